@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "WardPlans",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "WardPlanKit", targets: ["WardPlanKit"]),
+        .executable(name: "wardplan", targets: ["wardplan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // libxml2 from the system (Debian: libxml2-dev). See Sources/CLibXML2/shim.h for the ICU trap.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "WardPlanKit",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/Data")]
+        ),
+        .executableTarget(
+            name: "wardplan",
+            dependencies: [
+                "WardPlanKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "WardPlanKitTests",
+            dependencies: ["WardPlanKit"],
+            // Fixtures and goldens live in Tests/Fixtures and Tests/Goldens and are found through
+            // #filePath, so that re-recording a golden writes the file under version control.
+            path: "Tests/WardPlanKitTests"
+        ),
+    ]
+)

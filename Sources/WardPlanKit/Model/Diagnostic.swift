@@ -1,0 +1,72 @@
+/// A problem found while reading or parsing a plan, with a stable code and the place it was found.
+///
+/// Recoverable problems are collected as diagnostics and reported; only a problem that stops a
+/// whole input (it cannot be read at all) makes that input fail. Printed as
+/// `file:line: severity: message [code]`.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case note, warning, error
+
+        public static func < (a: Severity, b: Severity) -> Bool {
+            let order: [Severity] = [.note, .warning, .error]
+            return order.firstIndex(of: a)! < order.firstIndex(of: b)!
+        }
+    }
+
+    public var code: Code
+    public var severity: Severity
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public init(_ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: String) {
+        self.code = code
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(path, forKey: .path)
+        try c.encode(line, forKey: .line)
+        try c.encode(message, forKey: .message)
+    }
+
+    public var description: String {
+        let location = line.map { "\(path):\($0)" } ?? path
+        return "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
+    }
+
+    /// Stable diagnostic codes. Tools and tests key on these; never renumber or reuse one.
+    public enum Code: String, Sendable, Codable, CaseIterable {
+        // Reading: the input could not be turned into lines.
+        case emptyFile = "read.empty"
+        case binaryFile = "read.binary"
+        case invalidEncoding = "read.encoding"
+        case unsupportedFormat = "read.unsupported-format"
+        case unreadable = "read.io"
+        case tooLarge = "read.too-large"
+        // Parsing: the lines did not make a complete plan.
+        case notAPlan = "parse.not-a-plan"
+        case blankDocumentNumber = "parse.blank-number"
+        case incompleteIssueDate = "parse.incomplete-date"
+        case orphanTableRow = "parse.orphan-row"
+        case unknownOffice = "parse.unknown-office"
+        case missingLead = "parse.missing-lead"
+        case missingTimeline = "parse.missing-timeline"
+        case unparsedTimeline = "parse.unparsed-timeline"
+        case missingProduct = "parse.missing-product"
+        case unclassifiedLines = "parse.unclassified"
+    }
+}
+
+/// An error that stops one input. Carries the diagnostic to print.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    public var description: String { diagnostic.description }
+}

@@ -1,0 +1,48 @@
+/// One ward's reform plan, parsed: the value every later stage (classification, comparison,
+/// rendering) works on. Every item carries the source line it came from.
+public struct Plan: Hashable, Sendable, Codable {
+    public var source: SourceInfo
+    public var ward: Ward
+    public var document: DocumentInfo
+    public var period: Period?
+    public var legalBases: [LegalBasis]
+    public var targets: [Target]
+    public var tasks: [PlanTask]
+    public var narrative: [NarrativeItem]
+    public var responsibilities: [Responsibility]
+    public var headings: [Heading]
+    /// Non-blank lines that are in none of the above: reported, never dropped.
+    public var unclassified: [SourceText]
+    public var diagnostics: [Diagnostic]
+
+    public init(source: SourceInfo) {
+        self.source = source
+        ward = Ward()
+        document = DocumentInfo()
+        period = nil
+        legalBases = []
+        targets = []
+        tasks = []
+        narrative = []
+        responsibilities = []
+        headings = []
+        unclassified = []
+        diagnostics = []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(source, forKey: .source)
+        try c.encode(ward, forKey: .ward)
+        try c.encode(document, forKey: .document)
+        try c.encode(period, forKey: .period)
+        try c.encode(legalBases, forKey: .legalBases)
+        try c.encode(targets, forKey: .targets)
+        try c.encode(tasks, forKey: .tasks)
+        try c.encode(narrative, forKey: .narrative)
+        try c.encode(responsibilities, forKey: .responsibilities)
+        try c.encode(headings, forKey: .headings)
+        try c.encode(unclassified, forKey: .unclassified)
+        try c.encode(diagnostics, forKey: .diagnostics)
+    }
+}

@@ -1,0 +1,52 @@
+/// A target (chỉ tiêu) of a plan: "tỷ lệ giải quyết đúng hạn … đạt trên 98%" is metric
+/// `on-time-rate`, comparator `>`, value 98, unit `%`.
+public struct Target: Hashable, Sendable, Codable {
+    public enum Comparator: String, Hashable, Sendable, Codable {
+        case greater = ">"
+        case atLeast = ">="
+        case equal = "="
+        case atMost = "<="
+        case less = "<"
+    }
+
+    public enum Unit: String, Hashable, Sendable, Codable {
+        case percent = "%"
+        case level
+        case count
+    }
+
+    /// The clause the target was read from (a sentence can hold several targets).
+    public var text: String
+    /// Metric id from the metrics data file (`satisfaction`, `sipas`, `on-time-rate`, …), when recognised.
+    public var metric: String?
+    public var comparator: Comparator?
+    public var value: Double?
+    public var unit: Unit?
+    /// The years the target applies to ("Giai đoạn 2026-2027"); the plan period when the plan says nothing.
+    public var phase: YearRange?
+    public var line: Int
+
+    public init(
+        text: String, metric: String? = nil, comparator: Comparator? = nil, value: Double? = nil, unit: Unit? = nil,
+        phase: YearRange? = nil, line: Int
+    ) {
+        self.text = text
+        self.metric = metric
+        self.comparator = comparator
+        self.value = value
+        self.unit = unit
+        self.phase = phase
+        self.line = line
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(comparator, forKey: .comparator)
+        try c.encode(value, forKey: .value)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(phase, forKey: .phase)
+        try c.encode(line, forKey: .line)
+    }
+}

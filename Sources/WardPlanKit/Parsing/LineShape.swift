@@ -1,0 +1,98 @@
+/// The outline role a line's form suggests, before context decides what it is.
+enum LineShape: Equatable {
+    /// "IV. KINH PHÍ", "PHẦN II": a top-level section.
+    case roman(ref: String, title: String)
+    /// "Phụ lục II": an appendix.
+    case appendix(ref: String, title: String)
+    /// "3.", "3.12.", "2.1": a numbered heading, task or item.
+    case numbered(ref: [Int], title: String)
+    /// "a)", "đ)": a lettered item.
+    case lettered(ref: String, title: String)
+    /// "- …", "+ …", "• …".
+    case bullet(marker: Character, text: String)
+    /// "- Cơ quan chủ trì: …": a field of a task.
+    case field(TaskField, value: String)
+    case prose(String)
+
+    static func of(_ text: String) -> LineShape {
+        if let m = field.firstMatch(in: text), let label = m[1], let kind = TaskField(label: label) {
+            return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
+        }
+        if let m = appendix.firstMatch(in: text) {
+            return .appendix(ref: m[1]!.uppercased(), title: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet))
+        }
+        if let m = roman.firstMatch(in: text), let ref = m[1], RomanNumeral.value(ref) != nil {
+            return .roman(ref: ref.uppercased(), title: m[2]!)
+        }
+        if let m = numbered.firstMatch(in: text) {
+            let parts = m[1]!.split(separator: ".").compactMap { Int($0) }
+            let hasTerminator = m[2] != nil && !m[2]!.isEmpty
+            if !parts.isEmpty, parts.count > 1 || hasTerminator {
+                return .numbered(ref: parts, title: m[3]!)
+            }
+        }
+        if let m = letteredItem.firstMatch(in: text) {
+            return .lettered(ref: m[1]!.lowercased(), title: m[2]!)
+        }
+        if let m = bullet.firstMatch(in: text) {
+            return .bullet(marker: m[1]!.first!, text: m[2]!)
+        }
+        return .prose(text)
+    }
+
+    static let roman = Pattern(#"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true)
+    static let appendix = Pattern(#"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#)
+    static let numbered = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(\S.*)$"#)
+    static let letteredItem = Pattern(#"^([a-zđ])\)\s*(\S.*)$"#, caseSensitive: true)
+    static let bullet = Pattern(#"^([-+•▪●◦–—·])\s*(\S.*)$"#)
+    static let field = Pattern(#"^(?:[-+•–]\s*)?([^:]{2,60}?)\s*:\s*(.*)$"#)
+}
+
+/// The labelled lines of a task block.
+enum TaskField: Equatable {
+    case lead, coordinators, products, timeline, supervisor, funding
+
+    init?(label: String) {
+        let key = label.foldedKey
+        guard let kind = TaskField.labels.first(where: { key.hasWordPrefix($0.key) })?.field else { return nil }
+        self = kind
+    }
+
+    /// Label prefixes, most specific first.
+    static let labels: [(key: String, field: TaskField)] = [
+        ("co quan chu tri", .lead), ("don vi chu tri", .lead), ("chu tri", .lead),
+        ("co quan thuc hien", .lead), ("don vi thuc hien", .lead), ("co quan tham muu", .lead),
+        ("co quan phoi hop", .coordinators), ("don vi phoi hop", .coordinators), ("phoi hop", .coordinators),
+        ("san pham", .products), ("ket qua dau ra", .products), ("hinh thuc san pham", .products),
+        ("thoi gian", .timeline), ("thoi han", .timeline), ("tien do", .timeline),
+        ("lanh dao phu trach", .supervisor), ("lanh dao ubnd", .supervisor), ("lanh dao chi dao", .supervisor),
+        ("kinh phi", .funding), ("nguon kinh phi", .funding),
+    ]
+}
+
+enum RomanNumeral {
+    static func value(_ text: String) -> Int? {
+        let digits: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
+        let values = text.uppercased().compactMap { digits[$0] }
+        guard values.count == text.count, !values.isEmpty else { return nil }
+        var total = 0
+        for (i, v) in values.enumerated() {
+            total += i + 1 < values.count && v < values[i + 1] ? -v : v
+        }
+        // Reject forms like "IIII" or "VV" by writing the value back.
+        return total > 0 && write(total) == text.uppercased() ? total : nil
+    }
+
+    static func write(_ value: Int) -> String {
+        let table: [(Int, String)] = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+        var n = value
+        var out = ""
+        for (v, s) in table {
+            while n >= v {
+                out += s
+                n -= v
+            }
+        }
+        return out
+    }
+}

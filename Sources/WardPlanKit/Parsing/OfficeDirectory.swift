@@ -1,0 +1,138 @@
+/// Canonical office names and the spellings plans use for them, from `offices.yaml`.
+///
+/// `resolve` reads a lead or coordinator field ("Phòng Văn hoá - Xã hội và các cơ quan, đơn vị
+/// sự nghiệp công lập thuộc UBND phường.") and returns the named offices in canonical form, whether a
+/// generic body is named too, and any office-like name it does not know.
+public struct OfficeDirectory: Sendable {
+    /// The data file's shape.
+    public struct File: Sendable, Codable, Hashable {
+        public var version: Int
+        public var reviewed: String
+        public var abbreviations: [Abbreviation]
+        public var ignoredWords: [String]
+        public var offices: [Office]
+        public var generic: [String]
+
+        public struct Abbreviation: Sendable, Codable, Hashable {
+            public var short: String
+            public var long: String
+        }
+
+        public struct Office: Sendable, Codable, Hashable {
+            public var name: String
+            public var aliases: [String]
+        }
+    }
+
+    /// What a field names.
+    public struct Resolution: Sendable, Hashable {
+        public var named: [String] = []
+        public var generic = false
+        /// Office-like names that are not in the directory, as written.
+        public var unknown: [String] = []
+    }
+
+    public let file: File
+    /// Alias word sequences, longest first, with the canonical name each stands for.
+    private let aliases: [(words: [Substring], name: String)]
+    private let genericKeys: [String]
+    private let expansions: [(long: [Substring], short: [Substring])]
+    private let ignored: Set<Substring>
+
+    public init(file: File) {
+        self.file = file
+        ignored = Set(file.ignoredWords.flatMap { FoldedKey.words($0) })
+        expansions = file.abbreviations
+            .map { (long: FoldedKey.words($0.long), short: FoldedKey.words($0.short)) }
+            .sorted { $0.long.count > $1.long.count }
+        genericKeys = file.generic.map(\.foldedKey)
+        var table: [(words: [Substring], name: String)] = []
+        for office in file.offices {
+            for spelling in [office.name] + office.aliases {
+                table.append((words: [], name: office.name))
+                table[table.count - 1].words = Self.normalisedWords(spelling, expansions: expansions, ignored: ignored)
+            }
+        }
+        aliases = table.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+    }
+
+    public var canonicalNames: [String] { file.offices.map(\.name) }
+
+    /// Resolves a field's text into canonical offices.
+    public func resolve(_ text: String) -> Resolution {
+        var result = Resolution()
+        // Pieces separated by ";" are separate names; inside a piece, known names are found anywhere.
+        for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+            let words = Self.normalisedWords(String(piece), expansions: expansions, ignored: ignored)
+            var consumed = [Bool](repeating: false, count: words.count)
+            var found: [(position: Int, name: String)] = []
+            for alias in aliases where alias.words.count <= words.count {
+                var i = 0
+                while i + alias.words.count <= words.count {
+                    let range = i..<(i + alias.words.count)
+                    if !consumed[range].contains(true), Array(words[range]) == alias.words {
+                        for j in range { consumed[j] = true }
+                        found.append((i, alias.name))
+                        i += alias.words.count
+                    } else {
+                        i += 1
+                    }
+                }
+            }
+            for name in found.sorted(by: { $0.position < $1.position }).map(\.name) where !result.named.contains(name) {
+                result.named.append(name)
+            }
+            let rest = words.indices.filter { !consumed[$0] }.map { words[$0] }.joined(separator: " ")
+            if genericKeys.contains(where: { rest.containsWords($0) }) {
+                result.generic = true
+            } else if found.isEmpty, let first = words.first, Self.officeHeads.contains(String(first)) {
+                result.unknown.append(String(piece).trimmingCharacters(in: Self.trimSet))
+            }
+        }
+        return result
+    }
+
+    /// The canonical name of one office name, when the directory knows it.
+    public func canonicalName(_ text: String) -> String? {
+        let r = resolve(text)
+        return r.named.count == 1 && r.unknown.isEmpty ? r.named[0] : nil
+    }
+
+    /// First words of an office's name; a piece that starts with one and is not known is reported.
+    static let officeHeads: Set<String> = ["phong", "trung", "van", "ban", "cong", "tram", "to", "hoi", "doan", "uy", "ubnd", "chi"]
+
+    static let trimSet: Set<Character> = [" ", ".", ",", ";", ":"]
+
+    static func normalisedWords(
+        _ text: String, expansions: [(long: [Substring], short: [Substring])], ignored: Set<Substring>
+    ) -> [Substring] {
+        var words = FoldedKey.words(text).filter { !ignored.contains($0) }
+        // Long forms become their abbreviation, so both spellings give the same words.
+        for expansion in expansions {
+            let long = expansion.long.filter { !ignored.contains($0) }
+            guard !long.isEmpty, words.count >= long.count else { continue }
+            var i = 0
+            var out: [Substring] = []
+            while i < words.count {
+                if i + long.count <= words.count, Array(words[i..<(i + long.count)]) == long {
+                    out += expansion.short
+                    i += long.count
+                } else {
+                    out.append(words[i])
+                    i += 1
+                }
+            }
+            words = out
+        }
+        return words
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,361 @@
+/// Walks the logical lines of a plan with a stack of open headings and sorts each line into the
+/// model. One walker parses one document; it is not shared.
+final class OutlineWalker {
+    struct OpenHeading {
+        var heading: Heading
+        var phase: YearRange?
+        var numbering: [Int]?
+    }
+
+    /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
+    struct Group {
+        var text: String
+        var area: String?
+        var phase: YearRange?
+    }
+
+    let lines: [LogicalLine]
+    let skip: Set<Int>
+    let reference: ReferenceData
+    var plan: Plan
+    /// Logical lines placed in the model.
+    private(set) var handled = Set<Int>()
+
+    private var stack: [OpenHeading] = []
+    private var task: TaskDraft?
+    private var table: TableDraft?
+    private var pendingAppendixTitle = false
+    private var responsibility: Int?
+    private let timelines: TimelineParser
+    private let targets: TargetParser
+
+    init(lines: [LogicalLine], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
+        self.lines = lines
+        self.skip = skip
+        self.plan = plan
+        self.reference = reference
+        timelines = TimelineParser(planYears: plan.period?.years)
+        targets = TargetParser(metrics: reference.metrics)
+    }
+
+    var path: String { plan.source.path }
+
+    func walk() {
+        for index in lines.indices where !skip.contains(index) {
+            if let cells = lines[index].cells, handleRow(index, cells) { continue }
+            finishTable()
+            handleLine(index)
+        }
+        finishTask()
+        finishTable()
+    }
+
+    // MARK: - Lines
+
+    private func handleLine(_ i: Int) {
+        let line = lines[i]
+        let shape = LineShape.of(line.text)
+        let wasPendingAppendix = pendingAppendixTitle
+        pendingAppendixTitle = false
+
+        switch shape {
+        case .roman(let ref, let title):
+            finishTask()
+            pushHeading(ref: ref, text: title, level: 1, at: i)
+        case .appendix(let ref, let title):
+            finishTask()
+            pushHeading(ref: "Phụ lục \(ref)", text: title, level: 1, at: i)
+            pendingAppendixTitle = true
+        case .numbered(let numbers, let title):
+            finishTask()
+            let ref = numbers.map(String.init).joined(separator: ".")
+            if followedByFields(i) {
+                startTask(ref: ref, text: title, at: i)
+            } else if isHeading(line, title: title) {
+                pushHeading(ref: ref, text: title, level: numbers.count + 1, at: i, numbering: numbers)
+            } else {
+                item(ref: ref, text: title, at: i, numbered: true)
+            }
+        case .lettered(let letter, let title):
+            finishTask()
+            if followedByFields(i) {
+                startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
+            } else if line.headingHint || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
+                pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
+            } else {
+                item(ref: letter, text: title, at: i, numbered: false)
+            }
+        case .field(let field, let value):
+            if task != nil {
+                task!.add(field, value: value, lines: line.lines)
+                handled.insert(i)
+            } else {
+                item(ref: nil, text: line.text, at: i, numbered: false)
+            }
+        case .bullet(let marker, let text):
+            if task != nil, task!.attach(text, marker: marker, lines: line.lines) {
+                handled.insert(i)
+                return
+            }
+            finishTask()
+            if followedByFields(i) {
+                startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+            } else {
+                item(ref: nil, text: text, at: i, numbered: false)
+            }
+        case .prose(let text):
+            if wasPendingAppendix, FrontMatterParser.isCapitals(text) {
+                extendLastHeading(with: text, at: i)
+                pendingAppendixTitle = true
+                return
+            }
+            if task != nil, task!.attach(text, marker: nil, lines: line.lines) {
+                handled.insert(i)
+                return
+            }
+            finishTask()
+            if stack.isEmpty, FrontMatterParser.isCapitals(text) {
+                // Document markers of the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", the issuing authority.
+                handled.insert(i)
+                plan.headings.append(Heading(ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line))
+            } else if line.headingHint, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
+                pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
+            } else if followedByFields(i) {
+                startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+            } else {
+                item(ref: nil, text: text, at: i, numbered: false)
+            }
+        }
+    }
+
+    /// A numbered line is a heading when the markup says so, or when it is short and does not end
+    /// like a sentence. In a targets section a line with a value is a target, however short.
+    private func isHeading(_ line: LogicalLine, title: String) -> Bool {
+        if line.headingHint { return true }
+        if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
+        if contextKind == .targets, title.contains("%") { return false }
+        return true
+    }
+
+    /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
+    private func followedByFields(_ i: Int) -> Bool {
+        var j = i + 1
+        while j < lines.count, j <= i + 4, !skip.contains(j), !lines[j].isTableRow {
+            switch LineShape.of(lines[j].text) {
+            case .field: return true
+            case .prose: j += 1
+            default: return false
+            }
+        }
+        return false
+    }
+
+    // MARK: - Headings and context
+
+    private func pushHeading(ref: String?, text: String, level: Int, at i: Int, numbering: [Int]? = nil) {
+        handled.insert(i)
+        let heading = Heading(
+            ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
+            area: reference.taxonomy.area(forHeading: text), line: lines[i].line)
+        plan.headings.append(heading)
+        while let last = stack.last, last.heading.level >= level { stack.removeLast() }
+        stack.append(OpenHeading(heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering))
+        if level == 1 { responsibility = nil }
+        if level > 1, contextKind == .organisation { startResponsibility(heading: text, at: i) }
+    }
+
+    /// An appendix title given on the lines after "Phụ lục II".
+    private func extendLastHeading(with text: String, at i: Int) {
+        handled.insert(i)
+        guard var open = stack.popLast(), let index = plan.headings.lastIndex(of: open.heading) else { return }
+        var heading = open.heading
+        heading.text = heading.text.isEmpty ? text : heading.text + " " + text
+        heading.kind = SectionKind.of(heading: heading.text)
+        heading.area = reference.taxonomy.area(forHeading: heading.text)
+        plan.headings[index] = heading
+        open.heading = heading
+        open.phase = TextShape.yearRange(in: heading.text)
+        stack.append(open)
+    }
+
+    /// The kind of the innermost heading that names one.
+    private var contextKind: SectionKind {
+        if stack.isEmpty { return .frontMatter }
+        return stack.reversed().first { $0.heading.kind != .other }?.heading.kind ?? .other
+    }
+
+    private var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
+
+    private var contextPhase: YearRange? { stack.reversed().first { $0.phase != nil }?.phase ?? plan.period?.years }
+
+    /// The innermost heading below the section level: the plan's own group for a task.
+    private var contextGroup: String? { stack.last.flatMap { $0.heading.level > 1 ? $0.heading.text : nil } }
+
+    private var numberedRef: String? {
+        stack.reversed().first { $0.numbering != nil }?.numbering.map { $0.map(String.init).joined(separator: ".") }
+    }
+
+    private var letteredLevel: Int { (stack.last { $0.numbering != nil || $0.heading.level == 1 }?.heading.level ?? 1) + 1 }
+
+    private func nextUnnumberedTaskRef() -> String {
+        let prefix = numberedRef ?? stack.last?.heading.ref ?? ""
+        let siblings = plan.tasks.filter { $0.ref.hasPrefix(prefix.isEmpty ? "" : prefix + ".") }.count
+        return prefix.isEmpty ? "\(plan.tasks.count + 1)" : "\(prefix).\(siblings + 1)"
+    }
+
+    // MARK: - Items
+
+    private func item(ref: String?, text: String, at i: Int, numbered: Bool) {
+        handled.insert(i)
+        let line = lines[i]
+        let kind = contextKind
+        if kind == .targets, !TextShape.isParenthesised(text) {
+            plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line)
+            return
+        }
+        if kind == .organisation, !TextShape.isParenthesised(text) {
+            if numbered || responsibility == nil {
+                startResponsibility(heading: numbered ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
+                if numbered { return }
+            }
+            plan.responsibilities[responsibility!].duties.append(SourceText(text: text, line: line.line, endLine: line.endLine))
+            return
+        }
+        plan.narrative.append(NarrativeItem(
+            ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
+            line: line.line, endLine: line.endLine))
+    }
+
+    private func startResponsibility(heading: String, at i: Int) {
+        let office = reference.offices.resolve(heading).named.first
+        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: lines[i].line))
+        responsibility = plan.responsibilities.count - 1
+    }
+
+    // MARK: - Tasks written as blocks
+
+    private func startTask(ref: String, text: String, at i: Int) {
+        handled.insert(i)
+        task = TaskDraft(ref: ref, text: text, lines: lines[i].lines)
+    }
+
+    private func finishTask() {
+        guard let draft = task else { return }
+        task = nil
+        plan.tasks.append(makeTask(
+            ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
+            leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
+            products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
+            lines: draft.lines))
+    }
+
+    /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
+    private func makeTask(
+        ref: String, text: String, area: String?, group: String?, leadText: String?, coordinatorsText: String?,
+        products: [String], supervisor: String?, timelineText: String?, lines sourceLines: [Int]
+    ) -> PlanTask {
+        let line = sourceLines.min() ?? 0
+        let lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        let coordinators = coordinatorsText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        for unknown in lead.unknown + coordinators.unknown {
+            diagnose(.unknownOffice, .warning, line, "task \(ref): \"\(unknown)\" is not in the office list; add it to offices.yaml if it is a real office")
+        }
+        if leadText == nil {
+            diagnose(.missingLead, .warning, line, "task \(ref) has no lead office")
+        }
+        var timeline: Timeline?
+        if let timelineText {
+            let parsed = timelines.parse(timelineText)
+            if !parsed.hasSchedule && parsed.flags.isEmpty {
+                diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
+            }
+            timeline = parsed
+        } else {
+            diagnose(.missingTimeline, .warning, line, "task \(ref) has no time limit")
+        }
+        if products.isEmpty {
+            diagnose(.missingProduct, .note, line, "task \(ref) names no product")
+        }
+        return PlanTask(
+            ref: ref, text: text, area: area ?? Taxonomy.otherAreaID, group: group,
+            lead: lead.named + lead.unknown, leadText: leadText, leadGeneric: lead.generic,
+            coordinators: coordinators.named + coordinators.unknown, coordinatorsText: coordinatorsText,
+            products: products, supervisor: supervisor.map { reference.offices.canonicalName($0) ?? $0 },
+            timeline: timeline, line: line, endLine: sourceLines.max())
+    }
+
+    private func diagnose(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
+        plan.diagnostics.append(Diagnostic(code, severity, path: path, line: line, message))
+    }
+
+    // MARK: - Tables
+
+    /// Handles a table row; false when there is no table to put it in (the caller reads it as text).
+    private func handleRow(_ i: Int, _ cells: [String]) -> Bool {
+        let line = lines[i]
+        if let columns = TableColumns.detect(cells) {
+            handled.insert(i)
+            pendingAppendixTitle = false
+            if table?.columns == columns { return true }  // the header repeated on a new page
+            finishTask()
+            finishTable()
+            table = TableDraft(columns: columns)
+            return true
+        }
+        guard table != nil else { return false }
+        handled.insert(i)
+        let refCell = table!.columns.index(of: .ref).map { TableDraft.cell(cells, $0) } ?? ""
+        let ref = refCell.trimmingCharacters(in: OfficeDirectory.trimSet)
+        let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
+
+        if nonEmpty.isEmpty { return true }
+        if RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
+            let text = nonEmpty[0].element
+            let group = Group(text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
+            table!.group = group
+            plan.headings.append(Heading(
+                ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1, kind: SectionKind.of(heading: text),
+                area: group.area, line: line.line))
+            return true
+        }
+        let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
+        if startsRow {
+            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: line.lines, group: table!.group))
+        } else if !table!.rows.isEmpty {
+            // A row continued on the next page: its TT cell is empty.
+            table!.rows[table!.rows.count - 1].merge(cells, lines: line.lines)
+        } else {
+            plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
+            diagnose(.orphanTableRow, .warning, line.line, "a table row with no number follows no row it could continue")
+        }
+        return true
+    }
+
+    private func finishTable() {
+        guard let draft = table else { return }
+        table = nil
+        let columns = draft.columns
+        for (index, row) in draft.rows.enumerated() {
+            let value = { (role: TableColumns.Role) -> String? in
+                columns.index(of: role).map { TableDraft.cell(row.cells, $0) }.flatMap { $0.isEmpty ? nil : $0 }
+            }
+            if columns.holdsTasks {
+                plan.tasks.append(makeTask(
+                    ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
+                    area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
+                    leadText: value(.lead), coordinatorsText: value(.coordinators),
+                    products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
+                    timelineText: value(.timeline), lines: row.lines))
+            } else if columns.holdsTargets {
+                plan.targets.append(targets.target(
+                    text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
+                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0]))
+            } else {
+                plan.narrative.append(NarrativeItem(
+                    ref: row.ref.isEmpty ? nil : row.ref, text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "),
+                    section: contextKind, area: row.group?.area ?? contextArea, heading: row.group?.text ?? stack.last?.heading.text,
+                    line: row.lines[0], endLine: row.lines.last))
+            }
+        }
+    }
+}

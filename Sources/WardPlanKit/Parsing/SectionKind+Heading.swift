@@ -1,0 +1,45 @@
+extension SectionKind {
+    /// The kind a heading's words name. A heading that names several ("MỤC TIÊU, CHỈ TIÊU, YÊU
+    /// CẦU") is `.other`, and its sub-headings decide; tasks win over organisation ("NHIỆM VỤ CỤ
+    /// THỂ VÀ TRÁCH NHIỆM CỦA CÁC CƠ QUAN").
+    static func of(heading text: String) -> SectionKind {
+        let key = text.foldedKey
+        var kinds = Set<SectionKind>()
+        for (phrase, kind) in keywords where key.containsWords(phrase) { kinds.insert(kind) }
+        if kinds.contains(.tasks) && kinds.contains(.organisation) { kinds.remove(.organisation) }
+        if kinds.contains(.reporting) && kinds.count > 1 { kinds.remove(.reporting) }
+        return kinds.count == 1 ? kinds.first! : .other
+    }
+
+    private static let keywords: [(String, SectionKind)] = [
+        ("muc dich", .purpose), ("muc tieu", .purpose), ("yeu cau", .purpose), ("quan diem", .purpose),
+        ("chi tieu", .targets),
+        ("nhiem vu", .tasks), ("giai phap", .tasks),
+        ("kinh phi", .funding),
+        ("che do bao cao", .reporting), ("thong tin bao cao", .reporting),
+        ("to chuc thuc hien", .organisation), ("trach nhiem", .organisation), ("phan cong", .organisation),
+    ]
+}
+
+/// Small text tests the outline walker uses.
+enum TextShape {
+    /// Ends like a sentence, so it is an item rather than a heading.
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return ".;:!?…".contains(last)
+    }
+
+    static func wordCount(_ text: String) -> Int { text.split(separator: " ").count }
+
+    /// A note in parentheses: "(Chi tiết tại Phụ lục I kèm theo)".
+    static func isParenthesised(_ text: String) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
+
+    static func yearRange(in text: String) -> YearRange? {
+        if let m = span.firstMatch(in: text), let a = Int(m[1]!), let b = Int(m[2]!) { return YearRange(from: a, to: b) }
+        if let m = year.firstMatch(in: text), let y = Int(m[1]!) { return YearRange(from: y, to: y) }
+        return nil
+    }
+
+    private static let span = Pattern(#"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"#)
+    private static let year = Pattern(#"\bnăm\s+((?:19|20)\d{2})(?!\d)"#)
+}

@@ -1,0 +1,58 @@
+/// What each column of a table holds, read from its header row. Wards order and name columns
+/// differently ("TT | Nhiệm vụ | Sản phẩm | … | Thời gian hoàn thành", "STT | Nội dung | Đơn vị chủ
+/// trì | Thời hạn"), so columns are found by their header words, never by position.
+struct TableColumns: Equatable {
+    enum Role: Equatable {
+        case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
+    }
+
+    var roles: [Int: Role]
+
+    func index(of role: Role) -> Int? { roles.first { $0.value == role }?.key }
+
+    var holdsTasks: Bool { index(of: .task) != nil }
+    var holdsTargets: Bool { index(of: .target) != nil && index(of: .task) == nil }
+
+    /// The columns of a header row, or nil when the row is not a header.
+    static func detect(_ cells: [String]) -> TableColumns? {
+        // A row that starts with a number or a Roman numeral is data or a group, not a header.
+        if let first = cells.first?.trimmingCharacters(in: OfficeDirectory.trimSet), !first.isEmpty,
+            Int(first) != nil || RomanNumeral.value(first) != nil
+        {
+            return nil
+        }
+        var roles: [Int: Role] = [:]
+        for (i, cell) in cells.enumerated() {
+            let key = cell.foldedKey
+            guard !key.isEmpty, key.split(separator: " ").count <= 8,
+                let role = headerWords.first(where: { key == $0.key || key.hasWordPrefix($0.key) || key.containsWords($0.key) })?.role,
+                !roles.values.contains(role)
+            else { continue }
+            roles[i] = role
+        }
+        let hasKey = roles.values.contains(.ref) || roles.values.contains(.task) || roles.values.contains(.target)
+        guard roles.count >= 2, hasKey else { return nil }
+        // "Kết quả" is the value of a target table but the product of a task table.
+        if roles.values.contains(.task), let i = roles.first(where: { $0.value == .value })?.key,
+            !roles.values.contains(.products)
+        {
+            roles[i] = .products
+        }
+        return TableColumns(roles: roles)
+    }
+
+    /// Header words, most specific first.
+    private static let headerWords: [(key: String, role: Role)] = [
+        ("tt", .ref), ("stt", .ref), ("so tt", .ref), ("so thu tu", .ref),
+        ("don vi tinh", .unit), ("dvt", .unit),
+        ("lanh dao", .supervisor),
+        ("chu tri", .lead), ("co quan thuc hien", .lead), ("don vi thuc hien", .lead),
+        ("phoi hop", .coordinators),
+        ("san pham", .products), ("ket qua dau ra", .products),
+        ("thoi gian", .timeline), ("thoi han", .timeline), ("tien do", .timeline), ("lo trinh", .timeline),
+        ("nhiem vu", .task), ("noi dung", .task), ("cong viec", .task), ("giai phap", .task),
+        ("chi tieu", .target),
+        ("ket qua", .value), ("gia tri", .value), ("muc tieu", .value),
+        ("ghi chu", .notes),
+    ]
+}

@@ -1,0 +1,140 @@
+/// Reads targets (chỉ tiêu) out of an item of a targets section or a row of a targets table.
+///
+/// One sentence can hold several targets ("Chỉ số SIPAS đạt từ 89% trở lên; mức độ hài lòng …
+/// y tế, giáo dục công lập đạt từ 87% trở lên"), so the item is split into clauses at ";" and at
+/// ", trong đó". Each clause with a value is a target. A clause that names a metric but gives no
+/// value shares the value of the next clause ("Mức độ hài lòng …; mức độ hài lòng về … y tế …
+/// đạt tối thiểu 90%"). An item with no value at all is one qualitative target.
+public struct TargetParser: Sendable {
+    public var metrics: MetricCatalog
+
+    public init(metrics: MetricCatalog) {
+        self.metrics = metrics
+    }
+
+    public func targets(in text: String, phase: YearRange?, line: Int) -> [Target] {
+        let clauses = Self.clauses(of: text)
+        var parsed = clauses.map { clause in
+            (clause: clause, metric: metrics.metric(for: clause)?.id, value: Self.value(in: clause))
+        }
+        // A clause with a metric and no value takes the next value in the sentence.
+        for i in parsed.indices.reversed() where parsed[i].value == nil && parsed[i].metric != nil {
+            if let next = parsed[(i + 1)...].first(where: { $0.value != nil }) { parsed[i].value = next.value }
+        }
+        var targets: [Target] = []
+        for (index, item) in parsed.enumerated() {
+            guard let value = item.value else { continue }
+            // A later clause with a value but nothing to say what it measures ("từng bước hướng tới
+            // cấp độ 5") is an aspiration of the clause before it, not a target of its own.
+            if item.metric == nil && index > 0 { continue }
+            targets.append(Target(
+                text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
+                unit: value.unit, phase: phase, line: line))
+        }
+        if targets.isEmpty {
+            targets.append(Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line))
+        }
+        return targets
+    }
+
+    /// A target row of a table: the value and unit come from their own cells when the table has them.
+    public func target(text: String, unitCell: String?, valueCell: String?, phase: YearRange?, line: Int) -> Target {
+        var target = Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line)
+        let fromCells = valueCell.flatMap { Self.value(in: $0) ?? Self.bareNumber($0, unit: unitCell) }
+        if let value = fromCells ?? Self.value(in: text) {
+            target.value = value.number
+            target.comparator = value.comparator
+            target.unit = value.unit
+        }
+        return target
+    }
+
+    struct Value: Hashable {
+        var number: Double
+        var unit: Target.Unit
+        var comparator: Target.Comparator
+    }
+
+    /// The clauses of an item: split at top-level ";" and at ", trong đó".
+    static func clauses(of text: String) -> [String] {
+        var clauses: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if ch == ";" && depth == 0 {
+                clauses.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        clauses.append(current)
+        return clauses.flatMap { clause -> [String] in
+            guard let m = trongDo.firstMatch(in: clause) else { return [clause] }
+            return [String(clause[..<m.range.lowerBound]), String(clause[m.range.upperBound...])]
+        }
+        .map { $0.trimmingCharacters(in: OfficeDirectory.trimSet) }
+        .filter { !$0.isEmpty }
+    }
+
+    /// The first value of a clause: a percentage or a level, with the comparator the words before
+    /// (and "trở lên" after) give it.
+    static func value(in clause: String) -> Value? {
+        var best: (match: Pattern.Match, unit: Target.Unit)?
+        if let m = percent.firstMatch(in: clause) { best = (m, .percent) }
+        if let m = level.firstMatch(in: clause), best == nil || m.range.lowerBound < best!.match.range.lowerBound {
+            best = (m, .level)
+        }
+        guard let (match, unit) = best, let numberText = match[1],
+            let number = Double(numberText.replacingOccurrences(of: ",", with: "."))
+        else { return nil }
+        let before = clause[..<match.range.lowerBound].suffix(40).description.foldedKey
+        let after = clause[match.range.upperBound...].prefix(20).description.foldedKey
+        return Value(number: number, unit: unit, comparator: comparator(before: before, after: after))
+    }
+
+    static func bareNumber(_ cell: String, unit: String?) -> Value? {
+        let trimmed = cell.trimmingCharacters(in: OfficeDirectory.trimSet)
+        guard let number = Double(trimmed.replacingOccurrences(of: ",", with: ".")) else { return nil }
+        let unitKey = unit?.foldedKey ?? ""
+        let u: Target.Unit =
+            unit?.contains("%") == true ? .percent : (unitKey.containsWords("cap do") || unitKey == "muc" ? .level : .count)
+        return Value(number: number, unit: u, comparator: .equal)
+    }
+
+    /// The comparator is given by the last comparator word before the number ("đạt trên 98%"), or by
+    /// "trở lên" after it.
+    static func comparator(before: String, after: String) -> Target.Comparator {
+        if after.hasWordPrefix("tro len") { return .atLeast }
+        if after.hasWordPrefix("tro xuong") { return .atMost }
+        var best: (position: Int, comparator: Target.Comparator)?
+        for (phrase, comparator) in comparatorWords {
+            var searchStart = before.startIndex
+            while let r = before.range(of: phrase, range: searchStart..<before.endIndex) {
+                let boundaryBefore = r.lowerBound == before.startIndex || before[before.index(before: r.lowerBound)] == " "
+                let boundaryAfter = r.upperBound == before.endIndex || before[r.upperBound] == " "
+                if boundaryBefore && boundaryAfter {
+                    let position = before.distance(from: before.startIndex, to: r.upperBound)
+                    if best == nil || position > best!.position { best = (position, comparator) }
+                }
+                searchStart = before.index(after: r.lowerBound)
+            }
+        }
+        return best?.comparator ?? .equal
+    }
+
+    /// Longer phrases first, so "không dưới" wins over "dưới" at the same place.
+    static let comparatorWords: [(String, Target.Comparator)] = [
+        ("khong thap hon", .atLeast), ("khong duoi", .atLeast), ("toi thieu", .atLeast), ("it nhat", .atLeast),
+        ("khong qua", .atMost), ("khong vuot qua", .atMost), ("toi da", .atMost),
+        ("tren", .greater), ("vuot", .greater), ("hon", .greater),
+        ("duoi", .less),
+        ("dat", .equal), ("bang", .equal),
+    ]
+
+    private static let percent = Pattern(#"(\d{1,3}(?:[.,]\d+)?)\s*%"#)
+    private static let level = Pattern(#"(?:cấp độ|mức độ|cấp|mức)\s+(\d{1,2})(?!\s*%)(?!\d)"#)
+    private static let trongDo = Pattern(#",\s*trong đó\s*,?"#)
+}

@@ -1,0 +1,97 @@
+/// A task block being read: the numbered line and the field lines after it.
+struct TaskDraft {
+    var ref: String
+    var text: String
+    var lines: [Int]
+    private var fields: [(field: TaskField, value: String)] = []
+    private(set) var products: [String] = []
+
+    init(ref: String, text: String, lines: [Int]) {
+        self.ref = ref
+        self.text = text
+        self.lines = lines
+    }
+
+    mutating func add(_ field: TaskField, value: String, lines more: [Int]) {
+        lines += more
+        if field == .products {
+            products += ProductList.split(value)
+        }
+        fields.append((field, value))
+    }
+
+    /// Takes a line that belongs to the task: the wrapped rest of its text before any field, or an
+    /// item of a list that a field opened ("- Sản phẩm:" followed by "+ …" lines). False when the
+    /// line is not the task's.
+    mutating func attach(_ line: String, marker: Character?, lines more: [Int]) -> Bool {
+        guard let last = fields.last else {
+            if marker != nil { return false }
+            text += " " + line
+            lines += more
+            return true
+        }
+        guard marker == "+" || marker == "•" || last.value.isEmpty else { return false }
+        lines += more
+        if last.field == .products {
+            products += ProductList.split(line)
+        } else {
+            fields[fields.count - 1].value += (last.value.isEmpty ? "" : "; ") + line
+        }
+        return true
+    }
+
+    /// The value of a field; several lines of the same field are joined with "; ".
+    func value(_ field: TaskField) -> String? {
+        let values = fields.filter { $0.field == field }.map(\.value).filter { !$0.isEmpty }
+        return values.isEmpty ? nil : values.joined(separator: "; ")
+    }
+}
+
+/// A table being read: its columns, the current group row and the rows so far.
+struct TableDraft {
+    struct Row {
+        var ref: String
+        var cells: [String]
+        var lines: [Int]
+        var group: OutlineWalker.Group?
+
+        /// Appends a continuation row's cells to this row's, cell by cell.
+        mutating func merge(_ more: [String], lines moreLines: [Int]) {
+            for (i, cell) in more.enumerated() where !cell.isEmpty {
+                while cells.count <= i { cells.append("") }
+                cells[i] = cells[i].isEmpty ? cell : cells[i] + " " + cell
+            }
+            lines += moreLines
+        }
+    }
+
+    var columns: TableColumns
+    var group: OutlineWalker.Group?
+    var rows: [Row] = []
+
+    static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }
+
+    /// The cell that starts a row in a table without a number column.
+    func keyCell(_ cells: [String]) -> String {
+        (columns.index(of: .task) ?? columns.index(of: .target)).map { Self.cell(cells, $0) } ?? ""
+    }
+}
+
+/// Splits a products field into its items: "- Kế hoạch - Quyết định phê duyệt - Báo cáo", items
+/// on separate "+" lines, or items separated by ";". Commas stay: they separate words of one
+/// product as often as products.
+enum ProductList {
+    static func split(_ text: String) -> [String] {
+        let trimmed = text.trimmingCharacters(in: OfficeDirectory.trimSet)
+        var pieces: [String]
+        if trimmed.hasPrefix("- ") || trimmed.hasPrefix("+ ") {
+            pieces = dashItem.matches(in: " " + trimmed).compactMap { $0[1] }
+        } else {
+            pieces = trimmed.split(separator: ";").map(String.init)
+        }
+        return pieces.map { $0.trimmingCharacters(in: OfficeDirectory.trimSet) }.filter { !$0.isEmpty }
+    }
+
+    /// An item after " - " or " + " that starts with a capital or a digit, up to the next one.
+    private static let dashItem = Pattern(#"\s[-+]\s+((?:[\p{Lu}\d]).*?)(?=\s[-+]\s+[\p{Lu}\d]|$)"#, caseSensitive: true)
+}

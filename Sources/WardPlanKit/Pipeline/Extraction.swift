@@ -1,0 +1,78 @@
+import Foundation
+
+/// An input that could not be made into a plan, with the reasons.
+public struct InputFailure: Error, Hashable, Sendable, Codable {
+    public var path: String
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.diagnostics = diagnostics
+    }
+}
+
+/// What an extraction run produced: the plans, and the inputs that failed. One failed input never
+/// loses the others.
+public struct ExtractionResult: Sendable, Codable {
+    public var schemaVersion = 1
+    public var plans: [Plan]
+    public var failed: [InputFailure]
+
+    public init(plans: [Plan], failed: [InputFailure]) {
+        self.plans = plans
+        self.failed = failed
+    }
+
+    public var allDiagnostics: [Diagnostic] { plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics) }
+}
+
+/// Reads and parses plans: bytes in, plans out.
+public struct PlanExtractor: Sendable {
+    public var registry: ReaderRegistry
+    public var parser: PlanParser
+    public var limits: InputLimits
+
+    public init(registry: ReaderRegistry = .standard, parser: PlanParser = PlanParser(), limits: InputLimits = .standard) {
+        self.registry = registry
+        self.parser = parser
+        self.limits = limits
+    }
+
+    /// One input: a plan, or the failure that stopped it (unreadable, empty, binary, not a plan).
+    public func extract(_ data: Data, path: String) -> Result<Plan, InputFailure> {
+        let document: ReadDocument
+        do {
+            document = try registry.read(data, path: path, limits: limits)
+        } catch {
+            return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
+        }
+        let plan = parser.parse(document)
+        if plan.diagnostics.contains(where: { $0.severity == .error }) {
+            return .failure(InputFailure(path: path, diagnostics: plan.diagnostics))
+        }
+        return .success(plan)
+    }
+
+    /// Every input named: files, and plan files found in folders. Reads each file once.
+    public func extract(paths arguments: [String]) -> ExtractionResult {
+        let inputs = InputFiles.collect(arguments, registry: registry)
+        var plans: [Plan] = []
+        var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
+        for path in inputs.paths {
+            let data: Data
+            do {
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch {
+                failed.append(InputFailure(path: path, diagnostics: [
+                    Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                ]))
+                continue
+            }
+            switch extract(data, path: path) {
+            case .success(let plan): plans.append(plan)
+            case .failure(let failure): failed.append(failure)
+            }
+        }
+        return ExtractionResult(plans: plans, failed: failed)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Finds the input files named on a command line: files as given, directories searched (sorted,
+/// hidden files skipped) for files a reader takes. This and `AtomicFile` are the library's only
+/// file-system code; the CLI decides which folders they are pointed at.
+public enum InputFiles {
+    public struct Collected: Sendable {
+        public var paths: [String] = []
+        /// Paths that do not exist or cannot be listed: each is a failed input.
+        public var missing: [Diagnostic] = []
+        /// Files skipped in directories because no reader takes them.
+        public var skipped: [String] = []
+    }
+
+    public static func collect(_ arguments: [String], registry: ReaderRegistry) -> Collected {
+        var result = Collected()
+        let fm = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                result.missing.append(Diagnostic(.unreadable, .error, path: argument, "no such file or folder"))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                result.paths.append(argument)
+                continue
+            }
+            guard let enumerator = fm.enumerator(atPath: argument) else {
+                result.missing.append(Diagnostic(.unreadable, .error, path: argument, "cannot list this folder"))
+                continue
+            }
+            var found: [String] = []
+            while let relative = enumerator.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") {
+                    enumerator.skipDescendants()
+                    continue
+                }
+                let full = (argument as NSString).appendingPathComponent(relative)
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+                if registry.reader(forPath: full) != nil {
+                    found.append(full)
+                } else if name.lowercased() != "readme.md" {
+                    result.skipped.append(full)
+                }
+            }
+            result.paths += found.sorted()
+        }
+        return result
+    }
+}
+
+/// Writes files whole or not at all: to a temporary file in the same folder, then a rename, so a
+/// reader never sees half a report and a failed run leaves the previous file in place.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temporary)
+            if rename(temporary.path, url.path) != 0 {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+}

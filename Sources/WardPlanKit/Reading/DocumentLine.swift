@@ -1,0 +1,44 @@
+/// One line of a document as a reader hands it to the parser: markup removed, NFC, white space
+/// collapsed, with the source line (or Word paragraph) it came from.
+public struct DocumentLine: Hashable, Sendable {
+    /// 1-based source line, or paragraph index for Word files.
+    public var number: Int
+    /// The text without markup. For a table row, the cells joined by a space.
+    public var text: String
+    /// The cells when the line is a table row (tab-separated or a pipe table).
+    public var cells: [String]?
+    /// The markup said this is a heading (`#` in markdown, a heading style in Word).
+    public var headingHint: Bool
+    /// Markup-only line (a pipe-table rule `|---|`): accounted for, carries no content.
+    public var isRule: Bool
+
+    public init(number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false) {
+        self.number = number
+        self.text = text
+        self.cells = cells
+        self.headingHint = headingHint
+        self.isRule = isRule
+    }
+
+    public var isBlank: Bool { text.isEmpty && !isRule }
+}
+
+/// A document read from one file: its lines and what is known of the file.
+public struct ReadDocument: Sendable {
+    public var path: String
+    public var format: String
+    public var sha256: String
+    public var lines: [DocumentLine]
+    /// Diagnostics of reading that did not stop it (a BOM removed, an encoding converted, …).
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, format: String, sha256: String, lines: [DocumentLine], diagnostics: [Diagnostic] = []) {
+        self.path = path
+        self.format = format
+        self.sha256 = sha256
+        self.lines = lines
+        self.diagnostics = diagnostics
+    }
+
+    public var nonBlankLineCount: Int { lines.filter { !$0.isBlank }.count }
+}

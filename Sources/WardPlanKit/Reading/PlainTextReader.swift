@@ -1,0 +1,102 @@
+import Foundation
+
+/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows, and often
+/// markdown or HTML emphasis left over from the editor it came from.
+public struct PlainTextReader: DocumentReader {
+    public let format = "text"
+    public let fileExtensions: Set<String> = ["txt", "text"]
+
+    public init() {}
+
+    public func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine] {
+        try TextDecoding.utf8Lines(data, path: path).enumerated().map { index, raw in
+            TextLines.line(number: index + 1, raw: raw, markdown: false)
+        }
+    }
+}
+
+/// Markdown as converters write it: `#` headings, pipe tables and tab-separated tables, HTML tags
+/// inside cells, backslash escapes.
+public struct MarkdownReader: DocumentReader {
+    public let format = "markdown"
+    public let fileExtensions: Set<String> = ["md", "markdown"]
+
+    public init() {}
+
+    public func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine] {
+        try TextDecoding.utf8Lines(data, path: path).enumerated().map { index, raw in
+            TextLines.line(number: index + 1, raw: raw, markdown: true)
+        }
+    }
+}
+
+/// The line-level rules the text readers share.
+enum TextLines {
+    static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
+        var body = Substring(raw)
+        var headingHint = false
+        if markdown {
+            let trimmed = body.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("#") {
+                let hashes = trimmed.prefix(while: { $0 == "#" })
+                let rest = trimmed.dropFirst(hashes.count)
+                if hashes.count <= 6, rest.isEmpty || rest.first == " " {
+                    headingHint = true
+                    body = rest
+                }
+            } else if trimmed.hasPrefix(">") {
+                body = trimmed.dropFirst()
+            }
+            let t = body.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("|") {
+                let cells = pipeCells(t)
+                if cells.allSatisfy(isRuleCell) {
+                    return DocumentLine(number: number, text: "", isRule: true)
+                }
+                return tableLine(number: number, cells: cells)
+            }
+        }
+        if body.contains("\t") {
+            let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if cells.count >= 2 { return tableLine(number: number, cells: cells) }
+        }
+        return DocumentLine(number: number, text: InlineMarkup.clean(String(body)), headingHint: headingHint)
+    }
+
+    private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
+        let cells = rawCells.map(InlineMarkup.clean)
+        let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
+        return DocumentLine(number: number, text: text, cells: cells)
+    }
+
+    /// Cells of a pipe-table row, honouring `\|` escapes.
+    static func pipeCells(_ row: String) -> [String] {
+        var cells: [String] = []
+        var current = ""
+        var escaped = false
+        for ch in row {
+            if escaped {
+                current.append(ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+                current.append(ch)
+            } else if ch == "|" {
+                cells.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        cells.append(current)
+        // A row written as `| a | b |` has an empty first and last piece.
+        if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
+        if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
+        return cells
+    }
+
+    static func isRuleCell(_ cell: String) -> Bool {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        return !t.isEmpty && t.allSatisfy { $0 == "-" || $0 == ":" }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Yams
+
+/// The data files the tool reads: taxonomy, metrics and offices. The shipped copies live in
+/// `Sources/WardPlanKit/Resources/Data`; each can be replaced by a file a city edits.
+public struct ReferenceData: Sendable {
+    public var taxonomy: Taxonomy
+    public var metrics: MetricCatalog
+    public var offices: OfficeDirectory
+
+    public init(taxonomy: Taxonomy, metrics: MetricCatalog, offices: OfficeDirectory) {
+        self.taxonomy = taxonomy
+        self.metrics = metrics
+        self.offices = offices
+    }
+
+    /// The shipped data. Its validity is checked by the test suite, so a failure here is a bug.
+    public static let standard: ReferenceData = {
+        do {
+            return ReferenceData(
+                taxonomy: try load(Taxonomy.self, resource: "taxonomy"),
+                metrics: try load(MetricCatalog.self, resource: "metrics"),
+                offices: OfficeDirectory(file: try load(OfficeDirectory.File.self, resource: "offices")))
+        } catch {
+            fatalError("the shipped reference data does not load: \(error)")
+        }
+    }()
+
+    /// The URL of a shipped data file.
+    public static func resourceURL(_ name: String) -> URL? {
+        Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Data")
+    }
+
+    static func load<T: Decodable>(_ type: T.Type, resource: String) throws -> T {
+        guard let url = resourceURL(resource) else {
+            throw DataFileError(path: "\(resource).yaml", message: "the shipped data file is missing from the bundle")
+        }
+        return try decodeYAML(type, from: url)
+    }
+
+    /// Decodes a YAML data file, with errors that name the file and, when known, the line.
+    public static func decodeYAML<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw DataFileError(path: url.path, message: "cannot read: \(error.localizedDescription)")
+        }
+        do {
+            return try YAMLDecoder().decode(type, from: text)
+        } catch let error as YamlError {
+            throw DataFileError(path: url.path, message: "not valid YAML: \(error)")
+        } catch {
+            throw DataFileError(path: url.path, message: "\(error)")
+        }
+    }
+}
+
+/// A data file that cannot be used, with the file and what is wrong.
+public struct DataFileError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var line: Int?
+    public var message: String
+
+    public init(path: String, line: Int? = nil, message: String) {
+        self.path = path
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(line.map { "\(path):\($0)" } ?? path): error: \(message)"
+    }
+}

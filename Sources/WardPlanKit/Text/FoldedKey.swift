@@ -1,0 +1,119 @@
+import Foundation
+
+/// Matching keys for Vietnamese text.
+///
+/// Text in the model is kept exactly as written (NFC). Matching never compares that text directly:
+/// it compares keys, where tone marks and vowel marks are removed, `đ` becomes `d`, case is folded
+/// and every run of punctuation or space becomes one space. Old and new tone placement ("hoá",
+/// "hóa"), NFC and NFD input and upper and lower case all give the same key.
+///
+/// Folding works scalar by scalar with a table built once, so it is linear in the length of the
+/// text (Foundation's decomposition is quadratic on long strings; see docs/engineering notes).
+public enum FoldedKey {
+    /// The folded key of `text`: lower-case ASCII letters and digits separated by single spaces.
+    /// Characters outside Latin scripts are kept, lower-cased.
+    public static func of(_ text: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            switch fold(scalar) {
+            case .drop:
+                continue
+            case .separator:
+                pendingSpace = !out.isEmpty
+            case .scalar(let s):
+                if pendingSpace {
+                    out.append(" ")
+                    pendingSpace = false
+                }
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Words of the key, for matching on word boundaries.
+    public static func words(_ text: some StringProtocol) -> [Substring] {
+        of(text).split(separator: " ")
+    }
+
+    enum Folded {
+        case drop
+        case separator
+        case scalar(Unicode.Scalar)
+    }
+
+    static func fold(_ scalar: Unicode.Scalar) -> Folded {
+        let v = scalar.value
+        if v < 0x80 {
+            switch v {
+            case 0x30...0x39, 0x61...0x7A: return .scalar(scalar)
+            case 0x41...0x5A: return .scalar(Unicode.Scalar(v + 0x20)!)
+            default: return .separator
+            }
+        }
+        // Combining marks (NFD input, or stray marks): part of the letter before them.
+        if (0x0300...0x036F).contains(v) { return .drop }
+        if let mapped = latinTable[scalar] { return .scalar(mapped) }
+        if scalar.properties.isWhitespace || scalar.properties.generalCategory.isPunctuationOrSymbol {
+            return .separator
+        }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        return .scalar(lower.count == 1 ? lower.first! : scalar)
+    }
+
+    /// Every precomposed Latin letter of Latin-1, Latin Extended-A/B and Latin Extended Additional
+    /// (which hold all Vietnamese letters) mapped to its lower-case base letter.
+    static let latinTable: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x1E00...0x1EFF]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+                let lower = base.properties.lowercaseMapping.unicodeScalars.first ?? base
+                if lower.isASCII, lower.properties.isAlphabetic { table[scalar] = lower }
+            }
+        }
+        for s in ["đ", "Đ", "ð", "Ð"] { table[s.unicodeScalars.first!] = "d" }
+        return table
+    }()
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuationOrSymbol: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol,
+            .modifierSymbol, .otherSymbol, .spaceSeparator, .lineSeparator, .paragraphSeparator,
+            .control, .format:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension String {
+    /// The folded matching key of this string (see `FoldedKey`).
+    public var foldedKey: String { FoldedKey.of(self) }
+
+    /// Whether `phraseKey` (already folded) occurs in this folded key on word boundaries.
+    public func containsWords(_ phraseKey: String) -> Bool {
+        guard !phraseKey.isEmpty else { return false }
+        var searchStart = startIndex
+        while let range = self.range(of: phraseKey, range: searchStart..<endIndex) {
+            let beforeOK = range.lowerBound == startIndex || self[index(before: range.lowerBound)] == " "
+            let afterOK = range.upperBound == endIndex || self[range.upperBound] == " "
+            if beforeOK && afterOK { return true }
+            searchStart = index(after: range.lowerBound)
+        }
+        return false
+    }
+
+    /// Whether this folded key starts with the folded `phraseKey` on a word boundary.
+    public func hasWordPrefix(_ phraseKey: String) -> Bool {
+        guard hasPrefix(phraseKey) else { return false }
+        return count == phraseKey.count || self.dropFirst(phraseKey.count).first == " "
+    }
+}

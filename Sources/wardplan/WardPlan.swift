@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import WardPlanKit
+
+/// The `wardplan` command. Exit codes: 0 every input was read, 1 some input failed (the others are
+/// still reported), 2 the command line is wrong. See README.md.
+@main
+struct WardPlan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wardplan",
+        abstract: "Đọc và so sánh kế hoạch cải cách hành chính của các phường, xã. Reads and compares ward reform plans.",
+        version: "0.1.0",
+        subcommands: [Extract.self]
+    )
+
+    /// ArgumentParser exits 64 on a usage error; we document 2, as most command-line tools do.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || error is ValidationError {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The documented exit codes.
+enum ExitStatus {
+    static let success: Int32 = 0
+    static let someInputFailed: Int32 = 1
+    static let usage: Int32 = 2
+}
+
+/// Prints diagnostics on standard error as `file:line: severity: message [code]`.
+struct DiagnosticPrinter {
+    var verbose: Bool
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+    }
+
+    func status(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
