@@ -27,9 +27,12 @@ public struct DocumentInfo: Hashable, Sendable, Codable {
     public var signer: Signer?
     /// The "Nơi nhận" list.
     public var recipients: [String]
+    /// Source lines the metadata above and the legal bases were read from.
+    public var sourceLines: [Int]
 
     public init() {
         recipients = []
+        sourceLines = []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -44,6 +47,7 @@ public struct DocumentInfo: Hashable, Sendable, Codable {
         try c.encode(title, forKey: .title)
         try c.encode(signer, forKey: .signer)
         try c.encode(recipients, forKey: .recipients)
+        try c.encode(sourceLines, forKey: .sourceLines)
     }
 }
 

@@ -11,6 +11,8 @@ public struct Plan: Hashable, Sendable, Codable {
     public var narrative: [NarrativeItem]
     public var responsibilities: [Responsibility]
     public var headings: [Heading]
+    /// Header rows of tables, including the copies repeated on every page.
+    public var tableHeaders: [SourceText]
     /// Non-blank lines that are in none of the above: reported, never dropped.
     public var unclassified: [SourceText]
     public var diagnostics: [Diagnostic]
@@ -26,6 +28,7 @@ public struct Plan: Hashable, Sendable, Codable {
         narrative = []
         responsibilities = []
         headings = []
+        tableHeaders = []
         unclassified = []
         diagnostics = []
     }
@@ -42,6 +45,7 @@ public struct Plan: Hashable, Sendable, Codable {
         try c.encode(narrative, forKey: .narrative)
         try c.encode(responsibilities, forKey: .responsibilities)
         try c.encode(headings, forKey: .headings)
+        try c.encode(tableHeaders, forKey: .tableHeaders)
         try c.encode(unclassified, forKey: .unclassified)
         try c.encode(diagnostics, forKey: .diagnostics)
     }

@@ -29,14 +29,17 @@ public struct Heading: Hashable, Sendable, Codable {
     /// The taxonomy area the heading names, if any.
     public var area: String?
     public var line: Int
+    /// The last source line, when the heading runs over several ("Phụ lục I" + its title line).
+    public var endLine: Int?
 
-    public init(ref: String?, text: String, level: Int, kind: SectionKind, area: String?, line: Int) {
+    public init(ref: String?, text: String, level: Int, kind: SectionKind, area: String?, line: Int, endLine: Int? = nil) {
         self.ref = ref
         self.text = text
         self.level = level
         self.kind = kind
         self.area = area
         self.line = line
+        self.endLine = endLine == line ? nil : endLine
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -47,6 +50,7 @@ public struct Heading: Hashable, Sendable, Codable {
         try c.encode(kind, forKey: .kind)
         try c.encode(area, forKey: .area)
         try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(endLine, forKey: .endLine)
     }
 }
 

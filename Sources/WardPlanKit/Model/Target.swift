@@ -25,10 +25,12 @@ public struct Target: Hashable, Sendable, Codable {
     /// The years the target applies to ("Giai đoạn 2026-2027"); the plan period when the plan says nothing.
     public var phase: YearRange?
     public var line: Int
+    /// The last source line of the item, when it runs over several.
+    public var endLine: Int?
 
     public init(
         text: String, metric: String? = nil, comparator: Comparator? = nil, value: Double? = nil, unit: Unit? = nil,
-        phase: YearRange? = nil, line: Int
+        phase: YearRange? = nil, line: Int, endLine: Int? = nil
     ) {
         self.text = text
         self.metric = metric
@@ -37,6 +39,7 @@ public struct Target: Hashable, Sendable, Codable {
         self.unit = unit
         self.phase = phase
         self.line = line
+        self.endLine = endLine == line ? nil : endLine
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -48,5 +51,6 @@ public struct Target: Hashable, Sendable, Codable {
         try c.encode(unit, forKey: .unit)
         try c.encode(phase, forKey: .phase)
         try c.encode(line, forKey: .line)
+        try c.encodeIfPresent(endLine, forKey: .endLine)
     }
 }

@@ -85,6 +85,7 @@ struct FrontMatterParser {
                 r.period = Period(years: YearRange(from: y, to: y))
             }
         }
+        r.document.sourceLines = r.consumed.flatMap { lines[$0].lines }.sorted()
         if r.period == nil, let year = r.document.issuedYear {
             r.period = Period(years: YearRange(from: year, to: year))
         }

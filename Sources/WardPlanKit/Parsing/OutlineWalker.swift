@@ -117,7 +117,8 @@ final class OutlineWalker {
             if stack.isEmpty, FrontMatterParser.isCapitals(text) {
                 // Document markers of the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", the issuing authority.
                 handled.insert(i)
-                plan.headings.append(Heading(ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line))
+                plan.headings.append(Heading(
+                    ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line, endLine: line.endLine))
             } else if line.headingHint, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
@@ -156,7 +157,7 @@ final class OutlineWalker {
         handled.insert(i)
         let heading = Heading(
             ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
-            area: reference.taxonomy.area(forHeading: text), line: lines[i].line)
+            area: reference.taxonomy.area(forHeading: text), line: lines[i].line, endLine: lines[i].endLine)
         plan.headings.append(heading)
         while let last = stack.last, last.heading.level >= level { stack.removeLast() }
         stack.append(OpenHeading(heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering))
@@ -170,6 +171,7 @@ final class OutlineWalker {
         guard var open = stack.popLast(), let index = plan.headings.lastIndex(of: open.heading) else { return }
         var heading = open.heading
         heading.text = heading.text.isEmpty ? text : heading.text + " " + text
+        heading.endLine = lines[i].endLine
         heading.kind = SectionKind.of(heading: heading.text)
         heading.area = reference.taxonomy.area(forHeading: heading.text)
         plan.headings[index] = heading
@@ -210,7 +212,7 @@ final class OutlineWalker {
         let line = lines[i]
         let kind = contextKind
         if kind == .targets, !TextShape.isParenthesised(text) {
-            plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line)
+            plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
             return
         }
         if kind == .organisation, !TextShape.isParenthesised(text) {
@@ -296,6 +298,7 @@ final class OutlineWalker {
         if let columns = TableColumns.detect(cells) {
             handled.insert(i)
             pendingAppendixTitle = false
+            plan.tableHeaders.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
             if table?.columns == columns { return true }  // the header repeated on a new page
             finishTask()
             finishTable()
@@ -308,14 +311,14 @@ final class OutlineWalker {
         let ref = refCell.trimmingCharacters(in: OfficeDirectory.trimSet)
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
 
-        if nonEmpty.isEmpty { return true }
-        if RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
+        if nonEmpty.isEmpty && ref.isEmpty { return true }
+        if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
             let text = nonEmpty[0].element
             let group = Group(text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
             table!.group = group
             plan.headings.append(Heading(
                 ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1, kind: SectionKind.of(heading: text),
-                area: group.area, line: line.line))
+                area: group.area, line: line.line, endLine: line.endLine))
             return true
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
@@ -349,7 +352,8 @@ final class OutlineWalker {
             } else if columns.holdsTargets {
                 plan.targets.append(targets.target(
                     text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
-                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0]))
+                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
+                    endLine: row.lines.last))
             } else {
                 plan.narrative.append(NarrativeItem(
                     ref: row.ref.isEmpty ? nil : row.ref, text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "),

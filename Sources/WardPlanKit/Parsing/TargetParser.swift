@@ -12,7 +12,7 @@ public struct TargetParser: Sendable {
         self.metrics = metrics
     }
 
-    public func targets(in text: String, phase: YearRange?, line: Int) -> [Target] {
+    public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
         let clauses = Self.clauses(of: text)
         var parsed = clauses.map { clause in
             (clause: clause, metric: metrics.metric(for: clause)?.id, value: Self.value(in: clause))
@@ -29,17 +29,19 @@ public struct TargetParser: Sendable {
             if item.metric == nil && index > 0 { continue }
             targets.append(Target(
                 text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
-                unit: value.unit, phase: phase, line: line))
+                unit: value.unit, phase: phase, line: line, endLine: endLine))
         }
         if targets.isEmpty {
-            targets.append(Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line))
+            targets.append(Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
         }
         return targets
     }
 
     /// A target row of a table: the value and unit come from their own cells when the table has them.
-    public func target(text: String, unitCell: String?, valueCell: String?, phase: YearRange?, line: Int) -> Target {
-        var target = Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line)
+    public func target(
+        text: String, unitCell: String?, valueCell: String?, phase: YearRange?, line: Int, endLine: Int? = nil
+    ) -> Target {
+        var target = Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine)
         let fromCells = valueCell.flatMap { Self.value(in: $0) ?? Self.bareNumber($0, unit: unitCell) }
         if let value = fromCells ?? Self.value(in: text) {
             target.value = value.number

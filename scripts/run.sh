@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job: read every plan in wards/ and write the reports into exports/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh libxml2-dev pkg-config
+swift build -c release --product wardplan
+mkdir -p exports
+.build/release/wardplan extract wards/ --output exports/plans.json
