@@ -16,6 +16,8 @@ public struct Plan: Hashable, Sendable, Codable {
     /// Non-blank lines that are in none of the above: reported, never dropped.
     public var unclassified: [SourceText]
     public var diagnostics: [Diagnostic]
+    /// Version of the taxonomy the plan was classified with; nil before classification.
+    public var taxonomyVersion: String?
 
     public init(source: SourceInfo) {
         self.source = source
@@ -48,5 +50,6 @@ public struct Plan: Hashable, Sendable, Codable {
         try c.encode(tableHeaders, forKey: .tableHeaders)
         try c.encode(unclassified, forKey: .unclassified)
         try c.encode(diagnostics, forKey: .diagnostics)
+        try c.encode(taxonomyVersion, forKey: .taxonomyVersion)
     }
 }

@@ -21,6 +21,8 @@ public struct PlanTask: Hashable, Sendable, Codable {
     /// The ward leader in charge (appendix column "Lãnh đạo UBND phường phụ trách").
     public var supervisor: String?
     public var timeline: Timeline?
+    /// Themes of the taxonomy, with evidence (filled by the classifier).
+    public var themes: [ThemeMatch] = []
     public var line: Int
     public var endLine: Int?
 
@@ -59,6 +61,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
         try c.encode(products, forKey: .products)
         try c.encode(supervisor, forKey: .supervisor)
         try c.encode(timeline, forKey: .timeline)
+        try c.encode(themes, forKey: .themes)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

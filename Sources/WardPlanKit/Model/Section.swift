@@ -65,6 +65,8 @@ public struct NarrativeItem: Hashable, Sendable, Codable {
     public var area: String?
     /// The nearest heading's text.
     public var heading: String?
+    /// Themes of the taxonomy, with evidence (filled by the classifier).
+    public var themes: [ThemeMatch] = []
     public var line: Int
     public var endLine: Int?
 
@@ -85,6 +87,7 @@ public struct NarrativeItem: Hashable, Sendable, Codable {
         try c.encode(section, forKey: .section)
         try c.encode(area, forKey: .area)
         try c.encode(heading, forKey: .heading)
+        try c.encode(themes, forKey: .themes)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

@@ -24,6 +24,8 @@ public struct Target: Hashable, Sendable, Codable {
     public var unit: Unit?
     /// The years the target applies to ("Giai đoạn 2026-2027"); the plan period when the plan says nothing.
     public var phase: YearRange?
+    /// Themes of the taxonomy, with evidence (filled by the classifier).
+    public var themes: [ThemeMatch] = []
     public var line: Int
     /// The last source line of the item, when it runs over several.
     public var endLine: Int?
@@ -50,6 +52,7 @@ public struct Target: Hashable, Sendable, Codable {
         try c.encode(value, forKey: .value)
         try c.encode(unit, forKey: .unit)
         try c.encode(phase, forKey: .phase)
+        try c.encode(themes, forKey: .themes)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

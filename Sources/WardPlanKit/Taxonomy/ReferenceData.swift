@@ -1,17 +1,19 @@
 import Foundation
 import Yams
 
-/// The data files the tool reads: taxonomy, metrics and offices. The shipped copies live in
+/// The data files the tool reads: taxonomy, metrics, offices and national benchmarks. The shipped copies live in
 /// `Sources/WardPlanKit/Resources/Data`; each can be replaced by a file a city edits.
 public struct ReferenceData: Sendable {
     public var taxonomy: Taxonomy
     public var metrics: MetricCatalog
     public var offices: OfficeDirectory
+    public var benchmarks: Benchmarks
 
-    public init(taxonomy: Taxonomy, metrics: MetricCatalog, offices: OfficeDirectory) {
+    public init(taxonomy: Taxonomy, metrics: MetricCatalog, offices: OfficeDirectory, benchmarks: Benchmarks) {
         self.taxonomy = taxonomy
         self.metrics = metrics
         self.offices = offices
+        self.benchmarks = benchmarks
     }
 
     /// The shipped data. Its validity is checked by the test suite, so a failure here is a bug.
@@ -20,7 +22,8 @@ public struct ReferenceData: Sendable {
             return ReferenceData(
                 taxonomy: try load(Taxonomy.self, resource: "taxonomy"),
                 metrics: try load(MetricCatalog.self, resource: "metrics"),
-                offices: OfficeDirectory(file: try load(OfficeDirectory.File.self, resource: "offices")))
+                offices: OfficeDirectory(file: try load(OfficeDirectory.File.self, resource: "offices")),
+                benchmarks: try load(Benchmarks.self, resource: "benchmarks"))
         } catch {
             fatalError("the shipped reference data does not load: \(error)")
         }

@@ -4,6 +4,8 @@ public struct Taxonomy: Sendable, Codable, Hashable {
     public var version: String
     public var reviewed: String
     public var areas: [Area]
+    /// Level 2. Filled by the taxonomy issue (#3); empty in a file that has none.
+    public var themes: [Theme]
 
     public struct Area: Sendable, Codable, Hashable {
         /// Stable id (`direction`, `institutions`, …, `other`).
@@ -14,6 +16,24 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var sources: [String]
         /// Phrases that, in a section heading, name this area.
         public var headings: [String]
+    }
+
+    public struct Theme: Sendable, Codable, Hashable {
+        public var id: String
+        /// The area the theme belongs to.
+        public var area: String
+        public var vi: String
+        public var en: String
+        /// National documents that expect every plan to cover the theme; empty for optional themes.
+        public var expectedBy: [String]
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(String.self, forKey: .version)
+        reviewed = try c.decode(String.self, forKey: .reviewed)
+        areas = try c.decode([Area].self, forKey: .areas)
+        themes = try c.decodeIfPresent([Theme].self, forKey: .themes) ?? []
     }
 
     /// The id of the area for content that names none.
