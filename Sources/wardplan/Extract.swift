@@ -7,6 +7,7 @@ struct Extract: ParsableCommand {
         abstract: "Read plans into the common model and print it as JSON.",
         discussion: """
             PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            Each task, target and narrative item gets an area and themes of the taxonomy, with evidence.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
@@ -21,6 +22,8 @@ struct Extract: ParsableCommand {
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
 
+    @OptionGroup var data: DataOptions
+
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -32,7 +35,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))
+        let extractor = PlanExtractor(reference: try data.referenceData(), limits: InputLimits(maxInputBytes: maxInputMb << 20))
         let result = extractor.extract(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         printer.print(result.allDiagnostics)

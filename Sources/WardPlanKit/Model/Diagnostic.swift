@@ -61,6 +61,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unparsedTimeline = "parse.unparsed-timeline"
         case missingProduct = "parse.missing-product"
         case unclassifiedLines = "parse.unclassified"
+        // Classifying: what the taxonomy found in the plan.
+        case areaConflict = "classify.area-conflict"
+        case noTheme = "classify.no-theme"
     }
 }
 
