@@ -63,11 +63,13 @@ struct TextKeyTests {
     /// The automaton finds exactly what a naive search finds, overlapping and nested matches included.
     @Test func automatonAgreesWithANaiveSearch() {
         var generator = SplitMix64(seed: 42)
-        let alphabet: [UInt8] = Array("ab ".utf8)
-        func randomBytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in alphabet[Int(generator.next() % 3)] } }
+        let vocabulary = ["a", "b", "ab", "ba", "aab", "đ"].map { Array(FoldedKey.of($0).utf8) }
+        func words(_ count: Int) -> [UInt8] {
+            [0x20] + (0..<count).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(separator: [0x20]) + [0x20]
+        }
         for _ in 0..<50 {
-            let patterns = (0..<8).map { _ in randomBytes(1 + Int(generator.next() % 4)) }
-            let text = randomBytes(200)
+            let patterns = (0..<8).map { _ in words(1 + Int(generator.next() % 3)) }
+            let text = words(150)
             let matcher = PhraseMatcher(patterns: patterns)
             var expected: [PhraseMatcher.Match] = []
             for end in 1...text.count {
@@ -81,6 +83,8 @@ struct TextKeyTests {
             #expect(Set(found) == Set(expected))
             #expect(found.count == expected.count)
         }
+        // Not a padded word sequence: never matches.
+        #expect(PhraseMatcher(patterns: [Array("ab".utf8), Array(" a  b ".utf8)]).matches(in: Array(" ab a b ".utf8)).isEmpty)
     }
 
     @Test func abbreviationsMatchTheirExpansions() {

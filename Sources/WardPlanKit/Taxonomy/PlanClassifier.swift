@@ -10,6 +10,7 @@
 public struct PlanClassifier: Sendable {
     public let taxonomy: Taxonomy
     let matcher: TaxonomyMatcher
+    let facts: ThemeFacts
 
     /// Signals of another area an item needs, with none of its heading's, to count as clearly there.
     static let secondaryAreaSignals = 2
@@ -17,6 +18,7 @@ public struct PlanClassifier: Sendable {
     public init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
         matcher = TaxonomyMatcher(taxonomy: taxonomy)
+        facts = ThemeFacts(taxonomy)
     }
 
     /// The classifier of the shipped taxonomy, compiled once.
@@ -103,7 +105,8 @@ public struct PlanClassifier: Sendable {
 
     /// The area a heading names, with the words that name it.
     struct HeadingArea {
-        var area: String
+        /// Index of the area in the taxonomy.
+        var area: Int
         /// Named by one of the area's heading phrases, not only by the themes of its words.
         var explicit: Bool
         var evidence: [Evidence]
@@ -113,108 +116,32 @@ public struct PlanClassifier: Sendable {
         guard heading.level > 0 else { return nil }
         let key = TextKey(heading.text)
         let found = matcher.find(in: key)
-        var locator = EvidenceLocator(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
-        locator.startPiece(key)
+        if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
+        var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
+        let stretches = aligner.align(Array(heading.text.utf8))
         func evidence(_ hit: TaxonomyMatcher.Hit) -> Evidence {
-            let at = locator.locate(matcher.patterns[hit.pattern].key) ?? (heading.line, 1)
-            return Evidence(
-                phrase: hit.phrase, matched: key.sourceText(ofKey: hit.keyRange), line: at.line, column: at.column, basis: .heading)
+            self.evidence(hit, in: key, stretches: stretches, aligner: &aligner, fallbackLine: heading.line, basis: .heading)
         }
         let named = found.areaHeadings.filter { heading.area == nil || taxonomy.areas[$0.owner].id == heading.area }
         if let hit = named.first {
-            return HeadingArea(area: taxonomy.areas[hit.owner].id, explicit: true, evidence: [evidence(hit)])
+            return HeadingArea(area: hit.owner, explicit: true, evidence: [evidence(hit)])
         }
         // No area phrase: the heading's themes name an area when they all belong to one.
         let hits = found.signals.filter { hit in
-            let theme = taxonomy.themes[hit.owner]
-            return !theme.weak && !found.vetoed.contains(hit.owner) && !theme.notInSections.contains(heading.kind)
+            !facts.weak[hit.owner] && !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: heading.kind)
         }
-        let areas = Set(hits.map { taxonomy.themes[$0.owner].area })
+        let areas = Set(hits.map { facts.primaryArea[$0.owner] })
         guard areas.count == 1, let area = areas.first else { return nil }
         return HeadingArea(area: area, explicit: false, evidence: hits.map(evidence))
     }
 
-    // MARK: - Items
-
-    struct Outcome {
-        var area: String
-        var basis: AreaBasis?
-        var areaEvidence: [Evidence]
-        var secondaryAreas: [String]
-        var themes: [ThemeMatch]
-        /// Why the item's words point elsewhere than its heading, for a diagnostic.
-        var conflict: String?
-    }
-
-    /// Classifies an item made of `pieces` of text (its text, then its products) found on `lines`.
-    private func classify(
-        pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?
-    ) -> Outcome {
-        let keys = pieces.map(TextKey.init)
-        let found = keys.map(matcher.find)
-        let vetoed = found.reduce(into: Set<Int>()) { $0.formUnion($1.vetoed) }
-
-        // Themes in order of their first signal, each with every signal located in the lines.
-        var order: [Int] = []
-        var evidence: [Int: [Evidence]] = [:]
-        var phrases: [Int: Set<String>] = [:]
-        var locator = EvidenceLocator(lines: lines)
-        let fallbackLine = lines.first?.number ?? 0
-        for (key, found) in zip(keys, found) {
-            locator.startPiece(key)
-            for hit in found.signals {
-                let theme = taxonomy.themes[hit.owner]
-                if vetoed.contains(hit.owner) || theme.notInSections.contains(section) { continue }
-                let at = locator.locate(matcher.patterns[hit.pattern].key) ?? (fallbackLine, 1)
-                if evidence[hit.owner] == nil { order.append(hit.owner) }
-                evidence[hit.owner, default: []].append(Evidence(
-                    phrase: hit.phrase, matched: key.sourceText(ofKey: hit.keyRange), line: at.line, column: at.column,
-                    basis: .content))
-                phrases[hit.owner, default: []].insert(hit.phrase)
-            }
-        }
-        let themes = order.map { ThemeMatch(id: taxonomy.themes[$0].id, area: taxonomy.themes[$0].area, evidence: evidence[$0]!) }
-
-        func supporting(_ area: String) -> [Int] { order.filter { taxonomy.themes[$0].areas.contains(area) } }
-        func contentEvidence(_ area: String) -> [Evidence] { supporting(area).map { evidence[$0]![0] } }
-
-        if let heading {
-            var outcome = Outcome(
-                area: heading.area, basis: supporting(heading.area).isEmpty ? .heading : .both,
-                areaEvidence: heading.evidence + contentEvidence(heading.area), secondaryAreas: [], themes: themes)
-            if outcome.basis == .heading {
-                // Signals of other areas, counted by distinct phrase; weak themes never count.
-                var signals: [String: Int] = [:]
-                for index in order where !taxonomy.themes[index].weak {
-                    signals[taxonomy.themes[index].area, default: 0] += phrases[index]!.count
-                }
-                let clear = signals.filter { $0.value >= Self.secondaryAreaSignals }
-                    .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
-                if !clear.isEmpty {
-                    outcome.secondaryAreas = clear
-                    let words = clear.flatMap { area in
-                        supporting(area).filter { taxonomy.themes[$0].area == area }.map { "\(taxonomy.themes[$0].id) (\"\(evidence[$0]![0].matched)\")" }
-                    }
-                    outcome.conflict = "is listed under \(heading.area) but its words point to \(clear.joined(separator: ", ")): \(words.joined(separator: ", ")); it stays in \(heading.area) with \(clear.joined(separator: ", ")) as secondary"
-                }
-            }
-            return outcome
-        }
-
-        // No heading area: the area with the most themes, strong before weak; ties go to the first named.
-        for weak in [false, true] {
-            var count: [String: Int] = [:]
-            var first: [String: Int] = [:]
-            for (position, index) in order.enumerated() where taxonomy.themes[index].weak == weak {
-                let area = taxonomy.themes[index].area
-                count[area, default: 0] += 1
-                if first[area] == nil { first[area] = position }
-            }
-            if let best = count.keys.max(by: { (count[$0]!, -first[$0]!) < (count[$1]!, -first[$1]!) }) {
-                return Outcome(
-                    area: best, basis: .content, areaEvidence: contentEvidence(best), secondaryAreas: [], themes: themes)
-            }
-        }
-        return Outcome(area: Taxonomy.otherAreaID, basis: nil, areaEvidence: [], secondaryAreas: [], themes: themes)
+    /// The evidence of a hit: the phrase, the piece's words, and where the source lines say them.
+    func evidence(
+        _ hit: TaxonomyMatcher.Hit, in key: TextKey, stretches: [SourceAligner.Stretch], aligner: inout SourceAligner,
+        fallbackLine: Int, basis: Evidence.Basis
+    ) -> Evidence {
+        let at = aligner.position(ofPieceByte: key.sourceRange(ofKey: hit.keyRange).lowerBound, in: stretches) ?? (fallbackLine, 1)
+        return Evidence(
+            phrase: matcher.phrase(of: hit), matched: key.sourceText(ofKey: hit.keyRange), line: at.line, column: at.column, basis: basis)
     }
 }

@@ -16,8 +16,9 @@ struct TaxonomyMatcher: Sendable {
     struct Pattern: Sendable {
         var owner: Int
         var role: Role
-        /// The phrase as written in the taxonomy.
+        /// The phrase as written in the taxonomy, and a number for it (its spellings share it).
         var phrase: String
+        var phraseID: Int
         /// The padded key of this spelling (" kiem soat tthc ").
         var key: [UInt8]
         /// For a toned phrase, the toned key a match must also have.
@@ -28,7 +29,6 @@ struct TaxonomyMatcher: Sendable {
     struct Hit: Sendable {
         var pattern: Int
         var owner: Int
-        var phrase: String
         var keyRange: Range<Int>
     }
 
@@ -48,9 +48,11 @@ struct TaxonomyMatcher: Sendable {
     init(taxonomy: Taxonomy) {
         let abbreviations = Abbreviations(taxonomy.abbreviations.map { ($0.short, $0.long) })
         var patterns: [Pattern] = []
+        var phraseCount = 0
         func add(_ phrase: String, owner: Int, role: Role) {
+            phraseCount += 1
             for words in abbreviations.spellings(of: FoldedKey.words(phrase)) where !words.isEmpty {
-                patterns.append(Pattern(owner: owner, role: role, phrase: phrase, key: Self.padded(words)))
+                patterns.append(Pattern(owner: owner, role: role, phrase: phrase, phraseID: phraseCount, key: Self.padded(words)))
             }
         }
         for (index, theme) in taxonomy.themes.enumerated() {
@@ -59,8 +61,10 @@ struct TaxonomyMatcher: Sendable {
                 // Matched as written (no abbreviation spellings), then checked with its marks.
                 let words = FoldedKey.words(phrase)
                 guard !words.isEmpty else { continue }
+                phraseCount += 1
                 patterns.append(Pattern(
-                    owner: index, role: .signal, phrase: phrase, key: Self.padded(words), toned: TonedKey.of(phrase)))
+                    owner: index, role: .signal, phrase: phrase, phraseID: phraseCount, key: Self.padded(words),
+                    toned: TonedKey.of(phrase)))
             }
             for phrase in theme.notInside { add(phrase, owner: index, role: .notInside) }
             for phrase in theme.notWith { add(phrase, owner: index, role: .notWith) }
@@ -76,22 +80,24 @@ struct TaxonomyMatcher: Sendable {
         Array((" " + words.joined(separator: " ") + " ").utf8)
     }
 
+    var stateCount: Int { automaton.stateCount }
+
+    func phrase(of hit: Hit) -> String { patterns[hit.pattern].phrase }
+
     /// The phrases of `key`'s text.
     func find(in key: TextKey) -> Found {
         var found = Found()
         var signals: [Hit] = []
         var exclusions: [Hit] = []
         for match in automaton.matches(in: key.bytes) {
-            let pattern = patterns[match.pattern]
-            let hit = Hit(
-                pattern: match.pattern, owner: pattern.owner, phrase: pattern.phrase,
-                keyRange: (match.start + 1)..<(match.end - 1))
-            switch pattern.role {
+            let owner = patterns[match.pattern].owner
+            let hit = Hit(pattern: match.pattern, owner: owner, keyRange: (match.start + 1)..<(match.end - 1))
+            switch patterns[match.pattern].role {
             case .signal:
-                if let toned = pattern.toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { continue }
+                if let toned = patterns[match.pattern].toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { continue }
                 signals.append(hit)
             case .notInside: exclusions.append(hit)
-            case .notWith: found.vetoed.insert(pattern.owner)
+            case .notWith: found.vetoed.insert(owner)
             case .areaHeading: found.areaHeadings.append(hit)
             }
         }

@@ -17,11 +17,7 @@ public struct TextKey: Sendable {
 
     public init(_ text: String) {
         self.text = text
-        var bytes: [UInt8] = []
-        var origins: [Int32] = []
-        Self.build(text, into: &bytes, origins: &origins)
-        self.bytes = bytes
-        self.origins = origins
+        (bytes, origins) = Self.build(text)
     }
 
     /// The key without the padding spaces, as a string: what `FoldedKey.of` returns.
@@ -70,76 +66,86 @@ public struct TextKey: Sendable {
 
     // MARK: - Building
 
-    static func build(_ text: String, into bytes: inout [UInt8], origins: inout [Int32]) {
+    /// The key bytes and their origins, written straight into their arrays: one table lookup per
+    /// ASCII byte, one per Vietnamese letter; anything else takes `FoldedKey.fold`.
+    static func build(_ text: String) -> (bytes: [UInt8], origins: [Int32]) {
         var text = text
-        text.withUTF8 { utf8 in
-            bytes.reserveCapacity(utf8.count + 2)
-            origins.reserveCapacity(utf8.count + 2)
-            bytes.append(0x20)
-            origins.append(0)
-            var atSpace = true
-            FoldTable.ascii.withUnsafeBufferPointer { ascii in
-                FoldTable.latin.withUnsafeBufferPointer { latin in
-                    var i = 0
-                    let n = utf8.count
-                    while i < n {
-                        let b0 = utf8[i]
-                        if b0 < 0x80 {
-                            let folded = ascii[Int(b0)]
-                            if folded != 0 {
-                                bytes.append(folded)
-                                origins.append(Int32(i))
-                                atSpace = false
-                            } else if !atSpace {
-                                bytes.append(0x20)
-                                origins.append(Int32(i))
-                                atSpace = true
-                            }
-                            i += 1
-                            continue
-                        }
-                        let (value, length) = decode(utf8, at: i, lead: b0)
-                        let code: UInt8 = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
-                        switch code {
-                        case FoldTable.drop:
-                            break
-                        case FoldTable.separator:
-                            if !atSpace {
-                                bytes.append(0x20)
-                                origins.append(Int32(i))
-                                atSpace = true
-                            }
-                        case FoldTable.slowPath:
+        return text.withUTF8 { utf8 in
+            // A scalar can fold to a longer one (U+023A, 2 bytes → U+2C65, 3 bytes): room for twice the input.
+            let capacity = 2 * utf8.count + 2
+            var origins: [Int32] = []
+            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
+                origins = [Int32](unsafeUninitializedCapacity: capacity) { from, fromCount in
+                    fromCount = fold(utf8, into: out, origins: from)
+                }
+                outCount = origins.count
+            }
+            return (bytes, origins)
+        }
+    }
+
+    private static func fold(
+        _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, origins: UnsafeMutableBufferPointer<Int32>
+    ) -> Int {
+        let out = out.baseAddress!
+        let origins = origins.baseAddress!
+        out[0] = 0x20
+        origins[0] = 0
+        var k = 1
+        var atSpace = true
+        let n = utf8.count
+        FoldTable.ascii.withUnsafeBufferPointer { ascii in
+            FoldTable.latin.withUnsafeBufferPointer { latin in
+                var i = 0
+                while i < n {
+                    let b0 = utf8[i]
+                    var code: UInt8
+                    var length = 1
+                    if b0 < 0x80 {
+                        code = ascii[Int(b0)]
+                        if code == 0 { code = FoldTable.separator }
+                    } else {
+                        let (value, scalarLength) = decode(utf8, at: i, lead: b0)
+                        length = scalarLength
+                        code = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
+                        if code == FoldTable.slowPath {
                             switch FoldedKey.fold(Unicode.Scalar(value)!) {
-                            case .drop:
-                                break
-                            case .separator:
-                                if !atSpace {
-                                    bytes.append(0x20)
-                                    origins.append(Int32(i))
-                                    atSpace = true
-                                }
+                            case .drop: code = FoldTable.drop
+                            case .separator: code = FoldTable.separator
                             case .scalar(let s):
-                                for byte in String(s).utf8 {
-                                    bytes.append(byte)
-                                    origins.append(Int32(i))
+                                // A letter outside Latin: its lower-case UTF-8, every byte from this character.
+                                UTF8.encode(s) { byte in
+                                    out[k] = byte
+                                    origins[k] = Int32(truncatingIfNeeded: i)
+                                    k += 1
                                 }
                                 atSpace = false
+                                i += length
+                                continue
                             }
-                        default:
-                            bytes.append(code)
-                            origins.append(Int32(i))
-                            atSpace = false
                         }
-                        i += length
                     }
-                    if !atSpace {
-                        bytes.append(0x20)
-                        origins.append(Int32(n))
+                    if code > FoldTable.separator {
+                        out[k] = code
+                        origins[k] = Int32(truncatingIfNeeded: i)
+                        k += 1
+                        atSpace = false
+                    } else if code == FoldTable.separator && !atSpace {
+                        out[k] = 0x20
+                        origins[k] = Int32(truncatingIfNeeded: i)
+                        k += 1
+                        atSpace = true
                     }
+                    i += length
                 }
             }
         }
+        if !atSpace {
+            out[k] = 0x20
+            origins[k] = Int32(truncatingIfNeeded: n)
+            k += 1
+        }
+        return k
     }
 
     @inline(__always)
