@@ -30,8 +30,9 @@ public struct PlanClassifier: Sendable {
     }
 
     /// The plan with areas, themes and evidence filled in. `lines` are the document's lines as the
-    /// reader gave them; evidence points into them.
-    public func classify(_ plan: Plan, lines: [DocumentLine]) -> Plan {
+    /// reader gave them; evidence points into them. (The plan is taken, not copied, when the caller
+    /// is done with it.)
+    public func classify(_ plan: consuming Plan, lines: [DocumentLine]) -> Plan {
         var plan = plan
         let source = SourceLines(lines)
         let outline = HeadingOutline(plan.headings)
