@@ -58,21 +58,25 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
 
     /// VN3 has no upper-case letters with tone marks: writers switch to the ".VnTimeH" font, whose
     /// lower-case codes look like capitals, so the file holds "QUYÕT" for "QUYẾT". Such a letter is
-    /// made upper-case again when the rest of its word is in capitals, or when it begins the line.
+    /// made upper-case again when the rest of its word is in capitals (a word with one other letter,
+    /// "ĐỒ" or "Đồ", follows the words beside it), or when it begins the line.
     static func restoreTCVN3Capitals(_ line: String) -> String {
         guard line.unicodeScalars.contains(where: { VietnameseLetters.isTonedLowercase($0) }) else { return line }
+        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        let others = words.map { $0.filter { $0.isLetter && !isToned($0) } }
+        func capitals(_ i: Int) -> Bool {
+            i >= 0 && i < words.count && !others[i].isEmpty && others[i].allSatisfy(\.isUppercase)
+        }
         var seenLetter = false
-        let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            let others = word.filter { $0.isLetter && !isToned($0) }
-            let capitalWord = others.contains(where: \.isUppercase) && !others.contains(where: \.isLowercase)
+        return words.indices.map { i -> String in
+            let capitalWord = capitals(i) && (others[i].count >= 2 || capitals(i - 1) || capitals(i + 1))
             var fixed = ""
-            for ch in word {
+            for ch in words[i] {
                 fixed += ch.isLetter && isToned(ch) && (capitalWord || !seenLetter) ? ch.uppercased() : String(ch)
                 if ch.isLetter { seenLetter = true }
             }
             return fixed
-        }
-        return words.joined(separator: " ")
+        }.joined(separator: " ")
     }
 
     private static func isToned(_ ch: Character) -> Bool {

@@ -8,7 +8,7 @@ import Foundation
 final class SafeXMLDocument {
     private let doc: xmlDocPtr
 
-    var root: XNode? { xmlDocGetRootElement(doc).map(XNode.init) }
+    var root: XNode? { xmlDocGetRootElement(doc).map { XNode($0, in: self) } }
 
     /// Parses `data`, or throws the diagnostic that stops this input. `part` names the part in
     /// messages ("word/document.xml").
@@ -75,11 +75,15 @@ final class SafeXMLDocument {
     }
 }
 
-/// A view of one libxml2 element node; valid while its document lives.
+/// A view of one libxml2 element node. It keeps its document alive.
 struct XNode {
     let pointer: xmlNodePtr
+    private let document: SafeXMLDocument
 
-    init(_ pointer: xmlNodePtr) { self.pointer = pointer }
+    init(_ pointer: xmlNodePtr, in document: SafeXMLDocument) {
+        self.pointer = pointer
+        self.document = document
+    }
 
     /// The local name ("p" for `w:p`).
     var name: String { String(cString: pointer.pointee.name) }
@@ -102,7 +106,7 @@ struct XNode {
         var out: [XNode] = []
         var child = pointer.pointee.children
         while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE { out.append(XNode(node)) }
+            if node.pointee.type == XML_ELEMENT_NODE { out.append(XNode(node, in: document)) }
             child = node.pointee.next
         }
         return out
