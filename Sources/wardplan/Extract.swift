@@ -6,7 +6,8 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read plans into the common model and print it as JSON.",
         discussion: """
-            PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
+            a folder means every plan file in it.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
@@ -27,6 +28,9 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
 
+    @Flag(help: "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest.")
+    var coverage = false
+
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
     }
@@ -36,6 +40,7 @@ struct Extract: ParsableCommand {
         let result = extractor.extract(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         printer.print(result.allDiagnostics)
+        if coverage { printer.status(CoverageReport(result).text) }
         let json = try JSONRenderer.render(result)
         if let output {
             try AtomicFile.write(json, to: output)
