@@ -48,22 +48,34 @@ struct ExternalTool: Sendable {
                 while true {
                     let chunk = handle.availableData
                     if chunk.isEmpty { break }
-                    if !collected.append(chunk, toStdout: isStdout, limit: limit), isStdout { process.terminate() }
+                    if !collected.append(chunk, toStdout: isStdout, limit: limit), isStdout { Self.stop(process) }
                 }
             }
         }
         var timedOut = false
         if done.wait(timeout: .now() + timeout) == .timedOut {
             timedOut = true
-            process.terminate()
-            if done.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
-            done.wait()
+            Self.stop(process)
+            if done.wait(timeout: .now() + 5) == .timedOut {
+                kill(-process.processIdentifier, SIGKILL)
+                done.wait()
+            }
         }
-        readers.wait()
+        // Children it left behind may still hold the pipes open: they go too.
+        if readers.wait(timeout: .now() + 10) == .timedOut {
+            kill(-process.processIdentifier, SIGKILL)
+            readers.wait()
+        }
         let result = collected.snapshot()
         return Output(
             status: process.terminationStatus, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self),
             timedOut: timedOut, truncated: result.truncated)
+    }
+
+    /// Ends the program and whatever it started: it runs in a process group of its own (Foundation
+    /// starts it so), and the group is signalled.
+    private static func stop(_ process: Process) {
+        kill(-process.processIdentifier, SIGTERM)
     }
 
     /// Output gathered by two reader threads.

@@ -187,13 +187,18 @@ struct PDFLayout {
         let starts = headerSegments.map(\.start)
         let refFirst = columns.index(of: .ref) == 0
 
-        /// The line's text by column, or nil when it does not sit on the table's columns.
+        /// The line's text by column, or nil when it does not sit on the table's columns: it starts
+        /// left of the table, or, with nothing in the first column, runs across a column edge (text
+        /// in a cell wraps inside it; only a merged group row such as "I  CÔNG TÁC …" spans columns).
         func cells(_ line: Line) -> [String]? {
             var cells = Array(repeating: "", count: starts.count)
-            for segment in Self.segments(line) {
+            let segments = Self.segments(line)
+            for segment in segments {
                 guard segment.start >= starts[0] - 2 else { return nil }
                 let column = starts.lastIndex { $0 <= segment.start + 1 } ?? 0
                 cells[column] += (cells[column].isEmpty ? "" : " ") + segment.text
+                let spans = column + 1 < starts.count && segment.start + segment.text.count > starts[column + 1]
+                if spans && (segments.first.map { $0.start > starts[0] + 1 } ?? true) { return nil }
             }
             return cells
         }
