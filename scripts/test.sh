@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh libxml2-dev pkg-config
+scripts/setup.sh libxml2-dev pkg-config poppler-utils
 swift build --build-tests
 swift test --skip-build 2>&1 | tee .build/test-output.txt

@@ -10,7 +10,7 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
     func decode(_ bytes: ArraySlice<UInt8>) -> String {
         switch self {
         case .windows1258: return Self.decodeTable(bytes, high: Self.cp1258High)
-        case .tcvn3: return Self.restoreTCVN3Capitals(Self.decodeTable(bytes, high: Self.tcvnHigh, low: Self.tcvnLow))
+        case .tcvn3: return Self.restoreTCVN3Capitals(Self.decodeTable(bytes, high: Self.tcvn3High, low: Self.tcvnLow))
         case .vni: return Self.decodeVNI(bytes)
         }
     }
@@ -38,7 +38,7 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
     ]
 
     // MARK: - TCVN3 (TCVN 5712:1993). The ABC fonts (VN3) use the lower-case letters of 0xA1–0xFE;
-    // the full standard (VN1) also has upper-case letters in 0x80–0xA0 and a few control codes.
+    // the full standard (VN1, glibc's TCVN5712-1) also has capitals in 0x80–0xA0 and control codes.
 
     static let tcvnHigh: [UInt32] = [
         0x00C0, 0x1EA2, 0x00C3, 0x00C1, 0x1EA0, 0x1EB6, 0x1EAC, 0x00C8, 0x1EBA, 0x1EBC, 0x00C9, 0x1EB8, 0x1EC6, 0x00CC, 0x1EC8, 0x0128,
@@ -50,6 +50,10 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
         0x1ED4, 0x1ECF, 0x00F5, 0x00F3, 0x1ECD, 0x1ED3, 0x1ED5, 0x1ED7, 0x1ED1, 0x1ED9, 0x1EDD, 0x1EDF, 0x1EE1, 0x1EDB, 0x1EE3, 0x00F9,
         0x1ED6, 0x1EE7, 0x0169, 0x00FA, 0x1EE5, 0x1EEB, 0x1EED, 0x1EEF, 0x1EE9, 0x1EF1, 0x1EF3, 0x1EF7, 0x1EF9, 0x00FD, 0x1EF5, 0x1ED0,
     ]
+
+    /// TCVN3 as the ABC fonts hold it: VN1's capitals at 0x80–0x9F are not in those fonts, and a
+    /// text saved from Word holds its curly quotes and dashes there, as Windows writes them.
+    static let tcvn3High: [UInt32] = Array(cp1258High[0..<0x20]) + Array(tcvnHigh[0x20...])
 
     static let tcvnLow: [UInt8: UInt32] = [
         0x01: 0x00DA, 0x02: 0x1EE4, 0x04: 0x1EEA, 0x05: 0x1EEC, 0x06: 0x1EEE, 0x11: 0x1EE8,

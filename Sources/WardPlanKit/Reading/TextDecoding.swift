@@ -116,9 +116,8 @@ enum TextDecoding {
             throw InputError(Diagnostic(.invalidEncoding, .error, path: path, "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"))
         }
         let text = String(scalars)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            String(line.hasSuffix("\r") ? line.dropLast() : line).nfc
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { String($0).nfc }
         return Decoded(lines: lines.last == "" ? Array(lines.dropLast()) : lines, encoding: littleEndian ? "UTF-16LE" : "UTF-16BE")
     }
 
