@@ -4,18 +4,27 @@ import WardPlanKit
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read plans into the common model and print it as JSON.",
+        abstract: "Read plans into the common model and print it as JSON or XML.",
         discussion: """
             PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            --format xml writes the report of schema/wardplans-1.xsd, validated in-process before it is
+            written; --edxml puts it in an edXML envelope (QCVN 102:2016 subset) for document exchange.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, xml
+    }
+
     @Argument(help: "Plan files or folders of plan files.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Write the JSON to this file (atomically) instead of standard output.")
+    @Option(help: "Output format: json (default) or xml.")
+    var format: Format = .json
+
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
     var output: String?
 
     @Option(help: "Refuse input files larger than this many megabytes.")
@@ -27,8 +36,12 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
 
+    @OptionGroup var envelope: EdXMLOptions
+
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        if envelope.edxml, format != .xml { throw ValidationError("--edxml needs --format xml") }
+        try envelope.check()
     }
 
     func run() throws {
@@ -36,11 +49,24 @@ struct Extract: ParsableCommand {
         let result = extractor.extract(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         printer.print(result.allDiagnostics)
-        let json = try JSONRenderer.render(result)
+        let data: Data
+        switch format {
+        case .json:
+            data = try JSONRenderer.render(result)
+        case .xml:
+            do {
+                let rendered = try XMLReportWriter().render(result, envelope: envelope.envelope(plans: result.plans.count))
+                printer.print(rendered.diagnostics)
+                data = rendered.data
+            } catch {
+                printer.status("wardplan: error: \(error)")
+                throw ExitCode(ExitStatus.someInputFailed)
+            }
+        }
         if let output {
-            try AtomicFile.write(json, to: output)
+            try AtomicFile.write(data, to: output)
         } else {
-            FileHandle.standardOutput.write(json)
+            FileHandle.standardOutput.write(data)
         }
         if !quiet {
             let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
