@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// The built `wardplan` binary, run in a temporary folder.
+struct CommandRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    static var binary: URL { Fixtures.repositoryRoot.appendingPathComponent(".build/debug/wardplan") }
+
+    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandRun {
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            Issue.record("\(binary.path) is missing: build it first (swift build), as scripts/test.sh does")
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder.url
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting, so a large output cannot fill the pipe and block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandRun(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite("wardplan extract --format xml, validate, import")
+struct XMLCommandTests {
+    let seeds = Fixtures.fixturesFolder.appendingPathComponent("seeds").path
+
+    @Test func extractXMLValidatesAndImportsBackToTheSameJSON() throws {
+        let folder = try TemporaryFolder()
+        let xml = try CommandRun.run(["extract", seeds, "--format", "xml", "--output", "plans.xml"], in: folder)
+        #expect(xml.status == 0, "\(xml.stderr)")
+        let valid = try CommandRun.run(["validate", "plans.xml"], in: folder)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        #expect(valid.stdout.contains("plans.xml: hợp lệ / valid"))
+        let direct = try CommandRun.run(["extract", seeds], in: folder)
+        let imported = try CommandRun.run(["import", "plans.xml"], in: folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(!direct.stdout.isEmpty)
+        #expect(imported.stdout == direct.stdout)
+    }
+
+    @Test func edXMLEnvelopeValidatesAgainstItsOwnSchema() throws {
+        let folder = try TemporaryFolder()
+        let run = try CommandRun.run([
+            "extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26", "--to", "000.00.00.G12",
+            "--code", "15/BC-SNV", "--date", "2026-11-22", "--place", "Hà Nội", "--output", "plans.edxml",
+        ], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        let text = try String(contentsOfFile: folder.path("plans.edxml"), encoding: .utf8)
+        #expect(text.contains("<edXML:DocumentId>000.00.00.H26,2026/11/22,15/BC-SNV</edXML:DocumentId>"))
+        let valid = try CommandRun.run(["validate", "plans.edxml"], in: folder)
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("edxml-qcvn102-subset-1.xsd"))
+    }
+
+    @Test func edXMLWithoutItsAgenciesIsAUsageError() throws {
+        let folder = try TemporaryFolder()
+        let missing = try CommandRun.run(["extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("--to"))
+        let badID = try CommandRun.run([
+            "extract", seeds, "--format", "xml", "--edxml", "--from", "Sở Nội vụ", "--to", "000.00.00.G12", "--code", "1/BC",
+        ], in: folder)
+        #expect(badID.status == 2)
+        #expect(badID.stderr.contains("agency id"))
+    }
+
+    @Test func validateNamesTheLineOfABrokenFileAndExitsOne() throws {
+        let folder = try TemporaryFolder()
+        let broken = Fixtures.fixturesFolder.appendingPathComponent("xml/broken-report.xml").path
+        let run = try CommandRun.run(["validate", broken], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("broken-report.xml:13: error:"))
+        #expect(run.stderr.contains("[xml.invalid]"))
+    }
+
+    @Test func importRefusesXXEAndKeepsTheOtherFiles() throws {
+        let folder = try TemporaryFolder()
+        let xxe = Fixtures.fixturesFolder.appendingPathComponent("xml/xxe.xml").path
+        let good = try CommandRun.run(["extract", seeds, "--format", "xml", "--output", "plans.xml"], in: folder)
+        #expect(good.status == 0)
+        let run = try CommandRun.run(["import", xxe, "plans.xml"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("xxe.xml:3: error:"))
+        #expect(run.stderr.contains("[xml.doctype]"))
+        #expect(run.stdout.contains("\"Ngọc Hà\""))
+    }
+
+    /// A run refused on its options leaves the previous file in place (an invalid document never
+    /// reaches the write: see XMLRoundTripTests.aDocumentThatDoesNotMatchTheSchemaIsRefused).
+    @Test func aRefusedRunKeepsThePreviousFile() throws {
+        let folder = try TemporaryFolder()
+        try Data("previous".utf8).write(to: folder.url.appendingPathComponent("plans.xml"))
+        let run = try CommandRun.run(["extract", seeds, "--format", "xml", "--edxml", "--output", "plans.xml"], in: folder)
+        #expect(run.status == 2)
+        #expect(try String(contentsOfFile: folder.path("plans.xml"), encoding: .utf8) == "previous")
+    }
+}
