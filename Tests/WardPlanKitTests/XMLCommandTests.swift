@@ -53,6 +53,18 @@ struct XMLCommandTests {
         #expect(imported.stdout == direct.stdout)
     }
 
+    /// What scripts/run.sh does: one run writes both reports.
+    @Test func oneRunWritesTheJSONAndTheXML() throws {
+        let folder = try TemporaryFolder()
+        let both = try CommandRun.run(["extract", seeds, "--output", "plans.json", "--xml", "plans.xml"], in: folder)
+        #expect(both.status == 0, "\(both.stderr)")
+        let json = try CommandRun.run(["extract", seeds], in: folder)
+        let xml = try CommandRun.run(["extract", seeds, "--format", "xml"], in: folder)
+        #expect(try String(contentsOfFile: folder.path("plans.json"), encoding: .utf8) == json.stdout)
+        #expect(try String(contentsOfFile: folder.path("plans.xml"), encoding: .utf8) == xml.stdout)
+        #expect(xml.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
+    }
+
     @Test func edXMLEnvelopeValidatesAgainstItsOwnSchema() throws {
         let folder = try TemporaryFolder()
         let run = try CommandRun.run([
