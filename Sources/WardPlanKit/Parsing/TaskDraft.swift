@@ -20,9 +20,9 @@ struct TaskDraft {
         fields.append((field, value))
     }
 
-    /// Takes a line that belongs to the task: the wrapped rest of its text before any field, or an
-    /// item of a list that a field opened ("- Sản phẩm:" followed by "+ …" lines). False when the
-    /// line is not the task's.
+    /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
+    /// item of a list a field opened ("- Sản phẩm:" then "+ …" lines), or the wrapped rest of a
+    /// field's value that has not ended its sentence. False when the line is not the task's.
     mutating func attach(_ line: String, marker: Character?, lines more: [Int]) -> Bool {
         guard let last = fields.last else {
             if marker != nil { return false }
@@ -30,12 +30,17 @@ struct TaskDraft {
             lines += more
             return true
         }
-        guard marker == "+" || marker == "•" || last.value.isEmpty else { return false }
+        let continuesValue = marker == nil && !last.value.isEmpty && !TextShape.endsSentence(last.value)
+        let listItem = marker == "+" || marker == "•" || last.value.isEmpty
+        guard continuesValue || listItem else { return false }
         lines += more
+        fields[fields.count - 1].value += last.value.isEmpty ? line : (continuesValue ? " " : "; ") + line
         if last.field == .products {
-            products += ProductList.split(line)
-        } else {
-            fields[fields.count - 1].value += (last.value.isEmpty ? "" : "; ") + line
+            if continuesValue, let lastProduct = products.popLast() {
+                products += ProductList.split(lastProduct + " " + line)
+            } else {
+                products += ProductList.split(line)
+            }
         }
         return true
     }
