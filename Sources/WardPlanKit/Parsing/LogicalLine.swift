@@ -19,7 +19,7 @@ struct LogicalLine: Sendable {
 /// item such as "a)") continues the line before it: a page break cut "… để đảm bảo phù" +
 /// "hợp với quy định …". A text hard-wrapped by a mail program also cuts before capitals ("…
 /// Phòng Văn hoá -" + "Xã hội."): a plain line after a long line that does not end a sentence
-/// continues it too. Headings are short or followed by a numbered line, so they stay alone.
+/// continues it too, and so does a "- " the wrap put first on a line before a lower-case word. Headings are short or followed by a numbered line, so they stay alone.
 enum PageBreakJoiner {
     /// Shorter lines without final punctuation are taken for headings, never for wrapped text.
     static let wrappedLineMinimum = 60
@@ -52,7 +52,14 @@ enum PageBreakJoiner {
             previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
-        if case .prose = LineShape.of(line.text) { return true }
-        return false
+        switch LineShape.of(line.text) {
+        case .prose:
+            return true
+        case .bullet(_, let text):
+            // "- xã hội …": a hyphen the wrap put first on the line; a real item starts with a capital.
+            return text.first?.isLowercase == true
+        default:
+            return false
+        }
     }
 }
