@@ -66,7 +66,7 @@ struct ReaderTests {
                 _ = try ReaderRegistry.standard.read(data, path: path)
                 return nil
             } catch {
-                return (error as? InputError)?.diagnostic.code
+                return error.diagnostic.code
             }
         }
         #expect(code(Data(), "e.txt") == .emptyFile)

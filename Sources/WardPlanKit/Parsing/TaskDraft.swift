@@ -76,6 +76,17 @@ struct TableDraft {
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }
 
+    /// Cells of a row in "Ghi chú" columns or in columns the parser has no role for, as
+    /// "Header: value", so nothing a ward wrote in its table is lost.
+    func otherCells(of row: Row) -> [String] {
+        row.cells.indices.compactMap { i in
+            let role = columns.roles[i]
+            guard role == nil || role == .notes, !row.cells[i].isEmpty else { return nil }
+            let header = i < columns.headers.count ? columns.headers[i] : ""
+            return header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"
+        }
+    }
+
     /// The cell that starts a row in a table without a number column.
     func keyCell(_ cells: [String]) -> String {
         (columns.index(of: .task) ?? columns.index(of: .target)).map { Self.cell(cells, $0) } ?? ""
