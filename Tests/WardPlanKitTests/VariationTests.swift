@@ -182,6 +182,39 @@ struct VariationTests {
         #expect(plan.unclassified.isEmpty)
     }
 
+    /// "PHẦN I." sections, "1.1" refs without a final dot, field lines without a dash, a target in
+    /// the objectives, a table with "STT | Nội dung | Cơ quan thực hiện | Thời hạn | Ghi chú".
+    @Test func partsUndottedRefsAndANotesColumn() throws {
+        let text = """
+            Số: 45/KH-UBND
+            Thủ Dầu Một, ngày 3 tháng 3 năm 2026
+            KẾ HOẠCH
+            Cải cách hành chính phường Thủ Dầu Một, tỉnh Bình Dương năm 2026
+            PHẦN I. MỤC TIÊU
+            Phấn đấu tỷ lệ hồ sơ giải quyết đúng hạn đạt 99%.
+            PHẦN II. NHIỆM VỤ TRỌNG TÂM
+            1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+            1.1 Ban hành kế hoạch CCHC năm 2026
+            Cơ quan chủ trì: Phòng Văn hóa - Xã hội
+            Kinh phí: ngân sách phường
+            Thời gian thực hiện: Quý I/2026
+            2. CẢI CÁCH TÀI CHÍNH CÔNG
+            STT\tNội dung\tCơ quan thực hiện\tThời hạn\tGhi chú
+            1\tGiao quyền tự chủ tài chính cho đơn vị sự nghiệp\tPhòng Kinh tế\tQuý II/2026\t
+            2\tCông khai ngân sách\tPhòng Kinh tế\tHằng năm\tTheo luật
+            """
+        let plan = try Fixtures.plan(text: text, path: "tdm.txt")
+        #expect(plan.ward == Ward(name: "Thủ Dầu Một", kind: .ward, province: "Bình Dương"))
+        #expect(plan.tasks.map(\.ref) == ["1.1", "1", "2"])
+        #expect(plan.tasks.map(\.area) == ["direction", "public-finance", "public-finance"])
+        #expect(plan.tasks[0].notes == ["Kinh phí: ngân sách phường"])
+        #expect(plan.tasks[2].notes == ["Ghi chú: Theo luật"])
+        #expect(plan.tasks[2].timeline?.recurrence == .yearly)
+        #expect(plan.targets.map(\.metric) == ["on-time-rate"])
+        #expect(plan.targets.first?.value == 99)
+        #expect(plan.unclassified.isEmpty)
+    }
+
     func wrap(_ line: String, width: Int) -> String {
         guard line.count > width else { return line }
         var out: [String] = []
