@@ -50,8 +50,10 @@ struct Extract: ParsableCommand {
 
     func run() throws {
         let extractor = PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))
-        let result = extractor.extract(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
+        let result = extractor.extract(paths: paths) { index, count, path in
+            if !quiet { printer.progress(index, count, path) }
+        }
         printer.print(result.allDiagnostics)
         var xmlData: Data?
         if format == .xml || xml != nil {
