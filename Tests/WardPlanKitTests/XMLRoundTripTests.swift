@@ -72,6 +72,30 @@ struct XMLRoundTripTests {
         #expect(warning.message.contains("U+000C"))
     }
 
+    /// A tripwire: a field added to the model must be carried by the XML too (schema/wardplans-1.xsd,
+    /// PlanXML, XMLModelReader) and set in `XMLSamples.fullPlan`; then update the count here.
+    @Test func theXMLCarriesEveryFieldOfTheModel() throws {
+        let plan = XMLSamples.fullPlan
+        let task = try #require(plan.tasks.first)
+        let target = try #require(plan.targets.first)
+        let counts: [(String, Any, Int)] = [
+            ("Plan", plan, 14), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3), ("DocumentInfo", plan.document, 11),
+            ("Signer", plan.document.signer!, 3), ("Period", plan.period!, 2), ("LegalBasis", plan.legalBases[0], 6),
+            ("Target", target, 9), ("PlanTask", task, 16), ("Timeline", task.timeline!, 7),
+            ("NarrativeItem", plan.narrative[0], 8), ("Responsibility", plan.responsibilities[0], 4), ("Heading", plan.headings[0], 7),
+            ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3), ("Evidence", task.themes[0].evidence[0], 5),
+            ("Diagnostic", plan.diagnostics[0], 5), ("InputFailure", XMLSamples.failure, 2),
+        ]
+        for (name, value, expected) in counts {
+            #expect(Mirror(reflecting: value).children.count == expected, "\(name) has a new field: carry it in the XML")
+        }
+        // Every field of the sample task is set, so the round trip checks each one.
+        for child in Mirror(reflecting: task).children {
+            if let optional = child.value as? any OptionalProtocol { #expect(!optional.isNil, "\(child.label ?? "") is not set") }
+            if let array = child.value as? [Any] { #expect(!array.isEmpty, "\(child.label ?? "") is empty") }
+        }
+    }
+
     /// An invalid document is never handed out: an area outside the schema's code list fails loudly.
     @Test func aDocumentThatDoesNotMatchTheSchemaIsRefused() {
         var plan = XMLSamples.fullPlan
@@ -84,6 +108,9 @@ struct XMLRoundTripTests {
         }
     }
 }
+
+protocol OptionalProtocol { var isNil: Bool { get } }
+extension Optional: OptionalProtocol { var isNil: Bool { self == nil } }
 
 /// Model values that use every field the XML carries.
 enum XMLSamples {
@@ -137,6 +164,7 @@ enum XMLSamples {
                 end: CalendarDate(year: 2026, month: 3, day: 31), deadline: CalendarDate(year: 2026, month: 3, day: 15),
                 relativeDeadline: "Chậm nhất 30 ngày làm việc kể từ ngày nhận", recurrence: .quarterly, flags: [.perGuidance, .perPlan]),
             line: 20, endLine: 24)
+        task.notes = ["Kinh phí: ngân sách phường", "Ghi chú: "]
         task.themes = [ThemeMatch(id: "one-stop", area: "procedures", evidence: [evidence[0]])]
         plan.tasks = [task, PlanTask(ref: "3.12", text: "Cùng số thứ tự", area: "other", line: 25), PlanTask(ref: "", text: "Không số", area: "direction", line: 26)]
         var item = NarrativeItem(ref: "a", text: "Đẩy mạnh chuyển đổi số", section: .tasks, area: "digital-government", heading: "Chính quyền số", line: 30, endLine: 31)

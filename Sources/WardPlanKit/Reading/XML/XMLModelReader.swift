@@ -124,6 +124,7 @@ struct XMLModelReader {
             coordinators: e.children("coordinator").map(\.text), coordinatorsText: e.child("coordinatorsText")?.text,
             products: e.children("product").map(\.text), supervisor: e.child("supervisor")?.text, timeline: timeline,
             line: try line(e), endLine: try int(e, "endLine"))
+        task.notes = e.children("note").map(\.text)
         task.themes = try themes(e)
         return task
     }

@@ -138,6 +138,7 @@ struct PlanXML {
             w.element("relativeDeadline", timeline.relativeDeadline)
             w.end()
         }
+        for note in task.notes { w.element("note", note) }
         themes(task.themes)
         w.end()
     }
