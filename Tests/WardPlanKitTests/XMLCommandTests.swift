@@ -3,35 +3,10 @@ import Testing
 
 @testable import WardPlanKit
 
-/// The built `wardplan` binary, run in a temporary folder.
-struct CommandRun {
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    static var binary: URL { Fixtures.repositoryRoot.appendingPathComponent(".build/debug/wardplan") }
-
-    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandRun {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            Issue.record("\(binary.path) is missing: build it first (swift build), as scripts/test.sh does")
-            throw CocoaError(.fileNoSuchFile)
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder.url
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting, so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRun(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+/// The built `wardplan` binary, run in a temporary folder (the runner of `CommandLineTests`).
+enum CommandRun {
+    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandLineTests.Run {
+        try CommandLineTests().run(arguments, in: folder.url)
     }
 }
 
