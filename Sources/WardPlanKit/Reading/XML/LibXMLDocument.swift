@@ -70,6 +70,12 @@ struct XMLElementView {
     }
 }
 
+/// libxml2's global set-up, done once before any parser, writer or schema is made (libxml2 asks
+/// for it when several threads use the library).
+enum LibXML {
+    static let ready: Void = xmlInitParser()
+}
+
 /// libxml2's C strings for a Swift string.
 func withXMLString<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
     string.withCString { pointer in

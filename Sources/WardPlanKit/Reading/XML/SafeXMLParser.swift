@@ -28,6 +28,7 @@ enum SafeXMLParser {
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
     static func parse(_ data: Data, path: String, limits: XMLLimits = .standard) throws(InputError) -> LibXMLDocument {
+        _ = LibXML.ready
         if data.count > min(limits.maxBytes, Int(Int32.max)) {
             throw InputError(Diagnostic(
                 .tooLarge, .error, path: path,

@@ -59,6 +59,7 @@ final class CompiledSchema: @unchecked Sendable {
     let pointer: xmlSchemaPtr
 
     init(file: String) {
+        _ = LibXML.ready
         self.file = file
         // A schema that does not load is a bug in the shipped files; the test suite loads both.
         guard let url = XMLSchemaSet.url(of: file) else {
@@ -70,7 +71,7 @@ final class CompiledSchema: @unchecked Sendable {
         xmlSchemaSetParserStructuredErrors(parser, { context, error in
             XMLErrorCollector.from(context)?.add(error?.pointee)
         }, Unmanaged.passUnretained(collector).toOpaque())
-        guard let schema = xmlSchemaParse(parser) else {
+        guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
             fatalError("the shipped schema \(url.path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
         }
         pointer = schema

@@ -90,6 +90,7 @@ struct PlanXML {
             w.element("title", signer.title)
             w.element("name", signer.name)
             w.end()
+            w.location = (plan.source.path, nil)
         }
         for recipient in doc.recipients { w.element("recipient", recipient) }
         w.element("sourceLines", doc.sourceLines.map(String.init).joined(separator: " "))

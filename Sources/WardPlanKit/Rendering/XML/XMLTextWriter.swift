@@ -14,6 +14,7 @@ final class XMLTextWriter {
     private(set) var replacements: [Diagnostic] = []
 
     init() {
+        _ = LibXML.ready
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
         xmlTextWriterSetIndent(writer, 1)
