@@ -27,7 +27,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/Data")]
+            // The repository's schema/ folder is a link to Resources/Schema: the published schemas are the
+            // ones the writer validates against.
+            resources: [.copy("Resources/Data"), .copy("Resources/Schema")]
         ),
         .executableTarget(
             name: "wardplan",

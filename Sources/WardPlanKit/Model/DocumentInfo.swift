@@ -87,18 +87,11 @@ public struct SourceInfo: Hashable, Sendable, Codable {
     public var format: String
     /// Non-blank source lines (or paragraphs) in the input.
     public var nonBlankLines: Int
-    /// What the line numbers of this plan count: `line`, or `paragraph` (paragraph or table row of
-    /// a Word file).
-    public var locationUnit: String
-    /// The text encoding of a text file, when it was not plain UTF-8 ("TCVN3 (ABC)", …).
-    public var encoding: String?
 
-    public init(path: String, sha256: String, format: String, nonBlankLines: Int, locationUnit: String = "line", encoding: String? = nil) {
+    public init(path: String, sha256: String, format: String, nonBlankLines: Int) {
         self.path = path
         self.sha256 = sha256
         self.format = format
         self.nonBlankLines = nonBlankLines
-        self.locationUnit = locationUnit
-        self.encoding = encoding
     }
 }

@@ -16,7 +16,7 @@ public struct PlanParser: Sendable {
         let lines = PageBreakJoiner.join(document.lines)
         var plan = Plan(source: SourceInfo(
             path: document.path, sha256: document.sha256, format: document.format,
-            nonBlankLines: document.nonBlankLineCount, locationUnit: document.locationUnit, encoding: document.encoding))
+            nonBlankLines: document.nonBlankLineCount))
         plan.diagnostics = document.diagnostics
 
         let front = FrontMatterParser(lines: lines, path: document.path).parse()

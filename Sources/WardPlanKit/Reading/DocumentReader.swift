@@ -49,6 +49,11 @@ public struct ReaderRegistry: Sendable {
 
     public var supportedExtensions: [String] { readers.flatMap(\.fileExtensions).sorted() }
 
+    /// What the line numbers of a plan read in `format` count: `line`, or `paragraph`.
+    public func locationUnit(forFormat format: String) -> String {
+        readers.first { $0.format == format }?.locationUnit ?? "line"
+    }
+
     public func reader(forPath path: String) -> (any DocumentReader)? {
         let ext = (path as NSString).pathExtension.lowercased()
         return readers.first { $0.fileExtensions.contains(ext) }

@@ -23,7 +23,7 @@ public struct CoverageReport: Sendable {
         entries = result.plans.map { plan in
             let rest = plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) }
             return Entry(
-                path: plan.source.path, format: plan.source.format, unit: plan.source.locationUnit,
+                path: plan.source.path, format: plan.source.format, unit: ReaderRegistry.standard.locationUnit(forFormat: plan.source.format),
                 nonBlank: plan.source.nonBlankLines, inModel: max(0, plan.source.nonBlankLines - rest),
                 share: PlanCoverage.share(of: plan), rest: plan.unclassified)
         }

@@ -34,6 +34,7 @@ struct DocxReaderTests {
         <w:abstractNum w:abstractNumId="1">
           <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>
           <w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:lvlText w:val="\#u{F0B7}"/></w:lvl>
+          <w:lvl w:ilvl="2"><w:numFmt w:val="bullet"/><w:lvlText w:val="\#u{F02B}"/></w:lvl>
         </w:abstractNum>
         <w:abstractNum w:abstractNumId="2">
           <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/><w:pStyle w:val="Muc1"/></w:lvl>
@@ -61,6 +62,7 @@ struct DocxReaderTests {
             W.paragraph("Tổ chức tuyên truyền", numId: 1, level: 1),
             W.paragraph("Cơ quan chủ trì: Phòng Văn hóa - Xã hội", numId: 2),
             W.paragraph("Mục nhỏ", numId: 2, level: 1),
+            W.paragraph("Kế hoạch", numId: 2, level: 2),
             W.paragraph("Trong năm", numId: 1, level: 2),
             W.paragraph("Quý I", numId: 1, level: 2),
             W.paragraph("Cải cách thể chế", numId: 1, level: 0),
@@ -72,10 +74,10 @@ struct DocxReaderTests {
         let lines = try W.lines(W.docx(body: body, numbering: Self.numbering, styles: Self.styles))
         #expect(lines.map(\.text) == [
             "I. MỤC ĐÍCH", "1. Công tác chỉ đạo", "1.1. Xây dựng kế hoạch", "1.2. Tổ chức tuyên truyền",
-            "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "a) Trong năm", "b) Quý I", "2. Cải cách thể chế",
+            "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "+ Kế hoạch", "a) Trong năm", "b) Quý I", "2. Cải cách thể chế",
             "2.1. Rà soát văn bản", "II. NHIỆM VỤ", "Không đánh số", "7. Bắt đầu lại từ bảy",
         ])
-        #expect(lines.map(\.headingHint) == [true, false, false, false, false, false, false, false, false, false, true, false, false])
+        #expect(lines.map(\.headingHint) == [true, false, false, false, false, false, false, false, false, false, false, true, false, false])
     }
 
     @Test func outlineLevelOnAStyleMakesAHeading() throws {
@@ -156,6 +158,6 @@ struct DocxReaderTests {
         #expect(fromWord.tasks.map(\.ref) == fromText.tasks.map(\.ref))
         #expect(fromWord.tasks.map(\.lead) == fromText.tasks.map(\.lead))
         #expect(fromWord.tasks.map(\.area) == ["institutions"])
-        #expect(fromWord.source.locationUnit == "paragraph")
+        #expect(ReaderRegistry.standard.locationUnit(forFormat: fromWord.source.format) == "paragraph")
     }
 }

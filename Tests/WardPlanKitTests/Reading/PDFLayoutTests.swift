@@ -78,6 +78,11 @@ struct PDFLayoutTests {
         #expect(plan.unclassified.isEmpty)
     }
 
+    @Test func symbolFontBulletsReadAsTheirCharacter() {
+        let lines = PDFLayout("- Sản phẩm:\n\u{F02B} Kế hoạch của UBND phường\n\u{F0B7} Báo cáo").lines()
+        #expect(lines.map(\.text) == ["- Sản phẩm:", "+ Kế hoạch của UBND phường", "• Báo cáo"])
+    }
+
     @Test func pageNumbersInTheirUsualForms() {
         for text in ["3", "- 3 -", "Trang 3", "3/12", "(3)"] { #expect(PDFLayout.isPageNumber(text[...]), "\(text)") }
         for text in ["2026", "3. Cải cách", "Quý 3"] where text != "2026" { #expect(!PDFLayout.isPageNumber(text[...]), "\(text)") }

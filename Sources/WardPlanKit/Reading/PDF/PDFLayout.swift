@@ -24,7 +24,7 @@ struct PDFLayout {
 
     init(_ text: String) {
         var pages: [[Line]] = [[]]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in SymbolFont.replace(in: text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var content = raw
             while content.first == "\u{0C}" {
                 pages.append([])

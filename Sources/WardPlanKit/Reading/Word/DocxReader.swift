@@ -34,14 +34,13 @@ public struct DocxReader: DocumentReader {
         let rels = base + "_rels/" + (main.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
         var styles = WordStyles()
         if let part = try package.relationshipTarget("styles", in: rels, base: base), let stylesData = try package.part(part) {
-            if let root = try SafeXMLDocument(stylesData, part: part, path: path).root { styles = WordStyles(root) }
+            if let root = try WordXML.parse(stylesData, part: part, path: path, limits: limits) { styles = WordStyles(root) }
         }
         var numbering = WordNumbering()
         if let part = try package.relationshipTarget("numbering", in: rels, base: base), let numberingData = try package.part(part) {
-            if let root = try SafeXMLDocument(numberingData, part: part, path: path).root { numbering = WordNumbering(root) }
+            if let root = try WordXML.parse(numberingData, part: part, path: path, limits: limits) { numbering = WordNumbering(root) }
         }
-        let document = try SafeXMLDocument(documentData, part: main, path: path)
-        guard let body = document.root?.child("body") else {
+        guard let body = try WordXML.parse(documentData, part: main, path: path, limits: limits)?.child("body") else {
             throw InputError(Diagnostic(.damagedFile, .error, path: path, "\(main) has no document body; the Word file is damaged"))
         }
         var walker = WordBodyWalker(styles: styles, numbering: numbering, limits: limits, path: path)
@@ -144,9 +143,9 @@ struct WordBodyWalker {
         }
     }
 
-    /// A `w:sym` character; symbol-font code points (U+F0xx) are bullets and marks.
+    /// A `w:sym` character, symbol-font code points included.
     private static func symbol(_ code: UInt32) -> String {
-        if code >= 0xF000 && code <= 0xF0FF { return "•" }
+        if SymbolFont.isSymbolCode(code) { return String(SymbolFont.character(code)) }
         return Unicode.Scalar(code).map { String(Character($0)) } ?? ""
     }
 

@@ -129,10 +129,11 @@ struct WordNumbering {
         return String(repeating: letter, count: (value - 1) / 26 + 1)
     }
 
-    /// A bullet as text: the marks the outline rules know stay; symbol-font glyphs (private-use
-    /// code points such as U+F0B7) and other marks become "•".
+    /// A bullet as text: the marks the outline rules know stay (symbol-font code points read as
+    /// their character, U+F02D as "-"); any other glyph becomes "•".
     static func bullet(_ text: String) -> String {
         let known: Set<String> = ["-", "+", "•", "▪", "●", "◦", "–", "—", "·"]
-        return known.contains(text) ? text : "•"
+        let shown = SymbolFont.replace(in: text)
+        return known.contains(shown) ? shown : "•"
     }
 }

@@ -72,8 +72,8 @@ struct WordPackage {
     /// in the relationships part `relsPart`, resolved against `base` ("word/").
     func relationshipTarget(_ type: String, in relsPart: String, base: String) throws(InputError) -> String? {
         guard let data = try part(relsPart) else { return nil }
-        let xml = try SafeXMLDocument(data, part: relsPart, path: path)
-        for relationship in xml.root?.children ?? [] where relationship.name == "Relationship" {
+        let root = try WordXML.parse(data, part: relsPart, path: path, limits: limits)
+        for relationship in root?.children ?? [] where relationship.name == "Relationship" {
             guard let kind = relationship.attribute("Type"), kind.hasSuffix("/" + type),
                 let target = relationship.attribute("Target"), relationship.attribute("TargetMode") != "External"
             else { continue }
