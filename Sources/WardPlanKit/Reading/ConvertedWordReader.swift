@@ -26,16 +26,9 @@ public struct ConvertedWordReader: DocumentReader {
                 .missingTool, .error, path: path,
                 "this is a .\(ext) file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"))
         }
-        let scratch: ScratchFolder
-        do { scratch = try ScratchFolder() } catch {
-            throw InputError(Diagnostic(.unreadable, .error, path: path, "cannot make a temporary folder for the conversion: \(error.localizedDescription)"))
-        }
+        let (scratch, input) = try ScratchFolder.holding(data, as: "input.\(ext)", for: path)
         defer { scratch.remove() }
-        let input = scratch.url.appendingPathComponent("input.\(ext)")
         let outFolder = scratch.url.appendingPathComponent("out")
-        do { try data.write(to: input) } catch {
-            throw InputError(Diagnostic(.unreadable, .error, path: path, "cannot write the temporary copy for the conversion: \(error.localizedDescription)"))
-        }
         let result = tool.run(
             ["-env:UserInstallation=file://" + scratch.url.appendingPathComponent("profile").path, "--headless", "--norestore",
              "--convert-to", "docx", "--outdir", outFolder.path, input.path],

@@ -119,4 +119,21 @@ struct ScratchFolder {
     }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// A scratch folder with a copy of `data` named `name` in it, for a program to read; a failure
+    /// stops the input at `path`.
+    static func holding(_ data: Data, as name: String, for path: String) throws(InputError) -> (ScratchFolder, URL) {
+        do {
+            let folder = try ScratchFolder()
+            let file = folder.url.appendingPathComponent(name)
+            do { try data.write(to: file) } catch {
+                folder.remove()
+                throw error
+            }
+            return (folder, file)
+        } catch {
+            throw InputError(Diagnostic(
+                .unreadable, .error, path: path, "cannot write a temporary copy for the conversion: \(error.localizedDescription); check the space in \(FileManager.default.temporaryDirectory.path)"))
+        }
+    }
 }

@@ -63,24 +63,30 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
     /// VN3 has no upper-case letters with tone marks: writers switch to the ".VnTimeH" font, whose
     /// lower-case codes look like capitals, so the file holds "QUYÕT" for "QUYẾT". Such a letter is
     /// made upper-case again when the rest of its word is in capitals (a word with one other letter,
-    /// "ĐỒ" or "Đồ", follows the words beside it), or when it begins the line.
+    /// "ĐỒ" or "Đồ", follows the words beside it), or when it is the first letter of the line or of
+    /// a tab-separated cell, where Vietnamese text starts with a capital.
     static func restoreTCVN3Capitals(_ line: String) -> String {
         guard line.unicodeScalars.contains(where: { VietnameseLetters.isTonedLowercase($0) }) else { return line }
-        let words = line.split(separator: " ", omittingEmptySubsequences: false)
+        let words = line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == " " || $0 == "\t" })
         let others = words.map { $0.filter { $0.isLetter && !isToned($0) } }
         func capitals(_ i: Int) -> Bool {
             i >= 0 && i < words.count && !others[i].isEmpty && others[i].allSatisfy(\.isUppercase)
         }
-        var seenLetter = false
-        return words.indices.map { i -> String in
-            let capitalWord = capitals(i) && (others[i].count >= 2 || capitals(i - 1) || capitals(i + 1))
-            var fixed = ""
-            for ch in words[i] {
-                fixed += ch.isLetter && isToned(ch) && (capitalWord || !seenLetter) ? ch.uppercased() : String(ch)
-                if ch.isLetter { seenLetter = true }
+        var out = ""
+        var cellStart = true
+        for (i, word) in words.enumerated() {
+            if i > 0 {
+                let separator = line[words[i - 1].endIndex]
+                out.append(separator)
+                if separator == "\t" { cellStart = true }
             }
-            return fixed
-        }.joined(separator: " ")
+            let capitalWord = capitals(i) && (others[i].count >= 2 || capitals(i - 1) || capitals(i + 1))
+            for ch in word {
+                out += ch.isLetter && isToned(ch) && (capitalWord || cellStart) ? ch.uppercased() : String(ch)
+                if ch.isLetter { cellStart = false }
+            }
+        }
+        return out
     }
 
     private static func isToned(_ ch: Character) -> Bool {

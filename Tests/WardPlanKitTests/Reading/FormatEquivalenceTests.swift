@@ -21,40 +21,12 @@ struct FormatEquivalenceTests {
         "encodings/ngoc-ha-2026-2030.utf16.md",
     ]
 
-    /// What a reviewer compares across wards: per task its ref, area, leads and timeline.
-    struct TaskKey: Equatable, CustomStringConvertible {
-        var ref: String
-        var area: String
-        var lead: [String]
-        var leadGeneric: Bool
-        var start: String?
-        var end: String?
-        var deadline: String?
-        var recurrence: Timeline.Recurrence?
-        var flags: [Timeline.Flag]
-        var relative: Bool
-
-        init(_ task: PlanTask) {
-            ref = task.ref
-            area = task.area
-            lead = task.lead
-            leadGeneric = task.leadGeneric
-            start = task.timeline?.start?.description
-            end = task.timeline?.end?.description
-            deadline = task.timeline?.deadline?.description
-            recurrence = task.timeline?.recurrence
-            flags = task.timeline?.flags ?? []
-            relative = task.timeline?.relativeDeadline != nil
-        }
-
-        var description: String { "\(ref) \(area) \(lead) \(start ?? "-")…\(end ?? "-") \(deadline ?? "") \(flags)" }
-    }
-
     func compare(_ variant: String, with text: Plan, tasks: Int) throws {
         let plan = try Fixtures.plan(Fixtures.data(variant), path: variant)
         #expect(plan.tasks.count == tasks, "\(variant)")
-        let expected = text.tasks.map(TaskKey.init)
-        let actual = plan.tasks.map(TaskKey.init)
+        // Per task: ref, area, leads, product count and timeline (VariationTests' summary).
+        let expected = text.tasks.map(VariationTests.TaskSummary.init)
+        let actual = plan.tasks.map(VariationTests.TaskSummary.init)
         for (e, a) in zip(expected, actual) where e != a {
             Issue.record("\(variant): task differs\n  text:    \(e)\n  variant: \(a)")
         }

@@ -44,6 +44,7 @@ struct TextEncodingTests {
         #expect(LegacyEncoding.restoreTCVN3Capitals("PHƯờNG NAM Đồ SƠN") == "PHƯỜNG NAM ĐỒ SƠN")
         #expect(LegacyEncoding.restoreTCVN3Capitals("ủy ban nhân dân") == "Ủy ban nhân dân")
         #expect(LegacyEncoding.restoreTCVN3Capitals("1. ủy ban") == "1. Ủy ban")
+        #expect(LegacyEncoding.restoreTCVN3Capitals("6\tTổ chức\t- ít nhất\tở đâu") == "6\tTổ chức\t- Ít nhất\tỞ đâu")
     }
 
     @Test func syllables() {

@@ -35,15 +35,8 @@ public struct PDFReader: DocumentReader {
                 .missingTool, .error, path: path,
                 "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"))
         }
-        let scratch: ScratchFolder
-        do { scratch = try ScratchFolder() } catch {
-            throw InputError(Diagnostic(.unreadable, .error, path: path, "cannot make a temporary folder: \(error.localizedDescription)"))
-        }
+        let (scratch, input) = try ScratchFolder.holding(data, as: "input.pdf", for: path)
         defer { scratch.remove() }
-        let input = scratch.url.appendingPathComponent("input.pdf")
-        do { try data.write(to: input) } catch {
-            throw InputError(Diagnostic(.unreadable, .error, path: path, "cannot write a temporary copy: \(error.localizedDescription)"))
-        }
         guard let result = tool.run(Self.arguments + [input.path, "-"], timeout: limits.toolTimeout, maxOutputBytes: limits.maxUncompressedBytes)
         else {
             throw InputError(Diagnostic(.missingTool, .error, path: path, "pdftotext could not be started"))

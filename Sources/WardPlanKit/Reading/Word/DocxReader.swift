@@ -187,11 +187,11 @@ struct WordBodyWalker {
         var rows: [Row] = []
         var above: [String] = []
         var leadingHeader = true
-        for tr in Self.rowNodes(node) {
+        for tr in Self.elements("tr", in: node) {
             let trPr = tr.child("trPr")
             var cells: [String] = Array(repeating: "", count: trPr?.value(of: "gridBefore").flatMap { Int($0) } ?? 0)
             var continued: Set<Int> = []
-            for tc in Self.cellNodes(tr) {
+            for tc in Self.elements("tc", in: tr) {
                 let tcPr = tc.child("tcPr")
                 let span = max(1, min(64, tcPr?.value(of: "gridSpan").flatMap { Int($0) } ?? 1))
                 let merge = tcPr?.child("vMerge")
@@ -212,21 +212,13 @@ struct WordBodyWalker {
         return rows
     }
 
-    /// Rows, looking through content controls and custom XML around them.
-    private static func rowNodes(_ table: XNode) -> [XNode] {
-        table.children.flatMap { node -> [XNode] in
-            if node.isWord("tr") { return [node] }
-            if node.isWord("sdt") { return node.child("sdtContent").map(rowNodes) ?? [] }
-            if node.isWord("customXml") { return rowNodes(node) }
-            return []
-        }
-    }
-
-    private static func cellNodes(_ row: XNode) -> [XNode] {
-        row.children.flatMap { node -> [XNode] in
-            if node.isWord("tc") { return [node] }
-            if node.isWord("sdt") { return node.child("sdtContent").map(cellNodes) ?? [] }
-            if node.isWord("customXml") { return cellNodes(node) }
+    /// Rows of a table, or cells of a row: the `local` elements, looking through the content
+    /// controls and custom XML that may wrap them.
+    private static func elements(_ local: String, in node: XNode) -> [XNode] {
+        node.children.flatMap { child -> [XNode] in
+            if child.isWord(local) { return [child] }
+            if child.isWord("sdt") { return child.child("sdtContent").map { elements(local, in: $0) } ?? [] }
+            if child.isWord("customXml") { return elements(local, in: child) }
             return []
         }
     }
