@@ -31,10 +31,6 @@ public struct ReadDocument: Sendable {
     public var lines: [DocumentLine]
     /// Diagnostics of reading that did not stop it (a BOM removed, an encoding converted, …).
     public var diagnostics: [Diagnostic]
-    /// The text encoding found, for text formats ("UTF-8", "TCVN3 (ABC)", …).
-    public var encoding: String?
-    /// What `DocumentLine.number` counts: `line`, or `paragraph` for Word files.
-    public var locationUnit = "line"
 
     public init(path: String, format: String, sha256: String, lines: [DocumentLine], diagnostics: [Diagnostic] = []) {
         self.path = path

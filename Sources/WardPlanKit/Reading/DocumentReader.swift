@@ -22,15 +22,13 @@ extension DocumentReader {
     }
 }
 
-/// What a reader gives back: the lines, the encoding it found, and notes on what it did.
+/// What a reader gives back: the lines, and notes on what it did (an encoding converted, …).
 public struct ReaderOutput: Sendable {
     public var lines: [DocumentLine]
-    public var encoding: String?
     public var diagnostics: [Diagnostic]
 
-    public init(lines: [DocumentLine], encoding: String? = nil, diagnostics: [Diagnostic] = []) {
+    public init(lines: [DocumentLine], diagnostics: [Diagnostic] = []) {
         self.lines = lines
-        self.encoding = encoding
         self.diagnostics = diagnostics
     }
 }
@@ -71,11 +69,8 @@ public struct ReaderRegistry: Sendable {
             throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty (0 bytes); nothing to read"))
         }
         let output = try reader.readDocument(data, path: path, limits: limits)
-        var document = ReadDocument(
+        return ReadDocument(
             path: path, format: reader.format, sha256: SHA256.hex(data), lines: output.lines, diagnostics: output.diagnostics)
-        document.encoding = output.encoding
-        document.locationUnit = reader.locationUnit
-        return document
     }
 
     /// Refuses a file over the size limit, before anything reads it.

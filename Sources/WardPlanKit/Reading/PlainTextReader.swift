@@ -39,7 +39,7 @@ enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
         let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: markdown) }
-        return ReaderOutput(lines: lines, encoding: decoded.encoding, diagnostics: decoded.notes)
+        return ReaderOutput(lines: lines, diagnostics: decoded.notes)
     }
 
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
