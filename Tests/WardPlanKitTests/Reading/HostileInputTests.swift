@@ -155,7 +155,7 @@ struct HostileInputTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Fixtures.data(Fixtures.namDoSonPath).write(to: folder.appendingPathComponent("good.txt"))
         let big = folder.appendingPathComponent("huge.txt")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         let line = Data(String(repeating: "Nội dung lặp lại của một tệp rất lớn. ", count: 27_000).utf8 + [0x0A])
         for _ in 0..<(100 * (1 << 20) / line.count + 1) { handle.write(line) }
