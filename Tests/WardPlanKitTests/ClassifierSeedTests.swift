@@ -39,6 +39,9 @@ struct ClassifierSeedTests {
         let funding = namDoSon.narrative.filter { $0.section == .funding }
         #expect(!funding.isEmpty)
         #expect(funding.allSatisfy { !$0.themes.contains { $0.id == "budget" } })
+        // Unmarked, "nhận tại" (received at) would be "nhân tài" (talent): that phrase keeps its marks.
+        let received = try #require(namDoSon.targets.first { $0.text.contains("tiếp nhận tại") })
+        #expect(!received.themes.contains { $0.id == "recruitment-talent" })
         // "AI" is matched as a word of its own, with its marks.
         #expect(themeIDs(namDoSon.task("7.3")).contains("ai"))
         let ai = try #require(namDoSon.task("7.3")?.themes.first { $0.id == "ai" })

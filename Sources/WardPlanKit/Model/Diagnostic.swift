@@ -50,6 +50,16 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unsupportedFormat = "read.unsupported-format"
         case unreadable = "read.io"
         case tooLarge = "read.too-large"
+        case legacyEncoding = "read.legacy-encoding"
+        case damagedFile = "read.damaged"
+        case zipBomb = "read.zip-bomb"
+        case unsafeXML = "read.unsafe-xml"
+        case tooDeep = "read.too-deep"
+        case missingTool = "read.missing-tool"
+        case conversionFailed = "read.conversion-failed"
+        case converted = "read.converted"
+        case noTextLayer = "read.no-text-layer"
+        case pageFurniture = "read.page-furniture"
         // Parsing: the lines did not make a complete plan.
         case notAPlan = "parse.not-a-plan"
         case blankDocumentNumber = "parse.blank-number"
@@ -61,6 +71,19 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unparsedTimeline = "parse.unparsed-timeline"
         case missingProduct = "parse.missing-product"
         case unclassifiedLines = "parse.unclassified"
+        // XML: reading, validating and writing reports (schema/wardplans-1.xsd).
+        case xmlMalformed = "xml.malformed"
+        case xmlInvalid = "xml.invalid"
+        /// A DOCTYPE or entity declaration: external entities (XXE) and entity expansion are refused.
+        case xmlDoctype = "xml.doctype"
+        case xmlTooDeep = "xml.too-deep"
+        case xmlNotAReport = "xml.not-a-report"
+        /// A schema-valid value the model cannot hold (an ISO date with a time zone, an unknown code).
+        case xmlUnsupportedValue = "xml.unsupported-value"
+        /// Two inputs give the same plan id (same ward, period and document number).
+        case xmlDuplicatePlanID = "xml.duplicate-plan-id"
+        /// A character XML 1.0 cannot carry (a control character) was written as U+FFFD.
+        case xmlReplacedCharacter = "xml.replaced-character"
         // Classifying: what the taxonomy found in the plan.
         case areaConflict = "classify.area-conflict"
         case noTheme = "classify.no-theme"

@@ -21,6 +21,9 @@ public struct PlanTask: Hashable, Sendable, Codable {
     /// The ward leader in charge (appendix column "Lãnh đạo UBND phường phụ trách").
     public var supervisor: String?
     public var timeline: Timeline?
+    /// What else the plan says of the task: a "Kinh phí" line, a "Ghi chú" cell, a column the parser
+    /// has no role for ("Header: value").
+    public var notes: [String] = []
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
     /// Whether `area` came from the heading, the task's words or both; nil when nothing showed an
@@ -69,6 +72,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
         try c.encode(products, forKey: .products)
         try c.encode(supervisor, forKey: .supervisor)
         try c.encode(timeline, forKey: .timeline)
+        try c.encode(notes, forKey: .notes)
         try c.encode(themes, forKey: .themes)
         try c.encode(areaBasis, forKey: .areaBasis)
         try c.encode(areaEvidence, forKey: .areaEvidence)

@@ -65,14 +65,25 @@ public struct PlanExtractor: Sendable {
     }
 
     /// Every input named: files, and plan files found in folders. Reads each file once.
-    public func extract(paths arguments: [String]) -> ExtractionResult {
+    /// `progress` is told before each file (index from 1, count, path), for a progress line.
+    public func extract(
+        paths arguments: [String], progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil
+    ) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []
         var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
-        for path in inputs.paths {
+        for (index, path) in inputs.paths.enumerated() {
+            progress?(index + 1, inputs.paths.count, path)
             let data: Data
             do {
+                // The size is checked before reading, so an oversized file never enters memory.
+                if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+                    try ReaderRegistry.checkSize(size, path: path, limits: limits)
+                }
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as InputError {
+                failed.append(InputFailure(path: path, diagnostics: [error.diagnostic]))
+                continue
             } catch {
                 failed.append(InputFailure(path: path, diagnostics: [
                     Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
