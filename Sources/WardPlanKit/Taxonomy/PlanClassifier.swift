@@ -37,59 +37,37 @@ public struct PlanClassifier: Sendable {
         let source = SourceLines(lines)
         let outline = HeadingOutline(plan.headings)
         let headingAreas = plan.headings.map { headingArea(of: $0, source: source) }
+        // Copies, so that reading them while the items are written is not an overlapping access to `plan`.
+        let kinds = plan.headings.map(\.kind)
+        let path = plan.source.path
 
         func context(at line: Int) -> (area: HeadingArea?, kind: SectionKind) {
             let chain = outline.chain(at: line)
             let named = chain.last { headingAreas[$0]?.explicit == true } ?? chain.last { headingAreas[$0] != nil }
-            let kind = chain.reversed().map { plan.headings[$0].kind }.first { $0 != .other } ?? (chain.isEmpty ? .frontMatter : .other)
+            let kind = chain.reversed().map { kinds[$0] }.first { $0 != .other } ?? (chain.isEmpty ? .frontMatter : .other)
             return (named.flatMap { headingAreas[$0] }, kind)
         }
         var diagnostics: [Diagnostic] = []
         func note(_ code: Diagnostic.Code, _ line: Int, _ message: String) {
-            diagnostics.append(Diagnostic(code, .note, path: plan.source.path, line: line, message))
+            diagnostics.append(Diagnostic(code, .note, path: path, line: line, message))
         }
 
-        for i in plan.tasks.indices {
-            let task = plan.tasks[i]
-            let (heading, kind) = context(at: task.line)
-            let outcome = classify(
-                pieces: [task.text] + task.products, lines: source.lines(task.line...(task.endLine ?? task.line)),
-                section: kind, heading: heading)
-            plan.tasks[i].area = outcome.area
-            plan.tasks[i].areaBasis = outcome.basis
-            plan.tasks[i].areaEvidence = outcome.areaEvidence
-            plan.tasks[i].secondaryAreas = outcome.secondaryAreas
-            plan.tasks[i].themes = outcome.themes
-            if let conflict = outcome.conflict { note(.areaConflict, task.line, "task \(task.ref) \(conflict)") }
-            if outcome.themes.isEmpty {
-                note(.noTheme, task.line, "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml")
+        func classifyAll<Item: ClassifiedItem>(_ items: inout [Item], section: (Item, SectionKind) -> SectionKind) {
+            for i in items.indices {
+                let item = items[i]
+                let (heading, kind) = context(at: item.line)
+                let outcome = classify(
+                    pieces: item.pieces, lines: source.lines(item.line...(item.endLine ?? item.line)),
+                    section: section(item, kind), heading: heading)
+                items[i].record(outcome)
+                if let conflict = outcome.conflict { note(.areaConflict, item.line, "\(item.label) \(conflict)") }
             }
         }
-        for i in plan.targets.indices {
-            let target = plan.targets[i]
-            let (heading, _) = context(at: target.line)
-            let outcome = classify(
-                pieces: [target.text], lines: source.lines(target.line...(target.endLine ?? target.line)),
-                section: .targets, heading: heading)
-            plan.targets[i].area = outcome.area
-            plan.targets[i].areaBasis = outcome.basis
-            plan.targets[i].areaEvidence = outcome.areaEvidence
-            plan.targets[i].secondaryAreas = outcome.secondaryAreas
-            plan.targets[i].themes = outcome.themes
-            if let conflict = outcome.conflict { note(.areaConflict, target.line, "the target \(conflict)") }
-        }
-        for i in plan.narrative.indices {
-            let item = plan.narrative[i]
-            let (heading, _) = context(at: item.line)
-            let outcome = classify(
-                pieces: [item.text], lines: source.lines(item.line...(item.endLine ?? item.line)),
-                section: item.section, heading: heading)
-            plan.narrative[i].area = outcome.area
-            plan.narrative[i].areaBasis = outcome.basis
-            plan.narrative[i].areaEvidence = outcome.areaEvidence
-            plan.narrative[i].secondaryAreas = outcome.secondaryAreas
-            plan.narrative[i].themes = outcome.themes
-            if let conflict = outcome.conflict { note(.areaConflict, item.line, "the item\(item.ref.map { " \($0))" } ?? "") \(conflict)") }
+        classifyAll(&plan.tasks) { _, kind in kind }
+        classifyAll(&plan.targets) { _, _ in .targets }
+        classifyAll(&plan.narrative) { item, _ in item.section }
+        for task in plan.tasks where task.themes.isEmpty {
+            note(.noTheme, task.line, "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml")
         }
         plan.diagnostics += diagnostics
         plan.taxonomyVersion = taxonomy.version
