@@ -58,7 +58,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = PlanExtractor(reference: try data.referenceData(), limits: InputLimits(maxInputBytes: maxInputMb << 20))
+        let reference = try data.referenceData()
+        let extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         let printer = DiagnosticPrinter(verbose: verbose)
         let result = extractor.extract(paths: paths) { index, count, path in
             if !quiet { printer.progress(index, count, path) }
@@ -68,7 +69,10 @@ struct Extract: ParsableCommand {
         var xmlData: Data?
         if format == .xml || xml != nil {
             do {
-                let rendered = try XMLReportWriter().render(result, envelope: envelope.envelope(plans: result.plans.count))
+                // The code lists are those of the taxonomy the plans were classified with (--taxonomy).
+                let codeLists = XMLReportWriter.CodeLists(
+                    taxonomyVersion: reference.taxonomy.version, metricsVersion: String(reference.metrics.version))
+                let rendered = try XMLReportWriter(codeLists: codeLists).render(result, envelope: envelope.envelope(plans: result.plans.count))
                 printer.print(rendered.diagnostics)
                 xmlData = rendered.data
             } catch {

@@ -77,6 +77,11 @@ struct TaxonomyCommandTests {
         let classified = try #require(result.plans.first)
         #expect(classified.taxonomyVersion == "1.0.0-hp.1")
         #expect(classified.task("3.14")?.themes.contains { $0.id == "local-notice-board" } == true)
+        // The XML names the city's taxonomy as the code list of its theme ids.
+        let xml = try Self.run(["extract", "nam-do-son.txt", "--taxonomy", "city.yaml", "--format", "xml"], in: folder)
+        #expect(xml.status == 0, "\(xml.stderr)")
+        #expect(xml.stdout.contains("taxonomyVersion=\"1.0.0-hp.1\""))
+        #expect(!xml.stdout.contains("taxonomyVersion=\"1.0.0\""))
 
         // A taxonomy that does not load stops the run before anything is written.
         try "version: \"x\"\nreviewed: 2026-01-01\nareas: []\nthemes: [{ id: a }]\n"

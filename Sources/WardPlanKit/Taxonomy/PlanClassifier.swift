@@ -2,11 +2,11 @@
 /// each with the evidence that shows it: the phrase, the plan's own words, the line and column.
 ///
 /// The area of an item is its heading's when the heading names one (by the area's heading
-/// phrases, or else by the themes the heading's words signal); otherwise the area its words show
-/// most (themes of more areas count before weak, cross-cutting ones); otherwise `other`. When the
-/// heading names an area but the item's words clearly point to another (at least two signals of
-/// it and none of the heading's area), the item keeps the heading's area, the other becomes a
-/// secondary area, and a diagnostic says so.
+/// phrases, or else by the themes the heading's words signal); otherwise the area with the most of
+/// the item's themes (weak, cross-cutting themes decide only when there is no other); otherwise
+/// `other`. When the heading names an area but the item's words clearly point to another (at least
+/// two signals of it and none of the heading's area), the item keeps the heading's area, the other
+/// becomes a secondary area, and a diagnostic says so.
 public struct PlanClassifier: Sendable {
     public let taxonomy: Taxonomy
     let matcher: TaxonomyMatcher

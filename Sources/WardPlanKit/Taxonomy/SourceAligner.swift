@@ -50,7 +50,7 @@ struct SourceAligner {
         guard let stretch = stretches.last(where: { $0.pieceStart <= offset }) ?? stretches.first else { return nil }
         let lineOffset = stretch.lineStart + max(0, min(offset - stretch.pieceStart, stretch.length))
         if counted.line != stretch.line || counted.offset > lineOffset { counted = (stretch.line, 0, 1) }
-        counted.column = Self.column(ofByte: lineOffset, in: texts[stretch.line], from: (counted.offset, counted.column))
+        counted.column = TextKey.column(ofByte: lineOffset, in: texts[stretch.line], from: (counted.offset, counted.column))
         counted.offset = lineOffset
         return (numbers[stretch.line], counted.column)
     }
@@ -113,18 +113,5 @@ struct SourceAligner {
                 return best
             }
         }
-    }
-
-    /// The 1-based column of byte `offset` of a line (characters before it, a combining mark being
-    /// part of its letter), counting on from a known byte and its column.
-    static func column(ofByte offset: Int, in utf8: [UInt8], from start: (offset: Int, column: Int) = (0, 1)) -> Int {
-        var column = start.column
-        var i = start.offset
-        while i < offset, i < utf8.count {
-            let next = i + 1 < utf8.count ? utf8[i + 1] : 0
-            if !TextKey.isCombiningMark(utf8[i], next) { column += 1 }
-            i += TextKey.scalarLength(utf8[i])
-        }
-        return column
     }
 }

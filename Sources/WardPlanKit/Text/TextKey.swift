@@ -48,20 +48,19 @@ public struct TextKey: Sendable {
 
     /// The 1-based column (in characters; a combining mark is part of its letter) of key byte `index`.
     func column(ofKey index: Int) -> Int {
-        Self.column(ofUTF8Offset: Int(origins[index]), in: text)
+        Self.column(ofByte: Int(origins[index]), in: Array(text.utf8))
     }
 
-    static func column(ofUTF8Offset offset: Int, in text: String) -> Int {
-        var text = text
-        return text.withUTF8 { utf8 in
-            var column = 1
-            var i = 0
-            while i < offset, i < utf8.count {
-                if !isCombiningMark(utf8[i], i + 1 < utf8.count ? utf8[i + 1] : 0) { column += 1 }
-                i += scalarLength(utf8[i])
-            }
-            return column
+    /// The 1-based column of byte `offset` of a line's UTF-8 (characters before it, a combining mark
+    /// being part of its letter), counting on from a byte whose column is known.
+    static func column(ofByte offset: Int, in utf8: [UInt8], from start: (offset: Int, column: Int) = (0, 1)) -> Int {
+        var column = start.column
+        var i = start.offset
+        while i < offset, i < utf8.count {
+            if !isCombiningMark(utf8[i], i + 1 < utf8.count ? utf8[i + 1] : 0) { column += 1 }
+            i += scalarLength(utf8[i])
         }
+        return column
     }
 
     // MARK: - Building
