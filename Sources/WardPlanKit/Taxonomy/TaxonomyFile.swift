@@ -45,14 +45,7 @@ public struct TaxonomyFile: Sendable {
         return try TaxonomyFile(url: url)
     }
 
-    func line(_ path: String) -> Int? {
-        var path = path
-        while true {
-            if let line = lines[path] { return line }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { return nil }
-            path = String(path[..<cut])
-        }
-    }
+    func line(_ path: String) -> Int? { YAMLFile.line(at: path, in: lines) }
 
     func error(_ path: String, _ message: String) -> DataFileError {
         DataFileError(path: self.path, line: line(path), message: message)
@@ -108,14 +101,8 @@ public struct TaxonomyFile: Sendable {
             if theme.phrases.isEmpty && theme.tonedPhrases.isEmpty {
                 problems.append(error(at, "theme \(theme.id) has no phrases, so nothing can ever be given it"))
             }
-            for field in ["phrases", "tonedPhrases", "notInside", "notWith"] {
-                let list: [String]
-                switch field {
-                case "phrases": list = theme.phrases
-                case "tonedPhrases": list = theme.tonedPhrases
-                case "notInside": list = theme.notInside
-                default: list = theme.notWith
-                }
+            let lists = [("phrases", theme.phrases), ("tonedPhrases", theme.tonedPhrases), ("notInside", theme.notInside), ("notWith", theme.notWith)]
+            for (field, list) in lists {
                 for (k, phrase) in list.enumerated() {
                     let path = "\(at).\(field)[\(k)]"
                     let key = FoldedKey.of(phrase)

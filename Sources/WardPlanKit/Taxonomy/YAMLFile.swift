@@ -51,7 +51,9 @@ struct YAMLFile {
     }
 
     /// The line of the value at `path`, or of the nearest enclosing value the file has.
-    func line(at path: String) -> Int? {
+    func line(at path: String) -> Int? { Self.line(at: path, in: lines) }
+
+    static func line(at path: String, in lines: [String: Int]) -> Int? {
         var path = path
         while true {
             if let line = lines[path] { return line }
