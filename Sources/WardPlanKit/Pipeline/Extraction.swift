@@ -54,11 +54,15 @@ public struct PlanExtractor: Sendable {
     }
 
     /// Every input named: files, and plan files found in folders. Reads each file once.
-    public func extract(paths arguments: [String]) -> ExtractionResult {
+    /// `progress` is told, before each file, how many files came before it, how many there are and its path.
+    public func extract(
+        paths arguments: [String], progress: (_ done: Int, _ total: Int, _ path: String) -> Void = { _, _, _ in }
+    ) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []
         var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
-        for path in inputs.paths {
+        for (done, path) in inputs.paths.enumerated() {
+            progress(done, inputs.paths.count, path)
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
