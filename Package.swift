@@ -25,7 +25,9 @@ let package = Package(
                 "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources/Data")]
+            // The repository's schema/ folder is a link to Resources/Schema: the published schemas are the
+            // ones the writer validates against.
+            resources: [.copy("Resources/Data"), .copy("Resources/Schema")]
         ),
         .executableTarget(
             name: "wardplan",

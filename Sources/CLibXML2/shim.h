@@ -14,4 +14,8 @@
 #include <libxml/xmlsave.h>
 #include <libxml/xpath.h>
 
+// libxml2's xmlFree is a global function-pointer variable, which Swift 6 refuses to touch
+// ("not concurrency-safe"); this wrapper is an ordinary function.
+static inline void wardplans_xml_free(void *pointer) { xmlFree(pointer); }
+
 #endif

@@ -57,9 +57,9 @@ struct Compare: ParsableCommand {
             language: Language(rawValue: lang) ?? .vi,
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
         let printer = DiagnosticPrinter(verbose: verbose)
-        let progress = ProgressLine(enabled: !quiet)
-        let outcome = try job.run { done, total, path in progress.update(done, total, path) }
-        progress.finish()
+        let outcome = try job.run { index, count, path in
+            if !quiet { printer.progress(index, count, path) }
+        }
         printer.print(outcome.extraction.allDiagnostics)
         if !quiet {
             let c = outcome.comparison
@@ -75,34 +75,5 @@ struct Compare: ParsableCommand {
     static func today() -> CalendarDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
-/// "wardplan: reading 37/120 …" on standard error: rewritten in place on a terminal, a line every
-/// tenth of the way otherwise (logs), nothing for a handful of files.
-final class ProgressLine {
-    let enabled: Bool
-    let terminal = isatty(STDERR_FILENO) == 1
-    private var lastTenth = -1
-    private var drawn = false
-
-    init(enabled: Bool) {
-        self.enabled = enabled
-    }
-
-    func update(_ done: Int, _ total: Int, _ path: String) {
-        guard enabled, total >= 10 else { return }
-        let line = "wardplan: reading \(done + 1)/\(total) \((path as NSString).lastPathComponent)"
-        if terminal {
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
-            drawn = true
-        } else if done * 10 / total > lastTenth {
-            lastTenth = done * 10 / total
-            FileHandle.standardError.write(Data((line + "\n").utf8))
-        }
-    }
-
-    func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

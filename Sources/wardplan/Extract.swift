@@ -4,19 +4,32 @@ import WardPlanKit
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read plans into the common model and print it as JSON.",
+        abstract: "Read plans into the common model and print it as JSON or XML.",
         discussion: """
             PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            --format xml writes the report of schema/wardplans-1.xsd instead of JSON; --xml FILE writes it
+            as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
+            an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
     )
 
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, xml
+    }
+
     @Argument(help: "Plan files or folders of plan files.")
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Write the JSON to this file (atomically) instead of standard output.")
+    @Option(help: "Output format: json (default) or xml.")
+    var format: Format = .json
+
+    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
     var output: String?
+
+    @Option(help: "Also write the XML report to this file (atomically, validated).")
+    var xml: String?
 
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
@@ -27,27 +40,45 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
 
+    @OptionGroup var envelope: EdXMLOptions
+
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        if envelope.edxml, format != .xml, xml == nil { throw ValidationError("--edxml needs --format xml or --xml FILE") }
+        try envelope.check()
     }
 
     func run() throws {
         let extractor = PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))
-        let result = extractor.extract(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
-        printer.print(result.allDiagnostics)
-        let json = try JSONRenderer.render(result)
-        if let output {
-            try AtomicFile.write(json, to: output)
-        } else {
-            FileHandle.standardOutput.write(json)
+        let result = extractor.extract(paths: paths) { index, count, path in
+            if !quiet { printer.progress(index, count, path) }
         }
+        printer.print(result.allDiagnostics)
+        var xmlData: Data?
+        if format == .xml || xml != nil {
+            do {
+                let rendered = try XMLReportWriter().render(result, envelope: envelope.envelope(plans: result.plans.count))
+                printer.print(rendered.diagnostics)
+                xmlData = rendered.data
+            } catch {
+                printer.status("wardplan: error: \(error)")
+                throw ExitCode(ExitStatus.someInputFailed)
+            }
+        }
+        let data = try xmlData.flatMap { format == .xml ? $0 : nil } ?? JSONRenderer.render(result)
+        if let output {
+            try AtomicFile.write(data, to: output)
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+        if let xml, let xmlData { try AtomicFile.write(xmlData, to: xml) }
         if !quiet {
             let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
             let targets = result.plans.reduce(0) { $0 + $1.targets.count }
             printer.status(
                 "wardplan: \(result.plans.count) plan(s) read, \(result.failed.count) failed; \(tasks) tasks, \(targets) targets"
-                    + (output.map { " → \($0)" } ?? ""))
+                    + ([output, xml].compactMap { $0 }.map { " → \($0)" }.joined()))
         }
         if !result.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }
     }

@@ -10,7 +10,7 @@ struct WardPlan: ParsableCommand {
         commandName: "wardplan",
         abstract: "Đọc và so sánh kế hoạch cải cách hành chính của các phường, xã. Reads and compares ward reform plans.",
         version: "0.1.0",
-        subcommands: [Compare.self, Extract.self]
+        subcommands: [Compare.self, Extract.self, Validate.self, Import.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; we document 2, as most command-line tools do.
@@ -48,5 +48,12 @@ struct DiagnosticPrinter {
 
     func status(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// A progress line that rewrites itself, shown only on a terminal so logs stay clean.
+    func progress(_ index: Int, _ count: Int, _ path: String) {
+        guard isatty(STDERR_FILENO) == 1 else { return }
+        let line = "\r\u{1B}[K[\(index)/\(count)] \(path)"
+        FileHandle.standardError.write(Data((index == count ? line + "\r\u{1B}[K" : line).utf8))
     }
 }

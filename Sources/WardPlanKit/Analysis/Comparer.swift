@@ -35,19 +35,21 @@ public struct Comparer: Sendable {
     /// The wards of `plans`, with unique stable ids.
     static func entries(_ plans: [Plan]) -> [WardEntry] {
         var used: [String: Int] = [:]
-        return plans.map { plan in
+        let planIDs = PlanIdentity.ids(of: plans).ids
+        return zip(plans, planIDs).map { plan, planID in
             let fileName = plan.source.path.split(separator: "/").last.map(String.init) ?? plan.source.path
-            let base = slug(
+            let key = Slug.of(
                 plan.ward.name == nil
                     ? fileName
                     : [plan.ward.kind?.rawValue, plan.ward.name, plan.ward.province].compactMap { $0 }.joined(separator: " "))
+            let base = key.isEmpty ? "ward" : key
             used[base, default: 0] += 1
             let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
             let label = plan.ward.name.map { name in
                 plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
             } ?? fileName
             return WardEntry(
-                id: id, label: label, name: plan.ward.name, kind: plan.ward.kind, province: plan.ward.province,
+                id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind, province: plan.ward.province,
                 source: plan.source.path, sha256: plan.source.sha256, documentType: plan.document.type,
                 documentNumber: plan.document.number, issuedOn: plan.document.issuedOn, issuedText: plan.document.issuedText,
                 title: plan.document.title, period: plan.period?.years, taskCount: plan.tasks.count,
@@ -55,14 +57,6 @@ public struct Comparer: Sendable {
                 warningCount: plan.diagnostics.filter { $0.severity >= .warning }.count,
                 unclassifiedLines: plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
         }
-    }
-
-    /// ASCII letters, digits and hyphens from the folded key of `text`.
-    static func slug(_ text: String) -> String {
-        let words = FoldedKey.words(text).map { word in
-            String(word.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
-        }.filter { !$0.isEmpty }
-        return words.isEmpty ? "ward" : words.joined(separator: "-")
     }
 
     static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }

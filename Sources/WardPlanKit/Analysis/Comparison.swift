@@ -57,6 +57,8 @@ public struct WardEntry: Hashable, Sendable, Codable {
     /// Stable key made from the ward's kind, name and province (`phuong-nam-do-son-hai-phong`),
     /// or from the file name when the plan does not say; unique in one comparison.
     public var id: String
+    /// The plan's stable id, as in the XML (`PlanIdentity`): `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd`.
+    public var planID: String
     /// How reports name the ward: "Phường Nam Đồ Sơn", or the file name when the plan does not say.
     public var label: String
     public var name: String?

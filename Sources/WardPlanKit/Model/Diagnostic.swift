@@ -61,6 +61,19 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unparsedTimeline = "parse.unparsed-timeline"
         case missingProduct = "parse.missing-product"
         case unclassifiedLines = "parse.unclassified"
+        // XML: reading, validating and writing reports (schema/wardplans-1.xsd).
+        case xmlMalformed = "xml.malformed"
+        case xmlInvalid = "xml.invalid"
+        /// A DOCTYPE or entity declaration: external entities (XXE) and entity expansion are refused.
+        case xmlDoctype = "xml.doctype"
+        case xmlTooDeep = "xml.too-deep"
+        case xmlNotAReport = "xml.not-a-report"
+        /// A schema-valid value the model cannot hold (an ISO date with a time zone, an unknown code).
+        case xmlUnsupportedValue = "xml.unsupported-value"
+        /// Two inputs give the same plan id (same ward, period and document number).
+        case xmlDuplicatePlanID = "xml.duplicate-plan-id"
+        /// A character XML 1.0 cannot carry (a control character) was written as U+FFFD.
+        case xmlReplacedCharacter = "xml.replaced-character"
     }
 }
 

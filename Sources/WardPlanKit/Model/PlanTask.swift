@@ -21,6 +21,9 @@ public struct PlanTask: Hashable, Sendable, Codable {
     /// The ward leader in charge (appendix column "Lãnh đạo UBND phường phụ trách").
     public var supervisor: String?
     public var timeline: Timeline?
+    /// What else the plan says of the task: a "Kinh phí" line, a "Ghi chú" cell, a column the parser
+    /// has no role for ("Header: value").
+    public var notes: [String] = []
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
     public var line: Int
@@ -61,6 +64,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
         try c.encode(products, forKey: .products)
         try c.encode(supervisor, forKey: .supervisor)
         try c.encode(timeline, forKey: .timeline)
+        try c.encode(notes, forKey: .notes)
         try c.encode(themes, forKey: .themes)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)

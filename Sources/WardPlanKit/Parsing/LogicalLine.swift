@@ -12,17 +12,25 @@ struct LogicalLine: Sendable {
     var isTableRow: Bool { cells != nil }
 }
 
-/// Joins lines that a page break cut in the middle of a sentence.
+/// Joins lines that were cut in the middle of a sentence.
 ///
 /// A paragraph in a Vietnamese administrative document starts with a capital letter, a number, a
-/// list marker or a bullet. A line that starts with a lower-case letter (and is not a lettered item
-/// such as "a)") continues the line before it: "… để đảm bảo phù" + "hợp với quy định …".
+/// list marker or a bullet. So a line that starts with a lower-case letter (and is not a lettered
+/// item such as "a)") continues the line before it: a page break cut "… để đảm bảo phù" +
+/// "hợp với quy định …". A text hard-wrapped by a mail program also cuts before capitals ("…
+/// Phòng Văn hoá -" + "Xã hội."): a plain line after a long line that does not end a sentence
+/// continues it too, and so does a "- " the wrap put first on a line before a lower-case word. Headings are short or followed by a numbered line, so they stay alone.
 enum PageBreakJoiner {
+    /// Shorter lines without final punctuation are taken for headings, never for wrapped text.
+    static let wrappedLineMinimum = 60
+
     static func join(_ lines: [DocumentLine]) -> [LogicalLine] {
         var out: [LogicalLine] = []
+        var lastPhysical: DocumentLine?
         for line in lines where !line.isBlank && !line.isRule {
-            if line.cells == nil, !line.headingHint, startsAsContinuation(line.text),
-                let last = out.last, !last.isTableRow
+            defer { lastPhysical = line }
+            if line.cells == nil, !line.headingHint, let last = out.last, !last.isTableRow,
+                startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
             {
                 out[out.count - 1].text += " " + line.text
                 out[out.count - 1].lines.append(line.number)
@@ -36,5 +44,22 @@ enum PageBreakJoiner {
     static func startsAsContinuation(_ text: String) -> Bool {
         guard let first = text.first, first.isLetter, first.isLowercase else { return false }
         return !LineShape.letteredItem.isMatch(text)
+    }
+
+    /// A plain line right after a long line (no blank line between) that stops mid-sentence.
+    static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
+        guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
+            previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
+            !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
+        else { return false }
+        switch LineShape.of(line.text) {
+        case .prose:
+            return true
+        case .bullet(_, let text):
+            // "- xã hội …": a hyphen the wrap put first on the line; a real item starts with a capital.
+            return text.first?.isLowercase == true
+        default:
+            return false
+        }
     }
 }

@@ -226,6 +226,12 @@ final class OutlineWalker {
         plan.narrative.append(NarrativeItem(
             ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
             line: line.line, endLine: line.endLine))
+        // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
+        // item and each measured clause with a known metric becomes a target as well.
+        if kind == .purpose, stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") }) {
+            plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
+                .filter { $0.value != nil && $0.metric != nil }
+        }
     }
 
     private func startResponsibility(heading: String, at i: Int) {
@@ -248,13 +254,13 @@ final class OutlineWalker {
             ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
             leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
             products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
-            lines: draft.lines))
+            notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
     }
 
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
     private func makeTask(
         ref: String, text: String, area: String?, group: String?, leadText: String?, coordinatorsText: String?,
-        products: [String], supervisor: String?, timelineText: String?, lines sourceLines: [Int]
+        products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
         let lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
@@ -278,12 +284,14 @@ final class OutlineWalker {
         if products.isEmpty {
             diagnose(.missingProduct, .note, line, "task \(ref) names no product")
         }
-        return PlanTask(
+        var task = PlanTask(
             ref: ref, text: text, area: area ?? Taxonomy.otherAreaID, group: group,
             lead: lead.named + lead.unknown, leadText: leadText, leadGeneric: lead.generic,
             coordinators: coordinators.named + coordinators.unknown, coordinatorsText: coordinatorsText,
             products: products, supervisor: supervisor.map { reference.offices.canonicalName($0) ?? $0 },
             timeline: timeline, line: line, endLine: sourceLines.max())
+        task.notes = notes
+        return task
     }
 
     private func diagnose(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
@@ -348,7 +356,7 @@ final class OutlineWalker {
                     area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
                     leadText: value(.lead), coordinatorsText: value(.coordinators),
                     products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
-                    timelineText: value(.timeline), lines: row.lines))
+                    timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
             } else if columns.holdsTargets {
                 plan.targets.append(targets.target(
                     text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),

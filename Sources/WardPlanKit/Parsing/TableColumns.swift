@@ -2,11 +2,15 @@
 /// differently ("TT | Nhiệm vụ | Sản phẩm | … | Thời gian hoàn thành", "STT | Nội dung | Đơn vị chủ
 /// trì | Thời hạn"), so columns are found by their header words, never by position.
 struct TableColumns: Equatable {
+    static func == (a: TableColumns, b: TableColumns) -> Bool { a.roles == b.roles }
+
     enum Role: Equatable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
     }
 
     var roles: [Int: Role]
+    /// The header cells as written, so a column the parser has no role for is still reported.
+    var headers: [String]
 
     func index(of role: Role) -> Int? { roles.first { $0.value == role }?.key }
 
@@ -38,7 +42,7 @@ struct TableColumns: Equatable {
         {
             roles[i] = .products
         }
-        return TableColumns(roles: roles)
+        return TableColumns(roles: roles, headers: cells)
     }
 
     /// Header words, most specific first.

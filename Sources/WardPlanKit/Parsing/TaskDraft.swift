@@ -20,9 +20,9 @@ struct TaskDraft {
         fields.append((field, value))
     }
 
-    /// Takes a line that belongs to the task: the wrapped rest of its text before any field, or an
-    /// item of a list that a field opened ("- Sản phẩm:" followed by "+ …" lines). False when the
-    /// line is not the task's.
+    /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
+    /// item of a list a field opened ("- Sản phẩm:" then "+ …" lines), or the wrapped rest of a
+    /// field's value that has not ended its sentence. False when the line is not the task's.
     mutating func attach(_ line: String, marker: Character?, lines more: [Int]) -> Bool {
         guard let last = fields.last else {
             if marker != nil { return false }
@@ -30,12 +30,17 @@ struct TaskDraft {
             lines += more
             return true
         }
-        guard marker == "+" || marker == "•" || last.value.isEmpty else { return false }
+        let continuesValue = marker == nil && !last.value.isEmpty && !TextShape.endsSentence(last.value)
+        let listItem = marker == "+" || marker == "•" || last.value.isEmpty
+        guard continuesValue || listItem else { return false }
         lines += more
+        fields[fields.count - 1].value += last.value.isEmpty ? line : (continuesValue ? " " : "; ") + line
         if last.field == .products {
-            products += ProductList.split(line)
-        } else {
-            fields[fields.count - 1].value += (last.value.isEmpty ? "" : "; ") + line
+            if continuesValue, let lastProduct = products.popLast() {
+                products += ProductList.split(lastProduct + " " + line)
+            } else {
+                products += ProductList.split(line)
+            }
         }
         return true
     }
@@ -70,6 +75,17 @@ struct TableDraft {
     var rows: [Row] = []
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }
+
+    /// Cells of a row in "Ghi chú" columns or in columns the parser has no role for, as
+    /// "Header: value", so nothing a ward wrote in its table is lost.
+    func otherCells(of row: Row) -> [String] {
+        row.cells.indices.compactMap { i in
+            let role = columns.roles[i]
+            guard role == nil || role == .notes, !row.cells[i].isEmpty else { return nil }
+            let header = i < columns.headers.count ? columns.headers[i] : ""
+            return header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"
+        }
+    }
 
     /// The cell that starts a row in a table without a number column.
     func keyCell(_ cells: [String]) -> String {

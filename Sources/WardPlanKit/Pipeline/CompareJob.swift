@@ -37,7 +37,8 @@ public struct CompareJob: Sendable {
     }
 
     /// Runs the job. Throws only when an output cannot be written; failed inputs are in the outcome.
-    public func run(progress: (_ done: Int, _ total: Int, _ path: String) -> Void = { _, _, _ in }) throws -> Outcome {
+    /// `progress` is told before each input (index from 1, count, path).
+    public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
         let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         let report = Report(comparison: comparison, plans: extraction.plans, language: language)

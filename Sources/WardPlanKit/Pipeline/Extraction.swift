@@ -54,15 +54,15 @@ public struct PlanExtractor: Sendable {
     }
 
     /// Every input named: files, and plan files found in folders. Reads each file once.
-    /// `progress` is told, before each file, how many files came before it, how many there are and its path.
+    /// `progress` is told before each file (index from 1, count, path), for a progress line.
     public func extract(
-        paths arguments: [String], progress: (_ done: Int, _ total: Int, _ path: String) -> Void = { _, _, _ in }
+        paths arguments: [String], progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil
     ) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []
         var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
-        for (done, path) in inputs.paths.enumerated() {
-            progress(done, inputs.paths.count, path)
+        for (index, path) in inputs.paths.enumerated() {
+            progress?(index + 1, inputs.paths.count, path)
             let data: Data
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -22,7 +22,10 @@ enum InlineMarkup {
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "<") {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                out += rest[open...]
+                return out
+            }
             let inside = rest[rest.index(after: open)..<close]
             let name = inside.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter }).lowercased()
             if knownTags.contains(name) {

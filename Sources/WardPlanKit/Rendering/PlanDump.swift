@@ -31,6 +31,7 @@ public enum PlanDump {
             add("  coordinators: \(t.coordinators.joined(separator: " | ")) <- \(opt(t.coordinatorsText))")
             if let s = t.supervisor { add("  supervisor: \(s)") }
             for p in t.products { add("  product: \(p)") }
+            for n in t.notes { add("  note: \(n)") }
             if let tl = t.timeline {
                 var parts = ["\"\(tl.text)\""]
                 if tl.start != nil || tl.end != nil { parts.append("\(opt(tl.start))..\(opt(tl.end))") }

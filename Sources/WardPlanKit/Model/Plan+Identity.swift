@@ -1,0 +1,78 @@
+/// Stable identifiers for plans and tasks, so that a system receiving reports updates the record it
+/// already has rather than adding a duplicate. They depend only on what the plan says (province,
+/// ward, period, document number; the task's reference), never on file names or input order.
+///
+/// - plan: `province.ward.period.document`, ASCII: `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd`.
+///   A draft without a number: `hai-phong.phuong-nam-do-son.2026.qd-ubnd-unnumbered`.
+/// - task: the plan id, `/task-`, the reference: `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd/task-25`.
+///
+/// Two different inputs that give the same plan id (two copies or versions of one document) get
+/// the first 12 hex digits of their content hash appended, and a warning.
+public enum PlanIdentity {
+    /// The id a plan has on its own.
+    public static func baseID(of plan: Plan) -> String {
+        let province = nonEmpty(Slug.of(plan.ward.province ?? "")) ?? "unknown-province"
+        let ward: String
+        if let name = plan.ward.name, let slug = nonEmpty(Slug.of("\(plan.ward.kind?.rawValue ?? "") \(name)")) {
+            ward = slug
+        } else {
+            ward = "unknown-ward-" + plan.source.sha256.prefix(12)
+        }
+        let period = plan.period.map { "\($0.years)" } ?? plan.document.issuedYear.map(String.init) ?? "undated"
+        let document: String
+        if let number = plan.document.number, let slug = nonEmpty(Slug.of(number)) {
+            document = slug
+        } else {
+            document = (nonEmpty(Slug.of(plan.document.code ?? "")).map { $0 + "-" } ?? "") + "unnumbered"
+        }
+        return [province, ward, period, document].joined(separator: ".")
+    }
+
+    /// The ids of a list of plans, unique within the list, with a warning for each clash.
+    public static func ids(of plans: [Plan]) -> (ids: [String], diagnostics: [Diagnostic]) {
+        let base = plans.map(baseID)
+        var count: [String: Int] = [:]
+        for id in base { count[id, default: 0] += 1 }
+        var ids: [String] = []
+        var used: Set<String> = []
+        var diagnostics: [Diagnostic] = []
+        for (plan, id) in zip(plans, base) {
+            var unique = id
+            if count[id]! > 1 {
+                unique = "\(id).sha-\(plan.source.sha256.prefix(12))"
+                diagnostics.append(Diagnostic(
+                    .xmlDuplicatePlanID, .warning, path: plan.source.path,
+                    "\(count[id]!) inputs are the same plan (\(id)): same ward, period and document number; this one is \(unique) in the XML. Keep only the current version in the input folder"))
+            }
+            // Byte-identical copies share a hash too: number them (their order cannot matter).
+            var n = 2
+            let stem = unique
+            while used.contains(unique) {
+                unique = "\(stem)-\(n)"
+                n += 1
+            }
+            used.insert(unique)
+            ids.append(unique)
+        }
+        return (ids, diagnostics)
+    }
+
+    /// The ids of a plan's tasks, unique within the plan. A reference that repeats (two tables
+    /// numbered from 1) gets `-2`, `-3` … in the plan's own order.
+    public static func taskIDs(planID: String, tasks: [PlanTask]) -> [String] {
+        var used: Set<String> = []
+        return tasks.enumerated().map { index, task in
+            let ref = nonEmpty(Slug.of(task.ref, keeping: ["."])) ?? "n\(index + 1)"
+            var id = "\(planID)/task-\(ref)"
+            var n = 2
+            while used.contains(id) {
+                id = "\(planID)/task-\(ref)-\(n)"
+                n += 1
+            }
+            used.insert(id)
+            return id
+        }
+    }
+
+    private static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
+}

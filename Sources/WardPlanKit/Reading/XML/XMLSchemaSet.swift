@@ -1,0 +1,120 @@
+import CLibXML2
+import Foundation
+
+/// The XML Schemas the tool writes and validates against, compiled once from the files shipped in
+/// the bundle (`Resources/Schema`, a link to the repository's `schema/` folder, so the published
+/// schemas are the ones used).
+public enum XMLSchemaSet {
+    /// The report format: `schema/wardplans-1.xsd`.
+    public static let reportNamespace = "urn:wardplans:report:1"
+    public static let reportFile = "wardplans-1.xsd"
+    /// The subset of the edXML envelope of QCVN 102:2016/BTTTT: `schema/edxml-qcvn102-subset-1.xsd`.
+    public static let edXMLNamespace = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
+    public static let edXMLFile = "edxml-qcvn102-subset-1.xsd"
+
+    /// The kinds of document the tool reads and writes, told apart by their root element.
+    public enum Kind: String, Sendable {
+        case report
+        case edXMLEnvelope
+
+        var schemaFile: String { self == .report ? XMLSchemaSet.reportFile : XMLSchemaSet.edXMLFile }
+
+        static func of(_ root: XMLElementView) -> Kind? {
+            switch (root.namespace, root.name) {
+            case (XMLSchemaSet.reportNamespace, "report"): .report
+            case (XMLSchemaSet.edXMLNamespace, "edXMLEnvelope"): .edXMLEnvelope
+            default: nil
+            }
+        }
+    }
+
+    /// The shipped schema file's URL.
+    public static func url(of file: String) -> URL? {
+        let name = (file as NSString).deletingPathExtension
+        return Bundle.module.url(forResource: name, withExtension: "xsd", subdirectory: "Schema")
+    }
+
+    static let report = CompiledSchema(file: reportFile)
+    static let edXML = CompiledSchema(file: edXMLFile)
+
+    static func schema(for kind: Kind) -> CompiledSchema { kind == .report ? report : edXML }
+
+    /// Validates a parsed document against the schema its root element names. Returns the
+    /// problems, each with its line; empty when the document is valid.
+    static func validate(_ document: LibXMLDocument) -> [Diagnostic] {
+        guard let root = document.root, let kind = Kind.of(root) else {
+            let found = document.root.map { "{\($0.namespace ?? "")}\($0.name)" } ?? "nothing"
+            return [Diagnostic(
+                .xmlNotAReport, .error, path: document.path, line: document.root?.line,
+                "không phải báo cáo WardPlans / not a WardPlans report: the root element is \(found); expected {\(reportNamespace)}report or an edXML envelope {\(edXMLNamespace)}edXMLEnvelope")]
+        }
+        return schema(for: kind).validate(document)
+    }
+}
+
+/// One compiled schema. libxml2 schemas are read-only once parsed, so one is shared by all threads;
+/// each validation has its own context.
+final class CompiledSchema: @unchecked Sendable {
+    let file: String
+    let pointer: xmlSchemaPtr
+
+    init(file: String) {
+        _ = LibXML.ready
+        self.file = file
+        // A schema that does not load is a bug in the shipped files; the test suite loads both.
+        guard let url = XMLSchemaSet.url(of: file) else {
+            fatalError("the shipped schema \(file) is missing from the bundle (Resources/Schema)")
+        }
+        guard let parser = xmlSchemaNewParserCtxt(url.path) else { fatalError("libxml2 could not read \(url.path)") }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        let collector = XMLErrorCollector(path: url.path)
+        xmlSchemaSetParserStructuredErrors(parser, { context, error in
+            XMLErrorCollector.from(context)?.add(error?.pointee)
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
+            fatalError("the shipped schema \(url.path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
+        }
+        pointer = schema
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+
+    func validate(_ document: LibXMLDocument) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [Diagnostic(.xmlInvalid, .error, path: document.path, "libxml2 could not allocate a validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = XMLErrorCollector(path: document.path)
+        xmlSchemaSetValidStructuredErrors(context, { context, error in
+            XMLErrorCollector.from(context)?.add(error?.pointee)
+        }, Unmanaged.passUnretained(collector).toOpaque())
+        let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
+        if status == 0 { return [] }
+        if collector.errors.isEmpty {
+            return [Diagnostic(.xmlInvalid, .error, path: document.path, "does not match \(file) (libxml2 status \(status))")]
+        }
+        return collector.errors.map {
+            Diagnostic(.xmlInvalid, .error, path: document.path, line: $0.line, "không khớp lược đồ / does not match schema/\(file): \($0.message)")
+        }
+    }
+}
+
+/// Collects libxml2's structured errors (message and line) through its C callback.
+final class XMLErrorCollector {
+    let path: String
+    var errors: [(line: Int?, message: String)] = []
+
+    init(path: String) { self.path = path }
+
+    var messages: [String] { errors.map { "\($0.line.map { "line \($0): " } ?? "")\($0.message)" } }
+
+    static func from(_ context: UnsafeMutableRawPointer?) -> XMLErrorCollector? {
+        context.map { Unmanaged<XMLErrorCollector>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    func add(_ error: xmlError?) {
+        guard let error else { return }
+        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"
+        errors.append((error.line > 0 ? Int(error.line) : nil, message))
+    }
+}

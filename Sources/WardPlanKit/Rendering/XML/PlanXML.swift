@@ -1,0 +1,220 @@
+/// Writes one plan as a `<plan>` element of `schema/wardplans-1.xsd`. The element order is the
+/// schema's; the order inside each list is the plan's. `XMLModelReader` is its mirror image.
+struct PlanXML {
+    let plan: Plan
+    let id: String
+    let writer: XMLTextWriter
+
+    func write() {
+        let w = writer
+        w.location = (plan.source.path, nil)
+        w.start("plan")
+        w.attribute("id", id)
+        w.attribute("taxonomyVersion", plan.taxonomyVersion)
+
+        w.start("source")
+        w.attribute("path", plan.source.path)
+        w.attribute("sha256", plan.source.sha256)
+        w.attribute("format", plan.source.format)
+        w.attribute("nonBlankLines", plan.source.nonBlankLines)
+        w.end()
+
+        w.start("ward")
+        w.attribute("kind", plan.ward.kind?.rawValue)
+        w.element("name", plan.ward.name)
+        w.element("province", plan.ward.province)
+        w.end()
+
+        writeDocument()
+
+        if let period = plan.period {
+            w.start("period")
+            w.attribute("from", period.from.description)
+            w.attribute("to", period.to.description)
+            w.end()
+        }
+
+        list("legalBases", plan.legalBases) { basis in
+            w.start("legalBasis")
+            w.attribute("number", basis.number)
+            w.attribute("date", basis.date?.description)
+            span(basis.line, nil)
+            w.element("type", basis.type)
+            w.element("issuer", basis.issuer)
+            w.element("text", basis.text)
+            w.end()
+        }
+        list("targets", plan.targets, write)
+        let taskIDs = PlanIdentity.taskIDs(planID: id, tasks: plan.tasks)
+        list("tasks", Array(zip(plan.tasks, taskIDs))) { write($0.0, id: $0.1) }
+        list("narrative", plan.narrative, write)
+        list("responsibilities", plan.responsibilities) { r in
+            w.start("responsibility")
+            span(r.line, nil)
+            w.element("office", r.office)
+            w.element("heading", r.heading)
+            for duty in r.duties { sourceText("duty", duty) }
+            w.end()
+        }
+        list("headings", plan.headings) { h in
+            w.start("heading")
+            w.attribute("ref", h.ref)
+            w.attribute("level", h.level)
+            w.attribute("kind", h.kind.rawValue)
+            w.attribute("area", h.area)
+            span(h.line, h.endLine)
+            w.text(h.text)
+            w.end()
+        }
+        list("tableHeaders", plan.tableHeaders) { sourceText("text", $0) }
+        list("unclassified", plan.unclassified) { sourceText("text", $0) }
+        list("diagnostics", plan.diagnostics) { PlanXML.write($0, to: w) }
+        w.end()
+    }
+
+    private func writeDocument() {
+        let w = writer
+        let doc = plan.document
+        w.start("document")
+        w.attribute("type", doc.type?.rawValue)
+        w.attribute("code", doc.code)
+        w.attribute("number", doc.number)
+        w.attribute("issuedOn", doc.issuedOn?.description)
+        w.attribute("issuedYear", doc.issuedYear.map(Self.year))
+        w.attribute("issuedMonth", doc.issuedMonth)
+        w.element("issuedText", doc.issuedText)
+        w.element("title", doc.title)
+        if let signer = doc.signer {
+            w.start("signer")
+            span(signer.line, nil)
+            w.element("title", signer.title)
+            w.element("name", signer.name)
+            w.end()
+            w.location = (plan.source.path, nil)
+        }
+        for recipient in doc.recipients { w.element("recipient", recipient) }
+        w.element("sourceLines", doc.sourceLines.map(String.init).joined(separator: " "))
+        w.end()
+    }
+
+    private func write(_ target: Target) {
+        let w = writer
+        w.start("target")
+        w.attribute("metric", target.metric)
+        w.attribute("comparator", target.comparator?.rawValue)
+        w.attribute("value", target.value.map(Self.number))
+        w.attribute("unit", target.unit?.rawValue)
+        w.attribute("phaseFrom", target.phase.map { Self.year($0.from) })
+        w.attribute("phaseTo", target.phase.map { Self.year($0.to) })
+        span(target.line, target.endLine)
+        w.element("text", target.text)
+        themes(target.themes)
+        w.end()
+    }
+
+    private func write(_ task: PlanTask, id: String) {
+        let w = writer
+        w.start("task")
+        w.attribute("id", id)
+        w.attribute("ref", task.ref)
+        w.attribute("area", task.area)
+        w.attribute("leadGeneric", task.leadGeneric ? "true" : "false")
+        span(task.line, task.endLine)
+        w.element("text", task.text)
+        w.element("group", task.group)
+        for lead in task.lead { w.element("lead", lead) }
+        w.element("leadText", task.leadText)
+        for coordinator in task.coordinators { w.element("coordinator", coordinator) }
+        w.element("coordinatorsText", task.coordinatorsText)
+        for product in task.products { w.element("product", product) }
+        w.element("supervisor", task.supervisor)
+        if let timeline = task.timeline {
+            w.start("timeline")
+            w.attribute("start", timeline.start?.description)
+            w.attribute("end", timeline.end?.description)
+            w.attribute("deadline", timeline.deadline?.description)
+            w.attribute("recurrence", timeline.recurrence?.rawValue)
+            w.attribute("flags", timeline.flags.isEmpty ? nil : timeline.flags.map(\.rawValue).joined(separator: " "))
+            w.element("text", timeline.text)
+            w.element("relativeDeadline", timeline.relativeDeadline)
+            w.end()
+        }
+        for note in task.notes { w.element("note", note) }
+        themes(task.themes)
+        w.end()
+    }
+
+    private func write(_ item: NarrativeItem) {
+        let w = writer
+        w.start("item")
+        w.attribute("ref", item.ref)
+        w.attribute("section", item.section.rawValue)
+        w.attribute("area", item.area)
+        span(item.line, item.endLine)
+        w.element("text", item.text)
+        w.element("heading", item.heading)
+        themes(item.themes)
+        w.end()
+    }
+
+    private func themes(_ themes: [ThemeMatch]) {
+        let w = writer
+        for theme in themes {
+            w.start("theme")
+            w.attribute("id", theme.id)
+            w.attribute("area", theme.area)
+            for evidence in theme.evidence {
+                w.start("evidence")
+                w.attribute("line", evidence.line)
+                w.attribute("column", evidence.column)
+                w.attribute("basis", evidence.basis.rawValue)
+                w.element("phrase", evidence.phrase)
+                w.element("matched", evidence.matched)
+                w.end()
+            }
+            w.end()
+        }
+    }
+
+    static func write(_ diagnostic: Diagnostic, to w: XMLTextWriter) {
+        w.start("diagnostic")
+        w.attribute("code", diagnostic.code.rawValue)
+        w.attribute("severity", diagnostic.severity.rawValue)
+        w.attribute("path", diagnostic.path)
+        w.attribute("line", diagnostic.line)
+        w.text(diagnostic.message)
+        w.end()
+    }
+
+    private func sourceText(_ name: String, _ text: SourceText) {
+        writer.start(name)
+        span(text.line, text.endLine)
+        writer.text(text.text)
+        writer.end()
+    }
+
+    /// The source-line attributes; also where replaced characters are reported.
+    private func span(_ line: Int, _ endLine: Int?) {
+        writer.location = (plan.source.path, line)
+        writer.attribute("line", line)
+        writer.attribute("endLine", endLine)
+    }
+
+    private func list<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
+        writer.start(name)
+        items.forEach(body)
+        writer.end()
+    }
+
+    /// xs:gYear needs four digits.
+    static func year(_ y: Int) -> String {
+        let s = String(y)
+        return y >= 0 && s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+    }
+
+    /// An xs:double that reads back to the same Double: "98", "89.5".
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// End-to-end runs of the built `wardplan` binary in a temporary folder.
+@Suite("Command line")
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/wardplan")
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            Issue.record("\(Self.binary.path) is missing: build it first (scripts/test.sh runs `swift build --build-tests`)")
+            throw CocoaError(.fileNoSuchFile)
+        }
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func workspace() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wardplan-cli-\(UUID().uuidString)")
+        let wards = dir.appendingPathComponent("wards")
+        try FileManager.default.createDirectory(at: wards, withIntermediateDirectories: true)
+        try Fixtures.data(Fixtures.namDoSonPath).write(to: wards.appendingPathComponent("nam-do-son-2026.txt"))
+        try Fixtures.data(Fixtures.ngocHaPath).write(to: wards.appendingPathComponent("ngoc-ha-2026-2030.md"))
+        return dir
+    }
+
+    @Test func extractAFolderToAFile() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["extract", "wards", "--output", "out/plans.json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains("2 plan(s) read, 0 failed; 82 tasks"))
+        let data = try Data(contentsOf: dir.appendingPathComponent("out/plans.json"))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect(json?["schemaVersion"] as? Int == 1)
+        let plans = json?["plans"] as? [[String: Any]]
+        #expect(plans?.count == 2)
+        let document = plans?.first?["document"] as? [String: Any]
+        #expect(document?.keys.contains("number") == true)
+        #expect(document?["number"] is NSNull)
+        // No temporary file is left beside the output.
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        #expect(left == ["plans.json"])
+    }
+
+    @Test func sameInputSameBytes() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try run(["extract", "wards", "--quiet"], in: dir)
+        let second = try run(["extract", "wards", "--quiet"], in: dir)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
+
+    @Test func aFailedInputExitsOneAndTheOthersAreStillWritten() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data().write(to: dir.appendingPathComponent("wards/empty.txt"))
+        let r = try run(["extract", "wards", "-o", "plans.json"], in: dir)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("wards/empty.txt: error: the file is empty"))
+        let data = try Data(contentsOf: dir.appendingPathComponent("plans.json"))
+        let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        #expect((json?["plans"] as? [Any])?.count == 2)
+        #expect((json?["failed"] as? [Any])?.count == 1)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try run(["extract"], in: dir).status == 2)
+        #expect(try run(["extract", "wards", "--no-such-flag"], in: dir).status == 2)
+        #expect(try run(["extract", "wards", "--max-input-mb", "0"], in: dir).status == 2)
+        #expect(try run(["frobnicate"], in: dir).status == 2)
+    }
+
+    @Test func diagnosticsNameFileAndLine() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try run(["extract", "wards/nam-do-son-2026.txt", "--verbose", "--quiet"], in: dir)
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("wards/nam-do-son-2026.txt:3: note: the document number is blank"))
+    }
+}
