@@ -33,7 +33,7 @@ struct ReportTests {
         let html = HTMLReportRenderer().page(Self.report())
         // Nam Đồ Sơn does not cite Decision 282.
         #expect(html.contains("<li>Phần căn cứ chưa trích dẫn Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030).</li>"))
-        #expect(html.contains("1 phường không trích dẫn Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030)</a>: Phường Nam Đồ Sơn"))
+        #expect(html.contains("Căn cứ Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030)</a>: thiếu ở 1/2 phường – Phường Nam Đồ Sơn"))
         // Ngọc Hà has no `other` area.
         #expect(html.contains(#"<p id="g-phuong-ngoc-ha-ha-noi-a-other" class="note">Không có nhiệm vụ thuộc «Nội dung khác của địa phương» (không bắt buộc).</p>"#))
         // Satisfaction targets against the national 95 % / 90 % for 2028-2030.
@@ -64,7 +64,7 @@ struct ReportTests {
         let html = HTMLReportRenderer().page(Self.report(.en))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<h2 id=\"matrix-h\">Coverage matrix</h2>"))
-        #expect(html.contains("1 ward does not cite Decision 282/QĐ-TTg (focus plan 2026-2030)"))
+        #expect(html.contains("Citing Decision 282/QĐ-TTg (focus plan 2026-2030)</a>: missing in 1 of 2 wards – Phường Nam Đồ Sơn"))
         // The plans' own words stay Vietnamese, and are marked so.
         #expect(html.contains(#"<td class="text"><span lang="vi">Xây dựng ban hành Kế hoạch tuyên truyền CCHC năm 2026 trên địa bàn phường.</span></td>"#))
         let csv = Self.text(CSVReportRenderer().render(Self.report(.en))[0])

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N ward plans made from the two seed plans, for testing the report at a city's scale.
 
-Each generated plan is a seed with another ward name, some task blocks left out and its
+Each generated plan is a seed with another ward name (up to 552 distinct ones), some task blocks left out and its
 satisfaction target changed, all chosen by a seeded random generator: the same N gives the
 same files. Usage: generate_wards.py SEED_DIR OUT_DIR N
 """
@@ -20,9 +20,13 @@ TASK_START = re.compile(r"^\d+\.\d+\.\s")      # "3.12. …" (text plans)
 ROW_START = re.compile(r"^\|\s*\d+\s*\|")      # "| 12 | …" (appendix table rows)
 
 
+# Distinct two-syllable names, in a fixed shuffled order.
+NAMES = [f"{a} {b}" for a in SYLLABLES for b in SYLLABLES if a != b]
+random.Random(7).shuffle(NAMES)
+
+
 def ward_name(i: int) -> str:
-    rng = random.Random(i)
-    return " ".join(rng.sample(SYLLABLES, 2)) + f" {i:03d}"
+    return NAMES[i - 1]
 
 
 def drop_some_tasks(lines, rng, rate):

@@ -34,6 +34,7 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
             t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten), t(.csvSchedule),
             t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
+            t(.csvSupervisor), t(.csvNotes),
         ]]
         var w = 0
         for f in c.tasks {
@@ -49,7 +50,8 @@ public struct CSVReportRenderer: ReportRenderer {
                 task.products.joined(separator: "; "), task.timeline?.text ?? "", t.schedule(f.schedule),
                 task.timeline?.start?.description ?? "", task.timeline?.end?.description ?? "",
                 task.timeline?.deadline?.description ?? "", f.due?.description ?? "", f.dueQuarter?.description ?? "",
-                t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "),
+                t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "), task.supervisor ?? "",
+                task.notes.joined(separator: "; "),
             ])
         }
         return rows

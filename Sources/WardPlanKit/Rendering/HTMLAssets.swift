@@ -43,11 +43,12 @@ enum HTMLAssets {
         .fig.bad dd{color:var(--bad)}
         ol.rank li,ul.follow li{margin:3px 0}
         ul.follow li.warn::marker{color:var(--bad)}
+        ul.follow li.none{color:var(--muted)}
         .legend-title{margin:8px 0 0;font-weight:600;font-size:.9rem}
         .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:8px 0 12px;font-size:.9rem}
         .sw{display:inline-block;min-width:2.6em;text-align:center;border:1px solid var(--line);border-radius:3px;padding:0 4px;font-weight:700}
-        .scroll{overflow:auto;max-width:100%;max-height:78vh;margin:6px 0 14px;border:1px solid var(--line);border-radius:6px}
-        .scroll.tall{max-height:none}
+        .scroll{overflow:auto;max-width:100%;margin:6px 0 14px;border:1px solid var(--line);border-radius:6px}
+        .scroll.capped{max-height:80vh}
         table{border-collapse:separate;border-spacing:0;min-width:100%;font-size:.9rem;background:#fff}
         caption{text-align:left;font-weight:700;padding:8px 10px;color:var(--head)}
         th,td{border-bottom:1px solid var(--line);border-right:1px solid #e4e8ed;padding:5px 8px;vertical-align:top;text-align:left}
@@ -90,8 +91,19 @@ enum HTMLAssets {
         .facts dd{margin:0}
         .sub{font-weight:400;color:var(--muted)}
         ul.cols{columns:2 24em;margin:4px 0;padding-left:1.2em}
-        td.text{min-width:24em;max-width:44em}
-        .src{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;color:var(--muted);white-space:nowrap}
+        table.tasks{table-layout:fixed;width:100%;min-width:1180px}
+        col.w-ward{width:8%}
+        col.w-ref{width:4%}
+        col.w-area{width:10%}
+        col.w-themes{width:10%}
+        col.w-text{width:25%}
+        col.w-lead{width:11%}
+        col.w-time{width:11%}
+        col.w-products{width:11%}
+        col.w-src{width:10%}
+        table.tasks td{overflow-wrap:anywhere}
+        table.list td.text{min-width:20em}
+        .src{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;color:var(--muted)}
         td.bad .src,td.warn .src{color:inherit}
         .asw,.grp,.ev{display:block;font-size:.8rem;color:var(--muted)}
         td.bad .asw,td.warn .asw{color:inherit}
@@ -150,7 +162,7 @@ enum HTMLAssets {
         h2,h3,h4{break-after:avoid}
         a{color:inherit;text-decoration:none}
         *{-webkit-print-color-adjust:exact}
-        td.text{max-width:none;min-width:0}
+        table.tasks{min-width:0}
         }
 
         """

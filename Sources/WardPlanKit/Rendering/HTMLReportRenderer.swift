@@ -124,11 +124,13 @@ final class HTMLReportWriter {
         h.newline()
     }
 
-    /// A table in a scrolling region a keyboard can reach.
+    /// A table in a scrolling region a keyboard can reach. A `capped` region (a table with a row
+    /// per ward) keeps its header in view by scrolling inside a screen's height.
     func scrollingTable(
-        caption: String, id: String? = nil, classes: String, filterLabel: String? = nil, _ body: () -> Void
+        caption: String, id: String? = nil, classes: String, filterLabel: String? = nil, capped: Bool = false,
+        _ body: () -> Void
     ) {
-        h.element("div", [.class("scroll"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", caption)]) {
+        h.element("div", [.class(capped ? "scroll capped" : "scroll"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", caption)]) {
             h.element("table", [.id(id), .class(classes), Attribute("data-filter", filterLabel)]) {
                 h.element("caption", text: caption)
                 body()

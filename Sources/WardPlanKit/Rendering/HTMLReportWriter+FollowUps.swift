@@ -6,7 +6,7 @@ extension HTMLReportWriter {
         section("timelines", .secTimelines) {
             h.element("p", text: t(.timelinesIntro, t.date(comparison.asOf)))
             let summary = comparison.timelines
-            scrollingTable(caption: t(.timelineTableCaption), classes: "sortable counts", filterLabel: t(.filterWards)) {
+            scrollingTable(caption: t(.timelineTableCaption), classes: "sortable counts", filterLabel: t(.filterWards), capped: true) {
                 h.open("thead")
                 h.open("tr")
                 columnHeader(t(.colWard))
@@ -91,7 +91,7 @@ extension HTMLReportWriter {
         section("leads", .secLeads) {
             h.element("p", text: t(.leadsIntro))
             let offices = comparison.leads.offices
-            scrollingTable(caption: t(.leadsTableCaption), classes: "sortable counts", filterLabel: t(.filterWards)) {
+            scrollingTable(caption: t(.leadsTableCaption), classes: "sortable counts", filterLabel: t(.filterWards), capped: true) {
                 h.open("thead")
                 h.open("tr")
                 columnHeader(t(.colWard))
@@ -166,7 +166,7 @@ extension HTMLReportWriter {
         section("citations", .secCitations) {
             h.element("p", text: t(.citationsIntro))
             let summary = comparison.citations
-            scrollingTable(caption: t(.citationsCaption), classes: "sortable", filterLabel: t(.filterWards)) {
+            scrollingTable(caption: t(.citationsCaption), classes: "sortable", filterLabel: t(.filterWards), capped: true) {
                 h.open("thead")
                 h.open("tr")
                 columnHeader(t(.colWard))

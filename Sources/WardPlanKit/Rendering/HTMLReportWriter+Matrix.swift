@@ -54,7 +54,7 @@ extension HTMLReportWriter {
     }
 
     func areaMatrix() {
-        scrollingTable(caption: t(.areaMatrixCaption), id: "matrix-areas", classes: "matrix sortable") {
+        scrollingTable(caption: t(.areaMatrixCaption), id: "matrix-areas", classes: "matrix sortable", capped: true) {
             h.open("thead")
             h.open("tr")
             columnHeader(t(.colWard))
@@ -96,7 +96,7 @@ extension HTMLReportWriter {
 
     func themeMatrix(area: Coverage.Row, themes: [Coverage.Row]) {
         let caption = t(.themeMatrixCaption, t.pick(area.vi, area.en))
-        scrollingTable(caption: caption, classes: "matrix sortable") {
+        scrollingTable(caption: caption, classes: "matrix sortable", capped: true) {
             h.open("thead")
             h.open("tr")
             columnHeader(t(.colWard))

@@ -29,33 +29,45 @@ extension HTMLReportWriter {
         h.newline()
     }
 
-    /// Areas and themes missing from the most wards.
+    /// Gaps shared by the most wards, of every kind: areas, themes, targets, citations.
     func biggestGaps() {
         h.element("h3", text: t(.biggestGaps))
-        var items: [(missing: [String], order: Int, name: String, link: String)] = []
-        for (i, row) in comparison.coverage.areas.enumerated() {
-            let missing = comparison.gaps.filter { $0.missingAreas.contains(row.id) }.map(\.ward)
-            if !missing.isEmpty { items.append((missing, i, t(.areaLabel, t.pick(row.vi, row.en)), "#matrix")) }
+        var items: [(wards: [String], name: String, link: String)] = []
+        func add(_ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
+            let missing = comparison.gaps.filter(has).map(\.ward)
+            if !missing.isEmpty { items.append((missing, name, link)) }
         }
-        for (i, row) in comparison.coverage.themes.enumerated() {
-            let missing = comparison.gaps.filter { $0.missingThemes.contains { $0.theme == row.id } }.map(\.ward)
-            if !missing.isEmpty {
-                items.append((missing, 1000 + i, t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area)), "#matrix-themes"))
+        for row in comparison.coverage.areas {
+            add(t(.areaLabel, t.pick(row.vi, row.en)), "#matrix") { $0.missingAreas.contains(row.id) }
+        }
+        for row in comparison.coverage.themes {
+            add(t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area)), "#matrix-themes") { gaps in
+                gaps.missingThemes.contains { $0.theme == row.id }
             }
         }
-        items.sort { ($1.missing.count, $0.order) < ($0.missing.count, $1.order) }
-        guard !items.isEmpty else {
+        for row in comparison.targets.benchmarks {
+            let target = t(.targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.comparator, row.value, row.unit), t.years(row.period))
+            add(target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
+            add(target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
+        }
+        for citation in comparison.citations.citations {
+            add(t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") { $0.missingCitations.contains(citation.id) }
+        }
+        // Most wards first; a stable sort keeps the order above (areas, themes, targets, citations).
+        let ranked = items.enumerated().sorted { ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset) }
+        guard !ranked.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))
             return
         }
         h.element("ol", [.class("rank")]) {
-            for item in items.prefix(10) {
+            for (_, item) in ranked.prefix(10) {
                 h.element("li") {
                     h.element("a", [.href(item.link)], text: item.name)
-                    h.text(": " + t(.missingInWards, item.missing.count, wards.count) + " – " + wardNames(item.missing))
+                    h.text(": " + t(.missingInWards, item.wards.count, wards.count) + " – " + wardNames(item.wards))
                 }
             }
         }
+        if ranked.count > 10 { h.element("p", [.class("note")], text: t(.moreGaps, ranked.count - 10)) }
         h.newline()
     }
 
@@ -74,22 +86,15 @@ extension HTMLReportWriter {
         h.newline()
     }
 
+    /// Task by task: what an officer checks with the ward.
     func followUps() {
         h.element("h3", text: t(.followUp))
         h.open("ul", [.class("follow")])
-        func item(_ count: Int, _ link: String, _ text: String, wards names: [String] = []) {
-            h.element("li", [.class(count > 0 ? "warn" : nil)]) {
-                h.element("a", [.href(link)], text: text)
+        func item(_ count: Int, _ link: String, _ text: String, wards names: [String] = [], warn: Bool = true) {
+            h.element("li", [.class(count == 0 ? "none" : warn ? "warn" : nil)]) {
+                if count > 0 { h.element("a", [.href(link)], text: text) } else { h.text(text) }
                 if !names.isEmpty { h.text(": " + wardNames(names)) }
             }
-        }
-        let below = comparison.gaps.filter { !$0.targetsBelow.isEmpty }.map(\.ward)
-        item(below.count, "#targets", t(.wardsTargetsBelow, below.count), wards: below)
-        let unset = comparison.gaps.filter { !$0.targetsMissing.isEmpty }.map(\.ward)
-        item(unset.count, "#targets", t(.wardsTargetsMissing, unset.count), wards: unset)
-        for (i, citation) in comparison.citations.citations.enumerated() {
-            let missing = comparison.citations.wards.filter { !$0.checks[i].found }.map(\.ward)
-            item(missing.count, "#citations", t(.wardsNotCiting, missing.count, t.pick(citation.vi, citation.en)), wards: missing)
         }
         let noLead = comparison.leads.withoutNamedLead.reduce(0) { $0 + $1.tasks.count }
         item(noLead, "#leads-none", t(.tasksNoLead, noLead))
@@ -102,12 +107,10 @@ extension HTMLReportWriter {
         item(past, "#timeline-tasks", t(.tasksPastDue, past, t.date(comparison.asOf)))
         let noProduct = comparison.withoutProduct.reduce(0) { $0 + $1.tasks.count }
         item(noProduct, "#products", t(.tasksNoProduct, noProduct))
-        let noLocal = comparison.gaps.filter { !$0.absentOptionalAreas.isEmpty }.map(\.ward)
-        if !noLocal.isEmpty {
-            let areas = Set(comparison.gaps.flatMap(\.absentOptionalAreas))
-            for area in comparison.coverage.areas where areas.contains(area.id) {
-                let absent = comparison.gaps.filter { $0.absentOptionalAreas.contains(area.id) }.map(\.ward)
-                item(0, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)), wards: absent)
+        for area in comparison.coverage.areas where !area.isExpected {
+            let absent = comparison.gaps.filter { $0.absentOptionalAreas.contains(area.id) }.map(\.ward)
+            if !absent.isEmpty {
+                item(absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)), wards: absent, warn: false)
             }
         }
         h.close("ul")

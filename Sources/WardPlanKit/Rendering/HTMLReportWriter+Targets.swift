@@ -43,7 +43,7 @@ extension HTMLReportWriter {
     }
 
     func benchmarkTable(_ rows: [TargetComparison.BenchmarkRow]) {
-        scrollingTable(caption: t(.targetsTableCaption), id: "targets-table", classes: "sortable targets", filterLabel: t(.filterWards)) {
+        scrollingTable(caption: t(.targetsTableCaption), id: "targets-table", classes: "sortable targets", filterLabel: t(.filterWards), capped: true) {
             h.open("thead")
             h.open("tr")
             columnHeader(t(.colWard))
@@ -89,7 +89,7 @@ extension HTMLReportWriter {
         let rows = comparison.targets.unbenchmarked
         guard !rows.isEmpty else { return }
         h.element("h3", text: t(.otherTargets))
-        scrollingTable(caption: t(.otherTargetsCaption), classes: "sortable targets", filterLabel: t(.filterWards)) {
+        scrollingTable(caption: t(.otherTargetsCaption), classes: "sortable targets", filterLabel: t(.filterWards), capped: true) {
             h.open("thead")
             h.open("tr")
             columnHeader(t(.colWard))

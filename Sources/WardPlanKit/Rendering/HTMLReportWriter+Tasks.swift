@@ -5,9 +5,10 @@ extension HTMLReportWriter {
         section("tasks", .secTasks) {
             h.element("p", text: t(.tasksIntro))
             filters()
-            h.element("div", [.class("scroll tall"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", t(.tasksCaption, comparison.tasks.count))]) {
+            h.element("div", [.class("scroll"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", t(.tasksCaption, comparison.tasks.count))]) {
                 h.element("table", [.id("task-table"), .class("sortable tasks")]) {
                     h.element("caption", text: t(.tasksCaption, comparison.tasks.count))
+                    h.raw("<colgroup><col class=\"w-ward\"><col class=\"w-ref\"><col class=\"w-area\"><col class=\"w-themes\"><col class=\"w-text\"><col class=\"w-lead\"><col class=\"w-time\"><col class=\"w-products\"><col class=\"w-src\"></colgroup>")
                     h.open("thead")
                     h.open("tr")
                     columnHeader(t(.colWard))
@@ -76,7 +77,10 @@ extension HTMLReportWriter {
             }
         }
         h.element("td", text: themesText(task))
-        h.element("td", [.class("text")]) { quote(task.text) }
+        h.element("td", [.class("text")]) {
+            quote(task.text)
+            for note in task.notes { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: note) }
+        }
         h.element("td", [.class(f.hasNamedLead ? nil : "bad")]) { leadCell(task, f) }
         h.element("td", [.class(f.schedule == .missing || f.schedule == .vague || f.pastDue ? "warn" : nil), Attribute("data-sort", f.due?.description ?? "")]) {
             timeCell(task, f)
@@ -108,6 +112,12 @@ extension HTMLReportWriter {
         } else {
             h.text(t(.noNamedLead))
             if let text = task.leadText { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: text) }
+        }
+        if let coordinators = task.coordinatorsText {
+            h.element("span", [.class("asw")]) {
+                h.text(t(.coordinatorsLabel) + " ")
+                quote(coordinators)
+            }
         }
     }
 

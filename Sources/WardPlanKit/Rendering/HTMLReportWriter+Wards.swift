@@ -107,7 +107,7 @@ extension HTMLReportWriter {
             h.open("tbody")
             for (i, target) in plan.targets.enumerated() {
                 h.open("tr", [.id(Anchor.target(entry.id, i))])
-                h.element("td", [.class("src")], text: source(entry.id, line: target.line, endLine: target.endLine))
+                h.element("td", [.class("src")], text: target.endLine.map { "\(target.line)–\($0)" } ?? String(target.line))
                 h.element("td", text: target.metric.map(metricName) ?? "–")
                 h.element("td", text: target.value.map { t.measure(target.comparator, $0, target.unit) } ?? "–")
                 h.element("td", text: target.phase.map { t.years($0) } ?? "–")

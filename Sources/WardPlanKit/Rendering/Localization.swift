@@ -11,8 +11,8 @@ enum Phrase: CaseIterable {
     case secMethod
     case namesAndMore, sourceLine, lineOne, lineMany, all, unknown, notWritten
     case figWards, figTasks, figTargets, figGaps, figFailed
-    case biggestGaps, areaLabel, themeLabel, noGapsAnywhere, missingInWards, wardsMostGaps, gapCount
-    case followUp, wardsTargetsBelow, wardsTargetsMissing, wardsNotCiting, tasksNoLead, tasksNoTime, tasksVagueTime
+    case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards, wardsMostGaps, gapCount
+    case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
@@ -28,7 +28,7 @@ enum Phrase: CaseIterable {
     case statusMet, statusBelow, statusMissing, statusOutside, statusUnclear
     case timelinesIntro, timelineTableCaption, timelineTasks, timelineTasksCaption, noTimelineProblems
     case problemNoTime, problemVague, problemRelative, problemPastDue, dueOn, pastDueShort, noQuarter
-    case leadsIntro, leadsTableCaption, tasksWithoutLead, everyTaskHasLead, noNamedLead
+    case leadsIntro, leadsTableCaption, tasksWithoutLead, everyTaskHasLead, noNamedLead, coordinatorsLabel
     case citationsIntro, citationsCaption, citedAt, notCited
     case productsIntro, tasksWithoutProduct, everyTaskHasProduct, noProduct
     case factDocument, factTitle, factPeriod, factSource, factCounts, factGaps, factParsing, numberBlank, countsLine
@@ -42,7 +42,7 @@ enum Phrase: CaseIterable {
     case csvWardID, csvWard, csvProvince, csvSource, csvLine, csvEndLine, csvAreaID, csvGroup, csvThemeIDs
     case csvLeadText, csvGenericLead, csvCoordinators, csvSchedule, csvStart, csvEnd, csvDeadline, csvFlags
     case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
-    case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix
+    case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -76,17 +76,17 @@ enum Phrase: CaseIterable {
         case .figTargets: ("Chỉ tiêu", "Targets")
         case .figGaps: ("Nội dung còn thiếu", "Gaps")
         case .figFailed: ("Tệp không đọc được", "Files not read")
-        case .biggestGaps: ("Nội dung thiếu ở nhiều phường nhất", "Gaps shared by the most wards")
+        case .biggestGaps: ("Nội dung còn thiếu ở nhiều phường nhất", "Gaps shared by the most wards")
         case .areaLabel: ("Lĩnh vực «{0}»", "Area “{0}”")
         case .themeLabel: ("Chủ đề «{0}» ({1})", "Theme “{0}” ({1})")
-        case .noGapsAnywhere: ("Không phường nào thiếu lĩnh vực hay chủ đề được yêu cầu.", "No ward misses a required area or theme.")
-        case .missingInWards: ("{0}/{1} phường chưa có nhiệm vụ", "{0} of {1} wards have no task")
+        case .targetLabel: ("Chỉ tiêu «{0}» ({1}, {2})", "Target “{0}” ({1}, {2})")
+        case .citationLabel: ("Căn cứ {0}", "Citing {0}")
+        case .moreGaps: ("… và {0} nội dung khác (xem từng phường).", "… and {0} more (see each ward).")
+        case .noGapsAnywhere: ("Không phường nào còn thiếu nội dung so với khung quốc gia.", "No ward has a gap against the national framework.")
+        case .missingInWards: ("thiếu ở {0}/{1} phường", "missing in {0} of {1} wards")
         case .wardsMostGaps: ("Phường có nhiều nội dung còn thiếu nhất", "Wards with the most gaps")
         case .gapCount: ("{0} nội dung còn thiếu", "{0} gap|{0} gaps")
         case .followUp: ("Cần theo dõi", "To follow up")
-        case .wardsTargetsBelow: ("{0} phường đặt chỉ tiêu thấp hơn mục tiêu quốc gia", "{0} ward sets targets below the national ones|{0} wards set targets below the national ones")
-        case .wardsTargetsMissing: ("{0} phường chưa đặt chỉ tiêu theo mục tiêu quốc gia áp dụng cho kỳ kế hoạch", "{0} ward sets no target for a national benchmark of its period|{0} wards set no target for a national benchmark of their period")
-        case .wardsNotCiting: ("{0} phường không trích dẫn {1}", "{0} ward does not cite {1}|{0} wards do not cite {1}")
         case .tasksNoLead: ("{0} nhiệm vụ không có cơ quan chủ trì cụ thể", "{0} task has no named lead office|{0} tasks have no named lead office")
         case .tasksNoTime: ("{0} nhiệm vụ không ghi thời gian thực hiện", "{0} task has no timeline|{0} tasks have no timeline")
         case .tasksVagueTime: ("{0} nhiệm vụ chỉ ghi thời gian chung chung (theo hướng dẫn, theo chỉ đạo, theo kế hoạch)", "{0} task has only a vague timeline (per guidance, per direction, per plan)|{0} tasks have only a vague timeline (per guidance, per direction, per plan)")
@@ -137,7 +137,7 @@ enum Phrase: CaseIterable {
         case .colNoLead: ("Không có cơ quan chủ trì cụ thể", "No named lead office")
         case .colLeadAsWritten: ("Chủ trì ghi trong kế hoạch", "Lead as written")
         case .colBasesCount: ("Số căn cứ", "Bases cited")
-        case .colLine: ("Nguồn (tệp:dòng)", "Source (file:line)")
+        case .colLine: ("Dòng", "Line")
         case .colMetric: ("Chỉ tiêu", "Metric")
         case .colValue: ("Giá trị", "Value")
         case .colPhase: ("Giai đoạn", "Years")
@@ -188,6 +188,7 @@ enum Phrase: CaseIterable {
         case .tasksWithoutLead: ("Nhiệm vụ không có cơ quan chủ trì cụ thể", "Tasks with no named lead office")
         case .everyTaskHasLead: ("Mọi nhiệm vụ đều có cơ quan chủ trì cụ thể.", "Every task has a named lead office.")
         case .noNamedLead: ("Không có cơ quan chủ trì cụ thể", "No named lead office")
+        case .coordinatorsLabel: ("Phối hợp:", "With:")
         case .citationsIntro: ("Kế hoạch có trích dẫn các văn bản cần làm căn cứ (citations.yaml) hay không: Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg và kế hoạch CCHC của thành phố, tỉnh.", "Whether each plan cites the documents it should rest on (citations.yaml): Resolution 76/NQ-CP, Decision 282/QĐ-TTg and its city’s or province’s reform plan.")
         case .citationsCaption: ("Căn cứ pháp lý được trích dẫn", "Legal bases cited")
         case .citedAt: ("Có – dòng {0}", "Cited – line {0}")
@@ -264,6 +265,8 @@ enum Phrase: CaseIterable {
         case .csvTotalTasks: ("Tổng số nhiệm vụ", "Tasks")
         case .csvAreaPrefix: ("Lĩnh vực: {0}", "Area: {0}")
         case .csvThemePrefix: ("Chủ đề: {0}", "Theme: {0}")
+        case .csvSupervisor: ("Lãnh đạo phụ trách", "Leader in charge")
+        case .csvNotes: ("Ghi chú", "Notes")
         }
     }
 }
