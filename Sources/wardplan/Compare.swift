@@ -57,10 +57,16 @@ struct Compare: ParsableCommand {
             language: Language(rawValue: lang) ?? .vi,
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
         let printer = DiagnosticPrinter(verbose: verbose)
-        let outcome = try job.run { index, count, path in
-            if !quiet { printer.progress(index, count, path) }
+        let outcome: CompareJob.Outcome
+        do {
+            outcome = try job.run { index, count, path in
+                if !quiet { printer.progress(index, count, path) }
+            }
+        } catch let error as InputError {
+            printer.print([error.diagnostic])
+            throw ExitCode(ExitStatus.someInputFailed)
         }
-        printer.print(outcome.extraction.allDiagnostics)
+        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics)
         if !quiet {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }

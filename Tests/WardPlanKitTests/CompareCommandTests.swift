@@ -72,6 +72,17 @@ struct CompareCommandTests {
         #expect(html.contains("Phường Ngọc Hà"))
     }
 
+    @Test func anUnwritableOutputExitsOneAndSaysWhere() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A folder cannot be made inside a file.
+        let run = try Self.run(["compare", "wards", "--html", "wards/nam-do-son-2026.txt/report.html", "--as-of", "2026-07-01"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("wards/nam-do-son-2026.txt/report.html: error: cannot write the report"))
+        #expect(run.stderr.contains("[compare.output]"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
         let folder = try Self.temporaryFolder()

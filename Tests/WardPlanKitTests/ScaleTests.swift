@@ -43,5 +43,9 @@ struct ScaleTests {
     @Test func twoPlansOfOneWardGetDistinctIds() {
         let comparison = Comparer().compare([Fixtures.ngocHa, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
         #expect(comparison.wards.map(\.id) == ["phuong-ngoc-ha-ha-noi", "phuong-ngoc-ha-ha-noi-2"])
+        #expect(comparison.diagnostics.map(\.code) == [.duplicateWard])
+        #expect(comparison.diagnostics.first?.severity == .warning)
+        let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [Fixtures.ngocHa, Fixtures.ngocHa]))
+        #expect(html.contains("<li>Phường Ngọc Hà: <code>seeds/ngoc-ha-2026-2030.md</code>, <code>seeds/ngoc-ha-2026-2030.md</code></li>"))
     }
 }

@@ -29,7 +29,25 @@ public struct Comparer: Sendable {
             leads: LeadOffices.make(wards: wards, facts: facts), citations: citationSummary,
             withoutProduct: wards.indices.map { w in
                 WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
-            })
+            },
+            diagnostics: Self.duplicateWards(wards))
+    }
+
+    /// A warning for each plan of a ward that an earlier input already is a plan of.
+    static func duplicateWards(_ wards: [WardEntry]) -> [Diagnostic] {
+        var first: [String: WardEntry] = [:]
+        var diagnostics: [Diagnostic] = []
+        for ward in wards {
+            guard let key = ward.wardKey else { continue }
+            if let earlier = first[key] {
+                diagnostics.append(Diagnostic(
+                    .duplicateWard, .warning, path: ward.source,
+                    "\(ward.label) has another plan in \(earlier.source); the report shows both (as \(earlier.id) and \(ward.id)). If one replaces the other, keep only the current one in the input folder"))
+            } else {
+                first[key] = ward
+            }
+        }
+        return diagnostics
     }
 
     /// The wards of `plans`, with unique stable ids.

@@ -24,11 +24,13 @@ public struct Comparison: Hashable, Sendable, Codable {
     public var citations: CitationSummary
     /// Per ward, tasks that name no product.
     public var withoutProduct: [WardTasks]
+    /// What the comparison noticed about its inputs (two plans of one ward).
+    public var diagnostics: [Diagnostic]
 
     public init(
         asOf: CalendarDate, taxonomyVersion: String, wards: [WardEntry], failed: [InputFailure], tasks: [TaskFacts],
         coverage: Coverage, gaps: [WardGaps], targets: TargetComparison, timelines: TimelineSummary, leads: LeadOffices,
-        citations: CitationSummary, withoutProduct: [WardTasks]
+        citations: CitationSummary, withoutProduct: [WardTasks], diagnostics: [Diagnostic] = []
     ) {
         self.asOf = asOf
         self.taxonomyVersion = taxonomyVersion
@@ -42,6 +44,7 @@ public struct Comparison: Hashable, Sendable, Codable {
         self.leads = leads
         self.citations = citations
         self.withoutProduct = withoutProduct
+        self.diagnostics = diagnostics
     }
 
     /// The facts of a task.
@@ -76,6 +79,11 @@ public struct WardEntry: Hashable, Sendable, Codable {
     public var targetCount: Int
     public var warningCount: Int
     public var unclassifiedLines: Int
+
+    /// What makes two plans plans of one ward: kind, name and province, folded; nil without a name.
+    public var wardKey: String? {
+        name.map { [kind?.rawValue, $0, province].compactMap { $0 }.joined(separator: " ").foldedKey }
+    }
 }
 
 /// A task of one ward: `index` is its position in the plan's `tasks`.

@@ -74,6 +74,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case xmlDuplicatePlanID = "xml.duplicate-plan-id"
         /// A character XML 1.0 cannot carry (a control character) was written as U+FFFD.
         case xmlReplacedCharacter = "xml.replaced-character"
+        // Comparing plans (`wardplan compare`).
+        /// Two inputs are plans of the same ward (an old and a revised version left side by side).
+        case duplicateWard = "compare.duplicate-ward"
+        /// A report file could not be written.
+        case outputUnwritable = "compare.output"
     }
 }
 

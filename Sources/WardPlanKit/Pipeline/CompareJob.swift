@@ -36,27 +36,36 @@ public struct CompareJob: Sendable {
         public var written: [String]
     }
 
-    /// Runs the job. Throws only when an output cannot be written; failed inputs are in the outcome.
+    /// Runs the job. Throws only when an output cannot be written (the error names the file);
+    /// failed inputs are in the outcome.
     /// `progress` is told before each input (index from 1, count, path).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
         let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         let report = Report(comparison: comparison, plans: extraction.plans, language: language)
         var written: [String] = []
+        func write(_ data: Data, to path: String) throws(InputError) {
+            do {
+                try AtomicFile.write(data, to: path)
+            } catch {
+                throw InputError(Diagnostic(
+                    .outputUnwritable, .error, path: path,
+                    "cannot write the report: \(error.localizedDescription); check that the folder can be created and written to"))
+            }
+            written.append(path)
+        }
         if let html, let page = HTMLReportRenderer().render(report).first {
-            try AtomicFile.write(page.data, to: html)
-            written.append(html)
+            try write(page.data, to: html)
         }
         if let csvFolder {
             for file in CSVReportRenderer().render(report) {
-                let path = (csvFolder as NSString).appendingPathComponent(file.name)
-                try AtomicFile.write(file.data, to: path)
-                written.append(path)
+                try write(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
             }
         }
         if let json {
-            try AtomicFile.write(try JSONRenderer.render(comparison), to: json)
-            written.append(json)
+            let data: Data
+            do { data = try JSONRenderer.render(comparison) } catch { preconditionFailure("a comparison always encodes: \(error)") }
+            try write(data, to: json)
         }
         return Outcome(extraction: extraction, comparison: comparison, written: written)
     }

@@ -118,6 +118,22 @@ extension HTMLReportWriter {
     }
 
     func failedInputs() {
+        let groups = Dictionary(grouping: wards.filter { $0.wardKey != nil }, by: { $0.wardKey! }).values
+            .filter { $0.count > 1 }.sorted { wardIndex[$0[0].id]! < wardIndex[$1[0].id]! }
+        if !groups.isEmpty {
+            h.element("h3", text: t(.duplicateWards))
+            h.element("ul", [.class("failed")]) {
+                for group in groups {
+                    h.element("li") {
+                        h.text(t(.duplicateWard, group[0].label) + " ")
+                        for (i, entry) in group.enumerated() {
+                            if i > 0 { h.text(", ") }
+                            h.element("code", text: entry.source)
+                        }
+                    }
+                }
+            }
+        }
         guard !comparison.failed.isEmpty else { return }
         h.element("h3", text: t(.failedInputs))
         h.element("ul", [.class("failed")]) {

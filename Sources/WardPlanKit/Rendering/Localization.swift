@@ -13,7 +13,7 @@ enum Phrase: CaseIterable {
     case figWards, figTasks, figTargets, figGaps, figFailed
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards, wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
-    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case cellTasks, cellNoTasks
@@ -94,6 +94,8 @@ enum Phrase: CaseIterable {
         case .tasksNoProduct: ("{0} nhiệm vụ không nêu sản phẩm", "{0} task names no product|{0} tasks name no product")
         case .wardsWithoutOptionalArea: ("{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)", "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)")
         case .failedInputs: ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
+        case .duplicateWards: ("Phường có nhiều kế hoạch (báo cáo tính từng kế hoạch; nếu kế hoạch mới thay kế hoạch cũ, chỉ giữ kế hoạch mới trong thư mục)", "Wards with several plans (each is counted; if one replaces another, keep only the current one in the folder)")
+        case .duplicateWard: ("{0}:", "{0}:")
         case .matrixIntro: ("Mỗi ô là số nhiệm vụ của phường trong lĩnh vực hoặc chủ đề. Bấm vào một ô để xem các nhiệm vụ, hoặc lý do ô được đánh dấu là thiếu. Bấm vào tiêu đề cột để sắp xếp.", "Each cell counts a ward’s tasks in an area or theme. Select a cell to see its tasks, or why it is marked as a gap. Select a column heading to sort.")
         case .themeMatrices: ("Theo chủ đề", "By theme")
         case .noThemes: ("Bộ phân loại (taxonomy.yaml) chưa có chủ đề cấp 2; ma trận theo chủ đề sẽ có khi bổ sung.", "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has.")
