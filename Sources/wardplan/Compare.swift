@@ -25,7 +25,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Write the comparison as JSON to this file.", valueName: "file"))
     var json: String?
 
-    @Option(help: ArgumentHelp("The report date (YYYY-MM-DD): deadlines before it are followed up. Default: today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The report date (YYYY-MM-DD): deadlines before it are followed up. Default: today.", valueName: "date"))
     var asOf: String?
 
     @Option(help: ArgumentHelp("Language of the report: vi (default) or en.", valueName: "vi|en"))
@@ -53,7 +55,8 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let job = CompareJob(
-            paths: paths, html: html, csvFolder: csv, json: json, asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
+            paths: paths, html: html, csvFolder: csv, json: json,
+            asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi,
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
         let printer = DiagnosticPrinter(verbose: verbose)

@@ -40,7 +40,8 @@ struct CompareCommandTests {
     }
 
     @Test func writesTheReportsAndTheSameBytesTwice() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let arguments = ["compare", "wards", "--html", "out/report.html", "--csv", "out/csv", "--as-of", "2026-07-01"]
@@ -60,7 +61,8 @@ struct CompareCommandTests {
     }
 
     @Test func aFailedInputExitsOneAndTheReportListsIt() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data().write(to: folder.appendingPathComponent("wards/empty.txt"))
@@ -73,18 +75,22 @@ struct CompareCommandTests {
     }
 
     @Test func anUnwritableOutputExitsOneAndSaysWhere() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // A folder cannot be made inside a file.
-        let run = try Self.run(["compare", "wards", "--html", "wards/nam-do-son-2026.txt/report.html", "--as-of", "2026-07-01"], in: folder)
+        let run = try Self.run(
+            ["compare", "wards", "--html", "wards/nam-do-son-2026.txt/report.html", "--as-of", "2026-07-01"], in: folder
+        )
         #expect(run.status == 1)
         #expect(run.stderr.contains("wards/nam-do-son-2026.txt/report.html: error: cannot write the report"))
         #expect(run.stderr.contains("[compare.output]"))
     }
 
     @Test func usageErrorsExitTwo() throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let noOutput = try Self.run(["compare", "wards"], in: folder)

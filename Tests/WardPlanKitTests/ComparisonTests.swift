@@ -52,7 +52,8 @@ struct ComparisonTests {
 
     @Test func satisfactionTargetsAgainstTheNationalOnesFor2028To2030() throws {
         let satisfaction = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
-        #expect(satisfaction.value == 95 && satisfaction.comparator == .atLeast && satisfaction.source == "QĐ 282/QĐ-TTg")
+        #expect(
+            satisfaction.value == 95 && satisfaction.comparator == .atLeast && satisfaction.source == "QĐ 282/QĐ-TTg")
         // Ngọc Hà: ≥ 95 % for 2028-2030 (line 55): met.
         #expect(satisfaction.cells[ngocHa].status == .met)
         #expect(satisfaction.cells[ngocHa].targets.map(\.value) == [95])
@@ -71,9 +72,10 @@ struct ComparisonTests {
     }
 
     @Test func benchmarksAPlanPeriodNeedsAndItDoesNotSetAreGaps() {
-        #expect(comparison.gaps[namDoSon].targetsMissing == [
-            "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
-        ])
+        #expect(
+            comparison.gaps[namDoSon].targetsMissing == [
+                "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
+            ])
         #expect(comparison.gaps[ngocHa].targetsMissing == ["online-services@2026-2030"])
         #expect(comparison.gaps.allSatisfy { $0.targetsBelow.isEmpty })
     }
@@ -87,14 +89,16 @@ struct ComparisonTests {
     }
 
     @Test func tasksPerLeadOfficeInEachWard() {
-        let table = Dictionary(uniqueKeysWithValues: comparison.leads.offices.map { ($0.name, $0.cells.map(\.tasks.count)) })
-        #expect(table == [
-            "Phòng Văn hóa - Xã hội": [20, 17],
-            "Văn phòng HĐND và UBND": [8, 10],
-            "Trung tâm Phục vụ hành chính công": [15, 0],
-            "Phòng Kinh tế, Hạ tầng và Đô thị": [6, 2],
-            "Trung tâm Dịch vụ sự nghiệp công": [1, 0],
-        ])
+        let table = Dictionary(
+            uniqueKeysWithValues: comparison.leads.offices.map { ($0.name, $0.cells.map(\.tasks.count)) })
+        #expect(
+            table == [
+                "Phòng Văn hóa - Xã hội": [20, 17],
+                "Văn phòng HĐND và UBND": [8, 10],
+                "Trung tâm Phục vụ hành chính công": [15, 0],
+                "Phòng Kinh tế, Hạ tầng và Đô thị": [6, 2],
+                "Trung tâm Dịch vụ sự nghiệp công": [1, 0],
+            ])
         // Most tasks first.
         #expect(comparison.leads.offices.first?.name == "Phòng Văn hóa - Xã hội")
         #expect(refs(comparison.leads.withoutNamedLead[namDoSon].tasks) == ["3.5", "3.6", "4.1", "4.6"])
@@ -111,7 +115,10 @@ struct ComparisonTests {
         // Due before 1 July 2026: the first quarter's tasks, "Chậm nhất là ngày 31/01/2026", January, Q2.
         #expect(refs(nds.pastDue) == ["1.1", "2.4", "2.6", "3.1", "3.2", "6.2", "7.1", "7.2", "7.3", "7.4", "8.1"])
         #expect(nh.pastDue.isEmpty)
-        #expect(comparison.timelines.quarters.map(\.description) == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q4", "2030-Q4"])
+        #expect(
+            comparison.timelines.quarters.map(\.description) == [
+                "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q4", "2030-Q4",
+            ])
         #expect(nds.perQuarter == [10, 1, 3, 13, 0, 0])
         #expect(nds.recurring == 25)
         #expect(nh.perQuarter == [0, 0, 0, 1, 1, 17])

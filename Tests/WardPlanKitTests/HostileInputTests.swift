@@ -8,7 +8,8 @@ import Testing
 struct HostileInputTests {
     /// The hostile fixture under a file name that is markup too, beside a seed.
     static let plans: [Plan] = [
-        try! Fixtures.plan(Fixtures.data("hostile/hostile-plan.txt"), path: #"wards/"><img src=x onerror=alert(1)>.txt"#),
+        try! Fixtures.plan(
+            Fixtures.data("hostile/hostile-plan.txt"), path: #"wards/"><img src=x onerror=alert(1)>.txt"#),
         Fixtures.ngocHa,
     ]
     static let report = Report(comparison: Comparer().compare(plans, asOf: ComparisonTests.asOf), plans: plans)
@@ -33,13 +34,21 @@ struct HostileInputTests {
         }
         #expect(!html.contains("onerror=\"") && !html.contains("onload=\"") && !html.contains("onmouseover="))
         // The plan's words are there, escaped.
-        #expect(html.contains("Xây dựng Kế hoạch &lt;script&gt;window.wardplanPwned=6&lt;/script&gt; tuyên truyền &quot;&gt;&lt;img src=x onerror=window.wardplanPwned=7&gt; năm 2026."))
+        #expect(
+            html.contains(
+                "Xây dựng Kế hoạch &lt;script&gt;window.wardplanPwned=6&lt;/script&gt; tuyên truyền &quot;&gt;&lt;img src=x onerror=window.wardplanPwned=7&gt; năm 2026."
+            ))
         #expect(html.contains("wards/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;.txt:"))
-        #expect(html.contains("Kế hoạch &lt;/style&gt;&lt;link rel=&quot;stylesheet&quot; href=&quot;https://example.invalid/x.css&quot;&gt;"))
+        #expect(
+            html.contains(
+                "Kế hoạch &lt;/style&gt;&lt;link rel=&quot;stylesheet&quot; href=&quot;https://example.invalid/x.css&quot;&gt;"
+            ))
     }
 
     @Test func escapingCoversTextAndAttributes() {
-        #expect(Escaping.html(#"<a href="x" title='y'>&amp;</a>"#) == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
+        #expect(
+            Escaping.html(#"<a href="x" title='y'>&amp;</a>"#)
+                == "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;")
         #expect(Escaping.html("a\u{0}b\u{7}c\u{FFFF}d") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}d")
         #expect(Escaping.html("Văn hoá\tXã hội") == "Văn hoá\tXã hội")
         let h = HTMLBuilder()

@@ -8,7 +8,9 @@ import Testing
 struct ReportTests {
     static let plans = [Fixtures.namDoSon, Fixtures.ngocHa]
     static let comparison = Comparer().compare(plans, asOf: ComparisonTests.asOf)
-    static func report(_ language: Language = .vi) -> Report { Report(comparison: comparison, plans: plans, language: language) }
+    static func report(_ language: Language = .vi) -> Report {
+        Report(comparison: comparison, plans: plans, language: language)
+    }
 
     static func text(_ file: RenderedFile) -> String { String(decoding: file.data, as: UTF8.self) }
 
@@ -26,21 +28,33 @@ struct ReportTests {
     }
 
     @Test func seedsComparisonJSONMatchesGolden() throws {
-        try assertGolden(String(decoding: try JSONRenderer.render(Self.comparison), as: UTF8.self), named: "report/seeds-comparison.json")
+        try assertGolden(
+            String(decoding: try JSONRenderer.render(Self.comparison), as: UTF8.self),
+            named: "report/seeds-comparison.json")
     }
 
     @Test func theSeedsReportShowsWhatTheIssueAsks() {
         let html = HTMLReportRenderer().page(Self.report())
         // Nam Đồ Sơn does not cite Decision 282.
-        #expect(html.contains("<li>Phần căn cứ chưa trích dẫn Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030).</li>"))
-        #expect(html.contains("Căn cứ Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030)</a>: thiếu ở 1/2 phường – Phường Nam Đồ Sơn"))
+        #expect(
+            html.contains(
+                "<li>Phần căn cứ chưa trích dẫn Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030).</li>"))
+        #expect(
+            html.contains(
+                "Căn cứ Quyết định 282/QĐ-TTg (Kế hoạch CCHC trọng tâm 2026-2030)</a>: thiếu ở 1/2 phường – Phường Nam Đồ Sơn"
+            ))
         // Ngọc Hà has no `other` area.
-        #expect(html.contains(#"<p id="g-phuong-ngoc-ha-ha-noi-a-other" class="note">Không có nhiệm vụ thuộc «Nội dung khác của địa phương» (không bắt buộc).</p>"#))
+        #expect(
+            html.contains(
+                #"<p id="g-phuong-ngoc-ha-ha-noi-a-other" class="note">Không có nhiệm vụ thuộc «Nội dung khác của địa phương» (không bắt buộc).</p>"#
+            ))
         // Satisfaction targets against the national 95 % / 90 % for 2028-2030.
         #expect(html.contains("Quốc gia: ≥ 95% · 2028–2030 · QĐ 282/QĐ-TTg"))
         #expect(html.contains("Quốc gia: ≥ 90% · 2028–2030 · QĐ 282/QĐ-TTg"))
         #expect(html.contains(##"<a href="#w-phuong-ngoc-ha-ha-noi-k-10">≥ 95% (2028–2030, dòng 55)</a>"##))
-        #expect(html.contains(##"<a href="#w-phuong-nam-do-son-hai-phong-k-7">≥ 90% (2026, dòng 85)</a> (năm khác, tham khảo)"##))
+        #expect(
+            html.contains(
+                ##"<a href="#w-phuong-nam-do-son-hai-phong-k-7">≥ 90% (2026, dòng 85)</a> (năm khác, tham khảo)"##))
         // Tasks per lead office in each ward.
         #expect(html.contains(#"data-office="0" title="20 nhiệm vụ – Phòng Văn hóa - Xã hội">20</a>"#))
         #expect(html.contains(#"data-office="0" title="17 nhiệm vụ – Phòng Văn hóa - Xã hội">17</a>"#))
@@ -54,7 +68,9 @@ struct ReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
         #expect(html.components(separatedBy: "<script").count == 2)
         #expect(html.components(separatedBy: "<style").count == 2)
-        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import") && !html.contains("url("))
+        #expect(
+            !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import")
+                && !html.contains("url("))
         #expect(html.contains("default-src &#39;none&#39;; style-src &#39;sha256-"))
         // The policy's hashes are those of the inline style and script.
         #expect(html.contains(HTMLAssets.hash(HTMLAssets.css)) && html.contains(HTMLAssets.hash(HTMLAssets.script)))
@@ -64,9 +80,14 @@ struct ReportTests {
         let html = HTMLReportRenderer().page(Self.report(.en))
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<h2 id=\"matrix-h\">Coverage matrix</h2>"))
-        #expect(html.contains("Citing Decision 282/QĐ-TTg (focus plan 2026-2030)</a>: missing in 1 of 2 wards – Phường Nam Đồ Sơn"))
+        #expect(
+            html.contains(
+                "Citing Decision 282/QĐ-TTg (focus plan 2026-2030)</a>: missing in 1 of 2 wards – Phường Nam Đồ Sơn"))
         // The plans' own words stay Vietnamese, and are marked so.
-        #expect(html.contains(#"<td class="text"><span lang="vi">Xây dựng ban hành Kế hoạch tuyên truyền CCHC năm 2026 trên địa bàn phường.</span></td>"#))
+        #expect(
+            html.contains(
+                #"<td class="text"><span lang="vi">Xây dựng ban hành Kế hoạch tuyên truyền CCHC năm 2026 trên địa bàn phường.</span></td>"#
+            ))
         let csv = Self.text(CSVReportRenderer().render(Self.report(.en))[0])
         #expect(csv.hasPrefix("\u{FEFF}Ward id,Ward,Province or city,"))
     }
@@ -74,7 +95,8 @@ struct ReportTests {
     @Test func outputIsDeterministic() throws {
         let again = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
         let a = HTMLReportRenderer().render(Self.report()) + CSVReportRenderer().render(Self.report())
-        let b = HTMLReportRenderer().render(Report(comparison: again, plans: Self.plans))
+        let b =
+            HTMLReportRenderer().render(Report(comparison: again, plans: Self.plans))
             + CSVReportRenderer().render(Report(comparison: again, plans: Self.plans))
         #expect(a == b)
         #expect(try JSONRenderer.render(again) == JSONRenderer.render(Self.comparison))
@@ -98,7 +120,10 @@ struct ReportTests {
         // Every target of both plans appears.
         for (w, plan) in Self.plans.enumerated() {
             for target in plan.targets {
-                #expect(targets.contains { $0[0] == Self.comparison.wards[w].id && $0[4] == String(target.line) && $0[11] == target.text })
+                #expect(
+                    targets.contains {
+                        $0[0] == Self.comparison.wards[w].id && $0[4] == String(target.line) && $0[11] == target.text
+                    })
             }
         }
         #expect(targets.contains { $0[1] == "Phường Ngọc Hà" && $0[8] == "95" && $0[12] == "≥ 95%" && $0[15] == "Đạt" })
@@ -134,7 +159,12 @@ enum CSVTestReader {
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                    if chars.first == "\"" {
+                        field.unicodeScalars.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.unicodeScalars.append(c)
                 }

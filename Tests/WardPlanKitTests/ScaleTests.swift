@@ -46,6 +46,9 @@ struct ScaleTests {
         #expect(comparison.diagnostics.map(\.code) == [.duplicateWard])
         #expect(comparison.diagnostics.first?.severity == .warning)
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [Fixtures.ngocHa, Fixtures.ngocHa]))
-        #expect(html.contains("<li>Phường Ngọc Hà: <code>seeds/ngoc-ha-2026-2030.md</code>, <code>seeds/ngoc-ha-2026-2030.md</code></li>"))
+        #expect(
+            html.contains(
+                "<li>Phường Ngọc Hà: <code>seeds/ngoc-ha-2026-2030.md</code>, <code>seeds/ngoc-ha-2026-2030.md</code></li>"
+            ))
     }
 }

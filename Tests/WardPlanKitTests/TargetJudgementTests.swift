@@ -5,15 +5,22 @@ import Testing
 /// How one target is judged against a benchmark: comparators, units and the benchmark's direction.
 @Suite("Targets against benchmarks")
 struct TargetJudgementTests {
-    static func benchmark(_ comparator: Target.Comparator, _ value: Double, _ unit: Target.Unit = .percent) -> Benchmarks.Benchmark {
+    static func benchmark(_ comparator: Target.Comparator, _ value: Double, _ unit: Target.Unit = .percent)
+        -> Benchmarks.Benchmark
+    {
         Benchmarks.Benchmark(
-            metric: "satisfaction", comparator: comparator, value: value, unit: unit, period: YearRange(from: 2028, to: 2030),
+            metric: "satisfaction", comparator: comparator, value: value, unit: unit,
+            period: YearRange(from: 2028, to: 2030),
             source: "QĐ 282/QĐ-TTg", verified: true, note: nil)
     }
 
-    static func judge(_ comparator: Target.Comparator?, _ value: Double?, _ unit: Target.Unit? = .percent,
-                      against b: Benchmarks.Benchmark) -> TargetComparison.Status {
-        TargetComparison.judge(Target(text: "", metric: "satisfaction", comparator: comparator, value: value, unit: unit, line: 1), against: b)
+    static func judge(
+        _ comparator: Target.Comparator?, _ value: Double?, _ unit: Target.Unit? = .percent,
+        against b: Benchmarks.Benchmark
+    ) -> TargetComparison.Status {
+        TargetComparison.judge(
+            Target(text: "", metric: "satisfaction", comparator: comparator, value: value, unit: unit, line: 1),
+            against: b)
     }
 
     @Test func atLeastBenchmarks() {
@@ -53,13 +60,17 @@ struct TargetJudgementTests {
 
     @Test func aWardBelowTheNationalTargetHasAGap() throws {
         var plan = Fixtures.ngocHa
-        let i = try #require(plan.targets.firstIndex { $0.metric == "satisfaction" && $0.phase == YearRange(from: 2028, to: 2030) })
+        let i = try #require(
+            plan.targets.firstIndex { $0.metric == "satisfaction" && $0.phase == YearRange(from: 2028, to: 2030) })
         plan.targets[i].value = 92
         let comparison = Comparer().compare([plan], asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
         let row = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
         #expect(row.cells[0].status == .below)
         #expect(comparison.gaps[0].targetsBelow == ["satisfaction@2028-2030"])
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [plan]))
-        #expect(html.contains("Chỉ tiêu «Mức độ hài lòng của người dân, tổ chức về giải quyết TTHC»: kế hoạch đặt ≥ 92% (2028–2030, dòng 55), thấp hơn mục tiêu quốc gia ≥ 95% giai đoạn 2028–2030 (QĐ 282/QĐ-TTg)."))
+        #expect(
+            html.contains(
+                "Chỉ tiêu «Mức độ hài lòng của người dân, tổ chức về giải quyết TTHC»: kế hoạch đặt ≥ 92% (2028–2030, dòng 55), thấp hơn mục tiêu quốc gia ≥ 95% giai đoạn 2028–2030 (QĐ 282/QĐ-TTg)."
+            ))
     }
 }

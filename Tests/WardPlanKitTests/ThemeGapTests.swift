@@ -11,29 +11,42 @@ struct ThemeGapTests {
     static let reference: ReferenceData = {
         var reference = ReferenceData.standard
         reference.taxonomy.themes = [
-            .init(id: "one-stop", area: "procedures", vi: "Một cửa", en: "One-stop shop", expectedBy: ["NĐ 118/2025/NĐ-CP"]),
-            .init(id: "online-payment", area: "procedures", vi: "Thanh toán trực tuyến", en: "Online payment", expectedBy: []),
+            .init(
+                id: "one-stop", area: "procedures", vi: "Một cửa", en: "One-stop shop",
+                expectedBy: ["NĐ 118/2025/NĐ-CP"]),
+            .init(
+                id: "online-payment", area: "procedures", vi: "Thanh toán trực tuyến", en: "Online payment",
+                expectedBy: []),
             .init(id: "ai", area: "digital-government", vi: "Trí tuệ nhân tạo", en: "AI", expectedBy: []),
         ]
         return reference
     }()
 
     static func match(_ id: String, _ area: String, line: Int) -> ThemeMatch {
-        ThemeMatch(id: id, area: area, evidence: [Evidence(phrase: id, matched: id, line: line, column: 1, basis: .content)])
+        ThemeMatch(
+            id: id, area: area, evidence: [Evidence(phrase: id, matched: id, line: line, column: 1, basis: .content)])
     }
 
     /// A plan of ward `name` with one task per theme list given.
     static func plan(_ name: String, themes: [[String]], narrative: [String] = []) -> Plan {
-        var plan = Plan(source: SourceInfo(path: "wards/\(name).txt", sha256: String(repeating: "0", count: 64), format: "text", nonBlankLines: 10))
+        var plan = Plan(
+            source: SourceInfo(
+                path: "wards/\(name).txt", sha256: String(repeating: "0", count: 64), format: "text", nonBlankLines: 10)
+        )
         plan.ward = Ward(name: name, kind: .ward, province: "Hà Nội")
         plan.period = Period(years: YearRange(from: 2026, to: 2026))
         for (i, ids) in themes.enumerated() {
-            var task = PlanTask(ref: "\(i + 1)", text: "Nhiệm vụ \(i + 1)", area: "procedures", lead: ["Văn phòng HĐND và UBND"], line: 10 + i)
-            task.themes = ids.map { id in match(id, reference.taxonomy.themes.first { $0.id == id }!.area, line: 10 + i) }
+            var task = PlanTask(
+                ref: "\(i + 1)", text: "Nhiệm vụ \(i + 1)", area: "procedures", lead: ["Văn phòng HĐND và UBND"],
+                line: 10 + i)
+            task.themes = ids.map { id in match(id, reference.taxonomy.themes.first { $0.id == id }!.area, line: 10 + i)
+            }
             plan.tasks.append(task)
         }
         for (i, id) in narrative.enumerated() {
-            var item = NarrativeItem(ref: nil, text: "Giải pháp", section: .tasks, area: "procedures", heading: nil, line: 50 + i, endLine: nil)
+            var item = NarrativeItem(
+                ref: nil, text: "Giải pháp", section: .tasks, area: "procedures", heading: nil, line: 50 + i,
+                endLine: nil)
             item.themes = [match(id, "procedures", line: 50 + i)]
             plan.narrative.append(item)
         }
@@ -93,10 +106,14 @@ struct ThemeGapTests {
         #expect(html.contains("Số nhiệm vụ theo chủ đề – Cải cách thủ tục hành chính"))
         // B's empty one-stop cell is a gap mentioned in its narrative: amber, linked to the gap.
         #expect(html.contains(##"<td class="n c0m" data-sort="0"><a href="#g-phuong-b-ha-noi-t-one-stop""##))
-        #expect(html.contains(#"<li id="g-phuong-b-ha-noi-t-one-stop">Chủ đề «Một cửa» (lĩnh vực «Cải cách thủ tục hành chính»): chưa có nhiệm vụ; được NĐ 118/2025/NĐ-CP yêu cầu; 3/3 phường khác có nhiệm vụ. Kế hoạch có nêu ở dòng 50 nhưng chưa giao nhiệm vụ cụ thể.</li>"#))
+        #expect(
+            html.contains(
+                #"<li id="g-phuong-b-ha-noi-t-one-stop">Chủ đề «Một cửa» (lĩnh vực «Cải cách thủ tục hành chính»): chưa có nhiệm vụ; được NĐ 118/2025/NĐ-CP yêu cầu; 3/3 phường khác có nhiệm vụ. Kế hoạch có nêu ở dòng 50 nhưng chưa giao nhiệm vụ cụ thể.</li>"#
+            ))
         // A's task shows its themes with the evidence.
         #expect(html.contains("Một cửa («one-stop», dòng 10); Thanh toán trực tuyến («online-payment», dòng 10)"))
-        let csv = String(decoding: CSVReportRenderer().render(Report(comparison: comparison, plans: plans))[1].data, as: UTF8.self)
+        let csv = String(
+            decoding: CSVReportRenderer().render(Report(comparison: comparison, plans: plans))[1].data, as: UTF8.self)
         #expect(csv.contains("Chủ đề: Một cửa"))
     }
 }

@@ -14,7 +14,8 @@ public struct Comparer: Sendable {
         let facts = plans.indices.map { w in
             plans[w].tasks.indices.map { i in
                 let task = plans[w].tasks[i]
-                return TaskFacts.make(task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line), asOf: asOf)
+                return TaskFacts.make(
+                    task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line), asOf: asOf)
             }
         }
         let coverage = Coverage.make(plans: plans, wards: wards, facts: facts, taxonomy: reference.taxonomy)
@@ -40,9 +41,11 @@ public struct Comparer: Sendable {
         for ward in wards {
             guard let key = ward.wardKey else { continue }
             if let earlier = first[key] {
-                diagnostics.append(Diagnostic(
-                    .duplicateWard, .warning, path: ward.source,
-                    "\(ward.label) has another plan in \(earlier.source); the report shows both (as \(earlier.id) and \(ward.id)). If one replaces the other, keep only the current one in the input folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateWard, .warning, path: ward.source,
+                        "\(ward.label) has another plan in \(earlier.source); the report shows both (as \(earlier.id) and \(ward.id)). If one replaces the other, keep only the current one in the input folder"
+                    ))
             } else {
                 first[key] = ward
             }
@@ -59,17 +62,21 @@ public struct Comparer: Sendable {
             let key = Slug.of(
                 plan.ward.name == nil
                     ? fileName
-                    : [plan.ward.kind?.rawValue, plan.ward.name, plan.ward.province].compactMap { $0 }.joined(separator: " "))
+                    : [plan.ward.kind?.rawValue, plan.ward.name, plan.ward.province].compactMap { $0 }.joined(
+                        separator: " "))
             let base = key.isEmpty ? "ward" : key
             used[base, default: 0] += 1
             let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
-            let label = plan.ward.name.map { name in
-                plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
-            } ?? fileName
+            let label =
+                plan.ward.name.map { name in
+                    plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
+                } ?? fileName
             return WardEntry(
-                id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind, province: plan.ward.province,
+                id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind,
+                province: plan.ward.province,
                 source: plan.source.path, sha256: plan.source.sha256, documentType: plan.document.type,
-                documentNumber: plan.document.number, issuedOn: plan.document.issuedOn, issuedText: plan.document.issuedText,
+                documentNumber: plan.document.number, issuedOn: plan.document.issuedOn,
+                issuedText: plan.document.issuedText,
                 title: plan.document.title, period: plan.period?.years, taskCount: plan.tasks.count,
                 targetCount: plan.targets.count,
                 warningCount: plan.diagnostics.filter { $0.severity >= .warning }.count,

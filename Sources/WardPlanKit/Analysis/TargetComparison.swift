@@ -78,7 +78,9 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         return unbenchmarked.first { $0.metric == id }.map { ($0.vi, $0.en) }
     }
 
-    static func make(plans: [Plan], wards: [WardEntry], benchmarks: Benchmarks, metrics: MetricCatalog) -> TargetComparison {
+    static func make(plans: [Plan], wards: [WardEntry], benchmarks: Benchmarks, metrics: MetricCatalog)
+        -> TargetComparison
+    {
         func label(_ metric: String) -> (vi: String, en: String) {
             metrics.metrics.first { $0.id == metric }.map { ($0.vi, $0.en) } ?? (metric, metric)
         }
@@ -98,7 +100,9 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             }
         }
         let order = metrics.metrics.map(\.id)
-        otherMetrics.sort { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
+        otherMetrics.sort {
+            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+        }
         let unbenchmarked = otherMetrics.map { metric in
             let names = label(metric)
             return MetricRow(

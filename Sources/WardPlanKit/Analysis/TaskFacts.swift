@@ -54,7 +54,8 @@ public struct TaskFacts: Hashable, Sendable, Codable {
         }
         let due = timeline.flatMap { $0.deadline ?? $0.end }
         return TaskFacts(
-            task: ref, area: task.area, themes: uniqueThemes(task.themes), leads: task.lead, genericLead: task.leadGeneric,
+            task: ref, area: task.area, themes: uniqueThemes(task.themes), leads: task.lead,
+            genericLead: task.leadGeneric,
             schedule: schedule, due: due, dueQuarter: schedule == .dated ? due.map(Quarter.init(containing:)) : nil,
             pastDue: due.map { $0 < asOf } ?? false, flags: timeline?.flags ?? [], hasProduct: !task.products.isEmpty)
     }
@@ -90,7 +91,8 @@ public struct Quarter: Hashable, Sendable, Codable, Comparable, CustomStringConv
         guard parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()),
             (1...4).contains(q)
         else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a quarter: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a quarter: \(text)"))
         }
         self.init(year: year, quarter: q)
     }

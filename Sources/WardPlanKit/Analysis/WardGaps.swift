@@ -45,9 +45,10 @@ public struct WardGaps: Hashable, Sendable, Codable {
                 // "Most other wards": more than half of them.
                 let common = others > 0 && covering * 2 > others
                 guard row.isExpected || common else { continue }
-                themeGaps.append(ThemeGap(
-                    theme: row.id, area: row.area, expectedBy: row.expectedBy, otherWardsCovering: covering,
-                    otherWards: others, mentions: row.cells[w].mentions))
+                themeGaps.append(
+                    ThemeGap(
+                        theme: row.id, area: row.area, expectedBy: row.expectedBy, otherWardsCovering: covering,
+                        otherWards: others, mentions: row.cells[w].mentions))
             }
             return WardGaps(
                 ward: ward,

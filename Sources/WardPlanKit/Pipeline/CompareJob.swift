@@ -48,9 +48,11 @@ public struct CompareJob: Sendable {
             do {
                 try AtomicFile.write(data, to: path)
             } catch {
-                throw InputError(Diagnostic(
-                    .outputUnwritable, .error, path: path,
-                    "cannot write the report: \(error.localizedDescription); check that the folder can be created and written to"))
+                throw InputError(
+                    Diagnostic(
+                        .outputUnwritable, .error, path: path,
+                        "cannot write the report: \(error.localizedDescription); check that the folder can be created and written to"
+                    ))
             }
             written.append(path)
         }
@@ -64,7 +66,9 @@ public struct CompareJob: Sendable {
         }
         if let json {
             let data: Data
-            do { data = try JSONRenderer.render(comparison) } catch { preconditionFailure("a comparison always encodes: \(error)") }
+            do { data = try JSONRenderer.render(comparison) } catch {
+                preconditionFailure("a comparison always encodes: \(error)")
+            }
             try write(data, to: json)
         }
         return Outcome(extraction: extraction, comparison: comparison, written: written)

@@ -29,13 +29,16 @@ public struct CSVReportRenderer: ReportRenderer {
 
     func tasks(_ report: Report, _ t: Localizer) -> [[String]] {
         let c = report.comparison
-        var rows: [[String]] = [[
-            t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
-            t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
-            t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten), t(.csvSchedule),
-            t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
-            t(.csvSupervisor), t(.csvNotes),
-        ]]
+        var rows: [[String]] = [
+            [
+                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
+                t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
+                t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten),
+                t(.csvSchedule),
+                t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
+                t(.csvSupervisor), t(.csvNotes),
+            ]
+        ]
         var w = 0
         for f in c.tasks {
             while c.wards[w].id != f.task.ward { w += 1 }
@@ -43,16 +46,20 @@ public struct CSVReportRenderer: ReportRenderer {
             let task = report.plans[w].tasks[f.task.index]
             let themes = f.themes.map { id in c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id }
             let area = c.coverage.row(area: f.area).map { t.pick($0.vi, $0.en) } ?? f.area
-            rows.append(wardColumns(ward) + [
-                ward.source, String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area, task.group ?? "",
-                f.themes.joined(separator: "; "), themes.joined(separator: "; "), task.text, f.leads.joined(separator: "; "),
-                task.leadText ?? "", t.yesNo(f.genericLead), task.coordinators.joined(separator: "; "),
-                task.products.joined(separator: "; "), task.timeline?.text ?? "", t.schedule(f.schedule),
-                task.timeline?.start?.description ?? "", task.timeline?.end?.description ?? "",
-                task.timeline?.deadline?.description ?? "", f.due?.description ?? "", f.dueQuarter?.description ?? "",
-                t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "), task.supervisor ?? "",
-                task.notes.joined(separator: "; "),
-            ])
+            rows.append(
+                wardColumns(ward) + [
+                    ward.source, String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,
+                    task.group ?? "",
+                    f.themes.joined(separator: "; "), themes.joined(separator: "; "), task.text,
+                    f.leads.joined(separator: "; "),
+                    task.leadText ?? "", t.yesNo(f.genericLead), task.coordinators.joined(separator: "; "),
+                    task.products.joined(separator: "; "), task.timeline?.text ?? "", t.schedule(f.schedule),
+                    task.timeline?.start?.description ?? "", task.timeline?.end?.description ?? "",
+                    task.timeline?.deadline?.description ?? "", f.due?.description ?? "",
+                    f.dueQuarter?.description ?? "",
+                    t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "), task.supervisor ?? "",
+                    task.notes.joined(separator: "; "),
+                ])
         }
         return rows
     }
@@ -79,11 +86,13 @@ public struct CSVReportRenderer: ReportRenderer {
     /// when no benchmark applies; and a row for each benchmark a ward sets no target for.
     func targets(_ report: Report, _ t: Localizer) -> [[String]] {
         let c = report.comparison
-        var rows: [[String]] = [[
-            t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
-            t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
-            t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
-        ]]
+        var rows: [[String]] = [
+            [
+                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
+                t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
+                t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
+            ]
+        ]
         var judged = Set<[Int]>()
         for (w, ward) in c.wards.enumerated() {
             let plan = report.plans[w]
@@ -91,8 +100,10 @@ public struct CSVReportRenderer: ReportRenderer {
                 guard let index else { return ["", "", "", "", "", "", "", "", ""] }
                 let target = plan.targets[index]
                 return [
-                    ward.source, String(target.line), target.metric ?? "", target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "",
-                    target.comparator?.rawValue ?? "", target.value.map { t.number($0) } ?? "", target.unit?.rawValue ?? "",
+                    ward.source, String(target.line), target.metric ?? "",
+                    target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "",
+                    target.comparator?.rawValue ?? "", target.value.map { t.number($0) } ?? "",
+                    target.unit?.rawValue ?? "",
                     target.phase.map { t.years($0) } ?? "", target.text,
                 ]
             }
@@ -104,7 +115,10 @@ public struct CSVReportRenderer: ReportRenderer {
                 }
                 for value in cell.targets {
                     judged.insert([w, value.index])
-                    rows.append(wardColumns(ward) + targetColumns(value.index) + benchmark + [t.status(value.status ?? cell.status)])
+                    rows.append(
+                        wardColumns(ward) + targetColumns(value.index) + benchmark + [
+                            t.status(value.status ?? cell.status)
+                        ])
                 }
             }
             for index in plan.targets.indices where !judged.contains([w, index]) {

@@ -293,6 +293,7 @@ enum HTMLAssets {
             set('f-office', a.getAttribute('data-office'));
             restore(tasks);
             apply();
+            history.pushState(null, '', '#tasks');
             document.getElementById('tasks').scrollIntoView();
             status.focus({ preventScroll: true });
           });

@@ -48,8 +48,15 @@ final class HTMLReportWriter {
         h.raw("<!DOCTYPE html>\n")
         h.open("html", [.lang(t.language.rawValue)])
         h.newline()
-        h.raw("<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        h.open("meta", [Attribute("http-equiv", "Content-Security-Policy"), Attribute("content", HTMLAssets.contentSecurityPolicy)])
+        h.raw(
+            "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        )
+        h.open(
+            "meta",
+            [
+                Attribute("http-equiv", "Content-Security-Policy"),
+                Attribute("content", HTMLAssets.contentSecurityPolicy),
+            ])
         h.newline()
         h.element("title", text: t(.reportTitle) + " – " + t.date(comparison.asOf))
         h.newline()
@@ -130,13 +137,42 @@ final class HTMLReportWriter {
         caption: String, id: String? = nil, classes: String, filterLabel: String? = nil, capped: Bool = false,
         _ body: () -> Void
     ) {
-        h.element("div", [.class(capped ? "scroll capped" : "scroll"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", caption)]) {
+        h.element(
+            "div",
+            [
+                .class(capped ? "scroll capped" : "scroll"), Attribute("role", "region"), Attribute("tabindex", "0"),
+                Attribute("aria-label", caption),
+            ]
+        ) {
             h.element("table", [.id(id), .class(classes), Attribute("data-filter", filterLabel)]) {
                 h.element("caption", text: caption)
                 body()
             }
         }
         h.newline()
+    }
+
+    /// `<thead><tr>…</tr></thead>`: the table's column headers.
+    func tableHead(_ cells: () -> Void) {
+        h.open("thead")
+        h.open("tr")
+        cells()
+        h.close("tr")
+        h.close("thead")
+        h.newline()
+    }
+
+    /// `<tbody>` with a row per ward, in ward order, each starting with the ward's name as a row header.
+    func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
+        h.open("tbody")
+        for (w, entry) in wards.enumerated() {
+            h.open("tr")
+            h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            cells(w, entry)
+            h.close("tr")
+            h.newline()
+        }
+        h.close("tbody")
     }
 
     /// A header cell for a column.
@@ -172,7 +208,9 @@ final class HTMLReportWriter {
 
     /// A link to a task's row in the task table: its number in the plan.
     func taskLink(_ ref: TaskRef) {
-        h.element("a", [.href("#" + Anchor.task(ref)), .title(t(.sourceLine, ward(ref.ward).source, ref.line))], text: ref.ref)
+        h.element(
+            "a", [.href("#" + Anchor.task(ref)), .title(t(.sourceLine, ward(ref.ward).source, ref.line))], text: ref.ref
+        )
     }
 
     func taskLinks(_ refs: [TaskRef]) {
@@ -208,9 +246,12 @@ final class HTMLReportWriter {
 /// Ids of the page's anchors. Ward, area and theme ids are made safe for a fragment here.
 enum Anchor {
     static func safe(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-") ? scalar : "_"
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
+                        ? scalar : "_"
+                }))
     }
 
     static func ward(_ w: String) -> String { "w-" + safe(w) }

@@ -31,7 +31,9 @@ extension HTMLReportWriter {
                 h.close("ol")
             }
             for area in gaps.absentOptionalAreas {
-                h.element("p", [.id(Anchor.gapArea(entry.id, area)), .class("note")], text: t(.gapOptionalArea, areaName(area)))
+                h.element(
+                    "p", [.id(Anchor.gapArea(entry.id, area)), .class("note")],
+                    text: t(.gapOptionalArea, areaName(area)))
             }
             h.element("p", [.class("more")]) {
                 h.element("a", [.href("#" + Anchor.ward(entry.id))], text: t(.seeProfile, entry.label))

@@ -55,65 +55,54 @@ extension HTMLReportWriter {
 
     func areaMatrix() {
         scrollingTable(caption: t(.areaMatrixCaption), id: "matrix-areas", classes: "matrix sortable", capped: true) {
-            h.open("thead")
-            h.open("tr")
-            columnHeader(t(.colWard))
-            for row in comparison.coverage.areas {
-                h.element("th", [Attribute("scope", "col"), Attribute("data-area", row.id)]) {
-                    h.text(t.pick(row.vi, row.en))
-                    if !row.isExpected { h.element("span", [.class("opt")], text: " " + t(.optionalMark)) }
+            tableHead {
+                columnHeader(t(.colWard))
+                for row in comparison.coverage.areas {
+                    h.element("th", [Attribute("scope", "col"), Attribute("data-area", row.id)]) {
+                        h.text(t.pick(row.vi, row.en))
+                        if !row.isExpected { h.element("span", [.class("opt")], text: " " + t(.optionalMark)) }
+                    }
+                }
+                for title in [t(.colTasks), t(.colAreasMissing), t(.colThemesMissing), t(.colGapsTotal)] {
+                    columnHeader(title)
                 }
             }
-            columnHeader(t(.colTasks))
-            columnHeader(t(.colAreasMissing))
-            columnHeader(t(.colThemesMissing))
-            columnHeader(t(.colGapsTotal))
-            h.close("tr")
-            h.close("thead")
-            h.newline()
-            h.open("tbody")
-            for (w, entry) in wards.enumerated() {
-                let gaps = comparison.gaps[w]
-                h.open("tr")
-                h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            wardRows { w, entry in
                 for row in comparison.coverage.areas {
-                    let cell = row.cells[w]
                     coverageCell(
-                        ward: entry.id, cell: cell, isGap: row.isExpected,
-                        taskLink: "#" + Anchor.taskGroup(entry.id, row.id), gapLink: "#" + Anchor.gapArea(entry.id, row.id),
+                        ward: entry.id, cell: row.cells[w], isGap: row.isExpected,
+                        taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
+                        gapLink: "#" + Anchor.gapArea(entry.id, row.id),
                         filter: Attribute("data-area", row.id), what: t.pick(row.vi, row.en))
                 }
+                let gaps = comparison.gaps[w]
                 numberCell(entry.taskCount)
                 numberCell(gaps.missingAreas.count, bad: true)
                 numberCell(gaps.missingThemes.count, bad: true)
                 numberCell(gaps.count, bad: true, link: "#" + Anchor.gaps(entry.id))
-                h.close("tr")
-                h.newline()
             }
-            h.close("tbody")
         }
     }
 
     func themeMatrix(area: Coverage.Row, themes: [Coverage.Row]) {
-        let caption = t(.themeMatrixCaption, t.pick(area.vi, area.en))
-        scrollingTable(caption: caption, classes: "matrix sortable", capped: true) {
-            h.open("thead")
-            h.open("tr")
-            columnHeader(t(.colWard))
-            for row in themes {
-                h.element("th", [Attribute("scope", "col"), Attribute("data-theme", row.id)]) {
-                    h.text(t.pick(row.vi, row.en))
-                    if row.isExpected {
-                        h.element("span", [.class("star"), .title(t(.expectedBy, row.expectedBy.joined(separator: ", ")))], text: " ★")
+        scrollingTable(
+            caption: t(.themeMatrixCaption, t.pick(area.vi, area.en)), classes: "matrix sortable", capped: true
+        ) {
+            tableHead {
+                columnHeader(t(.colWard))
+                for row in themes {
+                    h.element("th", [Attribute("scope", "col"), Attribute("data-theme", row.id)]) {
+                        h.text(t.pick(row.vi, row.en))
+                        if row.isExpected {
+                            h.element(
+                                "span",
+                                [.class("star"), .title(t(.expectedBy, row.expectedBy.joined(separator: ", ")))],
+                                text: " ★")
+                        }
                     }
                 }
             }
-            h.close("tr")
-            h.close("thead")
-            h.open("tbody")
-            for (w, entry) in wards.enumerated() {
-                h.open("tr")
-                h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            wardRows { w, entry in
                 for row in themes {
                     let isGap = comparison.gaps[w].missingThemes.contains { $0.theme == row.id }
                     coverageCell(
@@ -122,10 +111,7 @@ extension HTMLReportWriter {
                         gapLink: isGap ? "#" + Anchor.gapTheme(entry.id, row.id) : nil,
                         filter: Attribute("data-theme", row.id), what: t.pick(row.vi, row.en))
                 }
-                h.close("tr")
-                h.newline()
             }
-            h.close("tbody")
         }
     }
 

@@ -3,7 +3,10 @@ extension HTMLReportWriter {
     func method() {
         section("method", .secMethod) {
             h.open("ul", [.class("method")])
-            for phrase in [Phrase.methodAreas, .methodThemes, .methodTargets, .methodTimelines, .methodLeads, .methodCitations, .methodSource] {
+            for phrase in [
+                Phrase.methodAreas, .methodThemes, .methodTargets, .methodTimelines, .methodLeads, .methodCitations,
+                .methodSource,
+            ] {
                 h.element("li", text: t(phrase, t.date(comparison.asOf), comparison.taxonomyVersion))
             }
             h.close("ul")

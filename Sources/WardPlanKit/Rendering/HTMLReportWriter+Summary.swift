@@ -46,15 +46,21 @@ extension HTMLReportWriter {
             }
         }
         for row in comparison.targets.benchmarks {
-            let target = t(.targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.comparator, row.value, row.unit), t.years(row.period))
+            let target = t(
+                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.comparator, row.value, row.unit),
+                t.years(row.period))
             add(target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
             add(target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
         }
         for citation in comparison.citations.citations {
-            add(t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") { $0.missingCitations.contains(citation.id) }
+            add(t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") {
+                $0.missingCitations.contains(citation.id)
+            }
         }
         // Most wards first; a stable sort keeps the order above (areas, themes, targets, citations).
-        let ranked = items.enumerated().sorted { ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset) }
+        let ranked = items.enumerated().sorted {
+            ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset)
+        }
         guard !ranked.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))
             return
@@ -72,7 +78,9 @@ extension HTMLReportWriter {
     }
 
     func wardsWithMostGaps() {
-        let ranked = comparison.gaps.filter { $0.count > 0 }.sorted { ($1.count, wardIndex[$0.ward]!) < ($0.count, wardIndex[$1.ward]!) }
+        let ranked = comparison.gaps.filter { $0.count > 0 }.sorted {
+            ($1.count, wardIndex[$0.ward]!) < ($0.count, wardIndex[$1.ward]!)
+        }
         guard !ranked.isEmpty else { return }
         h.element("h3", text: t(.wardsMostGaps))
         h.element("ol", [.class("rank")]) {
@@ -110,7 +118,9 @@ extension HTMLReportWriter {
         for area in comparison.coverage.areas where !area.isExpected {
             let absent = comparison.gaps.filter { $0.absentOptionalAreas.contains(area.id) }.map(\.ward)
             if !absent.isEmpty {
-                item(absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)), wards: absent, warn: false)
+                item(
+                    absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)),
+                    wards: absent, warn: false)
             }
         }
         h.close("ul")

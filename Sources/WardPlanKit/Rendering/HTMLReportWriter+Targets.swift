@@ -21,7 +21,9 @@ extension HTMLReportWriter {
             }
             let hidden = comparison.targets.benchmarks.filter { row in !rows.contains { $0.id == row.id } }
             if !hidden.isEmpty {
-                let names = hidden.map { "\(t.pick($0.metricVi, $0.metricEn)) \(t.measure($0.comparator, $0.value, $0.unit)) (\(t.years($0.period)), \($0.source))" }
+                let names = hidden.map {
+                    "\(t.pick($0.metricVi, $0.metricEn)) \(t.measure($0.comparator, $0.value, $0.unit)) (\(t.years($0.period)), \($0.source))"
+                }
                 h.element("p", [.class("note")], text: t(.benchmarksNotApplying, names.joined(separator: "; ")))
             }
             otherTargets()
@@ -43,37 +45,41 @@ extension HTMLReportWriter {
     }
 
     func benchmarkTable(_ rows: [TargetComparison.BenchmarkRow]) {
-        scrollingTable(caption: t(.targetsTableCaption), id: "targets-table", classes: "sortable targets", filterLabel: t(.filterWards), capped: true) {
-            h.open("thead")
-            h.open("tr")
-            columnHeader(t(.colWard))
-            for row in rows {
-                h.element("th", [Attribute("scope", "col")]) {
-                    h.text(t.pick(row.metricVi, row.metricEn))
-                    h.element("span", [.class("nat")]) {
-                        h.text(t(.nationalTarget, t.measure(row.comparator, row.value, row.unit), t.years(row.period), row.source))
-                        if !row.verified { h.text(" " + t(.unverified)) }
+        scrollingTable(
+            caption: t(.targetsTableCaption), id: "targets-table", classes: "sortable targets",
+            filterLabel: t(.filterWards), capped: true
+        ) {
+            tableHead {
+                columnHeader(t(.colWard))
+                for row in rows {
+                    h.element("th", [Attribute("scope", "col")]) {
+                        h.text(t.pick(row.metricVi, row.metricEn))
+                        h.element("span", [.class("nat")]) {
+                            h.text(
+                                t(
+                                    .nationalTarget, t.measure(row.comparator, row.value, row.unit),
+                                    t.years(row.period), row.source))
+                            if !row.verified { h.text(" " + t(.unverified)) }
+                        }
                     }
                 }
             }
-            h.close("tr")
-            h.close("thead")
-            h.open("tbody")
-            for (w, entry) in wards.enumerated() {
-                h.open("tr")
-                h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            wardRows { w, entry in
                 for row in rows {
                     let cell = row.cells[w]
-                    h.element("td", [.class(Self.statusClass(cell.status)), Attribute("data-sort", String(Self.statusRank(cell.status)))]) {
+                    h.element(
+                        "td",
+                        [
+                            .class(Self.statusClass(cell.status)),
+                            Attribute("data-sort", String(Self.statusRank(cell.status))),
+                        ]
+                    ) {
                         h.element("strong", text: t.status(cell.status))
                         for value in cell.targets { targetValueLine(value, ward: entry.id, context: false) }
                         for value in cell.otherYears { targetValueLine(value, ward: entry.id, context: true) }
                     }
                 }
-                h.close("tr")
-                h.newline()
             }
-            h.close("tbody")
         }
     }
 
@@ -89,17 +95,13 @@ extension HTMLReportWriter {
         let rows = comparison.targets.unbenchmarked
         guard !rows.isEmpty else { return }
         h.element("h3", text: t(.otherTargets))
-        scrollingTable(caption: t(.otherTargetsCaption), classes: "sortable targets", filterLabel: t(.filterWards), capped: true) {
-            h.open("thead")
-            h.open("tr")
-            columnHeader(t(.colWard))
-            for row in rows { columnHeader(t.pick(row.vi, row.en)) }
-            h.close("tr")
-            h.close("thead")
-            h.open("tbody")
-            for (w, entry) in wards.enumerated() {
-                h.open("tr")
-                h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+        scrollingTable(
+            caption: t(.otherTargetsCaption), classes: "sortable targets", filterLabel: t(.filterWards), capped: true
+        ) {
+            tableHead {
+                for title in [t(.colWard)] + rows.map({ t.pick($0.vi, $0.en) }) { columnHeader(title) }
+            }
+            wardRows { w, entry in
                 for row in rows {
                     let values = row.cells[w].targets
                     h.element("td", [Attribute("data-sort", values.first?.value.map { t.number($0) } ?? "")]) {
@@ -107,10 +109,7 @@ extension HTMLReportWriter {
                         for value in values { targetValueLine(value, ward: entry.id, context: false) }
                     }
                 }
-                h.close("tr")
-                h.newline()
             }
-            h.close("tbody")
         }
     }
 
@@ -132,8 +131,11 @@ extension HTMLReportWriter {
     func chart(_ allRows: [TargetComparison.BenchmarkRow]) {
         let rows = allRows.filter { row in row.cells.contains { !$0.targets.isEmpty || !$0.otherYears.isEmpty } }
         guard !rows.isEmpty else { return }
-        let left = 24.0, right = 600.0, width = 980.0
-        var strips: [(row: TargetComparison.BenchmarkRow, marks: [ChartMark], low: Double, high: Double, slots: Int)] = []
+        let left = 24.0
+        let right = 600.0
+        let width = 980.0
+        var strips: [(row: TargetComparison.BenchmarkRow, marks: [ChartMark], low: Double, high: Double, slots: Int)] =
+            []
         for row in rows {
             let values = row.cells.flatMap { ($0.targets + $0.otherYears).compactMap(\.value) }
             let (low, high) = Self.domain(values + [row.value], unit: row.unit)
@@ -143,9 +145,10 @@ extension HTMLReportWriter {
                 for (value, context) in cell.targets.map({ ($0, false) }) + cell.otherYears.map({ ($0, true) }) {
                     guard let v = value.value else { continue }
                     let years = value.phase.map { " (" + t.years($0) + ")" } ?? ""
-                    marks.append(ChartMark(
-                        ward: w, value: value, context: context, x: x(v),
-                        label: wards[w].label + ": " + t.measure(value.comparator, v, value.unit) + years))
+                    marks.append(
+                        ChartMark(
+                            ward: w, value: value, context: context, x: x(v),
+                            label: wards[w].label + ": " + t.measure(value.comparator, v, value.unit) + years))
                 }
             }
             // Labels go right of their mark, on the first line where they do not run into another.
@@ -166,11 +169,15 @@ extension HTMLReportWriter {
         }
         let height = strips.reduce(8.0) { $0 + 56 + 15 * Double($1.slots) }
         h.open("figure", [.class("chart")])
-        h.open("svg", [
-            Attribute("xmlns", "http://www.w3.org/2000/svg"), Attribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
-            Attribute("width", String(Int(width))), Attribute("height", String(Int(height))), Attribute("role", "img"),
-            Attribute("aria-labelledby", "chart-title"),
-        ])
+        h.open(
+            "svg",
+            [
+                Attribute("xmlns", "http://www.w3.org/2000/svg"),
+                Attribute("viewBox", "0 0 \(Int(width)) \(Int(height))"),
+                Attribute("width", String(Int(width))), Attribute("height", String(Int(height))),
+                Attribute("role", "img"),
+                Attribute("aria-labelledby", "chart-title"),
+            ])
         h.element("title", [.id("chart-title")], text: t(.chartTitle))
         var top = 20.0
         for strip in strips {
@@ -182,12 +189,16 @@ extension HTMLReportWriter {
                 return n > 0 ? "\(t.status(status)): \(n)" : nil
             }
             h.element("text", [Attribute("x", Self.fmt(left)), Attribute("y", Self.fmt(top)), .class("cl")]) {
-                h.text(t.pick(row.metricVi, row.metricEn) + " · " + t(.nationalShort, t.measure(row.comparator, row.value, row.unit), t.years(row.period)))
+                h.text(
+                    t.pick(row.metricVi, row.metricEn) + " · "
+                        + t(.nationalShort, t.measure(row.comparator, row.value, row.unit), t.years(row.period)))
                 h.element("tspan", [.class("cs")], text: " — " + counts.joined(separator: " · "))
             }
             line(x1: left, y1: axisY, x2: right, y2: axisY, class: "axis")
             for tick in Self.ticks(strip.low, strip.high, unit: row.unit) {
-                h.element("text", [Attribute("x", Self.fmt(x(tick))), Attribute("y", Self.fmt(axisY + 15)), .class("tick")]) {
+                h.element(
+                    "text", [Attribute("x", Self.fmt(x(tick))), Attribute("y", Self.fmt(axisY + 15)), .class("tick")]
+                ) {
                     h.text(t.measure(nil, tick, row.unit))
                 }
             }
@@ -195,20 +206,26 @@ extension HTMLReportWriter {
             for mark in strip.marks {
                 let y = axisY - 9 - 15 * Double(mark.slot)
                 let below = !mark.context && mark.value.status == .below
-                let tooltip = "\(wards[mark.ward].label): \(targetValueText(mark.value)) – \(mark.context ? t(.otherYears) : t.status(mark.value.status ?? .unclear))"
+                let tooltip =
+                    "\(wards[mark.ward].label): \(targetValueText(mark.value)) – \(mark.context ? t(.otherYears) : t.status(mark.value.status ?? .unclear))"
                 h.open("g", [.class(mark.context ? "mk ctx" : below ? "mk below" : "mk met")])
                 h.element("title", text: tooltip)
                 if below {
                     h.open("path", [Attribute("d", "M\(Self.fmt(mark.x - 5)) \(Self.fmt(y - 5))l10 10m0-10l-10 10")])
                     h.close("path")
                 } else {
-                    h.open("circle", [Attribute("cx", Self.fmt(mark.x)), Attribute("cy", Self.fmt(y)), Attribute("r", "5")])
+                    h.open(
+                        "circle",
+                        [Attribute("cx", Self.fmt(mark.x)), Attribute("cy", Self.fmt(y)), Attribute("r", "5")])
                     h.close("circle")
                 }
                 if strip.marks.count <= 8 {
                     // Twice: a white halo under the text keeps it readable across the national bar.
                     for style in ["halo", "ml"] {
-                        h.element("text", [Attribute("x", Self.fmt(mark.x + 9)), Attribute("y", Self.fmt(y + 4)), .class(style)], text: mark.label)
+                        h.element(
+                            "text",
+                            [Attribute("x", Self.fmt(mark.x + 9)), Attribute("y", Self.fmt(y + 4)), .class(style)],
+                            text: mark.label)
                     }
                 }
                 h.close("g")
@@ -224,16 +241,19 @@ extension HTMLReportWriter {
     }
 
     func line(x1: Double, y1: Double, x2: Double, y2: Double, class name: String) {
-        h.open("line", [
-            Attribute("x1", Self.fmt(x1)), Attribute("y1", Self.fmt(y1)), Attribute("x2", Self.fmt(x2)),
-            Attribute("y2", Self.fmt(y2)), .class(name),
-        ])
+        h.open(
+            "line",
+            [
+                Attribute("x1", Self.fmt(x1)), Attribute("y1", Self.fmt(y1)), Attribute("x2", Self.fmt(x2)),
+                Attribute("y2", Self.fmt(y2)), .class(name),
+            ])
         h.close("line")
     }
 
     /// The axis range: percentages from a round figure below the lowest value to 100, levels from 0.
     static func domain(_ values: [Double], unit: Target.Unit) -> (Double, Double) {
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        let low = values.min() ?? 0
+        let high = values.max() ?? 1
         switch unit {
         case .percent: return (min(50, (low / 10).rounded(.down) * 10), max(100, high))
         case .level: return (0, max(5, high.rounded(.up)))

@@ -5,24 +5,26 @@ extension HTMLReportWriter {
         section("tasks", .secTasks) {
             h.element("p", text: t(.tasksIntro))
             filters()
-            h.element("div", [.class("scroll"), Attribute("role", "region"), Attribute("tabindex", "0"), Attribute("aria-label", t(.tasksCaption, comparison.tasks.count))]) {
+            h.element(
+                "div",
+                [
+                    .class("scroll"), Attribute("role", "region"), Attribute("tabindex", "0"),
+                    Attribute("aria-label", t(.tasksCaption, comparison.tasks.count)),
+                ]
+            ) {
                 h.element("table", [.id("task-table"), .class("sortable tasks")]) {
                     h.element("caption", text: t(.tasksCaption, comparison.tasks.count))
-                    h.raw("<colgroup><col class=\"w-ward\"><col class=\"w-ref\"><col class=\"w-area\"><col class=\"w-themes\"><col class=\"w-text\"><col class=\"w-lead\"><col class=\"w-time\"><col class=\"w-products\"><col class=\"w-src\"></colgroup>")
-                    h.open("thead")
-                    h.open("tr")
-                    columnHeader(t(.colWard))
-                    columnHeader(t(.colTask))
-                    columnHeader(t(.colArea))
-                    columnHeader(t(.colThemes))
-                    columnHeader(t(.colTaskText))
-                    columnHeader(t(.colLead))
-                    columnHeader(t(.colTime))
-                    columnHeader(t(.colProducts))
-                    columnHeader(t(.colSource))
-                    h.close("tr")
-                    h.close("thead")
-                    h.newline()
+                    h.raw(
+                        "<colgroup><col class=\"w-ward\"><col class=\"w-ref\"><col class=\"w-area\"><col class=\"w-themes\"><col class=\"w-text\"><col class=\"w-lead\"><col class=\"w-time\"><col class=\"w-products\"><col class=\"w-src\"></colgroup>"
+                    )
+                    tableHead {
+                        for column in [
+                            Phrase.colWard, .colTask, .colArea, .colThemes, .colTaskText, .colLead, .colTime,
+                            .colProducts, .colSource,
+                        ] {
+                            columnHeader(t(column))
+                        }
+                    }
                     for (w, entry) in wards.enumerated() {
                         h.open("tbody", [Attribute("data-ward", entry.id)])
                         var area: String?
@@ -61,13 +63,19 @@ extension HTMLReportWriter {
         if f.schedule == .missing || f.schedule == .vague { flags.append("vague") }
         if f.pastDue { flags.append("pastdue") }
         if !f.hasProduct { flags.append("noproduct") }
-        let offices = f.leads.compactMap { name in comparison.leads.offices.firstIndex { $0.name == name }.map(String.init) }
+        let offices = f.leads.compactMap { name in
+            comparison.leads.offices.firstIndex { $0.name == name }.map(String.init)
+        }
         let quarter = f.dueQuarter?.description ?? (f.schedule == .recurring ? "recurring" : "none")
-        h.open("tr", [
-            .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward), Attribute("data-area", f.area),
-            Attribute("data-themes", f.themes.joined(separator: " ")), Attribute("data-offices", offices.joined(separator: " ")),
-            Attribute("data-quarter", quarter), Attribute("data-flags", flags.joined(separator: " ")),
-        ])
+        h.open(
+            "tr",
+            [
+                .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
+                Attribute("data-area", f.area),
+                Attribute("data-themes", f.themes.joined(separator: " ")),
+                Attribute("data-offices", offices.joined(separator: " ")),
+                Attribute("data-quarter", quarter), Attribute("data-flags", flags.joined(separator: " ")),
+            ])
         h.element("td", [Attribute("data-sort", String(wardIndex[f.task.ward]!))], text: ward(f.task.ward).label)
         h.element("td", [Attribute("data-sort", String(f.task.index))], text: task.ref)
         h.element("td") {
@@ -82,7 +90,13 @@ extension HTMLReportWriter {
             for note in task.notes { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: note) }
         }
         h.element("td", [.class(f.hasNamedLead ? nil : "bad")]) { leadCell(task, f) }
-        h.element("td", [.class(f.schedule == .missing || f.schedule == .vague || f.pastDue ? "warn" : nil), Attribute("data-sort", f.due?.description ?? "")]) {
+        h.element(
+            "td",
+            [
+                .class(f.schedule == .missing || f.schedule == .vague || f.pastDue ? "warn" : nil),
+                Attribute("data-sort", f.due?.description ?? ""),
+            ]
+        ) {
             timeCell(task, f)
         }
         if task.products.isEmpty {
@@ -108,7 +122,9 @@ extension HTMLReportWriter {
     func leadCell(_ task: PlanTask, _ f: TaskFacts) {
         if f.hasNamedLead {
             quote(f.leads.joined(separator: "; "))
-            if f.genericLead, let text = task.leadText { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: text) }
+            if f.genericLead, let text = task.leadText {
+                h.element("span", [.class("asw"), .lang(quoteLanguage)], text: text)
+            }
         } else {
             h.text(t(.noNamedLead))
             if let text = task.leadText { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: text) }
@@ -137,22 +153,34 @@ extension HTMLReportWriter {
 
     /// The filter form, hidden until the script shows it (it does nothing without the script).
     func filters() {
-        h.open("form", [.id("task-filters"), .class("filters"), Attribute("hidden", ""), Attribute("aria-label", t(.filtersLabel))])
+        h.open(
+            "form",
+            [
+                .id("task-filters"), .class("filters"), Attribute("hidden", ""),
+                Attribute("aria-label", t(.filtersLabel)),
+            ])
         select("f-ward", t(.colWard), wards.map { ($0.id, $0.label) })
         select("f-area", t(.colArea), comparison.coverage.areas.map { ($0.id, t.pick($0.vi, $0.en)) })
         if !comparison.coverage.themes.isEmpty {
-            select("f-theme", t(.colThemes), comparison.coverage.themes.map { ($0.id, t.pick($0.vi, $0.en) + " (" + areaName($0.area) + ")") })
+            select(
+                "f-theme", t(.colThemes),
+                comparison.coverage.themes.map { ($0.id, t.pick($0.vi, $0.en) + " (" + areaName($0.area) + ")") })
         }
-        select("f-office", t(.colLead), comparison.leads.offices.enumerated().map { (String($0.offset), $0.element.name) })
+        select(
+            "f-office", t(.colLead), comparison.leads.offices.enumerated().map { (String($0.offset), $0.element.name) })
         var quarters = comparison.timelines.quarters.map { ($0.description, t.quarter($0)) }
         quarters.append(("recurring", t(.colRecurring)))
         quarters.append(("none", t(.noQuarter)))
         select("f-quarter", t(.colQuarter), quarters)
         h.element("fieldset") {
             h.element("legend", text: t(.onlyTasks))
-            for (value, label) in [("nolead", t(.noNamedLead)), ("vague", t(.filterVague)), ("pastdue", t(.pastDueShort)), ("noproduct", t(.noProduct))] {
+            for (value, label) in [
+                ("nolead", t(.noNamedLead)), ("vague", t(.filterVague)), ("pastdue", t(.pastDueShort)),
+                ("noproduct", t(.noProduct)),
+            ] {
                 h.element("label") {
-                    h.open("input", [Attribute("type", "checkbox"), Attribute("name", "flag"), Attribute("value", value)])
+                    h.open(
+                        "input", [Attribute("type", "checkbox"), Attribute("name", "flag"), Attribute("value", value)])
                     h.text(" " + label)
                 }
             }
@@ -162,7 +190,12 @@ extension HTMLReportWriter {
             h.open("input", [Attribute("type", "search"), .id("f-text"), Attribute("name", "text")])
         }
         h.element("button", [Attribute("type", "reset")], text: t(.clearFilters))
-        h.element("p", [.id("f-status"), Attribute("role", "status"), Attribute("aria-live", "polite"), Attribute("data-template", t(.shownOf))], text: "")
+        h.element(
+            "p",
+            [
+                .id("f-status"), Attribute("role", "status"), Attribute("aria-live", "polite"),
+                Attribute("data-template", t(.shownOf)),
+            ], text: "")
         h.close("form")
         h.newline()
     }

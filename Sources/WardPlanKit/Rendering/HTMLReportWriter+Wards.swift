@@ -27,7 +27,9 @@ extension HTMLReportWriter {
             fact(.factPeriod) { h.text(entry.period.map { t.years($0) } ?? t(.unknown)) }
             fact(.factSource) {
                 h.element("code", text: entry.source)
-                h.element("span", [.class("muted"), .title("SHA-256 " + entry.sha256)], text: " (SHA-256 " + String(entry.sha256.prefix(12)) + "…)")
+                h.element(
+                    "span", [.class("muted"), .title("SHA-256 " + entry.sha256)],
+                    text: " (SHA-256 " + String(entry.sha256.prefix(12)) + "…)")
             }
             fact(.factCounts) { h.text(t(.countsLine, entry.taskCount, entry.targetCount, plan.legalBases.count)) }
             fact(.factGaps) {
@@ -95,19 +97,16 @@ extension HTMLReportWriter {
             return
         }
         scrollingTable(caption: t(.targetsOfWardCaption, entry.label), classes: "list") {
-            h.open("thead")
-            h.open("tr")
-            columnHeader(t(.colLine), sortable: false)
-            columnHeader(t(.colMetric), sortable: false)
-            columnHeader(t(.colValue), sortable: false)
-            columnHeader(t(.colPhase), sortable: false)
-            columnHeader(t(.colTargetText), sortable: false)
-            h.close("tr")
-            h.close("thead")
+            tableHead {
+                for title in [t(.colLine), t(.colMetric), t(.colValue), t(.colPhase), t(.colTargetText)] {
+                    columnHeader(title, sortable: false)
+                }
+            }
             h.open("tbody")
             for (i, target) in plan.targets.enumerated() {
                 h.open("tr", [.id(Anchor.target(entry.id, i))])
-                h.element("td", [.class("src")], text: target.endLine.map { "\(target.line)–\($0)" } ?? String(target.line))
+                h.element(
+                    "td", [.class("src")], text: target.endLine.map { "\(target.line)–\($0)" } ?? String(target.line))
                 h.element("td", text: target.metric.map(metricName) ?? "–")
                 h.element("td", text: target.value.map { t.measure(target.comparator, $0, target.unit) } ?? "–")
                 h.element("td", text: target.phase.map { t.years($0) } ?? "–")

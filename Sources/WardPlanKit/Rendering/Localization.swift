@@ -7,11 +7,13 @@ public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
 /// order; an English text `one|many` picks by whether `{0}` is 1.
 enum Phrase: CaseIterable {
     case reportTitle, skipToContent, asOfLine, inputsLine, footer, contents
-    case secSummary, secMatrix, secGaps, secTargets, secTimelines, secLeads, secCitations, secProducts, secWards, secTasks
+    case secSummary, secMatrix, secGaps, secTargets, secTimelines, secLeads, secCitations, secProducts, secWards,
+        secTasks
     case secMethod
     case namesAndMore, sourceLine, lineOne, lineMany, all, unknown, notWritten
     case figWards, figTasks, figTargets, figGaps, figFailed
-    case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards, wardsMostGaps, gapCount
+    case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
+        wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
@@ -47,11 +49,23 @@ enum Phrase: CaseIterable {
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
         switch self {
-        case .reportTitle: ("Báo cáo so sánh kế hoạch cải cách hành chính của các phường, xã", "Comparison of ward administrative-reform plans")
+        case .reportTitle:
+            (
+                "Báo cáo so sánh kế hoạch cải cách hành chính của các phường, xã",
+                "Comparison of ward administrative-reform plans"
+            )
         case .skipToContent: ("Chuyển đến nội dung chính", "Skip to main content")
         case .asOfLine: ("Số liệu tính đến ngày {0}.", "Report date: {0}.")
-        case .inputsLine: ("{0} kế hoạch, {1} nhiệm vụ; {2} tệp không đọc được.", "{0} plans, {1} tasks; {2} files could not be read.")
-        case .footer: ("Lập bằng WardPlans · bộ phân loại phiên bản {0} · số liệu tính đến ngày {1}.", "Made with WardPlans · taxonomy version {0} · report date {1}.")
+        case .inputsLine:
+            (
+                "{0} kế hoạch, {1} nhiệm vụ; {2} tệp không đọc được.",
+                "{0} plans, {1} tasks; {2} files could not be read."
+            )
+        case .footer:
+            (
+                "Lập bằng WardPlans · bộ phân loại phiên bản {0} · số liệu tính đến ngày {1}.",
+                "Made with WardPlans · taxonomy version {0} · report date {1}."
+            )
         case .contents: ("Mục lục", "Contents")
         case .secSummary: ("Tóm tắt", "Summary")
         case .secMatrix: ("Ma trận bao phủ", "Coverage matrix")
@@ -82,26 +96,64 @@ enum Phrase: CaseIterable {
         case .targetLabel: ("Chỉ tiêu «{0}» ({1}, {2})", "Target “{0}” ({1}, {2})")
         case .citationLabel: ("Căn cứ {0}", "Citing {0}")
         case .moreGaps: ("… và {0} nội dung khác (xem từng phường).", "… and {0} more (see each ward).")
-        case .noGapsAnywhere: ("Không phường nào còn thiếu nội dung so với khung quốc gia.", "No ward has a gap against the national framework.")
+        case .noGapsAnywhere:
+            (
+                "Không phường nào còn thiếu nội dung so với khung quốc gia.",
+                "No ward has a gap against the national framework."
+            )
         case .missingInWards: ("thiếu ở {0}/{1} phường", "missing in {0} of {1} wards")
         case .wardsMostGaps: ("Phường có nhiều nội dung còn thiếu nhất", "Wards with the most gaps")
         case .gapCount: ("{0} nội dung còn thiếu", "{0} gap|{0} gaps")
         case .followUp: ("Cần theo dõi", "To follow up")
-        case .tasksNoLead: ("{0} nhiệm vụ không có cơ quan chủ trì cụ thể", "{0} task has no named lead office|{0} tasks have no named lead office")
-        case .tasksNoTime: ("{0} nhiệm vụ không ghi thời gian thực hiện", "{0} task has no timeline|{0} tasks have no timeline")
-        case .tasksVagueTime: ("{0} nhiệm vụ chỉ ghi thời gian chung chung (theo hướng dẫn, theo chỉ đạo, theo kế hoạch)", "{0} task has only a vague timeline (per guidance, per direction, per plan)|{0} tasks have only a vague timeline (per guidance, per direction, per plan)")
-        case .tasksPastDue: ("{0} nhiệm vụ có hạn trước ngày {1}: cần kiểm tra kết quả", "{0} task was due before {1}: check it was done|{0} tasks were due before {1}: check they were done")
+        case .tasksNoLead:
+            (
+                "{0} nhiệm vụ không có cơ quan chủ trì cụ thể",
+                "{0} task has no named lead office|{0} tasks have no named lead office"
+            )
+        case .tasksNoTime:
+            ("{0} nhiệm vụ không ghi thời gian thực hiện", "{0} task has no timeline|{0} tasks have no timeline")
+        case .tasksVagueTime:
+            (
+                "{0} nhiệm vụ chỉ ghi thời gian chung chung (theo hướng dẫn, theo chỉ đạo, theo kế hoạch)",
+                "{0} task has only a vague timeline (per guidance, per direction, per plan)|{0} tasks have only a vague timeline (per guidance, per direction, per plan)"
+            )
+        case .tasksPastDue:
+            (
+                "{0} nhiệm vụ có hạn trước ngày {1}: cần kiểm tra kết quả",
+                "{0} task was due before {1}: check it was done|{0} tasks were due before {1}: check they were done"
+            )
         case .tasksNoProduct: ("{0} nhiệm vụ không nêu sản phẩm", "{0} task names no product|{0} tasks name no product")
-        case .wardsWithoutOptionalArea: ("{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)", "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)")
-        case .failedInputs: ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
-        case .duplicateWards: ("Phường có nhiều kế hoạch (báo cáo tính từng kế hoạch; nếu kế hoạch mới thay kế hoạch cũ, chỉ giữ kế hoạch mới trong thư mục)", "Wards with several plans (each is counted; if one replaces another, keep only the current one in the folder)")
+        case .wardsWithoutOptionalArea:
+            (
+                "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
+                "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
+            )
+        case .failedInputs:
+            ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
+        case .duplicateWards:
+            (
+                "Phường có nhiều kế hoạch (báo cáo tính từng kế hoạch; nếu kế hoạch mới thay kế hoạch cũ, chỉ giữ kế hoạch mới trong thư mục)",
+                "Wards with several plans (each is counted; if one replaces another, keep only the current one in the folder)"
+            )
         case .duplicateWard: ("{0}:", "{0}:")
-        case .matrixIntro: ("Mỗi ô là số nhiệm vụ của phường trong lĩnh vực hoặc chủ đề. Bấm vào một ô để xem các nhiệm vụ, hoặc lý do ô được đánh dấu là thiếu. Bấm vào tiêu đề cột để sắp xếp.", "Each cell counts a ward’s tasks in an area or theme. Select a cell to see its tasks, or why it is marked as a gap. Select a column heading to sort.")
+        case .matrixIntro:
+            (
+                "Mỗi ô là số nhiệm vụ của phường trong lĩnh vực hoặc chủ đề. Bấm vào một ô để xem các nhiệm vụ, hoặc lý do ô được đánh dấu là thiếu. Bấm vào tiêu đề cột để sắp xếp.",
+                "Each cell counts a ward’s tasks in an area or theme. Select a cell to see its tasks, or why it is marked as a gap. Select a column heading to sort."
+            )
         case .themeMatrices: ("Theo chủ đề", "By theme")
-        case .noThemes: ("Bộ phân loại (taxonomy.yaml) chưa có chủ đề cấp 2; ma trận theo chủ đề sẽ có khi bổ sung.", "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has.")
+        case .noThemes:
+            (
+                "Bộ phân loại (taxonomy.yaml) chưa có chủ đề cấp 2; ma trận theo chủ đề sẽ có khi bổ sung.",
+                "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has."
+            )
         case .legend: ("Chú giải", "Legend")
         case .legendGap: ("thiếu: không có nhiệm vụ", "gap: no task")
-        case .legendMentioned: ("thiếu, nhưng có nêu trong phần giải pháp hoặc chỉ tiêu", "gap, but mentioned in the plan’s solutions or targets")
+        case .legendMentioned:
+            (
+                "thiếu, nhưng có nêu trong phần giải pháp hoặc chỉ tiêu",
+                "gap, but mentioned in the plan’s solutions or targets"
+            )
         case .legendOptional: ("không có, không bắt buộc", "none, optional")
         case .legendOne: ("nhiệm vụ", "task")
         case .legendFew: ("nhiệm vụ", "tasks")
@@ -144,40 +196,92 @@ enum Phrase: CaseIterable {
         case .colValue: ("Giá trị", "Value")
         case .colPhase: ("Giai đoạn", "Years")
         case .colTargetText: ("Nội dung (nguyên văn)", "Text (as written)")
-        case .gapsIntro: ("Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.", "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan.")
-        case .noGaps: ("Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.", "No gap found against the national framework or the other wards.")
-        case .gapArea: ("Lĩnh vực «{0}»: chưa có nhiệm vụ nào (theo {1}).", "Area “{0}”: no task at all (expected by {1}).")
+        case .gapsIntro:
+            (
+                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
+                "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
+            )
+        case .noGaps:
+            (
+                "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
+                "No gap found against the national framework or the other wards."
+            )
+        case .gapArea:
+            ("Lĩnh vực «{0}»: chưa có nhiệm vụ nào (theo {1}).", "Area “{0}”: no task at all (expected by {1}).")
         case .gapTheme: ("Chủ đề «{0}» (lĩnh vực «{1}»): chưa có nhiệm vụ;", "Theme “{0}” (area “{1}”): no task;")
-        case .gapMentioned: ("Kế hoạch có nêu ở {0} nhưng chưa giao nhiệm vụ cụ thể.", "The plan mentions it at {0} but assigns no task.")
+        case .gapMentioned:
+            (
+                "Kế hoạch có nêu ở {0} nhưng chưa giao nhiệm vụ cụ thể.",
+                "The plan mentions it at {0} but assigns no task."
+            )
         case .othersCover: ("{0}/{1} phường khác có nhiệm vụ.", "{0} of {1} other wards have tasks.")
-        case .gapTargetBelow: ("Chỉ tiêu «{0}»: kế hoạch đặt {1}, thấp hơn mục tiêu quốc gia {2} giai đoạn {3} ({4}).", "Target “{0}”: the plan sets {1}, below the national {2} for {3} ({4}).")
-        case .gapTargetMissing: ("Chỉ tiêu «{0}»: kế hoạch chưa đặt; mục tiêu quốc gia {1} giai đoạn {2} ({3}).", "Target “{0}”: the plan sets none; the national target is {1} for {2} ({3}).")
+        case .gapTargetBelow:
+            (
+                "Chỉ tiêu «{0}»: kế hoạch đặt {1}, thấp hơn mục tiêu quốc gia {2} giai đoạn {3} ({4}).",
+                "Target “{0}”: the plan sets {1}, below the national {2} for {3} ({4})."
+            )
+        case .gapTargetMissing:
+            (
+                "Chỉ tiêu «{0}»: kế hoạch chưa đặt; mục tiêu quốc gia {1} giai đoạn {2} ({3}).",
+                "Target “{0}”: the plan sets none; the national target is {1} for {2} ({3})."
+            )
         case .gapCitation: ("Phần căn cứ chưa trích dẫn {0}.", "The legal bases do not cite {0}.")
         case .gapOptionalArea: ("Không có nhiệm vụ thuộc «{0}» (không bắt buộc).", "No task in “{0}” (optional).")
         case .seeProfile: ("Xem hồ sơ {0}", "See the profile of {0}")
         case .unverified: ("(số liệu quốc gia chưa được kiểm chứng)", "(national figure not yet verified)")
         case .noNumber: ("không có số", "no figure")
-        case .targetsIntro: ("So sánh chỉ tiêu của từng phường với mục tiêu quốc gia (benchmarks.yaml) trong cùng giai đoạn. «Thấp hơn» là nội dung còn thiếu; «Ngoài kỳ kế hoạch» nghĩa là kỳ của kế hoạch không bao gồm giai đoạn của mục tiêu quốc gia, chỉ tiêu của các năm khác được nêu để tham khảo.", "Each ward’s targets against the national benchmarks (benchmarks.yaml) for the same years. “Below” is a gap; “outside the plan’s period” means the plan does not cover the benchmark’s years, and its targets for other years are shown for reference.")
-        case .noBenchmarksApply: ("Không có mục tiêu quốc gia nào áp dụng cho kỳ của các kế hoạch.", "No national benchmark applies to the plans’ periods.")
-        case .benchmarksNotApplying: ("Mục tiêu quốc gia không áp dụng cho kỳ của kế hoạch nào: {0}.", "National benchmarks outside every plan’s period: {0}.")
-        case .targetsTableCaption: ("Chỉ tiêu của phường so với mục tiêu quốc gia", "Ward targets against national benchmarks")
+        case .targetsIntro:
+            (
+                "So sánh chỉ tiêu của từng phường với mục tiêu quốc gia (benchmarks.yaml) trong cùng giai đoạn. «Thấp hơn» là nội dung còn thiếu; «Ngoài kỳ kế hoạch» nghĩa là kỳ của kế hoạch không bao gồm giai đoạn của mục tiêu quốc gia, chỉ tiêu của các năm khác được nêu để tham khảo.",
+                "Each ward’s targets against the national benchmarks (benchmarks.yaml) for the same years. “Below” is a gap; “outside the plan’s period” means the plan does not cover the benchmark’s years, and its targets for other years are shown for reference."
+            )
+        case .noBenchmarksApply:
+            (
+                "Không có mục tiêu quốc gia nào áp dụng cho kỳ của các kế hoạch.",
+                "No national benchmark applies to the plans’ periods."
+            )
+        case .benchmarksNotApplying:
+            (
+                "Mục tiêu quốc gia không áp dụng cho kỳ của kế hoạch nào: {0}.",
+                "National benchmarks outside every plan’s period: {0}."
+            )
+        case .targetsTableCaption:
+            ("Chỉ tiêu của phường so với mục tiêu quốc gia", "Ward targets against national benchmarks")
         case .nationalTarget: ("Quốc gia: {0} · {1} · {2}", "National: {0} · {1} · {2}")
         case .otherYears: ("(năm khác, tham khảo)", "(other years, for reference)")
         case .otherTargets: ("Chỉ tiêu khác của các phường", "Other ward targets")
-        case .otherTargetsCaption: ("Chỉ tiêu không có mục tiêu quốc gia để so sánh", "Targets with no national benchmark to compare with")
-        case .chartTitle: ("Biểu đồ: chỉ tiêu của các phường (chấm) so với mục tiêu quốc gia (vạch)", "Chart: ward targets (marks) against national benchmarks (bars)")
+        case .otherTargetsCaption:
+            ("Chỉ tiêu không có mục tiêu quốc gia để so sánh", "Targets with no national benchmark to compare with")
+        case .chartTitle:
+            (
+                "Biểu đồ: chỉ tiêu của các phường (chấm) so với mục tiêu quốc gia (vạch)",
+                "Chart: ward targets (marks) against national benchmarks (bars)"
+            )
         case .nationalShort: ("quốc gia {0} ({1})", "national {0} ({1})")
-        case .chartCaption: ("Vạch đậm: mục tiêu quốc gia. Chấm đặc: đạt; dấu ×: thấp hơn; chấm rỗng: chỉ tiêu của năm khác. Số liệu chi tiết ở bảng dưới.", "Dark bar: national benchmark. Filled dot: met; ×: below; hollow dot: a target for other years. The table below has the figures.")
+        case .chartCaption:
+            (
+                "Vạch đậm: mục tiêu quốc gia. Chấm đặc: đạt; dấu ×: thấp hơn; chấm rỗng: chỉ tiêu của năm khác. Số liệu chi tiết ở bảng dưới.",
+                "Dark bar: national benchmark. Filled dot: met; ×: below; hollow dot: a target for other years. The table below has the figures."
+            )
         case .statusMet: ("Đạt", "Met")
         case .statusBelow: ("Thấp hơn", "Below")
         case .statusMissing: ("Chưa đặt", "Not set")
         case .statusOutside: ("Ngoài kỳ kế hoạch", "Outside the plan’s period")
         case .statusUnclear: ("Không so sánh được", "Not comparable")
-        case .timelinesIntro: ("Nhiệm vụ cần theo dõi về thời gian: không ghi thời gian, chỉ ghi chung chung («theo hướng dẫn», «theo chỉ đạo»), hoặc có hạn trước ngày {0}. Bảng cũng đếm nhiệm vụ theo quý đến hạn (nhiệm vụ thường xuyên, định kỳ được đếm riêng).", "Tasks to follow up on time: no timeline, only a vague one (“per guidance”, “per direction”), or due before {0}. The table also counts tasks by the quarter they fall due in (recurring tasks are counted apart).")
+        case .timelinesIntro:
+            (
+                "Nhiệm vụ cần theo dõi về thời gian: không ghi thời gian, chỉ ghi chung chung («theo hướng dẫn», «theo chỉ đạo»), hoặc có hạn trước ngày {0}. Bảng cũng đếm nhiệm vụ theo quý đến hạn (nhiệm vụ thường xuyên, định kỳ được đếm riêng).",
+                "Tasks to follow up on time: no timeline, only a vague one (“per guidance”, “per direction”), or due before {0}. The table also counts tasks by the quarter they fall due in (recurring tasks are counted apart)."
+            )
         case .timelineTableCaption: ("Tình trạng thời gian thực hiện theo phường", "Timelines by ward")
         case .timelineTasks: ("Nhiệm vụ cần theo dõi về thời gian", "Tasks to follow up on time")
-        case .timelineTasksCaption: ("Nhiệm vụ không có thời gian rõ ràng hoặc đã đến hạn", "Tasks with no clear timeline or already due")
-        case .noTimelineProblems: ("Mọi nhiệm vụ đều có thời gian rõ ràng và chưa đến hạn.", "Every task has a clear timeline and none is due yet.")
+        case .timelineTasksCaption:
+            ("Nhiệm vụ không có thời gian rõ ràng hoặc đã đến hạn", "Tasks with no clear timeline or already due")
+        case .noTimelineProblems:
+            (
+                "Mọi nhiệm vụ đều có thời gian rõ ràng và chưa đến hạn.",
+                "Every task has a clear timeline and none is due yet."
+            )
         case .problemNoTime: ("Không ghi thời gian", "No timeline")
         case .problemVague: ("Chỉ ghi chung chung, không có mốc thời gian", "Vague, no date")
         case .problemRelative: ("Tính từ một sự kiện, không có ngày cụ thể", "Counted from an event, no date")
@@ -185,17 +289,29 @@ enum Phrase: CaseIterable {
         case .dueOn: ("Hạn: {0}", "Due: {0}")
         case .pastDueShort: ("Đã qua hạn", "Past due")
         case .noQuarter: ("Không xác định", "Not known")
-        case .leadsIntro: ("Số nhiệm vụ mỗi cơ quan chủ trì trong từng phường (nhiệm vụ có hai cơ quan chủ trì được đếm cho cả hai), và các nhiệm vụ không giao cho cơ quan cụ thể nào.", "Tasks per lead office in each ward (a task with two leads counts for both), and the tasks that name no particular office.")
+        case .leadsIntro:
+            (
+                "Số nhiệm vụ mỗi cơ quan chủ trì trong từng phường (nhiệm vụ có hai cơ quan chủ trì được đếm cho cả hai), và các nhiệm vụ không giao cho cơ quan cụ thể nào.",
+                "Tasks per lead office in each ward (a task with two leads counts for both), and the tasks that name no particular office."
+            )
         case .leadsTableCaption: ("Số nhiệm vụ theo cơ quan chủ trì", "Tasks per lead office")
         case .tasksWithoutLead: ("Nhiệm vụ không có cơ quan chủ trì cụ thể", "Tasks with no named lead office")
         case .everyTaskHasLead: ("Mọi nhiệm vụ đều có cơ quan chủ trì cụ thể.", "Every task has a named lead office.")
         case .noNamedLead: ("Không có cơ quan chủ trì cụ thể", "No named lead office")
         case .coordinatorsLabel: ("Phối hợp:", "With:")
-        case .citationsIntro: ("Kế hoạch có trích dẫn các văn bản cần làm căn cứ (citations.yaml) hay không: Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg và kế hoạch CCHC của thành phố, tỉnh.", "Whether each plan cites the documents it should rest on (citations.yaml): Resolution 76/NQ-CP, Decision 282/QĐ-TTg and its city’s or province’s reform plan.")
+        case .citationsIntro:
+            (
+                "Kế hoạch có trích dẫn các văn bản cần làm căn cứ (citations.yaml) hay không: Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg và kế hoạch CCHC của thành phố, tỉnh.",
+                "Whether each plan cites the documents it should rest on (citations.yaml): Resolution 76/NQ-CP, Decision 282/QĐ-TTg and its city’s or province’s reform plan."
+            )
         case .citationsCaption: ("Căn cứ pháp lý được trích dẫn", "Legal bases cited")
         case .citedAt: ("Có – dòng {0}", "Cited – line {0}")
         case .notCited: ("Không trích dẫn", "Not cited")
-        case .productsIntro: ("Nhiệm vụ không nêu sản phẩm đầu ra (báo cáo, quyết định, kế hoạch…).", "Tasks that name no output (a report, a decision, a plan…).")
+        case .productsIntro:
+            (
+                "Nhiệm vụ không nêu sản phẩm đầu ra (báo cáo, quyết định, kế hoạch…).",
+                "Tasks that name no output (a report, a decision, a plan…)."
+            )
         case .tasksWithoutProduct: ("Nhiệm vụ không nêu sản phẩm", "Tasks with no product")
         case .everyTaskHasProduct: ("Mọi nhiệm vụ đều nêu sản phẩm.", "Every task names a product.")
         case .noProduct: ("Không nêu sản phẩm", "No product")
@@ -208,7 +324,11 @@ enum Phrase: CaseIterable {
         case .factParsing: ("Lưu ý khi đọc", "Reading notes")
         case .numberBlank: ("(chưa có số)", "(no number)")
         case .countsLine: ("{0} nhiệm vụ, {1} chỉ tiêu, {2} căn cứ pháp lý", "{0} tasks, {1} targets, {2} legal bases")
-        case .parsingLine: ("{0} dòng chưa phân loại, {1} cảnh báo (xem wardplan extract)", "{0} unclassified lines, {1} warnings (see wardplan extract)")
+        case .parsingLine:
+            (
+                "{0} dòng chưa phân loại, {1} cảnh báo (xem wardplan extract)",
+                "{0} unclassified lines, {1} warnings (see wardplan extract)"
+            )
         case .tasksByArea: ("Nhiệm vụ theo lĩnh vực", "Tasks by area")
         case .nTasks: ("{0} nhiệm vụ", "{0} task|{0} tasks")
         case .themesOfWard: ("Chủ đề có nhiệm vụ", "Themes with tasks")
@@ -218,7 +338,11 @@ enum Phrase: CaseIterable {
         case .noTargets: ("Kế hoạch không có chỉ tiêu nào.", "The plan sets no target.")
         case .basesOfWard: ("Căn cứ pháp lý", "Legal bases")
         case .noBases: ("Kế hoạch không nêu căn cứ pháp lý nào.", "The plan cites no legal basis.")
-        case .tasksIntro: ("Mọi nhiệm vụ, nguyên văn, kèm tệp và dòng nguồn; xếp theo phường, lĩnh vực và thứ tự trong kế hoạch. Khi trình duyệt cho phép chạy mã, có thể lọc theo phường, lĩnh vực, chủ đề, cơ quan, quý.", "Every task as written, with its source file and line, by ward, area and plan order. With scripts on, filter by ward, area, theme, office and quarter.")
+        case .tasksIntro:
+            (
+                "Mọi nhiệm vụ, nguyên văn, kèm tệp và dòng nguồn; xếp theo phường, lĩnh vực và thứ tự trong kế hoạch. Khi trình duyệt cho phép chạy mã, có thể lọc theo phường, lĩnh vực, chủ đề, cơ quan, quý.",
+                "Every task as written, with its source file and line, by ward, area and plan order. With scripts on, filter by ward, area, theme, office and quarter."
+            )
         case .tasksCaption: ("{0} nhiệm vụ", "{0} task|{0} tasks")
         case .filtersLabel: ("Lọc nhiệm vụ", "Filter tasks")
         case .onlyTasks: ("Chỉ hiện nhiệm vụ", "Only tasks")
@@ -228,14 +352,40 @@ enum Phrase: CaseIterable {
         case .shownOf: ("Đang hiện {0}/{1} nhiệm vụ", "Showing {0} of {1} tasks")
         case .filterWards: ("Lọc theo tên phường", "Filter by ward name")
         case .filterRows: ("Lọc các dòng", "Filter rows")
-        case .methodAreas: ("Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Một lĩnh vực không có nhiệm vụ là nội dung còn thiếu, trừ «Nội dung khác của địa phương».", "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). An area with no task is a gap, except “Other local areas”.")
-        case .methodThemes: ("Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương yêu cầu (★) hoặc khi quá nửa số phường khác có nhiệm vụ thuộc chủ đề đó. Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.", "Themes: a theme with no task is a gap when a national document requires it (★) or when more than half of the other wards have tasks in it. Each theme of a task shows the plan’s words it was found from.")
-        case .methodTargets: ("Chỉ tiêu: so với mục tiêu quốc gia có giai đoạn trùng với giai đoạn của chỉ tiêu (hoặc của kế hoạch).", "Targets: compared with the national benchmark whose years overlap the target’s (or the plan’s).")
-        case .methodTimelines: ("Thời gian: hạn của nhiệm vụ là ngày hạn chót, hoặc ngày cuối của khoảng thời gian; hạn trước ngày {0} được nêu để kiểm tra kết quả.", "Timelines: a task’s due date is its deadline, else the last day of its period; one before {0} is listed to check the result.")
-        case .methodLeads: ("Cơ quan chủ trì: tên được chuẩn hóa theo offices.yaml; «các cơ quan, đơn vị có liên quan» không phải cơ quan cụ thể.", "Lead offices: names are made canonical by offices.yaml; “các cơ quan, đơn vị có liên quan” is not a named office.")
-        case .methodCitations: ("Căn cứ pháp lý: đối chiếu theo citations.yaml.", "Legal bases: checked against citations.yaml.")
-        case .methodSource: ("Nguồn: mọi nội dung trích dẫn giữ nguyên văn của kế hoạch, kèm tệp và số dòng.", "Sources: every quotation is the plan’s own text, with its file and line.")
-        case .methodPrint: ("In báo cáo: khổ A4 ngang; ô màu được giữ khi in.", "Printing: A4 landscape; cell colours are kept.")
+        case .methodAreas:
+            (
+                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Một lĩnh vực không có nhiệm vụ là nội dung còn thiếu, trừ «Nội dung khác của địa phương».",
+                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). An area with no task is a gap, except “Other local areas”."
+            )
+        case .methodThemes:
+            (
+                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương yêu cầu (★) hoặc khi quá nửa số phường khác có nhiệm vụ thuộc chủ đề đó. Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
+                "Themes: a theme with no task is a gap when a national document requires it (★) or when more than half of the other wards have tasks in it. Each theme of a task shows the plan’s words it was found from."
+            )
+        case .methodTargets:
+            (
+                "Chỉ tiêu: so với mục tiêu quốc gia có giai đoạn trùng với giai đoạn của chỉ tiêu (hoặc của kế hoạch).",
+                "Targets: compared with the national benchmark whose years overlap the target’s (or the plan’s)."
+            )
+        case .methodTimelines:
+            (
+                "Thời gian: hạn của nhiệm vụ là ngày hạn chót, hoặc ngày cuối của khoảng thời gian; hạn trước ngày {0} được nêu để kiểm tra kết quả.",
+                "Timelines: a task’s due date is its deadline, else the last day of its period; one before {0} is listed to check the result."
+            )
+        case .methodLeads:
+            (
+                "Cơ quan chủ trì: tên được chuẩn hóa theo offices.yaml; «các cơ quan, đơn vị có liên quan» không phải cơ quan cụ thể.",
+                "Lead offices: names are made canonical by offices.yaml; “các cơ quan, đơn vị có liên quan” is not a named office."
+            )
+        case .methodCitations:
+            ("Căn cứ pháp lý: đối chiếu theo citations.yaml.", "Legal bases: checked against citations.yaml.")
+        case .methodSource:
+            (
+                "Nguồn: mọi nội dung trích dẫn giữ nguyên văn của kế hoạch, kèm tệp và số dòng.",
+                "Sources: every quotation is the plan’s own text, with its file and line."
+            )
+        case .methodPrint:
+            ("In báo cáo: khổ A4 ngang; ô màu được giữ khi in.", "Printing: A4 landscape; cell colours are kept.")
         case .yes: ("có", "yes")
         case .no: ("không", "no")
         case .csvWardID: ("Mã phường", "Ward id")
