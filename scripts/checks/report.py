@@ -92,6 +92,16 @@ def screenshot(driver, path, element=None):
         element.screenshot(str(path))
 
 
+def wait_for(condition, seconds=5.0):
+    """Polls `condition` (the page's script answers from its own event loop) until true or timeout."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def visible_tasks(driver):
     return driver.execute_script(
         "return Array.prototype.filter.call(document.querySelectorAll('#task-table tr.task'),"
@@ -131,8 +141,7 @@ def seeds(driver, path):
     driver.find_element(By.CSS_SELECTOR, '#task-filters input[value="nolead"]').click()
     check(visible_tasks(driver) == 4, f"seeds: 'no named lead' filters 4 tasks ({visible_tasks(driver)})")
     driver.find_element(By.CSS_SELECTOR, "#task-filters button[type=reset]").click()
-    time.sleep(0.1)
-    check(visible_tasks(driver) == 82, "seeds: clearing the filters shows every task again")
+    check(wait_for(lambda: visible_tasks(driver) == 82), "seeds: clearing the filters shows every task again")
 
     # Accessibility: axe-core rules for WCAG 2.1 A and AA.
     driver.execute_script(AXE)

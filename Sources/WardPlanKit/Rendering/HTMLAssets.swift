@@ -90,6 +90,7 @@ enum HTMLAssets {
         .facts dt{color:var(--muted)}
         .facts dd{margin:0}
         .sub{font-weight:400;color:var(--muted)}
+        .nw{white-space:nowrap}
         ul.cols{columns:2 24em;margin:4px 0;padding-left:1.2em}
         table.tasks{table-layout:fixed;width:100%;min-width:1180px}
         col.w-ward{width:8%}
