@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev). See Sources/CLibXML2/shim.h for the ICU trap.
@@ -24,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // The repository's schema/ folder is a link to Resources/Schema: the published schemas are the
             // ones the writer validates against.
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WardPlanKitTests",
-            dependencies: ["WardPlanKit"],
+            dependencies: ["WardPlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             // Fixtures and goldens live in Tests/Fixtures and Tests/Goldens and are found through
             // #filePath, so that re-recording a golden writes the file under version control.
             path: "Tests/WardPlanKitTests"

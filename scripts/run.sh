@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh libxml2-dev pkg-config
+scripts/setup.sh libxml2-dev pkg-config poppler-utils
 swift build -c release --product wardplan
 mkdir -p exports
 status=0

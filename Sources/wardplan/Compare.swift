@@ -6,7 +6,8 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare plans and write the gap report (HTML) and spreadsheets (CSV).",
         discussion: """
-            PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
+            a folder means every plan file in it.
             Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv and targets.csv
             into a folder (--csv). Outputs are replaced atomically.
             Exit codes: 0 all inputs read, 1 some input failed (the report covers the others), 2 usage error.

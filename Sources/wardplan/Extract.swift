@@ -6,10 +6,12 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read plans into the common model and print it as JSON or XML.",
         discussion: """
-            PATH is a plan file (.txt, .md) or a folder; a folder means every plan file in it.
+            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
+            a folder means every plan file in it.
             --format xml writes the report of schema/wardplans-1.xsd instead of JSON; --xml FILE writes it
             as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
             an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
+            --coverage reports, per input, the share of non-blank lines that ended up in the model.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
@@ -40,6 +42,9 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
 
+    @Flag(help: "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest.")
+    var coverage = false
+
     @OptionGroup var envelope: EdXMLOptions
 
     func validate() throws {
@@ -55,6 +60,7 @@ struct Extract: ParsableCommand {
             if !quiet { printer.progress(index, count, path) }
         }
         printer.print(result.allDiagnostics)
+        if coverage { printer.status(CoverageReport(result).text) }
         var xmlData: Data?
         if format == .xml || xml != nil {
             do {

@@ -65,7 +65,14 @@ public struct PlanExtractor: Sendable {
             progress?(index + 1, inputs.paths.count, path)
             let data: Data
             do {
+                // The size is checked before reading, so an oversized file never enters memory.
+                if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+                    try ReaderRegistry.checkSize(size, path: path, limits: limits)
+                }
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as InputError {
+                failed.append(InputFailure(path: path, diagnostics: [error.diagnostic]))
+                continue
             } catch {
                 failed.append(InputFailure(path: path, diagnostics: [
                     Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")

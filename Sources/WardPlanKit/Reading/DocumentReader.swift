@@ -6,7 +6,31 @@ public protocol DocumentReader: Sendable {
     var format: String { get }
     /// Lower-case file extensions this reader takes, without the dot.
     var fileExtensions: Set<String> { get }
+    /// What `DocumentLine.number` counts in this format: `line`, or `paragraph` for Word files.
+    var locationUnit: String { get }
     func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine]
+    /// The lines with what reading found on the way (an encoding converted, page headers removed),
+    /// within the limits given. Readers with nothing to report need not implement it.
+    func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput
+}
+
+extension DocumentReader {
+    public var locationUnit: String { "line" }
+
+    public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
+        ReaderOutput(lines: try read(data, path: path))
+    }
+}
+
+/// What a reader gives back: the lines, and notes on what it did (an encoding converted, …).
+public struct ReaderOutput: Sendable {
+    public var lines: [DocumentLine]
+    public var diagnostics: [Diagnostic]
+
+    public init(lines: [DocumentLine], diagnostics: [Diagnostic] = []) {
+        self.lines = lines
+        self.diagnostics = diagnostics
+    }
 }
 
 /// The readers the tool knows, chosen by file extension.
@@ -17,9 +41,16 @@ public struct ReaderRegistry: Sendable {
         self.readers = readers
     }
 
-    public static let standard = ReaderRegistry(readers: [PlainTextReader(), MarkdownReader()])
+    public static let standard = ReaderRegistry(readers: [
+        PlainTextReader(), MarkdownReader(), DocxReader(), PDFReader(), ConvertedWordReader(),
+    ])
 
     public var supportedExtensions: [String] { readers.flatMap(\.fileExtensions).sorted() }
+
+    /// What the line numbers of a plan read in `format` count: `line`, or `paragraph`.
+    public func locationUnit(forFormat format: String) -> String {
+        readers.first { $0.format == format }?.locationUnit ?? "line"
+    }
 
     public func reader(forPath path: String) -> (any DocumentReader)? {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -33,22 +64,47 @@ public struct ReaderRegistry: Sendable {
                 .unsupportedFormat, .error, path: path,
                 "không đọc được định dạng này / unsupported file type; supported: \(supportedExtensions.joined(separator: ", "))"))
         }
-        if data.count > limits.maxInputBytes {
+        try Self.checkSize(data.count, path: path, limits: limits)
+        if data.isEmpty {
+            throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty (0 bytes); nothing to read"))
+        }
+        let output = try reader.readDocument(data, path: path, limits: limits)
+        return ReadDocument(
+            path: path, format: reader.format, sha256: SHA256.hex(data), lines: output.lines, diagnostics: output.diagnostics)
+    }
+
+    /// Refuses a file over the size limit, before anything reads it.
+    public static func checkSize(_ size: Int, path: String, limits: InputLimits) throws(InputError) {
+        if size > limits.maxInputBytes {
             throw InputError(Diagnostic(
                 .tooLarge, .error, path: path,
-                "file is \(data.count) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"))
+                "file is \(size) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"))
         }
-        let lines = try reader.read(data, path: path)
-        return ReadDocument(path: path, format: reader.format, sha256: SHA256.hex(data), lines: lines)
     }
 }
 
-/// Bounds on untrusted input.
+/// Bounds on untrusted input: what one file may cost in memory and time.
 public struct InputLimits: Sendable, Hashable {
+    /// Size of the file itself.
     public var maxInputBytes: Int
+    /// Uncompressed size of one part of a Word file (`word/document.xml`, …).
+    public var maxUncompressedBytes: Int
+    /// Uncompressed size over compressed size of a part; real Word XML stays far below it.
+    public var maxCompressionRatio: Int
+    /// Tables inside tables inside tables …
+    public var maxTableNesting: Int
+    /// Seconds an outside program (pdftotext, soffice) may run on one file.
+    public var toolTimeout: Double
 
-    public init(maxInputBytes: Int) {
+    public init(
+        maxInputBytes: Int, maxUncompressedBytes: Int = 64 << 20, maxCompressionRatio: Int = 100,
+        maxTableNesting: Int = 8, toolTimeout: Double = 120
+    ) {
         self.maxInputBytes = maxInputBytes
+        self.maxUncompressedBytes = maxUncompressedBytes
+        self.maxCompressionRatio = maxCompressionRatio
+        self.maxTableNesting = maxTableNesting
+        self.toolTimeout = toolTimeout
     }
 
     public static let standard = InputLimits(maxInputBytes: 32 << 20)

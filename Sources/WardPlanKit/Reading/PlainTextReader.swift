@@ -9,9 +9,11 @@ public struct PlainTextReader: DocumentReader {
     public init() {}
 
     public func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine] {
-        try TextDecoding.utf8Lines(data, path: path).enumerated().map { index, raw in
-            TextLines.line(number: index + 1, raw: raw, markdown: false)
-        }
+        try readDocument(data, path: path, limits: .standard).lines
+    }
+
+    public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
+        try TextLines.read(data, path: path, markdown: false)
     }
 }
 
@@ -24,14 +26,22 @@ public struct MarkdownReader: DocumentReader {
     public init() {}
 
     public func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine] {
-        try TextDecoding.utf8Lines(data, path: path).enumerated().map { index, raw in
-            TextLines.line(number: index + 1, raw: raw, markdown: true)
-        }
+        try readDocument(data, path: path, limits: .standard).lines
+    }
+
+    public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
+        try TextLines.read(data, path: path, markdown: true)
     }
 }
 
 /// The line-level rules the text readers share.
 enum TextLines {
+    static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
+        let decoded = try TextDecoding.lines(data, path: path)
+        let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: markdown) }
+        return ReaderOutput(lines: lines, diagnostics: decoded.notes)
+    }
+
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var body = Substring(raw)
         var headingHint = false

@@ -1,43 +1,137 @@
 import Foundation
 
-/// Decoding the bytes of a text file into lines, strictly: invalid UTF-8 is reported with its byte
-/// offset, never replaced silently.
+/// Decoding the bytes of a text file into lines. UTF-8 (with or without a byte-order mark) and
+/// UTF-16 with a byte-order mark are read as they are; bytes that are not UTF-8 are tried as the
+/// legacy Vietnamese encodings (Windows-1258, TCVN3, VNI) and converted with a note saying so. When
+/// nothing fits, the invalid UTF-8 is reported with its byte offset, never replaced silently.
 enum TextDecoding {
-    /// The file's lines, each decoded as UTF-8 and normalised to NFC, without line terminators.
-    static func utf8Lines(_ data: Data, path: String) throws(InputError) -> [String] {
-        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+    struct Decoded {
+        /// The lines, NFC, without line terminators.
+        var lines: [String]
+        /// What was found: "UTF-8", "UTF-16LE", "TCVN3 (ABC)", …
+        var encoding: String
+        var notes: [Diagnostic] = []
+    }
+
+    static func lines(_ data: Data, path: String) throws(InputError) -> Decoded {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty; nothing to read"))
         }
         var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return try utf16(bytes, path: path)
+        }
+        var encoding = "UTF-8"
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+            encoding = "UTF-8 with BOM"
+        }
         if let nul = bytes.firstIndex(of: 0) {
+            if let guess = utf16WithoutBOM(bytes) {
+                throw InputError(Diagnostic(
+                    .invalidEncoding, .error, path: path,
+                    "the file looks like \(guess) without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
+            }
             throw InputError(Diagnostic(
                 .binaryFile, .error, path: path,
-                "this is not a text file (a NUL byte at offset \(nul)); save the plan as UTF-8 text, Markdown or Word"))
+                "this is not a text file (a NUL byte at offset \(nul)); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"))
         }
+        do {
+            return Decoded(lines: try utf8Lines(bytes), encoding: encoding)
+        } catch let invalid {
+            guard let legacy = LegacyEncoding.detect(bytes) else {
+                throw InputError(Diagnostic(
+                    .invalidEncoding, .error, path: path, line: invalid.line,
+                    "invalid UTF-8 at byte offset \(invalid.offset), and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"))
+            }
+            let lines = splitLines(bytes[...]).map { legacy.decode($0).nfc }
+            return Decoded(lines: lines, encoding: legacy.rawValue, notes: [Diagnostic(
+                .legacyEncoding, .warning, path: path,
+                "the file is in the old \(legacy.rawValue) encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time")])
+        }
+    }
+
+    struct InvalidUTF8: Error {
+        var offset: Int
+        var line: Int
+    }
+
+    /// Strict UTF-8: the first invalid byte stops it, with its offset.
+    static func utf8Lines(_ bytes: [UInt8]) throws(InvalidUTF8) -> [String] {
         var lines: [String] = []
         var lineStart = 0
-        var index = 0
-        func emit(_ end: Int) throws(InputError) {
-            var slice = bytes[lineStart..<end]
-            if slice.last == 0x0D { slice = slice.dropLast() }
+        for slice in splitLines(bytes[...]) {
+            lineStart = slice.startIndex
             guard let text = String(validating: slice, as: UTF8.self) else {
-                let offset = lineStart + firstInvalidUTF8Offset(slice)
-                throw InputError(Diagnostic(
-                    .invalidEncoding, .error, path: path, line: lines.count + 1,
-                    "invalid UTF-8 at byte offset \(offset); the file is in another encoding: save it as UTF-8"))
+                throw InvalidUTF8(offset: lineStart + firstInvalidUTF8Offset(slice), line: lines.count + 1)
             }
             lines.append(text.nfc)
         }
-        while index < bytes.count {
-            if bytes[index] == 0x0A {
-                try emit(index)
-                lineStart = index + 1
-            }
-            index += 1
-        }
-        if lineStart < bytes.count { try emit(bytes.count) }
         return lines
+    }
+
+    /// Lines split at LF, a trailing CR removed.
+    static func splitLines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var out: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            out.append(trimCR(bytes[start..<index]))
+            start = index + 1
+        }
+        if start < bytes.endIndex { out.append(trimCR(bytes[start...])) }
+        return out
+    }
+
+    private static func trimCR(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        slice.last == 0x0D ? slice.dropLast() : slice
+    }
+
+    private static func utf16(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {
+        let littleEndian = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var unitOffset = 0
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                scalars.append(scalar)
+                unitOffset += UTF16.width(scalar)
+            case .emptyInput:
+                break decoding
+            case .error:
+                throw InputError(Diagnostic(
+                    .invalidEncoding, .error, path: path,
+                    "invalid UTF-16 at byte offset \(2 + unitOffset * 2); save the file as UTF-8"))
+            }
+        }
+        if bytes.count % 2 == 1 {
+            throw InputError(Diagnostic(.invalidEncoding, .error, path: path, "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"))
+        }
+        let text = String(scalars)
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { String($0).nfc }
+        return Decoded(lines: lines.last == "" ? Array(lines.dropLast()) : lines, encoding: littleEndian ? "UTF-16LE" : "UTF-16BE")
+    }
+
+    /// "UTF-16LE" or "UTF-16BE" when every other byte of the start is NUL, as in text saved as UTF-16
+    /// without a byte-order mark.
+    private static func utf16WithoutBOM(_ bytes: [UInt8]) -> String? {
+        let sample = Array(bytes.prefix(4096))
+        guard sample.count >= 8 else { return nil }
+        let even = stride(from: 0, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let odd = stride(from: 1, to: sample.count, by: 2).filter { sample[$0] == 0 }.count
+        let half = sample.count / 2
+        if odd * 10 >= half * 8, even * 10 <= half { return "UTF-16LE" }
+        if even * 10 >= half * 8, odd * 10 <= half { return "UTF-16BE" }
+        return nil
     }
 
     /// Offset within `bytes` of the first byte that is not part of valid UTF-8.

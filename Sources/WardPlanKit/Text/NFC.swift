@@ -3,7 +3,9 @@ import Foundation
 extension String {
     /// The text in Unicode NFC. Call it on a line or a paragraph, never on a whole document:
     /// Foundation's normalisation is quadratic in the length of its input.
-    public var nfc: String { precomposedStringWithCanonicalMapping }
+    public var nfc: String {
+        utf8.count <= NFCChunks.size ? precomposedStringWithCanonicalMapping : NFCChunks.normalize(self)
+    }
 
     /// The text with runs of white space (tabs, no-break spaces, line breaks) made one space and the
     /// ends trimmed.
@@ -19,6 +21,32 @@ extension String {
                 out.append(ch)
             }
         }
+        return out
+    }
+}
+
+/// Normalises a long string piece by piece, so that one huge paragraph or line (a hostile file, or a
+/// text with no line breaks) costs linear, not quadratic, time. A piece ends just before an ASCII
+/// scalar: no ASCII scalar ever composes with what comes before it, so the pieces normalise exactly
+/// as the whole would.
+enum NFCChunks {
+    static let size = 4096
+
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var piece = String.UnicodeScalarView()
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= size, scalar.isASCII {
+                out += String(piece).precomposedStringWithCanonicalMapping
+                piece.removeAll(keepingCapacity: true)
+                count = 0
+            }
+            piece.append(scalar)
+            count += 1
+        }
+        out += String(piece).precomposedStringWithCanonicalMapping
         return out
     }
 }

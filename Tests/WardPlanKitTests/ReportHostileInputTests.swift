@@ -4,8 +4,8 @@ import Testing
 @testable import WardPlanKit
 
 /// Text from a ward's document is untrusted: markup in it must reach the reader as text.
-@Suite("Hostile input")
-struct HostileInputTests {
+@Suite("Hostile input in reports")
+struct ReportHostileInputTests {
     /// The hostile fixture under a file name that is markup too, beside a seed.
     static let plans: [Plan] = [
         try! Fixtures.plan(

@@ -1,0 +1,56 @@
+import Foundation
+
+/// `wardplan extract --coverage`: for each input, the share of its non-blank lines (paragraphs
+/// and table rows for Word files) that ended up in the model, and the ones that did not, listed
+/// with their location; a failed input says why.
+public struct CoverageReport: Sendable {
+    public struct Entry: Sendable {
+        public var path: String
+        public var format: String
+        public var unit: String
+        public var nonBlank: Int
+        public var inModel: Int
+        public var share: Double
+        /// Lines in `unclassified`: read, but not placed in the plan's structure.
+        public var rest: [SourceText]
+        /// Set when the input failed: why.
+        public var failure: String?
+    }
+
+    public var entries: [Entry]
+
+    public init(_ result: ExtractionResult) {
+        entries = result.plans.map { plan in
+            let rest = plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) }
+            return Entry(
+                path: plan.source.path, format: plan.source.format, unit: ReaderRegistry.standard.locationUnit(forFormat: plan.source.format),
+                nonBlank: plan.source.nonBlankLines, inModel: max(0, plan.source.nonBlankLines - rest),
+                share: PlanCoverage.share(of: plan), rest: plan.unclassified)
+        }
+        entries += result.failed.map { failure in
+            Entry(
+                path: failure.path, format: "", unit: "line", nonBlank: 0, inModel: 0, share: 0, rest: [],
+                failure: failure.diagnostics.first { $0.severity == .error }?.message ?? "failed")
+        }
+    }
+
+    /// The report as text, one block per input.
+    public var text: String {
+        var out = "Coverage: the share of each input's non-blank lines that ended up in the model\n"
+        for entry in entries {
+            if let failure = entry.failure {
+                out += "\(entry.path): not read: \(failure)\n"
+                continue
+            }
+            let percent = String(format: "%.1f", entry.share * 100)
+            let units = entry.unit == "line" ? "lines" : "\(entry.unit)s"
+            out += "\(entry.path) (\(entry.format)): \(percent) % (\(entry.inModel) of \(entry.nonBlank) non-blank \(units))"
+            out += entry.rest.isEmpty ? "\n" : "; not placed:\n"
+            for item in entry.rest {
+                let place = item.endLine.map { "\(entry.unit) \(item.line)-\($0)" } ?? "\(entry.unit) \(item.line)"
+                out += "  \(place): \(item.text.count > 160 ? String(item.text.prefix(160)) + "…" : item.text)\n"
+            }
+        }
+        return out
+    }
+}
