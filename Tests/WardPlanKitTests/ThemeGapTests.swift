@@ -7,18 +7,16 @@ import Testing
 /// themes yet, and the seeds are not classified in this suite).
 @Suite("Theme gaps")
 struct ThemeGapTests {
-    /// The shipped reference data with three themes: one expected nationally, two optional.
+    /// The shipped reference data with three themes: one expected nationally, two optional. Decoded
+    /// as a city's data file would be.
     static let reference: ReferenceData = {
+        let json = """
+            [{"id": "one-stop", "area": "procedures", "vi": "Một cửa", "en": "One-stop shop", "expectedBy": ["NĐ 118/2025/NĐ-CP"]},
+             {"id": "online-payment", "area": "procedures", "vi": "Thanh toán trực tuyến", "en": "Online payment", "expectedBy": []},
+             {"id": "ai", "area": "digital-government", "vi": "Trí tuệ nhân tạo", "en": "AI", "expectedBy": []}]
+            """
         var reference = ReferenceData.standard
-        reference.taxonomy.themes = [
-            .init(
-                id: "one-stop", area: "procedures", vi: "Một cửa", en: "One-stop shop",
-                expectedBy: ["NĐ 118/2025/NĐ-CP"]),
-            .init(
-                id: "online-payment", area: "procedures", vi: "Thanh toán trực tuyến", en: "Online payment",
-                expectedBy: []),
-            .init(id: "ai", area: "digital-government", vi: "Trí tuệ nhân tạo", en: "AI", expectedBy: []),
-        ]
+        reference.taxonomy.themes = try! JSONDecoder().decode([Taxonomy.Theme].self, from: Data(json.utf8))
         return reference
     }()
 

@@ -46,7 +46,7 @@ public struct Coverage: Hashable, Sendable, Codable {
                         mentions: sortedUnique(plans[w].narrative.filter { $0.area == area.id }.map(\.line)))
                 })
         }
-        var themes = taxonomy.themes
+        var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
         let known = Set(themes.map(\.id))
         // A theme id on a task that the taxonomy does not list is still shown, under its id.
         var extra: [String: String] = [:]
@@ -54,7 +54,7 @@ public struct Coverage: Hashable, Sendable, Codable {
             for task in plan.tasks { for m in task.themes where !known.contains(m.id) { extra[m.id] = m.area } }
         }
         for (id, area) in extra.sorted(by: { $0.key < $1.key }) {
-            themes.append(Taxonomy.Theme(id: id, area: area, vi: id, en: id, expectedBy: []))
+            themes.append((id: id, area: area, vi: id, en: id, expectedBy: []))
         }
         let themeRows = themes.map { theme in
             Row(
