@@ -19,16 +19,28 @@ extension HTMLReportWriter {
             if gaps.count == 0 {
                 h.element("p", text: t(.noGaps))
             } else {
-                h.open("ol")
-                for area in gaps.missingAreas { missingArea(area, ward: entry.id, w: w) }
-                for theme in gaps.missingThemes { missingTheme(theme, ward: entry.id) }
-                for id in gaps.targetsBelow { targetGap(id, w: w, ward: entry.id) }
-                for id in gaps.targetsMissing { targetGap(id, w: w, ward: entry.id) }
-                for id in gaps.missingCitations {
-                    guard let citation = comparison.citations.citation(id) else { continue }
-                    h.element("li", text: t(.gapCitation, t.pick(citation.vi, citation.en)))
+                // What the national framework requires first (the part of an official letter), then
+                // what only most other wards do.
+                let required = gaps.missingThemes.filter { !$0.expectedBy.isEmpty }
+                let common = gaps.missingThemes.filter { $0.expectedBy.isEmpty }
+                if gaps.count > common.count {
+                    h.element("h4", text: t(.gapsRequired))
+                    h.open("ol")
+                    for area in gaps.missingAreas { missingArea(area, ward: entry.id, w: w) }
+                    for theme in required { missingTheme(theme, ward: entry.id) }
+                    for id in gaps.targetsBelow + gaps.targetsMissing { targetGap(id, w: w, ward: entry.id) }
+                    for id in gaps.missingCitations {
+                        guard let citation = comparison.citations.citation(id) else { continue }
+                        h.element("li", text: t(.gapCitation, t.pick(citation.vi, citation.en)))
+                    }
+                    h.close("ol")
                 }
-                h.close("ol")
+                if !common.isEmpty {
+                    h.element("h4", text: t(.gapsCommon))
+                    h.open("ol")
+                    for theme in common { missingTheme(theme, ward: entry.id) }
+                    h.close("ol")
+                }
             }
             for area in gaps.absentOptionalAreas {
                 h.element(

@@ -23,7 +23,7 @@ enum Phrase: CaseIterable {
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
     case colRelative, colPastDue, colRecurring, colQuarter, colNoLead, colLeadAsWritten, colBasesCount, colLine
     case colMetric, colValue, colPhase, colTargetText
-    case gapsIntro, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow, gapTargetMissing
+    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
     case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
@@ -201,6 +201,8 @@ enum Phrase: CaseIterable {
                 "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
                 "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
             )
+        case .gapsRequired: ("So với khung quốc gia", "Against the national framework")
+        case .gapsCommon: ("So với đa số phường khác", "Against most other wards")
         case .noGaps:
             (
                 "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
