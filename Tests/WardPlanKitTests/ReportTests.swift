@@ -55,9 +55,22 @@ struct ReportTests {
         #expect(
             html.contains(
                 ##"<a href="#w-phuong-nam-do-son-hai-phong-k-7">≥ 90% (2026, dòng 85)</a> (năm khác, tham khảo)"##))
-        // Tasks per lead office in each ward.
-        #expect(html.contains(#"data-office="0" title="20 nhiệm vụ – Phòng Văn hóa - Xã hội">20</a>"#))
-        #expect(html.contains(#"data-office="0" title="17 nhiệm vụ – Phòng Văn hóa - Xã hội">17</a>"#))
+        // Tasks per lead office in each ward (offices with most tasks first: Văn hóa - Xã hội, Văn phòng
+        // HĐND và UBND, Trung tâm Phục vụ hành chính công, Kinh tế, Hạ tầng và Đô thị, Dịch vụ sự nghiệp công).
+        func officeCells(_ counts: [Int]) -> String {
+            counts.map {
+                $0 > 0
+                    ? ##"<td class="n"><a href="#tasks" class="f">\##($0)</a></td>"## : #"<td class="n muted">0</td>"#
+            }
+            .joined()
+        }
+        #expect(
+            html.contains(
+                ##"<a href="#w-phuong-nam-do-son-hai-phong">Phường Nam Đồ Sơn</a></th>"##
+                    + officeCells([20, 8, 15, 6, 1])))
+        #expect(
+            html.contains(
+                ##"<a href="#w-phuong-ngoc-ha-ha-noi">Phường Ngọc Hà</a></th>"## + officeCells([17, 10, 0, 2, 0])))
         // Every task with its source file, line and quoted text.
         #expect(html.contains(#"<td class="src">seeds/nam-do-son-2026.txt:171–179</td>"#))
         #expect(html.contains("Xây dựng ban hành Kế hoạch tuyên truyền CCHC năm 2026 trên địa bàn phường."))

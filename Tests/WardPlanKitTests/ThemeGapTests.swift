@@ -103,7 +103,7 @@ struct ThemeGapTests {
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: plans))
         #expect(html.contains("Số nhiệm vụ theo chủ đề – Cải cách thủ tục hành chính"))
         // B's empty one-stop cell is a gap mentioned in its narrative: amber, linked to the gap.
-        #expect(html.contains(##"<td class="n c0m" data-sort="0"><a href="#g-phuong-b-ha-noi-t-one-stop""##))
+        #expect(html.contains(##"<td class="n c0m"><a href="#g-phuong-b-ha-noi-t-one-stop">0</a></td>"##))
         #expect(
             html.contains(
                 #"<li id="g-phuong-b-ha-noi-t-one-stop">Chủ đề «Một cửa» (lĩnh vực «Cải cách thủ tục hành chính»): chưa có nhiệm vụ; được NĐ 118/2025/NĐ-CP yêu cầu; 3/3 phường khác có nhiệm vụ. Kế hoạch có nêu ở dòng 50 nhưng chưa giao nhiệm vụ cụ thể.</li>"#

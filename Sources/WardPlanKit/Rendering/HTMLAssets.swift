@@ -27,12 +27,12 @@ enum HTMLAssets {
         header.top p{margin:2px 0;color:#eef3f9}
         nav.toc{position:sticky;top:0;z-index:10;background:#fff;border-bottom:1px solid var(--line);padding:6px 28px;\
         box-shadow:0 1px 3px rgba(0,0,0,.08)}
-        nav.toc ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:2px 18px}
+        nav.toc ul{list-style:none;margin:0;padding:2px 0;display:flex;gap:2px 18px;overflow-x:auto;white-space:nowrap}
         nav.toc a{text-decoration:none;font-weight:600}
         nav.toc a:hover{text-decoration:underline}
         main{padding:18px 28px;max-width:1680px}
         section.part{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 22px 20px;margin:0 0 22px}
-        [id]{scroll-margin-top:56px}
+        [id]{scroll-margin-top:52px}
         h2{margin:0 0 10px;font-size:1.35rem;color:var(--head)}
         h3{margin:20px 0 8px;font-size:1.1rem}
         h4{margin:14px 0 6px;font-size:1rem}
@@ -284,14 +284,18 @@ enum HTMLAssets {
           form.addEventListener('submit', function (e) { e.preventDefault(); });
           status.tabIndex = -1;
           document.addEventListener('click', function (e) {
-            var a = e.target.closest ? e.target.closest('a[data-ward]') : null;
+            var a = e.target.closest ? e.target.closest('a.f') : null;
             if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+            var cell = a.closest('td');
+            var row = cell.parentNode;
+            var table = row.closest('table');
+            var head = table.tHead.rows[table.tHead.rows.length - 1].cells[cell.cellIndex];
             e.preventDefault();
             form.reset();
-            set('f-ward', a.getAttribute('data-ward'));
-            set('f-area', a.getAttribute('data-area'));
-            set('f-theme', a.getAttribute('data-theme'));
-            set('f-office', a.getAttribute('data-office'));
+            set('f-ward', row.getAttribute('data-ward'));
+            set('f-area', head.getAttribute('data-area'));
+            set('f-theme', head.getAttribute('data-theme'));
+            set('f-office', head.getAttribute('data-office'));
             restore(tasks);
             apply();
             history.pushState(null, '', '#tasks');

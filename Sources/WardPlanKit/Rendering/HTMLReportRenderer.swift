@@ -104,17 +104,18 @@ final class HTMLReportWriter {
         h.newline()
     }
 
-    static let sections: [(id: String, title: Phrase)] = [
-        ("summary", .secSummary), ("matrix", .secMatrix), ("gaps", .secGaps), ("targets", .secTargets),
-        ("timelines", .secTimelines), ("leads", .secLeads), ("citations", .secCitations), ("products", .secProducts),
-        ("wards", .secWards), ("tasks", .secTasks), ("method", .secMethod),
+    /// The page's parts, with the short name the contents bar gives each.
+    static let sections: [(id: String, short: Phrase)] = [
+        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("targets", .navTargets),
+        ("timelines", .navTimelines), ("leads", .navLeads), ("citations", .navCitations), ("products", .navProducts),
+        ("wards", .navWards), ("tasks", .navTasks), ("method", .navMethod),
     ]
 
     func navigation() {
         h.element("nav", [.class("toc"), Attribute("aria-label", t(.contents))]) {
             h.open("ul")
             for section in Self.sections {
-                h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.title)) }
+                h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.short)) }
             }
             h.close("ul")
         }
@@ -166,7 +167,7 @@ final class HTMLReportWriter {
     func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
         h.open("tbody")
         for (w, entry) in wards.enumerated() {
-            h.open("tr")
+            h.open("tr", [Attribute("data-ward", entry.id)])
             h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
             cells(w, entry)
             h.close("tr")
@@ -208,9 +209,7 @@ final class HTMLReportWriter {
 
     /// A link to a task's row in the task table: its number in the plan.
     func taskLink(_ ref: TaskRef) {
-        h.element(
-            "a", [.href("#" + Anchor.task(ref)), .title(t(.sourceLine, ward(ref.ward).source, ref.line))], text: ref.ref
-        )
+        h.element("a", [.href("#" + Anchor.task(ref))], text: ref.ref)
     }
 
     func taskLinks(_ refs: [TaskRef]) {

@@ -82,27 +82,23 @@ extension HTMLReportWriter {
             ) {
                 tableHead {
                     columnHeader(t(.colWard))
-                    for office in offices {
-                        h.element("th", [Attribute("scope", "col"), .lang(quoteLanguage)], text: office.name)
+                    for (o, office) in offices.enumerated() {
+                        h.element(
+                            "th",
+                            [Attribute("scope", "col"), Attribute("data-office", String(o)), .lang(quoteLanguage)],
+                            text: office.name)
                     }
                     columnHeader(t(.colNoLead))
                 }
                 wardRows { w, entry in
-                    for (o, office) in offices.enumerated() {
+                    for office in offices {
                         let count = office.cells[w].tasks.count
-                        h.element("td", [.class("n"), Attribute("data-sort", String(count))]) {
-                            if count > 0 {
-                                h.element(
-                                    "a",
-                                    [
-                                        .href("#tasks"), Attribute("data-ward", entry.id),
-                                        Attribute("data-office", String(o)),
-                                        .title(t(.cellTasks, count, office.name)),
-                                    ],
-                                    text: String(count))
-                            } else {
-                                h.element("span", [.class("muted")], text: "0")
+                        if count > 0 {
+                            h.element("td", [.class("n")]) {
+                                h.element("a", [.href("#tasks"), .class("f")], text: String(count))
                             }
+                        } else {
+                            h.element("td", [.class("n muted")], text: "0")
                         }
                     }
                     numberCell(comparison.leads.withoutNamedLead[w].tasks.count, bad: true, link: "#leads-none")

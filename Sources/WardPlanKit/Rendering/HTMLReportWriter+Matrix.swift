@@ -70,10 +70,8 @@ extension HTMLReportWriter {
             wardRows { w, entry in
                 for row in comparison.coverage.areas {
                     coverageCell(
-                        ward: entry.id, cell: row.cells[w], isGap: row.isExpected,
-                        taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
-                        gapLink: "#" + Anchor.gapArea(entry.id, row.id),
-                        filter: Attribute("data-area", row.id), what: t.pick(row.vi, row.en))
+                        row.cells[w], isGap: row.isExpected, taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
+                        gapLink: "#" + Anchor.gapArea(entry.id, row.id))
                 }
                 let gaps = comparison.gaps[w]
                 numberCell(entry.taskCount)
@@ -106,31 +104,25 @@ extension HTMLReportWriter {
                 for row in themes {
                     let isGap = comparison.gaps[w].missingThemes.contains { $0.theme == row.id }
                     coverageCell(
-                        ward: entry.id, cell: row.cells[w], isGap: isGap,
-                        taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
-                        gapLink: isGap ? "#" + Anchor.gapTheme(entry.id, row.id) : nil,
-                        filter: Attribute("data-theme", row.id), what: t.pick(row.vi, row.en))
+                        row.cells[w], isGap: isGap, taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
+                        gapLink: isGap ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
                 }
             }
         }
     }
 
     /// One heat-map cell: the count of tasks, a link to them (or to the gap when there are none).
-    func coverageCell(
-        ward: String, cell: Coverage.Cell, isGap: Bool, taskLink: String, gapLink: String?, filter: Attribute,
-        what: String
-    ) {
+    /// The link filters the task table when scripts run: the ward is the row's, the area or theme
+    /// the column header's.
+    func coverageCell(_ cell: Coverage.Cell, isGap: Bool, taskLink: String, gapLink: String?) {
         let count = cell.tasks.count
         var heat = Self.heat(count)
         if count == 0 { heat = isGap ? (cell.mentions.isEmpty ? "c0" : "c0m") : "c0o" }
-        h.element("td", [.class("n " + heat), Attribute("data-sort", String(count))]) {
+        h.element("td", [.class("n " + heat)]) {
             if count > 0 {
-                h.element(
-                    "a",
-                    [.href(taskLink), .title(t(.cellTasks, count, what)), Attribute("data-ward", ward), filter],
-                    text: String(count))
+                h.element("a", [.href(taskLink), .class("f")], text: String(count))
             } else if let gapLink {
-                h.element("a", [.href(gapLink), .title(t(.cellNoTasks, what))], text: "0")
+                h.element("a", [.href(gapLink)], text: "0")
             } else {
                 h.text("0")
             }
@@ -138,7 +130,7 @@ extension HTMLReportWriter {
     }
 
     func numberCell(_ value: Int, bad: Bool = false, link: String? = nil) {
-        h.element("td", [.class(bad && value > 0 ? "n bad" : "n"), Attribute("data-sort", String(value))]) {
+        h.element("td", [.class(bad && value > 0 ? "n bad" : "n")]) {
             if let link {
                 h.element("a", [.href(link)], text: String(value))
             } else {

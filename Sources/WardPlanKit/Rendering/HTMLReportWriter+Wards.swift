@@ -108,7 +108,9 @@ extension HTMLReportWriter {
                 h.element(
                     "td", [.class("src")], text: target.endLine.map { "\(target.line)–\($0)" } ?? String(target.line))
                 h.element("td", text: target.metric.map(metricName) ?? "–")
-                h.element("td", [.class("nw")], text: target.value.map { t.measure(target.comparator, $0, target.unit) } ?? "–")
+                h.element(
+                    "td", [.class("nw")],
+                    text: target.value.map { t.measure(target.comparator, $0, target.unit) } ?? "–")
                 h.element("td", [.class("nw")], text: target.phase.map { t.years($0) } ?? "–")
                 h.element("td") { quote(target.text) }
                 h.close("tr")

@@ -10,7 +10,10 @@ enum Phrase: CaseIterable {
     case secSummary, secMatrix, secGaps, secTargets, secTimelines, secLeads, secCitations, secProducts, secWards,
         secTasks
     case secMethod
-    case namesAndMore, sourceLine, lineOne, lineMany, all, unknown, notWritten
+    case navSummary, navMatrix, navGaps, navTargets, navTimelines, navLeads, navCitations, navProducts, navWards,
+        navTasks
+    case navMethod
+    case namesAndMore, lineOne, lineMany, all, unknown, notWritten
     case figWards, figTasks, figTargets, figGaps, figFailed
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
         wardsMostGaps, gapCount
@@ -18,12 +21,12 @@ enum Phrase: CaseIterable {
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
-    case cellTasks, cellNoTasks
     case colWard, colTasks, colAreasMissing, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
     case colRelative, colPastDue, colRecurring, colQuarter, colNoLead, colLeadAsWritten, colBasesCount, colLine
     case colMetric, colValue, colPhase, colTargetText
-    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow, gapTargetMissing
+    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow,
+        gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
     case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
@@ -78,8 +81,18 @@ enum Phrase: CaseIterable {
         case .secWards: ("Hồ sơ từng phường", "Ward profiles")
         case .secTasks: ("Danh sách nhiệm vụ", "All tasks")
         case .secMethod: ("Cách đọc báo cáo", "How to read this report")
+        case .navSummary: ("Tóm tắt", "Summary")
+        case .navMatrix: ("Ma trận", "Matrix")
+        case .navGaps: ("Còn thiếu", "Gaps")
+        case .navTargets: ("Chỉ tiêu", "Targets")
+        case .navTimelines: ("Thời gian", "Timelines")
+        case .navLeads: ("Chủ trì", "Leads")
+        case .navCitations: ("Căn cứ", "Legal bases")
+        case .navProducts: ("Sản phẩm", "Products")
+        case .navWards: ("Từng phường", "Wards")
+        case .navTasks: ("Nhiệm vụ", "Tasks")
+        case .navMethod: ("Cách đọc", "How to read")
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
-        case .sourceLine: ("{0}, dòng {1}", "{0}, line {1}")
         case .lineOne: ("dòng {0}", "line {0}")
         case .lineMany: ("dòng {0}", "lines {0}")
         case .all: ("Tất cả", "All")
@@ -164,8 +177,6 @@ enum Phrase: CaseIterable {
         case .themeMatrixCaption: ("Số nhiệm vụ theo chủ đề – {0}", "Tasks by theme – {0}")
         case .optionalMark: ("(không bắt buộc)", "(optional)")
         case .expectedBy: ("được {0} yêu cầu", "required by {0}")
-        case .cellTasks: ("{0} nhiệm vụ – {1}", "{0} task – {1}|{0} tasks – {1}")
-        case .cellNoTasks: ("Không có nhiệm vụ – {0}", "No task – {0}")
         case .colWard: ("Phường", "Ward")
         case .colTasks: ("Tổng số nhiệm vụ", "Tasks")
         case .colAreasMissing: ("Lĩnh vực thiếu", "Areas missing")
