@@ -53,7 +53,7 @@ struct ComparisonTests {
     @Test func satisfactionTargetsAgainstTheNationalOnesFor2028To2030() throws {
         let satisfaction = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
         #expect(
-            satisfaction.value == 95 && satisfaction.comparator == .atLeast && satisfaction.source == "QĐ 282/QĐ-TTg")
+            satisfaction.benchmark.value == 95 && satisfaction.benchmark.comparator == .atLeast && satisfaction.benchmark.source == "QĐ 282/QĐ-TTg")
         // Ngọc Hà: ≥ 95 % for 2028-2030 (line 55): met.
         #expect(satisfaction.cells[ngocHa].status == .met)
         #expect(satisfaction.cells[ngocHa].targets.map(\.value) == [95])
@@ -65,7 +65,7 @@ struct ComparisonTests {
         #expect(satisfaction.cells[namDoSon].otherYears.map(\.line) == [85])
 
         let land = try #require(comparison.targets.benchmark("satisfaction-land-construction-investment@2028-2030"))
-        #expect(land.value == 90)
+        #expect(land.benchmark.value == 90)
         #expect(land.cells[ngocHa].status == .met)
         #expect(land.cells[ngocHa].targets.map(\.value) == [90])
         #expect(land.cells[namDoSon].status == .outsidePeriod)

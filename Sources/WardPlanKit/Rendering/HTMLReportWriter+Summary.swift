@@ -47,8 +47,8 @@ extension HTMLReportWriter {
         }
         for row in comparison.targets.benchmarks {
             let target = t(
-                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.comparator, row.value, row.unit),
-                t.years(row.period))
+                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
+                t.years(row.benchmark.period))
             add(target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
             add(target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
         }
