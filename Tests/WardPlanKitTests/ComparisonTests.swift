@@ -149,3 +149,33 @@ struct ComparisonTests {
         #expect(decoded == comparison)
     }
 }
+
+/// The seeds classified with the shipped taxonomy: the theme matrix and gaps agree with the tasks.
+@Suite("Comparison of the classified seeds")
+struct ClassifiedComparisonTests {
+    let comparison = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
+
+    @Test func everyThemeOfTheTaxonomyHasARowAndEveryTaskThemeACell() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        #expect(comparison.coverage.themes.map(\.id) == taxonomy.themes.map(\.id))
+        for (w, plan) in [Fixtures.namDoSon, Fixtures.ngocHa].enumerated() {
+            for (i, task) in plan.tasks.enumerated() {
+                for match in task.themes {
+                    let row = comparison.coverage.row(theme: match.id)
+                    #expect(row?.cells[w].tasks.contains { $0.index == i } == true, "\(plan.source.path) task \(task.ref) \(match.id)")
+                }
+            }
+        }
+    }
+
+    @Test func aThemeGapIsAThemeWithNoTaskThatIsRequiredOrCommon() {
+        for (w, gaps) in comparison.gaps.enumerated() {
+            for gap in gaps.missingThemes {
+                let row = comparison.coverage.row(theme: gap.theme)!
+                #expect(row.cells[w].tasks.isEmpty)
+                #expect(row.isExpected || gap.otherWardsCovering * 2 > gap.otherWards)
+                #expect(gap.expectedBy == row.expectedBy)
+            }
+        }
+    }
+}
