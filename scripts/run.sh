@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # The main job: read every plan in wards/ and write the reports into exports/:
-# plans.json, and plans.xml (schema/wardplans-1.xsd, validated before it replaces the old file).
+#   exports/report.html   the gap report (open it in a browser; prints on A4 landscape)
+#   exports/csv/*.csv     tasks, coverage matrix and targets for spreadsheets
+#   exports/plans.json    every plan in the common model
+#   exports/plans.xml     the same as XML (schema/wardplans-1.xsd, validated before it replaces the old file)
+# Extra arguments go to `wardplan compare` (e.g. --as-of 2026-07-01 or --lang en).
+# Exit code: 0 every plan read, 1 some plan could not be read (the reports cover the others).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh libxml2-dev pkg-config poppler-utils
 swift build -c release --product wardplan
 mkdir -p exports
-.build/release/wardplan extract wards/ --output exports/plans.json --xml exports/plans.xml
+status=0
+.build/release/wardplan extract wards/ --output exports/plans.json --xml exports/plans.xml --quiet || status=$?
+.build/release/wardplan compare wards/ --html exports/report.html --csv exports/csv "$@" || status=$?
+exit "$status"

@@ -87,6 +87,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         // Classifying: what the taxonomy found in the plan.
         case areaConflict = "classify.area-conflict"
         case noTheme = "classify.no-theme"
+        // Comparing plans (`wardplan compare`).
+        /// Two inputs are plans of the same ward (an old and a revised version left side by side).
+        case duplicateWard = "compare.duplicate-ward"
+        /// A report file could not be written.
+        case outputUnwritable = "compare.output"
     }
 }
 

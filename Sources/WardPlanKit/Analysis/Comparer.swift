@@ -1,0 +1,88 @@
+/// Compares classified plans: plans and reference data in, a `Comparison` out. No I/O, no clock.
+public struct Comparer: Sendable {
+    public var reference: ReferenceData
+    public var citations: CitationRules
+
+    public init(reference: ReferenceData = .standard, citations: CitationRules = .standard) {
+        self.reference = reference
+        self.citations = citations
+    }
+
+    /// The comparison of `plans` (in the order given) on the report date `asOf`.
+    public func compare(_ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate) -> Comparison {
+        let wards = Self.entries(plans)
+        let facts = plans.indices.map { w in
+            plans[w].tasks.indices.map { i in
+                let task = plans[w].tasks[i]
+                return TaskFacts.make(
+                    task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line), asOf: asOf)
+            }
+        }
+        let coverage = Coverage.make(plans: plans, wards: wards, facts: facts, taxonomy: reference.taxonomy)
+        let targets = TargetComparison.make(
+            plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics)
+        let citationSummary = CitationSummary.make(plans: plans, wards: wards, rules: citations)
+        return Comparison(
+            asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
+            tasks: Array(facts.joined()), coverage: coverage,
+            gaps: WardGaps.make(wards: wards, coverage: coverage, targets: targets, citations: citationSummary),
+            targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
+            leads: LeadOffices.make(wards: wards, facts: facts), citations: citationSummary,
+            withoutProduct: wards.indices.map { w in
+                WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
+            },
+            diagnostics: Self.duplicateWards(wards))
+    }
+
+    /// A warning for each plan of a ward that an earlier input already is a plan of.
+    static func duplicateWards(_ wards: [WardEntry]) -> [Diagnostic] {
+        var first: [String: WardEntry] = [:]
+        var diagnostics: [Diagnostic] = []
+        for ward in wards {
+            guard let key = ward.wardKey else { continue }
+            if let earlier = first[key] {
+                diagnostics.append(
+                    Diagnostic(
+                        .duplicateWard, .warning, path: ward.source,
+                        "\(ward.label) has another plan in \(earlier.source); the report shows both (as \(earlier.id) and \(ward.id)). If one replaces the other, keep only the current one in the input folder"
+                    ))
+            } else {
+                first[key] = ward
+            }
+        }
+        return diagnostics
+    }
+
+    /// The wards of `plans`, with unique stable ids.
+    static func entries(_ plans: [Plan]) -> [WardEntry] {
+        var used: [String: Int] = [:]
+        let planIDs = PlanIdentity.ids(of: plans).ids
+        return zip(plans, planIDs).map { plan, planID in
+            let fileName = plan.source.path.split(separator: "/").last.map(String.init) ?? plan.source.path
+            let key = Slug.of(
+                plan.ward.name == nil
+                    ? fileName
+                    : [plan.ward.kind?.rawValue, plan.ward.name, plan.ward.province].compactMap { $0 }.joined(
+                        separator: " "))
+            let base = key.isEmpty ? "ward" : key
+            used[base, default: 0] += 1
+            let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
+            let label =
+                plan.ward.name.map { name in
+                    plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
+                } ?? fileName
+            return WardEntry(
+                id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind,
+                province: plan.ward.province,
+                source: plan.source.path, sha256: plan.source.sha256, documentType: plan.document.type,
+                documentNumber: plan.document.number, issuedOn: plan.document.issuedOn,
+                issuedText: plan.document.issuedText,
+                title: plan.document.title, period: plan.period?.years, taskCount: plan.tasks.count,
+                targetCount: plan.targets.count,
+                warningCount: plan.diagnostics.filter { $0.severity >= .warning }.count,
+                unclassifiedLines: plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
+        }
+    }
+
+    static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}

@@ -1,0 +1,77 @@
+/// Which wards have tasks in each area and theme of the taxonomy, how many, and which have none.
+public struct Coverage: Hashable, Sendable, Codable {
+    /// One row per area, in taxonomy order.
+    public var areas: [Row]
+    /// One row per theme, in taxonomy order (empty when the taxonomy has no level 2).
+    public var themes: [Row]
+
+    /// An area or a theme across all wards.
+    public struct Row: Hashable, Sendable, Codable {
+        public var id: String
+        /// The area: the row's own id for an area, the parent area for a theme.
+        public var area: String
+        public var vi: String
+        public var en: String
+        /// National documents that expect every plan to cover it; empty for an optional one
+        /// (the `other` area, an optional theme).
+        public var expectedBy: [String]
+        /// One cell per ward, in ward order.
+        public var cells: [Cell]
+
+        public var isExpected: Bool { !expectedBy.isEmpty }
+        public var wardsWithTasks: Int { cells.filter { !$0.tasks.isEmpty }.count }
+        public var wardsWithout: [String] { cells.filter { $0.tasks.isEmpty }.map(\.ward) }
+    }
+
+    /// One ward's tasks in an area or theme.
+    public struct Cell: Hashable, Sendable, Codable {
+        public var ward: String
+        public var tasks: [TaskRef]
+        /// Lines where the plan mentions it outside tasks (narrative solutions, targets): shown
+        /// with an empty cell, so a reader sees a ward that talks about it but plans no task.
+        public var mentions: [Int]
+    }
+
+    public func row(area id: String) -> Row? { areas.first { $0.id == id } }
+    public func row(theme id: String) -> Row? { themes.first { $0.id == id } }
+
+    static func make(plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], taxonomy: Taxonomy) -> Coverage {
+        let areaRows = taxonomy.areas.map { area in
+            Row(
+                id: area.id, area: area.id, vi: area.vi, en: area.en, expectedBy: area.sources,
+                cells: plans.indices.map { w in
+                    Cell(
+                        ward: wards[w].id,
+                        tasks: facts[w].filter { $0.area == area.id }.map(\.task),
+                        mentions: sortedUnique(plans[w].narrative.filter { $0.area == area.id }.map(\.line)))
+                })
+        }
+        var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
+        let known = Set(themes.map(\.id))
+        // A theme id on a task that the taxonomy does not list is still shown, under its id.
+        var extra: [String: String] = [:]
+        for plan in plans {
+            for task in plan.tasks { for m in task.themes where !known.contains(m.id) { extra[m.id] = m.area } }
+        }
+        for (id, area) in extra.sorted(by: { $0.key < $1.key }) {
+            themes.append((id: id, area: area, vi: id, en: id, expectedBy: []))
+        }
+        let themeRows = themes.map { theme in
+            Row(
+                id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
+                cells: plans.indices.map { w in
+                    let plan = plans[w]
+                    let mentions =
+                        plan.narrative.filter { $0.themes.contains { $0.id == theme.id } }.map(\.line)
+                        + plan.targets.filter { $0.themes.contains { $0.id == theme.id } }.map(\.line)
+                    return Cell(
+                        ward: wards[w].id,
+                        tasks: facts[w].filter { $0.themes.contains(theme.id) }.map(\.task),
+                        mentions: sortedUnique(mentions))
+                })
+        }
+        return Coverage(areas: areaRows, themes: themeRows)
+    }
+}
+
+func sortedUnique(_ lines: [Int]) -> [Int] { Array(Set(lines)).sorted() }

@@ -1,0 +1,166 @@
+/// Wards' targets against the national benchmarks (`benchmarks.yaml`), and the targets wards set
+/// for metrics no benchmark names, side by side.
+public struct TargetComparison: Hashable, Sendable, Codable {
+    /// One per benchmark, in the data file's order.
+    public var benchmarks: [BenchmarkRow]
+    /// Metrics some ward sets a target for that no benchmark names (on-time rate, SIPAS, …).
+    public var unbenchmarked: [MetricRow]
+
+    /// How a ward's plan stands against one benchmark.
+    public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A target for the benchmark's years at least as high as the national one.
+        case met
+        /// A target for the benchmark's years weaker than the national one: a gap.
+        case below
+        /// The plan covers some of the benchmark's years but sets no target for the metric.
+        case missing
+        /// The plan's period and targets do not reach the benchmark's years.
+        case outsidePeriod = "outside-period"
+        /// A target for the metric with no number, or in another unit.
+        case unclear
+    }
+
+    public struct BenchmarkRow: Hashable, Sendable, Codable {
+        /// `metric@period`, e.g. `satisfaction@2028-2030`.
+        public var id: String
+        /// The national target, as `benchmarks.yaml` gives it.
+        public var benchmark: Benchmarks.Benchmark
+        public var metricVi: String
+        public var metricEn: String
+        /// One per ward, in ward order.
+        public var cells: [Cell]
+    }
+
+    public struct Cell: Hashable, Sendable, Codable {
+        public var ward: String
+        public var status: Status
+        /// The ward's targets for the metric in the benchmark's years, each judged.
+        public var targets: [TargetValue]
+        /// The ward's targets for the metric in other years, for context.
+        public var otherYears: [TargetValue]
+    }
+
+    public struct MetricRow: Hashable, Sendable, Codable {
+        public var metric: String
+        public var vi: String
+        public var en: String
+        public var cells: [MetricCell]
+    }
+
+    public struct MetricCell: Hashable, Sendable, Codable {
+        public var ward: String
+        public var targets: [TargetValue]
+    }
+
+    /// A ward's target: `index` is its position in the plan's `targets`.
+    public struct TargetValue: Hashable, Sendable, Codable {
+        public var index: Int
+        public var line: Int
+        public var comparator: Target.Comparator?
+        public var value: Double?
+        public var unit: Target.Unit?
+        public var phase: YearRange?
+        /// Against the benchmark of the row; nil outside a benchmark row.
+        public var status: Status?
+    }
+
+    public func benchmark(_ id: String) -> BenchmarkRow? { benchmarks.first { $0.id == id } }
+
+    /// The Vietnamese and English names of a metric that some row names.
+    public func metricNames(_ id: String) -> (vi: String, en: String)? {
+        if let row = benchmarks.first(where: { $0.benchmark.metric == id }) { return (row.metricVi, row.metricEn) }
+        return unbenchmarked.first { $0.metric == id }.map { ($0.vi, $0.en) }
+    }
+
+    static func make(plans: [Plan], wards: [WardEntry], benchmarks: Benchmarks, metrics: MetricCatalog)
+        -> TargetComparison
+    {
+        func label(_ metric: String) -> (vi: String, en: String) {
+            metrics.metrics.first { $0.id == metric }.map { ($0.vi, $0.en) } ?? (metric, metric)
+        }
+        let rows = benchmarks.benchmarks.map { b in
+            let names = label(b.metric)
+            return BenchmarkRow(
+                id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
+                cells: plans.indices.map { cell(plans[$0], ward: wards[$0].id, against: b) })
+        }
+        let benchmarked = Set(benchmarks.benchmarks.map(\.metric))
+        var otherMetrics: [String] = []
+        for plan in plans {
+            for t in plan.targets {
+                if let m = t.metric, !benchmarked.contains(m), !otherMetrics.contains(m) { otherMetrics.append(m) }
+            }
+        }
+        let order = metrics.metrics.map(\.id)
+        otherMetrics.sort {
+            (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1)
+        }
+        let unbenchmarked = otherMetrics.map { metric in
+            let names = label(metric)
+            return MetricRow(
+                metric: metric, vi: names.vi, en: names.en,
+                cells: plans.indices.map { w in
+                    MetricCell(
+                        ward: wards[w].id,
+                        targets: plans[w].targets.indices.filter { plans[w].targets[$0].metric == metric }
+                            .map { value(plans[w].targets[$0], index: $0, status: nil) })
+                })
+        }
+        return TargetComparison(benchmarks: rows, unbenchmarked: unbenchmarked)
+    }
+
+    static func value(_ target: Target, index: Int, status: Status?) -> TargetValue {
+        TargetValue(
+            index: index, line: target.line, comparator: target.comparator, value: target.value, unit: target.unit,
+            phase: target.phase, status: status)
+    }
+
+    /// One ward against one benchmark.
+    static func cell(_ plan: Plan, ward: String, against b: Benchmarks.Benchmark) -> Cell {
+        var inYears: [TargetValue] = []
+        var otherYears: [TargetValue] = []
+        for (i, target) in plan.targets.enumerated() where target.metric == b.metric {
+            let years = target.phase ?? plan.period?.years
+            if years.map({ overlaps($0, b.period) }) ?? true {
+                inYears.append(value(target, index: i, status: judge(target, against: b)))
+            } else {
+                otherYears.append(value(target, index: i, status: nil))
+            }
+        }
+        let status: Status
+        if inYears.contains(where: { $0.status == .below }) {
+            status = .below
+        } else if inYears.contains(where: { $0.status == .met }) {
+            status = .met
+        } else if !inYears.isEmpty {
+            status = .unclear
+        } else if plan.period.map({ overlaps($0.years, b.period) }) ?? true {
+            status = .missing
+        } else {
+            status = .outsidePeriod
+        }
+        return Cell(ward: ward, status: status, targets: inYears, otherYears: otherYears)
+    }
+
+    static func overlaps(_ a: YearRange, _ b: YearRange) -> Bool { a.from <= b.to && b.from <= a.to }
+
+    /// Whether `target` promises at least what the benchmark asks (or at most, for a ceiling such
+    /// as "≤ 2 % overdue").
+    static func judge(_ target: Target, against b: Benchmarks.Benchmark) -> Status {
+        guard let value = target.value, target.unit == b.unit else { return .unclear }
+        let comparator = target.comparator ?? .equal
+        let upward = [.atLeast, .greater, .equal].contains(b.comparator)
+        // The bound the ward's target guarantees in the benchmark's direction, and whether it is strict.
+        let bound: (value: Double, strict: Bool)?
+        switch (comparator, upward) {
+        case (.atLeast, true), (.equal, _), (.atMost, false): bound = (value, false)
+        case (.greater, true), (.less, false): bound = (value, true)
+        default: bound = nil
+        }
+        guard let bound else { return .below }
+        let benchmarkStrict = b.comparator == .greater || b.comparator == .less
+        let better = upward ? bound.value > b.value : bound.value < b.value
+        if better || (bound.value == b.value && (bound.strict || !benchmarkStrict)) { return .met }
+        return .below
+    }
+}

@@ -1,0 +1,104 @@
+/// What the comparison needs to know of one task: its area and themes, who leads it, when it is
+/// due and whether that needs following up, and whether it names a product.
+public struct TaskFacts: Hashable, Sendable, Codable {
+    /// How far a task's time can be known.
+    public enum Schedule: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A date or a period ("Quý I/2026", "Chậm nhất là ngày 31/01/2026", "2026-2030").
+        case dated
+        /// Repeats ("Thường xuyên", "Hằng năm", "06 tháng/lần").
+        case recurring
+        /// Counted from an event ("Chậm nhất 30 ngày làm việc kể từ ngày …").
+        case relative
+        /// Words but no date: only "theo hướng dẫn", "theo chỉ đạo", or text not understood.
+        case vague
+        /// No time at all.
+        case missing
+    }
+
+    public var task: TaskRef
+    public var area: String
+    public var themes: [String]
+    /// Named lead offices (canonical names).
+    public var leads: [String]
+    /// The task names a generic body ("các cơ quan, đơn vị có liên quan") as lead.
+    public var genericLead: Bool
+    public var schedule: Schedule
+    /// The last day of the task: its deadline, else the end of its period.
+    public var due: CalendarDate?
+    /// The quarter of `due` for a task that does not repeat.
+    public var dueQuarter: Quarter?
+    /// `due` is before the report date: a user should check the task was done.
+    public var pastDue: Bool
+    /// The timeline depends on something else ("theo hướng dẫn", "theo Kế hoạch", …).
+    public var flags: [Timeline.Flag]
+    public var hasProduct: Bool
+
+    public var hasNamedLead: Bool { !leads.isEmpty }
+
+    /// The facts of `task`, judged on `asOf`.
+    public static func make(_ task: PlanTask, ref: TaskRef, asOf: CalendarDate) -> TaskFacts {
+        let timeline = task.timeline
+        let schedule: Schedule
+        if let timeline {
+            if timeline.recurrence != nil {
+                schedule = .recurring
+            } else if timeline.start != nil || timeline.end != nil || timeline.deadline != nil {
+                schedule = .dated
+            } else if timeline.relativeDeadline != nil {
+                schedule = .relative
+            } else {
+                schedule = .vague
+            }
+        } else {
+            schedule = .missing
+        }
+        let due = timeline.flatMap { $0.deadline ?? $0.end }
+        return TaskFacts(
+            task: ref, area: task.area, themes: uniqueThemes(task.themes), leads: task.lead,
+            genericLead: task.leadGeneric,
+            schedule: schedule, due: due, dueQuarter: schedule == .dated ? due.map(Quarter.init(containing:)) : nil,
+            pastDue: due.map { $0 < asOf } ?? false, flags: timeline?.flags ?? [], hasProduct: !task.products.isEmpty)
+    }
+
+    static func uniqueThemes(_ matches: [ThemeMatch]) -> [String] {
+        var seen = Set<String>()
+        return matches.map(\.id).filter { seen.insert($0).inserted }
+    }
+}
+
+/// A calendar quarter, written `2026-Q1`.
+public struct Quarter: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    public var year: Int
+    /// 1 to 4.
+    public var quarter: Int
+
+    public init(year: Int, quarter: Int) {
+        self.year = year
+        self.quarter = quarter
+    }
+
+    public init(containing date: CalendarDate) {
+        self.init(year: date.year, quarter: (date.month - 1) / 3 + 1)
+    }
+
+    public var description: String { "\(year)-Q\(quarter)" }
+
+    public static func < (a: Quarter, b: Quarter) -> Bool { (a.year, a.quarter) < (b.year, b.quarter) }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, let year = Int(parts[0]), parts[1].first == "Q", let q = Int(parts[1].dropFirst()),
+            (1...4).contains(q)
+        else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a quarter: \(text)"))
+        }
+        self.init(year: year, quarter: q)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The `compare` command's work, without the command line: read the plans, compare them, render
+/// the reports and write them atomically. Writes only the files it is given paths for.
+public struct CompareJob: Sendable {
+    public var paths: [String]
+    /// The HTML report's path.
+    public var html: String?
+    /// A folder for `tasks.csv`, `coverage.csv` and `targets.csv`.
+    public var csvFolder: String?
+    /// The comparison as JSON (the analysis value, for other tools).
+    public var json: String?
+    public var asOf: CalendarDate
+    public var language: Language
+    public var extractor: PlanExtractor
+    public var comparer: Comparer
+
+    public init(
+        paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, asOf: CalendarDate,
+        language: Language = .vi, extractor: PlanExtractor = PlanExtractor(), comparer: Comparer = Comparer()
+    ) {
+        self.paths = paths
+        self.html = html
+        self.csvFolder = csvFolder
+        self.json = json
+        self.asOf = asOf
+        self.language = language
+        self.extractor = extractor
+        self.comparer = comparer
+    }
+
+    public struct Outcome: Sendable {
+        public var extraction: ExtractionResult
+        public var comparison: Comparison
+        /// The files written, in order.
+        public var written: [String]
+    }
+
+    /// Runs the job. Throws only when an output cannot be written (the error names the file);
+    /// failed inputs are in the outcome.
+    /// `progress` is told before each input (index from 1, count, path).
+    public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
+        let extraction = extractor.extract(paths: paths, progress: progress)
+        let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        let report = Report(comparison: comparison, plans: extraction.plans, language: language)
+        var written: [String] = []
+        func write(_ data: Data, to path: String) throws(InputError) {
+            do {
+                try AtomicFile.write(data, to: path)
+            } catch {
+                throw InputError(
+                    Diagnostic(
+                        .outputUnwritable, .error, path: path,
+                        "cannot write the report: \(error.localizedDescription); check that the folder can be created and written to"
+                    ))
+            }
+            written.append(path)
+        }
+        if let html, let page = HTMLReportRenderer().render(report).first {
+            try write(page.data, to: html)
+        }
+        if let csvFolder {
+            for file in CSVReportRenderer().render(report) {
+                try write(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
+            }
+        }
+        if let json {
+            let data: Data
+            do { data = try JSONRenderer.render(comparison) } catch {
+                preconditionFailure("a comparison always encodes: \(error)")
+            }
+            try write(data, to: json)
+        }
+        return Outcome(extraction: extraction, comparison: comparison, written: written)
+    }
+}

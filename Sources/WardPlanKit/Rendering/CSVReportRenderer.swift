@@ -1,0 +1,130 @@
+import Foundation
+
+/// The comparison as CSV files for people who continue in a spreadsheet: `tasks.csv` (every task),
+/// `coverage.csv` (wards by areas and themes) and `targets.csv` (every target, against the national
+/// benchmarks). UTF-8 with a byte-order mark so spreadsheet programs show Vietnamese, CRLF line
+/// ends (RFC 4180), headers in the report's language, every field through `Escaping.csvField`.
+public struct CSVReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> [RenderedFile] {
+        let t = Localizer(language: report.language)
+        return [
+            file("tasks.csv", tasks(report, t)),
+            file("coverage.csv", coverage(report, t)),
+            file("targets.csv", targets(report, t)),
+        ]
+    }
+
+    func file(_ name: String, _ rows: [[String]]) -> RenderedFile {
+        var text = "\u{FEFF}"
+        for row in rows {
+            text += row.map(Escaping.csvField).joined(separator: ",")
+            text += "\r\n"
+        }
+        return RenderedFile(name: name, data: Data(text.utf8))
+    }
+
+    func wardColumns(_ ward: WardEntry) -> [String] { [ward.id, ward.label, ward.province ?? ""] }
+
+    func tasks(_ report: Report, _ t: Localizer) -> [[String]] {
+        let c = report.comparison
+        var rows: [[String]] = [
+            [
+                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
+                t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
+                t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten),
+                t(.csvSchedule),
+                t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
+                t(.csvSupervisor), t(.csvNotes),
+            ]
+        ]
+        var w = 0
+        for f in c.tasks {
+            while c.wards[w].id != f.task.ward { w += 1 }
+            let ward = c.wards[w]
+            let task = report.plans[w].tasks[f.task.index]
+            let themes = f.themes.map { id in c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id }
+            let area = c.coverage.row(area: f.area).map { t.pick($0.vi, $0.en) } ?? f.area
+            rows.append(
+                wardColumns(ward) + [
+                    ward.source, String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,
+                    task.group ?? "",
+                    f.themes.joined(separator: "; "), themes.joined(separator: "; "), task.text,
+                    f.leads.joined(separator: "; "),
+                    task.leadText ?? "", t.yesNo(f.genericLead), task.coordinators.joined(separator: "; "),
+                    task.products.joined(separator: "; "), task.timeline?.text ?? "", t.schedule(f.schedule),
+                    task.timeline?.start?.description ?? "", task.timeline?.end?.description ?? "",
+                    task.timeline?.deadline?.description ?? "", f.due?.description ?? "",
+                    f.dueQuarter?.description ?? "",
+                    t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "), task.supervisor ?? "",
+                    task.notes.joined(separator: "; "),
+                ])
+        }
+        return rows
+    }
+
+    func coverage(_ report: Report, _ t: Localizer) -> [[String]] {
+        let c = report.comparison
+        var header = [t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvTotalTasks)]
+        header += c.coverage.areas.map { t(.csvAreaPrefix, t.pick($0.vi, $0.en)) }
+        header += c.coverage.themes.map { t(.csvThemePrefix, t.pick($0.vi, $0.en)) }
+        header += [t(.colAreasMissing), t(.colThemesMissing), t(.colGapsTotal)]
+        var rows = [header]
+        for (w, ward) in c.wards.enumerated() {
+            var row = wardColumns(ward) + [String(ward.taskCount)]
+            row += c.coverage.areas.map { String($0.cells[w].tasks.count) }
+            row += c.coverage.themes.map { String($0.cells[w].tasks.count) }
+            let gaps = c.gaps[w]
+            row += [String(gaps.missingAreas.count), String(gaps.missingThemes.count), String(gaps.count)]
+            rows.append(row)
+        }
+        return rows
+    }
+
+    /// Every target of every plan: once per benchmark it is judged against, and once on its own
+    /// when no benchmark applies; and a row for each benchmark a ward sets no target for.
+    func targets(_ report: Report, _ t: Localizer) -> [[String]] {
+        let c = report.comparison
+        var rows: [[String]] = [
+            [
+                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
+                t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
+                t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
+            ]
+        ]
+        var judged = Set<[Int]>()
+        for (w, ward) in c.wards.enumerated() {
+            let plan = report.plans[w]
+            func targetColumns(_ index: Int?) -> [String] {
+                guard let index else { return ["", "", "", "", "", "", "", "", ""] }
+                let target = plan.targets[index]
+                return [
+                    ward.source, String(target.line), target.metric ?? "",
+                    target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "",
+                    target.comparator?.rawValue ?? "", target.value.map { t.number($0) } ?? "",
+                    target.unit?.rawValue ?? "",
+                    target.phase.map { t.years($0) } ?? "", target.text,
+                ]
+            }
+            for row in c.targets.benchmarks {
+                let cell = row.cells[w]
+                let benchmark = [t.measure(row.benchmark), t.years(row.benchmark.period), row.benchmark.source]
+                if cell.targets.isEmpty {
+                    rows.append(wardColumns(ward) + targetColumns(nil) + benchmark + [t.status(cell.status)])
+                }
+                for value in cell.targets {
+                    judged.insert([w, value.index])
+                    rows.append(
+                        wardColumns(ward) + targetColumns(value.index) + benchmark + [
+                            t.status(value.status ?? cell.status)
+                        ])
+                }
+            }
+            for index in plan.targets.indices where !judged.contains([w, index]) {
+                rows.append(wardColumns(ward) + targetColumns(index) + ["", "", "", ""])
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,50 @@
+/// The one place where text from a ward's document (or any other data) is made safe for an output
+/// format. Renderers never write such text any other way: the HTML builder takes markup only as
+/// string literals (`StaticString`) and sends every other string through `html`, and the CSV
+/// renderer sends every field through `csvField`.
+public enum Escaping {
+    /// Text for HTML content and attribute values (always quoted with `"`): `& < > " '` become
+    /// character references, so `<script>`, `"><img onerror=…>` and `</style>` stay text. Code
+    /// points HTML forbids (controls other than tab and newlines, noncharacters) become U+FFFD.
+    public static func html(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\r": out.append("\n")
+            default: out.append(isForbiddenInHTML(scalar) ? "\u{FFFD}" : scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isForbiddenInHTML(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x20 { return v != 0x09 && v != 0x0A && v != 0x0C }
+        if (0x7F...0x9F).contains(v) || (0xFDD0...0xFDEF).contains(v) { return true }
+        return v & 0xFFFE == 0xFFFE
+    }
+
+    /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break, quotes
+    /// doubled. A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+    /// `@`, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text.
+    public static func csvField(_ text: String) -> String {
+        var field = text
+        if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            field = "'" + field
+        }
+        guard field.unicodeScalars.contains(where: { [",", "\"", "\n", "\r", ";"].contains($0) }) else { return field }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in field.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+
+/// The gap report as one self-contained HTML file: inline CSS and script (pinned by hash in a
+/// Content-Security-Policy, so nothing else can run or load), readable with scripts off, printable
+/// on A4 landscape. Sections: summary, coverage matrix, gaps per ward, targets against benchmarks,
+/// timelines, lead offices, legal bases, products, ward profiles, every task.
+public struct HTMLReportRenderer: ReportRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> [RenderedFile] {
+        [RenderedFile(name: "report.html", data: Data(page(report).utf8))]
+    }
+
+    /// The page's text.
+    public func page(_ report: Report) -> String {
+        HTMLReportWriter(report).page()
+    }
+}
+
+/// Writes one report page. Each section lives in an extension (`HTMLReportWriter+Matrix.swift`, …).
+final class HTMLReportWriter {
+    let comparison: Comparison
+    let plans: [Plan]
+    let t: Localizer
+    let h = HTMLBuilder(capacity: 1 << 20)
+    /// Position of each ward id in `comparison.wards`.
+    let wardIndex: [String: Int]
+    /// Task facts per ward, in ward order.
+    let facts: [[TaskFacts]]
+
+    init(_ report: Report) {
+        comparison = report.comparison
+        plans = report.plans
+        t = Localizer(language: report.language)
+        var index: [String: Int] = [:]
+        for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
+        wardIndex = index
+        var perWard: [[TaskFacts]] = report.comparison.wards.map { _ in [] }
+        for f in report.comparison.tasks {
+            if let w = index[f.task.ward] { perWard[w].append(f) }
+        }
+        facts = perWard
+    }
+
+    var wards: [WardEntry] { comparison.wards }
+
+    func page() -> String {
+        h.raw("<!DOCTYPE html>\n")
+        h.open("html", [.lang(t.language.rawValue)])
+        h.newline()
+        h.raw(
+            "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        )
+        h.open(
+            "meta",
+            [
+                Attribute("http-equiv", "Content-Security-Policy"),
+                Attribute("content", HTMLAssets.contentSecurityPolicy),
+            ])
+        h.newline()
+        h.element("title", text: t(.reportTitle) + " – " + t.date(comparison.asOf))
+        h.newline()
+        h.raw("<style>")
+        h.raw(HTMLAssets.css)
+        h.raw("</style>\n</head>\n<body>\n")
+        h.element("a", [.class("skip"), .href("#main")], text: t(.skipToContent))
+        h.newline()
+        header()
+        navigation()
+        h.raw("<main id=\"main\">\n")
+        summary()
+        matrix()
+        gapLists()
+        targets()
+        timelines()
+        leadOffices()
+        citations()
+        products()
+        wardProfiles()
+        taskTable()
+        method()
+        h.raw("</main>\n")
+        h.element("footer", [.class("foot")]) {
+            h.text(t(.footer, comparison.taxonomyVersion, t.date(comparison.asOf)))
+        }
+        h.newline()
+        h.raw("<script>")
+        h.raw(HTMLAssets.script)
+        h.raw("</script>\n</body>\n</html>\n")
+        return h.output
+    }
+
+    typealias Attribute = HTMLBuilder.Attribute
+
+    // MARK: Page frame
+
+    func header() {
+        h.element("header", [.class("top")]) {
+            h.element("h1", text: t(.reportTitle))
+            h.element("p", text: t(.asOfLine, t.date(comparison.asOf)))
+            let tasks = wards.reduce(0) { $0 + $1.taskCount }
+            h.element("p", text: t(.inputsLine, wards.count, tasks, comparison.failed.count))
+        }
+        h.newline()
+    }
+
+    /// The page's parts, with the short name the contents bar gives each.
+    static let sections: [(id: String, short: Phrase)] = [
+        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("targets", .navTargets),
+        ("timelines", .navTimelines), ("leads", .navLeads), ("citations", .navCitations), ("products", .navProducts),
+        ("wards", .navWards), ("tasks", .navTasks), ("method", .navMethod),
+    ]
+
+    func navigation() {
+        h.element("nav", [.class("toc"), Attribute("aria-label", t(.contents))]) {
+            h.open("ul")
+            for section in Self.sections {
+                h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.short)) }
+            }
+            h.close("ul")
+        }
+        h.newline()
+    }
+
+    /// `<section id=… class="part"><h2>…</h2> body </section>`.
+    func section(_ id: String, _ title: Phrase, _ body: () -> Void) {
+        h.element("section", [.id(id), .class("part"), Attribute("aria-labelledby", id + "-h")]) {
+            h.element("h2", [.id(id + "-h")], text: t(title))
+            h.newline()
+            body()
+        }
+        h.newline()
+    }
+
+    /// A table in a scrolling region a keyboard can reach. A `capped` region (a table with a row
+    /// per ward) keeps its header in view by scrolling inside a screen's height.
+    func scrollingTable(
+        caption: String, id: String? = nil, classes: String, filterLabel: String? = nil, capped: Bool = false,
+        _ body: () -> Void
+    ) {
+        h.element(
+            "div",
+            [
+                .class(capped ? "scroll capped" : "scroll"), Attribute("role", "region"), Attribute("tabindex", "0"),
+                Attribute("aria-label", caption),
+            ]
+        ) {
+            h.element("table", [.id(id), .class(classes), Attribute("data-filter", filterLabel)]) {
+                h.element("caption", text: caption)
+                body()
+            }
+        }
+        h.newline()
+    }
+
+    /// `<thead><tr>…</tr></thead>`: the table's column headers.
+    func tableHead(_ cells: () -> Void) {
+        h.open("thead")
+        h.open("tr")
+        cells()
+        h.close("tr")
+        h.close("thead")
+        h.newline()
+    }
+
+    /// `<tbody>` with a row per ward, in ward order, each starting with the ward's name as a row header.
+    func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
+        h.open("tbody")
+        for (w, entry) in wards.enumerated() {
+            h.open("tr", [Attribute("data-ward", entry.id)])
+            h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            cells(w, entry)
+            h.close("tr")
+            h.newline()
+        }
+        h.close("tbody")
+    }
+
+    /// A header cell for a column.
+    func columnHeader(_ text: String, sortable: Bool = true) {
+        h.element("th", [Attribute("scope", "col"), Attribute("data-nosort", sortable ? nil : "")], text: text)
+    }
+
+    // MARK: Names and anchors
+
+    func ward(_ id: String) -> WardEntry { wards[wardIndex[id]!] }
+    func plan(_ wardID: String) -> Plan { plans[wardIndex[wardID]!] }
+    func task(_ ref: TaskRef) -> PlanTask { plan(ref.ward).tasks[ref.index] }
+
+    func areaName(_ id: String) -> String {
+        comparison.coverage.row(area: id).map { t.pick($0.vi, $0.en) } ?? id
+    }
+
+    func themeName(_ id: String) -> String {
+        comparison.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
+    }
+
+    /// "Phường A, Phường B và 3 phường khác".
+    func wardNames(_ ids: [String], limit: Int = 4) -> String {
+        let names = ids.prefix(limit).map { ward($0).label }
+        let rest = ids.count - names.count
+        return rest > 0 ? t(.namesAndMore, names.joined(separator: ", "), rest) : t.list(names)
+    }
+
+    /// A link to a ward's profile.
+    func wardLink(_ id: String) {
+        h.element("a", [.href("#" + Anchor.ward(id))], text: ward(id).label)
+    }
+
+    /// A link to a task's row in the task table: its number in the plan.
+    func taskLink(_ ref: TaskRef) {
+        h.element("a", [.href("#" + Anchor.task(ref))], text: ref.ref)
+    }
+
+    func taskLinks(_ refs: [TaskRef]) {
+        for (i, ref) in refs.enumerated() {
+            if i > 0 { h.raw(", ") }
+            taskLink(ref)
+        }
+    }
+
+    /// "wards/nam-do-son-2026.txt:112–115".
+    func source(_ wardID: String, line: Int, endLine: Int? = nil) -> String {
+        ward(wardID).source + ":" + (endLine.map { $0 > line ? "\(line)–\($0)" : "\(line)" } ?? "\(line)")
+    }
+
+    /// Text from a plan: kept as written, marked as Vietnamese when the page is in another language.
+    func quote(_ text: String) {
+        if t.language == .vi {
+            h.text(text)
+        } else {
+            h.element("span", [.lang("vi")], text: text)
+        }
+    }
+
+    /// `lang` for an element that holds only text from a plan: nil when the page is Vietnamese.
+    var quoteLanguage: String? { t.language == .vi ? nil : "vi" }
+
+    /// A comma-separated list of lines, "dòng 45, 47".
+    func linesText(_ lines: [Int]) -> String {
+        t(lines.count == 1 ? .lineOne : .lineMany, lines.map(String.init).joined(separator: ", "))
+    }
+}
+
+/// Ids of the page's anchors. Ward, area and theme ids are made safe for a fragment here.
+enum Anchor {
+    static func safe(_ s: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                s.unicodeScalars.map { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
+                        ? scalar : "_"
+                }))
+    }
+
+    static func ward(_ w: String) -> String { "w-" + safe(w) }
+    static func wardTheme(_ w: String, _ theme: String) -> String { "w-\(safe(w))-t-\(safe(theme))" }
+    static func target(_ w: String, _ index: Int) -> String { "w-\(safe(w))-k-\(index)" }
+    static func basis(_ w: String, _ index: Int) -> String { "w-\(safe(w))-b-\(index)" }
+    static func gaps(_ w: String) -> String { "g-" + safe(w) }
+    static func gapArea(_ w: String, _ area: String) -> String { "g-\(safe(w))-a-\(safe(area))" }
+    static func gapTheme(_ w: String, _ theme: String) -> String { "g-\(safe(w))-t-\(safe(theme))" }
+    static func task(_ ref: TaskRef) -> String { "t-\(safe(ref.ward))-\(ref.index)" }
+    static func taskGroup(_ w: String, _ area: String) -> String { "t-\(safe(w))-a-\(safe(area))" }
+}

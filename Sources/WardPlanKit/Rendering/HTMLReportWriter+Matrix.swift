@@ -1,0 +1,141 @@
+/// The heat-map matrix of wards by areas, then by the themes of each area. A cell with tasks links
+/// to them; an empty cell that is a gap links to the gap's explanation.
+extension HTMLReportWriter {
+    func matrix() {
+        section("matrix", .secMatrix) {
+            h.element("p", text: t(.matrixIntro))
+            legend()
+            areaMatrix()
+            h.element("h3", [.id("matrix-themes")], text: t(.themeMatrices))
+            if comparison.coverage.themes.isEmpty {
+                h.element("p", [.class("note")], text: t(.noThemes))
+            } else {
+                for area in comparison.coverage.areas {
+                    let themes = comparison.coverage.themes.filter { $0.area == area.id }
+                    if !themes.isEmpty { themeMatrix(area: area, themes: themes) }
+                }
+            }
+        }
+    }
+
+    func legend() {
+        h.element("p", [.class("legend-title")], text: t(.legend) + ":")
+        h.element("ul", [.class("legend")]) {
+            let entries: [(StaticString, String, Phrase)] = [
+                ("sw c0", "0", .legendGap), ("sw c0m", "0", .legendMentioned), ("sw c0o", "0", .legendOptional),
+                ("sw c1", "1", .legendOne), ("sw c2", "2–3", .legendFew), ("sw c3", "4–6", .legendSome),
+                ("sw c4", "7+", .legendMany),
+            ]
+            for (classes, sample, phrase) in entries {
+                h.element("li") {
+                    h.open("span", [.class(classes.description)])
+                    h.text(sample)
+                    h.close("span")
+                    h.text(" " + t(phrase))
+                }
+            }
+            h.element("li") {
+                h.element("span", [.class("star")], text: "★")
+                h.text(" " + t(.legendExpected))
+            }
+        }
+        h.newline()
+    }
+
+    /// Heat class for a count of tasks.
+    static func heat(_ count: Int) -> String {
+        switch count {
+        case 0: return "c0"
+        case 1: return "c1"
+        case 2...3: return "c2"
+        case 4...6: return "c3"
+        default: return "c4"
+        }
+    }
+
+    func areaMatrix() {
+        scrollingTable(caption: t(.areaMatrixCaption), id: "matrix-areas", classes: "matrix sortable", capped: true) {
+            tableHead {
+                columnHeader(t(.colWard))
+                for row in comparison.coverage.areas {
+                    h.element("th", [Attribute("scope", "col"), Attribute("data-area", row.id)]) {
+                        h.text(t.pick(row.vi, row.en))
+                        if !row.isExpected { h.element("span", [.class("opt")], text: " " + t(.optionalMark)) }
+                    }
+                }
+                for title in [t(.colTasks), t(.colAreasMissing), t(.colThemesMissing), t(.colGapsTotal)] {
+                    columnHeader(title)
+                }
+            }
+            wardRows { w, entry in
+                for row in comparison.coverage.areas {
+                    coverageCell(
+                        row.cells[w], isGap: row.isExpected, taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
+                        gapLink: "#" + Anchor.gapArea(entry.id, row.id))
+                }
+                let gaps = comparison.gaps[w]
+                numberCell(entry.taskCount)
+                numberCell(gaps.missingAreas.count, bad: true)
+                numberCell(gaps.missingThemes.count, bad: true)
+                numberCell(gaps.count, bad: true, link: "#" + Anchor.gaps(entry.id))
+            }
+        }
+    }
+
+    func themeMatrix(area: Coverage.Row, themes: [Coverage.Row]) {
+        scrollingTable(
+            caption: t(.themeMatrixCaption, t.pick(area.vi, area.en)), classes: "matrix sortable", capped: true
+        ) {
+            tableHead {
+                columnHeader(t(.colWard))
+                for row in themes {
+                    h.element("th", [Attribute("scope", "col"), Attribute("data-theme", row.id)]) {
+                        h.text(t.pick(row.vi, row.en))
+                        if row.isExpected {
+                            h.element(
+                                "span",
+                                [.class("star"), .title(t(.expectedBy, row.expectedBy.joined(separator: ", ")))],
+                                text: " ★")
+                        }
+                    }
+                }
+            }
+            wardRows { w, entry in
+                for row in themes {
+                    let isGap = comparison.gaps[w].missingThemes.contains { $0.theme == row.id }
+                    coverageCell(
+                        row.cells[w], isGap: isGap, taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
+                        gapLink: isGap ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
+                }
+            }
+        }
+    }
+
+    /// One heat-map cell: the count of tasks, a link to them (or to the gap when there are none).
+    /// The link filters the task table when scripts run: the ward is the row's, the area or theme
+    /// the column header's.
+    func coverageCell(_ cell: Coverage.Cell, isGap: Bool, taskLink: String, gapLink: String?) {
+        let count = cell.tasks.count
+        var heat = Self.heat(count)
+        if count == 0 { heat = isGap ? (cell.mentions.isEmpty ? "c0" : "c0m") : "c0o" }
+        h.element("td", [.class("n " + heat)]) {
+            if count > 0 {
+                h.element("a", [.href(taskLink), .class("f")], text: String(count))
+            } else if let gapLink {
+                h.element("a", [.href(gapLink)], text: "0")
+            } else {
+                h.text("0")
+            }
+        }
+    }
+
+    func numberCell(_ value: Int, bad: Bool = false, link: String? = nil) {
+        h.element("td", [.class(bad && value > 0 ? "n bad" : "n")]) {
+            if let link {
+                h.element("a", [.href(link)], text: String(value))
+            } else {
+                h.text(String(value))
+            }
+        }
+    }
+}

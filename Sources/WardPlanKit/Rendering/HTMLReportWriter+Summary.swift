@@ -1,0 +1,169 @@
+/// The summary: figures, the biggest gaps, the wards with most gaps, what to follow up, failed inputs.
+extension HTMLReportWriter {
+    func summary() {
+        section("summary", .secSummary) {
+            figures()
+            biggestGaps()
+            wardsWithMostGaps()
+            followUps()
+            failedInputs()
+        }
+    }
+
+    func figures() {
+        let tasks = wards.reduce(0) { $0 + $1.taskCount }
+        let targets = wards.reduce(0) { $0 + $1.targetCount }
+        h.element("dl", [.class("figures")]) {
+            func figure(_ label: Phrase, _ value: Int, bad: Bool = false) {
+                h.element("div", [.class(bad ? "fig bad" : "fig")]) {
+                    h.element("dt", text: t(label))
+                    h.element("dd", text: String(value))
+                }
+            }
+            figure(.figWards, wards.count)
+            figure(.figTasks, tasks)
+            figure(.figTargets, targets)
+            figure(.figGaps, comparison.gaps.reduce(0) { $0 + $1.count }, bad: true)
+            if !comparison.failed.isEmpty { figure(.figFailed, comparison.failed.count, bad: true) }
+        }
+        h.newline()
+    }
+
+    /// Gaps shared by the most wards, of every kind: what the national framework requires (areas,
+    /// required themes, targets, citations), then themes most other wards cover.
+    func biggestGaps() {
+        h.element("h3", text: t(.biggestGaps))
+        typealias Item = (wards: [String], name: String, link: String)
+        var required: [Item] = []
+        var common: [Item] = []
+        func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
+            let missing = comparison.gaps.filter(has).map(\.ward)
+            if !missing.isEmpty { list.append((missing, name, link)) }
+        }
+        for row in comparison.coverage.areas {
+            add(&required, t(.areaLabel, t.pick(row.vi, row.en)), "#matrix") { $0.missingAreas.contains(row.id) }
+        }
+        for citation in comparison.citations.citations {
+            add(&required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") {
+                $0.missingCitations.contains(citation.id)
+            }
+        }
+        for row in comparison.targets.benchmarks {
+            let target = t(
+                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
+                t.years(row.benchmark.period))
+            add(&required, target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
+            add(&required, target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
+        }
+        for row in comparison.coverage.themes {
+            let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
+            let has: (WardGaps) -> Bool = { gaps in gaps.missingThemes.contains { $0.theme == row.id } }
+            if row.isExpected { add(&required, name, "#matrix-themes", has) } else { add(&common, name, "#matrix-themes", has) }
+        }
+        guard !required.isEmpty || !common.isEmpty else {
+            h.element("p", text: t(.noGapsAnywhere))
+            return
+        }
+        for (title, items) in [(t(.gapsRequired), required), (t(.gapsCommon), common)] where !items.isEmpty {
+            // Most wards first; a stable sort keeps the order above (areas, citations, targets, themes).
+            let ranked = items.enumerated().sorted {
+                ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset)
+            }.map(\.element)
+            h.element("h4", text: title)
+            h.element("ol", [.class("rank")]) {
+                for item in ranked.prefix(10) {
+                    h.element("li") {
+                        h.element("a", [.href(item.link)], text: item.name)
+                        h.text(": " + t(.missingInWards, item.wards.count, wards.count) + " – " + wardNames(item.wards))
+                    }
+                }
+            }
+            if ranked.count > 10 { h.element("p", [.class("note")], text: t(.moreGaps, ranked.count - 10)) }
+        }
+        h.newline()
+    }
+
+    func wardsWithMostGaps() {
+        let ranked = comparison.gaps.filter { $0.count > 0 }.sorted {
+            ($1.count, wardIndex[$0.ward]!) < ($0.count, wardIndex[$1.ward]!)
+        }
+        guard !ranked.isEmpty else { return }
+        h.element("h3", text: t(.wardsMostGaps))
+        h.element("ol", [.class("rank")]) {
+            for gaps in ranked.prefix(10) {
+                h.element("li") {
+                    h.element("a", [.href("#" + Anchor.gaps(gaps.ward))], text: ward(gaps.ward).label)
+                    h.text(": " + t(.gapCount, gaps.count))
+                }
+            }
+        }
+        h.newline()
+    }
+
+    /// Task by task: what an officer checks with the ward.
+    func followUps() {
+        h.element("h3", text: t(.followUp))
+        h.open("ul", [.class("follow")])
+        func item(_ count: Int, _ link: String, _ text: String, wards names: [String] = [], warn: Bool = true) {
+            h.element("li", [.class(count == 0 ? "none" : warn ? "warn" : nil)]) {
+                if count > 0 { h.element("a", [.href(link)], text: text) } else { h.text(text) }
+                if !names.isEmpty { h.text(": " + wardNames(names)) }
+            }
+        }
+        let noLead = comparison.leads.withoutNamedLead.reduce(0) { $0 + $1.tasks.count }
+        item(noLead, "#leads-none", t(.tasksNoLead, noLead))
+        let timelines = comparison.timelines.wards
+        let missing = timelines.reduce(0) { $0 + $1.missing.count }
+        item(missing, "#timeline-tasks", t(.tasksNoTime, missing))
+        let vague = timelines.reduce(0) { $0 + $1.vague.count }
+        item(vague, "#timeline-tasks", t(.tasksVagueTime, vague))
+        let past = timelines.reduce(0) { $0 + $1.pastDue.count }
+        item(past, "#timeline-tasks", t(.tasksPastDue, past, t.date(comparison.asOf)))
+        let noProduct = comparison.withoutProduct.reduce(0) { $0 + $1.tasks.count }
+        item(noProduct, "#products", t(.tasksNoProduct, noProduct))
+        for area in comparison.coverage.areas where !area.isExpected {
+            let absent = comparison.gaps.filter { $0.absentOptionalAreas.contains(area.id) }.map(\.ward)
+            if !absent.isEmpty {
+                item(
+                    absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)),
+                    wards: absent, warn: false)
+            }
+        }
+        h.close("ul")
+        h.newline()
+    }
+
+    func failedInputs() {
+        let groups = Dictionary(grouping: wards.filter { $0.wardKey != nil }, by: { $0.wardKey! }).values
+            .filter { $0.count > 1 }.sorted { wardIndex[$0[0].id]! < wardIndex[$1[0].id]! }
+        if !groups.isEmpty {
+            h.element("h3", text: t(.duplicateWards))
+            h.element("ul", [.class("failed")]) {
+                for group in groups {
+                    h.element("li") {
+                        h.text(t(.duplicateWard, group[0].label) + " ")
+                        for (i, entry) in group.enumerated() {
+                            if i > 0 { h.text(", ") }
+                            h.element("code", text: entry.source)
+                        }
+                    }
+                }
+            }
+        }
+        guard !comparison.failed.isEmpty else { return }
+        h.element("h3", text: t(.failedInputs))
+        h.element("ul", [.class("failed")]) {
+            for failure in comparison.failed {
+                h.element("li") {
+                    h.element("code", text: failure.path)
+                    for diagnostic in failure.diagnostics where diagnostic.severity == .error {
+                        h.raw(" ")
+                        h.text(diagnostic.line.map { t(.lineOne, String($0)) + ": " } ?? "")
+                        quote(diagnostic.message)
+                    }
+                }
+            }
+        }
+        h.newline()
+    }
+}

@@ -1,0 +1,564 @@
+/// The language of a report's own words (text from the plans is always shown as written).
+public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
+    case vi, en
+}
+
+/// Every phrase the reports use, Vietnamese first, with English. `{0}`, `{1}` … are filled in
+/// order; an English text `one|many` picks by whether `{0}` is 1.
+enum Phrase: CaseIterable {
+    case reportTitle, skipToContent, asOfLine, inputsLine, footer, contents
+    case secSummary, secMatrix, secGaps, secTargets, secTimelines, secLeads, secCitations, secProducts, secWards,
+        secTasks
+    case secMethod
+    case navSummary, navMatrix, navGaps, navTargets, navTimelines, navLeads, navCitations, navProducts, navWards,
+        navTasks
+    case navMethod
+    case namesAndMore, lineOne, lineMany, all, unknown, notWritten
+    case figWards, figTasks, figTargets, figGaps, figFailed
+    case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
+        wardsMostGaps, gapCount
+    case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
+    case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
+    case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
+    case colWard, colTasks, colAreasMissing, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
+    case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
+    case colRelative, colPastDue, colRecurring, colQuarter, colNoLead, colLeadAsWritten, colBasesCount, colLine
+    case colMetric, colValue, colPhase, colTargetText
+    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow,
+        gapTargetMissing
+    case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
+    case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
+    case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
+    case statusMet, statusBelow, statusMissing, statusOutside, statusUnclear
+    case timelinesIntro, timelineTableCaption, timelineTasks, timelineTasksCaption, noTimelineProblems
+    case problemNoTime, problemVague, problemRelative, problemPastDue, dueOn, pastDueShort, noQuarter
+    case leadsIntro, leadsTableCaption, tasksWithoutLead, everyTaskHasLead, noNamedLead, coordinatorsLabel
+    case citationsIntro, citationsCaption, citedAt, notCited
+    case productsIntro, tasksWithoutProduct, everyTaskHasProduct, noProduct
+    case factDocument, factTitle, factPeriod, factSource, factCounts, factGaps, factParsing, numberBlank, countsLine
+    case parsingLine, tasksByArea, nTasks, themesOfWard, noThemeTasks, targetsOfWard, targetsOfWardCaption, noTargets
+    case basesOfWard, noBases
+    case tasksIntro, tasksCaption, filtersLabel, onlyTasks, filterVague, searchText, clearFilters, shownOf
+    case filterWards, filterRows
+    case methodAreas, methodThemes, methodTargets, methodTimelines, methodLeads, methodCitations, methodSource
+    case methodPrint
+    case yes, no
+    case csvWardID, csvWard, csvProvince, csvSource, csvLine, csvEndLine, csvAreaID, csvGroup, csvThemeIDs
+    case csvLeadText, csvGenericLead, csvCoordinators, csvSchedule, csvStart, csvEnd, csvDeadline, csvFlags
+    case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
+    case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
+
+    /// The table: (Vietnamese, English).
+    var text: (vi: String, en: String) {
+        switch self {
+        case .reportTitle:
+            (
+                "Báo cáo so sánh kế hoạch cải cách hành chính của các phường, xã",
+                "Comparison of ward administrative-reform plans"
+            )
+        case .skipToContent: ("Chuyển đến nội dung chính", "Skip to main content")
+        case .asOfLine: ("Số liệu tính đến ngày {0}.", "Report date: {0}.")
+        case .inputsLine:
+            (
+                "{0} kế hoạch, {1} nhiệm vụ; {2} tệp không đọc được.",
+                "{0} plans, {1} tasks; {2} files could not be read."
+            )
+        case .footer:
+            (
+                "Lập bằng WardPlans · bộ phân loại phiên bản {0} · số liệu tính đến ngày {1}.",
+                "Made with WardPlans · taxonomy version {0} · report date {1}."
+            )
+        case .contents: ("Mục lục", "Contents")
+        case .secSummary: ("Tóm tắt", "Summary")
+        case .secMatrix: ("Ma trận bao phủ", "Coverage matrix")
+        case .secGaps: ("Nội dung còn thiếu theo phường", "Gaps by ward")
+        case .secTargets: ("Chỉ tiêu so với mục tiêu quốc gia", "Targets against national benchmarks")
+        case .secTimelines: ("Thời gian thực hiện", "Timelines")
+        case .secLeads: ("Cơ quan chủ trì", "Lead offices")
+        case .secCitations: ("Căn cứ pháp lý", "Legal bases")
+        case .secProducts: ("Sản phẩm", "Products")
+        case .secWards: ("Hồ sơ từng phường", "Ward profiles")
+        case .secTasks: ("Danh sách nhiệm vụ", "All tasks")
+        case .secMethod: ("Cách đọc báo cáo", "How to read this report")
+        case .navSummary: ("Tóm tắt", "Summary")
+        case .navMatrix: ("Ma trận", "Matrix")
+        case .navGaps: ("Còn thiếu", "Gaps")
+        case .navTargets: ("Chỉ tiêu", "Targets")
+        case .navTimelines: ("Thời gian", "Timelines")
+        case .navLeads: ("Chủ trì", "Leads")
+        case .navCitations: ("Căn cứ", "Legal bases")
+        case .navProducts: ("Sản phẩm", "Products")
+        case .navWards: ("Từng phường", "Wards")
+        case .navTasks: ("Nhiệm vụ", "Tasks")
+        case .navMethod: ("Cách đọc", "How to read")
+        case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
+        case .lineOne: ("dòng {0}", "line {0}")
+        case .lineMany: ("dòng {0}", "lines {0}")
+        case .all: ("Tất cả", "All")
+        case .unknown: ("không rõ", "unknown")
+        case .notWritten: ("(không ghi)", "(not stated)")
+        case .figWards: ("Phường, xã", "Wards")
+        case .figTasks: ("Nhiệm vụ", "Tasks")
+        case .figTargets: ("Chỉ tiêu", "Targets")
+        case .figGaps: ("Nội dung còn thiếu", "Gaps")
+        case .figFailed: ("Tệp không đọc được", "Files not read")
+        case .biggestGaps: ("Nội dung còn thiếu ở nhiều phường nhất", "Gaps shared by the most wards")
+        case .areaLabel: ("Lĩnh vực «{0}»", "Area “{0}”")
+        case .themeLabel: ("Chủ đề «{0}» ({1})", "Theme “{0}” ({1})")
+        case .targetLabel: ("Chỉ tiêu «{0}» ({1}, {2})", "Target “{0}” ({1}, {2})")
+        case .citationLabel: ("Căn cứ {0}", "Citing {0}")
+        case .moreGaps: ("… và {0} nội dung khác (xem từng phường).", "… and {0} more (see each ward).")
+        case .noGapsAnywhere:
+            (
+                "Không phường nào còn thiếu nội dung so với khung quốc gia.",
+                "No ward has a gap against the national framework."
+            )
+        case .missingInWards: ("thiếu ở {0}/{1} phường", "missing in {0} of {1} wards")
+        case .wardsMostGaps: ("Phường có nhiều nội dung còn thiếu nhất", "Wards with the most gaps")
+        case .gapCount: ("{0} nội dung còn thiếu", "{0} gap|{0} gaps")
+        case .followUp: ("Cần theo dõi", "To follow up")
+        case .tasksNoLead:
+            (
+                "{0} nhiệm vụ không có cơ quan chủ trì cụ thể",
+                "{0} task has no named lead office|{0} tasks have no named lead office"
+            )
+        case .tasksNoTime:
+            ("{0} nhiệm vụ không ghi thời gian thực hiện", "{0} task has no timeline|{0} tasks have no timeline")
+        case .tasksVagueTime:
+            (
+                "{0} nhiệm vụ chỉ ghi thời gian chung chung (theo hướng dẫn, theo chỉ đạo, theo kế hoạch)",
+                "{0} task has only a vague timeline (per guidance, per direction, per plan)|{0} tasks have only a vague timeline (per guidance, per direction, per plan)"
+            )
+        case .tasksPastDue:
+            (
+                "{0} nhiệm vụ có hạn trước ngày {1}: cần kiểm tra kết quả",
+                "{0} task was due before {1}: check it was done|{0} tasks were due before {1}: check they were done"
+            )
+        case .tasksNoProduct: ("{0} nhiệm vụ không nêu sản phẩm", "{0} task names no product|{0} tasks name no product")
+        case .wardsWithoutOptionalArea:
+            (
+                "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
+                "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
+            )
+        case .failedInputs:
+            ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
+        case .duplicateWards:
+            (
+                "Phường có nhiều kế hoạch (báo cáo tính từng kế hoạch; nếu kế hoạch mới thay kế hoạch cũ, chỉ giữ kế hoạch mới trong thư mục)",
+                "Wards with several plans (each is counted; if one replaces another, keep only the current one in the folder)"
+            )
+        case .duplicateWard: ("{0}:", "{0}:")
+        case .matrixIntro:
+            (
+                "Mỗi ô là số nhiệm vụ của phường trong lĩnh vực hoặc chủ đề. Bấm vào một ô để xem các nhiệm vụ, hoặc lý do ô được đánh dấu là thiếu. Bấm vào tiêu đề cột để sắp xếp.",
+                "Each cell counts a ward’s tasks in an area or theme. Select a cell to see its tasks, or why it is marked as a gap. Select a column heading to sort."
+            )
+        case .themeMatrices: ("Theo chủ đề", "By theme")
+        case .noThemes:
+            (
+                "Bộ phân loại (taxonomy.yaml) chưa có chủ đề cấp 2; ma trận theo chủ đề sẽ có khi bổ sung.",
+                "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has."
+            )
+        case .legend: ("Chú giải", "Legend")
+        case .legendGap: ("thiếu: không có nhiệm vụ", "gap: no task")
+        case .legendMentioned:
+            (
+                "thiếu, nhưng có nêu trong phần giải pháp hoặc chỉ tiêu",
+                "gap, but mentioned in the plan’s solutions or targets"
+            )
+        case .legendOptional: ("không có, không bắt buộc", "none, optional")
+        case .legendOne: ("nhiệm vụ", "task")
+        case .legendFew: ("nhiệm vụ", "tasks")
+        case .legendSome: ("nhiệm vụ", "tasks")
+        case .legendMany: ("nhiệm vụ", "tasks")
+        case .legendExpected: ("chủ đề được văn bản trung ương yêu cầu", "theme required by a national document")
+        case .areaMatrixCaption: ("Số nhiệm vụ theo lĩnh vực", "Tasks by area")
+        case .themeMatrixCaption: ("Số nhiệm vụ theo chủ đề – {0}", "Tasks by theme – {0}")
+        case .optionalMark: ("(không bắt buộc)", "(optional)")
+        case .expectedBy: ("được {0} yêu cầu", "required by {0}")
+        case .colWard: ("Phường", "Ward")
+        case .colTasks: ("Tổng số nhiệm vụ", "Tasks")
+        case .colAreasMissing: ("Lĩnh vực thiếu", "Areas missing")
+        case .colThemesMissing: ("Chủ đề thiếu", "Themes missing")
+        case .colGapsTotal: ("Tổng nội dung còn thiếu", "All gaps")
+        case .colTask: ("Số TT", "No.")
+        case .colArea: ("Lĩnh vực", "Area")
+        case .colThemes: ("Chủ đề", "Themes")
+        case .colTaskText: ("Nội dung nhiệm vụ (nguyên văn)", "Task (as written)")
+        case .colLead: ("Cơ quan chủ trì", "Lead office")
+        case .colTime: ("Thời gian thực hiện", "Timeline")
+        case .colProducts: ("Sản phẩm", "Products")
+        case .colSource: ("Nguồn (tệp:dòng)", "Source (file:line)")
+        case .colProblem: ("Cần theo dõi", "To follow up")
+        case .colTimeAsWritten: ("Thời gian ghi trong kế hoạch", "Timeline as written")
+        case .colDue: ("Hạn", "Due")
+        case .colNoTime: ("Không ghi thời gian", "No timeline")
+        case .colVague: ("Chỉ ghi chung chung", "Vague only")
+        case .colRelative: ("Tính từ một sự kiện", "Counted from an event")
+        case .colPastDue: ("Hạn trước ngày {0}", "Due before {0}")
+        case .colRecurring: ("Thường xuyên, định kỳ", "Recurring")
+        case .colQuarter: ("Quý đến hạn", "Quarter due")
+        case .colNoLead: ("Không có cơ quan chủ trì cụ thể", "No named lead office")
+        case .colLeadAsWritten: ("Chủ trì ghi trong kế hoạch", "Lead as written")
+        case .colBasesCount: ("Số căn cứ", "Bases cited")
+        case .colLine: ("Dòng", "Line")
+        case .colMetric: ("Chỉ tiêu", "Metric")
+        case .colValue: ("Giá trị", "Value")
+        case .colPhase: ("Giai đoạn", "Years")
+        case .colTargetText: ("Nội dung (nguyên văn)", "Text (as written)")
+        case .gapsIntro:
+            (
+                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
+                "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
+            )
+        case .gapsRequired: ("So với khung quốc gia", "Against the national framework")
+        case .gapsCommon: ("So với đa số phường khác", "Against most other wards")
+        case .noGaps:
+            (
+                "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
+                "No gap found against the national framework or the other wards."
+            )
+        case .gapArea:
+            ("Lĩnh vực «{0}»: chưa có nhiệm vụ nào (theo {1}).", "Area “{0}”: no task at all (expected by {1}).")
+        case .gapTheme: ("Chủ đề «{0}» (lĩnh vực «{1}»): chưa có nhiệm vụ;", "Theme “{0}” (area “{1}”): no task;")
+        case .gapMentioned:
+            (
+                "Kế hoạch có nêu ở {0} nhưng chưa giao nhiệm vụ cụ thể.",
+                "The plan mentions it at {0} but assigns no task."
+            )
+        case .othersCover: ("{0}/{1} phường khác có nhiệm vụ.", "{0} of {1} other wards have tasks.")
+        case .gapTargetBelow:
+            (
+                "Chỉ tiêu «{0}»: kế hoạch đặt {1}, thấp hơn mục tiêu quốc gia {2} giai đoạn {3} ({4}).",
+                "Target “{0}”: the plan sets {1}, below the national {2} for {3} ({4})."
+            )
+        case .gapTargetMissing:
+            (
+                "Chỉ tiêu «{0}»: kế hoạch chưa đặt; mục tiêu quốc gia {1} giai đoạn {2} ({3}).",
+                "Target “{0}”: the plan sets none; the national target is {1} for {2} ({3})."
+            )
+        case .gapCitation: ("Phần căn cứ chưa trích dẫn {0}.", "The legal bases do not cite {0}.")
+        case .gapOptionalArea: ("Không có nhiệm vụ thuộc «{0}» (không bắt buộc).", "No task in “{0}” (optional).")
+        case .seeProfile: ("Xem hồ sơ {0}", "See the profile of {0}")
+        case .unverified: ("(số liệu quốc gia chưa được kiểm chứng)", "(national figure not yet verified)")
+        case .noNumber: ("không có số", "no figure")
+        case .targetsIntro:
+            (
+                "So sánh chỉ tiêu của từng phường với mục tiêu quốc gia (benchmarks.yaml) trong cùng giai đoạn. «Thấp hơn» là nội dung còn thiếu; «Ngoài kỳ kế hoạch» nghĩa là kỳ của kế hoạch không bao gồm giai đoạn của mục tiêu quốc gia, chỉ tiêu của các năm khác được nêu để tham khảo.",
+                "Each ward’s targets against the national benchmarks (benchmarks.yaml) for the same years. “Below” is a gap; “outside the plan’s period” means the plan does not cover the benchmark’s years, and its targets for other years are shown for reference."
+            )
+        case .noBenchmarksApply:
+            (
+                "Không có mục tiêu quốc gia nào áp dụng cho kỳ của các kế hoạch.",
+                "No national benchmark applies to the plans’ periods."
+            )
+        case .benchmarksNotApplying:
+            (
+                "Mục tiêu quốc gia không áp dụng cho kỳ của kế hoạch nào: {0}.",
+                "National benchmarks outside every plan’s period: {0}."
+            )
+        case .targetsTableCaption:
+            ("Chỉ tiêu của phường so với mục tiêu quốc gia", "Ward targets against national benchmarks")
+        case .nationalTarget: ("Quốc gia: {0} · {1} · {2}", "National: {0} · {1} · {2}")
+        case .otherYears: ("(năm khác, tham khảo)", "(other years, for reference)")
+        case .otherTargets: ("Chỉ tiêu khác của các phường", "Other ward targets")
+        case .otherTargetsCaption:
+            ("Chỉ tiêu không có mục tiêu quốc gia để so sánh", "Targets with no national benchmark to compare with")
+        case .chartTitle:
+            (
+                "Biểu đồ: chỉ tiêu của các phường (chấm) so với mục tiêu quốc gia (vạch)",
+                "Chart: ward targets (marks) against national benchmarks (bars)"
+            )
+        case .nationalShort: ("quốc gia {0} ({1})", "national {0} ({1})")
+        case .chartCaption:
+            (
+                "Vạch đậm: mục tiêu quốc gia. Chấm đặc: đạt; dấu ×: thấp hơn; chấm rỗng: chỉ tiêu của năm khác. Số liệu chi tiết ở bảng dưới.",
+                "Dark bar: national benchmark. Filled dot: met; ×: below; hollow dot: a target for other years. The table below has the figures."
+            )
+        case .statusMet: ("Đạt", "Met")
+        case .statusBelow: ("Thấp hơn", "Below")
+        case .statusMissing: ("Chưa đặt", "Not set")
+        case .statusOutside: ("Ngoài kỳ kế hoạch", "Outside the plan’s period")
+        case .statusUnclear: ("Không so sánh được", "Not comparable")
+        case .timelinesIntro:
+            (
+                "Nhiệm vụ cần theo dõi về thời gian: không ghi thời gian, chỉ ghi chung chung («theo hướng dẫn», «theo chỉ đạo»), hoặc có hạn trước ngày {0}. Bảng cũng đếm nhiệm vụ theo quý đến hạn (nhiệm vụ thường xuyên, định kỳ được đếm riêng).",
+                "Tasks to follow up on time: no timeline, only a vague one (“per guidance”, “per direction”), or due before {0}. The table also counts tasks by the quarter they fall due in (recurring tasks are counted apart)."
+            )
+        case .timelineTableCaption: ("Tình trạng thời gian thực hiện theo phường", "Timelines by ward")
+        case .timelineTasks: ("Nhiệm vụ cần theo dõi về thời gian", "Tasks to follow up on time")
+        case .timelineTasksCaption:
+            ("Nhiệm vụ không có thời gian rõ ràng hoặc đã đến hạn", "Tasks with no clear timeline or already due")
+        case .noTimelineProblems:
+            (
+                "Mọi nhiệm vụ đều có thời gian rõ ràng và chưa đến hạn.",
+                "Every task has a clear timeline and none is due yet."
+            )
+        case .problemNoTime: ("Không ghi thời gian", "No timeline")
+        case .problemVague: ("Chỉ ghi chung chung, không có mốc thời gian", "Vague, no date")
+        case .problemRelative: ("Tính từ một sự kiện, không có ngày cụ thể", "Counted from an event, no date")
+        case .problemPastDue: ("Hạn {0} đã qua: kiểm tra kết quả", "Due {0}, passed: check it was done")
+        case .dueOn: ("Hạn: {0}", "Due: {0}")
+        case .pastDueShort: ("Đã qua hạn", "Past due")
+        case .noQuarter: ("Không xác định", "Not known")
+        case .leadsIntro:
+            (
+                "Số nhiệm vụ mỗi cơ quan chủ trì trong từng phường (nhiệm vụ có hai cơ quan chủ trì được đếm cho cả hai), và các nhiệm vụ không giao cho cơ quan cụ thể nào.",
+                "Tasks per lead office in each ward (a task with two leads counts for both), and the tasks that name no particular office."
+            )
+        case .leadsTableCaption: ("Số nhiệm vụ theo cơ quan chủ trì", "Tasks per lead office")
+        case .tasksWithoutLead: ("Nhiệm vụ không có cơ quan chủ trì cụ thể", "Tasks with no named lead office")
+        case .everyTaskHasLead: ("Mọi nhiệm vụ đều có cơ quan chủ trì cụ thể.", "Every task has a named lead office.")
+        case .noNamedLead: ("Không có cơ quan chủ trì cụ thể", "No named lead office")
+        case .coordinatorsLabel: ("Phối hợp:", "With:")
+        case .citationsIntro:
+            (
+                "Kế hoạch có trích dẫn các văn bản cần làm căn cứ (citations.yaml) hay không: Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg và kế hoạch CCHC của thành phố, tỉnh.",
+                "Whether each plan cites the documents it should rest on (citations.yaml): Resolution 76/NQ-CP, Decision 282/QĐ-TTg and its city’s or province’s reform plan."
+            )
+        case .citationsCaption: ("Căn cứ pháp lý được trích dẫn", "Legal bases cited")
+        case .citedAt: ("Có – dòng {0}", "Cited – line {0}")
+        case .notCited: ("Không trích dẫn", "Not cited")
+        case .productsIntro:
+            (
+                "Nhiệm vụ không nêu sản phẩm đầu ra (báo cáo, quyết định, kế hoạch…).",
+                "Tasks that name no output (a report, a decision, a plan…)."
+            )
+        case .tasksWithoutProduct: ("Nhiệm vụ không nêu sản phẩm", "Tasks with no product")
+        case .everyTaskHasProduct: ("Mọi nhiệm vụ đều nêu sản phẩm.", "Every task names a product.")
+        case .noProduct: ("Không nêu sản phẩm", "No product")
+        case .factDocument: ("Văn bản", "Document")
+        case .factTitle: ("Trích yếu", "Title")
+        case .factPeriod: ("Kỳ kế hoạch", "Period")
+        case .factSource: ("Tệp nguồn", "Source file")
+        case .factCounts: ("Nội dung", "Content")
+        case .factGaps: ("Còn thiếu", "Gaps")
+        case .factParsing: ("Lưu ý khi đọc", "Reading notes")
+        case .numberBlank: ("(chưa có số)", "(no number)")
+        case .countsLine: ("{0} nhiệm vụ, {1} chỉ tiêu, {2} căn cứ pháp lý", "{0} tasks, {1} targets, {2} legal bases")
+        case .parsingLine:
+            (
+                "{0} dòng chưa phân loại, {1} cảnh báo (xem wardplan extract)",
+                "{0} unclassified lines, {1} warnings (see wardplan extract)"
+            )
+        case .tasksByArea: ("Nhiệm vụ theo lĩnh vực", "Tasks by area")
+        case .nTasks: ("{0} nhiệm vụ", "{0} task|{0} tasks")
+        case .themesOfWard: ("Chủ đề có nhiệm vụ", "Themes with tasks")
+        case .noThemeTasks: ("Chưa nhận ra chủ đề nào trong các nhiệm vụ.", "No theme was recognised in the tasks.")
+        case .targetsOfWard: ("Chỉ tiêu của kế hoạch", "The plan’s targets")
+        case .targetsOfWardCaption: ("Chỉ tiêu – {0}", "Targets – {0}")
+        case .noTargets: ("Kế hoạch không có chỉ tiêu nào.", "The plan sets no target.")
+        case .basesOfWard: ("Căn cứ pháp lý", "Legal bases")
+        case .noBases: ("Kế hoạch không nêu căn cứ pháp lý nào.", "The plan cites no legal basis.")
+        case .tasksIntro:
+            (
+                "Mọi nhiệm vụ, nguyên văn, kèm tệp và dòng nguồn; xếp theo phường, lĩnh vực và thứ tự trong kế hoạch. Khi trình duyệt cho phép chạy mã, có thể lọc theo phường, lĩnh vực, chủ đề, cơ quan, quý.",
+                "Every task as written, with its source file and line, by ward, area and plan order. With scripts on, filter by ward, area, theme, office and quarter."
+            )
+        case .tasksCaption: ("{0} nhiệm vụ", "{0} task|{0} tasks")
+        case .filtersLabel: ("Lọc nhiệm vụ", "Filter tasks")
+        case .onlyTasks: ("Chỉ hiện nhiệm vụ", "Only tasks")
+        case .filterVague: ("Không có hoặc chỉ ghi chung chung thời gian", "With no or only a vague timeline")
+        case .searchText: ("Tìm trong nội dung", "Search text")
+        case .clearFilters: ("Bỏ lọc", "Clear filters")
+        case .shownOf: ("Đang hiện {0}/{1} nhiệm vụ", "Showing {0} of {1} tasks")
+        case .filterWards: ("Lọc theo tên phường", "Filter by ward name")
+        case .filterRows: ("Lọc các dòng", "Filter rows")
+        case .methodAreas:
+            (
+                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Một lĩnh vực không có nhiệm vụ là nội dung còn thiếu, trừ «Nội dung khác của địa phương».",
+                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). An area with no task is a gap, except “Other local areas”."
+            )
+        case .methodThemes:
+            (
+                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương yêu cầu (★) hoặc khi quá nửa số phường khác có nhiệm vụ thuộc chủ đề đó. Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
+                "Themes: a theme with no task is a gap when a national document requires it (★) or when more than half of the other wards have tasks in it. Each theme of a task shows the plan’s words it was found from."
+            )
+        case .methodTargets:
+            (
+                "Chỉ tiêu: so với mục tiêu quốc gia có giai đoạn trùng với giai đoạn của chỉ tiêu (hoặc của kế hoạch).",
+                "Targets: compared with the national benchmark whose years overlap the target’s (or the plan’s)."
+            )
+        case .methodTimelines:
+            (
+                "Thời gian: hạn của nhiệm vụ là ngày hạn chót, hoặc ngày cuối của khoảng thời gian; hạn trước ngày {0} được nêu để kiểm tra kết quả.",
+                "Timelines: a task’s due date is its deadline, else the last day of its period; one before {0} is listed to check the result."
+            )
+        case .methodLeads:
+            (
+                "Cơ quan chủ trì: tên được chuẩn hóa theo offices.yaml; «các cơ quan, đơn vị có liên quan» không phải cơ quan cụ thể.",
+                "Lead offices: names are made canonical by offices.yaml; “các cơ quan, đơn vị có liên quan” is not a named office."
+            )
+        case .methodCitations:
+            ("Căn cứ pháp lý: đối chiếu theo citations.yaml.", "Legal bases: checked against citations.yaml.")
+        case .methodSource:
+            (
+                "Nguồn: mọi nội dung trích dẫn giữ nguyên văn của kế hoạch, kèm tệp và số dòng.",
+                "Sources: every quotation is the plan’s own text, with its file and line."
+            )
+        case .methodPrint:
+            ("In báo cáo: khổ A4 ngang; ô màu được giữ khi in.", "Printing: A4 landscape; cell colours are kept.")
+        case .yes: ("có", "yes")
+        case .no: ("không", "no")
+        case .csvWardID: ("Mã phường", "Ward id")
+        case .csvWard: ("Phường", "Ward")
+        case .csvProvince: ("Tỉnh, thành phố", "Province or city")
+        case .csvSource: ("Tệp nguồn", "Source file")
+        case .csvLine: ("Dòng", "Line")
+        case .csvEndLine: ("Đến dòng", "End line")
+        case .csvAreaID: ("Mã lĩnh vực", "Area id")
+        case .csvGroup: ("Nhóm trong kế hoạch", "Group in the plan")
+        case .csvThemeIDs: ("Mã chủ đề", "Theme ids")
+        case .csvLeadText: ("Chủ trì (nguyên văn)", "Lead (as written)")
+        case .csvGenericLead: ("Có ghi chủ trì chung chung", "Generic lead named")
+        case .csvCoordinators: ("Cơ quan phối hợp", "Coordinating offices")
+        case .csvSchedule: ("Loại thời gian", "Timeline kind")
+        case .csvStart: ("Từ ngày", "Start")
+        case .csvEnd: ("Đến ngày", "End")
+        case .csvDeadline: ("Hạn chót", "Deadline")
+        case .csvFlags: ("Phụ thuộc", "Depends on")
+        case .csvDueQuarter: ("Quý đến hạn", "Quarter due")
+        case .csvPastDue: ("Đã qua hạn", "Past due")
+        case .csvMetricID: ("Mã chỉ tiêu", "Metric id")
+        case .csvComparator: ("So sánh", "Comparator")
+        case .csvUnit: ("Đơn vị", "Unit")
+        case .csvBenchmark: ("Mục tiêu quốc gia", "National benchmark")
+        case .csvBenchmarkPeriod: ("Giai đoạn của mục tiêu quốc gia", "Benchmark years")
+        case .csvBenchmarkSource: ("Văn bản", "Source document")
+        case .csvStatus: ("Đánh giá", "Status")
+        case .csvTotalTasks: ("Tổng số nhiệm vụ", "Tasks")
+        case .csvAreaPrefix: ("Lĩnh vực: {0}", "Area: {0}")
+        case .csvThemePrefix: ("Chủ đề: {0}", "Theme: {0}")
+        case .csvSupervisor: ("Lãnh đạo phụ trách", "Leader in charge")
+        case .csvNotes: ("Ghi chú", "Notes")
+        }
+    }
+}
+
+/// Phrases and formats in one language.
+struct Localizer {
+    let language: Language
+
+    func callAsFunction(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
+        let args = arguments.map(\.description)
+        var template = language == .vi ? phrase.text.vi : phrase.text.en
+        if let bar = template.firstIndex(of: "|") {
+            template = args.first == "1" ? String(template[..<bar]) : String(template[template.index(after: bar)...])
+        }
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), args.indices.contains(n) {
+                out += args[n]
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// The Vietnamese or the English of a pair from a data file.
+    func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    /// 31/01/2026, or 2026-01-31 in English.
+    func date(_ d: CalendarDate) -> String {
+        language == .vi ? String(format2(d.day)) + "/" + format2(d.month) + "/" + String(d.year) : d.description
+    }
+
+    private func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    func years(_ range: YearRange) -> String {
+        range.from == range.to ? "\(range.from)" : "\(range.from)–\(range.to)"
+    }
+
+    /// "Quý I/2026" or "Q1 2026".
+    func quarter(_ q: Quarter) -> String {
+        let roman = ["I", "II", "III", "IV"][q.quarter - 1]
+        return language == .vi ? "Quý \(roman)/\(q.year)" : "Q\(q.quarter) \(q.year)"
+    }
+
+    /// 98, 98,5 (Vietnamese decimal comma) or 98.5.
+    func number(_ v: Double) -> String {
+        if v == v.rounded() { return String(Int(v)) }
+        let text = String((v * 100).rounded() / 100)
+        return language == .vi ? text.replacingCharacter(".", with: ",") : text
+    }
+
+    /// "≥ 95%", "cấp độ 3", "> 98%".
+    func measure(_ comparator: Target.Comparator?, _ value: Double, _ unit: Target.Unit?) -> String {
+        let sign: String
+        switch comparator {
+        case .atLeast: sign = "≥ "
+        case .greater: sign = "> "
+        case .atMost: sign = "≤ "
+        case .less: sign = "< "
+        case .equal, nil: sign = ""
+        }
+        switch unit {
+        case .percent: return sign + number(value) + "%"
+        case .level: return sign + (language == .vi ? "cấp độ " : "level ") + number(value)
+        case .count, nil: return sign + number(value)
+        }
+    }
+
+    /// A national target: "≥ 95%".
+    func measure(_ benchmark: Benchmarks.Benchmark) -> String {
+        measure(benchmark.comparator, benchmark.value, benchmark.unit)
+    }
+
+    /// "A, B và C" / "A, B and C".
+    func list(_ items: [String]) -> String {
+        guard items.count > 1 else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + (language == .vi ? " và " : " and ") + items.last!
+    }
+
+    func documentType(_ kind: DocumentInfo.Kind) -> String {
+        switch kind {
+        case .plan: return pick("Kế hoạch", "Plan (Kế hoạch)")
+        case .decision: return pick("Quyết định", "Decision (Quyết định)")
+        case .programme: return pick("Chương trình", "Programme (Chương trình)")
+        }
+    }
+
+    func flag(_ flag: Timeline.Flag) -> String {
+        switch flag {
+        case .perGuidance: return pick("chờ hướng dẫn", "waits for guidance")
+        case .perPlan: return pick("theo kế hoạch khác", "follows another plan")
+        case .perDirection: return pick("chờ chỉ đạo", "waits for direction")
+        case .perRequest: return pick("khi có yêu cầu", "when asked")
+        }
+    }
+
+    func schedule(_ schedule: TaskFacts.Schedule) -> String {
+        switch schedule {
+        case .dated: return pick("có mốc thời gian", "dated")
+        case .recurring: return pick("thường xuyên, định kỳ", "recurring")
+        case .relative: return pick("tính từ một sự kiện", "counted from an event")
+        case .vague: return pick("chung chung", "vague")
+        case .missing: return pick("không ghi", "none")
+        }
+    }
+
+    func status(_ status: TargetComparison.Status) -> String {
+        switch status {
+        case .met: return self(.statusMet)
+        case .below: return self(.statusBelow)
+        case .missing: return self(.statusMissing)
+        case .outsidePeriod: return self(.statusOutside)
+        case .unclear: return self(.statusUnclear)
+        }
+    }
+
+    func yesNo(_ value: Bool) -> String { self(value ? .yes : .no) }
+}
+
+extension String {
+    fileprivate func replacingCharacter(_ old: Character, with new: Character) -> String {
+        String(map { $0 == old ? new : $0 })
+    }
+}

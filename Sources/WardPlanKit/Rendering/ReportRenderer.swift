@@ -1,0 +1,32 @@
+import Foundation
+
+/// What a report is made from: the comparison and the plans it compared (which hold the tasks'
+/// own words), in the same order.
+public struct Report: Sendable {
+    public var comparison: Comparison
+    public var plans: [Plan]
+    public var language: Language
+
+    public init(comparison: Comparison, plans: [Plan], language: Language = .vi) {
+        precondition(comparison.wards.count == plans.count, "a report needs the plans its comparison was made from")
+        self.comparison = comparison
+        self.plans = plans
+        self.language = language
+    }
+}
+
+/// One output file: a name (relative, such as `tasks.csv`) and its bytes.
+public struct RenderedFile: Sendable, Hashable {
+    public var name: String
+    public var data: Data
+
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// A report format. Deterministic: the same report gives the same bytes (no clock, fixed order).
+public protocol ReportRenderer: Sendable {
+    func render(_ report: Report) -> [RenderedFile]
+}

@@ -1,0 +1,65 @@
+/// The documents every ward plan is expected to cite, loaded from `citations.yaml`.
+public struct CitationRules: Sendable, Codable, Hashable {
+    public var version: Int
+    public var reviewed: String
+    public var citations: [Citation]
+
+    public struct Citation: Sendable, Codable, Hashable {
+        public var id: String
+        public var vi: String
+        public var en: String
+        /// Document numbers that identify it ("76/NQ-CP").
+        public var numbers: [String]
+        /// When no number identifies it: the kinds of document, issuers and subjects that do.
+        public var types: [String]
+        public var issuers: [String]
+        public var subjects: [String]
+
+        public init(
+            id: String, vi: String, en: String, numbers: [String] = [], types: [String] = [], issuers: [String] = [],
+            subjects: [String] = []
+        ) {
+            self.id = id
+            self.vi = vi
+            self.en = en
+            self.numbers = numbers
+            self.types = types
+            self.issuers = issuers
+            self.subjects = subjects
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                id: try c.decode(String.self, forKey: .id), vi: try c.decode(String.self, forKey: .vi),
+                en: try c.decode(String.self, forKey: .en),
+                numbers: try c.decodeIfPresent([String].self, forKey: .numbers) ?? [],
+                types: try c.decodeIfPresent([String].self, forKey: .types) ?? [],
+                issuers: try c.decodeIfPresent([String].self, forKey: .issuers) ?? [],
+                subjects: try c.decodeIfPresent([String].self, forKey: .subjects) ?? [])
+        }
+
+        /// Whether `basis` is this document.
+        public func matches(_ basis: LegalBasis) -> Bool {
+            let text = basis.text.foldedKey
+            if !numbers.isEmpty {
+                let number = basis.number?.foldedKey
+                return numbers.contains { n in number == n.foldedKey || text.containsWords(n.foldedKey) }
+            }
+            let type = basis.type.foldedKey
+            let issuer = (basis.issuer ?? basis.text).foldedKey
+            return types.contains { type.hasWordPrefix($0.foldedKey) }
+                && issuers.contains { issuer.containsWords($0.foldedKey) }
+                && subjects.contains { text.containsWords($0.foldedKey) }
+        }
+    }
+
+    /// The shipped `citations.yaml`. Its validity is checked by the test suite.
+    public static let standard: CitationRules = {
+        do {
+            return try ReferenceData.load(CitationRules.self, resource: "citations")
+        } catch {
+            fatalError("the shipped citations.yaml does not load: \(error)")
+        }
+    }()
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import WardPlanKit
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare plans and write the gap report (HTML) and spreadsheets (CSV).",
+        discussion: """
+            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
+            a folder means every plan file in it.
+            Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv and targets.csv
+            into a folder (--csv). Outputs are replaced atomically.
+            Exit codes: 0 all inputs read, 1 some input failed (the report covers the others), 2 usage error.
+            """
+    )
+
+    @Argument(help: "Plan files or folders of plan files.")
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
+    var html: String?
+
+    @Option(help: ArgumentHelp("Write tasks.csv, coverage.csv and targets.csv into this folder.", valueName: "folder"))
+    var csv: String?
+
+    @Option(help: ArgumentHelp("Write the comparison as JSON to this file.", valueName: "file"))
+    var json: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The report date (YYYY-MM-DD): deadlines before it are followed up. Default: today.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Language of the report: vi (default) or en.", valueName: "vi|en"))
+    var lang: String = "vi"
+
+    @Option(help: "Refuse input files larger than this many megabytes.")
+    var maxInputMb: Int = 32
+
+    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    var verbose = false
+
+    @Flag(name: .shortAndLong, help: "Print no progress or summary line.")
+    var quiet = false
+
+    func validate() throws {
+        guard html != nil || csv != nil || json != nil else {
+            throw ValidationError("say where to write the report: --html FILE and/or --csv FOLDER (or --json FILE)")
+        }
+        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
+        if let asOf, CalendarDate(iso: asOf) == nil {
+            throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
+        }
+        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+    }
+
+    func run() throws {
+        let job = CompareJob(
+            paths: paths, html: html, csvFolder: csv, json: json,
+            asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
+            language: Language(rawValue: lang) ?? .vi,
+            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
+        let printer = DiagnosticPrinter(verbose: verbose)
+        let outcome: CompareJob.Outcome
+        do {
+            outcome = try job.run { index, count, path in
+                if !quiet { printer.progress(index, count, path) }
+            }
+        } catch let error as InputError {
+            printer.print([error.diagnostic])
+            throw ExitCode(ExitStatus.someInputFailed)
+        }
+        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics)
+        if !quiet {
+            let c = outcome.comparison
+            let gaps = c.gaps.reduce(0) { $0 + $1.count }
+            printer.status(
+                "wardplan: \(c.wards.count) plan(s) compared, \(c.failed.count) failed; \(c.tasks.count) tasks, \(gaps) gaps"
+                    + (outcome.written.isEmpty ? "" : " → " + outcome.written.joined(separator: ", ")))
+        }
+        if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }
+    }
+
+    /// Today in the machine's time zone: the one place the command reads the clock.
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

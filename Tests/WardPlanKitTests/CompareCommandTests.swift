@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// `wardplan compare` end to end, in a temporary folder: the files it writes, its exit codes.
+@Suite("compare command")
+struct CompareCommandTests {
+    /// The built command (`swift build` puts it beside the test bundle's build products).
+    static let executable = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/wardplan")
+
+    struct Run {
+        var status: Int32
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("wardplan-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        let wards = url.appendingPathComponent("wards")
+        try FileManager.default.createDirectory(at: wards, withIntermediateDirectories: true)
+        for seed in [Fixtures.namDoSonPath, Fixtures.ngocHaPath] {
+            try Fixtures.data(seed).write(to: wards.appendingPathComponent((seed as NSString).lastPathComponent))
+        }
+        return url
+    }
+
+    @Test func writesTheReportsAndTheSameBytesTwice() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["compare", "wards", "--html", "out/report.html", "--csv", "out/csv", "--as-of", "2026-07-01"]
+        let first = try Self.run(arguments, in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("2 plan(s) compared, 0 failed; 82 tasks"))
+        let names = ["out/report.html", "out/csv/tasks.csv", "out/csv/coverage.csv", "out/csv/targets.csv"]
+        let before = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(String(decoding: before[0], as: UTF8.self).contains("Phường Nam Đồ Sơn"))
+        let second = try Self.run(arguments, in: folder)
+        #expect(second.status == 0)
+        let after = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(before == after)
+        // No temporary files are left beside the outputs.
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path)
+        #expect(left.sorted() == ["csv", "report.html"])
+    }
+
+    @Test func aFailedInputExitsOneAndTheReportListsIt() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("wards/empty.txt"))
+        let run = try Self.run(["compare", "wards", "--html", "report.html", "--as-of", "2026-07-01"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("wards/empty.txt"))
+        let html = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<code>wards/empty.txt</code>"))
+        #expect(html.contains("Phường Ngọc Hà"))
+    }
+
+    @Test func anUnwritableOutputExitsOneAndSaysWhere() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A folder cannot be made inside a file.
+        let run = try Self.run(
+            ["compare", "wards", "--html", "wards/nam-do-son-2026.txt/report.html", "--as-of", "2026-07-01"], in: folder
+        )
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("wards/nam-do-son-2026.txt/report.html: error: cannot write the report"))
+        #expect(run.stderr.contains("[compare.output]"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let noOutput = try Self.run(["compare", "wards"], in: folder)
+        #expect(noOutput.status == 2)
+        #expect(noOutput.stderr.contains("--html"))
+        let badDate = try Self.run(["compare", "wards", "--html", "r.html", "--as-of", "01/07/2026"], in: folder)
+        #expect(badDate.status == 2)
+        #expect(badDate.stderr.contains("YYYY-MM-DD"))
+        let badLanguage = try Self.run(["compare", "wards", "--html", "r.html", "--lang", "fr"], in: folder)
+        #expect(badLanguage.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// The comparison of the two seed plans: what issue #4 asks the report to show.
+@Suite("Comparison of the seeds")
+struct ComparisonTests {
+    static let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
+    let comparison = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
+    let namDoSon = 0
+    let ngocHa = 1
+
+    func refs(_ tasks: [TaskRef]) -> [String] { tasks.map(\.ref) }
+
+    @Test func wardsHaveStableIdsAndLabels() {
+        #expect(comparison.wards.map(\.id) == ["phuong-nam-do-son-hai-phong", "phuong-ngoc-ha-ha-noi"])
+        #expect(comparison.wards.map(\.label) == ["Phường Nam Đồ Sơn", "Phường Ngọc Hà"])
+        #expect(comparison.wards.map(\.taskCount) == [53, 29])
+        #expect(comparison.tasks.count == 82)
+    }
+
+    @Test func namDoSonDoesNotCiteDecision282() throws {
+        let ids = comparison.citations.citations.map(\.id)
+        #expect(ids == ["resolution-76", "decision-282", "city-plan"])
+        let checks = comparison.citations.wards[namDoSon].checks
+        #expect(checks.map(\.found) == [true, false, true])
+        #expect(checks[0].line == 15)
+        // The city's own plan: Quyết định 5256/QĐ-UBND of the UBND of thành phố Hải Phòng.
+        let cityPlan = try #require(checks[2].basis)
+        #expect(Fixtures.namDoSon.legalBases[cityPlan].number == "5256/QĐ-UBND")
+        #expect(comparison.gaps[namDoSon].missingCitations == ["decision-282"])
+        #expect(comparison.citations.wards[ngocHa].checks.map(\.found) == [true, true, true])
+    }
+
+    @Test func ngocHaHasNoOtherArea() throws {
+        let other = try #require(comparison.coverage.row(area: "other"))
+        #expect(!other.isExpected)
+        #expect(other.cells[ngocHa].tasks.isEmpty)
+        #expect(refs(other.cells[namDoSon].tasks) == ["8.1", "8.2"])
+        #expect(comparison.gaps[ngocHa].absentOptionalAreas == ["other"])
+        // Optional: shown, never counted as a gap.
+        #expect(comparison.gaps[ngocHa].missingAreas.isEmpty)
+    }
+
+    @Test func coverageCountsTasksPerAreaAndWard() throws {
+        let counts = comparison.coverage.areas.map { row in row.cells.map(\.tasks.count) }
+        #expect(counts == [[5, 8], [7, 3], [18, 4], [6, 6], [3, 3], [4, 2], [8, 3], [2, 0]])
+        let procedures = try #require(comparison.coverage.row(area: "procedures"))
+        #expect(procedures.wardsWithTasks == 2)
+    }
+
+    @Test func satisfactionTargetsAgainstTheNationalOnesFor2028To2030() throws {
+        let satisfaction = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
+        #expect(
+            satisfaction.benchmark.value == 95 && satisfaction.benchmark.comparator == .atLeast && satisfaction.benchmark.source == "QĐ 282/QĐ-TTg")
+        // Ngọc Hà: ≥ 95 % for 2028-2030 (line 55): met.
+        #expect(satisfaction.cells[ngocHa].status == .met)
+        #expect(satisfaction.cells[ngocHa].targets.map(\.value) == [95])
+        #expect(satisfaction.cells[ngocHa].targets.map(\.line) == [55])
+        // Nam Đồ Sơn plans 2026 only: its ≥ 90 % (line 85) is shown beside the national figure, as
+        // another period's target, not judged against it.
+        #expect(satisfaction.cells[namDoSon].status == .outsidePeriod)
+        #expect(satisfaction.cells[namDoSon].otherYears.map(\.value) == [90])
+        #expect(satisfaction.cells[namDoSon].otherYears.map(\.line) == [85])
+
+        let land = try #require(comparison.targets.benchmark("satisfaction-land-construction-investment@2028-2030"))
+        #expect(land.benchmark.value == 90)
+        #expect(land.cells[ngocHa].status == .met)
+        #expect(land.cells[ngocHa].targets.map(\.value) == [90])
+        #expect(land.cells[namDoSon].status == .outsidePeriod)
+    }
+
+    @Test func benchmarksAPlanPeriodNeedsAndItDoesNotSetAreGaps() {
+        #expect(
+            comparison.gaps[namDoSon].targetsMissing == [
+                "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
+            ])
+        #expect(comparison.gaps[ngocHa].targetsMissing == ["online-services@2026-2030"])
+        #expect(comparison.gaps.allSatisfy { $0.targetsBelow.isEmpty })
+    }
+
+    @Test func targetsWithoutABenchmarkAreComparedSideBySide() throws {
+        let onTime = try #require(comparison.targets.unbenchmarked.first { $0.metric == "on-time-rate" })
+        #expect(onTime.cells[namDoSon].targets.map(\.value) == [98])
+        #expect(onTime.cells[ngocHa].targets.isEmpty)
+        let sipas = try #require(comparison.targets.unbenchmarked.first { $0.metric == "sipas" })
+        #expect(sipas.cells[ngocHa].targets.map(\.value) == [89, 95])
+    }
+
+    @Test func tasksPerLeadOfficeInEachWard() {
+        let table = Dictionary(
+            uniqueKeysWithValues: comparison.leads.offices.map { ($0.name, $0.cells.map(\.tasks.count)) })
+        #expect(
+            table == [
+                "Phòng Văn hóa - Xã hội": [20, 17],
+                "Văn phòng HĐND và UBND": [8, 10],
+                "Trung tâm Phục vụ hành chính công": [15, 0],
+                "Phòng Kinh tế, Hạ tầng và Đô thị": [6, 2],
+                "Trung tâm Dịch vụ sự nghiệp công": [1, 0],
+            ])
+        // Most tasks first.
+        #expect(comparison.leads.offices.first?.name == "Phòng Văn hóa - Xã hội")
+        #expect(refs(comparison.leads.withoutNamedLead[namDoSon].tasks) == ["3.5", "3.6", "4.1", "4.6"])
+        #expect(comparison.leads.withoutNamedLead[ngocHa].tasks.isEmpty)
+    }
+
+    @Test func timelinesToFollowUp() {
+        let nds = comparison.timelines.wards[namDoSon]
+        let nh = comparison.timelines.wards[ngocHa]
+        #expect(refs(nds.vague) == ["1.5"])
+        #expect(refs(nh.vague) == ["2", "5", "22"])
+        #expect(refs(nh.relative) == ["1"])
+        #expect(nds.missing.isEmpty && nh.missing.isEmpty)
+        // Due before 1 July 2026: the first quarter's tasks, "Chậm nhất là ngày 31/01/2026", January, Q2.
+        #expect(refs(nds.pastDue) == ["1.1", "2.4", "2.6", "3.1", "3.2", "6.2", "7.1", "7.2", "7.3", "7.4", "8.1"])
+        #expect(nh.pastDue.isEmpty)
+        #expect(
+            comparison.timelines.quarters.map(\.description) == [
+                "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q4", "2030-Q4",
+            ])
+        #expect(nds.perQuarter == [10, 1, 3, 13, 0, 0])
+        #expect(nds.recurring == 25)
+        #expect(nh.perQuarter == [0, 0, 0, 1, 1, 17])
+    }
+
+    @Test func theReportDateDecidesWhatIsPastDue() {
+        let january = Comparer().compare([Fixtures.namDoSon], asOf: CalendarDate(year: 2026, month: 2, day: 1)!)
+        #expect(refs(january.timelines.wards[0].pastDue) == ["2.4", "6.2"])
+        let nextYear = Comparer().compare([Fixtures.namDoSon], asOf: CalendarDate(year: 2027, month: 1, day: 1)!)
+        #expect(nextYear.timelines.wards[0].pastDue.count == 52)
+    }
+
+    @Test func tasksWithoutAProduct() {
+        #expect(refs(comparison.withoutProduct[namDoSon].tasks) == ["2.2", "7.8"])
+        #expect(comparison.withoutProduct[ngocHa].tasks.isEmpty)
+    }
+
+    @Test func factsOfATaskCanBeFoundFromItsReference() throws {
+        let ref = try #require(comparison.leads.withoutNamedLead[namDoSon].tasks.first)
+        let facts = try #require(comparison.facts(ref))
+        #expect(facts.task == ref)
+        #expect(facts.genericLead)
+    }
+
+    @Test func theComparisonRoundTripsThroughJSON() throws {
+        let data = try JSONRenderer.render(comparison)
+        let decoded = try JSONDecoder().decode(Comparison.self, from: data)
+        #expect(decoded == comparison)
+    }
+}
+
+/// The seeds classified with the shipped taxonomy: the theme matrix and gaps agree with the tasks.
+@Suite("Comparison of the classified seeds")
+struct ClassifiedComparisonTests {
+    let comparison = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
+
+    @Test func everyThemeOfTheTaxonomyHasARowAndEveryTaskThemeACell() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        #expect(comparison.coverage.themes.map(\.id) == taxonomy.themes.map(\.id))
+        for (w, plan) in [Fixtures.namDoSon, Fixtures.ngocHa].enumerated() {
+            for (i, task) in plan.tasks.enumerated() {
+                for match in task.themes {
+                    let row = comparison.coverage.row(theme: match.id)
+                    #expect(row?.cells[w].tasks.contains { $0.index == i } == true, "\(plan.source.path) task \(task.ref) \(match.id)")
+                }
+            }
+        }
+    }
+
+    @Test func aThemeGapIsAThemeWithNoTaskThatIsRequiredOrCommon() {
+        for (w, gaps) in comparison.gaps.enumerated() {
+            for gap in gaps.missingThemes {
+                let row = comparison.coverage.row(theme: gap.theme)!
+                #expect(row.cells[w].tasks.isEmpty)
+                #expect(row.isExpected || gap.otherWardsCovering * 2 > gap.otherWards)
+                #expect(gap.expectedBy == row.expectedBy)
+            }
+        }
+    }
+}
