@@ -3,7 +3,7 @@
 ///
 /// Texts and patterns are `TextKey` bytes: words separated by single spaces, with a space at each
 /// end (" dich vu cong "), so a pattern can only match whole words. The pass packs each word of the
-/// text into an integer as its bytes go by (folded Vietnamese syllables are at most 7 letters), looks
+/// text into an integer, eight bytes at a time (folded Vietnamese syllables are at most 7 letters), looks
 /// the word up once in the patterns' vocabulary (a word no pattern has sends the automaton back to
 /// its start), and takes one step of the automaton per word. The tables stay in the processor's
 /// first-level cache, which the table of a byte-level automaton of a few thousand phrases does not.
@@ -27,7 +27,8 @@ struct PhraseMatcher: Sendable {
     /// For each state, bit `word % 64` is set when `transitions` may hold an edge on `word`: it
     /// skips most look-ups that would find nothing.
     private let mayStep: [UInt64]
-    /// For each state, the patterns that end there: `outputs[outputStart[state] ..< outputStart[state + 1]]`.
+    /// For each state, the patterns that end there:
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
     private let lengths: [Int32]
