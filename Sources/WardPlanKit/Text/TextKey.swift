@@ -122,22 +122,21 @@ public struct TextKey: Sendable {
                     let (value, scalarLength) = decode(utf8, at: i, lead: b0)
                     length = scalarLength
                     code = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
-                }
-                if code == FoldTable.slowPath {
-                    let (value, _) = decode(utf8, at: i, lead: b0)
-                    switch FoldedKey.fold(Unicode.Scalar(value)!) {
-                    case .drop: code = FoldTable.drop
-                    case .separator: code = FoldTable.separator
-                    case .scalar(let s):
-                        // A letter outside Latin: its lower-case UTF-8, every byte from this character.
-                        UTF8.encode(s) { byte in
-                            out[k] = byte
-                            origins[k] = Int32(truncatingIfNeeded: i)
-                            k += 1
+                    if code == FoldTable.slowPath {
+                        switch FoldedKey.fold(Unicode.Scalar(value)!) {
+                        case .drop: code = FoldTable.drop
+                        case .separator: code = FoldTable.separator
+                        case .scalar(let s):
+                            // A letter outside Latin: its lower-case UTF-8, every byte from this character.
+                            UTF8.encode(s) { byte in
+                                out[k] = byte
+                                origins[k] = Int32(truncatingIfNeeded: i)
+                                k += 1
+                            }
+                            atSpace = false
+                            i += length
+                            continue
                         }
-                        atSpace = false
-                        i += length
-                        continue
                     }
                 }
                 if code > FoldTable.separator {
