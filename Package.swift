@@ -38,6 +38,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Classification throughput on the seeds (not a test): scripts/benchmark.sh.
+        .executableTarget(
+            name: "ClassifierBenchmark",
+            dependencies: ["WardPlanKit"],
+            path: "Benchmarks/ClassifierBenchmark"
+        ),
         .testTarget(
             name: "WardPlanKitTests",
             dependencies: ["WardPlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -12,6 +12,8 @@ struct Extract: ParsableCommand {
             as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
             an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
             --coverage reports, per input, the share of non-blank lines that ended up in the model.
+            Each task, target and narrative item gets an area and themes of the taxonomy, with the evidence
+            (phrase, line, column); --taxonomy FILE classifies with a city's own taxonomy file.
             Diagnostics go to standard error as file:line: severity: message [code].
             Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
             """
@@ -36,6 +38,8 @@ struct Extract: ParsableCommand {
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
 
+    @OptionGroup var data: DataOptions
+
     @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
     var verbose = false
 
@@ -54,7 +58,8 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let extractor = PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))
+        let reference = try data.referenceData()
+        let extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         let printer = DiagnosticPrinter(verbose: verbose)
         let result = extractor.extract(paths: paths) { index, count, path in
             if !quiet { printer.progress(index, count, path) }
@@ -64,7 +69,10 @@ struct Extract: ParsableCommand {
         var xmlData: Data?
         if format == .xml || xml != nil {
             do {
-                let rendered = try XMLReportWriter().render(result, envelope: envelope.envelope(plans: result.plans.count))
+                // The code lists are those of the taxonomy the plans were classified with (--taxonomy).
+                let codeLists = XMLReportWriter.CodeLists(
+                    taxonomyVersion: reference.taxonomy.version, metricsVersion: String(reference.metrics.version))
+                let rendered = try XMLReportWriter(codeLists: codeLists).render(result, envelope: envelope.envelope(plans: result.plans.count))
                 printer.print(rendered.diagnostics)
                 xmlData = rendered.data
             } catch {

@@ -53,7 +53,7 @@ struct ComparisonTests {
     @Test func satisfactionTargetsAgainstTheNationalOnesFor2028To2030() throws {
         let satisfaction = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
         #expect(
-            satisfaction.value == 95 && satisfaction.comparator == .atLeast && satisfaction.source == "QĐ 282/QĐ-TTg")
+            satisfaction.benchmark.value == 95 && satisfaction.benchmark.comparator == .atLeast && satisfaction.benchmark.source == "QĐ 282/QĐ-TTg")
         // Ngọc Hà: ≥ 95 % for 2028-2030 (line 55): met.
         #expect(satisfaction.cells[ngocHa].status == .met)
         #expect(satisfaction.cells[ngocHa].targets.map(\.value) == [95])
@@ -65,7 +65,7 @@ struct ComparisonTests {
         #expect(satisfaction.cells[namDoSon].otherYears.map(\.line) == [85])
 
         let land = try #require(comparison.targets.benchmark("satisfaction-land-construction-investment@2028-2030"))
-        #expect(land.value == 90)
+        #expect(land.benchmark.value == 90)
         #expect(land.cells[ngocHa].status == .met)
         #expect(land.cells[ngocHa].targets.map(\.value) == [90])
         #expect(land.cells[namDoSon].status == .outsidePeriod)
@@ -147,5 +147,35 @@ struct ComparisonTests {
         let data = try JSONRenderer.render(comparison)
         let decoded = try JSONDecoder().decode(Comparison.self, from: data)
         #expect(decoded == comparison)
+    }
+}
+
+/// The seeds classified with the shipped taxonomy: the theme matrix and gaps agree with the tasks.
+@Suite("Comparison of the classified seeds")
+struct ClassifiedComparisonTests {
+    let comparison = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
+
+    @Test func everyThemeOfTheTaxonomyHasARowAndEveryTaskThemeACell() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        #expect(comparison.coverage.themes.map(\.id) == taxonomy.themes.map(\.id))
+        for (w, plan) in [Fixtures.namDoSon, Fixtures.ngocHa].enumerated() {
+            for (i, task) in plan.tasks.enumerated() {
+                for match in task.themes {
+                    let row = comparison.coverage.row(theme: match.id)
+                    #expect(row?.cells[w].tasks.contains { $0.index == i } == true, "\(plan.source.path) task \(task.ref) \(match.id)")
+                }
+            }
+        }
+    }
+
+    @Test func aThemeGapIsAThemeWithNoTaskThatIsRequiredOrCommon() {
+        for (w, gaps) in comparison.gaps.enumerated() {
+            for gap in gaps.missingThemes {
+                let row = comparison.coverage.row(theme: gap.theme)!
+                #expect(row.cells[w].tasks.isEmpty)
+                #expect(row.isExpected || gap.otherWardsCovering * 2 > gap.otherWards)
+                #expect(gap.expectedBy == row.expectedBy)
+            }
+        }
     }
 }

@@ -81,8 +81,8 @@ struct XMLRoundTripTests {
         let counts: [(String, Any, Int)] = [
             ("Plan", plan, 14), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3), ("DocumentInfo", plan.document, 11),
             ("Signer", plan.document.signer!, 3), ("Period", plan.period!, 2), ("LegalBasis", plan.legalBases[0], 6),
-            ("Target", target, 9), ("PlanTask", task, 16), ("Timeline", task.timeline!, 7),
-            ("NarrativeItem", plan.narrative[0], 8), ("Responsibility", plan.responsibilities[0], 4), ("Heading", plan.headings[0], 7),
+            ("Target", target, 13), ("PlanTask", task, 19), ("Timeline", task.timeline!, 7),
+            ("NarrativeItem", plan.narrative[0], 11), ("Responsibility", plan.responsibilities[0], 4), ("Heading", plan.headings[0], 7),
             ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3), ("Evidence", task.themes[0].evidence[0], 5),
             ("Diagnostic", plan.diagnostics[0], 5), ("InputFailure", XMLSamples.failure, 2),
         ]
@@ -153,6 +153,10 @@ enum XMLSamples {
             text: "Tỷ lệ hài lòng đạt trên 89,5% & \"tốt\" <hơn>", metric: "sipas", comparator: .atLeast, value: 89.5, unit: .percent,
             phase: YearRange(from: 2026, to: 2027), line: 10, endLine: 11)
         target.themes = [ThemeMatch(id: "satisfaction-measurement", area: "procedures", evidence: evidence)]
+        target.area = "direction"
+        target.areaBasis = .content
+        target.areaEvidence = [evidence[0]]
+        target.secondaryAreas = ["procedures"]
         plan.targets = [target, Target(text: "Chỉ tiêu chưa rõ", line: 12)]
         var task = PlanTask(
             ref: "3.12", text: "Thực hiện\tcơ chế một cửa\r\nliên thông", area: "procedures", group: "",
@@ -166,9 +170,14 @@ enum XMLSamples {
             line: 20, endLine: 24)
         task.notes = ["Kinh phí: ngân sách phường", "Ghi chú: "]
         task.themes = [ThemeMatch(id: "one-stop", area: "procedures", evidence: [evidence[0]])]
+        task.areaBasis = .both
+        task.areaEvidence = [evidence[1], evidence[0]]
+        task.secondaryAreas = ["digital-government", "apparatus"]
         plan.tasks = [task, PlanTask(ref: "3.12", text: "Cùng số thứ tự", area: "other", line: 25), PlanTask(ref: "", text: "Không số", area: "direction", line: 26)]
         var item = NarrativeItem(ref: "a", text: "Đẩy mạnh chuyển đổi số", section: .tasks, area: "digital-government", heading: "Chính quyền số", line: 30, endLine: 31)
         item.themes = [ThemeMatch(id: "digital-platforms", area: "digital-government", evidence: [])]
+        item.areaBasis = .heading
+        item.areaEvidence = [evidence[1]]
         plan.narrative = [item, NarrativeItem(ref: nil, text: "Đoạn văn", section: .purpose, area: nil, heading: nil, line: 8, endLine: nil)]
         plan.responsibilities = [
             Responsibility(office: "Công an phường", heading: "Công an phường", line: 33, duties: [SourceText(text: "Phối hợp", line: 34, endLine: 35)]),

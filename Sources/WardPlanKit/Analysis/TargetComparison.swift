@@ -23,16 +23,10 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     public struct BenchmarkRow: Hashable, Sendable, Codable {
         /// `metric@period`, e.g. `satisfaction@2028-2030`.
         public var id: String
-        public var metric: String
+        /// The national target, as `benchmarks.yaml` gives it.
+        public var benchmark: Benchmarks.Benchmark
         public var metricVi: String
         public var metricEn: String
-        public var comparator: Target.Comparator
-        public var value: Double
-        public var unit: Target.Unit
-        public var period: YearRange
-        public var source: String
-        public var verified: Bool
-        public var note: String?
         /// One per ward, in ward order.
         public var cells: [Cell]
     }
@@ -74,7 +68,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
 
     /// The Vietnamese and English names of a metric that some row names.
     public func metricNames(_ id: String) -> (vi: String, en: String)? {
-        if let row = benchmarks.first(where: { $0.metric == id }) { return (row.metricVi, row.metricEn) }
+        if let row = benchmarks.first(where: { $0.benchmark.metric == id }) { return (row.metricVi, row.metricEn) }
         return unbenchmarked.first { $0.metric == id }.map { ($0.vi, $0.en) }
     }
 
@@ -87,9 +81,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         let rows = benchmarks.benchmarks.map { b in
             let names = label(b.metric)
             return BenchmarkRow(
-                id: "\(b.metric)@\(b.period)", metric: b.metric, metricVi: names.vi, metricEn: names.en,
-                comparator: b.comparator, value: b.value, unit: b.unit, period: b.period, source: b.source,
-                verified: b.verified, note: b.note,
+                id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
                 cells: plans.indices.map { cell(plans[$0], ward: wards[$0].id, against: b) })
         }
         let benchmarked = Set(benchmarks.benchmarks.map(\.metric))

@@ -1,3 +1,10 @@
+/// Where an item's area came from: the section heading it sits under, its own words, or both.
+public enum AreaBasis: String, Hashable, Sendable, Codable {
+    case heading
+    case content
+    case both
+}
+
 /// A theme of the taxonomy found in an item, with the evidence that shows it.
 public struct ThemeMatch: Hashable, Sendable, Codable {
     /// Theme id from `taxonomy.yaml` (`online-public-services`, `staff-downsizing`, …).

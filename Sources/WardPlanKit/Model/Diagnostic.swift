@@ -84,6 +84,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case xmlDuplicatePlanID = "xml.duplicate-plan-id"
         /// A character XML 1.0 cannot carry (a control character) was written as U+FFFD.
         case xmlReplacedCharacter = "xml.replaced-character"
+        // Classifying: what the taxonomy found in the plan.
+        case areaConflict = "classify.area-conflict"
+        case noTheme = "classify.no-theme"
         // Comparing plans (`wardplan compare`).
         /// Two inputs are plans of the same ward (an old and a revised version left side by side).
         case duplicateWard = "compare.duplicate-ward"

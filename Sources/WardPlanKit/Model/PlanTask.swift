@@ -26,6 +26,14 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var notes: [String] = []
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
+    /// Whether `area` came from the heading, the task's words or both; nil when nothing showed an
+    /// area and the task is in `other` by default (filled by the classifier).
+    public var areaBasis: AreaBasis?
+    /// The heading phrase and the words of the task that show its area.
+    public var areaEvidence: [Evidence] = []
+    /// Areas the task's words clearly point to when they are not its heading's (an e-signature task
+    /// listed under apparatus has `digital-government` here).
+    public var secondaryAreas: [String] = []
     public var line: Int
     public var endLine: Int?
 
@@ -66,6 +74,9 @@ public struct PlanTask: Hashable, Sendable, Codable {
         try c.encode(timeline, forKey: .timeline)
         try c.encode(notes, forKey: .notes)
         try c.encode(themes, forKey: .themes)
+        try c.encode(areaBasis, forKey: .areaBasis)
+        try c.encode(areaEvidence, forKey: .areaEvidence)
+        try c.encode(secondaryAreas, forKey: .secondaryAreas)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

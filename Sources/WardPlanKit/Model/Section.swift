@@ -61,12 +61,16 @@ public struct NarrativeItem: Hashable, Sendable, Codable {
     public var ref: String?
     public var text: String
     public var section: SectionKind
-    /// The area of the heading it sits under, if that heading names one.
+    /// The area of the heading it sits under, if that heading names one; after classification, the
+    /// item's area (the heading's, else the one its words show, else `other`).
     public var area: String?
     /// The nearest heading's text.
     public var heading: String?
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
+    public var areaBasis: AreaBasis?
+    public var areaEvidence: [Evidence] = []
+    public var secondaryAreas: [String] = []
     public var line: Int
     public var endLine: Int?
 
@@ -88,6 +92,9 @@ public struct NarrativeItem: Hashable, Sendable, Codable {
         try c.encode(area, forKey: .area)
         try c.encode(heading, forKey: .heading)
         try c.encode(themes, forKey: .themes)
+        try c.encode(areaBasis, forKey: .areaBasis)
+        try c.encode(areaEvidence, forKey: .areaEvidence)
+        try c.encode(secondaryAreas, forKey: .secondaryAreas)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

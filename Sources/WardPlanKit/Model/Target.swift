@@ -26,6 +26,11 @@ public struct Target: Hashable, Sendable, Codable {
     public var phase: YearRange?
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
+    /// Area id of the common taxonomy (filled by the classifier; see `PlanTask.area`).
+    public var area: String?
+    public var areaBasis: AreaBasis?
+    public var areaEvidence: [Evidence] = []
+    public var secondaryAreas: [String] = []
     public var line: Int
     /// The last source line of the item, when it runs over several.
     public var endLine: Int?
@@ -53,6 +58,10 @@ public struct Target: Hashable, Sendable, Codable {
         try c.encode(unit, forKey: .unit)
         try c.encode(phase, forKey: .phase)
         try c.encode(themes, forKey: .themes)
+        try c.encode(area, forKey: .area)
+        try c.encode(areaBasis, forKey: .areaBasis)
+        try c.encode(areaEvidence, forKey: .areaEvidence)
+        try c.encode(secondaryAreas, forKey: .secondaryAreas)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
     }

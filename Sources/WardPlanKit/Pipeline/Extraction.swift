@@ -26,16 +26,27 @@ public struct ExtractionResult: Sendable, Codable {
     public var allDiagnostics: [Diagnostic] { plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics) }
 }
 
-/// Reads and parses plans: bytes in, plans out.
+/// Reads, parses and classifies plans: bytes in, plans out.
 public struct PlanExtractor: Sendable {
     public var registry: ReaderRegistry
     public var parser: PlanParser
+    public var classifier: PlanClassifier
     public var limits: InputLimits
 
-    public init(registry: ReaderRegistry = .standard, parser: PlanParser = PlanParser(), limits: InputLimits = .standard) {
+    /// `classifier` defaults to one of the parser's taxonomy.
+    public init(
+        registry: ReaderRegistry = .standard, parser: PlanParser = PlanParser(), classifier: PlanClassifier? = nil,
+        limits: InputLimits = .standard
+    ) {
         self.registry = registry
         self.parser = parser
+        self.classifier = classifier ?? PlanClassifier.for(parser.reference.taxonomy)
         self.limits = limits
+    }
+
+    /// An extractor that reads with `reference` (a city's own taxonomy, say).
+    public init(reference: ReferenceData, registry: ReaderRegistry = .standard, limits: InputLimits = .standard) {
+        self.init(registry: registry, parser: PlanParser(reference: reference), limits: limits)
     }
 
     /// One input: a plan, or the failure that stopped it (unreadable, empty, binary, not a plan).
@@ -50,7 +61,7 @@ public struct PlanExtractor: Sendable {
         if plan.diagnostics.contains(where: { $0.severity == .error }) {
             return .failure(InputFailure(path: path, diagnostics: plan.diagnostics))
         }
-        return .success(plan)
+        return .success(classifier.classify(plan, lines: document.lines))
     }
 
     /// Every input named: files, and plan files found in folders. Reads each file once.

@@ -109,7 +109,7 @@ public struct CSVReportRenderer: ReportRenderer {
             }
             for row in c.targets.benchmarks {
                 let cell = row.cells[w]
-                let benchmark = [t.measure(row.comparator, row.value, row.unit), t.years(row.period), row.source]
+                let benchmark = [t.measure(row.benchmark), t.years(row.benchmark.period), row.benchmark.source]
                 if cell.targets.isEmpty {
                     rows.append(wardColumns(ward) + targetColumns(nil) + benchmark + [t.status(cell.status)])
                 }

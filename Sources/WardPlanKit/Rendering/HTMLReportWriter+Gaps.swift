@@ -79,15 +79,18 @@ extension HTMLReportWriter {
         guard let row = comparison.targets.benchmark(id) else { return }
         let cell = row.cells[w]
         let metric = t.pick(row.metricVi, row.metricEn)
-        let national = t.measure(row.comparator, row.value, row.unit)
+        let national = t.measure(row.benchmark)
         h.element("li") {
             if cell.status == .below {
                 let values = cell.targets.filter { $0.status == .below }.map { targetValueText($0) }
-                h.text(t(.gapTargetBelow, metric, t.list(values), national, t.years(row.period), row.source))
+                h.text(
+                    t(
+                        .gapTargetBelow, metric, t.list(values), national, t.years(row.benchmark.period),
+                        row.benchmark.source))
             } else {
-                h.text(t(.gapTargetMissing, metric, national, t.years(row.period), row.source))
+                h.text(t(.gapTargetMissing, metric, national, t.years(row.benchmark.period), row.benchmark.source))
             }
-            if !row.verified { h.text(" " + t(.unverified)) }
+            if !row.benchmark.verified { h.text(" " + t(.unverified)) }
         }
     }
 

@@ -29,51 +29,57 @@ extension HTMLReportWriter {
         h.newline()
     }
 
-    /// Gaps shared by the most wards, of every kind: areas, themes, targets, citations.
+    /// Gaps shared by the most wards, of every kind: what the national framework requires (areas,
+    /// required themes, targets, citations), then themes most other wards cover.
     func biggestGaps() {
         h.element("h3", text: t(.biggestGaps))
-        var items: [(wards: [String], name: String, link: String)] = []
-        func add(_ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
+        typealias Item = (wards: [String], name: String, link: String)
+        var required: [Item] = []
+        var common: [Item] = []
+        func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
             let missing = comparison.gaps.filter(has).map(\.ward)
-            if !missing.isEmpty { items.append((missing, name, link)) }
+            if !missing.isEmpty { list.append((missing, name, link)) }
         }
         for row in comparison.coverage.areas {
-            add(t(.areaLabel, t.pick(row.vi, row.en)), "#matrix") { $0.missingAreas.contains(row.id) }
+            add(&required, t(.areaLabel, t.pick(row.vi, row.en)), "#matrix") { $0.missingAreas.contains(row.id) }
         }
-        for row in comparison.coverage.themes {
-            add(t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area)), "#matrix-themes") { gaps in
-                gaps.missingThemes.contains { $0.theme == row.id }
+        for citation in comparison.citations.citations {
+            add(&required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") {
+                $0.missingCitations.contains(citation.id)
             }
         }
         for row in comparison.targets.benchmarks {
             let target = t(
-                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.comparator, row.value, row.unit),
-                t.years(row.period))
-            add(target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
-            add(target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
+                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
+                t.years(row.benchmark.period))
+            add(&required, target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
+            add(&required, target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
         }
-        for citation in comparison.citations.citations {
-            add(t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") {
-                $0.missingCitations.contains(citation.id)
-            }
+        for row in comparison.coverage.themes {
+            let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
+            let has: (WardGaps) -> Bool = { gaps in gaps.missingThemes.contains { $0.theme == row.id } }
+            if row.isExpected { add(&required, name, "#matrix-themes", has) } else { add(&common, name, "#matrix-themes", has) }
         }
-        // Most wards first; a stable sort keeps the order above (areas, themes, targets, citations).
-        let ranked = items.enumerated().sorted {
-            ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset)
-        }
-        guard !ranked.isEmpty else {
+        guard !required.isEmpty || !common.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))
             return
         }
-        h.element("ol", [.class("rank")]) {
-            for (_, item) in ranked.prefix(10) {
-                h.element("li") {
-                    h.element("a", [.href(item.link)], text: item.name)
-                    h.text(": " + t(.missingInWards, item.wards.count, wards.count) + " – " + wardNames(item.wards))
+        for (title, items) in [(t(.gapsRequired), required), (t(.gapsCommon), common)] where !items.isEmpty {
+            // Most wards first; a stable sort keeps the order above (areas, citations, targets, themes).
+            let ranked = items.enumerated().sorted {
+                ($1.element.wards.count, $0.offset) < ($0.element.wards.count, $1.offset)
+            }.map(\.element)
+            h.element("h4", text: title)
+            h.element("ol", [.class("rank")]) {
+                for item in ranked.prefix(10) {
+                    h.element("li") {
+                        h.element("a", [.href(item.link)], text: item.name)
+                        h.text(": " + t(.missingInWards, item.wards.count, wards.count) + " – " + wardNames(item.wards))
+                    }
                 }
             }
+            if ranked.count > 10 { h.element("p", [.class("note")], text: t(.moreGaps, ranked.count - 10)) }
         }
-        if ranked.count > 10 { h.element("p", [.class("note")], text: t(.moreGaps, ranked.count - 10)) }
         h.newline()
     }
 

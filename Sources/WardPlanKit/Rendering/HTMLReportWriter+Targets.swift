@@ -22,7 +22,7 @@ extension HTMLReportWriter {
             let hidden = comparison.targets.benchmarks.filter { row in !rows.contains { $0.id == row.id } }
             if !hidden.isEmpty {
                 let names = hidden.map {
-                    "\(t.pick($0.metricVi, $0.metricEn)) \(t.measure($0.comparator, $0.value, $0.unit)) (\(t.years($0.period)), \($0.source))"
+                    "\(t.pick($0.metricVi, $0.metricEn)) \(t.measure($0.benchmark)) (\(t.years($0.benchmark.period)), \($0.benchmark.source))"
                 }
                 h.element("p", [.class("note")], text: t(.benchmarksNotApplying, names.joined(separator: "; ")))
             }
@@ -57,9 +57,9 @@ extension HTMLReportWriter {
                         h.element("span", [.class("nat")]) {
                             h.text(
                                 t(
-                                    .nationalTarget, t.measure(row.comparator, row.value, row.unit),
-                                    t.years(row.period), row.source))
-                            if !row.verified { h.text(" " + t(.unverified)) }
+                                    .nationalTarget, t.measure(row.benchmark),
+                                    t.years(row.benchmark.period), row.benchmark.source))
+                            if !row.benchmark.verified { h.text(" " + t(.unverified)) }
                         }
                     }
                 }
@@ -138,7 +138,7 @@ extension HTMLReportWriter {
             []
         for row in rows {
             let values = row.cells.flatMap { ($0.targets + $0.otherYears).compactMap(\.value) }
-            let (low, high) = Self.domain(values + [row.value], unit: row.unit)
+            let (low, high) = Self.domain(values + [row.benchmark.value], unit: row.benchmark.unit)
             func x(_ v: Double) -> Double { left + (right - left) * (v - low) / max(high - low, 1) }
             var marks: [ChartMark] = []
             for (w, cell) in row.cells.enumerated() {
@@ -191,18 +191,18 @@ extension HTMLReportWriter {
             h.element("text", [Attribute("x", Self.fmt(left)), Attribute("y", Self.fmt(top)), .class("cl")]) {
                 h.text(
                     t.pick(row.metricVi, row.metricEn) + " · "
-                        + t(.nationalShort, t.measure(row.comparator, row.value, row.unit), t.years(row.period)))
+                        + t(.nationalShort, t.measure(row.benchmark), t.years(row.benchmark.period)))
                 h.element("tspan", [.class("cs")], text: " — " + counts.joined(separator: " · "))
             }
             line(x1: left, y1: axisY, x2: right, y2: axisY, class: "axis")
-            for tick in Self.ticks(strip.low, strip.high, unit: row.unit) {
+            for tick in Self.ticks(strip.low, strip.high, unit: row.benchmark.unit) {
                 h.element(
                     "text", [Attribute("x", Self.fmt(x(tick))), Attribute("y", Self.fmt(axisY + 15)), .class("tick")]
                 ) {
-                    h.text(t.measure(nil, tick, row.unit))
+                    h.text(t.measure(nil, tick, row.benchmark.unit))
                 }
             }
-            line(x1: x(row.value), y1: top + 8, x2: x(row.value), y2: axisY + 4, class: "nat")
+            line(x1: x(row.benchmark.value), y1: top + 8, x2: x(row.benchmark.value), y2: axisY + 4, class: "nat")
             for mark in strip.marks {
                 let y = axisY - 9 - 15 * Double(mark.slot)
                 let below = !mark.context && mark.value.status == .below

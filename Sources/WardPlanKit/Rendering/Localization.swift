@@ -506,6 +506,11 @@ struct Localizer {
         }
     }
 
+    /// A national target: "≥ 95%".
+    func measure(_ benchmark: Benchmarks.Benchmark) -> String {
+        measure(benchmark.comparator, benchmark.value, benchmark.unit)
+    }
+
     /// "A, B và C" / "A, B and C".
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

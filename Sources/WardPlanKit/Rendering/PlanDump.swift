@@ -23,6 +23,7 @@ public enum PlanDump {
         for t in plan.targets {
             let value = t.value.map { "\(t.comparator?.rawValue ?? "?") \(format($0)) \(t.unit?.rawValue ?? "")" } ?? "no value"
             add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase)) :: \(t.text)")
+            classification(t.area, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
         for t in plan.tasks {
             add("task \(t.ref) @\(t.line)\(t.endLine.map { "-\($0)" } ?? "") area=\(t.area) group=\(opt(t.group))")
@@ -43,9 +44,11 @@ public enum PlanDump {
             } else {
                 add("  time: none")
             }
+            classification(nil, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
         for n in plan.narrative {
             add("narrative @\(n.line) \(n.section.rawValue) area=\(opt(n.area)) \(n.ref.map { $0 + ") " } ?? "")\(n.text)")
+            classification(nil, n.areaBasis, n.secondaryAreas, n.areaEvidence, n.themes, add)
         }
         for r in plan.responsibilities {
             add("responsibility @\(r.line) office=\(opt(r.office)) :: \(r.heading)")
@@ -54,6 +57,23 @@ public enum PlanDump {
         for u in plan.unclassified { add("unclassified @\(u.line): \(u.text)") }
         for d in plan.diagnostics { add("diagnostic \(d.description)") }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the classifier decided of an item: where its area came from, and its themes with the
+    /// phrase, line and column of each piece of evidence. Nothing for an item not yet classified.
+    static func classification(
+        _ area: String?, _ basis: AreaBasis?, _ secondary: [String], _ evidence: [Evidence], _ themes: [ThemeMatch],
+        _ add: (String) -> Void
+    ) {
+        func list(_ evidence: [Evidence]) -> String {
+            evidence.map { "\($0.basis == .heading ? "heading " : "")\"\($0.phrase)\"@\($0.line):\($0.column)" }.joined(separator: ", ")
+        }
+        if basis != nil || area != nil || !evidence.isEmpty {
+            let named = area.map { "\($0) " } ?? ""
+            let others = secondary.isEmpty ? "" : "; secondary \(secondary.joined(separator: ", "))"
+            add("  area: \(named)by \(basis?.rawValue ?? "default")\(others)\(evidence.isEmpty ? "" : " <- " + list(evidence))")
+        }
+        for theme in themes { add("  theme \(theme.id) (\(theme.area)): \(list(theme.evidence))") }
     }
 
     static func format(_ value: Double) -> String {

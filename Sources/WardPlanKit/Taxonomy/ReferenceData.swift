@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The data files the tool reads: taxonomy, metrics, offices and national benchmarks. The shipped copies live in
 /// `Sources/WardPlanKit/Resources/Data`; each can be replaced by a file a city edits.
@@ -20,7 +19,7 @@ public struct ReferenceData: Sendable {
     public static let standard: ReferenceData = {
         do {
             return ReferenceData(
-                taxonomy: try load(Taxonomy.self, resource: "taxonomy"),
+                taxonomy: try TaxonomyFile.standard().taxonomy,
                 metrics: try load(MetricCatalog.self, resource: "metrics"),
                 offices: OfficeDirectory(file: try load(OfficeDirectory.File.self, resource: "offices")),
                 benchmarks: try load(Benchmarks.self, resource: "benchmarks"))
@@ -28,6 +27,13 @@ public struct ReferenceData: Sendable {
             fatalError("the shipped reference data does not load: \(error)")
         }
     }()
+
+    /// The shipped data with another taxonomy (`--taxonomy FILE`).
+    public func replacing(taxonomy: Taxonomy) -> ReferenceData {
+        var copy = self
+        copy.taxonomy = taxonomy
+        return copy
+    }
 
     /// The URL of a shipped data file.
     public static func resourceURL(_ name: String) -> URL? {
@@ -43,19 +49,7 @@ public struct ReferenceData: Sendable {
 
     /// Decodes a YAML data file, with errors that name the file and, when known, the line.
     public static func decodeYAML<T: Decodable>(_ type: T.Type, from url: URL) throws -> T {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw DataFileError(path: url.path, message: "cannot read: \(error.localizedDescription)")
-        }
-        do {
-            return try YAMLDecoder().decode(type, from: text)
-        } catch let error as YamlError {
-            throw DataFileError(path: url.path, message: "not valid YAML: \(error)")
-        } catch {
-            throw DataFileError(path: url.path, message: "\(error)")
-        }
+        try YAMLFile(url: url).decode(type)
     }
 }
 

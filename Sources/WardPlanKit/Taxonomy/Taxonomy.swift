@@ -1,11 +1,27 @@
 /// The common taxonomy plans are compared in: the reform areas of Resolution 76/NQ-CP and the
-/// groups of Decision 282/QĐ-TTg. Loaded from `taxonomy.yaml`, which a city may edit or replace.
+/// groups of Decision 282/QĐ-TTg (level 1), and the themes below them (level 2). Loaded from
+/// `taxonomy.yaml`, which a city may edit or replace (`--taxonomy FILE`); see `TaxonomyFile`.
 public struct Taxonomy: Sendable, Codable, Hashable {
     public var version: String
     public var reviewed: String
+    /// Abbreviations plans use and their expansions; a phrase matches in either spelling.
+    public var abbreviations: [Abbreviation]
     public var areas: [Area]
-    /// Level 2. Filled by the taxonomy issue (#3); empty in a file that has none.
     public var themes: [Theme]
+
+    public struct Abbreviation: Sendable, Codable, Hashable {
+        public var short: String
+        public var long: String
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case short, long }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            short = try c.decode(String.self, forKey: .short)
+            long = try c.decode(String.self, forKey: .long)
+        }
+    }
 
     public struct Area: Sendable, Codable, Hashable {
         /// Stable id (`direction`, `institutions`, …, `other`).
@@ -16,6 +32,18 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var sources: [String]
         /// Phrases that, in a section heading, name this area.
         public var headings: [String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case id, vi, en, sources, headings }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            vi = try c.decode(String.self, forKey: .vi)
+            en = try c.decode(String.self, forKey: .en)
+            sources = try c.decodeIfPresent([String].self, forKey: .sources) ?? []
+            headings = try c.decodeIfPresent([String].self, forKey: .headings) ?? []
+        }
     }
 
     public struct Theme: Sendable, Codable, Hashable {
@@ -26,12 +54,104 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var en: String
         /// National documents that expect every plan to cover the theme; empty for optional themes.
         public var expectedBy: [String]
+        /// Other areas the theme also belongs to ("vị trí việc làm" is apparatus and civil service):
+        /// under a heading of one of them, the theme agrees with the heading.
+        public var alsoIn: [String]
+        /// Cross-cutting ("chuyển đổi số"): listed as a theme, but never on its own evidence that an
+        /// item is in another area than its heading's.
+        public var weak: Bool
+        /// Phrases that signal the theme, matched ignoring tone and vowel marks, case and đ/d.
+        public var phrases: [String]
+        /// Phrases matched with their tone and vowel marks (still ignoring case and tone placement),
+        /// for short words whose unmarked form is another word ("AI" is not "ải").
+        public var tonedPhrases: [String]
+        /// A signal inside one of these phrases does not count ("ai" in "bất kỳ ai").
+        public var notInside: [String]
+        /// The theme does not count in an item that also says one of these.
+        public var notWith: [String]
+        /// The theme does not count in items of these sections ("kinh phí" in the plan's own
+        /// funding section is not public-finance reform).
+        public var notInSections: [SectionKind]
+        public var examples: Examples
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, area, vi, en, expectedBy, alsoIn, weak, phrases, tonedPhrases, notInside, notWith, notInSections, examples
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            area = try c.decode(String.self, forKey: .area)
+            vi = try c.decode(String.self, forKey: .vi)
+            en = try c.decode(String.self, forKey: .en)
+            expectedBy = try c.decodeIfPresent([String].self, forKey: .expectedBy) ?? []
+            alsoIn = try c.decodeIfPresent([String].self, forKey: .alsoIn) ?? []
+            weak = try c.decodeIfPresent(Bool.self, forKey: .weak) ?? false
+            phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+            tonedPhrases = try c.decodeIfPresent([String].self, forKey: .tonedPhrases) ?? []
+            notInside = try c.decodeIfPresent([String].self, forKey: .notInside) ?? []
+            notWith = try c.decodeIfPresent([String].self, forKey: .notWith) ?? []
+            notInSections = try c.decodeIfPresent([SectionKind].self, forKey: .notInSections) ?? []
+            examples = try c.decodeIfPresent(Examples.self, forKey: .examples) ?? Examples()
+        }
+
+        /// The areas the theme counts for: its own first.
+        public var areas: [String] { [area] + alsoIn }
     }
 
+    /// Sentences that must (positive) and must not (negative) be given the theme; `wardplan
+    /// taxonomy --check` and the tests classify them.
+    public struct Examples: Sendable, Codable, Hashable {
+        public var positive: [Example] = []
+        public var negative: [Example] = []
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case positive, negative }
+
+        init() {}
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            positive = try c.decodeIfPresent([Example].self, forKey: .positive) ?? []
+            negative = try c.decodeIfPresent([Example].self, forKey: .negative) ?? []
+        }
+    }
+
+    /// An example sentence: written as plain text, or as `{ text: …, section: funding }` when it
+    /// matters which kind of section it is in.
+    public struct Example: Sendable, Codable, Hashable {
+        public var text: String
+        public var section: SectionKind
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case text, section }
+
+        public init(text: String, section: SectionKind = .tasks) {
+            self.text = text
+            self.section = section
+        }
+
+        public init(from decoder: Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self.init(text: text)
+                return
+            }
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                text: try c.decode(String.self, forKey: .text),
+                section: try c.decodeIfPresent(SectionKind.self, forKey: .section) ?? .tasks)
+        }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case version, reviewed, abbreviations, areas, themes }
+
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownFields(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(String.self, forKey: .version)
         reviewed = try c.decode(String.self, forKey: .reviewed)
+        abbreviations = try c.decodeIfPresent([Abbreviation].self, forKey: .abbreviations) ?? []
         areas = try c.decode([Area].self, forKey: .areas)
         themes = try c.decodeIfPresent([Theme].self, forKey: .themes) ?? []
     }
@@ -40,6 +160,10 @@ public struct Taxonomy: Sendable, Codable, Hashable {
     public static let otherAreaID = "other"
 
     public var areaIDs: [String] { areas.map(\.id) }
+
+    public func area(id: String) -> Area? { areas.first { $0.id == id } }
+
+    public func theme(id: String) -> Theme? { themes.first { $0.id == id } }
 
     /// The area a heading names, by its heading phrases; nil when it names none.
     public func area(forHeading text: String) -> String? {

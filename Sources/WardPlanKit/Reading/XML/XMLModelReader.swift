@@ -49,6 +49,9 @@ struct XMLModelReader {
             var item = NarrativeItem(
                 ref: n.attribute("ref"), text: n.child("text")?.text ?? "", section: try value(n, "section", SectionKind.init)!,
                 area: token(n, "area"), heading: n.child("heading")?.text, line: try line(n), endLine: try int(n, "endLine"))
+            item.areaBasis = try value(n, "areaBasis", AreaBasis.init)
+            item.secondaryAreas = n.children("secondaryArea").map(\.text)
+            item.areaEvidence = try n.children("areaEvidence").map { (v) throws(InputError) in try evidence(v) }
             item.themes = try themes(n)
             plan.narrative.append(item)
         }
@@ -100,6 +103,10 @@ struct XMLModelReader {
         var target = Target(
             text: e.child("text")?.text ?? "", metric: token(e, "metric"), comparator: try self.value(e, "comparator", Target.Comparator.init),
             value: value, unit: try self.value(e, "unit", Target.Unit.init), phase: phase, line: try line(e), endLine: try int(e, "endLine"))
+        target.area = token(e, "area")
+        target.areaBasis = try self.value(e, "areaBasis", AreaBasis.init)
+        target.secondaryAreas = e.children("secondaryArea").map(\.text)
+        target.areaEvidence = try e.children("areaEvidence").map { (v) throws(InputError) in try evidence(v) }
         target.themes = try themes(e)
         return target
     }
@@ -125,6 +132,9 @@ struct XMLModelReader {
             products: e.children("product").map(\.text), supervisor: e.child("supervisor")?.text, timeline: timeline,
             line: try line(e), endLine: try int(e, "endLine"))
         task.notes = e.children("note").map(\.text)
+        task.areaBasis = try value(e, "areaBasis", AreaBasis.init)
+        task.secondaryAreas = e.children("secondaryArea").map(\.text)
+        task.areaEvidence = try e.children("areaEvidence").map { (v) throws(InputError) in try evidence(v) }
         task.themes = try themes(e)
         return task
     }
@@ -133,14 +143,16 @@ struct XMLModelReader {
         var out: [ThemeMatch] = []
         for t in e.children("theme") {
             var evidence: [Evidence] = []
-            for v in t.children("evidence") {
-                evidence.append(Evidence(
-                    phrase: v.child("phrase")?.text ?? "", matched: v.child("matched")?.text ?? "", line: try line(v),
-                    column: try int(v, "column") ?? 1, basis: try value(v, "basis", Evidence.Basis.init)!))
-            }
+            for v in t.children("evidence") { evidence.append(try self.evidence(v)) }
             out.append(ThemeMatch(id: token(t, "id") ?? "", area: token(t, "area") ?? "", evidence: evidence))
         }
         return out
+    }
+
+    mutating func evidence(_ v: XMLElementView) throws(InputError) -> Evidence {
+        Evidence(
+            phrase: v.child("phrase")?.text ?? "", matched: v.child("matched")?.text ?? "", line: try line(v),
+            column: try int(v, "column") ?? 1, basis: try value(v, "basis", Evidence.Basis.init)!)
     }
 
     /// The `<diagnostic>` children; one with a code this version does not know is skipped with a warning.

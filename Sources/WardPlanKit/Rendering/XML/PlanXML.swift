@@ -106,8 +106,11 @@ struct PlanXML {
         w.attribute("unit", target.unit?.rawValue)
         w.attribute("phaseFrom", target.phase.map { Self.year($0.from) })
         w.attribute("phaseTo", target.phase.map { Self.year($0.to) })
+        w.attribute("area", target.area)
+        w.attribute("areaBasis", target.areaBasis?.rawValue)
         span(target.line, target.endLine)
         w.element("text", target.text)
+        areaDetail(target.secondaryAreas, target.areaEvidence)
         themes(target.themes)
         w.end()
     }
@@ -118,6 +121,7 @@ struct PlanXML {
         w.attribute("id", id)
         w.attribute("ref", task.ref)
         w.attribute("area", task.area)
+        w.attribute("areaBasis", task.areaBasis?.rawValue)
         w.attribute("leadGeneric", task.leadGeneric ? "true" : "false")
         span(task.line, task.endLine)
         w.element("text", task.text)
@@ -140,6 +144,7 @@ struct PlanXML {
             w.end()
         }
         for note in task.notes { w.element("note", note) }
+        areaDetail(task.secondaryAreas, task.areaEvidence)
         themes(task.themes)
         w.end()
     }
@@ -150,11 +155,19 @@ struct PlanXML {
         w.attribute("ref", item.ref)
         w.attribute("section", item.section.rawValue)
         w.attribute("area", item.area)
+        w.attribute("areaBasis", item.areaBasis?.rawValue)
         span(item.line, item.endLine)
         w.element("text", item.text)
         w.element("heading", item.heading)
+        areaDetail(item.secondaryAreas, item.areaEvidence)
         themes(item.themes)
         w.end()
+    }
+
+    /// The classifier's secondary areas and the evidence of the item's area.
+    private func areaDetail(_ secondaryAreas: [String], _ evidence: [Evidence]) {
+        for area in secondaryAreas { writer.element("secondaryArea", area) }
+        for item in evidence { self.evidence(item, named: "areaEvidence") }
     }
 
     private func themes(_ themes: [ThemeMatch]) {
@@ -163,17 +176,20 @@ struct PlanXML {
             w.start("theme")
             w.attribute("id", theme.id)
             w.attribute("area", theme.area)
-            for evidence in theme.evidence {
-                w.start("evidence")
-                w.attribute("line", evidence.line)
-                w.attribute("column", evidence.column)
-                w.attribute("basis", evidence.basis.rawValue)
-                w.element("phrase", evidence.phrase)
-                w.element("matched", evidence.matched)
-                w.end()
-            }
+            for item in theme.evidence { evidence(item, named: "evidence") }
             w.end()
         }
+    }
+
+    private func evidence(_ evidence: Evidence, named name: String) {
+        let w = writer
+        w.start(name)
+        w.attribute("line", evidence.line)
+        w.attribute("column", evidence.column)
+        w.attribute("basis", evidence.basis.rawValue)
+        w.element("phrase", evidence.phrase)
+        w.element("matched", evidence.matched)
+        w.end()
     }
 
     static func write(_ diagnostic: Diagnostic, to w: XMLTextWriter) {

@@ -1,0 +1,73 @@
+/// The abbreviations plans use (TTHC, DVC, CBCCVC, ĐVSNCL, KSTTHC …) and their expansions, so
+/// that a phrase written one way matches the other.
+///
+/// Instead of rewriting every text, each phrase is compiled into its spellings: "kiểm soát thủ tục
+/// hành chính" also becomes "kiểm soát TTHC" and "KSTTHC". Texts are then matched as written, in
+/// one pass. Works on folded words (see `FoldedKey`).
+struct Abbreviations: Sendable {
+    struct Entry: Sendable {
+        var short: [Substring]
+        /// The long form and its own spellings with other abbreviations ("kiểm soát TTHC").
+        var longs: [[Substring]]
+    }
+
+    let entries: [Entry]
+
+    /// Spellings of one phrase at most; a phrase with many abbreviable parts stops growing here.
+    static let limit = 32
+
+    init(_ pairs: [(short: String, long: String)]) {
+        let plain = pairs.map { (short: FoldedKey.words($0.short), long: FoldedKey.words($0.long)) }
+        entries = plain.enumerated().map { index, pair in
+            var others = plain
+            others.remove(at: index)
+            let otherEntries = others.map { Entry(short: $0.short, longs: [$0.long]) }
+            return Entry(short: pair.short, longs: Self.spellings(of: pair.long, using: otherEntries))
+        }
+    }
+
+    /// Every spelling of a phrase's words: long forms shortened and short forms expanded, in turn,
+    /// until nothing new appears. The phrase as written comes first.
+    func spellings(of words: [Substring]) -> [[Substring]] {
+        Self.spellings(of: words, using: entries)
+    }
+
+    private static func spellings(of words: [Substring], using entries: [Entry]) -> [[Substring]] {
+        var found = [words]
+        var seen: Set<[Substring]> = [words]
+        var next = 0
+        while next < found.count, found.count < limit {
+            let current = found[next]
+            next += 1
+            for entry in entries {
+                var candidates: [[Substring]] = []
+                for long in entry.longs {
+                    candidates.append(replacing(long, with: entry.short, in: current))
+                    candidates.append(replacing(entry.short, with: long, in: current))
+                }
+                for candidate in candidates where !seen.contains(candidate) && found.count < limit {
+                    seen.insert(candidate)
+                    found.append(candidate)
+                }
+            }
+        }
+        return found
+    }
+
+    /// `words` with every occurrence of the word sequence `target` replaced.
+    private static func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring]) -> [Substring] {
+        guard !target.isEmpty, words.count >= target.count else { return words }
+        var out: [Substring] = []
+        var i = 0
+        while i < words.count {
+            if i + target.count <= words.count, words[i..<(i + target.count)].elementsEqual(target) {
+                out += replacement
+                i += target.count
+            } else {
+                out.append(words[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+/// A task, target or narrative item, as the classifier reads and fills it in.
+protocol ClassifiedItem {
+    var line: Int { get }
+    var endLine: Int? { get }
+    /// The text the classifier reads: the item's text, then (for a task) its products.
+    var pieces: [String] { get }
+    /// How a diagnostic names the item ("task 3.12", "the target").
+    var label: String { get }
+    var areaBasis: AreaBasis? { get set }
+    var areaEvidence: [Evidence] { get set }
+    var secondaryAreas: [String] { get set }
+    var themes: [ThemeMatch] { get set }
+    /// Sets the area (a task's is not optional, a target's and a narrative item's are).
+    mutating func setArea(_ area: String)
+}
+
+extension ClassifiedItem {
+    mutating func record(_ outcome: PlanClassifier.Outcome) {
+        setArea(outcome.area)
+        areaBasis = outcome.basis
+        areaEvidence = outcome.areaEvidence
+        secondaryAreas = outcome.secondaryAreas
+        themes = outcome.themes
+    }
+}
+
+extension PlanTask: ClassifiedItem {
+    var pieces: [String] { [text] + products }
+    var label: String { "task \(ref)" }
+    mutating func setArea(_ area: String) { self.area = area }
+}
+
+extension Target: ClassifiedItem {
+    var pieces: [String] { [text] }
+    var label: String { "the target" }
+    mutating func setArea(_ area: String) { self.area = area }
+}
+
+extension NarrativeItem: ClassifiedItem {
+    var pieces: [String] { [text] }
+    var label: String { "the item" + (ref.map { " \($0))" } ?? "") }
+    mutating func setArea(_ area: String) { self.area = area }
+}

@@ -1,0 +1,71 @@
+/// The headings an item sits under, rebuilt from the plan's headings (their levels and lines), so
+/// the classifier can point at the heading that gave an item its area.
+struct HeadingOutline {
+    /// Heading indices in order of their lines (front-matter markers left out).
+    private let order: [Int]
+    private let startLines: [Int]
+    /// The open headings after each heading of `order`, outermost first.
+    private let chains: [[Int]]
+
+    init(_ headings: [Heading]) {
+        order = headings.indices.filter { headings[$0].level > 0 }.sorted { headings[$0].line < headings[$1].line }
+        startLines = order.map { headings[$0].line }
+        var stack: [Int] = []
+        var chains: [[Int]] = []
+        for index in order {
+            while let last = stack.last, headings[last].level >= headings[index].level { stack.removeLast() }
+            stack.append(index)
+            chains.append(stack)
+        }
+        self.chains = chains
+    }
+
+    /// The headings open at source line `line`, outermost first.
+    func chain(at line: Int) -> [Int] {
+        // The last heading that starts before the line.
+        var low = 0
+        var high = startLines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if startLines[mid] < line { low = mid + 1 } else { high = mid }
+        }
+        return low == 0 ? [] : chains[low - 1]
+    }
+}
+
+/// Source lines by number, for finding the words of an item again.
+struct SourceLines {
+    private let lines: [DocumentLine]
+    /// Whether line n is at index n - 1 (true for text files; paragraph numbers may skip).
+    private let dense: Bool
+
+    init(_ lines: [DocumentLine]) {
+        self.lines = lines
+        dense = lines.enumerated().allSatisfy { $0.element.number == $0.offset + 1 }
+    }
+
+    func lines(_ range: ClosedRange<Int>) -> ArraySlice<DocumentLine> {
+        if dense {
+            let low = max(range.lowerBound - 1, 0)
+            let high = min(range.upperBound, lines.count)
+            return low < high ? lines[low..<high] : []
+        }
+        let low = lines.partitioningIndex { $0.number >= range.lowerBound }
+        let high = lines.partitioningIndex { $0.number > range.upperBound }
+        return lines[low..<max(low, high)]
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies `predicate`, for a predicate that is false and then
+    /// true along the array.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+}

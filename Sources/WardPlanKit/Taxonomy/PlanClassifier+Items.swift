@@ -1,0 +1,139 @@
+extension PlanClassifier {
+    /// What classifying needs to know of each theme, by theme index, so the hot path reads plain
+    /// arrays instead of copying `Taxonomy.Theme` values.
+    struct ThemeFacts: Sendable {
+        var ids: [String]
+        /// Index of the theme's own area.
+        var primaryArea: [Int]
+        /// Indices of the areas it counts for: its own, then `alsoIn`.
+        var countsFor: [[Int]]
+        var weak: [Bool]
+        /// Section kinds where it does not count, as bits of `SectionKind.bit`.
+        var blocked: [UInt16]
+
+        init(_ taxonomy: Taxonomy) {
+            let index = Dictionary(taxonomy.areas.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            ids = taxonomy.themes.map(\.id)
+            // `TaxonomyFile` rejects unknown areas; a theme built in code with one counts for `other`.
+            let other = index[Taxonomy.otherAreaID] ?? 0
+            primaryArea = taxonomy.themes.map { index[$0.area] ?? other }
+            countsFor = taxonomy.themes.map { theme in theme.areas.map { index[$0] ?? other } }
+            weak = taxonomy.themes.map(\.weak)
+            blocked = taxonomy.themes.map { $0.notInSections.reduce(0) { $0 | $1.bit } }
+        }
+
+        func isBlocked(_ theme: Int, in section: SectionKind) -> Bool { blocked[theme] & section.bit != 0 }
+    }
+
+    struct Outcome {
+        var area: String
+        var basis: AreaBasis?
+        var areaEvidence: [Evidence]
+        var secondaryAreas: [String]
+        var themes: [ThemeMatch]
+        /// Why the item's words point elsewhere than its heading, for a diagnostic.
+        var conflict: String?
+    }
+
+    /// Classifies an item made of `pieces` of text (its text, then its products) found on `lines`.
+    func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?) -> Outcome {
+        let keys = pieces.map(TextKey.init)
+        let found = keys.map(matcher.find)
+        var vetoed: [Int] = []
+        for f in found where !f.vetoed.isEmpty { vetoed += f.vetoed }
+
+        // Themes in order of their first signal (a slot each), every signal pointed at in the lines.
+        var order: [Int] = []
+        var evidence: [[Evidence]] = []
+        var phrases: [[Int]] = []
+        var aligner: SourceAligner?
+        for (key, found) in zip(keys, found) {
+            let hits = found.signals.filter { !vetoed.contains($0.owner) && !facts.isBlocked($0.owner, in: section) }
+            if aligner == nil && !hits.isEmpty { aligner = SourceAligner(lines: lines) }
+            // Once one piece had a signal, every later piece is aligned, so each starts after the last.
+            guard aligner != nil else { continue }
+            let stretches = aligner!.align(Array(key.text.utf8))
+            for hit in hits {
+                let item = self.evidence(
+                    hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0, basis: .content)
+                let phrase = matcher.patterns[hit.pattern].phraseID
+                if let slot = order.firstIndex(of: hit.owner) {
+                    evidence[slot].append(item)
+                    if !phrases[slot].contains(phrase) { phrases[slot].append(phrase) }
+                } else {
+                    order.append(hit.owner)
+                    evidence.append([item])
+                    phrases.append([phrase])
+                }
+            }
+        }
+        let themes = order.indices.map { slot in
+            ThemeMatch(id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id, evidence: evidence[slot])
+        }
+        return decideArea(heading: heading, order: order, evidence: evidence, phrases: phrases, themes: themes)
+    }
+
+    /// The item's area from its heading and its themes (see the type's documentation).
+    private func decideArea(
+        heading: HeadingArea?, order: [Int], evidence: [[Evidence]], phrases: [[Int]], themes: [ThemeMatch]
+    ) -> Outcome {
+        let areaCount = taxonomy.areas.count
+        func supporting(_ area: Int) -> [Int] { order.indices.filter { facts.countsFor[order[$0]].contains(area) } }
+        func contentEvidence(_ area: Int) -> [Evidence] { supporting(area).map { evidence[$0][0] } }
+
+        if let heading {
+            let id = taxonomy.areas[heading.area].id
+            let agreeing = contentEvidence(heading.area)
+            var outcome = Outcome(
+                area: id, basis: agreeing.isEmpty ? .heading : .both, areaEvidence: heading.evidence + agreeing,
+                secondaryAreas: [], themes: themes)
+            guard agreeing.isEmpty else { return outcome }
+            // None of the heading's area: count the distinct phrases of each other area; weak themes never count.
+            var signals = [Int](repeating: 0, count: areaCount)
+            for (slot, theme) in order.enumerated() where !facts.weak[theme] { signals[facts.primaryArea[theme]] += phrases[slot].count }
+            let clear = signals.indices.filter { signals[$0] >= Self.secondaryAreaSignals }
+                .sorted { (signals[$1], taxonomy.areas[$0].id) < (signals[$0], taxonomy.areas[$1].id) }
+            guard !clear.isEmpty else { return outcome }
+            let names = clear.map { taxonomy.areas[$0].id }
+            let words = order.indices.filter { clear.contains(facts.primaryArea[order[$0]]) && !facts.weak[order[$0]] }
+                .map { "\(facts.ids[order[$0]]) (\"\(evidence[$0][0].matched)\")" }
+            outcome.secondaryAreas = names
+            outcome.conflict = "is listed under \(id) but its words point to \(names.joined(separator: ", ")): "
+                + "\(words.joined(separator: ", ")); it stays in \(id) with \(names.joined(separator: ", ")) as secondary"
+            return outcome
+        }
+
+        // No heading area: the area with the most themes, strong before weak; a tie goes to the one named first.
+        for weak in [false, true] {
+            var count = [Int](repeating: 0, count: areaCount)
+            var first = [Int](repeating: Int.max, count: areaCount)
+            for (slot, theme) in order.enumerated() where facts.weak[theme] == weak {
+                let area = facts.primaryArea[theme]
+                count[area] += 1
+                first[area] = min(first[area], slot)
+            }
+            if let best = count.indices.filter({ count[$0] > 0 }).max(by: { (count[$0], -first[$0]) < (count[$1], -first[$1]) }) {
+                return Outcome(
+                    area: taxonomy.areas[best].id, basis: .content, areaEvidence: contentEvidence(best), secondaryAreas: [],
+                    themes: themes)
+            }
+        }
+        return Outcome(area: Taxonomy.otherAreaID, basis: nil, areaEvidence: [], secondaryAreas: [], themes: themes)
+    }
+}
+
+extension SectionKind {
+    /// A bit of its own, for sets of section kinds.
+    var bit: UInt16 {
+        switch self {
+        case .frontMatter: 1 << 0
+        case .purpose: 1 << 1
+        case .targets: 1 << 2
+        case .tasks: 1 << 3
+        case .funding: 1 << 4
+        case .reporting: 1 << 5
+        case .organisation: 1 << 6
+        case .other: 1 << 7
+        }
+    }
+}

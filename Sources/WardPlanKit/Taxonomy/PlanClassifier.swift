@@ -1,0 +1,126 @@
+/// Gives every task, target and narrative item of a plan one area of the taxonomy and its themes,
+/// each with the evidence that shows it: the phrase, the plan's own words, the line and column.
+///
+/// The area of an item is its heading's when the heading names one (by the area's heading
+/// phrases, or else by the themes the heading's words signal); otherwise the area with the most of
+/// the item's themes (weak, cross-cutting themes decide only when there is no other); otherwise
+/// `other`. When the heading names an area but the item's words clearly point to another (at least
+/// two signals of it and none of the heading's area), the item keeps the heading's area, the other
+/// becomes a secondary area, and a diagnostic says so.
+public struct PlanClassifier: Sendable {
+    public let taxonomy: Taxonomy
+    let matcher: TaxonomyMatcher
+    let facts: ThemeFacts
+
+    /// Signals of another area an item needs, with none of its heading's, to count as clearly there.
+    static let secondaryAreaSignals = 2
+
+    public init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        matcher = TaxonomyMatcher(taxonomy: taxonomy)
+        facts = ThemeFacts(taxonomy)
+    }
+
+    /// The classifier of the shipped taxonomy, compiled once.
+    public static let standard = PlanClassifier(taxonomy: ReferenceData.standard.taxonomy)
+
+    /// A classifier for `taxonomy`: the shared one when it is the shipped taxonomy.
+    public static func `for`(_ taxonomy: Taxonomy) -> PlanClassifier {
+        taxonomy == standard.taxonomy ? standard : PlanClassifier(taxonomy: taxonomy)
+    }
+
+    /// The plan with areas, themes and evidence filled in. `lines` are the document's lines as the
+    /// reader gave them; evidence points into them. (The plan is taken, not copied, when the caller
+    /// is done with it.)
+    public func classify(_ plan: consuming Plan, lines: [DocumentLine]) -> Plan {
+        var plan = plan
+        let source = SourceLines(lines)
+        let outline = HeadingOutline(plan.headings)
+        let headingAreas = plan.headings.map { headingArea(of: $0, source: source) }
+        // Copies, so that reading them while the items are written is not an overlapping access to `plan`.
+        let kinds = plan.headings.map(\.kind)
+        let path = plan.source.path
+
+        func context(at line: Int) -> (area: HeadingArea?, kind: SectionKind) {
+            let chain = outline.chain(at: line)
+            let named = chain.last { headingAreas[$0]?.explicit == true } ?? chain.last { headingAreas[$0] != nil }
+            let kind = chain.reversed().map { kinds[$0] }.first { $0 != .other } ?? (chain.isEmpty ? .frontMatter : .other)
+            return (named.flatMap { headingAreas[$0] }, kind)
+        }
+        var diagnostics: [Diagnostic] = []
+        func note(_ code: Diagnostic.Code, _ line: Int, _ message: String) {
+            diagnostics.append(Diagnostic(code, .note, path: path, line: line, message))
+        }
+
+        func classifyAll<Item: ClassifiedItem>(_ items: inout [Item], section: (Item, SectionKind) -> SectionKind) {
+            for i in items.indices {
+                let item = items[i]
+                let (heading, kind) = context(at: item.line)
+                let outcome = classify(
+                    pieces: item.pieces, lines: source.lines(item.line...(item.endLine ?? item.line)),
+                    section: section(item, kind), heading: heading)
+                items[i].record(outcome)
+                if let conflict = outcome.conflict { note(.areaConflict, item.line, "\(item.label) \(conflict)") }
+            }
+        }
+        classifyAll(&plan.tasks) { _, kind in kind }
+        classifyAll(&plan.targets) { _, _ in .targets }
+        classifyAll(&plan.narrative) { item, _ in item.section }
+        for task in plan.tasks where task.themes.isEmpty {
+            note(.noTheme, task.line, "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml")
+        }
+        plan.diagnostics += diagnostics
+        plan.taxonomyVersion = taxonomy.version
+        return plan
+    }
+
+    /// The themes of one sentence, as an item of a section of `section` kind would get them; the
+    /// evidence is on line 1. What `wardplan taxonomy --check` runs the examples through.
+    public func themes(in text: String, section: SectionKind = .tasks) -> [ThemeMatch] {
+        classify(pieces: [text], lines: [DocumentLine(number: 1, text: text)], section: section, heading: nil).themes
+    }
+
+    // MARK: - Headings
+
+    /// The area a heading names, with the words that name it.
+    struct HeadingArea {
+        /// Index of the area in the taxonomy.
+        var area: Int
+        /// Named by one of the area's heading phrases, not only by the themes of its words.
+        var explicit: Bool
+        var evidence: [Evidence]
+    }
+
+    private func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
+        guard heading.level > 0 else { return nil }
+        let key = TextKey(heading.text)
+        let found = matcher.find(in: key)
+        if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
+        var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
+        let stretches = aligner.align(Array(heading.text.utf8))
+        func evidence(_ hit: TaxonomyMatcher.Hit) -> Evidence {
+            self.evidence(hit, in: key, stretches: stretches, aligner: &aligner, fallbackLine: heading.line, basis: .heading)
+        }
+        let named = found.areaHeadings.filter { heading.area == nil || taxonomy.areas[$0.owner].id == heading.area }
+        if let hit = named.first {
+            return HeadingArea(area: hit.owner, explicit: true, evidence: [evidence(hit)])
+        }
+        // No area phrase: the heading's themes name an area when they all belong to one.
+        let hits = found.signals.filter { hit in
+            !facts.weak[hit.owner] && !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: heading.kind)
+        }
+        let areas = Set(hits.map { facts.primaryArea[$0.owner] })
+        guard areas.count == 1, let area = areas.first else { return nil }
+        return HeadingArea(area: area, explicit: false, evidence: hits.map(evidence))
+    }
+
+    /// The evidence of a hit: the phrase, the piece's words, and where the source lines say them.
+    func evidence(
+        _ hit: TaxonomyMatcher.Hit, in key: TextKey, stretches: [SourceAligner.Stretch], aligner: inout SourceAligner,
+        fallbackLine: Int, basis: Evidence.Basis
+    ) -> Evidence {
+        let at = aligner.position(ofPieceByte: key.sourceRange(ofKey: hit.keyRange).lowerBound, in: stretches) ?? (fallbackLine, 1)
+        return Evidence(
+            phrase: matcher.phrase(of: hit), matched: key.sourceText(ofKey: hit.keyRange), line: at.line, column: at.column, basis: basis)
+    }
+}

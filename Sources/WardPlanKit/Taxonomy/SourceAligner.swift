@@ -1,0 +1,117 @@
+/// Finds where each piece of an item's text (its text, a product, a heading) stands in the item's
+/// source lines, so that a phrase found in the piece can be pointed at by line and column.
+///
+/// A piece is made of stretches of its lines: a sentence rejoined after a page break is two
+/// stretches joined by a space, a table cell continued on the next page's row is two, a product is
+/// a stretch of its field line. The aligner takes the longest stretch of the piece found in the
+/// lines, then the next, moving forward, so a phrase is pointed at where the piece says it and not
+/// where a neighbouring cell or field says the same words. Columns count characters of the line as
+/// the reader gives it (markup removed, NFC, table cells joined by a space).
+struct SourceAligner {
+    /// A stretch of a piece found in a line: piece bytes `pieceStart ..< pieceStart + length` are
+    /// line `line`'s bytes from `lineStart`.
+    struct Stretch {
+        var pieceStart: Int
+        var length: Int
+        var line: Int
+        var lineStart: Int
+    }
+
+    private let numbers: [Int]
+    private let texts: [[UInt8]]
+    /// The last column counted: phrases are pointed at in order, so counting goes on from there.
+    private var counted = (line: -1, offset: 0, column: 1)
+    /// Where the last piece ended, so the next one (a product after the text) is looked for after it.
+    private var cursor = (line: 0, offset: 0)
+
+    /// A stretch shorter than this (and than the rest of the piece) is a coincidence, not a match.
+    static let shortest = 4
+
+    init(lines: some Collection<DocumentLine>) {
+        numbers = lines.map(\.number)
+        texts = lines.map { Array($0.text.utf8) }
+    }
+
+    /// The stretches of `piece` (its UTF-8), looked for from the end of the previous piece, or
+    /// from the first line when they are not found after it.
+    mutating func align(_ piece: [UInt8]) -> [Stretch] {
+        var stretches = stretches(of: piece, from: cursor)
+        let found = stretches.reduce(0) { $0 + $1.length }
+        if found < piece.count, cursor != (0, 0) {
+            let again = self.stretches(of: piece, from: (0, 0))
+            if again.reduce(0, { $0 + $1.length }) > found { stretches = again }
+        }
+        if let last = stretches.last { cursor = (last.line, last.lineStart + last.length) }
+        return stretches
+    }
+
+    /// The source line and column of piece byte `offset`, given the piece's stretches.
+    mutating func position(ofPieceByte offset: Int, in stretches: [Stretch]) -> (line: Int, column: Int)? {
+        guard let stretch = stretches.last(where: { $0.pieceStart <= offset }) ?? stretches.first else { return nil }
+        let lineOffset = stretch.lineStart + max(0, min(offset - stretch.pieceStart, stretch.length))
+        if counted.line != stretch.line || counted.offset > lineOffset { counted = (stretch.line, 0, 1) }
+        counted.column = TextKey.column(ofByte: lineOffset, in: texts[stretch.line], from: (counted.offset, counted.column))
+        counted.offset = lineOffset
+        return (numbers[stretch.line], counted.column)
+    }
+
+    private func stretches(of piece: [UInt8], from start: (line: Int, offset: Int)) -> [Stretch] {
+        var stretches: [Stretch] = []
+        var position = start
+        var p = 0
+        while p < piece.count, position.line < texts.count {
+            let here = longest(piece, at: p, from: position)
+            // A byte the lines do not have here (the space that joined two lines, the " | " between
+            // joined cells) makes a short, false stretch: skip it when the text after it goes further.
+            if here.length < piece.count - p, p + 1 < piece.count, longest(piece, at: p + 1, from: position).length > here.length {
+                p += 1
+                continue
+            }
+            if here.length >= min(Self.shortest, piece.count - p) && here.length > 0 {
+                stretches.append(Stretch(pieceStart: p, length: here.length, line: here.line, lineStart: here.offset))
+                p += here.length
+                position = (here.line, here.offset + here.length)
+            } else {
+                p += 1
+            }
+        }
+        return stretches
+    }
+
+    /// The longest prefix of `piece[p...]` in the lines from `position` on.
+    private func longest(_ piece: [UInt8], at p: Int, from position: (line: Int, offset: Int)) -> (length: Int, line: Int, offset: Int) {
+        var best = (length: 0, line: 0, offset: 0)
+        for line in position.line..<texts.count {
+            let from = line == position.line ? position.offset : 0
+            let (offset, length) = Self.longestPrefix(of: piece, at: p, in: texts[line], from: from)
+            if length > best.length { best = (length, line, offset) }
+            if length == piece.count - p { break }
+        }
+        return best
+    }
+
+    /// The longest prefix of `piece[p...]` that occurs in `line` at or after `from`: where, how long.
+    private static func longestPrefix(of piece: [UInt8], at p: Int, in line: [UInt8], from: Int) -> (Int, Int) {
+        piece.withUnsafeBufferPointer { piece in
+            line.withUnsafeBufferPointer { line in
+                var best = (0, 0)
+                guard p < piece.count, from < line.count else { return best }
+                let first = piece[p]
+                let rest = piece.count - p
+                var i = from
+                while i < line.count {
+                    if line[i] == first {
+                        var k = 1
+                        while k < rest && i + k < line.count && line[i + k] == piece[p + k] { k += 1 }
+                        if k > best.1 {
+                            best = (i, k)
+                            if k == rest { break }
+                        }
+                    }
+                    i += 1
+                }
+                return best
+            }
+        }
+    }
+}
