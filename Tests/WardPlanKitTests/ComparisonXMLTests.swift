@@ -115,7 +115,19 @@ struct ComparisonXMLTests {
                 gaps[0].children("targetMissing").map { $0.attribute("benchmark") } == [
                     "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
                 ])
-            #expect(gaps[0].attribute("count") == "4")
+            // Themes: those the comparison finds, each with its area; the count adds every kind of gap.
+            let expected = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: Self.asOf)
+            #expect(expected.gaps.contains { !$0.missingThemes.isEmpty })
+            for (ward, gap) in zip(gaps, expected.gaps) {
+                #expect(ward.children("missingTheme").map { $0.attribute("id") } == gap.missingThemes.map(\.theme))
+                #expect(ward.children("missingTheme").map { $0.attribute("area") } == gap.missingThemes.map(\.area))
+                let kinds = ["missingArea", "missingTheme", "targetBelow", "targetMissing", "missingCitation"]
+                #expect(ward.attribute("count") == String(kinds.reduce(0) { $0 + ward.children($1).count }))
+                #expect(ward.attribute("count") == String(gap.count))
+            }
+            let themes = comparison.child("coverage")?.children("theme") ?? []
+            #expect(!themes.isEmpty)
+            #expect(themes.map { $0.attribute("id") } == expected.coverage.themes.map(\.id))
             #expect(gaps[1].children("absentOptionalArea").map(\.text) == ["other"])
             #expect(gaps[1].children("missingArea").isEmpty)
             let checks = comparison.child("citations")?.children("ward").first?.children("check") ?? []

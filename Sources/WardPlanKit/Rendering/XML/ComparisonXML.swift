@@ -98,17 +98,18 @@ struct ComparisonXML {
         let w = writer
         w.start("targets")
         for row in comparison.targets.benchmarks {
+            let b = row.benchmark
             w.start("benchmark")
             w.attribute("id", row.id)
-            w.attribute("metric", row.metric)
-            w.attribute("comparator", row.comparator.rawValue)
-            w.attribute("value", PlanXML.number(row.value))
-            w.attribute("unit", row.unit.rawValue)
-            w.attribute("from", PlanXML.year(row.period.from))
-            w.attribute("to", PlanXML.year(row.period.to))
-            w.attribute("verified", row.verified ? "true" : "false")
-            w.element("source", row.source)
-            w.element("note", row.note)
+            w.attribute("metric", b.metric)
+            w.attribute("comparator", b.comparator.rawValue)
+            w.attribute("value", PlanXML.number(b.value))
+            w.attribute("unit", b.unit.rawValue)
+            w.attribute("from", PlanXML.year(b.period.from))
+            w.attribute("to", PlanXML.year(b.period.to))
+            w.attribute("verified", b.verified ? "true" : "false")
+            w.element("source", b.source)
+            w.element("note", b.note)
             for cell in row.cells {
                 w.start("ward")
                 w.attribute("plan", planID(cell.ward))
