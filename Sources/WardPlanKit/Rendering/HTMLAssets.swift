@@ -106,7 +106,8 @@ enum HTMLAssets {
         table.list td.text{min-width:20em}
         .src{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;color:var(--muted)}
         td.bad .src,td.warn .src{color:inherit}
-        .asw,.grp,.ev{display:block;font-size:.8rem;color:var(--muted)}
+        .asw,.grp{display:block;font-size:.8rem;color:var(--muted)}
+        .evi{font-size:.8rem;color:var(--muted)}
         td.bad .asw,td.warn .asw{color:inherit}
         ul.plain{list-style:none;margin:0;padding:0}
         ul.plain li+li{margin-top:3px}

@@ -84,7 +84,7 @@ extension HTMLReportWriter {
                 h.element("span", [.class("grp"), .lang(quoteLanguage)], text: group)
             }
         }
-        h.element("td", text: themesText(task))
+        h.element("td") { themesCell(task) }
         h.element("td", [.class("text")]) {
             quote(task.text)
             for note in task.notes { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: note) }
@@ -109,14 +109,19 @@ extension HTMLReportWriter {
         h.newline()
     }
 
-    /// The themes of a task and the words of the plan that show each:
+    /// The themes of a task, each with the plan's words that show it, in small type:
     /// "Một cửa («một cửa», dòng 112); …".
-    func themesText(_ task: PlanTask) -> String {
-        guard !task.themes.isEmpty else { return "–" }
-        return task.themes.map { match in
+    func themesCell(_ task: PlanTask) {
+        guard !task.themes.isEmpty else {
+            h.text("–")
+            return
+        }
+        for (i, match) in task.themes.enumerated() {
+            if i > 0 { h.text("; ") }
+            h.text(themeName(match.id))
             let words = match.evidence.map { "«\($0.matched)», \(t(.lineOne, String($0.line)))" }
-            return themeName(match.id) + (words.isEmpty ? "" : " (" + words.joined(separator: "; ") + ")")
-        }.joined(separator: "; ")
+            if !words.isEmpty { h.element("span", [.class("evi")], text: " (" + words.joined(separator: "; ") + ")") }
+        }
     }
 
     func leadCell(_ task: PlanTask, _ f: TaskFacts) {

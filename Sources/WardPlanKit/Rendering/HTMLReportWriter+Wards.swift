@@ -83,7 +83,7 @@ extension HTMLReportWriter {
         h.element("ul", [.class("cols")]) {
             for row in rows {
                 h.element("li", [.id(Anchor.wardTheme(entry.id, row.id))]) {
-                    h.text(t.pick(row.vi, row.en) + " (" + areaName(row.area) + "): ")
+                    h.text(t.pick(row.vi, row.en) + ": ")
                     taskLinks(row.cells[w].tasks)
                 }
             }
