@@ -139,11 +139,7 @@ struct ComparisonXML {
         w.start(element)
         w.attribute("position", value.index + 1)
         w.attribute("line", value.line)
-        w.attribute("comparator", value.comparator?.rawValue)
-        w.attribute("value", value.value.map(PlanXML.number))
-        w.attribute("unit", value.unit?.rawValue)
-        w.attribute("phaseFrom", value.phase.map { PlanXML.year($0.from) })
-        w.attribute("phaseTo", value.phase.map { PlanXML.year($0.to) })
+        PlanXML.writeFigure(value.comparator, value.value, value.unit, value.phase, to: w)
         w.attribute("verdict", value.status?.rawValue)
         w.end()
     }
