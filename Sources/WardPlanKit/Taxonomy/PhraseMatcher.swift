@@ -3,7 +3,7 @@
 ///
 /// Texts and patterns are `TextKey` bytes: words separated by single spaces, with a space at each
 /// end (" dich vu cong "), so a pattern can only match whole words. The pass packs each word of the
-/// text into an integer as its bytes go by (folded Vietnamese syllables are at most 7 letters), looks
+/// text into an integer, eight bytes at a time (folded Vietnamese syllables are at most 7 letters), looks
 /// the word up once in the patterns' vocabulary (a word no pattern has sends the automaton back to
 /// its start), and takes one step of the automaton per word. The tables stay in the processor's
 /// first-level cache, which the table of a byte-level automaton of a few thousand phrases does not.
@@ -18,12 +18,18 @@ struct PhraseMatcher: Sendable {
     private let vocabulary: WordTable
     /// The automaton's step from its start state, by word number.
     private let fromStart: [Int32]
-    /// Its other steps, by (state, word), failure links already followed: a pair that is not here
-    /// steps as from the start state.
+    /// The trie's other edges, by (state, word). A state without an edge for the next word follows
+    /// its failure link. (Edges merged along the failure links beforehand made a table too large
+    /// for the cache: a miss on it per word was a fifth of the matcher's time.)
     private let transitions: PairTable
-    /// For each state, the range of `outputs` holding the patterns that end there.
+    /// For each state, the state of the longest proper suffix of its words that is in the trie.
+    private let failure: [Int32]
+    /// For each state, bit `word % 64` is set when `transitions` may hold an edge on `word`: it
+    /// skips most look-ups that would find nothing.
+    private let mayStep: [UInt64]
+    /// For each state, the patterns that end there:
+    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
     private let outputStart: [Int32]
-    private let outputEnd: [Int32]
     private let outputs: [Int32]
     private let lengths: [Int32]
 
@@ -60,11 +66,9 @@ struct PhraseMatcher: Sendable {
             own[Int(state)].append(Int32(index))
         }
 
-        // Breadth first: failure links; outputs and steps merged along them (a state's own
-        // children win over those of the states its failure link leads to).
+        // Breadth first: failure links, and outputs merged along them.
         var failure = [Int32](repeating: 0, count: children.count)
         var merged = own
-        var steps = children.map { _ in [Int32: Int32]() }
         var queue = children[0].values.sorted()
         var head = 0
         while head < queue.count {
@@ -72,7 +76,6 @@ struct PhraseMatcher: Sendable {
             head += 1
             let fallback = Int(failure[state])
             merged[state] += merged[fallback]
-            steps[state] = children[state].merging(fallback == 0 ? [:] : steps[fallback]) { own, _ in own }
             for (word, child) in children[state].sorted(by: { $0.key < $1.key }) {
                 var link = failure[state]
                 while children[Int(link)][word] == nil && link != 0 { link = failure[Int(link)] }
@@ -84,21 +87,25 @@ struct PhraseMatcher: Sendable {
         var start = [Int32](repeating: 0, count: words.count + 1)
         for (word, next) in children[0] { start[Int(word)] = next }
         fromStart = start
+        self.failure = failure
         var pairs: [(state: Int32, word: Int32, next: Int32)] = []
-        for (state, edges) in steps.enumerated() where state != 0 {
-            for (word, next) in edges where next != start[Int(word)] { pairs.append((Int32(state), word, next)) }
+        var mayStep = [UInt64](repeating: 0, count: children.count)
+        for (state, edges) in children.enumerated() where state != 0 {
+            for (word, next) in edges {
+                pairs.append((Int32(state), word, next))
+                mayStep[state] |= Self.bit(word)
+            }
         }
         transitions = PairTable(pairs)
-        var outputStart = [Int32](repeating: 0, count: children.count)
-        var outputEnd = [Int32](repeating: 0, count: children.count)
+        self.mayStep = mayStep
+        var outputStart: [Int32] = []
         var outputs: [Int32] = []
         for state in children.indices {
-            outputStart[state] = Int32(outputs.count)
+            outputStart.append(Int32(outputs.count))
             outputs += merged[state]
-            outputEnd[state] = Int32(outputs.count)
         }
+        outputStart.append(Int32(outputs.count))
         self.outputStart = outputStart
-        self.outputEnd = outputEnd
         self.outputs = outputs
         lengths = patterns.map { Int32($0.count) }
     }
@@ -108,58 +115,109 @@ struct PhraseMatcher: Sendable {
             && !zip(pattern, pattern.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
     }
 
-    var stateCount: Int { outputStart.count }
+    var stateCount: Int { outputStart.count - 1 }
+
+    @inline(__always)
+    private static func bit(_ word: Int32) -> UInt64 { 1 &<< UInt64(word & 63) }
 
     /// Every occurrence of every pattern in `key`, in order of their end.
     func matches(in key: [UInt8]) -> [Match] {
         var found: [Match] = []
-        key.withUnsafeBufferPointer { bytes in
-            fromStart.withUnsafeBufferPointer { fromStart in
-                var state: Int32 = 0
-                var packed: UInt64 = 0
-                var length = 0
-                for i in 0..<bytes.count {
-                    let byte = bytes[i]
-                    if byte != 0x20 {
-                        if length < 8 { packed |= UInt64(byte) &<< UInt64(8 &* length) }
-                        length &+= 1
-                        continue
-                    }
-                    if length > 0 {
-                        let word = length <= 8
-                            ? vocabulary.id(packed: packed)
-                            : vocabulary.id(long: UnsafeBufferPointer(rebasing: bytes[(i - length)..<i]))
-                        // A word no pattern has (0) leads back to the start.
-                        state = word == 0 ? 0 : state == 0 ? fromStart[Int(word)] : transitions.next(state, word) ?? fromStart[Int(word)]
-                        let first = Int(outputStart[Int(state)])
-                        let last = Int(outputEnd[Int(state)])
-                        for k in first..<last {
-                            let pattern = Int(outputs[k])
-                            found.append(Match(pattern: pattern, start: i + 1 - Int(lengths[pattern]), end: i + 1))
-                        }
-                    }
-                    packed = 0
-                    length = 0
+        key.withUnsafeBufferPointer { bytes in forEachMatch(in: bytes) { found.append($0) } }
+        return found
+    }
+
+    /// Calls `body` with every occurrence of every pattern in `key`, in order of their end, without
+    /// collecting them into an array.
+    ///
+    /// A word is a run of non-space bytes followed by a space (a run at the very end, with no space
+    /// after it, is not a word of a padded key). Words are found eight bytes at a time: a word of
+    /// up to 7 bytes (most folded syllables) is the bytes before the first space of one load.
+    func forEachMatch(in key: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
+        let count = key.count
+        var state: Int32 = 0
+        var i = 0
+        while i < count {
+            if key[i] == 0x20 {
+                i &+= 1
+                continue
+            }
+            var packed: UInt64 = 0
+            var length = 0
+            if i &+ 8 <= count, let spaces = Self.spaces(in: Self.load(key, at: i)) {
+                length = spaces.first
+                packed = spaces.before
+            } else {
+                while i &+ length < count && key[i &+ length] != 0x20 {
+                    if length < 8 { packed |= UInt64(key[i &+ length]) &<< UInt64(8 &* length) }
+                    length &+= 1
                 }
             }
+            let space = i &+ length
+            guard space < count else { break }
+            let word = length <= 8
+                ? vocabulary.id(packed: packed)
+                : vocabulary.id(long: UnsafeBufferPointer(rebasing: key[i..<space]))
+            // A word no pattern has (0) leads back to the start.
+            state = word == 0 ? 0 : step(from: state, on: word)
+            let first = Int(outputStart[Int(state)])
+            let last = Int(outputStart[Int(state) &+ 1])
+            for k in first..<last {
+                let pattern = Int(outputs[k])
+                body(Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1))
+            }
+            i = space &+ 1
         }
-        return found
+    }
+
+    /// The state after `word` (a word of the patterns) in `state`: the trie's edge, or else the
+    /// edge of the state its failure link leads to, and so on down to the start.
+    @inline(__always)
+    private func step(from state: Int32, on word: Int32) -> Int32 {
+        var state = state
+        while state != 0 {
+            if mayStep[Int(state)] & Self.bit(word) != 0, let next = transitions.next(state, word) { return next }
+            state = failure[Int(state)]
+        }
+        return fromStart[Int(word)]
+    }
+
+    /// Eight key bytes from `i` (which must have eight bytes after it), the first in the low byte.
+    @inline(__always)
+    private static func load(_ key: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(key.baseAddress! + i).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The index of the first space among eight loaded bytes and the bytes before it, or nil when
+    /// there is none. (The classic zero-byte test on `bytes ^ spaces`: its lowest flagged byte is
+    /// always a true zero; only bytes above a zero can be flagged falsely.)
+    @inline(__always)
+    private static func spaces(in bytes: UInt64) -> (first: Int, before: UInt64)? {
+        let x = bytes ^ 0x2020_2020_2020_2020
+        let zero = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        guard zero != 0 else { return nil }
+        let first = zero.trailingZeroBitCount >> 3
+        return (first, bytes & ((1 &<< UInt64(8 &* first)) &- 1))
     }
 }
 
 /// The patterns' words and their numbers. A word of up to 8 bytes is its own key, packed into an
 /// integer; longer words (rare: long acronyms, foreign words) are looked up by their bytes.
 private struct WordTable: Sendable {
-    private let keys: [UInt64]
-    private let ids: [Int32]
+    /// A key and its number side by side, so that a probe reads one cache line.
+    private struct Slot {
+        var key: UInt64 = 0
+        var id: Int32 = 0
+    }
+
+    private let slots: [Slot]
     private let mask: Int
     private let long: [[UInt8]: Int32]
 
     init(_ words: [[UInt8]]) {
         var size = 16
         while size < words.count * 2 { size *= 2 }
-        var keys = [UInt64](repeating: 0, count: size)
-        var ids = [Int32](repeating: 0, count: size)
+        var slots = [Slot](repeating: Slot(), count: size)
         var long: [[UInt8]: Int32] = [:]
         for (index, word) in words.enumerated() {
             guard word.count <= 8 else {
@@ -168,12 +226,10 @@ private struct WordTable: Sendable {
             }
             let key = word.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * $1.offset) }
             var slot = Self.slot(key, size - 1)
-            while ids[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            keys[slot] = key
-            ids[slot] = Int32(index + 1)
+            while slots[slot].id != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(key: key, id: Int32(index + 1))
         }
-        self.keys = keys
-        self.ids = ids
+        self.slots = slots
         self.long = long
         mask = size - 1
     }
@@ -186,8 +242,8 @@ private struct WordTable: Sendable {
     func id(packed key: UInt64) -> Int32 {
         var slot = Self.slot(key, mask)
         while true {
-            let id = ids[slot]
-            if id == 0 || keys[slot] == key { return id }
+            let found = slots[slot]
+            if found.id == 0 || found.key == key { return found.id }
             slot = (slot + 1) & mask
         }
     }
@@ -200,24 +256,26 @@ private struct WordTable: Sendable {
 /// Steps of the word automaton other than from its start: an open-addressing table keyed by
 /// (state, word).
 private struct PairTable: Sendable {
-    private let keys: [UInt64]
-    private let values: [Int32]
+    /// A key (`UInt64.max` when empty) and its step side by side, so that a probe reads one cache line.
+    private struct Slot {
+        var key: UInt64 = .max
+        var next: Int32 = 0
+    }
+
+    private let slots: [Slot]
     private let mask: Int
 
     init(_ pairs: [(state: Int32, word: Int32, next: Int32)]) {
         var size = 16
         while size < pairs.count * 2 { size *= 2 }
-        var keys = [UInt64](repeating: .max, count: size)
-        var values = [Int32](repeating: 0, count: size)
+        var slots = [Slot](repeating: Slot(), count: size)
         for pair in pairs {
             let key = Self.key(pair.state, pair.word)
             var slot = WordTable.slot(key, size - 1)
-            while keys[slot] != .max { slot = (slot + 1) & (size - 1) }
-            keys[slot] = key
-            values[slot] = pair.next
+            while slots[slot].key != .max { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(key: key, next: pair.next)
         }
-        self.keys = keys
-        self.values = values
+        self.slots = slots
         mask = size - 1
     }
 
@@ -229,9 +287,9 @@ private struct PairTable: Sendable {
         let key = Self.key(state, word)
         var slot = WordTable.slot(key, mask)
         while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == .max { return nil }
+            let found = slots[slot]
+            if found.key == key { return found.next }
+            if found.key == .max { return nil }
             slot = (slot + 1) & mask
         }
     }

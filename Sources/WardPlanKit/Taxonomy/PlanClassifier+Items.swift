@@ -1,15 +1,16 @@
 extension PlanClassifier {
     /// What classifying needs to know of each theme, by theme index, so the hot path reads plain
-    /// arrays instead of copying `Taxonomy.Theme` values.
-    struct ThemeFacts: Sendable {
-        var ids: [String]
+    /// arrays instead of copying `Taxonomy.Theme` values. (A class for the same reason as
+    /// `TaxonomyMatcher`: one reference to copy, not five arrays.)
+    final class ThemeFacts: Sendable {
+        let ids: [String]
         /// Index of the theme's own area.
-        var primaryArea: [Int]
+        let primaryArea: [Int]
         /// Indices of the areas it counts for: its own, then `alsoIn`.
-        var countsFor: [[Int]]
-        var weak: [Bool]
+        let countsFor: [[Int]]
+        let weak: [Bool]
         /// Section kinds where it does not count, as bits of `SectionKind.bit`.
-        var blocked: [UInt16]
+        let blocked: [UInt16]
 
         init(_ taxonomy: Taxonomy) {
             let index = Dictionary(taxonomy.areas.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
@@ -37,10 +38,20 @@ extension PlanClassifier {
 
     /// Classifies an item made of `pieces` of text (its text, then its products) found on `lines`.
     func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?) -> Outcome {
-        let keys = pieces.map(TextKey.init)
-        let found = keys.map(matcher.find)
+        // Plain loops: `pieces.map(matcher.find)` would copy the matcher (a retain of each of its
+        // tables) for every piece.
+        var keys: [TextKey] = []
+        var found: [TaxonomyMatcher.Found] = []
+        keys.reserveCapacity(pieces.count)
+        found.reserveCapacity(pieces.count)
         var vetoed: [Int] = []
-        for f in found where !f.vetoed.isEmpty { vetoed += f.vetoed }
+        for piece in pieces {
+            let key = TextKey(piece)
+            let f = matcher.find(in: key)
+            if !f.vetoed.isEmpty { vetoed += f.vetoed }
+            keys.append(key)
+            found.append(f)
+        }
 
         // Themes in order of their first signal (a slot each), every signal pointed at in the lines.
         var order: [Int] = []
@@ -52,7 +63,7 @@ extension PlanClassifier {
             if aligner == nil && !hits.isEmpty { aligner = SourceAligner(lines: lines) }
             // Once one piece had a signal, every later piece is aligned, so each starts after the last.
             guard aligner != nil else { continue }
-            let stretches = aligner!.align(Array(key.text.utf8))
+            let stretches = aligner!.align(key.text)
             for hit in hits {
                 let item = self.evidence(
                     hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0, basis: .content)

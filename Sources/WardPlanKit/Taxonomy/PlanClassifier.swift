@@ -44,7 +44,7 @@ public struct PlanClassifier: Sendable {
         func context(at line: Int) -> (area: HeadingArea?, kind: SectionKind) {
             let chain = outline.chain(at: line)
             let named = chain.last { headingAreas[$0]?.explicit == true } ?? chain.last { headingAreas[$0] != nil }
-            let kind = chain.reversed().map { kinds[$0] }.first { $0 != .other } ?? (chain.isEmpty ? .frontMatter : .other)
+            let kind = chain.last { kinds[$0] != .other }.map { kinds[$0] } ?? (chain.isEmpty ? .frontMatter : .other)
             return (named.flatMap { headingAreas[$0] }, kind)
         }
         var diagnostics: [Diagnostic] = []
@@ -97,7 +97,7 @@ public struct PlanClassifier: Sendable {
         let found = matcher.find(in: key)
         if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
         var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
-        let stretches = aligner.align(Array(heading.text.utf8))
+        let stretches = aligner.align(heading.text)
         func evidence(_ hit: TaxonomyMatcher.Hit) -> Evidence {
             self.evidence(hit, in: key, stretches: stretches, aligner: &aligner, fallbackLine: heading.line, basis: .heading)
         }

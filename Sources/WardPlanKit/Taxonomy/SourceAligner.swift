@@ -17,8 +17,9 @@ struct SourceAligner {
         var lineStart: Int
     }
 
-    private let numbers: [Int]
-    private let texts: [[UInt8]]
+    /// The lines, read in place: copying their UTF-8 cost an allocation and a copy of every line
+    /// for every item.
+    private let lines: ArraySlice<DocumentLine>
     /// The last column counted: phrases are pointed at in order, so counting goes on from there.
     private var counted = (line: -1, offset: 0, column: 1)
     /// Where the last piece ended, so the next one (a product after the text) is looked for after it.
@@ -27,14 +28,17 @@ struct SourceAligner {
     /// A stretch shorter than this (and than the rest of the piece) is a coincidence, not a match.
     static let shortest = 4
 
-    init(lines: some Collection<DocumentLine>) {
-        numbers = lines.map(\.number)
-        texts = lines.map { Array($0.text.utf8) }
+    init(lines: ArraySlice<DocumentLine>) {
+        self.lines = lines
     }
 
-    /// The stretches of `piece` (its UTF-8), looked for from the end of the previous piece, or
-    /// from the first line when they are not found after it.
-    mutating func align(_ piece: [UInt8]) -> [Stretch] {
+    /// The stretches of `piece`, looked for from the end of the previous piece, or from the first
+    /// line when they are not found after it.
+    mutating func align(_ piece: String) -> [Stretch] {
+        Self.withUTF8(piece) { align($0) }
+    }
+
+    private mutating func align(_ piece: UnsafeBufferPointer<UInt8>) -> [Stretch] {
         var stretches = stretches(of: piece, from: cursor)
         let found = stretches.reduce(0) { $0 + $1.length }
         if found < piece.count, cursor != (0, 0) {
@@ -50,16 +54,29 @@ struct SourceAligner {
         guard let stretch = stretches.last(where: { $0.pieceStart <= offset }) ?? stretches.first else { return nil }
         let lineOffset = stretch.lineStart + max(0, min(offset - stretch.pieceStart, stretch.length))
         if counted.line != stretch.line || counted.offset > lineOffset { counted = (stretch.line, 0, 1) }
-        counted.column = TextKey.column(ofByte: lineOffset, in: texts[stretch.line], from: (counted.offset, counted.column))
+        let from = (counted.offset, counted.column)
+        counted.column = withLine(stretch.line) { TextKey.column(ofByte: lineOffset, in: $0, from: from) }
         counted.offset = lineOffset
-        return (numbers[stretch.line], counted.column)
+        return (line(stretch.line).number, counted.column)
     }
 
-    private func stretches(of piece: [UInt8], from start: (line: Int, offset: Int)) -> [Stretch] {
+    private func line(_ index: Int) -> DocumentLine { lines[lines.startIndex + index] }
+
+    /// Line `index`'s UTF-8, in place.
+    private func withLine<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        Self.withUTF8(line(index).text, body)
+    }
+
+    /// A string's UTF-8 in place (a native string's is contiguous), or copied when it is not.
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    private func stretches(of piece: UnsafeBufferPointer<UInt8>, from start: (line: Int, offset: Int)) -> [Stretch] {
         var stretches: [Stretch] = []
         var position = start
         var p = 0
-        while p < piece.count, position.line < texts.count {
+        while p < piece.count, position.line < lines.count {
             let here = longest(piece, at: p, from: position)
             // A byte the lines do not have here (the space that joined two lines, the " | " between
             // joined cells) makes a short, false stretch: skip it when the text after it goes further.
@@ -79,11 +96,11 @@ struct SourceAligner {
     }
 
     /// The longest prefix of `piece[p...]` in the lines from `position` on.
-    private func longest(_ piece: [UInt8], at p: Int, from position: (line: Int, offset: Int)) -> (length: Int, line: Int, offset: Int) {
+    private func longest(_ piece: UnsafeBufferPointer<UInt8>, at p: Int, from position: (line: Int, offset: Int)) -> (length: Int, line: Int, offset: Int) {
         var best = (length: 0, line: 0, offset: 0)
-        for line in position.line..<texts.count {
+        for line in position.line..<lines.count {
             let from = line == position.line ? position.offset : 0
-            let (offset, length) = Self.longestPrefix(of: piece, at: p, in: texts[line], from: from)
+            let (offset, length) = withLine(line) { Self.longestPrefix(of: piece, at: p, in: $0, from: from) }
             if length > best.length { best = (length, line, offset) }
             if length == piece.count - p { break }
         }
@@ -91,27 +108,23 @@ struct SourceAligner {
     }
 
     /// The longest prefix of `piece[p...]` that occurs in `line` at or after `from`: where, how long.
-    private static func longestPrefix(of piece: [UInt8], at p: Int, in line: [UInt8], from: Int) -> (Int, Int) {
-        piece.withUnsafeBufferPointer { piece in
-            line.withUnsafeBufferPointer { line in
-                var best = (0, 0)
-                guard p < piece.count, from < line.count else { return best }
-                let first = piece[p]
-                let rest = piece.count - p
-                var i = from
-                while i < line.count {
-                    if line[i] == first {
-                        var k = 1
-                        while k < rest && i + k < line.count && line[i + k] == piece[p + k] { k += 1 }
-                        if k > best.1 {
-                            best = (i, k)
-                            if k == rest { break }
-                        }
-                    }
-                    i += 1
+    private static func longestPrefix(of piece: UnsafeBufferPointer<UInt8>, at p: Int, in line: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
+        var best = (0, 0)
+        guard p < piece.count, from < line.count else { return best }
+        let first = piece[p]
+        let rest = piece.count - p
+        var i = from
+        while i < line.count {
+            if line[i] == first {
+                var k = 1
+                while k < rest && i + k < line.count && line[i + k] == piece[p + k] { k += 1 }
+                if k > best.1 {
+                    best = (i, k)
+                    if k == rest { break }
                 }
-                return best
             }
+            i += 1
         }
+        return best
     }
 }

@@ -1,7 +1,10 @@
 /// The taxonomy's phrases compiled into one automaton: theme signals, their negative contexts and
 /// the heading phrases of the areas, every phrase in each of its abbreviation spellings. One pass
 /// over a text's key finds them all.
-struct TaxonomyMatcher: Sendable {
+///
+/// A class, though immutable: the classifier's hot path copies its matcher into closures, and
+/// copying one reference is cheaper than retaining each of the automaton's tables.
+final class TaxonomyMatcher: Sendable {
     enum Role: Sendable {
         /// Signals the theme `owner`.
         case signal
@@ -89,16 +92,18 @@ struct TaxonomyMatcher: Sendable {
         var found = Found()
         var signals: [Hit] = []
         var exclusions: [Hit] = []
-        for match in automaton.matches(in: key.bytes) {
-            let owner = patterns[match.pattern].owner
-            let hit = Hit(pattern: match.pattern, owner: owner, keyRange: (match.start + 1)..<(match.end - 1))
-            switch patterns[match.pattern].role {
-            case .signal:
-                if let toned = patterns[match.pattern].toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { continue }
-                signals.append(hit)
-            case .notInside: exclusions.append(hit)
-            case .notWith: found.vetoed.insert(owner)
-            case .areaHeading: found.areaHeadings.append(hit)
+        key.bytes.withUnsafeBufferPointer { bytes in
+            automaton.forEachMatch(in: bytes) { match in
+                let owner = patterns[match.pattern].owner
+                let hit = Hit(pattern: match.pattern, owner: owner, keyRange: (match.start + 1)..<(match.end - 1))
+                switch patterns[match.pattern].role {
+                case .signal:
+                    if let toned = patterns[match.pattern].toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
+                    signals.append(hit)
+                case .notInside: exclusions.append(hit)
+                case .notWith: found.vetoed.insert(owner)
+                case .areaHeading: found.areaHeadings.append(hit)
+                }
             }
         }
         found.signals = Self.resolve(signals, exclusions: exclusions)

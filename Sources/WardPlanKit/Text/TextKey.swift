@@ -54,6 +54,23 @@ public struct TextKey: Sendable {
     /// The 1-based column of byte `offset` of a line's UTF-8 (characters before it, a combining mark
     /// being part of its letter), counting on from a byte whose column is known.
     static func column(ofByte offset: Int, in utf8: [UInt8], from start: (offset: Int, column: Int) = (0, 1)) -> Int {
+        utf8.withUnsafeBufferPointer { column(ofByte: offset, in: $0, from: start) }
+    }
+
+    static func column(ofByte offset: Int, in utf8: UnsafeBufferPointer<UInt8>, from start: (offset: Int, column: Int)) -> Int {
+        let end = min(offset, utf8.count)
+        guard start.offset < end else { return start.column }
+        // From a character boundary, the characters are the lead bytes (all but 0x80–0xBF), less
+        // combining marks: counted byte by byte, with no branch on the length of each character.
+        if utf8[start.offset] & 0xC0 != 0x80 {
+            var column = start.column
+            for i in start.offset..<end {
+                let byte = utf8[i]
+                let next = i + 1 < utf8.count ? utf8[i + 1] : 0
+                column &+= (byte & 0xC0 != 0x80 ? 1 : 0) &- (isCombiningMark(byte, next) ? 1 : 0)
+            }
+            return column
+        }
         var column = start.column
         var i = start.offset
         while i < offset, i < utf8.count {
@@ -66,7 +83,7 @@ public struct TextKey: Sendable {
     // MARK: - Building
 
     /// The key bytes and their origins, written straight into their arrays: one table lookup per
-    /// ASCII byte, one per Vietnamese letter; anything else takes `FoldedKey.fold`.
+    /// ASCII or Vietnamese letter; anything else takes `FoldedKey.fold`.
     static func build(_ text: String) -> (bytes: [UInt8], origins: [Int32]) {
         var text = text
         return text.withUTF8 { utf8 in
@@ -93,50 +110,47 @@ public struct TextKey: Sendable {
         var k = 1
         var atSpace = true
         let n = utf8.count
-        FoldTable.ascii.withUnsafeBufferPointer { ascii in
-            FoldTable.latin.withUnsafeBufferPointer { latin in
-                var i = 0
-                while i < n {
-                    let b0 = utf8[i]
-                    var code: UInt8
-                    var length = 1
-                    if b0 < 0x80 {
-                        code = ascii[Int(b0)]
-                        if code == 0 { code = FoldTable.separator }
-                    } else {
-                        let (value, scalarLength) = decode(utf8, at: i, lead: b0)
-                        length = scalarLength
-                        code = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
-                        if code == FoldTable.slowPath {
-                            switch FoldedKey.fold(Unicode.Scalar(value)!) {
-                            case .drop: code = FoldTable.drop
-                            case .separator: code = FoldTable.separator
-                            case .scalar(let s):
-                                // A letter outside Latin: its lower-case UTF-8, every byte from this character.
-                                UTF8.encode(s) { byte in
-                                    out[k] = byte
-                                    origins[k] = Int32(truncatingIfNeeded: i)
-                                    k += 1
-                                }
-                                atSpace = false
-                                i += length
-                                continue
+        FoldTable.latin.withUnsafeBufferPointer { latin in
+            var i = 0
+            while i < n {
+                let b0 = utf8[i]
+                var code: UInt8
+                var length = 1
+                if b0 < 0x80 {
+                    code = latin[Int(b0)]
+                } else {
+                    let (value, scalarLength) = decode(utf8, at: i, lead: b0)
+                    length = scalarLength
+                    code = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
+                    if code == FoldTable.slowPath {
+                        switch FoldedKey.fold(Unicode.Scalar(value)!) {
+                        case .drop: code = FoldTable.drop
+                        case .separator: code = FoldTable.separator
+                        case .scalar(let s):
+                            // A letter outside Latin: its lower-case UTF-8, every byte from this character.
+                            UTF8.encode(s) { byte in
+                                out[k] = byte
+                                origins[k] = Int32(truncatingIfNeeded: i)
+                                k += 1
                             }
+                            atSpace = false
+                            i += length
+                            continue
                         }
                     }
-                    if code > FoldTable.separator {
-                        out[k] = code
-                        origins[k] = Int32(truncatingIfNeeded: i)
-                        k += 1
-                        atSpace = false
-                    } else if code == FoldTable.separator && !atSpace {
-                        out[k] = 0x20
-                        origins[k] = Int32(truncatingIfNeeded: i)
-                        k += 1
-                        atSpace = true
-                    }
-                    i += length
                 }
+                if code > FoldTable.separator {
+                    out[k] = code
+                    origins[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                    atSpace = false
+                } else if code == FoldTable.separator && !atSpace {
+                    out[k] = 0x20
+                    origins[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                    atSpace = true
+                }
+                i += length
             }
         }
         if !atSpace {
@@ -179,15 +193,10 @@ enum FoldTable {
     static let separator: UInt8 = 2
     static let slowPath: UInt8 = 0
 
-    /// ASCII byte → its key byte, or 0 for a separator.
-    static let ascii: [UInt8] = (0..<128).map { value in
-        if case .scalar(let s) = FoldedKey.fold(Unicode.Scalar(UInt8(value))) { return UInt8(s.value) }
-        return 0
-    }
-
-    /// Scalar value below U+1F00 (all Vietnamese letters and combining marks) → a key byte,
-    /// `drop`, `separator`, or `slowPath` for a letter that folds to something outside ASCII.
-    static let latin: [UInt8] = (0..<0x1F00).map { (value: UInt32) -> UInt8 in
+    /// Scalar value below U+2100 (ASCII, all Vietnamese letters and combining marks, and the general
+    /// punctuation plans use: dashes, curly quotes, ellipsis) → a key byte, `drop`, `separator`, or
+    /// `slowPath` for a letter that folds to something outside ASCII.
+    static let latin: [UInt8] = (0..<0x2100).map { (value: UInt32) -> UInt8 in
         guard let scalar = Unicode.Scalar(value) else { return slowPath }
         switch FoldedKey.fold(scalar) {
         case .drop: return drop
