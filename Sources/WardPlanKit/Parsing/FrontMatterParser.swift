@@ -123,7 +123,7 @@ struct FrontMatterParser {
     /// DÂN") followed by a person's name.
     private func signer(at i: Int) -> (signer: Signer, lines: [Int])? {
         let text = lines[i].text
-        guard Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
+        guard text.count <= 60, Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
         var titleLines = [i]
         var title = text
         if i > 0, Self.isCapitals(lines[i - 1].text), Self.onBehalf.isMatch(lines[i - 1].text.foldedKey) {

@@ -66,7 +66,7 @@ enum TextLines {
                 return tableLine(number: number, cells: cells)
             }
         }
-        if body.contains("\t") {
+        if body.utf8.contains(UInt8(ascii: "\t")) {
             let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if cells.count >= 2 { return tableLine(number: number, cells: cells) }
         }

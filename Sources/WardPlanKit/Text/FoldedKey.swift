@@ -100,13 +100,20 @@ extension String {
 
     /// Whether `phraseKey` (already folded) occurs in this folded key on word boundaries.
     public func containsWords(_ phraseKey: String) -> Bool {
-        guard !phraseKey.isEmpty else { return false }
-        var searchStart = startIndex
-        while let range = self.range(of: phraseKey, range: searchStart..<endIndex) {
-            let beforeOK = range.lowerBound == startIndex || self[index(before: range.lowerBound)] == " "
-            let afterOK = range.upperBound == endIndex || self[range.upperBound] == " "
-            if beforeOK && afterOK { return true }
-            searchStart = index(after: range.lowerBound)
+        // On UTF-8 bytes: keys are mostly ASCII, and Foundation's `range(of:)` is slow on Linux.
+        let haystack = Array(utf8)
+        let needle = Array(phraseKey.utf8)
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        let space = UInt8(ascii: " ")
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if (start == 0 || haystack[start - 1] == space), haystack[start] == needle[0],
+                haystack[start..<(start + needle.count)].elementsEqual(needle),
+                start + needle.count == haystack.count || haystack[start + needle.count] == space
+            {
+                return true
+            }
+            start += 1
         }
         return false
     }
