@@ -4,6 +4,7 @@
 #   exports/csv/*.csv     tasks, coverage matrix and targets for spreadsheets
 #   exports/plans.json    every plan in the common model
 #   exports/plans.xml     the same as XML (schema/wardplans-1.xsd, validated before it replaces the old file)
+#   exports/report.xml    the plans and the comparison as XML (same schema, validated the same way)
 # Extra arguments go to `wardplan compare` (e.g. --as-of 2026-07-01 or --lang en).
 # Exit code: 0 every plan read, 1 some plan could not be read (the reports cover the others).
 set -euo pipefail
@@ -14,5 +15,6 @@ swift build -c release --product wardplan
 mkdir -p exports
 status=0
 .build/release/wardplan extract wards/ --output exports/plans.json --xml exports/plans.xml --quiet || status=$?
-.build/release/wardplan compare wards/ --html exports/report.html --csv exports/csv "$@" || status=$?
+.build/release/wardplan compare wards/ --html exports/report.html --csv exports/csv --xml exports/report.xml "$@" \
+  || status=$?
 exit "$status"

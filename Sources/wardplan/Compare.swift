@@ -9,7 +9,9 @@ struct Compare: ParsableCommand {
             PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
             a folder means every plan file in it.
             Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv and targets.csv
-            into a folder (--csv). Outputs are replaced atomically.
+            into a folder (--csv). --xml FILE writes the plans and the comparison as one report of
+            schema/wardplans-1.xsd, validated in-process before it is written; --edxml puts it in an
+            edXML envelope (QCVN 102:2016 subset). Outputs are replaced atomically.
             Exit codes: 0 all inputs read, 1 some input failed (the report covers the others), 2 usage error.
             """
     )
@@ -28,6 +30,12 @@ struct Compare: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Write the plans and the comparison as XML (schema/wardplans-1.xsd, validated) to this file.",
+            valueName: "file"))
+    var xml: String?
+
+    @Option(
+        help: ArgumentHelp(
             "The report date (YYYY-MM-DD): deadlines before it are followed up. Default: today.", valueName: "date"))
     var asOf: String?
 
@@ -43,10 +51,15 @@ struct Compare: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no progress or summary line.")
     var quiet = false
 
+    @OptionGroup var envelope: EdXMLOptions
+
     func validate() throws {
-        guard html != nil || csv != nil || json != nil else {
-            throw ValidationError("say where to write the report: --html FILE and/or --csv FOLDER (or --json FILE)")
+        guard html != nil || csv != nil || json != nil || xml != nil else {
+            throw ValidationError(
+                "say where to write the report: --html FILE and/or --csv FOLDER (or --json FILE, --xml FILE)")
         }
+        if envelope.edxml, xml == nil { throw ValidationError("--edxml needs --xml FILE") }
+        try envelope.check()
         guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
@@ -56,7 +69,8 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let job = CompareJob(
-            paths: paths, html: html, csvFolder: csv, json: json,
+            paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
+            envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi,
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
@@ -69,8 +83,11 @@ struct Compare: ParsableCommand {
         } catch let error as InputError {
             printer.print([error.diagnostic])
             throw ExitCode(ExitStatus.someInputFailed)
+        } catch let error as XMLRenderError {
+            printer.status("wardplan: error: \(error)")
+            throw ExitCode(ExitStatus.someInputFailed)
         }
-        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics)
+        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics)
         if !quiet {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }

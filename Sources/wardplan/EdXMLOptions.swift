@@ -45,13 +45,18 @@ struct EdXMLOptions: ParsableArguments {
         }
     }
 
-    /// The envelope, or nil without --edxml. Call after `check()`.
+    /// The envelope of a report of plans, or nil without --edxml. Call after `check()`.
     func envelope(plans: Int) -> EdXMLEnvelope? {
+        envelope(defaultSubject: "Kế hoạch cải cách hành chính của \(plans) phường, xã")
+    }
+
+    /// The envelope, with `defaultSubject` unless --subject is given; nil without --edxml.
+    func envelope(defaultSubject: String) -> EdXMLEnvelope? {
         guard edxml, let sender, let code, let (number, notation) = EdXMLEnvelope.splitCode(code) else { return nil }
         return EdXMLEnvelope(
             from: sender, to: receivers, codeNumber: number, codeNotation: notation,
             date: date.flatMap(CalendarDate.init(iso:)) ?? Self.today(), place: place,
-            subject: subject ?? "Kế hoạch cải cách hành chính của \(plans) phường, xã")
+            subject: subject ?? defaultSubject)
     }
 
     static func today() -> CalendarDate {

@@ -6,8 +6,9 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read WardPlans XML reports back into the model and print it as JSON.",
         discussion: """
-            Đọc lại báo cáo XML. FILE is a report written by `wardplan extract --format xml` (or by
-            another system in the same format), bare or inside an edXML envelope. It is parsed as
+            Đọc lại báo cáo XML. FILE is a report written by `wardplan extract --format xml` or
+            `wardplan compare --xml` (or by another system in the same format), bare or inside an edXML
+            envelope; the plans are read, a comparison is skipped (compare computes it). It is parsed as
             untrusted input and validated against the schema before it is read. The JSON is the one
             `wardplan extract` prints: extract → XML → import gives the same JSON.
             Exit codes: 0 every file was read, 1 some file failed (the others are still printed), 2 usage error.

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks every XML file the tool writes from the seed plans with two validators outside the tool:
 # xmllint (libxml2, Debian libxml2-utils) and the Python xmlschema package (as XML Schema 1.0 and
-# 1.1). Also checks that both reject a broken report, so a check that passes means something.
+# 1.1), including the report with the comparison (compare --xml). Also checks that both reject a
+# broken report and one whose comparison names a task the plans do not hold, so a check that passes
+# means something.
 # Called by scripts/test.sh after the build; needs .build/debug/wardplan.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,17 +17,30 @@ mkdir -p "$OUT"
 "$BIN" extract Tests/Fixtures/seeds --format xml --quiet --output "$OUT/plans.xml"
 "$BIN" extract Tests/Fixtures/seeds --format xml --quiet --output "$OUT/plans.edxml" \
   --edxml --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV --date 2026-11-22 --place "Hà Nội"
-reports=("$OUT/plans.xml" Tests/Goldens/xml/full-plan.xml)
-envelopes=("$OUT/plans.edxml")
+# The plans with the comparison (compare --xml), bare and in an envelope.
+"$BIN" compare Tests/Fixtures/seeds --xml "$OUT/report.xml" --as-of 2026-07-01 --quiet
+"$BIN" compare Tests/Fixtures/seeds --xml "$OUT/report.edxml" --as-of 2026-07-01 --quiet \
+  --edxml --from 000.00.00.H26 --to 000.00.00.G12 --code 16/BC-SNV --date 2026-11-22 --place "Hà Nội"
+grep -q '<comparison asOf="2026-07-01"' "$OUT/report.xml" || { echo "xml check: $OUT/report.xml has no comparison" >&2; exit 1; }
+reports=("$OUT/plans.xml" "$OUT/report.xml" Tests/Goldens/xml/full-plan.xml)
+envelopes=("$OUT/plans.edxml" "$OUT/report.edxml")
+# A compare report whose comparison names a task the plans do not hold: the keyref must refuse it.
+dangling="$OUT/dangling-task.xml"
+awk '/<withoutProduct>/ { inside = 1 }
+  inside && !done && /<task id="/ { sub(/<task id="[^"]*"/, "<task id=\"ha-noi.phuong-khong-co.2026.1-kh-ubnd/task-1\""); done = 1 }
+  { print }' "$OUT/report.xml" > "$dangling"
+cmp -s "$dangling" "$OUT/report.xml" && { echo "xml check: could not make $dangling" >&2; exit 1; }
 broken=Tests/Fixtures/xml/broken-report.xml
 
 echo "xml check: xmllint $(xmllint --version 2>&1 | head -1 | sed 's/.*version //')"
 xmllint --noout --schema schema/wardplans-1.xsd "${reports[@]}"
 xmllint --noout --schema schema/edxml-qcvn102-subset-1.xsd "${envelopes[@]}"
-if xmllint --noout --schema schema/wardplans-1.xsd "$broken" 2>/dev/null; then
-  echo "xml check: xmllint accepted $broken, which is invalid" >&2
-  exit 1
-fi
+for bad in "$broken" "$dangling"; do
+  if xmllint --noout --schema schema/wardplans-1.xsd "$bad" 2>/dev/null; then
+    echo "xml check: xmllint accepted $bad, which is invalid" >&2
+    exit 1
+  fi
+done
 
 # The Python validator: the machine's own if it has xmlschema, else a virtual environment in .build.
 PY=python3
@@ -38,12 +53,12 @@ if ! "$PY" -c 'import xmlschema' 2>/dev/null; then
   PY="$VENV/bin/python"
 fi
 
-"$PY" - "$broken" "${#reports[@]}" "${reports[@]}" "${envelopes[@]}" <<'PYTHON'
+"$PY" - "$broken" "$dangling" "${#reports[@]}" "${reports[@]}" "${envelopes[@]}" <<'PYTHON'
 import sys
 import xmlschema
 
-broken, count = sys.argv[1], int(sys.argv[2])
-reports, envelopes = sys.argv[3:3 + count], sys.argv[3 + count:]
+broken, dangling, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+reports, envelopes = sys.argv[4:4 + count], sys.argv[4 + count:]
 print(f"xml check: xmlschema {xmlschema.__version__}")
 for cls in (xmlschema.XMLSchema10, xmlschema.XMLSchema11):
     report = cls("schema/wardplans-1.xsd")
@@ -52,8 +67,9 @@ for cls in (xmlschema.XMLSchema10, xmlschema.XMLSchema11):
         report.validate(path)
     for path in envelopes:
         envelope.validate(path)
-    if report.is_valid(broken):
-        sys.exit(f"xml check: xmlschema ({cls.__name__}) accepted {broken}, which is invalid")
-    print(f"xml check: {cls.__name__}: {len(reports) + len(envelopes)} files valid, the broken one rejected")
+    for bad in (broken, dangling):
+        if report.is_valid(bad):
+            sys.exit(f"xml check: xmlschema ({cls.__name__}) accepted {bad}, which is invalid")
+    print(f"xml check: {cls.__name__}: {len(reports) + len(envelopes)} files valid, the 2 broken ones rejected")
 PYTHON
 echo "xml check: passed"

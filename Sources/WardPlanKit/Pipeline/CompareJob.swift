@@ -10,19 +10,26 @@ public struct CompareJob: Sendable {
     public var csvFolder: String?
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
+    /// The XML report (`schema/wardplans-1.xsd`): the plans and the comparison.
+    public var xml: String?
+    /// An edXML envelope around the XML report.
+    public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
     public var extractor: PlanExtractor
     public var comparer: Comparer
 
     public init(
-        paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, asOf: CalendarDate,
-        language: Language = .vi, extractor: PlanExtractor = PlanExtractor(), comparer: Comparer = Comparer()
+        paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, xml: String? = nil,
+        envelope: EdXMLEnvelope? = nil, asOf: CalendarDate, language: Language = .vi,
+        extractor: PlanExtractor = PlanExtractor(), comparer: Comparer = Comparer()
     ) {
         self.paths = paths
         self.html = html
         self.csvFolder = csvFolder
         self.json = json
+        self.xml = xml
+        self.envelope = envelope
         self.asOf = asOf
         self.language = language
         self.extractor = extractor
@@ -34,16 +41,24 @@ public struct CompareJob: Sendable {
         public var comparison: Comparison
         /// The files written, in order.
         public var written: [String]
+        /// Warnings of the XML writer (characters XML cannot carry, two inputs of one plan id).
+        public var xmlDiagnostics: [Diagnostic] = []
     }
 
-    /// Runs the job. Throws only when an output cannot be written (the error names the file);
-    /// failed inputs are in the outcome.
+    /// Runs the job. Throws `InputError` when an output cannot be written (the error names the
+    /// file), `XMLRenderError` when the XML does not match its schema (a bug: then nothing at all
+    /// is written); failed inputs are in the outcome.
     /// `progress` is told before each input (index from 1, count, path).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
         let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         let report = Report(comparison: comparison, plans: extraction.plans, language: language)
         var written: [String] = []
+        // Rendered first: an XML document that fails its schema stops the run before any file changes.
+        let rendered = try xml.map { _ in
+            try XMLReportWriter(codeLists: .init(comparer: comparer))
+                .render(extraction, comparison: comparison, envelope: envelope)
+        }
         func write(_ data: Data, to path: String) throws(InputError) {
             do {
                 try AtomicFile.write(data, to: path)
@@ -71,6 +86,9 @@ public struct CompareJob: Sendable {
             }
             try write(data, to: json)
         }
-        return Outcome(extraction: extraction, comparison: comparison, written: written)
+        if let xml, let rendered { try write(rendered.data, to: xml) }
+        return Outcome(
+            extraction: extraction, comparison: comparison, written: written,
+            xmlDiagnostics: rendered?.diagnostics ?? [])
     }
 }

@@ -101,11 +101,7 @@ struct PlanXML {
         let w = writer
         w.start("target")
         w.attribute("metric", target.metric)
-        w.attribute("comparator", target.comparator?.rawValue)
-        w.attribute("value", target.value.map(Self.number))
-        w.attribute("unit", target.unit?.rawValue)
-        w.attribute("phaseFrom", target.phase.map { Self.year($0.from) })
-        w.attribute("phaseTo", target.phase.map { Self.year($0.to) })
+        Self.writeFigure(target.comparator, target.value, target.unit, target.phase, to: w)
         w.attribute("area", target.area)
         w.attribute("areaBasis", target.areaBasis?.rawValue)
         span(target.line, target.endLine)
@@ -190,6 +186,19 @@ struct PlanXML {
         w.element("phrase", evidence.phrase)
         w.element("matched", evidence.matched)
         w.end()
+    }
+
+    /// A target's figure as attributes: comparator, value, unit and the years it applies to. The
+    /// plans' targets and the comparison's write it alike, so a reader parses both the same way.
+    static func writeFigure(
+        _ comparator: Target.Comparator?, _ value: Double?, _ unit: Target.Unit?, _ phase: YearRange?,
+        to w: XMLTextWriter
+    ) {
+        w.attribute("comparator", comparator?.rawValue)
+        w.attribute("value", value.map(number))
+        w.attribute("unit", unit?.rawValue)
+        w.attribute("phaseFrom", phase.map { year($0.from) })
+        w.attribute("phaseTo", phase.map { year($0.to) })
     }
 
     static func write(_ diagnostic: Diagnostic, to w: XMLTextWriter) {

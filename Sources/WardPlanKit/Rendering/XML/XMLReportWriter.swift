@@ -6,14 +6,31 @@ import Foundation
 /// Every document is parsed back and validated against the shipped schema before it is returned:
 /// an invalid document is never handed out (`XMLRenderError`), so it can never replace a good file.
 public struct XMLReportWriter: Sendable {
-    /// The versions of the code lists theme and metric ids refer to.
+    /// The versions of the code lists theme and metric ids refer to; with a comparison, also those
+    /// its benchmark and citation ids refer to.
     public struct CodeLists: Sendable, Hashable {
         public var taxonomyVersion: String
         public var metricsVersion: String
+        public var benchmarksVersion: String?
+        public var citationsVersion: String?
 
-        public init(taxonomyVersion: String, metricsVersion: String) {
+        public init(
+            taxonomyVersion: String, metricsVersion: String, benchmarksVersion: String? = nil,
+            citationsVersion: String? = nil
+        ) {
             self.taxonomyVersion = taxonomyVersion
             self.metricsVersion = metricsVersion
+            self.benchmarksVersion = benchmarksVersion
+            self.citationsVersion = citationsVersion
+        }
+
+        /// The versions of the data a comparer uses: what the ids of its comparison mean.
+        public init(comparer: Comparer) {
+            self.init(
+                taxonomyVersion: comparer.reference.taxonomy.version,
+                metricsVersion: String(comparer.reference.metrics.version),
+                benchmarksVersion: String(comparer.reference.benchmarks.version),
+                citationsVersion: String(comparer.citations.version))
         }
 
         public static var standard: CodeLists {
@@ -35,13 +52,22 @@ public struct XMLReportWriter: Sendable {
         self.codeLists = codeLists
     }
 
-    public func render(_ result: ExtractionResult, envelope: EdXMLEnvelope? = nil) throws(XMLRenderError) -> Output {
+    /// The report of `result`'s plans; with `comparison` (made by `Comparer` from those plans, in
+    /// that order), the report of `compare --xml`, which also carries the comparison.
+    public func render(
+        _ result: ExtractionResult, comparison: Comparison? = nil, envelope: EdXMLEnvelope? = nil
+    ) throws(XMLRenderError) -> Output {
         let writer = XMLTextWriter()
         let (planIDs, idWarnings) = PlanIdentity.ids(of: result.plans)
+        if let comparison, comparison.wards.map(\.planID) != planIDs {
+            throw XMLRenderError(
+                message: "BUG: the comparison given to the XML writer is not the comparison of these plans (its wards are \(comparison.wards.map(\.planID)), the plans are \(planIDs)); nothing was written. Report this with the input",
+                diagnostics: [])
+        }
         if let envelope {
-            envelope.write(to: writer) { writeReport(result, planIDs: planIDs, to: writer) }
+            envelope.write(to: writer) { writeReport(result, comparison: comparison, planIDs: planIDs, to: writer) }
         } else {
-            writeReport(result, planIDs: planIDs, to: writer)
+            writeReport(result, comparison: comparison, planIDs: planIDs, to: writer)
         }
         let data: Data
         do {
@@ -71,12 +97,14 @@ public struct XMLReportWriter: Sendable {
         }
     }
 
-    func writeReport(_ result: ExtractionResult, planIDs: [String], to w: XMLTextWriter) {
+    func writeReport(_ result: ExtractionResult, comparison: Comparison?, planIDs: [String], to w: XMLTextWriter) {
         w.start("report", namespace: XMLSchemaSet.reportNamespace)
         w.attribute("schemaVersion", result.schemaVersion)
         w.start("codeLists")
         w.attribute("taxonomyVersion", codeLists.taxonomyVersion)
         w.attribute("metricsVersion", codeLists.metricsVersion)
+        w.attribute("benchmarksVersion", codeLists.benchmarksVersion)
+        w.attribute("citationsVersion", codeLists.citationsVersion)
         w.end()
         w.start("plans")
         for (plan, id) in zip(result.plans, planIDs) {
@@ -91,6 +119,10 @@ public struct XMLReportWriter: Sendable {
             w.end()
         }
         w.end()
+        if let comparison {
+            let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
+            ComparisonXML(comparison: comparison, taskIDs: taskIDs, writer: w).write()
+        }
         w.end()
     }
 }

@@ -1,0 +1,248 @@
+/// Writes a `Comparison` as the `<comparison>` element of `schema/wardplans-1.xsd`, after the plans
+/// it compares. Wards are named by their plan id and tasks by their task id, the ids the `<plans>`
+/// part carries, so another system joins the two without knowing the tool's internal ward keys.
+struct ComparisonXML {
+    let comparison: Comparison
+    /// Task ids per ward, in ward order; `taskIDs[w][i]` is the id of task `i` of ward `w`.
+    let taskIDs: [[String]]
+    let writer: XMLTextWriter
+
+    /// The ward key of the comparison → the ward's position.
+    private let position: [String: Int]
+
+    init(comparison: Comparison, taskIDs: [[String]], writer: XMLTextWriter) {
+        self.comparison = comparison
+        self.taskIDs = taskIDs
+        self.writer = writer
+        position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    func write() {
+        let w = writer
+        w.location = ("(comparison)", nil)
+        w.start("comparison")
+        w.attribute("asOf", comparison.asOf.description)
+        w.attribute("taxonomyVersion", comparison.taxonomyVersion)
+        list("wards", comparison.wards) { ward in
+            w.start("ward")
+            w.attribute("plan", ward.planID)
+            w.attribute("key", ward.id)
+            w.attribute("tasks", ward.taskCount)
+            w.attribute("targets", ward.targetCount)
+            w.attribute("warnings", ward.warningCount)
+            w.attribute("unclassifiedLines", ward.unclassifiedLines)
+            w.element("label", ward.label)
+            w.end()
+        }
+        writeCoverage()
+        list("gaps", comparison.gaps, write)
+        writeTargets()
+        list("timelines", comparison.timelines.wards, write)
+        writeLeads()
+        writeCitations()
+        wardTaskLists("withoutProduct", comparison.withoutProduct)
+        list("diagnostics", comparison.diagnostics) { PlanXML.write($0, to: w) }
+        w.end()
+    }
+
+    private func writeCoverage() {
+        let w = writer
+        w.start("coverage")
+        for row in comparison.coverage.areas { write(row, element: "area", area: nil) }
+        for row in comparison.coverage.themes { write(row, element: "theme", area: row.area) }
+        w.end()
+    }
+
+    private func write(_ row: Coverage.Row, element: String, area: String?) {
+        let w = writer
+        w.start(element)
+        w.attribute("id", row.id)
+        w.attribute("area", area)
+        w.attribute("wardsWithTasks", row.wardsWithTasks)
+        for document in row.expectedBy { w.element("expectedBy", document) }
+        for cell in row.cells {
+            w.start("ward")
+            w.attribute("plan", planID(cell.ward))
+            w.attribute("tasks", cell.tasks.count)
+            tasks(cell.tasks)
+            lines("mentions", cell.mentions)
+            w.end()
+        }
+        w.end()
+    }
+
+    private func write(_ gaps: WardGaps) {
+        let w = writer
+        w.start("ward")
+        w.attribute("plan", planID(gaps.ward))
+        w.attribute("count", gaps.count)
+        for area in gaps.missingAreas { w.element("missingArea", area) }
+        for area in gaps.absentOptionalAreas { w.element("absentOptionalArea", area) }
+        for theme in gaps.missingThemes {
+            w.start("missingTheme")
+            w.attribute("id", theme.theme)
+            w.attribute("area", theme.area)
+            w.attribute("otherWardsCovering", theme.otherWardsCovering)
+            w.attribute("otherWards", theme.otherWards)
+            for document in theme.expectedBy { w.element("expectedBy", document) }
+            lines("mentions", theme.mentions)
+            w.end()
+        }
+        for id in gaps.targetsBelow { empty("targetBelow", "benchmark", id) }
+        for id in gaps.targetsMissing { empty("targetMissing", "benchmark", id) }
+        for id in gaps.missingCitations { empty("missingCitation", "citation", id) }
+        w.end()
+    }
+
+    private func writeTargets() {
+        let w = writer
+        w.start("targets")
+        for row in comparison.targets.benchmarks {
+            let b = row.benchmark
+            w.start("benchmark")
+            w.attribute("id", row.id)
+            w.attribute("metric", b.metric)
+            w.attribute("comparator", b.comparator.rawValue)
+            w.attribute("value", PlanXML.number(b.value))
+            w.attribute("unit", b.unit.rawValue)
+            w.attribute("from", PlanXML.year(b.period.from))
+            w.attribute("to", PlanXML.year(b.period.to))
+            w.attribute("verified", b.verified ? "true" : "false")
+            w.element("source", b.source)
+            w.element("note", b.note)
+            for cell in row.cells {
+                w.start("ward")
+                w.attribute("plan", planID(cell.ward))
+                w.attribute("verdict", cell.status.rawValue)
+                for value in cell.targets { write(value, element: "target") }
+                for value in cell.otherYears { write(value, element: "otherYearsTarget") }
+                w.end()
+            }
+            w.end()
+        }
+        for row in comparison.targets.unbenchmarked {
+            w.start("metric")
+            w.attribute("id", row.metric)
+            for cell in row.cells {
+                w.start("ward")
+                w.attribute("plan", planID(cell.ward))
+                for value in cell.targets { write(value, element: "target") }
+                w.end()
+            }
+            w.end()
+        }
+        w.end()
+    }
+
+    private func write(_ value: TargetComparison.TargetValue, element: String) {
+        let w = writer
+        w.start(element)
+        w.attribute("position", value.index + 1)
+        w.attribute("line", value.line)
+        PlanXML.writeFigure(value.comparator, value.value, value.unit, value.phase, to: w)
+        w.attribute("verdict", value.status?.rawValue)
+        w.end()
+    }
+
+    private func write(_ ward: TimelineSummary.Ward) {
+        let w = writer
+        w.start("ward")
+        w.attribute("plan", planID(ward.ward))
+        w.attribute("recurring", ward.recurring)
+        let followUps = [("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative), ("past-due", ward.pastDue)]
+        for (reason, refs) in followUps {
+            for ref in refs {
+                w.start("task")
+                w.attribute("id", taskID(ref))
+                w.attribute("reason", reason)
+                w.end()
+            }
+        }
+        for (quarter, count) in zip(comparison.timelines.quarters, ward.perQuarter) {
+            w.start("quarter")
+            w.attribute("id", quarter.description)
+            w.attribute("tasks", count)
+            w.end()
+        }
+        w.end()
+    }
+
+    private func writeLeads() {
+        let w = writer
+        w.start("leads")
+        for office in comparison.leads.offices {
+            w.start("office")
+            w.attribute("tasks", office.total)
+            w.element("name", office.name)
+            office.cells.forEach(wardTaskList)
+            w.end()
+        }
+        wardTaskLists("withoutNamedLead", comparison.leads.withoutNamedLead)
+        w.end()
+    }
+
+    private func writeCitations() {
+        let w = writer
+        let summary = comparison.citations
+        w.start("citations")
+        for citation in summary.citations { empty("citation", "id", citation.id) }
+        for ward in summary.wards {
+            w.start("ward")
+            w.attribute("plan", planID(ward.ward))
+            for check in ward.checks {
+                w.start("check")
+                w.attribute("citation", check.citation)
+                w.attribute("found", check.found ? "true" : "false")
+                w.attribute("basis", check.basis.map { $0 + 1 })
+                w.attribute("line", check.line)
+                w.end()
+            }
+            w.end()
+        }
+        w.end()
+    }
+
+    private func wardTaskLists(_ name: String, _ lists: [WardTasks]) {
+        list(name, lists, wardTaskList)
+    }
+
+    private func wardTaskList(_ list: WardTasks) {
+        writer.start("ward")
+        writer.attribute("plan", planID(list.ward))
+        writer.attribute("tasks", list.tasks.count)
+        tasks(list.tasks)
+        writer.end()
+    }
+
+    private func tasks(_ refs: [TaskRef]) {
+        for ref in refs { empty("task", "id", taskID(ref)) }
+    }
+
+    /// The plan id of a ward key. A key the comparison does not list is written as it is: the
+    /// schema's keyref then refuses the document, which is the loud failure such a bug deserves.
+    private func planID(_ ward: String) -> String {
+        position[ward].map { comparison.wards[$0].planID } ?? ward
+    }
+
+    private func taskID(_ ref: TaskRef) -> String {
+        guard let w = position[ref.ward], taskIDs[w].indices.contains(ref.index) else { return "\(ref.ward)/task-unknown" }
+        return taskIDs[w][ref.index]
+    }
+
+    private func empty(_ name: String, _ attribute: String, _ value: String) {
+        writer.start(name)
+        writer.attribute(attribute, value)
+        writer.end()
+    }
+
+    private func lines(_ name: String, _ lines: [Int]) {
+        guard !lines.isEmpty else { return }
+        writer.element(name, lines.map(String.init).joined(separator: " "))
+    }
+
+    private func list<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
+        writer.start(name)
+        items.forEach(body)
+        writer.end()
+    }
+}
