@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh libxml2-dev pkg-config poppler-utils
+# Style: the checked-in .swift-format; `swift format -i -r Sources Tests` fixes what it reports.
+swift format lint --strict -r Sources Tests
 swift build --build-tests
 scripts/checks/report.sh
 swift test --skip-build 2>&1 | tee .build/test-output.txt

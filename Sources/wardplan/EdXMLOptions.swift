@@ -32,10 +32,13 @@ struct EdXMLOptions: ParsableArguments {
             return
         }
         guard let sender, !receivers.isEmpty, let code else {
-            throw ValidationError("--edxml needs --from AGENCY, --to AGENCY and --code NUMBER/NOTATION (e.g. --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV)")
+            throw ValidationError(
+                "--edxml needs --from AGENCY, --to AGENCY and --code NUMBER/NOTATION (e.g. --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV)"
+            )
         }
         for id in [sender] + receivers where !EdXMLEnvelope.isAgencyID(id) {
-            throw ValidationError("\"\(id)\" is not an agency id (mã định danh, QĐ 20/2020/QĐ-TTg) such as 000.00.00.H26")
+            throw ValidationError(
+                "\"\(id)\" is not an agency id (mã định danh, QĐ 20/2020/QĐ-TTg) such as 000.00.00.H26")
         }
         guard EdXMLEnvelope.splitCode(code) != nil else {
             throw ValidationError("--code \"\(code)\" is not NUMBER/NOTATION such as 15/BC-SNV")

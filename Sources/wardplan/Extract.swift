@@ -46,14 +46,19 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary line.")
     var quiet = false
 
-    @Flag(help: "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest.")
+    @Flag(
+        help:
+            "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest."
+    )
     var coverage = false
 
     @OptionGroup var envelope: EdXMLOptions
 
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
-        if envelope.edxml, format != .xml, xml == nil { throw ValidationError("--edxml needs --format xml or --xml FILE") }
+        if envelope.edxml, format != .xml, xml == nil {
+            throw ValidationError("--edxml needs --format xml or --xml FILE")
+        }
         try envelope.check()
     }
 
@@ -72,7 +77,8 @@ struct Extract: ParsableCommand {
                 // The code lists are those of the taxonomy the plans were classified with (--taxonomy).
                 let codeLists = XMLReportWriter.CodeLists(
                     taxonomyVersion: reference.taxonomy.version, metricsVersion: String(reference.metrics.version))
-                let rendered = try XMLReportWriter(codeLists: codeLists).render(result, envelope: envelope.envelope(plans: result.plans.count))
+                let rendered = try XMLReportWriter(codeLists: codeLists).render(
+                    result, envelope: envelope.envelope(plans: result.plans.count))
                 printer.print(rendered.diagnostics)
                 xmlData = rendered.data
             } catch {

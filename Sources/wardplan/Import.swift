@@ -44,7 +44,9 @@ struct Import: ParsableCommand {
             FileHandle.standardOutput.write(json)
         }
         let failed = batch.failedFiles.count
-        printer.status("wardplan: \(result.plans.count) plan(s) imported from \(files.count - failed) file(s), \(failed) file(s) failed")
+        printer.status(
+            "wardplan: \(result.plans.count) plan(s) imported from \(files.count - failed) file(s), \(failed) file(s) failed"
+        )
         if failed > 0 { throw ExitCode(ExitStatus.someInputFailed) }
     }
 }

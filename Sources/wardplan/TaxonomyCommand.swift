@@ -39,7 +39,8 @@ struct TaxonomyCommand: ParsableCommand {
             let failures = loaded.check()
             for failure in failures { FileHandle.standardError.write(Data((failure.description + "\n").utf8)) }
             let taxonomy = loaded.taxonomy
-            let summary = "\(loaded.path): taxonomy \(taxonomy.version), \(taxonomy.areas.count) areas, \(taxonomy.themes.count) themes, \(loaded.exampleCount) examples"
+            let summary =
+                "\(loaded.path): taxonomy \(taxonomy.version), \(taxonomy.areas.count) areas, \(taxonomy.themes.count) themes, \(loaded.exampleCount) examples"
             if failures.isEmpty {
                 print("\(summary): all examples hold")
             } else {

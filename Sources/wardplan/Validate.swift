@@ -33,7 +33,9 @@ struct Validate: ParsableCommand {
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
-                printer.print([Diagnostic(.unreadable, .error, path: file, "cannot read the file: \(error.localizedDescription)")])
+                printer.print([
+                    Diagnostic(.unreadable, .error, path: file, "cannot read the file: \(error.localizedDescription)")
+                ])
                 invalid += 1
                 continue
             }

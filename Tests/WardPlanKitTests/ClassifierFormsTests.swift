@@ -10,24 +10,35 @@ struct ClassifierFormsTests {
     /// One line per classified item, with everything the classifier decided.
     static func summary(_ plan: Plan) -> [String] {
         func evidence(_ list: [Evidence]) -> String {
-            list.map { "\($0.phrase)@\($0.line):\($0.column)/\($0.basis.rawValue)=\(FoldedKey.of($0.matched))" }.joined(separator: " ")
+            list.map { "\($0.phrase)@\($0.line):\($0.column)/\($0.basis.rawValue)=\(FoldedKey.of($0.matched))" }.joined(
+                separator: " ")
         }
-        func themes(_ list: [ThemeMatch]) -> String { list.map { "\($0.id)[\(evidence($0.evidence))]" }.joined(separator: " ") }
+        func themes(_ list: [ThemeMatch]) -> String {
+            list.map { "\($0.id)[\(evidence($0.evidence))]" }.joined(separator: " ")
+        }
         var out: [String] = []
         for t in plan.tasks {
-            out.append("task \(t.ref) \(t.area) \(t.areaBasis?.rawValue ?? "-") \(t.secondaryAreas) {\(evidence(t.areaEvidence))} \(themes(t.themes))")
+            out.append(
+                "task \(t.ref) \(t.area) \(t.areaBasis?.rawValue ?? "-") \(t.secondaryAreas) {\(evidence(t.areaEvidence))} \(themes(t.themes))"
+            )
         }
         for t in plan.targets {
-            out.append("target @\(t.line) \(t.area ?? "-") \(t.areaBasis?.rawValue ?? "-") {\(evidence(t.areaEvidence))} \(themes(t.themes))")
+            out.append(
+                "target @\(t.line) \(t.area ?? "-") \(t.areaBasis?.rawValue ?? "-") {\(evidence(t.areaEvidence))} \(themes(t.themes))"
+            )
         }
         for n in plan.narrative {
-            out.append("item @\(n.line) \(n.area ?? "-") \(n.areaBasis?.rawValue ?? "-") \(n.secondaryAreas) {\(evidence(n.areaEvidence))} \(themes(n.themes))")
+            out.append(
+                "item @\(n.line) \(n.area ?? "-") \(n.areaBasis?.rawValue ?? "-") \(n.secondaryAreas) {\(evidence(n.areaEvidence))} \(themes(n.themes))"
+            )
         }
         out += plan.diagnostics.filter { $0.code == .areaConflict }.map { "conflict @\($0.line ?? 0)" }
         return out
     }
 
-    static func expectSame(_ a: [String], _ b: [String], _ form: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSame(
+        _ a: [String], _ b: [String], _ form: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(a.count == b.count, "\(form): \(b.count) items, expected \(a.count)", sourceLocation: sourceLocation)
         for (x, y) in zip(a, b) where x != y {
             Issue.record("\(form) differs:\n  - \(x)\n  + \(y)", sourceLocation: sourceLocation)
@@ -62,7 +73,9 @@ struct ClassifierFormsTests {
     }
 
     static func reclassified(_ path: String, _ transform: (String) -> String) throws -> Plan {
-        let lines = try Fixtures.text(path).split(separator: "\n", omittingEmptySubsequences: false).map { transform(String($0)) }
+        let lines = try Fixtures.text(path).split(separator: "\n", omittingEmptySubsequences: false).map {
+            transform(String($0))
+        }
         return try Fixtures.plan(text: lines.joined(separator: "\n"), path: path)
     }
 
@@ -96,7 +109,9 @@ struct ClassifierFormsTests {
         let original = path == Fixtures.namDoSon.source.path ? Fixtures.namDoSon : Fixtures.ngocHa
         let document = try ReaderRegistry.standard.read(Fixtures.data(path), path: path)
         let parsed = PlanParser().parse(document)
-        for (form, change) in [("upper case", { (s: String) in s.uppercased() }), ("lower case", { (s: String) in s.lowercased() })] {
+        for (form, change) in [
+            ("upper case", { (s: String) in s.uppercased() }), ("lower case", { (s: String) in s.lowercased() }),
+        ] {
             var plan = parsed
             for i in plan.tasks.indices {
                 plan.tasks[i].text = change(plan.tasks[i].text)
@@ -106,7 +121,9 @@ struct ClassifierFormsTests {
             for i in plan.narrative.indices { plan.narrative[i].text = change(plan.narrative[i].text) }
             for i in plan.headings.indices { plan.headings[i].text = change(plan.headings[i].text) }
             let lines = document.lines.map { line in
-                DocumentLine(number: line.number, text: change(line.text), cells: line.cells?.map(change), headingHint: line.headingHint, isRule: line.isRule)
+                DocumentLine(
+                    number: line.number, text: change(line.text), cells: line.cells?.map(change),
+                    headingHint: line.headingHint, isRule: line.isRule)
             }
             let classified = PlanClassifier.standard.classify(plan, lines: lines)
             Self.expectSame(Self.summary(original), Self.summary(classified), form)

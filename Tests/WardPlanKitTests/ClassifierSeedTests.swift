@@ -56,8 +56,12 @@ struct ClassifierSeedTests {
         let document = try ReaderRegistry.standard.read(Fixtures.data(path), path: path)
         let lines = Dictionary(uniqueKeysWithValues: document.lines.map { ($0.number, $0.text) })
         var evidence: [(String, Evidence)] = []
-        for task in plan.tasks { evidence += (task.themes.flatMap(\.evidence) + task.areaEvidence).map { ("task \(task.ref)", $0) } }
-        for target in plan.targets { evidence += target.themes.flatMap(\.evidence).map { ("target @\(target.line)", $0) } }
+        for task in plan.tasks {
+            evidence += (task.themes.flatMap(\.evidence) + task.areaEvidence).map { ("task \(task.ref)", $0) }
+        }
+        for target in plan.targets {
+            evidence += target.themes.flatMap(\.evidence).map { ("target @\(target.line)", $0) }
+        }
         for item in plan.narrative { evidence += item.themes.flatMap(\.evidence).map { ("item @\(item.line)", $0) } }
         #expect(evidence.count > 300)
         for (owner, e) in evidence {
@@ -95,10 +99,11 @@ struct ClassifierSeedTests {
     /// The areas the parser gave tasks (issue #2) are kept: the classifier adds, it does not move.
     @Test func headingAreasAreKept() {
         func counts(_ plan: Plan) -> [String: Int] { plan.tasks.reduce(into: [:]) { $0[$1.area, default: 0] += 1 } }
-        #expect(counts(namDoSon) == [
-            "direction": 5, "institutions": 7, "procedures": 18, "apparatus": 6, "civil-service": 3,
-            "public-finance": 4, "digital-government": 8, "other": 2,
-        ])
+        #expect(
+            counts(namDoSon) == [
+                "direction": 5, "institutions": 7, "procedures": 18, "apparatus": 6, "civil-service": 3,
+                "public-finance": 4, "digital-government": 8, "other": 2,
+            ])
         #expect(counts(ngocHa)["other"] == nil)
     }
 
@@ -129,7 +134,7 @@ struct ClassifierSeedTests {
         #expect(plan["taxonomyVersion"] as? String == "1.0.0")
         let task = try #require((plan["tasks"] as? [[String: Any]])?.first { $0["ref"] as? String == "3.13" })
         let themes = try #require(task["themes"] as? [[String: Any]])
-        #expect(themes.map { $0["id"] as? String } .contains("online-payment"))
+        #expect(themes.map { $0["id"] as? String }.contains("online-payment"))
         let evidence = try #require(themes.first?["evidence"] as? [[String: Any]])
         #expect(Set(evidence.first?.keys.map { $0 } ?? []) == ["phrase", "matched", "line", "column", "basis"])
         #expect(task["areaBasis"] as? String == "both")

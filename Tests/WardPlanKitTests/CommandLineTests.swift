@@ -16,7 +16,8 @@ struct CommandLineTests {
 
     func run(_ arguments: [String], in folder: URL) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
-            Issue.record("\(Self.binary.path) is missing: build it first (scripts/test.sh runs `swift build --build-tests`)")
+            Issue.record(
+                "\(Self.binary.path) is missing: build it first (scripts/test.sh runs `swift build --build-tests`)")
             throw CocoaError(.fileNoSuchFile)
         }
         let process = Process()

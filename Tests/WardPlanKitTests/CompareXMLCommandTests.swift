@@ -33,10 +33,11 @@ struct CompareXMLCommandTests {
 
     @Test func theSameReportInAnEdXMLEnvelope() throws {
         let folder = try TemporaryFolder()
-        let run = try CommandRun.run([
-            "compare", seeds, "--xml", "report.edxml", "--html", "report.html", "--as-of", "2026-07-01", "--edxml",
-            "--from", "000.00.00.H26", "--to", "000.00.00.G12", "--code", "16/BC-SNV", "--date", "2026-11-22",
-        ], in: folder)
+        let run = try CommandRun.run(
+            [
+                "compare", seeds, "--xml", "report.edxml", "--html", "report.html", "--as-of", "2026-07-01", "--edxml",
+                "--from", "000.00.00.H26", "--to", "000.00.00.G12", "--code", "16/BC-SNV", "--date", "2026-11-22",
+            ], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOfFile: folder.path("report.edxml"), encoding: .utf8)
         #expect(text.contains("<edXML:DocumentId>000.00.00.H26,2026/11/22,16/BC-SNV</edXML:DocumentId>"))
@@ -48,10 +49,12 @@ struct CompareXMLCommandTests {
 
     @Test func edXMLWithoutAnXMLFileIsAUsageError() throws {
         let folder = try TemporaryFolder()
-        let run = try CommandRun.run([
-            "compare", seeds, "--html", "report.html", "--edxml", "--from", "000.00.00.H26", "--to", "000.00.00.G12",
-            "--code", "16/BC-SNV",
-        ], in: folder)
+        let run = try CommandRun.run(
+            [
+                "compare", seeds, "--html", "report.html", "--edxml", "--from", "000.00.00.H26", "--to",
+                "000.00.00.G12",
+                "--code", "16/BC-SNV",
+            ], in: folder)
         #expect(run.status == 2)
         #expect(run.stderr.contains("--edxml needs --xml FILE"))
         #expect(!FileManager.default.fileExists(atPath: folder.path("report.html")))
@@ -60,7 +63,8 @@ struct CompareXMLCommandTests {
     @Test func anUnwritableXMLFileIsNamedAndExitsOne() throws {
         let folder = try TemporaryFolder()
         try Data("a file, not a folder".utf8).write(to: URL(fileURLWithPath: folder.path("blocked")))
-        let run = try CommandRun.run(["compare", seeds, "--xml", "blocked/report.xml", "--as-of", "2026-07-01"], in: folder)
+        let run = try CommandRun.run(
+            ["compare", seeds, "--xml", "blocked/report.xml", "--as-of", "2026-07-01"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("blocked/report.xml"))
         #expect(run.stderr.contains("[compare.output]"))

@@ -53,7 +53,8 @@ struct ComparisonTests {
     @Test func satisfactionTargetsAgainstTheNationalOnesFor2028To2030() throws {
         let satisfaction = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
         #expect(
-            satisfaction.benchmark.value == 95 && satisfaction.benchmark.comparator == .atLeast && satisfaction.benchmark.source == "QĐ 282/QĐ-TTg")
+            satisfaction.benchmark.value == 95 && satisfaction.benchmark.comparator == .atLeast
+                && satisfaction.benchmark.source == "QĐ 282/QĐ-TTg")
         // Ngọc Hà: ≥ 95 % for 2028-2030 (line 55): met.
         #expect(satisfaction.cells[ngocHa].status == .met)
         #expect(satisfaction.cells[ngocHa].targets.map(\.value) == [95])
@@ -162,7 +163,9 @@ struct ClassifiedComparisonTests {
             for (i, task) in plan.tasks.enumerated() {
                 for match in task.themes {
                     let row = comparison.coverage.row(theme: match.id)
-                    #expect(row?.cells[w].tasks.contains { $0.index == i } == true, "\(plan.source.path) task \(task.ref) \(match.id)")
+                    #expect(
+                        row?.cells[w].tasks.contains { $0.index == i } == true,
+                        "\(plan.source.path) task \(task.ref) \(match.id)")
                 }
             }
         }

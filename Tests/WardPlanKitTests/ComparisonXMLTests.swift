@@ -64,7 +64,9 @@ struct ComparisonXMLTests {
             }
             let counts = areas.map { $0.children("ward").map { $0.attribute("tasks") ?? "" } }
             #expect(
-                counts == [["5", "8"], ["7", "3"], ["18", "4"], ["6", "6"], ["3", "3"], ["4", "2"], ["8", "3"], ["2", "0"]])
+                counts == [
+                    ["5", "8"], ["7", "3"], ["18", "4"], ["6", "6"], ["3", "3"], ["4", "2"], ["8", "3"], ["2", "0"],
+                ])
             // "other": Nam Đồ Sơn's tasks 8.1 and 8.2; Ngọc Hà has none, listed with tasks="0".
             let other = try #require(areas.last)
             #expect(other.attribute("wardsWithTasks") == "1")
@@ -150,7 +152,8 @@ struct ComparisonXMLTests {
             #expect(
                 timelines.map { $0.children("task").filter { $0.attribute("reason") == "past-due" }.count }
                     == expected.timelines.wards.map(\.pastDue.count))
-            #expect(timelines.map { $0.attribute("recurring") } == expected.timelines.wards.map { String($0.recurring) })
+            #expect(
+                timelines.map { $0.attribute("recurring") } == expected.timelines.wards.map { String($0.recurring) })
             let offices = comparison.child("leads")?.children("office") ?? []
             #expect(offices.map { $0.child("name")?.text } == expected.leads.offices.map(\.name))
             let withoutProduct = comparison.child("withoutProduct")?.children("ward") ?? []
@@ -175,13 +178,17 @@ struct ComparisonXMLTests {
     }
 
     static func allAttributes(_ e: XMLElementView) -> String {
-        ["tasks", "targets", "verdict", "value", "line", "count", "found", "basis", "recurring", "wardsWithTasks",
-         "mentions", "warnings", "otherWards", "otherWardsCovering"]
-            .compactMap { name in e.attribute(name).map { "\(name)=\($0)" } }.joined(separator: ",")
+        [
+            "tasks", "targets", "verdict", "value", "line", "count", "found", "basis", "recurring", "wardsWithTasks",
+            "mentions", "warnings", "otherWards", "otherWardsCovering",
+        ]
+        .compactMap { name in e.attribute(name).map { "\(name)=\($0)" } }.joined(separator: ",")
     }
 
     @Test func reorderingTheInputsKeepsIdsAndContent() throws {
-        let a = try Self.withComparison(try Self.render([Fixtures.namDoSon, Fixtures.ngocHa])) { Self.facts($0).sorted() }
+        let a = try Self.withComparison(try Self.render([Fixtures.namDoSon, Fixtures.ngocHa])) {
+            Self.facts($0).sorted()
+        }
         let (order, b) = try Self.withComparison(try Self.render([Fixtures.ngocHa, Fixtures.namDoSon])) {
             ($0.child("wards")?.children("ward").map { $0.attribute("plan") }, Self.facts($0).sorted())
         }

@@ -25,8 +25,11 @@ struct PlanIdentityTests {
     }
 
     @Test func aRepeatedTaskReferenceStillGetsAUniqueId() {
-        let tasks = [PlanTask(ref: "1", text: "a", area: "other", line: 1), PlanTask(ref: "1", text: "b", area: "other", line: 2),
-                     PlanTask(ref: "", text: "c", area: "other", line: 3)]
+        let tasks = [
+            PlanTask(ref: "1", text: "a", area: "other", line: 1),
+            PlanTask(ref: "1", text: "b", area: "other", line: 2),
+            PlanTask(ref: "", text: "c", area: "other", line: 3),
+        ]
         #expect(PlanIdentity.taskIDs(planID: "p", tasks: tasks) == ["p/task-1", "p/task-1-2", "p/task-n3"])
     }
 

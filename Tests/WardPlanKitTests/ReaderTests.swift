@@ -18,7 +18,9 @@ struct ReaderTests {
     }
 
     @Test func htmlTagsAndEntitiesInCells() throws {
-        let l = try lines("<b>TT</b>\t<b>Nhiệm vụ</b>\n13\tA &amp; B\t<ul style=\"x\"> <li>- Kế hoạch</li> <li>- Báo cáo</li> </ul>\tchỉ tiêu < 5%")
+        let l = try lines(
+            "<b>TT</b>\t<b>Nhiệm vụ</b>\n13\tA &amp; B\t<ul style=\"x\"> <li>- Kế hoạch</li> <li>- Báo cáo</li> </ul>\tchỉ tiêu < 5%"
+        )
         #expect(l[0].cells == ["TT", "Nhiệm vụ"])
         #expect(l[1].cells == ["13", "A & B", "- Kế hoạch - Báo cáo", "chỉ tiêu < 5%"])
     }
@@ -44,7 +46,9 @@ struct ReaderTests {
         let text = "\u{FEFF}Phòng Văn hoá".decomposedNFD
         let l = try lines(text, path: "x.txt")
         #expect(l[0].text == "Phòng Văn hoá")
-        #expect(l[0].text.unicodeScalars.elementsEqual("Phòng Văn hoá".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(
+            l[0].text.unicodeScalars.elementsEqual("Phòng Văn hoá".precomposedStringWithCanonicalMapping.unicodeScalars)
+        )
     }
 
     @Test func invalidUTF8IsReportedWithItsByteOffset() {
@@ -78,7 +82,8 @@ struct ReaderTests {
     @Test func oversizeInputIsRefused() {
         let limits = InputLimits(maxInputBytes: 10)
         #expect(throws: InputError.self) {
-            try ReaderRegistry.standard.read(Data(String(repeating: "a", count: 11).utf8), path: "big.txt", limits: limits)
+            try ReaderRegistry.standard.read(
+                Data(String(repeating: "a", count: 11).utf8), path: "big.txt", limits: limits)
         }
     }
 }

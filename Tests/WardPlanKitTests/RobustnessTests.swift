@@ -26,9 +26,10 @@ struct RobustnessTests {
         let result = PlanExtractor().extract(paths: [dir.path, dir.appendingPathComponent("missing.txt").path])
         #expect(result.plans.count == 1)
         #expect(result.plans.first?.tasks.count == 53)
-        let codes = Dictionary(uniqueKeysWithValues: result.failed.map {
-            (($0.path as NSString).lastPathComponent, $0.diagnostics.first { $0.severity == .error }?.code)
-        })
+        let codes = Dictionary(
+            uniqueKeysWithValues: result.failed.map {
+                (($0.path as NSString).lastPathComponent, $0.diagnostics.first { $0.severity == .error }?.code)
+            })
         #expect(codes["a-empty.txt"] == .emptyFile)
         #expect(codes["b-binary.md"] == .binaryFile)
         #expect(codes["c-not-a-plan.txt"] == .notAPlan)
@@ -36,7 +37,10 @@ struct RobustnessTests {
         #expect(codes["missing.txt"] == .unreadable)
         #expect(result.failed.count == 5)
         // Every message names its file.
-        #expect(result.failed.allSatisfy { failure in failure.diagnostics.allSatisfy { $0.description.hasPrefix(failure.path) } })
+        #expect(
+            result.failed.allSatisfy { failure in
+                failure.diagnostics.allSatisfy { $0.description.hasPrefix(failure.path) }
+            })
     }
 
     @Test func unclassifiedLinesAreReportedNotDropped() throws {

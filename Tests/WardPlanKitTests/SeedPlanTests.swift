@@ -17,19 +17,21 @@ struct SeedPlanTests {
         #expect(namDoSon.tasks.count == 53)
         #expect(namDoSon.tasks.first?.ref == "1.1")
         #expect(namDoSon.tasks.last?.ref == "8.2")
-        #expect(areaCounts(namDoSon) == [
-            "direction": 5, "institutions": 7, "procedures": 18, "apparatus": 6, "civil-service": 3,
-            "public-finance": 4, "digital-government": 8, "other": 2,
-        ])
+        #expect(
+            areaCounts(namDoSon) == [
+                "direction": 5, "institutions": 7, "procedures": 18, "apparatus": 6, "civil-service": 3,
+                "public-finance": 4, "digital-government": 8, "other": 2,
+            ])
         #expect(namDoSon.task("8.1")?.group == "Nâng cao Chỉ số năng lực cạnh tranh (DDCI)")
     }
 
     @Test func ngocHaHas29AppendixRowsInTheExpectedAreas() {
         #expect(ngocHa.tasks.map(\.ref) == (1...29).map(String.init))
-        #expect(areaCounts(ngocHa) == [
-            "direction": 8, "institutions": 3, "procedures": 4, "apparatus": 6, "civil-service": 3,
-            "public-finance": 2, "digital-government": 3,
-        ])
+        #expect(
+            areaCounts(ngocHa) == [
+                "direction": 8, "institutions": 3, "procedures": 4, "apparatus": 6, "civil-service": 3,
+                "public-finance": 2, "digital-government": 3,
+            ])
     }
 
     @Test func aRowContinuedAfterAPageBreakIsMergedNotANewTask() throws {
@@ -51,7 +53,8 @@ struct SeedPlanTests {
         #expect(namDoSon.task("2.1")?.lead == ["Văn phòng HĐND và UBND"])
         #expect(namDoSon.task("3.1")?.lead == ["Trung tâm Phục vụ hành chính công"])
         #expect(namDoSon.task("6.1")?.lead == ["Phòng Kinh tế, Hạ tầng và Đô thị"])
-        #expect(namDoSon.task("3.7")?.lead == ["Trung tâm Phục vụ hành chính công", "Trung tâm Dịch vụ sự nghiệp công"])
+        #expect(
+            namDoSon.task("3.7")?.lead == ["Trung tâm Phục vụ hành chính công", "Trung tâm Dịch vụ sự nghiệp công"])
         #expect(ngocHa.task("6")?.lead == ["Văn phòng HĐND và UBND"])
         #expect(ngocHa.task("25")?.lead == ["Phòng Kinh tế, Hạ tầng và Đô thị"])
         // "Phòng Văn hoá" (old tone placement) in one plan, "Phòng Văn hóa" in the other: one office.
@@ -115,7 +118,8 @@ struct SeedPlanTests {
         let appendix = ngocHa.targets.filter { $0.line >= 353 }
         #expect(appendix.count == 5)
         #expect(appendix.allSatisfy { $0.value == 100 && $0.unit == .percent })
-        #expect(appendix.map { $0.phase?.description } == ["2026-2027", "2026-2027", "2026-2027", "2028-2030", "2028-2030"])
+        #expect(
+            appendix.map { $0.phase?.description } == ["2026-2027", "2026-2027", "2026-2027", "2028-2030", "2028-2030"])
     }
 
     @Test func metadataOfNgocHa() {

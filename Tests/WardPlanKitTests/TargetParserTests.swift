@@ -27,7 +27,8 @@ struct TargetParserTests {
 
     @Test func oneSentenceSeveralTargets() {
         let targets = parser.targets(
-            in: "Phấn đấu Chỉ số SIPAS đạt từ 89% trở lên; mức độ hài lòng của người dân đối với dịch vụ y tế, giáo dục công lập đạt từ 87% trở lên.",
+            in:
+                "Phấn đấu Chỉ số SIPAS đạt từ 89% trở lên; mức độ hài lòng của người dân đối với dịch vụ y tế, giáo dục công lập đạt từ 87% trở lên.",
             phase: phase, line: 7)
         #expect(targets.map(\.metric) == ["sipas", "satisfaction-health-education"])
         #expect(targets.map(\.value) == [89, 87])
@@ -36,7 +37,8 @@ struct TargetParserTests {
 
     @Test func trongDoSplitsASentence() {
         let targets = parser.targets(
-            in: "Mức độ hài lòng trong giải quyết TTHC đạt tối thiểu 95%, trong đó, mức độ hài lòng về giải quyết các TTHC lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 90%.",
+            in:
+                "Mức độ hài lòng trong giải quyết TTHC đạt tối thiểu 95%, trong đó, mức độ hài lòng về giải quyết các TTHC lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 90%.",
             phase: nil, line: 1)
         #expect(targets.map(\.metric) == ["satisfaction", "satisfaction-land-construction-investment"])
         #expect(targets.map(\.value) == [95, 90])
@@ -44,7 +46,8 @@ struct TargetParserTests {
 
     @Test func aClauseWithoutValueSharesTheNextOne() {
         let targets = parser.targets(
-            in: "Mức độ hài lòng của người dân đối với sự phục vụ của UBND phường; mức độ hài lòng về các dịch vụ y tế, giáo dục công lập đạt tối thiểu 90%.",
+            in:
+                "Mức độ hài lòng của người dân đối với sự phục vụ của UBND phường; mức độ hài lòng về các dịch vụ y tế, giáo dục công lập đạt tối thiểu 90%.",
             phase: nil, line: 1)
         #expect(targets.map(\.metric) == ["satisfaction", "satisfaction-health-education"])
         #expect(targets.allSatisfy { $0.value == 90 && $0.comparator == .atLeast })
@@ -66,7 +69,8 @@ struct TargetParserTests {
     }
 
     @Test func tableRowTakesValueAndUnitFromCells() {
-        let t = parser.target(text: "Tỷ lệ thanh toán trực tuyến", unitCell: "%", valueCell: "90", phase: phase, line: 3)
+        let t = parser.target(
+            text: "Tỷ lệ thanh toán trực tuyến", unitCell: "%", valueCell: "90", phase: phase, line: 3)
         #expect(t.metric == "online-payment" && t.value == 90 && t.unit == .percent && t.comparator == .equal)
         let level = parser.target(text: "Quản trị dữ liệu", unitCell: "Cấp độ", valueCell: "3", phase: phase, line: 4)
         #expect(level.unit == .level && level.value == 3)

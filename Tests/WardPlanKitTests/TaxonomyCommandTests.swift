@@ -28,12 +28,15 @@ struct TaxonomyCommandTests {
 
         let text = try TaxonomyFileTests.shippedText()
         // A copy whose example no longer holds.
-        let broken = text.replacingOccurrences(of: "\"Xây dựng Khung kiến trúc số phường.\"", with: "\"Xây dựng khung chương trình phường.\"")
+        let broken = text.replacingOccurrences(
+            of: "\"Xây dựng Khung kiến trúc số phường.\"", with: "\"Xây dựng khung chương trình phường.\"")
         try broken.write(to: folder.url.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let line = try #require(TaxonomyFileTests.line(of: "Xây dựng khung chương trình phường.", in: broken))
         let run = try Self.run(["taxonomy", "--check", "broken.yaml"], in: folder)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("broken.yaml:\(line): error: theme digital-architecture: this example was not given the theme"))
+        #expect(
+            run.stderr.contains(
+                "broken.yaml:\(line): error: theme digital-architecture: this example was not given the theme"))
         #expect(run.stdout.contains("1 problem(s)"))
 
         // A copy with a misspelt field does not load.
@@ -54,7 +57,8 @@ struct TaxonomyCommandTests {
         let plan = folder.url.appendingPathComponent("nam-do-son.txt")
         try Fixtures.data(Fixtures.namDoSonPath).write(to: plan)
         // The city adds a theme of its own and versions its copy.
-        var text = try TaxonomyFileTests.shippedText().replacingOccurrences(of: "version: \"1.0.0\"", with: "version: \"1.0.0-hp.1\"")
+        var text = try TaxonomyFileTests.shippedText().replacingOccurrences(
+            of: "version: \"1.0.0\"", with: "version: \"1.0.0-hp.1\"")
         text += """
               - id: local-notice-board
                 area: other
@@ -70,7 +74,8 @@ struct TaxonomyCommandTests {
         let check = try Self.run(["taxonomy", "--check", "city.yaml"], in: folder)
         #expect(check.status == 0, "\(check.stderr)")
 
-        let run = try Self.run(["extract", "nam-do-son.txt", "--taxonomy", "city.yaml", "--output", "out.json"], in: folder)
+        let run = try Self.run(
+            ["extract", "nam-do-son.txt", "--taxonomy", "city.yaml", "--output", "out.json"], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let data = try Data(contentsOf: folder.url.appendingPathComponent("out.json"))
         let result = try JSONDecoder().decode(ExtractionResult.self, from: data)
@@ -86,7 +91,8 @@ struct TaxonomyCommandTests {
         // A taxonomy that does not load stops the run before anything is written.
         try "version: \"x\"\nreviewed: 2026-01-01\nareas: []\nthemes: [{ id: a }]\n"
             .write(to: folder.url.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
-        let bad = try Self.run(["extract", "nam-do-son.txt", "--taxonomy", "bad.yaml", "--output", "bad.json"], in: folder)
+        let bad = try Self.run(
+            ["extract", "nam-do-son.txt", "--taxonomy", "bad.yaml", "--output", "bad.json"], in: folder)
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("bad.yaml:4: error:"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("bad.json").path))

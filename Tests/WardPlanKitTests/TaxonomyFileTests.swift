@@ -29,16 +29,19 @@ struct TaxonomyFileTests {
     @Test func theShippedTaxonomyIsCompleteAndItsExamplesHold() throws {
         let file = try TaxonomyFile.standard()
         let taxonomy = file.taxonomy
-        #expect(taxonomy.areaIDs == [
-            "direction", "institutions", "procedures", "apparatus", "civil-service", "public-finance", "digital-government", "other",
-        ])
+        #expect(
+            taxonomy.areaIDs == [
+                "direction", "institutions", "procedures", "apparatus", "civil-service", "public-finance",
+                "digital-government", "other",
+            ])
         #expect(taxonomy.themes.count >= 40)
         for area in taxonomy.areas {
             #expect(taxonomy.themes.contains { $0.area == area.id }, "area \(area.id) has no theme")
             #expect(!area.vi.isEmpty && !area.en.isEmpty)
         }
         for theme in taxonomy.themes {
-            #expect(!theme.vi.isEmpty && !theme.en.isEmpty && !(theme.phrases + theme.tonedPhrases).isEmpty, "\(theme.id)")
+            #expect(
+                !theme.vi.isEmpty && !theme.en.isEmpty && !(theme.phrases + theme.tonedPhrases).isEmpty, "\(theme.id)")
         }
         #expect(!taxonomy.reviewed.isEmpty && !taxonomy.version.isEmpty)
         let failures = file.check()
@@ -49,7 +52,8 @@ struct TaxonomyFileTests {
     }
 
     @Test func anUnknownFieldIsAnErrorAtItsLine() throws {
-        let text = try Self.shippedText().replacingOccurrences(of: "    tonedPhrases: [\"AI\"]", with: "    tonedPhrase: [\"AI\"]")
+        let text = try Self.shippedText().replacingOccurrences(
+            of: "    tonedPhrases: [\"AI\"]", with: "    tonedPhrase: [\"AI\"]")
         let problems = Self.problems(text)
         #expect(problems.count == 1)
         #expect(problems.first?.line == Self.line(of: "tonedPhrase: [\"AI\"]", in: text))
@@ -69,12 +73,14 @@ struct TaxonomyFileTests {
     @Test func otherStructuralProblemsNameTheirLines() throws {
         let shipped = try Self.shippedText()
         // A theme of an area that does not exist.
-        var text = shipped.replacingOccurrences(of: "    area: public-finance\n    vi: \"Xã hội hóa", with: "    area: finances\n    vi: \"Xã hội hóa")
+        var text = shipped.replacingOccurrences(
+            of: "    area: public-finance\n    vi: \"Xã hội hóa", with: "    area: finances\n    vi: \"Xã hội hóa")
         var problems = Self.problems(text)
         #expect(problems.first?.message.contains("there is no area \"finances\"") == true)
         #expect(problems.first?.line == Self.line(of: "area: finances", in: text))
         // A phrase given to two themes.
-        text = shipped.replacingOccurrences(of: "phrases: [\"xã hội hóa\"]", with: "phrases: [\"xã hội hóa\", \"tài sản công\"]")
+        text = shipped.replacingOccurrences(
+            of: "phrases: [\"xã hội hóa\"]", with: "phrases: [\"xã hội hóa\", \"tài sản công\"]")
         problems = Self.problems(text)
         #expect(problems.first?.message.contains("also a phrase of theme public-assets") == true)
         #expect(problems.first?.line == Self.line(of: "\"xã hội hóa\", \"tài sản công\"", in: text))
@@ -84,21 +90,25 @@ struct TaxonomyFileTests {
         #expect(problems.first?.message.hasPrefix("not valid YAML") == true)
         #expect(problems.first?.line != nil)
         // A value of the wrong kind.
-        text = shipped.replacingOccurrences(of: "    weak: true\n    vi: \"Chuyển đổi số", with: "    weak: [yes]\n    vi: \"Chuyển đổi số")
+        text = shipped.replacingOccurrences(
+            of: "    weak: true\n    vi: \"Chuyển đổi số", with: "    weak: [yes]\n    vi: \"Chuyển đổi số")
         problems = Self.problems(text)
         #expect(problems.first?.line == Self.line(of: "weak: [yes]", in: text))
     }
 
     @Test func aMisclassifiedExampleFailsTheCheckAtItsLine() throws {
         let sentence = "Thực hiện tinh giản biên chế theo Nghị định của Chính phủ."
-        let text = try Self.shippedText().replacingOccurrences(of: "        - \"\(sentence)\"", with: "        - \"Thực hiện sắp xếp tổ chức theo Nghị định.\"")
+        let text = try Self.shippedText().replacingOccurrences(
+            of: "        - \"\(sentence)\"", with: "        - \"Thực hiện sắp xếp tổ chức theo Nghị định.\"")
         let file = try TaxonomyFile(path: "edited.yaml", text: text)
         let failures = file.check()
         #expect(failures.count == 1)
         #expect(failures.first?.line == Self.line(of: "Thực hiện sắp xếp tổ chức theo Nghị định.", in: text))
         #expect(failures.first?.message.contains("staff-downsizing") == true)
         // A negative example that matches fails too.
-        let negative = try Self.shippedText().replacingOccurrences(of: "        - \"Tinh gọn bộ máy bên trong các phòng.\"", with: "        - \"Tinh giản bộ máy bên trong các phòng.\"")
+        let negative = try Self.shippedText().replacingOccurrences(
+            of: "        - \"Tinh gọn bộ máy bên trong các phòng.\"",
+            with: "        - \"Tinh giản bộ máy bên trong các phòng.\"")
         let negativeFailures = try TaxonomyFile(path: "edited.yaml", text: negative).check()
         #expect(negativeFailures.count == 1)
         #expect(negativeFailures.first?.message.contains("must not be given the theme") == true)
@@ -114,7 +124,8 @@ struct TaxonomyFileTests {
         // Domain notes, section 4.
         func has(_ metric: String, _ value: Double, _ from: Int, _ to: Int, verified: Bool) -> Bool {
             reference.benchmarks.benchmarks.contains {
-                $0.metric == metric && $0.value == value && $0.period == YearRange(from: from, to: to) && $0.verified == verified
+                $0.metric == metric && $0.value == value && $0.period == YearRange(from: from, to: to)
+                    && $0.verified == verified
             }
         }
         #expect(has("satisfaction", 95, 2028, 2030, verified: true))

@@ -23,7 +23,9 @@ struct TextKeyTests {
     }
 
     @Test func plainKeysIgnoreMarksPlacementFormAndCase() {
-        let forms = ["Văn hoá số", "Văn hóa số", "VĂN HÓA SỐ", "văn hoá số".decomposedStringWithCanonicalMapping, "van hoa so"]
+        let forms = [
+            "Văn hoá số", "Văn hóa số", "VĂN HÓA SỐ", "văn hoá số".decomposedStringWithCanonicalMapping, "van hoa so",
+        ]
         #expect(Set(forms.map { TextKey($0).string }) == ["van hoa so"])
         #expect(TextKey("Đề án 06").string == "de an 06")
     }
@@ -65,7 +67,9 @@ struct TextKeyTests {
         var generator = SplitMix64(seed: 42)
         let vocabulary = ["a", "b", "ab", "ba", "aab", "đ"].map { Array(FoldedKey.of($0).utf8) }
         func words(_ count: Int) -> [UInt8] {
-            [0x20] + (0..<count).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(separator: [0x20]) + [0x20]
+            [0x20]
+                + (0..<count).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(
+                    separator: [0x20]) + [0x20]
         }
         for _ in 0..<50 {
             let patterns = (0..<8).map { _ in words(1 + Int(generator.next() % 3)) }
@@ -84,7 +88,9 @@ struct TextKeyTests {
             #expect(found.count == expected.count)
         }
         // Not a padded word sequence: never matches.
-        #expect(PhraseMatcher(patterns: [Array("ab".utf8), Array(" a  b ".utf8)]).matches(in: Array(" ab a b ".utf8)).isEmpty)
+        #expect(
+            PhraseMatcher(patterns: [Array("ab".utf8), Array(" a  b ".utf8)]).matches(in: Array(" ab a b ".utf8))
+                .isEmpty)
     }
 
     @Test func abbreviationsMatchTheirExpansions() {
@@ -100,7 +106,10 @@ struct TextKeyTests {
         #expect(spellings("văn bản quy phạm pháp luật").isSuperset(of: ["vbqppl", "van ban qppl"]))
         // In a plan: "KSTTHC" is procedure control, and so is the long form.
         let classifier = PlanClassifier.standard
-        for text in ["Kế hoạch KSTTHC năm 2026", "Kế hoạch kiểm soát TTHC năm 2026", "Kế hoạch kiểm soát thủ tục hành chính năm 2026"] {
+        for text in [
+            "Kế hoạch KSTTHC năm 2026", "Kế hoạch kiểm soát TTHC năm 2026",
+            "Kế hoạch kiểm soát thủ tục hành chính năm 2026",
+        ] {
             #expect(classifier.themes(in: text).map(\.id) == ["procedure-control"], "\(text)")
         }
     }

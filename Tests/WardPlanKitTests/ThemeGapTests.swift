@@ -109,7 +109,10 @@ struct ThemeGapTests {
                 #"<li id="g-phuong-b-ha-noi-t-one-stop">Chủ đề «Một cửa» (lĩnh vực «Cải cách thủ tục hành chính»): chưa có nhiệm vụ; được NĐ 118/2025/NĐ-CP yêu cầu; 3/3 phường khác có nhiệm vụ. Kế hoạch có nêu ở dòng 50 nhưng chưa giao nhiệm vụ cụ thể.</li>"#
             ))
         // A's task shows its themes with the evidence.
-        #expect(html.contains(#"Một cửa<span class="evi"> («one-stop», dòng 10)</span>; Thanh toán trực tuyến<span class="evi"> («online-payment», dòng 10)</span>"#))
+        #expect(
+            html.contains(
+                #"Một cửa<span class="evi"> («one-stop», dòng 10)</span>; Thanh toán trực tuyến<span class="evi"> («online-payment», dòng 10)</span>"#
+            ))
         let csv = String(
             decoding: CSVReportRenderer().render(Report(comparison: comparison, plans: plans))[1].data, as: UTF8.self)
         #expect(csv.contains("Chủ đề: Một cửa"))

@@ -19,7 +19,9 @@ struct TimelineParserTests {
 
     static let cases: [Case] = [
         Case(text: "Quý I/2026", start: "2026-01-01", end: "2026-03-31"),
-        Case(text: "Quý III, IV/2026 (thực hiện theo hướng dẫn).", start: "2026-07-01", end: "2026-12-31", flags: [.perGuidance]),
+        Case(
+            text: "Quý III, IV/2026 (thực hiện theo hướng dẫn).", start: "2026-07-01", end: "2026-12-31",
+            flags: [.perGuidance]),
         Case(text: "quý 2 năm 2027", start: "2027-04-01", end: "2027-06-30"),
         Case(text: "QUÝ I VÀ II/2026", start: "2026-01-01", end: "2026-06-30"),
         Case(text: "Tháng 01 năm 2026", start: "2026-01-01", end: "2026-01-31"),
@@ -28,7 +30,9 @@ struct TimelineParserTests {
         Case(text: "Trước ngày 15 tháng 3 năm 2026", start: nil, end: "2026-03-15", deadline: "2026-03-15"),
         Case(text: "Trong năm 2026 (theo Kế hoạch).", start: "2026-01-01", end: "2026-12-31", flags: [.perPlan]),
         Case(text: "Thường xuyên trong năm.", start: "2026-01-01", end: "2026-12-31", recurrence: .regular),
-        Case(text: "Thường xuyên trong năm (theo kế hoạch, hướng dẫn).", start: "2026-01-01", end: "2026-12-31", recurrence: .regular, flags: [.perGuidance, .perPlan]),
+        Case(
+            text: "Thường xuyên trong năm (theo kế hoạch, hướng dẫn).", start: "2026-01-01", end: "2026-12-31",
+            recurrence: .regular, flags: [.perGuidance, .perPlan]),
         Case(text: "2026-2030", start: "2026-01-01", end: "2030-12-31"),
         Case(text: "Giai đoạn 2026 – 2028", start: "2026-01-01", end: "2028-12-31"),
         Case(text: "6 tháng đầu năm 2026", start: "2026-01-01", end: "2026-06-30"),
@@ -82,7 +86,9 @@ struct TimelineParserTests {
     }
 
     @Test func oldAndNewTonePlacementReadTheSame() {
-        #expect(oneYear.parse("Quý I/2026 (theo hướng dẫn)") .flags == oneYear.parse("Quý I/2026 (theo hướng dẫn)".decomposedNFD).flags)
+        #expect(
+            oneYear.parse("Quý I/2026 (theo hướng dẫn)").flags
+                == oneYear.parse("Quý I/2026 (theo hướng dẫn)".decomposedNFD).flags)
     }
 }
 

@@ -61,7 +61,8 @@ struct VariationTests {
     }
 
     @Test func swappedTonePlacement() throws {
-        let swapped = namDoSonText
+        let swapped =
+            namDoSonText
             .replacingOccurrences(of: "hoá", with: "\u{0}")
             .replacingOccurrences(of: "hóa", with: "hoá")
             .replacingOccurrences(of: "\u{0}", with: "hóa")
@@ -170,7 +171,10 @@ struct VariationTests {
         #expect(plan.ward == Ward(name: "An Phú", kind: .commune, province: nil))
         #expect(plan.document.number == "12/KH-UBND")
         #expect(plan.tasks.map(\.ref) == ["1", "2", "a", "1", "2"])
-        #expect(plan.tasks.map(\.area) == ["institutions", "institutions", "procedures", "digital-government", "digital-government"])
+        #expect(
+            plan.tasks.map(\.area) == [
+                "institutions", "institutions", "procedures", "digital-government", "digital-government",
+            ])
         #expect(plan.tasks[1].text == "Tổ chức phổ biến, giáo dục pháp luật cho nhân dân trên địa bàn xã")
         #expect(plan.tasks[1].lead == ["Phòng Văn hóa - Xã hội"])
         #expect(plan.tasks[1].timeline?.recurrence == .quarterly)

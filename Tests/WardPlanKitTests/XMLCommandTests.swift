@@ -42,10 +42,11 @@ struct XMLCommandTests {
 
     @Test func edXMLEnvelopeValidatesAgainstItsOwnSchema() throws {
         let folder = try TemporaryFolder()
-        let run = try CommandRun.run([
-            "extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26", "--to", "000.00.00.G12",
-            "--code", "15/BC-SNV", "--date", "2026-11-22", "--place", "Hà Nội", "--output", "plans.edxml",
-        ], in: folder)
+        let run = try CommandRun.run(
+            [
+                "extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26", "--to", "000.00.00.G12",
+                "--code", "15/BC-SNV", "--date", "2026-11-22", "--place", "Hà Nội", "--output", "plans.edxml",
+            ], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         let text = try String(contentsOfFile: folder.path("plans.edxml"), encoding: .utf8)
         #expect(text.contains("<edXML:DocumentId>000.00.00.H26,2026/11/22,15/BC-SNV</edXML:DocumentId>"))
@@ -56,12 +57,15 @@ struct XMLCommandTests {
 
     @Test func edXMLWithoutItsAgenciesIsAUsageError() throws {
         let folder = try TemporaryFolder()
-        let missing = try CommandRun.run(["extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26"], in: folder)
+        let missing = try CommandRun.run(
+            ["extract", seeds, "--format", "xml", "--edxml", "--from", "000.00.00.H26"], in: folder)
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("--to"))
-        let badID = try CommandRun.run([
-            "extract", seeds, "--format", "xml", "--edxml", "--from", "Sở Nội vụ", "--to", "000.00.00.G12", "--code", "1/BC",
-        ], in: folder)
+        let badID = try CommandRun.run(
+            [
+                "extract", seeds, "--format", "xml", "--edxml", "--from", "Sở Nội vụ", "--to", "000.00.00.G12",
+                "--code", "1/BC",
+            ], in: folder)
         #expect(badID.status == 2)
         #expect(badID.stderr.contains("agency id"))
     }
@@ -92,7 +96,8 @@ struct XMLCommandTests {
     @Test func aRefusedRunKeepsThePreviousFile() throws {
         let folder = try TemporaryFolder()
         try Data("previous".utf8).write(to: folder.url.appendingPathComponent("plans.xml"))
-        let run = try CommandRun.run(["extract", seeds, "--format", "xml", "--edxml", "--output", "plans.xml"], in: folder)
+        let run = try CommandRun.run(
+            ["extract", seeds, "--format", "xml", "--edxml", "--output", "plans.xml"], in: folder)
         #expect(run.status == 2)
         #expect(try String(contentsOfFile: folder.path("plans.xml"), encoding: .utf8) == "previous")
     }

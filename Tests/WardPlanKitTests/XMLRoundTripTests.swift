@@ -40,7 +40,9 @@ struct XMLRoundTripTests {
     }
 
     @Test func aPlanWithNothingKnownComesBack() throws {
-        let bare = Plan(source: SourceInfo(path: "x.txt", sha256: String(repeating: "a", count: 64), format: "text", nonBlankLines: 0))
+        let bare = Plan(
+            source: SourceInfo(
+                path: "x.txt", sha256: String(repeating: "a", count: 64), format: "text", nonBlankLines: 0))
         let imported = try roundTrip(ExtractionResult(plans: [bare], failed: []))
         #expect(imported.plans == [bare])
     }
@@ -79,19 +81,25 @@ struct XMLRoundTripTests {
         let task = try #require(plan.tasks.first)
         let target = try #require(plan.targets.first)
         let counts: [(String, Any, Int)] = [
-            ("Plan", plan, 14), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3), ("DocumentInfo", plan.document, 11),
+            ("Plan", plan, 14), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3),
+            ("DocumentInfo", plan.document, 11),
             ("Signer", plan.document.signer!, 3), ("Period", plan.period!, 2), ("LegalBasis", plan.legalBases[0], 6),
             ("Target", target, 13), ("PlanTask", task, 19), ("Timeline", task.timeline!, 7),
-            ("NarrativeItem", plan.narrative[0], 11), ("Responsibility", plan.responsibilities[0], 4), ("Heading", plan.headings[0], 7),
-            ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3), ("Evidence", task.themes[0].evidence[0], 5),
+            ("NarrativeItem", plan.narrative[0], 11), ("Responsibility", plan.responsibilities[0], 4),
+            ("Heading", plan.headings[0], 7),
+            ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3),
+            ("Evidence", task.themes[0].evidence[0], 5),
             ("Diagnostic", plan.diagnostics[0], 5), ("InputFailure", XMLSamples.failure, 2),
         ]
         for (name, value, expected) in counts {
-            #expect(Mirror(reflecting: value).children.count == expected, "\(name) has a new field: carry it in the XML")
+            #expect(
+                Mirror(reflecting: value).children.count == expected, "\(name) has a new field: carry it in the XML")
         }
         // Every field of the sample task is set, so the round trip checks each one.
         for child in Mirror(reflecting: task).children {
-            if let optional = child.value as? any OptionalProtocol { #expect(!optional.isNil, "\(child.label ?? "") is not set") }
+            if let optional = child.value as? any OptionalProtocol {
+                #expect(!optional.isNil, "\(child.label ?? "") is not set")
+            }
             if let array = child.value as? [Any] { #expect(!array.isEmpty, "\(child.label ?? "") is empty") }
         }
     }
@@ -118,14 +126,18 @@ enum XMLSamples {
         from: "000.00.00.H26", to: ["000.00.00.G12"], codeNumber: "15", codeNotation: "BC-SNV",
         date: CalendarDate(year: 2026, month: 11, day: 22)!, place: "Hà Nội", subject: "Kế hoạch CCHC của các phường")
 
-    static let failure = InputFailure(path: "wards/trống.txt", diagnostics: [
-        Diagnostic(.emptyFile, .error, path: "wards/trống.txt", "the file is empty; nothing to read")
-    ])
+    static let failure = InputFailure(
+        path: "wards/trống.txt",
+        diagnostics: [
+            Diagnostic(.emptyFile, .error, path: "wards/trống.txt", "the file is empty; nothing to read")
+        ])
 
     static var fullPlan: Plan {
-        var plan = Plan(source: SourceInfo(
-            path: "wards/phường thử <&> \"1\".md", sha256: String(repeating: "0123456789abcdef", count: 4), format: "markdown",
-            nonBlankLines: 42))
+        var plan = Plan(
+            source: SourceInfo(
+                path: "wards/phường thử <&> \"1\".md", sha256: String(repeating: "0123456789abcdef", count: 4),
+                format: "markdown",
+                nonBlankLines: 42))
         plan.ward = Ward(name: "Thử Nghiệm", kind: .commune, province: "Hà Nội")
         var doc = DocumentInfo()
         doc.type = .plan
@@ -142,15 +154,20 @@ enum XMLSamples {
         plan.document = doc
         plan.period = Period(years: YearRange(from: 2026, to: 2030))
         plan.legalBases = [
-            LegalBasis(type: "Nghị quyết", number: "76/NQ-CP", date: CalendarDate(year: 2021, month: 7, day: 15), issuer: "Chính phủ", text: "Nghị quyết số 76/NQ-CP", line: 5),
-            LegalBasis(type: "Luật", number: nil, date: nil, issuer: nil, text: "Luật Tổ chức chính quyền địa phương", line: 6),
+            LegalBasis(
+                type: "Nghị quyết", number: "76/NQ-CP", date: CalendarDate(year: 2021, month: 7, day: 15),
+                issuer: "Chính phủ", text: "Nghị quyết số 76/NQ-CP", line: 5),
+            LegalBasis(
+                type: "Luật", number: nil, date: nil, issuer: nil, text: "Luật Tổ chức chính quyền địa phương", line: 6),
         ]
         let evidence = [
             Evidence(phrase: "một cửa", matched: "Một cửa", line: 20, column: 7, basis: .content),
-            Evidence(phrase: "cải cách TTHC", matched: "Cải cách thủ tục hành chính", line: 18, column: 1, basis: .heading),
+            Evidence(
+                phrase: "cải cách TTHC", matched: "Cải cách thủ tục hành chính", line: 18, column: 1, basis: .heading),
         ]
         var target = Target(
-            text: "Tỷ lệ hài lòng đạt trên 89,5% & \"tốt\" <hơn>", metric: "sipas", comparator: .atLeast, value: 89.5, unit: .percent,
+            text: "Tỷ lệ hài lòng đạt trên 89,5% & \"tốt\" <hơn>", metric: "sipas", comparator: .atLeast, value: 89.5,
+            unit: .percent,
             phase: YearRange(from: 2026, to: 2027), line: 10, endLine: 11)
         target.themes = [ThemeMatch(id: "satisfaction-measurement", area: "procedures", evidence: evidence)]
         target.area = "direction"
@@ -160,38 +177,54 @@ enum XMLSamples {
         plan.targets = [target, Target(text: "Chỉ tiêu chưa rõ", line: 12)]
         var task = PlanTask(
             ref: "3.12", text: "Thực hiện\tcơ chế một cửa\r\nliên thông", area: "procedures", group: "",
-            lead: ["Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND"], leadText: "Trung tâm PVHCC; Văn phòng",
+            lead: ["Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND"],
+            leadText: "Trung tâm PVHCC; Văn phòng",
             leadGeneric: true, coordinators: ["Công an phường"], coordinatorsText: "Công an phường",
             products: ["Báo cáo", "Quyết định"], supervisor: "Phó Chủ tịch UBND",
             timeline: Timeline(
                 text: "Chậm nhất 30 ngày làm việc (theo hướng dẫn)", start: CalendarDate(year: 2026, month: 1, day: 1),
                 end: CalendarDate(year: 2026, month: 3, day: 31), deadline: CalendarDate(year: 2026, month: 3, day: 15),
-                relativeDeadline: "Chậm nhất 30 ngày làm việc kể từ ngày nhận", recurrence: .quarterly, flags: [.perGuidance, .perPlan]),
+                relativeDeadline: "Chậm nhất 30 ngày làm việc kể từ ngày nhận", recurrence: .quarterly,
+                flags: [.perGuidance, .perPlan]),
             line: 20, endLine: 24)
         task.notes = ["Kinh phí: ngân sách phường", "Ghi chú: "]
         task.themes = [ThemeMatch(id: "one-stop", area: "procedures", evidence: [evidence[0]])]
         task.areaBasis = .both
         task.areaEvidence = [evidence[1], evidence[0]]
         task.secondaryAreas = ["digital-government", "apparatus"]
-        plan.tasks = [task, PlanTask(ref: "3.12", text: "Cùng số thứ tự", area: "other", line: 25), PlanTask(ref: "", text: "Không số", area: "direction", line: 26)]
-        var item = NarrativeItem(ref: "a", text: "Đẩy mạnh chuyển đổi số", section: .tasks, area: "digital-government", heading: "Chính quyền số", line: 30, endLine: 31)
+        plan.tasks = [
+            task, PlanTask(ref: "3.12", text: "Cùng số thứ tự", area: "other", line: 25),
+            PlanTask(ref: "", text: "Không số", area: "direction", line: 26),
+        ]
+        var item = NarrativeItem(
+            ref: "a", text: "Đẩy mạnh chuyển đổi số", section: .tasks, area: "digital-government",
+            heading: "Chính quyền số", line: 30, endLine: 31)
         item.themes = [ThemeMatch(id: "digital-platforms", area: "digital-government", evidence: [])]
         item.areaBasis = .heading
         item.areaEvidence = [evidence[1]]
-        plan.narrative = [item, NarrativeItem(ref: nil, text: "Đoạn văn", section: .purpose, area: nil, heading: nil, line: 8, endLine: nil)]
+        plan.narrative = [
+            item,
+            NarrativeItem(
+                ref: nil, text: "Đoạn văn", section: .purpose, area: nil, heading: nil, line: 8, endLine: nil),
+        ]
         plan.responsibilities = [
-            Responsibility(office: "Công an phường", heading: "Công an phường", line: 33, duties: [SourceText(text: "Phối hợp", line: 34, endLine: 35)]),
+            Responsibility(
+                office: "Công an phường", heading: "Công an phường", line: 33,
+                duties: [SourceText(text: "Phối hợp", line: 34, endLine: 35)]),
             Responsibility(office: nil, heading: "Trách nhiệm chung", line: 36),
         ]
         plan.headings = [
             Heading(ref: nil, text: "KẾ HOẠCH", level: 0, kind: .frontMatter, area: nil, line: 3),
             Heading(ref: "II", text: "NHIỆM VỤ", level: 1, kind: .tasks, area: nil, line: 17),
-            Heading(ref: "2", text: "Cải cách thủ tục hành chính", level: 2, kind: .tasks, area: "procedures", line: 18, endLine: 19),
+            Heading(
+                ref: "2", text: "Cải cách thủ tục hành chính", level: 2, kind: .tasks, area: "procedures", line: 18,
+                endLine: 19),
         ]
         plan.tableHeaders = [SourceText(text: "TT Nhiệm vụ Sản phẩm", line: 21)]
         plan.unclassified = [SourceText(text: "Một dòng lạ", line: 39)]
         plan.diagnostics = [
-            Diagnostic(.unknownOffice, .warning, path: plan.source.path, line: 20, "unknown office \"Trung tâm PVHCC\""),
+            Diagnostic(
+                .unknownOffice, .warning, path: plan.source.path, line: 20, "unknown office \"Trung tâm PVHCC\""),
             Diagnostic(.unclassifiedLines, .note, path: plan.source.path, "1 line unclassified"),
         ]
         plan.taxonomyVersion = "1.0.0"

@@ -34,7 +34,8 @@ struct XMLSecurityTests {
     }
 
     @Test func aDoctypeAfterACommentIsStillFound() {
-        let xml = "<?xml version=\"1.0\"?>\n<!-- a\n comment -->\n<!DOCTYPE report SYSTEM \"http://example.invalid/x.dtd\">\n<report/>"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<!-- a\n comment -->\n<!DOCTYPE report SYSTEM \"http://example.invalid/x.dtd\">\n<report/>"
         let found = problems(Data(xml.utf8))
         #expect(found.map(\.code) == [.xmlDoctype])
         #expect(found.first?.line == 4)
@@ -52,7 +53,7 @@ struct XMLSecurityTests {
         #expect(found.map(\.code) == [.xmlTooDeep])
     }
 
-    @Test func UTF16IsRefusedWithAReason() {
+    @Test func utf16IsRefusedWithAReason() {
         var data = Data([0xFF, 0xFE])
         data.append("<report/>".data(using: .utf16LittleEndian)!)
         let found = problems(data)
@@ -82,21 +83,26 @@ struct XMLSecurityTests {
         #expect(XMLSchemaSet.edXML.file == "edxml-qcvn102-subset-1.xsd")
         for file in [XMLSchemaSet.reportFile, XMLSchemaSet.edXMLFile] {
             let bundled = try Data(contentsOf: try #require(XMLSchemaSet.url(of: file)))
-            let published = try Data(contentsOf: Fixtures.repositoryRoot.appendingPathComponent("schema").appendingPathComponent(file))
+            let published = try Data(
+                contentsOf: Fixtures.repositoryRoot.appendingPathComponent("schema").appendingPathComponent(file))
             #expect(bundled == published, "\(file) in the bundle differs from schema/\(file)")
         }
     }
 
     @Test func anEnvelopeWithAnInvalidBodyIsInvalid() throws {
-        let xml = try XMLReportWriter().render(ExtractionResult(plans: [], failed: []), envelope: XMLSamples.envelope).data
+        let xml = try XMLReportWriter().render(ExtractionResult(plans: [], failed: []), envelope: XMLSamples.envelope)
+            .data
         #expect(problems(xml).isEmpty)
-        let broken = String(decoding: xml, as: UTF8.self).replacingOccurrences(of: "<plans/>", with: "<plans><plan/></plans>")
+        let broken = String(decoding: xml, as: UTF8.self).replacingOccurrences(
+            of: "<plans/>", with: "<plans><plan/></plans>")
         let found = problems(Data(broken.utf8))
         #expect(!found.isEmpty && found.allSatisfy { $0.code == .xmlInvalid })
     }
 
     @Test func aDateTheModelCannotHoldIsReportedOnImport() throws {
-        var xml = String(decoding: try XMLReportWriter().render(ExtractionResult(plans: [Fixtures.ngocHa], failed: [])).data, as: UTF8.self)
+        var xml = String(
+            decoding: try XMLReportWriter().render(ExtractionResult(plans: [Fixtures.ngocHa], failed: [])).data,
+            as: UTF8.self)
         xml = xml.replacingOccurrences(of: "issuedOn=\"2026-06-11\"", with: "issuedOn=\"2026-06-11+07:00\"")
         guard case .failure(let failure) = XMLReportImporter().read(Data(xml.utf8), path: "tz.xml") else {
             Issue.record("a date with a time zone was imported as if it had none")

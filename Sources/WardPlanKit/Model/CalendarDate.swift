@@ -24,7 +24,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public static func firstDay(ofYear year: Int) -> CalendarDate { CalendarDate(year: year, month: 1, day: 1)! }
     public static func lastDay(ofYear year: Int) -> CalendarDate { CalendarDate(year: year, month: 12, day: 31)! }
-    public static func firstDay(ofMonth month: Int, year: Int) -> CalendarDate? { CalendarDate(year: year, month: month, day: 1) }
+    public static func firstDay(ofMonth month: Int, year: Int) -> CalendarDate? {
+        CalendarDate(year: year, month: month, day: 1)
+    }
     public static func lastDay(ofMonth month: Int, year: Int) -> CalendarDate? {
         guard (1...12).contains(month) else { return nil }
         return CalendarDate(year: year, month: month, day: daysIn(month: month, year: year))
@@ -53,7 +55,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not an ISO date: \(text)"))
         }
         self = date
     }

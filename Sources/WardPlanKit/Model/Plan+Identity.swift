@@ -40,9 +40,11 @@ public enum PlanIdentity {
             var unique = id
             if count[id]! > 1 {
                 unique = "\(id).sha-\(plan.source.sha256.prefix(12))"
-                diagnostics.append(Diagnostic(
-                    .xmlDuplicatePlanID, .warning, path: plan.source.path,
-                    "\(count[id]!) inputs are the same plan (\(id)): same ward, period and document number; this one is \(unique) in the XML. Keep only the current version in the input folder"))
+                diagnostics.append(
+                    Diagnostic(
+                        .xmlDuplicatePlanID, .warning, path: plan.source.path,
+                        "\(count[id]!) inputs are the same plan (\(id)): same ward, period and document number; this one is \(unique) in the XML. Keep only the current version in the input folder"
+                    ))
             }
             // Byte-identical copies share a hash too: number them (their order cannot matter).
             var n = 2

@@ -32,7 +32,9 @@ public struct Heading: Hashable, Sendable, Codable {
     /// The last source line, when the heading runs over several ("Phụ lục I" + its title line).
     public var endLine: Int?
 
-    public init(ref: String?, text: String, level: Int, kind: SectionKind, area: String?, line: Int, endLine: Int? = nil) {
+    public init(
+        ref: String?, text: String, level: Int, kind: SectionKind, area: String?, line: Int, endLine: Int? = nil
+    ) {
         self.ref = ref
         self.text = text
         self.level = level
@@ -74,7 +76,9 @@ public struct NarrativeItem: Hashable, Sendable, Codable {
     public var line: Int
     public var endLine: Int?
 
-    public init(ref: String?, text: String, section: SectionKind, area: String?, heading: String?, line: Int, endLine: Int?) {
+    public init(
+        ref: String?, text: String, section: SectionKind, area: String?, heading: String?, line: Int, endLine: Int?
+    ) {
         self.ref = ref
         self.text = text
         self.section = section

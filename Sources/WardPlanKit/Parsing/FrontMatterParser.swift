@@ -17,7 +17,9 @@ struct FrontMatterParser {
     func parse() -> Result {
         var r = Result()
         // The header is what comes before the first Roman section.
-        let headerEnd = lines.firstIndex { if case .roman = LineShape.of($0.text) { return true } else { return false } } ?? lines.count
+        let headerEnd =
+            lines.firstIndex { if case .roman = LineShape.of($0.text) { return true } else { return false } }
+            ?? lines.count
 
         for i in lines.indices where !r.consumed.contains(i) {
             let line = lines[i]
@@ -28,9 +30,10 @@ struct FrontMatterParser {
                 r.document.code = m[2]!.replacingOccurrences(of: " ", with: "")
                 let number = m[1]!.trimmingCharacters(in: .whitespaces)
                 if number.isEmpty {
-                    r.diagnostics.append(Diagnostic(
-                        .blankDocumentNumber, .note, path: path, line: line.line,
-                        "the document number is blank (a draft?); it is reported as unknown"))
+                    r.diagnostics.append(
+                        Diagnostic(
+                            .blankDocumentNumber, .note, path: path, line: line.line,
+                            "the document number is blank (a draft?); it is reported as unknown"))
                 } else {
                     r.document.number = "\(number)/\(r.document.code!)"
                 }
@@ -46,9 +49,10 @@ struct FrontMatterParser {
                 if let year, let month, let day {
                     r.document.issuedOn = CalendarDate(year: year, month: month, day: day)
                 } else {
-                    r.diagnostics.append(Diagnostic(
-                        .incompleteIssueDate, .note, path: path, line: line.line,
-                        "the issue date is incomplete (\(text)); the day is reported as unknown"))
+                    r.diagnostics.append(
+                        Diagnostic(
+                            .incompleteIssueDate, .note, path: path, line: line.line,
+                            "the issue date is incomplete (\(text)); the day is reported as unknown"))
                 }
                 r.consumed.insert(i)
             } else if LegalBasisParser.isBasisParagraph(text) {
@@ -160,12 +164,14 @@ struct FrontMatterParser {
     }
 
     private static let numberLine = Pattern(#"^Số\s*:?\s*(\d*)\s*/\s*([\p{L}]+(?:\s*-\s*[\p{L}]+)*)"#)
-    private static let placeDate = Pattern(#"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
+    private static let placeDate = Pattern(
+        #"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
     private static let wardInTitle = Pattern(
         #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
     private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
     private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)
-    private static let signingTitle = Pattern(#"^(?:(?:tm|kt|q|tl) )*(?:pho )?(?:chu tich|truong phong|giam doc|truong ban)$"#)
+    private static let signingTitle = Pattern(
+        #"^(?:(?:tm|kt|q|tl) )*(?:pho )?(?:chu tich|truong phong|giam doc|truong ban)$"#)
     private static let onBehalf = Pattern(#"^(?:tm|kt|q|tl) "#)
     private static let provinceName = Pattern(
         #"(?i:thành phố|tỉnh)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)"#, caseSensitive: true)

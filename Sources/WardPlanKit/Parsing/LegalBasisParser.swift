@@ -20,20 +20,24 @@ enum LegalBasisParser {
             let type = String(text[typeRange])
             let number = numberPattern.firstMatch(in: segment)?[1].map { $0.replacingOccurrences(of: " ", with: "") }
             var date: CalendarDate?
-            if let d = datePattern.firstMatch(in: segment), let day = Int(d[1]!), let month = Int(d[2]!), let year = Int(d[3]!) {
+            if let d = datePattern.firstMatch(in: segment), let day = Int(d[1]!), let month = Int(d[2]!),
+                let year = Int(d[3]!)
+            {
                 date = CalendarDate(year: year, month: month, day: day)
             }
             let issuer = issuerPattern.firstMatch(in: segment)?[1]?.trimmingCharacters(in: OfficeDirectory.trimSet)
-            bases.append(LegalBasis(
-                type: type.prefix(1).uppercased() + type.dropFirst().lowercased(), number: number, date: date,
-                issuer: issuer, text: segment.trimmingCharacters(in: OfficeDirectory.trimSet), line: line))
+            bases.append(
+                LegalBasis(
+                    type: type.prefix(1).uppercased() + type.dropFirst().lowercased(), number: number, date: date,
+                    issuer: issuer, text: segment.trimmingCharacters(in: OfficeDirectory.trimSet), line: line))
         }
         return bases
     }
 
     private static let types =
         "Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kết luận|Kế hoạch|Chương trình|Công văn|Hướng dẫn|Đề án"
-    private static let typeStart = Pattern(#"(?:^\s*(?:Căn cứ\s+)?|[,;]\s*(?:và\s+|căn cứ\s+)?|\svà\s+)("# + types + #")\b"#)
+    private static let typeStart = Pattern(
+        #"(?:^\s*(?:Căn cứ\s+)?|[,;]\s*(?:và\s+|căn cứ\s+)?|\svà\s+)("# + types + #")\b"#)
     private static let numberPattern = Pattern(#"số\s*:?\s*(\d+\s*(?:/\s*\d{4})?\s*/\s*[\p{L}\d]+(?:-[\p{L}\d]+)*)"#)
     private static let sentenceEnd = Pattern(#"\.\s+(?=\p{Lu})"#, caseSensitive: true)
     private static let datePattern = Pattern(#"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"#)

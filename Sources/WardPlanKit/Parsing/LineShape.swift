@@ -19,7 +19,8 @@ enum LineShape: Equatable {
             return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
         }
         if let m = appendix.firstMatch(in: text) {
-            return .appendix(ref: m[1]!.uppercased(), title: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet))
+            return .appendix(
+                ref: m[1]!.uppercased(), title: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet))
         }
         if let m = roman.firstMatch(in: text), let ref = m[1], RomanNumeral.value(ref) != nil {
             return .roman(ref: ref.uppercased(), title: m[2]!)

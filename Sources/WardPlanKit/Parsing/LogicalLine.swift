@@ -36,7 +36,8 @@ enum PageBreakJoiner {
                 out[out.count - 1].lines.append(line.number)
                 continue
             }
-            out.append(LogicalLine(text: line.text, cells: line.cells, headingHint: line.headingHint, lines: [line.number]))
+            out.append(
+                LogicalLine(text: line.text, cells: line.cells, headingHint: line.headingHint, lines: [line.number]))
         }
         return out
     }

@@ -99,7 +99,9 @@ public struct OfficeDirectory: Sendable {
     }
 
     /// First words of an office's name; a piece that starts with one and is not known is reported.
-    static let officeHeads: Set<String> = ["phong", "trung", "van", "ban", "cong", "tram", "to", "hoi", "doan", "uy", "ubnd", "chi"]
+    static let officeHeads: Set<String> = [
+        "phong", "trung", "van", "ban", "cong", "tram", "to", "hoi", "doan", "uy", "ubnd", "chi",
+    ]
 
     static let trimSet: Set<Character> = [" ", ".", ",", ";", ":"]
 

@@ -117,8 +117,10 @@ final class OutlineWalker {
             if stack.isEmpty, FrontMatterParser.isCapitals(text) {
                 // Document markers of the header: "QUYẾT ĐỊNH", "KẾ HOẠCH", the issuing authority.
                 handled.insert(i)
-                plan.headings.append(Heading(
-                    ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line, endLine: line.endLine))
+                plan.headings.append(
+                    Heading(
+                        ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line,
+                        endLine: line.endLine))
             } else if line.headingHint, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
@@ -197,7 +199,9 @@ final class OutlineWalker {
         stack.reversed().first { $0.numbering != nil }?.numbering.map { $0.map(String.init).joined(separator: ".") }
     }
 
-    private var letteredLevel: Int { (stack.last { $0.numbering != nil || $0.heading.level == 1 }?.heading.level ?? 1) + 1 }
+    private var letteredLevel: Int {
+        (stack.last { $0.numbering != nil || $0.heading.level == 1 }?.heading.level ?? 1) + 1
+    }
 
     private func nextUnnumberedTaskRef() -> String {
         let prefix = numberedRef ?? stack.last?.heading.ref ?? ""
@@ -220,12 +224,14 @@ final class OutlineWalker {
                 startResponsibility(heading: numbered ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
                 if numbered { return }
             }
-            plan.responsibilities[responsibility!].duties.append(SourceText(text: text, line: line.line, endLine: line.endLine))
+            plan.responsibilities[responsibility!].duties.append(
+                SourceText(text: text, line: line.line, endLine: line.endLine))
             return
         }
-        plan.narrative.append(NarrativeItem(
-            ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
-            line: line.line, endLine: line.endLine))
+        plan.narrative.append(
+            NarrativeItem(
+                ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
+                line: line.line, endLine: line.endLine))
         // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
         // item and each measured clause with a known metric becomes a target as well.
         if kind == .purpose, stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") }) {
@@ -250,11 +256,12 @@ final class OutlineWalker {
     private func finishTask() {
         guard let draft = task else { return }
         task = nil
-        plan.tasks.append(makeTask(
-            ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
-            leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
-            products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
-            notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
+        plan.tasks.append(
+            makeTask(
+                ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
+                leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
+                products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
+                notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
     }
 
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
@@ -266,7 +273,9 @@ final class OutlineWalker {
         let lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
         let coordinators = coordinatorsText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
         for unknown in lead.unknown + coordinators.unknown {
-            diagnose(.unknownOffice, .warning, line, "task \(ref): \"\(unknown)\" is not in the office list; add it to offices.yaml if it is a real office")
+            diagnose(
+                .unknownOffice, .warning, line,
+                "task \(ref): \"\(unknown)\" is not in the office list; add it to offices.yaml if it is a real office")
         }
         if leadText == nil {
             diagnose(.missingLead, .warning, line, "task \(ref) has no lead office")
@@ -322,11 +331,14 @@ final class OutlineWalker {
         if nonEmpty.isEmpty && ref.isEmpty { return true }
         if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
             let text = nonEmpty[0].element
-            let group = Group(text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
+            let group = Group(
+                text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
             table!.group = group
-            plan.headings.append(Heading(
-                ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1, kind: SectionKind.of(heading: text),
-                area: group.area, line: line.line, endLine: line.endLine))
+            plan.headings.append(
+                Heading(
+                    ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1,
+                    kind: SectionKind.of(heading: text),
+                    area: group.area, line: line.line, endLine: line.endLine))
             return true
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
@@ -337,7 +349,8 @@ final class OutlineWalker {
             table!.rows[table!.rows.count - 1].merge(cells, lines: line.lines)
         } else {
             plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
-            diagnose(.orphanTableRow, .warning, line.line, "a table row with no number follows no row it could continue")
+            diagnose(
+                .orphanTableRow, .warning, line.line, "a table row with no number follows no row it could continue")
         }
         return true
     }
@@ -351,22 +364,27 @@ final class OutlineWalker {
                 columns.index(of: role).map { TableDraft.cell(row.cells, $0) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             if columns.holdsTasks {
-                plan.tasks.append(makeTask(
-                    ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
-                    area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
-                    leadText: value(.lead), coordinatorsText: value(.coordinators),
-                    products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
-                    timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
+                plan.tasks.append(
+                    makeTask(
+                        ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
+                        area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
+                        leadText: value(.lead), coordinatorsText: value(.coordinators),
+                        products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
+                        timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
             } else if columns.holdsTargets {
-                plan.targets.append(targets.target(
-                    text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
-                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
-                    endLine: row.lines.last))
+                plan.targets.append(
+                    targets.target(
+                        text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
+                        valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
+                        endLine: row.lines.last))
             } else {
-                plan.narrative.append(NarrativeItem(
-                    ref: row.ref.isEmpty ? nil : row.ref, text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "),
-                    section: contextKind, area: row.group?.area ?? contextArea, heading: row.group?.text ?? stack.last?.heading.text,
-                    line: row.lines[0], endLine: row.lines.last))
+                plan.narrative.append(
+                    NarrativeItem(
+                        ref: row.ref.isEmpty ? nil : row.ref,
+                        text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "),
+                        section: contextKind, area: row.group?.area ?? contextArea,
+                        heading: row.group?.text ?? stack.last?.heading.text,
+                        line: row.lines[0], endLine: row.lines.last))
             }
         }
     }

@@ -14,9 +14,10 @@ public struct PlanParser: Sendable {
 
     public func parse(_ document: ReadDocument) -> Plan {
         let lines = PageBreakJoiner.join(document.lines)
-        var plan = Plan(source: SourceInfo(
-            path: document.path, sha256: document.sha256, format: document.format,
-            nonBlankLines: document.nonBlankLineCount))
+        var plan = Plan(
+            source: SourceInfo(
+                path: document.path, sha256: document.sha256, format: document.format,
+                nonBlankLines: document.nonBlankLineCount))
         plan.diagnostics = document.diagnostics
 
         let front = FrontMatterParser(lines: lines, path: document.path).parse()
@@ -37,14 +38,18 @@ public struct PlanParser: Sendable {
         }
         plan.unclassified.sort { $0.line < $1.line }
         if !plan.unclassified.isEmpty {
-            plan.diagnostics.append(Diagnostic(
-                .unclassifiedLines, .warning, path: document.path, line: plan.unclassified[0].line,
-                "\(plan.unclassified.count) line(s) could not be placed in the plan's structure; they are listed under `unclassified`"))
+            plan.diagnostics.append(
+                Diagnostic(
+                    .unclassifiedLines, .warning, path: document.path, line: plan.unclassified[0].line,
+                    "\(plan.unclassified.count) line(s) could not be placed in the plan's structure; they are listed under `unclassified`"
+                ))
         }
         if plan.tasks.isEmpty && plan.targets.isEmpty {
-            plan.diagnostics.append(Diagnostic(
-                .notAPlan, .error, path: document.path,
-                "no tasks and no targets found: this does not look like an administrative-reform plan (kế hoạch CCHC); check that it is the right file"))
+            plan.diagnostics.append(
+                Diagnostic(
+                    .notAPlan, .error, path: document.path,
+                    "no tasks and no targets found: this does not look like an administrative-reform plan (kế hoạch CCHC); check that it is the right file"
+                ))
         }
         return plan
     }

@@ -35,7 +35,9 @@ enum TextShape {
     static func isParenthesised(_ text: String) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
 
     static func yearRange(in text: String) -> YearRange? {
-        if let m = span.firstMatch(in: text), let a = Int(m[1]!), let b = Int(m[2]!) { return YearRange(from: a, to: b) }
+        if let m = span.firstMatch(in: text), let a = Int(m[1]!), let b = Int(m[2]!) {
+            return YearRange(from: a, to: b)
+        }
         if let m = year.firstMatch(in: text), let y = Int(m[1]!) { return YearRange(from: y, to: y) }
         return nil
     }

@@ -29,7 +29,9 @@ struct TableColumns: Equatable {
         for (i, cell) in cells.enumerated() {
             let key = cell.foldedKey
             guard !key.isEmpty, key.split(separator: " ").count <= 8,
-                let role = headerWords.first(where: { key == $0.key || key.hasWordPrefix($0.key) || key.containsWords($0.key) })?.role,
+                let role = headerWords.first(where: {
+                    key == $0.key || key.hasWordPrefix($0.key) || key.containsWords($0.key)
+                })?.role,
                 !roles.values.contains(role)
             else { continue }
             roles[i] = role

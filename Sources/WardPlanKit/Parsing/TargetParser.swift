@@ -27,12 +27,14 @@ public struct TargetParser: Sendable {
             // A later clause with a value but nothing to say what it measures ("từng bước hướng tới
             // cấp độ 5") is an aspiration of the clause before it, not a target of its own.
             if item.metric == nil && index > 0 { continue }
-            targets.append(Target(
-                text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
-                unit: value.unit, phase: phase, line: line, endLine: endLine))
+            targets.append(
+                Target(
+                    text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
+                    unit: value.unit, phase: phase, line: line, endLine: endLine))
         }
         if targets.isEmpty {
-            targets.append(Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
+            targets.append(
+                Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
         }
         return targets
     }
@@ -41,7 +43,8 @@ public struct TargetParser: Sendable {
     public func target(
         text: String, unitCell: String?, valueCell: String?, phase: YearRange?, line: Int, endLine: Int? = nil
     ) -> Target {
-        var target = Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine)
+        var target = Target(
+            text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine)
         let fromCells = valueCell.flatMap { Self.value(in: $0) ?? Self.bareNumber($0, unit: unitCell) }
         if let value = fromCells ?? Self.value(in: text) {
             target.value = value.number
@@ -102,7 +105,8 @@ public struct TargetParser: Sendable {
         guard let number = Double(trimmed.replacingOccurrences(of: ",", with: ".")) else { return nil }
         let unitKey = unit?.foldedKey ?? ""
         let u: Target.Unit =
-            unit?.contains("%") == true ? .percent : (unitKey.containsWords("cap do") || unitKey == "muc" ? .level : .count)
+            unit?.contains("%") == true
+            ? .percent : (unitKey.containsWords("cap do") || unitKey == "muc" ? .level : .count)
         return Value(number: number, unit: u, comparator: .equal)
     }
 
@@ -115,7 +119,8 @@ public struct TargetParser: Sendable {
         for (phrase, comparator) in comparatorWords {
             var searchStart = before.startIndex
             while let r = before.range(of: phrase, range: searchStart..<before.endIndex) {
-                let boundaryBefore = r.lowerBound == before.startIndex || before[before.index(before: r.lowerBound)] == " "
+                let boundaryBefore =
+                    r.lowerBound == before.startIndex || before[before.index(before: r.lowerBound)] == " "
                 let boundaryAfter = r.upperBound == before.endIndex || before[r.upperBound] == " "
                 if boundaryBefore && boundaryAfter {
                     let position = before.distance(from: before.startIndex, to: r.upperBound)

@@ -18,14 +18,18 @@ public struct TimelineParser: Sendable {
         timeline.flags = flags(in: key)
         timeline.recurrence = recurrence(in: key)
 
-        let fullDates = Self.fullDate.matches(in: text).compactMap { m -> CalendarDate? in
-            guard let d = Int(m[1]!), let mo = Int(m[2]!), let y = Int(m[3]!) else { return nil }
-            return CalendarDate(year: y, month: mo, day: d)
-        } + Self.spelledDate.matches(in: text).compactMap { m -> CalendarDate? in
-            guard let d = Int(m[1]!), let mo = Int(m[2]!), let y = Int(m[3]!) else { return nil }
-            return CalendarDate(year: y, month: mo, day: d)
+        let fullDates =
+            Self.fullDate.matches(in: text).compactMap { m -> CalendarDate? in
+                guard let d = Int(m[1]!), let mo = Int(m[2]!), let y = Int(m[3]!) else { return nil }
+                return CalendarDate(year: y, month: mo, day: d)
+            }
+            + Self.spelledDate.matches(in: text).compactMap { m -> CalendarDate? in
+                guard let d = Int(m[1]!), let mo = Int(m[2]!), let y = Int(m[3]!) else { return nil }
+                return CalendarDate(year: y, month: mo, day: d)
+            }
+        let isDeadline = ["cham nhat", "truoc ngay", "han cuoi", "han chot", "khong muon hon"].contains {
+            key.containsWords($0)
         }
-        let isDeadline = ["cham nhat", "truoc ngay", "han cuoi", "han chot", "khong muon hon"].contains { key.containsWords($0) }
 
         if isDeadline, let date = fullDates.first {
             timeline.deadline = date
@@ -103,7 +107,9 @@ public struct TimelineParser: Sendable {
             i += 1
         }
         if i < words.count, words[i] == "nam" { i += 1 }
-        guard !found.isEmpty, i < words.count, let year = Int(words[i]), (1900...2200).contains(year) else { return nil }
+        guard !found.isEmpty, i < words.count, let year = Int(words[i]), (1900...2200).contains(year) else {
+            return nil
+        }
         return (found.min()!, found.max()!, year)
     }
 
@@ -120,7 +126,9 @@ public struct TimelineParser: Sendable {
         return years.count == 1 ? years[0] : nil
     }
 
-    private static let quarterNumbers: [String: Int] = ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4]
+    private static let quarterNumbers: [String: Int] = [
+        "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    ]
     private static let fullDate = Pattern(#"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"#)
     private static let spelledDate = Pattern(#"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
     private static let month = Pattern(#"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#)

@@ -85,9 +85,13 @@ public struct PlanExtractor: Sendable {
                 failed.append(InputFailure(path: path, diagnostics: [error.diagnostic]))
                 continue
             } catch {
-                failed.append(InputFailure(path: path, diagnostics: [
-                    Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
-                ]))
+                failed.append(
+                    InputFailure(
+                        path: path,
+                        diagnostics: [
+                            Diagnostic(
+                                .unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                        ]))
                 continue
             }
             switch extract(data, path: path) {

@@ -20,31 +20,45 @@ public struct ConvertedWordReader: DocumentReader {
 
     public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
         let ext = (path as NSString).pathExtension.lowercased()
-        let tool = ["soffice", "libreoffice"].map { ExternalTool($0, searchPath: searchPath) }.first { $0.executable != nil }
+        let tool = ["soffice", "libreoffice"].map { ExternalTool($0, searchPath: searchPath) }.first {
+            $0.executable != nil
+        }
         guard let tool else {
-            throw InputError(Diagnostic(
-                .missingTool, .error, path: path,
-                "this is a .\(ext) file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"))
+            throw InputError(
+                Diagnostic(
+                    .missingTool, .error, path: path,
+                    "this is a .\(ext) file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"
+                ))
         }
         let (scratch, input) = try ScratchFolder.holding(data, as: "input.\(ext)", for: path)
         defer { scratch.remove() }
         let outFolder = scratch.url.appendingPathComponent("out")
         let result = tool.run(
-            ["-env:UserInstallation=file://" + scratch.url.appendingPathComponent("profile").path, "--headless", "--norestore",
-             "--convert-to", "docx", "--outdir", outFolder.path, input.path],
+            [
+                "-env:UserInstallation=file://" + scratch.url.appendingPathComponent("profile").path, "--headless",
+                "--norestore",
+                "--convert-to", "docx", "--outdir", outFolder.path, input.path,
+            ],
             timeout: limits.toolTimeout)
         let converted = outFolder.appendingPathComponent("input.docx")
         guard let result, !result.timedOut, let docx = try? Data(contentsOf: converted) else {
-            let why = result.map { $0.timedOut ? "it ran longer than \(Int(limits.toolTimeout)) s" : "it said: \($0.stderr.prefix(200))" } ?? "it did not start"
-            throw InputError(Diagnostic(
-                .conversionFailed, .error, path: path,
-                "LibreOffice could not convert this .\(ext) file to .docx (\(why)); open it in Word or LibreOffice and save it as .docx"))
+            let why =
+                result.map {
+                    $0.timedOut
+                        ? "it ran longer than \(Int(limits.toolTimeout)) s" : "it said: \($0.stderr.prefix(200))"
+                } ?? "it did not start"
+            throw InputError(
+                Diagnostic(
+                    .conversionFailed, .error, path: path,
+                    "LibreOffice could not convert this .\(ext) file to .docx (\(why)); open it in Word or LibreOffice and save it as .docx"
+                ))
         }
         try ReaderRegistry.checkSize(docx.count, path: path, limits: limits)
         var output = try DocxReader().readDocument(docx, path: path, limits: limits)
-        output.diagnostics.append(Diagnostic(
-            .converted, .note, path: path,
-            "converted from .\(ext) to .docx with LibreOffice; locations are paragraphs of the converted document"))
+        output.diagnostics.append(
+            Diagnostic(
+                .converted, .note, path: path,
+                "converted from .\(ext) to .docx with LibreOffice; locations are paragraphs of the converted document"))
         return output
     }
 }

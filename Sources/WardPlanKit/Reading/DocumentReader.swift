@@ -60,9 +60,11 @@ public struct ReaderRegistry: Sendable {
     /// Reads one file's bytes into a document, or throws the diagnostic that stops this input.
     public func read(_ data: Data, path: String, limits: InputLimits = .standard) throws(InputError) -> ReadDocument {
         guard let reader = reader(forPath: path) else {
-            throw InputError(Diagnostic(
-                .unsupportedFormat, .error, path: path,
-                "không đọc được định dạng này / unsupported file type; supported: \(supportedExtensions.joined(separator: ", "))"))
+            throw InputError(
+                Diagnostic(
+                    .unsupportedFormat, .error, path: path,
+                    "không đọc được định dạng này / unsupported file type; supported: \(supportedExtensions.joined(separator: ", "))"
+                ))
         }
         try Self.checkSize(data.count, path: path, limits: limits)
         if data.isEmpty {
@@ -70,15 +72,18 @@ public struct ReaderRegistry: Sendable {
         }
         let output = try reader.readDocument(data, path: path, limits: limits)
         return ReadDocument(
-            path: path, format: reader.format, sha256: SHA256.hex(data), lines: output.lines, diagnostics: output.diagnostics)
+            path: path, format: reader.format, sha256: SHA256.hex(data), lines: output.lines,
+            diagnostics: output.diagnostics)
     }
 
     /// Refuses a file over the size limit, before anything reads it.
     public static func checkSize(_ size: Int, path: String, limits: InputLimits) throws(InputError) {
         if size > limits.maxInputBytes {
-            throw InputError(Diagnostic(
-                .tooLarge, .error, path: path,
-                "file is \(size) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"))
+            throw InputError(
+                Diagnostic(
+                    .tooLarge, .error, path: path,
+                    "file is \(size) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"
+                ))
         }
     }
 }

@@ -9,11 +9,15 @@ struct ExternalTool: Sendable {
 
     init(_ name: String, searchPath: [String]? = nil) {
         self.name = name
-        self.searchPath = searchPath ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        self.searchPath =
+            searchPath
+            ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
     }
 
     var executable: String? {
-        searchPath.lazy.map { ($0 as NSString).appendingPathComponent(name) }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        searchPath.lazy.map { ($0 as NSString).appendingPathComponent(name) }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     struct Output {
@@ -25,7 +29,9 @@ struct ExternalTool: Sendable {
     }
 
     /// Runs the program; nil when it is not installed.
-    func run(_ arguments: [String], timeout: Double, maxOutputBytes: Int = 64 << 20, environment: [String: String]? = nil) -> Output? {
+    func run(
+        _ arguments: [String], timeout: Double, maxOutputBytes: Int = 64 << 20, environment: [String: String]? = nil
+    ) -> Output? {
         guard let executable else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -68,7 +74,8 @@ struct ExternalTool: Sendable {
         }
         let result = collected.snapshot()
         return Output(
-            status: process.terminationStatus, stdout: result.stdout, stderr: String(decoding: result.stderr, as: UTF8.self),
+            status: process.terminationStatus, stdout: result.stdout,
+            stderr: String(decoding: result.stderr, as: UTF8.self),
             timedOut: timedOut, truncated: result.truncated)
     }
 
@@ -115,7 +122,8 @@ struct ScratchFolder {
 
     init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("wardplan-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
     }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
@@ -132,8 +140,11 @@ struct ScratchFolder {
             }
             return (folder, file)
         } catch {
-            throw InputError(Diagnostic(
-                .unreadable, .error, path: path, "cannot write a temporary copy for the conversion: \(error.localizedDescription); check the space in \(FileManager.default.temporaryDirectory.path)"))
+            throw InputError(
+                Diagnostic(
+                    .unreadable, .error, path: path,
+                    "cannot write a temporary copy for the conversion: \(error.localizedDescription); check the space in \(FileManager.default.temporaryDirectory.path)"
+                ))
         }
     }
 }

@@ -99,7 +99,9 @@ enum InlineMarkup {
     }
 
     static func unescape(_ text: String) -> String {
-        let escapable: Set<Character> = ["\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">"]
+        let escapable: Set<Character> = [
+            "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", ".", "!", "|", "<", ">",
+        ]
         var out = ""
         var iterator = text.makeIterator()
         while let ch = iterator.next() {

@@ -38,7 +38,8 @@ public struct MarkdownReader: DocumentReader {
 enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
-        let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: markdown) }
+        let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: markdown)
+        }
         return ReaderOutput(lines: lines, diagnostics: decoded.notes)
     }
 

@@ -28,26 +28,37 @@ enum TextDecoding {
         }
         if let nul = bytes.firstIndex(of: 0) {
             if let guess = utf16WithoutBOM(bytes) {
-                throw InputError(Diagnostic(
-                    .invalidEncoding, .error, path: path,
-                    "the file looks like \(guess) without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"))
+                throw InputError(
+                    Diagnostic(
+                        .invalidEncoding, .error, path: path,
+                        "the file looks like \(guess) without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+                    ))
             }
-            throw InputError(Diagnostic(
-                .binaryFile, .error, path: path,
-                "this is not a text file (a NUL byte at offset \(nul)); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"))
+            throw InputError(
+                Diagnostic(
+                    .binaryFile, .error, path: path,
+                    "this is not a text file (a NUL byte at offset \(nul)); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"
+                ))
         }
         do {
             return Decoded(lines: try utf8Lines(bytes), encoding: encoding)
         } catch let invalid {
             guard let legacy = LegacyEncoding.detect(bytes) else {
-                throw InputError(Diagnostic(
-                    .invalidEncoding, .error, path: path, line: invalid.line,
-                    "invalid UTF-8 at byte offset \(invalid.offset), and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"))
+                throw InputError(
+                    Diagnostic(
+                        .invalidEncoding, .error, path: path, line: invalid.line,
+                        "invalid UTF-8 at byte offset \(invalid.offset), and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"
+                    ))
             }
             let lines = splitLines(bytes[...]).map { legacy.decode($0).nfc }
-            return Decoded(lines: lines, encoding: legacy.rawValue, notes: [Diagnostic(
-                .legacyEncoding, .warning, path: path,
-                "the file is in the old \(legacy.rawValue) encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time")])
+            return Decoded(
+                lines: lines, encoding: legacy.rawValue,
+                notes: [
+                    Diagnostic(
+                        .legacyEncoding, .warning, path: path,
+                        "the file is in the old \(legacy.rawValue) encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time"
+                    )
+                ])
         }
     }
 
@@ -92,7 +103,9 @@ enum TextDecoding {
         units.reserveCapacity(bytes.count / 2)
         var i = 2
         while i + 1 < bytes.count {
-            units.append(littleEndian ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
+            units.append(
+                littleEndian
+                    ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]))
             i += 2
         }
         var scalars = String.UnicodeScalarView()
@@ -107,18 +120,25 @@ enum TextDecoding {
             case .emptyInput:
                 break decoding
             case .error:
-                throw InputError(Diagnostic(
-                    .invalidEncoding, .error, path: path,
-                    "invalid UTF-16 at byte offset \(2 + unitOffset * 2); save the file as UTF-8"))
+                throw InputError(
+                    Diagnostic(
+                        .invalidEncoding, .error, path: path,
+                        "invalid UTF-16 at byte offset \(2 + unitOffset * 2); save the file as UTF-8"))
             }
         }
         if bytes.count % 2 == 1 {
-            throw InputError(Diagnostic(.invalidEncoding, .error, path: path, "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"))
+            throw InputError(
+                Diagnostic(
+                    .invalidEncoding, .error, path: path,
+                    "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"))
         }
         let text = String(scalars)
         // "\r\n" is one Character in Swift, so it is a separator of its own.
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { String($0).nfc }
-        return Decoded(lines: lines.last == "" ? Array(lines.dropLast()) : lines, encoding: littleEndian ? "UTF-16LE" : "UTF-16BE")
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map {
+            String($0).nfc
+        }
+        return Decoded(
+            lines: lines.last == "" ? Array(lines.dropLast()) : lines, encoding: littleEndian ? "UTF-16LE" : "UTF-16BE")
     }
 
     /// "UTF-16LE" or "UTF-16BE" when every other byte of the start is NUL, as in text saved as UTF-16

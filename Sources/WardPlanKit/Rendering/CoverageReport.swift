@@ -23,7 +23,8 @@ public struct CoverageReport: Sendable {
         entries = result.plans.map { plan in
             let rest = plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) }
             return Entry(
-                path: plan.source.path, format: plan.source.format, unit: ReaderRegistry.standard.locationUnit(forFormat: plan.source.format),
+                path: plan.source.path, format: plan.source.format,
+                unit: ReaderRegistry.standard.locationUnit(forFormat: plan.source.format),
                 nonBlank: plan.source.nonBlankLines, inModel: max(0, plan.source.nonBlankLines - rest),
                 share: PlanCoverage.share(of: plan), rest: plan.unclassified)
         }
@@ -44,7 +45,8 @@ public struct CoverageReport: Sendable {
             }
             let percent = String(format: "%.1f", entry.share * 100)
             let units = entry.unit == "line" ? "lines" : "\(entry.unit)s"
-            out += "\(entry.path) (\(entry.format)): \(percent) % (\(entry.inModel) of \(entry.nonBlank) non-blank \(units))"
+            out +=
+                "\(entry.path) (\(entry.format)): \(percent) % (\(entry.inModel) of \(entry.nonBlank) non-blank \(units))"
             out += entry.rest.isEmpty ? "\n" : "; not placed:\n"
             for item in entry.rest {
                 let place = item.endLine.map { "\(entry.unit) \(item.line)-\($0)" } ?? "\(entry.unit) \(item.line)"

@@ -58,7 +58,11 @@ extension HTMLReportWriter {
         for row in comparison.coverage.themes {
             let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
             let has: (WardGaps) -> Bool = { gaps in gaps.missingThemes.contains { $0.theme == row.id } }
-            if row.isExpected { add(&required, name, "#matrix-themes", has) } else { add(&common, name, "#matrix-themes", has) }
+            if row.isExpected {
+                add(&required, name, "#matrix-themes", has)
+            } else {
+                add(&common, name, "#matrix-themes", has)
+            }
         }
         guard !required.isEmpty || !common.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))

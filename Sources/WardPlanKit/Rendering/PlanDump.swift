@@ -9,7 +9,9 @@ public enum PlanDump {
         add("plan \(plan.source.path) [\(plan.source.format)] \(plan.source.nonBlankLines) non-blank lines")
         add("ward: \(opt(plan.ward.kind?.rawValue)) \(opt(plan.ward.name)), \(opt(plan.ward.province))")
         let doc = plan.document
-        add("document: \(opt(doc.type?.rawValue)) number=\(opt(doc.number)) code=\(opt(doc.code)) issuedOn=\(opt(doc.issuedOn)) year=\(opt(doc.issuedYear)) month=\(opt(doc.issuedMonth))")
+        add(
+            "document: \(opt(doc.type?.rawValue)) number=\(opt(doc.number)) code=\(opt(doc.code)) issuedOn=\(opt(doc.issuedOn)) year=\(opt(doc.issuedYear)) month=\(opt(doc.issuedMonth))"
+        )
         add("title: \(opt(doc.title))")
         add("period: \(opt(plan.period.map { "\($0.from)..\($0.to)" }))")
         add("signer: \(opt(doc.signer.map { "\($0.title) / \($0.name) @\($0.line)" }))")
@@ -18,10 +20,13 @@ public enum PlanDump {
             add("basis @\(basis.line): \(basis.type) \(opt(basis.number)) \(opt(basis.date)) by \(opt(basis.issuer))")
         }
         for h in plan.headings {
-            add("heading @\(h.line) L\(h.level) \(h.kind.rawValue) area=\(opt(h.area)) \(h.ref.map { $0 + " " } ?? "")\(h.text)")
+            add(
+                "heading @\(h.line) L\(h.level) \(h.kind.rawValue) area=\(opt(h.area)) \(h.ref.map { $0 + " " } ?? "")\(h.text)"
+            )
         }
         for t in plan.targets {
-            let value = t.value.map { "\(t.comparator?.rawValue ?? "?") \(format($0)) \(t.unit?.rawValue ?? "")" } ?? "no value"
+            let value =
+                t.value.map { "\(t.comparator?.rawValue ?? "?") \(format($0)) \(t.unit?.rawValue ?? "")" } ?? "no value"
             add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase)) :: \(t.text)")
             classification(t.area, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
@@ -47,7 +52,9 @@ public enum PlanDump {
             classification(nil, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
         for n in plan.narrative {
-            add("narrative @\(n.line) \(n.section.rawValue) area=\(opt(n.area)) \(n.ref.map { $0 + ") " } ?? "")\(n.text)")
+            add(
+                "narrative @\(n.line) \(n.section.rawValue) area=\(opt(n.area)) \(n.ref.map { $0 + ") " } ?? "")\(n.text)"
+            )
             classification(nil, n.areaBasis, n.secondaryAreas, n.areaEvidence, n.themes, add)
         }
         for r in plan.responsibilities {
@@ -66,12 +73,15 @@ public enum PlanDump {
         _ add: (String) -> Void
     ) {
         func list(_ evidence: [Evidence]) -> String {
-            evidence.map { "\($0.basis == .heading ? "heading " : "")\"\($0.phrase)\"@\($0.line):\($0.column)" }.joined(separator: ", ")
+            evidence.map { "\($0.basis == .heading ? "heading " : "")\"\($0.phrase)\"@\($0.line):\($0.column)" }.joined(
+                separator: ", ")
         }
         if basis != nil || area != nil || !evidence.isEmpty {
             let named = area.map { "\($0) " } ?? ""
             let others = secondary.isEmpty ? "" : "; secondary \(secondary.joined(separator: ", "))"
-            add("  area: \(named)by \(basis?.rawValue ?? "default")\(others)\(evidence.isEmpty ? "" : " <- " + list(evidence))")
+            add(
+                "  area: \(named)by \(basis?.rawValue ?? "default")\(others)\(evidence.isEmpty ? "" : " <- " + list(evidence))"
+            )
         }
         for theme in themes { add("  theme \(theme.id) (\(theme.area)): \(list(theme.evidence))") }
     }

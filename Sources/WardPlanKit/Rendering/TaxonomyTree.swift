@@ -2,7 +2,8 @@
 /// Deterministic: the file's own order.
 public enum TaxonomyTree {
     public static func render(_ taxonomy: Taxonomy, phrases: Bool = false) -> String {
-        var out = "Phân loại (taxonomy) \(taxonomy.version), rà soát (reviewed) \(taxonomy.reviewed): "
+        var out =
+            "Phân loại (taxonomy) \(taxonomy.version), rà soát (reviewed) \(taxonomy.reviewed): "
             + "\(taxonomy.areas.count) lĩnh vực (areas), \(taxonomy.themes.count) chủ đề (themes)\n"
         for area in taxonomy.areas {
             let sources = area.sources.isEmpty ? "" : "  [\(area.sources.joined(separator: ", "))]"
@@ -16,7 +17,9 @@ public enum TaxonomyTree {
                 out += "  \(theme.id)  \(theme.vi) / \(theme.en)\(suffix)\n"
                 if phrases {
                     out += "      phrases: \((theme.phrases + theme.tonedPhrases).joined(separator: " | "))\n"
-                    if !theme.notInside.isEmpty { out += "      not inside: \(theme.notInside.joined(separator: " | "))\n" }
+                    if !theme.notInside.isEmpty {
+                        out += "      not inside: \(theme.notInside.joined(separator: " | "))\n"
+                    }
                     if !theme.notWith.isEmpty { out += "      not with: \(theme.notWith.joined(separator: " | "))\n" }
                     if !theme.notInSections.isEmpty {
                         out += "      not in sections: \(theme.notInSections.map(\.rawValue).joined(separator: ", "))\n"

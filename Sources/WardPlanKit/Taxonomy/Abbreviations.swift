@@ -55,7 +55,9 @@ struct Abbreviations: Sendable {
     }
 
     /// `words` with every occurrence of the word sequence `target` replaced.
-    private static func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring]) -> [Substring] {
+    private static func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring])
+        -> [Substring]
+    {
         guard !target.isEmpty, words.count >= target.count else { return words }
         var out: [Substring] = []
         var i = 0

@@ -155,7 +155,8 @@ struct PhraseMatcher: Sendable {
             }
             let space = i &+ length
             guard space < count else { break }
-            let word = length <= 8
+            let word =
+                length <= 8
                 ? vocabulary.id(packed: packed)
                 : vocabulary.id(long: UnsafeBufferPointer(rebasing: key[i..<space]))
             // A word no pattern has (0) leads back to the start.
@@ -235,7 +236,9 @@ private struct WordTable: Sendable {
     }
 
     @inline(__always)
-    static func slot(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask }
+    static func slot(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+    }
 
     /// The number of a word of up to 8 bytes, packed; 0 when no pattern has it.
     @inline(__always)
@@ -280,7 +283,9 @@ private struct PairTable: Sendable {
     }
 
     @inline(__always)
-    static func key(_ state: Int32, _ word: Int32) -> UInt64 { UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: word)) }
+    static func key(_ state: Int32, _ word: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: word))
+    }
 
     @inline(__always)
     func next(_ state: Int32, _ word: Int32) -> Int32? {

@@ -13,7 +13,8 @@ extension PlanClassifier {
         let blocked: [UInt16]
 
         init(_ taxonomy: Taxonomy) {
-            let index = Dictionary(taxonomy.areas.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            let index = Dictionary(
+                taxonomy.areas.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
             ids = taxonomy.themes.map(\.id)
             // `TaxonomyFile` rejects unknown areas; a theme built in code with one counts for `other`.
             let other = index[Taxonomy.otherAreaID] ?? 0
@@ -37,7 +38,9 @@ extension PlanClassifier {
     }
 
     /// Classifies an item made of `pieces` of text (its text, then its products) found on `lines`.
-    func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?) -> Outcome {
+    func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?)
+        -> Outcome
+    {
         // Plain loops: `pieces.map(matcher.find)` would copy the matcher (a retain of each of its
         // tables) for every piece.
         var keys: [TextKey] = []
@@ -66,7 +69,8 @@ extension PlanClassifier {
             let stretches = aligner!.align(key.text)
             for hit in hits {
                 let item = self.evidence(
-                    hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0, basis: .content)
+                    hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0,
+                    basis: .content)
                 let phrase = matcher.patterns[hit.pattern].phraseID
                 if let slot = order.firstIndex(of: hit.owner) {
                     evidence[slot].append(item)
@@ -79,7 +83,9 @@ extension PlanClassifier {
             }
         }
         let themes = order.indices.map { slot in
-            ThemeMatch(id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id, evidence: evidence[slot])
+            ThemeMatch(
+                id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id,
+                evidence: evidence[slot])
         }
         return decideArea(heading: heading, order: order, evidence: evidence, phrases: phrases, themes: themes)
     }
@@ -101,7 +107,9 @@ extension PlanClassifier {
             guard agreeing.isEmpty else { return outcome }
             // None of the heading's area: count the distinct phrases of each other area; weak themes never count.
             var signals = [Int](repeating: 0, count: areaCount)
-            for (slot, theme) in order.enumerated() where !facts.weak[theme] { signals[facts.primaryArea[theme]] += phrases[slot].count }
+            for (slot, theme) in order.enumerated() where !facts.weak[theme] {
+                signals[facts.primaryArea[theme]] += phrases[slot].count
+            }
             let clear = signals.indices.filter { signals[$0] >= Self.secondaryAreaSignals }
                 .sorted { (signals[$1], taxonomy.areas[$0].id) < (signals[$0], taxonomy.areas[$1].id) }
             guard !clear.isEmpty else { return outcome }
@@ -109,7 +117,8 @@ extension PlanClassifier {
             let words = order.indices.filter { clear.contains(facts.primaryArea[order[$0]]) && !facts.weak[order[$0]] }
                 .map { "\(facts.ids[order[$0]]) (\"\(evidence[$0][0].matched)\")" }
             outcome.secondaryAreas = names
-            outcome.conflict = "is listed under \(id) but its words point to \(names.joined(separator: ", ")): "
+            outcome.conflict =
+                "is listed under \(id) but its words point to \(names.joined(separator: ", ")): "
                 + "\(words.joined(separator: ", ")); it stays in \(id) with \(names.joined(separator: ", ")) as secondary"
             return outcome
         }
@@ -123,9 +132,12 @@ extension PlanClassifier {
                 count[area] += 1
                 first[area] = min(first[area], slot)
             }
-            if let best = count.indices.filter({ count[$0] > 0 }).max(by: { (count[$0], -first[$0]) < (count[$1], -first[$1]) }) {
+            if let best = count.indices.filter({ count[$0] > 0 }).max(by: {
+                (count[$0], -first[$0]) < (count[$1], -first[$1])
+            }) {
                 return Outcome(
-                    area: taxonomy.areas[best].id, basis: .content, areaEvidence: contentEvidence(best), secondaryAreas: [],
+                    area: taxonomy.areas[best].id, basis: .content, areaEvidence: contentEvidence(best),
+                    secondaryAreas: [],
                     themes: themes)
             }
         }

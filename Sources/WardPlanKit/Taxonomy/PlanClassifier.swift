@@ -67,7 +67,10 @@ public struct PlanClassifier: Sendable {
         classifyAll(&plan.targets) { _, _ in .targets }
         classifyAll(&plan.narrative) { item, _ in item.section }
         for task in plan.tasks where task.themes.isEmpty {
-            note(.noTheme, task.line, "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml")
+            note(
+                .noTheme, task.line,
+                "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml"
+            )
         }
         plan.diagnostics += diagnostics
         plan.taxonomyVersion = taxonomy.version
@@ -99,7 +102,8 @@ public struct PlanClassifier: Sendable {
         var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
         let stretches = aligner.align(heading.text)
         func evidence(_ hit: TaxonomyMatcher.Hit) -> Evidence {
-            self.evidence(hit, in: key, stretches: stretches, aligner: &aligner, fallbackLine: heading.line, basis: .heading)
+            self.evidence(
+                hit, in: key, stretches: stretches, aligner: &aligner, fallbackLine: heading.line, basis: .heading)
         }
         let named = found.areaHeadings.filter { heading.area == nil || taxonomy.areas[$0.owner].id == heading.area }
         if let hit = named.first {
@@ -119,8 +123,12 @@ public struct PlanClassifier: Sendable {
         _ hit: TaxonomyMatcher.Hit, in key: TextKey, stretches: [SourceAligner.Stretch], aligner: inout SourceAligner,
         fallbackLine: Int, basis: Evidence.Basis
     ) -> Evidence {
-        let at = aligner.position(ofPieceByte: key.sourceRange(ofKey: hit.keyRange).lowerBound, in: stretches) ?? (fallbackLine, 1)
+        let at =
+            aligner.position(ofPieceByte: key.sourceRange(ofKey: hit.keyRange).lowerBound, in: stretches) ?? (
+                fallbackLine, 1
+            )
         return Evidence(
-            phrase: matcher.phrase(of: hit), matched: key.sourceText(ofKey: hit.keyRange), line: at.line, column: at.column, basis: basis)
+            phrase: matcher.phrase(of: hit), matched: key.sourceText(ofKey: hit.keyRange), line: at.line,
+            column: at.column, basis: basis)
     }
 }

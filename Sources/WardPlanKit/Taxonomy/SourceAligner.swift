@@ -80,7 +80,9 @@ struct SourceAligner {
             let here = longest(piece, at: p, from: position)
             // A byte the lines do not have here (the space that joined two lines, the " | " between
             // joined cells) makes a short, false stretch: skip it when the text after it goes further.
-            if here.length < piece.count - p, p + 1 < piece.count, longest(piece, at: p + 1, from: position).length > here.length {
+            if here.length < piece.count - p, p + 1 < piece.count,
+                longest(piece, at: p + 1, from: position).length > here.length
+            {
                 p += 1
                 continue
             }
@@ -96,7 +98,9 @@ struct SourceAligner {
     }
 
     /// The longest prefix of `piece[p...]` in the lines from `position` on.
-    private func longest(_ piece: UnsafeBufferPointer<UInt8>, at p: Int, from position: (line: Int, offset: Int)) -> (length: Int, line: Int, offset: Int) {
+    private func longest(_ piece: UnsafeBufferPointer<UInt8>, at p: Int, from position: (line: Int, offset: Int)) -> (
+        length: Int, line: Int, offset: Int
+    ) {
         var best = (length: 0, line: 0, offset: 0)
         for line in position.line..<lines.count {
             let from = line == position.line ? position.offset : 0
@@ -108,7 +112,9 @@ struct SourceAligner {
     }
 
     /// The longest prefix of `piece[p...]` that occurs in `line` at or after `from`: where, how long.
-    private static func longestPrefix(of piece: UnsafeBufferPointer<UInt8>, at p: Int, in line: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int) {
+    private static func longestPrefix(
+        of piece: UnsafeBufferPointer<UInt8>, at p: Int, in line: UnsafeBufferPointer<UInt8>, from: Int
+    ) -> (Int, Int) {
         var best = (0, 0)
         guard p < piece.count, from < line.count else { return best }
         let first = piece[p]

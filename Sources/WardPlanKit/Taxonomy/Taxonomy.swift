@@ -75,7 +75,8 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, area, vi, en, expectedBy, alsoIn, weak, phrases, tonedPhrases, notInside, notWith, notInSections, examples
+            case id, area, vi, en, expectedBy, alsoIn, weak, phrases, tonedPhrases, notInside, notWith, notInSections,
+                examples
         }
 
         public init(from decoder: Decoder) throws {

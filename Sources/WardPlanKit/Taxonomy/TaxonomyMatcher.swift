@@ -55,7 +55,8 @@ final class TaxonomyMatcher: Sendable {
         func add(_ phrase: String, owner: Int, role: Role) {
             phraseCount += 1
             for words in abbreviations.spellings(of: FoldedKey.words(phrase)) where !words.isEmpty {
-                patterns.append(Pattern(owner: owner, role: role, phrase: phrase, phraseID: phraseCount, key: Self.padded(words)))
+                patterns.append(
+                    Pattern(owner: owner, role: role, phrase: phrase, phraseID: phraseCount, key: Self.padded(words)))
             }
         }
         for (index, theme) in taxonomy.themes.enumerated() {
@@ -65,9 +66,10 @@ final class TaxonomyMatcher: Sendable {
                 let words = FoldedKey.words(phrase)
                 guard !words.isEmpty else { continue }
                 phraseCount += 1
-                patterns.append(Pattern(
-                    owner: index, role: .signal, phrase: phrase, phraseID: phraseCount, key: Self.padded(words),
-                    toned: TonedKey.of(phrase)))
+                patterns.append(
+                    Pattern(
+                        owner: index, role: .signal, phrase: phrase, phraseID: phraseCount, key: Self.padded(words),
+                        toned: TonedKey.of(phrase)))
             }
             for phrase in theme.notInside { add(phrase, owner: index, role: .notInside) }
             for phrase in theme.notWith { add(phrase, owner: index, role: .notWith) }
@@ -98,7 +100,11 @@ final class TaxonomyMatcher: Sendable {
                 let hit = Hit(pattern: match.pattern, owner: owner, keyRange: (match.start + 1)..<(match.end - 1))
                 switch patterns[match.pattern].role {
                 case .signal:
-                    if let toned = patterns[match.pattern].toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
+                    if let toned = patterns[match.pattern].toned,
+                        TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned
+                    {
+                        return
+                    }
                     signals.append(hit)
                 case .notInside: exclusions.append(hit)
                 case .notWith: found.vetoed.insert(owner)
@@ -127,6 +133,8 @@ final class TaxonomyMatcher: Sendable {
             if kept.contains(where: { $0.owner == hit.owner && $0.keyRange == hit.keyRange }) { continue }
             kept.append(hit)
         }
-        return kept.sorted { ($0.keyRange.lowerBound, $0.keyRange.upperBound) < ($1.keyRange.lowerBound, $1.keyRange.upperBound) }
+        return kept.sorted {
+            ($0.keyRange.lowerBound, $0.keyRange.upperBound) < ($1.keyRange.lowerBound, $1.keyRange.upperBound)
+        }
     }
 }

@@ -33,7 +33,8 @@ struct YAMLFile {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw DataFileError(path: url.path, message: "cannot read the file as UTF-8 text: \(error.localizedDescription)")
+            throw DataFileError(
+                path: url.path, message: "cannot read the file as UTF-8 text: \(error.localizedDescription)")
         }
         try self.init(path: url.path, text: text)
     }
@@ -81,14 +82,21 @@ struct YAMLFile {
     private func describe(_ error: DecodingError) -> DataFileError {
         switch error {
         case .typeMismatch(let type, let context):
-            return self.error(at: Self.pathString(context.codingPath), "\(Self.label(context.codingPath)): expected \(Self.kind(type))")
+            return self.error(
+                at: Self.pathString(context.codingPath),
+                "\(Self.label(context.codingPath)): expected \(Self.kind(type))")
         case .valueNotFound(let type, let context):
-            return self.error(at: Self.pathString(context.codingPath), "\(Self.label(context.codingPath)): expected \(Self.kind(type)), found nothing")
+            return self.error(
+                at: Self.pathString(context.codingPath),
+                "\(Self.label(context.codingPath)): expected \(Self.kind(type)), found nothing")
         case .keyNotFound(let key, let context):
             let owner = context.codingPath.isEmpty ? "the file" : Self.pathString(context.codingPath)
-            return self.error(at: Self.pathString(context.codingPath), "\(owner): the field \"\(key.stringValue)\" is missing")
+            return self.error(
+                at: Self.pathString(context.codingPath), "\(owner): the field \"\(key.stringValue)\" is missing")
         case .dataCorrupted(let context):
-            return self.error(at: Self.pathString(context.codingPath), "\(Self.label(context.codingPath)): \(context.debugDescription)")
+            return self.error(
+                at: Self.pathString(context.codingPath),
+                "\(Self.label(context.codingPath)): \(context.debugDescription)")
         @unknown default:
             return DataFileError(path: path, message: "\(error)")
         }
@@ -137,7 +145,8 @@ struct YAMLFile {
             return DataFileError(path: path, line: mark.line, message: "not valid YAML: \(detail)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
-            return DataFileError(path: path, line: context.mark.line, message: "the field \(keys) is given twice in one entry")
+            return DataFileError(
+                path: path, line: context.mark.line, message: "the field \(keys) is given twice in one entry")
         case .reader(let problem, _, _, _):
             return DataFileError(path: path, message: "not valid YAML: \(problem)")
         default:
@@ -165,7 +174,8 @@ extension Decoder {
         for key in container.allKeys where Known(stringValue: key.stringValue) == nil {
             let names = Known.allCases.map(\.stringValue).joined(separator: ", ")
             throw DecodingError.dataCorruptedError(
-                forKey: key, in: container, debugDescription: "unknown field \"\(key.stringValue)\"; the fields here are: \(names)")
+                forKey: key, in: container,
+                debugDescription: "unknown field \"\(key.stringValue)\"; the fields here are: \(names)")
         }
     }
 }

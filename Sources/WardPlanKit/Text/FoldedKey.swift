@@ -107,7 +107,7 @@ extension String {
         let space = UInt8(ascii: " ")
         var start = 0
         while start + needle.count <= haystack.count {
-            if (start == 0 || haystack[start - 1] == space), haystack[start] == needle[0],
+            if start == 0 || haystack[start - 1] == space, haystack[start] == needle[0],
                 haystack[start..<(start + needle.count)].elementsEqual(needle),
                 start + needle.count == haystack.count || haystack[start + needle.count] == space
             {

@@ -15,7 +15,9 @@ extension String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in unicodeScalars {
-            let isSpace = scalar.isASCII ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            let isSpace =
+                scalar.isASCII
+                ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
             if isSpace {
                 pendingSpace = !out.isEmpty
             } else {

@@ -57,7 +57,9 @@ public struct TextKey: Sendable {
         utf8.withUnsafeBufferPointer { column(ofByte: offset, in: $0, from: start) }
     }
 
-    static func column(ofByte offset: Int, in utf8: UnsafeBufferPointer<UInt8>, from start: (offset: Int, column: Int)) -> Int {
+    static func column(ofByte offset: Int, in utf8: UnsafeBufferPointer<UInt8>, from start: (offset: Int, column: Int))
+        -> Int
+    {
         let end = min(offset, utf8.count)
         guard start.offset < end else { return start.column }
         // From a character boundary, the characters are the lead bytes (all but 0x80–0xBF), less
@@ -101,7 +103,8 @@ public struct TextKey: Sendable {
     }
 
     private static func fold(
-        _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, origins: UnsafeMutableBufferPointer<Int32>
+        _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
+        origins: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
         let out = out.baseAddress!
         let origins = origins.baseAddress!

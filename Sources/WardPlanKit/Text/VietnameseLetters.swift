@@ -27,13 +27,16 @@ enum VietnameseLetters {
                     marks.filter({ letterMarks.contains($0) }).count <= 1
                 else { continue }
                 var baseScalars = String.UnicodeScalarView([first])
-                baseScalars.append(contentsOf: marks.filter { letterMarks.contains($0) }.compactMap(Unicode.Scalar.init))
+                baseScalars.append(
+                    contentsOf: marks.filter { letterMarks.contains($0) }.compactMap(Unicode.Scalar.init))
                 let base = String(baseScalars).precomposedStringWithCanonicalMapping.lowercased()
                 guard base.count == 1 else { continue }
                 table[scalar] = Letter(base: base.first!, toned: marks.contains { toneMarks.contains($0) })
             }
         }
-        for (scalar, base) in [("đ", "đ"), ("Đ", "đ")] as [(Unicode.Scalar, Character)] { table[scalar] = Letter(base: base, toned: false) }
+        for (scalar, base) in [("đ", "đ"), ("Đ", "đ")] as [(Unicode.Scalar, Character)] {
+            table[scalar] = Letter(base: base, toned: false)
+        }
         return table
     }()
 
@@ -69,7 +72,9 @@ enum VietnameseLetters {
         }
         guard tones <= 1 else { return false }
         var start = bases.startIndex
-        if bases.count > 2, (bases[0] == "q" && bases[1] == "u") || (bases[0] == "g" && bases[1] == "i" && vowels.contains(bases[2])) {
+        if bases.count > 2,
+            (bases[0] == "q" && bases[1] == "u") || (bases[0] == "g" && bases[1] == "i" && vowels.contains(bases[2]))
+        {
             start = 2
         }
         let rest = bases[start...]

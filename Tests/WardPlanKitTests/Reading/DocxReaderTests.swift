@@ -22,7 +22,9 @@ struct DocxReaderTests {
     @Test func textIsNFCWhateverTheFileHolds() throws {
         let decomposed = "Ho\u{0061}\u{0300}ng Gia \u{0110}o\u{0302}\u{0301}ng"  // "Hoàng Gia Đống" decomposed
         let lines = try W.lines(W.docx(body: W.paragraph(decomposed)))
-        #expect(lines[0].text.unicodeScalars.elementsEqual("Hoàng Gia Đống".precomposedStringWithCanonicalMapping.unicodeScalars))
+        #expect(
+            lines[0].text.unicodeScalars.elementsEqual(
+                "Hoàng Gia Đống".precomposedStringWithCanonicalMapping.unicodeScalars))
     }
 
     static let numbering = #"""
@@ -72,16 +74,24 @@ struct DocxReaderTests {
             W.paragraph("Bắt đầu lại từ bảy", numId: 4, level: 0),
         ].joined()
         let lines = try W.lines(W.docx(body: body, numbering: Self.numbering, styles: Self.styles))
-        #expect(lines.map(\.text) == [
-            "I. MỤC ĐÍCH", "1. Công tác chỉ đạo", "1.1. Xây dựng kế hoạch", "1.2. Tổ chức tuyên truyền",
-            "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "+ Kế hoạch", "a) Trong năm", "b) Quý I", "2. Cải cách thể chế",
-            "2.1. Rà soát văn bản", "II. NHIỆM VỤ", "Không đánh số", "7. Bắt đầu lại từ bảy",
-        ])
-        #expect(lines.map(\.headingHint) == [true, false, false, false, false, false, false, false, false, false, false, true, false, false])
+        #expect(
+            lines.map(\.text) == [
+                "I. MỤC ĐÍCH", "1. Công tác chỉ đạo", "1.1. Xây dựng kế hoạch", "1.2. Tổ chức tuyên truyền",
+                "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "+ Kế hoạch", "a) Trong năm", "b) Quý I",
+                "2. Cải cách thể chế",
+                "2.1. Rà soát văn bản", "II. NHIỆM VỤ", "Không đánh số", "7. Bắt đầu lại từ bảy",
+            ])
+        #expect(
+            lines.map(\.headingHint) == [
+                true, false, false, false, false, false, false, false, false, false, false, true, false, false,
+            ])
     }
 
     @Test func outlineLevelOnAStyleMakesAHeading() throws {
-        let lines = try W.lines(W.docx(body: W.paragraph("Giai đoạn 2026-2027", style: "Tieude") + W.paragraph("Văn bản"), styles: Self.styles))
+        let lines = try W.lines(
+            W.docx(
+                body: W.paragraph("Giai đoạn 2026-2027", style: "Tieude") + W.paragraph("Văn bản"), styles: Self.styles)
+        )
         #expect(lines.map(\.headingHint) == [true, false])
     }
 
@@ -95,12 +105,21 @@ struct DocxReaderTests {
         let restart = #"<w:vMerge w:val="restart"/>"#
         let merged = "<w:vMerge/>"
         var rows: [String] = []
-        rows.append("<w:tr>" + header + c("TT", restart) + c("Nhiệm vụ", "") + c("Đơn vị", #"<w:gridSpan w:val="2"/>"#) + c("Thời gian", "") + "</w:tr>")
-        rows.append("<w:tr>" + header + c("", merged) + c("", "") + c("chủ trì", "") + c("phối hợp", "") + c("hoàn thành", "") + "</w:tr>")
+        rows.append(
+            "<w:tr>" + header + c("TT", restart) + c("Nhiệm vụ", "") + c("Đơn vị", #"<w:gridSpan w:val="2"/>"#)
+                + c("Thời gian", "") + "</w:tr>")
+        rows.append(
+            "<w:tr>" + header + c("", merged) + c("", "") + c("chủ trì", "") + c("phối hợp", "") + c("hoàn thành", "")
+                + "</w:tr>")
         rows.append("<w:tr>" + c("I", "") + c("CÔNG TÁC CHỈ ĐẠO", #"<w:gridSpan w:val="4"/>"#) + "</w:tr>")
-        rows.append("<w:tr>" + c("1", "") + c("Ban hành kế hoạch", "") + c("Phòng Văn hóa - Xã hội", restart) + c("Các phòng", "") + c("Quý I/2026", "") + "</w:tr>")
-        rows.append("<w:tr>" + c("2", "") + c("Tuyên truyền|- Kế hoạch|- Báo cáo", "") + c("", merged) + c("Các phòng", "") + c("Hằng năm", "") + "</w:tr>")
-        rows.append("<w:tr>" + c("", merged) + c("tiếp theo trang sau", "") + c("", merged) + c("", "") + c("", "") + "</w:tr>")
+        rows.append(
+            "<w:tr>" + c("1", "") + c("Ban hành kế hoạch", "") + c("Phòng Văn hóa - Xã hội", restart)
+                + c("Các phòng", "") + c("Quý I/2026", "") + "</w:tr>")
+        rows.append(
+            "<w:tr>" + c("2", "") + c("Tuyên truyền|- Kế hoạch|- Báo cáo", "") + c("", merged) + c("Các phòng", "")
+                + c("Hằng năm", "") + "</w:tr>")
+        rows.append(
+            "<w:tr>" + c("", merged) + c("tiếp theo trang sau", "") + c("", merged) + c("", "") + c("", "") + "</w:tr>")
         let body = W.paragraph("Phụ lục II") + "<w:tbl>" + rows.joined() + "</w:tbl>" + W.paragraph("Sau bảng")
         let lines = try W.lines(W.docx(body: body))
         #expect(lines.map(\.number) == [1, 2, 4, 5, 6, 7, 8])
@@ -108,14 +127,18 @@ struct DocxReaderTests {
         #expect(lines[2].cells == ["I", "CÔNG TÁC CHỈ ĐẠO", "", "", ""])
         #expect(lines[3].cells == ["1", "Ban hành kế hoạch", "Phòng Văn hóa - Xã hội", "Các phòng", "Quý I/2026"])
         // A lead merged down the column is every row's lead …
-        #expect(lines[4].cells == ["2", "Tuyên truyền - Kế hoạch - Báo cáo", "Phòng Văn hóa - Xã hội", "Các phòng", "Hằng năm"])
+        #expect(
+            lines[4].cells == [
+                "2", "Tuyên truyền - Kế hoạch - Báo cáo", "Phòng Văn hóa - Xã hội", "Các phòng", "Hằng năm",
+            ])
         // … but a row whose number cell is merged continues the row above.
         #expect(lines[5].cells == ["", "tiếp theo trang sau", "", "", ""])
         #expect(lines[6].text == "Sau bảng" && lines[6].cells == nil)
     }
 
     @Test func aTableInATableIsReadIntoItsCell() throws {
-        let inner = "<w:tbl><w:tr>\(Self.cell("Kế hoạch"))\(Self.cell("Quý I"))</w:tr><w:tr>\(Self.cell("Báo cáo"))</w:tr></w:tbl>"
+        let inner =
+            "<w:tbl><w:tr>\(Self.cell("Kế hoạch"))\(Self.cell("Quý I"))</w:tr><w:tr>\(Self.cell("Báo cáo"))</w:tr></w:tbl>"
         let body = "<w:tbl><w:tr>\(Self.cell("1"))<w:tc>\(W.paragraph("Sản phẩm:"))\(inner)</w:tc></w:tr></w:tbl>"
         let lines = try W.lines(W.docx(body: body))
         #expect(lines.map(\.cells) == [["1", "Sản phẩm: Kế hoạch Quý I Báo cáo"]])
@@ -153,7 +176,8 @@ struct DocxReaderTests {
             W.paragraph("Thời gian thực hiện: Quý I/2026.", numId: 2),
         ].joined()
         let fromText = try Fixtures.plan(text: text, path: "mau.txt")
-        let fromWord = try Fixtures.plan(W.docx(body: word, numbering: Self.numbering, styles: Self.styles), path: "mau.docx")
+        let fromWord = try Fixtures.plan(
+            W.docx(body: word, numbering: Self.numbering, styles: Self.styles), path: "mau.docx")
         #expect(fromWord.tasks.map(\.ref) == ["1.1"])
         #expect(fromWord.tasks.map(\.ref) == fromText.tasks.map(\.ref))
         #expect(fromWord.tasks.map(\.lead) == fromText.tasks.map(\.lead))

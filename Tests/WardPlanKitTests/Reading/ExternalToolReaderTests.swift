@@ -28,7 +28,9 @@ struct ExternalToolReaderTests {
     func withoutLibreOfficeTheMessageSaysHowToConvert(_ ext: String) throws {
         let data = try Fixtures.data("formats/nam-do-son-2026.\(ext == "doc" ? "doc" : "odt")")
         let reader = ConvertedWordReader(searchPath: [])
-        let d = expectInputError(.missingTool) { () throws(InputError) in _ = try reader.readDocument(data, path: "ke-hoach.\(ext)", limits: .standard) }
+        let d = expectInputError(.missingTool) { () throws(InputError) in
+            _ = try reader.readDocument(data, path: "ke-hoach.\(ext)", limits: .standard)
+        }
         #expect(d?.message.contains("LibreOffice") == true)
         #expect(d?.message.contains("Save As") == true)
         #expect(d?.message.contains(".\(ext)") == true)
@@ -36,7 +38,9 @@ struct ExternalToolReaderTests {
 
     @Test func withoutPdftotextTheMessageSaysWhatToInstall() throws {
         let data = try Fixtures.data("formats/nam-do-son-2026.pdf")
-        let d = expectInputError(.missingTool) { () throws(InputError) in _ = try PDFReader(searchPath: []).readDocument(data, path: "ke-hoach.pdf", limits: .standard) }
+        let d = expectInputError(.missingTool) { () throws(InputError) in
+            _ = try PDFReader(searchPath: []).readDocument(data, path: "ke-hoach.pdf", limits: .standard)
+        }
         #expect(d?.message.contains("poppler-utils") == true)
     }
 
@@ -52,15 +56,19 @@ struct ExternalToolReaderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let docx = Fixtures.fixturesFolder.appendingPathComponent("formats/nam-do-son-2026.docx").path
         // The arguments are checked: headless, a private profile, docx, an output folder.
-        try fakeSoffice(in: folder, body: """
-            case "$*" in *-env:UserInstallation=file://*--headless*--convert-to\\ docx\\ --outdir*) ;; *) echo "bad arguments: $*" >&2; exit 2;; esac
-            while [ "$1" != "--outdir" ]; do shift; done
-            mkdir -p "$2" && cp '\(docx)' "$2/$(basename "$3" | sed 's/\\.[^.]*$//').docx"
-            """)
+        try fakeSoffice(
+            in: folder,
+            body: """
+                case "$*" in *-env:UserInstallation=file://*--headless*--convert-to\\ docx\\ --outdir*) ;; *) echo "bad arguments: $*" >&2; exit 2;; esac
+                while [ "$1" != "--outdir" ]; do shift; done
+                mkdir -p "$2" && cp '\(docx)' "$2/$(basename "$3" | sed 's/\\.[^.]*$//').docx"
+                """)
         let reader = ConvertedWordReader(searchPath: [folder.path])
-        let output = try reader.readDocument(Fixtures.data("formats/nam-do-son-2026.doc"), path: "ke-hoach.doc", limits: .standard)
+        let output = try reader.readDocument(
+            Fixtures.data("formats/nam-do-son-2026.doc"), path: "ke-hoach.doc", limits: .standard)
         #expect(output.diagnostics.map(\.code) == [.converted])
-        let plan = PlanParser().parse(ReadDocument(path: "ke-hoach.doc", format: reader.format, sha256: "", lines: output.lines))
+        let plan = PlanParser().parse(
+            ReadDocument(path: "ke-hoach.doc", format: reader.format, sha256: "", lines: output.lines))
         #expect(plan.tasks.count == 53)
     }
 
@@ -71,7 +79,8 @@ struct ExternalToolReaderTests {
         let limits = InputLimits(maxInputBytes: 32 << 20, toolTimeout: 1)
         let started = Date()
         let d = expectInputError(.conversionFailed) { () throws(InputError) in
-            _ = try ConvertedWordReader(searchPath: [folder.path]).readDocument(Data("x".utf8), path: "treo.doc", limits: limits)
+            _ = try ConvertedWordReader(searchPath: [folder.path]).readDocument(
+                Data("x".utf8), path: "treo.doc", limits: limits)
         }
         #expect(d?.message.contains("longer than 1 s") == true)
         #expect(Date().timeIntervalSince(started) < 15)
@@ -82,7 +91,8 @@ struct ExternalToolReaderTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try fakeSoffice(in: folder, body: "echo 'Error: source file could not be loaded' >&2\nexit 1\n")
         let d = expectInputError(.conversionFailed) { () throws(InputError) in
-            _ = try ConvertedWordReader(searchPath: [folder.path]).readDocument(Data("x".utf8), path: "hong.odt", limits: .standard)
+            _ = try ConvertedWordReader(searchPath: [folder.path]).readDocument(
+                Data("x".utf8), path: "hong.odt", limits: .standard)
         }
         #expect(d?.message.contains("could not be loaded") == true)
     }

@@ -10,14 +10,18 @@ import Testing
 struct FormatEquivalenceTests {
     static let namDoSonVariants = [
         "formats/nam-do-son-2026.docx", "formats/nam-do-son-2026.pdf",
-        "encodings/nam-do-son-2026.nfd.txt", "encodings/nam-do-son-2026.old-tone.txt", "encodings/nam-do-son-2026.tcvn3.txt",
-        "encodings/nam-do-son-2026.vni.txt", "encodings/nam-do-son-2026.cp1258.txt", "encodings/nam-do-son-2026.bom.txt",
+        "encodings/nam-do-son-2026.nfd.txt", "encodings/nam-do-son-2026.old-tone.txt",
+        "encodings/nam-do-son-2026.tcvn3.txt",
+        "encodings/nam-do-son-2026.vni.txt", "encodings/nam-do-son-2026.cp1258.txt",
+        "encodings/nam-do-son-2026.bom.txt",
         "encodings/nam-do-son-2026.utf16.txt",
     ]
     static let ngocHaVariants = [
         "formats/ngoc-ha-2026-2030.docx", "formats/ngoc-ha-2026-2030.pdf",
-        "encodings/ngoc-ha-2026-2030.nfd.md", "encodings/ngoc-ha-2026-2030.old-tone.md", "encodings/ngoc-ha-2026-2030.tcvn3.md",
-        "encodings/ngoc-ha-2026-2030.vni.md", "encodings/ngoc-ha-2026-2030.cp1258.md", "encodings/ngoc-ha-2026-2030.bom.md",
+        "encodings/ngoc-ha-2026-2030.nfd.md", "encodings/ngoc-ha-2026-2030.old-tone.md",
+        "encodings/ngoc-ha-2026-2030.tcvn3.md",
+        "encodings/ngoc-ha-2026-2030.vni.md", "encodings/ngoc-ha-2026-2030.cp1258.md",
+        "encodings/ngoc-ha-2026-2030.bom.md",
         "encodings/ngoc-ha-2026-2030.utf16.md",
     ]
 
@@ -34,7 +38,8 @@ struct FormatEquivalenceTests {
         #expect(plan.targets.map(\.metric) == text.targets.map(\.metric), "\(variant): target metrics")
         #expect(plan.ward == text.ward, "\(variant): ward")
         let share = PlanCoverage.share(of: plan)
-        #expect(share >= 0.99, "\(variant): \(Int(share * 1000)) ‰ in the model; rest: \(plan.unclassified.map(\.text))")
+        #expect(
+            share >= 0.99, "\(variant): \(Int(share * 1000)) ‰ in the model; rest: \(plan.unclassified.map(\.text))")
     }
 
     @Test(arguments: namDoSonVariants)

@@ -48,19 +48,20 @@ struct PDFLayoutTests {
         let layout = PDFLayout([Self.page1, Self.page2, Self.page3].joined(separator: "\n\u{0C}"))
         let lines = layout.lines()
         #expect(layout.furnitureLines == 6)
-        #expect(lines.map(\.text) == [
-            "I. NHIỆM VỤ",
-            "1.1. Rà soát các văn bản quy phạm pháp luật do phường ban hành để bảo đảm phù hợp với quy định của pháp luật và tình hình thực tế của địa bàn phường, đặc biệt là các văn bản về phát triển kinh tế - xã hội.",
-            "- Cơ quan chủ trì: Văn phòng HĐND và UBND.",
-            "Thường xuyên kiểm tra việc thực hiện các nhiệm vụ được giao tại các cơ quan, đơn vị trực thuộc.",
-            "TT Nhiệm vụ Đơn vị chủ trì Thời gian hoàn thành",
-            "1 Ban hành kế hoạch CCHC Phòng Văn hóa - Xã hội Quý I/2026",
-            "2 Tuyên truyền Văn phòng HĐND Hằng năm",
-            "TT Nhiệm vụ Đơn vị chủ trì Thời gian hoàn thành",
-            "về CCHC và UBND",
-            "3 Kiểm tra Phòng Văn hóa - Xã hội Quý IV/2026",
-            "Trên đây là Kế hoạch của phường.",
-        ])
+        #expect(
+            lines.map(\.text) == [
+                "I. NHIỆM VỤ",
+                "1.1. Rà soát các văn bản quy phạm pháp luật do phường ban hành để bảo đảm phù hợp với quy định của pháp luật và tình hình thực tế của địa bàn phường, đặc biệt là các văn bản về phát triển kinh tế - xã hội.",
+                "- Cơ quan chủ trì: Văn phòng HĐND và UBND.",
+                "Thường xuyên kiểm tra việc thực hiện các nhiệm vụ được giao tại các cơ quan, đơn vị trực thuộc.",
+                "TT Nhiệm vụ Đơn vị chủ trì Thời gian hoàn thành",
+                "1 Ban hành kế hoạch CCHC Phòng Văn hóa - Xã hội Quý I/2026",
+                "2 Tuyên truyền Văn phòng HĐND Hằng năm",
+                "TT Nhiệm vụ Đơn vị chủ trì Thời gian hoàn thành",
+                "về CCHC và UBND",
+                "3 Kiểm tra Phòng Văn hóa - Xã hội Quý IV/2026",
+                "Trên đây là Kế hoạch của phường.",
+            ])
         #expect(lines[5].cells == ["1", "Ban hành kế hoạch CCHC", "Phòng Văn hóa - Xã hội", "Quý I/2026"])
         #expect(lines[8].cells == ["", "về CCHC", "và UBND", ""])
         // Each paragraph or row is located at the layout line it starts on.
@@ -85,6 +86,8 @@ struct PDFLayoutTests {
 
     @Test func pageNumbersInTheirUsualForms() {
         for text in ["3", "- 3 -", "Trang 3", "3/12", "(3)"] { #expect(PDFLayout.isPageNumber(text[...]), "\(text)") }
-        for text in ["2026", "3. Cải cách", "Quý 3"] where text != "2026" { #expect(!PDFLayout.isPageNumber(text[...]), "\(text)") }
+        for text in ["2026", "3. Cải cách", "Quý 3"] where text != "2026" {
+            #expect(!PDFLayout.isPageNumber(text[...]), "\(text)")
+        }
     }
 }

@@ -11,8 +11,10 @@ struct TextEncodingTests {
         let text = "Kế hoạch\r\nCải cách hành chính\n"
         #expect(try decoded(Array(text.utf8)).lines == ["Kế hoạch", "Cải cách hành chính"])
         #expect(try decoded([0xEF, 0xBB, 0xBF] + Array(text.utf8)).encoding == "UTF-8 with BOM")
-        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        let le: [UInt8] =
+            [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let be: [UInt8] =
+            [0xFE, 0xFF] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
         #expect(try decoded(le).lines == ["Kế hoạch", "Cải cách hành chính"])
         #expect(try decoded(be).encoding == "UTF-16BE")
     }
@@ -24,13 +26,18 @@ struct TextEncodingTests {
         #expect(LegacyEncoding.detect(bytes) == encoding)
         let result = try decoded(bytes)
         #expect(result.encoding == encoding.rawValue)
-        let seed = try Fixtures.text(Fixtures.namDoSonPath).split(separator: "\n", omittingEmptySubsequences: false).map(String.init).dropLast()
+        let seed = try Fixtures.text(Fixtures.namDoSonPath).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init).dropLast()
         #expect(result.lines.count == seed.count)
         // Exact, but for TCVN3's capitals with tone marks, which the file does not hold.
         let differing = zip(result.lines, seed).filter { $0 != $1 }
         if encoding == .tcvn3 {
-            #expect(differing.allSatisfy { $0.lowercased() == $1.lowercased() }, "\(differing.filter { $0.lowercased() != $1.lowercased() }.prefix(3))")
-            #expect(result.lines.contains("QUYẾT ĐỊNH") && result.lines.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒ SƠN"))
+            #expect(
+                differing.allSatisfy { $0.lowercased() == $1.lowercased() },
+                "\(differing.filter { $0.lowercased() != $1.lowercased() }.prefix(3))")
+            #expect(
+                result.lines.contains("QUYẾT ĐỊNH")
+                    && result.lines.contains("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG NAM ĐỒ SƠN"))
             #expect(differing.count < 30, "\(differing.prefix(5))")
         } else {
             #expect(differing.isEmpty, "\(differing.prefix(3))")
@@ -48,8 +55,12 @@ struct TextEncodingTests {
     }
 
     @Test func syllables() {
-        for word in ["người", "quyết", "nghiệp", "khuyến", "giữa", "hoà", "hòa", "Đồ", "TỊCH"] { #expect(VietnameseLetters.isSyllable(word[...]), "\(word)") }
-        for word in ["caực", "Viờũt", "Vieät", "§ång", "hoạá"] { #expect(!VietnameseLetters.isSyllable(word[...]), "\(word)") }
+        for word in ["người", "quyết", "nghiệp", "khuyến", "giữa", "hoà", "hòa", "Đồ", "TỊCH"] {
+            #expect(VietnameseLetters.isSyllable(word[...]), "\(word)")
+        }
+        for word in ["caực", "Viờũt", "Vieät", "§ång", "hoạá"] {
+            #expect(!VietnameseLetters.isSyllable(word[...]), "\(word)")
+        }
     }
 
     @Test func invalidUTF8InPlainTextKeepsItsOffset() {
@@ -81,8 +92,12 @@ struct TextEncodingTests {
 struct CoverageReportTests {
     @Test func listsShareAndTheLinesNotPlaced() throws {
         var plan = Fixtures.namDoSon
-        plan.unclassified = [SourceText(text: "Một dòng lạc", line: 7), SourceText(text: "Hai dòng", line: 9, endLine: 10)]
-        let failure = InputFailure(path: "wards/scan.pdf", diagnostics: [Diagnostic(.noTextLayer, .error, path: "wards/scan.pdf", "no text layer")])
+        plan.unclassified = [
+            SourceText(text: "Một dòng lạc", line: 7), SourceText(text: "Hai dòng", line: 9, endLine: 10),
+        ]
+        let failure = InputFailure(
+            path: "wards/scan.pdf",
+            diagnostics: [Diagnostic(.noTextLayer, .error, path: "wards/scan.pdf", "no text layer")])
         let report = CoverageReport(ExtractionResult(plans: [plan], failed: [failure]))
         let entry = try #require(report.entries.first)
         #expect(entry.inModel == plan.source.nonBlankLines - 3)
@@ -93,8 +108,12 @@ struct CoverageReportTests {
     }
 
     @Test func seedsInEveryFormatAreAtLeast99PercentInTheModel() throws {
-        let paths = FormatEquivalenceTests.namDoSonVariants + FormatEquivalenceTests.ngocHaVariants + [Fixtures.namDoSonPath, Fixtures.ngocHaPath]
-        let result = PlanExtractor().extract(paths: paths.map { Fixtures.fixturesFolder.appendingPathComponent($0).path })
+        let paths =
+            FormatEquivalenceTests.namDoSonVariants + FormatEquivalenceTests.ngocHaVariants + [
+                Fixtures.namDoSonPath, Fixtures.ngocHaPath,
+            ]
+        let result = PlanExtractor().extract(
+            paths: paths.map { Fixtures.fixturesFolder.appendingPathComponent($0).path })
         #expect(result.failed.isEmpty)
         let report = CoverageReport(result)
         #expect(report.entries.count == paths.count)

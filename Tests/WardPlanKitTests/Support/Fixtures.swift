@@ -53,12 +53,16 @@ func assertGolden(_ actual: String, named name: String, sourceLocation: SourceLo
         return
     }
     guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
-        Issue.record("golden \(name) is missing; run the tests with WARDPLANS_RECORD=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "golden \(name) is missing; run the tests with WARDPLANS_RECORD=1 to record it",
+            sourceLocation: sourceLocation)
         return
     }
     if expected != actual {
         let diff = lineDiff(expected: expected, actual: actual)
-        Issue.record("output differs from golden \(name) (re-record with WARDPLANS_RECORD=1 if the change is intended):\n\(diff)", sourceLocation: sourceLocation)
+        Issue.record(
+            "output differs from golden \(name) (re-record with WARDPLANS_RECORD=1 if the change is intended):\n\(diff)",
+            sourceLocation: sourceLocation)
     }
 }
 

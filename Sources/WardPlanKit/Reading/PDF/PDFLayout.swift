@@ -24,7 +24,9 @@ struct PDFLayout {
 
     init(_ text: String) {
         var pages: [[Line]] = [[]]
-        for (index, raw) in SymbolFont.replace(in: text).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in SymbolFont.replace(in: text).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             var content = raw
             while content.first == "\u{0C}" {
                 pages.append([])
@@ -40,7 +42,8 @@ struct PDFLayout {
         removeFurniture(&pages)
         for page in pages {
             // Blank lines at a page's edges say nothing about paragraphs.
-            guard let first = page.firstIndex(where: { !$0.isBlank }), let last = page.lastIndex(where: { !$0.isBlank }) else { continue }
+            guard let first = page.firstIndex(where: { !$0.isBlank }), let last = page.lastIndex(where: { !$0.isBlank })
+            else { continue }
             body += page[first...last]
         }
         letterCount = body.reduce(0) { $0 + $1.text.filter(\.isLetter).count }
@@ -183,7 +186,9 @@ struct PDFLayout {
     /// A table whose header row is at `start`: its rows, and the index of the first line after it.
     private func readTable(at start: Int) -> (rows: [DocumentLine], next: Int)? {
         let headerSegments = Self.segments(body[start])
-        guard headerSegments.count >= 2, let columns = TableColumns.detect(headerSegments.map(\.text)) else { return nil }
+        guard headerSegments.count >= 2, let columns = TableColumns.detect(headerSegments.map(\.text)) else {
+            return nil
+        }
         let starts = headerSegments.map(\.start)
         let refFirst = columns.index(of: .ref) == 0
 
@@ -257,7 +262,8 @@ struct PDFLayout {
     /// "1", "12", "2.3", "IV", "a": what a numbering column holds.
     static func isRowNumber(_ text: String) -> Bool { rowNumber.isMatch(text) }
 
-    private static let rowNumber = Pattern(#"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)]?)$"#, caseSensitive: true)
+    private static let rowNumber = Pattern(
+        #"^(?:[IVXLC]{1,6}|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)]?)$"#, caseSensitive: true)
 
     private static func mode(_ values: [Int]) -> Int? {
         let counts = values.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }

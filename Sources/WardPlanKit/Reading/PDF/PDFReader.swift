@@ -26,45 +26,65 @@ public struct PDFReader: DocumentReader {
 
     public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
         guard data.starts(with: Array("%PDF".utf8)) || data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
-            throw InputError(Diagnostic(
-                .binaryFile, .error, path: path, "this is not a PDF file (no %PDF header); check that it is the right file"))
+            throw InputError(
+                Diagnostic(
+                    .binaryFile, .error, path: path,
+                    "this is not a PDF file (no %PDF header); check that it is the right file"))
         }
         let tool = ExternalTool("pdftotext", searchPath: searchPath)
         guard tool.executable != nil else {
-            throw InputError(Diagnostic(
-                .missingTool, .error, path: path,
-                "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"))
+            throw InputError(
+                Diagnostic(
+                    .missingTool, .error, path: path,
+                    "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"
+                ))
         }
         let (scratch, input) = try ScratchFolder.holding(data, as: "input.pdf", for: path)
         defer { scratch.remove() }
-        guard let result = tool.run(Self.arguments + [input.path, "-"], timeout: limits.toolTimeout, maxOutputBytes: limits.maxUncompressedBytes)
+        guard
+            let result = tool.run(
+                Self.arguments + [input.path, "-"], timeout: limits.toolTimeout,
+                maxOutputBytes: limits.maxUncompressedBytes)
         else {
             throw InputError(Diagnostic(.missingTool, .error, path: path, "pdftotext could not be started"))
         }
         if result.timedOut {
-            throw InputError(Diagnostic(
-                .damagedFile, .error, path: path, "pdftotext ran longer than \(Int(limits.toolTimeout)) s on this PDF and was stopped; check the file"))
+            throw InputError(
+                Diagnostic(
+                    .damagedFile, .error, path: path,
+                    "pdftotext ran longer than \(Int(limits.toolTimeout)) s on this PDF and was stopped; check the file"
+                ))
         }
         if result.truncated {
-            throw InputError(Diagnostic(.zipBomb, .error, path: path, "the PDF's text is over \(limits.maxUncompressedBytes) bytes; a real plan is far smaller"))
+            throw InputError(
+                Diagnostic(
+                    .zipBomb, .error, path: path,
+                    "the PDF's text is over \(limits.maxUncompressedBytes) bytes; a real plan is far smaller"))
         }
         guard result.status == 0 else {
             let reason = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
-            let hint = reason.lowercased().contains("password") ? "the PDF is password-protected: ask the ward for an unprotected copy" : "the PDF is damaged: ask the ward to send it again"
-            throw InputError(Diagnostic(.damagedFile, .error, path: path, "pdftotext cannot read this PDF (\(reason)); \(hint)"))
+            let hint =
+                reason.lowercased().contains("password")
+                ? "the PDF is password-protected: ask the ward for an unprotected copy"
+                : "the PDF is damaged: ask the ward to send it again"
+            throw InputError(
+                Diagnostic(.damagedFile, .error, path: path, "pdftotext cannot read this PDF (\(reason)); \(hint)"))
         }
         let text = String(decoding: result.stdout, as: UTF8.self)
         let layout = PDFLayout(text)
         guard layout.letterCount >= 20 else {
-            throw InputError(Diagnostic(
-                .noTextLayer, .error, path: path,
-                "this PDF has no text layer (a scanned image?), so there is nothing to read; ask the ward for the Word file, or run it through OCR (tesseract with the Vietnamese language, tesseract-ocr-vie) and give the tool the text"))
+            throw InputError(
+                Diagnostic(
+                    .noTextLayer, .error, path: path,
+                    "this PDF has no text layer (a scanned image?), so there is nothing to read; ask the ward for the Word file, or run it through OCR (tesseract with the Vietnamese language, tesseract-ocr-vie) and give the tool the text"
+                ))
         }
         var notes: [Diagnostic] = []
         if layout.furnitureLines > 0 {
-            notes.append(Diagnostic(
-                .pageFurniture, .note, path: path,
-                "\(layout.furnitureLines) page header, footer and page-number line(s) left out"))
+            notes.append(
+                Diagnostic(
+                    .pageFurniture, .note, path: path,
+                    "\(layout.furnitureLines) page header, footer and page-number line(s) left out"))
         }
         return ReaderOutput(lines: layout.lines(), diagnostics: notes)
     }

@@ -25,23 +25,33 @@ public struct DocxReader: DocumentReader {
         let package = try WordPackage(data, path: path, limits: limits)
         let main = try package.relationshipTarget("officeDocument", in: "_rels/.rels", base: "") ?? "word/document.xml"
         guard let documentData = try package.part(main) else {
-            throw InputError(Diagnostic(
-                .unsupportedFormat, .error, path: path,
-                "this zip file has no Word document in it (\(main) is missing); is it really a .docx?"))
+            throw InputError(
+                Diagnostic(
+                    .unsupportedFormat, .error, path: path,
+                    "this zip file has no Word document in it (\(main) is missing); is it really a .docx?"))
         }
         let folder = main.split(separator: "/").dropLast().joined(separator: "/")
         let base = folder.isEmpty ? "" : folder + "/"
         let rels = base + "_rels/" + (main.split(separator: "/").last.map(String.init) ?? "document.xml") + ".rels"
         var styles = WordStyles()
-        if let part = try package.relationshipTarget("styles", in: rels, base: base), let stylesData = try package.part(part) {
-            if let root = try WordXML.parse(stylesData, part: part, path: path, limits: limits) { styles = WordStyles(root) }
+        if let part = try package.relationshipTarget("styles", in: rels, base: base),
+            let stylesData = try package.part(part)
+        {
+            if let root = try WordXML.parse(stylesData, part: part, path: path, limits: limits) {
+                styles = WordStyles(root)
+            }
         }
         var numbering = WordNumbering()
-        if let part = try package.relationshipTarget("numbering", in: rels, base: base), let numberingData = try package.part(part) {
-            if let root = try WordXML.parse(numberingData, part: part, path: path, limits: limits) { numbering = WordNumbering(root) }
+        if let part = try package.relationshipTarget("numbering", in: rels, base: base),
+            let numberingData = try package.part(part)
+        {
+            if let root = try WordXML.parse(numberingData, part: part, path: path, limits: limits) {
+                numbering = WordNumbering(root)
+            }
         }
         guard let body = try WordXML.parse(documentData, part: main, path: path, limits: limits)?.child("body") else {
-            throw InputError(Diagnostic(.damagedFile, .error, path: path, "\(main) has no document body; the Word file is damaged"))
+            throw InputError(
+                Diagnostic(.damagedFile, .error, path: path, "\(main) has no document body; the Word file is damaged"))
         }
         var walker = WordBodyWalker(styles: styles, numbering: numbering, limits: limits, path: path)
         try walker.blocks(body.children)
@@ -83,7 +93,8 @@ struct WordBodyWalker {
         var boxes: [String] = []
         let text = paragraphText(node, textBoxes: &boxes)
         let style = node.child("pPr")?.value(of: "pStyle")
-        lines.append(DocumentLine(number: index, text: text, headingHint: !text.isEmpty && isHeading(node, style: style)))
+        lines.append(
+            DocumentLine(number: index, text: text, headingHint: !text.isEmpty && isHeading(node, style: style)))
         // Text boxes anchored in the paragraph: their paragraphs follow it.
         for box in boxes {
             index += 1
@@ -135,10 +146,13 @@ struct WordBodyWalker {
             case "tab", "br", "cr": text += " "
             case "noBreakHyphen": text += "-"
             case "sym": text += node.attribute("char").flatMap { UInt32($0, radix: 16) }.map(Self.symbol) ?? ""
-            case "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "fldChar", "footnoteReference", "endnoteReference",
+            case "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "fldChar", "footnoteReference",
+                "endnoteReference",
                 "commentReference", "lastRenderedPageBreak", "softHyphen":
                 continue
-            default: runs(node.children, into: &text, textBoxes: &textBoxes)  // r, hyperlink, ins, fldSimple, smartTag, sdt …
+            default:
+                // r, hyperlink, ins, fldSimple, smartTag, sdt …
+                runs(node.children, into: &text, textBoxes: &textBoxes)
             }
         }
     }
@@ -158,7 +172,8 @@ struct WordBodyWalker {
             if row.isHeader, let open = header {
                 let cells = lines[open].cells ?? []
                 let joined = (0..<max(cells.count, row.cells.count)).map { i in
-                    [cells, row.cells].compactMap { i < $0.count && !$0[i].isEmpty ? $0[i] : nil }.joined(separator: " ")
+                    [cells, row.cells].compactMap { i < $0.count && !$0[i].isEmpty ? $0[i] : nil }.joined(
+                        separator: " ")
                 }
                 lines[open] = Self.rowLine(number: lines[open].number, cells: joined)
                 continue
@@ -180,9 +195,11 @@ struct WordBodyWalker {
     /// The rows of a table, each cell's text placed at its grid column.
     private mutating func tableRows(_ node: XNode, depth: Int) throws(InputError) -> [Row] {
         if depth > limits.maxTableNesting {
-            throw InputError(Diagnostic(
-                .tooDeep, .error, path: path, line: index + 1,
-                "tables are nested more than \(limits.maxTableNesting) deep (a table in a table in a table …); a real plan never is: flatten the tables in Word and send it again"))
+            throw InputError(
+                Diagnostic(
+                    .tooDeep, .error, path: path, line: index + 1,
+                    "tables are nested more than \(limits.maxTableNesting) deep (a table in a table in a table …); a real plan never is: flatten the tables in Word and send it again"
+                ))
         }
         var rows: [Row] = []
         var above: [String] = []
@@ -204,7 +221,9 @@ struct WordBodyWalker {
             if !continued.contains(0) {
                 for column in continued where column < above.count { cells[column] = above[column] }
             }
-            let isHeader = leadingHeader && trPr?.child("tblHeader").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } == true
+            let isHeader =
+                leadingHeader
+                && trPr?.child("tblHeader").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } == true
             leadingHeader = isHeader
             rows.append(Row(cells: cells, isHeader: isHeader))
             above = cells
@@ -232,7 +251,9 @@ struct WordBodyWalker {
                 pieces.append(paragraphText(node, textBoxes: &boxes))
                 pieces += boxes
             } else if node.isWord("tbl") {
-                pieces += try tableRows(node, depth: depth + 1).map { $0.cells.filter { !$0.isEmpty }.joined(separator: " ") }
+                pieces += try tableRows(node, depth: depth + 1).map {
+                    $0.cells.filter { !$0.isEmpty }.joined(separator: " ")
+                }
             } else if node.isWord("sdt") {
                 pieces.append(try cellText(node.child("sdtContent") ?? node, depth: depth))
             }

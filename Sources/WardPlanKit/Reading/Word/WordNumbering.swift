@@ -29,7 +29,9 @@ struct WordNumbering {
             if node.isWord("abstractNum"), let id = node.attribute("abstractNumId") {
                 abstracts[id] = Self.levels(node)
                 if let link = node.value(of: "numStyleLink") { styleLinks[id] = link }
-            } else if node.isWord("num"), let id = node.attribute("numId"), let abstract = node.value(of: "abstractNumId") {
+            } else if node.isWord("num"), let id = node.attribute("numId"),
+                let abstract = node.value(of: "abstractNumId")
+            {
                 var overrides: [Int: Level] = [:]
                 var starts: [Int: Int] = [:]
                 for override in node.children where override.isWord("lvlOverride") {
@@ -63,10 +65,14 @@ struct WordNumbering {
     }
 
     /// The levels of a numbering instance, following a style link to the numbering it names.
-    private func definition(_ numId: String, styles: WordStyles) -> (key: String, levels: [Int: Level], starts: [Int: Int])? {
+    private func definition(_ numId: String, styles: WordStyles) -> (
+        key: String, levels: [Int: Level], starts: [Int: Int]
+    )? {
         guard let instance = instances[numId] else { return nil }
         var abstract = instance.abstract
-        if let link = styleLinks[abstract], let linked = styles.numbering(link)?.numId, let target = instances[linked]?.abstract {
+        if let link = styleLinks[abstract], let linked = styles.numbering(link)?.numId,
+            let target = instances[linked]?.abstract
+        {
             abstract = target
         }
         var levels = abstracts[abstract] ?? [:]
@@ -92,7 +98,9 @@ struct WordNumbering {
         counters[definition.key] = counts
 
         if current.format == "bullet" { return Self.bullet(current.text) + current.suffix }
-        if current.format == "none" && !current.text.contains("%") { return current.text.isEmpty ? nil : current.text + current.suffix }
+        if current.format == "none" && !current.text.contains("%") {
+            return current.text.isEmpty ? nil : current.text + current.suffix
+        }
         var label = ""
         var chars = current.text[...]
         while let ch = chars.first {

@@ -13,21 +13,27 @@ struct WordPackage {
         self.path = path
         self.limits = limits
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw InputError(Diagnostic(
-                .unsupportedFormat, .error, path: path,
-                "this is an old binary Word file (.doc) or a password-protected document, not a .docx; open it in Word and save it as .docx without a password"))
+            throw InputError(
+                Diagnostic(
+                    .unsupportedFormat, .error, path: path,
+                    "this is an old binary Word file (.doc) or a password-protected document, not a .docx; open it in Word and save it as .docx without a password"
+                ))
         }
         guard data.starts(with: [0x50, 0x4B]) else {
-            throw InputError(Diagnostic(
-                .binaryFile, .error, path: path,
-                "this is not a Word .docx file (it is not a zip package); check that it is the right file, or open it in Word and save it as .docx"))
+            throw InputError(
+                Diagnostic(
+                    .binaryFile, .error, path: path,
+                    "this is not a Word .docx file (it is not a zip package); check that it is the right file, or open it in Word and save it as .docx"
+                ))
         }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw InputError(Diagnostic(
-                .damagedFile, .error, path: path,
-                "the Word file is damaged (the zip package cannot be opened: truncated or cut short in sending?); ask the ward to send it again"))
+            throw InputError(
+                Diagnostic(
+                    .damagedFile, .error, path: path,
+                    "the Word file is damaged (the zip package cannot be opened: truncated or cut short in sending?); ask the ward to send it again"
+                ))
         }
     }
 
@@ -40,7 +46,9 @@ struct WordPackage {
             throw bomb("\(name) would inflate to \(declared) bytes, over the limit of \(limits.maxUncompressedBytes)")
         }
         if declared > 1 << 20, declared / compressed > limits.maxCompressionRatio {
-            throw bomb("\(name) is compressed \(declared / compressed) to 1, over the limit of \(limits.maxCompressionRatio) to 1")
+            throw bomb(
+                "\(name) is compressed \(declared / compressed) to 1, over the limit of \(limits.maxCompressionRatio) to 1"
+            )
         }
         var data = Data()
         data.reserveCapacity(declared)
@@ -53,9 +61,10 @@ struct WordPackage {
         } catch is PartTooLarge {
             throw bomb("\(name) inflates past the \(bound) bytes it declares")
         } catch {
-            throw InputError(Diagnostic(
-                .damagedFile, .error, path: path,
-                "the Word file is damaged (\(name) cannot be unpacked: \(error)); ask the ward to send it again"))
+            throw InputError(
+                Diagnostic(
+                    .damagedFile, .error, path: path,
+                    "the Word file is damaged (\(name) cannot be unpacked: \(error)); ask the ward to send it again"))
         }
         return data
     }
@@ -63,9 +72,11 @@ struct WordPackage {
     private struct PartTooLarge: Error {}
 
     private func bomb(_ detail: String) -> InputError {
-        InputError(Diagnostic(
-            .zipBomb, .error, path: path,
-            "the Word file is not safe to unpack: \(detail) (a zip bomb?); a real plan is far smaller: check the file"))
+        InputError(
+            Diagnostic(
+                .zipBomb, .error, path: path,
+                "the Word file is not safe to unpack: \(detail) (a zip bomb?); a real plan is far smaller: check the file"
+            ))
     }
 
     /// The target of the first relationship of `type` (its last path segment, e.g. "officeDocument")

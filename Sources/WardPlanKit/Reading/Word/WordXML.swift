@@ -10,22 +10,29 @@ enum WordXML {
     static func parse(_ data: Data, part: String, path: String, limits: InputLimits) throws(InputError) -> XNode? {
         let document: LibXMLDocument
         do {
-            document = try SafeXMLParser.parse(data, path: path, limits: XMLLimits(maxBytes: limits.maxUncompressedBytes, maxDepth: maxDepth))
+            document = try SafeXMLParser.parse(
+                data, path: path, limits: XMLLimits(maxBytes: limits.maxUncompressedBytes, maxDepth: maxDepth))
         } catch {
             let d = error.diagnostic
             switch d.code {
             case .xmlDoctype:
-                throw InputError(Diagnostic(
-                    .unsafeXML, .error, path: path,
-                    "\(part) declares a DTD (<!DOCTYPE …>), which Word never writes and which can hide external entities or an entity bomb; the file was not read. Ask the ward to save the plan again from Word"))
+                throw InputError(
+                    Diagnostic(
+                        .unsafeXML, .error, path: path,
+                        "\(part) declares a DTD (<!DOCTYPE …>), which Word never writes and which can hide external entities or an entity bomb; the file was not read. Ask the ward to save the plan again from Word"
+                    ))
             case .xmlTooDeep:
-                throw InputError(Diagnostic(
-                    .tooDeep, .error, path: path,
-                    "\(part) is nested more than \(maxDepth) elements deep; a real plan never is: ask the ward to save it again from Word"))
+                throw InputError(
+                    Diagnostic(
+                        .tooDeep, .error, path: path,
+                        "\(part) is nested more than \(maxDepth) elements deep; a real plan never is: ask the ward to save it again from Word"
+                    ))
             case .xmlMalformed:
-                throw InputError(Diagnostic(
-                    .damagedFile, .error, path: path,
-                    "\(part) is not well-formed XML (\(d.line.map { "line \($0): " } ?? "")\(d.message)); the Word file is damaged: ask the ward to send it again"))
+                throw InputError(
+                    Diagnostic(
+                        .damagedFile, .error, path: path,
+                        "\(part) is not well-formed XML (\(d.line.map { "line \($0): " } ?? "")\(d.message)); the Word file is damaged: ask the ward to send it again"
+                    ))
             default:
                 throw error
             }

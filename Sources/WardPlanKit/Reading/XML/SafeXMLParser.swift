@@ -30,26 +30,33 @@ enum SafeXMLParser {
     static func parse(_ data: Data, path: String, limits: XMLLimits = .standard) throws(InputError) -> LibXMLDocument {
         _ = LibXML.ready
         if data.count > min(limits.maxBytes, Int(Int32.max)) {
-            throw InputError(Diagnostic(
-                .tooLarge, .error, path: path,
-                "tệp XML quá lớn / the XML file is \(data.count) bytes, over the limit of \(limits.maxBytes); check that this is the right file, or raise the limit with --max-input-mb"))
+            throw InputError(
+                Diagnostic(
+                    .tooLarge, .error, path: path,
+                    "tệp XML quá lớn / the XML file is \(data.count) bytes, over the limit of \(limits.maxBytes); check that this is the right file, or raise the limit with --max-input-mb"
+                ))
         }
         if data.isEmpty {
             throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty; nothing to read"))
         }
         if let nul = data.firstIndex(of: 0) {
-            throw InputError(Diagnostic(
-                .xmlMalformed, .error, path: path,
-                "not UTF-8 XML (a NUL byte at offset \(nul - data.startIndex)); XML for data exchange is UTF-8 (Thông tư 39/2017/TT-BTTTT): save the file as UTF-8"))
+            throw InputError(
+                Diagnostic(
+                    .xmlMalformed, .error, path: path,
+                    "not UTF-8 XML (a NUL byte at offset \(nul - data.startIndex)); XML for data exchange is UTF-8 (Thông tư 39/2017/TT-BTTTT): save the file as UTF-8"
+                ))
         }
         if let doctype = doctypeLine(data) {
-            throw InputError(Diagnostic(
-                .xmlDoctype, .error, path: path, line: doctype,
-                "tài liệu có khai báo DOCTYPE / the document has a DOCTYPE: WardPlans refuses DTDs and entity declarations, so that external entities (XXE) and entity expansion (\"billion laughs\") cannot run; a WardPlans report never has one: remove it"))
+            throw InputError(
+                Diagnostic(
+                    .xmlDoctype, .error, path: path, line: doctype,
+                    "tài liệu có khai báo DOCTYPE / the document has a DOCTYPE: WardPlans refuses DTDs and entity declarations, so that external entities (XXE) and entity expansion (\"billion laughs\") cannot run; a WardPlans report never has one: remove it"
+                ))
         }
         let parsed = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Result<LibXMLDocument, InputError> in
             guard let context = xmlNewParserCtxt() else {
-                return .failure(InputError(Diagnostic(.unreadable, .error, path: path, "libxml2 could not allocate a parser")))
+                return .failure(
+                    InputError(Diagnostic(.unreadable, .error, path: path, "libxml2 could not allocate a parser")))
             }
             defer { xmlFreeParserCtxt(context) }
             let base = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
@@ -61,9 +68,11 @@ enum SafeXMLParser {
         let document = try parsed.get()
         // Defence in depth: an internal subset that slipped past the byte scan (another encoding).
         if document.pointer.pointee.intSubset != nil || document.pointer.pointee.extSubset != nil {
-            throw InputError(Diagnostic(
-                .xmlDoctype, .error, path: path,
-                "the document declares a DTD; WardPlans refuses DTDs and entity declarations (XXE, entity expansion): remove it"))
+            throw InputError(
+                Diagnostic(
+                    .xmlDoctype, .error, path: path,
+                    "the document declares a DTD; WardPlans refuses DTDs and entity declarations (XXE, entity expansion): remove it"
+                ))
         }
         if let root = document.root, root.depth > limits.maxDepth {
             throw InputError(tooDeep(path: path, limit: limits.maxDepth, line: nil))
@@ -76,7 +85,8 @@ enum SafeXMLParser {
         guard let error = xmlCtxtGetLastError(context) else {
             return Diagnostic(.xmlMalformed, .error, path: path, "not well-formed XML")
         }
-        let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let message =
+            error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
             ?? "not well-formed XML"
         let line = error.pointee.line > 0 ? Int(error.pointee.line) : nil
         if message.contains("Excessive depth") {
@@ -85,13 +95,15 @@ enum SafeXMLParser {
         let column = error.pointee.int2 > 0 ? ", column \(error.pointee.int2)" : ""
         return Diagnostic(
             .xmlMalformed, .error, path: path, line: line,
-            "XML không hợp lệ / not well-formed XML\(column): \(message); fix the file at this line (an unescaped & or <, a tag not closed)")
+            "XML không hợp lệ / not well-formed XML\(column): \(message); fix the file at this line (an unescaped & or <, a tag not closed)"
+        )
     }
 
     static func tooDeep(path: String, limit: Int, line: Int?) -> Diagnostic {
         Diagnostic(
             .xmlTooDeep, .error, path: path, line: line,
-            "elements are nested deeper than \(limit) levels; a WardPlans report is about 8 deep: this is not a report (or a document built to exhaust the parser)")
+            "elements are nested deeper than \(limit) levels; a WardPlans report is about 8 deep: this is not a report (or a document built to exhaust the parser)"
+        )
     }
 
     /// The line of a `<!DOCTYPE` in the prolog (before the root element starts), if there is one.

@@ -24,31 +24,38 @@ struct XMLModelReader {
 
     mutating func plan(_ e: XMLElementView) throws(InputError) -> Plan {
         let s = try required(e, "source")
-        var plan = Plan(source: SourceInfo(
-            path: s.attribute("path") ?? "", sha256: token(s, "sha256") ?? "", format: token(s, "format") ?? "",
-            nonBlankLines: try int(s, "nonBlankLines") ?? 0))
+        var plan = Plan(
+            source: SourceInfo(
+                path: s.attribute("path") ?? "", sha256: token(s, "sha256") ?? "", format: token(s, "format") ?? "",
+                nonBlankLines: try int(s, "nonBlankLines") ?? 0))
         plan.taxonomyVersion = token(e, "taxonomyVersion")
         let ward = try required(e, "ward")
         plan.ward = Ward(
-            name: ward.child("name")?.text, kind: try value(ward, "kind", Ward.Kind.init), province: ward.child("province")?.text)
+            name: ward.child("name")?.text, kind: try value(ward, "kind", Ward.Kind.init),
+            province: ward.child("province")?.text)
         plan.document = try document(try required(e, "document"))
         if let p = e.child("period") {
-            guard let from = try date(p, "from"), let to = try date(p, "to") else { throw unsupported(p, "a period needs @from and @to") }
+            guard let from = try date(p, "from"), let to = try date(p, "to") else {
+                throw unsupported(p, "a period needs @from and @to")
+            }
             var period = Period(years: YearRange(from: from.year, to: to.year))
             (period.from, period.to) = (from, to)
             plan.period = period
         }
         for b in e.child("legalBases")?.children ?? [] {
-            plan.legalBases.append(LegalBasis(
-                type: b.child("type")?.text ?? "", number: b.attribute("number"), date: try date(b, "date"),
-                issuer: b.child("issuer")?.text, text: b.child("text")?.text ?? "", line: try line(b)))
+            plan.legalBases.append(
+                LegalBasis(
+                    type: b.child("type")?.text ?? "", number: b.attribute("number"), date: try date(b, "date"),
+                    issuer: b.child("issuer")?.text, text: b.child("text")?.text ?? "", line: try line(b)))
         }
         for t in e.child("targets")?.children ?? [] { plan.targets.append(try target(t)) }
         for t in e.child("tasks")?.children ?? [] { plan.tasks.append(try task(t)) }
         for n in e.child("narrative")?.children ?? [] {
             var item = NarrativeItem(
-                ref: n.attribute("ref"), text: n.child("text")?.text ?? "", section: try value(n, "section", SectionKind.init)!,
-                area: token(n, "area"), heading: n.child("heading")?.text, line: try line(n), endLine: try int(n, "endLine"))
+                ref: n.attribute("ref"), text: n.child("text")?.text ?? "",
+                section: try value(n, "section", SectionKind.init)!,
+                area: token(n, "area"), heading: n.child("heading")?.text, line: try line(n),
+                endLine: try int(n, "endLine"))
             item.areaBasis = try value(n, "areaBasis", AreaBasis.init)
             item.secondaryAreas = n.children("secondaryArea").map(\.text)
             item.areaEvidence = try n.children("areaEvidence").map { (v) throws(InputError) in try evidence(v) }
@@ -58,13 +65,17 @@ struct XMLModelReader {
         for r in e.child("responsibilities")?.children ?? [] {
             var duties: [SourceText] = []
             for d in r.children("duty") { duties.append(try sourceText(d)) }
-            plan.responsibilities.append(Responsibility(
-                office: r.child("office")?.text, heading: r.child("heading")?.text ?? "", line: try line(r), duties: duties))
+            plan.responsibilities.append(
+                Responsibility(
+                    office: r.child("office")?.text, heading: r.child("heading")?.text ?? "", line: try line(r),
+                    duties: duties))
         }
         for h in e.child("headings")?.children ?? [] {
-            plan.headings.append(Heading(
-                ref: h.attribute("ref"), text: h.text, level: try int(h, "level") ?? 1, kind: try value(h, "kind", SectionKind.init)!,
-                area: token(h, "area"), line: try line(h), endLine: try int(h, "endLine")))
+            plan.headings.append(
+                Heading(
+                    ref: h.attribute("ref"), text: h.text, level: try int(h, "level") ?? 1,
+                    kind: try value(h, "kind", SectionKind.init)!,
+                    area: token(h, "area"), line: try line(h), endLine: try int(h, "endLine")))
         }
         for t in e.child("tableHeaders")?.children ?? [] { plan.tableHeaders.append(try sourceText(t)) }
         for t in e.child("unclassified")?.children ?? [] { plan.unclassified.append(try sourceText(t)) }
@@ -83,7 +94,8 @@ struct XMLModelReader {
         doc.issuedText = e.child("issuedText")?.text
         doc.title = e.child("title")?.text
         if let s = e.child("signer") {
-            doc.signer = Signer(title: s.child("title")?.text ?? "", name: s.child("name")?.text ?? "", line: try line(s))
+            doc.signer = Signer(
+                title: s.child("title")?.text ?? "", name: s.child("name")?.text ?? "", line: try line(s))
         }
         doc.recipients = e.children("recipient").map(\.text)
         for item in (e.child("sourceLines")?.text ?? "").split(whereSeparator: \.isWhitespace) {
@@ -97,12 +109,16 @@ struct XMLModelReader {
         if let from = try int(e, "phaseFrom"), let to = try int(e, "phaseTo") { phase = YearRange(from: from, to: to) }
         var value: Double?
         if let text = token(e, "value") {
-            guard let number = Double(text) else { throw unsupported(e, "value \"\(text)\" is not a number this tool reads") }
+            guard let number = Double(text) else {
+                throw unsupported(e, "value \"\(text)\" is not a number this tool reads")
+            }
             value = number
         }
         var target = Target(
-            text: e.child("text")?.text ?? "", metric: token(e, "metric"), comparator: try self.value(e, "comparator", Target.Comparator.init),
-            value: value, unit: try self.value(e, "unit", Target.Unit.init), phase: phase, line: try line(e), endLine: try int(e, "endLine"))
+            text: e.child("text")?.text ?? "", metric: token(e, "metric"),
+            comparator: try self.value(e, "comparator", Target.Comparator.init),
+            value: value, unit: try self.value(e, "unit", Target.Unit.init), phase: phase, line: try line(e),
+            endLine: try int(e, "endLine"))
         target.area = token(e, "area")
         target.areaBasis = try self.value(e, "areaBasis", AreaBasis.init)
         target.secondaryAreas = e.children("secondaryArea").map(\.text)
@@ -116,7 +132,9 @@ struct XMLModelReader {
         if let t = e.child("timeline") {
             var flags: [Timeline.Flag] = []
             for word in (t.attribute("flags") ?? "").split(whereSeparator: \.isWhitespace) {
-                guard let flag = Timeline.Flag(rawValue: String(word)) else { throw unsupported(t, "unknown timeline flag \"\(word)\"") }
+                guard let flag = Timeline.Flag(rawValue: String(word)) else {
+                    throw unsupported(t, "unknown timeline flag \"\(word)\"")
+                }
                 flags.append(flag)
             }
             timeline = Timeline(
@@ -163,12 +181,16 @@ struct XMLModelReader {
             guard let known = Diagnostic.Code(rawValue: code),
                 let severity = token(d, "severity").flatMap(Diagnostic.Severity.init)
             else {
-                warnings.append(Diagnostic(
-                    .xmlUnsupportedValue, .warning, path: path, line: d.line,
-                    "diagnostic code \"\(code)\" is not one this version of WardPlans knows; that diagnostic (\"\(d.text)\") was not imported"))
+                warnings.append(
+                    Diagnostic(
+                        .xmlUnsupportedValue, .warning, path: path, line: d.line,
+                        "diagnostic code \"\(code)\" is not one this version of WardPlans knows; that diagnostic (\"\(d.text)\") was not imported"
+                    ))
                 continue
             }
-            out.append(Diagnostic(known, severity, path: d.attribute("path") ?? "", line: (try? int(d, "line")) ?? nil, d.text))
+            out.append(
+                Diagnostic(known, severity, path: d.attribute("path") ?? "", line: (try? int(d, "line")) ?? nil, d.text)
+            )
         }
         return out
     }
@@ -216,8 +238,10 @@ struct XMLModelReader {
     }
 
     func unsupported(_ e: XMLElementView, _ message: String) -> InputError {
-        InputError(Diagnostic(
-            .xmlUnsupportedValue, .error, path: path, line: e.line,
-            "<\(e.name)>: \(message); the document matches the schema, but the model cannot hold this value: correct it"))
+        InputError(
+            Diagnostic(
+                .xmlUnsupportedValue, .error, path: path, line: e.line,
+                "<\(e.name)>: \(message); the document matches the schema, but the model cannot hold this value: correct it"
+            ))
     }
 }

@@ -32,9 +32,14 @@ public struct XMLReportImporter {
         guard let root = document.root else { return .failure(InputFailure(path: path, diagnostics: [])) }
         let report = XMLSchemaSet.Kind.of(root) == .report ? root : root.child("edXMLBody")?.child("report")
         guard let report else {
-            return .failure(InputFailure(path: path, diagnostics: [
-                Diagnostic(.xmlNotAReport, .error, path: path, line: root.line, "the envelope holds no WardPlans report")
-            ]))
+            return .failure(
+                InputFailure(
+                    path: path,
+                    diagnostics: [
+                        Diagnostic(
+                            .xmlNotAReport, .error, path: path, line: root.line,
+                            "the envelope holds no WardPlans report")
+                    ]))
         }
         var reader = XMLModelReader(path: path)
         do {
@@ -62,9 +67,13 @@ public struct XMLReportImporter {
             do {
                 outcome = read(try Data(contentsOf: URL(fileURLWithPath: path)), path: path)
             } catch {
-                outcome = .failure(InputFailure(path: path, diagnostics: [
-                    Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
-                ]))
+                outcome = .failure(
+                    InputFailure(
+                        path: path,
+                        diagnostics: [
+                            Diagnostic(
+                                .unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                        ]))
             }
             switch outcome {
             case .success(let imported):

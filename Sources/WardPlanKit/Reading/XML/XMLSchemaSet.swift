@@ -44,9 +44,12 @@ public enum XMLSchemaSet {
     static func validate(_ document: LibXMLDocument) -> [Diagnostic] {
         guard let root = document.root, let kind = Kind.of(root) else {
             let found = document.root.map { "{\($0.namespace ?? "")}\($0.name)" } ?? "nothing"
-            return [Diagnostic(
-                .xmlNotAReport, .error, path: document.path, line: document.root?.line,
-                "không phải báo cáo WardPlans / not a WardPlans report: the root element is \(found); expected {\(reportNamespace)}report or an edXML envelope {\(edXMLNamespace)}edXMLEnvelope")]
+            return [
+                Diagnostic(
+                    .xmlNotAReport, .error, path: document.path, line: document.root?.line,
+                    "không phải báo cáo WardPlans / not a WardPlans report: the root element is \(found); expected {\(reportNamespace)}report or an edXML envelope {\(edXMLNamespace)}edXMLEnvelope"
+                )
+            ]
         }
         return schema(for: kind).validate(document)
     }
@@ -68,11 +71,14 @@ final class CompiledSchema: @unchecked Sendable {
         guard let parser = xmlSchemaNewParserCtxt(url.path) else { fatalError("libxml2 could not read \(url.path)") }
         defer { xmlSchemaFreeParserCtxt(parser) }
         let collector = XMLErrorCollector(path: url.path)
-        xmlSchemaSetParserStructuredErrors(parser, { context, error in
-            XMLErrorCollector.from(context)?.add(error?.pointee)
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        xmlSchemaSetParserStructuredErrors(
+            parser,
+            { context, error in
+                XMLErrorCollector.from(context)?.add(error?.pointee)
+            }, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
-            fatalError("the shipped schema \(url.path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
+            fatalError(
+                "the shipped schema \(url.path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
         }
         pointer = schema
     }
@@ -81,20 +87,29 @@ final class CompiledSchema: @unchecked Sendable {
 
     func validate(_ document: LibXMLDocument) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {
-            return [Diagnostic(.xmlInvalid, .error, path: document.path, "libxml2 could not allocate a validation context")]
+            return [
+                Diagnostic(.xmlInvalid, .error, path: document.path, "libxml2 could not allocate a validation context")
+            ]
         }
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = XMLErrorCollector(path: document.path)
-        xmlSchemaSetValidStructuredErrors(context, { context, error in
-            XMLErrorCollector.from(context)?.add(error?.pointee)
-        }, Unmanaged.passUnretained(collector).toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            context,
+            { context, error in
+                XMLErrorCollector.from(context)?.add(error?.pointee)
+            }, Unmanaged.passUnretained(collector).toOpaque())
         let status = withExtendedLifetime(collector) { xmlSchemaValidateDoc(context, document.pointer) }
         if status == 0 { return [] }
         if collector.errors.isEmpty {
-            return [Diagnostic(.xmlInvalid, .error, path: document.path, "does not match \(file) (libxml2 status \(status))")]
+            return [
+                Diagnostic(
+                    .xmlInvalid, .error, path: document.path, "does not match \(file) (libxml2 status \(status))")
+            ]
         }
         return collector.errors.map {
-            Diagnostic(.xmlInvalid, .error, path: document.path, line: $0.line, "không khớp lược đồ / does not match schema/\(file): \($0.message)")
+            Diagnostic(
+                .xmlInvalid, .error, path: document.path, line: $0.line,
+                "không khớp lược đồ / does not match schema/\(file): \($0.message)")
         }
     }
 }
@@ -114,7 +129,8 @@ final class XMLErrorCollector {
 
     func add(_ error: xmlError?) {
         guard let error else { return }
-        let message = error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"
+        let message =
+            error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "error"
         errors.append((error.line > 0 ? Int(error.line) : nil, message))
     }
 }

@@ -149,7 +149,9 @@ struct ComparisonXML {
         w.start("ward")
         w.attribute("plan", planID(ward.ward))
         w.attribute("recurring", ward.recurring)
-        let followUps = [("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative), ("past-due", ward.pastDue)]
+        let followUps = [
+            ("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative), ("past-due", ward.pastDue),
+        ]
         for (reason, refs) in followUps {
             for ref in refs {
                 w.start("task")
@@ -225,7 +227,9 @@ struct ComparisonXML {
     }
 
     private func taskID(_ ref: TaskRef) -> String {
-        guard let w = position[ref.ward], taskIDs[w].indices.contains(ref.index) else { return "\(ref.ward)/task-unknown" }
+        guard let w = position[ref.ward], taskIDs[w].indices.contains(ref.index) else {
+            return "\(ref.ward)/task-unknown"
+        }
         return taskIDs[w][ref.index]
     }
 

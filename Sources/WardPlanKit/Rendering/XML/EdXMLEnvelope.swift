@@ -38,9 +38,10 @@ public struct EdXMLEnvelope: Sendable, Hashable {
     /// joined by dots (`000.00.00.H26`, `000.00.12.H26`). The schema checks the same pattern.
     public static func isAgencyID(_ id: String) -> Bool {
         let groups = id.split(separator: ".", omittingEmptySubsequences: false)
-        return (2...5).contains(groups.count) && groups.allSatisfy { group in
-            (2...3).contains(group.count) && group.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
-        }
+        return (2...5).contains(groups.count)
+            && groups.allSatisfy { group in
+                (2...3).contains(group.count) && group.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase) }
+            }
     }
 
     /// "15/BC-SNV" as number and notation; nil when it is not of that form.

@@ -61,7 +61,8 @@ public struct XMLReportWriter: Sendable {
         let (planIDs, idWarnings) = PlanIdentity.ids(of: result.plans)
         if let comparison, comparison.wards.map(\.planID) != planIDs {
             throw XMLRenderError(
-                message: "BUG: the comparison given to the XML writer is not the comparison of these plans (its wards are \(comparison.wards.map(\.planID)), the plans are \(planIDs)); nothing was written. Report this with the input",
+                message:
+                    "BUG: the comparison given to the XML writer is not the comparison of these plans (its wards are \(comparison.wards.map(\.planID)), the plans are \(planIDs)); nothing was written. Report this with the input",
                 diagnostics: [])
         }
         if let envelope {
@@ -92,7 +93,8 @@ public struct XMLReportWriter: Sendable {
         }
         if !problems.isEmpty {
             throw XMLRenderError(
-                message: "BUG: the XML WardPlans wrote does not match its own schema (schema/\(XMLSchemaSet.reportFile)); nothing was written. Either a data file uses an id outside the schema's code lists (area ids are fixed by the schema version) or this is a bug to report with the input",
+                message:
+                    "BUG: the XML WardPlans wrote does not match its own schema (schema/\(XMLSchemaSet.reportFile)); nothing was written. Either a data file uses an id outside the schema's code lists (area ids are fixed by the schema version) or this is a bug to report with the input",
                 diagnostics: problems)
         }
     }

@@ -32,7 +32,9 @@ final class XMLTextWriter {
         let status: Int32
         if prefix != nil || namespace != nil {
             status = withOptionalXMLString(prefix) { p in
-                withXMLString(name) { n in withOptionalXMLString(namespace) { u in xmlTextWriterStartElementNS(writer, p, n, u) } }
+                withXMLString(name) { n in
+                    withOptionalXMLString(namespace) { u in xmlTextWriterStartElementNS(writer, p, n, u) }
+                }
             }
         } else {
             status = withXMLString(name) { xmlTextWriterStartElement(writer, $0) }
@@ -46,7 +48,9 @@ final class XMLTextWriter {
     func attribute(_ name: String, _ value: String?) {
         guard let value else { return }
         let clean = sanitized(value)
-        check(withXMLString(name) { n in withXMLString(clean) { v in xmlTextWriterWriteAttribute(writer, n, v) } }, "write @\(name)")
+        check(
+            withXMLString(name) { n in withXMLString(clean) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
+            "write @\(name)")
     }
 
     func attribute(_ name: String, _ value: Int?) { attribute(name, value.map(String.init)) }
@@ -85,9 +89,11 @@ final class XMLTextWriter {
             } else {
                 out.append("\u{FFFD}")
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                replacements.append(Diagnostic(
-                    .xmlReplacedCharacter, .warning, path: location.path, line: location.line,
-                    "the character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) cannot be carried by XML 1.0; written as U+FFFD (�): remove it from the source"))
+                replacements.append(
+                    Diagnostic(
+                        .xmlReplacedCharacter, .warning, path: location.path, line: location.line,
+                        "the character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex) cannot be carried by XML 1.0; written as U+FFFD (�): remove it from the source"
+                    ))
             }
         }
         return String(out)
