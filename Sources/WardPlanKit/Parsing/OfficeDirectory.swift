@@ -49,14 +49,12 @@ public struct OfficeDirectory: Sendable {
         var table: [(words: [Substring], name: String)] = []
         for office in file.offices {
             for spelling in [office.name] + office.aliases {
-                table.append((words: [], name: office.name))
-                table[table.count - 1].words = Self.normalisedWords(spelling, expansions: expansions, ignored: ignored)
+                let words = Self.normalisedWords(spelling, expansions: expansions, ignored: ignored)
+                table.append((words: words, name: office.name))
             }
         }
         aliases = table.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
     }
-
-    public var canonicalNames: [String] { file.offices.map(\.name) }
 
     /// Resolves a field's text into canonical offices.
     public func resolve(_ text: String) -> Resolution {

@@ -18,11 +18,4 @@ public struct Benchmarks: Sendable, Codable, Hashable {
         public var verified: Bool
         public var note: String?
     }
-
-    /// The benchmarks for a metric that apply in any year of `years`.
-    public func benchmarks(for metric: String, overlapping years: YearRange?) -> [Benchmark] {
-        benchmarks.filter { b in
-            b.metric == metric && (years.map { y in b.period.from <= y.to && y.from <= b.period.to } ?? true)
-        }
-    }
 }
