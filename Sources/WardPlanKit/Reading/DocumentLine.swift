@@ -12,15 +12,38 @@ public struct DocumentLine: Hashable, Sendable {
     /// Markup-only line (a pipe-table rule `|---|`): accounted for, carries no content.
     public var isRule: Bool
 
-    public init(number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false) {
+    // What the format itself says of the line, for `DocumentTreeBuilder`; nil where the format says
+    // nothing (plain text), and the builder reads typed markers instead.
+
+    /// The heading level the markup gives (`##` is 2, Word's "Heading 2" is 2).
+    public var headingLevel: Int?
+    /// The numbering the format gives the line (Word's automatic numbering, a markdown list item),
+    /// with its level, 1 for the outermost; `text` then holds the text without the marker.
+    public var marker: Marker?
+    public var level: Int?
+    public var emphasis: Emphasis?
+    /// A whole table the reader rebuilt (PDF word boxes, a one-cell-per-line or HTML table in
+    /// markdown, a Word table); the line stands for it and its span covers the table's lines.
+    public var table: TableBlock?
+
+    public init(
+        number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false,
+        headingLevel: Int? = nil, marker: Marker? = nil, level: Int? = nil, emphasis: Emphasis? = nil,
+        table: TableBlock? = nil
+    ) {
         self.number = number
         self.text = text
         self.cells = cells
         self.headingHint = headingHint
         self.isRule = isRule
+        self.headingLevel = headingLevel
+        self.marker = marker
+        self.level = level
+        self.emphasis = emphasis
+        self.table = table
     }
 
-    public var isBlank: Bool { text.isEmpty && !isRule }
+    public var isBlank: Bool { text.isEmpty && !isRule && table == nil }
 }
 
 /// A document read from one file: its lines and what is known of the file.
