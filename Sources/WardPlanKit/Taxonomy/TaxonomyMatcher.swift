@@ -151,14 +151,18 @@ final class TaxonomyMatcher: Sendable {
         var endWord: Int
     }
 
-    /// The phrases of `key`'s text.
-    func find(in key: TextKey) -> Found {
-        var found = Found()
-        var signals: [Hit] = []
-        var exclusions: [Hit] = []
-        var contextHits: [Hit] = []
-        var excepts: [Hit] = []
-        var met: Set<Int> = []
+    /// Every phrase of the taxonomy `key`'s text says, whatever its role, before anything cancels
+    /// it: how a test tells which phrases a plan uses.
+    func phrasesSaid(in key: TextKey) -> Set<Int> {
+        var said: Set<Int> = []
+        scan(key) { hit in said.insert(hit.phrase) }
+        return said
+    }
+
+    /// Calls `body` with every phrase found in `key`: phrases with gaps put together from their
+    /// parts, phrases matched with their marks checked, context openings checked for the break
+    /// they need.
+    private func scan(_ key: TextKey, _ body: (Hit) -> Void) {
         var chains: [Chain] = []
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
@@ -191,15 +195,28 @@ final class TaxonomyMatcher: Sendable {
                     return
                 }
                 if let toned = pattern.toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
-                switch phrase.role {
-                case .signal: signals.append(hit)
-                case .notInside: exclusions.append(hit)
-                case .notWith: found.vetoed.insert(phrase.owner)
-                case .areaHeading: found.areaHeadings.append(hit)
-                case .context: contextHits.append(hit)
-                case .contextExcept: excepts.append(hit)
-                case .requirement: met.insert(phrase.owner)
-                }
+                body(hit)
+            }
+        }
+    }
+
+    /// The phrases of `key`'s text.
+    func find(in key: TextKey) -> Found {
+        var found = Found()
+        var signals: [Hit] = []
+        var exclusions: [Hit] = []
+        var contextHits: [Hit] = []
+        var excepts: [Hit] = []
+        var met: Set<Int> = []
+        scan(key) { hit in
+            switch phrases[hit.phrase].role {
+            case .signal: signals.append(hit)
+            case .notInside: exclusions.append(hit)
+            case .notWith: found.vetoed.insert(hit.owner)
+            case .areaHeading: found.areaHeadings.append(hit)
+            case .context: contextHits.append(hit)
+            case .contextExcept: excepts.append(hit)
+            case .requirement: met.insert(hit.owner)
             }
         }
         if !met.isEmpty || signals.contains(where: { phrases[$0.phrase].needs != nil }) {
