@@ -171,9 +171,12 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var except: [String]
         /// Themes the context applies to; empty for all.
         public var themes: [String]
+        /// When the statement has no theme outside its contexts, the signals inside this one
+        /// count after all: "Ban hành các văn bản nhằm thi hành Luật Thủ đô" is about the law.
+        public var keepWhenAlone: Bool
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, vi, phrases, toned, afterBreak, except, themes
+            case id, kind, vi, phrases, toned, afterBreak, except, themes, keepWhenAlone
         }
 
         public init(from decoder: Decoder) throws {
@@ -187,6 +190,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             afterBreak = try c.decodeIfPresent(Bool.self, forKey: .afterBreak) ?? false
             except = try c.decodeIfPresent([String].self, forKey: .except) ?? []
             themes = try c.decodeIfPresent([String].self, forKey: .themes) ?? []
+            keepWhenAlone = try c.decodeIfPresent(Bool.self, forKey: .keepWhenAlone) ?? false
         }
     }
 

@@ -224,11 +224,18 @@ final class TaxonomyMatcher: Sendable {
         }
         if !contextHits.isEmpty && !signals.isEmpty {
             let cancelling = cancellingRanges(contextHits, excepts: excepts, in: key)
-            signals.removeAll { hit in
-                cancelling.contains { owner, range in
+            // For each signal, the contexts it is inside.
+            let inside = signals.map { hit in
+                cancelling.filter { owner, range in
                     Self.contains(range, hit.keyRange) && (contextThemes[owner]?.contains(hit.owner) ?? true)
-                }
+                }.map(\.0)
             }
+            let free = signals.indices.filter { inside[$0].isEmpty }
+            // A statement with no theme outside its contexts keeps those inside contexts that allow it.
+            let keep =
+                free.isEmpty
+                ? signals.indices.filter { inside[$0].allSatisfy { contexts[$0].keepWhenAlone } } : free
+            signals = keep.map { signals[$0] }
         }
         found.signals = Self.resolve(signals, exclusions: exclusions)
         found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
