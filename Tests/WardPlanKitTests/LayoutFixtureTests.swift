@@ -139,7 +139,8 @@ struct LayoutFixtureTests {
             let leadRight = leadMatches(task.lead, actual)
             score.leads.count(leadRight)
             if !leadRight {
-                score.misses.append("lead of \(task.ref ?? task.textStart): \(actual.leadText ?? actual.lead.description)")
+                score.misses.append(
+                    "lead of \(task.ref ?? task.textStart): \(actual.leadText ?? actual.lead.description)")
             }
             let timeRight = key(task.time) == key(actual.timeline?.text)
             score.times.count(timeRight)
@@ -168,7 +169,8 @@ struct LayoutFixtureTests {
 
         #expect(plan.document.number == expected.number, "\(testCase.file): number")
         #expect(plan.document.issuedOn?.description == expected.date, "\(testCase.file): date")
-        #expect(Self.key(plan.ward.name) == Self.key(expected.ward), "\(testCase.file): ward \(plan.ward.name ?? "none")")
+        #expect(
+            Self.key(plan.ward.name) == Self.key(expected.ward), "\(testCase.file): ward \(plan.ward.name ?? "none")")
         #expect(plan.targets.count == expected.targets, "\(testCase.file): targets")
 
         let enough = [
