@@ -70,6 +70,17 @@ final class TaxonomyMatcher: Sendable {
     let phrases: [Phrase]
     let patterns: [Pattern]
     private let automaton: PhraseMatcher
+    // What the hot path reads of `patterns` and `phrases`, as plain arrays: reading a whole
+    // `Pattern` or `Phrase` for each match would retain its key and text.
+    private let patternPhrase: [Int32]
+    private let patternPart: [Int32]
+    private let patternWords: [Int32]
+    private let patternToned: [String?]
+    private let phraseRole: [Role]
+    private let phraseOwner: [Int]
+    private let phraseParts: [Int32]
+    private let phraseNeeds: [Int?]
+    private let afterBreak: [Bool]
     /// For each context, its kind and whether it counts only after a break.
     private let contexts: [Taxonomy.Context]
     /// For each context, the themes it applies to; nil for all.
@@ -132,6 +143,15 @@ final class TaxonomyMatcher: Sendable {
         self.phrases = phrases
         self.patterns = patterns
         automaton = PhraseMatcher(patterns: patterns.map(\.key))
+        patternPhrase = patterns.map { Int32($0.phrase) }
+        patternPart = patterns.map { Int32($0.part) }
+        patternWords = patterns.map { Int32($0.words) }
+        patternToned = patterns.map(\.toned)
+        phraseRole = phrases.map(\.role)
+        phraseOwner = phrases.map(\.owner)
+        phraseParts = phrases.map { Int32($0.partCount) }
+        phraseNeeds = phrases.map(\.needs)
+        afterBreak = taxonomy.contexts.map(\.afterBreak)
     }
 
     static func padded(_ words: [Substring]) -> [UInt8] {
@@ -166,35 +186,38 @@ final class TaxonomyMatcher: Sendable {
         var chains: [Chain] = []
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
-                let pattern = patterns[match.pattern]
-                let phrase = phrases[pattern.phrase]
-                var hit = Hit(phrase: pattern.phrase, owner: phrase.owner, keyRange: (match.start + 1)..<(match.end - 1))
-                if phrase.partCount > 1 {
-                    let startWord = match.endWord - pattern.words
+                let pattern = match.pattern
+                let phrase = Int(patternPhrase[pattern])
+                let role = phraseRole[phrase]
+                var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
+                let partCount = Int(phraseParts[phrase])
+                if partCount > 1 {
+                    let part = Int(patternPart[pattern])
+                    let startWord = match.endWord - Int(patternWords[pattern])
                     var start = match.start
-                    if pattern.part > 0 {
+                    if part > 0 {
                         // The nearest earlier part that ends at most `maxGap` words before this one starts.
                         guard
                             let previous = chains.last(where: {
-                                $0.phrase == pattern.phrase && $0.part == pattern.part - 1 && $0.endWord <= startWord
+                                $0.phrase == phrase && $0.part == part - 1 && $0.endWord <= startWord
                                     && startWord - $0.endWord <= PhrasePattern.maxGap
                             })
                         else { return }
                         start = previous.start
                     }
-                    guard pattern.part == phrase.partCount - 1 else {
-                        chains.append(Chain(phrase: pattern.phrase, part: pattern.part, start: start, endWord: match.endWord))
+                    guard part == partCount - 1 else {
+                        chains.append(Chain(phrase: phrase, part: part, start: start, endWord: match.endWord))
                         return
                     }
                     hit.keyRange = (start + 1)..<(match.end - 1)
                     hit.gapped = true
                 }
-                if phrase.role == .context, contexts[phrase.owner].afterBreak,
+                if role == .context, afterBreak[hit.owner],
                     !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
                 {
                     return
                 }
-                if let toned = pattern.toned, TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
+                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
                 body(hit)
             }
         }
@@ -209,7 +232,7 @@ final class TaxonomyMatcher: Sendable {
         var excepts: [Hit] = []
         var met: Set<Int> = []
         scan(key) { hit in
-            switch phrases[hit.phrase].role {
+            switch phraseRole[hit.phrase] {
             case .signal: signals.append(hit)
             case .notInside: exclusions.append(hit)
             case .notWith: found.vetoed.insert(hit.owner)
@@ -219,8 +242,8 @@ final class TaxonomyMatcher: Sendable {
             case .requirement: met.insert(hit.owner)
             }
         }
-        if !met.isEmpty || signals.contains(where: { phrases[$0.phrase].needs != nil }) {
-            signals.removeAll { hit in phrases[hit.phrase].needs.map { !met.contains($0) } ?? false }
+        if signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
+            signals.removeAll { hit in phraseNeeds[hit.phrase].map { !met.contains($0) } ?? false }
         }
         if !contextHits.isEmpty && !signals.isEmpty {
             let cancelling = cancellingRanges(contextHits, excepts: excepts, in: key)
