@@ -37,12 +37,14 @@ struct ClassifierSeedTests {
     /// KSTTHC", task 3.11's "đánh giá mức độ hài lòng".
     @Test func theWordingsIssue9FoundMissedMatch() throws {
         let cleanUp = try #require(namDoSon.task("2.5")?.themes.first { $0.id == "rule-clean-up" })
-        #expect(cleanUp.evidence.first?.matched.hasPrefix("xử lý các văn bản quy phạm pháp luật không còn phù hợp") == true)
+        #expect(
+            cleanUp.evidence.first?.matched.hasPrefix("xử lý các văn bản quy phạm pháp luật không còn phù hợp") == true)
         let task31 = try #require(namDoSon.task("3.1"))
         let inspection = try #require(task31.themes.first { $0.id == "par-inspection" })
         #expect(inspection.evidence.map(\.matched).contains { FoldedKey.of($0) == "kiem tra cong tac kstthc" })
         let communication = try #require(task31.themes.first { $0.id == "par-communication" })
-        #expect(communication.evidence.map(\.matched).contains { FoldedKey.of($0) == "truyen thong ve cong tac kstthc" })
+        #expect(
+            communication.evidence.map(\.matched).contains { FoldedKey.of($0) == "truyen thong ve cong tac kstthc" })
         #expect(themeIDs(namDoSon.task("3.11")).contains("satisfaction-measurement"))
         #expect(themeIDs(namDoSon.task("3.11")).contains("satisfaction"))
     }

@@ -74,7 +74,8 @@ struct PhraseLanguageTests {
             Self.ids(classifier, "Bãi bỏ kịp thời những văn bản đã ban hành không còn phù hợp.").contains("clean-up"))
         // Four words in a gap are too many; the parts must come in order.
         #expect(
-            !Self.ids(classifier, "Xử lý hồ sơ tồn đọng của năm trước, văn bản không còn phù hợp.").contains("clean-up"))
+            !Self.ids(classifier, "Xử lý hồ sơ tồn đọng của năm trước, văn bản không còn phù hợp.").contains("clean-up")
+        )
         #expect(!Self.ids(classifier, "Văn bản không còn phù hợp thì xử lý.").contains("clean-up"))
     }
 
@@ -121,7 +122,8 @@ struct PhraseLanguageTests {
         #expect(Self.ids(classifier, "Nâng cấp trang thông tin điện tử nhằm tuyên truyền CCHC.") == ["portal"])
         // The clause ends with its sentence: after a semicolon the phrase counts again.
         #expect(
-            Self.ids(classifier, "Nâng cấp trang thông tin điện tử nhằm phục vụ người dân; tuyên truyền CCHC hằng tháng.")
+            Self.ids(
+                classifier, "Nâng cấp trang thông tin điện tử nhằm phục vụ người dân; tuyên truyền CCHC hằng tháng.")
                 == ["portal", "communication"])
         // A clause that opens the sentence ends at its first comma.
         #expect(Self.ids(classifier, "Nhằm tuyên truyền CCHC, nâng cấp trang thông tin điện tử.") == ["portal"])
@@ -143,7 +145,9 @@ struct PhraseLanguageTests {
         #expect(Self.ids(classifier, "Nâng cấp trang thông tin điện tử, để tuyên truyền CCHC.") == ["portal"])
         // Without a comma "để" names the means, not a purpose.
         #expect(
-            Self.ids(classifier, "Nâng cấp trang thông tin điện tử để tuyên truyền CCHC.") == ["portal", "communication"])
+            Self.ids(classifier, "Nâng cấp trang thông tin điện tử để tuyên truyền CCHC.") == [
+                "portal", "communication",
+            ])
         // "đề" (as in "đề xuất") is not "để".
         #expect(
             Self.ids(classifier, "Nâng cấp trang thông tin điện tử, đề xuất tuyên truyền CCHC.")
@@ -161,8 +165,12 @@ struct PhraseLanguageTests {
 
             """
         let classifier = PlanClassifier(taxonomy: try Self.taxonomy(themes: Self.twoThemes, contexts: example))
-        #expect(Self.ids(classifier, "Tuyên truyền CCHC qua các kênh số như trang thông tin điện tử.") == ["communication"])
-        #expect(Self.ids(classifier, "Tuyên truyền CCHC qua nhiều kênh, ví dụ trang thông tin điện tử.") == ["communication"])
+        #expect(
+            Self.ids(classifier, "Tuyên truyền CCHC qua các kênh số như trang thông tin điện tử.") == ["communication"])
+        #expect(
+            Self.ids(classifier, "Tuyên truyền CCHC qua nhiều kênh, ví dụ trang thông tin điện tử.") == [
+                "communication"
+            ])
         // "cũng như" (as well as) is no example.
         #expect(
             Self.ids(classifier, "Tuyên truyền CCHC cũng như nâng cấp trang thông tin điện tử.")
@@ -172,7 +180,9 @@ struct PhraseLanguageTests {
             Self.ids(classifier, "Dùng các kênh (như loa truyền thanh) và trang thông tin điện tử.") == ["portal"])
         // "nhu" without its mark ("nhu cầu") is not "như".
         #expect(
-            Self.ids(classifier, "Tuyên truyền CCHC theo nhu cầu, trang thông tin điện tử.") == ["communication", "portal"])
+            Self.ids(classifier, "Tuyên truyền CCHC theo nhu cầu, trang thông tin điện tử.") == [
+                "communication", "portal",
+            ])
     }
 
     @Test func aPhraseThatNeedsAVerbCountsOnlyWithIt() throws {
@@ -197,7 +207,9 @@ struct PhraseLanguageTests {
         let classifier = PlanClassifier(
             taxonomy: try Self.taxonomy(themes: Self.theme("initiatives", "[\"sáng kiến\"]")))
         func themes(_ statement: String, _ product: String) -> [ThemeMatch] {
-            let lines = [DocumentLine(number: 1, text: statement), DocumentLine(number: 2, text: "- Sản phẩm: " + product)]
+            let lines = [
+                DocumentLine(number: 1, text: statement), DocumentLine(number: 2, text: "- Sản phẩm: " + product),
+            ]
             return classifier.classify(pieces: [statement, product], lines: lines[...], section: .tasks, heading: nil)
                 .themes
         }

@@ -29,7 +29,8 @@ struct TaxonomyCommandTests {
         let text = try TaxonomyFileTests.shippedText()
         // A copy whose example no longer holds.
         let broken = text.replacingOccurrences(
-            of: "\"Cập nhật Kiến trúc chính quyền số của tỉnh áp dụng cho cấp xã.\"", with: "\"Xây dựng khung chương trình phường.\"")
+            of: "\"Cập nhật Kiến trúc chính quyền số của tỉnh áp dụng cho cấp xã.\"",
+            with: "\"Xây dựng khung chương trình phường.\"")
         try broken.write(to: folder.url.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
         let line = try #require(TaxonomyFileTests.line(of: "Xây dựng khung chương trình phường.", in: broken))
         let run = try Self.run(["taxonomy", "--check", "broken.yaml"], in: folder)

@@ -29,7 +29,8 @@ struct TaxonomySourcesTests {
                 let key = FoldedKey.of(example.text)
                 #expect(
                     !lines.contains { $0.containsWords(key) },
-                    "theme \(theme.id): the example \"\(example.text)\" is a sentence of a seed plan; write one of your own")
+                    "theme \(theme.id): the example \"\(example.text)\" is a sentence of a seed plan; write one of your own"
+                )
             }
         }
         #expect(examples >= 200)
@@ -49,7 +50,9 @@ struct TaxonomySourcesTests {
         }
         let signals = matcher.phrases.indices.filter { matcher.phrases[$0].role == .signal }
         let inSeeds = signals.filter { said.contains($0) }
-        print("theme phrases: \(signals.count), of which said in the seed plans: \(inSeeds.count); seed lines: \(lines.count)")
+        print(
+            "theme phrases: \(signals.count), of which said in the seed plans: \(inSeeds.count); seed lines: \(lines.count)"
+        )
         #expect(signals.count >= 400)
         #expect(Double(inSeeds.count) <= Double(signals.count) * 2 / 3)
     }

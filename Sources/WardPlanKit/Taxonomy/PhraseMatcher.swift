@@ -170,7 +170,8 @@ struct PhraseMatcher: Sendable {
             for k in first..<last {
                 let pattern = Int(outputs[k])
                 body(
-                    Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1, endWord: words))
+                    Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1, endWord: words)
+                )
             }
             i = space &+ 1
         }

@@ -55,7 +55,8 @@ struct PhrasePattern: Sendable, Hashable {
                 spellings = next
                 guard spellings.count <= Self.maxSpellings else {
                     throw SyntaxError(
-                        message: "the phrase has more than \(Self.maxSpellings) spellings; split it into several phrases")
+                        message:
+                            "the phrase has more than \(Self.maxSpellings) spellings; split it into several phrases")
                 }
             }
             let kept = spellings.filter { !FoldedKey.of($0).isEmpty }

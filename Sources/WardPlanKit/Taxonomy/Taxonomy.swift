@@ -131,7 +131,8 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             try decoder.rejectUnknownFields(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
-                try c.decode(String.self, forKey: .text), with: try c.decodeIfPresent([String].self, forKey: .with) ?? [])
+                try c.decode(String.self, forKey: .text),
+                with: try c.decodeIfPresent([String].self, forKey: .with) ?? [])
         }
 
         public func encode(to encoder: Encoder) throws {

@@ -140,7 +140,10 @@ public struct TaxonomyFile: Sendable {
                     // A phrase with a `with` list is a mapping; its text is under `phrase`.
                     let entry = field == "phrases" && !theme.phraseEntries[k].with.isEmpty ? ".phrase" : ""
                     let path = "\(at).\(field)[\(k)]\(entry)"
-                    guard let pattern = parse(phrase, at: path, owner: "theme \(theme.id)", toned: field == "tonedPhrases", into: &problems)
+                    guard
+                        let pattern = parse(
+                            phrase, at: path, owner: "theme \(theme.id)", toned: field == "tonedPhrases",
+                            into: &problems)
                     else { continue }
                     guard field == "phrases" || field == "tonedPhrases" else { continue }
                     // Each spelling of a phrase without gaps, or the whole phrase with them, has one theme.
@@ -204,7 +207,8 @@ public struct TaxonomyFile: Sendable {
             let pattern = try PhrasePattern(phrase)
             if toned && pattern.hasGap {
                 problems.append(
-                    error(path, "\(owner): the phrase \"\(phrase)\" is matched with its marks and cannot have a gap “…”"))
+                    error(
+                        path, "\(owner): the phrase \"\(phrase)\" is matched with its marks and cannot have a gap “…”"))
                 return nil
             }
             return pattern

@@ -217,7 +217,9 @@ final class TaxonomyMatcher: Sendable {
                 {
                     return
                 }
-                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned { return }
+                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned {
+                    return
+                }
                 body(hit)
             }
         }
@@ -270,7 +272,9 @@ final class TaxonomyMatcher: Sendable {
     private func cancellingRanges(_ hits: [Hit], excepts: [Hit], in key: TextKey) -> [(Int, Range<Int>)] {
         var ranges: [(Int, Range<Int>)] = []
         for hit in hits {
-            if excepts.contains(where: { $0.owner == hit.owner && Self.contains($0.keyRange, hit.keyRange) }) { continue }
+            if excepts.contains(where: { $0.owner == hit.owner && Self.contains($0.keyRange, hit.keyRange) }) {
+                continue
+            }
             switch contexts[hit.owner].kind {
             case .span: ranges.append((hit.owner, hit.keyRange))
             case .clause:
