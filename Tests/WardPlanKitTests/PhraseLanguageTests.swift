@@ -243,6 +243,10 @@ struct PhraseLanguageTests {
             #expect(found.first?.line == 15, "\(phrase)")
             #expect(found.first?.message.contains(message) == true, "\(phrase): \(found.first?.message ?? "")")
         }
+        // A phrase's `with` words are checked too, on their own line.
+        let with = problems("\n      - phrase: \"văn bản\"\n        with: [\"{ban hành\"]")
+        #expect(with.map(\.line) == [17])
+        #expect(with.first?.message.contains("is not closed") == true)
         let toned = """
               - id: c
                 kind: clause
