@@ -56,4 +56,34 @@ struct TaxonomySourcesTests {
         #expect(signals.count >= 400)
         #expect(Double(inSeeds.count) <= Double(signals.count) * 2 / 3)
     }
+
+    /// Every cancelling context and every phrase's `with` list has a negative example that only it
+    /// keeps negative: without it, the example would be given its theme.
+    @Test func everyContextAndRequirementHasANegativeExampleOfItsOwn() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        func flips(_ changed: Taxonomy) -> [String] {
+            let classifier = PlanClassifier(taxonomy: changed)
+            return taxonomy.themes.flatMap { theme in
+                theme.examples.negative.filter { example in
+                    classifier.themes(in: example.text, section: example.section).contains { $0.id == theme.id }
+                }.map { "\(theme.id): \($0.text)" }
+            }
+        }
+        #expect(flips(taxonomy).isEmpty)
+        #expect(taxonomy.contexts.count >= 4)
+        for index in taxonomy.contexts.indices {
+            var without = taxonomy
+            without.contexts.remove(at: index)
+            #expect(!flips(without).isEmpty, "context \(taxonomy.contexts[index].id) has no negative example of its own")
+        }
+        for (t, theme) in taxonomy.themes.enumerated() {
+            for (p, phrase) in theme.phraseEntries.enumerated() where !phrase.with.isEmpty {
+                var without = taxonomy
+                without.themes[t].phraseEntries[p].with = []
+                #expect(
+                    flips(without).contains { $0.hasPrefix(theme.id + ":") },
+                    "theme \(theme.id): \"\(phrase.text)\" needs a negative example without its `with` words")
+            }
+        }
+    }
 }
