@@ -74,7 +74,8 @@ struct TaxonomySourcesTests {
         for index in taxonomy.contexts.indices {
             var without = taxonomy
             without.contexts.remove(at: index)
-            #expect(!flips(without).isEmpty, "context \(taxonomy.contexts[index].id) has no negative example of its own")
+            let id = taxonomy.contexts[index].id
+            #expect(!flips(without).isEmpty, "context \(id) has no negative example of its own")
         }
         for (t, theme) in taxonomy.themes.enumerated() {
             for (p, phrase) in theme.phraseEntries.enumerated() where !phrase.with.isEmpty {
