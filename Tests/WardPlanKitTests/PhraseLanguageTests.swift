@@ -243,6 +243,24 @@ struct PhraseLanguageTests {
             #expect(found.first?.line == 15, "\(phrase)")
             #expect(found.first?.message.contains(message) == true, "\(phrase): \(found.first?.message ?? "")")
         }
+        // Heading phrases are plain words.
+        let heading = try Self.taxonomy(themes: Self.theme("t", "[\"a\"]"))
+        #expect(heading.areas.count == 2)
+        do {
+            _ = try TaxonomyFile(
+                path: "h.yaml",
+                text: """
+                    version: "t"
+                    reviewed: 2026-12-01
+                    areas:
+                      - { id: other, vi: "Khác", en: "Other", headings: ["{chỉ đạo|điều hành}"] }
+
+                    """)
+            Issue.record("a heading phrase with choices loaded")
+        } catch {
+            #expect(error.errors.first?.line == 4)
+            #expect(error.errors.first?.message.contains("plain words") == true)
+        }
         // A phrase's `with` words are checked too, on their own line.
         let with = problems("\n      - phrase: \"văn bản\"\n        with: [\"{ban hành\"]")
         #expect(with.map(\.line) == [17])

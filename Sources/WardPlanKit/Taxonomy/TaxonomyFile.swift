@@ -74,9 +74,19 @@ public struct TaxonomyFile: Sendable {
             } else {
                 areaIDs[area.id] = i
             }
-            for (k, phrase) in area.headings.enumerated() where FoldedKey.of(phrase).isEmpty {
-                problems.append(
-                    error("areas[\(i)].headings[\(k)]", "the heading phrase \"\(phrase)\" has no letters or digits"))
+            for (k, phrase) in area.headings.enumerated() {
+                if FoldedKey.of(phrase).isEmpty {
+                    problems.append(
+                        error("areas[\(i)].headings[\(k)]", "the heading phrase \"\(phrase)\" has no letters or digits")
+                    )
+                } else if phrase.contains(where: { "{}|…".contains($0) }) || phrase.contains("...") {
+                    // The parser reads headings by their plain words too (`Taxonomy.area(forHeading:)`).
+                    problems.append(
+                        error(
+                            "areas[\(i)].headings[\(k)]",
+                            "the heading phrase \"\(phrase)\" uses choices or a gap; heading phrases are plain words, one wording each"
+                        ))
+                }
             }
         }
         if areaIDs[Taxonomy.otherAreaID] == nil {
