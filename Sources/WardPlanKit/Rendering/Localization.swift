@@ -28,6 +28,9 @@ enum Phrase: CaseIterable {
     case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow,
         gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
+    case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
+    case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
+    case gapCitationUpdate, csvKind, csvItemID, csvName, csvLevel, csvBasis, csvExpectedBy, csvPlaces, csvNote
     case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
     case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
     case statusMet, statusBelow, statusMissing, statusOutside, statusUnclear
@@ -101,7 +104,9 @@ enum Phrase: CaseIterable {
         case .figWards: ("Phường, xã", "Wards")
         case .figTasks: ("Nhiệm vụ", "Tasks")
         case .figTargets: ("Chỉ tiêu", "Targets")
-        case .figGaps: ("Nội dung còn thiếu", "Gaps")
+        case .figGaps: ("Nội dung còn thiếu theo khung quốc gia", "Gaps against the national framework")
+        case .figStated: ("Chủ đề đã nêu, chưa thành nhiệm vụ", "Themes stated, no task")
+        case .figUpdates: ("Cần cập nhật khi điều chỉnh", "To update when amended")
         case .figFailed: ("Tệp không đọc được", "Files not read")
         case .biggestGaps: ("Nội dung còn thiếu ở nhiều phường nhất", "Gaps shared by the most wards")
         case .areaLabel: ("Lĩnh vực «{0}»", "Area “{0}”")
@@ -161,13 +166,13 @@ enum Phrase: CaseIterable {
                 "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has."
             )
         case .legend: ("Chú giải", "Legend")
-        case .legendGap: ("thiếu: không có nhiệm vụ", "gap: no task")
+        case .legendGap: ("thiếu theo khung quốc gia: không có nhiệm vụ, không nêu", "national gap: no task, not stated")
         case .legendMentioned:
             (
-                "thiếu, nhưng có nêu trong phần giải pháp hoặc chỉ tiêu",
-                "gap, but mentioned in the plan’s solutions or targets"
+                "có nêu (mục tiêu, giải pháp, chỉ tiêu, trách nhiệm) nhưng chưa có nhiệm vụ",
+                "stated (objectives, solutions, targets, duties) but no task"
             )
-        case .legendOptional: ("không có, không bắt buộc", "none, optional")
+        case .legendOptional: ("không có nhiệm vụ, không phải yêu cầu quốc gia", "no task, not a national expectation")
         case .legendOne: ("nhiệm vụ", "task")
         case .legendFew: ("nhiệm vụ", "tasks")
         case .legendSome: ("nhiệm vụ", "tasks")
@@ -213,7 +218,51 @@ enum Phrase: CaseIterable {
                 "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
             )
         case .gapsRequired: ("So với khung quốc gia", "Against the national framework")
-        case .gapsCommon: ("So với đa số phường khác", "Against most other wards")
+        case .gapsCommon:
+            ("Thực tiễn của đa số phường cùng nhóm (tham khảo)", "Practice of most wards of the group (reference only)")
+        case .gapsUpdate: ("Cập nhật khi điều chỉnh kế hoạch", "To update when the plan is amended")
+        case .gapThemeStated:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch có nêu tại {2} nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm);",
+                "Theme “{0}” (area “{1}”): the plan states it at {2} but has no task for it (lead, deadline, product);"
+            )
+        case .gapUpdate:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch ban hành trước {2}: đề nghị cập nhật khi điều chỉnh.",
+                "Theme “{0}” (area “{1}”): the plan was issued before {2}: to add when it is amended."
+            )
+        case .gapTargetUpdate:
+            (
+                "Chỉ tiêu «{0}» {1} giai đoạn {2}: kế hoạch ban hành trước {3}: đề nghị cập nhật khi điều chỉnh.",
+                "Target “{0}” {1} for {2}: the plan was issued before {3}: to add when it is amended."
+            )
+        case .gapCitationUpdate:
+            (
+                "Căn cứ {0}: kế hoạch ban hành trước {1}: đề nghị cập nhật khi điều chỉnh.",
+                "Citing {0}: the plan was issued before {1}: to add when it is amended."
+            )
+        case .peersShare:
+            ("Tham khảo: {0}/{1} phường cùng nhóm có nhiệm vụ.", "For reference: {0} of {1} wards of the group have tasks.")
+        case .colThemesStated: ("Chủ đề chỉ nêu, chưa có nhiệm vụ", "Themes stated, no task")
+        case .legendTask: ("● số nhiệm vụ", "● number of tasks")
+        case .legendStated: ("◐ có nêu trong kế hoạch, chưa có nhiệm vụ", "◐ stated in the plan, no task")
+        case .legendAbsent: ("○ không có", "○ none")
+        case .colWholePeriod: ("Chỉ ghi cả giai đoạn", "Whole period only")
+        case .problemWholePeriod:
+            ("Chỉ ghi cả giai đoạn của kế hoạch, không có mốc thời gian", "Only the plan’s whole period, no date")
+        case .tasksWholePeriod:
+            (
+                "{0} nhiệm vụ chỉ ghi cả giai đoạn của kế hoạch",
+                "{0} task gives only the plan’s whole period|{0} tasks give only the plan’s whole period"
+            )
+        case .csvKind: ("Loại", "Kind")
+        case .csvItemID: ("Mã", "Id")
+        case .csvName: ("Tên", "Name")
+        case .csvLevel: ("Mức", "Level")
+        case .csvBasis: ("Căn cứ đề nghị", "Basis")
+        case .csvExpectedBy: ("Văn bản yêu cầu", "Expected by")
+        case .csvPlaces: ("Vị trí trong kế hoạch", "Places in the plan")
+        case .csvNote: ("Ghi chú", "Note")
         case .noGaps:
             (
                 "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
@@ -541,6 +590,7 @@ struct Localizer {
         case .relative: return pick("tính từ một sự kiện", "counted from an event")
         case .vague: return pick("chung chung", "vague")
         case .missing: return pick("không ghi", "none")
+        case .wholePeriod: return pick("chỉ ghi cả giai đoạn", "whole period only")
         }
     }
 
@@ -555,6 +605,28 @@ struct Localizer {
     }
 
     func yesNo(_ value: Bool) -> String { self(value ? .yes : .no) }
+
+    func level(_ level: GapItem.Level) -> String {
+        switch level {
+        case .absent: return pick("chưa có", "absent")
+        case .stated: return pick("có nêu, chưa có nhiệm vụ", "stated, no task")
+        case .below: return pick("thấp hơn mục tiêu quốc gia", "below the national target")
+        case .update: return pick("cập nhật khi điều chỉnh", "update when amended")
+        }
+    }
+
+    func basis(_ basis: GapItem.Basis) -> String {
+        switch basis {
+        case .national: return pick("khung quốc gia", "national framework")
+        case .peers: return pick("đa số phường cùng nhóm (tham khảo)", "most wards of the group (reference)")
+        }
+    }
+
+    /// "điểm c mục 3 phần II (dòng 132)".
+    func place(_ place: GapPlace) -> String {
+        let line = self(.lineOne, String(place.line))
+        return place.section.map { "\($0) (\(line))" } ?? line
+    }
 }
 
 extension String {
