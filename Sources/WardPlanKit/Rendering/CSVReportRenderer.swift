@@ -159,7 +159,7 @@ public struct CSVReportRenderer: ReportRenderer {
                     wardColumns(ward) + [
                         item.kind.rawValue, item.id, name, t.level(item.level),
                         item.basis.map { t.basis($0) }.joined(separator: "; "), item.expectedBy.joined(separator: "; "),
-                        item.places.map { t.place($0) }.joined(separator: "; "), item.note,
+                        t.places(item.places), item.note,
                     ])
             }
         }

@@ -65,7 +65,7 @@ extension HTMLReportWriter {
                 h.text(t(.gapUpdate, themeName(item.id), area, item.expectedBy.joined(separator: ", ")))
                 return
             case .stated:
-                h.text(t(.gapThemeStated, themeName(item.id), area, t.list(item.places.map(t.place))))
+                h.text(t(.gapThemeStated, themeName(item.id), area, t.places(item.places)))
             case .absent, .below:
                 h.text(t(.gapTheme, themeName(item.id), area))
             }

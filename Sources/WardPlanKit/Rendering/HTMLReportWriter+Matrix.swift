@@ -71,7 +71,8 @@ extension HTMLReportWriter {
             wardRows { w, entry in
                 for row in comparison.coverage.areas {
                     coverageCell(
-                        row.cells[w], isGap: row.isExpected, stated: !row.cells[w].mentions.isEmpty,
+                        // An optional area's "mentions" are items no area claimed: not a statement.
+                        row.cells[w], isGap: row.isExpected, stated: row.isExpected && !row.cells[w].mentions.isEmpty,
                         taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
                         gapLink: row.isExpected ? "#" + Anchor.gaps(entry.id) : "#" + Anchor.gapArea(entry.id, row.id))
                 }

@@ -623,9 +623,24 @@ struct Localizer {
     }
 
     /// "điểm c mục 3 phần II (dòng 132)".
-    func place(_ place: GapPlace) -> String {
-        let line = self(.lineOne, String(place.line))
-        return place.section.map { "\($0) (\(line))" } ?? line
+    func place(_ place: GapPlace) -> String { places([place]) }
+
+    /// Places with the lines of one section together: "mục 2.2 phần V (dòng 272, 276), mục 3 phần V (dòng 316)".
+    func places(_ places: [GapPlace]) -> String {
+        var groups: [(section: String?, lines: [Int])] = []
+        for place in places {
+            if let i = groups.firstIndex(where: { $0.section == place.section }) {
+                groups[i].lines.append(place.line)
+            } else {
+                groups.append((place.section, [place.line]))
+            }
+        }
+        return list(
+            groups.map { group in
+                let lines = self(
+                    group.lines.count == 1 ? .lineOne : .lineMany, group.lines.map(String.init).joined(separator: ", "))
+                return group.section.map { "\($0) (\(lines))" } ?? lines
+            })
     }
 }
 
