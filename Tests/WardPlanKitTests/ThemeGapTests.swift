@@ -237,7 +237,7 @@ struct ThemeGapTests {
         let c = Self.compare(Self.seven)
         let html = HTMLReportRenderer().page(Report(comparison: c, plans: Self.seven))
         // G's one-stop: stated, amber, ◐, linked to its item.
-        #expect(html.contains(##"<td class="n c0m"><a href="#g-phuong-g-ha-noi-t-one-stop">◐</a></td>"##))
+        #expect(html.contains(##"<td class="n c0m" data-sort="0"><a href="#g-phuong-g-ha-noi-t-one-stop">◐</a></td>"##))
         #expect(
             html.contains(
                 "Chủ đề «Một cửa» (lĩnh vực «Cải cách thủ tục hành chính»): kế hoạch có nêu tại điểm a phần II (dòng 50) nhưng chưa cụ thể hóa thành nhiệm vụ"

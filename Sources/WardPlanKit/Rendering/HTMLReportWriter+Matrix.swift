@@ -124,7 +124,8 @@ extension HTMLReportWriter {
         let count = cell.tasks.count
         var heat = Self.heat(count)
         if count == 0 { heat = isGap ? (stated ? "c0m" : "c0") : "c0o" }
-        h.element("td", [.class("n " + heat)]) {
+        // Sorted by the count, not by the symbol.
+        h.element("td", [.class("n " + heat), Attribute("data-sort", String(count))]) {
             if count > 0 {
                 h.element("a", [.href(taskLink), .class("f")], text: "●\u{A0}\(count)")
             } else if let gapLink {
