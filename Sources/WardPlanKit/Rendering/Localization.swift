@@ -21,12 +21,11 @@ enum Phrase: CaseIterable {
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
-    case colWard, colTasks, colAreasMissing, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
+    case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
     case colRelative, colPastDue, colRecurring, colQuarter, colNoLead, colLeadAsWritten, colBasesCount, colLine
     case colMetric, colValue, colPhase, colTargetText
-    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow,
-        gapTargetMissing
+    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapTheme, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
     case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
@@ -184,7 +183,6 @@ enum Phrase: CaseIterable {
         case .expectedBy: ("được {0} yêu cầu", "required by {0}")
         case .colWard: ("Phường", "Ward")
         case .colTasks: ("Tổng số nhiệm vụ", "Tasks")
-        case .colAreasMissing: ("Lĩnh vực thiếu", "Areas missing")
         case .colThemesMissing: ("Chủ đề thiếu", "Themes missing")
         case .colGapsTotal: ("Tổng nội dung còn thiếu", "All gaps")
         case .colTask: ("Số TT", "No.")
@@ -214,8 +212,8 @@ enum Phrase: CaseIterable {
         case .colTargetText: ("Nội dung (nguyên văn)", "Text (as written)")
         case .gapsIntro:
             (
-                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
-                "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
+                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia): chưa có (không có nhiệm vụ, kế hoạch không nêu) hoặc có nêu nhưng chưa thành nhiệm vụ, kèm vị trí trong kế hoạch. Văn bản ban hành sau kế hoạch chỉ dẫn đến đề nghị cập nhật. Thực tiễn của đa số phường cùng nhóm chỉ để tham khảo. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
+                "Each item below is something a ward’s plan lacks against the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets): absent (no task, not stated) or stated without a task, with its places in the plan. A document issued after the plan only leads to an update note. What most wards of the group do is for reference only. It can be copied into a letter asking the ward to amend its plan."
             )
         case .gapsRequired: ("So với khung quốc gia", "Against the national framework")
         case .gapsCommon:
@@ -268,15 +266,7 @@ enum Phrase: CaseIterable {
                 "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
                 "No gap found against the national framework or the other wards."
             )
-        case .gapArea:
-            ("Lĩnh vực «{0}»: chưa có nhiệm vụ nào (theo {1}).", "Area “{0}”: no task at all (expected by {1}).")
         case .gapTheme: ("Chủ đề «{0}» (lĩnh vực «{1}»): chưa có nhiệm vụ;", "Theme “{0}” (area “{1}”): no task;")
-        case .gapMentioned:
-            (
-                "Kế hoạch có nêu ở {0} nhưng chưa giao nhiệm vụ cụ thể.",
-                "The plan mentions it at {0} but assigns no task."
-            )
-        case .othersCover: ("{0}/{1} phường khác có nhiệm vụ.", "{0} of {1} other wards have tasks.")
         case .gapTargetBelow:
             (
                 "Chỉ tiêu «{0}»: kế hoạch đặt {1}, thấp hơn mục tiêu quốc gia {2} giai đoạn {3} ({4}).",
@@ -416,13 +406,13 @@ enum Phrase: CaseIterable {
         case .filterRows: ("Lọc các dòng", "Filter rows")
         case .methodAreas:
             (
-                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Một lĩnh vực không có nhiệm vụ là nội dung còn thiếu, trừ «Nội dung khác của địa phương».",
-                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). An area with no task is a gap, except “Other local areas”."
+                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Ô đỏ: lĩnh vực không có nhiệm vụ, trừ «Nội dung khác của địa phương»; các chủ đề được yêu cầu của lĩnh vực đó được nêu trong danh sách còn thiếu.",
+                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). Red: an area with no task, except “Other local areas”; its required themes are in the gap list."
             )
         case .methodThemes:
             (
-                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương yêu cầu (★) hoặc khi quá nửa số phường khác có nhiệm vụ thuộc chủ đề đó. Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
-                "Themes: a theme with no task is a gap when a national document requires it (★) or when more than half of the other wards have tasks in it. Each theme of a task shows the plan’s words it was found from."
+                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương ban hành trước kế hoạch yêu cầu (★, documents.yaml), ở mức «có nêu» nếu kế hoạch nêu ở mục tiêu, giải pháp, chỉ tiêu hoặc trách nhiệm. Khi một phường có đủ số phường khác cùng tỉnh, thành phố (--min-peers, mặc định 5) và quá nửa số đó có nhiệm vụ, chủ đề được nêu để tham khảo (trừ chủ đề liên ngành và nội dung không bắt buộc). Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
+                "Themes: a theme with no task is a gap when a national document issued before the plan requires it (★, documents.yaml), at the level “stated” when the plan states it in its objectives, solutions, targets or duties. When a ward has enough other wards in its province (--min-peers, 5 by default) and most of them have tasks in a theme, it is listed for reference (never for cross-cutting or optional themes). Each theme of a task shows the plan’s words it was found from."
             )
         case .methodTargets:
             (
