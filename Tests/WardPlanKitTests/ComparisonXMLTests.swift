@@ -114,9 +114,10 @@ struct ComparisonXMLTests {
             #expect(gaps.map { $0.attribute("plan") } == [namDoSonID, ngocHaID])
             let citation = try #require(gaps[0].child("citation"))
             #expect(citation.attribute("citation") == "decision-282" && citation.attribute("level") == "update")
-            #expect(gaps[0].children("target").map { $0.attribute("benchmark") } == [
-                "online-services@2026-2030", "data-governance-level@2026-2027",
-            ])
+            #expect(
+                gaps[0].children("target").map { $0.attribute("benchmark") } == [
+                    "online-services@2026-2030", "data-governance-level@2026-2027",
+                ])
             // Items as the comparison finds them, with level, basis and places.
             let expected = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: Self.asOf)
             for (ward, gap) in zip(gaps, expected.gaps) {
@@ -124,7 +125,9 @@ struct ComparisonXMLTests {
                 let items = gap.items.filter { $0.kind == .theme }
                 #expect(themes.map { $0.attribute("id") } == items.map(\.id))
                 #expect(themes.map { $0.attribute("level") } == items.map(\.level.rawValue))
-                #expect(themes.map { $0.attribute("basis") } == items.map { $0.basis.map(\.rawValue).joined(separator: " ") })
+                #expect(
+                    themes.map { $0.attribute("basis") }
+                        == items.map { $0.basis.map(\.rawValue).joined(separator: " ") })
                 #expect(themes.map { $0.children("place").count } == items.map(\.places.count))
                 #expect(ward.attribute("count") == String(gap.count))
             }

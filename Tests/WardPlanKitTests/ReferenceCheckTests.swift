@@ -22,7 +22,10 @@ struct ReferenceCheckTests {
         let shipped = try String(contentsOf: try #require(ReferenceData.resourceURL("taxonomy")), encoding: .utf8)
         let text =
             shipped
-            .replacingOccurrences(of: "appliesTo: { provinces: [ha-noi] }", with: "appliesTo: { provinces: [ha-nol] }\n    since: 2026-13-01")
+            .replacingOccurrences(
+                of: "appliesTo: { provinces: [ha-noi] }",
+                with: "appliesTo: { provinces: [ha-nol] }\n    since: 2026-13-01"
+            )
             .replacingOccurrences(of: "expectedBy: [\"PAR INDEX\"]", with: "expectedBy: [\"PAR IDNEX\"]")
         let file = try TaxonomyFile(path: "city.yaml", text: text)
         let problems = ReferenceCheck.problems(file)

@@ -106,7 +106,8 @@ struct ReportTests {
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.contains("<h2 id=\"matrix-h\">Coverage matrix</h2>"))
         #expect(
-            html.contains("Theme “Staff downsizing” (State apparatus reform)</a>: missing in 1 of 2 wards – Phường Ngọc Hà"))
+            html.contains(
+                "Theme “Staff downsizing” (State apparatus reform)</a>: missing in 1 of 2 wards – Phường Ngọc Hà"))
         // The plans' own words stay Vietnamese, and are marked so.
         #expect(
             html.contains(

@@ -29,7 +29,8 @@ struct ThemeGapTests {
     static func match(_ id: String, line: Int, matched: String) -> ThemeMatch {
         let area = reference.taxonomy.theme(id: id)!.area
         return ThemeMatch(
-            id: id, area: area, evidence: [Evidence(phrase: id, matched: matched, line: line, column: 1, basis: .content)])
+            id: id, area: area,
+            evidence: [Evidence(phrase: id, matched: matched, line: line, column: 1, basis: .content)])
     }
 
     /// A plan of ward `name`: one task per theme list (the task's text names each theme id, so the

@@ -139,8 +139,10 @@ extension WardGaps {
     }
 
     static func updateNote(_ later: [(name: String, issued: CalendarDate)]) -> String {
-        let names = later.map { $0.name.isEmpty ? "ngày \(vietnameseDate($0.issued))" : "\($0.name) (\(vietnameseDate($0.issued)))" }
-            .joined(separator: ", ")
+        let names = later.map {
+            $0.name.isEmpty ? "ngày \(vietnameseDate($0.issued))" : "\($0.name) (\(vietnameseDate($0.issued)))"
+        }
+        .joined(separator: ", ")
         return "Kế hoạch ban hành trước \(names): đề nghị cập nhật khi điều chỉnh"
     }
 
@@ -225,7 +227,9 @@ extension WardGaps {
         let rank: [GapItem.Level: Int] = [.below: 0, .absent: 1, .stated: 2, .update: 3]
         return families.map { family in
             let candidates = byFamily[family]!
-            var best = candidates.enumerated().min { (rank[$0.element.level]!, $0.offset) < (rank[$1.element.level]!, $1.offset) }!.element
+            var best = candidates.enumerated().min {
+                (rank[$0.element.level]!, $0.offset) < (rank[$1.element.level]!, $1.offset)
+            }!.element
             let others = candidates.filter { $0.id != best.id }.map(\.id)
             if !others.isEmpty { best.note += "; cùng nhóm chỉ tiêu: " + others.joined(separator: ", ") }
             return best

@@ -47,7 +47,9 @@ extension HTMLReportWriter {
             { gaps in gaps.national.contains { $0.kind == kind && $0.id == id && $0.level != .stated } }
         }
         for citation in comparison.citations.citations {
-            add(&required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations", lacks(.citation, citation.id))
+            add(
+                &required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations",
+                lacks(.citation, citation.id))
         }
         for row in comparison.targets.benchmarks {
             let target = t(
@@ -58,7 +60,9 @@ extension HTMLReportWriter {
         for row in comparison.coverage.themes {
             let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
             add(&required, name, "#matrix-themes", lacks(.theme, row.id))
-            add(&common, name, "#matrix-themes") { gaps in gaps.peersOnly.contains { $0.kind == .theme && $0.id == row.id } }
+            add(&common, name, "#matrix-themes") { gaps in
+                gaps.peersOnly.contains { $0.kind == .theme && $0.id == row.id }
+            }
         }
         guard !required.isEmpty || !common.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))

@@ -165,7 +165,8 @@ enum Phrase: CaseIterable {
                 "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has."
             )
         case .legend: ("Chú giải", "Legend")
-        case .legendGap: ("thiếu theo khung quốc gia: không có nhiệm vụ, không nêu", "national gap: no task, not stated")
+        case .legendGap:
+            ("thiếu theo khung quốc gia: không có nhiệm vụ, không nêu", "national gap: no task, not stated")
         case .legendMentioned:
             (
                 "có nêu (mục tiêu, giải pháp, chỉ tiêu, trách nhiệm) nhưng chưa có nhiệm vụ",
@@ -240,7 +241,10 @@ enum Phrase: CaseIterable {
                 "Citing {0}: the plan was issued before {1}: to add when it is amended."
             )
         case .peersShare:
-            ("Tham khảo: {0}/{1} phường cùng nhóm có nhiệm vụ.", "For reference: {0} of {1} wards of the group have tasks.")
+            (
+                "Tham khảo: {0}/{1} phường cùng nhóm có nhiệm vụ.",
+                "For reference: {0} of {1} wards of the group have tasks."
+            )
         case .colThemesStated: ("Chủ đề chỉ nêu, chưa có nhiệm vụ", "Themes stated, no task")
         case .legendTask: ("● số nhiệm vụ", "● number of tasks")
         case .legendStated: ("◐ có nêu trong kế hoạch, chưa có nhiệm vụ", "◐ stated in the plan, no task")

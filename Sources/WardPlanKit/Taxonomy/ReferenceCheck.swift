@@ -77,7 +77,8 @@ public enum ReferenceCheck {
             for (k, name) in theme.expectedBy.enumerated() where documents.document(name) == nil {
                 problems.append(error("themes[\(i)].expectedBy[\(k)]", unknownDocument(name)))
             }
-            problems += applicability(theme.appliesTo, since: theme.since, at: "themes[\(i)]", documents: documents, error)
+            problems += applicability(
+                theme.appliesTo, since: theme.since, at: "themes[\(i)]", documents: documents, error)
         }
         return problems
     }
