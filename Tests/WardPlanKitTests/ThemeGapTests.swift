@@ -169,6 +169,24 @@ struct ThemeGapTests {
         #expect(Self.compare([stated]).gaps[0].item(.theme, "two-tier") == nil)
     }
 
+    @Test func sinceLimitsATheme() throws {
+        // A theme NQ 76 expects, but only since 1 July 2025 (two-tier local government).
+        var reference = Self.reference
+        let i = try #require(reference.taxonomy.themes.firstIndex { $0.id == "one-stop" })
+        reference.taxonomy.themes[i].since = "2025-07-01"
+        func item(issued: CalendarDate) -> GapItem? {
+            Comparer(reference: reference).compare(
+                [Self.plan("A", tasks: [["two-tier"]], issued: issued)], asOf: Self.asOf
+            )
+            .gaps[0].item(.theme, "one-stop")
+        }
+        let before = try #require(item(issued: CalendarDate(year: 2025, month: 6, day: 30)!))
+        #expect(before.level == .update)
+        #expect(
+            before.note == "Kế hoạch ban hành trước NĐ 118/2025/NĐ-CP (01/07/2025): đề nghị cập nhật khi điều chỉnh")
+        #expect(item(issued: CalendarDate(year: 2025, month: 7, day: 1)!)?.level == .absent)
+    }
+
     @Test func aThemeLimitedToAProvinceIsNeverAnItemElsewhere() {
         // capital-law: Hà Nội only. A Hải Phòng plan without it gets nothing; a Hà Nội one a gap.
         let haiPhong = Self.plan("X", tasks: [["one-stop"]], province: "Hải Phòng")
