@@ -37,7 +37,7 @@ public struct Comparer: Sendable {
         let citationSummary = CitationSummary.make(plans: plans, wards: wards, rules: citations)
         let gaps = WardGaps.make(
             WardGaps.Inputs(
-                plans: plans, wards: wards, facts: facts, coverage: coverage, targets: targets,
+                plans: plans, wards: wards, coverage: coverage, targets: targets,
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
                 metrics: reference.metrics, documents: documents, statements: statements,
                 peers: PeerGroups(plans: plans, wards: wards, documents: documents, minPeers: minPeers)))

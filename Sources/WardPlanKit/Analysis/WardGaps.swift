@@ -107,7 +107,6 @@ extension WardGaps {
     struct Inputs {
         var plans: [Plan]
         var wards: [WardEntry]
-        var facts: [[TaskFacts]]
         var coverage: Coverage
         var targets: TargetComparison
         var citations: CitationSummary
@@ -121,11 +120,12 @@ extension WardGaps {
     }
 
     static func make(_ input: Inputs) -> [WardGaps] {
-        input.wards.indices.map { w in
+        let themes = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return input.wards.indices.map { w in
             let expectations = Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
-            for item in themeItems(input, w: w, expectations) {
+            for item in themeItems(input, themes: themes, w: w, expectations) {
                 if item.basis.contains(.national) || item.level == .update {
                     national.append(item)
                 } else {
@@ -152,10 +152,12 @@ extension WardGaps {
 
     // MARK: - Themes
 
-    static func themeItems(_ input: Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
+    static func themeItems(
+        _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations
+    ) -> [GapItem] {
         var items: [GapItem] = []
         for row in input.coverage.themes where row.cells[w].tasks.isEmpty {
-            guard let theme = input.taxonomy.theme(id: row.id) else { continue }
+            guard let theme = themes[row.id] else { continue }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
             let places = input.statements[w][row.id] ?? []
