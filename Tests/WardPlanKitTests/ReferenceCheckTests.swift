@@ -41,3 +41,18 @@ struct ReferenceCheckTests {
         #expect(problems.allSatisfy { $0.path == "city.yaml" })
     }
 }
+
+/// The same check through the command line.
+@Suite("taxonomy --check names documents")
+struct ReferenceCheckCommandTests {
+    @Test func anUnknownDocumentFailsTheCheckWithItsLine() throws {
+        let folder = try TemporaryFolder()
+        let text = try TaxonomyFileTests.shippedText().replacingOccurrences(
+            of: "expectedBy: [\"PAR INDEX\"]", with: "expectedBy: [\"PAR IDNEX\"]")
+        try text.write(to: folder.url.appendingPathComponent("city.yaml"), atomically: true, encoding: .utf8)
+        let line = try #require(TaxonomyFileTests.line(of: "[\"PAR IDNEX\"]", in: text))
+        let run = try TaxonomyCommandTests.run(["taxonomy", "--check", "city.yaml"], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("city.yaml:\(line): error: no document \"PAR IDNEX\" in documents.yaml"))
+    }
+}

@@ -235,6 +235,34 @@ struct ThemeGapTests {
         #expect(items[0].note == "Chưa đặt chỉ tiêu; cùng nhóm chỉ tiêu: online-services@2026-2030")
     }
 
+    @Test func aDutyStatesAThemeButTheFrontMatterAndFundingDoNot() throws {
+        // one-stop named in a legal basis paragraph (front matter) and in the funding section: absent.
+        var plan = Self.plan("A", tasks: [["two-tier"]])
+        for (line, section) in [(3, SectionKind.frontMatter), (90, .funding), (92, .reporting)] {
+            var item = NarrativeItem(
+                ref: nil, text: "one-stop", section: section, area: nil, heading: nil, line: line, endLine: nil)
+            item.themes = [Self.match("one-stop", line: line, matched: "one-stop")]
+            plan.narrative.append(item)
+        }
+        #expect(Self.compare([plan]).gaps[0].item(.theme, "one-stop")?.level == .absent)
+        // A duty of an office in the organisation section states it.
+        plan.headings.append(
+            Heading(ref: "V", text: "TỔ CHỨC THỰC HIỆN", level: 1, kind: .organisation, area: nil, line: 100))
+        plan.headings.append(Heading(ref: "2", text: "Văn phòng", level: 2, kind: .other, area: nil, line: 104))
+        plan.responsibilities = [
+            Responsibility(
+                office: "Văn phòng HĐND và UBND", heading: "Văn phòng", line: 104,
+                duties: [
+                    Duty(
+                        text: "Thực hiện one-stop", line: 106,
+                        themes: [Self.match("one-stop", line: 106, matched: "one-stop")])
+                ])
+        ]
+        let item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
+        #expect(item.level == .stated)
+        #expect(item.places == [GapPlace(line: 106, section: "mục 2 phần V")])
+    }
+
     @Test func placesAreNamedAsThePlanNumbersThem() {
         let headings = [
             Heading(ref: "II", text: "NHIỆM VỤ", level: 1, kind: .tasks, area: nil, line: 80),
