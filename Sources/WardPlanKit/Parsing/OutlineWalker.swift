@@ -225,7 +225,7 @@ final class OutlineWalker {
                 if numbered { return }
             }
             plan.responsibilities[responsibility!].duties.append(
-                SourceText(text: text, line: line.line, endLine: line.endLine))
+                Duty(text: text, line: line.line, endLine: line.endLine))
             return
         }
         plan.narrative.append(

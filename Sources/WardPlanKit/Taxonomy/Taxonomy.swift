@@ -76,12 +76,17 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// The theme does not count in items of these sections ("kinh phí" in the plan's own
         /// funding section is not public-finance reform).
         public var notInSections: [SectionKind]
+        /// The plans the theme speaks to (the Capital Law: Hà Nội only); nil: every plan.
+        public var appliesTo: Applicability?
+        /// Expected only of plans issued on or after this day (`YYYY-MM-DD`) or document (an id or
+        /// short name of `documents.yaml`); an earlier plan gets an update note, not a gap.
+        public var since: String?
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, area, vi, en, expectedBy, alsoIn, weak
             case phraseEntries = "phrases"
-            case tonedPhrases, notInside, notWith, notInSections, examples
+            case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, examples
         }
 
         public init(from decoder: Decoder) throws {
@@ -99,6 +104,8 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             notInside = try c.decodeIfPresent([String].self, forKey: .notInside) ?? []
             notWith = try c.decodeIfPresent([String].self, forKey: .notWith) ?? []
             notInSections = try c.decodeIfPresent([SectionKind].self, forKey: .notInSections) ?? []
+            appliesTo = try c.decodeIfPresent(Applicability.self, forKey: .appliesTo)
+            since = try c.decodeIfPresent(String.self, forKey: .since)
             examples = try c.decodeIfPresent(Examples.self, forKey: .examples) ?? Examples()
         }
 
