@@ -203,3 +203,22 @@ struct LetterTests {
         #expect(try WordFiles.lines(data).contains { $0.text.contains("263/KH-UBND") })
     }
 }
+
+@Suite("Letters in the report")
+struct LetterReportTests {
+    @Test func theReportShowsEachWardsLetterToCopy() {
+        let letters = LetterTests.seedLetters
+        let html = HTMLReportRenderer().page(
+            Report(comparison: LetterTests.seeds, plans: [Fixtures.namDoSon, Fixtures.ngocHa]))
+        #expect(html.contains("<a href=\"#letters\">"))
+        for letter in letters {
+            for paragraph in letter.bodyParagraphs {
+                #expect(html.contains("<p>" + Escaping.html(paragraph) + "</p>"), "\(paragraph.prefix(40))")
+            }
+        }
+        // In an English report the letter stays Vietnamese and says so.
+        let english = HTMLReportRenderer().page(
+            Report(comparison: LetterTests.seeds, plans: [Fixtures.namDoSon, Fixtures.ngocHa], language: .en))
+        #expect(english.contains("<blockquote lang=\"vi\"><p>ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG</p>"))
+    }
+}

@@ -71,6 +71,7 @@ final class HTMLReportWriter {
         summary()
         matrix()
         gapLists()
+        letters()
         targets()
         timelines()
         leadOffices()
@@ -106,7 +107,8 @@ final class HTMLReportWriter {
 
     /// The page's parts, with the short name the contents bar gives each.
     static let sections: [(id: String, short: Phrase)] = [
-        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("targets", .navTargets),
+        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("letters", .navLetters),
+        ("targets", .navTargets),
         ("timelines", .navTimelines), ("leads", .navLeads), ("citations", .navCitations), ("products", .navProducts),
         ("wards", .navWards), ("tasks", .navTasks), ("method", .navMethod),
     ]

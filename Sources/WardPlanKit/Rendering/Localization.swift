@@ -50,6 +50,7 @@ enum Phrase: CaseIterable {
     case csvLeadText, csvGenericLead, csvCoordinators, csvSchedule, csvStart, csvEnd, csvDeadline, csvFlags
     case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
     case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
+    case secLetters, navLetters, lettersIntro, letterOf
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -94,6 +95,14 @@ enum Phrase: CaseIterable {
         case .navWards: ("Từng phường", "Wards")
         case .navTasks: ("Nhiệm vụ", "Tasks")
         case .navMethod: ("Cách đọc", "How to read")
+        case .secLetters: ("Dự thảo công văn góp ý gửi từng phường", "Draft review letter to each ward")
+        case .navLetters: ("Công văn", "Letters")
+        case .lettersIntro:
+            (
+                "Nội dung công văn góp ý theo thể thức Nghị định 30/2020/NĐ-CP, mỗi phường một văn bản, gồm các đề nghị theo khung quốc gia (không nêu phường khác), sẵn để sao chép. Lệnh wardplan letters ghi các văn bản này thành tệp Word (.docx).",
+                "The review letter to each ward in the form of Decree 30/2020/NĐ-CP (in Vietnamese), with the requests of the national framework (no other ward is mentioned), ready to copy. The command wardplan letters writes them as Word files (.docx)."
+            )
+        case .letterOf: ("Công văn gửi {0}", "Letter to {0}")
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
         case .lineOne: ("dòng {0}", "line {0}")
         case .lineMany: ("dòng {0}", "lines {0}")
