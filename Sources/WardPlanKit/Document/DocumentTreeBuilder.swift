@@ -70,6 +70,9 @@ extension DocumentTreeBuilder {
                 attach(.table(table))
             } else if first.headingLevel != nil || line.headingHint {
                 openHeading(level: first.headingLevel ?? 1, line: line, span: span)
+            } else if LineShape.appendix.isMatch(line.text) {
+                // "Phụ lục II": an appendix is a part of the document of its own, whatever came before.
+                openHeading(level: 1, line: line, span: span)
             } else if let marker = first.marker {
                 openItem(
                     marker: marker, text: line.text, formatLevel: first.level, emphasis: first.emphasis, span: span)
@@ -101,9 +104,9 @@ extension DocumentTreeBuilder {
                 // the markup gives (converters often get heading levels wrong).
                 popTo(open)
             } else {
-                while let top = stack.last,
-                    top.item != nil && (marker == nil || top.isBullet) || (top.heading?.level ?? 0) >= level
-                {
+                // A heading is never inside an item. An unmarked heading closes the headings of its
+                // level and above; a marker style not seen yet opens a child of the heading above.
+                while let top = stack.last, top.item != nil || (marker == nil && top.heading!.level >= level) {
                     closeTop()
                 }
             }
@@ -206,13 +209,22 @@ extension DocumentTreeBuilder {
 /// What the shape of a table's rows says: which rows are its header, which continue a row.
 enum TableShape {
     /// The leading rows of column words before the first row of data (a number, a Roman numeral or
-    /// a letter in the first filled cell); at most three. A table with no such row has one header
-    /// row when it has a body at all.
+    /// a letter in the first filled cell); at most three. A table whose rows have no numbers has
+    /// one header row.
     static func headerRowCount(_ rows: [TableRow]) -> Int {
-        if let firstData = rows.firstIndex(where: startsData) {
-            return min(firstData, 3)
-        }
-        return rows.count > 1 ? 1 : 0
+        guard let first = rows.first, !startsData(first) else { return 0 }
+        guard rows.count > 1 else { return 0 }
+        // Rows after the first are header rows while they hold column words: two or more short
+        // cells, no sentence, before the first row of data.
+        var count = 1
+        while count < min(rows.count, 3), !startsData(rows[count]), holdsColumnWords(rows[count]) { count += 1 }
+        return count < rows.count && !rows[count...].contains(where: startsData) ? 1 : count
+    }
+
+    static func holdsColumnWords(_ row: TableRow) -> Bool {
+        let filled = row.cells.map(\.text).filter { !$0.isEmpty }
+        return filled.count >= 2
+            && filled.allSatisfy { TextShape.wordCount($0) <= 6 && !TextShape.endsSentence($0) }
     }
 
     static func startsData(_ row: TableRow) -> Bool {

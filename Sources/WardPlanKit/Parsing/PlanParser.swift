@@ -13,28 +13,31 @@ public struct PlanParser: Sendable {
     }
 
     public func parse(_ document: ReadDocument) -> Plan {
-        let lines = PageBreakJoiner.join(document.lines)
+        let contentLines = document.lines.filter { !$0.isBlank && !$0.isRule }.map(\.number).sorted()
+        let units = OutlineUnit.flatten(document.tree, contentLines: contentLines)
         var plan = Plan(
             source: SourceInfo(
                 path: document.path, sha256: document.sha256, format: document.format,
                 nonBlankLines: document.nonBlankLineCount))
         plan.diagnostics = document.diagnostics
 
-        let front = FrontMatterParser(lines: lines, path: document.path).parse()
+        let front = FrontMatterParser(units: units, path: document.path).parse()
         plan.document = front.document
         plan.ward = front.ward
         plan.period = front.period
         plan.legalBases = front.legalBases
         plan.diagnostics += front.diagnostics
 
-        let walker = OutlineWalker(lines: lines, skip: front.consumed, plan: plan, reference: reference)
-        walker.walk()
-        plan = walker.plan
+        let recognizer = PlanRecognizer(
+            units: units, contentLines: contentLines, skip: front.consumed, plan: plan, reference: reference)
+        recognizer.walk()
+        plan = recognizer.plan
 
         // Whatever no stage took is reported, never dropped.
-        for index in lines.indices where !front.consumed.contains(index) && !walker.handled.contains(index) {
-            let line = lines[index]
-            plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
+        for index in units.indices where !front.consumed.contains(index) && !recognizer.handled.contains(index) {
+            let unit = units[index]
+            plan.unclassified.append(
+                SourceText(text: unit.text, line: unit.line, endLine: unit.endLine == unit.line ? nil : unit.endLine))
         }
         plan.unclassified.sort { $0.line < $1.line }
         if !plan.unclassified.isEmpty {

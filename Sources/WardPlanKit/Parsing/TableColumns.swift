@@ -47,6 +47,21 @@ struct TableColumns: Equatable {
         return TableColumns(roles: roles, headers: cells)
     }
 
+    /// One header row from a header written over several rows ("Đơn vị" over "Chủ trì | Phối
+    /// hợp"): each column's words top to bottom, a merged cell's words given to the columns under it.
+    static func headerCells(_ rows: [[String]]) -> [String] {
+        guard rows.count > 1 else { return rows.first ?? [] }
+        let width = rows.map(\.count).max() ?? 0
+        var merged = Array(repeating: "", count: width)
+        for row in rows {
+            for i in 0..<width {
+                let cell = i < row.count ? row[i] : ""
+                if !cell.isEmpty { merged[i] = merged[i].isEmpty ? cell : merged[i] + " " + cell }
+            }
+        }
+        return merged
+    }
+
     /// Header words, most specific first.
     private static let headerWords: [(key: String, role: Role)] = [
         ("tt", .ref), ("stt", .ref), ("so tt", .ref), ("so thu tu", .ref),

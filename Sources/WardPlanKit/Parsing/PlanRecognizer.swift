@@ -1,6 +1,7 @@
-/// Walks the logical lines of a plan with a stack of open headings and sorts each line into the
-/// model. One walker parses one document; it is not shared.
-final class OutlineWalker {
+/// Walks the blocks of a plan's document tree in document order with a stack of open headings and
+/// sorts each into the model: headings, task blocks with their field items, tables, narrative
+/// items, targets, responsibilities. One recognizer reads one document; it is not shared.
+final class PlanRecognizer {
     struct OpenHeading {
         var heading: Heading
         var phase: YearRange?
@@ -14,7 +15,9 @@ final class OutlineWalker {
         var phase: YearRange?
     }
 
-    let lines: [LogicalLine]
+    let units: [OutlineUnit]
+    /// Source lines with text, in order: the lines of a span.
+    let contentLineNumbers: [Int]
     let skip: Set<Int>
     let reference: ReferenceData
     var plan: Plan
@@ -22,6 +25,8 @@ final class OutlineWalker {
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
+    /// The unit being read (a block, or a row of a table without a header read as a line).
+    private var current: OutlineUnit!
     private var task: TaskDraft?
     private var table: TableDraft?
     private var pendingAppendixTitle = false
@@ -29,8 +34,9 @@ final class OutlineWalker {
     private let timelines: TimelineParser
     private let targets: TargetParser
 
-    init(lines: [LogicalLine], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
-        self.lines = lines
+    init(units: [OutlineUnit], contentLines: [Int], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
+        self.units = units
+        self.contentLineNumbers = contentLines
         self.skip = skip
         self.plan = plan
         self.reference = reference
@@ -41,20 +47,42 @@ final class OutlineWalker {
     var path: String { plan.source.path }
 
     func walk() {
-        for index in lines.indices where !skip.contains(index) {
-            if let cells = lines[index].cells, handleRow(index, cells) { continue }
+        for index in units.indices where !skip.contains(index) {
+            if let table = units[index].table {
+                handleTable(table, at: index)
+                continue
+            }
             finishTable()
-            handleLine(index)
+            handleLine(units[index], at: index)
         }
         finishTask()
         finishTable()
     }
 
+    /// The outline role of a unit: its marker when it has one, else what its words say (a field
+    /// line "Cơ quan chủ trì: …", an appendix "Phụ lục II", prose).
+    static func shape(of unit: OutlineUnit) -> LineShape {
+        guard let marker = unit.marker else { return LineShape.of(unit.body) }
+        switch marker.style {
+        case .roman:
+            return .roman(ref: marker.value, title: unit.body)
+        case .number, .numberPath:
+            return .numbered(ref: marker.value.split(separator: ".").compactMap { Int($0) }, title: unit.body)
+        case .letter:
+            return .lettered(ref: marker.value.lowercased(), title: unit.body)
+        case .bullet:
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            return .bullet(marker: marker.text.first ?? "-", text: unit.body)
+        case .parenthesizedNumber, .upperLetter:
+            return .prose(unit.text)
+        }
+    }
+
     // MARK: - Lines
 
-    private func handleLine(_ i: Int) {
-        let line = lines[i]
-        let shape = LineShape.of(line.text)
+    private func handleLine(_ line: OutlineUnit, at i: Int) {
+        current = line
+        let shape = Self.shape(of: line)
         let wasPendingAppendix = pendingAppendixTitle
         pendingAppendixTitle = false
 
@@ -80,7 +108,7 @@ final class OutlineWalker {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
-            } else if line.headingHint || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
+            } else if line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
             } else {
                 item(ref: letter, text: title, at: i, numbered: false)
@@ -121,7 +149,7 @@ final class OutlineWalker {
                     Heading(
                         ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line,
                         endLine: line.endLine))
-            } else if line.headingHint, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
+            } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
@@ -133,8 +161,8 @@ final class OutlineWalker {
 
     /// A numbered line is a heading when the markup says so, or when it is short and does not end
     /// like a sentence. In a targets section a line with a value is a target, however short.
-    private func isHeading(_ line: LogicalLine, title: String) -> Bool {
-        if line.headingHint { return true }
+    private func isHeading(_ line: OutlineUnit, title: String) -> Bool {
+        if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
@@ -143,8 +171,8 @@ final class OutlineWalker {
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
     private func followedByFields(_ i: Int) -> Bool {
         var j = i + 1
-        while j < lines.count, j <= i + 4, !skip.contains(j), !lines[j].isTableRow {
-            switch LineShape.of(lines[j].text) {
+        while j < units.count, j <= i + 4, !skip.contains(j), units[j].table == nil {
+            switch Self.shape(of: units[j]) {
             case .field: return true
             case .prose: j += 1
             default: return false
@@ -159,7 +187,7 @@ final class OutlineWalker {
         handled.insert(i)
         let heading = Heading(
             ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
-            area: reference.taxonomy.area(forHeading: text), line: lines[i].line, endLine: lines[i].endLine)
+            area: reference.taxonomy.area(forHeading: text), line: current.line, endLine: current.endLine)
         plan.headings.append(heading)
         while let last = stack.last, last.heading.level >= level { stack.removeLast() }
         stack.append(OpenHeading(heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering))
@@ -173,7 +201,7 @@ final class OutlineWalker {
         guard var open = stack.popLast(), let index = plan.headings.lastIndex(of: open.heading) else { return }
         var heading = open.heading
         heading.text = heading.text.isEmpty ? text : heading.text + " " + text
-        heading.endLine = lines[i].endLine
+        heading.endLine = current.endLine
         heading.kind = SectionKind.of(heading: heading.text)
         heading.area = reference.taxonomy.area(forHeading: heading.text)
         plan.headings[index] = heading
@@ -213,7 +241,7 @@ final class OutlineWalker {
 
     private func item(ref: String?, text: String, at i: Int, numbered: Bool) {
         handled.insert(i)
-        let line = lines[i]
+        let line = current!
         let kind = contextKind
         if kind == .targets, !TextShape.isParenthesised(text) {
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
@@ -242,7 +270,7 @@ final class OutlineWalker {
 
     private func startResponsibility(heading: String, at i: Int) {
         let office = reference.offices.resolve(heading).named.first
-        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: lines[i].line))
+        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: current.line))
         responsibility = plan.responsibilities.count - 1
     }
 
@@ -250,7 +278,7 @@ final class OutlineWalker {
 
     private func startTask(ref: String, text: String, at i: Int) {
         handled.insert(i)
-        task = TaskDraft(ref: ref, text: text, lines: lines[i].lines)
+        task = TaskDraft(ref: ref, text: text, lines: current.lines)
     }
 
     private func finishTask() {
@@ -309,21 +337,76 @@ final class OutlineWalker {
 
     // MARK: - Tables
 
-    /// Handles a table row; false when there is no table to put it in (the caller reads it as text).
-    private func handleRow(_ i: Int, _ cells: [String]) -> Bool {
-        let line = lines[i]
-        if let columns = TableColumns.detect(cells) {
-            handled.insert(i)
-            pendingAppendixTitle = false
-            plan.tableHeaders.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
-            if table?.columns == columns { return true }  // the header repeated on a new page
-            finishTask()
-            finishTable()
-            table = TableDraft(columns: columns)
-            return true
+    /// Reads a table block: its header row(s) say what each column holds; its rows become tasks,
+    /// targets or narrative items. A table whose header is not understood is read row by row as
+    /// lines, unless it goes on a table just read (rows after a page break).
+    private func handleTable(_ block: TableBlock, at index: Int) {
+        handled.insert(index)
+        var headerRows = Array(block.rows.prefix(block.headerRowCount))
+        var columns = TableColumns.detect(TableColumns.headerCells(headerRows.map { $0.cells.map(\.text) }))
+        if headerRows.count > 1, columns == nil || !columns!.holdsTasks && !columns!.holdsTargets,
+            let first = TableColumns.detect(headerRows[0].cells.map(\.text))
+        {
+            // The rows under the first are not a second header row after all.
+            columns = first
+            headerRows = [headerRows[0]]
         }
+        var rows = block.rows[...]
+        if let columns {
+            pendingAppendixTitle = false
+            for row in headerRows {
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+            }
+            for repeated in block.repeatedHeaderSpans {
+                plan.tableHeaders.append(
+                    SourceText(
+                        text: rowText(headerRows.last!), line: repeated.line, endLine: nilIfSame(repeated)))
+            }
+            rows = rows.dropFirst(headerRows.count)
+            if table?.columns != columns {
+                finishTask()
+                finishTable()
+                table = TableDraft(columns: columns)
+            }
+        }
+        for row in rows {
+            let cells = row.cells.map(\.text)
+            if let columns = TableColumns.detect(cells) {
+                // A header inside the block: a new table, or the same header again.
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                if table?.columns != columns {
+                    finishTask()
+                    finishTable()
+                    table = TableDraft(columns: columns)
+                }
+                continue
+            }
+            if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row)) {
+                finishTable()
+                let unit = OutlineUnit(
+                    kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
+                    subtreeEnd: index + 1)
+                handleLine(unit, at: index)
+            }
+        }
+    }
+
+    private func rowText(_ row: TableRow) -> String {
+        row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private func nilIfSame(_ span: SourceSpan) -> Int? { span.endLine == span.line ? nil : span.endLine }
+
+    private func contentLines(_ span: SourceSpan) -> [Int] {
+        OutlineUnit.lines(in: span, contentLines: contentLineNumbers)
+    }
+
+    /// Reads a body row into the open table; false when there is no table to put it in.
+    private func handleRow(_ cells: [String], lines rowLines: [Int], text: String) -> Bool {
         guard table != nil else { return false }
-        handled.insert(i)
+        let line = rowLines[0]
         let refCell = table!.columns.index(of: .ref).map { TableDraft.cell(cells, $0) } ?? ""
         let ref = refCell.trimmingCharacters(in: OfficeDirectory.trimSet)
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
@@ -338,19 +421,18 @@ final class OutlineWalker {
                 Heading(
                     ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1,
                     kind: SectionKind.of(heading: text),
-                    area: group.area, line: line.line, endLine: line.endLine))
+                    area: group.area, line: line, endLine: rowLines.last))
             return true
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
         if startsRow {
-            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: line.lines, group: table!.group))
+            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: rowLines, group: table!.group))
         } else if !table!.rows.isEmpty {
             // A row continued on the next page: its TT cell is empty.
-            table!.rows[table!.rows.count - 1].merge(cells, lines: line.lines)
+            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines)
         } else {
-            plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
-            diagnose(
-                .orphanTableRow, .warning, line.line, "a table row with no number follows no row it could continue")
+            plan.unclassified.append(SourceText(text: text, line: line, endLine: rowLines.last))
+            diagnose(.orphanTableRow, .warning, line, "a table row with no number follows no row it could continue")
         }
         return true
     }
