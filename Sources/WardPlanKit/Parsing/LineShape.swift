@@ -50,7 +50,7 @@ enum LineShape: Equatable {
 }
 
 /// The labelled lines of a task block.
-enum TaskField: Equatable {
+enum TaskField: String, Equatable, Sendable, Decodable {
     case lead, coordinators, products, timeline, supervisor, funding
 
     init?(label: String) {
@@ -59,16 +59,8 @@ enum TaskField: Equatable {
         self = kind
     }
 
-    /// Label prefixes, most specific first.
-    static let labels: [(key: String, field: TaskField)] = [
-        ("co quan chu tri", .lead), ("don vi chu tri", .lead), ("chu tri", .lead),
-        ("co quan thuc hien", .lead), ("don vi thuc hien", .lead), ("co quan tham muu", .lead),
-        ("co quan phoi hop", .coordinators), ("don vi phoi hop", .coordinators), ("phoi hop", .coordinators),
-        ("san pham", .products), ("ket qua dau ra", .products), ("hinh thuc san pham", .products),
-        ("thoi gian", .timeline), ("thoi han", .timeline), ("tien do", .timeline),
-        ("lanh dao phu trach", .supervisor), ("lanh dao ubnd", .supervisor), ("lanh dao chi dao", .supervisor),
-        ("kinh phi", .funding), ("nguon kinh phi", .funding),
-    ]
+    /// Label prefixes, most specific first (`plan-layout.yaml`).
+    static let labels = PlanLayout.standard.fieldKeys
 }
 
 enum RomanNumeral {

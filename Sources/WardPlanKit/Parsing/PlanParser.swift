@@ -47,13 +47,37 @@ public struct PlanParser: Sendable {
                     "\(plan.unclassified.count) line(s) could not be placed in the plan's structure; they are listed under `unclassified`"
                 ))
         }
-        if plan.tasks.isEmpty && plan.targets.isEmpty {
-            plan.diagnostics.append(
-                Diagnostic(
-                    .notAPlan, .error, path: document.path,
-                    "no tasks and no targets found: this does not look like an administrative-reform plan (kế hoạch CCHC); check that it is the right file"
-                ))
+        if plan.tasks.isEmpty {
+            if Self.headingNamesPlan(units) {
+                plan.diagnostics.append(
+                    Diagnostic(
+                        .noTasks, .warning, path: document.path,
+                        "no tasks found: the heading names a plan, but no task block, task table or assigned item was recognised; the header facts, legal bases and targets are kept"
+                    ))
+            } else if plan.targets.isEmpty {
+                plan.diagnostics.append(
+                    Diagnostic(
+                        .notAPlan, .error, path: document.path,
+                        "no heading names an administrative-reform plan (kế hoạch CCHC, chuyển đổi số …) and no tasks were found; check that it is the right file"
+                    ))
+            }
         }
         return plan
+    }
+
+    /// A line of the document's opening names a plan ("KẾ HOẠCH Cải cách hành chính năm 2026"),
+    /// or names the kind of document and the line after it the subject ("QUYẾT ĐỊNH" / "Ban hành
+    /// Kế hoạch chuyển đổi số …").
+    static func headingNamesPlan(_ units: [OutlineUnit]) -> Bool {
+        let layout = PlanLayout.standard
+        let opening = units.prefix { if case .roman = PlanRecognizer.shape(of: $0) { false } else { true } }
+            .filter { $0.table == nil }.prefix(60)
+        let texts = opening.map(\.text)
+        return texts.indices.contains { i in
+            guard texts[i].count <= 300, !LegalBasisParser.isBasisParagraph(texts[i]) else { return false }
+            if layout.namesPlan(texts[i]) { return true }
+            return layout.namesKind(texts[i]) && i + 1 < texts.count && texts[i + 1].count <= 300
+                && !LegalBasisParser.isBasisParagraph(texts[i + 1]) && layout.namesSubject(texts[i + 1])
+        }
     }
 }
