@@ -59,6 +59,8 @@ enum PageBreakJoiner {
             previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
+        // "(Chủ trì: …; thời gian: …)" wrapped onto its own line closes the sentence above.
+        if line.text.hasPrefix("(") { return true }
         switch LineShape.of(line.text) {
         case .prose:
             return true

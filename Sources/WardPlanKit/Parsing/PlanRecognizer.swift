@@ -25,6 +25,15 @@ final class PlanRecognizer {
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
+    /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
+    private var taken = Set<Int>()
+    /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
+    private lazy var planHasTaskTable: Bool = units.contains { unit in
+        guard let table = unit.table else { return false }
+        let header = table.rows.prefix(table.headerRowCount).map { $0.cells.map(\.text) }
+        return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
+            || header.contains { TableColumns.detect($0)?.holdsTasks == true }
+    }
     /// The unit being read (a block, or a row of a table without a header read as a line).
     private var current: OutlineUnit!
     private var task: TaskDraft?
@@ -47,7 +56,7 @@ final class PlanRecognizer {
     var path: String { plan.source.path }
 
     func walk() {
-        for index in units.indices where !skip.contains(index) {
+        for index in units.indices where !skip.contains(index) && !taken.contains(index) {
             if let table = units[index].table {
                 handleTable(table, at: index)
                 continue
@@ -256,6 +265,7 @@ final class PlanRecognizer {
                 SourceText(text: text, line: line.line, endLine: line.endLine))
             return
         }
+        if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i) { return }
         plan.narrative.append(
             NarrativeItem(
                 ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
@@ -266,6 +276,40 @@ final class PlanRecognizer {
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
                 .filter { $0.value != nil && $0.metric != nil }
         }
+    }
+
+    // MARK: - Tasks written as items with their assignment inline
+
+    /// Makes a task of an item under a "Nhiệm vụ" heading whose own text, sub-items or the "Giao …"
+    /// sentence right after them name a lead. The sub-items and that sentence become part of the
+    /// task. False when no lead is named: the item stays a statement.
+    private func startInlineTask(ref: String?, text: String, at i: Int) -> Bool {
+        var pieces = [text]
+        var taken: [Int] = []
+        let end = current.subtreeEnd > i ? current.subtreeEnd : i + 1
+        for j in (i + 1)..<min(end, units.count) where units[j].table == nil && !skip.contains(j) {
+            pieces.append(units[j].body)
+            taken.append(j)
+        }
+        if InlineAssignment.read(pieces.joined(separator: " ")) == nil, end < units.count, !skip.contains(end),
+            units[end].marker == nil, units[end].table == nil, !units[end].isHeading,
+            units[end].body.hasPrefix("Giao ")
+        {
+            pieces.append(units[end].body)
+            taken.append(end)
+        }
+        guard let assignment = InlineAssignment.read(pieces.joined(separator: " ")) else { return false }
+        let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
+        for j in taken {
+            handled.insert(j)
+            self.taken.insert(j)
+        }
+        plan.tasks.append(
+            makeTask(
+                ref: ref ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
+                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: [], supervisor: nil,
+                timelineText: assignment.timeline, notes: [], lines: sourceLines))
+        return true
     }
 
     private func startResponsibility(heading: String, at i: Int) {
