@@ -8,11 +8,17 @@
 /// table rows become one table; a header repeated after a page break is accounted for, not read
 /// again.
 public struct DocumentTreeBuilder: Sendable {
-    public init() {}
+    /// Whether lines may be the wrapped rest of the line before: true for text and PDF lines,
+    /// false for formats whose unit is a whole paragraph (Word).
+    public var joinsLines: Bool
+
+    public init(joinsLines: Bool = true) {
+        self.joinsLines = joinsLines
+    }
 
     public func build(_ lines: [DocumentLine]) -> DocumentTree {
         var assembly = Assembly(blankLines: Set(lines.filter(\.isBlank).map(\.number)))
-        for line in PageBreakJoiner.join(lines) { assembly.add(line) }
+        for line in PageBreakJoiner.join(lines, joining: joinsLines) { assembly.add(line) }
         return DocumentTree(blocks: assembly.finish())
     }
 }

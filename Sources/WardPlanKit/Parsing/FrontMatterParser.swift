@@ -120,6 +120,7 @@ struct FrontMatterParser {
         if r.period == nil, let year = r.document.issuedYear {
             r.period = Period(years: YearRange(from: year, to: year))
         }
+        if r.ward.name == nil, let ward = issuingWard(before: headerEnd) { r.ward = ward }
         r.ward.province = province()
         return r
     }
@@ -165,6 +166,25 @@ struct FrontMatterParser {
         return (Signer(title: title, name: lines[i + 1].text, line: lines[i + 1].line), titleLines + [i + 1])
     }
 
+    /// The ward a plan without its name in the title is issued by: the authority in capitals at
+    /// the top ("ỦY BAN NHÂN DÂN" / "PHƯỜNG HƯNG DŨNG TÂY"), or "Ủy ban nhân dân phường X" in a
+    /// sentence of the opening.
+    private func issuingWard(before end: Int) -> Ward? {
+        let opening = lines.prefix(min(end, lines.count)).filter { $0.table == nil }
+        for unit in opening where Self.isCapitals(unit.text) {
+            if let m = Self.issuerLine.firstMatch(in: unit.text), let kind = m[1], let name = m[2] {
+                let titled = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }
+                return Ward(name: titled.joined(separator: " "), kind: Ward.Kind(rawValue: kind.lowercased()))
+            }
+        }
+        for unit in opening where !LegalBasisParser.isBasisParagraph(unit.text) {
+            if let m = Self.wardOfAuthority.firstMatch(in: unit.text), let kind = m[1], let name = m[2] {
+                return Ward(name: name, kind: Ward.Kind(rawValue: kind.lowercased()))
+            }
+        }
+        return nil
+    }
+
     /// The province or city most often named as "thành phố X" or "tỉnh X".
     private func province() -> String? {
         var counts: [String: Int] = [:]
@@ -195,6 +215,11 @@ struct FrontMatterParser {
         #"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
     private static let wardInTitle = Pattern(
         #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
+    private static let issuerLine = Pattern(
+        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:\s+\p{Lu}+)*)$"#, caseSensitive: true)
+    private static let wardOfAuthority = Pattern(
+        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#,
+        caseSensitive: true)
     private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
     private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)
     private static let signingTitle = Pattern(

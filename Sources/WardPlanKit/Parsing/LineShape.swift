@@ -52,6 +52,8 @@ enum LineShape: Equatable {
 /// The labelled lines of a task block.
 enum TaskField: String, Equatable, Sendable, Decodable {
     case lead, coordinators, products, timeline, supervisor, funding
+    /// "a) Nhiệm vụ: …": the task's statement under its title, in tasks whose fields are lettered.
+    case statement
 
     init?(label: String) {
         let key = label.foldedKey
@@ -61,6 +63,15 @@ enum TaskField: String, Equatable, Sendable, Decodable {
 
     /// Label prefixes, most specific first (`plan-layout.yaml`).
     static let labels = PlanLayout.standard.fieldKeys
+
+    /// The statement of a lettered field item ("a) Nhiệm vụ: Ban hành …"), or nil.
+    static func statement(in text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = String(text[..<colon]).foldedKey
+        guard PlanLayout.standard.statementLabels.contains(where: { PlanLayout.key($0) == key }) else { return nil }
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
 }
 
 enum RomanNumeral {

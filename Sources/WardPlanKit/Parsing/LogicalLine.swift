@@ -26,12 +26,12 @@ enum PageBreakJoiner {
     /// Shorter lines without final punctuation are taken for headings, never for wrapped text.
     static let wrappedLineMinimum = 60
 
-    static func join(_ lines: [DocumentLine]) -> [LogicalLine] {
+    static func join(_ lines: [DocumentLine], joining: Bool = true) -> [LogicalLine] {
         var out: [LogicalLine] = []
         var lastPhysical: DocumentLine?
         for line in lines where !line.isBlank && !line.isRule {
             defer { lastPhysical = line }
-            if line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last, !last.isTableRow,
+            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last, !last.isTableRow,
                 !last.first.carriesStructure || last.first.marker != nil,
                 startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
             {
@@ -59,6 +59,8 @@ enum PageBreakJoiner {
             previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
+        // "Căn cứ …" (capital C) opens a paragraph of legal bases, never the wrapped rest of a title.
+        if line.text.hasPrefix("Căn cứ") { return false }
         // "(Chủ trì: …; thời gian: …)" wrapped onto its own line closes the sentence above.
         if line.text.hasPrefix("(") { return true }
         switch LineShape.of(line.text) {

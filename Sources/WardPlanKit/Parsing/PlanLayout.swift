@@ -19,6 +19,7 @@ struct PlanLayout: Sendable, Decodable {
     var version: Int
     var tableColumns: [Column]
     var taskFields: [Field]
+    var statementLabels: [String]
     var planTitles: Titles
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.

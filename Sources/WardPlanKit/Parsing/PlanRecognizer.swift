@@ -78,6 +78,9 @@ final class PlanRecognizer {
         case .number, .numberPath:
             return .numbered(ref: marker.value.split(separator: ".").compactMap { Int($0) }, title: unit.body)
         case .letter:
+            // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            if let statement = TaskField.statement(in: unit.body) { return .field(.statement, value: statement) }
             return .lettered(ref: marker.value.lowercased(), title: unit.body)
         case .bullet:
             if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
@@ -328,9 +331,10 @@ final class PlanRecognizer {
     private func finishTask() {
         guard let draft = task else { return }
         task = nil
+        let text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
         plan.tasks.append(
             makeTask(
-                ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
+                ref: draft.ref, text: text, area: contextArea, group: contextGroup,
                 leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
                 products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
                 notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
