@@ -276,8 +276,11 @@ final class PlanRecognizer {
         // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
         // item and each measured clause with a known metric becomes a target as well.
         if kind == .purpose, stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") }) {
+            // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
+            // even when no metric names it; a sentence needs a known metric.
+            let listed = line.marker != nil
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
-                .filter { $0.value != nil && $0.metric != nil }
+                .filter { $0.value != nil && ($0.metric != nil || listed) }
         }
     }
 
