@@ -168,17 +168,17 @@ struct DocumentTreeBuilderTests {
             "1\tHồ sơ đúng hạn\t98%",
         ].joined(separator: "\n")
         let expected = """
-            paragraph @1 "Phụ lục"
-            table 4 columns, 1 header row(s) @2-8
-              repeated header @6
-              header @2 | TT | Nhiệm vụ | Chủ trì | Thời gian |
-              row @3 | I | CHỈ ĐẠO |  |  |
-              row @4 | 1 | Ban hành kế hoạch | Văn phòng | Quý I |
-              row (continued) @7 |  | cải cách hành chính |  |  |
-              row @8 | 2 | Tuyên truyền | Phòng VHXH | Hằng năm |
-            table 3 columns, 1 header row(s) @10-11
-              header @10 | STT | Chỉ tiêu | Kết quả |
-              row @11 | 1 | Hồ sơ đúng hạn | 98% |
+            heading 1 @1 "Phụ lục"
+              table 4 columns, 1 header row(s) @2-8
+                repeated header @6
+                header @2 | TT | Nhiệm vụ | Chủ trì | Thời gian |
+                row @3 | I | CHỈ ĐẠO |  |  |
+                row @4 | 1 | Ban hành kế hoạch | Văn phòng | Quý I |
+                row (continued) @7 |  | cải cách hành chính |  |  |
+                row @8 | 2 | Tuyên truyền | Phòng VHXH | Hằng năm |
+              table 3 columns, 1 header row(s) @10-11
+                header @10 | STT | Chỉ tiêu | Kết quả |
+                row @11 | 1 | Hồ sơ đúng hạn | 98% |
 
             """
         #expect(tree(text) == expected)

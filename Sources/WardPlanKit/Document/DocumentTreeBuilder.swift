@@ -76,7 +76,7 @@ extension DocumentTreeBuilder {
                 attach(.table(table))
             } else if first.headingLevel != nil || line.headingHint {
                 openHeading(level: first.headingLevel ?? 1, line: line, span: span)
-            } else if LineShape.appendix.isMatch(line.text) {
+            } else if LineShape.appendix.isMatch(line.text) || line.text.foldedKey == "phu luc" {
                 // "Phụ lục II": an appendix is a part of the document of its own, whatever came before.
                 openHeading(level: 1, line: line, span: span)
             } else if let marker = first.marker {
@@ -219,7 +219,7 @@ enum TableShape {
     /// one header row.
     static func headerRowCount(_ rows: [TableRow]) -> Int {
         guard let first = rows.first, !startsData(first) else { return 0 }
-        guard rows.count > 1 else { return 0 }
+        guard rows.count > 1 else { return holdsColumnWords(first) ? 1 : 0 }
         // Rows after the first are header rows while they hold column words: two or more short
         // cells, no sentence, before the first row of data.
         var count = 1

@@ -15,6 +15,9 @@ public struct Plan: Hashable, Sendable, Codable {
     public var tableHeaders: [SourceText]
     /// Non-blank lines that are in none of the above: reported, never dropped.
     public var unclassified: [SourceText]
+    /// Table rows and list items inside a task section that were kept only as narrative: in the
+    /// model (as `narrative`), but not understood as tasks. `--coverage` lists them.
+    public var notUnderstood: [SourceText]
     public var diagnostics: [Diagnostic]
     /// Version of the taxonomy the plan was classified with; nil before classification.
     public var taxonomyVersion: String?
@@ -32,6 +35,7 @@ public struct Plan: Hashable, Sendable, Codable {
         headings = []
         tableHeaders = []
         unclassified = []
+        notUnderstood = []
         diagnostics = []
     }
 
@@ -49,6 +53,7 @@ public struct Plan: Hashable, Sendable, Codable {
         try c.encode(headings, forKey: .headings)
         try c.encode(tableHeaders, forKey: .tableHeaders)
         try c.encode(unclassified, forKey: .unclassified)
+        if !notUnderstood.isEmpty { try c.encode(notUnderstood, forKey: .notUnderstood) }
         try c.encode(diagnostics, forKey: .diagnostics)
         try c.encode(taxonomyVersion, forKey: .taxonomyVersion)
     }

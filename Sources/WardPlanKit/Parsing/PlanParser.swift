@@ -48,6 +48,11 @@ public struct PlanParser: Sendable {
                 ))
         }
         if plan.tasks.isEmpty {
+            // No task understood at all: whatever a task section holds was not understood.
+            let listed = Set(plan.notUnderstood.map(\.line))
+            plan.notUnderstood += plan.narrative.filter { $0.section == .tasks && !listed.contains($0.line) }
+                .map { SourceText(text: $0.text, line: $0.line, endLine: $0.endLine) }
+            plan.notUnderstood.sort { $0.line < $1.line }
             if Self.headingNamesPlan(units) {
                 plan.diagnostics.append(
                     Diagnostic(

@@ -25,6 +25,8 @@ final class PlanRecognizer {
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
+    /// The unit being read is a row of a table whose header was not understood.
+    private var readingTableRow = false
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
     private var taken = Set<Int>()
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
@@ -143,6 +145,11 @@ final class PlanRecognizer {
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
+        case .prose(let text) where text.foldedKey == "phu luc":
+            // "PHỤ LỤC" without a number: an appendix, its title on the lines after.
+            finishTask()
+            pushHeading(ref: "Phụ lục", text: "", level: 1, at: i)
+            pendingAppendixTitle = true
         case .prose(let text):
             if wasPendingAppendix, FrontMatterParser.isCapitals(text) {
                 extendLastHeading(with: text, at: i)
@@ -269,6 +276,12 @@ final class PlanRecognizer {
             return
         }
         if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i) { return }
+        // A table row, or a list item where no task table gives the tasks, that stays narrative in a
+        // task section was not understood: coverage lists it.
+        if kind == .tasks, readingTableRow || (line.marker != nil && !line.isHeading && !planHasTaskTable) {
+            plan.notUnderstood.append(
+                SourceText(text: text, line: line.line, endLine: line.endLine == line.line ? nil : line.endLine))
+        }
         plan.narrative.append(
             NarrativeItem(
                 ref: ref, text: text, section: kind, area: contextArea, heading: stack.last?.heading.text,
@@ -439,7 +452,9 @@ final class PlanRecognizer {
                 let unit = OutlineUnit(
                     kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
                     subtreeEnd: index + 1)
+                readingTableRow = true
                 handleLine(unit, at: index)
+                readingTableRow = false
             }
         }
     }
@@ -511,6 +526,12 @@ final class PlanRecognizer {
                         valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
                         endLine: row.lines.last))
             } else {
+                if contextKind == .tasks {
+                    plan.notUnderstood.append(
+                        SourceText(
+                            text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "), line: row.lines[0],
+                            endLine: row.lines.count > 1 ? row.lines.last : nil))
+                }
                 plan.narrative.append(
                     NarrativeItem(
                         ref: row.ref.isEmpty ? nil : row.ref,
