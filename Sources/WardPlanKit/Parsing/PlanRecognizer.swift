@@ -88,7 +88,8 @@ final class PlanRecognizer {
             if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
             return .bullet(marker: marker.text.first ?? "-", text: unit.body)
         case .parenthesizedNumber, .upperLetter:
-            return .prose(unit.text)
+            // "(1) Tỷ lệ …", "A. …": read as prose; the marker is the item's ref.
+            return .prose(unit.body)
         }
     }
 
@@ -173,7 +174,8 @@ final class PlanRecognizer {
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
             } else {
-                item(ref: nil, text: text, at: i, numbered: false)
+                let listed = line.marker.flatMap { [.parenthesizedNumber, .upperLetter].contains($0.style) ? $0 : nil }
+                item(ref: listed?.value, text: text, at: i, numbered: false)
             }
         }
     }
@@ -362,7 +364,13 @@ final class PlanRecognizer {
         products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
-        let lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        var lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        if let leadText, lead.named.isEmpty, lead.unknown.isEmpty, !lead.generic {
+            // A lead the office list does not know and that does not start like an office ("Ban
+            // Chỉ huy Quân sự", "Sở Nội vụ") is kept as written and reported as unknown.
+            let written = leadText.trimmingCharacters(in: OfficeDirectory.trimSet)
+            if !written.isEmpty { lead.unknown = [written] }
+        }
         let coordinators = coordinatorsText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
         for unknown in lead.unknown + coordinators.unknown {
             diagnose(
@@ -520,11 +528,12 @@ final class PlanRecognizer {
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
                         timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
             } else if columns.holdsTargets {
-                plan.targets.append(
-                    targets.target(
-                        text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
-                        valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
-                        endLine: row.lines.last))
+                var target = targets.target(
+                    text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
+                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
+                    endLine: row.lines.last)
+                target.lead = value(.lead)
+                plan.targets.append(target)
             } else {
                 if contextKind == .tasks {
                     plan.notUnderstood.append(
