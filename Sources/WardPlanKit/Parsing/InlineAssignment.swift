@@ -59,7 +59,9 @@ struct InlineAssignment: Equatable {
         var result = InlineAssignment(text: String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces))
         result.lead = clean(lead)
         let rest = m[3] ?? ""
-        let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+        let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map {
+            String($0).trimmingCharacters(in: .whitespaces)
+        }
         if let first = clauses.first, let p = partners.firstMatch(in: first), let who = p[1] {
             result.coordinators = clean(who)
         }

@@ -31,7 +31,8 @@ enum PageBreakJoiner {
         var lastPhysical: DocumentLine?
         for line in lines where !line.isBlank && !line.isRule {
             defer { lastPhysical = line }
-            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last, !last.isTableRow,
+            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last,
+                !last.isTableRow,
                 !last.first.carriesStructure || last.first.marker != nil,
                 startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
             {

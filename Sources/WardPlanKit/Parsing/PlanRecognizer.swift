@@ -308,16 +308,24 @@ final class PlanRecognizer {
         var pieces = [text]
         var taken: [Int] = []
         let end = current.subtreeEnd > i ? current.subtreeEnd : i + 1
-        for j in (i + 1)..<min(end, units.count) where units[j].table == nil && !skip.contains(j) {
-            pieces.append(units[j].body)
-            taken.append(j)
+        // Sub-items that name no lead of their own belong to the task ("… bằng các hình thức:" then
+        // "+ …" lines); one that names its own lead is a task of its own.
+        if InlineAssignment.read(text) == nil {
+            for j in (i + 1)..<min(end, units.count) {
+                guard units[j].table == nil, !skip.contains(j), InlineAssignment.read(units[j].body) == nil else {
+                    break
+                }
+                pieces.append(units[j].body)
+                taken.append(j)
+            }
         }
-        if InlineAssignment.read(pieces.joined(separator: " ")) == nil, end < units.count, !skip.contains(end),
-            units[end].marker == nil, units[end].table == nil, !units[end].isHeading,
-            units[end].body.hasPrefix("Giao ")
+        let next = (taken.last ?? i) + 1
+        if InlineAssignment.read(pieces.joined(separator: " ")) == nil, next < units.count, !skip.contains(next),
+            units[next].marker == nil, units[next].table == nil, !units[next].isHeading,
+            units[next].body.hasPrefix("Giao ")
         {
-            pieces.append(units[end].body)
-            taken.append(end)
+            pieces.append(units[next].body)
+            taken.append(next)
         }
         guard let assignment = InlineAssignment.read(pieces.joined(separator: " ")) else { return false }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
