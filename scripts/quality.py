@@ -10,7 +10,7 @@ Two subcommands, each over one labelled set (a folder of Tests/Quality/ naming i
                  of today, and prints theme precision, theme recall and gap precision per set.
                  --min P fails (exit 1) when a figure is below P per cent.
 
-A label names its item by plan file, task reference and theme or gap id, so labels stay valid while
+A label names its item by plan file, the task's opening words and theme or gap id, so labels stay valid while
 the rules change: a labelled pair the tool no longer finds leaves the precision sample (it is
 counted and shown), an unlabelled new item is shown as not yet reviewed.
 """
@@ -22,7 +22,9 @@ import os
 import random
 import subprocess
 import sys
+import re
 import tempfile
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QUALITY = os.path.join(ROOT, "Tests", "Quality")
@@ -43,10 +45,10 @@ def run_tool(plans, as_of):
     with tempfile.TemporaryDirectory() as tmp:
         plans_json = os.path.join(tmp, "plans.json")
         comparison_json = os.path.join(tmp, "comparison.json")
-        subprocess.run([tool(), "extract", *plans, "--output", plans_json, "--quiet"], check=False)
-        subprocess.run(
-            [tool(), "compare", *plans, "--json", comparison_json, "--as-of", as_of, "--quiet"], check=False
-        )
+        # The plans' own warnings are not this script's subject: the figures are.
+        quiet = {"check": False, "stderr": subprocess.DEVNULL}
+        subprocess.run([tool(), "extract", *plans, "--output", plans_json, "--quiet"], **quiet)
+        subprocess.run([tool(), "compare", *plans, "--json", comparison_json, "--as-of", as_of, "--quiet"], **quiet)
         with open(plans_json, encoding="utf-8") as f:
             extracted = json.load(f)
         with open(comparison_json, encoding="utf-8") as f:
@@ -54,13 +56,20 @@ def run_tool(plans, as_of):
     return extracted["plans"], comparison
 
 
+def opening(text, words=14):
+    """A task's identity within its plan: its first words, case and spacing folded. References are
+    not used: plans restart them per group, and a parser change may read them otherwise."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split()[:words])
+
+
 def task_keys(plan):
-    """(ref key, task) for every task; a reference used twice in a plan gets '#2', '#3' …"""
+    """(opening key, task) for every task; an opening used twice in a plan gets '#2', '#3' …"""
     seen = {}
     for task in plan["tasks"]:
-        ref = task["ref"]
-        seen[ref] = seen.get(ref, 0) + 1
-        yield (ref if seen[ref] == 1 else f"{ref}#{seen[ref]}"), task
+        key = opening(task["text"])
+        seen[key] = seen.get(key, 0) + 1
+        yield (key if seen[key] == 1 else f"{key}#{seen[key]}"), task
 
 
 def plan_name(plan):
@@ -68,7 +77,7 @@ def plan_name(plan):
 
 
 def tool_pairs(plans):
-    """{(plan, ref, theme): (task, theme match)} for every theme the tool gives a task."""
+    """{(plan, opening, theme): (task, theme match)} for every theme the tool gives a task."""
     pairs = {}
     for plan in plans:
         for ref, task in task_keys(plan):
@@ -113,11 +122,12 @@ def pack(args):
 
     tasks = [(plan_name(p), ref, t) for p in plans for ref, t in task_keys(p)]
     recall = rng.sample(tasks, min(args.tasks, len(tasks)))
+    # The sheets show the plan's own reference and the whole text; scoring keys on the opening.
     write_sheet(
         os.path.join(args.out, "recall.csv"),
         ["plan", "ref", "line", "text", "lead", "products", "themes"],
         [
-            [n, ref, t["line"], t["text"], t.get("leadText") or "", " | ".join(t.get("products", [])), ""]
+            [n, t["ref"], t["line"], t["text"], t.get("leadText") or "", " | ".join(t.get("products", [])), ""]
             for n, ref, t in sorted(recall, key=lambda x: (x[0], x[2]["line"]))
         ],
     )
@@ -128,7 +138,7 @@ def pack(args):
         os.path.join(args.out, "pairs.csv"),
         ["plan", "ref", "theme", "line", "text", "evidence", "label", "note"],
         [
-            [k[0], k[1], k[2], t["line"], t["text"], evidence_text(m), "", ""]
+            [k[0], t["ref"], k[2], t["line"], t["text"], evidence_text(m), "", ""]
             for k, (t, m) in sorted(sample, key=lambda kv: (kv[0][0], kv[1][0]["line"], kv[0][2]))
         ],
     )
@@ -150,6 +160,19 @@ def pack(args):
     print(f"{args.out}: {len(recall)} tasks for recall, {len(sample)} pairs, {len(gaps)} gap items")
 
 
+def task_key(plans, plan, text):
+    """The key of the task a label names: the first of the plan whose opening starts with the
+    label's text (a label may quote only the task's first words)."""
+    wanted = opening(text)
+    for p in plans:
+        if plan_name(p) != plan:
+            continue
+        for key, _ in task_keys(p):
+            if (key.split("#")[0] + " ").startswith(wanted + " "):
+                return key
+    return None
+
+
 def ratio(good, total):
     return (100.0 * good / total) if total else float("nan")
 
@@ -164,7 +187,7 @@ def score_set(name, as_of):
     result = {"set": name, "plans": len(plans)}
 
     labels = read_labels(name, "pairs.csv")
-    present = [row for row in labels if (row["plan"], row["ref"], row["theme"]) in pairs]
+    present = [row for row in labels if (row["plan"], task_key(plans, row["plan"], row["text"]), row["theme"]) in pairs]
     result["pairs"] = len(present)
     result["pairs_gone"] = len(labels) - len(present)
     result["theme_precision"] = ratio(sum(yes(r["label"]) for r in present), len(present))
@@ -174,7 +197,10 @@ def score_set(name, as_of):
     for row in recall_rows:
         truth = {t.strip() for t in row["themes"].split(";") if t.strip()}
         expected += len(truth)
-        found += sum((row["plan"], row["ref"], theme) in pairs for theme in truth)
+        key = task_key(plans, row["plan"], row["text"])
+        found += sum((row["plan"], key, theme) in pairs for theme in truth)
+        if key is None:
+            result.setdefault("recall_missing_tasks", []).append(f"{row['plan']} {row['ref']}")
     result["recall_tasks"] = len(recall_rows)
     result["recall_themes"] = expected
     result["theme_recall"] = ratio(found, expected)
@@ -195,6 +221,8 @@ def score(args):
     print("| set | plans | theme precision | theme recall | gap precision (absent, national) |")
     print("|---|---|---|---|---|")
     for r in results:
+        for task in r.get("recall_missing_tasks", []):
+            print(f"{r['set']}: labelled task not found by the parser: {task}", file=sys.stderr)
         print(
             f"| {r['set']} | {r['plans']} | {r['theme_precision']:.1f} % of {r['pairs']} pairs"
             f" | {r['theme_recall']:.1f} % of {r['recall_themes']} themes in {r['recall_tasks']} tasks"

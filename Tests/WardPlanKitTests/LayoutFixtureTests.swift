@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import WardPlanKit
 
@@ -72,6 +73,42 @@ struct LayoutFixtureTests {
             }
             #expect(files.contains(plan + ".md") || files.contains(plan + ".txt"), "\(plan): no source")
         }
+    }
+
+    /// The files are what the brief asks of them: Word numbering rather than typed numbers, real
+    /// tables, and text with hard line breaks and CRLF.
+    @Test(arguments: Set(cases.map(\.plan)).sorted())
+    func formatsAreWhatWardsSend(_ plan: String) throws {
+        let archive = try Archive(data: Fixtures.data("\(Self.folder)/\(plan).docx"), accessMode: .read)
+        var document = Data()
+        let entry = try #require(archive["word/document.xml"])
+        _ = try archive.extract(entry) { document.append($0) }
+        let xml = String(decoding: document, as: UTF8.self)
+        #expect(xml.contains("<w:numPr>"), "\(plan).docx has no automatic numbering")
+        #expect(archive["word/numbering.xml"] != nil)
+        // No paragraph starts with a typed "1.", "1.1." or "a)": those numbers come from numbering.xml.
+        let marker = try Regex(#"^(\d+(\.\d+)*\.|[a-d]\)|\(\d+\)) "#)
+        let typed = xml.components(separatedBy: "<w:p>").dropFirst().compactMap { paragraph -> String? in
+            guard !paragraph.contains("<w:numPr>"),
+                let start = paragraph.range(of: "<w:t xml:space=\"preserve\">"),
+                let end = paragraph.range(of: "</w:t>", range: start.upperBound..<paragraph.endIndex)
+            else { return nil }
+            let first = paragraph[start.upperBound..<end.lowerBound]
+            return first.contains(marker) ? String(first.prefix(20)) : nil
+        }
+        #expect(typed.isEmpty, "\(plan).docx: typed numbers \(typed.prefix(3))")
+        let source = (try? Fixtures.text("\(Self.folder)/\(plan).md")) ?? ""
+        if source.contains("\n|") { #expect(xml.contains("<w:tbl>"), "\(plan).docx: the table is not a table") }
+
+        let text = try Fixtures.data("\(Self.folder)/\(plan).wrapped.txt")
+        // Every line feed comes after a carriage return (Swift reads "\r\n" as one character, so bytes).
+        let bytes = [UInt8](text)
+        let bare = bytes.indices.filter { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
+        #expect(bare.isEmpty && bytes.last == 0x0A, "\(plan).wrapped.txt: not CRLF")
+        let lines = String(decoding: text, as: UTF8.self).components(separatedBy: "\r\n")
+        let long = lines.filter { !$0.contains("\t") && $0.count > 80 }
+        #expect(long.isEmpty, "\(plan).wrapped.txt: lines over 80 columns: \(long.prefix(2))")
+        #expect(try Fixtures.data("\(Self.folder)/\(plan).pdf").starts(with: Data("%PDF".utf8)))
     }
 
     /// The share of expected tasks whose field is right, per field, and what was not paired.
@@ -159,35 +196,90 @@ struct LayoutFixtureTests {
         return want == key(task.leadText) || want == key(task.lead.joined(separator: "; "))
     }
 
+    /// One requirement on one plan file, by name, so that the known failures below can name it.
+    struct Check {
+        var name: String
+        var passed: Bool
+        var message: String
+    }
+
+    static func checks(_ plan: Plan, _ expected: Expected, file: String) -> [Check] {
+        let score = score(plan, against: expected)
+        let misses = score.misses.prefix(8).joined(separator: "\n")
+        func share(_ field: String, _ value: Double) -> Check {
+            let percent = Int((value * 100).rounded())
+            return Check(
+                name: field, passed: value >= required,
+                message: "\(file): \(field) \(percent) % right (\(score)); first misses:\n\(misses)")
+        }
+        return [
+            Check(
+                name: "number", passed: plan.document.number == expected.number,
+                message: "\(file): number \(plan.document.number ?? "none")"),
+            Check(
+                name: "date", passed: plan.document.issuedOn?.description == expected.date,
+                message: "\(file): date \(plan.document.issuedOn?.description ?? "none")"),
+            Check(
+                name: "ward", passed: key(plan.ward.name) == key(expected.ward),
+                message: "\(file): ward \(plan.ward.name ?? "none")"),
+            Check(
+                name: "targets", passed: plan.targets.count == expected.targets,
+                message: "\(file): \(plan.targets.count) targets, \(expected.targets) expected"),
+            share("tasks", score.foundShare), share("refs", score.refs.share), share("leads", score.leads.share),
+            share("times", score.times.share),
+            // Extra tasks (narrative read as tasks) count against the plan as missed ones do.
+            Check(
+                name: "extra", passed: Double(score.spurious) <= Double(score.expected) * (1 - required),
+                message: "\(file): \(score.spurious) tasks that the plan does not have"),
+        ]
+    }
+
+    /// What the parser of `main` gets wrong today (measured at main 30e0690; the tree and readers
+    /// branches are rewriting it), per file and check. Each is run as a known issue: it must still fail, so when a fix makes
+    /// one pass, the test fails until its entry is removed here. The requirement itself (every
+    /// check, ≥ 95 %) is never lowered.
+    static let knownFailures: [String: Set<String>] = [
+        "ha-lam-dong-2026-2030.docx": ["ward"],
+        "ha-lam-dong-2026-2030.pdf": ["tasks", "refs", "leads", "times"],
+        "ham-rong-bac-2027.docx": ["tasks", "refs", "leads", "times"],
+        "ham-rong-bac-2027.pdf": ["tasks", "refs", "leads", "times"],
+        "ham-rong-bac-2027.txt": ["tasks", "refs", "leads", "times"],
+        "ham-rong-bac-2027.wrapped.txt": ["tasks", "refs", "leads", "times"],
+        "hoa-xuan-tay-2027.docx": ["ward"],
+        "hoa-xuan-tay-2027.pdf": ["ward", "times"],
+        "hoa-xuan-tay-2027.wrapped.txt": ["ward"],
+        "hung-dung-tay-2027.docx": ["ward"],
+        "hung-dung-tay-2027.md": ["ward", "targets", "tasks", "refs", "leads", "times"],
+        "hung-dung-tay-2027.pdf": ["ward"],
+        "hung-dung-tay-2027.wrapped.txt": ["ward"],
+        "loc-son-bac-2027.docx": ["ward", "targets", "tasks", "refs", "leads", "times", "extra"],
+        "loc-son-bac-2027.md": ["ward", "targets", "tasks", "refs", "leads", "times", "extra"],
+        "loc-son-bac-2027.pdf": ["number", "date", "targets", "tasks", "refs", "leads", "times", "extra"],
+        "loc-son-bac-2027.wrapped.txt": ["ward", "targets", "tasks", "refs", "leads", "times", "extra"],
+        "vinh-thong-tay-2027.docx": ["ward", "tasks", "leads", "times"],
+        "vinh-thong-tay-2027.pdf": ["ward", "tasks", "leads", "times"],
+        "vinh-thong-tay-2027.txt": ["ward", "tasks", "leads", "times"],
+        "vinh-thong-tay-2027.wrapped.txt": ["ward", "tasks", "leads", "times"],
+    ]
+
     @Test(arguments: cases)
     func readsAsWritten(_ testCase: Case) throws {
         let expected = try Self.expected(testCase.plan)
         let path = "\(Self.folder)/\(testCase.file)"
         let plan = try Fixtures.plan(Fixtures.data(path), path: path)
-        let score = Self.score(plan, against: expected)
-        print("layout \(testCase.file): \(score); targets \(plan.targets.count)/\(expected.targets)")
-
-        #expect(plan.document.number == expected.number, "\(testCase.file): number")
-        #expect(plan.document.issuedOn?.description == expected.date, "\(testCase.file): date")
-        #expect(
-            Self.key(plan.ward.name) == Self.key(expected.ward), "\(testCase.file): ward \(plan.ward.name ?? "none")")
-        #expect(plan.targets.count == expected.targets, "\(testCase.file): targets")
-
-        let enough = [
-            ("tasks found", score.foundShare), ("refs", score.refs.share), ("leads", score.leads.share),
-            ("times", score.times.share),
-        ]
-        let misses = score.misses.prefix(8).joined(separator: "\n")
-        for (field, share) in enough {
-            let percent = Int((share * 100).rounded())
-            #expect(
-                share >= Self.required,
-                "\(testCase.file): \(field) \(percent) % right (\(score)); first misses:\n\(misses)")
+        let checks = Self.checks(plan, expected, file: testCase.file)
+        let failed = checks.filter { !$0.passed }.map(\.name)
+        print("layout \(testCase.file): \(Self.score(plan, against: expected)); failing: \(failed)")
+        let known = Self.knownFailures[testCase.file] ?? []
+        for check in checks {
+            if known.contains(check.name) {
+                withKnownIssue("\(testCase.file): \(check.name) is not read right by the current parser") {
+                    #expect(check.passed, "\(check.message)")
+                }
+            } else {
+                #expect(check.passed, "\(check.message)")
+            }
         }
-        // Extra tasks (narrative read as tasks) count against the plan as missed ones do.
-        #expect(
-            Double(score.spurious) <= Double(score.expected) * (1 - Self.required),
-            "\(testCase.file): \(score.spurious) tasks that the plan does not have")
     }
 
     /// The scorer itself, on a hand-made plan: it must notice each kind of mistake.
