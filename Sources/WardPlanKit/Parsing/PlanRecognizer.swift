@@ -32,7 +32,7 @@ final class PlanRecognizer {
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
     private lazy var planHasTaskTable: Bool = units.contains { unit in
         guard let table = unit.table else { return false }
-        let header = table.rows.prefix(table.headerRowCount).map { $0.cells.map(\.text) }
+        let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
         return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
             || header.contains { TableColumns.detect($0)?.holdsTasks == true }
     }
@@ -423,9 +423,9 @@ final class PlanRecognizer {
     private func handleTable(_ block: TableBlock, at index: Int) {
         handled.insert(index)
         var headerRows = Array(block.rows.prefix(block.headerRowCount))
-        var columns = TableColumns.detect(TableColumns.headerCells(headerRows.map { $0.cells.map(\.text) }))
+        var columns = TableColumns.detect(TableColumns.headerCells(headerRows.map(Self.columnCells)))
         if headerRows.count > 1, columns == nil || !columns!.holdsTasks && !columns!.holdsTargets,
-            let first = TableColumns.detect(headerRows[0].cells.map(\.text))
+            let first = TableColumns.detect(Self.columnCells(headerRows[0]))
         {
             // The rows under the first are not a second header row after all.
             columns = first
@@ -451,7 +451,7 @@ final class PlanRecognizer {
             }
         }
         for row in rows {
-            let cells = row.cells.map(\.text)
+            let cells = Self.columnCells(row)
             if let columns = TableColumns.detect(cells) {
                 // A header inside the block: a new table, or the same header again.
                 plan.tableHeaders.append(
@@ -473,6 +473,17 @@ final class PlanRecognizer {
                 readingTableRow = false
             }
         }
+    }
+
+    /// A row's text by column: a merged cell's text in its first column and blanks under the rest;
+    /// a cell merged from the row above left blank in a row that continues it.
+    static func columnCells(_ row: TableRow) -> [String] {
+        var cells: [String] = []
+        for cell in row.cells {
+            cells.append(row.continuesPrevious && cell.mergedFromAbove ? "" : cell.text)
+            cells += Array(repeating: "", count: max(0, cell.columnSpan - 1))
+        }
+        return cells
     }
 
     private func rowText(_ row: TableRow) -> String {
