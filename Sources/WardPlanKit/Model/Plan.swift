@@ -39,6 +39,31 @@ public struct Plan: Hashable, Sendable, Codable {
         diagnostics = []
     }
 
+    enum CodingKeys: String, CodingKey {
+        case source, ward, document, period, legalBases, targets, tasks, narrative, responsibilities, headings
+        case tableHeaders, unclassified, notUnderstood, diagnostics, taxonomyVersion
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        source = try c.decode(SourceInfo.self, forKey: .source)
+        ward = try c.decode(Ward.self, forKey: .ward)
+        document = try c.decode(DocumentInfo.self, forKey: .document)
+        period = try c.decodeIfPresent(Period.self, forKey: .period)
+        legalBases = try c.decode([LegalBasis].self, forKey: .legalBases)
+        targets = try c.decode([Target].self, forKey: .targets)
+        tasks = try c.decode([PlanTask].self, forKey: .tasks)
+        narrative = try c.decode([NarrativeItem].self, forKey: .narrative)
+        responsibilities = try c.decode([Responsibility].self, forKey: .responsibilities)
+        headings = try c.decode([Heading].self, forKey: .headings)
+        tableHeaders = try c.decode([SourceText].self, forKey: .tableHeaders)
+        unclassified = try c.decode([SourceText].self, forKey: .unclassified)
+        // Written only when some row or item was not understood.
+        notUnderstood = try c.decodeIfPresent([SourceText].self, forKey: .notUnderstood) ?? []
+        diagnostics = try c.decode([Diagnostic].self, forKey: .diagnostics)
+        taxonomyVersion = try c.decodeIfPresent(String.self, forKey: .taxonomyVersion)
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(source, forKey: .source)
