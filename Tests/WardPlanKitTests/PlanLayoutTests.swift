@@ -101,12 +101,16 @@ struct PlanLayoutTests {
             + Trực tuyến.
             Giao Phòng Kinh tế, Hạ tầng và Đô thị chủ trì; hoàn thành trước ngày 30/9/2027.
             - Nâng cao chất lượng phục vụ người dân.
+            2. Cải cách tổ chức bộ máy
+            2.1. Rà soát vị trí việc làm (Chủ trì: Phòng Văn hóa - Xã hội; thời gian: Quý IV/2027)
             """)
         #expect(
             summary(plan) == [
                 "1.1 | Văn phòng HĐND và UBND | Quý II/2027", "1.2 | Phòng Văn hóa - Xã hội | Quý III/2027",
                 "1.3 | Trung tâm Phục vụ hành chính công | thường xuyên",
                 "1.4 | Phòng Kinh tế, Hạ tầng và Đô thị | trước ngày 30/9/2027",
+                // Short and without a full stop, yet a task, not a heading: it names its lead.
+                "2.1 | Phòng Văn hóa - Xã hội | Quý IV/2027",
             ])
         #expect(plan.tasks[0].text == "Rà soát văn bản quy phạm pháp luật của phường")
         #expect(plan.tasks[0].coordinatorsText == "Công an phường")

@@ -185,6 +185,8 @@ final class PlanRecognizer {
     private func isHeading(_ line: OutlineUnit, title: String) -> Bool {
         if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
+        // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
+        if contextKind == .tasks, InlineAssignment.read(title) != nil { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
     }
