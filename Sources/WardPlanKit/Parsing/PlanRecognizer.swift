@@ -21,7 +21,7 @@ final class PlanRecognizer {
     let skip: Set<Int>
     let reference: ReferenceData
     var plan: Plan
-    /// Logical lines placed in the model.
+    /// Units placed in the model.
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
