@@ -211,7 +211,7 @@ enum XMLSamples {
         plan.responsibilities = [
             Responsibility(
                 office: "Công an phường", heading: "Công an phường", line: 33,
-                duties: [SourceText(text: "Phối hợp", line: 34, endLine: 35)]),
+                duties: [Duty(text: "Phối hợp", line: 34, endLine: 35)]),
             Responsibility(office: nil, heading: "Trách nhiệm chung", line: 36),
         ]
         plan.headings = [

@@ -276,7 +276,7 @@ final class PlanRecognizer {
                 if numbered { return }
             }
             plan.responsibilities[responsibility!].duties.append(
-                SourceText(text: text, line: line.line, endLine: line.endLine))
+                Duty(text: text, line: line.line, endLine: line.endLine))
             return
         }
         if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i) { return }

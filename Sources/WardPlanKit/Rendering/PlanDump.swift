@@ -60,7 +60,10 @@ public enum PlanDump {
         }
         for r in plan.responsibilities {
             add("responsibility @\(r.line) office=\(opt(r.office)) :: \(r.heading)")
-            for d in r.duties { add("  duty @\(d.line): \(d.text)") }
+            for d in r.duties {
+                add("  duty @\(d.line): \(d.text)")
+                for theme in d.themes { add("    theme \(theme.id) (\(theme.area))") }
+            }
         }
         for u in plan.unclassified { add("unclassified @\(u.line): \(u.text)") }
         for d in plan.diagnostics { add("diagnostic \(d.description)") }

@@ -63,8 +63,13 @@ struct XMLModelReader {
             plan.narrative.append(item)
         }
         for r in e.child("responsibilities")?.children ?? [] {
-            var duties: [SourceText] = []
-            for d in r.children("duty") { duties.append(try sourceText(d)) }
+            var duties: [Duty] = []
+            for d in r.children("duty") {
+                duties.append(
+                    Duty(
+                        text: d.child("text")?.text ?? "", line: try line(d), endLine: try int(d, "endLine"),
+                        themes: try themes(d)))
+            }
             plan.responsibilities.append(
                 Responsibility(
                     office: r.child("office")?.text, heading: r.child("heading")?.text ?? "", line: try line(r),

@@ -53,7 +53,13 @@ struct PlanXML {
             span(r.line, nil)
             w.element("office", r.office)
             w.element("heading", r.heading)
-            for duty in r.duties { sourceText("duty", duty) }
+            for duty in r.duties {
+                w.start("duty")
+                span(duty.line, duty.endLine)
+                w.element("text", duty.text)
+                themes(duty.themes)
+                w.end()
+            }
             w.end()
         }
         list("headings", plan.headings) { h in
