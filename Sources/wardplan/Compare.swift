@@ -62,6 +62,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var envelope: EdXMLOptions
 
+    @OptionGroup var decisionOptions: DecisionOptions
+
     func validate() throws {
         guard html != nil || csv != nil || json != nil || xml != nil else {
             throw ValidationError(
@@ -82,7 +84,7 @@ struct Compare: ParsableCommand {
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
-            language: Language(rawValue: lang) ?? .vi,
+            language: Language(rawValue: lang) ?? .vi, decisions: try decisionOptions.load(paths: paths),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             comparer: Comparer(minPeers: minPeers))
         let printer = DiagnosticPrinter(verbose: verbose)
@@ -98,7 +100,9 @@ struct Compare: ParsableCommand {
             printer.status("wardplan: error: \(error)")
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics)
+        printer.print(
+            outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics
+                + outcome.decisionDiagnostics)
         if !quiet {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }

@@ -10,6 +10,7 @@ struct Letters: ParsableCommand {
             from the ward (phuong-ngoc-ha.docx): a công văn in the form of Nghị định 30/2020/NĐ-CP with one
             request per national gap item, grouped by reform area, and a reply date --as-of plus the days of
             the letter template. The wording is data: --template FILE (a copy of the shipped letter.yaml).
+            Items marked not-applicable in decisions.yaml (--decisions FILE) are left out.
             Exit codes: 0 all inputs read, 1 some input failed (the others get their letters), 2 usage error.
             """
     )
@@ -28,6 +29,8 @@ struct Letters: ParsableCommand {
 
     @Option(help: ArgumentHelp("Use this letter template (YAML) instead of the shipped one.", valueName: "file"))
     var template: String?
+
+    @OptionGroup var decisionOptions: DecisionOptions
 
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
@@ -60,7 +63,8 @@ struct Letters: ParsableCommand {
         let job = LettersJob(
             paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Compare.today(),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
-            composer: LetterComposer(template: wording, sender: sender))
+            composer: LetterComposer(template: wording, sender: sender),
+            decisions: try decisionOptions.load(paths: paths))
         let outcome: LettersJob.Outcome
         do {
             outcome = try job.run { index, count, path in
@@ -70,7 +74,8 @@ struct Letters: ParsableCommand {
             printer.print([error.diagnostic])
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics)
+        printer.print(
+            outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
         if !quiet {
             let requests = outcome.letters.reduce(0) { $0 + $1.items.count }
             printer.status(

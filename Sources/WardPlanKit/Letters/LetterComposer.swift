@@ -105,6 +105,15 @@ public struct LetterComposer: Sendable {
             items: listed)
     }
 
+    /// One letter per ward, leaving out the items `decisions` marks not applicable.
+    public func letters(_ comparison: Comparison, plans: [Plan], decisions: ReviewDecisions?) -> [ReviewLetter] {
+        guard let decisions else { return letters(comparison, plans: plans) }
+        let wards = Dictionary(comparison.wards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return letters(comparison, plans: plans) { ward, kind, id in
+            wards[ward].map { decisions.leavesOut($0, kind, id) } ?? false
+        }
+    }
+
     // MARK: - Requests
 
     func themeRequest(_ item: GapItem, values: [String: String], citer: inout Citer) -> String? {

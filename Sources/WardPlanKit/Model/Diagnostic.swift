@@ -94,6 +94,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case duplicateWard = "compare.duplicate-ward"
         /// A report file could not be written.
         case outputUnwritable = "compare.output"
+        // Reviewer decisions (`decisions.yaml`).
+        /// A decision whose item the plan no longer lacks.
+        case decisionResolved = "decision.resolved"
+        /// A decision about a ward none of whose plans was read.
+        case decisionUnknownWard = "decision.unknown-ward"
     }
 }
 

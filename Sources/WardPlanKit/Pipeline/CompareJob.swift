@@ -16,12 +16,14 @@ public struct CompareJob: Sendable {
     public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
+    /// A specialist's decisions on gap items, shown in the HTML report.
+    public var decisions: ReviewDecisions?
     public var extractor: PlanExtractor
     public var comparer: Comparer
 
     public init(
         paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, xml: String? = nil,
-        envelope: EdXMLEnvelope? = nil, asOf: CalendarDate, language: Language = .vi,
+        envelope: EdXMLEnvelope? = nil, asOf: CalendarDate, language: Language = .vi, decisions: ReviewDecisions? = nil,
         extractor: PlanExtractor = PlanExtractor(), comparer: Comparer = Comparer()
     ) {
         self.paths = paths
@@ -32,6 +34,7 @@ public struct CompareJob: Sendable {
         self.envelope = envelope
         self.asOf = asOf
         self.language = language
+        self.decisions = decisions
         self.extractor = extractor
         self.comparer = comparer
     }
@@ -43,6 +46,8 @@ public struct CompareJob: Sendable {
         public var written: [String]
         /// Warnings of the XML writer (characters XML cannot carry, two inputs of one plan id).
         public var xmlDiagnostics: [Diagnostic] = []
+        /// Decisions whose item is gone (resolved) or whose ward sent no plan.
+        public var decisionDiagnostics: [Diagnostic] = []
     }
 
     /// Runs the job. Throws `InputError` when an output cannot be written (the error names the
@@ -52,7 +57,8 @@ public struct CompareJob: Sendable {
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
         let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
-        let report = Report(comparison: comparison, plans: extraction.plans, language: language)
+        let report = Report(
+            comparison: comparison, plans: extraction.plans, language: language, decisions: decisions)
         var written: [String] = []
         // Rendered first: an XML document that fails its schema stops the run before any file changes.
         let rendered = try xml.map { _ in
@@ -89,6 +95,6 @@ public struct CompareJob: Sendable {
         if let xml, let rendered { try write(rendered.data, to: xml) }
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [])
+            xmlDiagnostics: rendered?.diagnostics ?? [], decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
     }
 }

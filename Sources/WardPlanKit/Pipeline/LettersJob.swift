@@ -9,10 +9,12 @@ public struct LettersJob: Sendable {
     public var extractor: PlanExtractor
     public var comparer: Comparer
     public var composer: LetterComposer
+    /// A specialist's decisions: items marked not applicable are left out of the letters.
+    public var decisions: ReviewDecisions?
 
     public init(
         paths: [String], folder: String, asOf: CalendarDate, extractor: PlanExtractor = PlanExtractor(),
-        comparer: Comparer = Comparer(), composer: LetterComposer = LetterComposer()
+        comparer: Comparer = Comparer(), composer: LetterComposer = LetterComposer(), decisions: ReviewDecisions? = nil
     ) {
         self.paths = paths
         self.folder = folder
@@ -20,6 +22,7 @@ public struct LettersJob: Sendable {
         self.extractor = extractor
         self.comparer = comparer
         self.composer = composer
+        self.decisions = decisions
     }
 
     public struct Outcome: Sendable {
@@ -28,6 +31,8 @@ public struct LettersJob: Sendable {
         public var letters: [ReviewLetter]
         /// The files written, in ward order.
         public var written: [String]
+        /// Decisions whose item is gone (resolved) or whose ward sent no plan.
+        public var decisionDiagnostics: [Diagnostic]
     }
 
     /// Runs the job. Throws `InputError` naming the file when a letter cannot be written; failed
@@ -35,7 +40,7 @@ public struct LettersJob: Sendable {
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
         let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
-        let letters = composer.letters(comparison, plans: extraction.plans)
+        let letters = composer.letters(comparison, plans: extraction.plans, decisions: decisions)
         var written: [String] = []
         let writer = DocxLetterWriter()
         for letter in letters {
@@ -51,6 +56,8 @@ public struct LettersJob: Sendable {
             }
             written.append(path)
         }
-        return Outcome(extraction: extraction, comparison: comparison, letters: letters, written: written)
+        return Outcome(
+            extraction: extraction, comparison: comparison, letters: letters, written: written,
+            decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
     }
 }

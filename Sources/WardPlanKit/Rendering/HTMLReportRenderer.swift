@@ -27,11 +27,14 @@ final class HTMLReportWriter {
     let wardIndex: [String: Int]
     /// Task facts per ward, in ward order.
     let facts: [[TaskFacts]]
+    /// A specialist's decisions on gap items (the letters section shows them).
+    let decisions: ReviewDecisions?
 
     init(_ report: Report) {
         comparison = report.comparison
         plans = report.plans
         t = Localizer(language: report.language)
+        decisions = report.decisions
         var index: [String: Int] = [:]
         for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
         wardIndex = index

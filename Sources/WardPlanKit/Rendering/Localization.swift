@@ -50,7 +50,8 @@ enum Phrase: CaseIterable {
     case csvLeadText, csvGenericLead, csvCoordinators, csvSchedule, csvStart, csvEnd, csvDeadline, csvFlags
     case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
     case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
-    case secLetters, navLetters, lettersIntro, letterOf
+    case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
+    case decisionResolved, decisionsNoWard
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -103,6 +104,13 @@ enum Phrase: CaseIterable {
                 "The review letter to each ward in the form of Decree 30/2020/NĐ-CP (in Vietnamese), with the requests of the national framework (no other ward is mentioned), ready to copy. The command wardplan letters writes them as Word files (.docx)."
             )
         case .letterOf: ("Công văn gửi {0}", "Letter to {0}")
+        case .decisionsOf: ("Đánh dấu của chuyên viên", "Reviewer’s marks")
+        case .markAccepted: ("đã chấp nhận", "accepted")
+        case .markNotApplicable: ("không áp dụng, không đưa vào công văn", "not applicable, left out of the letter")
+        case .markSent: ("đã gửi đề nghị", "request sent")
+        case .decisionResolved: ("đã giải quyết: kế hoạch không còn thiếu nội dung này", "resolved: the plan no longer lacks it")
+        case .decisionsNoWard:
+            ("Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này", "Marks on wards with no plan in this report")
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
         case .lineOne: ("dòng {0}", "line {0}")
         case .lineMany: ("dòng {0}", "lines {0}")
