@@ -64,6 +64,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var decisionOptions: DecisionOptions
 
+    @OptionGroup var registryOptions: RegistryOptions
+
     func validate() throws {
         guard html != nil || csv != nil || json != nil || xml != nil else {
             throw ValidationError(
@@ -80,13 +82,14 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let job = CompareJob(
+        var job = CompareJob(
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi, decisions: try decisionOptions.load(paths: paths),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             comparer: Comparer(minPeers: minPeers))
+        job.registry = try registryOptions.load(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {
@@ -108,6 +111,7 @@ struct Compare: ParsableCommand {
             let gaps = c.gaps.reduce(0) { $0 + $1.count }
             printer.status(
                 "wardplan: \(c.wards.count) plan(s) compared, \(c.failed.count) failed; \(c.tasks.count) tasks, \(gaps) national gaps"
+                    + (c.registry.map { "; \($0.missing.count) of \($0.units) units sent no plan, \($0.unknown.count) plan(s) not in the list" } ?? "")
                     + (outcome.written.isEmpty ? "" : " → " + outcome.written.joined(separator: ", ")))
         }
         if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }

@@ -26,6 +26,8 @@ public struct Comparison: Hashable, Sendable, Codable {
     public var withoutProduct: [WardTasks]
     /// What the comparison noticed about its inputs (two plans of one ward).
     public var diagnostics: [Diagnostic]
+    /// The plans against a list of units (`compare --province`, `registry.csv`): absent without one.
+    public var registry: RegistryReport?
 
     public init(
         asOf: CalendarDate, taxonomyVersion: String, wards: [WardEntry], failed: [InputFailure], tasks: [TaskFacts],

@@ -18,6 +18,8 @@ public struct CompareJob: Sendable {
     public var language: Language
     /// A specialist's decisions on gap items, shown in the HTML report.
     public var decisions: ReviewDecisions?
+    /// The units that should send a plan (the provinces named, or a city's list), with its name.
+    public var registry: (units: [UnitRegistry.Unit], name: String)?
     public var extractor: PlanExtractor
     public var comparer: Comparer
 
@@ -56,7 +58,11 @@ public struct CompareJob: Sendable {
     /// `progress` is told before each input (index from 1, count, path).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
         let extraction = extractor.extract(paths: paths, progress: progress)
-        let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        if let registry {
+            comparison.registry = RegistryReport.make(
+                comparison, plans: extraction.plans, list: registry.units, listName: registry.name)
+        }
         let report = Report(
             comparison: comparison, plans: extraction.plans, language: language, decisions: decisions)
         var written: [String] = []
