@@ -112,6 +112,20 @@ struct UnitRegistryTests {
         #expect(json.contains("\"unknown\""))
     }
 
+    @Test func theReportListsTheUnitsThatSentNoPlan() {
+        let plans = [Fixtures.namDoSon, Fixtures.ngocHa]
+        #expect(!HTMLReportRenderer().page(Report(comparison: LetterTests.seeds, plans: plans)).contains("#registry"))
+        var withList = LetterTests.seeds
+        withList.registry = RegistryReport.make(
+            LetterTests.seeds, plans: plans, list: national.units(inProvinces: ["Hà Nội"]), listName: "Hà Nội")
+        let html = HTMLReportRenderer().page(Report(comparison: withList, plans: plans))
+        #expect(html.contains("<a href=\"#registry\">"))
+        #expect(html.contains("<h3>125 đơn vị chưa gửi kế hoạch</h3>"))
+        #expect(html.contains("<li>Phường Ba Đình (4), Thành phố Hà Nội</li>"))
+        #expect(!html.contains("<li>Phường Ngọc Hà (8)"))
+        #expect(html.contains("<li>Phường Nam Đồ Sơn: Phường Nam Đồ Sơn (11737), Thành phố Hải Phòng</li>"))
+    }
+
     @Test func compareWithProvincesEndToEnd() throws {
         let folder = try CompareCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -75,6 +75,7 @@ final class HTMLReportWriter {
         matrix()
         gapLists()
         letters()
+        if comparison.registry != nil { registry() }
         targets()
         timelines()
         leadOffices()
@@ -110,7 +111,7 @@ final class HTMLReportWriter {
 
     /// The page's parts, with the short name the contents bar gives each.
     static let sections: [(id: String, short: Phrase)] = [
-        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("letters", .navLetters),
+        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("letters", .navLetters), ("registry", .navRegistry),
         ("targets", .navTargets),
         ("timelines", .navTimelines), ("leads", .navLeads), ("citations", .navCitations), ("products", .navProducts),
         ("wards", .navWards), ("tasks", .navTasks), ("method", .navMethod),
@@ -119,7 +120,7 @@ final class HTMLReportWriter {
     func navigation() {
         h.element("nav", [.class("toc"), Attribute("aria-label", t(.contents))]) {
             h.open("ul")
-            for section in Self.sections {
+            for section in Self.sections where section.id != "registry" || comparison.registry != nil {
                 h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.short)) }
             }
             h.close("ul")

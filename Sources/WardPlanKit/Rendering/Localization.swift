@@ -51,7 +51,8 @@ enum Phrase: CaseIterable {
     case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
     case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
     case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
-    case decisionResolved, decisionsNoWard
+    case decisionResolved, decisionsNoWard, secRegistry, navRegistry, registryIntro, registryMissing
+    case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -109,6 +110,18 @@ enum Phrase: CaseIterable {
         case .markNotApplicable: ("không áp dụng, không đưa vào công văn", "not applicable, left out of the letter")
         case .markSent: ("đã gửi đề nghị", "request sent")
         case .decisionResolved: ("đã giải quyết: kế hoạch không còn thiếu nội dung này", "resolved: the plan no longer lacks it")
+        case .secRegistry: ("Đơn vị chưa gửi kế hoạch", "Units that sent no plan")
+        case .navRegistry: ("Chưa gửi", "Not sent")
+        case .registryIntro:
+            (
+                "Đối chiếu với danh sách đơn vị hành chính cấp xã ({0}, {1} đơn vị; mã theo danh mục của Tổng cục Thống kê): các đơn vị chưa gửi kế hoạch và các kế hoạch của đơn vị không có trong danh sách.",
+                "Checked against the list of commune-level units ({0}, {1} units; codes of the General Statistics Office list): the units that sent no plan and the plans of units not in the list."
+            )
+        case .registryMissing: ("{0} đơn vị chưa gửi kế hoạch", "{0} units sent no plan")
+        case .registryUnknown: ("Kế hoạch của đơn vị không có trong danh sách", "Plans of units not in the list")
+        case .registryAmbiguous: ("tên có ở nhiều tỉnh: {0}", "a name found in several provinces: {0}")
+        case .registryNoMatch: ("không tìm thấy trong danh mục đơn vị hành chính", "not found in the list of units")
+        case .registryAllSent: ("Mọi đơn vị trong danh sách đã gửi kế hoạch.", "Every unit of the list sent a plan.")
         case .decisionsNoWard:
             ("Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này", "Marks on wards with no plan in this report")
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
