@@ -11,7 +11,7 @@ struct WardPlan: ParsableCommand {
         abstract:
             "Đọc và so sánh kế hoạch cải cách hành chính của các phường, xã. Reads and compares ward reform plans.",
         version: "0.1.0",
-        subcommands: [Compare.self, Letters.self, Extract.self, TaxonomyCommand.self, Validate.self, Import.self]
+        subcommands: [Compare.self, Letters.self, Diff.self, Extract.self, TaxonomyCommand.self, Validate.self, Import.self]
     )
 
     /// ArgumentParser exits 64 on a usage error; we document 2, as most command-line tools do.
