@@ -98,4 +98,36 @@ struct PlanDiffTests {
         let missing = try CompareCommandTests.run(["diff", "wards/nam-do-son-2026.txt", "nothing.txt"], in: folder)
         #expect(missing.status == 1)
     }
+
+    @Test func theNewestVersionIsComparedAndTheOlderListed() throws {
+        // Revised first in the input: order of the files does not matter, the dates do.
+        let versions = PlanVersions.split([Self.revised, Fixtures.ngocHa, Fixtures.namDoSon])
+        #expect(versions.current.map(\.source.path) == [Self.revised.source.path, Fixtures.ngocHaPath])
+        let older = try #require(versions.older.first)
+        #expect(versions.older.count == 1)
+        #expect(older.source == Fixtures.namDoSonPath)
+        #expect(older.current == Self.revised.source.path)
+        #expect(older.removed == 1 && older.added == 0 && older.changed == 1 && older.targets == 0)
+        // Two copies of one plan cannot be told apart: both stay, and the comparison warns.
+        #expect(PlanVersions.split([Fixtures.ngocHa, Fixtures.ngocHa]).current.count == 2)
+    }
+
+    @Test func compareShowsOneRowPerWardMarkedChanged() throws {
+        let folder = try CompareCommandTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.revisedText.write(
+            to: folder.appendingPathComponent("wards/nam-do-son-2026-sua-doi.txt"), atomically: true, encoding: .utf8)
+        let run = try CompareCommandTests.run(
+            ["compare", "wards", "--html", "r.html", "--json", "c.json", "--as-of", "2026-07-01"], in: folder)
+        #expect(run.status == 0)
+        #expect(!run.stderr.contains("duplicate-ward"))
+        let json = try JSONDecoder().decode(
+            Comparison.self, from: Data(contentsOf: folder.appendingPathComponent("c.json")))
+        #expect(json.wards.map(\.id) == ["phuong-nam-do-son-hai-phong", "phuong-ngoc-ha-ha-noi"])
+        #expect(json.wards.first?.documentNumber == "45/QĐ-UBND")
+        #expect(json.versions?.map(\.source) ?? [] == ["wards/nam-do-son-2026.txt"])
+        let html = try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains("đã thay đổi so với bản trước"))
+        #expect(html.contains("Bản trước: wards/nam-do-son-2026.txt"))
+    }
 }

@@ -57,8 +57,12 @@ public struct CompareJob: Sendable {
     /// is written); failed inputs are in the outcome.
     /// `progress` is told before each input (index from 1, count, path).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
-        let extraction = extractor.extract(paths: paths, progress: progress)
+        var extraction = extractor.extract(paths: paths, progress: progress)
+        // Of several versions of one ward's plan, the newest is compared and the others listed.
+        let versions = PlanVersions.split(extraction.plans)
+        extraction.plans = versions.current
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        if !versions.older.isEmpty { comparison.versions = versions.older }
         if let registry {
             comparison.registry = RegistryReport.make(
                 comparison, plans: extraction.plans, list: registry.units, listName: registry.name)

@@ -38,8 +38,12 @@ public struct LettersJob: Sendable {
     /// Runs the job. Throws `InputError` naming the file when a letter cannot be written; failed
     /// inputs are in the outcome (they get no letter).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
-        let extraction = extractor.extract(paths: paths, progress: progress)
-        let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        var extraction = extractor.extract(paths: paths, progress: progress)
+        // A letter answers the newest version of a ward's plan.
+        let versions = PlanVersions.split(extraction.plans)
+        extraction.plans = versions.current
+        var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        if !versions.older.isEmpty { comparison.versions = versions.older }
         let letters = composer.letters(comparison, plans: extraction.plans, decisions: decisions)
         var written: [String] = []
         let writer = DocxLetterWriter()

@@ -9,7 +9,21 @@ extension HTMLReportWriter {
             for letter in LetterComposer().letters(comparison, plans: plans, decisions: decisions) {
                 let entry = ward(letter.ward)
                 h.element("article", [.id("l-" + Anchor.safe(entry.id)), .class("letter")]) {
-                    h.element("h3", text: t(.letterOf, entry.label))
+                    let previous = (comparison.versions ?? []).filter { $0.current == entry.source }
+                    h.element("h3") {
+                        h.text(t(.letterOf, entry.label))
+                        if !previous.isEmpty {
+                            h.element("span", [.class("badge")], text: t(.changedSincePrevious))
+                        }
+                    }
+                    for old in previous {
+                        let named = [old.number, old.issuedOn.map { t.date($0) } ?? old.issuedText].compactMap { $0 }
+                        h.element(
+                            "p",
+                            text: t(
+                                .olderVersion, old.source, named.joined(separator: ", "), old.removed, old.added,
+                                old.changed, old.targets))
+                    }
                     decisionMarks(reviewed.filter { $0.ward == entry.id })
                     h.element("blockquote", [.lang(t.language == .vi ? nil : "vi")]) {
                         for line in letter.plainText.split(separator: "\n", omittingEmptySubsequences: true) {

@@ -52,7 +52,7 @@ enum Phrase: CaseIterable {
     case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
     case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
     case decisionResolved, decisionsNoWard, secRegistry, navRegistry, registryIntro, registryMissing
-    case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent
+    case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent, changedSincePrevious, olderVersion
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -122,6 +122,12 @@ enum Phrase: CaseIterable {
         case .registryAmbiguous: ("tên có ở nhiều tỉnh: {0}", "a name found in several provinces: {0}")
         case .registryNoMatch: ("không tìm thấy trong danh mục đơn vị hành chính", "not found in the list of units")
         case .registryAllSent: ("Mọi đơn vị trong danh sách đã gửi kế hoạch.", "Every unit of the list sent a plan.")
+        case .changedSincePrevious: ("đã thay đổi so với bản trước", "changed since the previous version")
+        case .olderVersion:
+            (
+                "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",
+                "Previous version: {0} ({1}); since then: {2} tasks removed, {3} added, {4} changed, {5} target changes (see wardplan diff)."
+            )
         case .decisionsNoWard:
             ("Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này", "Marks on wards with no plan in this report")
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
