@@ -21,6 +21,8 @@ public struct HTMLReportRenderer: ReportRenderer {
 final class HTMLReportWriter {
     let comparison: Comparison
     let plans: [Plan]
+    /// Files in the input folders that no reader takes.
+    let skipped: [String]
     let t: Localizer
     let h = HTMLBuilder(capacity: 1 << 20)
     /// Position of each ward id in `comparison.wards`.
@@ -31,6 +33,7 @@ final class HTMLReportWriter {
     init(_ report: Report) {
         comparison = report.comparison
         plans = report.plans
+        skipped = report.skipped
         t = Localizer(language: report.language)
         var index: [String: Int] = [:]
         for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
