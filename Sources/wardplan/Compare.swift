@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import WardPlanKit
 
+extension CSVReportRenderer.Separator: ExpressibleByArgument {}
+
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.compareAbstract), discussion: say(.compareDiscussion))
@@ -14,6 +16,9 @@ struct Compare: ParsableCommand {
 
     @Option(help: ArgumentHelp(say(.helpCSV), valueName: "folder"))
     var csv: String?
+
+    @Option(help: ArgumentHelp(say(.helpCSVSeparator), valueName: "comma|semicolon"))
+    var csvSeparator: CSVReportRenderer.Separator = .comma
 
     @Option(help: ArgumentHelp(say(.helpJSON), valueName: "file"))
     var json: String?
@@ -54,13 +59,14 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
-        let job = CompareJob(
+        var job = CompareJob(
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi,
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             comparer: Comparer(minPeers: minPeers))
+        job.csvSeparator = csvSeparator
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {

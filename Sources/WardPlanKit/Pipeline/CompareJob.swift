@@ -8,6 +8,8 @@ public struct CompareJob: Sendable {
     public var html: String?
     /// A folder for `tasks.csv`, `coverage.csv` and `targets.csv`.
     public var csvFolder: String?
+    /// The CSV files' separator (`;` for Excel in a Vietnamese region).
+    public var csvSeparator: CSVReportRenderer.Separator = .comma
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
     /// The XML report (`schema/wardplans-1.xsd`): the plans and the comparison.
@@ -72,7 +74,7 @@ public struct CompareJob: Sendable {
         var outputs = OutputSet()
         if let html, let page = HTMLReportRenderer().render(report).first { outputs.add(page.data, to: html) }
         if let csvFolder {
-            for file in CSVReportRenderer().render(report) {
+            for file in CSVReportRenderer(separator: csvSeparator).render(report) {
                 outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
             }
         }

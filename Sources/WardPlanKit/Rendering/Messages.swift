@@ -36,8 +36,8 @@ public enum Message: CaseIterable, Sendable {
         case .maxInputPositive: ("--max-input-mb phải là số dương", "--max-input-mb must be a positive number")
         case .compareSummary:
             (
-                "wardplan: đã so sánh {0} kế hoạch, {1} tệp không đọc được, {2} tệp bỏ qua; {3} nhiệm vụ, {4} nội dung còn thiếu so với yêu cầu quốc gia",
-                "wardplan: {0} plan(s) compared, {1} failed, {2} skipped; {3} tasks, {4} national gaps"
+                "wardplan: đã so sánh {0} kế hoạch, {1} tệp không đọc được; {3} nhiệm vụ, {4} nội dung còn thiếu so với yêu cầu quốc gia; {2} tệp bỏ qua",
+                "wardplan: {0} plan(s) compared, {1} failed; {3} tasks, {4} national gaps; {2} file(s) skipped"
             )
         case .extractSummary:
             (
@@ -107,7 +107,7 @@ public enum Message: CaseIterable, Sendable {
                 ĐƯỜNG-DẪN là một tệp kế hoạch (.txt, .md, .docx, .pdf; .doc, .odt, .rtf qua LibreOffice) hoặc một thư mục
                 (mọi tệp kế hoạch trong đó; tệp khác bị bỏ qua và được nêu tên).
                 --html ghi một tệp HTML độc lập; --csv ghi tasks.csv, coverage.csv, targets.csv, gaps.csv vào một thư mục
-                (UTF-8 có BOM; dòng đầu "sep=," để Excel tiếng Việt tách đúng cột, hoặc --csv-separator semicolon).
+                (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
                 Một chủ đề mà đa số phường cùng tỉnh có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
                 --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-1.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
@@ -119,8 +119,8 @@ public enum Message: CaseIterable, Sendable {
                 PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder
                 (every plan file in it; other files are skipped and named).
                 --html writes one self-contained HTML file; --csv writes tasks.csv, coverage.csv, targets.csv and gaps.csv
-                into a folder (UTF-8 with a BOM; a first line "sep=," so that Vietnamese-locale Excel splits the
-                columns, or --csv-separator semicolon). A theme most wards of a province cover is listed for a ward
+                into a folder (UTF-8 with a BOM, commas; --csv-separator semicolon for Excel set to a Vietnamese
+                region, which splits columns at semicolons). A theme most wards of a province cover is listed for a ward
                 without it, for reference only, when the ward has at least --min-peers other wards there.
                 --xml writes the plans and the comparison as schema/wardplans-1.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
@@ -138,8 +138,8 @@ public enum Message: CaseIterable, Sendable {
             )
         case .helpCSVSeparator:
             (
-                "Dấu phân cách của CSV: comma (mặc định, có dòng sep=,) hoặc semicolon.",
-                "The CSV separator: comma (default, with a sep=, line) or semicolon."
+                "Dấu phân cách của CSV: comma (mặc định) hoặc semicolon (Excel đặt vùng Việt Nam).",
+                "The CSV separator: comma (default) or semicolon (Excel set to a Vietnamese region)."
             )
         case .helpJSON: ("Ghi kết quả so sánh dạng JSON vào tệp này.", "Write the comparison as JSON to this file.")
         case .helpXML:
