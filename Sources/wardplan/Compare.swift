@@ -20,6 +20,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpCSVSeparator), valueName: "comma|semicolon"))
     var csvSeparator: CSVReportRenderer.Separator = .comma
 
+    @Option(help: ArgumentHelp(say(.helpXLSX), valueName: "file"))
+    var xlsx: String?
+
     @Option(help: ArgumentHelp(say(.helpJSON), valueName: "file"))
     var json: String?
 
@@ -47,7 +50,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var envelope: EdXMLOptions
 
     func validate() throws {
-        guard html != nil || csv != nil || json != nil || xml != nil else {
+        guard html != nil || csv != nil || xlsx != nil || json != nil || xml != nil else {
             throw ValidationError(say(.needOutput))
         }
         if envelope.edxml, xml == nil { throw ValidationError(say(.edxmlNeedsXML)) }
@@ -67,6 +70,7 @@ struct Compare: ParsableCommand {
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             comparer: Comparer(minPeers: minPeers))
         job.csvSeparator = csvSeparator
+        job.xlsx = xlsx
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {

@@ -10,6 +10,8 @@ public struct CompareJob: Sendable {
     public var csvFolder: String?
     /// The CSV files' separator (`;` for Excel in a Vietnamese region).
     public var csvSeparator: CSVReportRenderer.Separator = .comma
+    /// One workbook (tasks, gaps, targets, coverage) with the CSV files' rows.
+    public var xlsx: String?
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
     /// The XML report (`schema/wardplans-1.xsd`): the plans and the comparison.
@@ -78,6 +80,7 @@ public struct CompareJob: Sendable {
                 outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
             }
         }
+        if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             let data: Data
             do { data = try JSONRenderer.render(comparison) } catch {

@@ -20,12 +20,17 @@ public struct CSVReportRenderer: ReportRenderer {
     public init(separator: Separator = .comma) { self.separator = separator }
 
     public func render(_ report: Report) -> [RenderedFile] {
+        Self.tables(report).map { file($0.name + ".csv", $0.rows) }
+    }
+
+    /// The tables, each a header row and its rows, in file order: `tasks`, `coverage`, `targets`,
+    /// `gaps`. The workbook (`XLSXReportRenderer`) has the same tables as sheets.
+    static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
         let t = Localizer(language: report.language)
+        let csv = CSVReportRenderer()
         return [
-            file("tasks.csv", tasks(report, t)),
-            file("coverage.csv", coverage(report, t)),
-            file("targets.csv", targets(report, t)),
-            file("gaps.csv", gaps(report, t)),
+            ("tasks", csv.tasks(report, t)), ("coverage", csv.coverage(report, t)),
+            ("targets", csv.targets(report, t)), ("gaps", csv.gaps(report, t)),
         ]
     }
 

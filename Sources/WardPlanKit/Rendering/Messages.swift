@@ -12,7 +12,7 @@ public enum Message: CaseIterable, Sendable {
     case outputPermission, outputReadOnly, outputNoSpace, outputNotAFolder, outputIsAFolder, outputOther
     // --help.
     case rootAbstract, compareAbstract, compareDiscussion, helpPaths, helpHTML, helpCSV, helpCSVSeparator
-    case helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
+    case helpXLSX, helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
     case extractAbstract, helpFormat, helpOutput, helpExtractXML, helpQuietExtract
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
@@ -20,8 +20,8 @@ public enum Message: CaseIterable, Sendable {
         switch self {
         case .needOutput:
             (
-                "hãy cho biết ghi báo cáo vào đâu: --html TỆP và/hoặc --csv THƯ-MỤC (hoặc --json TỆP, --xml TỆP)",
-                "say where to write the report: --html FILE and/or --csv FOLDER (or --json FILE, --xml FILE)"
+                "hãy cho biết ghi báo cáo vào đâu: --html TỆP và/hoặc --csv THƯ-MỤC (hoặc --xlsx TỆP, --json TỆP, --xml TỆP)",
+                "say where to write the report: --html FILE and/or --csv FOLDER (or --xlsx FILE, --json FILE, --xml FILE)"
             )
         case .edxmlNeedsXML: ("--edxml cần --xml TỆP", "--edxml needs --xml FILE")
         case .edxmlNeedsXMLExtract:
@@ -109,6 +109,7 @@ public enum Message: CaseIterable, Sendable {
                 --html ghi một tệp HTML độc lập; --csv ghi tasks.csv, coverage.csv, targets.csv, gaps.csv vào một thư mục
                 (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
                 Một chủ đề mà đa số phường cùng tỉnh có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
+                --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
                 --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-1.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
                 Mọi tệp đầu ra của một lần chạy được thay cùng lúc hoặc không tệp nào; khi không đọc được kế hoạch nào thì không ghi gì.
@@ -122,6 +123,7 @@ public enum Message: CaseIterable, Sendable {
                 into a folder (UTF-8 with a BOM, commas; --csv-separator semicolon for Excel set to a Vietnamese
                 region, which splits columns at semicolons). A theme most wards of a province cover is listed for a ward
                 without it, for reference only, when the ward has at least --min-peers other wards there.
+                --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
                 --xml writes the plans and the comparison as schema/wardplans-1.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
                 All outputs of a run are replaced together or not at all; when no plan can be read nothing is written.
@@ -140,6 +142,11 @@ public enum Message: CaseIterable, Sendable {
             (
                 "Dấu phân cách của CSV: comma (mặc định) hoặc semicolon (Excel đặt vùng Việt Nam).",
                 "The CSV separator: comma (default) or semicolon (Excel set to a Vietnamese region)."
+            )
+        case .helpXLSX:
+            (
+                "Ghi một tệp Excel (.xlsx) gồm các trang tasks, gaps, targets, coverage, cùng các dòng như tệp CSV.",
+                "Write one Excel workbook (.xlsx): sheets tasks, gaps, targets, coverage, with the CSV files' rows."
             )
         case .helpJSON: ("Ghi kết quả so sánh dạng JSON vào tệp này.", "Write the comparison as JSON to this file.")
         case .helpXML:
