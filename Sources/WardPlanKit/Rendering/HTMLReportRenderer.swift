@@ -27,6 +27,11 @@ final class HTMLReportWriter {
     let h = HTMLBuilder(capacity: 1 << 20)
     /// Position of each ward id in `comparison.wards`.
     let wardIndex: [String: Int]
+    /// Each ward id's place in Vietnamese dictionary order of the wards' names (`VietnameseCollation`):
+    /// the order of ward lists and of sorting by ward.
+    let wardRank: [String: Int]
+    /// Ward positions in `comparison.wards`, in that order.
+    let collatedWards: [Int]
     /// Task facts per ward, in ward order.
     let facts: [[TaskFacts]]
 
@@ -38,6 +43,12 @@ final class HTMLReportWriter {
         var index: [String: Int] = [:]
         for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
         wardIndex = index
+        collatedWards = VietnameseCollation.sorted(Array(report.comparison.wards.indices)) {
+            report.comparison.wards[$0].label
+        }
+        var rank: [String: Int] = [:]
+        for (r, w) in collatedWards.enumerated() { rank[report.comparison.wards[w].id] = r }
+        wardRank = rank
         var perWard: [[TaskFacts]] = report.comparison.wards.map { _ in [] }
         for f in report.comparison.tasks {
             if let w = index[f.task.ward] { perWard[w].append(f) }
