@@ -93,7 +93,9 @@ struct Compare: ParsableCommand {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }
             printer.status(
-                say(.compareSummary, c.wards.count, c.failed.count, outcome.extraction.skipped.count, c.tasks.count, gaps)
+                say(
+                    .compareSummary, c.wards.count, c.failed.count, outcome.extraction.skipped.count, c.tasks.count,
+                    gaps)
                     + (outcome.written.isEmpty ? "" : say(.writtenTo, outcome.written.joined(separator: ", "))))
         }
         if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }

@@ -51,7 +51,8 @@ struct SafeRunTests {
         try Self.hyphenatedPlan().write(to: wards.appendingPathComponent("van-mieu.md"))
         let job = CompareJob(
             paths: [wards.path], csvFolder: folder.url.appendingPathComponent("csv").path,
-            xml: folder.url.appendingPathComponent("report.xml").path, asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
+            xml: folder.url.appendingPathComponent("report.xml").path, asOf: CalendarDate(year: 2026, month: 7, day: 1)!
+        )
         _ = try job.run()
         let tasks = try String(contentsOf: folder.url.appendingPathComponent("csv/tasks.csv"), encoding: .utf8)
         #expect(tasks.contains(",Phường Văn Miếu - Quốc Tử Giám,"))

@@ -7,7 +7,10 @@ struct VietnameseCollationTests {
     func ordered(_ names: [String]) -> [String] { VietnameseCollation.sorted(names) { $0 } }
 
     @Test func đComesAfterD() {
-        #expect(ordered(["Đồ Sơn", "Dương Kinh", "Định Công", "Dịch Vọng"]) == ["Dịch Vọng", "Dương Kinh", "Định Công", "Đồ Sơn"])
+        #expect(
+            ordered(["Đồ Sơn", "Dương Kinh", "Định Công", "Dịch Vọng"]) == [
+                "Dịch Vọng", "Dương Kinh", "Định Công", "Đồ Sơn",
+            ])
     }
 
     @Test func vowelsWithMarksComeAfterTheirBase() {
@@ -23,7 +26,9 @@ struct VietnameseCollationTests {
     }
 
     @Test func tonePlacementAndCaseDoNotChangeTheLetters() {
-        #expect(VietnameseCollation.key("Hoà") .split(separator: " ").first == VietnameseCollation.key("hòa").split(separator: " ").first)
+        #expect(
+            VietnameseCollation.key("Hoà").split(separator: " ").first
+                == VietnameseCollation.key("hòa").split(separator: " ").first)
         #expect(ordered(["ngọc hà", "Ngọc Hà"]) == ["ngọc hà", "Ngọc Hà"])
     }
 

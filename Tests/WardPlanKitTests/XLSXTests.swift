@@ -60,7 +60,8 @@ struct XLSXTests {
             #expect(rows.count == expected.count, "\(name)")
             for (r, row) in expected.enumerated() where r < rows.count {
                 for (c, value) in row.enumerated() {
-                    #expect(rows[r][XLSXReportRenderer.column(c)] ?? "" == value, "\(name) row \(r + 1) column \(c + 1)")
+                    #expect(
+                        rows[r][XLSXReportRenderer.column(c)] ?? "" == value, "\(name) row \(r + 1) column \(c + 1)")
                 }
             }
         }
@@ -73,7 +74,8 @@ struct XLSXTests {
 
     @Test func textThatLooksLikeAFormulaStaysText() {
         let sheet = XLSXReportRenderer.worksheet([["a"], ["=1+1 & <b>"]])
-        #expect(sheet.contains(#"<c r="A2" t="inlineStr"><is><t xml:space="preserve">=1+1 &amp; &lt;b&gt;</t></is></c>"#))
+        #expect(
+            sheet.contains(#"<c r="A2" t="inlineStr"><is><t xml:space="preserve">=1+1 &amp; &lt;b&gt;</t></is></c>"#))
         #expect(!sheet.contains("<f>"))
     }
 }

@@ -18,7 +18,8 @@ enum Phrase: CaseIterable {
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
         wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
-    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards, duplicateWard
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards,
+        duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText

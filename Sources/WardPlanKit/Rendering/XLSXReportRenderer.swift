@@ -26,7 +26,9 @@ public struct XLSXReportRenderer: ReportRenderer {
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
             ("xl/styles.xml", styles),
         ]
-        for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows))) }
+        for (i, sheet) in sheets.enumerated() {
+            parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.rows)))
+        }
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for (path, text) in parts {
@@ -100,7 +102,8 @@ public struct XLSXReportRenderer: ReportRenderer {
         let width = rows.map(\.count).max() ?? 0
         var xml = declaration
         xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-        xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+        xml +=
+            #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         xml += "<sheetData>"
         for (r, row) in rows.enumerated() {
             xml += #"<row r="\#(r + 1)">"#
