@@ -177,10 +177,12 @@ final class HTMLReportWriter {
         h.newline()
     }
 
-    /// `<tbody>` with a row per ward, in ward order, each starting with the ward's name as a row header.
+    /// `<tbody>` with a row per ward, in Vietnamese dictionary order of the names, each starting with
+    /// the ward's name as a row header.
     func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
         h.open("tbody")
-        for (w, entry) in wards.enumerated() {
+        for w in collatedWards {
+            let entry = wards[w]
             h.open("tr", [Attribute("data-ward", entry.id)])
             h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
             cells(w, entry)
@@ -188,6 +190,17 @@ final class HTMLReportWriter {
             h.newline()
         }
         h.close("tbody")
+    }
+
+    /// `<tfoot>` with one row of totals under a ward table, its first cell the row's name.
+    func totalsRow(_ name: String, _ cells: () -> Void) {
+        h.open("tfoot")
+        h.open("tr", [.class("totals")])
+        h.element("th", [Attribute("scope", "row")], text: name)
+        cells()
+        h.close("tr")
+        h.close("tfoot")
+        h.newline()
     }
 
     /// A header cell for a column.

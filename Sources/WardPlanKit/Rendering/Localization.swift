@@ -21,6 +21,7 @@ enum Phrase: CaseIterable {
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards,
         duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
+    case wardsWithTasks, wardsOfAll
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
@@ -146,6 +147,8 @@ enum Phrase: CaseIterable {
                 "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
                 "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
             )
+        case .wardsWithTasks: ("Số phường có nhiệm vụ", "Wards with tasks")
+        case .wardsOfAll: ("{0}/{1} phường", "{0}/{1} wards")
         case .skippedInputs:
             (
                 "Tệp bỏ qua trong thư mục (không phải định dạng kế hoạch đọc được)",
