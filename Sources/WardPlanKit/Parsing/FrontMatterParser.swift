@@ -216,7 +216,8 @@ struct FrontMatterParser {
     private static let wardInTitle = Pattern(
         #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
     private static let issuerLine = Pattern(
-        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:(?:\s+|\s*[-–]\s*)\p{Lu}+)*)$"#, caseSensitive: true)
+        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:(?:\s+|\s*[-–]\s*)\p{Lu}+)*)$"#,
+        caseSensitive: true)
     private static let wardOfAuthority = Pattern(
         #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#,
         caseSensitive: true)
