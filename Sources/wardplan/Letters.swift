@@ -42,7 +42,7 @@ struct Letters: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let asOf, CalendarDate(iso: asOf) == nil {
+        if let asOf, CalendarDate(typed: asOf) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
         }
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -61,7 +61,7 @@ struct Letters: ParsableCommand {
             }
         }
         let job = LettersJob(
-            paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Compare.today(),
+            paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Compare.today(),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             composer: LetterComposer(template: wording, sender: sender),
             decisions: try decisionOptions.load(paths: paths))

@@ -15,7 +15,10 @@ struct LetterTests {
     @Test func ngocHasLetterNamesThePlanAndItsDateAndIsAddressedToTheWard() {
         let letter = Self.seedLetters[1]
         #expect(letter.fileStem == "phuong-ngoc-ha")
-        #expect(letter.opening.hasPrefix("Sở Nội vụ nhận được Kế hoạch số 263/KH-UBND ngày 11/6/2026 của Ủy ban nhân dân phường Ngọc Hà về cải cách hành chính nhà nước"))
+        #expect(
+            letter.opening.hasPrefix(
+                "Sở Nội vụ nhận được Kế hoạch số 263/KH-UBND ngày 11/6/2026 của Ủy ban nhân dân phường Ngọc Hà về cải cách hành chính nhà nước"
+            ))
         #expect(letter.recipient == "Ủy ban nhân dân phường Ngọc Hà.")
         #expect(letter.subject == "V/v góp ý Kế hoạch cải cách hành chính giai đoạn 2026-2030 của UBND phường Ngọc Hà")
         #expect(letter.superior == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI")
@@ -54,7 +57,9 @@ struct LetterTests {
         )
         // Nam Đồ Sơn's plan of January 2026 predates QĐ 282: update, not a gap.
         let update = try #require(Self.seedLetters[0].groups.flatMap(\.requests).first { $0.contains("tài sản công") })
-        #expect(update.hasPrefix("Kế hoạch ban hành trước Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ"))
+        #expect(
+            update.hasPrefix("Kế hoạch ban hành trước Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ")
+        )
         #expect(update.contains("Đề nghị cập nhật nhiệm vụ về quản lý, sử dụng tài sản công"))
     }
 
@@ -65,7 +70,8 @@ struct LetterTests {
             #expect(text.components(separatedBy: "Quyết định số 282/QĐ-TTg ngày 12/02/2026").count == 2)
         }
         // Ngọc Hà's requests rest on both: both in full in the opening.
-        #expect(Self.seedLetters[1].opening.contains("Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ"))
+        #expect(
+            Self.seedLetters[1].opening.contains("Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ"))
         // Nam Đồ Sơn's rest on NQ 76 only; QĐ 282 comes in full with its first update request.
         #expect(!Self.seedLetters[0].opening.contains("282"))
     }
@@ -87,7 +93,8 @@ struct LetterTests {
     @Test func aPlanWithoutNumberOrDayIsNamedByWhatItSays() {
         #expect(
             Self.seedLetters[0].opening.hasPrefix(
-                "Sở Nội vụ nhận được Quyết định (không ghi số) tháng 01 năm 2026 của Ủy ban nhân dân phường Nam Đồ Sơn"))
+                "Sở Nội vụ nhận được Quyết định (không ghi số) tháng 01 năm 2026 của Ủy ban nhân dân phường Nam Đồ Sơn")
+        )
         #expect(Self.seedLetters[0].superior == "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG")
     }
 
@@ -138,9 +145,14 @@ struct LetterTests {
     @Test func datesAsNghiDinh30WritesThem() {
         #expect(LetterComposer.dateLine(CalendarDate(year: 2026, month: 2, day: 5)!) == "ngày 05 tháng 02 năm 2026")
         #expect(LetterComposer.dateLine(CalendarDate(year: 2026, month: 12, day: 15)!) == "ngày 15 tháng 12 năm 2026")
-        #expect(CalendarDate(year: 2026, month: 12, day: 20)!.adding(days: 15) == CalendarDate(year: 2027, month: 1, day: 4))
-        #expect(CalendarDate(year: 2028, month: 2, day: 20)!.adding(days: 10) == CalendarDate(year: 2028, month: 3, day: 1))
-        #expect(CalendarDate(year: 2026, month: 1, day: 3)!.adding(days: -5) == CalendarDate(year: 2025, month: 12, day: 29))
+        #expect(
+            CalendarDate(year: 2026, month: 12, day: 20)!.adding(days: 15) == CalendarDate(year: 2027, month: 1, day: 4)
+        )
+        #expect(
+            CalendarDate(year: 2028, month: 2, day: 20)!.adding(days: 10) == CalendarDate(year: 2028, month: 3, day: 1))
+        #expect(
+            CalendarDate(year: 2026, month: 1, day: 3)!.adding(days: -5) == CalendarDate(year: 2025, month: 12, day: 29)
+        )
     }
 
     @Test func templateFillsKnownPlaceholdersAndShowsMisspeltOnes() {
@@ -195,10 +207,16 @@ struct LetterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let seeds = Fixtures.fixturesFolder.appendingPathComponent("seeds")
         let outcome = try LettersJob(
-            paths: [seeds.appendingPathComponent("nam-do-son-2026.txt").path, seeds.appendingPathComponent("ngoc-ha-2026-2030.md").path],
+            paths: [
+                seeds.appendingPathComponent("nam-do-son-2026.txt").path,
+                seeds.appendingPathComponent("ngoc-ha-2026-2030.md").path,
+            ],
             folder: folder.path, asOf: ComparisonTests.asOf
         ).run()
-        #expect(outcome.written.map { ($0 as NSString).lastPathComponent } == ["phuong-nam-do-son.docx", "phuong-ngoc-ha.docx"])
+        #expect(
+            outcome.written.map { ($0 as NSString).lastPathComponent } == [
+                "phuong-nam-do-son.docx", "phuong-ngoc-ha.docx",
+            ])
         let data = try Data(contentsOf: folder.appendingPathComponent("phuong-ngoc-ha.docx"))
         #expect(try WordFiles.lines(data).contains { $0.text.contains("263/KH-UBND") })
     }

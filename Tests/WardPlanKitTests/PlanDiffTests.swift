@@ -16,9 +16,11 @@ struct PlanDiffTests {
             if line.hasPrefix("2.4. ") { skipping = false }
             if skipping { continue }
             out.append(
-                String(line).replacingOccurrences(of: "Chậm nhất là ngày 31/01/2026.", with: "Chậm nhất là ngày 31/3/2026.")
-                    .replacingOccurrences(of: "Số: /QĐ-UBND", with: "Số: 45/QĐ-UBND")
-                    .replacingOccurrences(of: "ngày tháng 01 năm 2026", with: "ngày 15 tháng 3 năm 2026"))
+                String(line).replacingOccurrences(
+                    of: "Chậm nhất là ngày 31/01/2026.", with: "Chậm nhất là ngày 31/3/2026."
+                )
+                .replacingOccurrences(of: "Số: /QĐ-UBND", with: "Số: 45/QĐ-UBND")
+                .replacingOccurrences(of: "ngày tháng 01 năm 2026", with: "ngày 15 tháng 3 năm 2026"))
         }
         return out.joined(separator: "\n")
     }()
@@ -66,7 +68,8 @@ struct PlanDiffTests {
         // Renumbered, one word changed and a new lead; the other replaced by an unrelated task.
         new.tasks = [
             task("3", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", line: 20),
-            task("1.1", "Rà soát, đơn giản hóa thủ tục hành chính trong lĩnh vực đất đai", lead: ["Văn phòng"], line: 21),
+            task(
+                "1.1", "Rà soát, đơn giản hóa thủ tục hành chính trong lĩnh vực đất đai", lead: ["Văn phòng"], line: 21),
         ]
         var t1 = Target(text: "95% hồ sơ đúng hạn", line: 5)
         t1.metric = "on-time"

@@ -58,7 +58,8 @@ struct ReviewDecisionTests {
         let badDate = error("decisions:\n  - ward: a\n    kind: theme\n    id: x\n    mark: sent\n    date: 5/7/2026\n")
         #expect(badDate?.line == 6)
         let twice = error(
-            "decisions:\n  - {ward: a, kind: theme, id: x, mark: sent}\n  - {ward: A, kind: theme, id: x, mark: accepted}\n")
+            "decisions:\n  - {ward: a, kind: theme, id: x, mark: sent}\n  - {ward: A, kind: theme, id: x, mark: accepted}\n"
+        )
         #expect(twice?.line == 3)
         #expect(twice?.message.contains("first is on line 2") == true)
         let missing = error("decisions:\n  - {ward: a, kind: theme, mark: sent}\n")
@@ -103,7 +104,8 @@ struct ReviewDecisionTests {
     @Test func theCommandsReadWardsDecisionsYaml() throws {
         let folder = try CompareCommandTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.file.write(to: folder.appendingPathComponent("wards/decisions.yaml"), atomically: true, encoding: .utf8)
+        try Self.file.write(
+            to: folder.appendingPathComponent("wards/decisions.yaml"), atomically: true, encoding: .utf8)
         let letters = try CompareCommandTests.run(
             ["letters", "wards", "--out", "out", "--as-of", "2026-07-01", "--verbose"], in: folder)
         #expect(letters.status == 0)

@@ -149,12 +149,14 @@ public struct PlanDiff: Hashable, Sendable, Codable {
                 }
             } else {
                 out.append(
-                    TargetChange(change: .removed, metric: a.metric, oldLine: a.line, oldText: a.text, oldValue: a.value))
+                    TargetChange(
+                        change: .removed, metric: a.metric, oldLine: a.line, oldText: a.text, oldValue: a.value))
             }
         }
         for i in freeNew {
             let b = new[i]
-            out.append(TargetChange(change: .added, metric: b.metric, newLine: b.line, newText: b.text, newValue: b.value))
+            out.append(
+                TargetChange(change: .added, metric: b.metric, newLine: b.line, newText: b.text, newValue: b.value))
         }
         return out
     }

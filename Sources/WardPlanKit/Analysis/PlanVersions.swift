@@ -54,7 +54,8 @@ public struct PlanVersions: Sendable {
             ?? d.issuedYear.flatMap { year in
                 d.issuedMonth.flatMap { CalendarDate.lastDay(ofMonth: $0, year: year) } ?? .lastDay(ofYear: year)
             }
-        return Order(day: date.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0, numbered: d.number == nil ? 0 : 1)
+        return Order(
+            day: date.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0, numbered: d.number == nil ? 0 : 1)
     }
 }
 

@@ -55,7 +55,8 @@ public struct DocxLetterWriter: Sendable {
         // The body: opening, group headings (bold) with their points, closing.
         body += Self.paragraph(letter.opening, .body)
         for (g, group) in letter.groups.enumerated() {
-            body += Self.paragraph("\(g + 1). \(group.heading)", .init(align: "both", bold: true, indent: 567, before: 120))
+            body += Self.paragraph(
+                "\(g + 1). \(group.heading)", .init(align: "both", bold: true, indent: 567, before: 120))
             for (r, request) in group.requests.enumerated() {
                 body += Self.paragraph("\(ReviewLetter.pointLetter(r))) \(request)", .body)
             }

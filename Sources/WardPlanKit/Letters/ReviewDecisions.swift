@@ -91,7 +91,8 @@ public struct ReviewDecisions: Sendable, Hashable {
             case .noWard:
                 return Diagnostic(
                     .decisionUnknownWard, .warning, path: path, line: d.line,
-                    "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used")
+                    "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used"
+                )
             }
         }
     }
@@ -118,7 +119,8 @@ public struct ReviewDecision: Sendable, Hashable, Decodable {
     public var line = 0
 
     public init(
-        ward: String, kind: GapItem.Kind, id: String, mark: Mark, note: String? = nil, date: String? = nil, line: Int = 0
+        ward: String, kind: GapItem.Kind, id: String, mark: Mark, note: String? = nil, date: String? = nil,
+        line: Int = 0
     ) {
         self.ward = ward
         self.kind = kind

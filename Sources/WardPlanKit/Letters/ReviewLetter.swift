@@ -58,7 +58,9 @@ public struct ReviewLetter: Hashable, Sendable {
     public var plainText: String {
         var lines: [String] = []
         if let superior { lines.append(superior) }
-        lines += [sender, number, Self.nationalMotto, Self.motto, placeAndDate, subject, "", "Kính gửi: \(recipient)", ""]
+        lines += [
+            sender, number, Self.nationalMotto, Self.motto, placeAndDate, subject, "", "Kính gửi: \(recipient)", "",
+        ]
         lines += bodyParagraphs
         lines += ["", "Nơi nhận:"] + copies.map { "- \($0)" }
         lines += ["", signature.authority, signature.title]
@@ -68,7 +70,10 @@ public struct ReviewLetter: Hashable, Sendable {
 
     /// Points of a list as administrative texts letter them: a, b, c, d, đ, e, …
     static func pointLetter(_ index: Int) -> String {
-        let letters = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"]
+        let letters = [
+            "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",
+            "x", "y",
+        ]
         return index < letters.count ? letters[index] : "\(index + 1)"
     }
 }

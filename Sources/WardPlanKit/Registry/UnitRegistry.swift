@@ -40,8 +40,12 @@ public struct UnitRegistry: Sendable, Hashable {
     /// Reads the national list: `code,name,kind,province_code,province` after `#` comment lines.
     static func national(csv text: String, source: String) throws(DataFileError) -> UnitRegistry {
         var units: [Unit] = []
-        for (n, row) in try Self.rows(text, path: source, header: ["code", "name", "kind", "province_code", "province"]) {
-            guard let code = Int(row[0]) else { throw DataFileError(path: source, line: n, message: "code \"\(row[0])\" is not a number") }
+        for (n, row) in try Self.rows(
+            text, path: source, header: ["code", "name", "kind", "province_code", "province"])
+        {
+            guard let code = Int(row[0]) else {
+                throw DataFileError(path: source, line: n, message: "code \"\(row[0])\" is not a number")
+            }
             units.append(Unit(code: code, name: row[1], kind: row[2], province: row[4]))
         }
         return UnitRegistry(units: units, source: source)
@@ -56,7 +60,8 @@ public struct UnitRegistry: Sendable, Hashable {
         var units: [Unit] = []
         for (n, row) in try Self.rows(text, path: path, header: ["code", "name", "kind", "group"]) {
             guard let code = Int(row[0]), var unit = byCode[code] else {
-                throw DataFileError(path: path, line: n, message: "code \"\(row[0])\" is not the code of a unit of the national list")
+                throw DataFileError(
+                    path: path, line: n, message: "code \"\(row[0])\" is not the code of a unit of the national list")
             }
             let name = row[1].foldedKey
             guard name == unit.name.foldedKey || name == Self.bareName(unit).foldedKey else {
@@ -76,20 +81,24 @@ public struct UnitRegistry: Sendable, Hashable {
         var out: [(Int, [String])] = []
         var sawHeader = false
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "")
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+                of: "\u{FEFF}", with: "")
             if line.isEmpty || line.hasPrefix("#") { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
                 $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
             }
             if !sawHeader {
                 guard cells.map({ $0.lowercased() }) == header else {
-                    throw DataFileError(path: path, line: i + 1, message: "the first row must be \(header.joined(separator: ","))")
+                    throw DataFileError(
+                        path: path, line: i + 1, message: "the first row must be \(header.joined(separator: ","))")
                 }
                 sawHeader = true
                 continue
             }
             guard cells.count == header.count else {
-                throw DataFileError(path: path, line: i + 1, message: "\(cells.count) fields; expected \(header.count): \(header.joined(separator: ","))")
+                throw DataFileError(
+                    path: path, line: i + 1,
+                    message: "\(cells.count) fields; expected \(header.count): \(header.joined(separator: ","))")
             }
             out.append((i + 1, cells))
         }

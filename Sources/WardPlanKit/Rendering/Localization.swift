@@ -18,8 +18,10 @@ enum Phrase: CaseIterable {
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
         wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
-    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards,
+        duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
+    case wardsWithTasks, wardsOfAll
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
@@ -109,7 +111,8 @@ enum Phrase: CaseIterable {
         case .markAccepted: ("đã chấp nhận", "accepted")
         case .markNotApplicable: ("không áp dụng, không đưa vào công văn", "not applicable, left out of the letter")
         case .markSent: ("đã gửi đề nghị", "request sent")
-        case .decisionResolved: ("đã giải quyết: kế hoạch không còn thiếu nội dung này", "resolved: the plan no longer lacks it")
+        case .decisionResolved:
+            ("đã giải quyết: kế hoạch không còn thiếu nội dung này", "resolved: the plan no longer lacks it")
         case .secRegistry: ("Đơn vị chưa gửi kế hoạch", "Units that sent no plan")
         case .navRegistry: ("Chưa gửi", "Not sent")
         case .registryIntro:
@@ -129,7 +132,10 @@ enum Phrase: CaseIterable {
                 "Previous version: {0} ({1}); since then: {2} tasks removed, {3} added, {4} changed, {5} target changes (see wardplan diff)."
             )
         case .decisionsNoWard:
-            ("Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này", "Marks on wards with no plan in this report")
+            (
+                "Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này",
+                "Marks on wards with no plan in this report"
+            )
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
         case .lineOne: ("dòng {0}", "line {0}")
         case .lineMany: ("dòng {0}", "lines {0}")
@@ -180,6 +186,13 @@ enum Phrase: CaseIterable {
             (
                 "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
                 "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
+            )
+        case .wardsWithTasks: ("Số phường có nhiệm vụ", "Wards with tasks")
+        case .wardsOfAll: ("{0}/{1} phường", "{0}/{1} wards")
+        case .skippedInputs:
+            (
+                "Tệp bỏ qua trong thư mục (không phải định dạng kế hoạch đọc được)",
+                "Files skipped in the folders (not a plan format this tool reads)"
             )
         case .failedInputs:
             ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
@@ -520,8 +533,12 @@ struct Localizer {
     let language: Language
 
     func callAsFunction(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
-        let args = arguments.map(\.description)
-        var template = language == .vi ? phrase.text.vi : phrase.text.en
+        Self.fill(language == .vi ? phrase.text.vi : phrase.text.en, arguments.map(\.description))
+    }
+
+    /// Fills `{0}`, `{1}` … in order; an English `one|many` picks by whether `{0}` is 1.
+    static func fill(_ text: String, _ args: [String]) -> String {
+        var template = text
         if let bar = template.firstIndex(of: "|") {
             template = args.first == "1" ? String(template[..<bar]) : String(template[template.index(after: bar)...])
         }

@@ -18,7 +18,8 @@ public enum PlanDiffText {
         for c in diff.changed {
             lines.append("~ Nhiệm vụ \(c.new.ref) (dòng \(c.old.line) → \(c.new.line)): \(short(c.new.text))")
             for f in c.fields {
-                lines.append("    \(names[f.field] ?? f.field): «\(f.old.map(short) ?? "")» → «\(f.new.map(short) ?? "")»")
+                lines.append(
+                    "    \(names[f.field] ?? f.field): «\(f.old.map(short) ?? "")» → «\(f.new.map(short) ?? "")»")
             }
         }
         let words: [PlanDiff.TargetChange.Change: String] = [
