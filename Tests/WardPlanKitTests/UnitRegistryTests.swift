@@ -136,7 +136,9 @@ struct UnitRegistryTests {
             ],
             in: folder)
         #expect(run.status == 0)
-        #expect(run.stderr.contains("238/240 đơn vị chưa gửi kế hoạch") || run.stderr.contains("238 of 240 units sent no plan"))
+        #expect(
+            run.stderr.contains("238/240 đơn vị chưa gửi kế hoạch")
+                || run.stderr.contains("238 of 240 units sent no plan"))
         let bad = try CompareCommandTests.run(
             ["compare", "wards", "--json", "c.json", "--province", "Atlantis"], in: folder)
         #expect(bad.status == 2)

@@ -26,9 +26,9 @@ public enum PlanDiffText {
             .raised: "nâng", .lowered: "hạ", .added: "thêm", .removed: "bỏ", .changed: "sửa",
         ]
         for t in diff.targets {
-            let where_ = [t.oldLine.map { "dòng \($0) bản trước" }, t.newLine.map { "dòng \($0) bản mới" }]
+            let placesText = [t.oldLine.map { "dòng \($0) bản trước" }, t.newLine.map { "dòng \($0) bản mới" }]
                 .compactMap { $0 }.joined(separator: ", ")
-            lines.append("* Chỉ tiêu (\(words[t.change]!), \(where_)): \(short(t.newText ?? t.oldText ?? ""))")
+            lines.append("* Chỉ tiêu (\(words[t.change]!), \(placesText)): \(short(t.newText ?? t.oldText ?? ""))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
