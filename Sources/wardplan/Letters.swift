@@ -79,8 +79,8 @@ struct Letters: ParsableCommand {
         if !quiet {
             let requests = outcome.letters.reduce(0) { $0 + $1.items.count }
             printer.status(
-                "wardplan: \(outcome.letters.count) letter(s), \(requests) request(s), \(outcome.comparison.failed.count) input(s) failed"
-                    + (outcome.written.isEmpty ? "" : " → " + outcome.written.joined(separator: ", ")))
+                say(.lettersSummary, outcome.letters.count, requests, outcome.comparison.failed.count)
+                    + (outcome.written.isEmpty ? "" : say(.writtenTo, outcome.written.joined(separator: ", "))))
         }
         if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }
     }

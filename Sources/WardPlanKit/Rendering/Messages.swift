@@ -8,7 +8,7 @@ public enum Message: CaseIterable, Sendable {
     case maxInputPositive
     // What a run says.
     case compareSummary, extractSummary, writtenTo, noInput, skippedFile, xmlSchemaError, errorPrefix
-    case registrySummary
+    case registrySummary, lettersSummary
     // Output errors: what went wrong, and what to do.
     case outputPermission, outputReadOnly, outputNoSpace, outputNotAFolder, outputIsAFolder, outputOther
     // --help.
@@ -46,6 +46,11 @@ public enum Message: CaseIterable, Sendable {
                 "wardplan: {0} plan(s) read, {1} failed; {2} tasks, {3} targets"
             )
         case .writtenTo: (" → đã ghi {0}", " → {0}")
+        case .lettersSummary:
+            (
+                "wardplan: {0} công văn, {1} đề nghị; {2} tệp không đọc được",
+                "wardplan: {0} letter(s), {1} request(s), {2} input(s) failed"
+            )
         case .registrySummary:
             (
                 "; {0}/{1} đơn vị chưa gửi kế hoạch, {2} kế hoạch của đơn vị ngoài danh sách",
