@@ -178,4 +178,36 @@ struct PrecisionContextTests {
         #expect(Self.ids(c, "Tăng cường năng lực chuyên môn cho công chức cấp xã.").contains("workforce-quality"))
         #expect(!Self.ids(c, "Tăng cường năng lực phòng cháy cho khu dân cư.").contains("workforce-quality"))
     }
+
+    // MARK: - Products: kept apart, never a tag, but no gap they disprove
+
+    @Test func themesOnlyAProductShowsAreKeptApartWithEvidence() throws {
+        let themes = T.theme("workforce", "[\"năng lực đội ngũ\"]") + T.theme("course", "[\"tập huấn\", \"bồi dưỡng\"]")
+        let classifier = PlanClassifier(taxonomy: try T.taxonomy(themes: themes))
+        let statement = "Tăng cường năng lực đội ngũ làm công tác văn thư."
+        let product = "Mở các lớp tập huấn, bồi dưỡng."
+        let lines = [DocumentLine(number: 7, text: statement), DocumentLine(number: 8, text: "- Sản phẩm: " + product)]
+        let outcome = classifier.classify(pieces: [statement, product], lines: lines[...], section: .tasks, heading: nil)
+        #expect(outcome.themes.map(\.id) == ["workforce"])
+        #expect(outcome.productThemes.map(\.id) == ["course"])
+        #expect(outcome.productThemes.first?.evidence.map(\.phrase) == ["tập huấn", "bồi dưỡng"])
+        #expect(outcome.productThemes.first?.evidence.map(\.line) == [8, 8])
+        // A product naming a theme the statement has adds evidence there, not a product theme.
+        let same = classifier.classify(
+            pieces: ["Tổ chức tập huấn nghiệp vụ.", product], lines: lines[...], section: .tasks, heading: nil)
+        #expect(same.themes.map(\.id) == ["course"] && same.productThemes.isEmpty)
+    }
+
+    @Test func aThemeATasksProductShowsIsNoGapAndNoCoverage() {
+        typealias G = ThemeGapTests
+        var shown = G.plan("Phường Một", tasks: [["two-tier"]])
+        shown.tasks[0].productThemes = [G.match("one-stop", line: 10, matched: "một cửa")]
+        let bare = G.plan("Phường Hai", tasks: [["two-tier"]])
+        let c = G.compare([shown, bare])
+        // NĐ 118/2025 expects one-stop of both plans (issued 01/3/2026); only the bare one is told.
+        #expect(!G.items(c, "Phường Một").contains { $0.kind == .theme && $0.id == "one-stop" })
+        #expect(G.items(c, "Phường Hai").first { $0.kind == .theme && $0.id == "one-stop" }?.level == .absent)
+        // Not coverage: the product theme is no task for it.
+        #expect(c.coverage.row(theme: "one-stop")?.cells[0].tasks.isEmpty == true)
+    }
 }
