@@ -27,7 +27,8 @@ public enum PlanDump {
         for t in plan.targets {
             let value =
                 t.value.map { "\(t.comparator?.rawValue ?? "?") \(format($0)) \(t.unit?.rawValue ?? "")" } ?? "no value"
-            add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase)) :: \(t.text)")
+            let lead = t.lead.map { " lead=\($0)" } ?? ""
+            add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase))\(lead) :: \(t.text)")
             classification(t.area, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
         for t in plan.tasks {

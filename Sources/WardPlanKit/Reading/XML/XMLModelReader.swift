@@ -84,6 +84,7 @@ struct XMLModelReader {
         }
         for t in e.child("tableHeaders")?.children ?? [] { plan.tableHeaders.append(try sourceText(t)) }
         for t in e.child("unclassified")?.children ?? [] { plan.unclassified.append(try sourceText(t)) }
+        for t in e.child("notUnderstood")?.children ?? [] { plan.notUnderstood.append(try sourceText(t)) }
         plan.diagnostics = diagnostics(try required(e, "diagnostics"))
         return plan
     }
@@ -124,6 +125,7 @@ struct XMLModelReader {
             comparator: try self.value(e, "comparator", Target.Comparator.init),
             value: value, unit: try self.value(e, "unit", Target.Unit.init), phase: phase, line: try line(e),
             endLine: try int(e, "endLine"))
+        target.lead = e.child("lead")?.text
         target.area = token(e, "area")
         target.areaBasis = try self.value(e, "areaBasis", AreaBasis.init)
         target.secondaryAreas = e.children("secondaryArea").map(\.text)

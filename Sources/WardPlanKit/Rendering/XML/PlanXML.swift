@@ -74,6 +74,7 @@ struct PlanXML {
         }
         list("tableHeaders", plan.tableHeaders) { sourceText("text", $0) }
         list("unclassified", plan.unclassified) { sourceText("text", $0) }
+        if !plan.notUnderstood.isEmpty { list("notUnderstood", plan.notUnderstood) { sourceText("text", $0) } }
         list("diagnostics", plan.diagnostics) { PlanXML.write($0, to: w) }
         w.end()
     }
@@ -112,6 +113,7 @@ struct PlanXML {
         w.attribute("areaBasis", target.areaBasis?.rawValue)
         span(target.line, target.endLine)
         w.element("text", target.text)
+        w.element("lead", target.lead)
         areaDetail(target.secondaryAreas, target.areaEvidence)
         themes(target.themes)
         w.end()
