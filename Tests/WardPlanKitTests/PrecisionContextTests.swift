@@ -76,7 +76,8 @@ struct PrecisionContextTests {
         // Opening the sentence, an `auto` clause would stop at the first comma; this one does not.
         #expect(
             Self.ids(classifier, "Bồi dưỡng kiến thức về đơn giản hóa, chuyển đổi số cho công chức.") == ["course"])
-        #expect(Self.ids(classifier, "Đơn giản hóa hồ sơ; tập huấn cho cán bộ về chuyển đổi số.") == ["simple", "course"])
+        #expect(
+            Self.ids(classifier, "Đơn giản hóa hồ sơ; tập huấn cho cán bộ về chuyển đổi số.") == ["simple", "course"])
         #expect(Self.ids(classifier, "Đơn giản hóa hồ sơ, chuyển đổi số.") == ["simple", "digital"])
     }
 
@@ -101,7 +102,8 @@ struct PrecisionContextTests {
                 "Rà soát danh mục vị trí phải định kỳ chuyển đổi theo quy định tại Nghị định số 59/2019/NĐ-CP ngày 01/7/2019 của Chính phủ quy định chi tiết Luật Phòng, chống tham nhũng."
             ) == ["job-rotation"])
         #expect(
-            !Self.ids(c, "Số hóa hồ sơ khi tiếp nhận, thực hiện theo Nghị định số 118/2025/NĐ-CP.").contains("one-stop"))
+            !Self.ids(c, "Số hóa hồ sơ khi tiếp nhận, thực hiện theo Nghị định số 118/2025/NĐ-CP.").contains("one-stop")
+        )
         #expect(
             Self.ids(
                 c,
@@ -111,19 +113,23 @@ struct PrecisionContextTests {
         #expect(Self.ids(c, "Quán triệt, triển khai Nghị định số 118/2025/NĐ-CP cho công chức.").contains("one-stop"))
         // Opening the sentence, the basis ends at the first comma.
         #expect(
-            Self.ids(c, "Theo Kế hoạch của tỉnh, thực hiện cơ chế một cửa liên thông với cấp tỉnh.").contains("one-stop"))
+            Self.ids(c, "Theo Kế hoạch của tỉnh, thực hiện cơ chế một cửa liên thông với cấp tỉnh.").contains(
+                "one-stop"))
     }
 
     /// 2. Where something happens is not the work; a statement about the place itself is.
     @Test func aPlaceOrChannelIsNotTheWork() {
         let c = Self.standard
         #expect(
-            Self.ids(c, "Niêm yết bảng giá dịch vụ mới tại Trung tâm Phục vụ hành chính công phường.") == ["publication"])
+            Self.ids(c, "Niêm yết bảng giá dịch vụ mới tại Trung tâm Phục vụ hành chính công phường.") == [
+                "publication"
+            ])
         #expect(!Self.ids(c, "Công khai danh mục TTHC trên các Trang thông tin điện tử của xã.").contains("web-portal"))
         #expect(Self.ids(c, "Nâng cấp Trang thông tin điện tử của phường.") == ["web-portal"])
         #expect(Self.ids(c, "Vận hành Trung tâm Phục vụ hành chính công theo mô hình mới.").contains("one-stop"))
         // Receiving files at the centre is what the one-stop mechanism is.
-        #expect(Self.ids(c, "Tiếp nhận, giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công xã.").contains("one-stop"))
+        #expect(
+            Self.ids(c, "Tiếp nhận, giải quyết hồ sơ tại Trung tâm Phục vụ hành chính công xã.").contains("one-stop"))
         // Alone, the place still says what the statement is about.
         #expect(Self.ids(c, "Bố trí công chức làm việc tại Bộ phận Một cửa.").contains("one-stop"))
     }
@@ -170,7 +176,9 @@ struct PrecisionContextTests {
         let c = Self.standard
         #expect(Self.ids(c, "Rà soát các văn bản quy phạm pháp luật do HĐND phường ban hành.") == ["legal-review"])
         #expect(Self.ids(c, "Kiểm tra văn bản quy phạm pháp luật sau khi ban hành.") == ["legal-review"])
-        #expect(Self.ids(c, "Soạn thảo văn bản quy phạm pháp luật của UBND phường đúng trình tự.").contains("legal-documents"))
+        #expect(
+            Self.ids(c, "Soạn thảo văn bản quy phạm pháp luật của UBND phường đúng trình tự.").contains(
+                "legal-documents"))
     }
 
     @Test func strengtheningStaffCapacityIsWorkforceQuality() {
@@ -187,7 +195,8 @@ struct PrecisionContextTests {
         let statement = "Tăng cường năng lực đội ngũ làm công tác văn thư."
         let product = "Mở các lớp tập huấn, bồi dưỡng."
         let lines = [DocumentLine(number: 7, text: statement), DocumentLine(number: 8, text: "- Sản phẩm: " + product)]
-        let outcome = classifier.classify(pieces: [statement, product], lines: lines[...], section: .tasks, heading: nil)
+        let outcome = classifier.classify(
+            pieces: [statement, product], lines: lines[...], section: .tasks, heading: nil)
         #expect(outcome.themes.map(\.id) == ["workforce"])
         #expect(outcome.productThemes.map(\.id) == ["course"])
         #expect(outcome.productThemes.first?.evidence.map(\.phrase) == ["tập huấn", "bồi dưỡng"])

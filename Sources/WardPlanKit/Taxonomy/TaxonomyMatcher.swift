@@ -148,7 +148,8 @@ final class TaxonomyMatcher: Sendable {
         contextThemes = taxonomy.contexts.map { context in
             var themes = context.themes.isEmpty ? nil : Set(context.themes.compactMap { themeIndex[$0] })
             if !context.spares.isEmpty {
-                themes = (themes ?? Set(taxonomy.themes.indices)).subtracting(context.spares.compactMap { themeIndex[$0] })
+                themes = (themes ?? Set(taxonomy.themes.indices)).subtracting(
+                    context.spares.compactMap { themeIndex[$0] })
             }
             return themes
         }
