@@ -18,8 +18,10 @@ enum Phrase: CaseIterable {
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
         wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
-    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards,
+        duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
+    case wardsWithTasks, wardsOfAll
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
@@ -144,6 +146,13 @@ enum Phrase: CaseIterable {
             (
                 "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
                 "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
+            )
+        case .wardsWithTasks: ("Số phường có nhiệm vụ", "Wards with tasks")
+        case .wardsOfAll: ("{0}/{1} phường", "{0}/{1} wards")
+        case .skippedInputs:
+            (
+                "Tệp bỏ qua trong thư mục (không phải định dạng kế hoạch đọc được)",
+                "Files skipped in the folders (not a plan format this tool reads)"
             )
         case .failedInputs:
             ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
@@ -484,8 +493,12 @@ struct Localizer {
     let language: Language
 
     func callAsFunction(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
-        let args = arguments.map(\.description)
-        var template = language == .vi ? phrase.text.vi : phrase.text.en
+        Self.fill(language == .vi ? phrase.text.vi : phrase.text.en, arguments.map(\.description))
+    }
+
+    /// Fills `{0}`, `{1}` … in order; an English `one|many` picks by whether `{0}` is 1.
+    static func fill(_ text: String, _ args: [String]) -> String {
+        var template = text
         if let bar = template.firstIndex(of: "|") {
             template = args.first == "1" ? String(template[..<bar]) : String(template[template.index(after: bar)...])
         }
