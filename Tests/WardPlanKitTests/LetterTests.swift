@@ -32,8 +32,7 @@ struct LetterTests {
         #expect(
             Self.seedLetters[1].groups.map(\.heading) == [
                 "Về cải cách thủ tục hành chính", "Về cải cách tổ chức bộ máy hành chính nhà nước",
-                "Về cải cách chế độ công vụ", "Về cải cách tài chính công",
-                "Về xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+                "Về cải cách tài chính công", "Về xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
             ])
         #expect(
             Self.seedLetters[0].groups.map(\.heading) == [
