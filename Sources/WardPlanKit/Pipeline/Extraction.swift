@@ -53,7 +53,8 @@ public struct PlanExtractor: Sendable {
     public func extract(_ data: Data, path: String) -> Result<Plan, InputFailure> {
         let document: ReadDocument
         do {
-            document = try registry.read(data, path: path, limits: limits)
+            // Tables and numbering the readers rebuilt, as the line parser reads them.
+            document = try registry.read(data, path: path, limits: limits).rowLines()
         } catch {
             return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
         }
