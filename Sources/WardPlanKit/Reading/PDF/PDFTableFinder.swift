@@ -71,15 +71,22 @@ struct PDFTableFinder {
             covered += intervals(lines[end])
             end += 1
         }
-        let found = gutters(covered)
-        // Three lines with words in two columns or more: two lines of justified prose can share
-        // gaps by chance, three cannot.
-        let boundaries = found.map { ($0.lowerBound + $0.upperBound) / 2 }
-        let multiColumn = (start..<end).filter { index in
-            !spanning.contains(index)
-                && Set(lines[index].words.map { Self.column(of: $0.xMin, boundaries: boundaries) }).count >= 2
+        // A title just under the table (centred in one column) is not one of its rows: a row's text
+        // starts at its column's edge.
+        while end - start > 3, !spanning.contains(end - 1), isStray(lines[end - 1], among: lines[start..<(end - 1)], covered: covered) {
+            end -= 1
+            covered = (start..<end).filter { !spanning.contains($0) }.flatMap { intervals(lines[$0]) }
         }
-        guard multiColumn.count >= 3, found.count >= 2 else { return nil }
+        let found = gutters(covered)
+        // Three lines with words in two columns or more, two of them in three or more: two lines
+        // of justified prose can share gaps by chance, three cannot; a list's dashes and their
+        // text make two columns, not three.
+        let boundaries = found.map { ($0.lowerBound + $0.upperBound) / 2 }
+        let columnCounts = (start..<end).filter { !spanning.contains($0) }.map { index in
+            Set(lines[index].words.map { Self.column(of: $0.xMin, boundaries: boundaries) }).count
+        }
+        guard found.count >= 2, columnCounts.filter({ $0 >= 2 }).count >= 3, columnCounts.filter({ $0 >= 3 }).count >= 2
+        else { return nil }
         guard alignedColumns(lines[start..<end], boundaries: boundaries, skipping: spanning) >= 2 else { return nil }
         return Region(lines: start..<end, gutters: found, spanning: spanning)
     }
@@ -104,6 +111,20 @@ struct PDFTableFinder {
         let column = Self.column(of: second.xMin, boundaries: boundaries)
         let edge = gutters(covered)[column - 1].upperBound
         return abs(second.xMin - edge) <= 2 * minGutter
+    }
+
+    /// A line whose words sit in one column, starting where no other line's words in that column
+    /// start.
+    private func isStray(_ line: PDFTextLine, among others: ArraySlice<PDFTextLine>, covered: [ClosedRange<Double>])
+        -> Bool
+    {
+        let boundaries = gutters(covered).map { ($0.lowerBound + $0.upperBound) / 2 }
+        let columns = Set(line.words.map { Self.column(of: $0.xMin, boundaries: boundaries) })
+        guard columns.count == 1, let column = columns.first, let x = line.words.first?.xMin else { return false }
+        let starts = others.flatMap { other in
+            other.words.filter { Self.column(of: $0.xMin, boundaries: boundaries) == column }.prefix(1).map(\.xMin)
+        }
+        return !starts.contains { abs($0 - x) <= 2 }
     }
 
     /// Runs of words separated by more than a space.
