@@ -34,7 +34,13 @@ struct PDFGeometry {
         let finder = PDFTableFinder(minGutter: metrics.minGutter, maxLineGap: metrics.wordHeight * 0.8)
 
         var tablesByPage: [[PDFTableFinder.Region]] = []
-        for page in pageLines { tablesByPage.append(finder.regions(in: page)) }
+        var running: [ClosedRange<Double>]?
+        for page in pageLines {
+            let found = finder.regions(in: page, continuing: running)
+            tablesByPage.append(found)
+            // A table that reaches the page's last lines (a footer may follow) may go on overleaf.
+            running = found.last.flatMap { $0.lines.upperBound >= page.count - 2 ? $0.gutters : nil }
+        }
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 

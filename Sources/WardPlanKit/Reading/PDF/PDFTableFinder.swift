@@ -30,10 +30,18 @@ struct PDFTableFinder {
         self.maxLineGap = maxLineGap
     }
 
-    /// The tables among `lines` (one page, top to bottom).
-    func regions(in lines: [PDFTextLine]) -> [Region] {
+    /// The tables among `lines` (one page, top to bottom). `continuing`: the gutters of a table that
+    /// ran to the bottom of the page before; lines at the top of this page (past a page header)
+    /// that keep to them go on with it, however few columns they fill.
+    func regions(in lines: [PDFTextLine], continuing: [ClosedRange<Double>]? = nil) -> [Region] {
         var out: [Region] = []
         var start = 0
+        if let continuing, !lines.indices.prefix(3).contains(where: { region(startingAt: $0, in: lines) != nil }),
+            let region = continuation(of: continuing, in: lines)
+        {
+            out.append(region)
+            start = region.lines.upperBound
+        }
         while start < lines.count {
             if var region = region(startingAt: start, in: lines) {
                 // A line of prose just above a table can share a few of its gutters by chance: when
@@ -73,7 +81,9 @@ struct PDFTableFinder {
         }
         // A title just under the table (centred in one column) is not one of its rows: a row's text
         // starts at its column's edge.
-        while end - start > 3, !spanning.contains(end - 1), isStray(lines[end - 1], among: lines[start..<(end - 1)], covered: covered) {
+        while end - start > 3, !spanning.contains(end - 1),
+            isStray(lines[end - 1], among: lines[start..<(end - 1)], boundaries: middles(gutters(covered)))
+        {
             end -= 1
             covered = (start..<end).filter { !spanning.contains($0) }.flatMap { intervals(lines[$0]) }
         }
@@ -89,6 +99,20 @@ struct PDFTableFinder {
         else { return nil }
         guard alignedColumns(lines[start..<end], boundaries: boundaries, skipping: spanning) >= 2 else { return nil }
         return Region(lines: start..<end, gutters: found, spanning: spanning)
+    }
+
+    private func continuation(of gutters: [ClosedRange<Double>], in lines: [PDFTextLine]) -> Region? {
+        let boundaries = middles(gutters)
+        func keeps(_ line: PDFTextLine) -> Bool {
+            !line.words.contains { word in boundaries.contains { word.xMin < $0 && $0 < word.xMax } }
+        }
+        guard let start = lines.indices.prefix(3).first(where: { keeps(lines[$0]) }) else { return nil }
+        var end = start + 1
+        while end < lines.count, lines[end].yMin - lines[end - 1].yMax <= maxLineGap, keeps(lines[end]) { end += 1 }
+        while end - start > 1, isStray(lines[end - 1], among: lines[start..<(end - 1)], boundaries: boundaries) {
+            end -= 1
+        }
+        return Region(lines: start..<end, gutters: gutters, spanning: [])
     }
 
     /// A line that closes gutters but is a row of the table: the line after it keeps them open
@@ -115,16 +139,17 @@ struct PDFTableFinder {
 
     /// A line whose words sit in one column, starting where no other line's words in that column
     /// start.
-    private func isStray(_ line: PDFTextLine, among others: ArraySlice<PDFTextLine>, covered: [ClosedRange<Double>])
-        -> Bool
-    {
-        let boundaries = gutters(covered).map { ($0.lowerBound + $0.upperBound) / 2 }
+    private func isStray(_ line: PDFTextLine, among others: ArraySlice<PDFTextLine>, boundaries: [Double]) -> Bool {
         let columns = Set(line.words.map { Self.column(of: $0.xMin, boundaries: boundaries) })
         guard columns.count == 1, let column = columns.first, let x = line.words.first?.xMin else { return false }
         let starts = others.flatMap { other in
             other.words.filter { Self.column(of: $0.xMin, boundaries: boundaries) == column }.prefix(1).map(\.xMin)
         }
         return !starts.contains { abs($0 - x) <= 2 }
+    }
+
+    private func middles(_ gutters: [ClosedRange<Double>]) -> [Double] {
+        gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
     }
 
     /// Runs of words separated by more than a space.
