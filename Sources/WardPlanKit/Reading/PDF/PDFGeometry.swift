@@ -38,8 +38,8 @@ struct PDFGeometry {
         for page in pageLines {
             let found = finder.regions(in: page, continuing: running)
             tablesByPage.append(found)
-            // A table that reaches the page's last lines (a footer may follow) may go on overleaf.
-            running = found.last.flatMap { $0.lines.upperBound >= page.count - 2 ? $0.gutters : nil }
+            // A table that reaches the page's last line (its number is gone) may go on overleaf.
+            running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
@@ -67,6 +67,10 @@ struct PDFGeometry {
         let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
         lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight))
     }
+
+    /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
+    /// depends on where it stands and whether it counts with the pages.
+    static func pageNumber(_ text: String) -> Int? { Furniture.pageNumber(text) }
 
     // MARK: - Sizes the page gives
 
