@@ -8,8 +8,9 @@ struct Compare: ParsableCommand {
         discussion: """
             PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
             a folder means every plan file in it.
-            Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv and targets.csv
-            into a folder (--csv). --xml FILE writes the plans and the comparison as one report of
+            Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv, targets.csv and
+            gaps.csv into a folder (--csv). A theme most wards of a province cover is listed for a ward
+            without it, for reference only, when the ward has at least --min-peers other wards there. --xml FILE writes the plans and the comparison as one report of
             schema/wardplans-1.xsd, validated in-process before it is written; --edxml puts it in an
             edXML envelope (QCVN 102:2016 subset). Outputs are replaced atomically.
             Exit codes: 0 all inputs read, 1 some input failed (the report covers the others), 2 usage error.
@@ -22,7 +23,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
     var html: String?
 
-    @Option(help: ArgumentHelp("Write tasks.csv, coverage.csv and targets.csv into this folder.", valueName: "folder"))
+    @Option(
+        help: ArgumentHelp(
+            "Write tasks.csv, coverage.csv, targets.csv and gaps.csv into this folder.", valueName: "folder"))
     var csv: String?
 
     @Option(help: ArgumentHelp("Write the comparison as JSON to this file.", valueName: "file"))
@@ -41,6 +44,12 @@ struct Compare: ParsableCommand {
 
     @Option(help: ArgumentHelp("Language of the report: vi (default) or en.", valueName: "vi|en"))
     var lang: String = "vi"
+
+    @Option(
+        help: ArgumentHelp(
+            "Other wards of the same province a ward needs before what most of them plan is listed (reference only).",
+            valueName: "n"))
+    var minPeers: Int = Comparer.defaultMinPeers
 
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
@@ -64,6 +73,7 @@ struct Compare: ParsableCommand {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
         }
+        guard minPeers > 0 else { throw ValidationError("--min-peers must be a positive number") }
         guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
     }
 
@@ -73,7 +83,8 @@ struct Compare: ParsableCommand {
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi,
-            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)))
+            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
+            comparer: Comparer(minPeers: minPeers))
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {
@@ -92,7 +103,7 @@ struct Compare: ParsableCommand {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }
             printer.status(
-                "wardplan: \(c.wards.count) plan(s) compared, \(c.failed.count) failed; \(c.tasks.count) tasks, \(gaps) gaps"
+                "wardplan: \(c.wards.count) plan(s) compared, \(c.failed.count) failed; \(c.tasks.count) tasks, \(gaps) national gaps"
                     + (outcome.written.isEmpty ? "" : " → " + outcome.written.joined(separator: ", ")))
         }
         if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }

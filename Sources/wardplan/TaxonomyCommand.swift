@@ -8,8 +8,9 @@ struct TaxonomyCommand: ParsableCommand {
         abstract: "Print the taxonomy's areas and themes, or check a taxonomy file.",
         discussion: """
             FILE is a taxonomy file a city edits (the shipped one when left out). With --check the file
-            is loaded, checked (unknown fields, duplicate ids, unknown areas, phrases given to two themes)
-            and its example sentences are classified; every problem is printed as file:line: error: message.
+            is loaded, checked (unknown fields, duplicate ids, unknown areas, phrases given to two themes;
+            documents of documents.yaml, dates and province keys in expectedBy, appliesTo and since, also
+            in the shipped benchmarks and citations) and its example sentences are classified; every problem is printed as file:line: error: message.
             Exit codes: 0 the file is valid (and with --check every example holds), 1 it is not, 2 usage error.
             """
     )
@@ -36,7 +37,8 @@ struct TaxonomyCommand: ParsableCommand {
             throw ExitCode(ExitStatus.someInputFailed)
         }
         if check {
-            let failures = loaded.check()
+            // The examples, then how the data names documents, dates and provinces.
+            let failures = loaded.check() + ReferenceCheck.problems(loaded)
             for failure in failures { FileHandle.standardError.write(Data((failure.description + "\n").utf8)) }
             let taxonomy = loaded.taxonomy
             let summary =

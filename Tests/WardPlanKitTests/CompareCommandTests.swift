@@ -47,8 +47,10 @@ struct CompareCommandTests {
         let arguments = ["compare", "wards", "--html", "out/report.html", "--csv", "out/csv", "--as-of", "2026-07-01"]
         let first = try Self.run(arguments, in: folder)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("2 plan(s) compared, 0 failed; 82 tasks"))
-        let names = ["out/report.html", "out/csv/tasks.csv", "out/csv/coverage.csv", "out/csv/targets.csv"]
+        #expect(first.stderr.contains("2 plan(s) compared, 0 failed; 82 tasks, 3 national gaps"))
+        let names = [
+            "out/report.html", "out/csv/tasks.csv", "out/csv/coverage.csv", "out/csv/targets.csv", "out/csv/gaps.csv",
+        ]
         let before = try names.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         #expect(String(decoding: before[0], as: UTF8.self).contains("Phường Nam Đồ Sơn"))
         let second = try Self.run(arguments, in: folder)
@@ -101,6 +103,9 @@ struct CompareCommandTests {
         #expect(badDate.stderr.contains("YYYY-MM-DD"))
         let badLanguage = try Self.run(["compare", "wards", "--html", "r.html", "--lang", "fr"], in: folder)
         #expect(badLanguage.status == 2)
+        let noPeers = try Self.run(["compare", "wards", "--html", "r.html", "--min-peers", "0"], in: folder)
+        #expect(noPeers.status == 2)
+        #expect(noPeers.stderr.contains("--min-peers"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
     }
 }

@@ -29,7 +29,11 @@ struct ComparisonTests {
         // The city's own plan: Quyết định 5256/QĐ-UBND of the UBND of thành phố Hải Phòng.
         let cityPlan = try #require(checks[2].basis)
         #expect(Fixtures.namDoSon.legalBases[cityPlan].number == "5256/QĐ-UBND")
-        #expect(comparison.gaps[namDoSon].missingCitations == ["decision-282"])
+        // Nam Đồ Sơn's plan is of January 2026, before QĐ 282 (12/02/2026): an update note, not a gap.
+        let decision = try #require(comparison.gaps[namDoSon].item(.citation, "decision-282"))
+        #expect(decision.level == .update && decision.basis == [.national])
+        #expect(decision.note == "Kế hoạch ban hành trước QĐ 282/QĐ-TTg (12/02/2026): đề nghị cập nhật khi điều chỉnh")
+        #expect(!comparison.gaps[namDoSon].items.contains { $0.kind == .citation && $0.level == .absent })
         #expect(comparison.citations.wards[ngocHa].checks.map(\.found) == [true, true, true])
     }
 
@@ -38,9 +42,8 @@ struct ComparisonTests {
         #expect(!other.isExpected)
         #expect(other.cells[ngocHa].tasks.isEmpty)
         #expect(refs(other.cells[namDoSon].tasks) == ["8.1", "8.2"])
-        #expect(comparison.gaps[ngocHa].absentOptionalAreas == ["other"])
-        // Optional: shown, never counted as a gap.
-        #expect(comparison.gaps[ngocHa].missingAreas.isEmpty)
+        // Optional: shown, never an item.
+        #expect(!comparison.gaps[ngocHa].items.contains { $0.area == "other" })
     }
 
     @Test func coverageCountsTasksPerAreaAndWard() throws {
@@ -73,12 +76,15 @@ struct ComparisonTests {
     }
 
     @Test func benchmarksAPlanPeriodNeedsAndItDoesNotSetAreGaps() {
-        #expect(
-            comparison.gaps[namDoSon].targetsMissing == [
-                "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
-            ])
-        #expect(comparison.gaps[ngocHa].targetsMissing == ["online-services@2026-2030"])
-        #expect(comparison.gaps.allSatisfy { $0.targetsBelow.isEmpty })
+        // Nam Đồ Sơn (2026, issued January): online services of NQ 76 is absent; the toàn trình
+        // benchmark of QĐ 282 is of the same family, so one item; data governance (QĐ 282) an update.
+        let targets = comparison.gaps[namDoSon].items.filter { $0.kind == .target }
+        #expect(targets.map(\.id) == ["online-services@2026-2030", "data-governance-level@2026-2027"])
+        #expect(targets.map(\.level) == [.absent, .update])
+        #expect(targets[0].note == "Chưa đặt chỉ tiêu; cùng nhóm chỉ tiêu: online-full-process@2026-2027")
+        // Ngọc Hà's "100% … toàn trình" target meets the online-services benchmark (≥ 90%).
+        #expect(comparison.targets.benchmark("online-services@2026-2030")?.cells[ngocHa].status == .met)
+        #expect(!comparison.gaps[ngocHa].items.contains { $0.kind == .target })
     }
 
     @Test func targetsWithoutABenchmarkAreComparedSideBySide() throws {
@@ -118,11 +124,14 @@ struct ComparisonTests {
         #expect(nh.pastDue.isEmpty)
         #expect(
             comparison.timelines.quarters.map(\.description) == [
-                "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q4", "2030-Q4",
+                "2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4", "2027-Q4",
             ])
-        #expect(nds.perQuarter == [10, 1, 3, 13, 0, 0])
+        #expect(nds.perQuarter == [10, 1, 3, 13, 0])
         #expect(nds.recurring == 25)
-        #expect(nh.perQuarter == [0, 0, 0, 1, 1, 17])
+        // Ngọc Hà's 17 tasks "2026-2030" in a five-year plan: only the whole period, to follow up.
+        #expect(nh.perQuarter == [0, 0, 0, 1, 1])
+        #expect(nh.wholePeriod.count == 17)
+        #expect(nds.wholePeriod.isEmpty)
     }
 
     @Test func theReportDateDecidesWhatIsPastDue() {
@@ -171,13 +180,15 @@ struct ClassifiedComparisonTests {
         }
     }
 
-    @Test func aThemeGapIsAThemeWithNoTaskThatIsRequiredOrCommon() {
+    @Test func aThemeItemIsAThemeWithNoTaskStatedWhereItHasPlaces() {
         for (w, gaps) in comparison.gaps.enumerated() {
-            for gap in gaps.missingThemes {
-                let row = comparison.coverage.row(theme: gap.theme)!
+            for item in gaps.items where item.kind == .theme {
+                let row = comparison.coverage.row(theme: item.id)!
                 #expect(row.cells[w].tasks.isEmpty)
-                #expect(row.isExpected || gap.otherWardsCovering * 2 > gap.otherWards)
-                #expect(gap.expectedBy == row.expectedBy)
+                #expect((item.level == .stated) == !item.places.isEmpty)
+                #expect(item.places.map(\.line) == row.cells[w].mentions)
+                // Two wards: no peer group reaches five, so every item is national.
+                #expect(item.basis == [.national])
             }
         }
     }

@@ -112,26 +112,31 @@ struct ComparisonXMLTests {
         try Self.withComparison(try seeds()) { comparison in
             let gaps = comparison.child("gaps")?.children("ward") ?? []
             #expect(gaps.map { $0.attribute("plan") } == [namDoSonID, ngocHaID])
-            #expect(gaps[0].children("missingCitation").map { $0.attribute("citation") } == ["decision-282"])
+            let citation = try #require(gaps[0].child("citation"))
+            #expect(citation.attribute("citation") == "decision-282" && citation.attribute("level") == "update")
             #expect(
-                gaps[0].children("targetMissing").map { $0.attribute("benchmark") } == [
-                    "online-full-process@2026-2027", "data-governance-level@2026-2027", "online-services@2026-2030",
+                gaps[0].children("target").map { $0.attribute("benchmark") } == [
+                    "online-services@2026-2030", "data-governance-level@2026-2027",
                 ])
-            // Themes: those the comparison finds, each with its area; the count adds every kind of gap.
+            // Items as the comparison finds them, with level, basis and places.
             let expected = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: Self.asOf)
-            #expect(expected.gaps.contains { !$0.missingThemes.isEmpty })
             for (ward, gap) in zip(gaps, expected.gaps) {
-                #expect(ward.children("missingTheme").map { $0.attribute("id") } == gap.missingThemes.map(\.theme))
-                #expect(ward.children("missingTheme").map { $0.attribute("area") } == gap.missingThemes.map(\.area))
-                let kinds = ["missingArea", "missingTheme", "targetBelow", "targetMissing", "missingCitation"]
-                #expect(ward.attribute("count") == String(kinds.reduce(0) { $0 + ward.children($1).count }))
+                let themes = ward.children("theme")
+                let items = gap.items.filter { $0.kind == .theme }
+                #expect(themes.map { $0.attribute("id") } == items.map(\.id))
+                #expect(themes.map { $0.attribute("level") } == items.map(\.level.rawValue))
+                #expect(
+                    themes.map { $0.attribute("basis") }
+                        == items.map { $0.basis.map(\.rawValue).joined(separator: " ") })
+                #expect(themes.map { $0.children("place").count } == items.map(\.places.count))
                 #expect(ward.attribute("count") == String(gap.count))
             }
+            let oneStop = try #require(gaps[1].children("theme").first { $0.attribute("id") == "one-stop" })
+            #expect(oneStop.children("place").first?.attribute("section") == "mục 3 phần II")
+            #expect(oneStop.children("place").first?.attribute("line") == "140")
             let themes = comparison.child("coverage")?.children("theme") ?? []
             #expect(!themes.isEmpty)
             #expect(themes.map { $0.attribute("id") } == expected.coverage.themes.map(\.id))
-            #expect(gaps[1].children("absentOptionalArea").map(\.text) == ["other"])
-            #expect(gaps[1].children("missingArea").isEmpty)
             let checks = comparison.child("citations")?.children("ward").first?.children("check") ?? []
             #expect(checks.map { $0.attribute("found") } == ["true", "false", "true"])
             #expect(checks[0].attribute("line") == "15")

@@ -33,7 +33,8 @@ struct ScaleTests {
         #expect(table.components(separatedBy: "<th scope=\"row\">").count - 1 == 120)
         #expect(table.components(separatedBy: "<td class=\"n c").count - 1 == 120 * 8)
         // Wards without public-finance tasks have that gap, and only those.
-        let missing = comparison.gaps.filter { $0.missingAreas.contains("public-finance") }.map(\.ward)
+        let missing = try #require(comparison.coverage.row(area: "public-finance")).cells.filter { $0.tasks.isEmpty }
+            .map(\.ward)
         #expect(missing == comparison.wards.indices.filter { ($0 + 1) % 7 == 0 }.map { comparison.wards[$0].id })
         // Anchors are unique.
         let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }

@@ -66,7 +66,9 @@ struct TargetJudgementTests {
         let comparison = Comparer().compare([plan], asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
         let row = try #require(comparison.targets.benchmark("satisfaction@2028-2030"))
         #expect(row.cells[0].status == .below)
-        #expect(comparison.gaps[0].targetsBelow == ["satisfaction@2028-2030"])
+        let item = try #require(comparison.gaps[0].item(.target, "satisfaction@2028-2030"))
+        #expect(item.level == .below && item.basis == [.national])
+        #expect(item.places == [GapPlace(line: 55, section: "điểm b mục 2 phần I")])
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [plan]))
         #expect(
             html.contains(

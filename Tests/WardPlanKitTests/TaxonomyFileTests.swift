@@ -97,7 +97,7 @@ struct TaxonomyFileTests {
     }
 
     @Test func aMisclassifiedExampleFailsTheCheckAtItsLine() throws {
-        let sentence = "Thực hiện tinh giản biên chế theo Nghị định của Chính phủ."
+        let sentence = "Tinh giản biên chế gắn với cơ cấu lại đội ngũ cán bộ, công chức."
         let text = try Self.shippedText().replacingOccurrences(
             of: "        - \"\(sentence)\"", with: "        - \"Thực hiện sắp xếp tổ chức theo Nghị định.\"")
         let file = try TaxonomyFile(path: "edited.yaml", text: text)
@@ -107,8 +107,8 @@ struct TaxonomyFileTests {
         #expect(failures.first?.message.contains("staff-downsizing") == true)
         // A negative example that matches fails too.
         let negative = try Self.shippedText().replacingOccurrences(
-            of: "        - \"Tinh gọn bộ máy bên trong các phòng.\"",
-            with: "        - \"Tinh giản bộ máy bên trong các phòng.\"")
+            of: "        - \"Sắp xếp tinh gọn bộ phận văn thư.\"",
+            with: "        - \"Tinh giản bộ phận văn thư.\"")
         let negativeFailures = try TaxonomyFile(path: "edited.yaml", text: negative).check()
         #expect(negativeFailures.count == 1)
         #expect(negativeFailures.first?.message.contains("must not be given the theme") == true)

@@ -79,7 +79,10 @@ struct TextKeyTests {
             for end in 1...text.count {
                 for (index, pattern) in patterns.enumerated() where pattern.count <= end {
                     if Array(text[(end - pattern.count)..<end]) == pattern {
-                        expected.append(PhraseMatcher.Match(pattern: index, start: end - pattern.count, end: end))
+                        // Words up to the match's end: the spaces before its closing one.
+                        let endWord = text[..<(end - 1)].filter { $0 == 0x20 }.count
+                        expected.append(
+                            PhraseMatcher.Match(pattern: index, start: end - pattern.count, end: end, endWord: endWord))
                     }
                 }
             }

@@ -81,10 +81,10 @@ struct XMLRoundTripTests {
         let task = try #require(plan.tasks.first)
         let target = try #require(plan.targets.first)
         let counts: [(String, Any, Int)] = [
-            ("Plan", plan, 14), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3),
+            ("Plan", plan, 15), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3),
             ("DocumentInfo", plan.document, 11),
             ("Signer", plan.document.signer!, 3), ("Period", plan.period!, 2), ("LegalBasis", plan.legalBases[0], 6),
-            ("Target", target, 13), ("PlanTask", task, 19), ("Timeline", task.timeline!, 7),
+            ("Target", target, 14), ("PlanTask", task, 19), ("Timeline", task.timeline!, 7),
             ("NarrativeItem", plan.narrative[0], 11), ("Responsibility", plan.responsibilities[0], 4),
             ("Heading", plan.headings[0], 7),
             ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3),
@@ -174,6 +174,7 @@ enum XMLSamples {
         target.areaBasis = .content
         target.areaEvidence = [evidence[0]]
         target.secondaryAreas = ["procedures"]
+        target.lead = "Sở Nội vụ"
         plan.targets = [target, Target(text: "Chỉ tiêu chưa rõ", line: 12)]
         var task = PlanTask(
             ref: "3.12", text: "Thực hiện\tcơ chế một cửa\r\nliên thông", area: "procedures", group: "",
@@ -210,7 +211,7 @@ enum XMLSamples {
         plan.responsibilities = [
             Responsibility(
                 office: "Công an phường", heading: "Công an phường", line: 33,
-                duties: [SourceText(text: "Phối hợp", line: 34, endLine: 35)]),
+                duties: [Duty(text: "Phối hợp", line: 34, endLine: 35)]),
             Responsibility(office: nil, heading: "Trách nhiệm chung", line: 36),
         ]
         plan.headings = [
@@ -222,6 +223,7 @@ enum XMLSamples {
         ]
         plan.tableHeaders = [SourceText(text: "TT Nhiệm vụ Sản phẩm", line: 21)]
         plan.unclassified = [SourceText(text: "Một dòng lạ", line: 39)]
+        plan.notUnderstood = [SourceText(text: "1 | Rà soát | Phòng X", line: 41)]
         plan.diagnostics = [
             Diagnostic(
                 .unknownOffice, .warning, path: plan.source.path, line: 20, "unknown office \"Trung tâm PVHCC\""),

@@ -141,7 +141,7 @@ def seeds(driver, path):
     check(total == 82, f"seeds: all 82 tasks listed ({total})")
     # The procedures column of the first ward (column 3: ward, direction, institutions, procedures).
     cell = driver.find_element(By.CSS_SELECTOR, "#matrix-areas tbody tr:first-child td:nth-of-type(3) a")
-    expected = int(cell.text)
+    expected = int(cell.text.split()[-1])  # "● 18": the symbol of a cell with tasks, then their count
     click(driver, cell)
     check(visible_tasks(driver) == expected, f"seeds: a matrix cell shows its {expected} tasks ({visible_tasks(driver)})")
     check(driver.find_element(By.ID, "f-area").get_attribute("value") == "procedures", "seeds: the cell set the area filter")

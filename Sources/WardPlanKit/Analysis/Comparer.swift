@@ -2,10 +2,20 @@
 public struct Comparer: Sendable {
     public var reference: ReferenceData
     public var citations: CitationRules
+    public var documents: NationalDocuments
+    /// Peer wards a ward's group needs (besides itself) before "most wards cover it" is said.
+    public var minPeers: Int
 
-    public init(reference: ReferenceData = .standard, citations: CitationRules = .standard) {
+    public static let defaultMinPeers = 5
+
+    public init(
+        reference: ReferenceData = .standard, citations: CitationRules = .standard,
+        documents: NationalDocuments = .standard, minPeers: Int = Comparer.defaultMinPeers
+    ) {
         self.reference = reference
         self.citations = citations
+        self.documents = documents
+        self.minPeers = minPeers
     }
 
     /// The comparison of `plans` (in the order given) on the report date `asOf`.
@@ -15,17 +25,26 @@ public struct Comparer: Sendable {
             plans[w].tasks.indices.map { i in
                 let task = plans[w].tasks[i]
                 return TaskFacts.make(
-                    task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line), asOf: asOf)
+                    task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line),
+                    period: plans[w].period, asOf: asOf)
             }
         }
-        let coverage = Coverage.make(plans: plans, wards: wards, facts: facts, taxonomy: reference.taxonomy)
+        let statements = plans.map(Statements.places)
+        let coverage = Coverage.make(
+            plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let targets = TargetComparison.make(
             plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics)
         let citationSummary = CitationSummary.make(plans: plans, wards: wards, rules: citations)
+        let gaps = WardGaps.make(
+            WardGaps.Inputs(
+                plans: plans, wards: wards, coverage: coverage, targets: targets,
+                citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
+                metrics: reference.metrics, documents: documents, statements: statements,
+                peers: PeerGroups(plans: plans, wards: wards, documents: documents, minPeers: minPeers)))
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
             tasks: Array(facts.joined()), coverage: coverage,
-            gaps: WardGaps.make(wards: wards, coverage: coverage, targets: targets, citations: citationSummary),
+            gaps: gaps,
             targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
             leads: LeadOffices.make(wards: wards, facts: facts), citations: citationSummary,
             withoutProduct: wards.indices.map { w in

@@ -27,15 +27,18 @@ public struct Coverage: Hashable, Sendable, Codable {
     public struct Cell: Hashable, Sendable, Codable {
         public var ward: String
         public var tasks: [TaskRef]
-        /// Lines where the plan mentions it outside tasks (narrative solutions, targets): shown
-        /// with an empty cell, so a reader sees a ward that talks about it but plans no task.
+        /// Lines where the plan mentions it outside tasks: for an area, its narrative items; for a
+        /// theme, where the plan states it (objectives, solutions, targets, duties: `Statements`).
+        /// Shown with an empty cell, so a reader sees a ward that talks about it but plans no task.
         public var mentions: [Int]
     }
 
     public func row(area id: String) -> Row? { areas.first { $0.id == id } }
     public func row(theme id: String) -> Row? { themes.first { $0.id == id } }
 
-    static func make(plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], taxonomy: Taxonomy) -> Coverage {
+    static func make(
+        plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]], taxonomy: Taxonomy
+    ) -> Coverage {
         let areaRows = taxonomy.areas.map { area in
             Row(
                 id: area.id, area: area.id, vi: area.vi, en: area.en, expectedBy: area.sources,
@@ -60,14 +63,10 @@ public struct Coverage: Hashable, Sendable, Codable {
             Row(
                 id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
                 cells: plans.indices.map { w in
-                    let plan = plans[w]
-                    let mentions =
-                        plan.narrative.filter { $0.themes.contains { $0.id == theme.id } }.map(\.line)
-                        + plan.targets.filter { $0.themes.contains { $0.id == theme.id } }.map(\.line)
-                    return Cell(
+                    Cell(
                         ward: wards[w].id,
                         tasks: facts[w].filter { $0.themes.contains(theme.id) }.map(\.task),
-                        mentions: sortedUnique(mentions))
+                        mentions: (statements[w][theme.id] ?? []).map(\.line))
                 })
         }
         return Coverage(areas: areaRows, themes: themeRows)

@@ -82,7 +82,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             let names = label(b.metric)
             return BenchmarkRow(
                 id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
-                cells: plans.indices.map { cell(plans[$0], ward: wards[$0].id, against: b) })
+                cells: plans.indices.map { cell(plans[$0], ward: wards[$0].id, against: b, metrics: metrics) })
         }
         let benchmarked = Set(benchmarks.benchmarks.map(\.metric))
         var otherMetrics: [String] = []
@@ -116,10 +116,11 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     }
 
     /// One ward against one benchmark.
-    static func cell(_ plan: Plan, ward: String, against b: Benchmarks.Benchmark) -> Cell {
+    /// A target of a stricter metric of the family counts too (`metrics.yaml`'s `meets`).
+    static func cell(_ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog) -> Cell {
         var inYears: [TargetValue] = []
         var otherYears: [TargetValue] = []
-        for (i, target) in plan.targets.enumerated() where target.metric == b.metric {
+        for (i, target) in plan.targets.enumerated() where metrics.counts(target.metric, toward: b.metric) {
             let years = target.phase ?? plan.period?.years
             if years.map({ overlaps($0, b.period) }) ?? true {
                 inYears.append(value(target, index: i, status: judge(target, against: b)))

@@ -9,6 +9,9 @@ public struct TaskFacts: Hashable, Sendable, Codable {
         case recurring
         /// Counted from an event ("Chậm nhất 30 ngày làm việc kể từ ngày …").
         case relative
+        /// Only the whole period of a plan of several years ("2026-2030" in a five-year plan): no
+        /// date to follow the task by.
+        case wholePeriod = "whole-period"
         /// Words but no date: only "theo hướng dẫn", "theo chỉ đạo", or text not understood.
         case vague
         /// No time at all.
@@ -35,13 +38,15 @@ public struct TaskFacts: Hashable, Sendable, Codable {
 
     public var hasNamedLead: Bool { !leads.isEmpty }
 
-    /// The facts of `task`, judged on `asOf`.
-    public static func make(_ task: PlanTask, ref: TaskRef, asOf: CalendarDate) -> TaskFacts {
+    /// The facts of `task` of a plan of `period`, judged on `asOf`.
+    public static func make(_ task: PlanTask, ref: TaskRef, period: Period? = nil, asOf: CalendarDate) -> TaskFacts {
         let timeline = task.timeline
         let schedule: Schedule
         if let timeline {
             if timeline.recurrence != nil {
                 schedule = .recurring
+            } else if let period, isWholePeriod(timeline, of: period) {
+                schedule = .wholePeriod
             } else if timeline.start != nil || timeline.end != nil || timeline.deadline != nil {
                 schedule = .dated
             } else if timeline.relativeDeadline != nil {
@@ -52,12 +57,20 @@ public struct TaskFacts: Hashable, Sendable, Codable {
         } else {
             schedule = .missing
         }
-        let due = timeline.flatMap { $0.deadline ?? $0.end }
+        let due = schedule == .wholePeriod ? nil : timeline.flatMap { $0.deadline ?? $0.end }
         return TaskFacts(
             task: ref, area: task.area, themes: uniqueThemes(task.themes), leads: task.lead,
             genericLead: task.leadGeneric,
             schedule: schedule, due: due, dueQuarter: schedule == .dated ? due.map(Quarter.init(containing:)) : nil,
             pastDue: due.map { $0 < asOf } ?? false, flags: timeline?.flags ?? [], hasProduct: !task.products.isEmpty)
+    }
+
+    /// A timeline that is the whole period of a plan of several years, and no deadline inside it.
+    static func isWholePeriod(_ timeline: Timeline, of period: Period) -> Bool {
+        guard period.years.from < period.years.to, timeline.deadline == nil, let start = timeline.start,
+            let end = timeline.end
+        else { return false }
+        return start.year <= period.years.from && end.year >= period.years.to
     }
 
     static func uniqueThemes(_ matches: [ThemeMatch]) -> [String] {

@@ -13,6 +13,8 @@ public struct TimelineSummary: Hashable, Sendable, Codable {
         public var vague: [TaskRef]
         /// Tasks counted from an event, with no date.
         public var relative: [TaskRef]
+        /// Tasks whose only time is the whole period of a plan of several years ("chỉ ghi cả giai đoạn").
+        public var wholePeriod: [TaskRef]
         /// Tasks whose due date is before the report date.
         public var pastDue: [TaskRef]
         /// Tasks that repeat ("Thường xuyên", "Hằng năm").
@@ -33,6 +35,7 @@ public struct TimelineSummary: Hashable, Sendable, Codable {
                     missing: refs { $0.schedule == .missing },
                     vague: refs { $0.schedule == .vague },
                     relative: refs { $0.schedule == .relative },
+                    wholePeriod: refs { $0.schedule == .wholePeriod },
                     pastDue: refs(\.pastDue),
                     recurring: f.filter { $0.schedule == .recurring }.count,
                     perQuarter: quarters.map { q in f.filter { $0.dueQuarter == q }.count })

@@ -1,63 +1,263 @@
-/// What one ward's plan lacks compared with the national framework and with the other wards: the
-/// list an officer copies into a letter asking the ward to amend its plan.
+/// What one ward's plan lacks: the items an officer asks the ward to amend, each with its level
+/// (absent, only stated, a target below, or an update for a document newer than the plan) and why it
+/// is raised (a national expectation, or the practice of most peer wards, for reference only).
+/// Themes a task covers are not listed.
 public struct WardGaps: Hashable, Sendable, Codable {
     public var ward: String
-    /// Areas the national framework expects, with no task in this plan.
-    public var missingAreas: [String]
-    /// Optional areas (the local `other` area) with no task: shown, not counted as a gap.
-    public var absentOptionalAreas: [String]
-    /// Themes expected nationally or covered by most other wards, with no task in this plan.
-    public var missingThemes: [ThemeGap]
-    /// Benchmarks this ward's targets fall short of, or that its plan period needs and it does not set.
-    public var targetsBelow: [String]
-    public var targetsMissing: [String]
-    /// Required citations (`CitationRules`) the plan does not make.
-    public var missingCitations: [String]
+    /// National items first (themes, targets, citations, in data order), then peer-only items.
+    public var items: [GapItem]
 
-    /// A theme the ward has no task for, and why it counts as a gap.
-    public struct ThemeGap: Hashable, Sendable, Codable {
-        public var theme: String
-        public var area: String
-        /// National documents that expect it (empty when it is a gap only because others cover it).
-        public var expectedBy: [String]
-        /// How many of the other wards have tasks in it, out of how many.
-        public var otherWardsCovering: Int
-        public var otherWards: Int
-        /// Lines where this plan mentions the theme outside tasks.
-        public var mentions: [Int]
+    public init(ward: String, items: [GapItem]) {
+        self.ward = ward
+        self.items = items
     }
 
-    /// How many gaps the ward has in all; the order wards are ranked in.
-    public var count: Int {
-        missingAreas.count + missingThemes.count + targetsBelow.count + targetsMissing.count + missingCitations.count
+    /// Items a national document, benchmark or citation rule raises (update notes left out).
+    public var national: [GapItem] { items.filter { $0.basis.contains(.national) && $0.level != .update } }
+    /// Items only most peer wards raise: reference, not a request.
+    public var peersOnly: [GapItem] { items.filter { !$0.basis.contains(.national) } }
+    /// Notes for documents newer than the plan: to update when the plan is amended.
+    public var updates: [GapItem] { items.filter { $0.level == .update } }
+
+    /// National items the plan lacks outright (absent, or a target below the national one): the
+    /// headline count and the order wards are ranked in.
+    public var count: Int { national.filter { $0.level == .absent || $0.level == .below }.count }
+
+    public func item(_ kind: GapItem.Kind, _ id: String) -> GapItem? {
+        items.first { $0.kind == kind && $0.id == id }
+    }
+}
+
+/// One thing a ward's plan lacks.
+public struct GapItem: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        case theme, target, citation
     }
 
-    static func make(
-        wards: [WardEntry], coverage: Coverage, targets: TargetComparison, citations: CitationSummary
-    ) -> [WardGaps] {
-        let others = wards.count - 1
-        return wards.indices.map { w in
-            let ward = wards[w].id
-            let emptyAreas = coverage.areas.filter { $0.cells[w].tasks.isEmpty }
-            var themeGaps: [ThemeGap] = []
-            for row in coverage.themes where row.cells[w].tasks.isEmpty {
-                let covering = row.cells.indices.filter { $0 != w && !row.cells[$0].tasks.isEmpty }.count
-                // "Most other wards": more than half of them.
-                let common = others > 0 && covering * 2 > others
-                guard row.isExpected || common else { continue }
-                themeGaps.append(
-                    ThemeGap(
-                        theme: row.id, area: row.area, expectedBy: row.expectedBy, otherWardsCovering: covering,
-                        otherWards: others, mentions: row.cells[w].mentions))
+    public enum Level: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Nothing in the plan: no task, no statement; no target; not cited.
+        case absent
+        /// The plan states it (objectives, solutions, targets, duties) but has no task for it.
+        case stated
+        /// A target weaker than the national one.
+        case below
+        /// Expected only by a document issued after the plan: to add when the plan is amended.
+        case update
+    }
+
+    public enum Basis: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A national document, benchmark or required citation expects it.
+        case national
+        /// Most wards of the same group cover it: reference only.
+        case peers
+    }
+
+    public var kind: Kind
+    /// Theme id, benchmark id (`online-services@2026-2030`) or citation id.
+    public var id: String
+    public var level: Level
+    public var basis: [Basis]
+    /// The documents that expect it (for an update: the newer documents).
+    public var expectedBy: [String]
+    /// Where the plan states it (stated themes) or sets its weaker target (targets below).
+    public var places: [GapPlace]
+    /// In Vietnamese: what is lacking and what to do.
+    public var note: String
+    /// The theme's area (themes only).
+    public var area: String?
+    /// Peer wards with a task for it, out of how many (when peers were counted).
+    public var peers: PeerShare?
+
+    public struct PeerShare: Hashable, Sendable, Codable {
+        public var covering: Int
+        public var of: Int
+    }
+
+    public init(
+        kind: Kind, id: String, level: Level, basis: [Basis], expectedBy: [String], places: [GapPlace] = [],
+        note: String, area: String? = nil, peers: PeerShare? = nil
+    ) {
+        self.kind = kind
+        self.id = id
+        self.level = level
+        self.basis = basis
+        self.expectedBy = expectedBy
+        self.places = places
+        self.note = note
+        self.area = area
+        self.peers = peers
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(id, forKey: .id)
+        try c.encode(level, forKey: .level)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(expectedBy, forKey: .expectedBy)
+        try c.encode(places, forKey: .places)
+        try c.encode(note, forKey: .note)
+        try c.encodeIfPresent(area, forKey: .area)
+        try c.encodeIfPresent(peers, forKey: .peers)
+    }
+}
+
+extension WardGaps {
+    /// What `make` reads besides the coverage.
+    struct Inputs {
+        var plans: [Plan]
+        var wards: [WardEntry]
+        var coverage: Coverage
+        var targets: TargetComparison
+        var citations: CitationSummary
+        var citationRules: CitationRules
+        var taxonomy: Taxonomy
+        var metrics: MetricCatalog
+        var documents: NationalDocuments
+        /// Per plan: theme id → where the plan states it.
+        var statements: [[String: [GapPlace]]]
+        var peers: PeerGroups
+    }
+
+    static func make(_ input: Inputs) -> [WardGaps] {
+        let themes = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return input.wards.indices.map { w in
+            let expectations = Expectations(plan: input.plans[w], documents: input.documents)
+            var national: [GapItem] = []
+            var peersOnly: [GapItem] = []
+            for item in themeItems(input, themes: themes, w: w, expectations) {
+                if item.basis.contains(.national) || item.level == .update {
+                    national.append(item)
+                } else {
+                    peersOnly.append(item)
+                }
             }
-            return WardGaps(
-                ward: ward,
-                missingAreas: emptyAreas.filter(\.isExpected).map(\.id),
-                absentOptionalAreas: emptyAreas.filter { !$0.isExpected }.map(\.id),
-                missingThemes: themeGaps,
-                targetsBelow: targets.benchmarks.filter { $0.cells[w].status == .below }.map(\.id),
-                targetsMissing: targets.benchmarks.filter { $0.cells[w].status == .missing }.map(\.id),
-                missingCitations: citations.wards[w].checks.filter { !$0.found }.map(\.citation))
+            national += targetItems(input, w: w, expectations)
+            national += citationItems(input, w: w, expectations)
+            return WardGaps(ward: input.wards[w].id, items: national + peersOnly)
         }
+    }
+
+    static func updateNote(_ later: [(name: String, issued: CalendarDate)]) -> String {
+        let names = later.map {
+            $0.name.isEmpty ? "ngày \(vietnameseDate($0.issued))" : "\($0.name) (\(vietnameseDate($0.issued)))"
+        }
+        .joined(separator: ", ")
+        return "Kế hoạch ban hành trước \(names): đề nghị cập nhật khi điều chỉnh"
+    }
+
+    static func vietnameseDate(_ d: CalendarDate) -> String {
+        (d.day < 10 ? "0" : "") + "\(d.day)/" + (d.month < 10 ? "0" : "") + "\(d.month)/\(d.year)"
+    }
+
+    // MARK: - Themes
+
+    static func themeItems(
+        _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations
+    ) -> [GapItem] {
+        var items: [GapItem] = []
+        for row in input.coverage.themes where row.cells[w].tasks.isEmpty {
+            guard let theme = themes[row.id] else { continue }
+            let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
+            guard outcome.applies else { continue }
+            let places = input.statements[w][row.id] ?? []
+            let level: GapItem.Level = places.isEmpty ? .absent : .stated
+            var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
+            let share = input.peers.share(of: theme, for: w, taxonomy: input.taxonomy)
+            if let share, share.covering * 2 > share.of { basis.append(.peers) }
+            if basis.isEmpty {
+                // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
+                if level == .absent && !outcome.later.isEmpty && !theme.expectedBy.isEmpty {
+                    items.append(
+                        GapItem(
+                            kind: .theme, id: row.id, level: .update, basis: [.national],
+                            expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later), area: row.area,
+                            peers: share))
+                }
+                continue
+            }
+            var note =
+                level == .absent
+                ? "Chưa có nhiệm vụ"
+                : "Kế hoạch có nêu nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm)"
+            if let share, basis.contains(.peers) {
+                note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"
+            }
+            items.append(
+                GapItem(
+                    kind: .theme, id: row.id, level: level, basis: basis, expectedBy: outcome.expectedBy,
+                    places: places, note: note, area: row.area, peers: share))
+        }
+        return items
+    }
+
+    // MARK: - Targets
+
+    /// At most one item per indicator family: a target below first, then one not set, then an
+    /// update note; the others of the family are named in its note.
+    static func targetItems(_ input: Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
+        var byFamily: [String: [GapItem]] = [:]
+        var families: [String] = []
+        let namer = PlaceNamer(headings: input.plans[w].headings)
+        for row in input.targets.benchmarks {
+            let b = row.benchmark
+            let cell = row.cells[w]
+            guard cell.status == .below || cell.status == .missing else { continue }
+            let outcome = expectations.outcome(of: [b.source], appliesTo: b.appliesTo, since: b.since)
+            guard outcome.applies else { continue }
+            let item: GapItem
+            if !outcome.expectedBy.isEmpty {
+                let below = cell.status == .below
+                item = GapItem(
+                    kind: .target, id: row.id, level: below ? .below : .absent, basis: [.national],
+                    expectedBy: outcome.expectedBy,
+                    places: below
+                        ? cell.targets.filter { $0.status == .below }.map { namer.place(line: $0.line, ref: nil) } : [],
+                    note: below
+                        ? "Chỉ tiêu của kế hoạch thấp hơn mức quốc gia" : "Chưa đặt chỉ tiêu")
+            } else if !outcome.later.isEmpty {
+                item = GapItem(
+                    kind: .target, id: row.id, level: .update, basis: [.national],
+                    expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later))
+            } else {
+                continue
+            }
+            let family = input.metrics.family(of: b.metric)
+            if byFamily[family] == nil { families.append(family) }
+            byFamily[family, default: []].append(item)
+        }
+        let rank: [GapItem.Level: Int] = [.below: 0, .absent: 1, .stated: 2, .update: 3]
+        return families.map { family in
+            let candidates = byFamily[family]!
+            var best = candidates.enumerated().min {
+                (rank[$0.element.level]!, $0.offset) < (rank[$1.element.level]!, $1.offset)
+            }!.element
+            let others = candidates.filter { $0.id != best.id }.map(\.id)
+            if !others.isEmpty { best.note += "; cùng nhóm chỉ tiêu: " + others.joined(separator: ", ") }
+            return best
+        }
+    }
+
+    // MARK: - Citations
+
+    static func citationItems(_ input: Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
+        var items: [GapItem] = []
+        for (rule, check) in zip(input.citationRules.citations, input.citations.wards[w].checks) where !check.found {
+            let outcome = expectations.outcome(
+                of: rule.document.map { [$0] } ?? [], appliesTo: rule.appliesTo, since: rule.since)
+            guard outcome.applies else { continue }
+            if !outcome.later.isEmpty && outcome.expectedBy.isEmpty {
+                items.append(
+                    GapItem(
+                        kind: .citation, id: rule.id, level: .update, basis: [.national],
+                        expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later)))
+            } else {
+                items.append(
+                    GapItem(
+                        kind: .citation, id: rule.id, level: .absent, basis: [.national],
+                        expectedBy: outcome.expectedBy, note: "Chưa nêu trong căn cứ pháp lý"))
+            }
+        }
+        return items
     }
 }

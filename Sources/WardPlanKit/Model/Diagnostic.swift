@@ -71,6 +71,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unparsedTimeline = "parse.unparsed-timeline"
         case missingProduct = "parse.missing-product"
         case unclassifiedLines = "parse.unclassified"
+        /// A plan by its heading in which no task was found (a file holding only the first pages).
+        case noTasks = "parse.no-tasks"
         // XML: reading, validating and writing reports (schema/wardplans-1.xsd).
         case xmlMalformed = "xml.malformed"
         case xmlInvalid = "xml.invalid"

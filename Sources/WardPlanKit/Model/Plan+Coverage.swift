@@ -18,6 +18,14 @@ public enum PlanCoverage {
         return lines
     }
 
+    /// The share of non-blank source lines that were understood: in the model and not only kept as
+    /// narrative inside a task section (`notUnderstood`).
+    public static func understoodShare(of plan: Plan) -> Double {
+        guard plan.source.nonBlankLines > 0 else { return 1 }
+        let lost = (plan.unclassified + plan.notUnderstood).reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) }
+        return Double(max(0, plan.source.nonBlankLines - lost)) / Double(plan.source.nonBlankLines)
+    }
+
     /// The share of non-blank source lines that ended up in the model proper (not in `unclassified`).
     public static func share(of plan: Plan) -> Double {
         guard plan.source.nonBlankLines > 0 else { return 1 }

@@ -110,9 +110,9 @@ public struct Responsibility: Hashable, Sendable, Codable {
     public var office: String?
     public var heading: String
     public var line: Int
-    public var duties: [SourceText]
+    public var duties: [Duty]
 
-    public init(office: String?, heading: String, line: Int, duties: [SourceText] = []) {
+    public init(office: String?, heading: String, line: Int, duties: [Duty] = []) {
         self.office = office
         self.heading = heading
         self.line = line

@@ -34,6 +34,8 @@ public struct Target: Hashable, Sendable, Codable {
     public var line: Int
     /// The last source line of the item, when it runs over several.
     public var endLine: Int?
+    /// The office a target table assigns the target to ("TT | Chỉ tiêu | Chủ trì"), as written.
+    public var lead: String?
 
     public init(
         text: String, metric: String? = nil, comparator: Comparator? = nil, value: Double? = nil, unit: Unit? = nil,
@@ -64,5 +66,6 @@ public struct Target: Hashable, Sendable, Codable {
         try c.encode(secondaryAreas, forKey: .secondaryAreas)
         try c.encode(line, forKey: .line)
         try c.encodeIfPresent(endLine, forKey: .endLine)
+        try c.encodeIfPresent(lead, forKey: .lead)
     }
 }

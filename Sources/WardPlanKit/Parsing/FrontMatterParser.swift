@@ -2,7 +2,7 @@
 /// the place-and-date line, the title, the legal bases ("Căn cứ …"), the signature block and the
 /// "Nơi nhận" list. Returns which logical lines it took, so the outline walker skips them.
 struct FrontMatterParser {
-    let lines: [LogicalLine]
+    let lines: [OutlineUnit]
     let path: String
 
     struct Result {
@@ -14,17 +14,42 @@ struct FrontMatterParser {
         var diagnostics: [Diagnostic] = []
     }
 
+    init(units: [OutlineUnit], path: String) {
+        self.lines = units
+        self.path = path
+        basisSections = Self.basisSections(units)
+    }
+
+    /// Units under a heading that names the legal bases ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH").
+    private let basisSections: [Range<Int>]
+
+    private func basis(_ i: Int) -> Bool { basisSections.contains { $0.contains(i) } }
+
+    private static func basisSections(_ units: [OutlineUnit]) -> [Range<Int>] {
+        units.indices.compactMap { i in
+            let unit = units[i]
+            guard unit.subtreeEnd > i + 1, unit.body.count <= 80, unit.body.foldedKey.hasWordPrefix("can cu") else {
+                return nil
+            }
+            return (i + 1)..<unit.subtreeEnd
+        }
+    }
+
     func parse() -> Result {
         var r = Result()
         // The header is what comes before the first Roman section.
-        let headerEnd =
-            lines.firstIndex { if case .roman = LineShape.of($0.text) { return true } else { return false } }
-            ?? lines.count
+        let isSection = { (unit: OutlineUnit) -> Bool in
+            if case .roman = PlanRecognizer.shape(of: unit) { return true } else { return false }
+        }
+        let headerEnd = lines.firstIndex(where: isSection) ?? lines.count
+        // The signature block and "Nơi nhận" stand in the opening (a decision that issues the plan)
+        // or after the last section's text; the body in between is not read for them.
+        let closingStart = max(headerEnd, lines.lastIndex(where: isSection) ?? lines.count)
 
-        for i in lines.indices where !r.consumed.contains(i) {
+        for i in lines.indices where !r.consumed.contains(i) && (i < headerEnd || i >= closingStart || basis(i)) {
             let line = lines[i]
             let text = line.text
-            if line.isTableRow { continue }
+            if line.table != nil { continue }
 
             if r.document.code == nil, i < headerEnd, let m = Self.numberLine.firstMatch(in: text) {
                 r.document.code = m[2]!.replacingOccurrences(of: " ", with: "")
@@ -55,16 +80,18 @@ struct FrontMatterParser {
                             "the issue date is incomplete (\(text)); the day is reported as unknown"))
                 }
                 r.consumed.insert(i)
-            } else if LegalBasisParser.isBasisParagraph(text) {
+            } else if i < headerEnd || basis(i), LegalBasisParser.isBasisParagraph(text) {
                 let bases = LegalBasisParser.citations(in: text, line: line.line)
                 if !bases.isEmpty {
                     r.legalBases += bases
                     r.consumed.insert(i)
                 }
+            } else if basis(i) {
+                continue
             } else if text.foldedKey.hasWordPrefix("noi nhan") {
                 r.consumed.insert(i)
                 var j = i + 1
-                while j < lines.count, case .bullet(_, let item) = LineShape.of(lines[j].text) {
+                while j < lines.count, case .bullet(_, let item) = PlanRecognizer.shape(of: lines[j]) {
                     r.document.recipients.append(item.trimmingCharacters(in: OfficeDirectory.trimSet))
                     r.consumed.insert(j)
                     j += 1
@@ -93,6 +120,7 @@ struct FrontMatterParser {
         if r.period == nil, let year = r.document.issuedYear {
             r.period = Period(years: YearRange(from: year, to: year))
         }
+        if r.ward.name == nil, let ward = issuingWard(before: headerEnd) { r.ward = ward }
         r.ward.province = province()
         return r
     }
@@ -138,6 +166,25 @@ struct FrontMatterParser {
         return (Signer(title: title, name: lines[i + 1].text, line: lines[i + 1].line), titleLines + [i + 1])
     }
 
+    /// The ward a plan without its name in the title is issued by: the authority in capitals at
+    /// the top ("ỦY BAN NHÂN DÂN" / "PHƯỜNG HƯNG DŨNG TÂY"), or "Ủy ban nhân dân phường X" in a
+    /// sentence of the opening.
+    private func issuingWard(before end: Int) -> Ward? {
+        let opening = lines.prefix(min(end, lines.count)).filter { $0.table == nil }
+        for unit in opening where Self.isCapitals(unit.text) {
+            if let m = Self.issuerLine.firstMatch(in: unit.text), let kind = m[1], let name = m[2] {
+                let titled = name.split(separator: " ").map { $0.prefix(1) + $0.dropFirst().lowercased() }
+                return Ward(name: titled.joined(separator: " "), kind: Ward.Kind(rawValue: kind.lowercased()))
+            }
+        }
+        for unit in opening where !LegalBasisParser.isBasisParagraph(unit.text) {
+            if let m = Self.wardOfAuthority.firstMatch(in: unit.text), let kind = m[1], let name = m[2] {
+                return Ward(name: name, kind: Ward.Kind(rawValue: kind.lowercased()))
+            }
+        }
+        return nil
+    }
+
     /// The province or city most often named as "thành phố X" or "tỉnh X".
     private func province() -> String? {
         var counts: [String: Int] = [:]
@@ -168,6 +215,11 @@ struct FrontMatterParser {
         #"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
     private static let wardInTitle = Pattern(
         #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
+    private static let issuerLine = Pattern(
+        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:\s+\p{Lu}+)*)$"#, caseSensitive: true)
+    private static let wardOfAuthority = Pattern(
+        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#,
+        caseSensitive: true)
     private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
     private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)
     private static let signingTitle = Pattern(

@@ -50,8 +50,10 @@ enum LineShape: Equatable {
 }
 
 /// The labelled lines of a task block.
-enum TaskField: Equatable {
+enum TaskField: String, Equatable, Sendable, Decodable {
     case lead, coordinators, products, timeline, supervisor, funding
+    /// "a) Nhiệm vụ: …": the task's statement under its title, in tasks whose fields are lettered.
+    case statement
 
     init?(label: String) {
         let key = label.foldedKey
@@ -59,16 +61,17 @@ enum TaskField: Equatable {
         self = kind
     }
 
-    /// Label prefixes, most specific first.
-    static let labels: [(key: String, field: TaskField)] = [
-        ("co quan chu tri", .lead), ("don vi chu tri", .lead), ("chu tri", .lead),
-        ("co quan thuc hien", .lead), ("don vi thuc hien", .lead), ("co quan tham muu", .lead),
-        ("co quan phoi hop", .coordinators), ("don vi phoi hop", .coordinators), ("phoi hop", .coordinators),
-        ("san pham", .products), ("ket qua dau ra", .products), ("hinh thuc san pham", .products),
-        ("thoi gian", .timeline), ("thoi han", .timeline), ("tien do", .timeline),
-        ("lanh dao phu trach", .supervisor), ("lanh dao ubnd", .supervisor), ("lanh dao chi dao", .supervisor),
-        ("kinh phi", .funding), ("nguon kinh phi", .funding),
-    ]
+    /// Label prefixes, most specific first (`plan-layout.yaml`).
+    static let labels = PlanLayout.standard.fieldKeys
+
+    /// The statement of a lettered field item ("a) Nhiệm vụ: Ban hành …"), or nil.
+    static func statement(in text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = String(text[..<colon]).foldedKey
+        guard PlanLayout.standard.statementLabels.contains(where: { PlanLayout.key($0) == key }) else { return nil }
+        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return value.isEmpty ? nil : value
+    }
 }
 
 enum RomanNumeral {

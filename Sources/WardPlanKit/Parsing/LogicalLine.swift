@@ -1,6 +1,8 @@
 /// A line of the document after page-break repair: one or more source lines that form one
 /// paragraph, table row or heading.
 struct LogicalLine: Sendable {
+    /// The first source line, with what its format said of it (heading level, numbering, table).
+    var first: DocumentLine
     var text: String
     var cells: [String]?
     var headingHint: Bool
@@ -24,12 +26,14 @@ enum PageBreakJoiner {
     /// Shorter lines without final punctuation are taken for headings, never for wrapped text.
     static let wrappedLineMinimum = 60
 
-    static func join(_ lines: [DocumentLine]) -> [LogicalLine] {
+    static func join(_ lines: [DocumentLine], joining: Bool = true) -> [LogicalLine] {
         var out: [LogicalLine] = []
         var lastPhysical: DocumentLine?
         for line in lines where !line.isBlank && !line.isRule {
             defer { lastPhysical = line }
-            if line.cells == nil, !line.headingHint, let last = out.last, !last.isTableRow,
+            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last,
+                !last.isTableRow,
+                !last.first.carriesStructure || last.first.marker != nil,
                 startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
             {
                 out[out.count - 1].text += " " + line.text
@@ -37,7 +41,9 @@ enum PageBreakJoiner {
                 continue
             }
             out.append(
-                LogicalLine(text: line.text, cells: line.cells, headingHint: line.headingHint, lines: [line.number]))
+                LogicalLine(
+                    first: line, text: line.text, cells: line.cells, headingHint: line.headingHint, lines: [line.number]
+                ))
         }
         return out
     }
@@ -50,9 +56,14 @@ enum PageBreakJoiner {
     /// A plain line right after a long line (no blank line between) that stops mid-sentence.
     static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
         guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
+            previous.table == nil,
             previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
+        // "Căn cứ …" (capital C) opens a paragraph of legal bases, never the wrapped rest of a title.
+        if line.text.hasPrefix("Căn cứ") { return false }
+        // "(Chủ trì: …; thời gian: …)" wrapped onto its own line closes the sentence above.
+        if line.text.hasPrefix("(") { return true }
         switch LineShape.of(line.text) {
         case .prose:
             return true
@@ -63,4 +74,10 @@ enum PageBreakJoiner {
             return false
         }
     }
+}
+
+extension DocumentLine {
+    /// The format said what the line is (a heading, a numbered paragraph, a rebuilt table): it
+    /// starts a block of its own and is never taken for the wrapped rest of the line before.
+    var carriesStructure: Bool { headingLevel != nil || marker != nil || table != nil }
 }

@@ -13,28 +13,31 @@ public struct PlanParser: Sendable {
     }
 
     public func parse(_ document: ReadDocument) -> Plan {
-        let lines = PageBreakJoiner.join(document.lines)
+        let contentLines = document.lines.filter { !$0.isBlank && !$0.isRule }.map(\.number).sorted()
+        let units = OutlineUnit.flatten(document.tree, contentLines: contentLines)
         var plan = Plan(
             source: SourceInfo(
                 path: document.path, sha256: document.sha256, format: document.format,
                 nonBlankLines: document.nonBlankLineCount))
         plan.diagnostics = document.diagnostics
 
-        let front = FrontMatterParser(lines: lines, path: document.path).parse()
+        let front = FrontMatterParser(units: units, path: document.path).parse()
         plan.document = front.document
         plan.ward = front.ward
         plan.period = front.period
         plan.legalBases = front.legalBases
         plan.diagnostics += front.diagnostics
 
-        let walker = OutlineWalker(lines: lines, skip: front.consumed, plan: plan, reference: reference)
-        walker.walk()
-        plan = walker.plan
+        let recognizer = PlanRecognizer(
+            units: units, contentLines: contentLines, skip: front.consumed, plan: plan, reference: reference)
+        recognizer.walk()
+        plan = recognizer.plan
 
         // Whatever no stage took is reported, never dropped.
-        for index in lines.indices where !front.consumed.contains(index) && !walker.handled.contains(index) {
-            let line = lines[index]
-            plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
+        for index in units.indices where !front.consumed.contains(index) && !recognizer.handled.contains(index) {
+            let unit = units[index]
+            plan.unclassified.append(
+                SourceText(text: unit.text, line: unit.line, endLine: unit.endLine == unit.line ? nil : unit.endLine))
         }
         plan.unclassified.sort { $0.line < $1.line }
         if !plan.unclassified.isEmpty {
@@ -44,13 +47,42 @@ public struct PlanParser: Sendable {
                     "\(plan.unclassified.count) line(s) could not be placed in the plan's structure; they are listed under `unclassified`"
                 ))
         }
-        if plan.tasks.isEmpty && plan.targets.isEmpty {
-            plan.diagnostics.append(
-                Diagnostic(
-                    .notAPlan, .error, path: document.path,
-                    "no tasks and no targets found: this does not look like an administrative-reform plan (kế hoạch CCHC); check that it is the right file"
-                ))
+        if plan.tasks.isEmpty {
+            // No task understood at all: whatever a task section holds was not understood.
+            let listed = Set(plan.notUnderstood.map(\.line))
+            plan.notUnderstood += plan.narrative.filter { $0.section == .tasks && !listed.contains($0.line) }
+                .map { SourceText(text: $0.text, line: $0.line, endLine: $0.endLine) }
+            plan.notUnderstood.sort { $0.line < $1.line }
+            if Self.headingNamesPlan(units) {
+                plan.diagnostics.append(
+                    Diagnostic(
+                        .noTasks, .warning, path: document.path,
+                        "no tasks found: the heading names a plan, but no task block, task table or assigned item was recognised; the header facts, legal bases and targets are kept"
+                    ))
+            } else if plan.targets.isEmpty {
+                plan.diagnostics.append(
+                    Diagnostic(
+                        .notAPlan, .error, path: document.path,
+                        "no heading names an administrative-reform plan (kế hoạch CCHC, chuyển đổi số …) and no tasks were found; check that it is the right file"
+                    ))
+            }
         }
         return plan
+    }
+
+    /// A line of the document's opening names a plan ("KẾ HOẠCH Cải cách hành chính năm 2026"),
+    /// or names the kind of document and the line after it the subject ("QUYẾT ĐỊNH" / "Ban hành
+    /// Kế hoạch chuyển đổi số …").
+    static func headingNamesPlan(_ units: [OutlineUnit]) -> Bool {
+        let layout = PlanLayout.standard
+        let opening = units.prefix { if case .roman = PlanRecognizer.shape(of: $0) { false } else { true } }
+            .filter { $0.table == nil }.prefix(60)
+        let texts = opening.map(\.text)
+        return texts.indices.contains { i in
+            guard texts[i].count <= 300, !LegalBasisParser.isBasisParagraph(texts[i]) else { return false }
+            if layout.namesPlan(texts[i]) { return true }
+            return layout.namesKind(texts[i]) && i + 1 < texts.count && texts[i + 1].count <= 300
+                && !LegalBasisParser.isBasisParagraph(texts[i + 1]) && layout.namesSubject(texts[i + 1])
+        }
     }
 }

@@ -4,7 +4,7 @@
 struct TableColumns: Equatable {
     static func == (a: TableColumns, b: TableColumns) -> Bool { a.roles == b.roles }
 
-    enum Role: Equatable {
+    enum Role: String, Equatable, Sendable, Decodable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
     }
 
@@ -28,7 +28,7 @@ struct TableColumns: Equatable {
         var roles: [Int: Role] = [:]
         for (i, cell) in cells.enumerated() {
             let key = cell.foldedKey
-            guard !key.isEmpty, key.split(separator: " ").count <= 8,
+            guard !key.isEmpty, key.split(separator: " ").count <= 10,
                 let role = headerWords.first(where: {
                     key == $0.key || key.hasWordPrefix($0.key) || key.containsWords($0.key)
                 })?.role,
@@ -47,18 +47,21 @@ struct TableColumns: Equatable {
         return TableColumns(roles: roles, headers: cells)
     }
 
-    /// Header words, most specific first.
-    private static let headerWords: [(key: String, role: Role)] = [
-        ("tt", .ref), ("stt", .ref), ("so tt", .ref), ("so thu tu", .ref),
-        ("don vi tinh", .unit), ("dvt", .unit),
-        ("lanh dao", .supervisor),
-        ("chu tri", .lead), ("co quan thuc hien", .lead), ("don vi thuc hien", .lead),
-        ("phoi hop", .coordinators),
-        ("san pham", .products), ("ket qua dau ra", .products),
-        ("thoi gian", .timeline), ("thoi han", .timeline), ("tien do", .timeline), ("lo trinh", .timeline),
-        ("nhiem vu", .task), ("noi dung", .task), ("cong viec", .task), ("giai phap", .task),
-        ("chi tieu", .target),
-        ("ket qua", .value), ("gia tri", .value), ("muc tieu", .value),
-        ("ghi chu", .notes),
-    ]
+    /// One header row from a header written over several rows ("Đơn vị" over "Chủ trì | Phối
+    /// hợp"): each column's words top to bottom, a merged cell's words given to the columns under it.
+    static func headerCells(_ rows: [[String]]) -> [String] {
+        guard rows.count > 1 else { return rows.first ?? [] }
+        let width = rows.map(\.count).max() ?? 0
+        var merged = Array(repeating: "", count: width)
+        for row in rows {
+            for i in 0..<width {
+                let cell = i < row.count ? row[i] : ""
+                if !cell.isEmpty { merged[i] = merged[i].isEmpty ? cell : merged[i] + " " + cell }
+            }
+        }
+        return merged
+    }
+
+    /// Header words, most specific first (`plan-layout.yaml`).
+    private static let headerWords = PlanLayout.standard.columnKeys
 }

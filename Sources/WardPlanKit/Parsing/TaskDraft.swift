@@ -58,7 +58,7 @@ struct TableDraft {
         var ref: String
         var cells: [String]
         var lines: [Int]
-        var group: OutlineWalker.Group?
+        var group: PlanRecognizer.Group?
 
         /// Appends a continuation row's cells to this row's, cell by cell.
         mutating func merge(_ more: [String], lines moreLines: [Int]) {
@@ -71,7 +71,7 @@ struct TableDraft {
     }
 
     var columns: TableColumns
-    var group: OutlineWalker.Group?
+    var group: PlanRecognizer.Group?
     var rows: [Row] = []
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }

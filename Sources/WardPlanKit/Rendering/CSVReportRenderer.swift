@@ -1,8 +1,8 @@
 import Foundation
 
 /// The comparison as CSV files for people who continue in a spreadsheet: `tasks.csv` (every task),
-/// `coverage.csv` (wards by areas and themes) and `targets.csv` (every target, against the national
-/// benchmarks). UTF-8 with a byte-order mark so spreadsheet programs show Vietnamese, CRLF line
+/// `coverage.csv` (wards by areas and themes), `targets.csv` (every target, against the national
+/// benchmarks) and `gaps.csv` (every gap item with its level, basis and places). UTF-8 with a byte-order mark so spreadsheet programs show Vietnamese, CRLF line
 /// ends (RFC 4180), headers in the report's language, every field through `Escaping.csvField`.
 public struct CSVReportRenderer: ReportRenderer {
     public init() {}
@@ -13,6 +13,7 @@ public struct CSVReportRenderer: ReportRenderer {
             file("tasks.csv", tasks(report, t)),
             file("coverage.csv", coverage(report, t)),
             file("targets.csv", targets(report, t)),
+            file("gaps.csv", gaps(report, t)),
         ]
     }
 
@@ -69,14 +70,17 @@ public struct CSVReportRenderer: ReportRenderer {
         var header = [t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvTotalTasks)]
         header += c.coverage.areas.map { t(.csvAreaPrefix, t.pick($0.vi, $0.en)) }
         header += c.coverage.themes.map { t(.csvThemePrefix, t.pick($0.vi, $0.en)) }
-        header += [t(.colAreasMissing), t(.colThemesMissing), t(.colGapsTotal)]
+        header += [t(.colThemesMissing), t(.colThemesStated), t(.colGapsTotal)]
         var rows = [header]
         for (w, ward) in c.wards.enumerated() {
             var row = wardColumns(ward) + [String(ward.taskCount)]
             row += c.coverage.areas.map { String($0.cells[w].tasks.count) }
             row += c.coverage.themes.map { String($0.cells[w].tasks.count) }
-            let gaps = c.gaps[w]
-            row += [String(gaps.missingAreas.count), String(gaps.missingThemes.count), String(gaps.count)]
+            let national = c.gaps[w].national.filter { $0.kind == .theme }
+            row += [
+                String(national.filter { $0.level == .absent }.count),
+                String(national.filter { $0.level == .stated }.count), String(c.gaps[w].count),
+            ]
             rows.append(row)
         }
         return rows
@@ -123,6 +127,40 @@ public struct CSVReportRenderer: ReportRenderer {
             }
             for index in plan.targets.indices where !judged.contains([w, index]) {
                 rows.append(wardColumns(ward) + targetColumns(index) + ["", "", "", ""])
+            }
+        }
+        return rows
+    }
+
+    /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
+    /// expect it, where the plan states it, and the note.
+    func gaps(_ report: Report, _ t: Localizer) -> [[String]] {
+        let c = report.comparison
+        var rows: [[String]] = [
+            [
+                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvKind), t(.csvItemID), t(.csvName), t(.csvLevel),
+                t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote),
+            ]
+        ]
+        for (w, ward) in c.wards.enumerated() {
+            for item in c.gaps[w].items {
+                let name: String
+                switch item.kind {
+                case .theme: name = c.coverage.row(theme: item.id).map { t.pick($0.vi, $0.en) } ?? item.id
+                case .target:
+                    name =
+                        c.targets.benchmark(item.id).map {
+                            t.pick($0.metricVi, $0.metricEn) + " " + t.measure($0.benchmark) + " ("
+                                + t.years($0.benchmark.period) + ")"
+                        } ?? item.id
+                case .citation: name = c.citations.citation(item.id).map { t.pick($0.vi, $0.en) } ?? item.id
+                }
+                rows.append(
+                    wardColumns(ward) + [
+                        item.kind.rawValue, item.id, name, t.level(item.level),
+                        item.basis.map { t.basis($0) }.joined(separator: "; "), item.expectedBy.joined(separator: "; "),
+                        t.places(item.places), item.note,
+                    ])
             }
         }
         return rows

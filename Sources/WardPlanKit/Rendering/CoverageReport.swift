@@ -13,6 +13,10 @@ public struct CoverageReport: Sendable {
         public var share: Double
         /// Lines in `unclassified`: read, but not placed in the plan's structure.
         public var rest: [SourceText]
+        /// The share understood: in the model, and not only kept as narrative in a task section.
+        public var understood: Double = 1
+        /// Table rows and list items of task sections kept only as narrative: not understood.
+        public var notUnderstood: [SourceText] = []
         /// Set when the input failed: why.
         public var failure: String?
     }
@@ -26,7 +30,8 @@ public struct CoverageReport: Sendable {
                 path: plan.source.path, format: plan.source.format,
                 unit: ReaderRegistry.standard.locationUnit(forFormat: plan.source.format),
                 nonBlank: plan.source.nonBlankLines, inModel: max(0, plan.source.nonBlankLines - rest),
-                share: PlanCoverage.share(of: plan), rest: plan.unclassified)
+                share: PlanCoverage.share(of: plan), rest: plan.unclassified,
+                understood: PlanCoverage.understoodShare(of: plan), notUnderstood: plan.notUnderstood)
         }
         entries += result.failed.map { failure in
             Entry(
@@ -47,12 +52,21 @@ public struct CoverageReport: Sendable {
             let units = entry.unit == "line" ? "lines" : "\(entry.unit)s"
             out +=
                 "\(entry.path) (\(entry.format)): \(percent) % (\(entry.inModel) of \(entry.nonBlank) non-blank \(units))"
+            let understood = String(format: "%.1f", entry.understood * 100)
+            out += "; understood \(understood) %"
             out += entry.rest.isEmpty ? "\n" : "; not placed:\n"
-            for item in entry.rest {
-                let place = item.endLine.map { "\(entry.unit) \(item.line)-\($0)" } ?? "\(entry.unit) \(item.line)"
-                out += "  \(place): \(item.text.count > 160 ? String(item.text.prefix(160)) + "…" : item.text)\n"
+            for item in entry.rest { out += Self.listed(item, unit: entry.unit) }
+            if !entry.notUnderstood.isEmpty {
+                out +=
+                    "  kept only as narrative in a task section, not understood as tasks (\(entry.notUnderstood.count)):\n"
+                for item in entry.notUnderstood { out += Self.listed(item, unit: entry.unit) }
             }
         }
         return out
+    }
+
+    private static func listed(_ item: SourceText, unit: String) -> String {
+        let place = item.endLine.map { "\(unit) \(item.line)-\($0)" } ?? "\(unit) \(item.line)"
+        return "  \(place): \(item.text.count > 160 ? String(item.text.prefix(160)) + "…" : item.text)\n"
     }
 }

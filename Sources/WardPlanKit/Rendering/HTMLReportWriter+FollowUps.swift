@@ -12,7 +12,7 @@ extension HTMLReportWriter {
             ) {
                 tableHead {
                     for title in [
-                        t(.colWard), t(.colNoTime), t(.colVague), t(.colRelative),
+                        t(.colWard), t(.colNoTime), t(.colVague), t(.colRelative), t(.colWholePeriod),
                         t(.colPastDue, t.date(comparison.asOf)), t(.colRecurring),
                     ]
                         + summary.quarters.map(t.quarter)
@@ -25,6 +25,7 @@ extension HTMLReportWriter {
                     numberCell(row.missing.count, bad: true)
                     numberCell(row.vague.count, bad: true)
                     numberCell(row.relative.count)
+                    numberCell(row.wholePeriod.count, bad: true)
                     numberCell(row.pastDue.count, bad: true)
                     numberCell(row.recurring)
                     for count in row.perQuarter { numberCell(count) }
@@ -41,6 +42,7 @@ extension HTMLReportWriter {
         case .missing: problems.append(t(.problemNoTime))
         case .vague: problems.append(t(.problemVague))
         case .relative: problems.append(t(.problemRelative))
+        case .wholePeriod: problems.append(t(.problemWholePeriod))
         case .dated, .recurring: break
         }
         if f.pastDue, let due = f.due { problems.append(t(.problemPastDue, t.date(due))) }

@@ -1,5 +1,6 @@
 /// Gaps per ward, written as sentences an officer can copy into a letter asking the ward to amend
-/// its plan.
+/// its plan: what the national framework expects first (absent, then only stated), then notes for
+/// documents newer than the plan, then, apart and labelled as reference, what most peer wards do.
 extension HTMLReportWriter {
     func gapLists() {
         section("gaps", .secGaps) {
@@ -16,36 +17,24 @@ extension HTMLReportWriter {
                 h.text(entry.label)
                 h.element("span", [.class(gaps.count > 0 ? "badge bad" : "badge ok")], text: t(.gapCount, gaps.count))
             }
-            if gaps.count == 0 {
+            let national = gaps.national
+            if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty {
                 h.element("p", text: t(.noGaps))
-            } else {
-                // What the national framework requires first (the part of an official letter), then
-                // what only most other wards do.
-                let required = gaps.missingThemes.filter { !$0.expectedBy.isEmpty }
-                let common = gaps.missingThemes.filter { $0.expectedBy.isEmpty }
-                if gaps.count > common.count {
-                    h.element("h4", text: t(.gapsRequired))
-                    h.open("ol")
-                    for area in gaps.missingAreas { missingArea(area, ward: entry.id, w: w) }
-                    for theme in required { missingTheme(theme, ward: entry.id) }
-                    for id in gaps.targetsBelow + gaps.targetsMissing { targetGap(id, w: w, ward: entry.id) }
-                    for id in gaps.missingCitations {
-                        guard let citation = comparison.citations.citation(id) else { continue }
-                        h.element("li", text: t(.gapCitation, t.pick(citation.vi, citation.en)))
-                    }
-                    h.close("ol")
-                }
-                if !common.isEmpty {
-                    h.element("h4", text: t(.gapsCommon))
-                    h.open("ol")
-                    for theme in common { missingTheme(theme, ward: entry.id) }
-                    h.close("ol")
-                }
             }
-            for area in gaps.absentOptionalAreas {
+            // Absent before stated: a plan that says nothing of a theme is the first thing to ask about.
+            let ordered = national.filter { $0.level != .stated } + national.filter { $0.level == .stated }
+            for (title, items) in [
+                (t(.gapsRequired), ordered), (t(.gapsUpdate), gaps.updates), (t(.gapsCommon), gaps.peersOnly),
+            ] where !items.isEmpty {
+                h.element("h4", text: title)
+                h.open("ol")
+                for item in items { gapItem(item, ward: entry.id, w: w) }
+                h.close("ol")
+            }
+            for area in comparison.coverage.areas where !area.isExpected && area.cells[w].tasks.isEmpty {
                 h.element(
-                    "p", [.id(Anchor.gapArea(entry.id, area)), .class("note")],
-                    text: t(.gapOptionalArea, areaName(area)))
+                    "p", [.id(Anchor.gapArea(entry.id, area.id)), .class("note")],
+                    text: t(.gapOptionalArea, areaName(area.id)))
             }
             h.element("p", [.class("more")]) {
                 h.element("a", [.href("#" + Anchor.ward(entry.id))], text: t(.seeProfile, entry.label))
@@ -54,40 +43,61 @@ extension HTMLReportWriter {
         h.newline()
     }
 
-    func missingArea(_ area: String, ward: String, w: Int) {
-        guard let row = comparison.coverage.row(area: area) else { return }
-        h.element("li", [.id(Anchor.gapArea(ward, area))]) {
-            h.text(t(.gapArea, t.pick(row.vi, row.en), row.expectedBy.joined(separator: ", ")))
-            let mentions = row.cells[w].mentions
-            if !mentions.isEmpty { h.text(" " + t(.gapMentioned, linesText(mentions))) }
-            let others = row.cells.filter { $0.ward != ward && !$0.tasks.isEmpty }.count
-            if wards.count > 1 { h.text(" " + t(.othersCover, others, wards.count - 1)) }
+    func gapItem(_ item: GapItem, ward: String, w: Int) {
+        switch item.kind {
+        case .theme: themeGap(item, ward: ward)
+        case .target: targetGap(item, w: w)
+        case .citation:
+            guard let citation = comparison.citations.citation(item.id) else { return }
+            let name = t.pick(citation.vi, citation.en)
+            h.element(
+                "li",
+                text: item.level == .update
+                    ? t(.gapCitationUpdate, name, item.expectedBy.joined(separator: ", ")) : t(.gapCitation, name))
         }
     }
 
-    func missingTheme(_ gap: WardGaps.ThemeGap, ward: String) {
-        h.element("li", [.id(Anchor.gapTheme(ward, gap.theme))]) {
-            h.text(t(.gapTheme, themeName(gap.theme), areaName(gap.area)))
-            if !gap.expectedBy.isEmpty { h.text(" " + t(.expectedBy, gap.expectedBy.joined(separator: ", ")) + ";") }
-            if gap.otherWards > 0 { h.text(" " + t(.othersCover, gap.otherWardsCovering, gap.otherWards)) }
-            if !gap.mentions.isEmpty { h.text(" " + t(.gapMentioned, linesText(gap.mentions))) }
+    func themeGap(_ item: GapItem, ward: String) {
+        let area = areaName(item.area ?? "")
+        h.element("li", [.id(Anchor.gapTheme(ward, item.id))]) {
+            switch item.level {
+            case .update:
+                h.text(t(.gapUpdate, themeName(item.id), area, item.expectedBy.joined(separator: ", ")))
+                return
+            case .stated:
+                h.text(t(.gapThemeStated, themeName(item.id), area, t.places(item.places)))
+            case .absent, .below:
+                h.text(t(.gapTheme, themeName(item.id), area))
+            }
+            if !item.expectedBy.isEmpty && item.basis.contains(.national) {
+                h.text(" " + t(.expectedBy, item.expectedBy.joined(separator: ", ")) + ".")
+            }
+            if item.basis.contains(.peers), let share = item.peers {
+                h.text(" " + t(.peersShare, share.covering, share.of))
+            }
         }
     }
 
-    /// A benchmark the ward's targets fall short of, or do not set.
-    func targetGap(_ id: String, w: Int, ward: String) {
-        guard let row = comparison.targets.benchmark(id) else { return }
+    /// A benchmark the ward's targets fall short of, or do not set, or one newer than the plan.
+    func targetGap(_ item: GapItem, w: Int) {
+        guard let row = comparison.targets.benchmark(item.id) else { return }
         let cell = row.cells[w]
         let metric = t.pick(row.metricVi, row.metricEn)
         let national = t.measure(row.benchmark)
         h.element("li") {
-            if cell.status == .below {
+            switch item.level {
+            case .below:
                 let values = cell.targets.filter { $0.status == .below }.map { targetValueText($0) }
                 h.text(
                     t(
                         .gapTargetBelow, metric, t.list(values), national, t.years(row.benchmark.period),
                         row.benchmark.source))
-            } else {
+            case .update:
+                h.text(
+                    t(
+                        .gapTargetUpdate, metric, national, t.years(row.benchmark.period),
+                        item.expectedBy.joined(separator: ", ")))
+            case .absent, .stated:
                 h.text(t(.gapTargetMissing, metric, national, t.years(row.benchmark.period), row.benchmark.source))
             }
             if !row.benchmark.verified { h.text(" " + t(.unverified)) }

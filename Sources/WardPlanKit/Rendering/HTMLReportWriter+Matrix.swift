@@ -1,5 +1,6 @@
 /// The heat-map matrix of wards by areas, then by the themes of each area. A cell with tasks links
-/// to them; an empty cell that is a gap links to the gap's explanation.
+/// to them; an empty cell that is a gap links to the gap's explanation. Cells tell task (●),
+/// stated without a task (◐) and absent (○) apart by symbol as well as colour.
 extension HTMLReportWriter {
     func matrix() {
         section("matrix", .secMatrix) {
@@ -22,9 +23,9 @@ extension HTMLReportWriter {
         h.element("p", [.class("legend-title")], text: t(.legend) + ":")
         h.element("ul", [.class("legend")]) {
             let entries: [(StaticString, String, Phrase)] = [
-                ("sw c0", "0", .legendGap), ("sw c0m", "0", .legendMentioned), ("sw c0o", "0", .legendOptional),
-                ("sw c1", "1", .legendOne), ("sw c2", "2–3", .legendFew), ("sw c3", "4–6", .legendSome),
-                ("sw c4", "7+", .legendMany),
+                ("sw c0", "○", .legendGap), ("sw c0m", "◐", .legendMentioned), ("sw c0o", "○", .legendOptional),
+                ("sw c1", "●\u{A0}1", .legendOne), ("sw c2", "●\u{A0}2–3", .legendFew),
+                ("sw c3", "●\u{A0}4–6", .legendSome), ("sw c4", "●\u{A0}7+", .legendMany),
             ]
             for (classes, sample, phrase) in entries {
                 h.element("li") {
@@ -63,21 +64,23 @@ extension HTMLReportWriter {
                         if !row.isExpected { h.element("span", [.class("opt")], text: " " + t(.optionalMark)) }
                     }
                 }
-                for title in [t(.colTasks), t(.colAreasMissing), t(.colThemesMissing), t(.colGapsTotal)] {
+                for title in [t(.colTasks), t(.colThemesMissing), t(.colThemesStated), t(.colGapsTotal)] {
                     columnHeader(title)
                 }
             }
             wardRows { w, entry in
                 for row in comparison.coverage.areas {
                     coverageCell(
-                        row.cells[w], isGap: row.isExpected, taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
-                        gapLink: "#" + Anchor.gapArea(entry.id, row.id))
+                        // An optional area's "mentions" are items no area claimed: not a statement.
+                        row.cells[w], isGap: row.isExpected, stated: row.isExpected && !row.cells[w].mentions.isEmpty,
+                        taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
+                        gapLink: row.isExpected ? "#" + Anchor.gaps(entry.id) : "#" + Anchor.gapArea(entry.id, row.id))
                 }
-                let gaps = comparison.gaps[w]
+                let national = comparison.gaps[w].national.filter { $0.kind == .theme }
                 numberCell(entry.taskCount)
-                numberCell(gaps.missingAreas.count, bad: true)
-                numberCell(gaps.missingThemes.count, bad: true)
-                numberCell(gaps.count, bad: true, link: "#" + Anchor.gaps(entry.id))
+                numberCell(national.filter { $0.level == .absent }.count, bad: true)
+                numberCell(national.filter { $0.level == .stated }.count)
+                numberCell(comparison.gaps[w].count, bad: true, link: "#" + Anchor.gaps(entry.id))
             }
         }
     }
@@ -102,29 +105,33 @@ extension HTMLReportWriter {
             }
             wardRows { w, entry in
                 for row in themes {
-                    let isGap = comparison.gaps[w].missingThemes.contains { $0.theme == row.id }
+                    let item = comparison.gaps[w].item(.theme, row.id)
+                    let isGap = item.map { $0.basis.contains(.national) && $0.level != .update } ?? false
                     coverageCell(
-                        row.cells[w], isGap: isGap, taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
-                        gapLink: isGap ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
+                        row.cells[w], isGap: isGap, stated: !row.cells[w].mentions.isEmpty,
+                        taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
+                        gapLink: item != nil ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
                 }
             }
         }
     }
 
-    /// One heat-map cell: the count of tasks, a link to them (or to the gap when there are none).
-    /// The link filters the task table when scripts run: the ward is the row's, the area or theme
-    /// the column header's.
-    func coverageCell(_ cell: Coverage.Cell, isGap: Bool, taskLink: String, gapLink: String?) {
+    /// One heat-map cell: ● and the count of tasks, a link to them; with none, ◐ when the plan
+    /// states it (amber when it is a national gap) or ○ (red when it is a national gap), linking to
+    /// the gap's explanation. The link filters the task table when scripts run: the ward is the
+    /// row's, the area or theme the column header's.
+    func coverageCell(_ cell: Coverage.Cell, isGap: Bool, stated: Bool, taskLink: String, gapLink: String?) {
         let count = cell.tasks.count
         var heat = Self.heat(count)
-        if count == 0 { heat = isGap ? (cell.mentions.isEmpty ? "c0" : "c0m") : "c0o" }
-        h.element("td", [.class("n " + heat)]) {
+        if count == 0 { heat = isGap ? (stated ? "c0m" : "c0") : "c0o" }
+        // Sorted by the count, not by the symbol.
+        h.element("td", [.class("n " + heat), Attribute("data-sort", String(count))]) {
             if count > 0 {
-                h.element("a", [.href(taskLink), .class("f")], text: String(count))
+                h.element("a", [.href(taskLink), .class("f")], text: "●\u{A0}\(count)")
             } else if let gapLink {
-                h.element("a", [.href(gapLink)], text: "0")
+                h.element("a", [.href(gapLink)], text: stated ? "◐" : "○")
             } else {
-                h.text("0")
+                h.text(stated ? "◐" : "○")
             }
         }
     }

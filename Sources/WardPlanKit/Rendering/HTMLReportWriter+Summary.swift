@@ -24,6 +24,8 @@ extension HTMLReportWriter {
             figure(.figTasks, tasks)
             figure(.figTargets, targets)
             figure(.figGaps, comparison.gaps.reduce(0) { $0 + $1.count }, bad: true)
+            figure(.figStated, comparison.gaps.reduce(0) { $0 + $1.national.filter { $0.level == .stated }.count })
+            figure(.figUpdates, comparison.gaps.reduce(0) { $0 + $1.updates.count })
             if !comparison.failed.isEmpty { figure(.figFailed, comparison.failed.count, bad: true) }
         }
         h.newline()
@@ -40,28 +42,26 @@ extension HTMLReportWriter {
             let missing = comparison.gaps.filter(has).map(\.ward)
             if !missing.isEmpty { list.append((missing, name, link)) }
         }
-        for row in comparison.coverage.areas {
-            add(&required, t(.areaLabel, t.pick(row.vi, row.en)), "#matrix") { $0.missingAreas.contains(row.id) }
+        // National items a plan lacks outright (absent, a target below); peer practice apart.
+        func lacks(_ kind: GapItem.Kind, _ id: String) -> (WardGaps) -> Bool {
+            { gaps in gaps.national.contains { $0.kind == kind && $0.id == id && $0.level != .stated } }
         }
         for citation in comparison.citations.citations {
-            add(&required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations") {
-                $0.missingCitations.contains(citation.id)
-            }
+            add(
+                &required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations",
+                lacks(.citation, citation.id))
         }
         for row in comparison.targets.benchmarks {
             let target = t(
                 .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
                 t.years(row.benchmark.period))
-            add(&required, target + " – " + t(.statusBelow), "#targets") { $0.targetsBelow.contains(row.id) }
-            add(&required, target + " – " + t(.statusMissing), "#targets") { $0.targetsMissing.contains(row.id) }
+            add(&required, target, "#targets", lacks(.target, row.id))
         }
         for row in comparison.coverage.themes {
             let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
-            let has: (WardGaps) -> Bool = { gaps in gaps.missingThemes.contains { $0.theme == row.id } }
-            if row.isExpected {
-                add(&required, name, "#matrix-themes", has)
-            } else {
-                add(&common, name, "#matrix-themes", has)
+            add(&required, name, "#matrix-themes", lacks(.theme, row.id))
+            add(&common, name, "#matrix-themes") { gaps in
+                gaps.peersOnly.contains { $0.kind == .theme && $0.id == row.id }
             }
         }
         guard !required.isEmpty || !common.isEmpty else {
@@ -121,12 +121,14 @@ extension HTMLReportWriter {
         item(missing, "#timeline-tasks", t(.tasksNoTime, missing))
         let vague = timelines.reduce(0) { $0 + $1.vague.count }
         item(vague, "#timeline-tasks", t(.tasksVagueTime, vague))
+        let whole = timelines.reduce(0) { $0 + $1.wholePeriod.count }
+        item(whole, "#timeline-tasks", t(.tasksWholePeriod, whole))
         let past = timelines.reduce(0) { $0 + $1.pastDue.count }
         item(past, "#timeline-tasks", t(.tasksPastDue, past, t.date(comparison.asOf)))
         let noProduct = comparison.withoutProduct.reduce(0) { $0 + $1.tasks.count }
         item(noProduct, "#products", t(.tasksNoProduct, noProduct))
         for area in comparison.coverage.areas where !area.isExpected {
-            let absent = comparison.gaps.filter { $0.absentOptionalAreas.contains(area.id) }.map(\.ward)
+            let absent = area.cells.filter { $0.tasks.isEmpty }.map(\.ward)
             if !absent.isEmpty {
                 item(
                     absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)),

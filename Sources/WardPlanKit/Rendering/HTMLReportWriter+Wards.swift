@@ -65,7 +65,9 @@ extension HTMLReportWriter {
                     if count > 0 {
                         h.element("a", [.href("#" + Anchor.taskGroup(entry.id, row.id))], text: t(.nTasks, count))
                     } else {
-                        h.element("a", [.href("#" + Anchor.gapArea(entry.id, row.id))], text: t(.nTasks, 0))
+                        // An expected area's items are in the ward's gap list; an optional one has its note there.
+                        let target = row.isExpected ? Anchor.gaps(entry.id) : Anchor.gapArea(entry.id, row.id)
+                        h.element("a", [.href("#" + target)], text: t(.nTasks, 0))
                     }
                 }
             }

@@ -21,13 +21,15 @@ enum Phrase: CaseIterable {
     case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
-    case colWard, colTasks, colAreasMissing, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
+    case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
     case colRelative, colPastDue, colRecurring, colQuarter, colNoLead, colLeadAsWritten, colBasesCount, colLine
     case colMetric, colValue, colPhase, colTargetText
-    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapArea, gapTheme, gapMentioned, othersCover, gapTargetBelow,
-        gapTargetMissing
+    case gapsIntro, gapsRequired, gapsCommon, noGaps, gapTheme, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
+    case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
+    case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
+    case gapCitationUpdate, csvKind, csvItemID, csvName, csvLevel, csvBasis, csvExpectedBy, csvPlaces, csvNote
     case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
     case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
     case statusMet, statusBelow, statusMissing, statusOutside, statusUnclear
@@ -101,7 +103,9 @@ enum Phrase: CaseIterable {
         case .figWards: ("Phường, xã", "Wards")
         case .figTasks: ("Nhiệm vụ", "Tasks")
         case .figTargets: ("Chỉ tiêu", "Targets")
-        case .figGaps: ("Nội dung còn thiếu", "Gaps")
+        case .figGaps: ("Nội dung còn thiếu theo khung quốc gia", "Gaps against the national framework")
+        case .figStated: ("Chủ đề đã nêu, chưa thành nhiệm vụ", "Themes stated, no task")
+        case .figUpdates: ("Cần cập nhật khi điều chỉnh", "To update when amended")
         case .figFailed: ("Tệp không đọc được", "Files not read")
         case .biggestGaps: ("Nội dung còn thiếu ở nhiều phường nhất", "Gaps shared by the most wards")
         case .areaLabel: ("Lĩnh vực «{0}»", "Area “{0}”")
@@ -161,13 +165,14 @@ enum Phrase: CaseIterable {
                 "The taxonomy (taxonomy.yaml) has no level-2 themes yet; the theme matrix appears once it has."
             )
         case .legend: ("Chú giải", "Legend")
-        case .legendGap: ("thiếu: không có nhiệm vụ", "gap: no task")
+        case .legendGap:
+            ("thiếu theo khung quốc gia: không có nhiệm vụ, không nêu", "national gap: no task, not stated")
         case .legendMentioned:
             (
-                "thiếu, nhưng có nêu trong phần giải pháp hoặc chỉ tiêu",
-                "gap, but mentioned in the plan’s solutions or targets"
+                "có nêu (mục tiêu, giải pháp, chỉ tiêu, trách nhiệm) nhưng chưa có nhiệm vụ",
+                "stated (objectives, solutions, targets, duties) but no task"
             )
-        case .legendOptional: ("không có, không bắt buộc", "none, optional")
+        case .legendOptional: ("không có nhiệm vụ, không phải yêu cầu quốc gia", "no task, not a national expectation")
         case .legendOne: ("nhiệm vụ", "task")
         case .legendFew: ("nhiệm vụ", "tasks")
         case .legendSome: ("nhiệm vụ", "tasks")
@@ -179,7 +184,6 @@ enum Phrase: CaseIterable {
         case .expectedBy: ("được {0} yêu cầu", "required by {0}")
         case .colWard: ("Phường", "Ward")
         case .colTasks: ("Tổng số nhiệm vụ", "Tasks")
-        case .colAreasMissing: ("Lĩnh vực thiếu", "Areas missing")
         case .colThemesMissing: ("Chủ đề thiếu", "Themes missing")
         case .colGapsTotal: ("Tổng nội dung còn thiếu", "All gaps")
         case .colTask: ("Số TT", "No.")
@@ -209,25 +213,64 @@ enum Phrase: CaseIterable {
         case .colTargetText: ("Nội dung (nguyên văn)", "Text (as written)")
         case .gapsIntro:
             (
-                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia) hoặc so với đa số phường khác. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
-                "Each item below is something a ward’s plan lacks compared with the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets) or with most other wards. It can be copied into a letter asking the ward to amend its plan."
+                "Mỗi mục dưới đây là một nội dung kế hoạch của phường còn thiếu so với khung quốc gia (Nghị quyết 76/NQ-CP, Quyết định 282/QĐ-TTg, mục tiêu quốc gia): chưa có (không có nhiệm vụ, kế hoạch không nêu) hoặc có nêu nhưng chưa thành nhiệm vụ, kèm vị trí trong kế hoạch. Văn bản ban hành sau kế hoạch chỉ dẫn đến đề nghị cập nhật. Thực tiễn của đa số phường cùng nhóm chỉ để tham khảo. Có thể sao chép vào văn bản đề nghị phường bổ sung kế hoạch.",
+                "Each item below is something a ward’s plan lacks against the national framework (Resolution 76/NQ-CP, Decision 282/QĐ-TTg, national targets): absent (no task, not stated) or stated without a task, with its places in the plan. A document issued after the plan only leads to an update note. What most wards of the group do is for reference only. It can be copied into a letter asking the ward to amend its plan."
             )
         case .gapsRequired: ("So với khung quốc gia", "Against the national framework")
-        case .gapsCommon: ("So với đa số phường khác", "Against most other wards")
+        case .gapsCommon:
+            ("Thực tiễn của đa số phường cùng nhóm (tham khảo)", "Practice of most wards of the group (reference only)")
+        case .gapsUpdate: ("Cập nhật khi điều chỉnh kế hoạch", "To update when the plan is amended")
+        case .gapThemeStated:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch có nêu tại {2} nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm);",
+                "Theme “{0}” (area “{1}”): the plan states it at {2} but has no task for it (lead, deadline, product);"
+            )
+        case .gapUpdate:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch ban hành trước {2}: đề nghị cập nhật khi điều chỉnh.",
+                "Theme “{0}” (area “{1}”): the plan was issued before {2}: to add when it is amended."
+            )
+        case .gapTargetUpdate:
+            (
+                "Chỉ tiêu «{0}» {1} giai đoạn {2}: kế hoạch ban hành trước {3}: đề nghị cập nhật khi điều chỉnh.",
+                "Target “{0}” {1} for {2}: the plan was issued before {3}: to add when it is amended."
+            )
+        case .gapCitationUpdate:
+            (
+                "Căn cứ {0}: kế hoạch ban hành trước {1}: đề nghị cập nhật khi điều chỉnh.",
+                "Citing {0}: the plan was issued before {1}: to add when it is amended."
+            )
+        case .peersShare:
+            (
+                "Tham khảo: {0}/{1} phường cùng nhóm có nhiệm vụ.",
+                "For reference: {0} of {1} wards of the group have tasks."
+            )
+        case .colThemesStated: ("Chủ đề chỉ nêu, chưa có nhiệm vụ", "Themes stated, no task")
+        case .legendTask: ("● số nhiệm vụ", "● number of tasks")
+        case .legendStated: ("◐ có nêu trong kế hoạch, chưa có nhiệm vụ", "◐ stated in the plan, no task")
+        case .legendAbsent: ("○ không có", "○ none")
+        case .colWholePeriod: ("Chỉ ghi cả giai đoạn", "Whole period only")
+        case .problemWholePeriod:
+            ("Chỉ ghi cả giai đoạn của kế hoạch, không có mốc thời gian", "Only the plan’s whole period, no date")
+        case .tasksWholePeriod:
+            (
+                "{0} nhiệm vụ chỉ ghi cả giai đoạn của kế hoạch",
+                "{0} task gives only the plan’s whole period|{0} tasks give only the plan’s whole period"
+            )
+        case .csvKind: ("Loại", "Kind")
+        case .csvItemID: ("Mã", "Id")
+        case .csvName: ("Tên", "Name")
+        case .csvLevel: ("Mức", "Level")
+        case .csvBasis: ("Căn cứ đề nghị", "Basis")
+        case .csvExpectedBy: ("Văn bản yêu cầu", "Expected by")
+        case .csvPlaces: ("Vị trí trong kế hoạch", "Places in the plan")
+        case .csvNote: ("Ghi chú", "Note")
         case .noGaps:
             (
                 "Không thấy nội dung còn thiếu so với khung quốc gia và các phường khác.",
                 "No gap found against the national framework or the other wards."
             )
-        case .gapArea:
-            ("Lĩnh vực «{0}»: chưa có nhiệm vụ nào (theo {1}).", "Area “{0}”: no task at all (expected by {1}).")
         case .gapTheme: ("Chủ đề «{0}» (lĩnh vực «{1}»): chưa có nhiệm vụ;", "Theme “{0}” (area “{1}”): no task;")
-        case .gapMentioned:
-            (
-                "Kế hoạch có nêu ở {0} nhưng chưa giao nhiệm vụ cụ thể.",
-                "The plan mentions it at {0} but assigns no task."
-            )
-        case .othersCover: ("{0}/{1} phường khác có nhiệm vụ.", "{0} of {1} other wards have tasks.")
         case .gapTargetBelow:
             (
                 "Chỉ tiêu «{0}»: kế hoạch đặt {1}, thấp hơn mục tiêu quốc gia {2} giai đoạn {3} ({4}).",
@@ -367,13 +410,13 @@ enum Phrase: CaseIterable {
         case .filterRows: ("Lọc các dòng", "Filter rows")
         case .methodAreas:
             (
-                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Một lĩnh vực không có nhiệm vụ là nội dung còn thiếu, trừ «Nội dung khác của địa phương».",
-                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). An area with no task is a gap, except “Other local areas”."
+                "Lĩnh vực: 8 lĩnh vực của Nghị quyết 76/NQ-CP và Quyết định 282/QĐ-TTg (bộ phân loại phiên bản {1}). Ô đỏ: lĩnh vực không có nhiệm vụ, trừ «Nội dung khác của địa phương»; các chủ đề được yêu cầu của lĩnh vực đó được nêu trong danh sách còn thiếu.",
+                "Areas: the 8 areas of Resolution 76/NQ-CP and Decision 282/QĐ-TTg (taxonomy version {1}). Red: an area with no task, except “Other local areas”; its required themes are in the gap list."
             )
         case .methodThemes:
             (
-                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương yêu cầu (★) hoặc khi quá nửa số phường khác có nhiệm vụ thuộc chủ đề đó. Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
-                "Themes: a theme with no task is a gap when a national document requires it (★) or when more than half of the other wards have tasks in it. Each theme of a task shows the plan’s words it was found from."
+                "Chủ đề: một chủ đề không có nhiệm vụ là còn thiếu khi văn bản trung ương ban hành trước kế hoạch yêu cầu (★, documents.yaml), ở mức «có nêu» nếu kế hoạch nêu ở mục tiêu, giải pháp, chỉ tiêu hoặc trách nhiệm. Khi một phường có đủ số phường khác cùng tỉnh, thành phố (--min-peers, mặc định 5) và quá nửa số đó có nhiệm vụ, chủ đề được nêu để tham khảo (trừ chủ đề liên ngành và nội dung không bắt buộc). Mỗi chủ đề của nhiệm vụ kèm từ ngữ của kế hoạch làm căn cứ.",
+                "Themes: a theme with no task is a gap when a national document issued before the plan requires it (★, documents.yaml), at the level “stated” when the plan states it in its objectives, solutions, targets or duties. When a ward has enough other wards in its province (--min-peers, 5 by default) and most of them have tasks in a theme, it is listed for reference (never for cross-cutting or optional themes). Each theme of a task shows the plan’s words it was found from."
             )
         case .methodTargets:
             (
@@ -541,6 +584,7 @@ struct Localizer {
         case .relative: return pick("tính từ một sự kiện", "counted from an event")
         case .vague: return pick("chung chung", "vague")
         case .missing: return pick("không ghi", "none")
+        case .wholePeriod: return pick("chỉ ghi cả giai đoạn", "whole period only")
         }
     }
 
@@ -555,6 +599,43 @@ struct Localizer {
     }
 
     func yesNo(_ value: Bool) -> String { self(value ? .yes : .no) }
+
+    func level(_ level: GapItem.Level) -> String {
+        switch level {
+        case .absent: return pick("chưa có", "absent")
+        case .stated: return pick("có nêu, chưa có nhiệm vụ", "stated, no task")
+        case .below: return pick("thấp hơn mục tiêu quốc gia", "below the national target")
+        case .update: return pick("cập nhật khi điều chỉnh", "update when amended")
+        }
+    }
+
+    func basis(_ basis: GapItem.Basis) -> String {
+        switch basis {
+        case .national: return pick("khung quốc gia", "national framework")
+        case .peers: return pick("đa số phường cùng nhóm (tham khảo)", "most wards of the group (reference)")
+        }
+    }
+
+    /// "điểm c mục 3 phần II (dòng 132)".
+    func place(_ place: GapPlace) -> String { places([place]) }
+
+    /// Places with the lines of one section together: "mục 2.2 phần V (dòng 272, 276), mục 3 phần V (dòng 316)".
+    func places(_ places: [GapPlace]) -> String {
+        var groups: [(section: String?, lines: [Int])] = []
+        for place in places {
+            if let i = groups.firstIndex(where: { $0.section == place.section }) {
+                groups[i].lines.append(place.line)
+            } else {
+                groups.append((place.section, [place.line]))
+            }
+        }
+        return list(
+            groups.map { group in
+                let lines = self(
+                    group.lines.count == 1 ? .lineOne : .lineMany, group.lines.map(String.init).joined(separator: ", "))
+                return group.section.map { "\($0) (\(lines))" } ?? lines
+            })
+    }
 }
 
 extension String {

@@ -27,7 +27,8 @@ public enum PlanDump {
         for t in plan.targets {
             let value =
                 t.value.map { "\(t.comparator?.rawValue ?? "?") \(format($0)) \(t.unit?.rawValue ?? "")" } ?? "no value"
-            add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase)) :: \(t.text)")
+            let lead = t.lead.map { " lead=\($0)" } ?? ""
+            add("target @\(t.line) \(opt(t.metric)) \(value) phase=\(opt(t.phase))\(lead) :: \(t.text)")
             classification(t.area, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
         }
         for t in plan.tasks {
@@ -59,7 +60,10 @@ public enum PlanDump {
         }
         for r in plan.responsibilities {
             add("responsibility @\(r.line) office=\(opt(r.office)) :: \(r.heading)")
-            for d in r.duties { add("  duty @\(d.line): \(d.text)") }
+            for d in r.duties {
+                add("  duty @\(d.line): \(d.text)")
+                for theme in d.themes { add("    theme \(theme.id) (\(theme.area))") }
+            }
         }
         for u in plan.unclassified { add("unclassified @\(u.line): \(u.text)") }
         for d in plan.diagnostics { add("diagnostic \(d.description)") }

@@ -17,5 +17,9 @@ public struct Benchmarks: Sendable, Codable, Hashable {
         /// Whether the figure was checked against the official text.
         public var verified: Bool
         public var note: String?
+        /// The plans it speaks to; nil: every plan.
+        public var appliesTo: Applicability?
+        /// Expected only of plans issued on or after this day or document (besides `source`'s own date).
+        public var since: String?
     }
 }

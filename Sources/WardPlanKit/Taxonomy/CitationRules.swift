@@ -14,10 +14,16 @@ public struct CitationRules: Sendable, Codable, Hashable {
         public var types: [String]
         public var issuers: [String]
         public var subjects: [String]
+        /// The document of `documents.yaml` it is (its date: a plan issued before it is not asked to cite it).
+        public var document: String?
+        /// The plans that should cite it; nil: every plan.
+        public var appliesTo: Applicability?
+        /// Asked only of plans issued on or after this day or document.
+        public var since: String?
 
         public init(
             id: String, vi: String, en: String, numbers: [String] = [], types: [String] = [], issuers: [String] = [],
-            subjects: [String] = []
+            subjects: [String] = [], document: String? = nil, appliesTo: Applicability? = nil, since: String? = nil
         ) {
             self.id = id
             self.vi = vi
@@ -26,6 +32,9 @@ public struct CitationRules: Sendable, Codable, Hashable {
             self.types = types
             self.issuers = issuers
             self.subjects = subjects
+            self.document = document
+            self.appliesTo = appliesTo
+            self.since = since
         }
 
         public init(from decoder: Decoder) throws {
@@ -36,7 +45,10 @@ public struct CitationRules: Sendable, Codable, Hashable {
                 numbers: try c.decodeIfPresent([String].self, forKey: .numbers) ?? [],
                 types: try c.decodeIfPresent([String].self, forKey: .types) ?? [],
                 issuers: try c.decodeIfPresent([String].self, forKey: .issuers) ?? [],
-                subjects: try c.decodeIfPresent([String].self, forKey: .subjects) ?? [])
+                subjects: try c.decodeIfPresent([String].self, forKey: .subjects) ?? [],
+                document: try c.decodeIfPresent(String.self, forKey: .document),
+                appliesTo: try c.decodeIfPresent(Applicability.self, forKey: .appliesTo),
+                since: try c.decodeIfPresent(String.self, forKey: .since))
         }
 
         /// Whether `basis` is this document.

@@ -2,7 +2,8 @@
 protocol ClassifiedItem {
     var line: Int { get }
     var endLine: Int? { get }
-    /// The text the classifier reads: the item's text, then (for a task) its products.
+    /// The text the classifier reads: the item's statement first, then (for a task) its products,
+    /// which may add evidence to the statement's themes but never make one.
     var pieces: [String] { get }
     /// How a diagnostic names the item ("task 3.12", "the target").
     var label: String { get }

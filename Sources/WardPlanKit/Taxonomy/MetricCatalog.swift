@@ -11,6 +11,23 @@ public struct MetricCatalog: Sendable, Codable, Hashable {
         public var unit: String
         /// Alternatives; each is a list of phrases that must all occur.
         public var phrases: [[String]]
+        /// Metrics a target of this one also meets, being stricter ("100 % toàn trình" is also a
+        /// share of procedures online): its targets count toward their benchmarks.
+        public var meets: [String]?
+        /// The indicator family (its own id when nil): a plan gets at most one gap per family.
+        public var family: String?
+    }
+
+    /// The family of a metric: the one it names, else itself.
+    public func family(of metric: String) -> String {
+        metrics.first { $0.id == metric }?.family ?? metric
+    }
+
+    /// Whether a target of `metric` counts toward a benchmark of `benchmarked`: the same metric, or
+    /// one it meets.
+    public func counts(_ metric: String?, toward benchmarked: String) -> Bool {
+        guard let metric else { return false }
+        return metric == benchmarked || metrics.first { $0.id == metric }?.meets?.contains(benchmarked) == true
     }
 
     /// The first metric whose phrases all occur in `text`, by word-boundary matching on folded keys.

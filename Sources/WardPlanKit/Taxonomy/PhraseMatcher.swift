@@ -8,11 +8,13 @@
 /// its start), and takes one step of the automaton per word. The tables stay in the processor's
 /// first-level cache, which the table of a byte-level automaton of a few thousand phrases does not.
 struct PhraseMatcher: Sendable {
-    /// A match: pattern `pattern` spans key bytes `start ..< end`, its padding spaces included.
+    /// A match: pattern `pattern` spans key bytes `start ..< end`, its padding spaces included,
+    /// and ends with word `endWord - 1` of the key (words counted from 0).
     struct Match: Hashable {
         var pattern: Int
         var start: Int
         var end: Int
+        var endWord: Int
     }
 
     private let vocabulary: WordTable
@@ -137,6 +139,7 @@ struct PhraseMatcher: Sendable {
         let count = key.count
         var state: Int32 = 0
         var i = 0
+        var words = 0
         while i < count {
             if key[i] == 0x20 {
                 i &+= 1
@@ -161,11 +164,14 @@ struct PhraseMatcher: Sendable {
                 : vocabulary.id(long: UnsafeBufferPointer(rebasing: key[i..<space]))
             // A word no pattern has (0) leads back to the start.
             state = word == 0 ? 0 : step(from: state, on: word)
+            words &+= 1
             let first = Int(outputStart[Int(state)])
             let last = Int(outputStart[Int(state) &+ 1])
             for k in first..<last {
                 let pattern = Int(outputs[k])
-                body(Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1))
+                body(
+                    Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1, endWord: words)
+                )
             }
             i = space &+ 1
         }

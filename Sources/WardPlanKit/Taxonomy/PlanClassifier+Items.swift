@@ -37,7 +37,10 @@ extension PlanClassifier {
         var conflict: String?
     }
 
-    /// Classifies an item made of `pieces` of text (its text, then its products) found on `lines`.
+    /// Classifies an item made of `pieces` of text (its statement, then its products) found on
+    /// `lines`. Themes come from the statement: a later piece adds evidence to a theme the
+    /// statement has, but never makes one ("sáng kiến" in a list of products is not a task about
+    /// initiatives).
     func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?)
         -> Outcome
     {
@@ -61,8 +64,12 @@ extension PlanClassifier {
         var evidence: [[Evidence]] = []
         var phrases: [[Int]] = []
         var aligner: SourceAligner?
-        for (key, found) in zip(keys, found) {
-            let hits = found.signals.filter { !vetoed.contains($0.owner) && !facts.isBlocked($0.owner, in: section) }
+        for (index, (key, found)) in zip(keys, found).enumerated() {
+            let statementThemes = index == 0 ? nil : order
+            let hits = found.signals.filter { hit in
+                !vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section)
+                    && (statementThemes?.contains(hit.owner) ?? true)
+            }
             if aligner == nil && !hits.isEmpty { aligner = SourceAligner(lines: lines) }
             // Once one piece had a signal, every later piece is aligned, so each starts after the last.
             guard aligner != nil else { continue }
@@ -71,7 +78,7 @@ extension PlanClassifier {
                 let item = self.evidence(
                     hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0,
                     basis: .content)
-                let phrase = matcher.patterns[hit.pattern].phraseID
+                let phrase = hit.phrase
                 if let slot = order.firstIndex(of: hit.owner) {
                     evidence[slot].append(item)
                     if !phrases[slot].contains(phrase) { phrases[slot].append(phrase) }

@@ -66,6 +66,17 @@ public struct PlanClassifier: Sendable {
         classifyAll(&plan.tasks) { _, kind in kind }
         classifyAll(&plan.targets) { _, _ in .targets }
         classifyAll(&plan.narrative) { item, _ in item.section }
+        // Duties: only their themes count (a duty states a theme; its office is the responsibility's).
+        for r in plan.responsibilities.indices {
+            for d in plan.responsibilities[r].duties.indices {
+                let duty = plan.responsibilities[r].duties[d]
+                plan.responsibilities[r].duties[d].themes =
+                    classify(
+                        pieces: [duty.text], lines: source.lines(duty.line...(duty.endLine ?? duty.line)),
+                        section: .organisation, heading: nil
+                    ).themes
+            }
+        }
         for task in plan.tasks where task.themes.isEmpty {
             note(
                 .noTheme, task.line,

@@ -60,8 +60,12 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// Cross-cutting ("chuyển đổi số"): listed as a theme, but never on its own evidence that an
         /// item is in another area than its heading's.
         public var weak: Bool
-        /// Phrases that signal the theme, matched ignoring tone and vowel marks, case and đ/d.
-        public var phrases: [String]
+        /// Phrases that signal the theme, in the phrase language of `PhrasePattern` (choices
+        /// `{a|b}`, gaps `…`), matched ignoring tone and vowel marks, case and đ/d; a phrase may
+        /// need other words in the same statement (`Phrase.with`).
+        public var phraseEntries: [Phrase]
+        /// The phrases as written.
+        public var phrases: [String] { phraseEntries.map(\.text) }
         /// Phrases matched with their tone and vowel marks (still ignoring case and tone placement),
         /// for short words whose unmarked form is another word ("AI" is not "ải").
         public var tonedPhrases: [String]
@@ -72,11 +76,17 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// The theme does not count in items of these sections ("kinh phí" in the plan's own
         /// funding section is not public-finance reform).
         public var notInSections: [SectionKind]
+        /// The plans the theme speaks to (the Capital Law: Hà Nội only); nil: every plan.
+        public var appliesTo: Applicability?
+        /// Expected only of plans issued on or after this day (`YYYY-MM-DD`) or document (an id or
+        /// short name of `documents.yaml`); an earlier plan gets an update note, not a gap.
+        public var since: String?
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, area, vi, en, expectedBy, alsoIn, weak, phrases, tonedPhrases, notInside, notWith, notInSections,
-                examples
+            case id, area, vi, en, expectedBy, alsoIn, weak
+            case phraseEntries = "phrases"
+            case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, examples
         }
 
         public init(from decoder: Decoder) throws {
@@ -89,16 +99,107 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             expectedBy = try c.decodeIfPresent([String].self, forKey: .expectedBy) ?? []
             alsoIn = try c.decodeIfPresent([String].self, forKey: .alsoIn) ?? []
             weak = try c.decodeIfPresent(Bool.self, forKey: .weak) ?? false
-            phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+            phraseEntries = try c.decodeIfPresent([Phrase].self, forKey: .phraseEntries) ?? []
             tonedPhrases = try c.decodeIfPresent([String].self, forKey: .tonedPhrases) ?? []
             notInside = try c.decodeIfPresent([String].self, forKey: .notInside) ?? []
             notWith = try c.decodeIfPresent([String].self, forKey: .notWith) ?? []
             notInSections = try c.decodeIfPresent([SectionKind].self, forKey: .notInSections) ?? []
+            appliesTo = try c.decodeIfPresent(Applicability.self, forKey: .appliesTo)
+            since = try c.decodeIfPresent(String.self, forKey: .since)
             examples = try c.decodeIfPresent(Examples.self, forKey: .examples) ?? Examples()
         }
 
         /// The areas the theme counts for: its own first.
         public var areas: [String] { [area] + alsoIn }
+    }
+
+    /// A phrase of a theme: written as plain text, or as `{ phrase: …, with: [...] }` when it
+    /// signals the theme only if the same statement also says one of `with` ("văn bản quy phạm
+    /// pháp luật" only with a verb of drafting, review or processing).
+    public struct Phrase: Sendable, Codable, Hashable {
+        public var text: String
+        public var with: [String]
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case text = "phrase"
+            case with
+        }
+
+        public init(_ text: String, with: [String] = []) {
+            self.text = text
+            self.with = with
+        }
+
+        public init(from decoder: Decoder) throws {
+            if let text = try? decoder.singleValueContainer().decode(String.self) {
+                self.init(text)
+                return
+            }
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                try c.decode(String.self, forKey: .text),
+                with: try c.decodeIfPresent([String].self, forKey: .with) ?? [])
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            if with.isEmpty {
+                var c = encoder.singleValueContainer()
+                try c.encode(text)
+            } else {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(text, forKey: .text)
+                try c.encode(with, forKey: .with)
+            }
+        }
+    }
+
+    /// Words around a phrase that say it is not what the statement is about, so a theme signal
+    /// there does not count: a channel or place ("trên Cổng Dịch vụ công quốc gia"), a purpose
+    /// clause ("nhằm …"), something named only as an example ("như …").
+    public struct Context: Sendable, Codable, Hashable {
+        public enum Kind: String, Sendable, Codable, Hashable {
+            /// The phrase itself is the context: a signal inside it does not count.
+            case span
+            /// The phrase opens a clause that runs to the end of the sentence (";", ".", a closing
+            /// parenthesis); opening a sentence, to its first comma. A signal in it does not count.
+            case clause
+        }
+
+        public var id: String
+        public var kind: Kind
+        /// What the context is, for people editing the file.
+        public var vi: String
+        public var phrases: [String]
+        /// Phrases matched with their marks ("để" is not "đề", "như" is not "nhu").
+        public var toned: Bool
+        /// The phrase counts only at the start of a sentence or after a comma, semicolon or colon.
+        public var afterBreak: Bool
+        /// Longer phrases in which the phrase is not the context ("cũng như" is not an example).
+        public var except: [String]
+        /// Themes the context applies to; empty for all.
+        public var themes: [String]
+        /// When the statement has no theme outside its contexts, the signals inside this one
+        /// count after all: "Ban hành các văn bản nhằm thi hành Luật Thủ đô" is about the law.
+        public var keepWhenAlone: Bool
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case id, kind, vi, phrases, toned, afterBreak, except, themes, keepWhenAlone
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            kind = try c.decode(Kind.self, forKey: .kind)
+            vi = try c.decodeIfPresent(String.self, forKey: .vi) ?? ""
+            phrases = try c.decodeIfPresent([String].self, forKey: .phrases) ?? []
+            toned = try c.decodeIfPresent(Bool.self, forKey: .toned) ?? false
+            afterBreak = try c.decodeIfPresent(Bool.self, forKey: .afterBreak) ?? false
+            except = try c.decodeIfPresent([String].self, forKey: .except) ?? []
+            themes = try c.decodeIfPresent([String].self, forKey: .themes) ?? []
+            keepWhenAlone = try c.decodeIfPresent(Bool.self, forKey: .keepWhenAlone) ?? false
+        }
     }
 
     /// Sentences that must (positive) and must not (negative) be given the theme; `wardplan
@@ -145,7 +246,12 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         }
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case version, reviewed, abbreviations, areas, themes }
+    /// Contexts that cancel a theme phrase (see `Context`).
+    public var contexts: [Context]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case version, reviewed, abbreviations, contexts, areas, themes
+    }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
@@ -153,6 +259,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         version = try c.decode(String.self, forKey: .version)
         reviewed = try c.decode(String.self, forKey: .reviewed)
         abbreviations = try c.decodeIfPresent([Abbreviation].self, forKey: .abbreviations) ?? []
+        contexts = try c.decodeIfPresent([Context].self, forKey: .contexts) ?? []
         areas = try c.decode([Area].self, forKey: .areas)
         themes = try c.decodeIfPresent([Theme].self, forKey: .themes) ?? []
     }

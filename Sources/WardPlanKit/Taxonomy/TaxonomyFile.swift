@@ -74,9 +74,19 @@ public struct TaxonomyFile: Sendable {
             } else {
                 areaIDs[area.id] = i
             }
-            for (k, phrase) in area.headings.enumerated() where FoldedKey.of(phrase).isEmpty {
-                problems.append(
-                    error("areas[\(i)].headings[\(k)]", "the heading phrase \"\(phrase)\" has no letters or digits"))
+            for (k, phrase) in area.headings.enumerated() {
+                if FoldedKey.of(phrase).isEmpty {
+                    problems.append(
+                        error("areas[\(i)].headings[\(k)]", "the heading phrase \"\(phrase)\" has no letters or digits")
+                    )
+                } else if phrase.contains(where: { "{}|…".contains($0) }) || phrase.contains("...") {
+                    // The parser reads headings by their plain words too (`Taxonomy.area(forHeading:)`).
+                    problems.append(
+                        error(
+                            "areas[\(i)].headings[\(k)]",
+                            "the heading phrase \"\(phrase)\" uses choices or a gap; heading phrases are plain words, one wording each"
+                        ))
+                }
             }
         }
         if areaIDs[Taxonomy.otherAreaID] == nil {
@@ -128,34 +138,94 @@ public struct TaxonomyFile: Sendable {
             if theme.phrases.isEmpty && theme.tonedPhrases.isEmpty {
                 problems.append(error(at, "theme \(theme.id) has no phrases, so nothing can ever be given it"))
             }
-            let lists = [
+            var lists = [
                 ("phrases", theme.phrases), ("tonedPhrases", theme.tonedPhrases), ("notInside", theme.notInside),
                 ("notWith", theme.notWith),
             ]
+            for (k, phrase) in theme.phraseEntries.enumerated() where !phrase.with.isEmpty {
+                lists.append(("phrases[\(k)].with", phrase.with))
+            }
             for (field, list) in lists {
                 for (k, phrase) in list.enumerated() {
-                    let path = "\(at).\(field)[\(k)]"
-                    let key = FoldedKey.of(phrase)
-                    if key.isEmpty {
-                        problems.append(
-                            error(path, "theme \(theme.id): the phrase \"\(phrase)\" has no letters or digits"))
-                        continue
-                    }
+                    // A phrase with a `with` list is a mapping; its text is under `phrase`.
+                    let entry = field == "phrases" && !theme.phraseEntries[k].with.isEmpty ? ".phrase" : ""
+                    let path = "\(at).\(field)[\(k)]\(entry)"
+                    guard
+                        let pattern = parse(
+                            phrase, at: path, owner: "theme \(theme.id)", toned: field == "tonedPhrases",
+                            into: &problems)
+                    else { continue }
                     guard field == "phrases" || field == "tonedPhrases" else { continue }
-                    let owned = field == "tonedPhrases" ? "toned " + TonedKey.of(phrase) : key
-                    if let owner = phraseOwners[owned], owner.theme != i {
-                        problems.append(
-                            error(
-                                path,
-                                "theme \(theme.id): the phrase \"\(phrase)\" is also a phrase of theme \(taxonomy.themes[owner.theme].id) (line \(line(owner.path) ?? 0)); give it to one theme and use alsoIn for a theme of two areas"
-                            ))
-                    } else {
+                    // Each spelling of a phrase without gaps, or the whole phrase with them, has one theme.
+                    let keys =
+                        field == "tonedPhrases"
+                        ? pattern.spellings.map { "toned " + TonedKey.of($0) }
+                        : pattern.hasGap ? [FoldedKey.of(phrase)] : pattern.spellings.map { FoldedKey.of($0) }
+                    for owned in keys {
+                        if let owner = phraseOwners[owned], owner.theme != i {
+                            problems.append(
+                                error(
+                                    path,
+                                    "theme \(theme.id): the phrase \"\(phrase)\" is also a phrase of theme \(taxonomy.themes[owner.theme].id) (line \(line(owner.path) ?? 0)); give it to one theme and use alsoIn for a theme of two areas"
+                                ))
+                            break
+                        }
                         phraseOwners[owned] = (i, path)
                     }
                 }
             }
         }
+        var contextIDs: [String: Int] = [:]
+        for (i, context) in taxonomy.contexts.enumerated() {
+            let at = "contexts[\(i)]"
+            if let first = contextIDs[context.id] {
+                problems.append(
+                    error(
+                        "\(at).id",
+                        "the context id \"\(context.id)\" is used twice (first on line \(line("contexts[\(first)].id") ?? 0))"
+                    ))
+            } else {
+                contextIDs[context.id] = i
+            }
+            if context.phrases.isEmpty {
+                problems.append(error(at, "context \(context.id) has no phrases, so it never applies"))
+            }
+            for (field, list) in [("phrases", context.phrases), ("except", context.except)] {
+                for (k, phrase) in list.enumerated() {
+                    _ = parse(
+                        phrase, at: "\(at).\(field)[\(k)]", owner: "context \(context.id)", toned: context.toned,
+                        into: &problems)
+                }
+            }
+            for (k, theme) in context.themes.enumerated() where themeIDs[theme] == nil {
+                problems.append(error("\(at).themes[\(k)]", "context \(context.id): there is no theme \"\(theme)\""))
+            }
+        }
         return problems
+    }
+
+    /// Parses a phrase of the phrase language; a problem names the phrase's line and says what is
+    /// wrong. Phrases matched with their marks take no gaps.
+    private func parse(
+        _ phrase: String, at path: String, owner: String, toned: Bool, into problems: inout [DataFileError]
+    ) -> PhrasePattern? {
+        if FoldedKey.of(phrase).isEmpty {
+            problems.append(error(path, "\(owner): the phrase \"\(phrase)\" has no letters or digits"))
+            return nil
+        }
+        do {
+            let pattern = try PhrasePattern(phrase)
+            if toned && pattern.hasGap {
+                problems.append(
+                    error(
+                        path, "\(owner): the phrase \"\(phrase)\" is matched with its marks and cannot have a gap “…”"))
+                return nil
+            }
+            return pattern
+        } catch let syntax {
+            problems.append(error(path, "\(owner): the phrase \"\(phrase)\" does not parse: \(syntax.message)"))
+            return nil
+        }
     }
 
     // MARK: - Examples

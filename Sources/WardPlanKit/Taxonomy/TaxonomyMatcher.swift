@@ -1,6 +1,7 @@
-/// The taxonomy's phrases compiled into one automaton: theme signals, their negative contexts and
-/// the heading phrases of the areas, every phrase in each of its abbreviation spellings. One pass
-/// over a text's key finds them all.
+/// The taxonomy's phrases compiled into one automaton: theme signals, their negative contexts,
+/// the requirements of some phrases, the contexts that cancel a signal, and the heading phrases of
+/// the areas, every phrase in each of its spellings (choices and abbreviations). One pass over a
+/// text's key finds them all; phrases with gaps are put together from their parts after it.
 ///
 /// A class, though immutable: the classifier's hot path copies its matcher into closures, and
 /// copying one reference is cheaper than retaining each of the automaton's tables.
@@ -14,30 +15,51 @@ final class TaxonomyMatcher: Sendable {
         case notWith
         /// Names area `owner` in a heading.
         case areaHeading
+        /// Opens or is context `owner` of the taxonomy.
+        case context
+        /// Context `owner`'s phrase inside this one is not the context ("cũng như").
+        case contextExcept
+        /// Meets requirement `owner` (a `with` list of a phrase).
+        case requirement
     }
 
-    struct Pattern: Sendable {
+    /// A phrase of the taxonomy, compiled.
+    struct Phrase: Sendable {
         var owner: Int
         var role: Role
-        /// The phrase as written in the taxonomy, and a number for it (its spellings share it).
-        var phrase: String
-        var phraseID: Int
+        /// The phrase as written in the taxonomy.
+        var text: String
+        /// The number of its parts: more than one when it has gaps.
+        var partCount: Int
+        /// For a signal with a `with` list, the requirement it needs.
+        var needs: Int?
+    }
+
+    /// One spelling of one part of a phrase: a pattern of the automaton.
+    struct Pattern: Sendable {
+        var phrase: Int
+        var part: Int
         /// The padded key of this spelling (" kiem soat tthc ").
         var key: [UInt8]
-        /// For a toned phrase, the toned key a match must also have.
+        var words: Int
+        /// For a phrase matched with its marks, the toned key a match must also have.
         var toned: String?
     }
 
     /// A phrase found in a text. `keyRange` excludes the padding spaces.
     struct Hit: Sendable {
-        var pattern: Int
+        /// Index of the phrase in `phrases`.
+        var phrase: Int
         var owner: Int
         var keyRange: Range<Int>
+        /// Put together across a gap: its range holds words that are not the phrase's.
+        var gapped = false
     }
 
     /// What one text says.
     struct Found: Sendable {
-        /// Theme signals, in text order, after negative contexts and longer phrases took their share.
+        /// Theme signals, in text order, after requirements, contexts, negative contexts and longer
+        /// phrases took their share.
         var signals: [Hit] = []
         /// Themes vetoed by a `notWith` phrase.
         var vetoed: Set<Int> = []
@@ -45,40 +67,91 @@ final class TaxonomyMatcher: Sendable {
         var areaHeadings: [Hit] = []
     }
 
+    let phrases: [Phrase]
     let patterns: [Pattern]
     private let automaton: PhraseMatcher
+    // What the hot path reads of `patterns` and `phrases`, as plain arrays: reading a whole
+    // `Pattern` or `Phrase` for each match would retain its key and text.
+    private let patternPhrase: [Int32]
+    private let patternPart: [Int32]
+    private let patternWords: [Int32]
+    private let patternToned: [String?]
+    private let phraseRole: [Role]
+    private let phraseOwner: [Int]
+    private let phraseParts: [Int32]
+    private let phraseNeeds: [Int?]
+    private let afterBreak: [Bool]
+    /// For each context, its kind and whether it counts only after a break.
+    private let contexts: [Taxonomy.Context]
+    /// For each context, the themes it applies to; nil for all.
+    private let contextThemes: [Set<Int>?]
 
     init(taxonomy: Taxonomy) {
         let abbreviations = Abbreviations(taxonomy.abbreviations.map { ($0.short, $0.long) })
+        var phrases: [Phrase] = []
         var patterns: [Pattern] = []
-        var phraseCount = 0
-        func add(_ phrase: String, owner: Int, role: Role) {
-            phraseCount += 1
-            for words in abbreviations.spellings(of: FoldedKey.words(phrase)) where !words.isEmpty {
-                patterns.append(
-                    Pattern(owner: owner, role: role, phrase: phrase, phraseID: phraseCount, key: Self.padded(words)))
+        /// Adds a phrase in the phrase language; `toned` phrases keep their marks and are not
+        /// respelt with abbreviations.
+        func add(_ text: String, owner: Int, role: Role, toned: Bool = false, needs: Int? = nil) {
+            // `TaxonomyFile` rejects a phrase it cannot parse; one built in code is taken as plain words.
+            let parsed = (try? PhrasePattern(text)) ?? PhrasePattern(literal: text)
+            let index = phrases.count
+            phrases.append(Phrase(owner: owner, role: role, text: text, partCount: parsed.parts.count, needs: needs))
+            for (part, spellings) in parsed.parts.enumerated() {
+                for spelling in spellings {
+                    let words = FoldedKey.words(spelling)
+                    guard !words.isEmpty else { continue }
+                    let all = toned ? [words] : abbreviations.spellings(of: words)
+                    for words in all where !words.isEmpty {
+                        patterns.append(
+                            Pattern(
+                                phrase: index, part: part, key: Self.padded(words), words: words.count,
+                                toned: toned ? TonedKey.of(spelling) : nil))
+                    }
+                }
             }
         }
+        var requirements = 0
         for (index, theme) in taxonomy.themes.enumerated() {
-            for phrase in theme.phrases { add(phrase, owner: index, role: .signal) }
-            for phrase in theme.tonedPhrases {
-                // Matched as written (no abbreviation spellings), then checked with its marks.
-                let words = FoldedKey.words(phrase)
-                guard !words.isEmpty else { continue }
-                phraseCount += 1
-                patterns.append(
-                    Pattern(
-                        owner: index, role: .signal, phrase: phrase, phraseID: phraseCount, key: Self.padded(words),
-                        toned: TonedKey.of(phrase)))
+            for phrase in theme.phraseEntries {
+                var needs: Int?
+                if !phrase.with.isEmpty {
+                    needs = requirements
+                    for other in phrase.with { add(other, owner: requirements, role: .requirement) }
+                    requirements += 1
+                }
+                add(phrase.text, owner: index, role: .signal, needs: needs)
             }
+            // Matched as written (no abbreviation spellings), then checked with its marks.
+            for phrase in theme.tonedPhrases { add(phrase, owner: index, role: .signal, toned: true) }
             for phrase in theme.notInside { add(phrase, owner: index, role: .notInside) }
             for phrase in theme.notWith { add(phrase, owner: index, role: .notWith) }
         }
         for (index, area) in taxonomy.areas.enumerated() {
             for phrase in area.headings { add(phrase, owner: index, role: .areaHeading) }
         }
+        let themeIndex = Dictionary(
+            taxonomy.themes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        for (index, context) in taxonomy.contexts.enumerated() {
+            for phrase in context.phrases { add(phrase, owner: index, role: .context, toned: context.toned) }
+            for phrase in context.except { add(phrase, owner: index, role: .contextExcept, toned: context.toned) }
+        }
+        contexts = taxonomy.contexts
+        contextThemes = taxonomy.contexts.map { context in
+            context.themes.isEmpty ? nil : Set(context.themes.compactMap { themeIndex[$0] })
+        }
+        self.phrases = phrases
         self.patterns = patterns
         automaton = PhraseMatcher(patterns: patterns.map(\.key))
+        patternPhrase = patterns.map { Int32($0.phrase) }
+        patternPart = patterns.map { Int32($0.part) }
+        patternWords = patterns.map { Int32($0.words) }
+        patternToned = patterns.map(\.toned)
+        phraseRole = phrases.map(\.role)
+        phraseOwner = phrases.map(\.owner)
+        phraseParts = phrases.map { Int32($0.partCount) }
+        phraseNeeds = phrases.map(\.needs)
+        afterBreak = taxonomy.contexts.map(\.afterBreak)
     }
 
     static func padded(_ words: [Substring]) -> [UInt8] {
@@ -87,47 +160,144 @@ final class TaxonomyMatcher: Sendable {
 
     var stateCount: Int { automaton.stateCount }
 
-    func phrase(of hit: Hit) -> String { patterns[hit.pattern].phrase }
+    func phrase(of hit: Hit) -> String { phrases[hit.phrase].text }
+
+    /// A part of a phrase with gaps, found: the phrase's parts up to `part` in order, from key byte
+    /// `start` (its padding space) to the end of word `endWord - 1`.
+    private struct Chain {
+        var phrase: Int
+        var part: Int
+        var start: Int
+        var endWord: Int
+    }
+
+    /// Every phrase of the taxonomy `key`'s text says, whatever its role, before anything cancels
+    /// it: how a test tells which phrases a plan uses.
+    func phrasesSaid(in key: TextKey) -> Set<Int> {
+        var said: Set<Int> = []
+        scan(key) { hit in said.insert(hit.phrase) }
+        return said
+    }
+
+    /// Calls `body` with every phrase found in `key`: phrases with gaps put together from their
+    /// parts, phrases matched with their marks checked, context openings checked for the break
+    /// they need.
+    private func scan(_ key: TextKey, _ body: (Hit) -> Void) {
+        var chains: [Chain] = []
+        key.bytes.withUnsafeBufferPointer { bytes in
+            automaton.forEachMatch(in: bytes) { match in
+                let pattern = match.pattern
+                let phrase = Int(patternPhrase[pattern])
+                let role = phraseRole[phrase]
+                var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
+                let partCount = Int(phraseParts[phrase])
+                if partCount > 1 {
+                    let part = Int(patternPart[pattern])
+                    let startWord = match.endWord - Int(patternWords[pattern])
+                    var start = match.start
+                    if part > 0 {
+                        // The nearest earlier part that ends at most `maxGap` words before this one starts.
+                        guard
+                            let previous = chains.last(where: {
+                                $0.phrase == phrase && $0.part == part - 1 && $0.endWord <= startWord
+                                    && startWord - $0.endWord <= PhrasePattern.maxGap
+                            })
+                        else { return }
+                        start = previous.start
+                    }
+                    guard part == partCount - 1 else {
+                        chains.append(Chain(phrase: phrase, part: part, start: start, endWord: match.endWord))
+                        return
+                    }
+                    hit.keyRange = (start + 1)..<(match.end - 1)
+                    hit.gapped = true
+                }
+                if role == .context, afterBreak[hit.owner],
+                    !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
+                {
+                    return
+                }
+                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned {
+                    return
+                }
+                body(hit)
+            }
+        }
+    }
 
     /// The phrases of `key`'s text.
     func find(in key: TextKey) -> Found {
         var found = Found()
         var signals: [Hit] = []
         var exclusions: [Hit] = []
-        key.bytes.withUnsafeBufferPointer { bytes in
-            automaton.forEachMatch(in: bytes) { match in
-                let owner = patterns[match.pattern].owner
-                let hit = Hit(pattern: match.pattern, owner: owner, keyRange: (match.start + 1)..<(match.end - 1))
-                switch patterns[match.pattern].role {
-                case .signal:
-                    if let toned = patterns[match.pattern].toned,
-                        TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned
-                    {
-                        return
-                    }
-                    signals.append(hit)
-                case .notInside: exclusions.append(hit)
-                case .notWith: found.vetoed.insert(owner)
-                case .areaHeading: found.areaHeadings.append(hit)
-                }
+        var contextHits: [Hit] = []
+        var excepts: [Hit] = []
+        var met: Set<Int> = []
+        scan(key) { hit in
+            switch phraseRole[hit.phrase] {
+            case .signal: signals.append(hit)
+            case .notInside: exclusions.append(hit)
+            case .notWith: found.vetoed.insert(hit.owner)
+            case .areaHeading: found.areaHeadings.append(hit)
+            case .context: contextHits.append(hit)
+            case .contextExcept: excepts.append(hit)
+            case .requirement: met.insert(hit.owner)
             }
+        }
+        if signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
+            signals.removeAll { hit in phraseNeeds[hit.phrase].map { !met.contains($0) } ?? false }
+        }
+        if !contextHits.isEmpty && !signals.isEmpty {
+            let cancelling = cancellingRanges(contextHits, excepts: excepts, in: key)
+            // For each signal, the contexts it is inside.
+            let inside = signals.map { hit in
+                cancelling.filter { owner, range in
+                    Self.contains(range, hit.keyRange) && (contextThemes[owner]?.contains(hit.owner) ?? true)
+                }.map(\.0)
+            }
+            let free = signals.indices.filter { inside[$0].isEmpty }
+            // A statement with no theme outside its contexts keeps those inside contexts that allow it.
+            let keep =
+                free.isEmpty
+                ? signals.indices.filter { inside[$0].allSatisfy { contexts[$0].keepWhenAlone } } : free
+            signals = keep.map { signals[$0] }
         }
         found.signals = Self.resolve(signals, exclusions: exclusions)
         found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
         return found
     }
 
+    /// The key ranges where signals do not count, with the context that says so: a span context's
+    /// own words, or a clause from its opening words to the clause's end.
+    private func cancellingRanges(_ hits: [Hit], excepts: [Hit], in key: TextKey) -> [(Int, Range<Int>)] {
+        var ranges: [(Int, Range<Int>)] = []
+        for hit in hits {
+            if excepts.contains(where: { $0.owner == hit.owner && Self.contains($0.keyRange, hit.keyRange) }) {
+                continue
+            }
+            switch contexts[hit.owner].kind {
+            case .span: ranges.append((hit.owner, hit.keyRange))
+            case .clause:
+                let end = ClauseScanner.clauseEnd(key, after: hit.keyRange)
+                ranges.append((hit.owner, hit.keyRange.lowerBound..<max(end, hit.keyRange.upperBound)))
+            }
+        }
+        return ranges
+    }
+
+    static func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
+        outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
+    }
+
     /// Drops signals inside a negative context of their theme, signals inside a longer signal
     /// (the longer phrase is the more specific: "quản trị dữ liệu" over "dữ liệu"), and repeats.
+    /// A phrase put together across a gap shadows nothing: the words of its gap are not its own.
     static func resolve(_ signals: [Hit], exclusions: [Hit]) -> [Hit] {
-        func contains(_ outer: Range<Int>, _ inner: Range<Int>) -> Bool {
-            outer.lowerBound <= inner.lowerBound && inner.upperBound <= outer.upperBound
-        }
         var kept: [Hit] = []
         for (i, hit) in signals.enumerated() {
             if exclusions.contains(where: { $0.owner == hit.owner && contains($0.keyRange, hit.keyRange) }) { continue }
             let shadowed = signals.enumerated().contains { j, other in
-                j != i && other.keyRange != hit.keyRange && contains(other.keyRange, hit.keyRange)
+                j != i && !other.gapped && other.keyRange != hit.keyRange && contains(other.keyRange, hit.keyRange)
             }
             if shadowed { continue }
             if kept.contains(where: { $0.owner == hit.owner && $0.keyRange == hit.keyRange }) { continue }

@@ -63,8 +63,13 @@ struct XMLModelReader {
             plan.narrative.append(item)
         }
         for r in e.child("responsibilities")?.children ?? [] {
-            var duties: [SourceText] = []
-            for d in r.children("duty") { duties.append(try sourceText(d)) }
+            var duties: [Duty] = []
+            for d in r.children("duty") {
+                duties.append(
+                    Duty(
+                        text: d.child("text")?.text ?? "", line: try line(d), endLine: try int(d, "endLine"),
+                        themes: try themes(d)))
+            }
             plan.responsibilities.append(
                 Responsibility(
                     office: r.child("office")?.text, heading: r.child("heading")?.text ?? "", line: try line(r),
@@ -79,6 +84,7 @@ struct XMLModelReader {
         }
         for t in e.child("tableHeaders")?.children ?? [] { plan.tableHeaders.append(try sourceText(t)) }
         for t in e.child("unclassified")?.children ?? [] { plan.unclassified.append(try sourceText(t)) }
+        for t in e.child("notUnderstood")?.children ?? [] { plan.notUnderstood.append(try sourceText(t)) }
         plan.diagnostics = diagnostics(try required(e, "diagnostics"))
         return plan
     }
@@ -119,6 +125,7 @@ struct XMLModelReader {
             comparator: try self.value(e, "comparator", Target.Comparator.init),
             value: value, unit: try self.value(e, "unit", Target.Unit.init), phase: phase, line: try line(e),
             endLine: try int(e, "endLine"))
+        target.lead = e.child("lead")?.text
         target.area = token(e, "area")
         target.areaBasis = try self.value(e, "areaBasis", AreaBasis.init)
         target.secondaryAreas = e.children("secondaryArea").map(\.text)

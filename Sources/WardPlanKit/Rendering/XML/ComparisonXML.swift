@@ -76,21 +76,28 @@ struct ComparisonXML {
         w.start("ward")
         w.attribute("plan", planID(gaps.ward))
         w.attribute("count", gaps.count)
-        for area in gaps.missingAreas { w.element("missingArea", area) }
-        for area in gaps.absentOptionalAreas { w.element("absentOptionalArea", area) }
-        for theme in gaps.missingThemes {
-            w.start("missingTheme")
-            w.attribute("id", theme.theme)
-            w.attribute("area", theme.area)
-            w.attribute("otherWardsCovering", theme.otherWardsCovering)
-            w.attribute("otherWards", theme.otherWards)
-            for document in theme.expectedBy { w.element("expectedBy", document) }
-            lines("mentions", theme.mentions)
+        for item in gaps.items {
+            w.start(item.kind.rawValue)
+            switch item.kind {
+            case .theme: w.attribute("id", item.id)
+            case .target: w.attribute("benchmark", item.id)
+            case .citation: w.attribute("citation", item.id)
+            }
+            w.attribute("level", item.level.rawValue)
+            w.attribute("basis", item.basis.map(\.rawValue).joined(separator: " "))
+            w.attribute("area", item.area)
+            w.attribute("peersCovering", item.peers?.covering)
+            w.attribute("peers", item.peers?.of)
+            for document in item.expectedBy { w.element("expectedBy", document) }
+            for place in item.places {
+                w.start("place")
+                w.attribute("line", place.line)
+                w.attribute("section", place.section)
+                w.end()
+            }
+            w.element("note", item.note)
             w.end()
         }
-        for id in gaps.targetsBelow { empty("targetBelow", "benchmark", id) }
-        for id in gaps.targetsMissing { empty("targetMissing", "benchmark", id) }
-        for id in gaps.missingCitations { empty("missingCitation", "citation", id) }
         w.end()
     }
 
@@ -150,7 +157,8 @@ struct ComparisonXML {
         w.attribute("plan", planID(ward.ward))
         w.attribute("recurring", ward.recurring)
         let followUps = [
-            ("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative), ("past-due", ward.pastDue),
+            ("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative),
+            ("whole-period", ward.wholePeriod), ("past-due", ward.pastDue),
         ]
         for (reason, refs) in followUps {
             for ref in refs {

@@ -53,7 +53,13 @@ struct PlanXML {
             span(r.line, nil)
             w.element("office", r.office)
             w.element("heading", r.heading)
-            for duty in r.duties { sourceText("duty", duty) }
+            for duty in r.duties {
+                w.start("duty")
+                span(duty.line, duty.endLine)
+                w.element("text", duty.text)
+                themes(duty.themes)
+                w.end()
+            }
             w.end()
         }
         list("headings", plan.headings) { h in
@@ -68,6 +74,7 @@ struct PlanXML {
         }
         list("tableHeaders", plan.tableHeaders) { sourceText("text", $0) }
         list("unclassified", plan.unclassified) { sourceText("text", $0) }
+        if !plan.notUnderstood.isEmpty { list("notUnderstood", plan.notUnderstood) { sourceText("text", $0) } }
         list("diagnostics", plan.diagnostics) { PlanXML.write($0, to: w) }
         w.end()
     }
@@ -106,6 +113,7 @@ struct PlanXML {
         w.attribute("areaBasis", target.areaBasis?.rawValue)
         span(target.line, target.endLine)
         w.element("text", target.text)
+        w.element("lead", target.lead)
         areaDetail(target.secondaryAreas, target.areaEvidence)
         themes(target.themes)
         w.end()

@@ -1,6 +1,7 @@
-/// Walks the logical lines of a plan with a stack of open headings and sorts each line into the
-/// model. One walker parses one document; it is not shared.
-final class OutlineWalker {
+/// Walks the blocks of a plan's document tree in document order with a stack of open headings and
+/// sorts each into the model: headings, task blocks with their field items, tables, narrative
+/// items, targets, responsibilities. One recognizer reads one document; it is not shared.
+final class PlanRecognizer {
     struct OpenHeading {
         var heading: Heading
         var phase: YearRange?
@@ -14,14 +15,29 @@ final class OutlineWalker {
         var phase: YearRange?
     }
 
-    let lines: [LogicalLine]
+    let units: [OutlineUnit]
+    /// Source lines with text, in order: the lines of a span.
+    let contentLineNumbers: [Int]
     let skip: Set<Int>
     let reference: ReferenceData
     var plan: Plan
-    /// Logical lines placed in the model.
+    /// Units placed in the model.
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
+    /// The unit being read is a row of a table whose header was not understood.
+    private var readingTableRow = false
+    /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
+    private var taken = Set<Int>()
+    /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
+    private lazy var planHasTaskTable: Bool = units.contains { unit in
+        guard let table = unit.table else { return false }
+        let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
+        return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
+            || header.contains { TableColumns.detect($0)?.holdsTasks == true }
+    }
+    /// The unit being read (a block, or a row of a table without a header read as a line).
+    private var current: OutlineUnit!
     private var task: TaskDraft?
     private var table: TableDraft?
     private var pendingAppendixTitle = false
@@ -29,8 +45,9 @@ final class OutlineWalker {
     private let timelines: TimelineParser
     private let targets: TargetParser
 
-    init(lines: [LogicalLine], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
-        self.lines = lines
+    init(units: [OutlineUnit], contentLines: [Int], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
+        self.units = units
+        self.contentLineNumbers = contentLines
         self.skip = skip
         self.plan = plan
         self.reference = reference
@@ -41,20 +58,46 @@ final class OutlineWalker {
     var path: String { plan.source.path }
 
     func walk() {
-        for index in lines.indices where !skip.contains(index) {
-            if let cells = lines[index].cells, handleRow(index, cells) { continue }
+        for index in units.indices where !skip.contains(index) && !taken.contains(index) {
+            if let table = units[index].table {
+                handleTable(table, at: index)
+                continue
+            }
             finishTable()
-            handleLine(index)
+            handleLine(units[index], at: index)
         }
         finishTask()
         finishTable()
     }
 
+    /// The outline role of a unit: its marker when it has one, else what its words say (a field
+    /// line "Cơ quan chủ trì: …", an appendix "Phụ lục II", prose).
+    static func shape(of unit: OutlineUnit) -> LineShape {
+        guard let marker = unit.marker else { return LineShape.of(unit.body) }
+        switch marker.style {
+        case .roman:
+            return .roman(ref: marker.value, title: unit.body)
+        case .number, .numberPath:
+            return .numbered(ref: marker.value.split(separator: ".").compactMap { Int($0) }, title: unit.body)
+        case .letter:
+            // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            if let statement = TaskField.statement(in: unit.body) { return .field(.statement, value: statement) }
+            return .lettered(ref: marker.value.lowercased(), title: unit.body)
+        case .bullet:
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            return .bullet(marker: marker.text.first ?? "-", text: unit.body)
+        case .parenthesizedNumber, .upperLetter:
+            // "(1) Tỷ lệ …", "A. …": read as prose; the marker is the item's ref.
+            return .prose(unit.body)
+        }
+    }
+
     // MARK: - Lines
 
-    private func handleLine(_ i: Int) {
-        let line = lines[i]
-        let shape = LineShape.of(line.text)
+    private func handleLine(_ line: OutlineUnit, at i: Int) {
+        current = line
+        let shape = Self.shape(of: line)
         let wasPendingAppendix = pendingAppendixTitle
         pendingAppendixTitle = false
 
@@ -80,7 +123,7 @@ final class OutlineWalker {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
-            } else if line.headingHint || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
+            } else if line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
             } else {
                 item(ref: letter, text: title, at: i, numbered: false)
@@ -103,6 +146,11 @@ final class OutlineWalker {
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
+        case .prose(let text) where text.foldedKey == "phu luc":
+            // "PHỤ LỤC" without a number: an appendix, its title on the lines after.
+            finishTask()
+            pushHeading(ref: "Phụ lục", text: "", level: 1, at: i)
+            pendingAppendixTitle = true
         case .prose(let text):
             if wasPendingAppendix, FrontMatterParser.isCapitals(text) {
                 extendLastHeading(with: text, at: i)
@@ -121,21 +169,24 @@ final class OutlineWalker {
                     Heading(
                         ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line,
                         endLine: line.endLine))
-            } else if line.headingHint, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
+            } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
             } else {
-                item(ref: nil, text: text, at: i, numbered: false)
+                let listed = line.marker.flatMap { [.parenthesizedNumber, .upperLetter].contains($0.style) ? $0 : nil }
+                item(ref: listed?.value, text: text, at: i, numbered: false)
             }
         }
     }
 
     /// A numbered line is a heading when the markup says so, or when it is short and does not end
     /// like a sentence. In a targets section a line with a value is a target, however short.
-    private func isHeading(_ line: LogicalLine, title: String) -> Bool {
-        if line.headingHint { return true }
+    private func isHeading(_ line: OutlineUnit, title: String) -> Bool {
+        if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
+        // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
+        if contextKind == .tasks, InlineAssignment.read(title) != nil { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
     }
@@ -143,8 +194,8 @@ final class OutlineWalker {
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
     private func followedByFields(_ i: Int) -> Bool {
         var j = i + 1
-        while j < lines.count, j <= i + 4, !skip.contains(j), !lines[j].isTableRow {
-            switch LineShape.of(lines[j].text) {
+        while j < units.count, j <= i + 4, !skip.contains(j), units[j].table == nil {
+            switch Self.shape(of: units[j]) {
             case .field: return true
             case .prose: j += 1
             default: return false
@@ -159,7 +210,7 @@ final class OutlineWalker {
         handled.insert(i)
         let heading = Heading(
             ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
-            area: reference.taxonomy.area(forHeading: text), line: lines[i].line, endLine: lines[i].endLine)
+            area: reference.taxonomy.area(forHeading: text), line: current.line, endLine: current.endLine)
         plan.headings.append(heading)
         while let last = stack.last, last.heading.level >= level { stack.removeLast() }
         stack.append(OpenHeading(heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering))
@@ -173,7 +224,7 @@ final class OutlineWalker {
         guard var open = stack.popLast(), let index = plan.headings.lastIndex(of: open.heading) else { return }
         var heading = open.heading
         heading.text = heading.text.isEmpty ? text : heading.text + " " + text
-        heading.endLine = lines[i].endLine
+        heading.endLine = current.endLine
         heading.kind = SectionKind.of(heading: heading.text)
         heading.area = reference.taxonomy.area(forHeading: heading.text)
         plan.headings[index] = heading
@@ -213,7 +264,7 @@ final class OutlineWalker {
 
     private func item(ref: String?, text: String, at i: Int, numbered: Bool) {
         handled.insert(i)
-        let line = lines[i]
+        let line = current!
         let kind = contextKind
         if kind == .targets, !TextShape.isParenthesised(text) {
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
@@ -225,8 +276,15 @@ final class OutlineWalker {
                 if numbered { return }
             }
             plan.responsibilities[responsibility!].duties.append(
-                SourceText(text: text, line: line.line, endLine: line.endLine))
+                Duty(text: text, line: line.line, endLine: line.endLine))
             return
+        }
+        if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i) { return }
+        // A table row, or a list item where no task table gives the tasks, that stays narrative in a
+        // task section was not understood: coverage lists it.
+        if kind == .tasks, readingTableRow || (line.marker != nil && !line.isHeading && !planHasTaskTable) {
+            plan.notUnderstood.append(
+                SourceText(text: text, line: line.line, endLine: line.endLine == line.line ? nil : line.endLine))
         }
         plan.narrative.append(
             NarrativeItem(
@@ -235,14 +293,59 @@ final class OutlineWalker {
         // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
         // item and each measured clause with a known metric becomes a target as well.
         if kind == .purpose, stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") }) {
+            // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
+            // even when no metric names it; a sentence needs a known metric.
+            let listed = line.marker != nil
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
-                .filter { $0.value != nil && $0.metric != nil }
+                .filter { $0.value != nil && ($0.metric != nil || listed) }
         }
+    }
+
+    // MARK: - Tasks written as items with their assignment inline
+
+    /// Makes a task of an item under a "Nhiệm vụ" heading whose own text, sub-items or the "Giao …"
+    /// sentence right after them name a lead. The sub-items and that sentence become part of the
+    /// task. False when no lead is named: the item stays a statement.
+    private func startInlineTask(ref: String?, text: String, at i: Int) -> Bool {
+        var pieces = [text]
+        var taken: [Int] = []
+        let end = current.subtreeEnd > i ? current.subtreeEnd : i + 1
+        // Sub-items that name no lead of their own belong to the task ("… bằng các hình thức:" then
+        // "+ …" lines); one that names its own lead is a task of its own.
+        if InlineAssignment.read(text) == nil {
+            for j in (i + 1)..<min(end, units.count) {
+                guard units[j].table == nil, !skip.contains(j), InlineAssignment.read(units[j].body) == nil else {
+                    break
+                }
+                pieces.append(units[j].body)
+                taken.append(j)
+            }
+        }
+        let next = (taken.last ?? i) + 1
+        if InlineAssignment.read(pieces.joined(separator: " ")) == nil, next < units.count, !skip.contains(next),
+            units[next].marker == nil, units[next].table == nil, !units[next].isHeading,
+            units[next].body.hasPrefix("Giao ")
+        {
+            pieces.append(units[next].body)
+            taken.append(next)
+        }
+        guard let assignment = InlineAssignment.read(pieces.joined(separator: " ")) else { return false }
+        let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
+        for j in taken {
+            handled.insert(j)
+            self.taken.insert(j)
+        }
+        plan.tasks.append(
+            makeTask(
+                ref: ref ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
+                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: [], supervisor: nil,
+                timelineText: assignment.timeline, notes: [], lines: sourceLines))
+        return true
     }
 
     private func startResponsibility(heading: String, at i: Int) {
         let office = reference.offices.resolve(heading).named.first
-        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: lines[i].line))
+        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: current.line))
         responsibility = plan.responsibilities.count - 1
     }
 
@@ -250,15 +353,16 @@ final class OutlineWalker {
 
     private func startTask(ref: String, text: String, at i: Int) {
         handled.insert(i)
-        task = TaskDraft(ref: ref, text: text, lines: lines[i].lines)
+        task = TaskDraft(ref: ref, text: text, lines: current.lines)
     }
 
     private func finishTask() {
         guard let draft = task else { return }
         task = nil
+        let text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
         plan.tasks.append(
             makeTask(
-                ref: draft.ref, text: draft.text, area: contextArea, group: contextGroup,
+                ref: draft.ref, text: text, area: contextArea, group: contextGroup,
                 leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
                 products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
                 notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
@@ -270,7 +374,13 @@ final class OutlineWalker {
         products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
-        let lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        var lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        if let leadText, lead.named.isEmpty, lead.unknown.isEmpty, !lead.generic {
+            // A lead the office list does not know and that does not start like an office ("Ban
+            // Chỉ huy Quân sự", "Sở Nội vụ") is kept as written and reported as unknown.
+            let written = leadText.trimmingCharacters(in: OfficeDirectory.trimSet)
+            if !written.isEmpty { lead.unknown = [written] }
+        }
         let coordinators = coordinatorsText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
         for unknown in lead.unknown + coordinators.unknown {
             diagnose(
@@ -309,21 +419,89 @@ final class OutlineWalker {
 
     // MARK: - Tables
 
-    /// Handles a table row; false when there is no table to put it in (the caller reads it as text).
-    private func handleRow(_ i: Int, _ cells: [String]) -> Bool {
-        let line = lines[i]
-        if let columns = TableColumns.detect(cells) {
-            handled.insert(i)
-            pendingAppendixTitle = false
-            plan.tableHeaders.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
-            if table?.columns == columns { return true }  // the header repeated on a new page
-            finishTask()
-            finishTable()
-            table = TableDraft(columns: columns)
-            return true
+    /// Reads a table block: its header row(s) say what each column holds; its rows become tasks,
+    /// targets or narrative items. A table whose header is not understood is read row by row as
+    /// lines, unless it goes on a table just read (rows after a page break).
+    private func handleTable(_ block: TableBlock, at index: Int) {
+        handled.insert(index)
+        var headerRows = Array(block.rows.prefix(block.headerRowCount))
+        var columns = TableColumns.detect(TableColumns.headerCells(headerRows.map(Self.columnCells)))
+        if headerRows.count > 1, columns == nil || !columns!.holdsTasks && !columns!.holdsTargets,
+            let first = TableColumns.detect(Self.columnCells(headerRows[0]))
+        {
+            // The rows under the first are not a second header row after all.
+            columns = first
+            headerRows = [headerRows[0]]
         }
+        var rows = block.rows[...]
+        if let columns {
+            pendingAppendixTitle = false
+            for row in headerRows {
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+            }
+            for repeated in block.repeatedHeaderSpans {
+                plan.tableHeaders.append(
+                    SourceText(
+                        text: rowText(headerRows.last!), line: repeated.line, endLine: nilIfSame(repeated)))
+            }
+            rows = rows.dropFirst(headerRows.count)
+            if table?.columns != columns {
+                finishTask()
+                finishTable()
+                table = TableDraft(columns: columns)
+            }
+        }
+        for row in rows {
+            let cells = Self.columnCells(row)
+            if let columns = TableColumns.detect(cells) {
+                // A header inside the block: a new table, or the same header again.
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                if table?.columns != columns {
+                    finishTask()
+                    finishTable()
+                    table = TableDraft(columns: columns)
+                }
+                continue
+            }
+            if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row)) {
+                finishTable()
+                let unit = OutlineUnit(
+                    kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
+                    subtreeEnd: index + 1)
+                readingTableRow = true
+                handleLine(unit, at: index)
+                readingTableRow = false
+            }
+        }
+    }
+
+    /// A row's text by column: a merged cell's text in its first column and blanks under the rest;
+    /// a cell merged from the row above left blank in a row that continues it.
+    static func columnCells(_ row: TableRow) -> [String] {
+        var cells: [String] = []
+        for cell in row.cells {
+            cells.append(row.continuesPrevious && cell.mergedFromAbove ? "" : cell.text)
+            cells += Array(repeating: "", count: max(0, cell.columnSpan - 1))
+        }
+        return cells
+    }
+
+    private func rowText(_ row: TableRow) -> String {
+        row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private func nilIfSame(_ span: SourceSpan) -> Int? { span.endLine == span.line ? nil : span.endLine }
+
+    private func contentLines(_ span: SourceSpan) -> [Int] {
+        OutlineUnit.lines(in: span, contentLines: contentLineNumbers)
+    }
+
+    /// Reads a body row into the open table; false when there is no table to put it in.
+    private func handleRow(_ cells: [String], lines rowLines: [Int], text: String) -> Bool {
         guard table != nil else { return false }
-        handled.insert(i)
+        let line = rowLines[0]
         let refCell = table!.columns.index(of: .ref).map { TableDraft.cell(cells, $0) } ?? ""
         let ref = refCell.trimmingCharacters(in: OfficeDirectory.trimSet)
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
@@ -338,19 +516,18 @@ final class OutlineWalker {
                 Heading(
                     ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1,
                     kind: SectionKind.of(heading: text),
-                    area: group.area, line: line.line, endLine: line.endLine))
+                    area: group.area, line: line, endLine: rowLines.last))
             return true
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
         if startsRow {
-            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: line.lines, group: table!.group))
+            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: rowLines, group: table!.group))
         } else if !table!.rows.isEmpty {
             // A row continued on the next page: its TT cell is empty.
-            table!.rows[table!.rows.count - 1].merge(cells, lines: line.lines)
+            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines)
         } else {
-            plan.unclassified.append(SourceText(text: line.text, line: line.line, endLine: line.endLine))
-            diagnose(
-                .orphanTableRow, .warning, line.line, "a table row with no number follows no row it could continue")
+            plan.unclassified.append(SourceText(text: text, line: line, endLine: rowLines.last))
+            diagnose(.orphanTableRow, .warning, line, "a table row with no number follows no row it could continue")
         }
         return true
     }
@@ -372,12 +549,19 @@ final class OutlineWalker {
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
                         timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
             } else if columns.holdsTargets {
-                plan.targets.append(
-                    targets.target(
-                        text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
-                        valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
-                        endLine: row.lines.last))
+                var target = targets.target(
+                    text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
+                    valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],
+                    endLine: row.lines.last)
+                target.lead = value(.lead)
+                plan.targets.append(target)
             } else {
+                if contextKind == .tasks {
+                    plan.notUnderstood.append(
+                        SourceText(
+                            text: row.cells.filter { !$0.isEmpty }.joined(separator: " | "), line: row.lines[0],
+                            endLine: row.lines.count > 1 ? row.lines.last : nil))
+                }
                 plan.narrative.append(
                     NarrativeItem(
                         ref: row.ref.isEmpty ? nil : row.ref,

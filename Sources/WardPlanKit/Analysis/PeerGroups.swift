@@ -1,0 +1,79 @@
+/// The peer rule: a theme most wards of the same group plan a task for is listed, for reference,
+/// for a ward that has none. Only with enough peers (`minPeers` other wards in the group), never for
+/// a weak (cross-cutting) theme or one of an optional area, never from a theme a task shows only in
+/// its products. Two plans of one ward count once (the newest), and a ward is never its own peer.
+///
+/// The group is the province the plan names (wards of one city are compared with each other);
+/// plans that name none form one group. Counts are kept per group, so asking for one ward's share
+/// costs no walk over the other wards.
+struct PeerGroups {
+    let minPeers: Int
+    /// Per plan: its group.
+    private let group: [Int]
+    /// Per plan: the plan that stands for its ward in the counts (the newest plan of the ward; the
+    /// plan itself when it names no ward).
+    private let representative: [Int]
+    /// Per plan: themes some task states in its own words.
+    private let taskThemes: [Set<String>]
+    /// Per group: how many wards (representative plans) it has, and how many have a task per theme.
+    private let wardCount: [Int]
+    private let themeCount: [[String: Int]]
+
+    init(plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int) {
+        self.minPeers = minPeers
+        var groupIndex: [String: Int] = [:]
+        group = plans.map { plan in
+            let key = documents.provinceKey(plan.ward.province) ?? ""
+            if let i = groupIndex[key] { return i }
+            groupIndex[key] = groupIndex.count
+            return groupIndex.count - 1
+        }
+        var newest: [String: Int] = [:]
+        for (i, ward) in wards.enumerated() {
+            guard let key = ward.wardKey else { continue }
+            guard let j = newest[key] else {
+                newest[key] = i
+                continue
+            }
+            // The later date wins; with no date (or the same), the later input.
+            let a = Expectations.latestIssueDate(plans[j].document)
+            let b = Expectations.latestIssueDate(plans[i].document)
+            if let a, let b, b < a { continue }
+            newest[key] = i
+        }
+        representative = wards.indices.map { i in wards[i].wardKey.flatMap { newest[$0] } ?? i }
+        taskThemes = plans.map { plan in Set(plan.tasks.flatMap(Self.statementThemes)) }
+        var wardCount = [Int](repeating: 0, count: groupIndex.count)
+        var themeCount = [[String: Int]](repeating: [:], count: groupIndex.count)
+        for i in plans.indices where representative[i] == i {
+            wardCount[group[i]] += 1
+            for theme in taskThemes[i] { themeCount[group[i]][theme, default: 0] += 1 }
+        }
+        self.wardCount = wardCount
+        self.themeCount = themeCount
+    }
+
+    /// The themes a task shows in its own statement: some evidence is words of its text, not only
+    /// of its products.
+    static func statementThemes(_ task: PlanTask) -> [String] {
+        let text = task.text.foldedKey
+        return task.themes.filter { theme in
+            theme.evidence.contains { $0.basis == .content && text.containsWords($0.matched.foldedKey) }
+        }.map(\.id)
+    }
+
+    /// How many peers of ward `w` have a task for `theme`, out of how many; nil when the rule does
+    /// not apply (too few peers, a weak theme, an optional area).
+    func share(of theme: Taxonomy.Theme, for w: Int, taxonomy: Taxonomy) -> GapItem.PeerShare? {
+        guard !theme.weak, taxonomy.area(id: theme.area)?.sources.isEmpty == false else { return nil }
+        let g = group[w]
+        // The ward's own plan (its newest) is in the counts when it is in this group: take it out.
+        let own = representative[w]
+        let ownHere = group[own] == g
+        let peers = wardCount[g] - (ownHere ? 1 : 0)
+        guard peers >= minPeers, peers > 0 else { return nil }
+        let covering =
+            (themeCount[g][theme.id] ?? 0) - (ownHere && taskThemes[own].contains(theme.id) ? 1 : 0)
+        return GapItem.PeerShare(covering: covering, of: peers)
+    }
+}

@@ -1,0 +1,91 @@
+/// A place in a plan, as the plan numbers it and by its line: "điểm c mục 3 phần II", line 132.
+public struct GapPlace: Hashable, Sendable, Codable {
+    public var line: Int
+    /// Section and point as the plan numbers them; nil when no numbered heading is above the line.
+    public var section: String?
+
+    public init(line: Int, section: String?) {
+        self.line = line
+        self.section = section
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(line, forKey: .line)
+        try c.encode(section, forKey: .section)
+    }
+}
+
+/// Names places from the plan's own numbering: its headings (ref, level, line) and an item's ref.
+/// Innermost first, as a letter to a ward cites them: "điểm c mục 3 phần II", "mục I Phụ lục I".
+struct PlaceNamer {
+    private let headings: [Heading]
+    private let outline: HeadingOutline
+
+    init(headings: [Heading]) {
+        self.headings = headings
+        outline = HeadingOutline(headings)
+    }
+
+    func place(line: Int, ref: String?) -> GapPlace {
+        GapPlace(line: line, section: section(at: line, ref: ref))
+    }
+
+    func section(at line: Int, ref: String?) -> String? {
+        let chain = outline.chain(at: line).map { headings[$0] }.filter { $0.ref != nil }
+        var parts: [String] = []
+        var inner: String? = nil
+        let inAppendix = chain.first.map { Self.isAppendix($0.ref!) } ?? false
+        if let ref = ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty {
+            parts.append(Self.name(ref: ref, level: Int.max, inAppendix: inAppendix))
+            inner = ref
+        }
+        for heading in chain.reversed() {
+            let ref = heading.ref!
+            // "2.1" already says it is in "2".
+            if let inner, inner.hasPrefix(ref + ".") { continue }
+            parts.append(Self.name(ref: ref, level: heading.level, inAppendix: inAppendix))
+            inner = ref
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// "phần II" for a Roman section, "Phụ lục II" as written, "mục 3" for a numbered heading,
+    /// "điểm c" for a lettered point, "dòng 12" for a numbered row of an appendix table.
+    static func name(ref: String, level: Int, inAppendix: Bool) -> String {
+        if isAppendix(ref) { return ref }
+        if level == 1 { return "phần \(ref)" }
+        if ref.count <= 2, ref.allSatisfy({ $0.isLetter && $0.isLowercase }) { return "điểm \(ref)" }
+        if level == Int.max && inAppendix && ref.allSatisfy(\.isNumber) { return "dòng \(ref)" }
+        return "mục \(ref)"
+    }
+
+    static func isAppendix(_ ref: String) -> Bool { ref.foldedKey.hasWordPrefix("phu luc") }
+}
+
+/// Where a plan states each theme without a task: its objectives and "nhiệm vụ, giải pháp"
+/// paragraphs (narrative items), its targets, and the duties of its organisation section. Not the
+/// front matter (legal bases, decision articles), the plan's own funding or reporting sections.
+enum Statements {
+    static let sections: Set<SectionKind> = [.purpose, .targets, .tasks, .organisation, .other]
+
+    /// Theme id → the places that state it, in line order, one per line.
+    static func places(in plan: Plan) -> [String: [GapPlace]] {
+        let namer = PlaceNamer(headings: plan.headings)
+        var out: [String: [GapPlace]] = [:]
+        func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
+            for id in Set(themes.map(\.id)) {
+                if out[id]?.contains(where: { $0.line == line }) == true { continue }
+                out[id, default: []].append(namer.place(line: line, ref: ref))
+            }
+        }
+        for item in plan.narrative where sections.contains(item.section) {
+            add(item.themes, line: item.line, ref: item.ref)
+        }
+        for target in plan.targets { add(target.themes, line: target.line, ref: nil) }
+        for r in plan.responsibilities {
+            for duty in r.duties { add(duty.themes, line: duty.line, ref: nil) }
+        }
+        return out.mapValues { $0.sorted { $0.line < $1.line } }
+    }
+}

@@ -1,0 +1,257 @@
+/// Builds the block tree from a reader's lines.
+///
+/// What the format says wins (a heading level, Word numbering with its level, a table the reader
+/// rebuilt); where it says nothing, markers typed at the start of a line ("I.", "1.1.", "a)",
+/// "-") are read and nested by a stack of marker styles: a style already open above pops back to
+/// it (its sibling), a new style opens a child. Hard-wrapped lines and lines cut by a page break
+/// are joined first (`PageBreakJoiner`), so a paragraph or item spans all its lines. Consecutive
+/// table rows become one table; a header repeated after a page break is accounted for, not read
+/// again.
+public struct DocumentTreeBuilder: Sendable {
+    /// Whether lines may be the wrapped rest of the line before: true for text and PDF lines,
+    /// false for formats whose unit is a whole paragraph (Word).
+    public var joinsLines: Bool
+
+    public init(joinsLines: Bool = true) {
+        self.joinsLines = joinsLines
+    }
+
+    public func build(_ lines: [DocumentLine]) -> DocumentTree {
+        var assembly = Assembly(blankLines: Set(lines.filter(\.isBlank).map(\.number)))
+        for line in PageBreakJoiner.join(lines, joining: joinsLines) { assembly.add(line) }
+        return DocumentTree(blocks: assembly.finish())
+    }
+}
+
+extension DocumentTreeBuilder {
+    /// A heading or item still open: blocks that follow may become its children.
+    fileprivate struct Frame {
+        var heading: HeadingBlock?
+        var item: ItemBlock?
+        /// The style of its marker ("number", "number-path-2", "bullet--"), nil for an unmarked heading.
+        var key: String?
+        var children: [Block] = []
+
+        var isBullet: Bool { item?.marker.style == .bullet }
+
+        var block: Block {
+            if var heading {
+                heading.children = children
+                return .heading(heading)
+            }
+            var item = item!
+            item.children = children
+            return .item(item)
+        }
+    }
+
+    /// Table rows read so far, before they become a `TableBlock`.
+    fileprivate struct PendingTable {
+        var rows: [TableRow] = []
+        var repeatedHeaderSpans: [SourceSpan] = []
+        /// A blank line followed the last row: the next row either repeats the header (the table
+        /// goes on after a page break) or starts another table.
+        var interrupted = false
+    }
+
+    fileprivate struct Assembly {
+        let blankLines: Set<Int>
+        var roots: [Block] = []
+        var stack: [Frame] = []
+        var table: PendingTable?
+
+        init(blankLines: Set<Int>) {
+            self.blankLines = blankLines
+        }
+
+        mutating func add(_ line: LogicalLine) {
+            let span = SourceSpan(line: line.line, endLine: line.endLine)
+            if let cells = line.cells {
+                addRow(cells, span: span)
+                return
+            }
+            flushTable()
+            let first = line.first
+            if let table = first.table {
+                attach(.table(table))
+            } else if first.headingLevel != nil || line.headingHint {
+                openHeading(level: first.headingLevel ?? 1, line: line, span: span)
+            } else if LineShape.appendix.isMatch(line.text) || line.text.foldedKey == "phu luc" {
+                // "Phụ lục II": an appendix is a part of the document of its own, whatever came before.
+                openHeading(level: 1, line: line, span: span)
+            } else if let marker = first.marker {
+                openItem(
+                    marker: marker, text: line.text, formatLevel: first.level, emphasis: first.emphasis, span: span)
+            } else if let typed = TypedMarker.read(line.text) {
+                openItem(marker: typed.marker, text: typed.text, formatLevel: nil, emphasis: first.emphasis, span: span)
+            } else {
+                attach(.paragraph(ParagraphBlock(text: line.text, emphasis: first.emphasis, span: span)))
+            }
+        }
+
+        mutating func finish() -> [Block] {
+            flushTable()
+            while !stack.isEmpty { closeTop() }
+            return roots
+        }
+
+        // MARK: Headings and items
+
+        private mutating func openHeading(level: Int, line: LogicalLine, span: SourceSpan) {
+            var marker = line.first.marker
+            var text = line.text
+            if marker == nil, let typed = TypedMarker.read(text), typed.marker.style != .bullet {
+                marker = typed.marker
+                text = typed.text
+            }
+            let key = marker.map(Self.key)
+            if let key, let open = stack.lastIndex(where: { $0.key == key }) {
+                // A marker style open above: a sibling of that heading or item, whatever the level
+                // the markup gives (converters often get heading levels wrong).
+                popTo(open)
+            } else {
+                // A heading is never inside an item. An unmarked heading closes the headings of its
+                // level and above; a marker style not seen yet opens a child of the heading above.
+                while let top = stack.last, top.item != nil || (marker == nil && top.heading!.level >= level) {
+                    closeTop()
+                }
+            }
+            let heading = HeadingBlock(level: level, marker: marker, text: text, span: span)
+            stack.append(Frame(heading: heading, key: key))
+        }
+
+        private mutating func openItem(
+            marker: Marker, text: String, formatLevel: Int?, emphasis: Emphasis?, span: SourceSpan
+        ) {
+            let key = Self.key(marker)
+            let level: Int
+            if let formatLevel {
+                while let top = stack.last, let item = top.item, item.level >= formatLevel { closeTop() }
+                level = formatLevel
+            } else {
+                if let open = stack.lastIndex(where: { $0.key == key }) { popTo(open) }
+                level = (stack.last { $0.item != nil }?.item?.level ?? 0) + 1
+            }
+            let item = ItemBlock(marker: marker, level: level, text: text, emphasis: emphasis, span: span)
+            stack.append(Frame(item: item, key: key))
+        }
+
+        /// Closes the frame at `index` and every frame above it.
+        private mutating func popTo(_ index: Int) {
+            while stack.count > index { closeTop() }
+        }
+
+        private mutating func closeTop() {
+            let frame = stack.removeLast()
+            append(frame.block)
+        }
+
+        private mutating func append(_ block: Block) {
+            if stack.isEmpty {
+                roots.append(block)
+            } else {
+                stack[stack.count - 1].children.append(block)
+            }
+        }
+
+        /// A paragraph or table belongs to the innermost open heading or item that is not a bullet:
+        /// a bullet item holds one line, what follows it is its parent's.
+        private mutating func attach(_ block: Block) {
+            while let top = stack.last, top.isBullet { closeTop() }
+            append(block)
+        }
+
+        static func key(_ marker: Marker) -> String {
+            switch marker.style {
+            case .numberPath: "\(marker.style.rawValue)-\(marker.value.split(separator: ".").count)"
+            case .bullet: "\(marker.style.rawValue)-\(marker.text)"
+            default: marker.style.rawValue
+            }
+        }
+
+        // MARK: Tables
+
+        private mutating func addRow(_ cells: [String], span: SourceSpan) {
+            let row = TableRow(cells: cells.map { TableCell($0) }, span: span)
+            if var pending = table {
+                let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)
+                pending.interrupted = pending.interrupted || (last + 1..<span.line).contains { blankLines.contains($0) }
+                let headers = pending.rows.prefix(TableShape.headerRowCount(pending.rows))
+                if headers.contains(where: { TableShape.sameCells($0, row) }), pending.rows.count > headers.count {
+                    pending.repeatedHeaderSpans.append(span)
+                    pending.interrupted = false
+                    table = pending
+                    return
+                }
+                if !pending.interrupted {
+                    pending.rows.append(row)
+                    table = pending
+                    return
+                }
+                flushTable()
+            }
+            table = PendingTable(rows: [row])
+        }
+
+        private mutating func flushTable() {
+            guard let pending = table else { return }
+            table = nil
+            let headerCount = TableShape.headerRowCount(pending.rows)
+            var rows = pending.rows
+            for index in rows.indices.dropFirst(headerCount) {
+                rows[index].continuesPrevious = index > headerCount && TableShape.continues(rows[index])
+            }
+            let spans = rows.map(\.span) + pending.repeatedHeaderSpans
+            let span = spans.dropFirst().reduce(spans[0]) { $0.through($1) }
+            attach(
+                .table(
+                    TableBlock(
+                        rows: rows, headerRowCount: headerCount, repeatedHeaderSpans: pending.repeatedHeaderSpans,
+                        span: span)))
+        }
+    }
+}
+
+/// What the shape of a table's rows says: which rows are its header, which continue a row.
+enum TableShape {
+    /// The leading rows of column words before the first row of data (a number, a Roman numeral or
+    /// a letter in the first filled cell); at most three. A table whose rows have no numbers has
+    /// one header row.
+    static func headerRowCount(_ rows: [TableRow]) -> Int {
+        guard let first = rows.first, !startsData(first) else { return 0 }
+        guard rows.count > 1 else { return holdsColumnWords(first) ? 1 : 0 }
+        // Rows after the first are header rows while they hold column words: two or more short
+        // cells, no sentence, before the first row of data.
+        var count = 1
+        while count < min(rows.count, 3), !startsData(rows[count]), holdsColumnWords(rows[count]) { count += 1 }
+        return count < rows.count && !rows[count...].contains(where: startsData) ? 1 : count
+    }
+
+    static func holdsColumnWords(_ row: TableRow) -> Bool {
+        let filled = row.cells.map(\.text).filter { !$0.isEmpty }
+        return filled.count >= 2
+            && filled.allSatisfy { TextShape.wordCount($0) <= 6 && !TextShape.endsSentence($0) }
+    }
+
+    static func startsData(_ row: TableRow) -> Bool {
+        guard let first = row.cells.first(where: { !$0.text.isEmpty })?.text else { return false }
+        let head = first.trimmingCharacters(in: OfficeDirectory.trimSet)
+        if head.first?.isNumber == true { return true }
+        if RomanNumeral.value(head) != nil { return true }
+        return head.count == 1 && head.first!.isLetter
+    }
+
+    /// A row whose first cell is empty goes on with the row above (a row cut by a page break, a
+    /// second line of a merged number cell).
+    static func continues(_ row: TableRow) -> Bool {
+        guard let first = row.cells.first else { return false }
+        return first.text.trimmingCharacters(in: OfficeDirectory.trimSet).isEmpty
+            && row.cells.contains { !$0.text.isEmpty }
+    }
+
+    static func sameCells(_ a: TableRow, _ b: TableRow) -> Bool {
+        let keys = { (row: TableRow) in row.cells.map(\.text.foldedKey).filter { !$0.isEmpty } }
+        let ka = keys(a)
+        return !ka.isEmpty && ka == keys(b)
+    }
+}

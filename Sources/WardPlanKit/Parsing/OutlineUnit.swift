@@ -1,0 +1,94 @@
+/// One block of the document tree as plan recognition visits it, in document order: a heading, an
+/// item, a paragraph or a whole table, with its marker, its place in the tree and its source lines.
+struct OutlineUnit {
+    enum Kind {
+        case heading(level: Int)
+        case item
+        case paragraph
+        case table(TableBlock)
+    }
+
+    var kind: Kind
+    var marker: Marker?
+    /// The text without its marker.
+    var body: String
+    var emphasis: Emphasis?
+    var span: SourceSpan
+    /// The source lines that hold text (blank lines inside the span left out).
+    var lines: [Int]
+    /// Index of the first unit after this one's subtree.
+    var subtreeEnd: Int
+
+    var line: Int { span.line }
+    var endLine: Int { span.endLine }
+
+    /// The text as written, marker included: "II. NHIỆM VỤ", "- Cơ quan chủ trì: …".
+    var text: String { marker.map { "\($0.text) \(body)" } ?? body }
+
+    var table: TableBlock? {
+        if case .table(let t) = kind { return t }
+        return nil
+    }
+
+    var isHeading: Bool {
+        if case .heading = kind { return true }
+        return false
+    }
+
+    /// The tree in document order (pre-order), each block once.
+    static func flatten(_ tree: DocumentTree, contentLines: [Int]) -> [OutlineUnit] {
+        var units: [OutlineUnit] = []
+        func lines(_ span: SourceSpan) -> [Int] { Self.lines(in: span, contentLines: contentLines) }
+        func visit(_ block: Block) {
+            let index = units.count
+            switch block {
+            case .heading(let h):
+                units.append(
+                    OutlineUnit(
+                        kind: .heading(level: h.level), marker: h.marker, body: h.text, span: h.span,
+                        lines: lines(h.span), subtreeEnd: 0))
+                h.children.forEach(visit)
+            case .item(let i):
+                units.append(
+                    OutlineUnit(
+                        kind: .item, marker: i.marker, body: i.text, emphasis: i.emphasis, span: i.span,
+                        lines: lines(i.span), subtreeEnd: 0))
+                i.children.forEach(visit)
+            case .paragraph(let p):
+                units.append(
+                    OutlineUnit(
+                        kind: .paragraph, body: p.text, emphasis: p.emphasis, span: p.span, lines: lines(p.span),
+                        subtreeEnd: 0))
+            case .table(let t):
+                units.append(
+                    OutlineUnit(
+                        kind: .table(t), body: "", span: t.span, lines: lines(t.span), subtreeEnd: 0))
+            }
+            units[index].subtreeEnd = units.count
+        }
+        tree.blocks.forEach(visit)
+        return units
+    }
+}
+
+extension OutlineUnit {
+    /// The lines of `contentLines` (sorted) inside `span`; its first line when none is.
+    static func lines(in span: SourceSpan, contentLines: [Int]) -> [Int] {
+        let start = contentLines.partitionPoint { $0 < span.line }
+        let end = contentLines.partitionPoint { $0 <= span.endLine }
+        return start < end ? Array(contentLines[start..<end]) : [span.line]
+    }
+}
+
+extension Array where Element == Int {
+    /// The first index whose element fails `belongs` (the array is partitioned by it).
+    fileprivate func partitionPoint(_ belongs: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if belongs(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

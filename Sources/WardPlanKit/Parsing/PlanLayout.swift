@@ -1,0 +1,57 @@
+/// The words a plan lays itself out with, from `plan-layout.yaml`: table column roles, task
+/// field labels and the title words that make a document a plan.
+struct PlanLayout: Sendable, Decodable {
+    struct Column: Sendable, Decodable {
+        var role: TableColumns.Role
+        var phrases: [String]
+    }
+
+    struct Field: Sendable, Decodable {
+        var field: TaskField
+        var labels: [String]
+    }
+
+    struct Titles: Sendable, Decodable {
+        var documentKinds: [String]
+        var subjects: [String]
+    }
+
+    var version: Int
+    var tableColumns: [Column]
+    var taskFields: [Field]
+    var statementLabels: [String]
+    var planTitles: Titles
+
+    /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
+    static let standard: PlanLayout = {
+        do {
+            return try ReferenceData.load(PlanLayout.self, resource: "plan-layout")
+        } catch {
+            fatalError("the shipped plan-layout.yaml does not load: \(error)")
+        }
+    }()
+
+    /// Header phrases as folded keys, in file order.
+    var columnKeys: [(key: String, role: TableColumns.Role)] {
+        tableColumns.flatMap { column in column.phrases.map { (Self.key($0), column.role) } }
+    }
+
+    var fieldKeys: [(key: String, field: TaskField)] {
+        taskFields.flatMap { entry in entry.labels.map { (Self.key($0), entry.field) } }
+    }
+
+    /// Whether `text` names a plan: a kind of document and a reform subject.
+    func namesPlan(_ text: String) -> Bool { namesKind(text) && namesSubject(text) }
+
+    func namesKind(_ text: String) -> Bool {
+        let key = text.foldedKey
+        return planTitles.documentKinds.contains { key.containsWords(Self.key($0)) }
+    }
+
+    func namesSubject(_ text: String) -> Bool {
+        let key = text.foldedKey
+        return planTitles.subjects.contains { key.containsWords(Self.key($0)) }
+    }
+
+    static func key(_ phrase: String) -> String { phrase.foldedKey }
+}

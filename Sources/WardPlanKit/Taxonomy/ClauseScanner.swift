@@ -1,0 +1,59 @@
+/// Where a clause of a text starts and ends, read from the punctuation of the text itself (the key
+/// has none): what the taxonomy's clause contexts ("nhằm …", "như …") need to know how far they reach.
+enum ClauseScanner {
+    /// Whether key byte `keyStart` begins the text or follows a break: a comma, semicolon, colon,
+    /// full stop, "!", "?", an opening parenthesis or a new line (`sentenceOnly`: not a comma or
+    /// parenthesis), with only spaces between.
+    static func isAfterBreak(_ key: TextKey, keyStart: Int, sentenceOnly: Bool) -> Bool {
+        let offset = Int(key.origins[keyStart])
+        var text = key.text
+        return text.withUTF8 { utf8 in
+            var i = min(offset, utf8.count) - 1
+            while i >= 0, utf8[i] == 0x20 || utf8[i] == 0x09 { i -= 1 }
+            guard i >= 0 else { return true }
+            switch utf8[i] {
+            case UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A,
+                0x0D:
+                return true
+            case UInt8(ascii: ","), UInt8(ascii: "("): return !sentenceOnly
+            default: return false
+            }
+        }
+    }
+
+    /// The key index where the clause opened by the words at `opening` ends: at the end of the
+    /// sentence (";", "!", "?", a new line, a full stop before a space), at a closing parenthesis
+    /// it did not open, or, when the clause opens the sentence, at its first comma.
+    static func clauseEnd(_ key: TextKey, after opening: Range<Int>) -> Int {
+        let leading = isAfterBreak(key, keyStart: opening.lowerBound, sentenceOnly: true)
+        let from = key.sourceRange(ofKey: opening).upperBound
+        var text = key.text
+        let stop: Int = text.withUTF8 { utf8 in
+            var depth = 0
+            var i = from
+            while i < utf8.count {
+                switch utf8[i] {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"):
+                    if depth == 0 { return i }
+                    depth -= 1
+                case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, 0x0D: return i
+                case UInt8(ascii: "."):
+                    if i + 1 == utf8.count || utf8[i + 1] == 0x20 || utf8[i + 1] == 0x0A { return i }
+                case UInt8(ascii: ","): if leading && depth == 0 { return i }
+                default: break
+                }
+                i += 1
+            }
+            return utf8.count
+        }
+        // The first key byte that comes from `stop` or later.
+        var low = opening.upperBound
+        var high = key.bytes.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(key.origins[mid]) < stop { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A phrase of the taxonomy in its small language, parsed: words, choices and gaps.
+///
+///     kiểm tra {công tác} {CCHC|KSTTHC}
+///     {xử lý|rà soát|bãi bỏ} … văn bản {quy phạm pháp luật|quy định} … không còn phù hợp
+///
+/// - `{a|b|c}` is one of the choices; a choice may be several words. A group with one choice
+///   (`{công tác}`) or with an empty choice (`{các|}`) may also be left out.
+/// - `…` (or `...`) stands for up to `maxGap` words of any kind between the parts around it.
+/// - Everything else is words, matched as `FoldedKey` folds them (case, marks, đ/d ignored,
+///   punctuation a space), and in every abbreviation spelling.
+///
+/// A phrase compiles into its parts (the stretches between gaps), each a list of spellings; a
+/// match is the parts in order, each starting at most `maxGap` words after the previous one ends.
+struct PhrasePattern: Sendable, Hashable {
+    /// The stretches between gaps; each is the list of its spellings as written (marks kept), in
+    /// the order the choices are given.
+    var parts: [[String]]
+
+    /// Words a gap may hold.
+    static let maxGap = 3
+    /// Spellings one part may have (before abbreviations); more is a mistake in the data.
+    static let maxSpellings = 64
+
+    var hasGap: Bool { parts.count > 1 }
+
+    struct SyntaxError: Error, Hashable {
+        var message: String
+    }
+
+    init(_ text: String) throws(SyntaxError) {
+        var parts: [[String]] = []
+        // Each part is a sequence of pieces; a piece is a list of choices (a literal is one choice).
+        var pieces: [[String]] = []
+        var literal = ""
+        var group: [String]? = nil
+        var choice = ""
+
+        func endLiteral() {
+            if !FoldedKey.of(literal).isEmpty { pieces.append([literal.trimmed]) }
+            literal = ""
+        }
+        func endPart() throws(SyntaxError) {
+            endLiteral()
+            guard !pieces.isEmpty else {
+                throw SyntaxError(message: "a gap “…” must have words on both sides and not follow another gap")
+            }
+            var spellings = [""]
+            for piece in pieces {
+                var next: [String] = []
+                for prefix in spellings {
+                    for choice in piece { next.append([prefix, choice].filter { !$0.isEmpty }.joined(separator: " ")) }
+                }
+                spellings = next
+                guard spellings.count <= Self.maxSpellings else {
+                    throw SyntaxError(
+                        message:
+                            "the phrase has more than \(Self.maxSpellings) spellings; split it into several phrases")
+                }
+            }
+            let kept = spellings.filter { !FoldedKey.of($0).isEmpty }
+            guard !kept.isEmpty else { throw SyntaxError(message: "a part of the phrase has no words") }
+            guard kept.count == spellings.count else {
+                throw SyntaxError(message: "every choice is optional, so the phrase could match nothing at all")
+            }
+            parts.append(kept)
+            pieces = []
+        }
+
+        var characters = Array(text)
+        // "..." is a gap as well as "…".
+        var i = 0
+        var normalised: [Character] = []
+        while i < characters.count {
+            if characters[i] == ".", i + 2 < characters.count, characters[i + 1] == ".", characters[i + 2] == "." {
+                normalised.append("…")
+                i += 3
+            } else {
+                normalised.append(characters[i])
+                i += 1
+            }
+        }
+        characters = normalised
+
+        for character in characters {
+            switch character {
+            case "{":
+                guard group == nil else { throw SyntaxError(message: "a choice “{…}” cannot hold another one") }
+                endLiteral()
+                group = []
+                choice = ""
+            case "|":
+                guard group != nil else {
+                    throw SyntaxError(message: "“|” separates choices and must be inside “{…}”")
+                }
+                group!.append(choice.trimmed)
+                choice = ""
+            case "}":
+                guard var choices = group else { throw SyntaxError(message: "“}” closes no “{”") }
+                choices.append(choice.trimmed)
+                group = nil
+                let filled = choices.filter { !FoldedKey.of($0).isEmpty }
+                guard !filled.isEmpty else { throw SyntaxError(message: "a choice “{…}” has no words") }
+                // One choice, or an empty one: the group may be left out.
+                pieces.append(filled.count == 1 || filled.count < choices.count ? filled + [""] : filled)
+            case "…":
+                guard group == nil else { throw SyntaxError(message: "a gap “…” cannot be inside a choice “{…}”") }
+                try endPart()
+            default:
+                if group != nil { choice.append(character) } else { literal.append(character) }
+            }
+        }
+        guard group == nil else { throw SyntaxError(message: "a “{” is not closed") }
+        try endPart()
+        self.parts = parts
+    }
+
+    /// Every spelling of a phrase without gaps (for a phrase with gaps, of each part).
+    var spellings: [String] { parts.flatMap { $0 } }
+}
+
+extension String {
+    fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
+}
+
+extension PhrasePattern {
+    /// The phrase as plain words, with no choices or gaps (for a phrase that does not parse).
+    init(literal text: String) {
+        parts = [[text]]
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Checks how the data files name national documents, dates and provinces: every `expectedBy`,
+/// benchmark `source` and citation `document` names a document of `documents.yaml`, every `since`
+/// and `issued` is a date (or, for `since`, a document), every `appliesTo` names known provinces
+/// and kinds. Each problem names its file and line. Run by `wardplan taxonomy --check`.
+public enum ReferenceCheck {
+    /// Problems of `taxonomy` and of the shipped documents, benchmarks and citations files.
+    public static func problems(_ taxonomy: TaxonomyFile) -> [DataFileError] {
+        var problems: [DataFileError] = []
+        let documents: NationalDocuments
+        let documentsFile: YAMLFile
+        do {
+            documentsFile = try shipped("documents")
+            documents = try documentsFile.decode(NationalDocuments.self)
+        } catch {
+            return [error]
+        }
+        problems += check(documents, file: documentsFile)
+        problems += check(taxonomy.taxonomy, documents: documents) { path, message in taxonomy.error(path, message) }
+        if let file = try? shipped("benchmarks"), let benchmarks = try? file.decode(Benchmarks.self) {
+            for (i, b) in benchmarks.benchmarks.enumerated() {
+                let at = "benchmarks[\(i)]"
+                if documents.document(b.source) == nil {
+                    problems.append(file.error(at: at + ".source", unknownDocument(b.source)))
+                }
+                problems += applicability(b.appliesTo, since: b.since, at: at, documents: documents) {
+                    file.error(at: $0, $1)
+                }
+            }
+        }
+        if let file = try? shipped("citations"), let rules = try? file.decode(CitationRules.self) {
+            for (i, c) in rules.citations.enumerated() {
+                let at = "citations[\(i)]"
+                if let name = c.document, documents.document(name) == nil {
+                    problems.append(file.error(at: at + ".document", unknownDocument(name)))
+                }
+                problems += applicability(c.appliesTo, since: c.since, at: at, documents: documents) {
+                    file.error(at: $0, $1)
+                }
+            }
+        }
+        return problems
+    }
+
+    static func shipped(_ name: String) throws(DataFileError) -> YAMLFile {
+        guard let url = ReferenceData.resourceURL(name) else {
+            throw DataFileError(path: "\(name).yaml", message: "the shipped data file is missing from the bundle")
+        }
+        return try YAMLFile(url: url)
+    }
+
+    static func unknownDocument(_ name: String) -> String {
+        "no document \"\(name)\" in documents.yaml; name one by its id or short name, or add it there with its date"
+    }
+
+    static func check(_ documents: NationalDocuments, file: YAMLFile) -> [DataFileError] {
+        var problems: [DataFileError] = []
+        for (i, d) in documents.documents.enumerated() {
+            if let issued = d.issued, CalendarDate(iso: issued) == nil {
+                problems.append(
+                    file.error(at: "documents[\(i)].issued", "\"\(issued)\" is not a date; write it YYYY-MM-DD"))
+            }
+            problems += applicability(d.appliesTo, since: nil, at: "documents[\(i)]", documents: documents) {
+                file.error(at: $0, $1)
+            }
+        }
+        return problems
+    }
+
+    /// Problems of a taxonomy's document names, dates and provinces; `error` places one at a path.
+    static func check(
+        _ taxonomy: Taxonomy, documents: NationalDocuments, error: (String, String) -> DataFileError
+    ) -> [DataFileError] {
+        var problems: [DataFileError] = []
+        for (i, theme) in taxonomy.themes.enumerated() {
+            for (k, name) in theme.expectedBy.enumerated() where documents.document(name) == nil {
+                problems.append(error("themes[\(i)].expectedBy[\(k)]", unknownDocument(name)))
+            }
+            problems += applicability(
+                theme.appliesTo, since: theme.since, at: "themes[\(i)]", documents: documents, error)
+        }
+        return problems
+    }
+
+    static func applicability(
+        _ appliesTo: Applicability?, since: String?, at path: String, documents: NationalDocuments,
+        _ error: (String, String) -> DataFileError
+    ) -> [DataFileError] {
+        var problems: [DataFileError] = []
+        let provinces = Set(documents.provinces.map(\.key))
+        for (k, key) in (appliesTo?.provinces ?? []).enumerated() where !provinces.contains(key) {
+            problems.append(
+                error(
+                    "\(path).appliesTo.provinces[\(k)]",
+                    "unknown province key \"\(key)\"; use a key of documents.yaml's provinces, such as \"ha-noi\""))
+        }
+        for (k, key) in (appliesTo?.kinds ?? []).enumerated() where !Applicability.kindKeys.contains(key) {
+            problems.append(
+                error(
+                    "\(path).appliesTo.kinds[\(k)]",
+                    "unknown kind \"\(key)\"; use \(Applicability.kindKeys.joined(separator: ", "))"))
+        }
+        if let since, CalendarDate(iso: since) == nil, documents.document(since)?.issuedOn == nil {
+            problems.append(
+                error(
+                    "\(path).since",
+                    "\"\(since)\" is neither a date (YYYY-MM-DD) nor a dated document of documents.yaml"))
+        }
+        return problems
+    }
+}
