@@ -53,8 +53,7 @@ public struct PlanExtractor: Sendable {
     public func extract(_ data: Data, path: String) -> Result<Plan, InputFailure> {
         let document: ReadDocument
         do {
-            // Tables and numbering the readers rebuilt, as the line parser reads them.
-            document = try registry.read(data, path: path, limits: limits).rowLines()
+            document = try registry.read(data, path: path, limits: limits)
         } catch {
             return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
         }

@@ -26,7 +26,9 @@ enum MarkdownInline {
     /// The whole line in `***…***`, `**…**` or `*…*` (or with underscores).
     static func emphasis(of line: Substring) -> Emphasis? {
         let t = line.trimmingCharacters(in: .whitespaces)
-        for (mark, emphasis) in [("***", Emphasis.boldItalic), ("**", .bold), ("*", .italic), ("__", .bold), ("_", .italic)]
+        for (mark, emphasis) in [
+            ("***", Emphasis.boldItalic), ("**", .bold), ("*", .italic), ("__", .bold), ("_", .italic),
+        ]
         where t.count > mark.count * 2 && t.hasPrefix(mark) && t.hasSuffix(mark) {
             let inner = t.dropFirst(mark.count).dropLast(mark.count)
             // "**a** and **b**" is not one span.

@@ -73,7 +73,9 @@ enum MarkdownTables {
                 rowCells = [TableCell(cells[i].text), TableCell(cells[i + 1].text, columnSpan: headerCount - 1)]
             }
             rows.append(
-                TableRow(cells: rowCells, span: SourceSpan(line: cells[i].first + 1, endLine: cells[i + width - 1].last + 1)))
+                TableRow(
+                    cells: rowCells, span: SourceSpan(line: cells[i].first + 1, endLine: cells[i + width - 1].last + 1))
+            )
             i += width
         }
         let span = SourceSpan(line: start + 1, endLine: max(cells.last?.last ?? start, index - 1) + 1)

@@ -41,7 +41,9 @@ enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
         guard markdown else {
-            let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: false) }
+            let lines = decoded.lines.enumerated().map { index, raw in
+                line(number: index + 1, raw: raw, markdown: false)
+            }
             return ReaderOutput(lines: lines, diagnostics: decoded.notes)
         }
         var lines: [DocumentLine] = []

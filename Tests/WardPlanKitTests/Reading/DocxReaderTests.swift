@@ -91,17 +91,10 @@ struct DocxReaderTests {
                 .roman, .number, .numberPath, .numberPath, .bullet, .bullet, .bullet, .letter, .letter, .number,
                 .numberPath, .roman, nil, .number,
             ])
-        #expect(lines.map(\.marker?.value) == ["I", "1", "1.1", "1.2", "", "", "", "a", "b", "2", "2.1", "II", nil, "7"])
+        #expect(
+            lines.map(\.marker?.value) == ["I", "1", "1.1", "1.2", "", "", "", "a", "b", "2", "2.1", "II", nil, "7"])
         #expect(lines.map(\.level) == [1, 1, 2, 2, 1, 2, 3, 3, 3, 1, 2, 1, nil, 1])
         #expect(lines.map(\.headingLevel) == [1, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, 1, nil, nil])
-        // The line parser's view: each label written back in front of its text.
-        #expect(
-            lines.flatMap(\.rowLines).map(\.text) == [
-                "I. MỤC ĐÍCH", "1. Công tác chỉ đạo", "1.1. Xây dựng kế hoạch", "1.2. Tổ chức tuyên truyền",
-                "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "+ Kế hoạch", "a) Trong năm", "b) Quý I",
-                "2. Cải cách thể chế",
-                "2.1. Rà soát văn bản", "II. NHIỆM VỤ", "Không đánh số", "7. Bắt đầu lại từ bảy",
-            ])
         #expect(
             lines.map(\.headingHint) == [
                 true, false, false, false, false, false, false, false, false, false, false, true, false, false,
@@ -175,19 +168,6 @@ struct DocxReaderTests {
                   row (continued) @7 | ⟨↑⟩ 2 | tiếp theo trang sau | ⟨↑⟩ Phòng Văn hóa - Xã hội |  |  |
 
                 """)
-        // The line parser's view of the same table: the two header rows joined column by column,
-        // a merged cell's text in its first column, a lead merged down the column every row's lead …
-        let rows = lines.flatMap(\.rowLines)
-        #expect(rows.map(\.number) == [1, 2, 4, 5, 6, 7, 8])
-        #expect(rows[1].cells == ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "phối hợp", "Thời gian hoàn thành"])
-        #expect(rows[2].cells == ["I", "CÔNG TÁC CHỈ ĐẠO", "", "", ""])
-        #expect(rows[3].cells == ["1", "Ban hành kế hoạch", "Phòng Văn hóa - Xã hội", "Các phòng", "Quý I/2026"])
-        #expect(
-            rows[4].cells == [
-                "2", "Tuyên truyền - Kế hoạch - Báo cáo", "Phòng Văn hóa - Xã hội", "Các phòng", "Hằng năm",
-            ])
-        // … but a row whose number cell is merged continues the row above.
-        #expect(rows[5].cells == ["", "tiếp theo trang sau", "", "", ""])
     }
 
     @Test func aTableInATableIsReadIntoItsCell() throws {

@@ -158,7 +158,9 @@ struct PDFGeometry {
         /// The same columns on the next page (each gutter meets its counterpart): the table goes on.
         func canContinue(onPage page: Int, gutters: [ClosedRange<Double>]) -> Bool {
             page == lastPage + 1 && gutters.count == self.gutters.count
-                && zip(gutters, self.gutters).allSatisfy { $0.lowerBound <= $1.upperBound + 2 && $1.lowerBound <= $0.upperBound + 2 }
+                && zip(gutters, self.gutters).allSatisfy {
+                    $0.lowerBound <= $1.upperBound + 2 && $1.lowerBound <= $0.upperBound + 2
+                }
         }
 
         mutating func continueWith(_ found: [PDFTableFinder.Row], page: Int) {
@@ -182,7 +184,8 @@ struct PDFGeometry {
             let last = rows.map(\.span.endLine).max() ?? first
             let block = TableBlock(
                 rows: rows, headerRowCount: header == nil ? 0 : 1, repeatedHeaderSpans: repeatedHeaderSpans,
-                span: SourceSpan(line: first, endLine: max(last, repeatedHeaderSpans.map(\.endLine).max() ?? 0), page: firstPage))
+                span: SourceSpan(
+                    line: first, endLine: max(last, repeatedHeaderSpans.map(\.endLine).max() ?? 0), page: firstPage))
             let title = rows.first.map { $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
             return DocumentLine(number: first, text: title, table: block)
         }

@@ -33,7 +33,8 @@ struct PDFTextLine: Hashable, Sendable {
     static func lines(of words: [PDFWord], page: Int, firstNumber: Int) -> [PDFTextLine] {
         var groups: [[PDFWord]] = []
         for word in words.sorted(by: { $0.yMid < $1.yMid || ($0.yMid == $1.yMid && $0.xMin < $1.xMin) }) {
-            if let first = groups.last?.first, abs(word.yMid - first.yMid) <= max(1, min(word.height, first.height) / 2) {
+            if let first = groups.last?.first, abs(word.yMid - first.yMid) <= max(1, min(word.height, first.height) / 2)
+            {
                 groups[groups.count - 1].append(word)
             } else {
                 groups.append([word])

@@ -25,7 +25,8 @@ struct WordStyles {
                 name: node.value(of: "name") ?? id, basedOn: node.value(of: "basedOn"),
                 outlineLevel: pPr?.value(of: "outlineLvl").flatMap { Int($0) },
                 numId: numPr?.value(of: "numId"), level: numPr?.value(of: "ilvl").flatMap { Int($0) },
-                bold: node.child("rPr")?.child("b").map(Self.isOn), italic: node.child("rPr")?.child("i").map(Self.isOn))
+                bold: node.child("rPr")?.child("b").map(Self.isOn), italic: node.child("rPr")?.child("i").map(Self.isOn)
+            )
             if node.attribute("default") == "1" || node.attribute("default") == "true" { defaultParagraphStyle = id }
         }
     }
