@@ -110,7 +110,7 @@ enum MarkdownTables {
             end = index
             if depth <= 0 { break scan }
         }
-        let parsed = HTMLTable.parse(text, firstLine: start + 1)
+        let parsed = HTMLTable.parse(String(text.dropLast()), firstLine: start + 1)
         guard !parsed.rows.isEmpty else { return nil }
         let block = TableBlock(
             rows: parsed.rows, headerRowCount: parsed.headerRows,
