@@ -1,28 +1,7 @@
-/// What markdown says of a line besides its text: a list item's marker, emphasis over the whole
-/// line, an emphasised label that opens it.
+/// What markdown says of a line besides its text: emphasis over the whole line, an emphasised
+/// label that opens it. (List items keep their "1." or "-" in the text, where the tree builder
+/// reads typed markers, so that evidence columns stay those of the file.)
 enum MarkdownInline {
-    /// `- `, `* `, `+ ` (bullets) or `1. `, `1) ` (a number) at the start of a line, after at most
-    /// three spaces; the marker and the text after it. A typed "3.12." or "a)" is not markdown's and
-    /// stays in the text for the outline rules.
-    static func listItem(_ line: Substring) -> (marker: Marker, rest: Substring)? {
-        let body = line.drop(while: { $0 == " " })
-        guard line.count - body.count <= 3, let first = body.first else { return nil }
-        if "-*+".contains(first), body.dropFirst().first == " " {
-            // "**bold**" and "* * *" (a rule) are not items.
-            let rest = body.dropFirst(2).drop(while: { $0 == " " })
-            guard !rest.isEmpty, !(first == "*" && rest.allSatisfy { $0 == "*" || $0 == " " }) else { return nil }
-            return (Marker(style: .bullet, text: String(first), value: ""), rest)
-        }
-        let digits = body.prefix(while: { $0.isASCII && $0.isNumber })
-        guard (1...9).contains(digits.count) else { return nil }
-        let after = body.dropFirst(digits.count)
-        guard let punctuation = after.first, punctuation == "." || punctuation == ")", after.dropFirst().first == " "
-        else { return nil }
-        let rest = after.dropFirst(2).drop(while: { $0 == " " })
-        guard !rest.isEmpty else { return nil }
-        return (Marker(style: .number, text: String(digits) + String(punctuation), value: String(digits)), rest)
-    }
-
     /// The whole line in `***…***`, `**…**` or `*…*` (or with underscores).
     static func emphasis(of line: Substring) -> Emphasis? {
         let t = line.trimmingCharacters(in: .whitespaces)

@@ -17,7 +17,7 @@ public struct PlainTextReader: DocumentReader {
     }
 }
 
-/// Markdown as converters write it: `#` headings (`headingLevel`), list items (`marker`), lines in
+/// Markdown as converters write it: `#` headings (`headingLevel`), lines in
 /// emphasis, pipe tables and tab-separated tables, HTML tags inside cells, backslash escapes; and
 /// tables as found in the wild (`MarkdownTables`): HTML `<table>` blocks and one cell per line
 /// between `|` lines, each read whole into one line that carries the table.
@@ -92,11 +92,6 @@ enum TextLines {
         var line = DocumentLine(
             number: number, text: InlineMarkup.clean(String(body)), headingHint: headingLevel != nil,
             headingLevel: headingLevel)
-        if headingLevel == nil, let item = MarkdownInline.listItem(body) {
-            line.marker = item.marker
-            body = item.rest
-            line.text = InlineMarkup.clean(String(body))
-        }
         line.emphasis = MarkdownInline.emphasis(of: body)
         if line.emphasis == nil { line.emphasizedLead = MarkdownInline.emphasizedLead(of: body) }
         return line
