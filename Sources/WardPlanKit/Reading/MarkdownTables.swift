@@ -21,18 +21,22 @@ enum MarkdownTables {
     /// number again is a group row ("A | PHÁT TRIỂN …", "II | …"): its title spans the rest.
     static func cellPerLine(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
         var cells: [(text: String, raw: String, first: Int, last: Int)] = []
+        // Where a row starts, when the file marks it: `|`, a blank line, `|` closes a row.
+        var rowStarts: [Int] = []
         var index = start
         while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) == "|" {
             var pieces: [String] = []
             var raw: [String] = []
             var j = index + 1
             var last = index
+            var closesRow = false
             while j < lines.count, lines[j].trimmingCharacters(in: .whitespaces) != "|" {
                 let t = lines[j].trimmingCharacters(in: .whitespaces)
                 if t.isEmpty {
                     // A blank line ends the table unless a `|` line follows it.
                     let nextFilled = lines[(j + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                     if let n = nextFilled, lines[n].trimmingCharacters(in: .whitespaces) == "|" {
+                        closesRow = pieces.isEmpty
                         j = n
                         break
                     }
@@ -51,6 +55,11 @@ enum MarkdownTables {
                 index = j
                 break
             }
+            if closesRow {
+                if !cells.isEmpty { rowStarts.append(cells.count) }
+                index = j
+                continue
+            }
             cells.append((pieces.joined(separator: " ").collapsingWhitespace, raw.joined(separator: " "), index, last))
             index = j
         }
@@ -61,6 +70,23 @@ enum MarkdownTables {
                 cells: cells.prefix(headerCount).map { TableCell($0.text) },
                 span: SourceSpan(line: cells[0].first + 1, endLine: cells[headerCount - 1].last + 1))
         ]
+        // Rows the file marks: each group of cells between marks, a short one (a group row) with
+        // its last cell spanning the rest.
+        if rowStarts.first == headerCount {
+            let bounds = rowStarts + [cells.count]
+            for (from, to) in zip(bounds, bounds.dropFirst()) where to > from {
+                var rowCells = cells[from..<to].map { TableCell($0.text) }
+                if rowCells.count < headerCount {
+                    rowCells[rowCells.count - 1].columnSpan = headerCount - rowCells.count + 1
+                }
+                rows.append(
+                    TableRow(
+                        cells: rowCells, span: SourceSpan(line: cells[from].first + 1, endLine: cells[to - 1].last + 1))
+                )
+            }
+            let span = SourceSpan(line: start + 1, endLine: max(cells.last?.last ?? start, index - 1) + 1)
+            return (tableLine(TableBlock(rows: rows, headerRowCount: 1, span: span)), index)
+        }
         let numbered = cells[headerCount...].first.map { isRowNumber($0.text) } ?? false
         var i = headerCount
         while i < cells.count {

@@ -86,6 +86,21 @@ struct MarkdownReaderTests {
         #expect(lines[2].text == "Trên đây là kế hoạch.")
     }
 
+    @Test func rowsMarkedByABlankLineBetweenPipeLines() throws {
+        let lines = try Self.lines(
+            "|\n**TT**\n|\n**Chỉ tiêu**\n|\n**Chủ trì**\n|\n\n|\nI\n|\nChỉ tiêu chung\n|\n\n|\n1\n|\nTỷ lệ hồ sơ\n|\nSở Nội vụ\n|"
+        )
+        #expect(lines.count == 1)
+        #expect(
+            try Self.dump(lines[0]) == """
+                table 3 columns, 1 header row(s) @1-21
+                  header @1-6 | TT | Chỉ tiêu | Chủ trì |
+                  row @9-12 | I | Chỉ tiêu chung ⟨×2⟩ |
+                  row @15-20 | 1 | Tỷ lệ hồ sơ | Sở Nội vụ |
+
+                """)
+    }
+
     @Test func withoutABoldHeaderPipeLinesStayLines() throws {
         let lines = try Self.lines("|\nmột\n|\nhai\n")
         #expect(lines.allSatisfy { $0.table == nil })
