@@ -80,8 +80,8 @@ struct DocxReaderTests {
                 "Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "Mục nhỏ", "Kế hoạch", "Trong năm", "Quý I",
                 "Cải cách thể chế", "Rà soát văn bản", "NHIỆM VỤ", "Không đánh số", "Bắt đầu lại từ bảy",
             ])
-        // The numbering as a marker: the label a reader sees, its style from the number format, and
-        // its level (ilvl + 1); a list that continues the same abstract numbering goes on counting.
+        // The numbering as a marker: the label a reader sees, its style from the number format; a
+        // list that continues the same abstract numbering goes on counting.
         #expect(
             lines.map { $0.marker?.text ?? "" } == [
                 "I.", "1.", "1.1.", "1.2.", "-", "•", "+", "a)", "b)", "2.", "2.1.", "II.", "", "7.",
@@ -93,7 +93,10 @@ struct DocxReaderTests {
             ])
         #expect(
             lines.map(\.marker?.value) == ["I", "1", "1.1", "1.2", "", "", "", "a", "b", "2", "2.1", "II", nil, "7"])
-        #expect(lines.map(\.level) == [1, 1, 2, 2, 1, 2, 3, 3, 3, 1, 2, 1, nil, 1])
+        // Levels are ilvl + 1 counted from where the list stands: "1." (another numbering) opens
+        // under "I.", the bullets under "1.1.", the letters go back to the decimal list's own level,
+        // and "II." to the Roman list's.
+        #expect(lines.map(\.level) == [1, 2, 3, 3, 4, 5, 6, 4, 4, 2, 3, 1, nil, 2])
         #expect(lines.map(\.headingLevel) == [1, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, 1, nil, nil])
         #expect(
             lines.map(\.headingHint) == [

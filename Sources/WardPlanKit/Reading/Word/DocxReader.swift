@@ -96,7 +96,7 @@ struct WordBodyWalker {
         var boxes: [String] = []
         let pPr = node.child("pPr")
         let style = pPr?.value(of: "pStyle")
-        let number = listNumber(node)
+        let number = listNumber(node).map { ($0.marker, outlineLevel(list: $0.list, ilvlLevel: $0.level)) }
         var runs = Runs(format: styles.runFormat(style))
         collect(node.children, into: &runs, textBoxes: &boxes)
         let text = runs.text
@@ -104,7 +104,7 @@ struct WordBodyWalker {
         lines.append(
             DocumentLine(
                 number: index, text: text, headingHint: heading != nil, headingLevel: heading,
-                marker: number?.marker, level: number?.level, emphasis: runs.emphasis,
+                marker: number?.0, level: number?.1, emphasis: runs.emphasis,
                 emphasizedLead: runs.emphasis == nil ? runs.emphasizedLead : nil))
         // Text boxes anchored in the paragraph: their paragraphs follow it.
         for box in boxes {
@@ -118,8 +118,25 @@ struct WordBodyWalker {
         return styles.headingLevel(style)
     }
 
+    /// Lists open around the paragraph, outermost first: each list's numbering and the outline
+    /// level its ilvl 0 stands at. A list of another numbering that starts inside an item (bullets
+    /// under "1.") nests under it; a list already open takes its own levels again.
+    private var openLists: [(list: String, base: Int, last: Int)] = []
+
+    /// The outline level of a numbered paragraph: its ilvl + 1 counted from where its list stands.
+    private mutating func outlineLevel(list: String, ilvlLevel: Int) -> Int {
+        if let open = openLists.firstIndex(where: { $0.list == list }) {
+            openLists.removeSubrange((open + 1)...)
+        } else {
+            openLists.append((list, openLists.last?.last ?? 0, 0))
+        }
+        let level = openLists[openLists.count - 1].base + ilvlLevel
+        openLists[openLists.count - 1].last = level
+        return level
+    }
+
     /// The automatic number the paragraph shows, if any.
-    private mutating func listNumber(_ node: XNode) -> (marker: Marker, level: Int)? {
+    private mutating func listNumber(_ node: XNode) -> (marker: Marker, level: Int, list: String)? {
         let pPr = node.child("pPr")
         let style = pPr?.value(of: "pStyle")
         let direct = pPr?.child("numPr")

@@ -85,7 +85,7 @@ struct WordNumbering {
     /// The marker of the next paragraph numbered with `numId` at `level` (nil level: the level whose
     /// style is `style`, else 0) and its outline level (ilvl + 1); nil when it shows no number.
     mutating func marker(numId: String, level: Int?, style: String?, styles: WordStyles) -> (
-        marker: Marker, level: Int
+        marker: Marker, level: Int, list: String
     )? {
         guard numId != "0", let definition = definition(numId, styles: styles) else { return nil }
         let index = level ?? definition.levels.first { $0.value.style != nil && $0.value.style == style }?.key ?? 0
@@ -104,7 +104,8 @@ struct WordNumbering {
             default:
                 placeholders > 1 ? .numberPath : label.hasPrefix("(") ? .parenthesizedNumber : .number
             }
-        return (Marker(style: markerStyle, text: label, value: markerStyle == .bullet ? "" : value), index + 1)
+        let marker = Marker(style: markerStyle, text: label, value: markerStyle == .bullet ? "" : value)
+        return (marker, index + 1, definition.key)
     }
 
     /// The label of the next paragraph numbered with `numId` at `level` (nil level: the level whose
