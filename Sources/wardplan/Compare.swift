@@ -2,109 +2,109 @@ import ArgumentParser
 import Foundation
 import WardPlanKit
 
+extension CSVReportRenderer.Separator: ExpressibleByArgument {}
+
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compare plans and write the gap report (HTML) and spreadsheets (CSV).",
-        discussion: """
-            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
-            a folder means every plan file in it.
-            Writes one self-contained HTML file (--html), and tasks.csv, coverage.csv, targets.csv and
-            gaps.csv into a folder (--csv). A theme most wards of a province cover is listed for a ward
-            without it, for reference only, when the ward has at least --min-peers other wards there. --xml FILE writes the plans and the comparison as one report of
-            schema/wardplans-1.xsd, validated in-process before it is written; --edxml puts it in an
-            edXML envelope (QCVN 102:2016 subset). Outputs are replaced atomically.
-            Exit codes: 0 all inputs read, 1 some input failed (the report covers the others), 2 usage error.
-            """
-    )
+        abstract: say(.compareAbstract), discussion: say(.compareDiscussion))
 
-    @Argument(help: "Plan files or folders of plan files.")
+    @Argument(help: ArgumentHelp(say(.helpPaths)))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Write the HTML report to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp(say(.helpHTML), valueName: "file"))
     var html: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Write tasks.csv, coverage.csv, targets.csv and gaps.csv into this folder.", valueName: "folder"))
+    @Option(help: ArgumentHelp(say(.helpCSV), valueName: "folder"))
     var csv: String?
 
-    @Option(help: ArgumentHelp("Write the comparison as JSON to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp(say(.helpCSVSeparator), valueName: "comma|semicolon"))
+    var csvSeparator: CSVReportRenderer.Separator = .comma
+
+    @Option(help: ArgumentHelp(say(.helpXLSX), valueName: "file"))
+    var xlsx: String?
+
+    @Option(help: ArgumentHelp(say(.helpJSON), valueName: "file"))
     var json: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Write the plans and the comparison as XML (schema/wardplans-1.xsd, validated) to this file.",
-            valueName: "file"))
+    @Option(help: ArgumentHelp(say(.helpXML), valueName: "file"))
     var xml: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The report date (YYYY-MM-DD): deadlines before it are followed up. Default: today.", valueName: "date"))
+    @Option(help: ArgumentHelp(say(.helpAsOf), valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Language of the report: vi (default) or en.", valueName: "vi|en"))
+    @Option(help: ArgumentHelp(say(.helpLang), valueName: "vi|en"))
     var lang: String = "vi"
 
-    @Option(
-        help: ArgumentHelp(
-            "Other wards of the same province a ward needs before what most of them plan is listed (reference only).",
-            valueName: "n"))
+    @Option(help: ArgumentHelp(say(.helpMinPeers), valueName: "n"))
     var minPeers: Int = Comparer.defaultMinPeers
 
-    @Option(help: "Refuse input files larger than this many megabytes.")
+    @Option(help: ArgumentHelp(say(.helpMaxInput)))
     var maxInputMb: Int = 32
 
-    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "Print no progress or summary line.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpQuiet)))
     var quiet = false
 
     @OptionGroup var envelope: EdXMLOptions
 
+    @OptionGroup var decisionOptions: DecisionOptions
+
+    @OptionGroup var registryOptions: RegistryOptions
+
     func validate() throws {
-        guard html != nil || csv != nil || json != nil || xml != nil else {
-            throw ValidationError(
-                "say where to write the report: --html FILE and/or --csv FOLDER (or --json FILE, --xml FILE)")
+        guard html != nil || csv != nil || xlsx != nil || json != nil || xml != nil else {
+            throw ValidationError(say(.needOutput))
         }
-        if envelope.edxml, xml == nil { throw ValidationError("--edxml needs --xml FILE") }
+        if envelope.edxml, xml == nil { throw ValidationError(say(.edxmlNeedsXML)) }
         try envelope.check()
-        guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
-        if let asOf, CalendarDate(iso: asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
-        }
-        guard minPeers > 0 else { throw ValidationError("--min-peers must be a positive number") }
-        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        guard Language(rawValue: lang) != nil else { throw ValidationError(say(.langInvalid, lang)) }
+        if let asOf, CalendarDate(typed: asOf) == nil { throw ValidationError(say(.asOfInvalid, asOf)) }
+        guard minPeers > 0 else { throw ValidationError(say(.minPeersPositive)) }
+        guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
     }
 
     func run() throws {
-        let job = CompareJob(
+        var job = CompareJob(
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
-            asOf: asOf.flatMap(CalendarDate.init(iso:)) ?? Self.today(),
-            language: Language(rawValue: lang) ?? .vi,
+            asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Self.today(),
+            language: Language(rawValue: lang) ?? .vi, decisions: try decisionOptions.load(paths: paths),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             comparer: Comparer(minPeers: minPeers))
+        job.csvSeparator = csvSeparator
+        job.xlsx = xlsx
+        job.registry = try registryOptions.load(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {
             outcome = try job.run { index, count, path in
                 if !quiet { printer.progress(index, count, path) }
             }
-        } catch let error as InputError {
-            printer.print([error.diagnostic])
+        } catch let error as OutputSet.Failure {
+            printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         } catch let error as XMLRenderError {
-            printer.status("wardplan: error: \(error)")
+            printer.status(say(.xmlSchemaError, error))
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        printer.print(outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics)
+        printer.print(
+            outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics
+                + outcome.decisionDiagnostics)
+        if outcome.noInput {
+            printer.print([Diagnostic(.noInput, .error, path: paths.joined(separator: " "), say(.noInput))])
+            throw ExitCode(ExitStatus.someInputFailed)
+        }
         if !quiet {
             let c = outcome.comparison
             let gaps = c.gaps.reduce(0) { $0 + $1.count }
             printer.status(
-                "wardplan: \(c.wards.count) plan(s) compared, \(c.failed.count) failed; \(c.tasks.count) tasks, \(gaps) national gaps"
-                    + (outcome.written.isEmpty ? "" : " → " + outcome.written.joined(separator: ", ")))
+                say(
+                    .compareSummary, c.wards.count, c.failed.count, outcome.extraction.skipped.count, c.tasks.count,
+                    gaps)
+                    + (c.registry.map { say(.registrySummary, $0.missing.count, $0.units, $0.unknown.count) } ?? "")
+                    + (outcome.written.isEmpty ? "" : say(.writtenTo, outcome.written.joined(separator: ", "))))
         }
         if !outcome.extraction.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }
     }

@@ -4,7 +4,7 @@ import WardPlanKit
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read plans into the common model and print it as JSON or XML.",
+        abstract: say(.extractAbstract),
         discussion: """
             PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
             a folder means every plan file in it.
@@ -23,27 +23,27 @@ struct Extract: ParsableCommand {
         case json, xml
     }
 
-    @Argument(help: "Plan files or folders of plan files.")
+    @Argument(help: ArgumentHelp(say(.helpPaths)))
     var paths: [String]
 
-    @Option(help: "Output format: json (default) or xml.")
+    @Option(help: ArgumentHelp(say(.helpFormat)))
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: "Write the output to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(say(.helpOutput)))
     var output: String?
 
-    @Option(help: "Also write the XML report to this file (atomically, validated).")
+    @Option(help: ArgumentHelp(say(.helpExtractXML)))
     var xml: String?
 
-    @Option(help: "Refuse input files larger than this many megabytes.")
+    @Option(help: ArgumentHelp(say(.helpMaxInput)))
     var maxInputMb: Int = 32
 
     @OptionGroup var data: DataOptions
 
-    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "Print no summary line.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpQuietExtract)))
     var quiet = false
 
     @Flag(
@@ -55,16 +55,17 @@ struct Extract: ParsableCommand {
     @OptionGroup var envelope: EdXMLOptions
 
     func validate() throws {
-        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
         if envelope.edxml, format != .xml, xml == nil {
-            throw ValidationError("--edxml needs --format xml or --xml FILE")
+            throw ValidationError(say(.edxmlNeedsXMLExtract))
         }
         try envelope.check()
     }
 
     func run() throws {
         let reference = try data.referenceData()
-        let extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
+        var extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
+        extractor.language = messageLanguage
         let printer = DiagnosticPrinter(verbose: verbose)
         let result = extractor.extract(paths: paths) { index, count, path in
             if !quiet { printer.progress(index, count, path) }
@@ -82,22 +83,24 @@ struct Extract: ParsableCommand {
                 printer.print(rendered.diagnostics)
                 xmlData = rendered.data
             } catch {
-                printer.status("wardplan: error: \(error)")
+                printer.status(say(.xmlSchemaError, error))
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }
         let data = try xmlData.flatMap { format == .xml ? $0 : nil } ?? JSONRenderer.render(result)
-        if let output {
-            try AtomicFile.write(data, to: output)
-        } else {
-            FileHandle.standardOutput.write(data)
+        // The output and the XML are written together or not at all.
+        var outputs = OutputSet()
+        if let output { outputs.add(data, to: output) } else { FileHandle.standardOutput.write(data) }
+        if let xml, let xmlData { outputs.add(xmlData, to: xml) }
+        do { try outputs.commit() } catch {
+            printer.print([error.diagnostic(messageLanguage)])
+            throw ExitCode(ExitStatus.someInputFailed)
         }
-        if let xml, let xmlData { try AtomicFile.write(xmlData, to: xml) }
         if !quiet {
             let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
             let targets = result.plans.reduce(0) { $0 + $1.targets.count }
             printer.status(
-                "wardplan: \(result.plans.count) plan(s) read, \(result.failed.count) failed; \(tasks) tasks, \(targets) targets"
+                say(.extractSummary, result.plans.count, result.failed.count, tasks, targets)
                     + ([output, xml].compactMap { $0 }.map { " → \($0)" }.joined()))
         }
         if !result.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }

@@ -39,7 +39,10 @@ struct Import: ParsableCommand {
         printer.print(batch.warnings + result.allDiagnostics)
         let json = try JSONRenderer.render(result)
         if let output {
-            try AtomicFile.write(json, to: output)
+            do { try AtomicFile.write(json, to: output) } catch {
+                printer.print([error.diagnostic(messageLanguage)])
+                throw ExitCode(ExitStatus.someInputFailed)
+            }
         } else {
             FileHandle.standardOutput.write(json)
         }

@@ -8,10 +8,11 @@ import WardPlanKit
 struct WardPlan: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wardplan",
-        abstract:
-            "Đọc và so sánh kế hoạch cải cách hành chính của các phường, xã. Reads and compares ward reform plans.",
+        abstract: say(.rootAbstract),
         version: "0.1.0",
-        subcommands: [Compare.self, Extract.self, TaxonomyCommand.self, Validate.self, Import.self]
+        subcommands: [
+            Compare.self, Letters.self, Diff.self, Extract.self, TaxonomyCommand.self, Validate.self, Import.self,
+        ]
     )
 
     /// ArgumentParser exits 64 on a usage error; we document 2, as most command-line tools do.

@@ -14,7 +14,18 @@ struct CommandLineTests {
 
     static let binary = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/wardplan")
 
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
+    /// The environment of a run: this process's, with the messages' language set (LANG; LC_ALL and
+    /// LC_MESSAGES removed so they do not override it).
+    static func environment(language: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = language
+        return environment
+    }
+
+    /// Runs the command with English messages unless `language` says otherwise (the default is Vietnamese).
+    func run(_ arguments: [String], in folder: URL, language: String = "en_US.UTF-8") throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             Issue.record(
                 "\(Self.binary.path) is missing: build it first (scripts/test.sh runs `swift build --build-tests`)")
@@ -23,6 +34,7 @@ struct CommandLineTests {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        process.environment = Self.environment(language: language)
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()

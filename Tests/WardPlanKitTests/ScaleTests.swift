@@ -30,7 +30,10 @@ struct ScaleTests {
         // Every ward has a row in the matrix, and each row one cell per area.
         let matrix = try #require(html.range(of: #"<table id="matrix-areas""#).map { html[$0.lowerBound...] })
         let table = matrix[..<matrix.range(of: "</table>")!.lowerBound]
-        #expect(table.components(separatedBy: "<th scope=\"row\">").count - 1 == 120)
+        // A row per ward, and one row of totals under them.
+        #expect(table.components(separatedBy: "<tr data-ward=").count - 1 == 120)
+        #expect(table.components(separatedBy: "<th scope=\"row\">").count - 1 == 121)
+        #expect(table.contains("/120 phường</td>"))
         #expect(table.components(separatedBy: "<td class=\"n c").count - 1 == 120 * 8)
         // Wards without public-finance tasks have that gap, and only those.
         let missing = try #require(comparison.coverage.row(area: "public-finance")).cells.filter { $0.tasks.isEmpty }

@@ -84,7 +84,7 @@ struct XMLRoundTripTests {
             ("Plan", plan, 15), ("SourceInfo", plan.source, 4), ("Ward", plan.ward, 3),
             ("DocumentInfo", plan.document, 11),
             ("Signer", plan.document.signer!, 3), ("Period", plan.period!, 2), ("LegalBasis", plan.legalBases[0], 6),
-            ("Target", target, 14), ("PlanTask", task, 19), ("Timeline", task.timeline!, 7),
+            ("Target", target, 14), ("PlanTask", task, 20), ("Timeline", task.timeline!, 7),
             ("NarrativeItem", plan.narrative[0], 11), ("Responsibility", plan.responsibilities[0], 4),
             ("Heading", plan.headings[0], 7),
             ("SourceText", plan.unclassified[0], 3), ("ThemeMatch", task.themes[0], 3),
@@ -190,6 +190,7 @@ enum XMLSamples {
             line: 20, endLine: 24)
         task.notes = ["Kinh phí: ngân sách phường", "Ghi chú: "]
         task.themes = [ThemeMatch(id: "one-stop", area: "procedures", evidence: [evidence[0]])]
+        task.productThemes = [ThemeMatch(id: "training", area: "civil-service", evidence: [evidence[0]])]
         task.areaBasis = .both
         task.areaEvidence = [evidence[1], evidence[0]]
         task.secondaryAreas = ["digital-government", "apparatus"]

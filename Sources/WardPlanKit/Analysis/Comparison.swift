@@ -26,6 +26,11 @@ public struct Comparison: Hashable, Sendable, Codable {
     public var withoutProduct: [WardTasks]
     /// What the comparison noticed about its inputs (two plans of one ward).
     public var diagnostics: [Diagnostic]
+    /// The plans against a list of units (`compare --province`, `registry.csv`): absent without one.
+    public var registry: RegistryReport?
+    /// Older versions of plans that a newer version of the same ward's plan replaces: listed, not
+    /// compared. Absent when there are none.
+    public var versions: [OlderVersion]?
 
     public init(
         asOf: CalendarDate, taxonomyVersion: String, wards: [WardEntry], failed: [InputFailure], tasks: [TaskFacts],

@@ -156,7 +156,9 @@ extension WardGaps {
         _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations
     ) -> [GapItem] {
         var items: [GapItem] = []
-        for row in input.coverage.themes where row.cells[w].tasks.isEmpty {
+        // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
+        let shownInProducts = Set(input.plans[w].tasks.flatMap { $0.productThemes.map(\.id) })
+        for row in input.coverage.themes where row.cells[w].tasks.isEmpty && !shownInProducts.contains(row.id) {
             guard let theme = themes[row.id] else { continue }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }

@@ -22,6 +22,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date as a person types it: ISO (`2026-07-01`) or the Vietnamese day-first form
+    /// (`01/07/2026`, `1/7/2026`, `1-7-2026`, `1.7.2026`). Day first, never month first: in Vietnam
+    /// 01/07 is the first of July.
+    public init?(typed text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = CalendarDate(iso: trimmed), trimmed.split(separator: "-").first?.count == 4 {
+            self = iso
+            return
+        }
+        let parts = trimmed.split(omittingEmptySubsequences: false) { "/-.".contains($0) }
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     public static func firstDay(ofYear year: Int) -> CalendarDate { CalendarDate(year: year, month: 1, day: 1)! }
     public static func lastDay(ofYear year: Int) -> CalendarDate { CalendarDate(year: year, month: 12, day: 31)! }
     public static func firstDay(ofMonth month: Int, year: Int) -> CalendarDate? {

@@ -94,6 +94,15 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case duplicateWard = "compare.duplicate-ward"
         /// A report file could not be written.
         case outputUnwritable = "compare.output"
+        /// No input could be read, so no report was written (a wrong path, an empty folder).
+        case noInput = "compare.no-input"
+        /// A file in a folder that no reader takes (a picture, a spreadsheet): named, not read.
+        case skippedFile = "read.skipped"
+        // Reviewer decisions (`decisions.yaml`).
+        /// A decision whose item the plan no longer lacks.
+        case decisionResolved = "decision.resolved"
+        /// A decision about a ward none of whose plans was read.
+        case decisionUnknownWard = "decision.unknown-ward"
     }
 }
 

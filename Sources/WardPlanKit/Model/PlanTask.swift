@@ -26,6 +26,10 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var notes: [String] = []
     /// Themes of the taxonomy, with evidence (filled by the classifier).
     public var themes: [ThemeMatch] = []
+    /// Themes only the task's products show (a statement "Tăng cường năng lực đội ngũ", a product
+    /// "Mở các lớp tập huấn"), with evidence. They never make a tag nor count as coverage, but a gap
+    /// the task's own product disproves is not raised (filled by the classifier).
+    public var productThemes: [ThemeMatch] = []
     /// Whether `area` came from the heading, the task's words or both; nil when nothing showed an
     /// area and the task is in `other` by default (filled by the classifier).
     public var areaBasis: AreaBasis?
@@ -74,6 +78,7 @@ public struct PlanTask: Hashable, Sendable, Codable {
         try c.encode(timeline, forKey: .timeline)
         try c.encode(notes, forKey: .notes)
         try c.encode(themes, forKey: .themes)
+        try c.encode(productThemes, forKey: .productThemes)
         try c.encode(areaBasis, forKey: .areaBasis)
         try c.encode(areaEvidence, forKey: .areaEvidence)
         try c.encode(secondaryAreas, forKey: .secondaryAreas)

@@ -214,11 +214,12 @@ struct FrontMatterParser {
     private static let placeDate = Pattern(
         #"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
     private static let wardInTitle = Pattern(
-        #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
+        #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
     private static let issuerLine = Pattern(
-        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:\s+\p{Lu}+)*)$"#, caseSensitive: true)
+        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:(?:\s+|\s*[-–]\s*)\p{Lu}+)*)$"#,
+        caseSensitive: true)
     private static let wardOfAuthority = Pattern(
-        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:\s+\p{Lu}[\p{L}\d]*)*)"#,
+        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#,
         caseSensitive: true)
     private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
     private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)

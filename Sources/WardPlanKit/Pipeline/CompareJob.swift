@@ -8,6 +8,10 @@ public struct CompareJob: Sendable {
     public var html: String?
     /// A folder for `tasks.csv`, `coverage.csv` and `targets.csv`.
     public var csvFolder: String?
+    /// The CSV files' separator (`;` for Excel in a Vietnamese region).
+    public var csvSeparator: CSVReportRenderer.Separator = .comma
+    /// One workbook (tasks, gaps, targets, coverage) with the CSV files' rows.
+    public var xlsx: String?
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
     /// The XML report (`schema/wardplans-1.xsd`): the plans and the comparison.
@@ -16,12 +20,16 @@ public struct CompareJob: Sendable {
     public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
+    /// A specialist's decisions on gap items, shown in the HTML report.
+    public var decisions: ReviewDecisions?
+    /// The units that should send a plan (the provinces named, or a city's list), with its name.
+    public var registry: (units: [UnitRegistry.Unit], name: String)?
     public var extractor: PlanExtractor
     public var comparer: Comparer
 
     public init(
         paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, xml: String? = nil,
-        envelope: EdXMLEnvelope? = nil, asOf: CalendarDate, language: Language = .vi,
+        envelope: EdXMLEnvelope? = nil, asOf: CalendarDate, language: Language = .vi, decisions: ReviewDecisions? = nil,
         extractor: PlanExtractor = PlanExtractor(), comparer: Comparer = Comparer()
     ) {
         self.paths = paths
@@ -32,6 +40,7 @@ public struct CompareJob: Sendable {
         self.envelope = envelope
         self.asOf = asOf
         self.language = language
+        self.decisions = decisions
         self.extractor = extractor
         self.comparer = comparer
     }
@@ -43,52 +52,61 @@ public struct CompareJob: Sendable {
         public var written: [String]
         /// Warnings of the XML writer (characters XML cannot carry, two inputs of one plan id).
         public var xmlDiagnostics: [Diagnostic] = []
+        /// No input could be read, so nothing was written.
+        public var noInput = false
+        /// Decisions whose item is gone (resolved) or whose ward sent no plan.
+        public var decisionDiagnostics: [Diagnostic] = []
     }
 
-    /// Runs the job. Throws `InputError` when an output cannot be written (the error names the
-    /// file), `XMLRenderError` when the XML does not match its schema (a bug: then nothing at all
-    /// is written); failed inputs are in the outcome.
-    /// `progress` is told before each input (index from 1, count, path).
+    /// Runs the job. Writes all outputs together or none: when no input could be read nothing is
+    /// written (`Outcome.written` is empty, `noInput` is set); when an output cannot be written it
+    /// throws `OutputSet.Failure` (every previous output left as it was); when the XML does not match
+    /// its schema it throws `XMLRenderError` (a bug) before any file changes. Failed and skipped
+    /// inputs are in the outcome. `progress` is told before each input (index from 1, count, path).
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
-        let extraction = extractor.extract(paths: paths, progress: progress)
-        let comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
-        let report = Report(comparison: comparison, plans: extraction.plans, language: language)
-        var written: [String] = []
+        var extractor = extractor
+        extractor.language = language
+        var extraction = extractor.extract(paths: paths, progress: progress)
+        // Of several versions of one ward's plan, the newest is compared and the others listed.
+        let versions = PlanVersions.split(extraction.plans)
+        extraction.plans = versions.current
+        var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        guard !extraction.plans.isEmpty else {
+            // An empty report would say no ward misses anything and replace a good one.
+            return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)
+        }
+        if !versions.older.isEmpty { comparison.versions = versions.older }
+        if let registry {
+            comparison.registry = RegistryReport.make(
+                comparison, plans: extraction.plans, list: registry.units, listName: registry.name)
+        }
+        let report = Report(
+            comparison: comparison, plans: extraction.plans, language: language,
+            skipped: extraction.skipped.map(\.path), decisions: decisions)
         // Rendered first: an XML document that fails its schema stops the run before any file changes.
         let rendered = try xml.map { _ in
             try XMLReportWriter(codeLists: .init(comparer: comparer))
                 .render(extraction, comparison: comparison, envelope: envelope)
         }
-        func write(_ data: Data, to path: String) throws(InputError) {
-            do {
-                try AtomicFile.write(data, to: path)
-            } catch {
-                throw InputError(
-                    Diagnostic(
-                        .outputUnwritable, .error, path: path,
-                        "cannot write the report: \(error.localizedDescription); check that the folder can be created and written to"
-                    ))
-            }
-            written.append(path)
-        }
-        if let html, let page = HTMLReportRenderer().render(report).first {
-            try write(page.data, to: html)
-        }
+        var outputs = OutputSet()
+        if let html, let page = HTMLReportRenderer().render(report).first { outputs.add(page.data, to: html) }
         if let csvFolder {
-            for file in CSVReportRenderer().render(report) {
-                try write(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
+            for file in CSVReportRenderer(separator: csvSeparator).render(report) {
+                outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
             }
         }
+        if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             let data: Data
             do { data = try JSONRenderer.render(comparison) } catch {
                 preconditionFailure("a comparison always encodes: \(error)")
             }
-            try write(data, to: json)
+            outputs.add(data, to: json)
         }
-        if let xml, let rendered { try write(rendered.data, to: xml) }
+        if let xml, let rendered { outputs.add(rendered.data, to: xml) }
+        let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [])
+            xmlDiagnostics: rendered?.diagnostics ?? [], decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
     }
 }

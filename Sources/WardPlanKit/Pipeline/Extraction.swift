@@ -17,13 +17,38 @@ public struct ExtractionResult: Sendable, Codable {
     public var schemaVersion = 1
     public var plans: [Plan]
     public var failed: [InputFailure]
+    /// Files found in folders that no reader takes (a `.jpg`, a spreadsheet): not read, but named,
+    /// one `read.skipped` warning each, so nothing in a folder is left out without a word.
+    public var skipped: [Diagnostic]
 
-    public init(plans: [Plan], failed: [InputFailure]) {
+    public init(plans: [Plan], failed: [InputFailure], skipped: [Diagnostic] = []) {
         self.plans = plans
         self.failed = failed
+        self.skipped = skipped
     }
 
-    public var allDiagnostics: [Diagnostic] { plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics) }
+    public var allDiagnostics: [Diagnostic] {
+        skipped + plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics)
+    }
+
+    private enum CodingKeys: String, CodingKey { case schemaVersion, plans, failed, skipped }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        plans = try c.decode([Plan].self, forKey: .plans)
+        failed = try c.decode([InputFailure].self, forKey: .failed)
+        skipped = try c.decodeIfPresent([Diagnostic].self, forKey: .skipped) ?? []
+    }
+
+    /// `skipped` is written only when there is one, so earlier outputs keep their shape.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(plans, forKey: .plans)
+        try c.encode(failed, forKey: .failed)
+        if !skipped.isEmpty { try c.encode(skipped, forKey: .skipped) }
+    }
 }
 
 /// Reads, parses and classifies plans: bytes in, plans out.
@@ -32,6 +57,8 @@ public struct PlanExtractor: Sendable {
     public var parser: PlanParser
     public var classifier: PlanClassifier
     public var limits: InputLimits
+    /// The language of the extractor's own words (the `read.skipped` warning).
+    public var language: Language = .vi
 
     /// `classifier` defaults to one of the parser's taxonomy.
     public init(
@@ -99,6 +126,9 @@ public struct PlanExtractor: Sendable {
             case .failure(let failure): failed.append(failure)
             }
         }
-        return ExtractionResult(plans: plans, failed: failed)
+        let skipped = inputs.skipped.map {
+            Diagnostic(.skippedFile, .warning, path: $0, Message.skippedFile(language))
+        }
+        return ExtractionResult(plans: plans, failed: failed, skipped: skipped)
     }
 }

@@ -51,22 +51,10 @@ public enum InputFiles {
     }
 }
 
-/// Writes files whole or not at all: to a temporary file in the same folder, then a rename, so a
-/// reader never sees half a report and a failed run leaves the previous file in place.
+/// Writes one file whole or not at all (an `OutputSet` of one): a reader never sees half a file
+/// and a failed write leaves the previous file in place. Throws `OutputSet.Failure`.
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            if rename(temporary.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+    public static func write(_ data: Data, to path: String) throws(OutputSet.Failure) {
+        try OutputSet([.init(path: path, data: data)]).commit()
     }
 }

@@ -4,23 +4,40 @@ import Foundation
 /// `coverage.csv` (wards by areas and themes), `targets.csv` (every target, against the national
 /// benchmarks) and `gaps.csv` (every gap item with its level, basis and places). UTF-8 with a byte-order mark so spreadsheet programs show Vietnamese, CRLF line
 /// ends (RFC 4180), headers in the report's language, every field through `Escaping.csvField`.
+///
+/// The separator is a comma by default (RFC 4180; LibreOffice and scripts read it). Excel reads a
+/// CSV file with the list separator of the computer's region, which in a Vietnamese region is `;`:
+/// `separator: .semicolon` (`--csv-separator semicolon`) is for that Excel. A `sep=,` first line
+/// is not used: with it Excel ignores the byte-order mark and garbles the Vietnamese text.
 public struct CSVReportRenderer: ReportRenderer {
-    public init() {}
+    public enum Separator: String, Sendable, CaseIterable {
+        case comma, semicolon
+        var character: String { self == .comma ? "," : ";" }
+    }
+
+    public var separator: Separator
+
+    public init(separator: Separator = .comma) { self.separator = separator }
 
     public func render(_ report: Report) -> [RenderedFile] {
+        Self.tables(report).map { file($0.name + ".csv", $0.rows) }
+    }
+
+    /// The tables, each a header row and its rows, in file order: `tasks`, `coverage`, `targets`,
+    /// `gaps`. The workbook (`XLSXReportRenderer`) has the same tables as sheets.
+    static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
         let t = Localizer(language: report.language)
+        let csv = CSVReportRenderer()
         return [
-            file("tasks.csv", tasks(report, t)),
-            file("coverage.csv", coverage(report, t)),
-            file("targets.csv", targets(report, t)),
-            file("gaps.csv", gaps(report, t)),
+            ("tasks", csv.tasks(report, t)), ("coverage", csv.coverage(report, t)),
+            ("targets", csv.targets(report, t)), ("gaps", csv.gaps(report, t)),
         ]
     }
 
     func file(_ name: String, _ rows: [[String]]) -> RenderedFile {
         var text = "\u{FEFF}"
         for row in rows {
-            text += row.map(Escaping.csvField).joined(separator: ",")
+            text += row.map(Escaping.csvField).joined(separator: separator.character)
             text += "\r\n"
         }
         return RenderedFile(name: name, data: Data(text.utf8))
@@ -100,8 +117,12 @@ public struct CSVReportRenderer: ReportRenderer {
         var judged = Set<[Int]>()
         for (w, ward) in c.wards.enumerated() {
             let plan = report.plans[w]
-            func targetColumns(_ index: Int?) -> [String] {
-                guard let index else { return ["", "", "", "", "", "", "", "", ""] }
+            func targetColumns(_ index: Int?, benchmark: TargetComparison.BenchmarkRow? = nil) -> [String] {
+                guard let index else {
+                    // No target of the ward: the row still names the benchmark's metric.
+                    let metric = benchmark.map { [$0.benchmark.metric, t.pick($0.metricVi, $0.metricEn)] } ?? ["", ""]
+                    return [ward.source, ""] + metric + ["", "", "", "", ""]
+                }
                 let target = plan.targets[index]
                 return [
                     ward.source, String(target.line), target.metric ?? "",
@@ -115,7 +136,8 @@ public struct CSVReportRenderer: ReportRenderer {
                 let cell = row.cells[w]
                 let benchmark = [t.measure(row.benchmark), t.years(row.benchmark.period), row.benchmark.source]
                 if cell.targets.isEmpty {
-                    rows.append(wardColumns(ward) + targetColumns(nil) + benchmark + [t.status(cell.status)])
+                    rows.append(
+                        wardColumns(ward) + targetColumns(nil, benchmark: row) + benchmark + [t.status(cell.status)])
                 }
                 for value in cell.targets {
                     judged.insert([w, value.index])

@@ -53,6 +53,7 @@ enum HTMLAssets {
         caption{text-align:left;font-weight:700;padding:8px 10px;color:var(--head)}
         th,td{border-bottom:1px solid var(--line);border-right:1px solid #e4e8ed;padding:5px 8px;vertical-align:top;text-align:left}
         thead th{position:sticky;top:0;z-index:2;background:#e9eef4;font-weight:600;vertical-align:bottom}
+        tfoot th,tfoot td{background:#f3f5f8;font-weight:600;border-top:2px solid var(--line)}
         tbody th[scope=row]{position:sticky;left:0;z-index:1;background:#fff;font-weight:600;white-space:nowrap}
         thead th:first-child{left:0;z-index:3}
         .matrix thead th{max-width:9.5em;min-width:5.5em;font-size:.82rem;line-height:1.25}
@@ -160,6 +161,7 @@ enum HTMLAssets {
         table{width:100%}
         thead th,tbody th[scope=row]{position:static}
         thead{display:table-header-group}
+        tfoot{display:table-row-group}
         tr{break-inside:avoid}
         h2,h3,h4{break-after:avoid}
         a{color:inherit;text-decoration:none}

@@ -21,20 +21,37 @@ public struct HTMLReportRenderer: ReportRenderer {
 final class HTMLReportWriter {
     let comparison: Comparison
     let plans: [Plan]
+    /// Files in the input folders that no reader takes.
+    let skipped: [String]
     let t: Localizer
     let h = HTMLBuilder(capacity: 1 << 20)
     /// Position of each ward id in `comparison.wards`.
     let wardIndex: [String: Int]
+    /// Each ward id's place in Vietnamese dictionary order of the wards' names (`VietnameseCollation`):
+    /// the order of ward lists and of sorting by ward.
+    let wardRank: [String: Int]
+    /// Ward positions in `comparison.wards`, in that order.
+    let collatedWards: [Int]
     /// Task facts per ward, in ward order.
     let facts: [[TaskFacts]]
+    /// A specialist's decisions on gap items (the letters section shows them).
+    let decisions: ReviewDecisions?
 
     init(_ report: Report) {
         comparison = report.comparison
         plans = report.plans
+        skipped = report.skipped
         t = Localizer(language: report.language)
+        decisions = report.decisions
         var index: [String: Int] = [:]
         for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
         wardIndex = index
+        collatedWards = VietnameseCollation.sorted(Array(report.comparison.wards.indices)) {
+            report.comparison.wards[$0].label
+        }
+        var rank: [String: Int] = [:]
+        for (r, w) in collatedWards.enumerated() { rank[report.comparison.wards[w].id] = r }
+        wardRank = rank
         var perWard: [[TaskFacts]] = report.comparison.wards.map { _ in [] }
         for f in report.comparison.tasks {
             if let w = index[f.task.ward] { perWard[w].append(f) }
@@ -71,6 +88,8 @@ final class HTMLReportWriter {
         summary()
         matrix()
         gapLists()
+        letters()
+        if comparison.registry != nil { registry() }
         targets()
         timelines()
         leadOffices()
@@ -106,7 +125,9 @@ final class HTMLReportWriter {
 
     /// The page's parts, with the short name the contents bar gives each.
     static let sections: [(id: String, short: Phrase)] = [
-        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("targets", .navTargets),
+        ("summary", .navSummary), ("matrix", .navMatrix), ("gaps", .navGaps), ("letters", .navLetters),
+        ("registry", .navRegistry),
+        ("targets", .navTargets),
         ("timelines", .navTimelines), ("leads", .navLeads), ("citations", .navCitations), ("products", .navProducts),
         ("wards", .navWards), ("tasks", .navTasks), ("method", .navMethod),
     ]
@@ -114,7 +135,7 @@ final class HTMLReportWriter {
     func navigation() {
         h.element("nav", [.class("toc"), Attribute("aria-label", t(.contents))]) {
             h.open("ul")
-            for section in Self.sections {
+            for section in Self.sections where section.id != "registry" || comparison.registry != nil {
                 h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.short)) }
             }
             h.close("ul")
@@ -163,10 +184,12 @@ final class HTMLReportWriter {
         h.newline()
     }
 
-    /// `<tbody>` with a row per ward, in ward order, each starting with the ward's name as a row header.
+    /// `<tbody>` with a row per ward, in Vietnamese dictionary order of the names, each starting with
+    /// the ward's name as a row header.
     func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
         h.open("tbody")
-        for (w, entry) in wards.enumerated() {
+        for w in collatedWards {
+            let entry = wards[w]
             h.open("tr", [Attribute("data-ward", entry.id)])
             h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
             cells(w, entry)
@@ -174,6 +197,17 @@ final class HTMLReportWriter {
             h.newline()
         }
         h.close("tbody")
+    }
+
+    /// `<tfoot>` with one row of totals under a ward table, its first cell the row's name.
+    func totalsRow(_ name: String, _ cells: () -> Void) {
+        h.open("tfoot")
+        h.open("tr", [.class("totals")])
+        h.element("th", [Attribute("scope", "row")], text: name)
+        cells()
+        h.close("tr")
+        h.close("tfoot")
+        h.newline()
     }
 
     /// A header cell for a column.

@@ -82,7 +82,21 @@ extension HTMLReportWriter {
                 numberCell(national.filter { $0.level == .stated }.count)
                 numberCell(comparison.gaps[w].count, bad: true, link: "#" + Anchor.gaps(entry.id))
             }
+            totalsRow(t(.wardsWithTasks)) {
+                for row in comparison.coverage.areas { wardsCovering(row) }
+                let national = comparison.gaps.map { $0.national.filter { $0.kind == .theme } }
+                numberCell(wards.reduce(0) { $0 + $1.taskCount })
+                numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .absent }.count })
+                numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .stated }.count })
+                numberCell(comparison.gaps.reduce(0) { $0 + $1.count })
+            }
         }
+    }
+
+    /// "x/N phường": how many of the wards have a task in this area or theme.
+    func wardsCovering(_ row: Coverage.Row) {
+        let covered = row.cells.filter { !$0.tasks.isEmpty }.count
+        h.element("td", [.class("n")], text: t(.wardsOfAll, covered, wards.count))
     }
 
     func themeMatrix(area: Coverage.Row, themes: [Coverage.Row]) {
@@ -113,6 +127,7 @@ extension HTMLReportWriter {
                         gapLink: item != nil ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
                 }
             }
+            totalsRow(t(.wardsWithTasks)) { for row in themes { wardsCovering(row) } }
         }
     }
 

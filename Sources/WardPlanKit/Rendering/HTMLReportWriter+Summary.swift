@@ -156,6 +156,7 @@ extension HTMLReportWriter {
                 }
             }
         }
+        skippedFiles()
         guard !comparison.failed.isEmpty else { return }
         h.element("h3", text: t(.failedInputs))
         h.element("ul", [.class("failed")]) {
@@ -171,5 +172,14 @@ extension HTMLReportWriter {
             }
         }
         h.newline()
+    }
+
+    /// Files found in the input folders that are not plans: named, so nothing is left out unseen.
+    func skippedFiles() {
+        guard !skipped.isEmpty else { return }
+        h.element("h3", text: t(.skippedInputs))
+        h.element("ul", [.class("failed")]) {
+            for path in skipped { h.element("li") { h.element("code", text: path) } }
+        }
     }
 }

@@ -76,7 +76,7 @@ extension HTMLReportWriter {
                 Attribute("data-offices", offices.joined(separator: " ")),
                 Attribute("data-quarter", quarter), Attribute("data-flags", flags.joined(separator: " ")),
             ])
-        h.element("td", [Attribute("data-sort", String(wardIndex[f.task.ward]!))], text: ward(f.task.ward).label)
+        h.element("td", [Attribute("data-sort", String(wardRank[f.task.ward]!))], text: ward(f.task.ward).label)
         h.element("td", [Attribute("data-sort", String(f.task.index))], text: task.ref)
         h.element("td") {
             h.text(areaName(f.area))
@@ -164,7 +164,7 @@ extension HTMLReportWriter {
                 .id("task-filters"), .class("filters"), Attribute("hidden", ""),
                 Attribute("aria-label", t(.filtersLabel)),
             ])
-        select("f-ward", t(.colWard), wards.map { ($0.id, $0.label) })
+        select("f-ward", t(.colWard), collatedWards.map { (wards[$0].id, wards[$0].label) })
         select("f-area", t(.colArea), comparison.coverage.areas.map { ($0.id, t.pick($0.vi, $0.en)) })
         if !comparison.coverage.themes.isEmpty {
             select(

@@ -2,7 +2,7 @@
 extension HTMLReportWriter {
     func wardProfiles() {
         section("wards", .secWards) {
-            for (w, entry) in wards.enumerated() { profile(entry, plan: plans[w], w: w) }
+            for w in collatedWards { profile(wards[w], plan: plans[w], w: w) }
         }
     }
 

@@ -18,8 +18,10 @@ enum Phrase: CaseIterable {
     case biggestGaps, areaLabel, themeLabel, targetLabel, citationLabel, moreGaps, noGapsAnywhere, missingInWards,
         wardsMostGaps, gapCount
     case followUp, tasksNoLead, tasksNoTime, tasksVagueTime
-    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, duplicateWards, duplicateWard
+    case tasksPastDue, tasksNoProduct, wardsWithoutOptionalArea, failedInputs, skippedInputs, duplicateWards,
+        duplicateWard
     case matrixIntro, themeMatrices, noThemes, legend, legendGap, legendMentioned, legendOptional, legendOne, legendFew
+    case wardsWithTasks, wardsOfAll
     case legendSome, legendMany, legendExpected, areaMatrixCaption, themeMatrixCaption, optionalMark, expectedBy
     case colWard, colTasks, colThemesMissing, colGapsTotal, colTask, colArea, colThemes, colTaskText
     case colLead, colTime, colProducts, colSource, colProblem, colTimeAsWritten, colDue, colNoTime, colVague
@@ -50,6 +52,9 @@ enum Phrase: CaseIterable {
     case csvLeadText, csvGenericLead, csvCoordinators, csvSchedule, csvStart, csvEnd, csvDeadline, csvFlags
     case csvDueQuarter, csvPastDue, csvMetricID, csvComparator, csvUnit, csvBenchmark, csvBenchmarkPeriod
     case csvBenchmarkSource, csvStatus, csvTotalTasks, csvAreaPrefix, csvThemePrefix, csvSupervisor, csvNotes
+    case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
+    case decisionResolved, decisionsNoWard, secRegistry, navRegistry, registryIntro, registryMissing
+    case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent, changedSincePrevious, olderVersion
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -94,6 +99,43 @@ enum Phrase: CaseIterable {
         case .navWards: ("Từng phường", "Wards")
         case .navTasks: ("Nhiệm vụ", "Tasks")
         case .navMethod: ("Cách đọc", "How to read")
+        case .secLetters: ("Dự thảo công văn góp ý gửi từng phường", "Draft review letter to each ward")
+        case .navLetters: ("Công văn", "Letters")
+        case .lettersIntro:
+            (
+                "Nội dung công văn góp ý theo thể thức Nghị định 30/2020/NĐ-CP, mỗi phường một văn bản, gồm các đề nghị theo khung quốc gia (không nêu phường khác), sẵn để sao chép. Lệnh wardplan letters ghi các văn bản này thành tệp Word (.docx).",
+                "The review letter to each ward in the form of Decree 30/2020/NĐ-CP (in Vietnamese), with the requests of the national framework (no other ward is mentioned), ready to copy. The command wardplan letters writes them as Word files (.docx)."
+            )
+        case .letterOf: ("Công văn gửi {0}", "Letter to {0}")
+        case .decisionsOf: ("Đánh dấu của chuyên viên", "Reviewer’s marks")
+        case .markAccepted: ("đã chấp nhận", "accepted")
+        case .markNotApplicable: ("không áp dụng, không đưa vào công văn", "not applicable, left out of the letter")
+        case .markSent: ("đã gửi đề nghị", "request sent")
+        case .decisionResolved:
+            ("đã giải quyết: kế hoạch không còn thiếu nội dung này", "resolved: the plan no longer lacks it")
+        case .secRegistry: ("Đơn vị chưa gửi kế hoạch", "Units that sent no plan")
+        case .navRegistry: ("Chưa gửi", "Not sent")
+        case .registryIntro:
+            (
+                "Đối chiếu với danh sách đơn vị hành chính cấp xã ({0}, {1} đơn vị; mã theo danh mục của Tổng cục Thống kê): các đơn vị chưa gửi kế hoạch và các kế hoạch của đơn vị không có trong danh sách.",
+                "Checked against the list of commune-level units ({0}, {1} units; codes of the General Statistics Office list): the units that sent no plan and the plans of units not in the list."
+            )
+        case .registryMissing: ("{0} đơn vị chưa gửi kế hoạch", "{0} units sent no plan")
+        case .registryUnknown: ("Kế hoạch của đơn vị không có trong danh sách", "Plans of units not in the list")
+        case .registryAmbiguous: ("tên có ở nhiều tỉnh: {0}", "a name found in several provinces: {0}")
+        case .registryNoMatch: ("không tìm thấy trong danh mục đơn vị hành chính", "not found in the list of units")
+        case .registryAllSent: ("Mọi đơn vị trong danh sách đã gửi kế hoạch.", "Every unit of the list sent a plan.")
+        case .changedSincePrevious: ("đã thay đổi so với bản trước", "changed since the previous version")
+        case .olderVersion:
+            (
+                "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",
+                "Previous version: {0} ({1}); since then: {2} tasks removed, {3} added, {4} changed, {5} target changes (see wardplan diff)."
+            )
+        case .decisionsNoWard:
+            (
+                "Đánh dấu về phường không có kế hoạch trong lần lập báo cáo này",
+                "Marks on wards with no plan in this report"
+            )
         case .namesAndMore: ("{0} và {1} phường khác", "{0} and {1} other wards")
         case .lineOne: ("dòng {0}", "line {0}")
         case .lineMany: ("dòng {0}", "lines {0}")
@@ -144,6 +186,13 @@ enum Phrase: CaseIterable {
             (
                 "{0} phường không có nhiệm vụ thuộc «{1}» (không bắt buộc)",
                 "{0} ward has no task in “{1}” (optional)|{0} wards have no task in “{1}” (optional)"
+            )
+        case .wardsWithTasks: ("Số phường có nhiệm vụ", "Wards with tasks")
+        case .wardsOfAll: ("{0}/{1} phường", "{0}/{1} wards")
+        case .skippedInputs:
+            (
+                "Tệp bỏ qua trong thư mục (không phải định dạng kế hoạch đọc được)",
+                "Files skipped in the folders (not a plan format this tool reads)"
             )
         case .failedInputs:
             ("Tệp không đọc được (không có trong báo cáo)", "Files that could not be read (not in this report)")
@@ -484,8 +533,12 @@ struct Localizer {
     let language: Language
 
     func callAsFunction(_ phrase: Phrase, _ arguments: CustomStringConvertible...) -> String {
-        let args = arguments.map(\.description)
-        var template = language == .vi ? phrase.text.vi : phrase.text.en
+        Self.fill(language == .vi ? phrase.text.vi : phrase.text.en, arguments.map(\.description))
+    }
+
+    /// Fills `{0}`, `{1}` … in order; an English `one|many` picks by whether `{0}` is 1.
+    static func fill(_ text: String, _ args: [String]) -> String {
+        var template = text
         if let bar = template.firstIndex(of: "|") {
             template = args.first == "1" ? String(template[..<bar]) : String(template[template.index(after: bar)...])
         }

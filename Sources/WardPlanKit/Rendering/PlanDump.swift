@@ -51,6 +51,9 @@ public enum PlanDump {
                 add("  time: none")
             }
             classification(nil, t.areaBasis, t.secondaryAreas, t.areaEvidence, t.themes, add)
+            for theme in t.productThemes {
+                add("  product theme \(theme.id) (\(theme.area)): \(evidenceList(theme.evidence))")
+            }
         }
         for n in plan.narrative {
             add(
@@ -76,10 +79,7 @@ public enum PlanDump {
         _ area: String?, _ basis: AreaBasis?, _ secondary: [String], _ evidence: [Evidence], _ themes: [ThemeMatch],
         _ add: (String) -> Void
     ) {
-        func list(_ evidence: [Evidence]) -> String {
-            evidence.map { "\($0.basis == .heading ? "heading " : "")\"\($0.phrase)\"@\($0.line):\($0.column)" }.joined(
-                separator: ", ")
-        }
+        let list = evidenceList
         if basis != nil || area != nil || !evidence.isEmpty {
             let named = area.map { "\($0) " } ?? ""
             let others = secondary.isEmpty ? "" : "; secondary \(secondary.joined(separator: ", "))"
@@ -88,6 +88,12 @@ public enum PlanDump {
             )
         }
         for theme in themes { add("  theme \(theme.id) (\(theme.area)): \(list(theme.evidence))") }
+    }
+
+    /// Evidence as `"phrase"@line:column`, a heading's marked.
+    static func evidenceList(_ evidence: [Evidence]) -> String {
+        evidence.map { "\($0.basis == .heading ? "heading " : "")\"\($0.phrase)\"@\($0.line):\($0.column)" }.joined(
+            separator: ", ")
     }
 
     static func format(_ value: Double) -> String {

@@ -6,12 +6,22 @@ public struct Report: Sendable {
     public var comparison: Comparison
     public var plans: [Plan]
     public var language: Language
+    /// Files found in the input folders that no reader takes: named in the report.
+    public var skipped: [String]
+    /// A specialist's decisions on gap items (`decisions.yaml`): shown with the letters, which leave
+    /// out what is marked not applicable.
+    public var decisions: ReviewDecisions?
 
-    public init(comparison: Comparison, plans: [Plan], language: Language = .vi) {
+    public init(
+        comparison: Comparison, plans: [Plan], language: Language = .vi, skipped: [String] = [],
+        decisions: ReviewDecisions? = nil
+    ) {
         precondition(comparison.wards.count == plans.count, "a report needs the plans its comparison was made from")
         self.comparison = comparison
         self.plans = plans
         self.language = language
+        self.skipped = skipped
+        self.decisions = decisions
     }
 }
 

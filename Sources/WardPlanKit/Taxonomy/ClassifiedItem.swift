@@ -13,6 +13,8 @@ protocol ClassifiedItem {
     var themes: [ThemeMatch] { get set }
     /// Sets the area (a task's is not optional, a target's and a narrative item's are).
     mutating func setArea(_ area: String)
+    /// Keeps the themes only its products show (a task's; other items have no products).
+    mutating func setProductThemes(_ themes: [ThemeMatch])
 }
 
 extension ClassifiedItem {
@@ -22,13 +24,17 @@ extension ClassifiedItem {
         areaEvidence = outcome.areaEvidence
         secondaryAreas = outcome.secondaryAreas
         themes = outcome.themes
+        setProductThemes(outcome.productThemes)
     }
+
+    mutating func setProductThemes(_ themes: [ThemeMatch]) {}
 }
 
 extension PlanTask: ClassifiedItem {
     var pieces: [String] { [text] + products }
     var label: String { "task \(ref)" }
     mutating func setArea(_ area: String) { self.area = area }
+    mutating func setProductThemes(_ themes: [ThemeMatch]) { productThemes = themes }
 }
 
 extension Target: ClassifiedItem {

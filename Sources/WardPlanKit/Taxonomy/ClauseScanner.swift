@@ -23,9 +23,15 @@ enum ClauseScanner {
 
     /// The key index where the clause opened by the words at `opening` ends: at the end of the
     /// sentence (";", "!", "?", a new line, a full stop before a space), at a closing parenthesis
-    /// it did not open, or, when the clause opens the sentence, at its first comma.
-    static func clauseEnd(_ key: TextKey, after opening: Range<Int>) -> Int {
-        let leading = isAfterBreak(key, keyStart: opening.lowerBound, sentenceOnly: true)
+    /// it did not open, or, when the clause opens the sentence, at its first comma (`reach` can
+    /// make it always or never stop at a comma).
+    static func clauseEnd(_ key: TextKey, after opening: Range<Int>, reach: Taxonomy.Context.Reach = .auto) -> Int {
+        let leading: Bool
+        switch reach {
+        case .auto: leading = isAfterBreak(key, keyStart: opening.lowerBound, sentenceOnly: true)
+        case .comma: leading = true
+        case .sentence: leading = false
+        }
         let from = key.sourceRange(ofKey: opening).upperBound
         var text = key.text
         let stop: Int = text.withUTF8 { utf8 in

@@ -33,6 +33,8 @@ extension PlanClassifier {
         var areaEvidence: [Evidence]
         var secondaryAreas: [String]
         var themes: [ThemeMatch]
+        /// Themes only a later piece (a task's products) shows: kept apart, never a tag.
+        var productThemes: [ThemeMatch] = []
         /// Why the item's words point elsewhere than its heading, for a diagnostic.
         var conflict: String?
     }
@@ -63,12 +65,12 @@ extension PlanClassifier {
         var order: [Int] = []
         var evidence: [[Evidence]] = []
         var phrases: [[Int]] = []
+        var productOrder: [Int] = []
+        var productEvidence: [[Evidence]] = []
         var aligner: SourceAligner?
         for (index, (key, found)) in zip(keys, found).enumerated() {
-            let statementThemes = index == 0 ? nil : order
             let hits = found.signals.filter { hit in
                 !vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section)
-                    && (statementThemes?.contains(hit.owner) ?? true)
             }
             if aligner == nil && !hits.isEmpty { aligner = SourceAligner(lines: lines) }
             // Once one piece had a signal, every later piece is aligned, so each starts after the last.
@@ -79,7 +81,15 @@ extension PlanClassifier {
                     hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0,
                     basis: .content)
                 let phrase = hit.phrase
-                if let slot = order.firstIndex(of: hit.owner) {
+                // A later piece adds evidence to the statement's themes; its other themes are kept apart.
+                if index > 0 && !order.contains(hit.owner) {
+                    if let slot = productOrder.firstIndex(of: hit.owner) {
+                        productEvidence[slot].append(item)
+                    } else {
+                        productOrder.append(hit.owner)
+                        productEvidence.append([item])
+                    }
+                } else if let slot = order.firstIndex(of: hit.owner) {
                     evidence[slot].append(item)
                     if !phrases[slot].contains(phrase) { phrases[slot].append(phrase) }
                 } else {
@@ -94,7 +104,13 @@ extension PlanClassifier {
                 id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id,
                 evidence: evidence[slot])
         }
-        return decideArea(heading: heading, order: order, evidence: evidence, phrases: phrases, themes: themes)
+        var outcome = decideArea(heading: heading, order: order, evidence: evidence, phrases: phrases, themes: themes)
+        outcome.productThemes = productOrder.indices.map { slot in
+            ThemeMatch(
+                id: facts.ids[productOrder[slot]], area: taxonomy.areas[facts.primaryArea[productOrder[slot]]].id,
+                evidence: productEvidence[slot])
+        }
+        return outcome
     }
 
     /// The item's area from its heading and its themes (see the type's documentation).

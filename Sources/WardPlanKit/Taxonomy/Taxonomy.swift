@@ -115,20 +115,28 @@ public struct Taxonomy: Sendable, Codable, Hashable {
 
     /// A phrase of a theme: written as plain text, or as `{ phrase: …, with: [...] }` when it
     /// signals the theme only if the same statement also says one of `with` ("văn bản quy phạm
-    /// pháp luật" only with a verb of drafting, review or processing).
+    /// pháp luật" only with a verb of drafting, review or processing), and with `yieldsTo: [...]`
+    /// when a broad phrase gives way to more specific themes said in the same statement ("số hóa"
+    /// is not the data theme where the statement digitises procedure records).
     public struct Phrase: Sendable, Codable, Hashable {
         public var text: String
         public var with: [String]
+        /// Themes that, signalled in the same statement, take this phrase's place.
+        public var yieldsTo: [String]
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case text = "phrase"
-            case with
+            case with, yieldsTo
         }
 
-        public init(_ text: String, with: [String] = []) {
+        public init(_ text: String, with: [String] = [], yieldsTo: [String] = []) {
             self.text = text
             self.with = with
+            self.yieldsTo = yieldsTo
         }
+
+        /// Written as a mapping (`{ phrase: …, … }`), not as plain text.
+        public var isMapping: Bool { !with.isEmpty || !yieldsTo.isEmpty }
 
         public init(from decoder: Decoder) throws {
             if let text = try? decoder.singleValueContainer().decode(String.self) {
@@ -139,17 +147,19 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             self.init(
                 try c.decode(String.self, forKey: .text),
-                with: try c.decodeIfPresent([String].self, forKey: .with) ?? [])
+                with: try c.decodeIfPresent([String].self, forKey: .with) ?? [],
+                yieldsTo: try c.decodeIfPresent([String].self, forKey: .yieldsTo) ?? [])
         }
 
         public func encode(to encoder: Encoder) throws {
-            if with.isEmpty {
+            if !isMapping {
                 var c = encoder.singleValueContainer()
                 try c.encode(text)
             } else {
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(text, forKey: .text)
-                try c.encode(with, forKey: .with)
+                if !with.isEmpty { try c.encode(with, forKey: .with) }
+                if !yieldsTo.isEmpty { try c.encode(yieldsTo, forKey: .yieldsTo) }
             }
         }
     }
@@ -166,6 +176,16 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             case clause
         }
 
+        /// Where a clause context ends, besides a closing parenthesis it did not open.
+        public enum Reach: String, Sendable, Codable, Hashable {
+            /// At the first comma when it opens the sentence, else at the sentence's end.
+            case auto
+            /// At the next comma: a short phrase of manner or means ("gắn với chuyển đổi số, …").
+            case comma
+            /// At the sentence's end: a list of subjects ("bồi dưỡng về khoa học, công nghệ").
+            case sentence
+        }
+
         public var id: String
         public var kind: Kind
         /// What the context is, for people editing the file.
@@ -179,12 +199,17 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var except: [String]
         /// Themes the context applies to; empty for all.
         public var themes: [String]
+        /// Themes it never applies to: what a course is about is not its theme, but the course is
+        /// still training.
+        public var spares: [String]
+        /// How far a clause reaches (`auto` when left out).
+        public var reach: Reach
         /// When the statement has no theme outside its contexts, the signals inside this one
         /// count after all: "Ban hành các văn bản nhằm thi hành Luật Thủ đô" is about the law.
         public var keepWhenAlone: Bool
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, vi, phrases, toned, afterBreak, except, themes, keepWhenAlone
+            case id, kind, vi, phrases, toned, afterBreak, except, themes, spares, reach, keepWhenAlone
         }
 
         public init(from decoder: Decoder) throws {
@@ -198,6 +223,8 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             afterBreak = try c.decodeIfPresent(Bool.self, forKey: .afterBreak) ?? false
             except = try c.decodeIfPresent([String].self, forKey: .except) ?? []
             themes = try c.decodeIfPresent([String].self, forKey: .themes) ?? []
+            spares = try c.decodeIfPresent([String].self, forKey: .spares) ?? []
+            reach = try c.decodeIfPresent(Reach.self, forKey: .reach) ?? .auto
             keepWhenAlone = try c.decodeIfPresent(Bool.self, forKey: .keepWhenAlone) ?? false
         }
     }

@@ -113,6 +113,7 @@ public struct TaxonomyFile: Sendable {
             }
         }
         var themeIDs: [String: Int] = [:]
+        let allThemeIDs = Set(taxonomy.themes.map(\.id))
         var phraseOwners: [String: (theme: Int, path: String)] = [:]
         for (i, theme) in taxonomy.themes.enumerated() {
             let at = "themes[\(i)]"
@@ -145,10 +146,18 @@ public struct TaxonomyFile: Sendable {
             for (k, phrase) in theme.phraseEntries.enumerated() where !phrase.with.isEmpty {
                 lists.append(("phrases[\(k)].with", phrase.with))
             }
+            for (k, phrase) in theme.phraseEntries.enumerated() {
+                for (m, other) in phrase.yieldsTo.enumerated() where !allThemeIDs.contains(other) || other == theme.id {
+                    problems.append(
+                        error(
+                            "\(at).phrases[\(k)].yieldsTo[\(m)]",
+                            "theme \(theme.id): \"\(other)\" is not another theme, so the phrase cannot yield to it"))
+                }
+            }
             for (field, list) in lists {
                 for (k, phrase) in list.enumerated() {
                     // A phrase with a `with` list is a mapping; its text is under `phrase`.
-                    let entry = field == "phrases" && !theme.phraseEntries[k].with.isEmpty ? ".phrase" : ""
+                    let entry = field == "phrases" && theme.phraseEntries[k].isMapping ? ".phrase" : ""
                     let path = "\(at).\(field)[\(k)]\(entry)"
                     guard
                         let pattern = parse(
@@ -197,8 +206,11 @@ public struct TaxonomyFile: Sendable {
                         into: &problems)
                 }
             }
-            for (k, theme) in context.themes.enumerated() where themeIDs[theme] == nil {
-                problems.append(error("\(at).themes[\(k)]", "context \(context.id): there is no theme \"\(theme)\""))
+            for (field, list) in [("themes", context.themes), ("spares", context.spares)] {
+                for (k, theme) in list.enumerated() where themeIDs[theme] == nil {
+                    problems.append(
+                        error("\(at).\(field)[\(k)]", "context \(context.id): there is no theme \"\(theme)\""))
+                }
             }
         }
         return problems

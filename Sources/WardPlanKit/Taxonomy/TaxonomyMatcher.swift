@@ -33,6 +33,8 @@ final class TaxonomyMatcher: Sendable {
         var partCount: Int
         /// For a signal with a `with` list, the requirement it needs.
         var needs: Int?
+        /// For a signal with a `yieldsTo` list, the themes that take its place.
+        var yieldsTo: [Int] = []
     }
 
     /// One spelling of one part of a phrase: a pattern of the automaton.
@@ -80,6 +82,7 @@ final class TaxonomyMatcher: Sendable {
     private let phraseOwner: [Int]
     private let phraseParts: [Int32]
     private let phraseNeeds: [Int?]
+    private let phraseYieldsTo: [[Int]]
     private let afterBreak: [Bool]
     /// For each context, its kind and whether it counts only after a break.
     private let contexts: [Taxonomy.Context]
@@ -92,11 +95,14 @@ final class TaxonomyMatcher: Sendable {
         var patterns: [Pattern] = []
         /// Adds a phrase in the phrase language; `toned` phrases keep their marks and are not
         /// respelt with abbreviations.
-        func add(_ text: String, owner: Int, role: Role, toned: Bool = false, needs: Int? = nil) {
+        func add(_ text: String, owner: Int, role: Role, toned: Bool = false, needs: Int? = nil, yieldsTo: [Int] = []) {
             // `TaxonomyFile` rejects a phrase it cannot parse; one built in code is taken as plain words.
             let parsed = (try? PhrasePattern(text)) ?? PhrasePattern(literal: text)
             let index = phrases.count
-            phrases.append(Phrase(owner: owner, role: role, text: text, partCount: parsed.parts.count, needs: needs))
+            phrases.append(
+                Phrase(
+                    owner: owner, role: role, text: text, partCount: parsed.parts.count, needs: needs,
+                    yieldsTo: yieldsTo))
             for (part, spellings) in parsed.parts.enumerated() {
                 for spelling in spellings {
                     let words = FoldedKey.words(spelling)
@@ -111,6 +117,8 @@ final class TaxonomyMatcher: Sendable {
                 }
             }
         }
+        let themeIndex = Dictionary(
+            taxonomy.themes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var requirements = 0
         for (index, theme) in taxonomy.themes.enumerated() {
             for phrase in theme.phraseEntries {
@@ -120,7 +128,9 @@ final class TaxonomyMatcher: Sendable {
                     for other in phrase.with { add(other, owner: requirements, role: .requirement) }
                     requirements += 1
                 }
-                add(phrase.text, owner: index, role: .signal, needs: needs)
+                add(
+                    phrase.text, owner: index, role: .signal, needs: needs,
+                    yieldsTo: phrase.yieldsTo.compactMap { themeIndex[$0] })
             }
             // Matched as written (no abbreviation spellings), then checked with its marks.
             for phrase in theme.tonedPhrases { add(phrase, owner: index, role: .signal, toned: true) }
@@ -130,15 +140,18 @@ final class TaxonomyMatcher: Sendable {
         for (index, area) in taxonomy.areas.enumerated() {
             for phrase in area.headings { add(phrase, owner: index, role: .areaHeading) }
         }
-        let themeIndex = Dictionary(
-            taxonomy.themes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         for (index, context) in taxonomy.contexts.enumerated() {
             for phrase in context.phrases { add(phrase, owner: index, role: .context, toned: context.toned) }
             for phrase in context.except { add(phrase, owner: index, role: .contextExcept, toned: context.toned) }
         }
         contexts = taxonomy.contexts
         contextThemes = taxonomy.contexts.map { context in
-            context.themes.isEmpty ? nil : Set(context.themes.compactMap { themeIndex[$0] })
+            var themes = context.themes.isEmpty ? nil : Set(context.themes.compactMap { themeIndex[$0] })
+            if !context.spares.isEmpty {
+                themes = (themes ?? Set(taxonomy.themes.indices)).subtracting(
+                    context.spares.compactMap { themeIndex[$0] })
+            }
+            return themes
         }
         self.phrases = phrases
         self.patterns = patterns
@@ -151,6 +164,7 @@ final class TaxonomyMatcher: Sendable {
         phraseOwner = phrases.map(\.owner)
         phraseParts = phrases.map { Int32($0.partCount) }
         phraseNeeds = phrases.map(\.needs)
+        phraseYieldsTo = phrases.map(\.yieldsTo)
         afterBreak = taxonomy.contexts.map(\.afterBreak)
     }
 
@@ -263,6 +277,11 @@ final class TaxonomyMatcher: Sendable {
             signals = keep.map { signals[$0] }
         }
         found.signals = Self.resolve(signals, exclusions: exclusions)
+        // A broad phrase gives way to a more specific theme the statement also has.
+        if found.signals.contains(where: { !phraseYieldsTo[$0.phrase].isEmpty }) {
+            let owners = Set(found.signals.map(\.owner))
+            found.signals.removeAll { hit in phraseYieldsTo[hit.phrase].contains { owners.contains($0) } }
+        }
         found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
         return found
     }
@@ -278,7 +297,7 @@ final class TaxonomyMatcher: Sendable {
             switch contexts[hit.owner].kind {
             case .span: ranges.append((hit.owner, hit.keyRange))
             case .clause:
-                let end = ClauseScanner.clauseEnd(key, after: hit.keyRange)
+                let end = ClauseScanner.clauseEnd(key, after: hit.keyRange, reach: contexts[hit.owner].reach)
                 ranges.append((hit.owner, hit.keyRange.lowerBound..<max(end, hit.keyRange.upperBound)))
             }
         }

@@ -161,12 +161,13 @@ struct XMLModelReader {
         task.secondaryAreas = e.children("secondaryArea").map(\.text)
         task.areaEvidence = try e.children("areaEvidence").map { (v) throws(InputError) in try evidence(v) }
         task.themes = try themes(e)
+        task.productThemes = try themes(e, named: "productTheme")
         return task
     }
 
-    mutating func themes(_ e: XMLElementView) throws(InputError) -> [ThemeMatch] {
+    mutating func themes(_ e: XMLElementView, named name: String = "theme") throws(InputError) -> [ThemeMatch] {
         var out: [ThemeMatch] = []
-        for t in e.children("theme") {
+        for t in e.children(name) {
             var evidence: [Evidence] = []
             for v in t.children("evidence") { evidence.append(try self.evidence(v)) }
             out.append(ThemeMatch(id: token(t, "id") ?? "", area: token(t, "area") ?? "", evidence: evidence))

@@ -150,6 +150,7 @@ struct PlanXML {
         for note in task.notes { w.element("note", note) }
         areaDetail(task.secondaryAreas, task.areaEvidence)
         themes(task.themes)
+        themes(task.productThemes, named: "productTheme")
         w.end()
     }
 
@@ -174,10 +175,10 @@ struct PlanXML {
         for item in evidence { self.evidence(item, named: "areaEvidence") }
     }
 
-    private func themes(_ themes: [ThemeMatch]) {
+    private func themes(_ themes: [ThemeMatch], named name: String = "theme") {
         let w = writer
         for theme in themes {
-            w.start("theme")
+            w.start(name)
             w.attribute("id", theme.id)
             w.attribute("area", theme.area)
             for item in theme.evidence { evidence(item, named: "evidence") }

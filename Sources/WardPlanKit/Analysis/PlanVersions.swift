@@ -1,0 +1,88 @@
+/// Plans of one ward told apart by their date and number: the newest is compared, the older are
+/// listed with what changed since. Plans that cannot be told apart (same date and number, or a
+/// ward with no name) are all kept, and the comparison warns that a ward has two plans.
+public struct PlanVersions: Sendable {
+    /// The plans to compare, in input order.
+    public var current: [Plan]
+    /// The older versions, in input order.
+    public var older: [OlderVersion]
+
+    public static func split(_ plans: [Plan]) -> PlanVersions {
+        var newest: [String: Int] = [:]
+        var replaced: [Int: Int] = [:]  // older index → newer index
+        for (i, plan) in plans.enumerated() {
+            guard let key = wardKey(plan) else { continue }
+            guard let j = newest[key] else {
+                newest[key] = i
+                continue
+            }
+            let (a, b) = (order(plans[j]), order(plan))
+            if a == b { continue }  // cannot tell them apart: both stay
+            if a < b {
+                replaced[j] = i
+                newest[key] = i
+            } else {
+                replaced[i] = j
+            }
+        }
+        // A chain (v1 → v2 → v3) points each older one at the newest.
+        func newestOf(_ i: Int) -> Int { replaced[i].map(newestOf) ?? i }
+        let older = plans.indices.filter { replaced[$0] != nil }.map { i in
+            OlderVersion(plan: plans[i], current: plans[newestOf(i)])
+        }
+        return PlanVersions(current: plans.indices.filter { replaced[$0] == nil }.map { plans[$0] }, older: older)
+    }
+
+    struct Order: Comparable {
+        var day: Int
+        var numbered: Int
+        static func < (a: Order, b: Order) -> Bool { (a.day, a.numbered) < (b.day, b.numbered) }
+    }
+
+    static func wardKey(_ plan: Plan) -> String? {
+        plan.ward.name.map {
+            [plan.ward.kind?.rawValue, $0, plan.ward.province].compactMap { $0 }.joined(separator: " ").foldedKey
+        }
+    }
+
+    /// Later date first decides (a month alone counts as its last day, a year as its last day);
+    /// then a plan with a number is later than a draft without.
+    static func order(_ plan: Plan) -> Order {
+        let d = plan.document
+        let date =
+            d.issuedOn
+            ?? d.issuedYear.flatMap { year in
+                d.issuedMonth.flatMap { CalendarDate.lastDay(ofMonth: $0, year: year) } ?? .lastDay(ofYear: year)
+            }
+        return Order(
+            day: date.map { $0.year * 10000 + $0.month * 100 + $0.day } ?? 0, numbered: d.number == nil ? 0 : 1)
+    }
+}
+
+/// A plan a later version of the same ward's plan replaces.
+public struct OlderVersion: Hashable, Sendable, Codable {
+    public var source: String
+    public var number: String?
+    public var issuedOn: CalendarDate?
+    public var issuedText: String?
+    /// The source of the version compared instead.
+    public var current: String
+    /// What changed from this version to the current one.
+    public var removed: Int
+    public var added: Int
+    public var changed: Int
+    public var targets: Int
+
+    init(plan: Plan, current: Plan) {
+        let diff = PlanDiff.make(old: plan, new: current)
+        source = plan.source.path
+        number = plan.document.number
+        issuedOn = plan.document.issuedOn
+        issuedText = plan.document.issuedText
+        self.current = current.source.path
+        removed = diff.removed.count
+        added = diff.added.count
+        changed = diff.changed.count
+        targets = diff.targets.count
+    }
+}

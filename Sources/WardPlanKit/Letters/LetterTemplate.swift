@@ -1,0 +1,77 @@
+import Foundation
+
+/// The wording of a review letter (`Resources/Data/letter.yaml`): every sentence of the letter is
+/// data a city can edit, with `{name}` placeholders filled per ward.
+public struct LetterTemplate: Sendable, Codable, Hashable {
+    public var version: Int
+    public var sender: String
+    public var superior: String
+    public var number: String
+    public var subject: String
+    public var recipient: String
+    public var opening: String
+    public var openingNoBases: String
+    public var noRequests: String
+    public var requests: Requests
+    public var groups: Groups
+    public var areaHeading: String
+    public var closing: String
+    public var replyDays: Int
+    public var copies: [String]
+    public var signature: Signature
+    /// Province keys (documents.yaml) of the centrally run cities.
+    public var cities: [String]
+
+    public struct Requests: Sendable, Codable, Hashable {
+        public var absent: String
+        public var stated: String
+        public var update: String
+        public var targetAbsent: String
+        public var targetBelow: String
+        public var targetUpdate: String
+        public var citationAbsent: String
+        public var citationUpdate: String
+    }
+
+    public struct Groups: Sendable, Codable, Hashable {
+        public var targets: String
+        public var citations: String
+    }
+
+    public struct Signature: Sendable, Codable, Hashable {
+        public var authority: String
+        public var title: String
+        public var name: String
+    }
+
+    /// The shipped wording.
+    public static let standard: LetterTemplate = {
+        do { return try ReferenceData.load(LetterTemplate.self, resource: "letter") } catch {
+            fatalError("the shipped letter template does not load: \(error)")
+        }
+    }()
+
+    /// A city's own wording.
+    public init(url: URL) throws {
+        self = try ReferenceData.decodeYAML(LetterTemplate.self, from: url)
+    }
+
+    /// `text` with each `{name}` replaced by its value; an unknown name is left as written, so a
+    /// misspelt placeholder shows in the letter instead of vanishing.
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+}

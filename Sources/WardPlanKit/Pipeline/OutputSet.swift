@@ -1,0 +1,161 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes all outputs of a run together or not at all. Every file is first written whole to a
+/// temporary file beside its target (so the rename never crosses a disk); only when all of them
+/// are written are they renamed into place. On a failure the temporaries are removed, and files
+/// already renamed get their previous version back (kept as a hard link until the end), so the
+/// outputs of the last good run stay together.
+public struct OutputSet {
+    public struct File: Sendable {
+        public var path: String
+        public var data: Data
+        public init(path: String, data: Data) {
+            self.path = path
+            self.data = data
+        }
+    }
+
+    /// Why a file could not be written, in words a person can act on.
+    public enum Problem: Equatable, Sendable {
+        /// No permission to write in this folder.
+        case permissionDenied(folder: String)
+        case readOnly(folder: String)
+        case noSpace
+        /// This path, needed as a folder, is a file.
+        case notAFolder(String)
+        /// The output's own path is a folder.
+        case isAFolder
+        case other(String)
+
+        init(errno code: Int32, folder: String) {
+            switch code {
+            case EACCES, EPERM: self = .permissionDenied(folder: folder)
+            case EROFS: self = .readOnly(folder: folder)
+            case ENOSPC, EDQUOT: self = .noSpace
+            case ENOTDIR: self = .notAFolder(folder)
+            case EISDIR: self = .isAFolder
+            default: self = .other(String(cString: strerror(code)))
+            }
+        }
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var problem: Problem
+
+        public func message(_ language: Language) -> String {
+            switch problem {
+            case .permissionDenied(let folder): Message.outputPermission(language, path, folder)
+            case .readOnly(let folder): Message.outputReadOnly(language, path, folder)
+            case .noSpace: Message.outputNoSpace(language, path)
+            case .notAFolder(let file): Message.outputNotAFolder(language, path, file)
+            case .isAFolder: Message.outputIsAFolder(language, path)
+            case .other(let text): Message.outputOther(language, path, text)
+            }
+        }
+
+        public var description: String { message(.en) }
+
+        /// The `compare.output` diagnostic to print.
+        public func diagnostic(_ language: Language) -> Diagnostic {
+            Diagnostic(.outputUnwritable, .error, path: path, message(language))
+        }
+    }
+
+    public var files: [File]
+
+    public init(_ files: [File] = []) { self.files = files }
+
+    public mutating func add(_ data: Data, to path: String) { files.append(File(path: path, data: data)) }
+
+    /// Writes every file, or none. Returns the paths written, in order.
+    @discardableResult
+    public func commit() throws(Failure) -> [String] {
+        var staged: [(temporary: String, target: String)] = []
+        func discardStaged() { for s in staged { unlink(s.temporary) } }
+        for file in files {
+            do {
+                staged.append((try Self.stage(file), file.path))
+            } catch {
+                discardStaged()
+                throw error
+            }
+        }
+        // Every file is written; now rename, keeping each previous version until all succeed.
+        var done: [(target: String, backup: String?)] = []
+        for (index, s) in staged.enumerated() {
+            let backup = s.temporary + ".previous"
+            let hadPrevious = link(s.target, backup) == 0
+            if rename(s.temporary, s.target) != 0 {
+                let code = errno
+                if hadPrevious { unlink(backup) }
+                for d in done.reversed() {
+                    if let b = d.backup { rename(b, d.target) } else { unlink(d.target) }
+                }
+                for rest in staged[index...] { unlink(rest.temporary) }
+                throw Failure(path: s.target, problem: Problem(errno: code, folder: Self.folder(of: s.target)))
+            }
+            done.append((s.target, hadPrevious ? backup : nil))
+        }
+        for d in done { if let b = d.backup { unlink(b) } }
+        return staged.map(\.target)
+    }
+
+    static func folder(of path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    /// Creates the folder (and its parents) and writes the data to a temporary file in it.
+    static func stage(_ file: File) throws(Failure) -> String {
+        let folder = folder(of: file.path)
+        try makeFolder(folder, for: file.path)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Failure(path: file.path, problem: .isAFolder)
+        }
+        let name = (file.path as NSString).lastPathComponent
+        let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw Failure(path: file.path, problem: Problem(errno: errno, folder: folder)) }
+        var failure: Int32 = 0
+        file.data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if failure != 0 {
+            unlink(temporary)
+            throw Failure(path: file.path, problem: Problem(errno: failure, folder: folder))
+        }
+        return temporary
+    }
+
+    /// `mkdir -p`, with the error of the part that failed.
+    static func makeFolder(_ folder: String, for path: String) throws(Failure) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw Failure(path: path, problem: .notAFolder(folder))
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path) }
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw Failure(path: path, problem: Problem(errno: errno, folder: parent.isEmpty ? "." : parent))
+        }
+    }
+}

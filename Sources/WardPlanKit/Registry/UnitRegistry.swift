@@ -1,0 +1,145 @@
+import Foundation
+
+/// The commune-level units of the country (`Resources/Data/units.csv`, made from the General
+/// Statistics Office list by `scripts/registry/make_units.py`), or a city's own list
+/// (`registry.csv`: `code,name,kind,group`). Finds the unit a plan's ward is: by kind and name,
+/// settled by the plan's province when the name is found in several.
+public struct UnitRegistry: Sendable, Hashable {
+    public struct Unit: Sendable, Hashable, Codable {
+        /// The official code.
+        public var code: Int
+        /// The official name: "Phường Ngọc Hà".
+        public var name: String
+        /// `phuong`, `xa` or `dac-khu`.
+        public var kind: String
+        /// "Thành phố Hà Nội"; for a city's own list, its group (cluster) when it gives one.
+        public var province: String
+        /// A city's grouping (cluster) from its own list.
+        public var group: String?
+    }
+
+    public var units: [Unit]
+    /// Where the list came from (for messages).
+    public var source: String
+
+    public init(units: [Unit], source: String) {
+        self.units = units
+        self.source = source
+    }
+
+    /// The shipped national list.
+    public static let national: UnitRegistry = {
+        guard let url = Bundle.module.url(forResource: "units", withExtension: "csv", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { fatalError("the shipped units.csv is missing from the bundle") }
+        do { return try national(csv: text, source: "units.csv") } catch {
+            fatalError("the shipped units.csv does not load: \(error)")
+        }
+    }()
+
+    /// Reads the national list: `code,name,kind,province_code,province` after `#` comment lines.
+    static func national(csv text: String, source: String) throws(DataFileError) -> UnitRegistry {
+        var units: [Unit] = []
+        for (n, row) in try Self.rows(
+            text, path: source, header: ["code", "name", "kind", "province_code", "province"])
+        {
+            guard let code = Int(row[0]) else {
+                throw DataFileError(path: source, line: n, message: "code \"\(row[0])\" is not a number")
+            }
+            units.append(Unit(code: code, name: row[1], kind: row[2], province: row[4]))
+        }
+        return UnitRegistry(units: units, source: source)
+    }
+
+    /// Reads a city's own list, `code,name,kind,group`: each unit must be in the national list (by
+    /// code), whose official name and province it takes; `name` and `kind` must agree with it.
+    public static func city(csv text: String, path: String, national: UnitRegistry = .national) throws(DataFileError)
+        -> UnitRegistry
+    {
+        let byCode = Dictionary(national.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        var units: [Unit] = []
+        for (n, row) in try Self.rows(text, path: path, header: ["code", "name", "kind", "group"]) {
+            guard let code = Int(row[0]), var unit = byCode[code] else {
+                throw DataFileError(
+                    path: path, line: n, message: "code \"\(row[0])\" is not the code of a unit of the national list")
+            }
+            let name = row[1].foldedKey
+            guard name == unit.name.foldedKey || name == Self.bareName(unit).foldedKey else {
+                throw DataFileError(path: path, line: n, message: "code \(code) is \(unit.name), not \"\(row[1])\"")
+            }
+            if !row[2].isEmpty && Slug.of(row[2]) != unit.kind {
+                throw DataFileError(path: path, line: n, message: "code \(code) is a \(unit.kind), not \"\(row[2])\"")
+            }
+            unit.group = row[3].isEmpty ? nil : row[3]
+            units.append(unit)
+        }
+        return UnitRegistry(units: units, source: path)
+    }
+
+    /// Data rows with their line numbers; `#` lines and blank lines skipped; the header checked.
+    static func rows(_ text: String, path: String, header: [String]) throws(DataFileError) -> [(Int, [String])] {
+        var out: [(Int, [String])] = []
+        var sawHeader = false
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+                of: "\u{FEFF}", with: "")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+            }
+            if !sawHeader {
+                guard cells.map({ $0.lowercased() }) == header else {
+                    throw DataFileError(
+                        path: path, line: i + 1, message: "the first row must be \(header.joined(separator: ","))")
+                }
+                sawHeader = true
+                continue
+            }
+            guard cells.count == header.count else {
+                throw DataFileError(
+                    path: path, line: i + 1,
+                    message: "\(cells.count) fields; expected \(header.count): \(header.joined(separator: ","))")
+            }
+            out.append((i + 1, cells))
+        }
+        return out
+    }
+
+    /// "Ngọc Hà" of "Phường Ngọc Hà".
+    static func bareName(_ unit: Unit) -> String {
+        for prefix in ["Phường ", "Xã ", "Đặc khu "] where unit.name.hasPrefix(prefix) {
+            return String(unit.name.dropFirst(prefix.count))
+        }
+        return unit.name
+    }
+
+    /// What a plan's ward is in this list.
+    public enum Match: Sendable, Hashable {
+        case unit(Unit)
+        /// The name is found in several provinces and the plan's province does not settle it.
+        case ambiguous([Unit])
+        case none
+    }
+
+    /// The unit of a plan's ward: kind and name (case, tone marks and đ/d ignored), settled by the
+    /// plan's province when the name is found in several.
+    public func match(_ ward: Ward) -> Match {
+        guard let name = ward.name?.foldedKey, !name.isEmpty else { return .none }
+        let kind = Applicability.kindKey(ward.kind)
+        var found = units.filter { Self.bareName($0).foldedKey == name && (kind == nil || $0.kind == kind) }
+        if found.count > 1, let province = ward.province?.foldedKey, !province.isEmpty {
+            found = found.filter { $0.province.foldedKey.containsWords(province) }
+        }
+        switch found.count {
+        case 0: return .none
+        case 1: return .unit(found[0])
+        default: return .ambiguous(found)
+        }
+    }
+
+    /// The units of the provinces named ("Hà Nội" matches "Thành phố Hà Nội").
+    public func units(inProvinces names: [String]) -> [Unit] {
+        let keys = names.map(\.foldedKey)
+        return units.filter { unit in keys.contains { unit.province.foldedKey.containsWords($0) } }
+    }
+}

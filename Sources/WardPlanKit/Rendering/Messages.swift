@@ -1,0 +1,232 @@
+/// What the command line says to a person: usage errors, the summary line, output errors and
+/// `--help`, Vietnamese first, with English. One key, both languages (the switch makes a missing
+/// one a compile error; a test checks neither is empty and both fill the same `{n}`).
+/// Diagnostics keep their stable codes whatever the language.
+public enum Message: CaseIterable, Sendable {
+    // Usage errors.
+    case needOutput, edxmlNeedsXML, edxmlNeedsXMLExtract, langInvalid, asOfInvalid, minPeersPositive
+    case maxInputPositive
+    // What a run says.
+    case compareSummary, extractSummary, writtenTo, noInput, skippedFile, xmlSchemaError, errorPrefix
+    case registrySummary, lettersSummary
+    // Output errors: what went wrong, and what to do.
+    case outputPermission, outputReadOnly, outputNoSpace, outputNotAFolder, outputIsAFolder, outputOther
+    // --help.
+    case rootAbstract, compareAbstract, compareDiscussion, helpPaths, helpHTML, helpCSV, helpCSVSeparator
+    case helpXLSX, helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
+    case extractAbstract, helpFormat, helpOutput, helpExtractXML, helpQuietExtract
+
+    /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
+    public var text: (vi: String, en: String) {
+        switch self {
+        case .needOutput:
+            (
+                "hãy cho biết ghi báo cáo vào đâu: --html TỆP và/hoặc --csv THƯ-MỤC (hoặc --xlsx TỆP, --json TỆP, --xml TỆP)",
+                "say where to write the report: --html FILE and/or --csv FOLDER (or --xlsx FILE, --json FILE, --xml FILE)"
+            )
+        case .edxmlNeedsXML: ("--edxml cần --xml TỆP", "--edxml needs --xml FILE")
+        case .edxmlNeedsXMLExtract:
+            ("--edxml cần --format xml hoặc --xml TỆP", "--edxml needs --format xml or --xml FILE")
+        case .langInvalid: ("--lang phải là vi hoặc en, không phải '{0}'", "--lang must be vi or en, not '{0}'")
+        case .asOfInvalid:
+            (
+                "--as-of phải là một ngày, viết 01/07/2026 hoặc 2026-07-01, không phải '{0}'",
+                "--as-of must be a date written 01/07/2026 (day first) or 2026-07-01, not '{0}'"
+            )
+        case .minPeersPositive: ("--min-peers phải là số dương", "--min-peers must be a positive number")
+        case .maxInputPositive: ("--max-input-mb phải là số dương", "--max-input-mb must be a positive number")
+        case .compareSummary:
+            (
+                "wardplan: đã so sánh {0} kế hoạch, {1} tệp không đọc được; {3} nhiệm vụ, {4} nội dung còn thiếu so với yêu cầu quốc gia; {2} tệp bỏ qua",
+                "wardplan: {0} plan(s) compared, {1} failed; {3} tasks, {4} national gaps; {2} file(s) skipped"
+            )
+        case .extractSummary:
+            (
+                "wardplan: đã đọc {0} kế hoạch, {1} tệp không đọc được; {2} nhiệm vụ, {3} chỉ tiêu",
+                "wardplan: {0} plan(s) read, {1} failed; {2} tasks, {3} targets"
+            )
+        case .writtenTo: (" → đã ghi {0}", " → {0}")
+        case .lettersSummary:
+            (
+                "wardplan: {0} công văn, {1} đề nghị; {2} tệp không đọc được",
+                "wardplan: {0} letter(s), {1} request(s), {2} input(s) failed"
+            )
+        case .registrySummary:
+            (
+                "; {0}/{1} đơn vị chưa gửi kế hoạch, {2} kế hoạch của đơn vị ngoài danh sách",
+                "; {0} of {1} units sent no plan, {2} plan(s) not in the list"
+            )
+        case .noInput:
+            (
+                "không đọc được kế hoạch nào, nên không ghi báo cáo nào (các báo cáo cũ giữ nguyên). Hãy kiểm tra đường dẫn: cần một tệp kế hoạch (.txt, .md, .docx, .pdf) hoặc một thư mục chứa các tệp đó.",
+                "no plan could be read, so no report was written (earlier reports are left as they were). Check the path: it must be a plan file (.txt, .md, .docx, .pdf) or a folder of them."
+            )
+        case .skippedFile:
+            (
+                "bỏ qua: không phải định dạng kế hoạch công cụ đọc được (.txt, .md, .docx, .pdf, .doc, .odt, .rtf)",
+                "skipped: not a plan format this tool reads (.txt, .md, .docx, .pdf, .doc, .odt, .rtf)"
+            )
+        case .xmlSchemaError:
+            (
+                "wardplan: lỗi: báo cáo XML không khớp lược đồ (lỗi của công cụ, xin báo lại); không ghi tệp nào: {0}",
+                "wardplan: error: the XML report does not match its schema (a bug, please report it); nothing was written: {0}"
+            )
+        case .errorPrefix: ("lỗi", "error")
+        case .outputPermission:
+            (
+                "không ghi được {0}: không có quyền ghi vào thư mục {1}. Hãy chọn thư mục khác hoặc cấp quyền ghi cho thư mục này. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0}: no permission to write in the folder {1}. Choose another folder or make this one writable. Earlier reports are left as they were."
+            )
+        case .outputReadOnly:
+            (
+                "không ghi được {0}: ổ đĩa chứa thư mục {1} chỉ cho đọc. Hãy chọn thư mục trên ổ đĩa khác. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0}: the disk holding {1} is read-only. Choose a folder on another disk. Earlier reports are left as they were."
+            )
+        case .outputNoSpace:
+            (
+                "không ghi được {0}: ổ đĩa đã đầy. Hãy giải phóng dung lượng hoặc chọn ổ đĩa khác. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0}: the disk is full. Free some space or choose another disk. Earlier reports are left as they were."
+            )
+        case .outputNotAFolder:
+            (
+                "không ghi được {0}: {1} là một tệp, không phải thư mục. Hãy chọn tên thư mục khác hoặc đổi tên tệp đó. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0}: {1} is a file, not a folder. Choose another folder name or rename that file. Earlier reports are left as they were."
+            )
+        case .outputIsAFolder:
+            (
+                "không ghi được {0}: đã có một thư mục tên này. Hãy chọn tên tệp khác. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0}: a folder already has this name. Choose another file name. Earlier reports are left as they were."
+            )
+        case .outputOther:
+            (
+                "không ghi được {0} ({1}). Hãy kiểm tra thư mục có tạo và ghi được không. Các báo cáo cũ giữ nguyên.",
+                "cannot write {0} ({1}). Check that the folder can be created and written to. Earlier reports are left as they were."
+            )
+        case .rootAbstract:
+            (
+                "Đọc và so sánh kế hoạch cải cách hành chính của các phường, xã.",
+                "Reads and compares ward administrative-reform plans."
+            )
+        case .compareAbstract:
+            (
+                "So sánh các kế hoạch và ghi báo cáo nội dung còn thiếu (HTML) và bảng tính (CSV).",
+                "Compare plans and write the gap report (HTML) and spreadsheets (CSV)."
+            )
+        case .compareDiscussion:
+            (
+                """
+                ĐƯỜNG-DẪN là một tệp kế hoạch (.txt, .md, .docx, .pdf; .doc, .odt, .rtf qua LibreOffice) hoặc một thư mục
+                (mọi tệp kế hoạch trong đó; tệp khác bị bỏ qua và được nêu tên).
+                --html ghi một tệp HTML độc lập; --csv ghi tasks.csv, coverage.csv, targets.csv, gaps.csv vào một thư mục
+                (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
+                Một chủ đề mà đa số phường cùng tỉnh có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
+                --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
+                --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-1.xsd (kiểm tra trước khi ghi);
+                --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
+                Mọi tệp đầu ra của một lần chạy được thay cùng lúc hoặc không tệp nào; khi không đọc được kế hoạch nào thì không ghi gì.
+                Mã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được hoặc không ghi được báo cáo, 2 dòng lệnh sai.
+                Ngôn ngữ: tiếng Việt; --lang en (hoặc LANG/LC_ALL bắt đầu bằng en) cho tiếng Anh.
+                """,
+                """
+                PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder
+                (every plan file in it; other files are skipped and named).
+                --html writes one self-contained HTML file; --csv writes tasks.csv, coverage.csv, targets.csv and gaps.csv
+                into a folder (UTF-8 with a BOM, commas; --csv-separator semicolon for Excel set to a Vietnamese
+                region, which splits columns at semicolons). A theme most wards of a province cover is listed for a ward
+                without it, for reference only, when the ward has at least --min-peers other wards there.
+                --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
+                --xml writes the plans and the comparison as schema/wardplans-1.xsd (validated before writing);
+                --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
+                All outputs of a run are replaced together or not at all; when no plan can be read nothing is written.
+                Exit codes: 0 all inputs read, 1 some input failed or a report could not be written, 2 usage error.
+                Language: Vietnamese; --lang en (or LANG/LC_ALL starting with en) for English.
+                """
+            )
+        case .helpPaths: ("Các tệp kế hoạch hoặc thư mục chứa chúng.", "Plan files or folders of plan files.")
+        case .helpHTML: ("Ghi báo cáo HTML vào tệp này.", "Write the HTML report to this file.")
+        case .helpCSV:
+            (
+                "Ghi tasks.csv, coverage.csv, targets.csv và gaps.csv vào thư mục này.",
+                "Write tasks.csv, coverage.csv, targets.csv and gaps.csv into this folder."
+            )
+        case .helpCSVSeparator:
+            (
+                "Dấu phân cách của CSV: comma (mặc định) hoặc semicolon (Excel đặt vùng Việt Nam).",
+                "The CSV separator: comma (default) or semicolon (Excel set to a Vietnamese region)."
+            )
+        case .helpXLSX:
+            (
+                "Ghi một tệp Excel (.xlsx) gồm các trang tasks, gaps, targets, coverage, cùng các dòng như tệp CSV.",
+                "Write one Excel workbook (.xlsx): sheets tasks, gaps, targets, coverage, with the CSV files' rows."
+            )
+        case .helpJSON: ("Ghi kết quả so sánh dạng JSON vào tệp này.", "Write the comparison as JSON to this file.")
+        case .helpXML:
+            (
+                "Ghi các kế hoạch và kết quả so sánh dạng XML (schema/wardplans-1.xsd, đã kiểm tra) vào tệp này.",
+                "Write the plans and the comparison as XML (schema/wardplans-1.xsd, validated) to this file."
+            )
+        case .helpAsOf:
+            (
+                "Ngày lập báo cáo (01/07/2026 hoặc 2026-07-01): các hạn trước ngày này được theo dõi. Mặc định: hôm nay.",
+                "The report date (01/07/2026, day first, or 2026-07-01): deadlines before it are followed up. Default: today."
+            )
+        case .helpLang:
+            (
+                "Ngôn ngữ của báo cáo và thông báo: vi (mặc định) hoặc en.",
+                "Language of the report and the messages: vi (default) or en."
+            )
+        case .helpMinPeers:
+            (
+                "Số phường khác cùng tỉnh cần có trước khi nêu nội dung đa số phường có (chỉ để tham khảo).",
+                "Other wards of the same province a ward needs before what most of them plan is listed (reference only)."
+            )
+        case .helpMaxInput:
+            ("Từ chối tệp đầu vào lớn hơn số megabyte này.", "Refuse input files larger than this many megabytes.")
+        case .helpVerbose:
+            ("In cả ghi chú, không chỉ cảnh báo và lỗi.", "Also print notes, not only warnings and errors.")
+        case .helpQuiet: ("Không in tiến độ và dòng tóm tắt.", "Print no progress or summary line.")
+        case .extractAbstract:
+            (
+                "Đọc các kế hoạch vào mô hình chung và in ra dạng JSON hoặc XML.",
+                "Read plans into the common model and print it as JSON or XML."
+            )
+        case .helpFormat: ("Định dạng đầu ra: json (mặc định) hoặc xml.", "Output format: json (default) or xml.")
+        case .helpOutput:
+            (
+                "Ghi đầu ra vào tệp này (thay trọn vẹn) thay vì in ra màn hình.",
+                "Write the output to this file (atomically) instead of standard output."
+            )
+        case .helpExtractXML:
+            (
+                "Ghi thêm báo cáo XML vào tệp này (thay trọn vẹn, đã kiểm tra).",
+                "Also write the XML report to this file (atomically, validated)."
+            )
+        case .helpQuietExtract: ("Không in dòng tóm tắt.", "Print no summary line.")
+        }
+    }
+
+    public func callAsFunction(_ language: Language, _ arguments: CustomStringConvertible...) -> String {
+        format(language, arguments)
+    }
+
+    public func format(_ language: Language, _ arguments: [CustomStringConvertible]) -> String {
+        Localizer.fill(language == .vi ? text.vi : text.en, arguments.map(\.description))
+    }
+}
+
+extension Language {
+    /// The language of the command's messages: `--lang xx` (or `--lang=xx`) on the command line,
+    /// else the environment (LC_ALL, then LC_MESSAGES, then LANG: English when it starts with `en`),
+    /// else Vietnamese.
+    public static func ofMessages(arguments: [String], environment: [String: String]) -> Language {
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--lang", i + 1 < arguments.count, let l = Language(rawValue: arguments[i + 1]) { return l }
+            if argument.hasPrefix("--lang="), let l = Language(rawValue: String(argument.dropFirst(7))) { return l }
+        }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            guard let value = environment[key], !value.isEmpty else { continue }
+            return value.lowercased().hasPrefix("en") ? .en : .vi
+        }
+        return .vi
+    }
+}
