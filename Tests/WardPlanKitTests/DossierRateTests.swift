@@ -16,7 +16,8 @@ struct DossierRateTests {
     @Test func dossierSentencesGetTheDossierRate() {
         #expect(metric("Phấn đấu 60% hồ sơ TTHC được giải quyết trực tuyến toàn trình.") == "online-dossier-rate")
         #expect(metric("Tỷ lệ hồ sơ thủ tục hành chính nộp trực tuyến đạt từ 50% trở lên.") == "online-dossier-rate")
-        #expect(metric("100% hồ sơ được tiếp nhận, xử lý trực tuyến qua dịch vụ công trực tuyến.") == "online-dossier-rate")
+        #expect(
+            metric("100% hồ sơ được tiếp nhận, xử lý trực tuyến qua dịch vụ công trực tuyến.") == "online-dossier-rate")
     }
 
     @Test func procedureSentencesKeepTheirMetrics() {
@@ -73,7 +74,8 @@ struct DossierRateTests {
     }
 
     @Test func aLowProcedureRateIsStillBelow() throws {
-        let plan = try Self.plan(target: "Phấn đấu 60% TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.")
+        let plan = try Self.plan(
+            target: "Phấn đấu 60% TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình.")
         #expect(plan.targets.map(\.metric) == ["online-full-process"])
         let items = Self.compare(plan).gaps[0].items.filter { $0.kind == .target }
         #expect(items.contains { $0.id.hasPrefix("online-") && $0.level == .below })

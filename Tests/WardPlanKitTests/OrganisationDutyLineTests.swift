@@ -11,7 +11,8 @@ struct OrganisationDutyLineTests {
     let offices = ReferenceData.standard.offices
 
     @Test func splitsAtTheFirstColonAfterAnOfficeName() throws {
-        let split = try #require(offices.splitLeadingOffice("Phòng Văn hóa - Xã hội: chủ trì tham mưu; theo dõi: hằng quý."))
+        let split = try #require(
+            offices.splitLeadingOffice("Phòng Văn hóa - Xã hội: chủ trì tham mưu; theo dõi: hằng quý."))
         #expect(split.office == "Phòng Văn hóa - Xã hội")
         // The duty is kept as written, later colons and the full stop included.
         #expect(split.duty == "chủ trì tham mưu; theo dõi: hằng quý.")
@@ -19,7 +20,8 @@ struct OrganisationDutyLineTests {
         // An abbreviated known office, an office the directory lacks, a generic body.
         #expect(offices.splitLeadingOffice("UBMTTQ phường: giám sát việc thực hiện.")?.office == "UBMTTQ phường")
         #expect(offices.splitLeadingOffice("Phòng Tư pháp: thẩm định văn bản.")?.office == "Phòng Tư pháp")
-        #expect(offices.splitLeadingOffice("Các phòng, ban chuyên môn: phối hợp.")?.office == "Các phòng, ban chuyên môn")
+        #expect(
+            offices.splitLeadingOffice("Các phòng, ban chuyên môn: phối hợp.")?.office == "Các phòng, ban chuyên môn")
     }
 
     @Test func leavesOtherColonLinesWhole() {
@@ -34,7 +36,8 @@ struct OrganisationDutyLineTests {
         // An office named inside a long sentence is not the line's office.
         #expect(
             offices.splitLeadingOffice(
-                "Phòng Văn hóa - Xã hội phối hợp với các đơn vị liên quan tổ chức tuyên truyền sâu rộng trong nhân dân về nội dung sau: cải cách.")
+                "Phòng Văn hóa - Xã hội phối hợp với các đơn vị liên quan tổ chức tuyên truyền sâu rộng trong nhân dân về nội dung sau: cải cách."
+            )
                 == nil)
     }
 
@@ -59,7 +62,8 @@ struct OrganisationDutyLineTests {
     @Test func responsibilitiesFromOfficeLines() throws {
         let plan = try Fixtures.plan(text: Self.text, path: "hoa-lac.txt")
         let rows = plan.responsibilities.map { r in
-            "\(r.office ?? "-") | \(r.heading) | \(r.line) | " + r.duties.map { "\($0.line) \($0.text)" }.joined(separator: " / ")
+            "\(r.office ?? "-") | \(r.heading) | \(r.line) | "
+                + r.duties.map { "\($0.line) \($0.text)" }.joined(separator: " / ")
         }
         #expect(
             rows == [

@@ -103,8 +103,8 @@ public struct OfficeDirectory: Sendable {
     /// generic body ("Các phòng chuyên môn"). "Công tác tuyên truyền:" or "Tổ chức thực hiện:" are not.
     public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let office = text[..<colon].trimmingCharacters(in: Self.trimSet)
-        let duty = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
+        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)
         guard !duty.isEmpty, !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
         let known = aliases.contains { words.starts(with: $0.words) }

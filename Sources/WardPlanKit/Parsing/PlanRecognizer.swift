@@ -274,7 +274,8 @@ final class PlanRecognizer {
             // "- Công an phường: triển khai …" opens an office's duties as a numbered item does.
             let opensOffice = numbered || reference.offices.splitLeadingOffice(text) != nil
             if opensOffice || responsibility == nil {
-                startResponsibility(heading: opensOffice ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
+                startResponsibility(
+                    heading: opensOffice ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
                 if opensOffice { return }
             }
             plan.responsibilities[responsibility!].duties.append(
