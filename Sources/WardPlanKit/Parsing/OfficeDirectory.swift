@@ -96,6 +96,32 @@ public struct OfficeDirectory: Sendable {
         return r.named.count == 1 && r.unknown.isEmpty ? r.named[0] : nil
     }
 
+    /// Splits an organisation line that gives an office's duties after its name ("Phòng Văn hóa - Xã hội:
+    /// chủ trì tham mưu …") at its first colon: the office part as written and the duty text after it.
+    /// Nil when nothing follows the colon or the part before it is not a short office name: it must
+    /// open with a known office ("Công an phường"), with a new office's kind ("Phòng Tư pháp") or be a
+    /// generic body ("Các phòng chuyên môn"). "Công tác tuyên truyền:" or "Tổ chức thực hiện:" are not.
+    public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
+        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
+        let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)
+        guard !duty.isEmpty, !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
+        let known = aliases.contains { words.starts(with: $0.words) }
+        let newOffice = Self.officeKinds.contains { words.starts(with: $0) }
+        let generic = words.first == "cac" && resolve(office).generic
+        return known || newOffice || generic ? (office, duty) : nil
+    }
+
+    /// The longest office part `splitLeadingOffice` reads as a name ("Văn phòng Hội đồng nhân dân và Ủy
+    /// ban nhân dân phường" is 12 words).
+    static let maxOfficeWords = 14
+
+    /// First words of a kind of office (folded) that name an office even when the directory lacks it;
+    /// narrower than `officeHeads`, whose "công", "ban", "tổ" also open sentences ("Công tác …").
+    static let officeKinds: [[Substring]] = ["phong", "trung tam", "van phong", "uy ban", "cong an", "tram y te"]
+        .map { FoldedKey.words($0) }
+
     /// First words of an office's name; a piece that starts with one and is not known is reported.
     static let officeHeads: Set<String> = [
         "phong", "trung", "van", "ban", "cong", "tram", "to", "hoi", "doan", "uy", "ubnd", "chi",

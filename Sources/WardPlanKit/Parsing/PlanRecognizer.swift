@@ -271,9 +271,12 @@ final class PlanRecognizer {
             return
         }
         if kind == .organisation, !TextShape.isParenthesised(text) {
-            if numbered || responsibility == nil {
-                startResponsibility(heading: numbered ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
-                if numbered { return }
+            // "- Công an phường: triển khai …" opens an office's duties as a numbered item does.
+            let opensOffice = numbered || reference.offices.splitLeadingOffice(text) != nil
+            if opensOffice || responsibility == nil {
+                startResponsibility(
+                    heading: opensOffice ? text : (contextGroup ?? stack.last?.heading.text ?? ""), at: i)
+                if opensOffice { return }
             }
             plan.responsibilities[responsibility!].duties.append(
                 Duty(text: text, line: line.line, endLine: line.endLine))
@@ -343,9 +346,15 @@ final class PlanRecognizer {
         return true
     }
 
+    /// Starts an office's duties. A line that gives the duties after the office's name and a colon is
+    /// split there: the name is the heading, the rest the first duty (same line), so its themes count.
     private func startResponsibility(heading: String, at i: Int) {
-        let office = reference.offices.resolve(heading).named.first
-        plan.responsibilities.append(Responsibility(office: office, heading: heading, line: current.line))
+        let split = reference.offices.splitLeadingOffice(heading)
+        let name = split?.office ?? heading
+        let office = reference.offices.resolve(name).named.first
+        let duties = split.map { [Duty(text: $0.duty, line: current.line, endLine: current.endLine)] } ?? []
+        plan.responsibilities.append(
+            Responsibility(office: office, heading: name, line: current.line, duties: duties))
         responsibility = plan.responsibilities.count - 1
     }
 
