@@ -127,7 +127,9 @@ struct ReformPlanThemeTests {
 
     // MARK: - Short generic phrases, on the shipped taxonomy
 
-    static func ids(_ sentence: String) -> Set<String> { PrecisionContextTests.ids(PrecisionContextTests.standard, sentence) }
+    static func ids(_ sentence: String) -> Set<String> {
+        PrecisionContextTests.ids(PrecisionContextTests.standard, sentence)
+    }
 
     @Test func selfAssessmentIsTheIndexOnlyWithTheIndexsWords() {
         #expect(!Self.ids("Tự đánh giá mức độ trưởng thành quản trị dữ liệu của phường.").contains("par-index"))
