@@ -5,6 +5,7 @@
 #   exports/plans.json    every plan in the common model
 #   exports/plans.xml     the same as XML (schema/wardplans-1.xsd, validated before it replaces the old file)
 #   exports/report.xml    the plans and the comparison as XML (same schema, validated the same way)
+#   exports/letters/*.docx one review letter per ward (Nghị định 30/2020/NĐ-CP form), national items only
 # Extra arguments go to `wardplan compare` (e.g. --as-of 2026-07-01 or --lang en).
 # Exit code: 0 every plan read, 1 some plan could not be read (the reports cover the others).
 set -euo pipefail
@@ -17,4 +18,14 @@ status=0
 .build/release/wardplan extract wards/ --output exports/plans.json --xml exports/plans.xml --quiet || status=$?
 .build/release/wardplan compare wards/ --html exports/report.html --csv exports/csv --xml exports/report.xml "$@" \
   || status=$?
+# The letters take the report date from the same --as-of, if one was given.
+as_of=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --as-of) as_of=(--as-of "$2"); shift 2 ;;
+    --as-of=*) as_of=("$1"); shift ;;
+    *) shift ;;
+  esac
+done
+.build/release/wardplan letters wards/ --out exports/letters "${as_of[@]}" || status=$?
 exit "$status"

@@ -22,6 +22,9 @@ public struct DocumentLine: Hashable, Sendable {
     public var marker: Marker?
     public var level: Int?
     public var emphasis: Emphasis?
+    /// A label in emphasis that opens the line ("*Đơn vị chủ trì thực hiện:* Phòng …" → "Đơn vị chủ
+    /// trì thực hiện:"), as `ParagraphBlock.emphasizedLead`; `text` still holds the whole.
+    public var emphasizedLead: String?
     /// A whole table the reader rebuilt (PDF word boxes, a one-cell-per-line or HTML table in
     /// markdown, a Word table); the line stands for it and its span covers the table's lines.
     public var table: TableBlock?
@@ -29,7 +32,7 @@ public struct DocumentLine: Hashable, Sendable {
     public init(
         number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false,
         headingLevel: Int? = nil, marker: Marker? = nil, level: Int? = nil, emphasis: Emphasis? = nil,
-        table: TableBlock? = nil
+        emphasizedLead: String? = nil, table: TableBlock? = nil
     ) {
         self.number = number
         self.text = text
@@ -40,6 +43,7 @@ public struct DocumentLine: Hashable, Sendable {
         self.marker = marker
         self.level = level
         self.emphasis = emphasis
+        self.emphasizedLead = emphasizedLead
         self.table = table
     }
 

@@ -17,8 +17,10 @@ public struct PlainTextReader: DocumentReader {
     }
 }
 
-/// Markdown as converters write it: `#` headings, pipe tables and tab-separated tables, HTML tags
-/// inside cells, backslash escapes.
+/// Markdown as converters write it: `#` headings (`headingLevel`), lines in
+/// emphasis, pipe tables and tab-separated tables, HTML tags inside cells, backslash escapes; and
+/// tables as found in the wild (`MarkdownTables`): HTML `<table>` blocks and one cell per line
+/// between `|` lines, each read whole into one line that carries the table.
 public struct MarkdownReader: DocumentReader {
     public let format = "markdown"
     public let fileExtensions: Set<String> = ["md", "markdown"]
@@ -38,21 +40,36 @@ public struct MarkdownReader: DocumentReader {
 enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
-        let lines = decoded.lines.enumerated().map { index, raw in line(number: index + 1, raw: raw, markdown: markdown)
+        guard markdown else {
+            let lines = decoded.lines.enumerated().map { index, raw in
+                line(number: index + 1, raw: raw, markdown: false)
+            }
+            return ReaderOutput(lines: lines, diagnostics: decoded.notes)
+        }
+        var lines: [DocumentLine] = []
+        var index = 0
+        while index < decoded.lines.count {
+            if let table = MarkdownTables.table(at: index, in: decoded.lines) {
+                lines.append(table.line)
+                index = table.next
+                continue
+            }
+            lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true))
+            index += 1
         }
         return ReaderOutput(lines: lines, diagnostics: decoded.notes)
     }
 
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var body = Substring(raw)
-        var headingHint = false
+        var headingLevel: Int?
         if markdown {
             let trimmed = body.drop(while: { $0 == " " })
             if trimmed.hasPrefix("#") {
                 let hashes = trimmed.prefix(while: { $0 == "#" })
                 let rest = trimmed.dropFirst(hashes.count)
                 if hashes.count <= 6, rest.isEmpty || rest.first == " " {
-                    headingHint = true
+                    headingLevel = hashes.count
                     body = rest
                 }
             } else if trimmed.hasPrefix(">") {
@@ -71,7 +88,13 @@ enum TextLines {
             let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if cells.count >= 2 { return tableLine(number: number, cells: cells) }
         }
-        return DocumentLine(number: number, text: InlineMarkup.clean(String(body)), headingHint: headingHint)
+        guard markdown else { return DocumentLine(number: number, text: InlineMarkup.clean(String(body))) }
+        var line = DocumentLine(
+            number: number, text: InlineMarkup.clean(String(body)), headingHint: headingLevel != nil,
+            headingLevel: headingLevel)
+        line.emphasis = MarkdownInline.emphasis(of: body)
+        if line.emphasis == nil { line.emphasizedLead = MarkdownInline.emphasizedLead(of: body) }
+        return line
     }
 
     private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {

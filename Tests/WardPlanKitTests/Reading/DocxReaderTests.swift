@@ -76,15 +76,48 @@ struct DocxReaderTests {
         let lines = try W.lines(W.docx(body: body, numbering: Self.numbering, styles: Self.styles))
         #expect(
             lines.map(\.text) == [
-                "I. MỤC ĐÍCH", "1. Công tác chỉ đạo", "1.1. Xây dựng kế hoạch", "1.2. Tổ chức tuyên truyền",
-                "- Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "• Mục nhỏ", "+ Kế hoạch", "a) Trong năm", "b) Quý I",
-                "2. Cải cách thể chế",
-                "2.1. Rà soát văn bản", "II. NHIỆM VỤ", "Không đánh số", "7. Bắt đầu lại từ bảy",
+                "MỤC ĐÍCH", "Công tác chỉ đạo", "Xây dựng kế hoạch", "Tổ chức tuyên truyền",
+                "Cơ quan chủ trì: Phòng Văn hóa - Xã hội", "Mục nhỏ", "Kế hoạch", "Trong năm", "Quý I",
+                "Cải cách thể chế", "Rà soát văn bản", "NHIỆM VỤ", "Không đánh số", "Bắt đầu lại từ bảy",
             ])
+        // The numbering as a marker: the label a reader sees, its style from the number format; a
+        // list that continues the same abstract numbering goes on counting.
+        #expect(
+            lines.map { $0.marker?.text ?? "" } == [
+                "I.", "1.", "1.1.", "1.2.", "-", "•", "+", "a)", "b)", "2.", "2.1.", "II.", "", "7.",
+            ])
+        #expect(
+            lines.map(\.marker?.style) == [
+                .roman, .number, .numberPath, .numberPath, .bullet, .bullet, .bullet, .letter, .letter, .number,
+                .numberPath, .roman, nil, .number,
+            ])
+        #expect(
+            lines.map(\.marker?.value) == ["I", "1", "1.1", "1.2", "", "", "", "a", "b", "2", "2.1", "II", nil, "7"])
+        // Levels are ilvl + 1 counted from where the list stands: "1." (another numbering) opens
+        // under "I.", the bullets under "1.1.", the letters go back to the decimal list's own level,
+        // and "II." to the Roman list's.
+        #expect(lines.map(\.level) == [1, 2, 3, 3, 4, 5, 6, 4, 4, 2, 3, 1, nil, 2])
+        #expect(lines.map(\.headingLevel) == [1, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, 1, nil, nil])
         #expect(
             lines.map(\.headingHint) == [
                 true, false, false, false, false, false, false, false, false, false, false, true, false, false,
             ])
+    }
+
+    @Test func boldAndItalicRunsGiveEmphasisAndALeadingLabel() throws {
+        func run(_ text: String, _ props: String = "") -> String {
+            "<w:r>\(props.isEmpty ? "" : "<w:rPr>\(props)</w:rPr>")<w:t xml:space=\"preserve\">\(text)</w:t></w:r>"
+        }
+        let body = [
+            "<w:p>" + run("Nhiệm vụ ", "<w:b/>") + run("trọng tâm", "<w:b/><w:i/>") + "</w:p>",
+            "<w:p>" + run("Đơn vị chủ trì thực hiện:", "<w:i/>") + run(" Phòng Văn hóa - Xã hội") + "</w:p>",
+            "<w:p>" + run("Ghi chú", "<w:i/>") + run(" ", "") + "</w:p>",
+            "<w:p>" + run("Không đậm", #"<w:b w:val="0"/>"#) + "</w:p>",
+        ].joined()
+        let lines = try W.lines(W.docx(body: body))
+        #expect(lines.map(\.emphasis) == [.bold, nil, .italic, nil])
+        #expect(lines.map(\.emphasizedLead) == [nil, "Đơn vị chủ trì thực hiện:", nil, nil])
+        #expect(lines[1].text == "Đơn vị chủ trì thực hiện: Phòng Văn hóa - Xã hội")
     }
 
     @Test func outlineLevelOnAStyleMakesAHeading() throws {
@@ -93,6 +126,7 @@ struct DocxReaderTests {
                 body: W.paragraph("Giai đoạn 2026-2027", style: "Tieude") + W.paragraph("Văn bản"), styles: Self.styles)
         )
         #expect(lines.map(\.headingHint) == [true, false])
+        #expect(lines.map(\.headingLevel) == [2, nil])
     }
 
     static func cell(_ text: String, props: String = "") -> String {
@@ -122,18 +156,21 @@ struct DocxReaderTests {
             "<w:tr>" + c("", merged) + c("tiếp theo trang sau", "") + c("", merged) + c("", "") + c("", "") + "</w:tr>")
         let body = W.paragraph("Phụ lục II") + "<w:tbl>" + rows.joined() + "</w:tbl>" + W.paragraph("Sau bảng")
         let lines = try W.lines(W.docx(body: body))
-        #expect(lines.map(\.number) == [1, 2, 4, 5, 6, 7, 8])
-        #expect(lines[1].cells == ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "phối hợp", "Thời gian hoàn thành"])
-        #expect(lines[2].cells == ["I", "CÔNG TÁC CHỈ ĐẠO", "", "", ""])
-        #expect(lines[3].cells == ["1", "Ban hành kế hoạch", "Phòng Văn hóa - Xã hội", "Các phòng", "Quý I/2026"])
-        // A lead merged down the column is every row's lead …
+        // One line stands for the table, numbered by its first row; rows count as paragraphs do.
+        #expect(lines.map(\.number) == [1, 2, 8])
+        #expect(lines[2].text == "Sau bảng" && lines[2].table == nil)
+        let table = try #require(lines[1].table)
         #expect(
-            lines[4].cells == [
-                "2", "Tuyên truyền - Kế hoạch - Báo cáo", "Phòng Văn hóa - Xã hội", "Các phòng", "Hằng năm",
-            ])
-        // … but a row whose number cell is merged continues the row above.
-        #expect(lines[5].cells == ["", "tiếp theo trang sau", "", "", ""])
-        #expect(lines[6].text == "Sau bảng" && lines[6].cells == nil)
+            DocumentTree(blocks: [.table(table)]).dump() == """
+                table 5 columns, 2 header row(s) @2-7
+                  header @2 | TT | Nhiệm vụ | Đơn vị ⟨×2⟩ | Thời gian |
+                  header @3 | ⟨↑⟩ TT |  | chủ trì | phối hợp | hoàn thành |
+                  row @4 | I | CÔNG TÁC CHỈ ĐẠO ⟨×4⟩ |
+                  row @5 | 1 | Ban hành kế hoạch | Phòng Văn hóa - Xã hội | Các phòng | Quý I/2026 |
+                  row @6 | 2 | Tuyên truyền - Kế hoạch - Báo cáo | ⟨↑⟩ Phòng Văn hóa - Xã hội | Các phòng | Hằng năm |
+                  row (continued) @7 | ⟨↑⟩ 2 | tiếp theo trang sau | ⟨↑⟩ Phòng Văn hóa - Xã hội |  |  |
+
+                """)
     }
 
     @Test func aTableInATableIsReadIntoItsCell() throws {
@@ -141,7 +178,8 @@ struct DocxReaderTests {
             "<w:tbl><w:tr>\(Self.cell("Kế hoạch"))\(Self.cell("Quý I"))</w:tr><w:tr>\(Self.cell("Báo cáo"))</w:tr></w:tbl>"
         let body = "<w:tbl><w:tr>\(Self.cell("1"))<w:tc>\(W.paragraph("Sản phẩm:"))\(inner)</w:tc></w:tr></w:tbl>"
         let lines = try W.lines(W.docx(body: body))
-        #expect(lines.map(\.cells) == [["1", "Sản phẩm: Kế hoạch Quý I Báo cáo"]])
+        #expect(lines.count == 1)
+        #expect(lines[0].table?.rows.map { $0.cells.map(\.text) } == [["1", "Sản phẩm: Kế hoạch Quý I Báo cáo"]])
     }
 
     @Test func textBoxesFollowTheirParagraphAndFallbackCopiesAreSkipped() throws {

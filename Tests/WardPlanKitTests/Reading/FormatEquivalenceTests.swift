@@ -4,7 +4,8 @@ import Testing
 @testable import WardPlanKit
 
 /// The same plan gives the same model whatever file it arrives in: Word and PDF made from the
-/// seeds with LibreOffice (scripts/fixtures/make-word-fixtures.sh), and the seeds re-encoded
+/// seeds with LibreOffice (scripts/fixtures/make-word-fixtures.sh, the narrow-table copy of Ngọc Hà
+/// included), and the seeds re-encoded
 /// (scripts/fixtures/make-encoding-fixtures.py).
 @Suite("Same plan, any format")
 struct FormatEquivalenceTests {
@@ -18,6 +19,9 @@ struct FormatEquivalenceTests {
     ]
     static let ngocHaVariants = [
         "formats/ngoc-ha-2026-2030.docx", "formats/ngoc-ha-2026-2030.pdf",
+        // Typed as wards often do: justified text, a portrait table of equal narrow columns whose
+        // header words ("Đơn vị / chủ trì") and cells wrap over many lines.
+        "formats/ngoc-ha-2026-2030-narrow.docx", "formats/ngoc-ha-2026-2030-narrow.pdf",
         "encodings/ngoc-ha-2026-2030.nfd.md", "encodings/ngoc-ha-2026-2030.old-tone.md",
         "encodings/ngoc-ha-2026-2030.tcvn3.md",
         "encodings/ngoc-ha-2026-2030.vni.md", "encodings/ngoc-ha-2026-2030.cp1258.md",

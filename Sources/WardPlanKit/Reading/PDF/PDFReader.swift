@@ -1,11 +1,13 @@
 import Foundation
 
-/// PDF files with a text layer, through `pdftotext -layout` (Debian: poppler-utils). The layout
-/// text is turned back into paragraphs and table rows by `PDFLayout`. A PDF without a text layer (a
-/// scan) is refused with a message saying so.
+/// PDF files with a text layer, through `pdftotext -bbox-layout` (Debian: poppler-utils), which
+/// gives every word with its box. `PDFGeometry` turns the words back into paragraphs and tables
+/// (`PDFTableFinder`). A PDF without a text layer (a scan) is refused with a message saying so.
 ///
-/// Locations: `DocumentLine.number` is the line of `pdftotext -layout -fixed 3` output where the
-/// paragraph or table row starts.
+/// Locations: a PDF "line" is a line of text as it stands on the page (words sharing a band of
+/// height), counted from 1 through the whole file in reading order, pages in order and lines top
+/// to bottom, page headers and numbers included. `DocumentLine.number` is the line a paragraph or a
+/// table starts on; a table's rows carry their own lines and page.
 public struct PDFReader: DocumentReader {
     public let format = "pdf"
     public let fileExtensions: Set<String> = ["pdf"]
@@ -16,9 +18,8 @@ public struct PDFReader: DocumentReader {
         self.searchPath = searchPath
     }
 
-    /// `-fixed 3`: one text column per 3 points, finer than any character, so that words keep their
-    /// true horizontal position and table columns stay apart.
-    static let arguments = ["-layout", "-fixed", "3", "-enc", "UTF-8", "-eol", "unix"]
+    /// Every word with its box, as XHTML.
+    static let arguments = ["-bbox-layout", "-enc", "UTF-8", "-eol", "unix"]
 
     public func read(_ data: Data, path: String) throws(InputError) -> [DocumentLine] {
         try readDocument(data, path: path, limits: .standard).lines
@@ -70,8 +71,8 @@ public struct PDFReader: DocumentReader {
             throw InputError(
                 Diagnostic(.damagedFile, .error, path: path, "pdftotext cannot read this PDF (\(reason)); \(hint)"))
         }
-        let text = String(decoding: result.stdout, as: UTF8.self)
-        let layout = PDFLayout(text)
+        let pages = try PDFWordBoxes.pages(result.stdout, path: path, limits: limits)
+        let layout = PDFGeometry(pages: pages)
         guard layout.letterCount >= 20 else {
             throw InputError(
                 Diagnostic(
@@ -86,6 +87,6 @@ public struct PDFReader: DocumentReader {
                     .pageFurniture, .note, path: path,
                     "\(layout.furnitureLines) page header, footer and page-number line(s) left out"))
         }
-        return ReaderOutput(lines: layout.lines(), diagnostics: notes)
+        return ReaderOutput(lines: layout.lines, diagnostics: notes)
     }
 }

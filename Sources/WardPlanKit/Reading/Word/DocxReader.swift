@@ -1,15 +1,18 @@
 import Foundation
 
 /// Word (.docx) files, as wards send them. Paragraphs become lines (runs joined; a line break or a
-/// tab becomes a space), automatic numbering is written out as the label a reader sees ("3.12.",
-/// "a)", "-"), heading styles set `headingHint`, and each table row becomes one line with its cells
-/// (a merged cell's text stands in its first column; a vertically merged cell repeats its text,
-/// unless the whole row continues the one above; header rows marked to repeat on every page are
-/// read once, joined column by column).
+/// tab becomes a space); automatic numbering becomes the line's `marker` (the label a reader sees,
+/// "3.12.", "a)", "-", styled by the level's number format) and `level` (ilvl + 1); heading styles
+/// and outline levels give `headingLevel`; a paragraph all in bold or italic runs its `emphasis`,
+/// and a bold or italic label opening it its `emphasizedLead`. Each table becomes one line carrying
+/// the whole `TableBlock`: header rows are the rows marked to repeat on every page (else the first
+/// row), a horizontally merged cell spans its grid columns, a vertically merged cell is marked
+/// `mergedFromAbove` and repeats the text above, a row whose first column continues the one above
+/// `continuesPrevious`, and a nested table's text stays in its cell.
 ///
 /// Locations: `DocumentLine.number` is the index of the paragraph or table row in the document
 /// body, counting from 1 (empty paragraphs included); paragraphs inside a table cell belong to
-/// their row.
+/// their row. A table's line has its first row's index; each row's span has its own.
 public struct DocxReader: DocumentReader {
     public let format = "docx"
     public let fileExtensions: Set<String> = ["docx", "docm"]
@@ -91,10 +94,18 @@ struct WordBodyWalker {
     private mutating func paragraph(_ node: XNode) {
         index += 1
         var boxes: [String] = []
-        let text = paragraphText(node, textBoxes: &boxes)
-        let style = node.child("pPr")?.value(of: "pStyle")
+        let pPr = node.child("pPr")
+        let style = pPr?.value(of: "pStyle")
+        let number = listNumber(node).map { ($0.marker, outlineLevel(list: $0.list, ilvlLevel: $0.level)) }
+        var runs = Runs(format: styles.runFormat(style))
+        collect(node.children, into: &runs, textBoxes: &boxes)
+        let text = runs.text
+        let heading = text.isEmpty ? nil : headingLevel(node, style: style)
         lines.append(
-            DocumentLine(number: index, text: text, headingHint: !text.isEmpty && isHeading(node, style: style)))
+            DocumentLine(
+                number: index, text: text, headingHint: heading != nil, headingLevel: heading,
+                marker: number?.0, level: number?.1, emphasis: runs.emphasis,
+                emphasizedLead: runs.emphasis == nil ? runs.emphasizedLead : nil))
         // Text boxes anchored in the paragraph: their paragraphs follow it.
         for box in boxes {
             index += 1
@@ -102,30 +113,86 @@ struct WordBodyWalker {
         }
     }
 
-    private func isHeading(_ node: XNode, style: String?) -> Bool {
-        if let level = node.child("pPr")?.value(of: "outlineLvl").flatMap({ Int($0) }), level < 9 { return true }
-        return styles.isHeading(style)
+    private func headingLevel(_ node: XNode, style: String?) -> Int? {
+        if let level = node.child("pPr")?.value(of: "outlineLvl").flatMap({ Int($0) }), level < 9 { return level + 1 }
+        return styles.headingLevel(style)
+    }
+
+    /// Lists open around the paragraph, outermost first: each list's numbering and the outline
+    /// level its ilvl 0 stands at. A list of another numbering that starts inside an item (bullets
+    /// under "1.") nests under it; a list already open takes its own levels again.
+    private var openLists: [(list: String, base: Int, last: Int)] = []
+
+    /// The outline level of a numbered paragraph: its ilvl + 1 counted from where its list stands.
+    private mutating func outlineLevel(list: String, ilvlLevel: Int) -> Int {
+        if let open = openLists.firstIndex(where: { $0.list == list }) {
+            openLists.removeSubrange((open + 1)...)
+        } else {
+            openLists.append((list, openLists.last?.last ?? 0, 0))
+        }
+        let level = openLists[openLists.count - 1].base + ilvlLevel
+        openLists[openLists.count - 1].last = level
+        return level
+    }
+
+    /// The automatic number the paragraph shows, if any.
+    private mutating func listNumber(_ node: XNode) -> (marker: Marker, level: Int, list: String)? {
+        let pPr = node.child("pPr")
+        let style = pPr?.value(of: "pStyle")
+        let direct = pPr?.child("numPr")
+        let styled = styles.numbering(style)
+        guard let numId = direct?.value(of: "numId") ?? styled?.numId else { return nil }
+        let level = direct?.value(of: "ilvl").flatMap { Int($0) } ?? styled?.level
+        return numbering.marker(numId: numId, level: level, style: style, styles: styles)
     }
 
     /// The paragraph as a reader sees it: its list label, then its runs; white space collapsed, NFC.
+    /// (In a table cell or a text box the label stays in the text.)
     private mutating func paragraphText(_ node: XNode, textBoxes: inout [String]) -> String {
-        let pPr = node.child("pPr")
-        let style = pPr?.value(of: "pStyle")
-        var label = ""
-        let direct = pPr?.child("numPr")
-        let styled = styles.numbering(style)
-        if let numId = direct?.value(of: "numId") ?? styled?.numId {
-            let level = direct?.value(of: "ilvl").flatMap { Int($0) } ?? styled?.level
-            label = numbering.label(numId: numId, level: level, style: style, styles: styles) ?? ""
+        let label = listNumber(node)?.marker.text
+        var runs = Runs(format: (false, false))
+        collect(node.children, into: &runs, textBoxes: &textBoxes)
+        return ((label.map { $0 + " " } ?? "") + runs.text).collapsingWhitespace.nfc
+    }
+
+    /// The text of a paragraph's runs, piece by piece with whether each piece is bold and italic.
+    struct Runs {
+        var pieces: [(text: String, bold: Bool, italic: Bool)] = []
+        var format: (bold: Bool, italic: Bool)
+
+        init(format: (bold: Bool, italic: Bool)) { self.format = format }
+
+        mutating func append(_ text: String) { pieces.append((text, format.bold, format.italic)) }
+
+        var text: String { pieces.map(\.text).joined().collapsingWhitespace.nfc }
+
+        private var filled: [(text: String, bold: Bool, italic: Bool)] {
+            pieces.filter { !$0.text.allSatisfy(\.isWhitespace) }
         }
-        var text = ""
-        runs(node.children, into: &text, textBoxes: &textBoxes)
-        return (label + text).collapsingWhitespace.nfc
+
+        /// Every piece with text is bold, or italic, or both.
+        var emphasis: Emphasis? {
+            let filled = filled
+            guard !filled.isEmpty else { return nil }
+            let bold = filled.allSatisfy(\.bold)
+            let italic = filled.allSatisfy(\.italic)
+            return bold && italic ? .boldItalic : bold ? .bold : italic ? .italic : nil
+        }
+
+        /// The opening pieces in bold or italic, when plain text follows them.
+        var emphasizedLead: String? {
+            let filled = filled
+            guard let first = filled.first, first.bold || first.italic else { return nil }
+            let lead = filled.prefix { $0.bold == first.bold && $0.italic == first.italic }
+            guard lead.count < filled.count else { return nil }
+            let text = lead.map(\.text).joined().collapsingWhitespace.nfc
+            return text.isEmpty ? nil : text
+        }
     }
 
     /// Inline content. Deleted text, field codes and the alternative (fallback) copy of a drawing
     /// are skipped; text boxes are collected separately.
-    private mutating func runs(_ nodes: [XNode], into text: inout String, textBoxes: inout [String]) {
+    private mutating func collect(_ nodes: [XNode], into runs: inout Runs, textBoxes: inout [String]) {
         for node in nodes {
             if node.name == "Fallback" { continue }  // mc:Fallback repeats mc:Choice
             if node.isWord("txbxContent") {
@@ -138,21 +205,29 @@ struct WordBodyWalker {
                 continue
             }
             guard node.isWordElement else {
-                runs(node.children, into: &text, textBoxes: &textBoxes)  // drawings, mc:AlternateContent
+                collect(node.children, into: &runs, textBoxes: &textBoxes)  // drawings, mc:AlternateContent
                 continue
             }
             switch node.name {
-            case "t": text += node.text
-            case "tab", "br", "cr": text += " "
-            case "noBreakHyphen": text += "-"
-            case "sym": text += node.attribute("char").flatMap { UInt32($0, radix: 16) }.map(Self.symbol) ?? ""
+            case "t": runs.append(node.text)
+            case "tab", "br", "cr": runs.append(" ")
+            case "noBreakHyphen": runs.append("-")
+            case "sym": runs.append(node.attribute("char").flatMap { UInt32($0, radix: 16) }.map(Self.symbol) ?? "")
             case "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "fldChar", "footnoteReference",
                 "endnoteReference",
                 "commentReference", "lastRenderedPageBreak", "softHyphen":
                 continue
+            case "r":
+                let saved = runs.format
+                if let rPr = node.child("rPr") {
+                    if let b = rPr.child("b") { runs.format.bold = WordStyles.isOn(b) }
+                    if let i = rPr.child("i") { runs.format.italic = WordStyles.isOn(i) }
+                }
+                collect(node.children, into: &runs, textBoxes: &textBoxes)
+                runs.format = saved
             default:
-                // r, hyperlink, ins, fldSimple, smartTag, sdt …
-                runs(node.children, into: &text, textBoxes: &textBoxes)
+                // hyperlink, ins, fldSimple, smartTag, sdt …
+                collect(node.children, into: &runs, textBoxes: &textBoxes)
             }
         }
     }
@@ -166,33 +241,29 @@ struct WordBodyWalker {
     // MARK: - Tables
 
     private mutating func table(_ node: XNode) throws(InputError) {
-        var header: Int?  // position in `lines` of the header rows being joined
-        for row in try tableRows(node, depth: 1) {
+        let first = index + 1
+        let found = try tableRows(node, depth: 1)
+        guard !found.isEmpty else { return }
+        var rows: [TableRow] = []
+        for row in found {
             index += 1
-            if row.isHeader, let open = header {
-                let cells = lines[open].cells ?? []
-                let joined = (0..<max(cells.count, row.cells.count)).map { i in
-                    [cells, row.cells].compactMap { i < $0.count && !$0[i].isEmpty ? $0[i] : nil }.joined(
-                        separator: " ")
-                }
-                lines[open] = Self.rowLine(number: lines[open].number, cells: joined)
-                continue
-            }
-            header = row.isHeader ? lines.count : nil
-            lines.append(Self.rowLine(number: index, cells: row.cells))
+            rows.append(TableRow(cells: row.cells, span: SourceSpan(line: index), continuesPrevious: row.continues))
         }
-    }
-
-    private static func rowLine(number: Int, cells: [String]) -> DocumentLine {
-        DocumentLine(number: number, text: cells.filter { !$0.isEmpty }.joined(separator: " "), cells: cells)
+        let marked = found.prefix { $0.isHeader }.count
+        let block = TableBlock(
+            rows: rows, headerRowCount: marked > 0 ? marked : 1, span: SourceSpan(line: first, endLine: index))
+        let title = rows[0].cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+        lines.append(DocumentLine(number: first, text: title, table: block))
     }
 
     struct Row {
-        var cells: [String]
+        var cells: [TableCell]
         var isHeader: Bool
+        /// The first column continues a vertically merged cell: the row goes on with the one above.
+        var continues: Bool
     }
 
-    /// The rows of a table, each cell's text placed at its grid column.
+    /// The rows of a table, each cell with the grid columns it spans.
     private mutating func tableRows(_ node: XNode, depth: Int) throws(InputError) -> [Row] {
         if depth > limits.maxTableNesting {
             throw InputError(
@@ -202,31 +273,31 @@ struct WordBodyWalker {
                 ))
         }
         var rows: [Row] = []
-        var above: [String] = []
+        var above: [Int: String] = [:]  // grid column → text of the cell there in the row above
         var leadingHeader = true
         for tr in Self.elements("tr", in: node) {
             let trPr = tr.child("trPr")
-            var cells: [String] = Array(repeating: "", count: trPr?.value(of: "gridBefore").flatMap { Int($0) } ?? 0)
-            var continued: Set<Int> = []
+            let before = max(0, min(64, trPr?.value(of: "gridBefore").flatMap { Int($0) } ?? 0))
+            var cells = Array(repeating: TableCell(""), count: before)
+            var column = before
+            var texts: [Int: String] = [:]
+            var continues = false
             for tc in Self.elements("tc", in: tr) {
                 let tcPr = tc.child("tcPr")
                 let span = max(1, min(64, tcPr?.value(of: "gridSpan").flatMap { Int($0) } ?? 1))
-                let merge = tcPr?.child("vMerge")
-                if let merge, merge.attribute("val") ?? "continue" == "continue" { continued.insert(cells.count) }
-                cells.append(try cellText(tc, depth: depth))
-                cells += Array(repeating: "", count: span - 1)
-            }
-            // A vertically merged cell shows its text once, but it is every row's value, unless
-            // the first column is merged too: then the row continues the one above.
-            if !continued.contains(0) {
-                for column in continued where column < above.count { cells[column] = above[column] }
+                let merged = tcPr?.child("vMerge").map { ($0.attribute("val") ?? "continue") == "continue" } ?? false
+                // A vertically merged cell shows its text once, but it is every row's value.
+                let text = merged ? above[column] ?? "" : try cellText(tc, depth: depth)
+                if merged && column == 0 { continues = true }
+                cells.append(TableCell(text, columnSpan: span, mergedFromAbove: merged))
+                texts[column] = text
+                column += span
             }
             let isHeader =
-                leadingHeader
-                && trPr?.child("tblHeader").map { $0.attribute("val") != "0" && $0.attribute("val") != "false" } == true
+                leadingHeader && trPr?.child("tblHeader").map(WordStyles.isOn) == true
             leadingHeader = isHeader
-            rows.append(Row(cells: cells, isHeader: isHeader))
-            above = cells
+            rows.append(Row(cells: cells, isHeader: isHeader, continues: continues))
+            above = texts
         }
         return rows
     }
@@ -252,7 +323,7 @@ struct WordBodyWalker {
                 pieces += boxes
             } else if node.isWord("tbl") {
                 pieces += try tableRows(node, depth: depth + 1).map {
-                    $0.cells.filter { !$0.isEmpty }.joined(separator: " ")
+                    $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
                 }
             } else if node.isWord("sdt") {
                 pieces.append(try cellText(node.child("sdtContent") ?? node, depth: depth))

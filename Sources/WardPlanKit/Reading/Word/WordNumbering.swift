@@ -1,6 +1,6 @@
 /// Automatic list numbering of a Word file (`word/numbering.xml`), replayed paragraph by paragraph
 /// so that each numbered paragraph gets the label a reader sees on the page ("III.", "3.12.", "a)",
-/// "-"). The parser then applies the same outline rules as to typed numbers.
+/// "-") as a `Marker`, with its style from the level's number format and its level (ilvl + 1).
 struct WordNumbering {
     struct Level {
         var start = 1
@@ -80,6 +80,32 @@ struct WordNumbering {
         // An instance that restarts its numbering counts on its own; others continue the list.
         let key = instance.startOverrides.isEmpty && instance.overrides.isEmpty ? "a" + abstract : "n" + numId
         return (key, levels, instance.startOverrides)
+    }
+
+    /// The marker of the next paragraph numbered with `numId` at `level` (nil level: the level whose
+    /// style is `style`, else 0) and its outline level (ilvl + 1); nil when it shows no number.
+    mutating func marker(numId: String, level: Int?, style: String?, styles: WordStyles) -> (
+        marker: Marker, level: Int, list: String
+    )? {
+        guard numId != "0", let definition = definition(numId, styles: styles) else { return nil }
+        let index = level ?? definition.levels.first { $0.value.style != nil && $0.value.style == style }?.key ?? 0
+        guard let current = definition.levels[index],
+            let label = label(numId: numId, level: index, style: style, styles: styles)?
+                .trimmingCharacters(in: .whitespaces), !label.isEmpty
+        else { return nil }
+        let value = String(label.filter { $0.isLetter || $0.isNumber || $0 == "." }).trimmingCharacters(in: ["."])
+        let placeholders = current.text.filter { $0 == "%" }.count
+        let markerStyle: Marker.Style =
+            switch current.format {
+            case "bullet", "none": .bullet
+            case "upperRoman", "lowerRoman": .roman
+            case "upperLetter": .upperLetter
+            case "lowerLetter": .letter
+            default:
+                placeholders > 1 ? .numberPath : label.hasPrefix("(") ? .parenthesizedNumber : .number
+            }
+        let marker = Marker(style: markerStyle, text: label, value: markerStyle == .bullet ? "" : value)
+        return (marker, index + 1, definition.key)
     }
 
     /// The label of the next paragraph numbered with `numId` at `level` (nil level: the level whose

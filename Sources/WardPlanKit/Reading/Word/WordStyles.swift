@@ -7,6 +7,8 @@ struct WordStyles {
         var outlineLevel: Int?
         var numId: String?
         var level: Int?
+        var bold: Bool?
+        var italic: Bool?
     }
 
     var styles: [String: Style] = [:]
@@ -22,7 +24,9 @@ struct WordStyles {
             styles[id] = Style(
                 name: node.value(of: "name") ?? id, basedOn: node.value(of: "basedOn"),
                 outlineLevel: pPr?.value(of: "outlineLvl").flatMap { Int($0) },
-                numId: numPr?.value(of: "numId"), level: numPr?.value(of: "ilvl").flatMap { Int($0) })
+                numId: numPr?.value(of: "numId"), level: numPr?.value(of: "ilvl").flatMap { Int($0) },
+                bold: node.child("rPr")?.child("b").map(Self.isOn), italic: node.child("rPr")?.child("i").map(Self.isOn)
+            )
             if node.attribute("default") == "1" || node.attribute("default") == "true" { defaultParagraphStyle = id }
         }
     }
@@ -36,6 +40,28 @@ struct WordStyles {
             next = style.basedOn
         }
         return out
+    }
+
+    /// A toggle property (`<w:b/>`, `<w:b w:val="0"/>`) is on unless its value says off.
+    static func isOn(_ node: XNode) -> Bool {
+        !["0", "false", "off"].contains(node.attribute("val") ?? "1")
+    }
+
+    /// Bold and italic as the paragraph style gives them to its runs.
+    func runFormat(_ id: String?) -> (bold: Bool, italic: Bool) {
+        let chain = chain(id)
+        return (chain.lazy.compactMap(\.bold).first ?? false, chain.lazy.compactMap(\.italic).first ?? false)
+    }
+
+    /// The heading level (1 for the top) of a heading style: its outline level + 1, or N of
+    /// "heading N".
+    func headingLevel(_ id: String?) -> Int? {
+        for style in chain(id) {
+            if let level = style.outlineLevel, level < 9 { return level + 1 }
+            let name = style.name.lowercased()
+            if name.hasPrefix("heading "), let n = Int(name.dropFirst(8)) { return n }
+        }
+        return nil
     }
 
     /// A heading: a built-in heading style ("heading 1" … "heading 9", however the style id is

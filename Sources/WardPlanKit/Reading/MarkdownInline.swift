@@ -1,0 +1,33 @@
+/// What markdown says of a line besides its text: emphasis over the whole line, an emphasised
+/// label that opens it. (List items keep their "1." or "-" in the text, where the tree builder
+/// reads typed markers, so that evidence columns stay those of the file.)
+enum MarkdownInline {
+    /// The whole line in `***…***`, `**…**` or `*…*` (or with underscores).
+    static func emphasis(of line: Substring) -> Emphasis? {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        for (mark, emphasis) in [
+            ("***", Emphasis.boldItalic), ("**", .bold), ("*", .italic), ("__", .bold), ("_", .italic),
+        ]
+        where t.count > mark.count * 2 && t.hasPrefix(mark) && t.hasSuffix(mark) {
+            let inner = t.dropFirst(mark.count).dropLast(mark.count)
+            // "**a** and **b**" is not one span.
+            if inner.contains(mark) || inner.first == " " || inner.first == mark.first { continue }
+            return emphasis
+        }
+        return nil
+    }
+
+    /// A label in emphasis that opens the line and is followed by more text:
+    /// "*Đơn vị chủ trì thực hiện:* Phòng …" → "Đơn vị chủ trì thực hiện:".
+    static func emphasizedLead(of line: Substring) -> String? {
+        let t = line.trimmingCharacters(in: .whitespaces)
+        for mark in ["***", "**", "*", "__", "_"] where t.hasPrefix(mark) {
+            let inner = t.dropFirst(mark.count)
+            guard inner.first != mark.first, let close = inner.range(of: mark) else { continue }
+            let label = InlineMarkup.clean(String(inner[..<close.lowerBound]))
+            let after = InlineMarkup.clean(String(inner[close.upperBound...]))
+            return label.isEmpty || after.isEmpty ? nil : label
+        }
+        return nil
+    }
+}

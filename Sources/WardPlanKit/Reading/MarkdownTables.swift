@@ -1,0 +1,255 @@
+/// Tables in markdown as plans arrive in it, besides pipe tables (read line by line in
+/// `TextLines`): HTML `<table>` blocks that converters leave, and tables that legal-document
+/// websites flatten to one cell per line between lines holding only `|`. Each becomes one
+/// `DocumentLine` carrying the whole `TableBlock`.
+enum MarkdownTables {
+    /// A table that starts at `start` (0-based index into `lines`): the line standing for it and the
+    /// index of the first line after it; nil when no such table starts there.
+    static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+        let first = lines[start].trimmingCharacters(in: .whitespaces)
+        if first == "|" { return cellPerLine(at: start, in: lines) }
+        if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }
+        return nil
+    }
+
+    // MARK: - One cell per line
+
+    /// `|` on a line of its own opens each cell; the cell's text is the lines up to the next `|`
+    /// line (a text broken over lines joined by spaces). The header is the run of leading cells
+    /// written all in bold (`**STT**`), which gives the column count; the other cells fill rows of
+    /// that many. In a table whose first column numbers the rows, a row whose third cell is a
+    /// number again is a group row ("A | PHÁT TRIỂN …", "II | …"): its title spans the rest.
+    static func cellPerLine(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+        var cells: [(text: String, raw: String, first: Int, last: Int)] = []
+        // Where a row starts, when the file marks it: `|`, a blank line, `|` closes a row.
+        var rowStarts: [Int] = []
+        var index = start
+        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) == "|" {
+            var pieces: [String] = []
+            var raw: [String] = []
+            var j = index + 1
+            var last = index
+            var closesRow = false
+            while j < lines.count, lines[j].trimmingCharacters(in: .whitespaces) != "|" {
+                let t = lines[j].trimmingCharacters(in: .whitespaces)
+                if t.isEmpty {
+                    // A blank line ends the table unless a `|` line follows it.
+                    let nextFilled = lines[(j + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                    if let n = nextFilled, lines[n].trimmingCharacters(in: .whitespaces) == "|" {
+                        closesRow = pieces.isEmpty
+                        j = n
+                        break
+                    }
+                    if pieces.isEmpty, let n = nextFilled, n > j {
+                        j = n
+                        continue
+                    }
+                    break
+                }
+                pieces.append(InlineMarkup.clean(t))
+                raw.append(t)
+                last = j
+                j += 1
+            }
+            if pieces.isEmpty && (j >= lines.count || lines[j].trimmingCharacters(in: .whitespaces) != "|") {
+                index = j
+                break
+            }
+            if closesRow {
+                if !cells.isEmpty { rowStarts.append(cells.count) }
+                index = j
+                continue
+            }
+            cells.append((pieces.joined(separator: " ").collapsingWhitespace, raw.joined(separator: " "), index, last))
+            index = j
+        }
+        let headerCount = cells.prefix { isBold($0.raw) }.count
+        guard headerCount >= 2, cells.count > headerCount else { return nil }
+        var rows: [TableRow] = [
+            TableRow(
+                cells: cells.prefix(headerCount).map { TableCell($0.text) },
+                span: SourceSpan(line: cells[0].first + 1, endLine: cells[headerCount - 1].last + 1))
+        ]
+        // Rows the file marks: each group of cells between marks, a short one (a group row) with
+        // its last cell spanning the rest.
+        if rowStarts.first == headerCount {
+            let bounds = rowStarts + [cells.count]
+            for (from, to) in zip(bounds, bounds.dropFirst()) where to > from {
+                var rowCells = cells[from..<to].map { TableCell($0.text) }
+                if rowCells.count < headerCount {
+                    rowCells[rowCells.count - 1].columnSpan = headerCount - rowCells.count + 1
+                }
+                rows.append(
+                    TableRow(
+                        cells: rowCells, span: SourceSpan(line: cells[from].first + 1, endLine: cells[to - 1].last + 1))
+                )
+            }
+            let span = SourceSpan(line: start + 1, endLine: max(cells.last?.last ?? start, index - 1) + 1)
+            return (tableLine(TableBlock(rows: rows, headerRowCount: 1, span: span)), index)
+        }
+        let numbered = cells[headerCount...].first.map { isRowNumber($0.text) } ?? false
+        var i = headerCount
+        while i < cells.count {
+            var width = min(headerCount, cells.count - i)
+            var rowCells = cells[i..<(i + width)].map { TableCell($0.text) }
+            if numbered, headerCount > 2, i + 2 < cells.count, isRowNumber(cells[i].text),
+                !isRowNumber(cells[i + 1].text), isRowNumber(cells[i + 2].text)
+            {
+                width = 2
+                rowCells = [TableCell(cells[i].text), TableCell(cells[i + 1].text, columnSpan: headerCount - 1)]
+            }
+            rows.append(
+                TableRow(
+                    cells: rowCells, span: SourceSpan(line: cells[i].first + 1, endLine: cells[i + width - 1].last + 1))
+            )
+            i += width
+        }
+        let span = SourceSpan(line: start + 1, endLine: max(cells.last?.last ?? start, index - 1) + 1)
+        return (tableLine(TableBlock(rows: rows, headerRowCount: 1, span: span)), index)
+    }
+
+    private static func isBold(_ raw: String) -> Bool {
+        let t = raw.trimmingCharacters(in: .whitespaces)
+        return t.count > 4 && ((t.hasPrefix("**") && t.hasSuffix("**")) || (t.hasPrefix("__") && t.hasSuffix("__")))
+    }
+
+    /// "1", "12", "1.2", "IV", "A", "a)": what a numbering column holds.
+    static func isRowNumber(_ text: String) -> Bool { rowNumber.isMatch(text) }
+
+    private static let rowNumber = Pattern(
+        #"^(?:[IVXLC]{1,6}\.?|[A-Z]\.?|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)])$"#, caseSensitive: true)
+
+    // MARK: - HTML
+
+    /// A `<table>` block up to its `</table>` (nested tables kept inside their cell): `<tr>` rows,
+    /// `<td>`/`<th>` cells with `colspan` and `rowspan`, `<br>` and other inline tags as spaces,
+    /// entities decoded. Rows of `<th>` cells (or in `<thead>`) at the top are the header; without
+    /// any, the first row. Read leniently: a missing `</td>` or `</tr>` closes at the next cell or row.
+    static func html(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+        var depth = 0
+        var end = start
+        var text = ""
+        scan: for index in start..<lines.count {
+            let lower = lines[index].lowercased()
+            text += lines[index] + "\n"
+            depth += occurrences(of: "<table", in: lower) - occurrences(of: "</table", in: lower)
+            end = index
+            if depth <= 0 { break scan }
+        }
+        let parsed = HTMLTable.parse(String(text.dropLast()), firstLine: start + 1)
+        guard !parsed.rows.isEmpty else { return nil }
+        let block = TableBlock(
+            rows: parsed.rows, headerRowCount: parsed.headerRows,
+            span: SourceSpan(line: start + 1, endLine: end + 1))
+        return (tableLine(block), end + 1)
+    }
+
+    private static func occurrences(of needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    static func tableLine(_ table: TableBlock) -> DocumentLine {
+        let title = table.rows.first.map { $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+        return DocumentLine(number: table.span.line, text: title, table: table)
+    }
+}
+
+/// The rows of one HTML table, read from its text.
+private struct HTMLTable {
+    var rows: [TableRow] = []
+    var headerRows = 0
+
+    static func parse(_ text: String, firstLine: Int) -> HTMLTable {
+        var table = HTMLTable()
+        var cells: [(text: String, span: Int, rows: Int, header: Bool)] = []
+        var cell: (text: String, span: Int, rows: Int, header: Bool)?
+        var rowLine = firstLine
+        var line = firstLine
+        var inHead = false
+        var headerOnly = true
+        var nested = 0
+        /// Cells carried down by rowspan: column → (text, rows left).
+        var carried: [Int: (text: String, left: Int)] = [:]
+
+        func closeCell() {
+            if let c = cell { cells.append((InlineMarkup.clean(c.text), c.span, c.rows, c.header)) }
+            cell = nil
+        }
+        func closeRow() {
+            closeCell()
+            guard !cells.isEmpty else { return }
+            var out: [TableCell] = []
+            var column = 0
+            var pending = cells[...]
+            while !pending.isEmpty || carried.keys.contains(where: { $0 >= column }) {
+                if let carry = carried[column] {
+                    out.append(TableCell(carry.text, mergedFromAbove: true))
+                    carried[column] = carry.left > 1 ? (carry.text, carry.left - 1) : nil
+                    column += 1
+                    continue
+                }
+                guard let next = pending.popFirst() else { break }
+                out.append(TableCell(next.text, columnSpan: next.span))
+                if next.rows > 1 { for c in column..<(column + next.span) { carried[c] = (next.text, next.rows - 1) } }
+                column += next.span
+            }
+            let isHeader = (inHead || cells.allSatisfy(\.header)) && headerOnly
+            headerOnly = isHeader
+            if isHeader { table.headerRows += 1 }
+            table.rows.append(TableRow(cells: out, span: SourceSpan(line: rowLine, endLine: line)))
+            cells = []
+        }
+
+        var rest = Substring(text)
+        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "\n" }) {
+            if rest[open] == "\n" {
+                cell?.text += rest[..<open] + " "
+                line += 1
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            cell?.text += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: ">") else {
+                cell?.text += rest[open...]
+                rest = ""
+                break
+            }
+            let tag = rest[rest.index(after: open)..<close]
+            let closing = tag.hasPrefix("/")
+            let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter }).lowercased()
+            rest = rest[rest.index(after: close)...]
+            if nested > 0 {
+                if name == "table" { nested += closing ? -1 : 1 }
+                cell?.text += name == "table" || name == "tr" || name == "td" || name == "th" || name == "br" ? " " : ""
+                continue
+            }
+            switch (name, closing) {
+            case ("table", false):
+                if cell != nil { nested += 1 }
+            case ("thead", let c): inHead = !c
+            case ("tr", false):
+                closeRow()
+                rowLine = line
+            case ("tr", true): closeRow()
+            case ("td", false), ("th", false):
+                if cells.isEmpty && cell == nil { rowLine = line }
+                closeCell()
+                cell = ("", attribute("colspan", in: tag), attribute("rowspan", in: tag), name == "th")
+            case ("td", true), ("th", true): closeCell()
+            case ("br", _), ("p", _), ("li", _), ("div", _): cell?.text += " "
+            default: continue  // inline markup (<b>, <span>, <a …>): its text stays
+            }
+        }
+        closeRow()
+        if table.headerRows == 0 && table.rows.count > 1 { table.headerRows = 1 }
+        return table
+    }
+
+    /// A span attribute (`colspan="2"`), between 1 and 64.
+    private static func attribute(_ name: String, in tag: Substring) -> Int {
+        let lower = tag.lowercased()
+        guard let range = lower.range(of: name) else { return 1 }
+        let digits = lower[range.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+        return max(1, min(64, Int(digits) ?? 1))
+    }
+}

@@ -1,0 +1,329 @@
+/// Turns the words of a PDF's pages, with their boxes, back into the document's paragraphs and
+/// tables: page headers, footers and page numbers left out, lines that the page width wrapped
+/// joined into their paragraph, tables (found by `PDFTableFinder`) rebuilt as one `TableBlock`
+/// each, continued across pages (a header repeated at the top of a page read once, a row cut by the
+/// page break marked as continuing the one before).
+///
+/// Geometry only, values in and out: no plan words. A line starts a new paragraph when it is
+/// indented (a first-line indent, a centred title), when the line before it stopped short of the
+/// right margin, when the gap above it is larger than between the lines of a paragraph, or when it
+/// starts with an outline marker ("1.1.", "a)", "- ").
+struct PDFGeometry {
+    private(set) var lines: [DocumentLine] = []
+    private(set) var furnitureLines = 0
+    private(set) var letterCount = 0
+
+    /// What the pages hold once furniture is gone, in reading order.
+    private enum Piece {
+        case line(PDFTextLine)
+        case table(page: Int, rows: [PDFTableFinder.Row], gutters: [ClosedRange<Double>])
+    }
+
+    init(pages: [PDFPage]) {
+        var pageLines: [[PDFTextLine]] = []
+        var next = 1
+        for (index, page) in pages.enumerated() {
+            let found = PDFTextLine.lines(of: page.words, page: index + 1, firstNumber: next)
+            next += found.count
+            pageLines.append(found)
+        }
+        // Page numbers go first, so that none is read as the last row of a table.
+        let numbers = Furniture.pageNumbers(pageLines)
+        pageLines = pageLines.map { $0.filter { !numbers.contains($0.number) } }
+        let metrics = Metrics(pageLines.flatMap { $0 })
+        let finder = PDFTableFinder(minGutter: metrics.minGutter, maxLineGap: metrics.wordHeight * 0.8)
+
+        var tablesByPage: [[PDFTableFinder.Region]] = []
+        var running: [ClosedRange<Double>]?
+        for page in pageLines {
+            let found = finder.regions(in: page, continuing: running)
+            tablesByPage.append(found)
+            // A table that reaches the page's last line (its number is gone) may go on overleaf.
+            running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
+        }
+        let furniture = Furniture(pageLines, tables: tablesByPage)
+        furnitureLines = numbers.count + furniture.lines.count
+
+        var pieces: [Piece] = []
+        for (p, page) in pageLines.enumerated() {
+            var index = 0
+            while index < page.count {
+                if let region = tablesByPage[p].first(where: { $0.lines.lowerBound == index }) {
+                    let rows = finder.rows(of: region, in: page)
+                    pieces.append(.table(page: p + 1, rows: rows, gutters: region.gutters))
+                    index = region.lines.upperBound
+                    continue
+                }
+                if !furniture.lines.contains(page[index].number) { pieces.append(.line(page[index])) }
+                index += 1
+            }
+        }
+        letterCount = pieces.reduce(0) { count, piece in
+            switch piece {
+            case .line(let line): count + line.words.reduce(0) { $0 + $1.text.filter(\.isLetter).count }
+            case .table(_, let rows, _): count + rows.reduce(0) { $0 + $1.texts.joined().filter(\.isLetter).count }
+            }
+        }
+        let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
+        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight))
+    }
+
+    /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
+    /// depends on where it stands and whether it counts with the pages.
+    static func pageNumber(_ text: String) -> Int? { Furniture.pageNumber(text) }
+
+    // MARK: - Sizes the page gives
+
+    struct Metrics {
+        var wordHeight: Double
+        var minGutter: Double
+
+        init(_ lines: [PDFTextLine]) {
+            let heights = lines.flatMap { $0.words.map(\.height) }.sorted()
+            wordHeight = heights.isEmpty ? 12 : heights[heights.count / 2]
+            var spaces: [Double] = []
+            for line in lines {
+                for (a, b) in zip(line.words, line.words.dropFirst()) where b.xMin - a.xMax < wordHeight {
+                    spaces.append(b.xMin - a.xMax)
+                }
+            }
+            spaces.sort()
+            let space = spaces.isEmpty ? wordHeight * 0.25 : spaces[spaces.count / 2]
+            // Wider than a space stretched by justification, narrower than two cell paddings.
+            minGutter = max(2.5, space * 1.2)
+        }
+    }
+
+    // MARK: - Assembly
+
+    private static func assemble(_ pieces: [Piece], paragraphs: Paragraphs) -> [DocumentLine] {
+        var out: [DocumentLine] = []
+        var paragraph: [PDFTextLine] = []
+        func flush() {
+            guard let first = paragraph.first else { return }
+            let text = PDFTextLine.join(paragraph.map(\.text)).collapsingWhitespace.nfc
+            out.append(DocumentLine(number: first.number, text: text))
+            paragraph = []
+        }
+        var table: TableBuilder?
+        func closeTable() {
+            if let t = table { out.append(t.line()) }
+            table = nil
+        }
+        for piece in pieces {
+            switch piece {
+            case .line(let line):
+                closeTable()
+                if let last = paragraph.last, paragraphs.continues(last, with: line) {
+                    paragraph.append(line)
+                } else {
+                    flush()
+                    paragraph = [line]
+                }
+            case .table(let page, let rows, let gutters):
+                flush()
+                if table?.canContinue(onPage: page, gutters: gutters) == true {
+                    table!.continueWith(rows, page: page)
+                } else {
+                    closeTable()
+                    table = TableBuilder(rows: rows, page: page, gutters: gutters)
+                }
+            }
+        }
+        flush()
+        closeTable()
+        return out
+    }
+
+    /// One table as it is read page after page.
+    private struct TableBuilder {
+        var rows: [TableRow] = []
+        var header: [String]?
+        var repeatedHeaderSpans: [SourceSpan] = []
+        var firstPage: Int
+        var lastPage: Int
+        let gutters: [ClosedRange<Double>]
+
+        init(rows found: [PDFTableFinder.Row], page: Int, gutters: [ClosedRange<Double>]) {
+            firstPage = page
+            lastPage = page
+            self.gutters = gutters
+            // A first row of labels is the header; a table that starts with a number is all data.
+            if let first = found.first, !Self.looksNumbered(first.cells.first?.text ?? "") {
+                header = first.texts
+            }
+            rows = found.map { Self.tableRow($0, page: page) }
+        }
+
+        /// The same columns on the next page (each gutter meets its counterpart): the table goes on.
+        func canContinue(onPage page: Int, gutters: [ClosedRange<Double>]) -> Bool {
+            page == lastPage + 1 && gutters.count == self.gutters.count
+                && zip(gutters, self.gutters).allSatisfy {
+                    $0.lowerBound <= $1.upperBound + 2 && $1.lowerBound <= $0.upperBound + 2
+                }
+        }
+
+        mutating func continueWith(_ found: [PDFTableFinder.Row], page: Int) {
+            lastPage = page
+            var rest = found[...]
+            if let first = rest.first, let header, first.texts == header {
+                repeatedHeaderSpans.append(SourceSpan(line: first.firstLine, endLine: first.lastLine, page: page))
+                rest = rest.dropFirst()
+            }
+            for (index, row) in rest.enumerated() {
+                var tableRow = Self.tableRow(row, page: page)
+                // The page break cut a row: its rest comes first, with nothing in the first column.
+                tableRow.continuesPrevious =
+                    index == 0 && row.isEmptyFirstCell && !(rows.last?.cells.first?.text.isEmpty ?? true)
+                rows.append(tableRow)
+            }
+        }
+
+        func line() -> DocumentLine {
+            let first = rows.first?.span.line ?? 0
+            let last = rows.map(\.span.endLine).max() ?? first
+            let block = TableBlock(
+                rows: rows, headerRowCount: header == nil ? 0 : 1, repeatedHeaderSpans: repeatedHeaderSpans,
+                span: SourceSpan(
+                    line: first, endLine: max(last, repeatedHeaderSpans.map(\.endLine).max() ?? 0), page: firstPage))
+            let title = rows.first.map { $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
+            return DocumentLine(number: first, text: title, table: block)
+        }
+
+        private static func tableRow(_ row: PDFTableFinder.Row, page: Int) -> TableRow {
+            TableRow(
+                cells: row.cells.map { TableCell($0.text.collapsingWhitespace.nfc, columnSpan: $0.columnSpan) },
+                span: SourceSpan(line: row.firstLine, endLine: row.lastLine, page: page))
+        }
+
+        private static func looksNumbered(_ text: String) -> Bool {
+            !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "." }
+        }
+    }
+}
+
+// MARK: - Paragraphs
+
+/// Whether a line carries on the paragraph of the line before it.
+private struct Paragraphs {
+    let margin: Double
+    let rightEdge: Double
+    let lineGap: Double
+    let wordHeight: Double
+
+    init(_ body: [PDFTextLine], wordHeight: Double) {
+        self.wordHeight = wordHeight
+        let margin = mode(body.map { $0.xMin.rounded() }) ?? 0
+        self.margin = margin
+        rightEdge = mode(body.filter { abs($0.xMin - margin) <= 2 }.map { $0.xMax.rounded() }) ?? 0
+        let gaps = zip(body, body.dropFirst()).filter { $0.page == $1.page }.map { ($1.yMin - $0.yMax).rounded() }
+        lineGap = mode(gaps) ?? 0
+    }
+
+    func continues(_ previous: PDFTextLine, with line: PDFTextLine) -> Bool {
+        if line.page == previous.page, line.yMin - previous.yMax > lineGap + max(1.5, wordHeight * 0.1) {
+            return false
+        }
+        if line.page != previous.page, line.page != previous.page + 1 { return false }
+        if line.xMin > margin + 2 || previous.xMax < rightEdge - max(6, wordHeight * 0.6) { return false }
+        return !Self.startsItem(line.text)
+    }
+
+    /// A line that opens with an outline marker followed by a capital, a digit or a quote starts an
+    /// item ("- xã hội" after "kinh tế" is a wrapped phrase).
+    static func startsItem(_ text: String) -> Bool {
+        guard let match = marker.firstMatch(in: text), let rest = match[1]?.first else { return false }
+        return rest.isUppercase || rest.isNumber || "(\"“".contains(rest)
+    }
+
+    private static let marker = Pattern(
+        #"^(?:[IVXLC]{1,6}[.\-)]|\d{1,3}(?:\.\d{1,3})*[.)]|[a-zđ][.)]|\(\d{1,3}\)|[-–+•*▪●◦])\s*(\S)"#,
+        caseSensitive: true)
+}
+
+private func mode(_ values: [Double]) -> Double? {
+    let counts = values.reduce(into: [Double: Int]()) { $0[$1, default: 0] += 1 }
+    return counts.max { $0.value == $1.value ? $0.key > $1.key : $0.value < $1.value }?.key
+}
+
+// MARK: - Page furniture
+
+/// Page headers, footers and page numbers: at most two lines from the top and from the bottom of
+/// a page (never past a line that stays, never a table's line) that repeat on at least half of the
+/// pages (digits ignored: "Trang 3"), and page numbers. A number alone on a line is a page number
+/// when it is a page's first or last line and counts with the pages (page index plus the same
+/// offset on at least two pages, or 1 on a one-page file), so a year alone on a line ("2026") stays.
+private struct Furniture {
+    private(set) var lines: Set<Int> = []
+
+    /// The lines of `pages` that are page numbers.
+    static func pageNumbers(_ pages: [[PDFTextLine]]) -> Set<Int> {
+        var offsets: [Int: Int] = [:]
+        func candidates(_ p: Int) -> [PDFTextLine] {
+            [pages[p].first, pages[p].last].compactMap { $0 }
+        }
+        for p in pages.indices {
+            for line in Set(candidates(p).map(\.number)).compactMap({ n in candidates(p).first { $0.number == n } }) {
+                if let number = pageNumber(line.text) { offsets[number - (p + 1), default: 0] += 1 }
+            }
+        }
+        let best = offsets.max { $0.value == $1.value ? abs($0.key) > abs($1.key) : $0.value < $1.value }
+        let offset: Int? = if let best, best.value >= 2 { best.key } else if pages.count == 1 { 0 } else { nil }
+        var out: Set<Int> = []
+        for p in pages.indices {
+            for line in candidates(p) where pageNumber(line.text).map({ $0 - (p + 1) == offset }) ?? false {
+                out.insert(line.number)
+            }
+        }
+        return out
+    }
+
+    init(_ pages: [[PDFTextLine]], tables: [[PDFTableFinder.Region]]) {
+        func edges(_ p: Int) -> (top: [Int], bottom: [Int]) {
+            let inTable = Set(tables[p].flatMap { Array($0.lines) })
+            func run(_ indices: [Int]) -> [Int] { Array(indices.prefix(2).prefix { !inTable.contains($0) }) }
+            return (run(Array(pages[p].indices)), run(Array(pages[p].indices.reversed())))
+        }
+        var keys: [String: Int] = [:]
+        for p in pages.indices {
+            let (top, bottom) = edges(p)
+            for key in Set((top + bottom).map { Self.key(pages[p][$0].text) }) { keys[key, default: 0] += 1 }
+        }
+        let repeated = pages.count >= 2 ? max(2, (pages.count + 1) / 2) : Int.max
+        for p in pages.indices {
+            let (top, bottom) = edges(p)
+            for side in [top, bottom] {
+                for index in side {
+                    let line = pages[p][index]
+                    // A lone number is a page number or text, never furniture by repeating.
+                    guard Self.pageNumber(line.text) == nil, keys[Self.key(line.text), default: 0] >= repeated
+                    else { break }
+                    lines.insert(line.number)
+                }
+            }
+        }
+    }
+
+    /// The number of "3", "- 3 -", "Trang 3", "3/12", "(3)".
+    static func pageNumber(_ text: String) -> Int? {
+        guard let match = pageNumberPattern.firstMatch(in: text.collapsingWhitespace) else { return nil }
+        return match[1].flatMap { Int($0) }
+    }
+
+    private static let pageNumberPattern = Pattern(#"^(?:trang\s*)?[-–(]?\s*(\d{1,4})\s*[-–)]?(?:\s*/\s*\d{1,4})?$"#)
+
+    private static func key(_ text: String) -> String {
+        var out = ""
+        var lastDigit = false
+        for ch in text.collapsingWhitespace {
+            if ch.isNumber {
+                if !lastDigit { out.append("#") }
+                lastDigit = true
+            } else {
+                out.append(ch)
+                lastDigit = false
+            }
+        }
+        return out
+    }
+}
