@@ -95,3 +95,17 @@ public struct SourceInfo: Hashable, Sendable, Codable {
         self.nonBlankLines = nonBlankLines
     }
 }
+
+extension DocumentInfo {
+    /// Whether the document is an administrative-reform plan (or the decision or programme that
+    /// issues one): its title names the reform ("Kế hoạch cải cách hành chính năm 2027", "Ban hành
+    /// Kế hoạch CCHC …"). A plan on digital transformation alone is not.
+    public var isReformPlan: Bool {
+        guard let title else { return false }
+        let key = title.foldedKey
+        return Self.reformSubjectKeys.contains { key.containsWords($0) }
+    }
+
+    /// The reform's name, in full and abbreviated, as folded keys.
+    static let reformSubjectKeys = ["cải cách hành chính", "CCHC"].map(\.foldedKey)
+}

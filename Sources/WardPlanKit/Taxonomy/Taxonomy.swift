@@ -60,6 +60,9 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// Cross-cutting ("chuyển đổi số"): listed as a theme, but never on its own evidence that an
         /// item is in another area than its heading's.
         public var weak: Bool
+        /// A reform plan meets the theme by existing ("ban hành kế hoạch CCHC"): never a gap for a
+        /// plan whose document is a reform plan, whatever its tasks say.
+        public var metByThePlan: Bool
         /// Phrases that signal the theme, in the phrase language of `PhrasePattern` (choices
         /// `{a|b}`, gaps `…`), matched ignoring tone and vowel marks, case and đ/d; a phrase may
         /// need other words in the same statement (`Phrase.with`).
@@ -84,7 +87,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, area, vi, en, expectedBy, alsoIn, weak
+            case id, area, vi, en, expectedBy, alsoIn, weak, metByThePlan
             case phraseEntries = "phrases"
             case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, examples
         }
@@ -99,6 +102,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             expectedBy = try c.decodeIfPresent([String].self, forKey: .expectedBy) ?? []
             alsoIn = try c.decodeIfPresent([String].self, forKey: .alsoIn) ?? []
             weak = try c.decodeIfPresent(Bool.self, forKey: .weak) ?? false
+            metByThePlan = try c.decodeIfPresent(Bool.self, forKey: .metByThePlan) ?? false
             phraseEntries = try c.decodeIfPresent([Phrase].self, forKey: .phraseEntries) ?? []
             tonedPhrases = try c.decodeIfPresent([String].self, forKey: .tonedPhrases) ?? []
             notInside = try c.decodeIfPresent([String].self, forKey: .notInside) ?? []

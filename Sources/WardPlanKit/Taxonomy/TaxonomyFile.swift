@@ -136,6 +136,13 @@ public struct TaxonomyFile: Sendable {
             for (k, area) in theme.alsoIn.enumerated() where areaIDs[area] == nil {
                 problems.append(error("\(at).alsoIn[\(k)]", "theme \(theme.id): there is no area \"\(area)\""))
             }
+            if theme.metByThePlan && theme.expectedBy.isEmpty {
+                problems.append(
+                    error(
+                        "\(at).metByThePlan",
+                        "theme \(theme.id): metByThePlan says a reform plan meets an expectation, but no document expects the theme (expectedBy is empty)"
+                    ))
+            }
             if theme.phrases.isEmpty && theme.tonedPhrases.isEmpty {
                 problems.append(error(at, "theme \(theme.id) has no phrases, so nothing can ever be given it"))
             }
