@@ -207,12 +207,14 @@ def score_set(name, as_of):
     result["theme_recall"] = ratio(found, expected)
 
     gaps = tool_gaps(comparison)
-    gap_labels = {(r["plan"], r["kind"], r["id"]): r for r in read_labels(name, "gaps.csv")}
+    # A label judges an item at the level it was raised: the same theme raised at another level
+    # (absent, later stated) is another claim and needs its own review.
+    gap_labels = {(r["plan"], r["kind"], r["id"], r["level"]): r for r in read_labels(name, "gaps.csv")}
     national_absent = [k for k, i in gaps.items() if i.get("level") == "absent" and "national" in i.get("basis", [])]
-    labelled = [k for k in national_absent if k in gap_labels]
+    labelled = [k for k in national_absent if k + ("absent",) in gap_labels]
     result["gaps"] = len(national_absent)
     result["gaps_unlabelled"] = sorted(set(national_absent) - set(labelled))
-    result["gap_precision"] = ratio(sum(yes(gap_labels[k]["label"]) for k in labelled), len(labelled))
+    result["gap_precision"] = ratio(sum(yes(gap_labels[k + ("absent",)]["label"]) for k in labelled), len(labelled))
     result["gaps_all"] = len(gaps)
     return result
 
