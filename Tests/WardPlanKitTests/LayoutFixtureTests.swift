@@ -241,7 +241,6 @@ struct LayoutFixtureTests {
     static let knownFailures: [String: Set<String>] = [
         "ha-lam-dong-2026-2030.pdf": ["tasks", "refs", "leads", "times"],
         "hoa-xuan-tay-2027.pdf": ["tasks", "refs", "leads", "times"],
-        "hung-dung-tay-2027.md": ["targets", "tasks", "refs", "leads", "times"],
         "hung-dung-tay-2027.pdf": ["targets"],
         "tan-phu-trung-2027.pdf": ["tasks", "refs", "leads", "times"],
     ]

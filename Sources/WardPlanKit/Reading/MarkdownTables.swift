@@ -40,7 +40,10 @@ enum MarkdownTables {
                         j = n
                         break
                     }
-                    if pieces.isEmpty, let n = nextFilled, n > j {
+                    // A cell may open with a blank line, but only when its text runs straight
+                    // into a `|` line: text after a blank that a blank line ends (the heading
+                    // after the table's closing `|`) is not the table's.
+                    if pieces.isEmpty, let n = nextFilled, n > j, closesCell(runAt: n, in: lines) {
                         j = n
                         continue
                     }
@@ -63,7 +66,9 @@ enum MarkdownTables {
             cells.append((pieces.joined(separator: " ").collapsingWhitespace, raw.joined(separator: " "), index, last))
             index = j
         }
-        let headerCount = cells.prefix { isBold($0.raw) }.count
+        // The header ends at the first row the file marks: a bold group row under it ("**I**",
+        // "**Chỉ đạo, điều hành**") is a row of the table, not more header.
+        let headerCount = cells.prefix(rowStarts.first ?? cells.count).prefix { isBold($0.raw) }.count
         guard headerCount >= 2, cells.count > headerCount else { return nil }
         var rows: [TableRow] = [
             TableRow(
@@ -106,6 +111,18 @@ enum MarkdownTables {
         }
         let span = SourceSpan(line: start + 1, endLine: max(cells.last?.last ?? start, index - 1) + 1)
         return (tableLine(TableBlock(rows: rows, headerRowCount: 1, span: span)), index)
+    }
+
+    /// Whether the run of non-blank lines from `start` ends at a `|` line, not at a blank line.
+    private static func closesCell(runAt start: Int, in lines: [String]) -> Bool {
+        var k = start
+        while k < lines.count {
+            let t = lines[k].trimmingCharacters(in: .whitespaces)
+            if t == "|" { return true }
+            if t.isEmpty { return false }
+            k += 1
+        }
+        return false
     }
 
     private static func isBold(_ raw: String) -> Bool {

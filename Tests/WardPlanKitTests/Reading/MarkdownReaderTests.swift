@@ -101,6 +101,81 @@ struct MarkdownReaderTests {
                 """)
     }
 
+    /// The `|` closing a table's last row, then a blank line and a heading: the heading is a line
+    /// of its own, and the table after it a table of its own (not one more cell of the first).
+    @Test func aHeadingAfterATableEndsIt() throws {
+        let lines = try Self.lines(
+            """
+            |
+            **TT**
+            |
+            **Chỉ tiêu**
+            |
+
+            |
+            1
+            |
+            Tỷ lệ hồ sơ
+            |
+
+            **III. NHIỆM VỤ**
+
+            |
+            **STT**
+            |
+            **Nhiệm vụ**
+            |
+
+            |
+            1
+            |
+            Rà soát văn bản
+            |
+            """
+        ).filter { !$0.text.isEmpty }
+        #expect(lines.map(\.number) == [1, 13, 15])
+        #expect(lines[1].table == nil)
+        #expect(lines[1].text == "III. NHIỆM VỤ")
+        #expect(
+            try Self.dump(lines[0]) == """
+                table 2 columns, 1 header row(s) @1-11
+                  header @1-4 | TT | Chỉ tiêu |
+                  row @7-10 | 1 | Tỷ lệ hồ sơ |
+
+                """)
+        #expect(
+            try Self.dump(lines[2]) == """
+                table 2 columns, 1 header row(s) @15-25
+                  header @15-18 | STT | Nhiệm vụ |
+                  row @21-24 | 1 | Rà soát văn bản |
+
+                """)
+    }
+
+    /// A bold group row under the header, with its empty cells written as `|` lines, is a row:
+    /// the header ends at the first row the file marks.
+    @Test func aBoldGroupRowUnderTheHeaderIsARow() throws {
+        let lines = try Self.lines(
+            "|\n**STT**\n|\n**Nhiệm vụ**\n|\n**Chủ trì**\n|\n\n|\n**I**\n|\n**Chỉ đạo**\n|\n|\n\n"
+                + "|\n1\n|\nBan hành quy chế\n|\nVăn phòng\n|")
+        #expect(lines.count == 1)
+        #expect(
+            try Self.dump(lines[0]) == """
+                table 3 columns, 1 header row(s) @1-22
+                  header @1-6 | STT | Nhiệm vụ | Chủ trì |
+                  row @9-13 | I | Chỉ đạo |  |
+                  row @16-21 | 1 | Ban hành quy chế | Văn phòng |
+
+                """)
+    }
+
+    /// A cell may still open with a blank line when its text runs straight into the next `|`.
+    @Test func aCellOpeningWithABlankLineStaysACell() throws {
+        let lines = try Self.lines("|\n**TT**\n|\n**Chỉ tiêu**\n|\n1\n|\n\nTỷ lệ hồ sơ\n|")
+        #expect(lines.count == 1)
+        #expect(try Self.dump(lines[0]).contains("| 1 | Tỷ lệ hồ sơ |"))
+    }
+
     @Test func withoutABoldHeaderPipeLinesStayLines() throws {
         let lines = try Self.lines("|\nmột\n|\nhai\n")
         #expect(lines.allSatisfy { $0.table == nil })
