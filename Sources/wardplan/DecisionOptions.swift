@@ -14,18 +14,7 @@ struct DecisionOptions: ParsableArguments {
 
     /// The decisions to use; prints the file's problem (file:line) and exits 1 when it does not load.
     func load(paths: [String]) throws -> ReviewDecisions? {
-        var file = decisions
-        if file == nil {
-            for path in paths {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
-                else { continue }
-                let candidate = (path as NSString).appendingPathComponent(Self.defaultName)
-                if FileManager.default.fileExists(atPath: candidate) { file = candidate }
-                break
-            }
-        }
-        guard let file else { return nil }
+        guard let file = decisions ?? DefaultFile.find(Self.defaultName, inFirstFolderOf: paths) else { return nil }
         do {
             return try ReviewDecisions(url: URL(fileURLWithPath: file))
         } catch {

@@ -35,18 +35,7 @@ struct RegistryOptions: ParsableArguments {
         if !provinces.isEmpty {
             return (UnitRegistry.national.units(inProvinces: provinces), provinces.joined(separator: ", "))
         }
-        var file = registry
-        if file == nil {
-            for path in paths {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
-                else { continue }
-                let candidate = (path as NSString).appendingPathComponent(Self.defaultName)
-                if FileManager.default.fileExists(atPath: candidate) { file = candidate }
-                break
-            }
-        }
-        guard let file else { return nil }
+        guard let file = registry ?? DefaultFile.find(Self.defaultName, inFirstFolderOf: paths) else { return nil }
         do {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
                 throw DataFileError(path: file, message: "cannot read the file as UTF-8 text")
