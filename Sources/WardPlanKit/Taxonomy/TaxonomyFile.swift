@@ -56,6 +56,22 @@ public struct TaxonomyFile: Sendable {
         DataFileError(path: self.path, line: line(path), message: message)
     }
 
+    /// Remembers entry `index`'s id, or records the problem when an earlier entry of the list has it.
+    private func noteID(
+        _ id: String, _ kind: String, list: String, at index: Int, seen: inout [String: Int],
+        problems: inout [DataFileError]
+    ) {
+        if let first = seen[id] {
+            let firstLine = line("\(list)[\(first)].id") ?? 0
+            problems.append(
+                error(
+                    "\(list)[\(index)].id",
+                    "the \(kind) id \"\(id)\" is used twice (first on line \(firstLine)); ids must be unique"))
+        } else {
+            seen[id] = index
+        }
+    }
+
     // MARK: - Structure
 
     private func validate() -> [DataFileError] {
@@ -65,15 +81,7 @@ public struct TaxonomyFile: Sendable {
         }
         var areaIDs: [String: Int] = [:]
         for (i, area) in taxonomy.areas.enumerated() {
-            if let first = areaIDs[area.id] {
-                problems.append(
-                    error(
-                        "areas[\(i)].id",
-                        "the area id \"\(area.id)\" is used twice (first on line \(line("areas[\(first)].id") ?? 0)); ids must be unique"
-                    ))
-            } else {
-                areaIDs[area.id] = i
-            }
+            noteID(area.id, "area", list: "areas", at: i, seen: &areaIDs, problems: &problems)
             for (k, phrase) in area.headings.enumerated() {
                 if FoldedKey.of(phrase).isEmpty {
                     problems.append(
@@ -117,15 +125,7 @@ public struct TaxonomyFile: Sendable {
         var phraseOwners: [String: (theme: Int, path: String)] = [:]
         for (i, theme) in taxonomy.themes.enumerated() {
             let at = "themes[\(i)]"
-            if let first = themeIDs[theme.id] {
-                problems.append(
-                    error(
-                        "\(at).id",
-                        "the theme id \"\(theme.id)\" is used twice (first on line \(line("themes[\(first)].id") ?? 0)); ids must be unique"
-                    ))
-            } else {
-                themeIDs[theme.id] = i
-            }
+            noteID(theme.id, "theme", list: "themes", at: i, seen: &themeIDs, problems: &problems)
             if areaIDs[theme.area] == nil {
                 problems.append(
                     error(
@@ -194,15 +194,7 @@ public struct TaxonomyFile: Sendable {
         var contextIDs: [String: Int] = [:]
         for (i, context) in taxonomy.contexts.enumerated() {
             let at = "contexts[\(i)]"
-            if let first = contextIDs[context.id] {
-                problems.append(
-                    error(
-                        "\(at).id",
-                        "the context id \"\(context.id)\" is used twice (first on line \(line("contexts[\(first)].id") ?? 0))"
-                    ))
-            } else {
-                contextIDs[context.id] = i
-            }
+            noteID(context.id, "context", list: "contexts", at: i, seen: &contextIDs, problems: &problems)
             if context.phrases.isEmpty {
                 problems.append(error(at, "context \(context.id) has no phrases, so it never applies"))
             }
