@@ -1,9 +1,110 @@
 #!/usr/bin/env bash
-# Classification throughput on the seed plans repeated to 100 MB, on one core (a benchmark, not a test).
-# The figure goes into README.md and docs/performance.md.
+# Benchmarks (not tests): the figures depend on the machine and its load; they go into docs/performance.md.
+#
+#   scripts/benchmark.sh [--sizes 126,1000,2000,3321,4000] [--no-classifier] [--no-corpus] [--threads N]
+#                        [--work DIR] [--bin PATH]
+#
+# 1. `extract` and `compare --html --xml --csv --json` (release build) on generated corpora of N plans
+#    (scripts/checks/generate_wards.py from the seeds and the layout fixtures, seed 1, 90 % seeds:
+#    3,321 plans ≈ 170 MB): wall time, processor time (user + system), peak memory (`/usr/bin/time -v`),
+#    throughput in MB/s of plan files, and, on the same files, `grep -r -F -c -f PHRASES` with the
+#    taxonomy's phrases spelt out (scripts/perf/phrases.py) as the reference.
+# 2. ClassifierBenchmark: classification throughput on the seed plans, one core (other arguments are its
+#    own: `--mb 30`).
+#
+# The corpora are kept in the work folder (default ${TMPDIR:-/tmp}/wardplan-bench) and made again only
+# when the generator changed. Plan i is the same file in every corpus, so the N-plan corpus is the
+# first N files of the largest one (hard links).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh libxml2-dev pkg-config
-swift build -c release --product ClassifierBenchmark
-.build/release/ClassifierBenchmark "$@"
+sizes="126,1000,2000,3321,4000"
+classifier=1
+corpus=1
+threads=""
+work="${TMPDIR:-/tmp}/wardplan-bench"
+bin=""
+classifier_args=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) sizes="$2"; shift 2 ;;
+        --no-classifier) classifier=0; shift ;;
+        --no-corpus) corpus=0; shift ;;
+        --threads) threads="$2"; shift 2 ;;
+        --work) work="$2"; shift 2 ;;
+        --bin) bin="$2"; shift 2 ;;
+        --) shift; classifier_args=("$@"); break ;;
+        # Anything else is the classifier benchmark's (`--mb 30`).
+        *) classifier_args+=("$1"); shift ;;
+    esac
+done
+
+scripts/setup.sh libxml2-dev pkg-config >/dev/null
+if [ "$corpus" = 1 ]; then
+    if [ -z "$bin" ]; then
+        swift build -c release --product wardplan >/dev/null
+        bin=.build/release/wardplan
+    fi
+    bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+    [ -n "$threads" ] && export WARDPLAN_THREADS="$threads"
+    mkdir -p "$work"
+    largest=$(tr ',' '\n' <<<"$sizes" | sort -n | tail -1)
+    stamp="$(cat scripts/checks/generate_wards.py Sources/WardPlanKit/Resources/Data/units.csv \
+        Sources/WardPlanKit/Resources/Data/offices.yaml Tests/Fixtures/seeds/* Tests/Fixtures/layouts/*.md \
+        Tests/Fixtures/layouts/*.txt | sha256sum | cut -c1-16)"
+    if [ "$(cat "$work/all.stamp" 2>/dev/null)" != "$stamp" ] || [ "$(ls "$work/all" | wc -l)" -lt "$largest" ]; then
+        echo "generating $largest plans in $work/all …" >&2
+        rm -rf "$work/all" "$work"/n-*
+        python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds Tests/Fixtures/layouts "$work/all" "$largest" \
+            --seed 1 --seed-share 0.9
+        echo "$stamp" >"$work/all.stamp"
+    fi
+    python3 scripts/perf/phrases.py >"$work/phrases.txt"
+
+    # measure NAME CMD…: one line of figures, from /usr/bin/time -v.
+    measure() {
+        local name="$1"; shift
+        /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
+            local rc=$?
+            # 1 = some input failed: the run still finished and wrote its outputs.
+            if [ $rc -ne 1 ]; then echo "$name failed ($rc):" >&2; tail -5 "$work/stderr.txt" >&2; return 1; fi
+        }
+        python3 - "$work/time.txt" "$name" "$mb" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+def field(label):
+    return re.search(re.escape(label) + r":\s*(.+)", text).group(1).strip()
+parts = [float(p) for p in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+wall = sum(p * 60 ** i for i, p in enumerate(reversed(parts)))
+cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+peak = int(field("Maximum resident set size (kbytes)")) / 1024
+mb = float(sys.argv[3])
+print(f"| {sys.argv[2]} | {wall:.2f} s | {cpu:.2f} s | {peak:,.0f} MB | {mb / wall:.1f} MB/s |")
+EOF
+    }
+
+    echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB; load $(cut -d' ' -f1-3 /proc/loadavg); threads ${WARDPLAN_THREADS:-all}"
+    echo "| N | MB | run | wall | cpu (user+sys) | peak memory | throughput |"
+    echo "|---|---|---|---|---|---|---|"
+    for n in $(tr ',' '\n' <<<"$sizes"); do
+        dir="$work/n-$n"
+        if [ ! -d "$dir" ]; then
+            mkdir -p "$dir"
+            ls "$work/all" | sort | head -n "$n" | while read -r f; do ln "$work/all/$f" "$dir/$f"; done
+        fi
+        mb=$(du -sb --apparent-size "$dir" | awk '{printf "%.1f", $1 / 1048576}')
+        out="$work/out-$n"
+        rm -rf "$out"; mkdir -p "$out"
+        row() { sed "s/^| /| $n | $mb | /"; }
+        measure grep grep -r -F -c -f "$work/phrases.txt" "$dir" | row
+        measure extract "$bin" extract "$dir" --quiet --output "$out/plans.json" | row
+        measure compare "$bin" compare "$dir" --quiet --as-of 2026-07-01 --html "$out/report.html" \
+            --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
+        echo "outputs N=$n: $(cd "$out" && du -sh --apparent-size plans.json report.html report.xml csv comparison.json 2>/dev/null | awk '{printf "%s %s; ", $2, $1}')" >&2
+    done
+fi
+
+if [ "$classifier" = 1 ]; then
+    swift build -c release --product ClassifierBenchmark >/dev/null
+    .build/release/ClassifierBenchmark "${classifier_args[@]+"${classifier_args[@]}"}"
+fi
