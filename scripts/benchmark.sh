@@ -55,8 +55,10 @@ if [ "$corpus" = 1 ]; then
     if [ "$(cat "$work/all.stamp" 2>/dev/null)" != "$stamp" ] || [ "$(ls "$work/all" | wc -l)" -lt "$largest" ]; then
         echo "generating $largest plans in $work/all …" >&2
         rm -rf "$work/all" "$work"/n-*
+        # hung-dung-tay is left out: its flattened target table gives evidence on line 0, which the XML
+        # schema refuses, so `compare --xml` writes nothing for a corpus that holds it (a known bug).
         python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds Tests/Fixtures/layouts "$work/all" "$largest" \
-            --seed 1 --seed-share 0.9
+            --seed 1 --seed-share 0.9 --skip hung-dung-tay
         echo "$stamp" >"$work/all.stamp"
     fi
     python3 scripts/perf/phrases.py >"$work/phrases.txt"
@@ -90,7 +92,7 @@ EOF
         dir="$work/n-$n"
         if [ ! -d "$dir" ]; then
             mkdir -p "$dir"
-            ls "$work/all" | sort | head -n "$n" | while read -r f; do ln "$work/all/$f" "$dir/$f"; done
+            ls "$work/all" | sort | sed -n "1,${n}p" | while read -r f; do ln "$work/all/$f" "$dir/$f"; done
         fi
         mb=$(du -sb --apparent-size "$dir" | awk '{printf "%.1f", $1 / 1048576}')
         out="$work/out-$n"

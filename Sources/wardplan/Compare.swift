@@ -47,6 +47,9 @@ struct Compare: ParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpQuiet)))
     var quiet = false
 
+    @Flag(help: ArgumentHelp(say(.helpProgress)))
+    var progress = false
+
     @OptionGroup var envelope: EdXMLOptions
 
     @OptionGroup var decisionOptions: DecisionOptions
@@ -79,9 +82,7 @@ struct Compare: ParsableCommand {
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {
-            outcome = try job.run { index, count, path in
-                if !quiet { printer.progress(index, count, path) }
-            }
+            outcome = try job.run(progress: ProgressLine(quiet: quiet, forced: progress).callback)
         } catch let error as OutputSet.Failure {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)

@@ -46,6 +46,9 @@ struct Extract: ParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpQuietExtract)))
     var quiet = false
 
+    @Flag(help: ArgumentHelp(say(.helpProgress)))
+    var progress = false
+
     @Flag(
         help:
             "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest."
@@ -67,9 +70,7 @@ struct Extract: ParsableCommand {
         var extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         extractor.language = messageLanguage
         let printer = DiagnosticPrinter(verbose: verbose)
-        let result = extractor.extract(paths: paths) { index, count, path in
-            if !quiet { printer.progress(index, count, path) }
-        }
+        let result = extractor.extract(paths: paths, progress: ProgressLine(quiet: quiet, forced: progress).callback)
         printer.print(result.allDiagnostics)
         if coverage { printer.status(CoverageReport(result).text) }
         var xmlData: Data?
@@ -87,10 +88,15 @@ struct Extract: ParsableCommand {
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }
-        let data = try xmlData.flatMap { format == .xml ? $0 : nil } ?? JSONRenderer.render(result)
-        // The output and the XML are written together or not at all.
+        // The output and the XML are written together or not at all; the JSON as a stream, a plan at a time.
         var outputs = OutputSet()
-        if let output { outputs.add(data, to: output) } else { FileHandle.standardOutput.write(data) }
+        if format == .xml, let xmlData {
+            if let output { outputs.add(xmlData, to: output) } else { FileHandle.standardOutput.write(xmlData) }
+        } else if let output {
+            outputs.add(to: output) { [result] write in try JSONRenderer.stream(result, to: write) }
+        } else {
+            try JSONRenderer.stream(result) { FileHandle.standardOutput.write($0) }
+        }
         if let xml, let xmlData { outputs.add(xmlData, to: xml) }
         do { try outputs.commit() } catch {
             printer.print([error.diagnostic(messageLanguage)])

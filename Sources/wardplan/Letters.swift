@@ -67,9 +67,7 @@ struct Letters: ParsableCommand {
             decisions: try decisionOptions.load(paths: paths))
         let outcome: LettersJob.Outcome
         do {
-            outcome = try job.run { index, count, path in
-                if !quiet { printer.progress(index, count, path) }
-            }
+            outcome = try job.run(progress: ProgressLine(quiet: quiet, forced: false).callback)
         } catch let error as InputError {
             printer.print([error.diagnostic])
             throw ExitCode(ExitStatus.someInputFailed)

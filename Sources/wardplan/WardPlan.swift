@@ -51,11 +51,4 @@ struct DiagnosticPrinter {
     func status(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
-
-    /// A progress line that rewrites itself, shown only on a terminal so logs stay clean.
-    func progress(_ index: Int, _ count: Int, _ path: String) {
-        guard isatty(STDERR_FILENO) == 1 else { return }
-        let line = "\r\u{1B}[K[\(index)/\(count)] \(path)"
-        FileHandle.standardError.write(Data((index == count ? line + "\r\u{1B}[K" : line).utf8))
-    }
 }

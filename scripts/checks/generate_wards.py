@@ -14,7 +14,7 @@ its `NAME.expected.json`; a seed's ward is in SEED_WARDS below.
 Everything is drawn from a random generator seeded with S and the plan's number: the same arguments
 give the same files, byte for byte. `--seed-share F` is the share of plans made from the two long
 seeds (about 63 KB each; the layout plans are about 10 KB): 0.9 makes 3,321 plans about 200 MB.
-`--docx K` also copies K of the layouts' Word files with their ward renamed (the text of
+`--skip NAME` leaves out the templates whose name starts with NAME. `--docx K` also copies K of the layouts' Word files with their ward renamed (the text of
 `word/document.xml` only). Past 3,321 plans the registry's units come round again with a quarter
 of the compass added to the name ("Phường Ba Đình Tây"), so every plan is another ward.
 """
@@ -198,6 +198,8 @@ def main():
     parser.add_argument("--seed-share", type=float, default=None,
                         help="share of plans made from the long seeds (default: as many as any other template)")
     parser.add_argument("--docx", type=int, default=0, help="how many Word plans to add (from the layouts)")
+    parser.add_argument("--skip", action="append", default=[], metavar="NAME",
+                        help="leave out the templates whose file name starts with NAME (repeatable)")
     args = parser.parse_args()
     *template_dirs, out_dir = [pathlib.Path(d) for d in args.dirs]
     if not template_dirs:
@@ -205,7 +207,8 @@ def main():
     out_dir.mkdir(parents=True, exist_ok=True)
 
     templates = sorted(p for d in template_dirs for p in d.iterdir()
-                       if p.suffix in (".txt", ".md") and p.name != "README.md")
+                       if p.suffix in (".txt", ".md") and p.name != "README.md"
+                       and not any(p.name.startswith(skip) for skip in args.skip))
     seeds = [t for t in templates if any(t.name.startswith(k) for k in SEED_WARDS)]
     others = [t for t in templates if t not in seeds]
     texts = {t: t.read_text(encoding="utf-8") for t in templates}

@@ -21,14 +21,16 @@ public struct Comparer: Sendable {
     /// The comparison of `plans` (in the order given) on the report date `asOf`.
     public func compare(_ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate) -> Comparison {
         let wards = Self.entries(plans)
-        let facts = plans.indices.map { w in
-            plans[w].tasks.indices.map { i in
-                let task = plans[w].tasks[i]
-                return TaskFacts.make(
-                    task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line),
-                    period: plans[w].period, asOf: asOf)
-            }
-        }
+        // Lead offices the directory does not know count as one office however the plans spell them.
+        let facts = LeadOffices.mergeSpellings(
+            plans.indices.map { w in
+                plans[w].tasks.indices.map { i in
+                    let task = plans[w].tasks[i]
+                    return TaskFacts.make(
+                        task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line),
+                        period: plans[w].period, asOf: asOf)
+                }
+            })
         let statements = plans.map(Statements.places)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)

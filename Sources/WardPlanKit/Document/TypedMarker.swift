@@ -29,18 +29,20 @@ enum TypedMarker {
 
     /// "II.", "IV -", "PHẦN II." (Roman numerals, upper case, then punctuation).
     private static let roman = Pattern(
-        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true)
+        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
     /// "1.1.", "3.12", "2.1.3)": two to four numbers.
-    private static let numberPath = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(\S.*)$"#)
+    private static let numberPath = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(\S.*)$"#, opening: "0123456789")
     /// "1.", "2)": one number with its terminator.
-    private static let number = Pattern(#"^(\d{1,2})([.)])\s+(\S.*)$"#)
-    private static let parenthesized = Pattern(#"^\((\d{1,2})\)\s*(\S.*)$"#)
+    private static let number = Pattern(#"^(\d{1,2})([.)])\s+(\S.*)$"#, opening: "0123456789")
+    private static let parenthesized = Pattern(#"^\((\d{1,2})\)\s*(\S.*)$"#, opening: "(")
     /// "a)", "đ)", "b." followed by a space.
-    private static let letter = Pattern(#"^([a-zđ])(\)|\.(?=\s))\s*(\S.*)$"#, caseSensitive: true)
+    private static let letter = Pattern(
+        #"^([a-zđ])(\)|\.(?=\s))\s*(\S.*)$"#, caseSensitive: true, opening: "abcdefghijklmnopqrstuvwxyz")
     /// "A.", "B)" (not a Roman numeral, which is read first).
-    private static let upperLetter = Pattern(#"^([A-Z])([.)])\s+(\S.*)$"#, caseSensitive: true)
+    private static let upperLetter = Pattern(
+        #"^([A-Z])([.)])\s+(\S.*)$"#, caseSensitive: true, opening: "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     /// "-", "+", "•", "–"; "*" only with a space after it, as markdown writes a list item.
-    private static let bullet = Pattern(#"^([-+•▪●◦–—·]|\*(?=\s))\s*(\S.*)$"#)
+    private static let bullet = Pattern(#"^([-+•▪●◦–—·]|\*(?=\s))\s*(\S.*)$"#, opening: "-+*")
 
     /// The order of lower-case letter markers in Vietnamese documents ("đ" follows "d").
     static let letters: [Character] = Array("abcdđeghiklmnopqrstuvxy")

@@ -41,12 +41,15 @@ enum LineShape: Equatable {
         return .prose(text)
     }
 
-    static let roman = Pattern(#"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true)
-    static let appendix = Pattern(#"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#)
-    static let numbered = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(\S.*)$"#)
-    static let letteredItem = Pattern(#"^([a-zđ])\)\s*(\S.*)$"#, caseSensitive: true)
-    static let bullet = Pattern(#"^([-+•▪●◦–—·])\s*(\S.*)$"#)
-    static let field = Pattern(#"^(?:[-+•–]\s*)?([^:]{2,60}?)\s*:\s*(.*)$"#)
+    static let roman = Pattern(
+        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
+    static let appendix = Pattern(
+        #"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#, opening: "p")
+    static let numbered = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(\S.*)$"#, opening: "0123456789")
+    static let letteredItem = Pattern(
+        #"^([a-zđ])\)\s*(\S.*)$"#, caseSensitive: true, opening: "abcdefghijklmnopqrstuvwxyz")
+    static let bullet = Pattern(#"^([-+•▪●◦–—·])\s*(\S.*)$"#, opening: "-+")
+    static let field = Pattern(#"^(?:[-+•–]\s*)?([^:]{2,60}?)\s*:\s*(.*)$"#, needs: ":")
 }
 
 /// The labelled lines of a task block.

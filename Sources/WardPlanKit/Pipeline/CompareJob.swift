@@ -62,8 +62,8 @@ public struct CompareJob: Sendable {
     /// written (`Outcome.written` is empty, `noInput` is set); when an output cannot be written it
     /// throws `OutputSet.Failure` (every previous output left as it was); when the XML does not match
     /// its schema it throws `XMLRenderError` (a bug) before any file changes. Failed and skipped
-    /// inputs are in the outcome. `progress` is told before each input (index from 1, count, path).
-    public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
+    /// inputs are in the outcome. `progress` is told after each input (files done, count, path).
+    public func run(progress: PlanExtractor.Progress? = nil) throws -> Outcome {
         var extractor = extractor
         extractor.language = language
         var extraction = extractor.extract(paths: paths, progress: progress)
@@ -97,11 +97,8 @@ public struct CompareJob: Sendable {
         }
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
-            let data: Data
-            do { data = try JSONRenderer.render(comparison) } catch {
-                preconditionFailure("a comparison always encodes: \(error)")
-            }
-            outputs.add(data, to: json)
+            // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
+            outputs.add(to: json) { [comparison] write in try JSONRenderer.stream(comparison, to: write) }
         }
         if let xml, let rendered { outputs.add(rendered.data, to: xml) }
         let written = try outputs.commit()

@@ -91,37 +91,15 @@ public struct PlanExtractor: Sendable {
         return .success(classifier.classify(plan, lines: document.lines))
     }
 
-    /// Every input named: files, and plan files found in folders. Reads each file once.
-    /// `progress` is told before each file (index from 1, count, path), for a progress line.
-    public func extract(
-        paths arguments: [String], progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil
-    ) -> ExtractionResult {
+    /// Every input named: files, and plan files found in folders. Reads each file once, on all
+    /// cores (`extract(files:)`); plans and failures keep the order of the files.
+    /// `progress` is told after each file (files done, of how many, the path), for a progress line.
+    public func extract(paths arguments: [String], progress: Progress? = nil) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []
         var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
-        for (index, path) in inputs.paths.enumerated() {
-            progress?(index + 1, inputs.paths.count, path)
-            let data: Data
-            do {
-                // The size is checked before reading, so an oversized file never enters memory.
-                if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
-                    try ReaderRegistry.checkSize(size, path: path, limits: limits)
-                }
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch let error as InputError {
-                failed.append(InputFailure(path: path, diagnostics: [error.diagnostic]))
-                continue
-            } catch {
-                failed.append(
-                    InputFailure(
-                        path: path,
-                        diagnostics: [
-                            Diagnostic(
-                                .unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
-                        ]))
-                continue
-            }
-            switch extract(data, path: path) {
+        for result in extract(files: inputs.paths, progress: progress) {
+            switch result {
             case .success(let plan): plans.append(plan)
             case .failure(let failure): failed.append(failure)
             }

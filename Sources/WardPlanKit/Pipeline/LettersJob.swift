@@ -37,7 +37,7 @@ public struct LettersJob: Sendable {
 
     /// Runs the job. Throws `InputError` naming the file when a letter cannot be written; failed
     /// inputs are in the outcome (they get no letter).
-    public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
+    public func run(progress: PlanExtractor.Progress? = nil) throws -> Outcome {
         var extraction = extractor.extract(paths: paths, progress: progress)
         // A letter answers the newest version of a ward's plan.
         let versions = PlanVersions.split(extraction.plans)

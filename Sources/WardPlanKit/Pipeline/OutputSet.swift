@@ -15,9 +15,19 @@ public struct OutputSet {
     public struct File: Sendable {
         public var path: String
         public var data: Data
+        /// Writes the content piece by piece instead of `data`: a large output (the JSON of 3,321
+        /// plans) never sits whole in memory. Runs when the set is committed.
+        public var stream: (@Sendable (_ write: (Data) throws -> Void) throws -> Void)?
+
         public init(path: String, data: Data) {
             self.path = path
             self.data = data
+        }
+
+        public init(path: String, stream: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void) {
+            self.path = path
+            self.data = Data()
+            self.stream = stream
         }
     }
 
@@ -74,6 +84,13 @@ public struct OutputSet {
 
     public mutating func add(_ data: Data, to path: String) { files.append(File(path: path, data: data)) }
 
+    /// A file whose content `stream` writes when the set is committed.
+    public mutating func add(
+        to path: String, stream: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void
+    ) {
+        files.append(File(path: path, stream: stream))
+    }
+
     /// Writes every file, or none. Returns the paths written, in order.
     @discardableResult
     public func commit() throws(Failure) -> [String] {
@@ -125,25 +142,37 @@ public struct OutputSet {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure(path: file.path, problem: Problem(errno: errno, folder: folder)) }
         var failure: Int32 = 0
-        file.data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
+        var streamError: (any Error)?
+        func put(_ data: Data) throws {
+            data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    offset += n
                 }
-                offset += n
             }
+            if failure != 0 { throw WriteFailed() }
+        }
+        if let stream = file.stream {
+            do { try stream(put) } catch is WriteFailed {} catch { streamError = error }
+        } else {
+            try? put(file.data)
         }
         if close(fd) != 0, failure == 0 { failure = errno }
-        if failure != 0 {
+        if failure != 0 || streamError != nil {
             unlink(temporary)
+            if let streamError { throw Failure(path: file.path, problem: .other("\(streamError)")) }
             throw Failure(path: file.path, problem: Problem(errno: failure, folder: folder))
         }
         return temporary
     }
+
+    private struct WriteFailed: Error {}
 
     /// `mkdir -p`, with the error of the part that failed.
     static func makeFolder(_ folder: String, for path: String) throws(Failure) {

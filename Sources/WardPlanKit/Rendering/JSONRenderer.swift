@@ -4,11 +4,58 @@ import Foundation
 /// Deterministic: keys sorted, unknown values as `null`, no clock.
 public enum JSONRenderer {
     public static func render<T: Encodable>(_ value: T) throws -> Data {
-        let encoder = JSONEncoder()
-        // Sorted keys: Foundation's keyed containers do not keep insertion order.
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)
         return data
+    }
+
+    /// The encoder of every JSON output (a new one each time: encoders are not shared across threads).
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        // Sorted keys: Foundation's keyed containers do not keep insertion order.
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// The bytes of `render(result)`, written a plan at a time to `write`.
+    public static func stream(_ result: ExtractionResult, to write: (Data) throws -> Void) throws {
+        try withoutActuallyEscaping(write) { try stream(result, into: JSONStream(sink: $0)) }
+    }
+
+    static func stream(_ result: ExtractionResult, into stream: JSONStream) throws {
+        try stream.beginObject()
+        try stream.member("failed", elements: result.failed)
+        try stream.member("plans", elements: result.plans)
+        try stream.member("schemaVersion", result.schemaVersion)
+        if !result.skipped.isEmpty { try stream.member("skipped", elements: result.skipped) }
+        try stream.endObject()
+    }
+
+    /// The bytes of `render(comparison)`, written a part at a time to `write`: its long lists (tasks,
+    /// gaps, wards) an element at a time. Members in key order, optional ones only when present, as
+    /// the synthesized `Encodable` of `Comparison` gives them.
+    public static func stream(_ comparison: Comparison, to write: (Data) throws -> Void) throws {
+        try withoutActuallyEscaping(write) { try stream(comparison, into: JSONStream(sink: $0)) }
+    }
+
+    static func stream(_ c: Comparison, into stream: JSONStream) throws {
+        try stream.beginObject()
+        try stream.member("asOf", c.asOf)
+        try stream.member("citations", c.citations)
+        try stream.member("coverage", c.coverage)
+        try stream.member("diagnostics", elements: c.diagnostics)
+        try stream.member("failed", elements: c.failed)
+        try stream.member("gaps", elements: c.gaps)
+        try stream.member("leads", c.leads)
+        try stream.member("registry", ifPresent: c.registry)
+        try stream.member("schemaVersion", c.schemaVersion)
+        try stream.member("targets", c.targets)
+        try stream.member("tasks", elements: c.tasks)
+        try stream.member("taxonomyVersion", c.taxonomyVersion)
+        try stream.member("timelines", c.timelines)
+        try stream.member("versions", ifPresent: c.versions)
+        try stream.member("wards", elements: c.wards)
+        try stream.member("withoutProduct", elements: c.withoutProduct)
+        try stream.endObject()
     }
 }

@@ -15,6 +15,7 @@ public enum Message: CaseIterable, Sendable {
     case rootAbstract, compareAbstract, compareDiscussion, helpPaths, helpHTML, helpCSV, helpCSVSeparator
     case helpXLSX, helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
     case extractAbstract, helpFormat, helpOutput, helpExtractXML, helpQuietExtract
+    case progress, helpProgress
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -202,6 +203,12 @@ public enum Message: CaseIterable, Sendable {
                 "Also write the XML report to this file (atomically, validated)."
             )
         case .helpQuietExtract: ("Không in dòng tóm tắt.", "Print no summary line.")
+        case .progress: ("{0}/{1} tệp, {2} tệp/giây", "{0}/{1} files, {2} files/s")
+        case .helpProgress:
+            (
+                "In tiến độ (số tệp đã đọc, tốc độ) ra stderr cả khi stderr không phải màn hình (mỗi giây một dòng).",
+                "Print progress (files read, rate) on standard error even when it is not a terminal (a line a second)."
+            )
         }
     }
 

@@ -2,11 +2,31 @@ import Foundation
 
 /// A compiled regular expression with the few operations the parsers need. Patterns are written
 /// for NFC text; case-insensitive by default.
+///
+/// Patterns tried on every line ("3.12.", "a)", "- Cơ quan chủ trì:") say what a line must have to
+/// match at all: `opening`, the ASCII characters a match may start with, or `needs`, a byte it
+/// must contain. A line without it is turned away by looking at its bytes, before the regular
+/// expression (about a microsecond a line) runs. The check only ever turns away lines the
+/// expression could not match: a line opening with any non-ASCII character still goes to the
+/// expression (ICU's `\d` and case folding reach beyond ASCII).
 struct Pattern: @unchecked Sendable {
     // NSRegularExpression is immutable after creation and safe to share across threads.
     private let regex: NSRegularExpression
+    /// Per first byte, whether a match may start with it (all true without `opening`).
+    private let mayOpen: [Bool]
+    private let needs: UInt8?
 
-    init(_ pattern: String, caseSensitive: Bool = false) {
+    init(_ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil) {
+        var mayOpen = [Bool](repeating: opening == nil, count: 256)
+        for byte in 0x80...0xFF { mayOpen[byte] = true }
+        for character in opening ?? "" {
+            precondition(character.isASCII, "a pattern's opening lists ASCII characters only")
+            let forms = caseSensitive ? [character] : [character, Character(character.lowercased()), Character(character.uppercased())]
+            for form in forms { mayOpen[Int(form.asciiValue!)] = true }
+        }
+        self.mayOpen = mayOpen
+        precondition(needs?.isASCII ?? true, "a pattern needs an ASCII byte")
+        self.needs = needs?.asciiValue
         var options: NSRegularExpression.Options = [.useUnicodeWordBoundaries]
         if !caseSensitive { options.insert(.caseInsensitive) }
         do {
@@ -29,12 +49,25 @@ struct Pattern: @unchecked Sendable {
         func range(_ i: Int) -> Range<String.Index>? { i == 0 ? range : groups[i - 1] }
     }
 
+    /// Whether `text` could match, from its bytes alone.
+    private func mayMatch(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return true }
+            guard mayOpen[Int(first)] else { return false }
+            guard let needs else { return true }
+            return bytes.contains(needs)
+        }
+    }
+
     func firstMatch(in text: String) -> Match? {
+        guard mayMatch(text) else { return nil }
         let ns = NSRange(text.startIndex..., in: text)
         return regex.firstMatch(in: text, range: ns).map { match(from: $0, in: text) }
     }
 
     func matches(in text: String) -> [Match] {
+        guard mayMatch(text) else { return [] }
         let ns = NSRange(text.startIndex..., in: text)
         return regex.matches(in: text, range: ns).map { match(from: $0, in: text) }
     }

@@ -1,0 +1,62 @@
+import Foundation
+import Synchronization
+
+/// Reading many files at once: every core reads, parses and classifies plans, and the results come
+/// back in the order of the files, so the output is the same at any number of threads.
+extension PlanExtractor {
+    /// How many files are done, of how many, for a progress line. Called from worker threads, one
+    /// call at a time, with `done` rising by one each call.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ path: String) -> Void
+
+    /// The threads to use: `WARDPLAN_THREADS` when set (1 reads one file after another), otherwise
+    /// one per active core.
+    public static var defaultThreads: Int {
+        if let text = ProcessInfo.processInfo.environment["WARDPLAN_THREADS"], let n = Int(text), n > 0 { return n }
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// One result per file, in the order of `files`: the plan, or why there is none. Files are
+    /// taken by the next free thread; each result goes to its file's slot.
+    public func extract(files: [String], threads: Int = PlanExtractor.defaultThreads, progress: Progress? = nil)
+        -> [Result<Plan, InputFailure>]
+    {
+        let results = ParallelSlots<Result<Plan, InputFailure>>(count: files.count)
+        let next = Atomic<Int>(0)
+        let done = Mutex<Int>(0)
+        let workers = max(1, min(threads, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < files.count else { return }
+                results[i] = extract(file: files[i])
+                if let progress { done.withLock { count in
+                    count += 1
+                    progress(count, files.count, files[i])
+                } }
+            }
+        }
+        return results.values()
+    }
+
+    /// One file: read (its size checked first, so an oversized file never enters memory), parsed
+    /// and classified.
+    public func extract(file path: String) -> Result<Plan, InputFailure> {
+        let data: Data
+        do {
+            if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {
+                try ReaderRegistry.checkSize(size, path: path, limits: limits)
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as InputError {
+            return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
+        } catch {
+            return .failure(
+                InputFailure(
+                    path: path,
+                    diagnostics: [
+                        Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                    ]))
+        }
+        return extract(data, path: path)
+    }
+}
