@@ -4,11 +4,14 @@
 enum MarkdownInline {
     /// The whole line in `***…***`, `**…**` or `*…*` (or with underscores).
     static func emphasis(of line: Substring) -> Emphasis? {
+        // Most lines have no mark at all: a look at their bytes spares the trimming.
+        guard hasMark(line) else { return nil }
         let t = line.trimmingCharacters(in: .whitespaces)
         for (mark, emphasis) in [
             ("***", Emphasis.boldItalic), ("**", .bold), ("*", .italic), ("__", .bold), ("_", .italic),
         ]
-        where t.count > mark.count * 2 && t.hasPrefix(mark) && t.hasSuffix(mark) {
+        // The length (a walk over the line) only for a line that opens and closes with the mark.
+        where t.hasPrefix(mark) && t.hasSuffix(mark) && t.count > mark.count * 2 {
             let inner = t.dropFirst(mark.count).dropLast(mark.count)
             // "**a** and **b**" is not one span.
             if inner.contains(mark) || inner.first == " " || inner.first == mark.first { continue }
@@ -20,6 +23,7 @@ enum MarkdownInline {
     /// A label in emphasis that opens the line and is followed by more text:
     /// "*Đơn vị chủ trì thực hiện:* Phòng …" → "Đơn vị chủ trì thực hiện:".
     static func emphasizedLead(of line: Substring) -> String? {
+        guard hasMark(line) else { return nil }
         let t = line.trimmingCharacters(in: .whitespaces)
         for mark in ["***", "**", "*", "__", "_"] where t.hasPrefix(mark) {
             let inner = t.dropFirst(mark.count)
@@ -29,5 +33,10 @@ enum MarkdownInline {
             return label.isEmpty || after.isEmpty ? nil : label
         }
         return nil
+    }
+
+    /// Whether the line holds a `*` or a `_`, without which it has no emphasis.
+    private static func hasMark(_ line: Substring) -> Bool {
+        line.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
     }
 }

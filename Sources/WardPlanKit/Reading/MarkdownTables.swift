@@ -6,6 +6,8 @@ enum MarkdownTables {
     /// A table that starts at `start` (0-based index into `lines`): the line standing for it and the
     /// index of the first line after it; nil when no such table starts there.
     static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+        // A table opens with `|` or `<table`: other lines are turned away before any trimming.
+        guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" else { return nil }
         let first = lines[start].trimmingCharacters(in: .whitespaces)
         if first == "|" { return cellPerLine(at: start, in: lines) }
         if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }

@@ -75,8 +75,8 @@ enum TextLines {
             } else if trimmed.hasPrefix(">") {
                 body = trimmed.dropFirst()
             }
-            let t = body.trimmingCharacters(in: .whitespaces)
-            if t.hasPrefix("|") {
+            // Trimmed (a round trip through Foundation) only when a pipe opens the line.
+            if firstNonBlank(body) == "|", case let t = body.trimmingCharacters(in: .whitespaces), t.hasPrefix("|") {
                 let cells = pipeCells(t)
                 if cells.allSatisfy(isRuleCell) {
                     return DocumentLine(number: number, text: "", isRule: true)
@@ -95,6 +95,12 @@ enum TextLines {
         line.emphasis = MarkdownInline.emphasis(of: body)
         if line.emphasis == nil { line.emphasizedLead = MarkdownInline.emphasizedLead(of: body) }
         return line
+    }
+
+    /// The first scalar that `trimmingCharacters(in: .whitespaces)` would keep.
+    static func firstNonBlank<S: StringProtocol>(_ text: S) -> Unicode.Scalar? {
+        let blank = CharacterSet.whitespaces
+        return text.unicodeScalars.first { !blank.contains($0) }
     }
 
     private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {

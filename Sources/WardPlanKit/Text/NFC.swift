@@ -10,6 +10,8 @@ extension String {
     /// The text with runs of white space (tabs, no-break spaces, line breaks) made one space and the
     /// ends trimmed.
     public var collapsingWhitespace: String {
+        // Most lines have single spaces between words and nothing to trim: they are returned as they are.
+        if !Self.needsCollapsing(utf8) { return self }
         // Scalar by scalar (Character properties were a tenth of reading time); a space is never
         // part of a grapheme with what follows, so this keeps every character intact.
         var out = String.UnicodeScalarView()
@@ -29,6 +31,29 @@ extension String {
             }
         }
         return String(out)
+    }
+
+    /// Whether `collapsingWhitespace` would change the text: white space at either end, two in a
+    /// row, or any other than the ASCII space. Read from the bytes: the White_Space scalars beyond
+    /// ASCII are U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    static func needsCollapsing(_ bytes: String.UTF8View) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one
+        for byte in bytes {
+            if (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return true }
+            if byte >= 0x80 {
+                if previous == 0xC2, byte == 0x85 || byte == 0xA0 { return true }
+                if before == 0xE1, previous == 0x9A, byte == 0x80 { return true }
+                if before == 0xE2, previous == 0x80, byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF {
+                    return true
+                }
+                if before == 0xE2, previous == 0x81, byte == 0x9F { return true }
+                if before == 0xE3, previous == 0x80, byte == 0x80 { return true }
+            }
+            (before, previous) = (previous, byte)
+        }
+        return false
     }
 }
 

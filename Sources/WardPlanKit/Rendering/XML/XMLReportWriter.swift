@@ -78,19 +78,15 @@ public struct XMLReportWriter: Sendable {
         } catch {
             throw XMLRenderError(message: "\(error)", diagnostics: [])
         }
-        try Self.check(data)
+        try Self.check(data, envelope: envelope != nil)
         return Output(data: data, diagnostics: idWarnings + writer.replacements)
     }
 
-    /// Parses the bytes about to be written and validates them against their schema.
-    static func check(_ data: Data) throws(XMLRenderError) {
-        let problems: [Diagnostic]
-        do {
-            let limits = XMLLimits(maxBytes: Int.max, maxDepth: 64)
-            problems = XMLSchemaSet.validate(try SafeXMLParser.parse(data, path: "(generated XML)", limits: limits))
-        } catch {
-            problems = [error.diagnostic]
-        }
+    /// Validates the bytes about to be written against their schema, as a stream (no tree: the XML
+    /// of a country's plans is about a gigabyte).
+    static func check(_ data: Data, envelope: Bool) throws(XMLRenderError) {
+        let schema = XMLSchemaSet.schema(for: envelope ? .edXMLEnvelope : .report)
+        let problems = schema.validate(streaming: data, path: "(generated XML)")
         if !problems.isEmpty {
             throw XMLRenderError(
                 message:
