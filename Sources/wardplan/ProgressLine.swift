@@ -30,7 +30,8 @@ final class ProgressLine: Sendable {
             guard elapsed >= 1, done == total ? last != nil : elapsed - (last ?? 0) >= interval else { return nil }
             last = elapsed
             let rate = Double(done) / elapsed
-            let text = say(.progress, done, total, rate < 10 ? String(format: "%.1f", rate) : String(Int(rate.rounded())))
+            let text = say(
+                .progress, done, total, rate < 10 ? String(format: "%.1f", rate) : String(Int(rate.rounded())))
             return terminal ? "\r\u{1B}[K" + text + (done == total ? "\n" : "") : text + "\n"
         }
         if let line { FileHandle.standardError.write(Data(line.utf8)) }

@@ -112,7 +112,10 @@ struct ParallelExtractionTests {
         }
         #expect(throws: OutputSet.Failure.self) { try failing.commit() }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "abc\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == ["plans.json"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path) == [
+                "plans.json"
+            ])
     }
 }
 
@@ -177,5 +180,26 @@ struct PatternPrecheckTests {
         // Case-insensitive patterns open with either case.
         let appendix = Pattern(#"^phụ lục"#, opening: "p")
         #expect(appendix.isMatch("PHỤ LỤC I"))
+    }
+}
+
+/// The registry finds a ward by a look-up of its name, and the look-up follows the list when it changes.
+@Suite("Registry look-up")
+struct RegistryLookupTests {
+    @Test func namesAreLookedUpAndTheIndexFollowsTheList() {
+        var registry = UnitRegistry(
+            units: [
+                .init(code: 1, name: "Phường Hòa Xuân", kind: "phuong", province: "Thành phố Đà Nẵng"),
+                .init(code: 2, name: "Xã Hòa Xuân", kind: "xa", province: "Tỉnh Đắk Lắk"),
+                .init(code: 3, name: "Phường Hoà Xuân", kind: "phuong", province: "Tỉnh Đắk Lắk"),
+            ], source: "test")
+        // Tone placement, case and kind: two wards "Hòa Xuân", the province settles it.
+        #expect(registry.match(Ward(name: "HOÀ XUÂN", kind: .ward, province: "Đắk Lắk")) == .unit(registry.units[2]))
+        #expect(
+            registry.match(Ward(name: "Hòa Xuân", kind: .ward)) == .ambiguous([registry.units[0], registry.units[2]]))
+        #expect(registry.match(Ward(name: "Hòa Xuân", kind: .commune)) == .unit(registry.units[1]))
+        #expect(registry.match(Ward(name: "Hòa Khánh")) == .none)
+        registry.units.append(.init(code: 4, name: "Phường Hòa Khánh", kind: "phuong", province: "Thành phố Đà Nẵng"))
+        #expect(registry.match(Ward(name: "Hòa Khánh")) == .unit(registry.units[3]))
     }
 }

@@ -29,10 +29,12 @@ extension PlanExtractor {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < files.count else { return }
                 results[i] = extract(file: files[i])
-                if let progress { done.withLock { count in
-                    count += 1
-                    progress(count, files.count, files[i])
-                } }
+                if let progress {
+                    done.withLock { count in
+                        count += 1
+                        progress(count, files.count, files[i])
+                    }
+                }
             }
         }
         return results.values()
@@ -54,7 +56,8 @@ extension PlanExtractor {
                 InputFailure(
                     path: path,
                     diagnostics: [
-                        Diagnostic(.unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                        Diagnostic(
+                            .unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
                     ]))
         }
         return extract(data, path: path)

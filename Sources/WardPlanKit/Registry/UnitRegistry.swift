@@ -18,13 +18,25 @@ public struct UnitRegistry: Sendable, Hashable {
         public var group: String?
     }
 
-    public var units: [Unit]
+    public var units: [Unit] {
+        didSet { byName = Self.index(units) }
+    }
     /// Where the list came from (for messages).
     public var source: String
+    /// The units of each name (folded, without "Phường", "Xã", "Đặc khu"), in list order: a plan
+    /// is matched with a look-up, not a walk over 3,321 units (for a country's plans, 11 million).
+    private var byName: [String: [Int]]
 
     public init(units: [Unit], source: String) {
         self.units = units
         self.source = source
+        byName = Self.index(units)
+    }
+
+    private static func index(_ units: [Unit]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (i, unit) in units.enumerated() { index[bareName(unit).foldedKey, default: []].append(i) }
+        return index
     }
 
     /// The shipped national list.
@@ -126,7 +138,7 @@ public struct UnitRegistry: Sendable, Hashable {
     public func match(_ ward: Ward) -> Match {
         guard let name = ward.name?.foldedKey, !name.isEmpty else { return .none }
         let kind = Applicability.kindKey(ward.kind)
-        var found = units.filter { Self.bareName($0).foldedKey == name && (kind == nil || $0.kind == kind) }
+        var found = (byName[name] ?? []).map { units[$0] }.filter { kind == nil || $0.kind == kind }
         if found.count > 1, let province = ward.province?.foldedKey, !province.isEmpty {
             found = found.filter { $0.province.foldedKey.containsWords(province) }
         }

@@ -21,7 +21,9 @@ struct Pattern: @unchecked Sendable {
         for byte in 0x80...0xFF { mayOpen[byte] = true }
         for character in opening ?? "" {
             precondition(character.isASCII, "a pattern's opening lists ASCII characters only")
-            let forms = caseSensitive ? [character] : [character, Character(character.lowercased()), Character(character.uppercased())]
+            let forms =
+                caseSensitive
+                ? [character] : [character, Character(character.lowercased()), Character(character.uppercased())]
             for form in forms { mayOpen[Int(form.asciiValue!)] = true }
         }
         self.mayOpen = mayOpen
