@@ -204,3 +204,60 @@ struct PlanCacheTests {
         #expect(try JSONRenderer.render(second) == (try JSONRenderer.render(first)))
     }
 }
+
+extension CommandLineTests {
+    @Test func extractKeepsPlansInExportsCacheAndAWarmRunWritesTheSameBytes() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cold = try run(["extract", "wards", "--output", "out/cold.json", "--quiet"], in: dir)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        let cache = dir.appendingPathComponent("exports/.cache")
+        let entries = FileManager.default.enumerator(atPath: cache.path)?.allObjects as? [String] ?? []
+        #expect(entries.filter { $0.hasSuffix(".plan") }.count == 2)
+        #expect(!entries.contains { $0.hasSuffix(".tmp") })
+        let warm = try run(["extract", "wards", "--output", "out/warm.json", "--quiet"], in: dir)
+        #expect(warm.status == 0, "\(warm.stderr)")
+        let uncached = try run(["extract", "wards", "--output", "out/none.json", "--no-cache", "--quiet"], in: dir)
+        #expect(uncached.status == 0, "\(uncached.stderr)")
+        let out = dir.appendingPathComponent("out")
+        let coldJSON = try Data(contentsOf: out.appendingPathComponent("cold.json"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("warm.json")) == coldJSON)
+        #expect(try Data(contentsOf: out.appendingPathComponent("none.json")) == coldJSON)
+    }
+
+    @Test func runsThatWriteNoFileLeaveNoCache() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Standard output only.
+        let r = try run(["extract", "wards", "--quiet", "--cache", "c"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        // No input could be read: compare writes nothing.
+        try FileManager.default.createDirectory(
+            at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let none = try run(["compare", "empty", "--html", "out/r.html", "--cache", "c"], in: dir)
+        #expect(none.status == 1)
+        // Told not to.
+        let noCache = try run(["compare", "wards", "--html", "out/r.html", "--no-cache"], in: dir)
+        #expect(noCache.status == 0, "\(noCache.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("c").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("exports").path))
+        let both = try run(["extract", "wards", "--cache", "c", "--no-cache"], in: dir)
+        #expect(both.status == 2)
+    }
+
+    @Test func compareWithTheCacheWritesTheSameReports() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let arguments = ["compare", "wards", "--as-of", "2026-07-01", "--quiet"]
+        for name in ["cold", "warm", "none"] {
+            let r = try run(
+                arguments + ["--json", "\(name).json", "--csv", name] + (name == "none" ? ["--no-cache"] : []), in: dir)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let cold = try Data(contentsOf: dir.appendingPathComponent("cold.json"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("warm.json")) == cold)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("none.json")) == cold)
+        let tasks = try Data(contentsOf: dir.appendingPathComponent("cold/tasks.csv"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("warm/tasks.csv")) == tasks)
+    }
+}
