@@ -189,10 +189,11 @@ struct PlanCacheTests {
         #expect(second.json == first.json)
     }
 
-    @Test func aCacheInsideTheInputFolderIsNotRead() throws {
+    @Test(arguments: [".cache", "cache"])
+    func aCacheInsideTheInputFolderIsNotRead(name: String) throws {
         let w = try Workspace()
         defer { w.remove() }
-        let inside = w.wards.appendingPathComponent(".cache")
+        let inside = w.wards.appendingPathComponent(name)
         var extractor = PlanExtractor()
         extractor.cache = PlanCache(directory: inside, settings: .init(extractor))
         let first = extractor.extract(paths: [w.wards.path])
@@ -202,6 +203,9 @@ struct PlanCacheTests {
         #expect(second.skipped.isEmpty)
         #expect(second.failed.isEmpty)
         #expect(try JSONRenderer.render(second) == (try JSONRenderer.render(first)))
+        // A hidden folder is skipped by its name; another by its tag.
+        let tag = try String(contentsOf: inside.appendingPathComponent("CACHEDIR.TAG"), encoding: .utf8)
+        #expect(tag.hasPrefix("Signature: 8a477f597d28d172789f06886806bc55"))
     }
 }
 

@@ -78,10 +78,27 @@ public final class PlanCache: @unchecked Sendable {
             defer { pending = [] }
             return pending
         }
+        if !entries.isEmpty { tag() }
         var written = 0
         for entry in entries where write(entry.data, name: entry.name) { written += 1 }
         lock.withLock { counts.written += written }
         return written
+    }
+
+    /// The name of the file that marks a cache folder (the Cache Directory Tagging convention, which
+    /// backup tools follow too); input folders are searched without the folders it marks.
+    public static let tagName = "CACHEDIR.TAG"
+
+    private func tag() {
+        let url = directory.appendingPathComponent(Self.tagName)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let text = """
+            Signature: 8a477f597d28d172789f06886806bc55
+            # This folder is a cache of wardplan's parsed plans; it can be deleted at any time.
+
+            """
+        try? Data(text.utf8).write(to: url, options: .atomic)
     }
 
     /// The key of one file: the settings, the path and the bytes.
