@@ -78,6 +78,7 @@ func main() throws {
     plist.outputFormat = .binary
     let json = JSONEncoder()
     let formats: [(String, (Plan) throws -> Data, (Data) throws -> Plan)] = [
+        ("compact (the cache's)", { try PlanCache.encodeForBenchmark($0) }, { try PlanCache.decodeForBenchmark($0) }),
         ("binary property list", { try plist.encode($0) }, { try PropertyListDecoder().decode(Plan.self, from: $0) }),
         ("JSON", { try json.encode($0) }, { try JSONDecoder().decode(Plan.self, from: $0) }),
     ]

@@ -139,6 +139,27 @@ struct PlanCacheTests {
         #expect(next.json == (try uncached(w)))
     }
 
+    @Test func runsAtOnceLeaveWholeEntries() throws {
+        let w = try Workspace()
+        defer { w.remove() }
+        let paths = [w.wards.path]
+        // Four runs read and write the same entries at the same time, twice over.
+        for _ in 0..<2 {
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                var extractor = PlanExtractor()
+                extractor.cache = PlanCache(directory: w.cache, settings: .init(extractor))
+                _ = extractor.extract(paths: paths)
+                extractor.cache?.commit()
+            }
+        }
+        let files = FileManager.default.enumerator(atPath: w.cache.path)?.allObjects as? [String] ?? []
+        #expect(!files.contains { $0.hasSuffix(".tmp") })
+        #expect(w.entries().count == 2)
+        let after = try run(w)
+        #expect(after.statistics == PlanCache.Statistics(hits: 2, misses: 0, rejected: 0, written: 0))
+        #expect(after.json == (try uncached(w)))
+    }
+
     @Test func otherDataOrLimitsMakeOtherKeys() throws {
         let w = try Workspace()
         defer { w.remove() }

@@ -125,7 +125,8 @@ public final class PlanCache: @unchecked Sendable {
 
     private func load(name: String, key: [UInt8], path: String, contentDigest: String) -> Lookup {
         let url = entryURL(name: name)
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else { return .missing }
+        // Read, not mapped: a file truncated under a mapping would stop the process.
+        guard let data = try? Data(contentsOf: url) else { return .missing }
         guard let plan = Entry.decode(data, key: key),
             plan.source.path == path, plan.source.sha256 == contentDigest
         else { return .rejected }
@@ -258,7 +259,7 @@ extension PlanCache {
 /// One entry's bytes: a header that says what it is, then the plan.
 ///
 ///     magic "WPCACHE\n" · format version (UInt32) · key (32 bytes) · payload length (UInt64)
-///     · payload checksum (UInt64) · payload (the plan, binary property list)
+///     · payload checksum (UInt64) · payload (the plan, `CompactCoder`)
 ///
 /// Integers are little-endian.
 enum Entry {
@@ -267,9 +268,7 @@ enum Entry {
     static let headerSize = 8 + 4 + 32 + 8 + 8
 
     static func encode(_ plan: Plan, key: [UInt8]) throws -> Data {
-        let encoder = PropertyListEncoder()
-        encoder.outputFormat = .binary
-        let payload = try encoder.encode(plan)
+        let payload = try CompactCoder.encode(plan)
         var data = Data(capacity: headerSize + payload.count)
         data.append(contentsOf: magic)
         append(UInt32(version), to: &data)
@@ -291,7 +290,7 @@ enum Entry {
         else { return nil }
         let payload = data.suffix(from: data.startIndex + headerSize)
         guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
-        return try? PropertyListDecoder().decode(Plan.self, from: payload)
+        return try? CompactCoder.decode(Plan.self, from: payload)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
@@ -320,4 +319,10 @@ enum Entry {
             return hash ^ UInt64(raw.count)
         }
     }
+}
+
+extension PlanCache {
+    /// The entries' payload encoding, for `CacheBenchmark` to weigh against others.
+    public static func encodeForBenchmark(_ plan: Plan) throws -> Data { try CompactCoder.encode(plan) }
+    public static func decodeForBenchmark(_ data: Data) throws -> Plan { try CompactCoder.decode(Plan.self, from: data) }
 }
