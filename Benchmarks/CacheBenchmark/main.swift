@@ -62,7 +62,8 @@ func main() throws {
     var bytes = 0
     for path in inputs { bytes += FileManager.default.contents(atPath: path)?.count ?? 0 }
     say(String(format: "reading the %d files (%.1f MB): %.2f s", inputs.count, Double(bytes) / 1e6, wallTime() - start))
-    let entries = (FileManager.default.enumerator(at: cacheFolder, includingPropertiesForKeys: nil)?.allObjects
+    let entries =
+        (FileManager.default.enumerator(at: cacheFolder, includingPropertiesForKeys: nil)?.allObjects
         as? [URL] ?? []).filter { $0.pathExtension == "plan" }
     start = wallTime()
     var entryBytes = 0

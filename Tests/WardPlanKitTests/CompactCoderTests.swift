@@ -64,9 +64,10 @@ struct CompactCoderTests {
                         in: 0...255, using: &generator)
                 }
             default:
-                bytes = Data((0..<Int.random(in: 0..<4096, using: &generator)).map { _ in
-                    UInt8.random(in: 0...255, using: &generator)
-                })
+                bytes = Data(
+                    (0..<Int.random(in: 0..<4096, using: &generator)).map { _ in
+                        UInt8.random(in: 0...255, using: &generator)
+                    })
             }
             if (try? CompactCoder.decode(Plan.self, from: bytes)) == nil { failures += 1 }
         }

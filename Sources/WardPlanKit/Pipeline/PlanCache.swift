@@ -324,5 +324,7 @@ enum Entry {
 extension PlanCache {
     /// The entries' payload encoding, for `CacheBenchmark` to weigh against others.
     public static func encodeForBenchmark(_ plan: Plan) throws -> Data { try CompactCoder.encode(plan) }
-    public static func decodeForBenchmark(_ data: Data) throws -> Plan { try CompactCoder.decode(Plan.self, from: data) }
+    public static func decodeForBenchmark(_ data: Data) throws -> Plan {
+        try CompactCoder.decode(Plan.self, from: data)
+    }
 }
