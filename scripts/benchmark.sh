@@ -47,6 +47,9 @@ if [ "$corpus" = 1 ]; then
     fi
     bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
     [ -n "$threads" ] && export WARDPLAN_THREADS="$threads"
+    # Every run reads every file: no plan cache (a binary from before the cache has no such option).
+    nocache=()
+    "$bin" extract --help 2>/dev/null | grep -q -- '--no-cache' && nocache=(--no-cache)
     mkdir -p "$work"
     largest=$(tr ',' '\n' <<<"$sizes" | sort -n | tail -1)
     stamp="$(cat scripts/checks/generate_wards.py Sources/WardPlanKit/Resources/Data/units.csv \
@@ -91,16 +94,18 @@ EOF
     for n in $(tr ',' '\n' <<<"$sizes"); do
         dir="$work/n-$n"
         if [ ! -d "$dir" ]; then
-            mkdir -p "$dir"
-            ls "$work/all" | sort | sed -n "1,${n}p" | while read -r f; do ln "$work/all/$f" "$dir/$f"; done
+            # Made aside and renamed, so a run stopped half-way leaves no short corpus behind.
+            rm -rf "$dir.part"; mkdir -p "$dir.part"
+            ls "$work/all" | sort | sed -n "1,${n}p" | while read -r f; do ln "$work/all/$f" "$dir.part/$f"; done
+            mv "$dir.part" "$dir"
         fi
         mb=$(du -sb --apparent-size "$dir" | awk '{printf "%.1f", $1 / 1048576}')
         out="$work/out-$n"
         rm -rf "$out"; mkdir -p "$out"
         row() { sed "s/^| /| $n | $mb | /"; }
         measure grep grep -r -F -c -f "$work/phrases.txt" "$dir" | row
-        measure extract "$bin" extract "$dir" --quiet --output "$out/plans.json" | row
-        measure compare "$bin" compare "$dir" --quiet --as-of 2026-07-01 --html "$out/report.html" \
+        measure extract "$bin" extract "$dir" --quiet "${nocache[@]+"${nocache[@]}"}" --output "$out/plans.json" | row
+        measure compare "$bin" compare "$dir" --quiet "${nocache[@]+"${nocache[@]}"}" --as-of 2026-07-01 --html "$out/report.html" \
             --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
         echo "outputs N=$n: $(cd "$out" && du -sh --apparent-size plans.json report.html report.xml csv comparison.json 2>/dev/null | awk '{printf "%s %s; ", $2, $1}')" >&2
     done
