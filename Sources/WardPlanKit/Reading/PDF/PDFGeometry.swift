@@ -65,7 +65,7 @@ struct PDFGeometry {
             }
         }
         let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
-        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight))
+        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight), finder: finder)
     }
 
     /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
@@ -96,7 +96,7 @@ struct PDFGeometry {
 
     // MARK: - Assembly
 
-    private static func assemble(_ pieces: [Piece], paragraphs: Paragraphs) -> [DocumentLine] {
+    private static func assemble(_ pieces: [Piece], paragraphs: Paragraphs, finder: PDFTableFinder) -> [DocumentLine] {
         var out: [DocumentLine] = []
         var paragraph: [PDFTextLine] = []
         func flush() {
@@ -123,7 +123,7 @@ struct PDFGeometry {
             case .table(let page, let rows, let gutters):
                 flush()
                 if table?.canContinue(onPage: page, gutters: gutters) == true {
-                    table!.continueWith(rows, page: page)
+                    table!.continueWith(rows, page: page, gutters: gutters, finder: finder)
                 } else {
                     closeTable()
                     table = TableBuilder(rows: rows, page: page, gutters: gutters)
@@ -139,6 +139,8 @@ struct PDFGeometry {
     private struct TableBuilder {
         var rows: [TableRow] = []
         var header: [String]?
+        /// The header's lines as they stand on the page, to know them again at the top of the next.
+        var headerLines: [String] = []
         var repeatedHeaderSpans: [SourceSpan] = []
         var firstPage: Int
         var lastPage: Int
@@ -151,6 +153,7 @@ struct PDFGeometry {
             // A first row of labels is the header; a table that starts with a number is all data.
             if let first = found.first, !Self.looksNumbered(first.cells.first?.text ?? "") {
                 header = first.texts
+                headerLines = first.lines.map(\.text)
             }
             rows = found.map { Self.tableRow($0, page: page) }
         }
@@ -163,12 +166,26 @@ struct PDFGeometry {
                 }
         }
 
-        mutating func continueWith(_ found: [PDFTableFinder.Row], page: Int) {
+        /// The rows found on the next page. A header repeated at its top, line for line, is read
+        /// once; when the lines under it were taken into its row (the gap between them is no
+        /// larger than between the lines of a cell), they are a row of their own.
+        mutating func continueWith(
+            _ found: [PDFTableFinder.Row], page: Int, gutters: [ClosedRange<Double>], finder: PDFTableFinder
+        ) {
             lastPage = page
             var rest = found[...]
-            if let first = rest.first, let header, first.texts == header {
-                repeatedHeaderSpans.append(SourceSpan(line: first.firstLine, endLine: first.lastLine, page: page))
+            if let first = rest.first, header != nil, first.lines.count >= headerLines.count,
+                first.lines.prefix(headerLines.count).map(\.text) == headerLines
+            {
+                let repeated = first.lines.prefix(headerLines.count)
+                repeatedHeaderSpans.append(
+                    SourceSpan(line: repeated.first!.number, endLine: repeated.last!.number, page: page))
                 rest = rest.dropFirst()
+                let under = Array(first.lines.dropFirst(headerLines.count))
+                if !under.isEmpty {
+                    let boundaries = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
+                    rest.insert(finder.row(under, boundaries: boundaries, spanning: false), at: rest.startIndex)
+                }
             }
             for (index, row) in rest.enumerated() {
                 var tableRow = Self.tableRow(row, page: page)
