@@ -6,9 +6,8 @@ import Testing
 /// PDF pages rebuilt from word boxes (`PDFGeometry`, `PDFTableFinder`). The pages are written
 /// here by hand, word by word, as `pdftotext -bbox-layout` gives them: a narrow portrait table of
 /// equal columns whose header and cells wrap, its header repeated on the next page, a row cut by
-/// the page break, page headers and numbers, and a body line that is just a year. (A table sits a
-/// paragraph's spacing below the text before it: justified prose right against a table can share
-/// gaps with its columns by chance and be read into it, a limit the README states.)
+/// the page break, page headers and numbers, and a body line that is just a year; justified prose
+/// right above a table; a header repeated right on top of the rest of a cut row.
 @Suite("PDF layout")
 struct PDFLayoutTests {
     /// Words of one line at `y` (12 pt high): each piece starts at its x, its words 6 pt a letter
