@@ -18,6 +18,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var message: String
+    /// The message in Vietnamese, when its maker gave one (`ReaderMessage`); `message` is English.
+    /// Not written to reports: they carry `message` and the stable code.
+    public var vietnamese: String?
 
     public init(_ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: String) {
         self.code = code
@@ -36,9 +39,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         try c.encode(message, forKey: .message)
     }
 
-    public var description: String {
+    public var description: String { description(.en) }
+
+    /// `file:line: severity: message [code]`, the message in `language` when there is one in it.
+    public func description(_ language: Language) -> String {
         let location = line.map { "\(path):\($0)" } ?? path
-        return "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        let text = language == .vi ? vietnamese ?? message : message
+        return "\(location): \(severity.rawValue): \(text) [\(code.rawValue)]"
     }
 
     /// Stable diagnostic codes. Tools and tests key on these; never renumber or reuse one.

@@ -68,7 +68,7 @@ public struct ReaderRegistry: Sendable {
         }
         try Self.checkSize(data.count, path: path, limits: limits)
         if data.isEmpty {
-            throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty (0 bytes); nothing to read"))
+            throw InputError(Diagnostic(.emptyFile, .error, path: path, ReaderMessage.emptyFile))
         }
         let output = try reader.readDocument(data, path: path, limits: limits)
         return ReadDocument(
@@ -79,11 +79,7 @@ public struct ReaderRegistry: Sendable {
     /// Refuses a file over the size limit, before anything reads it.
     public static func checkSize(_ size: Int, path: String, limits: InputLimits) throws(InputError) {
         if size > limits.maxInputBytes {
-            throw InputError(
-                Diagnostic(
-                    .tooLarge, .error, path: path,
-                    "file is \(size) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"
-                ))
+            throw InputError(Diagnostic(.tooLarge, .error, path: path, ReaderMessage.tooLarge, size, limits.maxInputBytes))
         }
     }
 }

@@ -1,0 +1,113 @@
+/// What the readers say about a file they cannot read, or read with a caveat: Vietnamese first,
+/// with English, as `Message` does for the command. A diagnostic made from one keeps the English
+/// text as its `message` (JSON and XML reports, tests and tools key on it and on the stable code)
+/// and carries the Vietnamese one for the command to print.
+public enum ReaderMessage: CaseIterable, Sendable {
+    // Any file.
+    case emptyFile, emptyText, tooLarge
+    // Text.
+    case noByteOrderMark, notText, invalidUTF8, legacyEncoding, invalidUTF16, truncatedUTF16
+    // PDF.
+    case notAPDF, pdfNeedsTool, pdfToolNotStarted, pdfTimedOut, pdfTextTooLarge, pdfPassword, pdfDamaged
+    case pdfNoTextLayer, pdfFurniture
+
+    /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
+    public var text: (vi: String, en: String) {
+        switch self {
+        case .emptyFile: ("tệp rỗng (0 byte); không có gì để đọc", "the file is empty (0 bytes); nothing to read")
+        case .emptyText: ("tệp rỗng; không có gì để đọc", "the file is empty; nothing to read")
+        case .tooLarge:
+            (
+                "tệp có {0} byte, vượt giới hạn {1}; một kế hoạch hiếm khi quá 1 MB: hãy kiểm tra có đúng tệp không, hoặc nâng giới hạn bằng --max-input-mb",
+                "file is {0} bytes, over the limit of {1}; a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"
+            )
+        case .noByteOrderMark:
+            (
+                "tệp có vẻ là {0} nhưng không có dấu thứ tự byte (BOM), nên không đọc an toàn được; hãy lưu lại dạng UTF-8 (trong Notepad: Save As, Encoding: UTF-8)",
+                "the file looks like {0} without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+            )
+        case .notText:
+            (
+                "đây không phải tệp văn bản (có byte NUL ở vị trí {0}); hãy lưu kế hoạch dạng văn bản UTF-8, Markdown, Word (.docx) hoặc PDF",
+                "this is not a text file (a NUL byte at offset {0}); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"
+            )
+        case .invalidUTF8:
+            (
+                "UTF-8 không hợp lệ ở vị trí byte {0}, và văn bản cũng không đọc được theo Windows-1258, TCVN3 hay VNI; hãy lưu lại dạng UTF-8",
+                "invalid UTF-8 at byte offset {0}, and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"
+            )
+        case .legacyEncoding:
+            (
+                "tệp dùng bảng mã cũ {0}, không phải UTF-8; đã chuyển sang Unicode. Hãy kiểm tra các tên có dấu, và lần sau lưu dạng UTF-8",
+                "the file is in the old {0} encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time"
+            )
+        case .invalidUTF16:
+            (
+                "UTF-16 không hợp lệ ở vị trí byte {0}; hãy lưu lại dạng UTF-8",
+                "invalid UTF-16 at byte offset {0}; save the file as UTF-8"
+            )
+        case .truncatedUTF16:
+            (
+                "tệp UTF-16 kết thúc giữa một ký tự (bị cắt?); hãy lưu lại dạng UTF-8",
+                "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"
+            )
+        case .notAPDF:
+            (
+                "đây không phải tệp PDF (không có đầu %PDF); hãy kiểm tra có đúng tệp không",
+                "this is not a PDF file (no %PDF header); check that it is the right file"
+            )
+        case .pdfNeedsTool:
+            (
+                "đọc PDF cần pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh tự cài); hoặc đề nghị phường gửi bản Word",
+                "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"
+            )
+        case .pdfToolNotStarted: ("không khởi chạy được pdftotext", "pdftotext could not be started")
+        case .pdfTimedOut:
+            (
+                "pdftotext chạy quá {0} giây với tệp PDF này nên đã bị dừng; hãy kiểm tra tệp",
+                "pdftotext ran longer than {0} s on this PDF and was stopped; check the file"
+            )
+        case .pdfTextTooLarge:
+            (
+                "phần chữ của tệp PDF vượt quá {0} byte; một kế hoạch thật nhỏ hơn nhiều",
+                "the PDF's text is over {0} bytes; a real plan is far smaller"
+            )
+        case .pdfPassword:
+            (
+                "pdftotext không đọc được tệp PDF này ({0}); tệp có mật khẩu: hãy đề nghị phường gửi bản không đặt mật khẩu",
+                "pdftotext cannot read this PDF ({0}); the PDF is password-protected: ask the ward for an unprotected copy"
+            )
+        case .pdfDamaged:
+            (
+                "pdftotext không đọc được tệp PDF này ({0}); tệp bị hỏng: hãy đề nghị phường gửi lại",
+                "pdftotext cannot read this PDF ({0}); the PDF is damaged: ask the ward to send it again"
+            )
+        case .pdfNoTextLayer:
+            (
+                "tệp PDF này không có lớp chữ (bản quét?) nên không có gì để đọc; hãy đề nghị phường gửi bản Word, hoặc nhận dạng chữ (OCR) bằng tesseract với tiếng Việt (tesseract-ocr-vie) rồi đưa văn bản vào công cụ",
+                "this PDF has no text layer (a scanned image?), so there is nothing to read; ask the ward for the Word file, or run it through OCR (tesseract with the Vietnamese language, tesseract-ocr-vie) and give the tool the text"
+            )
+        case .pdfFurniture:
+            (
+                "đã bỏ qua {0} dòng đầu trang, chân trang và số trang",
+                "{0} page header, footer and page-number line(s) left out"
+            )
+        }
+    }
+
+    public func callAsFunction(_ language: Language, _ arguments: CustomStringConvertible...) -> String {
+        Localizer.fill(language == .vi ? text.vi : text.en, arguments.map(\.description))
+    }
+}
+
+extension Diagnostic {
+    /// A diagnostic whose text is `message` filled with `arguments`, in English and in Vietnamese.
+    init(
+        _ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: ReaderMessage,
+        _ arguments: CustomStringConvertible...
+    ) {
+        let values = arguments.map(\.description)
+        self.init(code, severity, path: path, line: line, Localizer.fill(message.text.en, values))
+        vietnamese = Localizer.fill(message.text.vi, values)
+    }
+}
