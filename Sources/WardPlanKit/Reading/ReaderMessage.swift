@@ -10,6 +10,9 @@ public enum ReaderMessage: CaseIterable, Sendable {
     // PDF.
     case notAPDF, pdfNeedsTool, pdfToolNotStarted, pdfTimedOut, pdfTextTooLarge, pdfPassword, pdfDamaged
     case pdfNoTextLayer, pdfFurniture
+    // Word, and formats converted to it.
+    case oldWordFile, notAZip, zipDamaged, partDamaged, zipBomb, xmlDTD, xmlTooDeep, xmlMalformed, noWordDocument
+    case noDocumentBody, tablesTooDeep, needsLibreOffice, conversionFailed, converted, noTemporaryCopy
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -91,6 +94,78 @@ public enum ReaderMessage: CaseIterable, Sendable {
             (
                 "đã bỏ qua {0} dòng đầu trang, chân trang và số trang",
                 "{0} page header, footer and page-number line(s) left out"
+            )
+        case .oldWordFile:
+            (
+                "đây là tệp Word nhị phân cũ (.doc) hoặc tài liệu có mật khẩu, không phải .docx; hãy mở bằng Word và lưu thành .docx không đặt mật khẩu",
+                "this is an old binary Word file (.doc) or a password-protected document, not a .docx; open it in Word and save it as .docx without a password"
+            )
+        case .notAZip:
+            (
+                "đây không phải tệp Word .docx (không phải gói zip); hãy kiểm tra có đúng tệp không, hoặc mở bằng Word và lưu thành .docx",
+                "this is not a Word .docx file (it is not a zip package); check that it is the right file, or open it in Word and save it as .docx"
+            )
+        case .zipDamaged:
+            (
+                "tệp Word bị hỏng (không mở được gói zip: bị cắt hoặc gửi chưa hết?); hãy đề nghị phường gửi lại",
+                "the Word file is damaged (the zip package cannot be opened: truncated or cut short in sending?); ask the ward to send it again"
+            )
+        case .partDamaged:
+            (
+                "tệp Word bị hỏng (không giải nén được {0}: {1}); hãy đề nghị phường gửi lại",
+                "the Word file is damaged ({0} cannot be unpacked: {1}); ask the ward to send it again"
+            )
+        case .zipBomb:
+            (
+                "giải nén tệp Word này không an toàn: {0} (bom zip?); một kế hoạch thật nhỏ hơn nhiều: hãy kiểm tra tệp",
+                "the Word file is not safe to unpack: {0} (a zip bomb?); a real plan is far smaller: check the file"
+            )
+        case .xmlDTD:
+            (
+                "{0} khai báo DTD (<!DOCTYPE …>), điều Word không bao giờ viết và có thể giấu thực thể bên ngoài hoặc bom thực thể; tệp không được đọc. Hãy đề nghị phường lưu lại kế hoạch từ Word",
+                "{0} declares a DTD (<!DOCTYPE …>), which Word never writes and which can hide external entities or an entity bomb; the file was not read. Ask the ward to save the plan again from Word"
+            )
+        case .xmlTooDeep:
+            (
+                "{0} lồng sâu quá {1} phần tử; một kế hoạch thật không bao giờ như vậy: hãy đề nghị phường lưu lại từ Word",
+                "{0} is nested more than {1} elements deep; a real plan never is: ask the ward to save it again from Word"
+            )
+        case .xmlMalformed:
+            (
+                "{0} không phải XML hợp lệ ({1}); tệp Word bị hỏng: hãy đề nghị phường gửi lại",
+                "{0} is not well-formed XML ({1}); the Word file is damaged: ask the ward to send it again"
+            )
+        case .noWordDocument:
+            (
+                "tệp zip này không chứa tài liệu Word (thiếu {0}); đây có thật là tệp .docx không?",
+                "this zip file has no Word document in it ({0} is missing); is it really a .docx?"
+            )
+        case .noDocumentBody:
+            ("{0} không có phần thân tài liệu; tệp Word bị hỏng", "{0} has no document body; the Word file is damaged")
+        case .tablesTooDeep:
+            (
+                "bảng lồng nhau quá {0} tầng (bảng trong bảng trong bảng …); một kế hoạch thật không bao giờ như vậy: hãy gộp các bảng trong Word rồi gửi lại",
+                "tables are nested more than {0} deep (a table in a table in a table …); a real plan never is: flatten the tables in Word and send it again"
+            )
+        case .needsLibreOffice:
+            (
+                "đây là tệp .{0}; đọc tệp này cần LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Hoặc mở bằng Word hay LibreOffice, chọn Save As, Word Document (.docx), rồi đưa tệp .docx vào công cụ",
+                "this is a .{0} file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"
+            )
+        case .conversionFailed:
+            (
+                "LibreOffice không chuyển được tệp .{0} này sang .docx ({1}); hãy mở bằng Word hoặc LibreOffice và lưu thành .docx",
+                "LibreOffice could not convert this .{0} file to .docx ({1}); open it in Word or LibreOffice and save it as .docx"
+            )
+        case .converted:
+            (
+                "đã chuyển từ .{0} sang .docx bằng LibreOffice; vị trí là các đoạn của tài liệu đã chuyển",
+                "converted from .{0} to .docx with LibreOffice; locations are paragraphs of the converted document"
+            )
+        case .noTemporaryCopy:
+            (
+                "không ghi được bản sao tạm để chuyển đổi: {0}; hãy kiểm tra dung lượng trống trong {1}",
+                "cannot write a temporary copy for the conversion: {0}; check the space in {1}"
             )
         }
     }
