@@ -62,9 +62,8 @@ public struct ReaderRegistry: Sendable {
         guard let reader = reader(forPath: path) else {
             throw InputError(
                 Diagnostic(
-                    .unsupportedFormat, .error, path: path,
-                    "không đọc được định dạng này / unsupported file type; supported: \(supportedExtensions.joined(separator: ", "))"
-                ))
+                    .unsupportedFormat, .error, path: path, ReaderMessage.unsupportedFormat,
+                    supportedExtensions.joined(separator: ", ")))
         }
         try Self.checkSize(data.count, path: path, limits: limits)
         if data.isEmpty {

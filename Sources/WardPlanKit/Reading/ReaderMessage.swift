@@ -4,7 +4,7 @@
 /// and carries the Vietnamese one for the command to print.
 public enum ReaderMessage: CaseIterable, Sendable {
     // Any file.
-    case emptyFile, emptyText, tooLarge
+    case emptyFile, emptyText, tooLarge, unsupportedFormat
     // Text.
     case noByteOrderMark, notText, invalidUTF8, legacyEncoding, invalidUTF16, truncatedUTF16
     // PDF.
@@ -19,6 +19,11 @@ public enum ReaderMessage: CaseIterable, Sendable {
         switch self {
         case .emptyFile: ("tệp rỗng (0 byte); không có gì để đọc", "the file is empty (0 bytes); nothing to read")
         case .emptyText: ("tệp rỗng; không có gì để đọc", "the file is empty; nothing to read")
+        case .unsupportedFormat:
+            (
+                "không đọc được định dạng tệp này; các định dạng đọc được: {0}",
+                "unsupported file type; supported: {0}"
+            )
         case .tooLarge:
             (
                 "tệp có {0} byte, vượt giới hạn {1}; một kế hoạch hiếm khi quá 1 MB: hãy kiểm tra có đúng tệp không, hoặc nâng giới hạn bằng --max-input-mb",
