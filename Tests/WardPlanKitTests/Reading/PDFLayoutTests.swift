@@ -198,6 +198,14 @@ struct PDFLayoutTests {
             words: Self.line(60, [(88, "1"), (168, "Ban hành"), (248, "Phòng Văn"), (328, "Quý I/2026")]))
         #expect(finder.columnGap(row) == 3.9)
         #expect(finder.intervals(row).map(\.lowerBound) == [88, 168, 248, 328])
+        // A row of one-word cells: its gaps are even (42 pt, 54 after the number) but far wider than
+        // any stretched space, so each parts two columns.
+        let figures = PDFTextLine(
+            number: 4, page: 1,
+            words: Self.line(
+                60, [(88, "1"), (148, "80%"), (208, "85%"), (268, "90%"), (328, "95%"), (388, "100%")]))
+        #expect(finder.columnGap(figures) == 3.9)
+        #expect(finder.intervals(figures).count == 6)
     }
 
     @Test func justifiedItemsAboveATableStayProse() throws {
