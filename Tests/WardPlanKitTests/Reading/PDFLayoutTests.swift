@@ -251,6 +251,40 @@ struct PDFLayoutTests {
                 """)
     }
 
+    @Test func aTableWithOneRowAtAPagesFootGoesOnUnderItsRepeatedHeader() throws {
+        // Header and one row at the foot of page 1: too few lines for a table of their own (the
+        // header's second line fills one column).
+        let header: [[(Double, String)]] = [
+            [(88, "TT"), (168, "Nhiệm vụ"), (248, "Đơn vị"), (328, "Thời gian")], [(328, "hoàn thành")],
+        ]
+        let page1 = PDFPage(
+            words: Self.line(100, [(85, "Các chỉ tiêu năm 2026 như sau:")])
+                + Self.tightRows(
+                    120,
+                    header + [[(88, "1"), (168, "Ban hành"), (248, "Văn phòng"), (328, "Quý I/2026")]])
+                + Self.line(800, [(300, "1")]))
+        let page2 = PDFPage(
+            words: Self.tightRows(
+                60,
+                header + [
+                    [(88, "2"), (168, "Tuyên truyền"), (248, "Văn phòng"), (328, "Hằng năm")],
+                    [(88, "3"), (168, "Kiểm tra"), (248, "Phòng Văn hóa"), (328, "Quý IV/2026")],
+                ]) + Self.line(800, [(300, "2")]))
+        let lines = PDFGeometry(pages: [page1, page2]).lines
+        #expect(lines.map(\.text) == ["Các chỉ tiêu năm 2026 như sau:", "TT Nhiệm vụ Đơn vị Thời gian hoàn thành"])
+        let table = try #require(lines.last?.table)
+        #expect(
+            DocumentTree(blocks: [.table(table)]).dump() == """
+                table 4 columns, 1 header row(s) @2-9 p1
+                  repeated header @6-7 p2
+                  header @2-3 p1 | TT | Nhiệm vụ | Đơn vị | Thời gian hoàn thành |
+                  row @4 p1 | 1 | Ban hành | Văn phòng | Quý I/2026 |
+                  row @8 p2 | 2 | Tuyên truyền | Văn phòng | Hằng năm |
+                  row @9 p2 | 3 | Kiểm tra | Phòng Văn hóa | Quý IV/2026 |
+
+                """)
+    }
+
     @Test func aHeaderRepeatedRightAboveTheRestOfACutRowIsReadOnce() throws {
         // Rows 14 pt apart like the lines of a cell: the rest of row 2 sits under the repeated
         // header as close as the header's own second line.

@@ -41,6 +41,7 @@ struct PDFGeometry {
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
+        Self.addTableStarts(&tablesByPage, pages: pageLines, finder: finder)
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 
@@ -66,6 +67,25 @@ struct PDFGeometry {
         }
         let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
         lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight), finder: finder)
+    }
+
+    /// A table that starts at a page's foot with too few lines to be found by itself (its header
+    /// and one row) and goes on overleaf under its repeated header: its lines at the foot are its
+    /// first page when the first of them reads as the first line of the table at the top of the
+    /// next page, and they all keep to that table's columns down to the page's last line.
+    private static func addTableStarts(
+        _ tables: inout [[PDFTableFinder.Region]], pages: [[PDFTextLine]], finder: PDFTableFinder
+    ) {
+        for p in pages.indices.dropLast() {
+            guard let next = tables[p + 1].first, next.lines.lowerBound < 3 else { continue }
+            let header = pages[p + 1][next.lines.lowerBound].text
+            let page = pages[p]
+            let free = tables[p].last?.lines.upperBound ?? 0
+            guard let start = page.indices.last(where: { $0 >= free && page[$0].text == header }),
+                page.count - start >= 2, page[start...].allSatisfy({ finder.fits($0, boundaries: next.boundaries) })
+            else { continue }
+            tables[p].append(PDFTableFinder.Region(lines: start..<page.count, gutters: next.gutters, spanning: []))
+        }
     }
 
     /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
