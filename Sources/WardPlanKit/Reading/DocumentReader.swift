@@ -78,7 +78,8 @@ public struct ReaderRegistry: Sendable {
     /// Refuses a file over the size limit, before anything reads it.
     public static func checkSize(_ size: Int, path: String, limits: InputLimits) throws(InputError) {
         if size > limits.maxInputBytes {
-            throw InputError(Diagnostic(.tooLarge, .error, path: path, ReaderMessage.tooLarge, size, limits.maxInputBytes))
+            throw InputError(
+                Diagnostic(.tooLarge, .error, path: path, ReaderMessage.tooLarge, size, limits.maxInputBytes))
         }
     }
 }

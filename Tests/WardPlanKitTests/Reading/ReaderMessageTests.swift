@@ -26,7 +26,8 @@ struct ReaderMessageTests {
         #expect(diagnostic.vietnamese == "đây không phải tệp PDF (không có đầu %PDF); hãy kiểm tra có đúng tệp không")
         #expect(
             diagnostic.description(.vi)
-                == "x.pdf: error: đây không phải tệp PDF (không có đầu %PDF); hãy kiểm tra có đúng tệp không [read.binary]")
+                == "x.pdf: error: đây không phải tệp PDF (không có đầu %PDF); hãy kiểm tra có đúng tệp không [read.binary]"
+        )
         #expect(diagnostic.description == diagnostic.description(.en))
         #expect(diagnostic.description.hasSuffix("check that it is the right file [read.binary]"))
         // Filled in both languages alike.

@@ -62,7 +62,8 @@ public struct PDFReader: DocumentReader {
         }
         var notes: [Diagnostic] = []
         if layout.furnitureLines > 0 {
-            notes.append(Diagnostic(.pageFurniture, .note, path: path, ReaderMessage.pdfFurniture, layout.furnitureLines))
+            notes.append(
+                Diagnostic(.pageFurniture, .note, path: path, ReaderMessage.pdfFurniture, layout.furnitureLines))
         }
         return ReaderOutput(lines: layout.lines, diagnostics: notes)
     }
