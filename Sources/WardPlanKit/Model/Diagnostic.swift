@@ -18,9 +18,6 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var path: String
     public var line: Int?
     public var message: String
-    /// The message in Vietnamese, when its maker gave one (`ReaderMessage`); `message` is English.
-    /// Not written to reports: they carry `message` and the stable code.
-    public var vietnamese: String?
 
     public init(_ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: String) {
         self.code = code
@@ -41,10 +38,11 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var description: String { description(.en) }
 
-    /// `file:line: severity: message [code]`, the message in `language` when there is one in it.
+    /// `file:line: severity: message [code]`, the message in Vietnamese when asked and it has one
+    /// (`ReaderMessage`).
     public func description(_ language: Language) -> String {
         let location = line.map { "\(path):\($0)" } ?? path
-        let text = language == .vi ? vietnamese ?? message : message
+        let text = language == .vi ? ReaderMessage.vietnamese(of: message) ?? message : message
         return "\(location): \(severity.rawValue): \(text) [\(code.rawValue)]"
     }
 

@@ -1,7 +1,9 @@
+import Foundation
+
 /// What the readers say about a file they cannot read, or read with a caveat: Vietnamese first,
 /// with English, as `Message` does for the command. A diagnostic made from one keeps the English
-/// text as its `message` (JSON and XML reports, tests and tools key on it and on the stable code)
-/// and carries the Vietnamese one for the command to print.
+/// text as its `message` (JSON and XML reports, caches, tests and tools key on it and on the
+/// stable code); the command finds the Vietnamese again from it when it prints.
 public enum ReaderMessage: CaseIterable, Sendable {
     // Any file.
     case emptyFile, emptyText, tooLarge, unsupportedFormat
@@ -180,14 +182,47 @@ public enum ReaderMessage: CaseIterable, Sendable {
     }
 }
 
+extension ReaderMessage {
+    /// The Vietnamese of an English text made from one of these messages, with the same values;
+    /// nil for any other text.
+    public static func vietnamese(of english: String) -> String? {
+        for message in allCases {
+            if let values = message.values(in: english) { return Localizer.fill(message.text.vi, values) }
+        }
+        return nil
+    }
+
+    /// The values that fill `text.en` to make `english`, by placeholder number; nil when `english`
+    /// is not made from this message.
+    func values(in english: String) -> [String]? {
+        var pattern = "^"
+        var order: [Int] = []
+        var rest = Substring(text.en)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+            let number = Int(rest[rest.index(after: open)..<close])
+        {
+            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.*?)"
+            order.append(number)
+            rest = rest[rest.index(after: close)...]
+        }
+        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
+            let match = regex.firstMatch(in: english, range: NSRange(english.startIndex..., in: english))
+        else { return nil }
+        var values = Array(repeating: "", count: (order.max() ?? -1) + 1)
+        for (index, number) in order.enumerated() {
+            if let range = Range(match.range(at: index + 1), in: english) { values[number] = String(english[range]) }
+        }
+        return values
+    }
+}
+
 extension Diagnostic {
-    /// A diagnostic whose text is `message` filled with `arguments`, in English and in Vietnamese.
+    /// A diagnostic whose text is `message` filled with `arguments`, in English (`message`).
     init(
         _ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: ReaderMessage,
         _ arguments: CustomStringConvertible...
     ) {
-        let values = arguments.map(\.description)
-        self.init(code, severity, path: path, line: line, Localizer.fill(message.text.en, values))
-        vietnamese = Localizer.fill(message.text.vi, values)
+        self.init(code, severity, path: path, line: line, Localizer.fill(message.text.en, arguments.map(\.description)))
     }
 }
