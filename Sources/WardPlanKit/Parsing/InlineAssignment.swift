@@ -182,7 +182,10 @@ struct InlineAssignment: Equatable {
         if let title = leadTitleKeys.first(where: { key.hasWordPrefix($0) }) {
             name = subject.split(separator: " ").dropFirst(title.split(separator: " ").count).joined(separator: " ")
         }
-        return offices.isOfficeName(name) || offices.looksLikeOffice(name)
+        if offices.isOfficeName(name) { return true }
+        // A body offices.yaml lacks ("Công đoàn cơ sở xã"): a short name that opens like one.
+        let words = FoldedKey.words(name)
+        return words.count <= 6 && bodyNameKeys.contains { name.foldedKey.hasWordPrefix($0) }
     }
 
     // MARK: - "Thời gian: Quý II/2027.", "Hoàn thành trong Quý II/2027."
@@ -251,5 +254,6 @@ struct InlineAssignment: Equatable {
         #"\s(?:"# + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
             + #")(?=[\s,.;:]|$)"#)
     private static let leadTitleKeys = PlanLayout.standard.assignment.leadTitles.map(PlanLayout.key)
+    private static let bodyNameKeys = PlanLayout.standard.assignment.bodyNames.map(PlanLayout.key)
     private static let placeWords = Set(PlanLayout.standard.assignment.placeWords.map(PlanLayout.key))
 }

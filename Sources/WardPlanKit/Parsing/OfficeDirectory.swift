@@ -133,14 +133,6 @@ public struct OfficeDirectory: Sendable {
         }
     }
 
-    /// Whether `text` is short and opens with a word offices open with ("Công đoàn cơ sở xã"):
-    /// a lead the directory lacks, as the subject of "… chủ trì".
-    public func looksLikeOffice(_ text: String) -> Bool {
-        let words = FoldedKey.words(text)
-        guard let first = words.first, words.count <= 6 else { return false }
-        return Self.officeHeads.contains(String(first))
-    }
-
     /// The office `text` opens with, as written: the longest run of its first words that is a
     /// directory office, maybe followed by one of `placeWords` ("Văn phòng HĐND và UBND xã" in "Văn
     /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.

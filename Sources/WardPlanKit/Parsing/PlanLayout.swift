@@ -25,6 +25,8 @@ struct PlanLayout: Sendable, Decodable {
         var leadTitles: [String]
         /// Words of the place that may follow an office's name ("Công an xã").
         var placeWords: [String]
+        /// First words of a body that may lead a task though the office list lacks it.
+        var bodyNames: [String]
     }
 
     var version: Int
