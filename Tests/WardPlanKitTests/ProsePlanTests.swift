@@ -59,17 +59,21 @@ struct ProsePlanTests {
 
         // Partners named before their verb.
         let c = try #require(
-            InlineAssignment.read("Số hóa hồ sơ. Trung tâm Phục vụ hành chính công chủ trì, các phòng chuyên môn phối hợp."))
+            InlineAssignment.read(
+                "Số hóa hồ sơ. Trung tâm Phục vụ hành chính công chủ trì, các phòng chuyên môn phối hợp."))
         #expect(c.lead == "Trung tâm Phục vụ hành chính công" && c.coordinators == "các phòng chuyên môn")
         #expect(c.timeline == nil)
 
         // A body the office list lacks, when its name opens like one.
-        let d = try #require(InlineAssignment.read("Tổ chức hội thao. Công đoàn cơ sở xã chủ trì. Thời gian: Tháng 8/2027."))
+        let d = try #require(
+            InlineAssignment.read("Tổ chức hội thao. Công đoàn cơ sở xã chủ trì. Thời gian: Tháng 8/2027."))
         #expect(d.lead == "Công đoàn cơ sở xã" && d.timeline == "Tháng 8/2027")
     }
 
     @Test func aKnownOfficeOpeningALaterSentenceLeadsWhateverItsVerb() throws {
-        let a = try #require(InlineAssignment.read("Tiếp nhận hồ sơ không phụ thuộc địa giới. Trung tâm Phục vụ hành chính công xã thực hiện."))
+        let a = try #require(
+            InlineAssignment.read(
+                "Tiếp nhận hồ sơ không phụ thuộc địa giới. Trung tâm Phục vụ hành chính công xã thực hiện."))
         #expect(a.text == "Tiếp nhận hồ sơ không phụ thuộc địa giới.")
         #expect(a.lead == "Trung tâm Phục vụ hành chính công xã")
         let b = try #require(
@@ -166,7 +170,8 @@ struct ProsePlanTests {
         #expect(plan.tasks[0].coordinatorsText == "Công an phường")
         #expect(plan.tasks[0].text.hasSuffix("kiến nghị cắt giảm giấy tờ không cần thiết."))
         #expect(plan.tasks[1].lead == ["Trung tâm Phục vụ hành chính công"])
-        #expect(plan.tasks[1].text == "Niêm yết công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công phường.")
+        #expect(
+            plan.tasks[1].text == "Niêm yết công khai thủ tục hành chính tại Trung tâm Phục vụ hành chính công phường.")
         // A numbered paragraph of the task section without lead or time is a task, with warnings.
         let codes = plan.diagnostics.filter { $0.message.contains("task 3 ") }.map(\.code)
         #expect(codes.contains(.missingLead) && codes.contains(.missingTimeline))

@@ -251,7 +251,8 @@ struct InlineAssignment: Equatable {
     private static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
     private static let leadVerb = Pattern(
-        #"\s(?:"# + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+        #"\s(?:"#
+            + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
             + #")(?=[\s,.;:]|$)"#)
     private static let leadTitleKeys = PlanLayout.standard.assignment.leadTitles.map(PlanLayout.key)
     private static let bodyNameKeys = PlanLayout.standard.assignment.bodyNames.map(PlanLayout.key)

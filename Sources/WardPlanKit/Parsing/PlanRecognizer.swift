@@ -343,7 +343,8 @@ final class PlanRecognizer {
         // "+ …" lines); one that names its own lead is a task of its own.
         if InlineAssignment.read(text, offices: offices) == nil {
             for j in (i + 1)..<min(end, units.count) {
-                guard units[j].table == nil, !skip.contains(j), InlineAssignment.read(units[j].body, offices: offices) == nil
+                guard units[j].table == nil, !skip.contains(j),
+                    InlineAssignment.read(units[j].body, offices: offices) == nil
                 else { break }
                 pieces.append(units[j].body)
                 taken.append(j)
