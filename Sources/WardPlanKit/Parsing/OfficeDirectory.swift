@@ -138,6 +138,11 @@ public struct OfficeDirectory: Sendable {
     /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.
     public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
         let tokens = text.split(separator: " ")
+        // Most sentences open with no office: the first normalised word tells.
+        let opening = tokens.prefix(8).joined(separator: " ")
+        guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,
+            aliases.contains(where: { $0.words.first == word })
+        else { return nil }
         for count in stride(from: min(tokens.count, Self.maxOfficeWords + 2), to: 0, by: -1) {
             let written = tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet)
             var words = Self.normalisedWords(written, expansions: expansions, ignored: ignored)
