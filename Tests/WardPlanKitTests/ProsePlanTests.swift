@@ -104,6 +104,24 @@ struct ProsePlanTests {
         #expect(InlineAssignment.endsWithTimeLabel("Phòng Kinh tế chủ trì. Thời gian:"))
     }
 
+    @Test func officesAtTheStartOfASentence() {
+        let offices = ReferenceData.standard.offices
+        let places: Set<String> = ["xa", "phuong"]
+        #expect(offices.leadingOffice(in: "Văn phòng HĐND và UBND xã tổng hợp.", placeWords: places) == "Văn phòng HĐND và UBND xã")
+        // The long form of an abbreviation is the same office.
+        #expect(
+            offices.leadingOffice(in: "Ủy ban Mặt trận Tổ quốc Việt Nam phường giám sát.", placeWords: places)
+                == "Ủy ban Mặt trận Tổ quốc Việt Nam phường")
+        #expect(offices.leadingOffice(in: "Công tác tuyên truyền được đẩy mạnh.", placeWords: places) == nil)
+        #expect(offices.isOfficeName("Văn phòng HĐND và UBND xã"))
+        #expect(offices.isOfficeName("Phòng Tư pháp"))
+        #expect(offices.isOfficeName("Các phòng chuyên môn"))
+        #expect(!offices.isOfficeName("Các phòng, đơn vị cung cấp tài liệu thuộc lĩnh vực"))
+        #expect(!offices.isOfficeName("Tổ chức hội nghị do lãnh đạo"))
+        #expect(offices.opensWithOffice("các phòng, đơn vị cung cấp tài liệu"))
+        #expect(!offices.opensWithOffice("thực hiện thường xuyên"))
+    }
+
     // MARK: - A whole plan
 
     static let opening = """
