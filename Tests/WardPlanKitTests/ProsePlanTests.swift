@@ -107,7 +107,9 @@ struct ProsePlanTests {
     @Test func officesAtTheStartOfASentence() {
         let offices = ReferenceData.standard.offices
         let places: Set<String> = ["xa", "phuong"]
-        #expect(offices.leadingOffice(in: "Văn phòng HĐND và UBND xã tổng hợp.", placeWords: places) == "Văn phòng HĐND và UBND xã")
+        #expect(
+            offices.leadingOffice(in: "Văn phòng HĐND và UBND xã tổng hợp.", placeWords: places)
+                == "Văn phòng HĐND và UBND xã")
         // The long form of an abbreviation is the same office.
         #expect(
             offices.leadingOffice(in: "Ủy ban Mặt trận Tổ quốc Việt Nam phường giám sát.", placeWords: places)
@@ -198,6 +200,25 @@ struct ProsePlanTests {
             plan.responsibilities.map { "\($0.heading): \($0.duties.count)" } == [
                 "Phòng Văn hóa - Xã hội: 1", "Công an phường: 1",
             ])
+    }
+
+    @Test func aTaskTextCutMidSentenceGoesOnInTheParagraphAfter() throws {
+        // The second line is short, so the capital that opens the third does not read as wrapped.
+        let plan = try Fixtures.plan(
+            text: Self.opening + """
+                Phần thứ hai. NHIỆM VỤ
+
+                1. Tuyên truyền cải cách hành chính trên hệ thống loa truyền thanh của các tổ
+                dân phố bằng tiếng Kinh và tiếng
+                Mông; đăng tải trên trang thông tin điện tử. Phòng Văn hóa - Xã hội chủ trì. Thời gian: Quý I/2027.
+
+                2. Rà soát quy chế làm việc của Ủy ban nhân dân phường. Văn phòng HĐND và UBND phường chủ trì.
+                """, path: "binh-an.txt")
+        #expect(
+            plan.tasks.map { "\($0.ref) | \($0.leadText ?? "-") | \($0.timeline?.text ?? "-")" } == [
+                "1 | Phòng Văn hóa - Xã hội | Quý I/2027", "2 | Văn phòng HĐND và UBND phường | -",
+            ])
+        #expect(plan.tasks[0].text.hasSuffix("bằng tiếng Kinh và tiếng Mông; đăng tải trên trang thông tin điện tử."))
     }
 
     @Test func numberedStatementsStayStatementsWhereTasksAreNotProse() throws {

@@ -350,8 +350,9 @@ final class PlanRecognizer {
                 taken.append(j)
             }
         }
-        // The paragraphs that close the task, when a line break put them apart: the one that names
-        // the lead while none is named, the one that gives the time while none is given.
+        // The paragraphs that close the task, when a line break put them apart: the rest of a text
+        // cut in the middle of a sentence, the one that names the lead while none is named, the one
+        // that gives the time while none is given.
         var next = (taken.last ?? i) + 1
         while next < units.count, !skip.contains(next), units[next].marker == nil, units[next].table == nil,
             !units[next].isHeading
@@ -364,7 +365,9 @@ final class PlanRecognizer {
                 sofar?.timeline == nil
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
                     || InlineAssignment.endsWithTimeLabel(pieces.joined(separator: " ")))
-            guard givesLead || givesTime else { break }
+            let continuesText =
+                !TextShape.endsSentence(pieces.joined(separator: " ")) && !FrontMatterParser.isCapitals(body)
+            guard givesLead || givesTime || continuesText else { break }
             pieces.append(body)
             taken.append(next)
             next += 1
