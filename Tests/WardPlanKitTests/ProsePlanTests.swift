@@ -169,6 +169,9 @@ struct ProsePlanTests {
 
         2. Công an phường
         Bảo đảm an ninh mạng cho các hệ thống thông tin của phường.
+
+        3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và các tổ chức chính trị - xã hội
+        Tuyên truyền, vận động hội viên tham gia giám sát việc thực hiện cải cách hành chính.
         """
 
     @Test func partsSectionsAndProseTasks() throws {
@@ -199,7 +202,11 @@ struct ProsePlanTests {
         #expect(
             plan.responsibilities.map { "\($0.heading): \($0.duties.count)" } == [
                 "Phòng Văn hóa - Xã hội: 1", "Công an phường: 1",
+                "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam phường và các tổ chức chính trị - xã hội Tuyên truyền, vận động hội viên tham gia giám sát việc thực hiện cải cách hành chính.: 1",
             ])
+        // A line break joined the third office's heading and its duty: the whole is its duty.
+        #expect(plan.responsibilities[2].office == "Ủy ban Mặt trận Tổ quốc Việt Nam")
+        #expect(plan.responsibilities[2].duties.first?.text.hasSuffix("thực hiện cải cách hành chính.") == true)
     }
 
     @Test func aTaskTextCutMidSentenceGoesOnInTheParagraphAfter() throws {

@@ -46,6 +46,9 @@ final class PlanRecognizer {
     private var table: TableDraft?
     private var pendingAppendixTitle = false
     private var responsibility: Int?
+    /// An office's heading too long for a name, by its responsibility's index: its duty when no
+    /// other follows (`finishResponsibilities`).
+    private var headingDuties: [Int: Duty] = [:]
     private let timelines: TimelineParser
     private let targets: TargetParser
 
@@ -72,6 +75,16 @@ final class PlanRecognizer {
         }
         finishTask()
         finishTable()
+        finishResponsibilities()
+    }
+
+    /// "6. Đề nghị Ủy ban Mặt trận … chính trị - xã hội Tuyên truyền, vận động …": a line break
+    /// joined an office's heading and its duties with no colon between. When no duty follows, that
+    /// text is its duty too, so its themes count.
+    private func finishResponsibilities() {
+        for (index, duty) in headingDuties where plan.responsibilities[index].duties.isEmpty {
+            plan.responsibilities[index].duties.append(duty)
+        }
     }
 
     /// The outline role of a unit: its marker when it has one, else what its words say (a field
@@ -432,6 +445,10 @@ final class PlanRecognizer {
         plan.responsibilities.append(
             Responsibility(office: office, heading: name, line: current.line, duties: duties))
         responsibility = plan.responsibilities.count - 1
+        if split == nil, TextShape.wordCount(heading) > 15 || TextShape.endsSentence(heading) {
+            headingDuties[plan.responsibilities.count - 1] = Duty(
+                text: heading, line: current.line, endLine: current.endLine)
+        }
     }
 
     // MARK: - Tasks written as blocks
