@@ -157,9 +157,10 @@ struct LeadOfficeRowsTests {
 @Suite("Pattern pre-checks")
 struct PatternPrecheckTests {
     @Test func linesShapesAreUnchanged() {
-        #expect(LineShape.of("3.12. Rà soát thủ tục") == .numbered(ref: [3, 12], title: "Rà soát thủ tục"))
+        #expect(LineShape.of("3.12. Rà soát thủ tục") == .numbered(ref: "3.12", depth: 2, title: "Rà soát thủ tục"))
         #expect(LineShape.of("II. NHIỆM VỤ") == .roman(ref: "II", title: "NHIỆM VỤ"))
-        #expect(LineShape.of("PHẦN II. NHIỆM VỤ") == .roman(ref: "II", title: "NHIỆM VỤ"))
+        #expect(LineShape.of("PHẦN II. NHIỆM VỤ") == .part(ref: "II", title: "NHIỆM VỤ"))
+        #expect(LineShape.of("Phần thứ hai: NHIỆM VỤ") == .part(ref: "II", title: "NHIỆM VỤ"))
         #expect(LineShape.of("Phụ lục II: Danh mục") == .appendix(ref: "II", title: "Danh mục"))
         #expect(LineShape.of("đ) Cải cách") == .lettered(ref: "đ", title: "Cải cách"))
         #expect(LineShape.of("– Nội dung") == .bullet(marker: "–", text: "Nội dung"))
