@@ -49,6 +49,16 @@ struct ClassifierSeedTests {
         #expect(themeIDs(namDoSon.task("3.11")).contains("satisfaction"))
     }
 
+    /// Task 2.3 implements a decree "về kiểm tra, rà soát, hệ thống hóa … văn bản quy phạm pháp
+    /// luật": its legal-review evidence is not only the decree's number but the words that mean it.
+    @Test func aTaskImplementingADecreeShowsTheDecreesWords() throws {
+        let review = try #require(namDoSon.task("2.3")?.themes.first { $0.id == "legal-review" })
+        let matched = review.evidence.map { FoldedKey.of($0.matched) }
+        #expect(matched.contains("79 2025 nd cp"))
+        #expect(matched.contains("ra soat he thong hoa") && matched.contains("kiem tra ra soat"), "\(matched)")
+        #expect(review.evidence.allSatisfy { $0.line == namDoSon.task("2.3")?.line })
+    }
+
     /// Words that do not say what a task is about make no theme (issue 9): a product, a portal
     /// named as the channel, a purpose clause, an example, a noun with no verb.
     @Test func wordsThatMeanNothingMakeNoTheme() throws {
