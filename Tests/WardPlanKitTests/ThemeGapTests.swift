@@ -231,7 +231,8 @@ struct ThemeGapTests {
         // The online-services family, no target in the plan (2026): one item for a ward; none for a
         // commune when the benchmarks need a competence only wards hold.
         var reference = Self.reference
-        for i in reference.benchmarks.benchmarks.indices where reference.benchmarks.benchmarks[i].metric.hasPrefix("online-") {
+        for i in reference.benchmarks.benchmarks.indices
+        where reference.benchmarks.benchmarks[i].metric.hasPrefix("online-") {
             reference.benchmarks.benchmarks[i].appliesTo = Applicability(competences: ["e-services"])
         }
         var documents = NationalDocuments.standard
