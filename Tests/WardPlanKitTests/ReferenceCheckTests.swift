@@ -88,6 +88,11 @@ struct ReferenceCheckTests {
                 "9: a competence is held by provinces and kinds of unit, not by other competences",
                 "9: unknown kind \"ward\"; use phuong, xa, dac-khu",
             ])
+        // A misspelt field is an error, not a competence every unit holds.
+        let misspelt = text.replacingOccurrences(of: "heldBy: { kinds: [xa, phuong] }", with: "heldby: { kinds: [xa] }")
+        #expect(throws: (any Error).self) {
+            try YAMLFile(path: "documents.yaml", text: misspelt).decode(NationalDocuments.self)
+        }
         // Held: by kind; a unit of unknown kind holds only the competences no kind limits.
         #expect(documents.competencesHeld(province: "ha-noi", kind: "xa") == ["own-budget"])
         #expect(documents.competencesHeld(province: nil, kind: nil).isEmpty)

@@ -65,6 +65,18 @@ public struct NationalDocuments: Sendable, Codable, Hashable {
             self.en = en.isEmpty ? key : en
             self.heldBy = heldBy
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case key, vi, en, heldBy }
+
+        /// Strict: a misspelt `heldBy` would otherwise make the competence everyone's.
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = try c.decode(String.self, forKey: .key)
+            vi = try c.decode(String.self, forKey: .vi)
+            en = try c.decode(String.self, forKey: .en)
+            heldBy = try c.decodeIfPresent(Applicability.self, forKey: .heldBy)
+        }
     }
 
     public init(
