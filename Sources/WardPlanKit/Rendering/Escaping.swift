@@ -29,6 +29,45 @@ public enum Escaping {
         return v & 0xFFFE == 0xFFFE
     }
 
+    /// A JSON string literal, quotes included, safe inside an HTML `<script>` data block: `</`
+    /// becomes `<\/` and `<!` becomes `\u003c!`, so nothing can end the block or open a comment
+    /// in it; controls, U+2028 and U+2029 are escaped as JSON requires. Markup stays short.
+    public static func jsonInScript(_ text: String) -> String {
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 16)
+        var afterLess = false
+        for scalar in text.unicodeScalars {
+            if afterLess {
+                afterLess = false
+                if scalar == "/" {
+                    out += "<\\/"
+                    continue
+                }
+                if scalar == "!" {
+                    out += "\\u003c!"
+                    continue
+                }
+                out += "<"
+            }
+            switch scalar {
+            case "<": afterLess = true
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                let v = scalar.value
+                if v < 0x20 || v == 0x2028 || v == 0x2029 {
+                    let hex = String(v, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if afterLess { out += "<" }
+        return out + "\""
+    }
+
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break, quotes
     /// doubled. A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
     /// `@`, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text.
