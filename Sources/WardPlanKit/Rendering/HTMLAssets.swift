@@ -178,6 +178,18 @@ enum HTMLAssets {
         details.fold>summary{list-style:none}
         table.tasks{font-size:7.5pt}
         table.tasks .evi,table.tasks .grp{display:none}
+        table.tasks .asw,table.tasks .src{font-size:7pt}
+        col.w-ward{width:7%}
+        col.w-ref{width:3%}
+        col.w-area,col.w-themes{width:8%}
+        col.w-text{width:30%}
+        col.w-lead,col.w-time{width:10%}
+        col.w-products{width:17%}
+        col.w-src{width:7%}
+        th button.sort{display:contents}
+        body.picked figure.chart{display:none}
+        body.picked #summary,body.picked #method,body.picked #registry,body.picked tfoot,body.picked p.lazy,\
+        body.picked .gapchart>svg>g:not([data-ward]),body.picked .gapchart>svg>text{display:none!important}
         .scroll{overflow:visible;max-height:none;border:0}
         table{width:100%}
         thead th,tbody th[scope=row]{position:static}
@@ -352,12 +364,15 @@ enum HTMLAssets {
             apply = function () {
               var ward = value('f-ward'), area = value('f-area'), theme = value('f-theme');
               var office = value('f-office'), quarter = value('f-quarter'), text = fold(value('f-text').trim());
+              var flags = [];
+              each(form.querySelectorAll('input[name=flag]'), function (c) { if (c.checked) { flags.push(c.value); } });
+              // A lazy page draws the tasks a filter needs: the ward's, or every ward's for any other filter.
               if (ward) {
                 var slot = tasks.querySelector('tbody[data-lazy][data-ward="' + CSS.escape(ward) + '"]');
                 if (slot) { fill(slot); }
+              } else if (area || theme || office || quarter || text || flags.length) {
+                each(tasks.querySelectorAll('tbody[data-lazy]'), fill);
               }
-              var flags = [];
-              each(form.querySelectorAll('input[name=flag]'), function (c) { if (c.checked) { flags.push(c.value); } });
               var rows = tasks.querySelectorAll('tr.task');
               var shown = 0;
               each(rows, function (r) {
