@@ -55,7 +55,11 @@ def browser():
                      "--disable-default-apps", "--disable-extensions"]:
         options.add_argument(argument)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    # On a busy machine axe-core and printing a long report take more than the default 30 s.
+    driver.set_script_timeout(300)
+    driver.set_page_load_timeout(300)
+    return driver
 
 
 def load(driver, path):
