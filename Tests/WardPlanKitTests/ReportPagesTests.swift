@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import WardPlanKit
 
@@ -10,16 +11,18 @@ import Testing
 struct ReportPagesTests {
     static let report = ReportTests.report()
 
-    /// The JSON object in a lazy page's data block.
+    /// The JSON object in a lazy page's data block: base64 of raw deflate, as the page's script reads it.
     static func deferredParts(_ html: String) throws -> [String: String] {
-        let open = #"<script type="application/json" id="wp-data">"#
+        let open = #"<script type="application/octet-stream" id="wp-data" data-encoding="deflate-raw">"#
         let start = try #require(html.range(of: open))
         let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        let block = html[start.upperBound..<end.lowerBound]
-        // Nothing in the block can end it early or open a comment.
-        #expect(!block.contains("</"))
-        #expect(!block.contains("<!"))
-        let object = try JSONSerialization.jsonObject(with: Data(block.utf8))
+        let packed = try #require(Data(base64Encoded: String(html[start.upperBound..<end.lowerBound])))
+        var json = Data()
+        _ = try Data.decompress(
+            size: Int64(packed.count), bufferSize: 1 << 16, skipCRC32: true,
+            provider: { position, size in packed.subdata(in: Int(position)..<Int(position) + size) },
+            consumer: { json.append($0) })
+        let object = try JSONSerialization.jsonObject(with: json)
         return try #require(object as? [String: String])
     }
 
@@ -38,7 +41,7 @@ struct ReportPagesTests {
             // The page holds an empty slot for the ward's tasks; the rows are in the data.
             #expect(html.contains(#"<tbody data-ward="\#(id)" data-lazy="t:\#(id)"></tbody>"#))
         }
-        let body = try #require(html.components(separatedBy: #"<script type="application/json""#).first)
+        let body = try #require(html.components(separatedBy: #"<script type="application/octet-stream""#).first)
         #expect(!body.contains(#"<tr id="t-"#))
         #expect(!body.contains("<blockquote"))
         // 82 task rows in the data, the ward's own in its part.

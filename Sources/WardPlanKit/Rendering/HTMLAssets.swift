@@ -190,7 +190,7 @@ enum HTMLAssets {
         body.picked figure.chart{display:none}
         body.picked #summary,body.picked #method,body.picked #registry,body.picked tfoot,body.picked p.lazy,\
         body.picked .gapchart>svg>g:not([data-ward]),body.picked .gapchart>svg>text{display:none!important}
-        .scroll{overflow:visible;max-height:none;border:0}
+        .scroll,.scroll.capped{overflow:visible;max-height:none;border:0}
         table{width:100%}
         thead th,tbody th[scope=row]{position:static}
         thead{display:table-header-group}
@@ -300,54 +300,88 @@ enum HTMLAssets {
             });
           };
           setup(document);
-          // A page of many wards keeps each ward's details as data (#wp-data), drawn into their
-          // empty slots ([data-lazy]) when a block opens, a ward is picked or a link leads there.
+          // A page of many wards keeps each ward's details as data (#wp-data, compressed), drawn
+          // into their empty slots ([data-lazy]) when a block opens, a ward is picked or a link
+          // leads there. The data is unpacked once, when first needed.
           var dataBlock = byId('wp-data');
           var parts = null;
-          var data = function () {
-            if (!parts) { parts = dataBlock ? JSON.parse(dataBlock.textContent) : {}; }
-            return parts;
+          var waiting = null;
+          var withData = function (f) {
+            if (parts || !dataBlock) { parts = parts || {}; f(); return; }
+            if (waiting) { waiting.push(f); return; }
+            waiting = [f];
+            var done = function (text) {
+              parts = JSON.parse(text);
+              var queue = waiting;
+              waiting = null;
+              queue.forEach(function (g) { g(); });
+            };
+            var text = dataBlock.textContent;
+            if (dataBlock.getAttribute('data-encoding') === 'deflate-raw') {
+              var binary = atob(text.trim()), bytes = new Uint8Array(binary.length);
+              for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+              new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(done);
+            } else {
+              done(JSON.parse(text));
+            }
           };
           var fill = function (slot) {
             var k = slot.getAttribute('data-lazy');
             if (k === null) { return; }
             slot.removeAttribute('data-lazy');
-            slot.innerHTML = data()[k] || '';
+            slot.innerHTML = parts[k] || '';
             if (slot.tagName !== 'TBODY') { setup(slot); }
           };
           var fillIn = function (el) {
             if (el.hasAttribute('data-lazy')) { fill(el); }
             each(el.querySelectorAll('[data-lazy]'), fill);
           };
-          document.addEventListener('toggle', function (e) { if (e.target.open) { fillIn(e.target); } }, true);
-          var openWard = function (id) {
-            each(document.querySelectorAll('[data-ward="' + CSS.escape(id) + '"]'), function (el) {
-              fillIn(el);
-              each(el.querySelectorAll('details'), function (d) { d.open = true; });
+          var lazyIn = function (el) { return el.hasAttribute('data-lazy') || el.querySelector('[data-lazy]') !== null; };
+          document.addEventListener('toggle', function (e) {
+            var d = e.target;
+            if (d.open && lazyIn(d)) { withData(function () { fillIn(d); }); }
+          }, true);
+          var openWard = function (id, then) {
+            withData(function () {
+              each(document.querySelectorAll('[data-ward="' + CSS.escape(id) + '"]'), function (el) {
+                fillIn(el);
+                each(el.querySelectorAll('details'), function (d) { d.open = true; });
+              });
+              if (then) { then(); }
             });
           };
-          var reveal = function (id) {
+          var opened = function (target) {
+            for (var p = target; p; p = p.parentElement) { if (p.tagName === 'DETAILS') { p.open = true; } }
+            each(target.querySelectorAll(':scope > details'), function (d) { d.open = true; });
+            return target;
+          };
+          // A link to a part not drawn yet: draw the part that holds the target, then go there.
+          var reveal = function (id, e) {
             var target = byId(id);
-            if (!target && dataBlock) {
-              var needle = 'id="' + id + '"', all = data();
-              for (var k in all) {
-                if (all[k].indexOf(needle) >= 0) {
+            if (target) { return opened(target); }
+            if (!dataBlock) { return null; }
+            if (e) { e.preventDefault(); }
+            withData(function () {
+              var needle = 'id="' + id + '"';
+              for (var k in parts) {
+                if (parts[k].indexOf(needle) >= 0) {
                   var slot = document.querySelector('[data-lazy="' + CSS.escape(k) + '"]');
                   if (slot) { fill(slot); }
                   break;
                 }
               }
-              target = byId(id);
-            }
-            if (!target) { return null; }
-            for (var p = target; p; p = p.parentElement) { if (p.tagName === 'DETAILS') { p.open = true; } }
-            each(target.querySelectorAll(':scope > details'), function (d) { d.open = true; });
-            return target;
+              var found = byId(id);
+              if (found) {
+                opened(found).scrollIntoView();
+                if (e) { history.pushState(null, '', '#' + id); }
+              }
+            });
+            return null;
           };
           document.addEventListener('click', function (e) {
             var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
             if (!a || a.classList.contains('f') || e.button !== 0) { return; }
-            reveal(decodeURIComponent(a.getAttribute('href').slice(1)));
+            reveal(decodeURIComponent(a.getAttribute('href').slice(1)), e);
           }, true);
           if (location.hash.length > 1) {
             var first = reveal(decodeURIComponent(location.hash.slice(1)));
@@ -367,12 +401,10 @@ enum HTMLAssets {
               var flags = [];
               each(form.querySelectorAll('input[name=flag]'), function (c) { if (c.checked) { flags.push(c.value); } });
               // A lazy page draws the tasks a filter needs: the ward's, or every ward's for any other filter.
-              if (ward) {
-                var slot = tasks.querySelector('tbody[data-lazy][data-ward="' + CSS.escape(ward) + '"]');
-                if (slot) { fill(slot); }
-              } else if (area || theme || office || quarter || text || flags.length) {
-                each(tasks.querySelectorAll('tbody[data-lazy]'), fill);
-              }
+              var needed = ward ? tasks.querySelectorAll('tbody[data-lazy][data-ward="' + CSS.escape(ward) + '"]') :
+                area || theme || office || quarter || text || flags.length ? tasks.querySelectorAll('tbody[data-lazy]') : [];
+              if (needed.length && !parts) { withData(apply); return; }
+              each(needed, fill);
               var rows = tasks.querySelectorAll('tr.task');
               var shown = 0;
               each(rows, function (r) {
@@ -394,7 +426,9 @@ enum HTMLAssets {
             form.addEventListener('submit', function (e) { e.preventDefault(); });
             var all = byId('f-all');
             if (all) {
-              all.addEventListener('click', function () { each(tasks.querySelectorAll('tbody[data-lazy]'), fill); apply(); });
+              all.addEventListener('click', function () {
+                withData(function () { each(tasks.querySelectorAll('tbody[data-lazy]'), fill); apply(); });
+              });
             }
             status.tabIndex = -1;
             document.addEventListener('click', function (e) {
@@ -442,17 +476,18 @@ enum HTMLAssets {
               rule = sheet.insertRule('[data-ward]:not(' + keep + '){display:none!important}', sheet.cssRules.length);
             }
             document.body.classList.toggle('picked', ids.length < count);
-            if (ward) { openWard(ward); }
             pickPrint.disabled = !ward;
             pickStatus.textContent = ids.length < count ?
               pickStatus.getAttribute('data-template').replace('{0}', ids.length).replace('{1}', count) : '';
-            if (form) { set('f-ward', ward); apply(); }
+            var filter = function () { if (form) { set('f-ward', ward); apply(); } };
+            if (ward) { openWard(ward, filter); } else { filter(); }
           };
           picker.hidden = false;
           pickWard.addEventListener('change', pick);
           if (pickGroup) { pickGroup.addEventListener('change', pick); }
           picker.addEventListener('submit', function (e) { e.preventDefault(); });
-          pickPrint.addEventListener('click', function () { window.print(); });
+          // Printed once the ward's parts are drawn.
+          pickPrint.addEventListener('click', function () { withData(function () { window.print(); }); });
         })();
 
         """
