@@ -115,7 +115,9 @@ enum Deflate {
         do {
             _ = try Data.compress(
                 size: Int64(data.count), bufferSize: 1 << 16,
-                provider: { position, size in data.subdata(in: Int(position)..<Int(position) + size) },
+                provider: { position, size in
+                    data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
+                },
                 consumer: { out.append($0) })
         } catch {
             return nil
