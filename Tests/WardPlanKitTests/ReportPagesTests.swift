@@ -48,7 +48,9 @@ struct ReportPagesTests {
         #expect(!body.contains(#"<tr id="t-"#))
         #expect(!body.contains("<blockquote"))
         // 82 task rows in the data, the ward's own in its part.
-        let rows = parts.filter { $0.key.hasPrefix("t:") }.values.map { $0.components(separatedBy: #"class="task""#).count - 1 }
+        let rows = parts.filter { $0.key.hasPrefix("t:") }.values.map {
+            $0.components(separatedBy: #"class="task""#).count - 1
+        }
         #expect(rows.reduce(0, +) == 82)
         #expect(try #require(parts["l:" + ids[1]]).contains("Kính gửi"))
         // Ward blocks are closed; theme matrices and long task lists fold under their captions.
@@ -70,9 +72,12 @@ struct ReportPagesTests {
         let picker = try #require(html.range(of: #"<select id="pick-ward">"#))
         let options = html[picker.upperBound...].prefix(1000)
         for entry in Self.report.comparison.wards {
-            #expect(options.contains(#"<option value="\#(entry.id)" data-group="\#(entry.province ?? "")">\#(entry.label)</option>"#))
+            #expect(
+                options.contains(
+                    #"<option value="\#(entry.id)" data-group="\#(entry.province ?? "")">\#(entry.label)</option>"#))
             for anchor in [Anchor.gaps(entry.id), "l-" + Anchor.safe(entry.id), Anchor.ward(entry.id)] {
-                #expect(html.contains(#"id="\#(anchor)" class=""#) && html.contains(#"data-ward="\#(entry.id)"><details"#))
+                #expect(
+                    html.contains(#"id="\#(anchor)" class=""#) && html.contains(#"data-ward="\#(entry.id)"><details"#))
             }
         }
         // Rows of the task lists (timelines, leads, products) name their ward too.
@@ -86,7 +91,8 @@ struct ReportPagesTests {
         let chart = html[start.upperBound..<end.lowerBound]
         for (w, entry) in Self.report.comparison.wards.enumerated() {
             // Absent or stated theme gaps of the national framework, the matrix's figures.
-            let total = Self.report.comparison.gaps[w].national.filter { $0.kind == .theme && $0.level != .update }.count
+            let total = Self.report.comparison.gaps[w].national.filter { $0.kind == .theme && $0.level != .update }
+                .count
             #expect(chart.contains(#"<g data-ward="\#(entry.id)"><title>\#(entry.label): \#(total)"#))
             #expect(chart.contains(#">\#(entry.label)</text>"#))
         }
@@ -94,13 +100,16 @@ struct ReportPagesTests {
         // data-governance items are updates, not counted); Ngọc Hà lacks staff downsizing and
         // e-signature and only states one-stop, procedure control, online services, online payment,
         // location-independent (procedures), financial autonomy and data governance.
-        #expect(chart.contains("<title>Phường Nam Đồ Sơn: 1 – Xây dựng và phát triển Chính phủ điện tử, Chính phủ số 1</title>"))
+        #expect(
+            chart.contains(
+                "<title>Phường Nam Đồ Sơn: 1 – Xây dựng và phát triển Chính phủ điện tử, Chính phủ số 1</title>"))
         #expect(
             chart.contains(
                 "<title>Phường Ngọc Hà: 9 – Cải cách thủ tục hành chính 5, Cải cách tổ chức bộ máy hành chính nhà nước 1, Cải cách tài chính công 1, Xây dựng và phát triển Chính phủ điện tử, Chính phủ số 2</title>"
             ))
         for (area, total) in [
-            ("Cải cách thể chế", 0), ("Cải cách thủ tục hành chính", 5), ("Cải cách tổ chức bộ máy hành chính nhà nước", 1),
+            ("Cải cách thể chế", 0), ("Cải cách thủ tục hành chính", 5),
+            ("Cải cách tổ chức bộ máy hành chính nhà nước", 1),
             ("Cải cách tài chính công", 1), ("Xây dựng và phát triển Chính phủ điện tử, Chính phủ số", 3),
         ] {
             #expect(chart.contains("<g><title>\(area): \(total)</title>"), "\(area)")
@@ -111,7 +120,9 @@ struct ReportPagesTests {
         let files = HTMLReportRenderer(splitAbove: 1).render(Self.report)
         #expect(files.map(\.name) == ["report.html", "report/01-ha-noi.html", "report/02-hai-phong.html"])
         let overview = ReportTests.text(files[0])
-        #expect(overview.contains(#"<a href="report/01-ha-noi.html">Thành phố Hà Nội</a>"#) || overview.contains(#"<a href="report/01-ha-noi.html">"#))
+        #expect(
+            overview.contains(#"<a href="report/01-ha-noi.html">Thành phố Hà Nội</a>"#)
+                || overview.contains(#"<a href="report/01-ha-noi.html">"#))
         #expect(overview.contains(#"<a href="report/02-hai-phong.html">"#))
         #expect(overview.contains(#"id="groups-table""#))
         #expect(!overview.contains(#"id="task-table""#))
@@ -133,11 +144,14 @@ struct ReportPagesTests {
 
     @Test func aGroupLargerThanAPageIsCutIntoParts() throws {
         let text = try Fixtures.text(Fixtures.ngocHaPath)
-        let plans = try [Fixtures.namDoSon] + ["Ngọc Lâm", "Ngọc Thụy", "Ngọc Khánh"].enumerated().map { i, name in
-            try Fixtures.plan(text: text.replacingOccurrences(of: "Ngọc Hà", with: name), path: "n\(i).md")
-        }
+        let plans =
+            try [Fixtures.namDoSon]
+            + ["Ngọc Lâm", "Ngọc Thụy", "Ngọc Khánh"].enumerated().map { i, name in
+                try Fixtures.plan(text: text.replacingOccurrences(of: "Ngọc Hà", with: name), path: "n\(i).md")
+            }
         let comparison = Comparer().compare(plans, asOf: ComparisonTests.asOf)
-        let files = HTMLReportRenderer(fileStem: "bao-cao", splitAbove: 2).render(Report(comparison: comparison, plans: plans))
+        let files = HTMLReportRenderer(fileStem: "bao-cao", splitAbove: 2).render(
+            Report(comparison: comparison, plans: plans))
         // Three Hà Nội wards in two parts of near-equal size (2 and 1), then Hải Phòng's one.
         #expect(
             files.map(\.name) == [
@@ -160,7 +174,10 @@ struct ReportPagesTests {
         job.htmlSplitAbove = 1
         let outcome = try job.run()
         let pages = folder.url.appendingPathComponent("out/city")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() == ["01-ha-noi.html", "02-hai-phong.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: pages.path).sorted() == [
+                "01-ha-noi.html", "02-hai-phong.html",
+            ])
         #expect(try String(contentsOf: html, encoding: .utf8).contains(#"href="city/01-ha-noi.html""#))
         #expect(outcome.written.count == 3)
     }

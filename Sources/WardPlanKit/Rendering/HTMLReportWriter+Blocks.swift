@@ -81,7 +81,9 @@ extension HTMLReportWriter {
     /// every section to it; "print one ward" prints its pages alone. Hidden until the script runs.
     func picker() {
         let groups = VietnameseCollation.sorted(Array(Set(collatedWards.compactMap(group)))) { $0 }
-        h.open("form", [.id("picker"), .class("picker"), Attribute("hidden", ""), Attribute("aria-label", t(.pickerLabel))])
+        h.open(
+            "form",
+            [.id("picker"), .class("picker"), Attribute("hidden", ""), Attribute("aria-label", t(.pickerLabel))])
         if groups.count > 1 {
             h.element("label") {
                 h.text(t(.pickGroup) + " ")
@@ -102,8 +104,12 @@ extension HTMLReportWriter {
                 }
             }
         }
-        h.element("button", [Attribute("type", "button"), .id("pick-print"), Attribute("disabled", "")], text: t(.printOneWard))
-        h.element("span", [.id("pick-status"), Attribute("role", "status"), Attribute("data-template", t(.pickedWards))], text: "")
+        h.element(
+            "button", [Attribute("type", "button"), .id("pick-print"), Attribute("disabled", "")],
+            text: t(.printOneWard))
+        h.element(
+            "span", [.id("pick-status"), Attribute("role", "status"), Attribute("data-template", t(.pickedWards))],
+            text: "")
         h.close("form")
     }
 }

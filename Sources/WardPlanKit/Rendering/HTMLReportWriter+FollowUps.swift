@@ -111,7 +111,8 @@ extension HTMLReportWriter {
             if rows.isEmpty {
                 h.element("p", text: t(.everyTaskHasLead))
             } else {
-                taskListTable(rows, key: "x:leads", caption: t(.tasksWithoutLead), headers: [t(.colLeadAsWritten)]) { _, task in
+                taskListTable(rows, key: "x:leads", caption: t(.tasksWithoutLead), headers: [t(.colLeadAsWritten)]) {
+                    _, task in
                     h.element("td") {
                         if let text = task.leadText {
                             quote(text)
@@ -129,24 +130,26 @@ extension HTMLReportWriter {
         _ refs: [TaskRef], key: String, caption: String, headers: [String], cells: (TaskRef, PlanTask) -> Void
     ) {
         longList(key, caption: caption + " (" + t(.nTasks, refs.count) + ")") {
-        scrollingTable(caption: caption, classes: "sortable list", filterLabel: t(.filterRows)) {
-            tableHead {
-                for title in [t(.colWard), t(.colTask), t(.colArea)] + headers + [t(.colSource)] { columnHeader(title) }
+            scrollingTable(caption: caption, classes: "sortable list", filterLabel: t(.filterRows)) {
+                tableHead {
+                    for title in [t(.colWard), t(.colTask), t(.colArea)] + headers + [t(.colSource)] {
+                        columnHeader(title)
+                    }
+                }
+                h.open("tbody")
+                for ref in refs {
+                    let task = task(ref)
+                    h.open("tr", [Attribute("data-ward", ref.ward)])
+                    h.element("td") { wardLink(ref.ward) }
+                    h.element("td", [Attribute("data-sort", String(ref.index))]) { taskLink(ref) }
+                    h.element("td", text: areaName(task.area))
+                    cells(ref, task)
+                    h.element("td", [.class("src")], text: source(ref.ward, line: task.line, endLine: task.endLine))
+                    h.close("tr")
+                    h.newline()
+                }
+                h.close("tbody")
             }
-            h.open("tbody")
-            for ref in refs {
-                let task = task(ref)
-                h.open("tr", [Attribute("data-ward", ref.ward)])
-                h.element("td") { wardLink(ref.ward) }
-                h.element("td", [Attribute("data-sort", String(ref.index))]) { taskLink(ref) }
-                h.element("td", text: areaName(task.area))
-                cells(ref, task)
-                h.element("td", [.class("src")], text: source(ref.ward, line: task.line, endLine: task.endLine))
-                h.close("tr")
-                h.newline()
-            }
-            h.close("tbody")
-        }
         }
     }
 
@@ -192,7 +195,8 @@ extension HTMLReportWriter {
             if rows.isEmpty {
                 h.element("p", text: t(.everyTaskHasProduct))
             } else {
-                taskListTable(rows, key: "x:products", caption: t(.tasksWithoutProduct), headers: [t(.colTaskText)]) { _, task in
+                taskListTable(rows, key: "x:products", caption: t(.tasksWithoutProduct), headers: [t(.colTaskText)]) {
+                    _, task in
                     h.element("td", [.class("text")]) { quote(task.text) }
                 }
             }

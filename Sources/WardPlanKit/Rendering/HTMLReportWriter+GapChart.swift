@@ -74,7 +74,10 @@ extension HTMLReportWriter {
             rect(x: labelWidth, y: y + 2, width: Double(totals[i]) * areaScale, height: row - 5, class: "a\(i)")
             h.element(
                 "text",
-                [Attribute("x", Self.fmt(labelWidth + Double(totals[i]) * areaScale + 4)), Attribute("y", Self.fmt(y + 12))],
+                [
+                    Attribute("x", Self.fmt(labelWidth + Double(totals[i]) * areaScale + 4)),
+                    Attribute("y", Self.fmt(y + 12)),
+                ],
                 text: String(totals[i]))
             h.close("g")
         }

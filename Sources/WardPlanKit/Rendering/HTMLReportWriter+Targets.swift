@@ -139,7 +139,9 @@ extension HTMLReportWriter {
         var strips: [(row: TargetComparison.BenchmarkRow, marks: [ChartMark], low: Double, high: Double, slots: Int)] =
             []
         for row in rows {
-            let values = collatedWards.flatMap { (row.cells[$0].targets + row.cells[$0].otherYears).compactMap(\.value) }
+            let values = collatedWards.flatMap {
+                (row.cells[$0].targets + row.cells[$0].otherYears).compactMap(\.value)
+            }
             let (low, high) = Self.domain(values + [row.benchmark.value], unit: row.benchmark.unit)
             func x(_ v: Double) -> Double { left + (right - left) * (v - low) / max(high - low, 1) }
             var marks: [ChartMark] = []
@@ -213,7 +215,10 @@ extension HTMLReportWriter {
                     "\(wards[mark.ward].label): \(targetValueText(mark.value)) – \(mark.context ? t(.otherYears) : t.status(mark.value.status ?? .unclear))"
                 h.open(
                     "g",
-                    [.class(mark.context ? "mk ctx" : below ? "mk below" : "mk met"), Attribute("data-ward", wards[mark.ward].id)])
+                    [
+                        .class(mark.context ? "mk ctx" : below ? "mk below" : "mk met"),
+                        Attribute("data-ward", wards[mark.ward].id),
+                    ])
                 h.element("title", text: tooltip)
                 if below {
                     h.open("path", [Attribute("d", "M\(Self.fmt(mark.x - 5)) \(Self.fmt(y - 5))l10 10m0-10l-10 10")])

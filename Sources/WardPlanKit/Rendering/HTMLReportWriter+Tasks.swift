@@ -12,7 +12,13 @@ extension HTMLReportWriter {
                     Attribute("aria-label", t(.tasksCaption, comparison.tasks.count)),
                 ]
             ) {
-                h.element("table", [.id("task-table"), .class("sortable tasks"), Attribute("data-total", String(shownWards.reduce(0) { $0 + $1.taskCount }))]) {
+                h.element(
+                    "table",
+                    [
+                        .id("task-table"), .class("sortable tasks"),
+                        Attribute("data-total", String(shownWards.reduce(0) { $0 + $1.taskCount })),
+                    ]
+                ) {
                     h.element("caption", text: t(.tasksCaption, comparison.tasks.count))
                     h.raw(
                         "<colgroup><col class=\"w-ward\"><col class=\"w-ref\"><col class=\"w-area\"><col class=\"w-themes\"><col class=\"w-text\"><col class=\"w-lead\"><col class=\"w-time\"><col class=\"w-products\"><col class=\"w-src\"></colgroup>"

@@ -39,7 +39,8 @@ struct HTMLSplitReport {
                     parts == 1
                     ? name : Localizer(language: report.language)(.groupPart, name, part + 1, parts)
                 let stem = Slug.of(name).isEmpty ? "group" : Slug.of(name)
-                let file = String(format: "%02d-", pages.count + 1) + stem + (parts == 1 ? "" : "-\(part + 1)") + ".html"
+                let file =
+                    String(format: "%02d-", pages.count + 1) + stem + (parts == 1 ? "" : "-\(part + 1)") + ".html"
                 pages.append(GroupPage(file: file, title: title, wards: slice))
             }
         }

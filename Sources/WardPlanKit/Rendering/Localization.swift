@@ -166,7 +166,8 @@ enum Phrase: CaseIterable {
         case .groupPart: ("{0} (phần {1}/{2})", "{0} (part {1} of {2})")
         case .secGroups: ("Các nhóm", "Groups")
         case .navGroups: ("Nhóm", "Groups")
-        case .gapChartGroups: ("Khoảng trống so với khung quốc gia, theo nhóm và lĩnh vực", "National gaps by group and area")
+        case .gapChartGroups:
+            ("Khoảng trống so với khung quốc gia, theo nhóm và lĩnh vực", "National gaps by group and area")
         case .olderVersion:
             (
                 "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",
