@@ -32,6 +32,8 @@ struct Letters: ParsableCommand {
 
     @OptionGroup var decisionOptions: DecisionOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Option(help: "Refuse input files larger than this many megabytes.")
     var maxInputMb: Int = 32
 
@@ -62,7 +64,7 @@ struct Letters: ParsableCommand {
         }
         let job = LettersJob(
             paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Compare.today(),
-            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
+            extractor: cacheOptions.attach(to: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))),
             composer: LetterComposer(template: wording, sender: sender),
             decisions: try decisionOptions.load(paths: paths))
         let outcome: LettersJob.Outcome
@@ -74,6 +76,7 @@ struct Letters: ParsableCommand {
             printer.print([error.diagnostic])
             throw ExitCode(ExitStatus.someInputFailed)
         }
+        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
         if !quiet {
