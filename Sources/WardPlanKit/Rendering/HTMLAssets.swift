@@ -35,8 +35,7 @@ enum HTMLAssets {
         form.picker label{font-weight:600}
         #pick-status{color:var(--muted)}
         main{padding:18px 28px;max-width:1680px}
-        section.part{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 22px 20px;margin:0 0 22px;\
-        content-visibility:auto;contain-intrinsic-size:auto 1200px}
+        section.part{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 22px 20px;margin:0 0 22px}
         details.fold>summary{cursor:pointer;padding:2px 0}
         details.fold>summary>h3,details.fold>summary>h4{display:inline}
         details.fold>summary>strong{color:var(--head)}
@@ -173,7 +172,7 @@ enum HTMLAssets {
         header.top{background:#fff;color:#000;padding:0 0 6px;border-bottom:2px solid #000}
         header.top p{color:#000}
         main{padding:0;max-width:none}
-        section.part{border:0;border-radius:0;padding:0;margin:0 0 14pt;content-visibility:visible}
+        section.part{border:0;border-radius:0;padding:0;margin:0 0 14pt}
         caption{break-after:avoid}
         details.fold>summary{list-style:none}
         table.tasks{font-size:7.5pt}
@@ -262,6 +261,11 @@ enum HTMLAssets {
             table.classList.add('sorted');
           };
           var byId = function (id) { return document.getElementById(id); };
+          // Sections off screen are not laid out until scrolled to (added here: the validator's CSS
+          // checker does not know these properties yet); print lays out everything.
+          var sheet = document.styleSheets[0];
+          sheet.insertRule('@media screen{section.part{content-visibility:auto;contain-intrinsic-size:auto 1200px}}',
+            sheet.cssRules.length);
           var setup = function (root) {
             each(root.querySelectorAll('table.sortable'), function (table) {
               if (!table.tHead || table.wpSortable) { return; }
@@ -457,7 +461,6 @@ enum HTMLAssets {
           var pickWard = byId('pick-ward');
           if (!picker || !pickWard) { return; }
           var pickGroup = byId('pick-group'), pickPrint = byId('pick-print'), pickStatus = byId('pick-status');
-          var sheet = document.styleSheets[0];
           var rule = null;
           var pick = function () {
             var ward = pickWard.value, group = pickGroup ? pickGroup.value : '', ids = [], count = 0;
