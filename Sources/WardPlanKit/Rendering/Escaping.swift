@@ -33,39 +33,35 @@ public enum Escaping {
     /// becomes `<\/` and `<!` becomes `\u003c!`, so nothing can end the block or open a comment
     /// in it; controls, U+2028 and U+2029 are escaped as JSON requires. Markup stays short.
     public static func jsonInScript(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 16)
-        var afterLess = false
-        for scalar in text.unicodeScalars {
-            if afterLess {
-                afterLess = false
-                if scalar == "/" {
-                    out += "<\\/"
-                    continue
-                }
-                if scalar == "!" {
-                    out += "\\u003c!"
-                    continue
-                }
-                out += "<"
+        // Byte by byte over UTF-8: every byte that needs care is ASCII, or starts U+2028/U+2029.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(bytes.count + 16)
+        func escape(_ s: String) { out.append(contentsOf: s.utf8) }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            switch b {
+            case 0x3C where next == 0x2F:
+                escape("<\\/")
+                i += 1  // "</"
+            case 0x3C where next == 0x21: escape("\\u003c")  // "<!"
+            case 0x22: escape("\\\"")
+            case 0x5C: escape("\\\\")
+            case 0x0A: escape("\\n")
+            case 0xE2 where next == 0x80 && i + 2 < bytes.count && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: out.append(b)
             }
-            switch scalar {
-            case "<": afterLess = true
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default:
-                let v = scalar.value
-                if v < 0x20 || v == 0x2028 || v == 0x2029 {
-                    let hex = String(v, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+            i += 1
         }
-        if afterLess { out += "<" }
-        return out + "\""
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break, quotes

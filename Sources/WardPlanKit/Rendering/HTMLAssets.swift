@@ -187,7 +187,7 @@ enum HTMLAssets {
         col.w-src{width:7%}
         th button.sort{display:contents}
         body.picked figure.chart{display:none}
-        body.picked #summary,body.picked #method,body.picked #registry,body.picked tfoot,body.picked p.lazy,\
+        body.picked #summary,body.picked #method,body.picked [id=registry],body.picked tfoot,body.picked p.lazy,\
         body.picked .gapchart>svg>g:not([data-ward]),body.picked .gapchart>svg>text{display:none!important}
         .scroll,.scroll.capped{overflow:visible;max-height:none;border:0}
         table{width:100%}
