@@ -6,6 +6,9 @@ public struct CompareJob: Sendable {
     public var paths: [String]
     /// The HTML report's path.
     public var html: String?
+    /// Above this many wards the HTML report is an overview at `html` and a page per group in a
+    /// folder named after it (`report.html`, `report/…html`).
+    public var htmlSplitAbove = 200
     /// A folder for `tasks.csv`, `coverage.csv` and `targets.csv`.
     public var csvFolder: String?
     /// The CSV files' separator (`;` for Excel in a Vietnamese region).
@@ -89,7 +92,15 @@ public struct CompareJob: Sendable {
                 .render(extraction, comparison: comparison, envelope: envelope)
         }
         var outputs = OutputSet()
-        if let html, let page = HTMLReportRenderer().render(report).first { outputs.add(page.data, to: html) }
+        if let html {
+            // The first file is the report (or the overview); the pages go in a folder of its name.
+            let folder = (html as NSString).deletingLastPathComponent
+            let stem = ((html as NSString).lastPathComponent as NSString).deletingPathExtension
+            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).render(report)
+            for (i, file) in files.enumerated() {
+                outputs.add(file.data, to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name))
+            }
+        }
         if let csvFolder {
             for file in CSVReportRenderer(separator: csvSeparator).render(report) {
                 outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))

@@ -5,18 +5,20 @@ extension HTMLReportWriter {
     func gapLists() {
         section("gaps", .secGaps) {
             h.element("p", text: t(.gapsIntro))
-            for (w, entry) in wards.enumerated() {
-                wardGaps(comparison.gaps[w], entry: entry, w: w)
+            gapChart()
+            for w in collatedWards {
+                wardGaps(comparison.gaps[w], entry: wards[w], w: w)
             }
         }
     }
 
     func wardGaps(_ gaps: WardGaps, entry: WardEntry, w: Int) {
-        h.element("article", [.id(Anchor.gaps(entry.id)), .class("gaps")]) {
+        wardBlock(id: Anchor.gaps(entry.id), classes: "gaps", ward: entry.id, key: "g:" + entry.id) {
             h.element("h3") {
                 h.text(entry.label)
                 h.element("span", [.class(gaps.count > 0 ? "badge bad" : "badge ok")], text: t(.gapCount, gaps.count))
             }
+        } body: {
             let national = gaps.national
             if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty {
                 h.element("p", text: t(.noGaps))

@@ -13,6 +13,7 @@ public enum Message: CaseIterable, Sendable {
     case outputPermission, outputReadOnly, outputNoSpace, outputNotAFolder, outputIsAFolder, outputOther
     // --help.
     case rootAbstract, compareAbstract, compareDiscussion, helpPaths, helpHTML, helpCSV, helpCSVSeparator
+    case helpHTMLPagesAbove
     case helpXLSX, helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
     case extractAbstract, helpFormat, helpOutput, helpExtractXML, helpQuietExtract
 
@@ -144,6 +145,11 @@ public enum Message: CaseIterable, Sendable {
             )
         case .helpPaths: ("Các tệp kế hoạch hoặc thư mục chứa chúng.", "Plan files or folders of plan files.")
         case .helpHTML: ("Ghi báo cáo HTML vào tệp này.", "Write the HTML report to this file.")
+        case .helpHTMLPagesAbove:
+            (
+                "Khi có nhiều hơn n phường, báo cáo HTML là trang tổng hợp và một trang cho mỗi nhóm (tỉnh, thành phố) trong thư mục cùng tên (mặc định 200).",
+                "Above n wards the HTML report is an overview and a page per group (province) in a folder of the same name (default 200)."
+            )
         case .helpCSV:
             (
                 "Ghi tasks.csv, coverage.csv, targets.csv và gaps.csv vào thư mục này.",
