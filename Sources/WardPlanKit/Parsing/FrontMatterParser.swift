@@ -116,7 +116,8 @@ struct FrontMatterParser {
                 r.period = Period(years: YearRange(from: y, to: y))
             }
         }
-        r.document.sourceLines = r.consumed.flatMap { lines[$0].lines }.sorted()
+        // A block read column by column gives several units the same source line (`ColumnLayout`).
+        r.document.sourceLines = Set(r.consumed.flatMap { lines[$0].lines }).sorted()
         if r.period == nil, let year = r.document.issuedYear {
             r.period = Period(years: YearRange(from: year, to: year))
         }
