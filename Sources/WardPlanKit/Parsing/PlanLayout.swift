@@ -16,11 +16,18 @@ struct PlanLayout: Sendable, Decodable {
         var subjects: [String]
     }
 
+    /// Words that open a legal-basis paragraph: "Căn cứ" always, "Thực hiện" only before a document.
+    struct BasisOpeners: Sendable, Decodable {
+        var always: [String]
+        var beforeDocument: [String]
+    }
+
     var version: Int
     var tableColumns: [Column]
     var taskFields: [Field]
     var statementLabels: [String]
     var planTitles: Titles
+    var basisOpeners: BasisOpeners
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {
