@@ -8,7 +8,7 @@ struct Extract: ParsableCommand {
         discussion: """
             PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
             a folder means every plan file in it.
-            --format xml writes the report of schema/wardplans-1.xsd instead of JSON; --xml FILE writes it
+            --format xml writes the report of schema/wardplans-2.xsd instead of JSON; --xml FILE writes it
             as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
             an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
             --coverage reports, per input, the share of non-blank lines that ended up in the model.

@@ -7,7 +7,7 @@ struct Validate: ParsableCommand {
         abstract: "Check XML files against the WardPlans schemas (report, or edXML envelope around one).",
         discussion: """
             Kiểm tra tệp XML theo lược đồ. Each FILE is parsed as untrusted input (no network, no DTD,
-            no entities, bounded size and depth) and validated against schema/wardplans-1.xsd or, for an
+            no entities, bounded size and depth) and validated against schema/wardplans-2.xsd (a report of format 1: wardplans-1.xsd) or, for an
             edXML envelope, schema/edxml-qcvn102-subset-1.xsd. Problems go to standard error as
             file:line: error: message [code].
             Exit codes: 0 every file is valid, 1 some file is invalid or unreadable, 2 usage error.
@@ -41,7 +41,7 @@ struct Validate: ParsableCommand {
             }
             let outcome = XMLValidator.validate(data, path: file, limits: limits)
             if outcome.isValid {
-                let schema = outcome.kind == .edXMLEnvelope ? XMLSchemaSet.edXMLFile : XMLSchemaSet.reportFile
+                let schema = outcome.kind?.schemaFile ?? XMLSchemaSet.reportFile
                 print("\(file): hợp lệ / valid (schema/\(schema))")
             } else {
                 printer.print(outcome.diagnostics)

@@ -121,7 +121,7 @@ public enum Message: CaseIterable, Sendable {
                 (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
                 Một chủ đề mà đa số phường cùng tỉnh có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
                 --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
-                --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-1.xsd (kiểm tra trước khi ghi);
+                --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-2.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
                 Mọi tệp đầu ra của một lần chạy được thay cùng lúc hoặc không tệp nào; khi không đọc được kế hoạch nào thì không ghi gì.
                 Mã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được hoặc không ghi được báo cáo, 2 dòng lệnh sai.
@@ -135,7 +135,7 @@ public enum Message: CaseIterable, Sendable {
                 region, which splits columns at semicolons). A theme most wards of a province cover is listed for a ward
                 without it, for reference only, when the ward has at least --min-peers other wards there.
                 --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
-                --xml writes the plans and the comparison as schema/wardplans-1.xsd (validated before writing);
+                --xml writes the plans and the comparison as schema/wardplans-2.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
                 All outputs of a run are replaced together or not at all; when no plan can be read nothing is written.
                 Exit codes: 0 all inputs read, 1 some input failed or a report could not be written, 2 usage error.
@@ -162,8 +162,8 @@ public enum Message: CaseIterable, Sendable {
         case .helpJSON: ("Ghi kết quả so sánh dạng JSON vào tệp này.", "Write the comparison as JSON to this file.")
         case .helpXML:
             (
-                "Ghi các kế hoạch và kết quả so sánh dạng XML (schema/wardplans-1.xsd, đã kiểm tra) vào tệp này.",
-                "Write the plans and the comparison as XML (schema/wardplans-1.xsd, validated) to this file."
+                "Ghi các kế hoạch và kết quả so sánh dạng XML (schema/wardplans-2.xsd, đã kiểm tra) vào tệp này.",
+                "Write the plans and the comparison as XML (schema/wardplans-2.xsd, validated) to this file."
             )
         case .helpAsOf:
             (
