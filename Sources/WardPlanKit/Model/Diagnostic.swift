@@ -103,6 +103,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case decisionResolved = "decision.resolved"
         /// A decision about a ward none of whose plans was read.
         case decisionUnknownWard = "decision.unknown-ward"
+        /// A decision that names its ward by the key wards had before keys were official codes.
+        case decisionOldWardKey = "decision.old-ward-key"
     }
 }
 

@@ -70,12 +70,15 @@ public struct CompareJob: Sendable {
         // Of several versions of one ward's plan, the newest is compared and the others listed.
         let versions = PlanVersions.split(extraction.plans)
         extraction.plans = versions.current
+        var comparer = comparer
+        if let registry { comparer.groups = UnitRegistry.groups(of: registry.units) }
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         guard !extraction.plans.isEmpty else {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)
         }
         if !versions.older.isEmpty { comparison.versions = versions.older }
+        decisions?.apply(to: &comparison)
         if let registry {
             comparison.registry = RegistryReport.make(
                 comparison, plans: extraction.plans, list: registry.units, listName: registry.name)

@@ -26,7 +26,7 @@ extension HTMLReportWriter {
                         }
                     }
                     for (w, entry) in wards.enumerated() {
-                        h.open("tbody", [Attribute("data-ward", entry.id)])
+                        h.open("tbody", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
                         var area: String?
                         for f in facts[w] {
                             if f.area != area {
@@ -71,6 +71,7 @@ extension HTMLReportWriter {
             "tr",
             [
                 .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
+                Attribute("data-group", ward(f.task.ward).group),
                 Attribute("data-area", f.area),
                 Attribute("data-themes", f.themes.joined(separator: " ")),
                 Attribute("data-offices", offices.joined(separator: " ")),

@@ -55,6 +55,7 @@ enum Phrase: CaseIterable {
     case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
     case decisionResolved, decisionsNoWard, secRegistry, navRegistry, registryIntro, registryMissing
     case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent, changedSincePrevious, olderVersion
+    case markedAs, decisionsResolved, csvMark, csvMarkNote, levelResolved
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -126,6 +127,12 @@ enum Phrase: CaseIterable {
         case .registryNoMatch: ("không tìm thấy trong danh mục đơn vị hành chính", "not found in the list of units")
         case .registryAllSent: ("Mọi đơn vị trong danh sách đã gửi kế hoạch.", "Every unit of the list sent a plan.")
         case .changedSincePrevious: ("đã thay đổi so với bản trước", "changed since the previous version")
+        case .markedAs: ("Chuyên viên đánh dấu: {0}", "Reviewer’s mark: {0}")
+        case .decisionsResolved:
+            ("Đánh dấu của chuyên viên đã được giải quyết", "Reviewer’s marks now resolved")
+        case .csvMark: ("Đánh dấu", "Mark")
+        case .csvMarkNote: ("Ghi chú đánh dấu", "Mark note")
+        case .levelResolved: ("đã giải quyết (kế hoạch không còn thiếu)", "resolved (the plan no longer lacks it)")
         case .olderVersion:
             (
                 "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",

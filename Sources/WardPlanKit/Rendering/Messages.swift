@@ -15,6 +15,18 @@ public enum Message: CaseIterable, Sendable {
     case rootAbstract, compareAbstract, compareDiscussion, helpPaths, helpHTML, helpCSV, helpCSVSeparator
     case helpXLSX, helpJSON, helpXML, helpAsOf, helpLang, helpMinPeers, helpMaxInput, helpVerbose, helpQuiet
     case extractAbstract, helpFormat, helpOutput, helpExtractXML, helpQuietExtract
+    // letters, and the decisions and registry options compare shares.
+    case lettersAbstract, lettersDiscussion, helpLettersOut, helpLettersAsOf, helpSender, helpTemplate
+    case senderEmpty, lettersNoInput, helpDecisions, helpProvince, helpRegistry, provinceAndRegistry
+    case provinceUnknown
+    // diff.
+    case diffAbstract, diffDiscussion, helpDiffOld, helpDiffNew, helpDiffJSON, diffNeedsFiles
+    // validate and import.
+    case validateAbstract, validateDiscussion, helpXMLFiles, helpMaxXML, validFile, validateSummary, unreadableFile
+    case importAbstract, importDiscussion, helpImportFiles, helpImportOutput, importSummary
+    // taxonomy.
+    case taxonomyAbstract, taxonomyDiscussion, helpTaxonomyFile, helpCheck, helpPhrases, taxonomySummary
+    case taxonomyHolds, taxonomyProblems
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -202,6 +214,202 @@ public enum Message: CaseIterable, Sendable {
                 "Also write the XML report to this file (atomically, validated)."
             )
         case .helpQuietExtract: ("Không in dòng tóm tắt.", "Print no summary line.")
+        case .lettersAbstract:
+            (
+                "Ghi công văn góp ý (.docx) gửi từng phường, đề nghị điều chỉnh kế hoạch.",
+                "Write a review letter (.docx) to each ward asking it to amend its plan."
+            )
+        case .lettersDiscussion:
+            (
+                """
+                ĐƯỜNG-DẪN là một tệp kế hoạch hoặc một thư mục, như với compare. Ghi mỗi phường một tệp Word vào --out,
+                tên theo phường (phuong-ngoc-ha.docx): công văn theo thể thức Nghị định 30/2020/NĐ-CP, mỗi nội dung còn
+                thiếu so với khung quốc gia một đề nghị, xếp theo lĩnh vực cải cách, hạn trả lời là ngày --as-of cộng số
+                ngày của mẫu công văn. Lời văn là dữ liệu: --template TỆP (bản sao của letter.yaml đi kèm).
+                Nội dung được đánh dấu not-applicable trong decisions.yaml (--decisions TỆP) không đưa vào công văn.
+                Các công văn của một lần chạy được ghi cùng lúc hoặc không tệp nào (không để lại thư mục dở dang).
+                Mã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được (các phường khác vẫn có công văn) hoặc không ghi
+                được công văn, 2 dòng lệnh sai.
+                """,
+                """
+                PATH is a plan file or a folder, as for compare. Writes one Word file per ward into --out, named
+                from the ward (phuong-ngoc-ha.docx): a công văn in the form of Nghị định 30/2020/NĐ-CP with one
+                request per national gap item, grouped by reform area, and a reply date --as-of plus the days of
+                the letter template. The wording is data: --template FILE (a copy of the shipped letter.yaml).
+                Items marked not-applicable in decisions.yaml (--decisions FILE) are left out.
+                The letters of a run are written together or not at all (no half-written folder is left).
+                Exit codes: 0 all inputs read, 1 some input failed (the others get their letters) or the letters
+                could not be written, 2 usage error.
+                """
+            )
+        case .helpLettersOut: ("Ghi các công văn vào thư mục này.", "Write the letters into this folder.")
+        case .helpLettersAsOf:
+            (
+                "Ngày của công văn (01/07/2026 hoặc 2026-07-01). Mặc định: hôm nay.",
+                "The letter's date (01/07/2026, day first, or 2026-07-01). Default: today."
+            )
+        case .helpSender:
+            (
+                "Cơ quan ban hành (mặc định: của mẫu công văn, \"Sở Nội vụ\").",
+                "The issuing body (default: the template's, \"Sở Nội vụ\")."
+            )
+        case .helpTemplate:
+            (
+                "Dùng mẫu công văn (YAML) này thay cho mẫu đi kèm.",
+                "Use this letter template (YAML) instead of the shipped one."
+            )
+        case .senderEmpty: ("--sender phải nêu tên cơ quan ban hành", "--sender must name the issuing body")
+        case .lettersNoInput:
+            (
+                "không đọc được kế hoạch nào, nên không ghi công văn nào. Hãy kiểm tra đường dẫn: cần một tệp kế hoạch (.txt, .md, .docx, .pdf) hoặc một thư mục chứa các tệp đó.",
+                "no plan could be read, so no letter was written. Check the path: it must be a plan file (.txt, .md, .docx, .pdf) or a folder of them."
+            )
+        case .helpDecisions:
+            (
+                "Đánh dấu của chuyên viên về các nội dung còn thiếu (YAML; mặc định: decisions.yaml trong thư mục đầu tiên).",
+                "Decisions on gap items (YAML; default: decisions.yaml in the first folder given)."
+            )
+        case .helpProvince:
+            (
+                "Liệt kê các đơn vị của tỉnh, thành phố này chưa gửi kế hoạch (lặp lại được; \"Hà Nội\").",
+                "List the units of this province that sent no plan (repeatable; \"Hà Nội\")."
+            )
+        case .helpRegistry:
+            (
+                "Danh sách đơn vị của thành phố, code,name,kind,group (mặc định: registry.csv trong thư mục đầu tiên).",
+                "A city's list of units, code,name,kind,group (default: registry.csv in the first folder given)."
+            )
+        case .provinceAndRegistry:
+            ("hãy dùng --province hoặc --registry, không dùng cả hai", "give --province or --registry, not both")
+        case .provinceUnknown:
+            (
+                "--province \"{0}\" không phải tên tỉnh, thành phố nào trong danh mục (ví dụ \"Hà Nội\")",
+                "--province \"{0}\" names no province of the national list (such as \"Hà Nội\")"
+            )
+        case .diffAbstract:
+            (
+                "Liệt kê những thay đổi giữa hai bản kế hoạch của một phường.",
+                "List what changed between two versions of one ward's plan."
+            )
+        case .diffDiscussion:
+            (
+                """
+                Các nhiệm vụ bị bỏ, thêm và sửa (cơ quan chủ trì, thời gian, sản phẩm, lời văn), ghép theo nội dung, và
+                các chỉ tiêu được nâng, hạ, thêm hoặc bỏ, kèm số dòng ở cả hai bản; in ra màn hình, và với --json TỆP
+                ghi dạng JSON. Mã thoát: 0 đã so sánh, 1 không đọc được một kế hoạch, 2 dòng lệnh sai.
+                """,
+                """
+                Tasks removed, added and changed (lead office, timeline, products, wording), paired by their words,
+                and targets raised, lowered, added or removed, with their lines in both versions; printed, and with
+                --json FILE written as JSON. Exit codes: 0 compared, 1 a plan could not be read, 2 usage error.
+                """
+            )
+        case .helpDiffOld: ("Bản trước của kế hoạch.", "The earlier version of the plan.")
+        case .helpDiffNew: ("Bản sau của kế hoạch.", "The later version of the plan.")
+        case .helpDiffJSON:
+            ("Ghi các thay đổi dạng JSON vào tệp này.", "Write the differences as JSON to this file.")
+        case .diffNeedsFiles:
+            ("wardplan: diff cần hai tệp kế hoạch, không phải thư mục", "wardplan: diff needs two plan files, not folders")
+        case .validateAbstract:
+            (
+                "Kiểm tra tệp XML theo lược đồ WardPlans (báo cáo, hoặc phong bì edXML bọc báo cáo).",
+                "Check XML files against the WardPlans schemas (report, or edXML envelope around one)."
+            )
+        case .validateDiscussion:
+            (
+                """
+                Mỗi TỆP được đọc như dữ liệu không tin cậy (không mạng, không DTD, không thực thể, giới hạn kích thước và
+                độ sâu) và kiểm tra theo schema/wardplans-1.xsd hoặc, với phong bì edXML, schema/edxml-qcvn102-subset-1.xsd.
+                Lỗi được in ra luồng lỗi dạng tệp:dòng: error: nội dung [mã].
+                Mã thoát: 0 mọi tệp hợp lệ, 1 có tệp không hợp lệ hoặc không đọc được, 2 dòng lệnh sai.
+                """,
+                """
+                Each FILE is parsed as untrusted input (no network, no DTD, no entities, bounded size and depth) and
+                validated against schema/wardplans-1.xsd or, for an edXML envelope, schema/edxml-qcvn102-subset-1.xsd.
+                Problems go to standard error as file:line: error: message [code].
+                Exit codes: 0 every file is valid, 1 some file is invalid or unreadable, 2 usage error.
+                """
+            )
+        case .helpXMLFiles: ("Các tệp XML cần kiểm tra.", "XML files to check.")
+        case .helpMaxXML:
+            ("Từ chối tệp XML lớn hơn số megabyte này.", "Refuse XML files larger than this many megabytes.")
+        case .validFile: ("{0}: hợp lệ (schema/{1})", "{0}: valid (schema/{1})")
+        case .validateSummary:
+            ("wardplan: {0} tệp hợp lệ, {1} tệp không hợp lệ", "wardplan: {0} valid, {1} invalid")
+        case .unreadableFile: ("không đọc được tệp: {0}", "cannot read the file: {0}")
+        case .importAbstract:
+            (
+                "Đọc lại báo cáo XML của WardPlans vào mô hình chung và in ra dạng JSON.",
+                "Read WardPlans XML reports back into the model and print it as JSON."
+            )
+        case .importDiscussion:
+            (
+                """
+                TỆP là báo cáo do `wardplan extract --format xml` hoặc `wardplan compare --xml` ghi (hoặc hệ thống khác
+                ghi cùng định dạng), để trần hoặc trong phong bì edXML; đọc các kế hoạch, bỏ qua phần so sánh (compare
+                tính lại). Tệp được đọc như dữ liệu không tin cậy và kiểm tra theo lược đồ trước khi đọc. JSON giống
+                JSON mà `wardplan extract` in ra: extract → XML → import cho cùng một JSON.
+                Mã thoát: 0 đọc được mọi tệp, 1 có tệp lỗi (các tệp khác vẫn được in), 2 dòng lệnh sai.
+                """,
+                """
+                FILE is a report written by `wardplan extract --format xml` or `wardplan compare --xml` (or by another
+                system in the same format), bare or inside an edXML envelope; the plans are read, a comparison is
+                skipped (compare computes it). It is parsed as untrusted input and validated against the schema before
+                it is read. The JSON is the one `wardplan extract` prints: extract → XML → import gives the same JSON.
+                Exit codes: 0 every file was read, 1 some file failed (the others are still printed), 2 usage error.
+                """
+            )
+        case .helpImportFiles: ("Các báo cáo XML của WardPlans.", "WardPlans XML reports.")
+        case .helpImportOutput:
+            (
+                "Ghi JSON vào tệp này (thay trọn vẹn) thay vì in ra màn hình.",
+                "Write the JSON to this file (atomically) instead of standard output."
+            )
+        case .importSummary:
+            (
+                "wardplan: đã đọc {0} kế hoạch từ {1} tệp, {2} tệp lỗi",
+                "wardplan: {0} plan(s) imported from {1} file(s), {2} file(s) failed"
+            )
+        case .taxonomyAbstract:
+            (
+                "In các lĩnh vực và chủ đề của bộ phân loại, hoặc kiểm tra một tệp phân loại.",
+                "Print the taxonomy's areas and themes, or check a taxonomy file."
+            )
+        case .taxonomyDiscussion:
+            (
+                """
+                TỆP là tệp phân loại mà thành phố chỉnh sửa (bỏ trống: tệp đi kèm). Với --check, tệp được nạp, kiểm tra
+                (trường không biết, mã trùng, lĩnh vực không có, cụm từ gán cho hai chủ đề; văn bản của documents.yaml,
+                ngày và mã tỉnh trong expectedBy, appliesTo và since, cả trong benchmarks và citations đi kèm) và các câu
+                ví dụ được phân loại; mỗi lỗi in dạng tệp:dòng: error: nội dung.
+                Mã thoát: 0 tệp hợp lệ (và với --check mọi ví dụ đúng), 1 tệp có lỗi, 2 dòng lệnh sai.
+                """,
+                """
+                FILE is a taxonomy file a city edits (the shipped one when left out). With --check the file
+                is loaded, checked (unknown fields, duplicate ids, unknown areas, phrases given to two themes;
+                documents of documents.yaml, dates and province keys in expectedBy, appliesTo and since, also
+                in the shipped benchmarks and citations) and its example sentences are classified; every problem is printed as file:line: error: message.
+                Exit codes: 0 the file is valid (and with --check every example holds), 1 it is not, 2 usage error.
+                """
+            )
+        case .helpTaxonomyFile:
+            (
+                "Một tệp phân loại (YAML); bỏ trống: tệp đi kèm.",
+                "A taxonomy file (YAML); the shipped taxonomy when left out."
+            )
+        case .helpCheck:
+            (
+                "Kiểm tra tệp và chạy các câu ví dụ thay vì in ra.",
+                "Check the file and run its examples instead of printing it."
+            )
+        case .helpPhrases: ("In cả các cụm từ của từng chủ đề.", "Also print each theme's phrases.")
+        case .taxonomySummary:
+            (
+                "{0}: bộ phân loại {1}, {2} lĩnh vực, {3} chủ đề, {4} câu ví dụ",
+                "{0}: taxonomy {1}, {2} areas, {3} themes, {4} examples"
+            )
+        case .taxonomyHolds: (": mọi ví dụ đều đúng", ": all examples hold")
+        case .taxonomyProblems: (": {0} lỗi", ": {0} problem(s)")
         }
     }
 
