@@ -113,7 +113,8 @@ struct OfficialCodeTests {
         // The resolved ones: a row each, level "resolved", under their ward.
         let resolved = rows.filter { $0.contains("đã giải quyết (kế hoạch không còn thiếu)") }
         #expect(resolved.count == 2)
-        #expect(resolved.contains { $0.hasPrefix("11737,") && $0.contains(",theme,one-stop,") && $0.hasSuffix(",sent,") })
+        #expect(
+            resolved.contains { $0.hasPrefix("11737,") && $0.contains(",theme,one-stop,") && $0.hasSuffix(",sent,") })
         #expect(resolved.contains { $0.hasPrefix("00008,") && $0.contains(",target,online-services@2026-2030,") })
 
         let html = HTMLReportRenderer().page(report)
@@ -157,7 +158,9 @@ struct OfficialCodeTests {
         }
     }()
 
-    static let clusters: [Int: String] = [4: "Cụm 1", 8: "Cụm 1", 25: "Cụm 1", 73: "Cụm 1", 70: "Cụm 2", 91: "Cụm 2", 97: "Cụm 2"]
+    static let clusters: [Int: String] = [
+        4: "Cụm 1", 8: "Cụm 1", 25: "Cụm 1", 73: "Cụm 1", 70: "Cụm 2", 91: "Cụm 2", 97: "Cụm 2",
+    ]
 
     static func peerItem(_ c: Comparison, _ w: Int) -> GapItem? { c.gaps[w].item(.theme, "online-payment") }
 
@@ -206,7 +209,8 @@ struct OfficialCodeTests {
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(
             at: out.appendingPathComponent("phuong-ngoc-ha.docx"), withIntermediateDirectories: true)
-        let run = try CompareCommandTests.run(["letters", "wards", "--out", "out", "--as-of", "2026-07-01"], in: folder)
+        let run = try CompareCommandTests.run(
+            ["letters", "wards", "--out", "out", "--as-of", "2026-07-01"], in: folder)
         #expect(run.status == 1)
         #expect(run.stderr.contains("[compare.output]"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["phuong-ngoc-ha.docx"])

@@ -25,7 +25,8 @@ struct PeerGroups {
         var groupIndex: [String: Int] = [:]
         group = zip(plans, wards).map { plan, ward in
             // A city's group and a province never share a key.
-            let key = ward.group.map { "group:" + $0.foldedKey } ?? "province:" + (documents.provinceKey(plan.ward.province) ?? "")
+            let province = documents.provinceKey(plan.ward.province) ?? ""
+            let key = ward.group.map { "group:" + $0.foldedKey } ?? "province:" + province
             if let i = groupIndex[key] { return i }
             groupIndex[key] = groupIndex.count
             return groupIndex.count - 1

@@ -96,7 +96,8 @@ public struct ReviewDecisions: Sendable, Hashable {
     /// A note for each resolved decision and a warning for each whose ward sent no plan in this run,
     /// at the decision's line: nothing is dropped silently.
     public func diagnostics(_ comparison: Comparison) -> [Diagnostic] {
-        let oldKeys = review(comparison).compactMap { reviewed -> Diagnostic? in
+        let reviewed = review(comparison)
+        let oldKeys = reviewed.compactMap { reviewed -> Diagnostic? in
             let d = reviewed.decision
             guard let id = reviewed.ward, let ward = comparison.wards.first(where: { $0.id == id }),
                 d.ward != ward.id, d.ward == ward.slugID
@@ -106,22 +107,23 @@ public struct ReviewDecisions: Sendable, Hashable {
                 "\(d.ward) is now keyed by its official code: write \"ward: '\(ward.id)'\" (or its name, \"\(ward.label)\"); the old key is still read"
             )
         }
-        return oldKeys + review(comparison).compactMap { reviewed in
-            let d = reviewed.decision
-            switch reviewed.state {
-            case .open: return nil
-            case .resolved:
-                return Diagnostic(
-                    .decisionResolved, .note, path: path, line: d.line,
-                    "resolved: \(d.ward) no longer lacks \(d.kind.rawValue) \(d.id) (the decision \(d.mark.rawValue) can be removed)"
-                )
-            case .noWard:
-                return Diagnostic(
-                    .decisionUnknownWard, .warning, path: path, line: d.line,
-                    "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used"
-                )
+        return oldKeys
+            + reviewed.compactMap { reviewed in
+                let d = reviewed.decision
+                switch reviewed.state {
+                case .open: return nil
+                case .resolved:
+                    return Diagnostic(
+                        .decisionResolved, .note, path: path, line: d.line,
+                        "resolved: \(d.ward) no longer lacks \(d.kind.rawValue) \(d.id) (the decision \(d.mark.rawValue) can be removed)"
+                    )
+                case .noWard:
+                    return Diagnostic(
+                        .decisionUnknownWard, .warning, path: path, line: d.line,
+                        "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used"
+                    )
+                }
             }
-        }
     }
 }
 

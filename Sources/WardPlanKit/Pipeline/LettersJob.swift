@@ -51,7 +51,8 @@ public struct LettersJob: Sendable {
         let writer = DocxLetterWriter()
         var outputs = OutputSet()
         for letter in letters {
-            outputs.add(try writer.data(letter), to: (folder as NSString).appendingPathComponent(letter.fileStem + ".docx"))
+            outputs.add(
+                try writer.data(letter), to: (folder as NSString).appendingPathComponent(letter.fileStem + ".docx"))
         }
         let written = try outputs.commit()
         return Outcome(

@@ -309,7 +309,10 @@ public enum Message: CaseIterable, Sendable {
         case .helpDiffJSON:
             ("Ghi các thay đổi dạng JSON vào tệp này.", "Write the differences as JSON to this file.")
         case .diffNeedsFiles:
-            ("wardplan: diff cần hai tệp kế hoạch, không phải thư mục", "wardplan: diff needs two plan files, not folders")
+            (
+                "wardplan: diff cần hai tệp kế hoạch, không phải thư mục",
+                "wardplan: diff needs two plan files, not folders"
+            )
         case .validateAbstract:
             (
                 "Kiểm tra tệp XML theo lược đồ WardPlans (báo cáo, hoặc phong bì edXML bọc báo cáo).",
