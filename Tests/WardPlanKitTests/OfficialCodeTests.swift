@@ -37,6 +37,11 @@ struct OfficialCodeTests {
         #expect(c.wards[0].planID == "unknown-province.an-phu.2026.unnumbered")
         #expect(c.wards[1].planID == "ha-noi.phuong-khong-co.2026.unnumbered")
         #expect(c.wards[2].planID == "10645.2026.unnumbered")
+        // The ambiguous one is reported, with the units it may be; the unknown one is not a problem
+        // of the comparison (the registry section lists it when a list is given).
+        #expect(c.diagnostics.map(\.code) == [.ambiguousUnit])
+        #expect(c.diagnostics.first?.message.contains("5 units of the national list") == true)
+        #expect(c.diagnostics.first?.message.contains("Xã An Phú (Thành phố Hải Phòng)") == true)
     }
 
     @Test func theCodeKeysEveryOutput() throws {

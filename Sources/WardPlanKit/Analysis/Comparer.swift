@@ -53,7 +53,7 @@ public struct Comparer: Sendable {
             withoutProduct: wards.indices.map { w in
                 WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
             },
-            diagnostics: Self.duplicateWards(wards))
+            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards))
     }
 
     /// A warning for each plan of a ward that an earlier input already is a plan of.
@@ -73,6 +73,19 @@ public struct Comparer: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// A warning for each plan whose ward is the name of units in several provinces when the plan's
+    /// province does not settle which (the ward keeps a key made from its name).
+    static func ambiguousUnits(_ plans: [Plan], wards: [WardEntry], units: UnitRegistry = .national) -> [Diagnostic] {
+        zip(plans, wards).compactMap { plan, ward in
+            guard case .ambiguous(let found) = units.match(plan.ward) else { return nil }
+            let names = found.map { "\($0.name) (\($0.province))" }.joined(separator: ", ")
+            return Diagnostic(
+                .ambiguousUnit, .warning, path: ward.source,
+                "\(ward.label) is the name of \(found.count) units of the national list: \(names); the plan names no province that settles which, so the ward is keyed \(ward.id), not by an official code"
+            )
+        }
     }
 
     /// The wards of `plans`, with unique stable ids: the official code of the ward's unit in the

@@ -92,6 +92,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         // Comparing plans (`wardplan compare`).
         /// Two inputs are plans of the same ward (an old and a revised version left side by side).
         case duplicateWard = "compare.duplicate-ward"
+        /// A plan's ward is the name of units in several provinces and its province does not settle
+        /// which: it is keyed by its name, not by an official code.
+        case ambiguousUnit = "compare.ambiguous-unit"
         /// A report file could not be written.
         case outputUnwritable = "compare.output"
         /// No input could be read, so no report was written (a wrong path, an empty folder).
