@@ -141,7 +141,10 @@ struct OfficialCodeTests {
         try ReviewDecisionTests.file.write(
             to: folder.appendingPathComponent("wards/decisions.yaml"), atomically: true, encoding: .utf8)
         let run = try CompareCommandTests.run(
-            ["compare", "wards", "--json", "c.json", "--csv", "csv", "--html", "r.html", "--as-of", "2026-07-01"],
+            [
+                "compare", "wards", "--json", "c.json", "--csv", "csv", "--html", "r.html", "--xml", "r.xml", "--as-of",
+                "2026-07-01",
+            ],
             in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         // The decisions file beside the plans is read, not reported as a skipped input.
@@ -152,6 +155,13 @@ struct OfficialCodeTests {
         #expect(csv.contains(",not-applicable,"))
         let html = try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8)
         #expect(html.contains("Chuyên viên đánh dấu: không áp dụng"))
+        // The XML (validated against the schema before it is written): the mark on the item, the
+        // resolved decisions under their ward, the official codes on the wards.
+        let xml = try String(contentsOf: folder.appendingPathComponent("r.xml"), encoding: .utf8)
+        #expect(xml.contains(#"<decision mark="not-applicable" date="2026-07-05">"#))
+        #expect(xml.contains(#"<resolved kind="theme" id="one-stop" mark="sent"/>"#))
+        #expect(xml.contains(#"<resolved kind="target" id="online-services@2026-2030" mark="accepted"/>"#))
+        #expect(xml.contains(#"key="00008" code="8""#))
     }
 
     // MARK: - A city's groups are the peer groups

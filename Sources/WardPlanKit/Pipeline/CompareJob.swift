@@ -20,7 +20,7 @@ public struct CompareJob: Sendable {
     public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
-    /// A specialist's decisions on gap items, shown in the HTML report.
+    /// A specialist's decisions on gap items: their marks in every output (`ReviewDecisions.apply`).
     public var decisions: ReviewDecisions?
     /// The units that should send a plan (the provinces named, or a city's list), with its name.
     public var registry: (units: [UnitRegistry.Unit], name: String)?
