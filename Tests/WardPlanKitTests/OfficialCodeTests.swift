@@ -56,6 +56,21 @@ struct OfficialCodeTests {
         #expect(json.contains(#""id" : "00008""#) && json.contains(#""code" : 8"#))
     }
 
+    @Test func twoPlansOfOneUnitAreVersionsHoweverTheyNameIt() {
+        // The revision says "Phường Ngọc Hà" without its city: still unit 8, so one ward, the newest compared.
+        let original = ThemeGapTests.plan("Ngọc Hà", tasks: [["one-stop"]])
+        var revision = ThemeGapTests.plan(
+            "NGỌC HÀ", tasks: [["one-stop"]], issued: CalendarDate(year: 2026, month: 9, day: 1))
+        revision.ward.province = nil
+        let versions = PlanVersions.split([original, revision])
+        #expect(versions.current.map(\.ward.name) == ["NGỌC HÀ"])
+        #expect(versions.older.count == 1)
+        // Compared without the split, both carry the code and are warned about as one ward's two plans.
+        let c = Comparer().compare([original, revision], asOf: ThemeGapTests.asOf)
+        #expect(c.wards.map(\.id) == ["00008", "00008-2"])
+        #expect(c.diagnostics.map(\.code) == [.duplicateWard])
+    }
+
     // MARK: - Decisions written with the old keys
 
     static let oldKeys = """

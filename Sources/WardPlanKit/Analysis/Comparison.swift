@@ -112,9 +112,11 @@ public struct WardEntry: Hashable, Sendable, Codable {
                 : [ward.kind?.rawValue, ward.name, ward.province].compactMap { $0 }.joined(separator: " "))
     }
 
-    /// What makes two plans plans of one ward: kind, name and province, folded; nil without a name.
+    /// What makes two plans plans of one ward: the unit's official code, else kind, name and
+    /// province, folded; nil without either.
     public var wardKey: String? {
-        name.map { [kind?.rawValue, $0, province].compactMap { $0 }.joined(separator: " ").foldedKey }
+        if let code { return "unit:\(code)" }
+        return name.map { [kind?.rawValue, $0, province].compactMap { $0 }.joined(separator: " ").foldedKey }
     }
 }
 
