@@ -51,11 +51,12 @@ struct Letters: ParsableCommand {
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }
-        let job = LettersJob(
+        var job = LettersJob(
             paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Compare.today(),
             extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
             composer: LetterComposer(template: wording, sender: sender),
             decisions: try decisionOptions.load(paths: paths))
+        job.language = messageLanguage
         let outcome: LettersJob.Outcome
         do {
             outcome = try job.run { index, count, path in

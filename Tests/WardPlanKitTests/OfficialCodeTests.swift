@@ -99,6 +99,11 @@ struct OfficialCodeTests {
         #expect(notes.map(\.code) == [.decisionOldWardKey, .decisionResolved, .decisionResolved])
         #expect(notes[0].line == 2)
         #expect(notes[0].message.contains("ward: '00008'"))
+        // In the command's language: Vietnamese first.
+        let vi = decisions.diagnostics(LetterTests.seeds, language: .vi).map(\.message)
+        #expect(
+            vi[0].hasPrefix("phuong-ngoc-ha-ha-noi nay được ghi bằng mã đơn vị hành chính: hãy viết \"ward: '00008'\""))
+        #expect(vi[1].hasPrefix("đã giải quyết: 11737 không còn thiếu theme one-stop"))
         // The letter still leaves the item out.
         let letters = LetterComposer().letters(LetterTests.seeds, plans: Self.plans, decisions: decisions)
         #expect(!letters[1].items.contains { $0.id == "staff-downsizing" })

@@ -95,7 +95,7 @@ public struct ReviewDecisions: Sendable, Hashable {
 
     /// A note for each resolved decision and a warning for each whose ward sent no plan in this run,
     /// at the decision's line: nothing is dropped silently.
-    public func diagnostics(_ comparison: Comparison) -> [Diagnostic] {
+    public func diagnostics(_ comparison: Comparison, language: Language = .en) -> [Diagnostic] {
         let reviewed = review(comparison)
         let oldKeys = reviewed.compactMap { reviewed -> Diagnostic? in
             let d = reviewed.decision
@@ -104,8 +104,7 @@ public struct ReviewDecisions: Sendable, Hashable {
             else { return nil }
             return Diagnostic(
                 .decisionOldWardKey, .note, path: path, line: d.line,
-                "\(d.ward) is now keyed by its official code: write \"ward: '\(ward.id)'\" (or its name, \"\(ward.label)\"); the old key is still read"
-            )
+                Message.decisionOldKey(language, d.ward, ward.id, ward.label))
         }
         return oldKeys
             + reviewed.compactMap { reviewed in
@@ -115,13 +114,11 @@ public struct ReviewDecisions: Sendable, Hashable {
                 case .resolved:
                     return Diagnostic(
                         .decisionResolved, .note, path: path, line: d.line,
-                        "resolved: \(d.ward) no longer lacks \(d.kind.rawValue) \(d.id) (the decision \(d.mark.rawValue) can be removed)"
-                    )
+                        Message.decisionResolvedNote(language, d.ward, d.kind.rawValue, d.id, d.mark.rawValue))
                 case .noWard:
                     return Diagnostic(
                         .decisionUnknownWard, .warning, path: path, line: d.line,
-                        "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used"
-                    )
+                        Message.decisionNoWard(language, d.ward, d.kind.rawValue, d.id))
                 }
             }
     }

@@ -110,6 +110,7 @@ public struct CompareJob: Sendable {
         let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [], decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
+            xmlDiagnostics: rendered?.diagnostics ?? [],
+            decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
 }

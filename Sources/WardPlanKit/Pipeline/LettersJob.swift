@@ -11,6 +11,8 @@ public struct LettersJob: Sendable {
     public var composer: LetterComposer
     /// A specialist's decisions: items marked not applicable are left out of the letters.
     public var decisions: ReviewDecisions?
+    /// The language of the job's own words (skipped files, what became of the decisions).
+    public var language: Language = .vi
 
     public init(
         paths: [String], folder: String, asOf: CalendarDate, extractor: PlanExtractor = PlanExtractor(),
@@ -40,6 +42,8 @@ public struct LettersJob: Sendable {
     /// (the previous ones stay as they were) and no folder is left behind. Failed inputs are in the
     /// outcome (they get no letter); when no input could be read nothing is written.
     public func run(progress: ((_ index: Int, _ count: Int, _ path: String) -> Void)? = nil) throws -> Outcome {
+        var extractor = extractor
+        extractor.language = language
         var extraction = extractor.extract(paths: paths, progress: progress)
         // A letter answers the newest version of a ward's plan.
         let versions = PlanVersions.split(extraction.plans)
@@ -57,6 +61,6 @@ public struct LettersJob: Sendable {
         let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, letters: letters, written: written,
-            decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
+            decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
 }

@@ -27,6 +27,8 @@ public enum Message: CaseIterable, Sendable {
     // taxonomy.
     case taxonomyAbstract, taxonomyDiscussion, helpTaxonomyFile, helpCheck, helpPhrases, taxonomySummary
     case taxonomyHolds, taxonomyProblems
+    // What becomes of a specialist's decisions (decisions.yaml) in a run.
+    case decisionResolvedNote, decisionNoWard, decisionOldKey
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -413,6 +415,21 @@ public enum Message: CaseIterable, Sendable {
             )
         case .taxonomyHolds: (": mọi ví dụ đều đúng", ": all examples hold")
         case .taxonomyProblems: (": {0} lỗi", ": {0} problem(s)")
+        case .decisionResolvedNote:
+            (
+                "đã giải quyết: {0} không còn thiếu {1} {2} (có thể bỏ đánh dấu {3})",
+                "resolved: {0} no longer lacks {1} {2} (the decision {3} can be removed)"
+            )
+        case .decisionNoWard:
+            (
+                "lần chạy này không đọc được kế hoạch nào của {0}; đánh dấu về {1} {2} được giữ nhưng không dùng",
+                "no plan of {0} was read in this run; the decision on {1} {2} is kept but not used"
+            )
+        case .decisionOldKey:
+            (
+                "{0} nay được ghi bằng mã đơn vị hành chính: hãy viết \"ward: '{1}'\" (hoặc tên, \"{2}\"); mã cũ vẫn được đọc",
+                "{0} is now keyed by its official code: write \"ward: '{1}'\" (or its name, \"{2}\"); the old key is still read"
+            )
         }
     }
 
