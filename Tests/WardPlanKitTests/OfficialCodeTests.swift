@@ -295,6 +295,7 @@ struct OfficialCodeTests {
             ("validate", "Kiểm tra tệp XML theo lược đồ WardPlans", "Check XML files against the WardPlans schemas"),
             ("import", "Đọc lại báo cáo XML của WardPlans", "Read WardPlans XML reports back into the model"),
             ("taxonomy", "In các lĩnh vực và chủ đề của bộ phân loại", "Print the taxonomy's areas and themes"),
+            ("extract", "Mỗi nhiệm vụ, chỉ tiêu và nội dung được gán lĩnh vực", "Each task, target and narrative item"),
         ]
         for c in cases {
             let vi = try CommandLineTests().run([c.command, "--help"], in: folder.url, language: "C.UTF-8")
@@ -309,6 +310,11 @@ struct OfficialCodeTests {
             ["letters", "wards", "--out", "o", "--sender", " "], in: folder.url, language: "C.UTF-8")
         #expect(usage.status == 2)
         #expect(usage.stderr.contains("--sender phải nêu tên cơ quan ban hành"))
+        let edxml = try CommandLineTests().run(
+            ["extract", "wards", "--format", "xml", "--edxml", "--from", "x", "--to", "y", "--code", "1/BC"],
+            in: folder.url, language: "C.UTF-8")
+        #expect(edxml.status == 2)
+        #expect(edxml.stderr.contains("\"x\" không phải mã định danh cơ quan"))
         let taxonomy = try CommandLineTests().run(["taxonomy", "--check"], in: folder.url, language: "C.UTF-8")
         #expect(taxonomy.stdout.contains("lĩnh vực") && taxonomy.stdout.contains(": mọi ví dụ đều đúng"))
     }

@@ -29,6 +29,10 @@ public enum Message: CaseIterable, Sendable {
     case taxonomyHolds, taxonomyProblems
     // What becomes of a specialist's decisions (decisions.yaml) in a run.
     case decisionResolvedNote, decisionNoWard, decisionOldKey
+    // extract's other words, the taxonomy option, the edXML options.
+    case extractDiscussion, helpCoverage, helpTaxonomyOption
+    case helpEdXML, helpFrom, helpTo, helpCode, helpDate, helpPlace, helpSubject
+    case edxmlOptionsAlone, edxmlNeedsAgencies, notAnAgency, codeInvalid, edxmlDateInvalid
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -415,6 +419,85 @@ public enum Message: CaseIterable, Sendable {
             )
         case .taxonomyHolds: (": mọi ví dụ đều đúng", ": all examples hold")
         case .taxonomyProblems: (": {0} lỗi", ": {0} problem(s)")
+        case .extractDiscussion:
+            (
+                """
+                ĐƯỜNG-DẪN là một tệp kế hoạch (.txt, .md, .docx, .pdf; .doc, .odt, .rtf qua LibreOffice) hoặc một thư mục;
+                thư mục nghĩa là mọi tệp kế hoạch trong đó.
+                --format xml ghi báo cáo theo schema/wardplans-1.xsd thay cho JSON; --xml TỆP ghi thêm báo cáo đó bên cạnh
+                JSON. XML được kiểm tra theo lược đồ trước khi ghi; --edxml bọc trong phong bì edXML (tập con QCVN
+                102:2016) để trao đổi văn bản giữa các cơ quan.
+                --coverage báo cáo, với từng tệp, tỷ lệ dòng có nội dung đã vào mô hình.
+                Mỗi nhiệm vụ, chỉ tiêu và nội dung được gán lĩnh vực và chủ đề của bộ phân loại, kèm bằng chứng (cụm từ,
+                dòng, cột); --taxonomy TỆP phân loại theo tệp phân loại riêng của thành phố.
+                Lỗi và cảnh báo in ra luồng lỗi dạng tệp:dòng: mức: nội dung [mã].
+                Mã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được (các tệp khác vẫn được ghi), 2 dòng lệnh sai.
+                """,
+                """
+                PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
+                a folder means every plan file in it.
+                --format xml writes the report of schema/wardplans-1.xsd instead of JSON; --xml FILE writes it
+                as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
+                an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
+                --coverage reports, per input, the share of non-blank lines that ended up in the model.
+                Each task, target and narrative item gets an area and themes of the taxonomy, with the evidence
+                (phrase, line, column); --taxonomy FILE classifies with a city's own taxonomy file.
+                Diagnostics go to standard error as file:line: severity: message [code].
+                Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
+                """
+            )
+        case .helpCoverage:
+            (
+                "Báo cáo ra luồng lỗi, với từng tệp, tỷ lệ dòng có nội dung (đoạn văn với tệp Word) đã vào mô hình, và liệt kê phần còn lại.",
+                "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest."
+            )
+        case .helpTaxonomyOption:
+            (
+                "Dùng tệp phân loại (YAML) này thay cho tệp đi kèm; hãy kiểm tra trước bằng `wardplan taxonomy --check TỆP`.",
+                "Use this taxonomy file (YAML) instead of the shipped one; check it first with `wardplan taxonomy --check FILE`."
+            )
+        case .helpEdXML:
+            (
+                "Bọc báo cáo XML trong phong bì edXML (tập con QCVN 102:2016).",
+                "Wrap the XML report in an edXML envelope (QCVN 102:2016 subset)."
+            )
+        case .helpFrom: ("Mã định danh cơ quan gửi, ví dụ 000.00.00.H26.", "Sender agency id, e.g. 000.00.00.H26.")
+        case .helpTo:
+            ("Mã định danh cơ quan nhận (lặp lại cho nhiều cơ quan).", "Receiver agency id (repeat for several).")
+        case .helpCode:
+            (
+                "Số và ký hiệu của văn bản gửi kèm, ví dụ 15/BC-SNV.",
+                "Number and notation of the sending document, e.g. 15/BC-SNV."
+            )
+        case .helpDate:
+            (
+                "Ngày của văn bản gửi kèm, YYYY-MM-DD (mặc định: hôm nay).",
+                "Date of the sending document, YYYY-MM-DD (default: today)."
+            )
+        case .helpPlace: ("Địa danh ban hành, ví dụ \"Hà Nội\".", "Place of issue, e.g. \"Hà Nội\".")
+        case .helpSubject: ("Trích yếu của văn bản gửi kèm.", "Subject (trích yếu) of the sending document.")
+        case .edxmlOptionsAlone:
+            (
+                "--from, --to, --code, --date, --place và --subject chỉ dùng cùng --edxml",
+                "--from, --to, --code, --date, --place and --subject go with --edxml"
+            )
+        case .edxmlNeedsAgencies:
+            (
+                "--edxml cần --from CƠ-QUAN, --to CƠ-QUAN và --code SỐ/KÝ-HIỆU (ví dụ --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV)",
+                "--edxml needs --from AGENCY, --to AGENCY and --code NUMBER/NOTATION (e.g. --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV)"
+            )
+        case .notAnAgency:
+            (
+                "\"{0}\" không phải mã định danh cơ quan (QĐ 20/2020/QĐ-TTg), ví dụ 000.00.00.H26",
+                "\"{0}\" is not an agency id (mã định danh, QĐ 20/2020/QĐ-TTg) such as 000.00.00.H26"
+            )
+        case .codeInvalid:
+            (
+                "--code \"{0}\" không có dạng SỐ/KÝ-HIỆU, ví dụ 15/BC-SNV",
+                "--code \"{0}\" is not NUMBER/NOTATION such as 15/BC-SNV"
+            )
+        case .edxmlDateInvalid:
+            ("--date \"{0}\" không phải ngày dạng YYYY-MM-DD", "--date \"{0}\" is not a date YYYY-MM-DD")
         case .decisionResolvedNote:
             (
                 "đã giải quyết: {0} không còn thiếu {1} {2} (có thể bỏ đánh dấu {3})",
