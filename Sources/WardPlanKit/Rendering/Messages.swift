@@ -137,7 +137,7 @@ public enum Message: CaseIterable, Sendable {
                 (mọi tệp kế hoạch trong đó; tệp khác bị bỏ qua và được nêu tên).
                 --html ghi một tệp HTML độc lập; --csv ghi tasks.csv, coverage.csv, targets.csv, gaps.csv vào một thư mục
                 (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
-                Một chủ đề mà đa số phường cùng tỉnh có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
+                Một chủ đề mà đa số phường cùng tỉnh (hoặc cùng cụm trong registry.csv) có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
                 --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
                 --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-1.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
@@ -150,8 +150,8 @@ public enum Message: CaseIterable, Sendable {
                 (every plan file in it; other files are skipped and named).
                 --html writes one self-contained HTML file; --csv writes tasks.csv, coverage.csv, targets.csv and gaps.csv
                 into a folder (UTF-8 with a BOM, commas; --csv-separator semicolon for Excel set to a Vietnamese
-                region, which splits columns at semicolons). A theme most wards of a province cover is listed for a ward
-                without it, for reference only, when the ward has at least --min-peers other wards there.
+                region, which splits columns at semicolons). A theme most wards of a province (or of a cluster of registry.csv) cover is listed for a
+                ward without it, for reference only, when the ward has at least --min-peers other wards there.
                 --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
                 --xml writes the plans and the comparison as schema/wardplans-1.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
@@ -195,8 +195,8 @@ public enum Message: CaseIterable, Sendable {
             )
         case .helpMinPeers:
             (
-                "Số phường khác cùng tỉnh cần có trước khi nêu nội dung đa số phường có (chỉ để tham khảo).",
-                "Other wards of the same province a ward needs before what most of them plan is listed (reference only)."
+                "Số phường khác cùng nhóm (cụm trong registry.csv, nếu không thì cùng tỉnh) cần có trước khi nêu nội dung đa số phường có (chỉ để tham khảo).",
+                "Other wards of the same group (its cluster in registry.csv, else its province) a ward needs before what most of them plan is listed (reference only)."
             )
         case .helpMaxInput:
             ("Từ chối tệp đầu vào lớn hơn số megabyte này.", "Refuse input files larger than this many megabytes.")
