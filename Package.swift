@@ -44,6 +44,12 @@ let package = Package(
             dependencies: ["WardPlanKit"],
             path: "Benchmarks/ClassifierBenchmark"
         ),
+        // The plan cache, cold and warm, on a folder of plans (not a test): docs/performance.md.
+        .executableTarget(
+            name: "CacheBenchmark",
+            dependencies: ["WardPlanKit"],
+            path: "Benchmarks/CacheBenchmark"
+        ),
         .testTarget(
             name: "WardPlanKitTests",
             dependencies: ["WardPlanKit", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -53,6 +53,8 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var registryOptions: RegistryOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func validate() throws {
         guard html != nil || csv != nil || xlsx != nil || json != nil || xml != nil else {
             throw ValidationError(say(.needOutput))
@@ -71,7 +73,7 @@ struct Compare: ParsableCommand {
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
             asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Self.today(),
             language: Language(rawValue: lang) ?? .vi, decisions: try decisionOptions.load(paths: paths),
-            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
+            extractor: cacheOptions.attach(to: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))),
             comparer: Comparer(minPeers: minPeers))
         job.csvSeparator = csvSeparator
         job.xlsx = xlsx
@@ -89,6 +91,7 @@ struct Compare: ParsableCommand {
             printer.status(say(.xmlSchemaError, error))
             throw ExitCode(ExitStatus.someInputFailed)
         }
+        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics
                 + outcome.decisionDiagnostics)

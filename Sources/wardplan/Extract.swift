@@ -40,6 +40,8 @@ struct Extract: ParsableCommand {
 
     @OptionGroup var envelope: EdXMLOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
         if envelope.edxml, format != .xml, xml == nil {
@@ -52,6 +54,7 @@ struct Extract: ParsableCommand {
         let reference = try data.referenceData()
         var extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         extractor.language = messageLanguage
+        extractor = cacheOptions.attach(to: extractor)
         let printer = DiagnosticPrinter(verbose: verbose)
         let result = extractor.extract(paths: paths) { index, count, path in
             if !quiet { printer.progress(index, count, path) }
@@ -82,6 +85,8 @@ struct Extract: ParsableCommand {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
+        // Only a run that wrote files keeps its plans (standard output alone leaves no trace).
+        if output != nil || xml != nil { extractor.cache?.commit() }
         if !quiet {
             let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
             let targets = result.plans.reduce(0) { $0 + $1.targets.count }

@@ -23,6 +23,8 @@ struct Letters: ParsableCommand {
 
     @OptionGroup var decisionOptions: DecisionOptions
 
+    @OptionGroup var cacheOptions: CacheOptions
+
     @Option(help: ArgumentHelp(say(.helpMaxInput)))
     var maxInputMb: Int = 32
 
@@ -53,7 +55,7 @@ struct Letters: ParsableCommand {
         }
         var job = LettersJob(
             paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Compare.today(),
-            extractor: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20)),
+            extractor: cacheOptions.attach(to: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))),
             composer: LetterComposer(template: wording, sender: sender),
             decisions: try decisionOptions.load(paths: paths))
         job.language = messageLanguage
@@ -66,6 +68,7 @@ struct Letters: ParsableCommand {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
+        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
         if outcome.extraction.plans.isEmpty {

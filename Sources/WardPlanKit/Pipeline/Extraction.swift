@@ -59,6 +59,8 @@ public struct PlanExtractor: Sendable {
     public var limits: InputLimits
     /// The language of the extractor's own words (the `read.skipped` warning).
     public var language: Language = .vi
+    /// Plans read before, by file content (`PlanCache`); nil reads every file.
+    public var cache: PlanCache?
 
     /// `classifier` defaults to one of the parser's taxonomy.
     public init(
@@ -78,6 +80,11 @@ public struct PlanExtractor: Sendable {
 
     /// One input: a plan, or the failure that stopped it (unreadable, empty, binary, not a plan).
     public func extract(_ data: Data, path: String) -> Result<Plan, InputFailure> {
+        if let cache {
+            var uncached = self
+            uncached.cache = nil
+            return cache.result(for: data, path: path) { uncached.extract(data, path: path) }
+        }
         let document: ReadDocument
         do {
             document = try registry.read(data, path: path, limits: limits)

@@ -42,7 +42,14 @@ public enum InputFiles {
                 }
                 let full = (argument as NSString).appendingPathComponent(relative)
                 var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { continue }
+                guard fm.fileExists(atPath: full, isDirectory: &isDir) else { continue }
+                if isDir.boolValue {
+                    // A cache folder (`--cache` inside an input folder) is not input.
+                    if fm.fileExists(atPath: (full as NSString).appendingPathComponent(PlanCache.tagName)) {
+                        enumerator.skipDescendants()
+                    }
+                    continue
+                }
                 if registry.reader(forPath: full) != nil {
                     found.append(full)
                 } else if !companionFiles.contains(name.lowercased()) {

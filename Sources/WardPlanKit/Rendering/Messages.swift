@@ -33,6 +33,7 @@ public enum Message: CaseIterable, Sendable {
     case extractDiscussion, helpCoverage, helpTaxonomyOption
     case helpEdXML, helpFrom, helpTo, helpCode, helpDate, helpPlace, helpSubject
     case edxmlOptionsAlone, edxmlNeedsAgencies, notAnAgency, codeInvalid, edxmlDateInvalid
+    case helpCache, helpNoCache, cacheAndNoCache
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -498,6 +499,18 @@ public enum Message: CaseIterable, Sendable {
             )
         case .edxmlDateInvalid:
             ("--date \"{0}\" không phải ngày dạng YYYY-MM-DD", "--date \"{0}\" is not a date YYYY-MM-DD")
+        case .helpCache:
+            (
+                "Giữ các kế hoạch đã đọc trong thư mục này, theo nội dung tệp, bản dựng của công cụ và các tệp dữ liệu; lần chạy sau chỉ đọc lại các tệp đã thay đổi (mặc định: exports/.cache).",
+                "Keep plans already read in this folder, by file content, tool build and data files; a run reads again only the files that changed (default: exports/.cache)."
+            )
+        case .helpNoCache:
+            (
+                "Đọc lại mọi tệp kế hoạch; không dùng và không ghi bộ nhớ đệm.",
+                "Read every plan file again; use no cache and write none."
+            )
+        case .cacheAndNoCache:
+            ("không dùng --cache và --no-cache cùng lúc.", "--cache and --no-cache cannot be used together.")
         case .decisionResolvedNote:
             (
                 "đã giải quyết: {0} không còn thiếu {1} {2} (có thể bỏ đánh dấu {3})",

@@ -1,0 +1,330 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A folder of plans already read, parsed and classified, so that a run reads again only the files
+/// that changed. An entry is found by a key made of the file's bytes (SHA-256), its path (the plan
+/// records it), the tool's build and every setting and data file the result depends on
+/// (`PlanCache.Settings`); nothing else is trusted.
+///
+/// An entry that is short, long, of another format version or another key, has a bad checksum or
+/// does not decode is a miss: the file is read again and the entry rewritten. Entries are written
+/// whole to a temporary file and renamed into place, so a reader (another run at the same time)
+/// sees the old entry, the new one or none, never half of one.
+///
+/// New entries are kept in memory until `commit()`, so a run that writes no output leaves the
+/// folder as it was. Only plans are cached: a failed input is read again every run (its failure
+/// may come from the machine, an outside program missing or too slow).
+public final class PlanCache: @unchecked Sendable {
+    /// What a lookup found, counted for the run's summary and for tests.
+    public struct Statistics: Sendable, Hashable {
+        /// Plans taken from the folder.
+        public var hits = 0
+        /// Files with no entry.
+        public var misses = 0
+        /// Entries found but not trusted (damaged, of another key or version): read again.
+        public var rejected = 0
+        /// Entries written by `commit()`.
+        public var written = 0
+    }
+
+    public let directory: URL
+    /// SHA-256 of the settings: the part of every key that is the same for all files of a run.
+    let settingsDigest: [UInt8]
+
+    private let lock = NSLock()
+    private var pending: [(name: String, data: Data)] = []
+    private var counts = Statistics()
+
+    /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
+    public init(directory: URL, settings: Settings) {
+        self.directory = directory
+        settingsDigest = SHA256.digest(settings.fingerprint)
+    }
+
+    public var statistics: Statistics { lock.withLock { counts } }
+
+    /// The plan of `data` read at `path`: from the folder when a trusted entry is there, otherwise
+    /// from `extract`, whose plan is kept for `commit()`.
+    public func result(
+        for data: Data, path: String, extract: () -> Result<Plan, InputFailure>
+    ) -> Result<Plan, InputFailure> {
+        let contentDigest = SHA256.hex(data)
+        let key = key(path: path, contentDigest: contentDigest)
+        let name = Self.hex(key)
+        switch load(name: name, key: key, path: path, contentDigest: contentDigest) {
+        case .hit(let plan):
+            lock.withLock { counts.hits += 1 }
+            return .success(plan)
+        case .missing: lock.withLock { counts.misses += 1 }
+        case .rejected: lock.withLock { counts.rejected += 1 }
+        }
+        let result = extract()
+        if case .success(let plan) = result, let entry = try? Entry.encode(plan, key: key) {
+            lock.withLock { pending.append((name, entry)) }
+        }
+        return result
+    }
+
+    /// Writes the entries made since the last commit, each atomically; an entry that cannot be
+    /// written is left out (the cache is an aid, never a reason for a run to fail).
+    @discardableResult
+    public func commit() -> Int {
+        let entries = lock.withLock {
+            defer { pending = [] }
+            return pending
+        }
+        if !entries.isEmpty { tag() }
+        var written = 0
+        for entry in entries where write(entry.data, name: entry.name) { written += 1 }
+        lock.withLock { counts.written += written }
+        return written
+    }
+
+    /// The name of the file that marks a cache folder (the Cache Directory Tagging convention, which
+    /// backup tools follow too); input folders are searched without the folders it marks.
+    public static let tagName = "CACHEDIR.TAG"
+
+    private func tag() {
+        let url = directory.appendingPathComponent(Self.tagName)
+        guard !FileManager.default.fileExists(atPath: url.path) else { return }
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let text = """
+            Signature: 8a477f597d28d172789f06886806bc55
+            # This folder is a cache of wardplan's parsed plans; it can be deleted at any time.
+
+            """
+        try? Data(text.utf8).write(to: url, options: .atomic)
+    }
+
+    /// The key of one file: the settings, the path and the bytes.
+    func key(path: String, contentDigest: String) -> [UInt8] {
+        var material = settingsDigest
+        material.append(0)
+        material += Array(path.utf8)
+        material.append(0)
+        material += Array(contentDigest.utf8)
+        return SHA256.digest(material)
+    }
+
+    /// The entry's file, in one of 256 folders (the key's first byte) so no folder grows large.
+    func entryURL(name: String) -> URL {
+        directory.appendingPathComponent(String(name.prefix(2)), isDirectory: true)
+            .appendingPathComponent(name + ".plan")
+    }
+
+    private enum Lookup {
+        case hit(Plan)
+        case missing
+        case rejected
+    }
+
+    private func load(name: String, key: [UInt8], path: String, contentDigest: String) -> Lookup {
+        let url = entryURL(name: name)
+        // Read, not mapped: a file truncated under a mapping would stop the process.
+        guard let data = try? Data(contentsOf: url) else { return .missing }
+        guard let plan = Entry.decode(data, key: key),
+            plan.source.path == path, plan.source.sha256 == contentDigest
+        else { return .rejected }
+        return .hit(plan)
+    }
+
+    private func write(_ data: Data, name: String) -> Bool {
+        let url = entryURL(name: name)
+        let folder = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch { return false }
+        // A name no other run picks: this process, this entry, a random part.
+        let temporary = folder.appendingPathComponent(
+            ".\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
+        do {
+            try data.write(to: temporary)
+        } catch {
+            unlink(temporary.path)
+            return false
+        }
+        if rename(temporary.path, url.path) != 0 {
+            unlink(temporary.path)
+            return false
+        }
+        return true
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension PlanCache {
+    /// Everything besides the file that a plan depends on. Two runs share entries only when their
+    /// settings are equal.
+    public struct Settings: Sendable {
+        /// The tool's build: its version and the executable's size and modification time, so a
+        /// rebuilt tool (a parser fixed) never takes plans read by the one before.
+        public var tool: String
+        /// The data in use, as bytes: the shipped data files and the reference data in memory (a
+        /// city's taxonomy given with `--taxonomy` is not a shipped file).
+        public var data: [UInt8]
+        /// The extractor's readers and limits. (Its language names only skipped files, which are
+        /// not cached.)
+        public var extractor: String
+
+        public init(tool: String, data: [UInt8], extractor: String) {
+            self.tool = tool
+            self.data = data
+            self.extractor = extractor
+        }
+
+        /// The settings of `extractor`, in the build now running.
+        public init(_ plans: PlanExtractor, toolVersion: String = "") {
+            tool = "format \(PlanCache.formatVersion) tool \(toolVersion) build \(PlanCache.buildIdentity)"
+            data = PlanCache.shippedDataBytes + Self.referenceBytes(plans)
+            let limits = plans.limits
+            let readers = plans.registry.readers.map { "\($0.format):\($0.fileExtensions.joined(separator: ","))" }
+            extractor =
+                "readers \(readers) limits \(limits.maxInputBytes) \(limits.maxUncompressedBytes)"
+                + " \(limits.maxCompressionRatio) \(limits.maxTableNesting) \(limits.toolTimeout)"
+        }
+
+        var fingerprint: [UInt8] {
+            var bytes = Array("wardplan plan cache\n\(tool)\n\(extractor)\n".utf8)
+            bytes += data
+            return bytes
+        }
+
+        /// The reference data the parser and the classifier use, encoded with sorted keys so the
+        /// same data gives the same bytes in every run.
+        static func referenceBytes(_ extractor: PlanExtractor) -> [UInt8] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let reference = extractor.parser.reference
+            var bytes: [UInt8] = []
+            func add(_ value: some Encodable) {
+                // Every part of the reference data encodes (a test checks it); a part that did not
+                // would only make every lookup miss.
+                bytes += (try? encoder.encode(value)).map { Array($0) } ?? []
+                bytes.append(0)
+            }
+            add(reference.taxonomy)
+            add(reference.metrics)
+            add(reference.offices.file)
+            add(reference.benchmarks)
+            add(extractor.classifier.taxonomy)
+            return bytes
+        }
+    }
+
+    /// The version of the plan model's encoding in entries: raised when `Plan` changes shape.
+    public static let formatVersion = "1"
+
+    /// Size and modification time of the running executable: a build changes them.
+    static let buildIdentity: String = {
+        guard let path = Bundle.main.executablePath,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        else { return "unknown build" }
+        let size = (attributes[.size] as? Int) ?? -1
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
+    }()
+
+    /// The bytes of every shipped data file (taxonomy, offices, benchmarks, plan layout, citations,
+    /// documents, metrics, units …), by name, read once per run.
+    static let shippedDataBytes: [UInt8] = {
+        guard let folder = ReferenceData.resourceURL("taxonomy")?.deletingLastPathComponent(),
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
+        else { return [] }
+        var bytes: [UInt8] = []
+        for name in names.sorted() {
+            bytes += Array(name.utf8)
+            bytes.append(0)
+            let data = (try? Data(contentsOf: folder.appendingPathComponent(name))) ?? Data()
+            bytes += SHA256.digest([UInt8](data))
+        }
+        return bytes
+    }()
+}
+
+/// One entry's bytes: a header that says what it is, then the plan.
+///
+///     magic "WPCACHE\n" · format version (UInt32) · key (32 bytes) · payload length (UInt64)
+///     · payload checksum (UInt64) · payload (the plan, `CompactCoder`)
+///
+/// Integers are little-endian.
+enum Entry {
+    static let magic = Array("WPCACHE\n".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 8 + 4 + 32 + 8 + 8
+
+    static func encode(_ plan: Plan, key: [UInt8]) throws -> Data {
+        let payload = try CompactCoder.encode(plan)
+        var data = Data(capacity: headerSize + payload.count)
+        data.append(contentsOf: magic)
+        append(UInt32(version), to: &data)
+        data.append(contentsOf: key)
+        append(UInt64(payload.count), to: &data)
+        append(checksum(payload), to: &data)
+        data.append(payload)
+        return data
+    }
+
+    /// The plan, or nil when anything about the entry is not as written by `encode` with `key`.
+    static func decode(_ data: Data, key: [UInt8]) -> Plan? {
+        guard data.count >= headerSize else { return nil }
+        let header = [UInt8](data.prefix(headerSize))
+        guard Array(header[0..<8]) == magic,
+            integer(header, at: 8, as: UInt32.self) == version,
+            Array(header[12..<44]) == key,
+            integer(header, at: 44, as: UInt64.self) == UInt64(data.count - headerSize)
+        else { return nil }
+        let payload = data.suffix(from: data.startIndex + headerSize)
+        guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
+        return try? CompactCoder.decode(Plan.self, from: payload)
+    }
+
+    private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
+
+    private static func integer<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int, as: T.Type) -> T {
+        var value: T = 0
+        for i in 0..<MemoryLayout<T>.size { value |= T(bytes[offset + i]) << (8 * i) }
+        return value
+    }
+
+    /// A 64-bit checksum of the payload (FNV-1a over 8-byte words): not a defence against an
+    /// attacker, who could as well write a valid entry, but against a disk's or an editor's damage.
+    static func checksum(_ payload: Data) -> UInt64 {
+        payload.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> UInt64 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            let prime: UInt64 = 0x0000_0100_0000_01b3
+            let words = raw.count / 8
+            for i in 0..<words {
+                let word = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
+                hash = (hash ^ word) &* prime
+                hash ^= hash >> 29
+            }
+            for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
+            return hash ^ UInt64(raw.count)
+        }
+    }
+}
+
+extension PlanCache {
+    /// The entries' payload encoding, for `CacheBenchmark` to weigh against others.
+    public static func encodeForBenchmark(_ plan: Plan) throws -> Data { try CompactCoder.encode(plan) }
+    public static func decodeForBenchmark(_ data: Data) throws -> Plan {
+        try CompactCoder.decode(Plan.self, from: data)
+    }
+}

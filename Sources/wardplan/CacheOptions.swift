@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import WardPlanKit
+
+/// `--cache DIR` and `--no-cache`: where plans read before are kept (`PlanCache`), for the commands
+/// that read plans.
+struct CacheOptions: ParsableArguments {
+    static let defaultFolder = "exports/.cache"
+
+    @Option(
+        help: ArgumentHelp(say(.helpCache), valueName: "folder"))
+    var cache: String?
+
+    @Flag(help: ArgumentHelp(say(.helpNoCache)))
+    var noCache = false
+
+    func validate() throws {
+        if noCache, cache != nil { throw ValidationError(say(.cacheAndNoCache)) }
+    }
+
+    /// `extractor` with the cache on, unless `--no-cache`. Call after every other setting of the
+    /// extractor: the cache's keys are made of them.
+    func attach(to extractor: PlanExtractor) -> PlanExtractor {
+        guard !noCache else { return extractor }
+        var cached = extractor
+        cached.cache = PlanCache(
+            directory: URL(fileURLWithPath: cache ?? Self.defaultFolder, isDirectory: true),
+            settings: PlanCache.Settings(extractor, toolVersion: WardPlan.configuration.version))
+        return cached
+    }
+}
