@@ -33,7 +33,7 @@ struct Validate: ParsableCommand {
             }
             let outcome = XMLValidator.validate(data, path: file, limits: limits)
             if outcome.isValid {
-                let schema = outcome.kind == .edXMLEnvelope ? XMLSchemaSet.edXMLFile : XMLSchemaSet.reportFile
+                let schema = outcome.kind?.schemaFile ?? XMLSchemaSet.reportFile
                 print(say(.validFile, file, schema))
             } else {
                 printer.print(outcome.diagnostics)

@@ -38,13 +38,16 @@ enum ExitStatus {
     static let usage: Int32 = 2
 }
 
-/// Prints diagnostics on standard error as `file:line: severity: message [code]`.
+/// Prints diagnostics on standard error as `file:line: severity: message [code]`, the message in
+/// the language of the command's messages when the diagnostic has it in that language.
 struct DiagnosticPrinter {
     var verbose: Bool
+    var language = Language.ofMessages(
+        arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 
     func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            FileHandle.standardError.write(Data((diagnostic.description(language) + "\n").utf8))
         }
     }
 

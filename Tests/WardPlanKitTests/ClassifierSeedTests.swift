@@ -49,6 +49,16 @@ struct ClassifierSeedTests {
         #expect(themeIDs(namDoSon.task("3.11")).contains("satisfaction"))
     }
 
+    /// Task 2.3 implements a decree "về kiểm tra, rà soát, hệ thống hóa … văn bản quy phạm pháp
+    /// luật": its legal-review evidence is not only the decree's number but the words that mean it.
+    @Test func aTaskImplementingADecreeShowsTheDecreesWords() throws {
+        let review = try #require(namDoSon.task("2.3")?.themes.first { $0.id == "legal-review" })
+        let matched = review.evidence.map { FoldedKey.of($0.matched) }
+        #expect(matched.contains("79 2025 nd cp"))
+        #expect(matched.contains("ra soat he thong hoa") && matched.contains("kiem tra ra soat"), "\(matched)")
+        #expect(review.evidence.allSatisfy { $0.line == namDoSon.task("2.3")?.line })
+    }
+
     /// Words that do not say what a task is about make no theme (issue 9): a product, a portal
     /// named as the channel, a purpose clause, an example, a noun with no verb.
     @Test func wordsThatMeanNothingMakeNoTheme() throws {
@@ -177,14 +187,14 @@ struct ClassifierSeedTests {
 
     @Test func thePlanCarriesTheTaxonomyVersion() {
         #expect(namDoSon.taxonomyVersion == ReferenceData.standard.taxonomy.version)
-        #expect(ngocHa.taxonomyVersion == "2.0.0")
+        #expect(ngocHa.taxonomyVersion == "2.1.0")
     }
 
     @Test func jsonCarriesThemesAndEvidence() throws {
         let data = try JSONRenderer.render(ExtractionResult(plans: [namDoSon], failed: []))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let plan = try #require((json["plans"] as? [[String: Any]])?.first)
-        #expect(plan["taxonomyVersion"] as? String == "2.0.0")
+        #expect(plan["taxonomyVersion"] as? String == "2.1.0")
         let task = try #require((plan["tasks"] as? [[String: Any]])?.first { $0["ref"] as? String == "3.13" })
         let themes = try #require(task["themes"] as? [[String: Any]])
         #expect(themes.map { $0["id"] as? String }.contains("online-payment"))

@@ -67,7 +67,7 @@ struct CommandLineTests {
         #expect(r.stderr.contains("2 plan(s) read, 0 failed; 82 tasks"))
         let data = try Data(contentsOf: dir.appendingPathComponent("out/plans.json"))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        #expect(json?["schemaVersion"] as? Int == 1)
+        #expect(json?["schemaVersion"] as? Int == 2)
         let plans = json?["plans"] as? [[String: Any]]
         #expect(plans?.count == 2)
         let document = plans?.first?["document"] as? [String: Any]

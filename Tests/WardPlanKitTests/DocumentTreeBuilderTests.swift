@@ -18,7 +18,7 @@ struct DocumentTreeBuilderTests {
         let cases: [(String, Marker.Style, String, String, String)] = [
             ("I. MỤC ĐÍCH", .roman, "I.", "I", "MỤC ĐÍCH"),
             ("IV- KINH PHÍ", .roman, "IV-", "IV", "KINH PHÍ"),
-            ("PHẦN II. NHIỆM VỤ", .roman, "PHẦN II.", "II", "NHIỆM VỤ"),
+            ("PHẦN II. NHIỆM VỤ", .part, "PHẦN II.", "II", "NHIỆM VỤ"),
             ("3.12. Rà soát", .numberPath, "3.12.", "3.12", "Rà soát"),
             ("1.1 Rà soát", .numberPath, "1.1", "1.1", "Rà soát"),
             ("2. Yêu cầu", .number, "2.", "2", "Yêu cầu"),

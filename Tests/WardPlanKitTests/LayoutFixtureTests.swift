@@ -234,16 +234,10 @@ struct LayoutFixtureTests {
         ]
     }
 
-    /// What is still wrong after plan recognition walks the tree (branch `tree`): PDF tables and
-    /// the one-cell-per-line markdown table are the readers' to rebuild, per file and check. Each is run as a known issue: it must still fail, so when a fix makes
-    /// one pass, the test fails until its entry is removed here. The requirement itself (every
-    /// check, ≥ 95 %) is never lowered.
-    static let knownFailures: [String: Set<String>] = [
-        "ha-lam-dong-2026-2030.pdf": ["tasks", "refs", "leads", "times"],
-        "hoa-xuan-tay-2027.pdf": ["tasks", "refs", "leads", "times"],
-        "hung-dung-tay-2027.pdf": ["targets"],
-        "tan-phu-trung-2027.pdf": ["tasks", "refs", "leads", "times"],
-    ]
+    /// Fixture formats known to fall short, by file and check. Each is run as a known issue: it
+    /// must still fail, so when a fix makes one pass, the test fails until its entry is removed
+    /// here. The requirement itself (every check, ≥ 95 %) is never lowered. None today.
+    static let knownFailures: [String: Set<String>] = [:]
 
     @Test(arguments: cases)
     func readsAsWritten(_ testCase: Case) throws {

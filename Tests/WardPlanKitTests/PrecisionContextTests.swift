@@ -28,6 +28,36 @@ struct PrecisionContextTests {
         #expect(Self.ids(classifier, "Trả kết quả điện tử, số hóa và làm sạch dữ liệu.") == ["records", "data"])
     }
 
+    @Test func aThemeSignalledOnlyByADocumentNumberShowsTheWordsOfTheDocumentsTitle() throws {
+        let themes =
+            T.theme("review", "[\"rà soát, hệ thống hóa\", \"79/2025/NĐ-CP\"]")
+            + T.theme("rotation", "[\"chuyển đổi vị trí công tác\", \"59/2019/NĐ-CP\"]")
+            + T.theme("integrity", "[\"tham nhũng\"]")
+        let contexts = """
+              - id: basis
+                kind: clause
+                vi: "Căn cứ"
+                keepWhenAlone: true
+                phrases: ["của Chính phủ về"]
+
+            """
+        let classifier = PlanClassifier(taxonomy: try T.taxonomy(themes: themes, contexts: contexts))
+        func evidence(_ sentence: String) -> [String: [String]] {
+            Dictionary(
+                classifier.themes(in: sentence).map { ($0.id, $0.evidence.map(\.matched)) },
+                uniquingKeysWith: { a, _ in a })
+        }
+        // The number alone outside the title: the title's words join the evidence, in text order.
+        #expect(
+            evidence("Thực hiện Nghị định 79/2025/NĐ-CP của Chính phủ về rà soát, hệ thống hóa văn bản tại xã.")
+                == ["review": ["79/2025/NĐ-CP", "rà soát, hệ thống hóa"]])
+        // A theme with words of its own outside the title keeps only those; a theme only the title
+        // names is still not given ("tham nhũng").
+        #expect(
+            evidence("Chuyển đổi vị trí công tác theo 59/2019/NĐ-CP của Chính phủ về phòng, chống tham nhũng.")
+                == ["rotation": ["Chuyển đổi vị trí công tác", "59/2019/NĐ-CP"]])
+    }
+
     @Test func aYieldsToListMustNameAnotherTheme() throws {
         let text = try TaxonomyFileTests.shippedText().replacingOccurrences(
             of: "yieldsTo: [digitised-records]", with: "yieldsTo: [digitised-recordz]")

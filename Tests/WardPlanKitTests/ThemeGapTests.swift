@@ -199,6 +199,54 @@ struct ThemeGapTests {
         #expect(Self.compare([unknown]).gaps[0].item(.theme, "capital-law") == nil)
     }
 
+    @Test func aThemeNeedingACompetenceIsAskedOnlyOfUnitsThatHoldIt() throws {
+        // two-tier (QĐ 282, the plan of 01/03/2026 is after it) made to need "own-budget", which only
+        // wards (phường) hold here.
+        var reference = Self.reference
+        let i = try #require(reference.taxonomy.themes.firstIndex { $0.id == "two-tier" })
+        reference.taxonomy.themes[i].appliesTo = Applicability(competences: ["own-budget"])
+        var documents = NationalDocuments.standard
+        documents.competences = [
+            .init(key: "own-budget", vi: "Là cấp ngân sách", heldBy: Applicability(kinds: ["phuong"]))
+        ]
+        func item(_ kind: Ward.Kind?) -> GapItem? {
+            var plan = Self.plan("A", tasks: [["one-stop"]])
+            plan.ward.kind = kind
+            return Comparer(reference: reference, documents: documents).compare([plan], asOf: Self.asOf)
+                .gaps[0].item(.theme, "two-tier")
+        }
+        #expect(item(.ward)?.level == .absent)
+        #expect(item(.commune) == nil)
+        #expect(item(nil) == nil)
+        // Held by every unit when `heldBy` is left out.
+        documents.competences[0].heldBy = nil
+        #expect(item(.commune)?.level == .absent)
+        #expect(item(nil)?.level == .absent)
+        // A competence the documents do not list is held by no unit.
+        documents.competences = []
+        #expect(item(.ward) == nil)
+    }
+
+    @Test func aBenchmarkNeedingACompetenceIsNotAskedOfAUnitWithoutIt() throws {
+        // The online-services family, no target in the plan (2026): one item for a ward; none for a
+        // commune when the benchmarks need a competence only wards hold.
+        var reference = Self.reference
+        for i in reference.benchmarks.benchmarks.indices
+        where reference.benchmarks.benchmarks[i].metric.hasPrefix("online-") {
+            reference.benchmarks.benchmarks[i].appliesTo = Applicability(competences: ["e-services"])
+        }
+        var documents = NationalDocuments.standard
+        documents.competences = [.init(key: "e-services", heldBy: Applicability(kinds: ["phuong"]))]
+        func items(_ kind: Ward.Kind) -> [GapItem] {
+            var plan = Self.plan("A", tasks: [["one-stop"]])
+            plan.ward.kind = kind
+            return Comparer(reference: reference, documents: documents).compare([plan], asOf: Self.asOf)
+                .gaps[0].items.filter { $0.kind == .target && $0.id.hasPrefix("online-") }
+        }
+        #expect(items(.ward).count == 1)
+        #expect(items(.commune).isEmpty)
+    }
+
     @Test func applicabilityByKindOfUnit() {
         let communes = Applicability(kinds: ["xa"])
         #expect(communes.applies(province: "ha-noi", kind: "xa"))

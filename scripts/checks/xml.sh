@@ -33,10 +33,10 @@ cmp -s "$dangling" "$OUT/report.xml" && { echo "xml check: could not make $dangl
 broken=Tests/Fixtures/xml/broken-report.xml
 
 echo "xml check: xmllint $(xmllint --version 2>&1 | head -1 | sed 's/.*version //')"
-xmllint --noout --schema schema/wardplans-1.xsd "${reports[@]}"
+xmllint --noout --schema schema/wardplans-2.xsd "${reports[@]}"
 xmllint --noout --schema schema/edxml-qcvn102-subset-1.xsd "${envelopes[@]}"
 for bad in "$broken" "$dangling"; do
-  if xmllint --noout --schema schema/wardplans-1.xsd "$bad" 2>/dev/null; then
+  if xmllint --noout --schema schema/wardplans-2.xsd "$bad" 2>/dev/null; then
     echo "xml check: xmllint accepted $bad, which is invalid" >&2
     exit 1
   fi
@@ -61,7 +61,7 @@ broken, dangling, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 reports, envelopes = sys.argv[4:4 + count], sys.argv[4 + count:]
 print(f"xml check: xmlschema {xmlschema.__version__}")
 for cls in (xmlschema.XMLSchema10, xmlschema.XMLSchema11):
-    report = cls("schema/wardplans-1.xsd")
+    report = cls("schema/wardplans-2.xsd")
     envelope = cls("schema/edxml-qcvn102-subset-1.xsd")
     for path in reports:
         report.validate(path)

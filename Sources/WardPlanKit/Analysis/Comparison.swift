@@ -6,7 +6,7 @@
 /// hold the tasks' own words. Wards and everything per ward keep the order of the input plans;
 /// field names are stable.
 public struct Comparison: Hashable, Sendable, Codable {
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     /// The day the report is made for: deadlines before it are followed up.
     public var asOf: CalendarDate
     public var taxonomyVersion: String

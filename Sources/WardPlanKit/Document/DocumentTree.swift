@@ -52,6 +52,9 @@ public indirect enum Block: Hashable, Sendable {
 /// An outline marker as written: "II.", "3.12.", "a)", "(1)", "-", "+", "•".
 public struct Marker: Hashable, Sendable {
     public enum Style: String, Hashable, Sendable {
+        /// "Phần A.", "PHẦN I", "Phần thứ hai:", "Phần 1." (a part of the document, above its
+        /// Roman sections); `value` is the letter or number, an ordinal word as a Roman numeral.
+        case part
         /// "I.", "II.", "IV-" (upper-case Roman numerals).
         case roman
         /// "A.", "B." (upper-case letters).

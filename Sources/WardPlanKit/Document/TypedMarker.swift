@@ -3,6 +3,12 @@
 enum TypedMarker {
     /// The marker a line starts with and the text after it, or nil for a line without one.
     static func read(_ text: String) -> (marker: Marker, text: String)? {
+        if let part = readPart(text) { return part }
+        if let m = romanPath.firstMatch(in: text), RomanNumeral.value(m[1]!) != nil {
+            // "II.1.2." numbers a point inside part or section II: a path whose head is Roman.
+            let value = m[1]! + "." + m[2]!
+            return (Marker(style: .numberPath, text: m[0]!.prefixBefore(m[3]!), value: value), m[3]!)
+        }
         if let m = roman.firstMatch(in: text), let value = m[1], RomanNumeral.value(value) != nil {
             return (Marker(style: .roman, text: m[0]!.prefixBefore(m[3]!), value: value.uppercased()), m[3]!)
         }
@@ -27,6 +33,37 @@ enum TypedMarker {
         return nil
     }
 
+    /// "Phần A. MỤC ĐÍCH", "PHẦN I", "Phần thứ hai: NHIỆM VỤ", "Phần 2 -": a part's marker, the
+    /// rest its title (empty when the title is on the next line).
+    static func readPart(_ text: String) -> (marker: Marker, text: String)? {
+        guard let m = part.firstMatch(in: text) else { return nil }
+        let value: String
+        if let ordinal = m[1] {
+            guard let number = Int(ordinal) ?? ordinals[ordinal.foldedKey] else { return nil }
+            value = RomanNumeral.write(number)
+        } else if let written = m[2] {
+            value = written
+            if written.count > 1, written.allSatisfy(\.isLetter), RomanNumeral.value(written) == nil { return nil }
+        } else {
+            return nil
+        }
+        let title = m[3] ?? m[4] ?? ""
+        let marker = title.isEmpty ? text.trimmingCharacters(in: .whitespaces) : m[0]!.prefixBefore(title)
+        return (Marker(style: .part, text: marker, value: value), title)
+    }
+
+    /// "Phần", then "thứ" and an ordinal (word or number), or a Roman numeral, a capital letter or a
+    /// number; then punctuation and the title, a title in capitals, or nothing.
+    private static let part = Pattern(
+        #"^(?i:phần)\s+(?:(?i:thứ)\s+(\p{L}+|\d{1,2})|([IVXL]{1,6}|[A-Z]|\d{1,2}))(?:\s*[.:\-–)]\s*(.*)|\s+(\p{Lu}.*)|\s*)$"#,
+        caseSensitive: true)
+    /// Ordinal words after "Phần thứ", folded.
+    private static let ordinals: [String: Int] = [
+        "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+    ]
+    /// "II.1.", "II.1.2": a Roman head and one to three numbers.
+    private static let romanPath = Pattern(
+        #"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(\S.*)$"#, caseSensitive: true)
     /// "II.", "IV -", "PHẦN II." (Roman numerals, upper case, then punctuation).
     private static let roman = Pattern(
         #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true)

@@ -36,9 +36,14 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         try c.encode(message, forKey: .message)
     }
 
-    public var description: String {
+    public var description: String { description(.en) }
+
+    /// `file:line: severity: message [code]`, the message in Vietnamese when asked and it has one
+    /// (`ReaderMessage`).
+    public func description(_ language: Language) -> String {
         let location = line.map { "\(path):\($0)" } ?? path
-        return "\(location): \(severity.rawValue): \(message) [\(code.rawValue)]"
+        let text = language == .vi ? ReaderMessage.vietnamese(of: message) ?? message : message
+        return "\(location): \(severity.rawValue): \(text) [\(code.rawValue)]"
     }
 
     /// Stable diagnostic codes. Tools and tests key on these; never renumber or reuse one.
@@ -73,7 +78,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unclassifiedLines = "parse.unclassified"
         /// A plan by its heading in which no task was found (a file holding only the first pages).
         case noTasks = "parse.no-tasks"
-        // XML: reading, validating and writing reports (schema/wardplans-1.xsd).
+        // XML: reading, validating and writing reports (schema/wardplans-2.xsd).
         case xmlMalformed = "xml.malformed"
         case xmlInvalid = "xml.invalid"
         /// A DOCTYPE or entity declaration: external entities (XXE) and entity expansion are refused.

@@ -39,7 +39,7 @@ struct FrontMatterParser {
         var r = Result()
         // The header is what comes before the first Roman section.
         let isSection = { (unit: OutlineUnit) -> Bool in
-            if case .roman = PlanRecognizer.shape(of: unit) { return true } else { return false }
+            PlanRecognizer.shape(of: unit).opensSection
         }
         let headerEnd = lines.firstIndex(where: isSection) ?? lines.count
         // The signature block and "Nơi nhận" stand in the opening (a decision that issues the plan)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The lead, partners and time a plan writes inside a task's own sentence, for tasks listed as
 /// items under a "Nhiệm vụ" heading rather than in blocks or tables:
 ///
@@ -5,10 +7,14 @@
 ///   phường; thời gian: Quý II/2027)";
 /// - an assigning sentence: "… Giao Văn phòng HĐND và UBND chủ trì, phối hợp với các phòng chuyên
 ///   môn thực hiện; hoàn thành trong Quý II/2027";
-/// - a closing time alone: "…, hoàn thành trước ngày 30/6/2027", "(Trước ngày 30/6/2027)" with a
-///   lead given either way.
+/// - a sentence whose subject is an office and whose verb makes it the lead: "… Văn phòng HĐND và
+///   UBND xã chủ trì, phối hợp Công an xã.", "Giám đốc Trung tâm Phục vụ hành chính công chịu
+///   trách nhiệm.";
+/// - a closing time: "…, hoàn thành trước ngày 30/6/2027", "(Trước ngày 30/6/2027)" with a lead
+///   given either way, or a sentence of its own: "Thời gian: Quý II/2027.", "Hoàn thành trong Quý
+///   II/2027.".
 ///
-/// Field labels come from `plan-layout.yaml` (the same labels as task field lines).
+/// Field labels, lead verbs and the titles a lead may open with come from `plan-layout.yaml`.
 struct InlineAssignment: Equatable {
     /// The task's statement without the assignment.
     var text: String
@@ -17,8 +23,42 @@ struct InlineAssignment: Equatable {
     var timeline: String?
 
     /// The assignment in `text`, or nil when it names no lead.
-    static func read(_ text: String) -> InlineAssignment? {
-        parenthesised(text) ?? assigningSentence(text)
+    static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
+        guard
+            var result = parenthesised(text) ?? assigningSentence(text, offices: offices)
+                ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
+        else { return nil }
+        if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
+        return result
+    }
+
+    /// What a task paragraph says of its lead and time, whether or not it names a lead: a
+    /// paragraph with only "Thời gian: …" gives its time, and its text before that sentence.
+    static func readParagraph(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices)
+        -> InlineAssignment
+    {
+        if let assigned = read(text, offices: offices) { return assigned }
+        guard let time = timeSentence(in: text) else { return InlineAssignment(text: text) }
+        let before = String(text[..<time.start]).trimmingCharacters(in: .whitespaces)
+        return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
+    }
+
+    /// Whether a paragraph opens with what closes a task: "Giao …", an office that leads ("Văn
+    /// phòng HĐND và UBND xã chủ trì, …") or the time ("Thời gian: …", "Hoàn thành …"). Such a
+    /// paragraph right after a task's text is the task's (a line break put it apart).
+    static func opensAssignment(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> Bool {
+        if text.hasPrefix("Giao "), let found = assigningSentence(text, offices: offices), found.text == text {
+            return true
+        }
+        if let found = officeSentence(text, offices: offices), found.text == text { return true }
+        return timeSentence(in: text)?.start == text.startIndex
+    }
+
+    private init(text: String, lead: String? = nil, coordinators: String? = nil, timeline: String? = nil) {
+        self.text = text
+        self.lead = lead
+        self.coordinators = coordinators
+        self.timeline = timeline
     }
 
     // MARK: - "(Chủ trì: …; phối hợp: …; thời gian: …)"
@@ -45,33 +85,142 @@ struct InlineAssignment: Equatable {
         return result.lead == nil ? nil : result
     }
 
-    private init(text: String, lead: String? = nil, coordinators: String? = nil, timeline: String? = nil) {
-        self.text = text
-        self.lead = lead
-        self.coordinators = coordinators
-        self.timeline = timeline
-    }
-
     // MARK: - "Giao X chủ trì, phối hợp với Y …; hoàn thành trong Z"
 
-    private static func assigningSentence(_ text: String) -> InlineAssignment? {
-        guard let m = assigning.firstMatch(in: text), let lead = m[2], let range = m.range(0) else { return nil }
+    private static func assigningSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        guard let m = assigning.firstMatch(in: text), let lead = m[2], let range = m.range(0) else {
+            return assigningOffice(text, offices: offices)
+        }
         var result = InlineAssignment(text: String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces))
         result.lead = clean(lead)
-        let rest = m[3] ?? ""
+        result.readRest(m[3] ?? "", offices: offices)
+        if result.text.isEmpty { result.text = text }
+        return result
+    }
+
+    /// The rest of an assigning sentence after the lead's verb: the partners, and a time after ";"
+    /// or "hoàn thành …". The sentences after it are `timeSentence`'s.
+    private mutating func readRest(_ whole: String, offices: OfficeDirectory) {
+        let rest = String(whole[..<(Self.sentenceStarts(in: whole).first ?? whole.endIndex)])
         let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map {
             String($0).trimmingCharacters(in: .whitespaces)
         }
-        if let first = clauses.first, let p = partners.firstMatch(in: first), let who = p[1] {
-            result.coordinators = clean(who)
+        if let first = clauses.first {
+            if let p = Self.partners.firstMatch(in: first), let who = p[1] {
+                coordinators = Self.clean(who)
+            } else if let p = Self.partnersBefore.firstMatch(in: first), let who = p[1] {
+                coordinators = Self.clean(who)
+            }
         }
-        if clauses.count > 1, let last = clauses.last, !last.isEmpty {
-            result.timeline = timeClause(last)
-        } else if let p = closingTime.firstMatch(in: rest), let time = p[1] {
-            result.timeline = clean(time)
+        // A last clause that opens with an office ("; các phòng, đơn vị cung cấp tài liệu") gives
+        // another party's share of the work, not the time.
+        if clauses.count > 1, let last = clauses.last, !last.isEmpty, !offices.opensWithOffice(last) {
+            timeline = Self.timeClause(last)
+        } else if let p = Self.closingTime.firstMatch(in: rest), let time = p[1] {
+            timeline = Self.clean(time)
         }
-        if result.text.isEmpty { result.text = text }
-        return result
+    }
+
+    /// "Giao Văn phòng HĐND và UBND xã chuẩn bị nội dung …": "Giao", a known office, another verb.
+    private static func assigningOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        for start in [text.startIndex] + sentenceStarts(in: text) where text[start...].hasPrefix("Giao ") {
+            let after = String(text[text.index(start, offsetBy: 5)...])
+            guard let office = offices.leadingOffice(in: after, placeWords: placeWords) else { continue }
+            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            result.lead = office
+            result.readRest(String(after.dropFirst(office.count)), offices: offices)
+            if result.text.isEmpty { result.text = text }
+            return result
+        }
+        return nil
+    }
+
+    // MARK: - "Văn phòng HĐND và UBND xã chủ trì, phối hợp với …"
+
+    /// A sentence after the first that opens with a known office and goes on with its verb ("…
+    /// Trung tâm Phục vụ hành chính công xã thực hiện."): the office leads.
+    private static func officeActs(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        for start in sentenceStarts(in: text) {
+            let sentence = String(text[start...])
+            guard let office = offices.leadingOffice(in: sentence, placeWords: placeWords) else { continue }
+            let rest = sentence.dropFirst(office.count).drop { $0 == " " }
+            guard let first = rest.first, first.isLetter, first.isLowercase else { continue }
+            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            result.lead = office
+            result.readRest(String(rest), offices: offices)
+            return result
+        }
+        return nil
+    }
+
+    /// The first sentence whose subject is an office and whose verb makes that office the lead; the
+    /// statement is the text before that sentence.
+    private static func officeSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        for start in [text.startIndex] + sentenceStarts(in: text) {
+            let sentence = String(text[start...])
+            guard let verb = leadVerb.firstMatch(in: sentence)?.range(0) else { continue }
+            let subject = String(sentence[..<verb.lowerBound]).trimmingCharacters(in: .whitespaces)
+            // The verb must be this sentence's, after a subject that is nothing but an office.
+            guard !subject.isEmpty, sentenceStarts(in: subject).isEmpty, leadsAsOffice(subject, offices: offices)
+            else { continue }
+            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            result.lead = clean(subject)
+            result.readRest(
+                String(sentence[verb.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,")),
+                offices: offices)
+            if result.text.isEmpty { result.text = text }
+            return result
+        }
+        return nil
+    }
+
+    /// A subject that names an office, maybe after a title: "Văn phòng HĐND và UBND xã", "Giám đốc
+    /// Trung tâm Phục vụ hành chính công", "Các phòng chuyên môn".
+    static func leadsAsOffice(_ subject: String, offices: OfficeDirectory) -> Bool {
+        let key = subject.foldedKey
+        var name = subject
+        if let title = leadTitleKeys.first(where: { key.hasWordPrefix($0) }) {
+            name = subject.split(separator: " ").dropFirst(title.split(separator: " ").count).joined(separator: " ")
+        }
+        if offices.isOfficeName(name) { return true }
+        // A body offices.yaml lacks ("Công đoàn cơ sở xã"): a short name that opens like one.
+        let words = FoldedKey.words(name)
+        return words.count <= 6 && bodyNameKeys.contains { name.foldedKey.hasWordPrefix($0) }
+    }
+
+    // MARK: - "Thời gian: Quý II/2027.", "Hoàn thành trong Quý II/2027."
+
+    /// The first sentence that gives the time, where it starts and the time: a timeline label and a
+    /// colon ("Thời gian:", "Thời hạn:", `plan-layout.yaml`) then the value to the end of the
+    /// sentence, or a sentence opening "Hoàn thành …" (the words after "hoàn thành trong").
+    static func timeSentence(in text: String) -> (start: String.Index, value: String)? {
+        let starts = [text.startIndex] + sentenceStarts(in: text)
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : text.endIndex
+            let sentence = String(text[start..<end])
+            if let colon = sentence.firstIndex(of: ":"), sentence.distance(from: sentence.startIndex, to: colon) <= 40,
+                TaskField(label: String(sentence[..<colon])) == .timeline
+            {
+                let value = clean(String(sentence[sentence.index(after: colon)...]))
+                if !value.isEmpty { return (start, value) }
+            } else if sentence.foldedKey.hasWordPrefix("hoan thanh"), let value = timeClause(sentence) {
+                return (start, value)
+            }
+        }
+        return nil
+    }
+
+    /// Whether `text` ends with a timeline label and its colon ("… Thời gian:"): a line break put
+    /// the time on the next line.
+    static func endsWithTimeLabel(_ text: String) -> Bool {
+        guard text.hasSuffix(":") else { return false }
+        let start = sentenceStarts(in: text).last ?? text.startIndex
+        return TaskField(label: String(text[start...].dropLast())) == .timeline
+    }
+
+    /// Where each sentence after the first starts: after ". " or "; " and before a capital letter.
+    static func sentenceStarts(in text: String) -> [String.Index] {
+        sentenceBreak.matches(in: text).map(\.range.upperBound)
     }
 
     /// "hoàn thành trong Quý II/2027" → "Quý II/2027"; "thực hiện thường xuyên" → "thường xuyên".
@@ -83,18 +232,29 @@ struct InlineAssignment: Equatable {
         return value.isEmpty ? nil : value
     }
 
-    private static func clean(_ text: String) -> String {
+    static func clean(_ text: String) -> String {
         text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: OfficeDirectory.trimSet)
     }
 
     /// "Giao" at a sentence start (the text's start or after ". "), the lead up to "chủ trì", the rest.
     private static let assigning = Pattern(
         #"(^|(?<=[.;:]\s))Giao\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#, caseSensitive: true)
-    /// "phối hợp với Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
+    /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
-        #"phối hợp với\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)
+        #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)
+    /// "…, các phòng chuyên môn phối hợp": the partners named before the verb.
+    private static let partnersBefore = Pattern(#"^(?:.*,\s*)?(\S.+?)\s+phối hợp\.?$"#)
     private static let closingTime = Pattern(
         #"(?:hoàn thành|thực hiện)\s+((?:trong|trước|trước ngày|từ|vào)\b.+)$"#)
     /// The words that open a time clause and are not part of the time.
     private static let timeLead = Pattern(#"^(?:hoàn thành trong|hoàn thành|thực hiện)\s+"#)
+    private static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
+    /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
+    private static let leadVerb = Pattern(
+        #"\s(?:"#
+            + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+            + #")(?=[\s,.;:]|$)"#)
+    private static let leadTitleKeys = PlanLayout.standard.assignment.leadTitles.map(PlanLayout.key)
+    private static let bodyNameKeys = PlanLayout.standard.assignment.bodyNames.map(PlanLayout.key)
+    private static let placeWords = Set(PlanLayout.standard.assignment.placeWords.map(PlanLayout.key))
 }

@@ -1,11 +1,15 @@
 /// The outline role a line's form suggests, before context decides what it is.
 enum LineShape: Equatable {
-    /// "IV. KINH PHÍ", "PHẦN II": a top-level section.
+    /// "Phần A. MỤC ĐÍCH, YÊU CẦU", "Phần thứ hai": a part of the document, above its Roman
+    /// sections (`TypedMarker.readPart`).
+    case part(ref: String, title: String)
+    /// "IV. KINH PHÍ": a top-level section.
     case roman(ref: String, title: String)
     /// "Phụ lục II": an appendix.
     case appendix(ref: String, title: String)
-    /// "3.", "3.12.", "2.1": a numbered heading, task or item.
-    case numbered(ref: [Int], title: String)
+    /// "3.", "3.12.", "2.1", "II.1.2.": a numbered heading, task or item; `ref` as written without
+    /// its closing punctuation, `depth` the count of its numbers after a Roman head.
+    case numbered(ref: String, depth: Int, title: String)
     /// "a)", "đ)": a lettered item.
     case lettered(ref: String, title: String)
     /// "- …", "+ …", "• …".
@@ -15,6 +19,7 @@ enum LineShape: Equatable {
     case prose(String)
 
     static func of(_ text: String) -> LineShape {
+        if let part = TypedMarker.readPart(text) { return .part(ref: part.marker.value, title: part.text) }
         if let m = field.firstMatch(in: text), let label = m[1], let kind = TaskField(label: label) {
             return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
         }
@@ -29,7 +34,7 @@ enum LineShape: Equatable {
             let parts = m[1]!.split(separator: ".").compactMap { Int($0) }
             let hasTerminator = m[2] != nil && !m[2]!.isEmpty
             if !parts.isEmpty, parts.count > 1 || hasTerminator {
-                return .numbered(ref: parts, title: m[3]!)
+                return .numbered(ref: m[1]!, depth: parts.count, title: m[3]!)
             }
         }
         if let m = letteredItem.firstMatch(in: text) {
@@ -39,6 +44,15 @@ enum LineShape: Equatable {
             return .bullet(marker: m[1]!.first!, text: m[2]!)
         }
         return .prose(text)
+    }
+
+    /// Opens a top-level part of the document: the header ends before the first, the closing
+    /// (signature, "Nơi nhận") is read after the last.
+    var opensSection: Bool {
+        switch self {
+        case .part, .roman: true
+        default: false
+        }
     }
 
     static let roman = Pattern(#"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true)

@@ -113,6 +113,62 @@ public struct OfficeDirectory: Sendable {
         return known || newOffice || generic ? (office, duty) : nil
     }
 
+    /// Whether `text` opens with an office: a known one ("Công an xã …"), a new office's kind
+    /// ("Phòng Tư pháp …") or a generic body ("Các phòng, đơn vị …").
+    public func opensWithOffice(_ text: String) -> Bool {
+        officeStart(Self.normalisedWords(text, expansions: expansions, ignored: ignored)) != nil
+    }
+
+    /// Whether `text` is an office's name and nothing more, as the subject of "… chủ trì": a known
+    /// office with at most a place word or two after it ("Văn phòng HĐND và UBND xã"), a new office
+    /// of a known kind in a few words ("Phòng Tư pháp"), or a short generic body ("Các phòng chuyên
+    /// môn"). "Các phòng, đơn vị cung cấp tài liệu thuộc lĩnh vực" is a clause, not a name.
+    public func isOfficeName(_ text: String) -> Bool {
+        let words = Self.normalisedWords(text, expansions: expansions, ignored: ignored)
+        guard let start = officeStart(words) else { return false }
+        switch start {
+        case .known(let length): return words.count - length <= 2
+        case .kind: return words.count <= 6
+        case .generic: return words.count <= 5
+        }
+    }
+
+    /// The office `text` opens with, as written: the longest run of its first words that is a
+    /// directory office, maybe followed by one of `placeWords` ("Văn phòng HĐND và UBND xã" in "Văn
+    /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.
+    public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
+        let tokens = text.split(separator: " ")
+        // Most sentences open with no office: the first normalised word tells.
+        let opening = tokens.prefix(8).joined(separator: " ")
+        guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,
+            aliases.contains(where: { $0.words.first == word })
+        else { return nil }
+        for count in stride(from: min(tokens.count, Self.maxOfficeWords + 2), to: 0, by: -1) {
+            let written = tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet)
+            var words = Self.normalisedWords(written, expansions: expansions, ignored: ignored)
+            if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
+            if !words.isEmpty, aliases.contains(where: { $0.words == words }) { return written }
+        }
+        return nil
+    }
+
+    private enum OfficeStart {
+        /// A directory office of this many words.
+        case known(Int)
+        case kind
+        case generic
+    }
+
+    private func officeStart(_ words: [Substring]) -> OfficeStart? {
+        guard !words.isEmpty else { return nil }
+        if let alias = aliases.first(where: { words.starts(with: $0.words) }) { return .known(alias.words.count) }
+        if Self.officeKinds.contains(where: { words.starts(with: $0) }) { return .kind }
+        if words.first == "cac", genericKeys.contains(where: { words.joined(separator: " ").hasWordPrefix($0) }) {
+            return .generic
+        }
+        return nil
+    }
+
     /// The longest office part `splitLeadingOffice` reads as a name ("Văn phòng Hội đồng nhân dân và Ủy
     /// ban nhân dân phường" is 12 words).
     static let maxOfficeWords = 14

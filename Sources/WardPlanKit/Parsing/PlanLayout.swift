@@ -16,11 +16,25 @@ struct PlanLayout: Sendable, Decodable {
         var subjects: [String]
     }
 
+    /// The words of a task paragraph that names its lead in a sentence: "Văn phòng HĐND và UBND xã
+    /// chủ trì", "Giám đốc Trung tâm … chịu trách nhiệm".
+    struct Assignment: Sendable, Decodable {
+        /// Verbs that make the office before them the task's lead.
+        var leadVerbs: [String]
+        /// Titles a lead may open with, before the office's name.
+        var leadTitles: [String]
+        /// Words of the place that may follow an office's name ("Công an xã").
+        var placeWords: [String]
+        /// First words of a body that may lead a task though the office list lacks it.
+        var bodyNames: [String]
+    }
+
     var version: Int
     var tableColumns: [Column]
     var taskFields: [Field]
     var statementLabels: [String]
     var planTitles: Titles
+    var assignment: Assignment
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

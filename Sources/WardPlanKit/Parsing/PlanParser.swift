@@ -75,7 +75,7 @@ public struct PlanParser: Sendable {
     /// Kế hoạch chuyển đổi số …").
     static func headingNamesPlan(_ units: [OutlineUnit]) -> Bool {
         let layout = PlanLayout.standard
-        let opening = units.prefix { if case .roman = PlanRecognizer.shape(of: $0) { false } else { true } }
+        let opening = units.prefix { !PlanRecognizer.shape(of: $0).opensSection }
             .filter { $0.table == nil }.prefix(60)
         let texts = opening.map(\.text)
         return texts.indices.contains { i in

@@ -5,7 +5,11 @@ final class PlanRecognizer {
     struct OpenHeading {
         var heading: Heading
         var phase: YearRange?
-        var numbering: [Int]?
+        /// The ref of a numbered heading ("2", "2.1", "II.1"): lettered points under it take it.
+        var numbering: String?
+        /// A part ("Phần A") or a Roman section: numbered headings count their levels from it.
+        var isSection = false
+        var isPart = false
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -42,6 +46,9 @@ final class PlanRecognizer {
     private var table: TableDraft?
     private var pendingAppendixTitle = false
     private var responsibility: Int?
+    /// An office's heading too long for a name, by its responsibility's index: its duty when no
+    /// other follows (`finishResponsibilities`).
+    private var headingDuties: [Int: Duty] = [:]
     private let timelines: TimelineParser
     private let targets: TargetParser
 
@@ -68,6 +75,16 @@ final class PlanRecognizer {
         }
         finishTask()
         finishTable()
+        finishResponsibilities()
+    }
+
+    /// "6. Đề nghị Ủy ban Mặt trận … chính trị - xã hội Tuyên truyền, vận động …": a line break
+    /// joined an office's heading and its duties with no colon between. When no duty follows, that
+    /// text is its duty too, so its themes count.
+    private func finishResponsibilities() {
+        for (index, duty) in headingDuties where plan.responsibilities[index].duties.isEmpty {
+            plan.responsibilities[index].duties.append(duty)
+        }
     }
 
     /// The outline role of a unit: its marker when it has one, else what its words say (a field
@@ -75,10 +92,13 @@ final class PlanRecognizer {
     static func shape(of unit: OutlineUnit) -> LineShape {
         guard let marker = unit.marker else { return LineShape.of(unit.body) }
         switch marker.style {
+        case .part:
+            return .part(ref: marker.value, title: unit.body)
         case .roman:
             return .roman(ref: marker.value, title: unit.body)
         case .number, .numberPath:
-            return .numbered(ref: marker.value.split(separator: ".").compactMap { Int($0) }, title: unit.body)
+            let depth = marker.value.split(separator: ".").filter { Int($0) != nil }.count
+            return .numbered(ref: marker.value, depth: depth, title: unit.body)
         case .letter:
             // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
             if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
@@ -102,20 +122,24 @@ final class PlanRecognizer {
         pendingAppendixTitle = false
 
         switch shape {
+        case .part(let ref, let title):
+            // "Phần C. NHIỆM VỤ, GIẢI PHÁP": the top level; Roman sections inside it sit one below.
+            finishTask()
+            pushHeading(ref: ref, text: title, level: 1, at: i, isSection: true, isPart: true)
+            pendingAppendixTitle = title.isEmpty
         case .roman(let ref, let title):
             finishTask()
-            pushHeading(ref: ref, text: title, level: 1, at: i)
+            pushHeading(ref: ref, text: title, level: partLevel + 1, at: i, isSection: true)
         case .appendix(let ref, let title):
             finishTask()
             pushHeading(ref: "Phụ lục \(ref)", text: title, level: 1, at: i)
             pendingAppendixTitle = true
-        case .numbered(let numbers, let title):
+        case .numbered(let ref, let depth, let title):
             finishTask()
-            let ref = numbers.map(String.init).joined(separator: ".")
             if followedByFields(i) {
                 startTask(ref: ref, text: title, at: i)
             } else if isHeading(line, title: title) {
-                pushHeading(ref: ref, text: title, level: numbers.count + 1, at: i, numbering: numbers)
+                pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
             } else {
                 item(ref: ref, text: title, at: i, numbered: true)
             }
@@ -186,7 +210,7 @@ final class PlanRecognizer {
         if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
         // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
-        if contextKind == .tasks, InlineAssignment.read(title) != nil { return false }
+        if contextKind == .tasks, InlineAssignment.read(title, offices: reference.offices) != nil { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
     }
@@ -206,16 +230,22 @@ final class PlanRecognizer {
 
     // MARK: - Headings and context
 
-    private func pushHeading(ref: String?, text: String, level: Int, at i: Int, numbering: [Int]? = nil) {
+    private func pushHeading(
+        ref: String?, text: String, level: Int, at i: Int, numbering: String? = nil, isSection: Bool = false,
+        isPart: Bool = false
+    ) {
         handled.insert(i)
         let heading = Heading(
             ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
             area: reference.taxonomy.area(forHeading: text), line: current.line, endLine: current.endLine)
         plan.headings.append(heading)
         while let last = stack.last, last.heading.level >= level { stack.removeLast() }
-        stack.append(OpenHeading(heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering))
-        if level == 1 { responsibility = nil }
-        if level > 1, contextKind == .organisation { startResponsibility(heading: text, at: i) }
+        stack.append(
+            OpenHeading(
+                heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
+                isPart: isPart))
+        if level == 1 || isSection { responsibility = nil }
+        if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
 
     /// An appendix title given on the lines after "Phụ lục II".
@@ -246,13 +276,17 @@ final class PlanRecognizer {
     /// The innermost heading below the section level: the plan's own group for a task.
     private var contextGroup: String? { stack.last.flatMap { $0.heading.level > 1 ? $0.heading.text : nil } }
 
-    private var numberedRef: String? {
-        stack.reversed().first { $0.numbering != nil }?.numbering.map { $0.map(String.init).joined(separator: ".") }
-    }
+    private var numberedRef: String? { stack.last { $0.numbering != nil }?.numbering }
 
     private var letteredLevel: Int {
-        (stack.last { $0.numbering != nil || $0.heading.level == 1 }?.heading.level ?? 1) + 1
+        (stack.last { $0.numbering != nil || $0.isSection || $0.heading.level == 1 }?.heading.level ?? 1) + 1
     }
+
+    /// The level of the open part ("Phần C"), 0 when none is open: Roman sections sit below it.
+    private var partLevel: Int { stack.last { $0.isPart }?.heading.level ?? 0 }
+
+    /// The level numbered headings count from: the open part or Roman section's, else 1.
+    private var sectionLevel: Int { stack.last { $0.isSection }?.heading.level ?? 1 }
 
     private func nextUnnumberedTaskRef() -> String {
         let prefix = numberedRef ?? stack.last?.heading.ref ?? ""
@@ -282,7 +316,9 @@ final class PlanRecognizer {
                 Duty(text: text, line: line.line, endLine: line.endLine))
             return
         }
-        if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i) { return }
+        if kind == .tasks, !planHasTaskTable, startInlineTask(ref: ref, text: text, at: i, numbered: numbered) {
+            return
+        }
         // A table row, or a list item where no task table gives the tasks, that stays narrative in a
         // task section was not understood: coverage lists it.
         if kind == .tasks, readingTableRow || (line.marker != nil && !line.isHeading && !planHasTaskTable) {
@@ -306,33 +342,58 @@ final class PlanRecognizer {
 
     // MARK: - Tasks written as items with their assignment inline
 
-    /// Makes a task of an item under a "Nhiệm vụ" heading whose own text, sub-items or the "Giao …"
-    /// sentence right after them name a lead. The sub-items and that sentence become part of the
-    /// task. False when no lead is named: the item stays a statement.
-    private func startInlineTask(ref: String?, text: String, at i: Int) -> Bool {
+    /// Makes a task of an item under a "Nhiệm vụ" heading whose own text, sub-items or the
+    /// sentences right after them ("Giao …", "Văn phòng … chủ trì, …", "Thời gian: …") name a lead.
+    /// The sub-items and those sentences become part of the task. Without a lead the item stays a
+    /// statement, unless the plan writes its tasks as numbered paragraphs (`writesProseTasks`): a
+    /// numbered paragraph there is a task whose lead is missing.
+    private func startInlineTask(ref: String?, text: String, at i: Int, numbered: Bool) -> Bool {
+        let offices = reference.offices
         var pieces = [text]
         var taken: [Int] = []
         let end = current.subtreeEnd > i ? current.subtreeEnd : i + 1
         // Sub-items that name no lead of their own belong to the task ("… bằng các hình thức:" then
         // "+ …" lines); one that names its own lead is a task of its own.
-        if InlineAssignment.read(text) == nil {
+        if InlineAssignment.read(text, offices: offices) == nil {
             for j in (i + 1)..<min(end, units.count) {
-                guard units[j].table == nil, !skip.contains(j), InlineAssignment.read(units[j].body) == nil else {
-                    break
-                }
+                guard units[j].table == nil, !skip.contains(j),
+                    InlineAssignment.read(units[j].body, offices: offices) == nil
+                else { break }
                 pieces.append(units[j].body)
                 taken.append(j)
             }
         }
-        let next = (taken.last ?? i) + 1
-        if InlineAssignment.read(pieces.joined(separator: " ")) == nil, next < units.count, !skip.contains(next),
-            units[next].marker == nil, units[next].table == nil, !units[next].isHeading,
-            units[next].body.hasPrefix("Giao ")
+        // The paragraphs that close the task, when a line break put them apart: the rest of a text
+        // cut in the middle of a sentence, the one that names the lead while none is named, the one
+        // that gives the time while none is given.
+        var next = (taken.last ?? i) + 1
+        while next < units.count, !skip.contains(next), units[next].marker == nil, units[next].table == nil,
+            !units[next].isHeading
         {
-            pieces.append(units[next].body)
+            let body = units[next].body
+            let sofar = InlineAssignment.read(pieces.joined(separator: " "), offices: offices)
+            let givesLead =
+                sofar == nil && (body.hasPrefix("Giao ") || InlineAssignment.opensAssignment(body, offices: offices))
+            let givesTime =
+                sofar?.timeline == nil
+                && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
+                    || InlineAssignment.endsWithTimeLabel(pieces.joined(separator: " ")))
+            let continuesText =
+                !TextShape.endsSentence(pieces.joined(separator: " ")) && !FrontMatterParser.isCapitals(body)
+            guard givesLead || givesTime || continuesText else { break }
+            pieces.append(body)
             taken.append(next)
+            next += 1
         }
-        guard let assignment = InlineAssignment.read(pieces.joined(separator: " ")) else { return false }
+        let joined = pieces.joined(separator: " ")
+        let assignment: InlineAssignment
+        if let assigned = InlineAssignment.read(joined, offices: offices) {
+            assignment = assigned
+        } else if numbered, writesProseTasks, !TextShape.isParenthesised(text) {
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else {
+            return false
+        }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
         for j in taken {
             handled.insert(j)
@@ -346,6 +407,34 @@ final class PlanRecognizer {
         return true
     }
 
+    /// The plan writes its tasks as numbered paragraphs that name their lead in a sentence ("1.2.
+    /// … Văn phòng HĐND và UBND xã chủ trì. Thời gian: …"): at least two numbered items, with the
+    /// paragraph after each, read as assigned tasks. There a numbered paragraph in a task section
+    /// that names no lead is a task with its lead missing, not a statement.
+    private lazy var writesProseTasks: Bool = {
+        var found = 0
+        for (i, unit) in units.enumerated() where !unit.isHeading {
+            guard let style = unit.marker?.style, style == .number || style == .numberPath,
+                TextShape.endsSentence(unit.body)
+            else { continue }
+            var text = unit.body
+            if i + 1 < units.count, units[i + 1].marker == nil, units[i + 1].table == nil,
+                InlineAssignment.opensAssignment(units[i + 1].body, offices: reference.offices)
+            {
+                text += " " + units[i + 1].body
+            }
+            // A sentence names the lead, not a closing parenthesis of fields "(Chủ trì: …)".
+            var closing = text
+            while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
+            guard !closing.hasSuffix(")"), InlineAssignment.read(text, offices: reference.offices) != nil else {
+                continue
+            }
+            found += 1
+            if found >= 2 { return true }
+        }
+        return false
+    }()
+
     /// Starts an office's duties. A line that gives the duties after the office's name and a colon is
     /// split there: the name is the heading, the rest the first duty (same line), so its themes count.
     private func startResponsibility(heading: String, at i: Int) {
@@ -356,6 +445,10 @@ final class PlanRecognizer {
         plan.responsibilities.append(
             Responsibility(office: office, heading: name, line: current.line, duties: duties))
         responsibility = plan.responsibilities.count - 1
+        if split == nil, TextShape.wordCount(heading) > 15 || TextShape.endsSentence(heading) {
+            headingDuties[plan.responsibilities.count - 1] = Duty(
+                text: heading, line: current.line, endLine: current.endLine)
+        }
     }
 
     // MARK: - Tasks written as blocks
@@ -368,11 +461,19 @@ final class PlanRecognizer {
     private func finishTask() {
         guard let draft = task else { return }
         task = nil
-        let text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
+        var text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
+        var lead = draft.value(.lead)
+        var coordinators = draft.value(.coordinators)
+        // "1.2. … Giám đốc Trung tâm … chịu trách nhiệm." then "Thời gian: …": the lead in a sentence.
+        if lead == nil, let assignment = InlineAssignment.read(text, offices: reference.offices) {
+            text = assignment.text
+            lead = assignment.lead
+            coordinators = coordinators ?? assignment.coordinators
+        }
         plan.tasks.append(
             makeTask(
                 ref: draft.ref, text: text, area: contextArea, group: contextGroup,
-                leadText: draft.value(.lead), coordinatorsText: draft.value(.coordinators),
+                leadText: lead, coordinatorsText: coordinators,
                 products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
                 notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
     }

@@ -14,7 +14,7 @@ public struct InputFailure: Error, Hashable, Sendable, Codable {
 /// What an extraction run produced: the plans, and the inputs that failed. One failed input never
 /// loses the others.
 public struct ExtractionResult: Sendable, Codable {
-    public var schemaVersion = 1
+    public var schemaVersion = 2
     public var plans: [Plan]
     public var failed: [InputFailure]
     /// Files found in folders that no reader takes (a `.jpg`, a spreadsheet): not read, but named,

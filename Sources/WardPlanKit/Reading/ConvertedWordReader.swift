@@ -25,10 +25,7 @@ public struct ConvertedWordReader: DocumentReader {
         }
         guard let tool else {
             throw InputError(
-                Diagnostic(
-                    .missingTool, .error, path: path,
-                    "this is a .\(ext) file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"
-                ))
+                Diagnostic(.missingTool, .error, path: path, ReaderMessage.needsLibreOffice, ext))
         }
         let (scratch, input) = try ScratchFolder.holding(data, as: "input.\(ext)", for: path)
         defer { scratch.remove() }
@@ -48,17 +45,12 @@ public struct ConvertedWordReader: DocumentReader {
                         ? "it ran longer than \(Int(limits.toolTimeout)) s" : "it said: \($0.stderr.prefix(200))"
                 } ?? "it did not start"
             throw InputError(
-                Diagnostic(
-                    .conversionFailed, .error, path: path,
-                    "LibreOffice could not convert this .\(ext) file to .docx (\(why)); open it in Word or LibreOffice and save it as .docx"
-                ))
+                Diagnostic(.conversionFailed, .error, path: path, ReaderMessage.conversionFailed, ext, why))
         }
         try ReaderRegistry.checkSize(docx.count, path: path, limits: limits)
         var output = try DocxReader().readDocument(docx, path: path, limits: limits)
         output.diagnostics.append(
-            Diagnostic(
-                .converted, .note, path: path,
-                "converted from .\(ext) to .docx with LibreOffice; locations are paragraphs of the converted document"))
+            Diagnostic(.converted, .note, path: path, ReaderMessage.converted, ext))
         return output
     }
 }

@@ -62,13 +62,12 @@ public struct ReaderRegistry: Sendable {
         guard let reader = reader(forPath: path) else {
             throw InputError(
                 Diagnostic(
-                    .unsupportedFormat, .error, path: path,
-                    "không đọc được định dạng này / unsupported file type; supported: \(supportedExtensions.joined(separator: ", "))"
-                ))
+                    .unsupportedFormat, .error, path: path, ReaderMessage.unsupportedFormat,
+                    supportedExtensions.joined(separator: ", ")))
         }
         try Self.checkSize(data.count, path: path, limits: limits)
         if data.isEmpty {
-            throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty (0 bytes); nothing to read"))
+            throw InputError(Diagnostic(.emptyFile, .error, path: path, ReaderMessage.emptyFile))
         }
         let output = try reader.readDocument(data, path: path, limits: limits)
         return ReadDocument(
@@ -80,10 +79,7 @@ public struct ReaderRegistry: Sendable {
     public static func checkSize(_ size: Int, path: String, limits: InputLimits) throws(InputError) {
         if size > limits.maxInputBytes {
             throw InputError(
-                Diagnostic(
-                    .tooLarge, .error, path: path,
-                    "file is \(size) bytes, over the limit of \(limits.maxInputBytes); a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"
-                ))
+                Diagnostic(.tooLarge, .error, path: path, ReaderMessage.tooLarge, size, limits.maxInputBytes))
         }
     }
 }

@@ -142,9 +142,8 @@ struct ScratchFolder {
         } catch {
             throw InputError(
                 Diagnostic(
-                    .unreadable, .error, path: path,
-                    "cannot write a temporary copy for the conversion: \(error.localizedDescription); check the space in \(FileManager.default.temporaryDirectory.path)"
-                ))
+                    .unreadable, .error, path: path, ReaderMessage.noTemporaryCopy, error.localizedDescription,
+                    FileManager.default.temporaryDirectory.path))
         }
     }
 }

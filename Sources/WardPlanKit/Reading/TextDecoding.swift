@@ -15,7 +15,7 @@ enum TextDecoding {
 
     static func lines(_ data: Data, path: String) throws(InputError) -> Decoded {
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            throw InputError(Diagnostic(.emptyFile, .error, path: path, "the file is empty; nothing to read"))
+            throw InputError(Diagnostic(.emptyFile, .error, path: path, ReaderMessage.emptyText))
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -29,16 +29,10 @@ enum TextDecoding {
         if let nul = bytes.firstIndex(of: 0) {
             if let guess = utf16WithoutBOM(bytes) {
                 throw InputError(
-                    Diagnostic(
-                        .invalidEncoding, .error, path: path,
-                        "the file looks like \(guess) without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
-                    ))
+                    Diagnostic(.invalidEncoding, .error, path: path, ReaderMessage.noByteOrderMark, guess))
             }
             throw InputError(
-                Diagnostic(
-                    .binaryFile, .error, path: path,
-                    "this is not a text file (a NUL byte at offset \(nul)); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"
-                ))
+                Diagnostic(.binaryFile, .error, path: path, ReaderMessage.notText, nul))
         }
         do {
             return Decoded(lines: try utf8Lines(bytes), encoding: encoding)
@@ -46,18 +40,14 @@ enum TextDecoding {
             guard let legacy = LegacyEncoding.detect(bytes) else {
                 throw InputError(
                     Diagnostic(
-                        .invalidEncoding, .error, path: path, line: invalid.line,
-                        "invalid UTF-8 at byte offset \(invalid.offset), and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"
-                    ))
+                        .invalidEncoding, .error, path: path, line: invalid.line, ReaderMessage.invalidUTF8,
+                        invalid.offset))
             }
             let lines = splitLines(bytes[...]).map { legacy.decode($0).nfc }
             return Decoded(
                 lines: lines, encoding: legacy.rawValue,
                 notes: [
-                    Diagnostic(
-                        .legacyEncoding, .warning, path: path,
-                        "the file is in the old \(legacy.rawValue) encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time"
-                    )
+                    Diagnostic(.legacyEncoding, .warning, path: path, ReaderMessage.legacyEncoding, legacy.rawValue)
                 ])
         }
     }
@@ -121,16 +111,12 @@ enum TextDecoding {
                 break decoding
             case .error:
                 throw InputError(
-                    Diagnostic(
-                        .invalidEncoding, .error, path: path,
-                        "invalid UTF-16 at byte offset \(2 + unitOffset * 2); save the file as UTF-8"))
+                    Diagnostic(.invalidEncoding, .error, path: path, ReaderMessage.invalidUTF16, 2 + unitOffset * 2))
             }
         }
         if bytes.count % 2 == 1 {
             throw InputError(
-                Diagnostic(
-                    .invalidEncoding, .error, path: path,
-                    "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"))
+                Diagnostic(.invalidEncoding, .error, path: path, ReaderMessage.truncatedUTF16))
         }
         let text = String(scalars)
         // "\r\n" is one Character in Swift, so it is a separator of its own.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The JSON form of an extraction: `{"schemaVersion": 1, "plans": [...], "failed": [...]}`.
+/// The JSON form of an extraction: `{"schemaVersion": 2, "plans": [...], "failed": [...]}`.
 /// Deterministic: keys sorted, unknown values as `null`, no clock.
 public enum JSONRenderer {
     public static func render<T: Encodable>(_ value: T) throws -> Data {

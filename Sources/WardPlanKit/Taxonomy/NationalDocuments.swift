@@ -8,6 +8,9 @@ public struct NationalDocuments: Sendable, Codable, Hashable {
     public var reviewed: String
     public var documents: [Document]
     public var provinces: [Province]
+    /// What a unit must be able to do for a theme, benchmark or citation that names it in
+    /// `appliesTo.competences` to speak to its plan.
+    public var competences: [Competence]
 
     public struct Document: Sendable, Codable, Hashable {
         public var id: String
@@ -48,11 +51,60 @@ public struct NationalDocuments: Sendable, Codable, Hashable {
         }
     }
 
-    public init(version: Int = 1, reviewed: String = "", documents: [Document], provinces: [Province]) {
+    /// A competence a unit may lack ("là cấp ngân sách", "quản lý đơn vị sự nghiệp công lập"): the
+    /// units that hold it are given as `appliesTo` is (provinces, kinds); left out, every unit does.
+    public struct Competence: Sendable, Codable, Hashable {
+        public var key: String
+        public var vi: String
+        public var en: String
+        public var heldBy: Applicability?
+
+        public init(key: String, vi: String = "", en: String = "", heldBy: Applicability? = nil) {
+            self.key = key
+            self.vi = vi.isEmpty ? key : vi
+            self.en = en.isEmpty ? key : en
+            self.heldBy = heldBy
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case key, vi, en, heldBy }
+
+        /// Strict: a misspelt `heldBy` would otherwise make the competence everyone's.
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            key = try c.decode(String.self, forKey: .key)
+            vi = try c.decode(String.self, forKey: .vi)
+            en = try c.decode(String.self, forKey: .en)
+            heldBy = try c.decodeIfPresent(Applicability.self, forKey: .heldBy)
+        }
+    }
+
+    public init(
+        version: Int = 1, reviewed: String = "", documents: [Document], provinces: [Province],
+        competences: [Competence] = []
+    ) {
         self.version = version
         self.reviewed = reviewed
         self.documents = documents
         self.provinces = provinces
+        self.competences = competences
+    }
+
+    enum CodingKeys: String, CodingKey { case version, reviewed, documents, provinces, competences }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        reviewed = try c.decode(String.self, forKey: .reviewed)
+        documents = try c.decode([Document].self, forKey: .documents)
+        provinces = try c.decode([Province].self, forKey: .provinces)
+        competences = try c.decodeIfPresent([Competence].self, forKey: .competences) ?? []
+    }
+
+    /// The keys of the competences a unit of `kind` in `province` holds. A competence limited to
+    /// some provinces or kinds is not held by a unit whose province or kind is not known.
+    public func competencesHeld(province: String?, kind: String?) -> Set<String> {
+        Set(competences.filter { $0.heldBy.applies(province: province, kind: kind) }.map(\.key))
     }
 
     /// The document a data file names, by its id or its short name (case, tone marks and spacing ignored).
@@ -85,21 +137,32 @@ public struct Applicability: Sendable, Codable, Hashable {
     public var provinces: [String]
     /// `phuong`, `xa`, `dac-khu`.
     public var kinds: [String]
+    /// Keys of `documents.yaml`'s competences the unit must hold (all of them).
+    public var competences: [String]
 
     public static let kindKeys = ["phuong", "xa", "dac-khu"]
 
-    public init(provinces: [String] = [], kinds: [String] = []) {
+    public init(provinces: [String] = [], kinds: [String] = [], competences: [String] = []) {
         self.provinces = provinces
         self.kinds = kinds
+        self.competences = competences
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case provinces, kinds }
+    enum CodingKeys: String, CodingKey, CaseIterable { case provinces, kinds, competences }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         provinces = try c.decodeIfPresent([String].self, forKey: .provinces) ?? []
         kinds = try c.decodeIfPresent([String].self, forKey: .kinds) ?? []
+        competences = try c.decodeIfPresent([String].self, forKey: .competences) ?? []
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(provinces, forKey: .provinces)
+        try c.encode(kinds, forKey: .kinds)
+        if !competences.isEmpty { try c.encode(competences, forKey: .competences) }
     }
 
     /// The key of a kind of unit: `phuong`, `xa`, `dac-khu`.
@@ -108,14 +171,17 @@ public struct Applicability: Sendable, Codable, Hashable {
     /// Whether it speaks to a plan of a unit of `kind` in the province `province` (a key). A limited
     /// one never speaks to a plan whose province or kind is not known: no expectation is better
     /// than a wrong one.
-    public func applies(province: String?, kind: String?) -> Bool {
+    /// `held` are the keys of the competences the unit holds; nil when they are not asked about
+    /// (a competence's own `heldBy` names no competences).
+    public func applies(province: String?, kind: String?, held: Set<String>? = nil) -> Bool {
         (provinces.isEmpty || province.map(provinces.contains) == true)
             && (kinds.isEmpty || kind.map(kinds.contains) == true)
+            && competences.allSatisfy { held?.contains($0) == true }
     }
 }
 
 extension Applicability? {
-    func applies(province: String?, kind: String?) -> Bool {
-        self?.applies(province: province, kind: kind) ?? true
+    func applies(province: String?, kind: String?, held: Set<String>? = nil) -> Bool {
+        self?.applies(province: province, kind: kind, held: held) ?? true
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Checks how the data files name national documents, dates and provinces: every `expectedBy`,
 /// benchmark `source` and citation `document` names a document of `documents.yaml`, every `since`
-/// and `issued` is a date (or, for `since`, a document), every `appliesTo` names known provinces
-/// and kinds. Each problem names its file and line. Run by `wardplan taxonomy --check`.
+/// and `issued` is a date (or, for `since`, a document), every `appliesTo` names known provinces,
+/// kinds and competences (and every competence's `heldBy` known provinces and kinds). Each problem names its file and line. Run by `wardplan taxonomy --check`.
 public enum ReferenceCheck {
     /// Problems of `taxonomy` and of the shipped documents, benchmarks and citations files.
     public static func problems(_ taxonomy: TaxonomyFile) -> [DataFileError] {
@@ -65,6 +65,21 @@ public enum ReferenceCheck {
                 file.error(at: $0, $1)
             }
         }
+        var keys: Set<String> = []
+        for (i, competence) in documents.competences.enumerated() {
+            if !keys.insert(competence.key).inserted {
+                problems.append(file.error(at: "competences[\(i)].key", "duplicate competence \"\(competence.key)\""))
+            }
+            if !(competence.heldBy?.competences ?? []).isEmpty {
+                problems.append(
+                    file.error(
+                        at: "competences[\(i)].heldBy.competences",
+                        "a competence is held by provinces and kinds of unit, not by other competences"))
+            }
+            problems += applicability(
+                competence.heldBy, since: nil, at: "competences[\(i)]", field: "heldBy", documents: documents
+            ) { file.error(at: $0, $1) }
+        }
         return problems
     }
 
@@ -84,22 +99,27 @@ public enum ReferenceCheck {
     }
 
     static func applicability(
-        _ appliesTo: Applicability?, since: String?, at path: String, documents: NationalDocuments,
-        _ error: (String, String) -> DataFileError
+        _ appliesTo: Applicability?, since: String?, at path: String, field: String = "appliesTo",
+        documents: NationalDocuments, _ error: (String, String) -> DataFileError
     ) -> [DataFileError] {
         var problems: [DataFileError] = []
         let provinces = Set(documents.provinces.map(\.key))
         for (k, key) in (appliesTo?.provinces ?? []).enumerated() where !provinces.contains(key) {
             problems.append(
                 error(
-                    "\(path).appliesTo.provinces[\(k)]",
+                    "\(path).\(field).provinces[\(k)]",
                     "unknown province key \"\(key)\"; use a key of documents.yaml's provinces, such as \"ha-noi\""))
         }
         for (k, key) in (appliesTo?.kinds ?? []).enumerated() where !Applicability.kindKeys.contains(key) {
             problems.append(
                 error(
-                    "\(path).appliesTo.kinds[\(k)]",
+                    "\(path).\(field).kinds[\(k)]",
                     "unknown kind \"\(key)\"; use \(Applicability.kindKeys.joined(separator: ", "))"))
+        }
+        let competences = documents.competences.map(\.key)
+        for (k, key) in (appliesTo?.competences ?? []).enumerated() where !competences.contains(key) {
+            let known = competences.isEmpty ? "documents.yaml lists none" : "use \(competences.joined(separator: ", "))"
+            problems.append(error("\(path).\(field).competences[\(k)]", "unknown competence \"\(key)\"; \(known)"))
         }
         if let since, CalendarDate(iso: since) == nil, documents.document(since)?.issuedOn == nil {
             problems.append(

@@ -35,6 +35,12 @@ final class TaxonomyMatcher: Sendable {
         var needs: Int?
         /// For a signal with a `yieldsTo` list, the themes that take its place.
         var yieldsTo: [Int] = []
+
+        /// A document's number ("79/2025/NĐ-CP", "18-NQ/TW"): one word with digits and a slash or
+        /// a hyphen. It says which document, not what the statement is about.
+        var isDocumentNumber: Bool {
+            !text.contains(" ") && text.contains(where: \.isNumber) && (text.contains("/") || text.contains("-"))
+        }
     }
 
     /// One spelling of one part of a phrase: a pattern of the automaton.
@@ -83,6 +89,7 @@ final class TaxonomyMatcher: Sendable {
     private let phraseParts: [Int32]
     private let phraseNeeds: [Int?]
     private let phraseYieldsTo: [[Int]]
+    private let phraseIsDocumentNumber: [Bool]
     private let afterBreak: [Bool]
     /// For each context, its kind and whether it counts only after a break.
     private let contexts: [Taxonomy.Context]
@@ -165,6 +172,7 @@ final class TaxonomyMatcher: Sendable {
         phraseParts = phrases.map { Int32($0.partCount) }
         phraseNeeds = phrases.map(\.needs)
         phraseYieldsTo = phrases.map(\.yieldsTo)
+        phraseIsDocumentNumber = phrases.map(\.isDocumentNumber)
         afterBreak = taxonomy.contexts.map(\.afterBreak)
     }
 
@@ -271,9 +279,25 @@ final class TaxonomyMatcher: Sendable {
             }
             let free = signals.indices.filter { inside[$0].isEmpty }
             // A statement with no theme outside its contexts keeps those inside contexts that allow it.
-            let keep =
+            var keep =
                 free.isEmpty
                 ? signals.indices.filter { inside[$0].allSatisfy { contexts[$0].keepWhenAlone } } : free
+            // A theme that only a document's number signals outside the contexts ("triển khai Nghị định
+            // 79/2025/NĐ-CP … về kiểm tra, rà soát … văn bản") also shows the words of the document's
+            // title that mean it: the evidence points at them, not only at the number. No theme is added.
+            if !free.isEmpty {
+                let byNumberOnly = Set(free.map { signals[$0].owner }).filter { owner in
+                    free.allSatisfy { signals[$0].owner != owner || phraseIsDocumentNumber[signals[$0].phrase] }
+                }
+                if !byNumberOnly.isEmpty {
+                    keep += signals.indices.filter { i in
+                        !inside[i].isEmpty && byNumberOnly.contains(signals[i].owner)
+                            && !phraseIsDocumentNumber[signals[i].phrase]
+                            && inside[i].allSatisfy { contexts[$0].keepWhenAlone }
+                    }
+                    keep.sort()
+                }
+            }
             signals = keep.map { signals[$0] }
         }
         found.signals = Self.resolve(signals, exclusions: exclusions)

@@ -6,9 +6,8 @@ import Testing
 /// PDF pages rebuilt from word boxes (`PDFGeometry`, `PDFTableFinder`). The pages are written
 /// here by hand, word by word, as `pdftotext -bbox-layout` gives them: a narrow portrait table of
 /// equal columns whose header and cells wrap, its header repeated on the next page, a row cut by
-/// the page break, page headers and numbers, and a body line that is just a year. (A table sits a
-/// paragraph's spacing below the text before it: justified prose right against a table can share
-/// gaps with its columns by chance and be read into it, a limit the README states.)
+/// the page break, page headers and numbers, and a body line that is just a year; justified prose
+/// right above a table; a header repeated right on top of the rest of a cut row.
 @Suite("PDF layout")
 struct PDFLayoutTests {
     /// Words of one line at `y` (12 pt high): each piece starts at its x, its words 6 pt a letter
@@ -163,5 +162,161 @@ struct PDFLayoutTests {
         #expect(throws: InputError.self) {
             try PDFWordBoxes.pages(Data(hostile.utf8), path: "a.pdf", limits: .standard)
         }
+    }
+
+    // MARK: - Justified prose above a table; a header repeated right on top of a cut row
+
+    /// Rows of a four-column table, one line each, 14 pt apart like the lines of a cell (a table
+    /// whose rows are told apart only by their first column), from `y`.
+    static func tightRows(_ y: Double, _ rows: [[(Double, String)]]) -> [PDFWord] {
+        rows.enumerated().flatMap { index, pieces in line(y + Double(index) * 14, pieces) }
+    }
+
+    static let tightHeader: [[(Double, String)]] = [
+        [(88, "TT"), (168, "Nhiệm"), (248, "Đơn vị"), (328, "Thời gian")],
+        [(168, "vụ"), (248, "chủ trì"), (328, "hoàn thành")],
+    ]
+
+    @Test func theStretchedSpacesOfAJustifiedLineAreNoColumnGaps() {
+        let finder = PDFTableFinder(minGutter: 3.9, maxLineGap: 9.6)
+        // Eleven words over 113…510, every space stretched to 4.5 pt: one run of words.
+        let prose = PDFTextLine(
+            number: 1, page: 1,
+            words: Self.justified(60, 113, "Phòng Văn hóa - Xã hội tham mưu Ủy ban nhân dân phường theo dõi"))
+        #expect(finder.columnGap(prose) == 4.5 * 1.6)
+        #expect(finder.intervals(prose).count == 1)
+        // The same words after an outline marker and a tab: the marker and the text.
+        let item = PDFTextLine(
+            number: 2, page: 1,
+            words: Self.line(60, [(85, "1.")])
+                + Self.justified(60, 128, "Phòng Văn hóa - Xã hội tham mưu Ủy ban nhân dân phường theo dõi"))
+        #expect(finder.intervals(item).map { $0.lowerBound.rounded() } == [85, 128])
+        // A table row's gaps are not even (3.25 pt spaces, 23 to 77 pt between cells): every gap
+        // of `minGutter` or more parts columns.
+        let row = PDFTextLine(
+            number: 3, page: 1,
+            words: Self.line(60, [(88, "1"), (168, "Ban hành"), (248, "Phòng Văn"), (328, "Quý I/2026")]))
+        #expect(finder.columnGap(row) == 3.9)
+        #expect(finder.intervals(row).map(\.lowerBound) == [88, 168, 248, 328])
+        // A row of one-word cells: its gaps are even (42 pt, 54 after the number) but far wider than
+        // any stretched space, so each parts two columns.
+        let figures = PDFTextLine(
+            number: 4, page: 1,
+            words: Self.line(
+                60, [(88, "1"), (148, "80%"), (208, "85%"), (268, "90%"), (328, "95%"), (388, "100%")]))
+        #expect(finder.columnGap(figures) == 3.9)
+        #expect(finder.intervals(figures).count == 6)
+    }
+
+    @Test func justifiedItemsAboveATableStayProse() throws {
+        // Two items whose justified lines stand word for word alike, their stretched spaces
+        // (4.5 pt) falling inside the gutters of the table below (at 236, 316 and 396), then a
+        // signature block and the table, all a line's spacing apart: no column runs through the
+        // prose.
+        let stretched: [(Double, Double, String)] = [
+            (128, 160, "Phòng"), (164.5, 200, "Văn"), (204.5, 236, "hóa"), (240.5, 270, "Xã"), (274.5, 316, "hội"),
+            (320.5, 350, "tham"), (354.5, 396, "mưu"), (400.5, 450, "Ủy"), (454.5, 510, "ban"),
+        ]
+        func item(_ y: Double, _ marker: String) -> [PDFWord] {
+            Self.line(y, [(85, marker)]) + stretched.map { PDFWord($2, x: $0, y: y, xMax: $1, yMax: y + 12) }
+        }
+        let page = PDFPage(
+            words: item(60, "1.") + Self.line(74, [(85, "nhân dân phường theo dõi.")])
+                + item(92, "2.") + Self.line(106, [(85, "nhân dân phường đôn đốc.")])
+                + Self.line(124, [(113, "Nơi nhận:")]) + Self.line(138, [(113, "- Sở Nội vụ;")])
+                + Self.line(152, [(113, "- Lưu: VT.")])
+                + Self.tightRows(
+                    170,
+                    [
+                        [(88, "TT"), (128, "Nhiệm vụ"), (248, "Chủ trì"), (328, "Thời gian"), (408, "Sản phẩm")],
+                        [(88, "1"), (128, "Ban hành"), (248, "Phòng Văn"), (328, "Quý I/2026"), (408, "Kế hoạch")],
+                        [(128, "kế hoạch CCHC"), (248, "hóa - Xã hội")],
+                        [(88, "2"), (128, "Tuyên truyền"), (248, "Văn phòng"), (328, "Hằng năm"), (408, "Tin, bài")],
+                    ]))
+        let lines = PDFGeometry(pages: [page]).lines
+        #expect(
+            lines.map(\.text) == [
+                "1. Phòng Văn hóa Xã hội tham mưu Ủy ban nhân dân phường theo dõi.",
+                "2. Phòng Văn hóa Xã hội tham mưu Ủy ban nhân dân phường đôn đốc.", "Nơi nhận:", "- Sở Nội vụ;",
+                "- Lưu: VT.", "TT Nhiệm vụ Chủ trì Thời gian Sản phẩm",
+            ])
+        let table = try #require(lines.last?.table)
+        #expect(
+            DocumentTree(blocks: [.table(table)]).dump() == """
+                table 5 columns, 1 header row(s) @8-11 p1
+                  header @8 p1 | TT | Nhiệm vụ | Chủ trì | Thời gian | Sản phẩm |
+                  row @9-10 p1 | 1 | Ban hành kế hoạch CCHC | Phòng Văn hóa - Xã hội | Quý I/2026 | Kế hoạch |
+                  row @11 p1 | 2 | Tuyên truyền | Văn phòng | Hằng năm | Tin, bài |
+
+                """)
+    }
+
+    @Test func aTableWithOneRowAtAPagesFootGoesOnUnderItsRepeatedHeader() throws {
+        // Header and one row at the foot of page 1: too few lines for a table of their own (the
+        // header's second line fills one column).
+        let header: [[(Double, String)]] = [
+            [(88, "TT"), (168, "Nhiệm vụ"), (248, "Đơn vị"), (328, "Thời gian")], [(328, "hoàn thành")],
+        ]
+        let page1 = PDFPage(
+            words: Self.line(100, [(85, "Các chỉ tiêu năm 2026 như sau:")])
+                + Self.tightRows(
+                    120,
+                    header + [[(88, "1"), (168, "Ban hành"), (248, "Văn phòng"), (328, "Quý I/2026")]])
+                + Self.line(800, [(300, "1")]))
+        let page2 = PDFPage(
+            words: Self.tightRows(
+                60,
+                header + [
+                    [(88, "2"), (168, "Tuyên truyền"), (248, "Văn phòng"), (328, "Hằng năm")],
+                    [(88, "3"), (168, "Kiểm tra"), (248, "Phòng Văn hóa"), (328, "Quý IV/2026")],
+                ]) + Self.line(800, [(300, "2")]))
+        let lines = PDFGeometry(pages: [page1, page2]).lines
+        #expect(lines.map(\.text) == ["Các chỉ tiêu năm 2026 như sau:", "TT Nhiệm vụ Đơn vị Thời gian hoàn thành"])
+        let table = try #require(lines.last?.table)
+        #expect(
+            DocumentTree(blocks: [.table(table)]).dump() == """
+                table 4 columns, 1 header row(s) @2-9 p1
+                  repeated header @6-7 p2
+                  header @2-3 p1 | TT | Nhiệm vụ | Đơn vị | Thời gian hoàn thành |
+                  row @4 p1 | 1 | Ban hành | Văn phòng | Quý I/2026 |
+                  row @8 p2 | 2 | Tuyên truyền | Văn phòng | Hằng năm |
+                  row @9 p2 | 3 | Kiểm tra | Phòng Văn hóa | Quý IV/2026 |
+
+                """)
+    }
+
+    @Test func aHeaderRepeatedRightAboveTheRestOfACutRowIsReadOnce() throws {
+        // Rows 14 pt apart like the lines of a cell: the rest of row 2 sits under the repeated
+        // header as close as the header's own second line.
+        let page1 = PDFPage(
+            words: Self.tightRows(
+                100,
+                Self.tightHeader + [
+                    [(88, "1"), (168, "Ban hành"), (248, "Phòng Văn"), (328, "Quý I/2026")],
+                    [(168, "kế hoạch"), (248, "hóa - Xã hội")],
+                    [(88, "2"), (168, "Tuyên truyền"), (248, "Văn phòng"), (328, "Hằng năm")],
+                ]) + Self.line(800, [(300, "1")]))
+        let page2 = PDFPage(
+            words: Self.tightRows(
+                60,
+                Self.tightHeader + [
+                    [(168, "về CCHC"), (248, "HĐND và UBND")],
+                    [(88, "3"), (168, "Kiểm tra"), (248, "Phòng Văn hóa"), (328, "Quý IV/2026")],
+                    [(248, "- Xã hội")],
+                ]) + Self.line(800, [(300, "2")]))
+        let lines = PDFGeometry(pages: [page1, page2]).lines
+        #expect(lines.count == 1)
+        let table = try #require(lines.first?.table)
+        #expect(
+            DocumentTree(blocks: [.table(table)]).dump() == """
+                table 4 columns, 1 header row(s) @1-11 p1
+                  repeated header @7-8 p2
+                  header @1-2 p1 | TT | Nhiệm vụ | Đơn vị chủ trì | Thời gian hoàn thành |
+                  row @3-4 p1 | 1 | Ban hành kế hoạch | Phòng Văn hóa - Xã hội | Quý I/2026 |
+                  row @5 p1 | 2 | Tuyên truyền | Văn phòng | Hằng năm |
+                  row (continued) @9 p2 |  | về CCHC | HĐND và UBND |  |
+                  row @10-11 p2 | 3 | Kiểm tra | Phòng Văn hóa - Xã hội | Quý IV/2026 |
+
+                """)
     }
 }

@@ -41,6 +41,7 @@ struct PDFGeometry {
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
+        Self.addTableStarts(&tablesByPage, pages: pageLines, finder: finder)
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 
@@ -65,7 +66,26 @@ struct PDFGeometry {
             }
         }
         let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
-        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight))
+        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight), finder: finder)
+    }
+
+    /// A table that starts at a page's foot with too few lines to be found by itself (its header
+    /// and one row) and goes on overleaf under its repeated header: its lines at the foot are its
+    /// first page when the first of them reads as the first line of the table at the top of the
+    /// next page, and they all keep to that table's columns down to the page's last line.
+    private static func addTableStarts(
+        _ tables: inout [[PDFTableFinder.Region]], pages: [[PDFTextLine]], finder: PDFTableFinder
+    ) {
+        for p in pages.indices.dropLast() {
+            guard let next = tables[p + 1].first, next.lines.lowerBound < 3 else { continue }
+            let header = pages[p + 1][next.lines.lowerBound].text
+            let page = pages[p]
+            let free = tables[p].last?.lines.upperBound ?? 0
+            guard let start = page.indices.last(where: { $0 >= free && page[$0].text == header }),
+                page.count - start >= 2, page[start...].allSatisfy({ finder.fits($0, boundaries: next.boundaries) })
+            else { continue }
+            tables[p].append(PDFTableFinder.Region(lines: start..<page.count, gutters: next.gutters, spanning: []))
+        }
     }
 
     /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
@@ -96,7 +116,7 @@ struct PDFGeometry {
 
     // MARK: - Assembly
 
-    private static func assemble(_ pieces: [Piece], paragraphs: Paragraphs) -> [DocumentLine] {
+    private static func assemble(_ pieces: [Piece], paragraphs: Paragraphs, finder: PDFTableFinder) -> [DocumentLine] {
         var out: [DocumentLine] = []
         var paragraph: [PDFTextLine] = []
         func flush() {
@@ -123,7 +143,7 @@ struct PDFGeometry {
             case .table(let page, let rows, let gutters):
                 flush()
                 if table?.canContinue(onPage: page, gutters: gutters) == true {
-                    table!.continueWith(rows, page: page)
+                    table!.continueWith(rows, page: page, gutters: gutters, finder: finder)
                 } else {
                     closeTable()
                     table = TableBuilder(rows: rows, page: page, gutters: gutters)
@@ -139,6 +159,8 @@ struct PDFGeometry {
     private struct TableBuilder {
         var rows: [TableRow] = []
         var header: [String]?
+        /// The header's lines as they stand on the page, to know them again at the top of the next.
+        var headerLines: [String] = []
         var repeatedHeaderSpans: [SourceSpan] = []
         var firstPage: Int
         var lastPage: Int
@@ -151,6 +173,7 @@ struct PDFGeometry {
             // A first row of labels is the header; a table that starts with a number is all data.
             if let first = found.first, !Self.looksNumbered(first.cells.first?.text ?? "") {
                 header = first.texts
+                headerLines = first.lines.map(\.text)
             }
             rows = found.map { Self.tableRow($0, page: page) }
         }
@@ -163,12 +186,26 @@ struct PDFGeometry {
                 }
         }
 
-        mutating func continueWith(_ found: [PDFTableFinder.Row], page: Int) {
+        /// The rows found on the next page. A header repeated at its top, line for line, is read
+        /// once; when the lines under it were taken into its row (the gap between them is no
+        /// larger than between the lines of a cell), they are a row of their own.
+        mutating func continueWith(
+            _ found: [PDFTableFinder.Row], page: Int, gutters: [ClosedRange<Double>], finder: PDFTableFinder
+        ) {
             lastPage = page
             var rest = found[...]
-            if let first = rest.first, let header, first.texts == header {
-                repeatedHeaderSpans.append(SourceSpan(line: first.firstLine, endLine: first.lastLine, page: page))
+            if let first = rest.first, header != nil, first.lines.count >= headerLines.count,
+                first.lines.prefix(headerLines.count).map(\.text) == headerLines
+            {
+                let repeated = first.lines.prefix(headerLines.count)
+                repeatedHeaderSpans.append(
+                    SourceSpan(line: repeated.first!.number, endLine: repeated.last!.number, page: page))
                 rest = rest.dropFirst()
+                let under = Array(first.lines.dropFirst(headerLines.count))
+                if !under.isEmpty {
+                    let boundaries = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
+                    rest.insert(finder.row(under, boundaries: boundaries, spanning: false), at: rest.startIndex)
+                }
             }
             for (index, row) in rest.enumerated() {
                 var tableRow = Self.tableRow(row, page: page)

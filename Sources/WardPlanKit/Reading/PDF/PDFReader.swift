@@ -27,18 +27,11 @@ public struct PDFReader: DocumentReader {
 
     public func readDocument(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> ReaderOutput {
         guard data.starts(with: Array("%PDF".utf8)) || data.prefix(1024).range(of: Data("%PDF-".utf8)) != nil else {
-            throw InputError(
-                Diagnostic(
-                    .binaryFile, .error, path: path,
-                    "this is not a PDF file (no %PDF header); check that it is the right file"))
+            throw InputError(Diagnostic(.binaryFile, .error, path: path, ReaderMessage.notAPDF))
         }
         let tool = ExternalTool("pdftotext", searchPath: searchPath)
         guard tool.executable != nil else {
-            throw InputError(
-                Diagnostic(
-                    .missingTool, .error, path: path,
-                    "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"
-                ))
+            throw InputError(Diagnostic(.missingTool, .error, path: path, ReaderMessage.pdfNeedsTool))
         }
         let (scratch, input) = try ScratchFolder.holding(data, as: "input.pdf", for: path)
         defer { scratch.remove() }
@@ -47,45 +40,30 @@ public struct PDFReader: DocumentReader {
                 Self.arguments + [input.path, "-"], timeout: limits.toolTimeout,
                 maxOutputBytes: limits.maxUncompressedBytes)
         else {
-            throw InputError(Diagnostic(.missingTool, .error, path: path, "pdftotext could not be started"))
+            throw InputError(Diagnostic(.missingTool, .error, path: path, ReaderMessage.pdfToolNotStarted))
         }
         if result.timedOut {
             throw InputError(
-                Diagnostic(
-                    .damagedFile, .error, path: path,
-                    "pdftotext ran longer than \(Int(limits.toolTimeout)) s on this PDF and was stopped; check the file"
-                ))
+                Diagnostic(.damagedFile, .error, path: path, ReaderMessage.pdfTimedOut, Int(limits.toolTimeout)))
         }
         if result.truncated {
             throw InputError(
-                Diagnostic(
-                    .zipBomb, .error, path: path,
-                    "the PDF's text is over \(limits.maxUncompressedBytes) bytes; a real plan is far smaller"))
+                Diagnostic(.zipBomb, .error, path: path, ReaderMessage.pdfTextTooLarge, limits.maxUncompressedBytes))
         }
         guard result.status == 0 else {
             let reason = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit status \(result.status)"
-            let hint =
-                reason.lowercased().contains("password")
-                ? "the PDF is password-protected: ask the ward for an unprotected copy"
-                : "the PDF is damaged: ask the ward to send it again"
-            throw InputError(
-                Diagnostic(.damagedFile, .error, path: path, "pdftotext cannot read this PDF (\(reason)); \(hint)"))
+            let message: ReaderMessage = reason.lowercased().contains("password") ? .pdfPassword : .pdfDamaged
+            throw InputError(Diagnostic(.damagedFile, .error, path: path, message, reason))
         }
         let pages = try PDFWordBoxes.pages(result.stdout, path: path, limits: limits)
         let layout = PDFGeometry(pages: pages)
         guard layout.letterCount >= 20 else {
-            throw InputError(
-                Diagnostic(
-                    .noTextLayer, .error, path: path,
-                    "this PDF has no text layer (a scanned image?), so there is nothing to read; ask the ward for the Word file, or run it through OCR (tesseract with the Vietnamese language, tesseract-ocr-vie) and give the tool the text"
-                ))
+            throw InputError(Diagnostic(.noTextLayer, .error, path: path, ReaderMessage.pdfNoTextLayer))
         }
         var notes: [Diagnostic] = []
         if layout.furnitureLines > 0 {
             notes.append(
-                Diagnostic(
-                    .pageFurniture, .note, path: path,
-                    "\(layout.furnitureLines) page header, footer and page-number line(s) left out"))
+                Diagnostic(.pageFurniture, .note, path: path, ReaderMessage.pdfFurniture, layout.furnitureLines))
         }
         return ReaderOutput(lines: layout.lines, diagnostics: notes)
     }

@@ -29,9 +29,7 @@ public struct DocxReader: DocumentReader {
         let main = try package.relationshipTarget("officeDocument", in: "_rels/.rels", base: "") ?? "word/document.xml"
         guard let documentData = try package.part(main) else {
             throw InputError(
-                Diagnostic(
-                    .unsupportedFormat, .error, path: path,
-                    "this zip file has no Word document in it (\(main) is missing); is it really a .docx?"))
+                Diagnostic(.unsupportedFormat, .error, path: path, ReaderMessage.noWordDocument, main))
         }
         let folder = main.split(separator: "/").dropLast().joined(separator: "/")
         let base = folder.isEmpty ? "" : folder + "/"
@@ -54,7 +52,7 @@ public struct DocxReader: DocumentReader {
         }
         guard let body = try WordXML.parse(documentData, part: main, path: path, limits: limits)?.child("body") else {
             throw InputError(
-                Diagnostic(.damagedFile, .error, path: path, "\(main) has no document body; the Word file is damaged"))
+                Diagnostic(.damagedFile, .error, path: path, ReaderMessage.noDocumentBody, main))
         }
         var walker = WordBodyWalker(styles: styles, numbering: numbering, limits: limits, path: path)
         try walker.blocks(body.children)
@@ -268,9 +266,7 @@ struct WordBodyWalker {
         if depth > limits.maxTableNesting {
             throw InputError(
                 Diagnostic(
-                    .tooDeep, .error, path: path, line: index + 1,
-                    "tables are nested more than \(limits.maxTableNesting) deep (a table in a table in a table …); a real plan never is: flatten the tables in Word and send it again"
-                ))
+                    .tooDeep, .error, path: path, line: index + 1, ReaderMessage.tablesTooDeep, limits.maxTableNesting))
         }
         var rows: [Row] = []
         var above: [Int: String] = [:]  // grid column → text of the cell there in the row above

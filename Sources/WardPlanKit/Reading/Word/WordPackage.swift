@@ -14,26 +14,17 @@ struct WordPackage {
         self.limits = limits
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
             throw InputError(
-                Diagnostic(
-                    .unsupportedFormat, .error, path: path,
-                    "this is an old binary Word file (.doc) or a password-protected document, not a .docx; open it in Word and save it as .docx without a password"
-                ))
+                Diagnostic(.unsupportedFormat, .error, path: path, ReaderMessage.oldWordFile))
         }
         guard data.starts(with: [0x50, 0x4B]) else {
             throw InputError(
-                Diagnostic(
-                    .binaryFile, .error, path: path,
-                    "this is not a Word .docx file (it is not a zip package); check that it is the right file, or open it in Word and save it as .docx"
-                ))
+                Diagnostic(.binaryFile, .error, path: path, ReaderMessage.notAZip))
         }
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw InputError(
-                Diagnostic(
-                    .damagedFile, .error, path: path,
-                    "the Word file is damaged (the zip package cannot be opened: truncated or cut short in sending?); ask the ward to send it again"
-                ))
+                Diagnostic(.damagedFile, .error, path: path, ReaderMessage.zipDamaged))
         }
     }
 
@@ -62,9 +53,7 @@ struct WordPackage {
             throw bomb("\(name) inflates past the \(bound) bytes it declares")
         } catch {
             throw InputError(
-                Diagnostic(
-                    .damagedFile, .error, path: path,
-                    "the Word file is damaged (\(name) cannot be unpacked: \(error)); ask the ward to send it again"))
+                Diagnostic(.damagedFile, .error, path: path, ReaderMessage.partDamaged, name, "\(error)"))
         }
         return data
     }
@@ -73,10 +62,7 @@ struct WordPackage {
 
     private func bomb(_ detail: String) -> InputError {
         InputError(
-            Diagnostic(
-                .zipBomb, .error, path: path,
-                "the Word file is not safe to unpack: \(detail) (a zip bomb?); a real plan is far smaller: check the file"
-            ))
+            Diagnostic(.zipBomb, .error, path: path, ReaderMessage.zipBomb, detail))
     }
 
     /// The target of the first relationship of `type` (its last path segment, e.g. "officeDocument")

@@ -17,22 +17,15 @@ enum WordXML {
             switch d.code {
             case .xmlDoctype:
                 throw InputError(
-                    Diagnostic(
-                        .unsafeXML, .error, path: path,
-                        "\(part) declares a DTD (<!DOCTYPE …>), which Word never writes and which can hide external entities or an entity bomb; the file was not read. Ask the ward to save the plan again from Word"
-                    ))
+                    Diagnostic(.unsafeXML, .error, path: path, ReaderMessage.xmlDTD, part))
             case .xmlTooDeep:
                 throw InputError(
-                    Diagnostic(
-                        .tooDeep, .error, path: path,
-                        "\(part) is nested more than \(maxDepth) elements deep; a real plan never is: ask the ward to save it again from Word"
-                    ))
+                    Diagnostic(.tooDeep, .error, path: path, ReaderMessage.xmlTooDeep, part, maxDepth))
             case .xmlMalformed:
                 throw InputError(
                     Diagnostic(
-                        .damagedFile, .error, path: path,
-                        "\(part) is not well-formed XML (\(d.line.map { "line \($0): " } ?? "")\(d.message)); the Word file is damaged: ask the ward to send it again"
-                    ))
+                        .damagedFile, .error, path: path, ReaderMessage.xmlMalformed, part,
+                        "\(d.line.map { "line \($0): " } ?? "")\(d.message)"))
             default:
                 throw error
             }

@@ -30,6 +30,17 @@ public struct XMLReportImporter {
         let problems = XMLSchemaSet.validate(document)
         if !problems.isEmpty { return .failure(InputFailure(path: path, diagnostics: problems)) }
         guard let root = document.root else { return .failure(InputFailure(path: path, diagnostics: [])) }
+        if XMLSchemaSet.Kind.of(root) == .reportVersion1 {
+            return .failure(
+                InputFailure(
+                    path: path,
+                    diagnostics: [
+                        Diagnostic(
+                            .xmlNotAReport, .error, path: path, line: root.line,
+                            "báo cáo định dạng 1 (\(XMLSchemaSet.reportVersion1Namespace)): hãy xuất lại bằng phiên bản này / a format-1 report: gaps and duties have another shape in format 2 (schema/\(XMLSchemaSet.reportFile)); export it again with this version"
+                        )
+                    ]))
+        }
         let report = XMLSchemaSet.Kind.of(root) == .report ? root : root.child("edXMLBody")?.child("report")
         guard let report else {
             return .failure(

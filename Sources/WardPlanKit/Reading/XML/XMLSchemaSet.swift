@@ -5,9 +5,12 @@ import Foundation
 /// the bundle (`Resources/Schema`, a link to the repository's `schema/` folder, so the published
 /// schemas are the ones used).
 public enum XMLSchemaSet {
-    /// The report format: `schema/wardplans-1.xsd`.
-    public static let reportNamespace = "urn:wardplans:report:1"
-    public static let reportFile = "wardplans-1.xsd"
+    /// The report format the tool writes and imports: `schema/wardplans-2.xsd`.
+    public static let reportNamespace = "urn:wardplans:report:2"
+    public static let reportFile = "wardplans-2.xsd"
+    /// The format before it (gap items and duties had another shape): still validated, not imported.
+    public static let reportVersion1Namespace = "urn:wardplans:report:1"
+    public static let reportVersion1File = "wardplans-1.xsd"
     /// The subset of the edXML envelope of QCVN 102:2016/BTTTT: `schema/edxml-qcvn102-subset-1.xsd`.
     public static let edXMLNamespace = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
     public static let edXMLFile = "edxml-qcvn102-subset-1.xsd"
@@ -15,13 +18,23 @@ public enum XMLSchemaSet {
     /// The kinds of document the tool reads and writes, told apart by their root element.
     public enum Kind: String, Sendable {
         case report
+        /// A report of format 1 (`urn:wardplans:report:1`).
+        case reportVersion1
         case edXMLEnvelope
 
-        var schemaFile: String { self == .report ? XMLSchemaSet.reportFile : XMLSchemaSet.edXMLFile }
+        /// The file of `schema/` it is validated against.
+        public var schemaFile: String {
+            switch self {
+            case .report: XMLSchemaSet.reportFile
+            case .reportVersion1: XMLSchemaSet.reportVersion1File
+            case .edXMLEnvelope: XMLSchemaSet.edXMLFile
+            }
+        }
 
         static func of(_ root: XMLElementView) -> Kind? {
             switch (root.namespace, root.name) {
             case (XMLSchemaSet.reportNamespace, "report"): .report
+            case (XMLSchemaSet.reportVersion1Namespace, "report"): .reportVersion1
             case (XMLSchemaSet.edXMLNamespace, "edXMLEnvelope"): .edXMLEnvelope
             default: nil
             }
@@ -35,9 +48,16 @@ public enum XMLSchemaSet {
     }
 
     static let report = CompiledSchema(file: reportFile)
+    static let reportVersion1 = CompiledSchema(file: reportVersion1File)
     static let edXML = CompiledSchema(file: edXMLFile)
 
-    static func schema(for kind: Kind) -> CompiledSchema { kind == .report ? report : edXML }
+    static func schema(for kind: Kind) -> CompiledSchema {
+        switch kind {
+        case .report: report
+        case .reportVersion1: reportVersion1
+        case .edXMLEnvelope: edXML
+        }
+    }
 
     /// Validates a parsed document against the schema its root element names. Returns the
     /// problems, each with its line; empty when the document is valid.

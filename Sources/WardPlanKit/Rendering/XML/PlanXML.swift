@@ -1,4 +1,4 @@
-/// Writes one plan as a `<plan>` element of `schema/wardplans-1.xsd`. The element order is the
+/// Writes one plan as a `<plan>` element of `schema/wardplans-2.xsd`. The element order is the
 /// schema's; the order inside each list is the plan's. `XMLModelReader` is its mirror image.
 struct PlanXML {
     let plan: Plan

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The XML form of an extraction, in the format of `schema/wardplans-1.xsd`, optionally inside an
+/// The XML form of an extraction, in the format of `schema/wardplans-2.xsd`, optionally inside an
 /// edXML envelope. Built on libxml2's writer; deterministic (the model's order, no clock inside).
 ///
 /// Every document is parsed back and validated against the shipped schema before it is returned:

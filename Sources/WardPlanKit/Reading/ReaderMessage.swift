@@ -1,0 +1,228 @@
+import Foundation
+
+/// What the readers say about a file they cannot read, or read with a caveat: Vietnamese first,
+/// with English, as `Message` does for the command. A diagnostic made from one keeps the English
+/// text as its `message` (JSON and XML reports, caches, tests and tools key on it and on the
+/// stable code); the command finds the Vietnamese again from it when it prints.
+public enum ReaderMessage: CaseIterable, Sendable {
+    // Any file.
+    case emptyFile, emptyText, tooLarge, unsupportedFormat
+    // Text.
+    case noByteOrderMark, notText, invalidUTF8, legacyEncoding, invalidUTF16, truncatedUTF16
+    // PDF.
+    case notAPDF, pdfNeedsTool, pdfToolNotStarted, pdfTimedOut, pdfTextTooLarge, pdfPassword, pdfDamaged
+    case pdfNoTextLayer, pdfFurniture
+    // Word, and formats converted to it.
+    case oldWordFile, notAZip, zipDamaged, partDamaged, zipBomb, xmlDTD, xmlTooDeep, xmlMalformed, noWordDocument
+    case noDocumentBody, tablesTooDeep, needsLibreOffice, conversionFailed, converted, noTemporaryCopy
+
+    /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
+    public var text: (vi: String, en: String) {
+        switch self {
+        case .emptyFile: ("tệp rỗng (0 byte); không có gì để đọc", "the file is empty (0 bytes); nothing to read")
+        case .emptyText: ("tệp rỗng; không có gì để đọc", "the file is empty; nothing to read")
+        case .unsupportedFormat:
+            (
+                "không đọc được định dạng tệp này; các định dạng đọc được: {0}",
+                "unsupported file type; supported: {0}"
+            )
+        case .tooLarge:
+            (
+                "tệp có {0} byte, vượt giới hạn {1}; một kế hoạch hiếm khi quá 1 MB: hãy kiểm tra có đúng tệp không, hoặc nâng giới hạn bằng --max-input-mb",
+                "file is {0} bytes, over the limit of {1}; a plan is rarely over 1 MB: check that this is the right file, or raise the limit with --max-input-mb"
+            )
+        case .noByteOrderMark:
+            (
+                "tệp có vẻ là {0} nhưng không có dấu thứ tự byte (BOM), nên không đọc an toàn được; hãy lưu lại dạng UTF-8 (trong Notepad: Save As, Encoding: UTF-8)",
+                "the file looks like {0} without a byte-order mark, which cannot be read safely; save it as UTF-8 (in Notepad: Save As, Encoding: UTF-8)"
+            )
+        case .notText:
+            (
+                "đây không phải tệp văn bản (có byte NUL ở vị trí {0}); hãy lưu kế hoạch dạng văn bản UTF-8, Markdown, Word (.docx) hoặc PDF",
+                "this is not a text file (a NUL byte at offset {0}); save the plan as UTF-8 text, Markdown, Word (.docx) or PDF"
+            )
+        case .invalidUTF8:
+            (
+                "UTF-8 không hợp lệ ở vị trí byte {0}, và văn bản cũng không đọc được theo Windows-1258, TCVN3 hay VNI; hãy lưu lại dạng UTF-8",
+                "invalid UTF-8 at byte offset {0}, and the text does not read as Windows-1258, TCVN3 or VNI either; save it as UTF-8"
+            )
+        case .legacyEncoding:
+            (
+                "tệp dùng bảng mã cũ {0}, không phải UTF-8; đã chuyển sang Unicode. Hãy kiểm tra các tên có dấu, và lần sau lưu dạng UTF-8",
+                "the file is in the old {0} encoding, not UTF-8; it was converted to Unicode. Check names with tone marks, and save it as UTF-8 next time"
+            )
+        case .invalidUTF16:
+            (
+                "UTF-16 không hợp lệ ở vị trí byte {0}; hãy lưu lại dạng UTF-8",
+                "invalid UTF-16 at byte offset {0}; save the file as UTF-8"
+            )
+        case .truncatedUTF16:
+            (
+                "tệp UTF-16 kết thúc giữa một ký tự (bị cắt?); hãy lưu lại dạng UTF-8",
+                "the UTF-16 file ends in half a character (truncated?); save it again as UTF-8"
+            )
+        case .notAPDF:
+            (
+                "đây không phải tệp PDF (không có đầu %PDF); hãy kiểm tra có đúng tệp không",
+                "this is not a PDF file (no %PDF header); check that it is the right file"
+            )
+        case .pdfNeedsTool:
+            (
+                "đọc PDF cần pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh tự cài); hoặc đề nghị phường gửi bản Word",
+                "reading PDF needs pdftotext (Debian: apt-get install poppler-utils; scripts/run.sh installs it); or ask the ward for the Word file"
+            )
+        case .pdfToolNotStarted: ("không khởi chạy được pdftotext", "pdftotext could not be started")
+        case .pdfTimedOut:
+            (
+                "pdftotext chạy quá {0} giây với tệp PDF này nên đã bị dừng; hãy kiểm tra tệp",
+                "pdftotext ran longer than {0} s on this PDF and was stopped; check the file"
+            )
+        case .pdfTextTooLarge:
+            (
+                "phần chữ của tệp PDF vượt quá {0} byte; một kế hoạch thật nhỏ hơn nhiều",
+                "the PDF's text is over {0} bytes; a real plan is far smaller"
+            )
+        case .pdfPassword:
+            (
+                "pdftotext không đọc được tệp PDF này ({0}); tệp có mật khẩu: hãy đề nghị phường gửi bản không đặt mật khẩu",
+                "pdftotext cannot read this PDF ({0}); the PDF is password-protected: ask the ward for an unprotected copy"
+            )
+        case .pdfDamaged:
+            (
+                "pdftotext không đọc được tệp PDF này ({0}); tệp bị hỏng: hãy đề nghị phường gửi lại",
+                "pdftotext cannot read this PDF ({0}); the PDF is damaged: ask the ward to send it again"
+            )
+        case .pdfNoTextLayer:
+            (
+                "tệp PDF này không có lớp chữ (bản quét?) nên không có gì để đọc; hãy đề nghị phường gửi bản Word, hoặc nhận dạng chữ (OCR) bằng tesseract với tiếng Việt (tesseract-ocr-vie) rồi đưa văn bản vào công cụ",
+                "this PDF has no text layer (a scanned image?), so there is nothing to read; ask the ward for the Word file, or run it through OCR (tesseract with the Vietnamese language, tesseract-ocr-vie) and give the tool the text"
+            )
+        case .pdfFurniture:
+            (
+                "đã bỏ qua {0} dòng đầu trang, chân trang và số trang",
+                "{0} page header, footer and page-number line(s) left out"
+            )
+        case .oldWordFile:
+            (
+                "đây là tệp Word nhị phân cũ (.doc) hoặc tài liệu có mật khẩu, không phải .docx; hãy mở bằng Word và lưu thành .docx không đặt mật khẩu",
+                "this is an old binary Word file (.doc) or a password-protected document, not a .docx; open it in Word and save it as .docx without a password"
+            )
+        case .notAZip:
+            (
+                "đây không phải tệp Word .docx (không phải gói zip); hãy kiểm tra có đúng tệp không, hoặc mở bằng Word và lưu thành .docx",
+                "this is not a Word .docx file (it is not a zip package); check that it is the right file, or open it in Word and save it as .docx"
+            )
+        case .zipDamaged:
+            (
+                "tệp Word bị hỏng (không mở được gói zip: bị cắt hoặc gửi chưa hết?); hãy đề nghị phường gửi lại",
+                "the Word file is damaged (the zip package cannot be opened: truncated or cut short in sending?); ask the ward to send it again"
+            )
+        case .partDamaged:
+            (
+                "tệp Word bị hỏng (không giải nén được {0}: {1}); hãy đề nghị phường gửi lại",
+                "the Word file is damaged ({0} cannot be unpacked: {1}); ask the ward to send it again"
+            )
+        case .zipBomb:
+            (
+                "giải nén tệp Word này không an toàn: {0} (bom zip?); một kế hoạch thật nhỏ hơn nhiều: hãy kiểm tra tệp",
+                "the Word file is not safe to unpack: {0} (a zip bomb?); a real plan is far smaller: check the file"
+            )
+        case .xmlDTD:
+            (
+                "{0} khai báo DTD (<!DOCTYPE …>), điều Word không bao giờ viết và có thể giấu thực thể bên ngoài hoặc bom thực thể; tệp không được đọc. Hãy đề nghị phường lưu lại kế hoạch từ Word",
+                "{0} declares a DTD (<!DOCTYPE …>), which Word never writes and which can hide external entities or an entity bomb; the file was not read. Ask the ward to save the plan again from Word"
+            )
+        case .xmlTooDeep:
+            (
+                "{0} lồng sâu quá {1} phần tử; một kế hoạch thật không bao giờ như vậy: hãy đề nghị phường lưu lại từ Word",
+                "{0} is nested more than {1} elements deep; a real plan never is: ask the ward to save it again from Word"
+            )
+        case .xmlMalformed:
+            (
+                "{0} không phải XML hợp lệ ({1}); tệp Word bị hỏng: hãy đề nghị phường gửi lại",
+                "{0} is not well-formed XML ({1}); the Word file is damaged: ask the ward to send it again"
+            )
+        case .noWordDocument:
+            (
+                "tệp zip này không chứa tài liệu Word (thiếu {0}); đây có thật là tệp .docx không?",
+                "this zip file has no Word document in it ({0} is missing); is it really a .docx?"
+            )
+        case .noDocumentBody:
+            ("{0} không có phần thân tài liệu; tệp Word bị hỏng", "{0} has no document body; the Word file is damaged")
+        case .tablesTooDeep:
+            (
+                "bảng lồng nhau quá {0} tầng (bảng trong bảng trong bảng …); một kế hoạch thật không bao giờ như vậy: hãy gộp các bảng trong Word rồi gửi lại",
+                "tables are nested more than {0} deep (a table in a table in a table …); a real plan never is: flatten the tables in Word and send it again"
+            )
+        case .needsLibreOffice:
+            (
+                "đây là tệp .{0}; đọc tệp này cần LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Hoặc mở bằng Word hay LibreOffice, chọn Save As, Word Document (.docx), rồi đưa tệp .docx vào công cụ",
+                "this is a .{0} file; reading it needs LibreOffice (Debian: apt-get install libreoffice-writer-nogui). Or open it in Word or LibreOffice, choose Save As, Word Document (.docx), and give the tool the .docx"
+            )
+        case .conversionFailed:
+            (
+                "LibreOffice không chuyển được tệp .{0} này sang .docx ({1}); hãy mở bằng Word hoặc LibreOffice và lưu thành .docx",
+                "LibreOffice could not convert this .{0} file to .docx ({1}); open it in Word or LibreOffice and save it as .docx"
+            )
+        case .converted:
+            (
+                "đã chuyển từ .{0} sang .docx bằng LibreOffice; vị trí là các đoạn của tài liệu đã chuyển",
+                "converted from .{0} to .docx with LibreOffice; locations are paragraphs of the converted document"
+            )
+        case .noTemporaryCopy:
+            (
+                "không ghi được bản sao tạm để chuyển đổi: {0}; hãy kiểm tra dung lượng trống trong {1}",
+                "cannot write a temporary copy for the conversion: {0}; check the space in {1}"
+            )
+        }
+    }
+
+    public func callAsFunction(_ language: Language, _ arguments: CustomStringConvertible...) -> String {
+        Localizer.fill(language == .vi ? text.vi : text.en, arguments.map(\.description))
+    }
+}
+
+extension ReaderMessage {
+    /// The Vietnamese of an English text made from one of these messages, with the same values;
+    /// nil for any other text.
+    public static func vietnamese(of english: String) -> String? {
+        for message in allCases {
+            if let values = message.values(in: english) { return Localizer.fill(message.text.vi, values) }
+        }
+        return nil
+    }
+
+    /// The values that fill `text.en` to make `english`, by placeholder number; nil when `english`
+    /// is not made from this message.
+    func values(in english: String) -> [String]? {
+        var pattern = "^"
+        var order: [Int] = []
+        var rest = Substring(text.en)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+            let number = Int(rest[rest.index(after: open)..<close])
+        {
+            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.*?)"
+            order.append(number)
+            rest = rest[rest.index(after: close)...]
+        }
+        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
+            let match = regex.firstMatch(in: english, range: NSRange(english.startIndex..., in: english))
+        else { return nil }
+        var values = Array(repeating: "", count: (order.max() ?? -1) + 1)
+        for (index, number) in order.enumerated() {
+            if let range = Range(match.range(at: index + 1), in: english) { values[number] = String(english[range]) }
+        }
+        return values
+    }
+}
+
+extension Diagnostic {
+    /// A diagnostic whose text is `message` filled with `arguments`, in English (`message`).
+    init(
+        _ code: Code, _ severity: Severity, path: String, line: Int? = nil, _ message: ReaderMessage,
+        _ arguments: CustomStringConvertible...
+    ) {
+        self.init(code, severity, path: path, line: line, Localizer.fill(message.text.en, arguments.map(\.description)))
+    }
+}
