@@ -23,7 +23,7 @@ public struct CompareJob: Sendable {
     public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
-    /// A specialist's decisions on gap items, shown in the HTML report.
+    /// A specialist's decisions on gap items: their marks in every output (`ReviewDecisions.apply`).
     public var decisions: ReviewDecisions?
     /// The units that should send a plan (the provinces named, or a city's list), with its name.
     public var registry: (units: [UnitRegistry.Unit], name: String)?
@@ -73,12 +73,15 @@ public struct CompareJob: Sendable {
         // Of several versions of one ward's plan, the newest is compared and the others listed.
         let versions = PlanVersions.split(extraction.plans)
         extraction.plans = versions.current
+        var comparer = comparer
+        if let registry { comparer.groups = UnitRegistry.groups(of: registry.units) }
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         guard !extraction.plans.isEmpty else {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)
         }
         if !versions.older.isEmpty { comparison.versions = versions.older }
+        decisions?.apply(to: &comparison)
         if let registry {
             comparison.registry = RegistryReport.make(
                 comparison, plans: extraction.plans, list: registry.units, listName: registry.name)
@@ -118,6 +121,7 @@ public struct CompareJob: Sendable {
         let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [], decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
+            xmlDiagnostics: rendered?.diagnostics ?? [],
+            decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
 }

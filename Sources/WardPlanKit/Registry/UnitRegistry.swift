@@ -18,13 +18,23 @@ public struct UnitRegistry: Sendable, Hashable {
         public var group: String?
     }
 
-    public var units: [Unit]
+    public var units: [Unit] { didSet { byName = Self.index(units) } }
     /// Where the list came from (for messages).
     public var source: String
+    /// Folded bare name ("ngoc ha") → positions in `units`: a plan is matched without folding
+    /// every unit's name again.
+    private var byName: [String: [Int]]
 
     public init(units: [Unit], source: String) {
         self.units = units
         self.source = source
+        byName = Self.index(units)
+    }
+
+    private static func index(_ units: [Unit]) -> [String: [Int]] {
+        var index: [String: [Int]] = [:]
+        for (i, unit) in units.enumerated() { index[bareName(unit).foldedKey, default: []].append(i) }
+        return index
     }
 
     /// The shipped national list.
@@ -126,7 +136,7 @@ public struct UnitRegistry: Sendable, Hashable {
     public func match(_ ward: Ward) -> Match {
         guard let name = ward.name?.foldedKey, !name.isEmpty else { return .none }
         let kind = Applicability.kindKey(ward.kind)
-        var found = units.filter { Self.bareName($0).foldedKey == name && (kind == nil || $0.kind == kind) }
+        var found = (byName[name] ?? []).map { units[$0] }.filter { kind == nil || $0.kind == kind }
         if found.count > 1, let province = ward.province?.foldedKey, !province.isEmpty {
             found = found.filter { $0.province.foldedKey.containsWords(province) }
         }
@@ -135,6 +145,23 @@ public struct UnitRegistry: Sendable, Hashable {
         case 1: return .unit(found[0])
         default: return .ambiguous(found)
         }
+    }
+
+    /// The official code of a plan's ward, when it names exactly one unit of the list.
+    public func code(of ward: Ward) -> Int? {
+        if case .unit(let unit) = match(ward) { unit.code } else { nil }
+    }
+
+    /// The official code as the General Statistics Office writes it, five digits: 8 → "00008".
+    /// Ward keys and plan ids of matched plans are made from it.
+    public static func codeText(_ code: Int) -> String {
+        let digits = String(code)
+        return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+    }
+
+    /// Official code → group, for the units of a city's list that have one (`Comparer.groups`).
+    public static func groups(of units: [Unit]) -> [Int: String] {
+        Dictionary(units.compactMap { u in u.group.map { (u.code, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The units of the provinces named ("Hà Nội" matches "Thành phố Hà Nội").

@@ -262,7 +262,7 @@ final class HTMLReportWriter {
         h.open("tbody")
         for w in collatedWards {
             let entry = wards[w]
-            h.open("tr", [Attribute("data-ward", entry.id)])
+            h.open("tr", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
             h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
             cells(w, entry)
             h.close("tr")

@@ -54,14 +54,9 @@ extension HTMLReportWriter {
         h.open("ul")
         for r in reviewed {
             let d = r.decision
-            var text = (showWard ? d.ward + ": " : "") + itemName(d.kind, d.id) + ": "
-            switch d.mark {
-            case .accepted: text += t(.markAccepted)
-            case .notApplicable: text += t(.markNotApplicable)
-            case .sent: text += t(.markSent)
-            }
-            if let date = d.date { text += " (\(date))" }
-            if let note = d.note, !note.isEmpty { text += " – " + note }
+            var text =
+                (showWard ? d.ward + ": " : "") + itemName(d.kind, d.id) + ": "
+                + markText(d.mark, note: d.note, date: d.date)
             if r.state == .resolved { text += "; " + t(.decisionResolved) }
             h.element("li", text: text)
         }

@@ -47,9 +47,15 @@ extension HTMLReportWriter {
                         if lazy {
                             let key = "t:" + entry.id
                             deferredParts.append((key, h.capture(rows)))
-                            h.element("tbody", [Attribute("data-ward", entry.id), Attribute("data-lazy", key)]) {}
+                            h.element(
+                                "tbody",
+                                [
+                                    Attribute("data-ward", entry.id), Attribute("data-group", entry.group),
+                                    Attribute("data-lazy", key),
+                                ]
+                            ) {}
                         } else {
-                            h.open("tbody", [Attribute("data-ward", entry.id)])
+                            h.open("tbody", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
                             rows()
                             h.close("tbody")
                         }
@@ -88,6 +94,7 @@ extension HTMLReportWriter {
             "tr",
             [
                 .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
+                Attribute("data-group", ward(f.task.ward).group),
                 Attribute("data-area", f.area),
                 Attribute("data-themes", f.themes.joined(separator: " ")),
                 Attribute("data-offices", offices.joined(separator: " ")),

@@ -58,6 +58,7 @@ enum Phrase: CaseIterable {
     case backToOverview, showAllTasks, pickerLabel, pickGroup, allGroups, allWards, printOneWard, pickedWards
     case gapChartTitle, gapChartCaption, gapChartTotal, lazyNote, overviewIntro, groupsCaption, colGroup, colWards
     case colNationalGaps, groupPart, secGroups, navGroups, gapChartGroups
+    case markedAs, decisionsResolved, csvMark, csvMarkNote, levelResolved
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -168,6 +169,12 @@ enum Phrase: CaseIterable {
         case .navGroups: ("Nhóm", "Groups")
         case .gapChartGroups:
             ("Khoảng trống so với khung quốc gia, theo nhóm và lĩnh vực", "National gaps by group and area")
+        case .markedAs: ("Chuyên viên đánh dấu: {0}", "Reviewer’s mark: {0}")
+        case .decisionsResolved:
+            ("Đánh dấu của chuyên viên đã được giải quyết", "Reviewer’s marks now resolved")
+        case .csvMark: ("Đánh dấu", "Mark")
+        case .csvMarkNote: ("Ghi chú đánh dấu", "Mark note")
+        case .levelResolved: ("đã giải quyết (kế hoạch không còn thiếu)", "resolved (the plan no longer lacks it)")
         case .olderVersion:
             (
                 "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",
