@@ -8,16 +8,14 @@ struct CacheOptions: ParsableArguments {
     static let defaultFolder = "exports/.cache"
 
     @Option(
-        help: ArgumentHelp(
-            "Keep plans already read in this folder, by file content, tool build and data files; a run reads again only the files that changed (default: exports/.cache).",
-            valueName: "folder"))
+        help: ArgumentHelp(say(.helpCache), valueName: "folder"))
     var cache: String?
 
-    @Flag(help: "Read every plan file again; use no cache and write none.")
+    @Flag(help: ArgumentHelp(say(.helpNoCache)))
     var noCache = false
 
     func validate() throws {
-        if noCache, cache != nil { throw ValidationError("--cache and --no-cache cannot be used together.") }
+        if noCache, cache != nil { throw ValidationError(say(.cacheAndNoCache)) }
     }
 
     /// `extractor` with the cache on, unless `--no-cache`. Call after every other setting of the

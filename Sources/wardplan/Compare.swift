@@ -14,6 +14,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpHTML), valueName: "file"))
     var html: String?
 
+    @Option(name: .customLong("html-pages-above"), help: ArgumentHelp(say(.helpHTMLPagesAbove), valueName: "n"))
+    var htmlPagesAbove = 200
+
     @Option(help: ArgumentHelp(say(.helpCSV), valueName: "folder"))
     var csv: String?
 
@@ -79,6 +82,7 @@ struct Compare: ParsableCommand {
             extractor: cacheOptions.attach(to: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))),
             comparer: Comparer(minPeers: minPeers))
         job.csvSeparator = csvSeparator
+        job.htmlSplitAbove = htmlPagesAbove
         job.xlsx = xlsx
         job.registry = try registryOptions.load(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)

@@ -4,10 +4,7 @@ import WardPlanKit
 
 /// Options for the data files a command reads, shared by the commands that classify plans.
 struct DataOptions: ParsableArguments {
-    @Option(
-        help:
-            "Use this taxonomy file (YAML) instead of the shipped one; check it first with `wardplan taxonomy --check FILE`."
-    )
+    @Option(help: ArgumentHelp(say(.helpTaxonomyOption)))
     var taxonomy: String?
 
     /// The reference data with the chosen taxonomy; prints the file's problems and exits 1 when it does not load.

@@ -6,8 +6,7 @@ import WardPlanKit
 /// first folder given as a PATH is read when it is there (`wards/decisions.yaml`).
 struct DecisionOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp(
-            "Decisions on gap items (YAML; default: decisions.yaml in the first folder given).", valueName: "file"))
+        help: ArgumentHelp(say(.helpDecisions), valueName: "file"))
     var decisions: String?
 
     static let defaultName = "decisions.yaml"

@@ -3,22 +3,15 @@ import Foundation
 import WardPlanKit
 
 struct Diff: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "List what changed between two versions of one ward's plan.",
-        discussion: """
-            Tasks removed, added and changed (lead office, timeline, products, wording), paired by their words,
-            and targets raised, lowered, added or removed, with their lines in both versions; printed, and with
-            --json FILE written as JSON. Exit codes: 0 compared, 1 a plan could not be read, 2 usage error.
-            """
-    )
+    static let configuration = CommandConfiguration(abstract: say(.diffAbstract), discussion: say(.diffDiscussion))
 
-    @Argument(help: "The earlier version of the plan.")
+    @Argument(help: ArgumentHelp(say(.helpDiffOld)))
     var old: String
 
-    @Argument(help: "The later version of the plan.")
+    @Argument(help: ArgumentHelp(say(.helpDiffNew)))
     var new: String
 
-    @Option(help: ArgumentHelp("Write the differences as JSON to this file.", valueName: "file"))
+    @Option(help: ArgumentHelp(say(.helpDiffJSON), valueName: "file"))
     var json: String?
 
     func run() throws {
@@ -27,7 +20,7 @@ struct Diff: ParsableCommand {
         printer.print(extraction.allDiagnostics)
         guard extraction.failed.isEmpty, extraction.plans.count == 2 else {
             if extraction.plans.count != 2 && extraction.failed.isEmpty {
-                printer.status("wardplan: diff needs two plan files, not folders")
+                printer.status(say(.diffNeedsFiles))
             }
             throw ExitCode(ExitStatus.someInputFailed)
         }
@@ -36,8 +29,8 @@ struct Diff: ParsableCommand {
         if let json {
             do {
                 try AtomicFile.write(try JSONRenderer.render(diff), to: json)
-            } catch {
-                printer.status("\(json): error: cannot write: \(error.localizedDescription)")
+            } catch let error as OutputSet.Failure {
+                printer.print([error.diagnostic(messageLanguage)])
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }

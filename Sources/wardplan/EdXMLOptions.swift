@@ -4,47 +4,44 @@ import WardPlanKit
 
 /// The options of an edXML envelope (QCVN 102:2016 subset), shared by the commands that write XML.
 struct EdXMLOptions: ParsableArguments {
-    @Flag(help: "Wrap the XML report in an edXML envelope (QCVN 102:2016 subset).")
+    @Flag(help: ArgumentHelp(say(.helpEdXML)))
     var edxml = false
 
-    @Option(name: .customLong("from"), help: "Sender agency id, e.g. 000.00.00.H26.")
+    @Option(name: .customLong("from"), help: ArgumentHelp(say(.helpFrom)))
     var sender: String?
 
-    @Option(name: .customLong("to"), help: "Receiver agency id (repeat for several).")
+    @Option(name: .customLong("to"), help: ArgumentHelp(say(.helpTo)))
     var receivers: [String] = []
 
-    @Option(help: "Number and notation of the sending document, e.g. 15/BC-SNV.")
+    @Option(help: ArgumentHelp(say(.helpCode)))
     var code: String?
 
-    @Option(help: "Date of the sending document, YYYY-MM-DD (default: today).")
+    @Option(help: ArgumentHelp(say(.helpDate)))
     var date: String?
 
-    @Option(help: "Place of issue, e.g. \"Hà Nội\".")
+    @Option(help: ArgumentHelp(say(.helpPlace)))
     var place: String?
 
-    @Option(help: "Subject (trích yếu) of the sending document.")
+    @Option(help: ArgumentHelp(say(.helpSubject)))
     var subject: String?
 
     func check() throws {
         let given = sender != nil || !receivers.isEmpty || code != nil || date != nil || place != nil || subject != nil
         guard edxml else {
-            if given { throw ValidationError("--from, --to, --code, --date, --place and --subject go with --edxml") }
+            if given { throw ValidationError(say(.edxmlOptionsAlone)) }
             return
         }
         guard let sender, !receivers.isEmpty, let code else {
-            throw ValidationError(
-                "--edxml needs --from AGENCY, --to AGENCY and --code NUMBER/NOTATION (e.g. --from 000.00.00.H26 --to 000.00.00.G12 --code 15/BC-SNV)"
-            )
+            throw ValidationError(say(.edxmlNeedsAgencies))
         }
         for id in [sender] + receivers where !EdXMLEnvelope.isAgencyID(id) {
-            throw ValidationError(
-                "\"\(id)\" is not an agency id (mã định danh, QĐ 20/2020/QĐ-TTg) such as 000.00.00.H26")
+            throw ValidationError(say(.notAnAgency, id))
         }
         guard EdXMLEnvelope.splitCode(code) != nil else {
-            throw ValidationError("--code \"\(code)\" is not NUMBER/NOTATION such as 15/BC-SNV")
+            throw ValidationError(say(.codeInvalid, code))
         }
         if let date, CalendarDate(iso: date) == nil {
-            throw ValidationError("--date \"\(date)\" is not a date YYYY-MM-DD")
+            throw ValidationError(say(.edxmlDateInvalid, date))
         }
     }
 

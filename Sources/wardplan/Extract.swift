@@ -5,18 +5,7 @@ import WardPlanKit
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: say(.extractAbstract),
-        discussion: """
-            PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
-            a folder means every plan file in it.
-            --format xml writes the report of schema/wardplans-2.xsd instead of JSON; --xml FILE writes it
-            as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
-            an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
-            --coverage reports, per input, the share of non-blank lines that ended up in the model.
-            Each task, target and narrative item gets an area and themes of the taxonomy, with the evidence
-            (phrase, line, column); --taxonomy FILE classifies with a city's own taxonomy file.
-            Diagnostics go to standard error as file:line: severity: message [code].
-            Exit codes: 0 all inputs read, 1 some input failed (the others are still written), 2 usage error.
-            """
+        discussion: say(.extractDiscussion)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -49,10 +38,7 @@ struct Extract: ParsableCommand {
     @Flag(help: ArgumentHelp(say(.helpProgress)))
     var progress = false
 
-    @Flag(
-        help:
-            "Report on standard error, per input, the share of non-blank lines (paragraphs for Word) that ended up in the model, and list the rest."
-    )
+    @Flag(help: ArgumentHelp(say(.helpCoverage)))
     var coverage = false
 
     @OptionGroup var envelope: EdXMLOptions

@@ -4,31 +4,22 @@ import WardPlanKit
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read WardPlans XML reports back into the model and print it as JSON.",
-        discussion: """
-            Đọc lại báo cáo XML. FILE is a report written by `wardplan extract --format xml` or
-            `wardplan compare --xml` (or by another system in the same format), bare or inside an edXML
-            envelope; the plans are read, a comparison is skipped (compare computes it). It is parsed as
-            untrusted input and validated against the schema before it is read. The JSON is the one
-            `wardplan extract` prints: extract → XML → import gives the same JSON.
-            Exit codes: 0 every file was read, 1 some file failed (the others are still printed), 2 usage error.
-            """
-    )
+        abstract: say(.importAbstract), discussion: say(.importDiscussion))
 
-    @Argument(help: "WardPlans XML reports.")
+    @Argument(help: ArgumentHelp(say(.helpImportFiles)))
     var files: [String]
 
-    @Option(name: .shortAndLong, help: "Write the JSON to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: ArgumentHelp(say(.helpImportOutput)))
     var output: String?
 
-    @Option(help: "Refuse XML files larger than this many megabytes.")
+    @Option(help: ArgumentHelp(say(.helpMaxXML)))
     var maxInputMb: Int = 64
 
-    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
     func validate() throws {
-        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
     }
 
     func run() throws {
@@ -47,9 +38,7 @@ struct Import: ParsableCommand {
             FileHandle.standardOutput.write(json)
         }
         let failed = batch.failedFiles.count
-        printer.status(
-            "wardplan: \(result.plans.count) plan(s) imported from \(files.count - failed) file(s), \(failed) file(s) failed"
-        )
+        printer.status(say(.importSummary, result.plans.count, files.count - failed, failed))
         if failed > 0 { throw ExitCode(ExitStatus.someInputFailed) }
     }
 }

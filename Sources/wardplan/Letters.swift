@@ -4,53 +4,44 @@ import WardPlanKit
 
 struct Letters: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a review letter (.docx) to each ward asking it to amend its plan.",
-        discussion: """
-            PATH is a plan file or a folder, as for compare. Writes one Word file per ward into --out, named
-            from the ward (phuong-ngoc-ha.docx): a công văn in the form of Nghị định 30/2020/NĐ-CP with one
-            request per national gap item, grouped by reform area, and a reply date --as-of plus the days of
-            the letter template. The wording is data: --template FILE (a copy of the shipped letter.yaml).
-            Items marked not-applicable in decisions.yaml (--decisions FILE) are left out.
-            Exit codes: 0 all inputs read, 1 some input failed (the others get their letters), 2 usage error.
-            """
-    )
+        abstract: say(.lettersAbstract), discussion: say(.lettersDiscussion))
 
-    @Argument(help: "Plan files or folders of plan files.")
+    @Argument(help: ArgumentHelp(say(.helpPaths)))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Write the letters into this folder.", valueName: "folder"))
+    @Option(help: ArgumentHelp(say(.helpLettersOut), valueName: "folder"))
     var out: String
 
-    @Option(help: ArgumentHelp("The letter's date (YYYY-MM-DD). Default: today.", valueName: "date"))
+    @Option(help: ArgumentHelp(say(.helpLettersAsOf), valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("The issuing body (default: the template's, \"Sở Nội vụ\").", valueName: "name"))
+    @Option(help: ArgumentHelp(say(.helpSender), valueName: "name"))
     var sender: String?
 
-    @Option(help: ArgumentHelp("Use this letter template (YAML) instead of the shipped one.", valueName: "file"))
+    @Option(help: ArgumentHelp(say(.helpTemplate), valueName: "file"))
     var template: String?
 
     @OptionGroup var decisionOptions: DecisionOptions
 
     @OptionGroup var cacheOptions: CacheOptions
 
-    @Option(help: "Refuse input files larger than this many megabytes.")
+    @Option(help: ArgumentHelp(say(.helpMaxInput)))
     var maxInputMb: Int = 32
 
-    @Flag(name: .shortAndLong, help: "Also print notes, not only warnings and errors.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
-    @Flag(name: .shortAndLong, help: "Print no progress or summary line.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpQuiet)))
     var quiet = false
 
     func validate() throws {
         if let asOf, CalendarDate(typed: asOf) == nil {
-            throw ValidationError("--as-of must be a date written YYYY-MM-DD, such as 2026-07-01, not '\(asOf)'")
+            throw ValidationError(say(.asOfInvalid, asOf))
         }
         if let sender, sender.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--sender must name the issuing body")
+            throw ValidationError(say(.senderEmpty))
         }
-        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
     }
 
     func run() throws {
@@ -62,21 +53,26 @@ struct Letters: ParsableCommand {
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }
-        let job = LettersJob(
+        var job = LettersJob(
             paths: paths, folder: out, asOf: asOf.flatMap(CalendarDate.init(typed:)) ?? Compare.today(),
             extractor: cacheOptions.attach(to: PlanExtractor(limits: InputLimits(maxInputBytes: maxInputMb << 20))),
             composer: LetterComposer(template: wording, sender: sender),
             decisions: try decisionOptions.load(paths: paths))
+        job.language = messageLanguage
         let outcome: LettersJob.Outcome
         do {
             outcome = try job.run(progress: ProgressLine(quiet: quiet, forced: false).callback)
-        } catch let error as InputError {
-            printer.print([error.diagnostic])
+        } catch let error as OutputSet.Failure {
+            printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
         if !outcome.written.isEmpty { job.extractor.cache?.commit() }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
+        if outcome.extraction.plans.isEmpty {
+            printer.print([Diagnostic(.noInput, .error, path: paths.joined(separator: " "), say(.lettersNoInput))])
+            throw ExitCode(ExitStatus.someInputFailed)
+        }
         if !quiet {
             let requests = outcome.letters.reduce(0) { $0 + $1.items.count }
             printer.status(

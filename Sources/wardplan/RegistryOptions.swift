@@ -8,24 +8,21 @@ import WardPlanKit
 struct RegistryOptions: ParsableArguments {
     @Option(
         name: .customLong("province"),
-        help: ArgumentHelp(
-            "List the units of this province that sent no plan (repeatable; \"Hà Nội\").", valueName: "name"))
+        help: ArgumentHelp(say(.helpProvince), valueName: "name"))
     var provinces: [String] = []
 
     @Option(
-        help: ArgumentHelp(
-            "A city's list of units, code,name,kind,group (default: registry.csv in the first folder given).",
-            valueName: "file"))
+        help: ArgumentHelp(say(.helpRegistry), valueName: "file"))
     var registry: String?
 
     static let defaultName = "registry.csv"
 
     func validate() throws {
         if registry != nil && !provinces.isEmpty {
-            throw ValidationError("give --province or --registry, not both")
+            throw ValidationError(say(.provinceAndRegistry))
         }
         for name in provinces where UnitRegistry.national.units(inProvinces: [name]).isEmpty {
-            throw ValidationError("--province \"\(name)\" names no province of the national list (such as \"Hà Nội\")")
+            throw ValidationError(say(.provinceUnknown, name))
         }
     }
 

@@ -4,24 +4,15 @@ import WardPlanKit
 
 struct TaxonomyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "taxonomy",
-        abstract: "Print the taxonomy's areas and themes, or check a taxonomy file.",
-        discussion: """
-            FILE is a taxonomy file a city edits (the shipped one when left out). With --check the file
-            is loaded, checked (unknown fields, duplicate ids, unknown areas, phrases given to two themes;
-            documents of documents.yaml, dates and province keys in expectedBy, appliesTo and since, also
-            in the shipped benchmarks and citations) and its example sentences are classified; every problem is printed as file:line: error: message.
-            Exit codes: 0 the file is valid (and with --check every example holds), 1 it is not, 2 usage error.
-            """
-    )
+        commandName: "taxonomy", abstract: say(.taxonomyAbstract), discussion: say(.taxonomyDiscussion))
 
-    @Argument(help: "A taxonomy file (YAML); the shipped taxonomy when left out.")
+    @Argument(help: ArgumentHelp(say(.helpTaxonomyFile)))
     var file: String?
 
-    @Flag(help: "Check the file and run its examples instead of printing it.")
+    @Flag(help: ArgumentHelp(say(.helpCheck)))
     var check = false
 
-    @Flag(name: .shortAndLong, help: "Also print each theme's phrases.")
+    @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpPhrases)))
     var verbose = false
 
     func run() throws {
@@ -41,12 +32,13 @@ struct TaxonomyCommand: ParsableCommand {
             let failures = loaded.check() + ReferenceCheck.problems(loaded)
             for failure in failures { FileHandle.standardError.write(Data((failure.description + "\n").utf8)) }
             let taxonomy = loaded.taxonomy
-            let summary =
-                "\(loaded.path): taxonomy \(taxonomy.version), \(taxonomy.areas.count) areas, \(taxonomy.themes.count) themes, \(loaded.exampleCount) examples"
+            let summary = say(
+                .taxonomySummary, loaded.path, taxonomy.version, taxonomy.areas.count, taxonomy.themes.count,
+                loaded.exampleCount)
             if failures.isEmpty {
-                print("\(summary): all examples hold")
+                print(summary + say(.taxonomyHolds))
             } else {
-                print("\(summary): \(failures.count) problem(s)")
+                print(summary + say(.taxonomyProblems, failures.count))
                 throw ExitCode(ExitStatus.someInputFailed)
             }
             return

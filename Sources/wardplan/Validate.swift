@@ -4,24 +4,16 @@ import WardPlanKit
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check XML files against the WardPlans schemas (report, or edXML envelope around one).",
-        discussion: """
-            Kiểm tra tệp XML theo lược đồ. Each FILE is parsed as untrusted input (no network, no DTD,
-            no entities, bounded size and depth) and validated against schema/wardplans-2.xsd (a report of format 1: wardplans-1.xsd) or, for an
-            edXML envelope, schema/edxml-qcvn102-subset-1.xsd. Problems go to standard error as
-            file:line: error: message [code].
-            Exit codes: 0 every file is valid, 1 some file is invalid or unreadable, 2 usage error.
-            """
-    )
+        abstract: say(.validateAbstract), discussion: say(.validateDiscussion))
 
-    @Argument(help: "XML files to check.")
+    @Argument(help: ArgumentHelp(say(.helpXMLFiles)))
     var files: [String]
 
-    @Option(help: "Refuse XML files larger than this many megabytes.")
+    @Option(help: ArgumentHelp(say(.helpMaxXML)))
     var maxInputMb: Int = 64
 
     func validate() throws {
-        guard maxInputMb > 0 else { throw ValidationError("--max-input-mb must be a positive number") }
+        guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
     }
 
     func run() throws {
@@ -34,7 +26,7 @@ struct Validate: ParsableCommand {
                 data = try Data(contentsOf: URL(fileURLWithPath: file))
             } catch {
                 printer.print([
-                    Diagnostic(.unreadable, .error, path: file, "cannot read the file: \(error.localizedDescription)")
+                    Diagnostic(.unreadable, .error, path: file, say(.unreadableFile, error.localizedDescription))
                 ])
                 invalid += 1
                 continue
@@ -42,13 +34,13 @@ struct Validate: ParsableCommand {
             let outcome = XMLValidator.validate(data, path: file, limits: limits)
             if outcome.isValid {
                 let schema = outcome.kind?.schemaFile ?? XMLSchemaSet.reportFile
-                print("\(file): hợp lệ / valid (schema/\(schema))")
+                print(say(.validFile, file, schema))
             } else {
                 printer.print(outcome.diagnostics)
                 invalid += 1
             }
         }
-        printer.status("wardplan: \(files.count - invalid) valid, \(invalid) invalid")
+        printer.status(say(.validateSummary, files.count - invalid, invalid))
         if invalid > 0 { throw ExitCode(ExitStatus.someInputFailed) }
     }
 }

@@ -14,7 +14,7 @@ struct ComparisonTests {
     func refs(_ tasks: [TaskRef]) -> [String] { tasks.map(\.ref) }
 
     @Test func wardsHaveStableIdsAndLabels() {
-        #expect(comparison.wards.map(\.id) == ["phuong-nam-do-son-hai-phong", "phuong-ngoc-ha-ha-noi"])
+        #expect(comparison.wards.map(\.id) == ["11737", "00008"])
         #expect(comparison.wards.map(\.label) == ["Phường Nam Đồ Sơn", "Phường Ngọc Hà"])
         #expect(comparison.wards.map(\.taskCount) == [53, 29])
         #expect(comparison.tasks.count == 82)

@@ -43,7 +43,7 @@ struct ComparisonXMLTests {
             #expect(comparison.attribute("asOf") == "2026-07-01")
             let wards = comparison.child("wards")?.children("ward") ?? []
             #expect(wards.map { $0.attribute("plan") } == [namDoSonID, ngocHaID])
-            #expect(wards.map { $0.attribute("key") } == ["phuong-nam-do-son-hai-phong", "phuong-ngoc-ha-ha-noi"])
+            #expect(wards.map { $0.attribute("key") } == ["11737", "00008"])
             #expect(wards.map { $0.child("label")?.text } == ["Phường Nam Đồ Sơn", "Phường Ngọc Hà"])
         }
     }

@@ -16,9 +16,13 @@ struct PlanIdentityTests {
     }
 
     @Test func theSeedsHaveIdsFromWardAndDocument() {
-        #expect(PlanIdentity.baseID(of: Fixtures.ngocHa) == "ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd")
-        // A draft: no number yet, so the code and "unnumbered".
-        #expect(PlanIdentity.baseID(of: Fixtures.namDoSon) == "hai-phong.phuong-nam-do-son.2026.qd-ubnd-unnumbered")
+        // Phường Ngọc Hà is unit 8 of the national list: its code, five digits, stands for the ward.
+        #expect(PlanIdentity.baseID(of: Fixtures.ngocHa) == "00008.2026-2030.263-kh-ubnd")
+        // A draft: no number yet, so the document code and "unnumbered". Nam Đồ Sơn is unit 11737.
+        #expect(PlanIdentity.baseID(of: Fixtures.namDoSon) == "11737.2026.qd-ubnd-unnumbered")
+        // A list that does not know the ward: province and ward slugs.
+        let empty = UnitRegistry(units: [], source: "none")
+        #expect(PlanIdentity.baseID(of: Fixtures.ngocHa, units: empty) == "ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd")
         let ids = PlanIdentity.taskIDs(planID: "p", tasks: Fixtures.namDoSon.tasks)
         #expect(ids.first == "p/task-1.1")
         #expect(Set(ids).count == ids.count)
@@ -68,7 +72,7 @@ struct PlanIdentityTests {
         let result = PlanExtractor().extract(paths: [folder.path("v1.md"), folder.path("v2.md")])
         let (ids, warnings) = PlanIdentity.ids(of: result.plans)
         #expect(Set(ids).count == 2)
-        #expect(ids.allSatisfy { $0.hasPrefix("ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd.sha-") })
+        #expect(ids.allSatisfy { $0.hasPrefix("00008.2026-2030.263-kh-ubnd.sha-") })
         #expect(warnings.count == 2 && warnings.allSatisfy { $0.code == .xmlDuplicatePlanID })
         let (reversed, _) = PlanIdentity.ids(of: result.plans.reversed())
         #expect(reversed == ids.reversed())

@@ -51,22 +51,22 @@ struct ReportTests {
         // Ngọc Hà states one-stop in II.3 and in the duties of Văn phòng HĐND và UBND (V.2.2), with no task.
         #expect(
             html.contains(
-                #"<li id="g-phuong-ngoc-ha-ha-noi-t-one-stop">Chủ đề «Cơ chế một cửa, một cửa liên thông» (lĩnh vực «Cải cách thủ tục hành chính»): kế hoạch có nêu tại mục 3 phần II (dòng 140) và mục 2.2 phần V (dòng 276) nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm); được NQ 76/NQ-CP, QĐ 282/QĐ-TTg yêu cầu.</li>"#
+                #"<li id="g-00008-t-one-stop">Chủ đề «Cơ chế một cửa, một cửa liên thông» (lĩnh vực «Cải cách thủ tục hành chính»): kế hoạch có nêu tại mục 3 phần II (dòng 140) và mục 2.2 phần V (dòng 276) nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm); được NQ 76/NQ-CP, QĐ 282/QĐ-TTg yêu cầu.</li>"#
             ))
         // With two wards there is no peer group: nothing is raised "because others do".
         #expect(!html.contains("Thực tiễn của đa số phường cùng nhóm (tham khảo)</h4>"))
         // Ngọc Hà has no `other` area.
         #expect(
             html.contains(
-                #"<p id="g-phuong-ngoc-ha-ha-noi-a-other" class="note">Không có nhiệm vụ thuộc «Nội dung khác của địa phương» (không bắt buộc).</p>"#
+                #"<p id="g-00008-a-other" class="note">Không có nhiệm vụ thuộc «Nội dung khác của địa phương» (không bắt buộc).</p>"#
             ))
         // Satisfaction targets against the national 95 % / 90 % for 2028-2030.
         #expect(html.contains("Quốc gia: ≥ 95% · 2028–2030 · QĐ 282/QĐ-TTg"))
         #expect(html.contains("Quốc gia: ≥ 90% · 2028–2030 · QĐ 282/QĐ-TTg"))
-        #expect(html.contains(##"<a href="#w-phuong-ngoc-ha-ha-noi-k-10">≥ 95% (2028–2030, dòng 55)</a>"##))
+        #expect(html.contains(##"<a href="#w-00008-k-10">≥ 95% (2028–2030, dòng 55)</a>"##))
         #expect(
             html.contains(
-                ##"<a href="#w-phuong-nam-do-son-hai-phong-k-7">≥ 90% (2026, dòng 85)</a> (năm khác, tham khảo)"##))
+                ##"<a href="#w-11737-k-7">≥ 90% (2026, dòng 85)</a> (năm khác, tham khảo)"##))
         // Tasks per lead office in each ward (offices with most tasks first: Văn hóa - Xã hội, Văn phòng
         // HĐND và UBND, Trung tâm Phục vụ hành chính công, Kinh tế, Hạ tầng và Đô thị, Dịch vụ sự nghiệp công).
         func officeCells(_ counts: [Int]) -> String {
@@ -78,11 +78,11 @@ struct ReportTests {
         }
         #expect(
             html.contains(
-                ##"<a href="#w-phuong-nam-do-son-hai-phong">Phường Nam Đồ Sơn</a></th>"##
+                ##"<a href="#w-11737">Phường Nam Đồ Sơn</a></th>"##
                     + officeCells([20, 8, 15, 6, 1])))
         #expect(
             html.contains(
-                ##"<a href="#w-phuong-ngoc-ha-ha-noi">Phường Ngọc Hà</a></th>"## + officeCells([17, 10, 0, 2, 0])))
+                ##"<a href="#w-00008">Phường Ngọc Hà</a></th>"## + officeCells([17, 10, 0, 2, 0])))
         // Every task with its source file, line and quoted text.
         #expect(html.contains(#"<td class="src">seeds/nam-do-son-2026.txt:171–179</td>"#))
         #expect(html.contains("Xây dựng ban hành Kế hoạch tuyên truyền CCHC năm 2026 trên địa bàn phường."))
@@ -140,7 +140,7 @@ struct ReportTests {
         #expect(tasks[1][1] == "Phường Nam Đồ Sơn" && tasks[1][6] == "1.1" && tasks[1][4] == "171")
         let coverage = try CSVTestReader.rows(Self.text(files[1]))
         #expect(coverage.count == 3)
-        #expect(coverage[2].prefix(4) == ["phuong-ngoc-ha-ha-noi", "Phường Ngọc Hà", "Hà Nội", "29"])
+        #expect(coverage[2].prefix(4) == ["00008", "Phường Ngọc Hà", "Hà Nội", "29"])
         let targets = try CSVTestReader.rows(Self.text(files[2]))
         // Every target of both plans appears.
         for (w, plan) in Self.plans.enumerated() {

@@ -9,7 +9,7 @@ struct ReviewDecisionTests {
     static let file = """
         # Decisions of the Department's reviewer
         decisions:
-          - ward: phuong-ngoc-ha-ha-noi
+          - ward: "00008"
             kind: theme
             id: staff-downsizing
             mark: not-applicable
@@ -19,7 +19,7 @@ struct ReviewDecisionTests {
             kind: theme
             id: one-stop
             mark: sent
-          - ward: phuong-ngoc-ha-ha-noi
+          - ward: "00008"
             kind: target
             id: online-services@2026-2030
             mark: accepted

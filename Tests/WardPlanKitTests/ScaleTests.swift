@@ -17,15 +17,10 @@ struct ScaleTests {
         return plan
     }
 
-    @Test func comparesAndRendersInTime() throws {
-        let clock = ContinuousClock()
-        var comparison: Comparison!
-        var html = ""
-        let elapsed = clock.measure {
-            comparison = Comparer().compare(Self.plans, asOf: ComparisonTests.asOf)
-            html = HTMLReportRenderer().page(Report(comparison: comparison, plans: Self.plans))
-        }
-        #expect(elapsed < .seconds(30), "comparing and rendering 120 wards took \(elapsed)")
+    // Time is measured by scripts/benchmark.sh, not here: a timed test fails on a busy machine.
+    @Test func comparesAndRenders() throws {
+        let comparison = Comparer().compare(Self.plans, asOf: ComparisonTests.asOf)
+        let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: Self.plans))
         #expect(Set(comparison.wards.map(\.id)).count == 120)
         // Every ward has a row in the matrix, and each row one cell per area.
         let matrix = try #require(html.range(of: #"<table id="matrix-areas""#).map { html[$0.lowerBound...] })
@@ -46,7 +41,7 @@ struct ScaleTests {
 
     @Test func twoPlansOfOneWardGetDistinctIds() {
         let comparison = Comparer().compare([Fixtures.ngocHa, Fixtures.ngocHa], asOf: ComparisonTests.asOf)
-        #expect(comparison.wards.map(\.id) == ["phuong-ngoc-ha-ha-noi", "phuong-ngoc-ha-ha-noi-2"])
+        #expect(comparison.wards.map(\.id) == ["00008", "00008-2"])
         #expect(comparison.diagnostics.map(\.code) == [.duplicateWard])
         #expect(comparison.diagnostics.first?.severity == .warning)
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [Fixtures.ngocHa, Fixtures.ngocHa]))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N ward plans made from example plans, for measuring and testing at a city's or the country's scale.
 
-    generate_wards.py TEMPLATE_DIR [TEMPLATE_DIR …] OUT_DIR N [--seed S] [--seed-share F] [--docx K]
+    generate_wards.py TEMPLATE_DIR [TEMPLATE_DIR …] OUT_DIR N [--seed S] [--seed-share F] [--docx K] [--provinces K]
 
 TEMPLATE_DIRs hold example plans (.txt and .md; `Tests/Fixtures/seeds` and `Tests/Fixtures/layouts`):
 each generated plan is one of them rewritten for a real unit of `units.csv` (the registry), in the
@@ -17,6 +17,8 @@ seeds (about 63 KB each; the layout plans are about 10 KB): 0.9 makes 3,321 plan
 `--skip NAME` leaves out the templates whose name starts with NAME. `--docx K` also copies K of the layouts' Word files with their ward renamed (the text of
 `word/document.xml` only). Past 3,321 plans the registry's units come round again with a quarter
 of the compass added to the name ("Phường Ba Đình Tây"), so every plan is another ward.
+`--provinces K` spreads the plans over the first K provinces of the registry, plan i in province
+i mod K (a country's worth: N = 3321, K = 34, for the split report).
 """
 import argparse
 import json
@@ -182,7 +184,15 @@ def slug(text):
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-def plan_unit(i, registry):
+def plan_unit(i, registry, provinces=0):
+    """Plan i's unit: the registry's units in order, or with `provinces` K, the (i // K)-th unit of
+    the (i mod K)-th province; past the end of a list its units come round again with a compass word."""
+    if provinces:
+        by_province = {}
+        for unit in registry:
+            by_province.setdefault(unit[2], []).append(unit)
+        registry = list(by_province.values())[i % provinces]
+        i //= provinces
     short, kind, province = registry[i % len(registry)]
     lap = i // len(registry)
     if lap:
@@ -200,6 +210,8 @@ def main():
     parser.add_argument("--docx", type=int, default=0, help="how many Word plans to add (from the layouts)")
     parser.add_argument("--skip", action="append", default=[], metavar="NAME",
                         help="leave out the templates whose file name starts with NAME (repeatable)")
+    parser.add_argument("--provinces", type=int, default=0, metavar="K",
+                        help="spread the plans over the registry's first K provinces (plan i in province i mod K)")
     args = parser.parse_args()
     *template_dirs, out_dir = [pathlib.Path(d) for d in args.dirs]
     if not template_dirs:
@@ -214,6 +226,8 @@ def main():
     texts = {t: t.read_text(encoding="utf-8") for t in templates}
     wards = {t: template_ward(t) for t in templates}
     registry, spellings = units(), office_spellings()
+    if args.provinces and not 0 < args.provinces <= len({u[2] for u in registry}):
+        parser.error(f"--provinces: between 1 and {len({u[2] for u in registry})}")
 
     for i in range(args.count):
         rng = random.Random(args.seed * 1_000_003 + i)
@@ -221,7 +235,7 @@ def main():
             template = rng.choice(templates)
         else:
             template = rng.choice(seeds if rng.random() < args.seed_share else others)
-        unit = plan_unit(i, registry)
+        unit = plan_unit(i, registry, args.provinces)
         text = rename(texts[template], wards[template], unit)
         text = respell_offices(text, rng, spellings)
         text = change_targets(text, rng)
@@ -235,7 +249,7 @@ def main():
     for k in range(min(args.docx, args.count) if docx else 0):
         i = args.count + k
         source = docx[k % len(docx)]
-        unit = plan_unit(i, registry)
+        unit = plan_unit(i, registry, args.provinces)
         old = template_ward(source.with_suffix(".md"))
         target = out_dir / f"{i + 1:04d}-{slug(unit[1] + ' ' + unit[0])}.docx"
         with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:

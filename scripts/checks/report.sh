@@ -27,7 +27,8 @@ wheel = next(folder.glob("axe_playwright_python-*.whl"))
 PY
 fi
 
-rm -rf "$out/seeds" "$out/seeds-en" "$out/hostile" "$out/hostile-input" "$out/large" "$out/large-input"
+rm -rf "$out/seeds" "$out/seeds-en" "$out/hostile" "$out/hostile-input" "$out/large" "$out/large-input" \
+  "$out/split" "$out/split-input" "$out/country"
 # The seeds, in both languages; a report date inside their period, so some deadlines have passed.
 "$wardplan" compare Tests/Fixtures/seeds --html "$out/seeds/report.html" --as-of 2026-07-01 --quiet
 "$wardplan" compare Tests/Fixtures/seeds --html "$out/seeds-en/report.html" --as-of 2026-07-01 --lang en --quiet
@@ -37,7 +38,18 @@ cp Tests/Fixtures/hostile/hostile-plan.txt "$out/hostile-input/\"><img src=x one
 cp Tests/Fixtures/seeds/ngoc-ha-2026-2030.md "$out/hostile-input/"
 "$wardplan" compare "$out/hostile-input" --html "$out/hostile/report.html" --as-of 2026-07-01 --quiet
 # A city's worth of wards, made from the seeds.
-python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds "$out/large-input" 120
+python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds "$out/large-input" 170
 "$wardplan" compare "$out/large-input" --html "$out/large/report.html" --as-of 2026-07-01 --quiet
+# Wards of three provinces, split into an overview and a page per province above 25 wards.
+python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds "$out/split-input" 60 --provinces 3
+"$wardplan" compare "$out/split-input" --html "$out/split/report.html" --html-pages-above 25 --as-of 2026-07-01 --quiet
+# The country (3,321 plans in 34 provinces, about 200 MB): only when asked, with a release build.
+if [ "${WARDPLAN_COUNTRY:-0}" = 1 ]; then
+  swift build -c release --product wardplan >/dev/null
+  country="$out/country-input"
+  [ -d "$country" ] || python3 scripts/checks/generate_wards.py Tests/Fixtures/seeds "$country" 3321 --provinces 34
+  /usr/bin/time -f "country: compare --html %e s, %M KB peak" \
+    .build/release/wardplan compare "$country" --html "$out/country/report.html" --as-of 2026-07-01 --quiet
+fi
 
 python3 scripts/checks/report.py "$out" "$axe"

@@ -5,6 +5,9 @@ public struct Comparer: Sendable {
     public var documents: NationalDocuments
     /// Peer wards a ward's group needs (besides itself) before "most wards cover it" is said.
     public var minPeers: Int
+    /// A city's groups (clusters) of its units by official code, from its own list
+    /// (`registry.csv`): the peer groups of the gaps, instead of the province, for the wards in it.
+    public var groups: [Int: String] = [:]
 
     public static let defaultMinPeers = 5
 
@@ -20,7 +23,7 @@ public struct Comparer: Sendable {
 
     /// The comparison of `plans` (in the order given) on the report date `asOf`.
     public func compare(_ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate) -> Comparison {
-        let wards = Self.entries(plans)
+        let wards = Self.entries(plans, groups: groups)
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
             plans.indices.map { w in
@@ -52,7 +55,7 @@ public struct Comparer: Sendable {
             withoutProduct: wards.indices.map { w in
                 WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
             },
-            diagnostics: Self.duplicateWards(wards))
+            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards))
     }
 
     /// A warning for each plan of a ward that an earlier input already is a plan of.
@@ -74,17 +77,30 @@ public struct Comparer: Sendable {
         return diagnostics
     }
 
-    /// The wards of `plans`, with unique stable ids.
-    static func entries(_ plans: [Plan]) -> [WardEntry] {
+    /// A warning for each plan whose ward is the name of units in several provinces when the plan's
+    /// province does not settle which (the ward keeps a key made from its name).
+    static func ambiguousUnits(_ plans: [Plan], wards: [WardEntry], units: UnitRegistry = .national) -> [Diagnostic] {
+        zip(plans, wards).compactMap { plan, ward in
+            guard case .ambiguous(let found) = units.match(plan.ward) else { return nil }
+            let names = found.map { "\($0.name) (\($0.province))" }.joined(separator: ", ")
+            return Diagnostic(
+                .ambiguousUnit, .warning, path: ward.source,
+                "\(ward.label) is the name of \(found.count) units of the national list: \(names); the plan names no province that settles which, so the ward is keyed \(ward.id), not by an official code"
+            )
+        }
+    }
+
+    /// The wards of `plans`, with unique stable ids: the official code of the ward's unit in the
+    /// national list ("00008"), else a slug of its kind, name and province.
+    static func entries(_ plans: [Plan], groups: [Int: String] = [:], units: UnitRegistry = .national)
+        -> [WardEntry]
+    {
         var used: [String: Int] = [:]
-        let planIDs = PlanIdentity.ids(of: plans).ids
+        let planIDs = PlanIdentity.ids(of: plans, units: units).ids
         return zip(plans, planIDs).map { plan, planID in
             let fileName = plan.source.path.split(separator: "/").last.map(String.init) ?? plan.source.path
-            let key = Slug.of(
-                plan.ward.name == nil
-                    ? fileName
-                    : [plan.ward.kind?.rawValue, plan.ward.name, plan.ward.province].compactMap { $0 }.joined(
-                        separator: " "))
+            let code = units.code(of: plan.ward)
+            let key = code.map(UnitRegistry.codeText) ?? WardEntry.slugKey(plan.ward, fileName: fileName)
             let base = key.isEmpty ? "ward" : key
             used[base, default: 0] += 1
             let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
@@ -92,7 +108,7 @@ public struct Comparer: Sendable {
                 plan.ward.name.map { name in
                     plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
                 } ?? fileName
-            return WardEntry(
+            var entry = WardEntry(
                 id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind,
                 province: plan.ward.province,
                 source: plan.source.path, sha256: plan.source.sha256, documentType: plan.document.type,
@@ -102,6 +118,9 @@ public struct Comparer: Sendable {
                 targetCount: plan.targets.count,
                 warningCount: plan.diagnostics.filter { $0.severity >= .warning }.count,
                 unclassifiedLines: plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
+            entry.code = code
+            entry.group = code.flatMap { groups[$0] }
+            return entry
         }
     }
 

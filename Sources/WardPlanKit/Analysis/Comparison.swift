@@ -31,6 +31,10 @@ public struct Comparison: Hashable, Sendable, Codable {
     /// Older versions of plans that a newer version of the same ward's plan replaces: listed, not
     /// compared. Absent when there are none.
     public var versions: [OlderVersion]?
+    /// A specialist's decisions (`decisions.yaml`) with what became of each: still open (its mark
+    /// is on the gap item too), resolved (the plan no longer lacks the item), or no plan of its
+    /// ward read. Absent without a decisions file.
+    public var decisions: [DecisionOutcome]?
 
     public init(
         asOf: CalendarDate, taxonomyVersion: String, wards: [WardEntry], failed: [InputFailure], tasks: [TaskFacts],
@@ -62,8 +66,10 @@ public struct Comparison: Hashable, Sendable, Codable {
 
 /// A ward (one input plan) as the comparison names it.
 public struct WardEntry: Hashable, Sendable, Codable {
-    /// Stable key made from the ward's kind, name and province (`phuong-nam-do-son-hai-phong`),
-    /// or from the file name when the plan does not say; unique in one comparison.
+    /// Stable key: the official code of the ward's unit (`00008`, five digits, as the General
+    /// Statistics Office writes it) when the national list knows the ward; else made from the ward's
+    /// kind, name and province (`phuong-nam-do-son-hai-phong`), or from the file name when the plan
+    /// does not say. Unique in one comparison (`-2` for a second plan of one ward).
     public var id: String
     /// The plan's stable id, as in the XML (`PlanIdentity`): `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd`.
     public var planID: String
@@ -84,10 +90,33 @@ public struct WardEntry: Hashable, Sendable, Codable {
     public var targetCount: Int
     public var warningCount: Int
     public var unclassifiedLines: Int
+    /// The official code of the ward's unit in the national list; nil when the plan's ward is
+    /// none of its units or several (the name of units in several provinces, none named).
+    public var code: Int?
+    /// The ward's group in a city's own list (`registry.csv`): its peer group, a filter of the report.
+    public var group: String?
 
-    /// What makes two plans plans of one ward: kind, name and province, folded; nil without a name.
+    /// The key the ward had before keys were made from official codes, and has still when the
+    /// list does not know it: kind, name and province (`phuong-ngoc-ha-ha-noi`); decisions written
+    /// with it are still found.
+    public var slugID: String {
+        let fileName = source.split(separator: "/").last.map(String.init) ?? source
+        return Self.slugKey(Ward(name: name, kind: kind, province: province), fileName: fileName)
+    }
+
+    /// `phuong-ngoc-ha-ha-noi`, or the file name's slug when the plan names no ward.
+    static func slugKey(_ ward: Ward, fileName: String) -> String {
+        Slug.of(
+            ward.name == nil
+                ? fileName
+                : [ward.kind?.rawValue, ward.name, ward.province].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// What makes two plans plans of one ward: the unit's official code, else kind, name and
+    /// province, folded; nil without either.
     public var wardKey: String? {
-        name.map { [kind?.rawValue, $0, province].compactMap { $0 }.joined(separator: " ").foldedKey }
+        if let code { return "unit:\(code)" }
+        return name.map { [kind?.rawValue, $0, province].compactMap { $0 }.joined(separator: " ").foldedKey }
     }
 }
 

@@ -3,7 +3,8 @@
 /// a weak (cross-cutting) theme or one of an optional area, never from a theme a task shows only in
 /// its products. Two plans of one ward count once (the newest), and a ward is never its own peer.
 ///
-/// The group is the province the plan names (wards of one city are compared with each other);
+/// The group is the ward's group in a city's own list (`registry.csv`, `WardEntry.group`) when it
+/// has one; else the province the plan names (wards of one city are compared with each other);
 /// plans that name none form one group. Counts are kept per group, so asking for one ward's share
 /// costs no walk over the other wards.
 struct PeerGroups {
@@ -22,8 +23,10 @@ struct PeerGroups {
     init(plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int) {
         self.minPeers = minPeers
         var groupIndex: [String: Int] = [:]
-        group = plans.map { plan in
-            let key = documents.provinceKey(plan.ward.province) ?? ""
+        group = zip(plans, wards).map { plan, ward in
+            // A city's group and a province never share a key.
+            let province = documents.provinceKey(plan.ward.province) ?? ""
+            let key = ward.group.map { "group:" + $0.foldedKey } ?? "province:" + province
             if let i = groupIndex[key] { return i }
             groupIndex[key] = groupIndex.count
             return groupIndex.count - 1

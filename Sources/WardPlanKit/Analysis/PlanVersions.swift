@@ -39,8 +39,11 @@ public struct PlanVersions: Sendable {
         static func < (a: Order, b: Order) -> Bool { (a.day, a.numbered) < (b.day, b.numbered) }
     }
 
-    static func wardKey(_ plan: Plan) -> String? {
-        plan.ward.name.map {
+    /// The unit's official code when the national list settles the ward (so "Phường Ngọc Hà" with
+    /// and without its province is one ward), else kind, name and province, folded.
+    static func wardKey(_ plan: Plan, units: UnitRegistry = .national) -> String? {
+        if let code = units.code(of: plan.ward) { return "unit:\(code)" }
+        return plan.ward.name.map {
             [plan.ward.kind?.rawValue, $0, plan.ward.province].compactMap { $0 }.joined(separator: " ").foldedKey
         }
     }

@@ -67,6 +67,8 @@ public struct GapItem: Hashable, Sendable, Codable {
     public var area: String?
     /// Peer wards with a task for it, out of how many (when peers were counted).
     public var peers: PeerShare?
+    /// A specialist's mark on it (`decisions.yaml`), when there is one.
+    public var decision: GapDecision?
 
     public struct PeerShare: Hashable, Sendable, Codable {
         public var covering: Int
@@ -99,6 +101,7 @@ public struct GapItem: Hashable, Sendable, Codable {
         try c.encode(note, forKey: .note)
         try c.encodeIfPresent(area, forKey: .area)
         try c.encodeIfPresent(peers, forKey: .peers)
+        try c.encodeIfPresent(decision, forKey: .decision)
     }
 }
 

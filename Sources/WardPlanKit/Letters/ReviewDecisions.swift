@@ -64,6 +64,23 @@ public struct ReviewDecisions: Sendable, Hashable {
         decision(on: ward, kind, id)?.mark == .notApplicable
     }
 
+    /// Puts the decisions on the comparison, so every output shows them: each open decision's mark
+    /// on its gap item (`GapItem.decision`), and every decision with what became of it
+    /// (`Comparison.decisions`: open, resolved, or no plan of its ward read).
+    public func apply(to comparison: inout Comparison) {
+        let reviewed = review(comparison)
+        for r in reviewed where r.state == .open {
+            guard let w = comparison.wards.firstIndex(where: { $0.id == r.ward }),
+                let i = comparison.gaps[w].items.firstIndex(where: {
+                    $0.kind == r.decision.kind && $0.id == r.decision.id
+                }),
+                comparison.gaps[w].items[i].decision == nil
+            else { continue }
+            comparison.gaps[w].items[i].decision = GapDecision(r.decision)
+        }
+        comparison.decisions = reviewed.map(DecisionOutcome.init)
+    }
+
     /// Each decision with what became of it in this comparison: its item is still listed (`open`),
     /// gone (`resolved`: the ward amended its plan), or no plan of its ward was read (`noWard`).
     public func review(_ comparison: Comparison) -> [ReviewedDecision] {
@@ -78,35 +95,45 @@ public struct ReviewDecisions: Sendable, Hashable {
 
     /// A note for each resolved decision and a warning for each whose ward sent no plan in this run,
     /// at the decision's line: nothing is dropped silently.
-    public func diagnostics(_ comparison: Comparison) -> [Diagnostic] {
-        review(comparison).compactMap { reviewed in
+    public func diagnostics(_ comparison: Comparison, language: Language = .en) -> [Diagnostic] {
+        let reviewed = review(comparison)
+        let oldKeys = reviewed.compactMap { reviewed -> Diagnostic? in
             let d = reviewed.decision
-            switch reviewed.state {
-            case .open: return nil
-            case .resolved:
-                return Diagnostic(
-                    .decisionResolved, .note, path: path, line: d.line,
-                    "resolved: \(d.ward) no longer lacks \(d.kind.rawValue) \(d.id) (the decision \(d.mark.rawValue) can be removed)"
-                )
-            case .noWard:
-                return Diagnostic(
-                    .decisionUnknownWard, .warning, path: path, line: d.line,
-                    "no plan of \(d.ward) was read in this run; the decision on \(d.kind.rawValue) \(d.id) is kept but not used"
-                )
-            }
+            guard let id = reviewed.ward, let ward = comparison.wards.first(where: { $0.id == id }),
+                d.ward != ward.id, d.ward == ward.slugID
+            else { return nil }
+            return Diagnostic(
+                .decisionOldWardKey, .note, path: path, line: d.line,
+                Message.decisionOldKey(language, d.ward, ward.id, ward.label))
         }
+        return oldKeys
+            + reviewed.compactMap { reviewed in
+                let d = reviewed.decision
+                switch reviewed.state {
+                case .open: return nil
+                case .resolved:
+                    return Diagnostic(
+                        .decisionResolved, .note, path: path, line: d.line,
+                        Message.decisionResolvedNote(language, d.ward, d.kind.rawValue, d.id, d.mark.rawValue))
+                case .noWard:
+                    return Diagnostic(
+                        .decisionUnknownWard, .warning, path: path, line: d.line,
+                        Message.decisionNoWard(language, d.ward, d.kind.rawValue, d.id))
+                }
+            }
     }
 }
 
 /// One decision on one gap item.
 public struct ReviewDecision: Sendable, Hashable, Decodable {
-    public enum Mark: String, Sendable, Hashable, Decodable, CaseIterable {
+    public enum Mark: String, Sendable, Hashable, Codable, CaseIterable {
         case accepted
         case notApplicable = "not-applicable"
         case sent
     }
 
-    /// The ward's id in the report (`phuong-ngoc-ha-ha-noi`) or its name as the report shows it ("Phường Ngọc Hà").
+    /// The ward's id in the report (its unit's official code, `'00008'`; the old key
+    /// `phuong-ngoc-ha-ha-noi` is still read) or its name as the report shows it ("Phường Ngọc Hà").
     public var ward: String
     public var kind: GapItem.Kind
     /// Theme id, benchmark id (`online-services@2026-2030`) or citation id, as `compare --json` and gaps.csv give them.
@@ -144,21 +171,69 @@ public struct ReviewDecision: Sendable, Hashable, Decodable {
         date = try c.decodeIfPresent(String.self, forKey: .date)
     }
 
-    /// Whether it is about `ward`: by id, or by the name reports show (case, tone marks and đ/d ignored).
+    /// Whether it is about `ward`: by id, by its official code written as a number (`8`), by the key
+    /// wards had before they were keyed by code (`phuong-ngoc-ha-ha-noi`), or by the name reports
+    /// show (case, tone marks and đ/d ignored).
     func names(_ ward: WardEntry) -> Bool {
-        self.ward == ward.id || self.ward.foldedKey == ward.label.foldedKey
+        if self.ward == ward.id || self.ward == ward.slugID || self.ward.foldedKey == ward.label.foldedKey {
+            return true
+        }
+        if let code = ward.code, let written = Int(self.ward.trimmingCharacters(in: .whitespaces)) {
+            return written == code
+        }
+        return false
+    }
+}
+
+/// A specialist's mark as reports carry it on a gap item.
+public struct GapDecision: Hashable, Sendable, Codable {
+    public var mark: ReviewDecision.Mark
+    public var note: String?
+    /// When it was decided, YYYY-MM-DD.
+    public var date: String?
+
+    public init(_ decision: ReviewDecision) {
+        mark = decision.mark
+        note = decision.note
+        date = decision.date
+    }
+}
+
+/// A decision and what became of it, as `compare --json` gives it (`Comparison.decisions`).
+public struct DecisionOutcome: Hashable, Sendable, Codable {
+    /// The ward's id in the comparison; as the file writes it when no plan of the ward was read.
+    public var ward: String
+    public var kind: GapItem.Kind
+    public var id: String
+    public var mark: ReviewDecision.Mark
+    public var note: String?
+    public var date: String?
+    public var state: ReviewedDecision.State
+    /// The decision's line in its file.
+    public var line: Int
+
+    public init(_ reviewed: ReviewedDecision) {
+        let d = reviewed.decision
+        ward = reviewed.ward ?? d.ward
+        kind = d.kind
+        id = d.id
+        mark = d.mark
+        note = d.note
+        date = d.date
+        state = reviewed.state
+        line = d.line
     }
 }
 
 /// A decision and what became of it in one comparison.
 public struct ReviewedDecision: Sendable, Hashable {
-    public enum State: String, Sendable, Hashable {
+    public enum State: String, Sendable, Hashable, Codable {
         /// Its item is still listed.
         case open
         /// Its item is no longer listed: the ward amended its plan.
         case resolved
         /// No plan of its ward was read.
-        case noWard
+        case noWard = "no-ward"
     }
 
     public var decision: ReviewDecision

@@ -97,6 +97,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         // Comparing plans (`wardplan compare`).
         /// Two inputs are plans of the same ward (an old and a revised version left side by side).
         case duplicateWard = "compare.duplicate-ward"
+        /// A plan's ward is the name of units in several provinces and its province does not settle
+        /// which: it is keyed by its name, not by an official code.
+        case ambiguousUnit = "compare.ambiguous-unit"
         /// A report file could not be written.
         case outputUnwritable = "compare.output"
         /// No input could be read, so no report was written (a wrong path, an empty folder).
@@ -108,6 +111,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case decisionResolved = "decision.resolved"
         /// A decision about a ward none of whose plans was read.
         case decisionUnknownWard = "decision.unknown-ward"
+        /// A decision that names its ward by the key wards had before keys were official codes.
+        case decisionOldWardKey = "decision.old-ward-key"
     }
 }
 

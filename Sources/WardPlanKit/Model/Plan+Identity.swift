@@ -2,22 +2,19 @@
 /// already has rather than adding a duplicate. They depend only on what the plan says (province,
 /// ward, period, document number; the task's reference), never on file names or input order.
 ///
-/// - plan: `province.ward.period.document`, ASCII: `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd`.
-///   A draft without a number: `hai-phong.phuong-nam-do-son.2026.qd-ubnd-unnumbered`.
-/// - task: the plan id, `/task-`, the reference: `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd/task-25`.
+/// - plan: `unit.period.document`, ASCII, where `unit` is the official code (five digits) of the
+///   commune-level unit the plan's ward is in the national list (`UnitRegistry`):
+///   `00008.2026-2030.263-kh-ubnd` (Phường Ngọc Hà, Hà Nội). A draft without a number:
+///   `11737.2026.qd-ubnd-unnumbered` (Phường Nam Đồ Sơn, Hải Phòng). A ward the list does not know, or whose name several units
+///   share and the plan's province does not settle, keeps `province.ward` slugs instead of the code:
+///   `ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd`.
+/// - task: the plan id, `/task-`, the reference: `00008.2026-2030.263-kh-ubnd/task-25`.
 ///
 /// Two different inputs that give the same plan id (two copies or versions of one document) get
 /// the first 12 hex digits of their content hash appended, and a warning.
 public enum PlanIdentity {
     /// The id a plan has on its own.
-    public static func baseID(of plan: Plan) -> String {
-        let province = nonEmpty(Slug.of(plan.ward.province ?? "")) ?? "unknown-province"
-        let ward: String
-        if let name = plan.ward.name, let slug = nonEmpty(Slug.of("\(plan.ward.kind?.rawValue ?? "") \(name)")) {
-            ward = slug
-        } else {
-            ward = "unknown-ward-" + plan.source.sha256.prefix(12)
-        }
+    public static func baseID(of plan: Plan, units: UnitRegistry = .national) -> String {
         let period = plan.period.map { "\($0.years)" } ?? plan.document.issuedYear.map(String.init) ?? "undated"
         let document: String
         if let number = plan.document.number, let slug = nonEmpty(Slug.of(number)) {
@@ -25,12 +22,27 @@ public enum PlanIdentity {
         } else {
             document = (nonEmpty(Slug.of(plan.document.code ?? "")).map { $0 + "-" } ?? "") + "unnumbered"
         }
-        return [province, ward, period, document].joined(separator: ".")
+        return [wardPart(of: plan, units: units), period, document].joined(separator: ".")
+    }
+
+    /// The key of the plan's ward: its unit's official code, else `province.kind-name` slugs.
+    static func wardPart(of plan: Plan, units: UnitRegistry) -> String {
+        if let code = units.code(of: plan.ward) { return UnitRegistry.codeText(code) }
+        let province = nonEmpty(Slug.of(plan.ward.province ?? "")) ?? "unknown-province"
+        let ward: String
+        if let name = plan.ward.name, let slug = nonEmpty(Slug.of("\(plan.ward.kind?.rawValue ?? "") \(name)")) {
+            ward = slug
+        } else {
+            ward = "unknown-ward-" + plan.source.sha256.prefix(12)
+        }
+        return province + "." + ward
     }
 
     /// The ids of a list of plans, unique within the list, with a warning for each clash.
-    public static func ids(of plans: [Plan]) -> (ids: [String], diagnostics: [Diagnostic]) {
-        let base = plans.map(baseID)
+    public static func ids(of plans: [Plan], units: UnitRegistry = .national) -> (
+        ids: [String], diagnostics: [Diagnostic]
+    ) {
+        let base = plans.map { baseID(of: $0, units: units) }
         var count: [String: Int] = [:]
         for id in base { count[id, default: 0] += 1 }
         var ids: [String] = []

@@ -45,6 +45,21 @@ struct FrontMatterParser {
         // The signature block and "Nơi nhận" stand in the opening (a decision that issues the plan)
         // or after the last section's text; the body in between is not read for them.
         let closingStart = max(headerEnd, lines.lastIndex(where: isSection) ?? lines.count)
+        // "Thực hiện Nghị quyết …" is a basis only in the front matter: before the first section or
+        // item (a plan without Roman sections has its tasks' sentences there) and never the title.
+        let bodyStart =
+            lines.prefix(headerEnd).firstIndex { unit in
+                if unit.table != nil { return true }
+                if case .prose = PlanRecognizer.shape(of: unit) { return false } else { return true }
+            } ?? headerEnd
+        let title = titleIndex(before: headerEnd)
+        let opensBases = { (i: Int, text: String) -> Bool in
+            switch LegalBasisParser.opening(of: text) {
+            case .always: i < headerEnd || basis(i)
+            case .beforeDocument: (i < bodyStart || basis(i)) && i != title
+            case nil: false
+            }
+        }
 
         for i in lines.indices where !r.consumed.contains(i) && (i < headerEnd || i >= closingStart || basis(i)) {
             let line = lines[i]
@@ -80,7 +95,7 @@ struct FrontMatterParser {
                             "the issue date is incomplete (\(text)); the day is reported as unknown"))
                 }
                 r.consumed.insert(i)
-            } else if i < headerEnd || basis(i), LegalBasisParser.isBasisParagraph(text) {
+            } else if opensBases(i, text) {
                 let bases = LegalBasisParser.citations(in: text, line: line.line)
                 if !bases.isEmpty {
                     r.legalBases += bases
@@ -102,7 +117,7 @@ struct FrontMatterParser {
             }
         }
 
-        if let titleIndex = titleIndex(before: headerEnd) {
+        if let titleIndex = title {
             let title = lines[titleIndex].text
             r.document.title = title
             r.consumed.insert(titleIndex)
@@ -116,7 +131,8 @@ struct FrontMatterParser {
                 r.period = Period(years: YearRange(from: y, to: y))
             }
         }
-        r.document.sourceLines = r.consumed.flatMap { lines[$0].lines }.sorted()
+        // A block read column by column gives several units the same source line (`ColumnLayout`).
+        r.document.sourceLines = Set(r.consumed.flatMap { lines[$0].lines }).sorted()
         if r.period == nil, let year = r.document.issuedYear {
             r.period = Period(years: YearRange(from: year, to: year))
         }

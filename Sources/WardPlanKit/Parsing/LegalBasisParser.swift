@@ -1,12 +1,48 @@
 /// Reads the legal documents cited in a "Căn cứ …" paragraph. One paragraph can cite several,
 /// separated by commas or semicolons: "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính
 /// phủ về …, Quyết định số 282/QĐ-TTg ngày 12/02/2026 của Thủ tướng Chính phủ …".
+/// The paragraph may open with other words than "Căn cứ" ("Thực hiện Nghị quyết …"); the openers
+/// are data (`basisOpeners` in plan-layout.yaml).
 enum LegalBasisParser {
-    static func isBasisParagraph(_ text: String) -> Bool {
-        text.foldedKey.hasWordPrefix("can cu")
+    /// How a paragraph opens as legal bases.
+    enum Opening: Equatable {
+        /// "Căn cứ …": a basis paragraph whatever follows.
+        case always
+        /// "Thực hiện Nghị quyết …": a basis only in the front matter, before the body begins.
+        case beforeDocument
     }
 
-    static func citations(in text: String, line: Int) -> [LegalBasis] {
+    static func isBasisParagraph(_ text: String, layout: PlanLayout = .standard) -> Bool {
+        opening(of: text, layout: layout) != nil
+    }
+
+    static func opening(of text: String, layout: PlanLayout = .standard) -> Opening? {
+        guard let (_, opening) = opener(of: text.foldedKey, layout: layout) else { return nil }
+        return opening
+    }
+
+    /// The opener's folded key and kind; a "beforeDocument" opener counts only when a document type
+    /// follows it directly ("Thực hiện cải cách hành chính …" is a title or a task, not a basis).
+    private static func opener(of key: String, layout: PlanLayout) -> (key: String, Opening)? {
+        if let always = layout.basisOpeners.always.map(\.foldedKey).first(where: { key.hasWordPrefix($0) }) {
+            return (always, .always)
+        }
+        for opener in layout.basisOpeners.beforeDocument.map(\.foldedKey) where key.hasWordPrefix(opener) {
+            let rest = key.dropFirst(opener.count).drop { $0 == " " }
+            if typeKeys.contains(where: { String(rest).hasWordPrefix($0) }) { return (opener, .beforeDocument) }
+        }
+        return nil
+    }
+
+    static func citations(in text: String, line: Int, layout: PlanLayout = .standard) -> [LegalBasis] {
+        // The opener's words are dropped ("Căn cứ", "Thực hiện"); tone placement may differ, so they
+        // are counted on the folded key and dropped from the text as written.
+        var text = text
+        if let (opener, _) = opener(of: text.foldedKey, layout: layout) {
+            let words = opener.split(separator: " ").count
+            text = text.split(separator: " ", maxSplits: words, omittingEmptySubsequences: true).dropFirst(words)
+                .joined(separator: " ")
+        }
         // A citation starts with a document type at the start of the paragraph or after a separator;
         // a type inside a title ("… ban hành Chương trình tổng thể …") is part of that title.
         let starts = typeStart.matches(in: text)
@@ -36,8 +72,9 @@ enum LegalBasisParser {
 
     private static let types =
         "Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư liên tịch|Thông tư|Kết luận|Kế hoạch|Chương trình|Công văn|Hướng dẫn|Đề án"
+    private static let typeKeys = types.split(separator: "|").map { String($0).foldedKey }
     private static let typeStart = Pattern(
-        #"(?:^\s*(?:Căn cứ\s+)?|[,;]\s*(?:và\s+|căn cứ\s+)?|\svà\s+)("# + types + #")\b"#)
+        #"(?:^\s*|[,;]\s*(?:và\s+|căn cứ\s+)?|\svà\s+)("# + types + #")\b"#)
     private static let numberPattern = Pattern(#"số\s*:?\s*(\d+\s*(?:/\s*\d{4})?\s*/\s*[\p{L}\d]+(?:-[\p{L}\d]+)*)"#)
     private static let sentenceEnd = Pattern(#"\.\s+(?=\p{Lu})"#, caseSensitive: true)
     private static let datePattern = Pattern(#"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"#)

@@ -60,8 +60,9 @@ enum PageBreakJoiner {
             previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
-        // "Căn cứ …" (capital C) opens a paragraph of legal bases, never the wrapped rest of a title.
-        if line.text.hasPrefix("Căn cứ") { return false }
+        // "Căn cứ …", "Thực hiện Nghị quyết …" (capital first letter) open a paragraph of legal
+        // bases, never the wrapped rest of a title.
+        if line.text.first?.isUppercase == true, LegalBasisParser.isBasisParagraph(line.text) { return false }
         // "(Chủ trì: …; thời gian: …)" wrapped onto its own line closes the sentence above.
         if line.text.hasPrefix("(") { return true }
         switch LineShape.of(line.text) {

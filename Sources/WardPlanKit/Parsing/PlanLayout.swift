@@ -16,6 +16,12 @@ struct PlanLayout: Sendable, Decodable {
         var subjects: [String]
     }
 
+    /// Words that open a legal-basis paragraph: "Căn cứ" always, "Thực hiện" only before a document.
+    struct BasisOpeners: Sendable, Decodable {
+        var always: [String]
+        var beforeDocument: [String]
+    }
+
     /// The words of a task paragraph that names its lead in a sentence: "Văn phòng HĐND và UBND xã
     /// chủ trì", "Giám đốc Trung tâm … chịu trách nhiệm".
     struct Assignment: Sendable, Decodable {
@@ -34,6 +40,7 @@ struct PlanLayout: Sendable, Decodable {
     var taskFields: [Field]
     var statementLabels: [String]
     var planTitles: Titles
+    var basisOpeners: BasisOpeners
     var assignment: Assignment
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.

@@ -6,6 +6,9 @@ public struct CompareJob: Sendable {
     public var paths: [String]
     /// The HTML report's path.
     public var html: String?
+    /// Above this many wards the HTML report is an overview at `html` and a page per group in a
+    /// folder named after it (`report.html`, `report/…html`).
+    public var htmlSplitAbove = 200
     /// A folder for `tasks.csv`, `coverage.csv` and `targets.csv`.
     public var csvFolder: String?
     /// The CSV files' separator (`;` for Excel in a Vietnamese region).
@@ -20,7 +23,7 @@ public struct CompareJob: Sendable {
     public var envelope: EdXMLEnvelope?
     public var asOf: CalendarDate
     public var language: Language
-    /// A specialist's decisions on gap items, shown in the HTML report.
+    /// A specialist's decisions on gap items: their marks in every output (`ReviewDecisions.apply`).
     public var decisions: ReviewDecisions?
     /// The units that should send a plan (the provinces named, or a city's list), with its name.
     public var registry: (units: [UnitRegistry.Unit], name: String)?
@@ -70,12 +73,15 @@ public struct CompareJob: Sendable {
         // Of several versions of one ward's plan, the newest is compared and the others listed.
         let versions = PlanVersions.split(extraction.plans)
         extraction.plans = versions.current
+        var comparer = comparer
+        if let registry { comparer.groups = UnitRegistry.groups(of: registry.units) }
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         guard !extraction.plans.isEmpty else {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)
         }
         if !versions.older.isEmpty { comparison.versions = versions.older }
+        decisions?.apply(to: &comparison)
         if let registry {
             comparison.registry = RegistryReport.make(
                 comparison, plans: extraction.plans, list: registry.units, listName: registry.name)
@@ -89,7 +95,15 @@ public struct CompareJob: Sendable {
                 .render(extraction, comparison: comparison, envelope: envelope)
         }
         var outputs = OutputSet()
-        if let html, let page = HTMLReportRenderer().render(report).first { outputs.add(page.data, to: html) }
+        if let html {
+            // The first file is the report (or the overview); the pages go in a folder of its name.
+            let folder = (html as NSString).deletingLastPathComponent
+            let stem = ((html as NSString).lastPathComponent as NSString).deletingPathExtension
+            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).render(report)
+            for (i, file) in files.enumerated() {
+                outputs.add(file.data, to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name))
+            }
+        }
         if let csvFolder {
             for file in CSVReportRenderer(separator: csvSeparator).render(report) {
                 outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
@@ -104,6 +118,7 @@ public struct CompareJob: Sendable {
         let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [], decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
+            xmlDiagnostics: rendered?.diagnostics ?? [],
+            decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
 }

@@ -12,6 +12,10 @@ public enum InputFiles {
         public var skipped: [String] = []
     }
 
+    /// Files of a plans folder that are no plans and are not skipped with a warning: its readme and
+    /// the data files the commands read from it (`decisions.yaml`, `registry.csv`).
+    public static let companionFiles: Set<String> = ["readme.md", "decisions.yaml", "registry.csv"]
+
     public static func collect(_ arguments: [String], registry: ReaderRegistry) -> Collected {
         var result = Collected()
         let fm = FileManager.default
@@ -48,7 +52,7 @@ public enum InputFiles {
                 }
                 if registry.reader(forPath: full) != nil {
                     found.append(full)
-                } else if name.lowercased() != "readme.md" {
+                } else if !companionFiles.contains(name.lowercased()) {
                     result.skipped.append(full)
                 }
             }

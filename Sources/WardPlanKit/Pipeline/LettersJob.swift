@@ -1,7 +1,7 @@
 import Foundation
 
 /// The `letters` command's work, without the command line: read the plans, compare them, and
-/// write one review letter (`.docx`) per ward into a folder, each file replaced atomically.
+/// write one review letter (`.docx`) per ward into a folder, all of them together or none.
 public struct LettersJob: Sendable {
     public var paths: [String]
     public var folder: String
@@ -11,6 +11,8 @@ public struct LettersJob: Sendable {
     public var composer: LetterComposer
     /// A specialist's decisions: items marked not applicable are left out of the letters.
     public var decisions: ReviewDecisions?
+    /// The language of the job's own words (skipped files, what became of the decisions).
+    public var language: Language = .vi
 
     public init(
         paths: [String], folder: String, asOf: CalendarDate, extractor: PlanExtractor = PlanExtractor(),
@@ -35,33 +37,30 @@ public struct LettersJob: Sendable {
         public var decisionDiagnostics: [Diagnostic]
     }
 
-    /// Runs the job. Throws `InputError` naming the file when a letter cannot be written; failed
-    /// inputs are in the outcome (they get no letter).
+    /// Runs the job. The letters are written together or not at all (`OutputSet`): when one
+    /// cannot be written it throws `OutputSet.Failure`, no letter of this run is left in the folder
+    /// (the previous ones stay as they were) and no folder is left behind. Failed inputs are in the
+    /// outcome (they get no letter); when no input could be read nothing is written.
     public func run(progress: PlanExtractor.Progress? = nil) throws -> Outcome {
+        var extractor = extractor
+        extractor.language = language
         var extraction = extractor.extract(paths: paths, progress: progress)
         // A letter answers the newest version of a ward's plan.
         let versions = PlanVersions.split(extraction.plans)
         extraction.plans = versions.current
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
         if !versions.older.isEmpty { comparison.versions = versions.older }
+        decisions?.apply(to: &comparison)
         let letters = composer.letters(comparison, plans: extraction.plans, decisions: decisions)
-        var written: [String] = []
         let writer = DocxLetterWriter()
+        var outputs = OutputSet()
         for letter in letters {
-            let path = (folder as NSString).appendingPathComponent(letter.fileStem + ".docx")
-            do {
-                try AtomicFile.write(try writer.data(letter), to: path)
-            } catch {
-                throw InputError(
-                    Diagnostic(
-                        .outputUnwritable, .error, path: path,
-                        "cannot write the letter: \(error.localizedDescription); check that the folder can be created and written to"
-                    ))
-            }
-            written.append(path)
+            outputs.add(
+                try writer.data(letter), to: (folder as NSString).appendingPathComponent(letter.fileStem + ".docx"))
         }
+        let written = try outputs.commit()
         return Outcome(
             extraction: extraction, comparison: comparison, letters: letters, written: written,
-            decisionDiagnostics: decisions?.diagnostics(comparison) ?? [])
+            decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
 }

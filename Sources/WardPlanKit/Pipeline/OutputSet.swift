@@ -95,10 +95,15 @@ public struct OutputSet {
     @discardableResult
     public func commit() throws(Failure) -> [String] {
         var staged: [(temporary: String, target: String)] = []
-        func discardStaged() { for s in staged { unlink(s.temporary) } }
+        // Folders this commit made: removed again on a failure, so none is left behind empty.
+        var created: [String] = []
+        func discardStaged() {
+            for s in staged { unlink(s.temporary) }
+            for folder in created.reversed() { rmdir(folder) }
+        }
         for file in files {
             do {
-                staged.append((try Self.stage(file), file.path))
+                staged.append((try Self.stage(file, created: &created), file.path))
             } catch {
                 discardStaged()
                 throw error
@@ -116,6 +121,7 @@ public struct OutputSet {
                     if let b = d.backup { rename(b, d.target) } else { unlink(d.target) }
                 }
                 for rest in staged[index...] { unlink(rest.temporary) }
+                for folder in created.reversed() { rmdir(folder) }
                 throw Failure(path: s.target, problem: Problem(errno: code, folder: Self.folder(of: s.target)))
             }
             done.append((s.target, hadPrevious ? backup : nil))
@@ -130,9 +136,9 @@ public struct OutputSet {
     }
 
     /// Creates the folder (and its parents) and writes the data to a temporary file in it.
-    static func stage(_ file: File) throws(Failure) -> String {
+    static func stage(_ file: File, created: inout [String]) throws(Failure) -> String {
         let folder = folder(of: file.path)
-        try makeFolder(folder, for: file.path)
+        try makeFolder(folder, for: file.path, created: &created)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw Failure(path: file.path, problem: .isAFolder)
@@ -174,16 +180,18 @@ public struct OutputSet {
 
     private struct WriteFailed: Error {}
 
-    /// `mkdir -p`, with the error of the part that failed.
-    static func makeFolder(_ folder: String, for path: String) throws(Failure) {
+    /// `mkdir -p`, with the error of the part that failed; the folders it makes are added to `created`.
+    static func makeFolder(_ folder: String, for path: String, created: inout [String]) throws(Failure) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return }
             throw Failure(path: path, problem: .notAFolder(folder))
         }
         let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path) }
-        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+        if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path, created: &created) }
+        if mkdir(folder, 0o755) == 0 {
+            created.append(folder)
+        } else if errno != EEXIST {
             throw Failure(path: path, problem: Problem(errno: errno, folder: parent.isEmpty ? "." : parent))
         }
     }

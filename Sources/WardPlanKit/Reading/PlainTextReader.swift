@@ -41,8 +41,8 @@ enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
         guard markdown else {
-            let lines = decoded.lines.enumerated().map { index, raw in
-                line(number: index + 1, raw: raw, markdown: false)
+            let lines = ColumnLayout.unroll(decoded.lines).map { number, raw in
+                line(number: number, raw: raw, markdown: false)
             }
             return ReaderOutput(lines: lines, diagnostics: decoded.notes)
         }
@@ -54,10 +54,38 @@ enum TextLines {
                 index = table.next
                 continue
             }
+            if let layout = layoutTable(at: index, in: decoded.lines) {
+                lines += layout.lines
+                index = layout.next
+                continue
+            }
             lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true))
             index += 1
         }
         return ReaderOutput(lines: lines, diagnostics: decoded.notes)
+    }
+
+    /// A pipe table that lays a letterhead or signature block out in two cells (`ColumnLayout`): each
+    /// row read cell by cell, its rule kept as a rule.
+    private static func layoutTable(at start: Int, in raw: [String]) -> (lines: [DocumentLine], next: Int)? {
+        var rows: [(number: Int, cells: [String])] = []
+        var index = start
+        while index < raw.count {
+            let t = raw[index].trimmingCharacters(in: .whitespaces)
+            guard t.hasPrefix("|") else { break }
+            rows.append((index + 1, pipeCells(t)))
+            index += 1
+        }
+        let content = rows.filter { !$0.cells.allSatisfy(isRuleCell) }
+        guard !content.isEmpty, content.allSatisfy({ $0.cells.count == 2 }),
+            content.contains(where: { ColumnLayout.breaksLines($0.cells) })
+        else { return nil }
+        let lines = rows.flatMap { row in
+            row.cells.allSatisfy(isRuleCell)
+                ? [DocumentLine(number: row.number, text: "", isRule: true)]
+                : ColumnLayout.pieces(ofCells: row.cells).map { line(number: row.number, raw: $0, markdown: true) }
+        }
+        return (lines, index)
     }
 
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {

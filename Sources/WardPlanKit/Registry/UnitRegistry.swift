@@ -149,6 +149,23 @@ public struct UnitRegistry: Sendable, Hashable {
         }
     }
 
+    /// The official code of a plan's ward, when it names exactly one unit of the list.
+    public func code(of ward: Ward) -> Int? {
+        if case .unit(let unit) = match(ward) { unit.code } else { nil }
+    }
+
+    /// The official code as the General Statistics Office writes it, five digits: 8 → "00008".
+    /// Ward keys and plan ids of matched plans are made from it.
+    public static func codeText(_ code: Int) -> String {
+        let digits = String(code)
+        return String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+    }
+
+    /// Official code → group, for the units of a city's list that have one (`Comparer.groups`).
+    public static func groups(of units: [Unit]) -> [Int: String] {
+        Dictionary(units.compactMap { u in u.group.map { (u.code, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The units of the provinces named ("Hà Nội" matches "Thành phố Hà Nội").
     public func units(inProvinces names: [String]) -> [Unit] {
         let keys = names.map(\.foldedKey)

@@ -155,33 +155,42 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
-    /// expect it, where the plan states it, and the note.
+    /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
+    /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
     func gaps(_ report: Report, _ t: Localizer) -> [[String]] {
         let c = report.comparison
         var rows: [[String]] = [
             [
                 t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvKind), t(.csvItemID), t(.csvName), t(.csvLevel),
-                t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote),
+                t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote), t(.csvMark), t(.csvMarkNote),
             ]
         ]
+        func name(_ kind: GapItem.Kind, _ id: String) -> String {
+            switch kind {
+            case .theme: return c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
+            case .target:
+                return c.targets.benchmark(id).map {
+                    t.pick($0.metricVi, $0.metricEn) + " " + t.measure($0.benchmark) + " ("
+                        + t.years($0.benchmark.period) + ")"
+                } ?? id
+            case .citation: return c.citations.citation(id).map { t.pick($0.vi, $0.en) } ?? id
+            }
+        }
         for (w, ward) in c.wards.enumerated() {
             for item in c.gaps[w].items {
-                let name: String
-                switch item.kind {
-                case .theme: name = c.coverage.row(theme: item.id).map { t.pick($0.vi, $0.en) } ?? item.id
-                case .target:
-                    name =
-                        c.targets.benchmark(item.id).map {
-                            t.pick($0.metricVi, $0.metricEn) + " " + t.measure($0.benchmark) + " ("
-                                + t.years($0.benchmark.period) + ")"
-                        } ?? item.id
-                case .citation: name = c.citations.citation(item.id).map { t.pick($0.vi, $0.en) } ?? item.id
-                }
                 rows.append(
                     wardColumns(ward) + [
-                        item.kind.rawValue, item.id, name, t.level(item.level),
+                        item.kind.rawValue, item.id, name(item.kind, item.id), t.level(item.level),
                         item.basis.map { t.basis($0) }.joined(separator: "; "), item.expectedBy.joined(separator: "; "),
-                        t.places(item.places), item.note,
+                        t.places(item.places), item.note, item.decision?.mark.rawValue ?? "",
+                        item.decision?.note ?? "",
+                    ])
+            }
+            for d in c.decisions ?? [] where d.ward == ward.id && d.state == .resolved {
+                rows.append(
+                    wardColumns(ward) + [
+                        d.kind.rawValue, d.id, name(d.kind, d.id), t(.levelResolved), "", "", "", "", d.mark.rawValue,
+                        d.note ?? "",
                     ])
             }
         }

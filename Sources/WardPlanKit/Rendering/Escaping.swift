@@ -29,6 +29,41 @@ public enum Escaping {
         return v & 0xFFFE == 0xFFFE
     }
 
+    /// A JSON string literal, quotes included, safe inside an HTML `<script>` data block: `</`
+    /// becomes `<\/` and `<!` becomes `\u003c!`, so nothing can end the block or open a comment
+    /// in it; controls, U+2028 and U+2029 are escaped as JSON requires. Markup stays short.
+    public static func jsonInScript(_ text: String) -> String {
+        // Byte by byte over UTF-8: every byte that needs care is ASCII, or starts U+2028/U+2029.
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(bytes.count + 16)
+        func escape(_ s: String) { out.append(contentsOf: s.utf8) }
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let next: UInt8 = i + 1 < bytes.count ? bytes[i + 1] : 0
+            switch b {
+            case 0x3C where next == 0x2F:
+                escape("<\\/")
+                i += 1  // "</"
+            case 0x3C where next == 0x21: escape("\\u003c")  // "<!"
+            case 0x22: escape("\\\"")
+            case 0x5C: escape("\\\\")
+            case 0x0A: escape("\\n")
+            case 0xE2 where next == 0x80 && i + 2 < bytes.count && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 2
+            case 0..<0x20:
+                let hex = String(b, radix: 16)
+                escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: out.append(b)
+            }
+            i += 1
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// One CSV field (RFC 4180): quoted when it holds a comma, quote, or line break, quotes
     /// doubled. A field that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
     /// `@`, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text.

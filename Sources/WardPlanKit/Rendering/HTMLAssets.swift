@@ -30,8 +30,15 @@ enum HTMLAssets {
         nav.toc ul{list-style:none;margin:0;padding:2px 0;display:flex;gap:2px 18px;overflow-x:auto;white-space:nowrap}
         nav.toc a{text-decoration:none;font-weight:600}
         nav.toc a:hover{text-decoration:underline}
+        form.picker{display:flex;flex-wrap:wrap;gap:4px 14px;align-items:center;padding:4px 0 2px;font-size:.9rem}
+        form.picker[hidden]{display:none}
+        form.picker label{font-weight:600}
+        #pick-status{color:var(--muted)}
         main{padding:18px 28px;max-width:1680px}
         section.part{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px 22px 20px;margin:0 0 22px}
+        details.fold>summary{cursor:pointer;padding:2px 0}
+        details.fold>summary>h3,details.fold>summary>h4{display:inline}
+        details.fold>summary>strong{color:var(--head)}
         [id]{scroll-margin-top:52px}
         h2{margin:0 0 10px;font-size:1.35rem;color:var(--head)}
         h3{margin:20px 0 8px;font-size:1.1rem}
@@ -145,6 +152,16 @@ enum HTMLAssets {
         .chart .mk.below text{fill:#9b1c1c}
         .chart .cs{fill:#535c67}
         figcaption{font-size:.85rem;color:var(--muted)}
+        .chart text.lb{text-anchor:end}
+        .chart text.cl{font-weight:700;fill:#0a3d6b}
+        .gapchart .a0{fill:#0072b2}
+        .gapchart .a1{fill:#e69f00}
+        .gapchart .a2{fill:#009e73}
+        .gapchart .a3{fill:#cc79a7}
+        .gapchart .a4{fill:#56b4e9}
+        .gapchart .a5{fill:#d55e00}
+        .gapchart .a6{fill:#7a6a00}
+        .gapchart .a7{fill:#535c67}
         footer.foot{padding:8px 28px 24px;color:var(--muted);font-size:.85rem}
         code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em}
         @media print{
@@ -155,9 +172,24 @@ enum HTMLAssets {
         header.top{background:#fff;color:#000;padding:0 0 6px;border-bottom:2px solid #000}
         header.top p{color:#000}
         main{padding:0;max-width:none}
-        section.part{border:0;border-radius:0;padding:0;margin:0;break-before:page}
-        section#summary{break-before:auto}
-        .scroll{overflow:visible;max-height:none;border:0}
+        section.part{border:0;border-radius:0;padding:0;margin:0 0 14pt}
+        caption{break-after:avoid}
+        details.fold>summary{list-style:none}
+        table.tasks{font-size:7.5pt}
+        table.tasks .evi,table.tasks .grp{display:none}
+        table.tasks .asw,table.tasks .src{font-size:7pt}
+        col.w-ward{width:7%}
+        col.w-ref{width:3%}
+        col.w-area,col.w-themes{width:8%}
+        col.w-text{width:30%}
+        col.w-lead,col.w-time{width:10%}
+        col.w-products{width:17%}
+        col.w-src{width:7%}
+        th button.sort{display:contents}
+        body.picked figure.chart{display:none}
+        body.picked #summary,body.picked #method,body.picked [id=registry],body.picked tfoot,body.picked p.lazy,\
+        body.picked .gapchart>svg>g:not([data-ward]),body.picked .gapchart>svg>text{display:none!important}
+        .scroll,.scroll.capped{overflow:visible;max-height:none;border:0}
         table{width:100%}
         thead th,tbody th[scope=row]{position:static}
         thead{display:table-header-group}
@@ -219,93 +251,246 @@ enum HTMLAssets {
             th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
             var rows = dataRows(table);
             rows.sort(function (x, y) { var c = compare(key(x, index), key(y, index)); return ascending ? c : -c; });
+            // Rows of several ward bodies go to a body of their own, which no ward's filter hides.
             var body = table.tBodies[0];
+            if (table.tBodies.length > 1) {
+              if (!table.wpSorted) { table.wpSorted = table.appendChild(document.createElement('tbody')); }
+              body = table.wpSorted;
+            }
             rows.forEach(function (r) { body.appendChild(r); });
             table.classList.add('sorted');
           };
-          each(document.querySelectorAll('table.sortable'), function (table) {
-            if (!table.tHead) { return; }
-            var head = table.tHead.rows[table.tHead.rows.length - 1];
-            each(head.cells, function (th, index) {
-              if (th.hasAttribute('data-nosort')) { return; }
-              var button = document.createElement('button');
-              button.type = 'button';
-              button.className = 'sort';
-              while (th.firstChild) { button.appendChild(th.firstChild); }
-              th.appendChild(button);
-              button.addEventListener('click', function () { sortBy(table, th, index); });
+          var byId = function (id) { return document.getElementById(id); };
+          // Sections off screen are not laid out until scrolled to (added here: the validator's CSS
+          // checker does not know these properties yet); print lays out everything.
+          var sheet = document.styleSheets[0];
+          sheet.insertRule('@media screen{section.part{content-visibility:auto;contain-intrinsic-size:auto 1200px}}',
+            sheet.cssRules.length);
+          var setup = function (root) {
+            each(root.querySelectorAll('table.sortable'), function (table) {
+              if (!table.tHead || table.wpSortable) { return; }
+              table.wpSortable = true;
+              var head = table.tHead.rows[table.tHead.rows.length - 1];
+              each(head.cells, function (th, index) {
+                if (th.hasAttribute('data-nosort')) { return; }
+                var button = document.createElement('button');
+                button.type = 'button';
+                button.className = 'sort';
+                while (th.firstChild) { button.appendChild(th.firstChild); }
+                th.appendChild(button);
+                button.addEventListener('click', function () { sortBy(table, th, index); });
+              });
             });
-          });
-          each(document.querySelectorAll('table[data-filter]'), function (table) {
-            var label = document.createElement('label');
-            label.className = 'tfilter';
-            label.appendChild(document.createTextNode(table.getAttribute('data-filter')));
-            var input = document.createElement('input');
-            input.type = 'search';
-            label.appendChild(input);
-            var region = table.parentNode;
-            region.parentNode.insertBefore(label, region);
-            input.addEventListener('input', function () {
-              var q = fold(input.value.trim());
-              each(table.tBodies, function (b) {
-                each(b.rows, function (r) {
-                  var head = r.querySelector('th[scope=row]') || r;
-                  r.hidden = q !== '' && folded(head).indexOf(q) < 0;
+            each(root.querySelectorAll('table[data-filter]'), function (table) {
+              if (table.wpFilter) { return; }
+              table.wpFilter = true;
+              var label = document.createElement('label');
+              label.className = 'tfilter';
+              label.appendChild(document.createTextNode(table.getAttribute('data-filter')));
+              var input = document.createElement('input');
+              input.type = 'search';
+              label.appendChild(input);
+              var region = table.parentNode;
+              region.parentNode.insertBefore(label, region);
+              input.addEventListener('input', function () {
+                var q = fold(input.value.trim());
+                each(table.tBodies, function (b) {
+                  each(b.rows, function (r) {
+                    var head = r.querySelector('th[scope=row]') || r;
+                    r.hidden = q !== '' && folded(head).indexOf(q) < 0;
+                  });
                 });
               });
             });
-          });
-          var form = document.getElementById('task-filters');
-          var tasks = document.getElementById('task-table');
-          if (!form || !tasks) { return; }
-          var status = document.getElementById('f-status');
-          var rows = tasks.querySelectorAll('tr.task');
-          var value = function (id) { var e = document.getElementById(id); return e ? e.value : ''; };
-          var set = function (id, v) { var e = document.getElementById(id); if (e) { e.value = v || ''; } };
-          var has = function (list, v) { return (' ' + (list || '') + ' ').indexOf(' ' + v + ' ') >= 0; };
-          var apply = function () {
-            var ward = value('f-ward'), area = value('f-area'), theme = value('f-theme');
-            var office = value('f-office'), quarter = value('f-quarter'), text = fold(value('f-text').trim());
-            var flags = [];
-            each(form.querySelectorAll('input[name=flag]'), function (c) { if (c.checked) { flags.push(c.value); } });
-            var shown = 0;
-            each(rows, function (r) {
-              var d = r.dataset;
-              var ok = (!ward || d.ward === ward) && (!area || d.area === area) && (!theme || has(d.themes, theme)) &&
-                (!office || has(d.offices, office)) && (!quarter || d.quarter === quarter) &&
-                flags.every(function (f) { return has(d.flags, f); }) && (!text || folded(r).indexOf(text) >= 0);
-              r.hidden = !ok;
-              if (ok) { shown += 1; }
-            });
-            tasks.classList.toggle('filtered', shown !== rows.length);
-            status.textContent = status.getAttribute('data-template').replace('{0}', shown).replace('{1}', rows.length);
           };
-          form.hidden = false;
-          form.addEventListener('input', apply);
-          form.addEventListener('change', apply);
-          form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
-          form.addEventListener('submit', function (e) { e.preventDefault(); });
-          status.tabIndex = -1;
+          setup(document);
+          // A page of many wards keeps each ward's details as data (#wp-data, compressed), drawn
+          // into their empty slots ([data-lazy]) when a block opens, a ward is picked or a link
+          // leads there. The data is unpacked once, when first needed.
+          var dataBlock = byId('wp-data');
+          var parts = null;
+          var waiting = null;
+          var withData = function (f) {
+            if (parts || !dataBlock) { parts = parts || {}; f(); return; }
+            if (waiting) { waiting.push(f); return; }
+            waiting = [f];
+            var done = function (text) {
+              parts = JSON.parse(text);
+              var queue = waiting;
+              waiting = null;
+              queue.forEach(function (g) { g(); });
+            };
+            var text = dataBlock.textContent;
+            if (dataBlock.getAttribute('data-encoding') === 'deflate-raw') {
+              var binary = atob(text.trim()), bytes = new Uint8Array(binary.length);
+              for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+              new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text().then(done);
+            } else {
+              done(JSON.parse(text));
+            }
+          };
+          var fill = function (slot) {
+            var k = slot.getAttribute('data-lazy');
+            if (k === null) { return; }
+            slot.removeAttribute('data-lazy');
+            slot.innerHTML = parts[k] || '';
+            if (slot.tagName !== 'TBODY') { setup(slot); }
+          };
+          var fillIn = function (el) {
+            if (el.hasAttribute('data-lazy')) { fill(el); }
+            each(el.querySelectorAll('[data-lazy]'), fill);
+          };
+          var lazyIn = function (el) { return el.hasAttribute('data-lazy') || el.querySelector('[data-lazy]') !== null; };
+          document.addEventListener('toggle', function (e) {
+            var d = e.target;
+            if (d.open && lazyIn(d)) { withData(function () { fillIn(d); }); }
+          }, true);
+          var openWard = function (id, then) {
+            withData(function () {
+              each(document.querySelectorAll('[data-ward="' + CSS.escape(id) + '"]'), function (el) {
+                fillIn(el);
+                each(el.querySelectorAll('details'), function (d) { d.open = true; });
+              });
+              if (then) { then(); }
+            });
+          };
+          var opened = function (target) {
+            for (var p = target; p; p = p.parentElement) { if (p.tagName === 'DETAILS') { p.open = true; } }
+            each(target.querySelectorAll(':scope > details'), function (d) { d.open = true; });
+            return target;
+          };
+          // A link to a part not drawn yet: draw the part that holds the target, then go there.
+          var reveal = function (id, e) {
+            var target = byId(id);
+            if (target) { return opened(target); }
+            if (!dataBlock) { return null; }
+            if (e) { e.preventDefault(); }
+            withData(function () {
+              var needle = 'id="' + id + '"';
+              for (var k in parts) {
+                if (parts[k].indexOf(needle) >= 0) {
+                  var slot = document.querySelector('[data-lazy="' + CSS.escape(k) + '"]');
+                  if (slot) { fill(slot); }
+                  break;
+                }
+              }
+              var found = byId(id);
+              if (found) {
+                opened(found).scrollIntoView();
+                if (e) { history.pushState(null, '', '#' + id); }
+              }
+            });
+            return null;
+          };
           document.addEventListener('click', function (e) {
-            var a = e.target.closest ? e.target.closest('a.f') : null;
-            if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
-            var cell = a.closest('td');
-            var row = cell.parentNode;
-            var table = row.closest('table');
-            var head = table.tHead.rows[table.tHead.rows.length - 1].cells[cell.cellIndex];
-            e.preventDefault();
-            form.reset();
-            set('f-ward', row.getAttribute('data-ward'));
-            set('f-area', head.getAttribute('data-area'));
-            set('f-theme', head.getAttribute('data-theme'));
-            set('f-office', head.getAttribute('data-office'));
-            restore(tasks);
+            var a = e.target.closest ? e.target.closest('a[href^="#"]') : null;
+            if (!a || a.classList.contains('f') || e.button !== 0) { return; }
+            reveal(decodeURIComponent(a.getAttribute('href').slice(1)), e);
+          }, true);
+          if (location.hash.length > 1) {
+            var first = reveal(decodeURIComponent(location.hash.slice(1)));
+            if (first) { first.scrollIntoView(); }
+          }
+          var form = byId('task-filters');
+          var tasks = byId('task-table');
+          var value = function (id) { var e = byId(id); return e ? e.value : ''; };
+          var set = function (id, v) { var e = byId(id); if (e) { e.value = v || ''; } };
+          var apply = function () {};
+          if (form && tasks) {
+            var status = byId('f-status');
+            var has = function (list, v) { return (' ' + (list || '') + ' ').indexOf(' ' + v + ' ') >= 0; };
+            apply = function () {
+              var ward = value('f-ward'), area = value('f-area'), theme = value('f-theme');
+              var office = value('f-office'), quarter = value('f-quarter'), text = fold(value('f-text').trim());
+              var flags = [];
+              each(form.querySelectorAll('input[name=flag]'), function (c) { if (c.checked) { flags.push(c.value); } });
+              // A lazy page draws the tasks a filter needs: the ward's, or every ward's for any other filter.
+              var needed = ward ? tasks.querySelectorAll('tbody[data-lazy][data-ward="' + CSS.escape(ward) + '"]') :
+                area || theme || office || quarter || text || flags.length ? tasks.querySelectorAll('tbody[data-lazy]') : [];
+              if (needed.length && !parts) { withData(apply); return; }
+              each(needed, fill);
+              var rows = tasks.querySelectorAll('tr.task');
+              var shown = 0;
+              each(rows, function (r) {
+                var d = r.dataset;
+                var ok = (!ward || d.ward === ward) && (!area || d.area === area) && (!theme || has(d.themes, theme)) &&
+                  (!office || has(d.offices, office)) && (!quarter || d.quarter === quarter) &&
+                  flags.every(function (f) { return has(d.flags, f); }) && (!text || folded(r).indexOf(text) >= 0);
+                r.hidden = !ok;
+                if (ok) { shown += 1; }
+              });
+              var total = parseInt(tasks.getAttribute('data-total'), 10);
+              tasks.classList.toggle('filtered', shown !== total);
+              status.textContent = status.getAttribute('data-template').replace('{0}', shown).replace('{1}', total);
+            };
+            form.hidden = false;
+            form.addEventListener('input', apply);
+            form.addEventListener('change', apply);
+            form.addEventListener('reset', function () { window.setTimeout(apply, 0); });
+            form.addEventListener('submit', function (e) { e.preventDefault(); });
+            var all = byId('f-all');
+            if (all) {
+              all.addEventListener('click', function () {
+                withData(function () { each(tasks.querySelectorAll('tbody[data-lazy]'), fill); apply(); });
+              });
+            }
+            status.tabIndex = -1;
+            document.addEventListener('click', function (e) {
+              var a = e.target.closest ? e.target.closest('a.f') : null;
+              if (!a || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) { return; }
+              var cell = a.closest('td');
+              var row = cell.parentNode;
+              var table = row.closest('table');
+              var head = table.tHead.rows[table.tHead.rows.length - 1].cells[cell.cellIndex];
+              e.preventDefault();
+              form.reset();
+              set('f-ward', row.getAttribute('data-ward'));
+              set('f-area', head.getAttribute('data-area'));
+              set('f-theme', head.getAttribute('data-theme'));
+              set('f-office', head.getAttribute('data-office'));
+              restore(tasks);
+              apply();
+              history.pushState(null, '', '#tasks');
+              byId('tasks').scrollIntoView();
+              status.focus({ preventScroll: true });
+            });
             apply();
-            history.pushState(null, '', '#tasks');
-            document.getElementById('tasks').scrollIntoView();
-            status.focus({ preventScroll: true });
-          });
-          apply();
+          }
+          // The picker: one rule hides every element of the other wards ([data-ward]) in every section.
+          var picker = byId('picker');
+          var pickWard = byId('pick-ward');
+          if (!picker || !pickWard) { return; }
+          var pickGroup = byId('pick-group'), pickPrint = byId('pick-print'), pickStatus = byId('pick-status');
+          var rule = null;
+          var pick = function () {
+            var ward = pickWard.value, group = pickGroup ? pickGroup.value : '', ids = [], count = 0;
+            each(pickWard.options, function (o) {
+              if (!o.value) { return; }
+              count += 1;
+              var inGroup = !group || o.getAttribute('data-group') === group;
+              o.hidden = !inGroup;
+              if (inGroup) { ids.push(o.value); }
+            });
+            if (ward && ids.indexOf(ward) < 0) { pickWard.value = ward = ''; }
+            if (ward) { ids = [ward]; }
+            if (rule !== null) { sheet.deleteRule(rule); rule = null; }
+            if (ids.length < count) {
+              var keep = ids.map(function (i) { return '[data-ward="' + CSS.escape(i) + '"]'; }).join(',');
+              rule = sheet.insertRule('[data-ward]:not(' + keep + '){display:none!important}', sheet.cssRules.length);
+            }
+            document.body.classList.toggle('picked', ids.length < count);
+            pickPrint.disabled = !ward;
+            pickStatus.textContent = ids.length < count ?
+              pickStatus.getAttribute('data-template').replace('{0}', ids.length).replace('{1}', count) : '';
+            var filter = function () { if (form) { set('f-ward', ward); apply(); } };
+            if (ward) { openWard(ward, filter); } else { filter(); }
+          };
+          picker.hidden = false;
+          pickWard.addEventListener('change', pick);
+          if (pickGroup) { pickGroup.addEventListener('change', pick); }
+          picker.addEventListener('submit', function (e) { e.preventDefault(); });
+          // Printed once the ward's parts are drawn.
+          pickPrint.addEventListener('click', function () { withData(function () { window.print(); }); });
         })();
 
         """

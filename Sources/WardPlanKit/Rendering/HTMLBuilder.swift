@@ -35,6 +35,11 @@ final class HTMLBuilder {
         output += Escaping.html(string)
     }
 
+    /// A JSON string, safe in a `<script>` data block (`Escaping.jsonInScript`).
+    func json(_ string: String) {
+        output += Escaping.jsonInScript(string)
+    }
+
     func open(_ tag: StaticString, _ attributes: [Attribute] = []) {
         output += "<"
         output += tag.description
@@ -67,6 +72,17 @@ final class HTMLBuilder {
         open(tag, attributes)
         text(string)
         close(tag)
+    }
+
+    /// What `body` writes, returned instead of added to the output (a part the page keeps as data
+    /// and draws when asked for).
+    func capture(_ body: () -> Void) -> String {
+        let saved = output
+        output = ""
+        body()
+        let part = output
+        output = saved
+        return part
     }
 
     /// A new line in the output, so the file reads and diffs line by line.

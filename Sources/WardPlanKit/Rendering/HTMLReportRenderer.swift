@@ -5,20 +5,52 @@ import Foundation
 /// on A4 landscape. Sections: summary, coverage matrix, gaps per ward, targets against benchmarks,
 /// timelines, lead offices, legal bases, products, ward profiles, every task.
 public struct HTMLReportRenderer: ReportRenderer {
-    public init() {}
+    /// The report file's name without its extension; a split report's pages go in a folder of
+    /// that name beside it.
+    public var fileStem: String
+    /// Above this many wards, each ward's details (gaps, letter, profile, tasks) and the long task
+    /// lists are kept in the page as data and drawn when asked for (a block opened, a ward picked,
+    /// a link followed), so the page opens at once; at or below it, all is in the page and reads
+    /// with scripts off.
+    public var lazyAbove: Int
+    /// Above this many wards, the report is an overview (groups × areas, national gaps) and a page
+    /// per group (the city's group, else the province; a large group in parts of at most this many).
+    public var splitAbove: Int
 
-    public func render(_ report: Report) -> [RenderedFile] {
-        [RenderedFile(name: "report.html", data: Data(page(report).utf8))]
+    public init(fileStem: String = "report", lazyAbove: Int = 40, splitAbove: Int = 200) {
+        self.fileStem = fileStem
+        self.lazyAbove = lazyAbove
+        self.splitAbove = splitAbove
     }
 
-    /// The page's text.
+    /// The report: one page, or (above `splitAbove` wards) the overview first, then the group
+    /// pages named `<fileStem>/<page>.html`.
+    public func render(_ report: Report) -> [RenderedFile] {
+        if report.comparison.wards.count > splitAbove {
+            return HTMLSplitReport(report, renderer: self).files()
+        }
+        return [RenderedFile(name: fileStem + ".html", data: Data(page(report).utf8))]
+    }
+
+    /// The page's text: every ward on one page.
     public func page(_ report: Report) -> String {
-        HTMLReportWriter(report).page()
+        HTMLReportWriter(report, page: .init(lazy: report.comparison.wards.count > lazyAbove)).page()
     }
 }
 
 /// Writes one report page. Each section lives in an extension (`HTMLReportWriter+Matrix.swift`, …).
 final class HTMLReportWriter {
+    /// Which wards a page shows and how.
+    struct Page {
+        /// Positions in `comparison.wards` of the page's wards; nil for all.
+        var wards: [Int]? = nil
+        /// Per-ward details kept as data and drawn when asked for.
+        var lazy = false
+        /// The group a page of a split report shows, and the overview's address from the page.
+        var group: String? = nil
+        var overview: String? = nil
+    }
+
     let comparison: Comparison
     let plans: [Plan]
     /// Files in the input folders that no reader takes.
@@ -30,28 +62,41 @@ final class HTMLReportWriter {
     /// Each ward id's place in Vietnamese dictionary order of the wards' names (`VietnameseCollation`):
     /// the order of ward lists and of sorting by ward.
     let wardRank: [String: Int]
-    /// Ward positions in `comparison.wards`, in that order.
+    /// The page's wards (positions in `comparison.wards`) in that order.
     let collatedWards: [Int]
     /// Task facts per ward, in ward order.
     let facts: [[TaskFacts]]
     /// A specialist's decisions on gap items (the letters section shows them).
     let decisions: ReviewDecisions?
+    let options: Page
+    /// Each ward's group (`groups(_:)`), in ward order.
+    let groupOf: [String?]
+    /// Parts kept as data in a lazy page: key, markup.
+    var deferredParts: [(key: String, markup: String)] = []
 
-    init(_ report: Report) {
+    init(_ report: Report, page: Page = Page()) {
         comparison = report.comparison
         plans = report.plans
         skipped = report.skipped
         t = Localizer(language: report.language)
         decisions = report.decisions
+        options = page
+        groupOf = Self.groups(report.comparison)
         var index: [String: Int] = [:]
         for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
         wardIndex = index
-        collatedWards = VietnameseCollation.sorted(Array(report.comparison.wards.indices)) {
+        let all = VietnameseCollation.sorted(Array(report.comparison.wards.indices)) {
             report.comparison.wards[$0].label
         }
         var rank: [String: Int] = [:]
-        for (r, w) in collatedWards.enumerated() { rank[report.comparison.wards[w].id] = r }
+        for (r, w) in all.enumerated() { rank[report.comparison.wards[w].id] = r }
         wardRank = rank
+        if let subset = page.wards {
+            let chosen = Set(subset)
+            collatedWards = all.filter { chosen.contains($0) }
+        } else {
+            collatedWards = all
+        }
         var perWard: [[TaskFacts]] = report.comparison.wards.map { _ in [] }
         for f in report.comparison.tasks {
             if let w = index[f.task.ward] { perWard[w].append(f) }
@@ -59,32 +104,20 @@ final class HTMLReportWriter {
         facts = perWard
     }
 
+    var lazy: Bool { options.lazy }
+    /// The page's wards, in Vietnamese order.
+    var shownWards: [WardEntry] { collatedWards.map { wards[$0] } }
+    var shownGaps: [WardGaps] { collatedWards.map { comparison.gaps[$0] } }
+    var shownCount: Int { collatedWards.count }
+
     var wards: [WardEntry] { comparison.wards }
 
     func page() -> String {
-        h.raw("<!DOCTYPE html>\n")
-        h.open("html", [.lang(t.language.rawValue)])
-        h.newline()
-        h.raw(
-            "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        )
-        h.open(
-            "meta",
-            [
-                Attribute("http-equiv", "Content-Security-Policy"),
-                Attribute("content", HTMLAssets.contentSecurityPolicy),
-            ])
-        h.newline()
-        h.element("title", text: t(.reportTitle) + " – " + t.date(comparison.asOf))
-        h.newline()
-        h.raw("<style>")
-        h.raw(HTMLAssets.css)
-        h.raw("</style>\n</head>\n<body>\n")
-        h.element("a", [.class("skip"), .href("#main")], text: t(.skipToContent))
-        h.newline()
+        documentStart()
         header()
         navigation()
         h.raw("<main id=\"main\">\n")
+        if lazy { h.element("p", [.class("note lazy")], text: t(.lazyNote)) }
         summary()
         matrix()
         gapLists()
@@ -99,10 +132,42 @@ final class HTMLReportWriter {
         taskTable()
         method()
         h.raw("</main>\n")
+        return documentEnd()
+    }
+
+    /// From `<!DOCTYPE html>` to the skip link.
+    func documentStart() {
+        h.raw("<!DOCTYPE html>\n")
+        h.open("html", [.lang(t.language.rawValue)])
+        h.newline()
+        h.raw(
+            "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        )
+        h.open(
+            "meta",
+            [
+                Attribute("http-equiv", "Content-Security-Policy"),
+                Attribute("content", HTMLAssets.contentSecurityPolicy),
+            ])
+        h.newline()
+        h.element(
+            "title",
+            text: [t(.reportTitle), options.group, t.date(comparison.asOf)].compactMap { $0 }.joined(separator: " – "))
+        h.newline()
+        h.raw("<style>")
+        h.raw(HTMLAssets.css)
+        h.raw("</style>\n</head>\n<body>\n")
+        h.element("a", [.class("skip"), .href("#main")], text: t(.skipToContent))
+        h.newline()
+    }
+
+    /// The footer, the lazy parts, the script, and the end of the document; returns the page.
+    func documentEnd() -> String {
         h.element("footer", [.class("foot")]) {
             h.text(t(.footer, comparison.taxonomyVersion, t.date(comparison.asOf)))
         }
         h.newline()
+        deferredData()
         h.raw("<script>")
         h.raw(HTMLAssets.script)
         h.raw("</script>\n</body>\n</html>\n")
@@ -115,10 +180,16 @@ final class HTMLReportWriter {
 
     func header() {
         h.element("header", [.class("top")]) {
-            h.element("h1", text: t(.reportTitle))
+            h.element("h1") {
+                h.text(t(.reportTitle))
+                if let group = options.group { h.element("span", [.class("grp")], text: group) }
+            }
+            if let overview = options.overview {
+                h.element("p") { h.element("a", [.href(overview)], text: t(.backToOverview)) }
+            }
             h.element("p", text: t(.asOfLine, t.date(comparison.asOf)))
-            let tasks = wards.reduce(0) { $0 + $1.taskCount }
-            h.element("p", text: t(.inputsLine, wards.count, tasks, comparison.failed.count))
+            let tasks = shownWards.reduce(0) { $0 + $1.taskCount }
+            h.element("p", text: t(.inputsLine, shownCount, tasks, comparison.failed.count))
         }
         h.newline()
     }
@@ -139,6 +210,7 @@ final class HTMLReportWriter {
                 h.element("li") { h.element("a", [.href("#" + section.id)], text: t(section.short)) }
             }
             h.close("ul")
+            picker()
         }
         h.newline()
     }
@@ -184,13 +256,13 @@ final class HTMLReportWriter {
         h.newline()
     }
 
-    /// `<tbody>` with a row per ward, in Vietnamese dictionary order of the names, each starting with
+    /// `<tbody>` with a row per ward of the page, in Vietnamese dictionary order of the names, each starting with
     /// the ward's name as a row header.
     func wardRows(_ cells: (_ w: Int, _ ward: WardEntry) -> Void) {
         h.open("tbody")
         for w in collatedWards {
             let entry = wards[w]
-            h.open("tr", [Attribute("data-ward", entry.id)])
+            h.open("tr", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
             h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
             cells(w, entry)
             h.close("tr")

@@ -51,13 +51,13 @@ extension HTMLReportWriter {
 
     func timelineTasks() {
         h.element("h3", [.id("timeline-tasks")], text: t(.timelineTasks))
-        let rows = facts.joined().filter { !timelineProblems($0).isEmpty }
+        let rows = collatedWards.flatMap { facts[$0] }.filter { !timelineProblems($0).isEmpty }
         guard !rows.isEmpty else {
             h.element("p", text: t(.noTimelineProblems))
             return
         }
         taskListTable(
-            rows.map(\.task), caption: t(.timelineTasksCaption),
+            rows.map(\.task), key: "x:timelines", caption: t(.timelineTasksCaption),
             headers: [t(.colProblem), t(.colTimeAsWritten), t(.colDue)]
         ) { ref, task in
             let f = facts[wardIndex[ref.ward]!][ref.index]
@@ -107,11 +107,12 @@ extension HTMLReportWriter {
                 }
             }
             h.element("h3", [.id("leads-none")], text: t(.tasksWithoutLead))
-            let rows = comparison.leads.withoutNamedLead.flatMap(\.tasks)
+            let rows = collatedWards.flatMap { comparison.leads.withoutNamedLead[$0].tasks }
             if rows.isEmpty {
                 h.element("p", text: t(.everyTaskHasLead))
             } else {
-                taskListTable(rows, caption: t(.tasksWithoutLead), headers: [t(.colLeadAsWritten)]) { _, task in
+                taskListTable(rows, key: "x:leads", caption: t(.tasksWithoutLead), headers: [t(.colLeadAsWritten)]) {
+                    _, task in
                     h.element("td") {
                         if let text = task.leadText {
                             quote(text)
@@ -126,25 +127,29 @@ extension HTMLReportWriter {
 
     /// A table of some tasks: ward, task, area, the columns `cells` writes under `headers`, source.
     func taskListTable(
-        _ refs: [TaskRef], caption: String, headers: [String], cells: (TaskRef, PlanTask) -> Void
+        _ refs: [TaskRef], key: String, caption: String, headers: [String], cells: (TaskRef, PlanTask) -> Void
     ) {
-        scrollingTable(caption: caption, classes: "sortable list", filterLabel: t(.filterRows)) {
-            tableHead {
-                for title in [t(.colWard), t(.colTask), t(.colArea)] + headers + [t(.colSource)] { columnHeader(title) }
+        longList(key, caption: caption + " (" + t(.nTasks, refs.count) + ")") {
+            scrollingTable(caption: caption, classes: "sortable list", filterLabel: t(.filterRows)) {
+                tableHead {
+                    for title in [t(.colWard), t(.colTask), t(.colArea)] + headers + [t(.colSource)] {
+                        columnHeader(title)
+                    }
+                }
+                h.open("tbody")
+                for ref in refs {
+                    let task = task(ref)
+                    h.open("tr", [Attribute("data-ward", ref.ward)])
+                    h.element("td") { wardLink(ref.ward) }
+                    h.element("td", [Attribute("data-sort", String(ref.index))]) { taskLink(ref) }
+                    h.element("td", text: areaName(task.area))
+                    cells(ref, task)
+                    h.element("td", [.class("src")], text: source(ref.ward, line: task.line, endLine: task.endLine))
+                    h.close("tr")
+                    h.newline()
+                }
+                h.close("tbody")
             }
-            h.open("tbody")
-            for ref in refs {
-                let task = task(ref)
-                h.open("tr")
-                h.element("td") { wardLink(ref.ward) }
-                h.element("td", [Attribute("data-sort", String(ref.index))]) { taskLink(ref) }
-                h.element("td", text: areaName(task.area))
-                cells(ref, task)
-                h.element("td", [.class("src")], text: source(ref.ward, line: task.line, endLine: task.endLine))
-                h.close("tr")
-                h.newline()
-            }
-            h.close("tbody")
         }
     }
 
@@ -186,11 +191,12 @@ extension HTMLReportWriter {
     func products() {
         section("products", .secProducts) {
             h.element("p", text: t(.productsIntro))
-            let rows = comparison.withoutProduct.flatMap(\.tasks)
+            let rows = collatedWards.flatMap { comparison.withoutProduct[$0].tasks }
             if rows.isEmpty {
                 h.element("p", text: t(.everyTaskHasProduct))
             } else {
-                taskListTable(rows, caption: t(.tasksWithoutProduct), headers: [t(.colTaskText)]) { _, task in
+                taskListTable(rows, key: "x:products", caption: t(.tasksWithoutProduct), headers: [t(.colTaskText)]) {
+                    _, task in
                     h.element("td", [.class("text")]) { quote(task.text) }
                 }
             }

@@ -5,18 +5,20 @@ extension HTMLReportWriter {
     func gapLists() {
         section("gaps", .secGaps) {
             h.element("p", text: t(.gapsIntro))
-            for (w, entry) in wards.enumerated() {
-                wardGaps(comparison.gaps[w], entry: entry, w: w)
+            gapChart()
+            for w in collatedWards {
+                wardGaps(comparison.gaps[w], entry: wards[w], w: w)
             }
         }
     }
 
     func wardGaps(_ gaps: WardGaps, entry: WardEntry, w: Int) {
-        h.element("article", [.id(Anchor.gaps(entry.id)), .class("gaps")]) {
+        wardBlock(id: Anchor.gaps(entry.id), classes: "gaps", ward: entry.id, key: "g:" + entry.id) {
             h.element("h3") {
                 h.text(entry.label)
                 h.element("span", [.class(gaps.count > 0 ? "badge bad" : "badge ok")], text: t(.gapCount, gaps.count))
             }
+        } body: {
             let national = gaps.national
             if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty {
                 h.element("p", text: t(.noGaps))
@@ -31,6 +33,7 @@ extension HTMLReportWriter {
                 for item in items { gapItem(item, ward: entry.id, w: w) }
                 h.close("ol")
             }
+            resolvedDecisions(of: entry)
             for area in comparison.coverage.areas where !area.isExpected && area.cells[w].tasks.isEmpty {
                 h.element(
                     "p", [.id(Anchor.gapArea(entry.id, area.id)), .class("note")],
@@ -50,11 +53,48 @@ extension HTMLReportWriter {
         case .citation:
             guard let citation = comparison.citations.citation(item.id) else { return }
             let name = t.pick(citation.vi, citation.en)
+            h.element("li") {
+                h.text(
+                    item.level == .update
+                        ? t(.gapCitationUpdate, name, item.expectedBy.joined(separator: ", ")) : t(.gapCitation, name))
+                decisionMark(item)
+            }
+        }
+    }
+
+    /// The specialist's mark on an item (`decisions.yaml`), after its sentence.
+    func decisionMark(_ item: GapItem) {
+        guard let d = item.decision else { return }
+        h.text(" ")
+        h.element("span", [.class("badge")], text: t(.markedAs, markText(d.mark, note: d.note, date: d.date)))
+    }
+
+    /// "không áp dụng, không đưa vào công văn (2026-07-01) – note".
+    func markText(_ mark: ReviewDecision.Mark, note: String?, date: String?) -> String {
+        var text: String
+        switch mark {
+        case .accepted: text = t(.markAccepted)
+        case .notApplicable: text = t(.markNotApplicable)
+        case .sent: text = t(.markSent)
+        }
+        if let date { text += " (\(date))" }
+        if let note, !note.isEmpty { text += " – " + note }
+        return text
+    }
+
+    /// Decisions on items of this ward that its plan no longer lacks: said, not dropped.
+    func resolvedDecisions(of entry: WardEntry) {
+        let resolved = (comparison.decisions ?? []).filter { $0.ward == entry.id && $0.state == .resolved }
+        guard !resolved.isEmpty else { return }
+        h.element("h4", text: t(.decisionsResolved))
+        h.open("ul")
+        for d in resolved {
             h.element(
                 "li",
-                text: item.level == .update
-                    ? t(.gapCitationUpdate, name, item.expectedBy.joined(separator: ", ")) : t(.gapCitation, name))
+                text: itemName(d.kind, d.id) + ": " + markText(d.mark, note: d.note, date: d.date) + "; "
+                    + t(.decisionResolved))
         }
+        h.close("ul")
     }
 
     func themeGap(_ item: GapItem, ward: String) {
@@ -63,6 +103,7 @@ extension HTMLReportWriter {
             switch item.level {
             case .update:
                 h.text(t(.gapUpdate, themeName(item.id), area, item.expectedBy.joined(separator: ", ")))
+                decisionMark(item)
                 return
             case .stated:
                 h.text(t(.gapThemeStated, themeName(item.id), area, t.places(item.places)))
@@ -75,6 +116,7 @@ extension HTMLReportWriter {
             if item.basis.contains(.peers), let share = item.peers {
                 h.text(" " + t(.peersShare, share.covering, share.of))
             }
+            decisionMark(item)
         }
     }
 
@@ -101,6 +143,7 @@ extension HTMLReportWriter {
                 h.text(t(.gapTargetMissing, metric, national, t.years(row.benchmark.period), row.benchmark.source))
             }
             if !row.benchmark.verified { h.text(" " + t(.unverified)) }
+            decisionMark(item)
         }
     }
 

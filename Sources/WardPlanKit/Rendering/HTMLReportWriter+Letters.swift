@@ -6,15 +6,22 @@ extension HTMLReportWriter {
         section("letters", .secLetters) {
             h.element("p", text: t(.lettersIntro))
             let reviewed = decisions?.review(comparison) ?? []
-            for letter in LetterComposer().letters(comparison, plans: plans, decisions: decisions) {
-                let entry = ward(letter.ward)
-                h.element("article", [.id("l-" + Anchor.safe(entry.id)), .class("letter")]) {
-                    let previous = (comparison.versions ?? []).filter { $0.current == entry.source }
+            let composer = LetterComposer()
+            for w in collatedWards {
+                let entry = wards[w]
+                let previous = (comparison.versions ?? []).filter { $0.current == entry.source }
+                wardBlock(id: "l-" + Anchor.safe(entry.id), classes: "letter", ward: entry.id, key: "l:" + entry.id) {
                     h.element("h3") {
                         h.text(t(.letterOf, entry.label))
                         if !previous.isEmpty {
                             h.element("span", [.class("badge")], text: t(.changedSincePrevious))
                         }
+                    }
+                } body: {
+                    // What `LetterComposer.letters(_:plans:decisions:)` leaves out, for this ward alone.
+                    let letter = composer.letter(comparison, plans: plans, w: w) { ward, kind, id in
+                        guard let decisions = self.decisions, let i = self.wardIndex[ward] else { return false }
+                        return decisions.leavesOut(self.wards[i], kind, id)
                     }
                     for old in previous {
                         let named = [old.number, old.issuedOn.map { t.date($0) } ?? old.issuedText].compactMap { $0 }
@@ -47,14 +54,9 @@ extension HTMLReportWriter {
         h.open("ul")
         for r in reviewed {
             let d = r.decision
-            var text = (showWard ? d.ward + ": " : "") + itemName(d.kind, d.id) + ": "
-            switch d.mark {
-            case .accepted: text += t(.markAccepted)
-            case .notApplicable: text += t(.markNotApplicable)
-            case .sent: text += t(.markSent)
-            }
-            if let date = d.date { text += " (\(date))" }
-            if let note = d.note, !note.isEmpty { text += " – " + note }
+            var text =
+                (showWard ? d.ward + ": " : "") + itemName(d.kind, d.id) + ": "
+                + markText(d.mark, note: d.note, date: d.date)
             if r.state == .resolved { text += "; " + t(.decisionResolved) }
             h.element("li", text: text)
         }

@@ -13,7 +13,10 @@ extension HTMLReportWriter {
             } else {
                 for area in comparison.coverage.areas {
                     let themes = comparison.coverage.themes.filter { $0.area == area.id }
-                    if !themes.isEmpty { themeMatrix(area: area, themes: themes) }
+                    guard !themes.isEmpty else { continue }
+                    longList("m:" + area.id, caption: t(.themeMatrixCaption, t.pick(area.vi, area.en))) {
+                        themeMatrix(area: area, themes: themes)
+                    }
                 }
             }
         }
@@ -84,19 +87,20 @@ extension HTMLReportWriter {
             }
             totalsRow(t(.wardsWithTasks)) {
                 for row in comparison.coverage.areas { wardsCovering(row) }
-                let national = comparison.gaps.map { $0.national.filter { $0.kind == .theme } }
-                numberCell(wards.reduce(0) { $0 + $1.taskCount })
+                let gaps = shownGaps
+                let national = gaps.map { $0.national.filter { $0.kind == .theme } }
+                numberCell(shownWards.reduce(0) { $0 + $1.taskCount })
                 numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .absent }.count })
                 numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .stated }.count })
-                numberCell(comparison.gaps.reduce(0) { $0 + $1.count })
+                numberCell(gaps.reduce(0) { $0 + $1.count })
             }
         }
     }
 
     /// "x/N phường": how many of the wards have a task in this area or theme.
     func wardsCovering(_ row: Coverage.Row) {
-        let covered = row.cells.filter { !$0.tasks.isEmpty }.count
-        h.element("td", [.class("n")], text: t(.wardsOfAll, covered, wards.count))
+        let covered = collatedWards.filter { !row.cells[$0].tasks.isEmpty }.count
+        h.element("td", [.class("n")], text: t(.wardsOfAll, covered, shownCount))
     }
 
     func themeMatrix(area: Coverage.Row, themes: [Coverage.Row]) {

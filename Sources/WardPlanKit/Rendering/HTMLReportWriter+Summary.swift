@@ -11,8 +11,9 @@ extension HTMLReportWriter {
     }
 
     func figures() {
-        let tasks = wards.reduce(0) { $0 + $1.taskCount }
-        let targets = wards.reduce(0) { $0 + $1.targetCount }
+        let tasks = shownWards.reduce(0) { $0 + $1.taskCount }
+        let targets = shownWards.reduce(0) { $0 + $1.targetCount }
+        let gaps = shownGaps
         h.element("dl", [.class("figures")]) {
             func figure(_ label: Phrase, _ value: Int, bad: Bool = false) {
                 h.element("div", [.class(bad ? "fig bad" : "fig")]) {
@@ -20,12 +21,12 @@ extension HTMLReportWriter {
                     h.element("dd", text: String(value))
                 }
             }
-            figure(.figWards, wards.count)
+            figure(.figWards, shownCount)
             figure(.figTasks, tasks)
             figure(.figTargets, targets)
-            figure(.figGaps, comparison.gaps.reduce(0) { $0 + $1.count }, bad: true)
-            figure(.figStated, comparison.gaps.reduce(0) { $0 + $1.national.filter { $0.level == .stated }.count })
-            figure(.figUpdates, comparison.gaps.reduce(0) { $0 + $1.updates.count })
+            figure(.figGaps, gaps.reduce(0) { $0 + $1.count }, bad: true)
+            figure(.figStated, gaps.reduce(0) { $0 + $1.national.filter { $0.level == .stated }.count })
+            figure(.figUpdates, gaps.reduce(0) { $0 + $1.updates.count })
             if !comparison.failed.isEmpty { figure(.figFailed, comparison.failed.count, bad: true) }
         }
         h.newline()
@@ -33,13 +34,14 @@ extension HTMLReportWriter {
 
     /// Gaps shared by the most wards, of every kind: what the national framework requires (areas,
     /// required themes, targets, citations), then themes most other wards cover.
-    func biggestGaps() {
+    func biggestGaps(linked: Bool = true) {
+        let shown = shownGaps
         h.element("h3", text: t(.biggestGaps))
         typealias Item = (wards: [String], name: String, link: String)
         var required: [Item] = []
         var common: [Item] = []
         func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
-            let missing = comparison.gaps.filter(has).map(\.ward)
+            let missing = shown.filter(has).map(\.ward)
             if !missing.isEmpty { list.append((missing, name, link)) }
         }
         // National items a plan lacks outright (absent, a target below); peer practice apart.
@@ -77,8 +79,8 @@ extension HTMLReportWriter {
             h.element("ol", [.class("rank")]) {
                 for item in ranked.prefix(10) {
                     h.element("li") {
-                        h.element("a", [.href(item.link)], text: item.name)
-                        h.text(": " + t(.missingInWards, item.wards.count, wards.count) + " – " + wardNames(item.wards))
+                        if linked { h.element("a", [.href(item.link)], text: item.name) } else { h.text(item.name) }
+                        h.text(": " + t(.missingInWards, item.wards.count, shownCount) + " – " + wardNames(item.wards))
                     }
                 }
             }
@@ -88,14 +90,14 @@ extension HTMLReportWriter {
     }
 
     func wardsWithMostGaps() {
-        let ranked = comparison.gaps.filter { $0.count > 0 }.sorted {
+        let ranked = shownGaps.filter { $0.count > 0 }.sorted {
             ($1.count, wardIndex[$0.ward]!) < ($0.count, wardIndex[$1.ward]!)
         }
         guard !ranked.isEmpty else { return }
         h.element("h3", text: t(.wardsMostGaps))
         h.element("ol", [.class("rank")]) {
             for gaps in ranked.prefix(10) {
-                h.element("li") {
+                h.element("li", [Attribute("data-ward", gaps.ward)]) {
                     h.element("a", [.href("#" + Anchor.gaps(gaps.ward))], text: ward(gaps.ward).label)
                     h.text(": " + t(.gapCount, gaps.count))
                 }
@@ -114,9 +116,9 @@ extension HTMLReportWriter {
                 if !names.isEmpty { h.text(": " + wardNames(names)) }
             }
         }
-        let noLead = comparison.leads.withoutNamedLead.reduce(0) { $0 + $1.tasks.count }
+        let noLead = collatedWards.reduce(0) { $0 + comparison.leads.withoutNamedLead[$1].tasks.count }
         item(noLead, "#leads-none", t(.tasksNoLead, noLead))
-        let timelines = comparison.timelines.wards
+        let timelines = collatedWards.map { comparison.timelines.wards[$0] }
         let missing = timelines.reduce(0) { $0 + $1.missing.count }
         item(missing, "#timeline-tasks", t(.tasksNoTime, missing))
         let vague = timelines.reduce(0) { $0 + $1.vague.count }
@@ -125,10 +127,10 @@ extension HTMLReportWriter {
         item(whole, "#timeline-tasks", t(.tasksWholePeriod, whole))
         let past = timelines.reduce(0) { $0 + $1.pastDue.count }
         item(past, "#timeline-tasks", t(.tasksPastDue, past, t.date(comparison.asOf)))
-        let noProduct = comparison.withoutProduct.reduce(0) { $0 + $1.tasks.count }
+        let noProduct = collatedWards.reduce(0) { $0 + comparison.withoutProduct[$1].tasks.count }
         item(noProduct, "#products", t(.tasksNoProduct, noProduct))
         for area in comparison.coverage.areas where !area.isExpected {
-            let absent = area.cells.filter { $0.tasks.isEmpty }.map(\.ward)
+            let absent = collatedWards.map { area.cells[$0] }.filter { $0.tasks.isEmpty }.map(\.ward)
             if !absent.isEmpty {
                 item(
                     absent.count, "#matrix", t(.wardsWithoutOptionalArea, absent.count, t.pick(area.vi, area.en)),

@@ -5,7 +5,7 @@ extension HTMLReportWriter {
     /// table (and listed below it).
     var shownBenchmarks: [TargetComparison.BenchmarkRow] {
         comparison.targets.benchmarks.filter { row in
-            row.cells.contains { $0.status != .outsidePeriod }
+            collatedWards.contains { row.cells[$0].status != .outsidePeriod }
         }
     }
 
@@ -129,7 +129,9 @@ extension HTMLReportWriter {
     /// filled dot, below: cross, other years: hollow dot), labelled with the ward when there are
     /// few. The table below carries the same figures for screen readers and for many wards.
     func chart(_ allRows: [TargetComparison.BenchmarkRow]) {
-        let rows = allRows.filter { row in row.cells.contains { !$0.targets.isEmpty || !$0.otherYears.isEmpty } }
+        let rows = allRows.filter { row in
+            collatedWards.contains { !row.cells[$0].targets.isEmpty || !row.cells[$0].otherYears.isEmpty }
+        }
         guard !rows.isEmpty else { return }
         let left = 24.0
         let right = 600.0
@@ -137,11 +139,14 @@ extension HTMLReportWriter {
         var strips: [(row: TargetComparison.BenchmarkRow, marks: [ChartMark], low: Double, high: Double, slots: Int)] =
             []
         for row in rows {
-            let values = row.cells.flatMap { ($0.targets + $0.otherYears).compactMap(\.value) }
+            let values = collatedWards.flatMap {
+                (row.cells[$0].targets + row.cells[$0].otherYears).compactMap(\.value)
+            }
             let (low, high) = Self.domain(values + [row.benchmark.value], unit: row.benchmark.unit)
             func x(_ v: Double) -> Double { left + (right - left) * (v - low) / max(high - low, 1) }
             var marks: [ChartMark] = []
-            for (w, cell) in row.cells.enumerated() {
+            for w in collatedWards {
+                let cell = row.cells[w]
                 for (value, context) in cell.targets.map({ ($0, false) }) + cell.otherYears.map({ ($0, true) }) {
                     guard let v = value.value else { continue }
                     let years = value.phase.map { " (" + t.years($0) + ")" } ?? ""
@@ -185,7 +190,7 @@ extension HTMLReportWriter {
             func x(_ v: Double) -> Double { left + (right - left) * (v - strip.low) / max(strip.high - strip.low, 1) }
             let axisY = top + 22 + 15 * Double(strip.slots)
             let counts = TargetComparison.Status.allCases.compactMap { status -> String? in
-                let n = row.cells.filter { $0.status == status }.count
+                let n = collatedWards.filter { row.cells[$0].status == status }.count
                 return n > 0 ? "\(t.status(status)): \(n)" : nil
             }
             h.element("text", [Attribute("x", Self.fmt(left)), Attribute("y", Self.fmt(top)), .class("cl")]) {
@@ -208,7 +213,12 @@ extension HTMLReportWriter {
                 let below = !mark.context && mark.value.status == .below
                 let tooltip =
                     "\(wards[mark.ward].label): \(targetValueText(mark.value)) – \(mark.context ? t(.otherYears) : t.status(mark.value.status ?? .unclear))"
-                h.open("g", [.class(mark.context ? "mk ctx" : below ? "mk below" : "mk met")])
+                h.open(
+                    "g",
+                    [
+                        .class(mark.context ? "mk ctx" : below ? "mk below" : "mk met"),
+                        Attribute("data-ward", wards[mark.ward].id),
+                    ])
                 h.element("title", text: tooltip)
                 if below {
                     h.open("path", [Attribute("d", "M\(Self.fmt(mark.x - 5)) \(Self.fmt(y - 5))l10 10m0-10l-10 10")])

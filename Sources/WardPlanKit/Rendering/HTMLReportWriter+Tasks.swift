@@ -12,7 +12,13 @@ extension HTMLReportWriter {
                     Attribute("aria-label", t(.tasksCaption, comparison.tasks.count)),
                 ]
             ) {
-                h.element("table", [.id("task-table"), .class("sortable tasks")]) {
+                h.element(
+                    "table",
+                    [
+                        .id("task-table"), .class("sortable tasks"),
+                        Attribute("data-total", String(shownWards.reduce(0) { $0 + $1.taskCount })),
+                    ]
+                ) {
                     h.element("caption", text: t(.tasksCaption, comparison.tasks.count))
                     h.raw(
                         "<colgroup><col class=\"w-ward\"><col class=\"w-ref\"><col class=\"w-area\"><col class=\"w-themes\"><col class=\"w-text\"><col class=\"w-lead\"><col class=\"w-time\"><col class=\"w-products\"><col class=\"w-src\"></colgroup>"
@@ -25,17 +31,34 @@ extension HTMLReportWriter {
                             columnHeader(t(column))
                         }
                     }
-                    for (w, entry) in wards.enumerated() {
-                        h.open("tbody", [Attribute("data-ward", entry.id)])
-                        var area: String?
-                        for f in facts[w] {
-                            if f.area != area {
-                                area = f.area
-                                groupRow(entry, area: f.area, count: facts[w].filter { $0.area == f.area }.count)
+                    for w in collatedWards {
+                        let entry = wards[w]
+                        let rows = {
+                            var area: String?
+                            for f in self.facts[w] {
+                                if f.area != area {
+                                    area = f.area
+                                    self.groupRow(
+                                        entry, area: f.area, count: self.facts[w].filter { $0.area == f.area }.count)
+                                }
+                                self.taskRow(f)
                             }
-                            taskRow(f)
                         }
-                        h.close("tbody")
+                        if lazy {
+                            let key = "t:" + entry.id
+                            deferredParts.append((key, h.capture(rows)))
+                            h.element(
+                                "tbody",
+                                [
+                                    Attribute("data-ward", entry.id), Attribute("data-group", entry.group),
+                                    Attribute("data-lazy", key),
+                                ]
+                            ) {}
+                        } else {
+                            h.open("tbody", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
+                            rows()
+                            h.close("tbody")
+                        }
                         h.newline()
                     }
                 }
@@ -71,6 +94,7 @@ extension HTMLReportWriter {
             "tr",
             [
                 .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
+                Attribute("data-group", ward(f.task.ward).group),
                 Attribute("data-area", f.area),
                 Attribute("data-themes", f.themes.joined(separator: " ")),
                 Attribute("data-offices", offices.joined(separator: " ")),
@@ -195,6 +219,7 @@ extension HTMLReportWriter {
             h.open("input", [Attribute("type", "search"), .id("f-text"), Attribute("name", "text")])
         }
         h.element("button", [Attribute("type", "reset")], text: t(.clearFilters))
+        if lazy { h.element("button", [Attribute("type", "button"), .id("f-all")], text: t(.showAllTasks)) }
         h.element(
             "p",
             [

@@ -7,11 +7,12 @@ extension HTMLReportWriter {
     }
 
     func profile(_ entry: WardEntry, plan: Plan, w: Int) {
-        h.element("article", [.id(Anchor.ward(entry.id)), .class("profile")]) {
+        wardBlock(id: Anchor.ward(entry.id), classes: "profile", ward: entry.id, key: "p:" + entry.id) {
             h.element("h3") {
                 h.text(entry.label)
                 if let province = entry.province { h.element("span", [.class("sub")], text: " – " + province) }
             }
+        } body: {
             h.open("dl", [.class("facts")])
             fact(.factDocument) {
                 var parts: [String] = []

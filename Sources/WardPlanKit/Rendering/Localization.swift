@@ -55,6 +55,10 @@ enum Phrase: CaseIterable {
     case secLetters, navLetters, lettersIntro, letterOf, decisionsOf, markAccepted, markNotApplicable, markSent
     case decisionResolved, decisionsNoWard, secRegistry, navRegistry, registryIntro, registryMissing
     case registryUnknown, registryAmbiguous, registryNoMatch, registryAllSent, changedSincePrevious, olderVersion
+    case backToOverview, showAllTasks, pickerLabel, pickGroup, allGroups, allWards, printOneWard, pickedWards
+    case gapChartTitle, gapChartCaption, gapChartTotal, lazyNote, overviewIntro, groupsCaption, colGroup, colWards
+    case colNationalGaps, groupPart, secGroups, navGroups, gapChartGroups
+    case markedAs, decisionsResolved, csvMark, csvMarkNote, levelResolved
 
     /// The table: (Vietnamese, English).
     var text: (vi: String, en: String) {
@@ -126,6 +130,51 @@ enum Phrase: CaseIterable {
         case .registryNoMatch: ("không tìm thấy trong danh mục đơn vị hành chính", "not found in the list of units")
         case .registryAllSent: ("Mọi đơn vị trong danh sách đã gửi kế hoạch.", "Every unit of the list sent a plan.")
         case .changedSincePrevious: ("đã thay đổi so với bản trước", "changed since the previous version")
+        case .backToOverview: ("← Về trang tổng hợp", "← Back to the overview")
+        case .showAllTasks: ("Hiện nhiệm vụ của mọi phường", "Show the tasks of every ward")
+        case .pickerLabel: ("Chọn phường hoặc nhóm", "Pick a ward or a group")
+        case .pickGroup: ("Nhóm", "Group")
+        case .allGroups: ("Mọi nhóm", "All groups")
+        case .allWards: ("Mọi phường", "All wards")
+        case .printOneWard: ("In một phường", "Print one ward")
+        case .pickedWards: ("Đang xem {0}/{1} phường", "Showing {0} of {1} wards")
+        case .gapChartTitle:
+            ("Khoảng trống so với khung quốc gia, theo phường và lĩnh vực", "National gaps by ward and area")
+        case .gapChartCaption:
+            (
+                "Mỗi thanh là một phường (hoặc nhóm), chia theo lĩnh vực: số chủ đề được yêu cầu mà kế hoạch chưa có nhiệm vụ (chưa có hoặc chỉ có nêu). Con số cuối thanh là tổng; bảng ma trận bên trên có cùng số liệu.",
+                "One bar per ward (or group), split by area: the required themes the plan has no task for (absent or only stated). The figure at the end is the total; the matrix above carries the same figures."
+            )
+        case .gapChartTotal: ("Tổng theo lĩnh vực", "Total per area")
+        case .lazyNote:
+            (
+                "Báo cáo có nhiều phường: chi tiết từng phường (khoảng trống, văn bản góp ý, hồ sơ, nhiệm vụ) được mở khi chọn phường hoặc bấm vào tiêu đề. Cần bật JavaScript; các tệp CSV, XML có đủ số liệu.",
+                "A report of many wards: each ward's details (gaps, letter, profile, tasks) open when the ward is picked or its heading clicked. This needs scripts; the CSV and XML files carry all the data."
+            )
+        case .overviewIntro:
+            (
+                "Trang tổng hợp: {0} phường, xã chia thành {1} trang theo nhóm (tỉnh, thành phố hoặc nhóm của danh sách). Mỗi trang có đầy đủ các phần của báo cáo cho các phường của nhóm.",
+                "Overview: {0} wards on {1} pages by group (province or the list's group). Each page has every part of the report for its group's wards."
+            )
+        case .groupsCaption:
+            (
+                "Nhóm × lĩnh vực: số phường có nhiệm vụ / số phường của nhóm; khoảng trống quốc gia",
+                "Groups × areas: wards with tasks / wards of the group; national gaps"
+            )
+        case .colGroup: ("Nhóm", "Group")
+        case .colWards: ("Số phường", "Wards")
+        case .colNationalGaps: ("Khoảng trống quốc gia", "National gaps")
+        case .groupPart: ("{0} (phần {1}/{2})", "{0} (part {1} of {2})")
+        case .secGroups: ("Các nhóm", "Groups")
+        case .navGroups: ("Nhóm", "Groups")
+        case .gapChartGroups:
+            ("Khoảng trống so với khung quốc gia, theo nhóm và lĩnh vực", "National gaps by group and area")
+        case .markedAs: ("Chuyên viên đánh dấu: {0}", "Reviewer’s mark: {0}")
+        case .decisionsResolved:
+            ("Đánh dấu của chuyên viên đã được giải quyết", "Reviewer’s marks now resolved")
+        case .csvMark: ("Đánh dấu", "Mark")
+        case .csvMarkNote: ("Ghi chú đánh dấu", "Mark note")
+        case .levelResolved: ("đã giải quyết (kế hoạch không còn thiếu)", "resolved (the plan no longer lacks it)")
         case .olderVersion:
             (
                 "Bản trước: {0} ({1}); so với bản này: bỏ {2}, thêm {3}, sửa {4} nhiệm vụ, {5} thay đổi chỉ tiêu (xem wardplan diff).",

@@ -27,6 +27,8 @@ struct ComparisonXML {
             w.start("ward")
             w.attribute("plan", ward.planID)
             w.attribute("key", ward.id)
+            w.attribute("code", ward.code)
+            w.attribute("group", ward.group)
             w.attribute("tasks", ward.taskCount)
             w.attribute("targets", ward.targetCount)
             w.attribute("warnings", ward.warningCount)
@@ -96,6 +98,23 @@ struct ComparisonXML {
                 w.end()
             }
             w.element("note", item.note)
+            if let d = item.decision {
+                w.start("decision")
+                w.attribute("mark", d.mark.rawValue)
+                w.attribute("date", d.date)
+                w.element("note", d.note)
+                w.end()
+            }
+            w.end()
+        }
+        // Decisions on items the plan no longer lacks: said, not dropped.
+        for d in comparison.decisions ?? [] where d.ward == gaps.ward && d.state == .resolved {
+            w.start("resolved")
+            w.attribute("kind", d.kind.rawValue)
+            w.attribute("id", d.id)
+            w.attribute("mark", d.mark.rawValue)
+            w.attribute("date", d.date)
+            w.element("note", d.note)
             w.end()
         }
         w.end()

@@ -1,0 +1,109 @@
+/// Letterheads and signature blocks laid side by side: in plain text two columns parted by a run
+/// of spaces ("Số: 07/KH-UBND      Hữu Kiệm, ngày 14 …"), in markdown a two-cell table row whose
+/// cells break their lines with `<br>`. The readers read such a block column by column, each
+/// piece a line of its own that keeps its source line's number, so the number and the date are
+/// two lines and the "Nơi nhận" list does not take the signer's title and name.
+enum ColumnLayout {
+    /// Spaces that part two columns; words of a paragraph are parted by one or two.
+    static let columnGap = 4
+
+    /// The pieces of a plain-text line parted by runs of at least `columnGap` spaces, with the
+    /// offset (in characters) where each starts.
+    static func pieces(_ raw: String) -> [(text: String, offset: Int)] {
+        var out: [(text: String, offset: Int)] = []
+        var current = ""
+        var start = 0
+        var spaces = 0
+        for (offset, ch) in raw.enumerated() {
+            if ch == " " {
+                spaces += 1
+                continue
+            }
+            if !current.isEmpty, spaces >= columnGap {
+                out.append((current, start))
+                current = ""
+            }
+            if current.isEmpty {
+                start = offset
+            } else {
+                current += String(repeating: " ", count: spaces)
+            }
+            spaces = 0
+            current.append(ch)
+        }
+        if !current.isEmpty { out.append((current, start)) }
+        return out
+    }
+
+    /// Plain text: each block of non-blank lines in which some line holds exactly two columns (and
+    /// none more, and no tab) is read as its left column, then its right one. A line with one piece
+    /// belongs to the right column when it starts at or past the nearest right column's start. A
+    /// line without a piece in a column stands there as a blank line, so pieces that were apart stay
+    /// apart. Other lines come back as they are. Each element is (1-based number, raw text).
+    static func unroll(_ raw: [String]) -> [(number: Int, text: String)] {
+        var out: [(number: Int, text: String)] = []
+        var index = 0
+        while index < raw.count {
+            guard !isBlank(raw[index]) else {
+                out.append((index + 1, raw[index]))
+                index += 1
+                continue
+            }
+            var end = index
+            while end < raw.count, !isBlank(raw[end]) { end += 1 }
+            out += columns(of: raw[index..<end], firstNumber: index + 1)
+            index = end
+        }
+        return out
+    }
+
+    private static func columns(of block: ArraySlice<String>, firstNumber: Int) -> [(number: Int, text: String)] {
+        let asIs = block.enumerated().map { (firstNumber + $0.offset, $0.element) }
+        guard !block.contains(where: { $0.contains("\t") }) else { return asIs }
+        let split = block.map { pieces($0) }
+        guard split.allSatisfy({ $0.count <= 2 }),
+            let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()
+        else { return asIs }
+        var left: [(number: Int, text: String)] = []
+        var right: [(number: Int, text: String)] = []
+        for (offset, line) in split.enumerated() {
+            let number = firstNumber + offset
+            let onRight = line.count == 1 && line[0].offset >= rightStart
+            left.append((number, line.count == 2 || !onRight ? line[0].text : ""))
+            right.append((number, line.count == 2 ? line[1].text : onRight ? line[0].text : ""))
+        }
+        return left + right
+    }
+
+    private static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
+
+    /// Markdown: whether a row's cells break their lines with `<br>`; a two-column table with such a
+    /// row is a layout, not data.
+    static func breaksLines(_ cells: [String]) -> Bool {
+        cells.contains { !breaks($0).isEmpty }
+    }
+
+    /// The pieces of a layout table's row, the left cell's first. An empty piece (`<br><br>`) is a
+    /// blank line.
+    static func pieces(ofCells cells: [String]) -> [String] {
+        cells.flatMap { pieces(ofCell: $0) }
+    }
+
+    private static func pieces(ofCell cell: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(cell)
+        for range in breaks(cell) {
+            pieces.append(String(cell[rest.startIndex..<range.lowerBound]))
+            rest = cell[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// `<br>`, `<br/>`, `<br />` in any case.
+    private static func breaks(_ cell: String) -> [Range<String.Index>] {
+        breakTag.matches(in: cell).map(\.range)
+    }
+
+    private static let breakTag = Pattern(#"<br\s*/?>"#)
+}

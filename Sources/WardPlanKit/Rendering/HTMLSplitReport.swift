@@ -1,0 +1,65 @@
+import Foundation
+
+/// A report of more wards than one page can carry (`HTMLReportRenderer.splitAbove`): an overview
+/// (groups × areas, the national gaps) and, in a folder named after the report, a page per group
+/// with every part of the report for its wards. A group larger than `splitAbove` is cut into
+/// parts of near-equal size, in the wards' Vietnamese order.
+struct HTMLSplitReport {
+    let report: Report
+    let renderer: HTMLReportRenderer
+
+    init(_ report: Report, renderer: HTMLReportRenderer) {
+        self.report = report
+        self.renderer = renderer
+    }
+
+    /// One page of the split report: its file name in the folder, its title and wards.
+    struct GroupPage {
+        var file: String
+        var title: String
+        var wards: [Int]
+    }
+
+    func pages() -> [GroupPage] {
+        let comparison = report.comparison
+        let groups = HTMLReportWriter.groups(comparison)
+        let unnamed = Localizer(language: report.language)(.unknown)
+        var members: [String: [Int]] = [:]
+        for w in comparison.wards.indices { members[groups[w] ?? unnamed, default: []].append(w) }
+        let names = VietnameseCollation.sorted(Array(members.keys)) { $0 }
+        let size = max(renderer.splitAbove, 1)
+        var pages: [GroupPage] = []
+        for name in names {
+            let wards = VietnameseCollation.sorted(members[name]!) { comparison.wards[$0].label }
+            let parts = (wards.count + size - 1) / size
+            let per = (wards.count + parts - 1) / parts
+            for part in 0..<parts {
+                let slice = Array(wards[(part * per)..<min(wards.count, (part + 1) * per)])
+                let title =
+                    parts == 1
+                    ? name : Localizer(language: report.language)(.groupPart, name, part + 1, parts)
+                let stem = Slug.of(name).isEmpty ? "group" : Slug.of(name)
+                let file =
+                    String(format: "%02d-", pages.count + 1) + stem + (parts == 1 ? "" : "-\(part + 1)") + ".html"
+                pages.append(GroupPage(file: file, title: title, wards: slice))
+            }
+        }
+        return pages
+    }
+
+    func files() -> [RenderedFile] {
+        let pages = pages()
+        let folder = renderer.fileStem
+        let overview = HTMLReportWriter(report).overview(pages, folder: folder)
+        var files = [RenderedFile(name: folder + ".html", data: Data(overview.utf8))]
+        for page in pages {
+            let writer = HTMLReportWriter(
+                report,
+                page: .init(
+                    wards: page.wards, lazy: page.wards.count > renderer.lazyAbove, group: page.title,
+                    overview: "../" + folder + ".html"))
+            files.append(RenderedFile(name: folder + "/" + page.file, data: Data(writer.page().utf8)))
+        }
+        return files
+    }
+}
