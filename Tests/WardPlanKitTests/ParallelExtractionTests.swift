@@ -87,9 +87,17 @@ struct ParallelExtractionTests {
         comparison.registry = RegistryReport.make(
             comparison, plans: result.plans, list: UnitRegistry.national.units(inProvinces: ["Hà Nội"]),
             listName: "Hà Nội")
+        comparison.decisions = []
         streamed = Data()
         try JSONRenderer.stream(comparison) { streamed.append($0) }
         #expect(streamed == (try JSONRenderer.render(comparison)))
+        // Every member of `Comparison` is set here, so a member added later and not streamed fails above.
+        for child in Mirror(reflecting: comparison).children {
+            let value = Mirror(reflecting: child.value)
+            #expect(
+                value.displayStyle != .optional || !value.children.isEmpty,
+                "set Comparison.\(child.label ?? "?") in this test (and stream it in JSONRenderer)")
+        }
     }
 
     @Test func streamedOutputIsWrittenWhenTheSetIsCommitted() throws {

@@ -43,6 +43,7 @@ public enum JSONRenderer {
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
         try stream.member("coverage", c.coverage)
+        try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)
         try stream.member("failed", elements: c.failed)
         try stream.member("gaps", elements: c.gaps)
