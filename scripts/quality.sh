@@ -3,7 +3,7 @@
 # a reviewer who saw the plans, the taxonomy and the output, not the code) and today's output.
 #   scripts/quality.sh                 prints the figures for every labelled set
 #   scripts/quality.sh --min 90        also fails when a figure is below 90 % or a gap item is unreviewed
-#   scripts/quality.sh --floor 80      fails only when a figure collapses below 80 % (scripts/test.sh)
+#   scripts/quality.sh --floor 75      fails only when a figure collapses below 75 % (scripts/test.sh)
 # docs/quality.md explains the sets, the sampling and the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
