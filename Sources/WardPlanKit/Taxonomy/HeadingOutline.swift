@@ -40,8 +40,27 @@ struct SourceLines {
     private let dense: Bool
 
     init(_ lines: [DocumentLine]) {
-        self.lines = lines
-        dense = lines.enumerated().allSatisfy { $0.element.number == $0.offset + 1 }
+        // A table the reader rebuilt is one line numbered as its first row, but the items read from
+        // it carry their rows' lines: each row stands as a line of its own, at its row's line, so
+        // their words are found (and pointed at) there.
+        var byRow: [DocumentLine] = []
+        byRow.reserveCapacity(lines.count)
+        for line in lines {
+            guard let table = line.table else {
+                byRow.append(line)
+                continue
+            }
+            for row in table.rows {
+                let text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+                byRow.append(DocumentLine(number: row.span.line, text: text))
+            }
+        }
+        if !byRow.isSorted(by: { $0.number <= $1.number }) {
+            byRow = byRow.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }
+                .map(\.element)
+        }
+        self.lines = byRow
+        dense = byRow.enumerated().allSatisfy { $0.element.number == $0.offset + 1 }
     }
 
     func lines(_ range: ClosedRange<Int>) -> ArraySlice<DocumentLine> {
@@ -57,6 +76,11 @@ struct SourceLines {
 }
 
 extension Array {
+    /// Whether `ordered` holds for every neighbouring pair.
+    func isSorted(by ordered: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { ordered($0, $1) }
+    }
+
     /// The first index whose element satisfies `predicate`, for a predicate that is false and then
     /// true along the array.
     func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
