@@ -217,6 +217,20 @@ struct PlanLayoutTests {
         #expect(!plan.diagnostics.contains { $0.severity == .error })
     }
 
+    /// Units named with a number ("Phường Hà Giang 2", "Phường 1") keep it; a year or a date after a
+    /// name does not join it. Two units told apart only by their number must stay two wards.
+    @Test(arguments: [
+        ("ỦY BAN NHÂN DÂN\nPHƯỜNG HÀ GIANG 2\nSố: 3/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2027", "Hà Giang 2"),
+        ("ỦY BAN NHÂN DÂN\nPHƯỜNG 1\nSố: 3/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2027", "1"),
+        ("Số: 3/KH-UBND\nKẾ HOẠCH\nCải cách hành chính của phường Hà Giang 1 năm 2027", "Hà Giang 1"),
+        ("Số: 3/KH-UBND\nKẾ HOẠCH\nCải cách hành chính phường Ngọc Thụy 2026-2030", "Ngọc Thụy"),
+        ("Số: 3/KH-UBND\nKẾ HOẠCH\nCải cách hành chính năm 2027\nUBND xã Tân Lập 12/3/2027 ban hành", "Tân Lập"),
+    ])
+    func unitNamesKeepTheirNumber(opening: String, name: String) throws {
+        let plan = try Fixtures.plan(text: opening + "\n", path: "numbered.txt")
+        #expect(plan.ward.name == name)
+    }
+
     @Test func aDecisionHeadingNamesAPlanOnItsSecondLine() {
         let units = OutlineUnit.flatten(
             DocumentTreeBuilder().build(

@@ -229,13 +229,18 @@ struct FrontMatterParser {
     private static let numberLine = Pattern(#"^Số\s*:?\s*(\d*)\s*/\s*([\p{L}]+(?:\s*-\s*[\p{L}]+)*)"#)
     private static let placeDate = Pattern(
         #"^([^,]{2,60}),\s*ngày\s+(?:(\d{1,2})\s+)?tháng\s+(?:(\d{1,2})\s+)?năm\s+(\d{4})"#)
+    /// A unit's name: capitalised words that may end in a number ("Hà Giang 2"), or a number alone
+    /// ("Phường 1"). Only one or two digits, not followed by a date's or a reference's signs: "phường
+    /// Ngọc Hà 2026-2030" and "xã An Phú 2/9" keep the name alone.
+    private static let unitName =
+        #"(?:\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*(?:\s+\d{1,2}(?![\d/.,\-–]*\d))?|\d{1,2}(?![\d/.,\-–]*\d))"#
     private static let wardInTitle = Pattern(
-        #"\b((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#, caseSensitive: true)
+        #"\b((?i:phường|xã|đặc khu))\s+("# + unitName + ")", caseSensitive: true)
     private static let issuerLine = Pattern(
-        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:(?:\s+|\s*[-–]\s*)\p{Lu}+)*)$"#,
+        #"^(?:ỦY BAN NHÂN DÂN\s+|UBND\s+)?(PHƯỜNG|XÃ|ĐẶC KHU)\s+(\p{Lu}+(?:(?:\s+|\s*[-–]\s*)\p{Lu}+)*(?:\s+\d{1,2})?|\d{1,2})$"#,
         caseSensitive: true)
     private static let wardOfAuthority = Pattern(
-        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+(\p{Lu}[\p{L}\d]*(?:(?:\s+|\s*[-–]\s*)\p{Lu}[\p{L}\d]*)*)"#,
+        #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+("# + unitName + ")",
         caseSensitive: true)
     private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
     private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)
