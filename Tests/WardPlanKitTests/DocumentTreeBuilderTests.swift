@@ -226,4 +226,15 @@ struct DocumentTreeBuilderTests {
             try assertGolden(document.tree.dump(), named: golden)
         }
     }
+
+    /// The trees of the other readers, as a person reviews them: Word files with real numbering and
+    /// tables (one with Roman group rows), and the same plan as a PDF read from word boxes (its task
+    /// table cut by a page break), so the two trees of one plan can be read side by side.
+    @Test(arguments: [
+        "layouts/tan-phu-trung-2027.docx", "layouts/tan-phu-trung-2027.pdf", "layouts/hoa-xuan-tay-2027.docx",
+    ])
+    func readerTrees(path: String) throws {
+        let document = try ReaderRegistry.standard.read(Fixtures.data(path), path: path)
+        try assertGolden(document.tree.dump(), named: "trees/" + path.split(separator: "/").last! + ".tree.txt")
+    }
 }
