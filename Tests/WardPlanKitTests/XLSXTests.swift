@@ -52,7 +52,9 @@ struct XLSXTests {
         let workbook = try Self.part(archive, "xl/workbook.xml")
         for name in ["tasks", "gaps", "targets", "coverage"] { #expect(workbook.contains("<sheet name=\"\(name)\"")) }
         let tables = Dictionary(uniqueKeysWithValues: CSVReportRenderer.tables(report).map { ($0.name, $0.rows) })
-        for (i, name) in XLSXReportRenderer.sheetOrder.enumerated() {
+        // Without a list of units there is no registry sheet.
+        #expect(!workbook.contains("<sheet name=\"registry\""))
+        for (i, name) in XLSXReportRenderer.sheetOrder.filter({ tables[$0] != nil }).enumerated() {
             let sheet = try Self.part(archive, "xl/worksheets/sheet\(i + 1).xml")
             #expect(sheet.contains(#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#))
             let expected = try #require(tables[name])
@@ -70,6 +72,29 @@ struct XLSXTests {
         // The header is bold (style 1); other rows are plain.
         #expect(tasks.contains(#"<c r="A1" s="1" t="inlineStr">"#))
         #expect(tasks.contains(#"<c r="A2" t="inlineStr">"#))
+    }
+
+    /// With a list of units (`--province`, `registry.csv`) the workbook has a fifth sheet, the same
+    /// rows as `registry.csv`: the plans' units, then the units that sent none.
+    @Test func aRegistryGivesARegistrySheet() throws {
+        var comparison = LetterTests.seeds
+        let city = try UnitRegistry.city(
+            csv: "code,name,kind,group\n8,Phường Ngọc Hà,phường,Cụm 1\n4,Phường Ba Đình,phuong,Cụm 1\n",
+            path: "registry.csv")
+        comparison.registry = RegistryReport.make(
+            comparison, plans: [Fixtures.namDoSon, Fixtures.ngocHa], list: city.units, listName: "registry.csv")
+        let report = Report(comparison: comparison, plans: [Fixtures.namDoSon, Fixtures.ngocHa])
+        let rows = try #require(CSVReportRenderer.tables(report).first { $0.name == "registry" }?.rows)
+        #expect(rows.count == 4)
+        #expect(
+            rows[1] == ["11737", "Phường Nam Đồ Sơn", "Thành phố Hải Phòng", "", "không có trong danh sách", "11737"])
+        #expect(rows[2] == ["8", "Phường Ngọc Hà", "Thành phố Hà Nội", "Cụm 1", "đã gửi kế hoạch", "00008"])
+        #expect(rows[3].prefix(2) == ["4", "Phường Ba Đình"] && rows[3][4] == "chưa gửi kế hoạch")
+        let book = try #require(XLSXReportRenderer().render(report).first)
+        let archive = try Archive(data: book.data, accessMode: .read)
+        #expect(try Self.part(archive, "xl/workbook.xml").contains("<sheet name=\"registry\""))
+        let sheet = Self.cells(try Self.part(archive, "xl/worksheets/sheet5.xml"))
+        #expect(sheet.count == 4 && sheet[3]["E"] == "chưa gửi kế hoạch")
     }
 
     @Test func textThatLooksLikeAFormulaStaysText() {

@@ -8,7 +8,9 @@ scripts/setup.sh libreoffice-calc python3
 swift build --product wardplan >/dev/null
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-.build/debug/wardplan compare wards --xlsx "$work/report.xlsx" --csv "$work/csv" --as-of 01/07/2026 --quiet
+# With a list of units (two provinces), so the workbook also has its registry sheet.
+.build/debug/wardplan compare wards --xlsx "$work/report.xlsx" --csv "$work/csv" --as-of 01/07/2026 --quiet \
+  --province "Hải Phòng" --province "Hà Nội"
 # The last field, -1, writes every sheet to its own file: report-<sheet>.csv.
 timeout 300 soffice -env:UserInstallation="file://$work/profile" --headless \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
@@ -23,7 +25,7 @@ def unguard(value):
     # The CSV files guard a leading = + - @ with ' against formula injection; the workbook stores
     # text cells, which need no guard.
     return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@", "\t", "\r") else value
-sheets = ["tasks", "gaps", "targets", "coverage"]
+sheets = ["tasks", "gaps", "targets", "coverage", "registry"]
 problems = 0
 for sheet in sheets:
     converted = work / "lo" / f"report-{sheet}.csv"

@@ -24,14 +24,39 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     /// The tables, each a header row and its rows, in file order: `tasks`, `coverage`, `targets`,
-    /// `gaps`. The workbook (`XLSXReportRenderer`) has the same tables as sheets.
+    /// `gaps`, and `registry` when the plans were checked against a list of units. The workbook
+    /// (`XLSXReportRenderer`) has the same tables as sheets.
     static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
         let t = Localizer(language: report.language)
         let csv = CSVReportRenderer()
-        return [
+        var tables = [
             ("tasks", csv.tasks(report, t)), ("coverage", csv.coverage(report, t)),
             ("targets", csv.targets(report, t)), ("gaps", csv.gaps(report, t)),
         ]
+        if let registry = report.comparison.registry { tables.append(("registry", csv.registry(registry, t))) }
+        return tables
+    }
+
+    /// One row per unit: the plans matched to a unit (in the list or not), then the units of the
+    /// list that sent no plan, by code.
+    func registry(_ registry: RegistryReport, _ t: Localizer) -> [[String]] {
+        var rows = [
+            [t(.csvUnitCode), t(.csvName), t(.csvProvince), t(.csvRegistryGroup), t(.csvStatus), t(.csvWardID)]
+        ]
+        let unknown = Set(registry.unknown)
+        for unit in registry.wards {
+            let status =
+                unit.code == nil
+                ? t(.registryNoMatch) : unknown.contains(unit.ward) ? t(.registryNotListed) : t(.registrySent)
+            rows.append([
+                unit.code.map(String.init) ?? "", unit.name ?? "", unit.province ?? "", unit.group ?? "", status,
+                unit.ward,
+            ])
+        }
+        for unit in registry.missing {
+            rows.append([String(unit.code), unit.name, unit.province, unit.group ?? "", t(.registryNotSent), ""])
+        }
+        return rows
     }
 
     func file(_ name: String, _ rows: [[String]]) -> RenderedFile {

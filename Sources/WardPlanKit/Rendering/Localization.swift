@@ -31,6 +31,7 @@ enum Phrase: CaseIterable {
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
     case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
+    case csvUnitCode, csvRegistryGroup, registrySent, registryNotSent, registryNotListed
     case gapCitationUpdate, csvKind, csvItemID, csvName, csvLevel, csvBasis, csvExpectedBy, csvPlaces, csvNote
     case targetsIntro, noBenchmarksApply, benchmarksNotApplying, targetsTableCaption, nationalTarget, otherYears
     case otherTargets, otherTargetsCaption, chartTitle, nationalShort, chartCaption
@@ -358,6 +359,11 @@ enum Phrase: CaseIterable {
         case .csvKind: ("Loại", "Kind")
         case .csvItemID: ("Mã", "Id")
         case .csvName: ("Tên", "Name")
+        case .csvUnitCode: ("Mã đơn vị", "Unit code")
+        case .csvRegistryGroup: ("Nhóm trong danh sách", "Group in the list")
+        case .registrySent: ("đã gửi kế hoạch", "sent a plan")
+        case .registryNotSent: ("chưa gửi kế hoạch", "sent no plan")
+        case .registryNotListed: ("không có trong danh sách", "not in the list")
         case .csvLevel: ("Mức", "Level")
         case .csvBasis: ("Căn cứ đề nghị", "Basis")
         case .csvExpectedBy: ("Văn bản yêu cầu", "Expected by")

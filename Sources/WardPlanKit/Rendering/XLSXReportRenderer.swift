@@ -2,18 +2,18 @@ import Foundation
 import ZIPFoundation
 
 /// The CSV tables as one workbook (`--xlsx FILE`): a sheet each for tasks, gaps, targets and
-/// coverage, with the same rows as the CSV files. Real SpreadsheetML (ECMA-376): a zip of XML
+/// coverage, and the registry when one is given, with the same rows as the CSV files. Real SpreadsheetML (ECMA-376): a zip of XML
 /// parts, cells as inline strings (text is never read as a number, a date or a formula, so no
 /// `'` guard is needed as in CSV), a bold header row frozen at the top, columns with filters.
 public struct XLSXReportRenderer: ReportRenderer {
     public init() {}
 
-    /// Sheet order: what a reader opens first.
-    static let sheetOrder = ["tasks", "gaps", "targets", "coverage"]
+    /// Sheet order: what a reader opens first; a table the report does not have (the registry) has no sheet.
+    static let sheetOrder = ["tasks", "gaps", "targets", "coverage", "registry"]
 
     public func render(_ report: Report) -> [RenderedFile] {
         let tables = Dictionary(uniqueKeysWithValues: CSVReportRenderer.tables(report).map { ($0.name, $0.rows) })
-        let sheets = Self.sheetOrder.map { (name: $0, rows: tables[$0] ?? []) }
+        let sheets = Self.sheetOrder.compactMap { name in tables[name].map { (name: name, rows: $0) } }
         return [RenderedFile(name: "report.xlsx", data: Self.workbook(sheets))]
     }
 
