@@ -69,10 +69,7 @@ public struct CompareJob: Sendable {
     public func run(progress: PlanExtractor.Progress? = nil) throws -> Outcome {
         var extractor = extractor
         extractor.language = language
-        var extraction = extractor.extract(paths: paths, progress: progress)
-        // Of several versions of one ward's plan, the newest is compared and the others listed.
-        let versions = PlanVersions.split(extraction.plans)
-        extraction.plans = versions.current
+        let (extraction, older) = extractor.extractNewest(paths: paths, progress: progress)
         var comparer = comparer
         if let registry { comparer.groups = UnitRegistry.groups(of: registry.units) }
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
@@ -80,7 +77,7 @@ public struct CompareJob: Sendable {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)
         }
-        if !versions.older.isEmpty { comparison.versions = versions.older }
+        if !older.isEmpty { comparison.versions = older }
         decisions?.apply(to: &comparison)
         if let registry {
             comparison.registry = RegistryReport.make(

@@ -101,6 +101,17 @@ public struct PlanExtractor: Sendable {
     /// Every input named: files, and plan files found in folders. Reads each file once, on all
     /// cores (`extract(files:)`); plans and failures keep the order of the files.
     /// `progress` is told after each file (files done, of how many, the path), for a progress line.
+    /// The inputs of a comparison: every input read, and of several versions of one ward's plan only
+    /// the newest kept (`compare` and `letters` answer the newest; the older ones are listed).
+    func extractNewest(
+        paths: [String], progress: Progress? = nil
+    ) -> (extraction: ExtractionResult, older: [OlderVersion]) {
+        var extraction = extract(paths: paths, progress: progress)
+        let versions = PlanVersions.split(extraction.plans)
+        extraction.plans = versions.current
+        return (extraction, versions.older)
+    }
+
     public func extract(paths arguments: [String], progress: Progress? = nil) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []

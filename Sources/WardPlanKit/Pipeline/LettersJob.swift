@@ -44,12 +44,9 @@ public struct LettersJob: Sendable {
     public func run(progress: PlanExtractor.Progress? = nil) throws -> Outcome {
         var extractor = extractor
         extractor.language = language
-        var extraction = extractor.extract(paths: paths, progress: progress)
-        // A letter answers the newest version of a ward's plan.
-        let versions = PlanVersions.split(extraction.plans)
-        extraction.plans = versions.current
+        let (extraction, older) = extractor.extractNewest(paths: paths, progress: progress)
         var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
-        if !versions.older.isEmpty { comparison.versions = versions.older }
+        if !older.isEmpty { comparison.versions = older }
         decisions?.apply(to: &comparison)
         let letters = composer.letters(comparison, plans: extraction.plans, decisions: decisions)
         let writer = DocxLetterWriter()
