@@ -194,7 +194,9 @@ extension PlanCache {
             let limits = plans.limits
             // Sorted: a `Set`'s order changes from process to process (Swift seeds its hashes per
             // run), and an unsorted list made every key new, so no run ever found another's entries.
-            let readers = plans.registry.readers.map { "\($0.format):\($0.fileExtensions.sorted().joined(separator: ","))" }
+            let readers = plans.registry.readers.map {
+                "\($0.format):\($0.fileExtensions.sorted().joined(separator: ","))"
+            }
             extractor =
                 "readers \(readers) limits \(limits.maxInputBytes) \(limits.maxUncompressedBytes)"
                 + " \(limits.maxCompressionRatio) \(limits.maxTableNesting) \(limits.toolTimeout)"
