@@ -50,7 +50,7 @@ enum PageBreakJoiner {
 
     static func startsAsContinuation(_ text: String) -> Bool {
         guard let first = text.first, first.isLetter, first.isLowercase else { return false }
-        return !LineShape.letteredItem.isMatch(text)
+        return MarkerScan.firstMatch(LineShape.letteredItem, in: text, MarkerScan.letteredItem) == nil
     }
 
     /// A plain line right after a long line (no blank line between) that stops mid-sentence.
