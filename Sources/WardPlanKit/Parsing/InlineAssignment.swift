@@ -25,7 +25,7 @@ struct InlineAssignment: Equatable {
     /// The assignment in `text`, or nil when it names no lead.
     static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
         guard
-            var result = parenthesised(text) ?? assigningSentence(text, offices: offices)
+            var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
         else { return nil }
         if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
@@ -63,25 +63,16 @@ struct InlineAssignment: Equatable {
 
     // MARK: - "(Chủ trì: …; phối hợp: …; thời gian: …)"
 
-    private static func parenthesised(_ text: String) -> InlineAssignment? {
+    private static func parenthesised(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         var body = text.trimmingCharacters(in: .whitespaces)
         while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
         guard body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return nil }
         let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        guard let parts = AssignmentParts.read(String(inside), offices: offices) else { return nil }
         var result = InlineAssignment(text: String(body[..<open]).trimmingCharacters(in: .whitespaces))
-        for part in inside.split(separator: ";") {
-            guard let colon = part.firstIndex(of: ":"), let field = TaskField(label: String(part[..<colon])) else {
-                continue
-            }
-            let value = clean(String(part[part.index(after: colon)...]))
-            guard !value.isEmpty else { continue }
-            switch field {
-            case .lead: result.lead = value
-            case .coordinators: result.coordinators = value
-            case .timeline: result.timeline = value
-            default: break
-            }
-        }
+        result.lead = parts.lead
+        result.coordinators = parts.coordinators
+        result.timeline = parts.timeline
         return result.lead == nil ? nil : result
     }
 

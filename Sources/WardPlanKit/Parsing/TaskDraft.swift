@@ -12,12 +12,16 @@ struct TaskDraft {
         self.lines = lines
     }
 
+    /// Adds a field line; a value with other fields after "; " ("Chủ trì: …; thời gian: …") adds
+    /// each (`AssignmentParts.fields`).
     mutating func add(_ field: TaskField, value: String, lines more: [Int]) {
         lines += more
-        if field == .products {
-            products += ProductList.split(value)
+        for (field, value) in AssignmentParts.fields(field, value: value) {
+            if field == .products {
+                products += ProductList.split(value)
+            }
+            fields.append((field, value))
         }
-        fields.append((field, value))
     }
 
     /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
