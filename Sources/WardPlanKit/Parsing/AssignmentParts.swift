@@ -120,10 +120,15 @@ struct AssignmentParts: Equatable {
 
     /// Whether an unlabelled part gives a time.
     static func isTime(_ part: String) -> Bool {
-        let key = part.foldedKey
-        if timeOpenerKeys.contains(where: { key.hasWordPrefix($0) }) || frequency.isMatch(part) { return true }
+        if opensWithTimeWord(part) || frequency.isMatch(part) { return true }
         let parsed = TimelineParser(planYears: nil).parse(part)
         return parsed.hasSchedule || !parsed.flags.isEmpty
+    }
+
+    /// "hoàn thành trong …", "dự kiến hoàn thành …", "thường xuyên": a word of `timeOpeners` first.
+    static func opensWithTimeWord(_ text: String) -> Bool {
+        let key = text.foldedKey
+        return timeOpenerKeys.contains { key.hasWordPrefix($0) }
     }
 
     /// "03 tháng/lần", "2 lần/năm": how often.

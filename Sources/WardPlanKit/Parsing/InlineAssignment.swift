@@ -38,9 +38,20 @@ struct InlineAssignment: Equatable {
         -> InlineAssignment
     {
         if let assigned = read(text, offices: offices) { return assigned }
-        guard let time = timeSentence(in: text) else { return InlineAssignment(text: text) }
+        guard let time = timeSentence(in: text) else { return closingTimeClause(text) }
         let before = String(text[..<time.start]).trimmingCharacters(in: .whitespaces)
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
+    }
+
+    /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
+    /// `timeOpeners` gives the time; the text keeps it, as the clause is part of the sentence.
+    private static func closingTimeClause(_ text: String) -> InlineAssignment {
+        guard let semicolon = text.range(of: "; ", options: .backwards) else { return InlineAssignment(text: text) }
+        let clause = String(text[semicolon.upperBound...])
+        guard AssignmentParts.opensWithTimeWord(clause), let value = timeClause(clause) else {
+            return InlineAssignment(text: text)
+        }
+        return InlineAssignment(text: text, timeline: value)
     }
 
     /// Whether a paragraph opens with what closes a task: "Giao …", an office that leads ("Văn
@@ -238,7 +249,7 @@ struct InlineAssignment: Equatable {
     private static let closingTime = Pattern(
         #"(?:hoàn thành|thực hiện)\s+((?:trong|trước|trước ngày|từ|vào)\b.+)$"#)
     /// The words that open a time clause and are not part of the time.
-    private static let timeLead = Pattern(#"^(?:hoàn thành trong|hoàn thành|thực hiện)\s+"#)
+    private static let timeLead = Pattern(#"^(?:dự kiến\s+)?(?:hoàn thành trong(?!\s+vòng)|hoàn thành|thực hiện)\s+"#)
     private static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
     private static let leadVerb = Pattern(

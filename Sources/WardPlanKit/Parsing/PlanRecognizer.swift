@@ -181,7 +181,10 @@ final class PlanRecognizer {
                 pendingAppendixTitle = true
                 return
             }
-            if task != nil, task!.attach(text, marker: nil, lines: line.lines) {
+            // "B. CẢI CÁCH THỂ CHẾ" after a task's last field opens the next area; it goes on no value.
+            let letteredHeading =
+                line.marker?.style == .upperLetter && !stack.isEmpty && Self.isLetteredHeading(text)
+            if task != nil, !letteredHeading, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
             }
@@ -197,9 +200,7 @@ final class PlanRecognizer {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
-            } else if let marker = line.marker, marker.style == .upperLetter, !stack.isEmpty,
-                Self.isLetteredHeading(text)
-            {
+            } else if letteredHeading, let marker = line.marker {
                 // "B. CẢI CÁCH THỂ CHẾ" between a section and its tasks: a heading, its area the tasks'.
                 pushHeading(ref: marker.value, text: text, level: sectionLevel + 1, at: i)
             } else {
