@@ -47,7 +47,8 @@ struct LabelledTaskPlanTests {
         let a = try #require(
             AssignmentParts.read(
                 "Chủ trì: Phòng Kinh tế; phối hợp: các tổ dân phố; hoàn thành trước 30/6/2027", offices: offices))
-        #expect(a == AssignmentParts(lead: "Phòng Kinh tế", coordinators: "các tổ dân phố", timeline: "trước 30/6/2027"))
+        #expect(
+            a == AssignmentParts(lead: "Phòng Kinh tế", coordinators: "các tổ dân phố", timeline: "trước 30/6/2027"))
 
         // An unlabelled office first leads; "phối hợp" inside it names the partners; a quarter is the time.
         let b = try #require(AssignmentParts.read("Phòng Tư pháp phối hợp Công an xã; Quý IV/2027", offices: offices))
@@ -62,8 +63,9 @@ struct LabelledTaskPlanTests {
 
         let e = try #require(AssignmentParts.read("Chủ trì: Phòng Nội vụ; 03 tháng/lần", offices: offices))
         #expect(e.timeline == "03 tháng/lần")
-        #expect(try #require(AssignmentParts.read("Chủ trì: Phòng Nội vụ; thường xuyên", offices: offices)).timeline
-            == "thường xuyên")
+        #expect(
+            try #require(AssignmentParts.read("Chủ trì: Phòng Nội vụ; thường xuyên", offices: offices)).timeline
+                == "thường xuyên")
     }
 
     @Test func aParentheticalThatNamesNoLeadAssignsNothing() {
@@ -74,7 +76,8 @@ struct LabelledTaskPlanTests {
         // The reading of a whole task item: an example in parentheses is part of the statement.
         #expect(InlineAssignment.read("Hướng dẫn các bản vùng cao (Bản Lướt, Nà Hang...) nộp hồ sơ trực tuyến") == nil)
         let a = InlineAssignment.read(
-            "Đưa tổ lưu động đến các bản (Bản Lướt, Nà Hang...) hướng dẫn nộp hồ sơ (Chủ trì: Trạm Y tế xã; Quý II/2027).")
+            "Đưa tổ lưu động đến các bản (Bản Lướt, Nà Hang...) hướng dẫn nộp hồ sơ (Chủ trì: Trạm Y tế xã; Quý II/2027)."
+        )
         #expect(a?.text == "Đưa tổ lưu động đến các bản (Bản Lướt, Nà Hang...) hướng dẫn nộp hồ sơ")
         #expect(a?.lead == "Trạm Y tế xã" && a?.timeline == "Quý II/2027")
     }
@@ -84,15 +87,19 @@ struct LabelledTaskPlanTests {
             AssignmentParts.fields(field, value: value).map { "\($0.field.rawValue)=\($0.value)" }
         }
         #expect(pairs(.lead, "Phòng Nội vụ; thời gian: Quý I/2028") == ["lead=Phòng Nội vụ", "timeline=Quý I/2028"])
-        #expect(pairs(.lead, "Văn phòng UBND phường; thường xuyên") == ["lead=Văn phòng UBND phường", "timeline=thường xuyên"])
+        #expect(
+            pairs(.lead, "Văn phòng UBND phường; thường xuyên") == [
+                "lead=Văn phòng UBND phường", "timeline=thường xuyên",
+            ])
         #expect(
             pairs(.lead, "Phòng Văn hóa, các bộ phận cung cấp số liệu - Thời hạn: theo hướng dẫn của Sở Nội vụ")
                 == ["lead=Phòng Văn hóa, các bộ phận cung cấp số liệu", "timeline=theo hướng dẫn của Sở Nội vụ"])
         // Near-misses: parts that are neither a label nor a time stay in the value as written; a
         // time field keeps its own parts.
-        #expect(pairs(.coordinators, "Công an phường; Phòng Văn hóa - Xã hội") == [
-            "coordinators=Công an phường; Phòng Văn hóa - Xã hội"
-        ])
+        #expect(
+            pairs(.coordinators, "Công an phường; Phòng Văn hóa - Xã hội") == [
+                "coordinators=Công an phường; Phòng Văn hóa - Xã hội"
+            ])
         #expect(pairs(.timeline, "Năm 2027; sau đó khi có thay đổi") == ["timeline=Năm 2027; sau đó khi có thay đổi"])
         #expect(pairs(.products, "Báo cáo; quyết định") == ["products=Báo cáo; quyết định"])
     }
@@ -140,11 +147,15 @@ struct LabelledTaskPlanTests {
     @Test func labelledBlocksAreTasksEachWithItsOwnFields() throws {
         let plan = try Fixtures.plan(text: Self.blockPlan, path: "phuong-tan-an-2027.txt")
         #expect(plan.tasks.map(\.ref) == ["1", "2", "3", "1"])
-        #expect(plan.tasks.map { $0.leadText ?? "-" } == [
-            "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND phường", "Trung tâm Phục vụ hành chính công phường",
-            "Phòng Văn hóa - Xã hội",
-        ])
-        #expect(plan.tasks.map { $0.timeline?.text ?? "-" } == ["Quý II/2027", "Quý III/2027", "Thường xuyên", "Quý IV/2027"])
+        #expect(
+            plan.tasks.map { $0.leadText ?? "-" } == [
+                "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND phường", "Trung tâm Phục vụ hành chính công phường",
+                "Phòng Văn hóa - Xã hội",
+            ])
+        #expect(
+            plan.tasks.map { $0.timeline?.text ?? "-" } == [
+                "Quý II/2027", "Quý III/2027", "Thường xuyên", "Quý IV/2027",
+            ])
         #expect(plan.tasks[0].coordinatorsText == "Công an phường")
         #expect(plan.tasks[0].products == ["Báo cáo rà soát"])
         // "nhiệm vụ 4" inside the sentence stays in the statement.
@@ -190,26 +201,53 @@ struct LabelledTaskPlanTests {
     @Test func bulletsThatCloseWithTheirAssignmentAreTasks() throws {
         let plan = try Fixtures.plan(text: Self.bulletPlan, path: "xa-muong-lat-2027.txt")
         let starts = plan.tasks.map { String($0.text.prefix(20)) }
-        #expect(starts == [
-            "Rà soát quy ước của ", "Hướng dẫn các bản vù", "Phổ biến pháp luật v", "Công khai thủ tục hà",
-            "Lấy ý kiến người dân", "Tổ chức đối thoại vớ",
-        ])
-        #expect(plan.tasks.map { $0.leadText ?? "-" } == [
-            "Phòng Văn hóa - Xã hội", "-", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã",
-            "Trung tâm Phục vụ hành chính công xã", "Phòng Kinh tế",
-        ])
-        #expect(plan.tasks.map { $0.timeline?.text ?? "-" } == [
-            "trước 30/6/2027", "-", "mùa khô 2027", "-", "03 tháng/lần", "Quý III/2027",
-        ])
+        #expect(
+            starts == [
+                "Rà soát quy ước của ", "Hướng dẫn các bản vù", "Phổ biến pháp luật v", "Công khai thủ tục hà",
+                "Lấy ý kiến người dân", "Tổ chức đối thoại vớ",
+            ])
+        #expect(
+            plan.tasks.map { $0.leadText ?? "-" } == [
+                "Phòng Văn hóa - Xã hội", "-", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã",
+                "Trung tâm Phục vụ hành chính công xã", "Phòng Kinh tế",
+            ])
+        #expect(
+            plan.tasks.map { $0.timeline?.text ?? "-" } == [
+                "trước 30/6/2027", "-", "mùa khô 2027", "-", "03 tháng/lần", "Quý III/2027",
+            ])
         #expect(plan.tasks[2].coordinatorsText == "Công an xã")
         #expect(plan.tasks[4].coordinatorsText == "các trưởng bản")
         // The example in parentheses stays in the statement of a task with no lead.
         #expect(plan.tasks[1].text.contains("(Bản Lướt, Nà Hang...)"))
-        #expect(plan.diagnostics.contains { $0.code == .missingLead && $0.message.contains("task \(plan.tasks[1].ref) ") })
+        #expect(
+            plan.diagnostics.contains { $0.code == .missingLead && $0.message.contains("task \(plan.tasks[1].ref) ") })
         // A bullet in "Mục đích, yêu cầu" is no task, even with a parenthesis that reads like one.
         #expect(!plan.tasks.contains { $0.text.hasPrefix("Phân công rõ người") })
         // Bullets with a figure under "Mục tiêu, chỉ tiêu" are targets; the one without is not.
         #expect(plan.targets.map(\.value) == [95, 60])
         #expect(plan.targets.map(\.comparator) == [.equal, .atLeast])
+    }
+}
+
+extension LabelledTaskPlanTests {
+    @Test func aOneWordLabelIsTheWholeLabel() {
+        #expect(TaskField(label: "Giao") == .lead)
+        #expect(TaskField(label: "Giao Văn phòng HĐND và UBND xã chủ trì thực hiện") == nil)
+        #expect(
+            LineShape.of("Giao: Phòng Tư pháp - Thời hạn: Quý II/2027")
+                == .field(.lead, value: "Phòng Tư pháp - Thời hạn: Quý II/2027"))
+    }
+
+    @Test func aColonInsideAnOpenParenthesisDoesNotEndTheWrappedLine() {
+        #expect(PageBreakJoiner.leavesParenthesisOpen("Ban hành kế hoạch kiểm tra năm 2028 (Chủ trì:"))
+        #expect(!PageBreakJoiner.leavesParenthesisOpen("Ban hành kế hoạch (năm 2028) như sau:"))
+        let lines = [
+            "- Lập danh mục dữ liệu dùng chung của phường Ea Tam năm 2028 theo hướng dẫn (Chủ trì:",
+            "Phòng Kinh tế; hoàn thành trước 30/6/2028).",
+            "- Tổng hợp nhu cầu sử dụng dữ liệu của các phòng chuyên môn thuộc phường như sau:",
+            "Phòng Kinh tế đăng ký trước.",
+        ].enumerated().map { DocumentLine(number: $0.offset + 1, text: $0.element) }
+        let joined = PageBreakJoiner.join(lines)
+        #expect(joined.map(\.lines) == [[1, 2], [3], [4]])
     }
 }

@@ -5,7 +5,8 @@
 ///
 /// - a part that opens with a field label (`plan-layout.yaml`, `taskFields`) is that field; a
 ///   " - " before a label separates parts too ("… kiểm chứng - Thời hạn: …");
-/// - an unlabelled first part that names an office (maybe "X phối hợp (với) Y") is the lead;
+/// - an unlabelled first part that is an office of `offices.yaml` (maybe "X phối hợp (với) Y") is
+///   the lead;
 /// - an unlabelled part that reads as a time (a date, a year, a quarter, a recurrence, a guidance
 ///   flag, or words of `timeOpeners`) is the time.
 ///
@@ -114,7 +115,8 @@ struct AssignmentParts: Equatable {
             partners = InlineAssignment.clean(String(rest))
         }
         lead = InlineAssignment.clean(lead)
-        guard !lead.isEmpty, InlineAssignment.leadsAsOffice(lead, offices: offices) else { return nil }
+        // Only a name the office list knows: folded, "Bản Lướt" (a village) reads as "Ban …" (a board).
+        guard !lead.isEmpty, offices.isOfficeName(lead) else { return nil }
         return (lead, partners?.isEmpty == true ? nil : partners)
     }
 

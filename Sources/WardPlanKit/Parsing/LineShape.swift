@@ -20,7 +20,9 @@ enum LineShape: Equatable {
 
     static func of(_ text: String) -> LineShape {
         if let part = TypedMarker.readPart(text) { return .part(ref: part.marker.value, title: part.text) }
-        if let opener = LabelledTaskOpener.read(text) { return .numbered(ref: opener.ref, depth: 1, title: opener.title) }
+        if let opener = LabelledTaskOpener.read(text) {
+            return .numbered(ref: opener.ref, depth: 1, title: opener.title)
+        }
         // "(Chủ trì: Đoàn Thanh niên xã; thời gian: Quý III/2026)" on a line of its own: the fields
         // of the task above, in parentheses.
         if text.hasPrefix("("), let inner = parenthesisedFields(text),
@@ -91,7 +93,12 @@ enum TaskField: String, Equatable, Sendable, Decodable {
 
     init?(label: String) {
         let key = label.foldedKey
-        guard let kind = TaskField.labels.first(where: { key.hasWordPrefix($0.key) })?.field else { return nil }
+        // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
+        guard
+            let kind = TaskField.labels.first(where: {
+                key.hasWordPrefix($0.key) && ($0.key.contains(" ") || key == $0.key)
+            })?.field
+        else { return nil }
         self = kind
     }
 

@@ -167,6 +167,7 @@ final class PlanRecognizer {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+                task?.marker = marker
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
