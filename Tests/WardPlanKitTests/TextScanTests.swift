@@ -166,6 +166,24 @@ struct TextScanTests {
         }
     }
 
+    /// `LabelledTaskOpener.mayOpen` turns away only lines its pattern does not open a task with.
+    @Test func taskOpenerFilter() {
+        var opened = 0
+        let lines =
+            Self.corpus + [
+                "Nhiệm vụ 3: Rà soát", "NHIỆM VỤ THỨ 2. Kiện toàn", "Công việc 2) Báo cáo", "Giải pháp 1: x",
+                "Nhiệm\u{0301} vụ 1: x", "Nhiệm vụ", "Hoạt động thứ 12: Tuyên truyền", "Nhiệm-vụ 1: x",
+            ]
+        for line in lines {
+            let m = LabelledTaskOpener.pattern.firstMatch(in: line)
+            guard let m, let word = m[1], LabelledTaskOpener.openerKeys.contains(word.foldedKey) else { continue }
+            opened += 1
+            #expect(LabelledTaskOpener.mayOpen(line), "\(line.debugDescription)")
+        }
+        #expect(opened >= 4)
+        #expect(!LabelledTaskOpener.mayOpen("Tổ chức thực hiện 2 lần"))
+    }
+
     @Test func provinceFilter() {
         var named = 0
         for line in Self.corpus + ["tỉnh Hà Giang", "TỈNH HÀ GIANG", "Thành phố Hà Nội", "THÀNH PHỐ HUẾ", "tinh Ha"] {

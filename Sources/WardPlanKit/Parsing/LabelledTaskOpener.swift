@@ -1,0 +1,39 @@
+/// "Nhiệm vụ 3: Rà soát …", "Nhiệm vụ thứ 3. …", "Công việc 2) …": a word of `plan-layout.yaml`
+/// (`taskOpeners`) at the start of a line, maybe "thứ", then a number and ":", "." or ")" open a
+/// task whose field lines follow. The number is the task's ref. A sentence that only mentions a
+/// task ("Nhiệm vụ 1 của Kế hoạch là …", "Các nhiệm vụ 3 năm tới: …") opens nothing.
+enum LabelledTaskOpener {
+    /// The number and the statement after it, or nil when the line does not open this way.
+    static func read(_ text: String) -> (ref: String, title: String)? {
+        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text),
+            let m = pattern.firstMatch(in: text), let word = m[1], let number = m[2], let title = m[3],
+            openerKeys.contains(word.foldedKey)
+        else { return nil }
+        return (String(Int(number) ?? 0), title)
+    }
+
+    /// One or two words, "thứ" maybe, a number of one to three digits, its punctuation, the title.
+    static let pattern = Pattern(
+        #"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:thứ\s+)?(\d{1,3})\s*[:.)]\s*(\S.*)$"#)
+    static let openerKeys = Set(PlanLayout.standard.taskOpeners.map(PlanLayout.key))
+    /// The first word of each opener's key: the line's first word must fold to one of them.
+    private static let openerFirstWords = Set(openerKeys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
+    /// Whether the pattern may match, from the line's first word alone: its letters up to a space
+    /// or an ASCII character are the pattern's first word, whose key must open an opener's key.
+    /// After another character (ICU's case-insensitive `\p{L}` also takes a few marks) the
+    /// pattern decides.
+    static func mayOpen(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        let end = scalars.firstIndex { !isLetter($0) } ?? scalars.endIndex
+        if end < scalars.endIndex, !scalars[end].isASCII, !scalars[end].properties.isWhitespace { return true }
+        return openerFirstWords.contains(FoldedKey.of(Substring(scalars[..<end])))
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
+    }
+}
