@@ -151,7 +151,8 @@ struct TextScanTests {
         let keys = ["phu luc", "noi nhan", "ke hoach", "can cu", "a"]
         var lines = Self.corpus
         lines += [
-            "PHỤ LỤC", "Phụ lục", "**PHỤ LỤC**", "Phụ lục II", "Phụ  lục ...................", "Phụ lục" + String(repeating: " ", count: 40),
+            "PHỤ LỤC", "Phụ lục", "**PHỤ LỤC**", "Phụ lục II", "Phụ  lục ...................",
+            "Phụ lục" + String(repeating: " ", count: 40),
             String(repeating: "-", count: 40) + "Phụ lục", "Nơi nhận:", "Nơi nhận", "NƠI NHẬN: - Như trên;",
             "KẾ HOẠCH", "Kế hoạch", "Kế hoạchx", "Căn cứ Luật", "Căn cứ", "Căn cứu", "A", "a b c",
         ]

@@ -33,7 +33,8 @@ struct FrontMatterParser {
         units.indices.compactMap { i in
             let unit = units[i]
             guard unit.subtreeEnd > i + 1, unit.body.count <= 80,
-                TextScan.key(of: unit.body, hasWordPrefix: "can cu") else {
+                TextScan.key(of: unit.body, hasWordPrefix: "can cu")
+            else {
                 return nil
             }
             return (i + 1)..<unit.subtreeEnd

@@ -30,7 +30,9 @@ enum LineShape: Equatable {
         {
             return .field(kind, value: value)
         }
-        if let m = MarkerScan.firstMatch(field, in: text, MarkerScan.field), let label = m[1], let kind = TaskField(label: label) {
+        if let m = MarkerScan.firstMatch(field, in: text, MarkerScan.field), let label = m[1],
+            let kind = TaskField(label: label)
+        {
             return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
         }
         if let m = appendix.firstMatch(in: text) {

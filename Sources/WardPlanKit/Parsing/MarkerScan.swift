@@ -228,7 +228,8 @@ enum MarkerScan {
                     if b >= 0x0A && b <= 0x0D { return true }
                     // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
                     if b == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0x85 { return true }
-                    if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9
+                    if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80,
+                        bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9
                     {
                         return true
                     }

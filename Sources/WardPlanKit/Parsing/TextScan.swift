@@ -58,16 +58,29 @@ extension TextScan {
         return head.count >= key.count + 2 ? head : nil
     }
 
-    /// Whether `text` may name a province or city ("tỉnh", "thành phố" in any case): a match of
-    /// `FrontMatterParser.provinceName` needs "Ỉ"/"ỉ" or "Ố"/"ố" (UTF-8 E1 BB 88, 89, 90, 91), so a
-    /// line without them is skipped before the regular expression.
+    /// Whether `text` may name a province or city: a match of `FrontMatterParser.provinceName`
+    /// needs "tỉnh" or "phố" in some case, so "t"/"T", "ỉ"/"Ỉ" (UTF-8 E1 BB 89/88), "n"/"N", or
+    /// "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90). A line without either is skipped before the
+    /// regular expression.
     static func mayNameProvince(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            var i = 0
+            var i = 1
             while i + 2 < bytes.count {
-                if bytes[i] == 0xE1, bytes[i + 1] == 0xBB, [0x88, 0x89, 0x90, 0x91].contains(bytes[i + 2]) { return true }
+                if bytes[i] == 0xE1, bytes[i + 1] == 0xBB {
+                    let third = bytes[i + 2]
+                    let before = bytes[i - 1] | 0x20
+                    if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 3 < bytes.count,
+                        bytes[i + 3] | 0x20 == UInt8(ascii: "n")
+                    {
+                        return true
+                    }
+                    if third == 0x90 || third == 0x91, before == UInt8(ascii: "h"), i >= 2,
+                        bytes[i - 2] | 0x20 == UInt8(ascii: "p")
+                    {
+                        return true
+                    }
+                }
                 i += 1
             }
             return false
