@@ -15,20 +15,22 @@ struct PrecisionRoundTests {
 
     @Test func aWordNamingAPlaceOrAnObjectIsNotItsTheme() {
         // Data reused is data reuse, not the broad data theme.
-        #expect(Self.ids("Dùng lại dữ liệu đã số hóa của công dân, không yêu cầu công dân cung cấp lại.") == ["data-reuse"])
+        #expect(Self.ids("Dùng lại dữ liệu đã có của công dân, không yêu cầu công dân cung cấp lại.") == ["data-reuse"])
         #expect(Self.ids("Làm sạch cơ sở dữ liệu đất đai của phường.").contains("data"))
         // Money as the object of thrift.
         let thrift = Self.ids("Thực hành tiết kiệm trong sử dụng ngân sách và kinh phí tiếp khách.")
         #expect(thrift.contains("thrift-anti-waste") && !thrift.contains("budget"))
         #expect(Self.ids("Lập dự toán ngân sách xã năm 2028 đúng thời hạn.").contains("budget"))
         // Schools and health stations as places or new uses of buildings, then as what is rearranged.
-        #expect(!Self.ids("Kiểm tra việc niêm yết TTHC tại các trường học trên địa bàn.").contains("schools-health-units"))
+        #expect(
+            !Self.ids("Kiểm tra việc niêm yết TTHC tại các trường học trên địa bàn.").contains("schools-health-units"))
         #expect(!Self.ids("Chuyển nhà làm việc dôi dư thành trạm y tế của phường.").contains("schools-health-units"))
         #expect(Self.ids("Sáp nhập hai trạm y tế của các xã cũ.").contains("schools-health-units"))
         // The centre as one of the units whose functions are set.
         let structure = Self.ids("Ban hành quy định chức năng, nhiệm vụ của Trung tâm Phục vụ hành chính công phường.")
         #expect(structure.contains("functions-structure") && !structure.contains("one-stop"))
-        #expect(Self.ids("Nâng cao chất lượng phục vụ của Trung tâm Phục vụ hành chính công phường.").contains("one-stop"))
+        #expect(
+            Self.ids("Nâng cao chất lượng phục vụ của Trung tâm Phục vụ hành chính công phường.").contains("one-stop"))
         // Premises as a place, then as an asset.
         #expect(!Self.ids("Người dân nhận kết quả tại nhà, không phải đến trụ sở.").contains("public-assets"))
         #expect(Self.ids("Cải tạo trụ sở làm việc của UBND phường.").contains("public-assets"))
