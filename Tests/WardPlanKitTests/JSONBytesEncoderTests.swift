@@ -66,7 +66,10 @@ struct JSONBytesEncoderTests {
 
     @Test func numbersAreWrittenAsJSONEncoderWritesThem() throws {
         let value = Numbers(
-            doubles: [0, -0.0, 1, -1, 1.5, 0.1, 0.3, 2.0 / 3, 95, 100, 1e15, 1e16, 1e20, 1e-7, 123_456_789.125, 1e300, 5e-324],
+            doubles: [
+                0, -0.0, 1, -1, 1.5, 0.1, 0.3, 2.0 / 3, 95, 100, 1e15, 1e16, 1e20, 1e-7, 123_456_789.125, 1e300,
+                Double.leastNonzeroMagnitude,
+            ],
             floats: [0, 0.1, 1.5, 3e10], ints: [0, -1, 42, Int.min, Int.max], small: [-128, 127],
             unsigned: [0, UInt64.max], flag: true, nothing: nil, nulls: ["a", nil])
         try Self.expectSame(value)
@@ -87,7 +90,8 @@ struct JSONBytesEncoderTests {
         try Self.expectSame([Int]())
         try Self.expectSame(Empty())
         try Self.expectSame(
-            Containers(emptyArray: [], emptyObject: Empty(), nested: [[], ["x"], []], objects: [Empty(), Empty(a: "b")]))
+            Containers(
+                emptyArray: [], emptyObject: Empty(), nested: [[], ["x"], []], objects: [Empty(), Empty(a: "b")]))
     }
 
     @Test func keysAreSortedAsJSONEncoderSortsThem() throws {
@@ -101,7 +105,11 @@ struct JSONBytesEncoderTests {
             var zeta = 1
             var alpha = "a"
             var mid: [Int] = [1, 2]
-            var Alpha = true
+            var upper = true
+            enum CodingKeys: String, CodingKey {
+                case zeta, alpha, mid
+                case upper = "Alpha"
+            }
         }
         try Self.expectSame(Unsorted())
         try Self.expectSame([Unsorted(), Unsorted()])

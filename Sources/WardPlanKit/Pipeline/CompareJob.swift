@@ -91,14 +91,19 @@ public struct CompareJob: Sendable {
             // The first file is the report (or the overview); the pages go in a folder of its name.
             let folder = (html as NSString).deletingLastPathComponent
             let stem = ((html as NSString).lastPathComponent as NSString).deletingPathExtension
-            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).render(report)
+            // Each page is made when the set is committed, written, and let go: one page in memory at a time.
+            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).deferredFiles(report)
             for (i, file) in files.enumerated() {
-                outputs.add(file.data, to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name))
+                outputs.add(to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)) { write in
+                    try write(file.render())
+                }
             }
         }
         if let csvFolder {
-            for file in CSVReportRenderer(separator: csvSeparator).render(report) {
-                outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
+            for file in CSVReportRenderer(separator: csvSeparator).deferredFiles(report) {
+                outputs.add(to: (csvFolder as NSString).appendingPathComponent(file.name)) { write in
+                    try write(file.render())
+                }
             }
         }
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }

@@ -34,7 +34,8 @@ final class XMLTextWriter {
             { context, bytes, count in
                 guard let context, count >= 0 else { return -1 }
                 let chunks = Unmanaged<ChunkedOutput>.fromOpaque(context).takeUnretainedValue()
-                return chunks.append(UnsafeRawBufferPointer(start: bytes.map(UnsafeRawPointer.init), count: Int(count))) ? count : -1
+                return chunks.append(UnsafeRawBufferPointer(start: bytes.map(UnsafeRawPointer.init), count: Int(count)))
+                    ? count : -1
             }, nil, Unmanaged.passUnretained(chunks).toOpaque(), nil)
         writer = xmlNewTextWriter(buffer)
         xmlTextWriterSetIndent(writer, 1)
@@ -101,7 +102,10 @@ final class XMLTextWriter {
     }
 
     private func sanitized(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { !Self.isXMLChar($0) }) else { return value }
+        // Only a control byte or the lead byte of U+FFFE/U+FFFF (EF) can start what XML cannot carry.
+        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
+            value.unicodeScalars.contains(where: { !Self.isXMLChar($0) })
+        else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             if Self.isXMLChar(scalar) {
