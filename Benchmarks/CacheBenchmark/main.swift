@@ -62,6 +62,10 @@ func main() throws {
     var bytes = 0
     for path in inputs { bytes += FileManager.default.contents(atPath: path)?.count ?? 0 }
     say(String(format: "reading the %d files (%.1f MB): %.2f s", inputs.count, Double(bytes) / 1e6, wallTime() - start))
+    let files = inputs.compactMap { FileManager.default.contents(atPath: $0) }
+    start = wallTime()
+    for data in files { _ = PlanCache.contentDigestForBenchmark(data) }
+    say(String(format: "hashing the %d files (SHA-256, one thread): %.2f s", files.count, wallTime() - start))
     let entries =
         (FileManager.default.enumerator(at: cacheFolder, includingPropertiesForKeys: nil)?.allObjects
         as? [URL] ?? []).filter { $0.pathExtension == "plan" }
@@ -72,6 +76,14 @@ func main() throws {
         String(
             format: "reading the %d entries (%.1f MB, %.1f KB each): %.2f s", entries.count, Double(entryBytes) / 1e6,
             Double(entryBytes) / 1e3 / Double(max(entries.count, 1)), wallTime() - start))
+    let entryData = entries.compactMap { try? Data(contentsOf: $0) }
+    start = wallTime()
+    var decoded = 0
+    for data in entryData where PlanCache.decodeEntryForBenchmark(data) { decoded += 1 }
+    say(
+        String(
+            format: "checking and decoding the %d entries (one thread): %.2f s, %.2f ms an entry", decoded,
+            wallTime() - start, (wallTime() - start) * 1e3 / Double(max(decoded, 1))))
 
     // Entry formats: the plans of the first 300 files, encoded and decoded.
     let sample = Array(cold.plans.prefix(300))
@@ -79,7 +91,11 @@ func main() throws {
     plist.outputFormat = .binary
     let json = JSONEncoder()
     let formats: [(String, (Plan) throws -> Data, (Data) throws -> Plan)] = [
-        ("compact (the cache's)", { try PlanCache.encodeForBenchmark($0) }, { try PlanCache.decodeForBenchmark($0) }),
+        ("binary (the cache's)", { PlanCache.encodeForBenchmark($0) }, { try PlanCache.decodeForBenchmark($0) }),
+        (
+            "compact (Codable, format 1)", { try PlanCache.encodeCompactForBenchmark($0) },
+            { try PlanCache.decodeCompactForBenchmark($0) }
+        ),
         ("binary property list", { try plist.encode($0) }, { try PropertyListDecoder().decode(Plan.self, from: $0) }),
         ("JSON", { try json.encode($0) }, { try JSONDecoder().decode(Plan.self, from: $0) }),
     ]
