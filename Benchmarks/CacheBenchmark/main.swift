@@ -102,6 +102,7 @@ func main() throws {
     let plist = PropertyListEncoder()
     plist.outputFormat = .binary
     let json = JSONEncoder()
+    var start = wallTime()
     let formats: [(String, (Plan) throws -> Data, (Data) throws -> Plan)] = [
         ("binary (the cache's)", { PlanCache.encodeForBenchmark($0) }, { try PlanCache.decodeForBenchmark($0) }),
         (
