@@ -55,7 +55,8 @@ func main() throws {
     let partsOnly = arguments.first == "--parts"
     if partsOnly { arguments.removeFirst() }
     guard let folder = arguments.first, !partsOnly || arguments.count == 2 else {
-        FileHandle.standardError.write(Data("usage: CacheBenchmark FOLDER [CACHE-FOLDER] | --parts FOLDER CACHE-FOLDER\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: CacheBenchmark FOLDER [CACHE-FOLDER] | --parts FOLDER CACHE-FOLDER\n".utf8))
         exit(2)
     }
     let cacheFolder = URL(
@@ -105,10 +106,6 @@ func main() throws {
     var start = wallTime()
     let formats: [(String, (Plan) throws -> Data, (Data) throws -> Plan)] = [
         ("binary (the cache's)", { PlanCache.encodeForBenchmark($0) }, { try PlanCache.decodeForBenchmark($0) }),
-        (
-            "compact (Codable, format 1)", { try PlanCache.encodeCompactForBenchmark($0) },
-            { try PlanCache.decodeCompactForBenchmark($0) }
-        ),
         ("binary property list", { try plist.encode($0) }, { try PropertyListDecoder().decode(Plan.self, from: $0) }),
         ("JSON", { try json.encode($0) }, { try JSONDecoder().decode(Plan.self, from: $0) }),
     ]

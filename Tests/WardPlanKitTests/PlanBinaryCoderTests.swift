@@ -68,11 +68,13 @@ struct PlanBinaryCoderTests {
         plan.targets = [target, Target(text: "", line: 0)]
         var task = PlanTask(
             ref: "3.12", text: "Triển khai", area: "other", group: "DDCI", lead: ["Văn phòng HĐND và UBND"],
-            leadText: "VP", leadGeneric: true, coordinators: ["a", "b"], coordinatorsText: "a, b", products: ["Báo cáo"],
+            leadText: "VP", leadGeneric: true, coordinators: ["a", "b"], coordinatorsText: "a, b",
+            products: ["Báo cáo"],
             supervisor: "Chủ tịch",
             timeline: Timeline(
                 text: "Quý I", start: CalendarDate(year: 2026, month: 1, day: 1),
-                end: CalendarDate(year: 2026, month: 3, day: 31), deadline: CalendarDate(year: 2026, month: 12, day: 31),
+                end: CalendarDate(year: 2026, month: 3, day: 31),
+                deadline: CalendarDate(year: 2026, month: 12, day: 31),
                 relativeDeadline: "30 ngày", recurrence: .semiannual, flags: [.perGuidance, .perRequest]),
             line: 40, endLine: 40)
         task.notes = ["Kinh phí: …"]

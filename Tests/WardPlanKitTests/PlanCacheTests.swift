@@ -121,7 +121,7 @@ struct PlanCacheTests {
 
     @Test func oneFlippedByteOrAnotherVersionIsRebuilt() throws {
         try checkRebuilt { $0[$0.count - 100] ^= 0x20 }
-        // Format version (bytes 8–11): the one before (`CompactCoder`'s) and one after.
+        // Format version (bytes 8–11): the one before (a `Codable` coder's) and one after.
         try checkRebuilt { $0[8] = UInt8(Entry.version - 1) }
         try checkRebuilt { $0[8] = UInt8(Entry.version + 1) }
         try checkRebuilt { $0.append(0) }

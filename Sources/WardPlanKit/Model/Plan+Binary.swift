@@ -192,7 +192,8 @@ extension LegalBasis: BinaryCodable {
 
     init(from r: inout BinaryReader) throws {
         self.init(
-            type: try r.string(), number: try r.optionalString(), date: try r.optional(), issuer: try r.optionalString(),
+            type: try r.string(), number: try r.optionalString(), date: try r.optional(),
+            issuer: try r.optionalString(),
             text: try r.string(), line: try r.int())
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The plan cache's encoding of a plan, written and read by hand: no `Codable` on the way. Decoding
 /// through `Codable` (a decoder, a container and a key lookup per value, about 7,200 values a plan)
-/// took 5–8 ms a plan, too slow to load a country's plans in a second; this reads a field after the
+/// (format 1 of the cache) took 5–8 ms a plan, too slow to load a country's plans in a second; this reads a field after the
 /// other, in the order written, straight from the bytes.
 ///
 ///     payload = string count (varint) · strings (varint length · UTF-8) · plan

@@ -232,7 +232,7 @@ extension PlanCache {
     }
 
     /// The version of the plan model's encoding in entries: raised when `Plan` changes shape.
-    /// 2: `PlanBinaryCoder` (1 was `CompactCoder`, through `Codable`).
+    /// 2: `PlanBinaryCoder` (1 was a `Codable` coder, removed; docs/performance.md has its figures).
     public static let formatVersion = "2"
 
     /// Size and modification time of the running executable: a build changes them.
@@ -337,10 +337,5 @@ extension PlanCache {
     public static func decodeEntryForBenchmark(_ data: Data) -> Bool {
         guard data.count >= Entry.headerSize else { return false }
         return Entry.decode(data, key: [UInt8](data[data.startIndex + 12..<data.startIndex + 44])) != nil
-    }
-    /// The encoding of format 1 (`Codable` through `CompactCoder`), for comparison.
-    public static func encodeCompactForBenchmark(_ plan: Plan) throws -> Data { try CompactCoder.encode(plan) }
-    public static func decodeCompactForBenchmark(_ data: Data) throws -> Plan {
-        try CompactCoder.decode(Plan.self, from: data)
     }
 }
