@@ -71,8 +71,8 @@ enum TextLines {
         var rows: [(number: Int, cells: [String])] = []
         var index = start
         while index < raw.count {
-            let t = raw[index].trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("|") else { break }
+            // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
+            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else { break }
             rows.append((index + 1, pipeCells(t)))
             index += 1
         }
@@ -103,8 +103,8 @@ enum TextLines {
             } else if trimmed.hasPrefix(">") {
                 body = trimmed.dropFirst()
             }
-            // Trimmed (a round trip through Foundation) only when a pipe opens the line.
-            if firstNonBlank(body) == "|", case let t = body.trimmingCharacters(in: .whitespaces), t.hasPrefix("|") {
+            // Trimmed only when a pipe opens the line.
+            if firstNonBlank(body) == "|", case let t = body.trimmingBlanks, t.hasPrefix("|") {
                 let cells = pipeCells(t)
                 if cells.allSatisfy(isRuleCell) {
                     return DocumentLine(number: number, text: "", isRule: true)
@@ -127,8 +127,7 @@ enum TextLines {
 
     /// The first scalar that `trimmingCharacters(in: .whitespaces)` would keep.
     static func firstNonBlank<S: StringProtocol>(_ text: S) -> Unicode.Scalar? {
-        let blank = CharacterSet.whitespaces
-        return text.unicodeScalars.first { !blank.contains($0) }
+        text.unicodeScalars.first { !Blanks.isBlank($0) }
     }
 
     private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
@@ -158,13 +157,13 @@ enum TextLines {
         }
         cells.append(current)
         // A row written as `| a | b |` has an empty first and last piece.
-        if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
-        if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
+        if cells.first?.trimmingBlanks.isEmpty == true { cells.removeFirst() }
+        if cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         return cells
     }
 
     static func isRuleCell(_ cell: String) -> Bool {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmingBlanks
         return !t.isEmpty && t.allSatisfy { $0 == "-" || $0 == ":" }
     }
 }

@@ -4,7 +4,10 @@ extension String {
     /// The text in Unicode NFC. Call it on a line or a paragraph, never on a whole document:
     /// Foundation's normalisation is quadratic in the length of its input.
     public var nfc: String {
-        utf8.count <= NFCChunks.size ? precomposedStringWithCanonicalMapping : NFCChunks.normalize(self)
+        // Most lines are NFC already (ASCII, precomposed Vietnamese): found so from the bytes, they
+        // are returned as they are, without a round trip through Foundation.
+        if NFCQuickCheck.isNFC(utf8) { return self }
+        return utf8.count <= NFCChunks.size ? precomposedStringWithCanonicalMapping : NFCChunks.normalize(self)
     }
 
     /// The text with runs of white space (tabs, no-break spaces, line breaks) made one space and the
@@ -80,5 +83,48 @@ enum NFCChunks {
         }
         out += String(piece).precomposedStringWithCanonicalMapping
         return out
+    }
+}
+
+/// Unicode's quick check for NFC, cut down to the scalars plans are written in: a text whose every
+/// scalar is a starter (canonical combining class 0) with NFC_Quick_Check = Yes is in NFC. The
+/// scalars taken are those of a few blocks (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing
+/// modifiers, Latin Extended Additional, general punctuation, currency) that Foundation leaves as
+/// they are; none of these blocks holds a scalar that composes with the one before it (NFC_QC =
+/// Maybe), which a test checks against every decomposition. Any other scalar answers "not known",
+/// and the text goes to Foundation.
+enum NFCQuickCheck {
+    /// Whether the text is certainly NFC; false means "normalise to see".
+    static func isNFC(_ utf8: String.UTF8View) -> Bool {
+        utf8.withContiguousStorageIfAvailable(isNFC) ?? false
+    }
+
+    static func isNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        var i = 0
+        return starters.withUnsafeBufferPointer { starters in
+            while i < n {
+                let b0 = utf8[i]
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                }
+                // A valid lead byte (the text is a Swift string): 4-byte scalars are beyond the table.
+                guard b0 < 0xF0 else { return false }
+                let (value, length) = TextKey.decode(utf8, at: i, lead: b0)
+                guard value < UInt32(starters.count), starters[Int(value)] else { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// Per scalar value below U+2100, whether it is one of the known starters.
+    static let starters: [Bool] = (0..<UInt32(0x2100)).map { value in
+        guard (0..<0x300).contains(value) || (0x1E00..<0x1F00).contains(value) || (0x2000..<0x20D0).contains(value),
+            let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered
+        else { return false }
+        // Left as it is by NFC (not a singleton such as U+2000, which becomes U+2002).
+        return String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar])
     }
 }
