@@ -11,6 +11,11 @@ enum ColumnLayout {
     /// offset (in characters) where each starts.
     static func pieces(_ raw: String) -> [(text: String, offset: Int)] {
         if let pieces = raw.utf8.withContiguousStorageIfAvailable(piecesOfSimpleLine), let pieces { return pieces }
+        return piecesByCharacter(raw)
+    }
+
+    /// `pieces`, character by character: for any line.
+    static func piecesByCharacter(_ raw: String) -> [(text: String, offset: Int)] {
         var out: [(text: String, offset: Int)] = []
         var current = ""
         var start = 0
@@ -40,7 +45,7 @@ enum ColumnLayout {
     /// but LF, Latin letters, general punctuation: `isOwnCharacter`), so that offsets in characters
     /// are offsets in scalars; nil for any other line. Most lines are such, and reading them
     /// character by character was most of the time spent reading a plain-text plan.
-    private static func piecesOfSimpleLine(_ utf8: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
+    static func piecesOfSimpleLine(_ utf8: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
         var out: [(text: String, offset: Int)] = []
         var pieceStart = -1  // byte where the open piece starts, -1 when none is open
         var pieceEnd = 0  // byte after the open piece's last non-space character

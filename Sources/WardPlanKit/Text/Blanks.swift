@@ -3,12 +3,7 @@ extension StringProtocol {
     /// `NSString` on Linux): the tab and the space separators (Unicode's Zs: the space, the no-break
     /// space, U+2000–U+200A, U+3000 …) removed from both ends, scalar by scalar as Foundation does
     /// (a combining mark after a leading space stays).
-    var trimmingBlanks: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Blanks.isBlank($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Blanks.isBlank($0) })!
-        return String(scalars[first...last])
-    }
+    var trimmingBlanks: String { Blanks.trimming(Substring(self)) }
 }
 
 /// The blank scalars of `CharacterSet.whitespaces`.
@@ -17,5 +12,12 @@ enum Blanks {
     static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII
             ? scalar == " " || scalar == "\t" : scalar.properties.generalCategory == .spaceSeparator
+    }
+
+    static func trimming(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        return String(Substring(scalars[first...last]))
     }
 }
