@@ -41,9 +41,8 @@ enum ColumnLayout {
         return out
     }
 
-    /// `pieces` from the bytes of a line in which every scalar is a character of its own (ASCII
-    /// but LF, Latin letters, general punctuation: `isOwnCharacter`), so that offsets in characters
-    /// are offsets in scalars; nil for any other line. Most lines are such, and reading them
+    /// `pieces` from the bytes of a line in which every scalar is a character of its own
+    /// (`SimpleText`), so that offsets in characters are offsets in scalars; nil for any other line. Most lines are such, and reading them
     /// character by character was most of the time spent reading a plain-text plan.
     static func piecesOfSimpleLine(_ utf8: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
         var out: [(text: String, offset: Int)] = []
@@ -59,10 +58,10 @@ enum ColumnLayout {
             if byte >= 0x80 {
                 guard byte < 0xF0 else { return nil }
                 let (value, scalarLength) = TextKey.decode(utf8, at: i, lead: byte)
-                guard isOwnCharacter(value) else { return nil }
+                guard SimpleText.isOwnCharacter(value) else { return nil }
                 length = scalarLength
             } else if byte == 0x0A {
-                return nil  // CR LF is one character
+                return nil
             }
             column += 1
             if byte == 0x20 {
@@ -86,15 +85,6 @@ enum ColumnLayout {
             out.append((String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start))
         }
         return out
-    }
-
-    /// Whether a scalar from U+0080 up is always a character of its own (no grapheme rule joins it
-    /// to a neighbour): Latin-1 and the Latin blocks up to the combining marks (U+0300), Latin
-    /// Extended Additional, the general punctuation that is neither a joiner nor a format control,
-    /// and the currency signs.
-    static func isOwnCharacter(_ value: UInt32) -> Bool {
-        value < 0x300 || (0x1E00..<0x1F00).contains(value) || (0x2010..<0x2028).contains(value)
-            || (0x2030..<0x205F).contains(value) || (0x20A0..<0x20D0).contains(value)
     }
 
     /// Plain text: each block of non-blank lines in which some line holds exactly two columns (and

@@ -112,8 +112,8 @@ enum TextLines {
                 return tableLine(number: number, cells: cells)
             }
         }
-        if body.utf8.contains(UInt8(ascii: "\t")) {
-            let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if SimpleText.contains(UInt8(ascii: "\t"), in: body) {
+            let cells = tabCells(body)
             if cells.count >= 2 { return tableLine(number: number, cells: cells) }
         }
         guard markdown else { return DocumentLine(number: number, text: InlineMarkup.clean(String(body))) }
@@ -123,6 +123,20 @@ enum TextLines {
         line.emphasis = MarkdownInline.emphasis(of: body)
         if line.emphasis == nil { line.emphasizedLead = MarkdownInline.emphasizedLead(of: body) }
         return line
+    }
+
+    /// The pieces of a line between its tab characters, empty ones kept: split at the tab bytes when
+    /// every scalar is a character of its own (`SimpleText`), else character by character (a tab
+    /// followed by a combining mark is one character, not a tab).
+    static func tabCells(_ body: Substring) -> [String] {
+        let simple = body.utf8.withContiguousStorageIfAvailable { utf8 -> [String]? in
+            guard SimpleText.isSimple(utf8) else { return nil }
+            return utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+            }
+        }
+        if let simple, let simple { return simple }
+        return body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The first scalar that `trimmingCharacters(in: .whitespaces)` would keep.

@@ -14,6 +14,14 @@ extension String {
     /// ends trimmed.
     public var collapsingWhitespace: String {
         // Most lines have single spaces between words and nothing to trim: they are returned as they are.
+        if let collapsed = utf8.withContiguousStorageIfAvailable({ Self.collapsingWhitespace($0) }) {
+            return collapsed ?? self
+        }
+        return collapsingWhitespaceByScalar
+    }
+
+    /// `collapsingWhitespace` for a string whose bytes are not at hand (bridged from Foundation).
+    var collapsingWhitespaceByScalar: String {
         if !Self.needsCollapsing(utf8) { return self }
         // Scalar by scalar (Character properties were a tenth of reading time); a space is never
         // part of a grapheme with what follows, so this keeps every character intact.
@@ -36,10 +44,43 @@ extension String {
         return String(out)
     }
 
+    /// `collapsingWhitespace` on the bytes, nil when nothing changes: the scalars that are not
+    /// white space copied as they are, a run of white space written as one space.
+    static func collapsingWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        guard needsCollapsing(utf8) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var length = 1
+            var isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if byte >= 0x80 {
+                let (value, scalarLength) = TextKey.decode(utf8, at: i, lead: byte)
+                length = scalarLength
+                // Only U+0085 and U+00A0 (lead 0xC2) and U+1680 and up (lead 0xE1–0xE3) can be white space.
+                isSpace =
+                    (byte == 0xC2 || (0xE1...0xE3).contains(byte)) && Unicode.Scalar(value)!.properties.isWhitespace
+            }
+            if isSpace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+            }
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Whether `collapsingWhitespace` would change the text: white space at either end, two in a
     /// row, or any other than the ASCII space. Read from the bytes: the White_Space scalars beyond
     /// ASCII are U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
-    static func needsCollapsing(_ bytes: String.UTF8View) -> Bool {
+    static func needsCollapsing<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
         var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one

@@ -87,16 +87,18 @@ struct ReadingFastPathTests {
         #expect(Array(" \u{301}x ".trimmingBlanks.unicodeScalars) == ["\u{301}", "x"])
         #expect("x\u{2028}".trimmingBlanks.unicodeScalars.count == 2)  // a line separator is not blank
         #expect("\u{3000}\u{202F}".trimmingBlanks.isEmpty)
-        for value in UInt32(0)...0xFFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(Blanks.isBlank(scalar) == CharacterSet.whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+        let differing = (UInt32(0)...0x10_FFFF).compactMap(Unicode.Scalar.init).filter {
+            Blanks.isBlank($0) != CharacterSet.whitespaces.contains($0)
         }
+        #expect(differing.isEmpty, "\(differing.map { String($0.value, radix: 16) })")
+        #expect("\u{200B}x\u{200B}".trimmingBlanks == "x")  // Foundation's set holds the zero width space
     }
 
     @Test func firstNonBlankSkipsWhatTrimmingSkips() {
         #expect(TextLines.firstNonBlank("\u{A0}\t | a |") == "|")
         #expect(TextLines.firstNonBlank(" \u{3000}") == nil)
-        #expect(TextLines.firstNonBlank("\u{200B}|") == "\u{200B}")
+        #expect(TextLines.firstNonBlank("\u{200B}|") == "|")
+        #expect(TextLines.firstNonBlank("\u{2028}|") == "\u{2028}")
     }
 
     // MARK: - Folded keys
@@ -216,6 +218,38 @@ struct ReadingFastPathTests {
         #expect(
             ReaderMessage.vietnamese(of: "the PDF's text is over 7 bytes; a real plan is far smaller")
                 == "phần chữ của tệp PDF vượt quá 7 byte; một kế hoạch thật nhỏ hơn nhiều")
+    }
+
+    // MARK: - Markup and white space
+
+    @Test func byteWalksAreTheCharacterWalks() {
+        let markup = [
+            "**Nhiệm vụ** (*) *a* ***b*** ( * ) (*)x", "*(*)*", "(**)", "*", "**", "a*\u{301}b", "(\u{301}*)",
+            "\t\ta\t\tb\t", "a\t\u{301}b\tc", "\u{A0}x\u{2003}\u{2003}y\u{3000}", " a  b ", "x\u{85}y\u{1680}z",
+            "\u{200B}a \u{2028} b", "e\u{301} \u{301}",
+        ]
+        for text in Self.samples + markup {
+            #expect(Array(InlineMarkup.stripEmphasis(text).utf8) == Array(InlineMarkup.stripEmphasisByCharacter(text).utf8), "\(text)")
+            #expect(Array(text.collapsingWhitespace.utf8) == Array(text.collapsingWhitespaceByScalar.utf8), "\(text)")
+            let body = Substring(text)
+            #expect(
+                TextLines.tabCells(body).map { Array($0.utf8) }
+                    == body.split(separator: "\t", omittingEmptySubsequences: false).map { Array($0.utf8) }, "\(text)")
+        }
+        #expect(InlineMarkup.stripEmphasis("**Nhiệm vụ** (*) *a*") == "Nhiệm vụ (*) a")
+        #expect(" \u{A0}Kế  hoạch\t\u{3000}số ".collapsingWhitespace == "Kế hoạch số")
+        #expect(Array("x\u{200B}y".collapsingWhitespace.utf8) == Array("x\u{200B}y".utf8))  // not White_Space
+        #expect(TextLines.tabCells("\ta\t\tb") == ["", "a", "", "b"])
+        #expect(TextLines.tabCells("a\t\u{301}b") == ["a\t\u{301}b"])  // a tab with a mark is no tab
+    }
+
+    @Test func cleanRunsEachStepWhenItsByteIsThere() {
+        // An entity can bring in emphasis or an escape; a tag can take one away.
+        #expect(InlineMarkup.clean("&#42;&#42;Mục tiêu&#42;&#42;") == "Mục tiêu")
+        #expect(InlineMarkup.clean("1&#92;. Ban hành") == "1. Ban hành")
+        #expect(InlineMarkup.clean("<b>Phòng</b> &amp; <i>Ban</i> **chỉ đạo** 1\\.") == "Phòng & Ban chỉ đạo 1.")
+        #expect(InlineMarkup.clean("< 5% & *") == "< 5% &")
+        #expect(InlineMarkup.clean("  Kế   hoạch  ") == "Kế hoạch")
     }
 
     // MARK: - Lines
