@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): the figures depend on the machine and its load; they go into docs/performance.md.
 #
-#   scripts/benchmark.sh [--sizes 126,1000,2000,3321,4000] [--no-classifier] [--no-corpus] [--threads N]
-#                        [--work DIR] [--bin PATH]
+#   scripts/benchmark.sh [--sizes 126,1000,2000,3321,4000] [--no-classifier] [--no-corpus] [--no-cache-runs]
+#                        [--threads N] [--work DIR] [--bin PATH]
 #
 # 1. `extract` and `compare --html --xml --csv --json` (release build) on generated corpora of N plans
 #    (scripts/checks/generate_wards.py from the seeds and the layout fixtures, seed 1, 90 % seeds:
 #    3,321 plans ≈ 170 MB): wall time, processor time (user + system), peak memory (`/usr/bin/time -v`),
 #    throughput in MB/s of plan files, and, on the same files, `grep -r -F -c -f PHRASES` with the
-#    taxonomy's phrases spelt out (scripts/perf/phrases.py) as the reference.
+#    taxonomy's phrases spelt out (scripts/perf/phrases.py) as the reference. Then, with the plan cache
+#    (unless --no-cache-runs): `compare` filling it, `compare` after one file changed, `extract` after
+#    one more change, and `compare --json` with every plan from the cache.
 # 2. ClassifierBenchmark: classification throughput on the seed plans, one core (other arguments are its
 #    own: `--mb 30`).
 #
@@ -21,6 +23,7 @@ cd "$(dirname "$0")/.."
 sizes="126,1000,2000,3321,4000"
 classifier=1
 corpus=1
+cached=1
 threads=""
 work="${TMPDIR:-/tmp}/wardplan-bench"
 bin=""
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
         --sizes) sizes="$2"; shift 2 ;;
         --no-classifier) classifier=0; shift ;;
         --no-corpus) corpus=0; shift ;;
+        --no-cache-runs) cached=0; shift ;;
         --threads) threads="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --bin) bin="$2"; shift 2 ;;
@@ -108,6 +112,25 @@ EOF
         measure compare "$bin" compare "$dir" --quiet "${nocache[@]+"${nocache[@]}"}" --as-of 2026-07-01 --html "$out/report.html" \
             --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
         echo "outputs N=$n: $(cd "$out" && du -sh --apparent-size plans.json report.html report.xml csv comparison.json 2>/dev/null | awk '{printf "%s %s; ", $2, $1}')" >&2
+        if [ "$cached" = 1 ]; then
+            # The cache (issue 11 item 4): fill it, then change one ward's file and run again. The
+            # corpus is linked into a folder of its own, so the changed file leaves the others alone.
+            warm="$work/warm-$n"
+            rm -rf "$warm" "$work/cache-$n"; cp -al "$dir" "$warm"
+            cache=(--cache "$work/cache-$n")
+            measure "compare, filling the cache" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
+                --html "$out/report.html" --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
+            first=$(ls "$warm" | sort | head -1)
+            cp "$warm/$first" "$warm/$first.new"; printf '\nGhi chú: sửa đổi cho phép đo.\n' >>"$warm/$first.new"
+            mv "$warm/$first.new" "$warm/$first"
+            measure "compare, one file changed" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
+                --html "$out/report.html" --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
+            printf '\nGhi chú: sửa đổi lần hai.\n' >>"$warm/$first"
+            measure "extract, one file changed" "$bin" extract "$warm" --quiet "${cache[@]}" --output "$out/plans.json" | row
+            measure "compare --json only, all from the cache" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
+                --json "$out/comparison.json" | row
+            rm -rf "$warm" "$work/cache-$n"
+        fi
     done
 fi
 

@@ -116,4 +116,26 @@ struct CommandLineTests {
         #expect(r.status == 0)
         #expect(r.stderr.contains("wards/nam-do-son-2026.txt:3: note: the document number is blank"))
     }
+
+    /// The cache's keys must be the same in every process: a key that changed from run to run
+    /// (a `Set` joined in its per-process order) made each run write new entries and find none.
+    @Test func aSecondRunFindsTheFirstRunsCacheEntries() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func entries() throws -> [String] {
+            let cache = dir.appendingPathComponent("cache")
+            let files = FileManager.default.enumerator(atPath: cache.path)?.compactMap { $0 as? String } ?? []
+            return files.filter { $0.hasSuffix(".plan") }.sorted()
+        }
+        let first = try run(["extract", "wards", "--output", "a.json", "--cache", "cache", "--quiet"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let written = try entries()
+        #expect(written.count == 2)
+        let second = try run(["extract", "wards", "--output", "b.json", "--cache", "cache", "--quiet"], in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(try entries() == written)
+        let a = try Data(contentsOf: dir.appendingPathComponent("a.json"))
+        let b = try Data(contentsOf: dir.appendingPathComponent("b.json"))
+        #expect(a == b)
+    }
 }

@@ -89,3 +89,35 @@ enum Statements {
         return out.mapValues { $0.sorted { $0.line < $1.line } }
     }
 }
+
+/// The themes a plan hands out to its offices by field in the organisation section ("Văn phòng …
+/// chủ trì các nhiệm vụ về thể chế, kiểm soát thủ tục hành chính …"): such a line says the plan's
+/// own tasks carry them, so it neither states a theme without a task nor leaves it missing. The
+/// clauses are the taxonomy's contexts marked `assigns`; a duty that asks for the work itself
+/// ("chủ trì công tác kiểm soát thủ tục hành chính") still states it.
+struct AssignedThemes {
+    private let standard: PlanClassifier
+    /// The same taxonomy without the `assigns` contexts: what the assigning clauses name.
+    private let unassigned: PlanClassifier?
+
+    init(taxonomy: Taxonomy) {
+        standard = PlanClassifier.for(taxonomy)
+        var open = taxonomy
+        open.contexts.removeAll(where: \.assigns)
+        unassigned = open.contexts.count == taxonomy.contexts.count ? nil : PlanClassifier(taxonomy: open)
+    }
+
+    /// Theme ids that only an assigning clause of a duty names.
+    func themes(in plan: Plan) -> Set<String> {
+        guard let unassigned else { return [] }
+        var out: Set<String> = []
+        for r in plan.responsibilities {
+            for duty in r.duties {
+                let named = Set(unassigned.themes(in: duty.text, section: .organisation).map(\.id))
+                guard !named.isEmpty else { continue }
+                out.formUnion(named.subtracting(standard.themes(in: duty.text, section: .organisation).map(\.id)))
+            }
+        }
+        return out
+    }
+}

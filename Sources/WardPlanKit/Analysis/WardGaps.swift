@@ -120,6 +120,8 @@ extension WardGaps {
         /// Per plan: theme id → where the plan states it.
         var statements: [[String: [GapPlace]]]
         var peers: PeerGroups
+        /// Per plan: themes only an assigning duty names ("chủ trì các nhiệm vụ về …"): not gaps.
+        var assigned: [Set<String>] = []
     }
 
     static func make(_ input: Inputs) -> [WardGaps] {
@@ -169,6 +171,8 @@ extension WardGaps {
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
             let places = input.statements[w][row.id] ?? []
+            // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
+            if places.isEmpty && input.assigned.indices.contains(w) && input.assigned[w].contains(row.id) { continue }
             let level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
             let share = input.peers.share(of: theme, for: w, taxonomy: input.taxonomy)

@@ -25,7 +25,7 @@ struct InlineAssignment: Equatable {
     /// The assignment in `text`, or nil when it names no lead.
     static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
         guard
-            var result = parenthesised(text) ?? assigningSentence(text, offices: offices)
+            var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
         else { return nil }
         if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
@@ -38,9 +38,20 @@ struct InlineAssignment: Equatable {
         -> InlineAssignment
     {
         if let assigned = read(text, offices: offices) { return assigned }
-        guard let time = timeSentence(in: text) else { return InlineAssignment(text: text) }
+        guard let time = timeSentence(in: text) else { return closingTimeClause(text) }
         let before = String(text[..<time.start]).trimmingCharacters(in: .whitespaces)
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
+    }
+
+    /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
+    /// `timeOpeners` gives the time; the text keeps it, as the clause is part of the sentence.
+    private static func closingTimeClause(_ text: String) -> InlineAssignment {
+        guard let semicolon = text.range(of: "; ", options: .backwards) else { return InlineAssignment(text: text) }
+        let clause = String(text[semicolon.upperBound...])
+        guard AssignmentParts.opensWithTimeWord(clause), let value = timeClause(clause) else {
+            return InlineAssignment(text: text)
+        }
+        return InlineAssignment(text: text, timeline: value)
     }
 
     /// Whether a paragraph opens with what closes a task: "Giao …", an office that leads ("Văn
@@ -63,25 +74,16 @@ struct InlineAssignment: Equatable {
 
     // MARK: - "(Chủ trì: …; phối hợp: …; thời gian: …)"
 
-    private static func parenthesised(_ text: String) -> InlineAssignment? {
+    private static func parenthesised(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         var body = text.trimmingCharacters(in: .whitespaces)
         while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
         guard body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return nil }
         let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
+        guard let parts = AssignmentParts.read(String(inside), offices: offices) else { return nil }
         var result = InlineAssignment(text: String(body[..<open]).trimmingCharacters(in: .whitespaces))
-        for part in inside.split(separator: ";") {
-            guard let colon = part.firstIndex(of: ":"), let field = TaskField(label: String(part[..<colon])) else {
-                continue
-            }
-            let value = clean(String(part[part.index(after: colon)...]))
-            guard !value.isEmpty else { continue }
-            switch field {
-            case .lead: result.lead = value
-            case .coordinators: result.coordinators = value
-            case .timeline: result.timeline = value
-            default: break
-            }
-        }
+        result.lead = parts.lead
+        result.coordinators = parts.coordinators
+        result.timeline = parts.timeline
         return result.lead == nil ? nil : result
     }
 
@@ -247,7 +249,7 @@ struct InlineAssignment: Equatable {
     private static let closingTime = Pattern(
         #"(?:hoàn thành|thực hiện)\s+((?:trong|trước|trước ngày|từ|vào)\b.+)$"#)
     /// The words that open a time clause and are not part of the time.
-    private static let timeLead = Pattern(#"^(?:hoàn thành trong|hoàn thành|thực hiện)\s+"#)
+    private static let timeLead = Pattern(#"^(?:dự kiến\s+)?(?:hoàn thành trong(?!\s+vòng)|hoàn thành|thực hiện)\s+"#)
     private static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
     private static let leadVerb = Pattern(

@@ -20,6 +20,16 @@ enum LineShape: Equatable {
 
     static func of(_ text: String) -> LineShape {
         if let part = TypedMarker.readPart(text) { return .part(ref: part.marker.value, title: part.text) }
+        if let opener = LabelledTaskOpener.read(text) {
+            return .numbered(ref: opener.ref, depth: 1, title: opener.title)
+        }
+        // "(Chủ trì: Đoàn Thanh niên xã; thời gian: Quý III/2026)" on a line of its own: the fields
+        // of the task above, in parentheses.
+        if text.hasPrefix("("), let inner = parenthesisedFields(text),
+            case .field(let kind, let value) = of(inner)
+        {
+            return .field(kind, value: value)
+        }
         if let m = field.firstMatch(in: text), let label = m[1], let kind = TaskField(label: label) {
             return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
         }
@@ -44,6 +54,15 @@ enum LineShape: Equatable {
             return .bullet(marker: m[1]!.first!, text: m[2]!)
         }
         return .prose(text)
+    }
+
+    /// The text inside a line's enclosing parentheses, when it opens with a field label and a colon.
+    private static func parenthesisedFields(_ text: String) -> String? {
+        var body = Substring(text)
+        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        guard body.hasSuffix(")"), body.dropFirst().firstIndex(of: "(") == nil else { return nil }
+        let inner = String(body.dropFirst().dropLast())
+        return AssignmentParts.labelled(AssignmentParts.parts(of: inner).first ?? "") != nil ? inner : nil
     }
 
     /// Opens a top-level part of the document: the header ends before the first, the closing
@@ -74,7 +93,12 @@ enum TaskField: String, Equatable, Sendable, Decodable {
 
     init?(label: String) {
         let key = label.foldedKey
-        guard let kind = TaskField.labels.first(where: { key.hasWordPrefix($0.key) })?.field else { return nil }
+        // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
+        guard
+            let kind = TaskField.labels.first(where: {
+                key.hasWordPrefix($0.key) && ($0.key.contains(" ") || key == $0.key)
+            })?.field
+        else { return nil }
         self = kind
     }
 

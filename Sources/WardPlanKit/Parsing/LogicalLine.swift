@@ -53,11 +53,18 @@ enum PageBreakJoiner {
         return !LineShape.letteredItem.isMatch(text)
     }
 
+    /// "… năm 2027 (Chủ trì:" cut by the wrap: a colon inside an open parenthesis ends nothing.
+    static func leavesParenthesisOpen(_ text: String) -> Bool {
+        guard let open = text.lastIndex(of: "(") else { return false }
+        return !text[open...].contains(")")
+    }
+
     /// A plain line right after a long line (no blank line between) that stops mid-sentence.
     static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
         guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
             previous.table == nil,
-            previous.text.count >= wrappedLineMinimum, !TextShape.endsSentence(previous.text),
+            previous.text.count >= wrappedLineMinimum,
+            !TextShape.endsSentence(previous.text) || leavesParenthesisOpen(previous.text),
             !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
         else { return false }
         // "Căn cứ …", "Thực hiện Nghị quyết …" (capital first letter) open a paragraph of legal

@@ -39,6 +39,10 @@ struct PlanLayout: Sendable, Decodable {
     var tableColumns: [Column]
     var taskFields: [Field]
     var statementLabels: [String]
+    /// Words that open a task block before its number: "Nhiệm vụ 3: …" (`LabelledTaskOpener`).
+    var taskOpeners: [String]
+    /// Words that open the time part of an assignment (`AssignmentParts`).
+    var timeOpeners: [String]
     var planTitles: Titles
     var basisOpeners: BasisOpeners
     var assignment: Assignment

@@ -167,6 +167,7 @@ final class PlanRecognizer {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+                task?.marker = marker
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
@@ -181,7 +182,10 @@ final class PlanRecognizer {
                 pendingAppendixTitle = true
                 return
             }
-            if task != nil, task!.attach(text, marker: nil, lines: line.lines) {
+            // "B. CẢI CÁCH THỂ CHẾ" after a task's last field opens the next area; it goes on no value.
+            let letteredHeading =
+                line.marker?.style == .upperLetter && !stack.isEmpty && Self.isLetteredHeading(text)
+            if task != nil, !letteredHeading, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
             }
@@ -197,6 +201,9 @@ final class PlanRecognizer {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+            } else if letteredHeading, let marker = line.marker {
+                // "B. CẢI CÁCH THỂ CHẾ" between a section and its tasks: a heading, its area the tasks'.
+                pushHeading(ref: marker.value, text: text, level: sectionLevel + 1, at: i)
             } else {
                 let listed = line.marker.flatMap { [.parenthesizedNumber, .upperLetter].contains($0.style) ? $0 : nil }
                 item(ref: listed?.value, text: text, at: i, numbered: false)
@@ -213,6 +220,12 @@ final class PlanRecognizer {
         if contextKind == .tasks, InlineAssignment.read(title, offices: reference.offices) != nil { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
+    }
+
+    /// "C. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "D. Tổ chức bộ máy": a capital-lettered line in capitals,
+    /// or short and not a sentence.
+    static func isLetteredHeading(_ text: String) -> Bool {
+        FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12)
     }
 
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
@@ -331,7 +344,11 @@ final class PlanRecognizer {
                 line: line.line, endLine: line.endLine))
         // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
         // item and each measured clause with a known metric becomes a target as well.
-        if kind == .purpose, stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") }) {
+        // "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026" names two kinds (`.other`); its listed figures are targets.
+        let namesTargets = kind == .other && stack.contains { $0.heading.text.foldedKey.containsWords("chi tieu") }
+        if kind == .purpose && stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") })
+            || namesTargets
+        {
             // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
             // even when no metric names it; a sentence needs a known metric.
             let listed = line.marker != nil
@@ -391,6 +408,11 @@ final class PlanRecognizer {
             assignment = assigned
         } else if numbered, writesProseTasks, !TextShape.isParenthesised(text) {
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if current.marker?.style == .bullet, writesListedTasks, !TextShape.isParenthesised(text),
+            !text.hasSuffix(":")
+        {
+            // Among bullets that close with their assignment, one without is a task whose lead is missing.
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
         }
@@ -431,6 +453,22 @@ final class PlanRecognizer {
             }
             found += 1
             if found >= 2 { return true }
+        }
+        return false
+    }()
+
+    /// The plan writes its tasks as bullets that close with their assignment in parentheses ("- Rà
+    /// soát … (Chủ trì: Phòng Kinh tế; Quý III/2026)."): at least three such bullets.
+    private lazy var writesListedTasks: Bool = {
+        var found = 0
+        for unit in units where !unit.isHeading && unit.marker?.style == .bullet {
+            var closing = unit.body
+            while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
+            guard closing.hasSuffix(")"), InlineAssignment.read(unit.body, offices: reference.offices) != nil else {
+                continue
+            }
+            found += 1
+            if found >= 3 { return true }
         }
         return false
     }()

@@ -3,27 +3,36 @@ struct TaskDraft {
     var ref: String
     var text: String
     var lines: [Int]
+    /// The bullet that opened the task ("+ Rà soát …"): a line with the same bullet is the next task,
+    /// not an item of this one's last field.
+    var marker: Character?
     private var fields: [(field: TaskField, value: String)] = []
     private(set) var products: [String] = []
 
-    init(ref: String, text: String, lines: [Int]) {
+    init(ref: String, text: String, lines: [Int], marker: Character? = nil) {
         self.ref = ref
         self.text = text
         self.lines = lines
+        self.marker = marker
     }
 
+    /// Adds a field line; a value with other fields after "; " ("Chủ trì: …; thời gian: …") adds
+    /// each (`AssignmentParts.fields`).
     mutating func add(_ field: TaskField, value: String, lines more: [Int]) {
         lines += more
-        if field == .products {
-            products += ProductList.split(value)
+        for (field, value) in AssignmentParts.fields(field, value: value) {
+            if field == .products {
+                products += ProductList.split(value)
+            }
+            fields.append((field, value))
         }
-        fields.append((field, value))
     }
 
     /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
     /// item of a list a field opened ("- Sản phẩm:" then "+ …" lines), or the wrapped rest of a
     /// field's value that has not ended its sentence. False when the line is not the task's.
     mutating func attach(_ line: String, marker: Character?, lines more: [Int]) -> Bool {
+        if marker != nil, marker == self.marker { return false }
         guard let last = fields.last else {
             if marker != nil { return false }
             text += " " + line

@@ -192,7 +192,11 @@ extension PlanCache {
             tool = "format \(PlanCache.formatVersion) tool \(toolVersion) build \(PlanCache.buildIdentity)"
             data = PlanCache.shippedDataBytes + Self.referenceBytes(plans)
             let limits = plans.limits
-            let readers = plans.registry.readers.map { "\($0.format):\($0.fileExtensions.joined(separator: ","))" }
+            // Sorted: a `Set`'s order changes from process to process (Swift seeds its hashes per
+            // run), and an unsorted list made every key new, so no run ever found another's entries.
+            let readers = plans.registry.readers.map {
+                "\($0.format):\($0.fileExtensions.sorted().joined(separator: ","))"
+            }
             extractor =
                 "readers \(readers) limits \(limits.maxInputBytes) \(limits.maxUncompressedBytes)"
                 + " \(limits.maxCompressionRatio) \(limits.maxTableNesting) \(limits.toolTimeout)"

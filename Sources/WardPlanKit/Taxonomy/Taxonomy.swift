@@ -211,9 +211,12 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// When the statement has no theme outside its contexts, the signals inside this one
         /// count after all: "Ban hành các văn bản nhằm thi hành Luật Thủ đô" is about the law.
         public var keepWhenAlone: Bool
+        /// The clause hands out the plan's own tasks by field ("chủ trì các nhiệm vụ về thể chế,
+        /// kiểm soát TTHC …"): the themes it names are not stated there, and not missing either.
+        public var assigns: Bool
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, vi, phrases, toned, afterBreak, except, themes, spares, reach, keepWhenAlone
+            case id, kind, vi, phrases, toned, afterBreak, except, themes, spares, reach, keepWhenAlone, assigns
         }
 
         public init(from decoder: Decoder) throws {
@@ -230,6 +233,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             spares = try c.decodeIfPresent([String].self, forKey: .spares) ?? []
             reach = try c.decodeIfPresent(Reach.self, forKey: .reach) ?? .auto
             keepWhenAlone = try c.decodeIfPresent(Bool.self, forKey: .keepWhenAlone) ?? false
+            assigns = try c.decodeIfPresent(Bool.self, forKey: .assigns) ?? false
         }
     }
 

@@ -1,0 +1,140 @@
+/// The parts of a task's assignment written as one run of "; "-separated parts, in parentheses
+/// after the task ("(Chủ trì: Phòng Kinh tế; phối hợp: các thôn; hoàn thành trước 30/6/2026)",
+/// "(Phòng VH-XH phối hợp Hạt Kiểm lâm; mùa khô 2026)") or on a field line ("Chủ trì: Phòng Văn
+/// hoá - Xã hội; thời gian: Quý III/2026").
+///
+/// - a part that opens with a field label (`plan-layout.yaml`, `taskFields`) is that field; a
+///   " - " before a label separates parts too ("… kiểm chứng - Thời hạn: …");
+/// - an unlabelled first part that is an office of `offices.yaml` (maybe "X phối hợp (với) Y") is
+///   the lead;
+/// - an unlabelled part that reads as a time (a date, a year, a quarter, a recurrence, a guidance
+///   flag, or words of `timeOpeners`) is the time.
+///
+/// Parts that are none of these stay with the part before them.
+struct AssignmentParts: Equatable {
+    var lead: String?
+    var coordinators: String?
+    var timeline: String?
+
+    /// Reads the parts of a parenthetical; nil unless it names a lead (an example in parentheses,
+    /// "(Bản Mới, Nà Quân...)", or a note, "(trừ văn bản mật)", assigns nothing).
+    static func read(_ text: String, offices: OfficeDirectory) -> AssignmentParts? {
+        var result = AssignmentParts()
+        for (index, part) in parts(of: text).enumerated() {
+            if let (field, value) = labelled(part) {
+                switch field {
+                case .lead: result.lead = result.lead ?? value
+                case .coordinators: result.coordinators = result.coordinators ?? value
+                case .timeline: result.timeline = result.timeline ?? value
+                default: break
+                }
+            } else if index == 0, let (lead, partners) = leadAndPartners(part, offices: offices) {
+                result.lead = lead
+                result.coordinators = partners
+            } else if result.timeline == nil, isTime(part) {
+                result.timeline = InlineAssignment.timeClause(part)
+            }
+        }
+        return result.lead == nil ? nil : result
+    }
+
+    /// A field line's value split at the parts that open with another field's label or, after a
+    /// lead or partners, read as a time: "Phòng Văn hoá - Xã hội; thời gian: Quý II/2026" gives the
+    /// lead and the time. A part that is neither stays in the value before it.
+    static func fields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {
+        var out: [(field: TaskField, value: String)] = [(field, "")]
+        for part in parts(of: value) {
+            if !out[0].value.isEmpty, let (other, rest) = labelled(part) {
+                out.append((other, rest))
+            } else if !out[0].value.isEmpty, field == .lead || field == .coordinators,
+                !out.contains(where: { $0.field == .timeline }), isTime(part)
+            {
+                out.append((.timeline, InlineAssignment.timeClause(part) ?? part))
+            } else {
+                let last = out.count - 1
+                out[last].value += out[last].value.isEmpty ? part : "; " + part
+            }
+        }
+        // A value with nothing but separators keeps what was written.
+        if out.count == 1 { return [(field, value)] }
+        return out
+    }
+
+    /// The parts at top-level ";" and at " - " before a field label and its colon.
+    static func parts(of text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        for ch in text {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth = max(0, depth - 1) }
+            if ch == ";" && depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        parts.append(current)
+        return parts.flatMap(splitAtDashedLabel).map(InlineAssignment.clean).filter { !$0.isEmpty }
+    }
+
+    /// "… tài liệu kiểm chứng - Thời hạn: theo hướng dẫn": a dash before a label opens a part.
+    private static func splitAtDashedLabel(_ part: String) -> [String] {
+        var pieces: [String] = []
+        var pieceStart = part.startIndex
+        var searchStart = part.startIndex
+        while let dash = part.range(of: " - ", range: searchStart..<part.endIndex) {
+            if labelled(String(part[dash.upperBound...])) != nil {
+                pieces.append(String(part[pieceStart..<dash.lowerBound]))
+                pieceStart = dash.upperBound
+            }
+            searchStart = dash.upperBound
+        }
+        return pieces + [String(part[pieceStart...])]
+    }
+
+    /// A part that opens with a field label and a colon: the field and the value after the colon.
+    static func labelled(_ part: String) -> (TaskField, String)? {
+        guard let colon = part.firstIndex(of: ":"), part.distance(from: part.startIndex, to: colon) <= 40,
+            let field = TaskField(label: String(part[..<colon]))
+        else { return nil }
+        let value = InlineAssignment.clean(String(part[part.index(after: colon)...]))
+        return value.isEmpty ? nil : (field, value)
+    }
+
+    /// "Phòng Kinh tế xã", "Phòng VH-XH phối hợp Hạt Kiểm lâm": an office leads, the partners after
+    /// "phối hợp (với)".
+    private static func leadAndPartners(_ part: String, offices: OfficeDirectory) -> (String, String?)? {
+        var lead = part
+        var partners: String?
+        if let verb = part.range(of: " phối hợp ", options: .caseInsensitive) {
+            lead = String(part[..<verb.lowerBound])
+            var rest = part[verb.upperBound...]
+            if rest.hasPrefix("với ") { rest = rest.dropFirst(4) }
+            partners = InlineAssignment.clean(String(rest))
+        }
+        lead = InlineAssignment.clean(lead)
+        // Only a name the office list knows: folded, "Bản Lướt" (a village) reads as "Ban …" (a board).
+        guard !lead.isEmpty, offices.isOfficeName(lead) else { return nil }
+        return (lead, partners?.isEmpty == true ? nil : partners)
+    }
+
+    /// Whether an unlabelled part gives a time.
+    static func isTime(_ part: String) -> Bool {
+        if opensWithTimeWord(part) || frequency.isMatch(part) { return true }
+        let parsed = TimelineParser(planYears: nil).parse(part)
+        return parsed.hasSchedule || !parsed.flags.isEmpty
+    }
+
+    /// "hoàn thành trong …", "dự kiến hoàn thành …", "thường xuyên": a word of `timeOpeners` first.
+    static func opensWithTimeWord(_ text: String) -> Bool {
+        let key = text.foldedKey
+        return timeOpenerKeys.contains { key.hasWordPrefix($0) }
+    }
+
+    /// "03 tháng/lần", "2 lần/năm": how often.
+    private static let frequency = Pattern(
+        #"\d+\s*(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)"#)
+    private static let timeOpenerKeys = PlanLayout.standard.timeOpeners.map(PlanLayout.key)
+}
