@@ -70,7 +70,9 @@ enum ColumnLayout {
                 continue
             }
             if pieceStart >= 0, spaces >= columnGap {
-                out.append((String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start))
+                out.append(
+                    (String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start)
+                )
                 pieceStart = -1
             }
             if pieceStart < 0 {
@@ -82,7 +84,8 @@ enum ColumnLayout {
             i += length
         }
         if pieceStart >= 0 {
-            out.append((String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start))
+            out.append(
+                (String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start))
         }
         return out
     }

@@ -127,7 +127,8 @@ enum InlineMarkup {
             }
             var j = i
             while j < utf8.count && utf8[j] == star { j += 1 }
-            let footnote = j - i == 1 && i > 0 && utf8[i - 1] == UInt8(ascii: "(") && j < utf8.count
+            let footnote =
+                j - i == 1 && i > 0 && utf8[i - 1] == UInt8(ascii: "(") && j < utf8.count
                 && utf8[j] == UInt8(ascii: ")")
             if footnote { out.append(star) }
             i = j

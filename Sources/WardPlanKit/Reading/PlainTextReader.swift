@@ -72,7 +72,9 @@ enum TextLines {
         var index = start
         while index < raw.count {
             // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
-            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else { break }
+            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else {
+                break
+            }
             rows.append((index + 1, pipeCells(t)))
             index += 1
         }

@@ -25,7 +25,8 @@ public enum FoldedKey {
     static func key(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> String {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * utf8.count + 2) { buffer in
             let count = FoldTable.fold(utf8, into: buffer.baseAddress!, origins: nil)
-            return count <= 2 ? "" : String(decoding: UnsafeBufferPointer(rebasing: buffer[1..<(count - 1)]), as: UTF8.self)
+            return count <= 2
+                ? "" : String(decoding: UnsafeBufferPointer(rebasing: buffer[1..<(count - 1)]), as: UTF8.self)
         }
     }
 

@@ -80,7 +80,7 @@ extension String {
     /// Whether `collapsingWhitespace` would change the text: white space at either end, two in a
     /// row, or any other than the ASCII space. Read from the bytes: the White_Space scalars beyond
     /// ASCII are U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
-    static func needsCollapsing<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+    static func needsCollapsing<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
         var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one

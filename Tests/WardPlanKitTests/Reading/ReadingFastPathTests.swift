@@ -144,14 +144,19 @@ struct ReadingFastPathTests {
         for text in Self.samples + ["   a  b    c  ", "    ", "a    ", "    a"] {
             let bytes = ColumnLayout.pieces(text)
             let characters = ColumnLayout.piecesByCharacter(text)
-            #expect(bytes.map(\.text) == characters.map(\.text) && bytes.map(\.offset) == characters.map(\.offset), "\(text)")
+            #expect(
+                bytes.map(\.text) == characters.map(\.text) && bytes.map(\.offset) == characters.map(\.offset),
+                "\(text)")
         }
         let letterhead = ColumnLayout.pieces("Số: 07/KH-UBND      Hữu Kiệm, ngày 14")
-        #expect(letterhead.map(\.text) == ["Số: 07/KH-UBND", "Hữu Kiệm, ngày 14"] && letterhead.map(\.offset) == [0, 20])
+        #expect(
+            letterhead.map(\.text) == ["Số: 07/KH-UBND", "Hữu Kiệm, ngày 14"] && letterhead.map(\.offset) == [0, 20])
         let spaced = ColumnLayout.pieces("   a  b    c  ")
         #expect(spaced.map(\.text) == ["a  b", "c"] && spaced.map(\.offset) == [3, 11])
         // A combining mark: not a simple line; offsets count characters, the mark part of its letter.
-        let simple = Array("Hu\u{31B}\u{303}u    x".utf8).withUnsafeBufferPointer { ColumnLayout.piecesOfSimpleLine($0) }
+        let simple = Array("Hu\u{31B}\u{303}u    x".utf8).withUnsafeBufferPointer {
+            ColumnLayout.piecesOfSimpleLine($0)
+        }
         #expect(simple == nil)
         let decomposed = ColumnLayout.pieces("Hu\u{31B}\u{303}u    x")
         #expect(decomposed.map(\.offset) == [0, 7])
@@ -192,7 +197,9 @@ struct ReadingFastPathTests {
         for message in ReaderMessage.allCases {
             for (a, b) in zip(values, values.reversed()) {
                 let english = message(.en, a, b)
-                texts += [english, english + "\n", english + "\r\n", english + "\n\n", english + "\u{2028}", english + "x"]
+                texts += [
+                    english, english + "\n", english + "\r\n", english + "\n\n", english + "\u{2028}", english + "x",
+                ]
                 texts += [String(english.dropFirst()), String(english.dropLast()), "x" + english]
             }
         }
@@ -229,7 +236,9 @@ struct ReadingFastPathTests {
             "\u{200B}a \u{2028} b", "e\u{301} \u{301}",
         ]
         for text in Self.samples + markup {
-            #expect(Array(InlineMarkup.stripEmphasis(text).utf8) == Array(InlineMarkup.stripEmphasisByCharacter(text).utf8), "\(text)")
+            #expect(
+                Array(InlineMarkup.stripEmphasis(text).utf8) == Array(InlineMarkup.stripEmphasisByCharacter(text).utf8),
+                "\(text)")
             #expect(Array(text.collapsingWhitespace.utf8) == Array(text.collapsingWhitespaceByScalar.utf8), "\(text)")
             let body = Substring(text)
             #expect(
@@ -258,7 +267,8 @@ struct ReadingFastPathTests {
         let bytes = Array("\u{FEFF}a\r\nb\n\nc\u{A0}d\te\nHoa\u{300}\r".utf8)
         let decoded = try TextDecoding.lines(Data(bytes), path: "t.txt")
         #expect(decoded.encoding == "UTF-8 with BOM")
-        #expect(decoded.lines.map { Array($0.utf8) } == ["a", "b", "", "c\u{A0}d\te", "Ho\u{E0}"].map { Array($0.utf8) })
+        #expect(
+            decoded.lines.map { Array($0.utf8) } == ["a", "b", "", "c\u{A0}d\te", "Ho\u{E0}"].map { Array($0.utf8) })
         let long = String(repeating: "e\u{301}", count: 10_000) + "\n" + String(repeating: "x", count: 100_000)
         let lines = try TextDecoding.utf8Lines(Array(long.utf8))
         #expect(lines.count == 2)
