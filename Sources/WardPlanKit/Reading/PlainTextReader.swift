@@ -127,18 +127,16 @@ enum TextLines {
         return line
     }
 
-    /// The pieces of a line between its tab characters, empty ones kept: split at the tab bytes when
-    /// every scalar is a character of its own (`SimpleText`), else character by character (a tab
-    /// followed by a combining mark is one character, not a tab).
+    /// The pieces of a line between its tab characters, empty ones kept, split at the tab bytes: a
+    /// tab is a control, always a character of its own (no mark joins it), so this is the split by
+    /// characters without the walk over characters.
     static func tabCells(_ body: Substring) -> [String] {
-        let simple = body.utf8.withContiguousStorageIfAvailable { utf8 -> [String]? in
-            guard SimpleText.isSimple(utf8) else { return nil }
-            return utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
+        let split = body.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
                 String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
             }
         }
-        if let simple, let simple { return simple }
-        return body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        return split ?? body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The first scalar that `trimmingCharacters(in: .whitespaces)` would keep.
