@@ -249,7 +249,8 @@ struct ReadingFastPathTests {
         #expect(" \u{A0}Kế  hoạch\t\u{3000}số ".collapsingWhitespace == "Kế hoạch số")
         #expect(Array("x\u{200B}y".collapsingWhitespace.utf8) == Array("x\u{200B}y".utf8))  // not White_Space
         #expect(TextLines.tabCells("\ta\t\tb") == ["", "a", "", "b"])
-        #expect(TextLines.tabCells("a\t\u{301}b").map { Array($0.utf8) } == [[0x61], Array("\u{301}b".utf8)])  // a tab is a control: no mark joins it
+        // A tab is a control: no mark joins it.
+        #expect(TextLines.tabCells("a\t\u{301}b").map { Array($0.utf8) } == [[0x61], Array("\u{301}b".utf8)])
     }
 
     @Test func cleanRunsEachStepWhenItsByteIsThere() {
