@@ -2,7 +2,7 @@
 # Benchmarks (not tests): the figures depend on the machine and its load; they go into docs/performance.md.
 #
 #   scripts/benchmark.sh [--sizes 126,1000,2000,3321,4000] [--no-classifier] [--no-corpus] [--no-cache-runs]
-#                        [--threads N] [--work DIR] [--bin PATH]
+#                        [--cache-sizes 3321] [--threads N] [--work DIR] [--bin PATH]
 #
 # 1. `extract` and `compare --html --xml --csv --json` (release build) on generated corpora of N plans
 #    (scripts/checks/generate_wards.py from the seeds and the layout fixtures, seed 1, 90 % seeds:
@@ -10,7 +10,8 @@
 #    throughput in MB/s of plan files, and, on the same files, `grep -r -F -c -f PHRASES` with the
 #    taxonomy's phrases spelt out (scripts/perf/phrases.py) as the reference. Then, with the plan cache
 #    (unless --no-cache-runs): `compare` filling it, `compare` after one file changed, `extract` after
-#    one more change, and `compare --json` with every plan from the cache.
+#    one more change, and `compare --json` with every plan from the cache (for the sizes of --cache-sizes,
+#    default all).
 # 2. ClassifierBenchmark: classification throughput on the seed plans, one core (other arguments are its
 #    own: `--mb 30`).
 #
@@ -24,6 +25,7 @@ sizes="126,1000,2000,3321,4000"
 classifier=1
 corpus=1
 cached=1
+cache_sizes=""
 threads=""
 work="${TMPDIR:-/tmp}/wardplan-bench"
 bin=""
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
         --no-classifier) classifier=0; shift ;;
         --no-corpus) corpus=0; shift ;;
         --no-cache-runs) cached=0; shift ;;
+        --cache-sizes) cache_sizes="$2"; shift 2 ;;
         --threads) threads="$2"; shift 2 ;;
         --work) work="$2"; shift 2 ;;
         --bin) bin="$2"; shift 2 ;;
@@ -111,7 +114,7 @@ EOF
         measure compare "$bin" compare "$dir" --quiet "${nocache[@]+"${nocache[@]}"}" --as-of 2026-07-01 --html "$out/report.html" \
             --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
         echo "outputs N=$n: $(cd "$out" && du -sh --apparent-size plans.json report.html report.xml csv comparison.json 2>/dev/null | awk '{printf "%s %s; ", $2, $1}')" >&2
-        if [ "$cached" = 1 ]; then
+        if [ "$cached" = 1 ] && { [ -z "$cache_sizes" ] || grep -qx "$n" <<<"$(tr ',' '\n' <<<"$cache_sizes")"; }; then
             # The cache (issue 11 item 4): fill it, then change one ward's file and run again. The
             # corpus is linked into a folder of its own, so the changed file leaves the others alone.
             warm="$work/warm-$n"

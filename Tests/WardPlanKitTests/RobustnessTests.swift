@@ -82,4 +82,3 @@ struct RobustnessTests {
         #expect(PlanCoverage.coveredLines(of: plan).isSuperset(of: [5, 6]))
     }
 }
-
