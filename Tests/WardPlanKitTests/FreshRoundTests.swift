@@ -14,16 +14,22 @@ struct FreshRoundTests {
     }
 
     @Test func paymentByPhoneOrBankAppIsOnlinePayment() {
-        #expect(Self.ids("Hướng dẫn công dân thanh toán lệ phí hộ tịch bằng điện thoại di động.").contains("online-payment"))
-        #expect(Self.ids("Hỗ trợ nộp phí, lệ phí qua ứng dụng ngân hàng cho người cao tuổi.").contains("online-payment"))
-        #expect(Self.ids("Thu phí chợ không dùng tiền mặt: thanh toán phí bằng chuyển khoản.").contains("online-payment"))
-        #expect(!Self.ids("Tập huấn cho hội viên cách dùng ứng dụng ngân hàng trên điện thoại.").contains("online-payment"))
+        #expect(
+            Self.ids("Hướng dẫn công dân thanh toán lệ phí hộ tịch bằng điện thoại di động.").contains("online-payment")
+        )
+        #expect(
+            Self.ids("Hỗ trợ nộp phí, lệ phí qua ứng dụng ngân hàng cho người cao tuổi.").contains("online-payment"))
+        #expect(
+            Self.ids("Thu phí chợ không dùng tiền mặt: thanh toán phí bằng chuyển khoản.").contains("online-payment"))
+        #expect(
+            !Self.ids("Tập huấn cho hội viên cách dùng ứng dụng ngân hàng trên điện thoại.").contains("online-payment"))
         #expect(!Self.ids("Niêm yết mức thu phí, lệ phí tại bảng tin của tổ dân phố.").contains("online-payment"))
     }
 
     @Test func askingPeoplesOpinionOfTheServiceMeasuresSatisfaction() {
         #expect(
-            Self.ids("Xin ý kiến hài lòng của công dân ngay sau khi nhận kết quả.").contains("satisfaction-measurement"))
+            Self.ids("Xin ý kiến hài lòng của công dân ngay sau khi nhận kết quả.").contains("satisfaction-measurement")
+        )
         #expect(
             Self.ids("Khảo sát độc lập ý kiến hộ gia đình về chất lượng phục vụ của phường.")
                 .contains("satisfaction-measurement"))
@@ -33,7 +39,8 @@ struct FreshRoundTests {
     }
 
     @Test func reusedDataWithItsMarksButNotStopping() {
-        #expect(Self.ids("Bảo đảm dữ liệu đã thu thập được dùng lại khi công dân làm thủ tục khác.").contains("data-reuse"))
+        #expect(
+            Self.ids("Bảo đảm dữ liệu đã thu thập được dùng lại khi công dân làm thủ tục khác.").contains("data-reuse"))
         #expect(!Self.ids("Dừng lại việc thu giấy tờ bản giấy từ quý III.").contains("data-reuse"))
     }
 
@@ -84,8 +91,10 @@ struct FreshRoundTests {
 
     @Test func aWardMeetsProcedureControlByPublishingAndSimplifying() throws {
         let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
-        let publish = "Niêm yết, công khai đầy đủ TTHC tại Bộ phận Một cửa.\nVăn phòng HĐND và UBND phường chủ trì. Thời gian: Quý I/2027."
-        let simplify = "Rà soát, đề xuất đơn giản hóa TTHC lĩnh vực hộ tịch.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý II/2027."
+        let publish =
+            "Niêm yết, công khai đầy đủ TTHC tại Bộ phận Một cửa.\nVăn phòng HĐND và UBND phường chủ trì. Thời gian: Quý I/2027."
+        let simplify =
+            "Rà soát, đề xuất đơn giản hóa TTHC lĩnh vực hộ tịch.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý II/2027."
         let other = "Tổ chức giải bóng đá thiếu niên.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027."
         let both = try Fixtures.plan(text: Self.plan([publish, simplify]), path: "an-binh.txt")
         #expect(both.tasks.count == 2)

@@ -146,13 +146,15 @@ public struct TaxonomyFile: Sendable {
             if let related = theme.metByTasksIn {
                 for (k, other) in related.themes.enumerated() where !allThemeIDs.contains(other) || other == theme.id {
                     problems.append(
-                        error("\(at).metByTasksIn.themes[\(k)]", "theme \(theme.id): \"\(other)\" is not another theme"))
+                        error("\(at).metByTasksIn.themes[\(k)]", "theme \(theme.id): \"\(other)\" is not another theme")
+                    )
                 }
                 if related.atLeast < 1 || related.atLeast > related.themes.count {
                     problems.append(
                         error(
                             "\(at).metByTasksIn.atLeast",
-                            "theme \(theme.id): atLeast must be between 1 and the number of themes (\(related.themes.count))"))
+                            "theme \(theme.id): atLeast must be between 1 and the number of themes (\(related.themes.count))"
+                        ))
                 }
             }
             if theme.phrases.isEmpty && theme.tonedPhrases.isEmpty {
