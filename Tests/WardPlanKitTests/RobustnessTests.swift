@@ -59,4 +59,27 @@ struct RobustnessTests {
         #expect(plan.diagnostics.contains { $0.code == .orphanTableRow && $0.line == 6 })
         #expect(plan.diagnostics.contains { $0.code == .unclassifiedLines })
     }
+
+    /// A marker followed by a combining mark ("-\u{301}", "1.\u{301}") is one Swift character but
+    /// two UTF-16 units to the regular expression; its match edge fell inside the character and a
+    /// force-unwrap stopped the whole run. Such a line is now plain text, kept as written.
+    @Test func aMarkerFollowedByACombiningMarkDoesNotStopTheRun() throws {
+        #expect(TypedMarker.read("-\u{301} abc") == nil)
+        #expect(TypedMarker.read("1.\u{301} xyz") == nil)
+        #expect(TypedMarker.read("- abc")?.text == "abc")
+        let text = """
+            KẾ HOẠCH
+            Cải cách hành chính phường Tây Hồ năm 2026
+
+            I. NHIỆM VỤ
+            -\u{301} dòng mở bằng dấu kết hợp
+            1.\u{301} dòng thứ hai
+            1. Rà soát TTHC (Chủ trì: Văn phòng HĐND và UBND; Quý I/2026)
+            """
+        let plan = try Fixtures.plan(text: text, path: "tay-ho.txt")
+        #expect(plan.tasks.count == 1)
+        // Nothing dropped: both lines are in the model or reported as unclassified.
+        #expect(PlanCoverage.coveredLines(of: plan).isSuperset(of: [5, 6]))
+    }
 }
+

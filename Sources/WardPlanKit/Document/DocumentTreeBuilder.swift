@@ -76,7 +76,7 @@ extension DocumentTreeBuilder {
                 attach(.table(table))
             } else if first.headingLevel != nil || line.headingHint {
                 openHeading(level: first.headingLevel ?? 1, line: line, span: span)
-            } else if LineShape.appendix.isMatch(line.text) || line.text.foldedKey == "phu luc" {
+            } else if LineShape.appendix.isMatch(line.text) || TextScan.key(of: line.text, equals: "phu luc") {
                 // "Phụ lục II": an appendix is a part of the document of its own, whatever came before.
                 openHeading(level: 1, line: line, span: span)
             } else if let marker = first.marker {

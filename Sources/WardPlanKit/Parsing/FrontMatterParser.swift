@@ -14,8 +14,12 @@ struct FrontMatterParser {
         var diagnostics: [Diagnostic] = []
     }
 
-    init(units: [OutlineUnit], path: String) {
+    /// The units' outline roles, shared with the walk that follows.
+    let shapes: UnitShapes
+
+    init(units: [OutlineUnit], shapes: UnitShapes? = nil, path: String) {
         self.lines = units
+        self.shapes = shapes ?? UnitShapes(units)
         self.path = path
         basisSections = Self.basisSections(units)
     }
@@ -28,7 +32,9 @@ struct FrontMatterParser {
     private static func basisSections(_ units: [OutlineUnit]) -> [Range<Int>] {
         units.indices.compactMap { i in
             let unit = units[i]
-            guard unit.subtreeEnd > i + 1, unit.body.count <= 80, unit.body.foldedKey.hasWordPrefix("can cu") else {
+            guard unit.subtreeEnd > i + 1, unit.body.count <= 80,
+                TextScan.key(of: unit.body, hasWordPrefix: "can cu")
+            else {
                 return nil
             }
             return (i + 1)..<unit.subtreeEnd
@@ -38,19 +44,17 @@ struct FrontMatterParser {
     func parse() -> Result {
         var r = Result()
         // The header is what comes before the first Roman section.
-        let isSection = { (unit: OutlineUnit) -> Bool in
-            PlanRecognizer.shape(of: unit).opensSection
-        }
-        let headerEnd = lines.firstIndex(where: isSection) ?? lines.count
+        let isSection = { (i: Int) -> Bool in shapes[i].opensSection }
+        let headerEnd = lines.indices.first(where: isSection) ?? lines.count
         // The signature block and "Nơi nhận" stand in the opening (a decision that issues the plan)
         // or after the last section's text; the body in between is not read for them.
-        let closingStart = max(headerEnd, lines.lastIndex(where: isSection) ?? lines.count)
+        let closingStart = max(headerEnd, lines.indices.last(where: isSection) ?? lines.count)
         // "Thực hiện Nghị quyết …" is a basis only in the front matter: before the first section or
         // item (a plan without Roman sections has its tasks' sentences there) and never the title.
         let bodyStart =
-            lines.prefix(headerEnd).firstIndex { unit in
-                if unit.table != nil { return true }
-                if case .prose = PlanRecognizer.shape(of: unit) { return false } else { return true }
+            lines.indices.prefix(headerEnd).first { i in
+                if lines[i].table != nil { return true }
+                if case .prose = shapes[i] { return false } else { return true }
             } ?? headerEnd
         let title = titleIndex(before: headerEnd)
         let opensBases = { (i: Int, text: String) -> Bool in
@@ -103,10 +107,10 @@ struct FrontMatterParser {
                 }
             } else if basis(i) {
                 continue
-            } else if text.foldedKey.hasWordPrefix("noi nhan") {
+            } else if TextScan.key(of: text, hasWordPrefix: "noi nhan") {
                 r.consumed.insert(i)
                 var j = i + 1
-                while j < lines.count, case .bullet(_, let item) = PlanRecognizer.shape(of: lines[j]) {
+                while j < lines.count, case .bullet(_, let item) = shapes[j] {
                     r.document.recipients.append(item.trimmingCharacters(in: OfficeDirectory.trimSet))
                     r.consumed.insert(j)
                     j += 1
@@ -157,7 +161,7 @@ struct FrontMatterParser {
     /// names an administrative-reform plan with a year.
     private func titleIndex(before end: Int) -> Int? {
         let limit = min(end, lines.count)
-        for i in 0..<limit where lines[i].text.foldedKey == "ke hoach" && i + 1 < limit {
+        for i in 0..<limit where TextScan.key(of: lines[i].text, equals: "ke hoach") && i + 1 < limit {
             return i + 1
         }
         return (0..<limit).first { i in
@@ -205,7 +209,7 @@ struct FrontMatterParser {
     private func province() -> String? {
         var counts: [String: Int] = [:]
         var order: [String] = []
-        for line in lines {
+        for line in lines where TextScan.mayNameProvince(line.text) {
             for m in Self.provinceName.matches(in: line.text) {
                 let name = m[1]!
                 if counts[name] == nil { order.append(name) }
@@ -247,6 +251,6 @@ struct FrontMatterParser {
     private static let signingTitle = Pattern(
         #"^(?:(?:tm|kt|q|tl) )*(?:pho )?(?:chu tich|truong phong|giam doc|truong ban)$"#)
     private static let onBehalf = Pattern(#"^(?:tm|kt|q|tl) "#)
-    private static let provinceName = Pattern(
+    static let provinceName = Pattern(
         #"(?i:thành phố|tỉnh)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*)"#, caseSensitive: true)
 }

@@ -222,7 +222,7 @@ struct InlineAssignment: Equatable {
 
     /// Where each sentence after the first starts: after ". " or "; " and before a capital letter.
     static func sentenceStarts(in text: String) -> [String.Index] {
-        sentenceBreak.matches(in: text).map(\.range.upperBound)
+        TextScan.sentenceStarts(in: text)
     }
 
     /// "hoàn thành trong Quý II/2027" → "Quý II/2027"; "thực hiện thường xuyên" → "thường xuyên".
@@ -250,7 +250,8 @@ struct InlineAssignment: Equatable {
         #"(?:hoàn thành|thực hiện)\s+((?:trong|trước|trước ngày|từ|vào)\b.+)$"#)
     /// The words that open a time clause and are not part of the time.
     private static let timeLead = Pattern(#"^(?:dự kiến\s+)?(?:hoàn thành trong(?!\s+vòng)|hoàn thành|thực hiện)\s+"#)
-    private static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
+    /// What `sentenceStarts` finds by scanning; kept for `TextScanTests`, which compare the two.
+    static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
     private static let leadVerb = Pattern(
         #"\s(?:"#

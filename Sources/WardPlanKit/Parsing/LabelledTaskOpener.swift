@@ -5,7 +5,7 @@
 enum LabelledTaskOpener {
     /// The number and the statement after it, or nil when the line does not open this way.
     static func read(_ text: String) -> (ref: String, title: String)? {
-        guard let first = text.first, first.isLetter, first.isUppercase,
+        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text),
             let m = pattern.firstMatch(in: text), let word = m[1], let number = m[2], let title = m[3],
             openerKeys.contains(word.foldedKey)
         else { return nil }
@@ -13,7 +13,27 @@ enum LabelledTaskOpener {
     }
 
     /// One or two words, "thứ" maybe, a number of one to three digits, its punctuation, the title.
-    private static let pattern = Pattern(
+    static let pattern = Pattern(
         #"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:thứ\s+)?(\d{1,3})\s*[:.)]\s*(\S.*)$"#)
-    private static let openerKeys = Set(PlanLayout.standard.taskOpeners.map(PlanLayout.key))
+    static let openerKeys = Set(PlanLayout.standard.taskOpeners.map(PlanLayout.key))
+    /// The first word of each opener's key: the line's first word must fold to one of them.
+    private static let openerFirstWords = Set(openerKeys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
+    /// Whether the pattern may match, from the line's first word alone: its letters up to a space
+    /// or an ASCII character are the pattern's first word, whose key must open an opener's key.
+    /// After another character (ICU's case-insensitive `\p{L}` also takes a few marks) the
+    /// pattern decides.
+    static func mayOpen(_ text: String) -> Bool {
+        let scalars = text.unicodeScalars
+        let end = scalars.firstIndex { !isLetter($0) } ?? scalars.endIndex
+        if end < scalars.endIndex, !scalars[end].isASCII, !scalars[end].properties.isWhitespace { return true }
+        return openerFirstWords.contains(FoldedKey.of(Substring(scalars[..<end])))
+    }
+
+    private static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
+    }
 }

@@ -30,7 +30,9 @@ enum LineShape: Equatable {
         {
             return .field(kind, value: value)
         }
-        if let m = field.firstMatch(in: text), let label = m[1], let kind = TaskField(label: label) {
+        if let m = MarkerScan.firstMatch(field, in: text, MarkerScan.field), let label = m[1],
+            let kind = TaskField(label: label)
+        {
             return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
         }
         if let m = appendix.firstMatch(in: text) {
@@ -40,17 +42,17 @@ enum LineShape: Equatable {
         if let m = roman.firstMatch(in: text), let ref = m[1], RomanNumeral.value(ref) != nil {
             return .roman(ref: ref.uppercased(), title: m[2]!)
         }
-        if let m = numbered.firstMatch(in: text) {
+        if let m = MarkerScan.firstMatch(numbered, in: text, MarkerScan.numbered) {
             let parts = m[1]!.split(separator: ".").compactMap { Int($0) }
             let hasTerminator = m[2] != nil && !m[2]!.isEmpty
             if !parts.isEmpty, parts.count > 1 || hasTerminator {
                 return .numbered(ref: m[1]!, depth: parts.count, title: m[3]!)
             }
         }
-        if let m = letteredItem.firstMatch(in: text) {
+        if let m = MarkerScan.firstMatch(letteredItem, in: text, MarkerScan.letteredItem) {
             return .lettered(ref: m[1]!.lowercased(), title: m[2]!)
         }
-        if let m = bullet.firstMatch(in: text) {
+        if let m = MarkerScan.firstMatch(bullet, in: text, MarkerScan.bullet) {
             return .bullet(marker: m[1]!.first!, text: m[2]!)
         }
         return .prose(text)
@@ -105,11 +107,14 @@ enum TaskField: String, Equatable, Sendable, Decodable {
     /// Label prefixes, most specific first (`plan-layout.yaml`).
     static let labels = PlanLayout.standard.fieldKeys
 
+    /// The statement labels ("Nhiệm vụ") as folded keys (`plan-layout.yaml`).
+    static let statementKeys = Set(PlanLayout.standard.statementLabels.map(PlanLayout.key))
+
     /// The statement of a lettered field item ("a) Nhiệm vụ: Ban hành …"), or nil.
     static func statement(in text: String) -> String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = String(text[..<colon]).foldedKey
-        guard PlanLayout.standard.statementLabels.contains(where: { PlanLayout.key($0) == key }) else { return nil }
+        guard statementKeys.contains(key) else { return nil }
         let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
         return value.isEmpty ? nil : value
     }

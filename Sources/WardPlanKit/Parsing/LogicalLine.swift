@@ -50,7 +50,7 @@ enum PageBreakJoiner {
 
     static func startsAsContinuation(_ text: String) -> Bool {
         guard let first = text.first, first.isLetter, first.isLowercase else { return false }
-        return !LineShape.letteredItem.isMatch(text)
+        return MarkerScan.firstMatch(LineShape.letteredItem, in: text, MarkerScan.letteredItem) == nil
     }
 
     /// "… năm 2027 (Chủ trì:" cut by the wrap: a colon inside an open parenthesis ends nothing.

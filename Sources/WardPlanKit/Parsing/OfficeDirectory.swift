@@ -35,6 +35,9 @@ public struct OfficeDirectory: Sendable {
     public let file: File
     /// Alias word sequences, longest first, with the canonical name each stands for.
     private let aliases: [(words: [Substring], name: String)]
+    /// Indices into `aliases` (ascending) by an alias's first word: `resolve` tries only the
+    /// aliases whose first word the text has, in `aliases`' order.
+    private let aliasesByFirstWord: [Substring: [Int]]
     private let genericKeys: [String]
     private let expansions: [(long: [Substring], short: [Substring])]
     private let ignored: Set<Substring>
@@ -54,6 +57,9 @@ public struct OfficeDirectory: Sendable {
             }
         }
         aliases = table.filter { !$0.words.isEmpty }.sorted { $0.words.count > $1.words.count }
+        var byFirstWord: [Substring: [Int]] = [:]
+        for (index, alias) in aliases.enumerated() { byFirstWord[alias.words[0], default: []].append(index) }
+        aliasesByFirstWord = byFirstWord
     }
 
     /// Resolves a field's text into canonical offices.
@@ -64,11 +70,21 @@ public struct OfficeDirectory: Sendable {
             let words = Self.normalisedWords(String(piece), expansions: expansions, ignored: ignored)
             var consumed = [Bool](repeating: false, count: words.count)
             var found: [(position: Int, name: String)] = []
-            for alias in aliases where alias.words.count <= words.count {
+            // An alias can only match where its first word stands: the aliases of the piece's
+            // distinct words, in table order (longest first), give the same matches as all of them.
+            var candidates: [Int] = []
+            var seen = Set<Substring>()
+            for word in words where seen.insert(word).inserted {
+                candidates += aliasesByFirstWord[word] ?? []
+            }
+            candidates.sort()
+            for alias in candidates.map({ aliases[$0] }) where alias.words.count <= words.count {
                 var i = 0
                 while i + alias.words.count <= words.count {
                     let range = i..<(i + alias.words.count)
-                    if !consumed[range].contains(true), Array(words[range]) == alias.words {
+                    if words[i] == alias.words[0], !consumed[range].contains(true),
+                        words[range].elementsEqual(alias.words)
+                    {
                         for j in range { consumed[j] = true }
                         found.append((i, alias.name))
                         i += alias.words.count
@@ -107,7 +123,7 @@ public struct OfficeDirectory: Sendable {
         let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)
         guard !duty.isEmpty, !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
-        let known = aliases.contains { words.starts(with: $0.words) }
+        let known = aliases(opening: words).contains { words.starts(with: $0.words) }
         let newOffice = Self.officeKinds.contains { words.starts(with: $0) }
         let generic = words.first == "cac" && resolve(office).generic
         return known || newOffice || generic ? (office, duty) : nil
@@ -141,15 +157,21 @@ public struct OfficeDirectory: Sendable {
         // Most sentences open with no office: the first normalised word tells.
         let opening = tokens.prefix(8).joined(separator: " ")
         guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,
-            aliases.contains(where: { $0.words.first == word })
+            aliasesByFirstWord[word] != nil
         else { return nil }
         for count in stride(from: min(tokens.count, Self.maxOfficeWords + 2), to: 0, by: -1) {
             let written = tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet)
             var words = Self.normalisedWords(written, expansions: expansions, ignored: ignored)
             if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
-            if !words.isEmpty, aliases.contains(where: { $0.words == words }) { return written }
+            if !words.isEmpty, aliases(opening: words).contains(where: { $0.words == words }) { return written }
         }
         return nil
+    }
+
+    /// The aliases whose first word is the first of `words`, in table order (longest first).
+    private func aliases(opening words: [Substring]) -> [(words: [Substring], name: String)] {
+        guard let first = words.first, let indices = aliasesByFirstWord[first] else { return [] }
+        return indices.map { aliases[$0] }
     }
 
     private enum OfficeStart {
@@ -161,7 +183,9 @@ public struct OfficeDirectory: Sendable {
 
     private func officeStart(_ words: [Substring]) -> OfficeStart? {
         guard !words.isEmpty else { return nil }
-        if let alias = aliases.first(where: { words.starts(with: $0.words) }) { return .known(alias.words.count) }
+        if let alias = aliases(opening: words).first(where: { words.starts(with: $0.words) }) {
+            return .known(alias.words.count)
+        }
         if Self.officeKinds.contains(where: { words.starts(with: $0) }) { return .kind }
         if words.first == "cac", genericKeys.contains(where: { words.joined(separator: " ").hasWordPrefix($0) }) {
             return .generic
@@ -192,11 +216,11 @@ public struct OfficeDirectory: Sendable {
         // Long forms become their abbreviation, so both spellings give the same words.
         for expansion in expansions {
             let long = expansion.long.filter { !ignored.contains($0) }
-            guard !long.isEmpty, words.count >= long.count else { continue }
+            guard !long.isEmpty, words.count >= long.count, words.contains(long[0]) else { continue }
             var i = 0
             var out: [Substring] = []
             while i < words.count {
-                if i + long.count <= words.count, Array(words[i..<(i + long.count)]) == long {
+                if i + long.count <= words.count, words[i..<(i + long.count)].elementsEqual(long) {
                     out += expansion.short
                     i += long.count
                 } else {

@@ -92,3 +92,22 @@ extension Array where Element == Int {
         return low
     }
 }
+
+/// The outline role of each unit (`PlanRecognizer.shape(of:)`), read once: the header parser, the
+/// walk and its look-ahead for field lines all ask about the same units.
+final class UnitShapes {
+    private let units: [OutlineUnit]
+    private var shapes: [LineShape?]
+
+    init(_ units: [OutlineUnit]) {
+        self.units = units
+        shapes = Array(repeating: nil, count: units.count)
+    }
+
+    subscript(_ index: Int) -> LineShape {
+        if let known = shapes[index] { return known }
+        let shape = PlanRecognizer.shape(of: units[index])
+        shapes[index] = shape
+        return shape
+    }
+}

@@ -21,7 +21,8 @@ public struct PlanParser: Sendable {
                 nonBlankLines: document.nonBlankLineCount))
         plan.diagnostics = document.diagnostics
 
-        let front = FrontMatterParser(units: units, path: document.path).parse()
+        let shapes = UnitShapes(units)
+        let front = FrontMatterParser(units: units, shapes: shapes, path: document.path).parse()
         plan.document = front.document
         plan.ward = front.ward
         plan.period = front.period
@@ -29,7 +30,8 @@ public struct PlanParser: Sendable {
         plan.diagnostics += front.diagnostics
 
         let recognizer = PlanRecognizer(
-            units: units, contentLines: contentLines, skip: front.consumed, plan: plan, reference: reference)
+            units: units, shapes: shapes, contentLines: contentLines, skip: front.consumed, plan: plan,
+            reference: reference)
         recognizer.walk()
         plan = recognizer.plan
 
@@ -53,7 +55,7 @@ public struct PlanParser: Sendable {
             plan.notUnderstood += plan.narrative.filter { $0.section == .tasks && !listed.contains($0.line) }
                 .map { SourceText(text: $0.text, line: $0.line, endLine: $0.endLine) }
             plan.notUnderstood.sort { $0.line < $1.line }
-            if Self.headingNamesPlan(units) {
+            if Self.headingNamesPlan(units, shapes: shapes) {
                 plan.diagnostics.append(
                     Diagnostic(
                         .noTasks, .warning, path: document.path,
@@ -73,11 +75,12 @@ public struct PlanParser: Sendable {
     /// A line of the document's opening names a plan ("KẾ HOẠCH Cải cách hành chính năm 2026"),
     /// or names the kind of document and the line after it the subject ("QUYẾT ĐỊNH" / "Ban hành
     /// Kế hoạch chuyển đổi số …").
-    static func headingNamesPlan(_ units: [OutlineUnit]) -> Bool {
+    static func headingNamesPlan(_ units: [OutlineUnit], shapes: UnitShapes? = nil) -> Bool {
         let layout = PlanLayout.standard
-        let opening = units.prefix { !PlanRecognizer.shape(of: $0).opensSection }
-            .filter { $0.table == nil }.prefix(60)
-        let texts = opening.map(\.text)
+        let shapes = shapes ?? UnitShapes(units)
+        let opening = units.indices.prefix { !shapes[$0].opensSection }
+            .filter { units[$0].table == nil }.prefix(60)
+        let texts = opening.map { units[$0].text }
         return texts.indices.contains { i in
             guard texts[i].count <= 300, !LegalBasisParser.isBasisParagraph(texts[i]) else { return false }
             if layout.namesPlan(texts[i]) { return true }

@@ -20,6 +20,8 @@ final class PlanRecognizer {
     }
 
     let units: [OutlineUnit]
+    /// The units' outline roles, read once (`UnitShapes`).
+    let shapes: UnitShapes
     /// Source lines with text, in order: the lines of a span.
     let contentLineNumbers: [Int]
     let skip: Set<Int>
@@ -51,9 +53,19 @@ final class PlanRecognizer {
     private var headingDuties: [Int: Duty] = [:]
     private let timelines: TimelineParser
     private let targets: TargetParser
+    /// What `InlineAssignment` and `OfficeDirectory` said of a text, by text: look-ahead and
+    /// joined pieces ask about the same paragraphs again, and a plan names the same offices in
+    /// many tasks. Both answers depend on the text alone (and this plan's office list).
+    private var assignments: [String: InlineAssignment?] = [:]
+    private var opensAssignments: [String: Bool] = [:]
+    private var resolutions: [String: OfficeDirectory.Resolution] = [:]
 
-    init(units: [OutlineUnit], contentLines: [Int], skip: Set<Int>, plan: Plan, reference: ReferenceData) {
+    init(
+        units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
+        reference: ReferenceData
+    ) {
         self.units = units
+        self.shapes = shapes ?? UnitShapes(units)
         self.contentLineNumbers = contentLines
         self.skip = skip
         self.plan = plan
@@ -71,7 +83,7 @@ final class PlanRecognizer {
                 continue
             }
             finishTable()
-            handleLine(units[index], at: index)
+            handleLine(units[index], at: index, shape: shapes[index])
         }
         finishTask()
         finishTable()
@@ -115,9 +127,8 @@ final class PlanRecognizer {
 
     // MARK: - Lines
 
-    private func handleLine(_ line: OutlineUnit, at i: Int) {
+    private func handleLine(_ line: OutlineUnit, at i: Int, shape: LineShape) {
         current = line
-        let shape = Self.shape(of: line)
         let wasPendingAppendix = pendingAppendixTitle
         pendingAppendixTitle = false
 
@@ -171,7 +182,7 @@ final class PlanRecognizer {
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
-        case .prose(let text) where text.foldedKey == "phu luc":
+        case .prose(let text) where TextScan.key(of: text, equals: "phu luc"):
             // "PHỤ LỤC" without a number: an appendix, its title on the lines after.
             finishTask()
             pushHeading(ref: "Phụ lục", text: "", level: 1, at: i)
@@ -217,7 +228,7 @@ final class PlanRecognizer {
         if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
         // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
-        if contextKind == .tasks, InlineAssignment.read(title, offices: reference.offices) != nil { return false }
+        if contextKind == .tasks, inlineAssignment(in: title) != nil { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
     }
@@ -232,7 +243,7 @@ final class PlanRecognizer {
     private func followedByFields(_ i: Int) -> Bool {
         var j = i + 1
         while j < units.count, j <= i + 4, !skip.contains(j), units[j].table == nil {
-            switch Self.shape(of: units[j]) {
+            switch shapes[j] {
             case .field: return true
             case .prose: j += 1
             default: return false
@@ -371,10 +382,10 @@ final class PlanRecognizer {
         let end = current.subtreeEnd > i ? current.subtreeEnd : i + 1
         // Sub-items that name no lead of their own belong to the task ("… bằng các hình thức:" then
         // "+ …" lines); one that names its own lead is a task of its own.
-        if InlineAssignment.read(text, offices: offices) == nil {
+        if inlineAssignment(in: text) == nil {
             for j in (i + 1)..<min(end, units.count) {
                 guard units[j].table == nil, !skip.contains(j),
-                    InlineAssignment.read(units[j].body, offices: offices) == nil
+                    inlineAssignment(in: units[j].body) == nil
                 else { break }
                 pieces.append(units[j].body)
                 taken.append(j)
@@ -388,9 +399,9 @@ final class PlanRecognizer {
             !units[next].isHeading
         {
             let body = units[next].body
-            let sofar = InlineAssignment.read(pieces.joined(separator: " "), offices: offices)
+            let sofar = inlineAssignment(in: pieces.joined(separator: " "))
             let givesLead =
-                sofar == nil && (body.hasPrefix("Giao ") || InlineAssignment.opensAssignment(body, offices: offices))
+                sofar == nil && (body.hasPrefix("Giao ") || opensAssignment(body))
             let givesTime =
                 sofar?.timeline == nil
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
@@ -404,7 +415,7 @@ final class PlanRecognizer {
         }
         let joined = pieces.joined(separator: " ")
         let assignment: InlineAssignment
-        if let assigned = InlineAssignment.read(joined, offices: offices) {
+        if let assigned = inlineAssignment(in: joined) {
             assignment = assigned
         } else if numbered, writesProseTasks, !TextShape.isParenthesised(text) {
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
@@ -441,14 +452,14 @@ final class PlanRecognizer {
             else { continue }
             var text = unit.body
             if i + 1 < units.count, units[i + 1].marker == nil, units[i + 1].table == nil,
-                InlineAssignment.opensAssignment(units[i + 1].body, offices: reference.offices)
+                opensAssignment(units[i + 1].body)
             {
                 text += " " + units[i + 1].body
             }
             // A sentence names the lead, not a closing parenthesis of fields "(Chủ trì: …)".
             var closing = text
             while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
-            guard !closing.hasSuffix(")"), InlineAssignment.read(text, offices: reference.offices) != nil else {
+            guard !closing.hasSuffix(")"), inlineAssignment(in: text) != nil else {
                 continue
             }
             found += 1
@@ -464,7 +475,7 @@ final class PlanRecognizer {
         for unit in units where !unit.isHeading && unit.marker?.style == .bullet {
             var closing = unit.body
             while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
-            guard closing.hasSuffix(")"), InlineAssignment.read(unit.body, offices: reference.offices) != nil else {
+            guard closing.hasSuffix(")"), inlineAssignment(in: unit.body) != nil else {
                 continue
             }
             found += 1
@@ -478,7 +489,7 @@ final class PlanRecognizer {
     private func startResponsibility(heading: String, at i: Int) {
         let split = reference.offices.splitLeadingOffice(heading)
         let name = split?.office ?? heading
-        let office = reference.offices.resolve(name).named.first
+        let office = resolve(name).named.first
         let duties = split.map { [Duty(text: $0.duty, line: current.line, endLine: current.endLine)] } ?? []
         plan.responsibilities.append(
             Responsibility(office: office, heading: name, line: current.line, duties: duties))
@@ -487,6 +498,35 @@ final class PlanRecognizer {
             headingDuties[plan.responsibilities.count - 1] = Duty(
                 text: heading, line: current.line, endLine: current.endLine)
         }
+    }
+
+    // MARK: - Answers kept by text
+
+    private func inlineAssignment(in text: String) -> InlineAssignment? {
+        if let known = assignments[text] { return known }
+        let found = InlineAssignment.read(text, offices: reference.offices)
+        assignments[text] = .some(found)
+        return found
+    }
+
+    private func opensAssignment(_ text: String) -> Bool {
+        if let known = opensAssignments[text] { return known }
+        let opens = InlineAssignment.opensAssignment(text, offices: reference.offices)
+        opensAssignments[text] = opens
+        return opens
+    }
+
+    private func resolve(_ text: String) -> OfficeDirectory.Resolution {
+        if let known = resolutions[text] { return known }
+        let resolution = reference.offices.resolve(text)
+        resolutions[text] = resolution
+        return resolution
+    }
+
+    /// `OfficeDirectory.canonicalName`, from the kept resolution.
+    private func canonicalName(_ text: String) -> String? {
+        let r = resolve(text)
+        return r.named.count == 1 && r.unknown.isEmpty ? r.named[0] : nil
     }
 
     // MARK: - Tasks written as blocks
@@ -503,7 +543,7 @@ final class PlanRecognizer {
         var lead = draft.value(.lead)
         var coordinators = draft.value(.coordinators)
         // "1.2. … Giám đốc Trung tâm … chịu trách nhiệm." then "Thời gian: …": the lead in a sentence.
-        if lead == nil, let assignment = InlineAssignment.read(text, offices: reference.offices) {
+        if lead == nil, let assignment = inlineAssignment(in: text) {
             text = assignment.text
             lead = assignment.lead
             coordinators = coordinators ?? assignment.coordinators
@@ -522,14 +562,14 @@ final class PlanRecognizer {
         products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
-        var lead = leadText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        var lead = leadText.map(resolve) ?? OfficeDirectory.Resolution()
         if let leadText, lead.named.isEmpty, lead.unknown.isEmpty, !lead.generic {
             // A lead the office list does not know and that does not start like an office ("Ban
             // Chỉ huy Quân sự", "Sở Nội vụ") is kept as written and reported as unknown.
             let written = leadText.trimmingCharacters(in: OfficeDirectory.trimSet)
             if !written.isEmpty { lead.unknown = [written] }
         }
-        let coordinators = coordinatorsText.map(reference.offices.resolve) ?? OfficeDirectory.Resolution()
+        let coordinators = coordinatorsText.map(resolve) ?? OfficeDirectory.Resolution()
         for unknown in lead.unknown + coordinators.unknown {
             diagnose(
                 .unknownOffice, .warning, line,
@@ -555,7 +595,7 @@ final class PlanRecognizer {
             ref: ref, text: text, area: area ?? Taxonomy.otherAreaID, group: group,
             lead: lead.named + lead.unknown, leadText: leadText, leadGeneric: lead.generic,
             coordinators: coordinators.named + coordinators.unknown, coordinatorsText: coordinatorsText,
-            products: products, supervisor: supervisor.map { reference.offices.canonicalName($0) ?? $0 },
+            products: products, supervisor: supervisor.map { canonicalName($0) ?? $0 },
             timeline: timeline, line: line, endLine: sourceLines.max())
         task.notes = notes
         return task
@@ -619,7 +659,7 @@ final class PlanRecognizer {
                     kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
                     subtreeEnd: index + 1)
                 readingTableRow = true
-                handleLine(unit, at: index)
+                handleLine(unit, at: index, shape: Self.shape(of: unit))
                 readingTableRow = false
             }
         }

@@ -86,24 +86,24 @@ public struct CompareJob: Sendable {
         let report = Report(
             comparison: comparison, plans: extraction.plans, language: language,
             skipped: extraction.skipped.map(\.path), decisions: decisions)
-        // Rendered first: an XML document that fails its schema stops the run before any file changes.
-        let rendered = try xml.map { _ in
-            try XMLReportWriter(codeLists: .init(comparer: comparer))
-                .render(extraction, comparison: comparison, envelope: envelope)
-        }
         var outputs = OutputSet()
         if let html {
             // The first file is the report (or the overview); the pages go in a folder of its name.
             let folder = (html as NSString).deletingLastPathComponent
             let stem = ((html as NSString).lastPathComponent as NSString).deletingPathExtension
-            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).render(report)
+            // Each page is made when the set is committed, written, and let go: one page in memory at a time.
+            let files = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove).deferredFiles(report)
             for (i, file) in files.enumerated() {
-                outputs.add(file.data, to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name))
+                outputs.add(to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)) { write in
+                    try write(file.render())
+                }
             }
         }
         if let csvFolder {
-            for file in CSVReportRenderer(separator: csvSeparator).render(report) {
-                outputs.add(file.data, to: (csvFolder as NSString).appendingPathComponent(file.name))
+            for file in CSVReportRenderer(separator: csvSeparator).deferredFiles(report) {
+                outputs.add(to: (csvFolder as NSString).appendingPathComponent(file.name)) { write in
+                    try write(file.render())
+                }
             }
         }
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
@@ -111,11 +111,33 @@ public struct CompareJob: Sendable {
             // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
             outputs.add(to: json) { [comparison] write in try JSONRenderer.stream(comparison, to: write) }
         }
-        if let xml, let rendered { outputs.add(rendered.data, to: xml) }
-        let written = try outputs.commit()
+        // Written as a stream and validated as it goes: a document that fails its schema throws
+        // `XMLRenderError` while the set is staged, before any file changes.
+        let xmlOutcome = XMLStreamOutcome()
+        if let xml {
+            let writer = XMLReportWriter(codeLists: .init(comparer: comparer))
+            outputs.add(to: xml) { [extraction, comparison, envelope] write in
+                do {
+                    xmlOutcome.diagnostics = try withoutActuallyEscaping(write) {
+                        try writer.write(extraction, comparison: comparison, envelope: envelope, to: $0)
+                    }
+                } catch let error as XMLRenderError {
+                    xmlOutcome.error = error
+                    throw error
+                }
+            }
+        }
+        let written: [String]
+        do { written = try outputs.commit() } catch { throw xmlOutcome.error ?? error }
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
-            xmlDiagnostics: rendered?.diagnostics ?? [],
+            xmlDiagnostics: xmlOutcome.diagnostics,
             decisionDiagnostics: decisions?.diagnostics(comparison, language: language) ?? [])
     }
+}
+
+/// What the XML stream of a commit left: its warnings, or why it was refused.
+private final class XMLStreamOutcome: @unchecked Sendable {
+    var diagnostics: [Diagnostic] = []
+    var error: XMLRenderError?
 }

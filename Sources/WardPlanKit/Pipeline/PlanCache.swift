@@ -64,7 +64,8 @@ public final class PlanCache: @unchecked Sendable {
         case .rejected: lock.withLock { counts.rejected += 1 }
         }
         let result = extract()
-        if case .success(let plan) = result, let entry = try? Entry.encode(plan, key: key) {
+        if case .success(let plan) = result {
+            let entry = Entry.encode(plan, key: key)
             lock.withLock { pending.append((name, entry)) }
         }
         return result
@@ -231,7 +232,8 @@ extension PlanCache {
     }
 
     /// The version of the plan model's encoding in entries: raised when `Plan` changes shape.
-    public static let formatVersion = "1"
+    /// 2: `PlanBinaryCoder` (1 was a `Codable` coder, removed; docs/performance.md has its figures).
+    public static let formatVersion = "2"
 
     /// Size and modification time of the running executable: a build changes them.
     static let buildIdentity: String = {
@@ -263,16 +265,16 @@ extension PlanCache {
 /// One entry's bytes: a header that says what it is, then the plan.
 ///
 ///     magic "WPCACHE\n" · format version (UInt32) · key (32 bytes) · payload length (UInt64)
-///     · payload checksum (UInt64) · payload (the plan, `CompactCoder`)
+///     · payload checksum (UInt64) · payload (the plan, `PlanBinaryCoder`)
 ///
 /// Integers are little-endian.
 enum Entry {
     static let magic = Array("WPCACHE\n".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 8 + 4 + 32 + 8 + 8
 
-    static func encode(_ plan: Plan, key: [UInt8]) throws -> Data {
-        let payload = try CompactCoder.encode(plan)
+    static func encode(_ plan: Plan, key: [UInt8]) -> Data {
+        let payload = Data(PlanBinaryCoder.encode(plan))
         var data = Data(capacity: headerSize + payload.count)
         data.append(contentsOf: magic)
         append(UInt32(version), to: &data)
@@ -294,7 +296,7 @@ enum Entry {
         else { return nil }
         let payload = data.suffix(from: data.startIndex + headerSize)
         guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
-        return try? CompactCoder.decode(Plan.self, from: payload)
+        return try? PlanBinaryCoder.decode(payload)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
@@ -327,8 +329,13 @@ enum Entry {
 
 extension PlanCache {
     /// The entries' payload encoding, for `CacheBenchmark` to weigh against others.
-    public static func encodeForBenchmark(_ plan: Plan) throws -> Data { try CompactCoder.encode(plan) }
-    public static func decodeForBenchmark(_ data: Data) throws -> Plan {
-        try CompactCoder.decode(Plan.self, from: data)
+    public static func encodeForBenchmark(_ plan: Plan) -> Data { Data(PlanBinaryCoder.encode(plan)) }
+    public static func decodeForBenchmark(_ data: Data) throws -> Plan { try PlanBinaryCoder.decode(data) }
+    /// The input's digest as the cache's key takes it.
+    public static func contentDigestForBenchmark(_ data: Data) -> String { SHA256.hex(data) }
+    /// Whether an entry file's bytes check and decode (its key not compared).
+    public static func decodeEntryForBenchmark(_ data: Data) -> Bool {
+        guard data.count >= Entry.headerSize else { return false }
+        return Entry.decode(data, key: [UInt8](data[data.startIndex + 12..<data.startIndex + 44])) != nil
     }
 }

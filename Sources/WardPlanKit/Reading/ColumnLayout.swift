@@ -10,6 +10,12 @@ enum ColumnLayout {
     /// The pieces of a plain-text line parted by runs of at least `columnGap` spaces, with the
     /// offset (in characters) where each starts.
     static func pieces(_ raw: String) -> [(text: String, offset: Int)] {
+        if let pieces = raw.utf8.withContiguousStorageIfAvailable(piecesOfSimpleLine), let pieces { return pieces }
+        return piecesByCharacter(raw)
+    }
+
+    /// `pieces`, character by character: for any line.
+    static func piecesByCharacter(_ raw: String) -> [(text: String, offset: Int)] {
         var out: [(text: String, offset: Int)] = []
         var current = ""
         var start = 0
@@ -32,6 +38,55 @@ enum ColumnLayout {
             current.append(ch)
         }
         if !current.isEmpty { out.append((current, start)) }
+        return out
+    }
+
+    /// `pieces` from the bytes of a line in which every scalar is a character of its own
+    /// (`SimpleText`), so that offsets in characters are offsets in scalars; nil for any other line. Most lines are such, and reading them
+    /// character by character was most of the time spent reading a plain-text plan.
+    static func piecesOfSimpleLine(_ utf8: UnsafeBufferPointer<UInt8>) -> [(text: String, offset: Int)]? {
+        var out: [(text: String, offset: Int)] = []
+        var pieceStart = -1  // byte where the open piece starts, -1 when none is open
+        var pieceEnd = 0  // byte after the open piece's last non-space character
+        var start = 0  // the open piece's offset in characters
+        var spaces = 0
+        var column = 0
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var length = 1
+            if byte >= 0x80 {
+                guard byte < 0xF0 else { return nil }
+                let (value, scalarLength) = TextKey.decode(utf8, at: i, lead: byte)
+                guard SimpleText.isOwnCharacter(value) else { return nil }
+                length = scalarLength
+            } else if byte == 0x0A {
+                return nil
+            }
+            column += 1
+            if byte == 0x20 {
+                spaces += 1
+                i += 1
+                continue
+            }
+            if pieceStart >= 0, spaces >= columnGap {
+                out.append(
+                    (String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start)
+                )
+                pieceStart = -1
+            }
+            if pieceStart < 0 {
+                pieceStart = i
+                start = column - 1
+            }
+            spaces = 0
+            pieceEnd = i + length
+            i += length
+        }
+        if pieceStart >= 0 {
+            out.append(
+                (String(decoding: UnsafeBufferPointer(rebasing: utf8[pieceStart..<pieceEnd]), as: UTF8.self), start))
+        }
         return out
     }
 
@@ -59,7 +114,8 @@ enum ColumnLayout {
 
     private static func columns(of block: ArraySlice<String>, firstNumber: Int) -> [(number: Int, text: String)] {
         let asIs = block.enumerated().map { (firstNumber + $0.offset, $0.element) }
-        guard !block.contains(where: { $0.contains("\t") }) else { return asIs }
+        // The byte test first: `contains("\t")` is a search through the whole line.
+        guard !block.contains(where: { $0.utf8.contains(0x09) && $0.contains("\t") }) else { return asIs }
         let split = block.map { pieces($0) }
         guard split.allSatisfy({ $0.count <= 2 }),
             let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()
@@ -75,7 +131,11 @@ enum ColumnLayout {
         return left + right
     }
 
-    private static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
+    private static func isBlank(_ line: String) -> Bool {
+        // A line that opens with a printable ASCII character is not blank: its first character is not white space.
+        if let first = line.utf8.first, first > 0x20, first < 0x7F { return false }
+        return line.allSatisfy(\.isWhitespace)
+    }
 
     /// Markdown: whether a row's cells break their lines with `<br>`; a two-column table with such a
     /// row is a layout, not data.
@@ -97,7 +157,7 @@ enum ColumnLayout {
             rest = cell[range.upperBound...]
         }
         pieces.append(String(rest))
-        return pieces.map { $0.trimmingCharacters(in: .whitespaces) }
+        return pieces.map { $0.trimmingBlanks }
     }
 
     /// `<br>`, `<br/>`, `<br />` in any case.

@@ -6,7 +6,7 @@ enum MarkdownInline {
     static func emphasis(of line: Substring) -> Emphasis? {
         // Most lines have no mark at all: a look at their bytes spares the trimming.
         guard hasMark(line) else { return nil }
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingBlanks
         for (mark, emphasis) in [
             ("***", Emphasis.boldItalic), ("**", .bold), ("*", .italic), ("__", .bold), ("_", .italic),
         ]
@@ -24,7 +24,7 @@ enum MarkdownInline {
     /// "*Đơn vị chủ trì thực hiện:* Phòng …" → "Đơn vị chủ trì thực hiện:".
     static func emphasizedLead(of line: Substring) -> String? {
         guard hasMark(line) else { return nil }
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingBlanks
         for mark in ["***", "**", "*", "__", "_"] where t.hasPrefix(mark) {
             let inner = t.dropFirst(mark.count)
             guard inner.first != mark.first, let close = inner.range(of: mark) else { continue }

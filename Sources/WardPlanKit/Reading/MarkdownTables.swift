@@ -8,7 +8,7 @@ enum MarkdownTables {
     static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
         // A table opens with `|` or `<table`: other lines are turned away before any trimming.
         guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" else { return nil }
-        let first = lines[start].trimmingCharacters(in: .whitespaces)
+        let first = lines[start].trimmingBlanks
         if first == "|" { return cellPerLine(at: start, in: lines) }
         if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }
         return nil
@@ -26,18 +26,18 @@ enum MarkdownTables {
         // Where a row starts, when the file marks it: `|`, a blank line, `|` closes a row.
         var rowStarts: [Int] = []
         var index = start
-        while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces) == "|" {
+        while index < lines.count, lines[index].trimmingBlanks == "|" {
             var pieces: [String] = []
             var raw: [String] = []
             var j = index + 1
             var last = index
             var closesRow = false
-            while j < lines.count, lines[j].trimmingCharacters(in: .whitespaces) != "|" {
-                let t = lines[j].trimmingCharacters(in: .whitespaces)
+            while j < lines.count, lines[j].trimmingBlanks != "|" {
+                let t = lines[j].trimmingBlanks
                 if t.isEmpty {
                     // A blank line ends the table unless a `|` line follows it.
-                    let nextFilled = lines[(j + 1)...].firstIndex { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                    if let n = nextFilled, lines[n].trimmingCharacters(in: .whitespaces) == "|" {
+                    let nextFilled = lines[(j + 1)...].firstIndex { !$0.trimmingBlanks.isEmpty }
+                    if let n = nextFilled, lines[n].trimmingBlanks == "|" {
                         closesRow = pieces.isEmpty
                         j = n
                         break
@@ -56,7 +56,7 @@ enum MarkdownTables {
                 last = j
                 j += 1
             }
-            if pieces.isEmpty && (j >= lines.count || lines[j].trimmingCharacters(in: .whitespaces) != "|") {
+            if pieces.isEmpty && (j >= lines.count || lines[j].trimmingBlanks != "|") {
                 index = j
                 break
             }
@@ -119,7 +119,7 @@ enum MarkdownTables {
     private static func closesCell(runAt start: Int, in lines: [String]) -> Bool {
         var k = start
         while k < lines.count {
-            let t = lines[k].trimmingCharacters(in: .whitespaces)
+            let t = lines[k].trimmingBlanks
             if t == "|" { return true }
             if t.isEmpty { return false }
             k += 1
@@ -128,7 +128,7 @@ enum MarkdownTables {
     }
 
     private static func isBold(_ raw: String) -> Bool {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmingBlanks
         return t.count > 4 && ((t.hasPrefix("**") && t.hasSuffix("**")) || (t.hasPrefix("__") && t.hasSuffix("__")))
     }
 

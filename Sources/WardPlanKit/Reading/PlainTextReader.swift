@@ -71,8 +71,10 @@ enum TextLines {
         var rows: [(number: Int, cells: [String])] = []
         var index = start
         while index < raw.count {
-            let t = raw[index].trimmingCharacters(in: .whitespaces)
-            guard t.hasPrefix("|") else { break }
+            // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
+            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else {
+                break
+            }
             rows.append((index + 1, pipeCells(t)))
             index += 1
         }
@@ -103,8 +105,8 @@ enum TextLines {
             } else if trimmed.hasPrefix(">") {
                 body = trimmed.dropFirst()
             }
-            // Trimmed (a round trip through Foundation) only when a pipe opens the line.
-            if firstNonBlank(body) == "|", case let t = body.trimmingCharacters(in: .whitespaces), t.hasPrefix("|") {
+            // Trimmed only when a pipe opens the line.
+            if firstNonBlank(body) == "|", case let t = body.trimmingBlanks, t.hasPrefix("|") {
                 let cells = pipeCells(t)
                 if cells.allSatisfy(isRuleCell) {
                     return DocumentLine(number: number, text: "", isRule: true)
@@ -112,8 +114,8 @@ enum TextLines {
                 return tableLine(number: number, cells: cells)
             }
         }
-        if body.utf8.contains(UInt8(ascii: "\t")) {
-            let cells = body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        if SimpleText.contains(UInt8(ascii: "\t"), in: body) {
+            let cells = tabCells(body)
             if cells.count >= 2 { return tableLine(number: number, cells: cells) }
         }
         guard markdown else { return DocumentLine(number: number, text: InlineMarkup.clean(String(body))) }
@@ -125,10 +127,21 @@ enum TextLines {
         return line
     }
 
+    /// The pieces of a line between its tab characters, empty ones kept, split at the tab bytes: a
+    /// tab is a control, always a character of its own (no mark joins it), so this is the split by
+    /// characters without the walk over characters.
+    static func tabCells(_ body: Substring) -> [String] {
+        let split = body.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
+                String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
+            }
+        }
+        return split ?? body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// The first scalar that `trimmingCharacters(in: .whitespaces)` would keep.
     static func firstNonBlank<S: StringProtocol>(_ text: S) -> Unicode.Scalar? {
-        let blank = CharacterSet.whitespaces
-        return text.unicodeScalars.first { !blank.contains($0) }
+        text.unicodeScalars.first { !Blanks.isBlank($0) }
     }
 
     private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
@@ -158,13 +171,13 @@ enum TextLines {
         }
         cells.append(current)
         // A row written as `| a | b |` has an empty first and last piece.
-        if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
-        if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
+        if cells.first?.trimmingBlanks.isEmpty == true { cells.removeFirst() }
+        if cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         return cells
     }
 
     static func isRuleCell(_ cell: String) -> Bool {
-        let t = cell.trimmingCharacters(in: .whitespaces)
+        let t = cell.trimmingBlanks
         return !t.isEmpty && t.allSatisfy { $0 == "-" || $0 == ":" }
     }
 }

@@ -194,26 +194,98 @@ extension ReaderMessage {
 
     /// The values that fill `text.en` to make `english`, by placeholder number; nil when `english`
     /// is not made from this message.
+    ///
+    /// `text.en` is read as the pattern `^literal(.*?)literal(.*?)…literal$`: the placeholders match
+    /// lazily, the first choice that lets the rest match wins, and the end may stand before one line
+    /// terminator that ends `english`, as `NSRegularExpression` reads such a pattern. Matched on the
+    /// UTF-8 bytes against a template parsed once (a regular expression compiled per call was a tenth
+    /// of `extract`'s time when warnings were printed).
     func values(in english: String) -> [String]? {
-        var pattern = "^"
-        var order: [Int] = []
-        var rest = Substring(text.en)
+        let template = MessageTemplate.english[self]!
+        let bytes = Array(english.utf8)
+        guard let ranges = template.match(bytes) else { return nil }
+        var values = Array(repeating: "", count: (template.order.max() ?? -1) + 1)
+        for (index, number) in template.order.enumerated() {
+            values[number] = String(decoding: bytes[ranges[index]], as: UTF8.self)
+        }
+        return values
+    }
+}
+
+/// A message's English text cut at its placeholders: the literal pieces (one more than the
+/// placeholders) and the placeholder numbers in order.
+struct MessageTemplate: Sendable {
+    var literals: [[UInt8]]
+    var order: [Int]
+
+    static let english: [ReaderMessage: MessageTemplate] = Dictionary(
+        uniqueKeysWithValues: ReaderMessage.allCases.map { ($0, MessageTemplate($0.text.en)) })
+
+    /// Cut as the regular expression it replaces was built: a `{` not followed by a number and a `}`
+    /// ends the placeholders, the rest being literal.
+    init(_ text: String) {
+        literals = []
+        order = []
+        var rest = Substring(text)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
             let number = Int(rest[rest.index(after: open)..<close])
         {
-            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.*?)"
+            literals.append(Array(rest[..<open].utf8))
             order.append(number)
             rest = rest[rest.index(after: close)...]
         }
-        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-            let match = regex.firstMatch(in: english, range: NSRange(english.startIndex..., in: english))
-        else { return nil }
-        var values = Array(repeating: "", count: (order.max() ?? -1) + 1)
-        for (index, number) in order.enumerated() {
-            if let range = Range(match.range(at: index + 1), in: english) { values[number] = String(english[range]) }
+        literals.append(Array(rest.utf8))
+    }
+
+    /// The byte ranges of the placeholders' values in `text`, or nil when `text` is not this template
+    /// filled in.
+    func match(_ text: [UInt8]) -> [Range<Int>]? {
+        guard Self.occurs(literals[0], in: text, at: 0) else { return nil }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(order.count)
+        return fill(1, from: literals[0].count, in: text, &ranges) ? ranges : nil
+    }
+
+    /// Matches placeholder `index - 1` lazily from `start`, then literal `index` and what follows:
+    /// the shortest value first, a longer one only when the rest fails (a regular expression's
+    /// backtracking, in the same order).
+    private func fill(_ index: Int, from start: Int, in text: [UInt8], _ ranges: inout [Range<Int>]) -> Bool {
+        guard index < literals.count else { return Self.isEnd(start, of: text) }
+        let literal = literals[index]
+        var end = start
+        while end + literal.count <= text.count {
+            // A value holds whole characters: it ends on a scalar boundary (continuation bytes are 0b10xxxxxx).
+            if end == text.count || text[end] & 0xC0 != 0x80, Self.occurs(literal, in: text, at: end) {
+                ranges.append(start..<end)
+                if fill(index + 1, from: end + literal.count, in: text, &ranges) { return true }
+                ranges.removeLast()
+            }
+            end += 1
         }
-        return values
+        return false
+    }
+
+    private static func occurs(_ literal: [UInt8], in text: [UInt8], at offset: Int) -> Bool {
+        guard offset + literal.count <= text.count else { return false }
+        var i = 0
+        while i < literal.count {
+            if text[offset + i] != literal[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Where `$` matches without the multi-line option: at the end, or before one line terminator
+    /// (LF, VT, FF, CR, CR LF, NEL, U+2028, U+2029) that ends the text.
+    static func isEnd(_ offset: Int, of text: [UInt8]) -> Bool {
+        let rest = text[offset...]
+        if rest.isEmpty { return true }
+        switch rest.count {
+        case 1: return (0x0A...0x0D).contains(rest.first!)
+        case 2: return rest.elementsEqual([0x0D, 0x0A]) || rest.elementsEqual([0xC2, 0x85])
+        case 3: return rest.elementsEqual([0xE2, 0x80, 0xA8]) || rest.elementsEqual([0xE2, 0x80, 0xA9])
+        default: return false
+        }
     }
 }
 

@@ -20,20 +20,36 @@ public struct CSVReportRenderer: ReportRenderer {
     public init(separator: Separator = .comma) { self.separator = separator }
 
     public func render(_ report: Report) -> [RenderedFile] {
-        Self.tables(report).map { file($0.name + ".csv", $0.rows) }
+        deferredFiles(report).map { RenderedFile(name: $0.name, data: $0.render()) }
+    }
+
+    /// The files of `render`, each made when asked for (one table in memory at a time).
+    public func deferredFiles(_ report: Report) -> [DeferredFile] {
+        Self.tableMakers(report).map { table in
+            DeferredFile(name: table.name + ".csv") { [self] in file(table.name + ".csv", table.rows()).data }
+        }
     }
 
     /// The tables, each a header row and its rows, in file order: `tasks`, `coverage`, `targets`,
     /// `gaps`, and `registry` when the plans were checked against a list of units. The workbook
     /// (`XLSXReportRenderer`) has the same tables as sheets.
     static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
-        let t = Localizer(language: report.language)
+        tableMakers(report).map { ($0.name, $0.rows()) }
+    }
+
+    /// The tables of `tables`, each made when asked for.
+    static func tableMakers(_ report: Report) -> [(name: String, rows: @Sendable () -> [[String]])] {
         let csv = CSVReportRenderer()
+        func table(_ name: String, _ make: @escaping @Sendable (Localizer) -> [[String]]) -> (
+            name: String, rows: @Sendable () -> [[String]]
+        ) {
+            (name, { make(Localizer(language: report.language)) })
+        }
         var tables = [
-            ("tasks", csv.tasks(report, t)), ("coverage", csv.coverage(report, t)),
-            ("targets", csv.targets(report, t)), ("gaps", csv.gaps(report, t)),
+            table("tasks") { csv.tasks(report, $0) }, table("coverage") { csv.coverage(report, $0) },
+            table("targets") { csv.targets(report, $0) }, table("gaps") { csv.gaps(report, $0) },
         ]
-        if let registry = report.comparison.registry { tables.append(("registry", csv.registry(registry, t))) }
+        if let registry = report.comparison.registry { tables.append(table("registry") { csv.registry(registry, $0) }) }
         return tables
     }
 

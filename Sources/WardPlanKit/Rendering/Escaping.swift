@@ -7,6 +7,8 @@ public enum Escaping {
     /// character references, so `<script>`, `"><img onerror=…>` and `</style>` stay text. Code
     /// points HTML forbids (controls other than tab and newlines, noncharacters) become U+FFFD.
     public static func html(_ text: String) -> String {
+        // Most text needs nothing: returned as it is, without going scalar by scalar.
+        guard needsCare(text, HTMLBytes.table) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -33,6 +35,7 @@ public enum Escaping {
     /// becomes `<\/` and `<!` becomes `\u003c!`, so nothing can end the block or open a comment
     /// in it; controls, U+2028 and U+2029 are escaped as JSON requires. Markup stays short.
     public static func jsonInScript(_ text: String) -> String {
+        guard needsCare(text, ScriptBytes.table) else { return "\"" + text + "\"" }
         // Byte by byte over UTF-8: every byte that needs care is ASCII, or starts U+2028/U+2029.
         let bytes = Array(text.utf8)
         var out: [UInt8] = [0x22]
@@ -72,7 +75,10 @@ public enum Escaping {
         if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             field = "'" + field
         }
-        guard field.unicodeScalars.contains(where: { [",", "\"", "\n", "\r", ";"].contains($0) }) else { return field }
+        // All ASCII: a byte of UTF-8 is one of them only where the scalar is.
+        guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else {
+            return field
+        }
         var quoted = String.UnicodeScalarView()
         quoted.append("\"")
         for scalar in field.unicodeScalars {
@@ -81,5 +87,28 @@ public enum Escaping {
         }
         quoted.append("\"")
         return String(quoted)
+    }
+
+    /// Whether a byte of the text's UTF-8 is marked in `table`: the bytes an escaping function may
+    /// change, and the lead bytes of the code points it may (a superset: such text goes the
+    /// careful way, the rest is returned as it is).
+    static func needsCare(_ text: String, _ table: [Bool]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in bytes.contains { table[Int($0)] } }
+    }
+
+    /// For `html`: `& < > " '`, controls but tab, line feed and form feed, DEL, and the lead bytes
+    /// of C1 controls (C2), of U+FDD0–U+FDEF and U+FFFE–U+FFFF (EF) and of the planes above (F0–F4).
+    private enum HTMLBytes {
+        static let table: [Bool] = (0..<256).map { b in
+            (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0C)
+                || [0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF].contains(b)
+                || (0xF0...0xF4).contains(b)
+        }
+    }
+
+    /// For `jsonInScript`: `<`, `"`, backslash, controls, and the lead byte of U+2028 and U+2029 (E2).
+    private enum ScriptBytes {
+        static let table: [Bool] = (0..<256).map { b in b < 0x20 || [0x22, 0x3C, 0x5C, 0xE2].contains(b) }
     }
 }

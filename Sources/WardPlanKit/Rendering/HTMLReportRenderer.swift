@@ -26,10 +26,15 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// The report: one page, or (above `splitAbove` wards) the overview first, then the group
     /// pages named `<fileStem>/<page>.html`.
     public func render(_ report: Report) -> [RenderedFile] {
+        deferredFiles(report).map { RenderedFile(name: $0.name, data: $0.render()) }
+    }
+
+    /// The files of `render`, each made when asked for (one page in memory at a time).
+    public func deferredFiles(_ report: Report) -> [DeferredFile] {
         if report.comparison.wards.count > splitAbove {
-            return HTMLSplitReport(report, renderer: self).files()
+            return HTMLSplitReport(report, renderer: self).deferredFiles()
         }
-        return [RenderedFile(name: fileStem + ".html", data: Data(page(report).utf8))]
+        return [DeferredFile(name: fileStem + ".html") { Data(page(report).utf8) }]
     }
 
     /// The page's text: every ward on one page.

@@ -47,18 +47,26 @@ struct HTMLSplitReport {
         return pages
     }
 
-    func files() -> [RenderedFile] {
+    /// The overview, then a page per group, each made when asked for.
+    func deferredFiles() -> [DeferredFile] {
         let pages = pages()
         let folder = renderer.fileStem
-        let overview = HTMLReportWriter(report).overview(pages, folder: folder)
-        var files = [RenderedFile(name: folder + ".html", data: Data(overview.utf8))]
+        let lazyAbove = renderer.lazyAbove
+        var files = [
+            DeferredFile(name: folder + ".html") { [report] in
+                Data(HTMLReportWriter(report).overview(pages, folder: folder).utf8)
+            }
+        ]
         for page in pages {
-            let writer = HTMLReportWriter(
-                report,
-                page: .init(
-                    wards: page.wards, lazy: page.wards.count > renderer.lazyAbove, group: page.title,
-                    overview: "../" + folder + ".html"))
-            files.append(RenderedFile(name: folder + "/" + page.file, data: Data(writer.page().utf8)))
+            files.append(
+                DeferredFile(name: folder + "/" + page.file) { [report] in
+                    let writer = HTMLReportWriter(
+                        report,
+                        page: .init(
+                            wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
+                            overview: "../" + folder + ".html"))
+                    return Data(writer.page().utf8)
+                })
         }
         return files
     }

@@ -36,6 +36,19 @@ public struct RenderedFile: Sendable, Hashable {
     }
 }
 
+/// An output file named before it is made: `render` makes its bytes when they are to be written,
+/// so the files of a report need not all sit in memory at once (`CompareJob` writes each as it is
+/// made and lets it go).
+public struct DeferredFile: Sendable {
+    public var name: String
+    public var render: @Sendable () -> Data
+
+    public init(name: String, render: @escaping @Sendable () -> Data) {
+        self.name = name
+        self.render = render
+    }
+}
+
 /// A report format. Deterministic: the same report gives the same bytes (no clock, fixed order).
 public protocol ReportRenderer: Sendable {
     func render(_ report: Report) -> [RenderedFile]

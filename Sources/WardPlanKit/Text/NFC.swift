@@ -4,13 +4,24 @@ extension String {
     /// The text in Unicode NFC. Call it on a line or a paragraph, never on a whole document:
     /// Foundation's normalisation is quadratic in the length of its input.
     public var nfc: String {
-        utf8.count <= NFCChunks.size ? precomposedStringWithCanonicalMapping : NFCChunks.normalize(self)
+        // Most lines are NFC already (ASCII, precomposed Vietnamese): found so from the bytes, they
+        // are returned as they are, without a round trip through Foundation.
+        if NFCQuickCheck.isNFC(utf8) { return self }
+        return utf8.count <= NFCChunks.size ? precomposedStringWithCanonicalMapping : NFCChunks.normalize(self)
     }
 
     /// The text with runs of white space (tabs, no-break spaces, line breaks) made one space and the
     /// ends trimmed.
     public var collapsingWhitespace: String {
         // Most lines have single spaces between words and nothing to trim: they are returned as they are.
+        if let collapsed = utf8.withContiguousStorageIfAvailable({ Self.collapsingWhitespace($0) }) {
+            return collapsed ?? self
+        }
+        return collapsingWhitespaceByScalar
+    }
+
+    /// `collapsingWhitespace` for a string whose bytes are not at hand (bridged from Foundation).
+    var collapsingWhitespaceByScalar: String {
         if !Self.needsCollapsing(utf8) { return self }
         // Scalar by scalar (Character properties were a tenth of reading time); a space is never
         // part of a grapheme with what follows, so this keeps every character intact.
@@ -33,10 +44,43 @@ extension String {
         return String(out)
     }
 
+    /// `collapsingWhitespace` on the bytes, nil when nothing changes: the scalars that are not
+    /// white space copied as they are, a run of white space written as one space.
+    static func collapsingWhitespace(_ utf8: UnsafeBufferPointer<UInt8>) -> String? {
+        guard needsCollapsing(utf8) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            var length = 1
+            var isSpace = byte == 0x20 || (0x09...0x0D).contains(byte)
+            if byte >= 0x80 {
+                let (value, scalarLength) = TextKey.decode(utf8, at: i, lead: byte)
+                length = scalarLength
+                // Only U+0085 and U+00A0 (lead 0xC2) and U+1680 and up (lead 0xE1–0xE3) can be white space.
+                isSpace =
+                    (byte == 0xC2 || (0xE1...0xE3).contains(byte)) && Unicode.Scalar(value)!.properties.isWhitespace
+            }
+            if isSpace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+            }
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Whether `collapsingWhitespace` would change the text: white space at either end, two in a
     /// row, or any other than the ASCII space. Read from the bytes: the White_Space scalars beyond
     /// ASCII are U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
-    static func needsCollapsing(_ bytes: String.UTF8View) -> Bool {
+    static func needsCollapsing<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
         var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one
@@ -80,5 +124,48 @@ enum NFCChunks {
         }
         out += String(piece).precomposedStringWithCanonicalMapping
         return out
+    }
+}
+
+/// Unicode's quick check for NFC, cut down to the scalars plans are written in: a text whose every
+/// scalar is a starter (canonical combining class 0) with NFC_Quick_Check = Yes is in NFC. The
+/// scalars taken are those of a few blocks (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing
+/// modifiers, Latin Extended Additional, general punctuation, currency) that Foundation leaves as
+/// they are; none of these blocks holds a scalar that composes with the one before it (NFC_QC =
+/// Maybe), which a test checks against every decomposition. Any other scalar answers "not known",
+/// and the text goes to Foundation.
+enum NFCQuickCheck {
+    /// Whether the text is certainly NFC; false means "normalise to see".
+    static func isNFC(_ utf8: String.UTF8View) -> Bool {
+        utf8.withContiguousStorageIfAvailable(isNFC) ?? false
+    }
+
+    static func isNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        var i = 0
+        return starters.withUnsafeBufferPointer { starters in
+            while i < n {
+                let b0 = utf8[i]
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                }
+                // A valid lead byte (the text is a Swift string): 4-byte scalars are beyond the table.
+                guard b0 < 0xF0 else { return false }
+                let (value, length) = TextKey.decode(utf8, at: i, lead: b0)
+                guard value < UInt32(starters.count), starters[Int(value)] else { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// Per scalar value below U+2100, whether it is one of the known starters.
+    static let starters: [Bool] = (0..<UInt32(0x2100)).map { value in
+        guard (0..<0x300).contains(value) || (0x1E00..<0x1F00).contains(value) || (0x2000..<0x20D0).contains(value),
+            let scalar = Unicode.Scalar(value), scalar.properties.canonicalCombiningClass == .notReordered
+        else { return false }
+        // Left as it is by NFC (not a singleton such as U+2000, which becomes U+2002).
+        return String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual([scalar])
     }
 }

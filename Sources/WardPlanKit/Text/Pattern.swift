@@ -65,19 +65,33 @@ struct Pattern: @unchecked Sendable {
     func firstMatch(in text: String) -> Match? {
         guard mayMatch(text) else { return nil }
         let ns = NSRange(text.startIndex..., in: text)
-        return regex.firstMatch(in: text, range: ns).map { match(from: $0, in: text) }
+        return regex.firstMatch(in: text, range: ns).flatMap { match(from: $0, in: text) }
     }
 
     func matches(in text: String) -> [Match] {
         guard mayMatch(text) else { return [] }
         let ns = NSRange(text.startIndex..., in: text)
-        return regex.matches(in: text, range: ns).map { match(from: $0, in: text) }
+        return regex.matches(in: text, range: ns).compactMap { match(from: $0, in: text) }
     }
 
     func isMatch(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
-    private func match(from result: NSTextCheckingResult, in text: String) -> Match {
-        let groups = (1..<max(result.numberOfRanges, 1)).map { Range(result.range(at: $0), in: text) }
-        return Match(text: text, range: Range(result.range, in: text)!, groups: groups)
+    /// The match as ranges of `text`, or nil when an edge falls inside a character: ICU matches
+    /// UTF-16 units, so "-" followed by a combining mark matches a bullet pattern though the two are
+    /// one character in Swift. Such a line is read as if it did not match (a ward's document is
+    /// untrusted; it must not stop the run).
+    private func match(from result: NSTextCheckingResult, in text: String) -> Match? {
+        guard let range = Range(result.range, in: text) else { return nil }
+        var groups: [Range<String.Index>?] = []
+        for i in 1..<max(result.numberOfRanges, 1) {
+            let found = result.range(at: i)
+            if found.location == NSNotFound {
+                groups.append(nil)
+            } else {
+                guard let group = Range(found, in: text) else { return nil }
+                groups.append(group)
+            }
+        }
+        return Match(text: text, range: range, groups: groups)
     }
 }

@@ -106,62 +106,7 @@ public struct TextKey: Sendable {
         _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
         origins: UnsafeMutableBufferPointer<Int32>
     ) -> Int {
-        let out = out.baseAddress!
-        let origins = origins.baseAddress!
-        out[0] = 0x20
-        origins[0] = 0
-        var k = 1
-        var atSpace = true
-        let n = utf8.count
-        FoldTable.latin.withUnsafeBufferPointer { latin in
-            var i = 0
-            while i < n {
-                let b0 = utf8[i]
-                var code: UInt8
-                var length = 1
-                if b0 < 0x80 {
-                    code = latin[Int(b0)]
-                } else {
-                    let (value, scalarLength) = decode(utf8, at: i, lead: b0)
-                    length = scalarLength
-                    code = value < UInt32(latin.count) ? latin[Int(value)] : FoldTable.slowPath
-                    if code == FoldTable.slowPath {
-                        switch FoldedKey.fold(Unicode.Scalar(value)!) {
-                        case .drop: code = FoldTable.drop
-                        case .separator: code = FoldTable.separator
-                        case .scalar(let s):
-                            // A letter outside Latin: its lower-case UTF-8, every byte from this character.
-                            UTF8.encode(s) { byte in
-                                out[k] = byte
-                                origins[k] = Int32(truncatingIfNeeded: i)
-                                k += 1
-                            }
-                            atSpace = false
-                            i += length
-                            continue
-                        }
-                    }
-                }
-                if code > FoldTable.separator {
-                    out[k] = code
-                    origins[k] = Int32(truncatingIfNeeded: i)
-                    k += 1
-                    atSpace = false
-                } else if code == FoldTable.separator && !atSpace {
-                    out[k] = 0x20
-                    origins[k] = Int32(truncatingIfNeeded: i)
-                    k += 1
-                    atSpace = true
-                }
-                i += length
-            }
-        }
-        if !atSpace {
-            out[k] = 0x20
-            origins[k] = Int32(truncatingIfNeeded: n)
-            k += 1
-        }
-        return k
+        FoldTable.fold(utf8, into: out.baseAddress!, origins: origins.baseAddress!)
     }
 
     @inline(__always)
@@ -206,5 +151,68 @@ enum FoldTable {
         case .separator: return separator
         case .scalar(let s): return s.isASCII ? UInt8(s.value) : slowPath
         }
+    }
+
+    /// Writes the padded key of `utf8` (valid UTF-8) to `out`, which has room for `2 * utf8.count + 2`
+    /// bytes, and where each key byte came from to `origins` when given; returns the key's length.
+    /// `TextKey` keeps the origins, `FoldedKey` does without.
+    @inline(__always)
+    static func fold(
+        _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, origins: UnsafeMutablePointer<Int32>?
+    ) -> Int {
+        out[0] = 0x20
+        origins?[0] = 0
+        var k = 1
+        var atSpace = true
+        let n = utf8.count
+        latin.withUnsafeBufferPointer { latin in
+            var i = 0
+            while i < n {
+                let b0 = utf8[i]
+                var code: UInt8
+                var length = 1
+                if b0 < 0x80 {
+                    code = latin[Int(b0)]
+                } else {
+                    let (value, scalarLength) = TextKey.decode(utf8, at: i, lead: b0)
+                    length = scalarLength
+                    code = value < UInt32(latin.count) ? latin[Int(value)] : slowPath
+                    if code == slowPath {
+                        switch FoldedKey.fold(Unicode.Scalar(value)!) {
+                        case .drop: code = drop
+                        case .separator: code = separator
+                        case .scalar(let s):
+                            // A letter outside Latin: its lower-case UTF-8, every byte from this character.
+                            UTF8.encode(s) { byte in
+                                out[k] = byte
+                                origins?[k] = Int32(truncatingIfNeeded: i)
+                                k += 1
+                            }
+                            atSpace = false
+                            i += length
+                            continue
+                        }
+                    }
+                }
+                if code > separator {
+                    out[k] = code
+                    origins?[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                    atSpace = false
+                } else if code == separator && !atSpace {
+                    out[k] = 0x20
+                    origins?[k] = Int32(truncatingIfNeeded: i)
+                    k += 1
+                    atSpace = true
+                }
+                i += length
+            }
+        }
+        if !atSpace {
+            out[k] = 0x20
+            origins?[k] = Int32(truncatingIfNeeded: n)
+            k += 1
+        }
+        return k
     }
 }

@@ -57,7 +57,27 @@ public struct XMLReportWriter: Sendable {
     public func render(
         _ result: ExtractionResult, comparison: Comparison? = nil, envelope: EdXMLEnvelope? = nil
     ) throws(XMLRenderError) -> Output {
-        let writer = XMLTextWriter()
+        var data = Data()
+        do {
+            let diagnostics = try write(result, comparison: comparison, envelope: envelope) { data.append($0) }
+            return Output(data: data, diagnostics: diagnostics)
+        } catch let error as XMLRenderError {
+            throw error
+        } catch {
+            throw XMLRenderError(message: "\(error)", diagnostics: [])
+        }
+    }
+
+    /// The bytes of `render`, given to `deliver` a megabyte at a time as they are written and
+    /// validated against the schema on another core as they go, so the document is never whole in
+    /// memory. Returns the warnings of `Output.diagnostics`. When the document does not match its
+    /// schema, throws `XMLRenderError` after the last chunk: the caller must then discard what it
+    /// was given (`OutputSet` does: no file changes). An error of `deliver` stops the writing and
+    /// is thrown as it is.
+    public func write(
+        _ result: ExtractionResult, comparison: Comparison? = nil, envelope: EdXMLEnvelope? = nil,
+        to deliver: @escaping (Data) throws -> Void
+    ) throws -> [Diagnostic] {
         let (planIDs, idWarnings) = PlanIdentity.ids(of: result.plans)
         if let comparison, comparison.wards.map(\.planID) != planIDs {
             throw XMLRenderError(
@@ -65,34 +85,30 @@ public struct XMLReportWriter: Sendable {
                     "BUG: the comparison given to the XML writer is not the comparison of these plans (its wards are \(comparison.wards.map(\.planID)), the plans are \(planIDs)); nothing was written. Report this with the input",
                 diagnostics: [])
         }
-        if let envelope {
-            envelope.write(to: writer) { writeReport(result, comparison: comparison, planIDs: planIDs, to: writer) }
-        } else {
-            writeReport(result, comparison: comparison, planIDs: planIDs, to: writer)
+        let schema = XMLSchemaSet.schema(for: envelope != nil ? .edXMLEnvelope : .report)
+        let validation = StreamingValidation(schema: schema, path: "(generated XML)")
+        let writer = XMLTextWriter { chunk in
+            validation.feed(chunk)
+            try deliver(chunk)
         }
-        let data: Data
-        do {
-            data = try writer.finish()
-        } catch let error as XMLRenderError {
-            throw error
-        } catch {
-            throw XMLRenderError(message: "\(error)", diagnostics: [])
+        let finished = Result { () throws -> Void in
+            if let envelope {
+                envelope.write(to: writer) { writeReport(result, comparison: comparison, planIDs: planIDs, to: writer) }
+            } else {
+                writeReport(result, comparison: comparison, planIDs: planIDs, to: writer)
+            }
+            try writer.finish()
         }
-        try Self.check(data, envelope: envelope != nil)
-        return Output(data: data, diagnostics: idWarnings + writer.replacements)
-    }
-
-    /// Validates the bytes about to be written against their schema, as a stream (no tree: the XML
-    /// of a country's plans is about a gigabyte).
-    static func check(_ data: Data, envelope: Bool) throws(XMLRenderError) {
-        let schema = XMLSchemaSet.schema(for: envelope ? .edXMLEnvelope : .report)
-        let problems = schema.validate(streaming: data, path: "(generated XML)")
+        // The validation thread is always waited for, whatever happened to the writing.
+        let problems = validation.finish()
+        try finished.get()
         if !problems.isEmpty {
             throw XMLRenderError(
                 message:
                     "BUG: the XML WardPlans wrote does not match its own schema (schema/\(XMLSchemaSet.reportFile)); nothing was written. Either a data file uses an id outside the schema's code lists (area ids are fixed by the schema version) or this is a bug to report with the input",
                 diagnostics: problems)
         }
+        return idWarnings + writer.replacements
     }
 
     func writeReport(_ result: ExtractionResult, comparison: Comparison?, planIDs: [String], to w: XMLTextWriter) {

@@ -1,22 +1,43 @@
 import CLibXML2
 import Foundation
 
-/// A thin Swift shell over libxml2's `xmlTextWriter`, writing UTF-8 XML into memory, indented.
+/// A thin Swift shell over libxml2's `xmlTextWriter`, writing UTF-8 XML, indented, into memory or
+/// to a sink a megabyte at a time (so a country's report is never whole in memory).
 /// libxml2 does the escaping. Characters XML 1.0 cannot carry (control characters other than
 /// tab, line feed and carriage return; U+FFFE, U+FFFF) are written as U+FFFD and recorded, so the
 /// caller can report them: they never make a document that does not parse.
 final class XMLTextWriter {
-    private let buffer: xmlBufferPtr
+    /// Where libxml2 writes; outlives `writer` (released after `deinit` frees it).
+    private let chunks: ChunkedOutput
     private let writer: xmlTextWriterPtr
     private var failed: String?
     /// Where the text being written came from, for the record of replaced characters.
     var location: (path: String, line: Int?) = ("", nil)
     private(set) var replacements: [Diagnostic] = []
 
-    init() {
+    /// Writes into memory: `finish` returns the document.
+    convenience init() {
+        self.init(output: ChunkedOutput(deliver: nil))
+    }
+
+    /// Gives the document to `deliver` in chunks of about 1 MB, in order, as it is written; the
+    /// last one at `finish`. When `deliver` throws, writing stops and `finish` throws that error.
+    convenience init(deliver: @escaping (Data) throws -> Void) {
+        self.init(output: ChunkedOutput(deliver: deliver))
+    }
+
+    private init(output chunks: ChunkedOutput) {
         _ = LibXML.ready
-        buffer = xmlBufferCreate()
-        writer = xmlNewTextWriterMemory(buffer, 0)
+        self.chunks = chunks
+        // The writer owns the output buffer and closes it when freed.
+        let buffer = xmlOutputBufferCreateIO(
+            { context, bytes, count in
+                guard let context, count >= 0 else { return -1 }
+                let chunks = Unmanaged<ChunkedOutput>.fromOpaque(context).takeUnretainedValue()
+                return chunks.append(UnsafeRawBufferPointer(start: bytes.map(UnsafeRawPointer.init), count: Int(count)))
+                    ? count : -1
+            }, nil, Unmanaged.passUnretained(chunks).toOpaque(), nil)
+        writer = xmlNewTextWriter(buffer)
         xmlTextWriterSetIndent(writer, 1)
         withXMLString("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
         check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
@@ -24,7 +45,6 @@ final class XMLTextWriter {
 
     deinit {
         xmlFreeTextWriter(writer)
-        xmlBufferFree(buffer)
     }
 
     /// Starts an element; with a namespace, declares it (as the default namespace when `prefix` is nil).
@@ -67,15 +87,14 @@ final class XMLTextWriter {
         end()
     }
 
-    /// The finished document.
+    /// Ends the document and delivers what is left; in memory, returns the whole document (else empty).
+    @discardableResult
     func finish() throws -> Data {
         check(xmlTextWriterEndDocument(writer), "end the document")
         xmlTextWriterFlush(writer)
+        try chunks.flush()
         if let failed { throw XMLRenderError(message: "libxml2 could not \(failed)", diagnostics: []) }
-        // The buffer's bytes are handed over, not copied (the XML of 3,321 plans is about a gigabyte).
-        let length = Int(xmlBufferLength(buffer))
-        guard let content = xmlBufferDetach(buffer) else { return Data() }
-        return Data(bytesNoCopy: content, count: length, deallocator: .free)
+        return chunks.whole
     }
 
     private func check(_ status: Int32, _ what: String) {
@@ -83,7 +102,10 @@ final class XMLTextWriter {
     }
 
     private func sanitized(_ value: String) -> String {
-        guard value.unicodeScalars.contains(where: { !Self.isXMLChar($0) }) else { return value }
+        // Only a control byte or the lead byte of U+FFFE/U+FFFF (EF) can start what XML cannot carry.
+        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
+            value.unicodeScalars.contains(where: { !Self.isXMLChar($0) })
+        else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             if Self.isXMLChar(scalar) {
@@ -108,6 +130,42 @@ final class XMLTextWriter {
         default: false
         }
     }
+}
+
+/// The bytes libxml2 writes, gathered into chunks of about 1 MB for `deliver`, or kept whole.
+private final class ChunkedOutput {
+    private let deliver: ((Data) throws -> Void)?
+    private var pending = Data()
+    /// The first error of `deliver`: nothing is delivered after it.
+    private(set) var error: (any Error)?
+    private static let chunkSize = 1 << 20
+
+    init(deliver: ((Data) throws -> Void)?) {
+        self.deliver = deliver
+    }
+
+    /// Whether the bytes were taken (false once `deliver` failed).
+    func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard error == nil else { return false }
+        pending.append(contentsOf: bytes)
+        if deliver != nil, pending.count >= Self.chunkSize { try? flush() }
+        return error == nil
+    }
+
+    func flush() throws {
+        if let error { throw error }
+        guard let deliver, !pending.isEmpty else { return }
+        do {
+            try deliver(pending)
+            pending = Data()
+        } catch {
+            self.error = error
+            throw error
+        }
+    }
+
+    /// Everything written, when there is no `deliver`.
+    var whole: Data { deliver == nil ? pending : Data() }
 }
 
 private func withOptionalXMLString<R>(_ string: String?, _ body: (UnsafePointer<xmlChar>?) -> R) -> R {

@@ -1,0 +1,89 @@
+/// Hand-written scanners for what the parsers look for on every line and sentence, in place of
+/// regular expressions (`NSRegularExpression` bridges every call to UTF-16 and back). Each gives
+/// the same answer as the pattern it replaced; `TextScanTests` compares both on many lines.
+enum TextScan {
+    /// Where each sentence after the first starts: after "." or ";", one or more white-space
+    /// characters, then an upper-case letter (the pattern `[.;]\s+(?=\p{Lu})`; ICU's `\s` is the
+    /// Unicode White_Space property).
+    ///
+    /// A "." inside a character (after a prepended mark) is left to the pattern, as `Pattern`
+    /// reads it.
+    static func sentenceStarts(in text: String) -> [String.Index] {
+        var starts: [String.Index] = []
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        var previousIsASCII = true
+        while i < scalars.endIndex {
+            let at = i
+            let scalar = scalars[i]
+            i = scalars.index(after: i)
+            defer { previousIsASCII = scalar.isASCII }
+            guard scalar == "." || scalar == ";" else { continue }
+            var j = i
+            while j < scalars.endIndex, scalars[j].properties.isWhitespace { j = scalars.index(after: j) }
+            if j > i, j < scalars.endIndex, scalars[j].properties.generalCategory == .uppercaseLetter {
+                if !previousIsASCII, String.Index(at, within: text) == nil {
+                    return InlineAssignment.sentenceBreak.matches(in: text).map(\.range.upperBound)
+                }
+                starts.append(j)
+                i = j
+            }
+        }
+        return starts
+    }
+}
+
+extension TextScan {
+    /// Whether `text`'s folded key is `key` (`text.foldedKey == key`), folding only the text's
+    /// opening when that already tells: a key built from a prefix of a text is a prefix of the
+    /// text's key, so a prefix whose key runs past `key` answers no.
+    static func key(of text: String, equals key: String) -> Bool {
+        keyOfOpening(text, longerThan: key) == nil && text.foldedKey == key
+    }
+
+    /// Whether `text`'s folded key starts with the word(s) `key`
+    /// (`text.foldedKey.hasWordPrefix(key)`), folding only the text's opening when that tells.
+    static func key(of text: String, hasWordPrefix key: String) -> Bool {
+        guard let head = keyOfOpening(text, longerThan: key) else { return text.foldedKey.hasWordPrefix(key) }
+        return head.hasWordPrefix(key)
+    }
+
+    /// The key of the opening of `text` when it is at least two characters longer than `key`
+    /// (so the character after `key`'s length is whole in it), nil when the text is shorter or
+    /// its opening folds to too little (then the whole text must be folded).
+    private static func keyOfOpening(_ text: String, longerThan key: String) -> String? {
+        let opening = text.prefix(key.count + 12)
+        guard opening.endIndex < text.endIndex else { return nil }
+        let head = FoldedKey.of(opening)
+        return head.count >= key.count + 2 ? head : nil
+    }
+
+    /// Whether `text` may name a province or city: a match of `FrontMatterParser.provinceName`
+    /// needs "tỉnh" or "phố" in some case, so "t"/"T", "ỉ"/"Ỉ" (UTF-8 E1 BB 89/88), "n"/"N", or
+    /// "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90). A line without either is skipped before the
+    /// regular expression.
+    static func mayNameProvince(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 1
+            while i + 2 < bytes.count {
+                if bytes[i] == 0xE1, bytes[i + 1] == 0xBB {
+                    let third = bytes[i + 2]
+                    let before = bytes[i - 1] | 0x20
+                    if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 3 < bytes.count,
+                        bytes[i + 3] | 0x20 == UInt8(ascii: "n")
+                    {
+                        return true
+                    }
+                    if third == 0x90 || third == 0x91, before == UInt8(ascii: "h"), i >= 2,
+                        bytes[i - 2] | 0x20 == UInt8(ascii: "p")
+                    {
+                        return true
+                    }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}

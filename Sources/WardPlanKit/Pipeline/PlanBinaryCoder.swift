@@ -1,0 +1,302 @@
+import Foundation
+
+/// The plan cache's encoding of a plan, written and read by hand: no `Codable` on the way. Decoding
+/// through `Codable` (a decoder, a container and a key lookup per value, about 7,200 values a plan)
+/// (format 1 of the cache) took 5–8 ms a plan, too slow to load a country's plans in a second; this reads a field after the
+/// other, in the order written, straight from the bytes.
+///
+///     payload = string count (varint) · strings (varint length · UTF-8) · plan
+///
+/// Every text of the plan is written once, in a table at the start, and named by its index: a
+/// plan repeats its area and theme ids, phrases, headings and paths hundreds of times, so the
+/// table makes an entry smaller and its decoding cheaper (one `String` made per distinct text; the
+/// others share its storage). Whole numbers are zig-zag varints, counts and indexes varints,
+/// `Double`s 8 bytes little-endian, a `Bool` one byte, an optional a presence byte before its value
+/// (an optional text: its index + 1, 0 for nil), an enum its raw value (a text).
+///
+/// The fields of each model type and their order are in `Model/Plan+Binary.swift`. The decoder
+/// checks every length and index against the bytes it has and that the plan ends where the payload
+/// does: damaged bytes give an error, never a crash or a read past the end. (An entry's checksum
+/// catches damage first; this is the second line.)
+enum PlanBinaryCoder {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func encode(_ plan: Plan) -> [UInt8] {
+        var writer = BinaryWriter()
+        plan.write(to: &writer)
+        return writer.payload()
+    }
+
+    static func decode(_ payload: UnsafeRawBufferPointer) throws -> Plan {
+        var reader = try BinaryReader(payload)
+        let plan = try Plan(from: &reader)
+        guard reader.isAtEnd else { throw Failure(description: "bytes after the plan") }
+        return plan
+    }
+
+    static func decode(_ payload: Data) throws -> Plan {
+        try payload.withUnsafeBytes { try decode($0) }
+    }
+}
+
+/// A model value in the cache's encoding. Fields are written and read in one fixed order, the
+/// same in `write(to:)` and `init(from:)`; `binaryFields` names them, for the test that finds a
+/// stored property the encoding leaves out.
+protocol BinaryCodable {
+    init(from reader: inout BinaryReader) throws
+    func write(to writer: inout BinaryWriter)
+    /// The stored properties `write(to:)` writes, in order.
+    static var binaryFields: [String] { get }
+}
+
+struct BinaryWriter {
+    private var body: [UInt8] = []
+    private var strings: [String] = []
+    private var index: [ExactText: Int] = [:]
+
+    /// A text compared and hashed by its UTF-8 bytes: `String`'s `==` holds for canonically
+    /// equivalent texts ("hoá" in NFC and in NFD), which must keep their own bytes.
+    private struct ExactText: Hashable {
+        let text: String
+
+        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    init() {
+        body.reserveCapacity(64 << 10)
+    }
+
+    /// The string table, then the body.
+    func payload() -> [UInt8] {
+        var table = BinaryWriter()
+        table.varint(UInt64(strings.count))
+        for string in strings {
+            var string = string
+            string.withUTF8 { utf8 in
+                table.varint(UInt64(utf8.count))
+                table.body.append(contentsOf: utf8)
+            }
+        }
+        return table.body + body
+    }
+
+    mutating func varint(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 {
+            body.append(UInt8(truncatingIfNeeded: v) | 0x80)
+            v >>= 7
+        }
+        body.append(UInt8(v))
+    }
+
+    mutating func int(_ value: Int) {
+        let v = Int64(value)
+        varint(UInt64(bitPattern: (v << 1) ^ (v >> 63)))
+    }
+
+    mutating func bool(_ value: Bool) { body.append(value ? 1 : 0) }
+
+    mutating func double(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { body.append(contentsOf: $0) }
+    }
+
+    private mutating func stringIndex(_ value: String) -> Int {
+        let key = ExactText(text: value)
+        if let i = index[key] { return i }
+        strings.append(value)
+        index[key] = strings.count - 1
+        return strings.count - 1
+    }
+
+    mutating func string(_ value: String) { varint(UInt64(stringIndex(value))) }
+
+    mutating func string(_ value: String?) {
+        guard let value else { return varint(0) }
+        varint(UInt64(stringIndex(value)) + 1)
+    }
+
+    mutating func int(_ value: Int?) {
+        bool(value != nil)
+        if let value { int(value) }
+    }
+
+    mutating func double(_ value: Double?) {
+        bool(value != nil)
+        if let value { double(value) }
+    }
+
+    mutating func value<T: BinaryCodable>(_ value: T) { value.write(to: &self) }
+
+    mutating func value<T: BinaryCodable>(_ value: T?) {
+        bool(value != nil)
+        if let value { value.write(to: &self) }
+    }
+
+    mutating func enumValue<T: RawRepresentable>(_ value: T) where T.RawValue == String { string(value.rawValue) }
+
+    mutating func enumValue<T: RawRepresentable>(_ value: T?) where T.RawValue == String { string(value?.rawValue) }
+
+    mutating func array<T: BinaryCodable>(_ values: [T]) {
+        varint(UInt64(values.count))
+        for value in values { value.write(to: &self) }
+    }
+
+    mutating func array(_ values: [String]) {
+        varint(UInt64(values.count))
+        for value in values { string(value) }
+    }
+
+    mutating func array(_ values: [Int]) {
+        varint(UInt64(values.count))
+        for value in values { int(value) }
+    }
+
+    mutating func array<T: RawRepresentable>(_ values: [T]) where T.RawValue == String {
+        varint(UInt64(values.count))
+        for value in values { string(value.rawValue) }
+    }
+}
+
+/// Reads a payload; every read is checked against its end.
+struct BinaryReader {
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+    private var table: [String] = []
+
+    /// Reads the string table.
+    init(_ bytes: UnsafeRawBufferPointer) throws {
+        self.bytes = bytes
+        let count = try self.count()
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try self.count()
+            let start = position
+            position += length
+            table.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+        }
+    }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    private static func failure(_ what: String) -> PlanBinaryCoder.Failure { .init(description: what) }
+
+    mutating func byte() throws -> UInt8 {
+        guard position < bytes.count else { throw Self.failure("unexpected end of the entry") }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func varint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            guard shift < 64 else { throw Self.failure("a number too long") }
+            value |= UInt64(b & 0x7f) << shift
+            if b < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// A count or length no larger than the bytes left (every element takes at least one byte), so
+    /// a damaged count cannot make a huge allocation.
+    mutating func count() throws -> Int {
+        let value = try varint()
+        guard value <= UInt64(bytes.count - position) else { throw Self.failure("a length past the end of the entry") }
+        return Int(value)
+    }
+
+    mutating func int() throws -> Int {
+        let z = try varint()
+        return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw Self.failure("expected true or false")
+        }
+    }
+
+    mutating func double() throws -> Double {
+        guard bytes.count - position >= 8 else { throw Self.failure("unexpected end of the entry") }
+        let bits = bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+        position += 8
+        return Double(bitPattern: UInt64(littleEndian: bits))
+    }
+
+    mutating func string() throws -> String {
+        let i = try varint()
+        guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        return table[Int(i)]
+    }
+
+    mutating func optionalString() throws -> String? {
+        let i = try varint()
+        if i == 0 { return nil }
+        guard i <= UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        return table[Int(i - 1)]
+    }
+
+    mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
+
+    mutating func optionalDouble() throws -> Double? { try bool() ? try double() : nil }
+
+    mutating func value<T: BinaryCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
+
+    mutating func optional<T: BinaryCodable>(_ type: T.Type = T.self) throws -> T? {
+        try bool() ? try T(from: &self) : nil
+    }
+
+    mutating func enumValue<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T where T.RawValue == String {
+        let raw = try string()
+        guard let value = T(rawValue: raw) else { throw Self.failure("unknown value \(raw) of \(T.self)") }
+        return value
+    }
+
+    mutating func optionalEnum<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T? where T.RawValue == String {
+        guard let raw = try optionalString() else { return nil }
+        guard let value = T(rawValue: raw) else { throw Self.failure("unknown value \(raw) of \(T.self)") }
+        return value
+    }
+
+    mutating func array<T: BinaryCodable>(_ type: T.Type = T.self) throws -> [T] {
+        let count = try self.count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try T(from: &self)) }
+        return values
+    }
+
+    mutating func strings() throws -> [String] {
+        let count = try self.count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+
+    mutating func ints() throws -> [Int] {
+        let count = try self.count()
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try int()) }
+        return values
+    }
+
+    mutating func enums<T: RawRepresentable>(_ type: T.Type = T.self) throws -> [T] where T.RawValue == String {
+        let count = try self.count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try enumValue(T.self)) }
+        return values
+    }
+}

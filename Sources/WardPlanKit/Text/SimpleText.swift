@@ -1,0 +1,59 @@
+/// Text in which every Unicode scalar is a character of its own: no grapheme rule joins it to a
+/// neighbour, so a walk over scalars (or bytes) sees the characters a walk over `Character`s sees.
+/// Nearly every line of a plan is such (ASCII, precomposed Vietnamese, dashes, quotes), and the
+/// readers take a byte path for it and the character path for anything else (combining marks,
+/// joiners, emoji, CR LF).
+enum SimpleText {
+    /// Whether a scalar is always a character of its own: ASCII but LF (CR LF is one character),
+    /// Latin-1 and the Latin blocks up to the combining marks (U+0300), Latin Extended Additional,
+    /// the general punctuation that is neither a joiner nor a format control, and the currency signs.
+    @inline(__always)
+    static func isOwnCharacter(_ value: UInt32) -> Bool {
+        value < 0x300
+            ? value != 0x0A
+            : (0x1E00..<0x1F00).contains(value) || (0x2010..<0x2028).contains(value)
+                || (0x2030..<0x205F).contains(value) || (0x20A0..<0x20D0).contains(value)
+    }
+
+    /// Whether every scalar of `utf8` (valid UTF-8) is a character of its own.
+    static func isSimple(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                if byte == 0x0A { return false }
+                i += 1
+                continue
+            }
+            guard byte < 0xF0 else { return false }
+            let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+            guard isOwnCharacter(value) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// Whether `text` is simple; false also when its bytes are not at hand (a bridged string).
+    static func isSimple(_ text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isSimple) ?? false
+    }
+
+    /// Which of the ASCII bytes `wanted` occur in `text`, as a set of bit flags (bit `i` for
+    /// `wanted[i]`), in one pass over the bytes.
+    static func asciiBytes(of wanted: [UInt8], in text: some StringProtocol) -> UInt32 {
+        var flags = [UInt32](repeating: 0, count: 128)
+        for (i, byte) in wanted.enumerated() { flags[Int(byte)] |= 1 << UInt32(i) }
+        let scan = { (utf8: UnsafeBufferPointer<UInt8>) -> UInt32 in
+            var found: UInt32 = 0
+            for byte in utf8 where byte < 0x80 { found |= flags[Int(byte)] }
+            return found
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// Whether `text` holds the ASCII byte `byte`, from its contiguous bytes when at hand.
+    static func contains(_ byte: UInt8, in text: some StringProtocol) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
+    }
+}
