@@ -38,7 +38,6 @@ struct SeedGapTests {
     @Test func ngocHaStatesThemesItHasNoTaskFor() throws {
         let expected: [(String, [Int])] = [
             ("one-stop", [140, 276]),  // II.3 "cơ chế một cửa, một cửa liên thông"; duty of Văn phòng HĐND và UBND
-            ("procedure-control", [122, 276]),  // II.3.a "kiểm soát chặt chẽ việc ban hành …"
             ("online-payment", [58, 316]),  // target "thanh toán trực tuyến"; duty of Công an phường
             ("financial-autonomy", [37, 176, 178, 356]),  // target I.2.a; II.6.b, c; Phụ lục I
             ("data-governance", [41, 59, 316]),  // targets: level 3, level 4; duty of Công an phường
@@ -52,8 +51,12 @@ struct SeedGapTests {
         }
         let oneStop = try #require(ngocHa.item(.theme, "one-stop"))
         #expect(oneStop.places.map(\.section) == ["mục 3 phần II", "mục 2.2 phần V"])
-        let procedureControl = try #require(ngocHa.item(.theme, "procedure-control"))
-        #expect(procedureControl.places.first?.section == "điểm a mục 3 phần II")
+        // Procedure control is stated (II.3.a) but met by the ward's own work on procedures: it has
+        // tasks in at least two of publication, simplification, feedback, internal procedures.
+        #expect(ngocHa.item(.theme, "procedure-control") == nil)
+        let related = ["publication", "simplification", "feedback", "internal-procedures"]
+        let withTasks = comparison.coverage.themes.filter { related.contains($0.id) && !$0.cells[1].tasks.isEmpty }
+        #expect(withTasks.count >= 2)
     }
 
     @Test func ngocHaLacksESignatureAndStaffDownsizing() throws {

@@ -95,7 +95,14 @@ enum Statements {
 /// own tasks carry them, so it neither states a theme without a task nor leaves it missing. The
 /// clauses are the taxonomy's contexts marked `assigns`; a duty that asks for the work itself
 /// ("chủ trì công tác kiểm soát thủ tục hành chính") still states it.
-struct AssignedThemes {
+struct AssignedThemes: Sendable {
+    /// Built once per process for the shipped taxonomy: it holds a second classifier.
+    static let shipped = AssignedThemes(taxonomy: PlanClassifier.standard.taxonomy)
+
+    static func `for`(_ taxonomy: Taxonomy) -> AssignedThemes {
+        taxonomy == shipped.standard.taxonomy ? shipped : AssignedThemes(taxonomy: taxonomy)
+    }
+
     private let standard: PlanClassifier
     /// The same taxonomy without the `assigns` contexts: what the assigning clauses name.
     private let unassigned: PlanClassifier?

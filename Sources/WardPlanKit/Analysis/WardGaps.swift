@@ -164,10 +164,13 @@ extension WardGaps {
         // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
         let shownInProducts = Set(input.plans[w].tasks.flatMap { $0.productThemes.map(\.id) })
         let isReformPlan = input.plans[w].document.isReformPlan
+        let withTasks = Set(input.coverage.themes.filter { !$0.cells[w].tasks.isEmpty }.map(\.id))
         for row in input.coverage.themes where row.cells[w].tasks.isEmpty && !shownInProducts.contains(row.id) {
             guard let theme = themes[row.id] else { continue }
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
             if theme.metByThePlan && isReformPlan { continue }
+            // A ward does the theme's work through the related themes' tasks.
+            if let related = theme.metByTasksIn, related.met(byThemesWithTasks: withTasks) { continue }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
             let places = input.statements[w][row.id] ?? []

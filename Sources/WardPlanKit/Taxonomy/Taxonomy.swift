@@ -46,6 +46,17 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         }
     }
 
+    /// Themes whose tasks, at least `atLeast` of them, do a theme's work in a plan.
+    public struct RelatedTasks: Sendable, Codable, Hashable {
+        public var themes: [String]
+        public var atLeast: Int
+
+        /// Whether the plan has tasks in enough of the themes.
+        public func met(byThemesWithTasks covered: Set<String>) -> Bool {
+            themes.filter(covered.contains).count >= atLeast
+        }
+    }
+
     public struct Theme: Sendable, Codable, Hashable {
         public var id: String
         /// The area the theme belongs to.
@@ -63,6 +74,9 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// A reform plan meets the theme by existing ("ban hành kế hoạch CCHC"): never a gap for a
         /// plan whose document is a reform plan, whatever its tasks say.
         public var metByThePlan: Bool
+        /// A ward meets the theme through tasks of related themes: a ward issues no procedures, so it
+        /// controls them by publishing, simplifying and handling feedback (`procedure-control`).
+        public var metByTasksIn: RelatedTasks?
         /// Phrases that signal the theme, in the phrase language of `PhrasePattern` (choices
         /// `{a|b}`, gaps `…`), matched ignoring tone and vowel marks, case and đ/d; a phrase may
         /// need other words in the same statement (`Phrase.with`).
@@ -87,7 +101,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, area, vi, en, expectedBy, alsoIn, weak, metByThePlan
+            case id, area, vi, en, expectedBy, alsoIn, weak, metByThePlan, metByTasksIn
             case phraseEntries = "phrases"
             case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, examples
         }
@@ -103,6 +117,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             alsoIn = try c.decodeIfPresent([String].self, forKey: .alsoIn) ?? []
             weak = try c.decodeIfPresent(Bool.self, forKey: .weak) ?? false
             metByThePlan = try c.decodeIfPresent(Bool.self, forKey: .metByThePlan) ?? false
+            metByTasksIn = try c.decodeIfPresent(RelatedTasks.self, forKey: .metByTasksIn)
             phraseEntries = try c.decodeIfPresent([Phrase].self, forKey: .phraseEntries) ?? []
             tonedPhrases = try c.decodeIfPresent([String].self, forKey: .tonedPhrases) ?? []
             notInside = try c.decodeIfPresent([String].self, forKey: .notInside) ?? []

@@ -143,6 +143,20 @@ public struct TaxonomyFile: Sendable {
                         "theme \(theme.id): metByThePlan says a reform plan meets an expectation, but no document expects the theme (expectedBy is empty)"
                     ))
             }
+            if let related = theme.metByTasksIn {
+                for (k, other) in related.themes.enumerated() where !allThemeIDs.contains(other) || other == theme.id {
+                    problems.append(
+                        error("\(at).metByTasksIn.themes[\(k)]", "theme \(theme.id): \"\(other)\" is not another theme")
+                    )
+                }
+                if related.atLeast < 1 || related.atLeast > related.themes.count {
+                    problems.append(
+                        error(
+                            "\(at).metByTasksIn.atLeast",
+                            "theme \(theme.id): atLeast must be between 1 and the number of themes (\(related.themes.count))"
+                        ))
+                }
+            }
             if theme.phrases.isEmpty && theme.tonedPhrases.isEmpty {
                 problems.append(error(at, "theme \(theme.id) has no phrases, so nothing can ever be given it"))
             }
