@@ -62,21 +62,7 @@ struct AssignmentParts: Equatable {
 
     /// The parts at top-level ";" and at " - " before a field label and its colon.
     static func parts(of text: String) -> [String] {
-        var parts: [String] = []
-        var current = ""
-        var depth = 0
-        for ch in text {
-            if ch == "(" { depth += 1 }
-            if ch == ")" { depth = max(0, depth - 1) }
-            if ch == ";" && depth == 0 {
-                parts.append(current)
-                current = ""
-            } else {
-                current.append(ch)
-            }
-        }
-        parts.append(current)
-        return parts.flatMap(splitAtDashedLabel).map(InlineAssignment.clean).filter { !$0.isEmpty }
+        text.splitAtTopLevelSemicolons().flatMap(splitAtDashedLabel).map(InlineAssignment.clean).filter { !$0.isEmpty }
     }
 
     /// "… tài liệu kiểm chứng - Thời hạn: theo hướng dẫn": a dash before a label opens a part.

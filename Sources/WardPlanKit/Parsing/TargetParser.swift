@@ -62,21 +62,7 @@ public struct TargetParser: Sendable {
 
     /// The clauses of an item: split at top-level ";" and at ", trong đó".
     static func clauses(of text: String) -> [String] {
-        var clauses: [String] = []
-        var current = ""
-        var depth = 0
-        for ch in text {
-            if ch == "(" { depth += 1 }
-            if ch == ")" { depth = max(0, depth - 1) }
-            if ch == ";" && depth == 0 {
-                clauses.append(current)
-                current = ""
-            } else {
-                current.append(ch)
-            }
-        }
-        clauses.append(current)
-        return clauses.flatMap { clause -> [String] in
+        text.splitAtTopLevelSemicolons().flatMap { clause -> [String] in
             guard let m = trongDo.firstMatch(in: clause) else { return [clause] }
             return [String(clause[..<m.range.lowerBound]), String(clause[m.range.upperBound...])]
         }
