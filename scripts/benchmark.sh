@@ -122,7 +122,7 @@ EOF
             cache=(--cache "$work/cache-$n")
             measure "compare, filling the cache" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
                 --html "$out/report.html" --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
-            first=$(ls "$warm" | sort | head -1)
+            first=$(ls "$warm" | sort | sed -n 1p)  # sed reads it all: head would stop sort with SIGPIPE (pipefail)
             cp "$warm/$first" "$warm/$first.new"; printf '\nGhi chú: sửa đổi cho phép đo.\n' >>"$warm/$first.new"
             mv "$warm/$first.new" "$warm/$first"
             measure "compare, one file changed" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
