@@ -24,12 +24,13 @@ struct TaskDraft {
             if field == .products {
                 products += ProductList.split(value)
             }
-            fields.append((field, field == .products ? value : Self.withoutClosingStop(value)))
+            let isOffice = field == .lead || field == .coordinators || field == .supervisor
+            fields.append((field, isOffice ? Self.withoutClosingStop(value) : value))
         }
     }
 
-    /// "Phòng Văn hóa - Xã hội." on a field line: the sentence's full stop is not part of the name
-    /// or the time shown. An ellipsis ("…", "...") stays.
+    /// "Phòng Văn hóa - Xã hội." on a field line: the sentence's full stop is not part of the
+    /// office's name shown. An ellipsis ("…", "...") stays.
     static func withoutClosingStop(_ value: String) -> String {
         guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
         return String(value.dropLast()).trimmingCharacters(in: .whitespaces)
