@@ -153,8 +153,10 @@ struct TableGroupAndRoleCellTests {
         #expect(split.map(\.field) == [.lead, .coordinators])
         #expect(split.map(\.value) == ["Phòng Kinh tế", "Công an xã"])
         // A lead with no verb, or partners with the lead's verb inside a sentence, stay as written.
-        #expect(AssignmentParts.fields(.lead, value: "Phòng Kinh tế; các thôn").map(\.value) == ["Phòng Kinh tế; các thôn"])
-        #expect(AssignmentParts.fields(.coordinators, value: "Công an xã phối hợp").map(\.value) == ["Công an xã phối hợp"])
+        #expect(
+            AssignmentParts.fields(.lead, value: "Phòng Kinh tế; các thôn").map(\.value) == ["Phòng Kinh tế; các thôn"])
+        #expect(
+            AssignmentParts.fields(.coordinators, value: "Công an xã phối hợp").map(\.value) == ["Công an xã phối hợp"])
     }
 
     @Test func aFieldValueLosesItsClosingFullStopOnly() {
