@@ -152,7 +152,7 @@ struct TableGroupAndRoleCellTests {
         let split = AssignmentParts.fields(.lead, value: "Phòng Kinh tế chủ trì; Công an xã phối hợp.")
         #expect(split.map(\.field) == [.lead, .coordinators])
         #expect(split.map(\.value) == ["Phòng Kinh tế", "Công an xã"])
-        // A lead with no verb, or partners with the lead's verb inside a sentence, stay as written.
+        // A lead with no verb, or a partners line (the verb only splits a lead line), stays as written.
         #expect(
             AssignmentParts.fields(.lead, value: "Phòng Kinh tế; các thôn").map(\.value) == ["Phòng Kinh tế; các thôn"])
         #expect(
