@@ -223,13 +223,19 @@ extension WardGaps {
             let item: GapItem
             if !outcome.expectedBy.isEmpty {
                 let below = cell.status == .below
+                // A plan that sets the indicator only for later years ("mức 3 vào năm 2028") is told
+                // so, with those lines: it has no target for the benchmark's years.
+                let shown = below ? cell.targets.filter { $0.status == .below } : cell.otherYears
                 item = GapItem(
                     kind: .target, id: row.id, level: below ? .below : .absent, basis: [.national],
                     expectedBy: outcome.expectedBy,
-                    places: below
-                        ? cell.targets.filter { $0.status == .below }.map { namer.place(line: $0.line, ref: nil) } : [],
+                    places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
+                        .map { namer.place(line: $0, ref: nil) },
                     note: below
-                        ? "Chỉ tiêu của kế hoạch thấp hơn mức quốc gia" : "Chưa đặt chỉ tiêu")
+                        ? "Chỉ tiêu của kế hoạch thấp hơn mức quốc gia"
+                        : cell.otherYears.isEmpty
+                            ? "Chưa đặt chỉ tiêu" : "Chưa đặt chỉ tiêu cho giai đoạn này; kế hoạch chỉ đặt cho năm khác"
+                )
             } else if !outcome.later.isEmpty {
                 item = GapItem(
                     kind: .target, id: row.id, level: .update, basis: [.national],

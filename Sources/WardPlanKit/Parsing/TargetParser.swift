@@ -15,22 +15,48 @@ public struct TargetParser: Sendable {
     public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
         let clauses = Self.clauses(of: text)
         var parsed = clauses.map { clause in
-            (clause: clause, metric: metrics.metric(for: clause)?.id, value: Self.value(in: clause))
+            (clause: clause, metric: metrics.metric(for: clause)?.id, value: Self.value(in: clause), phase: phase)
+        }
+        // Parts of one indicator for other years or fields ("năm 2026 - 2027 từ 93%; đến năm 2030
+        // tối thiểu 95%; trong đó lĩnh vực đất đai, xây dựng tối thiểu 90% vào năm 2030"): when the
+        // valued clauses name different years, each is a target of its own year, and one with no
+        // metric of its own takes the metric its words give together with the clause before it.
+        let years = parsed.map { $0.value == nil ? nil : Self.years(in: $0.clause) }
+        if Set(years.compactMap { $0 }).count > 1 {
+            let named = parsed.filter { $0.metric != nil }.map(\.clause)
+            for i in parsed.indices where parsed[i].value != nil {
+                if let own = years[i] { parsed[i].phase = own }
+                guard i > 0, parsed[i].metric == nil, years[i] != nil,
+                    let previous = parsed[..<i].last(where: { named.contains($0.clause) })
+                else { continue }
+                parsed[i].metric = metrics.metric(for: previous.clause + " " + parsed[i].clause)?.id
+            }
         }
         // A clause with a metric and no value takes the next value in the sentence.
         for i in parsed.indices.reversed() where parsed[i].value == nil && parsed[i].metric != nil {
             if let next = parsed[(i + 1)...].first(where: { $0.value != nil }) { parsed[i].value = next.value }
         }
+        // Each target's text runs, as written, from its clause to the end of the clauses that join it.
+        let spans = Self.locate(clauses, in: text)
         var targets: [Target] = []
+        var lastSpan: Range<String.Index>?
         for (index, item) in parsed.enumerated() {
-            guard let value = item.value else { continue }
-            // A later clause with a value but nothing to say what it measures ("từng bước hướng tới
-            // cấp độ 5") is an aspiration of the clause before it, not a target of its own.
-            if item.metric == nil && index > 0 { continue }
+            // A clause with no value, or a later clause with a value but nothing to say what it
+            // measures ("từng bước hướng tới cấp độ 5", "không có hồ sơ quá hạn"), is not a target of
+            // its own: it belongs to the target before it, whose text keeps its words, so what it
+            // states still counts as stated.
+            guard let value = item.value, item.metric != nil || index == 0 else {
+                if let last = lastSpan, let span = spans[index] {
+                    lastSpan = last.lowerBound..<max(last.upperBound, span.upperBound)
+                    targets[targets.count - 1].text = String(text[lastSpan!])
+                }
+                continue
+            }
+            lastSpan = spans[index]
             targets.append(
                 Target(
                     text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
-                    unit: value.unit, phase: phase, line: line, endLine: endLine))
+                    unit: value.unit, phase: item.phase, line: line, endLine: endLine))
         }
         if targets.isEmpty {
             targets.append(
@@ -60,14 +86,54 @@ public struct TargetParser: Sendable {
         var comparator: Target.Comparator
     }
 
-    /// The clauses of an item: split at top-level ";" and at ", trong đó".
+    /// The clauses of an item: split at top-level ";", at ", trong đó", and between two values.
     static func clauses(of text: String) -> [String] {
         text.splitAtTopLevelSemicolons().flatMap { clause -> [String] in
             guard let m = trongDo.firstMatch(in: clause) else { return [clause] }
             return [String(clause[..<m.range.lowerBound]), String(clause[m.range.upperBound...])]
         }
+        .flatMap(splitBetweenValues)
         .map { $0.trimmingCharacters(in: OfficeDirectory.trimSet) }
         .filter { !$0.isEmpty }
+    }
+
+    /// A clause with several values ("100% TTHC … toàn trình, 90% hồ sơ được số hoá … và ít nhất
+    /// 50% kết quả …") holds one part per value: it is cut at the first comma or "và" after each
+    /// value but the last, so every part keeps its own words and its own value.
+    static func splitBetweenValues(_ clause: String) -> [String] {
+        let values = (percent.matches(in: clause) + level.matches(in: clause)).map(\.range).sorted {
+            $0.lowerBound < $1.lowerBound
+        }
+        guard values.count > 1 else { return [clause] }
+        var parts: [String] = []
+        var start = clause.startIndex
+        for (value, next) in zip(values, values.dropFirst()) {
+            let gap = String(clause[value.upperBound..<max(value.upperBound, next.lowerBound)])
+            guard value.upperBound >= start, let cut = partBreak.firstMatch(in: gap) else { continue }
+            let end = clause.index(
+                value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.range.lowerBound))
+            parts.append(String(clause[start..<end]))
+            start = clause.index(
+                value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.range.upperBound))
+        }
+        parts.append(String(clause[start...]))
+        return parts
+    }
+
+    /// Where each clause stands in the text it was cut from (nil if it cannot be found there).
+    static func locate(_ clauses: [String], in text: String) -> [Range<String.Index>?] {
+        var from = text.startIndex
+        return clauses.map { clause in
+            guard let r = text.range(of: clause, range: from..<text.endIndex) else { return nil }
+            from = r.upperBound
+            return r
+        }
+    }
+
+    /// The years a clause names for itself ("năm 2026 - 2027", "đến năm 2030", "vào năm 2030").
+    static func years(in clause: String) -> YearRange? {
+        guard let m = yearPattern.firstMatch(in: clause), let from = m[1].flatMap({ Int($0) }) else { return nil }
+        return YearRange(from: from, to: m[2].flatMap { Int($0) } ?? from)
     }
 
     /// The first value of a clause: a percentage or a level, with the comparator the words before
@@ -128,6 +194,9 @@ public struct TargetParser: Sendable {
     ]
 
     private static let percent = Pattern(#"(\d{1,3}(?:[.,]\d+)?)\s*%"#)
-    private static let level = Pattern(#"(?:cấp độ|mức độ|cấp|mức)\s+(\d{1,2})(?!\s*%)(?!\d)"#)
+    // "mức trưởng thành 2", "cấp độ trưởng thành 3": the maturity words may stand between.
+    private static let level = Pattern(#"(?:cấp độ|mức độ|cấp|mức)(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)"#)
+    private static let partBreak = Pattern(#",\s*|\s+và\s+"#)
+    private static let yearPattern = Pattern(#"năm\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#)
     private static let trongDo = Pattern(#",\s*trong đó\s*,?"#)
 }
