@@ -72,7 +72,7 @@ struct FrontMatterParser {
 
             if r.document.code == nil, i < headerEnd, let m = Self.numberLine.firstMatch(in: text) {
                 r.document.code = m[2]!.replacingOccurrences(of: " ", with: "")
-                let number = m[1]!.trimmingCharacters(in: .whitespaces)
+                let number = m[1]!.trimmingBlanks
                 if number.isEmpty {
                     r.diagnostics.append(
                         Diagnostic(
@@ -127,7 +127,7 @@ struct FrontMatterParser {
             r.consumed.insert(titleIndex)
             if let m = Self.wardInTitle.firstMatch(in: title) {
                 r.ward.kind = Ward.Kind(rawValue: m[1]!.lowercased())
-                r.ward.name = m[2]!.trimmingCharacters(in: .whitespaces)
+                r.ward.name = m[2]!.trimmingBlanks
             }
             if let m = Self.periodSpan.firstMatch(in: title), let a = Int(m[1]!), let b = Int(m[2]!) {
                 r.period = Period(years: YearRange(from: a, to: b))
@@ -220,8 +220,13 @@ struct FrontMatterParser {
     }
 
     static func isCapitals(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 3 && letters.allSatisfy { $0.isUppercase }
+        // At least three letters, all upper case: the first other letter answers no.
+        var letters = 0
+        for character in text where character.isLetter {
+            guard character.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 3
     }
 
     static func isPersonName(_ text: String) -> Bool {

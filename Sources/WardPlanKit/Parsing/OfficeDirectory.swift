@@ -118,7 +118,7 @@ public struct OfficeDirectory: Sendable {
     /// open with a known office ("Công an phường"), with a new office's kind ("Phòng Tư pháp") or be a
     /// generic body ("Các phòng chuyên môn"). "Công tác tuyên truyền:" or "Tổ chức thực hiện:" are not.
     public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(ofASCII: ":") else { return nil }
         let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
         let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)

@@ -399,15 +399,15 @@ final class PlanRecognizer {
             !units[next].isHeading
         {
             let body = units[next].body
-            let sofar = inlineAssignment(in: pieces.joined(separator: " "))
+            let joined = pieces.joined(separator: " ")
+            let sofar = inlineAssignment(in: joined)
             let givesLead =
                 sofar == nil && (body.hasPrefix("Giao ") || opensAssignment(body))
             let givesTime =
                 sofar?.timeline == nil
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
-                    || InlineAssignment.endsWithTimeLabel(pieces.joined(separator: " ")))
-            let continuesText =
-                !TextShape.endsSentence(pieces.joined(separator: " ")) && !FrontMatterParser.isCapitals(body)
+                    || InlineAssignment.endsWithTimeLabel(joined))
+            let continuesText = !TextShape.endsSentence(joined) && !FrontMatterParser.isCapitals(body)
             guard givesLead || givesTime || continuesText else { break }
             pieces.append(body)
             taken.append(next)
