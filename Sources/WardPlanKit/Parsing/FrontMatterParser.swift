@@ -32,7 +32,7 @@ struct FrontMatterParser {
     private static func basisSections(_ units: [OutlineUnit]) -> [Range<Int>] {
         units.indices.compactMap { i in
             let unit = units[i]
-            guard unit.subtreeEnd > i + 1, unit.body.count <= 80,
+            guard unit.subtreeEnd > i + 1, unit.body.hasAtMost(80),
                 TextScan.key(of: unit.body, hasWordPrefix: "can cu")
             else {
                 return nil
@@ -175,7 +175,7 @@ struct FrontMatterParser {
     /// DÂN") followed by a person's name.
     private func signer(at i: Int) -> (signer: Signer, lines: [Int])? {
         let text = lines[i].text
-        guard text.count <= 60, Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
+        guard text.hasAtMost(60), Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
         var titleLines = [i]
         var title = text
         if i > 0, Self.isCapitals(lines[i - 1].text), Self.onBehalf.isMatch(lines[i - 1].text.foldedKey) {

@@ -120,9 +120,10 @@ public struct OfficeDirectory: Sendable {
     public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
         guard let colon = text.firstIndex(ofASCII: ":") else { return nil }
         let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
-        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)
-        guard !duty.isEmpty, !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
+        guard !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
+        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
+        guard !duty.isEmpty else { return nil }
         let known = aliases(opening: words).contains { words.starts(with: $0.words) }
         let newOffice = Self.officeKinds.contains { words.starts(with: $0) }
         let generic = words.first == "cac" && resolve(office).generic
@@ -153,7 +154,8 @@ public struct OfficeDirectory: Sendable {
     /// directory office, maybe followed by one of `placeWords` ("Văn phòng HĐND và UBND xã" in "Văn
     /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.
     public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
-        let tokens = text.split(separator: " ")
+        // Only the first `maxOfficeWords + 2` words are read: the rest stays one piece.
+        let tokens = text.split(separator: " ", maxSplits: Self.maxOfficeWords + 2)
         // Most sentences open with no office: the first normalised word tells.
         let opening = tokens.prefix(8).joined(separator: " ")
         guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,

@@ -78,6 +78,14 @@ extension String {
         }
     }
 
+    /// Whether the text has at most `limit` characters (`count <= limit`), walking no more than
+    /// `limit` characters: a text of no more bytes has no more characters.
+    func hasAtMost(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        let reached = index(startIndex, offsetBy: limit, limitedBy: endIndex)
+        return reached == nil || reached == endIndex
+    }
+
     /// Whether `index` lies at most `limit` characters after the start
     /// (`distance(from: startIndex, to: index) <= limit`), walking no more than `limit` characters.
     func startsWithin(_ limit: Int, charactersOf index: String.Index) -> Bool {
