@@ -91,7 +91,8 @@ struct ParsingFastPathTests {
         var found = 0
         for line in Self.lines + ["a:\u{0301}b: c", "(\u{0301}x (y", "Thời gian\u{00A0}: Quý II", "x\r\n:y"] {
             for character: Character in [":", "(", ")", ";"] {
-                #expect(line.firstIndex(ofASCII: character) == line.firstIndex(of: character), "\(line.debugDescription)")
+                #expect(
+                    line.firstIndex(ofASCII: character) == line.firstIndex(of: character), "\(line.debugDescription)")
                 #expect(line.lastIndex(ofASCII: character) == line.lastIndex(of: character), "\(line.debugDescription)")
                 if line.firstIndex(of: character) != nil { found += 1 }
             }
@@ -105,7 +106,10 @@ struct ParsingFastPathTests {
         }
         #expect(found >= 100)
         #expect("a:\u{0301}b: c".firstIndex(ofASCII: ":") == "a:\u{0301}b: c".firstIndex(of: ":"))
-        #expect("Chủ trì: Công an".firstIndex(ofASCII: ":").map { "Chủ trì: Công an".distance(from: "Chủ trì: Công an".startIndex, to: $0) } == 7)
+        #expect(
+            "Chủ trì: Công an".firstIndex(ofASCII: ":").map {
+                "Chủ trì: Công an".distance(from: "Chủ trì: Công an".startIndex, to: $0)
+            } == 7)
     }
 
     @Test func boundedCounts() {
@@ -120,7 +124,9 @@ struct ParsingFastPathTests {
     /// pieces and the count up to sixteen are those of the whole split.
     @Test func leadingWordsOfALimitedSplit() {
         let limit = OfficeDirectory.maxOfficeWords + 2
-        for line in Self.lines + ["a  b   c " + String(repeating: "x ", count: 20), String(repeating: " a", count: 16) + "   "] {
+        for line in Self.lines + [
+            "a  b   c " + String(repeating: "x ", count: 20), String(repeating: " a", count: 16) + "   ",
+        ] {
             let whole = line.split(separator: " ")
             let limited = line.split(separator: " ", maxSplits: limit)
             #expect(Array(whole.prefix(limit)) == Array(limited.prefix(limit)), "\(line.debugDescription)")
@@ -170,7 +176,9 @@ struct ParsingFastPathTests {
             if anywhere { withVerb += 1 }
             for start in [text.startIndex] + InlineAssignment.sentenceStarts(in: text) {
                 let sentence = String(text[start...])
-                if !anywhere { #expect(InlineAssignment.leadVerb.firstMatch(in: sentence) == nil, "\(text.debugDescription)") }
+                if !anywhere {
+                    #expect(InlineAssignment.leadVerb.firstMatch(in: sentence) == nil, "\(text.debugDescription)")
+                }
             }
         }
         #expect(withVerb >= 5)
@@ -186,6 +194,9 @@ struct ParsingFastPathTests {
             if case .noMatch = MarkerScan.bullet(line) {} else { Issue.record("\(line.debugDescription)") }
             if case .noMatch = MarkerScan.field(line) {} else { Issue.record("\(line.debugDescription)") }
         }
-        if case .unsure = MarkerScan.field("Thời gian\n: x") {} else { Issue.record("a colon after a break goes to ICU") }
+        if case .unsure = MarkerScan.field("Thời gian\n: x") {
+        } else {
+            Issue.record("a colon after a break goes to ICU")
+        }
     }
 }

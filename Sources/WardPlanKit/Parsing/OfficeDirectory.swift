@@ -237,10 +237,17 @@ public struct OfficeDirectory: Sendable {
 }
 
 extension String {
+    /// The text without the characters of `set` at either end. Walks in from each end by index
+    /// (`dropLast` on a substring counted the whole text each time).
     func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while start < end {
+            let before = index(before: end)
+            guard set.contains(self[before]) else { break }
+            end = before
+        }
+        return String(self[start..<end])
     }
 }

@@ -59,6 +59,8 @@ final class PlanRecognizer {
     private var assignments: [String: InlineAssignment?] = [:]
     private var opensAssignments: [String: Bool] = [:]
     private var resolutions: [String: OfficeDirectory.Resolution] = [:]
+    /// What `TimelineParser` read of a time, by text: a plan gives the same times to many tasks.
+    private var parsedTimelines: [String: Timeline] = [:]
 
     init(
         units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
@@ -523,6 +525,13 @@ final class PlanRecognizer {
         return resolution
     }
 
+    private func readTimeline(_ text: String) -> Timeline {
+        if let known = parsedTimelines[text] { return known }
+        let parsed = timelines.parse(text)
+        parsedTimelines[text] = parsed
+        return parsed
+    }
+
     /// `OfficeDirectory.canonicalName`, from the kept resolution.
     private func canonicalName(_ text: String) -> String? {
         let r = resolve(text)
@@ -580,7 +589,7 @@ final class PlanRecognizer {
         }
         var timeline: Timeline?
         if let timelineText {
-            let parsed = timelines.parse(timelineText)
+            let parsed = readTimeline(timelineText)
             if !parsed.hasSchedule && parsed.flags.isEmpty {
                 diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
             }
