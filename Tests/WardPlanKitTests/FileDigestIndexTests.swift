@@ -105,14 +105,17 @@ struct FileDigestIndexTests {
 
     /// Files written within `racyMargin` of the read are not remembered: a write in the same tick
     /// of the file system's clock would not change their times.
+    /// (The reads are shifted an hour back, so that the files count as just written however slowly
+    /// the test runs.)
     @Test func filesTooRecentAreHashedEveryRun() throws {
         let w = try Workspace()
         defer { w.remove() }
-        let first = try run(w, shift: 0)
+        let hourBack: Int64 = -3_600_000_000_000
+        let first = try run(w, shift: hourBack)
         #expect(first.hashed == 2)
         // Nothing remembered, so no index written.
         #expect(!FileManager.default.fileExists(atPath: indexURL(w).path))
-        let second = try run(w, shift: 0)
+        let second = try run(w, shift: hourBack)
         #expect(second.hashed == 2)
         #expect(second.statistics.hits == 2)
         // Old enough now (the shifted clock): remembered, then not hashed.
@@ -179,7 +182,9 @@ struct FileDigestIndexTests {
         let version = FileVersion(device: 1, inode: 2, size: 3, modified: -4, changed: 5_000_000_000)
         let records: [String: FileDigestIndex.Record] = [
             "/a/Phường Ngọc Hà.md": .init(version: version, digest: Array(0..<32)),
-            "/b": .init(version: FileVersion(device: 0, inode: 0, size: 0, modified: 0, changed: 0), digest: Array(repeating: 255, count: 32)),
+            "/b": .init(
+                version: FileVersion(device: 0, inode: 0, size: 0, modified: 0, changed: 0),
+                digest: Array(repeating: 255, count: 32)),
         ]
         let data = FileDigestIndex.encode(records)
         #expect(FileDigestIndex.decode(data) == records)

@@ -274,16 +274,19 @@ final class FileDigestIndex: @unchecked Sendable {
             var records: [String: Record] = [:]
             while position < raw.count {
                 guard let length = integer(UInt32.self), raw.count - position >= Int(length) else { return nil }
-                let path = String(decoding: UnsafeRawBufferPointer(rebasing: raw[position..<position + Int(length)]), as: UTF8.self)
+                let path = String(
+                    decoding: UnsafeRawBufferPointer(rebasing: raw[position..<position + Int(length)]), as: UTF8.self)
                 position += Int(length)
                 guard let device = integer(UInt64.self), let inode = integer(UInt64.self),
-                    let size = integer(Int64.self), let modified = integer(Int64.self), let changed = integer(Int64.self),
+                    let size = integer(Int64.self), let modified = integer(Int64.self),
+                    let changed = integer(Int64.self),
                     raw.count - position >= 32
                 else { return nil }
                 let digest = Array(raw[position..<position + 32])
                 position += 32
                 records[path] = Record(
-                    version: FileVersion(device: device, inode: inode, size: size, modified: modified, changed: changed),
+                    version: FileVersion(
+                        device: device, inode: inode, size: size, modified: modified, changed: changed),
                     digest: digest)
             }
             return records

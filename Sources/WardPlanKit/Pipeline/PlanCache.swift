@@ -41,6 +41,9 @@ public final class PlanCache: @unchecked Sendable {
     /// To make an input's path absolute for `digests` (the plan and the key keep it as given).
     private let workingDirectory = FileManager.default.currentDirectoryPath
 
+    /// The texts of the plans this cache decodes, shared among them.
+    private let texts = TextPool()
+
     private let lock = NSLock()
     private var pending: [(name: String, data: Data)] = []
     private var counts = Statistics()
@@ -168,7 +171,7 @@ public final class PlanCache: @unchecked Sendable {
         let url = entryURL(name: name)
         // Read, not mapped: a file truncated under a mapping would stop the process.
         guard let data = try? FileRead.read(url.path).data else { return .missing }
-        guard let plan = Entry.decode(data, key: key),
+        guard let plan = Entry.decode(data, key: key, pool: texts),
             plan.source.path == path, plan.source.sha256 == contentDigest
         else { return .rejected }
         return .hit(plan)
@@ -326,7 +329,7 @@ enum Entry {
     }
 
     /// The plan, or nil when anything about the entry is not as written by `encode` with `key`.
-    static func decode(_ data: Data, key: [UInt8]) -> Plan? {
+    static func decode(_ data: Data, key: [UInt8], pool: TextPool? = nil) -> Plan? {
         guard data.count >= headerSize else { return nil }
         let header = [UInt8](data.prefix(headerSize))
         guard Array(header[0..<8]) == magic,
@@ -336,7 +339,7 @@ enum Entry {
         else { return nil }
         let payload = data.suffix(from: data.startIndex + headerSize)
         guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
-        return try? PlanBinaryCoder.decode(payload)
+        return try? PlanBinaryCoder.decode(payload, pool: pool)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
