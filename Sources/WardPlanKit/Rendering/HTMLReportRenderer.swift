@@ -76,6 +76,8 @@ final class HTMLReportWriter {
     let options: Page
     /// Each ward's group (`groups(_:)`), in ward order.
     let groupOf: [String?]
+    /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
+    let officeIndex: [String: Int]
     /// Parts kept as data in a lazy page: key, markup.
     var deferredParts: [(key: String, markup: String)] = []
 
@@ -107,6 +109,11 @@ final class HTMLReportWriter {
             if let w = index[f.task.ward] { perWard[w].append(f) }
         }
         facts = perWard
+        var offices: [String: Int] = [:]
+        for (o, office) in report.comparison.leads.offices.enumerated() where offices[office.name] == nil {
+            offices[office.name] = o
+        }
+        officeIndex = offices
     }
 
     var lazy: Bool { options.lazy }
@@ -356,7 +363,11 @@ final class HTMLReportWriter {
 /// Ids of the page's anchors. Ward, area and theme ids are made safe for a fragment here.
 enum Anchor {
     static func safe(_ s: String) -> String {
-        String(
+        // Most ids are already safe (ASCII letters, digits, '-'): returned as they are.
+        if s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2D }) {
+            return s
+        }
+        return String(
             String.UnicodeScalarView(
                 s.unicodeScalars.map { scalar in
                     scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")
