@@ -31,8 +31,11 @@ struct ParallelOutputTests {
         #expect(written == set.files.map(\.path))
         for (path, text) in expected { #expect(try String(contentsOfFile: path, encoding: .utf8) == text) }
         // No temporary or backup is left beside the files.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("a").path).count == 6)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("b/c").path).count == 6)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("a").path).count == 6)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("b/c").path).count
+                == 6)
     }
 
     @Test func theHeaviestStartFirst() throws {

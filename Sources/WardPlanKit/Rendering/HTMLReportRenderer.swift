@@ -389,7 +389,8 @@ struct HTMLReportIndex: Sendable {
 enum Anchor {
     static func safe(_ s: String) -> String {
         // Most ids are already safe (ASCII letters, digits, '-'): returned as they are.
-        if s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2D }) {
+        if s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2D })
+        {
             return s
         }
         return String(
