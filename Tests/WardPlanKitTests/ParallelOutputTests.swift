@@ -9,14 +9,14 @@ import Testing
 @Suite("Parallel outputs")
 struct ParallelOutputTests {
     /// Twelve files in two folders, each streamed in pieces that name the file.
-    func set(in folder: TemporaryFolder, started: Mutex<[Int]>? = nil) -> (OutputSet, [String: String]) {
+    func set(in folder: TemporaryFolder, started: StartLog? = nil) -> (OutputSet, [String: String]) {
         var set = OutputSet()
         var expected: [String: String] = [:]
         for i in 0..<12 {
             let path = folder.url.appendingPathComponent(i % 2 == 0 ? "a/f\(i).txt" : "b/c/f\(i).txt").path
             expected[path] = (0..<50).map { "file \(i) piece \($0)\n" }.joined()
             set.add(to: path, weight: i == 7 ? 5 : i == 3 ? 2 : 0) { write in
-                started?.withLock { $0.append(i) }
+                started?.files.withLock { $0.append(i) }
                 for piece in 0..<50 { try write(Data("file \(i) piece \(piece)\n".utf8)) }
             }
         }
@@ -28,7 +28,7 @@ struct ParallelOutputTests {
         let folder = try TemporaryFolder()
         let (set, expected) = set(in: folder)
         let written = try set.commit(threads: threads)
-        #expect(written == set.files.map(\.path))
+        #expect(written == set.files.map { $0.path })
         for (path, text) in expected { #expect(try String(contentsOfFile: path, encoding: .utf8) == text) }
         // No temporary or backup is left beside the files.
         #expect(
@@ -40,13 +40,18 @@ struct ParallelOutputTests {
 
     @Test func theHeaviestStartFirst() throws {
         let folder = try TemporaryFolder()
-        let started = Mutex<[Int]>([])
+        let started = StartLog()
         let (set, _) = set(in: folder, started: started)
         try set.commit(threads: 1)
-        #expect(started.withLock { $0 } == [7, 3, 0, 1, 2, 4, 5, 6, 8, 9, 10, 11])
+        #expect(started.files.withLock { $0 } == [7, 3, 0, 1, 2, 4, 5, 6, 8, 9, 10, 11])
     }
 
     struct Refused: Error {}
+
+    /// The files in the order their making started.
+    final class StartLog: Sendable {
+        let files = Mutex<[Int]>([])
+    }
 
     @Test(arguments: [1, 3])
     func oneFailureWritesNothingAndKeepsThePreviousFiles(threads: Int) throws {
