@@ -15,6 +15,11 @@ struct OfficeDirectoryTests {
         ("Trung tâm phục vụ Hành chính công", "Trung tâm Phục vụ hành chính công"),
         ("Phòng Kinh tế, hạ tầng và Đô thị", "Phòng Kinh tế, Hạ tầng và Đô thị"),
         ("Phòng Kinh tế", "Phòng Kinh tế"),
+        // Common short forms: "VH-XH", "PVHCC", "HCC" and the centre written "TT PVHCC" or "TTPVHCC".
+        ("Phòng VH-XH", "Phòng Văn hóa - Xã hội"),
+        ("Trung tâm Phục vụ HCC xã", "Trung tâm Phục vụ hành chính công"),
+        ("TT PVHCC", "Trung tâm Phục vụ hành chính công"),
+        ("TTPVHCC phường", "Trung tâm Phục vụ hành chính công"),
     ])
     func variantsMapToOneName(_ written: String, _ canonical: String) {
         #expect(offices.canonicalName(written) == canonical)

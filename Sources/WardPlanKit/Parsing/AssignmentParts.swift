@@ -50,14 +50,85 @@ struct AssignmentParts: Equatable {
                 !out.contains(where: { $0.field == .timeline }), isTime(part)
             {
                 out.append((.timeline, InlineAssignment.timeClause(part) ?? part))
+            } else if !out[0].value.isEmpty, field == .lead, !out.contains(where: { $0.field == .coordinators }),
+                let partners = withoutClosingVerb(part, "phối hợp")
+            {
+                // "Phòng KT chủ trì; TTPVHCC phối hợp": the partners named before their verb.
+                out.append((.coordinators, partners))
             } else {
                 let last = out.count - 1
                 out[last].value += out[last].value.isEmpty ? part : "; " + part
             }
         }
         // A value with nothing but separators keeps what was written.
-        if out.count == 1 { return [(field, value)] }
+        if out.count == 1 { out = [(field, value)] }
+        // "Phòng KT, HT&ĐT chủ trì": the lead named before its verb.
+        if field == .lead, let lead = withoutClosingVerb(out[0].value, "chủ trì") { out[0].value = lead }
         return out
+    }
+
+    /// "TTPVHCC phối hợp." without its closing verb ("TTPVHCC"), or nil when the part does not
+    /// close with the verb after a name.
+    private static func withoutClosingVerb(_ part: String, _ verb: String) -> String? {
+        let trimmed = InlineAssignment.clean(part)
+        guard trimmed.foldedKey.hasSuffix(" " + verb.foldedKey) else { return nil }
+        let name = InlineAssignment.clean(String(trimmed.dropLast(verb.count)))
+        return name.isEmpty ? nil : name
+    }
+
+    /// A table cell that gives its roles by label, one after another: "Chủ trì: Phòng Văn hóa - Xã
+    /// hội<br>Phối hợp: Văn phòng …" (a line break in a cell is read as a space), "Chủ trì: X; phối
+    /// hợp: Y". A label opens the cell, then each label that starts with a capital or follows ";"
+    /// ends the value before it. Nil unless the cell opens with a label of a lead, partners or time.
+    static func labelledCell(_ text: String) -> AssignmentParts? {
+        var labels: [(start: String.Index, colon: String.Index, field: TaskField)] = []
+        for colon in text.indices where text[colon] == ":" {
+            guard let (start, field) = labelBefore(colon, in: text) else { continue }
+            let opensCell = text[..<start].trimmingCharacters(in: .whitespaces).isEmpty
+            guard opensCell || !labels.isEmpty else { return nil }
+            labels.append((start, colon, field))
+        }
+        var result = AssignmentParts()
+        for (n, label) in labels.enumerated() {
+            let start = text.index(after: label.colon)
+            let end = n + 1 < labels.count ? max(start, labels[n + 1].start) : text.endIndex
+            let value = InlineAssignment.clean(String(text[start..<end]))
+            guard !value.isEmpty else { continue }
+            switch label.field {
+            case .lead: result.lead = result.lead ?? value
+            case .coordinators: result.coordinators = result.coordinators ?? value
+            case .timeline: result.timeline = result.timeline ?? value
+            default: break
+            }
+        }
+        return result == AssignmentParts() ? nil : result
+    }
+
+    /// The field label that ends at `colon`: the longest run of up to six words before it that
+    /// is a label, starting the text or after ";" or ":", or with a capital. A label never reaches
+    /// back over an earlier colon.
+    private static func labelBefore(_ colon: String.Index, in text: String) -> (String.Index, TaskField)? {
+        let head = text[..<colon]
+        var starts: [String.Index] = []
+        var i = head.endIndex
+        while starts.count < 6, i > head.startIndex {
+            guard let space = head[..<i].lastIndex(where: { $0 == " " || $0 == ";" || $0 == ":" }) else {
+                starts.append(head.startIndex)
+                break
+            }
+            let start = head.index(after: space)
+            if start < i { starts.append(start) }
+            if head[space] != " " { break }
+            i = space
+        }
+        for start in starts.reversed() {
+            let before = head[..<start].last { $0 != " " }
+            guard text[start].isUppercase || before == nil || before == ";" || before == ":",
+                let field = TaskField(label: String(head[start...]))
+            else { continue }
+            return (start, field)
+        }
+        return nil
     }
 
     /// The parts at top-level ";" and at " - " before a field label and its colon.

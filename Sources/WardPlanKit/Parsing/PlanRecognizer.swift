@@ -428,13 +428,16 @@ final class PlanRecognizer {
             return false
         }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
+        // "c) Công an phường chủ trì …" under "3. …" is task "3.c", as a lettered task block is.
+        let lettered = current.marker?.style == .letter
+        let taskRef = ref.map { lettered ? [numberedRef, $0].compactMap { $0 }.joined(separator: ".") : $0 }
         for j in taken {
             handled.insert(j)
             self.taken.insert(j)
         }
         plan.tasks.append(
             makeTask(
-                ref: ref ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
+                ref: taskRef ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
                 leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: [], supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
@@ -695,16 +698,16 @@ final class PlanRecognizer {
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
 
         if nonEmpty.isEmpty && ref.isEmpty { return true }
+        // "I. CÔNG TÁC CHỈ ĐẠO" in one cell across the row (or alone in its row): the numeral and
+        // the title of a group written together.
+        let filled = cells.filter { !$0.isEmpty }
+        let single = filled.count == 1 ? Self.groupTitle(filled[0]) : nil
+        if let single {
+            openGroup(ref: single.ref, text: single.title, line: line, endLine: rowLines.last)
+            return true
+        }
         if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
-            let text = nonEmpty[0].element
-            let group = Group(
-                text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
-            table!.group = group
-            plan.headings.append(
-                Heading(
-                    ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1,
-                    kind: SectionKind.of(heading: text),
-                    area: group.area, line: line, endLine: rowLines.last))
+            openGroup(ref: ref, text: nonEmpty[0].element, line: line, endLine: rowLines.last)
             return true
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
@@ -720,6 +723,42 @@ final class PlanRecognizer {
         return true
     }
 
+    /// A group row: its title gives the area and phase of the rows under it.
+    private func openGroup(ref: String?, text: String, line: Int, endLine: Int?) {
+        let group = Group(
+            text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
+        table!.group = group
+        plan.headings.append(
+            Heading(
+                ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1, kind: SectionKind.of(heading: text),
+                area: group.area, line: line, endLine: endLine))
+    }
+
+    /// The only text of a row read as a group's numeral and title: "II. CẢI CÁCH THỂ CHẾ", "B -
+    /// Giai đoạn 2028-2030" (a Roman numeral or a capital letter, then a short title that is not a
+    /// sentence), or a title in capitals alone ("CẢI CÁCH TTHC"). A task written alone in its row
+    /// ("Rà soát … trước 30/6.", "1. Rà soát …") is not a group.
+    static func groupTitle(_ text: String) -> (ref: String?, title: String)? {
+        let isTitle = { (title: String) in
+            FrontMatterParser.isCapitals(title)
+                || (!TextShape.endsSentence(title) && TextShape.wordCount(title) <= 12)
+        }
+        if let space = text.firstIndex(of: " ") {
+            let numeral = String(text[..<space]).trimmingCharacters(in: Set(".:)-"))
+            let title = String(text[space...]).trimmingCharacters(in: Set(" .:-–"))
+            let isNumeral =
+                RomanNumeral.value(numeral) != nil || (numeral.count == 1 && numeral.first!.isUppercase)
+            if isNumeral, numeral.count < text[..<space].count || numeral.count > 1 || title.first?.isUppercase == true,
+                !title.isEmpty, isTitle(title)
+            {
+                return (numeral, title)
+            }
+        }
+        let words = TextShape.wordCount(text)
+        return FrontMatterParser.isCapitals(text) && words >= 2 && words <= 15 && !TextShape.endsSentence(text)
+            ? (nil, text) : nil
+    }
+
     private func finishTable() {
         guard let draft = table else { return }
         table = nil
@@ -729,13 +768,17 @@ final class PlanRecognizer {
                 columns.index(of: role).map { TableDraft.cell(row.cells, $0) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             if columns.holdsTasks {
+                // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
+                let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
                 plan.tasks.append(
                     makeTask(
                         ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
-                        leadText: value(.lead), coordinatorsText: value(.coordinators),
+                        leadText: roles.map(\.lead) ?? value(.lead),
+                        coordinatorsText: value(.coordinators) ?? roles?.coordinators,
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
-                        timelineText: value(.timeline), notes: draft.otherCells(of: row), lines: row.lines))
+                        timelineText: value(.timeline) ?? roles?.timeline, notes: draft.otherCells(of: row),
+                        lines: row.lines))
             } else if columns.holdsTargets {
                 var target = targets.target(
                     text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),

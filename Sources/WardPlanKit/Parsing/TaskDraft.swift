@@ -24,8 +24,16 @@ struct TaskDraft {
             if field == .products {
                 products += ProductList.split(value)
             }
-            fields.append((field, value))
+            let isOffice = field == .lead || field == .coordinators || field == .supervisor
+            fields.append((field, isOffice ? Self.withoutClosingStop(value) : value))
         }
+    }
+
+    /// "Phòng Văn hóa - Xã hội." on a field line: the sentence's full stop is not part of the
+    /// office's name shown. An ellipsis ("…", "...") stays.
+    static func withoutClosingStop(_ value: String) -> String {
+        guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
+        return String(value.dropLast()).trimmingCharacters(in: .whitespaces)
     }
 
     /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
