@@ -140,6 +140,34 @@ struct PlanBinaryCoderTests {
         #expect(back.unclassified.map { Array($0.text.utf8) } == [Array(decomposed.utf8), Array(composed.utf8)])
     }
 
+    /// Plans decoded with one text pool (as a run's cache does) equal those decoded without, with
+    /// the same JSON bytes; texts canonically equal but of other bytes are never taken for each other.
+    @Test func plansDecodedWithASharedTextPoolAreTheSame() throws {
+        let pool = TextPool()
+        for _ in 0..<2 {
+            for plan in Self.plans {
+                let back = try PlanBinaryCoder.decode(Data(PlanBinaryCoder.encode(plan)), pool: pool)
+                #expect(back == plan, "\(plan.source.path)")
+                #expect(try Self.json(back) == Self.json(plan), "\(plan.source.path)")
+            }
+        }
+        let composed = String(repeating: "Cải cách ho\u{E1} ", count: 3)
+        let decomposed = String(repeating: "Cải cách hoa\u{301} ", count: 3)
+        #expect(composed == decomposed)
+        for text in [composed, decomposed, composed, decomposed] {
+            var plan = Plan(source: SourceInfo(path: text, sha256: "s", format: "text", nonBlankLines: 0))
+            plan.unclassified = [SourceText(text: text, line: 1)]
+            let back = try PlanBinaryCoder.decode(Data(PlanBinaryCoder.encode(plan)), pool: pool)
+            #expect(Array(back.source.path.utf8) == Array(text.utf8))
+            #expect(Array(back.unclassified[0].text.utf8) == Array(text.utf8))
+        }
+        // Short texts, the pooled and the new, the same bytes either way.
+        for text in ["", "a", "hoá", String(repeating: "x", count: 15), String(repeating: "x", count: 16)] {
+            let back = Array(text.utf8).withUnsafeBytes { pool.text($0) }
+            #expect(Array(back.utf8) == Array(text.utf8))
+        }
+    }
+
     @Test func aTextRepeatedIsWrittenOnce() throws {
         var plan = Plan(source: SourceInfo(path: "p", sha256: "s", format: "text", nonBlankLines: 0))
         let long = String(repeating: "Cải cách thủ tục hành chính ", count: 10)

@@ -187,7 +187,11 @@ struct TextScanTests {
 
     @Test func provinceFilter() {
         var named = 0
-        for line in Self.corpus + ["tỉnh Hà Giang", "TỈNH HÀ GIANG", "Thành phố Hà Nội", "THÀNH PHỐ HUẾ", "tinh Ha"] {
+        let more = [
+            "tỉnh Hà Giang", "TỈNH HÀ GIANG", "Thành phố Hà Nội", "THÀNH PHỐ HUẾ", "tinh Ha", "thành phố\u{00A0}Huế",
+            "tỉnh\tLào Cai", "Thành phố\u{2003}Vinh", "TỈNH\nCAO BẰNG", "thành phốHuế", "tỉnhLào Cai",
+        ]
+        for line in Self.corpus + more {
             let matches = FrontMatterParser.provinceName.matches(in: line)
             if !matches.isEmpty {
                 named += 1
@@ -196,5 +200,8 @@ struct TextScanTests {
         }
         #expect(named >= 5)
         #expect(!TextScan.mayNameProvince("Phường Ba Đình, ngày 5 tháng 1 năm 2026"))
+        #expect(!TextScan.mayNameProvince("Văn phòng chủ trì, phối hợp Công an phường"))
+        #expect(!TextScan.mayNameProvince("tỉnh"))
+        #expect(TextScan.mayNameProvince("Ủy ban nhân dân tỉnh Lào Cai"))
     }
 }

@@ -21,7 +21,25 @@ public struct WardGaps: Hashable, Sendable, Codable {
 
     /// National items the plan lacks outright (absent, or a target below the national one): the
     /// headline count and the order wards are ranked in.
-    public var count: Int { national.filter { $0.level == .absent || $0.level == .below }.count }
+    public var count: Int {
+        // As `national.filter { … }.count`, without copying the items (asked for on every page).
+        var n = 0
+        for item in items where (item.level == .absent || item.level == .below) && item.basis.contains(.national) {
+            n += 1
+        }
+        return n
+    }
+
+    /// How many national theme items are absent and how many only stated (the matrix's and the
+    /// coverage table's columns), without copying the items.
+    public var nationalThemeCounts: (absent: Int, stated: Int) {
+        var absent = 0
+        var stated = 0
+        for item in items where item.kind == .theme && item.basis.contains(.national) {
+            if item.level == .absent { absent += 1 } else if item.level == .stated { stated += 1 }
+        }
+        return (absent, stated)
+    }
 
     public func item(_ kind: GapItem.Kind, _ id: String) -> GapItem? {
         items.first { $0.kind == kind && $0.id == id }

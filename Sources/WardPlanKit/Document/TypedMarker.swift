@@ -87,7 +87,17 @@ enum TypedMarker {
 
 extension String {
     /// The part of `self` before the suffix `rest`, trimmed: the marker of "II. MỤC TIÊU".
-    fileprivate func prefixBefore(_ rest: String) -> String {
+    /// `rest` ends the match, so where every scalar is a character of its own its bytes are
+    /// dropped rather than its characters counted.
+    func prefixBefore(_ rest: String) -> String {
+        let kept =
+            SimpleText.isSimple(self) && rest.utf8.count <= utf8.count
+            ? String(self[..<utf8.index(endIndex, offsetBy: -rest.utf8.count)]) : String(dropLast(rest.count))
+        return kept.trimmingBlanks
+    }
+
+    /// `prefixBefore` by characters, as it was: kept for tests.
+    func prefixBeforeByCharacter(_ rest: String) -> String {
         String(dropLast(rest.count)).trimmingCharacters(in: .whitespaces)
     }
 }

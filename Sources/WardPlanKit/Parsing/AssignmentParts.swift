@@ -141,7 +141,10 @@ struct AssignmentParts: Equatable {
         var pieces: [String] = []
         var pieceStart = part.startIndex
         var searchStart = part.startIndex
-        while let dash = part.range(of: " - ", range: searchStart..<part.endIndex) {
+        let simple = SimpleText.isSimple(part)
+        while let dash = simple
+            ? dashByBytes(in: part, from: searchStart) : part.range(of: " - ", range: searchStart..<part.endIndex)
+        {
             if labelled(String(part[dash.upperBound...])) != nil {
                 pieces.append(String(part[pieceStart..<dash.lowerBound]))
                 pieceStart = dash.upperBound
@@ -151,9 +154,28 @@ struct AssignmentParts: Equatable {
         return pieces + [String(part[pieceStart...])]
     }
 
+    /// The next " - " from `start`, by its bytes: in a text whose every scalar is a character of
+    /// its own, where Foundation's `range(of:)` finds the same (no scalar there is canonically
+    /// equivalent to a sequence holding a space or a hyphen).
+    static func dashByBytes(in text: String, from start: String.Index) -> Range<String.Index>? {
+        let utf8 = text.utf8
+        var i = start
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: " ") {
+                let j = utf8.index(after: i)
+                if j < utf8.endIndex, utf8[j] == UInt8(ascii: "-") {
+                    let k = utf8.index(after: j)
+                    if k < utf8.endIndex, utf8[k] == UInt8(ascii: " ") { return i..<utf8.index(after: k) }
+                }
+            }
+            i = utf8.index(after: i)
+        }
+        return nil
+    }
+
     /// A part that opens with a field label and a colon: the field and the value after the colon.
     static func labelled(_ part: String) -> (TaskField, String)? {
-        guard let colon = part.firstIndex(of: ":"), part.distance(from: part.startIndex, to: colon) <= 40,
+        guard let colon = part.firstIndex(ofASCII: ":"), part.startsWithin(40, charactersOf: colon),
             let field = TaskField(label: String(part[..<colon]))
         else { return nil }
         let value = InlineAssignment.clean(String(part[part.index(after: colon)...]))

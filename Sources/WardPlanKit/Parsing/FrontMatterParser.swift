@@ -32,7 +32,7 @@ struct FrontMatterParser {
     private static func basisSections(_ units: [OutlineUnit]) -> [Range<Int>] {
         units.indices.compactMap { i in
             let unit = units[i]
-            guard unit.subtreeEnd > i + 1, unit.body.count <= 80,
+            guard unit.subtreeEnd > i + 1, unit.body.hasAtMost(80),
                 TextScan.key(of: unit.body, hasWordPrefix: "can cu")
             else {
                 return nil
@@ -72,7 +72,7 @@ struct FrontMatterParser {
 
             if r.document.code == nil, i < headerEnd, let m = Self.numberLine.firstMatch(in: text) {
                 r.document.code = m[2]!.replacingOccurrences(of: " ", with: "")
-                let number = m[1]!.trimmingCharacters(in: .whitespaces)
+                let number = m[1]!.trimmingBlanks
                 if number.isEmpty {
                     r.diagnostics.append(
                         Diagnostic(
@@ -127,7 +127,7 @@ struct FrontMatterParser {
             r.consumed.insert(titleIndex)
             if let m = Self.wardInTitle.firstMatch(in: title) {
                 r.ward.kind = Ward.Kind(rawValue: m[1]!.lowercased())
-                r.ward.name = m[2]!.trimmingCharacters(in: .whitespaces)
+                r.ward.name = m[2]!.trimmingBlanks
             }
             if let m = Self.periodSpan.firstMatch(in: title), let a = Int(m[1]!), let b = Int(m[2]!) {
                 r.period = Period(years: YearRange(from: a, to: b))
@@ -175,7 +175,7 @@ struct FrontMatterParser {
     /// DÂN") followed by a person's name.
     private func signer(at i: Int) -> (signer: Signer, lines: [Int])? {
         let text = lines[i].text
-        guard text.count <= 60, Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
+        guard text.hasAtMost(60), Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
         var titleLines = [i]
         var title = text
         if i > 0, Self.isCapitals(lines[i - 1].text), Self.onBehalf.isMatch(lines[i - 1].text.foldedKey) {
@@ -220,8 +220,13 @@ struct FrontMatterParser {
     }
 
     static func isCapitals(_ text: String) -> Bool {
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 3 && letters.allSatisfy { $0.isUppercase }
+        // At least three letters, all upper case: the first other letter answers no.
+        var letters = 0
+        for character in text where character.isLetter {
+            guard character.isUppercase else { return false }
+            letters += 1
+        }
+        return letters >= 3
     }
 
     static func isPersonName(_ text: String) -> Bool {

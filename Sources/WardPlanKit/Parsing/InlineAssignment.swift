@@ -39,7 +39,7 @@ struct InlineAssignment: Equatable {
     {
         if let assigned = read(text, offices: offices) { return assigned }
         guard let time = timeSentence(in: text) else { return closingTimeClause(text) }
-        let before = String(text[..<time.start]).trimmingCharacters(in: .whitespaces)
+        let before = String(text[..<time.start]).trimmingBlanks
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
     }
 
@@ -75,12 +75,12 @@ struct InlineAssignment: Equatable {
     // MARK: - "(Chủ trì: …; phối hợp: …; thời gian: …)"
 
     private static func parenthesised(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        var body = text.trimmingBlanks
         while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
-        guard body.hasSuffix(")"), let open = body.lastIndex(of: "(") else { return nil }
+        guard body.hasSuffix(")"), let open = body.lastIndex(ofASCII: "(") else { return nil }
         let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
         guard let parts = AssignmentParts.read(String(inside), offices: offices) else { return nil }
-        var result = InlineAssignment(text: String(body[..<open]).trimmingCharacters(in: .whitespaces))
+        var result = InlineAssignment(text: String(body[..<open]).trimmingBlanks)
         result.lead = parts.lead
         result.coordinators = parts.coordinators
         result.timeline = parts.timeline
@@ -93,7 +93,7 @@ struct InlineAssignment: Equatable {
         guard let m = assigning.firstMatch(in: text), let lead = m[2], let range = m.range(0) else {
             return assigningOffice(text, offices: offices)
         }
-        var result = InlineAssignment(text: String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces))
+        var result = InlineAssignment(text: String(text[..<range.lowerBound]).trimmingBlanks)
         result.lead = clean(lead)
         result.readRest(m[3] ?? "", offices: offices)
         if result.text.isEmpty { result.text = text }
@@ -105,7 +105,7 @@ struct InlineAssignment: Equatable {
     private mutating func readRest(_ whole: String, offices: OfficeDirectory) {
         let rest = String(whole[..<(Self.sentenceStarts(in: whole).first ?? whole.endIndex)])
         let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map {
-            String($0).trimmingCharacters(in: .whitespaces)
+            String($0).trimmingBlanks
         }
         if let first = clauses.first {
             if let p = Self.partners.firstMatch(in: first), let who = p[1] {
@@ -128,7 +128,7 @@ struct InlineAssignment: Equatable {
         for start in [text.startIndex] + sentenceStarts(in: text) where text[start...].hasPrefix("Giao ") {
             let after = String(text[text.index(start, offsetBy: 5)...])
             guard let office = offices.leadingOffice(in: after, placeWords: placeWords) else { continue }
-            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            var result = InlineAssignment(text: String(text[..<start]).trimmingBlanks)
             result.lead = office
             result.readRest(String(after.dropFirst(office.count)), offices: offices)
             if result.text.isEmpty { result.text = text }
@@ -147,7 +147,7 @@ struct InlineAssignment: Equatable {
             guard let office = offices.leadingOffice(in: sentence, placeWords: placeWords) else { continue }
             let rest = sentence.dropFirst(office.count).drop { $0 == " " }
             guard let first = rest.first, first.isLetter, first.isLowercase else { continue }
-            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            var result = InlineAssignment(text: String(text[..<start]).trimmingBlanks)
             result.lead = office
             result.readRest(String(rest), offices: offices)
             return result
@@ -158,17 +158,19 @@ struct InlineAssignment: Equatable {
     /// The first sentence whose subject is an office and whose verb makes that office the lead; the
     /// statement is the text before that sentence.
     private static func officeSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        // A sentence runs to the text's end, so a text without the verb has no sentence with it.
+        guard leadVerb.matchesAnywhere(in: text) else { return nil }
         for start in [text.startIndex] + sentenceStarts(in: text) {
             let sentence = String(text[start...])
             guard let verb = leadVerb.firstMatch(in: sentence)?.range(0) else { continue }
-            let subject = String(sentence[..<verb.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let subject = String(sentence[..<verb.lowerBound]).trimmingBlanks
             // The verb must be this sentence's, after a subject that is nothing but an office.
             guard !subject.isEmpty, sentenceStarts(in: subject).isEmpty, leadsAsOffice(subject, offices: offices)
             else { continue }
-            var result = InlineAssignment(text: String(text[..<start]).trimmingCharacters(in: .whitespaces))
+            var result = InlineAssignment(text: String(text[..<start]).trimmingBlanks)
             result.lead = clean(subject)
             result.readRest(
-                String(sentence[verb.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,")),
+                Blanks.trimming(sentence[verb.upperBound...]) { $0 == " " || $0 == "," },
                 offices: offices)
             if result.text.isEmpty { result.text = text }
             return result
@@ -200,7 +202,7 @@ struct InlineAssignment: Equatable {
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : text.endIndex
             let sentence = String(text[start..<end])
-            if let colon = sentence.firstIndex(of: ":"), sentence.distance(from: sentence.startIndex, to: colon) <= 40,
+            if let colon = sentence.firstIndex(ofASCII: ":"), sentence.startsWithin(40, charactersOf: colon),
                 TaskField(label: String(sentence[..<colon])) == .timeline
             {
                 let value = clean(String(sentence[sentence.index(after: colon)...]))
@@ -235,7 +237,7 @@ struct InlineAssignment: Equatable {
     }
 
     static func clean(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: OfficeDirectory.trimSet)
+        text.trimmingBlanks.trimmingCharacters(in: OfficeDirectory.trimSet)
     }
 
     /// "Giao" at a sentence start (the text's start or after ". "), the lead up to "chủ trì", the rest.
@@ -253,7 +255,7 @@ struct InlineAssignment: Equatable {
     /// What `sentenceStarts` finds by scanning; kept for `TextScanTests`, which compare the two.
     static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).
-    private static let leadVerb = Pattern(
+    static let leadVerb = Pattern(
         #"\s(?:"#
             + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
             + #")(?=[\s,.;:]|$)"#)

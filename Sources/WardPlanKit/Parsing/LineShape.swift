@@ -112,10 +112,10 @@ enum TaskField: String, Equatable, Sendable, Decodable {
 
     /// The statement of a lettered field item ("a) Nhiệm vụ: Ban hành …"), or nil.
     static func statement(in text: String) -> String? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(ofASCII: ":") else { return nil }
         let key = String(text[..<colon]).foldedKey
         guard statementKeys.contains(key) else { return nil }
-        let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = text[text.index(after: colon)...].trimmingBlanks
         return value.isEmpty ? nil : value
     }
 }

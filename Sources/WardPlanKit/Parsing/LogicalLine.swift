@@ -55,7 +55,7 @@ enum PageBreakJoiner {
 
     /// "… năm 2027 (Chủ trì:" cut by the wrap: a colon inside an open parenthesis ends nothing.
     static func leavesParenthesisOpen(_ text: String) -> Bool {
-        guard let open = text.lastIndex(of: "(") else { return false }
+        guard let open = text.lastIndex(ofASCII: "(") else { return false }
         return !text[open...].contains(")")
     }
 

@@ -36,6 +36,7 @@ enum MarkerScan {
 
     /// `^(\d{1,2})([.)])\s+(\S.*)$` (`TypedMarker.number`).
     static func typedNumber(_ text: String) -> Result {
+        guard opens(text, with: { Cursor.digitKind($0) != Cursor.Digits.none }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         let start = c.i
         switch c.digits() {
@@ -51,6 +52,7 @@ enum MarkerScan {
 
     /// `^\((\d{1,2})\)\s*(\S.*)$` (`TypedMarker.parenthesized`).
     static func typedParenthesized(_ text: String) -> Result {
+        guard opens(text, with: { $0 == "(" }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         guard c.take(where: { $0 == "(" }) != nil else { return .noMatch }
         let start = c.i
@@ -66,6 +68,7 @@ enum MarkerScan {
 
     /// `^([a-zđ])\)\s*(\S.*)$`, case-sensitive (`LineShape.letteredItem`).
     static func letteredItem(_ text: String) -> Result {
+        guard opens(text, with: isLowerMarkerLetter) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         guard let letter = c.take(where: isLowerMarkerLetter), c.take(where: { $0 == ")" }) != nil,
             let rest = c.rest(minimumSpace: 0)
@@ -75,6 +78,7 @@ enum MarkerScan {
 
     /// `^([a-zđ])(\)|\.(?=\s))\s*(\S.*)$`, case-sensitive (`TypedMarker.letter`).
     static func typedLetter(_ text: String) -> Result {
+        guard opens(text, with: isLowerMarkerLetter) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         guard let letter = c.take(where: isLowerMarkerLetter) else { return .noMatch }
         let closing: Range<String.Index>
@@ -91,6 +95,7 @@ enum MarkerScan {
 
     /// `^([A-Z])([.)])\s+(\S.*)$`, case-sensitive (`TypedMarker.upperLetter`).
     static func typedUpperLetter(_ text: String) -> Result {
+        guard opens(text, with: { $0.value >= 0x41 && $0.value <= 0x5A }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         guard let letter = c.take(where: { $0.value >= 0x41 && $0.value <= 0x5A }),
             let closing = c.take(where: { $0 == "." || $0 == ")" }), let rest = c.rest(minimumSpace: 1)
@@ -100,6 +105,7 @@ enum MarkerScan {
 
     /// `^([-+•▪●◦–—·])\s*(\S.*)$` (`LineShape.bullet`).
     static func bullet(_ text: String) -> Result {
+        guard opens(text, with: { bulletMarks.contains($0) }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         guard let marker = c.take(where: { bulletMarks.contains($0) }), let rest = c.rest(minimumSpace: 0) else {
             return .noMatch
@@ -109,6 +115,7 @@ enum MarkerScan {
 
     /// `^([-+•▪●◦–—·]|\*(?=\s))\s*(\S.*)$` (`TypedMarker.bullet`): a markdown "*" needs a space.
     static func typedBullet(_ text: String) -> Result {
+        guard opens(text, with: { bulletMarks.contains($0) || $0 == "*" }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         let marker: Range<String.Index>
         if let mark = c.take(where: { bulletMarks.contains($0) }) {
@@ -126,6 +133,7 @@ enum MarkerScan {
     /// the bullet and its spaces to the first colon, less the spaces before the colon (but at
     /// least two characters); the value is what follows the colon and its spaces.
     static func field(_ text: String) -> Result {
+        guard SimpleText.contains(UInt8(ascii: ":"), in: text) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         if c.take(where: { fieldBullets.contains($0) }) != nil { c.skipSpaces() }
         let labelStart = c.i
@@ -151,6 +159,14 @@ enum MarkerScan {
 
     // MARK: - Pieces
 
+    /// Whether `text` opens with a scalar `accepts` takes. Each pattern is anchored at the start and
+    /// its first element takes only such scalars, so a text that opens otherwise cannot match,
+    /// line terminator or not: the scanner says so before `Cursor` reads the whole line.
+    private static func opens(_ text: String, with accepts: (Unicode.Scalar) -> Bool) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return accepts(first)
+    }
+
     private static let bulletMarks: Set<Unicode.Scalar> = ["-", "+", "•", "▪", "●", "◦", "–", "—", "·"]
     private static let fieldBullets: Set<Unicode.Scalar> = ["-", "+", "•", "–"]
 
@@ -159,6 +175,7 @@ enum MarkerScan {
     }
 
     private static func numberPath(_ text: String, minimumParts: Int, capturesTerminator: Bool) -> Result {
+        guard opens(text, with: { Cursor.digitKind($0) != Cursor.Digits.none }) else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         let start = c.i
         switch c.digits() {

@@ -118,11 +118,12 @@ public struct OfficeDirectory: Sendable {
     /// open with a known office ("Công an phường"), with a new office's kind ("Phòng Tư pháp") or be a
     /// generic body ("Các phòng chuyên môn"). "Công tác tuyên truyền:" or "Tổ chức thực hiện:" are not.
     public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(ofASCII: ":") else { return nil }
         let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
-        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)
-        guard !duty.isEmpty, !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
+        guard !words.isEmpty, words.count <= Self.maxOfficeWords else { return nil }
+        let duty = String(text[text.index(after: colon)...]).trimmingCharacters(in: [" ", "\t"])
+        guard !duty.isEmpty else { return nil }
         let known = aliases(opening: words).contains { words.starts(with: $0.words) }
         let newOffice = Self.officeKinds.contains { words.starts(with: $0) }
         let generic = words.first == "cac" && resolve(office).generic
@@ -153,7 +154,8 @@ public struct OfficeDirectory: Sendable {
     /// directory office, maybe followed by one of `placeWords` ("Văn phòng HĐND và UBND xã" in "Văn
     /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.
     public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
-        let tokens = text.split(separator: " ")
+        // Only the first `maxOfficeWords + 2` words are read: the rest stays one piece.
+        let tokens = text.split(separator: " ", maxSplits: Self.maxOfficeWords + 2)
         // Most sentences open with no office: the first normalised word tells.
         let opening = tokens.prefix(8).joined(separator: " ")
         guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,
@@ -235,10 +237,17 @@ public struct OfficeDirectory: Sendable {
 }
 
 extension String {
+    /// The text without the characters of `set` at either end. Walks in from each end by index
+    /// (`dropLast` on a substring counted the whole text each time).
     func trimmingCharacters(in set: Set<Character>) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while start < end {
+            let before = index(before: end)
+            guard set.contains(self[before]) else { break }
+            end = before
+        }
+        return String(self[start..<end])
     }
 }

@@ -59,6 +59,8 @@ final class PlanRecognizer {
     private var assignments: [String: InlineAssignment?] = [:]
     private var opensAssignments: [String: Bool] = [:]
     private var resolutions: [String: OfficeDirectory.Resolution] = [:]
+    /// What `TimelineParser` read of a time, by text: a plan gives the same times to many tasks.
+    private var parsedTimelines: [String: Timeline] = [:]
 
     init(
         units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
@@ -399,15 +401,15 @@ final class PlanRecognizer {
             !units[next].isHeading
         {
             let body = units[next].body
-            let sofar = inlineAssignment(in: pieces.joined(separator: " "))
+            let joined = pieces.joined(separator: " ")
+            let sofar = inlineAssignment(in: joined)
             let givesLead =
                 sofar == nil && (body.hasPrefix("Giao ") || opensAssignment(body))
             let givesTime =
                 sofar?.timeline == nil
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
-                    || InlineAssignment.endsWithTimeLabel(pieces.joined(separator: " ")))
-            let continuesText =
-                !TextShape.endsSentence(pieces.joined(separator: " ")) && !FrontMatterParser.isCapitals(body)
+                    || InlineAssignment.endsWithTimeLabel(joined))
+            let continuesText = !TextShape.endsSentence(joined) && !FrontMatterParser.isCapitals(body)
             guard givesLead || givesTime || continuesText else { break }
             pieces.append(body)
             taken.append(next)
@@ -526,6 +528,13 @@ final class PlanRecognizer {
         return resolution
     }
 
+    private func readTimeline(_ text: String) -> Timeline {
+        if let known = parsedTimelines[text] { return known }
+        let parsed = timelines.parse(text)
+        parsedTimelines[text] = parsed
+        return parsed
+    }
+
     /// `OfficeDirectory.canonicalName`, from the kept resolution.
     private func canonicalName(_ text: String) -> String? {
         let r = resolve(text)
@@ -583,7 +592,7 @@ final class PlanRecognizer {
         }
         var timeline: Timeline?
         if let timelineText {
-            let parsed = timelines.parse(timelineText)
+            let parsed = readTimeline(timelineText)
             if !parsed.hasSchedule && parsed.flags.isEmpty {
                 diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
             }

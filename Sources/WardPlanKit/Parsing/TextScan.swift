@@ -59,9 +59,10 @@ extension TextScan {
     }
 
     /// Whether `text` may name a province or city: a match of `FrontMatterParser.provinceName`
-    /// needs "tỉnh" or "phố" in some case, so "t"/"T", "ỉ"/"Ỉ" (UTF-8 E1 BB 89/88), "n"/"N", or
-    /// "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90). A line without either is skipped before the
-    /// regular expression.
+    /// needs "tỉnh" or "phố" in some case, so "t"/"T", "ỉ"/"Ỉ" (UTF-8 E1 BB 89/88), "n"/"N",
+    /// "h"/"H", or "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90), then white space (an ASCII space or
+    /// control, or a byte of a scalar outside ASCII): "phối hợp" names nothing. A line without
+    /// either is skipped before the regular expression.
     static func mayNameProvince(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -70,13 +71,14 @@ extension TextScan {
                 if bytes[i] == 0xE1, bytes[i + 1] == 0xBB {
                     let third = bytes[i + 2]
                     let before = bytes[i - 1] | 0x20
-                    if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 3 < bytes.count,
-                        bytes[i + 3] | 0x20 == UInt8(ascii: "n")
+                    if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 4 < bytes.count,
+                        bytes[i + 3] | 0x20 == UInt8(ascii: "n"), bytes[i + 4] | 0x20 == UInt8(ascii: "h"),
+                        i + 5 < bytes.count, maySpace(bytes[i + 5])
                     {
                         return true
                     }
                     if third == 0x90 || third == 0x91, before == UInt8(ascii: "h"), i >= 2,
-                        bytes[i - 2] | 0x20 == UInt8(ascii: "p")
+                        bytes[i - 2] | 0x20 == UInt8(ascii: "p"), i + 3 < bytes.count, maySpace(bytes[i + 3])
                     {
                         return true
                     }
@@ -85,5 +87,12 @@ extension TextScan {
             }
             return false
         }
+    }
+
+    /// Whether a scalar starting with `byte` may be white space (`\s`): an ASCII space or control
+    /// 09–0D, or any scalar outside ASCII.
+    @inline(__always)
+    private static func maySpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80
     }
 }

@@ -101,7 +101,7 @@ public struct CompareJob: Sendable {
         }
         if let csvFolder {
             for file in CSVReportRenderer(separator: csvSeparator).deferredFiles(report) {
-                outputs.add(to: (csvFolder as NSString).appendingPathComponent(file.name)) { write in
+                outputs.add(to: (csvFolder as NSString).appendingPathComponent(file.name), weight: 1) { write in
                     try write(file.render())
                 }
             }
@@ -109,14 +109,15 @@ public struct CompareJob: Sendable {
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
-            outputs.add(to: json) { [comparison] write in try JSONRenderer.stream(comparison, to: write) }
+            outputs.add(to: json, weight: 2) { [comparison] write in try JSONRenderer.stream(comparison, to: write) }
         }
         // Written as a stream and validated as it goes: a document that fails its schema throws
         // `XMLRenderError` while the set is staged, before any file changes.
         let xmlOutcome = XMLStreamOutcome()
         if let xml {
             let writer = XMLReportWriter(codeLists: .init(comparer: comparer))
-            outputs.add(to: xml) { [extraction, comparison, envelope] write in
+            // The heaviest output: started first when the set is written on several cores.
+            outputs.add(to: xml, weight: 3) { [extraction, comparison, envelope] write in
                 do {
                     xmlOutcome.diagnostics = try withoutActuallyEscaping(write) {
                         try writer.write(extraction, comparison: comparison, envelope: envelope, to: $0)

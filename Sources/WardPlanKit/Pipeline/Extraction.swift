@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An input that could not be made into a plan, with the reasons.
 public struct InputFailure: Error, Hashable, Sendable, Codable {
@@ -55,7 +56,15 @@ public struct ExtractionResult: Sendable, Codable {
 public struct PlanExtractor: Sendable {
     public var registry: ReaderRegistry
     public var parser: PlanParser
-    public var classifier: PlanClassifier
+    /// Built on first use: a run whose every plan comes from the cache classifies nothing, and
+    /// compiling the taxonomy's matcher is a fixed cost of a quarter second.
+    public var classifier: PlanClassifier {
+        get { lazyClassifier.value }
+        set { lazyClassifier = LazyClassifier(newValue) }
+    }
+    private var lazyClassifier: LazyClassifier
+    /// The classifier's taxonomy, without building the classifier.
+    var classifierTaxonomy: Taxonomy { lazyClassifier.taxonomy }
     public var limits: InputLimits
     /// The language of the extractor's own words (the `read.skipped` warning).
     public var language: Language = .vi
@@ -69,7 +78,7 @@ public struct PlanExtractor: Sendable {
     ) {
         self.registry = registry
         self.parser = parser
-        self.classifier = classifier ?? PlanClassifier.for(parser.reference.taxonomy)
+        lazyClassifier = classifier.map(LazyClassifier.init) ?? LazyClassifier(parser.reference.taxonomy)
         self.limits = limits
     }
 
@@ -126,5 +135,30 @@ public struct PlanExtractor: Sendable {
             Diagnostic(.skippedFile, .warning, path: $0, Message.skippedFile(language))
         }
         return ExtractionResult(plans: plans, failed: failed, skipped: skipped)
+    }
+}
+
+/// A classifier made when first asked for, once, whichever thread asks first.
+private final class LazyClassifier: Sendable {
+    let taxonomy: Taxonomy
+    private let built: Mutex<PlanClassifier?>
+
+    init(_ taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        built = Mutex(nil)
+    }
+
+    init(_ classifier: PlanClassifier) {
+        taxonomy = classifier.taxonomy
+        built = Mutex(classifier)
+    }
+
+    var value: PlanClassifier {
+        built.withLock { built in
+            if let built { return built }
+            let classifier = PlanClassifier.for(taxonomy)
+            built = classifier
+            return classifier
+        }
     }
 }

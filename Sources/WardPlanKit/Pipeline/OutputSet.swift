@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -18,6 +19,9 @@ public struct OutputSet {
         /// Writes the content piece by piece instead of `data`: a large output (the JSON of 3,321
         /// plans) never sits whole in memory. Runs when the set is committed.
         public var stream: (@Sendable (_ write: (Data) throws -> Void) throws -> Void)?
+        /// How long the file takes to make, roughly: heavier files are started first when the set is
+        /// committed on several cores, so the longest does not start last.
+        public var weight = 0
 
         public init(path: String, data: Data) {
             self.path = path
@@ -86,28 +90,40 @@ public struct OutputSet {
 
     /// A file whose content `stream` writes when the set is committed.
     public mutating func add(
-        to path: String, stream: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void
+        to path: String, weight: Int = 0, stream: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void
     ) {
-        files.append(File(path: path, stream: stream))
+        var file = File(path: path, stream: stream)
+        file.weight = weight
+        files.append(file)
     }
 
-    /// Writes every file, or none. Returns the paths written, in order.
+    /// Writes every file, or none. Returns the paths written, in order. The files are made and
+    /// written on all cores (`threads`), each to its own temporary: no file's bytes depend on another
+    /// or on the order they are made in.
     @discardableResult
-    public func commit() throws(Failure) -> [String] {
-        var staged: [(temporary: String, target: String)] = []
+    public func commit(threads: Int = PlanExtractor.defaultThreads) throws(Failure) -> [String] {
         // Folders this commit made: removed again on a failure, so none is left behind empty.
         var created: [String] = []
-        func discardStaged() {
-            for s in staged { unlink(s.temporary) }
-            for folder in created.reversed() { rmdir(folder) }
-        }
+        // Folders first, on this thread, in order: the workers then only write files.
         for file in files {
-            do {
-                staged.append((try Self.stage(file, created: &created), file.path))
-            } catch {
-                discardStaged()
+            do { try Self.prepare(file, created: &created) } catch {
+                for folder in created.reversed() { rmdir(folder) }
                 throw error
             }
+        }
+        let results = Self.stageAll(files, threads: threads)
+        var staged: [(temporary: String, target: String)] = []
+        var firstFailure: Failure?
+        for (file, result) in zip(files, results) {
+            switch result {
+            case .success(let temporary): staged.append((temporary, file.path))
+            case .failure(let failure): if firstFailure == nil { firstFailure = failure }
+            }
+        }
+        if let firstFailure {
+            for s in staged { unlink(s.temporary) }
+            for folder in created.reversed() { rmdir(folder) }
+            throw firstFailure
         }
         // Every file is written; now rename, keeping each previous version until all succeed.
         var done: [(target: String, backup: String?)] = []
@@ -130,19 +146,42 @@ public struct OutputSet {
         return staged.map(\.target)
     }
 
+    /// Each file written to its temporary, the heaviest (`File.weight`) started first so the
+    /// longest does not start last; the results in the order of `files`.
+    static func stageAll(_ files: [File], threads: Int) -> [Result<String, Failure>] {
+        let order = files.indices.sorted { (-files[$0].weight, $0) < (-files[$1].weight, $1) }
+        let results = ParallelSlots<Result<String, Failure>>(count: files.count)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, files.count))) { _ in
+            while true {
+                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard k < order.count else { return }
+                let i = order[k]
+                do throws(Failure) { results[i] = .success(try stage(files[i])) } catch {
+                    results[i] = .failure(error)
+                }
+            }
+        }
+        return results.values()
+    }
+
     static func folder(of path: String) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
 
-    /// Creates the folder (and its parents) and writes the data to a temporary file in it.
-    static func stage(_ file: File, created: inout [String]) throws(Failure) -> String {
-        let folder = folder(of: file.path)
-        try makeFolder(folder, for: file.path, created: &created)
+    /// Creates the file's folder (and its parents); fails when its path is a folder.
+    static func prepare(_ file: File, created: inout [String]) throws(Failure) {
+        try makeFolder(folder(of: file.path), for: file.path, created: &created)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), isDirectory.boolValue {
             throw Failure(path: file.path, problem: .isAFolder)
         }
+    }
+
+    /// Writes the data to a temporary file in the file's folder (made by `prepare`).
+    static func stage(_ file: File) throws(Failure) -> String {
+        let folder = folder(of: file.path)
         let name = (file.path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)

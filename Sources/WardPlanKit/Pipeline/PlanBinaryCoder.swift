@@ -29,15 +29,16 @@ enum PlanBinaryCoder {
         return writer.payload()
     }
 
-    static func decode(_ payload: UnsafeRawBufferPointer) throws -> Plan {
-        var reader = try BinaryReader(payload)
+    /// `pool`, when given, shares the texts of the plans decoded with it (`TextPool`).
+    static func decode(_ payload: UnsafeRawBufferPointer, pool: TextPool? = nil) throws -> Plan {
+        var reader = try BinaryReader(payload, pool: pool)
         let plan = try Plan(from: &reader)
         guard reader.isAtEnd else { throw Failure(description: "bytes after the plan") }
         return plan
     }
 
-    static func decode(_ payload: Data) throws -> Plan {
-        try payload.withUnsafeBytes { try decode($0) }
+    static func decode(_ payload: Data, pool: TextPool? = nil) throws -> Plan {
+        try payload.withUnsafeBytes { try decode($0, pool: pool) }
     }
 }
 
@@ -170,8 +171,8 @@ struct BinaryReader {
     private var position = 0
     private var table: [String] = []
 
-    /// Reads the string table.
-    init(_ bytes: UnsafeRawBufferPointer) throws {
+    /// Reads the string table, its texts taken from `pool` when it has them.
+    init(_ bytes: UnsafeRawBufferPointer, pool: TextPool? = nil) throws {
         self.bytes = bytes
         let count = try self.count()
         table.reserveCapacity(count)
@@ -179,7 +180,8 @@ struct BinaryReader {
             let length = try self.count()
             let start = position
             position += length
-            table.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+            let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+            table.append(pool?.text(utf8) ?? String(decoding: utf8, as: UTF8.self))
         }
     }
 
@@ -298,5 +300,52 @@ struct BinaryReader {
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try enumValue(T.self)) }
         return values
+    }
+}
+
+/// Texts shared by the plans one run decodes. Plans repeat one another's texts (the taxonomy's ids
+/// and phrases in evidence, offices, headings, a city's template sentences), and making a `String`
+/// from UTF-8 validates every byte: a text met before is found by its bytes instead and shared.
+/// Found by a 64-bit hash of the bytes and then compared byte for byte, so a collision only makes
+/// a new string; texts of up to 15 bytes (stored inside the `String`, no allocation) are not pooled.
+/// Safe from several threads (eight shards, each with its lock).
+final class TextPool: @unchecked Sendable {
+    private static let shardCount = 8
+    private let locks = (0..<TextPool.shardCount).map { _ in NSLock() }
+    private var shards = [[UInt64: String]](repeating: [:], count: TextPool.shardCount)
+
+    init() {}
+
+    /// The text of the UTF-8 bytes `utf8` (invalid bytes repaired, as `String(decoding:as:)` does).
+    func text(_ utf8: UnsafeRawBufferPointer) -> String {
+        guard utf8.count > 15 else { return String(decoding: utf8, as: UTF8.self) }
+        let hash = Self.hash(utf8)
+        let shard = Int(hash >> 61)
+        if let found = locks[shard].withLock({ shards[shard][hash] }), Self.equal(found, utf8) { return found }
+        let text = String(decoding: utf8, as: UTF8.self)
+        locks[shard].withLock {
+            if shards[shard][hash] == nil { shards[shard][hash] = text }
+        }
+        return text
+    }
+
+    private static func equal(_ text: String, _ utf8: UnsafeRawBufferPointer) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { stored in
+            stored.count == utf8.count && memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0
+        } ?? text.utf8.elementsEqual(utf8)
+    }
+
+    /// 64 bits from the bytes, 8 at a time (a multiply-xorshift mix per word).
+    private static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
+        let words = raw.count / 8
+        for i in 0..<words {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 32
+        }
+        var last: UInt64 = 0
+        for i in (words * 8)..<raw.count { last = (last << 8) | UInt64(raw[i]) }
+        h = (h ^ last) &* 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 29)
     }
 }

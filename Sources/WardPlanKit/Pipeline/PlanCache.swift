@@ -36,24 +36,65 @@ public final class PlanCache: @unchecked Sendable {
     /// SHA-256 of the settings: the part of every key that is the same for all files of a run.
     let settingsDigest: [UInt8]
 
+    /// Digests of the input files by path and version, so that unchanged files are not hashed again.
+    let digests: FileDigestIndex
+    /// To make an input's path absolute for `digests` (the plan and the key keep it as given).
+    private let workingDirectory = FileManager.default.currentDirectoryPath
+
+    /// The texts of the plans this cache decodes, shared among them.
+    private let texts = TextPool()
+
     private let lock = NSLock()
     private var pending: [(name: String, data: Data)] = []
     private var counts = Statistics()
+    private var hashed = 0
 
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
     public init(directory: URL, settings: Settings) {
         self.directory = directory
         settingsDigest = SHA256.digest(settings.fingerprint)
+        digests = FileDigestIndex(folder: directory)
     }
 
     public var statistics: Statistics { lock.withLock { counts } }
+
+    /// Input files whose bytes were hashed in this run (the others' digests were remembered).
+    public var hashedFiles: Int { lock.withLock { hashed } }
+
+    /// The plan of the file at `path` when the file is as `version` says, its digest for that
+    /// version is remembered and a trusted entry holds its plan: no byte of the file is read. Nil
+    /// otherwise, with nothing counted; the caller then reads the file and asks `result(for:…)`.
+    func plan(forFile path: String, version: FileVersion) -> Plan? {
+        guard let digest = digests.digest(path: absolute(path), version: version) else { return nil }
+        let contentDigest = Self.hex(digest)
+        let key = key(path: path, contentDigest: contentDigest)
+        guard case .hit(let plan) = load(name: Self.hex(key), key: key, path: path, contentDigest: contentDigest)
+        else { return nil }
+        lock.withLock { counts.hits += 1 }
+        return plan
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    }
 
     /// The plan of `data` read at `path`: from the folder when a trusted entry is there, otherwise
     /// from `extract`, whose plan is kept for `commit()`.
     public func result(
         for data: Data, path: String, extract: () -> Result<Plan, InputFailure>
     ) -> Result<Plan, InputFailure> {
-        let contentDigest = SHA256.hex(data)
+        result(for: data, path: path, read: nil, extract: extract)
+    }
+
+    /// As above; `read`, when the bytes come from a file, is how it was read, so that the file's
+    /// digest is remembered for its version.
+    func result(
+        for data: Data, path: String, read: FileRead?, extract: () -> Result<Plan, InputFailure>
+    ) -> Result<Plan, InputFailure> {
+        let digest = data.withUnsafeBytes { SHA256.digest($0) }
+        lock.withLock { hashed += 1 }
+        if let read { digests.record(path: absolute(path), read: read, digest: digest) }
+        let contentDigest = Self.hex(digest)
         let key = key(path: path, contentDigest: contentDigest)
         let name = Self.hex(key)
         switch load(name: name, key: key, path: path, contentDigest: contentDigest) {
@@ -71,15 +112,17 @@ public final class PlanCache: @unchecked Sendable {
         return result
     }
 
-    /// Writes the entries made since the last commit, each atomically; an entry that cannot be
-    /// written is left out (the cache is an aid, never a reason for a run to fail).
+    /// Writes the entries made since the last commit, each atomically, and the digests remembered;
+    /// an entry that cannot be written is left out (the cache is an aid, never a reason for a run
+    /// to fail).
     @discardableResult
     public func commit() -> Int {
         let entries = lock.withLock {
             defer { pending = [] }
             return pending
         }
-        if !entries.isEmpty { tag() }
+        if !entries.isEmpty || digests.hasChanges { tag() }
+        digests.save()
         var written = 0
         for entry in entries where write(entry.data, name: entry.name) { written += 1 }
         lock.withLock { counts.written += written }
@@ -127,8 +170,8 @@ public final class PlanCache: @unchecked Sendable {
     private func load(name: String, key: [UInt8], path: String, contentDigest: String) -> Lookup {
         let url = entryURL(name: name)
         // Read, not mapped: a file truncated under a mapping would stop the process.
-        guard let data = try? Data(contentsOf: url) else { return .missing }
-        guard let plan = Entry.decode(data, key: key),
+        guard let data = try? FileRead.read(url.path).data else { return .missing }
+        guard let plan = Entry.decode(data, key: key, pool: texts),
             plan.source.path == path, plan.source.sha256 == contentDigest
         else { return .rejected }
         return .hit(plan)
@@ -226,7 +269,7 @@ extension PlanCache {
             add(reference.metrics)
             add(reference.offices.file)
             add(reference.benchmarks)
-            add(extractor.classifier.taxonomy)
+            add(extractor.classifierTaxonomy)
             return bytes
         }
     }
@@ -286,7 +329,7 @@ enum Entry {
     }
 
     /// The plan, or nil when anything about the entry is not as written by `encode` with `key`.
-    static func decode(_ data: Data, key: [UInt8]) -> Plan? {
+    static func decode(_ data: Data, key: [UInt8], pool: TextPool? = nil) -> Plan? {
         guard data.count >= headerSize else { return nil }
         let header = [UInt8](data.prefix(headerSize))
         guard Array(header[0..<8]) == magic,
@@ -296,7 +339,7 @@ enum Entry {
         else { return nil }
         let payload = data.suffix(from: data.startIndex + headerSize)
         guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
-        return try? PlanBinaryCoder.decode(payload)
+        return try? PlanBinaryCoder.decode(payload, pool: pool)
     }
 
     private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {

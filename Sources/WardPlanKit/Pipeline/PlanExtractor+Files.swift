@@ -41,8 +41,30 @@ extension PlanExtractor {
     }
 
     /// One file: read (its size checked first, so an oversized file never enters memory), parsed
-    /// and classified.
+    /// and classified. With a cache, a file whose version (size, times, inode) is one the cache
+    /// remembers the digest of is not even read when its plan is there.
     public func extract(file path: String) -> Result<Plan, InputFailure> {
+        if let cache, let version = FileVersion.of(path: path), Int(version.size) <= limits.maxInputBytes,
+            let plan = cache.plan(forFile: path, version: version)
+        {
+            return .success(plan)
+        }
+        let read: FileRead
+        do {
+            read = try FileRead.read(path) { try ReaderRegistry.checkSize($0, path: path, limits: limits) }
+        } catch let error as InputError {
+            return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
+        } catch {
+            // Foundation's reading, for the words of its error (or the bytes, had the failure passed).
+            return extractReadByFoundation(path)
+        }
+        guard let cache else { return extract(read.data, path: path) }
+        var uncached = self
+        uncached.cache = nil
+        return cache.result(for: read.data, path: path, read: read) { uncached.extract(read.data, path: path) }
+    }
+
+    private func extractReadByFoundation(_ path: String) -> Result<Plan, InputFailure> {
         let data: Data
         do {
             if let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int {

@@ -76,12 +76,18 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     func file(_ name: String, _ rows: [[String]]) -> RenderedFile {
-        var text = "\u{FEFF}"
+        // Bytes appended field by field: no joined row strings, no whole-file `String` to copy.
+        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let separator = Array(separator.character.utf8)
         for row in rows {
-            text += row.map(Escaping.csvField).joined(separator: separator.character)
-            text += "\r\n"
+            for (i, field) in row.enumerated() {
+                if i > 0 { bytes.append(contentsOf: separator) }
+                bytes.append(contentsOf: Escaping.csvField(field).utf8)
+            }
+            bytes.append(0x0D)
+            bytes.append(0x0A)
         }
-        return RenderedFile(name: name, data: Data(text.utf8))
+        return RenderedFile(name: name, data: Data(bytes))
     }
 
     func wardColumns(_ ward: WardEntry) -> [String] { [ward.id, ward.label, ward.province ?? ""] }
@@ -134,11 +140,8 @@ public struct CSVReportRenderer: ReportRenderer {
             var row = wardColumns(ward) + [String(ward.taskCount)]
             row += c.coverage.areas.map { String($0.cells[w].tasks.count) }
             row += c.coverage.themes.map { String($0.cells[w].tasks.count) }
-            let national = c.gaps[w].national.filter { $0.kind == .theme }
-            row += [
-                String(national.filter { $0.level == .absent }.count),
-                String(national.filter { $0.level == .stated }.count), String(c.gaps[w].count),
-            ]
+            let national = c.gaps[w].nationalThemeCounts
+            row += [String(national.absent), String(national.stated), String(c.gaps[w].count)]
             rows.append(row)
         }
         return rows

@@ -72,8 +72,9 @@ public enum Escaping {
     /// `@`, tab or carriage return) gets a leading apostrophe, which spreadsheets show as text.
     public static func csvField(_ text: String) -> String {
         var field = text
-        if let first = field.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            field = "'" + field
+        switch field.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: field = "'" + field
+        default: break
         }
         // All ASCII: a byte of UTF-8 is one of them only where the scalar is.
         guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) else {

@@ -76,37 +76,30 @@ final class HTMLReportWriter {
     let options: Page
     /// Each ward's group (`groups(_:)`), in ward order.
     let groupOf: [String?]
+    /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
+    let officeIndex: [String: Int]
     /// Parts kept as data in a lazy page: key, markup.
     var deferredParts: [(key: String, markup: String)] = []
 
-    init(_ report: Report, page: Page = Page()) {
+    init(_ report: Report, page: Page = Page(), index: HTMLReportIndex? = nil) {
+        let index = index ?? HTMLReportIndex(report.comparison)
         comparison = report.comparison
         plans = report.plans
         skipped = report.skipped
         t = Localizer(language: report.language)
         decisions = report.decisions
         options = page
-        groupOf = Self.groups(report.comparison)
-        var index: [String: Int] = [:]
-        for (i, ward) in report.comparison.wards.enumerated() { index[ward.id] = i }
-        wardIndex = index
-        let all = VietnameseCollation.sorted(Array(report.comparison.wards.indices)) {
-            report.comparison.wards[$0].label
-        }
-        var rank: [String: Int] = [:]
-        for (r, w) in all.enumerated() { rank[report.comparison.wards[w].id] = r }
-        wardRank = rank
+        groupOf = index.groupOf
+        wardIndex = index.wardIndex
+        wardRank = index.wardRank
         if let subset = page.wards {
             let chosen = Set(subset)
-            collatedWards = all.filter { chosen.contains($0) }
+            collatedWards = index.collated.filter { chosen.contains($0) }
         } else {
-            collatedWards = all
+            collatedWards = index.collated
         }
-        var perWard: [[TaskFacts]] = report.comparison.wards.map { _ in [] }
-        for f in report.comparison.tasks {
-            if let w = index[f.task.ward] { perWard[w].append(f) }
-        }
-        facts = perWard
+        facts = index.facts
+        officeIndex = index.officeIndex
     }
 
     var lazy: Bool { options.lazy }
@@ -353,10 +346,54 @@ final class HTMLReportWriter {
     }
 }
 
+/// What every page of a report needs to know about all its wards, made once per report: a split
+/// report's pages share it (made per page, it was pages × wards work: 3.6 % of a country's run).
+struct HTMLReportIndex: Sendable {
+    /// Position of each ward id in `comparison.wards`.
+    let wardIndex: [String: Int]
+    /// Each ward id's place in Vietnamese dictionary order of the wards' names.
+    let wardRank: [String: Int]
+    /// Every ward (positions in `comparison.wards`) in that order.
+    let collated: [Int]
+    /// Task facts per ward, in ward order.
+    let facts: [[TaskFacts]]
+    /// Each ward's group (`HTMLReportWriter.groups(_:)`), in ward order.
+    let groupOf: [String?]
+    /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
+    let officeIndex: [String: Int]
+
+    init(_ comparison: Comparison) {
+        groupOf = HTMLReportWriter.groups(comparison)
+        var index: [String: Int] = [:]
+        for (i, ward) in comparison.wards.enumerated() { index[ward.id] = i }
+        wardIndex = index
+        let all = VietnameseCollation.sorted(Array(comparison.wards.indices)) { comparison.wards[$0].label }
+        var rank: [String: Int] = [:]
+        for (r, w) in all.enumerated() { rank[comparison.wards[w].id] = r }
+        wardRank = rank
+        collated = all
+        var perWard: [[TaskFacts]] = comparison.wards.map { _ in [] }
+        for f in comparison.tasks {
+            if let w = index[f.task.ward] { perWard[w].append(f) }
+        }
+        facts = perWard
+        var offices: [String: Int] = [:]
+        for (o, office) in comparison.leads.offices.enumerated() where offices[office.name] == nil {
+            offices[office.name] = o
+        }
+        officeIndex = offices
+    }
+}
+
 /// Ids of the page's anchors. Ward, area and theme ids are made safe for a fragment here.
 enum Anchor {
     static func safe(_ s: String) -> String {
-        String(
+        // Most ids are already safe (ASCII letters, digits, '-'): returned as they are.
+        if s.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || (0x30...0x39).contains($0) || $0 == 0x2D })
+        {
+            return s
+        }
+        return String(
             String.UnicodeScalarView(
                 s.unicodeScalars.map { scalar in
                     scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-")

@@ -79,19 +79,19 @@ extension HTMLReportWriter {
                         taskLink: "#" + Anchor.taskGroup(entry.id, row.id),
                         gapLink: row.isExpected ? "#" + Anchor.gaps(entry.id) : "#" + Anchor.gapArea(entry.id, row.id))
                 }
-                let national = comparison.gaps[w].national.filter { $0.kind == .theme }
+                let national = comparison.gaps[w].nationalThemeCounts
                 numberCell(entry.taskCount)
-                numberCell(national.filter { $0.level == .absent }.count, bad: true)
-                numberCell(national.filter { $0.level == .stated }.count)
+                numberCell(national.absent, bad: true)
+                numberCell(national.stated)
                 numberCell(comparison.gaps[w].count, bad: true, link: "#" + Anchor.gaps(entry.id))
             }
             totalsRow(t(.wardsWithTasks)) {
                 for row in comparison.coverage.areas { wardsCovering(row) }
                 let gaps = shownGaps
-                let national = gaps.map { $0.national.filter { $0.kind == .theme } }
+                let national = gaps.map(\.nationalThemeCounts)
                 numberCell(shownWards.reduce(0) { $0 + $1.taskCount })
-                numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .absent }.count })
-                numberCell(national.reduce(0) { $0 + $1.filter { $0.level == .stated }.count })
+                numberCell(national.reduce(0) { $0 + $1.absent })
+                numberCell(national.reduce(0) { $0 + $1.stated })
                 numberCell(gaps.reduce(0) { $0 + $1.count })
             }
         }

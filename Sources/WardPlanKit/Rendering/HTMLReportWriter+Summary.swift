@@ -40,13 +40,36 @@ extension HTMLReportWriter {
         typealias Item = (wards: [String], name: String, link: String)
         var required: [Item] = []
         var common: [Item] = []
-        func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (WardGaps) -> Bool) {
-            let missing = shown.filter(has).map(\.ward)
+        // Each ward's national items it lacks outright (absent, a target below; peer practice apart)
+        // and the themes only its peers raise, gathered once: every item below asks every ward.
+        struct Key: Hashable {
+            var kind: GapItem.Kind
+            var id: String
+        }
+        var lacking: [Set<Key>] = []
+        var peerThemes: [Set<String>] = []
+        for gaps in shown {
+            var lacks = Set<Key>()
+            var peers = Set<String>()
+            for item in gaps.items {
+                if item.basis.contains(.national) {
+                    if item.level != .update && item.level != .stated {
+                        lacks.insert(Key(kind: item.kind, id: item.id))
+                    }
+                } else if item.kind == .theme {
+                    peers.insert(item.id)
+                }
+            }
+            lacking.append(lacks)
+            peerThemes.append(peers)
+        }
+        func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (Int) -> Bool) {
+            let missing = shown.indices.filter(has).map { shown[$0].ward }
             if !missing.isEmpty { list.append((missing, name, link)) }
         }
-        // National items a plan lacks outright (absent, a target below); peer practice apart.
-        func lacks(_ kind: GapItem.Kind, _ id: String) -> (WardGaps) -> Bool {
-            { gaps in gaps.national.contains { $0.kind == kind && $0.id == id && $0.level != .stated } }
+        func lacks(_ kind: GapItem.Kind, _ id: String) -> (Int) -> Bool {
+            let key = Key(kind: kind, id: id)
+            return { lacking[$0].contains(key) }
         }
         for citation in comparison.citations.citations {
             add(
@@ -62,9 +85,7 @@ extension HTMLReportWriter {
         for row in comparison.coverage.themes {
             let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
             add(&required, name, "#matrix-themes", lacks(.theme, row.id))
-            add(&common, name, "#matrix-themes") { gaps in
-                gaps.peersOnly.contains { $0.kind == .theme && $0.id == row.id }
-            }
+            add(&common, name, "#matrix-themes") { peerThemes[$0].contains(row.id) }
         }
         guard !required.isEmpty || !common.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))

@@ -86,9 +86,7 @@ extension HTMLReportWriter {
         if f.schedule == .missing || f.schedule == .vague { flags.append("vague") }
         if f.pastDue { flags.append("pastdue") }
         if !f.hasProduct { flags.append("noproduct") }
-        let offices = f.leads.compactMap { name in
-            comparison.leads.offices.firstIndex { $0.name == name }.map(String.init)
-        }
+        let offices = f.leads.compactMap { officeIndex[$0].map(String.init) }
         let quarter = f.dueQuarter?.description ?? (f.schedule == .recurring ? "recurring" : "none")
         h.open(
             "tr",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A report of more wards than one page can carry (`HTMLReportRenderer.splitAbove`): an overview
 /// (groups × areas, the national gaps) and, in a folder named after the report, a page per group
@@ -52,9 +53,12 @@ struct HTMLSplitReport {
         let pages = pages()
         let folder = renderer.fileStem
         let lazyAbove = renderer.lazyAbove
+        // Made once for all pages, when the first file is made (the first asked for: files may be
+        // made on several threads).
+        let shared = SharedIndex(report.comparison)
         var files = [
             DeferredFile(name: folder + ".html") { [report] in
-                Data(HTMLReportWriter(report).overview(pages, folder: folder).utf8)
+                Data(HTMLReportWriter(report, index: shared.index).overview(pages, folder: folder).utf8)
             }
         ]
         for page in pages {
@@ -64,10 +68,28 @@ struct HTMLSplitReport {
                         report,
                         page: .init(
                             wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
-                            overview: "../" + folder + ".html"))
+                            overview: "../" + folder + ".html"),
+                        index: shared.index)
                     return Data(writer.page().utf8)
                 })
         }
         return files
+    }
+}
+
+/// The report's `HTMLReportIndex`, made by whichever page asks first.
+private final class SharedIndex: Sendable {
+    private let comparison: Comparison
+    private let made = Mutex<HTMLReportIndex?>(nil)
+
+    init(_ comparison: Comparison) { self.comparison = comparison }
+
+    var index: HTMLReportIndex {
+        made.withLock { made in
+            if let made { return made }
+            let index = HTMLReportIndex(comparison)
+            made = index
+            return index
+        }
     }
 }

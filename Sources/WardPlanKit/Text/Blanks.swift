@@ -16,10 +16,14 @@ enum Blanks {
             : scalar.properties.generalCategory == .spaceSeparator || scalar.value == 0x200B
     }
 
-    static func trimming(_ text: Substring) -> String {
+    static func trimming(_ text: Substring) -> String { trimming(text, where: isBlank) }
+
+    /// The text without the scalars `trimmed` accepts at either end, scalar by scalar as
+    /// Foundation's `trimmingCharacters(in:)` does with a set of those scalars.
+    static func trimming(_ text: Substring, where trimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isBlank($0) })!
+        guard let first = scalars.firstIndex(where: { !trimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !trimmed($0) })!
         return String(Substring(scalars[first...last]))
     }
 }

@@ -76,6 +76,14 @@ struct Pattern: @unchecked Sendable {
 
     func isMatch(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
+    /// Whether the expression finds a match anywhere in `text`, even one whose edges fall inside
+    /// a character (which `firstMatch` reads as none). For a pattern without `^`, `\b` or
+    /// look-behind, a text where this is false has no match in any of its suffixes either.
+    func matchesAnywhere(in text: String) -> Bool {
+        guard mayMatch(text) else { return false }
+        return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
     /// The match as ranges of `text`, or nil when an edge falls inside a character: ICU matches
     /// UTF-16 units, so "-" followed by a combining mark matches a bullet pattern though the two are
     /// one character in Swift. Such a line is read as if it did not match (a ward's document is

@@ -57,3 +57,56 @@ enum SimpleText {
         text.utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? text.utf8.contains(byte)
     }
 }
+
+extension String {
+    /// `firstIndex(of:)` for an ASCII character, found by its byte where every scalar is a
+    /// character of its own; a text without the byte has no such character at all.
+    func firstIndex(ofASCII character: Character) -> String.Index? {
+        switch SimpleText.offset(of: character, in: self, last: false) {
+        case .at(let offset): utf8.index(startIndex, offsetBy: offset)
+        case .absent: nil
+        case .unsure: firstIndex(of: character)
+        }
+    }
+
+    /// `lastIndex(of:)` for an ASCII character, as `firstIndex(ofASCII:)`.
+    func lastIndex(ofASCII character: Character) -> String.Index? {
+        switch SimpleText.offset(of: character, in: self, last: true) {
+        case .at(let offset): utf8.index(startIndex, offsetBy: offset)
+        case .absent: nil
+        case .unsure: lastIndex(of: character)
+        }
+    }
+
+    /// Whether the text has at most `limit` characters (`count <= limit`), walking no more than
+    /// `limit` characters: a text of no more bytes has no more characters.
+    func hasAtMost(_ limit: Int) -> Bool {
+        if utf8.count <= limit { return true }
+        let reached = index(startIndex, offsetBy: limit, limitedBy: endIndex)
+        return reached == nil || reached == endIndex
+    }
+
+    /// Whether `index` lies at most `limit` characters after the start
+    /// (`distance(from: startIndex, to: index) <= limit`), walking no more than `limit` characters.
+    func startsWithin(_ limit: Int, charactersOf index: String.Index) -> Bool {
+        let reached = self.index(startIndex, offsetBy: limit, limitedBy: index)
+        return reached == nil || reached == index
+    }
+}
+
+extension SimpleText {
+    enum Offset {
+        case at(Int)
+        case absent
+        /// The byte is there but the text is not simple: characters must be walked.
+        case unsure
+    }
+
+    static func offset(of character: Character, in text: String, last: Bool) -> Offset {
+        guard let byte = character.asciiValue, character.unicodeScalars.count == 1 else { return .unsure }
+        return text.utf8.withContiguousStorageIfAvailable { utf8 -> Offset in
+            guard let offset = last ? utf8.lastIndex(of: byte) : utf8.firstIndex(of: byte) else { return .absent }
+            return isSimple(utf8) ? .at(offset) : .unsure
+        } ?? .unsure
+    }
+}
