@@ -241,18 +241,29 @@ extension WardGaps {
             let item: GapItem
             if !outcome.expectedBy.isEmpty {
                 let below = cell.status == .below
-                // A plan that sets the indicator only for later years ("mức 3 vào năm 2028") is told
-                // so, with those lines: it has no target for the benchmark's years.
+                // A plan that sets the indicator only for years after the benchmark's ("mức 3 vào năm
+                // 2028" against 2026-2027) reaches it late: a weaker target, not a missing one, so the
+                // letter asks to bring it forward rather than to set one. Only for earlier years (or
+                // none), it has no target for the benchmark's years.
+                let late = Self.firstLaterYear(cell, after: b.period)
                 let shown = below ? cell.targets.filter { $0.status == .below } : cell.otherYears
+                let note: String
+                if below {
+                    note = "Chỉ tiêu của kế hoạch thấp hơn mức quốc gia"
+                } else if let late {
+                    note =
+                        "Kế hoạch chỉ đặt chỉ tiêu từ năm \(late), sau mốc quốc gia (\(b.period.from)-\(b.period.to))"
+                } else if cell.otherYears.isEmpty {
+                    note = "Chưa đặt chỉ tiêu"
+                } else {
+                    note = "Chưa đặt chỉ tiêu cho giai đoạn này; kế hoạch chỉ đặt cho năm khác"
+                }
                 item = GapItem(
-                    kind: .target, id: row.id, level: below ? .below : .absent, basis: [.national],
+                    kind: .target, id: row.id, level: below || late != nil ? .below : .absent, basis: [.national],
                     expectedBy: outcome.expectedBy,
                     places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
                         .map { namer.place(line: $0, ref: nil) },
-                    note: below
-                        ? "Chỉ tiêu của kế hoạch thấp hơn mức quốc gia"
-                        : cell.otherYears.isEmpty
-                            ? "Chưa đặt chỉ tiêu" : "Chưa đặt chỉ tiêu cho giai đoạn này; kế hoạch chỉ đặt cho năm khác"
+                    note: note
                 )
             } else if !outcome.later.isEmpty {
                 item = GapItem(
@@ -275,6 +286,16 @@ extension WardGaps {
             if !others.isEmpty { best.note += "; cùng nhóm chỉ tiêu: " + others.joined(separator: ", ") }
             return best
         }
+    }
+
+    /// The first year of a plan's targets for a benchmark's metric when the plan sets it only in
+    /// years after the benchmark's period; nil when it sets none, or any for an earlier year or
+    /// without a year.
+    static func firstLaterYear(_ cell: TargetComparison.Cell, after period: YearRange) -> Int? {
+        guard cell.status == .missing, !cell.otherYears.isEmpty else { return nil }
+        let starts = cell.otherYears.map { $0.phase?.from }
+        guard starts.allSatisfy({ ($0 ?? .min) > period.to }) else { return nil }
+        return starts.compactMap { $0 }.min()
     }
 
     // MARK: - Citations

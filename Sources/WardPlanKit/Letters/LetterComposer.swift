@@ -145,7 +145,12 @@ public struct LetterComposer: Sendable {
                 target.value.map { Self.measure(target.comparator, $0, target.unit) }
             })
         switch item.level {
-        case .below: return LetterTemplate.fill(template.requests.targetBelow, v)
+        case .below:
+            if let late = WardGaps.firstLaterYear(row.cells[w], after: row.benchmark.period) {
+                v["from"] = String(late)
+                return LetterTemplate.fill(template.requests.targetLate ?? template.requests.targetAbsent, v)
+            }
+            return LetterTemplate.fill(template.requests.targetBelow, v)
         case .absent, .stated: return LetterTemplate.fill(template.requests.targetAbsent, v)
         case .update: return LetterTemplate.fill(template.requests.targetUpdate, v)
         }

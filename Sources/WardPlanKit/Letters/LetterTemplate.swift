@@ -28,6 +28,9 @@ public struct LetterTemplate: Sendable, Codable, Hashable {
         public var update: String
         public var targetAbsent: String
         public var targetBelow: String
+        /// A target set only for years after the national period; optional, so a city's older
+        /// letter.yaml still loads (then `targetAbsent` is used).
+        public var targetLate: String?
         public var targetUpdate: String
         public var citationAbsent: String
         public var citationUpdate: String
