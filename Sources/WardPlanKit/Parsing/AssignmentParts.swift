@@ -84,7 +84,7 @@ struct AssignmentParts: Equatable {
         var labels: [(start: String.Index, colon: String.Index, field: TaskField)] = []
         for colon in text.indices where text[colon] == ":" {
             guard let (start, field) = labelBefore(colon, in: text) else { continue }
-            let opensCell = text[..<start].trimmingCharacters(in: .whitespaces).isEmpty
+            let opensCell = text[..<start].trimmingBlanks.isEmpty
             guard opensCell || !labels.isEmpty else { return nil }
             labels.append((start, colon, field))
         }

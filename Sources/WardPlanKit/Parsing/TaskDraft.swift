@@ -33,7 +33,7 @@ struct TaskDraft {
     /// office's name shown. An ellipsis ("…", "...") stays.
     static func withoutClosingStop(_ value: String) -> String {
         guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
-        return String(value.dropLast()).trimmingCharacters(in: .whitespaces)
+        return value.dropLast().trimmingBlanks
     }
 
     /// Takes a line that belongs to the task: the wrapped rest of its text before any field, an
