@@ -11,16 +11,24 @@ struct SessionSixRecallTests {
     }
 
     @Test(arguments: [
-        ("Kiện toàn Tổ công tác cải cách hành chính của phường, phân công thành viên phụ trách từng lĩnh vực.",
-         "steering-documents"),
-        ("Bố trí công chức đến tận khu dân cư xa trung tâm để nhận hồ sơ của người cao tuổi, người khuyết tật.",
-         "one-stop"),
-        ("Hướng dẫn người dân tự nộp hồ sơ trên Cổng Dịch vụ công quốc gia bằng điện thoại thông minh.",
-         "online-public-services"),
+        (
+            "Kiện toàn Tổ công tác cải cách hành chính của phường, phân công thành viên phụ trách từng lĩnh vực.",
+            "steering-documents"
+        ),
+        (
+            "Bố trí công chức đến tận khu dân cư xa trung tâm để nhận hồ sơ của người cao tuổi, người khuyết tật.",
+            "one-stop"
+        ),
+        (
+            "Hướng dẫn người dân tự nộp hồ sơ trên Cổng Dịch vụ công quốc gia bằng điện thoại thông minh.",
+            "online-public-services"
+        ),
         ("Phát các bản tin về CCHC trên loa truyền thanh của các khu phố hai lần mỗi tuần.", "par-communication"),
         ("Đăng tải kết quả cải cách hành chính lên fanpage và nhóm Zalo của phường.", "par-communication"),
-        ("Lập danh sách các văn bản do HĐND, UBND phường ban hành cần sửa đổi, thay thế hoặc bãi bỏ.",
-         "legal-review"),
+        (
+            "Lập danh sách các văn bản do HĐND, UBND phường ban hành cần sửa đổi, thay thế hoặc bãi bỏ.",
+            "legal-review"
+        ),
         ("Gặp mặt các hộ kinh doanh trên địa bàn mỗi quý để tháo gỡ vướng mắc khi làm thủ tục.", "public-dialogue"),
     ])
     func theWordingGivesTheTheme(_ sentence: String, _ theme: String) {

@@ -54,7 +54,8 @@ struct ThemeHints: Sendable {
         func scan(_ text: String, line: Int, ref: String?, section: SectionKind) {
             for match in classifier.themes(in: text, section: section) where wanted.contains(match.id) {
                 guard out[match.id]?.contains(where: { $0.line == line }) != true else { continue }
-                let words = match.evidence.first(where: { $0.basis == .content })?.matched ?? match.evidence.first?.matched
+                let words =
+                    match.evidence.first(where: { $0.basis == .content })?.matched ?? match.evidence.first?.matched
                 out[match.id, default: []].append(Hit(line: line, ref: ref, words: words ?? ""))
             }
         }

@@ -173,7 +173,9 @@ public struct TaxonomyFile: Sendable {
                 if !hint.with.isEmpty { lists.append(("hints[\(k)].with", hint.with)) }
                 if !hint.yieldsTo.isEmpty {
                     problems.append(
-                        error("\(at).hints[\(k)].yieldsTo", "theme \(theme.id): a hint does not yield; write it narrower"))
+                        error(
+                            "\(at).hints[\(k)].yieldsTo", "theme \(theme.id): a hint does not yield; write it narrower")
+                    )
                 }
             }
             if !theme.hints.isEmpty && theme.expectedBy.isEmpty {
@@ -196,7 +198,9 @@ public struct TaxonomyFile: Sendable {
                     // A phrase with a `with` list is a mapping; its text is under `phrase`.
                     let entry = field == "phrases" && theme.phraseEntries[k].isMapping ? ".phrase" : ""
                     // A hint's list holds one phrase and its field names the hint itself.
-                    let path = field.hasPrefix("hints[") && !field.hasSuffix(".with") ? "\(at).\(field)" : "\(at).\(field)[\(k)]\(entry)"
+                    let path =
+                        field.hasPrefix("hints[") && !field.hasSuffix(".with")
+                        ? "\(at).\(field)" : "\(at).\(field)[\(k)]\(entry)"
                     guard
                         let pattern = parse(
                             phrase, at: path, owner: "theme \(theme.id)", toned: field == "tonedPhrases",
