@@ -109,6 +109,7 @@ struct ReviewLevelTests {
         // The matrix cell: its own colour and symbol, linking to the item.
         #expect(html.contains(##"<td class="n c0r" data-sort="0"><a href="#"##))
         #expect(html.contains(">◌</a></td>"))
+        #expect(html.contains(#"<li><span class="sw c0r">◌</span> có nội dung gần, cần xem lại (không tính)</li>"#))
         #expect(!Self.absent.0.gaps[0].items.contains { $0.level == .review })
         let csv = try #require(CSVReportRenderer().render(report).first { $0.name == "gaps.csv" })
         let rows = String(decoding: csv.data, as: UTF8.self).split(separator: "\r\n")
