@@ -38,9 +38,26 @@ struct InlineAssignment: Equatable {
         -> InlineAssignment
     {
         if let assigned = read(text, offices: offices) { return assigned }
-        guard let time = timeSentence(in: text) else { return closingTimeClause(text) }
+        // "Hoàn thành chỉnh lý, số hóa hồ sơ …" opens with the task's own verb, not with its time.
+        guard let time = timeSentence(in: text), time.start != text.startIndex || !text.foldedKey.hasWordPrefix("hoan thanh")
+        else { return closingBracketTime(text) ?? closingTimeClause(text) }
         let before = String(text[..<time.start]).trimmingBlanks
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
+    }
+
+    /// "… theo chỉ đạo của thành phố [Quý I hằng năm].", "… (2026-2027).": a time in brackets or
+    /// parentheses that closes the paragraph; the text is what comes before it. A closing note that
+    /// gives no time ("(theo hướng dẫn của Sở)") stays in the text.
+    static func closingBracketTime(_ text: String) -> InlineAssignment? {
+        var body = text.trimmingBlanks
+        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        guard let close = body.last, close == ")" || close == "]",
+            let open = body.lastIndex(of: close == ")" ? "(" : "[")
+        else { return nil }
+        let inside = String(body[body.index(after: open)..<body.index(before: body.endIndex)]).trimmingBlanks
+        guard !inside.isEmpty, AssignmentParts.isTime(inside) else { return nil }
+        let before = String(body[..<open]).trimmingBlanks
+        return InlineAssignment(text: before.isEmpty ? text : before, timeline: inside)
     }
 
     /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
