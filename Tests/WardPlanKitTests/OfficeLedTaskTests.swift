@@ -93,11 +93,54 @@ struct OfficeLedTaskTests {
         #expect(!plan.tasks.contains { $0.leadText == "Phòng Kinh tế" })
     }
 
+    // MARK: - An office opening the task's sentence
+
+    @Test func anOfficeOpeningTheSentenceLeadsIt() throws {
+        let a = try #require(InlineAssignment.read("Phòng Văn hóa - Xã hội soạn tài liệu hỏi đáp về thủ tục; thường xuyên."))
+        #expect(a.lead == "Phòng Văn hóa - Xã hội" && a.timeline == "thường xuyên")
+        #expect(a.text == "Phòng Văn hóa - Xã hội soạn tài liệu hỏi đáp về thủ tục; thường xuyên.")
+        // After a time: the time is the task's when nothing closes it.
+        let b = try #require(InlineAssignment.read("Trước ngày 15/11/2027, Văn phòng HĐND và UBND xã gửi báo cáo năm."))
+        #expect(b.lead == "Văn phòng HĐND và UBND xã" && b.timeline == "Trước ngày 15/11/2027")
+        let c = try #require(InlineAssignment.read("Định kỳ hằng quý, Trung tâm Phục vụ hành chính công xã công bố tỷ lệ hồ sơ."))
+        #expect(c.lead == "Trung tâm Phục vụ hành chính công xã" && c.timeline == "Định kỳ hằng quý")
+        // The office that works with another still leads; a closing time in parentheses is the time.
+        let d = try #require(
+            InlineAssignment.read("Công an xã phối hợp với Trạm Y tế xã làm sạch dữ liệu tiêm chủng (Quý II/2027)."))
+        #expect(d.lead == "Công an xã" && d.timeline == "Quý II/2027")
+        let e = try #require(InlineAssignment.read("Phòng Kinh tế, Hạ tầng và Đô thị đo vẽ lại bản đồ; tháng 9/2027."))
+        #expect(e.lead == "Phòng Kinh tế, Hạ tầng và Đô thị" && e.timeline == "tháng 9/2027")
+        // A last clause that is more work, not a time, is no time.
+        let f = try #require(InlineAssignment.read("Công an xã rà soát camera; báo cáo kết quả cho Chủ tịch."))
+        #expect(f.lead == "Công an xã" && f.timeline == nil)
+    }
+
+    @Test func anOfficeThatIsNotTheSubjectDoesNotLead() {
+        // The office is the object of the verb.
+        #expect(InlineAssignment.read("Tham mưu Văn phòng HĐND và UBND xã sửa đổi quy chế.") == nil)
+        // A body the office list does not know, and a room, not an office.
+        #expect(InlineAssignment.read("Cán bộ, công chức xã thực hiện nghiêm giờ làm việc.") == nil)
+        #expect(InlineAssignment.read("Phòng họp trực tuyến được nâng cấp đường truyền.") == nil)
+        // An opening phrase that is not a time.
+        #expect(InlineAssignment.read("Theo đề nghị của dân, Công an xã lắp thêm đèn.") == nil)
+        // An office's name alone ends nothing that a verb follows.
+        #expect(InlineAssignment.read("Công an xã.") == nil)
+    }
+
     @Test func aParagraphThatOpensWithHoanThanhIsNotItsOwnTime() {
         let a = InlineAssignment.readParagraph("Hoàn thành số hóa sổ hộ tịch của xã (2027-2028).")
         #expect(a.text == "Hoàn thành số hóa sổ hộ tịch của xã" && a.timeline == "2027-2028")
         // A note in parentheses that gives no time stays in the text.
         let b = InlineAssignment.readParagraph("Tổ chức ngày hội văn hóa các dân tộc (kèm danh sách đội thi).")
         #expect(b.text == "Tổ chức ngày hội văn hóa các dân tộc (kèm danh sách đội thi)." && b.timeline == nil)
+    }
+
+    @Test func aTimeFieldDropsTheSentencesFullStop() {
+        var draft = TaskDraft(ref: "1", text: "Rà soát quy chế", lines: [1])
+        draft.add(.timeline, value: "Quý III/2027.", lines: [2])
+        #expect(draft.value(.timeline) == "Quý III/2027")
+        var ellipsis = TaskDraft(ref: "2", text: "Kiểm tra", lines: [3])
+        ellipsis.add(.timeline, value: "Từ Quý II...", lines: [4])
+        #expect(ellipsis.value(.timeline) == "Từ Quý II...")
     }
 }

@@ -27,6 +27,7 @@ struct InlineAssignment: Equatable {
         guard
             var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
+                ?? openingOffice(text, offices: offices)
         else { return nil }
         if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
         return result
@@ -170,6 +171,41 @@ struct InlineAssignment: Equatable {
             return result
         }
         return nil
+    }
+
+    /// A text that opens with a known office, maybe after a time ("Hằng tháng, …", "Trước ngày
+    /// 30/6/2026, …"), and goes on with that office's verb: "Phòng Kinh tế, Hạ tầng và Đô thị số hóa
+    /// …", "Văn phòng HĐND và UBND phường xây dựng, trình …", "Công an phường phối hợp với … ". The
+    /// office is the one acting, so it leads; the text stays whole. An office after a verb ("Tham mưu
+    /// Văn phòng …") or a body the office list does not know ("Cán bộ, công chức phường …") is not
+    /// read. The time is a closing one ("…; thường xuyên.", "… (Quý III/2026).") or else the opening.
+    static func openingOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        var rest = Substring(text)
+        var openingTime: String?
+        if let comma = text.firstIndex(ofASCII: ","), text.startsWithin(60, charactersOf: comma) {
+            let phrase = String(text[..<comma]).trimmingBlanks
+            if TextShape.wordCount(phrase) <= 6, AssignmentParts.isTime(phrase) {
+                openingTime = phrase
+                rest = text[text.index(after: comma)...].drop { $0 == " " }
+            }
+        }
+        guard let office = offices.leadingOffice(in: String(rest), placeWords: placeWords) else { return nil }
+        let after = rest.dropFirst(office.count).drop { $0 == " " }
+        guard let first = after.first, first.isLetter, first.isLowercase else { return nil }
+        var result = InlineAssignment(text: text, lead: clean(office))
+        result.timeline = closingBracketTime(text)?.timeline ?? closingClauseTime(text) ?? openingTime
+        return result
+    }
+
+    /// "…; thường xuyên.", "…; hoàn thành trong tháng 6/2026.", "…; tháng 7/2026.": a last clause
+    /// after ";" that opens with a word of `timeOpeners`, or is short and gives a time.
+    static func closingClauseTime(_ text: String) -> String? {
+        guard let semicolon = text.range(of: "; ", options: .backwards) else { return nil }
+        let clause = clean(String(text[semicolon.upperBound...]))
+        guard AssignmentParts.opensWithTimeWord(clause)
+            || (TextShape.wordCount(clause) <= 6 && AssignmentParts.isTime(clause))
+        else { return nil }
+        return timeClause(clause)
     }
 
     /// The first sentence whose subject is an office and whose verb makes that office the lead; the
