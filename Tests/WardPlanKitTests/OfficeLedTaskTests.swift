@@ -47,14 +47,16 @@ struct OfficeLedTaskTests {
         #expect(
             first?.text == "Cập nhật dữ liệu cư trú của các hộ mới chuyển đến, đối chiếu với sổ theo dõi cũ",
             sourceLocation: sourceLocation)
-        #expect(first?.leadText == "Công an xã" && first?.timeline?.text == "Quý II/2027", sourceLocation: sourceLocation)
+        #expect(
+            first?.leadText == "Công an xã" && first?.timeline?.text == "Quý II/2027", sourceLocation: sourceLocation)
         #expect(plan.task("1.2")?.leadText == "Công an xã", sourceLocation: sourceLocation)
         #expect(plan.task("1.2")?.timeline?.text == "trước ngày 30/9/2027", sourceLocation: sourceLocation)
         // An item that names its own lead keeps it.
         #expect(plan.task("1.3")?.leadText == "Trạm Y tế xã", sourceLocation: sourceLocation)
         #expect(plan.task("2.a")?.leadText == "Phòng Kinh tế", sourceLocation: sourceLocation)
         #expect(plan.task("2.a")?.timeline?.text == "2027-2028", sourceLocation: sourceLocation)
-        #expect(plan.task("2.b")?.leadText == "Phòng Kinh tế" && plan.task("2.b")?.timeline == nil,
+        #expect(
+            plan.task("2.b")?.leadText == "Phòng Kinh tế" && plan.task("2.b")?.timeline == nil,
             sourceLocation: sourceLocation)
         // "3. Công tác thi đua:" names no office: its item is no task, and Phòng Kinh tế leads it not.
         #expect(!plan.tasks.contains { $0.text.contains("Phát động") }, sourceLocation: sourceLocation)
@@ -96,13 +98,15 @@ struct OfficeLedTaskTests {
     // MARK: - An office opening the task's sentence
 
     @Test func anOfficeOpeningTheSentenceLeadsIt() throws {
-        let a = try #require(InlineAssignment.read("Phòng Văn hóa - Xã hội soạn tài liệu hỏi đáp về thủ tục; thường xuyên."))
+        let a = try #require(
+            InlineAssignment.read("Phòng Văn hóa - Xã hội soạn tài liệu hỏi đáp về thủ tục; thường xuyên."))
         #expect(a.lead == "Phòng Văn hóa - Xã hội" && a.timeline == "thường xuyên")
         #expect(a.text == "Phòng Văn hóa - Xã hội soạn tài liệu hỏi đáp về thủ tục; thường xuyên.")
         // After a time: the time is the task's when nothing closes it.
         let b = try #require(InlineAssignment.read("Trước ngày 15/11/2027, Văn phòng HĐND và UBND xã gửi báo cáo năm."))
         #expect(b.lead == "Văn phòng HĐND và UBND xã" && b.timeline == "Trước ngày 15/11/2027")
-        let c = try #require(InlineAssignment.read("Định kỳ hằng quý, Trung tâm Phục vụ hành chính công xã công bố tỷ lệ hồ sơ."))
+        let c = try #require(
+            InlineAssignment.read("Định kỳ hằng quý, Trung tâm Phục vụ hành chính công xã công bố tỷ lệ hồ sơ."))
         #expect(c.lead == "Trung tâm Phục vụ hành chính công xã" && c.timeline == "Định kỳ hằng quý")
         // The office that works with another still leads; a closing time in parentheses is the time.
         let d = try #require(

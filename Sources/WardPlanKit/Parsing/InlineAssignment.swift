@@ -40,7 +40,8 @@ struct InlineAssignment: Equatable {
     {
         if let assigned = read(text, offices: offices) { return assigned }
         // "Hoàn thành chỉnh lý, số hóa hồ sơ …" opens with the task's own verb, not with its time.
-        guard let time = timeSentence(in: text), time.start != text.startIndex || !text.foldedKey.hasWordPrefix("hoan thanh")
+        guard let time = timeSentence(in: text),
+            time.start != text.startIndex || !text.foldedKey.hasWordPrefix("hoan thanh")
         else { return closingBracketTime(text) ?? closingTimeClause(text) }
         let before = String(text[..<time.start]).trimmingBlanks
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
@@ -202,8 +203,9 @@ struct InlineAssignment: Equatable {
     static func closingClauseTime(_ text: String) -> String? {
         guard let semicolon = text.range(of: "; ", options: .backwards) else { return nil }
         let clause = clean(String(text[semicolon.upperBound...]))
-        guard AssignmentParts.opensWithTimeWord(clause)
-            || (TextShape.wordCount(clause) <= 6 && AssignmentParts.isTime(clause))
+        guard
+            AssignmentParts.opensWithTimeWord(clause)
+                || (TextShape.wordCount(clause) <= 6 && AssignmentParts.isTime(clause))
         else { return nil }
         return timeClause(clause)
     }

@@ -172,7 +172,8 @@ final class PlanRecognizer {
             if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
             } else if let office = officeHeading(title) {
-                pushHeading(ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
+                pushHeading(
+                    ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
             } else if officeLead == nil,
                 line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title))
             {

@@ -52,7 +52,8 @@ struct PDFCentredCellsTests {
         func line(_ n: Int, _ y: Double, _ words: [(Double, String)], height: Double = 17) -> PDFTextLine {
             PDFTextLine(
                 number: n, page: 1,
-                words: words.map { PDFWord($0.1, x: $0.0, y: y, xMax: $0.0 + Double($0.1.count) * 6, yMax: y + height) })
+                words: words.map { PDFWord($0.1, x: $0.0, y: y, xMax: $0.0 + Double($0.1.count) * 6, yMax: y + height) }
+            )
         }
         let lines = [
             line(1, 100, [(60, "1"), (90, "Văn"), (186, "Rà soát"), (355, "Quý I")]),
