@@ -31,7 +31,8 @@ public enum JSONRenderer {
         let encoder = JSONEncoder()
         // Sorted keys: Foundation's keyed containers do not keep insertion order.
         encoder.outputFormatting =
-            style == .pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+            style == .pretty
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
