@@ -75,4 +75,43 @@ struct TargetParserTests {
         let level = parser.target(text: "Quản trị dữ liệu", unitCell: "Cấp độ", valueCell: "3", phase: phase, line: 4)
         #expect(level.unit == .level && level.value == 3)
     }
+
+    // quality6: a word for all is the value; one line, several fields, each with its own figure;
+    // a share of dossiers filed online is not a share of procedures offered fully online.
+    @Test func aWordForAllIsAHundredPercent() {
+        let targets = parser.targets(
+            in: "Tất cả TTHC đủ điều kiện của xã được cung cấp trực tuyến toàn trình; 60% hồ sơ được nộp qua mạng.",
+            phase: phase, line: 1)
+        #expect(targets.count == 2)
+        #expect(targets[0].metric == "online-full-process" && targets[0].value == 100 && targets[0].unit == .percent)
+        #expect(targets[1].metric == "online-dossier-rate" && targets[1].value == 60)
+        let whole = parser.targets(
+            in: "Toàn bộ thủ tục hành chính đủ điều kiện được đưa ra thực hiện toàn trình.", phase: phase, line: 2)
+        #expect(whole.count == 1 && whole[0].value == 100 && whole[0].comparator == .equal)
+    }
+
+    @Test func aWordForAllAfterTheOpeningIsNotTheValue() {
+        // "toàn bộ" far from the opening words qualifies something else; the clause shares the next value.
+        let targets = parser.targets(
+            in: "Tỷ lệ hồ sơ giải quyết đúng hạn tại bộ phận một cửa sau khi sắp xếp lại toàn bộ quy trình; phấn đấu đạt 98%.",
+            phase: phase, line: 1)
+        #expect(targets.count == 1 && targets[0].metric == "on-time-rate" && targets[0].value == 98)
+        // With no metric, a word for all is not a target value.
+        let none = parser.targets(in: "Tất cả công chức tham gia đầy đủ các buổi sinh hoạt.", phase: phase, line: 2)
+        #expect(none.count == 1 && none[0].value == nil)
+    }
+
+    @Test func aFieldWithItsOwnFigureInTheSameLine() {
+        let targets = parser.targets(
+            in: "Mức độ hài lòng của tổ chức, công dân đạt trên 90%, riêng lĩnh vực đất đai đạt tối thiểu 88%.",
+            phase: phase, line: 1)
+        #expect(targets.count == 2)
+        #expect(targets[0].metric == "satisfaction" && targets[0].value == 90)
+        #expect(targets[1].metric == "satisfaction-land-construction-investment" && targets[1].value == 88)
+        #expect(targets[1].comparator == .atLeast)
+        // A second figure that names no narrower field stays part of the first target.
+        let one = parser.targets(
+            in: "Mức độ hài lòng của tổ chức, công dân đạt trên 90%, phấn đấu cuối kỳ đạt 93%.", phase: phase, line: 2)
+        #expect(one.count == 1 && one[0].metric == "satisfaction" && one[0].value == 90)
+    }
 }

@@ -32,6 +32,20 @@ public struct TargetParser: Sendable {
                 parsed[i].metric = metrics.metric(for: previous.clause + " " + parsed[i].clause)?.id
             }
         }
+        // A valued clause with no metric of its own that, read with the named clause before it,
+        // names a narrower metric ("… hài lòng … đạt 95%, với lĩnh vực đất đai, xây dựng đạt 90%")
+        // is that metric's target, not more words of the one before.
+        for i in parsed.indices where i > 0 && parsed[i].value != nil && parsed[i].metric == nil {
+            guard let previous = parsed[..<i].last(where: { $0.metric != nil }),
+                let joined = metrics.metric(for: previous.clause + " " + parsed[i].clause)?.id,
+                joined != previous.metric
+            else { continue }
+            parsed[i].metric = joined
+        }
+        // A word for all ("toàn bộ", "tất cả") before what a clause measures is its value: 100 %.
+        for i in parsed.indices where parsed[i].value == nil && parsed[i].metric != nil {
+            parsed[i].value = Self.allValue(in: parsed[i].clause)
+        }
         // A clause with a metric and no value takes the next value in the sentence.
         for i in parsed.indices.reversed() where parsed[i].value == nil && parsed[i].metric != nil {
             if let next = parsed[(i + 1)...].first(where: { $0.value != nil }) { parsed[i].value = next.value }
@@ -151,6 +165,18 @@ public struct TargetParser: Sendable {
         let after = clause[match.range.upperBound...].prefix(20).description.foldedKey
         return Value(number: number, unit: unit, comparator: comparator(before: before, after: after))
     }
+
+    /// 100 % when a word for all opens the clause or stands right before what it counts
+    /// ("Toàn bộ thủ tục … toàn trình", "bảo đảm tất cả hồ sơ …"); nil otherwise.
+    static func allValue(in clause: String) -> Value? {
+        let key = clause.foldedKey
+        let words = key.split(separator: " ").prefix(6).joined(separator: " ")
+        guard allWords.contains(where: { words.containsWords($0) }) else { return nil }
+        return Value(number: 100, unit: .percent, comparator: .equal)
+    }
+
+    /// Words for all of what a clause counts, matched folded among its first words.
+    static let allWords = ["toan bo", "tat ca"]
 
     static func bareNumber(_ cell: String, unit: String?) -> Value? {
         let trimmed = cell.trimmingCharacters(in: OfficeDirectory.trimSet)
