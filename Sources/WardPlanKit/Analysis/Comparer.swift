@@ -57,7 +57,20 @@ public struct Comparer: Sendable {
             withoutProduct: wards.indices.map { w in
                 WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
             },
-            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards))
+            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
+                + Self.datedAfter(asOf, plans: plans, wards: wards))
+    }
+
+    /// A warning for each plan issued after the report date: judged on a day before it existed, its
+    /// deadlines are not yet due and documents issued since are not held against it.
+    static func datedAfter(_ asOf: CalendarDate, plans: [Plan], wards: [WardEntry]) -> [Diagnostic] {
+        zip(plans, wards).compactMap { plan, ward in
+            guard let issued = plan.document.issuedOn, issued > asOf else { return nil }
+            return Diagnostic(
+                .datedAfterAsOf, .warning, path: ward.source,
+                "\(ward.label) is dated \(issued), after the report date \(asOf) (--as-of); the plan is compared as of \(asOf). Check the plan's date or the report date"
+            )
+        }
     }
 
     /// A warning for each plan of a ward that an earlier input already is a plan of.
