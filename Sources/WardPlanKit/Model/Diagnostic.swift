@@ -100,9 +100,6 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         /// A plan's ward is the name of units in several provinces and its province does not settle
         /// which: it is keyed by its name, not by an official code.
         case ambiguousUnit = "compare.ambiguous-unit"
-        /// A plan is dated after the report date (`--as-of`): a wrong date on either side, most
-        /// often; the comparison still runs.
-        case datedAfterAsOf = "compare.dated-after-as-of"
         /// A report file could not be written.
         case outputUnwritable = "compare.output"
         /// No input could be read, so no report was written (a wrong path, an empty folder).
@@ -116,6 +113,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case decisionUnknownWard = "decision.unknown-ward"
         /// A decision that names its ward by the key wards had before keys were official codes.
         case decisionOldWardKey = "decision.old-ward-key"
+        // Comparing plans, added later (appended, so no code moves).
+        /// A plan is dated after the report date (`--as-of`): a wrong date on either side, most
+        /// often; the comparison still runs.
+        case datedAfterAsOf = "compare.dated-after-as-of"
     }
 }
 
