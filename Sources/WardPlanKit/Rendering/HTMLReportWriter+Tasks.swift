@@ -102,7 +102,7 @@ extension HTMLReportWriter {
         h.element("td", [Attribute("data-sort", String(f.task.index))], text: task.ref)
         h.element("td") {
             h.text(areaName(f.area))
-            if let group = task.group, group.foldedKey != areaName(f.area).foldedKey {
+            if let group = task.group, group.foldedKey != (areaNameKeys[f.area] ?? f.area.foldedKey) {
                 h.element("span", [.class("grp"), .lang(quoteLanguage)], text: group)
             }
         }
