@@ -107,6 +107,22 @@ struct ByteEscapingTests {
         #expect(String(decoding: part, as: UTF8.self) == "<p lang=\"vi\">x</p><br>")
     }
 
+    @Test func linesAreTheNonEmptyLinesOfSplit() {
+        for text in [
+            "", "\n", "một\nhai", "\n\nKính gửi: <Phường>\n\nA & B\n", "a\r\nb\nc", "x\n\u{301}y", "\r\n\r", "đ",
+        ] {
+            let h = HTMLBuilder()
+            h.lines(text, tag: "p")
+            let expected = text.split(separator: "\n", omittingEmptySubsequences: true).map {
+                "<p>" + Escaping.html(String($0)) + "</p>"
+            }
+            #expect(h.output == expected.joined(), "\(Array(text.unicodeScalars))")
+        }
+        let h = HTMLBuilder()
+        h.lines("a\n\nb <c>", tag: "li", [.class("x")])
+        #expect(h.output == "<li class=\"x\">a</li><li class=\"x\">b &lt;c&gt;</li>")
+    }
+
     /// `Localizer.fill` as it was, on `Character`s.
     static func referenceFill(_ text: String, _ args: [String]) -> String {
         var template = text

@@ -98,6 +98,25 @@ final class HTMLBuilder {
         return saved
     }
 
+    /// `<tag>line</tag>` for each line of `text` that is not empty, the lines escaped: what
+    /// `text.split(separator: "\n")` gives (a line feed after a carriage return is one character
+    /// with it, so it does not end a line), without a `String` per line.
+    func lines(_ string: String, tag: StaticString, _ attributes: [Attribute] = []) {
+        var string = string
+        string.withUTF8 { text in
+            var start = 0
+            for i in 0...text.count {
+                guard i == text.count || (text[i] == 0x0A && (i == 0 || text[i - 1] != 0x0D)) else { continue }
+                if i > start {
+                    open(tag, attributes)
+                    Escaping.appendHTML(UnsafeBufferPointer(rebasing: text[start..<i]), to: &bytes)
+                    close(tag)
+                }
+                start = i + 1
+            }
+        }
+    }
+
     /// A new line in the output, so the file reads and diffs line by line.
     func newline() {
         bytes.append(0x0A)

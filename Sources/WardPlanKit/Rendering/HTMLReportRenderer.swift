@@ -342,7 +342,11 @@ final class HTMLReportWriter {
 
     /// "wards/nam-do-son-2026.txt:112–115".
     func source(_ wardID: String, line: Int, endLine: Int? = nil) -> String {
-        ward(wardID).source + ":" + (endLine.map { $0 > line ? "\(line)–\($0)" : "\(line)" } ?? "\(line)")
+        source(ward(wardID), line: line, endLine: endLine)
+    }
+
+    func source(_ entry: WardEntry, line: Int, endLine: Int? = nil) -> String {
+        entry.source + ":" + (endLine.map { $0 > line ? "\(line)–\($0)" : "\(line)" } ?? "\(line)")
     }
 
     /// Text from a plan: kept as written, marked as Vietnamese when the page is in another language.
