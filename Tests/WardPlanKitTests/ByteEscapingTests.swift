@@ -70,7 +70,9 @@ struct ByteEscapingTests {
             let text = "<" + String(scalar) + "/b"
             #expect(Self.script(text) == Array(Escaping.jsonInScript(text).utf8), "U+\(scalar.value)")
         }
-        for text in EscapingFastPathTests.texts { #expect(Self.script(text) == Array(Escaping.jsonInScript(text).utf8)) }
+        for text in EscapingFastPathTests.texts {
+            #expect(Self.script(text) == Array(Escaping.jsonInScript(text).utf8))
+        }
     }
 
     @Test func csvBytesByHand() {

@@ -112,7 +112,9 @@ final class HTMLReportWriter {
         officeIndex = index.officeIndex
         let t = Localizer(language: report.language)
         var areas: [String: String] = [:]
-        for row in report.comparison.coverage.areas where areas[row.id] == nil { areas[row.id] = t.pick(row.vi, row.en) }
+        for row in report.comparison.coverage.areas where areas[row.id] == nil {
+            areas[row.id] = t.pick(row.vi, row.en)
+        }
         areaNames = areas
         areaNameKeys = areas.mapValues(\.foldedKey)
         var themes: [String: String] = [:]

@@ -1,5 +1,5 @@
-import Foundation
 import CZlib
+import Foundation
 
 /// The parts of a page that make it scale with its wards: collapsible per-ward blocks, parts kept as
 /// data in a lazy page and drawn when asked for, and the picker that narrows every section to a

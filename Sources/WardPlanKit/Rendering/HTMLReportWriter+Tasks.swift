@@ -39,7 +39,8 @@ extension HTMLReportWriter {
                                 if f.area != area {
                                     area = f.area
                                     self.groupRow(
-                                        entry, area: f.area, count: self.facts[w].reduce(0) { $0 + ($1.area == f.area ? 1 : 0) })
+                                        entry, area: f.area,
+                                        count: self.facts[w].reduce(0) { $0 + ($1.area == f.area ? 1 : 0) })
                                 }
                                 self.taskRow(f, w: w)
                             }
