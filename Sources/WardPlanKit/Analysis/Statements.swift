@@ -74,9 +74,11 @@ enum Statements {
         let namer = PlaceNamer(headings: plan.headings)
         var out: [String: [GapPlace]] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
+            var place: GapPlace?  // named once for all the item's themes
             for id in Set(themes.map(\.id)) {
                 if out[id]?.contains(where: { $0.line == line }) == true { continue }
-                out[id, default: []].append(namer.place(line: line, ref: ref))
+                if place == nil { place = namer.place(line: line, ref: ref) }
+                out[id, default: []].append(place!)
             }
         }
         for item in plan.narrative where sections.contains(item.section) {

@@ -82,7 +82,7 @@ public struct CSVReportRenderer: ReportRenderer {
         for row in rows {
             for (i, field) in row.enumerated() {
                 if i > 0 { bytes.append(contentsOf: separator) }
-                bytes.append(contentsOf: Escaping.csvField(field).utf8)
+                Escaping.appendCSVField(field, to: &bytes)
             }
             bytes.append(0x0D)
             bytes.append(0x0A)
@@ -104,13 +104,17 @@ public struct CSVReportRenderer: ReportRenderer {
                 t(.csvSupervisor), t(.csvNotes),
             ]
         ]
+        // Names by id, looked up for every task (the first row of an id, as `Coverage.row`).
+        var names: (areas: [String: String], themes: [String: String]) = ([:], [:])
+        for row in c.coverage.areas where names.areas[row.id] == nil { names.areas[row.id] = t.pick(row.vi, row.en) }
+        for row in c.coverage.themes where names.themes[row.id] == nil { names.themes[row.id] = t.pick(row.vi, row.en) }
         var w = 0
         for f in c.tasks {
             while c.wards[w].id != f.task.ward { w += 1 }
             let ward = c.wards[w]
             let task = report.plans[w].tasks[f.task.index]
-            let themes = f.themes.map { id in c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id }
-            let area = c.coverage.row(area: f.area).map { t.pick($0.vi, $0.en) } ?? f.area
+            let themes = f.themes.map { id in names.themes[id] ?? id }
+            let area = names.areas[f.area] ?? f.area
             rows.append(
                 wardColumns(ward) + [
                     ward.source, String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,

@@ -90,6 +90,153 @@ public enum Escaping {
         return String(quoted)
     }
 
+    // MARK: Escaping into a byte buffer (the HTML pages: no `String` made per piece of text)
+
+    /// `html(text)`'s UTF-8 appended to `out`.
+    static func appendHTML(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendHTML($0, to: &out) }
+    }
+
+    /// `html` of UTF-8 text (valid UTF-8, as a `String`'s) appended to `out`: runs of bytes that need
+    /// nothing are copied as they are.
+    static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let count = bytes.count
+        var start = 0
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            guard mayNeedHTMLCare(b) else {
+                i += 1
+                continue
+            }
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            var length = 1
+            switch b {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            case 0x0D: out.append(0x0A)
+            case 0..<0x80: out.append(contentsOf: replacementCharacter)  // controls and DEL
+            default:
+                // A lead byte of a code point HTML may forbid: decoded, kept unless it is one.
+                length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                if isForbiddenInHTML(Unicode.Scalar(value)!) {
+                    out.append(contentsOf: replacementCharacter)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                }
+            }
+            i += length
+            start = i
+        }
+        if start < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+    }
+
+    /// U+FFFD in UTF-8.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
+    /// The bytes of `HTMLBytes.table`, as a switch (no table to load).
+    @inline(__always)
+    private static func mayNeedHTMLCare(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x09, 0x0A, 0x0C: return false
+        case 0..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: return true
+        default: return false
+        }
+    }
+
+    /// `jsonInScript(text)`'s UTF-8 appended to `out`.
+    static func appendJSONInScript(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendJSONInScript($0, to: &out) }
+    }
+
+    /// `jsonInScript` of UTF-8 text (valid UTF-8) appended to `out`, quotes included.
+    static func appendJSONInScript(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        let count = bytes.count
+        var start = 0
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            switch b {
+            case 0..<0x20, 0x22, 0x3C, 0x5C, 0xE2: break
+            default:
+                i += 1
+                continue
+            }
+            let next: UInt8 = i + 1 < count ? bytes[i + 1] : 0
+            var length = 1
+            var escape: StaticString? = nil
+            switch b {
+            case 0x3C where next == 0x2F:
+                escape = "<\\/"
+                length = 2
+            case 0x3C where next == 0x21: escape = "\\u003c"
+            case 0x3C: break
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0xE2 where next == 0x80 && i + 2 < count && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            case 0xE2: break
+            default:  // the other controls: \u00XX
+                escape = "\\u00"
+            }
+            guard let escape else {
+                i += 1
+                continue
+            }
+            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            escape.withUTF8Buffer { out.append(contentsOf: $0) }
+            if b < 0x20 && b != 0x0A {
+                out.append(hexDigit(b >> 4))
+                out.append(hexDigit(b & 0x0F))
+            }
+            i += length
+            start = i
+        }
+        if start < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+        out.append(0x22)
+    }
+
+    /// A lowercase hexadecimal digit, as `String(_:radix: 16)` writes it.
+    @inline(__always)
+    private static func hexDigit(_ n: UInt8) -> UInt8 { n < 10 ? 0x30 + n : 0x57 + n }
+
+    /// `csvField(text)`'s UTF-8 appended to `out`.
+    static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let formula: Bool
+            switch bytes.first {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+            default: formula = false
+            }
+            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+            if quoted { out.append(0x22) }
+            if formula { out.append(0x27) }
+            if quoted {
+                var start = 0
+                for (i, b) in bytes.enumerated() where b == 0x22 {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+                    out.append(0x22)
+                    start = i + 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+                out.append(0x22)
+            } else {
+                out.append(contentsOf: bytes)
+            }
+        }
+    }
+
     /// Whether a byte of the text's UTF-8 is marked in `table`: the bytes an escaping function may
     /// change, and the lead bytes of the code points it may (a superset: such text goes the
     /// careful way, the rest is returned as it is).

@@ -34,11 +34,16 @@ public struct HTMLReportRenderer: ReportRenderer {
         if report.comparison.wards.count > splitAbove {
             return HTMLSplitReport(report, renderer: self).deferredFiles()
         }
-        return [DeferredFile(name: fileStem + ".html") { Data(page(report).utf8) }]
+        return [DeferredFile(name: fileStem + ".html") { Data(pageBytes(report)) }]
     }
 
     /// The page's text: every ward on one page.
     public func page(_ report: Report) -> String {
+        String(decoding: pageBytes(report), as: UTF8.self)
+    }
+
+    /// The page's UTF-8.
+    func pageBytes(_ report: Report) -> [UInt8] {
         HTMLReportWriter(report, page: .init(lazy: report.comparison.wards.count > lazyAbove)).page()
     }
 }
@@ -78,8 +83,13 @@ final class HTMLReportWriter {
     let groupOf: [String?]
     /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
     let officeIndex: [String: Int]
+    /// Area and theme names in the page's language by id (the first row of an id, as `Coverage.row`),
+    /// and area names' folded keys: looked up for every task row.
+    let areaNames: [String: String]
+    let themeNames: [String: String]
+    let areaNameKeys: [String: String]
     /// Parts kept as data in a lazy page: key, markup.
-    var deferredParts: [(key: String, markup: String)] = []
+    var deferredParts: [(key: String, markup: [UInt8])] = []
 
     init(_ report: Report, page: Page = Page(), index: HTMLReportIndex? = nil) {
         let index = index ?? HTMLReportIndex(report.comparison)
@@ -100,6 +110,18 @@ final class HTMLReportWriter {
         }
         facts = index.facts
         officeIndex = index.officeIndex
+        let t = Localizer(language: report.language)
+        var areas: [String: String] = [:]
+        for row in report.comparison.coverage.areas where areas[row.id] == nil {
+            areas[row.id] = t.pick(row.vi, row.en)
+        }
+        areaNames = areas
+        areaNameKeys = areas.mapValues(\.foldedKey)
+        var themes: [String: String] = [:]
+        for row in report.comparison.coverage.themes where themes[row.id] == nil {
+            themes[row.id] = t.pick(row.vi, row.en)
+        }
+        themeNames = themes
     }
 
     var lazy: Bool { options.lazy }
@@ -110,7 +132,8 @@ final class HTMLReportWriter {
 
     var wards: [WardEntry] { comparison.wards }
 
-    func page() -> String {
+    /// The page's UTF-8.
+    func page() -> [UInt8] {
         documentStart()
         header()
         navigation()
@@ -160,7 +183,7 @@ final class HTMLReportWriter {
     }
 
     /// The footer, the lazy parts, the script, and the end of the document; returns the page.
-    func documentEnd() -> String {
+    func documentEnd() -> [UInt8] {
         h.element("footer", [.class("foot")]) {
             h.text(t(.footer, comparison.taxonomyVersion, t.date(comparison.asOf)))
         }
@@ -169,7 +192,7 @@ final class HTMLReportWriter {
         h.raw("<script>")
         h.raw(HTMLAssets.script)
         h.raw("</script>\n</body>\n</html>\n")
-        return h.output
+        return h.bytes
     }
 
     typealias Attribute = HTMLBuilder.Attribute
@@ -291,13 +314,9 @@ final class HTMLReportWriter {
     func plan(_ wardID: String) -> Plan { plans[wardIndex[wardID]!] }
     func task(_ ref: TaskRef) -> PlanTask { plan(ref.ward).tasks[ref.index] }
 
-    func areaName(_ id: String) -> String {
-        comparison.coverage.row(area: id).map { t.pick($0.vi, $0.en) } ?? id
-    }
+    func areaName(_ id: String) -> String { areaNames[id] ?? id }
 
-    func themeName(_ id: String) -> String {
-        comparison.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
-    }
+    func themeName(_ id: String) -> String { themeNames[id] ?? id }
 
     /// "Phường A, Phường B và 3 phường khác".
     func wardNames(_ ids: [String], limit: Int = 4) -> String {
@@ -325,7 +344,11 @@ final class HTMLReportWriter {
 
     /// "wards/nam-do-son-2026.txt:112–115".
     func source(_ wardID: String, line: Int, endLine: Int? = nil) -> String {
-        ward(wardID).source + ":" + (endLine.map { $0 > line ? "\(line)–\($0)" : "\(line)" } ?? "\(line)")
+        source(ward(wardID), line: line, endLine: endLine)
+    }
+
+    func source(_ entry: WardEntry, line: Int, endLine: Int? = nil) -> String {
+        entry.source + ":" + (endLine.map { $0 > line ? "\(line)–\($0)" : "\(line)" } ?? "\(line)")
     }
 
     /// Text from a plan: kept as written, marked as Vietnamese when the page is in another language.

@@ -1,5 +1,5 @@
+import CZlib
 import Foundation
-import ZIPFoundation
 
 /// The parts of a page that make it scale with its wards: collapsible per-ward blocks, parts kept as
 /// data in a lazy page and drawn when asked for, and the picker that narrows every section to a
@@ -47,19 +47,24 @@ extension HTMLReportWriter {
     /// a page's 15 MB of markup as a script's text in seconds, its 2 MB of base64 at once.
     func deferredData() {
         guard !deferredParts.isEmpty else { return }
-        var json = "{"
+        // The object written as bytes, each part's markup escaped straight from the page's bytes.
+        var json: [UInt8] = [0x7B]  // {
+        json.reserveCapacity(deferredParts.reduce(16) { $0 + $1.markup.count + $1.key.utf8.count + 16 })
         for (i, part) in deferredParts.enumerated() {
-            if i > 0 { json += ",\n" }
-            json += Escaping.jsonInScript(part.key) + ":" + Escaping.jsonInScript(part.markup)
+            if i > 0 { json.append(contentsOf: [0x2C, 0x0A]) }  // ",\n"
+            Escaping.appendJSONInScript(part.key, to: &json)
+            json.append(0x3A)  // :
+            part.markup.withUnsafeBufferPointer { Escaping.appendJSONInScript($0, to: &json) }
         }
-        json += "}"
-        if let packed = Deflate.raw(Data(json.utf8)) {
+        json.append(0x7D)  // }
+        if let packed = Deflate.raw(json) {
             h.raw("<script type=\"application/octet-stream\" id=\"wp-data\" data-encoding=\"deflate-raw\">")
-            h.text(packed.base64EncodedString())
+            // Base64 needs no escaping: letters, digits, `+`, `/`, `=`.
+            h.raw(bytes: Base64.encode(packed))
         } else {
             // Unlikely (compression failed): the object's text as one JSON string.
             h.raw("<script type=\"application/json\" id=\"wp-data\" data-encoding=\"json\">")
-            h.json(json)
+            h.json(String(decoding: json, as: UTF8.self))
         }
         h.raw("</script>\n")
     }
@@ -115,18 +120,65 @@ extension HTMLReportWriter {
 }
 
 /// Raw deflate (RFC 1951, no header): what a browser's `DecompressionStream("deflate-raw")` reads.
+/// zlib with the settings ZIPFoundation's `Data.compress` uses (default level, 15-bit window,
+/// memory level 9, default strategy), so the bytes are the ones it made; called directly, without
+/// the copies of the input in 64 KB pieces and the CRC-32 it computes for a zip entry.
 enum Deflate {
-    static func raw(_ data: Data) -> Data? {
-        var out = Data()
-        do {
-            _ = try Data.compress(
-                size: Int64(data.count), bufferSize: 1 << 16,
-                provider: { position, size in
-                    data.subdata(in: Int(position)..<min(data.count, Int(position) + size))
-                },
-                consumer: { out.append($0) })
-        } catch {
-            return nil
+    static func raw(_ input: [UInt8]) -> [UInt8]? {
+        var stream = z_stream()
+        guard
+            deflateInit2_(
+                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        else { return nil }
+        defer { deflateEnd(&stream) }
+        var out: [UInt8] = []
+        let chunk = 1 << 16
+        var buffer = [UInt8](repeating: 0, count: chunk)
+        var input = input
+        let result: Int32 = input.withUnsafeMutableBufferPointer { source in
+            stream.next_in = source.baseAddress
+            stream.avail_in = UInt32(source.count)
+            var result = Z_OK
+            repeat {
+                buffer.withUnsafeMutableBufferPointer { target in
+                    stream.next_out = target.baseAddress
+                    stream.avail_out = UInt32(chunk)
+                    result = deflate(&stream, Z_FINISH)
+                }
+                guard result == Z_OK || result == Z_STREAM_END else { return result }
+                out.append(contentsOf: buffer[..<(chunk - Int(stream.avail_out))])
+            } while result != Z_STREAM_END
+            return result
+        }
+        return result == Z_STREAM_END ? out : nil
+    }
+}
+
+/// Base64 (RFC 4648, with padding, no line breaks): what `Data.base64EncodedString()` gives, as bytes.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ input: [UInt8]) -> [UInt8] {
+        let alphabet = alphabet
+        var out: [UInt8] = []
+        out.reserveCapacity((input.count + 2) / 3 * 4)
+        var i = 0
+        while i + 3 <= input.count {
+            let n = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8 | UInt32(input[i + 2])
+            out.append(alphabet[Int(n >> 18)])
+            out.append(alphabet[Int(n >> 12 & 0x3F)])
+            out.append(alphabet[Int(n >> 6 & 0x3F)])
+            out.append(alphabet[Int(n & 0x3F)])
+            i += 3
+        }
+        let rest = input.count - i
+        if rest > 0 {
+            let n = UInt32(input[i]) << 16 | (rest == 2 ? UInt32(input[i + 1]) << 8 : 0)
+            out.append(alphabet[Int(n >> 18)])
+            out.append(alphabet[Int(n >> 12 & 0x3F)])
+            out.append(rest == 2 ? alphabet[Int(n >> 6 & 0x3F)] : 0x3D)
+            out.append(0x3D)
         }
         return out
     }

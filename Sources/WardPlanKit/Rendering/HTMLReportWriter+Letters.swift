@@ -33,9 +33,7 @@ extension HTMLReportWriter {
                     }
                     decisionMarks(reviewed.filter { $0.ward == entry.id })
                     h.element("blockquote", [.lang(t.language == .vi ? nil : "vi")]) {
-                        for line in letter.plainText.split(separator: "\n", omittingEmptySubsequences: true) {
-                            h.element("p", text: String(line))
-                        }
+                        h.lines(letter.plainText, tag: "p")
                     }
                 }
                 h.newline()

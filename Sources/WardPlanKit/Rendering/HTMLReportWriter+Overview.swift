@@ -1,7 +1,7 @@
 /// The overview page of a split report: figures and the national gaps of all wards, then a row per
 /// group page with its wards' coverage by area and national gaps, and the gap chart by group.
 extension HTMLReportWriter {
-    func overview(_ pages: [HTMLSplitReport.GroupPage], folder: String) -> String {
+    func overview(_ pages: [HTMLSplitReport.GroupPage], folder: String) -> [UInt8] {
         documentStart()
         header()
         h.element("nav", [.class("toc"), Attribute("aria-label", t(.contents))]) {

@@ -39,9 +39,10 @@ extension HTMLReportWriter {
                                 if f.area != area {
                                     area = f.area
                                     self.groupRow(
-                                        entry, area: f.area, count: self.facts[w].filter { $0.area == f.area }.count)
+                                        entry, area: f.area,
+                                        count: self.facts[w].reduce(0) { $0 + ($1.area == f.area ? 1 : 0) })
                                 }
-                                self.taskRow(f)
+                                self.taskRow(f, w: w)
                             }
                         }
                         if lazy {
@@ -79,8 +80,10 @@ extension HTMLReportWriter {
         h.newline()
     }
 
-    func taskRow(_ f: TaskFacts) {
-        let task = task(f.task)
+    /// A task's row; `w` is its ward's position (`f.task.ward` is that ward's id).
+    func taskRow(_ f: TaskFacts, w: Int) {
+        let entry = wards[w]
+        let task = plans[w].tasks[f.task.index]
         var flags: [String] = []
         if !f.hasNamedLead { flags.append("nolead") }
         if f.schedule == .missing || f.schedule == .vague { flags.append("vague") }
@@ -92,17 +95,17 @@ extension HTMLReportWriter {
             "tr",
             [
                 .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
-                Attribute("data-group", ward(f.task.ward).group),
+                Attribute("data-group", entry.group),
                 Attribute("data-area", f.area),
                 Attribute("data-themes", f.themes.joined(separator: " ")),
                 Attribute("data-offices", offices.joined(separator: " ")),
                 Attribute("data-quarter", quarter), Attribute("data-flags", flags.joined(separator: " ")),
             ])
-        h.element("td", [Attribute("data-sort", String(wardRank[f.task.ward]!))], text: ward(f.task.ward).label)
+        h.element("td", [Attribute("data-sort", String(wardRank[entry.id]!))], text: entry.label)
         h.element("td", [Attribute("data-sort", String(f.task.index))], text: task.ref)
         h.element("td") {
             h.text(areaName(f.area))
-            if let group = task.group, group.foldedKey != areaName(f.area).foldedKey {
+            if let group = task.group, group.foldedKey != (areaNameKeys[f.area] ?? f.area.foldedKey) {
                 h.element("span", [.class("grp"), .lang(quoteLanguage)], text: group)
             }
         }
@@ -126,7 +129,7 @@ extension HTMLReportWriter {
         } else {
             h.element("td") { quote(task.products.joined(separator: "; ")) }
         }
-        h.element("td", [.class("src")], text: source(f.task.ward, line: task.line, endLine: task.endLine))
+        h.element("td", [.class("src")], text: source(entry, line: task.line, endLine: task.endLine))
         h.close("tr")
         h.newline()
     }

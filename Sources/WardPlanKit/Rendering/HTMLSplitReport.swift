@@ -58,7 +58,7 @@ struct HTMLSplitReport {
         let shared = SharedIndex(report.comparison)
         var files = [
             DeferredFile(name: folder + ".html") { [report] in
-                Data(HTMLReportWriter(report, index: shared.index).overview(pages, folder: folder).utf8)
+                Data(HTMLReportWriter(report, index: shared.index).overview(pages, folder: folder))
             }
         ]
         for page in pages {
@@ -70,7 +70,7 @@ struct HTMLSplitReport {
                             wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
                             overview: "../" + folder + ".html"),
                         index: shared.index)
-                    return Data(writer.page().utf8)
+                    return Data(writer.page())
                 })
         }
         return files

@@ -604,26 +604,47 @@ struct Localizer {
         Self.fill(language == .vi ? phrase.text.vi : phrase.text.en, arguments.map(\.description))
     }
 
-    /// Fills `{0}`, `{1}` … in order; an English `one|many` picks by whether `{0}` is 1.
+    /// Fills `{0}`, `{1}` … in order; an English `one|many` picks by whether `{0}` is 1. On the
+    /// template's UTF-8 (`{`, `}`, `|` and digits are ASCII): a report fills it for every row.
     static func fill(_ text: String, _ args: [String]) -> String {
         var template = text
-        if let bar = template.firstIndex(of: "|") {
-            template = args.first == "1" ? String(template[..<bar]) : String(template[template.index(after: bar)...])
-        }
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), args.indices.contains(n) {
-                out += args[n]
-                rest = after[after.index(after: close)...]
-            } else {
-                out += "{"
-                rest = after
+        return template.withUTF8 { t -> String in
+            var from = 0
+            var to = t.count
+            if let bar = t.firstIndex(of: 0x7C) {  // |
+                if args.first == "1" { to = bar } else { from = bar + 1 }
             }
+            guard t[from..<to].contains(0x7B) else {  // no {
+                return from == 0 && to == t.count ? text : String(decoding: t[from..<to], as: UTF8.self)
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(to - from + args.reduce(0) { $0 + $1.utf8.count })
+            var start = from
+            var i = from
+            while i < to {
+                guard t[i] == 0x7B else {
+                    i += 1
+                    continue
+                }
+                // `{n}` with n an argument's position; anything else stays as written.
+                var j = i + 1
+                var n = 0
+                while j < to, (0x30...0x39).contains(t[j]), n < 1_000 {
+                    n = n * 10 + Int(t[j] - 0x30)
+                    j += 1
+                }
+                if j > i + 1, j < to, t[j] == 0x7D, args.indices.contains(n) {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: t[start..<i]))
+                    out.append(contentsOf: args[n].utf8)
+                    i = j + 1
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: t[start..<to]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
 
     /// The Vietnamese or the English of a pair from a data file.
