@@ -93,7 +93,8 @@ struct TargetParserTests {
     @Test func aWordForAllAfterTheOpeningIsNotTheValue() {
         // "toàn bộ" far from the opening words qualifies something else; the clause shares the next value.
         let targets = parser.targets(
-            in: "Tỷ lệ hồ sơ giải quyết đúng hạn tại bộ phận một cửa sau khi sắp xếp lại toàn bộ quy trình; phấn đấu đạt 98%.",
+            in:
+                "Tỷ lệ hồ sơ giải quyết đúng hạn tại bộ phận một cửa sau khi sắp xếp lại toàn bộ quy trình; phấn đấu đạt 98%.",
             phase: phase, line: 1)
         #expect(targets.count == 1 && targets[0].metric == "on-time-rate" && targets[0].value == 98)
         // With no metric, a word for all is not a target value.
