@@ -41,7 +41,8 @@ public struct XMLReportImporter {
                         )
                     ]))
         }
-        let report = XMLSchemaSet.Kind.of(root) == .report ? root : root.child("edXMLBody")?.child("report")
+        let kind = XMLSchemaSet.Kind.of(root)
+        let report = kind == .report || kind == .reportVersion2 ? root : root.child("edXMLBody")?.child("report")
         guard let report else {
             return .failure(
                 InputFailure(
