@@ -2,8 +2,8 @@
 # Checks every XML file the tool writes from the seed plans with two validators outside the tool:
 # xmllint (libxml2, Debian libxml2-utils) and the Python xmlschema package (as XML Schema 1.0 and
 # 1.1), including the report with the comparison (compare --xml). Also checks that both reject a
-# broken report and one whose comparison names a task the plans do not hold, so a check that passes
-# means something.
+# broken report, one whose comparison names a task the plans do not hold and one whose evidence
+# names a phrase report/phrases does not list (format 3), so a check that passes means something.
 # Called by scripts/test.sh after the build; needs .build/debug/wardplan.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -30,13 +30,18 @@ awk '/<withoutProduct>/ { inside = 1 }
   inside && !done && /<task id="/ { sub(/<task id="[^"]*"/, "<task id=\"ha-noi.phuong-khong-co.2026.1-kh-ubnd/task-1\""); done = 1 }
   { print }' "$OUT/report.xml" > "$dangling"
 cmp -s "$dangling" "$OUT/report.xml" && { echo "xml check: could not make $dangling" >&2; exit 1; }
+# A report whose first listed phrase has another id: the evidence naming it names nothing listed.
+unlisted="$OUT/unlisted-phrase.xml"
+awk '!done && /<phrase id="p[0-9a-f]*">/ { sub(/<phrase id="p[0-9a-f]*">/, "<phrase id=\"p000000000000\">"); done = 1 }
+  { print }' "$OUT/report.xml" > "$unlisted"
+cmp -s "$unlisted" "$OUT/report.xml" && { echo "xml check: could not make $unlisted" >&2; exit 1; }
 broken=Tests/Fixtures/xml/broken-report.xml
 
 echo "xml check: xmllint $(xmllint --version 2>&1 | head -1 | sed 's/.*version //')"
-xmllint --noout --schema schema/wardplans-2.xsd "${reports[@]}"
+xmllint --noout --schema schema/wardplans-3.xsd "${reports[@]}"
 xmllint --noout --schema schema/edxml-qcvn102-subset-1.xsd "${envelopes[@]}"
-for bad in "$broken" "$dangling"; do
-  if xmllint --noout --schema schema/wardplans-2.xsd "$bad" 2>/dev/null; then
+for bad in "$broken" "$dangling" "$unlisted"; do
+  if xmllint --noout --schema schema/wardplans-3.xsd "$bad" 2>/dev/null; then
     echo "xml check: xmllint accepted $bad, which is invalid" >&2
     exit 1
   fi
@@ -53,23 +58,23 @@ if ! "$PY" -c 'import xmlschema' 2>/dev/null; then
   PY="$VENV/bin/python"
 fi
 
-"$PY" - "$broken" "$dangling" "${#reports[@]}" "${reports[@]}" "${envelopes[@]}" <<'PYTHON'
+"$PY" - "$broken" "$dangling" "$unlisted" "${#reports[@]}" "${reports[@]}" "${envelopes[@]}" <<'PYTHON'
 import sys
 import xmlschema
 
-broken, dangling, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
-reports, envelopes = sys.argv[4:4 + count], sys.argv[4 + count:]
+broken, dangling, unlisted, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+reports, envelopes = sys.argv[5:5 + count], sys.argv[5 + count:]
 print(f"xml check: xmlschema {xmlschema.__version__}")
 for cls in (xmlschema.XMLSchema10, xmlschema.XMLSchema11):
-    report = cls("schema/wardplans-2.xsd")
+    report = cls("schema/wardplans-3.xsd")
     envelope = cls("schema/edxml-qcvn102-subset-1.xsd")
     for path in reports:
         report.validate(path)
     for path in envelopes:
         envelope.validate(path)
-    for bad in (broken, dangling):
+    for bad in (broken, dangling, unlisted):
         if report.is_valid(bad):
             sys.exit(f"xml check: xmlschema ({cls.__name__}) accepted {bad}, which is invalid")
-    print(f"xml check: {cls.__name__}: {len(reports) + len(envelopes)} files valid, the 2 broken ones rejected")
+    print(f"xml check: {cls.__name__}: {len(reports) + len(envelopes)} files valid, the 3 broken ones rejected")
 PYTHON
 echo "xml check: passed"

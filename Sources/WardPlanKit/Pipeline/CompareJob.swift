@@ -17,7 +17,7 @@ public struct CompareJob: Sendable {
     public var xlsx: String?
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
-    /// The XML report (`schema/wardplans-2.xsd`): the plans and the comparison.
+    /// The XML report (`schema/wardplans-3.xsd`): the plans and the comparison.
     public var xml: String?
     /// An edXML envelope around the XML report.
     public var envelope: EdXMLEnvelope?

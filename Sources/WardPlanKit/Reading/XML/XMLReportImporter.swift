@@ -37,7 +37,7 @@ public struct XMLReportImporter {
                     diagnostics: [
                         Diagnostic(
                             .xmlNotAReport, .error, path: path, line: root.line,
-                            "báo cáo định dạng 1 (\(XMLSchemaSet.reportVersion1Namespace)): hãy xuất lại bằng phiên bản này / a format-1 report: gaps and duties have another shape in format 2 (schema/\(XMLSchemaSet.reportFile)); export it again with this version"
+                            "báo cáo định dạng 1 (\(XMLSchemaSet.reportVersion1Namespace)): hãy xuất lại bằng phiên bản này / a format-1 report: gaps and duties have another shape since format 2 (this version writes schema/\(XMLSchemaSet.reportFile)); export it again with this version"
                         )
                     ]))
         }
