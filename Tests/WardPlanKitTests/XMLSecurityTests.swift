@@ -106,7 +106,7 @@ struct XMLSecurityTests {
             current
             .replacingOccurrences(of: "urn:wardplans:report:3", with: "urn:wardplans:report:1")
             .replacingOccurrences(of: "schemaVersion=\"3\"", with: "schemaVersion=\"1\"")
-            .replacingOccurrences(of: "\n  <phrases/>", with: "")
+            .replacingOccurrences(of: "<phrases/>\n", with: "")
         let outcome = XMLValidator.validate(Data(old.utf8), path: "old.xml")
         #expect(outcome.kind == .reportVersion1)
         #expect(outcome.isValid, "\(outcome.diagnostics)")
