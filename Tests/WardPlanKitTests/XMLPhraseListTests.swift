@@ -81,7 +81,9 @@ struct XMLPhraseListTests {
         for area in taxonomy.areas { phrases.formUnion(area.headings) }
         let written = try Written(try XMLReportWriter().render(ExtractionResult(plans: Self.seeds, failed: [])).data)
         #expect(written.phrases.count > 50)
-        for phrase in written.phrases { #expect(phrases.contains(phrase.text), "\(phrase.text) is not in taxonomy.yaml") }
+        for phrase in written.phrases {
+            #expect(phrases.contains(phrase.text), "\(phrase.text) is not in taxonomy.yaml")
+        }
     }
 
     /// The id is "p" and the first 12 hex digits of the SHA-256 of the phrase's UTF-8 bytes

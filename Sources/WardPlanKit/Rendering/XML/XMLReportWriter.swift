@@ -94,7 +94,9 @@ public struct XMLReportWriter: Sendable {
         }
         let finished = Result { () throws -> Void in
             if let envelope {
-                envelope.write(to: writer) { writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer) }
+                envelope.write(to: writer) {
+                    writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
+                }
             } else {
                 writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
             }
