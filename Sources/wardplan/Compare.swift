@@ -32,6 +32,9 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpXML), valueName: "file"))
     var xml: String?
 
+    @Flag(help: ArgumentHelp(say(.helpPretty)))
+    var pretty = false
+
     @Option(help: ArgumentHelp(say(.helpAsOf), valueName: "date"))
     var asOf: String?
 
@@ -84,6 +87,7 @@ struct Compare: ParsableCommand {
         job.csvSeparator = csvSeparator
         job.htmlSplitAbove = htmlPagesAbove
         job.xlsx = xlsx
+        job.jsonStyle = pretty ? .pretty : .compact
         job.registry = try registryOptions.load(paths: paths)
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome

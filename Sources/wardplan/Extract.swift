@@ -38,6 +38,9 @@ struct Extract: ParsableCommand {
     @Flag(help: ArgumentHelp(say(.helpProgress)))
     var progress = false
 
+    @Flag(help: ArgumentHelp(say(.helpPretty)))
+    var pretty = false
+
     @Flag(help: ArgumentHelp(say(.helpCoverage)))
     var coverage = false
 
@@ -77,14 +80,20 @@ struct Extract: ParsableCommand {
                 throw ExitCode(ExitStatus.someInputFailed)
             }
         }
-        // The output and the XML are written together or not at all; the JSON as a stream, a plan at a time.
+        // The output and the XML are written together or not at all; the JSON as a stream, a plan at a time,
+        // each plan's compact JSON copied from the cache when it kept it (and kept when the run writes files).
+        let style: JSONStyle = pretty ? .pretty : .compact
+        let fragments = extractor.cache
+        if output != nil || xml != nil { fragments?.keepJSONFragments() }
         var outputs = OutputSet()
         if format == .xml, let xmlData {
             if let output { outputs.add(xmlData, to: output) } else { FileHandle.standardOutput.write(xmlData) }
         } else if let output {
-            outputs.add(to: output) { [result] write in try JSONRenderer.stream(result, to: write) }
+            outputs.add(to: output) { [result] write in
+                try JSONRenderer.stream(result, style: style, fragments: fragments, to: write)
+            }
         } else {
-            try JSONRenderer.stream(result) { FileHandle.standardOutput.write($0) }
+            try JSONRenderer.stream(result, style: style, fragments: fragments) { FileHandle.standardOutput.write($0) }
         }
         if let xml, let xmlData { outputs.add(xmlData, to: xml) }
         do { try outputs.commit() } catch {

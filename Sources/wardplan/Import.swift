@@ -18,6 +18,9 @@ struct Import: ParsableCommand {
     @Flag(name: .shortAndLong, help: ArgumentHelp(say(.helpVerbose)))
     var verbose = false
 
+    @Flag(help: ArgumentHelp(say(.helpPretty)))
+    var pretty = false
+
     func validate() throws {
         guard maxInputMb > 0 else { throw ValidationError(say(.maxInputPositive)) }
     }
@@ -28,7 +31,9 @@ struct Import: ParsableCommand {
         let result = batch.result
         let printer = DiagnosticPrinter(verbose: verbose)
         printer.print(batch.warnings + result.allDiagnostics)
-        let json = try JSONRenderer.render(result)
+        // The JSON `extract` prints for the same plans: compact unless --pretty.
+        var json = Data()
+        try JSONRenderer.stream(result, style: pretty ? .pretty : .compact) { json.append($0) }
         if let output {
             do { try AtomicFile.write(json, to: output) } catch {
                 printer.print([error.diagnostic(messageLanguage)])

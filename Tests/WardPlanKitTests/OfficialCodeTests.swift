@@ -170,7 +170,8 @@ struct OfficialCodeTests {
         // The decisions file beside the plans is read, not reported as a skipped input.
         #expect(!run.stderr.contains("[read.skipped]"))
         let json = try String(contentsOf: folder.appendingPathComponent("c.json"), encoding: .utf8)
-        #expect(json.contains(#""mark" : "not-applicable""#) && json.contains(#""state" : "resolved""#))
+        // Compact JSON (the command's default): no space around the colon.
+        #expect(json.contains(#""mark":"not-applicable""#) && json.contains(#""state":"resolved""#))
         let csv = try String(contentsOf: folder.appendingPathComponent("csv/gaps.csv"), encoding: .utf8)
         #expect(csv.contains(",not-applicable,"))
         let html = try String(contentsOf: folder.appendingPathComponent("r.html"), encoding: .utf8)

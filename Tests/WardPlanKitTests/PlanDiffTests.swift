@@ -39,14 +39,14 @@ struct PlanDiffTests {
         #expect(
             moved.fields == [
                 PlanDiff.FieldChange(
-                    field: "time", old: "Chậm nhất là ngày 31/01/2026.", new: "Chậm nhất là ngày 31/3/2026.")
+                    field: "time", old: "Chậm nhất là ngày 31/01/2026", new: "Chậm nhất là ngày 31/3/2026")
             ])
         #expect(diff.targets.isEmpty)
         #expect(diff.new.number == "45/QĐ-UBND")
         #expect(diff.new.issuedOn == CalendarDate(year: 2026, month: 3, day: 15))
         let text = PlanDiffText.render(diff)
         #expect(text.contains("− Bỏ nhiệm vụ 2.3 (dòng 239 bản trước)"))
-        #expect(text.contains("thời gian: «Chậm nhất là ngày 31/01/2026.» → «Chậm nhất là ngày 31/3/2026.»"))
+        #expect(text.contains("thời gian: «Chậm nhất là ngày 31/01/2026» → «Chậm nhất là ngày 31/3/2026»"))
     }
 
     @Test func aPlanAgainstItselfHasNoDifference() {

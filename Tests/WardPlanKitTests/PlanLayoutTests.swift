@@ -43,11 +43,11 @@ struct PlanLayoutTests {
             - Đơn vị chủ trì: Trung tâm Phục vụ hành chính công.
             - Thời hạn: Trước ngày 30/6/2027.
             """)
-        // Field values are kept as written, full stop included.
+        // Field values are kept as written; a time's closing full stop is the sentence's.
         #expect(
             summary(plan) == [
-                "1.1 | Văn phòng HĐND và UBND | Quý II/2027.",
-                "1.2 | Trung tâm Phục vụ hành chính công | Trước ngày 30/6/2027.",
+                "1.1 | Văn phòng HĐND và UBND | Quý II/2027",
+                "1.2 | Trung tâm Phục vụ hành chính công | Trước ngày 30/6/2027",
             ])
         #expect(plan.tasks[0].products == ["Báo cáo rà soát", "Quyết định công bố"])
         #expect(plan.tasks[0].group == "Cải cách thủ tục hành chính")
@@ -134,7 +134,7 @@ struct PlanLayoutTests {
             c) Thời gian thực hiện: Tháng 3/2027.
             d) Sản phẩm: Kế hoạch kiểm tra.
             """)
-        #expect(summary(lettered) == ["1.1 | Phòng Văn hóa - Xã hội | Tháng 3/2027."])
+        #expect(summary(lettered) == ["1.1 | Phòng Văn hóa - Xã hội | Tháng 3/2027"])
         #expect(
             lettered.tasks[0].text
                 == "Ban hành kế hoạch kiểm tra cải cách hành chính: Kiểm tra các cơ quan, đơn vị thuộc phường.")

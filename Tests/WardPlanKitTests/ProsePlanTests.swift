@@ -81,8 +81,9 @@ struct ProsePlanTests {
                 "Tổ chức đối thoại với người dân. Giao Văn phòng HĐND và UBND phường chuẩn bị nội dung. Hoàn thành trong Quý III/2027."
             ))
         #expect(b.lead == "Văn phòng HĐND và UBND phường" && b.timeline == "Quý III/2027")
-        // The first sentence is the task's statement: an office opening it is not read as the lead.
-        #expect(InlineAssignment.read("Công an phường rà soát dữ liệu dân cư.") == nil)
+        // An office opening the first sentence and doing its work leads it; the text stays whole.
+        let c = InlineAssignment.read("Công an phường rà soát dữ liệu dân cư.")
+        #expect(c?.lead == "Công an phường" && c?.text == "Công an phường rà soát dữ liệu dân cư.")
     }
 
     @Test func sentencesThatAreNotAssignments() {

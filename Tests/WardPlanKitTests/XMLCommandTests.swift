@@ -29,6 +29,12 @@ struct XMLCommandTests {
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(!direct.stdout.isEmpty)
         #expect(imported.stdout == direct.stdout)
+        // Indented alike with --pretty.
+        let directPretty = try CommandRun.run(["extract", seeds, "--pretty"], in: folder)
+        let importedPretty = try CommandRun.run(["import", "plans.xml", "--pretty"], in: folder)
+        #expect(importedPretty.stdout == directPretty.stdout)
+        #expect(directPretty.stdout.contains("\"schemaVersion\" : 2"))
+        #expect(direct.stdout.contains("\"schemaVersion\":2"))
     }
 
     /// What scripts/run.sh does: one run writes both reports.

@@ -27,6 +27,7 @@ struct InlineAssignment: Equatable {
         guard
             var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
+                ?? openingOffice(text, offices: offices)
         else { return nil }
         if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
         return result
@@ -38,9 +39,27 @@ struct InlineAssignment: Equatable {
         -> InlineAssignment
     {
         if let assigned = read(text, offices: offices) { return assigned }
-        guard let time = timeSentence(in: text) else { return closingTimeClause(text) }
+        // "Hoàn thành chỉnh lý, số hóa hồ sơ …" opens with the task's own verb, not with its time.
+        guard let time = timeSentence(in: text),
+            time.start != text.startIndex || !text.foldedKey.hasWordPrefix("hoan thanh")
+        else { return closingBracketTime(text) ?? closingTimeClause(text) }
         let before = String(text[..<time.start]).trimmingBlanks
         return InlineAssignment(text: before.isEmpty ? text : before, timeline: time.value)
+    }
+
+    /// "… theo chỉ đạo của thành phố [Quý I hằng năm].", "… (2026-2027).": a time in brackets or
+    /// parentheses that closes the paragraph; the text is what comes before it. A closing note that
+    /// gives no time ("(theo hướng dẫn của Sở)") stays in the text.
+    static func closingBracketTime(_ text: String) -> InlineAssignment? {
+        var body = text.trimmingBlanks
+        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        guard let close = body.last, close == ")" || close == "]",
+            let open = body.lastIndex(of: close == ")" ? "(" : "[")
+        else { return nil }
+        let inside = String(body[body.index(after: open)..<body.index(before: body.endIndex)]).trimmingBlanks
+        guard !inside.isEmpty, AssignmentParts.isTime(inside) else { return nil }
+        let before = String(body[..<open]).trimmingBlanks
+        return InlineAssignment(text: before.isEmpty ? text : before, timeline: inside)
     }
 
     /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
@@ -153,6 +172,42 @@ struct InlineAssignment: Equatable {
             return result
         }
         return nil
+    }
+
+    /// A text that opens with a known office, maybe after a time ("Hằng tháng, …", "Trước ngày
+    /// 30/6/2026, …"), and goes on with that office's verb: "Phòng Kinh tế, Hạ tầng và Đô thị số hóa
+    /// …", "Văn phòng HĐND và UBND phường xây dựng, trình …", "Công an phường phối hợp với … ". The
+    /// office is the one acting, so it leads; the text stays whole. An office after a verb ("Tham mưu
+    /// Văn phòng …") or a body the office list does not know ("Cán bộ, công chức phường …") is not
+    /// read. The time is a closing one ("…; thường xuyên.", "… (Quý III/2026).") or else the opening.
+    static func openingOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        var rest = Substring(text)
+        var openingTime: String?
+        if let comma = text.firstIndex(ofASCII: ","), text.startsWithin(60, charactersOf: comma) {
+            let phrase = String(text[..<comma]).trimmingBlanks
+            if TextShape.wordCount(phrase) <= 6, AssignmentParts.isTime(phrase) {
+                openingTime = phrase
+                rest = text[text.index(after: comma)...].drop { $0 == " " }
+            }
+        }
+        guard let office = offices.leadingOffice(in: String(rest), placeWords: placeWords) else { return nil }
+        let after = rest.dropFirst(office.count).drop { $0 == " " }
+        guard let first = after.first, first.isLetter, first.isLowercase else { return nil }
+        var result = InlineAssignment(text: text, lead: clean(office))
+        result.timeline = closingBracketTime(text)?.timeline ?? closingClauseTime(text) ?? openingTime
+        return result
+    }
+
+    /// "…; thường xuyên.", "…; hoàn thành trong tháng 6/2026.", "…; tháng 7/2026.": a last clause
+    /// after ";" that opens with a word of `timeOpeners`, or is short and gives a time.
+    static func closingClauseTime(_ text: String) -> String? {
+        guard let semicolon = text.range(of: "; ", options: .backwards) else { return nil }
+        let clause = clean(String(text[semicolon.upperBound...]))
+        guard
+            AssignmentParts.opensWithTimeWord(clause)
+                || (TextShape.wordCount(clause) <= 6 && AssignmentParts.isTime(clause))
+        else { return nil }
+        return timeClause(clause)
     }
 
     /// The first sentence whose subject is an office and whose verb makes that office the lead; the

@@ -164,6 +164,9 @@ public struct OfficeDirectory: Sendable {
         for count in stride(from: min(tokens.count, Self.maxOfficeWords + 2), to: 0, by: -1) {
             let written = tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet)
             var words = Self.normalisedWords(written, expansions: expansions, ignored: ignored)
+            // "Công an phường" is a name of its own in the list; "Văn phòng HĐND và UBND xã" is
+            // the office's name and its place.
+            if aliases(opening: words).contains(where: { $0.words == words }) { return written }
             if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
             if !words.isEmpty, aliases(opening: words).contains(where: { $0.words == words }) { return written }
         }

@@ -10,6 +10,12 @@ final class PlanRecognizer {
         /// A part ("Phần A") or a Roman section: numbered headings count their levels from it.
         var isSection = false
         var isPart = false
+        /// "1. Văn phòng HĐND và UBND:" over a run of items in a tasks section: the office as
+        /// written, the lead of each item under it that names none of its own.
+        var office: String?
+        /// The office heading's marker style (nil when unmarked): the next line with the same
+        /// marker is its sibling and closes it.
+        var officeMarker: Marker.Style?
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -133,6 +139,7 @@ final class PlanRecognizer {
         current = line
         let wasPendingAppendix = pendingAppendixTitle
         pendingAppendixTitle = false
+        closeOfficeHeading(before: line)
 
         switch shape {
         case .part(let ref, let title):
@@ -151,6 +158,10 @@ final class PlanRecognizer {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: ref, text: title, at: i)
+            } else if let office = officeHeading(title) {
+                pushHeading(
+                    ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref, office: office,
+                    officeMarker: line.marker?.style)
             } else if isHeading(line, title: title) {
                 pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
             } else {
@@ -160,7 +171,12 @@ final class PlanRecognizer {
             finishTask()
             if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
-            } else if line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)) {
+            } else if let office = officeHeading(title) {
+                pushHeading(
+                    ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
+            } else if officeLead == nil,
+                line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title))
+            {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
             } else {
                 item(ref: letter, text: title, at: i, numbered: false)
@@ -181,6 +197,9 @@ final class PlanRecognizer {
             if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
                 task?.marker = marker
+            } else if let office = officeHeading(text) {
+                pushHeading(
+                    ref: nil, text: text, level: officeSiblingLevel, at: i, office: office, officeMarker: .bullet)
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
@@ -210,6 +229,8 @@ final class PlanRecognizer {
                     Heading(
                         ref: nil, text: text, level: 0, kind: .frontMatter, area: nil, line: line.line,
                         endLine: line.endLine))
+            } else if !stack.isEmpty, line.marker == nil, let office = officeHeading(text) {
+                pushHeading(ref: nil, text: text, level: officeSiblingLevel, at: i, office: office)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
@@ -258,7 +279,7 @@ final class PlanRecognizer {
 
     private func pushHeading(
         ref: String?, text: String, level: Int, at i: Int, numbering: String? = nil, isSection: Bool = false,
-        isPart: Bool = false
+        isPart: Bool = false, office: String? = nil, officeMarker: Marker.Style? = nil
     ) {
         handled.insert(i)
         let heading = Heading(
@@ -269,7 +290,7 @@ final class PlanRecognizer {
         stack.append(
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
-                isPart: isPart))
+                isPart: isPart, office: office, officeMarker: officeMarker))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -287,6 +308,44 @@ final class PlanRecognizer {
         open.heading = heading
         open.phase = TextShape.yearRange(in: heading.text)
         stack.append(open)
+    }
+
+    /// The office a line names when it heads a run of tasks: in a tasks section (with no task
+    /// table), an office's name and nothing more, closed by a colon ("1. Văn phòng HĐND và UBND:",
+    /// "Công an phường:"). The name is read by `OfficeDirectory.isOfficeName`, so "Công tác tuyên
+    /// truyền:" heads nothing.
+    private func officeHeading(_ text: String) -> String? {
+        guard contextKind == .tasks, !planHasTaskTable, text.hasSuffix(":") else { return nil }
+        let name = String(text.dropLast()).trimmingBlanks
+        guard !name.isEmpty, !name.contains(":") else { return nil }
+        // "Các cơ quan, đơn vị thuộc phường:": a generic body, longer than a subject's name may be.
+        let offices = reference.offices
+        let generic = { offices.opensWithOffice(name) && self.resolve(name).generic && TextShape.wordCount(name) <= 8 }
+        return offices.isOfficeName(name) || generic() ? name : nil
+    }
+
+    /// The lead an office heading gives the items under it.
+    private var officeLead: String? { stack.last { $0.office != nil }?.office }
+
+    /// An unmarked office heading sits where the office heading before it sat, else one below.
+    private var officeSiblingLevel: Int {
+        if let last = stack.last, last.office != nil, last.officeMarker == nil || last.officeMarker == .bullet {
+            return last.heading.level
+        }
+        return (stack.last?.heading.level ?? 0) + 1
+    }
+
+    /// A line with the office heading's own marker ("2. …" after "1. Văn phòng …:") is its sibling,
+    /// and unmarked prose ends an unmarked office heading's items: the office leads no more.
+    private func closeOfficeHeading(before line: OutlineUnit) {
+        guard let index = stack.lastIndex(where: { $0.office != nil }) else { return }
+        let closes: Bool
+        if let style = stack[index].officeMarker {
+            closes = line.marker?.style == style
+        } else {
+            closes = line.marker == nil && !line.isHeading && task == nil && officeHeading(line.body) == nil
+        }
+        if closes { stack.removeSubrange(index...) }
     }
 
     /// The kind of the innermost heading that names one.
@@ -416,11 +475,15 @@ final class PlanRecognizer {
             next += 1
         }
         let joined = pieces.joined(separator: " ")
-        let assignment: InlineAssignment
+        var assignment: InlineAssignment
         if let assigned = inlineAssignment(in: joined) {
             assignment = assigned
         } else if numbered, writesProseTasks, !TextShape.isParenthesised(text) {
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if let office = officeLead, current.marker != nil, !TextShape.isParenthesised(text) {
+            // An item under "1. Văn phòng HĐND và UBND:": that office leads it.
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
+            if assignment.lead == nil { assignment.lead = office }
         } else if current.marker?.style == .bullet, writesListedTasks, !TextShape.isParenthesised(text),
             !text.hasSuffix(":")
         {

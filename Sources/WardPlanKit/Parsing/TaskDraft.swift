@@ -62,9 +62,13 @@ struct TaskDraft {
         return true
     }
 
-    /// The value of a field; several lines of the same field are joined with "; ".
+    /// The value of a field; several lines of the same field are joined with "; ". A time's
+    /// closing full stop ("Thời hạn: Quý III/2026.") is the sentence's, not the time's; it is kept
+    /// while the draft is read, as it tells that the value has ended (`attach`).
     func value(_ field: TaskField) -> String? {
-        let values = fields.filter { $0.field == field }.map(\.value).filter { !$0.isEmpty }
+        let values = fields.filter { $0.field == field }
+            .map { field == .timeline ? Self.withoutClosingStop($0.value) : $0.value }
+            .filter { !$0.isEmpty }
         return values.isEmpty ? nil : values.joined(separator: "; ")
     }
 }

@@ -17,6 +17,8 @@ public struct CompareJob: Sendable {
     public var xlsx: String?
     /// The comparison as JSON (the analysis value, for other tools).
     public var json: String?
+    /// Compact (the command's default) or pretty (`--pretty`).
+    public var jsonStyle: JSONStyle = .pretty
     /// The XML report (`schema/wardplans-3.xsd`): the plans and the comparison.
     public var xml: String?
     /// An edXML envelope around the XML report.
@@ -109,7 +111,9 @@ public struct CompareJob: Sendable {
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
-            outputs.add(to: json, weight: 2) { [comparison] write in try JSONRenderer.stream(comparison, to: write) }
+            outputs.add(to: json, weight: 2) { [comparison, jsonStyle] write in
+                try JSONRenderer.stream(comparison, style: jsonStyle, to: write)
+            }
         }
         // Written as a stream and validated as it goes: a document that fails its schema throws
         // `XMLRenderError` while the set is staged, before any file changes.

@@ -30,6 +30,12 @@ public final class PlanCache: @unchecked Sendable {
         public var rejected = 0
         /// Entries written by `commit()`.
         public var written = 0
+        /// Plans whose compact JSON was copied from a fragment kept beside their entry.
+        public var jsonFragments = 0
+        /// Fragments found but not trusted (damaged, of another key or format version): encoded again.
+        public var jsonFragmentsRejected = 0
+        /// Fragments written (a plan's JSON encoded in a run that writes its outputs).
+        public var jsonFragmentsWritten = 0
     }
 
     public let directory: URL
@@ -44,9 +50,13 @@ public final class PlanCache: @unchecked Sendable {
     /// The texts of the plans this cache decodes, shared among them.
     private let texts = TextPool()
 
-    private let lock = NSLock()
+    let lock = NSLock()
     private var pending: [(name: String, data: Data)] = []
-    private var counts = Statistics()
+    /// Guarded by `lock`.
+    var counts = Statistics()
+    /// Whether the run writes its outputs, so that JSON fragments made in it may be written at
+    /// once (`keepJSONFragment`); off, they are not kept. Guarded by `lock`.
+    var keepsJSONFragments = false
     private var hashed = 0
 
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
@@ -133,7 +143,7 @@ public final class PlanCache: @unchecked Sendable {
     /// backup tools follow too); input folders are searched without the folders it marks.
     public static let tagName = "CACHEDIR.TAG"
 
-    private func tag() {
+    func tag() {
         let url = directory.appendingPathComponent(Self.tagName)
         guard !FileManager.default.fileExists(atPath: url.path) else { return }
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -177,8 +187,11 @@ public final class PlanCache: @unchecked Sendable {
         return .hit(plan)
     }
 
-    private func write(_ data: Data, name: String) -> Bool {
-        let url = entryURL(name: name)
+    func write(_ data: Data, name: String) -> Bool { write(data, to: entryURL(name: name)) }
+
+    /// Writes `data` whole to a temporary file beside `url` and renames it into place.
+    func write(_ data: Data, to url: URL) -> Bool {
+        let name = url.lastPathComponent
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -342,11 +355,11 @@ enum Entry {
         return try? PlanBinaryCoder.decode(payload, pool: pool)
     }
 
-    private static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
+    static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
         withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
     }
 
-    private static func integer<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int, as: T.Type) -> T {
+    static func integer<T: FixedWidthInteger>(_ bytes: [UInt8], at offset: Int, as: T.Type) -> T {
         var value: T = 0
         for i in 0..<MemoryLayout<T>.size { value |= T(bytes[offset + i]) << (8 * i) }
         return value

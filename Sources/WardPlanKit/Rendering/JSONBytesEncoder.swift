@@ -10,18 +10,24 @@ import Foundation
 /// what it does not write itself (nested and super containers, a container asked for twice, a
 /// key given twice, Foundation's `Date`, `Data`, `URL` and `Decimal`, which `JSONEncoder` treats
 /// specially) makes `encode` fall back to `JSONEncoder` for that value, with the same bytes.
+///
+/// `.compact` writes the bytes of the same encoder without `.prettyPrinted` (no spaces, no line
+/// breaks, keys still sorted, slashes unescaped): the form of the outputs by default.
 enum JSONBytesEncoder {
     /// The JSON of `value` as `JSONRenderer.foundationEncoder` writes it (without a final newline), indented
     /// as if it stood `depth` levels deep (its first line is not indented: the caller's key is there).
-    static func encode<T: Encodable>(_ value: T, depth: Int = 0) throws -> [UInt8] {
+    /// Compact JSON has no indentation: `depth` is then ignored.
+    static func encode<T: Encodable>(_ value: T, depth: Int = 0, style: JSONStyle = .pretty) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try encode(value, depth: depth, into: &bytes)
+        try encode(value, depth: depth, style: style, into: &bytes)
         return bytes
     }
 
-    /// Appends the JSON of `value` to `bytes`; see `encode(_:depth:)`.
-    static func encode<T: Encodable>(_ value: T, depth: Int, into bytes: inout [UInt8]) throws {
-        let out = JSONOutput()
+    /// Appends the JSON of `value` to `bytes`; see `encode(_:depth:style:)`.
+    static func encode<T: Encodable>(
+        _ value: T, depth: Int, style: JSONStyle = .pretty, into bytes: inout [UInt8]
+    ) throws {
+        let out = JSONOutput(pretty: style == .pretty)
         swap(&out.bytes, &bytes)
         let start = out.bytes.count
         do {
@@ -34,7 +40,11 @@ enum JSONBytesEncoder {
         swap(&out.bytes, &bytes)
         if out.unsupported {
             bytes.removeSubrange(start...)
-            try appendFoundation(value, depth: depth, into: &bytes)
+            if style == .pretty {
+                try appendFoundation(value, depth: depth, into: &bytes)
+            } else {
+                bytes.append(contentsOf: try JSONRenderer.foundationEncoder(.compact).encode(value))
+            }
         }
     }
 
@@ -95,14 +105,19 @@ enum JSONBytesEncoder {
 /// The buffer being written, shared by the encoders of one value and its parts.
 private final class JSONOutput {
     var bytes: [UInt8] = []
+    /// Line breaks, indentation and ` : ` (`JSONStyle.pretty`), or none of them.
+    let pretty: Bool
     /// Something was met that only `JSONEncoder` writes right: the caller uses it instead.
     var unsupported = false
+
+    init(pretty: Bool) { self.pretty = pretty }
 
     func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     func indent(_ depth: Int) {
+        guard pretty else { return }
         bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 
@@ -222,22 +237,22 @@ private final class KeyedState {
     func member(_ key: String, _ write: () throws -> Void) rethrows {
         guard !dead else { return }
         if let last = members.last {
-            out.append(",\n")
+            out.append(out.pretty ? ",\n" : ",")
             if !JSONBytesEncoder.keyPrecedes(last.key, key) { sorted = false }
-        } else {
+        } else if out.pretty {
             out.append("\n")
         }
         let memberStart = out.bytes.count
         out.indent(depth + 1)
         out.string(key)
-        out.append(" : ")
+        out.append(out.pretty ? " : " : ":")
         try write()
         members.append((key, memberStart, out.bytes.count))
     }
 
     func close() {
         guard !members.isEmpty else {
-            out.append("\n\n")
+            if out.pretty { out.append("\n\n") }
             out.indent(depth)
             out.append("}")
             return
@@ -251,11 +266,11 @@ private final class KeyedState {
             let region = Array(out.bytes[start...])
             out.bytes.removeSubrange(start...)
             for (n, i) in order.enumerated() {
-                out.append(n == 0 ? "\n" : ",\n")
+                if out.pretty { out.append(n == 0 ? "\n" : ",\n") } else if n > 0 { out.append(",") }
                 out.bytes.append(contentsOf: region[(members[i].start - start)..<(members[i].end - start)])
             }
         }
-        out.append("\n")
+        if out.pretty { out.append("\n") }
         out.indent(depth)
         out.append("}")
     }
@@ -323,12 +338,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
     }
 }
 
@@ -348,14 +363,14 @@ private final class UnkeyedState {
 
     func element(_ write: () throws -> Void) rethrows {
         guard !dead else { return }
-        out.append(count == 0 ? "\n" : ",\n")
+        if out.pretty { out.append(count == 0 ? "\n" : ",\n") } else if count > 0 { out.append(",") }
         count += 1
         out.indent(depth + 1)
         try write()
     }
 
     func close() {
-        out.append(count == 0 ? "\n\n" : "\n")
+        if out.pretty { out.append(count == 0 ? "\n\n" : "\n") }
         out.indent(depth)
         out.append("]")
     }
@@ -402,7 +417,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func superEncoder() -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
     }
 }
 

@@ -1,5 +1,15 @@
 import Foundation
 
+/// How JSON outputs are laid out. Both have the same value: keys sorted, slashes unescaped.
+public enum JSONStyle: Sendable, Hashable {
+    /// Foundation's `JSONEncoder` with `.prettyPrinted`: two-space indent, `"key" : value` (`--pretty`).
+    case pretty
+    /// No spaces and no line breaks, except in a streamed output's top level: each member of its
+    /// top-level object on its own line, and each element of a member that is an array on its own
+    /// line (a plan, a ward, a task a line), so a file stays diffable and greppable.
+    case compact
+}
+
 /// The JSON form of an extraction: `{"schemaVersion": 2, "plans": [...], "failed": [...]}`.
 /// Deterministic: keys sorted, unknown values as `null`, no clock.
 public enum JSONRenderer {
@@ -14,22 +24,36 @@ public enum JSONRenderer {
     /// The encoder whose bytes every JSON output has (a new one each time: encoders are not shared
     /// across threads). `JSONBytesEncoder` writes the same bytes faster; this one is its reference
     /// and its fallback.
-    static var foundationEncoder: JSONEncoder {
+    static var foundationEncoder: JSONEncoder { foundationEncoder(.pretty) }
+
+    /// The reference encoder of `style` (compact: the same without `.prettyPrinted`).
+    static func foundationEncoder(_ style: JSONStyle) -> JSONEncoder {
         let encoder = JSONEncoder()
         // Sorted keys: Foundation's keyed containers do not keep insertion order.
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            style == .pretty
+            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
-    /// The bytes of `render(result)`, written a plan at a time to `write`.
-    public static func stream(_ result: ExtractionResult, to write: (Data) throws -> Void) throws {
-        try withoutActuallyEscaping(write) { try stream(result, into: JSONStream(sink: $0)) }
+    /// The bytes of `render(result)` (pretty) or its compact form, written a plan at a time to
+    /// `write`. `fragments`, in the compact style, gives each plan's bytes kept from an earlier
+    /// run (and keeps those it had to encode): the same bytes, not encoded again.
+    public static func stream(
+        _ result: ExtractionResult, style: JSONStyle = .pretty, fragments: (any JSONFragmentStore)? = nil,
+        to write: (Data) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(write) {
+            try stream(result, into: JSONStream(style: style, sink: $0), fragments: fragments)
+        }
     }
 
-    static func stream(_ result: ExtractionResult, into stream: JSONStream) throws {
+    static func stream(
+        _ result: ExtractionResult, into stream: JSONStream, fragments: (any JSONFragmentStore)? = nil
+    ) throws {
         try stream.beginObject()
         try stream.member("failed", elements: result.failed)
-        try stream.member("plans", elements: result.plans)
+        try stream.member("plans", elements: result.plans, fragments: fragments)
         try stream.member("schemaVersion", result.schemaVersion)
         if !result.skipped.isEmpty { try stream.member("skipped", elements: result.skipped) }
         try stream.endObject()
@@ -38,8 +62,10 @@ public enum JSONRenderer {
     /// The bytes of `render(comparison)`, written a part at a time to `write`: its long lists (tasks,
     /// gaps, wards) an element at a time. Members in key order, optional ones only when present, as
     /// the synthesized `Encodable` of `Comparison` gives them.
-    public static func stream(_ comparison: Comparison, to write: (Data) throws -> Void) throws {
-        try withoutActuallyEscaping(write) { try stream(comparison, into: JSONStream(sink: $0)) }
+    public static func stream(
+        _ comparison: Comparison, style: JSONStyle = .pretty, to write: (Data) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(write) { try stream(comparison, into: JSONStream(style: style, sink: $0)) }
     }
 
     static func stream(_ c: Comparison, into stream: JSONStream) throws {

@@ -4,7 +4,21 @@ import Foundation
 /// (pretty printed, keys sorted, slashes unescaped), so a large output never sits whole in memory.
 /// The caller gives an object's members in key order; a large array's elements are encoded a batch
 /// at a time (on all cores, in order) by `JSONBytesEncoder`, each at its depth.
+///
+/// Compact (`JSONStyle.compact`): the same value without spaces, a line break before each member of
+/// the top-level object and before each element of a top-level member that is an array, and one
+/// before the closing `]` and `}` of those:
+///
+///     {
+///     "failed":[],
+///     "plans":[
+///     {"diagnostics":[…],…},
+///     {…}
+///     ],
+///     "schemaVersion":2
+///     }
 public final class JSONStream {
+    public let style: JSONStyle
     private let sink: (Data) throws -> Void
     private var buffer: [UInt8] = []
     private var depth = 0
@@ -12,9 +26,14 @@ public final class JSONStream {
     private var started: [Bool] = []
 
     /// Writes to `sink` in chunks of about 1 MB.
-    public init(sink: @escaping (Data) throws -> Void) {
+    public init(style: JSONStyle = .pretty, sink: @escaping (Data) throws -> Void) {
+        self.style = style
         self.sink = sink
     }
+
+    private var pretty: Bool { style == .pretty }
+    /// Compact JSON breaks lines only in the top-level object (depth 1 inside it).
+    private var breaksLines: Bool { pretty || depth == 1 }
 
     public func beginObject() throws {
         try emit("{")
@@ -25,10 +44,15 @@ public final class JSONStream {
     /// `}`; at depth 0 also the final newline `JSONRenderer` adds.
     public func endObject() throws {
         let hadMembers = started.removeLast()
+        let lineBreak = breaksLines
         depth -= 1
-        // As JSONEncoder: an empty object is `{`, a blank line and `}`.
-        try emit(hadMembers ? "\n" : "\n\n")
-        emitIndent()
+        if pretty {
+            // As JSONEncoder: an empty object is `{`, a blank line and `}`.
+            try emit(hadMembers ? "\n" : "\n\n")
+            emitIndent()
+        } else if lineBreak && hadMembers {
+            try emit("\n")
+        }
         try emit("}")
         if depth == 0 {
             try emit("\n")
@@ -39,7 +63,7 @@ public final class JSONStream {
     /// `"key" : value`.
     public func member<T: Encodable>(_ key: String, _ value: T) throws {
         memberKey(key)
-        try JSONBytesEncoder.encode(value, depth: depth, into: &buffer)
+        try JSONBytesEncoder.encode(value, depth: depth, style: style, into: &buffer)
         try flushIfFull()
     }
 
@@ -50,25 +74,56 @@ public final class JSONStream {
 
     /// `"key" : [ … ]` with the elements encoded a batch at a time on all cores, written in order.
     public func member<T: Encodable & Sendable>(_ key: String, elements: [T], batch: Int = 256) throws {
+        let (elementDepth, style) = (depth + 1, style)
+        try member(key, elements: elements, batch: batch) {
+            try JSONBytesEncoder.encode($0, depth: elementDepth, style: style)
+        }
+    }
+
+    /// `"key" : [ … ]` of plans; in the compact style each plan's bytes come from `fragments` when it
+    /// keeps them (read on all cores as the plans would be encoded), and the bytes encoded for the
+    /// others are given to it to keep.
+    public func member(
+        _ key: String, elements plans: [Plan], fragments: (any JSONFragmentStore)?, batch: Int = 256
+    ) throws {
+        guard let fragments, style == .compact else { return try member(key, elements: plans, batch: batch) }
+        try member(key, elements: plans, batch: batch) { plan in
+            if let kept = fragments.jsonFragment(for: plan) { return kept }
+            let bytes = try JSONBytesEncoder.encode(plan, style: .compact)
+            fragments.keepJSONFragment(bytes, for: plan)
+            return bytes
+        }
+    }
+
+    /// The elements' bytes are made by `encode` (on all cores, `batch` at a time).
+    private func member<T: Encodable & Sendable>(
+        _ key: String, elements: [T], batch: Int, encode: @escaping @Sendable (T) throws -> [UInt8]
+    ) throws {
         memberKey(key)
         guard !elements.isEmpty else {
-            try JSONBytesEncoder.encode(elements, depth: depth, into: &buffer)
+            try JSONBytesEncoder.encode(elements, depth: depth, style: style, into: &buffer)
             return try flushIfFull()
         }
+        // Compact JSON breaks lines between the elements of a top-level member only.
+        let lineBreaks = breaksLines
         try emit("[")
         var start = 0
         while start < elements.count {
             let end = min(start + batch, elements.count)
-            let encoded = try Self.encodeInParallel(elements[start..<end], depth: depth + 1)
+            let encoded = try Self.encodeInParallel(elements[start..<end], encode: encode)
             for (i, bytes) in encoded.enumerated() {
-                try emit(start + i == 0 ? "\n" : ",\n")
+                if lineBreaks {
+                    try emit(start + i == 0 ? "\n" : ",\n")
+                } else if start + i > 0 {
+                    try emit(",")
+                }
                 emitIndent(depth + 1)
                 buffer.append(contentsOf: bytes)
                 try flushIfFull()
             }
             start = end
         }
-        try emit("\n")
+        if lineBreaks { try emit("\n") }
         emitIndent()
         try emit("]")
     }
@@ -82,16 +137,21 @@ public final class JSONStream {
     // MARK: -
 
     private func emitIndent(_ level: Int? = nil) {
+        guard pretty else { return }
         buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (level ?? depth) * 2))
     }
 
     private func memberKey(_ key: String) {
         let first = !started[started.count - 1]
         started[started.count - 1] = true
-        buffer.append(contentsOf: (first ? "\n" : ",\n").utf8)
+        if breaksLines {
+            buffer.append(contentsOf: (first ? "\n" : ",\n").utf8)
+        } else if !first {
+            buffer.append(UInt8(ascii: ","))
+        }
         emitIndent()
         JSONBytesEncoder.appendString(key, to: &buffer)
-        buffer.append(contentsOf: " : ".utf8)
+        buffer.append(contentsOf: (pretty ? " : " : ":").utf8)
     }
 
     private func emit(_ text: String) throws {
@@ -103,14 +163,23 @@ public final class JSONStream {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    private static func encodeInParallel<T: Encodable & Sendable>(_ items: ArraySlice<T>, depth: Int) throws
-        -> [[UInt8]]
-    {
+    private static func encodeInParallel<T: Sendable>(
+        _ items: ArraySlice<T>, encode: @Sendable (T) throws -> [UInt8]
+    ) throws -> [[UInt8]] {
         let items = Array(items)
         let results = ParallelSlots<Result<[UInt8], any Error>>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            results[i] = Result { try JSONBytesEncoder.encode(items[i], depth: depth) }
+            results[i] = Result { try encode(items[i]) }
         }
         return try results.values().map { try $0.get() }
     }
+}
+
+/// Compact JSON of plans made before, kept so a run copies bytes instead of encoding (`PlanCache`
+/// keeps them beside its entries). Called from several threads at once.
+public protocol JSONFragmentStore: Sendable {
+    /// The compact JSON of `plan` (`JSONBytesEncoder`, `.compact`), when kept and trusted; nil otherwise.
+    func jsonFragment(for plan: Plan) -> [UInt8]?
+    /// Keeps `bytes`, the compact JSON just encoded for `plan`.
+    func keepJSONFragment(_ bytes: [UInt8], for plan: Plan)
 }

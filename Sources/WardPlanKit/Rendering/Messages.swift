@@ -36,6 +36,7 @@ public enum Message: CaseIterable, Sendable {
     case helpEdXML, helpFrom, helpTo, helpCode, helpDate, helpPlace, helpSubject
     case edxmlOptionsAlone, edxmlNeedsAgencies, notAnAgency, codeInvalid, edxmlDateInvalid
     case helpCache, helpNoCache, cacheAndNoCache
+    case helpPretty
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -142,6 +143,7 @@ public enum Message: CaseIterable, Sendable {
                 (UTF-8 có BOM, dấu phẩy; --csv-separator semicolon cho Excel đặt vùng Việt Nam, vốn tách cột bằng dấu chấm phẩy).
                 Một chủ đề mà đa số phường cùng tỉnh (hoặc cùng cụm trong registry.csv) có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
                 --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
+                --json ghi JSON gọn (mỗi phường, nhiệm vụ một dòng); --pretty ghi JSON thụt lề.
                 --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-3.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
                 Mọi tệp đầu ra của một lần chạy được thay cùng lúc hoặc không tệp nào; khi không đọc được kế hoạch nào thì không ghi gì.
@@ -156,6 +158,7 @@ public enum Message: CaseIterable, Sendable {
                 region, which splits columns at semicolons). A theme most wards of a province (or of a cluster of registry.csv) cover is listed for a
                 ward without it, for reference only, when the ward has at least --min-peers other wards there.
                 --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
+                --json writes compact JSON (a ward, a task a line); --pretty writes it indented.
                 --xml writes the plans and the comparison as schema/wardplans-3.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
                 All outputs of a run are replaced together or not at all; when no plan can be read nothing is written.
@@ -441,6 +444,7 @@ public enum Message: CaseIterable, Sendable {
                 --format xml ghi báo cáo theo schema/wardplans-3.xsd thay cho JSON; --xml TỆP ghi thêm báo cáo đó bên cạnh
                 JSON. XML được kiểm tra theo lược đồ trước khi ghi; --edxml bọc trong phong bì edXML (tập con QCVN
                 102:2016) để trao đổi văn bản giữa các cơ quan.
+                JSON gọn: mỗi kế hoạch một dòng, không khoảng trắng, khóa theo thứ tự; --pretty ghi JSON thụt lề.
                 --coverage báo cáo, với từng tệp, tỷ lệ dòng có nội dung đã vào mô hình.
                 Mỗi nhiệm vụ, chỉ tiêu và nội dung được gán lĩnh vực và chủ đề của bộ phân loại, kèm bằng chứng (cụm từ,
                 dòng, cột); --taxonomy TỆP phân loại theo tệp phân loại riêng của thành phố.
@@ -453,6 +457,7 @@ public enum Message: CaseIterable, Sendable {
                 --format xml writes the report of schema/wardplans-3.xsd instead of JSON; --xml FILE writes it
                 as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
                 an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
+                The JSON is compact: one plan a line, no spaces, keys sorted; --pretty writes it indented.
                 --coverage reports, per input, the share of non-blank lines that ended up in the model.
                 Each task, target and narrative item gets an area and themes of the taxonomy, with the evidence
                 (phrase, line, column); --taxonomy FILE classifies with a city's own taxonomy file.
@@ -521,6 +526,11 @@ public enum Message: CaseIterable, Sendable {
             (
                 "Đọc lại mọi tệp kế hoạch; không dùng và không ghi bộ nhớ đệm.",
                 "Read every plan file again; use no cache and write none."
+            )
+        case .helpPretty:
+            (
+                "Ghi JSON thụt lề, dễ đọc (như các phiên bản trước); mặc định JSON gọn, mỗi kế hoạch (phường, nhiệm vụ) một dòng.",
+                "Write indented JSON (as earlier versions did); by default JSON is compact, one plan (ward, task) a line."
             )
         case .cacheAndNoCache:
             ("không dùng --cache và --no-cache cùng lúc.", "--cache and --no-cache cannot be used together.")
