@@ -216,6 +216,14 @@ def score_set(name, as_of):
     result["gaps_unlabelled"] = sorted(set(national_absent) - set(labelled))
     result["gap_precision"] = ratio(sum(yes(gap_labels[k + ("absent",)]["label"]) for k in labelled), len(labelled))
     result["gaps_all"] = len(gaps)
+    # `review` items (near words: never in a letter) judged by their `absent` labels: a real gap
+    # sent to review is a cost, a wrong one a gain.
+    review = [k for k, i in gaps.items() if i.get("level") == "review"]
+    judged = [gap_labels[k + ("absent",)] for k in review if k + ("absent",) in gap_labels]
+    result["review"] = len(review)
+    result["review_real"] = sum(yes(r["label"]) for r in judged)
+    result["review_not_real"] = len(judged) - result["review_real"]
+    result["review_items"] = sorted(review)
     return result
 
 
@@ -231,6 +239,15 @@ def score(args):
             f" | {r['theme_recall']:.1f} % of {r['recall_themes']} themes in {r['recall_tasks']} tasks"
             f" | {r['gap_precision']:.1f} % of {r['gaps'] - len(r['gaps_unlabelled'])} items |"
         )
+    for r in results:
+        print(
+            f"{r['set']}: {r['review']} item(s) to review (near words, never in a letter): labelled absent"
+            f" real {r['review_real']}, not real {r['review_not_real']}, unlabelled"
+            f" {r['review'] - r['review_real'] - r['review_not_real']}"
+        )
+        if args.verbose:
+            for key in r["review_items"]:
+                print(f"  review: {' '.join(key)}")
     failed = False
     for r in results:
         if r["pairs_gone"]:
@@ -261,6 +278,7 @@ def main():
     p.add_argument("--pairs", type=int, default=60)
     s = sub.add_parser("score")
     s.add_argument("sets", nargs="+")
+    s.add_argument("--verbose", action="store_true", help="list the items to review")
     s.add_argument("--min", type=float, help="fail under this per cent, or when a gap item is unreviewed")
     s.add_argument("--floor", type=float, help="fail under this per cent (unreviewed items are only listed)")
     args = parser.parse_args()

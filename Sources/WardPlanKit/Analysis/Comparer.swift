@@ -46,7 +46,8 @@ public struct Comparer: Sendable {
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
                 metrics: reference.metrics, documents: documents, statements: statements,
                 peers: PeerGroups(plans: plans, wards: wards, documents: documents, minPeers: minPeers),
-                assigned: plans.map(AssignedThemes.for(reference.taxonomy).themes)))
+                assigned: plans.map(AssignedThemes.for(reference.taxonomy).themes),
+                hints: ThemeHints.for(reference.taxonomy)))
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
             tasks: Array(facts.joined()), coverage: coverage,

@@ -12,12 +12,16 @@ public struct WardGaps: Hashable, Sendable, Codable {
         self.items = items
     }
 
-    /// Items a national document, benchmark or citation rule raises (update notes left out).
-    public var national: [GapItem] { items.filter { $0.basis.contains(.national) && $0.level != .update } }
+    /// Items a national document, benchmark or citation rule raises (update notes and items to
+    /// review left out).
+    public var national: [GapItem] { items.filter { $0.basis.contains(.national) && $0.isRequest } }
     /// Items only most peer wards raise: reference, not a request.
     public var peersOnly: [GapItem] { items.filter { !$0.basis.contains(.national) } }
     /// Notes for documents newer than the plan: to update when the plan is amended.
     public var updates: [GapItem] { items.filter { $0.level == .update } }
+    /// National themes the plan has no evidence of but near words for: an officer reads the lines
+    /// before asking; never counted, ranked or put in a letter.
+    public var reviews: [GapItem] { items.filter { $0.level == .review } }
 
     /// National items the plan lacks outright (absent, or a target below the national one): the
     /// headline count and the order wards are ranked in.
@@ -61,6 +65,9 @@ public struct GapItem: Hashable, Sendable, Codable {
         case below
         /// Expected only by a document issued after the plan: to add when the plan is amended.
         case update
+        /// Would be absent, but a task or statement has the theme's hints (near words): the plan
+        /// may do it in other words, so an officer reads those lines before asking ("cần xem lại").
+        case review
     }
 
     public enum Basis: String, Hashable, Sendable, Codable, CaseIterable {
@@ -108,6 +115,9 @@ public struct GapItem: Hashable, Sendable, Codable {
         self.peers = peers
     }
 
+    /// An item a letter may ask the ward for: not an update note, not an item to review first.
+    public var isRequest: Bool { level != .update && level != .review }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
@@ -140,6 +150,8 @@ extension WardGaps {
         var peers: PeerGroups
         /// Per plan: themes only an assigning duty names ("chủ trì các nhiệm vụ về …"): not gaps.
         var assigned: [Set<String>] = []
+        /// Finds the lines with a theme's hints; nil: no `review` items.
+        var hints: ThemeHints? = nil
     }
 
     static func make(_ input: Inputs) -> [WardGaps] {
@@ -169,6 +181,14 @@ extension WardGaps {
         return "Kế hoạch ban hành trước \(names): đề nghị cập nhật khi điều chỉnh"
     }
 
+    /// "Có nội dung gần: “đưa tin” (dòng 12), “loa truyền thanh” (dòng 30) — cần cán bộ xem lại
+    /// trước khi đề nghị": the plan's own words, at most three lines named.
+    static func reviewNote(_ hits: [ThemeHints.Hit]) -> String {
+        var shown = hits.prefix(3).map { "“\($0.words)” (dòng \($0.line))" }
+        if hits.count > 3 { shown.append("và \(hits.count - 3) dòng khác") }
+        return "Có nội dung gần: " + shown.joined(separator: ", ") + " — cần cán bộ xem lại trước khi đề nghị"
+    }
+
     static func vietnameseDate(_ d: CalendarDate) -> String {
         (d.day < 10 ? "0" : "") + "\(d.day)/" + (d.month < 10 ? "0" : "") + "\(d.month)/\(d.year)"
     }
@@ -183,6 +203,16 @@ extension WardGaps {
         let shownInProducts = Set(input.plans[w].tasks.flatMap { $0.productThemes.map(\.id) })
         let isReformPlan = input.plans[w].document.isReformPlan
         let withTasks = Set(input.coverage.themes.filter { !$0.cells[w].tasks.isEmpty }.map(\.id))
+        // The lines with hints, found once per plan for every theme it has no task for.
+        var hintHits: [String: [ThemeHints.Hit]]? = nil
+        func hits(_ id: String) -> [ThemeHints.Hit] {
+            guard let finder = input.hints else { return [] }
+            if hintHits == nil {
+                let open = Set(input.coverage.themes.filter { $0.cells[w].tasks.isEmpty }.map(\.id))
+                hintHits = finder.hits(in: input.plans[w], themes: open)
+            }
+            return hintHits?[id] ?? []
+        }
         for row in input.coverage.themes where row.cells[w].tasks.isEmpty && !shownInProducts.contains(row.id) {
             guard let theme = themes[row.id] else { continue }
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
@@ -191,10 +221,10 @@ extension WardGaps {
             if let related = theme.metByTasksIn, related.met(byThemesWithTasks: withTasks) { continue }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
-            let places = input.statements[w][row.id] ?? []
+            var places = input.statements[w][row.id] ?? []
             // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
             if places.isEmpty && input.assigned.indices.contains(w) && input.assigned[w].contains(row.id) { continue }
-            let level: GapItem.Level = places.isEmpty ? .absent : .stated
+            var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
             let share = input.peers.share(of: theme, for: w, taxonomy: input.taxonomy)
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
@@ -213,6 +243,16 @@ extension WardGaps {
                 level == .absent
                 ? "Chưa có nhiệm vụ"
                 : "Kế hoạch có nêu nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm)"
+            // A wrong request costs more than a late one: near words send it to an officer first.
+            if level == .absent && basis.contains(.national) {
+                let near = hits(row.id)
+                if !near.isEmpty {
+                    let namer = PlaceNamer(headings: input.plans[w].headings)
+                    level = .review
+                    places = near.map { namer.place(line: $0.line, ref: $0.ref) }
+                    note = Self.reviewNote(near)
+                }
+            }
             if let share, basis.contains(.peers) {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"
             }
@@ -276,7 +316,7 @@ extension WardGaps {
             if byFamily[family] == nil { families.append(family) }
             byFamily[family, default: []].append(item)
         }
-        let rank: [GapItem.Level: Int] = [.below: 0, .absent: 1, .stated: 2, .update: 3]
+        let rank: [GapItem.Level: Int] = [.below: 0, .absent: 1, .stated: 2, .update: 3, .review: 4]
         return families.map { family in
             let candidates = byFamily[family]!
             var best = candidates.enumerated().min {

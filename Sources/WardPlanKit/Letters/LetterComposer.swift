@@ -47,7 +47,8 @@ public struct LetterComposer: Sendable {
         let ward = Self.wardName(entry)
         var citer = Citer(documents: documents)
         let items = comparison.gaps[w].items.filter {
-            $0.basis.contains(.national) && !leaveOut(entry.id, $0.kind, $0.id)
+            // An item to review is the officer's to read, never a request to the ward.
+            $0.basis.contains(.national) && $0.level != .review && !leaveOut(entry.id, $0.kind, $0.id)
         }
         // The documents the requests rest on, in full in the opening; later mentions give the number.
         let bases = documents.documents.filter { doc in
@@ -77,7 +78,7 @@ public struct LetterComposer: Sendable {
             }
             if !requests.isEmpty { groups.append(.init(heading: heading, requests: requests)) }
         }
-        let rank: [GapItem.Level: Int] = [.absent: 0, .below: 0, .stated: 1, .update: 2]
+        let rank: [GapItem.Level: Int] = [.absent: 0, .below: 0, .stated: 1, .update: 2, .review: 3]
         let themes = items.filter { $0.kind == .theme }
         for area in taxonomy.areas {
             let inArea = themes.filter { $0.area == area.id }.enumerated()
@@ -126,6 +127,7 @@ public struct LetterComposer: Sendable {
         case .absent, .below: return LetterTemplate.fill(template.requests.absent, v)
         case .stated: return LetterTemplate.fill(template.requests.stated, v)
         case .update: return LetterTemplate.fill(template.requests.update, v)
+        case .review: return nil
         }
     }
 
@@ -153,6 +155,7 @@ public struct LetterComposer: Sendable {
             return LetterTemplate.fill(template.requests.targetBelow, v)
         case .absent, .stated: return LetterTemplate.fill(template.requests.targetAbsent, v)
         case .update: return LetterTemplate.fill(template.requests.targetUpdate, v)
+        case .review: return nil
         }
     }
 

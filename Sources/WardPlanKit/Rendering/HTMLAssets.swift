@@ -69,6 +69,7 @@ enum HTMLAssets {
         td.n a:hover{text-decoration:underline}
         .c0{background:var(--badbg);color:var(--bad)}
         .c0m{background:var(--warnbg);color:var(--warn)}
+        .c0r{background:#ece6f5;color:#4b2a7b}
         .c0o{background:#eef0f3;color:var(--muted)}
         .c1{background:#e6f0fa}
         .c2{background:#c3daf1}
@@ -90,6 +91,7 @@ enum HTMLAssets {
         .badge{display:inline-block;margin-left:10px;padding:1px 8px;border-radius:10px;font-size:.85rem;font-weight:600}
         .badge.bad{background:var(--badbg);color:var(--bad)}
         .badge.ok{background:var(--okbg);color:var(--ok)}
+        .badge.review{background:#ece6f5;color:#4b2a7b}
         article.gaps,article.profile{border-top:1px solid var(--line);margin-top:10px}
         article.gaps ol li{margin:4px 0}
         .note{color:var(--muted)}

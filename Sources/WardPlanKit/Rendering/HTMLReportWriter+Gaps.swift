@@ -20,13 +20,14 @@ extension HTMLReportWriter {
             }
         } body: {
             let national = gaps.national
-            if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty {
+            if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty && gaps.reviews.isEmpty {
                 h.element("p", text: t(.noGaps))
             }
             // Absent before stated: a plan that says nothing of a theme is the first thing to ask about.
             let ordered = national.filter { $0.level != .stated } + national.filter { $0.level == .stated }
             for (title, items) in [
-                (t(.gapsRequired), ordered), (t(.gapsUpdate), gaps.updates), (t(.gapsCommon), gaps.peersOnly),
+                (t(.gapsRequired), ordered), (t(.gapsReview), gaps.reviews), (t(.gapsUpdate), gaps.updates),
+                (t(.gapsCommon), gaps.peersOnly),
             ] where !items.isEmpty {
                 h.element("h4", text: title)
                 h.open("ol")
@@ -107,6 +108,9 @@ extension HTMLReportWriter {
                 return
             case .stated:
                 h.text(t(.gapThemeStated, themeName(item.id), area, t.places(item.places)))
+            case .review:
+                h.element("span", [.class("badge review")], text: "◌ " + t.level(.review))
+                h.text(" " + t(.gapThemeReview, themeName(item.id), area, item.note))
             case .absent, .below:
                 h.text(t(.gapTheme, themeName(item.id), area))
             }
@@ -139,7 +143,7 @@ extension HTMLReportWriter {
                     t(
                         .gapTargetUpdate, metric, national, t.years(row.benchmark.period),
                         item.expectedBy.joined(separator: ", ")))
-            case .absent, .stated:
+            case .absent, .stated, .review:
                 h.text(t(.gapTargetMissing, metric, national, t.years(row.benchmark.period), row.benchmark.source))
             }
             if !row.benchmark.verified { h.text(" " + t(.unverified)) }

@@ -26,7 +26,8 @@ extension HTMLReportWriter {
         h.element("p", [.class("legend-title")], text: t(.legend) + ":")
         h.element("ul", [.class("legend")]) {
             let entries: [(StaticString, String, Phrase)] = [
-                ("sw c0", "○", .legendGap), ("sw c0m", "◐", .legendMentioned), ("sw c0o", "○", .legendOptional),
+                ("sw c0", "○", .legendGap), ("sw c0m", "◐", .legendMentioned), ("sw c0r", "◌", .legendReview),
+                ("sw c0o", "○", .legendOptional),
                 ("sw c1", "●\u{A0}1", .legendOne), ("sw c2", "●\u{A0}2–3", .legendFew),
                 ("sw c3", "●\u{A0}4–6", .legendSome), ("sw c4", "●\u{A0}7+", .legendMany),
             ]
@@ -124,9 +125,10 @@ extension HTMLReportWriter {
             wardRows { w, entry in
                 for row in themes {
                     let item = comparison.gaps[w].item(.theme, row.id)
-                    let isGap = item.map { $0.basis.contains(.national) && $0.level != .update } ?? false
+                    let isGap = item.map { $0.basis.contains(.national) && $0.isRequest } ?? false
                     coverageCell(
                         row.cells[w], isGap: isGap, stated: !row.cells[w].mentions.isEmpty,
+                        review: item?.level == .review,
                         taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
                         gapLink: item != nil ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
                 }
@@ -137,20 +139,24 @@ extension HTMLReportWriter {
 
     /// One heat-map cell: ● and the count of tasks, a link to them; with none, ◐ when the plan
     /// states it (amber when it is a national gap) or ○ (red when it is a national gap), linking to
-    /// the gap's explanation. The link filters the task table when scripts run: the ward is the
-    /// row's, the area or theme the column header's.
-    func coverageCell(_ cell: Coverage.Cell, isGap: Bool, stated: Bool, taskLink: String, gapLink: String?) {
+    /// the gap's explanation; ◌ (violet) when the plan has near words an officer should read first.
+    /// The link filters the task table when scripts run: the ward is the row's, the area or theme
+    /// the column header's.
+    func coverageCell(
+        _ cell: Coverage.Cell, isGap: Bool, stated: Bool, review: Bool = false, taskLink: String, gapLink: String?
+    ) {
         let count = cell.tasks.count
         var heat = Self.heat(count)
-        if count == 0 { heat = isGap ? (stated ? "c0m" : "c0") : "c0o" }
+        if count == 0 { heat = review ? "c0r" : isGap ? (stated ? "c0m" : "c0") : "c0o" }
+        let symbol = review ? "◌" : stated ? "◐" : "○"
         // Sorted by the count, not by the symbol.
         h.element("td", [.class("n " + heat), Attribute("data-sort", String(count))]) {
             if count > 0 {
                 h.element("a", [.href(taskLink), .class("f")], text: "●\u{A0}\(count)")
             } else if let gapLink {
-                h.element("a", [.href(gapLink)], text: stated ? "◐" : "○")
+                h.element("a", [.href(gapLink)], text: symbol)
             } else {
-                h.text(stated ? "◐" : "○")
+                h.text(symbol)
             }
         }
     }

@@ -53,7 +53,7 @@ extension HTMLReportWriter {
             var peers = Set<String>()
             for item in gaps.items {
                 if item.basis.contains(.national) {
-                    if item.level != .update && item.level != .stated {
+                    if item.isRequest && item.level != .stated {
                         lacks.insert(Key(kind: item.kind, id: item.id))
                     }
                 } else if item.kind == .theme {

@@ -29,6 +29,7 @@ enum Phrase: CaseIterable {
     case colMetric, colValue, colPhase, colTargetText
     case gapsIntro, gapsRequired, gapsCommon, noGaps, gapTheme, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
+    case gapsReview, gapThemeReview, legendReview
     case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
     case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
     case csvUnitCode, csvRegistryGroup, registrySent, registryNotSent, registryNotListed
@@ -319,6 +320,18 @@ enum Phrase: CaseIterable {
         case .gapsCommon:
             ("Thực tiễn của đa số phường cùng nhóm (tham khảo)", "Practice of most wards of the group (reference only)")
         case .gapsUpdate: ("Cập nhật khi điều chỉnh kế hoạch", "To update when the plan is amended")
+        case .gapsReview:
+            (
+                "Cần xem lại trước khi đề nghị (không tính, không đưa vào công văn)",
+                "To review before asking (not counted, not in the letter)"
+            )
+        case .gapThemeReview:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): chưa nhận ra nhiệm vụ, nhưng {2}.",
+                "Theme “{0}” (area “{1}”): no task recognised, but {2}."
+            )
+        case .legendReview:
+            ("có nội dung gần, cần xem lại (không tính)", "near words, to review (not counted)")
         case .gapThemeStated:
             (
                 "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch có nêu tại {2} nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm);",
@@ -714,6 +727,7 @@ struct Localizer {
         case .stated: return pick("có nêu, chưa có nhiệm vụ", "stated, no task")
         case .below: return pick("thấp hơn mục tiêu quốc gia", "below the national target")
         case .update: return pick("cập nhật khi điều chỉnh", "update when amended")
+        case .review: return pick("cần xem lại", "to review")
         }
     }
 

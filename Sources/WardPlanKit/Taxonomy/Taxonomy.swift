@@ -98,12 +98,16 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// Expected only of plans issued on or after this day (`YYYY-MM-DD`) or document (an id or
         /// short name of `documents.yaml`); an earlier plan gets an update note, not a gap.
         public var since: String?
+        /// Broad words near the theme ("tuyên truyền", "truyền thanh" for communication), in the
+        /// phrase language: not evidence of the theme, but a task or statement that has them keeps
+        /// an `absent` national item from a letter, as `review` for an officer to read first.
+        public var hints: [Phrase]
         public var examples: Examples
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case id, area, vi, en, expectedBy, alsoIn, weak, metByThePlan, metByTasksIn
             case phraseEntries = "phrases"
-            case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, examples
+            case tonedPhrases, notInside, notWith, notInSections, appliesTo, since, hints, examples
         }
 
         public init(from decoder: Decoder) throws {
@@ -125,6 +129,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             notInSections = try c.decodeIfPresent([SectionKind].self, forKey: .notInSections) ?? []
             appliesTo = try c.decodeIfPresent(Applicability.self, forKey: .appliesTo)
             since = try c.decodeIfPresent(String.self, forKey: .since)
+            hints = try c.decodeIfPresent([Phrase].self, forKey: .hints) ?? []
             examples = try c.decodeIfPresent(Examples.self, forKey: .examples) ?? Examples()
         }
 

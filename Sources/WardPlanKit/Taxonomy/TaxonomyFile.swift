@@ -167,6 +167,24 @@ public struct TaxonomyFile: Sendable {
             for (k, phrase) in theme.phraseEntries.enumerated() where !phrase.with.isEmpty {
                 lists.append(("phrases[\(k)].with", phrase.with))
             }
+            // Hints are near evidence, not a theme's phrases: they may repeat a phrase of any theme.
+            for (k, hint) in theme.hints.enumerated() {
+                lists.append(("hints[\(k)]\(hint.isMapping ? ".phrase" : "")", [hint.text]))
+                if !hint.with.isEmpty { lists.append(("hints[\(k)].with", hint.with)) }
+                if !hint.yieldsTo.isEmpty {
+                    problems.append(
+                        error(
+                            "\(at).hints[\(k)].yieldsTo", "theme \(theme.id): a hint does not yield; write it narrower")
+                    )
+                }
+            }
+            if !theme.hints.isEmpty && theme.expectedBy.isEmpty {
+                problems.append(
+                    error(
+                        "\(at).hints",
+                        "theme \(theme.id): hints only keep a national item from a letter, and no document expects the theme (expectedBy is empty)"
+                    ))
+            }
             for (k, phrase) in theme.phraseEntries.enumerated() {
                 for (m, other) in phrase.yieldsTo.enumerated() where !allThemeIDs.contains(other) || other == theme.id {
                     problems.append(
@@ -179,7 +197,10 @@ public struct TaxonomyFile: Sendable {
                 for (k, phrase) in list.enumerated() {
                     // A phrase with a `with` list is a mapping; its text is under `phrase`.
                     let entry = field == "phrases" && theme.phraseEntries[k].isMapping ? ".phrase" : ""
-                    let path = "\(at).\(field)[\(k)]\(entry)"
+                    // A hint's list holds one phrase and its field names the hint itself.
+                    let path =
+                        field.hasPrefix("hints[") && !field.hasSuffix(".with")
+                        ? "\(at).\(field)" : "\(at).\(field)[\(k)]\(entry)"
                     guard
                         let pattern = parse(
                             phrase, at: path, owner: "theme \(theme.id)", toned: field == "tonedPhrases",

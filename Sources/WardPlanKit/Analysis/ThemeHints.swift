@@ -1,0 +1,72 @@
+/// Where a plan has words near a theme it has no evidence of: a task or statement line with one of
+/// the theme's `hints` (taxonomy data). A national theme that would be `absent` but has such a line
+/// is raised as `review`: the plan may do the thing in words the taxonomy lacks, so an officer reads
+/// the line before a letter asks for it.
+struct ThemeHints: Sendable {
+    /// Built once per process for the shipped taxonomy.
+    static let shipped = ThemeHints(taxonomy: PlanClassifier.standard.taxonomy)
+
+    static func `for`(_ taxonomy: Taxonomy) -> ThemeHints {
+        taxonomy == shipped.taxonomy ? shipped : ThemeHints(taxonomy: taxonomy)
+    }
+
+    /// One line with a hint: where it is and the plan's own words that matched.
+    struct Hit: Hashable, Sendable {
+        var line: Int
+        var ref: String?
+        var words: String
+    }
+
+    let taxonomy: Taxonomy
+    /// The taxonomy's themes with their hints as their only phrases (and the same contexts, so a
+    /// hint in a cited title or a channel counts no more than a phrase would): nil without hints.
+    private let classifier: PlanClassifier?
+
+    init(taxonomy: Taxonomy) {
+        self.taxonomy = taxonomy
+        var near = taxonomy
+        near.themes = taxonomy.themes.filter { !$0.hints.isEmpty }.map { theme in
+            var t = theme
+            t.phraseEntries = theme.hints
+            t.tonedPhrases = []
+            t.notInside = []
+            t.notWith = []
+            t.notInSections = []
+            t.examples = .init()
+            return t
+        }
+        let kept = Set(near.themes.map(\.id))
+        near.contexts = taxonomy.contexts.compactMap { context in
+            var c = context
+            c.themes = context.themes.filter(kept.contains)
+            c.spares = context.spares.filter(kept.contains)
+            // A context for other themes only would apply to all once its list is empty.
+            return !context.themes.isEmpty && c.themes.isEmpty ? nil : c
+        }
+        classifier = near.themes.isEmpty ? nil : PlanClassifier(taxonomy: near)
+    }
+
+    /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same
+    /// sections `Statements` reads, and targets and duties) that have one, in line order.
+    func hits(in plan: Plan, themes wanted: Set<String>) -> [String: [Hit]] {
+        guard let classifier, !wanted.isEmpty else { return [:] }
+        var out: [String: [Hit]] = [:]
+        func scan(_ text: String, line: Int, ref: String?, section: SectionKind) {
+            for match in classifier.themes(in: text, section: section) where wanted.contains(match.id) {
+                guard out[match.id]?.contains(where: { $0.line == line }) != true else { continue }
+                let words =
+                    match.evidence.first(where: { $0.basis == .content })?.matched ?? match.evidence.first?.matched
+                out[match.id, default: []].append(Hit(line: line, ref: ref, words: words ?? ""))
+            }
+        }
+        for task in plan.tasks { scan(task.text, line: task.line, ref: task.ref, section: .tasks) }
+        for item in plan.narrative where Statements.sections.contains(item.section) {
+            scan(item.text, line: item.line, ref: item.ref, section: item.section)
+        }
+        for target in plan.targets { scan(target.text, line: target.line, ref: nil, section: .targets) }
+        for r in plan.responsibilities {
+            for duty in r.duties { scan(duty.text, line: duty.line, ref: nil, section: .organisation) }
+        }
+        return out.mapValues { $0.sorted { $0.line < $1.line } }
+    }
+}
