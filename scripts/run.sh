@@ -3,7 +3,7 @@
 #   exports/report.html   the gap report (open it in a browser; prints on A4 landscape)
 #   exports/csv/*.csv     tasks, coverage matrix and targets for spreadsheets
 #   exports/plans.json    every plan in the common model
-#   exports/plans.xml     the same as XML (schema/wardplans-2.xsd, validated before it replaces the old file)
+#   exports/plans.xml     the same as XML (schema/wardplans-3.xsd, validated before it replaces the old file)
 #   exports/report.xml    the plans and the comparison as XML (same schema, validated the same way)
 #   exports/letters/*.docx one review letter per ward (Nghị định 30/2020/NĐ-CP form), national items only
 # Extra arguments go to `wardplan compare` (e.g. --as-of 2026-07-01 or --lang en).

@@ -74,7 +74,7 @@ struct XMLRoundTripTests {
         #expect(warning.message.contains("U+000C"))
     }
 
-    /// A tripwire: a field added to the model must be carried by the XML too (schema/wardplans-2.xsd,
+    /// A tripwire: a field added to the model must be carried by the XML too (schema/wardplans-3.xsd,
     /// PlanXML, XMLModelReader) and set in `XMLSamples.fullPlan`; then update the count here.
     @Test func theXMLCarriesEveryFieldOfTheModel() throws {
         let plan = XMLSamples.fullPlan

@@ -79,10 +79,14 @@ struct XMLSecurityTests {
     }
 
     @Test func theShippedSchemasCompileAndAreThePublishedFiles() throws {
-        #expect(XMLSchemaSet.report.file == "wardplans-2.xsd")
+        #expect(XMLSchemaSet.report.file == "wardplans-3.xsd")
+        #expect(XMLSchemaSet.reportVersion2.file == "wardplans-2.xsd")
         #expect(XMLSchemaSet.reportVersion1.file == "wardplans-1.xsd")
         #expect(XMLSchemaSet.edXML.file == "edxml-qcvn102-subset-1.xsd")
-        for file in [XMLSchemaSet.reportFile, XMLSchemaSet.reportVersion1File, XMLSchemaSet.edXMLFile] {
+        for file in [
+            XMLSchemaSet.reportFile, XMLSchemaSet.reportVersion2File, XMLSchemaSet.reportVersion1File,
+            XMLSchemaSet.edXMLFile,
+        ] {
             let bundled = try Data(contentsOf: try #require(XMLSchemaSet.url(of: file)))
             let published = try Data(
                 contentsOf: Fixtures.repositoryRoot.appendingPathComponent("schema").appendingPathComponent(file))
@@ -90,23 +94,25 @@ struct XMLSecurityTests {
         }
     }
 
-    /// Format 2 changed the shape of gap items and duties: the writer writes it, a format-1 document
-    /// is still checked against its own published schema but not imported.
+    /// Format 2 changed the shape of gap items and duties: a format-1 document is still checked
+    /// against its own published schema but not imported.
     @Test func aFormat1ReportIsValidatedAgainstItsOwnSchemaButNotImported() throws {
         let current = String(
             decoding: try XMLReportWriter().render(ExtractionResult(plans: [], failed: [])).data, as: UTF8.self)
-        #expect(current.contains("urn:wardplans:report:2") && current.contains("schemaVersion=\"2\""))
+        #expect(current.contains("urn:wardplans:report:3") && current.contains("schemaVersion=\"3\""))
         #expect(problems(Data(current.utf8)).isEmpty)
+        // Formats 1 and 2 have no phrase list.
         let old =
             current
-            .replacingOccurrences(of: "urn:wardplans:report:2", with: "urn:wardplans:report:1")
-            .replacingOccurrences(of: "schemaVersion=\"2\"", with: "schemaVersion=\"1\"")
+            .replacingOccurrences(of: "urn:wardplans:report:3", with: "urn:wardplans:report:1")
+            .replacingOccurrences(of: "schemaVersion=\"3\"", with: "schemaVersion=\"1\"")
+            .replacingOccurrences(of: "<phrases/>\n", with: "")
         let outcome = XMLValidator.validate(Data(old.utf8), path: "old.xml")
         #expect(outcome.kind == .reportVersion1)
         #expect(outcome.isValid, "\(outcome.diagnostics)")
         #expect(outcome.kind?.schemaFile == "wardplans-1.xsd")
-        // The version attribute is fixed by each schema: a format-1 namespace with version 2 is invalid.
-        let mixed = old.replacingOccurrences(of: "schemaVersion=\"1\"", with: "schemaVersion=\"2\"")
+        // The version attribute is fixed by each schema: a format-1 namespace with version 3 is invalid.
+        let mixed = old.replacingOccurrences(of: "schemaVersion=\"1\"", with: "schemaVersion=\"3\"")
         let mixedProblems = problems(Data(mixed.utf8))
         #expect(!mixedProblems.isEmpty && mixedProblems.allSatisfy { $0.code == .xmlInvalid })
         switch XMLReportImporter().read(Data(old.utf8), path: "old.xml") {

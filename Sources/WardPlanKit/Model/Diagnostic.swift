@@ -78,7 +78,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case unclassifiedLines = "parse.unclassified"
         /// A plan by its heading in which no task was found (a file holding only the first pages).
         case noTasks = "parse.no-tasks"
-        // XML: reading, validating and writing reports (schema/wardplans-2.xsd).
+        // XML: reading, validating and writing reports (schema/wardplans-3.xsd).
         case xmlMalformed = "xml.malformed"
         case xmlInvalid = "xml.invalid"
         /// A DOCTYPE or entity declaration: external entities (XXE) and entity expansion are refused.

@@ -19,7 +19,7 @@ public struct CompareJob: Sendable {
     public var json: String?
     /// Compact (the command's default) or pretty (`--pretty`).
     public var jsonStyle: JSONStyle = .pretty
-    /// The XML report (`schema/wardplans-2.xsd`): the plans and the comparison.
+    /// The XML report (`schema/wardplans-3.xsd`): the plans and the comparison.
     public var xml: String?
     /// An edXML envelope around the XML report.
     public var envelope: EdXMLEnvelope?

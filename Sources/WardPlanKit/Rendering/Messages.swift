@@ -144,7 +144,7 @@ public enum Message: CaseIterable, Sendable {
                 Một chủ đề mà đa số phường cùng tỉnh (hoặc cùng cụm trong registry.csv) có được nêu để tham khảo khi phường có ít nhất --min-peers phường khác ở đó.
                 --xlsx ghi một tệp Excel với các trang tasks, gaps, targets, coverage (cùng các dòng như CSV).
                 --json ghi JSON gọn (mỗi phường, nhiệm vụ một dòng); --pretty ghi JSON thụt lề.
-                --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-2.xsd (kiểm tra trước khi ghi);
+                --xml ghi các kế hoạch và kết quả so sánh theo schema/wardplans-3.xsd (kiểm tra trước khi ghi);
                 --edxml bọc trong phong bì edXML (tập con QCVN 102:2016).
                 Mọi tệp đầu ra của một lần chạy được thay cùng lúc hoặc không tệp nào; khi không đọc được kế hoạch nào thì không ghi gì.
                 Mã thoát: 0 đọc được mọi tệp, 1 có tệp không đọc được hoặc không ghi được báo cáo, 2 dòng lệnh sai.
@@ -159,7 +159,7 @@ public enum Message: CaseIterable, Sendable {
                 ward without it, for reference only, when the ward has at least --min-peers other wards there.
                 --xlsx writes one Excel workbook with sheets tasks, gaps, targets and coverage (the CSV rows).
                 --json writes compact JSON (a ward, a task a line); --pretty writes it indented.
-                --xml writes the plans and the comparison as schema/wardplans-2.xsd (validated before writing);
+                --xml writes the plans and the comparison as schema/wardplans-3.xsd (validated before writing);
                 --edxml puts it in an edXML envelope (QCVN 102:2016 subset).
                 All outputs of a run are replaced together or not at all; when no plan can be read nothing is written.
                 Exit codes: 0 all inputs read, 1 some input failed or a report could not be written, 2 usage error.
@@ -191,8 +191,8 @@ public enum Message: CaseIterable, Sendable {
         case .helpJSON: ("Ghi kết quả so sánh dạng JSON vào tệp này.", "Write the comparison as JSON to this file.")
         case .helpXML:
             (
-                "Ghi các kế hoạch và kết quả so sánh dạng XML (schema/wardplans-2.xsd, đã kiểm tra) vào tệp này.",
-                "Write the plans and the comparison as XML (schema/wardplans-2.xsd, validated) to this file."
+                "Ghi các kế hoạch và kết quả so sánh dạng XML (schema/wardplans-3.xsd, đã kiểm tra) vào tệp này.",
+                "Write the plans and the comparison as XML (schema/wardplans-3.xsd, validated) to this file."
             )
         case .helpAsOf:
             (
@@ -345,13 +345,13 @@ public enum Message: CaseIterable, Sendable {
             (
                 """
                 Mỗi TỆP được đọc như dữ liệu không tin cậy (không mạng, không DTD, không thực thể, giới hạn kích thước và
-                độ sâu) và kiểm tra theo schema/wardplans-2.xsd (báo cáo định dạng 1: wardplans-1.xsd) hoặc, với phong bì edXML, schema/edxml-qcvn102-subset-1.xsd.
+                độ sâu) và kiểm tra theo schema/wardplans-3.xsd (báo cáo định dạng 2, 1: wardplans-2.xsd, wardplans-1.xsd) hoặc, với phong bì edXML, schema/edxml-qcvn102-subset-1.xsd.
                 Lỗi được in ra luồng lỗi dạng tệp:dòng: error: nội dung [mã].
                 Mã thoát: 0 mọi tệp hợp lệ, 1 có tệp không hợp lệ hoặc không đọc được, 2 dòng lệnh sai.
                 """,
                 """
                 Each FILE is parsed as untrusted input (no network, no DTD, no entities, bounded size and depth) and
-                validated against schema/wardplans-2.xsd (a report of format 1: wardplans-1.xsd) or, for an edXML envelope, schema/edxml-qcvn102-subset-1.xsd.
+                validated against schema/wardplans-3.xsd (a report of format 2 or 1: wardplans-2.xsd, wardplans-1.xsd) or, for an edXML envelope, schema/edxml-qcvn102-subset-1.xsd.
                 Problems go to standard error as file:line: error: message [code].
                 Exit codes: 0 every file is valid, 1 some file is invalid or unreadable, 2 usage error.
                 """
@@ -441,7 +441,7 @@ public enum Message: CaseIterable, Sendable {
                 """
                 ĐƯỜNG-DẪN là một tệp kế hoạch (.txt, .md, .docx, .pdf; .doc, .odt, .rtf qua LibreOffice) hoặc một thư mục;
                 thư mục nghĩa là mọi tệp kế hoạch trong đó.
-                --format xml ghi báo cáo theo schema/wardplans-2.xsd thay cho JSON; --xml TỆP ghi thêm báo cáo đó bên cạnh
+                --format xml ghi báo cáo theo schema/wardplans-3.xsd thay cho JSON; --xml TỆP ghi thêm báo cáo đó bên cạnh
                 JSON. XML được kiểm tra theo lược đồ trước khi ghi; --edxml bọc trong phong bì edXML (tập con QCVN
                 102:2016) để trao đổi văn bản giữa các cơ quan.
                 JSON gọn: mỗi kế hoạch một dòng, không khoảng trắng, khóa theo thứ tự; --pretty ghi JSON thụt lề.
@@ -454,7 +454,7 @@ public enum Message: CaseIterable, Sendable {
                 """
                 PATH is a plan file (.txt, .md, .docx, .pdf; .doc, .odt and .rtf through LibreOffice) or a folder;
                 a folder means every plan file in it.
-                --format xml writes the report of schema/wardplans-2.xsd instead of JSON; --xml FILE writes it
+                --format xml writes the report of schema/wardplans-3.xsd instead of JSON; --xml FILE writes it
                 as well as the JSON. The XML is validated in-process before it is written; --edxml puts it in
                 an edXML envelope (QCVN 102:2016 subset) for document exchange between agencies.
                 The JSON is compact: one plan a line, no spaces, keys sorted; --pretty writes it indented.

@@ -7,12 +7,17 @@ struct XMLModelReader {
     let path: String
     /// Values skipped without stopping the import.
     var warnings: [Diagnostic] = []
+    /// Format 3's phrase list (`report/phrases`): each phrase's text by its id.
+    var phrases: [String: String] = [:]
 
     init(path: String) {
         self.path = path
     }
 
     mutating func report(_ e: XMLElementView) throws(InputError) -> ExtractionResult {
+        for phrase in e.child("phrases")?.children("phrase") ?? [] {
+            if let id = token(phrase, "id") { phrases[id] = phrase.text }
+        }
         var plans: [Plan] = []
         for p in e.child("plans")?.children("plan") ?? [] { plans.append(try plan(p)) }
         var failed: [InputFailure] = []
@@ -175,10 +180,20 @@ struct XMLModelReader {
         return out
     }
 
+    /// Format 3 names the phrase by id and leaves out the words matched when they are the phrase,
+    /// and a basis of `content`; format 2 writes all three.
     mutating func evidence(_ v: XMLElementView) throws(InputError) -> Evidence {
-        Evidence(
-            phrase: v.child("phrase")?.text ?? "", matched: v.child("matched")?.text ?? "", line: try line(v),
-            column: try int(v, "column") ?? 1, basis: try value(v, "basis", Evidence.Basis.init)!)
+        let phrase: String
+        if let id = token(v, "phrase") {
+            // The schema's keyref has checked that the id is listed.
+            guard let text = phrases[id] else { throw unsupported(v, "@phrase \"\(id)\" is not in report/phrases") }
+            phrase = text
+        } else {
+            phrase = v.child("phrase")?.text ?? ""
+        }
+        return Evidence(
+            phrase: phrase, matched: v.child("matched")?.text ?? phrase, line: try line(v),
+            column: try int(v, "column") ?? 1, basis: try value(v, "basis", Evidence.Basis.init) ?? .content)
     }
 
     /// The `<diagnostic>` children; one with a code this version does not know is skipped with a warning.

@@ -37,11 +37,12 @@ public struct XMLReportImporter {
                     diagnostics: [
                         Diagnostic(
                             .xmlNotAReport, .error, path: path, line: root.line,
-                            "báo cáo định dạng 1 (\(XMLSchemaSet.reportVersion1Namespace)): hãy xuất lại bằng phiên bản này / a format-1 report: gaps and duties have another shape in format 2 (schema/\(XMLSchemaSet.reportFile)); export it again with this version"
+                            "báo cáo định dạng 1 (\(XMLSchemaSet.reportVersion1Namespace)): hãy xuất lại bằng phiên bản này / a format-1 report: gaps and duties have another shape since format 2 (this version writes schema/\(XMLSchemaSet.reportFile)); export it again with this version"
                         )
                     ]))
         }
-        let report = XMLSchemaSet.Kind.of(root) == .report ? root : root.child("edXMLBody")?.child("report")
+        let kind = XMLSchemaSet.Kind.of(root)
+        let report = kind == .report || kind == .reportVersion2 ? root : root.child("edXMLBody")?.child("report")
         guard let report else {
             return .failure(
                 InputFailure(

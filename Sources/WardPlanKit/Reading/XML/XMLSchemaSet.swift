@@ -5,9 +5,14 @@ import Foundation
 /// the bundle (`Resources/Schema`, a link to the repository's `schema/` folder, so the published
 /// schemas are the ones used).
 public enum XMLSchemaSet {
-    /// The report format the tool writes and imports: `schema/wardplans-2.xsd`.
-    public static let reportNamespace = "urn:wardplans:report:2"
-    public static let reportFile = "wardplans-2.xsd"
+    /// The report format the tool writes and imports: `schema/wardplans-3.xsd`.
+    public static let reportNamespace = "urn:wardplans:report:3"
+    public static let reportFile = "wardplans-3.xsd"
+    /// The version `report/@schemaVersion` carries: the namespace's last number.
+    public static let reportVersion = 3
+    /// The format before it (each evidence carried its phrase's text): still validated and imported.
+    public static let reportVersion2Namespace = "urn:wardplans:report:2"
+    public static let reportVersion2File = "wardplans-2.xsd"
     /// The format before it (gap items and duties had another shape): still validated, not imported.
     public static let reportVersion1Namespace = "urn:wardplans:report:1"
     public static let reportVersion1File = "wardplans-1.xsd"
@@ -18,6 +23,8 @@ public enum XMLSchemaSet {
     /// The kinds of document the tool reads and writes, told apart by their root element.
     public enum Kind: String, Sendable {
         case report
+        /// A report of format 2 (`urn:wardplans:report:2`).
+        case reportVersion2
         /// A report of format 1 (`urn:wardplans:report:1`).
         case reportVersion1
         case edXMLEnvelope
@@ -26,6 +33,7 @@ public enum XMLSchemaSet {
         public var schemaFile: String {
             switch self {
             case .report: XMLSchemaSet.reportFile
+            case .reportVersion2: XMLSchemaSet.reportVersion2File
             case .reportVersion1: XMLSchemaSet.reportVersion1File
             case .edXMLEnvelope: XMLSchemaSet.edXMLFile
             }
@@ -34,6 +42,7 @@ public enum XMLSchemaSet {
         static func of(_ root: XMLElementView) -> Kind? {
             switch (root.namespace, root.name) {
             case (XMLSchemaSet.reportNamespace, "report"): .report
+            case (XMLSchemaSet.reportVersion2Namespace, "report"): .reportVersion2
             case (XMLSchemaSet.reportVersion1Namespace, "report"): .reportVersion1
             case (XMLSchemaSet.edXMLNamespace, "edXMLEnvelope"): .edXMLEnvelope
             default: nil
@@ -48,12 +57,14 @@ public enum XMLSchemaSet {
     }
 
     static let report = CompiledSchema(file: reportFile)
+    static let reportVersion2 = CompiledSchema(file: reportVersion2File)
     static let reportVersion1 = CompiledSchema(file: reportVersion1File)
     static let edXML = CompiledSchema(file: edXMLFile)
 
     static func schema(for kind: Kind) -> CompiledSchema {
         switch kind {
         case .report: report
+        case .reportVersion2: reportVersion2
         case .reportVersion1: reportVersion1
         case .edXMLEnvelope: edXML
         }

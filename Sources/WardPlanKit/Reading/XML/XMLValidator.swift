@@ -1,6 +1,6 @@
 import Foundation
 
-/// Checks an XML file against the shipped schemas: a WardPlans report (`schema/wardplans-2.xsd`)
+/// Checks an XML file against the shipped schemas: a WardPlans report (`schema/wardplans-3.xsd`)
 /// or an edXML envelope around one (`schema/edxml-qcvn102-subset-1.xsd`). The file is parsed as
 /// untrusted input first (`SafeXMLParser`).
 public enum XMLValidator {

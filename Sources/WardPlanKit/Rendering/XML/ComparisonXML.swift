@@ -1,4 +1,4 @@
-/// Writes a `Comparison` as the `<comparison>` element of `schema/wardplans-2.xsd`, after the plans
+/// Writes a `Comparison` as the `<comparison>` element of `schema/wardplans-3.xsd`, after the plans
 /// it compares. Wards are named by their plan id and tasks by their task id, the ids the `<plans>`
 /// part carries, so another system joins the two without knowing the tool's internal ward keys.
 struct ComparisonXML {

@@ -1,8 +1,10 @@
-/// Writes one plan as a `<plan>` element of `schema/wardplans-2.xsd`. The element order is the
+/// Writes one plan as a `<plan>` element of `schema/wardplans-3.xsd`. The element order is the
 /// schema's; the order inside each list is the plan's. `XMLModelReader` is its mirror image.
 struct PlanXML {
     let plan: Plan
     let id: String
+    /// The report's phrase list, which evidence names its phrase from.
+    let phrases: PhraseList
     let writer: XMLTextWriter
 
     func write() {
@@ -186,14 +188,16 @@ struct PlanXML {
         }
     }
 
+    /// The phrase by its id in the report's list; the words matched only when they are not the
+    /// phrase's text byte for byte; the basis only when it is not the schema's default (content).
     private func evidence(_ evidence: Evidence, named name: String) {
         let w = writer
         w.start(name)
         w.attribute("line", evidence.line)
         w.attribute("column", evidence.column)
-        w.attribute("basis", evidence.basis.rawValue)
-        w.element("phrase", evidence.phrase)
-        w.element("matched", evidence.matched)
+        w.attribute("phrase", phrases.id(of: evidence.phrase))
+        if evidence.basis != .content { w.attribute("basis", evidence.basis.rawValue) }
+        if !evidence.matched.utf8.elementsEqual(evidence.phrase.utf8) { w.element("matched", evidence.matched) }
         w.end()
     }
 

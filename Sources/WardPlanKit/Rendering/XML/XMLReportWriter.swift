@@ -1,6 +1,6 @@
 import Foundation
 
-/// The XML form of an extraction, in the format of `schema/wardplans-2.xsd`, optionally inside an
+/// The XML form of an extraction, in the format of `schema/wardplans-3.xsd`, optionally inside an
 /// edXML envelope. Built on libxml2's writer; deterministic (the model's order, no clock inside).
 ///
 /// Every document is parsed back and validated against the shipped schema before it is returned:
@@ -85,6 +85,7 @@ public struct XMLReportWriter: Sendable {
                     "BUG: the comparison given to the XML writer is not the comparison of these plans (its wards are \(comparison.wards.map(\.planID)), the plans are \(planIDs)); nothing was written. Report this with the input",
                 diagnostics: [])
         }
+        let phrases = try PhraseList(plans: result.plans)
         let schema = XMLSchemaSet.schema(for: envelope != nil ? .edXMLEnvelope : .report)
         let validation = StreamingValidation(schema: schema, path: "(generated XML)")
         let writer = XMLTextWriter { chunk in
@@ -93,9 +94,11 @@ public struct XMLReportWriter: Sendable {
         }
         let finished = Result { () throws -> Void in
             if let envelope {
-                envelope.write(to: writer) { writeReport(result, comparison: comparison, planIDs: planIDs, to: writer) }
+                envelope.write(to: writer) {
+                    writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
+                }
             } else {
-                writeReport(result, comparison: comparison, planIDs: planIDs, to: writer)
+                writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
             }
             try writer.finish()
         }
@@ -111,18 +114,23 @@ public struct XMLReportWriter: Sendable {
         return idWarnings + writer.replacements
     }
 
-    func writeReport(_ result: ExtractionResult, comparison: Comparison?, planIDs: [String], to w: XMLTextWriter) {
+    func writeReport(
+        _ result: ExtractionResult, comparison: Comparison?, planIDs: [String], phrases: PhraseList,
+        to w: XMLTextWriter
+    ) {
         w.start("report", namespace: XMLSchemaSet.reportNamespace)
-        w.attribute("schemaVersion", result.schemaVersion)
+        // The XML's own format version (the JSON's `schemaVersion` is counted apart).
+        w.attribute("schemaVersion", XMLSchemaSet.reportVersion)
         w.start("codeLists")
         w.attribute("taxonomyVersion", codeLists.taxonomyVersion)
         w.attribute("metricsVersion", codeLists.metricsVersion)
         w.attribute("benchmarksVersion", codeLists.benchmarksVersion)
         w.attribute("citationsVersion", codeLists.citationsVersion)
         w.end()
+        phrases.write(to: w)
         w.start("plans")
         for (plan, id) in zip(result.plans, planIDs) {
-            PlanXML(plan: plan, id: id, writer: w).write()
+            PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
         }
         w.end()
         w.start("failed")

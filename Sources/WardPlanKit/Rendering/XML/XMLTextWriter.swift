@@ -1,82 +1,103 @@
-import CLibXML2
 import Foundation
 
-/// A thin Swift shell over libxml2's `xmlTextWriter`, writing UTF-8 XML, indented, into memory or
-/// to a sink a megabyte at a time (so a country's report is never whole in memory).
-/// libxml2 does the escaping. Characters XML 1.0 cannot carry (control characters other than
-/// tab, line feed and carriage return; U+FFFE, U+FFFF) are written as U+FFFD and recorded, so the
-/// caller can report them: they never make a document that does not parse.
+/// Writes UTF-8 XML, each element on a line of its own (indented by `indent` spaces a level; the
+/// report's files use none), into memory or to a sink a megabyte at a time (so a country's report
+/// is never whole in memory). Bytes are appended to one buffer: no call into a C
+/// library, no copy of a name or value per element. It writes what libxml2's `xmlTextWriter` wrote
+/// for the same calls with the same indentation string, byte for byte (`<x/>` for an element with nothing in it,
+/// `<x></x>` for empty text, the namespace declaration after the attributes, the same escaping),
+/// so the format's bytes did not change when it replaced that writer (docs/performance.md,
+/// perf-xml3). Characters XML 1.0 cannot carry (control characters other than tab, line feed and
+/// carriage return; U+FFFE, U+FFFF) are written as U+FFFD and recorded, so the caller can report
+/// them: they never make a document that does not parse.
 final class XMLTextWriter {
-    /// Where libxml2 writes; outlives `writer` (released after `deinit` frees it).
-    private let chunks: ChunkedOutput
-    private let writer: xmlTextWriterPtr
-    private var failed: String?
+    private var buffer: [UInt8] = []
+    private let deliver: ((Data) throws -> Void)?
+    /// The first error of `deliver`: nothing is written or delivered after it.
+    private var error: (any Error)?
+    /// The open elements' qualified names, innermost last.
+    private var open: [String] = []
+    /// The innermost element's start tag is not closed yet (attributes may follow).
+    private var inStartTag = false
+    /// The namespace to declare on the start tag being written, after its attributes.
+    private var pendingNamespace: (prefix: String?, uri: String)?
+    /// The next end tag goes on a line of its own (the element holds elements, not text).
+    private var indentEnd = true
+    /// Spaces before an element for each element around it.
+    private let indent: Int
     /// Where the text being written came from, for the record of replaced characters.
     var location: (path: String, line: Int?) = ("", nil)
     private(set) var replacements: [Diagnostic] = []
+    private static let chunkSize = 1 << 20
 
     /// Writes into memory: `finish` returns the document.
-    convenience init() {
-        self.init(output: ChunkedOutput(deliver: nil))
+    init(indent: Int = 0) {
+        deliver = nil
+        self.indent = indent
+        start()
     }
 
     /// Gives the document to `deliver` in chunks of about 1 MB, in order, as it is written; the
     /// last one at `finish`. When `deliver` throws, writing stops and `finish` throws that error.
-    convenience init(deliver: @escaping (Data) throws -> Void) {
-        self.init(output: ChunkedOutput(deliver: deliver))
+    init(indent: Int = 0, deliver: @escaping (Data) throws -> Void) {
+        self.deliver = deliver
+        self.indent = indent
+        buffer.reserveCapacity(Self.chunkSize + (64 << 10))
+        start()
     }
 
-    private init(output chunks: ChunkedOutput) {
-        _ = LibXML.ready
-        self.chunks = chunks
-        // The writer owns the output buffer and closes it when freed.
-        let buffer = xmlOutputBufferCreateIO(
-            { context, bytes, count in
-                guard let context, count >= 0 else { return -1 }
-                let chunks = Unmanaged<ChunkedOutput>.fromOpaque(context).takeUnretainedValue()
-                return chunks.append(UnsafeRawBufferPointer(start: bytes.map(UnsafeRawPointer.init), count: Int(count)))
-                    ? count : -1
-            }, nil, Unmanaged.passUnretained(chunks).toOpaque(), nil)
-        writer = xmlNewTextWriter(buffer)
-        xmlTextWriterSetIndent(writer, 1)
-        withXMLString("  ") { _ = xmlTextWriterSetIndentString(writer, $0) }
-        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "start the document")
-    }
-
-    deinit {
-        xmlFreeTextWriter(writer)
+    private func start() {
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
     /// Starts an element; with a namespace, declares it (as the default namespace when `prefix` is nil).
     func start(_ name: String, prefix: String? = nil, namespace: String? = nil) {
-        let status: Int32
-        if prefix != nil || namespace != nil {
-            status = withOptionalXMLString(prefix) { p in
-                withXMLString(name) { n in
-                    withOptionalXMLString(namespace) { u in xmlTextWriterStartElementNS(writer, p, n, u) }
-                }
-            }
-        } else {
-            status = withXMLString(name) { xmlTextWriterStartElement(writer, $0) }
-        }
-        check(status, "start <\(name)>")
+        closeStartTag(newline: true)
+        let qualified = prefix.map { "\($0):\(name)" } ?? name
+        open.append(qualified)
+        writeIndent(depth: open.count - 1)
+        buffer.append(UInt8(ascii: "<"))
+        append(qualified)
+        inStartTag = true
+        pendingNamespace = namespace.map { (prefix, $0) }
     }
 
-    func end() { check(xmlTextWriterEndElement(writer), "end an element") }
+    func end() {
+        guard let name = open.popLast() else { return }
+        if inStartTag {
+            writeNamespace()
+            append("/>")
+            inStartTag = false
+        } else {
+            if indentEnd { writeIndent(depth: open.count) }
+            append("</")
+            append(name)
+            buffer.append(UInt8(ascii: ">"))
+        }
+        indentEnd = true
+        buffer.append(UInt8(ascii: "\n"))
+        flushIfFull()
+    }
 
     /// An attribute of the element just started; nothing when the value is nil.
     func attribute(_ name: String, _ value: String?) {
         guard let value else { return }
-        let clean = sanitized(value)
-        check(
-            withXMLString(name) { n in withXMLString(clean) { v in xmlTextWriterWriteAttribute(writer, n, v) } },
-            "write @\(name)")
+        attributeName(name)
+        escaped(value, attribute: true)
+        buffer.append(UInt8(ascii: "\""))
     }
 
-    func attribute(_ name: String, _ value: Int?) { attribute(name, value.map(String.init)) }
+    func attribute(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        attributeName(name)
+        digits(value)
+        buffer.append(UInt8(ascii: "\""))
+    }
 
     func text(_ value: String) {
-        check(withXMLString(sanitized(value)) { xmlTextWriterWriteString(writer, $0) }, "write text")
+        closeStartTag(newline: false)
+        indentEnd = false
+        escaped(value, attribute: false)
     }
 
     /// `<name>text</name>`; nothing when the text is nil.
@@ -90,22 +111,112 @@ final class XMLTextWriter {
     /// Ends the document and delivers what is left; in memory, returns the whole document (else empty).
     @discardableResult
     func finish() throws -> Data {
-        check(xmlTextWriterEndDocument(writer), "end the document")
-        xmlTextWriterFlush(writer)
-        try chunks.flush()
-        if let failed { throw XMLRenderError(message: "libxml2 could not \(failed)", diagnostics: []) }
-        return chunks.whole
+        while !open.isEmpty { end() }
+        if let error { throw error }
+        guard let deliver else { return Data(buffer) }
+        if !buffer.isEmpty {
+            try deliver(Data(buffer))
+            buffer.removeAll()
+        }
+        return Data()
     }
 
-    private func check(_ status: Int32, _ what: String) {
-        if status < 0, failed == nil { failed = what }
+    // MARK: bytes
+
+    private func append(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+    }
+
+    private func attributeName(_ name: String) {
+        buffer.append(UInt8(ascii: " "))
+        append(name)
+        append("=\"")
+    }
+
+    /// The `>` that ends a start tag, after its namespace declaration; a line break when an element follows.
+    private func closeStartTag(newline: Bool) {
+        guard inStartTag else { return }
+        writeNamespace()
+        buffer.append(UInt8(ascii: ">"))
+        if newline { buffer.append(UInt8(ascii: "\n")) }
+        inStartTag = false
+    }
+
+    private func writeNamespace() {
+        guard let (prefix, uri) = pendingNamespace else { return }
+        pendingNamespace = nil
+        if let prefix { attribute("xmlns:\(prefix)", uri) } else { attribute("xmlns", uri) }
+    }
+
+    /// `indent` spaces for each element around the one starting or ending.
+    private func writeIndent(depth: Int) {
+        let count = indent * depth
+        if count > 0 { buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
+    private func digits(_ value: Int) {
+        guard value >= 0 else { return append(String(value)) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            buffer.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// Text or an attribute's value, escaped as libxml2's writer escaped them: in text `<`, `>`,
+    /// `&`, `"` and carriage return; in an attribute also line feed and tab.
+    private func escaped(_ value: String, attribute: Bool) {
+        var value = value
+        value.withUTF8 { bytes in
+            if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+                escape(bytes, attribute: attribute)
+            } else {
+                // Rare: a control character, or a lead byte of U+FFFE/U+FFFF (EF) to look at closely.
+                var clean = sanitized(String(decoding: bytes, as: UTF8.self))
+                clean.withUTF8 { escape($0, attribute: attribute) }
+            }
+        }
+    }
+
+    private func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+        var start = 0
+        for (i, byte) in bytes.enumerated() {
+            let entity: StaticString
+            switch byte {
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case 0x0D: entity = "&#13;"
+            case 0x0A where attribute: entity = "&#10;"
+            case 0x09 where attribute: entity = "&#9;"
+            default: continue
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            buffer.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = i + 1
+        }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// Delivers the buffer once it holds a chunk; after `deliver` failed, drops what is written.
+    private func flushIfFull() {
+        guard let deliver, buffer.count >= Self.chunkSize else { return }
+        if error == nil {
+            do {
+                try deliver(Data(buffer))
+            } catch {
+                self.error = error
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
     }
 
     private func sanitized(_ value: String) -> String {
-        // Only a control byte or the lead byte of U+FFFE/U+FFFF (EF) can start what XML cannot carry.
-        guard value.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }),
-            value.unicodeScalars.contains(where: { !Self.isXMLChar($0) })
-        else { return value }
+        guard value.unicodeScalars.contains(where: { !Self.isXMLChar($0) }) else { return value }
         var out = String.UnicodeScalarView()
         for scalar in value.unicodeScalars {
             if Self.isXMLChar(scalar) {
@@ -130,47 +241,6 @@ final class XMLTextWriter {
         default: false
         }
     }
-}
-
-/// The bytes libxml2 writes, gathered into chunks of about 1 MB for `deliver`, or kept whole.
-private final class ChunkedOutput {
-    private let deliver: ((Data) throws -> Void)?
-    private var pending = Data()
-    /// The first error of `deliver`: nothing is delivered after it.
-    private(set) var error: (any Error)?
-    private static let chunkSize = 1 << 20
-
-    init(deliver: ((Data) throws -> Void)?) {
-        self.deliver = deliver
-    }
-
-    /// Whether the bytes were taken (false once `deliver` failed).
-    func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard error == nil else { return false }
-        pending.append(contentsOf: bytes)
-        if deliver != nil, pending.count >= Self.chunkSize { try? flush() }
-        return error == nil
-    }
-
-    func flush() throws {
-        if let error { throw error }
-        guard let deliver, !pending.isEmpty else { return }
-        do {
-            try deliver(pending)
-            pending = Data()
-        } catch {
-            self.error = error
-            throw error
-        }
-    }
-
-    /// Everything written, when there is no `deliver`.
-    var whole: Data { deliver == nil ? pending : Data() }
-}
-
-private func withOptionalXMLString<R>(_ string: String?, _ body: (UnsafePointer<xmlChar>?) -> R) -> R {
-    guard let string else { return body(nil) }
-    return withXMLString(string) { body($0) }
 }
 
 /// The XML the tool produced does not match its schema (a bug, or a data file that uses an id

@@ -1,0 +1,76 @@
+import Foundation
+
+/// The taxonomy phrases a report's evidence names (`report/phrases` of `schema/wardplans-3.xsd`):
+/// each written once, evidence naming it by id. The id depends on the phrase's text alone ("p" and
+/// the first 12 hex digits of the SHA-256 of its UTF-8 bytes), not on which plans are written or in
+/// what order, so two reports of different plan sets name a phrase alike.
+struct PhraseList {
+    /// Each phrase's id, by its text.
+    private var ids: [String: String] = [:]
+
+    /// The phrases of every evidence of `plans`. Two phrases with the same id (48 bits of a hash:
+    /// about one chance in 10^8 for a taxonomy of 2,000 phrases) cannot both be named: an error,
+    /// never a guess.
+    init(plans: [Plan]) throws(XMLRenderError) {
+        var texts = Set<String>()
+        for plan in plans { plan.forEachEvidence { texts.insert($0.phrase) } }
+        var owners: [String: String] = [:]
+        for text in texts {
+            let id = Self.id(of: text)
+            if let other = owners.updateValue(text, forKey: id) {
+                throw XMLRenderError(
+                    message:
+                        "the taxonomy phrases \"\(other)\" and \"\(text)\" have the same id \(id) in the XML's phrase list; reword one of them in the taxonomy (a space or a word)",
+                    diagnostics: [])
+            }
+            ids[text] = id
+        }
+    }
+
+    /// "p" and the first 12 hex digits of the SHA-256 of the phrase's UTF-8 bytes.
+    static func id(of phrase: String) -> String {
+        "p" + SHA256.hex(Data(phrase.utf8)).prefix(12)
+    }
+
+    /// The id of a phrase of the plans the list was made from.
+    func id(of phrase: String) -> String {
+        ids[phrase] ?? Self.id(of: phrase)
+    }
+
+    /// `<phrases>`, in the byte order of the phrases' text.
+    func write(to w: XMLTextWriter) {
+        w.start("phrases")
+        for (text, id) in ids.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            w.start("phrase")
+            w.attribute("id", id)
+            w.text(text)
+            w.end()
+        }
+        w.end()
+    }
+}
+
+extension Plan {
+    /// Every evidence of the plan, areas' and themes' alike, in no particular order.
+    func forEachEvidence(_ body: (Evidence) -> Void) {
+        func themes(_ themes: [ThemeMatch]) {
+            for theme in themes { theme.evidence.forEach(body) }
+        }
+        for target in targets {
+            target.areaEvidence.forEach(body)
+            themes(target.themes)
+        }
+        for task in tasks {
+            task.areaEvidence.forEach(body)
+            themes(task.themes)
+            themes(task.productThemes)
+        }
+        for item in narrative {
+            item.areaEvidence.forEach(body)
+            themes(item.themes)
+        }
+        for responsibility in responsibilities {
+            for duty in responsibility.duties { themes(duty.themes) }
+        }
+    }
+}
