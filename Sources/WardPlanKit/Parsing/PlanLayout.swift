@@ -9,6 +9,9 @@ struct PlanLayout: Sendable, Decodable {
     struct Field: Sendable, Decodable {
         var field: TaskField
         var labels: [String]
+        /// Labels that name the field only as the whole label: "Kết quả:" is a product, "Kết quả
+        /// đạt được năm 2025:" opens a sentence.
+        var wholeLabels: [String]?
     }
 
     struct Titles: Sendable, Decodable {
@@ -61,8 +64,12 @@ struct PlanLayout: Sendable, Decodable {
         tableColumns.flatMap { column in column.phrases.map { (Self.key($0), column.role) } }
     }
 
-    var fieldKeys: [(key: String, field: TaskField)] {
-        taskFields.flatMap { entry in entry.labels.map { (Self.key($0), entry.field) } }
+    /// Label keys in file order; `whole` marks a label that must be the whole label (`wholeLabels`).
+    var fieldKeys: [(key: String, field: TaskField, whole: Bool)] {
+        taskFields.flatMap { entry in
+            entry.labels.map { (Self.key($0), entry.field, false) }
+                + (entry.wholeLabels ?? []).map { (Self.key($0), entry.field, true) }
+        }
     }
 
     /// Whether `text` names a plan: a kind of document and a reform subject.
