@@ -4,6 +4,10 @@ struct PlanLayout: Sendable, Decodable {
     struct Column: Sendable, Decodable {
         var role: TableColumns.Role
         var phrases: [String]
+        /// Short words that take a column only as the whole cell or its last words, the words
+        /// under a merged cell ("Thời gian thực hiện" over "Từ | Đến"): "từ" alone would match
+        /// "tư", "tự" once folded.
+        var alone: [String]?
     }
 
     struct Field: Sendable, Decodable {
@@ -60,8 +64,12 @@ struct PlanLayout: Sendable, Decodable {
     }()
 
     /// Header phrases as folded keys, in file order.
-    var columnKeys: [(key: String, role: TableColumns.Role)] {
-        tableColumns.flatMap { column in column.phrases.map { (Self.key($0), column.role) } }
+    /// `alone` marks a phrase that must be the whole cell or end it (`Column.alone`).
+    var columnKeys: [(key: String, role: TableColumns.Role, alone: Bool)] {
+        tableColumns.flatMap { column in
+            column.phrases.map { (Self.key($0), column.role, false) }
+                + (column.alone ?? []).map { (Self.key($0), column.role, true) }
+        }
     }
 
     /// Label keys in file order; `whole` marks a label that must be the whole label (`wholeLabels`).
