@@ -107,4 +107,62 @@ struct LetteredPartsTests {
         // "A. Việc trước mắt" is neither the next letter nor a part's words; "C." follows "B.".
         #expect(try Self.letteredParts(text) == ["A. MỤC ĐÍCH, YÊU CẦU", "B. NHIỆM VỤ", "C. ĐIỀU KHOẢN THI HÀNH"])
     }
+
+    // MARK: - Arabic-numbered parts over Roman areas
+
+    static let numberedPlan = """
+        ỦY BAN NHÂN DÂN XÃ PHÚ LỄ
+        Số: 4/KH-UBND
+        KẾ HOẠCH
+        Cải cách hành chính xã Phú Lễ năm 2026
+
+        1. MỤC ĐÍCH, YÊU CẦU
+        Nâng cao chất lượng phục vụ người dân.
+        2. CHỈ TIÊU
+        - Tối thiểu 90% người dân hài lòng với việc giải quyết thủ tục hành chính.
+        3. NHIỆM VỤ CỤ THỂ
+        I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH
+        Nhiệm vụ 1. Ban hành kế hoạch kiểm tra cải cách hành chính.
+        - Cơ quan thực hiện: Văn phòng HĐND và UBND xã
+        - Thời hạn: Quý I/2026
+        II. CẢI CÁCH THỂ CHẾ
+        Nhiệm vụ 2. Rà soát văn bản do Ủy ban nhân dân xã ban hành.
+        - Cơ quan thực hiện: Phòng Văn hóa - Xã hội
+        - Thời hạn: Quý II/2026
+        4. TỔ CHỨC THỰC HIỆN
+        1. Văn phòng HĐND và UBND xã: theo dõi, đôn đốc thực hiện Kế hoạch.
+        """
+
+    @Test func arabicPartsOverRomanAreasReadAsPartsToo() throws {
+        let plan = try Fixtures.plan(text: Self.numberedPlan, path: "xa-phu-le-2026.txt")
+        #expect(plan.headings.filter { $0.level == 1 }.map(\.kind) == [.purpose, .targets, .tasks, .organisation])
+        #expect(plan.targets.count == 1)
+        #expect(plan.tasks.map(\.ref) == ["1", "2"])
+        #expect(plan.tasks.map(\.area) == ["direction", "institutions"])
+        #expect(plan.responsibilities.count == 1)
+        #expect(plan.unclassified.isEmpty)
+    }
+
+    @Test func numberedHeadingsWithoutRomanAreasOrUnderThemAreNoParts() {
+        // No Roman section below: numbered headings read as headings of their kind, as before.
+        let noRoman = """
+            1. MỤC ĐÍCH, YÊU CẦU
+            Phục vụ người dân tốt hơn.
+            2. NHIỆM VỤ
+            2.1. Rà soát văn bản.
+            """
+        #expect(LetteredParts.numberedParts(Self.units(noRoman)).isEmpty)
+        // Under a Roman section, or not in capitals, or a sentence: not a part.
+        let underRoman = """
+            I. NHIỆM VỤ
+            1. NHIỆM VỤ CHUNG
+            II. TỔ CHỨC THỰC HIỆN
+            """
+        #expect(LetteredParts.numberedParts(Self.units(underRoman)).isEmpty)
+        let lower = """
+            1. Nhiệm vụ trọng tâm
+            I. CẢI CÁCH THỂ CHẾ
+            """
+        #expect(LetteredParts.numberedParts(Self.units(lower)).isEmpty)
+    }
 }

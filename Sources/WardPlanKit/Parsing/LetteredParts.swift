@@ -10,9 +10,37 @@
 ///   the last part's ("E. ĐIỀU KHOẢN THI HÀNH" after "D. KINH PHÍ").
 ///
 /// A lettered line that is a sentence, or long, is never a part.
+///
+/// Arabic numbers number parts the same way ("1. MỤC ĐÍCH, YÊU CẦU" … "3. NHIỆM VỤ" over "I. CẢI
+/// CÁCH THỂ CHẾ"); as they also number tasks and points everywhere, a numbered line is a part only
+/// when it is in capitals, names a part, stands before any Roman section, and Roman sections
+/// follow in the document (areas under it, which would otherwise close it). Without Roman
+/// sections below, numbered parts already read as headings of their kind.
 enum LetteredParts {
-    /// The indices of `units` that open a lettered part.
+    /// The indices of `units` that open a lettered or Arabic-numbered part.
     static func indices(in units: [OutlineUnit]) -> Set<Int> {
+        letteredParts(units).union(numberedParts(units))
+    }
+
+    /// "1. MỤC ĐÍCH, YÊU CẦU", "3. NHIỆM VỤ CỤ THỂ" above Roman areas.
+    static func numberedParts(_ units: [OutlineUnit]) -> Set<Int> {
+        let isRoman = { (unit: OutlineUnit) in unit.marker?.style == .roman || unit.marker?.style == .part }
+        guard let firstRoman = units.firstIndex(where: isRoman) else { return [] }
+        var parts = Set<Int>()
+        for (i, unit) in units.enumerated() {
+            guard let marker = unit.marker, marker.style == .number, Int(marker.value) != nil,
+                FrontMatterParser.isCapitals(unit.body), !TextShape.endsSentence(unit.body),
+                SectionKind.of(heading: unit.body) != .other
+            else { continue }
+            // Parts stand above the Roman areas: the first part comes before the first of them.
+            if parts.isEmpty, i > firstRoman { return [] }
+            parts.insert(i)
+        }
+        return parts
+    }
+
+    /// "A. MỤC ĐÍCH, YÊU CẦU" … "E. TỔ CHỨC THỰC HIỆN".
+    static func letteredParts(_ units: [OutlineUnit]) -> Set<Int> {
         var parts = Set<Int>()
         var lastLetter: Character?
         var bodyBegun = false
