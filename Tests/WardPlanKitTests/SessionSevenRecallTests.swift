@@ -40,7 +40,10 @@ struct SessionSevenRecallTests {
         ("Sắp xếp lại các bộ phận của Trung tâm Dịch vụ sự nghiệp công xã.", "public-service-units"),
         // Legal documents and drafting.
         ("Nâng cao chất lượng nghị quyết quy phạm của HĐND phường.", "legal-documents"),
-        ("Phòng chuyên môn chủ trì dự thảo quyết định của UBND phường phải lấy ý kiến đối tượng chịu tác động.", "drafting-appraisal"),
+        (
+            "Phòng chuyên môn chủ trì dự thảo quyết định của UBND phường phải lấy ý kiến đối tượng chịu tác động.",
+            "drafting-appraisal"
+        ),
         // Communication about the reform.
         ("Phát động hội thi “Cán bộ giỏi CCHC” trong công chức phường.", "par-communication"),
         ("Tuyên truyền cho người cao tuổi thông tin về dịch vụ công trực tuyến qua các chi hội.", "par-communication"),
@@ -66,7 +69,10 @@ struct SessionSevenRecallTests {
         ("Bố trí khu vực chờ có mái che tại nhà văn hóa khu phố.", "one-stop"),
         ("Nộp hồ sơ xét thi đua về Văn phòng đúng thời hạn.", "on-time-processing"),
         ("Trung tâm Dịch vụ sự nghiệp công phối hợp tổ chức lễ hội văn hóa.", "public-service-units"),
-        ("Ban hành quy định chức năng, nhiệm vụ của các phòng và Trung tâm Dịch vụ sự nghiệp công.", "public-service-units"),
+        (
+            "Ban hành quy định chức năng, nhiệm vụ của các phòng và Trung tâm Dịch vụ sự nghiệp công.",
+            "public-service-units"
+        ),
         ("Niêm yết các dự thảo quyết định tại nhà văn hóa để lấy ý kiến.", "drafting-appraisal"),
         ("Tổ chức hội thi nấu ăn cho hội viên phụ nữ.", "par-communication"),
         ("Bỏ bớt một lượt kiểm tra định kỳ xe công vụ.", "simplification"),
