@@ -204,9 +204,8 @@ extension CompactJSONTests {
             let plans = extractor.extractSummaries(files: files, threads: threads).map { try! $0.get() }
             if keep { cache.keepJSONFragments() }
             let result = SummarizedExtraction(plans: plans, failed: [])
-            try JSONRenderer.stream(
-                result, style: .compact, fragments: cache, load: { [extractor] in try extractor.plan(for: $0) }
-            ) { json.append($0) }
+            let load: @Sendable (PlanSummary) throws -> Plan = { [extractor] in try extractor.plan(for: $0) }
+            try JSONRenderer.stream(result, style: .compact, fragments: cache, load: load) { json.append($0) }
         } else {
             let result = extractor.extract(paths: [w.wards.path])
             if keep { cache.keepJSONFragments() }
@@ -357,7 +356,8 @@ extension CompactJSONTests {
         case .flippedSummary:
             // A letter of the summary (its path, a diagnostic) changed.
             let i = try #require(
-                (JSONFragment.headerSize..<header).first { (UInt8(ascii: "a")...UInt8(ascii: "y")).contains(bytes[$0]) })
+                (JSONFragment.headerSize..<header).first { (UInt8(ascii: "a")...UInt8(ascii: "y")).contains(bytes[$0]) }
+            )
             bytes[i] += 1
         case .oldVersion:
             // Format 1: no summary, an FNV checksum; its payload changed, so trusting it would show.

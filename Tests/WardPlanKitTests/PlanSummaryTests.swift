@@ -8,7 +8,8 @@ import Testing
 struct PlanSummaryTests {
     /// Values of the reference library (libxxhash 0.8.1, `XXH64(bytes, length, 0)`).
     @Test func xxh64GivesTheReferenceValues() {
-        let long = Array((0..<256).map { UInt8($0) }) + Array((0..<256).map { UInt8($0) })
+        let long =
+            Array((0..<256).map { UInt8($0) }) + Array((0..<256).map { UInt8($0) })
             + Array((0..<256).map { UInt8($0) }) + Array("xyz1234".utf8)
         let cases: [([UInt8], UInt64)] = [
             ([], 0xEF46_DB37_51D8_E999),
@@ -44,7 +45,8 @@ struct PlanSummaryTests {
         }
         // By hand: two diagnostics, one without a line.
         let summary = PlanSummary(
-            path: "wards/a.txt", sha256: "ab", diagnostics: [
+            path: "wards/a.txt", sha256: "ab",
+            diagnostics: [
                 Diagnostic(.unknownOffice, .warning, path: "wards/a.txt", line: 12, "Phòng X"),
                 Diagnostic(.missingLead, .note, path: "wards/a.txt", "no lead"),
             ], taskCount: 3, targetCount: 0)
