@@ -62,6 +62,10 @@ struct Extract: ParsableCommand {
         extractor.language = messageLanguage
         extractor = cacheOptions.attach(to: extractor)
         let printer = DiagnosticPrinter(verbose: verbose)
+        // Compact JSON alone needs of a plan the cache keeps only its JSON fragment and its summary.
+        if format == .json, xml == nil, !coverage, !pretty, extractor.cache != nil {
+            return try runFromSummaries(extractor, printer: printer)
+        }
         let result = extractor.extract(paths: paths, progress: ProgressLine(quiet: quiet, forced: progress).callback)
         printer.print(result.allDiagnostics)
         if coverage { printer.status(CoverageReport(result).text) }
@@ -102,13 +106,48 @@ struct Extract: ParsableCommand {
         }
         // Only a run that wrote files keeps its plans (standard output alone leaves no trace).
         if output != nil || xml != nil { extractor.cache?.commit() }
+        let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
+        let targets = result.plans.reduce(0) { $0 + $1.targets.count }
+        try finish(printer, plans: result.plans.count, failed: result.failed.count, tasks: tasks, targets: targets)
+    }
+
+    /// The run of `extract` writing compact JSON with a cache: the plans the cache keeps with their
+    /// JSON fragment are listed by their summaries and copied, never decoded; the bytes are those of
+    /// the run above.
+    private func runFromSummaries(_ extractor: PlanExtractor, printer: DiagnosticPrinter) throws {
+        let result = extractor.extractSummaries(
+            paths: paths, progress: ProgressLine(quiet: quiet, forced: progress).callback)
+        printer.print(result.allDiagnostics)
+        let fragments = extractor.cache
+        if output != nil { fragments?.keepJSONFragments() }
+        let load: @Sendable (PlanSummary) throws -> Plan = { try extractor.plan(for: $0) }
+        var outputs = OutputSet()
+        if let output {
+            outputs.add(to: output) { [result] write in
+                try JSONRenderer.stream(result, style: .compact, fragments: fragments, load: load, to: write)
+            }
+        } else {
+            try JSONRenderer.stream(result, style: .compact, fragments: fragments, load: load) {
+                FileHandle.standardOutput.write($0)
+            }
+        }
+        do { try outputs.commit() } catch {
+            printer.print([error.diagnostic(messageLanguage)])
+            throw ExitCode(ExitStatus.someInputFailed)
+        }
+        if output != nil { extractor.cache?.commit() }
+        try finish(
+            printer, plans: result.plans.count, failed: result.failed.count, tasks: result.taskCount,
+            targets: result.targetCount)
+    }
+
+    /// The closing line, and the exit status when an input failed.
+    private func finish(_ printer: DiagnosticPrinter, plans: Int, failed: Int, tasks: Int, targets: Int) throws {
         if !quiet {
-            let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
-            let targets = result.plans.reduce(0) { $0 + $1.targets.count }
             printer.status(
-                say(.extractSummary, result.plans.count, result.failed.count, tasks, targets)
+                say(.extractSummary, plans, failed, tasks, targets)
                     + ([output, xml].compactMap { $0 }.map { " → \($0)" }.joined()))
         }
-        if !result.failed.isEmpty { throw ExitCode(ExitStatus.someInputFailed) }
+        if failed > 0 { throw ExitCode(ExitStatus.someInputFailed) }
     }
 }

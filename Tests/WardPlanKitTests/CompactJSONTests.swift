@@ -187,14 +187,30 @@ struct CompactJSONTests {
 extension CompactJSONTests {
     /// A run as the CLI makes it with `--output`: a fresh cache value, extraction, the JSON streamed
     /// compact through the cache's fragments, commit.
-    func run(_ w: PlanCacheTests.Workspace, keep: Bool = true) throws -> (json: Data, statistics: PlanCache.Statistics)
+    /// With `summaries`, as the CLI's `extract` does it: plans kept with a fragment are listed by
+    /// their summaries, not decoded (`extractSummaries`).
+    func run(_ w: PlanCacheTests.Workspace, keep: Bool = true, summaries: Bool = false, threads: Int = 4) throws
+        -> (json: Data, statistics: PlanCache.Statistics)
     {
         var extractor = PlanExtractor()
         let cache = PlanCache(directory: w.cache, settings: PlanCache.Settings(extractor))
         extractor.cache = cache
-        let result = extractor.extract(paths: [w.wards.path])
-        if keep { cache.keepJSONFragments() }
-        let json = try Self.streamed(result, .compact, fragments: cache)
+        var json = Data()
+        if summaries {
+            // Files written just before: remembered as if older (a summary needs the file's digest
+            // remembered, `FileDigestIndexTests.later`).
+            cache.digests.readTimeShift = FileDigestIndexTests.later
+            let files = InputFiles.collect([w.wards.path], registry: extractor.registry).paths
+            let plans = extractor.extractSummaries(files: files, threads: threads).map { try! $0.get() }
+            if keep { cache.keepJSONFragments() }
+            let result = SummarizedExtraction(plans: plans, failed: [])
+            let load: @Sendable (PlanSummary) throws -> Plan = { [extractor] in try extractor.plan(for: $0) }
+            try JSONRenderer.stream(result, style: .compact, fragments: cache, load: load) { json.append($0) }
+        } else {
+            let result = extractor.extract(paths: [w.wards.path])
+            if keep { cache.keepJSONFragments() }
+            json = try Self.streamed(result, .compact, fragments: cache)
+        }
         if keep { cache.commit() }
         return (json, cache.statistics)
     }
@@ -248,8 +264,71 @@ extension CompactJSONTests {
         #expect(changed.json != cold.json)
     }
 
+    @Test(arguments: [1, 4])
+    func aWarmRunFromSummariesDecodesNoPlanAndWritesTheSameBytes(threads: Int) throws {
+        let w = try PlanCacheTests.Workspace()
+        defer { w.remove() }
+        let none = try uncached(w)
+        let cold = try run(w, summaries: true, threads: threads)
+        #expect(cold.statistics.summaries == 0)
+        #expect(cold.statistics.jsonFragmentsWritten == 2)
+        #expect(cold.json == none)
+
+        let warm = try run(w, summaries: true, threads: threads)
+        #expect(warm.statistics.summaries == 2)
+        #expect(warm.statistics.hits == 2)
+        #expect(warm.statistics.jsonFragments == 2)
+        #expect(warm.statistics.jsonFragmentsRejected == 0)
+        #expect(warm.statistics.jsonFragmentsWritten == 0)
+        #expect(warm.json == none)
+        // Whole plans and summaries give the same file.
+        #expect(try run(w).json == none)
+
+        // Each fragment's summary is its plan's: path, digest, diagnostics, counts.
+        let plans = PlanExtractor().extract(paths: [w.wards.path]).plans
+        let cache = PlanCache(directory: w.cache, settings: PlanCache.Settings(PlanExtractor()))
+        for plan in plans {
+            let key = cache.key(path: plan.source.path, contentDigest: plan.source.sha256)
+            let kept = try #require(JSONFragment.decode(try Data(contentsOf: cache.fragmentURL(key: key)), key: key))
+            #expect(kept.summary == PlanSummary(plan))
+            #expect(kept.summary.taskCount == plan.tasks.count && kept.summary.targetCount == plan.targets.count)
+            #expect(kept.payload == (try JSONBytesEncoder.encode(plan, style: .compact)))
+        }
+        let summarized = SummarizedExtraction(plans: plans.map { .summary(PlanSummary($0)) }, failed: [])
+        #expect(summarized.taskCount == plans.reduce(0) { $0 + $1.tasks.count })
+        #expect(summarized.allDiagnostics == ExtractionResult(plans: plans, failed: []).allDiagnostics)
+
+        // A changed file is read again and encoded; the other is still known by its summary.
+        try Data((try String(contentsOf: w.namDoSon, encoding: .utf8) + "\nDòng thêm.\n").utf8).write(to: w.namDoSon)
+        let changed = try run(w, summaries: true, threads: threads)
+        #expect(changed.statistics.summaries == 1)
+        #expect(changed.statistics.misses == 1)
+        #expect(changed.statistics.jsonFragmentsWritten == 1)
+        #expect(changed.json == (try uncached(w)))
+        #expect(changed.json != none)
+    }
+
+    /// A plan known by its summary whose fragment's JSON is damaged and whose entry is gone: the
+    /// file is read again, its plan encoded, the same bytes written.
+    @Test func aSummaryWhosePayloadAndEntryAreGoneIsReadAgain() throws {
+        let w = try PlanCacheTests.Workspace()
+        defer { w.remove() }
+        let cold = try run(w, summaries: true)
+        for entry in w.entries() { try FileManager.default.removeItem(at: entry) }
+        let target = fragments(w)[0]
+        var bytes = [UInt8](try Data(contentsOf: target))
+        bytes[bytes.count - 2] ^= 0x20
+        try Data(bytes).write(to: target)
+        let again = try run(w, summaries: true)
+        #expect(again.json == cold.json)
+        #expect(again.statistics.summaries == 2)
+        #expect(again.statistics.jsonFragmentsRejected == 1)
+        #expect(again.statistics.jsonFragmentsWritten == 1)
+        #expect(again.statistics.written == 1)
+    }
+
     enum Damage: CaseIterable {
-        case flippedByte, truncated, empty, otherVersion, foreign
+        case flippedByte, flippedSummary, truncated, empty, otherVersion, oldVersion, foreign
     }
 
     /// The first lower-case ASCII letter at or after the middle of `bytes`, from `start` on.
@@ -258,21 +337,38 @@ extension CompactJSONTests {
         return (middle..<bytes.count).first { (UInt8(ascii: "a")...UInt8(ascii: "y")).contains(bytes[$0]) }
     }
 
-    @Test(arguments: Damage.allCases)
-    func aDamagedOrForeignFragmentIsEncodedAgainAndRewritten(damage: Damage) throws {
+    @Test(arguments: Damage.allCases, [false, true])
+    func aDamagedOrForeignFragmentIsEncodedAgainAndRewritten(damage: Damage, summaries: Bool) throws {
         let w = try PlanCacheTests.Workspace()
         defer { w.remove() }
-        let cold = try run(w)
+        let cold = try run(w, summaries: summaries)
         let files = fragments(w)
         #expect(files.count == 2)
         let target = files[0]
         var bytes = [UInt8](try Data(contentsOf: target))
-        let header = JSONFragment.headerSize
+        let summaryLength = Int(bytes[44]) | Int(bytes[45]) << 8 | Int(bytes[46]) << 16
+        let header = JSONFragment.headerSize + summaryLength
         switch damage {
         case .flippedByte:
             // A letter of the payload changed: trusted, the output would show it.
             let i = try #require(Self.letter(in: bytes, from: header))
             bytes[i] += 1
+        case .flippedSummary:
+            // A letter of the summary (its path, a diagnostic) changed.
+            let i = try #require(
+                (JSONFragment.headerSize..<header).first { (UInt8(ascii: "a")...UInt8(ascii: "y")).contains(bytes[$0]) }
+            )
+            bytes[i] += 1
+        case .oldVersion:
+            // Format 1: no summary, an FNV checksum; its payload changed, so trusting it would show.
+            var payload = Array(bytes[header...])
+            let i = try #require(Self.letter(in: payload, from: 0))
+            payload[i] += 1
+            var old = JSONFragment.magic
+            old += [1, 0, 0, 0] + Array(bytes[12..<44])
+            withUnsafeBytes(of: UInt64(payload.count).littleEndian) { old += $0 }
+            withUnsafeBytes(of: UInt64(0x1234_5678).littleEndian) { old += $0 }
+            bytes = old + payload
         case .truncated:
             bytes.removeLast(100)
         case .empty:
@@ -283,21 +379,24 @@ extension CompactJSONTests {
             var payload = Array(bytes[header...])
             let i = try #require(Self.letter(in: payload, from: 0))
             payload[i] += 1
-            bytes = [UInt8](JSONFragment.encode(payload, key: key, version: JSONFragment.version + 1))
+            let summary = Array(bytes[JSONFragment.headerSize..<header])
+            bytes = [UInt8](
+                JSONFragment.encode(payload, summary: summary, key: key, version: JSONFragment.version + 1))
         case .foreign:
             // The other plan's fragment under this plan's name.
             bytes = [UInt8](try Data(contentsOf: files[1]))
         }
         try Data(bytes).write(to: target)
 
-        let again = try run(w)
+        let again = try run(w, summaries: summaries)
         #expect(again.json == cold.json)
         #expect(again.statistics.jsonFragmentsRejected == 1)
         #expect(again.statistics.jsonFragments == 1)
         #expect(again.statistics.jsonFragmentsWritten == 1)
         // Rewritten whole: the next run copies both.
-        let third = try run(w)
+        let third = try run(w, summaries: summaries)
         #expect(third.statistics.jsonFragments == 2)
+        #expect(third.statistics.summaries == (summaries ? 2 : 0))
         #expect(third.json == cold.json)
         #expect(
             !FileManager.default.enumerator(atPath: w.cache.path)!.allObjects.contains { "\($0)".hasSuffix(".tmp") })
@@ -323,5 +422,40 @@ extension CommandLineTests {
         #expect(try Data(contentsOf: dir.appendingPathComponent("none.json")) == coldJSON)
         #expect(Data(stdout.stdout.utf8) == coldJSON)
         #expect(String(decoding: coldJSON, as: UTF8.self).hasPrefix("{\n\"failed\":[],\n\"plans\":[\n{\""))
+    }
+}
+
+extension CommandLineTests {
+    /// A warm `extract` lists the plans kept with a fragment by their summaries: it needs no entry
+    /// (they are removed here and not written again, so no plan was decoded nor read), and writes
+    /// the bytes of a cold run; `--pretty` and `--coverage` still decode or read the plans.
+    @Test func aWarmExtractNeedsNoEntryAndWritesTheSameBytes() throws {
+        let dir = try workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A file's digest is remembered only when it is older than the run by two seconds (racy rule).
+        Thread.sleep(forTimeInterval: 2.2)
+        let cold = try run(["extract", "wards", "--output", "cold.json", "--cache", "c"], in: dir)
+        #expect(cold.status == 0, "\(cold.stderr)")
+        let cache = dir.appendingPathComponent("c")
+        func files(_ suffix: String) -> [String] {
+            (FileManager.default.enumerator(atPath: cache.path)?.allObjects as? [String] ?? []).filter {
+                $0.hasSuffix(suffix)
+            }
+        }
+        #expect(files(".plan").count == 2)
+        for entry in files(".plan") { try FileManager.default.removeItem(at: cache.appendingPathComponent(entry)) }
+        let warm = try run(["extract", "wards", "--output", "warm.json", "--cache", "c"], in: dir)
+        #expect(warm.status == 0, "\(warm.stderr)")
+        #expect(files(".plan").isEmpty)
+        // The same diagnostics and counts as the cold run (its last line names its own output).
+        #expect(warm.stderr.replacingOccurrences(of: "warm.json", with: "cold.json") == cold.stderr)
+        let coldJSON = try Data(contentsOf: dir.appendingPathComponent("cold.json"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("warm.json")) == coldJSON)
+        let stdout = try run(["extract", "wards", "--cache", "c", "--quiet"], in: dir)
+        #expect(Data(stdout.stdout.utf8) == coldJSON)
+        // Whole plans needed: the entries are made again.
+        let pretty = try run(["extract", "wards", "--output", "pretty.json", "--cache", "c", "--pretty"], in: dir)
+        #expect(pretty.status == 0, "\(pretty.stderr)")
+        #expect(files(".plan").count == 2)
     }
 }

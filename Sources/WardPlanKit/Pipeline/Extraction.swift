@@ -136,6 +136,26 @@ public struct PlanExtractor: Sendable {
         }
         return ExtractionResult(plans: plans, failed: failed, skipped: skipped)
     }
+
+    /// As `extract(paths:)`, but each plan the cache keeps with a trusted summary and JSON fragment
+    /// comes as its summary (`ExtractedPlan.summary`), not decoded: for a run that writes the plans'
+    /// compact JSON (copied from the fragments, `JSONRenderer.stream(_:style:fragments:load:to:)`)
+    /// and prints their diagnostics and counts, nothing else. Without a cache, every plan is whole.
+    public func extractSummaries(paths arguments: [String], progress: Progress? = nil) -> SummarizedExtraction {
+        let inputs = InputFiles.collect(arguments, registry: registry)
+        var plans: [ExtractedPlan] = []
+        var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
+        for result in extractSummaries(files: inputs.paths, progress: progress) {
+            switch result {
+            case .success(let plan): plans.append(plan)
+            case .failure(let failure): failed.append(failure)
+            }
+        }
+        let skipped = inputs.skipped.map {
+            Diagnostic(.skippedFile, .warning, path: $0, Message.skippedFile(language))
+        }
+        return SummarizedExtraction(plans: plans, failed: failed, skipped: skipped)
+    }
 }
 
 /// A classifier made when first asked for, once, whichever thread asks first.

@@ -148,7 +148,8 @@ final class FileDigestIndex: @unchecked Sendable {
 
     static let fileName = "digests.index"
     static let magic = Array("WPDIGEST".utf8)
-    static let formatVersion: UInt32 = 1
+    /// 2: the checksum is XXH64 (`Entry.checksum`; 1 had an FNV).
+    static let formatVersion: UInt32 = 2
     static let headerSize = 8 + 4 + 8 + 8
 
     let url: URL

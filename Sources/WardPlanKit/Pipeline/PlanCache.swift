@@ -36,6 +36,8 @@ public final class PlanCache: @unchecked Sendable {
         public var jsonFragmentsRejected = 0
         /// Fragments written (a plan's JSON encoded in a run that writes its outputs).
         public var jsonFragmentsWritten = 0
+        /// Plans known by the summary kept in their fragment, not decoded (counted in `hits` too).
+        public var summaries = 0
     }
 
     public let directory: URL
@@ -57,6 +59,9 @@ public final class PlanCache: @unchecked Sendable {
     /// Whether the run writes its outputs, so that JSON fragments made in it may be written at
     /// once (`keepJSONFragment`); off, they are not kept. Guarded by `lock`.
     var keepsJSONFragments = false
+    /// Keys of the fragments not trusted in this run, so each is counted and read once; the plan's
+    /// JSON is encoded and its fragment rewritten. Guarded by `lock`.
+    var rejectedFragments: Set<[UInt8]> = []
     private var hashed = 0
 
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
@@ -84,7 +89,17 @@ public final class PlanCache: @unchecked Sendable {
         return plan
     }
 
-    private func absolute(_ path: String) -> String {
+    /// The plan of the trusted entry for the file at `path` whose bytes have `contentDigest`, nil
+    /// otherwise; nothing counted. For a plan known by its summary whose JSON fragment, read after,
+    /// was not trusted.
+    func entryPlan(path: String, contentDigest: String) -> Plan? {
+        let key = key(path: path, contentDigest: contentDigest)
+        guard case .hit(let plan) = load(name: Self.hex(key), key: key, path: path, contentDigest: contentDigest)
+        else { return nil }
+        return plan
+    }
+
+    func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : workingDirectory + "/" + path
     }
 
@@ -326,7 +341,8 @@ extension PlanCache {
 /// Integers are little-endian.
 enum Entry {
     static let magic = Array("WPCACHE\n".utf8)
-    static let version: UInt32 = 2
+    /// 3: the checksum is XXH64 (2 had an FNV over 8-byte words).
+    static let version: UInt32 = 3
     static let headerSize = 8 + 4 + 32 + 8 + 8
 
     static func encode(_ plan: Plan, key: [UInt8]) -> Data {
@@ -365,22 +381,13 @@ enum Entry {
         return value
     }
 
-    /// A 64-bit checksum of the payload (FNV-1a over 8-byte words): not a defence against an
-    /// attacker, who could as well write a valid entry, but against a disk's or an editor's damage.
+    /// A 64-bit checksum of the payload (`XXH64`): not a defence against an attacker, who could as
+    /// well write a valid entry, but against a disk's or an editor's damage.
     static func checksum(_ payload: Data) -> UInt64 {
-        payload.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> UInt64 in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            let prime: UInt64 = 0x0000_0100_0000_01b3
-            let words = raw.count / 8
-            for i in 0..<words {
-                let word = raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)
-                hash = (hash ^ word) &* prime
-                hash ^= hash >> 29
-            }
-            for i in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
-            return hash ^ UInt64(raw.count)
-        }
+        payload.withUnsafeBytes { XXH64.hash($0) }
     }
+
+    static func checksum(_ payload: UnsafeRawBufferPointer) -> UInt64 { XXH64.hash(payload) }
 }
 
 extension PlanCache {

@@ -20,7 +20,30 @@ extension PlanExtractor {
     public func extract(files: [String], threads: Int = PlanExtractor.defaultThreads, progress: Progress? = nil)
         -> [Result<Plan, InputFailure>]
     {
-        let results = ParallelSlots<Result<Plan, InputFailure>>(count: files.count)
+        eachFile(files, threads: threads, progress: progress) { extract(file: $0) }
+    }
+
+    /// As `extract(files:)`, but a plan whose summary the cache keeps with its JSON fragment comes as
+    /// that summary, not decoded (`extractSummaries(paths:)`).
+    public func extractSummaries(
+        files: [String], threads: Int = PlanExtractor.defaultThreads, progress: Progress? = nil
+    ) -> [Result<ExtractedPlan, InputFailure>] {
+        eachFile(files, threads: threads, progress: progress) { path in
+            if let cache, let version = FileVersion.of(path: path), Int(version.size) <= limits.maxInputBytes,
+                let summary = cache.summary(forFile: path, version: version)
+            {
+                return .success(.summary(summary))
+            }
+            return extract(file: path).map(ExtractedPlan.plan)
+        }
+    }
+
+    /// `work` on every file, on `threads` threads, each file taken by the next free thread and its
+    /// result put in its slot: the results in the order of `files`.
+    private func eachFile<T: Sendable>(
+        _ files: [String], threads: Int, progress: Progress?, _ work: @Sendable (String) -> T
+    ) -> [T] {
+        let results = ParallelSlots<T>(count: files.count)
         let next = Atomic<Int>(0)
         let done = Mutex<Int>(0)
         let workers = max(1, min(threads, files.count))
@@ -28,7 +51,7 @@ extension PlanExtractor {
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < files.count else { return }
-                results[i] = extract(file: files[i])
+                results[i] = work(files[i])
                 if let progress {
                     done.withLock { count in
                         count += 1
@@ -38,6 +61,23 @@ extension PlanExtractor {
             }
         }
         return results.values()
+    }
+
+    /// The plan `summary` is of, for a run that knew it by its summary and must encode it after all
+    /// (its JSON fragment gone or damaged since): from the cache's entry, or the file read again.
+    /// Throws when the file no longer has the content the summary is of (changed during the run).
+    public func plan(for summary: PlanSummary) throws -> Plan {
+        if let plan = cache?.entryPlan(path: summary.path, contentDigest: summary.sha256) { return plan }
+        if case .success(let plan) = extract(file: summary.path), plan.source.sha256 == summary.sha256 {
+            return plan
+        }
+        throw FileChangedDuringRun(path: summary.path)
+    }
+
+    /// A file listed by its summary whose plan could not be had again with that content.
+    public struct FileChangedDuringRun: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): the file changed while the run read it" }
     }
 
     /// One file: read (its size checked first, so an oversized file never enters memory), parsed

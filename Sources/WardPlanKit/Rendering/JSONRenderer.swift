@@ -59,6 +59,24 @@ public enum JSONRenderer {
         try stream.endObject()
     }
 
+    /// The bytes `stream(_:style:fragments:to:)` writes for the same files read without summaries:
+    /// a plan known by its summary is copied from `fragments`, or encoded from the plan `load` gives
+    /// (its fragment missing or not trusted, or the style pretty).
+    public static func stream(
+        _ result: SummarizedExtraction, style: JSONStyle = .compact, fragments: (any JSONFragmentStore)?,
+        load: @escaping @Sendable (PlanSummary) throws -> Plan, to write: (Data) throws -> Void
+    ) throws {
+        try withoutActuallyEscaping(write) { write in
+            let stream = JSONStream(style: style, sink: write)
+            try stream.beginObject()
+            try stream.member("failed", elements: result.failed)
+            try stream.member("plans", elements: result.plans, fragments: fragments, load: load)
+            try stream.member("schemaVersion", result.schemaVersion)
+            if !result.skipped.isEmpty { try stream.member("skipped", elements: result.skipped) }
+            try stream.endObject()
+        }
+    }
+
     /// The bytes of `render(comparison)`, written a part at a time to `write`: its long lists (tasks,
     /// gaps, wards) an element at a time. Members in key order, optional ones only when present, as
     /// the synthesized `Encodable` of `Comparison` gives them.

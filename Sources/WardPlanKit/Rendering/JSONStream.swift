@@ -87,21 +87,53 @@ public final class JSONStream {
         _ key: String, elements plans: [Plan], fragments: (any JSONFragmentStore)?, batch: Int = 256
     ) throws {
         guard let fragments, style == .compact else { return try member(key, elements: plans, batch: batch) }
-        try member(key, elements: plans, batch: batch) { plan in
-            if let kept = fragments.jsonFragment(for: plan) { return kept }
-            let bytes = try JSONBytesEncoder.encode(plan, style: .compact)
-            fragments.keepJSONFragment(bytes, for: plan)
-            return bytes
+        try member(key, elements: plans, batch: batch) { try JSONStream.compactBytes(of: $0, fragments: fragments) }
+    }
+
+    /// `"key" : [ … ]` of plans some of which are known by their summaries only: their bytes come
+    /// from `fragments` (compact style), or, when it has none it trusts, from the plan `load` gives.
+    public func member(
+        _ key: String, elements plans: [ExtractedPlan], fragments: (any JSONFragmentStore)?,
+        load: @escaping @Sendable (PlanSummary) throws -> Plan, batch: Int = 256
+    ) throws {
+        let (elementDepth, style) = (depth + 1, style)
+        try member(key, elements: plans, batch: batch) { item in
+            if style == .compact, let fragments {
+                switch item {
+                case .plan(let plan): return try JSONStream.compactBytes(of: plan, fragments: fragments)
+                case .summary(let summary):
+                    if let kept = fragments.jsonFragment(for: summary) { return kept }
+                    return try JSONStream.compactBytes(of: try load(summary), fragments: fragments, looked: true)
+                }
+            }
+            let plan: Plan
+            switch item {
+            case .plan(let whole): plan = whole
+            case .summary(let summary): plan = try load(summary)
+            }
+            return try JSONBytesEncoder.encode(plan, depth: elementDepth, style: style)
         }
     }
 
+    /// A plan's compact bytes, kept by `fragments` or encoded and given to it to keep; `looked`
+    /// when it was asked already.
+    private static func compactBytes(
+        of plan: Plan, fragments: any JSONFragmentStore, looked: Bool = false
+    ) throws -> [UInt8] {
+        if !looked, let kept = fragments.jsonFragment(for: plan) { return kept }
+        let bytes = try JSONBytesEncoder.encode(plan, style: .compact)
+        fragments.keepJSONFragment(bytes, for: plan)
+        return bytes
+    }
+
     /// The elements' bytes are made by `encode` (on all cores, `batch` at a time).
-    private func member<T: Encodable & Sendable>(
+    private func member<T: Sendable>(
         _ key: String, elements: [T], batch: Int, encode: @escaping @Sendable (T) throws -> [UInt8]
     ) throws {
         memberKey(key)
         guard !elements.isEmpty else {
-            try JSONBytesEncoder.encode(elements, depth: depth, style: style, into: &buffer)
+            // An empty list's bytes, whatever its elements' type.
+            try JSONBytesEncoder.encode([Int](), depth: depth, style: style, into: &buffer)
             return try flushIfFull()
         }
         // Compact JSON breaks lines between the elements of a top-level member only.
@@ -180,6 +212,8 @@ public final class JSONStream {
 public protocol JSONFragmentStore: Sendable {
     /// The compact JSON of `plan` (`JSONBytesEncoder`, `.compact`), when kept and trusted; nil otherwise.
     func jsonFragment(for plan: Plan) -> [UInt8]?
+    /// The same, for the plan `summary` is of.
+    func jsonFragment(for summary: PlanSummary) -> [UInt8]?
     /// Keeps `bytes`, the compact JSON just encoded for `plan`.
     func keepJSONFragment(_ bytes: [UInt8], for plan: Plan)
 }
