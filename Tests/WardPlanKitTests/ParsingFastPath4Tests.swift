@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// The faster paths of session 7 (issue 11, the cold path), each against the path it replaced on
+/// every fixture line and sentence and on lines written for the corners: Vietnamese letters in both
+/// cases and both tone placements, NFD, tabs, no-break spaces, punctuation against the words.
+@Suite("Parser fast paths of session 7 against the paths they replaced")
+struct ParsingFastPath4Tests {
+    static let places = Set(PlanLayout.standard.assignment.placeWords.map(PlanLayout.key))
+
+    static let officeCorners: [String] = [
+        "Văn phòng HĐND và UBND xã tổng hợp.", "VĂN PHÒNG HĐND VÀ UBND PHƯỜNG chủ trì",
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân phường thực hiện",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam phường giám sát.", "Uỷ ban Mặt trận Tổ quốc Việt Nam phường giám sát.",
+        "Công an phường phối hợp", "Công an, phường", "Công an\u{00A0}phường chủ trì", "Công\tan phường",
+        "Công an phường.", "Công an phường:", " Công  an   phường ; ", "Cong an phuong chu tri",
+        "Co\u{0302}ng an phu\u{031B}\u{01A1}\u{0300}ng chủ trì", "Phòng Văn hóa - Xã hội chủ trì",
+        "Phòng Văn hoá - Xã hội",
+        "Phòng Kinh tế, Hạ tầng và Đô thị số hóa hồ sơ", "Trung tâm Phục vụ hành chính công xã thực hiện.",
+        "Công tác tuyên truyền được đẩy mạnh.", "Phòng", "Văn phòng", "", " ", "...", "Đoàn Thanh niên phường",
+        "Phòng Văn hóa - Xã hội, Công an phường, Văn phòng HĐND và UBND phường, Trung tâm Phục vụ hành chính công "
+            + "phường và các cơ quan, đơn vị có liên quan cùng thực hiện nhiệm vụ này trong năm 2026",
+        String(repeating: "Văn phòng ", count: 12), "Văn phòng HĐND và UBND xã, phường",
+    ]
+
+    /// Every fixture line, and each of its sentences after the first (where `officeActs` looks).
+    static var officeTexts: [String] {
+        var texts = TextScanTests.corpus + officeCorners
+        for line in TextScanTests.corpus {
+            texts += TextScan.sentenceStarts(in: line).map { String(line[$0...]) }
+        }
+        return texts
+    }
+
+    @Test func leadingOfficeMatchesTheJoiningWalk() {
+        let offices = ReferenceData.standard.offices
+        var found = 0
+        for text in Self.officeTexts {
+            for places in [Self.places, []] {
+                let fast = offices.leadingOffice(in: text, placeWords: places)
+                #expect(
+                    fast == offices.leadingOfficeByJoining(in: text, placeWords: places), "\(text.debugDescription)")
+                if fast != nil { found += 1 }
+            }
+        }
+        #expect(found >= 40)
+        // By hand.
+        #expect(
+            offices.leadingOffice(in: "VĂN PHÒNG HĐND VÀ UBND PHƯỜNG chủ trì", placeWords: Self.places)
+                == "VĂN PHÒNG HĐND VÀ UBND PHƯỜNG")
+        #expect(offices.leadingOffice(in: "Công an phường.", placeWords: Self.places) == "Công an phường")
+        // A no-break space or a tab separates words but not tokens: the office is the token's.
+        #expect(
+            offices.leadingOffice(in: "Công an\u{00A0}phường chủ trì", placeWords: Self.places)
+                == "Công an\u{00A0}phường")
+        #expect(offices.leadingOffice(in: "Công\tan phường", placeWords: Self.places) == "Công\tan phường")
+        #expect(
+            offices.leadingOffice(in: "Phòng Văn hoá - Xã hội", placeWords: Self.places) == "Phòng Văn hoá - Xã hội")
+        #expect(offices.leadingOffice(in: "Công tác tuyên truyền được đẩy mạnh.", placeWords: Self.places) == nil)
+    }
+
+    /// Folding tokens one by one gives the words of the joined, trimmed text (what the fast
+    /// `leadingOffice` rests on), NFD and marks after a space included.
+    @Test func tokenWordsAreTheWordsOfTheJoinedText() {
+        let extra = ["a \u{0301}b", "x .\u{0301} y", "Đ đ ĐƯỜNG", ". , ; :", "a\u{00A0}b c", "ǅ ß ſ K"]
+        for text in Self.officeTexts + extra {
+            let tokens = text.split(separator: " ")
+            for count in 0...min(tokens.count, 6) {
+                let joined = tokens[..<count].joined(separator: " ").trimmingCharacters(in: OfficeDirectory.trimSet)
+                let byToken = Array(tokens[..<count].map { FoldedKey.words($0) }.joined())
+                #expect(FoldedKey.words(joined) == byToken, "\(text.debugDescription) \(count)")
+            }
+        }
+    }
+}
