@@ -74,4 +74,43 @@ struct ParsingFastPath4Tests {
             }
         }
     }
+
+    /// The folded-key test before the lead-verb pattern never turns away a text the pattern matches,
+    /// and turns away most texts.
+    @Test func leadVerbTestNeverTurnsAwayAMatch() {
+        let corners = [
+            "Văn phòng chủ trì.", "Văn phòng CHỦ TRÌ", "Văn phòng Chủ Trì, phối hợp", "Công an\u{00A0}chủ trì",
+            "Công an chủ\u{00A0}trì", "Công an chủ trìa", "Công an chủ trì-x", "chủ trì", " chủ trì",
+            "x\tchịu trách nhiệm;",
+            "Công an chu\u{0309} tri\u{0300}", "Phòng làm đầu mối: x", "Phòng là đầu mối\n", "Phòng LÀ ĐẦU MỐI.",
+            "ſ chủ trì", "ß chủ trì", "\u{212A} chủ trì", "Phòng chủ trì 😀", "Phòng\u{2003}chủ trì", "",
+        ]
+        var turnedAway = 0
+        for text in Self.officeTexts + corners {
+            let may = InlineAssignment.mayHoldLeadVerb(text)
+            if InlineAssignment.leadVerb.matchesAnywhere(in: text) {
+                #expect(may, "\(text.debugDescription)")
+            } else if !may {
+                turnedAway += 1
+            }
+        }
+        #expect(turnedAway >= 1000)
+        #expect(InlineAssignment.leadVerbKeys != nil)
+        #expect(InlineAssignment.mayHoldLeadVerb("Văn phòng CHỦ TRÌ"))
+        #expect(InlineAssignment.mayHoldLeadVerb("Công an\u{00A0}chủ trì"))
+        #expect(!InlineAssignment.mayHoldLeadVerb("Công an chủ trìa"))
+        #expect(!InlineAssignment.mayHoldLeadVerb("Công tác tuyên truyền"))
+        // Letters whose case folding is an ASCII letter of another key go to the pattern.
+        #expect(InlineAssignment.mayHoldLeadVerb("ſ x"))
+        #expect(InlineAssignment.mayHoldLeadVerb("ß x"))
+    }
+
+    @Test func caseFoldingKeepsTheKeyOfVietnameseText() {
+        for text in ["", "abc XYZ 123 ,.;:", "Đường Ư ơ Ỹ ỹ", "e\u{0301} a\u{0323}", "a\u{00A0}b\tc", "x 😀 —", "ı"] {
+            #expect(TextScan.caseFoldingKeepsKey(text), "\(text.debugDescription)")
+        }
+        for text in ["ſ", "ß", "ẞ", "\u{212A}", "ﬁ", "İ", "ǰ", "\u{0345}", "Σ", "Å"] {
+            #expect(!TextScan.caseFoldingKeepsKey("Đường " + text), "\(text.debugDescription)")
+        }
+    }
 }

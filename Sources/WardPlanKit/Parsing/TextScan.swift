@@ -96,3 +96,17 @@ extension TextScan {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80
     }
 }
+
+extension TextScan {
+    /// Whether every scalar of `text` keeps its folded key under case-insensitive matching: ASCII,
+    /// a Vietnamese letter (`VietnameseLetters.table`, whose case folding is one letter of the same
+    /// key), or a scalar case folding leaves as it is. ICU's case-insensitive match of a pattern of
+    /// such letters then implies equal folded keys.
+    static func caseFoldingKeepsKey(_ text: String) -> Bool {
+        var text = text
+        if text.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return true }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII || VietnameseLetters.table[scalar] != nil || !scalar.properties.changesWhenCaseFolded
+        }
+    }
+}
