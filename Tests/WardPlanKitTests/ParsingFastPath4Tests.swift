@@ -113,4 +113,33 @@ struct ParsingFastPath4Tests {
             #expect(!TextScan.caseFoldingKeepsKey("Đường " + text), "\(text.debugDescription)")
         }
     }
+
+    /// A pattern that says which bytes a match needs finds the same matches on every line.
+    @Test func patternsThatNeedABytePassOverNoMatch() {
+        let forms: [(String, Character?, String?)] = [
+            (#"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"#, nil, "12"),
+            (#"\bnăm\s+((?:19|20)\d{2})(?!\d)"#, nil, "12"), (#"(\d{1,3}(?:[.,]\d+)?)\s*%"#, "%", nil),
+            (#"năm\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#, "2", nil), (#",\s*trong đó\s*,?"#, ",", nil),
+            (#"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, nil, "12"),
+            (#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#, nil, "12"),
+            (#"năm\s+((?:19|20)\d{2})"#, nil, "12"),
+        ]
+        let corners = [
+            "Năm 2026", "NĂM 2026", "giai đoạn 2026 - 2030", "2026–2030", "năm ٢٠٢٦", "đạt 95 %", "đạt 95％",
+            "đạt 95,5%", ", trong đó, 90%", "năm\u{00A0}2027", "", "%", "1", "x, trong đó",
+        ]
+        var matched = 0
+        for (source, needs, needsOneOf) in forms {
+            let plain = Pattern(source)
+            let filtered = Pattern(source, needs: needs, needsOneOf: needsOneOf)
+            for line in TextScanTests.corpus + corners {
+                let expected = plain.matches(in: line).map(\.range)
+                #expect(filtered.matches(in: line).map(\.range) == expected, "\(source) \(line.debugDescription)")
+                if !expected.isEmpty { matched += 1 }
+            }
+        }
+        #expect(matched >= 100)
+        #expect(Pattern(#"(?:19|20)\d{2}"#, needsOneOf: "12").isMatch("năm 2026"))
+        #expect(!Pattern(#"(?:19|20)\d{2}"#, needsOneOf: "12").isMatch("năm ba"))
+    }
 }
