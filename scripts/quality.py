@@ -216,10 +216,12 @@ def score_set(name, as_of):
     result["gaps_unlabelled"] = sorted(set(national_absent) - set(labelled))
     result["gap_precision"] = ratio(sum(yes(gap_labels[k + ("absent",)]["label"]) for k in labelled), len(labelled))
     result["gaps_all"] = len(gaps)
-    # `review` items (near words: never in a letter) judged by their `absent` labels: a real gap
-    # sent to review is a cost, a wrong one a gain.
+    # `review` items (near words: never in a letter) judged by their own label, or by the `absent`
+    # label of a set labelled before the level existed: a real gap sent to review is a cost, a wrong
+    # one a gain.
     review = [k for k, i in gaps.items() if i.get("level") == "review"]
-    judged = [gap_labels[k + ("absent",)] for k in review if k + ("absent",) in gap_labels]
+    judged = [gap_labels.get(k + ("review",), gap_labels.get(k + ("absent",))) for k in review]
+    judged = [label for label in judged if label is not None]
     result["review"] = len(review)
     result["review_real"] = sum(yes(r["label"]) for r in judged)
     result["review_not_real"] = len(judged) - result["review_real"]
@@ -241,7 +243,7 @@ def score(args):
         )
     for r in results:
         print(
-            f"{r['set']}: {r['review']} item(s) to review (near words, never in a letter): labelled absent"
+            f"{r['set']}: {r['review']} item(s) to review (near words, never in a letter): labelled"
             f" real {r['review_real']}, not real {r['review_not_real']}, unlabelled"
             f" {r['review'] - r['review_real'] - r['review_not_real']}"
         )
