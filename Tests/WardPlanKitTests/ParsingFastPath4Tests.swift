@@ -109,7 +109,10 @@ struct ParsingFastPath4Tests {
         for text in ["", "abc XYZ 123 ,.;:", "Đường Ư ơ Ỹ ỹ", "e\u{0301} a\u{0323}", "a\u{00A0}b\tc", "x 😀 —", "ı"] {
             #expect(TextScan.caseFoldingKeepsKey(text), "\(text.debugDescription)")
         }
-        for text in ["ſ", "ß", "ẞ", "\u{212A}", "ﬁ", "İ", "ǰ", "\u{0345}", "Σ", "Å"] {
+        // "ǰ" folds to its own decomposition ("j" and a caron), which the folding of no ASCII or
+        // Vietnamese letter holds: it keeps the key of every verb made of those.
+        #expect(TextScan.caseFoldingKeepsKey("ǰ"))
+        for text in ["ſ", "ß", "ẞ", "\u{212A}", "ﬁ", "İ", "\u{0345}", "Σ", "Å"] {
             #expect(!TextScan.caseFoldingKeepsKey("Đường " + text), "\(text.debugDescription)")
         }
     }
