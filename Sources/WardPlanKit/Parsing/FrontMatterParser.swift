@@ -251,8 +251,9 @@ struct FrontMatterParser {
     private static let wardOfAuthority = Pattern(
         #"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s+((?i:phường|xã|đặc khu))\s+("# + unitName + ")",
         caseSensitive: true)
-    private static let periodSpan = Pattern(#"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#)
-    private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#)
+    private static let periodSpan = Pattern(
+        #"(?:giai đoạn|từ năm)?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})"#, needsOneOf: "12")
+    private static let periodYear = Pattern(#"năm\s+((?:19|20)\d{2})"#, needsOneOf: "12")
     private static let signingTitle = Pattern(
         #"^(?:(?:tm|kt|q|tl) )*(?:pho )?(?:chu tich|truong phong|giam doc|truong ban)$"#)
     private static let onBehalf = Pattern(#"^(?:tm|kt|q|tl) "#)

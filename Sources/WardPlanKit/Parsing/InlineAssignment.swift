@@ -214,7 +214,7 @@ struct InlineAssignment: Equatable {
     /// statement is the text before that sentence.
     private static func officeSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         // A sentence runs to the text's end, so a text without the verb has no sentence with it.
-        guard leadVerb.matchesAnywhere(in: text) else { return nil }
+        guard mayHoldLeadVerb(text), leadVerb.matchesAnywhere(in: text) else { return nil }
         for start in [text.startIndex] + sentenceStarts(in: text) {
             let sentence = String(text[start...])
             guard let verb = leadVerb.firstMatch(in: sentence)?.range(0) else { continue }
@@ -314,6 +314,28 @@ struct InlineAssignment: Equatable {
         #"\s(?:"#
             + PlanLayout.standard.assignment.leadVerbs.map(NSRegularExpression.escapedPattern).joined(separator: "|")
             + #")(?=[\s,.;:]|$)"#)
+    /// Whether `leadVerb` may match in `text`, from its folded key: a match is a verb whose
+    /// characters equal the text's up to case, after white space and before a separator or the
+    /// end, so the text's key holds the verb's key as whole words. That holds where case-insensitive
+    /// equality keeps the key: ASCII and Vietnamese letters, and characters case folding leaves as
+    /// they are. A text with any other (the Kelvin sign, "ſ", "ß", ligatures fold to ASCII letters
+    /// whose key they do not have) is left to the pattern, as are verbs with other letters.
+    static func mayHoldLeadVerb(_ text: String) -> Bool {
+        guard let keys = leadVerbKeys, TextScan.caseFoldingKeepsKey(text) else { return true }
+        let key = text.foldedKey
+        return keys.contains { key.containsWords($0) }
+    }
+
+    /// The lead verbs' keys, or nil when a verb's key could not stand for it (an empty key, a
+    /// letter outside ASCII and Vietnamese).
+    static let leadVerbKeys: [String]? = {
+        let verbs = PlanLayout.standard.assignment.leadVerbs
+        let keys = verbs.map(\.foldedKey)
+        let plain = verbs.allSatisfy { verb in
+            verb.unicodeScalars.allSatisfy { $0.isASCII || VietnameseLetters.table[$0] != nil }
+        }
+        return plain && !keys.contains(where: \.isEmpty) ? keys : nil
+    }()
     private static let leadTitleKeys = PlanLayout.standard.assignment.leadTitles.map(PlanLayout.key)
     private static let bodyNameKeys = PlanLayout.standard.assignment.bodyNames.map(PlanLayout.key)
     private static let placeWords = Set(PlanLayout.standard.assignment.placeWords.map(PlanLayout.key))

@@ -156,7 +156,32 @@ public struct OfficeDirectory: Sendable {
     public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
         // Only the first `maxOfficeWords + 2` words are read: the rest stays one piece.
         let tokens = text.split(separator: " ", maxSplits: Self.maxOfficeWords + 2)
+        let limit = min(tokens.count, Self.maxOfficeWords + 2)
+        // Each token folded once: the words of tokens joined by a space (and trimmed of `trimSet`,
+        // which folds to a separator) are the tokens' words one after another, as folding reads
+        // one scalar at a time and a space only separates.
+        let tokenWords = tokens[..<limit].map { FoldedKey.words($0) }
+        func words(ofFirst count: Int) -> [Substring] {
+            Self.normalised(Array(tokenWords[..<count].joined()), expansions: expansions, ignored: ignored)
+        }
         // Most sentences open with no office: the first normalised word tells.
+        guard let word = words(ofFirst: min(limit, 8)).first, aliasesByFirstWord[word] != nil else { return nil }
+        for count in stride(from: limit, to: 0, by: -1) {
+            var words = words(ofFirst: count)
+            let written = { tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet) }
+            // "Công an phường" is a name of its own in the list; "Văn phòng HĐND và UBND xã" is
+            // the office's name and its place.
+            if aliases(opening: words).contains(where: { $0.words == words }) { return written() }
+            if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
+            if !words.isEmpty, aliases(opening: words).contains(where: { $0.words == words }) { return written() }
+        }
+        return nil
+    }
+
+    /// `leadingOffice` as it was, folding every run of tokens joined: kept for `OfficeDirectoryTests`,
+    /// which compare the two.
+    func leadingOfficeByJoining(in text: String, placeWords: Set<String>) -> String? {
+        let tokens = text.split(separator: " ", maxSplits: Self.maxOfficeWords + 2)
         let opening = tokens.prefix(8).joined(separator: " ")
         guard let word = Self.normalisedWords(opening, expansions: expansions, ignored: ignored).first,
             aliasesByFirstWord[word] != nil
@@ -164,8 +189,6 @@ public struct OfficeDirectory: Sendable {
         for count in stride(from: min(tokens.count, Self.maxOfficeWords + 2), to: 0, by: -1) {
             let written = tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet)
             var words = Self.normalisedWords(written, expansions: expansions, ignored: ignored)
-            // "Công an phường" is a name of its own in the list; "Văn phòng HĐND và UBND xã" is
-            // the office's name and its place.
             if aliases(opening: words).contains(where: { $0.words == words }) { return written }
             if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
             if !words.isEmpty, aliases(opening: words).contains(where: { $0.words == words }) { return written }
@@ -217,7 +240,14 @@ public struct OfficeDirectory: Sendable {
     static func normalisedWords(
         _ text: String, expansions: [(long: [Substring], short: [Substring])], ignored: Set<Substring>
     ) -> [Substring] {
-        var words = FoldedKey.words(text).filter { !ignored.contains($0) }
+        normalised(FoldedKey.words(text), expansions: expansions, ignored: ignored)
+    }
+
+    /// `normalisedWords` of a text whose folded words are `folded`.
+    static func normalised(
+        _ folded: [Substring], expansions: [(long: [Substring], short: [Substring])], ignored: Set<Substring>
+    ) -> [Substring] {
+        var words = folded.filter { !ignored.contains($0) }
         // Long forms become their abbreviation, so both spellings give the same words.
         for expansion in expansions {
             let long = expansion.long.filter { !ignored.contains($0) }

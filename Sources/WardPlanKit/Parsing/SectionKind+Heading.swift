@@ -64,6 +64,6 @@ enum TextShape {
         return nil
     }
 
-    private static let span = Pattern(#"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"#)
-    private static let year = Pattern(#"\bnăm\s+((?:19|20)\d{2})(?!\d)"#)
+    private static let span = Pattern(#"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"#, needsOneOf: "12")
+    private static let year = Pattern(#"\bnăm\s+((?:19|20)\d{2})(?!\d)"#, needsOneOf: "12")
 }

@@ -96,3 +96,19 @@ extension TextScan {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80
     }
 }
+
+extension TextScan {
+    /// Whether every scalar of `text` keeps its folded key under case-insensitive matching: ASCII,
+    /// a Vietnamese letter (`VietnameseLetters.table`, whose case folding is one letter of the same
+    /// key), or a scalar without Unicode's Changes_When_Casefolded (which reads the canonical
+    /// decomposition: "ǰ" folds to its own, "j" and a caron, which no ASCII or Vietnamese letter's
+    /// folding holds). ICU's case-insensitive match of a pattern of ASCII and Vietnamese letters
+    /// then implies equal folded keys.
+    static func caseFoldingKeepsKey(_ text: String) -> Bool {
+        var text = text
+        if text.withUTF8({ $0.allSatisfy { $0 < 0x80 } }) { return true }
+        return text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII || VietnameseLetters.table[scalar] != nil || !scalar.properties.changesWhenCaseFolded
+        }
+    }
+}

@@ -133,7 +133,8 @@ public struct TimelineParser: Sendable {
     private static let fullDate = Pattern(#"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"#, needs: "/")
     private static let spelledDate = Pattern(#"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
     private static let month = Pattern(#"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#)
-    private static let yearSpan = Pattern(#"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#)
+    private static let yearSpan = Pattern(
+        #"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, needsOneOf: "12")
     private static let halfYear = Pattern(#"\b0?6 thang (dau|cuoi) nam (\d{4})\b"#, needs: "6")
     private static let semiannual = Pattern(#"\b0?6 thang (?:mot )?lan\b|\bnua nam\b"#)
     private static let edgeTrim: Set<Character> = [" ", ".", ";", ","]

@@ -17,17 +17,21 @@ enum JSONBytesEncoder {
     /// The JSON of `value` as `JSONRenderer.foundationEncoder` writes it (without a final newline), indented
     /// as if it stood `depth` levels deep (its first line is not indented: the caller's key is there).
     /// Compact JSON has no indentation: `depth` is then ignored.
-    static func encode<T: Encodable>(_ value: T, depth: Int = 0, style: JSONStyle = .pretty) throws -> [UInt8] {
+    /// The model's types (`DirectJSONEncodable`) are written by their own writers unless `direct` is
+    /// false (the tests compare both).
+    static func encode<T: Encodable>(
+        _ value: T, depth: Int = 0, style: JSONStyle = .pretty, direct: Bool = true
+    ) throws -> [UInt8] {
         var bytes: [UInt8] = []
-        try encode(value, depth: depth, style: style, into: &bytes)
+        try encode(value, depth: depth, style: style, direct: direct, into: &bytes)
         return bytes
     }
 
-    /// Appends the JSON of `value` to `bytes`; see `encode(_:depth:style:)`.
+    /// Appends the JSON of `value` to `bytes`; see `encode(_:depth:style:direct:)`.
     static func encode<T: Encodable>(
-        _ value: T, depth: Int, style: JSONStyle = .pretty, into bytes: inout [UInt8]
+        _ value: T, depth: Int, style: JSONStyle = .pretty, direct: Bool = true, into bytes: inout [UInt8]
     ) throws {
-        let out = JSONOutput(pretty: style == .pretty)
+        let out = JSONOutput(pretty: style == .pretty, direct: direct)
         swap(&out.bytes, &bytes)
         let start = out.bytes.count
         do {
@@ -109,8 +113,13 @@ private final class JSONOutput {
     let pretty: Bool
     /// Something was met that only `JSONEncoder` writes right: the caller uses it instead.
     var unsupported = false
+    /// Whether the model's own writers (`DirectJSONEncodable`) write its values.
+    let direct: Bool
 
-    init(pretty: Bool) { self.pretty = pretty }
+    init(pretty: Bool, direct: Bool = true) {
+        self.pretty = pretty
+        self.direct = direct
+    }
 
     func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -148,6 +157,14 @@ private final class JSONOutput {
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             unsupported = true
             bytes.append(contentsOf: "null".utf8)
+            return
+        }
+        if direct, let model = value as? any DirectJSONEncodable {
+            var writer = DirectJSONWriter(bytes: [], pretty: pretty, depth: depth)
+            swap(&writer.bytes, &bytes)
+            model.writeJSON(to: &writer)
+            swap(&writer.bytes, &bytes)
+            if writer.unsupported { unsupported = true }
             return
         }
         let encoder = ValueEncoder(out: self, depth: depth)
@@ -338,12 +355,12 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func superEncoder() -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty, direct: out.direct), depth: 0)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty, direct: out.direct), depth: 0)
     }
 }
 
@@ -417,7 +434,7 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     mutating func superEncoder() -> any Encoder {
         out.unsupported = true
-        return ValueEncoder(out: JSONOutput(pretty: out.pretty), depth: 0)
+        return ValueEncoder(out: JSONOutput(pretty: out.pretty, direct: out.direct), depth: 0)
     }
 }
 

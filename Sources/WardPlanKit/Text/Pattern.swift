@@ -15,8 +15,15 @@ struct Pattern: @unchecked Sendable {
     /// Per first byte, whether a match may start with it (all true without `opening`).
     private let mayOpen: [Bool]
     private let needs: UInt8?
+    /// Per byte, whether it is one of the bytes a match needs one of (nil: no such need).
+    private let needsOneOf: [Bool]?
 
-    init(_ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil) {
+    /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
+    /// least one of, as `(?:19|20)\d{2}` needs "1" or "2".
+    init(
+        _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
+        needsOneOf: String? = nil
+    ) {
         var mayOpen = [Bool](repeating: opening == nil, count: 256)
         for byte in 0x80...0xFF { mayOpen[byte] = true }
         for character in opening ?? "" {
@@ -29,6 +36,10 @@ struct Pattern: @unchecked Sendable {
         self.mayOpen = mayOpen
         precondition(needs?.isASCII ?? true, "a pattern needs an ASCII byte")
         self.needs = needs?.asciiValue
+        needsOneOf.map { precondition($0.allSatisfy { $0.isASCII && !$0.isLetter }, "needs ASCII without case") }
+        self.needsOneOf = needsOneOf.map { characters in
+            (0..<256).map { byte in characters.utf8.contains(UInt8(byte)) }
+        }
         var options: NSRegularExpression.Options = [.useUnicodeWordBoundaries]
         if !caseSensitive { options.insert(.caseInsensitive) }
         do {
@@ -57,6 +68,7 @@ struct Pattern: @unchecked Sendable {
         return text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
             guard mayOpen[Int(first)] else { return false }
+            if let needsOneOf, !bytes.contains(where: { needsOneOf[Int($0)] }) { return false }
             guard let needs else { return true }
             return bytes.contains(needs)
         }

@@ -1,0 +1,581 @@
+/// The JSON of the plan model written member by member, without `Encodable`: the bytes of
+/// `JSONBytesEncoder` (and so of Foundation's `JSONEncoder`, sorted keys, slashes unescaped) for the
+/// same value, in both styles. Encoding plans through `Encoder` containers (a class per value,
+/// existential containers, each key made a `String` and compared to sort the members) was a fifth
+/// of a cold `extract`; here each type writes its members in sorted key order itself.
+///
+/// Each type keeps its `encode(to:)`: it is the definition, and `DirectJSONTests` compares the two
+/// on every fixture and on values with every field set, and checks each type writes a member for
+/// every stored property (a field added to a type and not here fails there).
+protocol DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter)
+}
+
+/// A byte buffer and where in the value the writer stands. `depth` is the indentation of the
+/// closing bracket of the container being written (pretty style).
+struct DirectJSONWriter {
+    var bytes: [UInt8]
+    let pretty: Bool
+    private(set) var depth: Int
+    /// Whether the container being written has no member or element yet.
+    private var empty = true
+    /// A value only `JSONEncoder` writes right (a number that is not finite: it fails there).
+    private(set) var unsupported = false
+
+    init(bytes: [UInt8], pretty: Bool, depth: Int) {
+        self.bytes = bytes
+        self.pretty = pretty
+        self.depth = depth
+    }
+
+    // MARK: containers
+
+    /// `{ … }` with the members `body` writes (through `key`), in the order it writes them.
+    mutating func object(_ body: (inout DirectJSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        container(body)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `[ … ]` of `elements`, each written by `element`.
+    mutating func array<T>(_ elements: [T], _ element: (inout DirectJSONWriter, T) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        container { out in
+            for value in elements {
+                out.separate()
+                element(&out, value)
+            }
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func container(_ body: (inout DirectJSONWriter) -> Void) {
+        let outerEmpty = empty
+        empty = true
+        depth += 1
+        body(&self)
+        depth -= 1
+        if pretty {
+            // As JSONEncoder: an empty container is its brackets around a blank line.
+            bytes.append(0x0A)
+            if empty { bytes.append(0x0A) }
+            indent()
+        }
+        empty = outerEmpty
+    }
+
+    /// The separator and indentation before a member or an element.
+    private mutating func separate() {
+        if !empty { bytes.append(UInt8(ascii: ",")) }
+        empty = false
+        if pretty {
+            bytes.append(0x0A)
+            indent()
+        }
+    }
+
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    /// A member's key (plain ASCII, no escapes) and the separator after it; its value follows.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        if pretty {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        }
+    }
+
+    // MARK: values
+
+    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+
+    mutating func string(_ text: String) { JSONBytesEncoder.appendString(text, to: &bytes) }
+
+    mutating func string(_ text: String?) {
+        if let text { string(text) } else { null() }
+    }
+
+    mutating func strings(_ texts: [String]) { array(texts) { $0.string($1) } }
+
+    mutating func bool(_ value: Bool) {
+        if value {
+            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
+        } else {
+            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
+        }
+    }
+
+    /// Decimal digits, as `String(value)`.
+    mutating func integer(_ value: Int) {
+        if value < 0 {
+            guard value != .min else { return bytes.append(contentsOf: String(value).utf8) }
+            bytes.append(UInt8(ascii: "-"))
+            return unsigned(UInt(-value))
+        }
+        unsigned(UInt(value))
+    }
+
+    private mutating func unsigned(_ value: UInt) {
+        if value < 10 { return bytes.append(UInt8(ascii: "0") + UInt8(value)) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: UInt.max has 20 digits
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while rest > 0 {
+                raw[23 - count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+            bytes.append(contentsOf: raw[(24 - count)...])
+        }
+    }
+
+    mutating func integer(_ value: Int?) {
+        if let value { integer(value) } else { null() }
+    }
+
+    mutating func integers(_ values: [Int]) { array(values) { $0.integer($1) } }
+
+    /// As JSONEncoder: the shortest representation that reads back, without a trailing `.0`. A
+    /// number that is not finite is an error there: the caller leaves the value to it.
+    mutating func double(_ value: Double?) {
+        guard let value else { return null() }
+        guard value.isFinite else {
+            unsupported = true
+            return null()
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func raw<T: RawRepresentable>(_ value: T?) where T.RawValue == String {
+        string(value?.rawValue)
+    }
+
+    mutating func value<T: DirectJSONEncodable>(_ value: T?) {
+        if let value { value.writeJSON(to: &self) } else { null() }
+    }
+
+    mutating func values<T: DirectJSONEncodable>(_ values: [T]) {
+        array(values) { $1.writeJSON(to: &$0) }
+    }
+}
+
+// MARK: - The model, keys in JSONEncoder's order (UTF-8 bytes, so upper case before lower)
+
+extension Plan: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("diagnostics")
+            out.values(diagnostics)
+            out.key("document")
+            out.value(document)
+            out.key("headings")
+            out.values(headings)
+            out.key("legalBases")
+            out.values(legalBases)
+            out.key("narrative")
+            out.values(narrative)
+            if !notUnderstood.isEmpty {
+                out.key("notUnderstood")
+                out.values(notUnderstood)
+            }
+            out.key("period")
+            out.value(period)
+            out.key("responsibilities")
+            out.values(responsibilities)
+            out.key("source")
+            out.value(source)
+            out.key("tableHeaders")
+            out.values(tableHeaders)
+            out.key("targets")
+            out.values(targets)
+            out.key("tasks")
+            out.values(tasks)
+            out.key("taxonomyVersion")
+            out.string(taxonomyVersion)
+            out.key("unclassified")
+            out.values(unclassified)
+            out.key("ward")
+            out.value(ward)
+        }
+    }
+}
+
+extension SourceInfo: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("format")
+            out.string(format)
+            out.key("nonBlankLines")
+            out.integer(nonBlankLines)
+            out.key("path")
+            out.string(path)
+            out.key("sha256")
+            out.string(sha256)
+        }
+    }
+}
+
+extension Ward: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("kind")
+            out.raw(kind)
+            out.key("name")
+            out.string(name)
+            out.key("province")
+            out.string(province)
+        }
+    }
+}
+
+extension DocumentInfo: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("code")
+            out.string(code)
+            out.key("issuedMonth")
+            out.integer(issuedMonth)
+            out.key("issuedOn")
+            out.value(issuedOn)
+            out.key("issuedText")
+            out.string(issuedText)
+            out.key("issuedYear")
+            out.integer(issuedYear)
+            out.key("number")
+            out.string(number)
+            out.key("recipients")
+            out.strings(recipients)
+            out.key("signer")
+            out.value(signer)
+            out.key("sourceLines")
+            out.integers(sourceLines)
+            out.key("title")
+            out.string(title)
+            out.key("type")
+            out.raw(type)
+        }
+    }
+}
+
+extension Signer: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("line")
+            out.integer(line)
+            out.key("name")
+            out.string(name)
+            out.key("title")
+            out.string(title)
+        }
+    }
+}
+
+extension Period: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("from")
+            out.value(from)
+            out.key("to")
+            out.value(to)
+        }
+    }
+}
+
+extension CalendarDate: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) { out.string(description) }
+}
+
+extension YearRange: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("from")
+            out.integer(from)
+            out.key("to")
+            out.integer(to)
+        }
+    }
+}
+
+extension LegalBasis: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("date")
+            out.value(date)
+            out.key("issuer")
+            out.string(issuer)
+            out.key("line")
+            out.integer(line)
+            out.key("number")
+            out.string(number)
+            out.key("text")
+            out.string(text)
+            out.key("type")
+            out.string(type)
+        }
+    }
+}
+
+extension Target: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            out.key("areaBasis")
+            out.raw(areaBasis)
+            out.key("areaEvidence")
+            out.values(areaEvidence)
+            out.key("comparator")
+            out.raw(comparator)
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            if let lead {
+                out.key("lead")
+                out.string(lead)
+            }
+            out.key("line")
+            out.integer(line)
+            out.key("metric")
+            out.string(metric)
+            out.key("phase")
+            out.value(phase)
+            out.key("secondaryAreas")
+            out.strings(secondaryAreas)
+            out.key("text")
+            out.string(text)
+            out.key("themes")
+            out.values(themes)
+            out.key("unit")
+            out.raw(unit)
+            out.key("value")
+            out.double(value)
+        }
+    }
+}
+
+extension PlanTask: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            out.key("areaBasis")
+            out.raw(areaBasis)
+            out.key("areaEvidence")
+            out.values(areaEvidence)
+            out.key("coordinators")
+            out.strings(coordinators)
+            out.key("coordinatorsText")
+            out.string(coordinatorsText)
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            out.key("group")
+            out.string(group)
+            out.key("lead")
+            out.strings(lead)
+            out.key("leadGeneric")
+            out.bool(leadGeneric)
+            out.key("leadText")
+            out.string(leadText)
+            out.key("line")
+            out.integer(line)
+            out.key("notes")
+            out.strings(notes)
+            out.key("productThemes")
+            out.values(productThemes)
+            out.key("products")
+            out.strings(products)
+            out.key("ref")
+            out.string(ref)
+            out.key("secondaryAreas")
+            out.strings(secondaryAreas)
+            out.key("supervisor")
+            out.string(supervisor)
+            out.key("text")
+            out.string(text)
+            out.key("themes")
+            out.values(themes)
+            out.key("timeline")
+            out.value(timeline)
+        }
+    }
+}
+
+extension Timeline: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("deadline")
+            out.value(deadline)
+            out.key("end")
+            out.value(end)
+            out.key("flags")
+            out.array(flags) { $0.raw($1) }
+            out.key("recurrence")
+            out.raw(recurrence)
+            out.key("relativeDeadline")
+            out.string(relativeDeadline)
+            out.key("start")
+            out.value(start)
+            out.key("text")
+            out.string(text)
+        }
+    }
+}
+
+extension ThemeMatch: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            out.key("evidence")
+            out.values(evidence)
+            out.key("id")
+            out.string(id)
+        }
+    }
+}
+
+extension Evidence: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("basis")
+            out.raw(basis)
+            out.key("column")
+            out.integer(column)
+            out.key("line")
+            out.integer(line)
+            out.key("matched")
+            out.string(matched)
+            out.key("phrase")
+            out.string(phrase)
+        }
+    }
+}
+
+extension NarrativeItem: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            out.key("areaBasis")
+            out.raw(areaBasis)
+            out.key("areaEvidence")
+            out.values(areaEvidence)
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            out.key("heading")
+            out.string(heading)
+            out.key("line")
+            out.integer(line)
+            out.key("ref")
+            out.string(ref)
+            out.key("secondaryAreas")
+            out.strings(secondaryAreas)
+            out.key("section")
+            out.raw(section)
+            out.key("text")
+            out.string(text)
+            out.key("themes")
+            out.values(themes)
+        }
+    }
+}
+
+extension Responsibility: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("duties")
+            out.values(duties)
+            out.key("heading")
+            out.string(heading)
+            out.key("line")
+            out.integer(line)
+            out.key("office")
+            out.string(office)
+        }
+    }
+}
+
+extension Duty: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            out.key("line")
+            out.integer(line)
+            out.key("text")
+            out.string(text)
+            out.key("themes")
+            out.values(themes)
+        }
+    }
+}
+
+extension Heading: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            out.key("kind")
+            out.raw(kind)
+            out.key("level")
+            out.integer(level)
+            out.key("line")
+            out.integer(line)
+            out.key("ref")
+            out.string(ref)
+            out.key("text")
+            out.string(text)
+        }
+    }
+}
+
+extension SourceText: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let endLine {
+                out.key("endLine")
+                out.integer(endLine)
+            }
+            out.key("line")
+            out.integer(line)
+            out.key("text")
+            out.string(text)
+        }
+    }
+}
+
+extension Diagnostic: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("code")
+            out.raw(code)
+            out.key("line")
+            out.integer(line)
+            out.key("message")
+            out.string(message)
+            out.key("path")
+            out.string(path)
+            out.key("severity")
+            out.raw(severity)
+        }
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// Issue 11: the plan model's own JSON writers (`DirectJSONEncodable`) write the bytes its
+/// `Encodable` conformances write through `JSONBytesEncoder` and through Foundation's
+/// `JSONEncoder` (the oracle), in both styles and at any depth, and a member for every field.
+@Suite("The model's JSON written directly")
+struct DirectJSONTests {
+    static func direct<T: Encodable>(_ value: T, _ style: JSONStyle, depth: Int = 0) throws -> String {
+        String(decoding: try JSONBytesEncoder.encode(value, depth: depth, style: style), as: UTF8.self)
+    }
+
+    static func codable<T: Encodable>(_ value: T, _ style: JSONStyle, depth: Int = 0) throws -> String {
+        String(decoding: try JSONBytesEncoder.encode(value, depth: depth, style: style, direct: false), as: UTF8.self)
+    }
+
+    static func foundation<T: Encodable>(_ value: T, _ style: JSONStyle) throws -> String {
+        String(decoding: try JSONRenderer.foundationEncoder(style).encode(value), as: UTF8.self)
+    }
+
+    static func expectSame<T: Encodable>(_ value: T, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for style in [JSONStyle.pretty, .compact] {
+            let expected = try foundation(value, style)
+            #expect(try direct(value, style) == expected, sourceLocation: sourceLocation)
+            #expect(try codable(value, style) == expected, sourceLocation: sourceLocation)
+        }
+        #expect(
+            try direct(value, .pretty, depth: 3) == codable(value, .pretty, depth: 3), sourceLocation: sourceLocation)
+    }
+
+    // MARK: values with every field set, and with none of the optional ones
+
+    static let evidence = Evidence(
+        phrase: "dịch vụ công trực tuyến", matched: "DVC \"trực\" tuyến", line: 12, column: 3, basis: .content)
+    static let theme = ThemeMatch(
+        id: "online-public-services", area: "digital-government", evidence: [evidence, evidence])
+    static let date = CalendarDate(year: 2026, month: 6, day: 30)!
+
+    static var fullTimeline: Timeline {
+        Timeline(
+            text: "Quý II/2026", start: CalendarDate(year: 2026, month: 4, day: 1), end: date, deadline: date,
+            relativeDeadline: "sau 30 ngày", recurrence: .quarterly, flags: [.perGuidance, .perPlan])
+    }
+
+    static var fullTask: PlanTask {
+        var task = PlanTask(
+            ref: "3.12", text: "Rà soát\tthủ tục / hồ sơ", area: "institutions", group: "Cải cách thể chế",
+            lead: ["Văn phòng HĐND và UBND"], leadText: "Văn phòng", leadGeneric: true,
+            coordinators: ["Công an phường"],
+            coordinatorsText: "Công an", products: ["Báo cáo", "Quyết định"], supervisor: "Phó Chủ tịch",
+            timeline: fullTimeline, line: 40, endLine: 44)
+        task.notes = ["Kinh phí: ngân sách"]
+        task.themes = [theme]
+        task.productThemes = [theme]
+        task.areaBasis = .both
+        task.areaEvidence = [evidence]
+        task.secondaryAreas = ["digital-government"]
+        return task
+    }
+
+    static var fullTarget: Target {
+        var target = Target(
+            text: "100% hồ sơ", metric: "online-rate", comparator: .atLeast, value: 99.5, unit: .percent,
+            phase: YearRange(from: 2026, to: 2027), line: 7, endLine: 9)
+        target.themes = [theme]
+        target.area = "digital-government"
+        target.areaBasis = .content
+        target.areaEvidence = [evidence]
+        target.secondaryAreas = ["other"]
+        target.lead = "Văn phòng"
+        return target
+    }
+
+    static var fullNarrative: NarrativeItem {
+        var item = NarrativeItem(
+            ref: "a", text: "Mục tiêu", section: .purpose, area: "direction", heading: "I. MỤC ĐÍCH", line: 3,
+            endLine: 5)
+        item.themes = [theme]
+        item.areaBasis = .heading
+        item.areaEvidence = [evidence]
+        item.secondaryAreas = ["apparatus"]
+        return item
+    }
+
+    static var fullDocument: DocumentInfo {
+        var document = DocumentInfo()
+        document.type = .plan
+        document.code = "KH-UBND"
+        document.number = "263/KH-UBND"
+        document.issuedOn = date
+        document.issuedYear = 2026
+        document.issuedMonth = 6
+        document.issuedText = "Ngọc Hà, ngày 30 tháng 6 năm 2026"
+        document.title = "Cải cách hành chính năm 2026"
+        document.signer = Signer(title: "CHỦ TỊCH", name: "Nguyễn Văn A", line: 300)
+        document.recipients = ["UBND thành phố", "Lưu: VT"]
+        document.sourceLines = [1, 2, 3, 10]
+        return document
+    }
+
+    static var fullPlan: Plan {
+        var plan = Plan(
+            source: SourceInfo(path: "wards/a b/ngọc-hà.md", sha256: "ab12", format: "markdown", nonBlankLines: 321))
+        plan.ward = Ward(name: "Ngọc Hà", kind: .ward, province: "Hà Nội")
+        plan.document = fullDocument
+        plan.period = Period(years: YearRange(from: 2026, to: 2030))
+        plan.legalBases = [
+            LegalBasis(
+                type: "Nghị quyết", number: "76/NQ-CP", date: date, issuer: "Chính phủ", text: "Căn cứ …", line: 8)
+        ]
+        plan.targets = [fullTarget, Target(text: "bare", line: 1)]
+        plan.tasks = [fullTask, PlanTask(ref: "1", text: "bare", area: "other", line: 2)]
+        plan.narrative = [
+            fullNarrative,
+            NarrativeItem(ref: nil, text: "x", section: .other, area: nil, heading: nil, line: 4, endLine: nil),
+        ]
+        plan.responsibilities = [
+            Responsibility(
+                office: "Công an phường", heading: "Công an phường:", line: 50,
+                duties: [Duty(text: "Bảo đảm", line: 51, endLine: 52, themes: [theme]), Duty(text: "x", line: 53)]),
+            Responsibility(office: nil, heading: "Các cơ quan", line: 60),
+        ]
+        plan.headings = [
+            Heading(ref: "I", text: "MỤC ĐÍCH", level: 1, kind: .purpose, area: "direction", line: 9, endLine: 10),
+            Heading(ref: nil, text: "x", level: 2, kind: .frontMatter, area: nil, line: 11),
+        ]
+        plan.tableHeaders = [SourceText(text: "STT | Nội dung", line: 70, endLine: 71)]
+        plan.unclassified = [SourceText(text: "???", line: 80)]
+        plan.notUnderstood = [SourceText(text: "- a row", line: 90)]
+        plan.diagnostics = [
+            Diagnostic(.unknownOffice, .warning, path: "a.md", line: 12, "unknown office \"X\"\n"),
+            Diagnostic(.notAPlan, .error, path: "a.md", "no plan"),
+        ]
+        plan.taxonomyVersion = "2.7.0"
+        return plan
+    }
+
+    @Test func valuesWithEveryFieldAreWrittenAsJSONEncoderWritesThem() throws {
+        try Self.expectSame(Self.fullPlan)
+        try Self.expectSame(Plan(source: SourceInfo(path: "", sha256: "", format: "text", nonBlankLines: 0)))
+        try Self.expectSame([Self.fullTask, Self.fullTask])
+        try Self.expectSame(Self.fullTarget)
+        try Self.expectSame(Self.fullTimeline)
+        try Self.expectSame(Timeline(text: ""))
+        try Self.expectSame(Self.fullNarrative)
+        try Self.expectSame(Self.fullDocument)
+        try Self.expectSame(DocumentInfo())
+        try Self.expectSame(Self.theme)
+        try Self.expectSame(Self.date)
+        try Self.expectSame(["dates": [Self.date]])
+    }
+
+    /// Each type writes a member for each of its stored properties (when all are set): a field added
+    /// to a model type and not to its writer fails here.
+    @Test func everyStoredPropertyHasItsMember() throws {
+        func expectMembers<T: DirectJSONEncodable & Encodable>(
+            _ value: T, sourceLocation: SourceLocation = #_sourceLocation
+        ) throws {
+            let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
+            let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
+            let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
+            #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
+        }
+        let plan = Self.fullPlan
+        try expectMembers(plan)
+        try expectMembers(plan.source)
+        try expectMembers(plan.ward)
+        try expectMembers(plan.document)
+        try expectMembers(plan.document.signer!)
+        try expectMembers(plan.period!)
+        try expectMembers(plan.legalBases[0])
+        try expectMembers(plan.targets[0])
+        try expectMembers(plan.tasks[0])
+        try expectMembers(plan.tasks[0].timeline!)
+        try expectMembers(plan.narrative[0])
+        try expectMembers(plan.responsibilities[0])
+        try expectMembers(plan.responsibilities[0].duties[0])
+        try expectMembers(plan.headings[0])
+        try expectMembers(plan.tableHeaders[0])
+        try expectMembers(plan.diagnostics[0])
+        try expectMembers(Self.theme)
+        try expectMembers(Self.evidence)
+        try expectMembers(YearRange(from: 2026, to: 2030))
+    }
+
+    @Test func numbersAndStringsAtTheirEdges() throws {
+        for line in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
+            try Self.expectSame(SourceText(text: "x", line: line, endLine: line == 0 ? 1 : nil))
+            try Self.expectSame(Signer(title: "", name: "", line: line))
+        }
+        #expect(
+            try Self.direct(Signer(title: "T", name: "N", line: -1230), .compact)
+                == #"{"line":-1230,"name":"N","title":"T"}"#)
+        for value in [0.0, -0.0, 1, 95, 99.5, 0.1, 1e16, 1e-7, 123_456_789.125] {
+            var target = Target(text: "t", value: value, line: 1)
+            try Self.expectSame(target)
+            target.value = nil
+            try Self.expectSame(target)
+        }
+        for text in JSONBytesEncoderTests.strings + ["Phường\u{A0}Đ\tx", "e\u{301}", "\u{1}"] {
+            try Self.expectSame(SourceText(text: text, line: 1))
+        }
+        // A number JSON cannot hold fails as it does in JSONEncoder.
+        #expect(throws: EncodingError.self) { try JSONBytesEncoder.encode(Target(text: "t", value: .nan, line: 1)) }
+        #expect(throws: EncodingError.self) {
+            try JSONBytesEncoder.encode(Target(text: "t", value: .infinity, line: 1), style: .compact)
+        }
+    }
+
+    @Test func extractedPlansAreWrittenAsBefore() throws {
+        let result = PlanExtractor().extract(paths: ParallelExtractionTests.files)
+        #expect(result.plans.count >= 5)
+        for plan in result.plans + [Fixtures.namDoSon, Fixtures.ngocHa] {
+            #expect(!plan.tasks.isEmpty || !plan.narrative.isEmpty)
+            try Self.expectSame(plan)
+        }
+        try Self.expectSame(result)
+        let comparison = Comparer().compare(result.plans, failed: result.failed, asOf: ComparisonTests.asOf)
+        try Self.expectSame(comparison)
+    }
+}
