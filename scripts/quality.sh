@@ -7,6 +7,8 @@
 # docs/quality.md explains the sets, the sampling and the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The labelled sets include a PDF (pdftotext) and an OpenDocument file (LibreOffice converts it).
+scripts/setup.sh poppler-utils libreoffice-writer
 [ -x .build/debug/wardplan ] || swift build --product wardplan >/dev/null
 sets=()
 for dir in Tests/Quality/*/; do [ -f "$dir/plans.txt" ] && sets+=("$(basename "$dir")"); done
