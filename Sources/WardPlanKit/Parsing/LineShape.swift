@@ -98,7 +98,7 @@ enum TaskField: String, Equatable, Sendable, Decodable {
         // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
         guard
             let kind = TaskField.labels.first(where: {
-                key.hasWordPrefix($0.key) && ($0.key.contains(" ") || key == $0.key)
+                key.hasWordPrefix($0.key) && ($0.key.contains(" ") && !$0.whole || key == $0.key)
             })?.field
         else { return nil }
         self = kind

@@ -98,15 +98,21 @@ extension Array where Element == Int {
 final class UnitShapes {
     private let units: [OutlineUnit]
     private var shapes: [LineShape?]
+    /// Capital-lettered lines that open a part of the document ("A. MỤC ĐÍCH, YÊU CẦU").
+    private let letteredParts: Set<Int>
 
     init(_ units: [OutlineUnit]) {
         self.units = units
         shapes = Array(repeating: nil, count: units.count)
+        letteredParts = LetteredParts.indices(in: units)
     }
 
     subscript(_ index: Int) -> LineShape {
         if let known = shapes[index] { return known }
-        let shape = PlanRecognizer.shape(of: units[index])
+        let unit = units[index]
+        let shape =
+            letteredParts.contains(index)
+            ? .part(ref: unit.marker!.value, title: unit.body) : PlanRecognizer.shape(of: unit)
         shapes[index] = shape
         return shape
     }

@@ -4,11 +4,18 @@ struct PlanLayout: Sendable, Decodable {
     struct Column: Sendable, Decodable {
         var role: TableColumns.Role
         var phrases: [String]
+        /// Short words that take a column only as the whole cell or its last words, the words
+        /// under a merged cell ("Thời gian thực hiện" over "Từ | Đến"): "từ" alone would match
+        /// "tư", "tự" once folded.
+        var alone: [String]?
     }
 
     struct Field: Sendable, Decodable {
         var field: TaskField
         var labels: [String]
+        /// Labels that name the field only as the whole label: "Kết quả:" is a product, "Kết quả
+        /// đạt được năm 2025:" opens a sentence.
+        var wholeLabels: [String]?
     }
 
     struct Titles: Sendable, Decodable {
@@ -57,12 +64,20 @@ struct PlanLayout: Sendable, Decodable {
     }()
 
     /// Header phrases as folded keys, in file order.
-    var columnKeys: [(key: String, role: TableColumns.Role)] {
-        tableColumns.flatMap { column in column.phrases.map { (Self.key($0), column.role) } }
+    /// `alone` marks a phrase that must be the whole cell or end it (`Column.alone`).
+    var columnKeys: [(key: String, role: TableColumns.Role, alone: Bool)] {
+        tableColumns.flatMap { column in
+            column.phrases.map { (Self.key($0), column.role, false) }
+                + (column.alone ?? []).map { (Self.key($0), column.role, true) }
+        }
     }
 
-    var fieldKeys: [(key: String, field: TaskField)] {
-        taskFields.flatMap { entry in entry.labels.map { (Self.key($0), entry.field) } }
+    /// Label keys in file order; `whole` marks a label that must be the whole label (`wholeLabels`).
+    var fieldKeys: [(key: String, field: TaskField, whole: Bool)] {
+        taskFields.flatMap { entry in
+            entry.labels.map { (Self.key($0), entry.field, false) }
+                + (entry.wholeLabels ?? []).map { (Self.key($0), entry.field, true) }
+        }
     }
 
     /// Whether `text` names a plan: a kind of document and a reform subject.

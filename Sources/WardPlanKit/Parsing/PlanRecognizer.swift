@@ -853,7 +853,7 @@ final class PlanRecognizer {
             if columns.holdsTasks {
                 // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
                 let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
-                plan.tasks.append(
+                var task =
                     makeTask(
                         ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
@@ -861,7 +861,11 @@ final class PlanRecognizer {
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
                         timelineText: value(.timeline) ?? roles?.timeline, notes: draft.otherCells(of: row),
-                        lines: row.lines))
+                        lines: row.lines)
+                if let start = value(.start) {
+                    task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
+                }
+                plan.tasks.append(task)
             } else if columns.holdsTargets {
                 var target = targets.target(
                     text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),

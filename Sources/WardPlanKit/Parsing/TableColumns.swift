@@ -6,6 +6,8 @@ struct TableColumns: Equatable {
 
     enum Role: String, Equatable, Sendable, Decodable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
+        /// "Thời gian bắt đầu", "Từ", "Khởi công": when a task starts, beside a completion column.
+        case start
     }
 
     var roles: [Int: Role]
@@ -30,7 +32,8 @@ struct TableColumns: Equatable {
             let key = cell.foldedKey
             guard !key.isEmpty, key.split(separator: " ").count <= 10,
                 let role = headerWords.first(where: {
-                    key == $0.key || key.hasWordPrefix($0.key) || key.containsWords($0.key)
+                    key == $0.key || key.hasSuffix(" " + $0.key)
+                        || !$0.alone && (key.hasWordPrefix($0.key) || key.containsWords($0.key))
                 })?.role,
                 !roles.values.contains(role)
             else { continue }
@@ -38,6 +41,11 @@ struct TableColumns: Equatable {
         }
         let hasKey = roles.values.contains(.ref) || roles.values.contains(.task) || roles.values.contains(.target)
         guard roles.count >= 2, hasKey else { return nil }
+        // A start column is beside a completion column ("Thời gian bắt đầu | Thời gian hoàn
+        // thành"); alone, it is the only time the table gives, and reads as the task's time.
+        if let i = roles.first(where: { $0.value == .start })?.key, !roles.values.contains(.timeline) {
+            roles[i] = .timeline
+        }
         // "Kết quả" is the value of a target table but the product of a task table.
         if roles.values.contains(.task), let i = roles.first(where: { $0.value == .value })?.key,
             !roles.values.contains(.products)

@@ -97,15 +97,28 @@ struct TableDraft {
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }
 
-    /// Cells of a row in "Ghi chú" columns or in columns the parser has no role for, as
-    /// "Header: value", so nothing a ward wrote in its table is lost.
+    /// Cells of a row in "Ghi chú" columns, in a start column beside the completion column, or in
+    /// columns the parser has no role for, as "Header: value", so nothing a ward wrote in its
+    /// table is lost.
     func otherCells(of row: Row) -> [String] {
         row.cells.indices.compactMap { i in
             let role = columns.roles[i]
-            guard role == nil || role == .notes, !row.cells[i].isEmpty else { return nil }
+            guard role == nil || role == .notes || role == .start, !row.cells[i].isEmpty else { return nil }
             let header = i < columns.headers.count ? columns.headers[i] : ""
             return header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"
         }
+    }
+
+    /// The task's time from the completion column, starting when the start column says: "Quý
+    /// IV/2026" started "Tháng 01/2026" runs from 2026-01-01 to 2026-12-31. The start is taken only
+    /// when the completion column bounds the time and the start comes before that bound; a time
+    /// without an end ("Khi phát sinh") or a start that does not read as a date stays as it is.
+    static func starting(_ time: Timeline, at start: Timeline) -> Timeline {
+        guard let begins = start.start ?? start.deadline, let ends = time.end ?? time.deadline, begins <= ends
+        else { return time }
+        var time = time
+        time.start = begins
+        return time
     }
 
     /// The cell that starts a row in a table without a number column.

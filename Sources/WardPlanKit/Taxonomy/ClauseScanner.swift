@@ -21,6 +21,26 @@ enum ClauseScanner {
         }
     }
 
+    /// Whether the text behind key bytes `keyRange` holds a sentence break: ";", "!", "?" or a full
+    /// stop before a space. The key has no punctuation, so without this "phố; biên" would read as
+    /// "phổ biến": a phrase is said within one sentence. Commas, colons and new lines do not break
+    /// (phrases hold commas, and a statement may wrap).
+    static func crossesSentenceBreak(_ key: TextKey, keyRange: Range<Int>) -> Bool {
+        let range = key.sourceRange(ofKey: keyRange)
+        var text = key.text
+        return text.withUTF8 { utf8 in
+            for i in range {
+                switch utf8[i] {
+                case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+                case UInt8(ascii: "."):
+                    if i + 1 < utf8.count, utf8[i + 1] == 0x20 || utf8[i + 1] == 0x0A { return true }
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
     /// The key index where the clause opened by the words at `opening` ends: at the end of the
     /// sentence (";", "!", "?", a new line, a full stop before a space), at a closing parenthesis
     /// it did not open, or, when the clause opens the sentence, at its first comma (`reach` can

@@ -234,6 +234,8 @@ final class TaxonomyMatcher: Sendable {
                     hit.keyRange = (start + 1)..<(match.end - 1)
                     hit.gapped = true
                 }
+                // A phrase, with its gap, is said within one sentence.
+                if ClauseScanner.crossesSentenceBreak(key, keyRange: hit.keyRange) { return }
                 if role == .context, afterBreak[hit.owner],
                     !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
                 {
