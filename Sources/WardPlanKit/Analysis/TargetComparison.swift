@@ -16,7 +16,8 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         case missing
         /// The plan's period and targets do not reach the benchmark's years.
         case outsidePeriod = "outside-period"
-        /// A target for the metric with no number, or in another unit.
+        /// A target for the metric with no number, or in another unit; or, against a figure due by
+        /// the end of its period, one for an earlier year below it (on the way, not judged).
         case unclear
     }
 
@@ -117,16 +118,31 @@ public struct TargetComparison: Hashable, Sendable, Codable {
 
     /// One ward against one benchmark.
     /// A target of a stricter metric of the family counts too (`metrics.yaml`'s `meets`).
+    /// Against a figure due by the end of its period (`binds: by-end`), the targets for its last
+    /// year are judged and those for earlier years are context; a plan with none for that year is
+    /// judged on its earlier ones only upward: one that reaches the figure meets it, one below it
+    /// is on the way (`unclear`), never `below`.
     static func cell(_ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog) -> Cell {
         var inYears: [TargetValue] = []
+        var earlier: [(index: Int, target: Target)] = []
         var otherYears: [TargetValue] = []
         for (i, target) in plan.targets.enumerated() where metrics.counts(target.metric, toward: b.metric) {
             let years = target.phase ?? plan.period?.years
-            if years.map({ overlaps($0, b.period) }) ?? true {
-                inYears.append(value(target, index: i, status: judge(target, against: b)))
-            } else {
+            if let years, !overlaps(years, b.period) {
                 otherYears.append(value(target, index: i, status: nil))
+            } else if b.binds == .byEnd, let years, years.to < b.period.to {
+                earlier.append((i, target))
+            } else {
+                inYears.append(value(target, index: i, status: judge(target, against: b)))
             }
+        }
+        if inYears.isEmpty {
+            inYears = earlier.map { i, target in
+                value(target, index: i, status: judge(target, against: b) == .met ? .met : .unclear)
+            }
+        } else {
+            otherYears += earlier.map { value($0.target, index: $0.index, status: nil) }
+            otherYears.sort { $0.index < $1.index }
         }
         let status: Status
         if inYears.contains(where: { $0.status == .below }) {

@@ -37,6 +37,9 @@ final class PlanRecognizer {
     private(set) var handled = Set<Int>()
 
     private var stack: [OpenHeading] = []
+    /// The years a label item gives the items after it under the same heading ("a) Năm 2026:",
+    /// "b) Đến năm 2030:"), with the number of headings read when it was met.
+    private var labelPhase: (years: YearRange, headings: Int)?
     /// The unit being read is a row of a table whose header was not understood.
     private var readingTableRow = false
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
@@ -356,7 +359,10 @@ final class PlanRecognizer {
 
     private var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
 
-    private var contextPhase: YearRange? { stack.reversed().first { $0.phase != nil }?.phase ?? plan.period?.years }
+    private var contextPhase: YearRange? {
+        if let label = labelPhase, label.headings == plan.headings.count { return label.years }
+        return stack.reversed().first { $0.phase != nil }?.phase ?? plan.period?.years
+    }
 
     /// The innermost heading below the section level: the plan's own group for a task.
     private var contextGroup: String? { stack.last.flatMap { $0.heading.level > 1 ? $0.heading.text : nil } }
@@ -385,6 +391,11 @@ final class PlanRecognizer {
         handled.insert(i)
         let line = current!
         let kind = contextKind
+        // A short item that only names years and opens a list ("Năm 2026:", "Đến năm 2030:") gives
+        // its years to the targets after it, until the next label or heading.
+        if text.hasSuffix(":"), TextShape.wordCount(text) <= 6, let years = TextShape.yearRange(in: text) {
+            labelPhase = (years, plan.headings.count)
+        }
         if kind == .targets, !TextShape.isParenthesised(text) {
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
             return

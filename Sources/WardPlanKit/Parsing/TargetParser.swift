@@ -123,12 +123,15 @@ public struct TargetParser: Sendable {
         var start = clause.startIndex
         for (value, next) in zip(values, values.dropFirst()) {
             let gap = String(clause[value.upperBound..<max(value.upperBound, next.lowerBound)])
-            guard value.upperBound >= start, let cut = partBreak.firstMatch(in: gap) else { continue }
-            let end = clause.index(
-                value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.range.lowerBound))
+            // A bracket opened before the next value and not closed ("93% trở lên (đất đai, xây
+            // dựng từ 90%)") holds a narrower field with its own figure: the part starts there.
+            let open = gap.lastIndex(of: "(").flatMap { gap[$0...].contains(")") ? nil : $0 }
+            guard value.upperBound >= start,
+                let cut = open.map({ $0..<gap.index(after: $0) }) ?? partBreak.firstMatch(in: gap)?.range
+            else { continue }
+            let end = clause.index(value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.lowerBound))
             parts.append(String(clause[start..<end]))
-            start = clause.index(
-                value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.range.upperBound))
+            start = clause.index(value.upperBound, offsetBy: gap.distance(from: gap.startIndex, to: cut.upperBound))
         }
         parts.append(String(clause[start...]))
         return parts

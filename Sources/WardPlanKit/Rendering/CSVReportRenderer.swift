@@ -182,7 +182,7 @@ public struct CSVReportRenderer: ReportRenderer {
             }
             for row in c.targets.benchmarks {
                 let cell = row.cells[w]
-                let benchmark = [t.measure(row.benchmark), t.years(row.benchmark.period), row.benchmark.source]
+                let benchmark = [t.measure(row.benchmark), t.years(row.benchmark), row.benchmark.source]
                 if cell.targets.isEmpty {
                     rows.append(
                         wardColumns(ward) + targetColumns(nil, benchmark: row) + benchmark + [t.status(cell.status)])

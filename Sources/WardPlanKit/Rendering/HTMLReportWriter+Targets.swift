@@ -58,7 +58,7 @@ extension HTMLReportWriter {
                             h.text(
                                 t(
                                     .nationalTarget, t.measure(row.benchmark),
-                                    t.years(row.benchmark.period), row.benchmark.source))
+                                    t.years(row.benchmark), row.benchmark.source))
                             if !row.benchmark.verified { h.text(" " + t(.unverified)) }
                         }
                     }

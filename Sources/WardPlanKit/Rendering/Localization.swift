@@ -661,6 +661,13 @@ struct Localizer {
         range.from == range.to ? "\(range.from)" : "\(range.from)–\(range.to)"
     }
 
+    /// A benchmark's years, with the year a figure is due by when it binds only that one
+    /// ("2026–2030 (đến năm 2030)").
+    func years(_ b: Benchmarks.Benchmark) -> String {
+        guard b.binds == .byEnd, b.period.from != b.period.to else { return years(b.period) }
+        return years(b.period) + (language == .vi ? " (đến năm \(b.period.to))" : " (by \(b.period.to))")
+    }
+
     /// "Quý I/2026" or "Q1 2026".
     func quarter(_ q: Quarter) -> String {
         let roman = ["I", "II", "III", "IV"][q.quarter - 1]

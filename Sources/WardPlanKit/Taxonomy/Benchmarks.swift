@@ -12,6 +12,8 @@ public struct Benchmarks: Sendable, Codable, Hashable {
         public var unit: Target.Unit
         /// The years the national target applies to.
         public var period: YearRange
+        /// How the figure binds those years; nil reads as `everyYear`.
+        public var binds: Binding?
         /// The document that sets it ("QĐ 282/QĐ-TTg").
         public var source: String
         /// Whether the figure was checked against the official text.
@@ -21,5 +23,14 @@ public struct Benchmarks: Sendable, Codable, Hashable {
         public var appliesTo: Applicability?
         /// Expected only of plans issued on or after this day or document (besides `source`'s own date).
         public var since: String?
+    }
+
+    /// Whether a figure holds in every year of its period or is due by the period's last year.
+    public enum Binding: String, Sendable, Codable, Hashable, CaseIterable {
+        /// The figure of a phase, for each of its years: "100 % toàn trình in 2026-2027".
+        case everyYear = "every-year"
+        /// A figure to reach by the last year: "≥ 85 % by 2030". A target for an earlier year is on
+        /// the way to it, not weaker than it.
+        case byEnd = "by-end"
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Checks how the data files name national documents, dates and provinces: every `expectedBy`,
 /// benchmark `source` and citation `document` names a document of `documents.yaml`, every `since`
-/// and `issued` is a date (or, for `since`, a document), every `appliesTo` names known provinces,
+/// and `issued` is a date (or, for `since`, a document), every benchmark says how it `binds` its
+/// years, every `appliesTo` names known provinces,
 /// kinds and competences (and every competence's `heldBy` known provinces and kinds). Each problem names its file and line. Run by `wardplan taxonomy --check`.
 public enum ReferenceCheck {
     /// Problems of `taxonomy` and of the shipped documents, benchmarks and citations files.
@@ -18,17 +19,7 @@ public enum ReferenceCheck {
         }
         problems += check(documents, file: documentsFile)
         problems += check(taxonomy.taxonomy, documents: documents) { path, message in taxonomy.error(path, message) }
-        if let file = try? shipped("benchmarks"), let benchmarks = try? file.decode(Benchmarks.self) {
-            for (i, b) in benchmarks.benchmarks.enumerated() {
-                let at = "benchmarks[\(i)]"
-                if documents.document(b.source) == nil {
-                    problems.append(file.error(at: at + ".source", unknownDocument(b.source)))
-                }
-                problems += applicability(b.appliesTo, since: b.since, at: at, documents: documents) {
-                    file.error(at: $0, $1)
-                }
-            }
-        }
+        if let file = try? shipped("benchmarks") { problems += check(benchmarks: file, documents: documents) }
         if let file = try? shipped("citations"), let rules = try? file.decode(CitationRules.self) {
             for (i, c) in rules.citations.enumerated() {
                 let at = "citations[\(i)]"
@@ -38,6 +29,34 @@ public enum ReferenceCheck {
                 problems += applicability(c.appliesTo, since: c.since, at: at, documents: documents) {
                     file.error(at: $0, $1)
                 }
+            }
+        }
+        return problems
+    }
+
+    /// A benchmarks file: each line's source is a known document, its applicability is known, and
+    /// it says how its figure `binds` the years of its period.
+    static func check(benchmarks file: YAMLFile, documents: NationalDocuments) -> [DataFileError] {
+        let benchmarks: Benchmarks
+        do { benchmarks = try file.decode(Benchmarks.self) } catch { return [error] }
+        var problems: [DataFileError] = []
+        for (i, b) in benchmarks.benchmarks.enumerated() {
+            let at = "benchmarks[\(i)]"
+            if documents.document(b.source) == nil {
+                problems.append(file.error(at: at + ".source", unknownDocument(b.source)))
+            }
+            // Whether a figure binds each year or only the last decides whether a target for an
+            // earlier year is weaker or on the way: every line says which.
+            if b.binds == nil {
+                let values = Benchmarks.Binding.allCases.map(\.rawValue).joined(separator: " or ")
+                problems.append(
+                    file.error(
+                        at: at,
+                        "say how the figure binds its years: binds: \(values) (each year of the period, or by its last year)"
+                    ))
+            }
+            problems += applicability(b.appliesTo, since: b.since, at: at, documents: documents) {
+                file.error(at: $0, $1)
             }
         }
         return problems

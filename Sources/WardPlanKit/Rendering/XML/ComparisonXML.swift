@@ -133,6 +133,7 @@ struct ComparisonXML {
             w.attribute("unit", b.unit.rawValue)
             w.attribute("from", PlanXML.year(b.period.from))
             w.attribute("to", PlanXML.year(b.period.to))
+            w.attribute("binds", (b.binds ?? .everyYear).rawValue)
             w.attribute("verified", b.verified ? "true" : "false")
             w.element("source", b.source)
             w.element("note", b.note)
