@@ -36,14 +36,21 @@ struct CommandLineTests {
         process.arguments = arguments
         process.environment = Self.environment(language: language)
         process.currentDirectoryURL = folder
+        // Standard error goes to a file: with two pipes read one after the other, a run whose
+        // messages fill the pipe's buffer (64 KB) while standard output is still open never ends.
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "wardplan-cli-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let err = try FileHandle(forWritingTo: errorFile)
         let out = Pipe()
-        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try err.close()
+        let stderr = try Data(contentsOf: errorFile)
         return Run(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
