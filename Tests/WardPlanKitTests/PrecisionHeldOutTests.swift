@@ -100,6 +100,15 @@ struct PrecisionHeldOutTests {
         #expect(Self.ids("Ban hành Kế hoạch CCHC năm của xã; cuối năm sơ kết, tổng kết.").contains("par-plan"))
     }
 
+    @Test func theSeedsDutyThatReviewsThePlanDoesNotIssueIt() throws {
+        // Re-recorded in the goldens (ngoc-ha-2026-2030.dump.txt, seeds-comparison.json).
+        let duty = try #require(
+            Fixtures.ngocHa.responsibilities.flatMap(\.duties).first {
+                $0.text.contains("tổng kết việc thực hiện Kế hoạch CCHC")
+            })
+        #expect(!duty.themes.map(\.id).contains("par-plan"))
+    }
+
     @Test func whatSetsATaskOffIsNotTheTask() {
         let check = Self.ids("Kiểm tra công vụ đột xuất khi có phản ánh của người dân về giờ giấc làm việc.")
         #expect(check.contains("par-inspection") && !check.contains("feedback"))
