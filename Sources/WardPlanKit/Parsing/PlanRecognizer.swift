@@ -645,7 +645,8 @@ final class PlanRecognizer {
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
     private func makeTask(
         ref: String, text: String, area: String?, group: String?, leadText: String?, coordinatorsText: String?,
-        products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
+        products: [String], supervisor: String?, timelineText: String?, timeline given: Timeline? = nil,
+        notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
         var lead = leadText.map(resolve) ?? OfficeDirectory.Resolution()
@@ -665,7 +666,10 @@ final class PlanRecognizer {
             diagnose(.missingLead, .warning, line, "task \(ref) has no lead office")
         }
         var timeline: Timeline?
-        if let timelineText {
+        if let given {
+            // Read already (years marked in a table): its text is made, not written.
+            timeline = given
+        } else if let timelineText {
             let parsed = readTimeline(timelineText)
             if !parsed.hasSchedule && parsed.flags.isEmpty {
                 diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
@@ -707,6 +711,13 @@ final class PlanRecognizer {
             columns = first
             headerRows = [headerRows[0]]
         }
+        // "2026 | 2027 | … | 2030" under a merged "Thời gian thực hiện", given as the body's first row.
+        if columns?.holdsTasks == true, block.rows.count > headerRows.count,
+            let withYears = Self.yearRowExtending(headerRows, with: block.rows[headerRows.count])
+        {
+            columns = withYears
+            headerRows.append(block.rows[headerRows.count])
+        }
         var rows = block.rows[...]
         if let columns {
             pendingAppendixTitle = false
@@ -726,6 +737,7 @@ final class PlanRecognizer {
                 table = TableDraft(columns: columns)
             }
         }
+        var headerBefore: TableRow?
         for row in rows {
             let cells = Self.columnCells(row)
             if let columns = TableColumns.detect(cells) {
@@ -737,8 +749,20 @@ final class PlanRecognizer {
                     finishTable()
                     table = TableDraft(columns: columns)
                 }
+                headerBefore = row
                 continue
             }
+            // The years under a header read inside the block: the header's second row.
+            if let header = headerBefore, table?.rows.isEmpty == true,
+                let withYears = Self.yearRowExtending([header], with: row)
+            {
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                table!.columns = withYears
+                headerBefore = nil
+                continue
+            }
+            headerBefore = nil
             if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row)) {
                 finishTable()
                 let unit = OutlineUnit(
@@ -749,6 +773,17 @@ final class PlanRecognizer {
                 readingTableRow = false
             }
         }
+    }
+
+    /// The columns of a task table's header with a row of years under it, when those years are
+    /// columns of marks (`YearMarkColumns`); nil when the row is not such a row.
+    static func yearRowExtending(_ header: [TableRow], with row: TableRow) -> TableColumns? {
+        let cells = columnCells(row)
+        guard YearMarkColumns.isYearRow(cells),
+            let columns = TableColumns.detect(TableColumns.headerCells(header.map(columnCells) + [cells])),
+            columns.holdsTasks, !columns.yearColumns.isEmpty
+        else { return nil }
+        return columns
     }
 
     /// A row's text by column: a merged cell's text in its first column and blanks under the rest;
@@ -853,6 +888,9 @@ final class PlanRecognizer {
             if columns.holdsTasks {
                 // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
                 let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
+                let timelineText = value(.timeline) ?? roles?.timeline
+                // Years marked under "2026 | 2027 | …" give the time when no column or label does.
+                let marked = timelineText == nil ? draft.markedYears(of: row) : []
                 var task =
                     makeTask(
                         ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
@@ -860,8 +898,8 @@ final class PlanRecognizer {
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
-                        timelineText: value(.timeline) ?? roles?.timeline, notes: draft.otherCells(of: row),
-                        lines: row.lines)
+                        timelineText: timelineText, timeline: YearMarkColumns.timeline(of: marked),
+                        notes: draft.otherCells(of: row), lines: row.lines)
                 if let start = value(.start) {
                     task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
                 }
