@@ -16,6 +16,9 @@ final class PlanRecognizer {
         /// The office heading's marker style (nil when unmarked): the next line with the same
         /// marker is its sibling and closes it.
         var officeMarker: Marker.Style?
+        /// "1. Quý I/2026", "Thực hiện thường xuyên trong năm" (`TimeHeading`): the time of the
+        /// tasks under it that give none.
+        var time: String?
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -172,7 +175,10 @@ final class PlanRecognizer {
             }
         case .lettered(let letter, let title):
             finishTask()
-            if followedByFields(i) {
+            if timeHeadingTime != nil, !line.isHeading, officeHeading(title) == nil, !followedByFields(i) {
+                // "a) …" under "1. Quý I/2026": a task, however short.
+                item(ref: letter, text: title, at: i, numbered: false)
+            } else if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
             } else if let office = officeHeading(title) {
                 pushHeading(
@@ -234,6 +240,13 @@ final class PlanRecognizer {
                         endLine: line.endLine))
             } else if !stack.isEmpty, line.marker == nil, let office = officeHeading(text) {
                 pushHeading(ref: nil, text: text, level: officeSiblingLevel, at: i, office: office)
+            } else if line.marker == nil, contextKind == .tasks, TimeHeading.time(of: text) != nil,
+                line.isHeading || nextIsMarkedItem(i)
+            {
+                // "Tháng 6/2026" over lettered or bulleted tasks, a sibling of the time heading before it.
+                let sibling = stack.last?.time != nil
+                let level = (stack.last?.heading.level ?? 0) + (sibling ? 0 : 1)
+                pushHeading(ref: nil, text: text, level: level, at: i)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if followedByFields(i) {
@@ -265,6 +278,12 @@ final class PlanRecognizer {
         FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12)
     }
 
+    /// Whether the next unit is a lettered or bulleted item.
+    private func nextIsMarkedItem(_ i: Int) -> Bool {
+        guard i + 1 < units.count, !skip.contains(i + 1), let style = units[i + 1].marker?.style else { return false }
+        return style == .letter || style == .bullet
+    }
+
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
     private func followedByFields(_ i: Int) -> Bool {
         var j = i + 1
@@ -293,7 +312,8 @@ final class PlanRecognizer {
         stack.append(
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
-                isPart: isPart, office: office, officeMarker: officeMarker))
+                isPart: isPart, office: office, officeMarker: officeMarker,
+                time: isSection || isPart ? nil : TimeHeading.time(of: text)))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -355,6 +375,13 @@ final class PlanRecognizer {
     private var contextKind: SectionKind {
         if stack.isEmpty { return .frontMatter }
         return stack.reversed().first { $0.heading.kind != .other }?.heading.kind ?? .other
+    }
+
+    /// The time of the innermost time heading (`TimeHeading`) in a tasks part, when the tasks
+    /// there are grouped by when they are due.
+    private var timeHeadingTime: String? {
+        guard contextKind == .tasks, !planHasTaskTable else { return nil }
+        return stack.last { $0.time != nil }?.time
     }
 
     private var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
@@ -485,7 +512,15 @@ final class PlanRecognizer {
             taken.append(next)
             next += 1
         }
-        let joined = pieces.joined(separator: " ")
+        var joined = pieces.joined(separator: " ")
+        // Under "1. Quý I/2026": "… (Chủ trì: X). Sản phẩm: Y." gives its products, and every
+        // lettered or bulleted item is a task, its time the heading's when it gives none.
+        let headingTime = current.marker.map { [.letter, .bullet].contains($0.style) } == true ? timeHeadingTime : nil
+        var products: [String] = []
+        if headingTime != nil, let split = ClosingProducts.split(joined) {
+            joined = split.text
+            products = split.products
+        }
         var assignment: InlineAssignment
         if let assigned = inlineAssignment(in: joined) {
             assignment = assigned
@@ -500,9 +535,12 @@ final class PlanRecognizer {
         {
             // Among bullets that close with their assignment, one without is a task whose lead is missing.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") {
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
         }
+        if assignment.timeline == nil, let headingTime { assignment.timeline = headingTime }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
         // "c) Công an phường chủ trì …" under "3. …" is task "3.c", as a lettered task block is.
         let lettered = current.marker?.style == .letter
@@ -514,7 +552,7 @@ final class PlanRecognizer {
         plan.tasks.append(
             makeTask(
                 ref: taskRef ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
-                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: [], supervisor: nil,
+                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: products, supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
     }
