@@ -117,6 +117,28 @@ struct TimeGroupedTaskTests {
         #expect(plan.unclassified.isEmpty)
     }
 
+    @Test func anItemWithItsListIsOneTaskAndNumberedItemsAreTasksToo() throws {
+        let plan = try Fixtures.plan(
+            text: """
+                ỦY BAN NHÂN DÂN
+                PHƯỜNG HÒA AN BẮC
+                Số: 7/KH-UBND
+                KẾ HOẠCH
+                Cải cách hành chính năm 2026
+                I. LỘ TRÌNH THỰC HIỆN
+                1. Quý II/2026
+                1.1. Tổ chức tuyên truyền cải cách hành chính bằng các hình thức:
+                - Trên hệ thống truyền thanh của phường;
+                - Trên trang thông tin điện tử của phường.
+                1.2. Rà soát quy chế làm việc của Ủy ban nhân dân phường (Chủ trì: Văn phòng HĐND và UBND).
+                """,
+            path: "hoa-an-bac.txt")
+        let rows = plan.tasks.map { "\($0.ref) | \($0.leadText ?? "-") | \($0.timeline?.text ?? "-")" }
+        #expect(rows == ["1.1 | - | Quý II/2026", "1.2 | Văn phòng HĐND và UBND | Quý II/2026"])
+        #expect(plan.tasks.first?.text.contains("trang thông tin điện tử") == true)
+        #expect(plan.unclassified.isEmpty)
+    }
+
     @Test func theSameItemsUnderAreaHeadingsStayAsTheyWere() throws {
         // No time heading: the item without a lead is a statement, the one with its lead a task
         // with no time, as before.

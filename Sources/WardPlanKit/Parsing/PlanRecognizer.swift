@@ -313,7 +313,7 @@ final class PlanRecognizer {
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
                 isPart: isPart, office: office, officeMarker: officeMarker,
-                time: isSection || isPart ? nil : TimeHeading.time(of: text)))
+                time: isPart ? nil : TimeHeading.time(of: text)))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -515,7 +515,9 @@ final class PlanRecognizer {
         var joined = pieces.joined(separator: " ")
         // Under "1. Quý I/2026": "… (Chủ trì: X). Sản phẩm: Y." gives its products, and every
         // lettered or bulleted item is a task, its time the heading's when it gives none.
-        let headingTime = current.marker.map { [.letter, .bullet].contains($0.style) } == true ? timeHeadingTime : nil
+        let headingTime =
+            current.marker.map { [.letter, .bullet, .number, .numberPath].contains($0.style) } == true
+            ? timeHeadingTime : nil
         var products: [String] = []
         if headingTime != nil, let split = ClosingProducts.split(joined) {
             joined = split.text
@@ -535,7 +537,8 @@ final class PlanRecognizer {
         {
             // Among bullets that close with their assignment, one without is a task whose lead is missing.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
-        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") {
+        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
+            // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
