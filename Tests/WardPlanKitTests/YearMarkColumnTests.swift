@@ -115,14 +115,15 @@ struct YearMarkColumnTests {
     }
 
     @Test func anHTMLTableWithAMergedHeaderAndAWordFileMadeFromIt() throws {
-        let html = Self.opening + """
-            <table>
-            <tr><th rowspan="2">TT</th><th rowspan="2">Nội dung</th><th rowspan="2">Đơn vị chủ trì</th><th colspan="3">Thời gian thực hiện</th></tr>
-            <tr><th>2026</th><th>2027</th><th>2028</th></tr>
-            <tr><td>1</td><td>Rà soát quy trình nội bộ</td><td>Văn phòng HĐND và UBND</td><td>x</td><td></td><td>x</td></tr>
-            <tr><td>2</td><td>Niêm yết thủ tục hành chính có mã QR</td><td>Phòng Văn hóa - Xã hội</td><td></td><td>x</td><td></td></tr>
-            </table>
-            """
+        let html =
+            Self.opening + """
+                <table>
+                <tr><th rowspan="2">TT</th><th rowspan="2">Nội dung</th><th rowspan="2">Đơn vị chủ trì</th><th colspan="3">Thời gian thực hiện</th></tr>
+                <tr><th>2026</th><th>2027</th><th>2028</th></tr>
+                <tr><td>1</td><td>Rà soát quy trình nội bộ</td><td>Văn phòng HĐND và UBND</td><td>x</td><td></td><td>x</td></tr>
+                <tr><td>2</td><td>Niêm yết thủ tục hành chính có mã QR</td><td>Phòng Văn hóa - Xã hội</td><td></td><td>x</td><td></td></tr>
+                </table>
+                """
         let plan = try Fixtures.plan(text: html, path: "an-thanh-tay.md")
         #expect(Self.summary(plan) == ["1 | 2026, 2028 | Năm thực hiện: 2026, 2028", "2 | 2027 | Năm thực hiện: 2027"])
 
@@ -137,8 +138,22 @@ struct YearMarkColumnTests {
                 "3 | 2026-2030 | Năm thực hiện: 2026, 2027, 2028, 2029, 2030",
                 "4 | - | ",
             ])
-        #expect(word.tasks.map { $0.leadText ?? "-" }.prefix(2) == ["Văn phòng HĐND và UBND", "Văn phòng HĐND và UBND"])
+        #expect(
+            word.tasks.map { $0.leadText ?? "-" }.prefix(2) == ["Văn phòng HĐND và UBND", "Văn phòng HĐND và UBND"])
         #expect(word.unclassified.isEmpty)
+    }
+
+    @Test func aHeaderRepeatedOnANewPageIsNotARow() throws {
+        // Text with tabs, as Word saves a table: the header and its years again after a page break.
+        let header = "TT\tNhiệm vụ\tChủ trì\tThời gian thực hiện\t\t\n\t\t\t2026\t2027\t2028"
+        let plan = try Fixtures.plan(
+            text: Self.opening.replacingOccurrences(of: "### ", with: "") + header + "\n"
+                + "1\tBan hành kế hoạch kiểm tra công vụ\tVăn phòng HĐND và UBND\tx\t\t\n"
+                + header + "\n"
+                + "2\tRà soát thủ tục hành chính nội bộ\tPhòng Văn hóa - Xã hội\t\tx\tx\n",
+            path: "an-thanh-tay.txt")
+        #expect(Self.summary(plan) == ["1 | 2026 | Năm thực hiện: 2026", "2 | 2027-2028 | Năm thực hiện: 2027, 2028"])
+        #expect(plan.unclassified.isEmpty)
     }
 
     @Test func aTableWithATimeColumnReadsAsBefore() throws {

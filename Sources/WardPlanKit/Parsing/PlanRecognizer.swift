@@ -555,7 +555,8 @@ final class PlanRecognizer {
         plan.tasks.append(
             makeTask(
                 ref: taskRef ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
-                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: products, supervisor: nil,
+                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: products,
+                supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
     }
@@ -793,13 +794,15 @@ final class PlanRecognizer {
                 headerBefore = row
                 continue
             }
-            // The years under a header read inside the block: the header's second row.
-            if let header = headerBefore, table?.rows.isEmpty == true,
-                let withYears = Self.yearRowExtending([header], with: row)
-            {
+            // The years under a header read inside the block: the header's second row. Under a
+            // table that has year columns, such a row is that header's, repeated on a new page.
+            let withYears = headerBefore.flatMap { header in
+                table?.rows.isEmpty == true ? Self.yearRowExtending([header], with: row) : nil
+            }
+            if withYears != nil || table?.columns.yearColumns.isEmpty == false && YearMarkColumns.isYearRow(cells) {
                 plan.tableHeaders.append(
                     SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
-                table!.columns = withYears
+                if let withYears { table!.columns = withYears }
                 headerBefore = nil
                 continue
             }
