@@ -129,7 +129,7 @@ struct YearMarkColumnTests {
 
         // Made by LibreOffice from merged-header.html: "Thời gian thực hiện" spans five columns
         // over a second header row of years; the other header cells span both rows.
-        let path = "layouts/year-marks/merged-header.docx"
+        let path = "year-marks/merged-header.docx"
         let word = try Fixtures.plan(Fixtures.data(path), path: path)
         #expect(
             Self.summary(word) == [
