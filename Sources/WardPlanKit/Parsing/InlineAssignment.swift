@@ -128,7 +128,11 @@ struct InlineAssignment: Equatable {
         }
         if let first = clauses.first {
             if let p = Self.partners.firstMatch(in: first), let who = p[1] {
-                coordinators = Self.clean(who)
+                // "phối hợp với Phòng Kinh tế để rà soát …": the partners end where the purpose or a
+                // new clause begins; that clause is the task's, so its text keeps it.
+                let (partners, purpose) = Self.partnersEnd(who)
+                coordinators = Self.clean(partners)
+                if let purpose, !text.isEmpty, !text.contains(purpose) { text += " " + purpose }
             } else if let p = Self.partnersBefore.firstMatch(in: first), let who = p[1] {
                 coordinators = Self.clean(who)
             }
@@ -301,6 +305,25 @@ struct InlineAssignment: Equatable {
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
         #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)
+    /// "Phòng Kinh tế để rà soát …" → ("Phòng Kinh tế", "để rà soát …"): the names after "phối
+    /// hợp (với)" end before a word of `assignment.partnerEnds` (`plan-layout.yaml`), a purpose
+    /// ("để", "nhằm", "trong việc") or a verb that opens a new clause ("rà soát", "hướng dẫn"),
+    /// written in lower case as a word of its own; office names are written with capitals. The
+    /// rest is nil when no such word follows a name.
+    static func partnersEnd(_ who: String) -> (partners: String, rest: String?) {
+        guard let m = partnerEnd.firstMatch(in: who), let cut = m.range(0), cut.lowerBound > who.startIndex else {
+            return (who, nil)
+        }
+        let partners = clean(String(who[..<cut.lowerBound]))
+        guard !partners.isEmpty else { return (who, nil) }
+        return (partners, String(who[cut.lowerBound...]).trimmingBlanks)
+    }
+
+    private static let partnerEnd = Pattern(
+        #"(?<=[\s,])(?:"#
+            + PlanLayout.standard.assignment.partnerEnds.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+            + #")(?=[\s,.;:]|$)"#, caseSensitive: true)
+
     /// "…, các phòng chuyên môn phối hợp": the partners named before the verb.
     private static let partnersBefore = Pattern(#"^(?:.*,\s*)?(\S.+?)\s+phối hợp\.?$"#)
     private static let closingTime = Pattern(
