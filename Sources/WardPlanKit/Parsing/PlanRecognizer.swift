@@ -192,12 +192,17 @@ final class PlanRecognizer {
                 item(ref: nil, text: line.text, at: i, numbered: false)
             }
         case .bullet(let marker, let text):
-            if task != nil, task!.attach(text, marker: marker, lines: line.lines) {
+            // "- Thứ hai, …" with field lines under it opens the next task, whatever the last field.
+            let ordinal = OrdinalWords.opening(text).flatMap { followedByFields(i) ? $0 : nil }
+            if task != nil, ordinal == nil, task!.attach(text, marker: marker, lines: line.lines) {
                 handled.insert(i)
                 return
             }
             finishTask()
-            if followedByFields(i) {
+            if let ordinal {
+                startTask(ref: ordinal.ref, text: ordinal.title, at: i)
+                task?.marker = marker
+            } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
                 task?.marker = marker
             } else if let office = officeHeading(text) {
@@ -220,7 +225,11 @@ final class PlanRecognizer {
             // "B. CẢI CÁCH THỂ CHẾ" after a task's last field opens the next area; it goes on no value.
             let letteredHeading =
                 line.marker?.style == .upperLetter && !stack.isEmpty && Self.isLetteredHeading(text)
-            if task != nil, !letteredHeading, task!.attach(text, marker: nil, lines: line.lines) {
+            // "Thứ hai, …" opens a task of a list written in ordinals: with field lines under it, or
+            // in a tasks section, where its inline assignment may make it one (the ordinal its ref).
+            let ordinal = OrdinalWords.opening(text)
+            let opensOrdinalTask = ordinal != nil && followedByFields(i)
+            if task != nil, !letteredHeading, !opensOrdinalTask, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
             }
@@ -236,11 +245,15 @@ final class PlanRecognizer {
                 pushHeading(ref: nil, text: text, level: officeSiblingLevel, at: i, office: office)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
+            } else if opensOrdinalTask, let ordinal {
+                startTask(ref: ordinal.ref, text: ordinal.title, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
             } else if letteredHeading, let marker = line.marker {
                 // "B. CẢI CÁCH THỂ CHẾ" between a section and its tasks: a heading, its area the tasks'.
                 pushHeading(ref: marker.value, text: text, level: sectionLevel + 1, at: i)
+            } else if contextKind == .tasks, line.marker == nil, let ordinal {
+                item(ref: ordinal.ref, text: ordinal.title, at: i, numbered: false)
             } else {
                 let listed = line.marker.flatMap { [.parenthesizedNumber, .upperLetter].contains($0.style) ? $0 : nil }
                 item(ref: listed?.value, text: text, at: i, numbered: false)
