@@ -186,7 +186,11 @@ final class PlanRecognizer {
             }
         case .field(let field, let value):
             if task != nil {
-                task!.add(field, value: value, lines: line.lines)
+                if field == .start {
+                    task!.add(field, value: value, note: line.body.trimmingBlanks, lines: line.lines)
+                } else {
+                    task!.add(field, value: value, lines: line.lines)
+                }
                 handled.insert(i)
             } else {
                 item(ref: nil, text: line.text, at: i, numbered: false)
@@ -640,6 +644,11 @@ final class PlanRecognizer {
         task = nil
         var text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
         var lead = draft.value(.lead)
+        // A start line beside the completion is a note and the time's start; alone, it is the time.
+        let start = draft.value(.start)
+        let completion = draft.value(.timeline)
+        var notes = draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? []
+        notes += completion == nil ? [] : draft.fieldNotes
         var coordinators = draft.value(.coordinators)
         // "1.2. … Giám đốc Trung tâm … chịu trách nhiệm." then "Thời gian: …": the lead in a sentence.
         if lead == nil, let assignment = inlineAssignment(in: text) {
@@ -647,12 +656,15 @@ final class PlanRecognizer {
             lead = assignment.lead
             coordinators = coordinators ?? assignment.coordinators
         }
-        plan.tasks.append(
-            makeTask(
-                ref: draft.ref, text: text, area: contextArea, group: contextGroup,
-                leadText: lead, coordinatorsText: coordinators,
-                products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
-                notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
+        var task = makeTask(
+            ref: draft.ref, text: text, area: contextArea, group: contextGroup,
+            leadText: lead, coordinatorsText: coordinators,
+            products: draft.products, supervisor: draft.value(.supervisor), timelineText: completion ?? start,
+            notes: notes, lines: draft.lines)
+        if let start, completion != nil {
+            task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
+        }
+        plan.tasks.append(task)
     }
 
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.

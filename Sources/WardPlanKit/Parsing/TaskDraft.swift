@@ -8,6 +8,8 @@ struct TaskDraft {
     var marker: Character?
     private var fields: [(field: TaskField, value: String)] = []
     private(set) var products: [String] = []
+    /// The lines of fields kept as notes too, as written ("Thời gian bắt đầu: Quý I/2026").
+    private(set) var fieldNotes: [String] = []
 
     init(ref: String, text: String, lines: [Int], marker: Character? = nil) {
         self.ref = ref
@@ -60,6 +62,13 @@ struct TaskDraft {
             }
         }
         return true
+    }
+
+    /// Keeps a line that gives a field's value as a note too ("Thời gian bắt đầu: Quý I/2026", the
+    /// start beside the completion).
+    mutating func add(_ field: TaskField, value: String, note: String, lines more: [Int]) {
+        add(field, value: value, lines: more)
+        fieldNotes.append(note)
     }
 
     /// The value of a field; several lines of the same field are joined with "; ". A time's
