@@ -198,6 +198,7 @@ final class PlanRecognizer {
         case .bullet(let marker, let text):
             // "- Thứ hai, …" with field lines under it opens the next task, whatever the last field.
             let ordinal = OrdinalWords.opening(text).flatMap { followedByFields(i) ? $0 : nil }
+            if task != nil, ordinal == nil, keepsNote(text, marker: marker, at: i) { return }
             if task != nil, ordinal == nil, task!.attach(text, marker: marker, lines: line.lines) {
                 handled.insert(i)
                 return
@@ -233,6 +234,11 @@ final class PlanRecognizer {
             // in a tasks section, where its inline assignment may make it one (the ordinal its ref).
             let ordinal = OrdinalWords.opening(text)
             let opensOrdinalTask = ordinal != nil && followedByFields(i)
+            if task != nil, !letteredHeading, !opensOrdinalTask, line.marker == nil, !line.isHeading,
+                keepsNote(text, marker: nil, at: i)
+            {
+                return
+            }
             if task != nil, !letteredHeading, !opensOrdinalTask, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
@@ -263,6 +269,17 @@ final class PlanRecognizer {
                 item(ref: listed?.value, text: text, at: i, numbered: false)
             }
         }
+    }
+
+    /// "+ Ghi chú: …", "- Yêu cầu: …" in a task block: a line whose label is no field is a note of
+    /// the task, kept with its label, not the rest of the field before it. An item of a list the
+    /// last field opened ("- Sản phẩm:" then "+ Báo cáo: …") stays the field's.
+    private func keepsNote(_ text: String, marker: Character?, at i: Int) -> Bool {
+        guard task != nil, marker == nil || marker != task!.marker, !task!.listOpen, TaskDraft.isLabelledLine(text)
+        else { return false }
+        task!.addNote(text, lines: current.lines)
+        handled.insert(i)
+        return true
     }
 
     /// A numbered line is a heading when the markup says so, or when it is short and does not end
@@ -648,7 +665,7 @@ final class PlanRecognizer {
         let start = draft.value(.start)
         let completion = draft.value(.timeline)
         var notes = draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? []
-        notes += completion == nil ? [] : draft.fieldNotes
+        notes += (completion == nil ? [] : draft.fieldNotes) + draft.notes
         var coordinators = draft.value(.coordinators)
         // "1.2. … Giám đốc Trung tâm … chịu trách nhiệm." then "Thời gian: …": the lead in a sentence.
         if lead == nil, let assignment = inlineAssignment(in: text) {
