@@ -1,4 +1,4 @@
-/// Vietnamese ordinals written in words after "thứ": "thứ nhất" 1, "thứ tư" 4, "thứ mười" 10,
+/// Vietnamese ordinals written in words after "thứ": "thứ nhất" 1, "thứ nhì" 2, "thứ tư" 4, "thứ mười" 10,
 /// "thứ mười lăm" 15, "thứ hai mươi mốt" 21. Plans number task blocks this way ("Nhiệm vụ thứ
 /// hai: …") and list tasks as paragraphs ("Thứ nhất, rà soát …"). Words are compared by
 /// `TonedKey`, which keeps tone marks: "ba" is 3, "bà" is nothing.
@@ -9,6 +9,7 @@ enum OrdinalWords {
         let keys = TonedKey.of(words).split(separator: " ").map(String.init)
         guard let first = keys.first else { return nil }
         if keys == [Self.key("nhất")] { return 1 }
+        if keys == [Self.key("nhì")] { return 2 }
         var rest = keys[...]
         var tens = 0
         if first == Self.key("mười") {

@@ -196,10 +196,12 @@ final class PlanRecognizer {
                 item(ref: nil, text: line.text, at: i, numbered: false)
             }
         case .bullet(let marker, let text):
-            // "- Thứ hai, …" with field lines under it opens the next task, whatever the last field.
+            // "- Thứ hai, …" opens the next item of a list written in ordinals, never the rest of the
+            // last field; with field lines under it, the next task.
+            let opensOrdinal = OrdinalWords.opening(text) != nil
             let ordinal = OrdinalWords.opening(text).flatMap { followedByFields(i) ? $0 : nil }
-            if task != nil, ordinal == nil, keepsNote(text, marker: marker, at: i) { return }
-            if task != nil, ordinal == nil, task!.attach(text, marker: marker, lines: line.lines) {
+            if task != nil, !opensOrdinal, keepsNote(text, marker: marker, at: i) { return }
+            if task != nil, !opensOrdinal, task!.attach(text, marker: marker, lines: line.lines) {
                 handled.insert(i)
                 return
             }
@@ -230,16 +232,17 @@ final class PlanRecognizer {
             // "B. CẢI CÁCH THỂ CHẾ" after a task's last field opens the next area; it goes on no value.
             let letteredHeading =
                 line.marker?.style == .upperLetter && !stack.isEmpty && Self.isLetteredHeading(text)
-            // "Thứ hai, …" opens a task of a list written in ordinals: with field lines under it, or
-            // in a tasks section, where its inline assignment may make it one (the ordinal its ref).
+            // "Thứ hai, …" opens the next item of a list written in ordinals, never the rest of the
+            // last field: a task with field lines under it, or in a tasks section, where its inline
+            // assignment may make it one (the ordinal its ref).
             let ordinal = OrdinalWords.opening(text)
             let opensOrdinalTask = ordinal != nil && followedByFields(i)
-            if task != nil, !letteredHeading, !opensOrdinalTask, line.marker == nil, !line.isHeading,
+            if task != nil, !letteredHeading, ordinal == nil, line.marker == nil, !line.isHeading,
                 keepsNote(text, marker: nil, at: i)
             {
                 return
             }
-            if task != nil, !letteredHeading, !opensOrdinalTask, task!.attach(text, marker: nil, lines: line.lines) {
+            if task != nil, !letteredHeading, ordinal == nil, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
             }
