@@ -311,12 +311,14 @@ struct InlineAssignment: Equatable {
     /// written in lower case as a word of its own; office names are written with capitals. The
     /// rest is nil when no such word follows a name.
     static func partnersEnd(_ who: String) -> (partners: String, rest: String?) {
-        guard let m = partnerEnd.firstMatch(in: who), let cut = m.range(0), cut.lowerBound > who.startIndex else {
-            return (who, nil)
-        }
-        let partners = clean(String(who[..<cut.lowerBound]))
+        // A text that opens with such a word names no partner before it: it stays as it is.
+        let spaced = " " + who
+        guard let m = partnerEnd.firstMatch(in: spaced), let cut = m.range(0),
+            spaced.distance(from: spaced.startIndex, to: cut.lowerBound) > 1
+        else { return (who, nil) }
+        let partners = clean(String(spaced[..<cut.lowerBound]))
         guard !partners.isEmpty else { return (who, nil) }
-        return (partners, String(who[cut.lowerBound...]).trimmingBlanks)
+        return (partners, String(spaced[cut.lowerBound...]).trimmingBlanks)
     }
 
     private static let partnerEnd = Pattern(
