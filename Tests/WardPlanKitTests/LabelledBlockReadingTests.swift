@@ -109,7 +109,9 @@ struct LabelledBlockReadingTests {
                 "Phòng Văn hóa - Xã hội",
             ])
         #expect(
-            plan.tasks.map { $0.timeline?.text ?? "-" } == ["Quý II/2027", "Quý III/2027", "Quý IV/2027", "thường xuyên"])
+            plan.tasks.map { $0.timeline?.text ?? "-" } == [
+                "Quý II/2027", "Quý III/2027", "Quý IV/2027", "thường xuyên",
+            ])
         #expect(plan.tasks[2].text == "số hóa hồ sơ, kết quả giải quyết thủ tục hành chính.")
         // "Thứ nhất, …" outside the tasks section is a statement, kept whole.
         #expect(plan.narrative.contains { $0.text == "Thứ nhất, nâng cao chất lượng phục vụ người dân." })
@@ -165,6 +167,15 @@ struct LabelledBlockReadingTests {
         #expect(one.tasks.first?.timeline?.text == "Quý II/2027")
         #expect(one.tasks.first?.timeline?.start == CalendarDate(year: 2027, month: 4, day: 1))
         #expect(one.tasks.first?.notes == [])
+    }
+
+    @Test func inASentenceTheCompletionIsTheTimeAndAStartAloneIsToo() {
+        let both = InlineAssignment.timeSentence(
+            in: "Rà soát hồ sơ. Thời gian bắt đầu: Quý I/2027. Thời gian hoàn thành: Quý III/2027.")
+        #expect(both?.value == "Quý III/2027")
+        let alone = InlineAssignment.timeSentence(in: "Rà soát hồ sơ. Thời gian bắt đầu: Quý I/2027.")
+        #expect(alone?.value == "Quý I/2027")
+        #expect(InlineAssignment.timeSentence(in: "Rà soát hồ sơ tồn đọng.") == nil)
     }
 
     @Test func theStartLabelsAreAFieldOfTheirOwn() {
@@ -252,7 +263,8 @@ struct LabelledBlockReadingTests {
 
         let c = try #require(
             InlineAssignment.read(
-                "Giao Công an phường chủ trì, phối hợp với Trạm Y tế phường trong việc cấp giấy chứng sinh; thường xuyên."))
+                "Giao Công an phường chủ trì, phối hợp với Trạm Y tế phường trong việc cấp giấy chứng sinh; thường xuyên."
+            ))
         #expect(c.coordinators == "Trạm Y tế phường")
 
         let d = try #require(

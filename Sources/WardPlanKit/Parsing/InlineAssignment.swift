@@ -256,21 +256,25 @@ struct InlineAssignment: Equatable {
     /// The first sentence that gives the time, where it starts and the time: a timeline label and a
     /// colon ("Thời gian:", "Thời hạn:", `plan-layout.yaml`) then the value to the end of the
     /// sentence, or a sentence opening "Hoàn thành …" (the words after "hoàn thành trong").
+    /// A start ("Thời gian bắt đầu: …") gives the time only when no sentence gives the completion.
     static func timeSentence(in text: String) -> (start: String.Index, value: String)? {
         let starts = [text.startIndex] + sentenceStarts(in: text)
+        var startOnly: (start: String.Index, value: String)?
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : text.endIndex
             let sentence = String(text[start..<end])
             if let colon = sentence.firstIndex(ofASCII: ":"), sentence.startsWithin(40, charactersOf: colon),
-                TaskField(label: String(sentence[..<colon])) == .timeline
+                let field = TaskField(label: String(sentence[..<colon])), field == .timeline || field == .start
             {
                 let value = clean(String(sentence[sentence.index(after: colon)...]))
-                if !value.isEmpty { return (start, value) }
+                if value.isEmpty { continue }
+                if field == .timeline { return (start, value) }
+                if startOnly == nil { startOnly = (start, value) }
             } else if sentence.foldedKey.hasWordPrefix("hoan thanh"), let value = timeClause(sentence) {
                 return (start, value)
             }
         }
-        return nil
+        return startOnly
     }
 
     /// Whether `text` ends with a timeline label and its colon ("… Thời gian:"): a line break put
@@ -278,7 +282,8 @@ struct InlineAssignment: Equatable {
     static func endsWithTimeLabel(_ text: String) -> Bool {
         guard text.hasSuffix(":") else { return false }
         let start = sentenceStarts(in: text).last ?? text.startIndex
-        return TaskField(label: String(text[start...].dropLast())) == .timeline
+        let field = TaskField(label: String(text[start...].dropLast()))
+        return field == .timeline || field == .start
     }
 
     /// Where each sentence after the first starts: after ". " or "; " and before a capital letter.
