@@ -9,12 +9,12 @@ enum LetterheadTable {
     static let maxRows = 4
 
     /// The table's lines column by column (the left cells of every row, then the right ones), each
-    /// with its row (0-based), when the table is a letterhead or signature layout; nil for a table
+    /// with its row and column (0-based), when the table is a letterhead or signature layout; nil for a table
     /// of data. `rows` holds each row's cells, a cell as its lines; a nil cell is merged or spans
     /// columns. A layout is one to `maxRows` rows of exactly two plain cells, whose first row is
     /// not a row of column headers, and where some line is one a letterhead or a signature block
     /// is made of (`FrontMatterParser.isLetterheadLine`): a two-column table of tasks is data.
-    static func columns(_ rows: [[[String]?]]) -> [(row: Int, text: String)]? {
+    static func columns(_ rows: [[[String]?]]) -> [(row: Int, column: Int, text: String)]? {
         guard (1...maxRows).contains(rows.count) else { return nil }
         var cells: [[[String]]] = []
         for row in rows {
@@ -26,7 +26,7 @@ enum LetterheadTable {
             cells.contains(where: { $0.contains { $0.contains(where: FrontMatterParser.isLetterheadLine) } })
         else { return nil }
         return (0..<2).flatMap { column in
-            cells.enumerated().flatMap { row, pair in pair[column].map { (row, $0) } }
+            cells.enumerated().flatMap { row, pair in pair[column].map { (row, column, $0) } }
         }
     }
 }

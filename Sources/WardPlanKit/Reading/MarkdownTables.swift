@@ -147,7 +147,7 @@ enum MarkdownTables {
     ///
     /// A table that lays a letterhead or signature block out (`LetterheadTable`, no `<th>` row)
     /// comes back as its cells' lines instead, cut at `<br>`, `<p>`, `<li>` and `<div>`, each
-    /// numbered by its row's first line; the table's other lines are markup (`isRule`).
+    /// numbered by the line where its cell opens; the table's other lines are markup (`isRule`).
     static func html(at start: Int, in lines: [String]) -> (lines: [DocumentLine], next: Int)? {
         var depth = 0
         var end = start
@@ -162,7 +162,7 @@ enum MarkdownTables {
         let parsed = HTMLTable.parse(String(text.dropLast()), firstLine: start + 1)
         guard !parsed.rows.isEmpty else { return nil }
         if !parsed.marksHeader, let columns = LetterheadTable.columns(parsed.cellLines) {
-            let pieces = columns.map { DocumentLine(number: parsed.rows[$0.row].span.line, text: $0.text) }
+            let pieces = columns.map { DocumentLine(number: parsed.cellStarts[$0.row][$0.column], text: $0.text) }
             let numbers = Set(pieces.map(\.number))
             let markup = (start + 1...end + 1).filter { !numbers.contains($0) && !lines[$0 - 1].trimmingBlanks.isEmpty }
             return (markup.map { DocumentLine(number: $0, text: "", isRule: true) } + pieces, end + 1)
@@ -191,6 +191,8 @@ private struct HTMLTable {
     var marksHeader = false
     /// Each row's cells as lines (`LetterheadTable`); nil for a cell that spans or is carried down.
     var cellLines: [[[String]?]] = []
+    /// The source line where each of a row's cells opens.
+    var cellStarts: [[Int]] = []
     /// Stands where a cell's text breaks its line (`<br>`, `<p>` …), replaced by a space in its text.
     private static let lineBreak: Character = "\u{1E}"
 
@@ -207,12 +209,15 @@ private struct HTMLTable {
         var carried: [Int: (text: String, left: Int)] = [:]
 
         var linesOfCells: [[String]] = []
+        var starts: [Int] = []
+        var cellLine = firstLine
         func closeCell() {
             if let c = cell {
                 let text = c.text.contains(lineBreak) ? String(c.text.map { $0 == lineBreak ? " " : $0 }) : c.text
                 cells.append((InlineMarkup.clean(text), c.span, c.rows, c.header))
                 linesOfCells.append(
                     c.text.split(separator: lineBreak).map { InlineMarkup.clean(String($0)) }.filter { !$0.isEmpty })
+                starts.append(cellLine)
             }
             cell = nil
         }
@@ -222,7 +227,9 @@ private struct HTMLTable {
             // Lines only where each cell stands alone in its column (no span, nothing carried down).
             let plain = carried.isEmpty && cells.allSatisfy { $0.span == 1 && $0.rows == 1 }
             table.cellLines.append(linesOfCells.map { plain ? $0 : nil })
+            table.cellStarts.append(starts)
             linesOfCells = []
+            starts = []
             var out: [TableCell] = []
             var column = 0
             var pending = cells[...]
@@ -283,6 +290,7 @@ private struct HTMLTable {
                 if cells.isEmpty && cell == nil { rowLine = line }
                 closeCell()
                 cell = ("", attribute("colspan", in: tag), attribute("rowspan", in: tag), name == "th")
+                cellLine = line
             case ("td", true), ("th", true): closeCell()
             case ("br", _), ("p", _), ("li", _), ("div", _): cell?.text.append(lineBreak)
             default: continue  // inline markup (<b>, <span>, <a …>): its text stays
