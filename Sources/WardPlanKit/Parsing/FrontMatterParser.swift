@@ -197,13 +197,15 @@ struct FrontMatterParser {
     }
 
     /// A line a letterhead or a signature block is made of: the number line ("Số: 07/KH-UBND"), the
-    /// place and date, the national motto's first line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "Nơi
-    /// nhận:", or a signing title in capitals ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"). Readers use it to
-    /// tell a table that lays such a block out from a table of data (`LetterheadTable`).
+    /// place and date, the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do -
+    /// Hạnh phúc"), "Nơi nhận:", or a signing title in capitals ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    /// Readers use it to tell a table that lays such a block out from a table of data
+    /// (`LetterheadTable`).
     static func isLetterheadLine(_ text: String) -> Bool {
         guard text.hasAtMost(120) else { return false }
         if numberLine.isMatch(text) || placeDate.isMatch(text) { return true }
         if TextScan.key(of: text, hasWordPrefix: "cong hoa xa hoi chu nghia viet nam")
+            || TextScan.key(of: text, hasWordPrefix: "doc lap tu do hanh phuc")
             || TextScan.key(of: text, hasWordPrefix: "noi nhan")
         {
             return true

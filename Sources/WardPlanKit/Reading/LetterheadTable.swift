@@ -7,13 +7,15 @@
 enum LetterheadTable {
     /// Letterheads and signature blocks are one to a few rows.
     static let maxRows = 4
+    /// Lines of a letterhead or a signature block a layout holds at least.
+    static let minLetterheadLines = 2
 
     /// The table's lines column by column (the left cells of every row, then the right ones), each
     /// with its row and column (0-based), when the table is a letterhead or signature layout; nil for a table
     /// of data. `rows` holds each row's cells, a cell as its lines; a nil cell is merged or spans
     /// columns. A layout is one to `maxRows` rows of exactly two plain cells, whose first row is
-    /// not a row of column headers, and where some line is one a letterhead or a signature block
-    /// is made of (`FrontMatterParser.isLetterheadLine`): a two-column table of tasks is data.
+    /// not a row of column headers, and where at least two lines are lines a letterhead or a
+    /// signature block is made of (`FrontMatterParser.isLetterheadLine`): a two-column table of tasks is data.
     static func columns(_ rows: [[[String]?]]) -> [(row: Int, column: Int, text: String)]? {
         guard (1...maxRows).contains(rows.count) else { return nil }
         var cells: [[[String]]] = []
@@ -22,9 +24,15 @@ enum LetterheadTable {
             cells.append([left, right])
         }
         let first = cells[0].map { $0.joined(separator: " ") }
-        guard TableColumns.detect(first) == nil,
-            cells.contains(where: { $0.contains { $0.contains(where: FrontMatterParser.isLetterheadLine) } })
-        else { return nil }
+        guard TableColumns.detect(first) == nil else { return nil }
+        // Two such lines at least ("Số: …" and the date, "Nơi nhận:" and "CHỦ TỊCH"): one number
+        // line in a table of documents does not make it a letterhead.
+        var found = 0
+        for line in cells.joined().joined() where FrontMatterParser.isLetterheadLine(line) {
+            found += 1
+            if found >= minLetterheadLines { break }
+        }
+        guard found >= minLetterheadLines else { return nil }
         return (0..<2).flatMap { column in
             cells.enumerated().flatMap { row, pair in pair[column].map { (row, column, $0) } }
         }

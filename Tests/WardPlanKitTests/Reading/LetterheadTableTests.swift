@@ -127,6 +127,12 @@ struct LetterheadTableTests {
             "<w:tbl><w:tr><w:tc>\(W.paragraph("Chỉ tiêu"))\(W.paragraph("năm 2026"))</w:tc>"
             + "<w:tc>\(W.paragraph("100 %"))</w:tc></w:tr></w:tbl>"
         #expect(try W.lines(W.docx(body: plain)).map { $0.table != nil } == [true])
+        // One number line in a table of documents is not a letterhead: a table.
+        let documents =
+            "<w:tbl><w:tr><w:tc>\(W.paragraph("Văn bản"))</w:tc><w:tc>\(W.paragraph("Nội dung"))</w:tc></w:tr>"
+            + "<w:tr><w:tc>\(W.paragraph("Kế hoạch"))\(W.paragraph("Số: 12/KH-UBND"))</w:tc>"
+            + "<w:tc>\(W.paragraph("Cải cách hành chính"))</w:tc></w:tr></w:tbl>"
+        #expect(try W.lines(W.docx(body: documents)).map { $0.table != nil } == [true])
         // Three cells: a table.
         let three =
             "<w:tbl><w:tr><w:tc>\(W.paragraph("Số: 3/KH-UBND"))</w:tc><w:tc>\(W.paragraph("a"))</w:tc>"
