@@ -8,7 +8,9 @@ import Foundation
 /// the whole `TableBlock`: header rows are the rows marked to repeat on every page (else the first
 /// row), a horizontally merged cell spans its grid columns, a vertically merged cell is marked
 /// `mergedFromAbove` and repeats the text above, a row whose first column continues the one above
-/// `continuesPrevious`, and a nested table's text stays in its cell.
+/// `continuesPrevious`, and a nested table's text stays in its cell. A table that lays a letterhead
+/// or a signature block out (`LetterheadTable`) is not data: its cells' paragraphs and line breaks
+/// become lines of their own, column by column, each numbered by its row.
 ///
 /// Locations: `DocumentLine.number` is the index of the paragraph or table row in the document
 /// body, counting from 1 (empty paragraphs included); paragraphs inside a table cell belong to
