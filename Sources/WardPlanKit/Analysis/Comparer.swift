@@ -34,7 +34,8 @@ public struct Comparer: Sendable {
                         period: plans[w].period, asOf: asOf)
                 }
             })
-        let statements = plans.map(Statements.places)
+        let background = BackgroundReader(reference.taxonomy.background)
+        let statements = plans.map { Statements.places(in: $0, background: background) }
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let targets = TargetComparison.make(
