@@ -191,7 +191,7 @@ struct AssignmentParts: Equatable {
             lead = String(part[..<verb.lowerBound])
             var rest = part[verb.upperBound...]
             if rest.hasPrefix("với ") { rest = rest.dropFirst(4) }
-            partners = InlineAssignment.clean(String(rest))
+            partners = InlineAssignment.clean(InlineAssignment.partnersEnd(String(rest)).partners)
         }
         lead = InlineAssignment.clean(lead)
         // Only a name the office list knows: folded, "Bản Lướt" (a village) reads as "Ban …" (a board).

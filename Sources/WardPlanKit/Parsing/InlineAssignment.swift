@@ -128,7 +128,11 @@ struct InlineAssignment: Equatable {
         }
         if let first = clauses.first {
             if let p = Self.partners.firstMatch(in: first), let who = p[1] {
-                coordinators = Self.clean(who)
+                // "phối hợp với Phòng Kinh tế để rà soát …": the partners end where the purpose or a
+                // new clause begins; that clause is the task's, so its text keeps it.
+                let (partners, purpose) = Self.partnersEnd(who)
+                coordinators = Self.clean(partners)
+                if let purpose, !text.isEmpty, !text.contains(purpose) { text += " " + purpose }
             } else if let p = Self.partnersBefore.firstMatch(in: first), let who = p[1] {
                 coordinators = Self.clean(who)
             }
@@ -252,21 +256,25 @@ struct InlineAssignment: Equatable {
     /// The first sentence that gives the time, where it starts and the time: a timeline label and a
     /// colon ("Thời gian:", "Thời hạn:", `plan-layout.yaml`) then the value to the end of the
     /// sentence, or a sentence opening "Hoàn thành …" (the words after "hoàn thành trong").
+    /// A start ("Thời gian bắt đầu: …") gives the time only when no sentence gives the completion.
     static func timeSentence(in text: String) -> (start: String.Index, value: String)? {
         let starts = [text.startIndex] + sentenceStarts(in: text)
+        var startOnly: (start: String.Index, value: String)?
         for (k, start) in starts.enumerated() {
             let end = k + 1 < starts.count ? starts[k + 1] : text.endIndex
             let sentence = String(text[start..<end])
             if let colon = sentence.firstIndex(ofASCII: ":"), sentence.startsWithin(40, charactersOf: colon),
-                TaskField(label: String(sentence[..<colon])) == .timeline
+                let field = TaskField(label: String(sentence[..<colon])), field == .timeline || field == .start
             {
                 let value = clean(String(sentence[sentence.index(after: colon)...]))
-                if !value.isEmpty { return (start, value) }
+                if value.isEmpty { continue }
+                if field == .timeline { return (start, value) }
+                if startOnly == nil { startOnly = (start, value) }
             } else if sentence.foldedKey.hasWordPrefix("hoan thanh"), let value = timeClause(sentence) {
                 return (start, value)
             }
         }
-        return nil
+        return startOnly
     }
 
     /// Whether `text` ends with a timeline label and its colon ("… Thời gian:"): a line break put
@@ -274,7 +282,8 @@ struct InlineAssignment: Equatable {
     static func endsWithTimeLabel(_ text: String) -> Bool {
         guard text.hasSuffix(":") else { return false }
         let start = sentenceStarts(in: text).last ?? text.startIndex
-        return TaskField(label: String(text[start...].dropLast())) == .timeline
+        let field = TaskField(label: String(text[start...].dropLast()))
+        return field == .timeline || field == .start
     }
 
     /// Where each sentence after the first starts: after ". " or "; " and before a capital letter.
@@ -301,6 +310,27 @@ struct InlineAssignment: Equatable {
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
         #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)
+    /// "Phòng Kinh tế để rà soát …" → ("Phòng Kinh tế", "để rà soát …"): the names after "phối
+    /// hợp (với)" end before a word of `assignment.partnerEnds` (`plan-layout.yaml`), a purpose
+    /// ("để", "nhằm", "trong việc") or a verb that opens a new clause ("rà soát", "hướng dẫn"),
+    /// written in lower case as a word of its own; office names are written with capitals. The
+    /// rest is nil when no such word follows a name.
+    static func partnersEnd(_ who: String) -> (partners: String, rest: String?) {
+        // A text that opens with such a word names no partner before it: it stays as it is.
+        let spaced = " " + who
+        guard let m = partnerEnd.firstMatch(in: spaced), let cut = m.range(0),
+            spaced.distance(from: spaced.startIndex, to: cut.lowerBound) > 1
+        else { return (who, nil) }
+        let partners = clean(String(spaced[..<cut.lowerBound]))
+        guard !partners.isEmpty else { return (who, nil) }
+        return (partners, String(spaced[cut.lowerBound...]).trimmingBlanks)
+    }
+
+    private static let partnerEnd = Pattern(
+        #"(?<=[\s,])(?:"#
+            + PlanLayout.standard.assignment.partnerEnds.map(NSRegularExpression.escapedPattern).joined(separator: "|")
+            + #")(?=[\s,.;:]|$)"#, caseSensitive: true)
+
     /// "…, các phòng chuyên môn phối hợp": the partners named before the verb.
     private static let partnersBefore = Pattern(#"^(?:.*,\s*)?(\S.+?)\s+phối hợp\.?$"#)
     private static let closingTime = Pattern(

@@ -1,20 +1,31 @@
-/// "Nhiệm vụ 3: Rà soát …", "Nhiệm vụ thứ 3. …", "Công việc 2) …": a word of `plan-layout.yaml`
-/// (`taskOpeners`) at the start of a line, maybe "thứ", then a number and ":", "." or ")" open a
-/// task whose field lines follow. The number is the task's ref. A sentence that only mentions a
+/// "Nhiệm vụ 3: Rà soát …", "Nhiệm vụ thứ 3. …", "Công việc 2) …", "Nhiệm vụ thứ hai: …": a word
+/// of `plan-layout.yaml` (`taskOpeners`) at the start of a line, maybe "thứ", then a number and
+/// ":", "." or ")" open a task whose field lines follow; the number may be written as an ordinal
+/// word after "thứ" (`OrdinalWords`). The number is the task's ref. A sentence that only mentions a
 /// task ("Nhiệm vụ 1 của Kế hoạch là …", "Các nhiệm vụ 3 năm tới: …") opens nothing.
 enum LabelledTaskOpener {
     /// The number and the statement after it, or nil when the line does not open this way.
     static func read(_ text: String) -> (ref: String, title: String)? {
-        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text),
-            let m = pattern.firstMatch(in: text), let word = m[1], let number = m[2], let title = m[3],
+        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text) else { return nil }
+        if let m = pattern.firstMatch(in: text), let word = m[1], let number = m[2], let title = m[3],
             openerKeys.contains(word.foldedKey)
-        else { return nil }
-        return (String(Int(number) ?? 0), title)
+        {
+            return (String(Int(number) ?? 0), title)
+        }
+        if let m = ordinalPattern.firstMatch(in: text), let word = m[1], let words = m[2], let title = m[3],
+            openerKeys.contains(word.foldedKey), let number = OrdinalWords.value(words)
+        {
+            return (String(number), title)
+        }
+        return nil
     }
 
     /// One or two words, "thứ" maybe, a number of one to three digits, its punctuation, the title.
     static let pattern = Pattern(
         #"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:thứ\s+)?(\d{1,3})\s*[:.)]\s*(\S.*)$"#)
+    /// The opener's words, "thứ", one to three lower-case words of an ordinal, its punctuation, the title.
+    static let ordinalPattern = Pattern(
+        #"^(\p{L}+(?:\s+\p{L}+)?)\s+thứ\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})\s*[:.)]\s*(\S.*)$"#)
     static let openerKeys = Set(PlanLayout.standard.taskOpeners.map(PlanLayout.key))
     /// The first word of each opener's key: the line's first word must fold to one of them.
     private static let openerFirstWords = Set(openerKeys.compactMap { $0.split(separator: " ").first.map(String.init) })

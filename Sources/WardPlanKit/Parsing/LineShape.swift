@@ -90,6 +90,8 @@ enum LineShape: Equatable {
 /// The labelled lines of a task block.
 enum TaskField: String, Equatable, Sendable, Decodable {
     case lead, coordinators, products, timeline, supervisor, funding
+    /// "Thời gian bắt đầu: …" beside "Thời gian hoàn thành: …": when the time starts; alone, the time.
+    case start
     /// "a) Nhiệm vụ: …": the task's statement under its title, in tasks whose fields are lettered.
     case statement
 

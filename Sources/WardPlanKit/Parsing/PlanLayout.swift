@@ -40,6 +40,9 @@ struct PlanLayout: Sendable, Decodable {
         var placeWords: [String]
         /// First words of a body that may lead a task though the office list lacks it.
         var bodyNames: [String]
+        /// Words that end the partners after "phối hợp (với)": a purpose ("để", "nhằm") or a verb
+        /// that opens a new clause, as written in lower case (`InlineAssignment.partnersEnd`).
+        var partnerEnds: [String]
     }
 
     var version: Int

@@ -186,18 +186,30 @@ final class PlanRecognizer {
             }
         case .field(let field, let value):
             if task != nil {
-                task!.add(field, value: value, lines: line.lines)
+                if field == .start {
+                    task!.add(field, value: value, note: line.body.trimmingBlanks, lines: line.lines)
+                } else {
+                    task!.add(field, value: value, lines: line.lines)
+                }
                 handled.insert(i)
             } else {
                 item(ref: nil, text: line.text, at: i, numbered: false)
             }
         case .bullet(let marker, let text):
-            if task != nil, task!.attach(text, marker: marker, lines: line.lines) {
+            // "- Thứ hai, …" opens the next item of a list written in ordinals, never the rest of the
+            // last field; with field lines under it, the next task.
+            let opensOrdinal = OrdinalWords.opening(text) != nil
+            let ordinal = OrdinalWords.opening(text).flatMap { followedByFields(i) ? $0 : nil }
+            if task != nil, !opensOrdinal, keepsNote(text, marker: marker, at: i) { return }
+            if task != nil, !opensOrdinal, task!.attach(text, marker: marker, lines: line.lines) {
                 handled.insert(i)
                 return
             }
             finishTask()
-            if followedByFields(i) {
+            if let ordinal {
+                startTask(ref: ordinal.ref, text: ordinal.title, at: i)
+                task?.marker = marker
+            } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
                 task?.marker = marker
             } else if let office = officeHeading(text) {
@@ -220,7 +232,17 @@ final class PlanRecognizer {
             // "B. CẢI CÁCH THỂ CHẾ" after a task's last field opens the next area; it goes on no value.
             let letteredHeading =
                 line.marker?.style == .upperLetter && !stack.isEmpty && Self.isLetteredHeading(text)
-            if task != nil, !letteredHeading, task!.attach(text, marker: nil, lines: line.lines) {
+            // "Thứ hai, …" opens the next item of a list written in ordinals, never the rest of the
+            // last field: a task with field lines under it, or in a tasks section, where its inline
+            // assignment may make it one (the ordinal its ref).
+            let ordinal = OrdinalWords.opening(text)
+            let opensOrdinalTask = ordinal != nil && followedByFields(i)
+            if task != nil, !letteredHeading, ordinal == nil, line.marker == nil, !line.isHeading,
+                keepsNote(text, marker: nil, at: i)
+            {
+                return
+            }
+            if task != nil, !letteredHeading, ordinal == nil, task!.attach(text, marker: nil, lines: line.lines) {
                 handled.insert(i)
                 return
             }
@@ -236,16 +258,31 @@ final class PlanRecognizer {
                 pushHeading(ref: nil, text: text, level: officeSiblingLevel, at: i, office: office)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
+            } else if opensOrdinalTask, let ordinal {
+                startTask(ref: ordinal.ref, text: ordinal.title, at: i)
             } else if followedByFields(i) {
                 startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
             } else if letteredHeading, let marker = line.marker {
                 // "B. CẢI CÁCH THỂ CHẾ" between a section and its tasks: a heading, its area the tasks'.
                 pushHeading(ref: marker.value, text: text, level: sectionLevel + 1, at: i)
+            } else if contextKind == .tasks, line.marker == nil, let ordinal {
+                item(ref: ordinal.ref, text: ordinal.title, at: i, numbered: false)
             } else {
                 let listed = line.marker.flatMap { [.parenthesizedNumber, .upperLetter].contains($0.style) ? $0 : nil }
                 item(ref: listed?.value, text: text, at: i, numbered: false)
             }
         }
+    }
+
+    /// "+ Ghi chú: …", "- Yêu cầu: …" in a task block: a line whose label is no field is a note of
+    /// the task, kept with its label, not the rest of the field before it. An item of a list the
+    /// last field opened ("- Sản phẩm:" then "+ Báo cáo: …") stays the field's.
+    private func keepsNote(_ text: String, marker: Character?, at i: Int) -> Bool {
+        guard task != nil, marker == nil || marker != task!.marker, !task!.listOpen, TaskDraft.isLabelledLine(text)
+        else { return false }
+        task!.addNote(text, lines: current.lines)
+        handled.insert(i)
+        return true
     }
 
     /// A numbered line is a heading when the markup says so, or when it is short and does not end
@@ -627,6 +664,11 @@ final class PlanRecognizer {
         task = nil
         var text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
         var lead = draft.value(.lead)
+        // A start line beside the completion is a note and the time's start; alone, it is the time.
+        let start = draft.value(.start)
+        let completion = draft.value(.timeline)
+        var notes = draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? []
+        notes += (completion == nil ? [] : draft.fieldNotes) + draft.notes
         var coordinators = draft.value(.coordinators)
         // "1.2. … Giám đốc Trung tâm … chịu trách nhiệm." then "Thời gian: …": the lead in a sentence.
         if lead == nil, let assignment = inlineAssignment(in: text) {
@@ -634,12 +676,15 @@ final class PlanRecognizer {
             lead = assignment.lead
             coordinators = coordinators ?? assignment.coordinators
         }
-        plan.tasks.append(
-            makeTask(
-                ref: draft.ref, text: text, area: contextArea, group: contextGroup,
-                leadText: lead, coordinatorsText: coordinators,
-                products: draft.products, supervisor: draft.value(.supervisor), timelineText: draft.value(.timeline),
-                notes: draft.value(.funding).map { ["Kinh phí: \($0)"] } ?? [], lines: draft.lines))
+        var task = makeTask(
+            ref: draft.ref, text: text, area: contextArea, group: contextGroup,
+            leadText: lead, coordinatorsText: coordinators,
+            products: draft.products, supervisor: draft.value(.supervisor), timelineText: completion ?? start,
+            notes: notes, lines: draft.lines)
+        if let start, completion != nil {
+            task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
+        }
+        plan.tasks.append(task)
     }
 
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.

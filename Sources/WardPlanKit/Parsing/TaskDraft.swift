@@ -8,6 +8,12 @@ struct TaskDraft {
     var marker: Character?
     private var fields: [(field: TaskField, value: String)] = []
     private(set) var products: [String] = []
+    /// Lines whose label is no field ("+ Ghi chú: …", "- Yêu cầu: …"), kept as written.
+    private(set) var notes: [String] = []
+    /// The lines of fields kept as notes too, as written ("Thời gian bắt đầu: Quý I/2026").
+    private(set) var fieldNotes: [String] = []
+    /// The last line read was a note: lines that go on it are its, not the field's before it.
+    private var noteOpen = false
 
     init(ref: String, text: String, lines: [Int], marker: Character? = nil) {
         self.ref = ref
@@ -20,6 +26,7 @@ struct TaskDraft {
     /// each (`AssignmentParts.fields`).
     mutating func add(_ field: TaskField, value: String, lines more: [Int]) {
         lines += more
+        noteOpen = false
         for (field, value) in AssignmentParts.fields(field, value: value) {
             if field == .products {
                 products += ProductList.split(value)
@@ -41,6 +48,14 @@ struct TaskDraft {
     /// field's value that has not ended its sentence. False when the line is not the task's.
     mutating func attach(_ line: String, marker: Character?, lines more: [Int]) -> Bool {
         if marker != nil, marker == self.marker { return false }
+        if noteOpen, let last = notes.last {
+            let continuesNote = marker == nil && !TextShape.endsSentence(last)
+            let listItem = marker == "+" || marker == "•" || last.hasSuffix(":")
+            guard continuesNote || listItem else { return false }
+            lines += more
+            notes[notes.count - 1] += (continuesNote ? " " : (last.hasSuffix(":") ? " " : "; ")) + line
+            return true
+        }
         guard let last = fields.last else {
             if marker != nil { return false }
             text += " " + line
@@ -60,6 +75,38 @@ struct TaskDraft {
             }
         }
         return true
+    }
+
+    /// The last field opened a list ("- Sản phẩm:" with its items on "+" lines after it).
+    var listOpen: Bool { !noteOpen && fields.last?.value.isEmpty == true }
+
+    /// Keeps a line of the task as a note, its label with it ("Ghi chú: …"); the lines after it
+    /// that go on it are its (`attach`).
+    mutating func addNote(_ text: String, lines more: [Int]) {
+        lines += more
+        notes.append(text)
+        noteOpen = true
+    }
+
+    /// Keeps a line that gives a field's value as a note too ("Thời gian bắt đầu: Quý I/2026", the
+    /// start beside the completion), without opening it for the lines after.
+    mutating func add(_ field: TaskField, value: String, note: String, lines more: [Int]) {
+        add(field, value: value, lines: more)
+        fieldNotes.append(note)
+    }
+
+    /// "Ghi chú: …", "Yêu cầu: …", "Hình thức: …": a line that opens with a short label and a
+    /// colon, the label no field of `plan-layout.yaml` (a field's line is read as that field
+    /// before this is asked). The label is one to five words without digits, opening with a
+    /// capital letter; a sentence with a colon further on ("Rà soát các thủ tục sau: …") is not
+    /// one.
+    static func isLabelledLine(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(ofASCII: ":"), let first = text.first, first.isLetter, first.isUppercase
+        else { return false }
+        let label = text[..<colon]
+        guard !label.contains(where: { $0.isNumber || $0 == "(" || $0 == ";" || $0 == "." }) else { return false }
+        let words = TextShape.wordCount(String(label))
+        return words >= 1 && words <= 5
     }
 
     /// The value of a field; several lines of the same field are joined with "; ". A time's
