@@ -37,7 +37,8 @@ struct XMLPartTests {
 
     @Test func copiedPartsGiveTheBytesOfWrittenOnes() throws {
         let comparison = Comparer().compare(Self.seeds.plans, asOf: Self.asOf)
-        let plain = try XMLReportWriter(codeLists: .init(comparer: Comparer())).render(Self.seeds, comparison: comparison)
+        let plain = try XMLReportWriter(codeLists: .init(comparer: Comparer())).render(
+            Self.seeds, comparison: comparison)
         let store = MemoryParts()
         let writer = XMLReportWriter(codeLists: .init(comparer: Comparer()), parts: store)
         let cold = try writer.render(Self.seeds, comparison: comparison)
@@ -95,7 +96,8 @@ struct XMLPartTests {
         var ngocHa: URL { wards.appendingPathComponent("ngoc-ha-2026-2030.md") }
 
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("wardplan-xmlparts-\(UUID().uuidString)")
+            root = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "wardplan-xmlparts-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: wards, withIntermediateDirectories: true)
             try Fixtures.data(Fixtures.namDoSonPath).write(to: wards.appendingPathComponent("nam-do-son-2026.txt"))
             try Fixtures.data(Fixtures.ngocHaPath).write(to: ngocHa)
