@@ -183,6 +183,29 @@ struct DirectJSONTests {
         try expectMembers(Self.theme)
         try expectMembers(Self.evidence)
         try expectMembers(YearRange(from: 2026, to: 2030))
+        try expectMembers(Self.coverage)
+        try expectMembers(Self.coverage.areas[0])
+        try expectMembers(Self.coverage.areas[0].cells[0])
+        try expectMembers(Self.coverage.areas[0].cells[0].tasks[0])
+    }
+
+    /// A coverage with every field set (the comparison's largest part, written directly too).
+    static let coverage: Coverage = {
+        let task = TaskRef(ward: "w1", index: 3, ref: "3.12", line: 120)
+        let cell = Coverage.Cell(ward: "w1", tasks: [task, task], mentions: [4, 17])
+        let row = Coverage.Row(
+            id: "digital-government", area: "digital-government", vi: "Chính quyền số", en: "Digital \"government\"",
+            expectedBy: ["QĐ 282/QĐ-TTg", "NQ 76/NQ-CP"],
+            cells: [cell, Coverage.Cell(ward: "w2", tasks: [], mentions: [])])
+        return Coverage(areas: [row], themes: [row, row])
+    }()
+
+    @Test func coverageIsWrittenAsJSONEncoderWritesIt() throws {
+        try Self.expectSame(Self.coverage)
+        try Self.expectSame(Coverage(areas: [], themes: []))
+        #expect(
+            try Self.direct(Self.coverage.areas[0].cells[0].tasks[0], .compact)
+                == #"{"index":3,"line":120,"ref":"3.12","ward":"w1"}"#)
     }
 
     @Test func numbersAndStringsAtTheirEdges() throws {

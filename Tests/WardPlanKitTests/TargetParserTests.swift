@@ -19,6 +19,40 @@ struct TargetParserTests {
         #expect(c("hạn chế tối đa tỷ lệ quá hạn, đạt trên 98%") == .greater)
     }
 
+    /// Floors the words give without a comparator word, and what stays as it was.
+    @Test func fromAFigureIsAFloor() {
+        func c(_ text: String) -> Target.Comparator? { TargetParser.value(in: text)?.comparator }
+        #expect(c("đất đai, xây dựng từ 90%") == .atLeast)
+        #expect(c("đúng hạn đạt từ 98,5%") == .atLeast)
+        #expect(c("Từ 90% hồ sơ được số hóa") == .atLeast)
+        #expect(c("đạt TỪ 85%") == .atLeast)
+        // Strictly above, a minimum, at least, not lower than: as the words say.
+        #expect(c("trên 90% người dân hài lòng") == .greater)
+        #expect(c("tối thiểu 90%") == .atLeast)
+        #expect(c("ít nhất 70% hồ sơ") == .atLeast)
+        #expect(c("không thấp hơn 90%") == .atLeast)
+        // A figure to strive for is one to reach.
+        #expect(c("phấn đấu đạt 90%") == .atLeast)
+        #expect(c("Phấn đấu 95% hồ sơ giải quyết đúng hạn") == .atLeast)
+        // A change from a figure is no floor of it; a figure brought down is a ceiling.
+        #expect(c("tăng từ 80% lên 90%") == .equal)
+        #expect(c("phấn đấu giảm tỷ lệ hồ sơ trễ hạn xuống còn 2%") == .atMost)
+        #expect(c("phấn đấu giảm 20% thời gian giải quyết") == .equal)
+        // "tự", "tư" are not "từ"; a plain figure stays as written.
+        #expect(c("vốn đầu tư 90%") == .equal)
+        #expect(c("hồ sơ tự động hóa 90%") == .equal)
+        #expect(c("đạt 90%") == .equal)
+    }
+
+    /// The seed's levels to strive for ("Phấn đấu đạt cấp độ 3 …", its typo "Phần đầu đạt cấp độ 4 …")
+    /// are floors (the golden change of rules8, asserted here).
+    @Test func theSeedsLevelsToStriveForAreFloors() {
+        for (line, value) in [(41, 3.0), (59, 4.0)] {
+            let t = Fixtures.ngocHa.targets.first { $0.line == line }
+            #expect(t?.metric == "data-governance-level" && t?.value == value && t?.comparator == .atLeast)
+        }
+    }
+
     @Test func decimalsAndLevels() {
         #expect(TargetParser.value(in: "đạt 98,5%")?.number == 98.5)
         let level = TargetParser.value(in: "đạt cấp độ 3 mức độ trưởng thành")

@@ -34,7 +34,8 @@ public struct Comparer: Sendable {
                         period: plans[w].period, asOf: asOf)
                 }
             })
-        let statements = plans.map(Statements.places)
+        let background = BackgroundReader(reference.taxonomy.background)
+        let statements = plans.map { Statements.places(in: $0, background: background) }
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let targets = TargetComparison.make(
@@ -48,17 +49,45 @@ public struct Comparer: Sendable {
                 peers: PeerGroups(plans: plans, wards: wards, documents: documents, minPeers: minPeers),
                 assigned: plans.map(AssignedThemes.for(reference.taxonomy).themes),
                 hints: ThemeHints.for(reference.taxonomy)))
+        // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
+        var leads = LeadOffices.make(wards: wards, facts: facts)
+        let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
-            tasks: Array(facts.joined()), coverage: coverage,
+            tasks: Array(shownFacts.joined()), coverage: coverage,
             gaps: gaps,
             targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
-            leads: LeadOffices.make(wards: wards, facts: facts), citations: citationSummary,
+            leads: leads, citations: citationSummary,
             withoutProduct: wards.indices.map { w in
                 WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
             },
             diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
                 + Self.datedAfter(asOf, plans: plans, wards: wards))
+    }
+
+    /// `facts` with each lead written as the plan's kind of unit names it ("Công an xã" in a
+    /// commune's plan); the office rows of `leads` list the names shown for them.
+    static func kindNames(_ facts: [[TaskFacts]], plans: [Plan], leads: inout LeadOffices, offices: OfficeDirectory)
+        -> [[TaskFacts]]
+    {
+        var shownAs: [String: [String]] = [:]
+        let out = facts.indices.map { w in
+            facts[w].map { f in
+                var f = f
+                f.leads = f.leads.map { name in
+                    let shown = KindOfficeName.shown(name, kind: plans[w].ward.kind, offices: offices)
+                    if shown != name, shownAs[name]?.contains(shown) != true {
+                        shownAs[name, default: []].append(shown)
+                    }
+                    return shown
+                }
+                return f
+            }
+        }
+        for o in leads.offices.indices {
+            leads.offices[o].alsoShownAs = shownAs[leads.offices[o].name]
+        }
+        return out
     }
 
     /// A warning for each plan issued after the report date: judged on a day before it existed, its

@@ -11,6 +11,9 @@ public struct LeadOffices: Hashable, Sendable, Codable {
         public var name: String
         /// One per ward, in ward order. A task with two leads counts for both.
         public var cells: [WardTasks]
+        /// The names tasks show for it in plans of another kind of unit ("Công an xã" for "Công an
+        /// phường"); nil when none.
+        public var alsoShownAs: [String]? = nil
 
         public var total: Int { cells.reduce(0) { $0 + $1.tasks.count } }
     }

@@ -69,9 +69,14 @@ struct PlaceNamer {
 enum Statements {
     static let sections: Set<SectionKind> = [.purpose, .targets, .tasks, .organisation, .other]
 
-    /// Theme id → the places that state it, in line order, one per line.
-    static func places(in plan: Plan) -> [String: [GapPlace]] {
+    /// Theme id → the places that state it, in line order, one per line. Background (`background`:
+    /// what the ward has done, how it stands) states nothing: a narrative item under an assessment
+    /// part, or a theme named only in a clause of the past or of assessment, gives no place.
+    static func places(in plan: Plan, background: BackgroundReader? = nil) -> [String: [GapPlace]] {
         let namer = PlaceNamer(headings: plan.headings)
+        let background = background.flatMap { $0.isEmpty ? nil : $0 }
+        let outline = background == nil ? nil : HeadingOutline(plan.headings)
+        let planYear = plan.period?.years.from
         var out: [String: [GapPlace]] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
             var place: GapPlace?  // named once for all the item's themes
@@ -82,7 +87,19 @@ enum Statements {
             }
         }
         for item in plan.narrative where sections.contains(item.section) {
-            add(item.themes, line: item.line, ref: item.ref)
+            guard let background, let outline else {
+                add(item.themes, line: item.line, ref: item.ref)
+                continue
+            }
+            // An assessment part is one the plan's outline does not name as its own (`other`).
+            if item.section == .other,
+                outline.chain(at: item.line).contains(where: { background.isBackground(heading: plan.headings[$0]) })
+            {
+                continue
+            }
+            add(
+                item.themes.filter { background.states($0, in: item.text, planYear: planYear) }, line: item.line,
+                ref: item.ref)
         }
         for target in plan.targets { add(target.themes, line: target.line, ref: nil) }
         for r in plan.responsibilities {

@@ -39,6 +39,9 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         public var targets: [TargetValue]
         /// The ward's targets for the metric in other years, for context.
         public var otherYears: [TargetValue]
+        /// The level already due by the targets' years (an earlier period's figure, due by its end)
+        /// that a target for a year before this benchmark's end falls below; nil otherwise.
+        public var dueLevel: Benchmarks.Benchmark? = nil
     }
 
     public struct MetricRow: Hashable, Sendable, Codable {
@@ -83,7 +86,9 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             let names = label(b.metric)
             return BenchmarkRow(
                 id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
-                cells: plans.indices.map { cell(plans[$0], ward: wards[$0].id, against: b, metrics: metrics) })
+                cells: plans.indices.map {
+                    cell(plans[$0], ward: wards[$0].id, against: b, metrics: metrics, levels: benchmarks.benchmarks)
+                })
         }
         let benchmarked = Set(benchmarks.benchmarks.map(\.metric))
         var otherMetrics: [String] = []
@@ -121,8 +126,13 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     /// Against a figure due by the end of its period (`binds: by-end`), the targets for its last
     /// year are judged and those for earlier years are context; a plan with none for that year is
     /// judged on its earlier ones only upward: one that reaches the figure meets it, one below it
-    /// is on the way (`unclear`), never `below`.
-    static func cell(_ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog) -> Cell {
+    /// is on the way (`unclear`) unless it is below the level already due by its years (`levels`:
+    /// the latest figure of the metric due by the end of an earlier period, "≥ 80 % by 2025" for a
+    /// 2027 target against "≥ 90 % by 2030"): then it is `below`, and the cell names that level.
+    static func cell(
+        _ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog,
+        levels: [Benchmarks.Benchmark] = []
+    ) -> Cell {
         var inYears: [TargetValue] = []
         var earlier: [(index: Int, target: Target)] = []
         var otherYears: [TargetValue] = []
@@ -136,9 +146,18 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                 inYears.append(value(target, index: i, status: judge(target, against: b)))
             }
         }
+        var dueLevel: Benchmarks.Benchmark?
         if inYears.isEmpty {
             inYears = earlier.map { i, target in
-                value(target, index: i, status: judge(target, against: b) == .met ? .met : .unclear)
+                if judge(target, against: b) == .met { return value(target, index: i, status: .met) }
+                let years = target.phase ?? plan.period?.years
+                if let years, let due = levelDue(before: years.from, like: b, in: levels),
+                    judge(target, against: due) == .below
+                {
+                    dueLevel = dueLevel ?? due
+                    return value(target, index: i, status: .below)
+                }
+                return value(target, index: i, status: .unclear)
             }
         } else {
             otherYears += earlier.map { value($0.target, index: $0.index, status: nil) }
@@ -156,7 +175,23 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         } else {
             status = .outsidePeriod
         }
-        return Cell(ward: ward, status: status, targets: inYears, otherYears: otherYears)
+        return Cell(ward: ward, status: status, targets: inYears, otherYears: otherYears, dueLevel: dueLevel)
+    }
+
+    /// The latest figure of `b`'s metric (same unit, direction and scope) due by the end of a
+    /// period that ended before `year`: the floor a target for that year must already keep.
+    static func levelDue(before year: Int, like b: Benchmarks.Benchmark, in levels: [Benchmarks.Benchmark])
+        -> Benchmarks.Benchmark?
+    {
+        let upward = [.atLeast, .greater, .equal].contains(b.comparator)
+        return
+            levels
+            .filter {
+                $0.metric == b.metric && $0.unit == b.unit && $0.appliesTo == b.appliesTo
+                    && $0.binds == .byEnd && $0.period.to < year
+                    && [.atLeast, .greater, .equal].contains($0.comparator) == upward
+            }
+            .max { $0.period.to < $1.period.to }
     }
 
     static func overlaps(_ a: YearRange, _ b: YearRange) -> Bool { a.from <= b.to && b.from <= a.to }

@@ -182,8 +182,37 @@ struct FrontMatterParser {
             titleLines.insert(i - 1, at: 0)
             title = lines[i - 1].text + " " + text
         }
-        guard i + 1 < lines.count, Self.isPersonName(lines[i + 1].text) else { return nil }
-        return (Signer(title: title, name: lines[i + 1].text, line: lines[i + 1].line), titleLines + [i + 1])
+        // "(Đã ký)" or "(Ký, ghi rõ họ tên)" may stand between the title and the name.
+        var j = i + 1
+        while j < lines.count, j <= i + 2, Self.isSignatureMark(lines[j].text) { j += 1 }
+        guard j < lines.count, Self.isPersonName(lines[j].text) else { return nil }
+        return (Signer(title: title, name: lines[j].text, line: lines[j].line), titleLines + Array((i + 1)...j))
+    }
+
+    /// A mark where the signature goes: "(Đã ký)", "[đã ký]", "Đã ký", "(Ký, đóng dấu)".
+    static func isSignatureMark(_ text: String) -> Bool {
+        guard text.hasAtMost(40), let first = text.first, let last = text.last else { return false }
+        if "([".contains(first) && ")]".contains(last) { return true }
+        return TextScan.key(of: text, equals: "da ky")
+    }
+
+    /// A line a letterhead or a signature block is made of: the number line ("Số: 07/KH-UBND"), the
+    /// place and date, the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do -
+    /// Hạnh phúc"), "Nơi nhận:", or a signing title in capitals ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH").
+    /// Readers use it to tell a table that lays such a block out from a table of data
+    /// (`LetterheadTable`).
+    static func isLetterheadLine(_ text: String) -> Bool {
+        guard text.hasAtMost(120) else { return false }
+        if numberLine.isMatch(text) || placeDate.isMatch(text) { return true }
+        if TextScan.key(of: text, hasWordPrefix: "cong hoa xa hoi chu nghia viet nam")
+            || TextScan.key(of: text, hasWordPrefix: "doc lap tu do hanh phuc")
+            || TextScan.key(of: text, hasWordPrefix: "noi nhan")
+        {
+            return true
+        }
+        guard isCapitals(text) else { return false }
+        let key = text.foldedKey
+        return signingTitle.isMatch(key) || onBehalf.isMatch(key)
     }
 
     /// The ward a plan without its name in the title is issued by: the authority in capitals at

@@ -164,10 +164,32 @@ public struct TargetParser: Sendable {
         guard let (match, unit) = best, let numberText = match[1],
             let number = Double(numberText.replacingOccurrences(of: ",", with: "."))
         else { return nil }
-        let before = clause[..<match.range.lowerBound].suffix(40).description.foldedKey
+        let rawBefore = clause[..<match.range.lowerBound]
+        let before = rawBefore.suffix(40).description.foldedKey
         let after = clause[match.range.upperBound...].prefix(20).description.foldedKey
-        return Value(number: number, unit: unit, comparator: comparator(before: before, after: after))
+        var comparator = comparator(before: before, after: after)
+        if comparator == .equal, isFloor(before: rawBefore, folded: before, after: after) { comparator = .atLeast }
+        return Value(number: number, unit: unit, comparator: comparator)
     }
+
+    /// A figure the words give as a floor though no comparator word says so: "từ 90%" (from 90 %
+    /// up; not "từ 80% lên 90%", a change), "phấn đấu (đạt) 90%" (a figure to reach, unless the
+    /// clause lowers something: "phấn đấu giảm … còn 2%").
+    static func isFloor(before raw: Substring, folded before: String, after: String) -> Bool {
+        let afterWords = after.split(separator: " ")
+        let changesTo =
+            afterWords.count >= 2 && ["len", "xuong", "con"].contains(afterWords[0])
+            && afterWords[1].first?.isNumber == true
+        if let last = raw.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).last,
+            TonedKey.of(last) == TonedKey.of("từ")
+        {
+            return !changesTo
+        }
+        return before.containsWords("phan dau") && !floorExceptions.contains { before.containsWords($0) }
+    }
+
+    /// Words of a figure to bring down: after "phấn đấu" they make it no floor.
+    static let floorExceptions = ["giam", "xuong", "han che", "khong qua", "toi da"]
 
     /// 100 % when a word for all opens the clause or stands right before what it counts
     /// ("Toàn bộ thủ tục … toàn trình", "bảo đảm tất cả hồ sơ …"); nil otherwise.
@@ -216,7 +238,8 @@ public struct TargetParser: Sendable {
     /// Longer phrases first, so "không dưới" wins over "dưới" at the same place.
     static let comparatorWords: [(String, Target.Comparator)] = [
         ("khong thap hon", .atLeast), ("khong duoi", .atLeast), ("toi thieu", .atLeast), ("it nhat", .atLeast),
-        ("khong qua", .atMost), ("khong vuot qua", .atMost), ("toi da", .atMost),
+        ("khong qua", .atMost), ("khong vuot qua", .atMost), ("toi da", .atMost), ("xuong con", .atMost),
+        ("giam con", .atMost),
         ("tren", .greater), ("vuot", .greater), ("hon", .greater),
         ("duoi", .less),
         ("dat", .equal), ("bang", .equal),

@@ -119,7 +119,8 @@ public struct CompareJob: Sendable {
         // `XMLRenderError` while the set is staged, before any file changes.
         let xmlOutcome = XMLStreamOutcome()
         if let xml {
-            let writer = XMLReportWriter(codeLists: .init(comparer: comparer))
+            // The plans' elements the cache keeps are copied, not written again.
+            let writer = XMLReportWriter(codeLists: .init(comparer: comparer), parts: extractor.cache)
             // The heaviest output: started first when the set is written on several cores.
             outputs.add(to: xml, weight: 3) { [extraction, comparison, envelope] write in
                 do {

@@ -166,8 +166,20 @@ public struct OutputSet {
     }
 
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = Self.parent(of: path)
         return folder.isEmpty ? "." : folder
+    }
+
+    /// What `NSString.deletingLastPathComponent` gives ("a/b/" → "a", "/a" → "/", "a" → ""),
+    /// without it: on Linux (swift-corelibs-foundation, Swift 6.3) it stops the process on a
+    /// one-letter relative name such as "o" or "o/" (`compare --html o/report.html`).
+    static func parent(of path: String) -> String {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1 && bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        var end = slash
+        while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        return end == 0 ? "/" : String(decoding: bytes[..<end], as: UTF8.self)
     }
 
     /// Creates the file's folder (and its parents); fails when its path is a folder.
@@ -226,7 +238,7 @@ public struct OutputSet {
             if isDirectory.boolValue { return }
             throw Failure(path: path, problem: .notAFolder(folder))
         }
-        let parent = (folder as NSString).deletingLastPathComponent
+        let parent = Self.parent(of: folder)
         if !parent.isEmpty, parent != folder { try makeFolder(parent, for: path, created: &created) }
         if mkdir(folder, 0o755) == 0 {
             created.append(folder)

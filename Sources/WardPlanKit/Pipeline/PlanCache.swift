@@ -38,6 +38,12 @@ public final class PlanCache: @unchecked Sendable {
         public var jsonFragmentsWritten = 0
         /// Plans known by the summary kept in their fragment, not decoded (counted in `hits` too).
         public var summaries = 0
+        /// Plans whose `<plan>` element was copied from a part kept beside their entry.
+        public var xmlParts = 0
+        /// Parts found but not trusted (damaged, of another key, id or format version): written again.
+        public var xmlPartsRejected = 0
+        /// Parts written (a plan's element written for an XML report).
+        public var xmlPartsWritten = 0
     }
 
     public let directory: URL

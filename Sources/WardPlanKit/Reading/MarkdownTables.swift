@@ -5,11 +5,11 @@
 enum MarkdownTables {
     /// A table that starts at `start` (0-based index into `lines`): the line standing for it and the
     /// index of the first line after it; nil when no such table starts there.
-    static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+    static func table(at start: Int, in lines: [String]) -> (lines: [DocumentLine], next: Int)? {
         // A table opens with `|` or `<table`: other lines are turned away before any trimming.
         guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" else { return nil }
         let first = lines[start].trimmingBlanks
-        if first == "|" { return cellPerLine(at: start, in: lines) }
+        if first == "|" { return cellPerLine(at: start, in: lines).map { ([$0.line], $0.next) } }
         if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }
         return nil
     }
@@ -144,7 +144,11 @@ enum MarkdownTables {
     /// `<td>`/`<th>` cells with `colspan` and `rowspan`, `<br>` and other inline tags as spaces,
     /// entities decoded. Rows of `<th>` cells (or in `<thead>`) at the top are the header; without
     /// any, the first row. Read leniently: a missing `</td>` or `</tr>` closes at the next cell or row.
-    static func html(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+    ///
+    /// A table that lays a letterhead or signature block out (`LetterheadTable`, no `<th>` row)
+    /// comes back as its cells' lines instead, cut at `<br>`, `<p>`, `<li>` and `<div>`, each
+    /// numbered by the line where its cell opens; the table's other lines are markup (`isRule`).
+    static func html(at start: Int, in lines: [String]) -> (lines: [DocumentLine], next: Int)? {
         var depth = 0
         var end = start
         var text = ""
@@ -157,10 +161,16 @@ enum MarkdownTables {
         }
         let parsed = HTMLTable.parse(String(text.dropLast()), firstLine: start + 1)
         guard !parsed.rows.isEmpty else { return nil }
+        if !parsed.marksHeader, let columns = LetterheadTable.columns(parsed.cellLines) {
+            let pieces = columns.map { DocumentLine(number: parsed.cellStarts[$0.row][$0.column], text: $0.text) }
+            let numbers = Set(pieces.map(\.number))
+            let markup = (start + 1...end + 1).filter { !numbers.contains($0) && !lines[$0 - 1].trimmingBlanks.isEmpty }
+            return (markup.map { DocumentLine(number: $0, text: "", isRule: true) } + pieces, end + 1)
+        }
         let block = TableBlock(
             rows: parsed.rows, headerRowCount: parsed.headerRows,
             span: SourceSpan(line: start + 1, endLine: end + 1))
-        return (tableLine(block), end + 1)
+        return ([tableLine(block)], end + 1)
     }
 
     private static func occurrences(of needle: String, in text: String) -> Int {
@@ -177,6 +187,14 @@ enum MarkdownTables {
 private struct HTMLTable {
     var rows: [TableRow] = []
     var headerRows = 0
+    /// The file marks header rows (`<th>` or `<thead>`); else the first row is taken as the header.
+    var marksHeader = false
+    /// Each row's cells as lines (`LetterheadTable`); nil for a cell that spans or is carried down.
+    var cellLines: [[[String]?]] = []
+    /// The source line where each of a row's cells opens.
+    var cellStarts: [[Int]] = []
+    /// Stands where a cell's text breaks its line (`<br>`, `<p>` …), replaced by a space in its text.
+    private static let lineBreak: Character = "\u{1E}"
 
     static func parse(_ text: String, firstLine: Int) -> HTMLTable {
         var table = HTMLTable()
@@ -190,13 +208,28 @@ private struct HTMLTable {
         /// Cells carried down by rowspan: column → (text, rows left).
         var carried: [Int: (text: String, left: Int)] = [:]
 
+        var linesOfCells: [[String]] = []
+        var starts: [Int] = []
+        var cellLine = firstLine
         func closeCell() {
-            if let c = cell { cells.append((InlineMarkup.clean(c.text), c.span, c.rows, c.header)) }
+            if let c = cell {
+                let text = c.text.contains(lineBreak) ? String(c.text.map { $0 == lineBreak ? " " : $0 }) : c.text
+                cells.append((InlineMarkup.clean(text), c.span, c.rows, c.header))
+                linesOfCells.append(
+                    c.text.split(separator: lineBreak).map { InlineMarkup.clean(String($0)) }.filter { !$0.isEmpty })
+                starts.append(cellLine)
+            }
             cell = nil
         }
         func closeRow() {
             closeCell()
             guard !cells.isEmpty else { return }
+            // Lines only where each cell stands alone in its column (no span, nothing carried down).
+            let plain = carried.isEmpty && cells.allSatisfy { $0.span == 1 && $0.rows == 1 }
+            table.cellLines.append(linesOfCells.map { plain ? $0 : nil })
+            table.cellStarts.append(starts)
+            linesOfCells = []
+            starts = []
             var out: [TableCell] = []
             var column = 0
             var pending = cells[...]
@@ -214,7 +247,10 @@ private struct HTMLTable {
             }
             let isHeader = (inHead || cells.allSatisfy(\.header)) && headerOnly
             headerOnly = isHeader
-            if isHeader { table.headerRows += 1 }
+            if isHeader {
+                table.headerRows += 1
+                table.marksHeader = true
+            }
             table.rows.append(TableRow(cells: out, span: SourceSpan(line: rowLine, endLine: line)))
             cells = []
         }
@@ -254,8 +290,9 @@ private struct HTMLTable {
                 if cells.isEmpty && cell == nil { rowLine = line }
                 closeCell()
                 cell = ("", attribute("colspan", in: tag), attribute("rowspan", in: tag), name == "th")
+                cellLine = line
             case ("td", true), ("th", true): closeCell()
-            case ("br", _), ("p", _), ("li", _), ("div", _): cell?.text += " "
+            case ("br", _), ("p", _), ("li", _), ("div", _): cell?.text.append(lineBreak)
             default: continue  // inline markup (<b>, <span>, <a …>): its text stays
             }
         }

@@ -50,7 +50,7 @@ enum TextLines {
         var index = 0
         while index < decoded.lines.count {
             if let table = MarkdownTables.table(at: index, in: decoded.lines) {
-                lines.append(table.line)
+                lines += table.lines
                 index = table.next
                 continue
             }

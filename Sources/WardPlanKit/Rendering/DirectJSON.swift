@@ -579,3 +579,63 @@ extension Diagnostic: DirectJSONEncodable {
         }
     }
 }
+
+// MARK: - The comparison's coverage (a row per area and theme, a cell per ward: its largest part)
+
+extension Coverage: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("areas")
+            out.values(areas)
+            out.key("themes")
+            out.values(themes)
+        }
+    }
+}
+
+extension Coverage.Row: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            out.key("cells")
+            out.values(cells)
+            out.key("en")
+            out.string(en)
+            out.key("expectedBy")
+            out.strings(expectedBy)
+            out.key("id")
+            out.string(id)
+            out.key("vi")
+            out.string(vi)
+        }
+    }
+}
+
+extension Coverage.Cell: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("mentions")
+            out.integers(mentions)
+            out.key("tasks")
+            out.values(tasks)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}
+
+extension TaskRef: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("index")
+            out.integer(index)
+            out.key("line")
+            out.integer(line)
+            out.key("ref")
+            out.string(ref)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}

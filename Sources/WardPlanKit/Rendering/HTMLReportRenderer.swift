@@ -403,6 +403,8 @@ struct HTMLReportIndex: Sendable {
         var offices: [String: Int] = [:]
         for (o, office) in comparison.leads.offices.enumerated() where offices[office.name] == nil {
             offices[office.name] = o
+            // A commune's "Công an xã" is the row of "Công an phường".
+            for name in office.alsoShownAs ?? [] where offices[name] == nil { offices[name] = o }
         }
         officeIndex = offices
     }

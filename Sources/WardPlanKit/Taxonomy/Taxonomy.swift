@@ -304,8 +304,48 @@ public struct Taxonomy: Sendable, Codable, Hashable {
     /// Contexts that cancel a theme phrase (see `Context`).
     public var contexts: [Context]
 
+    /// Words of background and assessment (see `Background`).
+    public var background: Background
+
+    /// What the ward has done and how it stands ("Năm 2025, phường đã triển khai …", "tuy nhiên vẫn
+    /// còn hạn chế …", a part titled "KẾT QUẢ THỰC HIỆN NĂM 2025") states no intention: a theme
+    /// named only there is not stated by the plan. Plain words (no phrase language), matched folded
+    /// on word boundaries. Only statements are read this way: a task keeps its themes.
+    public struct Background: Sendable, Codable, Hashable {
+        /// A part whose heading has one of these, and names no objective, target, task or duty, is
+        /// an assessment part: nothing under it states ("ĐÁNH GIÁ KẾT QUẢ …", "TÌNH HÌNH …").
+        public var headings: [String]
+        /// A clause that opens with one of these is background ("Tình hình …", "Kết quả đạt
+        /// được: …", "Tuy nhiên, …").
+        public var opens: [String]
+        /// Words of the past or of assessment ("đã triển khai", "vừa hoàn thành", "còn hạn chế"): a
+        /// theme named after one in the same clause is background, unless a `keeps` verb comes first.
+        public var markers: [String]
+        /// Verbs that take a past result as their object ("duy trì kết quả đã đạt được", "khắc phục
+        /// hạn chế …"): before a marker they keep the clause an intention.
+        public var keeps: [String]
+
+        public init(headings: [String] = [], opens: [String] = [], markers: [String] = [], keeps: [String] = []) {
+            self.headings = headings
+            self.opens = opens
+            self.markers = markers
+            self.keeps = keeps
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable { case headings, opens, markers, keeps }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownFields(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            headings = try c.decodeIfPresent([String].self, forKey: .headings) ?? []
+            opens = try c.decodeIfPresent([String].self, forKey: .opens) ?? []
+            markers = try c.decodeIfPresent([String].self, forKey: .markers) ?? []
+            keeps = try c.decodeIfPresent([String].self, forKey: .keeps) ?? []
+        }
+    }
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case version, reviewed, abbreviations, contexts, areas, themes
+        case version, reviewed, abbreviations, contexts, background, areas, themes
     }
 
     public init(from decoder: Decoder) throws {
@@ -315,6 +355,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         reviewed = try c.decode(String.self, forKey: .reviewed)
         abbreviations = try c.decodeIfPresent([Abbreviation].self, forKey: .abbreviations) ?? []
         contexts = try c.decodeIfPresent([Context].self, forKey: .contexts) ?? []
+        background = try c.decodeIfPresent(Background.self, forKey: .background) ?? Background()
         areas = try c.decode([Area].self, forKey: .areas)
         themes = try c.decodeIfPresent([Theme].self, forKey: .themes) ?? []
     }

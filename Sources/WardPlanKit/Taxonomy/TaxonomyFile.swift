@@ -247,6 +247,27 @@ public struct TaxonomyFile: Sendable {
                 }
             }
         }
+        let background = taxonomy.background
+        for (field, list) in [
+            ("headings", background.headings), ("opens", background.opens), ("markers", background.markers),
+            ("keeps", background.keeps),
+        ] {
+            var seen: [String: Int] = [:]
+            for (k, words) in list.enumerated() {
+                let key = FoldedKey.of(words)
+                if key.isEmpty {
+                    problems.append(
+                        error("background.\(field)[\(k)]", "background: \"\(words)\" has no letters or digits"))
+                } else if let first = seen[key] {
+                    problems.append(
+                        error(
+                            "background.\(field)[\(k)]",
+                            "background: \"\(words)\" is given twice in \(field) (first as item \(first + 1))"))
+                } else {
+                    seen[key] = k
+                }
+            }
+        }
         return problems
     }
 

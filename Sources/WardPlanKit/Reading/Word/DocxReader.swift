@@ -8,7 +8,9 @@ import Foundation
 /// the whole `TableBlock`: header rows are the rows marked to repeat on every page (else the first
 /// row), a horizontally merged cell spans its grid columns, a vertically merged cell is marked
 /// `mergedFromAbove` and repeats the text above, a row whose first column continues the one above
-/// `continuesPrevious`, and a nested table's text stays in its cell.
+/// `continuesPrevious`, and a nested table's text stays in its cell. A table that lays a letterhead
+/// or a signature block out (`LetterheadTable`) is not data: its cells' paragraphs and line breaks
+/// become lines of their own, column by column, each numbered by its row.
 ///
 /// Locations: `DocumentLine.number` is the index of the paragraph or table row in the document
 /// body, counting from 1 (empty paragraphs included); paragraphs inside a table cell belong to
@@ -147,10 +149,17 @@ struct WordBodyWalker {
     /// The paragraph as a reader sees it: its list label, then its runs; white space collapsed, NFC.
     /// (In a table cell or a text box the label stays in the text.)
     private mutating func paragraphText(_ node: XNode, textBoxes: inout [String]) -> String {
+        paragraphLines(node, textBoxes: &textBoxes).joined(separator: " ")
+    }
+
+    /// `paragraphText` cut at its line breaks (`w:br`, `w:cr`): the lines a letterhead cell shows.
+    private mutating func paragraphLines(_ node: XNode, textBoxes: inout [String]) -> [String] {
         let label = listNumber(node)?.marker.text
         var runs = Runs(format: (false, false))
         collect(node.children, into: &runs, textBoxes: &textBoxes)
-        return ((label.map { $0 + " " } ?? "") + runs.text).collapsingWhitespace.nfc
+        var lines = runs.lines
+        if let label { lines[0] = (label + " " + lines[0]).collapsingWhitespace.nfc }
+        return lines.filter { !$0.isEmpty }
     }
 
     /// The text of a paragraph's runs, piece by piece with whether each piece is bold and italic.
@@ -160,9 +169,29 @@ struct WordBodyWalker {
 
         init(format: (bold: Bool, italic: Bool)) { self.format = format }
 
+        /// Where a line break stands: the index in `pieces` of the first piece after it.
+        var breaks: [Int] = []
+
         mutating func append(_ text: String) { pieces.append((text, format.bold, format.italic)) }
 
+        /// A line break: a space in the paragraph's text, the end of a line in `lines`.
+        mutating func lineBreak() {
+            breaks.append(pieces.count)
+            append(" ")
+        }
+
         var text: String { pieces.map(\.text).joined().collapsingWhitespace.nfc }
+
+        /// The text line by line, cut at the breaks; at least one (maybe empty) line.
+        var lines: [String] {
+            var out: [String] = []
+            var start = 0
+            for end in breaks + [pieces.count] {
+                out.append(pieces[start..<end].map(\.text).joined().collapsingWhitespace.nfc)
+                start = end
+            }
+            return out
+        }
 
         private var filled: [(text: String, bold: Bool, italic: Bool)] {
             pieces.filter { !$0.text.allSatisfy(\.isWhitespace) }
@@ -208,7 +237,8 @@ struct WordBodyWalker {
             }
             switch node.name {
             case "t": runs.append(node.text)
-            case "tab", "br", "cr": runs.append(" ")
+            case "tab": runs.append(" ")
+            case "br", "cr": runs.lineBreak()
             case "noBreakHyphen": runs.append("-")
             case "sym": runs.append(node.attribute("char").flatMap { UInt32($0, radix: 16) }.map(Self.symbol) ?? "")
             case "pPr", "rPr", "del", "moveFrom", "delText", "instrText", "fldChar", "footnoteReference",
@@ -248,6 +278,11 @@ struct WordBodyWalker {
             rows.append(TableRow(cells: row.cells, span: SourceSpan(line: index), continuesPrevious: row.continues))
         }
         let marked = found.prefix { $0.isHeader }.count
+        if marked == 0, let columns = LetterheadTable.columns(found.map(\.cellLines)) {
+            // A letterhead or signature block laid out in a table: its lines, column by column.
+            lines += columns.map { DocumentLine(number: first + $0.row, text: $0.text) }
+            return
+        }
         let block = TableBlock(
             rows: rows, headerRowCount: marked > 0 ? marked : 1, span: SourceSpan(line: first, endLine: index))
         let title = rows[0].cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
@@ -256,6 +291,9 @@ struct WordBodyWalker {
 
     struct Row {
         var cells: [TableCell]
+        /// Each cell's lines (paragraphs, line breaks) as `LetterheadTable` reads them; nil for a
+        /// cell that is not one plain cell of its own (merged, or grid columns skipped).
+        var cellLines: [[String]?]
         var isHeader: Bool
         /// The first column continues a vertically merged cell: the row goes on with the one above.
         var continues: Bool
@@ -275,6 +313,7 @@ struct WordBodyWalker {
             let trPr = tr.child("trPr")
             let before = max(0, min(64, trPr?.value(of: "gridBefore").flatMap { Int($0) } ?? 0))
             var cells = Array(repeating: TableCell(""), count: before)
+            var linesOfCells = Array(repeating: [String]?.none, count: before)
             var column = before
             var texts: [Int: String] = [:]
             var continues = false
@@ -283,16 +322,18 @@ struct WordBodyWalker {
                 let span = max(1, min(64, tcPr?.value(of: "gridSpan").flatMap { Int($0) } ?? 1))
                 let merged = tcPr?.child("vMerge").map { ($0.attribute("val") ?? "continue") == "continue" } ?? false
                 // A vertically merged cell shows its text once, but it is every row's value.
-                let text = merged ? above[column] ?? "" : try cellText(tc, depth: depth)
+                let lines = merged ? [] : try cellLines(tc, depth: depth)
+                let text = merged ? above[column] ?? "" : lines.joined(separator: " ")
                 if merged && column == 0 { continues = true }
                 cells.append(TableCell(text, columnSpan: span, mergedFromAbove: merged))
+                linesOfCells.append(merged || span > 1 ? nil : lines)
                 texts[column] = text
                 column += span
             }
             let isHeader =
                 leadingHeader && trPr?.child("tblHeader").map(WordStyles.isOn) == true
             leadingHeader = isHeader
-            rows.append(Row(cells: cells, isHeader: isHeader, continues: continues))
+            rows.append(Row(cells: cells, cellLines: linesOfCells, isHeader: isHeader, continues: continues))
             above = texts
         }
         return rows
@@ -309,22 +350,23 @@ struct WordBodyWalker {
         }
     }
 
-    /// A cell's paragraphs joined by spaces; a nested table's rows flattened into it.
-    private mutating func cellText(_ tc: XNode, depth: Int) throws(InputError) -> String {
+    /// A cell's lines: its paragraphs, cut at their line breaks; a nested table's rows flattened,
+    /// a row a line. The cell's text is these joined by spaces.
+    private mutating func cellLines(_ tc: XNode, depth: Int) throws(InputError) -> [String] {
         var pieces: [String] = []
         for node in tc.children where node.isWordElement {
             if node.isWord("p") {
                 var boxes: [String] = []
-                pieces.append(paragraphText(node, textBoxes: &boxes))
+                pieces += paragraphLines(node, textBoxes: &boxes)
                 pieces += boxes
             } else if node.isWord("tbl") {
                 pieces += try tableRows(node, depth: depth + 1).map {
                     $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
                 }
             } else if node.isWord("sdt") {
-                pieces.append(try cellText(node.child("sdtContent") ?? node, depth: depth))
+                pieces += try cellLines(node.child("sdtContent") ?? node, depth: depth)
             }
         }
-        return pieces.filter { !$0.isEmpty }.joined(separator: " ")
+        return pieces.filter { !$0.isEmpty }
     }
 }

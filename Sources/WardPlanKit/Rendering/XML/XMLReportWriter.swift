@@ -47,9 +47,14 @@ public struct XMLReportWriter: Sendable {
     }
 
     public var codeLists: CodeLists
+    /// Plans' `<plan>` elements made before (`PlanCache` keeps them beside its entries): copied
+    /// instead of written again, and the ones written are given to it to keep. The whole document
+    /// is validated against the schema all the same.
+    public var parts: (any XMLPartStore)?
 
-    public init(codeLists: CodeLists = .standard) {
+    public init(codeLists: CodeLists = .standard, parts: (any XMLPartStore)? = nil) {
         self.codeLists = codeLists
+        self.parts = parts
     }
 
     /// The report of `result`'s plans; with `comparison` (made by `Comparer` from those plans, in
@@ -130,11 +135,25 @@ public struct XMLReportWriter: Sendable {
         phrases.write(to: w)
         w.start("plans")
         for (plan, id) in zip(result.plans, planIDs) {
-            PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
+            guard let parts else {
+                PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
+                continue
+            }
+            if let kept = parts.xmlPart(for: plan, id: id) {
+                w.append(part: kept)
+            } else {
+                let part = XMLTextWriter(partIndent: 0)
+                PlanXML(plan: plan, id: id, phrases: phrases, writer: part).write()
+                let bytes = part.partBytes()
+                // A part whose characters were replaced is made again each run, so its warnings are.
+                if part.replacements.isEmpty { parts.keepXMLPart(bytes, for: plan, id: id) }
+                w.append(part: bytes, replacements: part.replacements)
+            }
         }
         w.end()
         w.start("failed")
         for failure in result.failed {
+            w.location = (failure.path, nil)
             w.start("input")
             w.attribute("path", failure.path)
             for diagnostic in failure.diagnostics { PlanXML.write(diagnostic, to: w) }
@@ -147,4 +166,16 @@ public struct XMLReportWriter: Sendable {
         }
         w.end()
     }
+}
+
+/// Plans' `<plan>` elements (`PlanXML`, no indentation) made before, kept so a run copies bytes
+/// instead of writing them again (`PlanCache` keeps them beside its entries). A part depends on the
+/// plan and its id in the report (`PlanIdentity.ids`, which hangs on the other plans' names) and
+/// on nothing else: phrase ids come from the phrase's text. Called from one thread at a time per
+/// document, from several documents at once.
+public protocol XMLPartStore: Sendable {
+    /// The `<plan>` element of `plan` with the id `id`, when kept and trusted; nil otherwise.
+    func xmlPart(for plan: Plan, id: String) -> [UInt8]?
+    /// Keeps `bytes`, the element just written for `plan` with the id `id`.
+    func keepXMLPart(_ bytes: [UInt8], for plan: Plan, id: String)
 }

@@ -46,8 +46,34 @@ final class XMLTextWriter {
         start()
     }
 
+    /// Writes one element of a document into memory, without the XML declaration: a part another
+    /// writer copies (`append(part:)`), such as a plan kept with the cache (`XMLPartStore`).
+    init(partIndent indent: Int) {
+        deliver = nil
+        self.indent = indent
+    }
+
     private func start() {
         append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    }
+
+    /// The bytes written so far (a part's, `init(partIndent:)`), its open elements closed.
+    func partBytes() -> [UInt8] {
+        while !open.isEmpty { end() }
+        return buffer
+    }
+
+    /// Copies the bytes of an element written before by a writer with no indentation (a part),
+    /// as the next child of the element open here, with the characters it replaced: the same bytes
+    /// as writing the element here. Only for writers with no indentation (the part does not know
+    /// its depth).
+    func append(part bytes: [UInt8], replacements: [Diagnostic] = []) {
+        precondition(indent == 0, "a part is copied only into a document with no indentation")
+        closeStartTag(newline: true)
+        buffer.append(contentsOf: bytes)
+        self.replacements += replacements
+        indentEnd = true
+        flushIfFull()
     }
 
     /// Starts an element; with a namespace, declares it (as the default namespace when `prefix` is nil).
