@@ -112,7 +112,9 @@ struct InlineAssignment: Equatable {
         guard let m = assigning.firstMatch(in: text), let lead = m[2], let range = m.range(0) else {
             return assigningOffice(text, offices: offices)
         }
-        var result = InlineAssignment(text: String(text[..<range.lowerBound]).trimmingBlanks)
+        // "… – giao Công an phường thực hiện": the dash is the sentence's, not the statement's.
+        let before = Blanks.trimming(text[..<range.lowerBound]) { $0 == " " || $0 == "–" || $0 == "-" }
+        var result = InlineAssignment(text: before)
         result.lead = clean(lead)
         result.readRest(m[3] ?? "", offices: offices)
         if result.text.isEmpty { result.text = text }
@@ -304,9 +306,11 @@ struct InlineAssignment: Equatable {
         text.trimmingBlanks.trimmingCharacters(in: OfficeDirectory.trimSet)
     }
 
-    /// "Giao" at a sentence start (the text's start or after ". "), the lead up to "chủ trì", the rest.
+    /// "Giao" at a sentence start (the text's start or after ". "), or "giao" after a dash ("… –
+    /// giao Công an phường thực hiện"), the lead up to "chủ trì", the rest.
     private static let assigning = Pattern(
-        #"(^|(?<=[.;:]\s))Giao\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#, caseSensitive: true)
+        #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#,
+        caseSensitive: true)
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
         #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)

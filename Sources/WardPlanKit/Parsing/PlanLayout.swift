@@ -56,6 +56,9 @@ struct PlanLayout: Sendable, Decodable {
     var planTitles: Titles
     var basisOpeners: BasisOpeners
     var assignment: Assignment
+    /// What a cell under a year column holds when the task runs that year ("x", "✓", "•";
+    /// `YearMarkColumns`).
+    var yearMarks: [String]?
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

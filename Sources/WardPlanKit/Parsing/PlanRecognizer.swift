@@ -16,6 +16,9 @@ final class PlanRecognizer {
         /// The office heading's marker style (nil when unmarked): the next line with the same
         /// marker is its sibling and closes it.
         var officeMarker: Marker.Style?
+        /// "1. Quý I/2026", "Thực hiện thường xuyên trong năm" (`TimeHeading`): the time of the
+        /// tasks under it that give none.
+        var time: String?
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -172,7 +175,10 @@ final class PlanRecognizer {
             }
         case .lettered(let letter, let title):
             finishTask()
-            if followedByFields(i) {
+            if timeHeadingTime != nil, !line.isHeading, officeHeading(title) == nil, !followedByFields(i) {
+                // "a) …" under "1. Quý I/2026": a task, however short.
+                item(ref: letter, text: title, at: i, numbered: false)
+            } else if followedByFields(i) {
                 startTask(ref: [numberedRef, letter].compactMap { $0 }.joined(separator: "."), text: title, at: i)
             } else if let office = officeHeading(title) {
                 pushHeading(
@@ -256,6 +262,13 @@ final class PlanRecognizer {
                         endLine: line.endLine))
             } else if !stack.isEmpty, line.marker == nil, let office = officeHeading(text) {
                 pushHeading(ref: nil, text: text, level: officeSiblingLevel, at: i, office: office)
+            } else if line.marker == nil, contextKind == .tasks, TimeHeading.time(of: text) != nil,
+                line.isHeading || nextIsMarkedItem(i)
+            {
+                // "Tháng 6/2026" over lettered or bulleted tasks, a sibling of the time heading before it.
+                let sibling = stack.last?.time != nil
+                let level = (stack.last?.heading.level ?? 0) + (sibling ? 0 : 1)
+                pushHeading(ref: nil, text: text, level: level, at: i)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if opensOrdinalTask, let ordinal {
@@ -302,6 +315,12 @@ final class PlanRecognizer {
         FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12)
     }
 
+    /// Whether the next unit is a lettered or bulleted item.
+    private func nextIsMarkedItem(_ i: Int) -> Bool {
+        guard i + 1 < units.count, !skip.contains(i + 1), let style = units[i + 1].marker?.style else { return false }
+        return style == .letter || style == .bullet
+    }
+
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
     private func followedByFields(_ i: Int) -> Bool {
         var j = i + 1
@@ -330,7 +349,8 @@ final class PlanRecognizer {
         stack.append(
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
-                isPart: isPart, office: office, officeMarker: officeMarker))
+                isPart: isPart, office: office, officeMarker: officeMarker,
+                time: isPart ? nil : TimeHeading.time(of: text)))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -392,6 +412,13 @@ final class PlanRecognizer {
     private var contextKind: SectionKind {
         if stack.isEmpty { return .frontMatter }
         return stack.reversed().first { $0.heading.kind != .other }?.heading.kind ?? .other
+    }
+
+    /// The time of the innermost time heading (`TimeHeading`) in a tasks part, when the tasks
+    /// there are grouped by when they are due.
+    private var timeHeadingTime: String? {
+        guard contextKind == .tasks, !planHasTaskTable else { return nil }
+        return stack.last { $0.time != nil }?.time
     }
 
     private var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
@@ -522,7 +549,17 @@ final class PlanRecognizer {
             taken.append(next)
             next += 1
         }
-        let joined = pieces.joined(separator: " ")
+        var joined = pieces.joined(separator: " ")
+        // Under "1. Quý I/2026": "… (Chủ trì: X). Sản phẩm: Y." gives its products, and every
+        // lettered or bulleted item is a task, its time the heading's when it gives none.
+        let headingTime =
+            current.marker.map { [.letter, .bullet, .number, .numberPath].contains($0.style) } == true
+            ? timeHeadingTime : nil
+        var products: [String] = []
+        if headingTime != nil, let split = ClosingProducts.split(joined) {
+            joined = split.text
+            products = split.products
+        }
         var assignment: InlineAssignment
         if let assigned = inlineAssignment(in: joined) {
             assignment = assigned
@@ -537,9 +574,13 @@ final class PlanRecognizer {
         {
             // Among bullets that close with their assignment, one without is a task whose lead is missing.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
+            // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
         }
+        if assignment.timeline == nil, let headingTime { assignment.timeline = headingTime }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
         // "c) Công an phường chủ trì …" under "3. …" is task "3.c", as a lettered task block is.
         let lettered = current.marker?.style == .letter
@@ -551,7 +592,8 @@ final class PlanRecognizer {
         plan.tasks.append(
             makeTask(
                 ref: taskRef ?? nextUnnumberedTaskRef(), text: assignment.text, area: contextArea, group: contextGroup,
-                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: [], supervisor: nil,
+                leadText: assignment.lead, coordinatorsText: assignment.coordinators, products: products,
+                supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
     }
@@ -690,7 +732,8 @@ final class PlanRecognizer {
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
     private func makeTask(
         ref: String, text: String, area: String?, group: String?, leadText: String?, coordinatorsText: String?,
-        products: [String], supervisor: String?, timelineText: String?, notes: [String], lines sourceLines: [Int]
+        products: [String], supervisor: String?, timelineText: String?, timeline given: Timeline? = nil,
+        notes: [String], lines sourceLines: [Int]
     ) -> PlanTask {
         let line = sourceLines.min() ?? 0
         var lead = leadText.map(resolve) ?? OfficeDirectory.Resolution()
@@ -710,7 +753,10 @@ final class PlanRecognizer {
             diagnose(.missingLead, .warning, line, "task \(ref) has no lead office")
         }
         var timeline: Timeline?
-        if let timelineText {
+        if let given {
+            // Read already (years marked in a table): its text is made, not written.
+            timeline = given
+        } else if let timelineText {
             let parsed = readTimeline(timelineText)
             if !parsed.hasSchedule && parsed.flags.isEmpty {
                 diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
@@ -752,6 +798,13 @@ final class PlanRecognizer {
             columns = first
             headerRows = [headerRows[0]]
         }
+        // "2026 | 2027 | … | 2030" under a merged "Thời gian thực hiện", given as the body's first row.
+        if columns?.holdsTasks == true, block.rows.count > headerRows.count,
+            let withYears = Self.yearRowExtending(headerRows, with: block.rows[headerRows.count])
+        {
+            columns = withYears
+            headerRows.append(block.rows[headerRows.count])
+        }
         var rows = block.rows[...]
         if let columns {
             pendingAppendixTitle = false
@@ -771,6 +824,7 @@ final class PlanRecognizer {
                 table = TableDraft(columns: columns)
             }
         }
+        var headerBefore: TableRow?
         for row in rows {
             let cells = Self.columnCells(row)
             if let columns = TableColumns.detect(cells) {
@@ -782,8 +836,22 @@ final class PlanRecognizer {
                     finishTable()
                     table = TableDraft(columns: columns)
                 }
+                headerBefore = row
                 continue
             }
+            // The years under a header read inside the block: the header's second row. Under a
+            // table that has year columns, such a row is that header's, repeated on a new page.
+            let withYears = headerBefore.flatMap { header in
+                table?.rows.isEmpty == true ? Self.yearRowExtending([header], with: row) : nil
+            }
+            if withYears != nil || table?.columns.yearColumns.isEmpty == false && YearMarkColumns.isYearRow(cells) {
+                plan.tableHeaders.append(
+                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                if let withYears { table!.columns = withYears }
+                headerBefore = nil
+                continue
+            }
+            headerBefore = nil
             if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row)) {
                 finishTable()
                 let unit = OutlineUnit(
@@ -794,6 +862,17 @@ final class PlanRecognizer {
                 readingTableRow = false
             }
         }
+    }
+
+    /// The columns of a task table's header with a row of years under it, when those years are
+    /// columns of marks (`YearMarkColumns`); nil when the row is not such a row.
+    static func yearRowExtending(_ header: [TableRow], with row: TableRow) -> TableColumns? {
+        let cells = columnCells(row)
+        guard YearMarkColumns.isYearRow(cells),
+            let columns = TableColumns.detect(TableColumns.headerCells(header.map(columnCells) + [cells])),
+            columns.holdsTasks, !columns.yearColumns.isEmpty
+        else { return nil }
+        return columns
     }
 
     /// A row's text by column: a merged cell's text in its first column and blanks under the rest;
@@ -898,6 +977,9 @@ final class PlanRecognizer {
             if columns.holdsTasks {
                 // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
                 let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
+                let timelineText = value(.timeline) ?? roles?.timeline
+                // Years marked under "2026 | 2027 | …" give the time when no column or label does.
+                let marked = timelineText == nil ? draft.markedYears(of: row) : []
                 var task =
                     makeTask(
                         ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
@@ -905,8 +987,8 @@ final class PlanRecognizer {
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
                         products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
-                        timelineText: value(.timeline) ?? roles?.timeline, notes: draft.otherCells(of: row),
-                        lines: row.lines)
+                        timelineText: timelineText, timeline: YearMarkColumns.timeline(of: marked),
+                        notes: draft.otherCells(of: row), lines: row.lines)
                 if let start = value(.start) {
                     task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
                 }

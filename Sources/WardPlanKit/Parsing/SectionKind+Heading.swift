@@ -15,6 +15,8 @@ extension SectionKind {
         ("muc dich", .purpose), ("muc tieu", .purpose), ("yeu cau", .purpose), ("quan diem", .purpose),
         ("chi tieu", .targets),
         ("nhiem vu", .tasks), ("giai phap", .tasks),
+        // Tasks grouped by when they are due: "TIẾN ĐỘ THỰC HIỆN", "LỘ TRÌNH THỰC HIỆN".
+        ("tien do thuc hien", .tasks), ("lo trinh", .tasks),
         ("kinh phi", .funding),
         ("che do bao cao", .reporting), ("thong tin bao cao", .reporting),
         ("to chuc thuc hien", .organisation), ("trach nhiem", .organisation), ("phan cong", .organisation),

@@ -2,7 +2,7 @@
 /// differently ("TT | Nhiệm vụ | Sản phẩm | … | Thời gian hoàn thành", "STT | Nội dung | Đơn vị chủ
 /// trì | Thời hạn"), so columns are found by their header words, never by position.
 struct TableColumns: Equatable {
-    static func == (a: TableColumns, b: TableColumns) -> Bool { a.roles == b.roles }
+    static func == (a: TableColumns, b: TableColumns) -> Bool { a.roles == b.roles && a.yearColumns == b.yearColumns }
 
     enum Role: String, Equatable, Sendable, Decodable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
@@ -13,6 +13,9 @@ struct TableColumns: Equatable {
     var roles: [Int: Role]
     /// The header cells as written, so a column the parser has no role for is still reported.
     var headers: [String]
+    /// The year each column under a merged "Thời gian thực hiện" stands for, by column, in a task
+    /// table that marks the years a task runs (`YearMarkColumns`); empty in other tables.
+    var yearColumns: [Int: Int] = [:]
 
     func index(of role: Role) -> Int? { roles.first { $0.value == role }?.key }
 
@@ -52,7 +55,11 @@ struct TableColumns: Equatable {
         {
             roles[i] = .products
         }
-        return TableColumns(roles: roles, headers: cells)
+        // "Thời gian thực hiện" over "2026 | 2027 | … | 2030": the years are columns of marks, and
+        // the time column they stand under is the first of them, not a time of its own.
+        let years = roles.values.contains(.task) ? YearMarkColumns.columns(cells, roles: roles) : [:]
+        for column in years.keys { roles[column] = nil }
+        return TableColumns(roles: roles, headers: cells, yearColumns: years)
     }
 
     /// One header row from a header written over several rows ("Đơn vị" over "Chủ trì | Phối

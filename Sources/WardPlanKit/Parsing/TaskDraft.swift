@@ -147,12 +147,29 @@ struct TableDraft {
     /// Cells of a row in "Ghi chú" columns, in a start column beside the completion column, or in
     /// columns the parser has no role for, as "Header: value", so nothing a ward wrote in its
     /// table is lost.
+    ///
+    /// Year columns give one note, "Năm thực hiện: 2026, 2028", where the first of them stands; a
+    /// cell with words other than a mark keeps them under its year ("2027: Quý II").
     func otherCells(of row: Row) -> [String] {
-        row.cells.indices.compactMap { i in
+        let marked = markedYears(of: row)
+        let firstYear = columns.yearColumns.keys.min()
+        return row.cells.indices.flatMap { i -> [String] in
+            if let year = columns.yearColumns[i] {
+                let cell = row.cells[i]
+                let words = YearMarkColumns.marks(cell) && !YearMarkColumns.isMark(cell) ? ["\(year): \(cell)"] : []
+                return (i == firstYear ? YearMarkColumns.note(of: marked).map { [$0] } ?? [] : []) + words
+            }
             let role = columns.roles[i]
-            guard role == nil || role == .notes || role == .start, !row.cells[i].isEmpty else { return nil }
+            guard role == nil || role == .notes || role == .start, !row.cells[i].isEmpty else { return [] }
             let header = i < columns.headers.count ? columns.headers[i] : ""
-            return header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"
+            return [header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"]
+        }
+    }
+
+    /// The years a row marks in the year columns (`YearMarkColumns`), in column order.
+    func markedYears(of row: Row) -> [Int] {
+        columns.yearColumns.sorted { $0.key < $1.key }.compactMap { column, year in
+            YearMarkColumns.marks(Self.cell(row.cells, column)) ? year : nil
         }
     }
 

@@ -113,8 +113,12 @@ public struct TimelineParser: Sendable {
         return (found.min()!, found.max()!, year)
     }
 
+    /// "6 tháng đầu năm 2026"; "6 tháng cuối năm" names no year, and takes the plan's when the
+    /// plan covers one.
     private func halfYear(in key: String) -> (first: Bool, year: Int)? {
-        guard let m = Self.halfYear.firstMatch(in: key), let y = Int(m[2]!) else { return nil }
+        guard let m = Self.halfYear.firstMatch(in: key) else { return nil }
+        let ownYear = m[2].flatMap { Int($0) }
+        guard let y = ownYear ?? planYears.flatMap({ $0.from == $0.to ? $0.from : nil }) else { return nil }
         return (m[1] == "dau", y)
     }
 
@@ -135,7 +139,7 @@ public struct TimelineParser: Sendable {
     private static let month = Pattern(#"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#)
     private static let yearSpan = Pattern(
         #"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, needsOneOf: "12")
-    private static let halfYear = Pattern(#"\b0?6 thang (dau|cuoi) nam (\d{4})\b"#, needs: "6")
+    private static let halfYear = Pattern(#"\b0?6 thang (dau|cuoi) nam(?: (\d{4}))?\b"#, needs: "6")
     private static let semiannual = Pattern(#"\b0?6 thang (?:mot )?lan\b|\bnua nam\b"#)
     private static let edgeTrim: Set<Character> = [" ", ".", ";", ","]
 }
