@@ -32,9 +32,14 @@ struct BackgroundReader: Sendable {
     /// Whether a statement's text states `theme`: some match of its own words sits outside
     /// background. A theme without a match in the text (its heading gave it) is left as it is.
     func states(_ theme: ThemeMatch, in text: String, planYear: Int?) -> Bool {
+        states(theme, inClauses: Self.clauseWords(of: text), planYear: planYear)
+    }
+
+    /// `states(_:in:planYear:)` over a text's clauses folded once (`clauseWords(of:)`): a
+    /// statement names several themes, and folding is what costs.
+    func states(_ theme: ThemeMatch, inClauses clauses: [[Substring]], planYear: Int?) -> Bool {
         let found = theme.evidence.filter { $0.basis == .content }
         guard !found.isEmpty else { return true }
-        let clauses = Self.clauses(of: text).map { FoldedKey.words($0) }
         for evidence in found {
             let matched = FoldedKey.words(evidence.matched)
             guard let (clause, at) = Self.locate(matched, in: clauses) else { return true }
@@ -88,6 +93,11 @@ struct BackgroundReader: Sendable {
             }
         }
         return nil
+    }
+
+    /// A text's clauses as folded words, for `states(_:inClauses:planYear:)`.
+    static func clauseWords(of text: String) -> [[Substring]] {
+        clauses(of: text).map { FoldedKey.words($0) }
     }
 
     /// Clauses at ";" and at a sentence's end ("." before a space or the end); a colon keeps its

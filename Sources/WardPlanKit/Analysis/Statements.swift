@@ -76,6 +76,8 @@ enum Statements {
         let namer = PlaceNamer(headings: plan.headings)
         let background = background.flatMap { $0.isEmpty ? nil : $0 }
         let outline = background == nil ? nil : HeadingOutline(plan.headings)
+        // Each heading judged once, not once for every item under it.
+        let assessment = background.map { b in plan.headings.map { b.isBackground(heading: $0) } } ?? []
         let planYear = plan.period?.years.from
         var out: [String: [GapPlace]] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
@@ -93,13 +95,15 @@ enum Statements {
             }
             // An assessment part is one the plan's outline does not name as its own (`other`).
             if item.section == .other,
-                outline.chain(at: item.line).contains(where: { background.isBackground(heading: plan.headings[$0]) })
+                outline.chain(at: item.line).contains(where: { assessment[$0] })
             {
                 continue
             }
+            let needsClauses = item.themes.contains { $0.evidence.contains { $0.basis == .content } }
+            let clauses = needsClauses ? BackgroundReader.clauseWords(of: item.text) : []
             add(
-                item.themes.filter { background.states($0, in: item.text, planYear: planYear) }, line: item.line,
-                ref: item.ref)
+                item.themes.filter { background.states($0, inClauses: clauses, planYear: planYear) },
+                line: item.line, ref: item.ref)
         }
         for target in plan.targets { add(target.themes, line: target.line, ref: nil) }
         for r in plan.responsibilities {
