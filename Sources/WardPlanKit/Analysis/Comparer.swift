@@ -35,7 +35,7 @@ public struct Comparer: Sendable {
                 }
             })
         let background = BackgroundReader(reference.taxonomy.background)
-        let statements = plans.map { Statements.places(in: $0, background: background) }
+        let statements = Statements.places(in: plans, background: background)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let targets = TargetComparison.make(
