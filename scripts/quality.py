@@ -61,6 +61,8 @@ def opening(text, words=14):
     """A task's identity within its plan: its first words, case and spacing folded. References are
     not used: plans restart them per group, and a parser change may read them otherwise."""
     folded = unicodedata.normalize("NFC", text).casefold()
+    # A list number the plan writes inside the task's cell ("1. Xây dựng …") is not its words.
+    folded = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[ivxlc]+|[a-zđ])[.)]\s+", "", folded)
     return " ".join(re.sub(r"[^\w]+", " ", folded).split()[:words])
 
 
