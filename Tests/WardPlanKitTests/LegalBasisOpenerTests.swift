@@ -44,6 +44,26 @@ struct LegalBasisOpenerTests {
         #expect(bases.first?.text.hasPrefix("Nghị quyết số 76/NQ-CP") == true)
     }
 
+    /// A rule drawn under the title is a dash line, not the body's first item: the basis after it
+    /// is still in the front matter.
+    @Test func thucHienBasisAfterTheRuleUnderTheTitle() throws {
+        let plan = try plan(
+            """
+            Cải cách hành chính năm 2027
+            -------------
+            Thực hiện Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; Quyết định số 31/QĐ-UBND ngày 29/12/2026 của UBND tỉnh ban hành Kế hoạch CCHC năm 2027;
+            I. NHIỆM VỤ
+            1. Rà soát thủ tục hành chính nội bộ
+            - Cơ quan chủ trì: Văn phòng HĐND và UBND.
+            """)
+        #expect(plan.legalBases.map(\.number) == ["76/NQ-CP", "31/QĐ-UBND"])
+        #expect(plan.legalBases.first?.line == 8)
+        #expect(FrontMatterParser.isRule("-------------"))
+        #expect(FrontMatterParser.isRule("___ ___"))
+        #expect(!FrontMatterParser.isRule("- Rà soát"))
+        #expect(!FrontMatterParser.isRule("--"))
+    }
+
     @Test func thucHienBasisInTheFrontMatter() throws {
         let plan = try plan(
             """

@@ -41,6 +41,12 @@ struct FrontMatterParser {
         }
     }
 
+    /// A line drawn under a title or a letterhead: dashes, underscores, stars or equals signs only.
+    static func isRule(_ text: String) -> Bool {
+        let marks = text.unicodeScalars.filter { $0 != " " && $0 != "\t" }
+        return marks.count >= 3 && marks.allSatisfy { "-_=*–—".unicodeScalars.contains($0) }
+    }
+
     func parse() -> Result {
         var r = Result()
         // The header is what comes before the first Roman section.
@@ -54,6 +60,8 @@ struct FrontMatterParser {
         let bodyStart =
             lines.indices.prefix(headerEnd).first { i in
                 if lines[i].table != nil { return true }
+                // The rule under the title ("-----------") is read as a dash bullet; it opens nothing.
+                if Self.isRule(lines[i].text) { return false }
                 if case .prose = shapes[i] { return false } else { return true }
             } ?? headerEnd
         let title = titleIndex(before: headerEnd)
