@@ -65,7 +65,8 @@ struct ReviewLevelTests {
             item.note == "Có nội dung gần: “chuyên mục” (dòng \(line)) — cần cán bộ xem lại trước khi đề nghị")
         // "dịch vụ công" is also near online services: both are for the officer to read (and the
         // unverified health and education figure, a target: UnverifiedAndNarrowerTargetTests).
-        #expect(comparison.gaps[0].reviews.filter { $0.kind == .theme }.map(\.id) == [Self.theme, "online-public-services"])
+        #expect(
+            comparison.gaps[0].reviews.filter { $0.kind == .theme }.map(\.id) == [Self.theme, "online-public-services"])
     }
 
     @Test func withoutTheHintItIsAbsent() throws {

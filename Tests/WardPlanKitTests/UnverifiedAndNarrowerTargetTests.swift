@@ -11,8 +11,7 @@ import Testing
 ///   nothing of the broader share: not comparable, never `below`.
 @Suite("Unverified national figures and narrower measures")
 struct UnverifiedAndNarrowerTargetTests {
-    static func plan(_ targets: String, issued: String = "20 tháng 3 năm 2026", period: String = "năm 2026") -> String
-    {
+    static func plan(_ targets: String, issued: String = "20 tháng 3 năm 2026", period: String = "năm 2026") -> String {
         """
         ỦY BAN NHÂN DÂN
         PHƯỜNG PHÚ LỢI
@@ -78,7 +77,8 @@ struct UnverifiedAndNarrowerTargetTests {
 
     @Test func noTargetForAnUnverifiedFigureIsToReviewToo() throws {
         let (comparison, _) = try Self.compare(
-            Self.plan("1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%.", issued: "10 tháng 3 năm 2027", period: "năm 2027"))
+            Self.plan(
+                "1. Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%.", issued: "10 tháng 3 năm 2027", period: "năm 2027"))
         let item = try #require(comparison.gaps[0].item(.target, Self.healthEducation))
         #expect(item.level == .review)
         #expect(item.note.hasPrefix("Số liệu quốc gia chưa được kiểm chứng (≥ 85% đến năm 2030, NQ 76/NQ-CP)"))
@@ -193,7 +193,8 @@ struct UnverifiedAndNarrowerTargetTests {
 
     @Test func aYearOnTheWayToA2030FigureIsNotBelowIt() throws {
         // 85 % in 2026: above the 80 % due by 2025, below the 90 % due by 2030 — on the way.
-        let (comparison, _) = try Self.compare(Self.plan("1. Tỷ lệ TTHC được cung cấp dịch vụ công trực tuyến đạt 85%."))
+        let (comparison, _) = try Self.compare(
+            Self.plan("1. Tỷ lệ TTHC được cung cấp dịch vụ công trực tuyến đạt 85%."))
         let cell = try #require(comparison.targets.benchmark(Self.onlineServices)).cells[0]
         #expect(cell.status == .unclear && cell.dueLevel == nil)
         #expect(comparison.gaps[0].item(.target, Self.onlineServices) == nil)

@@ -194,7 +194,8 @@ extension WardGaps {
     static func unverifiedNote(_ b: Benchmarks.Benchmark) -> String {
         let measure = Localizer(language: .vi).measure(b)
         let years = b.binds == .byEnd ? "đến năm \(b.period.to)" : "\(b.period.from)-\(b.period.to)"
-        return "Số liệu quốc gia chưa được kiểm chứng (\(measure) \(years), \(b.source)) — cần cán bộ đối chiếu văn bản trước khi đề nghị: "
+        return
+            "Số liệu quốc gia chưa được kiểm chứng (\(measure) \(years), \(b.source)) — cần cán bộ đối chiếu văn bản trước khi đề nghị: "
     }
 
     static func vietnameseDate(_ d: CalendarDate) -> String {

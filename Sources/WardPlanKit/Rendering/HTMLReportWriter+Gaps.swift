@@ -137,7 +137,8 @@ extension HTMLReportWriter {
                 h.text(" ")
             }
             switch item.level {
-            case .below, .review where cell.status == .below:
+            case .below,
+                .review where cell.status == .below:
                 let values = cell.targets.filter { $0.status == .below }.map { targetValueText($0) }
                 h.text(
                     t(
