@@ -63,8 +63,10 @@ struct ReviewLevelTests {
         #expect(item.places.first?.section == "mục 1 phần I")
         #expect(
             item.note == "Có nội dung gần: “chuyên mục” (dòng \(line)) — cần cán bộ xem lại trước khi đề nghị")
-        // "dịch vụ công" is also near online services: both are for the officer to read.
-        #expect(comparison.gaps[0].reviews.map(\.id) == [Self.theme, "online-public-services"])
+        // "dịch vụ công" is also near online services: both are for the officer to read (and the
+        // unverified health and education figure, a target: UnverifiedAndNarrowerTargetTests).
+        #expect(
+            comparison.gaps[0].reviews.filter { $0.kind == .theme }.map(\.id) == [Self.theme, "online-public-services"])
     }
 
     @Test func withoutTheHintItIsAbsent() throws {
@@ -76,7 +78,7 @@ struct ReviewLevelTests {
     @Test func anItemToReviewIsNotCountedNorRanked() {
         let toReview = Self.review.0.gaps[0]
         let absent = Self.absent.0.gaps[0]
-        let moved = toReview.reviews.count
+        let moved = toReview.reviews.filter { $0.kind == .theme }.count
         #expect(moved == 2)
         #expect(toReview.count == absent.count - moved)
         #expect(toReview.nationalThemeCounts.absent == absent.nationalThemeCounts.absent - moved)
@@ -110,7 +112,7 @@ struct ReviewLevelTests {
         #expect(html.contains(##"<td class="n c0r" data-sort="0"><a href="#"##))
         #expect(html.contains(">◌</a></td>"))
         #expect(html.contains(#"<li><span class="sw c0r">◌</span> có nội dung gần, cần xem lại (không tính)</li>"#))
-        #expect(!Self.absent.0.gaps[0].items.contains { $0.level == .review })
+        #expect(!Self.absent.0.gaps[0].items.contains { $0.kind == .theme && $0.level == .review })
         let csv = try #require(CSVReportRenderer().render(report).first { $0.name == "gaps.csv" })
         let rows = String(decoding: csv.data, as: UTF8.self).split(separator: "\r\n")
         #expect(rows.contains { $0.contains(",theme,\(Self.theme),") && $0.contains(",cần xem lại,") })
@@ -128,9 +130,18 @@ struct ReviewLevelTests {
         #expect(text.contains(#"level="review""#))
     }
 
-    @Test func targetsAndCitationsAreNeverToReview() {
+    /// Near words are for themes; a target is to review only when its national figure is not
+    /// verified (`benchmarks.yaml`), a citation never.
+    @Test func targetsAreToReviewOnlyForAnUncheckedFigureAndCitationsNever() {
+        let benchmarks = ReferenceData.standard.benchmarks.benchmarks
         for (comparison, _) in [Self.review, Self.absent] {
-            #expect(!comparison.gaps[0].items.contains { $0.kind != .theme && $0.level == .review })
+            #expect(!comparison.gaps[0].items.contains { $0.kind == .citation && $0.level == .review })
+            let targets = comparison.gaps[0].items.filter { $0.kind == .target && $0.level == .review }
+            #expect(!targets.isEmpty)
+            #expect(
+                targets.allSatisfy { item in
+                    benchmarks.contains { "\($0.metric)@\($0.period)" == item.id && !$0.verified }
+                })
         }
     }
 

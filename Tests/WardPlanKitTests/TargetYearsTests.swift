@@ -98,10 +98,12 @@ struct TargetYearsTests {
         #expect(cell.status == .below && cell.targets.map(\.status) == [.below])
         #expect(cell.dueLevel?.value == 80 && cell.dueLevel?.period.to == 2025)
         let item = try #require(comparison.gaps[0].item(.target, Self.healthEducation))
-        #expect(item.level == .below && item.basis == [.national])
+        // NQ 76's health and education figures are not verified: the item is for an officer to check
+        // first (session 9), with the same judgement in its note.
+        #expect(item.level == .review && item.basis == [.national])
         #expect(
-            item.note.hasPrefix(
-                "Chỉ tiêu của kế hoạch thấp hơn mức đã đến hạn: ≥ 80% từ năm 2025 (NQ 76/NQ-CP); mức ≥ 85% đến năm 2030"
+            item.note.hasSuffix(
+                ": Chỉ tiêu của kế hoạch thấp hơn mức đã đến hạn: ≥ 80% từ năm 2025 (NQ 76/NQ-CP); mức ≥ 85% đến năm 2030"
             ))
     }
 
@@ -216,7 +218,7 @@ struct TargetYearsTests {
         let cell = try #require(comparison.targets.benchmark(Self.healthEducation)).cells[0]
         #expect(cell.status == .below)
         let item = try #require(comparison.gaps[0].item(.target, Self.healthEducation))
-        #expect(item.level == .below)
+        #expect(item.level == .review && item.note.hasSuffix(": Chỉ tiêu của kế hoạch thấp hơn mức quốc gia"))
         let line = try #require(plan.targets.first { $0.value == 84 }).line
         #expect(item.places.map(\.line) == [line])
     }

@@ -122,7 +122,10 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     }
 
     /// One ward against one benchmark.
-    /// A target of a stricter metric of the family counts too (`metrics.yaml`'s `meets`).
+    /// A target of a narrower metric counts too (`metrics.yaml`'s `meets`: "100 % TTHC … toàn trình"
+    /// is also a share of procedures offered online), but only upward: at or above the figure it
+    /// meets it; below it, it says nothing of the broader share (the procedures offered partly online
+    /// may make up the rest), so it is not comparable (`unclear`), never `below`.
     /// Against a figure due by the end of its period (`binds: by-end`), the targets for its last
     /// year are judged and those for earlier years are context; a plan with none for that year is
     /// judged on its earlier ones only upward: one that reaches the figure meets it, one below it
@@ -143,13 +146,19 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             } else if b.binds == .byEnd, let years, years.to < b.period.to {
                 earlier.append((i, target))
             } else {
-                inYears.append(value(target, index: i, status: judge(target, against: b)))
+                let status = judge(target, against: b)
+                let narrower = metrics.isNarrower(target.metric, than: b.metric)
+                inYears.append(value(target, index: i, status: narrower && status == .below ? .unclear : status))
             }
         }
         var dueLevel: Benchmarks.Benchmark?
         if inYears.isEmpty {
             inYears = earlier.map { i, target in
                 if judge(target, against: b) == .met { return value(target, index: i, status: .met) }
+                // A narrower share below the figure says nothing of the broader one, due or not.
+                if metrics.isNarrower(target.metric, than: b.metric) {
+                    return value(target, index: i, status: .unclear)
+                }
                 let years = target.phase ?? plan.period?.years
                 if let years, let due = levelDue(before: years.from, like: b, in: levels),
                     judge(target, against: due) == .below

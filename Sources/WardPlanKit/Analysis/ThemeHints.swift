@@ -29,6 +29,8 @@ struct ThemeHints: Sendable {
             var t = theme
             t.phraseEntries = theme.hints
             t.tonedPhrases = []
+            // Near is near: a hint inside a phrase the theme excludes ("nội bộ" in "quy trình nội bộ
+            // giải quyết TTHC", the workflow of a citizen procedure) still asks an officer to look.
             t.notInside = []
             t.notWith = []
             t.notInSections = []
@@ -43,7 +45,9 @@ struct ThemeHints: Sendable {
             // A context for other themes only would apply to all once its list is empty.
             return !context.themes.isEmpty && c.themes.isEmpty ? nil : c
         }
-        classifier = near.themes.isEmpty ? nil : PlanClassifier(taxonomy: near)
+        // Hints are short words: matched with their marks ("bỏ" is not the "bố" of "công bố") and
+        // within one stretch of words ("phường (mỗi" is not "phường mới").
+        classifier = near.themes.isEmpty ? nil : PlanClassifier(taxonomy: near, strict: true)
     }
 
     /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same

@@ -189,6 +189,15 @@ extension WardGaps {
         return "Có nội dung gần: " + shown.joined(separator: ", ") + " — cần cán bộ xem lại trước khi đề nghị"
     }
 
+    /// "Số liệu quốc gia chưa được kiểm chứng (≥ 85% đến năm 2030, NQ 76/NQ-CP) — cần cán bộ đối
+    /// chiếu văn bản trước khi đề nghị: ", before the item's own note.
+    static func unverifiedNote(_ b: Benchmarks.Benchmark) -> String {
+        let measure = Localizer(language: .vi).measure(b)
+        let years = b.binds == .byEnd ? "đến năm \(b.period.to)" : "\(b.period.from)-\(b.period.to)"
+        return
+            "Số liệu quốc gia chưa được kiểm chứng (\(measure) \(years), \(b.source)) — cần cán bộ đối chiếu văn bản trước khi đề nghị: "
+    }
+
     static func vietnameseDate(_ d: CalendarDate) -> String {
         (d.day < 10 ? "0" : "") + "\(d.day)/" + (d.month < 10 ? "0" : "") + "\(d.month)/\(d.year)"
     }
@@ -278,7 +287,7 @@ extension WardGaps {
             guard cell.status == .below || cell.status == .missing else { continue }
             let outcome = expectations.outcome(of: [b.source], appliesTo: b.appliesTo, since: b.since)
             guard outcome.applies else { continue }
-            let item: GapItem
+            var item: GapItem
             if !outcome.expectedBy.isEmpty {
                 let below = cell.status == .below
                 // A plan that sets the indicator only for years after the benchmark's ("mức 3 vào năm
@@ -315,6 +324,14 @@ extension WardGaps {
                     expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later))
             } else {
                 continue
+            }
+            // A figure nobody has checked against the official text is never asked for: an officer
+            // checks it first (`review`: not counted, not in a letter), the note says why.
+            if let unchecked = [b, cell.status == .below ? cell.dueLevel : nil].compactMap({ $0 }).first(where: {
+                !$0.verified
+            }) {
+                item.note = Self.unverifiedNote(unchecked) + item.note
+                item.level = .review
             }
             let family = input.metrics.family(of: b.metric)
             if byFamily[family] == nil { families.append(family) }

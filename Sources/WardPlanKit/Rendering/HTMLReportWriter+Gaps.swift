@@ -131,8 +131,14 @@ extension HTMLReportWriter {
         let metric = t.pick(row.metricVi, row.metricEn)
         let national = t.measure(row.benchmark)
         h.element("li") {
+            if item.level == .review {
+                // An unverified national figure: said as it would be, marked to check first.
+                h.element("span", [.class("badge review")], text: "◌ " + t.level(.review))
+                h.text(" ")
+            }
             switch item.level {
-            case .below:
+            case .below,
+                .review where cell.status == .below:
                 let values = cell.targets.filter { $0.status == .below }.map { targetValueText($0) }
                 h.text(
                     t(

@@ -11,8 +11,9 @@ public struct MetricCatalog: Sendable, Codable, Hashable {
         public var unit: String
         /// Alternatives; each is a list of phrases that must all occur.
         public var phrases: [[String]]
-        /// Metrics a target of this one also meets, being stricter ("100 % toàn trình" is also a
-        /// share of procedures online): its targets count toward their benchmarks.
+        /// Broader metrics this one is a part of ("TTHC … toàn trình" is a part of the procedures
+        /// offered online, fully or partly): its share never exceeds theirs, so a target of it at or
+        /// above their figure meets their benchmarks, and one below says nothing of them.
         public var meets: [String]?
         /// The indicator family (its own id when nil): a plan gets at most one gap per family.
         public var family: String?
@@ -28,6 +29,12 @@ public struct MetricCatalog: Sendable, Codable, Hashable {
     public func counts(_ metric: String?, toward benchmarked: String) -> Bool {
         guard let metric else { return false }
         return metric == benchmarked || metrics.first { $0.id == metric }?.meets?.contains(benchmarked) == true
+    }
+
+    /// Whether `metric` is a part of `broader` (named in its `meets`), not the same metric.
+    public func isNarrower(_ metric: String?, than broader: String) -> Bool {
+        guard let metric, metric != broader else { return false }
+        return metrics.first { $0.id == metric }?.meets?.contains(broader) == true
     }
 
     /// The first metric whose phrases all occur in `text`, by word-boundary matching on folded keys.

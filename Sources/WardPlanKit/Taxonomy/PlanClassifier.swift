@@ -16,8 +16,14 @@ public struct PlanClassifier: Sendable {
     static let secondaryAreaSignals = 2
 
     public init(taxonomy: Taxonomy) {
+        self.init(taxonomy: taxonomy, strict: false)
+    }
+
+    /// `strict`: phrases matched with their marks and without punctuation between their words that
+    /// their spelling lacks (`TaxonomyMatcher`): the near words of `ThemeHints`.
+    init(taxonomy: Taxonomy, strict: Bool) {
         self.taxonomy = taxonomy
-        matcher = TaxonomyMatcher(taxonomy: taxonomy)
+        matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
         facts = ThemeFacts(taxonomy)
     }
 

@@ -52,6 +52,38 @@ final class TaxonomyMatcher: Sendable {
         var words: Int
         /// For a phrase matched with its marks, the toned key a match must also have.
         var toned: String?
+        /// For a strict phrase (`strict`), the punctuation a match may hold within this part.
+        var punctuation: Punctuation?
+    }
+
+    /// The punctuation a part of a strict phrase may hold between its words: what its spelling
+    /// holds, and commas too when the spelling is an abbreviation's long form ("cán bộ, công chức").
+    /// Anything more splits the words ("phường (mỗi" is not "phường mới"; "hành chính, công" is not
+    /// "hành chính công").
+    struct Punctuation: Sendable {
+        var allowed: [Character: Int]
+        var anyCommas: Bool
+
+        init(spelling: String, respelt: Bool) {
+            allowed = [:]
+            for c in spelling where Self.splitting.contains(c) { allowed[c, default: 0] += 1 }
+            anyCommas = respelt
+        }
+
+        /// Characters that split a phrase's words when the spelling does not have them there.
+        static let splitting: Set<Character> = [
+            "(", ")", "[", "]", ":", ";", "!", "?", ",", ".", "\"", "“", "”", "…", "'", "‘", "’",
+        ]
+
+        func admits(_ text: String) -> Bool {
+            var seen: [Character: Int] = [:]
+            for c in text where Self.splitting.contains(c) {
+                if c == "," && anyCommas { continue }
+                seen[c, default: 0] += 1
+                if seen[c]! > allowed[c, default: 0] { return false }
+            }
+            return true
+        }
     }
 
     /// A phrase found in a text. `keyRange` excludes the padding spaces.
@@ -84,6 +116,7 @@ final class TaxonomyMatcher: Sendable {
     private let patternPart: [Int32]
     private let patternWords: [Int32]
     private let patternToned: [String?]
+    private let patternPunctuation: [Punctuation?]
     private let phraseRole: [Role]
     private let phraseOwner: [Int]
     private let phraseParts: [Int32]
@@ -96,13 +129,20 @@ final class TaxonomyMatcher: Sendable {
     /// For each context, the themes it applies to; nil for all.
     private let contextThemes: [Set<Int>?]
 
-    init(taxonomy: Taxonomy) {
+    /// `strict`: the themes' phrases and their requirements are matched with their marks and within
+    /// one stretch of words (no punctuation between them that their spelling lacks) — what the
+    /// `hints` need: short near words ("bỏ" is not "bố" of "công bố"), never evidence themselves.
+    /// Their abbreviations still stand for the long forms, which are matched without marks.
+    init(taxonomy: Taxonomy, strict: Bool = false) {
         let abbreviations = Abbreviations(taxonomy.abbreviations.map { ($0.short, $0.long) })
         var phrases: [Phrase] = []
         var patterns: [Pattern] = []
         /// Adds a phrase in the phrase language; `toned` phrases keep their marks and are not
-        /// respelt with abbreviations.
-        func add(_ text: String, owner: Int, role: Role, toned: Bool = false, needs: Int? = nil, yieldsTo: [Int] = []) {
+        /// respelt with abbreviations; `exact` ones keep their marks where they are spelt as written.
+        func add(
+            _ text: String, owner: Int, role: Role, toned: Bool = false, exact: Bool = false, needs: Int? = nil,
+            yieldsTo: [Int] = []
+        ) {
             // `TaxonomyFile` rejects a phrase it cannot parse; one built in code is taken as plain words.
             let parsed = (try? PhrasePattern(text)) ?? PhrasePattern(literal: text)
             let index = phrases.count
@@ -115,11 +155,13 @@ final class TaxonomyMatcher: Sendable {
                     let words = FoldedKey.words(spelling)
                     guard !words.isEmpty else { continue }
                     let all = toned ? [words] : abbreviations.spellings(of: words)
-                    for words in all where !words.isEmpty {
+                    for variant in all where !variant.isEmpty {
+                        let asWritten = variant == words
                         patterns.append(
                             Pattern(
-                                phrase: index, part: part, key: Self.padded(words), words: words.count,
-                                toned: toned ? TonedKey.of(spelling) : nil))
+                                phrase: index, part: part, key: Self.padded(variant), words: variant.count,
+                                toned: toned || (exact && asWritten) ? TonedKey.of(spelling) : nil,
+                                punctuation: exact ? Punctuation(spelling: spelling, respelt: !asWritten) : nil))
                     }
                 }
             }
@@ -132,11 +174,11 @@ final class TaxonomyMatcher: Sendable {
                 var needs: Int?
                 if !phrase.with.isEmpty {
                     needs = requirements
-                    for other in phrase.with { add(other, owner: requirements, role: .requirement) }
+                    for other in phrase.with { add(other, owner: requirements, role: .requirement, exact: strict) }
                     requirements += 1
                 }
                 add(
-                    phrase.text, owner: index, role: .signal, needs: needs,
+                    phrase.text, owner: index, role: .signal, exact: strict, needs: needs,
                     yieldsTo: phrase.yieldsTo.compactMap { themeIndex[$0] })
             }
             // Matched as written (no abbreviation spellings), then checked with its marks.
@@ -167,6 +209,7 @@ final class TaxonomyMatcher: Sendable {
         patternPart = patterns.map { Int32($0.part) }
         patternWords = patterns.map { Int32($0.words) }
         patternToned = patterns.map(\.toned)
+        patternPunctuation = patterns.map(\.punctuation)
         phraseRole = phrases.map(\.role)
         phraseOwner = phrases.map(\.owner)
         phraseParts = phrases.map { Int32($0.partCount) }
@@ -212,6 +255,15 @@ final class TaxonomyMatcher: Sendable {
                 let phrase = Int(patternPhrase[pattern])
                 let role = phraseRole[phrase]
                 var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
+                // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
+                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned {
+                    return
+                }
+                if let punctuation = patternPunctuation[pattern],
+                    !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
+                {
+                    return
+                }
                 let partCount = Int(phraseParts[phrase])
                 if partCount > 1 {
                     let part = Int(patternPart[pattern])
@@ -239,9 +291,6 @@ final class TaxonomyMatcher: Sendable {
                 if role == .context, afterBreak[hit.owner],
                     !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
                 {
-                    return
-                }
-                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned {
                     return
                 }
                 body(hit)
