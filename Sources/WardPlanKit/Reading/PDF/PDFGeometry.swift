@@ -2,12 +2,15 @@
 /// tables: page headers, footers and page numbers left out, lines that the page width wrapped
 /// joined into their paragraph, tables (found by `PDFTableFinder`) rebuilt as one `TableBlock`
 /// each, continued across pages (a header repeated at the top of a page read once, a row cut by the
-/// page break marked as continuing the one before).
+/// page break marked as continuing the one before), a letterhead or signature block laid out in two
+/// columns read column by column (`PDFColumnLayout`).
 ///
-/// Geometry only, values in and out: no plan words. A line starts a new paragraph when it is
-/// indented (a first-line indent, a centred title), when the line before it stopped short of the
-/// right margin, when the gap above it is larger than between the lines of a paragraph, or when it
-/// starts with an outline marker ("1.1.", "a)", "- ").
+/// Geometry, values in and out; the only plan words are those that tell a letterhead's columns
+/// from other text side by side. A line starts a new paragraph when it is indented (a first-line
+/// indent, a centred title), when the line before it stopped short of the right margin (of the edge
+/// justified lines share; in text aligned left, with room left for its first word), when the gap
+/// above it is larger than between the lines of a paragraph, or when it starts with an outline
+/// marker ("1.1.", "a)", "- ").
 struct PDFGeometry {
     private(set) var lines: [DocumentLine] = []
     private(set) var furnitureLines = 0
@@ -16,7 +19,9 @@ struct PDFGeometry {
     /// What the pages hold once furniture is gone, in reading order.
     private enum Piece {
         case line(PDFTextLine)
-        case table(page: Int, rows: [PDFTableFinder.Row], gutters: [ClosedRange<Double>])
+        case table(page: Int, rows: [PDFTableFinder.Row], gutters: [ClosedRange<Double>], headerRows: Int)
+        /// A letterhead or signature block in two columns, read column by column.
+        case columns(PDFColumnLayout.Block)
     }
 
     init(pages: [PDFPage]) {
@@ -45,28 +50,41 @@ struct PDFGeometry {
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 
+        let layout = PDFColumnLayout(finder: finder, wordHeight: metrics.wordHeight)
         var pieces: [Piece] = []
+        // The lines between two tables, across pages: a signature block may go on overleaf.
+        var body: [PDFTextLine] = []
+        func flushBody() {
+            pieces += Self.bodyPieces(body, layout: layout)
+            body = []
+        }
         for (p, page) in pageLines.enumerated() {
             var index = 0
             while index < page.count {
                 if let region = tablesByPage[p].first(where: { $0.lines.lowerBound == index }) {
+                    flushBody()
                     let rows = finder.rows(of: region, in: page)
-                    pieces.append(.table(page: p + 1, rows: rows, gutters: region.gutters))
+                    pieces.append(
+                        .table(
+                            page: p + 1, rows: rows, gutters: region.gutters,
+                            headerRows: Self.headerRows(rows, region: region, in: page)))
                     index = region.lines.upperBound
                     continue
                 }
-                if !furniture.lines.contains(page[index].number) { pieces.append(.line(page[index])) }
+                if !furniture.lines.contains(page[index].number) { body.append(page[index]) }
                 index += 1
             }
         }
+        flushBody()
         letterCount = pieces.reduce(0) { count, piece in
             switch piece {
             case .line(let line): count + line.words.reduce(0) { $0 + $1.text.filter(\.isLetter).count }
-            case .table(_, let rows, _): count + rows.reduce(0) { $0 + $1.texts.joined().filter(\.isLetter).count }
+            case .table(_, let rows, _, _): count + rows.reduce(0) { $0 + $1.texts.joined().filter(\.isLetter).count }
+            case .columns(let block): count + block.pieces.reduce(0) { $0 + $1.text.filter(\.isLetter).count }
             }
         }
-        let body = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
-        lines = Self.assemble(pieces, paragraphs: Paragraphs(body, wordHeight: metrics.wordHeight), finder: finder)
+        let prose = pieces.compactMap { if case .line(let l) = $0 { l } else { nil } }
+        lines = Self.assemble(pieces, paragraphs: Paragraphs(prose, wordHeight: metrics.wordHeight), finder: finder)
     }
 
     /// A table that starts at a page's foot with too few lines to be found by itself (its header
@@ -88,9 +106,42 @@ struct PDFGeometry {
         }
     }
 
+    /// How many of a region's first rows are its header when lines of a header stand above the line
+    /// its columns were found from (a cell merged across columns): down to the row holding that
+    /// line. Otherwise one; `TableBuilder` decides whether that one is a header.
+    private static func headerRows(_ rows: [PDFTableFinder.Row], region: PDFTableFinder.Region, in page: [PDFTextLine])
+        -> Int
+    {
+        guard region.headLines > 0 else { return 1 }
+        let first = page[region.lines.lowerBound + region.headLines].number
+        return (rows.firstIndex { $0.lines.contains { $0.number == first } } ?? 0) + 1
+    }
+
+    /// The lines of a page between its tables: a letterhead or a signature block laid out in two
+    /// columns as one piece (`PDFColumnLayout`), every other line as itself.
+    private static func bodyPieces(_ body: [PDFTextLine], layout: PDFColumnLayout) -> [Piece] {
+        var out: [Piece] = []
+        var blocks = layout.blocks(in: body)[...]
+        var index = 0
+        while index < body.count {
+            if let block = blocks.first, block.lines.lowerBound == index {
+                out.append(.columns(block))
+                index = block.lines.upperBound
+                blocks = blocks.dropFirst()
+            } else {
+                out.append(.line(body[index]))
+                index += 1
+            }
+        }
+        return out
+    }
+
     /// The number of a page-number line: "3", "- 3 -", "Trang 3", "3/12", "(3)"; whether it is one
     /// depends on where it stands and whether it counts with the pages.
     static func pageNumber(_ text: String) -> Int? { Furniture.pageNumber(text) }
+
+    /// Whether a line opens with an outline marker followed by a capital, a digit or a quote.
+    static func startsItem(_ text: String) -> Bool { Paragraphs.startsItem(text) }
 
     // MARK: - Sizes the page gives
 
@@ -140,13 +191,17 @@ struct PDFGeometry {
                     flush()
                     paragraph = [line]
                 }
-            case .table(let page, let rows, let gutters):
+            case .columns(let block):
+                closeTable()
+                flush()
+                out += block.pieces.map { DocumentLine(number: $0.number, text: $0.text) }
+            case .table(let page, let rows, let gutters, let headerRows):
                 flush()
                 if table?.canContinue(onPage: page, gutters: gutters) == true {
                     table!.continueWith(rows, page: page, gutters: gutters, finder: finder)
                 } else {
                     closeTable()
-                    table = TableBuilder(rows: rows, page: page, gutters: gutters)
+                    table = TableBuilder(rows: rows, page: page, gutters: gutters, headerRows: headerRows)
                 }
             }
         }
@@ -158,7 +213,8 @@ struct PDFGeometry {
     /// One table as it is read page after page.
     private struct TableBuilder {
         var rows: [TableRow] = []
-        var header: [String]?
+        /// How many of the first rows are the header (0: the table is all data).
+        var headerRowCount = 0
         /// The header's lines as they stand on the page, to know them again at the top of the next.
         var headerLines: [String] = []
         var repeatedHeaderSpans: [SourceSpan] = []
@@ -166,14 +222,15 @@ struct PDFGeometry {
         var lastPage: Int
         let gutters: [ClosedRange<Double>]
 
-        init(rows found: [PDFTableFinder.Row], page: Int, gutters: [ClosedRange<Double>]) {
+        init(rows found: [PDFTableFinder.Row], page: Int, gutters: [ClosedRange<Double>], headerRows: Int = 1) {
             firstPage = page
             lastPage = page
             self.gutters = gutters
             // A first row of labels is the header; a table that starts with a number is all data.
+            // A header merged across columns is its rows down to the one the columns came from.
             if let first = found.first, !Self.looksNumbered(first.cells.first?.text ?? "") {
-                header = first.texts
-                headerLines = first.lines.map(\.text)
+                headerRowCount = min(max(1, headerRows), found.count)
+                headerLines = found.prefix(headerRowCount).flatMap(\.lines).map(\.text)
             }
             rows = found.map { Self.tableRow($0, page: page) }
         }
@@ -194,14 +251,22 @@ struct PDFGeometry {
         ) {
             lastPage = page
             var rest = found[...]
-            if let first = rest.first, header != nil, first.lines.count >= headerLines.count,
-                first.lines.prefix(headerLines.count).map(\.text) == headerLines
+            // The rows the header's lines may stand in at the top of this page.
+            var taken = 0
+            var covered = 0
+            while taken < rest.count, covered < headerLines.count {
+                covered += rest[rest.startIndex + taken].lines.count
+                taken += 1
+            }
+            let top = rest.prefix(taken).flatMap(\.lines)
+            if headerRowCount > 0, top.count >= headerLines.count,
+                top.prefix(headerLines.count).map(\.text) == headerLines
             {
-                let repeated = first.lines.prefix(headerLines.count)
+                let repeated = top.prefix(headerLines.count)
                 repeatedHeaderSpans.append(
                     SourceSpan(line: repeated.first!.number, endLine: repeated.last!.number, page: page))
-                rest = rest.dropFirst()
-                let under = Array(first.lines.dropFirst(headerLines.count))
+                rest = rest.dropFirst(taken)
+                let under = Array(top.dropFirst(headerLines.count))
                 if !under.isEmpty {
                     let boundaries = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
                     rest.insert(finder.row(under, boundaries: boundaries, spanning: false), at: rest.startIndex)
@@ -220,7 +285,7 @@ struct PDFGeometry {
             let first = rows.first?.span.line ?? 0
             let last = rows.map(\.span.endLine).max() ?? first
             let block = TableBlock(
-                rows: rows, headerRowCount: header == nil ? 0 : 1, repeatedHeaderSpans: repeatedHeaderSpans,
+                rows: rows, headerRowCount: headerRowCount, repeatedHeaderSpans: repeatedHeaderSpans,
                 span: SourceSpan(
                     line: first, endLine: max(last, repeatedHeaderSpans.map(\.endLine).max() ?? 0), page: firstPage))
             let title = rows.first.map { $0.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ") } ?? ""
@@ -244,7 +309,10 @@ struct PDFGeometry {
 /// Whether a line carries on the paragraph of the line before it.
 private struct Paragraphs {
     let margin: Double
-    let rightEdge: Double
+    /// Where justified lines end: a right edge that three lines at the margin or more share.
+    let rightEdge: Double?
+    /// The furthest right a line at the margin reaches, for text that is not justified.
+    let furthest: Double
     let lineGap: Double
     let wordHeight: Double
 
@@ -252,7 +320,13 @@ private struct Paragraphs {
         self.wordHeight = wordHeight
         let margin = mode(body.map { $0.xMin.rounded() }) ?? 0
         self.margin = margin
-        rightEdge = mode(body.filter { abs($0.xMin - margin) <= 2 }.map { $0.xMax.rounded() }) ?? 0
+        let ends = body.filter { abs($0.xMin - margin) <= 2 }.map { $0.xMax.rounded() }
+        // An edge three of those lines share at least: the text is justified (or its wrapped lines
+        // all run to the margin). A short plan of one-line paragraphs, or text aligned left, has
+        // none (every line ends elsewhere).
+        let shared = mode(ends).map { edge in (edge, ends.filter { $0 == edge }.count) }
+        rightEdge = shared.flatMap { $0.1 >= 3 ? $0.0 : nil }
+        furthest = ends.max() ?? 0
         let gaps = zip(body, body.dropFirst()).filter { $0.page == $1.page }.map { ($1.yMin - $0.yMax).rounded() }
         lineGap = mode(gaps) ?? 0
     }
@@ -262,8 +336,16 @@ private struct Paragraphs {
             return false
         }
         if line.page != previous.page, line.page != previous.page + 1 { return false }
-        if line.xMin > margin + 2 || previous.xMax < rightEdge - max(6, wordHeight * 0.6) { return false }
+        if line.xMin > margin + 2 || stopsShort(previous, before: line) { return false }
         return !Self.startsItem(line.text)
+    }
+
+    /// Whether `previous` ended before the right margin for another reason than the width: short
+    /// of the justified edge, or, without one, with room left for the next line's first word.
+    private func stopsShort(_ previous: PDFTextLine, before line: PDFTextLine) -> Bool {
+        if let rightEdge { return previous.xMax < rightEdge - max(6, wordHeight * 0.6) }
+        guard let word = line.words.first else { return false }
+        return previous.xMax + wordHeight * 0.25 + (word.xMax - word.xMin) < furthest
     }
 
     /// A line that opens with an outline marker followed by a capital, a digit or a quote starts an
