@@ -57,7 +57,7 @@ extension HTMLReportWriter {
             part.markup.withUnsafeBufferPointer { Escaping.appendJSONInScript($0, to: &json) }
         }
         json.append(0x7D)  // }
-        if let packed = Deflate.raw(json) {
+        if let packed = Deflate.raw(json, kept: options.keptData) {
             h.raw("<script type=\"application/octet-stream\" id=\"wp-data\" data-encoding=\"deflate-raw\">")
             // Base64 needs no escaping: letters, digits, `+`, `/`, `=`.
             h.raw(bytes: Base64.encode(packed))
@@ -124,6 +124,20 @@ extension HTMLReportWriter {
 /// memory level 9, default strategy), so the bytes are the ones it made; called directly, without
 /// the copies of the input in 64 KB pieces and the CRC-32 it computes for a zip entry.
 enum Deflate {
+    /// zlib's version, which a kept result names: another zlib may compress to other bytes.
+    static let zlibVersion = String(cString: CZlib.zlibVersion())
+
+    /// `raw(input)`, taken from `kept` when it holds the result for these bytes (a page whose data
+    /// did not change since the run that kept it), else compressed and given to it to keep.
+    static func raw(_ input: [UInt8], kept: (store: any DeflatedDataStore, page: String)?) -> [UInt8]? {
+        guard let (store, page) = kept else { return raw(input) }
+        let digest = DataDigest(input)
+        if let packed = store.deflated(page: page, digest: digest, zlibVersion: zlibVersion) { return packed }
+        guard let packed = raw(input) else { return nil }
+        store.keepDeflated(packed, page: page, digest: digest, zlibVersion: zlibVersion)
+        return packed
+    }
+
     static func raw(_ input: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard
@@ -182,4 +196,38 @@ enum Base64 {
         }
         return out
     }
+}
+
+/// Bytes told apart by their length and two 64-bit hashes of them (XXH64 with two seeds), at
+/// memory speed: what a kept compression is found by (`DeflatedDataStore`). SHA-256 here runs at
+/// about deflate's own speed (docs/performance.md, perf-cache), which would leave nothing to save.
+public struct DataDigest: Hashable, Sendable {
+    public var count: UInt64
+    public var first: UInt64
+    public var second: UInt64
+
+    public init(count: UInt64, first: UInt64, second: UInt64) {
+        self.count = count
+        self.first = first
+        self.second = second
+    }
+
+    init(_ bytes: [UInt8]) {
+        self = bytes.withUnsafeBytes {
+            DataDigest(
+                count: UInt64($0.count), first: XXH64.hash($0), second: XXH64.hash($0, seed: 0x5750_4445_464C_4154))
+        }
+    }
+}
+
+/// Pages' compressed data (`Deflate.raw`) kept from an earlier run, one per page (`PlanCache`
+/// keeps them), so a page whose data did not change is not compressed again: the lazy pages'
+/// deflate was ≈ 11 % of a warm `compare`, and one changed plan changes one page of a split report.
+/// Called from several threads at once.
+public protocol DeflatedDataStore: Sendable {
+    /// The raw deflate kept for `page`, when it was made by the zlib `zlibVersion` from bytes of
+    /// `digest`; nil otherwise.
+    func deflated(page: String, digest: DataDigest, zlibVersion: String) -> [UInt8]?
+    /// Keeps `bytes`, the raw deflate of the page's data of `digest` just made, in place of the last.
+    func keepDeflated(_ bytes: [UInt8], page: String, digest: DataDigest, zlibVersion: String)
 }
