@@ -5,7 +5,8 @@ import Testing
 
 /// Issue 11: each plan's `<plan>` element of the XML report kept beside its cache entry and copied
 /// by a later `compare --xml`: the same bytes as writing it, and a part that is damaged, truncated,
-/// of another plan, id or version is never copied.
+/// of another plan, id, version or verdict is never copied. A part is kept only once found valid
+/// (perf-xml6: it is not validated again when copied).
 @Suite("XML parts kept with the cache")
 struct XMLPartTests {
     static let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
@@ -13,21 +14,23 @@ struct XMLPartTests {
     /// Parts in memory, counted.
     final class MemoryParts: XMLPartStore, @unchecked Sendable {
         private let lock = NSLock()
-        var parts: [String: (id: String, bytes: [UInt8])] = [:]
+        var parts: [String: (id: String, part: XMLPlanPart)] = [:]
         var copied = 0
         var kept = 0
 
-        func xmlPart(for plan: Plan, id: String) -> [UInt8]? {
+        func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart? {
             lock.withLock {
-                guard let part = parts[plan.source.path], part.id == id else { return nil }
+                guard let kept = parts[plan.source.path], kept.id == id, kept.part.verdict == verdict else {
+                    return nil
+                }
                 copied += 1
-                return part.bytes
+                return kept.part
             }
         }
 
-        func keepXMLPart(_ bytes: [UInt8], for plan: Plan, id: String) {
+        func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String) {
             lock.withLock {
-                parts[plan.source.path] = (id, bytes)
+                parts[plan.source.path] = (id, part)
                 kept += 1
             }
         }
@@ -47,11 +50,17 @@ struct XMLPartTests {
         #expect((store.kept, store.copied) == (2, 2))
         #expect(cold.data == plain.data)
         #expect(warm.data == plain.data)
-        // Each part is one `<plan>` element and its line break, as it sits in the document.
-        let part = try #require(store.parts[Fixtures.ngocHa.source.path])
+        // Each part is one `<plan>` element and its line break, as it sits in the document, with
+        // its lines and the digest of the schema it was found valid against.
+        let part = try #require(store.parts[Fixtures.ngocHa.source.path]?.part)
         #expect(part.bytes.starts(with: Array("<plan id=\"".utf8)))
         #expect(part.bytes.suffix(8).elementsEqual(Array("</plan>\n".utf8)))
         #expect(plain.data.range(of: Data(part.bytes)) != nil)
+        #expect(part.lines == part.bytes.filter { $0 == UInt8(ascii: "\n") }.count)
+        #expect(part.lines > 100)
+        #expect(part.verdict == XMLSchemaSet.report.digest)
+        // The document made of copied parts passes the whole schema, every byte of it.
+        #expect(XMLValidator.validate(warm.data, path: "warm.xml").diagnostics == [])
     }
 
     @Test func aPartOfAnotherIDIsNotCopied() throws {
@@ -61,7 +70,7 @@ struct XMLPartTests {
         _ = try writer.render(Self.seeds)
         let path = Fixtures.ngocHa.source.path
         store.parts[path]!.id = "another-id"
-        store.parts[path]!.bytes = Array("<plan id=\"another-id\"/>\n".utf8)
+        store.parts[path]!.part.bytes = Array("<plan id=\"another-id\"/>\n".utf8)
         let again = try writer.render(Self.seeds)
         #expect(again.data == plain.data)
         #expect((store.kept, store.copied) == (3, 1))
@@ -165,7 +174,10 @@ struct XMLPartTests {
 
     /// Each kind of damage: not copied (counted once), the same report, the part written again
     /// and copied by the next run.
-    @Test(arguments: ["payload", "checksum", "truncated", "empty", "version", "another plan", "another id"])
+    @Test(arguments: [
+        "payload", "checksum", "lines", "truncated", "empty", "version", "another plan", "another id",
+        "another verdict", "invalid, another verdict", "format 1",
+    ])
     func aDamagedPartIsNotTrusted(damage: String) throws {
         let w = try Workspace()
         defer { w.remove() }
@@ -174,20 +186,36 @@ struct XMLPartTests {
         let url = try w.ngocHaPart()
         var data = try Data(contentsOf: url)
         let key = Array(data[12..<44])
-        let payload = partPayload(data)
+        let part = try #require(XMLPart.decode(data, key: key, id: partID(data)))
+        #expect(part.verdict == XMLSchemaSet.report.digest)
         switch damage {
         case "payload":
             // A letter of the plan's text changed, the checksum left as it was.
             let at = data.count - 20
             data[at] = data[at] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
-        case "checksum": data[60] ^= 0xFF
+        case "checksum": data[44] ^= 0xFF
+        case "lines": data[60] ^= 0x01
         case "truncated": data = data.prefix(data.count - 1)
         case "empty": data = Data()
-        case "version": data = XMLPart.encode(payload, key: key, id: partID(data), version: XMLPart.version + 1)
+        case "version": data = XMLPart.encode(part, key: key, id: partID(data), version: XMLPart.version + 1)
         case "another plan":
             let other = try #require(w.parts().first { $0 != url })
             data = try Data(contentsOf: other)
-        default: data = XMLPart.encode(payload, key: key, id: "phuong-khac")
+        case "another verdict":
+            // Found valid against another schema (an edited one): validated again, not copied.
+            var other = part
+            other.verdict ^= 1
+            data = XMLPart.encode(other, key: key, id: partID(data))
+        case "invalid, another verdict":
+            // A part that breaks the schema, its checksum right: never copied without this schema's verdict.
+            var broken = part
+            broken.bytes = Array("<plan bogus=\"1\" ".utf8) + part.bytes.dropFirst("<plan ".utf8.count)
+            broken.verdict = 0
+            data = XMLPart.encode(broken, key: key, id: partID(data))
+        case "format 1":
+            // The first format's frame (no verdict: its parts were validated in each report).
+            data = Self.formatOne(part.bytes, key: key, id: partID(data))
+        default: data = XMLPart.encode(part, key: key, id: "phuong-khac")
         }
         try data.write(to: url)
         let damaged = try w.compare()
@@ -203,24 +231,40 @@ struct XMLPartTests {
 
     @Test func aPartIsReadOnlyForItsKeyIDAndVersion() {
         let key = [UInt8](repeating: 7, count: 32)
-        let payload = Array("<plan id=\"a\"/>\n".utf8)
-        let data = XMLPart.encode(payload, key: key, id: "a")
-        #expect(XMLPart.decode(data, key: key, id: "a") == payload)
+        let part = XMLPlanPart(bytes: Array("<plan id=\"a\"/>\n".utf8), lines: 1, verdict: 0x1234_5678_9ABC_DEF0)
+        let data = XMLPart.encode(part, key: key, id: "a")
+        #expect(data.count == XMLPart.headerSize + 1 + part.bytes.count)
+        #expect(XMLPart.decode(data, key: key, id: "a") == part)
         #expect(XMLPart.decode(data, key: key, id: "b") == nil)
         #expect(XMLPart.decode(data, key: [UInt8](repeating: 8, count: 32), id: "a") == nil)
-        #expect(XMLPart.decode(XMLPart.encode(payload, key: key, id: "a", version: 0), key: key, id: "a") == nil)
+        #expect(XMLPart.decode(XMLPart.encode(part, key: key, id: "a", version: 0), key: key, id: "a") == nil)
         #expect(XMLPart.decode(data + Data([0]), key: key, id: "a") == nil)
         #expect(XMLPart.decode(data.dropLast(), key: key, id: "a") == nil)
+        // The verdict and the lines are under the checksum.
+        for offset in [52, 60] {
+            var changed = data
+            changed[offset] ^= 1
+            #expect(XMLPart.decode(changed, key: key, id: "a") == nil)
+        }
     }
 
     /// The id a part file holds (tests that rewrite it).
     private func partID(_ data: Data) -> String {
-        let length = Int(data[44..<52].reversed().reduce(0) { $0 << 8 | UInt64($1) })
+        let length = Int(data[68..<76].reversed().reduce(0) { $0 << 8 | UInt64($1) })
         return String(decoding: data[XMLPart.headerSize..<XMLPart.headerSize + length], as: UTF8.self)
     }
 
-    private func partPayload(_ data: Data) -> [UInt8] {
-        let length = Int(data[44..<52].reversed().reduce(0) { $0 << 8 | UInt64($1) })
-        return Array(data[(XMLPart.headerSize + length)...])
+    /// A part as format 1 framed it: magic, version 1, key, id and payload lengths, XXH64 of id
+    /// and payload, id, payload.
+    static func formatOne(_ payload: [UInt8], key: [UInt8], id: String) -> Data {
+        let body = Array(id.utf8) + payload
+        var data = Data(XMLPart.magic)
+        Entry.append(UInt32(1), to: &data)
+        data.append(contentsOf: key)
+        Entry.append(UInt64(id.utf8.count), to: &data)
+        Entry.append(UInt64(payload.count), to: &data)
+        Entry.append(body.withUnsafeBytes { XXH64.hash($0) }, to: &data)
+        data.append(contentsOf: body)
+        return data
     }
 }

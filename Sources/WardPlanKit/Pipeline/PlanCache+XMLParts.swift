@@ -2,31 +2,31 @@ import Foundation
 
 /// Each plan's `<plan>` element of the XML report kept beside its cache entry (`<entry>.xml`), so a
 /// `compare --xml` whose plans did not change copies their bytes instead of writing them again
-/// (the plans' elements are most of the report).
+/// (the plans' elements are most of the report), and does not validate them again: a part is kept
+/// only once found valid (`PlanPartValidation`), with that verdict (the digest of the schema).
 ///
 /// A part is found by the plan's entry key (its file's path and content, the tool's build, the data
 /// and settings) and holds the plan id it was written with (an id depends on the other plans'
-/// names, `PlanIdentity.ids`) and its own format version (`XMLPart.version`, raised when the
-/// `<plan>` element's bytes change). A part that is short, long, of another version, key or id, or
-/// whose checksum fails, is not trusted: the plan is written again and the part replaced. Parts are
-/// written whole to a temporary file and renamed into place. The document they are copied into is
-/// validated against the schema whole, as before.
+/// names, `PlanIdentity.ids`), its verdict and its own format version (`XMLPart.version`, raised
+/// when the `<plan>` element's bytes change). A part that is short, long, of another version, key,
+/// id or verdict, or whose checksum fails, is not trusted: the plan is written and validated again
+/// and the part replaced. Parts are written whole to a temporary file and renamed into place.
 extension PlanCache: XMLPartStore {
-    public func xmlPart(for plan: Plan, id: String) -> [UInt8]? {
+    public func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart? {
         let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
         guard let data = try? FileRead.read(xmlPartURL(key: key).path).data else { return nil }
-        guard let payload = XMLPart.decode(data, key: key, id: id) else {
+        guard let part = XMLPart.decode(data, key: key, id: id), part.verdict == verdict else {
             lock.withLock { counts.xmlPartsRejected += 1 }
             return nil
         }
         lock.withLock { counts.xmlParts += 1 }
-        return payload
+        return part
     }
 
-    public func keepXMLPart(_ bytes: [UInt8], for plan: Plan, id: String) {
+    public func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String) {
         let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
         tag()
-        if write(XMLPart.encode(bytes, key: key, id: id), to: xmlPartURL(key: key)) {
+        if write(XMLPart.encode(part, key: key, id: id), to: xmlPartURL(key: key)) {
             lock.withLock { counts.xmlPartsWritten += 1 }
         }
     }
@@ -39,36 +39,41 @@ extension PlanCache: XMLPartStore {
 
 /// One part's bytes, framed as an entry is (`Entry`):
 ///
-///     magic "WPXMLPT\n" · version (UInt32) · key (32 bytes) · id length (UInt64)
-///     · payload length (UInt64) · checksum (UInt64, XXH64 of the id and the payload)
-///     · id (UTF-8) · payload (the `<plan>` element, its line break after it)
+///     magic "WPXMLPT\n" · version (UInt32) · key (32 bytes) · checksum (UInt64, XXH64 of all that
+///     follows) · verdict (UInt64) · line breaks (UInt64) · id length (UInt64) · payload length
+///     (UInt64) · id (UTF-8) · payload (the `<plan>` element, its line break after it)
 ///
-/// Integers little-endian.
+/// Integers little-endian. Version 1 had no verdict (its parts were validated in each report).
 enum XMLPart {
     static let magic = Array("WPXMLPT\n".utf8)
     /// Raise it whenever `PlanXML`'s bytes of a plan change (the tool's build in the key changes
-    /// too, but a version says so on purpose).
-    static let version: UInt32 = 1
-    static let headerSize = 8 + 4 + 32 + 8 + 8 + 8
+    /// too, but a version says so on purpose), or what a verdict means.
+    static let version: UInt32 = 2
+    static let headerSize = 8 + 4 + 32 + 8 + 8 + 8 + 8 + 8
+    /// Where the checksummed bytes start: the verdict.
+    private static let checked = 8 + 4 + 32 + 8
 
-    static func encode(_ payload: [UInt8], key: [UInt8], id: String, version: UInt32 = version) -> Data {
+    static func encode(_ part: XMLPlanPart, key: [UInt8], id: String, version: UInt32 = version) -> Data {
         let id = Array(id.utf8)
-        var body = id
-        body += payload
-        var data = Data(capacity: headerSize + body.count)
+        var data = Data(capacity: headerSize + id.count + part.bytes.count)
         data.append(contentsOf: magic)
         Entry.append(version, to: &data)
         data.append(contentsOf: key)
+        Entry.append(UInt64(0), to: &data)
+        Entry.append(part.verdict, to: &data)
+        Entry.append(UInt64(part.lines), to: &data)
         Entry.append(UInt64(id.count), to: &data)
-        Entry.append(UInt64(payload.count), to: &data)
-        Entry.append(body.withUnsafeBytes { XXH64.hash($0) }, to: &data)
-        data.append(contentsOf: body)
+        Entry.append(UInt64(part.bytes.count), to: &data)
+        data.append(contentsOf: id)
+        data.append(contentsOf: part.bytes)
+        let checksum = data.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[checked...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { data.replaceSubrange(checked - 8..<checked, with: $0) }
         return data
     }
 
-    /// The payload, when everything about the part is as `encode` wrote it for `key` and `id`.
-    static func decode(_ data: Data, key: [UInt8], id: String) -> [UInt8]? {
-        data.withUnsafeBytes { raw -> [UInt8]? in
+    /// The part, when everything about it is as `encode` wrote it for `key` and `id`.
+    static func decode(_ data: Data, key: [UInt8], id: String) -> XMLPlanPart? {
+        data.withUnsafeBytes { raw -> XMLPlanPart? in
             guard raw.count >= headerSize else { return nil }
             func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
@@ -77,14 +82,18 @@ enum XMLPart {
                 raw[12..<44].elementsEqual(key)
             else { return nil }
             let body = UInt64(raw.count - headerSize)
-            let idLength = integer(at: 44, as: UInt64.self)
-            let payloadLength = integer(at: 52, as: UInt64.self)
-            guard idLength <= body, payloadLength <= body, idLength + payloadLength == body else { return nil }
+            let lines = integer(at: 60, as: UInt64.self)
+            let idLength = integer(at: 68, as: UInt64.self)
+            let payloadLength = integer(at: 76, as: UInt64.self)
+            guard idLength <= body, payloadLength <= body, idLength + payloadLength == body,
+                lines <= payloadLength
+            else { return nil }
             let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
-            guard XXH64.hash(rest) == integer(at: 60, as: UInt64.self),
+            guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 44, as: UInt64.self),
                 rest[0..<Int(idLength)].elementsEqual(id.utf8)
             else { return nil }
-            return [UInt8](rest[Int(idLength)...])
+            return XMLPlanPart(
+                bytes: [UInt8](rest[Int(idLength)...]), lines: Int(lines), verdict: integer(at: 52, as: UInt64.self))
         }
     }
 }

@@ -44,6 +44,10 @@ public final class PlanCache: @unchecked Sendable {
         public var xmlPartsRejected = 0
         /// Parts written (a plan's element written for an XML report).
         public var xmlPartsWritten = 0
+        /// HTML pages whose compressed data was taken from the folder (`PlanCache+DeflatedData`).
+        public var deflatedData = 0
+        /// Pages' compressed data written (made anew: the page's data changed, or none was kept).
+        public var deflatedDataWritten = 0
     }
 
     public let directory: URL

@@ -16,11 +16,18 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// Above this many wards, the report is an overview (groups × areas, national gaps) and a page
     /// per group (the city's group, else the province; a large group in parts of at most this many).
     public var splitAbove: Int
+    /// Lazy pages' compressed data made before (`PlanCache` keeps them), used again for a page
+    /// whose data is the same; the ones made are given to it to keep.
+    public var keptData: (any DeflatedDataStore)?
 
-    public init(fileStem: String = "report", lazyAbove: Int = 40, splitAbove: Int = 200) {
+    public init(
+        fileStem: String = "report", lazyAbove: Int = 40, splitAbove: Int = 200,
+        keptData: (any DeflatedDataStore)? = nil
+    ) {
         self.fileStem = fileStem
         self.lazyAbove = lazyAbove
         self.splitAbove = splitAbove
+        self.keptData = keptData
     }
 
     /// The report: one page, or (above `splitAbove` wards) the overview first, then the group
@@ -44,7 +51,10 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The page's UTF-8.
     func pageBytes(_ report: Report) -> [UInt8] {
-        HTMLReportWriter(report, page: .init(lazy: report.comparison.wards.count > lazyAbove)).page()
+        let name = fileStem + ".html"
+        return HTMLReportWriter(
+            report, page: .init(lazy: report.comparison.wards.count > lazyAbove, keptData: keptData.map { ($0, name) })
+        ).page()
     }
 }
 
@@ -59,6 +69,8 @@ final class HTMLReportWriter {
         /// The group a page of a split report shows, and the overview's address from the page.
         var group: String? = nil
         var overview: String? = nil
+        /// Where its compressed data may have been kept, and the page's name there.
+        var keptData: (store: any DeflatedDataStore, page: String)? = nil
     }
 
     let comparison: Comparison

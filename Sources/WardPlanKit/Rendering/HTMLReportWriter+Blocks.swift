@@ -57,7 +57,7 @@ extension HTMLReportWriter {
             part.markup.withUnsafeBufferPointer { Escaping.appendJSONInScript($0, to: &json) }
         }
         json.append(0x7D)  // }
-        if let packed = Deflate.raw(json) {
+        if let packed = Deflate.raw(json, kept: options.keptData) {
             h.raw("<script type=\"application/octet-stream\" id=\"wp-data\" data-encoding=\"deflate-raw\">")
             // Base64 needs no escaping: letters, digits, `+`, `/`, `=`.
             h.raw(bytes: Base64.encode(packed))
@@ -124,6 +124,20 @@ extension HTMLReportWriter {
 /// memory level 9, default strategy), so the bytes are the ones it made; called directly, without
 /// the copies of the input in 64 KB pieces and the CRC-32 it computes for a zip entry.
 enum Deflate {
+    /// zlib's version, which a kept result names: another zlib may compress to other bytes.
+    static let zlibVersion = String(cString: CZlib.zlibVersion())
+
+    /// `raw(input)`, taken from `kept` when it holds the result for these bytes (a page whose data
+    /// did not change since the run that kept it), else compressed and given to it to keep.
+    static func raw(_ input: [UInt8], kept: (store: any DeflatedDataStore, page: String)?) -> [UInt8]? {
+        guard let (store, page) = kept else { return raw(input) }
+        let digest = DataDigest(input)
+        if let packed = store.deflated(page: page, digest: digest, zlibVersion: zlibVersion) { return packed }
+        guard let packed = raw(input) else { return nil }
+        store.keepDeflated(packed, page: page, digest: digest, zlibVersion: zlibVersion)
+        return packed
+    }
+
     static func raw(_ input: [UInt8]) -> [UInt8]? {
         var stream = z_stream()
         guard

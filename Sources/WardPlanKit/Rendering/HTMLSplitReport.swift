@@ -53,6 +53,7 @@ struct HTMLSplitReport {
         let pages = pages()
         let folder = renderer.fileStem
         let lazyAbove = renderer.lazyAbove
+        let keptData = renderer.keptData
         // Made once for all pages, when the first file is made (the first asked for: files may be
         // made on several threads).
         let shared = SharedIndex(report.comparison)
@@ -68,7 +69,8 @@ struct HTMLSplitReport {
                         report,
                         page: .init(
                             wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
-                            overview: "../" + folder + ".html"),
+                            overview: "../" + folder + ".html",
+                            keptData: keptData.map { ($0, folder + "/" + page.file) }),
                         index: shared.index)
                     return Data(writer.page())
                 })

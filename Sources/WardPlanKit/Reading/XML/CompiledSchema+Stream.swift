@@ -2,6 +2,50 @@ import CLibXML2
 import Foundation
 
 extension CompiledSchema {
+    /// Validates the document `input` reads, on the calling thread. libxml2's parser feeds the
+    /// validator through its SAX callbacks (`xmlSchemaValidateStream`): no node is built, about
+    /// 30 % less work than its streaming reader (docs/performance.md, perf-xml3). Parse errors,
+    /// reported through the thread's own handler, are collected with the validation's.
+    func validate(path: String, input: () -> xmlParserInputBufferPtr?) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [Diagnostic(.xmlInvalid, .error, path: path, "libxml2 could not allocate a validation context")]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = XMLErrorCollector(path: path)
+        let opaque = Unmanaged.passUnretained(collector).toOpaque()
+        let handler: xmlStructuredErrorFunc = { context, error in XMLErrorCollector.from(context)?.add(error?.pointee) }
+        xmlSchemaSetValidStructuredErrors(context, handler, opaque)
+        let status: Int32 = withExtendedLifetime(collector) {
+            // The error handler of this thread only (libxml2 keeps it per thread).
+            xmlSetStructuredErrorFunc(opaque, handler)
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            guard let input = input() else { return -1 }
+            // Takes the input buffer and frees it.
+            return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nil, nil)
+        }
+        if status == 0 && collector.errors.isEmpty { return [] }
+        if collector.errors.isEmpty {
+            return [Diagnostic(.xmlInvalid, .error, path: path, "does not match \(file) (libxml2 status \(status))")]
+        }
+        return collector.errors.map {
+            Diagnostic(
+                .xmlInvalid, .error, path: path, line: $0.line,
+                "không khớp lược đồ / does not match schema/\(file): \($0.message)")
+        }
+    }
+
+    /// Validates a document in memory, on the calling thread.
+    func validate(bytes: [UInt8], path: String) -> [Diagnostic] {
+        bytes.withUnsafeBufferPointer { buffer in
+            validate(path: path) {
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    // Copies the bytes.
+                    xmlParserInputBufferCreateMem($0, Int32(buffer.count), XML_CHAR_ENCODING_UTF8)
+                }
+            }
+        }
+    }
+
     /// Validates the bytes of a document as libxml2's parser goes through them: no tree is built,
     /// so memory stays small however large the document (the XML of 3,321 plans is about 1 GB; its
     /// tree took several times that). Not-well-formed XML is reported as well. Entities are not
@@ -94,45 +138,18 @@ final class StreamingValidation: @unchecked Sendable {
         return Int32(count)
     }
 
-    /// Runs on the validation thread. libxml2's parser feeds the validator through its SAX
-    /// callbacks (`xmlSchemaValidateStream`): no node is built, about 30 % less work than its
-    /// streaming reader (docs/performance.md, perf-xml3). Parse errors, reported through the
-    /// thread's own handler, are collected with the validation's.
+    /// Runs on the validation thread.
     private func validate() -> [Diagnostic] {
-        guard let context = xmlSchemaNewValidCtxt(schema.pointer) else {
-            return [Diagnostic(.xmlInvalid, .error, path: path, "libxml2 could not allocate a validation context")]
-        }
-        defer { xmlSchemaFreeValidCtxt(context) }
-        let collector = XMLErrorCollector(path: path)
-        let opaque = Unmanaged.passUnretained(collector).toOpaque()
-        let handler: xmlStructuredErrorFunc = { context, error in XMLErrorCollector.from(context)?.add(error?.pointee) }
-        xmlSchemaSetValidStructuredErrors(context, handler, opaque)
         let source = Unmanaged.passUnretained(self).toOpaque()
-        let status: Int32 = withExtendedLifetime((collector, self)) {
-            // The error handler of this thread only (libxml2 keeps it per thread).
-            xmlSetStructuredErrorFunc(opaque, handler)
-            defer { xmlSetStructuredErrorFunc(nil, nil) }
-            guard
-                let input = xmlParserInputBufferCreateIO(
+        return withExtendedLifetime(self) {
+            schema.validate(path: path) {
+                xmlParserInputBufferCreateIO(
                     { source, buffer, capacity in
                         guard let source, let buffer, capacity > 0 else { return -1 }
                         return Unmanaged<StreamingValidation>.fromOpaque(source).takeUnretainedValue()
                             .read(into: buffer, capacity: Int(capacity))
                     }, nil, source, XML_CHAR_ENCODING_UTF8)
-            else { return -1 }
-            // Takes the input buffer and frees it.
-            return xmlSchemaValidateStream(context, input, XML_CHAR_ENCODING_UTF8, nil, nil)
-        }
-        if status == 0 && collector.errors.isEmpty { return [] }
-        if collector.errors.isEmpty {
-            return [
-                Diagnostic(.xmlInvalid, .error, path: path, "does not match \(schema.file) (libxml2 status \(status))")
-            ]
-        }
-        return collector.errors.map {
-            Diagnostic(
-                .xmlInvalid, .error, path: path, line: $0.line,
-                "không khớp lược đồ / does not match schema/\(schema.file): \($0.message)")
+            }
         }
     }
 }

@@ -57,6 +57,11 @@ public enum XMLSchemaSet {
     }
 
     static let report = CompiledSchema(file: reportFile)
+    /// The report schema without its report-wide constraints (`XMLReportIDs.constraints`): the
+    /// frame of a report whose plans' elements are validated one by one (`PlanPartValidation`),
+    /// the constraints that span them being checked from the ids (`XMLReportIDs`).
+    static let reportFrame = CompiledSchema(
+        file: reportFile, dropping: XMLReportIDs.constraints, keeping: XMLReportIDs.frameConstraints)
     static let reportVersion2 = CompiledSchema(file: reportVersion2File)
     static let reportVersion1 = CompiledSchema(file: reportVersion1File)
     static let edXML = CompiledSchema(file: edXMLFile)
@@ -91,30 +96,104 @@ public enum XMLSchemaSet {
 final class CompiledSchema: @unchecked Sendable {
     let file: String
     let pointer: xmlSchemaPtr
+    /// XXH64 of the schema file's bytes: what a verdict kept with a validated part names
+    /// (`PlanPartValidation`), so an edited schema trusts no part validated against the old one.
+    let digest: UInt64
+    /// The schema document a derived schema was compiled from, kept while the schema lives.
+    private let source: xmlDocPtr?
 
     init(file: String) {
         _ = LibXML.ready
         self.file = file
         // A schema that does not load is a bug in the shipped files; the test suite loads both.
+        let url = Self.shipped(file)
+        digest = Self.digest(of: url)
+        source = nil
+        guard let parser = xmlSchemaNewParserCtxt(url.path) else { fatalError("libxml2 could not read \(url.path)") }
+        pointer = Self.compile(parser, path: url.path)
+    }
+
+    /// The schema of `file` without the identity constraints named in `dropping`, declared on its
+    /// `report` element. The constraints declared on `report` or on `plans` must be exactly
+    /// `dropping` and `keeping`: one added to the schema stops the tool here (and the tests), so a
+    /// constraint across plans is never left unchecked by this schema and by the code alike.
+    init(file: String, dropping: Set<String>, keeping: Set<String>) {
+        _ = LibXML.ready
+        self.file = file
+        let url = Self.shipped(file)
+        digest = Self.digest(of: url)
+        guard let document = xmlReadFile(url.path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
+            fatalError("libxml2 could not read \(url.path)")
+        }
+        var found: Set<String> = []
+        Self.identityConstraints(in: document) { constraint, owner in
+            guard owner == "report" || owner == "plans" else { return }
+            let name = XMLElementView(node: constraint).attribute("name") ?? "(no name)"
+            found.insert(name)
+            if dropping.contains(name) && owner == "report" {
+                xmlUnlinkNode(constraint)
+                xmlFreeNode(constraint)
+            }
+        }
+        guard found == dropping.union(keeping) else {
+            fatalError(
+                "\(file) declares the report-wide constraints \(found.sorted()); the tool checks \(dropping.sorted()) itself and leaves \(keeping.sorted()) to the schema. Check a new one in XMLReportIDs"
+            )
+        }
+        source = document
+        guard let parser = xmlSchemaNewDocParserCtxt(document) else { fatalError("libxml2 could not read \(url.path)") }
+        pointer = Self.compile(parser, path: url.path)
+    }
+
+    private static func shipped(_ file: String) -> URL {
         guard let url = XMLSchemaSet.url(of: file) else {
             fatalError("the shipped schema \(file) is missing from the bundle (Resources/Schema)")
         }
-        guard let parser = xmlSchemaNewParserCtxt(url.path) else { fatalError("libxml2 could not read \(url.path)") }
+        return url
+    }
+
+    private static func digest(of url: URL) -> UInt64 {
+        guard let data = try? Data(contentsOf: url) else { fatalError("could not read \(url.path)") }
+        return data.withUnsafeBytes { XXH64.hash($0) }
+    }
+
+    /// Calls `body` with each `xs:unique`, `xs:key` and `xs:keyref` of a schema document and the
+    /// name of the element declaration it belongs to. `body` may unlink the constraint.
+    private static func identityConstraints(in document: xmlDocPtr, _ body: (xmlNodePtr, String?) -> Void) {
+        func walk(_ node: xmlNodePtr) {
+            var child = node.pointee.children
+            while let current = child {
+                child = current.pointee.next
+                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+                let view = XMLElementView(node: current)
+                if ["unique", "key", "keyref"].contains(view.name) {
+                    body(current, XMLElementView(node: node).attribute("name"))
+                } else {
+                    walk(current)
+                }
+            }
+        }
+        if let root = xmlDocGetRootElement(document) { walk(root) }
+    }
+
+    private static func compile(_ parser: xmlSchemaParserCtxtPtr, path: String) -> xmlSchemaPtr {
         defer { xmlSchemaFreeParserCtxt(parser) }
-        let collector = XMLErrorCollector(path: url.path)
+        let collector = XMLErrorCollector(path: path)
         xmlSchemaSetParserStructuredErrors(
             parser,
             { context, error in
                 XMLErrorCollector.from(context)?.add(error?.pointee)
             }, Unmanaged.passUnretained(collector).toOpaque())
         guard let schema = withExtendedLifetime(collector, { xmlSchemaParse(parser) }) else {
-            fatalError(
-                "the shipped schema \(url.path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
+            fatalError("the shipped schema \(path) does not compile:\n\(collector.messages.joined(separator: "\n"))")
         }
-        pointer = schema
+        return schema
     }
 
-    deinit { xmlSchemaFree(pointer) }
+    deinit {
+        xmlSchemaFree(pointer)
+        if let source { xmlFreeDoc(source) }
+    }
 
     func validate(_ document: LibXMLDocument) -> [Diagnostic] {
         guard let context = xmlSchemaNewValidCtxt(pointer) else {

@@ -1,18 +1,21 @@
 /// Writes a `Comparison` as the `<comparison>` element of `schema/wardplans-3.xsd`, after the plans
 /// it compares. Wards are named by their plan id and tasks by their task id, the ids the `<plans>`
 /// part carries, so another system joins the two without knowing the tool's internal ward keys.
+/// Every plan and task id it names goes through `ids`, which records one the report does not hold.
 struct ComparisonXML {
     let comparison: Comparison
     /// Task ids per ward, in ward order; `taskIDs[w][i]` is the id of task `i` of ward `w`.
     let taskIDs: [[String]]
+    let ids: XMLReportIDs
     let writer: XMLTextWriter
 
     /// The ward key of the comparison → the ward's position.
     private let position: [String: Int]
 
-    init(comparison: Comparison, taskIDs: [[String]], writer: XMLTextWriter) {
+    init(comparison: Comparison, taskIDs: [[String]], ids: XMLReportIDs, writer: XMLTextWriter) {
         self.comparison = comparison
         self.taskIDs = taskIDs
+        self.ids = ids
         self.writer = writer
         position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -25,7 +28,7 @@ struct ComparisonXML {
         w.attribute("taxonomyVersion", comparison.taxonomyVersion)
         list("wards", comparison.wards) { ward in
             w.start("ward")
-            w.attribute("plan", ward.planID)
+            w.attribute("plan", ids.plan(ward.planID))
             w.attribute("key", ward.id)
             w.attribute("code", ward.code)
             w.attribute("group", ward.group)
@@ -248,17 +251,17 @@ struct ComparisonXML {
         for ref in refs { empty("task", "id", taskID(ref)) }
     }
 
-    /// The plan id of a ward key. A key the comparison does not list is written as it is: the
-    /// schema's keyref then refuses the document, which is the loud failure such a bug deserves.
+    /// The plan id of a ward key. A key the comparison does not list is written as it is: `ids`
+    /// (and the schema's keyref) then refuse the document, the loud failure such a bug deserves.
     private func planID(_ ward: String) -> String {
-        position[ward].map { comparison.wards[$0].planID } ?? ward
+        ids.plan(position[ward].map { comparison.wards[$0].planID } ?? ward)
     }
 
     private func taskID(_ ref: TaskRef) -> String {
         guard let w = position[ref.ward], taskIDs[w].indices.contains(ref.index) else {
-            return "\(ref.ward)/task-unknown"
+            return ids.task("\(ref.ward)/task-unknown")
         }
-        return taskIDs[w][ref.index]
+        return ids.task(taskIDs[w][ref.index])
     }
 
     private func empty(_ name: String, _ attribute: String, _ value: String) {

@@ -1,10 +1,14 @@
 import Foundation
 
 /// The XML form of an extraction, in the format of `schema/wardplans-3.xsd`, optionally inside an
-/// edXML envelope. Built on libxml2's writer; deterministic (the model's order, no clock inside).
+/// edXML envelope. Deterministic (the model's order, no clock inside).
 ///
-/// Every document is parsed back and validated against the shipped schema before it is returned:
-/// an invalid document is never handed out (`XMLRenderError`), so it can never replace a good file.
+/// Every document is validated against the shipped schema as it is written: an invalid document
+/// is never handed out (`XMLRenderError`), so it can never replace a good file. With a part store
+/// (`parts`) and no envelope, each plan's element is validated once, when it is made, alone in a
+/// report (`PlanPartValidation`) and kept with that verdict; the rest of the report against the
+/// schema without its report-wide constraints (`XMLSchemaSet.reportFrame`), and those from the ids
+/// (`XMLReportIDs`). Otherwise, or with `validation` `.whole`, every byte against the whole schema.
 public struct XMLReportWriter: Sendable {
     /// The versions of the code lists theme and metric ids refer to; with a comparison, also those
     /// its benchmark and citation ids refer to.
@@ -51,10 +55,28 @@ public struct XMLReportWriter: Sendable {
     /// instead of written again, and the ones written are given to it to keep. The whole document
     /// is validated against the schema all the same.
     public var parts: (any XMLPartStore)?
+    public var validation: Validation
 
-    public init(codeLists: CodeLists = .standard, parts: (any XMLPartStore)? = nil) {
+    /// How a document with a part store is validated.
+    public enum Validation: Sendable {
+        /// Plans' elements once each, when made; the frame and the ids each run.
+        case parts
+        /// Every byte against the whole schema each run, as without a store: a check of `parts`
+        /// (`WARDPLAN_XML_VALIDATION=whole`). Elements made are still validated alone to be kept.
+        case whole
+
+        /// `.whole` when the environment's `WARDPLAN_XML_VALIDATION` is `whole`, else `.parts`.
+        public static var standard: Validation {
+            ProcessInfo.processInfo.environment["WARDPLAN_XML_VALIDATION"] == "whole" ? .whole : .parts
+        }
+    }
+
+    public init(
+        codeLists: CodeLists = .standard, parts: (any XMLPartStore)? = nil, validation: Validation = .standard
+    ) {
         self.codeLists = codeLists
         self.parts = parts
+        self.validation = validation
     }
 
     /// The report of `result`'s plans; with `comparison` (made by `Comparer` from those plans, in
@@ -74,7 +96,7 @@ public struct XMLReportWriter: Sendable {
     }
 
     /// The bytes of `render`, given to `deliver` a megabyte at a time as they are written and
-    /// validated against the schema on another core as they go, so the document is never whole in
+    /// validated on other cores as they go (see the type), so the document is never whole in
     /// memory. Returns the warnings of `Output.diagnostics`. When the document does not match its
     /// schema, throws `XMLRenderError` after the last chunk: the caller must then discard what it
     /// was given (`OutputSet` does: no file changes). An error of `deliver` stops the writing and
@@ -91,24 +113,28 @@ public struct XMLReportWriter: Sendable {
                 diagnostics: [])
         }
         let phrases = try PhraseList(plans: result.plans)
-        let schema = XMLSchemaSet.schema(for: envelope != nil ? .edXMLEnvelope : .report)
-        let validation = StreamingValidation(schema: schema, path: "(generated XML)")
-        let writer = XMLTextWriter { chunk in
-            validation.feed(chunk)
-            try deliver(chunk)
-        }
+        // Plans' elements validated one by one, and the rest against the frame's schema, only in a
+        // bare report: an envelope's schema holds the whole report's.
+        let byParts = parts != nil && envelope == nil && validation == .parts
+        let schema = envelope != nil ? XMLSchemaSet.edXML : byParts ? XMLSchemaSet.reportFrame : XMLSchemaSet.report
+        let stream = StreamingValidation(schema: schema, path: "(generated XML)")
+        let made = parts.map { (store: $0, validation: PlanPartValidation(), alone: byParts) }
+        let writer = XMLTextWriter(deliver: deliver, check: stream.feed)
+        let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
+        let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
+        let report = Report(
+            result: result, comparison: comparison, planIDs: planIDs, taskIDs: taskIDs, ids: ids, phrases: phrases,
+            parts: made)
         let finished = Result { () throws -> Void in
             if let envelope {
-                envelope.write(to: writer) {
-                    writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
-                }
+                envelope.write(to: writer) { writeReport(report, to: writer) }
             } else {
-                writeReport(result, comparison: comparison, planIDs: planIDs, phrases: phrases, to: writer)
+                writeReport(report, to: writer)
             }
             try writer.finish()
         }
-        // The validation thread is always waited for, whatever happened to the writing.
-        let problems = validation.finish()
+        // The validations are always waited for, whatever happened to the writing.
+        let problems = (made?.validation.finish() ?? []) + stream.finish() + ids.problems
         try finished.get()
         if !problems.isEmpty {
             throw XMLRenderError(
@@ -119,10 +145,21 @@ public struct XMLReportWriter: Sendable {
         return idWarnings + writer.replacements
     }
 
-    func writeReport(
-        _ result: ExtractionResult, comparison: Comparison?, planIDs: [String], phrases: PhraseList,
-        to w: XMLTextWriter
-    ) {
+    /// What one report is written from.
+    struct Report {
+        var result: ExtractionResult
+        var comparison: Comparison?
+        var planIDs: [String]
+        var taskIDs: [[String]]
+        var ids: XMLReportIDs
+        var phrases: PhraseList
+        /// The store, the validation of the elements made, and whether the elements are left out
+        /// of the document's own validation (validated alone).
+        var parts: (store: any XMLPartStore, validation: PlanPartValidation, alone: Bool)?
+    }
+
+    func writeReport(_ report: Report, to w: XMLTextWriter) {
+        let (result, comparison, planIDs, phrases) = (report.result, report.comparison, report.planIDs, report.phrases)
         w.start("report", namespace: XMLSchemaSet.reportNamespace)
         // The XML's own format version (the JSON's `schemaVersion` is counted apart).
         w.attribute("schemaVersion", XMLSchemaSet.reportVersion)
@@ -135,18 +172,28 @@ public struct XMLReportWriter: Sendable {
         phrases.write(to: w)
         w.start("plans")
         for (plan, id) in zip(result.plans, planIDs) {
-            guard let parts else {
+            guard let (store, validation, alone) = report.parts else {
                 PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
                 continue
             }
-            if let kept = parts.xmlPart(for: plan, id: id) {
-                w.append(part: kept)
+            if let kept = store.xmlPart(for: plan, id: id, verdict: validation.schema.digest) {
+                if alone { w.append(part: kept.bytes, lines: kept.lines) } else { w.append(part: kept.bytes) }
+                continue
+            }
+            let part = XMLTextWriter(partIndent: 0)
+            PlanXML(plan: plan, id: id, phrases: phrases, writer: part).write()
+            let bytes = part.partBytes()
+            let lines = bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            // A part whose characters were replaced is made again each run, so its warnings are.
+            let keep = part.replacements.isEmpty
+            validation.check(bytes, id: id) { verdict in
+                if keep {
+                    store.keepXMLPart(XMLPlanPart(bytes: bytes, lines: lines, verdict: verdict), for: plan, id: id)
+                }
+            }
+            if alone {
+                w.append(part: bytes, lines: lines, replacements: part.replacements)
             } else {
-                let part = XMLTextWriter(partIndent: 0)
-                PlanXML(plan: plan, id: id, phrases: phrases, writer: part).write()
-                let bytes = part.partBytes()
-                // A part whose characters were replaced is made again each run, so its warnings are.
-                if part.replacements.isEmpty { parts.keepXMLPart(bytes, for: plan, id: id) }
                 w.append(part: bytes, replacements: part.replacements)
             }
         }
@@ -161,21 +208,36 @@ public struct XMLReportWriter: Sendable {
         }
         w.end()
         if let comparison {
-            let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
-            ComparisonXML(comparison: comparison, taskIDs: taskIDs, writer: w).write()
+            ComparisonXML(comparison: comparison, taskIDs: report.taskIDs, ids: report.ids, writer: w).write()
         }
         w.end()
     }
 }
 
-/// Plans' `<plan>` elements (`PlanXML`, no indentation) made before, kept so a run copies bytes
-/// instead of writing them again (`PlanCache` keeps them beside its entries). A part depends on the
-/// plan and its id in the report (`PlanIdentity.ids`, which hangs on the other plans' names) and
-/// on nothing else: phrase ids come from the phrase's text. Called from one thread at a time per
-/// document, from several documents at once.
+/// Plans' `<plan>` elements (`PlanXML`, no indentation) made and found valid before, kept so a run
+/// copies bytes instead of writing and validating them again (`PlanCache` keeps them beside its
+/// entries). A part depends on the plan and its id in the report (`PlanIdentity.ids`, which hangs
+/// on the other plans' names) and on nothing else: phrase ids come from the phrase's text. Called
+/// from several threads and documents at once.
 public protocol XMLPartStore: Sendable {
-    /// The `<plan>` element of `plan` with the id `id`, when kept and trusted; nil otherwise.
-    func xmlPart(for plan: Plan, id: String) -> [UInt8]?
-    /// Keeps `bytes`, the element just written for `plan` with the id `id`.
-    func keepXMLPart(_ bytes: [UInt8], for plan: Plan, id: String)
+    /// The `<plan>` element of `plan` with the id `id`, when kept, trusted and found valid against
+    /// the schema whose digest is `verdict`; nil otherwise.
+    func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart?
+    /// Keeps `part`, the element just written for `plan` with the id `id` and found valid.
+    func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String)
+}
+
+/// A plan's `<plan>` element and its line break, found valid (`PlanPartValidation`).
+public struct XMLPlanPart: Sendable, Hashable {
+    public var bytes: [UInt8]
+    /// Its line breaks (the lines it takes in a report).
+    public var lines: Int
+    /// The digest of the schema it was found valid against (`CompiledSchema.digest`).
+    public var verdict: UInt64
+
+    public init(bytes: [UInt8], lines: Int, verdict: UInt64) {
+        self.bytes = bytes
+        self.lines = lines
+        self.verdict = verdict
+    }
 }

@@ -13,6 +13,11 @@ import Foundation
 final class XMLTextWriter {
     private var buffer: [UInt8] = []
     private let deliver: ((Data) throws -> Void)?
+    /// Given what `deliver` is given, less the parts validated elsewhere (`append(part:lines:)`),
+    /// each as its line breaks so the lines stay the document's: what is left to validate.
+    private let check: ((Data) -> Void)?
+    /// Parts in `buffer` validated elsewhere: where they are and their line breaks.
+    private var elsewhere: [(range: Range<Int>, lines: Int)] = []
     /// The first error of `deliver`: nothing is written or delivered after it.
     private var error: (any Error)?
     /// The open elements' qualified names, innermost last.
@@ -33,14 +38,17 @@ final class XMLTextWriter {
     /// Writes into memory: `finish` returns the document.
     init(indent: Int = 0) {
         deliver = nil
+        check = nil
         self.indent = indent
         start()
     }
 
     /// Gives the document to `deliver` in chunks of about 1 MB, in order, as it is written; the
     /// last one at `finish`. When `deliver` throws, writing stops and `finish` throws that error.
-    init(indent: Int = 0, deliver: @escaping (Data) throws -> Void) {
+    /// `check`, when given, is called before `deliver` with the chunk to validate.
+    init(indent: Int = 0, deliver: @escaping (Data) throws -> Void, check: ((Data) -> Void)? = nil) {
         self.deliver = deliver
+        self.check = check
         self.indent = indent
         buffer.reserveCapacity(Self.chunkSize + (64 << 10))
         start()
@@ -50,6 +58,7 @@ final class XMLTextWriter {
     /// writer copies (`append(part:)`), such as a plan kept with the cache (`XMLPartStore`).
     init(partIndent indent: Int) {
         deliver = nil
+        check = nil
         self.indent = indent
     }
 
@@ -74,6 +83,14 @@ final class XMLTextWriter {
         self.replacements += replacements
         indentEnd = true
         flushIfFull()
+    }
+
+    /// As `append(part:replacements:)`, for a part validated elsewhere (`PlanPartValidation`):
+    /// `check` is given its `lines` line breaks instead of its bytes.
+    func append(part bytes: [UInt8], lines: Int, replacements: [Diagnostic] = []) {
+        closeStartTag(newline: true)
+        if check != nil { elsewhere.append((buffer.count..<buffer.count + bytes.count, lines)) }
+        append(part: bytes, replacements: replacements)
     }
 
     /// Starts an element; with a namespace, declares it (as the default namespace when `prefix` is nil).
@@ -141,10 +158,27 @@ final class XMLTextWriter {
         if let error { throw error }
         guard let deliver else { return Data(buffer) }
         if !buffer.isEmpty {
-            try deliver(Data(buffer))
+            let chunk = Data(buffer)
+            check?(checked(chunk))
+            try deliver(chunk)
             buffer.removeAll()
+            elsewhere.removeAll()
         }
         return Data()
+    }
+
+    /// `chunk` (the buffer's bytes) without the parts validated elsewhere, each as its line breaks.
+    private func checked(_ chunk: Data) -> Data {
+        guard !elsewhere.isEmpty else { return chunk }
+        var out = Data()
+        var from = 0
+        for part in elsewhere {
+            out.append(chunk[from..<part.range.lowerBound])
+            out.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: part.lines))
+            from = part.range.upperBound
+        }
+        out.append(chunk[from...])
+        return out
     }
 
     // MARK: bytes
@@ -233,12 +267,15 @@ final class XMLTextWriter {
         guard let deliver, buffer.count >= Self.chunkSize else { return }
         if error == nil {
             do {
-                try deliver(Data(buffer))
+                let chunk = Data(buffer)
+                check?(checked(chunk))
+                try deliver(chunk)
             } catch {
                 self.error = error
             }
         }
         buffer.removeAll(keepingCapacity: true)
+        elsewhere.removeAll(keepingCapacity: true)
     }
 
     private func sanitized(_ value: String) -> String {

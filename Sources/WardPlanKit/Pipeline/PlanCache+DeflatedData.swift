@@ -1,0 +1,85 @@
+import Foundation
+
+/// The lazy HTML pages' compressed data kept in the cache folder, one file per page
+/// (`pages/<hash of the settings and the page's name>.deflate`, replaced when the page's data
+/// changes, so the folder does not grow with runs), so a page whose data did not change is not
+/// compressed again. A file is used only when its format version, zlib version and the digest of
+/// the data it was made from (`DataDigest`) match and its checksum holds; otherwise the data is
+/// compressed and the file replaced. The tool's build is in the name (the settings' digest).
+extension PlanCache: DeflatedDataStore {
+    public func deflated(page: String, digest: DataDigest, zlibVersion: String) -> [UInt8]? {
+        guard let data = try? FileRead.read(deflatedURL(page: page).path).data,
+            let packed = DeflatedData.decode(data, digest: digest, zlibVersion: zlibVersion)
+        else { return nil }
+        lock.withLock { counts.deflatedData += 1 }
+        return packed
+    }
+
+    public func keepDeflated(_ bytes: [UInt8], page: String, digest: DataDigest, zlibVersion: String) {
+        tag()
+        let data = DeflatedData.encode(bytes, digest: digest, zlibVersion: zlibVersion)
+        if write(data, to: deflatedURL(page: page)) { lock.withLock { counts.deflatedDataWritten += 1 } }
+    }
+
+    func deflatedURL(page: String) -> URL {
+        let name = Self.hex(SHA256.digest(settingsDigest + [0] + Array(page.utf8)))
+        return directory.appendingPathComponent("pages", isDirectory: true).appendingPathComponent(name + ".deflate")
+    }
+}
+
+/// One page's kept compression:
+///
+///     magic "WPDEFL\n\0" · version (UInt32) · checksum (UInt64, XXH64 of all that follows) ·
+///     data length, first hash, second hash (the `DataDigest`, 3 × UInt64) · zlib version length
+///     (UInt64) · payload length (UInt64) · zlib version (UTF-8) · payload (raw deflate)
+///
+/// Integers little-endian.
+enum DeflatedData {
+    static let magic = Array("WPDEFL\n\0".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 8 + 4 + 8 + 24 + 8 + 8
+    /// Where the checksummed bytes start.
+    private static let checked = 8 + 4 + 8
+
+    static func encode(_ payload: [UInt8], digest: DataDigest, zlibVersion: String, version: UInt32 = version)
+        -> Data
+    {
+        let zlib = Array(zlibVersion.utf8)
+        var data = Data(capacity: headerSize + zlib.count + payload.count)
+        data.append(contentsOf: magic)
+        Entry.append(version, to: &data)
+        Entry.append(UInt64(0), to: &data)
+        for value in [digest.count, digest.first, digest.second, UInt64(zlib.count), UInt64(payload.count)] {
+            Entry.append(value, to: &data)
+        }
+        data.append(contentsOf: zlib)
+        data.append(contentsOf: payload)
+        let checksum = data.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[checked...])) }
+        withUnsafeBytes(of: checksum.littleEndian) { data.replaceSubrange(checked - 8..<checked, with: $0) }
+        return data
+    }
+
+    /// The payload, when the file is as `encode` wrote it for `digest` and `zlibVersion`.
+    static func decode(_ data: Data, digest: DataDigest, zlibVersion: String) -> [UInt8]? {
+        data.withUnsafeBytes { raw -> [UInt8]? in
+            guard raw.count >= headerSize else { return nil }
+            func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {
+                T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+            }
+            guard raw[0..<8].elementsEqual(magic), integer(at: 8, as: UInt32.self) == version,
+                DataDigest(
+                    count: integer(at: 20, as: UInt64.self), first: integer(at: 28, as: UInt64.self),
+                    second: integer(at: 36, as: UInt64.self)) == digest
+            else { return nil }
+            let body = UInt64(raw.count - headerSize)
+            let zlibLength = integer(at: 44, as: UInt64.self)
+            let payloadLength = integer(at: 52, as: UInt64.self)
+            guard zlibLength <= body, payloadLength <= body, zlibLength + payloadLength == body else { return nil }
+            let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
+            guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 12, as: UInt64.self),
+                rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)
+            else { return nil }
+            return [UInt8](rest[Int(zlibLength)...])
+        }
+    }
+}
