@@ -54,25 +54,7 @@ extension OfficeDirectory {
 
         /// `OfficeDirectory.normalised` on numbers.
         func normalised(_ folded: [Int32]) -> [Int32] {
-            var words = folded.filter { Int($0) >= ignored.count || !ignored[Int($0)] }
-            for expansion in expansions {
-                let long = expansion.long
-                guard words.count >= long.count, words.contains(long[0]) else { continue }
-                var i = 0
-                var out: [Int32] = []
-                out.reserveCapacity(words.count)
-                while i < words.count {
-                    if i + long.count <= words.count, words[i..<(i + long.count)].elementsEqual(long) {
-                        out += expansion.short
-                        i += long.count
-                    } else {
-                        out.append(words[i])
-                        i += 1
-                    }
-                }
-                words = out
-            }
-            return words
+            OfficeDirectory.expanding(folded.filter { Int($0) >= ignored.count || !ignored[Int($0)] }, expansions)
         }
 
         /// Whether `words` are an alias's words.

@@ -281,16 +281,21 @@ public struct OfficeDirectory: Sendable {
     static func normalised(
         _ folded: [Substring], expansions: [(long: [Substring], short: [Substring])], ignored: Set<Substring>
     ) -> [Substring] {
-        var words = folded.filter { !ignored.contains($0) }
-        // Long forms become their abbreviation, so both spellings give the same words.
-        for expansion in expansions {
-            let long = expansion.long
+        expanding(folded.filter { !ignored.contains($0) }, expansions)
+    }
+
+    /// `words` with each long form, left to right, made its abbreviation (so both spellings give
+    /// the same words): for words as text and as `WordNumbers`.
+    static func expanding<Word: Equatable>(_ words: [Word], _ expansions: [(long: [Word], short: [Word])]) -> [Word] {
+        var words = words
+        for (long, short) in expansions {
             guard words.count >= long.count, words.contains(long[0]) else { continue }
             var i = 0
-            var out: [Substring] = []
+            var out: [Word] = []
+            out.reserveCapacity(words.count)
             while i < words.count {
                 if i + long.count <= words.count, words[i..<(i + long.count)].elementsEqual(long) {
-                    out += expansion.short
+                    out += short
                     i += long.count
                 } else {
                     out.append(words[i])
