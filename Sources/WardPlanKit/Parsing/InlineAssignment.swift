@@ -150,6 +150,8 @@ struct InlineAssignment: Equatable {
 
     /// "Giao Văn phòng HĐND và UBND xã chuẩn bị nội dung …": "Giao", a known office, another verb.
     private static func assigningOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
+        // A start that opens with "Giao " has those bytes (ASCII letters have no other form).
+        guard TextScan.contains("Giao ", in: text) else { return nil }
         for start in [text.startIndex] + sentenceStarts(in: text) where text[start...].hasPrefix("Giao ") {
             let after = String(text[text.index(start, offsetBy: 5)...])
             guard let office = offices.leadingOffice(in: after, placeWords: placeWords) else { continue }
@@ -167,7 +169,7 @@ struct InlineAssignment: Equatable {
     /// A sentence after the first that opens with a known office and goes on with its verb ("…
     /// Trung tâm Phục vụ hành chính công xã thực hiện."): the office leads.
     private static func officeActs(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
-        for start in sentenceStarts(in: text) {
+        for start in sentenceStarts(in: text) where offices.mayOpenWithOffice(text[start...]) {
             let sentence = String(text[start...])
             guard let office = offices.leadingOffice(in: sentence, placeWords: placeWords) else { continue }
             let rest = sentence.dropFirst(office.count).drop { $0 == " " }
@@ -189,7 +191,13 @@ struct InlineAssignment: Equatable {
     static func openingOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         var rest = Substring(text)
         var openingTime: String?
-        if let comma = text.firstIndex(ofASCII: ","), text.startsWithin(60, charactersOf: comma) {
+        let comma = text.firstIndex(ofASCII: ",")
+        // Most texts open with no office either way: then whether they open with a time is moot.
+        guard
+            offices.mayOpenWithOffice(text)
+                || comma.map({ offices.mayOpenWithOffice(text[text.index(after: $0)...].drop { $0 == " " }) }) == true
+        else { return nil }
+        if let comma, text.startsWithin(60, charactersOf: comma) {
             let phrase = String(text[..<comma]).trimmingBlanks
             if TextShape.wordCount(phrase) <= 6, AssignmentParts.isTime(phrase) {
                 openingTime = phrase
@@ -308,9 +316,11 @@ struct InlineAssignment: Equatable {
 
     /// "Giao" at a sentence start (the text's start or after ". "), or "giao" after a dash ("… –
     /// giao Công an phường thực hiện"), the lead up to "chủ trì", the rest.
-    private static let assigning = Pattern(
-        #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#,
-        caseSensitive: true)
+    /// A match holds "Giao" or "giao" (the pattern is case-sensitive): a text without either is
+    /// turned away by its bytes.
+    private static let assigning = Pattern(assigningSource, caseSensitive: true, needsText: ["Giao", "giao"])
+    static let assigningSource =
+        #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
         #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)

@@ -41,13 +41,24 @@ public struct OfficeDirectory: Sendable {
     private let genericKeys: [String]
     private let expansions: [(long: [Substring], short: [Substring])]
     private let ignored: Set<Substring>
+    /// The first words that normalised words may open with and that can change what they open
+    /// with: aliases' first words, and long forms' first words (an expansion at the opening puts
+    /// its short form there). A text whose first kept word is none of these opens with no office.
+    private let openingWords: OpeningWords
+    /// The directory's words as numbers, for `leadingOffice`.
+    private let numbers: WordNumbers
 
     public init(file: File) {
         self.file = file
-        ignored = Set(file.ignoredWords.flatMap { FoldedKey.words($0) })
+        let ignored = Set(file.ignoredWords.flatMap { FoldedKey.words($0) })
+        self.ignored = ignored
+        // Long forms without their ignored words, as normalising compares them; one left empty
+        // never applies.
         expansions = file.abbreviations
             .map { (long: FoldedKey.words($0.long), short: FoldedKey.words($0.short)) }
             .sorted { $0.long.count > $1.long.count }
+            .map { (long: $0.long.filter { !ignored.contains($0) }, short: $0.short) }
+            .filter { !$0.long.isEmpty }
         genericKeys = file.generic.map(\.foldedKey)
         var table: [(words: [Substring], name: String)] = []
         for office in file.offices {
@@ -60,6 +71,11 @@ public struct OfficeDirectory: Sendable {
         var byFirstWord: [Substring: [Int]] = [:]
         for (index, alias) in aliases.enumerated() { byFirstWord[alias.words[0], default: []].append(index) }
         aliasesByFirstWord = byFirstWord
+        openingWords = OpeningWords(
+            opening: Set(byFirstWord.keys).union(expansions.map { $0.long[0] }), ignored: ignored)
+        numbers = WordNumbers(
+            words: aliases.flatMap(\.words) + expansions.flatMap { $0.long + $0.short } + Array(ignored),
+            ignored: ignored, aliases: aliases.map(\.words), expansions: expansions)
     }
 
     /// Resolves a field's text into canonical offices.
@@ -154,28 +170,45 @@ public struct OfficeDirectory: Sendable {
     /// directory office, maybe followed by one of `placeWords` ("Văn phòng HĐND và UBND xã" in "Văn
     /// phòng HĐND và UBND xã tổng hợp."). Nil when it opens with no known office.
     public func leadingOffice(in text: String, placeWords: Set<String>) -> String? {
+        guard mayOpenWithOffice(text) else { return nil }
         // Only the first `maxOfficeWords + 2` words are read: the rest stays one piece.
         let tokens = text.split(separator: " ", maxSplits: Self.maxOfficeWords + 2)
         let limit = min(tokens.count, Self.maxOfficeWords + 2)
         // Each token folded once: the words of tokens joined by a space (and trimmed of `trimSet`,
         // which folds to a separator) are the tokens' words one after another, as folding reads
-        // one scalar at a time and a space only separates.
-        let tokenWords = tokens[..<limit].map { FoldedKey.words($0) }
-        func words(ofFirst count: Int) -> [Substring] {
-            Self.normalised(Array(tokenWords[..<count].joined()), expansions: expansions, ignored: ignored)
+        // one scalar at a time and a space only separates. Each word numbered once.
+        var unknown: [Substring] = []
+        let tokenWords = tokens[..<limit].map { numbers.number(FoldedKey.words($0), unknown: &unknown) }
+        func words(ofFirst count: Int) -> [Int32] {
+            numbers.normalised(Array(tokenWords[..<count].joined()))
         }
         // Most sentences open with no office: the first normalised word tells.
-        guard let word = words(ofFirst: min(limit, 8)).first, aliasesByFirstWord[word] != nil else { return nil }
+        guard let word = words(ofFirst: min(limit, 8)).first, numbers.aliasesByFirstWord[word] != nil else {
+            return nil
+        }
         for count in stride(from: limit, to: 0, by: -1) {
             var words = words(ofFirst: count)
             let written = { tokens[..<count].joined(separator: " ").trimmingCharacters(in: Self.trimSet) }
             // "Công an phường" is a name of its own in the list; "Văn phòng HĐND và UBND xã" is
             // the office's name and its place.
-            if aliases(opening: words).contains(where: { $0.words == words }) { return written() }
-            if let last = words.last, placeWords.contains(String(last)) { words.removeLast() }
-            if !words.isEmpty, aliases(opening: words).contains(where: { $0.words == words }) { return written() }
+            if numbers.isAlias(words) { return written() }
+            if let last = words.last, placeWords.contains(String(numbers.word(last, unknown: unknown))) {
+                words.removeLast()
+            }
+            if numbers.isAlias(words) { return written() }
         }
         return nil
+    }
+
+    /// Whether `text`'s normalised words may open with an alias, from the first word of its key
+    /// that `ignored` lacks: normalising keeps that word first unless a long form opens with it
+    /// (see `openingWords`). Only the text's opening is folded; when the words found there are all
+    /// ignored, the answer is yes (`leadingOffice` then reads the text as before).
+    func mayOpenWithOffice(_ text: some StringProtocol) -> Bool {
+        let words = openingWords
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ words.mayOpen($0) }) { return answer }
+        var copy = String(text)
+        return copy.withUTF8 { words.mayOpen($0) }
     }
 
     /// `leadingOffice` as it was, folding every run of tokens joined: kept for `OfficeDirectoryTests`,
@@ -243,20 +276,26 @@ public struct OfficeDirectory: Sendable {
         normalised(FoldedKey.words(text), expansions: expansions, ignored: ignored)
     }
 
-    /// `normalisedWords` of a text whose folded words are `folded`.
+    /// `normalisedWords` of a text whose folded words are `folded`. `expansions` hold long forms
+    /// without ignored words, none empty (as `init` keeps them).
     static func normalised(
         _ folded: [Substring], expansions: [(long: [Substring], short: [Substring])], ignored: Set<Substring>
     ) -> [Substring] {
-        var words = folded.filter { !ignored.contains($0) }
-        // Long forms become their abbreviation, so both spellings give the same words.
-        for expansion in expansions {
-            let long = expansion.long.filter { !ignored.contains($0) }
-            guard !long.isEmpty, words.count >= long.count, words.contains(long[0]) else { continue }
+        expanding(folded.filter { !ignored.contains($0) }, expansions)
+    }
+
+    /// `words` with each long form, left to right, made its abbreviation (so both spellings give
+    /// the same words): for words as text and as `WordNumbers`.
+    static func expanding<Word: Equatable>(_ words: [Word], _ expansions: [(long: [Word], short: [Word])]) -> [Word] {
+        var words = words
+        for (long, short) in expansions {
+            guard words.count >= long.count, words.contains(long[0]) else { continue }
             var i = 0
-            var out: [Substring] = []
+            var out: [Word] = []
+            out.reserveCapacity(words.count)
             while i < words.count {
                 if i + long.count <= words.count, words[i..<(i + long.count)].elementsEqual(long) {
-                    out += expansion.short
+                    out += short
                     i += long.count
                 } else {
                     out.append(words[i])

@@ -68,11 +68,12 @@ final class PlanRecognizer {
     /// What `InlineAssignment` and `OfficeDirectory` said of a text, by text: look-ahead and
     /// joined pieces ask about the same paragraphs again, and a plan names the same offices in
     /// many tasks. Both answers depend on the text alone (and this plan's office list).
-    private var assignments: [String: InlineAssignment?] = [:]
-    private var opensAssignments: [String: Bool] = [:]
-    private var resolutions: [String: OfficeDirectory.Resolution] = [:]
+    /// Keyed by the texts' bytes (`ExactText`): a `String` key checks each scalar for NFC as it hashes.
+    private var assignments: [ExactText: InlineAssignment?] = [:]
+    private var opensAssignments: [ExactText: Bool] = [:]
+    private var resolutions: [ExactText: OfficeDirectory.Resolution] = [:]
     /// What `TimelineParser` read of a time, by text: a plan gives the same times to many tasks.
-    private var parsedTimelines: [String: Timeline] = [:]
+    private var parsedTimelines: [ExactText: Timeline] = [:]
 
     init(
         units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
@@ -661,30 +662,30 @@ final class PlanRecognizer {
     // MARK: - Answers kept by text
 
     private func inlineAssignment(in text: String) -> InlineAssignment? {
-        if let known = assignments[text] { return known }
+        if let known = assignments[ExactText(text)] { return known }
         let found = InlineAssignment.read(text, offices: reference.offices)
-        assignments[text] = .some(found)
+        assignments[ExactText(text)] = .some(found)
         return found
     }
 
     private func opensAssignment(_ text: String) -> Bool {
-        if let known = opensAssignments[text] { return known }
+        if let known = opensAssignments[ExactText(text)] { return known }
         let opens = InlineAssignment.opensAssignment(text, offices: reference.offices)
-        opensAssignments[text] = opens
+        opensAssignments[ExactText(text)] = opens
         return opens
     }
 
     private func resolve(_ text: String) -> OfficeDirectory.Resolution {
-        if let known = resolutions[text] { return known }
+        if let known = resolutions[ExactText(text)] { return known }
         let resolution = reference.offices.resolve(text)
-        resolutions[text] = resolution
+        resolutions[ExactText(text)] = resolution
         return resolution
     }
 
     private func readTimeline(_ text: String) -> Timeline {
-        if let known = parsedTimelines[text] { return known }
+        if let known = parsedTimelines[ExactText(text)] { return known }
         let parsed = timelines.parse(text)
-        parsedTimelines[text] = parsed
+        parsedTimelines[ExactText(text)] = parsed
         return parsed
     }
 

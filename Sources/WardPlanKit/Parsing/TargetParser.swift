@@ -6,16 +6,21 @@
 /// value shares the value of the next clause ("Mức độ hài lòng …; mức độ hài lòng về … y tế …
 /// đạt tối thiểu 90%"). An item with no value at all is one qualitative target.
 public struct TargetParser: Sendable {
-    public var metrics: MetricCatalog
+    public var metrics: MetricCatalog {
+        didSet { index = .of(metrics) }
+    }
+    /// `index.metric(for:)` with the phrases folded once.
+    private var index: MetricCatalog.Index
 
     public init(metrics: MetricCatalog) {
         self.metrics = metrics
+        index = .of(metrics)
     }
 
     public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
         let clauses = Self.clauses(of: text)
         var parsed = clauses.map { clause in
-            (clause: clause, metric: metrics.metric(for: clause)?.id, value: Self.value(in: clause), phase: phase)
+            (clause: clause, metric: index.metric(for: clause)?.id, value: Self.value(in: clause), phase: phase)
         }
         // Parts of one indicator for other years or fields ("năm 2026 - 2027 từ 93%; đến năm 2030
         // tối thiểu 95%; trong đó lĩnh vực đất đai, xây dựng tối thiểu 90% vào năm 2030"): when the
@@ -29,7 +34,7 @@ public struct TargetParser: Sendable {
                 guard i > 0, parsed[i].metric == nil, years[i] != nil,
                     let previous = parsed[..<i].last(where: { named.contains($0.clause) })
                 else { continue }
-                parsed[i].metric = metrics.metric(for: previous.clause + " " + parsed[i].clause)?.id
+                parsed[i].metric = index.metric(for: previous.clause + " " + parsed[i].clause)?.id
             }
         }
         // A valued clause with no metric of its own that, read with the named clause before it,
@@ -37,7 +42,7 @@ public struct TargetParser: Sendable {
         // is that metric's target, not more words of the one before.
         for i in parsed.indices where i > 0 && parsed[i].value != nil && parsed[i].metric == nil {
             guard let previous = parsed[..<i].last(where: { $0.metric != nil }),
-                let joined = metrics.metric(for: previous.clause + " " + parsed[i].clause)?.id,
+                let joined = index.metric(for: previous.clause + " " + parsed[i].clause)?.id,
                 joined != previous.metric
             else { continue }
             parsed[i].metric = joined
@@ -74,7 +79,7 @@ public struct TargetParser: Sendable {
         }
         if targets.isEmpty {
             targets.append(
-                Target(text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
+                Target(text: text, metric: index.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
         }
         return targets
     }
@@ -84,7 +89,7 @@ public struct TargetParser: Sendable {
         text: String, unitCell: String?, valueCell: String?, phase: YearRange?, line: Int, endLine: Int? = nil
     ) -> Target {
         var target = Target(
-            text: text, metric: metrics.metric(for: text)?.id, phase: phase, line: line, endLine: endLine)
+            text: text, metric: index.metric(for: text)?.id, phase: phase, line: line, endLine: endLine)
         let fromCells = valueCell.flatMap { Self.value(in: $0) ?? Self.bareNumber($0, unit: unitCell) }
         if let value = fromCells ?? Self.value(in: text) {
             target.value = value.number

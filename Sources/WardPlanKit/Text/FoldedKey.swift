@@ -99,15 +99,22 @@ extension String {
     /// Whether `phraseKey` (already folded) occurs in this folded key on word boundaries.
     public func containsWords(_ phraseKey: String) -> Bool {
         // On UTF-8 bytes: keys are mostly ASCII, and Foundation's `range(of:)` is slow on Linux.
-        let haystack = Array(utf8)
-        let needle = Array(phraseKey.utf8)
+        // Native strings lend their bytes; no copy is made.
+        var haystack = self
+        var needle = phraseKey
+        return haystack.withUTF8 { haystack in needle.withUTF8 { Self.containsWords($0, in: haystack) } }
+    }
+
+    /// Whether `needle` occurs in `haystack` with a space or an end on either side.
+    static func containsWords(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         let space = UInt8(ascii: " ")
+        let first = needle[0]
         var start = 0
         while start + needle.count <= haystack.count {
-            if start == 0 || haystack[start - 1] == space, haystack[start] == needle[0],
-                haystack[start..<(start + needle.count)].elementsEqual(needle),
-                start + needle.count == haystack.count || haystack[start + needle.count] == space
+            if haystack[start] == first, start == 0 || haystack[start - 1] == space,
+                start + needle.count == haystack.count || haystack[start + needle.count] == space,
+                memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
             {
                 return true
             }

@@ -17,13 +17,20 @@ struct Pattern: @unchecked Sendable {
     private let needs: UInt8?
     /// Per byte, whether it is one of the bytes a match needs one of (nil: no such need).
     private let needsOneOf: [Bool]?
+    /// Texts a match of a case-sensitive pattern holds one of, as UTF-8 (empty: no such need).
+    private let needsText: [[UInt8]]
 
     /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
-    /// least one of, as `(?:19|20)\d{2}` needs "1" or "2".
+    /// least one of, as `(?:19|20)\d{2}` needs "1" or "2". `needsText`: for a case-sensitive
+    /// pattern only, literal texts a match must contain one of, as `(?:Giao|giao)\s+…` needs
+    /// "Giao" or "giao" (matching is by code point there, so the bytes must be in the text).
     init(
         _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
-        needsOneOf: String? = nil
+        needsOneOf: String? = nil, needsText: [String] = []
     ) {
+        precondition(needsText.isEmpty || caseSensitive, "needsText is for case-sensitive patterns")
+        precondition(!needsText.contains(where: \.isEmpty), "a needed text is not empty")
+        self.needsText = needsText.map { Array($0.utf8) }
         var mayOpen = [Bool](repeating: opening == nil, count: 256)
         for byte in 0x80...0xFF { mayOpen[byte] = true }
         for character in opening ?? "" {
@@ -69,6 +76,13 @@ struct Pattern: @unchecked Sendable {
             guard let first = bytes.first else { return true }
             guard mayOpen[Int(first)] else { return false }
             if let needsOneOf, !bytes.contains(where: { needsOneOf[Int($0)] }) { return false }
+            if !needsText.isEmpty,
+                !needsText.contains(where: { needle in
+                    needle.withUnsafeBufferPointer { TextScan.contains($0, in: bytes) }
+                })
+            {
+                return false
+            }
             guard let needs else { return true }
             return bytes.contains(needs)
         }
