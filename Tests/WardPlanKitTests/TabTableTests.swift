@@ -155,6 +155,23 @@ struct TabTableTests {
         #expect(read.map(\.text) == [closing[0], "Nơi nhận:", "- Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"])
     }
 
+    @Test func rowNumbersReadFromScalarsAsThePatternReadsThem() {
+        var samples = [
+            "1", "12", "123", "1234", "1.", "1.2", "1.2.", "3.12", "1..2", ".1", "1)", "I", "IV", "IV.", "CCCCCC",
+            "CCCCCCC", "A", "A.", "A)", "Đ", "a", "a)", "b.", "đ)", "đ", "I)", "", ".", "1 ", " 1", "x1", "II.1",
+        ]
+        // Every string of up to three characters from the characters a number cell is made of.
+        let alphabet = ["1", "9", ".", ")", "I", "V", "A", "a", "đ", " "]
+        var strings = [""]
+        for _ in 0..<3 {
+            strings = strings.flatMap { s in alphabet.map { s + $0 } }
+            samples += strings
+        }
+        for text in samples {
+            #expect(MarkdownTables.isRowNumber(text) == MarkdownTables.rowNumberPattern.isMatch(text), "\(text)")
+        }
+    }
+
     // MARK: - The fixture
 
     /// `pasted/thach-lam-tay-2027.txt`: a plan pasted from Word, its letterhead and signature in

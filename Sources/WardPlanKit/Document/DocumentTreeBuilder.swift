@@ -236,13 +236,13 @@ enum TableShape {
     /// A row of data: its first filled cell is a number, a Roman numeral or a letter, or its second
     /// is a row number after a text ("Cải cách thể chế | 1 | Rà soát …": an area column first).
     static func startsData(_ row: TableRow) -> Bool {
-        let filled = row.cells.lazy.filter { !$0.text.isEmpty }.prefix(2).map(\.text)
-        guard let first = filled.first else { return false }
-        let head = first.trimmingCharacters(in: OfficeDirectory.trimSet)
+        guard let index = row.cells.firstIndex(where: { !$0.text.isEmpty }) else { return false }
+        let head = row.cells[index].text.trimmingCharacters(in: OfficeDirectory.trimSet)
         if head.first?.isNumber == true { return true }
         if RomanNumeral.value(head) != nil { return true }
         if head.count == 1 && head.first!.isLetter { return true }
-        return filled.dropFirst().first.map { MarkdownTables.isRowNumber($0.trimmingBlanks) } ?? false
+        guard let second = row.cells[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return false }
+        return MarkdownTables.isRowNumber(second.text.trimmingBlanks)
     }
 
     /// A row whose first cell is empty goes on with the row above (a row cut by a page break, a

@@ -27,7 +27,7 @@ enum LabelledTaskOpener {
     /// The number of a label that is the whole line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ
     /// số 2."), or nil. The words are the same as `read`'s; the punctuation is optional.
     static func label(_ text: String) -> String? {
-        guard let first = text.first, first.isLetter, first.isUppercase, text.count <= 40, mayOpen(text) else {
+        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text), text.utf8.count <= 80 else {
             return nil
         }
         if let m = labelPattern.firstMatch(in: text), let word = m[1], let number = m[2],

@@ -151,20 +151,25 @@ enum TabTables {
             return nil
         }
 
-        /// A line without tabs after a whole row continues its last cell when it is an item of a
-        /// list in that cell ("- Báo cáo"), starts in lower case, or follows a cell that stops
-        /// mid-phrase ("Phòng Văn hóa -"); a numbered section, an appendix or a line in capitals
-        /// does not.
+        /// A line without tabs after a whole row continues its last cell when it is the next item
+        /// of a list that cell holds or opens ("- Hồ sơ được số hóa" then "- Báo cáo"; "Gồm:" then
+        /// "- …"), starts in lower case, or follows a cell that stops mid-phrase ("Phòng Văn hóa
+        /// -"); a numbered section, an appendix or a line in capitals does not, nor a list item
+        /// after a cell that is no list (the list after the table).
         private func continuesLastCell(_ text: String) -> Bool {
             let t = TextLines.cleanCell(text)
             guard let first = t.first, !lastCell.isEmpty else { return false }
             if LineShape.roman.isMatch(t) || LineShape.appendix.isMatch(t) { return false }
             if first.isLetter, t.uppercased() == t, t.count > 3 { return false }
-            if ["- ", "+ ", "• ", "– "].contains(where: t.hasPrefix) { return true }
-            if first.isLetter, first.isLowercase { return true }
             let closing = lastCell.trimmingBlanks
+            if Self.listItem(t) { return Self.listItem(closing) || closing.hasSuffix(":") }
+            if first.isLetter, first.isLowercase { return true }
             return [",", "-", "–", "(", "/", "&"].contains(where: closing.hasSuffix)
                 || closing.foldedKey.hasSuffix(" va")
+        }
+
+        private static func listItem(_ text: String) -> Bool {
+            ["- ", "+ ", "• ", "– "].contains(where: text.hasPrefix)
         }
 
         private mutating func addRow(_ pieces: [String], number: Int) {
@@ -202,10 +207,11 @@ enum TabTables {
             for row in rows.prefix(400) {
                 guard !isBlank(row.text) else { break }
                 guard hasTab(row.text) else { continue }
-                let pieces = cells(row.text).map(TextLines.cleanCell)
-                if let first = pieces.first, MarkdownTables.isRowNumber(first) {
+                let pieces = cells(row.text)
+                let first = pieces.first.map(TextLines.cleanCell) ?? ""
+                if MarkdownTables.isRowNumber(first) {
                     counts[pieces.count, default: 0] += 1
-                } else if TableColumns.detect(pieces) != nil {
+                } else if !first.isEmpty, TableColumns.detect(pieces.map(TextLines.cleanCell)) != nil {
                     break
                 }
             }
@@ -215,7 +221,7 @@ enum TabTables {
 
         /// The cells up to the last filled one.
         static func extent(_ pieces: [String]) -> Int {
-            (pieces.lastIndex { !TextLines.cleanCell($0).isEmpty } ?? -1) + 1
+            (pieces.lastIndex { !$0.trimmingBlanks.isEmpty } ?? -1) + 1
         }
     }
 
