@@ -7,10 +7,9 @@ import Testing
 @Suite("Document tree builder")
 struct DocumentTreeBuilderTests {
     /// Lines of plain text (numbered from 1), read as the text reader reads them.
+    /// The tree of a text as the text readers read it (tab-separated tables included, `TabTables`).
     private func tree(_ text: String, markdown: Bool = false) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            TextLines.line(number: $0.offset + 1, raw: String($0.element), markdown: markdown)
-        }
+        let lines = (try? TextLines.read(Data(text.utf8), path: "tree.txt", markdown: markdown).lines) ?? []
         return DocumentTreeBuilder().build(lines).dump()
     }
 

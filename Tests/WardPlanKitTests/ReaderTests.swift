@@ -36,10 +36,15 @@ struct ReaderTests {
         #expect(try lines("Chỉ tiêu (*) và **đậm**")[0].text == "Chỉ tiêu (*) và đậm")
     }
 
-    @Test func plainTextKeepsTabsAsCellsAndCRLF() throws {
+    @Test func plainTextKeepsTabsAsCellsOfATableAndCRLF() throws {
+        // A tab in a line that starts no table is a space (session 9, `TabTables`): no cells.
         let l = try lines("Dòng một\r\nA\tB\r\n", path: "x.txt")
         #expect(l.map(\.text) == ["Dòng một", "A B"])
-        #expect(l[1].cells == ["A", "B"])
+        #expect(l[1].cells == nil)
+        // Under a header of column words, the cells of each row.
+        let t = try lines("TT\tNhiệm vụ\r\n1\tRà soát\r\n", path: "x.txt")
+        #expect(t.map(\.text) == ["TT Nhiệm vụ", "1 Rà soát"])
+        #expect(t.map(\.cells) == [["TT", "Nhiệm vụ"], ["1", "Rà soát"]])
     }
 
     @Test func byteOrderMarkAndNFD() throws {

@@ -233,12 +233,16 @@ enum TableShape {
             && filled.allSatisfy { TextShape.wordCount($0) <= 6 && !TextShape.endsSentence($0) }
     }
 
+    /// A row of data: its first filled cell is a number, a Roman numeral or a letter, or its second
+    /// is a row number after a text ("Cải cách thể chế | 1 | Rà soát …": an area column first).
     static func startsData(_ row: TableRow) -> Bool {
-        guard let first = row.cells.first(where: { !$0.text.isEmpty })?.text else { return false }
-        let head = first.trimmingCharacters(in: OfficeDirectory.trimSet)
+        guard let index = row.cells.firstIndex(where: { !$0.text.isEmpty }) else { return false }
+        let head = row.cells[index].text.trimmingCharacters(in: OfficeDirectory.trimSet)
         if head.first?.isNumber == true { return true }
         if RomanNumeral.value(head) != nil { return true }
-        return head.count == 1 && head.first!.isLetter
+        if head.count == 1 && head.first!.isLetter { return true }
+        guard let second = row.cells[(index + 1)...].first(where: { !$0.text.isEmpty }) else { return false }
+        return MarkdownTables.isRowNumber(second.text.trimmingBlanks)
     }
 
     /// A row whose first cell is empty goes on with the row above (a row cut by a page break, a

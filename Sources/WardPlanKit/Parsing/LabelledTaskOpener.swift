@@ -1,8 +1,12 @@
-/// "Nhiệm vụ 3: Rà soát …", "Nhiệm vụ thứ 3. …", "Công việc 2) …", "Nhiệm vụ thứ hai: …": a word
-/// of `plan-layout.yaml` (`taskOpeners`) at the start of a line, maybe "thứ", then a number and
-/// ":", "." or ")" open a task whose field lines follow; the number may be written as an ordinal
-/// word after "thứ" (`OrdinalWords`). The number is the task's ref. A sentence that only mentions a
-/// task ("Nhiệm vụ 1 của Kế hoạch là …", "Các nhiệm vụ 3 năm tới: …") opens nothing.
+/// "Nhiệm vụ 3: Rà soát …", "Nhiệm vụ thứ 3. …", "Nhiệm vụ số 3: …", "Công việc 2) …", "Nhiệm vụ
+/// thứ hai: …": a word of `plan-layout.yaml` (`taskOpeners`) at the start of a line, maybe "thứ" or
+/// "số", then a number and ":", "." or ")" open a task whose field lines follow; the number may be
+/// written as an ordinal word after "thứ" (`OrdinalWords`). The number is the task's ref. A sentence
+/// that only mentions a task ("Nhiệm vụ 1 của Kế hoạch là …", "Các nhiệm vụ 3 năm tới: …") opens
+/// nothing.
+///
+/// The label may also stand alone on its line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ số
+/// 2."), the task's statement in the paragraph after it (`label(_:)`).
 enum LabelledTaskOpener {
     /// The number and the statement after it, or nil when the line does not open this way.
     static func read(_ text: String) -> (ref: String, title: String)? {
@@ -20,12 +24,36 @@ enum LabelledTaskOpener {
         return nil
     }
 
-    /// One or two words, "thứ" maybe, a number of one to three digits, its punctuation, the title.
+    /// The number of a label that is the whole line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ
+    /// số 2."), or nil. The words are the same as `read`'s; the punctuation is optional.
+    static func label(_ text: String) -> String? {
+        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text), text.utf8.count <= 80 else {
+            return nil
+        }
+        if let m = labelPattern.firstMatch(in: text), let word = m[1], let number = m[2],
+            openerKeys.contains(word.foldedKey), let value = Int(number), value > 0
+        {
+            return String(value)
+        }
+        if let m = ordinalLabelPattern.firstMatch(in: text), let word = m[1], let words = m[2],
+            openerKeys.contains(word.foldedKey), let number = OrdinalWords.value(words)
+        {
+            return String(number)
+        }
+        return nil
+    }
+
+    /// One or two words, "thứ" or "số" maybe, a number of one to three digits, its punctuation, the title.
     static let pattern = Pattern(
-        #"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:thứ\s+)?(\d{1,3})\s*[:.)]\s*(\S.*)$"#)
+        #"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:(?:thứ|số)\s+)?(\d{1,3})\s*[:.)]\s*(\S.*)$"#)
     /// The opener's words, "thứ", one to three lower-case words of an ordinal, its punctuation, the title.
     static let ordinalPattern = Pattern(
         #"^(\p{L}+(?:\s+\p{L}+)?)\s+thứ\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})\s*[:.)]\s*(\S.*)$"#)
+    /// `pattern` without a title: the line ends after the number and its punctuation, if any.
+    static let labelPattern = Pattern(#"^(\p{L}+(?:\s+\p{L}+)?)\s+(?:(?:thứ|số)\s+)?(\d{1,3})\s*[:.)]?$"#)
+    /// `ordinalPattern` without a title.
+    static let ordinalLabelPattern = Pattern(
+        #"^(\p{L}+(?:\s+\p{L}+)?)\s+thứ\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})\s*[:.)]?$"#)
     static let openerKeys = Set(PlanLayout.standard.taskOpeners.map(PlanLayout.key))
     /// The first word of each opener's key: the line's first word must fold to one of them.
     private static let openerFirstWords = Set(openerKeys.compactMap { $0.split(separator: " ").first.map(String.init) })

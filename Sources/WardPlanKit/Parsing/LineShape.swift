@@ -10,6 +10,9 @@ enum LineShape: Equatable {
     /// "3.", "3.12.", "2.1", "II.1.2.": a numbered heading, task or item; `ref` as written without
     /// its closing punctuation, `depth` the count of its numbers after a Roman head.
     case numbered(ref: String, depth: Int, title: String)
+    /// "Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ số 2." alone on a line: a task's label, its
+    /// statement in the paragraph after it (`LabelledTaskOpener.label`).
+    case taskLabel(ref: String)
     /// "a)", "đ)": a lettered item.
     case lettered(ref: String, title: String)
     /// "- …", "+ …", "• …".
@@ -23,6 +26,7 @@ enum LineShape: Equatable {
         if let opener = LabelledTaskOpener.read(text) {
             return .numbered(ref: opener.ref, depth: 1, title: opener.title)
         }
+        if let ref = LabelledTaskOpener.label(text) { return .taskLabel(ref: ref) }
         // "(Chủ trì: Đoàn Thanh niên xã; thời gian: Quý III/2026)" on a line of its own: the fields
         // of the task above, in parentheses.
         if text.hasPrefix("("), let inner = parenthesisedFields(text),

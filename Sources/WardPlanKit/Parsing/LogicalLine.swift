@@ -12,6 +12,23 @@ struct LogicalLine: Sendable {
     var line: Int { lines[0] }
     var endLine: Int { lines[lines.count - 1] }
     var isTableRow: Bool { cells != nil }
+
+    /// Takes a line that goes on with this table row: its first piece ends the row's last cell,
+    /// the others are the row's next cells.
+    mutating func continueRow(with pieces: [String], line number: Int) {
+        var row = cells ?? []
+        if let first = pieces.first, !first.isEmpty {
+            if row.isEmpty {
+                row = [first]
+            } else {
+                row[row.count - 1] = row[row.count - 1].isEmpty ? first : row[row.count - 1] + " " + first
+            }
+        }
+        row += pieces.dropFirst()
+        cells = row
+        text = row.filter { !$0.isEmpty }.joined(separator: " ")
+        lines.append(number)
+    }
 }
 
 /// Joins lines that were cut in the middle of a sentence.
@@ -31,6 +48,10 @@ enum PageBreakJoiner {
         var lastPhysical: DocumentLine?
         for line in lines where !line.isBlank && !line.isRule {
             defer { lastPhysical = line }
+            if line.continuesRow, let last = out.last, last.isTableRow {
+                out[out.count - 1].continueRow(with: line.cells ?? [line.text], line: line.number)
+                continue
+            }
             if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last,
                 !last.isTableRow,
                 !last.first.carriesStructure || last.first.marker != nil,

@@ -19,6 +19,8 @@ final class PlanRecognizer {
         /// "1. Quý I/2026", "Thực hiện thường xuyên trong năm" (`TimeHeading`): the time of the
         /// tasks under it that give none.
         var time: String?
+        /// "Nhiệm vụ 4" alone over lettered items: the next such label is its sibling.
+        var isTaskLabel = false
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -174,6 +176,21 @@ final class PlanRecognizer {
             } else {
                 item(ref: ref, text: title, at: i, numbered: true)
             }
+        case .taskLabel(let ref):
+            finishTask()
+            if opensLabelledTask(i) {
+                // The statement and field lines after the label are the task's; its text and line
+                // are the statement's (`finishTask`).
+                startTask(ref: ref, text: "", at: i)
+                task!.label = (line.text, line.lines)
+                task!.lines = []
+            } else {
+                // "Nhiệm vụ 1" over lettered items: a numbered heading, its number theirs, inside
+                // the heading above it (an area's) and beside the label heading before it.
+                let level = (stack.last { !$0.isTaskLabel }?.heading.level ?? 0) + 1
+                pushHeading(ref: ref, text: line.text, level: level, at: i, numbering: ref)
+                stack[stack.count - 1].isTaskLabel = true
+            }
         case .lettered(let letter, let title):
             finishTask()
             if timeHeadingTime != nil, !line.isHeading, officeHeading(title) == nil, !followedByFields(i) {
@@ -244,12 +261,17 @@ final class PlanRecognizer {
             // assignment may make it one (the ordinal its ref).
             let ordinal = OrdinalWords.opening(text)
             let opensOrdinalTask = ordinal != nil && followedByFields(i)
-            if task != nil, !letteredHeading, ordinal == nil, line.marker == nil, !line.isHeading,
+            // A heading (by its markup, or a short line in capitals after a task's fields: "TỔ CHỨC
+            // THỰC HIỆN") ends the task: it goes on no field, and what follows it is not the task's.
+            let endsTask = task != nil && (line.isHeading || task!.hasFields && Self.isCapitalsHeading(text))
+            if task != nil, !letteredHeading, ordinal == nil, line.marker == nil, !endsTask,
                 keepsNote(text, marker: nil, at: i)
             {
                 return
             }
-            if task != nil, !letteredHeading, ordinal == nil, task!.attach(text, marker: nil, lines: line.lines) {
+            if task != nil, !letteredHeading, ordinal == nil, !endsTask,
+                task!.attach(text, marker: nil, lines: line.lines)
+            {
                 handled.insert(i)
                 return
             }
@@ -272,6 +294,9 @@ final class PlanRecognizer {
                 pushHeading(ref: nil, text: text, level: level, at: i)
             } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
+            } else if endsTask, line.marker == nil, !stack.isEmpty {
+                // A line in capitals that ended a task block heads what follows, below the section.
+                pushHeading(ref: nil, text: text, level: sectionLevel + 1, at: i)
             } else if opensOrdinalTask, let ordinal {
                 startTask(ref: ordinal.ref, text: ordinal.title, at: i)
             } else if followedByFields(i) {
@@ -310,6 +335,21 @@ final class PlanRecognizer {
         return true
     }
 
+    /// "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN:": a short line in capitals that is not a sentence
+    /// (a colon may close it), of two words or more, one of them a word of three letters that is no
+    /// Roman numeral; a time ("III/2026", the rest of a wrapped "Quý") is none.
+    static func isCapitalsHeading(_ text: String) -> Bool {
+        let body = text.hasSuffix(":") ? String(text.dropLast()) : text
+        guard FrontMatterParser.isCapitals(body), !TextShape.endsSentence(body) else { return false }
+        let words = text.split(separator: " ")
+        guard words.count >= 2, words.count <= 15,
+            words.contains(where: {
+                $0.count >= 3 && $0.allSatisfy(\.isLetter) && RomanNumeral.value(String($0)) == nil
+            })
+        else { return false }
+        return !AssignmentParts.isTime(text)
+    }
+
     /// "C. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "D. Tổ chức bộ máy": a capital-lettered line in capitals,
     /// or short and not a sentence.
     static func isLetteredHeading(_ text: String) -> Bool {
@@ -320,6 +360,17 @@ final class PlanRecognizer {
     private func nextIsMarkedItem(_ i: Int) -> Bool {
         guard i + 1 < units.count, !skip.contains(i + 1), let style = units[i + 1].marker?.style else { return false }
         return style == .letter || style == .bullet
+    }
+
+    /// A label alone ("Nhiệm vụ thứ nhất:") opens a task when a paragraph (its statement) or a field
+    /// line follows it, or a bullet with field lines after it.
+    private func opensLabelledTask(_ i: Int) -> Bool {
+        guard i + 1 < units.count, !skip.contains(i + 1), units[i + 1].table == nil else { return false }
+        switch shapes[i + 1] {
+        case .prose, .field: return true
+        case .bullet: return followedByFields(i + 1)
+        default: return false
+        }
     }
 
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
@@ -705,7 +756,12 @@ final class PlanRecognizer {
     private func finishTask() {
         guard let draft = task else { return }
         task = nil
-        var text = draft.value(.statement).map { draft.text + ": " + $0 } ?? draft.text
+        // A label alone gives the task its ref; the statement after it is the text. Without one,
+        // the label is the text (a task of field lines only).
+        let title = draft.text.isEmpty ? draft.label?.text ?? "" : draft.text
+        let lines = draft.text.isEmpty ? (draft.label?.lines ?? []) + draft.lines : draft.lines
+        var text =
+            draft.value(.statement).map { draft.text.isEmpty ? $0 : title + ": " + $0 } ?? title
         var lead = draft.value(.lead)
         // A start line beside the completion is a note and the time's start; alone, it is the time.
         let start = draft.value(.start)
@@ -723,7 +779,7 @@ final class PlanRecognizer {
             ref: draft.ref, text: text, area: contextArea, group: contextGroup,
             leadText: lead, coordinatorsText: coordinators,
             products: draft.products, supervisor: draft.value(.supervisor), timelineText: completion ?? start,
-            notes: notes, lines: draft.lines)
+            notes: notes, lines: lines)
         if let start, completion != nil {
             task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
         }
@@ -906,6 +962,21 @@ final class PlanRecognizer {
         let nonEmpty = cells.enumerated().filter { !$0.element.isEmpty && $0.offset != table!.columns.index(of: .ref) }
 
         if nonEmpty.isEmpty && ref.isEmpty { return true }
+        // "Cải cách thể chế" in an area column: the group of this row and the rows under it that
+        // leave the cell empty (merged down in Word) or repeat it.
+        if let column = table!.columns.index(of: .area) {
+            let area = TableDraft.cell(cells, column).trimmingBlanks
+            if let first = area.first, first.isLowercase, table!.areaCell != nil {
+                // "điều hành" under "Công tác chỉ đạo,": the area's name wrapped onto the next line
+                // (a PDF's rows); an area's name starts with a capital.
+                extendGroup(with: area, endLine: rowLines.last)
+            } else if !area.isEmpty, area.foldedKey != table!.areaCell?.foldedKey {
+                table!.areaCell = area
+                let title = Self.groupTitle(area)
+                openGroup(ref: title?.ref, text: title?.title ?? area, line: line, endLine: rowLines.last)
+            }
+            if nonEmpty.allSatisfy({ $0.offset == column }) && ref.isEmpty { return true }
+        }
         // "I. CÔNG TÁC CHỈ ĐẠO" in one cell across the row (or alone in its row): the numeral and
         // the title of a group written together.
         let filled = cells.filter { !$0.isEmpty }
@@ -940,6 +1011,27 @@ final class PlanRecognizer {
             Heading(
                 ref: ref, text: text, level: (stack.last?.heading.level ?? 0) + 1, kind: SectionKind.of(heading: text),
                 area: group.area, line: line, endLine: endLine))
+    }
+
+    /// Adds the rest of an area's name to the group the area column opened last, and to its heading
+    /// and the rows already in it.
+    private func extendGroup(with words: String, endLine: Int?) {
+        guard var group = table!.group, let index = plan.headings.lastIndex(where: { $0.text == group.text }) else {
+            return
+        }
+        let old = group.text
+        group.text += " " + words
+        group.area = reference.taxonomy.area(forHeading: group.text)
+        group.phase = TextShape.yearRange(in: group.text)
+        table!.group = group
+        table!.areaCell = (table!.areaCell ?? "") + " " + words
+        plan.headings[index].text = group.text
+        plan.headings[index].area = group.area
+        plan.headings[index].kind = SectionKind.of(heading: group.text)
+        if let endLine { plan.headings[index].endLine = max(plan.headings[index].endLine ?? endLine, endLine) }
+        for row in table!.rows.indices where table!.rows[row].group?.text == old {
+            table!.rows[row].group = group
+        }
     }
 
     /// The only text of a row read as a group's numeral and title: "II. CẢI CÁCH THỂ CHẾ", "B -

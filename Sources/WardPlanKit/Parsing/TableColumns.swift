@@ -8,6 +8,10 @@ struct TableColumns: Equatable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
         /// "Thời gian bắt đầu", "Từ", "Khởi công": when a task starts, beside a completion column.
         case start
+        /// "Lĩnh vực", "Nội dung cải cách": the reform area of the rows, written on each row or on
+        /// the first row of its group (a cell merged down in Word): the group of the tasks, not
+        /// their text. Alone, without a task column, it is the task column.
+        case area
     }
 
     var roles: [Int: Role]
@@ -48,6 +52,10 @@ struct TableColumns: Equatable {
         // thành"); alone, it is the only time the table gives, and reads as the task's time.
         if let i = roles.first(where: { $0.value == .start })?.key, !roles.values.contains(.timeline) {
             roles[i] = .timeline
+        }
+        // "Nội dung cải cách" with no other task column holds the tasks themselves.
+        if let i = roles.first(where: { $0.value == .area })?.key, !roles.values.contains(.task) {
+            roles[i] = .task
         }
         // "Kết quả" is the value of a target table but the product of a task table.
         if roles.values.contains(.task), let i = roles.first(where: { $0.value == .value })?.key,

@@ -6,6 +6,10 @@ struct TaskDraft {
     /// The bullet that opened the task ("+ Rà soát …"): a line with the same bullet is the next task,
     /// not an item of this one's last field.
     var marker: Character?
+    /// A label alone on its line that opened the task ("Nhiệm vụ thứ nhất:"), as written with its
+    /// lines: the task's text and lines are the statement's after it, the label's only when no
+    /// statement follows.
+    var label: (text: String, lines: [Int])?
     private var fields: [(field: TaskField, value: String)] = []
     private(set) var products: [String] = []
     /// Lines whose label is no field ("+ Ghi chú: …", "- Yêu cầu: …"), kept as written.
@@ -57,8 +61,9 @@ struct TaskDraft {
             return true
         }
         guard let last = fields.last else {
-            if marker != nil { return false }
-            text += " " + line
+            // The statement after a label alone may be a bullet; after a title, a bullet is no wrap.
+            if marker != nil, !text.isEmpty || label == nil { return false }
+            text = text.isEmpty ? line : text + " " + line
             lines += more
             return true
         }
@@ -76,6 +81,9 @@ struct TaskDraft {
         }
         return true
     }
+
+    /// Whether a field line has been read: a line after it goes on a field's value, not the text.
+    var hasFields: Bool { !fields.isEmpty }
 
     /// The last field opened a list ("- Sản phẩm:" with its items on "+" lines after it).
     var listOpen: Bool { !noteOpen && fields.last?.value.isEmpty == true }
@@ -140,6 +148,8 @@ struct TableDraft {
 
     var columns: TableColumns
     var group: PlanRecognizer.Group?
+    /// The last area cell read (`TableColumns.Role.area`): a row that repeats it stays in its group.
+    var areaCell: String?
     var rows: [Row] = []
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }

@@ -115,7 +115,9 @@ enum ColumnLayout {
     private static func columns(of block: ArraySlice<String>, firstNumber: Int) -> [(number: Int, text: String)] {
         let asIs = block.enumerated().map { (firstNumber + $0.offset, $0.element) }
         // The byte test first: `contains("\t")` is a search through the whole line.
-        guard !block.contains(where: { $0.utf8.contains(0x09) && $0.contains("\t") }) else { return asIs }
+        guard !block.contains(where: { $0.utf8.contains(0x09) && $0.contains("\t") }) else {
+            return tabColumns(of: asIs)
+        }
         let split = block.map { pieces($0) }
         guard split.allSatisfy({ $0.count <= 2 }),
             let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()
@@ -129,6 +131,44 @@ enum ColumnLayout {
             right.append((number, line.count == 2 ? line[1].text : onRight ? line[0].text : ""))
         }
         return left + right
+    }
+
+    /// A letterhead or signature block pasted from Word's two-cell table: lines of two pieces
+    /// parted by one tab ("Số: 09/KH-UBND<TAB>…, ngày 18 tháng 01 năm 2027", "- Sở Nội vụ;<TAB>"),
+    /// at least two of them lines such a block is made of (`FrontMatterParser.isLetterheadLine`),
+    /// read as the left column, then the right one. A run whose first piece is a list marker
+    /// alone ("1.<TAB>…", Word's numbering) is prose, not columns. Other lines come back as they are.
+    static func tabColumns(of lines: [(number: Int, text: String)]) -> [(number: Int, text: String)] {
+        var out: [(number: Int, text: String)] = []
+        var index = 0
+        while index < lines.count {
+            var end = index
+            while end < lines.count, let pair = twoPieces(lines[end].text), !isMarkerAlone(pair.left) { end += 1 }
+            let run = lines[index..<end].compactMap { line in twoPieces(line.text).map { (line.number, $0) } }
+            let letterhead = run.flatMap { [$0.1.left, $0.1.right] }.filter(FrontMatterParser.isLetterheadLine)
+            if letterhead.count >= LetterheadTable.minLetterheadLines {
+                out += run.map { ($0.0, $0.1.left) } + run.map { ($0.0, $0.1.right) }
+                index = end
+            } else {
+                out.append(lines[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    /// "1.", "IV.", "a)", "-": a typed marker and nothing after it.
+    private static func isMarkerAlone(_ text: String) -> Bool {
+        TypedMarker.read(text + " x").map { $0.text == "x" } ?? false
+    }
+
+    /// The two pieces of a line with exactly one tab, trimmed; nil for other lines.
+    private static func twoPieces(_ text: String) -> (left: String, right: String)? {
+        let pieces = TextLines.tabCells(Substring(text))
+        guard pieces.count == 2 else { return nil }
+        let left = pieces[0].trimmingBlanks
+        let right = pieces[1].trimmingBlanks
+        return left.isEmpty && right.isEmpty ? nil : (left, right)
     }
 
     private static func isBlank(_ line: String) -> Bool {

@@ -28,11 +28,14 @@ public struct DocumentLine: Hashable, Sendable {
     /// A whole table the reader rebuilt (PDF word boxes, a one-cell-per-line or HTML table in
     /// markdown, a Word table); the line stands for it and its span covers the table's lines.
     public var table: TableBlock?
+    /// The line goes on with the table row above it (`TabTables`: a cell of several paragraphs
+    /// pasted as plain text): its first cell continues the row's last, its other cells follow.
+    public var continuesRow: Bool
 
     public init(
         number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false,
         headingLevel: Int? = nil, marker: Marker? = nil, level: Int? = nil, emphasis: Emphasis? = nil,
-        emphasizedLead: String? = nil, table: TableBlock? = nil
+        emphasizedLead: String? = nil, table: TableBlock? = nil, continuesRow: Bool = false
     ) {
         self.number = number
         self.text = text
@@ -45,6 +48,7 @@ public struct DocumentLine: Hashable, Sendable {
         self.emphasis = emphasis
         self.emphasizedLead = emphasizedLead
         self.table = table
+        self.continuesRow = continuesRow
     }
 
     public var isBlank: Bool { text.isEmpty && !isRule && table == nil }

@@ -132,10 +132,36 @@ enum MarkdownTables {
         return t.count > 4 && ((t.hasPrefix("**") && t.hasSuffix("**")) || (t.hasPrefix("__") && t.hasSuffix("__")))
     }
 
-    /// "1", "12", "1.2", "IV", "A", "a)": what a numbering column holds.
-    static func isRowNumber(_ text: String) -> Bool { rowNumber.isMatch(text) }
+    /// "1", "12", "1.2", "IV", "A", "a)": what a numbering column holds. Read from the scalars (the
+    /// text readers ask it of every row); `rowNumberPattern` says the same and a test checks it.
+    static func isRowNumber(_ text: String) -> Bool {
+        let s = Array(text.unicodeScalars)
+        guard let first = s.first else { return false }
+        // "a)", "đ.": a lower-case letter and its punctuation.
+        if s.count == 2, ("a"..."z").contains(first) || first == "đ", s[1] == "." || s[1] == ")" { return true }
+        let body = s.last == "." ? s.dropLast() : s[...]
+        guard !body.isEmpty else { return false }
+        // "IV", "C.", "A".
+        if body.count <= 6, body.allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) { return true }
+        if body.count == 1, ("A"..."Z").contains(first) { return true }
+        // "12", "1.2", "3.12.": groups of one to three digits parted by single dots.
+        var digits = 0
+        for scalar in body {
+            if scalar == "." {
+                guard digits > 0 else { return false }
+                digits = 0
+            } else if ("0"..."9").contains(scalar) {
+                digits += 1
+                guard digits <= 3 else { return false }
+            } else {
+                return false
+            }
+        }
+        return digits > 0
+    }
 
-    private static let rowNumber = Pattern(
+    /// What `isRowNumber` accepts, as a pattern (its reference in the tests).
+    static let rowNumberPattern = Pattern(
         #"^(?:[IVXLC]{1,6}\.?|[A-Z]\.?|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)])$"#, caseSensitive: true)
 
     // MARK: - HTML

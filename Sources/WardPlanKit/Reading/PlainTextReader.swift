@@ -1,7 +1,7 @@
 import Foundation
 
-/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows, and often
-/// markdown or HTML emphasis left over from the editor it came from.
+/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`),
+/// and often markdown or HTML emphasis left over from the editor it came from.
 public struct PlainTextReader: DocumentReader {
     public let format = "text"
     public let fileExtensions: Set<String> = ["txt", "text"]
@@ -41,14 +41,33 @@ enum TextLines {
     static func read(_ data: Data, path: String, markdown: Bool) throws(InputError) -> ReaderOutput {
         let decoded = try TextDecoding.lines(data, path: path)
         guard markdown else {
-            let lines = ColumnLayout.unroll(decoded.lines).map { number, raw in
-                line(number: number, raw: raw, markdown: false)
+            let raw = ColumnLayout.unroll(decoded.lines)
+            var lines: [DocumentLine] = []
+            var index = 0
+            while index < raw.count {
+                if let table = TabTables.table(at: index, in: raw) {
+                    lines += table.lines
+                    index = table.next
+                    continue
+                }
+                lines.append(line(number: raw[index].number, raw: raw[index].text, markdown: false))
+                index += 1
             }
             return ReaderOutput(lines: lines, diagnostics: decoded.notes)
         }
         var lines: [DocumentLine] = []
         var index = 0
+        // Tab-separated tables are read over the numbered lines (`TabTables`), made when a line has a tab.
+        var numbered: [(number: Int, text: String)]?
         while index < decoded.lines.count {
+            if TabTables.hasTab(decoded.lines[index]) {
+                if numbered == nil { numbered = decoded.lines.enumerated().map { ($0.offset + 1, $0.element) } }
+                if let table = TabTables.table(at: index, in: numbered!) {
+                    lines += table.lines
+                    index = table.next
+                    continue
+                }
+            }
             if let table = MarkdownTables.table(at: index, in: decoded.lines) {
                 lines += table.lines
                 index = table.next
@@ -114,10 +133,6 @@ enum TextLines {
                 return tableLine(number: number, cells: cells)
             }
         }
-        if SimpleText.contains(UInt8(ascii: "\t"), in: body) {
-            let cells = tabCells(body)
-            if cells.count >= 2 { return tableLine(number: number, cells: cells) }
-        }
         guard markdown else { return DocumentLine(number: number, text: InlineMarkup.clean(String(body))) }
         var line = DocumentLine(
             number: number, text: InlineMarkup.clean(String(body)), headingHint: headingLevel != nil,
@@ -144,8 +159,11 @@ enum TextLines {
         text.unicodeScalars.first { !Blanks.isBlank($0) }
     }
 
-    private static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
-        let cells = rawCells.map(InlineMarkup.clean)
+    /// A cell's text without markup, white space collapsed.
+    static func cleanCell(_ raw: String) -> String { InlineMarkup.clean(raw) }
+
+    static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
+        let cells = rawCells.map(cleanCell)
         let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
         return DocumentLine(number: number, text: text, cells: cells)
     }

@@ -20,14 +20,15 @@ struct HeadingOutline {
         self.chains = chains
     }
 
-    /// The headings open at source line `line`, outermost first.
-    func chain(at line: Int) -> [Int] {
-        // The last heading that starts before the line.
+    /// The headings open at source line `line`, outermost first: those that start before it, and
+    /// with `own`, one that starts on it (a table row's area cell heads the task of that same row).
+    func chain(at line: Int, own: Bool = false) -> [Int] {
+        // The last heading that starts before the line (or on it).
         var low = 0
         var high = startLines.count
         while low < high {
             let mid = (low + high) / 2
-            if startLines[mid] < line { low = mid + 1 } else { high = mid }
+            if startLines[mid] < line || own && startLines[mid] == line { low = mid + 1 } else { high = mid }
         }
         return low == 0 ? [] : chains[low - 1]
     }

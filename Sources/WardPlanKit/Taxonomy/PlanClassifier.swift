@@ -48,7 +48,7 @@ public struct PlanClassifier: Sendable {
         let path = plan.source.path
 
         func context(at line: Int) -> (area: HeadingArea?, kind: SectionKind) {
-            let chain = outline.chain(at: line)
+            let chain = outline.chain(at: line, own: true)
             let named = chain.last { headingAreas[$0]?.explicit == true } ?? chain.last { headingAreas[$0] != nil }
             let kind = chain.last { kinds[$0] != .other }.map { kinds[$0] } ?? (chain.isEmpty ? .frontMatter : .other)
             return (named.flatMap { headingAreas[$0] }, kind)
