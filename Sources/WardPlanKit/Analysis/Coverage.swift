@@ -37,16 +37,21 @@ public struct Coverage: Hashable, Sendable, Codable {
     public func row(theme id: String) -> Row? { themes.first { $0.id == id } }
 
     static func make(
-        plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]], taxonomy: Taxonomy
+        plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]], taxonomy: Taxonomy,
+        threads: Int = PlanExtractor.defaultThreads
     ) -> Coverage {
+        // Each ward's tasks and lines by area and theme, in one pass over its own (on all cores): the
+        // rows then look them up, rows × wards, not rows × wards × tasks.
+        let index = ParallelSlots.map(count: plans.count, threads: threads) { w in
+            WardIndex(facts: facts[w], narrative: plans[w].narrative)
+        }
         let areaRows = taxonomy.areas.map { area in
             Row(
                 id: area.id, area: area.id, vi: area.vi, en: area.en, expectedBy: area.sources,
                 cells: plans.indices.map { w in
                     Cell(
-                        ward: wards[w].id,
-                        tasks: facts[w].filter { $0.area == area.id }.map(\.task),
-                        mentions: sortedUnique(plans[w].narrative.filter { $0.area == area.id }.map(\.line)))
+                        ward: wards[w].id, tasks: index[w].tasksByArea[area.id] ?? [],
+                        mentions: index[w].linesByArea[area.id] ?? [])
                 })
         }
         var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
@@ -64,12 +69,31 @@ public struct Coverage: Hashable, Sendable, Codable {
                 id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
                 cells: plans.indices.map { w in
                     Cell(
-                        ward: wards[w].id,
-                        tasks: facts[w].filter { $0.themes.contains(theme.id) }.map(\.task),
+                        ward: wards[w].id, tasks: index[w].tasksByTheme[theme.id] ?? [],
                         mentions: (statements[w][theme.id] ?? []).map(\.line))
                 })
         }
         return Coverage(areas: areaRows, themes: themeRows)
+    }
+
+    /// One ward's tasks by area and by theme (in task order) and its narrative lines by area
+    /// (sorted, each once).
+    private struct WardIndex: Sendable {
+        var tasksByArea: [String: [TaskRef]] = [:]
+        var tasksByTheme: [String: [TaskRef]] = [:]
+        var linesByArea: [String: [Int]] = [:]
+
+        init(facts: [TaskFacts], narrative: [NarrativeItem]) {
+            for fact in facts {
+                tasksByArea[fact.area, default: []].append(fact.task)
+                // A task once under each of its themes, however often it names one.
+                for id in fact.themes where tasksByTheme[id]?.last != fact.task {
+                    tasksByTheme[id, default: []].append(fact.task)
+                }
+            }
+            for item in narrative { if let area = item.area { linesByArea[area, default: []].append(item.line) } }
+            linesByArea = linesByArea.mapValues(sortedUnique)
+        }
     }
 }
 
