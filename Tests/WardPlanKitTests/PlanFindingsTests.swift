@@ -289,7 +289,7 @@ struct PlanFindingsTests {
         // Findings that check but do not decode: bytes behind a valid plan, framed and summed anew.
         try checkRebuilt { bytes, key in
             let plan = try #require(Entry.decode(bytes, key: key)?.plan)
-            bytes = Entry.encode(plan: PlanBinaryCoder.encode(plan), findings: [1, 2, 3], key: key)
+            bytes = Entry.encode(plan: Data(PlanBinaryCoder.encode(plan)), findings: Data([1, 2, 3]), key: key)
         }
         // The plan's and the findings' lengths moved (the sum still over the same bytes).
         try checkRebuilt { bytes, _ in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Each plan's findings (`PlanFindings`) kept in its cache entry, after the plan: a warm comparison
 /// takes them with the plan instead of folding every statement and running the hints' matcher again.
 ///
@@ -7,10 +9,11 @@
 /// covers both): damaged, they make the whole entry a miss. Only findings of a plan this cache
 /// gave or made in this run are kept, so no plan from elsewhere gets an entry.
 extension PlanCache: PlanFindingsStore {
+    /// Handed over once: the cache lets go of them, so they live no longer than the comparison.
     func findings(for plan: Plan) -> PlanFindings? {
         let name = Self.hex(key(path: plan.source.path, contentDigest: plan.source.sha256))
         return lock.withLock {
-            guard let findings = decodedFindings[name] else { return nil }
+            guard let findings = decodedFindings.removeValue(forKey: name) else { return nil }
             counts.findings += 1
             return findings
         }
@@ -19,7 +22,7 @@ extension PlanCache: PlanFindingsStore {
     func keepFindings(_ findings: PlanFindings, for plan: Plan) {
         let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
         let name = Self.hex(key)
-        let bytes = PlanBinaryCoder.encode(findings)
+        let bytes = Data(PlanBinaryCoder.encode(findings))
         let foundWithout = lock.withLock {
             if pending[name] != nil {
                 pending[name]!.findings = bytes
@@ -30,7 +33,7 @@ extension PlanCache: PlanFindingsStore {
         }
         guard foundWithout else { return }
         // Encoded here, on the comparison's threads, not one after another in `commit()`.
-        let entry = PendingEntry(key: key, plan: PlanBinaryCoder.encode(plan), findings: bytes)
+        let entry = PendingEntry(key: key, plan: Data(PlanBinaryCoder.encode(plan)), findings: bytes)
         lock.withLock {
             guard entriesWithoutFindings.remove(name) != nil else { return }
             pending[name] = entry

@@ -147,7 +147,7 @@ public final class PlanCache: @unchecked Sendable {
         }
         let result = extract()
         if case .success(let plan) = result {
-            let entry = PendingEntry(key: key, plan: PlanBinaryCoder.encode(plan))
+            let entry = PendingEntry(key: key, plan: Data(PlanBinaryCoder.encode(plan)))
             lock.withLock { pending[name] = entry }
         }
         return result
@@ -360,11 +360,12 @@ extension PlanCache {
 }
 
 /// An entry made in this run, written by `commit()`: the plan's payload, and its findings once a
-/// comparison made them.
+/// comparison made them. Held as `Data` of their exact size: the coder's arrays keep spare capacity,
+/// and a country's entries wait in memory until the outputs are written.
 struct PendingEntry {
     var key: [UInt8]
-    var plan: [UInt8]
-    var findings: [UInt8]? = nil
+    var plan: Data
+    var findings: Data? = nil
 }
 
 /// One entry's bytes: a header that says what it is, then the plan and what a comparison found in it.
@@ -388,12 +389,14 @@ enum Entry {
     }
 
     static func encode(_ plan: Plan, findings: PlanFindings? = nil, key: [UInt8]) -> Data {
-        encode(plan: PlanBinaryCoder.encode(plan), findings: findings.map(PlanBinaryCoder.encode), key: key)
+        encode(
+            plan: Data(PlanBinaryCoder.encode(plan)), findings: findings.map { Data(PlanBinaryCoder.encode($0)) },
+            key: key)
     }
 
     /// An entry of a plan and its findings already encoded (`PlanBinaryCoder`).
-    static func encode(plan: [UInt8], findings: [UInt8]?, key: [UInt8]) -> Data {
-        let findings = findings ?? []
+    static func encode(plan: Data, findings: Data?, key: [UInt8]) -> Data {
+        let findings = findings ?? Data()
         var data = Data(capacity: headerSize + plan.count + findings.count)
         data.append(contentsOf: magic)
         append(UInt32(version), to: &data)
