@@ -23,10 +23,18 @@ public struct Comparer: Sendable {
 
     /// The comparison of `plans` (in the order given) on the report date `asOf`.
     public func compare(_ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate) -> Comparison {
+        compare(plans, failed: failed, asOf: asOf, findings: nil)
+    }
+
+    /// As above, with each plan's findings taken from `store` when it keeps them (made and given to
+    /// it otherwise). `store` must keep findings made with `reference.taxonomy`.
+    func compare(
+        _ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate, findings store: (any PlanFindingsStore)?
+    ) -> Comparison {
         let wards = Self.entries(plans, groups: groups)
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
-            plans.indices.map { w in
+            ParallelSlots.map(count: plans.count, threads: PlanExtractor.defaultThreads) { w in
                 plans[w].tasks.indices.map { i in
                     let task = plans[w].tasks[i]
                     return TaskFacts.make(
@@ -34,8 +42,8 @@ public struct Comparer: Sendable {
                         period: plans[w].period, asOf: asOf)
                 }
             })
-        let background = BackgroundReader(reference.taxonomy.background)
-        let statements = Statements.places(in: plans, background: background)
+        let findings = PlanFindings.of(plans, taxonomy: reference.taxonomy, store: store)
+        let statements = findings.map(\.statements)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let targets = TargetComparison.make(
@@ -45,10 +53,10 @@ public struct Comparer: Sendable {
             WardGaps.Inputs(
                 plans: plans, wards: wards, coverage: coverage, targets: targets,
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
-                metrics: reference.metrics, documents: documents, statements: statements,
-                peers: PeerGroups(plans: plans, wards: wards, documents: documents, minPeers: minPeers),
-                assigned: plans.map(AssignedThemes.for(reference.taxonomy).themes),
-                hints: ThemeHints.for(reference.taxonomy)))
+                metrics: reference.metrics, documents: documents, findings: findings,
+                peers: PeerGroups(
+                    plans: plans, wards: wards, documents: documents, minPeers: minPeers,
+                    taskThemes: findings.map(\.taskThemes))))
         // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
         var leads = LeadOffices.make(wards: wards, facts: facts)
         let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)

@@ -7,7 +7,7 @@
 /// has one; else the province the plan names (wards of one city are compared with each other);
 /// plans that name none form one group. Counts are kept per group, so asking for one ward's share
 /// costs no walk over the other wards.
-struct PeerGroups {
+struct PeerGroups: Sendable {
     let minPeers: Int
     /// Per plan: its group.
     private let group: [Int]
@@ -20,7 +20,9 @@ struct PeerGroups {
     private let wardCount: [Int]
     private let themeCount: [[String: Int]]
 
-    init(plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int) {
+    /// `taskThemes`: per plan, the themes some task states in its own words (`PlanFindings`,
+    /// `statementThemes(in:)`).
+    init(plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int, taskThemes: [Set<String>]) {
         self.minPeers = minPeers
         var groupIndex: [String: Int] = [:]
         group = zip(plans, wards).map { plan, ward in
@@ -45,7 +47,7 @@ struct PeerGroups {
             newest[key] = i
         }
         representative = wards.indices.map { i in wards[i].wardKey.flatMap { newest[$0] } ?? i }
-        taskThemes = plans.map { plan in Set(plan.tasks.flatMap(Self.statementThemes)) }
+        self.taskThemes = taskThemes
         var wardCount = [Int](repeating: 0, count: groupIndex.count)
         var themeCount = [[String: Int]](repeating: [:], count: groupIndex.count)
         for i in plans.indices where representative[i] == i {
@@ -55,6 +57,9 @@ struct PeerGroups {
         self.wardCount = wardCount
         self.themeCount = themeCount
     }
+
+    /// The themes some task of `plan` shows in its own statement.
+    static func statementThemes(in plan: Plan) -> Set<String> { Set(plan.tasks.flatMap(statementThemes)) }
 
     /// The themes a task shows in its own statement: some evidence is words of its text, not only
     /// of its products.

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A place in a plan, as the plan numbers it and by its line: "điểm c mục 3 phần II", line 132.
 public struct GapPlace: Hashable, Sendable, Codable {
@@ -75,23 +74,6 @@ enum Statements {
     /// Theme id → the places that state it, in line order, one per line. Background (`background`:
     /// what the ward has done, how it stands) states nothing: a narrative item under an assessment
     /// part, or a theme named only in a clause of the past or of assessment, gives no place.
-    /// `places(in:background:)` of every plan, in their order, on `threads` threads: folding every
-    /// statement's clauses is most of a warm comparison's analysis, and plans share nothing.
-    static func places(
-        in plans: [Plan], background: BackgroundReader?, threads: Int = PlanExtractor.defaultThreads
-    ) -> [[String: [GapPlace]]] {
-        let results = ParallelSlots<[String: [GapPlace]]>(count: plans.count)
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, plans.count))) { _ in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < plans.count else { return }
-                results[i] = places(in: plans[i], background: background)
-            }
-        }
-        return results.values()
-    }
-
     static func places(in plan: Plan, background: BackgroundReader? = nil) -> [String: [GapPlace]] {
         let namer = PlaceNamer(headings: plan.headings)
         let background = background.flatMap { $0.isEmpty ? nil : $0 }

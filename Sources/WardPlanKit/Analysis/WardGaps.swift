@@ -135,7 +135,7 @@ public struct GapItem: Hashable, Sendable, Codable {
 
 extension WardGaps {
     /// What `make` reads besides the coverage.
-    struct Inputs {
+    struct Inputs: Sendable {
         var plans: [Plan]
         var wards: [WardEntry]
         var coverage: Coverage
@@ -145,18 +145,17 @@ extension WardGaps {
         var taxonomy: Taxonomy
         var metrics: MetricCatalog
         var documents: NationalDocuments
-        /// Per plan: theme id → where the plan states it.
-        var statements: [[String: [GapPlace]]]
+        /// Per plan: where it states each theme, the lines with each theme's hints (`review`
+        /// items), the themes only an assigning duty names.
+        var findings: [PlanFindings]
         var peers: PeerGroups
-        /// Per plan: themes only an assigning duty names ("chủ trì các nhiệm vụ về …"): not gaps.
-        var assigned: [Set<String>] = []
-        /// Finds the lines with a theme's hints; nil: no `review` items.
-        var hints: ThemeHints? = nil
     }
 
-    static func make(_ input: Inputs) -> [WardGaps] {
+    /// Each ward's items, on `threads` threads (a ward's are made from its own plan and the
+    /// counts), in ward order.
+    static func make(_ input: Inputs, threads: Int = PlanExtractor.defaultThreads) -> [WardGaps] {
         let themes = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        return input.wards.indices.map { w in
+        return ParallelSlots.map(count: input.wards.count, threads: threads) { w in
             let expectations = Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
@@ -212,16 +211,7 @@ extension WardGaps {
         let shownInProducts = Set(input.plans[w].tasks.flatMap { $0.productThemes.map(\.id) })
         let isReformPlan = input.plans[w].document.isReformPlan
         let withTasks = Set(input.coverage.themes.filter { !$0.cells[w].tasks.isEmpty }.map(\.id))
-        // The lines with hints, found once per plan for every theme it has no task for.
-        var hintHits: [String: [ThemeHints.Hit]]? = nil
-        func hits(_ id: String) -> [ThemeHints.Hit] {
-            guard let finder = input.hints else { return [] }
-            if hintHits == nil {
-                let open = Set(input.coverage.themes.filter { $0.cells[w].tasks.isEmpty }.map(\.id))
-                hintHits = finder.hits(in: input.plans[w], themes: open)
-            }
-            return hintHits?[id] ?? []
-        }
+        let findings = input.findings[w]
         for row in input.coverage.themes where row.cells[w].tasks.isEmpty && !shownInProducts.contains(row.id) {
             guard let theme = themes[row.id] else { continue }
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
@@ -230,9 +220,9 @@ extension WardGaps {
             if let related = theme.metByTasksIn, related.met(byThemesWithTasks: withTasks) { continue }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
-            var places = input.statements[w][row.id] ?? []
+            var places = findings.statements[row.id] ?? []
             // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
-            if places.isEmpty && input.assigned.indices.contains(w) && input.assigned[w].contains(row.id) { continue }
+            if places.isEmpty && findings.assigned.contains(row.id) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
             let share = input.peers.share(of: theme, for: w, taxonomy: input.taxonomy)
@@ -254,7 +244,8 @@ extension WardGaps {
                 : "Kế hoạch có nêu nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm)"
             // A wrong request costs more than a late one: near words send it to an officer first.
             if level == .absent && basis.contains(.national) {
-                let near = hits(row.id)
+                // The theme has no task here (the row's cell is empty): its hints' lines are read.
+                let near = findings.hints[row.id] ?? []
                 if !near.isEmpty {
                     let namer = PlaceNamer(headings: input.plans[w].headings)
                     level = .review

@@ -74,7 +74,10 @@ public struct CompareJob: Sendable {
         let (extraction, older) = extractor.extractNewest(paths: paths, progress: progress)
         var comparer = comparer
         if let registry { comparer.groups = UnitRegistry.groups(of: registry.units) }
-        var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        // Each plan's findings from its cache entry when it has them; made and kept there otherwise.
+        var comparison = comparer.compare(
+            extraction.plans, failed: extraction.failed, asOf: asOf,
+            findings: extractor.findingsStore(for: comparer.reference.taxonomy))
         guard !extraction.plans.isEmpty else {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)

@@ -45,7 +45,10 @@ public struct LettersJob: Sendable {
         var extractor = extractor
         extractor.language = language
         let (extraction, older) = extractor.extractNewest(paths: paths, progress: progress)
-        var comparison = comparer.compare(extraction.plans, failed: extraction.failed, asOf: asOf)
+        // Each plan's findings from its cache entry when it has them; made and kept there otherwise.
+        var comparison = comparer.compare(
+            extraction.plans, failed: extraction.failed, asOf: asOf,
+            findings: extractor.findingsStore(for: comparer.reference.taxonomy))
         if !older.isEmpty { comparison.versions = older }
         decisions?.apply(to: &comparison)
         let letters = composer.letters(comparison, plans: extraction.plans, decisions: decisions)

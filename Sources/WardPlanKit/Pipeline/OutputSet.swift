@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -150,19 +149,9 @@ public struct OutputSet {
     /// longest does not start last; the results in the order of `files`.
     static func stageAll(_ files: [File], threads: Int) -> [Result<String, Failure>] {
         let order = files.indices.sorted { (-files[$0].weight, $0) < (-files[$1].weight, $1) }
-        let results = ParallelSlots<Result<String, Failure>>(count: files.count)
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, files.count))) { _ in
-            while true {
-                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard k < order.count else { return }
-                let i = order[k]
-                do throws(Failure) { results[i] = .success(try stage(files[i])) } catch {
-                    results[i] = .failure(error)
-                }
-            }
+        return ParallelSlots.map(count: files.count, threads: threads, order: order) { i in
+            do throws(Failure) { return .success(try stage(files[i])) } catch { return .failure(error) }
         }
-        return results.values()
     }
 
     static func folder(of path: String) -> String {

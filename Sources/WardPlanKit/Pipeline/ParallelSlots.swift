@@ -1,10 +1,13 @@
+import Foundation
+import Synchronization
+
 /// Slots that threads fill, each slot by one thread only, read after all threads are done. A
 /// buffer allocated once: writes to distinct slots share no Swift value, so there is nothing to race on.
 final class ParallelSlots<Value>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Value?>
     let count: Int
 
-    init(count: Int) {
+    private init(count: Int) {
         self.count = count
         base = .allocate(capacity: count)
         base.initialize(repeating: nil, count: count)
@@ -15,10 +18,30 @@ final class ParallelSlots<Value>: @unchecked Sendable {
         base.deallocate()
     }
 
-    subscript(i: Int) -> Value? {
+    private subscript(i: Int) -> Value? {
         get { base[i] }
         set { base[i] = newValue }
     }
 
-    func values() -> [Value] { (0..<count).map { base[$0]! } }
+    /// `work(i)` for every `i` in `0..<count`, on up to `threads` threads, each index taken by the
+    /// next free thread: the results in the order of the indices, the same at any number of
+    /// threads. `order`, when given (a permutation of the indices), is the order they are started
+    /// in, the heaviest first, say; the results keep the indices' order all the same.
+    static func map(
+        count: Int, threads: Int, order: [Int]? = nil, _ work: @Sendable (Int) -> Value
+    ) -> [Value] {
+        precondition(order.map { $0.count == count } ?? true, "order must name every index once")
+        let slots = ParallelSlots(count: count)
+        let next = Atomic<Int>(0)
+        // One worker runs on the calling thread.
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, count))) { _ in
+            while true {
+                let k = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard k < count else { return }
+                let i = order?[k] ?? k
+                slots[i] = work(i)
+            }
+        }
+        return (0..<count).map { slots[$0]! }
+    }
 }

@@ -23,22 +23,34 @@ enum PlanBinaryCoder {
         var description: String
     }
 
-    static func encode(_ plan: Plan) -> [UInt8] {
+    /// A plan, or another value kept with it (its `PlanFindings`), with its own text table.
+    static func encode(_ value: some BinaryCodable) -> [UInt8] {
         var writer = BinaryWriter()
-        plan.write(to: &writer)
+        value.write(to: &writer)
         return writer.payload()
     }
 
     /// `pool`, when given, shares the texts of the plans decoded with it (`TextPool`).
     static func decode(_ payload: UnsafeRawBufferPointer, pool: TextPool? = nil) throws -> Plan {
-        var reader = try BinaryReader(payload, pool: pool)
-        let plan = try Plan(from: &reader)
-        guard reader.isAtEnd else { throw Failure(description: "bytes after the plan") }
-        return plan
+        try decode(Plan.self, from: payload, pool: pool)
     }
 
     static func decode(_ payload: Data, pool: TextPool? = nil) throws -> Plan {
-        try payload.withUnsafeBytes { try decode($0, pool: pool) }
+        try decode(Plan.self, from: payload, pool: pool)
+    }
+
+    /// A value that `payload` holds exactly (nothing after it).
+    static func decode<T: BinaryCodable>(
+        _ type: T.Type, from payload: UnsafeRawBufferPointer, pool: TextPool? = nil
+    ) throws -> T {
+        var reader = try BinaryReader(payload, pool: pool)
+        let value = try T(from: &reader)
+        guard reader.isAtEnd else { throw Failure(description: "bytes after the \(T.self)") }
+        return value
+    }
+
+    static func decode<T: BinaryCodable>(_ type: T.Type, from payload: Data, pool: TextPool? = nil) throws -> T {
+        try payload.withUnsafeBytes { try decode(type, from: $0, pool: pool) }
     }
 }
 

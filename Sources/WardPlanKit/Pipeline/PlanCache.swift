@@ -48,6 +48,10 @@ public final class PlanCache: @unchecked Sendable {
         public var deflatedData = 0
         /// Pages' compressed data written (made anew: the page's data changed, or none was kept).
         public var deflatedDataWritten = 0
+        /// Plans whose findings (`PlanFindings`) a comparison took from their entry.
+        public var findings = 0
+        /// Findings made in this run and kept in their plan's entry (written by `commit()`).
+        public var findingsKept = 0
     }
 
     public let directory: URL
@@ -63,7 +67,13 @@ public final class PlanCache: @unchecked Sendable {
     private let texts = TextPool()
 
     let lock = NSLock()
-    private var pending: [(name: String, data: Data)] = []
+    /// Entries to write, by name; guarded by `lock`.
+    var pending: [String: PendingEntry] = [:]
+    /// Findings decoded with their plans' entries, by entry name; guarded by `lock`.
+    var decodedFindings: [String: PlanFindings] = [:]
+    /// Entries found without findings, by name, so that findings made for their plans are kept;
+    /// guarded by `lock`.
+    var entriesWithoutFindings: Set<String> = []
     /// Guarded by `lock`.
     var counts = Statistics()
     /// Whether the run writes its outputs, so that JSON fragments made in it may be written at
@@ -141,8 +151,8 @@ public final class PlanCache: @unchecked Sendable {
         }
         let result = extract()
         if case .success(let plan) = result {
-            let entry = Entry.encode(plan, key: key)
-            lock.withLock { pending.append((name, entry)) }
+            let entry = PendingEntry(key: key, plan: Data(PlanBinaryCoder.encode(plan)))
+            lock.withLock { pending[name] = entry }
         }
         return result
     }
@@ -153,13 +163,16 @@ public final class PlanCache: @unchecked Sendable {
     @discardableResult
     public func commit() -> Int {
         let entries = lock.withLock {
-            defer { pending = [] }
+            defer { pending = [:] }
             return pending
         }
         if !entries.isEmpty || digests.hasChanges { tag() }
         digests.save()
         var written = 0
-        for entry in entries where write(entry.data, name: entry.name) { written += 1 }
+        for (name, entry) in entries
+        where write(Entry.encode(plan: entry.plan, findings: entry.findings, key: entry.key), name: name) {
+            written += 1
+        }
         lock.withLock { counts.written += written }
         return written
     }
@@ -206,10 +219,17 @@ public final class PlanCache: @unchecked Sendable {
         let url = entryURL(name: name)
         // Read, not mapped: a file truncated under a mapping would stop the process.
         guard let data = try? FileRead.read(url.path).data else { return .missing }
-        guard let plan = Entry.decode(data, key: key, pool: texts),
-            plan.source.path == path, plan.source.sha256 == contentDigest
+        guard let entry = Entry.decode(data, key: key, pool: texts),
+            entry.plan.source.path == path, entry.plan.source.sha256 == contentDigest
         else { return .rejected }
-        return .hit(plan)
+        lock.withLock {
+            if let findings = entry.findings {
+                decodedFindings[name] = findings
+            } else {
+                entriesWithoutFindings.insert(name)
+            }
+        }
+        return .hit(entry.plan)
     }
 
     func write(_ data: Data, name: String) -> Bool { write(data, to: entryURL(name: name)) }
@@ -343,42 +363,81 @@ extension PlanCache {
     }()
 }
 
-/// One entry's bytes: a header that says what it is, then the plan.
+/// An entry made in this run, written by `commit()`: the plan's payload, and its findings once a
+/// comparison made them. Held as `Data` of their exact size: the coder's arrays keep spare capacity,
+/// and a country's entries wait in memory until the outputs are written.
+struct PendingEntry {
+    var key: [UInt8]
+    var plan: Data
+    var findings: Data? = nil
+}
+
+/// One entry's bytes: a header that says what it is, then the plan and what a comparison found in it.
 ///
-///     magic "WPCACHE\n" · format version (UInt32) · key (32 bytes) · payload length (UInt64)
-///     · payload checksum (UInt64) · payload (the plan, `PlanBinaryCoder`)
+///     magic "WPCACHE\n" · format version (UInt32) · key (32 bytes) · plan length (UInt64)
+///     · findings length (UInt64) · checksum (UInt64, of the plan and the findings)
+///     · plan (`PlanBinaryCoder`) · findings (`PlanFindings`, the same coder; none: length 0)
 ///
-/// Integers are little-endian.
+/// Integers are little-endian. The findings are made with the taxonomy the key covers (the
+/// classifier's: `PlanExtractor.findingsStore(for:)`) and the code of the build the key names.
 enum Entry {
     static let magic = Array("WPCACHE\n".utf8)
-    /// 3: the checksum is XXH64 (2 had an FNV over 8-byte words).
-    static let version: UInt32 = 3
-    static let headerSize = 8 + 4 + 32 + 8 + 8
+    /// 4: the plan's findings after it (3 had the plan only; 2 an FNV checksum over 8-byte words).
+    static let version: UInt32 = 4
+    static let headerSize = 8 + 4 + 32 + 8 + 8 + 8
 
-    static func encode(_ plan: Plan, key: [UInt8]) -> Data {
-        let payload = Data(PlanBinaryCoder.encode(plan))
-        var data = Data(capacity: headerSize + payload.count)
+    /// What an entry holds.
+    struct Decoded {
+        var plan: Plan
+        var findings: PlanFindings?
+    }
+
+    static func encode(_ plan: Plan, findings: PlanFindings? = nil, key: [UInt8]) -> Data {
+        encode(
+            plan: Data(PlanBinaryCoder.encode(plan)), findings: findings.map { Data(PlanBinaryCoder.encode($0)) },
+            key: key)
+    }
+
+    /// An entry of a plan and its findings already encoded (`PlanBinaryCoder`).
+    static func encode(plan: Data, findings: Data?, key: [UInt8]) -> Data {
+        let findings = findings ?? Data()
+        var data = Data(capacity: headerSize + plan.count + findings.count)
         data.append(contentsOf: magic)
         append(UInt32(version), to: &data)
         data.append(contentsOf: key)
-        append(UInt64(payload.count), to: &data)
-        append(checksum(payload), to: &data)
-        data.append(payload)
+        append(UInt64(plan.count), to: &data)
+        append(UInt64(findings.count), to: &data)
+        append(UInt64(0), to: &data)  // the checksum, once the bytes it covers are there
+        data.append(contentsOf: plan)
+        data.append(contentsOf: findings)
+        let sum = checksum(data.suffix(from: data.startIndex + headerSize))
+        let at = data.startIndex + headerSize - 8
+        data.replaceSubrange(at..<at + 8, with: withUnsafeBytes(of: sum.littleEndian) { Array($0) })
         return data
     }
 
-    /// The plan, or nil when anything about the entry is not as written by `encode` with `key`.
-    static func decode(_ data: Data, key: [UInt8], pool: TextPool? = nil) -> Plan? {
+    /// The plan and its findings, or nil when anything about the entry is not as written by
+    /// `encode` with `key`.
+    static func decode(_ data: Data, key: [UInt8], pool: TextPool? = nil) -> Decoded? {
         guard data.count >= headerSize else { return nil }
         let header = [UInt8](data.prefix(headerSize))
+        let planLength = integer(header, at: 44, as: UInt64.self)
+        let findingsLength = integer(header, at: 52, as: UInt64.self)
+        let body = UInt64(data.count - headerSize)
         guard Array(header[0..<8]) == magic,
             integer(header, at: 8, as: UInt32.self) == version,
             Array(header[12..<44]) == key,
-            integer(header, at: 44, as: UInt64.self) == UInt64(data.count - headerSize)
+            planLength <= body, findingsLength == body - planLength
         else { return nil }
-        let payload = data.suffix(from: data.startIndex + headerSize)
-        guard integer(header, at: 52, as: UInt64.self) == checksum(payload) else { return nil }
-        return try? PlanBinaryCoder.decode(payload, pool: pool)
+        let start = data.startIndex + headerSize
+        guard integer(header, at: 60, as: UInt64.self) == checksum(data.suffix(from: start)) else { return nil }
+        let split = start + Int(planLength)
+        guard let plan = try? PlanBinaryCoder.decode(data[start..<split], pool: pool) else { return nil }
+        guard findingsLength > 0 else { return Decoded(plan: plan) }
+        guard let findings = try? PlanBinaryCoder.decode(PlanFindings.self, from: data[split...], pool: pool) else {
+            return nil
+        }
+        return Decoded(plan: plan, findings: findings)
     }
 
     static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {

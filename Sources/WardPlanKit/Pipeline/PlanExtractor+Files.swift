@@ -43,24 +43,17 @@ extension PlanExtractor {
     private func eachFile<T: Sendable>(
         _ files: [String], threads: Int, progress: Progress?, _ work: @Sendable (String) -> T
     ) -> [T] {
-        let results = ParallelSlots<T>(count: files.count)
-        let next = Atomic<Int>(0)
         let done = Mutex<Int>(0)
-        let workers = max(1, min(threads, files.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < files.count else { return }
-                results[i] = work(files[i])
-                if let progress {
-                    done.withLock { count in
-                        count += 1
-                        progress(count, files.count, files[i])
-                    }
+        return ParallelSlots.map(count: files.count, threads: threads) { i in
+            let result = work(files[i])
+            if let progress {
+                done.withLock { count in
+                    count += 1
+                    progress(count, files.count, files[i])
                 }
             }
+            return result
         }
-        return results.values()
     }
 
     /// The plan `summary` is of, for a run that knew it by its summary and must encode it after all

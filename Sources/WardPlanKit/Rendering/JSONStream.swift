@@ -199,11 +199,9 @@ public final class JSONStream {
         _ items: ArraySlice<T>, encode: @Sendable (T) throws -> [UInt8]
     ) throws -> [[UInt8]] {
         let items = Array(items)
-        let results = ParallelSlots<Result<[UInt8], any Error>>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            results[i] = Result { try encode(items[i]) }
-        }
-        return try results.values().map { try $0.get() }
+        return try ParallelSlots.map(count: items.count, threads: PlanExtractor.defaultThreads) { i in
+            Result { try encode(items[i]) }
+        }.map { try $0.get() }
     }
 }
 

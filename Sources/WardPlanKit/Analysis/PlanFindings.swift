@@ -1,0 +1,76 @@
+/// What a comparison needs of one plan that depends on nothing but the plan and the taxonomy: where
+/// it states each theme (`Statements`, background left out), the lines with each hinted theme's
+/// near words (`ThemeHints`, for every theme with hints; the comparison reads the themes left
+/// without a task), the themes only an assigning duty names (`AssignedThemes`), and the themes its
+/// tasks state in their own words (`PeerGroups`, folding every task's text). Folding every
+/// statement's clauses and running the hints' matcher was half of a warm comparison; made once per
+/// plan by `make(_:with:)` and kept in the plan's cache entry, a warm run decodes it instead.
+struct PlanFindings: Hashable, Sendable {
+    /// Theme id → the places that state it, in line order.
+    var statements: [String: [GapPlace]]
+    /// Theme id → the lines with one of its hints, in line order (every theme with hints).
+    var hints: [String: [ThemeHints.Hit]]
+    /// Themes only an assigning duty names ("chủ trì các nhiệm vụ về …"): not gaps.
+    var assigned: Set<String>
+    /// Themes some task states in its own words, not only in its products (`PeerGroups`).
+    var taskThemes: Set<String>
+
+    /// The findings of `plan`: the one function that makes them.
+    static func make(_ plan: Plan, with finder: Finder) -> PlanFindings {
+        PlanFindings(
+            statements: Statements.places(in: plan, background: finder.background),
+            hints: finder.hints.hits(in: plan, themes: finder.hinted),
+            assigned: finder.assigned.themes(in: plan), taskThemes: PeerGroups.statementThemes(in: plan))
+    }
+
+    /// The readers of one taxonomy, built once for all plans.
+    struct Finder: Sendable {
+        let background: BackgroundReader
+        let hints: ThemeHints
+        let assigned: AssignedThemes
+        /// Every theme with hints.
+        let hinted: Set<String>
+
+        init(taxonomy: Taxonomy) {
+            background = BackgroundReader(taxonomy.background)
+            hints = ThemeHints.for(taxonomy)
+            assigned = AssignedThemes.for(taxonomy)
+            hinted = Set(taxonomy.themes.filter { !$0.hints.isEmpty }.map(\.id))
+        }
+    }
+
+    /// The findings of every plan, in their order: those `store` keeps, and the others made on
+    /// `threads` threads and given to `store` to keep. The readers (two classifiers) are built only
+    /// when a plan's findings must be made.
+    static func of(
+        _ plans: [Plan], taxonomy: Taxonomy, store: (any PlanFindingsStore)? = nil,
+        threads: Int = PlanExtractor.defaultThreads
+    ) -> [PlanFindings] {
+        let kept: [PlanFindings?] =
+            store.map { store in
+                ParallelSlots.map(count: plans.count, threads: threads) { store.findings(for: plans[$0]) }
+            }
+            ?? Array(repeating: nil, count: plans.count)
+        let missing = kept.indices.filter { kept[$0] == nil }
+        guard !missing.isEmpty else { return kept.map { $0! } }
+        let finder = Finder(taxonomy: taxonomy)
+        let made = ParallelSlots.map(count: missing.count, threads: threads) { k in
+            let plan = plans[missing[k]]
+            let findings = make(plan, with: finder)
+            store?.keepFindings(findings, for: plan)
+            return findings
+        }
+        var all = kept
+        for (k, i) in missing.enumerated() { all[i] = made[k] }
+        return all.map { $0! }
+    }
+}
+
+/// Findings made before, kept so that a run decodes them instead of making them again
+/// (`PlanCache` keeps them in the plans' entries). Called from several threads at once.
+protocol PlanFindingsStore: Sendable {
+    /// The findings of `plan`, when kept and trusted; nil otherwise.
+    func findings(for plan: Plan) -> PlanFindings?
+    /// Keeps `findings`, just made for `plan`.
+    func keepFindings(_ findings: PlanFindings, for plan: Plan)
+}
