@@ -194,6 +194,7 @@ def score_set(name, as_of):
     result["pairs"] = len(present)
     result["pairs_gone"] = len(labels) - len(present)
     result["theme_precision"] = ratio(sum(yes(r["label"]) for r in present), len(present))
+    result["wrong_pairs"] = [f"{r['plan']} {r['ref']} {r['theme']}: {r['text']}" for r in present if not yes(r["label"])]
 
     found, expected = 0, 0
     recall_rows = read_labels(name, "recall.csv")
@@ -201,7 +202,10 @@ def score_set(name, as_of):
         truth = {t.strip() for t in row["themes"].split(";") if t.strip()}
         expected += len(truth)
         key = task_key(plans, row["plan"], row["text"])
-        found += sum((row["plan"], key, theme) in pairs for theme in truth)
+        hits = {theme for theme in truth if (row["plan"], key, theme) in pairs}
+        found += len(hits)
+        for theme in sorted(truth - hits):
+            result.setdefault("recall_misses", []).append(f"{row['plan']} {row['ref']} {theme}: {row['text']}")
         if key is None:
             result.setdefault("recall_missing_tasks", []).append(f"{row['plan']} {row['ref']}")
     result["recall_tasks"] = len(recall_rows)
@@ -252,6 +256,10 @@ def score(args):
         if args.verbose:
             for key in r["review_items"]:
                 print(f"  review: {' '.join(key)}")
+            for miss in r.get("recall_misses", []):
+                print(f"  missed: {miss}")
+            for pair in r["wrong_pairs"]:
+                print(f"  wrong pair: {pair}")
     failed = False
     for r in results:
         if r["pairs_gone"]:
@@ -282,7 +290,7 @@ def main():
     p.add_argument("--pairs", type=int, default=60)
     s = sub.add_parser("score")
     s.add_argument("sets", nargs="+")
-    s.add_argument("--verbose", action="store_true", help="list the items to review")
+    s.add_argument("--verbose", action="store_true", help="list the items to review, the missed themes and the wrong pairs")
     s.add_argument("--min", type=float, help="fail under this per cent, or when a gap item is unreviewed")
     s.add_argument("--floor", type=float, help="fail under this per cent (unreviewed items are only listed)")
     args = parser.parse_args()
