@@ -40,10 +40,11 @@ struct Abbreviations: Sendable {
             let current = found[next]
             next += 1
             for entry in entries {
+                // A replacement that finds nothing gives `current`, seen already: it is not made.
                 var candidates: [[Substring]] = []
                 for long in entry.longs {
-                    candidates.append(replacing(long, with: entry.short, in: current))
-                    candidates.append(replacing(entry.short, with: long, in: current))
+                    if let candidate = replacing(long, with: entry.short, in: current) { candidates.append(candidate) }
+                    if let candidate = replacing(entry.short, with: long, in: current) { candidates.append(candidate) }
                 }
                 for candidate in candidates where !seen.contains(candidate) && found.count < limit {
                     seen.insert(candidate)
@@ -54,13 +55,19 @@ struct Abbreviations: Sendable {
         return found
     }
 
-    /// `words` with every occurrence of the word sequence `target` replaced.
-    private static func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring])
-        -> [Substring]
+    /// `words` with every occurrence of the word sequence `target` replaced, or nil when there is
+    /// none. (Most phrases hold no abbreviation: looking before copying and hashing the words made
+    /// building the classifier a tenth of what it was.)
+    static func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring])
+        -> [Substring]?
     {
-        guard !target.isEmpty, words.count >= target.count else { return words }
-        var out: [Substring] = []
-        var i = 0
+        guard !target.isEmpty, words.count >= target.count,
+            let first = (0...(words.count - target.count)).first(where: { i in
+                words[i] == target[0] && words[i..<(i + target.count)].elementsEqual(target)
+            })
+        else { return nil }
+        var out = Array(words[..<first])
+        var i = first
         while i < words.count {
             if i + target.count <= words.count, words[i..<(i + target.count)].elementsEqual(target) {
                 out += replacement
