@@ -213,7 +213,7 @@ struct AssignmentParts: Equatable {
     }
 
     /// "03 tháng/lần", "2 lần/năm": how often.
-    private static let frequency = Pattern(
-        #"\d+\s*(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)"#)
+    private static let frequency = Pattern(frequencySource, needs: "/")
+    static let frequencySource = #"\d+\s*(?:ngày|tuần|tháng|quý|năm)\s*/\s*lần|lần\s*/\s*(?:ngày|tuần|tháng|quý|năm)"#
     private static let timeOpenerKeys = PlanLayout.standard.timeOpeners.map(PlanLayout.key)
 }

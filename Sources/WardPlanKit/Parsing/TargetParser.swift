@@ -252,7 +252,8 @@ public struct TargetParser: Sendable {
 
     private static let percent = Pattern(#"(\d{1,3}(?:[.,]\d+)?)\s*%"#, needs: "%")
     // "mức trưởng thành 2", "cấp độ trưởng thành 3": the maturity words may stand between.
-    private static let level = Pattern(#"(?:cấp độ|mức độ|cấp|mức)(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)"#)
+    static let levelSource = #"(?:cấp độ|mức độ|cấp|mức)(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)"#
+    private static let level = Pattern(levelSource, needsDigit: true)
     private static let partBreak = Pattern(#",\s*|\s+và\s+"#)
     private static let yearPattern = Pattern(#"năm\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#, needs: "2")
     private static let trongDo = Pattern(#",\s*trong đó\s*,?"#, needs: ",")

@@ -217,6 +217,6 @@ enum ProductList {
     }
 
     /// An item after " - " or " + " that starts with a capital or a digit, up to the next one.
-    private static let dashItem = Pattern(
-        #"\s[-+]\s+((?:[\p{Lu}\d]).*?)(?=\s[-+]\s+[\p{Lu}\d]|$)"#, caseSensitive: true)
+    private static let dashItem = Pattern(dashItemSource, caseSensitive: true, needsOneOf: "-+")
+    static let dashItemSource = #"\s[-+]\s+((?:[\p{Lu}\d]).*?)(?=\s[-+]\s+[\p{Lu}\d]|$)"#
 }

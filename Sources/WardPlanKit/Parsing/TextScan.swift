@@ -60,9 +60,9 @@ extension TextScan {
 
     /// Whether `text` may name a province or city: a match of `FrontMatterParser.provinceName`
     /// needs "tỉnh" or "phố" in some case, so "t"/"T", "ỉ"/"Ỉ" (UTF-8 E1 BB 89/88), "n"/"N",
-    /// "h"/"H", or "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90), then white space (an ASCII space or
-    /// control, or a byte of a scalar outside ASCII): "phối hợp" names nothing. A line without
-    /// either is skipped before the regular expression.
+    /// "h"/"H", or "p"/"P", "h"/"H", "ố"/"Ố" (E1 BB 91/90), then white space and a capital
+    /// (`maySpaceThenCapital`): "phối hợp" names nothing. A line without either is skipped before
+    /// the regular expression.
     static func mayNameProvince(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
@@ -73,12 +73,12 @@ extension TextScan {
                     let before = bytes[i - 1] | 0x20
                     if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 4 < bytes.count,
                         bytes[i + 3] | 0x20 == UInt8(ascii: "n"), bytes[i + 4] | 0x20 == UInt8(ascii: "h"),
-                        i + 5 < bytes.count, maySpace(bytes[i + 5])
+                        maySpaceThenCapital(bytes, at: i + 5)
                     {
                         return true
                     }
                     if third == 0x90 || third == 0x91, before == UInt8(ascii: "h"), i >= 2,
-                        bytes[i - 2] | 0x20 == UInt8(ascii: "p"), i + 3 < bytes.count, maySpace(bytes[i + 3])
+                        bytes[i - 2] | 0x20 == UInt8(ascii: "p"), maySpaceThenCapital(bytes, at: i + 3)
                     {
                         return true
                     }
@@ -89,11 +89,18 @@ extension TextScan {
         }
     }
 
-    /// Whether a scalar starting with `byte` may be white space (`\s`): an ASCII space or control
-    /// 09–0D, or any scalar outside ASCII.
+    /// Whether white space and a capital (`\s+\p{Lu}`) may start at byte `j`: a byte outside ASCII
+    /// (white space such as a no-break space; read no further), or ASCII spaces and controls 09–0D
+    /// followed by an ASCII capital or a byte outside ASCII. "tỉnh ủy" and "thành phố trực thuộc"
+    /// name nothing.
     @inline(__always)
-    private static func maySpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || byte >= 0x80
+    private static func maySpaceThenCapital(_ bytes: UnsafeBufferPointer<UInt8>, at j: Int) -> Bool {
+        guard j < bytes.count else { return false }
+        if bytes[j] >= 0x80 { return true }
+        var k = j
+        while k < bytes.count, bytes[k] == 0x20 || (bytes[k] >= 0x09 && bytes[k] <= 0x0D) { k += 1 }
+        guard k > j, k < bytes.count else { return false }
+        return bytes[k] >= 0x80 || (bytes[k] >= UInt8(ascii: "A") && bytes[k] <= UInt8(ascii: "Z"))
     }
 }
 

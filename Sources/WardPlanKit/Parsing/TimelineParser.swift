@@ -135,7 +135,8 @@ public struct TimelineParser: Sendable {
     ]
     // "/" and "6" have no other case: a text without them cannot match.
     private static let fullDate = Pattern(#"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"#, needs: "/")
-    private static let spelledDate = Pattern(#"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#)
+    static let spelledDateSource = #"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#
+    private static let spelledDate = Pattern(spelledDateSource, needsDigit: true)
     private static let month = Pattern(#"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#)
     private static let yearSpan = Pattern(
         #"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, needsOneOf: "12")

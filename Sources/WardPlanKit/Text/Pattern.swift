@@ -19,15 +19,20 @@ struct Pattern: @unchecked Sendable {
     private let needsOneOf: [Bool]?
     /// Texts a match of a case-sensitive pattern holds one of, as UTF-8 (empty: no such need).
     private let needsText: [[UInt8]]
+    /// Whether a match holds a decimal digit (`\d`).
+    private let needsDigit: Bool
 
     /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
     /// least one of, as `(?:19|20)\d{2}` needs "1" or "2". `needsText`: for a case-sensitive
     /// pattern only, literal texts a match must contain one of, as `(?:Giao|giao)\s+…` needs
     /// "Giao" or "giao" (matching is by code point there, so the bytes must be in the text).
+    /// `needsDigit`: a match holds a decimal digit, as `mức\s+(\d{1,2})` does (ICU's `\d` is any
+    /// `\p{Nd}`, so digits outside ASCII count: `mayHoldDigit`).
     init(
         _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
-        needsOneOf: String? = nil, needsText: [String] = []
+        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false
     ) {
+        self.needsDigit = needsDigit
         precondition(needsText.isEmpty || caseSensitive, "needsText is for case-sensitive patterns")
         precondition(!needsText.contains(where: \.isEmpty), "a needed text is not empty")
         self.needsText = needsText.map { Array($0.utf8) }
@@ -75,6 +80,7 @@ struct Pattern: @unchecked Sendable {
         return text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
             guard mayOpen[Int(first)] else { return false }
+            if needsDigit, !Self.mayHoldDigit(bytes) { return false }
             if let needsOneOf, !bytes.contains(where: { needsOneOf[Int($0)] }) { return false }
             if !needsText.isEmpty,
                 !needsText.contains(where: { needle in
@@ -85,6 +91,32 @@ struct Pattern: @unchecked Sendable {
             }
             guard let needs else { return true }
             return bytes.contains(needs)
+        }
+    }
+
+    /// Whether UTF-8 `bytes` may hold a match of `\d`: an ASCII digit, or a scalar outside ASCII
+    /// that is a decimal digit, or that this standard library does not know (ICU may know a newer
+    /// Unicode), or a byte that is not UTF-8. Only the scalars outside ASCII are decoded.
+    static func mayHoldDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var outsideASCII = false
+        for byte in bytes {
+            if byte &- 0x30 < 10 { return true }
+            if byte >= 0x80 { outsideASCII = true }
+        }
+        guard outsideASCII else { return false }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                guard !scalar.isASCII else { continue }
+                switch scalar.properties.generalCategory {
+                case .decimalNumber, .unassigned: return true
+                default: continue
+                }
+            case .emptyInput: return false
+            case .error: return true
+            }
         }
     }
 
