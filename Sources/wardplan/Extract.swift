@@ -108,6 +108,7 @@ struct Extract: ParsableCommand {
         if output != nil || xml != nil { extractor.cache?.commit() }
         let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
         let targets = result.plans.reduce(0) { $0 + $1.targets.count }
+        KeptToExit.keep(result)
         try finish(printer, plans: result.plans.count, failed: result.failed.count, tasks: tasks, targets: targets)
     }
 
