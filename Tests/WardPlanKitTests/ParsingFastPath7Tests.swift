@@ -114,22 +114,11 @@ struct ParsingFastPath7Tests {
     // MARK: - Abbreviation spellings (start-up)
 
     /// `Abbreviations.spellings` as it was before session 10: every replacement made and hashed,
-    /// whether or not it found its target.
+    /// whether or not it found its target (`replacing` itself is checked by hand below).
     static func spellingsAsBefore(of words: [Substring], using entries: [Abbreviations.Entry]) -> [[Substring]] {
+        // As before, a replacement that finds nothing gives the words themselves (and hashes them).
         func replacing(_ target: [Substring], with replacement: [Substring], in words: [Substring]) -> [Substring] {
-            guard !target.isEmpty, words.count >= target.count else { return words }
-            var out: [Substring] = []
-            var i = 0
-            while i < words.count {
-                if i + target.count <= words.count, words[i..<(i + target.count)].elementsEqual(target) {
-                    out += replacement
-                    i += target.count
-                } else {
-                    out.append(words[i])
-                    i += 1
-                }
-            }
-            return out
+            Abbreviations.replacing(target, with: replacement, in: words) ?? words
         }
         var found = [words]
         var seen: Set<[Substring]> = [words]
