@@ -54,9 +54,9 @@ enum TypedMarker {
 
     /// "Phần", then "thứ" and an ordinal (word or number), or a Roman numeral, a capital letter or a
     /// number; then punctuation and the title, a title in capitals, or nothing.
-    private static let part = Pattern(partSource, caseSensitive: true, opening: "Pp", openingWords: ["p": "phan"])
-    static let partSource =
-        #"^(?i:phần)\s+(?:(?i:thứ)\s+(\p{L}+|\d{1,2})|([IVXL]{1,6}|[A-Z]|\d{1,2}))(?:\s*[.:\-–)]\s*(.*)|\s+(\p{Lu}.*)|\s*)$"#
+    private static let part = Pattern(
+        #"^(?i:phần)\s+(?:(?i:thứ)\s+(\p{L}+|\d{1,2})|([IVXL]{1,6}|[A-Z]|\d{1,2}))(?:\s*[.:\-–)]\s*(.*)|\s+(\p{Lu}.*)|\s*)$"#,
+        caseSensitive: true, opening: "Pp")
     /// Ordinal words after "Phần thứ", folded.
     private static let ordinals: [String: Int] = [
         "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
@@ -65,8 +65,8 @@ enum TypedMarker {
     private static let romanPath = Pattern(
         #"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(\S.*)$"#, caseSensitive: true, opening: "IVXL")
     /// "II.", "IV -", "PHẦN II." (Roman numerals, upper case, then punctuation).
-    private static let roman = Pattern(romanSource, caseSensitive: true, opening: "IVXLPp", openingWords: ["p": "phan"])
-    static let romanSource = #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#
+    private static let roman = Pattern(
+        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
     /// "1.1.", "3.12", "2.1.3)": two to four numbers.
     static let numberPath = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(\S.*)$"#, opening: "0123456789")
     /// "1.", "2)": one number with its terminator.

@@ -80,10 +80,10 @@ enum LineShape: Equatable {
         }
     }
 
-    static let roman = Pattern(romanSource, caseSensitive: true, opening: "IVXLPp", openingWords: ["p": "phan"])
-    static let romanSource = #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#
-    static let appendix = Pattern(appendixSource, opening: "p", openingWords: ["p": "phu luc"])
-    static let appendixSource = #"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#
+    static let roman = Pattern(
+        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
+    static let appendix = Pattern(
+        #"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#, opening: "p")
     static let numbered = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(\S.*)$"#, opening: "0123456789")
     static let letteredItem = Pattern(
         #"^([a-zđ])\)\s*(\S.*)$"#, caseSensitive: true, opening: "abcdefghijklmnopqrstuvwxyz")

@@ -21,35 +21,18 @@ struct Pattern: @unchecked Sendable {
     private let needsText: [[UInt8]]
     /// Whether a match holds a decimal digit (`\d`).
     private let needsDigit: Bool
-    /// Per first byte, the folded words a text opening with it must start with (nil: none).
-    private let openingWords: [String?]
 
     /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
     /// least one of, as `(?:19|20)\d{2}` needs "1" or "2". `needsText`: for a case-sensitive
     /// pattern only, literal texts a match must contain one of, as `(?:Giao|giao)\s+…` needs
     /// "Giao" or "giao" (matching is by code point there, so the bytes must be in the text).
     /// `needsDigit`: a match holds a decimal digit, as `mức\s+(\d{1,2})` does (ICU's `\d` is any
-    /// `\p{Nd}`, so digits outside ASCII count: `mayHoldDigit`). `openingWords`: for a pattern
-    /// anchored at the start, a text opening with one of these ASCII letters (either case) must
-    /// open with the words (a folded key, `FoldedKey`) given for it, as `^(?i:phần)\s+…` needs
-    /// "phan" of a text opening with "p": folding keeps a case-insensitive match's letters as
-    /// their folded key and makes its white space a separator, so the key of a match's text
-    /// starts with those words (`TextScan.key(of:hasWordPrefix:)`); a text that does not is
-    /// turned away. "Phòng", "Phường" and "Phối hợp" never reach the expression.
+    /// `\p{Nd}`, so digits outside ASCII count: `mayHoldDigit`).
     init(
         _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
-        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false,
-        openingWords: [Character: String] = [:]
+        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false
     ) {
         self.needsDigit = needsDigit
-        var words = [String?](repeating: nil, count: 256)
-        for (letter, key) in openingWords {
-            precondition(pattern.hasPrefix("^"), "opening words are for patterns anchored at the start")
-            precondition(letter.isASCII && letter.isLetter, "opening words follow an ASCII letter")
-            precondition(key == FoldedKey.of(key) && !key.isEmpty, "opening words are a folded key")
-            for form in [letter.lowercased(), letter.uppercased()] { words[Int(Character(form).asciiValue!)] = key }
-        }
-        self.openingWords = words
         precondition(needsText.isEmpty || caseSensitive, "needsText is for case-sensitive patterns")
         precondition(!needsText.contains(where: \.isEmpty), "a needed text is not empty")
         self.needsText = needsText.map { Array($0.utf8) }
@@ -91,13 +74,8 @@ struct Pattern: @unchecked Sendable {
         func range(_ i: Int) -> Range<String.Index>? { i == 0 ? range : groups[i - 1] }
     }
 
-    /// Whether `text` could match, from its bytes alone (and the key of its opening words).
+    /// Whether `text` could match, from its bytes alone.
     private func mayMatch(_ text: String) -> Bool {
-        if let first = text.utf8.first, let words = openingWords[Int(first)],
-            !TextScan.key(of: text, hasWordPrefix: words)
-        {
-            return false
-        }
         var text = text
         return text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
