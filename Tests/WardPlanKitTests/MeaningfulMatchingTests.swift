@@ -42,6 +42,19 @@ struct MeaningfulMatchingTests {
                 "two-tier-government"))
     }
 
+    @Test func aTimeIsStillNearTheTheme() throws {
+        // The time is not the work, but an absent two-tier item goes to an officer, not a letter
+        // (`keepsHints`); without the near words it is absent.
+        let near = try PlacesChannelsAndNearWordsTests.plan([
+            "Rà soát, bổ sung quy chế làm việc của Ủy ban nhân dân sau sắp xếp đơn vị hành chính."
+        ])
+        let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
+        let item = try #require(Comparer().compare([near], asOf: asOf).gaps[0].item(.theme, "two-tier-government"))
+        #expect(item.level == .review && item.places.map(\.line) == [near.tasks[0].line])
+        let far = try PlacesChannelsAndNearWordsTests.plan(["Rà soát, bổ sung quy chế làm việc của Ủy ban nhân dân."])
+        #expect(Comparer().compare([far], asOf: asOf).gaps[0].item(.theme, "two-tier-government")?.level == .absent)
+    }
+
     @Test func aGuardWrittenTranhIsNotTheWork() {
         let assets = Self.ids("Rà soát, xử lý tài sản công dôi dư của các thôn cũ, tránh lãng phí.")
         #expect(assets.contains("public-assets") && !assets.contains("thrift-anti-waste"))
