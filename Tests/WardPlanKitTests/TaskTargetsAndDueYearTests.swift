@@ -28,14 +28,13 @@ struct TaskTargetsAndDueYearTests {
             """
     }
 
-    static let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
+    typealias U = UnverifiedAndNarrowerTargetTests
     static let dataGovernance = "data-governance-level@2026-2027"
-    static let healthEducation = "satisfaction-health-education@2026-2030"
-    static let onlineServices = "online-services@2026-2030"
+    static let healthEducation = U.healthEducation
+    static let onlineServices = U.onlineServices
 
     static func compare(_ text: String, reference: ReferenceData = .standard) throws -> (Comparison, Plan) {
-        let plan = try Fixtures.plan(text: text, path: "tan-hoi.txt")
-        return (Comparer(reference: reference).compare([plan], asOf: asOf), plan)
+        try U.compare(text, reference: reference)
     }
 
     // MARK: - A target stated in a task
@@ -104,7 +103,7 @@ struct TaskTargetsAndDueYearTests {
         // family's item (led by the fully-online share) names it.
         let online = try #require(comparison.targets.benchmark(Self.onlineServices)).cells[0]
         #expect(online.status == .missing && online.dueLevel?.period.to == 2025)
-        let family = try #require(comparison.gaps[0].item(.target, "online-full-process@2026-2027"))
+        let family = try #require(comparison.gaps[0].item(.target, U.fullProcess))
         #expect(family.level == .absent && family.note.contains(Self.onlineServices))
         // Health and education: the level due by 2025 is unverified: only for review, never in a letter.
         let health = try #require(comparison.gaps[0].item(.target, Self.healthEducation))
