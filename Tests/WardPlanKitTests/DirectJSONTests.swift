@@ -30,6 +30,16 @@ struct DirectJSONTests {
             try direct(value, .pretty, depth: 3) == codable(value, .pretty, depth: 3), sourceLocation: sourceLocation)
     }
 
+    /// The value's JSON has a member for each of its stored properties (all set).
+    static func expectMembers<T: DirectJSONEncodable & Encodable>(
+        _ value: T, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
+        let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
+        let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
+    }
+
     // MARK: values with every field set, and with none of the optional ones
 
     static let evidence = Evidence(
@@ -155,38 +165,30 @@ struct DirectJSONTests {
     /// Each type writes a member for each of its stored properties (when all are set): a field added
     /// to a model type and not to its writer fails here.
     @Test func everyStoredPropertyHasItsMember() throws {
-        func expectMembers<T: DirectJSONEncodable & Encodable>(
-            _ value: T, sourceLocation: SourceLocation = #_sourceLocation
-        ) throws {
-            let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
-            let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
-            let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
-            #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
-        }
         let plan = Self.fullPlan
-        try expectMembers(plan)
-        try expectMembers(plan.source)
-        try expectMembers(plan.ward)
-        try expectMembers(plan.document)
-        try expectMembers(plan.document.signer!)
-        try expectMembers(plan.period!)
-        try expectMembers(plan.legalBases[0])
-        try expectMembers(plan.targets[0])
-        try expectMembers(plan.tasks[0])
-        try expectMembers(plan.tasks[0].timeline!)
-        try expectMembers(plan.narrative[0])
-        try expectMembers(plan.responsibilities[0])
-        try expectMembers(plan.responsibilities[0].duties[0])
-        try expectMembers(plan.headings[0])
-        try expectMembers(plan.tableHeaders[0])
-        try expectMembers(plan.diagnostics[0])
-        try expectMembers(Self.theme)
-        try expectMembers(Self.evidence)
-        try expectMembers(YearRange(from: 2026, to: 2030))
-        try expectMembers(Self.coverage)
-        try expectMembers(Self.coverage.areas[0])
-        try expectMembers(Self.coverage.areas[0].cells[0])
-        try expectMembers(Self.coverage.areas[0].cells[0].tasks[0])
+        try Self.expectMembers(plan)
+        try Self.expectMembers(plan.source)
+        try Self.expectMembers(plan.ward)
+        try Self.expectMembers(plan.document)
+        try Self.expectMembers(plan.document.signer!)
+        try Self.expectMembers(plan.period!)
+        try Self.expectMembers(plan.legalBases[0])
+        try Self.expectMembers(plan.targets[0])
+        try Self.expectMembers(plan.tasks[0])
+        try Self.expectMembers(plan.tasks[0].timeline!)
+        try Self.expectMembers(plan.narrative[0])
+        try Self.expectMembers(plan.responsibilities[0])
+        try Self.expectMembers(plan.responsibilities[0].duties[0])
+        try Self.expectMembers(plan.headings[0])
+        try Self.expectMembers(plan.tableHeaders[0])
+        try Self.expectMembers(plan.diagnostics[0])
+        try Self.expectMembers(Self.theme)
+        try Self.expectMembers(Self.evidence)
+        try Self.expectMembers(YearRange(from: 2026, to: 2030))
+        try Self.expectMembers(Self.coverage)
+        try Self.expectMembers(Self.coverage.areas[0])
+        try Self.expectMembers(Self.coverage.areas[0].cells[0])
+        try Self.expectMembers(Self.coverage.areas[0].cells[0].tasks[0])
     }
 
     /// A coverage with every field set (the comparison's largest part, written directly too).
@@ -294,29 +296,21 @@ struct DirectJSONTests {
 
     /// The same check as `everyStoredPropertyHasItsMember`, for the comparison's parts.
     @Test func everyComparisonPartHasAMemberPerStoredProperty() throws {
-        func expectMembers<T: DirectJSONEncodable & Encodable>(
-            _ value: T, sourceLocation: SourceLocation = #_sourceLocation
-        ) throws {
-            let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
-            let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
-            let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
-            #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
-        }
-        try expectMembers(Self.fullFacts)
-        try expectMembers(WardGaps(ward: "w1", items: [Self.fullGapItem]))
-        try expectMembers(Self.fullGapItem)
-        try expectMembers(Self.fullGapItem.peers!)
-        try expectMembers(Self.fullGapItem.decision!)
-        try expectMembers(Self.fullGapItem.places[0])
-        try expectMembers(Self.fullTargets)
-        try expectMembers(Self.fullTargets.benchmarks[0])
-        try expectMembers(Self.fullTargets.benchmarks[0].cells[0])
-        try expectMembers(Self.fullTargets.unbenchmarked[0])
-        try expectMembers(Self.fullTargets.unbenchmarked[0].cells[0])
-        try expectMembers(Self.fullValue)
-        try expectMembers(Self.fullLeads)
-        try expectMembers(Self.fullLeads.offices[0])
-        try expectMembers(Self.fullLeads.withoutNamedLead[0])
+        try Self.expectMembers(Self.fullFacts)
+        try Self.expectMembers(WardGaps(ward: "w1", items: [Self.fullGapItem]))
+        try Self.expectMembers(Self.fullGapItem)
+        try Self.expectMembers(Self.fullGapItem.peers!)
+        try Self.expectMembers(Self.fullGapItem.decision!)
+        try Self.expectMembers(Self.fullGapItem.places[0])
+        try Self.expectMembers(Self.fullTargets)
+        try Self.expectMembers(Self.fullTargets.benchmarks[0])
+        try Self.expectMembers(Self.fullTargets.benchmarks[0].cells[0])
+        try Self.expectMembers(Self.fullTargets.unbenchmarked[0])
+        try Self.expectMembers(Self.fullTargets.unbenchmarked[0].cells[0])
+        try Self.expectMembers(Self.fullValue)
+        try Self.expectMembers(Self.fullLeads)
+        try Self.expectMembers(Self.fullLeads.offices[0])
+        try Self.expectMembers(Self.fullLeads.withoutNamedLead[0])
     }
 
     @Test func numbersAndStringsAtTheirEdges() throws {
