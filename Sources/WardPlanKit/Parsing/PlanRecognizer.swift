@@ -202,7 +202,9 @@ final class PlanRecognizer {
                 pushHeading(
                     ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
             } else if officeLead == nil,
-                line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title))
+                line.isHeading
+                    || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)
+                        && !closesWithAssignment(title))
             {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
             } else {
@@ -234,7 +236,8 @@ final class PlanRecognizer {
                 startTask(ref: ordinal.ref, text: ordinal.title, at: i)
                 task?.marker = marker
             } else if followedByFields(i) {
-                startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+                // "- **Nhiệm vụ:** Rà soát …" over its field bullets: the label names the statement.
+                startTask(ref: nextUnnumberedTaskRef(), text: TaskField.statement(in: text) ?? text, at: i)
                 task?.marker = marker
             } else if let office = officeHeading(text) {
                 pushHeading(
@@ -596,7 +599,10 @@ final class PlanRecognizer {
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
                     || InlineAssignment.endsWithTimeLabel(joined))
             let continuesText = !TextShape.endsSentence(joined) && !FrontMatterParser.isCapitals(body)
-            guard givesLead || givesTime || continuesText else { break }
+            // "(Văn phòng … thực hiện, Quý I/2027)." on a paragraph of its own closes the task.
+            let closingBracket =
+                sofar == nil && closesWithAssignment(body) && TextShape.isParenthesised(bracketBody(body))
+            guard givesLead || givesTime || continuesText || closingBracket else { break }
             pieces.append(body)
             taken.append(next)
             next += 1
@@ -629,6 +635,10 @@ final class PlanRecognizer {
         } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
             // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if isLetteredWork(text) {
+            // "b) Bố trí lại … (thường xuyên)." under "3. Cải cách tổ chức bộ máy": a task, its lead
+            // and time those its bracket gives, if any.
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
         }
@@ -648,6 +658,33 @@ final class PlanRecognizer {
                 supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
+    }
+
+    /// A lettered item under a heading of the tasks section (an area's: "1. Cải cách thể chế") whose
+    /// sentence opens with a verb of work (`plan-layout.yaml`, `workVerbs`): a task, with or without
+    /// a lead and a time.
+    private func isLetteredWork(_ text: String) -> Bool {
+        guard current.marker?.style == .letter, stack.last.map({ !$0.isSection }) == true,
+            !TextShape.isParenthesised(text)
+        else { return false }
+        let key = text.foldedKey
+        return Self.workVerbKeys.contains { key.hasWordPrefix($0) }
+    }
+
+    private static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+
+    /// Whether a text closes with a bracket that names a lead or a time: "… (giao X, Quý II/2027).",
+    /// "… (thường xuyên)".
+    private func closesWithAssignment(_ text: String) -> Bool {
+        guard contextKind == .tasks, bracketBody(text).hasSuffix(")") else { return false }
+        return inlineAssignment(in: text) != nil || InlineAssignment.closingBracketTime(text) != nil
+    }
+
+    /// The text without the "." or ";" after its closing bracket.
+    private func bracketBody(_ text: String) -> String {
+        var body = text.trimmingBlanks
+        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        return body
     }
 
     /// The plan writes its tasks as numbered paragraphs that name their lead in a sentence ("1.2.
