@@ -116,8 +116,12 @@ struct LetteredWorkTaskTests {
                 b) Rà soát quy trình tiếp nhận hồ sơ đất đai tại bộ phận một cửa của phường.
 
                 c) Niêm yết thủ tục hành chính mới (thường xuyên).
+
+                d) Hội nghị đối thoại của Chủ tịch Ủy ban nhân dân phường với doanh nghiệp (Quý III/2027).
                 """, path: "phu-lam.txt")
-        #expect(plan.tasks.map(\.ref) == ["1.b", "1.c"])
+        #expect(plan.tasks.map(\.ref) == ["1.b", "1.c", "1.d"])
+        // No verb of work, but its time in brackets: a task.
+        #expect(plan.task("1.d")?.timeline?.text == "Quý III/2027")
         #expect(plan.task("1.b")?.leadText == nil && plan.task("1.b")?.timeline == nil)
         // A short item with its bracket is a task, not a heading.
         #expect(plan.task("1.c")?.text == "Niêm yết thủ tục hành chính mới")
