@@ -101,24 +101,26 @@ struct LetteredWorkTaskTests {
         Self.expectTasks(plan)
     }
 
+    /// A plan whose tasks section holds `body`.
+    static func plan(_ body: String) throws -> Plan {
+        try Fixtures.plan(
+            text: "KẾ HOẠCH\nCải cách hành chính phường Phú Lâm năm 2027\n\nII. NHIỆM VỤ\n\n" + body,
+            path: "phu-lam.txt")
+    }
+
     @Test func anItemThatReadsAsNoWorkStaysAStatement() throws {
-        let plan = try Fixtures.plan(
-            text: """
-                KẾ HOẠCH
-                Cải cách hành chính phường Phú Lâm năm 2027
+        let plan = try Self.plan(
+            """
+            1. Cải cách thủ tục hành chính
 
-                II. NHIỆM VỤ
+            a) Tỷ lệ hồ sơ giải quyết đúng hạn của phường năm trước còn thấp so với yêu cầu chung.
 
-                1. Cải cách thủ tục hành chính
+            b) Rà soát quy trình tiếp nhận hồ sơ đất đai tại bộ phận một cửa của phường.
 
-                a) Tỷ lệ hồ sơ giải quyết đúng hạn của phường năm trước còn thấp so với yêu cầu chung.
+            c) Niêm yết thủ tục hành chính mới (thường xuyên).
 
-                b) Rà soát quy trình tiếp nhận hồ sơ đất đai tại bộ phận một cửa của phường.
-
-                c) Niêm yết thủ tục hành chính mới (thường xuyên).
-
-                d) Hội nghị đối thoại của Chủ tịch Ủy ban nhân dân phường với doanh nghiệp (Quý III/2027).
-                """, path: "phu-lam.txt")
+            d) Hội nghị đối thoại của Chủ tịch Ủy ban nhân dân phường với doanh nghiệp (Quý III/2027).
+            """)
         #expect(plan.tasks.map(\.ref) == ["1.b", "1.c", "1.d"])
         // No verb of work, but its time in brackets: a task.
         #expect(plan.task("1.d")?.timeline?.text == "Quý III/2027")
@@ -134,17 +136,12 @@ struct LetteredWorkTaskTests {
 
     @Test func aLetteredItemDirectlyUnderTheSectionIsAsBefore() throws {
         // Without an area heading above it a lettered item without lead stays a statement.
-        let plan = try Fixtures.plan(
-            text: """
-                KẾ HOẠCH
-                Cải cách hành chính phường Phú Lâm năm 2027
+        let plan = try Self.plan(
+            """
+            a) Rà soát quy trình tiếp nhận hồ sơ đất đai tại bộ phận một cửa của phường.
 
-                II. NHIỆM VỤ
-
-                a) Rà soát quy trình tiếp nhận hồ sơ đất đai tại bộ phận một cửa của phường.
-
-                b) Kiểm tra công vụ tại các bộ phận chuyên môn (Văn phòng HĐND và UBND thực hiện, Quý I/2027).
-                """, path: "phu-lam.txt")
+            b) Kiểm tra công vụ tại các bộ phận chuyên môn (Văn phòng HĐND và UBND thực hiện, Quý I/2027).
+            """)
         #expect(plan.tasks.map(\.ref) == ["b"])
         #expect(plan.task("b")?.leadText == "Văn phòng HĐND và UBND")
     }

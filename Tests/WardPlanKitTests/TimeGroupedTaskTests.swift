@@ -141,14 +141,16 @@ struct TimeGroupedTaskTests {
         #expect(plan.unclassified.isEmpty)
     }
 
-    @Test func theSameItemsUnderAreaHeadingsStayAsTheyWere() throws {
-        // No time heading: the item without a lead is a statement, the one with its lead a task
-        // with no time, as before.
+    @Test func theSameItemsUnderAreaHeadingsHaveNoHeadingTime() throws {
+        // No time heading: the item with its lead is a task with no time, as before; the item of
+        // work without a lead is a task with neither (session 10, reader10; before, a statement).
         let text = Self.plan.replacingOccurrences(of: "1. Quý I/2026", with: "1. Công tác chỉ đạo, điều hành")
         let plan = try Fixtures.plan(text: text, path: "tan-lap-dong.txt")
         let first = try #require(plan.tasks.first)
         #expect(first.ref == "1.a" && first.timeline == nil)
-        #expect(!plan.tasks.contains { $0.ref == "1.b" })
-        #expect(plan.narrative.contains { $0.text == "Kiện toàn tổ công nghệ số cộng đồng." })
+        let second = try #require(plan.task("1.b"))
+        #expect(second.text == "Kiện toàn tổ công nghệ số cộng đồng.")
+        #expect(second.leadText == nil && second.timeline == nil)
+        #expect(!plan.narrative.contains { $0.text == "Kiện toàn tổ công nghệ số cộng đồng." })
     }
 }
