@@ -63,6 +63,8 @@ def opening(text, words=14):
     folded = unicodedata.normalize("NFC", text).casefold()
     # A list number the plan writes inside the task's cell ("1. Xây dựng …") is not its words.
     folded = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[ivxlc]+|[a-zđ])[.)]\s+", "", folded)
+    # Nor the field name a plan writes before the statement ("Nhiệm vụ: Tuyên truyền …").
+    folded = re.sub(r"^\s*nhiệm vụ\s*:\s*", "", folded)
     return " ".join(re.sub(r"[^\w]+", " ", folded).split()[:words])
 
 

@@ -30,6 +30,16 @@ struct DirectJSONTests {
             try direct(value, .pretty, depth: 3) == codable(value, .pretty, depth: 3), sourceLocation: sourceLocation)
     }
 
+    /// The value's JSON has a member for each of its stored properties (all set).
+    static func expectMembers<T: DirectJSONEncodable & Encodable>(
+        _ value: T, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
+        let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
+        let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
+        #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
+    }
+
     // MARK: values with every field set, and with none of the optional ones
 
     static let evidence = Evidence(
@@ -155,38 +165,30 @@ struct DirectJSONTests {
     /// Each type writes a member for each of its stored properties (when all are set): a field added
     /// to a model type and not to its writer fails here.
     @Test func everyStoredPropertyHasItsMember() throws {
-        func expectMembers<T: DirectJSONEncodable & Encodable>(
-            _ value: T, sourceLocation: SourceLocation = #_sourceLocation
-        ) throws {
-            let json = try JSONSerialization.jsonObject(with: Data(try JSONBytesEncoder.encode(value, style: .compact)))
-            let keys = Set((json as? [String: Any])?.keys.map { $0 } ?? [])
-            let properties = Set(Mirror(reflecting: value).children.compactMap(\.label))
-            #expect(keys == properties, "\(T.self)", sourceLocation: sourceLocation)
-        }
         let plan = Self.fullPlan
-        try expectMembers(plan)
-        try expectMembers(plan.source)
-        try expectMembers(plan.ward)
-        try expectMembers(plan.document)
-        try expectMembers(plan.document.signer!)
-        try expectMembers(plan.period!)
-        try expectMembers(plan.legalBases[0])
-        try expectMembers(plan.targets[0])
-        try expectMembers(plan.tasks[0])
-        try expectMembers(plan.tasks[0].timeline!)
-        try expectMembers(plan.narrative[0])
-        try expectMembers(plan.responsibilities[0])
-        try expectMembers(plan.responsibilities[0].duties[0])
-        try expectMembers(plan.headings[0])
-        try expectMembers(plan.tableHeaders[0])
-        try expectMembers(plan.diagnostics[0])
-        try expectMembers(Self.theme)
-        try expectMembers(Self.evidence)
-        try expectMembers(YearRange(from: 2026, to: 2030))
-        try expectMembers(Self.coverage)
-        try expectMembers(Self.coverage.areas[0])
-        try expectMembers(Self.coverage.areas[0].cells[0])
-        try expectMembers(Self.coverage.areas[0].cells[0].tasks[0])
+        try Self.expectMembers(plan)
+        try Self.expectMembers(plan.source)
+        try Self.expectMembers(plan.ward)
+        try Self.expectMembers(plan.document)
+        try Self.expectMembers(plan.document.signer!)
+        try Self.expectMembers(plan.period!)
+        try Self.expectMembers(plan.legalBases[0])
+        try Self.expectMembers(plan.targets[0])
+        try Self.expectMembers(plan.tasks[0])
+        try Self.expectMembers(plan.tasks[0].timeline!)
+        try Self.expectMembers(plan.narrative[0])
+        try Self.expectMembers(plan.responsibilities[0])
+        try Self.expectMembers(plan.responsibilities[0].duties[0])
+        try Self.expectMembers(plan.headings[0])
+        try Self.expectMembers(plan.tableHeaders[0])
+        try Self.expectMembers(plan.diagnostics[0])
+        try Self.expectMembers(Self.theme)
+        try Self.expectMembers(Self.evidence)
+        try Self.expectMembers(YearRange(from: 2026, to: 2030))
+        try Self.expectMembers(Self.coverage)
+        try Self.expectMembers(Self.coverage.areas[0])
+        try Self.expectMembers(Self.coverage.areas[0].cells[0])
+        try Self.expectMembers(Self.coverage.areas[0].cells[0].tasks[0])
     }
 
     /// A coverage with every field set (the comparison's largest part, written directly too).
@@ -206,6 +208,109 @@ struct DirectJSONTests {
         #expect(
             try Self.direct(Self.coverage.areas[0].cells[0].tasks[0], .compact)
                 == #"{"index":3,"line":120,"ref":"3.12","ward":"w1"}"#)
+    }
+
+    // MARK: the comparison's per-ward and per-task parts
+
+    static let task = TaskRef(ward: "w1", index: 3, ref: "3.12", line: 120)
+
+    static let fullFacts = TaskFacts(
+        task: task, area: "digital-government", themes: ["online-public-services", "e-office"],
+        leads: ["Văn phòng HĐND và UBND"], genericLead: true, schedule: .wholePeriod, due: date,
+        dueQuarter: Quarter(year: 2026, quarter: 2), pastDue: true, flags: [.perGuidance], hasProduct: true)
+
+    static let fullGapItem: GapItem = {
+        var item = GapItem(
+            kind: .target, id: "online-services@2026-2030", level: .below, basis: [.national, .peers],
+            expectedBy: ["QĐ 282/QĐ-TTg"],
+            places: [GapPlace(line: 132, section: "điểm c mục 3 phần II"), GapPlace(line: 7, section: nil)],
+            note: "Chỉ tiêu \"thấp hơn\" quốc gia", area: "digital-government",
+            peers: GapItem.PeerShare(covering: 7, of: 9))
+        item.decision = GapDecision(
+            ReviewDecision(
+                ward: "w1", kind: .target, id: item.id, mark: .notApplicable, note: "đã có", date: "2026-11-30"))
+        return item
+    }()
+
+    static let benchmark = Benchmarks.Benchmark(
+        metric: "online-services", comparator: .atLeast, value: 85.5, unit: .percent,
+        period: YearRange(from: 2026, to: 2030), binds: .byEnd, source: "QĐ 282/QĐ-TTg", verified: false,
+        note: "ghi chú", appliesTo: Applicability(provinces: ["ha-noi"], kinds: ["phuong"]), since: "2026-01-01")
+
+    static let fullValue = TargetComparison.TargetValue(
+        index: 2, line: 40, comparator: .atLeast, value: 99.5, unit: .percent, phase: YearRange(from: 2026, to: 2027),
+        status: .below)
+
+    static let fullTargets: TargetComparison = {
+        let bare = TargetComparison.TargetValue(
+            index: 0, line: 1, comparator: nil, value: nil, unit: nil, phase: nil, status: nil)
+        let cell = TargetComparison.Cell(
+            ward: "w1", status: .outsidePeriod, targets: [fullValue, bare], otherYears: [bare], dueLevel: benchmark)
+        let row = TargetComparison.BenchmarkRow(
+            id: "online-services@2026-2030", benchmark: benchmark, metricVi: "Dịch vụ công",
+            metricEn: "Online \"services\"",
+            cells: [cell, TargetComparison.Cell(ward: "w2", status: .met, targets: [], otherYears: [])])
+        let metric = TargetComparison.MetricRow(
+            metric: "sipas", vi: "Chỉ số SIPAS", en: "SIPAS",
+            cells: [TargetComparison.MetricCell(ward: "w1", targets: [fullValue])])
+        return TargetComparison(benchmarks: [row], unbenchmarked: [metric])
+    }()
+
+    static let fullLeads = LeadOffices(
+        offices: [
+            LeadOffices.Office(
+                name: "Công an phường", cells: [WardTasks(ward: "w1", tasks: [task, task])], alsoShownAs: ["Công an xã"]
+            ),
+            LeadOffices.Office(name: "Phòng Văn hóa - Xã hội", cells: [WardTasks(ward: "w1", tasks: [])]),
+        ],
+        withoutNamedLead: [WardTasks(ward: "w2", tasks: [task])])
+
+    @Test func comparisonPartsAreWrittenAsJSONEncoderWritesThem() throws {
+        try Self.expectSame(Self.fullFacts)
+        try Self.expectSame(
+            TaskFacts(
+                task: Self.task, area: "", themes: [], leads: [], genericLead: false, schedule: .missing, due: nil,
+                dueQuarter: nil, pastDue: false, flags: [], hasProduct: false))
+        try Self.expectSame([Self.fullFacts, Self.fullFacts])
+        let bareItem = GapItem(kind: .theme, id: "x", level: .absent, basis: [], expectedBy: [], note: "")
+        try Self.expectSame(WardGaps(ward: "w1", items: [Self.fullGapItem, bareItem]))
+        try Self.expectSame(WardGaps(ward: "w2", items: []))
+        var undated = Self.fullGapItem
+        undated.decision = GapDecision(ReviewDecision(ward: "w1", kind: .theme, id: "x", mark: .sent))
+        try Self.expectSame(undated)
+        try Self.expectSame(Self.fullTargets)
+        try Self.expectSame(TargetComparison(benchmarks: [], unbenchmarked: []))
+        try Self.expectSame(Self.fullLeads)
+        try Self.expectSame(LeadOffices(offices: [], withoutNamedLead: []))
+        #expect(
+            try Self.direct(GapPlace(line: 7, section: nil), .compact) == #"{"line":7,"section":null}"#)
+        #expect(try Self.direct(Quarter(year: 2026, quarter: 4), .compact) == #""2026-Q4""#)
+        // A number JSON cannot hold, deep in a row, fails as it does in JSONEncoder.
+        var broken = Self.fullTargets
+        broken.benchmarks[0].cells[0].targets[0].value = .nan
+        #expect(throws: EncodingError.self) { try JSONBytesEncoder.encode(broken) }
+        broken = Self.fullTargets
+        broken.benchmarks[0].benchmark.value = .infinity
+        #expect(throws: EncodingError.self) { try JSONBytesEncoder.encode(broken, style: .compact) }
+    }
+
+    /// The same check as `everyStoredPropertyHasItsMember`, for the comparison's parts.
+    @Test func everyComparisonPartHasAMemberPerStoredProperty() throws {
+        try Self.expectMembers(Self.fullFacts)
+        try Self.expectMembers(WardGaps(ward: "w1", items: [Self.fullGapItem]))
+        try Self.expectMembers(Self.fullGapItem)
+        try Self.expectMembers(Self.fullGapItem.peers!)
+        try Self.expectMembers(Self.fullGapItem.decision!)
+        try Self.expectMembers(Self.fullGapItem.places[0])
+        try Self.expectMembers(Self.fullTargets)
+        try Self.expectMembers(Self.fullTargets.benchmarks[0])
+        try Self.expectMembers(Self.fullTargets.benchmarks[0].cells[0])
+        try Self.expectMembers(Self.fullTargets.unbenchmarked[0])
+        try Self.expectMembers(Self.fullTargets.unbenchmarked[0].cells[0])
+        try Self.expectMembers(Self.fullValue)
+        try Self.expectMembers(Self.fullLeads)
+        try Self.expectMembers(Self.fullLeads.offices[0])
+        try Self.expectMembers(Self.fullLeads.withoutNamedLead[0])
     }
 
     @Test func numbersAndStringsAtTheirEdges() throws {

@@ -86,6 +86,28 @@ struct ReviewLevelTests {
         #expect(absent.national.contains { $0.id == Self.theme })
     }
 
+    /// A duty to "phối hợp rà soát TTHC" in the organisation section, no simplification task: the
+    /// review is the first step of simplifying (NQ 76), so the officer reads it before a letter
+    /// says the plan has nothing; without it the item is `absent`.
+    @Test func reviewingProceduresInADutyIsNearSimplification() throws {
+        func item(_ duty: String) throws -> GapItem? {
+            let text =
+                Self.plan(Self.unhinted) + """
+                    II. TỔ CHỨC THỰC HIỆN
+
+                    1. Phòng Kinh tế, Hạ tầng và Đô thị: \(duty)
+
+                    """
+            let plan = try Fixtures.plan(text: text, path: "an-lac.txt")
+            return Comparer().compare([plan], asOf: Self.asOf).gaps[0].item(.theme, "simplification")
+        }
+        let near = try #require(try item("phối hợp rà soát TTHC lĩnh vực đất đai, xây dựng."))
+        #expect(near.level == .review)
+        #expect(near.note.contains("“rà soát TTHC”"), "\(near.note)")
+        let far = try #require(try item("phối hợp quản lý trật tự xây dựng trên địa bàn."))
+        #expect(far.level == .absent)
+    }
+
     @Test func aLetterNeverAsksForAnItemToReview() throws {
         let theme = try #require(ReferenceData.standard.taxonomy.themes.first { $0.id == Self.theme })
         let name = LetterComposer.lowerFirst(theme.vi)

@@ -100,6 +100,9 @@ struct TimeGroupedTaskTests {
                 // Under an unnumbered heading, the sibling of "2. Quý II/2026": the plan's fifth task.
                 "5 | Trung tâm Phục vụ hành chính công | Tháng 9/2026 | ",
                 "3.1 | - | Thực hiện thường xuyên trong năm | ",
+                // A lettered item of work under an area heading is a task without lead or time
+                // (session 10, reader10; before, a statement).
+                "4.a | - | - | ",
             ])
         #expect(plan.tasks[0].coordinatorsText == "Công an xã")
         #expect(plan.tasks[2].text == "Rà soát thủ tục hành chính lĩnh vực đất đai")
@@ -107,11 +110,10 @@ struct TimeGroupedTaskTests {
         #expect(plan.tasks[5].timeline?.recurrence == .regular)
         #expect(plan.tasks[5].timeline?.end?.description == "2026-12-31")
         #expect(plan.tasks[0].timeline?.end?.description == "2026-03-31")
-        // A closing sentence under a time heading, and a lettered item under an area heading in the
-        // same part, stay statements as before.
+        // A closing sentence under a time heading stays a statement as before.
         let narrative = plan.narrative.map(\.text)
         #expect(narrative.contains("Các nhiệm vụ phát sinh sẽ được bổ sung khi có chỉ đạo của tỉnh."))
-        #expect(narrative.contains("Nâng cao chất lượng phục vụ người dân tại bộ phận một cửa."))
+        #expect(!narrative.contains("Nâng cao chất lượng phục vụ người dân tại bộ phận một cửa."))
         #expect(plan.headings.contains { $0.text == "Tháng 9/2026" })
         // Nothing lost.
         #expect(plan.unclassified.isEmpty)
@@ -139,14 +141,16 @@ struct TimeGroupedTaskTests {
         #expect(plan.unclassified.isEmpty)
     }
 
-    @Test func theSameItemsUnderAreaHeadingsStayAsTheyWere() throws {
-        // No time heading: the item without a lead is a statement, the one with its lead a task
-        // with no time, as before.
+    @Test func theSameItemsUnderAreaHeadingsHaveNoHeadingTime() throws {
+        // No time heading: the item with its lead is a task with no time, as before; the item of
+        // work without a lead is a task with neither (session 10, reader10; before, a statement).
         let text = Self.plan.replacingOccurrences(of: "1. Quý I/2026", with: "1. Công tác chỉ đạo, điều hành")
         let plan = try Fixtures.plan(text: text, path: "tan-lap-dong.txt")
         let first = try #require(plan.tasks.first)
         #expect(first.ref == "1.a" && first.timeline == nil)
-        #expect(!plan.tasks.contains { $0.ref == "1.b" })
-        #expect(plan.narrative.contains { $0.text == "Kiện toàn tổ công nghệ số cộng đồng." })
+        let second = try #require(plan.task("1.b"))
+        #expect(second.text == "Kiện toàn tổ công nghệ số cộng đồng.")
+        #expect(second.leadText == nil && second.timeline == nil)
+        #expect(!plan.narrative.contains { $0.text == "Kiện toàn tổ công nghệ số cộng đồng." })
     }
 }

@@ -82,7 +82,10 @@ struct UnverifiedAndNarrowerTargetTests {
         let item = try #require(comparison.gaps[0].item(.target, Self.healthEducation))
         #expect(item.level == .review)
         #expect(item.note.hasPrefix("Số liệu quốc gia chưa được kiểm chứng (≥ 85% đến năm 2030, NQ 76/NQ-CP)"))
-        #expect(item.note.hasSuffix(": Chưa đặt chỉ tiêu"))
+        // Not yet due by 2027: asked (for review) only because NQ 76's level due by 2025 applies (rules10).
+        #expect(
+            item.note.hasSuffix(
+                ": Chưa đặt chỉ tiêu; mức đã đến hạn: ≥ 80% từ năm 2025 (NQ 76/NQ-CP); mức ≥ 85% đến năm 2030"))
     }
 
     @Test func theDataDecides() throws {

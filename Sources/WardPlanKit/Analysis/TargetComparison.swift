@@ -14,7 +14,9 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         case below
         /// The plan covers some of the benchmark's years but sets no target for the metric.
         case missing
-        /// The plan's period and targets do not reach the benchmark's years.
+        /// The plan's period and targets do not reach the benchmark's years; or the figure is due by
+        /// the end of its period, the plan ends earlier, sets no target for it, and no earlier level
+        /// of it is already due (not yet due: nothing to set).
         case outsidePeriod = "outside-period"
         /// A target for the metric with no number, or in another unit; or, against a figure due by
         /// the end of its period, one for an earlier year below it (on the way, not judged).
@@ -40,7 +42,8 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         /// The ward's targets for the metric in other years, for context.
         public var otherYears: [TargetValue]
         /// The level already due by the targets' years (an earlier period's figure, due by its end)
-        /// that a target for a year before this benchmark's end falls below; nil otherwise.
+        /// that a target for a year before this benchmark's end falls below, or that a plan ending
+        /// before this benchmark's end sets no target for (`missing`); nil otherwise.
         public var dueLevel: Benchmarks.Benchmark? = nil
     }
 
@@ -179,6 +182,13 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             status = .met
         } else if !inYears.isEmpty {
             status = .unclear
+        } else if let years = plan.period?.years, b.binds == .byEnd, years.to < b.period.to,
+            overlaps(years, b.period)
+        {
+            // Not yet due by the plan's end: nothing is missing, unless an earlier level of the
+            // metric is already due by the plan's years (the plan should still keep that one).
+            dueLevel = levelDue(before: years.from, like: b, in: levels)
+            status = dueLevel == nil ? .outsidePeriod : .missing
         } else if plan.period.map({ overlaps($0.years, b.period) }) ?? true {
             status = .missing
         } else {

@@ -39,6 +39,8 @@ struct ThemeHints: Sendable {
         }
         let kept = Set(near.themes.map(\.id))
         near.contexts = taxonomy.contexts.compactMap { context in
+            // A time or a standard the task keeps is not its work, but it is near (`keepsHints`).
+            if context.keepsHints { return nil }
             var c = context
             c.themes = context.themes.filter(kept.contains)
             c.spares = context.spares.filter(kept.contains)

@@ -297,6 +297,10 @@ extension WardGaps {
                 } else if let late {
                     note =
                         "Kế hoạch chỉ đặt chỉ tiêu từ năm \(late), sau mốc quốc gia (\(b.period.from)-\(b.period.to))"
+                } else if let due = cell.dueLevel {
+                    // A figure not yet due by the plan's end: asked only for the level already due.
+                    note =
+                        "Chưa đặt chỉ tiêu; mức đã đến hạn: \(Localizer(language: .vi).measure(due)) từ năm \(due.period.to) (\(due.source)); mức \(Localizer(language: .vi).measure(b)) đến năm \(b.period.to)"
                 } else if cell.otherYears.isEmpty {
                     note = "Chưa đặt chỉ tiêu"
                 } else {
@@ -318,7 +322,7 @@ extension WardGaps {
             }
             // A figure nobody has checked against the official text is never asked for: an officer
             // checks it first (`review`: not counted, not in a letter), the note says why.
-            if let unchecked = [b, cell.status == .below ? cell.dueLevel : nil].compactMap({ $0 }).first(where: {
+            if let unchecked = [b, cell.dueLevel].compactMap({ $0 }).first(where: {
                 !$0.verified
             }) {
                 item.note = Self.unverifiedNote(unchecked) + item.note

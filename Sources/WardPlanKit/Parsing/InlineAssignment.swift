@@ -98,7 +98,12 @@ struct InlineAssignment: Equatable {
         while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
         guard body.hasSuffix(")"), let open = body.lastIndex(ofASCII: "(") else { return nil }
         let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
-        guard let parts = AssignmentParts.read(String(inside), offices: offices) else { return nil }
+        // A lead named in words ("giao X, Quý II/2027", "X tham mưu; …"), else labelled parts ("Chủ
+        // trì: …; …", an office alone).
+        guard
+            let parts = BracketAssignment.read(String(inside), offices: offices)
+                ?? AssignmentParts.read(String(inside), offices: offices)
+        else { return nil }
         var result = InlineAssignment(text: String(body[..<open]).trimmingBlanks)
         result.lead = parts.lead
         result.coordinators = parts.coordinators

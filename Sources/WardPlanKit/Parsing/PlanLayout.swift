@@ -43,6 +43,9 @@ struct PlanLayout: Sendable, Decodable {
         /// Words that end the partners after "phối hợp (với)": a purpose ("để", "nhằm") or a verb
         /// that opens a new clause, as written in lower case (`InlineAssignment.partnersEnd`).
         var partnerEnds: [String]
+        /// Verbs that make the office before them the lead inside a closing bracket only ("(Văn
+        /// phòng … tham mưu, Quý II/2027)"), besides `leadVerbs` (`BracketAssignment`).
+        var bracketVerbs: [String]?
     }
 
     var version: Int
@@ -59,6 +62,9 @@ struct PlanLayout: Sendable, Decodable {
     /// What a cell under a year column holds when the task runs that year ("x", "✓", "•";
     /// `YearMarkColumns`).
     var yearMarks: [String]?
+    /// Words a task's sentence opens with ("Rà soát", "Xây dựng"): a lettered item of a tasks
+    /// section that opens with one is work, a task even when it names no lead or time.
+    var workVerbs: [String]?
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

@@ -202,7 +202,9 @@ final class PlanRecognizer {
                 pushHeading(
                     ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
             } else if officeLead == nil,
-                line.isHeading || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title))
+                line.isHeading
+                    || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)
+                        && !closesWithAssignment(title))
             {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
             } else {
@@ -234,7 +236,8 @@ final class PlanRecognizer {
                 startTask(ref: ordinal.ref, text: ordinal.title, at: i)
                 task?.marker = marker
             } else if followedByFields(i) {
-                startTask(ref: nextUnnumberedTaskRef(), text: text, at: i)
+                // "- **Nhiệm vụ:** Rà soát …" over its field bullets: the label names the statement.
+                startTask(ref: nextUnnumberedTaskRef(), text: TaskField.statement(in: text) ?? text, at: i)
                 task?.marker = marker
             } else if let office = officeHeading(text) {
                 pushHeading(
@@ -596,7 +599,10 @@ final class PlanRecognizer {
                 && (InlineAssignment.timeSentence(in: body)?.start == body.startIndex
                     || InlineAssignment.endsWithTimeLabel(joined))
             let continuesText = !TextShape.endsSentence(joined) && !FrontMatterParser.isCapitals(body)
-            guard givesLead || givesTime || continuesText else { break }
+            // "(Văn phòng … thực hiện, Quý I/2027)." on a paragraph of its own closes the task.
+            let closingBracket =
+                sofar == nil && closesWithAssignment(body) && TextShape.isParenthesised(bracketBody(body))
+            guard givesLead || givesTime || continuesText || closingBracket else { break }
             pieces.append(body)
             taken.append(next)
             next += 1
@@ -629,6 +635,10 @@ final class PlanRecognizer {
         } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
             // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
+        } else if isLetteredWork(text) {
+            // "b) Bố trí lại … (thường xuyên)." under "3. Cải cách tổ chức bộ máy": a task, its lead
+            // and time those its bracket gives, if any.
+            assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else {
             return false
         }
@@ -648,6 +658,33 @@ final class PlanRecognizer {
                 supervisor: nil,
                 timelineText: assignment.timeline, notes: [], lines: sourceLines))
         return true
+    }
+
+    /// A lettered item under a heading of the tasks section (an area's: "1. Cải cách thể chế") whose
+    /// sentence opens with a verb of work (`plan-layout.yaml`, `workVerbs`) or closes with its time
+    /// in brackets ("… (trong Quý III/2027)."): a task, with or without a lead and a time.
+    private func isLetteredWork(_ text: String) -> Bool {
+        guard current.marker?.style == .letter, stack.last.map({ !$0.isSection }) == true,
+            !TextShape.isParenthesised(text)
+        else { return false }
+        let key = text.foldedKey
+        return Self.workVerbKeys.contains { key.hasWordPrefix($0) } || InlineAssignment.closingBracketTime(text) != nil
+    }
+
+    private static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+
+    /// Whether a text closes with a bracket that names a lead or a time: "… (giao X, Quý II/2027).",
+    /// "… (thường xuyên)".
+    private func closesWithAssignment(_ text: String) -> Bool {
+        guard contextKind == .tasks, bracketBody(text).hasSuffix(")") else { return false }
+        return inlineAssignment(in: text) != nil || InlineAssignment.closingBracketTime(text) != nil
+    }
+
+    /// The text without the "." or ";" after its closing bracket.
+    private func bracketBody(_ text: String) -> String {
+        var body = text.trimmingBlanks
+        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        return body
     }
 
     /// The plan writes its tasks as numbered paragraphs that name their lead in a sentence ("1.2.
@@ -846,6 +883,7 @@ final class PlanRecognizer {
     /// lines, unless it goes on a table just read (rows after a page break).
     private func handleTable(_ block: TableBlock, at index: Int) {
         handled.insert(index)
+        var cellMap: [Int]?
         var headerRows = Array(block.rows.prefix(block.headerRowCount))
         var columns = TableColumns.detect(TableColumns.headerCells(headerRows.map(Self.columnCells)))
         if headerRows.count > 1, columns == nil || !columns!.holdsTasks && !columns!.holdsTargets,
@@ -875,7 +913,11 @@ final class PlanRecognizer {
                         text: rowText(headerRows.last!), line: repeated.line, endLine: nilIfSame(repeated)))
             }
             rows = rows.dropFirst(headerRows.count)
-            if table?.columns != columns {
+            if let open = table?.columns, open != columns, let map = Self.columnMap(from: columns, onto: open) {
+                // The header repeated after a page break, its columns found otherwise on the new page:
+                // the table goes on, and a first row without a number continues the last row.
+                cellMap = map
+            } else if table?.columns != columns {
                 finishTask()
                 finishTable()
                 table = TableDraft(columns: columns)
@@ -883,8 +925,9 @@ final class PlanRecognizer {
         }
         var headerBefore: TableRow?
         for row in rows {
-            let cells = Self.columnCells(row)
-            if let columns = TableColumns.detect(cells) {
+            let raw = Self.columnCells(row)
+            let cells = cellMap.map { Self.remap(raw, by: $0, width: table?.columns.headers.count ?? raw.count) } ?? raw
+            if let columns = TableColumns.detect(raw) {
                 // A header inside the block: a new table, or the same header again.
                 plan.tableHeaders.append(
                     SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
@@ -919,6 +962,38 @@ final class PlanRecognizer {
                 readingTableRow = false
             }
         }
+    }
+
+    /// Where each column of a header goes in the open table's columns, when the header is that table's
+    /// repeated on a new page with its columns found otherwise (a PDF page whose lines part the
+    /// columns at other places): the same roles, in the same order, for the cells that have words.
+    /// A column whose header cell is empty goes to the nearest column with one, on its right if any.
+    /// Nil when the headers differ.
+    static func columnMap(from new: TableColumns, onto open: TableColumns) -> [Int]? {
+        let named = { (columns: TableColumns) in
+            columns.headers.indices.filter { !columns.headers[$0].trimmingBlanks.isEmpty }
+        }
+        let (newNamed, openNamed) = (named(new), named(open))
+        guard new.holdsTasks || new.holdsTargets, new.yearColumns.isEmpty, open.yearColumns.isEmpty,
+            newNamed.count == openNamed.count,
+            zip(newNamed, openNamed).allSatisfy({ new.roles[$0] == open.roles[$1] })
+        else { return nil }
+        return new.headers.indices.map { i in
+            if let k = newNamed.firstIndex(of: i) { return openNamed[k] }
+            let right = newNamed.firstIndex { $0 > i } ?? newNamed.count - 1
+            return openNamed[right]
+        }
+    }
+
+    /// A row's cells moved to the open table's columns (`columnMap`); cells that land in one column
+    /// are joined.
+    static func remap(_ cells: [String], by map: [Int], width: Int) -> [String] {
+        var out = Array(repeating: "", count: max(width, (map.max() ?? 0) + 1))
+        for (i, cell) in cells.enumerated() where !cell.isEmpty {
+            let j = i < map.count ? map[i] : out.count - 1
+            out[j] = out[j].isEmpty ? cell : out[j] + " " + cell
+        }
+        return out
     }
 
     /// The columns of a task table's header with a row of years under it, when those years are

@@ -165,6 +165,18 @@ struct DirectJSONWriter {
     mutating func values<T: DirectJSONEncodable>(_ values: [T]) {
         array(values) { $1.writeJSON(to: &$0) }
     }
+
+    /// A rare value without a writer of its own, through its `Encodable` conformance at this depth
+    /// (`JSONBytesEncoder`, the same bytes); one it cannot write leaves the whole value to
+    /// `JSONEncoder`, which reports the error.
+    mutating func encodable<T: Encodable>(_ value: T) {
+        do {
+            try JSONBytesEncoder.encode(value, depth: depth, style: pretty ? .pretty : .compact, into: &bytes)
+        } catch {
+            unsupported = true
+            null()
+        }
+    }
 }
 
 // MARK: - The model, keys in JSONEncoder's order (UTF-8 bytes, so upper case before lower)

@@ -95,6 +95,8 @@ final class HTMLReportWriter {
     let groupOf: [String?]
     /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
     let officeIndex: [String: Int]
+    /// Per ward, where each theme's gap item is (`HTMLReportIndex.themeGaps`).
+    let themeGaps: [[String: Int]]
     /// Area and theme names in the page's language by id (the first row of an id, as `Coverage.row`),
     /// and area names' folded keys: looked up for every task row.
     let areaNames: [String: String]
@@ -122,6 +124,7 @@ final class HTMLReportWriter {
         }
         facts = index.facts
         officeIndex = index.officeIndex
+        themeGaps = index.themeGaps
         let t = Localizer(language: report.language)
         var areas: [String: String] = [:]
         for row in report.comparison.coverage.areas where areas[row.id] == nil {
@@ -396,6 +399,9 @@ struct HTMLReportIndex: Sendable {
     let groupOf: [String?]
     /// Each lead office's position in `comparison.leads.offices` by name (the first, as `firstIndex`).
     let officeIndex: [String: Int]
+    /// Per ward, the position in its gaps' items of each theme's first item (as `WardGaps.item`):
+    /// the theme matrices look one up per ward and theme.
+    let themeGaps: [[String: Int]]
 
     init(_ comparison: Comparison) {
         groupOf = HTMLReportWriter.groups(comparison)
@@ -419,6 +425,13 @@ struct HTMLReportIndex: Sendable {
             for name in office.alsoShownAs ?? [] where offices[name] == nil { offices[name] = o }
         }
         officeIndex = offices
+        themeGaps = comparison.gaps.map { gaps in
+            var first: [String: Int] = [:]
+            for i in gaps.items.indices where gaps.items[i].kind == .theme && first[gaps.items[i].id] == nil {
+                first[gaps.items[i].id] = i
+            }
+            return first
+        }
     }
 }
 

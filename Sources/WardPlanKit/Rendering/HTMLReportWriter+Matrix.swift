@@ -123,14 +123,16 @@ extension HTMLReportWriter {
                 }
             }
             wardRows { w, entry in
+                let items = comparison.gaps[w].items
                 for row in themes {
-                    let item = comparison.gaps[w].item(.theme, row.id)
-                    let isGap = item.map { $0.basis.contains(.national) && $0.isRequest } ?? false
+                    // `gaps[w].item(.theme, row.id)`, found by the index instead of a scan per cell.
+                    let found = themeGaps[w][row.id]
+                    let isGap = found.map { items[$0].basis.contains(.national) && items[$0].isRequest } ?? false
                     coverageCell(
                         row.cells[w], isGap: isGap, stated: !row.cells[w].mentions.isEmpty,
-                        review: item?.level == .review,
+                        review: found.map { items[$0].level == .review } ?? false,
                         taskLink: "#" + Anchor.wardTheme(entry.id, row.id),
-                        gapLink: item != nil ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
+                        gapLink: found != nil ? "#" + Anchor.gapTheme(entry.id, row.id) : nil)
                 }
             }
             totalsRow(t(.wardsWithTasks)) { for row in themes { wardsCovering(row) } }

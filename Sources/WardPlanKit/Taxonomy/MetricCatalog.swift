@@ -3,6 +3,9 @@ public struct MetricCatalog: Sendable, Codable, Hashable {
     public var version: Int
     public var reviewed: String
     public var metrics: [Metric]
+    /// Words that make a clause of a task a target of the plan ("phấn đấu", "bảo đảm"), when the
+    /// clause also has a value and a metric (`TaskTargets`); none when nil.
+    public var taskGoals: [String]?
 
     public struct Metric: Sendable, Codable, Hashable {
         public var id: String

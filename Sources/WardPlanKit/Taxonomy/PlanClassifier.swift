@@ -11,6 +11,8 @@ public struct PlanClassifier: Sendable {
     public let taxonomy: Taxonomy
     let matcher: TaxonomyMatcher
     let facts: ThemeFacts
+    /// Reads the targets tasks state of their own (`metrics.yaml`'s `taskGoals`).
+    let taskTargets: TaskTargets
 
     /// Signals of another area an item needs, with none of its heading's, to count as clearly there.
     static let secondaryAreaSignals = 2
@@ -21,10 +23,11 @@ public struct PlanClassifier: Sendable {
 
     /// `strict`: phrases matched with their marks and without punctuation between their words that
     /// their spelling lacks (`TaxonomyMatcher`): the near words of `ThemeHints`.
-    init(taxonomy: Taxonomy, strict: Bool) {
+    init(taxonomy: Taxonomy, strict: Bool, metrics: MetricCatalog = ReferenceData.standard.metrics) {
         self.taxonomy = taxonomy
         matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
         facts = ThemeFacts(taxonomy)
+        taskTargets = TaskTargets(metrics: metrics)
     }
 
     /// The classifier of the shipped taxonomy, compiled once.
@@ -70,6 +73,8 @@ public struct PlanClassifier: Sendable {
             }
         }
         classifyAll(&plan.tasks) { _, kind in kind }
+        // A figure a task states of its own is a target of the plan too, at the task's line.
+        plan.targets += taskTargets.targets(of: plan.tasks)
         classifyAll(&plan.targets) { _, _ in .targets }
         classifyAll(&plan.narrative) { item, _ in item.section }
         // Duties: only their themes count (a duty states a theme; its office is the responsibility's).

@@ -234,9 +234,13 @@ public struct Taxonomy: Sendable, Codable, Hashable {
         /// The clause hands out the plan's own tasks by field ("chủ trì các nhiệm vụ về thể chế,
         /// kiểm soát TTHC …"): the themes it names are not stated there, and not missing either.
         public var assigns: Bool
+        /// Near words (`hints`) inside it still count: when or to what standard a task is done may
+        /// be the theme in other words, so an absent item there goes to an officer, not a letter.
+        public var keepsHints: Bool
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, kind, vi, phrases, toned, afterBreak, except, themes, spares, reach, keepWhenAlone, assigns
+            case id, kind, vi, phrases, toned, afterBreak, except, themes, spares, reach, keepWhenAlone, assigns,
+                keepsHints
         }
 
         public init(from decoder: Decoder) throws {
@@ -254,6 +258,7 @@ public struct Taxonomy: Sendable, Codable, Hashable {
             reach = try c.decodeIfPresent(Reach.self, forKey: .reach) ?? .auto
             keepWhenAlone = try c.decodeIfPresent(Bool.self, forKey: .keepWhenAlone) ?? false
             assigns = try c.decodeIfPresent(Bool.self, forKey: .assigns) ?? false
+            keepsHints = try c.decodeIfPresent(Bool.self, forKey: .keepsHints) ?? false
         }
     }
 

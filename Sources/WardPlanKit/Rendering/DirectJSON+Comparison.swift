@@ -1,0 +1,268 @@
+/// The comparison's per-ward and per-task parts written directly (`DirectJSONEncodable`), as the
+/// coverage is: through `Encodable` containers they were most of `compare --json`'s writing time.
+/// Optional fields the synthesized `encode(to:)` leaves out when nil are left out here too; the
+/// custom ones (`GapItem`, `GapPlace`, `Quarter`) are followed member for member.
+/// `DirectJSONTests` compares each with `JSONEncoder` and checks a member per stored property.
+
+extension TaskFacts: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("area")
+            out.string(area)
+            if let due {
+                out.key("due")
+                out.value(due)
+            }
+            if let dueQuarter {
+                out.key("dueQuarter")
+                out.value(dueQuarter)
+            }
+            out.key("flags")
+            out.array(flags) { $0.raw($1) }
+            out.key("genericLead")
+            out.bool(genericLead)
+            out.key("hasProduct")
+            out.bool(hasProduct)
+            out.key("leads")
+            out.strings(leads)
+            out.key("pastDue")
+            out.bool(pastDue)
+            out.key("schedule")
+            out.raw(schedule)
+            out.key("task")
+            out.value(task)
+            out.key("themes")
+            out.strings(themes)
+        }
+    }
+}
+
+extension Quarter: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) { out.string(description) }
+}
+
+extension WardGaps: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("items")
+            out.values(items)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}
+
+extension GapItem: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let area {
+                out.key("area")
+                out.string(area)
+            }
+            out.key("basis")
+            out.array(basis) { $0.raw($1) }
+            if let decision {
+                out.key("decision")
+                out.value(decision)
+            }
+            out.key("expectedBy")
+            out.strings(expectedBy)
+            out.key("id")
+            out.string(id)
+            out.key("kind")
+            out.raw(kind)
+            out.key("level")
+            out.raw(level)
+            out.key("note")
+            out.string(note)
+            if let peers {
+                out.key("peers")
+                out.value(peers)
+            }
+            out.key("places")
+            out.values(places)
+        }
+    }
+}
+
+extension GapItem.PeerShare: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("covering")
+            out.integer(covering)
+            out.key("of")
+            out.integer(of)
+        }
+    }
+}
+
+extension GapDecision: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let date {
+                out.key("date")
+                out.string(date)
+            }
+            out.key("mark")
+            out.raw(mark)
+            if let note {
+                out.key("note")
+                out.string(note)
+            }
+        }
+    }
+}
+
+extension GapPlace: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("line")
+            out.integer(line)
+            // `encode(to:)` writes a missing section as null.
+            out.key("section")
+            out.string(section)
+        }
+    }
+}
+
+extension LeadOffices: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("offices")
+            out.values(offices)
+            out.key("withoutNamedLead")
+            out.values(withoutNamedLead)
+        }
+    }
+}
+
+extension LeadOffices.Office: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let alsoShownAs {
+                out.key("alsoShownAs")
+                out.strings(alsoShownAs)
+            }
+            out.key("cells")
+            out.values(cells)
+            out.key("name")
+            out.string(name)
+        }
+    }
+}
+
+extension WardTasks: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("tasks")
+            out.values(tasks)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}
+
+extension TargetComparison: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("benchmarks")
+            out.values(benchmarks)
+            out.key("unbenchmarked")
+            out.values(unbenchmarked)
+        }
+    }
+}
+
+extension TargetComparison.BenchmarkRow: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            // One per row, not per ward: its own `Encodable` writes it.
+            out.key("benchmark")
+            out.encodable(benchmark)
+            out.key("cells")
+            out.values(cells)
+            out.key("id")
+            out.string(id)
+            out.key("metricEn")
+            out.string(metricEn)
+            out.key("metricVi")
+            out.string(metricVi)
+        }
+    }
+}
+
+extension TargetComparison.Cell: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let dueLevel {
+                out.key("dueLevel")
+                out.encodable(dueLevel)
+            }
+            out.key("otherYears")
+            out.values(otherYears)
+            out.key("status")
+            out.raw(status)
+            out.key("targets")
+            out.values(targets)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}
+
+extension TargetComparison.MetricRow: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("cells")
+            out.values(cells)
+            out.key("en")
+            out.string(en)
+            out.key("metric")
+            out.string(metric)
+            out.key("vi")
+            out.string(vi)
+        }
+    }
+}
+
+extension TargetComparison.MetricCell: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            out.key("targets")
+            out.values(targets)
+            out.key("ward")
+            out.string(ward)
+        }
+    }
+}
+
+extension TargetComparison.TargetValue: DirectJSONEncodable {
+    func writeJSON(to out: inout DirectJSONWriter) {
+        out.object { out in
+            if let comparator {
+                out.key("comparator")
+                out.raw(comparator)
+            }
+            out.key("index")
+            out.integer(index)
+            out.key("line")
+            out.integer(line)
+            if let phase {
+                out.key("phase")
+                out.value(phase)
+            }
+            if let status {
+                out.key("status")
+                out.raw(status)
+            }
+            if let unit {
+                out.key("unit")
+                out.raw(unit)
+            }
+            if let value {
+                out.key("value")
+                out.double(value)
+            }
+        }
+    }
+}
