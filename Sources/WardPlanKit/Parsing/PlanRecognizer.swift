@@ -1134,6 +1134,40 @@ final class PlanRecognizer {
             ? (nil, text) : nil
     }
 
+    /// "1. Xây dựng …", "2) Rà soát …", "1.2. Triển khai …": the number a task cell opens with and
+    /// the words after it (which start with a letter); nil when the cell opens otherwise ("100%
+    /// hồ sơ …", "2026: …").
+    static func cellNumber(_ text: String) -> (ref: String, text: String)? {
+        let scalars = text.unicodeScalars
+        var i = scalars.startIndex
+        var digitsInPart = 0
+        while i < scalars.endIndex {
+            let c = scalars[i]
+            if ("0"..."9").contains(c) {
+                digitsInPart += 1
+                guard digitsInPart <= 3 else { return nil }
+            } else if c == "." || c == ")" {
+                guard digitsInPart > 0 else { return nil }
+                let next = scalars.index(after: i)
+                // "1.2.": a dot before a digit goes on with the number.
+                if c == ".", next < scalars.endIndex, ("0"..."9").contains(scalars[next]) {
+                    digitsInPart = 0
+                    i = next
+                    continue
+                }
+                guard next < scalars.endIndex, scalars[next] == " " else { return nil }
+                let ref = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
+                let rest = String(String.UnicodeScalarView(scalars[next...])).trimmingBlanks
+                guard let first = rest.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
+                return (ref, rest)
+            } else {
+                return nil
+            }
+            i = scalars.index(after: i)
+        }
+        return nil
+    }
+
     private func finishTable() {
         guard let draft = table else { return }
         table = nil
@@ -1148,9 +1182,14 @@ final class PlanRecognizer {
                 let timelineText = value(.timeline) ?? roles?.timeline
                 // Years marked under "2026 | 2027 | …" give the time when no column or label does.
                 let marked = timelineText == nil ? draft.markedYears(of: row) : []
+                // Without a number column, a task cell may open with its own number ("1. Xây dựng
+                // …", restarting per area): that is the row's number, not the task's words.
+                let taskText = value(.task) ?? ""
+                let ownNumber = row.ref.isEmpty ? Self.cellNumber(taskText) : nil
                 var task =
                     makeTask(
-                        ref: row.ref.isEmpty ? "\(index + 1)" : row.ref, text: value(.task) ?? "",
+                        ref: ownNumber?.ref ?? (row.ref.isEmpty ? "\(index + 1)" : row.ref),
+                        text: ownNumber?.text ?? taskText,
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
