@@ -104,3 +104,33 @@ struct LegalBasisOpenerTests {
         #expect(plan.document.title?.hasPrefix("Thực hiện cải cách hành chính") == true)
     }
 }
+
+/// The "KẾ HOẠCH" marker and the title in one paragraph (a line break inside it in a Word file, read
+/// as one line): the title and its period are read, without the marker. A plan written for this test.
+@Suite("The marker and the title on one line")
+struct MarkerAndTitleTests {
+    static func plan(_ titleLine: String) throws -> Plan {
+        try Fixtures.plan(
+            text: """
+                ỦY BAN NHÂN DÂN
+                PHƯỜNG TÂN LẬP
+                Số: 31/KH-UBND
+                Tân Lập, ngày 10 tháng 4 năm 2026
+                \(titleLine)
+                Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ;
+                I. MỤC ĐÍCH, YÊU CẦU
+                1. Nâng cao chất lượng phục vụ người dân.
+
+                """, path: "tan-lap.txt")
+    }
+
+    @Test func theTitleAndItsPeriodAreRead() throws {
+        let plan = try Self.plan("KẾ HOẠCH Cải cách hành chính phường Tân Lập giai đoạn 2026 - 2030")
+        #expect(plan.document.title == "Cải cách hành chính phường Tân Lập giai đoạn 2026 - 2030")
+        #expect(plan.period?.years == YearRange(from: 2026, to: 2030))
+        // Without a year or a period the line is no title: the period falls back to the issue year.
+        let bare = try Self.plan("KẾ HOẠCH Cải cách hành chính phường Tân Lập")
+        #expect(bare.document.title == nil)
+        #expect(bare.period?.years == YearRange(from: 2026, to: 2026))
+    }
+}

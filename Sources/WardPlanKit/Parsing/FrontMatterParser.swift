@@ -130,7 +130,7 @@ struct FrontMatterParser {
         }
 
         if let titleIndex = title {
-            let title = lines[titleIndex].text
+            let title = Self.withoutMarker(lines[titleIndex].text)
             r.document.title = title
             r.consumed.insert(titleIndex)
             if let m = Self.wardInTitle.firstMatch(in: title) {
@@ -166,17 +166,27 @@ struct FrontMatterParser {
     }
 
     /// The plan's title: the line after the "KẾ HOẠCH" marker, or else the first header line that
-    /// names an administrative-reform plan with a year.
+    /// names an administrative-reform plan with a year or a period ("KẾ HOẠCH Cải cách … giai đoạn
+    /// 2026 - 2030": marker and title one paragraph, with a line break inside, in a Word file).
     private func titleIndex(before end: Int) -> Int? {
         let limit = min(end, lines.count)
         for i in 0..<limit where TextScan.key(of: lines[i].text, equals: "ke hoach") && i + 1 < limit {
             return i + 1
         }
         return (0..<limit).first { i in
-            let key = lines[i].text.foldedKey
+            let text = lines[i].text
+            let key = text.foldedKey
             return (key.containsWords("cai cach hanh chinh") || key.containsWords("cchc"))
-                && Self.periodYear.isMatch(lines[i].text) && !LegalBasisParser.isBasisParagraph(lines[i].text)
+                && (Self.periodYear.isMatch(text) || Self.periodSpan.isMatch(text))
+                && !LegalBasisParser.isBasisParagraph(text)
         }
+    }
+
+    /// "KẾ HOẠCH Cải cách …" → "Cải cách …": the marker in capitals before the title's words.
+    static func withoutMarker(_ title: String) -> String {
+        let marker = "KẾ HOẠCH "
+        guard title.hasPrefix(marker), title.count > marker.count else { return title }
+        return String(title.dropFirst(marker.count)).trimmingBlanks
     }
 
     /// The signature block: a signing title in capitals ("CHỦ TỊCH", maybe after "TM. ỦY BAN NHÂN
