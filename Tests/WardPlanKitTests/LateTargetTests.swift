@@ -11,31 +11,14 @@ import Testing
 @Suite("Targets set later than the national period")
 struct LateTargetTests {
     static func plan(_ targets: String) -> String {
-        """
-        ỦY BAN NHÂN DÂN
-        PHƯỜNG TÂN HÒA
-        Số: 21/KH-UBND
-        Tân Hòa, ngày 15 tháng 4 năm 2026
-        KẾ HOẠCH
-        Cải cách hành chính giai đoạn 2026-2030
-
-        I. MỤC TIÊU, CHỈ TIÊU
-
-        \(targets)
-
-        II. NHIỆM VỤ, GIẢI PHÁP
-
-        1. Niêm yết, công khai đầy đủ thủ tục hành chính tại Trung tâm Phục vụ hành chính công.
-        Văn phòng HĐND và UBND chủ trì. Thời gian: Quý II/2026.
-
-        """
+        UnverifiedAndNarrowerTargetTests.plan(targets, issued: "15 tháng 4 năm 2026", period: "giai đoạn 2026-2030")
     }
 
     static let asOf = CalendarDate(year: 2026, month: 7, day: 1)!
     static let governance = "data-governance-level@2026-2027"
 
     static func gaps(_ targets: String) throws -> (WardGaps, Comparison, Plan) {
-        let plan = try Fixtures.plan(text: Self.plan(targets), path: "tan-hoa.txt")
+        let plan = try Fixtures.plan(text: Self.plan(targets), path: "phu-loi.txt")
         let comparison = Comparer().compare([plan], asOf: asOf)
         return (comparison.gaps[0], comparison, plan)
     }

@@ -1134,38 +1134,15 @@ final class PlanRecognizer {
             ? (nil, text) : nil
     }
 
-    /// "1. Xây dựng …", "2) Rà soát …", "1.2. Triển khai …": the number a task cell opens with and
-    /// the words after it (which start with a letter); nil when the cell opens otherwise ("100%
-    /// hồ sơ …", "2026: …").
+    /// "1. Xây dựng …", "2) Rà soát …", "1.2. Triển khai …": the number a task cell opens with (a
+    /// line's numbered marker, `LineShape.numbered`, with its "." or ")") and the words after it,
+    /// which start with a letter; nil when the cell opens otherwise ("100% hồ sơ …", "1.5 triệu").
     static func cellNumber(_ text: String) -> (ref: String, text: String)? {
-        let scalars = text.unicodeScalars
-        var i = scalars.startIndex
-        var digitsInPart = 0
-        while i < scalars.endIndex {
-            let c = scalars[i]
-            if ("0"..."9").contains(c) {
-                digitsInPart += 1
-                guard digitsInPart <= 3 else { return nil }
-            } else if c == "." || c == ")" {
-                guard digitsInPart > 0 else { return nil }
-                let next = scalars.index(after: i)
-                // "1.2.": a dot before a digit goes on with the number.
-                if c == ".", next < scalars.endIndex, ("0"..."9").contains(scalars[next]) {
-                    digitsInPart = 0
-                    i = next
-                    continue
-                }
-                guard next < scalars.endIndex, scalars[next] == " " else { return nil }
-                let ref = String(String.UnicodeScalarView(scalars[scalars.startIndex..<i]))
-                let rest = String(String.UnicodeScalarView(scalars[next...])).trimmingBlanks
-                guard let first = rest.unicodeScalars.first, first.properties.isAlphabetic else { return nil }
-                return (ref, rest)
-            } else {
-                return nil
-            }
-            i = scalars.index(after: i)
-        }
-        return nil
+        guard let m = MarkerScan.firstMatch(LineShape.numbered, in: text, MarkerScan.numbered),
+            let terminator = m[2], !terminator.isEmpty,
+            let rest = m[3], rest.unicodeScalars.first?.properties.isAlphabetic == true
+        else { return nil }
+        return (m[1]!, rest.trimmingBlanks)
     }
 
     private func finishTable() {
