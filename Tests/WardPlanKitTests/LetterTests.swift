@@ -154,6 +154,19 @@ struct LetterTests {
         )
     }
 
+    @Test func aPlanDatedAfterTheReportDateGetsALetterDatedOnItsOwnDay() {
+        // Ngọc Hà's plan is of 11/6/2026: compared as of 1/6/2026, its letter is dated 11/6 and the
+        // reply counts from there; compared as of 1/7 (above) the report date stands.
+        let early = CalendarDate(year: 2026, month: 6, day: 1)!
+        let comparison = Comparer().compare([Fixtures.namDoSon, Fixtures.ngocHa], asOf: early)
+        let letters = LetterComposer().letters(comparison, plans: [Fixtures.namDoSon, Fixtures.ngocHa])
+        #expect(letters[1].placeAndDate == "Hà Nội, ngày 11 tháng 6 năm 2026")
+        #expect(letters[1].closing.contains("trước ngày 26/6/2026"))
+        #expect(letters[0].placeAndDate.hasSuffix("ngày 01 tháng 6 năm 2026"))
+        #expect(
+            comparison.diagnostics.contains { $0.code == .datedAfterAsOf && $0.path == Fixtures.ngocHa.source.path })
+    }
+
     @Test func templateFillsKnownPlaceholdersAndShowsMisspeltOnes() {
         #expect(LetterTemplate.fill("Kính gửi {ward}, {wrd}", ["ward": "phường X"]) == "Kính gửi phường X, {wrd}")
         #expect(LetterComposer.lowerFirst("Cơ chế một cửa") == "cơ chế một cửa")

@@ -55,11 +55,12 @@ public struct LetterComposer: Sendable {
             items.contains { $0.level != .update && $0.expectedBy.contains { documents.document($0)?.id == doc.id } }
         }
         let basesText = bases.map { citer.cite($0.short) }
+        let date = Self.letterDate(asOf: comparison.asOf, plan: plan)
         var values: [String: String] = [
             "sender": senderName, "ward": ward, "plan": Self.planName(plan),
             "title": plan.document.title.map { " về " + Self.lowerFirst($0) } ?? "",
             "bases": Localizer(language: .vi).list(basesText), "period": Self.period(plan),
-            "replyBy": Self.dateInText(comparison.asOf.adding(days: template.replyDays)),
+            "replyBy": Self.dateInText(date.adding(days: template.replyDays)),
         ]
         let provinceKey = documents.provinceKey(entry.province)
         let province = provinceKey.flatMap { key in documents.provinces.first { $0.key == key }?.names.first }
@@ -98,7 +99,7 @@ public struct LetterComposer: Sendable {
             ward: entry.id, fileStem: Self.fileStem(entry),
             superior: values["province"] == nil ? nil : fill(template.superior).uppercased(),
             sender: senderName.uppercased(), number: fill(template.number), subject: fill(template.subject),
-            placeAndDate: "\(province ?? "……"), \(Self.dateLine(comparison.asOf))",
+            placeAndDate: "\(province ?? "……"), \(Self.dateLine(date))",
             recipient: fill(template.recipient) + ".",
             opening: fill(basesText.isEmpty ? template.openingNoBases : template.opening),
             groups: groups, noRequests: groups.isEmpty ? fill(template.noRequests) : nil,
@@ -204,6 +205,13 @@ public struct LetterComposer: Sendable {
     static func period(_ plan: Plan) -> String {
         guard let years = plan.period?.years else { return "" }
         return years.from == years.to ? " năm \(years.from)" : " giai đoạn \(years.from)-\(years.to)"
+    }
+
+    /// The letter's date: the report date, or the plan's own date when the plan is dated after it (a
+    /// letter cannot answer a plan before the plan exists; the comparison warns of such a plan with
+    /// `compare.dated-after-as-of`). The reply date counts from it.
+    static func letterDate(asOf: CalendarDate, plan: Plan) -> CalendarDate {
+        max(asOf, plan.document.issuedOn ?? asOf)
     }
 
     /// "11/6/2026": a date in running text.
