@@ -21,6 +21,11 @@ struct AsOfWarningTests {
         #expect(warning?.path == c.wards[0].source)
         #expect(warning?.message.contains("2026-09-02") == true)
         #expect(warning?.message.contains("2026-03-15") == true)
+        // Printed in Vietnamese by default, with the same dates.
+        #expect(
+            warning?.description(.vi).contains(
+                "ban hành ngày 2026-09-02, sau ngày báo cáo 2026-03-15 (--as-of); kế hoạch được so sánh tại ngày 2026-03-15"
+            ) == true)
     }
 
     @Test func aPlanOfTheReportDayOrBeforeOrUndatedIsNot() {

@@ -104,9 +104,7 @@ public struct Comparer: Sendable {
         zip(plans, wards).compactMap { plan, ward in
             guard let issued = plan.document.issuedOn, issued > asOf else { return nil }
             return Diagnostic(
-                .datedAfterAsOf, .warning, path: ward.source,
-                "\(ward.label) is dated \(issued), after the report date \(asOf) (--as-of); the plan is compared as of \(asOf). Check the plan's date or the report date"
-            )
+                .datedAfterAsOf, .warning, path: ward.source, ReaderMessage.datedAfterAsOf, ward.label, issued, asOf)
         }
     }
 
@@ -119,9 +117,8 @@ public struct Comparer: Sendable {
             if let earlier = first[key] {
                 diagnostics.append(
                     Diagnostic(
-                        .duplicateWard, .warning, path: ward.source,
-                        "\(ward.label) has another plan in \(earlier.source); the report shows both (as \(earlier.id) and \(ward.id)). If one replaces the other, keep only the current one in the input folder"
-                    ))
+                        .duplicateWard, .warning, path: ward.source, ReaderMessage.duplicateWard, ward.label,
+                        earlier.source, earlier.id, ward.id))
             } else {
                 first[key] = ward
             }
@@ -136,9 +133,9 @@ public struct Comparer: Sendable {
             guard case .ambiguous(let found) = units.match(plan.ward) else { return nil }
             let names = found.map { "\($0.name) (\($0.province))" }.joined(separator: ", ")
             return Diagnostic(
-                .ambiguousUnit, .warning, path: ward.source,
-                "\(ward.label) is the name of \(found.count) units of the national list: \(names); the plan names no province that settles which, so the ward is keyed \(ward.id), not by an official code"
-            )
+                .ambiguousUnit, .warning, path: ward.source, ReaderMessage.ambiguousUnit, ward.label, found.count,
+                names,
+                ward.id)
         }
     }
 

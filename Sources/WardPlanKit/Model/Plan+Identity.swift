@@ -54,9 +54,9 @@ public enum PlanIdentity {
                 unique = "\(id).sha-\(plan.source.sha256.prefix(12))"
                 diagnostics.append(
                     Diagnostic(
-                        .xmlDuplicatePlanID, .warning, path: plan.source.path,
-                        "\(count[id]!) inputs are the same plan (\(id)): same ward, period and document number; this one is \(unique) in the XML. Keep only the current version in the input folder"
-                    ))
+                        .xmlDuplicatePlanID, .warning, path: plan.source.path, ReaderMessage.duplicatePlanID,
+                        count[id]!, id,
+                        unique))
             }
             // Byte-identical copies share a hash too: number them (their order cannot matter).
             var n = 2

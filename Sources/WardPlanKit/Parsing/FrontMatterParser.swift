@@ -84,8 +84,8 @@ struct FrontMatterParser {
                 if number.isEmpty {
                     r.diagnostics.append(
                         Diagnostic(
-                            .blankDocumentNumber, .note, path: path, line: line.line,
-                            "the document number is blank (a draft?); it is reported as unknown"))
+                            .blankDocumentNumber, .note, path: path, line: line.line, ReaderMessage.blankDocumentNumber)
+                    )
                 } else {
                     r.document.number = "\(number)/\(r.document.code!)"
                 }
@@ -103,8 +103,8 @@ struct FrontMatterParser {
                 } else {
                     r.diagnostics.append(
                         Diagnostic(
-                            .incompleteIssueDate, .note, path: path, line: line.line,
-                            "the issue date is incomplete (\(text)); the day is reported as unknown"))
+                            .incompleteIssueDate, .note, path: path, line: line.line, ReaderMessage.incompleteIssueDate,
+                            text))
                 }
                 r.consumed.insert(i)
             } else if opensBases(i, text) {

@@ -46,8 +46,7 @@ public struct PlanParser: Sendable {
             plan.diagnostics.append(
                 Diagnostic(
                     .unclassifiedLines, .warning, path: document.path, line: plan.unclassified[0].line,
-                    "\(plan.unclassified.count) line(s) could not be placed in the plan's structure; they are listed under `unclassified`"
-                ))
+                    ReaderMessage.unclassifiedLines, plan.unclassified.count))
         }
         if plan.tasks.isEmpty {
             // No task understood at all: whatever a task section holds was not understood.
@@ -57,16 +56,10 @@ public struct PlanParser: Sendable {
             plan.notUnderstood.sort { $0.line < $1.line }
             if Self.headingNamesPlan(units, shapes: shapes) {
                 plan.diagnostics.append(
-                    Diagnostic(
-                        .noTasks, .warning, path: document.path,
-                        "no tasks found: the heading names a plan, but no task block, task table or assigned item was recognised; the header facts, legal bases and targets are kept"
-                    ))
+                    Diagnostic(.noTasks, .warning, path: document.path, ReaderMessage.noTasks))
             } else if plan.targets.isEmpty {
                 plan.diagnostics.append(
-                    Diagnostic(
-                        .notAPlan, .error, path: document.path,
-                        "no heading names an administrative-reform plan (kế hoạch CCHC, chuyển đổi số …) and no tasks were found; check that it is the right file"
-                    ))
+                    Diagnostic(.notAPlan, .error, path: document.path, ReaderMessage.notAPlan))
             }
         }
         return plan

@@ -839,12 +839,10 @@ final class PlanRecognizer {
         }
         let coordinators = coordinatorsText.map(resolve) ?? OfficeDirectory.Resolution()
         for unknown in lead.unknown + coordinators.unknown {
-            diagnose(
-                .unknownOffice, .warning, line,
-                "task \(ref): \"\(unknown)\" is not in the office list; add it to offices.yaml if it is a real office")
+            diagnose(.unknownOffice, .warning, line, .unknownOffice, ref, unknown)
         }
         if leadText == nil {
-            diagnose(.missingLead, .warning, line, "task \(ref) has no lead office")
+            diagnose(.missingLead, .warning, line, .missingLead, ref)
         }
         var timeline: Timeline?
         if let given {
@@ -853,14 +851,14 @@ final class PlanRecognizer {
         } else if let timelineText {
             let parsed = readTimeline(timelineText)
             if !parsed.hasSchedule && parsed.flags.isEmpty {
-                diagnose(.unparsedTimeline, .note, line, "task \(ref): the time \"\(timelineText)\" gives no date")
+                diagnose(.unparsedTimeline, .note, line, .unparsedTimeline, ref, timelineText)
             }
             timeline = parsed
         } else {
-            diagnose(.missingTimeline, .warning, line, "task \(ref) has no time limit")
+            diagnose(.missingTimeline, .warning, line, .missingTimeline, ref)
         }
         if products.isEmpty {
-            diagnose(.missingProduct, .note, line, "task \(ref) names no product")
+            diagnose(.missingProduct, .note, line, .missingProduct, ref)
         }
         var task = PlanTask(
             ref: ref, text: text, area: area ?? Taxonomy.otherAreaID, group: group,
@@ -872,8 +870,14 @@ final class PlanRecognizer {
         return task
     }
 
-    private func diagnose(_ code: Diagnostic.Code, _ severity: Diagnostic.Severity, _ line: Int, _ message: String) {
-        plan.diagnostics.append(Diagnostic(code, severity, path: path, line: line, message))
+    private func diagnose(
+        _ code: Diagnostic.Code, _ severity: Diagnostic.Severity, _ line: Int, _ message: ReaderMessage,
+        _ values: CustomStringConvertible...
+    ) {
+        plan.diagnostics.append(
+            Diagnostic(
+                code, severity, path: path, line: line,
+                Localizer.fill(message.text.en, values.map(\.description))))
     }
 
     // MARK: - Tables
@@ -1072,7 +1076,7 @@ final class PlanRecognizer {
             table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines)
         } else {
             plan.unclassified.append(SourceText(text: text, line: line, endLine: rowLines.last))
-            diagnose(.orphanTableRow, .warning, line, "a table row with no number follows no row it could continue")
+            diagnose(.orphanTableRow, .warning, line, .orphanTableRow)
         }
         return true
     }

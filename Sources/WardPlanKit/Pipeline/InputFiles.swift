@@ -22,7 +22,7 @@ public enum InputFiles {
         for argument in arguments {
             var isDirectory: ObjCBool = false
             guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                result.missing.append(Diagnostic(.unreadable, .error, path: argument, "no such file or folder"))
+                result.missing.append(Diagnostic(.unreadable, .error, path: argument, ReaderMessage.noSuchPath))
                 continue
             }
             guard isDirectory.boolValue else {
@@ -30,7 +30,7 @@ public enum InputFiles {
                 continue
             }
             guard let enumerator = fm.enumerator(atPath: argument) else {
-                result.missing.append(Diagnostic(.unreadable, .error, path: argument, "cannot list this folder"))
+                result.missing.append(Diagnostic(.unreadable, .error, path: argument, ReaderMessage.cannotListFolder))
                 continue
             }
             var found: [String] = []

@@ -112,7 +112,7 @@ extension PlanExtractor {
                     path: path,
                     diagnostics: [
                         Diagnostic(
-                            .unreadable, .error, path: path, "cannot read the file: \(error.localizedDescription)")
+                            .unreadable, .error, path: path, ReaderMessage.cannotReadFile, error.localizedDescription)
                     ]))
         }
         return extract(data, path: path)

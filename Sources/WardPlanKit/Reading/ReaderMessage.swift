@@ -1,7 +1,8 @@
 import Foundation
 
-/// What the readers say about a file they cannot read, or read with a caveat: Vietnamese first,
-/// with English, as `Message` does for the command. A diagnostic made from one keeps the English
+/// What the tool says about an input file: a file the readers cannot read or read with a caveat,
+/// what the parser found missing in a plan, what the comparison warns of. Vietnamese first, with
+/// English, as `Message` does for the command. A diagnostic made from one keeps the English
 /// text as its `message` (JSON and XML reports, caches, tests and tools key on it and on the
 /// stable code); the command finds the Vietnamese again from it when it prints.
 public enum ReaderMessage: CaseIterable, Sendable {
@@ -15,6 +16,14 @@ public enum ReaderMessage: CaseIterable, Sendable {
     // Word, and formats converted to it.
     case oldWordFile, notAZip, zipDamaged, partDamaged, zipBomb, xmlDTD, xmlTooDeep, xmlMalformed, noWordDocument
     case noDocumentBody, tablesTooDeep, needsLibreOffice, conversionFailed, converted, noTemporaryCopy
+    // Finding the files.
+    case noSuchPath, cannotListFolder, cannotReadFile
+    // The plan's header and structure.
+    case blankDocumentNumber, incompleteIssueDate, unclassifiedLines, noTasks, notAPlan, orphanTableRow
+    // A task's follow-up facts.
+    case unknownOffice, missingLead, unparsedTimeline, missingTimeline, missingProduct
+    // Comparing plans.
+    case datedAfterAsOf, duplicateWard, ambiguousUnit, duplicatePlanID
 
     /// (Vietnamese, English). `{0}`, `{1}` … are filled in order. No text contains `|`.
     public var text: (vi: String, en: String) {
@@ -173,6 +182,72 @@ public enum ReaderMessage: CaseIterable, Sendable {
             (
                 "không ghi được bản sao tạm để chuyển đổi: {0}; hãy kiểm tra dung lượng trống trong {1}",
                 "cannot write a temporary copy for the conversion: {0}; check the space in {1}"
+            )
+        case .noSuchPath: ("không có tệp hay thư mục này", "no such file or folder")
+        case .cannotListFolder: ("không liệt kê được nội dung thư mục này", "cannot list this folder")
+        case .cannotReadFile: ("không đọc được tệp: {0}", "cannot read the file: {0}")
+        case .blankDocumentNumber:
+            (
+                "số văn bản để trống (bản dự thảo?); số được ghi là chưa rõ",
+                "the document number is blank (a draft?); it is reported as unknown"
+            )
+        case .incompleteIssueDate:
+            (
+                "ngày ban hành chưa đủ ({0}); ngày được ghi là chưa rõ",
+                "the issue date is incomplete ({0}); the day is reported as unknown"
+            )
+        case .unclassifiedLines:
+            (
+                "{0} dòng không xếp được vào cấu trúc của kế hoạch; các dòng này được liệt kê trong `unclassified`",
+                "{0} line(s) could not be placed in the plan's structure; they are listed under `unclassified`"
+            )
+        case .noTasks:
+            (
+                "không tìm thấy nhiệm vụ: tiêu đề là một kế hoạch nhưng không nhận ra khối nhiệm vụ, bảng nhiệm vụ hay việc được giao nào; thông tin văn bản, căn cứ và chỉ tiêu vẫn được giữ",
+                "no tasks found: the heading names a plan, but no task block, task table or assigned item was recognised; the header facts, legal bases and targets are kept"
+            )
+        case .notAPlan:
+            (
+                "không có tiêu đề nào là kế hoạch cải cách hành chính (kế hoạch CCHC, chuyển đổi số …) và không tìm thấy nhiệm vụ; hãy kiểm tra có đúng tệp không",
+                "no heading names an administrative-reform plan (kế hoạch CCHC, chuyển đổi số …) and no tasks were found; check that it is the right file"
+            )
+        case .orphanTableRow:
+            (
+                "một dòng bảng không có số thứ tự và không đứng sau dòng nào để nối tiếp",
+                "a table row with no number follows no row it could continue"
+            )
+        case .unknownOffice:
+            (
+                "nhiệm vụ {0}: \"{1}\" không có trong danh mục cơ quan; nếu đó là một cơ quan thật, hãy thêm vào offices.yaml",
+                "task {0}: \"{1}\" is not in the office list; add it to offices.yaml if it is a real office"
+            )
+        case .missingLead: ("nhiệm vụ {0} chưa có cơ quan chủ trì", "task {0} has no lead office")
+        case .unparsedTimeline:
+            (
+                "nhiệm vụ {0}: thời gian \"{1}\" không cho biết ngày, tháng hay năm nào",
+                "task {0}: the time \"{1}\" gives no date"
+            )
+        case .missingTimeline: ("nhiệm vụ {0} chưa có thời hạn", "task {0} has no time limit")
+        case .missingProduct: ("nhiệm vụ {0} chưa nêu sản phẩm", "task {0} names no product")
+        case .datedAfterAsOf:
+            (
+                "{0} ban hành ngày {1}, sau ngày báo cáo {2} (--as-of); kế hoạch được so sánh tại ngày {2}. Hãy kiểm tra ngày của kế hoạch hoặc ngày báo cáo",
+                "{0} is dated {1}, after the report date {2} (--as-of); the plan is compared as of {2}. Check the plan's date or the report date"
+            )
+        case .duplicateWard:
+            (
+                "{0} còn một kế hoạch khác trong {1}; báo cáo hiển thị cả hai (là {2} và {3}). Nếu kế hoạch này thay thế kế hoạch kia, chỉ giữ bản hiện hành trong thư mục đầu vào",
+                "{0} has another plan in {1}; the report shows both (as {2} and {3}). If one replaces the other, keep only the current one in the input folder"
+            )
+        case .ambiguousUnit:
+            (
+                "{0} là tên của {1} đơn vị trong danh mục quốc gia: {2}; kế hoạch không nêu tỉnh nào để xác định, nên đơn vị được ghi theo khóa {3}, không theo mã chính thức",
+                "{0} is the name of {1} units of the national list: {2}; the plan names no province that settles which, so the ward is keyed {3}, not by an official code"
+            )
+        case .duplicatePlanID:
+            (
+                "{0} tệp đầu vào là cùng một kế hoạch ({1}): cùng đơn vị, giai đoạn và số văn bản; tệp này mang mã {2} trong XML. Chỉ giữ bản hiện hành trong thư mục đầu vào",
+                "{0} inputs are the same plan ({1}): same ward, period and document number; this one is {2} in the XML. Keep only the current version in the input folder"
             )
         }
     }

@@ -16,6 +16,20 @@ struct ReaderMessageTests {
         }
     }
 
+    @Test func theParsersFollowUpsPrintInVietnamese() throws {
+        // A seed's tasks without a product: the English text in the model, Vietnamese when printed.
+        let missing = try #require(Fixtures.namDoSon.diagnostics.first { $0.code == .missingProduct })
+        #expect(missing.message.hasPrefix("task ") && missing.message.hasSuffix(" names no product"))
+        let ref = missing.message.dropFirst("task ".count).dropLast(" names no product".count)
+        #expect(missing.description(.vi).hasSuffix(": note: nhiệm vụ \(ref) chưa nêu sản phẩm [parse.missing-product]"))
+        let office = Diagnostic(
+            .unknownOffice, .warning, path: "a.txt", line: 9, ReaderMessage.unknownOffice, "3.2", "Tổ công nghệ số")
+        #expect(
+            office.description(.vi)
+                == "a.txt:9: warning: nhiệm vụ 3.2: \"Tổ công nghệ số\" không có trong danh mục cơ quan; nếu đó là một cơ quan thật, hãy thêm vào offices.yaml [parse.unknown-office]"
+        )
+    }
+
     @Test func aReaderDiagnosticCarriesBothAndPrintsInTheLanguageAsked() throws {
         let error = #expect(throws: InputError.self) {
             try PDFReader().readDocument(Data("hello".utf8), path: "x.pdf", limits: .standard)
