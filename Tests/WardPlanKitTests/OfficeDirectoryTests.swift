@@ -20,6 +20,20 @@ struct OfficeDirectoryTests {
         ("Trung tâm Phục vụ HCC xã", "Trung tâm Phục vụ hành chính công"),
         ("TT PVHCC", "Trung tâm Phục vụ hành chính công"),
         ("TTPVHCC phường", "Trung tâm Phục vụ hành chính công"),
+        // A clerk's short forms: "P." for Phòng, "VP" for Văn phòng, "CA" for Công an.
+        ("P.VH-XH", "Phòng Văn hóa - Xã hội"),
+        ("P. VH-XH xã", "Phòng Văn hóa - Xã hội"),
+        ("VP HĐND-UBND", "Văn phòng HĐND và UBND"),
+        ("Văn phòng UBND phường", "Văn phòng HĐND và UBND"),
+        ("P.KT", "Phòng Kinh tế"),
+        ("Phòng KT-HT-ĐT", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+        ("CA xã", "Công an phường"),
+        ("Ban CHQS xã", "Ban Chỉ huy quân sự"),
+        // Hamlet boards and the mass organisations, by their usual names.
+        ("Ban Nhân dân các ấp", "Tổ dân phố"),
+        ("Đoàn Thanh niên phường", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+        ("Hội LHPN xã", "Hội Liên hiệp Phụ nữ"),
+        ("Ủy ban MTTQ Việt Nam xã", "Ủy ban Mặt trận Tổ quốc Việt Nam"),
     ])
     func variantsMapToOneName(_ written: String, _ canonical: String) {
         #expect(offices.canonicalName(written) == canonical)
