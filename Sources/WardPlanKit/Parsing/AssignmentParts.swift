@@ -62,9 +62,26 @@ struct AssignmentParts: Equatable {
         }
         // A value with nothing but separators keeps what was written.
         if out.count == 1 { out = [(field, value)] }
+        // "VP HĐND-UBND chủ trì, CA xã phối hợp": the lead and the partners in one part, each
+        // named before its verb.
+        if field == .lead, !out.contains(where: { $0.field == .coordinators }),
+            let (lead, partners) = leadThenPartners(out[0].value)
+        {
+            out[0].value = lead
+            out.append((.coordinators, partners))
+        }
         // "Phòng KT, HT&ĐT chủ trì": the lead named before its verb.
         if field == .lead, let lead = withoutClosingVerb(out[0].value, "chủ trì") { out[0].value = lead }
         return out
+    }
+
+    /// "X chủ trì, Y phối hợp" split at the comma after "chủ trì": (X, Y); nil otherwise.
+    static func leadThenPartners(_ value: String) -> (lead: String, partners: String)? {
+        guard let comma = value.range(of: " chủ trì, ", options: .caseInsensitive) else { return nil }
+        let lead = InlineAssignment.clean(String(value[..<comma.lowerBound]))
+        guard !lead.isEmpty, let partners = withoutClosingVerb(String(value[comma.upperBound...]), "phối hợp")
+        else { return nil }
+        return (lead, partners)
     }
 
     /// "TTPVHCC phối hợp." without its closing verb ("TTPVHCC"), or nil when the part does not

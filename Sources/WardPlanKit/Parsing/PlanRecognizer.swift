@@ -21,6 +21,9 @@ final class PlanRecognizer {
         var time: String?
         /// "Nhiệm vụ 4" alone over lettered items: the next such label is its sibling.
         var isTaskLabel = false
+        /// "- Kiểm soát TTHC" over bulleted task blocks (`bulletGroupHeading`): the next such bullet
+        /// is its sibling.
+        var isBulletGroup = false
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -242,6 +245,11 @@ final class PlanRecognizer {
             } else if let office = officeHeading(text) {
                 pushHeading(
                     ref: nil, text: text, level: officeSiblingLevel, at: i, office: office, officeMarker: .bullet)
+            } else if bulletGroupHeading(text, marker: marker, at: i) {
+                // "- Kiểm soát TTHC" over "+" tasks with their field lines: the group of those tasks.
+                let level = (stack.last { !$0.isBulletGroup }?.heading.level ?? 0) + 1
+                pushHeading(ref: nil, text: text, level: level, at: i)
+                stack[stack.count - 1].isBulletGroup = true
             } else {
                 item(ref: nil, text: text, at: i, numbered: false)
             }
@@ -357,6 +365,27 @@ final class PlanRecognizer {
     /// or short and not a sentence.
     static func isLetteredHeading(_ text: String) -> Bool {
         FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12)
+    }
+
+    /// The bullets that open task blocks in this plan ("+ …" then "=> Giao: …; t/g: …"): a bullet
+    /// character that two items or more of a tasks section open with field lines under them.
+    private lazy var blockBulletMarkers: Set<Character> = {
+        var counts: [Character: Int] = [:]
+        for i in units.indices where !skip.contains(i) {
+            guard case .bullet(let marker, _) = shapes[i], followedByFields(i) else { continue }
+            counts[marker, default: 0] += 1
+        }
+        return Set(counts.filter { $0.value >= 2 }.keys)
+    }()
+
+    /// A short bullet that is no sentence, with another bullet that opens task blocks right after it
+    /// ("- Kiểm soát TTHC" then "+ Niêm yết …" and its "=> Giao: …" line): the group of the tasks.
+    private func bulletGroupHeading(_ text: String, marker: Character, at i: Int) -> Bool {
+        guard contextKind == .tasks, !planHasTaskTable, i + 1 < units.count, !skip.contains(i + 1),
+            case .bullet(let next, _) = shapes[i + 1], next != marker, blockBulletMarkers.contains(next),
+            !blockBulletMarkers.contains(marker)
+        else { return false }
+        return !TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12 && inlineAssignment(in: text) == nil
     }
 
     /// Whether the next unit is a lettered or bulleted item.
@@ -627,10 +656,13 @@ final class PlanRecognizer {
             // An item under "1. Văn phòng HĐND và UBND:": that office leads it.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
             if assignment.lead == nil { assignment.lead = office }
-        } else if current.marker?.style == .bullet, writesListedTasks, !TextShape.isParenthesised(text),
-            !text.hasSuffix(":")
+        } else if let marker = current.marker, marker.style == .bullet,
+            writesListedTasks || marker.text.first.map(blockBulletMarkers.contains) == true,
+            !TextShape.isParenthesised(text), !text.hasSuffix(":")
         {
-            // Among bullets that close with their assignment, one without is a task whose lead is missing.
+            // Among bullets that close with their assignment, one without is a task whose lead is
+            // missing; so is a bullet of the plan's task blocks without its field lines ("+ Số hóa
+            // …" without the "=> Giao: …; t/g: …" line its siblings have).
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
             // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
@@ -928,6 +960,7 @@ final class PlanRecognizer {
             }
         }
         var headerBefore: TableRow?
+        let width = block.columnCount
         for row in rows {
             let raw = Self.columnCells(row)
             let cells = cellMap.map { Self.remap(raw, by: $0, width: table?.columns.headers.count ?? raw.count) } ?? raw
@@ -956,7 +989,8 @@ final class PlanRecognizer {
                 continue
             }
             headerBefore = nil
-            if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row)) {
+            let spans = Self.spansTable(row, width: width)
+            if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans) {
                 finishTable()
                 let unit = OutlineUnit(
                     kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
@@ -1033,7 +1067,7 @@ final class PlanRecognizer {
     }
 
     /// Reads a body row into the open table; false when there is no table to put it in.
-    private func handleRow(_ cells: [String], lines rowLines: [Int], text: String) -> Bool {
+    private func handleRow(_ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false) -> Bool {
         guard table != nil else { return false }
         let line = rowLines[0]
         let refCell = table!.columns.index(of: .ref).map { TableDraft.cell(cells, $0) } ?? ""
@@ -1062,6 +1096,10 @@ final class PlanRecognizer {
         let single = filled.count == 1 ? Self.groupTitle(filled[0]) : nil
         if let single {
             openGroup(ref: single.ref, text: single.title, line: line, endLine: rowLines.last)
+            return true
+        }
+        if filled.count == 1, let area = areaRow(filled[0], spansTable: spansTable) {
+            openGroup(ref: area.ref, text: area.title, line: line, endLine: rowLines.last)
             return true
         }
         if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
@@ -1138,6 +1176,25 @@ final class PlanRecognizer {
             ? (nil, text) : nil
     }
 
+    /// "1. Cải cách thể chế" alone in its row: an area's group row, not a task, when its one cell is
+    /// merged across the whole table, or, with every other cell empty, when it opens with a number
+    /// and names a reform area (`taxonomy.yaml` heading phrases). The title is short and no
+    /// sentence. A task cell with its own number and an office or a year filled stays a task.
+    private func areaRow(_ text: String, spansTable: Bool) -> (ref: String?, title: String)? {
+        let numbered = Self.cellNumber(text)
+        let title = numbered?.text ?? text
+        guard !TextShape.endsSentence(title), TextShape.wordCount(title) <= 12 else { return nil }
+        if spansTable { return (numbered?.ref, title) }
+        guard let numbered, reference.taxonomy.area(forHeading: title) != nil else { return nil }
+        return (numbered.ref, title)
+    }
+
+    /// Whether a row's only text stands in one cell merged across the table (two columns or more).
+    static func spansTable(_ row: TableRow, width: Int) -> Bool {
+        let filled = row.cells.filter { !$0.text.trimmingBlanks.isEmpty }
+        return width >= 2 && filled.count == 1 && filled[0].columnSpan >= width
+    }
+
     /// "1. Xây dựng …", "2) Rà soát …", "1.2. Triển khai …": the number a task cell opens with (a
     /// line's numbered marker, `LineShape.numbered`, with its "." or ")") and the words after it,
     /// which start with a letter; nil when the cell opens otherwise ("100% hồ sơ …", "1.5 triệu").
@@ -1174,7 +1231,8 @@ final class PlanRecognizer {
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
-                        products: value(.products).map(ProductList.split) ?? [], supervisor: value(.supervisor),
+                        products: (value(.products).map(ProductList.split) ?? []) + draft.yearProducts(of: row),
+                        supervisor: value(.supervisor),
                         timelineText: timelineText, timeline: YearMarkColumns.timeline(of: marked),
                         notes: draft.otherCells(of: row), lines: row.lines)
                 if let start = value(.start) {

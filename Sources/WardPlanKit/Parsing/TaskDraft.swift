@@ -159,20 +159,30 @@ struct TableDraft {
     /// table is lost.
     ///
     /// Year columns give one note, "Năm thực hiện: 2026, 2028", where the first of them stands; a
-    /// cell with words other than a mark keeps them under its year ("2027: Quý II").
+    /// cell that gives a time or states a target keeps its words under its year ("2027: Quý II",
+    /// "2028: Đạt 80%"); other words are a product (`yearProducts`).
     func otherCells(of row: Row) -> [String] {
         let marked = markedYears(of: row)
         let firstYear = columns.yearColumns.keys.min()
         return row.cells.indices.flatMap { i -> [String] in
             if let year = columns.yearColumns[i] {
                 let cell = row.cells[i]
-                let words = YearMarkColumns.marks(cell) && !YearMarkColumns.isMark(cell) ? ["\(year): \(cell)"] : []
+                let words = YearMarkColumns.kind(of: cell, year: year) == .note ? ["\(year): \(cell)"] : []
                 return (i == firstYear ? YearMarkColumns.note(of: marked).map { [$0] } ?? [] : []) + words
             }
             let role = columns.roles[i]
             guard role == nil || role == .notes || role == .start, !row.cells[i].isEmpty else { return [] }
             let header = i < columns.headers.count ? columns.headers[i] : ""
             return [header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"]
+        }
+    }
+
+    /// The milestones a row writes under its years ("Ban hành KH", "01 cuộc", "Báo cáo"), each with
+    /// its year: "2026: Ban hành KH". A mark ("x"), a time or a stated target is none.
+    func yearProducts(of row: Row) -> [String] {
+        columns.yearColumns.sorted { $0.key < $1.key }.compactMap { column, year in
+            let cell = Self.cell(row.cells, column).trimmingBlanks
+            return YearMarkColumns.kind(of: cell, year: year) == .product ? "\(year): \(cell)" : nil
         }
     }
 

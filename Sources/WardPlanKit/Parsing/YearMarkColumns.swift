@@ -59,6 +59,30 @@ enum YearMarkColumns {
         return markSet.contains(text) || markSet.contains(text.lowercased())
     }
 
+    /// What a cell under a year says beyond marking it.
+    enum CellKind: Equatable {
+        /// Empty, a dash, or a mark alone ("x", "✓"): nothing to keep.
+        case none
+        /// A time ("Quý II") or a stated target ("Đạt 80%", "Mức 2"): kept as a note under its year;
+        /// a target is not read as one of the plan's targets.
+        case note
+        /// A milestone or an output ("Ban hành KH", "01 cuộc", "Báo cáo"): a product of the task.
+        case product
+    }
+
+    /// What a cell under `year` says. A time may leave its year to the column ("Quý II" under
+    /// 2029): read in that year, it gives a part of the year, where other words give the whole.
+    static func kind(of cell: String, year: Int) -> CellKind {
+        let text = cell.trimmingBlanks
+        guard marks(text), !isMark(text) else { return .none }
+        if AssignmentParts.isTime(text) || TargetParser.value(in: text) != nil { return .note }
+        let inYear = TimelineParser(planYears: YearRange(from: year, to: year)).parse("\(text)/\(year)")
+        let partOfYear =
+            inYear.start.map { $0 != .firstDay(ofYear: year) } == true
+            || inYear.end.map { $0 != .lastDay(ofYear: year) } == true
+        return partOfYear ? .note : .product
+    }
+
     /// The marked years as a time: "2026", "2026-2028", "2027, 2029"; nil when no year is marked.
     static func text(of years: [Int]) -> String? {
         let sorted = Array(Set(years)).sorted()

@@ -113,7 +113,9 @@ struct PDFGeometry {
         -> Int
     {
         guard region.headLines > 0 else { return 1 }
-        let first = page[region.lines.lowerBound + region.headLines].number
+        // Over a group row the header ends at its own last line; else at the line the columns
+        // were found from (the years under a merged time cell).
+        let first = page[region.lastHeaderLine ?? region.lines.lowerBound + region.headLines].number
         return (rows.firstIndex { $0.lines.contains { $0.number == first } } ?? 0) + 1
     }
 
