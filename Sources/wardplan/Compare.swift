@@ -89,6 +89,7 @@ struct Compare: ParsableCommand {
         job.xlsx = xlsx
         job.jsonStyle = pretty ? .pretty : .compact
         job.registry = try registryOptions.load(paths: paths)
+        job.keepToExit = { KeptToExit.keep($0) }
         let printer = DiagnosticPrinter(verbose: verbose)
         let outcome: CompareJob.Outcome
         do {
@@ -101,6 +102,7 @@ struct Compare: ParsableCommand {
             throw ExitCode(ExitStatus.someInputFailed)
         }
         if !outcome.written.isEmpty { job.extractor.cache?.commit() }
+        KeptToExit.keep(outcome)
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics
                 + outcome.decisionDiagnostics)

@@ -179,4 +179,40 @@ struct XMLPhraseListTests {
         }
         #expect(imported.result.plans == [plan])
     }
+
+    /// The list finds distinct texts by their bytes first (perf-compare8), then as strings: a
+    /// phrase whose evidence is written in two normal forms is still listed once, as the first
+    /// text seen in plan order, and evidence in either form names it by that id.
+    @Test(arguments: [false, true])
+    func aPhraseInTwoNormalFormsIsListedOnceAsTheFirstSeen(decomposedFirst: Bool) throws {
+        let composed = "hóa đơn"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(!composed.utf8.elementsEqual(decomposed.utf8))
+        func plan(_ phrase: String, line: Int) -> Plan {
+            var plan = XMLSamples.fullPlan
+            plan.tasks = [plan.tasks[0]]
+            plan.targets = []
+            plan.narrative = []
+            plan.responsibilities = []
+            plan.tasks[0].areaEvidence = []
+            plan.tasks[0].productThemes = []
+            plan.tasks[0].themes = [
+                ThemeMatch(
+                    id: "one-stop", area: "procedures",
+                    evidence: [Evidence(phrase: phrase, matched: phrase, line: line, column: 1, basis: .content)])
+            ]
+            return plan
+        }
+        let first = decomposedFirst ? decomposed : composed
+        let list = try PhraseList(plans: [plan(first, line: 1), plan(composed, line: 2), plan(decomposed, line: 3)])
+        let w = XMLTextWriter(partIndent: 0)
+        list.write(to: w)
+        let text = String(decoding: w.partBytes(), as: UTF8.self)
+        #expect(text.components(separatedBy: "<phrase ").count == 2, "one phrase listed: \(text)")
+        let id = PhraseList.id(of: first)
+        // The listed text's own bytes (a `String` compare would take either form).
+        let listed = Data("<phrase id=\"\(id)\">\(first)</phrase>".utf8)
+        #expect(Data(text.utf8).range(of: listed) != nil, "\(text)")
+        #expect(list.id(of: composed) == id && list.id(of: decomposed) == id)
+    }
 }

@@ -31,6 +31,9 @@ public struct CompareJob: Sendable {
     public var registry: (units: [UnitRegistry.Unit], name: String)?
     public var extractor: PlanExtractor
     public var comparer: Comparer
+    /// Given the run's large values once its outputs are written, for a caller that ends the process
+    /// next and so need not free them (millions of small objects freed on one thread); nil frees them.
+    public var keepToExit: (@Sendable (any Sendable) -> Void)?
 
     public init(
         paths: [String], html: String? = nil, csvFolder: String? = nil, json: String? = nil, xml: String? = nil,
@@ -140,6 +143,9 @@ public struct CompareJob: Sendable {
         }
         let written: [String]
         do { written = try outputs.commit() } catch { throw xmlOutcome.error ?? error }
+        // The pages' shared index and the writers the files' closures hold, and the report.
+        keepToExit?(outputs.files)
+        keepToExit?(report)
         return Outcome(
             extraction: extraction, comparison: comparison, written: written,
             xmlDiagnostics: xmlOutcome.diagnostics,

@@ -23,10 +23,16 @@ public struct CSVReportRenderer: ReportRenderer {
         deferredFiles(report).map { RenderedFile(name: $0.name, data: $0.render()) }
     }
 
-    /// The files of `render`, each made when asked for (one table in memory at a time).
+    /// The files of `render`, each made when asked for (one table in memory at a time, as bytes:
+    /// each row is appended as it is made, never kept as strings).
     public func deferredFiles(_ report: Report) -> [DeferredFile] {
         Self.tableMakers(report).map { table in
-            DeferredFile(name: table.name + ".csv") { [self] in file(table.name + ".csv", table.rows()).data }
+            DeferredFile(name: table.name + ".csv") { [self] in
+                var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+                let separator = Array(separator.character.utf8)
+                table.rows { Self.append($0, separator: separator, to: &bytes) }
+                return Data(bytes)
+            }
         }
     }
 
@@ -34,90 +40,93 @@ public struct CSVReportRenderer: ReportRenderer {
     /// `gaps`, and `registry` when the plans were checked against a list of units. The workbook
     /// (`XLSXReportRenderer`) has the same tables as sheets.
     static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
-        tableMakers(report).map { ($0.name, $0.rows()) }
+        tableMakers(report).map { table in
+            var rows: [[String]] = []
+            table.rows { rows.append($0) }
+            return (table.name, rows)
+        }
     }
 
+    /// A table's rows, given one at a time in order (header first) to the function it is called with.
+    typealias RowMaker = @Sendable (_ emit: ([String]) -> Void) -> Void
+
     /// The tables of `tables`, each made when asked for.
-    static func tableMakers(_ report: Report) -> [(name: String, rows: @Sendable () -> [[String]])] {
+    static func tableMakers(_ report: Report) -> [(name: String, rows: RowMaker)] {
         let csv = CSVReportRenderer()
-        func table(_ name: String, _ make: @escaping @Sendable (Localizer) -> [[String]]) -> (
-            name: String, rows: @Sendable () -> [[String]]
+        func table(_ name: String, _ make: @escaping @Sendable (Localizer, ([String]) -> Void) -> Void) -> (
+            name: String, rows: RowMaker
         ) {
-            (name, { make(Localizer(language: report.language)) })
+            (name, { emit in make(Localizer(language: report.language), emit) })
         }
         var tables = [
-            table("tasks") { csv.tasks(report, $0) }, table("coverage") { csv.coverage(report, $0) },
-            table("targets") { csv.targets(report, $0) }, table("gaps") { csv.gaps(report, $0) },
+            table("tasks") { csv.tasks(report, $0, $1) }, table("coverage") { csv.coverage(report, $0, $1) },
+            table("targets") { csv.targets(report, $0, $1) }, table("gaps") { csv.gaps(report, $0, $1) },
         ]
-        if let registry = report.comparison.registry { tables.append(table("registry") { csv.registry(registry, $0) }) }
+        if let registry = report.comparison.registry {
+            tables.append(table("registry") { csv.registry(registry, $0, $1) })
+        }
         return tables
     }
 
     /// One row per unit: the plans matched to a unit (in the list or not), then the units of the
     /// list that sent no plan, by code.
-    func registry(_ registry: RegistryReport, _ t: Localizer) -> [[String]] {
-        var rows = [
-            [t(.csvUnitCode), t(.csvName), t(.csvProvince), t(.csvRegistryGroup), t(.csvStatus), t(.csvWardID)]
-        ]
+    func registry(_ registry: RegistryReport, _ t: Localizer, _ emit: ([String]) -> Void) {
+        emit([t(.csvUnitCode), t(.csvName), t(.csvProvince), t(.csvRegistryGroup), t(.csvStatus), t(.csvWardID)])
         let unknown = Set(registry.unknown)
         for unit in registry.wards {
             let status =
                 unit.code == nil
                 ? t(.registryNoMatch) : unknown.contains(unit.ward) ? t(.registryNotListed) : t(.registrySent)
-            rows.append([
+            emit([
                 unit.code.map(String.init) ?? "", unit.name ?? "", unit.province ?? "", unit.group ?? "", status,
                 unit.ward,
             ])
         }
         for unit in registry.missing {
-            rows.append([String(unit.code), unit.name, unit.province, unit.group ?? "", t(.registryNotSent), ""])
+            emit([String(unit.code), unit.name, unit.province, unit.group ?? "", t(.registryNotSent), ""])
         }
-        return rows
     }
 
-    func file(_ name: String, _ rows: [[String]]) -> RenderedFile {
-        // Bytes appended field by field: no joined row strings, no whole-file `String` to copy.
-        var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-        let separator = Array(separator.character.utf8)
-        for row in rows {
-            for (i, field) in row.enumerated() {
-                if i > 0 { bytes.append(contentsOf: separator) }
-                Escaping.appendCSVField(field, to: &bytes)
-            }
-            bytes.append(0x0D)
-            bytes.append(0x0A)
+    /// Appends one row, field by field: no joined row strings, no whole-file `String` to copy.
+    static func append(_ row: [String], separator: [UInt8], to bytes: inout [UInt8]) {
+        for (i, field) in row.enumerated() {
+            if i > 0 { bytes.append(contentsOf: separator) }
+            Escaping.appendCSVField(field, to: &bytes)
         }
-        return RenderedFile(name: name, data: Data(bytes))
+        bytes.append(0x0D)
+        bytes.append(0x0A)
     }
 
     func wardColumns(_ ward: WardEntry) -> [String] { [ward.id, ward.label, ward.province ?? ""] }
 
-    func tasks(_ report: Report, _ t: Localizer) -> [[String]] {
+    func tasks(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
         let c = report.comparison
-        var rows: [[String]] = [
-            [
-                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
-                t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
-                t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten),
-                t(.csvSchedule),
-                t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
-                t(.csvSupervisor), t(.csvNotes),
-            ]
-        ]
+        emit([
+            t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
+            t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
+            t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten),
+            t(.csvSchedule),
+            t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
+            t(.csvSupervisor), t(.csvNotes),
+        ])
         // Names by id, looked up for every task (the first row of an id, as `Coverage.row`).
         var names: (areas: [String: String], themes: [String: String]) = ([:], [:])
         for row in c.coverage.areas where names.areas[row.id] == nil { names.areas[row.id] = t.pick(row.vi, row.en) }
         for row in c.coverage.themes where names.themes[row.id] == nil { names.themes[row.id] = t.pick(row.vi, row.en) }
+        // The ward's columns made once per ward, not once per task (a ward entry is a large value).
         var w = 0
+        var ward = c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source]
         for f in c.tasks {
-            while c.wards[w].id != f.task.ward { w += 1 }
-            let ward = c.wards[w]
+            if c.wards[w].id != f.task.ward {
+                while c.wards[w].id != f.task.ward { w += 1 }
+                ward = wardColumns(c.wards[w]) + [c.wards[w].source]
+            }
             let task = report.plans[w].tasks[f.task.index]
             let themes = f.themes.map { id in names.themes[id] ?? id }
             let area = names.areas[f.area] ?? f.area
-            rows.append(
-                wardColumns(ward) + [
-                    ward.source, String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,
+            emit(
+                ward + [
+                    String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,
                     task.group ?? "",
                     f.themes.joined(separator: "; "), themes.joined(separator: "; "), task.text,
                     f.leads.joined(separator: "; "),
@@ -130,38 +139,34 @@ public struct CSVReportRenderer: ReportRenderer {
                     task.notes.joined(separator: "; "),
                 ])
         }
-        return rows
     }
 
-    func coverage(_ report: Report, _ t: Localizer) -> [[String]] {
+    func coverage(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
         let c = report.comparison
         var header = [t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvTotalTasks)]
         header += c.coverage.areas.map { t(.csvAreaPrefix, t.pick($0.vi, $0.en)) }
         header += c.coverage.themes.map { t(.csvThemePrefix, t.pick($0.vi, $0.en)) }
         header += [t(.colThemesMissing), t(.colThemesStated), t(.colGapsTotal)]
-        var rows = [header]
+        emit(header)
         for (w, ward) in c.wards.enumerated() {
             var row = wardColumns(ward) + [String(ward.taskCount)]
             row += c.coverage.areas.map { String($0.cells[w].tasks.count) }
             row += c.coverage.themes.map { String($0.cells[w].tasks.count) }
             let national = c.gaps[w].nationalThemeCounts
             row += [String(national.absent), String(national.stated), String(c.gaps[w].count)]
-            rows.append(row)
+            emit(row)
         }
-        return rows
     }
 
     /// Every target of every plan: once per benchmark it is judged against, and once on its own
     /// when no benchmark applies; and a row for each benchmark a ward sets no target for.
-    func targets(_ report: Report, _ t: Localizer) -> [[String]] {
+    func targets(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
         let c = report.comparison
-        var rows: [[String]] = [
-            [
-                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
-                t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
-                t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
-            ]
-        ]
+        emit([
+            t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
+            t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
+            t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
+        ])
         var judged = Set<[Int]>()
         for (w, ward) in c.wards.enumerated() {
             let plan = report.plans[w]
@@ -184,35 +189,32 @@ public struct CSVReportRenderer: ReportRenderer {
                 let cell = row.cells[w]
                 let benchmark = [t.measure(row.benchmark), t.years(row.benchmark), row.benchmark.source]
                 if cell.targets.isEmpty {
-                    rows.append(
+                    emit(
                         wardColumns(ward) + targetColumns(nil, benchmark: row) + benchmark + [t.status(cell.status)])
                 }
                 for value in cell.targets {
                     judged.insert([w, value.index])
-                    rows.append(
+                    emit(
                         wardColumns(ward) + targetColumns(value.index) + benchmark + [
                             t.status(value.status ?? cell.status)
                         ])
                 }
             }
             for index in plan.targets.indices where !judged.contains([w, index]) {
-                rows.append(wardColumns(ward) + targetColumns(index) + ["", "", "", ""])
+                emit(wardColumns(ward) + targetColumns(index) + ["", "", "", ""])
             }
         }
-        return rows
     }
 
     /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
     /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
     /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
-    func gaps(_ report: Report, _ t: Localizer) -> [[String]] {
+    func gaps(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
         let c = report.comparison
-        var rows: [[String]] = [
-            [
-                t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvKind), t(.csvItemID), t(.csvName), t(.csvLevel),
-                t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote), t(.csvMark), t(.csvMarkNote),
-            ]
-        ]
+        emit([
+            t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvKind), t(.csvItemID), t(.csvName), t(.csvLevel),
+            t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote), t(.csvMark), t(.csvMarkNote),
+        ])
         func name(_ kind: GapItem.Kind, _ id: String) -> String {
             switch kind {
             case .theme: return c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
@@ -226,7 +228,7 @@ public struct CSVReportRenderer: ReportRenderer {
         }
         for (w, ward) in c.wards.enumerated() {
             for item in c.gaps[w].items {
-                rows.append(
+                emit(
                     wardColumns(ward) + [
                         item.kind.rawValue, item.id, name(item.kind, item.id), t.level(item.level),
                         item.basis.map { t.basis($0) }.joined(separator: "; "), item.expectedBy.joined(separator: "; "),
@@ -235,13 +237,12 @@ public struct CSVReportRenderer: ReportRenderer {
                     ])
             }
             for d in c.decisions ?? [] where d.ward == ward.id && d.state == .resolved {
-                rows.append(
+                emit(
                     wardColumns(ward) + [
                         d.kind.rawValue, d.id, name(d.kind, d.id), t(.levelResolved), "", "", "", "", d.mark.rawValue,
                         d.note ?? "",
                     ])
             }
         }
-        return rows
     }
 }

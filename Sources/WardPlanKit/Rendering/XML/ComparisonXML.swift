@@ -247,8 +247,14 @@ struct ComparisonXML {
         writer.end()
     }
 
+    /// A list's tasks are mostly of one ward: its position is looked up once for the run of refs
+    /// that name it, not once per task.
     private func tasks(_ refs: [TaskRef]) {
-        for ref in refs { empty("task", "id", taskID(ref)) }
+        var last: (ward: String, position: Int?)?
+        for ref in refs {
+            if last?.ward != ref.ward { last = (ref.ward, position[ref.ward]) }
+            empty("task", "id", taskID(ref, position: last?.position))
+        }
     }
 
     /// The plan id of a ward key. A key the comparison does not list is written as it is: `ids`
@@ -257,11 +263,15 @@ struct ComparisonXML {
         ids.plan(position[ward].map { comparison.wards[$0].planID } ?? ward)
     }
 
-    private func taskID(_ ref: TaskRef) -> String {
-        guard let w = position[ref.ward], taskIDs[w].indices.contains(ref.index) else {
+    private func taskID(_ ref: TaskRef) -> String { taskID(ref, position: position[ref.ward]) }
+
+    /// The id of a task of the ward at `position`. One of `taskIDs` needs no look-up in `ids`: the
+    /// report's task ids are made from `taskIDs`, so it is held; only a ref outside them is recorded.
+    private func taskID(_ ref: TaskRef, position w: Int?) -> String {
+        guard let w, taskIDs[w].indices.contains(ref.index) else {
             return ids.task("\(ref.ward)/task-unknown")
         }
-        return ids.task(taskIDs[w][ref.index])
+        return taskIDs[w][ref.index]
     }
 
     private func empty(_ name: String, _ attribute: String, _ value: String) {
