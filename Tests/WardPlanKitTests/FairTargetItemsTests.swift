@@ -155,18 +155,21 @@ struct FairTargetItemsTests {
         let body = statements.enumerated().map { i, text in
             "\(i + 1). \(text)\nVăn phòng HĐND và UBND chủ trì. Thời gian: Quý III/2026.\n"
         }
-        return """
-            ỦY BAN NHÂN DÂN
-            PHƯỜNG BẾN GỖ
-            Số: 40/KH-UBND
-            Bến Gỗ, ngày 20 tháng 3 năm 2026
-            KẾ HOẠCH
-            Cải cách hành chính năm 2026
+        return Self.benGo(number: 40, "I. NHIỆM VỤ, GIẢI PHÁP\n\n" + body.joined(separator: "\n"))
+    }
 
-            I. NHIỆM VỤ, GIẢI PHÁP
+    /// A plain-text plan of one ward for 2026, issued after QĐ 282, with `body` after its letterhead.
+    static func benGo(number: Int, _ body: String) -> String {
+        """
+        ỦY BAN NHÂN DÂN
+        PHƯỜNG BẾN GỖ
+        Số: \(number)/KH-UBND
+        Bến Gỗ, ngày 20 tháng 3 năm 2026
+        KẾ HOẠCH
+        Cải cách hành chính năm 2026
 
-            \(body.joined(separator: "\n"))
-            """
+        \(body)
+        """
     }
 
     static func classified(_ text: String) throws -> Plan {
@@ -302,23 +305,18 @@ struct FairTargetItemsTests {
     static func governancePlan(aims: String = "", task: String = "Tổ chức tập huấn kỹ năng số cho công chức.")
         -> String
     {
-        """
-        ỦY BAN NHÂN DÂN
-        PHƯỜNG BẾN GỖ
-        Số: 41/KH-UBND
-        Bến Gỗ, ngày 20 tháng 3 năm 2026
-        KẾ HOẠCH
-        Cải cách hành chính năm 2026
+        Self.benGo(
+            number: 41,
+            """
+            I. MỤC ĐÍCH
+            Nâng cao chất lượng phục vụ người dân. \(aims)
 
-        I. MỤC ĐÍCH
-        Nâng cao chất lượng phục vụ người dân. \(aims)
+            II. NHIỆM VỤ, GIẢI PHÁP
+            1. Chuyển đổi số
+            1.1. \(task)
+            Văn phòng HĐND và UBND chủ trì. Thời gian: Quý III/2026.
 
-        II. NHIỆM VỤ, GIẢI PHÁP
-        1. Chuyển đổi số
-        1.1. \(task)
-        Văn phòng HĐND và UBND chủ trì. Thời gian: Quý III/2026.
-
-        """
+            """)
     }
 
     static let governance = "data-governance-level@2026-2027"
