@@ -154,9 +154,13 @@ struct ReviewLevelTests {
 
     /// Near words are for themes; a target is to review only when its national figure is not
     /// verified (`benchmarks.yaml`), a citation never.
+    /// (With a city copy that asks health and education satisfaction of wards: the shipped data gives
+    /// it to the province, and no other unchecked figure reaches a 2026 plan.)
     @Test func targetsAreToReviewOnlyForAnUncheckedFigureAndCitationsNever() {
-        let benchmarks = ReferenceData.standard.benchmarks.benchmarks
-        for (comparison, _) in [Self.review, Self.absent] {
+        let reference = UnverifiedAndNarrowerTargetTests.wardReference
+        let benchmarks = reference.benchmarks.benchmarks
+        for (_, plan) in [Self.review, Self.absent] {
+            let comparison = Comparer(reference: reference).compare([plan], asOf: Self.asOf)
             #expect(!comparison.gaps[0].items.contains { $0.kind == .citation && $0.level == .review })
             let targets = comparison.gaps[0].items.filter { $0.kind == .target && $0.level == .review }
             #expect(!targets.isEmpty)

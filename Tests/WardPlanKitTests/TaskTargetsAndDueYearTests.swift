@@ -33,7 +33,7 @@ struct TaskTargetsAndDueYearTests {
     static let healthEducation = U.healthEducation
     static let onlineServices = U.onlineServices
 
-    static func compare(_ text: String, reference: ReferenceData = .standard) throws -> (Comparison, Plan) {
+    static func compare(_ text: String, reference: ReferenceData = U.wardReference) throws -> (Comparison, Plan) {
         try U.compare(text, reference: reference)
     }
 
@@ -81,8 +81,8 @@ struct TaskTargetsAndDueYearTests {
     // MARK: - A figure not yet due
 
     @Test func aFigureNotYetDueWithNoEarlierLevelRaisesNothing() throws {
-        // A city's copy without NQ 76's 2025 level of health and education satisfaction.
-        var reference = ReferenceData.standard
+        // A city's copy that asks it of wards, without NQ 76's 2025 level of it.
+        var reference = U.wardReference
         reference.benchmarks.benchmarks.removeAll {
             $0.metric == "satisfaction-health-education" && $0.period.to == 2025
         }

@@ -309,8 +309,10 @@ extension WardGaps {
                 item = GapItem(
                     kind: .target, id: row.id, level: below || late != nil ? .below : .absent, basis: [.national],
                     expectedBy: outcome.expectedBy,
+                    // A target a task states is cited by the task's own number ("mục 2.3 phần II").
                     places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-                        .map { namer.place(line: $0, ref: nil) },
+                        .map { line in namer.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
+                        },
                     note: note
                 )
             } else if !outcome.later.isEmpty {

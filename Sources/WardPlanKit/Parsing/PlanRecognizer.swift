@@ -576,17 +576,31 @@ final class PlanRecognizer {
         // Objectives ("Mục tiêu") often state measured targets too; the sentence stays a narrative
         // item and each measured clause with a known metric becomes a target as well.
         // "II. MỤC TIÊU, CHỈ TIÊU NĂM 2026" names two kinds (`.other`); its listed figures are targets.
+        // Aims under "Mục đích" state targets in prose too ("… Phấn đấu 80% TTHC …"): a clause with
+        // a known metric and a figure is one there, whatever verb (or none) opens it, unless it
+        // reports a result already reached ("năm 2025 đạt 85%"). Requirements ("2. Yêu cầu") and
+        // viewpoints say how to work, not what to reach.
         let namesTargets = kind == .other && stack.contains { $0.heading.text.foldedKey.containsWords("chi tieu") }
-        if kind == .purpose && stack.contains(where: { $0.heading.text.foldedKey.containsWords("muc tieu") })
-            || namesTargets
-        {
+        let aims = stack.last { entry in
+            Self.purposeWords.contains { entry.heading.text.foldedKey.containsWords($0) }
+        }.map { entry in Self.aimWords.contains { entry.heading.text.foldedKey.containsWords($0) } }
+        if kind == .purpose && aims == true || namesTargets {
             // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
             // even when no metric names it; a sentence needs a known metric.
-            let listed = line.marker != nil
+            let listed =
+                line.marker != nil
+                && (namesTargets || stack.contains { $0.heading.text.foldedKey.containsWords("muc tieu") })
+            let start = plan.period?.years.from
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
-                .filter { $0.value != nil && ($0.metric != nil || listed) }
+                .filter {
+                    $0.value != nil && ($0.metric != nil || listed) && !targets.isResult($0.text, before: start)
+                }
         }
     }
+
+    /// Folded words of a purpose heading, and those of one that states aims ("Mục đích", "Mục tiêu").
+    static let purposeWords = ["muc dich", "muc tieu", "yeu cau", "quan diem"]
+    static let aimWords = ["muc dich", "muc tieu"]
 
     // MARK: - Tasks written as items with their assignment inline
 

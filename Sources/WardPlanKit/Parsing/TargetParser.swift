@@ -7,14 +7,20 @@
 /// đạt tối thiểu 90%"). An item with no value at all is one qualitative target.
 public struct TargetParser: Sendable {
     public var metrics: MetricCatalog {
-        didSet { index = .of(metrics) }
+        didSet {
+            index = .of(metrics)
+            resultWords = (metrics.resultWords ?? []).map(\.foldedKey)
+        }
     }
+    /// Folded `resultWords` of the catalog.
+    private var resultWords: [String]
     /// `index.metric(for:)` with the phrases folded once.
     private var index: MetricCatalog.Index
 
     public init(metrics: MetricCatalog) {
         self.metrics = metrics
         index = .of(metrics)
+        resultWords = (metrics.resultWords ?? []).map(\.foldedKey)
     }
 
     public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
@@ -22,30 +28,42 @@ public struct TargetParser: Sendable {
         var parsed = clauses.map { clause in
             (clause: clause, metric: index.metric(for: clause)?.id, value: Self.value(in: clause), phase: phase)
         }
+        // The words that give each clause its metric: its own, or, for a clause that names none,
+        // the words of the clause it continues joined to its own (see below).
+        var context = parsed.map { $0.metric == nil ? nil : $0.clause }
+        /// The metric `i` has read with the clause before it that has one, and the words that give it.
+        func continued(_ i: Int) -> (metric: String, words: String)? {
+            guard let p = parsed[..<i].lastIndex(where: { $0.metric != nil }), let words = context[p] else {
+                return nil
+            }
+            let joined = words + " " + parsed[i].clause
+            return index.metric(for: joined).map { ($0.id, joined) }
+        }
         // Parts of one indicator for other years or fields ("năm 2026 - 2027 từ 93%; đến năm 2030
         // tối thiểu 95%; trong đó lĩnh vực đất đai, xây dựng tối thiểu 90% vào năm 2030"): when the
         // valued clauses name different years, each is a target of its own year, and one with no
-        // metric of its own takes the metric its words give together with the clause before it.
+        // metric of its own takes the metric its words give together with the clause before it that
+        // has one. A field ("lĩnh vực đất đai, xây dựng đạt từ 88% năm 2026 và 92% vào năm 2030")
+        // carries on to the figures after it: the clause before is read with the words that gave it
+        // its metric, so "92% vào năm 2030" is the field's, not the general figure's.
         let years = parsed.map { $0.value == nil ? nil : Self.years(in: $0.clause) }
         if Set(years.compactMap { $0 }).count > 1 {
-            let named = parsed.filter { $0.metric != nil }.map(\.clause)
             for i in parsed.indices where parsed[i].value != nil {
                 if let own = years[i] { parsed[i].phase = own }
-                guard i > 0, parsed[i].metric == nil, years[i] != nil,
-                    let previous = parsed[..<i].last(where: { named.contains($0.clause) })
-                else { continue }
-                parsed[i].metric = index.metric(for: previous.clause + " " + parsed[i].clause)?.id
+                guard i > 0, parsed[i].metric == nil, years[i] != nil, let found = continued(i) else { continue }
+                parsed[i].metric = found.metric
+                context[i] = found.words
             }
         }
         // A valued clause with no metric of its own that, read with the named clause before it,
         // names a narrower metric ("… hài lòng … đạt 95%, với lĩnh vực đất đai, xây dựng đạt 90%")
         // is that metric's target, not more words of the one before.
         for i in parsed.indices where i > 0 && parsed[i].value != nil && parsed[i].metric == nil {
-            guard let previous = parsed[..<i].last(where: { $0.metric != nil }),
-                let joined = index.metric(for: previous.clause + " " + parsed[i].clause)?.id,
-                joined != previous.metric
+            guard let previous = parsed[..<i].last(where: { $0.metric != nil }), let found = continued(i),
+                found.metric != previous.metric
             else { continue }
-            parsed[i].metric = joined
+            parsed[i].metric = found.metric
+            context[i] = found.words
         }
         // A word for all ("toàn bộ", "tất cả") before what a clause measures is its value: 100 %.
         for i in parsed.indices where parsed[i].value == nil && parsed[i].metric != nil {
@@ -59,6 +77,7 @@ public struct TargetParser: Sendable {
         let spans = Self.locate(clauses, in: text)
         var targets: [Target] = []
         var lastSpan: Range<String.Index>?
+        var leading: String.Index?
         for (index, item) in parsed.enumerated() {
             // A clause with no value, or a later clause with a value but nothing to say what it
             // measures ("từng bước hướng tới cấp độ 5", "không có hồ sơ quá hạn"), is not a target of
@@ -68,13 +87,21 @@ public struct TargetParser: Sendable {
                 if let last = lastSpan, let span = spans[index] {
                     lastSpan = last.lowerBound..<max(last.upperBound, span.upperBound)
                     targets[targets.count - 1].text = String(text[lastSpan!])
+                } else if targets.isEmpty, leading == nil {
+                    leading = spans[index]?.lowerBound
                 }
                 continue
             }
             lastSpan = spans[index]
+            // Sentences before the first target ("Nâng cao hiệu lực …. Phấn đấu 80% …") are its words.
+            var words = item.clause
+            if targets.isEmpty, let start = leading, let span = lastSpan {
+                lastSpan = start..<span.upperBound
+                words = String(text[lastSpan!]).trimmingCharacters(in: OfficeDirectory.trimSet)
+            }
             targets.append(
                 Target(
-                    text: item.clause, metric: item.metric, comparator: value.comparator, value: value.number,
+                    text: words, metric: item.metric, comparator: value.comparator, value: value.number,
                     unit: value.unit, phase: item.phase, line: line, endLine: endLine))
         }
         if targets.isEmpty {
@@ -82,6 +109,15 @@ public struct TargetParser: Sendable {
                 Target(text: text, metric: index.metric(for: text)?.id, phase: phase, line: line, endLine: endLine))
         }
         return targets
+    }
+
+    /// Whether a clause reports a figure already reached rather than one to reach: it names only
+    /// years before the plan's first (`start`: "năm 2025 đạt 85%"), or a word of a result
+    /// (`metrics.yaml` `resultWords`: "đã đạt", "hiện nay" …).
+    public func isResult(_ clause: String, before start: Int?) -> Bool {
+        if let start, let years = Self.years(in: clause), years.to < start { return true }
+        let key = clause.foldedKey
+        return resultWords.contains { key.containsWords($0) }
     }
 
     /// A target row of a table: the value and unit come from their own cells when the table has them.
@@ -107,13 +143,43 @@ public struct TargetParser: Sendable {
 
     /// The clauses of an item: split at top-level ";", at ", trong đó", and between two values.
     static func clauses(of text: String) -> [String] {
-        text.splitAtTopLevelSemicolons().flatMap { clause -> [String] in
+        sentences(of: text).flatMap { String($0).splitAtTopLevelSemicolons() }.flatMap { clause -> [String] in
             guard let m = trongDo.firstMatch(in: clause) else { return [clause] }
             return [String(clause[..<m.range.lowerBound]), String(clause[m.range.upperBound...])]
         }
         .flatMap(splitBetweenValues)
         .map { $0.trimmingCharacters(in: OfficeDirectory.trimSet) }
         .filter { !$0.isEmpty }
+    }
+
+    /// The sentences of an item: cut after a full stop that ends a word, a figure or a bracket and
+    /// opens a capitalised word ("… đúng hạn đạt trên 98%. Mức độ hài lòng …"): a figure belongs
+    /// to its own sentence. An abbreviation's stop ("TP. Hồ Chí Minh", "Q. 1") ends a capital and
+    /// does not cut.
+    static func sentences(of text: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var previous: Character?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == ".", let p = previous, p.isLowercase || p.isNumber || p == "%" || p == ")" {
+                var j = next
+                while j < text.endIndex, text[j] == " " || text[j] == "\u{00A0}" { j = text.index(after: j) }
+                if j > next, j < text.endIndex, text[j].isUppercase {
+                    parts.append(text[start..<next])
+                    start = j
+                    i = j
+                    previous = nil
+                    continue
+                }
+            }
+            previous = c
+            i = next
+        }
+        parts.append(text[start...])
+        return parts
     }
 
     /// A clause with several values ("100% TTHC … toàn trình, 90% hồ sơ được số hoá … và ít nhất

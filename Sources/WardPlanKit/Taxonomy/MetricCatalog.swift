@@ -6,6 +6,9 @@ public struct MetricCatalog: Sendable, Codable, Hashable {
     /// Words that make a clause of a task a target of the plan ("phấn đấu", "bảo đảm"), when the
     /// clause also has a value and a metric (`TaskTargets`); none when nil.
     public var taskGoals: [String]?
+    /// Words that make a figure a result already reached, not a target ("đã đạt", "hiện nay"):
+    /// such a clause of the aims or of a task is not read as a target; none when nil.
+    public var resultWords: [String]?
 
     public struct Metric: Sendable, Codable, Hashable {
         public var id: String

@@ -131,7 +131,8 @@ public struct NationalDocuments: Sendable, Codable, Hashable {
 }
 
 /// Which plans a theme, benchmark, citation or document speaks to: some provinces (the Capital Law
-/// is Hà Nội's), some kinds of unit (`phuong`, `xa`, `dac-khu`). An empty list does not limit.
+/// is Hà Nội's), some kinds of unit (`phuong`, `xa`, `dac-khu`), some levels of government (a figure
+/// the province measures is not a commune's target). An empty list does not limit.
 public struct Applicability: Sendable, Codable, Hashable {
     /// Province keys of `documents.yaml`.
     public var provinces: [String]
@@ -139,16 +140,26 @@ public struct Applicability: Sendable, Codable, Hashable {
     public var kinds: [String]
     /// Keys of `documents.yaml`'s competences the unit must hold (all of them).
     public var competences: [String]
+    /// Levels of government whose plans it speaks to: `cap-tinh` (the province), `cap-xa` (a ward,
+    /// commune or special zone: every plan this tool reads whose kind is known).
+    public var levels: [String]
 
     public static let kindKeys = ["phuong", "xa", "dac-khu"]
+    public static let levelKeys = ["cap-tinh", "cap-xa"]
 
-    public init(provinces: [String] = [], kinds: [String] = [], competences: [String] = []) {
+    public init(provinces: [String] = [], kinds: [String] = [], competences: [String] = [], levels: [String] = []) {
         self.provinces = provinces
         self.kinds = kinds
         self.competences = competences
+        self.levels = levels
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case provinces, kinds, competences }
+    /// The level of a unit of kind `kind` (a key): every kind a plan names is the commune level.
+    public static func levelKey(ofKind kind: String?) -> String? {
+        kind.flatMap { kindKeys.contains($0) ? "cap-xa" : nil }
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case provinces, kinds, competences, levels }
 
     public init(from decoder: Decoder) throws {
         try decoder.rejectUnknownFields(CodingKeys.self)
@@ -156,6 +167,7 @@ public struct Applicability: Sendable, Codable, Hashable {
         provinces = try c.decodeIfPresent([String].self, forKey: .provinces) ?? []
         kinds = try c.decodeIfPresent([String].self, forKey: .kinds) ?? []
         competences = try c.decodeIfPresent([String].self, forKey: .competences) ?? []
+        levels = try c.decodeIfPresent([String].self, forKey: .levels) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -163,6 +175,7 @@ public struct Applicability: Sendable, Codable, Hashable {
         try c.encode(provinces, forKey: .provinces)
         try c.encode(kinds, forKey: .kinds)
         if !competences.isEmpty { try c.encode(competences, forKey: .competences) }
+        if !levels.isEmpty { try c.encode(levels, forKey: .levels) }
     }
 
     /// The key of a kind of unit: `phuong`, `xa`, `dac-khu`.
@@ -177,6 +190,7 @@ public struct Applicability: Sendable, Codable, Hashable {
         (provinces.isEmpty || province.map(provinces.contains) == true)
             && (kinds.isEmpty || kind.map(kinds.contains) == true)
             && competences.allSatisfy { held?.contains($0) == true }
+            && (levels.isEmpty || Self.levelKey(ofKind: kind).map(levels.contains) == true)
     }
 }
 

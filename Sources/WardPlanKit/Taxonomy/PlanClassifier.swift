@@ -74,7 +74,7 @@ public struct PlanClassifier: Sendable {
         }
         classifyAll(&plan.tasks) { _, kind in kind }
         // A figure a task states of its own is a target of the plan too, at the task's line.
-        plan.targets += taskTargets.targets(of: plan.tasks)
+        plan.targets += taskTargets.targets(of: plan.tasks, from: plan.period?.years.from)
         classifyAll(&plan.targets) { _, _ in .targets }
         classifyAll(&plan.narrative) { item, _ in item.section }
         // Duties: only their themes count (a duty states a theme; its office is the responsibility's).

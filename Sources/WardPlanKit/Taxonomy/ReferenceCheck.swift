@@ -135,6 +135,12 @@ public enum ReferenceCheck {
                     "\(path).\(field).kinds[\(k)]",
                     "unknown kind \"\(key)\"; use \(Applicability.kindKeys.joined(separator: ", "))"))
         }
+        for (k, key) in (appliesTo?.levels ?? []).enumerated() where !Applicability.levelKeys.contains(key) {
+            problems.append(
+                error(
+                    "\(path).\(field).levels[\(k)]",
+                    "unknown level \"\(key)\"; use \(Applicability.levelKeys.joined(separator: ", "))"))
+        }
         let competences = documents.competences.map(\.key)
         for (k, key) in (appliesTo?.competences ?? []).enumerated() where !competences.contains(key) {
             let known = competences.isEmpty ? "documents.yaml lists none" : "use \(competences.joined(separator: ", "))"

@@ -3,10 +3,13 @@
 /// that works toward it rather than in the targets part; a benchmark of that figure is then met by
 /// the plan, not missing from it.
 ///
-/// A clause of the task's statement is a target when it has one of the goal words of
-/// `metrics.yaml` (`taskGoals`: "phấn đấu", "bảo đảm" …), a value and a known metric. Its line is the
-/// task's; its years are the plan's (the task's time says when the work is done, not the year the
-/// figure is for).
+/// A clause of the task's statement is a target when it has a value, a known metric and says it is
+/// one to reach: one of the goal words of `metrics.yaml` (`taskGoals`: "phấn đấu", "bảo đảm", "đạt",
+/// "tối thiểu" …, matched without tone marks, so "Phần đấu" and "Phấn dấu" are "phấn đấu"), or the
+/// figure opening the clause ("100% TTHC đủ điều kiện … toàn trình"). A figure already reached is
+/// not one ("Năm 2025 tỷ lệ … đạt 85%", "hiện nay mới đạt 40%": `TargetParser.isResult`). Its
+/// line is the task's; its years are the plan's (the task's time says when the work is done, not the
+/// year the figure is for).
 struct TaskTargets: Sendable {
     let parser: TargetParser
     /// Folded goal words.
@@ -17,22 +20,35 @@ struct TaskTargets: Sendable {
         goals = (metrics.taskGoals ?? []).map(\.foldedKey)
     }
 
-    /// The targets of each task, in task order.
-    func targets(of tasks: [PlanTask]) -> [Target] {
-        guard !goals.isEmpty else { return [] }
+    /// The targets of each task, in task order; `start` is the plan's first year.
+    func targets(of tasks: [PlanTask], from start: Int? = nil) -> [Target] {
         var found: [Target] = []
         for task in tasks {
-            let key = task.text.foldedKey
-            // Cheap first: most tasks have no goal word.
-            guard goals.contains(where: { key.containsWords($0) }) else { continue }
+            // Cheap first: most tasks have no figure.
+            guard task.text.contains("%") || task.text.contains(where: \.isNumber) && hasGoal(task.text) else {
+                continue
+            }
             for var target in parser.targets(in: task.text, phase: nil, line: task.line, endLine: task.endLine)
             where target.value != nil && target.metric != nil
-                && goals.contains(where: { target.text.foldedKey.containsWords($0) })
+                && (hasGoal(target.text) || Self.opensWithFigure(target.text))
+                && !parser.isResult(target.text, before: start)
             {
                 target.phase = nil
                 found.append(target)
             }
         }
         return found
+    }
+
+    private func hasGoal(_ text: String) -> Bool {
+        let key = text.foldedKey
+        return goals.contains { key.containsWords($0) }
+    }
+
+    /// Whether a clause opens with its figure ("100% TTHC …", "95 % hồ sơ …").
+    static func opensWithFigure(_ clause: String) -> Bool {
+        let digits = clause.prefix { $0.isNumber || $0 == "," || $0 == "." }
+        guard !digits.isEmpty else { return false }
+        return clause.dropFirst(digits.count).drop { $0 == " " }.first == "%"
     }
 }
