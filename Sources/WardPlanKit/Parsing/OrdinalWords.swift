@@ -38,7 +38,7 @@ enum OrdinalWords {
     }
 
     /// "Thứ" with a capital, one to three words, then ",", ":" or "." and the paragraph's text.
-    private static let opener = Pattern(openerSource, caseSensitive: true, opening: "T")
+    private static let opener = Pattern(openerSource, caseSensitive: true, opening: "T", needsText: ["Thứ"])
     static let openerSource = #"^Thứ\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})\s*[,:.]\s*(\S.*)$"#
 
     /// Unit words by `TonedKey`: "tư" and "bốn" are 4, "bảy" and "bẩy" 7.

@@ -212,7 +212,7 @@ public struct TargetParser: Sendable {
     static func locate(_ clauses: [String], in text: String) -> [Range<String.Index>?] {
         var from = text.startIndex
         return clauses.map { clause in
-            guard let r = text.range(of: clause, range: from..<text.endIndex) else { return nil }
+            guard let r = text.firstRange(ofSimple: clause, from: from) else { return nil }
             from = r.upperBound
             return r
         }
@@ -292,7 +292,7 @@ public struct TargetParser: Sendable {
         var best: (position: Int, comparator: Target.Comparator)?
         for (phrase, comparator) in comparatorWords {
             var searchStart = before.startIndex
-            while let r = before.range(of: phrase, range: searchStart..<before.endIndex) {
+            while let r = before.firstRange(ofSimple: phrase, from: searchStart) {
                 let boundaryBefore =
                     r.lowerBound == before.startIndex || before[before.index(before: r.lowerBound)] == " "
                 let boundaryAfter = r.upperBound == before.endIndex || before[r.upperBound] == " "

@@ -51,11 +51,20 @@ extension TextScan {
     /// The key of the opening of `text` when it is at least two characters longer than `key`
     /// (so the character after `key`'s length is whole in it), nil when the text is shorter or
     /// its opening folds to too little (then the whole text must be folded).
-    private static func keyOfOpening(_ text: String, longerThan key: String) -> String? {
-        let opening = text.prefix(key.count + 12)
-        guard opening.endIndex < text.endIndex else { return nil }
-        let head = FoldedKey.of(opening)
-        return head.count >= key.count + 2 ? head : nil
+    ///
+    /// The opening is cut by bytes, at a scalar boundary: folding goes scalar by scalar, so the
+    /// key of any such opening is a prefix of the text's key (cutting by characters walked the
+    /// grapheme rules over every line's opening).
+    static func keyOfOpening(_ text: String, longerThan key: String) -> String? {
+        var text = text
+        let wanted = 3 * (key.utf8.count + 12)
+        return text.withUTF8 { utf8 -> String? in
+            guard wanted < utf8.count else { return nil }
+            var end = wanted
+            while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            let head = FoldedKey.key(ofUTF8: UnsafeBufferPointer(rebasing: utf8[..<end]))
+            return head.count >= key.count + 2 ? head : nil
+        }
     }
 
     /// Whether `text` may name a province or city: a match of `FrontMatterParser.provinceName`

@@ -55,6 +55,16 @@ struct Abbreviations: Sendable {
         return found
     }
 
+    /// False when two words cannot be equal: both open with an ASCII byte, and not the same one
+    /// (an ASCII letter is its own decomposition, so canonically equal words would open alike).
+    /// Comparing `Substring`s goes through the standard library's general comparison; this
+    /// spares nine in ten of those comparisons while the classifier is built.
+    @inline(__always)
+    static func mayEqual(_ a: Substring, _ b: Substring) -> Bool {
+        guard let x = a.utf8.first, let y = b.utf8.first else { return true }
+        return x == y || x >= 0x80 || y >= 0x80
+    }
+
     /// `words` with every occurrence of the word sequence `target` replaced, or nil when there is
     /// none. (Most phrases hold no abbreviation: looking before copying and hashing the words made
     /// building the classifier a tenth of what it was.)
@@ -63,7 +73,8 @@ struct Abbreviations: Sendable {
     {
         guard !target.isEmpty, words.count >= target.count,
             let first = (0...(words.count - target.count)).first(where: { i in
-                words[i] == target[0] && words[i..<(i + target.count)].elementsEqual(target)
+                Self.mayEqual(words[i], target[0]) && words[i] == target[0]
+                    && words[i..<(i + target.count)].elementsEqual(target)
             })
         else { return nil }
         var out = Array(words[..<first])

@@ -110,14 +110,28 @@ struct Pattern: @unchecked Sendable {
             switch decoder.decode(&iterator) {
             case .scalarValue(let scalar):
                 guard !scalar.isASCII else { continue }
-                switch scalar.properties.generalCategory {
-                case .decimalNumber, .unassigned: return true
-                default: continue
+                if scalar.value < 0x2100 {
+                    if digitOrUnknown[Int(scalar.value)] { return true }
+                    continue
                 }
+                if isDigitOrUnknown(scalar) { return true }
             case .emptyInput: return false
             case .error: return true
             }
         }
+    }
+
+    private static func isDigitOrUnknown(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .decimalNumber, .unassigned: true
+        default: false
+        }
+    }
+
+    /// `isDigitOrUnknown` of every scalar below U+2100 (Vietnamese letters, dashes, quotes): a
+    /// property look-up per letter of every line was the larger part of this test.
+    static let digitOrUnknown: [Bool] = (0..<0x2100).map { (value: UInt32) in
+        Unicode.Scalar(value).map(isDigitOrUnknown) ?? true
     }
 
     func firstMatch(in text: String) -> Match? {

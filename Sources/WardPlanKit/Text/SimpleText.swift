@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text in which every Unicode scalar is a character of its own: no grapheme rule joins it to a
 /// neighbour, so a walk over scalars (or bytes) sees the characters a walk over `Character`s sees.
 /// Nearly every line of a plan is such (ASCII, precomposed Vietnamese, dashes, quotes), and the
@@ -41,15 +43,19 @@ enum SimpleText {
     /// Which of the ASCII bytes `wanted` occur in `text`, as a set of bit flags (bit `i` for
     /// `wanted[i]`), in one pass over the bytes.
     static func asciiBytes(of wanted: [UInt8], in text: some StringProtocol) -> UInt32 {
-        var flags = [UInt32](repeating: 0, count: 128)
-        for (i, byte) in wanted.enumerated() { flags[Int(byte)] |= 1 << UInt32(i) }
-        let scan = { (utf8: UnsafeBufferPointer<UInt8>) -> UInt32 in
-            var found: UInt32 = 0
-            for byte in utf8 where byte < 0x80 { found |= flags[Int(byte)] }
-            return found
+        // The flag table lives on the stack: an array per call (one per line read) was a
+        // `malloc`, a fill and a `free` each time.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 128) { flags in
+            flags.initialize(repeating: 0)
+            for (i, byte) in wanted.enumerated() where byte < 0x80 { flags[Int(byte)] |= 1 << UInt32(i) }
+            let scan = { (utf8: UnsafeBufferPointer<UInt8>) -> UInt32 in
+                var found: UInt32 = 0
+                for byte in utf8 where byte < 0x80 { found |= flags[Int(byte)] }
+                return found
+            }
+            if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+            return Array(text.utf8).withUnsafeBufferPointer(scan)
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
-        return Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// Whether `text` holds the ASCII byte `byte`, from its contiguous bytes when at hand.
@@ -108,5 +114,40 @@ extension SimpleText {
             guard let offset = last ? utf8.lastIndex(of: byte) : utf8.firstIndex(of: byte) else { return .absent }
             return isSimple(utf8) ? .at(offset) : .unsure
         } ?? .unsure
+    }
+}
+
+extension String {
+    /// Foundation's `range(of: needle, range: start..<endIndex)` (no options: canonical
+    /// equivalence), found by bytes when both strings are simple: without combining marks, and
+    /// with no scalar of those blocks canonically equal to another, equivalent text is equal
+    /// bytes, and every scalar boundary is a character boundary. Foundation copies both strings to
+    /// UTF-16 on every call; other text still goes to it.
+    func firstRange(ofSimple needle: String, from start: String.Index) -> Range<String.Index>? {
+        var haystack = self
+        var pattern = needle
+        let offset = utf8.distance(from: startIndex, to: start)
+        let found: Int?? = haystack.withUTF8 { text in
+            pattern.withUTF8 { pattern -> Int?? in
+                guard !pattern.isEmpty, SimpleText.isSimple(text), SimpleText.isSimple(pattern) else { return .none }
+                let first = pattern[0]
+                var i = offset
+                let last = text.count - pattern.count
+                while i <= last {
+                    if text[i] == first, memcmp(text.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 {
+                        return .some(i)
+                    }
+                    i += 1
+                }
+                return .some(nil)
+            }
+        }
+        switch found {
+        case .none: return range(of: needle, range: start..<endIndex)
+        case .some(.none): return nil
+        case .some(.some(let at)):
+            let lower = utf8.index(startIndex, offsetBy: at)
+            return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
+        }
     }
 }
