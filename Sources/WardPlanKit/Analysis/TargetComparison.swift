@@ -85,7 +85,11 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         func label(_ metric: String) -> (vi: String, en: String) {
             metrics.metrics.first { $0.id == metric }.map { ($0.vi, $0.en) } ?? (metric, metric)
         }
-        let rows = benchmarks.benchmarks.map { b in
+        // A figure of another level of government (the province's surveys) is no plan's here: every
+        // plan this tool reads is a ward's or commune's, so its row would only show "missing"; a
+        // ward's own figure for that metric is listed with the metrics no benchmark names.
+        let asked = benchmarks.benchmarks.filter(\.speaksToCommunes)
+        let rows = asked.map { b in
             let names = label(b.metric)
             return BenchmarkRow(
                 id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
@@ -93,7 +97,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                     cell(plans[$0], ward: wards[$0].id, against: b, metrics: metrics, levels: benchmarks.benchmarks)
                 })
         }
-        let benchmarked = Set(benchmarks.benchmarks.map(\.metric))
+        let benchmarked = Set(asked.map(\.metric))
         var otherMetrics: [String] = []
         for plan in plans {
             for t in plan.targets {

@@ -34,3 +34,12 @@ public struct Benchmarks: Sendable, Codable, Hashable {
         case byEnd = "by-end"
     }
 }
+
+extension Benchmarks.Benchmark {
+    /// False for a figure limited to another level of government (`appliesTo.levels: [cap-tinh]`):
+    /// it applies to no plan of a ward, commune or special zone (`Applicability.applies`).
+    var speaksToCommunes: Bool {
+        guard let levels = appliesTo?.levels, !levels.isEmpty else { return true }
+        return levels.contains("cap-xa")
+    }
+}
