@@ -203,6 +203,15 @@ struct LayoutFixtureTests {
         var message: String
     }
 
+    /// Every check below for a plan read from one format of `fixture` ("folder/name", beside its
+    /// `name.expected.json`), each an expectation of the calling test.
+    static func expectChecks(_ plan: Plan, fixture: String, file: String) throws {
+        let expected = try JSONDecoder().decode(Expected.self, from: Fixtures.data(fixture + ".expected.json"))
+        for check in checks(plan, expected, file: file) {
+            #expect(check.passed, "\(check.message)")
+        }
+    }
+
     static func checks(_ plan: Plan, _ expected: Expected, file: String) -> [Check] {
         let score = score(plan, against: expected)
         let misses = score.misses.prefix(8).joined(separator: "\n")

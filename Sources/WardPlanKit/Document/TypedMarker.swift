@@ -15,6 +15,11 @@ enum TypedMarker {
         if let m = MarkerScan.firstMatch(numberPath, in: text, MarkerScan.typedNumberPath) {
             return (Marker(style: .numberPath, text: m[0]!.prefixBefore(m[2]!), value: m[1]!), m[2]!)
         }
+        if let m = gluedNumberPath.firstMatch(in: text) {
+            // "7.1.Tổ chức gặp gỡ …": the space after the point's number left out (typed so, or lost
+            // on the way to PDF); the capital after the closing dot tells it from "1.5ha" or a date.
+            return (Marker(style: .numberPath, text: m[1]! + ".", value: m[1]!), m[2]!)
+        }
         if let m = MarkerScan.firstMatch(number, in: text, MarkerScan.typedNumber) {
             return (Marker(style: .number, text: m[1]! + m[2]!, value: m[1]!), m[3]!)
         }
@@ -69,6 +74,9 @@ enum TypedMarker {
         #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
     /// "1.1.", "3.12", "2.1.3)": two to four numbers.
     static let numberPath = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(\S.*)$"#, opening: "0123456789")
+    /// "7.1.Tổ chức …": two to four numbers, a dot and a capital with no space between.
+    static let gluedNumberPath = Pattern(
+        #"^(\d{1,2}(?:\.\d{1,2}){1,3})\.(\p{Lu}.*)$"#, caseSensitive: true, opening: "0123456789")
     /// "1.", "2)": one number with its terminator.
     static let number = Pattern(#"^(\d{1,2})([.)])\s+(\S.*)$"#, opening: "0123456789")
     static let parenthesized = Pattern(#"^\((\d{1,2})\)\s*(\S.*)$"#, opening: "(")

@@ -95,7 +95,8 @@ enum PageBreakJoiner {
         if line.text.hasPrefix("(") { return true }
         switch LineShape.of(line.text) {
         case .prose:
-            return true
+            // "7.1.Tổ chức …" under a long heading "7. Cải thiện …": a point, its space left out.
+            return TypedMarker.gluedNumberPath.firstMatch(in: line.text) == nil
         case .bullet(_, let text):
             // "- xã hội …": a hyphen the wrap put first on the line; a real item starts with a capital.
             return text.first?.isLowercase == true

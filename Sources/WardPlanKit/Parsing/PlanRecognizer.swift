@@ -168,7 +168,11 @@ final class PlanRecognizer {
             pendingAppendixTitle = true
         case .numbered(let ref, let depth, let title):
             finishTask()
-            if followedByFields(i) {
+            if headsNumberedChildren(i, ref: ref) {
+                // "7. Cải thiện môi trường đầu tư …" over "7.1. Tổ chức …": the items' heading,
+                // however long its words and whatever follows its first child.
+                pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
+            } else if followedByFields(i) {
                 startTask(ref: ref, text: title, at: i)
             } else if let office = officeHeading(title) {
                 pushHeading(
@@ -403,6 +407,22 @@ final class PlanRecognizer {
         case .bullet: return followedByFields(i + 1)
         default: return false
         }
+    }
+
+    /// Whether the next unit is numbered as this one's first child ("7." then "7.1."), so this one
+    /// is their heading.
+    private func headsNumberedChildren(_ i: Int, ref: String) -> Bool {
+        guard i + 1 < units.count, !skip.contains(i + 1), units[i + 1].table == nil,
+            case .numbered(let next, _, _) = shapes[i + 1]
+        else { return false }
+        return Self.isFirstChild(next, of: ref)
+    }
+
+    /// "7.1" under "7", "2.3.1" under "2.3": the parent's parts, then "1".
+    static func isFirstChild(_ child: String, of parent: String) -> Bool {
+        let parts = { (ref: String) in ref.split(separator: ".").map(String.init) }
+        let (c, p) = (parts(child), parts(parent))
+        return !p.isEmpty && c.count == p.count + 1 && Array(c.prefix(p.count)) == p && Int(c.last!) == 1
     }
 
     /// Whether field lines ("- Cơ quan chủ trì: …") follow, maybe after a wrapped line or two.
@@ -978,7 +998,9 @@ final class PlanRecognizer {
         for row in rows {
             let raw = Self.columnCells(row)
             let cells = cellMap.map { Self.remap(raw, by: $0, width: table?.columns.headers.count ?? raw.count) } ?? raw
-            if let columns = TableColumns.detect(raw) {
+            if let columns = TableColumns.detect(raw),
+                table.map({ Self.readsAsHeader(raw, columns, under: $0.columns) }) ?? true
+            {
                 // A header inside the block: a new table, or the same header again.
                 plan.tableHeaders.append(
                     SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
@@ -1014,6 +1036,20 @@ final class PlanRecognizer {
                 readingTableRow = false
             }
         }
+    }
+
+    /// Whether a row that `TableColumns.detect` reads as a header, inside the body of an open table,
+    /// is one. Under a task table whose header names the lead or the time, a row of data is a task
+    /// whatever its cells say ("Duy trì hoạt động … | Cả giai đoạn | … | Các đơn vị | Đạt chỉ tiêu
+    /// được giao" names a task, a lead and a target column by chance): a header there holds column
+    /// words only, every filled cell but one taking a role or standing for a year.
+    static func readsAsHeader(_ cells: [String], _ columns: TableColumns, under open: TableColumns) -> Bool {
+        let opensTasks = open.holdsTasks && (open.index(of: .lead) != nil || open.index(of: .timeline) != nil)
+        guard opensTasks, columns != open else { return true }
+        let unnamed = cells.indices.filter {
+            !cells[$0].trimmingBlanks.isEmpty && columns.roles[$0] == nil && columns.yearColumns[$0] == nil
+        }
+        return unnamed.count <= 1
     }
 
     /// Where each column of a header goes in the open table's columns, when the header is that table's
