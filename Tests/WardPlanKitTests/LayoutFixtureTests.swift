@@ -146,6 +146,18 @@ struct LayoutFixtureTests {
 
     static func key(_ text: String?) -> String { FoldedKey.of(text ?? "") }
 
+    /// Reads a fixture of another folder ("reader11/an-phu-tay-2027", `ext` "txt") and expects every
+    /// check of its `.expected.json`; returns the plan for the test's own checks.
+    static func readsAsWritten(_ fixture: String, ext: String) throws -> Plan {
+        let path = fixture + "." + ext
+        let plan = try Fixtures.plan(Fixtures.data(path), path: path)
+        let expected = try JSONDecoder().decode(Expected.self, from: Fixtures.data(fixture + ".expected.json"))
+        for check in checks(plan, expected, file: path) {
+            #expect(check.passed, "\(check.message)")
+        }
+        return plan
+    }
+
     /// Pairs expected tasks with parsed ones by the start of their text and scores each field.
     static func score(_ plan: Plan, against expected: Expected) -> Score {
         var score = Score()

@@ -24,6 +24,19 @@ enum LabelledTaskOpener {
         return nil
     }
 
+    /// "Nhiệm vụ 2: …", "Nhiệm vụ số 2: …", "Chỉ tiêu 2: …" (a word of `taskOpeners` or
+    /// `targetOpeners`) at a line's start: a new item, never the hard-wrapped rest of the line
+    /// before it nor the rest of the task before it.
+    static func opensItem(_ text: String) -> Bool {
+        if read(text) != nil || label(text) != nil { return true }
+        guard let first = text.first, first.isLetter, first.isUppercase,
+            let m = pattern.firstMatch(in: text), let word = m[1]
+        else { return false }
+        return targetOpenerKeys.contains(word.foldedKey)
+    }
+
+    static let targetOpenerKeys = Set((PlanLayout.standard.targetOpeners ?? []).map(PlanLayout.key))
+
     /// The number of a label that is the whole line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ
     /// số 2."), or nil. The words are the same as `read`'s; the punctuation is optional.
     static func label(_ text: String) -> String? {

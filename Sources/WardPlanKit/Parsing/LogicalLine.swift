@@ -56,6 +56,7 @@ enum PageBreakJoiner {
                 !last.isTableRow,
                 !last.first.carriesStructure || last.first.marker != nil,
                 startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
+                    || closesOpenBracket(line, of: last.text, after: lastPhysical)
             {
                 out[out.count - 1].text += " " + line.text
                 out[out.count - 1].lines.append(line.number)
@@ -80,14 +81,48 @@ enum PageBreakJoiner {
         return !text[open...].contains(")")
     }
 
+    /// "(Chủ trì: …; Quý" + "II - Quý IV/2027)": a line right after the one before it that closes
+    /// the bracket the paragraph left open goes on it, whatever it looks like (a Roman numeral, a
+    /// time in capitals). A new labelled item ("Nhiệm vụ 4: …") never does.
+    static func closesOpenBracket(_ line: DocumentLine, of paragraph: String, after previous: DocumentLine?) -> Bool {
+        guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
+            previous.table == nil, let close = line.text.firstIndex(ofASCII: ")"),
+            !line.text[..<close].contains("("), leavesParenthesisOpen(paragraph),
+            !LabelledTaskOpener.opensItem(line.text)
+        else { return false }
+        return true
+    }
+
+    /// "IV/2027", "II - Quý IV/2027.": the rest of a time the wrap cut after "Quý", however much it
+    /// looks like a Roman heading or a line in capitals. A numeral with "." or ")" after it ("II.
+    /// Quý II/2027", a section of a plan laid out by quarter) is a heading.
+    static func isWrappedTimeTail(_ text: String) -> Bool {
+        if let m = romanSlash.firstMatch(in: text), let numeral = m[1], RomanNumeral.value(numeral) != nil {
+            return true
+        }
+        guard let m = romanRange.firstMatch(in: text), let numeral = m[1], let rest = m[2],
+            RomanNumeral.value(numeral) != nil, !FrontMatterParser.isCapitals(rest)
+        else { return false }
+        return rest.foldedKey.hasWordPrefix("quy") || AssignmentParts.opensWithTimeWord(rest)
+    }
+
+    /// A Roman numeral right before "/" and a year: a quarter's numeral.
+    static let romanSlash = Pattern(#"^([IVX]{1,4})\s*/\s*\d{2,4}"#, caseSensitive: true, opening: "IVX")
+    /// A Roman numeral, then a dash, a comma or "và" and the rest of a range of quarters.
+    static let romanRange = Pattern(
+        #"^([IVX]{1,4})\s*(?:[-–,]|và\s)\s*(\S.*)$"#, caseSensitive: true, opening: "IVX")
+
     /// A plain line right after a long line (no blank line between) that stops mid-sentence.
     static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
         guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
             previous.table == nil,
             previous.text.count >= wrappedLineMinimum,
             !TextShape.endsSentence(previous.text) || leavesParenthesisOpen(previous.text),
-            !FrontMatterParser.isCapitals(line.text), !FrontMatterParser.isCapitals(previous.text)
+            !FrontMatterParser.isCapitals(previous.text)
         else { return false }
+        if isWrappedTimeTail(line.text) { return true }
+        // "Chỉ tiêu 2: …" opens the next target, however the line before it ends.
+        guard !FrontMatterParser.isCapitals(line.text), !LabelledTaskOpener.opensItem(line.text) else { return false }
         // "Căn cứ …", "Thực hiện Nghị quyết …" (capital first letter) open a paragraph of legal
         // bases, never the wrapped rest of a title.
         if line.text.first?.isUppercase == true, LegalBasisParser.isBasisParagraph(line.text) { return false }

@@ -54,6 +54,8 @@ struct PlanLayout: Sendable, Decodable {
     var statementLabels: [String]
     /// Words that open a task block before its number: "Nhiệm vụ 3: …" (`LabelledTaskOpener`).
     var taskOpeners: [String]
+    /// Words that open a target before its number: "Chỉ tiêu 2: …" (`LabelledTaskOpener.opensItem`).
+    var targetOpeners: [String]?
     /// Words that open the time part of an assignment (`AssignmentParts`).
     var timeOpeners: [String]
     var planTitles: Titles

@@ -178,7 +178,7 @@ final class PlanRecognizer {
                 pushHeading(
                     ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref, office: office,
                     officeMarker: line.marker?.style)
-            } else if isHeading(line, title: title) {
+            } else if isHeading(line, title: title, at: i) {
                 pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
             } else {
                 item(ref: ref, text: title, at: i, numbered: true)
@@ -341,13 +341,21 @@ final class PlanRecognizer {
 
     /// A numbered line is a heading when the markup says so, or when it is short and does not end
     /// like a sentence. In a targets section a line with a value is a target, however short.
-    private func isHeading(_ line: OutlineUnit, title: String) -> Bool {
+    private func isHeading(_ line: OutlineUnit, title: String, at i: Int) -> Bool {
         if line.isHeading { return true }
         if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
         // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
-        if contextKind == .tasks, inlineAssignment(in: title) != nil { return false }
+        if contextKind == .tasks, inlineAssignment(in: title) != nil || isLabelledTask(at: i) { return false }
         if contextKind == .targets, title.contains("%") { return false }
         return true
+    }
+
+    /// "Nhiệm vụ 5: Thực hiện chế độ báo cáo …" in a plan that writes its tasks so
+    /// (`writesLabelledTasks`), with no lettered or bulleted items under it: a task.
+    private func isLabelledTask(at i: Int) -> Bool {
+        let unit = units[i]
+        return unit.marker == nil && !unit.isHeading && !nextIsMarkedItem(i)
+            && LabelledTaskOpener.read(unit.body) != nil && writesLabelledTasks
     }
 
     /// "TỔ CHỨC THỰC HIỆN", "KINH PHÍ THỰC HIỆN:": a short line in capitals that is not a sentence
@@ -653,6 +661,8 @@ final class PlanRecognizer {
             !units[next].isHeading
         {
             let body = units[next].body
+            // "Nhiệm vụ 2: …" after "… (Chủ trì: …; hoàn thành trong tháng 01/2027)": the next task.
+            if LabelledTaskOpener.opensItem(body) { break }
             let joined = pieces.joined(separator: " ")
             let sofar = inlineAssignment(in: joined)
             let givesLead =
@@ -684,7 +694,7 @@ final class PlanRecognizer {
         var assignment: InlineAssignment
         if let assigned = inlineAssignment(in: joined) {
             assignment = assigned
-        } else if numbered, writesProseTasks, !TextShape.isParenthesised(text) {
+        } else if numbered, writesProseTasks || isLabelledTask(at: i), !TextShape.isParenthesised(text) {
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else if let office = officeLead, current.marker != nil, !TextShape.isParenthesised(text) {
             // An item under "1. Văn phòng HĐND và UBND:": that office leads it.
@@ -773,6 +783,21 @@ final class PlanRecognizer {
             var closing = text
             while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
             guard !closing.hasSuffix(")"), inlineAssignment(in: text) != nil else {
+                continue
+            }
+            found += 1
+            if found >= 2 { return true }
+        }
+        return false
+    }()
+
+    /// The plan writes its tasks as labelled items ("Nhiệm vụ 1: … (Chủ trì: …; Quý I/2027)"): two
+    /// of them or more name their lead. A labelled item without one is then a task whose lead is
+    /// missing, never a statement or a heading.
+    private lazy var writesLabelledTasks: Bool = {
+        var found = 0
+        for unit in units where !unit.isHeading && unit.marker == nil && unit.table == nil {
+            guard let opener = LabelledTaskOpener.read(unit.body), inlineAssignment(in: opener.title) != nil else {
                 continue
             }
             found += 1
