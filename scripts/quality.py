@@ -224,16 +224,27 @@ def score_set(name, as_of):
     result["gaps_unlabelled"] = sorted(set(national_absent) - set(labelled))
     result["gap_precision"] = ratio(sum(yes(gap_labels[k + ("absent",)]["label"]) for k in labelled), len(labelled))
     result["gaps_all"] = len(gaps)
-    # `review` items (near words: never in a letter) judged by their own label, or by the `absent`
-    # label of a set labelled before the level existed: a real gap sent to review is a cost, a wrong
-    # one a gain.
+    # `review` items (near words, or stated under a reading doubt: never in a letter) judged by
+    # their own label, or by the `stated`/`absent` label they had before: a real gap sent to review
+    # is a cost, a wrong one a gain.
     review = [k for k, i in gaps.items() if i.get("level") == "review"]
-    judged = [gap_labels.get(k + ("review",), gap_labels.get(k + ("absent",))) for k in review]
+    # A `stated` item sent to review because the tasks look unread is judged by its `stated` label.
+    judged = [
+        gap_labels.get(k + ("review",), gap_labels.get(k + ("stated",), gap_labels.get(k + ("absent",))))
+        for k in review
+    ]
     judged = [label for label in judged if label is not None]
     result["review"] = len(review)
     result["review_real"] = sum(yes(r["label"]) for r in judged)
     result["review_not_real"] = len(judged) - result["review_real"]
     result["review_items"] = sorted(review)
+    # `stated` national items go into a letter too ("có nêu nhưng chưa cụ thể hóa thành nhiệm vụ"):
+    # judged by their own label; an unlabelled one is shown, not guessed.
+    stated = [k for k, i in gaps.items() if i.get("level") == "stated" and "national" in i.get("basis", [])]
+    judged = [gap_labels[k + ("stated",)] for k in stated if k + ("stated",) in gap_labels]
+    result["stated"] = len(stated)
+    result["stated_real"] = sum(yes(r["label"]) for r in judged)
+    result["stated_not_real"] = len(judged) - result["stated_real"]
     return result
 
 
@@ -251,9 +262,14 @@ def score(args):
         )
     for r in results:
         print(
-            f"{r['set']}: {r['review']} item(s) to review (near words, never in a letter): labelled"
+            f"{r['set']}: {r['review']} item(s) to review (near words or tasks not all read; never in a letter): labelled"
             f" real {r['review_real']}, not real {r['review_not_real']}, unlabelled"
             f" {r['review'] - r['review_real'] - r['review_not_real']}"
+        )
+        print(
+            f"{r['set']}: {r['stated']} stated item(s) (in a letter: stated, no task): labelled"
+            f" real {r['stated_real']}, not real {r['stated_not_real']}, unlabelled"
+            f" {r['stated'] - r['stated_real'] - r['stated_not_real']}"
         )
         if args.verbose:
             for key in r["review_items"]:

@@ -159,7 +159,8 @@ extension WardGaps {
             let expectations = Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
-            for item in themeItems(input, themes: themes, w: w, expectations) {
+            let doubt = ReadingDoubt.of(input.plans[w])
+            for item in themeItems(input, themes: themes, w: w, expectations, doubt: doubt) {
                 if item.basis.contains(.national) || item.level == .update {
                     national.append(item)
                 } else {
@@ -204,7 +205,8 @@ extension WardGaps {
     // MARK: - Themes
 
     static func themeItems(
-        _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations
+        _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations,
+        doubt: ReadingDoubt? = nil
     ) -> [GapItem] {
         var items: [GapItem] = []
         // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
@@ -252,6 +254,11 @@ extension WardGaps {
                     places = near.map { namer.place(line: $0.line, ref: $0.ref) }
                     note = Self.reviewNote(near)
                 }
+            }
+            // "Stated, no task" is only as good as the reading of the tasks.
+            if level == .stated, let doubt {
+                level = .review
+                note = doubt.note(note)
             }
             if let share, basis.contains(.peers) {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"

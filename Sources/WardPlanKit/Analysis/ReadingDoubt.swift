@@ -1,0 +1,49 @@
+/// Signs that the tool did not read all of a plan's tasks. A theme the plan states with no task is
+/// `stated` only if the tasks were read: on held-out plans whose task table was not read, nearly
+/// every `stated` item was a task the tool missed. Under doubt such an item goes to an officer
+/// (`review`) instead of a letter; `absent` items stay (nothing anywhere in the plan names them).
+struct ReadingDoubt: Hashable, Sendable {
+    /// Lines in a task section kept only as narrative (table rows or list items not understood).
+    static let notUnderstoodLines = 5
+    /// More non-blank lines per task than this: the task layout was most likely not read (plans
+    /// read well hold 2–8 lines per task: a table row is one line, a prose task a few).
+    static let linesPerTask = 20
+    /// A task running over this many source lines has probably swallowed the tasks after it.
+    static let longTaskLines = 25
+
+    /// In Vietnamese: what the doubt is, for the item's note.
+    let reason: String
+
+    /// The doubt about `plan`'s tasks, or nil when they look read.
+    static func of(_ plan: Plan) -> ReadingDoubt? {
+        let unread = plan.notUnderstood.reduce(0) { $0 + ($1.endLine ?? $1.line) - $1.line + 1 }
+        if unread >= notUnderstoodLines {
+            return ReadingDoubt(
+                reason: "phần nhiệm vụ có \(unread) dòng công cụ chưa đọc được thành nhiệm vụ"
+                    + " (\(Self.lines(plan.notUnderstood.map(\.line))))")
+        }
+        let lines = plan.source.nonBlankLines
+        if lines > linesPerTask * max(plan.tasks.count, 1) {
+            return ReadingDoubt(
+                reason: "công cụ chỉ đọc được \(plan.tasks.count) nhiệm vụ trong \(lines) dòng của kế hoạch")
+        }
+        if let long = plan.tasks.first(where: { ($0.endLine ?? $0.line) - $0.line + 1 >= longTaskLines }) {
+            let name = long.ref.isEmpty ? "dòng \(long.line)" : "\(long.ref) (dòng \(long.line))"
+            return ReadingDoubt(
+                reason: "nhiệm vụ \(name) dài \((long.endLine ?? long.line) - long.line + 1) dòng,"
+                    + " có thể gồm nhiều nhiệm vụ công cụ chưa tách được")
+        }
+        return nil
+    }
+
+    /// The note of a `stated` item sent to review under this doubt.
+    func note(_ stated: String) -> String {
+        "\(stated); chưa chắc kế hoạch chưa có nhiệm vụ: \(reason) — cần cán bộ xem lại trước khi đề nghị"
+    }
+
+    /// "dòng 12, 13, 20 và 30 dòng khác".
+    private static func lines(_ lines: [Int]) -> String {
+        let shown = lines.prefix(3).map(String.init).joined(separator: ", ")
+        return "dòng \(shown)" + (lines.count > 3 ? " và \(lines.count - 3) dòng khác" : "")
+    }
+}

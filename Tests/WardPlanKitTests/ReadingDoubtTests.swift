@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// A theme the plan states with no task is `stated` only as far as the tasks were read: when they
+/// look unread, the item goes to an officer (`review`), never into a letter. Thresholds and plans
+/// written for these tests.
+@Suite("Stated items under a reading doubt")
+struct ReadingDoubtTests {
+    /// A plan of `tasks` one-line tasks, `lines` non-blank lines and `unread` task-section lines
+    /// kept as narrative.
+    static func plan(tasks: Int, lines: Int, unread: Int = 0, longest: Int = 1) -> Plan {
+        var plan = Plan(source: SourceInfo(path: "p.txt", sha256: "", format: "text", nonBlankLines: lines))
+        plan.tasks = (0..<tasks).map { i in
+            PlanTask(
+                ref: "\(i + 1)", text: "Nhiệm vụ \(i + 1)", area: "direction", line: 100 + i * 30,
+                endLine: i == 0 && longest > 1 ? 100 + longest - 1 : nil)
+        }
+        plan.notUnderstood = (0..<unread).map { SourceText(text: "dòng bảng \($0)", line: 40 + $0) }
+        return plan
+    }
+
+    @Test func readPlansRaiseNoDoubt() {
+        #expect(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200)) == nil)
+        // Four lines not understood, a task of 24 lines, 20 lines a task: still read.
+        #expect(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200, unread: 4)) == nil)
+        #expect(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200, longest: 24)) == nil)
+        #expect(ReadingDoubt.of(Self.plan(tasks: 10, lines: 200)) == nil)
+        // A short plan with no task at all is not doubted for its length alone.
+        #expect(ReadingDoubt.of(Self.plan(tasks: 0, lines: 20)) == nil)
+    }
+
+    @Test func unreadRowsFewTasksOrASwollenTaskRaiseOne() throws {
+        let unread = try #require(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200, unread: 5)))
+        #expect(
+            unread.reason
+                == "phần nhiệm vụ có 5 dòng công cụ chưa đọc được thành nhiệm vụ (dòng 40, 41, 42 và 2 dòng khác)")
+        let few = try #require(ReadingDoubt.of(Self.plan(tasks: 1, lines: 21)))
+        #expect(few.reason == "công cụ chỉ đọc được 1 nhiệm vụ trong 21 dòng của kế hoạch")
+        #expect(ReadingDoubt.of(Self.plan(tasks: 9, lines: 181)) != nil)
+        let long = try #require(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200, longest: 25)))
+        #expect(long.reason == "nhiệm vụ 1 (dòng 100) dài 25 dòng, có thể gồm nhiều nhiệm vụ công cụ chưa tách được")
+    }
+
+    @Test func aStatedThemeGoesToReviewOnlyUnderDoubt() throws {
+        let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
+        let read = try Fixtures.plan(text: OrganisationDutyLineTests.text, path: "hoa-lac.txt")
+        let stated = try #require(Comparer().compare([read], asOf: asOf).gaps[0].item(.theme, "one-stop"))
+        #expect(stated.level == .stated)
+        #expect(stated.isRequest)
+
+        var unread = read
+        unread.notUnderstood = (0..<6).map { SourceText(text: "| 1 | Rà soát … |", line: 20 + $0) }
+        let gaps = Comparer().compare([unread], asOf: asOf).gaps[0]
+        let item = try #require(gaps.item(.theme, "one-stop"))
+        #expect(item.level == .review)
+        #expect(!item.isRequest)
+        // Its places stay the plan's statement; the note says why it is held back.
+        #expect(item.places == stated.places)
+        #expect(item.note.hasPrefix(stated.note + "; chưa chắc kế hoạch chưa có nhiệm vụ: phần nhiệm vụ có 6 dòng"))
+        #expect(item.note.hasSuffix("— cần cán bộ xem lại trước khi đề nghị"))
+        // `absent` items are not touched: nothing anywhere in the plan names them.
+        let absentBefore = Comparer().compare([read], asOf: asOf).gaps[0].items.filter { $0.level == .absent }
+        #expect(gaps.items.filter { $0.level == .absent } == absentBefore)
+    }
+}
