@@ -100,8 +100,10 @@ public struct CompareJob: Sendable {
             let folder = (html as NSString).deletingLastPathComponent
             let stem = ((html as NSString).lastPathComponent as NSString).deletingPathExtension
             // Each page is made when the set is committed, written, and let go: one page in memory at a time.
-            // Pages whose data did not change take its compression from the cache.
-            let renderer = HTMLReportRenderer(fileStem: stem, splitAbove: htmlSplitAbove, keptData: extractor.cache)
+            // Pages whose inputs did not change are copied from the cache; pages whose data did not
+            // change take its compression from it.
+            let renderer = HTMLReportRenderer(
+                fileStem: stem, splitAbove: htmlSplitAbove, keptData: extractor.cache, keptPages: extractor.cache)
             let files = renderer.deferredFiles(report)
             for (i, file) in files.enumerated() {
                 outputs.add(to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)) { write in

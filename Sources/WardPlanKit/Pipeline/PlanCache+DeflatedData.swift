@@ -33,7 +33,7 @@ extension PlanCache: DeflatedDataStore {
 ///     data length, first hash, second hash (the `DataDigest`, 3 × UInt64) · zlib version length
 ///     (UInt64) · payload length (UInt64) · zlib version (UTF-8) · payload (raw deflate)
 ///
-/// Integers little-endian.
+/// Integers little-endian. A kept HTML page (`PlanCache+KeptPages`) is the same with its own magic.
 enum DeflatedData {
     static let magic = Array("WPDEFL\n\0".utf8)
     static let version: UInt32 = 1
@@ -41,9 +41,9 @@ enum DeflatedData {
     /// Where the checksummed bytes start.
     private static let checked = 8 + 4 + 8
 
-    static func encode(_ payload: [UInt8], digest: DataDigest, zlibVersion: String, version: UInt32 = version)
-        -> Data
-    {
+    static func encode(
+        _ payload: [UInt8], digest: DataDigest, zlibVersion: String, version: UInt32 = version, magic: [UInt8] = magic
+    ) -> Data {
         let zlib = Array(zlibVersion.utf8)
         var data = Data(capacity: headerSize + zlib.count + payload.count)
         data.append(contentsOf: magic)
@@ -60,7 +60,7 @@ enum DeflatedData {
     }
 
     /// The payload, when the file is as `encode` wrote it for `digest` and `zlibVersion`.
-    static func decode(_ data: Data, digest: DataDigest, zlibVersion: String) -> [UInt8]? {
+    static func decode(_ data: Data, digest: DataDigest, zlibVersion: String, magic: [UInt8] = magic) -> [UInt8]? {
         data.withUnsafeBytes { raw -> [UInt8]? in
             guard raw.count >= headerSize else { return nil }
             func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {

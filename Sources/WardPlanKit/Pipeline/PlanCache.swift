@@ -48,6 +48,10 @@ public final class PlanCache: @unchecked Sendable {
         public var deflatedData = 0
         /// Pages' compressed data written (made anew: the page's data changed, or none was kept).
         public var deflatedDataWritten = 0
+        /// HTML pages copied from the folder: what they show was as when they were kept.
+        public var keptPages = 0
+        /// HTML pages written to the folder (made anew: what they show changed, or none was kept).
+        public var keptPagesWritten = 0
         /// Plans whose findings (`PlanFindings`) a comparison took from their entry.
         public var findings = 0
         /// Findings made in this run and kept in their plan's entry (written by `commit()`).

@@ -19,15 +19,19 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// Lazy pages' compressed data made before (`PlanCache` keeps them), used again for a page
     /// whose data is the same; the ones made are given to it to keep.
     public var keptData: (any DeflatedDataStore)?
+    /// Pages made before (`PlanCache` keeps them), copied when the digest of what they show is the
+    /// same (`HTMLPageDigests`); the ones made are given to it to keep.
+    public var keptPages: (any KeptPageStore)?
 
     public init(
         fileStem: String = "report", lazyAbove: Int = 40, splitAbove: Int = 200,
-        keptData: (any DeflatedDataStore)? = nil
+        keptData: (any DeflatedDataStore)? = nil, keptPages: (any KeptPageStore)? = nil
     ) {
         self.fileStem = fileStem
         self.lazyAbove = lazyAbove
         self.splitAbove = splitAbove
         self.keptData = keptData
+        self.keptPages = keptPages
     }
 
     /// The report: one page, or (above `splitAbove` wards) the overview first, then the group
@@ -41,7 +45,31 @@ public struct HTMLReportRenderer: ReportRenderer {
         if report.comparison.wards.count > splitAbove {
             return HTMLSplitReport(report, renderer: self).deferredFiles()
         }
-        return [DeferredFile(name: fileStem + ".html") { Data(pageBytes(report)) }]
+        let digests = keptPages.map { _ in MadeOnce { HTMLPageDigests(report) } }
+        return [
+            DeferredFile(name: fileStem + ".html") {
+                let name = fileStem + ".html"
+                return Data(kept(name, options: pageOptions(report), digests: digests) { pageBytes(report) })
+            }
+        ]
+    }
+
+    /// The page named `name` from `keptPages` when what it shows is as when it was kept; otherwise
+    /// made by `make` and kept.
+    func kept(
+        _ name: String, options: HTMLReportWriter.Page, digests: MadeOnce<HTMLPageDigests>?, make: () -> [UInt8]
+    ) -> [UInt8] {
+        guard let store = keptPages, let digest = digests?.value.digest(page: name, options: options) else {
+            return make()
+        }
+        if let bytes = store.keptPage(name, digest: digest) { return bytes }
+        let bytes = make()
+        store.keepPage(bytes, page: name, digest: digest)
+        return bytes
+    }
+
+    func pageOptions(_ report: Report) -> HTMLReportWriter.Page {
+        .init(lazy: report.comparison.wards.count > lazyAbove, keptData: keptData.map { ($0, fileStem + ".html") })
     }
 
     /// The page's text: every ward on one page.
@@ -51,10 +79,7 @@ public struct HTMLReportRenderer: ReportRenderer {
 
     /// The page's UTF-8.
     func pageBytes(_ report: Report) -> [UInt8] {
-        let name = fileStem + ".html"
-        return HTMLReportWriter(
-            report, page: .init(lazy: report.comparison.wards.count > lazyAbove, keptData: keptData.map { ($0, name) })
-        ).page()
+        HTMLReportWriter(report, page: pageOptions(report)).page()
     }
 }
 

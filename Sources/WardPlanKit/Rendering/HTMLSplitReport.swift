@@ -56,42 +56,44 @@ struct HTMLSplitReport {
         let keptData = renderer.keptData
         // Made once for all pages, when the first file is made (the first asked for: files may be
         // made on several threads).
-        let shared = SharedIndex(report.comparison)
+        let shared = MadeOnce { [report] in HTMLReportIndex(report.comparison) }
+        let digests = renderer.keptPages.map { _ in MadeOnce { [report] in HTMLPageDigests(report) } }
         var files = [
             DeferredFile(name: folder + ".html") { [report] in
-                Data(HTMLReportWriter(report, index: shared.index).overview(pages, folder: folder))
+                Data(HTMLReportWriter(report, index: shared.value).overview(pages, folder: folder))
             }
         ]
         for page in pages {
             files.append(
-                DeferredFile(name: folder + "/" + page.file) { [report] in
-                    let writer = HTMLReportWriter(
-                        report,
-                        page: .init(
-                            wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
-                            overview: "../" + folder + ".html",
-                            keptData: keptData.map { ($0, folder + "/" + page.file) }),
-                        index: shared.index)
-                    return Data(writer.page())
+                DeferredFile(name: folder + "/" + page.file) { [report, renderer] in
+                    let name = folder + "/" + page.file
+                    let options = HTMLReportWriter.Page(
+                        wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
+                        overview: "../" + folder + ".html", keptData: keptData.map { ($0, name) })
+                    return Data(
+                        renderer.kept(name, options: options, digests: digests) {
+                            HTMLReportWriter(report, page: options, index: shared.value).page()
+                        })
                 })
         }
         return files
     }
 }
 
-/// The report's `HTMLReportIndex`, made by whichever page asks first.
-private final class SharedIndex: Sendable {
-    private let comparison: Comparison
-    private let made = Mutex<HTMLReportIndex?>(nil)
+/// A value of the report made once, by whichever page asks first (pages may be made on several
+/// threads).
+final class MadeOnce<Value: Sendable>: Sendable {
+    private let make: @Sendable () -> Value
+    private let made = Mutex<Value?>(nil)
 
-    init(_ comparison: Comparison) { self.comparison = comparison }
+    init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
-    var index: HTMLReportIndex {
+    var value: Value {
         made.withLock { made in
             if let made { return made }
-            let index = HTMLReportIndex(comparison)
-            made = index
-            return index
+            let value = make()
+            made = value
+            return value
         }
     }
 }

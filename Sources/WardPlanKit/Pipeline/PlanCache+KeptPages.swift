@@ -1,0 +1,30 @@
+import Foundation
+
+/// HTML pages kept in the cache folder, one file per page (`pages/<hash of the settings and the
+/// page's name>.html`, replaced when the page changes, so the folder does not grow with runs). A
+/// file is used only when its magic, format version and the digest of what the page shows
+/// (`HTMLPageDigests`) match and its checksum holds; otherwise the page is made and the file
+/// replaced. The tool's build and data files are in the name (the settings' digest), and the plans
+/// a page shows are the cache's plans: a function of their path and hash under these settings.
+extension PlanCache: KeptPageStore {
+    static let pageMagic = Array("WPHTML\n\0".utf8)
+
+    public func keptPage(_ page: String, digest: DataDigest) -> [UInt8]? {
+        guard let data = try? FileRead.read(keptPageURL(page: page).path).data,
+            let bytes = DeflatedData.decode(data, digest: digest, zlibVersion: "", magic: Self.pageMagic)
+        else { return nil }
+        lock.withLock { counts.keptPages += 1 }
+        return bytes
+    }
+
+    public func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest) {
+        tag()
+        let data = DeflatedData.encode(bytes, digest: digest, zlibVersion: "", magic: Self.pageMagic)
+        if write(data, to: keptPageURL(page: page)) { lock.withLock { counts.keptPagesWritten += 1 } }
+    }
+
+    func keptPageURL(page: String) -> URL {
+        let name = Self.hex(SHA256.digest(settingsDigest + [1] + Array(page.utf8)))
+        return directory.appendingPathComponent("pages", isDirectory: true).appendingPathComponent(name + ".html")
+    }
+}

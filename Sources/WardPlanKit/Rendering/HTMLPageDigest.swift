@@ -1,0 +1,164 @@
+import Foundation
+
+/// HTML pages made before, kept by a digest of everything they show (`PlanCache` keeps them), so
+/// a page whose inputs did not change is copied, not made again: one changed plan of a split
+/// report changes one page. Called from several threads at once.
+///
+/// The digest names a ward's plan by its source path and SHA-256 (`HTMLPageDigests`): give a store
+/// only for plans that are a function of those under the store's settings, as a plan cache's are.
+public protocol KeptPageStore: Sendable {
+    /// The bytes kept for `page` when they were made from inputs of `digest`; nil otherwise.
+    func keptPage(_ page: String, digest: DataDigest) -> [UInt8]?
+    /// Keeps `bytes`, the page just made from inputs of `digest`, in place of the last.
+    func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest)
+}
+
+/// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.
+///
+/// A page's bytes are a function of the report-wide part (the language, the skipped files, the
+/// decisions, and the whole comparison as compact JSON — every count, rank, office, quarter,
+/// benchmark, citation, failed input and version the sections read, whoever's they are) and of
+/// its options and its wards. Four values per ward are taken out of the report-wide part and put
+/// in their ward's, because only the ward's own page shows them (its profile's SHA-256 and
+/// parsing line, its matrix cells' "stated" marks): a plan's file hash, its warning and
+/// unclassified-line counts and its coverage cells' mentions. These are what a line added to a
+/// plan outside its tasks changes, so such a change rebuilds one page; one that changes anything
+/// else of the comparison (a task, an office, a quarter, a gap) rebuilds every page. A ward's plan
+/// is named by its path and hash (the plan cache's key), not encoded.
+struct HTMLPageDigests: Sendable {
+    /// Raised when what a digest covers changes (a new input of a page).
+    static let version = "wardplan html page digest 1"
+
+    /// Length and two hashes of the report-wide bytes; nil when the comparison has no JSON form
+    /// (a number JSON cannot hold), and then no page is kept.
+    let report: DataDigest?
+    /// Per ward (in `comparison.wards` order), the values taken out of the report-wide part.
+    let wards: [[UInt8]]
+
+    init(_ report: Report) {
+        var comparison = report.comparison
+        var wards: [[UInt8]] = []
+        wards.reserveCapacity(comparison.wards.count)
+        for w in comparison.wards.indices {
+            var bytes = CanonicalBytes()
+            let entry = comparison.wards[w]
+            bytes.add(w)
+            bytes.add(entry.source)
+            bytes.add(entry.sha256)
+            bytes.add(entry.warningCount)
+            bytes.add(entry.unclassifiedLines)
+            for rows in [comparison.coverage.areas, comparison.coverage.themes] {
+                bytes.add(rows.count)
+                for row in rows {
+                    let mentions = row.cells.indices.contains(w) ? row.cells[w].mentions : []
+                    bytes.add(mentions.count)
+                    for line in mentions { bytes.add(line) }
+                }
+            }
+            wards.append(bytes.bytes)
+            comparison.wards[w].sha256 = ""
+            comparison.wards[w].warningCount = 0
+            comparison.wards[w].unclassifiedLines = 0
+        }
+        for r in comparison.coverage.areas.indices {
+            for c in comparison.coverage.areas[r].cells.indices { comparison.coverage.areas[r].cells[c].mentions = [] }
+        }
+        for r in comparison.coverage.themes.indices {
+            for c in comparison.coverage.themes[r].cells.indices {
+                comparison.coverage.themes[r].cells[c].mentions = []
+            }
+        }
+        self.wards = wards
+        var head = CanonicalBytes()
+        head.add(Self.version)
+        head.add(report.language.rawValue)
+        head.add(report.skipped.count)
+        for path in report.skipped { head.add(path) }
+        // Structs, enums, arrays and optionals only: the same text in every run.
+        head.add(String(reflecting: report.decisions))
+        let hasher = StripedDigest()
+        hasher.add(head.bytes)
+        do {
+            try JSONRenderer.stream(comparison, style: .compact) { hasher.add($0) }
+            self.report = hasher.finish()
+        } catch {
+            self.report = nil
+        }
+    }
+
+    /// The digest of the page named `name` (its path among the outputs) made with `options`; nil
+    /// when pages of this report are not kept.
+    func digest(page name: String, options: HTMLReportWriter.Page) -> DataDigest? {
+        guard let report else { return nil }
+        var bytes = CanonicalBytes()
+        bytes.add(Int(truncatingIfNeeded: report.count))
+        bytes.add(Int(truncatingIfNeeded: report.first))
+        bytes.add(Int(truncatingIfNeeded: report.second))
+        bytes.add(name)
+        bytes.add(options.lazy ? 1 : 0)
+        bytes.add(options.group ?? "\u{0}none")
+        bytes.add(options.overview ?? "\u{0}none")
+        let shown = options.wards ?? Array(wards.indices)
+        bytes.add(shown.count)
+        for w in shown { bytes.bytes += wards[w] }
+        return DataDigest(bytes.bytes)
+    }
+}
+
+/// Values written so that two lists of them give the same bytes only when they are equal:
+/// integers as 8 bytes, strings with their length first.
+struct CanonicalBytes {
+    var bytes: [UInt8] = []
+
+    mutating func add(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+    }
+
+    mutating func add(_ text: String) {
+        add(text.utf8.count)
+        bytes += text.utf8
+    }
+}
+
+/// A `DataDigest` of a stream of bytes, the same however the stream is cut: the bytes are hashed
+/// in stripes of a fixed size and the stripes' hashes digested in turn. Not for several threads.
+final class StripedDigest: @unchecked Sendable {
+    static let stripe = 1 << 20
+    private var buffer: [UInt8] = []
+    private var hashes = CanonicalBytes()
+    private var total = 0
+
+    init() { buffer.reserveCapacity(Self.stripe) }
+
+    func add(_ data: Data) {
+        data.withUnsafeBytes { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    func add(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { add($0) }
+    }
+
+    func add(_ raw: UnsafeRawBufferPointer) {
+        var rest = raw[...]
+        while !rest.isEmpty {
+            let take = min(Self.stripe - buffer.count, rest.count)
+            buffer += UnsafeRawBufferPointer(rebasing: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            if buffer.count == Self.stripe { flush() }
+        }
+    }
+
+    private func flush() {
+        let digest = DataDigest(buffer)
+        total += buffer.count
+        hashes.add(Int(truncatingIfNeeded: digest.first))
+        hashes.add(Int(truncatingIfNeeded: digest.second))
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func finish() -> DataDigest {
+        if !buffer.isEmpty { flush() }
+        hashes.add(total)
+        return DataDigest(hashes.bytes)
+    }
+}
