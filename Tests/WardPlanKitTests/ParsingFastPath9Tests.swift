@@ -15,14 +15,7 @@ struct ParsingFastPath9Tests {
             "NAM", "nua", "nửa", "dau", "cuoi", "lan", "mot", "ſ", "K", "\u{212A}", "ﬆ", "/", ".", "-", "ngày",
             "NGÀY", "số", "Số", "ngay", "so", "\u{0663}", "３", "x", "A", "Văn", "\u{0301}", "é", "e\u{0301}",
         ]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
-        return (0..<4000).map { _ in
-            (0..<(1 + next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
-        }
+        return GeneratedStrings.make(from: pieces, count: 4000, upTo: 12, seed: 0x2545_F491_4F6C_DD1D)
     }()
 
     static let corners = [
