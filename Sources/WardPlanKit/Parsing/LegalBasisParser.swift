@@ -75,9 +75,13 @@ enum LegalBasisParser {
     private static let typeKeys = types.split(separator: "|").map { String($0).foldedKey }
     private static let typeStart = Pattern(
         #"(?:^\s*|[,;]\s*(?:và\s+|căn cứ\s+)?|\svà\s+)("# + types + #")\b"#)
-    private static let numberPattern = Pattern(#"số\s*:?\s*(\d+\s*(?:/\s*\d{4})?\s*/\s*[\p{L}\d]+(?:-[\p{L}\d]+)*)"#)
-    private static let sentenceEnd = Pattern(#"\.\s+(?=\p{Lu})"#, caseSensitive: true)
-    private static let datePattern = Pattern(#"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"#)
+    // A number holds "/" and a digit, a date a digit, a sentence's end "." (no other case).
+    static let numberSource = #"số\s*:?\s*(\d+\s*(?:/\s*\d{4})?\s*/\s*[\p{L}\d]+(?:-[\p{L}\d]+)*)"#
+    private static let numberPattern = Pattern(numberSource, needs: "/", needsDigit: true)
+    static let sentenceEndSource = #"\.\s+(?=\p{Lu})"#
+    private static let sentenceEnd = Pattern(sentenceEndSource, caseSensitive: true, needs: ".")
+    static let dateSource = #"ngày\s+(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})"#
+    private static let datePattern = Pattern(dateSource, needsDigit: true)
     private static let issuerPattern = Pattern(
         #"\bcủa\s+(.+?)(?=\s+(?:về|ban hành|quy định|hướng dẫn|sửa đổi|phê duyệt|triển khai|thực hiện)\b|[,;.]|$)"#)
 }

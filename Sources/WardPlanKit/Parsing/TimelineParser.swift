@@ -137,10 +137,14 @@ public struct TimelineParser: Sendable {
     private static let fullDate = Pattern(#"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"#, needs: "/")
     static let spelledDateSource = #"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"#
     private static let spelledDate = Pattern(spelledDateSource, needsDigit: true)
-    private static let month = Pattern(#"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#)
+    // The next three run on the folded key (ASCII for Vietnamese): their words are a byte test.
+    static let monthSource = #"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#
+    private static let month = Pattern(monthSource, needsDigit: true, needsASCII: ["thang"])
     private static let yearSpan = Pattern(
         #"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, needsOneOf: "12")
-    private static let halfYear = Pattern(#"\b0?6 thang (dau|cuoi) nam(?: (\d{4}))?\b"#, needs: "6")
-    private static let semiannual = Pattern(#"\b0?6 thang (?:mot )?lan\b|\bnua nam\b"#)
+    static let halfYearSource = #"\b0?6 thang (dau|cuoi) nam(?: (\d{4}))?\b"#
+    private static let halfYear = Pattern(halfYearSource, needs: "6", needsASCII: ["6 thang"])
+    static let semiannualSource = #"\b0?6 thang (?:mot )?lan\b|\bnua nam\b"#
+    private static let semiannual = Pattern(semiannualSource, needsASCII: ["6 thang", "nua nam"])
     private static let edgeTrim: Set<Character> = [" ", ".", ";", ","]
 }

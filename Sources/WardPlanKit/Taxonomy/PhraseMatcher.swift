@@ -20,18 +20,28 @@ struct PhraseMatcher: Sendable {
     private let vocabulary: WordTable
     /// The automaton's step from its start state, by word number.
     private let fromStart: [Int32]
-    /// The trie's other edges, by (state, word). A state without an edge for the next word follows
+    /// The trie's other edges of states with several, by (state, word). A state without an edge for the next word follows
     /// its failure link. (Edges merged along the failure links beforehand made a table too large
     /// for the cache: a miss on it per word was a fifth of the matcher's time.)
     private let transitions: PairTable
-    /// For each state, the state of the longest proper suffix of its words that is in the trie.
-    private let failure: [Int32]
-    /// For each state, bit `word % 64` is set when `transitions` may hold an edge on `word`: it
-    /// skips most look-ups that would find nothing.
-    private let mayStep: [UInt64]
-    /// For each state, the patterns that end there:
-    /// `outputs[outputStart[state] ..< outputStart[state + 1]]`.
-    private let outputStart: [Int32]
+    /// What a step reads of each state, in one record: one cache line a word instead of one per
+    /// table (the tables were separate arrays, each a likely miss on a large automaton).
+    private struct State {
+        /// Bit `word % 64` is set when `transitions` may hold an edge on `word`: it skips most
+        /// look-ups that would find nothing.
+        var mayStep: UInt64 = 0
+        /// The state of the longest proper suffix of this state's words that is in the trie.
+        var failure: Int32 = 0
+        /// The patterns that end here: `outputs[outputStart ..< outputEnd]`.
+        var outputStart: Int32 = 0
+        var outputEnd: Int32 = 0
+        /// A state with one edge (most of the trie's) keeps it here, not in `transitions`:
+        /// its word (0 for a state with none or several) and where it leads.
+        var onlyWord: Int32 = 0
+        var onlyNext: Int32 = 0
+    }
+
+    private let states: [State]
     private let outputs: [Int32]
     private let lengths: [Int32]
 
@@ -89,25 +99,28 @@ struct PhraseMatcher: Sendable {
         var start = [Int32](repeating: 0, count: words.count + 1)
         for (word, next) in children[0] { start[Int(word)] = next }
         fromStart = start
-        self.failure = failure
+        var states = [State](repeating: State(), count: children.count)
         var pairs: [(state: Int32, word: Int32, next: Int32)] = []
-        var mayStep = [UInt64](repeating: 0, count: children.count)
         for (state, edges) in children.enumerated() where state != 0 {
             for (word, next) in edges {
-                pairs.append((Int32(state), word, next))
-                mayStep[state] |= Self.bit(word)
+                if edges.count == 1 {
+                    states[state].onlyWord = word
+                    states[state].onlyNext = next
+                } else {
+                    pairs.append((Int32(state), word, next))
+                }
+                states[state].mayStep |= Self.bit(word)
             }
         }
         transitions = PairTable(pairs)
-        self.mayStep = mayStep
-        var outputStart: [Int32] = []
         var outputs: [Int32] = []
         for state in children.indices {
-            outputStart.append(Int32(outputs.count))
+            states[state].failure = failure[state]
+            states[state].outputStart = Int32(outputs.count)
             outputs += merged[state]
+            states[state].outputEnd = Int32(outputs.count)
         }
-        outputStart.append(Int32(outputs.count))
-        self.outputStart = outputStart
+        self.states = states
         self.outputs = outputs
         lengths = patterns.map { Int32($0.count) }
     }
@@ -117,7 +130,7 @@ struct PhraseMatcher: Sendable {
             && !zip(pattern, pattern.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
     }
 
-    var stateCount: Int { outputStart.count - 1 }
+    var stateCount: Int { states.count }
 
     @inline(__always)
     private static func bit(_ word: Int32) -> UInt64 { 1 &<< UInt64(word & 63) }
@@ -165,9 +178,8 @@ struct PhraseMatcher: Sendable {
             // A word no pattern has (0) leads back to the start.
             state = word == 0 ? 0 : step(from: state, on: word)
             words &+= 1
-            let first = Int(outputStart[Int(state)])
-            let last = Int(outputStart[Int(state) &+ 1])
-            for k in first..<last {
+            let reached = states[Int(state)]
+            for k in Int(reached.outputStart)..<Int(reached.outputEnd) {
                 let pattern = Int(outputs[k])
                 body(
                     Match(pattern: pattern, start: space &+ 1 &- Int(lengths[pattern]), end: space &+ 1, endWord: words)
@@ -183,8 +195,15 @@ struct PhraseMatcher: Sendable {
     private func step(from state: Int32, on word: Int32) -> Int32 {
         var state = state
         while state != 0 {
-            if mayStep[Int(state)] & Self.bit(word) != 0, let next = transitions.next(state, word) { return next }
-            state = failure[Int(state)]
+            let current = states[Int(state)]
+            if current.mayStep & Self.bit(word) != 0 {
+                if current.onlyWord != 0 {
+                    if current.onlyWord == word { return current.onlyNext }
+                } else if let next = transitions.next(state, word) {
+                    return next
+                }
+            }
+            state = current.failure
         }
         return fromStart[Int(word)]
     }

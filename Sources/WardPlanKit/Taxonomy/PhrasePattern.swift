@@ -73,7 +73,9 @@ struct PhrasePattern: Sendable, Hashable {
         var i = 0
         var normalised: [Character] = []
         while i < characters.count {
-            if characters[i] == ".", i + 2 < characters.count, characters[i + 1] == ".", characters[i + 2] == "." {
+            if Self.mark(characters[i]) == ".", i + 2 < characters.count, Self.mark(characters[i + 1]) == ".",
+                Self.mark(characters[i + 2]) == "."
+            {
                 normalised.append("…")
                 i += 3
             } else {
@@ -84,19 +86,19 @@ struct PhrasePattern: Sendable, Hashable {
         characters = normalised
 
         for character in characters {
-            switch character {
-            case "{":
+            switch Self.mark(character) {
+            case "{"?:
                 guard group == nil else { throw SyntaxError(message: "a choice “{…}” cannot hold another one") }
                 endLiteral()
                 group = []
                 choice = ""
-            case "|":
+            case "|"?:
                 guard group != nil else {
                     throw SyntaxError(message: "“|” separates choices and must be inside “{…}”")
                 }
                 group!.append(choice.trimmed)
                 choice = ""
-            case "}":
+            case "}"?:
                 guard var choices = group else { throw SyntaxError(message: "“}” closes no “{”") }
                 choices.append(choice.trimmed)
                 group = nil
@@ -104,7 +106,7 @@ struct PhrasePattern: Sendable, Hashable {
                 guard !filled.isEmpty else { throw SyntaxError(message: "a choice “{…}” has no words") }
                 // One choice, or an empty one: the group may be left out.
                 pieces.append(filled.count == 1 || filled.count < choices.count ? filled + [""] : filled)
-            case "…":
+            case "…"?:
                 guard group == nil else { throw SyntaxError(message: "a gap “…” cannot be inside a choice “{…}”") }
                 try endPart()
             default:
@@ -116,12 +118,34 @@ struct PhrasePattern: Sendable, Hashable {
         self.parts = parts
     }
 
+    /// The character's scalar when it is one scalar, else nil: the language's marks ({, |, }, …, .)
+    /// are one scalar each, and a character of several ("{" with a combining mark) is none of them.
+    /// Comparing `Character`s went through the general string comparison, for every character of
+    /// every phrase at each start.
+    @inline(__always)
+    private static func mark(_ character: Character) -> Unicode.Scalar? {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return nil
+        }
+        return first
+    }
+
     /// Every spelling of a phrase without gaps (for a phrase with gaps, of each part).
     var spellings: [String] { parts.flatMap { $0 } }
 }
 
 extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
+    /// Trimmed of white space; a text whose first and last scalars are not white space is itself
+    /// (Foundation's trimming cost ten thousand instructions a call even then).
+    fileprivate var trimmed: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+            Self.whitespaces.contains(first) || Self.whitespaces.contains(last)
+        else { return self }
+        return trimmingCharacters(in: Self.whitespaces)
+    }
+
+    private static let whitespaces = CharacterSet.whitespaces
 }
 
 extension PhrasePattern {

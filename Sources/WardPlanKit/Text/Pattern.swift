@@ -21,18 +21,25 @@ struct Pattern: @unchecked Sendable {
     private let needsText: [[UInt8]]
     /// Whether a match holds a decimal digit (`\d`).
     private let needsDigit: Bool
+    /// ASCII texts, lowercased as UTF-8, a match holds one of in any ASCII case (empty: no such need).
+    private let needsASCII: [[UInt8]]
 
     /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
     /// least one of, as `(?:19|20)\d{2}` needs "1" or "2". `needsText`: for a case-sensitive
     /// pattern only, literal texts a match must contain one of, as `(?:Giao|giao)\s+…` needs
     /// "Giao" or "giao" (matching is by code point there, so the bytes must be in the text).
     /// `needsDigit`: a match holds a decimal digit, as `mức\s+(\d{1,2})` does (ICU's `\d` is any
-    /// `\p{Nd}`, so digits outside ASCII count: `mayHoldDigit`).
+    /// `\p{Nd}`, so digits outside ASCII count: `mayHoldDigit`). `needsASCII`: ASCII texts a match
+    /// holds one of, in any case, as `\bthang (\d{1,2})` holds "thang" — for folded keys, which are
+    /// ASCII for Vietnamese; a text with a byte outside ASCII goes to the expression whatever it
+    /// holds (case folding outside ASCII is ICU's to decide: "ſ" matches "s").
     init(
         _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
-        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false
+        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false, needsASCII: [String] = []
     ) {
         self.needsDigit = needsDigit
+        precondition(needsASCII.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }, "needs ASCII text")
+        self.needsASCII = needsASCII.map { Array($0.lowercased().utf8) }
         precondition(needsText.isEmpty || caseSensitive, "needsText is for case-sensitive patterns")
         precondition(!needsText.contains(where: \.isEmpty), "a needed text is not empty")
         self.needsText = needsText.map { Array($0.utf8) }
@@ -89,9 +96,25 @@ struct Pattern: @unchecked Sendable {
             {
                 return false
             }
+            if !needsASCII.isEmpty, !Self.holdsASCII(needsASCII, in: bytes) { return false }
             guard let needs else { return true }
             return bytes.contains(needs)
         }
+    }
+
+    /// Whether `bytes` hold one of the lowercase ASCII `needles` in any ASCII case, or any byte
+    /// outside ASCII.
+    static func holdsASCII(_ needles: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.contains(where: { $0 >= 0x80 }) { return true }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        for needle in needles where needle.count <= bytes.count {
+            for start in 0...(bytes.count - needle.count) {
+                var k = 0
+                while k < needle.count, lower(bytes[start + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+        }
+        return false
     }
 
     /// Whether UTF-8 `bytes` may hold a match of `\d`: an ASCII digit, or a scalar outside ASCII
