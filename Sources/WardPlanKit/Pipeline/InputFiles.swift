@@ -29,7 +29,10 @@ public enum InputFiles {
                 result.paths.append(argument)
                 continue
             }
-            guard let enumerator = fm.enumerator(atPath: argument) else {
+            // A folder named through a symbolic link is listed at its target (Foundation does not
+            // descend into a link), its files named under the path as given.
+            let listed = URL(fileURLWithPath: argument).resolvingSymlinksInPath().path
+            guard let enumerator = fm.enumerator(atPath: listed) else {
                 result.missing.append(Diagnostic(.unreadable, .error, path: argument, ReaderMessage.cannotListFolder))
                 continue
             }
