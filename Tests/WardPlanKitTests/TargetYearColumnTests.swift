@@ -86,6 +86,7 @@ struct TargetYearColumnTests {
         #expect(figure("≥90%", nil) == ">= 90 %")
         #expect(figure("tối thiểu 93", "%") == ">= 93 %")
         #expect(figure("trên 95", "%") == "> 95 %")
+        #expect(figure("từ 90", "%") == ">= 90 %")
         #expect(figure("3", "Cấp độ") == "= 3 level")
         #expect(figure("Mức 3", nil) == "= 3 level")
         for blank in ["", " ", "-", "–", "/"] { #expect(figure(blank, "%") == "none", "\(blank)") }

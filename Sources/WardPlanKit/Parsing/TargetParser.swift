@@ -278,7 +278,7 @@ public struct TargetParser: Sendable {
     static let allWords = ["toan bo", "tat ca"]
 
     /// A figure in a value cell whose unit stands in its own column: "90", or "≥ 90", "tối thiểu
-    /// 90", "trên 95" (the words before the number give its comparator).
+    /// 90", "trên 95", "từ 90" (the words before the number give its comparator).
     static func bareNumber(_ cell: String, unit: String?) -> Value? {
         let trimmed = cell.trimmingCharacters(in: OfficeDirectory.trimSet)
         let split = trimmed.lastIndex(where: { !($0.isNumber || $0 == "," || $0 == ".") }).map(trimmed.index(after:))
@@ -293,6 +293,8 @@ public struct TargetParser: Sendable {
                 comparator = sign
             } else if let word = comparatorWords.first(where: { $0.0 == key }) {
                 comparator = word.1
+            } else if key == "tu" {
+                comparator = .atLeast  // "từ 90": a floor, as in prose (`isFloor`)
             } else {
                 return nil
             }
