@@ -989,7 +989,7 @@ final class PlanRecognizer {
             headerRows = [headerRows[0]]
         }
         // "2026 | 2027 | … | 2030" under a merged "Thời gian thực hiện", given as the body's first row.
-        if columns?.holdsTasks == true, block.rows.count > headerRows.count,
+        if columns?.holdsTasks == true || columns?.holdsTargets == true, block.rows.count > headerRows.count,
             let withYears = Self.yearRowExtending(headerRows, with: block.rows[headerRows.count])
         {
             columns = withYears
@@ -1042,7 +1042,8 @@ final class PlanRecognizer {
             let withYears = headerBefore.flatMap { header in
                 table?.rows.isEmpty == true ? Self.yearRowExtending([header], with: row) : nil
             }
-            if withYears != nil || table?.columns.yearColumns.isEmpty == false && YearMarkColumns.isYearRow(cells) {
+            let hasYears = table.map { !$0.columns.yearColumns.isEmpty || !$0.columns.targetYears.isEmpty } == true
+            if withYears != nil || hasYears && YearMarkColumns.isYearRow(cells) {
                 plan.tableHeaders.append(
                     SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
                 if let withYears { table!.columns = withYears }
@@ -1110,12 +1111,14 @@ final class PlanRecognizer {
     }
 
     /// The columns of a task table's header with a row of years under it, when those years are
-    /// columns of marks (`YearMarkColumns`); nil when the row is not such a row.
+    /// columns of marks (`YearMarkColumns`), or of a targets table's, when they are its stages
+    /// ("Mục tiêu phấn đấu" over "2026 | 2028 | 2030", `TargetYearColumns`); nil when the row is
+    /// not such a row.
     static func yearRowExtending(_ header: [TableRow], with row: TableRow) -> TableColumns? {
         let cells = columnCells(row)
         guard YearMarkColumns.isYearRow(cells),
             let columns = TableColumns.detect(TableColumns.headerCells(header.map(columnCells) + [cells])),
-            columns.holdsTasks, !columns.yearColumns.isEmpty
+            columns.holdsTasks && !columns.yearColumns.isEmpty || columns.holdsTargets && !columns.targetYears.isEmpty
         else { return nil }
         return columns
     }
@@ -1285,6 +1288,16 @@ final class PlanRecognizer {
         guard let draft = table else { return }
         table = nil
         let columns = draft.columns
+        // Year columns of a targets table: a column of years already past, or named a result
+        // ("Kết quả 2025" in a plan from 2026), holds results; a table of results only holds no
+        // target, its rows are statements.
+        let start = plan.period?.years.from
+        let yearColumns = columns.targetYears.sorted { $0.key < $1.key }.map { column, years in
+            let header = TableDraft.cell(columns.headers, column)
+            let result = start.map { years.to < $0 } == true || targets.isResult(header, before: start)
+            return (column: column, cell: TargetParser.YearCell(header: header, years: years, text: "", result: result))
+        }
+        let resultsOnly = !yearColumns.isEmpty && yearColumns.allSatisfy(\.cell.result)
         for (index, row) in draft.rows.enumerated() {
             let value = { (role: TableColumns.Role) -> String? in
                 columns.index(of: role).map { TableDraft.cell(row.cells, $0) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -1314,7 +1327,23 @@ final class PlanRecognizer {
                     task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
                 }
                 plan.tasks.append(task)
-            } else if columns.holdsTargets {
+            } else if columns.holdsTargets, !yearColumns.isEmpty, !resultsOnly {
+                // One stage per year cell with a figure; results beside them are kept as words.
+                let cells = yearColumns.map { column, cell in
+                    var cell = cell
+                    cell.text = TableDraft.cell(row.cells, column)
+                    return cell
+                }
+                let indicator = value(.target) ?? row.cells.joined(separator: " ")
+                plan.targets += targets.stages(
+                    indicator: indicator, cells: cells, unitCell: value(.unit),
+                    phase: row.group?.phase ?? contextPhase, line: row.lines[0], endLine: row.lines.last
+                ).map { stage in
+                    var stage = stage
+                    stage.lead = value(.lead)
+                    return stage
+                }
+            } else if columns.holdsTargets, !resultsOnly {
                 var target = targets.target(
                     text: value(.target) ?? row.cells.joined(separator: " "), unitCell: value(.unit),
                     valueCell: value(.value), phase: row.group?.phase ?? contextPhase, line: row.lines[0],

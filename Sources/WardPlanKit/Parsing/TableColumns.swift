@@ -2,7 +2,9 @@
 /// differently ("TT | Nhiệm vụ | Sản phẩm | … | Thời gian hoàn thành", "STT | Nội dung | Đơn vị chủ
 /// trì | Thời hạn"), so columns are found by their header words, never by position.
 struct TableColumns: Equatable {
-    static func == (a: TableColumns, b: TableColumns) -> Bool { a.roles == b.roles && a.yearColumns == b.yearColumns }
+    static func == (a: TableColumns, b: TableColumns) -> Bool {
+        a.roles == b.roles && a.yearColumns == b.yearColumns && a.targetYears == b.targetYears
+    }
 
     enum Role: String, Equatable, Sendable, Decodable {
         case ref, task, target, products, supervisor, lead, coordinators, timeline, unit, value, notes
@@ -20,6 +22,9 @@ struct TableColumns: Equatable {
     /// The year each column under a merged "Thời gian thực hiện" stands for, by column, in a task
     /// table that marks the years a task runs (`YearMarkColumns`); empty in other tables.
     var yearColumns: [Int: Int] = [:]
+    /// The years each column of a targets table stands for ("Chỉ tiêu | 2026 | 2028 | 2030",
+    /// `TargetYearColumns`), by column; empty in other tables.
+    var targetYears: [Int: YearRange] = [:]
 
     func index(of role: Role) -> Int? { roles.first { $0.value == role }?.key }
 
@@ -47,7 +52,10 @@ struct TableColumns: Equatable {
             roles[i] = role
         }
         let hasKey = roles.values.contains(.ref) || roles.values.contains(.task) || roles.values.contains(.target)
-        guard roles.count >= 2, hasKey else { return nil }
+        // "Chỉ tiêu | 2026 | 2028 | 2030": the indicator column and two year columns make a header.
+        let targetYears = TargetYearColumns.columns(cells, roles: roles)
+        for column in targetYears.keys { roles[column] = nil }
+        guard roles.count >= 2 || roles.values.contains(.target) && targetYears.count >= 2, hasKey else { return nil }
         // A start column is beside a completion column ("Thời gian bắt đầu | Thời gian hoàn
         // thành"); alone, it is the only time the table gives, and reads as the task's time.
         if let i = roles.first(where: { $0.value == .start })?.key, !roles.values.contains(.timeline) {
@@ -67,7 +75,7 @@ struct TableColumns: Equatable {
         // the time column they stand under is the first of them, not a time of its own.
         let years = roles.values.contains(.task) ? YearMarkColumns.columns(cells, roles: roles) : [:]
         for column in years.keys { roles[column] = nil }
-        return TableColumns(roles: roles, headers: cells, yearColumns: years)
+        return TableColumns(roles: roles, headers: cells, yearColumns: years, targetYears: targetYears)
     }
 
     /// One header row from a header written over several rows ("Đơn vị" over "Chủ trì | Phối

@@ -238,8 +238,11 @@ public struct TargetParser: Sendable {
         let rawBefore = clause[..<match.range.lowerBound]
         let before = rawBefore.suffix(40).description.foldedKey
         let after = clause[match.range.upperBound...].prefix(20).description.foldedKey
-        var comparator = comparator(before: before, after: after)
-        if comparator == .equal, isFloor(before: rawBefore, folded: before, after: after) { comparator = .atLeast }
+        let symbol = symbolComparator(before: rawBefore)
+        var comparator = symbol ?? comparator(before: before, after: after)
+        if symbol == nil, comparator == .equal, isFloor(before: rawBefore, folded: before, after: after) {
+            comparator = .atLeast
+        }
         return Value(number: number, unit: unit, comparator: comparator)
     }
 
@@ -274,14 +277,33 @@ public struct TargetParser: Sendable {
     /// Words for all of what a clause counts, matched folded among its first words.
     static let allWords = ["toan bo", "tat ca"]
 
+    /// A figure in a value cell whose unit stands in its own column: "90", or "≥ 90", "tối thiểu
+    /// 90", "trên 95", "từ 90" (the words before the number give its comparator).
     static func bareNumber(_ cell: String, unit: String?) -> Value? {
         let trimmed = cell.trimmingCharacters(in: OfficeDirectory.trimSet)
-        guard let number = Double(trimmed.replacingOccurrences(of: ",", with: ".")) else { return nil }
+        let split = trimmed.lastIndex(where: { !($0.isNumber || $0 == "," || $0 == ".") }).map(trimmed.index(after:))
+        let numberText = split.map { String(trimmed[$0...]) } ?? trimmed
+        guard let number = Double(numberText.replacingOccurrences(of: ",", with: ".")) else { return nil }
+        var comparator = Target.Comparator.equal
+        if let split {
+            // Only a sign or a comparator word may stand before the number ("Quý IV 2026" is no figure).
+            let before = trimmed[..<split]
+            let key = FoldedKey.of(before)
+            if let sign = symbolComparator(before: before), key.isEmpty {
+                comparator = sign
+            } else if let word = comparatorWords.first(where: { $0.0 == key }) {
+                comparator = word.1
+            } else if key == "tu" {
+                comparator = .atLeast  // "từ 90": a floor, as in prose (`isFloor`)
+            } else {
+                return nil
+            }
+        }
         let unitKey = unit?.foldedKey ?? ""
         let u: Target.Unit =
             unit?.contains("%") == true
             ? .percent : (unitKey.containsWords("cap do") || unitKey == "muc" ? .level : .count)
-        return Value(number: number, unit: u, comparator: .equal)
+        return Value(number: number, unit: u, comparator: comparator)
     }
 
     /// The comparator is given by the last comparator word before the number ("đạt trên 98%"), or by
@@ -305,6 +327,25 @@ public struct TargetParser: Sendable {
         }
         return best?.comparator ?? .equal
     }
+
+    /// The comparator a sign right before the figure gives ("≥ 90%", ">95%", "≤ 2%"); folding
+    /// drops signs, so they are read from the text as written.
+    static func symbolComparator(before raw: Substring) -> Target.Comparator? {
+        var text = raw
+        while let last = text.last, last == " " || last == "\u{00A0}" { text = text.dropLast() }
+        for (sign, comparator) in comparatorSigns where text.hasSuffix(sign) {
+            // A sign stands alone: "<b>90%" is markup, "->90%" an arrow.
+            let before = text.dropLast(sign.count).last
+            return before == nil || before == " " || before == "(" || before == "\u{00A0}" ? comparator : nil
+        }
+        return nil
+    }
+
+    /// Two-character signs before their one-character tails.
+    static let comparatorSigns: [(String, Target.Comparator)] = [
+        (">=", .atLeast), ("<=", .atMost), ("≥", .atLeast), ("⩾", .atLeast), ("≤", .atMost), ("⩽", .atMost),
+        (">", .greater), ("<", .less),
+    ]
 
     /// Longer phrases first, so "không dưới" wins over "dưới" at the same place.
     static let comparatorWords: [(String, Target.Comparator)] = [
