@@ -65,10 +65,13 @@ struct InlineAssignment: Equatable {
     /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
     /// `timeOpeners` gives the time; the text keeps it, as the clause is part of the sentence.
     private static func closingTimeClause(_ text: String) -> InlineAssignment {
-        guard let semicolon = text.range(of: "; ", options: .backwards) else { return InlineAssignment(text: text) }
+        guard let semicolon = text.range(of: "; ", options: .backwards) else {
+            // "Rà soát …, chậm nhất ngày 30/6/2027.": the time after the last comma.
+            return InlineAssignment(text: text, timeline: closingCommaTime(text))
+        }
         let clause = String(text[semicolon.upperBound...])
         guard AssignmentParts.opensWithTimeWord(clause), let value = timeClause(clause) else {
-            return InlineAssignment(text: text)
+            return InlineAssignment(text: text, timeline: closingCommaTime(clause))
         }
         return InlineAssignment(text: text, timeline: value)
     }
@@ -114,14 +117,22 @@ struct InlineAssignment: Equatable {
     // MARK: - "Giao X chủ trì, phối hợp với Y …; hoàn thành trong Z"
 
     private static func assigningSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
-        guard let m = assigning.firstMatch(in: text), let lead = m[2], let range = m.range(0) else {
+        guard let m = assigning.firstMatch(in: text), var lead = m[2], let range = m.range(0) else {
             return assigningOffice(text, offices: offices)
+        }
+        var rest = m[3] ?? ""
+        if let name = leadBeforeWork(lead, offices: offices) {
+            // "Giao Phòng Kinh tế tham mưu thực hiện …": the lead is the name; its work and what
+            // follows are the rest ("Giao " and the name dropped).
+            let sentence = text[range.lowerBound...].dropFirst(4).drop { $0 == " " }
+            rest = String(sentence.dropFirst(name.count)).trimmingBlanks
+            lead = name
         }
         // "… – giao Công an phường thực hiện": the dash is the sentence's, not the statement's.
         let before = Blanks.trimming(text[..<range.lowerBound]) { $0 == " " || $0 == "–" || $0 == "-" }
         var result = InlineAssignment(text: before)
         result.lead = clean(lead)
-        result.readRest(m[3] ?? "", offices: offices)
+        result.readRest(rest, offices: offices)
         if result.text.isEmpty { result.text = text }
         return result
     }
@@ -137,7 +148,16 @@ struct InlineAssignment: Equatable {
             if let p = Self.partners.firstMatch(in: first), let who = p[1] {
                 // "phối hợp với Phòng Kinh tế để rà soát …": the partners end where the purpose or a
                 // new clause begins; that clause is the task's, so its text keeps it.
-                let (partners, purpose) = Self.partnersEnd(who)
+                var (partners, purpose) = Self.partnersEnd(who)
+                // "phối hợp với Văn phòng HĐND và UBND xã công khai dự toán …": a known office, then
+                // the work.
+                if let office = offices.leadingOffice(in: partners, placeWords: Self.placeWords),
+                    Self.opensWithWork(partners.dropFirst(office.count).drop { $0 == " " })
+                {
+                    let work = String(partners.dropFirst(office.count)).trimmingBlanks
+                    purpose = purpose.map { work + " " + $0 } ?? work
+                    partners = office
+                }
                 coordinators = Self.clean(partners)
                 if let purpose, !text.isEmpty, !text.contains(purpose) { text += " " + purpose }
             } else if let p = Self.partnersBefore.firstMatch(in: first), let who = p[1] {
@@ -145,13 +165,90 @@ struct InlineAssignment: Equatable {
             }
         }
         // A last clause that opens with an office ("; các phòng, đơn vị cung cấp tài liệu") gives
-        // another party's share of the work, not the time.
+        // another party's share of the work, not the time; one with no time in it ("; tái kiểm
+        // tra …") is work too.
         if clauses.count > 1, let last = clauses.last, !last.isEmpty, !offices.opensWithOffice(last) {
-            timeline = Self.timeClause(last)
-        } else if let p = Self.closingTime.firstMatch(in: rest), let time = p[1] {
+            timeline = Self.timeOfClause(last)
+        }
+        if timeline == nil, let p = Self.closingTime.firstMatch(in: rest), let time = p[1] {
             timeline = Self.clean(time)
+        } else if timeline == nil, let last = clauses.last, !last.isEmpty {
+            // "tổ chức tuyên truyền …, thực hiện thường xuyên": the time closes the one clause.
+            timeline = Self.closingCommaTime(last)
         }
     }
+
+    /// The time a clause gives: the clause when it opens with a word of `timeOpeners` or is short
+    /// and reads as a time ("hoàn thành trong Quý II/2027", "thời gian: Quý I/2027", "tháng
+    /// 7/2026"), else its last part after ", " when that one does ("bố trí nhân lực …, thực hiện
+    /// thường xuyên"; "đồng thời tự đánh giá …, hoàn thành trong Quý II/2027"). Nil for a clause
+    /// with no time: it is work.
+    static func timeOfClause(_ clause: String) -> String? {
+        isTimeClause(clause) ? timeClause(clause) : closingCommaTime(clause)
+    }
+
+    /// The last part after ", " of a clause, when it reads as a time (`isTimeClause`) and gives a
+    /// date, a recurrence or a guidance flag: ", trước hết ở các thôn" opens with a time word but
+    /// is none.
+    static func closingCommaTime(_ clause: String) -> String? {
+        guard let comma = clause.range(of: ", ", options: .backwards) else { return nil }
+        let part = clean(String(clause[comma.upperBound...]))
+        guard isTimeClause(part), let value = timeClause(part) else { return nil }
+        let parsed = TimelineParser(planYears: nil).parse(value)
+        return parsed.hasSchedule || !parsed.flags.isEmpty ? value : nil
+    }
+
+    /// A clause that is a time with its opener: "hoàn thành trong …", "thực hiện thường xuyên",
+    /// "chậm nhất ngày …", "thời gian: …", or a short time ("Quý II/2027").
+    private static func isTimeClause(_ clause: String) -> Bool {
+        if AssignmentParts.opensWithTimeWord(clause) || labelledTime(clause) != nil { return true }
+        if TextShape.wordCount(clause) <= 6, AssignmentParts.isTime(clause) { return true }
+        // "thực hiện thường xuyên", "thực hiện trong năm 2027": the opener, then a time.
+        guard let m = timeLead.firstMatch(in: clean(clause)), let range = m.range(0) else { return false }
+        let value = String(clean(clause)[range.upperBound...])
+        return AssignmentParts.opensWithTimeWord(value)
+            || (TextShape.wordCount(value) <= 6 && AssignmentParts.isTime(value))
+    }
+
+    /// "thời gian: Quý I/2027" → "Quý I/2027": a time field's label and colon opening a clause.
+    private static func labelledTime(_ clause: String) -> String? {
+        guard let (field, value) = AssignmentParts.labelled(clause), field == .timeline else { return nil }
+        return value
+    }
+
+    /// The lead alone when the words between "Giao" and "chủ trì"/"thực hiện" hold its work too:
+    /// "Phòng Văn hóa - Xã hội tổ chức tuyên truyền …, [thực hiện] thường xuyên", "Phòng Kinh tế
+    /// tham mưu [thực hiện] …". A known office followed by a verb of work (`workVerbs`, in lower
+    /// case) is the lead; a name the office list does not know ends before the first such verb
+    /// (`unknownLead`). Nil when the words are the lead's name.
+    private static func leadBeforeWork(_ words: String, offices: OfficeDirectory) -> String? {
+        if let office = offices.leadingOffice(in: words, placeWords: placeWords) {
+            let after = words.dropFirst(office.count).drop { $0 == " " }
+            return opensWithWork(after) ? office : nil
+        }
+        return offices.isOfficeName(words) ? nil : unknownLead(words)
+    }
+
+    /// Whether `text` opens with a verb of work written in lower case ("tham mưu …", "tổ chức …").
+    private static func opensWithWork(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isLetter, first.isLowercase else { return false }
+        let key = String(text).foldedKey
+        return workVerbKeys.contains { key.hasWordPrefix($0) }
+    }
+
+    /// "Tổ công nghệ số cộng đồng tổ chức …" → "Tổ công nghệ số cộng đồng": a name the office list
+    /// does not know ends before the first verb of work (`workVerbs`, as whole lower-case words)
+    /// after its first word; nil when no such verb follows.
+    static func unknownLead(_ lead: String) -> String? {
+        let words = lead.split(separator: " ")
+        guard words.count > 1 else { return nil }
+        guard let k = (1..<words.count).first(where: { opensWithWork(Substring(words[$0...].joined(separator: " "))) })
+        else { return nil }
+        let name = clean(words[..<k].joined(separator: " "))
+        return name.isEmpty ? nil : name
+    }
+
+    static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
 
     /// "Giao Văn phòng HĐND và UBND xã chuẩn bị nội dung …": "Giao", a known office, another verb.
     private static func assigningOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
@@ -218,15 +315,11 @@ struct InlineAssignment: Equatable {
     }
 
     /// "…; thường xuyên.", "…; hoàn thành trong tháng 6/2026.", "…; tháng 7/2026.": a last clause
-    /// after ";" that opens with a word of `timeOpeners`, or is short and gives a time.
+    /// after ";" that opens with a word of `timeOpeners`, or is short and gives a time, or the
+    /// time after its last comma ("…, thực hiện thường xuyên.", `timeOfClause`).
     static func closingClauseTime(_ text: String) -> String? {
-        guard let semicolon = text.range(of: "; ", options: .backwards) else { return nil }
-        let clause = clean(String(text[semicolon.upperBound...]))
-        guard
-            AssignmentParts.opensWithTimeWord(clause)
-                || (TextShape.wordCount(clause) <= 6 && AssignmentParts.isTime(clause))
-        else { return nil }
-        return timeClause(clause)
+        guard let semicolon = text.range(of: "; ", options: .backwards) else { return closingCommaTime(text) }
+        return timeOfClause(clean(String(text[semicolon.upperBound...])))
     }
 
     /// The first sentence whose subject is an office and whose verb makes that office the lead; the
@@ -309,6 +402,7 @@ struct InlineAssignment: Equatable {
     /// "hoàn thành trong Quý II/2027" → "Quý II/2027"; "thực hiện thường xuyên" → "thường xuyên".
     static func timeClause(_ clause: String) -> String? {
         var value = clean(clause)
+        if let labelled = labelledTime(value) { return labelled }
         if let m = timeLead.firstMatch(in: value), let range = m.range(0) {
             value = String(value[range.upperBound...])
         }

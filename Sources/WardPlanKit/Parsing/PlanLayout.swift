@@ -67,6 +67,8 @@ struct PlanLayout: Sendable, Decodable {
     /// Words a task's sentence opens with ("Rà soát", "Xây dựng"): a lettered item of a tasks
     /// section that opens with one is work, a task even when it names no lead or time.
     var workVerbs: [String]?
+    /// Words that may stand before a verb of work: "Tự đánh giá …", "Chủ động rà soát …".
+    var workAdverbs: [String]?
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

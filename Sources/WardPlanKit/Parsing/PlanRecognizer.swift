@@ -172,6 +172,10 @@ final class PlanRecognizer {
                 // "7. Cải thiện môi trường đầu tư …" over "7.1. Tổ chức …": the items' heading,
                 // however long its words and whatever follows its first child.
                 pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
+            } else if contextKind == .tasks, areaHeadingsOverLetters.contains(i) {
+                // "7. Cải thiện môi trường kinh doanh; nâng cao …" over "a) …" among areas that head
+                // lettered items: an area too, however long its words.
+                pushHeading(ref: ref, text: title, level: sectionLevel + depth, at: i, numbering: ref)
             } else if followedByFields(i) {
                 startTask(ref: ref, text: title, at: i)
             } else if let office = officeHeading(title) {
@@ -416,6 +420,32 @@ final class PlanRecognizer {
         default: return false
         }
     }
+
+    /// The numbered lines right above a lettered item whose siblings (the same depth, under the
+    /// same Roman section or part) are such lines too, one at least reading as a heading by its words
+    /// (`isHeading`'s test: short, no sentence): the areas of a plan that letters its tasks under
+    /// them. A long one among them ("7. Cải thiện môi trường kinh doanh; nâng cao chất lượng …")
+    /// heads its items as the others do, whatever its words. A line that names its lead inline is
+    /// a task, as before.
+    private lazy var areaHeadingsOverLetters: Set<Int> = {
+        var groups: [[Int]: (members: [Int], headings: Int)] = [:]
+        var section = -1
+        for i in units.indices where !skip.contains(i) {
+            switch shapes[i] {
+            case .roman, .part: section = i
+            case .numbered(_, let depth, let title):
+                guard i + 1 < units.count, !skip.contains(i + 1), units[i].table == nil,
+                    case .lettered = shapes[i + 1], inlineAssignment(in: title) == nil
+                else { continue }
+                let readsAsHeading =
+                    units[i].isHeading || (!TextShape.endsSentence(title) && TextShape.wordCount(title) <= 15)
+                groups[[section, depth], default: ([], 0)].members.append(i)
+                if readsAsHeading { groups[[section, depth], default: ([], 0)].headings += 1 }
+            default: continue
+            }
+        }
+        return Set(groups.values.filter { $0.members.count >= 2 && $0.headings >= 1 }.flatMap(\.members))
+    }()
 
     /// Whether the next unit is numbered as this one's first child ("7." then "7.1."), so this one
     /// is their heading.
@@ -743,11 +773,27 @@ final class PlanRecognizer {
         guard current.marker?.style == .letter, stack.last.map({ !$0.isSection }) == true,
             !TextShape.isParenthesised(text)
         else { return false }
-        let key = text.foldedKey
-        return Self.workVerbKeys.contains { key.hasWordPrefix($0) } || InlineAssignment.closingBracketTime(text) != nil
+        return Self.opensWithWork(text, offices: reference.offices) || InlineAssignment.closingBracketTime(text) != nil
     }
 
-    private static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+    /// Whether a sentence opens with a verb of work (`workVerbs`): first, after a word of
+    /// `workAdverbs` ("Tự đánh giá, chấm điểm …"), or after a body that does the work ("Các cơ
+    /// quan, đơn vị đăng ký …": `OfficeDirectory.opensWithOffice`, the verb in lower case within its
+    /// first ten words).
+    static func opensWithWork(_ text: String, offices: OfficeDirectory) -> Bool {
+        let key = text.foldedKey
+        if workVerbKeys.contains(where: { key.hasWordPrefix($0) }) { return true }
+        if let adverb = workAdverbKeys.first(where: { key.hasWordPrefix($0) }) {
+            let rest = String(key.dropFirst(adverb.count).drop { $0 == " " })
+            if workVerbKeys.contains(where: { rest.hasWordPrefix($0) }) { return true }
+        }
+        guard offices.opensWithOffice(text) else { return false }
+        let opening = text.split(separator: " ").prefix(10).joined(separator: " ")
+        return InlineAssignment.unknownLead(opening) != nil
+    }
+
+    private static let workVerbKeys = InlineAssignment.workVerbKeys
+    private static let workAdverbKeys = (PlanLayout.standard.workAdverbs ?? []).map(PlanLayout.key)
 
     /// Whether a text closes with a bracket that names a lead or a time: "… (giao X, Quý II/2027).",
     /// "… (thường xuyên)".
