@@ -127,6 +127,11 @@ struct ThemesThatMeanWhatTheySay12Tests {
         // The structure of government or of the apparatus is not a model of practice.
         #expect(!P.ids("Xây dựng mô hình tổ chức bộ máy mới của phường.").contains("initiatives-models"))
         #expect(!P.ids("Triển khai mô hình chính quyền địa phương 2 cấp.").contains("initiatives-models"))
+        // Implementing the two-tier model, named as a time, leaves its theme to stand alone.
+        #expect(
+            P.ids("Khắc phục tồn tại của phường sau khi thực hiện mô hình chính quyền địa phương 2 cấp.") == [
+                "two-tier-government"
+            ])
         #expect(
             P.ids("Tự đánh giá, chấm điểm Chỉ số CCHC năm 2026 của phường, bảo đảm đầy đủ tài liệu kiểm chứng.") == [
                 "par-index"
