@@ -152,4 +152,26 @@ struct PDFRuledTableTests {
         let prose = (5..<11).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
         #expect(Self.finder.ruledEdges(Self.rows { words[$0] } + prose).isEmpty)
     }
+
+    @Test func aRepeatedHeaderFarAboveTheRestOfATableOverleafIsItsHeader() {
+        // Page 2: the header at y 60, then rows from y 120, 47 pt under it (more than a row's gap).
+        func line(_ n: Int, _ y: Double, _ cells: [(Double, String)]) -> PDFTextLine {
+            PDFTextLine(
+                number: n, page: 2,
+                words: cells.map { x, text in PDFWord(text, x: x, y: y, xMax: x + Double(text.count) * 6, yMax: y + 13)
+                })
+        }
+        let lines = [
+            line(1, 60, [(60, "TT"), (150, "Nhiệm vụ"), (250, "Chủ trì"), (340, "Thời hạn")]),
+            line(2, 120, [(60, "1"), (150, "Rà soát"), (250, "Văn phòng"), (340, "Quý I")]),
+            line(3, 134, [(60, "2"), (150, "Kiểm tra"), (250, "Tư pháp"), (340, "Quý II")]),
+            line(4, 148, [(60, "3"), (150, "Tập huấn"), (250, "Văn hóa"), (340, "Cả năm")]),
+        ]
+        let finder = PDFTableFinder(minGutter: 4, maxLineGap: 10)
+        // A page of its own: the header is too far off to be the table's.
+        #expect(finder.regions(in: lines).map(\.lines) == [1..<4])
+        // Under a table running on from the page before, it is that table's repeated header.
+        let running: [ClosedRange<Double>] = [100...140, 210...240, 310...330]
+        #expect(finder.regions(in: lines, continuing: running).map(\.lines) == [0..<4])
+    }
 }
