@@ -40,8 +40,14 @@ struct PDFGeometry {
 
         var tablesByPage: [[PDFTableFinder.Region]] = []
         var running: [ClosedRange<Double>]?
+        var runningEdges: [Double] = []
         for page in pageLines {
-            let found = finder.regions(in: page, continuing: running)
+            // A ruled table's cell edges hold overleaf, where its last rows may be too few to show them.
+            var pageFinder = finder
+            let edges = finder.ruledEdges(page)
+            pageFinder.edges = edges.isEmpty && running != nil ? runningEdges : edges
+            runningEdges = pageFinder.edges
+            let found = pageFinder.regions(in: page, continuing: running)
             tablesByPage.append(found)
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
