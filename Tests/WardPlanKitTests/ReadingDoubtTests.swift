@@ -35,7 +35,7 @@ struct ReadingDoubtTests {
         let unread = try #require(ReadingDoubt.of(Self.plan(tasks: 30, lines: 200, unread: 5)))
         #expect(
             unread.reason
-                == "phần nhiệm vụ có 5 dòng công cụ chưa đọc được thành nhiệm vụ (dòng 40, 41, 42 và 2 dòng khác)")
+                == "phần nhiệm vụ có 5 dòng công cụ chưa đọc được thành nhiệm vụ (dòng 40, 41, 42 và 2 chỗ khác)")
         let few = try #require(ReadingDoubt.of(Self.plan(tasks: 1, lines: 21)))
         #expect(few.reason == "công cụ chỉ đọc được 1 nhiệm vụ trong 21 dòng của kế hoạch")
         #expect(ReadingDoubt.of(Self.plan(tasks: 9, lines: 181)) != nil)

@@ -41,9 +41,9 @@ struct ReadingDoubt: Hashable, Sendable {
         "\(stated); chưa chắc kế hoạch chưa có nhiệm vụ: \(reason) — cần cán bộ xem lại trước khi đề nghị"
     }
 
-    /// "dòng 12, 13, 20 và 30 dòng khác".
+    /// "dòng 12, 13, 20 và 30 chỗ khác" (a place may span several lines).
     private static func lines(_ lines: [Int]) -> String {
         let shown = lines.prefix(3).map(String.init).joined(separator: ", ")
-        return "dòng \(shown)" + (lines.count > 3 ? " và \(lines.count - 3) dòng khác" : "")
+        return "dòng \(shown)" + (lines.count > 3 ? " và \(lines.count - 3) chỗ khác" : "")
     }
 }
