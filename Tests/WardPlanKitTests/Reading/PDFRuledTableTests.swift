@@ -103,6 +103,25 @@ struct PDFRuledTableTests {
         #expect(docx.tasks.map(\.leadText) == plan.tasks.map(\.leadText))
     }
 
+    /// The same table under a heading and three paragraphs (`Tests/Fixtures/reader12d`): its first
+    /// page holds the header and two rows under prose that crosses every cell edge, too few rows
+    /// to show the cells closer than a gutter (the page after confirms its edges); its last page
+    /// holds three rows, too few numerals to show the second column's edge (carried from before).
+    /// Before: tasks 3–9 only, 9 with its lead cut ("Văn phòng HĐND và").
+    @Test func aRuledTableUnderProseOnItsFirstPageReadsAllTasks() throws {
+        let path = "reader12d/tay-son-2028-prose.pdf"
+        let plan = try Fixtures.plan(Fixtures.data(path), path: path)
+        #expect(plan.tasks.map(\.ref) == Self.expected.map(\.0))
+        for (task, row) in zip(plan.tasks, Self.expected) {
+            #expect(task.group == row.1, "\(row.0)")
+            #expect(task.text == row.2, "\(row.0)")
+            #expect(task.coordinatorsText == row.3, "\(row.0)")
+            #expect(task.leadText == row.4, "\(row.0)")
+            #expect(task.timeline?.text == row.5, "\(row.0)")
+            #expect(task.products == [row.6], "\(row.0)")
+        }
+    }
+
     // MARK: - Cell edges on small pages (minGutter 4)
 
     static let finder = PDFTableFinder(minGutter: 4, maxLineGap: 10)
@@ -151,6 +170,27 @@ struct PDFRuledTableTests {
         let words = ["một", "hai", "ba", "bốn", "năm"]
         let prose = (5..<11).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
         #expect(Self.finder.ruledEdges(Self.rows { words[$0] } + prose).isEmpty)
+    }
+
+    @Test func proseAboveATableCountsNotAgainstItsEdges() {
+        // Six lines of prose across 100 and 200, then the five rows: the edges show from the rows down.
+        let words = ["một", "hai", "ba", "bốn", "năm"]
+        let prose = (0..<6).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
+        let rows = (0..<5).map { i in
+            Self.line(6 + i, [(60, i == 4 ? 80 : 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")])
+        }
+        #expect(Self.finder.ruledEdges(prose + rows) == [100, 200])
+    }
+
+    @Test func edgesOfCellsNeverShortOfTheNextAreUnconfirmed() {
+        // Every line's cell ends 2.5 pt before the edge (no last line short of it): not ruled on
+        // this page alone, but edges the page after may confirm.
+        let words = ["một", "hai", "ba", "bốn", "năm"]
+        let rows = (0..<5).map { i in Self.line(i, [(60, 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")]) }
+        #expect(Self.finder.ruledEdges(rows).isEmpty)
+        #expect(Self.finder.unconfirmedEdges(rows) == [100, 200])
+        // "Quý | I/2027" on every line leaves 200 alone: one edge is no table's.
+        #expect(Self.finder.unconfirmedEdges(Self.rows { _ in "Quý" }).isEmpty)
     }
 
     @Test func aRepeatedHeaderFarAboveTheRestOfATableOverleafIsItsHeader() {
