@@ -43,10 +43,10 @@ struct PDFGeometry {
         var runningEdges: [Double] = []
         var pageEdges = pageLines.map(finder.ruledEdges)
         // A ruled table's first page, under prose, may hold too few rows to show its cells closer
-        // than a gutter: the page after confirms its edges when they all stand there.
-        for p in pageEdges.indices.dropLast() where pageEdges[p].isEmpty && !pageEdges[p + 1].isEmpty {
+        // than a gutter, or only some of them: the page after completes its edges when all stand there.
+        for p in pageEdges.indices.dropLast() where pageEdges[p].count < pageEdges[p + 1].count {
             let next = pageEdges[p + 1]
-            let own = finder.unconfirmedEdges(pageLines[p])
+            let own = pageEdges[p].isEmpty ? finder.unconfirmedEdges(pageLines[p]) : pageEdges[p]
             if !own.isEmpty, own.allSatisfy({ x in next.contains { abs($0 - x) <= 0.3 } }) { pageEdges[p] = next }
         }
         for (page, edges) in zip(pageLines, pageEdges) {
