@@ -173,13 +173,17 @@ struct PDFRuledTableTests {
     }
 
     @Test func proseAboveATableCountsNotAgainstItsEdges() {
-        // Six lines of prose across 100 and 200, then the five rows: the edges show from the rows down.
+        // Six lines of prose across 100 and 200, then a header of three runs and the five rows:
+        // the edges show from the header down.
         let words = ["một", "hai", "ba", "bốn", "năm"]
         let prose = (0..<6).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
+        let header = Self.line(6, [(62, 80, "TT"), (110, 150, "Nhiệm vụ"), (205, 225, "Hạn")])
         let rows = (0..<5).map { i in
-            Self.line(6 + i, [(60, i == 4 ? 80 : 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")])
+            Self.line(7 + i, [(60, i == 4 ? 80 : 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")])
         }
-        #expect(Self.finder.ruledEdges(prose + rows) == [100, 200])
+        #expect(Self.finder.ruledEdges(prose + [header] + rows) == [100, 200])
+        // Without a line that may be a header, prose lines are no place for the table to start.
+        #expect(Self.finder.ruledEdges(prose + rows).isEmpty)
     }
 
     @Test func edgesOfCellsNeverShortOfTheNextAreUnconfirmed() {
