@@ -82,8 +82,8 @@ struct PDFRuledTableTests {
         ),
     ]
 
-    @Test func landscapeRuledTableReadsAllTasks() throws {
-        let path = "reader12b/tay-son-2028.pdf"
+    /// The plan of the fixture at `path`, checked against `expected`.
+    static func readsExpectedTasks(_ path: String) throws -> Plan {
         let plan = try Fixtures.plan(Fixtures.data(path), path: path)
         #expect(plan.tasks.map(\.ref) == Self.expected.map(\.0))
         for (task, row) in zip(plan.tasks, Self.expected) {
@@ -94,6 +94,11 @@ struct PDFRuledTableTests {
             #expect(task.timeline?.text == row.5, "\(row.0)")
             #expect(task.products == [row.6], "\(row.0)")
         }
+        return plan
+    }
+
+    @Test func landscapeRuledTableReadsAllTasks() throws {
+        let plan = try Self.readsExpectedTasks("reader12b/tay-son-2028.pdf")
         #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
         // The Word file made from the same .html reads the same tasks.
         let word = "reader12b/tay-son-2028.docx"
@@ -109,17 +114,8 @@ struct PDFRuledTableTests {
     /// holds three rows, too few numerals to show the second column's edge (carried from before).
     /// Before: tasks 3–9 only, 9 with its lead cut ("Văn phòng HĐND và").
     @Test func aRuledTableUnderProseOnItsFirstPageReadsAllTasks() throws {
-        let path = "reader12d/tay-son-2028-prose.pdf"
-        let plan = try Fixtures.plan(Fixtures.data(path), path: path)
-        #expect(plan.tasks.map(\.ref) == Self.expected.map(\.0))
-        for (task, row) in zip(plan.tasks, Self.expected) {
-            #expect(task.group == row.1, "\(row.0)")
-            #expect(task.text == row.2, "\(row.0)")
-            #expect(task.coordinatorsText == row.3, "\(row.0)")
-            #expect(task.leadText == row.4, "\(row.0)")
-            #expect(task.timeline?.text == row.5, "\(row.0)")
-            #expect(task.products == [row.6], "\(row.0)")
-        }
+        let plan = try Self.readsExpectedTasks("reader12d/tay-son-2028-prose.pdf")
+        #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
     }
 
     // MARK: - Cell edges on small pages (minGutter 4)
