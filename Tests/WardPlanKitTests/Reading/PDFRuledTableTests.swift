@@ -82,8 +82,8 @@ struct PDFRuledTableTests {
         ),
     ]
 
-    @Test func landscapeRuledTableReadsAllTasks() throws {
-        let path = "reader12b/tay-son-2028.pdf"
+    /// The plan of the fixture at `path`, checked against `expected`.
+    static func readsExpectedTasks(_ path: String) throws -> Plan {
         let plan = try Fixtures.plan(Fixtures.data(path), path: path)
         #expect(plan.tasks.map(\.ref) == Self.expected.map(\.0))
         for (task, row) in zip(plan.tasks, Self.expected) {
@@ -94,6 +94,11 @@ struct PDFRuledTableTests {
             #expect(task.timeline?.text == row.5, "\(row.0)")
             #expect(task.products == [row.6], "\(row.0)")
         }
+        return plan
+    }
+
+    @Test func landscapeRuledTableReadsAllTasks() throws {
+        let plan = try Self.readsExpectedTasks("reader12b/tay-son-2028.pdf")
         #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
         // The Word file made from the same .html reads the same tasks.
         let word = "reader12b/tay-son-2028.docx"
@@ -101,6 +106,16 @@ struct PDFRuledTableTests {
         #expect(docx.tasks.map(\.ref) == plan.tasks.map(\.ref))
         #expect(docx.tasks.map(\.text) == plan.tasks.map(\.text))
         #expect(docx.tasks.map(\.leadText) == plan.tasks.map(\.leadText))
+    }
+
+    /// The same table under a heading and three paragraphs (`Tests/Fixtures/reader12d`): its first
+    /// page holds the header and two rows under prose that crosses every cell edge, too few rows
+    /// to show the cells closer than a gutter (the page after confirms its edges); its last page
+    /// holds three rows, too few numerals to show the second column's edge (carried from before).
+    /// Before: tasks 3–9 only, 9 with its lead cut ("Văn phòng HĐND và").
+    @Test func aRuledTableUnderProseOnItsFirstPageReadsAllTasks() throws {
+        let plan = try Self.readsExpectedTasks("reader12d/tay-son-2028-prose.pdf")
+        #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
     }
 
     // MARK: - Cell edges on small pages (minGutter 4)
@@ -151,6 +166,31 @@ struct PDFRuledTableTests {
         let words = ["một", "hai", "ba", "bốn", "năm"]
         let prose = (5..<11).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
         #expect(Self.finder.ruledEdges(Self.rows { words[$0] } + prose).isEmpty)
+    }
+
+    @Test func proseAboveATableCountsNotAgainstItsEdges() {
+        // Six lines of prose across 100 and 200, then a header of three runs and the five rows:
+        // the edges show from the header down.
+        let words = ["một", "hai", "ba", "bốn", "năm"]
+        let prose = (0..<6).map { i in Self.line(i, [(60, 90, "câu"), (93, 120, "văn"), (123, 230, "xuôi")]) }
+        let header = Self.line(6, [(62, 80, "TT"), (110, 150, "Nhiệm vụ"), (205, 225, "Hạn")])
+        let rows = (0..<5).map { i in
+            Self.line(7 + i, [(60, i == 4 ? 80 : 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")])
+        }
+        #expect(Self.finder.ruledEdges(prose + [header] + rows) == [100, 200])
+        // Without a line that may be a header, prose lines are no place for the table to start.
+        #expect(Self.finder.ruledEdges(prose + rows).isEmpty)
+    }
+
+    @Test func edgesOfCellsNeverShortOfTheNextAreUnconfirmed() {
+        // Every line's cell ends 2.5 pt before the edge (no last line short of it): not ruled on
+        // this page alone, but edges the page after may confirm.
+        let words = ["một", "hai", "ba", "bốn", "năm"]
+        let rows = (0..<5).map { i in Self.line(i, [(60, 97.5, words[i]), (100, 160, "ô \(i)"), (200, 230, "hạn")]) }
+        #expect(Self.finder.ruledEdges(rows).isEmpty)
+        #expect(Self.finder.unconfirmedEdges(rows) == [100, 200])
+        // "Quý | I/2027" on every line leaves 200 alone: one edge is no table's.
+        #expect(Self.finder.unconfirmedEdges(Self.rows { _ in "Quý" }).isEmpty)
     }
 
     @Test func aRepeatedHeaderFarAboveTheRestOfATableOverleafIsItsHeader() {

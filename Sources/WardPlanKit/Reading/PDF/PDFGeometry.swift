@@ -41,11 +41,20 @@ struct PDFGeometry {
         var tablesByPage: [[PDFTableFinder.Region]] = []
         var running: [ClosedRange<Double>]?
         var runningEdges: [Double] = []
-        for page in pageLines {
-            // A ruled table's cell edges hold overleaf, where its last rows may be too few to show them.
+        var pageEdges = pageLines.map(finder.ruledEdges)
+        // A ruled table's first page, under prose, may hold too few rows to show its cells closer
+        // than a gutter, or only some of them: the page after completes its edges when all stand there.
+        for p in pageEdges.indices.dropLast() where pageEdges[p].count < pageEdges[p + 1].count {
+            let next = pageEdges[p + 1]
+            let own = pageEdges[p].isEmpty ? finder.unconfirmedEdges(pageLines[p]) : pageEdges[p]
+            if !own.isEmpty, own.allSatisfy({ x in next.contains { abs($0 - x) <= 0.3 } }) { pageEdges[p] = next }
+        }
+        for (page, edges) in zip(pageLines, pageEdges) {
+            // A ruled table's cell edges hold overleaf, where its last rows may be too few to show them
+            // all (three rows: too few numerals before the second column's edge).
             var pageFinder = finder
-            let edges = finder.ruledEdges(page)
-            pageFinder.edges = edges.isEmpty && running != nil ? runningEdges : edges
+            let carried = edges.allSatisfy { x in runningEdges.contains { abs($0 - x) <= 0.3 } }
+            pageFinder.edges = carried && running != nil ? runningEdges : edges
             runningEdges = pageFinder.edges
             let found = pageFinder.regions(in: page, continuing: running)
             tablesByPage.append(found)
