@@ -226,6 +226,7 @@ struct DirectJSONTests {
             places: [GapPlace(line: 132, section: "điểm c mục 3 phần II"), GapPlace(line: 7, section: nil)],
             note: "Chỉ tiêu \"thấp hơn\" quốc gia", area: "digital-government",
             peers: GapItem.PeerShare(covering: 7, of: 9))
+        item.assignedTo = "Văn phòng HĐND và UBND"
         item.decision = GapDecision(
             ReviewDecision(
                 ward: "w1", kind: .target, id: item.id, mark: .notApplicable, note: "đã có", date: "2026-11-30"))

@@ -52,8 +52,11 @@ struct LetterTests {
         let stated = try #require(requests.first { $0.contains("cơ chế một cửa") })
         #expect(
             stated
-                == "Kế hoạch đã nêu nội dung về cơ chế một cửa, một cửa liên thông tại mục 3 phần II và mục 2.2 phần V nhưng chưa xác định thành nhiệm vụ. Đề nghị cụ thể hóa thành nhiệm vụ, xác định rõ cơ quan chủ trì, thời hạn và sản phẩm, bảo đảm yêu cầu của Nghị quyết số 76/NQ-CP và Quyết định số 282/QĐ-TTg."
+                == "Kế hoạch đã nêu nội dung về cơ chế một cửa, một cửa liên thông tại mục 3 phần II và mục 2.2 phần V, đã giao Văn phòng HĐND và UBND thực hiện nhưng chưa xác định thành nhiệm vụ. Đề nghị cụ thể hóa thành nhiệm vụ, xác định rõ thời hạn và sản phẩm, bảo đảm yêu cầu của Nghị quyết số 76/NQ-CP và Quyết định số 282/QĐ-TTg."
         )
+        // A stated theme no named office's duty carries still asks for the lead.
+        let unassigned = try #require(requests.first { $0.contains("cơ chế tự chủ tài chính") })
+        #expect(unassigned.contains("xác định rõ cơ quan chủ trì, thời hạn và sản phẩm"))
         // Nam Đồ Sơn's plan of January 2026 predates QĐ 282: update, not a gap.
         let update = try #require(Self.seedLetters[0].groups.flatMap(\.requests).first { $0.contains("tài sản công") })
         #expect(

@@ -309,6 +309,51 @@ struct ThemeGapTests {
         let item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
         #expect(item.level == .stated)
         #expect(item.places == [GapPlace(line: 106, section: "mục 2 phần V")])
+        // The duty names its office: the item asks for a deadline and a product, not for a lead.
+        #expect(item.assignedTo == "Văn phòng HĐND và UBND")
+        #expect(
+            item.note
+                == "Kế hoạch có nêu, đã giao Văn phòng HĐND và UBND thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)")
+    }
+
+    @Test func aStatedThemeIsAssignedOnlyByOneNamedOfficesDuty() throws {
+        // Stated in the solutions (line 50) and as a general duty with no office (line 110): no lead named.
+        var plan = Self.plan("A", tasks: [["two-tier"]], stated: ["one-stop"])
+        func duty(_ line: Int) -> Duty {
+            Duty(text: "one-stop", line: line, themes: [Self.match("one-stop", line: line, matched: "one-stop")])
+        }
+        plan.responsibilities = [Responsibility(office: nil, heading: "Trách nhiệm chung", line: 108, duties: [duty(110)])]
+        var item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
+        #expect(item.level == .stated && item.assignedTo == nil)
+        #expect(item.note.hasSuffix("(cơ quan chủ trì, thời hạn, sản phẩm)"))
+        // One office's duties state it twice: that office is its lead.
+        plan.responsibilities.append(
+            Responsibility(office: "Trung tâm Phục vụ hành chính công", heading: "Trung tâm", line: 112, duties: [duty(113), duty(114)]))
+        item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
+        #expect(item.assignedTo == "Trung tâm Phục vụ hành chính công")
+        // The report's sentence and the letter's request name it and do not ask for a lead.
+        let comparison = Self.compare([plan])
+        let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [plan]))
+        #expect(html.contains(", đã giao Trung tâm Phục vụ hành chính công thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)"))
+        let letter = try #require(
+            LetterComposer(taxonomy: Self.reference.taxonomy).letters(comparison, plans: [plan]).first)
+        let request = try #require(letter.groups.flatMap(\.requests).first { $0.contains("đã giao Trung tâm") })
+        #expect(request.contains("xác định rõ thời hạn và sản phẩm"))
+        #expect(!request.contains("cơ quan chủ trì"))
+        // JSON carries it; a comparison written without it still decodes.
+        let json = String(decoding: try JSONEncoder().encode(item), as: UTF8.self)
+        #expect(json.contains(#""assignedTo":"Trung tâm Phục vụ hành chính công""#))
+        var old = item
+        old.assignedTo = nil
+        let oldJSON = String(decoding: try JSONEncoder().encode(old), as: UTF8.self)
+        #expect(!oldJSON.contains("assignedTo"))
+        #expect(try JSONDecoder().decode(GapItem.self, from: Data(oldJSON.utf8)) == old)
+        // A second office's duty states it too: the lead is open again, and the letter asks for it.
+        plan.responsibilities.append(
+            Responsibility(office: "Công an phường", heading: "Công an", line: 116, duties: [duty(117)]))
+        item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
+        #expect(item.assignedTo == nil)
+        #expect(item.note.hasSuffix("(cơ quan chủ trì, thời hạn, sản phẩm)"))
     }
 
     @Test func placesAreNamedAsThePlanNumbersThem() {

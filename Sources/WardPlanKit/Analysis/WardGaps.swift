@@ -92,6 +92,10 @@ public struct GapItem: Hashable, Sendable, Codable {
     public var area: String?
     /// Peer wards with a task for it, out of how many (when peers were counted).
     public var peers: PeerShare?
+    /// The one office whose duty in the organisation section states the theme (stated items):
+    /// the letter then asks only for a deadline and a product, not for a lead the plan names. Nil
+    /// when no named office's duty states it, or several do (the lead is then still open).
+    public var assignedTo: String?
     /// A specialist's mark on it (`decisions.yaml`), when there is one.
     public var decision: GapDecision?
 
@@ -118,6 +122,25 @@ public struct GapItem: Hashable, Sendable, Codable {
     /// An item a letter may ask the ward for: not an update note, not an item to review first.
     public var isRequest: Bool { level != .update && level != .review }
 
+    private enum CodingKeys: String, CodingKey {
+        case kind, id, level, basis, expectedBy, places, note, area, peers, assignedTo, decision
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        id = try c.decode(String.self, forKey: .id)
+        level = try c.decode(Level.self, forKey: .level)
+        basis = try c.decode([Basis].self, forKey: .basis)
+        expectedBy = try c.decode([String].self, forKey: .expectedBy)
+        places = try c.decode([GapPlace].self, forKey: .places)
+        note = try c.decode(String.self, forKey: .note)
+        area = try c.decodeIfPresent(String.self, forKey: .area)
+        peers = try c.decodeIfPresent(PeerShare.self, forKey: .peers)
+        assignedTo = try c.decodeIfPresent(String.self, forKey: .assignedTo)
+        decision = try c.decodeIfPresent(GapDecision.self, forKey: .decision)
+    }
+
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(kind, forKey: .kind)
@@ -129,6 +152,7 @@ public struct GapItem: Hashable, Sendable, Codable {
         try c.encode(note, forKey: .note)
         try c.encodeIfPresent(area, forKey: .area)
         try c.encodeIfPresent(peers, forKey: .peers)
+        try c.encodeIfPresent(assignedTo, forKey: .assignedTo)
         try c.encodeIfPresent(decision, forKey: .decision)
     }
 }
@@ -240,10 +264,14 @@ extension WardGaps {
                 }
                 continue
             }
+            let offices = level == .stated ? Self.offices(assigning: places, in: input.plans[w]) : []
+            let assignedTo = offices.count == 1 ? offices[0] : nil
             var note =
                 level == .absent
                 ? "Chưa có nhiệm vụ"
-                : "Kế hoạch có nêu nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm)"
+                : assignedTo.map {
+                    "Kế hoạch có nêu, đã giao \($0) thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)"
+                } ?? "Kế hoạch có nêu nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm)"
             // A wrong request costs more than a late one: near words send it to an officer first.
             if level == .absent && basis.contains(.national) {
                 // The theme has no task here (the row's cell is empty): its hints' lines are read.
@@ -263,12 +291,27 @@ extension WardGaps {
             if let share, basis.contains(.peers) {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"
             }
-            items.append(
-                GapItem(
-                    kind: .theme, id: row.id, level: level, basis: basis, expectedBy: outcome.expectedBy,
-                    places: places, note: note, area: row.area, peers: share))
+            var item = GapItem(
+                kind: .theme, id: row.id, level: level, basis: basis, expectedBy: outcome.expectedBy,
+                places: places, note: note, area: row.area, peers: share)
+            item.assignedTo = level == .stated ? assignedTo : nil
+            items.append(item)
         }
         return items
+    }
+
+    /// The named offices whose duties (organisation section) stand at these places, in plan order.
+    /// General duties ("Trách nhiệm chung") name no office and assign nothing.
+    static func offices(assigning places: [GapPlace], in plan: Plan) -> [String] {
+        let lines = Set(places.map(\.line))
+        var offices: [String] = []
+        for r in plan.responsibilities {
+            guard let office = r.office, !offices.contains(office),
+                r.duties.contains(where: { lines.contains($0.line) })
+            else { continue }
+            offices.append(office)
+        }
+        return offices
     }
 
     // MARK: - Targets

@@ -126,7 +126,12 @@ public struct LetterComposer: Sendable {
         v["places"] = Self.places(item.places)
         switch item.level {
         case .absent, .below: return LetterTemplate.fill(template.requests.absent, v)
-        case .stated: return LetterTemplate.fill(template.requests.stated, v)
+        case .stated:
+            guard let assigned = template.requests.statedAssigned, let office = item.assignedTo else {
+                return LetterTemplate.fill(template.requests.stated, v)
+            }
+            v["office"] = office
+            return LetterTemplate.fill(assigned, v)
         case .update: return LetterTemplate.fill(template.requests.update, v)
         case .review: return nil
         }

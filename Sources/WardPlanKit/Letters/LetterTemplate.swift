@@ -25,6 +25,9 @@ public struct LetterTemplate: Sendable, Codable, Hashable {
     public struct Requests: Sendable, Codable, Hashable {
         public var absent: String
         public var stated: String
+        /// A stated theme the plan gives to one office as a duty ({office}); optional, so a city's
+        /// older letter.yaml still loads (then `stated` is used).
+        public var statedAssigned: String?
         public var update: String
         public var targetAbsent: String
         public var targetBelow: String

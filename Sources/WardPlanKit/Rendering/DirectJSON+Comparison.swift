@@ -59,6 +59,10 @@ extension GapItem: DirectJSONEncodable {
                 out.key("area")
                 out.string(area)
             }
+            if let assignedTo {
+                out.key("assignedTo")
+                out.string(assignedTo)
+            }
             out.key("basis")
             out.array(basis) { $0.raw($1) }
             if let decision {

@@ -106,6 +106,8 @@ extension HTMLReportWriter {
                 h.text(t(.gapUpdate, themeName(item.id), area, item.expectedBy.joined(separator: ", ")))
                 decisionMark(item)
                 return
+            case .stated where item.assignedTo != nil:
+                h.text(t(.gapThemeStatedAssigned, themeName(item.id), area, t.places(item.places), item.assignedTo!))
             case .stated:
                 h.text(t(.gapThemeStated, themeName(item.id), area, t.places(item.places)))
             case .review:

@@ -30,7 +30,7 @@ enum Phrase: CaseIterable {
     case gapsIntro, gapsRequired, gapsCommon, noGaps, gapTheme, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case gapsReview, gapThemeReview, legendReview
-    case gapsUpdate, gapThemeStated, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
+    case gapsUpdate, gapThemeStated, gapThemeStatedAssigned, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
     case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
     case csvUnitCode, csvRegistryGroup, registrySent, registryNotSent, registryNotListed
     case gapCitationUpdate, csvKind, csvItemID, csvName, csvLevel, csvBasis, csvExpectedBy, csvPlaces, csvNote
@@ -336,6 +336,11 @@ enum Phrase: CaseIterable {
             (
                 "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch có nêu tại {2} nhưng chưa cụ thể hóa thành nhiệm vụ (cơ quan chủ trì, thời hạn, sản phẩm);",
                 "Theme “{0}” (area “{1}”): the plan states it at {2} but has no task for it (lead, deadline, product);"
+            )
+        case .gapThemeStatedAssigned:
+            (
+                "Chủ đề «{0}» (lĩnh vực «{1}»): kế hoạch có nêu tại {2}, đã giao {3} thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm);",
+                "Theme “{0}” (area “{1}”): the plan states it at {2} and gives it to {3} but has no task for it (deadline, product);"
             )
         case .gapUpdate:
             (

@@ -100,6 +100,7 @@ struct ComparisonXML {
                 w.attribute("section", place.section)
                 w.end()
             }
+            if let office = item.assignedTo { w.element("assignedTo", office) }
             w.element("note", item.note)
             if let d = item.decision {
                 w.start("decision")
