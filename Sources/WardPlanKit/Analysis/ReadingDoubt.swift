@@ -36,9 +36,11 @@ struct ReadingDoubt: Hashable, Sendable {
         return nil
     }
 
-    /// The note of a `stated` item sent to review under this doubt.
-    func note(_ stated: String) -> String {
-        "\(stated); chưa chắc kế hoạch chưa có nhiệm vụ: \(reason) — cần cán bộ xem lại trước khi đề nghị"
+    /// The note of a `stated` item sent to review under this doubt. It does not say "chưa cụ thể hóa
+    /// thành nhiệm vụ": under doubt that is the claim not made (a fresh13 reviewer found it misleading).
+    var note: String {
+        "Kế hoạch có nêu; công cụ chưa đọc hết các nhiệm vụ (\(reason)) nên có thể kế hoạch đã có nhiệm vụ"
+            + " — cần cán bộ xem lại trước khi đề nghị"
     }
 
     /// "dòng 12, 13, 20 và 30 chỗ khác" (a place may span several lines).

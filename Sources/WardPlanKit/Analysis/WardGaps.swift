@@ -286,7 +286,7 @@ extension WardGaps {
             // "Stated, no task" is only as good as the reading of the tasks.
             if level == .stated, let doubt {
                 level = .review
-                note = doubt.note(note)
+                note = doubt.note
             }
             if let share, basis.contains(.peers) {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"
