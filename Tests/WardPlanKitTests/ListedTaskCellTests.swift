@@ -88,6 +88,27 @@ struct ListedTaskCellTests {
         #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
     }
 
+    /// The fixture's HTML table as a converter leaves it in markdown (a `<table>` block): its
+    /// `<p>` paragraphs and `<br>` lines are the cells' lines.
+    @Test func anHTMLTableInMarkdown() throws {
+        let html = try Fixtures.text(Self.fixture + ".html")
+        let table = try #require(html.range(of: "<table").map { start in html[start.lowerBound...] })
+        let end = try #require(table.range(of: "</table>"))
+        let markdown = """
+            KẾ HOẠCH
+            Cải cách hành chính phường Bình Lợi Đông năm 2027
+
+            ## II. NHIỆM VỤ TRỌNG TÂM
+
+            \(table[..<end.upperBound])
+
+            ## III. TỔ CHỨC THỰC HIỆN
+            """
+        let plan = try Fixtures.plan(text: markdown, path: "binh-loi-dong.md")
+        #expect(PipeTableTests.got(plan) == Self.structured)
+        #expect(Self.unaligned(plan).count == 1)
+    }
+
     /// The PDF of the same HTML: the cells' printed lines do not line up with the items (values
     /// wrap: "Phòng Văn hóa - Xã" / "hội", "Tháng" / "01/2027"). Values are cut only where one cut
     /// alone makes whole values; row 2 (a lead left out leaves no line; "Khi phát sinh" is no date)
@@ -121,16 +142,19 @@ struct ListedTaskCellTests {
         #expect(ListedTaskCell.items(nil) == nil)
         // Printed lines: "- xã hội" and a dash inside an open bracket are where the page wrapped.
         #expect(
-            ListedTaskCell.items(.printed(["- Giao Phòng Văn hóa", "- xã hội tổ chức", "- Cử công chức (Chủ trì: Phòng", "- Xã hội)"]))
+            ListedTaskCell.items(
+                .printed(["- Giao Phòng Văn hóa", "- xã hội tổ chức", "- Cử công chức (Chủ trì: Phòng", "- Xã hội)"]))
                 == ["Giao Phòng Văn hóa - xã hội tổ chức", "Cử công chức (Chủ trì: Phòng - Xã hội)"])
     }
 
     @Test func valuesByOrder() {
         let any: (String) -> Bool = { _ in true }
         #expect(ListedTaskCell.values("A B", lines: .paragraphs(["A", "B"]), count: 2, isValue: any) == ["A", "B"])
-        #expect(ListedTaskCell.values("A C", lines: .paragraphs(["A", "", "C"]), count: 3, isValue: any) == ["A", nil, "C"])
+        #expect(
+            ListedTaskCell.values("A C", lines: .paragraphs(["A", "", "C"]), count: 3, isValue: any) == ["A", nil, "C"])
         // Empty paragraphs after the last value are dropped; too few values match nothing.
-        #expect(ListedTaskCell.values("A B", lines: .paragraphs(["A", "B", ""]), count: 2, isValue: any) == ["A", "B"])
+        #expect(
+            ListedTaskCell.values("A B", lines: .paragraphs(["A", "B", ""]), count: 2, isValue: any) == ["A", "B"])
         #expect(ListedTaskCell.values("A B", lines: .paragraphs(["A", "B"]), count: 3, isValue: any) == nil)
         // One value for several tasks: which one is not written.
         #expect(ListedTaskCell.values("Phòng Kinh tế", lines: nil, count: 2, isValue: any) == nil)

@@ -126,7 +126,9 @@ struct PipeTableTests {
             "Kế hoạch | Phường Tân Lập Bắc", "Phụ lục | Danh mục nhiệm vụ",
             "Nhiệm vụ | Chủ trì | Thời gian", "Các phòng chuyên môn triển khai thực hiện.",
         ]
-        for line in lines { #expect(TabTables.table(at: 0, in: [(1, line), (2, "Nội dung tiếp theo.")], separator: .pipe) == nil) }
+        for line in lines {
+            #expect(TabTables.table(at: 0, in: [(1, line), (2, "Nội dung tiếp theo.")], separator: .pipe) == nil)
+        }
         let raw = lines.enumerated().map { ($0.offset + 1, $0.element) }
         #expect(TabTables.table(at: 0, in: raw, separator: .pipe) == nil)
         #expect(TabTables.table(at: 2, in: raw, separator: .pipe) == nil)

@@ -173,7 +173,8 @@ extension DocumentTreeBuilder {
 
         private mutating func addRow(_ cells: [String], span: SourceSpan, lines: [CellLines?]?) {
             let row = TableRow(
-                cells: cells.indices.map { i in TableCell(cells[i], lines: lines.flatMap { i < $0.count ? $0[i] : nil }) },
+                cells: cells.indices.map { i in TableCell(cells[i], lines: lines.flatMap { i < $0.count ? $0[i] : nil })
+                },
                 span: span)
             if var pending = table {
                 let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)

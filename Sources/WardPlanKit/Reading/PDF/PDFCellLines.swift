@@ -11,7 +11,8 @@ extension PDFTableFinder.Row {
         for line in lines {
             var pieces = Array(repeating: [String](), count: cells.count)
             for word in line.words {
-                pieces[min(cells.count - 1, PDFTableFinder.column(of: word.xMin, boundaries: boundaries))].append(word.text)
+                pieces[min(cells.count - 1, PDFTableFinder.column(of: word.xMin, boundaries: boundaries))].append(
+                    word.text)
             }
             for (column, words) in pieces.enumerated() where !words.isEmpty {
                 columns[column].append(PDFTextLine.join(words).collapsingWhitespace.nfc)
