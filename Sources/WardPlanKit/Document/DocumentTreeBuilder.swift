@@ -172,10 +172,9 @@ extension DocumentTreeBuilder {
         // MARK: Tables
 
         private mutating func addRow(_ cells: [String], span: SourceSpan, lines: [CellLines?]?) {
-            let row = TableRow(
-                cells: cells.indices.map { i in TableCell(cells[i], lines: lines.flatMap { i < $0.count ? $0[i] : nil })
-                },
-                span: span)
+            let lines = lines ?? []
+            let tableCells = cells.indices.map { TableCell(cells[$0], lines: $0 < lines.count ? lines[$0] : nil) }
+            let row = TableRow(cells: tableCells, span: span)
             if var pending = table {
                 let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)
                 pending.interrupted = pending.interrupted || (last + 1..<span.line).contains { blankLines.contains($0) }
