@@ -189,10 +189,13 @@ public struct TableCell: Hashable, Sendable {
     public var columnSpan: Int
     /// The cell continues a vertically merged cell of the row above; `text` repeats its text.
     public var mergedFromAbove: Bool
+    /// The cell's lines, when the format gives more than one (`CellLines`); nil otherwise.
+    public var lines: CellLines?
 
-    public init(_ text: String, columnSpan: Int = 1, mergedFromAbove: Bool = false) {
+    public init(_ text: String, columnSpan: Int = 1, mergedFromAbove: Bool = false, lines: CellLines? = nil) {
         self.text = text
         self.columnSpan = columnSpan
         self.mergedFromAbove = mergedFromAbove
+        self.lines = lines
     }
 }

@@ -67,7 +67,7 @@ extension DocumentTreeBuilder {
         mutating func add(_ line: LogicalLine) {
             let span = SourceSpan(line: line.line, endLine: line.endLine)
             if let cells = line.cells {
-                addRow(cells, span: span)
+                addRow(cells, span: span, lines: line.lines.count == 1 ? line.first.cellLines : nil)
                 return
             }
             flushTable()
@@ -171,8 +171,10 @@ extension DocumentTreeBuilder {
 
         // MARK: Tables
 
-        private mutating func addRow(_ cells: [String], span: SourceSpan) {
-            let row = TableRow(cells: cells.map { TableCell($0) }, span: span)
+        private mutating func addRow(_ cells: [String], span: SourceSpan, lines: [CellLines?]?) {
+            let lines = lines ?? []
+            let tableCells = cells.indices.map { TableCell(cells[$0], lines: $0 < lines.count ? lines[$0] : nil) }
+            let row = TableRow(cells: tableCells, span: span)
             if var pending = table {
                 let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)
                 pending.interrupted = pending.interrupted || (last + 1..<span.line).contains { blankLines.contains($0) }

@@ -70,6 +70,8 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         case blankDocumentNumber = "parse.blank-number"
         case incompleteIssueDate = "parse.incomplete-date"
         case orphanTableRow = "parse.orphan-row"
+        /// A row lists several tasks in one cell, and a cell beside it gives no value per task.
+        case unalignedCell = "parse.unaligned-cell"
         case unknownOffice = "parse.unknown-office"
         case missingLead = "parse.missing-lead"
         case missingTimeline = "parse.missing-timeline"

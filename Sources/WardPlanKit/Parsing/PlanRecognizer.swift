@@ -563,7 +563,7 @@ final class PlanRecognizer {
         return stack.last { $0.time != nil }?.time
     }
 
-    private var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
+    var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
 
     private var contextPhase: YearRange? {
         if let label = labelPhase, label.headings == plan.headings.count { return label.years }
@@ -571,7 +571,7 @@ final class PlanRecognizer {
     }
 
     /// The innermost heading below the section level: the plan's own group for a task.
-    private var contextGroup: String? { stack.last.flatMap { $0.heading.level > 1 ? $0.heading.text : nil } }
+    var contextGroup: String? { stack.last.flatMap { $0.heading.level > 1 ? $0.heading.text : nil } }
 
     private var numberedRef: String? { stack.last { $0.numbering != nil }?.numbering }
 
@@ -886,7 +886,7 @@ final class PlanRecognizer {
 
     // MARK: - Answers kept by text
 
-    private func inlineAssignment(in text: String) -> InlineAssignment? {
+    func inlineAssignment(in text: String) -> InlineAssignment? {
         if let known = assignments[ExactText(text)] { return known }
         let found = InlineAssignment.read(text, offices: reference.offices)
         assignments[ExactText(text)] = .some(found)
@@ -900,14 +900,14 @@ final class PlanRecognizer {
         return opens
     }
 
-    private func resolve(_ text: String) -> OfficeDirectory.Resolution {
+    func resolve(_ text: String) -> OfficeDirectory.Resolution {
         if let known = resolutions[ExactText(text)] { return known }
         let resolution = reference.offices.resolve(text)
         resolutions[ExactText(text)] = resolution
         return resolution
     }
 
-    private func readTimeline(_ text: String) -> Timeline {
+    func readTimeline(_ text: String) -> Timeline {
         if let known = parsedTimelines[ExactText(text)] { return known }
         let parsed = timelines.parse(text)
         parsedTimelines[ExactText(text)] = parsed
@@ -961,7 +961,7 @@ final class PlanRecognizer {
     }
 
     /// Builds a task from its fields, with the diagnostics a reviewer wants to see.
-    private func makeTask(
+    func makeTask(
         ref: String, text: String, area: String?, group: String?, leadText: String?, coordinatorsText: String?,
         products: [String], supervisor: String?, timelineText: String?, timeline given: Timeline? = nil,
         notes: [String], lines sourceLines: [Int]
@@ -1007,7 +1007,7 @@ final class PlanRecognizer {
         return task
     }
 
-    private func diagnose(
+    func diagnose(
         _ code: Diagnostic.Code, _ severity: Diagnostic.Severity, _ line: Int, _ message: ReaderMessage,
         _ values: CustomStringConvertible...
     ) {
@@ -1098,7 +1098,11 @@ final class PlanRecognizer {
             }
             headerBefore = nil
             let spans = Self.spansTable(row, width: width)
-            if table == nil || !handleRow(cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans) {
+            let cellLines = cellMap == nil ? Self.columnLines(row) : []
+            if table == nil
+                || !handleRow(
+                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans, cellLines: cellLines)
+            {
                 finishTable()
                 let unit = OutlineUnit(
                     kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
@@ -1180,6 +1184,16 @@ final class PlanRecognizer {
         return cells
     }
 
+    /// `columnCells`' companion: each column's cell lines (`CellLines`), where the format gives several.
+    static func columnLines(_ row: TableRow) -> [CellLines?] {
+        var lines: [CellLines?] = []
+        for cell in row.cells {
+            lines.append(row.continuesPrevious && cell.mergedFromAbove ? nil : cell.lines)
+            lines += Array(repeating: nil, count: max(0, cell.columnSpan - 1))
+        }
+        return lines
+    }
+
     private func rowText(_ row: TableRow) -> String {
         row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
     }
@@ -1191,7 +1205,9 @@ final class PlanRecognizer {
     }
 
     /// Reads a body row into the open table; false when there is no table to put it in.
-    private func handleRow(_ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false) -> Bool {
+    private func handleRow(
+        _ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false, cellLines: [CellLines?] = []
+    ) -> Bool {
         guard table != nil else { return false }
         let line = rowLines[0]
         let refCell = table!.columns.index(of: .ref).map { TableDraft.cell(cells, $0) } ?? ""
@@ -1232,10 +1248,11 @@ final class PlanRecognizer {
         }
         let startsRow = table!.columns.index(of: .ref) != nil ? !ref.isEmpty : !table!.keyCell(cells).isEmpty
         if startsRow {
-            table!.rows.append(TableDraft.Row(ref: ref, cells: cells, lines: rowLines, group: table!.group))
+            table!.rows.append(
+                TableDraft.Row(ref: ref, cells: cells, lines: rowLines, group: table!.group, cellLines: cellLines))
         } else if !table!.rows.isEmpty {
             // A row continued on the next page: its TT cell is empty.
-            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines)
+            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines, cellLines: cellLines)
         } else {
             plan.unclassified.append(SourceText(text: text, line: line, endLine: rowLines.last))
             diagnose(.orphanTableRow, .warning, line, .orphanTableRow)
@@ -1348,7 +1365,10 @@ final class PlanRecognizer {
             let value = { (role: TableColumns.Role) -> String? in
                 columns.index(of: role).map { TableDraft.cell(row.cells, $0) }.flatMap { $0.isEmpty ? nil : $0 }
             }
-            if columns.holdsTasks {
+            if columns.holdsTasks, let listed = listedTasks(of: row, at: index, in: draft) {
+                // One row per area, its task cell listing several tasks.
+                plan.tasks += listed
+            } else if columns.holdsTasks {
                 // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
                 let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
                 let timelineText = value(.timeline) ?? roles?.timeline

@@ -135,15 +135,38 @@ struct TableDraft {
         var cells: [String]
         var lines: [Int]
         var group: PlanRecognizer.Group?
+        /// Each cell's lines, where the format gives several (`CellLines`).
+        var cellLines: [CellLines?] = []
 
         /// Appends a continuation row's cells to this row's, cell by cell.
-        mutating func merge(_ more: [String], lines moreLines: [Int]) {
+        mutating func merge(_ more: [String], lines moreLines: [Int], cellLines moreCellLines: [CellLines?] = []) {
             for (i, cell) in more.enumerated() where !cell.isEmpty {
                 while cells.count <= i { cells.append("") }
+                let added = i < moreCellLines.count ? moreCellLines[i] : nil
+                if let joined = Self.joined(cells[i], TableDraft.lines(self, i), cell, added) {
+                    while cellLines.count <= i { cellLines.append(nil) }
+                    cellLines[i] = joined
+                }
                 cells[i] = cells[i].isEmpty ? cell : cells[i] + " " + cell
             }
             lines += moreLines
         }
+
+        /// A cell's lines with those of its continuation, when either has several.
+        private static func joined(_ text: String, _ lines: CellLines?, _ more: String, _ moreLines: CellLines?)
+            -> CellLines?
+        {
+            guard lines != nil || moreLines != nil else { return nil }
+            let all = (lines?.lines ?? (text.isEmpty ? [] : [text])) + (moreLines?.lines ?? [more])
+            if case .printed = lines { return .printed(all) }
+            if case .printed = moreLines { return .printed(all) }
+            return .paragraphs(all)
+        }
+    }
+
+    /// A row's cell lines in `column`, when the format gives several.
+    static func lines(_ row: Row, _ column: Int) -> CellLines? {
+        column < row.cellLines.count ? row.cellLines[column] : nil
     }
 
     var columns: TableColumns

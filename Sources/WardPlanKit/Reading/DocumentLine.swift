@@ -31,11 +31,14 @@ public struct DocumentLine: Hashable, Sendable {
     /// The line goes on with the table row above it (`TabTables`: a cell of several paragraphs
     /// pasted as plain text): its first cell continues the row's last, its other cells follow.
     public var continuesRow: Bool
+    /// Beside `cells`, each cell's lines when it holds more than one (a markdown cell's `<br>`).
+    public var cellLines: [CellLines?]?
 
     public init(
         number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false,
         headingLevel: Int? = nil, marker: Marker? = nil, level: Int? = nil, emphasis: Emphasis? = nil,
-        emphasizedLead: String? = nil, table: TableBlock? = nil, continuesRow: Bool = false
+        emphasizedLead: String? = nil, table: TableBlock? = nil, continuesRow: Bool = false,
+        cellLines: [CellLines?]? = nil
     ) {
         self.number = number
         self.text = text
@@ -49,6 +52,7 @@ public struct DocumentLine: Hashable, Sendable {
         self.emphasizedLead = emphasizedLead
         self.table = table
         self.continuesRow = continuesRow
+        self.cellLines = cellLines
     }
 
     public var isBlank: Bool { text.isEmpty && !isRule && table == nil }

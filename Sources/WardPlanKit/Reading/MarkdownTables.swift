@@ -221,10 +221,13 @@ private struct HTMLTable {
     var cellStarts: [[Int]] = []
     /// Stands where a cell's text breaks its line (`<br>`, `<p>` …), replaced by a space in its text.
     private static let lineBreak: Character = "\u{1E}"
+    /// Stands where a paragraph opens (`<p>`, `<li>`, `<div>`): a break for a letterhead's lines,
+    /// none between paragraphs (`CellLines`), whose ends already break.
+    private static let paragraphOpen: Character = "\u{1F}"
 
     static func parse(_ text: String, firstLine: Int) -> HTMLTable {
         var table = HTMLTable()
-        var cells: [(text: String, span: Int, rows: Int, header: Bool)] = []
+        var cells: [(text: String, span: Int, rows: Int, header: Bool, lines: CellLines?)] = []
         var cell: (text: String, span: Int, rows: Int, header: Bool)?
         var rowLine = firstLine
         var line = firstLine
@@ -239,10 +242,14 @@ private struct HTMLTable {
         var cellLine = firstLine
         func closeCell() {
             if let c = cell {
-                let text = c.text.contains(lineBreak) ? String(c.text.map { $0 == lineBreak ? " " : $0 }) : c.text
-                cells.append((InlineMarkup.clean(text), c.span, c.rows, c.header))
+                let breaks = c.text.contains(lineBreak) || c.text.contains(paragraphOpen)
+                let text = breaks ? String(c.text.map { $0 == lineBreak || $0 == paragraphOpen ? " " : $0 }) : c.text
+                cells.append(
+                    (InlineMarkup.clean(text), c.span, c.rows, c.header, breaks ? paragraphs(of: c.text) : nil))
                 linesOfCells.append(
-                    c.text.split(separator: lineBreak).map { InlineMarkup.clean(String($0)) }.filter { !$0.isEmpty })
+                    c.text.split(whereSeparator: { $0 == lineBreak || $0 == paragraphOpen }).map {
+                        InlineMarkup.clean(String($0))
+                    }.filter { !$0.isEmpty })
                 starts.append(cellLine)
             }
             cell = nil
@@ -267,7 +274,7 @@ private struct HTMLTable {
                     continue
                 }
                 guard let next = pending.popFirst() else { break }
-                out.append(TableCell(next.text, columnSpan: next.span))
+                out.append(TableCell(next.text, columnSpan: next.span, lines: next.lines))
                 if next.rows > 1 { for c in column..<(column + next.span) { carried[c] = (next.text, next.rows - 1) } }
                 column += next.span
             }
@@ -318,13 +325,23 @@ private struct HTMLTable {
                 cell = ("", attribute("colspan", in: tag), attribute("rowspan", in: tag), name == "th")
                 cellLine = line
             case ("td", true), ("th", true): closeCell()
-            case ("br", _), ("p", _), ("li", _), ("div", _): cell?.text.append(lineBreak)
+            case ("br", _): cell?.text.append(lineBreak)
+            case ("p", let c), ("li", let c), ("div", let c): cell?.text.append(c ? lineBreak : paragraphOpen)
             default: continue  // inline markup (<b>, <span>, <a …>): its text stays
             }
         }
         closeRow()
         if table.headerRows == 0 && table.rows.count > 1 { table.headerRows = 1 }
         return table
+    }
+
+    /// A cell's paragraphs and `<br>` lines, empty ones kept ("A<br><br>C": a value left out); nil
+    /// for one. The break after the last paragraph ends it and opens no empty one.
+    private static func paragraphs(of raw: String) -> CellLines? {
+        var pieces = raw.filter { $0 != paragraphOpen }.split(separator: lineBreak, omittingEmptySubsequences: false)
+            .map { InlineMarkup.clean(String($0)) }
+        if pieces.count > 1, pieces.last?.isEmpty == true { pieces.removeLast() }
+        return pieces.count > 1 ? .paragraphs(pieces) : nil
     }
 
     /// A span attribute (`colspan="2"`), between 1 and 64.

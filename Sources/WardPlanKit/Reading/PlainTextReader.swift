@@ -45,7 +45,9 @@ enum TextLines {
             var lines: [DocumentLine] = []
             var index = 0
             while index < raw.count {
-                if let table = TabTables.table(at: index, in: raw) {
+                if let table = TabTables.table(at: index, in: raw)
+                    ?? TabTables.table(at: index, in: raw, separator: .pipe)
+                {
                     lines += table.lines
                     index = table.next
                     continue
@@ -165,7 +167,27 @@ enum TextLines {
     static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
         let cells = rawCells.map(cleanCell)
         let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
-        return DocumentLine(number: number, text: text, cells: cells)
+        var line = DocumentLine(number: number, text: text, cells: cells)
+        if rawCells.contains(where: { SimpleText.contains(UInt8(ascii: "<"), in: Substring($0)) }) {
+            let lines = rawCells.map(breakLines)
+            if lines.contains(where: { $0 != nil }) { line.cellLines = lines }
+        }
+        return line
+    }
+
+    /// A cell's lines at its `<br>` tags ("Phòng A<br><br>Phòng C": three, the second empty), when
+    /// it has two or more.
+    static func breakLines(_ raw: String) -> CellLines? {
+        var pieces: [String] = []
+        var rest = Substring(raw)
+        while let tag = rest.range(of: "<br", options: .caseInsensitive),
+            let close = rest[tag.upperBound...].firstIndex(of: ">"),
+            rest[tag.upperBound..<close].allSatisfy({ $0 == " " || $0 == "/" })
+        {
+            pieces.append(cleanCell(String(rest[..<tag.lowerBound])))
+            rest = rest[rest.index(after: close)...]
+        }
+        return pieces.isEmpty ? nil : .paragraphs(pieces + [cleanCell(String(rest))])
     }
 
     /// Cells of a pipe-table row, honouring `\|` escapes.

@@ -19,7 +19,7 @@ public enum ReaderMessage: CaseIterable, Sendable {
     // Finding the files.
     case noSuchPath, cannotListFolder, cannotReadFile
     // The plan's header and structure.
-    case blankDocumentNumber, incompleteIssueDate, unclassifiedLines, noTasks, notAPlan, orphanTableRow
+    case blankDocumentNumber, incompleteIssueDate, unclassifiedLines, noTasks, notAPlan, orphanTableRow, unalignedCell
     // A task's follow-up facts.
     case unknownOffice, missingLead, unparsedTimeline, missingTimeline, missingProduct
     // Comparing plans.
@@ -215,6 +215,11 @@ public enum ReaderMessage: CaseIterable, Sendable {
             (
                 "một dòng bảng không có số thứ tự và không đứng sau dòng nào để nối tiếp",
                 "a table row with no number follows no row it could continue"
+            )
+        case .unalignedCell:
+            (
+                "dòng {0} liệt kê {1} nhiệm vụ trong một ô, nhưng ô {2} không ghi riêng giá trị cho từng nhiệm vụ: chưa gán, cần kiểm tra",
+                "row {0} lists {1} tasks in one cell, but the cells {2} give no value per task: left unassigned, to be checked"
             )
         case .unknownOffice:
             (

@@ -8,36 +8,54 @@
 /// which is no table. A table starts only at a header row whose words `plan-layout.yaml` knows
 /// (`TableColumns.detect`), or at a run of lines with the same number of cells (three or more, as
 /// a table whose header words are not known: read as a table and reported as not understood).
+///
+/// The same reading serves tables whose cells are parted by " | " (`CellSeparator.pipe`: a
+/// spreadsheet or a converter pasted as text, no outer pipes and no "---" row needed), which must
+/// also show several consecutive rows of the same width (`PipeRows`): a title "A | B" is prose.
 enum TabTables {
     /// A table that starts at `start` (an index into `raw`): its lines (rows with their cells,
     /// lines that continue a row, blank lines inside the table as they are) and the index after it;
     /// nil when no table starts there.
-    static func table(at start: Int, in raw: [(number: Int, text: String)]) -> (lines: [DocumentLine], next: Int)? {
-        guard hasTab(raw[start].text) else { return nil }
-        let head = cells(raw[start].text)
+    static func table(
+        at start: Int, in raw: [(number: Int, text: String)], separator: CellSeparator = .tab
+    ) -> (lines: [DocumentLine], next: Int)? {
+        guard separator.parts(raw[start].text) else { return nil }
+        if separator == .pipe, !PipeRows.startRun(at: start, in: raw) { return nil }
+        let head = separator.cells(raw[start].text)
         let words = head.map(TextLines.cleanCell)
         if words.filter({ !$0.isEmpty }).count >= 2, let columns = TableColumns.detect(words) {
-            var reading = Reading(raw: raw, start: start, header: head, refColumn: columns.index(of: .ref) != nil)
+            var reading = Reading(
+                raw: raw, start: start, header: head, refColumn: columns.index(of: .ref) != nil, separator: separator)
             let table = reading.read()
             // A header with no row under it is a line of prose that happens to hold column words.
             if reading.rows > 0 { return table }
         }
-        return evenRun(at: start, in: raw)
+        return evenRun(at: start, in: raw, separator: separator)
     }
 
     /// Lines with the same number of cells (at least three, the first line with three filled):
     /// a table as written, row by row.
-    private static func evenRun(at start: Int, in raw: [(number: Int, text: String)]) -> (
+    private static func evenRun(at start: Int, in raw: [(number: Int, text: String)], separator: CellSeparator) -> (
         lines: [DocumentLine], next: Int
     )? {
-        let width = cells(raw[start].text).count
-        guard width >= 3, cells(raw[start].text).filter({ !$0.trimmingBlanks.isEmpty }).count >= 3 else {
+        let first = separator.cells(raw[start].text)
+        let width = first.count
+        guard width >= 3, first.filter({ !$0.trimmingBlanks.isEmpty }).count >= 3 else {
             return nil
         }
         var end = start + 1
-        while end < raw.count, hasTab(raw[end].text), cells(raw[end].text).count == width { end += 1 }
+        while end < raw.count, separator.parts(raw[end].text), separator.cells(raw[end].text).count == width {
+            end += 1
+        }
         guard end - start >= 2 else { return nil }
-        return (raw[start..<end].map { TextLines.tableLine(number: $0.number, cells: cells($0.text)) }, end)
+        return (
+            raw[start..<end].map { line in
+                let pieces = separator.cells(line.text)
+                return pieces.allSatisfy(TextLines.isRuleCell)
+                    ? DocumentLine(number: line.number, text: "", isRule: true)
+                    : TextLines.tableLine(number: line.number, cells: pieces)
+            }, end
+        )
     }
 
     /// A headed table read line by line.
@@ -59,16 +77,23 @@ enum TabTables {
         var refsPunctuated = false
         /// Rows read under the header.
         var rows = 0
+        let separator: CellSeparator
 
-        init(raw: [(number: Int, text: String)], start: Int, header: [String], refColumn: Bool) {
+        init(
+            raw: [(number: Int, text: String)], start: Int, header: [String], refColumn: Bool, separator: CellSeparator
+        ) {
             self.raw = raw
             self.start = start
             self.header = header
             self.refColumn = refColumn
+            self.separator = separator
         }
 
+        private func hasTab(_ text: String) -> Bool { separator.parts(text) }
+        private func cells(_ text: String) -> [String] { separator.cells(text) }
+
         mutating func read() -> (lines: [DocumentLine], next: Int) {
-            width = Self.width(header: header, rows: raw[(start + 1)...])
+            width = Self.width(header: header, rows: raw[(start + 1)...], separator: separator)
             addRow(header, number: raw[start].number)
             var j = start + 1
             scan: while j < raw.count {
@@ -85,7 +110,10 @@ enum TabTables {
                 }
                 if hasTab(text) {
                     let pieces = cells(text)
-                    if continues(with: pieces) {
+                    if pieces.allSatisfy(TextLines.isRuleCell) {
+                        // "---|---|---" under a header: markup, accounted for.
+                        lines.append(DocumentLine(number: raw[j].number, text: "", isRule: true))
+                    } else if continues(with: pieces) {
                         addContinuation(pieces, number: raw[j].number)
                     } else if isRow(pieces) {
                         addRow(pieces, number: raw[j].number)
@@ -201,13 +229,15 @@ enum TabTables {
 
         /// The header's cell count, or the most frequent cell count of the numbered rows when it
         /// is larger.
-        static func width(header: [String], rows: ArraySlice<(number: Int, text: String)>) -> Int {
+        static func width(
+            header: [String], rows: ArraySlice<(number: Int, text: String)>, separator: CellSeparator
+        ) -> Int {
             var counts: [Int: Int] = [:]
             // The rows up to a blank line or the next table's header.
             for row in rows.prefix(400) {
                 guard !isBlank(row.text) else { break }
-                guard hasTab(row.text) else { continue }
-                let pieces = cells(row.text)
+                guard separator.parts(row.text) else { continue }
+                let pieces = separator.cells(row.text)
                 let first = pieces.first.map(TextLines.cleanCell) ?? ""
                 if MarkdownTables.isRowNumber(first) {
                     counts[pieces.count, default: 0] += 1

@@ -249,7 +249,7 @@ struct PDFGeometry {
                 headerRowCount = min(max(1, headerRows), found.count)
                 headerLines = found.prefix(headerRowCount).flatMap(\.lines).map(\.text)
             }
-            rows = found.map { Self.tableRow($0, page: page) }
+            rows = found.map { Self.tableRow($0, page: page, gutters: gutters) }
         }
 
         /// The same columns on the next page (each gutter meets its counterpart): the table goes on.
@@ -290,7 +290,7 @@ struct PDFGeometry {
                 }
             }
             for (index, row) in rest.enumerated() {
-                var tableRow = Self.tableRow(row, page: page)
+                var tableRow = Self.tableRow(row, page: page, gutters: gutters)
                 // The page break cut a row: its rest comes first, with nothing in the first column.
                 tableRow.continuesPrevious =
                     index == 0 && row.isEmptyFirstCell && !(rows.last?.cells.first?.text.isEmpty ?? true)
@@ -309,9 +309,14 @@ struct PDFGeometry {
             return DocumentLine(number: first, text: title, table: block)
         }
 
-        private static func tableRow(_ row: PDFTableFinder.Row, page: Int) -> TableRow {
-            TableRow(
-                cells: row.cells.map { TableCell($0.text.collapsingWhitespace.nfc, columnSpan: $0.columnSpan) },
+        private static func tableRow(_ row: PDFTableFinder.Row, page: Int, gutters: [ClosedRange<Double>]) -> TableRow {
+            let printed = row.printedLines(gutters: gutters)
+            return TableRow(
+                cells: row.cells.indices.map {
+                    TableCell(
+                        row.cells[$0].text.collapsingWhitespace.nfc, columnSpan: row.cells[$0].columnSpan,
+                        lines: printed[$0])
+                },
                 span: SourceSpan(line: row.firstLine, endLine: row.lastLine, page: page))
         }
 

@@ -153,13 +153,16 @@ struct WordBodyWalker {
     }
 
     /// `paragraphText` cut at its line breaks (`w:br`, `w:cr`): the lines a letterhead cell shows.
-    private mutating func paragraphLines(_ node: XNode, textBoxes: inout [String]) -> [String] {
+    /// With `keepingEmpty`, an empty paragraph or line is an empty line (a value left out of a list).
+    private mutating func paragraphLines(
+        _ node: XNode, textBoxes: inout [String], keepingEmpty: Bool = false
+    ) -> [String] {
         let label = listNumber(node)?.marker.text
         var runs = Runs(format: (false, false))
         collect(node.children, into: &runs, textBoxes: &textBoxes)
         var lines = runs.lines
         if let label { lines[0] = (label + " " + lines[0]).collapsingWhitespace.nfc }
-        return lines.filter { !$0.isEmpty }
+        return keepingEmpty ? lines : lines.filter { !$0.isEmpty }
     }
 
     /// The text of a paragraph's runs, piece by piece with whether each piece is bold and italic.
@@ -322,10 +325,14 @@ struct WordBodyWalker {
                 let span = max(1, min(64, tcPr?.value(of: "gridSpan").flatMap { Int($0) } ?? 1))
                 let merged = tcPr?.child("vMerge").map { ($0.attribute("val") ?? "continue") == "continue" } ?? false
                 // A vertically merged cell shows its text once, but it is every row's value.
-                let lines = merged ? [] : try cellLines(tc, depth: depth)
+                let paragraphs = merged ? [] : try cellLines(tc, depth: depth)
+                let lines = paragraphs.filter { !$0.isEmpty }
                 let text = merged ? above[column] ?? "" : lines.joined(separator: " ")
                 if merged && column == 0 { continues = true }
-                cells.append(TableCell(text, columnSpan: span, mergedFromAbove: merged))
+                cells.append(
+                    TableCell(
+                        text, columnSpan: span, mergedFromAbove: merged,
+                        lines: paragraphs.count > 1 ? .paragraphs(paragraphs) : nil))
                 linesOfCells.append(merged || span > 1 ? nil : lines)
                 texts[column] = text
                 column += span
@@ -351,13 +358,14 @@ struct WordBodyWalker {
     }
 
     /// A cell's lines: its paragraphs, cut at their line breaks; a nested table's rows flattened,
-    /// a row a line. The cell's text is these joined by spaces.
+    /// a row a line; empty ones kept (a value left out of a list). The cell's text is the filled
+    /// ones joined by spaces.
     private mutating func cellLines(_ tc: XNode, depth: Int) throws(InputError) -> [String] {
         var pieces: [String] = []
         for node in tc.children where node.isWordElement {
             if node.isWord("p") {
                 var boxes: [String] = []
-                pieces += paragraphLines(node, textBoxes: &boxes)
+                pieces += paragraphLines(node, textBoxes: &boxes, keepingEmpty: true)
                 pieces += boxes
             } else if node.isWord("tbl") {
                 pieces += try tableRows(node, depth: depth + 1).map {
@@ -367,6 +375,6 @@ struct WordBodyWalker {
                 pieces += try cellLines(node.child("sdtContent") ?? node, depth: depth)
             }
         }
-        return pieces.filter { !$0.isEmpty }
+        return pieces
     }
 }
