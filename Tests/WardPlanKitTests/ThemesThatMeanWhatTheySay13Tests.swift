@@ -85,7 +85,8 @@ struct ThemesThatMeanWhatTheySay13Tests {
     static let unrelated = task("Tổ chức giải bóng chuyền hơi của cán bộ, công chức phường.")
 
     @Test func aPlanSetInTheModelsSecondYearDoesNotStateIt() throws {
-        let setting = "Sau gần một năm thực hiện mô hình chính quyền địa phương hai cấp, tập trung tháo gỡ các vướng mắc phát sinh."
+        let setting =
+            "Sau gần một năm thực hiện mô hình chính quyền địa phương hai cấp, tập trung tháo gỡ các vướng mắc phát sinh."
         let item = try Self.item("two-tier-government", aims: [setting], tasks: [Self.unrelated])
         // Not stated; its near words still send it to an officer rather than into a letter.
         #expect(item?.level == .review)
@@ -114,8 +115,10 @@ struct ThemesThatMeanWhatTheySay13Tests {
 
     @Test func measuringSatisfactionIsTheWardsWorkForItsTarget() throws {
         let target = "Mức độ hài lòng của người dân đối với việc giải quyết TTHC đạt từ 93% trở lên."
-        let survey = Self.task("Thuê đơn vị độc lập khảo sát ý kiến công dân về chất lượng phục vụ tại Bộ phận Một cửa.")
-        let index = Self.task("Theo dõi hằng tháng điểm của phường trên Bộ chỉ số 766, khắc phục các chỉ tiêu bị trừ điểm.")
+        let survey = Self.task(
+            "Thuê đơn vị độc lập khảo sát ý kiến công dân về chất lượng phục vụ tại Bộ phận Một cửa.")
+        let index = Self.task(
+            "Theo dõi hằng tháng điểm của phường trên Bộ chỉ số 766, khắc phục các chỉ tiêu bị trừ điểm.")
         #expect(try Self.item("satisfaction", aims: [target], tasks: [survey]) == nil)
         #expect(try Self.item("satisfaction", aims: [target], tasks: [index]) == nil)
         // Without either, the target is stated with no task.
