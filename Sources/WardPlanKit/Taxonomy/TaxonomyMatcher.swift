@@ -330,13 +330,15 @@ final class TaxonomyMatcher: Sendable {
             }
             let free = signals.indices.filter { inside[$0].isEmpty }
             // A statement with no theme outside its contexts keeps those inside contexts that allow it.
+            // A theme a `notWith` phrase of the statement vetoes is no theme there.
+            let alone = free.allSatisfy { found.vetoed.contains(signals[$0].owner) }
             var keep =
-                free.isEmpty
+                alone
                 ? signals.indices.filter { inside[$0].allSatisfy { contexts[$0].keepWhenAlone } } : free
             // A theme that only a document's number signals outside the contexts ("triển khai Nghị định
             // 79/2025/NĐ-CP … về kiểm tra, rà soát … văn bản") also shows the words of the document's
             // title that mean it: the evidence points at them, not only at the number. No theme is added.
-            if !free.isEmpty {
+            if !alone {
                 let byNumberOnly = Set(free.map { signals[$0].owner }).filter { owner in
                     free.allSatisfy { signals[$0].owner != owner || phraseIsDocumentNumber[signals[$0].phrase] }
                 }
