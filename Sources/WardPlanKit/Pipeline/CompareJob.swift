@@ -130,7 +130,9 @@ public struct CompareJob: Sendable {
         let xmlOutcome = XMLStreamOutcome()
         if let xml {
             // The plans' elements the cache keeps are copied, not written again.
-            let writer = XMLReportWriter(codeLists: .init(comparer: comparer), parts: extractor.cache)
+            // So are the comparison's children found valid before, not validated again.
+            let writer = XMLReportWriter(
+                codeLists: .init(comparer: comparer), parts: extractor.cache, comparisonVerdicts: extractor.cache)
             // The heaviest output: started first when the set is written on several cores.
             outputs.add(to: xml, weight: 3) { [extraction, comparison, envelope] write in
                 do {

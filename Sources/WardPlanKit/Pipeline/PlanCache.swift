@@ -56,6 +56,12 @@ public final class PlanCache: @unchecked Sendable {
         public var findings = 0
         /// Findings made in this run and kept in their plan's entry (written by `commit()`).
         public var findingsKept = 0
+        /// Parts of the XML comparison not validated again: a verdict held them (`ComparisonParts`).
+        public var comparisonParts = 0
+        /// Verdict files found but not trusted (damaged, of another version): every part validated.
+        public var comparisonVerdictsRejected = 0
+        /// Verdict files written (a valid report whose parts differ from the kept ones').
+        public var comparisonVerdictsWritten = 0
     }
 
     public let directory: URL
@@ -86,6 +92,8 @@ public final class PlanCache: @unchecked Sendable {
     /// Keys of the fragments not trusted in this run, so each is counted and read once; the plan's
     /// JSON is encoded and its fragment rewritten. Guarded by `lock`.
     var rejectedFragments: Set<[UInt8]> = []
+    /// The comparison parts' verdicts read or written in this run, by schema; guarded by `lock`.
+    var keptComparisonVerdicts: [UInt64: Set<DataDigest>] = [:]
     private var hashed = 0
 
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.

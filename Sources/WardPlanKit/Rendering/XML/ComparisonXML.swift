@@ -7,16 +7,27 @@ struct ComparisonXML {
     /// Task ids per ward, in ward order; `taskIDs[w][i]` is the id of task `i` of ward `w`.
     let taskIDs: [[String]]
     let ids: XMLReportIDs
-    let writer: XMLTextWriter
+    /// The document's writer.
+    private let output: XMLTextWriter
+    /// With verdicts of earlier reports: the repeated children written as parts.
+    private let parts: ComparisonParts?
+    /// The writer of the part being written, when one is.
+    private let current = CurrentPart()
+    /// Where elements go now: the part being written, or the document.
+    private var writer: XMLTextWriter { current.writer ?? output }
 
     /// The ward key of the comparison → the ward's position.
     private let position: [String: Int]
 
-    init(comparison: Comparison, taskIDs: [[String]], ids: XMLReportIDs, writer: XMLTextWriter) {
+    init(
+        comparison: Comparison, taskIDs: [[String]], ids: XMLReportIDs, writer: XMLTextWriter,
+        parts: ComparisonParts? = nil
+    ) {
         self.comparison = comparison
         self.taskIDs = taskIDs
         self.ids = ids
-        self.writer = writer
+        self.output = writer
+        self.parts = parts
         position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -40,12 +51,12 @@ struct ComparisonXML {
             w.end()
         }
         writeCoverage()
-        list("gaps", comparison.gaps, write)
+        list("gaps", comparison.gaps) { gaps in part("gaps") { write(gaps) } }
         writeTargets()
-        list("timelines", comparison.timelines.wards, write)
+        list("timelines", comparison.timelines.wards) { ward in part("timelines") { write(ward) } }
         writeLeads()
         writeCitations()
-        wardTaskLists("withoutProduct", comparison.withoutProduct)
+        wardTaskLists("withoutProduct", comparison.withoutProduct, parent: "withoutProduct")
         list("diagnostics", comparison.diagnostics) { PlanXML.write($0, to: w) }
         w.end()
     }
@@ -53,8 +64,8 @@ struct ComparisonXML {
     private func writeCoverage() {
         let w = writer
         w.start("coverage")
-        for row in comparison.coverage.areas { write(row, element: "area", area: nil) }
-        for row in comparison.coverage.themes { write(row, element: "theme", area: row.area) }
+        for row in comparison.coverage.areas { part("coverage") { write(row, element: "area", area: nil) } }
+        for row in comparison.coverage.themes { part("coverage") { write(row, element: "theme", area: row.area) } }
         w.end()
     }
 
@@ -152,14 +163,19 @@ struct ComparisonXML {
             w.end()
         }
         for row in comparison.targets.unbenchmarked {
-            w.start("metric")
-            w.attribute("id", row.metric)
-            for cell in row.cells {
-                w.start("ward")
-                w.attribute("plan", planID(cell.ward))
-                for value in cell.targets { write(value, element: "target") }
-                w.end()
-            }
+            part("targets") { writeMetric(row) }
+        }
+        w.end()
+    }
+
+    private func writeMetric(_ row: TargetComparison.MetricRow) {
+        let w = writer
+        w.start("metric")
+        w.attribute("id", row.metric)
+        for cell in row.cells {
+            w.start("ward")
+            w.attribute("plan", planID(cell.ward))
+            for value in cell.targets { write(value, element: "target") }
             w.end()
         }
         w.end()
@@ -205,13 +221,16 @@ struct ComparisonXML {
         let w = writer
         w.start("leads")
         for office in comparison.leads.offices {
-            w.start("office")
-            w.attribute("tasks", office.total)
-            w.element("name", office.name)
-            office.cells.forEach(wardTaskList)
-            w.end()
+            part("leads") {
+                let w = writer
+                w.start("office")
+                w.attribute("tasks", office.total)
+                w.element("name", office.name)
+                office.cells.forEach(wardTaskList)
+                w.end()
+            }
         }
-        wardTaskLists("withoutNamedLead", comparison.leads.withoutNamedLead)
+        wardTaskLists("withoutNamedLead", comparison.leads.withoutNamedLead, parent: "leads/withoutNamedLead")
         w.end()
     }
 
@@ -221,23 +240,26 @@ struct ComparisonXML {
         w.start("citations")
         for citation in summary.citations { empty("citation", "id", citation.id) }
         for ward in summary.wards {
-            w.start("ward")
-            w.attribute("plan", planID(ward.ward))
-            for check in ward.checks {
-                w.start("check")
-                w.attribute("citation", check.citation)
-                w.attribute("found", check.found ? "true" : "false")
-                w.attribute("basis", check.basis.map { $0 + 1 })
-                w.attribute("line", check.line)
+            part("citations") {
+                let w = writer
+                w.start("ward")
+                w.attribute("plan", planID(ward.ward))
+                for check in ward.checks {
+                    w.start("check")
+                    w.attribute("citation", check.citation)
+                    w.attribute("found", check.found ? "true" : "false")
+                    w.attribute("basis", check.basis.map { $0 + 1 })
+                    w.attribute("line", check.line)
+                    w.end()
+                }
                 w.end()
             }
-            w.end()
         }
         w.end()
     }
 
-    private func wardTaskLists(_ name: String, _ lists: [WardTasks]) {
-        list(name, lists, wardTaskList)
+    private func wardTaskLists(_ name: String, _ lists: [WardTasks], parent: String) {
+        list(name, lists) { tasks in part(parent) { wardTaskList(tasks) } }
     }
 
     private func wardTaskList(_ list: WardTasks) {
@@ -286,9 +308,25 @@ struct ComparisonXML {
         writer.element(name, lines.map(String.init).joined(separator: " "))
     }
 
+    /// Writes what `body` writes (one element, a child of `parent`) as a part when parts are made.
+    private func part(_ parent: String, _ body: () -> Void) {
+        guard let parts else { return body() }
+        let part = XMLTextWriter(partIndent: 0)
+        part.location = output.location
+        current.writer = part
+        body()
+        current.writer = nil
+        parts.append(part.partBytes(), replacements: part.replacements, parent: parent, to: output)
+    }
+
     private func list<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
         writer.start(name)
         items.forEach(body)
         writer.end()
     }
+}
+
+/// The writer of the part `ComparisonXML` is writing (a reference, so its non-mutating methods set it).
+private final class CurrentPart {
+    var writer: XMLTextWriter?
 }

@@ -55,6 +55,9 @@ public struct XMLReportWriter: Sendable {
     /// instead of written again, and the ones written are given to it to keep. The whole document
     /// is validated against the schema all the same.
     public var parts: (any XMLPartStore)?
+    /// Verdicts on the comparison's repeated children (`ComparisonParts`) from earlier reports: a
+    /// child found valid before is not validated again. Used with `parts`, as its plans' elements.
+    public var comparisonVerdicts: (any ComparisonPartVerdicts)?
     public var validation: Validation
 
     /// How a document with a part store is validated.
@@ -72,10 +75,12 @@ public struct XMLReportWriter: Sendable {
     }
 
     public init(
-        codeLists: CodeLists = .standard, parts: (any XMLPartStore)? = nil, validation: Validation = .standard
+        codeLists: CodeLists = .standard, parts: (any XMLPartStore)? = nil,
+        comparisonVerdicts: (any ComparisonPartVerdicts)? = nil, validation: Validation = .standard
     ) {
         self.codeLists = codeLists
         self.parts = parts
+        self.comparisonVerdicts = comparisonVerdicts
         self.validation = validation
     }
 
@@ -122,9 +127,15 @@ public struct XMLReportWriter: Sendable {
         let writer = XMLTextWriter(deliver: deliver, check: stream.feed)
         let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
         let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
+        // The comparison's children found valid before are left out of the validation with the
+        // plans' elements: only with the frame's schema (not the envelope's, nor `.whole`).
+        let verdicts = byParts ? comparisonVerdicts : nil
+        let comparisonParts = comparison.flatMap { comparison in
+            verdicts.map { ComparisonParts(comparison, valid: $0.validComparisonParts(schema: schema.digest)) }
+        }
         let report = Report(
             result: result, comparison: comparison, planIDs: planIDs, taskIDs: taskIDs, ids: ids, phrases: phrases,
-            parts: made)
+            parts: made, comparisonParts: comparisonParts)
         let finished = Result { () throws -> Void in
             if let envelope {
                 envelope.write(to: writer) { writeReport(report, to: writer) }
@@ -136,6 +147,10 @@ public struct XMLReportWriter: Sendable {
         // The validations are always waited for, whatever happened to the writing.
         let problems = (made?.validation.finish() ?? []) + stream.finish() + ids.problems
         try finished.get()
+        if problems.isEmpty, let verdicts, let comparisonParts {
+            verdicts.keepValidComparisonParts(
+                comparisonParts.digests, schema: schema.digest, trusted: comparisonParts.trusted)
+        }
         if !problems.isEmpty {
             throw XMLRenderError(
                 message:
@@ -156,6 +171,8 @@ public struct XMLReportWriter: Sendable {
         /// The store, the validation of the elements made, and whether the elements are left out
         /// of the document's own validation (validated alone).
         var parts: (store: any XMLPartStore, validation: PlanPartValidation, alone: Bool)?
+        /// The comparison's children as parts, when verdicts on them are kept.
+        var comparisonParts: ComparisonParts?
     }
 
     func writeReport(_ report: Report, to w: XMLTextWriter) {
@@ -208,7 +225,10 @@ public struct XMLReportWriter: Sendable {
         }
         w.end()
         if let comparison {
-            ComparisonXML(comparison: comparison, taskIDs: report.taskIDs, ids: report.ids, writer: w).write()
+            ComparisonXML(
+                comparison: comparison, taskIDs: report.taskIDs, ids: report.ids, writer: w,
+                parts: report.comparisonParts
+            ).write()
         }
         w.end()
     }
