@@ -18,12 +18,14 @@ struct PDFRuledOverleafTests {
         (
             "1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
             "Xây dựng, ban hành kế hoạch cải cách hành chính năm 2029 của phường, xác định rõ nhiệm vụ trọng tâm, đơn vị chủ trì và thời hạn hoàn thành, gửi các phòng chuyên môn, đơn vị để tổ chức thực hiện, đồng thời giao chỉ tiêu cụ thể cho từng phòng, đơn vị làm căn cứ đánh giá cuối năm",
-            "Các phòng chuyên môn, đơn vị sự nghiệp", "Văn phòng HĐND và UBND phường", "Tháng 01/2029", "Kế hoạch cải cách hành chính năm 2029"
+            "Các phòng chuyên môn, đơn vị sự nghiệp", "Văn phòng HĐND và UBND phường", "Tháng 01/2029",
+            "Kế hoạch cải cách hành chính năm 2029"
         ),
         (
             "2", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
             "Tổ chức kiểm tra cải cách hành chính tại các phòng chuyên môn và bộ phận tiếp nhận hồ sơ, kết hợp kiểm tra đột xuất việc chấp hành kỷ luật, kỷ cương hành chính, kịp thời chấn chỉnh những tồn tại, hạn chế được phát hiện",
-            "Công an phường, Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND phường", "Quý III/2029", "Báo cáo kết quả kiểm tra"
+            "Công an phường, Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND phường", "Quý III/2029",
+            "Báo cáo kết quả kiểm tra"
         ),
         (
             "3", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
@@ -48,7 +50,8 @@ struct PDFRuledOverleafTests {
         (
             "7", "CẢI CÁCH THỂ CHẾ",
             "Lấy ý kiến Nhân dân, các tổ chức chính trị - xã hội đối với dự thảo văn bản có tác động đến quyền, nghĩa vụ của người dân trước khi ban hành, tổng hợp, giải trình đầy đủ các ý kiến góp ý, công khai bản tổng hợp tiếp thu, giải trình cùng với văn bản đã ban hành để người dân theo dõi việc tiếp thu ý kiến của mình",
-            "Ủy ban Mặt trận Tổ quốc phường", "Văn phòng HĐND và UBND phường", "Khi có dự thảo", "Báo cáo tổng hợp ý kiến"
+            "Ủy ban Mặt trận Tổ quốc phường", "Văn phòng HĐND và UBND phường", "Khi có dự thảo",
+            "Báo cáo tổng hợp ý kiến"
         ),
         (
             "8", "CẢI CÁCH THỂ CHẾ",
@@ -63,7 +66,8 @@ struct PDFRuledOverleafTests {
         (
             "10", "CẢI CÁCH THỂ CHẾ",
             "Theo dõi tình hình thi hành pháp luật trong lĩnh vực trật tự xây dựng và vệ sinh môi trường trên địa bàn, tập trung xử lý các vi phạm lấn chiếm vỉa hè, lòng đường, tập kết vật liệu, phế thải trái phép tại các tuyến phố chính, các tuyến ngõ đông dân (chỉnh trang đô thị, hoàn trả mặt bằng vỉa hè, lòng đường). Định kỳ tổng hợp số vụ vi phạm, số vụ đã xử lý và kiến nghị biện pháp quản lý phù hợp với từng tuyến phố, gửi kết quả cho các tổ dân phố để phối hợp giám sát việc duy trì trật tự sau xử lý (chỉnh trang đô thị, hoàn trả mặt bằng vỉa hè, lòng đường).",
-            "Công an phường, các tổ dân phố", "Phòng Kinh tế, Hạ tầng và Đô thị", "Hằng tháng", "Báo cáo theo dõi thi hành pháp luật"
+            "Công an phường, các tổ dân phố", "Phòng Kinh tế, Hạ tầng và Đô thị", "Hằng tháng",
+            "Báo cáo theo dõi thi hành pháp luật"
         ),
         (
             "11", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
@@ -140,7 +144,9 @@ struct PDFRuledOverleafTests {
     /// The repeated header, `between` (lines 15 pt apart from y 88), then four rows of two lines,
     /// 15 pt apart, whose cells stand 2.5 pt from the next cell's edge.
     static func page(between: [[(Double, Double, String)]]) -> [PDFTextLine] {
-        var lines = [line(1, 60, [(62, 75, "TT"), (130, 170, "Nhiệm vụ"), (220, 260, "Chủ trì"), (310, 350, "Thời hạn")])]
+        var lines = [
+            line(1, 60, [(62, 75, "TT"), (130, 170, "Nhiệm vụ"), (220, 260, "Chủ trì"), (310, 350, "Thời hạn")])
+        ]
         var top = 88.0
         for words in between {
             lines.append(line(lines.count + 1, top, words))
@@ -150,7 +156,8 @@ struct PDFRuledOverleafTests {
             lines.append(
                 line(
                     lines.count + 1, top,
-                    [(62, 70, "\(11 + i)"), (100, 197.5, "việc \(i)"), (200, 297.5, "phòng \(i)"), (300, 330, "Quý I")]))
+                    [(62, 70, "\(11 + i)"), (100, 197.5, "việc \(i)"), (200, 297.5, "phòng \(i)"), (300, 330, "Quý I")])
+            )
             lines.append(line(lines.count + 1, top + 14, [(100, 150, "tiếp \(i)")]))
             top += 42
         }
@@ -188,6 +195,9 @@ struct PDFRuledOverleafTests {
         // the next table, which the header above does not head.
         let heading: [(Double, Double, String)] = [(62, 190, "3. Cải cách thủ tục")]
         let lines = Self.page(between: [Self.cutRow, heading])
-        #expect(!Self.finder.regions(in: lines, continuing: Self.running).contains { $0.lines.lowerBound == 0 && $0.lines.upperBound > 3 })
+        #expect(
+            !Self.finder.regions(in: lines, continuing: Self.running).contains {
+                $0.lines.lowerBound == 0 && $0.lines.upperBound > 3
+            })
     }
 }
