@@ -59,24 +59,30 @@ enum TypedMarker {
 
     /// "Phần", then "thứ" and an ordinal (word or number), or a Roman numeral, a capital letter or a
     /// number; then punctuation and the title, a title in capitals, or nothing.
-    private static let part = Pattern(
-        #"^(?i:phần)\s+(?:(?i:thứ)\s+(\p{L}+|\d{1,2})|([IVXL]{1,6}|[A-Z]|\d{1,2}))(?:\s*[.:\-–)]\s*(.*)|\s+(\p{Lu}.*)|\s*)$"#,
-        caseSensitive: true, opening: "Pp")
+    static let part = Pattern(partSource, caseSensitive: true, opening: "Pp", opensWith: partOpenings)
+    static let partSource =
+        #"^(?i:phần)\s+(?:(?i:thứ)\s+(\p{L}+|\d{1,2})|([IVXL]{1,6}|[A-Z]|\d{1,2}))(?:\s*[.:\-–)]\s*(.*)|\s+(\p{Lu}.*)|\s*)$"#
+    /// How a part's marker opens, for `Pattern`'s byte test ("Phần", "PHẦN", "phần").
+    static let partOpenings = ["phần", "PHẦN"]
+    /// How a Roman marker opens: a numeral or "Phần" ("PHẦN II.").
+    static let romanOpenings = ["I", "V", "X", "L"] + partOpenings
     /// Ordinal words after "Phần thứ", folded.
     private static let ordinals: [String: Int] = [
         "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
     ]
     /// "II.1.", "II.1.2": a Roman head and one to three numbers.
-    private static let romanPath = Pattern(
-        #"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(\S.*)$"#, caseSensitive: true, opening: "IVXL")
+    static let romanPath = Pattern(
+        romanPathSource, caseSensitive: true, opening: "IVXL", opensWith: ["I", "V", "X", "L"])
+    static let romanPathSource = #"^([IVXL]{1,6})\.(\d{1,2}(?:\.\d{1,2}){0,2})[.)]?\s+(\S.*)$"#
     /// "II.", "IV -", "PHẦN II." (Roman numerals, upper case, then punctuation).
-    private static let roman = Pattern(
-        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
+    static let roman = Pattern(romanSource, caseSensitive: true, opening: "IVXLPp", opensWith: romanOpenings)
+    static let romanSource = #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*()(\S.*)$"#
     /// "1.1.", "3.12", "2.1.3)": two to four numbers.
     static let numberPath = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){1,3})[.)]?\s+(\S.*)$"#, opening: "0123456789")
     /// "7.1.Tổ chức …": two to four numbers, a dot and a capital with no space between.
     static let gluedNumberPath = Pattern(
-        #"^(\d{1,2}(?:\.\d{1,2}){1,3})\.(\p{Lu}.*)$"#, caseSensitive: true, opening: "0123456789")
+        gluedNumberPathSource, caseSensitive: true, opening: "0123456789", opensWithDigit: true)
+    static let gluedNumberPathSource = #"^(\d{1,2}(?:\.\d{1,2}){1,3})\.(\p{Lu}.*)$"#
     /// "1.", "2)": one number with its terminator.
     static let number = Pattern(#"^(\d{1,2})([.)])\s+(\S.*)$"#, opening: "0123456789")
     static let parenthesized = Pattern(#"^\((\d{1,2})\)\s*(\S.*)$"#, opening: "(")

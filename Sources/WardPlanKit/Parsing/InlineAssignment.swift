@@ -65,7 +65,7 @@ struct InlineAssignment: Equatable {
     /// "…; dự kiến hoàn thành trong Quý II/2027.": a last clause after ";" that opens with a word of
     /// `timeOpeners` gives the time; the text keeps it, as the clause is part of the sentence.
     private static func closingTimeClause(_ text: String) -> InlineAssignment {
-        guard let semicolon = text.range(of: "; ", options: .backwards) else {
+        guard let semicolon = text.lastRange(ofSimple: "; ") else {
             // "Rà soát …, chậm nhất ngày 30/6/2027.": the time after the last comma.
             return InlineAssignment(text: text, timeline: closingCommaTime(text))
         }
@@ -191,7 +191,7 @@ struct InlineAssignment: Equatable {
     /// date, a recurrence or a guidance flag: ", trước hết ở các thôn" opens with a time word but
     /// is none.
     static func closingCommaTime(_ clause: String) -> String? {
-        guard let comma = clause.range(of: ", ", options: .backwards) else { return nil }
+        guard let comma = clause.lastRange(ofSimple: ", ") else { return nil }
         let part = clean(String(clause[comma.upperBound...]))
         guard isTimeClause(part), let value = timeClause(part) else { return nil }
         let parsed = TimelineParser(planYears: nil).parse(value)
@@ -318,7 +318,7 @@ struct InlineAssignment: Equatable {
     /// after ";" that opens with a word of `timeOpeners`, or is short and gives a time, or the
     /// time after its last comma ("…, thực hiện thường xuyên.", `timeOfClause`).
     static func closingClauseTime(_ text: String) -> String? {
-        guard let semicolon = text.range(of: "; ", options: .backwards) else { return closingCommaTime(text) }
+        guard let semicolon = text.lastRange(ofSimple: "; ") else { return closingCommaTime(text) }
         return timeOfClause(clean(String(text[semicolon.upperBound...])))
     }
 

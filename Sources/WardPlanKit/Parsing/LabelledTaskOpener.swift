@@ -10,7 +10,18 @@
 enum LabelledTaskOpener {
     /// The number and the statement after it, or nil when the line does not open this way.
     static func read(_ text: String) -> (ref: String, title: String)? {
-        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text) else { return nil }
+        mayStart(text) ? readOpening(text) : nil
+    }
+
+    /// Whether `read` or `label` may find a task opening in `text`: its first character is a
+    /// capital letter and its first word opens an opener's key.
+    static func mayStart(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter, first.isUppercase else { return false }
+        return mayOpen(text)
+    }
+
+    /// `read` of a text that passed `mayStart`.
+    static func readOpening(_ text: String) -> (ref: String, title: String)? {
         if let m = pattern.firstMatch(in: text), let word = m[1], let number = m[2], let title = m[3],
             openerKeys.contains(word.foldedKey)
         {
@@ -40,9 +51,12 @@ enum LabelledTaskOpener {
     /// The number of a label that is the whole line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ
     /// số 2."), or nil. The words are the same as `read`'s; the punctuation is optional.
     static func label(_ text: String) -> String? {
-        guard let first = text.first, first.isLetter, first.isUppercase, mayOpen(text), text.utf8.count <= 80 else {
-            return nil
-        }
+        mayStart(text) ? labelOpening(text) : nil
+    }
+
+    /// `label` of a text that passed `mayStart`.
+    static func labelOpening(_ text: String) -> String? {
+        guard text.utf8.count <= 80 else { return nil }
         if let m = labelPattern.firstMatch(in: text), let word = m[1], let number = m[2],
             openerKeys.contains(word.foldedKey), let value = Int(number), value > 0
         {

@@ -23,10 +23,13 @@ enum LineShape: Equatable {
 
     static func of(_ text: String) -> LineShape {
         if let part = TypedMarker.readPart(text) { return .part(ref: part.marker.value, title: part.text) }
-        if let opener = LabelledTaskOpener.read(text) {
-            return .numbered(ref: opener.ref, depth: 1, title: opener.title)
+        // `read` and `label` test the same opening: once for both.
+        if LabelledTaskOpener.mayStart(text) {
+            if let opener = LabelledTaskOpener.readOpening(text) {
+                return .numbered(ref: opener.ref, depth: 1, title: opener.title)
+            }
+            if let ref = LabelledTaskOpener.labelOpening(text) { return .taskLabel(ref: ref) }
         }
-        if let ref = LabelledTaskOpener.label(text) { return .taskLabel(ref: ref) }
         // "(Chủ trì: Đoàn Thanh niên xã; thời gian: Quý III/2026)" on a line of its own: the fields
         // of the task above, in parentheses.
         if text.hasPrefix("("), let inner = parenthesisedFields(text),
@@ -37,7 +40,7 @@ enum LineShape: Equatable {
         if let m = MarkerScan.firstMatch(field, in: text, MarkerScan.field), let label = m[1],
             let kind = TaskField(label: label)
         {
-            return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: OfficeDirectory.trimSet.subtracting(["."])))
+            return .field(kind, value: (m[2] ?? "").trimmingCharacters(in: fieldValueTrimSet))
         }
         if let m = appendix.firstMatch(in: text) {
             return .appendix(
@@ -80,10 +83,14 @@ enum LineShape: Equatable {
         }
     }
 
+    /// What a field's value is trimmed of: `OfficeDirectory.trimSet` less ".", made once.
+    private static let fieldValueTrimSet = OfficeDirectory.trimSet.subtracting(["."])
+
     static let roman = Pattern(
-        #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#, caseSensitive: true, opening: "IVXLPp")
-    static let appendix = Pattern(
-        #"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#, opening: "p")
+        romanSource, caseSensitive: true, opening: "IVXLPp", opensWith: TypedMarker.romanOpenings)
+    static let romanSource = #"^(?i:phần\s+(?:thứ\s+)?)?([IVXL]{1,6})\s*[.):\-–]\s*(\S.*)$"#
+    static let appendix = Pattern(appendixSource, opening: "p", opensWith: ["phụ", "PHỤ"])
+    static let appendixSource = #"^phụ\s+lục\s+(?:số\s+)?([IVXL]{1,6}|\d{1,2})\b\.?\s*[:.\-–]?\s*(.*)$"#
     static let numbered = Pattern(#"^(\d{1,2}(?:\.\d{1,2}){0,3})(\.|\))?\s+(\S.*)$"#, opening: "0123456789")
     static let letteredItem = Pattern(
         #"^([a-zđ])\)\s*(\S.*)$"#, caseSensitive: true, opening: "abcdefghijklmnopqrstuvwxyz")

@@ -82,7 +82,7 @@ public struct OfficeDirectory: Sendable {
     public func resolve(_ text: String) -> Resolution {
         var result = Resolution()
         // Pieces separated by ";" are separate names; inside a piece, known names are found anywhere.
-        for piece in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
+        for piece in text.split(atASCII: [";", "\n"]) {
             let words = Self.normalisedWords(String(piece), expansions: expansions, ignored: ignored)
             var consumed = [Bool](repeating: false, count: words.count)
             var found: [(position: Int, name: String)] = []

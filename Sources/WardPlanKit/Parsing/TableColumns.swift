@@ -44,7 +44,7 @@ struct TableColumns: Equatable {
             let key = cell.foldedKey
             guard !key.isEmpty, key.split(separator: " ").count <= 10,
                 let role = headerWords.first(where: {
-                    key == $0.key || key.hasSuffix(" " + $0.key)
+                    key == $0.key || key.hasSuffix($0.spaced)
                         || !$0.alone && (key.hasWordPrefix($0.key) || key.containsWords($0.key))
                 })?.role,
                 !roles.values.contains(role)
@@ -93,6 +93,9 @@ struct TableColumns: Equatable {
         return merged
     }
 
-    /// Header words, most specific first (`plan-layout.yaml`).
-    private static let headerWords = PlanLayout.standard.columnKeys
+    /// Header words, most specific first (`plan-layout.yaml`), each also after a space (the end of
+    /// a cell), made once rather than per cell.
+    private static let headerWords = PlanLayout.standard.columnKeys.map {
+        (key: $0.key, spaced: " " + $0.key, role: $0.role, alone: $0.alone)
+    }
 }

@@ -157,6 +157,57 @@ public struct TargetParser: Sendable {
     /// to its own sentence. An abbreviation's stop ("TP. Hồ Chí Minh", "Q. 1") ends a capital and
     /// does not cut.
     static func sentences(of text: String) -> [Substring] {
+        sentencesOfSimple(text) ?? sentencesByCharacter(of: text)
+    }
+
+    /// `sentences(of:)` over bytes, for a simple text (`SimpleText`: each scalar a character of its
+    /// own): only a "." asks what the characters around it are. Nil for other text.
+    static func sentencesOfSimple(_ text: String) -> [Substring]? {
+        var text = text
+        let cuts: [(end: Int, next: Int)]? = text.withUTF8 { utf8 in
+            guard SimpleText.isSimple(utf8) else { return nil }
+            func scalar(at i: Int) -> Unicode.Scalar {
+                Unicode.Scalar(utf8[i] < 0x80 ? UInt32(utf8[i]) : TextKey.decode(utf8, at: i, lead: utf8[i]).0)!
+            }
+            var cuts: [(end: Int, next: Int)] = []
+            var k = 1
+            while k < utf8.count {
+                defer { k += 1 }
+                guard utf8[k] == UInt8(ascii: ".") else { continue }
+                var p = k - 1
+                while utf8[p] & 0xC0 == 0x80 { p -= 1 }
+                let previous = Character(scalar(at: p))
+                guard previous.isLowercase || previous.isNumber || previous == "%" || previous == ")" else { continue }
+                var j = k + 1
+                while j < utf8.count {
+                    if utf8[j] == 0x20 {
+                        j += 1
+                    } else if utf8[j] == 0xC2, j + 1 < utf8.count, utf8[j + 1] == 0xA0 {
+                        j += 2
+                    } else {
+                        break
+                    }
+                }
+                if j > k + 1, j < utf8.count, Character(scalar(at: j)).isUppercase {
+                    cuts.append((k + 1, j))
+                    k = j
+                }
+            }
+            return cuts
+        }
+        guard let cuts else { return nil }
+        var parts: [Substring] = []
+        var start = text.startIndex
+        for cut in cuts {
+            parts.append(text[start..<text.utf8.index(text.startIndex, offsetBy: cut.end)])
+            start = text.utf8.index(text.startIndex, offsetBy: cut.next)
+        }
+        parts.append(text[start...])
+        return parts
+    }
+
+    /// `sentences(of:)` by characters, as it was: the path of text that is not simple.
+    static func sentencesByCharacter(of text: String) -> [Substring] {
         var parts: [Substring] = []
         var start = text.startIndex
         var previous: Character?

@@ -244,7 +244,7 @@ enum ProductList {
         if trimmed.hasPrefix("- ") || trimmed.hasPrefix("+ ") {
             pieces = dashItem.matches(in: " " + trimmed).compactMap { $0[1] }
         } else {
-            pieces = trimmed.split(separator: ";").map(String.init)
+            pieces = trimmed.split(atASCII: [";"]).map(String.init)
         }
         return pieces.map { $0.trimmingCharacters(in: OfficeDirectory.trimSet) }.filter { !$0.isEmpty }
     }

@@ -115,7 +115,7 @@ enum ColumnLayout {
     private static func columns(of block: ArraySlice<String>, firstNumber: Int) -> [(number: Int, text: String)] {
         let asIs = block.enumerated().map { (firstNumber + $0.offset, $0.element) }
         // The byte test first: `contains("\t")` is a search through the whole line.
-        guard !block.contains(where: { $0.utf8.contains(0x09) && $0.contains("\t") }) else {
+        guard !block.contains(where: { SimpleText.contains(0x09, in: $0) && $0.contains("\t") }) else {
             return tabColumns(of: asIs)
         }
         let split = block.map { pieces($0) }

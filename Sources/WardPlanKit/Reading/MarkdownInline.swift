@@ -14,7 +14,7 @@ enum MarkdownInline {
         where t.hasPrefix(mark) && t.hasSuffix(mark) && t.count > mark.count * 2 {
             let inner = t.dropFirst(mark.count).dropLast(mark.count)
             // "**a** and **b**" is not one span.
-            if inner.contains(mark) || inner.first == " " || inner.first == mark.first { continue }
+            if String(inner).contains(simple: mark) || inner.first == " " || inner.first == mark.first { continue }
             return emphasis
         }
         return nil

@@ -25,7 +25,7 @@ struct TaskTargets: Sendable {
         var found: [Target] = []
         for task in tasks {
             // Cheap first: most tasks have no figure.
-            guard task.text.contains("%") || task.text.contains(where: \.isNumber) && hasGoal(task.text) else {
+            guard task.text.contains(simple: "%") || task.text.containsNumber && hasGoal(task.text) else {
                 continue
             }
             for var target in parser.targets(in: task.text, phase: nil, line: task.line, endLine: task.endLine)

@@ -32,7 +32,7 @@ public enum FoldedKey {
 
     /// Words of the key, for matching on word boundaries.
     public static func words(_ text: some StringProtocol) -> [Substring] {
-        of(text).split(separator: " ")
+        of(text).split(atASCII: [" "])
     }
 
     enum Folded {

@@ -23,6 +23,10 @@ struct Pattern: @unchecked Sendable {
     private let needsDigit: Bool
     /// ASCII texts, lowercased as UTF-8, a match holds one of in any ASCII case (empty: no such need).
     private let needsASCII: [[UInt8]]
+    /// Texts as UTF-8 a match opens with one of (`opensWith`; empty: no such need).
+    private let opensWith: [[UInt8]]
+    /// Whether a match opens with a decimal digit (`\d`, ASCII or not).
+    private let opensWithDigit: Bool
 
     /// `needsOneOf`: ASCII characters without case (digits, punctuation) a match must contain at
     /// least one of, as `(?:19|20)\d{2}` needs "1" or "2". `needsText`: for a case-sensitive
@@ -33,11 +37,22 @@ struct Pattern: @unchecked Sendable {
     /// holds one of, in any case, as `\bthang (\d{1,2})` holds "thang" — for folded keys, which are
     /// ASCII for Vietnamese; a text with a byte outside ASCII goes to the expression whatever it
     /// holds (case folding outside ASCII is ICU's to decide: "ſ" matches "s").
+    ///
+    /// `opensWith`: texts a match opens with one of, as `^(?i:phần)\s+` opens with "phần" or
+    /// "PHẦN": ASCII letters are compared in any case, other bytes exactly, so each case of a
+    /// letter outside ASCII must be listed (one such letter a text at most: "pHẦN" is "PHẦN"'s).
+    /// Only for openings no other character reaches (no `\d`; where case is ignored, no letter ICU
+    /// folds from outside ASCII, as "k" from "K" U+212A, "s" from "ſ", "i" from "İ"). `opensWithDigit`: a match opens
+    /// with `\d` (a decimal digit, ASCII or not).
     init(
         _ pattern: String, caseSensitive: Bool = false, opening: String? = nil, needs: Character? = nil,
-        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false, needsASCII: [String] = []
+        needsOneOf: String? = nil, needsText: [String] = [], needsDigit: Bool = false, needsASCII: [String] = [],
+        opensWith: [String] = [], opensWithDigit: Bool = false
     ) {
         self.needsDigit = needsDigit
+        precondition(!opensWith.contains(where: \.isEmpty), "an opening is not empty")
+        self.opensWith = opensWith.map { Array($0.utf8) }
+        self.opensWithDigit = opensWithDigit
         precondition(needsASCII.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }, "needs ASCII text")
         self.needsASCII = needsASCII.map { Array($0.lowercased().utf8) }
         precondition(needsText.isEmpty || caseSensitive, "needsText is for case-sensitive patterns")
@@ -87,6 +102,8 @@ struct Pattern: @unchecked Sendable {
         return text.withUTF8 { bytes in
             guard let first = bytes.first else { return true }
             guard mayOpen[Int(first)] else { return false }
+            if !opensWith.isEmpty, !opensWith.contains(where: { Self.opens(bytes, with: $0) }) { return false }
+            if opensWithDigit, !Self.opensWithDigit(bytes) { return false }
             if needsDigit, !Self.mayHoldDigit(bytes) { return false }
             if let needsOneOf, !bytes.contains(where: { needsOneOf[Int($0)] }) { return false }
             if !needsText.isEmpty,
@@ -99,6 +116,29 @@ struct Pattern: @unchecked Sendable {
             if !needsASCII.isEmpty, !Self.holdsASCII(needsASCII, in: bytes) { return false }
             guard let needs else { return true }
             return bytes.contains(needs)
+        }
+    }
+
+    /// Whether `bytes` open with `prefix`, ASCII letters in any case and other bytes exactly.
+    static func opens(_ bytes: UnsafeBufferPointer<UInt8>, with prefix: [UInt8]) -> Bool {
+        guard bytes.count >= prefix.count else { return false }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        for k in prefix.indices where lower(bytes[k]) != lower(prefix[k]) { return false }
+        return true
+    }
+
+    /// Whether UTF-8 `bytes` open with a scalar `\d` may match: an ASCII digit, or a scalar
+    /// outside ASCII that is a decimal digit or unknown here (`mayHoldDigit`).
+    static func opensWithDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return first &- 0x30 < 10 }
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar):
+            return scalar.value < 0x2100 ? digitOrUnknown[Int(scalar.value)] : isDigitOrUnknown(scalar)
+        case .emptyInput: return false
+        case .error: return true
         }
     }
 

@@ -124,30 +124,90 @@ extension String {
     /// bytes, and every scalar boundary is a character boundary. Foundation copies both strings to
     /// UTF-16 on every call; other text still goes to it.
     func firstRange(ofSimple needle: String, from start: String.Index) -> Range<String.Index>? {
+        let offset = utf8.distance(from: startIndex, to: start)
+        switch simpleOffset(of: needle, from: offset, last: false) {
+        case .none: return range(of: needle, range: start..<endIndex)
+        case .some(.none): return nil
+        case .some(.some(let at)): return simpleRange(at: at, count: needle.utf8.count)
+        }
+    }
+
+    /// Foundation's `range(of: needle, options: .backwards)`, by bytes when both are simple
+    /// (`firstRange(ofSimple:from:)`): the last occurrence.
+    func lastRange(ofSimple needle: String) -> Range<String.Index>? {
+        switch simpleOffset(of: needle, from: 0, last: true) {
+        case .none: return range(of: needle, options: .backwards)
+        case .some(.none): return nil
+        case .some(.some(let at)): return simpleRange(at: at, count: needle.utf8.count)
+        }
+    }
+
+    /// Foundation's `contains(needle)`, by bytes when both are simple (`firstRange(ofSimple:from:)`).
+    func contains(simple needle: String) -> Bool {
+        switch simpleOffset(of: needle, from: 0, last: false) {
+        case .none: contains(needle)
+        case .some(let at): at != nil
+        }
+    }
+
+    /// `contains(where: \.isNumber)`: in simple text every scalar is a character, so a character
+    /// is a number when its scalar has a numeric type (an ASCII digit, or "½", "²" …); other text
+    /// walks its characters.
+    var containsNumber: Bool {
+        var text = self
+        let found: Bool? = text.withUTF8 { utf8 in
+            guard SimpleText.isSimple(utf8) else { return nil }
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                if byte < 0x80 {
+                    if byte &- 0x30 < 10 { return true }
+                    i += 1
+                    continue
+                }
+                let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+                if Unicode.Scalar(value)?.properties.numericType != nil { return true }
+                i += length
+            }
+            return false
+        }
+        return found ?? contains(where: \.isNumber)
+    }
+
+    /// `split(whereSeparator: { separators.contains($0) })` for ASCII separators: at their bytes
+    /// when the text is simple (there each such byte is the character, and no other scalar is
+    /// canonically equal to one), by characters otherwise.
+    func split(atASCII separators: Set<Character>) -> [Substring] {
+        precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
+        guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
+        let bytes = separators.map { $0.asciiValue! }
+        return utf8.split(whereSeparator: bytes.contains).map(Substring.init)
+    }
+
+    private func simpleRange(at offset: Int, count: Int) -> Range<String.Index> {
+        let lower = utf8.index(startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: count)
+    }
+
+    /// The byte offset of `needle`'s first (or last) occurrence at or after `start`; `.some(nil)`
+    /// when absent; `.none` when either text is not simple (Foundation must answer).
+    private func simpleOffset(of needle: String, from start: Int, last: Bool) -> Int?? {
         var haystack = self
         var pattern = needle
-        let offset = utf8.distance(from: startIndex, to: start)
-        let found: Int?? = haystack.withUTF8 { text in
+        return haystack.withUTF8 { text in
             pattern.withUTF8 { pattern -> Int?? in
                 guard !pattern.isEmpty, SimpleText.isSimple(text), SimpleText.isSimple(pattern) else { return .none }
+                guard text.count >= pattern.count else { return .some(nil) }
                 let first = pattern[0]
-                var i = offset
-                let last = text.count - pattern.count
-                while i <= last {
-                    if text[i] == first, memcmp(text.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 {
-                        return .some(i)
-                    }
-                    i += 1
+                let positions = stride(
+                    from: last ? text.count - pattern.count : start, through: last ? start : text.count - pattern.count,
+                    by: last ? -1 : 1)
+                for i in positions
+                where text[i] == first && memcmp(text.baseAddress! + i, pattern.baseAddress!, pattern.count) == 0 {
+                    return .some(i)
                 }
                 return .some(nil)
             }
-        }
-        switch found {
-        case .none: return range(of: needle, range: start..<endIndex)
-        case .some(.none): return nil
-        case .some(.some(let at)):
-            let lower = utf8.index(startIndex, offsetBy: at)
-            return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
         }
     }
 }
