@@ -55,8 +55,10 @@ extension InlineAssignment {
     private static func readsAsTime(_ phrase: String) -> Bool {
         let key = phrase.foldedKey
         if countOfTimes.isMatch(key) { return TimelineParser.frequency(in: key) != nil }
-        // "quý" folds to "quy": "quy định mới" opens with the word too.
-        guard AssignmentParts.opensWithTimeWord(phrase) else { return false }
+        // "quý" folds to "quy": "quy định mới", "quy chế …" open with the word too.
+        guard AssignmentParts.opensWithTimeWord(phrase), !key.hasWordPrefix("quy") || quarter.isMatch(key) else {
+            return false
+        }
         let parsed = TimelineParser(planYears: nil).parse(phrase)
         return parsed.hasSchedule || !parsed.flags.isEmpty || quarter.isMatch(key)
     }
@@ -75,7 +77,7 @@ extension InlineAssignment {
     }
 
     // On folded keys.
-    private static let quarter = Pattern(#"\bquy (?:i{1,3}|iv|[1-4])\b"#, needsASCII: ["quy"])
+    private static let quarter = Pattern(#"^(?:\S+ )?quy (?:i{1,3}|iv|[1-4])\b"#, needsASCII: ["quy"])
     private static let countOfTimes = Pattern(#"^(?:(?:it nhat|toi thieu|moi) )?\d"#, needsDigit: true)
 
     /// Whether `value` opens with a time of `timesAfterVerb` ("cả năm 2027", "theo hướng dẫn …").

@@ -268,6 +268,7 @@ struct InlineAssignment: Equatable {
     }
 
     static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+    static let followUpVerbKeys = (PlanLayout.standard.assignment.followUpVerbs ?? []).map(PlanLayout.key)
 
     /// "Giao Văn phòng HĐND và UBND xã chuẩn bị nội dung …": "Giao", a known office, another verb.
     private static func assigningOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
@@ -298,6 +299,9 @@ struct InlineAssignment: Equatable {
             else { continue }
             let rest = sentence.dropFirst(office.count).drop { $0 == " " }
             guard let first = rest.first, first.isLetter, first.isLowercase else { continue }
+            // "…; Phòng Kinh tế theo dõi": a body that only follows the work up does not lead it.
+            let restKey = String(rest.prefix(40)).foldedKey
+            if Self.followUpVerbKeys.contains(where: { restKey.hasWordPrefix($0) }) { continue }
             var result = InlineAssignment(text: String(text[..<start]).trimmingBlanks)
             result.lead = office
             result.readRest(String(rest), offices: offices)

@@ -52,6 +52,9 @@ struct PlanLayout: Sendable, Decodable {
         /// Times that follow an acting verb at the end of an assigning sentence: "… thực hiện cả năm
         /// 2027", "… thực hiện theo hướng dẫn của …", "… thực hiện đúng thời hạn quy định".
         var timesAfterVerb: [String]?
+        /// Verbs of a body that follows the work up rather than doing it ("…; Phòng X theo dõi"):
+        /// such a body is not the lead.
+        var followUpVerbs: [String]?
     }
 
     var version: Int
