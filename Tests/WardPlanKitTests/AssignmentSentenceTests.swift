@@ -72,7 +72,9 @@ struct AssignmentSentenceTests {
     }
 
     @Test func theTimeAfterTheActingVerb() {
-        #expect(Self.read("Kiểm tra hồ sơ. Công an phường triển khai thường xuyên trong năm.").timeline == "thường xuyên trong năm")
+        #expect(
+            Self.read("Kiểm tra hồ sơ. Công an phường triển khai thường xuyên trong năm.").timeline
+                == "thường xuyên trong năm")
         let joint = Self.read("Vệ sinh môi trường. Trạm Y tế phối hợp với các khu phố thực hiện cả năm 2027.")
         #expect(joint.lead == "Trạm Y tế")
         #expect(joint.coordinators == "các khu phố")
@@ -86,11 +88,13 @@ struct AssignmentSentenceTests {
     }
 
     @Test func labelledAndCountedTimes() {
-        let a = Self.read("Rà soát biên chế. Phòng Văn hóa - Xã hội chủ trì, Trạm Y tế phối hợp; thời gian: Quý IV/2027.")
+        let a = Self.read(
+            "Rà soát biên chế. Phòng Văn hóa - Xã hội chủ trì, Trạm Y tế phối hợp; thời gian: Quý IV/2027.")
         #expect(a.lead == "Phòng Văn hóa - Xã hội")
         #expect(a.coordinators == "Trạm Y tế")
         #expect(a.timeline == "Quý IV/2027")
-        #expect(Self.read("Tập huấn nghiệp vụ. Trạm Y tế chủ trì, ít nhất 01 lần/quý.").timeline == "ít nhất 01 lần/quý")
+        #expect(
+            Self.read("Tập huấn nghiệp vụ. Trạm Y tế chủ trì, ít nhất 01 lần/quý.").timeline == "ít nhất 01 lần/quý")
         #expect(Self.read("Tập huấn nghiệp vụ. Giao Trạm Y tế chủ trì.").lead == "Trạm Y tế")
     }
 
@@ -115,7 +119,9 @@ struct AssignmentSentenceTests {
     // MARK: - No lead
 
     @Test func partnersOnlyNameNoLead() {
-        let a = Self.read("Hướng dẫn người cao tuổi dùng dịch vụ công. Hội Nông dân và Tổ tình nguyện số phối hợp thực hiện thường xuyên.")
+        let a = Self.read(
+            "Hướng dẫn người cao tuổi dùng dịch vụ công. Hội Nông dân và Tổ tình nguyện số phối hợp thực hiện thường xuyên."
+        )
         #expect(a.lead == nil)
         #expect(a.coordinators == "Hội Nông dân và Tổ tình nguyện số")
         #expect(a.timeline == "thường xuyên")
@@ -128,7 +134,8 @@ struct AssignmentSentenceTests {
         let a = Self.read("Vận động hộ kinh doanh dùng hóa đơn điện tử. Các khu phố thực hiện; Phòng Kinh tế theo dõi.")
         #expect(a.lead == "Các khu phố")
         #expect(a.coordinators == nil)
-        let b = Self.read("Vận động hộ kinh doanh dùng hóa đơn điện tử. Các cơ quan, đơn vị thực hiện; Phòng Kinh tế theo dõi.")
+        let b = Self.read(
+            "Vận động hộ kinh doanh dùng hóa đơn điện tử. Các cơ quan, đơn vị thực hiện; Phòng Kinh tế theo dõi.")
         #expect(b.lead != "Phòng Kinh tế")
     }
 
@@ -141,7 +148,9 @@ struct AssignmentSentenceTests {
     // MARK: - Times the parser reads
 
     @Test func countsOfTimesRecur() {
-        func recurrence(_ text: String) -> Timeline.Recurrence? { TimelineParser(planYears: nil).parse(text).recurrence }
+        func recurrence(_ text: String) -> Timeline.Recurrence? {
+            TimelineParser(planYears: nil).parse(text).recurrence
+        }
         #expect(recurrence("ít nhất 02 lần/năm") == .semiannual)
         #expect(recurrence("01 lần/quý") == .quarterly)
         #expect(recurrence("03 tháng/lần") == .quarterly)

@@ -121,7 +121,9 @@ extension InlineAssignment {
         guard let time = Self.closingTimePhrase(String(text[last...])) else { return }
         let parsed = TimelineParser(planYears: nil).parse(time)
         var partOfYear = false
-        if let start = parsed.start, let end = parsed.end { partOfYear = start.year == end.year && end.month - start.month < 11 }
+        if let start = parsed.start, let end = parsed.end {
+            partOfYear = start.year == end.year && end.month - start.month < 11
+        }
         if parsed.deadline != nil || parsed.recurrence != nil || partOfYear || Self.quarter.isMatch(time.foldedKey) {
             timeline = time
         }
@@ -159,7 +161,8 @@ extension InlineAssignment {
         }
         let subject = clean(String(sentence[..<verb.lowerBound]))
         guard let first = subject.first, first.isUppercase, TextShape.wordCount(subject) <= 12,
-            sentenceStarts(in: subject).isEmpty, !leadVerb.matchesAnywhere(in: " " + subject), unknownLead(subject) == nil
+            sentenceStarts(in: subject).isEmpty, !leadVerb.matchesAnywhere(in: " " + subject),
+            unknownLead(subject) == nil
         else { return nil }
         let names = subject.components(separatedBy: ", ").flatMap { $0.components(separatedBy: " và ") }
         guard names.contains(where: { leadsAsOffice(clean($0), offices: offices) }) else { return nil }

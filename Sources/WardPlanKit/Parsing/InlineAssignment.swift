@@ -191,7 +191,8 @@ struct InlineAssignment: Equatable {
         // "… thực hiện thường xuyên trong năm", "… phối hợp với các thôn thực hiện cả năm 2027", "…
         // trình ban hành trong Quý II/2027": a time expression that closes a clause of work.
         if timeline == nil {
-            timeline = clauses.reversed().lazy.filter { !offices.opensWithOffice($0) }
+            timeline =
+                clauses.reversed().lazy.filter { !offices.opensWithOffice($0) }
                 .compactMap(Self.closingTimePhrase).first
         }
     }
@@ -451,7 +452,7 @@ struct InlineAssignment: Equatable {
     static let assigningSource =
         #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao|(?i:"#
         + (PlanLayout.standard.assignment.assignOpeners ?? []).map(NSRegularExpression.escapedPattern)
-            .joined(separator: "|")
+        .joined(separator: "|")
         + #")\s+giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(

@@ -6,7 +6,8 @@ extension TimelineParser {
         let perYear: Double
         if let m = timesPerUnit.firstMatch(in: key), let n = m[1].flatMap({ Double($0) }), let unit = m[2] {
             perYear = n * unitsPerYear(unit)
-        } else if let m = unitsPerTime.firstMatch(in: key), let n = m[1].flatMap({ Double($0) }), n > 0, let unit = m[2] {
+        } else if let m = unitsPerTime.firstMatch(in: key), let n = m[1].flatMap({ Double($0) }), n > 0, let unit = m[2]
+        {
             perYear = unitsPerYear(unit) / n
         } else {
             return nil
