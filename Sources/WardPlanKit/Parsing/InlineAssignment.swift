@@ -21,6 +21,8 @@ struct InlineAssignment: Equatable {
     var lead: String?
     var coordinators: String?
     var timeline: String?
+    /// "…; sản phẩm là Báo cáo đánh giá": the product the assigning sentence names.
+    var product: String?
 
     /// The assignment in `text`, or nil when it names no lead.
     static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
@@ -30,6 +32,7 @@ struct InlineAssignment: Equatable {
                 ?? openingOffice(text, offices: offices)
         else { return nil }
         if result.timeline == nil, let time = timeSentence(in: text) { result.timeline = time.value }
+        result.takeStatementTime(cutFrom: text)
         return result
     }
 
@@ -39,6 +42,8 @@ struct InlineAssignment: Equatable {
         -> InlineAssignment
     {
         if let assigned = read(text, offices: offices) { return assigned }
+        // "… Hội Phụ nữ và Tổ công nghệ số phối hợp thực hiện thường xuyên.": partners, no lead.
+        if let partners = partnersSentence(text, offices: offices) { return partners }
         // "Hoàn thành chỉnh lý, số hóa hồ sơ …" opens with the task's own verb, not with its time.
         guard let time = timeSentence(in: text),
             time.start != text.startIndex || !text.foldedKey.hasWordPrefix("hoan thanh")
@@ -87,7 +92,7 @@ struct InlineAssignment: Equatable {
         return timeSentence(in: text)?.start == text.startIndex
     }
 
-    private init(text: String, lead: String? = nil, coordinators: String? = nil, timeline: String? = nil) {
+    init(text: String, lead: String? = nil, coordinators: String? = nil, timeline: String? = nil) {
         self.text = text
         self.lead = lead
         self.coordinators = coordinators
@@ -141,8 +146,13 @@ struct InlineAssignment: Equatable {
     /// or "hoàn thành …". The sentences after it are `timeSentence`'s.
     private mutating func readRest(_ whole: String, offices: OfficeDirectory) {
         let rest = String(whole[..<(Self.sentenceStarts(in: whole).first ?? whole.endIndex)])
-        let clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map {
+        var clauses = rest.split(separator: ";", omittingEmptySubsequences: false).map {
             String($0).trimmingBlanks
+        }
+        // "…; sản phẩm là Báo cáo đánh giá": the product, neither the time nor more work.
+        if clauses.count > 1, let named = Self.productClause(clauses[clauses.count - 1]) {
+            product = named
+            clauses.removeLast()
         }
         if let first = clauses.first {
             if let p = Self.partners.firstMatch(in: first), let who = p[1] {
@@ -170,11 +180,20 @@ struct InlineAssignment: Equatable {
         if clauses.count > 1, let last = clauses.last, !last.isEmpty, !offices.opensWithOffice(last) {
             timeline = Self.timeOfClause(last)
         }
-        if timeline == nil, let p = Self.closingTime.firstMatch(in: rest), let time = p[1] {
-            timeline = Self.clean(time)
+        // "… thực hiện trong Quý II": the time after the verb, up to the end of its clause.
+        if timeline == nil, let time = clauses.lazy.compactMap({ Self.closingTime.firstMatch(in: $0)?[0] }).first {
+            // "hoàn thành trong tháng 3/2027" → "tháng 3/2027", as `timeClause` reads it.
+            timeline = Self.timeClause(time)
         } else if timeline == nil, let last = clauses.last, !last.isEmpty {
             // "tổ chức tuyên truyền …, thực hiện thường xuyên": the time closes the one clause.
             timeline = Self.closingCommaTime(last)
+        }
+        // "… thực hiện thường xuyên trong năm", "… phối hợp với các thôn thực hiện cả năm 2027", "…
+        // trình ban hành trong Quý II/2027": a time expression that closes a clause of work.
+        if timeline == nil {
+            timeline =
+                clauses.reversed().lazy.filter { !offices.opensWithOffice($0) }
+                .compactMap(Self.closingTimePhrase).first
         }
     }
 
@@ -200,14 +219,15 @@ struct InlineAssignment: Equatable {
 
     /// A clause that is a time with its opener: "hoàn thành trong …", "thực hiện thường xuyên",
     /// "chậm nhất ngày …", "thời gian: …", or a short time ("Quý II/2027").
-    private static func isTimeClause(_ clause: String) -> Bool {
+    static func isTimeClause(_ clause: String) -> Bool {
         if AssignmentParts.opensWithTimeWord(clause) || labelledTime(clause) != nil { return true }
         if TextShape.wordCount(clause) <= 6, AssignmentParts.isTime(clause) { return true }
-        // "thực hiện thường xuyên", "thực hiện trong năm 2027": the opener, then a time.
+        // "thực hiện thường xuyên", "thực hiện trong năm 2027": the opener, then a time;
+        // "thực hiện theo hướng dẫn của …": the opener, then a time of `timesAfterVerb`.
         guard let m = timeLead.firstMatch(in: clean(clause)), let range = m.range(0) else { return false }
         let value = String(clean(clause)[range.upperBound...])
         return AssignmentParts.opensWithTimeWord(value)
-            || (TextShape.wordCount(value) <= 6 && AssignmentParts.isTime(value))
+            || (TextShape.wordCount(value) <= 6 && AssignmentParts.isTime(value)) || opensWithTimeAfterVerb(value)
     }
 
     /// "thời gian: Quý I/2027" → "Quý I/2027": a time field's label and colon opening a clause.
@@ -249,6 +269,7 @@ struct InlineAssignment: Equatable {
     }
 
     static let workVerbKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+    static let followUpVerbKeys = (PlanLayout.standard.assignment.followUpVerbs ?? []).map(PlanLayout.key)
 
     /// "Giao Văn phòng HĐND và UBND xã chuẩn bị nội dung …": "Giao", a known office, another verb.
     private static func assigningOffice(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
@@ -273,9 +294,15 @@ struct InlineAssignment: Equatable {
     private static func officeActs(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         for start in sentenceStarts(in: text) where offices.mayOpenWithOffice(text[start...]) {
             let sentence = String(text[start...])
-            guard let office = offices.leadingOffice(in: sentence, placeWords: placeWords) else { continue }
+            // "Đoàn Thanh niên phối hợp thực hiện": a body that only takes part does not lead.
+            guard let office = offices.leadingOffice(in: sentence, placeWords: placeWords),
+                partnersOnly(sentence, offices: offices) == nil
+            else { continue }
             let rest = sentence.dropFirst(office.count).drop { $0 == " " }
             guard let first = rest.first, first.isLetter, first.isLowercase else { continue }
+            // "…; Phòng Kinh tế theo dõi": a body that only follows the work up does not lead it.
+            let restKey = String(rest.prefix(40)).foldedKey
+            if Self.followUpVerbKeys.contains(where: { restKey.hasWordPrefix($0) }) { continue }
             var result = InlineAssignment(text: String(text[..<start]).trimmingBlanks)
             result.lead = office
             result.readRest(String(rest), offices: offices)
@@ -380,6 +407,9 @@ struct InlineAssignment: Equatable {
                 if startOnly == nil { startOnly = (start, value) }
             } else if sentence.foldedKey.hasWordPrefix("hoan thanh"), let value = timeClause(sentence) {
                 return (start, value)
+            } else if k > 0, let value = verbTimeSentence(sentence) {
+                // "… . Thực hiện trong Quý IV.": the verb, then the time and nothing else.
+                return (start, value)
             }
         }
         return startOnly
@@ -418,8 +448,12 @@ struct InlineAssignment: Equatable {
     /// A match holds "Giao" or "giao" (the pattern is case-sensitive): a text without either is
     /// turned away by its bytes.
     private static let assigning = Pattern(assigningSource, caseSensitive: true, needsText: ["Giao", "giao"])
+    /// "Việc này giao …" (`assignment.assignOpeners`) opens the sentence as "Giao" does.
     static let assigningSource =
-        #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#
+        #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao|(?i:"#
+        + (PlanLayout.standard.assignment.assignOpeners ?? []).map(NSRegularExpression.escapedPattern)
+        .joined(separator: "|")
+        + #")\s+giao)\s+(.{2,120}?)\s+(?:chủ trì|làm đầu mối|thực hiện)\b,?\s*(.*)$"#
     /// "phối hợp (với) Y" up to a verb that ends the partners ("thực hiện", "tham mưu", "tổ chức").
     private static let partners = Pattern(
         #"phối hợp(?: với)?\s+(.+?)(?:\s+(?:thực hiện|tham mưu|tổ chức|triển khai|xây dựng)\b.*)?$"#)
@@ -446,10 +480,10 @@ struct InlineAssignment: Equatable {
 
     /// "…, các phòng chuyên môn phối hợp": the partners named before the verb.
     private static let partnersBefore = Pattern(#"^(?:.*,\s*)?(\S.+?)\s+phối hợp\.?$"#)
-    private static let closingTime = Pattern(
+    static let closingTime = Pattern(
         #"(?:hoàn thành|thực hiện)\s+((?:trong|trước|trước ngày|từ|vào)\b.+)$"#)
     /// The words that open a time clause and are not part of the time.
-    private static let timeLead = Pattern(#"^(?:dự kiến\s+)?(?:hoàn thành trong(?!\s+vòng)|hoàn thành|thực hiện)\s+"#)
+    static let timeLead = Pattern(#"^(?:dự kiến\s+)?(?:hoàn thành trong(?!\s+vòng)|hoàn thành|thực hiện)\s+"#)
     /// What `sentenceStarts` finds by scanning; kept for `TextScanTests`, which compare the two.
     static let sentenceBreak = Pattern(#"[.;]\s+(?=\p{Lu})"#, caseSensitive: true)
     /// A verb that makes the office before it the lead (`plan-layout.yaml`, `assignment.leadVerbs`).

@@ -46,6 +46,15 @@ struct PlanLayout: Sendable, Decodable {
         /// Verbs that make the office before them the lead inside a closing bracket only ("(Văn
         /// phòng … tham mưu, Quý II/2027)"), besides `leadVerbs` (`BracketAssignment`).
         var bracketVerbs: [String]?
+        /// Words that refer back to the task before "giao" opens an assigning sentence: "Việc này
+        /// giao Phòng … chủ trì".
+        var assignOpeners: [String]?
+        /// Times that follow an acting verb at the end of an assigning sentence: "… thực hiện cả năm
+        /// 2027", "… thực hiện theo hướng dẫn của …", "… thực hiện đúng thời hạn quy định".
+        var timesAfterVerb: [String]?
+        /// Verbs of a body that follows the work up rather than doing it ("…; Phòng X theo dõi"):
+        /// such a body is not the lead.
+        var followUpVerbs: [String]?
     }
 
     var version: Int

@@ -749,6 +749,8 @@ final class PlanRecognizer {
             return false
         }
         if assignment.timeline == nil, let headingTime { assignment.timeline = headingTime }
+        // "…; sản phẩm là Báo cáo đánh giá" in the assigning sentence.
+        if products.isEmpty, let named = assignment.product { products = ProductList.split(named) }
         let sourceLines = ([current.lines] + taken.map { units[$0].lines }).flatMap { $0 }
         // "c) Công an phường chủ trì …" under "3. …" is task "3.c", as a lettered task block is.
         let lettered = current.marker?.style == .letter

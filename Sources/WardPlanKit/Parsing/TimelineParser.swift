@@ -89,7 +89,7 @@ public struct TimelineParser: Sendable {
         if Self.semiannual.isMatch(key) { return .semiannual }
         if key.containsWords("hang nam") || key.containsWords("moi nam") { return .yearly }
         if key.containsWords("thuong xuyen") || key.containsWords("lien tuc") { return .regular }
-        return nil
+        return Self.frequency(in: key)
     }
 
     /// "quy iii iv 2026", "quy i va ii nam 2026", "quy 4 2026" → the first and last quarter and the year.
@@ -107,9 +107,12 @@ public struct TimelineParser: Sendable {
             i += 1
         }
         if i < words.count, words[i] == "nam" { i += 1 }
-        guard !found.isEmpty, i < words.count, let year = Int(words[i]), (1900...2200).contains(year) else {
-            return nil
-        }
+        let written = i < words.count ? Int(words[i]).flatMap { (1900...2200).contains($0) ? $0 : nil } : nil
+        // "Quý I" in a text that names no year: the plan's year, when the plan covers one (as "6
+        // tháng cuối năm"). "Quý II và Quý IV/2027" is left to the year it names.
+        let namesYear = words.contains { $0.count == 4 && Int($0) != nil }
+        let planYear = namesYear ? nil : planYears.flatMap { $0.from == $0.to ? $0.from : nil }
+        guard !found.isEmpty, let year = written ?? planYear else { return nil }
         return (found.min()!, found.max()!, year)
     }
 
