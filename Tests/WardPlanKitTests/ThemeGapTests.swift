@@ -313,7 +313,8 @@ struct ThemeGapTests {
         #expect(item.assignedTo == "Văn phòng HĐND và UBND")
         #expect(
             item.note
-                == "Kế hoạch có nêu, đã giao Văn phòng HĐND và UBND thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)")
+                == "Kế hoạch có nêu, đã giao Văn phòng HĐND và UBND thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)"
+        )
     }
 
     @Test func aStatedThemeIsAssignedOnlyByOneNamedOfficesDuty() throws {
@@ -322,19 +323,26 @@ struct ThemeGapTests {
         func duty(_ line: Int) -> Duty {
             Duty(text: "one-stop", line: line, themes: [Self.match("one-stop", line: line, matched: "one-stop")])
         }
-        plan.responsibilities = [Responsibility(office: nil, heading: "Trách nhiệm chung", line: 108, duties: [duty(110)])]
+        plan.responsibilities = [
+            Responsibility(office: nil, heading: "Trách nhiệm chung", line: 108, duties: [duty(110)])
+        ]
         var item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
         #expect(item.level == .stated && item.assignedTo == nil)
         #expect(item.note.hasSuffix("(cơ quan chủ trì, thời hạn, sản phẩm)"))
         // One office's duties state it twice: that office is its lead.
         plan.responsibilities.append(
-            Responsibility(office: "Trung tâm Phục vụ hành chính công", heading: "Trung tâm", line: 112, duties: [duty(113), duty(114)]))
+            Responsibility(
+                office: "Trung tâm Phục vụ hành chính công", heading: "Trung tâm", line: 112,
+                duties: [duty(113), duty(114)]))
         item = try #require(Self.compare([plan]).gaps[0].item(.theme, "one-stop"))
         #expect(item.assignedTo == "Trung tâm Phục vụ hành chính công")
         // The report's sentence and the letter's request name it and do not ask for a lead.
         let comparison = Self.compare([plan])
         let html = HTMLReportRenderer().page(Report(comparison: comparison, plans: [plan]))
-        #expect(html.contains(", đã giao Trung tâm Phục vụ hành chính công thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)"))
+        #expect(
+            html.contains(
+                ", đã giao Trung tâm Phục vụ hành chính công thực hiện nhưng chưa cụ thể hóa thành nhiệm vụ (thời hạn, sản phẩm)"
+            ))
         let letter = try #require(
             LetterComposer(taxonomy: Self.reference.taxonomy).letters(comparison, plans: [plan]).first)
         let request = try #require(letter.groups.flatMap(\.requests).first { $0.contains("đã giao Trung tâm") })

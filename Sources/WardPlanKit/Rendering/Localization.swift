@@ -30,7 +30,8 @@ enum Phrase: CaseIterable {
     case gapsIntro, gapsRequired, gapsCommon, noGaps, gapTheme, gapTargetBelow, gapTargetMissing
     case gapCitation, gapOptionalArea, seeProfile, unverified, noNumber
     case gapsReview, gapThemeReview, legendReview
-    case gapsUpdate, gapThemeStated, gapThemeStatedAssigned, gapUpdate, peersShare, figStated, figUpdates, colThemesStated, legendTask
+    case gapsUpdate, gapThemeStated, gapThemeStatedAssigned, gapUpdate, peersShare, figStated, figUpdates,
+        colThemesStated, legendTask
     case legendStated, legendAbsent, colWholePeriod, problemWholePeriod, tasksWholePeriod, gapTargetUpdate
     case csvUnitCode, csvRegistryGroup, registrySent, registryNotSent, registryNotListed
     case gapCitationUpdate, csvKind, csvItemID, csvName, csvLevel, csvBasis, csvExpectedBy, csvPlaces, csvNote
