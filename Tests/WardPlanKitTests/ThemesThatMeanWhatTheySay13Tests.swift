@@ -151,6 +151,14 @@ struct ThemesThatMeanWhatTheySay13Tests {
 
     // MARK: - Matching
 
+    /// The one seed change of rules13 (Nam Đồ Sơn's golden dump): its paragraph on digitising sector
+    /// data and completing the electronic cadastral files states digitised records.
+    @Test func theSeedsCadastralFilesAreDigitisedRecords() throws {
+        let item = try #require(Fixtures.namDoSon.narrative.first { $0.line == 163 })
+        #expect(item.text.contains("hồ sơ địa chính điện tử"))
+        #expect(item.themes.contains { $0.id == "digitised-records" })
+    }
+
     @Test func aVetoedThemeDoesNotStopAContextKeepingTheOnlyOther() throws {
         let themes = """
               - id: capital-law
