@@ -61,6 +61,9 @@ struct FreshRoundTests {
     @Test func relatedTasksMeetATheme() {
         let related = Taxonomy.RelatedTasks(themes: ["publication", "simplification", "feedback"], atLeast: 2)
         #expect(related.met(byThemesWithTasks: ["publication", "feedback", "data"]))
+        // Procedure control is met outright; two-tier government only likely (an officer reads it).
+        #expect(PlanClassifier.standard.taxonomy.theme(id: "procedure-control")?.metByTasksIn?.review == false)
+        #expect(PlanClassifier.standard.taxonomy.theme(id: "two-tier-government")?.metByTasksIn?.review == true)
         #expect(!related.met(byThemesWithTasks: ["publication", "data"]))
         #expect(!related.met(byThemesWithTasks: []))
         let control = PlanClassifier.standard.taxonomy.theme(id: "procedure-control")?.metByTasksIn

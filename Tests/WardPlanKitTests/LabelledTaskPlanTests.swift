@@ -104,6 +104,56 @@ struct LabelledTaskPlanTests {
         #expect(pairs(.products, "Báo cáo; quyết định") == ["products=Báo cáo; quyết định"])
     }
 
+    @Test func aFieldLineLaidOutAsAFormSplitsAtEachCapitalisedLabel() {
+        func pairs(_ field: TaskField, _ value: String) -> [String] {
+            AssignmentParts.fields(field, value: value).map { "\($0.field.rawValue)=\($0.value)" }
+        }
+        #expect(
+            pairs(.lead, "Ban Chỉ huy Quân sự xã  Phối hợp: Công an xã, các thôn  Thời gian: Tháng 5/2028") == [
+                "lead=Ban Chỉ huy Quân sự xã", "coordinators=Công an xã, các thôn", "timeline=Tháng 5/2028",
+            ])
+        // One space as well (readers fold white space); a missing field leaves the others.
+        #expect(pairs(.lead, "Trạm Y tế Thời hạn: Quý III/2028") == ["lead=Trạm Y tế", "timeline=Quý III/2028"])
+        // Not a label: a lower-case one (a sentence), a capitalised word that opens no label, a
+        // label with nothing after its colon.
+        #expect(pairs(.lead, "Trạm Y tế chủ trì, phối hợp: Công an xã").count == 1)
+        #expect(
+            pairs(.lead, "Trạm Y tế và Trung tâm Phục vụ: một cửa") == ["lead=Trạm Y tế và Trung tâm Phục vụ: một cửa"])
+        #expect(pairs(.lead, "Trạm Y tế Phối hợp:") == ["lead=Trạm Y tế Phối hợp:"])
+    }
+
+    @Test func aMarkdownPlanWithFormLikeFieldLinesReadsEachField() throws {
+        let text = """
+            ỦY BAN NHÂN DÂN
+            XÃ SƠN LỘC
+            Số: 19/KH-UBND
+            Sơn Lộc, ngày 05 tháng 01 năm 2028
+            # KẾ HOẠCH
+            ## Cải cách hành chính năm 2028
+
+            ## II. NHIỆM VỤ
+
+            ### 1. Cải cách thủ tục hành chính
+
+            **1. Niêm yết công khai thủ tục hành chính mới tại Bộ phận Một cửa**
+
+            Chủ trì: Văn phòng HĐND và UBND xã  Phối hợp: Công an xã  Thời hạn: Quý I/2028
+
+            Kết quả: Danh mục thủ tục được niêm yết
+
+            **2. Rà soát quy trình nội bộ giải quyết thủ tục hành chính**
+
+            Chủ trì: Phòng Văn hóa - Xã hội  Thời hạn: Tháng 6/2028
+
+            """
+        let plan = try Fixtures.plan(text: text, path: "son-loc.md")
+        #expect(plan.tasks.map(\.ref) == ["1", "2"])
+        #expect(plan.tasks.map(\.leadText) == ["Văn phòng HĐND và UBND xã", "Phòng Văn hóa - Xã hội"])
+        #expect(plan.tasks.map(\.coordinatorsText) == ["Công an xã", nil])
+        #expect(plan.tasks.map { $0.timeline?.text } == ["Quý I/2028", "Tháng 6/2028"])
+        #expect(plan.tasks[0].products == ["Danh mục thủ tục được niêm yết"])
+    }
+
     // MARK: - Whole plans
 
     static let blockPlan = """

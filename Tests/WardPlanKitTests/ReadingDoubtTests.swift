@@ -62,8 +62,61 @@ struct ReadingDoubtTests {
         #expect(item.note.contains("nên có thể kế hoạch đã có nhiệm vụ"))
         #expect(!item.note.contains("chưa cụ thể hóa thành nhiệm vụ"))
         #expect(item.note.hasSuffix("— cần cán bộ xem lại trước khi đề nghị"))
-        // `absent` items are not touched: nothing anywhere in the plan names them.
-        let absentBefore = Comparer().compare([read], asOf: asOf).gaps[0].items.filter { $0.level == .absent }
+        // This plan reads no task at all, so its `absent` themes go to review as well
+        // (`withNoTaskReadAnAbsentThemeGoesToReviewToo`); its targets and citations stay.
+        let absentBefore = Comparer().compare([read], asOf: asOf).gaps[0].items.filter {
+            $0.level == .absent && $0.kind != .theme
+        }
+        #expect(!absentBefore.isEmpty)
         #expect(gaps.items.filter { $0.level == .absent } == absentBefore)
+    }
+
+    /// Two tasks read well, no organisation section.
+    static let twoTasks = """
+        ỦY BAN NHÂN DÂN
+        XÃ PHÚ LỘC
+        Số: 31/KH-UBND
+        Phú Lộc, ngày 02 tháng 3 năm 2027
+        KẾ HOẠCH
+        Cải cách hành chính năm 2027
+
+        I. NHIỆM VỤ
+
+        1. Niêm yết, công khai đầy đủ TTHC tại Bộ phận Một cửa.
+        Văn phòng HĐND và UBND xã chủ trì. Thời gian: Quý I/2027.
+
+        2. Tổ chức giải bóng đá thiếu niên.
+        Phòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027.
+
+        """
+
+    @Test func withNoTaskReadAnAbsentThemeGoesToReviewToo() throws {
+        let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
+        let read = try Fixtures.plan(text: Self.twoTasks, path: "phu-loc.txt")
+        #expect(read.tasks.count == 2)
+        #expect(ReadingDoubt.of(read) == nil)
+        let absent = Comparer().compare([read], asOf: asOf).gaps[0].items.filter {
+            $0.level == .absent && $0.kind == .theme
+        }
+        #expect(absent.contains { $0.id == "simplification" })
+        // Some tasks read, rows unread: absent items stay (the doubt is about what is stated).
+        var partly = read
+        partly.notUnderstood = (0..<6).map { SourceText(text: "| 3 | Rà soát … |", line: 30 + $0) }
+        #expect(ReadingDoubt.of(partly)?.noTaskRead == false)
+        #expect(
+            Comparer().compare([partly], asOf: asOf).gaps[0].items.filter { $0.level == .absent && $0.kind == .theme }
+                == absent)
+        // No task read: "no task covers it" rests on nothing, so every absent theme goes to an
+        // officer with the reason.
+        var unread = partly
+        unread.tasks = []
+        #expect(ReadingDoubt.of(unread)?.noTaskRead == true)
+        let gaps = Comparer().compare([unread], asOf: asOf).gaps[0]
+        #expect(gaps.items.allSatisfy { $0.kind != .theme || $0.level != .absent })
+        let item = try #require(gaps.item(.theme, "simplification"))
+        #expect(item.level == .review && !item.isRequest)
+        #expect(
+            item.note.hasPrefix("Chưa thấy trong kế hoạch; công cụ chưa đọc được nhiệm vụ nào (phần nhiệm vụ có 6 dòng")
+        )
     }
 }

@@ -107,7 +107,10 @@ struct ThemesThatMeanWhatTheySay13Tests {
         #expect(
             themes.isSuperset(of: ["functions-structure", "decentralisation"])
                 && !themes.contains("two-tier-government"))
-        #expect(Comparer().compare([plan], asOf: Self.asOf).gaps[0].item(.theme, "two-tier-government") == nil)
+        // Met through them, likely: an officer reads it first, shown the aim and the two tasks.
+        let met = try #require(Comparer().compare([plan], asOf: Self.asOf).gaps[0].item(.theme, "two-tier-government"))
+        #expect(met.level == .review && !met.isRequest)
+        #expect(met.places.count == 3)
         // One related theme is not enough: the aim stays stated without a task.
         #expect(
             try Self.item("two-tier-government", aims: [aim], tasks: [functions, Self.unrelated])?.level == .stated)

@@ -1,7 +1,8 @@
 /// Signs that the tool did not read all of a plan's tasks. A theme the plan states with no task is
 /// `stated` only if the tasks were read: on held-out plans whose task table was not read, nearly
 /// every `stated` item was a task the tool missed. Under doubt such an item goes to an officer
-/// (`review`) instead of a letter; `absent` items stay (nothing anywhere in the plan names them).
+/// (`review`) instead of a letter; `absent` items stay (nothing anywhere in the plan names them),
+/// unless no task was read at all: then "no task covers it" rests on nothing (a fresh14 reviewer).
 struct ReadingDoubt: Hashable, Sendable {
     /// Lines in a task section kept only as narrative (table rows or list items not understood).
     static let notUnderstoodLines = 5
@@ -13,6 +14,8 @@ struct ReadingDoubt: Hashable, Sendable {
 
     /// In Vietnamese: what the doubt is, for the item's note.
     let reason: String
+    /// The plan has lines in a task section (or many lines) but the tool read no task.
+    var noTaskRead = false
 
     /// The doubt about `plan`'s tasks, or nil when they look read.
     static func of(_ plan: Plan) -> ReadingDoubt? {
@@ -20,12 +23,14 @@ struct ReadingDoubt: Hashable, Sendable {
         if unread >= notUnderstoodLines {
             return ReadingDoubt(
                 reason: "phần nhiệm vụ có \(unread) dòng công cụ chưa đọc được thành nhiệm vụ"
-                    + " (\(Self.lines(plan.notUnderstood.map(\.line))))")
+                    + " (\(Self.lines(plan.notUnderstood.map(\.line))))",
+                noTaskRead: plan.tasks.isEmpty)
         }
         let lines = plan.source.nonBlankLines
         if lines > linesPerTask * max(plan.tasks.count, 1) {
             return ReadingDoubt(
-                reason: "công cụ chỉ đọc được \(plan.tasks.count) nhiệm vụ trong \(lines) dòng của kế hoạch")
+                reason: "công cụ chỉ đọc được \(plan.tasks.count) nhiệm vụ trong \(lines) dòng của kế hoạch",
+                noTaskRead: plan.tasks.isEmpty)
         }
         if let long = plan.tasks.first(where: { ($0.endLine ?? $0.line) - $0.line + 1 >= longTaskLines }) {
             let name = long.ref.isEmpty ? "dòng \(long.line)" : "\(long.ref) (dòng \(long.line))"
@@ -40,6 +45,12 @@ struct ReadingDoubt: Hashable, Sendable {
     /// thành nhiệm vụ": under doubt that is the claim not made (a fresh13 reviewer found it misleading).
     var note: String {
         "Kế hoạch có nêu; công cụ chưa đọc hết các nhiệm vụ (\(reason)) nên có thể kế hoạch đã có nhiệm vụ"
+            + " — cần cán bộ xem lại trước khi đề nghị"
+    }
+
+    /// The note of an `absent` item sent to review because no task was read.
+    var absentNote: String {
+        "Chưa thấy trong kế hoạch; công cụ chưa đọc được nhiệm vụ nào (\(reason)) nên chưa thể kết luận"
             + " — cần cán bộ xem lại trước khi đề nghị"
     }
 

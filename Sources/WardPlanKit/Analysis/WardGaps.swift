@@ -213,6 +213,13 @@ extension WardGaps {
         return "Có nội dung gần: " + shown.joined(separator: ", ") + " — cần cán bộ xem lại trước khi đề nghị"
     }
 
+    /// "Chưa có nhiệm vụ riêng nhưng có nhiệm vụ về A, B — …": the related themes' tasks may do it.
+    static func relatedNote(_ related: [String], stated: Bool) -> String {
+        (stated ? "Kế hoạch có nêu; chưa có nhiệm vụ riêng" : "Chưa có nhiệm vụ riêng")
+            + " nhưng có nhiệm vụ về " + related.joined(separator: "; ")
+            + " — cần cán bộ xem lại các nhiệm vụ này có đáp ứng nội dung trên không trước khi đề nghị"
+    }
+
     /// "Số liệu quốc gia chưa được kiểm chứng (≥ 85% đến năm 2030, NQ 76/NQ-CP) — cần cán bộ đối
     /// chiếu văn bản trước khi đề nghị: ", before the item's own note.
     static func unverifiedNote(_ b: Benchmarks.Benchmark) -> String {
@@ -242,8 +249,13 @@ extension WardGaps {
             guard let theme = themes[row.id] else { continue }
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
             if theme.metByThePlan && isReformPlan { continue }
-            // A ward does the theme's work through the related themes' tasks.
-            if let related = theme.metByTasksIn, related.met(byThemesWithTasks: withTasks) { continue }
+            // A ward does the theme's work through the related themes' tasks; where the taxonomy
+            // holds that likely, not certain, an officer looks first (`review`), shown those tasks.
+            var related: [String]? = nil
+            if let met = theme.metByTasksIn, met.met(byThemesWithTasks: withTasks) {
+                guard met.review else { continue }
+                related = met.themes
+            }
             let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
             guard outcome.applies else { continue }
             var places = findings.statements[row.id] ?? []
@@ -255,7 +267,7 @@ extension WardGaps {
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
             if basis.isEmpty {
                 // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
-                if level == .absent && !outcome.later.isEmpty && !theme.expectedBy.isEmpty {
+                if level == .absent && related == nil && !outcome.later.isEmpty && !theme.expectedBy.isEmpty {
                     items.append(
                         GapItem(
                             kind: .theme, id: row.id, level: .update, basis: [.national],
@@ -283,10 +295,24 @@ extension WardGaps {
                     note = Self.reviewNote(near)
                 }
             }
+            if let related {
+                let rows = input.coverage.themes.filter { related.contains($0.id) && !$0.cells[w].tasks.isEmpty }
+                let namer = PlaceNamer(headings: input.plans[w].headings)
+                // Where the plan states it first, then up to two tasks of each related theme.
+                let tasks = rows.flatMap { $0.cells[w].tasks.prefix(2) }
+                for task in tasks where !places.contains(where: { $0.line == task.line }) {
+                    places.append(namer.place(line: task.line, ref: task.ref))
+                }
+                note = Self.relatedNote(rows.map { themes[$0.id]?.vi ?? $0.vi }, stated: level == .stated)
+                level = .review
+            }
             // "Stated, no task" is only as good as the reading of the tasks.
             if level == .stated, let doubt {
                 level = .review
                 note = doubt.note
+            } else if level == .absent, let doubt, doubt.noTaskRead {
+                level = .review
+                note = doubt.absentNote
             }
             if let share, basis.contains(.peers) {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"

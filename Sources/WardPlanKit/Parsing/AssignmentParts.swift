@@ -148,9 +148,30 @@ struct AssignmentParts: Equatable {
         return nil
     }
 
-    /// The parts at top-level ";" and at " - " before a field label and its colon.
+    /// The parts at top-level ";", at " - " before a field label and its colon, and at a capitalised
+    /// label and its colon after a space ("Chủ trì: Phòng VH-XH  Phối hợp: VP  Thời hạn: Quý I/2027":
+    /// fields laid out on one line as a form is; readers fold the spaces between them).
     static func parts(of text: String) -> [String] {
-        text.splitAtTopLevelSemicolons().flatMap(splitAtDashedLabel).map(InlineAssignment.clean).filter { !$0.isEmpty }
+        text.splitAtTopLevelSemicolons().flatMap(splitAtDashedLabel).flatMap(splitAtCapitalLabel)
+            .map(InlineAssignment.clean).filter { !$0.isEmpty }
+    }
+
+    /// "Phòng VH-XH Phối hợp: VP HĐND&UBND": a capitalised field label with its colon after a space
+    /// opens a part. A lower-case one does not ("Phòng Kinh tế chủ trì, phối hợp: …" is a sentence).
+    private static func splitAtCapitalLabel(_ part: String) -> [String] {
+        guard part.utf8.contains(UInt8(ascii: ":")) else { return [part] }
+        var pieces: [String] = []
+        var pieceStart = part.startIndex
+        var previous: Character? = nil
+        for i in part.indices {
+            defer { previous = part[i] }
+            guard previous == " " || previous == "\t", i > pieceStart, part[i].isUppercase,
+                labelled(String(part[i...])) != nil
+            else { continue }
+            pieces.append(String(part[pieceStart..<i]))
+            pieceStart = i
+        }
+        return pieces + [String(part[pieceStart...])]
     }
 
     /// "… tài liệu kiểm chứng - Thời hạn: theo hướng dẫn": a dash before a label opens a part.

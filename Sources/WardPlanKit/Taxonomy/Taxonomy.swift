@@ -50,6 +50,22 @@ public struct Taxonomy: Sendable, Codable, Hashable {
     public struct RelatedTasks: Sendable, Codable, Hashable {
         public var themes: [String]
         public var atLeast: Int
+        /// Those tasks make the theme likely, not certain: an officer reads it first (`review`,
+        /// shown the tasks) instead of its vanishing. Reviewers judged two-tier government so.
+        public var review: Bool
+
+        public init(themes: [String], atLeast: Int, review: Bool = false) {
+            self.themes = themes
+            self.atLeast = atLeast
+            self.review = review
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            themes = try c.decode([String].self, forKey: .themes)
+            atLeast = try c.decode(Int.self, forKey: .atLeast)
+            review = try c.decodeIfPresent(Bool.self, forKey: .review) ?? false
+        }
 
         /// Whether the plan has tasks in enough of the themes.
         public func met(byThemesWithTasks covered: Set<String>) -> Bool {
