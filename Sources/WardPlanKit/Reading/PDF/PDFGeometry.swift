@@ -62,6 +62,7 @@ struct PDFGeometry {
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
         Self.addTableStarts(&tablesByPage, pages: pageLines, finder: finder)
+        Self.addHeadersAtFoot(&tablesByPage, pages: pageLines, finder: finder)
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 
@@ -118,6 +119,48 @@ struct PDFGeometry {
                 page.count - start >= 2, page[start...].allSatisfy({ finder.fits($0, boundaries: next.boundaries) })
             else { continue }
             tables[p].append(PDFTableFinder.Region(lines: start..<page.count, gutters: next.gutters, spanning: []))
+        }
+    }
+
+    /// A table's header at the foot of a page, its rows overleaf: the page's last lines (one row,
+    /// no region yet) whose first line has three runs of words or more, each in a column of its
+    /// own, and which all keep to the columns of the table that opens the next page (in its first
+    /// three lines, no header of its own). Above that table may stand the rest of the header, cut
+    /// by the page break ("gian" under "Thời"): lines without a word in the first column that keep
+    /// to its columns, a row's gap above it at most; they become the table's first lines.
+    private static func addHeadersAtFoot(
+        _ tables: inout [[PDFTableFinder.Region]], pages: [[PDFTextLine]], finder: PDFTableFinder
+    ) {
+        for p in pages.indices.dropLast() {
+            guard var next = tables[p + 1].first, next.lines.lowerBound < 3, next.headLines == 0 else { continue }
+            let page = pages[p]
+            let overleaf = pages[p + 1]
+            let free = tables[p].last?.lines.upperBound ?? 0
+            guard page.count > free, let foot = page.indices.last.map({ finder.band(endingAt: $0, in: page) }),
+                foot.lowerBound >= free, foot.count <= 3,
+                page[foot.lowerBound].text != overleaf[next.lines.lowerBound].text
+            else { continue }
+            let boundaries = next.boundaries
+            let columns = page[foot.lowerBound].words.map { PDFTableFinder.column(of: $0.xMin, boundaries: boundaries) }
+            let runs = finder.groups(page[foot.lowerBound])
+            guard runs >= 3, Set(columns).count == runs,
+                page[foot].allSatisfy({ finder.fits($0, boundaries: boundaries) })
+            else { continue }
+            // The cut rest of the header above the table overleaf.
+            let rest = overleaf[0..<next.lines.lowerBound]
+            if let last = rest.last {
+                guard
+                    rest.allSatisfy({ line in
+                        finder.fits(line, boundaries: boundaries)
+                            && !line.words.contains { PDFTableFinder.column(of: $0.xMin, boundaries: boundaries) == 0 }
+                    }),
+                    finder.band(at: 0, in: overleaf).count == rest.count,
+                    overleaf[next.lines.lowerBound].yMin - last.yMax <= PDFTableFinder.maxRowGap(overleaf[next.lines])
+                else { continue }
+                next.lines = 0..<next.lines.upperBound
+                tables[p + 1][0] = next
+            }
+            tables[p].append(PDFTableFinder.Region(lines: foot, gutters: next.gutters, spanning: []))
         }
     }
 
@@ -289,6 +332,13 @@ struct PDFGeometry {
                     rest.insert(finder.row(under, boundaries: boundaries, spanning: false), at: rest.startIndex)
                 }
             }
+            // A header at the foot of the page before, cut by the page break ("Thời" / "gian"): the
+            // rest of its cells, first on this page, joins it.
+            if headerRowCount > 0, rows.count == headerRowCount, let first = rest.first, Self.endsHeader(first) {
+                rows[rows.count - 1] = Self.joined(rows[rows.count - 1], with: first)
+                headerLines += first.lines.map(\.text)
+                rest = rest.dropFirst()
+            }
             for (index, row) in rest.enumerated() {
                 var tableRow = Self.tableRow(row, page: page, gutters: gutters)
                 // The page break cut a row: its rest comes first, with nothing in the first column.
@@ -318,6 +368,25 @@ struct PDFGeometry {
                         lines: printed[$0])
                 },
                 span: SourceSpan(line: row.firstLine, endLine: row.lastLine, page: page))
+        }
+
+        /// The rest of a header row cut by the page break: no first cell, a few words a cell.
+        private static func endsHeader(_ row: PDFTableFinder.Row) -> Bool {
+            row.isEmptyFirstCell && row.cells.contains { !$0.text.isEmpty }
+                && row.cells.allSatisfy { $0.columnSpan == 1 && $0.text.split(separator: " ").count <= 4 }
+        }
+
+        /// `row` with the cells of `rest` added to its own, column by column.
+        private static func joined(_ row: TableRow, with rest: PDFTableFinder.Row) -> TableRow {
+            guard row.cells.count == rest.cells.count else { return row }
+            var out = row
+            for (i, cell) in rest.cells.enumerated() where !cell.text.isEmpty {
+                out.cells[i] = TableCell(
+                    PDFTextLine.join([out.cells[i].text, cell.text]).collapsingWhitespace.nfc,
+                    columnSpan: out.cells[i].columnSpan)
+            }
+            out.span.endLine = rest.lastLine
+            return out
         }
 
         private static func looksNumbered(_ text: String) -> Bool {

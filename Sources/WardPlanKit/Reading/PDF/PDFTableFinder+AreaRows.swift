@@ -1,0 +1,110 @@
+/// Area rows of a task table without rulings ("I | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", the numeral in the
+/// first column, the title in the task column, the other cells empty): rows of the table between
+/// its row gaps, though they have fewer than three runs of words. The title wraps in its cell, and a
+/// cell centred vertically puts the numeral on the title's middle line ("CÔNG TÁC CHỈ" / "I ĐẠO,
+/// ĐIỀU" / "HÀNH"). The ruled counterpart is `opensGroup` (one line, its run at a cell edge).
+extension PDFTableFinder {
+    /// The lines from `index` down to the next row gap when they are an area row of the table whose
+    /// columns are `gutters` (`isAreaRow`); nil otherwise.
+    /// `centred`: whether the table so far is one of centred cells (`isCentred`); if not (a header
+    /// of one line), the row after the area row must be. `underHeader`: the gutters are a header's,
+    /// its words centred over the columns rather than at their edges; the columns are then the
+    /// next row's (its line with the most runs of words).
+    func areaRow(
+        at index: Int, in lines: [PDFTextLine], gutters: [ClosedRange<Double>], underHeader: Bool, centred: Bool
+    ) -> Range<Int>? {
+        let band = band(at: index, in: lines)
+        let next =
+            band.endIndex < lines.count
+                && lines[band.endIndex].yMin - lines[band.endIndex - 1].yMax <= Self.maxRowGap(band)
+            ? self.band(at: band.endIndex, in: lines) : nil
+        guard centred || next.map(isCentred) == true else { return nil }
+        var gutters = gutters
+        if underHeader, let widest = next?.max(by: { groups($0) < groups($1) }),
+            self.gutters(intervals(widest)).count >= 2
+        {
+            gutters = self.gutters(intervals(widest))
+        }
+        return isAreaRow(band, gutters: gutters) ? band.indices : nil
+    }
+
+    /// Whether `band` (the lines of one row, between row gaps) is an area row: on a page without
+    /// ruled edges, three columns or more; one numeral ("I", "IV.", "3") is its only word in the
+    /// first column, every other word is in the second column, and each line's words there are one
+    /// run starting at that column's left edge (a title aligned in its cell, not a heading or a
+    /// paragraph that runs from the first column across the gutter).
+    func isAreaRow(_ band: ArraySlice<PDFTextLine>, gutters: [ClosedRange<Double>]) -> Bool {
+        guard edges.isEmpty, gutters.count >= 2, band.count <= 8 else { return false }
+        let boundaries = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
+        var numerals: [String] = []
+        for line in band {
+            guard fits(line, boundaries: boundaries) else { return false }
+            let firstColumn = line.words.filter { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
+            let rest = line.words.dropFirst(firstColumn.count)
+            guard firstColumn.count + rest.count == line.words.count,
+                rest.allSatisfy({ Self.column(of: $0.xMin, boundaries: boundaries) == 1 }),
+                let start = rest.first?.xMin, abs(start - gutters[0].upperBound) <= minGutter,
+                intervals(PDFTextLine(number: line.number, page: line.page, words: Array(rest))).count == 1
+            else { return false }
+            numerals += firstColumn.map(\.text)
+        }
+        guard numerals.count == 1, let numeral = numerals.first else { return false }
+        return Self.isRowNumeral(numeral)
+    }
+
+    /// "I", "IV.", "3", "3.": a Roman numeral in capitals or a number, with a dot or not.
+    static func isRowNumeral(_ text: String) -> Bool {
+        let bare = text.hasSuffix(".") ? String(text.dropLast()) : text
+        guard !bare.isEmpty else { return false }
+        return bare.allSatisfy(\.isASCII)
+            && (bare.allSatisfy(\.isNumber) || bare == bare.uppercased() && RomanNumeral.value(bare) != nil)
+    }
+
+    /// A region found from its first row of three runs or more goes up over the area rows right
+    /// above it, a row gap apart ("I | CÔNG TÁC …" between the header and row 1, or at the top of a
+    /// page), in a table of centred cells. Lines taken above that row as its header
+    /// (`headerLinesAbove`) were the first lines of a tall cell when each holds one column's words:
+    /// they stay the row's, not a header.
+    ///
+    /// `continuing`: the region is the first on a page where a table runs on from the page before;
+    /// lines at the page's top, one band a row gap above, that keep to its columns with no word in
+    /// the first column are the rest of a row cut by the page break, and the region starts there.
+    func extendOverAreaRows(_ region: inout Region, in lines: [PDFTextLine], notBefore limit: Int, continuing: Bool) {
+        guard edges.isEmpty, isCentred(lines[region.lines]) else { return }
+        let boundaries = region.boundaries
+        let head = region.lines.prefix(region.headLines)
+        guard
+            head.allSatisfy({ index in
+                Set(lines[index].words.map { Self.column(of: $0.xMin, boundaries: boundaries) }).count == 1
+            })
+        else { return }
+        let rowGap = Self.maxRowGap(lines[region.lines])
+        var top = region.lines.lowerBound
+        while top - 1 >= limit {
+            let gap = lines[top].yMin - lines[top - 1].yMax
+            guard gap > maxLineGap, gap <= rowGap else { break }
+            var bandTop = top - 1
+            while bandTop - 1 >= limit, lines[bandTop].yMin - lines[bandTop - 1].yMax <= maxLineGap { bandTop -= 1 }
+            let band = lines[bandTop..<top]
+            let cutRest =
+                continuing && bandTop == 0
+                && band.allSatisfy { line in
+                    fits(line, boundaries: boundaries)
+                        && !line.words.contains { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
+                }
+            guard cutRest || isAreaRow(band, gutters: region.gutters) else { break }
+            top = bandTop
+        }
+        guard top < region.lines.lowerBound else { return }
+        region.lines = top..<region.lines.upperBound
+        region.headLines = 0
+        region.groupRowsUnderHead = 0
+    }
+
+    /// The lines from the last gap wider than `maxLineGap` above `index` down to `index`.
+    func band(endingAt index: Int, in lines: [PDFTextLine]) -> Range<Int> {
+        var start = index
+        while start > 0, lines[start].yMin - lines[start - 1].yMax <= maxLineGap { start -= 1 }
+        return start..<(index + 1)
+    }
+}
