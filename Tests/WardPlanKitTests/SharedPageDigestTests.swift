@@ -87,43 +87,8 @@ struct SharedPageDigestTests {
     /// second run, a note added to one plan rebuilds its page alone, and every output equals a run
     /// without the cache (which makes the digest apart: no store, no share).
     @Test func compareSharesTheDigestAndKeepsThePages() throws {
-        let folder = try TemporaryFolder()
-        let wards = folder.url.appendingPathComponent("wards")
-        try FileManager.default.createDirectory(at: wards, withIntermediateDirectories: true)
-        let ngocHa = wards.appendingPathComponent("ngoc-ha-2026-2030.md")
-        try Fixtures.data(Fixtures.namDoSonPath).write(to: wards.appendingPathComponent("nam-do-son-2026.txt"))
-        try Fixtures.data(Fixtures.ngocHaPath).write(to: ngocHa)
-        let cache = folder.url.appendingPathComponent("cache")
-        let names = ["city.html", "city/01-ha-noi.html", "city/02-hai-phong.html", "c.json"]
-        func run(cached: Bool) throws -> (files: [String: Data], statistics: PlanCache.Statistics?) {
-            let out = folder.url.appendingPathComponent("out-\(UUID().uuidString)")
-            var extractor = PlanExtractor()
-            if cached { extractor.cache = PlanCache(directory: cache, settings: PlanCache.Settings(extractor)) }
-            var job = CompareJob(
-                paths: [wards.path], html: out.appendingPathComponent("city.html").path,
-                json: out.appendingPathComponent("c.json").path, asOf: CalendarDate(year: 2026, month: 7, day: 1)!,
-                extractor: extractor)
-            job.jsonStyle = .compact
-            job.htmlSplitAbove = 1
-            _ = try job.run()
-            extractor.cache?.commit()
-            var files: [String: Data] = [:]
-            for name in names { files[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
-            return (files, extractor.cache?.statistics)
-        }
-        let first = try run(cached: true)
-        #expect(first.files == (try run(cached: false)).files)
-        #expect(first.statistics?.keptPagesWritten == 2)
-        let second = try run(cached: true)
-        #expect(second.files == first.files)
-        #expect((second.statistics?.keptPages, second.statistics?.keptPagesWritten) == (2, 0))
-        let handle = try FileHandle(forWritingTo: ngocHa)
-        try handle.seekToEnd()
-        try handle.write(contentsOf: Data("\nGhi chú: bản sửa đổi lần hai.\n".utf8))
-        try handle.close()
-        let third = try run(cached: true)
-        #expect(third.files == (try run(cached: false)).files)
-        #expect(third.files["c.json"] != first.files["c.json"])
-        #expect((third.statistics?.keptPages, third.statistics?.keptPagesWritten) == (1, 1))
+        let runs = try KeptPagesTests.compareRuns(json: true)
+        #expect(runs.changed["c.json"] != runs.first["c.json"])
+        #expect(runs.changed["city/01-ha-noi.html"] != runs.first["city/01-ha-noi.html"])
     }
 }
