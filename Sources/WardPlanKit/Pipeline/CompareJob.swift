@@ -95,6 +95,10 @@ public struct CompareJob: Sendable {
             comparison: comparison, plans: extraction.plans, language: language,
             skipped: extraction.skipped.map(\.path), decisions: decisions)
         var outputs = OutputSet()
+        // The pages' digest encodes the whole comparison as compact JSON: when the JSON output is
+        // that too, it is made from the output's stream (the output is started before the pages).
+        let sharedDigest =
+            html != nil && json != nil && jsonStyle == .compact && extractor.cache != nil ? SharedReportDigest() : nil
         if let html {
             // The first file is the report (or the overview); the pages go in a folder of its name.
             let folder = (html as NSString).deletingLastPathComponent
@@ -102,8 +106,9 @@ public struct CompareJob: Sendable {
             // Each page is made when the set is committed, written, and let go: one page in memory at a time.
             // Pages whose inputs did not change are copied from the cache; pages whose data did not
             // change take its compression from it.
-            let renderer = HTMLReportRenderer(
+            var renderer = HTMLReportRenderer(
                 fileStem: stem, splitAbove: htmlSplitAbove, keptData: extractor.cache, keptPages: extractor.cache)
+            renderer.sharedDigest = sharedDigest
             let files = renderer.deferredFiles(report)
             for (i, file) in files.enumerated() {
                 outputs.add(to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)) { write in
@@ -121,8 +126,12 @@ public struct CompareJob: Sendable {
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
-            outputs.add(to: json, weight: 2) { [comparison, jsonStyle] write in
-                try JSONRenderer.stream(comparison, style: jsonStyle, to: write)
+            outputs.add(to: json, weight: 2) { [comparison, jsonStyle, report] write in
+                if let sharedDigest {
+                    try HTMLPageDigests.streamJSON(report, sharing: sharedDigest, to: write)
+                } else {
+                    try JSONRenderer.stream(comparison, style: jsonStyle, to: write)
+                }
             }
         }
         // Written as a stream and validated as it goes: a document that fails its schema throws

@@ -35,8 +35,60 @@ struct HTMLPageDigests: Sendable {
     /// Per ward (in `comparison.wards` order), the values taken out of the report-wide part.
     let wards: [[UInt8]]
 
-    init(_ report: Report) {
-        var comparison = report.comparison
+    /// With `shared`, the report-wide digest the `--json` output made from its own stream, when it
+    /// made one (`streamJSON`); otherwise the comparison is encoded here.
+    init(_ report: Report, shared: SharedReportDigest? = nil) {
+        wards = Self.wardValues(report.comparison)
+        if let made = shared?.made() {
+            self.report = made
+            return
+        }
+        let hasher = StripedDigest()
+        hasher.add(Self.head(report))
+        do {
+            try JSONRenderer.stream(Self.blanked(report.comparison), style: .compact) { hasher.add($0) }
+            self.report = hasher.finish()
+        } catch {
+            self.report = nil
+        }
+    }
+
+    /// Writes the comparison's compact JSON (the `--json` output's bytes) to `write` and, from the
+    /// same stream, the report-wide digest into `shared`: the comparison is encoded once. The
+    /// digest's bytes are the stream's but for `coverage` and `wards`, which it reads from the
+    /// comparison with its ward values taken out (`blanked`), encoded for it alone.
+    static func streamJSON(
+        _ report: Report, sharing shared: SharedReportDigest, to write: (Data) throws -> Void
+    ) throws {
+        shared.start()
+        var digest: DataDigest?
+        // Pages waiting for it make their own when the stream did not finish.
+        defer { shared.finish(digest) }
+        let hasher = StripedDigest()
+        hasher.add(head(report))
+        try withoutActuallyEscaping(write) { write in
+            let stream = JSONStream(style: .compact, sink: write)
+            stream.tee = { hasher.add($0) }
+            try JSONRenderer.stream(report.comparison, into: stream, twin: blanked(report.comparison))
+        }
+        digest = hasher.finish()
+    }
+
+    /// What the report-wide bytes start with: the version, the language, the skipped files, the decisions.
+    private static func head(_ report: Report) -> [UInt8] {
+        var head = CanonicalBytes()
+        head.add(version)
+        head.add(report.language.rawValue)
+        head.add(report.skipped.count)
+        for path in report.skipped { head.add(path) }
+        // Structs, enums, arrays and optionals only: the same text in every run.
+        head.add(String(reflecting: report.decisions))
+        return head.bytes
+    }
+
+    /// Per ward, the values only its own page shows: its file's hash, warning and unclassified-line
+    /// counts, and its coverage cells' mentions.
+    private static func wardValues(_ comparison: Comparison) -> [[UInt8]] {
         var wards: [[UInt8]] = []
         wards.reserveCapacity(comparison.wards.count)
         for w in comparison.wards.indices {
@@ -56,6 +108,14 @@ struct HTMLPageDigests: Sendable {
                 }
             }
             wards.append(bytes.bytes)
+        }
+        return wards
+    }
+
+    /// The comparison without the values of `wardValues` (they differ only in `wards` and `coverage`).
+    static func blanked(_ comparison: Comparison) -> Comparison {
+        var comparison = comparison
+        for w in comparison.wards.indices {
             comparison.wards[w].sha256 = ""
             comparison.wards[w].warningCount = 0
             comparison.wards[w].unclassifiedLines = 0
@@ -68,22 +128,7 @@ struct HTMLPageDigests: Sendable {
                 comparison.coverage.themes[r].cells[c].mentions = []
             }
         }
-        self.wards = wards
-        var head = CanonicalBytes()
-        head.add(Self.version)
-        head.add(report.language.rawValue)
-        head.add(report.skipped.count)
-        for path in report.skipped { head.add(path) }
-        // Structs, enums, arrays and optionals only: the same text in every run.
-        head.add(String(reflecting: report.decisions))
-        let hasher = StripedDigest()
-        hasher.add(head.bytes)
-        do {
-            try JSONRenderer.stream(comparison, style: .compact) { hasher.add($0) }
-            self.report = hasher.finish()
-        } catch {
-            self.report = nil
-        }
+        return comparison
     }
 
     /// The digest of the page named `name` (its path among the outputs) made with `options`; nil
@@ -102,6 +147,42 @@ struct HTMLPageDigests: Sendable {
         bytes.add(shown.count)
         for w in shown { bytes.bytes += wards[w] }
         return DataDigest(bytes.bytes)
+    }
+}
+
+/// The report-wide digest of `HTMLPageDigests`, made by the `--json` output from its own stream
+/// when a run writes both (compact JSON): the pages wait for it instead of encoding the comparison
+/// again. Pages that ask before the output started, or after it failed, make their own.
+final class SharedReportDigest: @unchecked Sendable {
+    private enum State {
+        case open
+        case making
+        case made(DataDigest?)
+    }
+    private let condition = NSCondition()
+    private var state = State.open
+
+    init() {}
+
+    func start() {
+        condition.withLock { if case .open = state { state = .making } }
+    }
+
+    func finish(_ digest: DataDigest?) {
+        condition.withLock {
+            state = .made(digest)
+            condition.broadcast()
+        }
+    }
+
+    /// The digest the output made, waiting while it is being made; nil when it was not started or
+    /// did not finish.
+    func made() -> DataDigest? {
+        condition.withLock {
+            while case .making = state { condition.wait() }
+            if case .made(let digest) = state { return digest }
+            return nil
+        }
     }
 }
 

@@ -22,6 +22,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// Pages made before (`PlanCache` keeps them), copied when the digest of what they show is the
     /// same (`HTMLPageDigests`); the ones made are given to it to keep.
     public var keptPages: (any KeptPageStore)?
+    /// The pages' report-wide digest as the `--json` output makes it, when a run writes both.
+    var sharedDigest: SharedReportDigest?
 
     public init(
         fileStem: String = "report", lazyAbove: Int = 40, splitAbove: Int = 200,
@@ -45,7 +47,9 @@ public struct HTMLReportRenderer: ReportRenderer {
         if report.comparison.wards.count > splitAbove {
             return HTMLSplitReport(report, renderer: self).deferredFiles()
         }
-        let digests = keptPages.map { _ in MadeOnce { HTMLPageDigests(report) } }
+        let digests = keptPages.map { [sharedDigest] _ in
+            MadeOnce { HTMLPageDigests(report, shared: sharedDigest) }
+        }
         return [
             DeferredFile(name: fileStem + ".html") {
                 let name = fileStem + ".html"

@@ -57,7 +57,9 @@ struct HTMLSplitReport {
         // Made once for all pages, when the first file is made (the first asked for: files may be
         // made on several threads).
         let shared = MadeOnce { [report] in HTMLReportIndex(report.comparison) }
-        let digests = renderer.keptPages.map { _ in MadeOnce { [report] in HTMLPageDigests(report) } }
+        let digests = renderer.keptPages.map { [sharedDigest = renderer.sharedDigest] _ in
+            MadeOnce { [report] in HTMLPageDigests(report, shared: sharedDigest) }
+        }
         var files = [
             DeferredFile(name: folder + ".html") { [report] in
                 Data(HTMLReportWriter(report, index: shared.value).overview(pages, folder: folder))

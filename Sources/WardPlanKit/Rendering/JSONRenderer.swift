@@ -86,11 +86,16 @@ public enum JSONRenderer {
         try withoutActuallyEscaping(write) { try stream(comparison, into: JSONStream(style: style, sink: $0)) }
     }
 
-    static func stream(_ c: Comparison, into stream: JSONStream) throws {
+    /// With `twin` (the comparison with some values changed, only in `coverage` and `wards`), the
+    /// stream's `tee` reads the twin's bytes: the same stream but for those two members, each
+    /// encoded for the tee alone (`HTMLPageDigests` hashes the twin while the output is written).
+    static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
-        try stream.member("coverage", c.coverage)
+        try stream.twin(
+            real: { try stream.member("coverage", c.coverage) },
+            twin: { try stream.member("coverage", (twin ?? c).coverage) })
         try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)
         try stream.member("failed", elements: c.failed)
@@ -103,7 +108,9 @@ public enum JSONRenderer {
         try stream.member("taxonomyVersion", c.taxonomyVersion)
         try stream.member("timelines", c.timelines)
         try stream.member("versions", ifPresent: c.versions)
-        try stream.member("wards", elements: c.wards)
+        try stream.twin(
+            real: { try stream.member("wards", elements: c.wards) },
+            twin: { try stream.member("wards", elements: (twin ?? c).wards) })
         try stream.member("withoutProduct", elements: c.withoutProduct)
         try stream.endObject()
     }

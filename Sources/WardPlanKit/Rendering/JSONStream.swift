@@ -24,6 +24,11 @@ public final class JSONStream {
     private var depth = 0
     /// Per open object, whether a member was written (the next needs a comma).
     private var started: [Bool] = []
+    /// Given every chunk `sink` is given, unless paused (`sharing`): a second reader of the stream.
+    var tee: ((Data) -> Void)?
+    /// What `flush` gives to `sink` and to `tee` now (`twin(real:twin:)`).
+    private var toSink = true
+    private var toTee = true
 
     /// Writes to `sink` in chunks of about 1 MB.
     public init(style: JSONStyle = .pretty, sink: @escaping (Data) throws -> Void) {
@@ -162,8 +167,29 @@ public final class JSONStream {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        try sink(Data(buffer))
+        let chunk = Data(buffer)
+        if toTee { tee?(chunk) }
+        if toSink { try sink(chunk) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what `real` writes (a member) to the sink only, and what `twin` writes in its place,
+    /// from the same state, to `tee` only: the tee reads the stream with that member replaced.
+    /// Without a tee, `real` alone.
+    func twin(real: () throws -> Void, twin: () throws -> Void) throws {
+        guard tee != nil else { return try real() }
+        try flush()
+        let before = started
+        toTee = false
+        defer { (toSink, toTee) = (true, true) }
+        try real()
+        try flush()
+        let after = started
+        started = before
+        (toSink, toTee) = (false, true)
+        try twin()
+        try flush()
+        started = after
     }
 
     // MARK: -

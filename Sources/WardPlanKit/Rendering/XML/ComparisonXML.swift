@@ -282,8 +282,11 @@ struct ComparisonXML {
 
     /// The plan id of a ward key. A key the comparison does not list is written as it is: `ids`
     /// (and the schema's keyref) then refuse the document, the loud failure such a bug deserves.
+    /// A listed ward's id needs no look-up in `ids`: the report's plan ids are the comparison's
+    /// wards' (`XMLReportWriter.write` refuses a comparison whose are not), so it is held.
     private func planID(_ ward: String) -> String {
-        ids.plan(position[ward].map { comparison.wards[$0].planID } ?? ward)
+        guard let w = position[ward] else { return ids.plan(ward) }
+        return comparison.wards[w].planID
     }
 
     private func taskID(_ ref: TaskRef) -> String { taskID(ref, position: position[ref.ward]) }
