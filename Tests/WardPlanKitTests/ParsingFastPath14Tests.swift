@@ -12,11 +12,13 @@ struct ParsingFastPath14Tests {
     /// and NFD, digits that are not ASCII, combining marks after a digit or a sign.
     static let generated: [String] = {
         let pieces = [
-            "%", " %", "\u{00A0}%", "\u{0085}%", "\u{000B}", "\t", "\r", "\r\n", "\n", "\u{2009}", "\u{3000}", " ", "  ",
+            "%", " %", "\u{00A0}%", "\u{0085}%", "\u{000B}", "\t", "\r", "\r\n", "\n", "\u{2009}", "\u{3000}", " ",
+            "  ",
             ".", ",", "1", "12", "123", "2026", "5", ".5", ",75", "0,5", "99.9", "\u{0663}", "３", "½", "1\u{0301}",
             "%\u{0301}", "cấp", "CẤP", "Cấp", "cấP", "độ", "ĐỘ", "Độ", " độ", "\u{00A0}độ", "mức", "MỨC", "Mức", "mỨc",
             "trưởng thành", "TRƯỞNG THÀNH", "Trưởng Thành", "trưởng  thành", "trưởng", "thành", "ca\u{0302}\u{0301}p",
-            "mư\u{0301}c", "mức 3", "Cấp độ 2", "mức độ 45", " 4", "cap", "muc", "mưc", "ſ", "x", "a", "đạt", "từ", "trở lên", "(", ")", ";", "năm",
+            "mư\u{0301}c", "mức 3", "Cấp độ 2", "mức độ 45", " 4", "cap", "muc", "mưc", "ſ", "x", "a", "đạt", "từ",
+            "trở lên", "(", ")", ";", "năm",
         ]
         return GeneratedStrings.make(from: pieces, count: 8000, upTo: 10, seed: 0x2545_F491_4F6C_DD1D)
     }()

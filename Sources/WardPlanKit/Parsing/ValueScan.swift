@@ -36,7 +36,9 @@ enum ValueScan {
             guard SimpleText.isSimple(utf8) else { return nil }
             var found: [Reading] = []
             // Both need a digit, a percentage its sign.
-            guard utf8.contains(where: isDigit), kind == .level || utf8.contains(UInt8(ascii: "%")) else { return found }
+            guard utf8.contains(where: isDigit), kind == .level || utf8.contains(UInt8(ascii: "%")) else {
+                return found
+            }
             var start = 0
             while start < utf8.count {
                 // Both open with an ASCII character (a digit, "c" or "m"): no try starts inside a scalar.
@@ -54,8 +56,9 @@ enum ValueScan {
         }
         guard let found else { return nil }
         func range(_ bytes: Range<Int>) -> Range<String.Index> {
-            text.utf8.index(text.startIndex, offsetBy: bytes.lowerBound)
-                ..< text.utf8.index(text.startIndex, offsetBy: bytes.upperBound)
+            text.utf8.index(
+                text.startIndex, offsetBy: bytes.lowerBound)..<text.utf8.index(
+                    text.startIndex, offsetBy: bytes.upperBound)
         }
         return found.map { Pattern.Match(text: text, range: range($0.match), groups: [range($0.group)]) }
     }
@@ -100,7 +103,9 @@ enum ValueScan {
     /// `(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)` from byte `i`.
     private static func levelRest(_ utf8: UnsafeBufferPointer<UInt8>, from i: Int) -> (end: Int, group: Range<Int>)? {
         let afterSpace = spaceRun(utf8, from: i)
-        if afterSpace > i, let mature = letters(mature, in: utf8, at: afterSpace), let reading = levelNumber(utf8, from: mature) {
+        if afterSpace > i, let mature = letters(mature, in: utf8, at: afterSpace),
+            let reading = levelNumber(utf8, from: mature)
+        {
             return reading
         }
         return levelNumber(utf8, from: i)
