@@ -237,7 +237,7 @@ public struct TargetParser: Sendable {
     /// 50% kết quả …") holds one part per value: it is cut at the first comma or "và" after each
     /// value but the last, so every part keeps its own words and its own value.
     static func splitBetweenValues(_ clause: String) -> [String] {
-        let values = (percent.matches(in: clause) + level.matches(in: clause)).map(\.range).sorted {
+        let values = (percents(in: clause) + levels(in: clause)).map(\.range).sorted {
             $0.lowerBound < $1.lowerBound
         }
         guard values.count > 1 else { return [clause] }
@@ -279,8 +279,8 @@ public struct TargetParser: Sendable {
     /// (and "trở lên" after) give it.
     static func value(in clause: String) -> Value? {
         var best: (match: Pattern.Match, unit: Target.Unit)?
-        if let m = percent.firstMatch(in: clause) { best = (m, .percent) }
-        if let m = level.firstMatch(in: clause), best == nil || m.range.lowerBound < best!.match.range.lowerBound {
+        if let m = firstPercent(in: clause) { best = (m, .percent) }
+        if let m = firstLevel(in: clause), best == nil || m.range.lowerBound < best!.match.range.lowerBound {
             best = (m, .level)
         }
         guard let (match, unit) = best, let numberText = match[1],
@@ -408,10 +408,28 @@ public struct TargetParser: Sendable {
         ("dat", .equal), ("bang", .equal),
     ]
 
-    private static let percent = Pattern(#"(\d{1,3}(?:[.,]\d+)?)\s*%"#, needs: "%")
+    // The figures are read by `ValueScan` in simple text, by their expressions in other text.
+    static func percents(in text: String) -> [Pattern.Match] {
+        ValueScan.matches(.percent, in: text) ?? percent.matches(in: text)
+    }
+
+    static func levels(in text: String) -> [Pattern.Match] {
+        ValueScan.matches(.level, in: text) ?? level.matches(in: text)
+    }
+
+    static func firstPercent(in text: String) -> Pattern.Match? {
+        ValueScan.firstMatch(.percent, in: text) ?? percent.firstMatch(in: text)
+    }
+
+    static func firstLevel(in text: String) -> Pattern.Match? {
+        ValueScan.firstMatch(.level, in: text) ?? level.firstMatch(in: text)
+    }
+
+    static let percentSource = #"(\d{1,3}(?:[.,]\d+)?)\s*%"#
+    static let percent = Pattern(percentSource, needs: "%")
     // "mức trưởng thành 2", "cấp độ trưởng thành 3": the maturity words may stand between.
     static let levelSource = #"(?:cấp độ|mức độ|cấp|mức)(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)"#
-    private static let level = Pattern(levelSource, needsDigit: true)
+    static let level = Pattern(levelSource, needsDigit: true)
     private static let partBreak = Pattern(#",\s*|\s+và\s+"#)
     private static let yearPattern = Pattern(#"năm\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#, needs: "2")
     private static let trongDo = Pattern(#",\s*trong đó\s*,?"#, needs: ",")

@@ -101,8 +101,9 @@ final class TaxonomyMatcher: Sendable {
         /// Theme signals, in text order, after requirements, contexts, negative contexts and longer
         /// phrases took their share.
         var signals: [Hit] = []
-        /// Themes vetoed by a `notWith` phrase.
-        var vetoed: Set<Int> = []
+        /// Themes vetoed by a `notWith` phrase (a list: a piece's are few, and a set per piece
+        /// cost more to build than its look-ups saved).
+        var vetoed: [Int] = []
         /// Area heading phrases, in text order.
         var areaHeadings: [Hit] = []
     }
@@ -305,16 +306,17 @@ final class TaxonomyMatcher: Sendable {
         var exclusions: [Hit] = []
         var contextHits: [Hit] = []
         var excepts: [Hit] = []
-        var met: Set<Int> = []
+        // The requirements met, a list for the reason `vetoed` is one.
+        var met: [Int] = []
         scan(key) { hit in
             switch phraseRole[hit.phrase] {
             case .signal: signals.append(hit)
             case .notInside: exclusions.append(hit)
-            case .notWith: found.vetoed.insert(hit.owner)
+            case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
             case .areaHeading: found.areaHeadings.append(hit)
             case .context: contextHits.append(hit)
             case .contextExcept: excepts.append(hit)
-            case .requirement: met.insert(hit.owner)
+            case .requirement: if !met.contains(hit.owner) { met.append(hit.owner) }
             }
         }
         if signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
