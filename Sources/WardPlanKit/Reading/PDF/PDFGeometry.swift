@@ -38,9 +38,6 @@ struct PDFGeometry {
         let metrics = Metrics(pageLines.flatMap { $0 })
         let finder = PDFTableFinder(minGutter: metrics.minGutter, maxLineGap: metrics.wordHeight * 0.8)
 
-        let tight = finder.tightened(for: pageLines.flatMap { $0 })
-        // Per page, the finder without ruled edges that found its tables (`rows(of:)`, a header at its foot).
-        var finders: [PDFTableFinder] = []
         var tablesByPage: [[PDFTableFinder.Region]] = []
         var running: [ClosedRange<Double>]?
         var runningEdges: [Double] = []
@@ -59,16 +56,13 @@ struct PDFGeometry {
             let carried = edges.allSatisfy { x in runningEdges.contains { abs($0 - x) <= 0.3 } }
             pageFinder.edges = carried && running != nil ? runningEdges : edges
             runningEdges = pageFinder.edges
-            // Unruled pages of a document whose lines overlap part their rows by narrower gaps.
-            if pageFinder.edges.isEmpty { pageFinder.maxLineGap = tight.maxLineGap }
-            finders.append(pageFinder.edges.isEmpty ? tight : finder)
             let found = pageFinder.regions(in: page, continuing: running)
             tablesByPage.append(found)
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
         Self.addTableStarts(&tablesByPage, pages: pageLines, finder: finder)
-        Self.addHeadersAtFoot(&tablesByPage, pages: pageLines, finders: finders)
+        Self.addHeadersAtFoot(&tablesByPage, pages: pageLines, finder: finder)
         let furniture = Furniture(pageLines, tables: tablesByPage)
         furnitureLines = numbers.count + furniture.lines.count
 
@@ -85,7 +79,7 @@ struct PDFGeometry {
             while index < page.count {
                 if let region = tablesByPage[p].first(where: { $0.lines.lowerBound == index }) {
                     flushBody()
-                    let rows = finders[p].rows(of: region, in: page)
+                    let rows = finder.rows(of: region, in: page)
                     pieces.append(
                         .table(
                             page: p + 1, rows: rows, gutters: region.gutters,
@@ -135,10 +129,9 @@ struct PDFGeometry {
     /// by the page break ("gian" under "Thời"): lines without a word in the first column that keep
     /// to its columns, a row's gap above it at most; they become the table's first lines.
     private static func addHeadersAtFoot(
-        _ tables: inout [[PDFTableFinder.Region]], pages: [[PDFTextLine]], finders: [PDFTableFinder]
+        _ tables: inout [[PDFTableFinder.Region]], pages: [[PDFTextLine]], finder: PDFTableFinder
     ) {
         for p in pages.indices.dropLast() {
-            let finder = finders[p]
             guard var next = tables[p + 1].first, next.lines.lowerBound < 3, next.headLines == 0 else { continue }
             let page = pages[p]
             let overleaf = pages[p + 1]
@@ -161,7 +154,7 @@ struct PDFGeometry {
                         finder.fits(line, boundaries: boundaries)
                             && !line.words.contains { PDFTableFinder.column(of: $0.xMin, boundaries: boundaries) == 0 }
                     }),
-                    finders[p + 1].band(at: 0, in: overleaf).count == rest.count,
+                    finder.band(at: 0, in: overleaf).count == rest.count,
                     overleaf[next.lines.lowerBound].yMin - last.yMax <= PDFTableFinder.maxRowGap(overleaf[next.lines])
                 else { continue }
                 next.lines = 0..<next.lines.upperBound

@@ -107,21 +107,4 @@ extension PDFTableFinder {
         while start > 0, lines[start].yMin - lines[start - 1].yMax <= maxLineGap { start -= 1 }
         return start..<(index + 1)
     }
-
-    /// This finder for the pages without ruled edges of a document whose lines overlap (`lines`: all
-    /// of them; the usual gap between a line and the next, in a paragraph or a cell, is below zero:
-    /// LibreOffice sets lines closer than their boxes are high): there a gap 0.4 of a word's height
-    /// wider than usual already parts two rows or paragraphs (a table with little cell padding
-    /// leaves 10 pt between its rows, under `maxLineGap`). Other documents keep `maxLineGap`.
-    func tightened(for lines: [PDFTextLine]) -> PDFTableFinder {
-        let height = Self.wordHeight(lines[...])
-        // Lines interleaved by centred cells (overlapping by more than a third) and gaps wider
-        // than a line are no gap between the lines of one paragraph.
-        let gaps = zip(lines, lines.dropFirst()).map { $1.yMin - $0.yMax }
-            .filter { $0 > -height / 3 && $0 < height }.sorted()
-        guard !gaps.isEmpty, gaps[gaps.count / 2] < 0 else { return self }
-        var out = self
-        out.maxLineGap = min(maxLineGap, gaps[gaps.count / 2] + height * 0.4)
-        return out
-    }
 }
