@@ -100,11 +100,4 @@ extension PDFTableFinder {
         region.headLines = 0
         region.groupRowsUnderHead = 0
     }
-
-    /// The lines from the last gap wider than `maxLineGap` above `index` down to `index`.
-    func band(endingAt index: Int, in lines: [PDFTextLine]) -> Range<Int> {
-        var start = index
-        while start > 0, lines[start].yMin - lines[start - 1].yMax <= maxLineGap { start -= 1 }
-        return start..<(index + 1)
-    }
 }
