@@ -74,8 +74,11 @@ struct ThemesThatMeanWhatTheySayTests {
     }
 
     @Test func streamliningIsTheApparatusMadeLeaner() {
-        let cut = P.ids("Thực hiện tinh giản biên chế gắn với cơ cấu lại đội ngũ CBCC.")
+        let cut = P.ids("Thực hiện tinh giản biên chế gắn với sắp xếp tổ chức bộ máy.")
         #expect(cut.isSuperset(of: ["staff-downsizing", "streamlining"]))
+        // The staff restructured (NQ 39-NQ/TW's "cơ cấu lại đội ngũ") is downsizing, no unit rearranged.
+        let staff = P.ids("Thực hiện tinh giản biên chế gắn với cơ cấu lại đội ngũ CBCC.")
+        #expect(staff.contains("staff-downsizing") && !staff.contains("streamlining"))
         // Cutting staff alone stays downsizing (a wording has one theme).
         #expect(!P.ids("Giải quyết chế độ cho người tinh giản biên chế năm 2026.").contains("streamlining"))
         let units = P.ids("Sắp xếp lại trường học, cơ sở y tế công lập.")
