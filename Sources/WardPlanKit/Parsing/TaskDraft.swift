@@ -147,7 +147,8 @@ struct TableDraft {
                     while cellLines.count <= i { cellLines.append(nil) }
                     cellLines[i] = joined
                 }
-                cells[i] = cells[i].isEmpty ? cell : cells[i] + " " + cell
+                // A cell cut after a hyphen ("Phòng VH-" | "XH") joins without a space, as a line does.
+                cells[i] = cells[i].isEmpty ? cell : PDFTextLine.join([cells[i], cell])
             }
             lines += moreLines
         }
