@@ -155,6 +155,47 @@ struct TargetYearsTests {
         #expect(try cell(70, levels: [ceiling, second]).status == .unclear)
     }
 
+    /// Session 15: the last figure of a metric (NQ 76's "≥ 80 % online payment by 2025", nothing
+    /// after it) stays the level due after its period: a 2026 target under it is below it; one at
+    /// or over it, or none at all, raises nothing (the figure's period is over).
+    @Test func theLastFigureOfAMetricStaysDueAfterItsPeriod() throws {
+        func item(_ target: String) throws -> GapItem? {
+            let plan = try Self.plan(period: "năm 2026", issued: "10 tháng 3 năm 2026", targets: target)
+            #expect(plan.targets.map(\.metric) == (target.isEmpty ? [] : ["online-payment"]), "\(target)")
+            return Self.compare(plan).gaps[0].item(.target, "online-payment@2021-2025")
+        }
+        let low = try #require(try item("- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt từ 70% trở lên."))
+        #expect(low.level == .below && low.basis == [.national])
+        #expect(low.note == "Chỉ tiêu của kế hoạch thấp hơn mức đã đến hạn: ≥ 80% từ năm 2025 (NQ 76/NQ-CP)")
+        #expect(try item("- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt từ 85% trở lên.") == nil)
+        #expect(try item("- Tỷ lệ thanh toán trực tuyến phí, lệ phí đạt 80%.") == nil)
+        #expect(try item("") == nil)
+    }
+
+    /// The same on figures written here: a figure with a later one of its metric is not carried
+    /// past its period by this rule (the later one judges, with the earlier as its floor).
+    @Test func aFigureWithALaterOneIsNotCarriedPastItsPeriod() throws {
+        func level(_ value: Double, _ from: Int, _ to: Int) -> Benchmarks.Benchmark {
+            var b = Benchmarks.Benchmark(
+                metric: "satisfaction-health-education", comparator: .atLeast, value: value, unit: .percent,
+                period: YearRange(from: from, to: to), source: "X", verified: true)
+            b.binds = .byEnd
+            return b
+        }
+        let first = level(80, 2021, 2025)
+        let plan = try Self.plan(
+            period: "năm 2027", issued: "10 tháng 3 năm 2027",
+            targets: "- Mức độ hài lòng về dịch vụ y tế, giáo dục công lập đạt 70%.")
+        let metrics = ReferenceData.standard.metrics
+        let alone = TargetComparison.cell(plan, ward: "w", against: first, metrics: metrics, levels: [first])
+        #expect(alone.status == .below && alone.dueLevel == first && alone.targets.map(\.value) == [70])
+        let followed = TargetComparison.cell(
+            plan, ward: "w", against: first, metrics: metrics, levels: [first, level(90, 2026, 2030)])
+        #expect(followed.status == .outsidePeriod && followed.otherYears.map(\.value) == [70])
+        // Not a level the caller knows (no levels given): as before.
+        #expect(TargetComparison.cell(plan, ward: "w", against: first, metrics: metrics).status == .outsidePeriod)
+    }
+
     @Test func aOneYearPlanAlreadyAtTheFigureMeetsIt() throws {
         let plan = try Self.plan(
             period: "năm 2027", issued: "10 tháng 3 năm 2027",

@@ -146,9 +146,18 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         var inYears: [TargetValue] = []
         var earlier: [(index: Int, target: Target)] = []
         var otherYears: [TargetValue] = []
+        var dueLevel: Benchmarks.Benchmark?
+        // The latest `by-end` figure of its metric stays the level due after its period: a later
+        // target under it ("70 % in 2026" against "≥ 80 % by 2025", no figure after) is below it.
+        let stillDue = b.binds == .byEnd && levels.contains(b) && !levels.contains { isLater($0, than: b) }
         for (i, target) in plan.targets.enumerated() where metrics.counts(target.metric, toward: b.metric) {
             let years = target.phase ?? plan.period?.years
-            if let years, !overlaps(years, b.period) {
+            if let years, stillDue, years.from > b.period.to, !metrics.isNarrower(target.metric, than: b.metric),
+                judge(target, against: b) == .below
+            {
+                inYears.append(value(target, index: i, status: .below))
+                dueLevel = b
+            } else if let years, !overlaps(years, b.period) {
                 otherYears.append(value(target, index: i, status: nil))
             } else if b.binds == .byEnd, let years, years.to < b.period.to {
                 earlier.append((i, target))
@@ -158,7 +167,6 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                 inYears.append(value(target, index: i, status: narrower && status == .below ? .unclear : status))
             }
         }
-        var dueLevel: Benchmarks.Benchmark?
         if inYears.isEmpty {
             inYears = earlier.map { i, target in
                 if judge(target, against: b) == .met { return value(target, index: i, status: .met) }
@@ -215,6 +223,14 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                     && [.atLeast, .greater, .equal].contains($0.comparator) == upward
             }
             .max { $0.period.to < $1.period.to }
+    }
+
+    /// Whether `other` is a later figure of `b`'s metric (same unit, direction and scope).
+    static func isLater(_ other: Benchmarks.Benchmark, than b: Benchmarks.Benchmark) -> Bool {
+        other.metric == b.metric && other.unit == b.unit && other.appliesTo == b.appliesTo
+            && other.period.to > b.period.to
+            && [.atLeast, .greater, .equal].contains(other.comparator)
+                == [.atLeast, .greater, .equal].contains(b.comparator)
     }
 
     static func overlaps(_ a: YearRange, _ b: YearRange) -> Bool { a.from <= b.to && b.from <= a.to }

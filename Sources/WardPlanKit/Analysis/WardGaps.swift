@@ -364,7 +364,11 @@ extension WardGaps {
                 let late = Self.firstLaterYear(cell, after: b.period)
                 let shown = below ? cell.targets.filter { $0.status == .below } : cell.otherYears
                 let note: String
-                if below, let due = cell.dueLevel {
+                if below, let due = cell.dueLevel, due == b {
+                    // Under the last figure of its metric, due before the plan's years.
+                    note =
+                        "Chỉ tiêu của kế hoạch thấp hơn mức đã đến hạn: \(Localizer(language: .vi).measure(due)) từ năm \(due.period.to) (\(due.source))"
+                } else if below, let due = cell.dueLevel {
                     // Below the level already due, on the way to a later one: the note names both.
                     note =
                         "Chỉ tiêu của kế hoạch thấp hơn mức đã đến hạn: \(Localizer(language: .vi).measure(due)) từ năm \(due.period.to) (\(due.source)); mức \(Localizer(language: .vi).measure(b)) đến năm \(b.period.to)"
