@@ -14,7 +14,7 @@ struct ReadingDoubtTests {
         var plan = Plan(source: SourceInfo(path: "p.txt", sha256: "", format: "text", nonBlankLines: lines))
         plan.tasks = (0..<tasks).map { i in
             PlanTask(
-                ref: "\(i + 1)", text: "Nhiệm vụ \(i + 1)", area: "direction", line: 100 + i * 30,
+                ref: "\(i + 1)", text: "Thực hiện nhiệm vụ \(i + 1)", area: "direction", line: 100 + i * 30,
                 endLine: i == 0 && longest > 1 ? 100 + longest - 1 : nil)
         }
         plan.notUnderstood = (0..<unread).map { SourceText(text: "dòng bảng \($0)", line: 40 + $0) }
@@ -102,7 +102,7 @@ struct ReadingDoubtTests {
         // Some tasks read, rows unread: absent items stay (the doubt is about what is stated).
         var partly = read
         partly.notUnderstood = (0..<6).map { SourceText(text: "| 3 | Rà soát … |", line: 30 + $0) }
-        #expect(ReadingDoubt.of(partly)?.noTaskRead == false)
+        #expect(ReadingDoubt.of(partly)?.absentUnproven == false)
         #expect(
             Comparer().compare([partly], asOf: asOf).gaps[0].items.filter { $0.level == .absent && $0.kind == .theme }
                 == absent)
@@ -110,13 +110,45 @@ struct ReadingDoubtTests {
         // officer with the reason.
         var unread = partly
         unread.tasks = []
-        #expect(ReadingDoubt.of(unread)?.noTaskRead == true)
+        #expect(ReadingDoubt.of(unread)?.absentUnproven == true)
         let gaps = Comparer().compare([unread], asOf: asOf).gaps[0]
         #expect(gaps.items.allSatisfy { $0.kind != .theme || $0.level != .absent })
         let item = try #require(gaps.item(.theme, "simplification"))
         #expect(item.level == .review && !item.isRequest)
         #expect(
-            item.note.hasPrefix("Chưa thấy trong kế hoạch; công cụ chưa đọc được nhiệm vụ nào (phần nhiệm vụ có 6 dòng")
+            item.note.hasPrefix("Chưa thấy trong kế hoạch; công cụ chưa đọc được các nhiệm vụ (phần nhiệm vụ có 6 dòng")
         )
+    }
+
+    /// A fresh15 reviewer: a PDF table read apart gives tasks of a word or none ("tác", "",
+    /// "cách"); "no task covers it" then rests on nothing, as when no task is read.
+    @Test func tasksReadAsFragmentsSendAbsentThemesToReview() throws {
+        let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
+        let read = try Fixtures.plan(text: Self.twoTasks, path: "phu-loc.txt")
+        func withFragments(_ texts: [String]) -> Plan {
+            var plan = read
+            for (i, text) in texts.enumerated() {
+                var task = plan.tasks[0]
+                task.ref = "\(3 + i)"
+                task.text = text
+                task.line = 40 + i
+                plan.tasks.append(task)
+            }
+            return plan
+        }
+        // Two fragments among four tasks: below the count that casts doubt.
+        #expect(ReadingDoubt.of(withFragments(["tác", ""])) == nil)
+        // Three among five (a word, none, two words): doubt, absent items to an officer.
+        let cut = withFragments(["tác", "", "hành pháp"])
+        let doubt = try #require(ReadingDoubt.of(cut))
+        #expect(
+            doubt.absentUnproven
+                && doubt.reason.hasPrefix("3 trong 5 nhiệm vụ công cụ đọc được chỉ có vài chữ (dòng 40, 41, 42"))
+        let gaps = Comparer().compare([cut], asOf: asOf).gaps[0]
+        #expect(gaps.items.allSatisfy { $0.kind != .theme || $0.level != .absent })
+        #expect(try #require(gaps.item(.theme, "simplification")).level == .review)
+        // Three short tasks among twenty read well are not a fifth: no doubt.
+        let many = withFragments(["tác", "", "hành pháp"] + (0..<15).map { "Nhiệm vụ thứ \($0) của xã được giao" })
+        #expect(ReadingDoubt.of(many) == nil)
     }
 }

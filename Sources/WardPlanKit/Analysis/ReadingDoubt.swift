@@ -2,7 +2,8 @@
 /// `stated` only if the tasks were read: on held-out plans whose task table was not read, nearly
 /// every `stated` item was a task the tool missed. Under doubt such an item goes to an officer
 /// (`review`) instead of a letter; `absent` items stay (nothing anywhere in the plan names them),
-/// unless no task was read at all: then "no task covers it" rests on nothing (a fresh14 reviewer).
+/// unless no task was read at all (a fresh14 reviewer) or many were read as fragments, cells of a
+/// table the reader cut apart (a fresh15 reviewer): then "no task covers it" rests on nothing.
 struct ReadingDoubt: Hashable, Sendable {
     /// Lines in a task section kept only as narrative (table rows or list items not understood).
     static let notUnderstoodLines = 5
@@ -11,26 +12,42 @@ struct ReadingDoubt: Hashable, Sendable {
     static let linesPerTask = 20
     /// A task running over this many source lines has probably swallowed the tasks after it.
     static let longTaskLines = 25
+    /// A task read with fewer words than this is a fragment (no plan's task is that short: on the
+    /// held-out plans read well, none was; on a PDF table read apart, two in five).
+    static let fragmentWords = 4
+    /// Fragments among the tasks read, from this share (and at least `minFragments`), cast doubt.
+    static let fragmentShare = 0.2
+    static let minFragments = 3
 
     /// In Vietnamese: what the doubt is, for the item's note.
     let reason: String
-    /// The plan has lines in a task section (or many lines) but the tool read no task.
-    var noTaskRead = false
+    /// The tasks as read cannot show that no task covers a theme: none was read, or many were read
+    /// as fragments.
+    var absentUnproven = false
 
     /// The doubt about `plan`'s tasks, or nil when they look read.
     static func of(_ plan: Plan) -> ReadingDoubt? {
+        let fragments = plan.tasks.filter { $0.text.split(whereSeparator: \.isWhitespace).count < fragmentWords }
+        let fragmented =
+            fragments.count >= minFragments && Double(fragments.count) >= fragmentShare * Double(plan.tasks.count)
+        if fragmented {
+            return ReadingDoubt(
+                reason: "\(fragments.count) trong \(plan.tasks.count) nhiệm vụ công cụ đọc được chỉ có vài chữ"
+                    + " (\(Self.lines(fragments.map(\.line))))",
+                absentUnproven: true)
+        }
         let unread = plan.notUnderstood.reduce(0) { $0 + ($1.endLine ?? $1.line) - $1.line + 1 }
         if unread >= notUnderstoodLines {
             return ReadingDoubt(
                 reason: "phần nhiệm vụ có \(unread) dòng công cụ chưa đọc được thành nhiệm vụ"
                     + " (\(Self.lines(plan.notUnderstood.map(\.line))))",
-                noTaskRead: plan.tasks.isEmpty)
+                absentUnproven: plan.tasks.isEmpty)
         }
         let lines = plan.source.nonBlankLines
         if lines > linesPerTask * max(plan.tasks.count, 1) {
             return ReadingDoubt(
                 reason: "công cụ chỉ đọc được \(plan.tasks.count) nhiệm vụ trong \(lines) dòng của kế hoạch",
-                noTaskRead: plan.tasks.isEmpty)
+                absentUnproven: plan.tasks.isEmpty)
         }
         if let long = plan.tasks.first(where: { ($0.endLine ?? $0.line) - $0.line + 1 >= longTaskLines }) {
             let name = long.ref.isEmpty ? "dòng \(long.line)" : "\(long.ref) (dòng \(long.line))"
@@ -48,9 +65,9 @@ struct ReadingDoubt: Hashable, Sendable {
             + " — cần cán bộ xem lại trước khi đề nghị"
     }
 
-    /// The note of an `absent` item sent to review because no task was read.
+    /// The note of an `absent` item sent to review because the tasks were not read (`absentUnproven`).
     var absentNote: String {
-        "Chưa thấy trong kế hoạch; công cụ chưa đọc được nhiệm vụ nào (\(reason)) nên chưa thể kết luận"
+        "Chưa thấy trong kế hoạch; công cụ chưa đọc được các nhiệm vụ (\(reason)) nên chưa thể kết luận"
             + " — cần cán bộ xem lại trước khi đề nghị"
     }
 
