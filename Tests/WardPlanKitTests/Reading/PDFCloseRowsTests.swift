@@ -208,4 +208,74 @@ struct PDFCloseRowsTests {
         #expect(table.headerRowCount == 1)
         #expect(table.rows.map { $0.cells.map(\.text) } == Self.expectedRows)
     }
+
+    /// A landscape table whose rows stand no further apart than the lines of a cell (no padding,
+    /// cells aligned to their top): its rows are found by their numbers inside one region, and
+    /// must stay so (a line gap tightened for the whole page broke such a table in session 14).
+    @Test func rowsFoundByTheirNumbersKeepReading() throws {
+        func at(_ row: Int, _ words: [(Double, Double, String)]) -> [PDFWord] { Self.line(100 + Double(row) * 15, words) }
+        let words =
+            at(
+                0,
+                [
+                    (60, 75, "TT"), (100, 135, "Nhiệm"), (138, 150, "vụ"), (350, 372, "Chủ"), (375, 390, "trì"),
+                    (490, 515, "Phối"), (518, 540, "hợp"), (620, 645, "Thời"), (648, 670, "gian"), (720, 740, "Sản"),
+                    (743, 775, "phẩm"),
+                ])
+            + at(1, [(60, 68, "I"), (100, 125, "CẢI"), (128, 155, "CÁCH"), (158, 180, "THỂ"), (183, 205, "CHẾ")])
+            + at(
+                2,
+                [
+                    (60, 66, "1"), (100, 114, "Rà"), (117, 140, "soát"), (143, 160, "thủ"), (163, 180, "tục"),
+                    (183, 208, "hành"), (211, 240, "chính"), (350, 370, "Văn"), (373, 405, "phòng"), (490, 515, "Công"),
+                    (518, 530, "an"), (620, 640, "Quý"), (643, 675, "I/2028"), (720, 740, "Báo"), (743, 760, "cáo"),
+                ])
+            + at(
+                3,
+                [
+                    (100, 130, "thuộc"), (133, 160, "thẩm"), (163, 195, "quyền"), (198, 215, "của"), (218, 255, "phường"),
+                    (350, 380, "UBND"), (490, 525, "phường"),
+                ])
+            + at(4, [(100, 120, "năm"), (123, 148, "2028")])
+            + at(
+                5,
+                [
+                    (60, 66, "2"), (100, 118, "Cập"), (121, 143, "nhật"), (146, 158, "dữ"), (161, 180, "liệu"),
+                    (183, 200, "dân"), (203, 215, "cư"), (350, 375, "Công"), (378, 390, "an"), (490, 510, "Các"),
+                    (513, 523, "tổ"), (620, 660, "Thường"), (720, 735, "Dữ"), (738, 758, "liệu"),
+                ])
+            + at(
+                6,
+                [
+                    (100, 120, "trên"), (123, 135, "hệ"), (138, 168, "thống"), (350, 385, "phường"), (490, 508, "dân"),
+                    (511, 530, "phố"), (620, 650, "xuyên"),
+                ])
+            + at(
+                7,
+                [
+                    (60, 66, "3"), (100, 125, "Khảo"), (128, 145, "sát"), (148, 160, "sự"), (163, 180, "hài"),
+                    (183, 205, "lòng"), (350, 378, "Trung"), (381, 400, "tâm"), (620, 650, "Tháng"), (720, 750, "Phiếu"),
+                ])
+            + at(
+                8,
+                [
+                    (100, 118, "của"), (121, 150, "người"), (153, 172, "dân"), (350, 385, "PVHCC"), (620, 660, "11/2028"),
+                    (720, 745, "khảo"), (748, 765, "sát"),
+                ])
+            + Self.line(300, [(57, 75, "IV."), (78, 105, "KINH"), (108, 125, "PHÍ")])
+        let lines = PDFGeometry(pages: [PDFPage(width: 842, height: 595, words: words)]).lines
+        let table = try #require(lines.compactMap(\.table).first)
+        #expect(
+            table.rows.map { $0.cells.map(\.text) } == [
+                ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"],
+                ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
+                [
+                    "1", "Rà soát thủ tục hành chính thuộc thẩm quyền của phường năm 2028", "Văn phòng UBND",
+                    "Công an phường", "Quý I/2028", "Báo cáo",
+                ],
+                ["2", "Cập nhật dữ liệu dân cư trên hệ thống", "Công an phường", "Các tổ dân phố", "Thường xuyên", "Dữ liệu"],
+                ["3", "Khảo sát sự hài lòng của người dân", "Trung tâm PVHCC", "", "Tháng 11/2028", "Phiếu khảo sát"],
+            ])
+        #expect(lines.last?.text == "IV. KINH PHÍ")
+    }
 }
