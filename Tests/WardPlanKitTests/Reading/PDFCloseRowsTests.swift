@@ -22,7 +22,10 @@ struct PDFCloseRowsTests {
     static let foot: [PDFWord] =
         line(
             710.2,
-            [(71.0, 89.4, "III."), (92.7, 138.1, "NHIỆM"), (141.3, 163.3, "VỤ"), (166.6, 196.1, "TRỌNG"), (199.4, 234.7, "TÂM")]
+            [
+                (71.0, 89.4, "III."), (92.7, 138.1, "NHIỆM"), (141.3, 163.3, "VỤ"), (166.6, 196.1, "TRỌNG"),
+                (199.4, 234.7, "TÂM"),
+            ]
         )
         + line(
             731.1,
@@ -68,7 +71,10 @@ struct PDFCloseRowsTests {
         line(245.1, [(105.8, 134.6, "Tổ"), (137.9, 151.5, "chức"), (154.8, 180.0, "tập")]),
         line(
             260.0,
-            [(105.8, 120.9, "huấn"), (124.2, 159.5, "kỹ"), (162.7, 175.7, "năng"), (179.0, 196.2, "số"), (495.4, 529.3, "Danh")]
+            [
+                (105.8, 120.9, "huấn"), (124.2, 159.5, "kỹ"), (162.7, 175.7, "năng"), (179.0, 196.2, "số"),
+                (495.4, 529.3, "Danh"),
+            ]
         ),
         line(
             275.0,
@@ -87,18 +93,27 @@ struct PDFCloseRowsTests {
             ]),
         line(
             304.9,
-            [(105.8, 131.8, "và"), (135.0, 148.6, "các"), (152.0, 177.2, "tổ"), (180.4, 193.4, "dân"), (495.4, 509.1, "số")]
+            [
+                (105.8, 131.8, "và"), (135.0, 148.6, "các"), (152.0, 177.2, "tổ"), (180.4, 193.4, "dân"),
+                (495.4, 509.1, "số"),
+            ]
         ),
         line(319.8, [(105.8, 122.4, "phố"), (125.6, 148.0, "mới")]),
         // Row 3: its time cell has four lines, its text three.
         line(346.8, [(440.3, 467.0, "Sáu")]),
         line(
             354.2,
-            [(105.8, 120.7, "Báo"), (124.0, 149.3, "cáo"), (152.5, 171.6, "kết"), (495.4, 515.4, "Gửi"), (518.7, 532.7, "Sở")]
+            [
+                (105.8, 120.7, "Báo"), (124.0, 149.3, "cáo"), (152.5, 171.6, "kết"), (495.4, 515.4, "Gửi"),
+                (518.7, 532.7, "Sở"),
+            ]
         ),
         line(
             361.7,
-            [(204.3, 237.5, "Văn"), (240.8, 263.8, "phòng"), (287.3, 307.4, "Các"), (310.7, 346.4, "phòng"), (440.3, 473.7, "tháng")]
+            [
+                (204.3, 237.5, "Văn"), (240.8, 263.8, "phòng"), (287.3, 307.4, "Các"), (310.7, 346.4, "phòng"),
+                (440.3, 473.7, "tháng"),
+            ]
         ),
         line(
             369.2,
@@ -108,7 +123,10 @@ struct PDFCloseRowsTests {
             ]),
         line(
             376.7,
-            [(204.3, 223.1, "UBND"), (287.3, 307.2, "chuyên"), (310.4, 320.5, "môn"), (440.3, 459.0, "và"), (462.3, 480.3, "cuối")]
+            [
+                (204.3, 223.1, "UBND"), (287.3, 307.2, "chuyên"), (310.4, 320.5, "môn"), (440.3, 459.0, "và"),
+                (462.3, 480.3, "cuối"),
+            ]
         ),
         line(
             384.1,
@@ -147,11 +165,19 @@ struct PDFCloseRowsTests {
         line(527.7, [(83.6, 90.1, "5"), (495.4, 529.3, "Phiếu")]),
         line(
             535.2,
-            [(105.8, 128.1, "vụ"), (131.4, 157.4, "công"), (204.3, 223.1, "tế"), (287.3, 303.9, "phố"), (440.3, 476.4, "10/2028")]
+            [
+                (105.8, 128.1, "vụ"), (131.4, 157.4, "công"), (204.3, 223.1, "tế"), (287.3, 303.9, "phố"),
+                (440.3, 476.4, "10/2028"),
+            ]
         ),
         line(550.2, [(105.8, 136.8, "trực"), (140.1, 168.9, "tuyến")]),
         // A heading under the table.
-        line(600.0, [(71.0, 89.4, "IV."), (92.7, 138.1, "TỔ"), (141.3, 175.0, "CHỨC"), (178.3, 210.0, "THỰC"), (213.3, 240.0, "HIỆN")]),
+        line(
+            600.0,
+            [
+                (71.0, 89.4, "IV."), (92.7, 138.1, "TỔ"), (141.3, 175.0, "CHỨC"), (178.3, 210.0, "THỰC"),
+                (213.3, 240.0, "HIỆN"),
+            ]),
     ].flatMap { $0 }
 
     static let header = ["TT", "Nội dung", "Chủ trì", "Phối hợp", "Kinh phí", "Thời gian", "Ghi chú"]
@@ -174,7 +200,8 @@ struct PDFCloseRowsTests {
         ],
         ["4", "Công khai thủ tục hành chính mới ban hành", "Trung tâm PVHCC", "", "", "Quý I hằng năm", "Niêm yết"],
         [
-            "5", "Khảo sát mức độ hài lòng của người dân về dịch vụ công trực tuyến", "Phòng Kinh tế", "Các tổ dân phố", "",
+            "5", "Khảo sát mức độ hài lòng của người dân về dịch vụ công trực tuyến", "Phòng Kinh tế", "Các tổ dân phố",
+            "",
             "Tháng 10/2028", "Phiếu",
         ],
     ]
@@ -213,7 +240,9 @@ struct PDFCloseRowsTests {
     /// cells aligned to their top): its rows are found by their numbers inside one region, and
     /// must stay so (a line gap tightened for the whole page broke such a table in session 14).
     @Test func rowsFoundByTheirNumbersKeepReading() throws {
-        func at(_ row: Int, _ words: [(Double, Double, String)]) -> [PDFWord] { Self.line(100 + Double(row) * 15, words) }
+        func at(_ row: Int, _ words: [(Double, Double, String)]) -> [PDFWord] {
+            Self.line(100 + Double(row) * 15, words)
+        }
         let words =
             at(
                 0,
@@ -233,7 +262,8 @@ struct PDFCloseRowsTests {
             + at(
                 3,
                 [
-                    (100, 130, "thuộc"), (133, 160, "thẩm"), (163, 195, "quyền"), (198, 215, "của"), (218, 255, "phường"),
+                    (100, 130, "thuộc"), (133, 160, "thẩm"), (163, 195, "quyền"), (198, 215, "của"),
+                    (218, 255, "phường"),
                     (350, 380, "UBND"), (490, 525, "phường"),
                 ])
             + at(4, [(100, 120, "năm"), (123, 148, "2028")])
@@ -254,12 +284,14 @@ struct PDFCloseRowsTests {
                 7,
                 [
                     (60, 66, "3"), (100, 125, "Khảo"), (128, 145, "sát"), (148, 160, "sự"), (163, 180, "hài"),
-                    (183, 205, "lòng"), (350, 378, "Trung"), (381, 400, "tâm"), (620, 650, "Tháng"), (720, 750, "Phiếu"),
+                    (183, 205, "lòng"), (350, 378, "Trung"), (381, 400, "tâm"), (620, 650, "Tháng"),
+                    (720, 750, "Phiếu"),
                 ])
             + at(
                 8,
                 [
-                    (100, 118, "của"), (121, 150, "người"), (153, 172, "dân"), (350, 385, "PVHCC"), (620, 660, "11/2028"),
+                    (100, 118, "của"), (121, 150, "người"), (153, 172, "dân"), (350, 385, "PVHCC"),
+                    (620, 660, "11/2028"),
                     (720, 745, "khảo"), (748, 765, "sát"),
                 ])
             + Self.line(300, [(57, 75, "IV."), (78, 105, "KINH"), (108, 125, "PHÍ")])
@@ -273,7 +305,10 @@ struct PDFCloseRowsTests {
                     "1", "Rà soát thủ tục hành chính thuộc thẩm quyền của phường năm 2028", "Văn phòng UBND",
                     "Công an phường", "Quý I/2028", "Báo cáo",
                 ],
-                ["2", "Cập nhật dữ liệu dân cư trên hệ thống", "Công an phường", "Các tổ dân phố", "Thường xuyên", "Dữ liệu"],
+                [
+                    "2", "Cập nhật dữ liệu dân cư trên hệ thống", "Công an phường", "Các tổ dân phố", "Thường xuyên",
+                    "Dữ liệu",
+                ],
                 ["3", "Khảo sát sự hài lòng của người dân", "Trung tâm PVHCC", "", "Tháng 11/2028", "Phiếu khảo sát"],
             ])
         #expect(lines.last?.text == "IV. KINH PHÍ")
