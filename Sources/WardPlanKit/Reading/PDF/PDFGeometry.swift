@@ -136,11 +136,16 @@ struct PDFGeometry {
             let page = pages[p]
             let overleaf = pages[p + 1]
             let free = tables[p].last?.lines.upperBound ?? 0
-            guard page.count > free, let foot = page.indices.last.map({ finder.band(endingAt: $0, in: page) }),
-                foot.lowerBound >= free, foot.count <= 3,
+            let boundaries = next.boundaries
+            guard page.count > free, let band = page.indices.last.map({ finder.band(endingAt: $0, in: page) })
+            else { continue }
+            // Under prose that stands as close as the table's rows do (no padding), the foot is the
+            // band's last lines below the last line that runs across the columns.
+            let top = band.last { !finder.fits(page[$0], boundaries: boundaries) }.map { $0 + 1 } ?? band.lowerBound
+            let foot = top..<band.upperBound
+            guard !foot.isEmpty, foot.lowerBound >= free, foot.count <= 3,
                 page[foot.lowerBound].text != overleaf[next.lines.lowerBound].text
             else { continue }
-            let boundaries = next.boundaries
             let columns = page[foot.lowerBound].words.map { PDFTableFinder.column(of: $0.xMin, boundaries: boundaries) }
             let runs = finder.groups(page[foot.lowerBound])
             guard runs >= 3, Set(columns).count == runs,
@@ -149,13 +154,16 @@ struct PDFGeometry {
             // The cut rest of the header above the table overleaf.
             let rest = overleaf[0..<next.lines.lowerBound]
             if let last = rest.last {
+                let gap = overleaf[next.lines.lowerBound].yMin - last.yMax
                 guard
                     rest.allSatisfy({ line in
                         finder.fits(line, boundaries: boundaries)
                             && !line.words.contains { PDFTableFinder.column(of: $0.xMin, boundaries: boundaries) == 0 }
                     }),
-                    finder.band(at: 0, in: overleaf).count == rest.count,
-                    overleaf[next.lines.lowerBound].yMin - last.yMax <= PDFTableFinder.maxRowGap(overleaf[next.lines])
+                    finder.band(at: 0, in: overleaf).count >= rest.count,
+                    // A row's gap above the table: wider than a line's, or than its own rows' gaps.
+                    gap > finder.partingGap(of: next, in: overleaf),
+                    gap <= PDFTableFinder.maxRowGap(overleaf[next.lines])
                 else { continue }
                 next.lines = 0..<next.lines.upperBound
                 tables[p + 1][0] = next

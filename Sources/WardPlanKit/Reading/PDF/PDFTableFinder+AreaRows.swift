@@ -79,15 +79,20 @@ extension PDFTableFinder {
             })
         else { return }
         let rowGap = Self.maxRowGap(lines[region.lines])
+        // Rows closer than `maxLineGap` (no cell padding) are parted by the table's own row gap.
+        let parting = partingGap(of: region, in: lines)
         var top = region.lines.lowerBound
         while top - 1 >= limit {
             let gap = lines[top].yMin - lines[top - 1].yMax
-            guard gap > maxLineGap, gap <= rowGap else { break }
+            guard gap > parting, gap <= rowGap else { break }
+            // The band above, parted as its gap to the region is: a row gap wider than a line's, or
+            // only the table's own.
+            let split = gap > maxLineGap ? maxLineGap : parting
             var bandTop = top - 1
-            while bandTop - 1 >= limit, lines[bandTop].yMin - lines[bandTop - 1].yMax <= maxLineGap { bandTop -= 1 }
+            while bandTop - 1 >= limit, lines[bandTop].yMin - lines[bandTop - 1].yMax <= split { bandTop -= 1 }
             let band = lines[bandTop..<top]
             let cutRest =
-                continuing && bandTop == 0
+                continuing && bandTop == 0 && gap > maxLineGap
                 && band.allSatisfy { line in
                     fits(line, boundaries: boundaries)
                         && !line.words.contains { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
