@@ -108,13 +108,22 @@ struct PDFCloseSetTableTests {
         #expect(rows.last?.texts[1] == "Ghi chú trong ô")
     }
 
-    @Test func aOnePageTableOrAnUnruledPageIsLeftToTheOtherRules() {
+    @Test func aOnePageTableIsLeftToTheOtherRules() {
         // One table on the page: no header repeats, the rule does not fire.
         let one = Self.table("1. Công tác chỉ đạo", numbers: ["1.1", "1.2", "1.3"], at: 60).lines
         #expect(Self.ruled.closeSetTables(in: one) == nil)
-        // Two tables set close on a page without cell edges: the unruled rules' page.
+    }
+
+    @Test func withoutCellEdgesTheTablesPartAlikeAndProseFromTheMarginEndsThem() {
+        // No cell edge on the page (a borderless table, or one whose justified cells show none):
+        // the repeated header parts the tables all the same.
         let unruled = PDFTableFinder(minGutter: 4, maxLineGap: 10)
-        #expect(unruled.closeSetTables(in: Self.twoTables) == nil)
+        var lines = Self.twoTables
+        // "Nơi nhận: …" from the margin, 5.4 pt under the last row, its words a space apart across
+        // the first gutter (none of them across the strip itself): not a row of the table.
+        lines.append(Self.line(lines.last!.yMax + 5.4, [(85, 100, "Nơi"), (103, 112, "nhận:"), (115, 200, "các phòng")]))
+        let regions = unruled.closeSetTables(in: lines) ?? []
+        #expect(regions.map(\.lines) == [1..<8, 9..<16])
     }
 
     @Test func aChanceStripInsideATaskCellIsNoColumn() {

@@ -15,19 +15,19 @@
 ///   Where a justified column leaves chance strips between its words, the one at a cell edge, or
 ///   else the one most of the column's lines end at (its justified right edge), is the column's.
 extension PDFTableFinder {
-    /// The tables of a ruled page whose header repeats over tables set close (two chains of the
-    /// same words, one at least of three runs): nil on any other page, and on a page of one table.
+    /// The tables of a page whose header repeats over tables set close (two chains of the same
+    /// words, one at least of three runs): nil on any other page, and on a page of one table.
     func closeSetTables(in lines: [PDFTextLine]) -> [Region]? {
-        guard !edges.isEmpty, lines.count >= 4 else { return nil }
+        guard lines.count >= 4 else { return nil }
         let chains = chains(of: lines)
         let headerKey = { (chain: Range<Int>) -> [String]? in
             guard chain.contains(where: { self.groups(lines[$0]) >= 3 }) else { return nil }
             return chain.flatMap { lines[$0].words.map(\.text) }.sorted()
         }
         let keys = chains.map(headerKey)
-        var counts: [[String]: Int] = [:]
-        for case let key? in keys { counts[key, default: 0] += 1 }
-        guard let (header, count) = counts.max(by: { $0.value < $1.value }), count >= 2 else { return nil }
+        // The header is the topmost chain that repeats (rows repeated word for word stand under it).
+        guard let header = keys.first(where: { key in key != nil && keys.filter { $0 == key }.count >= 2 }) ?? nil
+        else { return nil }
         var out: [Region] = []
         for (c, chain) in chains.enumerated() where keys[c] == header {
             if let region = closeSetTable(from: c, chains: chains, keys: keys, header: header, in: lines) {
@@ -77,7 +77,8 @@ extension PDFTableFinder {
             }
             guard lines[chain.lowerBound].yMin - lines[chain.lowerBound - 1].yMax <= rowGap else { break }
             let more = boxes + chain.flatMap { lines[$0].words.map { $0.xMin...$0.xMax } }
-            guard let next = closeSetGutters(labels: labels, boxes: more, lines: lines[head.lowerBound..<chain.upperBound])
+            guard let next = closeSetGutters(labels: labels, boxes: more, lines: lines[head.lowerBound..<chain.upperBound]),
+                !chain.contains(where: { runsAcrossFirstGutter(lines[$0], gutters: next) })
             else { break }
             gutters = next
             boxes = more
@@ -87,6 +88,17 @@ extension PDFTableFinder {
         var region = Region(lines: head.lowerBound..<chains[end - 1].upperBound, gutters: gutters, spanning: [])
         region.rowStarts = Set(chains[first..<end].map(\.lowerBound))
         return region
+    }
+
+    /// Whether `line` runs from the first column into the second a plain space apart, as prose
+    /// from the margin does ("Nơi nhận: UBND …"); a row's number stands a gutter from its text.
+    private func runsAcrossFirstGutter(_ line: PDFTextLine, gutters: [ClosedRange<Double>]) -> Bool {
+        guard let first = gutters.first else { return false }
+        let middle = (first.lowerBound + first.upperBound) / 2
+        guard let last = line.words.last(where: { $0.xMin < middle }),
+            let next = line.words.first(where: { $0.xMin >= middle })
+        else { return false }
+        return next.xMin - last.xMax < minGutter
     }
 
     /// The header's labels left to right: its runs of words, those of its lines merged where they
