@@ -16,9 +16,23 @@ struct ReadingDoubt: Hashable, Sendable {
     let reason: String
     /// The plan has lines in a task section (or many lines) but the tool read no task.
     var noTaskRead = false
+    /// Most tasks read are field lines ("Đơn vị chủ trì Phòng …"): the tool read the plan's
+    /// labels, not its tasks, so "no task covers it" rests on nothing either.
+    var tasksAreLabels = false
+
+    /// An `absent` item is in doubt too: the tasks read cannot say what the plan lacks.
+    var doubtsAbsence: Bool { noTaskRead || tasksAreLabels }
 
     /// The doubt about `plan`'s tasks, or nil when they look read.
     static func of(_ plan: Plan) -> ReadingDoubt? {
+        let labels = plan.tasks.filter { Self.readsAsLabel($0.text) }
+        if labels.count >= 2, labels.count * 2 >= plan.tasks.count {
+            let shown = labels[0].text.prefix(40)
+            return ReadingDoubt(
+                reason: "\(labels.count)/\(plan.tasks.count) nhiệm vụ công cụ đọc được chỉ là dòng ghi đơn vị,"
+                    + " thời gian hoặc sản phẩm (\"\(shown)\", dòng \(labels[0].line))",
+                tasksAreLabels: true)
+        }
         let unread = plan.notUnderstood.reduce(0) { $0 + ($1.endLine ?? $1.line) - $1.line + 1 }
         if unread >= notUnderstoodLines {
             return ReadingDoubt(
@@ -41,6 +55,23 @@ struct ReadingDoubt: Hashable, Sendable {
         return nil
     }
 
+    /// Words a field's value may run to after its label ("Đơn vị chủ trì Phòng Văn hóa - Xã hội").
+    static let labelValueWords = 14
+
+    /// Whether a task's text is a field line and nothing else: it opens with a field label of two
+    /// words or more (`TaskField`, "Đơn vị chủ trì", "Thời gian hoàn thành"; not one that opens
+    /// work as well, "Phối hợp với … tổ chức …") and its value is short. A task's work never opens so.
+    static func readsAsLabel(_ text: String) -> Bool {
+        let key = text.foldedKey
+        guard TaskField(label: text) != nil,
+            let label = TaskField.labels.first(where: { $0.key.contains(" ") && key.hasWordPrefix($0.key) }),
+            !workKeys.contains(where: { label.key.hasWordPrefix($0) })
+        else { return false }
+        return key.split(separator: " ").count - label.key.split(separator: " ").count <= labelValueWords
+    }
+
+    private static let workKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
+
     /// The note of a `stated` item sent to review under this doubt. It does not say "chưa cụ thể hóa
     /// thành nhiệm vụ": under doubt that is the claim not made (a fresh13 reviewer found it misleading).
     var note: String {
@@ -50,7 +81,8 @@ struct ReadingDoubt: Hashable, Sendable {
 
     /// The note of an `absent` item sent to review because no task was read.
     var absentNote: String {
-        "Chưa thấy trong kế hoạch; công cụ chưa đọc được nhiệm vụ nào (\(reason)) nên chưa thể kết luận"
+        let read = noTaskRead ? "công cụ chưa đọc được nhiệm vụ nào" : "công cụ chưa đọc đúng các nhiệm vụ"
+        return "Chưa thấy trong kế hoạch; \(read) (\(reason)) nên chưa thể kết luận"
             + " — cần cán bộ xem lại trước khi đề nghị"
     }
 

@@ -310,7 +310,7 @@ extension WardGaps {
             if level == .stated, let doubt {
                 level = .review
                 note = doubt.note
-            } else if level == .absent, let doubt, doubt.noTaskRead {
+            } else if level == .absent, let doubt, doubt.doubtsAbsence {
                 level = .review
                 note = doubt.absentNote
             }
