@@ -88,18 +88,22 @@ struct TaskCardTableTests {
         let two = try #require(
             TaskCard.readAll(
                 Self.table([
-                    ["Nhiệm vụ", "Rà soát thủ tục"], ["Chủ trì", "Phòng Kinh tế"], ["Nhiệm vụ số 7", "Niêm yết thủ tục"],
+                    ["Nhiệm vụ", "Rà soát thủ tục"], ["Chủ trì", "Phòng Kinh tế"],
+                    ["Nhiệm vụ số 7", "Niêm yết thủ tục"],
                     ["Thời hạn", "Quý II/2027"],
                 ])))
         #expect(two.map { $0.value(.task) } == ["Rà soát thủ tục", "Niêm yết thủ tục"])
         #expect(two.map(\.number) == [nil, "7"])
         #expect(two.map(\.span.line) == [1, 3])
-        #expect(TaskCard.read(Self.table([["Nhiệm vụ", "Rà soát"], ["Chủ trì", "Phòng Kinh tế"], ["Nội dung", "Niêm yết"]])) == nil)
+        #expect(
+            TaskCard.read(
+                Self.table([["Nhiệm vụ", "Rà soát"], ["Chủ trì", "Phòng Kinh tế"], ["Nội dung", "Niêm yết"]])) == nil)
     }
 
     @Test func twoColumnTablesThatAreNoCards() {
         // A targets table, a letterhead, a two-column task table, a card whose task is empty.
-        #expect(TaskCard.read(Self.table([["Chỉ tiêu", "Giá trị"], ["Tỷ lệ hồ sơ giải quyết đúng hạn", "98%"]])) == nil)
+        #expect(
+            TaskCard.read(Self.table([["Chỉ tiêu", "Giá trị"], ["Tỷ lệ hồ sơ giải quyết đúng hạn", "98%"]])) == nil)
         #expect(
             TaskCard.read(
                 Self.table([

@@ -53,12 +53,13 @@ final class PlanRecognizer {
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
     private var taken = Set<Int>()
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
-    private lazy var planHasTaskTable: Bool = units.contains { unit in
-        guard let table = unit.table else { return false }
-        let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
-        return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
-            || header.contains { TableColumns.detect($0)?.holdsTasks == true }
-    } || !cards.isEmpty
+    private lazy var planHasTaskTable: Bool =
+        units.contains { unit in
+            guard let table = unit.table else { return false }
+            let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
+            return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
+                || header.contains { TableColumns.detect($0)?.holdsTasks == true }
+        } || !cards.isEmpty
     /// Tables that are task cards (`TaskCard`), by unit index, and the number of the title right
     /// above each that has one, by the title's index: the card reads its title.
     private lazy var cards: [Int: [TaskCard]] = {
