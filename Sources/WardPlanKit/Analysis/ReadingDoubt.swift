@@ -2,8 +2,9 @@
 /// `stated` only if the tasks were read: on held-out plans whose task table was not read, nearly
 /// every `stated` item was a task the tool missed. Under doubt such an item goes to an officer
 /// (`review`) instead of a letter; `absent` items stay (nothing anywhere in the plan names them),
-/// unless no task was read at all (a fresh14 reviewer) or many were read as fragments, cells of a
-/// table the reader cut apart (a fresh15 reviewer): then "no task covers it" rests on nothing.
+/// unless no task was read at all (a fresh14 reviewer), or many were read as fragments, cells of a
+/// table the reader cut apart, or as field lines, the labels of task cards (fresh15 reviewers):
+/// then "no task covers it" rests on nothing.
 struct ReadingDoubt: Hashable, Sendable {
     /// Lines in a task section kept only as narrative (table rows or list items not understood).
     static let notUnderstoodLines = 5
@@ -18,15 +19,25 @@ struct ReadingDoubt: Hashable, Sendable {
     /// Fragments among the tasks read, from this share (and at least `minFragments`), cast doubt.
     static let fragmentShare = 0.2
     static let minFragments = 3
+    /// Words a field's value may run to after its label ("Đơn vị chủ trì Phòng Văn hóa - Xã hội").
+    static let labelValueWords = 14
 
     /// In Vietnamese: what the doubt is, for the item's note.
     let reason: String
     /// The tasks as read cannot show that no task covers a theme: none was read, or many were read
-    /// as fragments.
+    /// as fragments or as field lines.
     var absentUnproven = false
 
     /// The doubt about `plan`'s tasks, or nil when they look read.
     static func of(_ plan: Plan) -> ReadingDoubt? {
+        let labels = plan.tasks.filter { Self.readsAsLabel($0.text) }
+        if labels.count >= 2, labels.count * 2 >= plan.tasks.count {
+            let shown = labels[0].text.prefix(40)
+            return ReadingDoubt(
+                reason: "\(labels.count)/\(plan.tasks.count) nhiệm vụ công cụ đọc được chỉ là dòng ghi đơn vị,"
+                    + " thời gian hoặc sản phẩm (\"\(shown)\", dòng \(labels[0].line))",
+                absentUnproven: true)
+        }
         let fragments = plan.tasks.filter { $0.text.split(whereSeparator: \.isWhitespace).count < fragmentWords }
         let fragmented =
             fragments.count >= minFragments && Double(fragments.count) >= fragmentShare * Double(plan.tasks.count)
@@ -57,6 +68,20 @@ struct ReadingDoubt: Hashable, Sendable {
         }
         return nil
     }
+
+    /// Whether a task's text is a field line and nothing else: it opens with a field label of two
+    /// words or more (`TaskField`, "Đơn vị chủ trì", "Thời gian hoàn thành"; not one that opens
+    /// work as well, "Phối hợp với … tổ chức …") and its value is short. A task's work never opens so.
+    static func readsAsLabel(_ text: String) -> Bool {
+        let key = text.foldedKey
+        guard TaskField(label: text) != nil,
+            let label = TaskField.labels.first(where: { $0.key.contains(" ") && key.hasWordPrefix($0.key) }),
+            !workKeys.contains(where: { label.key.hasWordPrefix($0) })
+        else { return false }
+        return key.split(separator: " ").count - label.key.split(separator: " ").count <= labelValueWords
+    }
+
+    private static let workKeys = (PlanLayout.standard.workVerbs ?? []).map(PlanLayout.key)
 
     /// The note of a `stated` item sent to review under this doubt. It does not say "chưa cụ thể hóa
     /// thành nhiệm vụ": under doubt that is the claim not made (a fresh13 reviewer found it misleading).

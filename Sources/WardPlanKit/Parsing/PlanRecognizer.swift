@@ -53,12 +53,29 @@ final class PlanRecognizer {
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
     private var taken = Set<Int>()
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
-    private lazy var planHasTaskTable: Bool = units.contains { unit in
-        guard let table = unit.table else { return false }
-        let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
-        return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
-            || header.contains { TableColumns.detect($0)?.holdsTasks == true }
-    }
+    private lazy var planHasTaskTable: Bool =
+        units.contains { unit in
+            guard let table = unit.table else { return false }
+            let header = table.rows.prefix(table.headerRowCount).map(Self.columnCells)
+            return TableColumns.detect(TableColumns.headerCells(header))?.holdsTasks == true
+                || header.contains { TableColumns.detect($0)?.holdsTasks == true }
+        } || !cards.isEmpty
+    /// Tables that are task cards (`TaskCard`), by unit index, and the number of the title right
+    /// above each that has one, by the title's index: the card reads its title.
+    private lazy var cards: [Int: [TaskCard]] = {
+        var found: [Int: [TaskCard]] = [:]
+        for (index, unit) in units.enumerated() where !skip.contains(index) {
+            if let table = unit.table, let run = TaskCard.readAll(table) { found[index] = run }
+        }
+        return found
+    }()
+    private lazy var cardTitles: [Int: String] = {
+        var titles: [Int: String] = [:]
+        for index in cards.keys where index > 0 && !skip.contains(index - 1) && cards[index - 1] == nil {
+            if let number = TaskCard.titleNumber(of: units[index - 1]) { titles[index - 1] = number }
+        }
+        return titles
+    }()
     /// The unit being read (a block, or a row of a table without a header read as a line).
     private var current: OutlineUnit!
     private var task: TaskDraft?
@@ -98,6 +115,22 @@ final class PlanRecognizer {
 
     func walk() {
         for index in units.indices where !skip.contains(index) && !taken.contains(index) {
+            if cardTitles[index] != nil {
+                // The title of the card below: that card's task reads it.
+                handled.insert(index)
+                continue
+            }
+            if let run = cards[index] {
+                finishTask()
+                finishTable()
+                handled.insert(index)
+                let title = cardTitles[index - 1].map { (number: $0, lines: units[index - 1].lines) }
+                for (k, card) in run.enumerated() {
+                    let lines = OutlineUnit.lines(in: card.span, contentLines: contentLineNumbers)
+                    plan.tasks.append(cardTask(card, title: k == 0 ? title : nil, lines: lines))
+                }
+                continue
+            }
             if let table = units[index].table {
                 handleTable(table, at: index)
                 continue

@@ -42,13 +42,7 @@ struct TableColumns: Equatable {
         var roles: [Int: Role] = [:]
         for (i, cell) in cells.enumerated() {
             let key = cell.foldedKey
-            guard !key.isEmpty, key.split(separator: " ").count <= 10,
-                let role = headerWords.first(where: {
-                    key == $0.key || key.hasSuffix($0.spaced)
-                        || !$0.alone && (key.hasWordPrefix($0.key) || key.containsWords($0.key))
-                })?.role,
-                !roles.values.contains(role)
-            else { continue }
+            guard let role = role(ofHeader: key), !roles.values.contains(role) else { continue }
             roles[i] = role
         }
         let hasKey = roles.values.contains(.ref) || roles.values.contains(.task) || roles.values.contains(.target)
@@ -76,6 +70,18 @@ struct TableColumns: Equatable {
         let years = roles.values.contains(.task) ? YearMarkColumns.columns(cells, roles: roles) : [:]
         for column in years.keys { roles[column] = nil }
         return TableColumns(roles: roles, headers: cells, yearColumns: years, targetYears: targetYears)
+    }
+
+    /// The role a header cell's words give its column (`key` folded), or nil: the first entry of
+    /// `plan-layout.yaml` whose phrase the cell equals, ends with, or (unless `alone`) starts with
+    /// or contains. A cell of more than ten words is data, not a header. Task cards
+    /// (`TaskCard`) read their row labels with the same words.
+    static func role(ofHeader key: String) -> Role? {
+        guard !key.isEmpty, key.split(separator: " ").count <= 10 else { return nil }
+        return headerWords.first(where: {
+            key == $0.key || key.hasSuffix($0.spaced)
+                || !$0.alone && (key.hasWordPrefix($0.key) || key.containsWords($0.key))
+        })?.role
     }
 
     /// One header row from a header written over several rows ("Đơn vị" over "Chủ trì | Phối
