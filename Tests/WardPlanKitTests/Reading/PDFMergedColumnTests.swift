@@ -104,19 +104,20 @@ struct PDFMergedColumnTests {
         try PDFRuledTableTests.readsLikeItsWordTwin(plan, word: "reader15d/ban-seo-lung-2028.docx")
     }
 
-    @Test func theTableReadsLikeItsWordTwinCellForCell() throws {
-        func table(_ path: String) throws -> TableBlock {
+    @Test func theAreaColumnReadsLikeItsWordTwinCellForCell() throws {
+        // The area cell of every task row (text, `mergedFromAbove`), tables in order (the PDF's
+        // last page may be a table of its own), header rows and the rest of a cut row left out.
+        func areas(_ path: String) throws -> [[String]] {
             let reader: any DocumentReader = path.hasSuffix(".pdf") ? PDFReader() : DocxReader()
-            let lines = try reader.read(Fixtures.data(path), path: path)
-            return try #require(lines.compactMap(\.table).max { $0.rows.count < $1.rows.count })
+            let tables = try reader.read(Fixtures.data(path), path: path).compactMap(\.table)
+            return tables.flatMap { table in
+                table.rows.dropFirst(table.headerRowCount).filter { !$0.continuesPrevious && $0.cells.count > 1 }
+                    .map { [$0.cells[1].text, "\($0.cells[1].mergedFromAbove)"] }
+            }
         }
-        let pdf = try table("reader15d/ban-seo-lung-2028.pdf")
-        let word = try table("reader15d/ban-seo-lung-2028.docx")
-        // The area column: the text on the span's first row, repeated below it, as Word gives it.
-        let area = { (t: TableBlock) in
-            t.rows.filter { !$0.continuesPrevious }.dropFirst().map { [$0.cells[1].text, "\($0.cells[1].mergedFromAbove)"] }
-        }
-        #expect(area(pdf) == area(word))
+        let word = try areas("reader15d/ban-seo-lung-2028.docx")
+        #expect(word.count == 16)
+        #expect(try areas("reader15d/ban-seo-lung-2028.pdf") == word)
     }
 
     // MARK: - Spans from the rows' and texts' tops and bottoms
