@@ -39,6 +39,9 @@ struct PDFGeometry {
         let finder = PDFTableFinder(minGutter: metrics.minGutter, maxLineGap: metrics.wordHeight * 0.8)
 
         var tablesByPage: [[PDFTableFinder.Region]] = []
+        // Pages whose first table may go on from the page before (`rowsReadingMergedColumn`).
+        var runsOn: Set<Int> = []
+        var pageFinders: [PDFTableFinder] = []
         var running: [ClosedRange<Double>]?
         var runningEdges: [Double] = []
         var pageEdges = pageLines.map(finder.ruledEdges)
@@ -56,7 +59,9 @@ struct PDFGeometry {
             let carried = edges.allSatisfy { x in runningEdges.contains { abs($0 - x) <= 0.3 } }
             pageFinder.edges = carried && running != nil ? runningEdges : edges
             runningEdges = pageFinder.edges
-            let found = pageFinder.regions(in: page, continuing: running)
+            pageFinders.append(pageFinder)
+            if running != nil { runsOn.insert(tablesByPage.count) }
+            let found = pageFinder.regions(in: page, continuing: running).map { pageFinder.withHeaderColumns($0, in: page) }
             tablesByPage.append(found)
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
@@ -79,7 +84,8 @@ struct PDFGeometry {
             while index < page.count {
                 if let region = tablesByPage[p].first(where: { $0.lines.lowerBound == index }) {
                     flushBody()
-                    let rows = finder.rows(of: region, in: page)
+                    let rows = pageFinders[p].rowsReadingMergedColumn(
+                        of: region, in: page, continuing: runsOn.contains(p) && region == tablesByPage[p].first)
                     pieces.append(
                         .table(
                             page: p + 1, rows: rows, gutters: region.gutters,
@@ -349,6 +355,12 @@ struct PDFGeometry {
             }
             for (index, row) in rest.enumerated() {
                 var tableRow = Self.tableRow(row, page: page, gutters: gutters)
+                // A cell merged down from the page before (`rowsReadingMergedColumn`) repeats its text.
+                if let above = rows.last, above.cells.count == tableRow.cells.count {
+                    for (i, cell) in tableRow.cells.enumerated() where cell.mergedFromAbove && cell.text.isEmpty {
+                        tableRow.cells[i].text = above.cells[i].text
+                    }
+                }
                 // The page break cut a row: its rest comes first, with nothing in the first column.
                 tableRow.continuesPrevious =
                     index == 0 && row.isEmptyFirstCell && !(rows.last?.cells.first?.text.isEmpty ?? true)
@@ -373,7 +385,7 @@ struct PDFGeometry {
                 cells: row.cells.indices.map {
                     TableCell(
                         row.cells[$0].text.collapsingWhitespace.nfc, columnSpan: row.cells[$0].columnSpan,
-                        lines: printed[$0])
+                        mergedFromAbove: row.cells[$0].mergedFromAbove, lines: printed[$0])
                 },
                 span: SourceSpan(line: row.firstLine, endLine: row.lastLine, page: page))
         }
