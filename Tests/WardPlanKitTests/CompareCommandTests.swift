@@ -113,4 +113,50 @@ struct CompareCommandTests {
         #expect(noPeers.stderr.contains("--min-peers"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
     }
+
+    /// A cache filled by `compare /abs/wards` serves `compare wards` (the same folder): no entry is
+    /// made again, and every output has the bytes of a run without the cache.
+    @Test func theFolderTypedAbsoluteThenRelativeSharesTheCache() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: Self.executable.path), "build wardplan first (swift build)")
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func outputs(_ name: String) -> [String] {
+            [
+                "--html", "\(name)/report.html", "--html-pages-above", "1", "--xml", "\(name)/report.xml", "--csv",
+                "\(name)/csv",
+                "--json", "\(name)/report.json", "--as-of", "2026-07-01",
+            ]
+        }
+        func entries() -> [String] {
+            let cache = folder.appendingPathComponent("exports/.cache").path
+            let all = FileManager.default.enumerator(atPath: cache)?.allObjects as? [String] ?? []
+            return all.filter { $0.hasSuffix(".plan") }.sorted()
+        }
+        let absolute = try Self.run(
+            ["compare", folder.appendingPathComponent("wards").path] + outputs("a"), in: folder)
+        #expect(absolute.status == 0, "\(absolute.stderr)")
+        let filled = entries()
+        #expect(filled.count == 2)
+        let relative = try Self.run(["compare", "wards"] + outputs("r"), in: folder)
+        #expect(relative.status == 0, "\(relative.stderr)")
+        #expect(entries() == filled)
+        let uncached = try Self.run(["compare", "wards", "--no-cache"] + outputs("n"), in: folder)
+        #expect(uncached.status == 0)
+        // Its summary line names the outputs: `r/…` there, `n/…` here.
+        #expect(relative.stderr == uncached.stderr.replacingOccurrences(of: " n/", with: " r/"))
+        let files =
+            FileManager.default.enumerator(atPath: folder.appendingPathComponent("n").path)?.allObjects
+            as? [String] ?? []
+        #expect(files.count >= 6)
+        for file in files.sorted() {
+            let made = try? Data(contentsOf: folder.appendingPathComponent("r/" + file))
+            #expect(made == (try? Data(contentsOf: folder.appendingPathComponent("n/" + file))), "\(file)")
+        }
+        // The absolute run's reports show the path as typed there.
+        let xml = try String(contentsOf: folder.appendingPathComponent("a/report.xml"), encoding: .utf8)
+        #expect(xml.contains(folder.appendingPathComponent("wards/nam-do-son-2026.txt").path))
+        let relativeXML = try String(contentsOf: folder.appendingPathComponent("r/report.xml"), encoding: .utf8)
+        #expect(!relativeXML.contains(folder.path))
+    }
 }

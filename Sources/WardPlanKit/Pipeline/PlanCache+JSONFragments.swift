@@ -10,8 +10,9 @@ import Foundation
 /// (`PlanSummary`), so a run that takes the plan from the cache copies its bytes into `extract`'s
 /// output instead of encoding it again, and a warm `extract` need not even decode the plan.
 ///
-/// A fragment is found by the plan's entry key (its file's path and content, the tool's build, the
-/// data and settings) and carries its own format version (`JSONFragment.version`, raised when the
+/// A fragment is found by a key made as the plan's entry key but with the file's path as typed
+/// (`fragmentKey`: the JSON shows that path, so each spelling of a file has its own fragment beside
+/// the one entry they share), and carries its own format version (`JSONFragment.version`, raised when the
 /// compact JSON of a plan or the summary changes); a fragment that is short, long, of another
 /// version or key, or whose summary's or payload's checksum fails, is not trusted: the plan is
 /// decoded from its entry (or read again), encoded, and the fragment written again. A fragment not
@@ -32,7 +33,7 @@ extension PlanCache: JSONFragmentStore {
     func summary(forFile path: String, version: FileVersion) -> PlanSummary? {
         guard let digest = digests.digest(path: absolute(path), version: version) else { return nil }
         let contentDigest = Self.hex(digest)
-        let key = key(path: path, contentDigest: contentDigest)
+        let key = fragmentKey(path: path, contentDigest: contentDigest)
         switch JSONFragment.summary(atPath: fragmentURL(key: key).path, key: key) {
         case .missing: return nil
         case .found(let summary) where summary.path == path && summary.sha256 == contentDigest:
@@ -56,7 +57,7 @@ extension PlanCache: JSONFragmentStore {
     }
 
     private func jsonFragment(path: String, contentDigest: String) -> [UInt8]? {
-        let key = key(path: path, contentDigest: contentDigest)
+        let key = fragmentKey(path: path, contentDigest: contentDigest)
         if lock.withLock({ rejectedFragments.contains(key) }) { return nil }
         switch JSONFragment.payload(atPath: fragmentURL(key: key).path, key: key) {
         case .missing: return nil
@@ -78,7 +79,7 @@ extension PlanCache: JSONFragmentStore {
     public func keepJSONFragment(_ bytes: [UInt8], for plan: Plan) {
         let keeps = lock.withLock { keepsJSONFragments }
         guard keeps else { return }
-        let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
+        let key = fragmentKey(path: plan.source.path, contentDigest: plan.source.sha256)
         tag()
         let data = JSONFragment.encode(bytes, summary: PlanSummary(plan).encoded(), key: key)
         if write(data, to: fragmentURL(key: key)) {

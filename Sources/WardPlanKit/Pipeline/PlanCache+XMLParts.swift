@@ -5,15 +5,15 @@ import Foundation
 /// (the plans' elements are most of the report), and does not validate them again: a part is kept
 /// only once found valid (`PlanPartValidation`), with that verdict (the digest of the schema).
 ///
-/// A part is found by the plan's entry key (its file's path and content, the tool's build, the data
-/// and settings) and holds the plan id it was written with (an id depends on the other plans'
+/// A part is found by a key made as the plan's entry key but with the file's path as typed
+/// (`fragmentKey`: the element shows that path) and holds the plan id it was written with (an id depends on the other plans'
 /// names, `PlanIdentity.ids`), its verdict and its own format version (`XMLPart.version`, raised
 /// when the `<plan>` element's bytes change). A part that is short, long, of another version, key,
 /// id or verdict, or whose checksum fails, is not trusted: the plan is written and validated again
 /// and the part replaced. Parts are written whole to a temporary file and renamed into place.
 extension PlanCache: XMLPartStore {
     public func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart? {
-        let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
+        let key = fragmentKey(path: plan.source.path, contentDigest: plan.source.sha256)
         guard let data = try? FileRead.read(xmlPartURL(key: key).path).data else { return nil }
         guard let part = XMLPart.decode(data, key: key, id: id), part.verdict == verdict else {
             lock.withLock { counts.xmlPartsRejected += 1 }
@@ -24,7 +24,7 @@ extension PlanCache: XMLPartStore {
     }
 
     public func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String) {
-        let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
+        let key = fragmentKey(path: plan.source.path, contentDigest: plan.source.sha256)
         tag()
         if write(XMLPart.encode(part, key: key, id: id), to: xmlPartURL(key: key)) {
             lock.withLock { counts.xmlPartsWritten += 1 }

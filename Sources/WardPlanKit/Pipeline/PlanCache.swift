@@ -7,9 +7,11 @@ import Foundation
 #endif
 
 /// A folder of plans already read, parsed and classified, so that a run reads again only the files
-/// that changed. An entry is found by a key made of the file's bytes (SHA-256), its path (the plan
-/// records it), the tool's build and every setting and data file the result depends on
-/// (`PlanCache.Settings`); nothing else is trusted.
+/// that changed. An entry is found by a key made of the file's bytes (SHA-256), its place (the path
+/// made absolute, so `wards/a.txt` and `/home/x/wards/a.txt` find the same entry), the tool's build
+/// and every setting and data file the result depends on (`PlanCache.Settings`); nothing else is
+/// trusted. A plan records its path as typed, in its source and its diagnostics: an entry made
+/// under another spelling gets the path of this run put back (`Plan.relocated(to:)`).
 ///
 /// An entry that is short, long, of another format version or another key, has a bad checksum or
 /// does not decode is a miss: the file is read again and the entry rewritten. Entries are written
@@ -70,7 +72,7 @@ public final class PlanCache: @unchecked Sendable {
 
     /// Digests of the input files by path and version, so that unchanged files are not hashed again.
     let digests: FileDigestIndex
-    /// To make an input's path absolute for `digests` (the plan and the key keep it as given).
+    /// To make an input's path absolute for `digests` and the entries' keys (the plan keeps it as given).
     private let workingDirectory = FileManager.default.currentDirectoryPath
 
     /// The texts of the plans this cache decodes, shared among them.
@@ -131,8 +133,11 @@ public final class PlanCache: @unchecked Sendable {
         return plan
     }
 
+    /// The file's place, whatever its spelling: absolute, without empty or `.` components. (`..` is
+    /// kept: through a link it need not name the parent.)
     func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        return "/" + full.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
     }
 
     /// The plan of `data` read at `path`: from the folder when a trusted entry is there, otherwise
@@ -205,8 +210,16 @@ public final class PlanCache: @unchecked Sendable {
         try? Data(text.utf8).write(to: url, options: .atomic)
     }
 
-    /// The key of one file: the settings, the path and the bytes.
+    /// The key of one file's entry: the settings, the file's place and its bytes. A plan depends on
+    /// its path only through the path it records (the reader is chosen by the name's extension, the
+    /// same in every spelling), so every spelling of one file shares the entry.
     func key(path: String, contentDigest: String) -> [UInt8] {
+        fragmentKey(path: absolute(path), contentDigest: contentDigest)
+    }
+
+    /// The key of a kept fragment of one file's plan that shows its path as typed: the settings,
+    /// that path and the bytes.
+    func fragmentKey(path: String, contentDigest: String) -> [UInt8] {
         var material = settingsDigest
         material.append(0)
         material += Array(path.utf8)
@@ -231,8 +244,8 @@ public final class PlanCache: @unchecked Sendable {
         let url = entryURL(name: name)
         // Read, not mapped: a file truncated under a mapping would stop the process.
         guard let data = try? FileRead.read(url.path).data else { return .missing }
-        guard let entry = Entry.decode(data, key: key, pool: texts),
-            entry.plan.source.path == path, entry.plan.source.sha256 == contentDigest
+        // The key holds the file's place: the path the plan records may be another spelling of it.
+        guard let entry = Entry.decode(data, key: key, pool: texts), entry.plan.source.sha256 == contentDigest
         else { return .rejected }
         lock.withLock {
             if let findings = entry.findings {
@@ -241,7 +254,7 @@ public final class PlanCache: @unchecked Sendable {
                 entriesWithoutFindings.insert(name)
             }
         }
-        return .hit(entry.plan)
+        return .hit(entry.plan.relocated(to: path))
     }
 
     func write(_ data: Data, name: String) -> Bool { write(data, to: entryURL(name: name)) }
