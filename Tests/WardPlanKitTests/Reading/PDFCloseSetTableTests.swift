@@ -42,7 +42,8 @@ struct PDFCloseSetTableTests {
 
     static func line(_ top: Double, _ words: [(Double, Double, String)]) -> PDFTextLine {
         PDFTextLine(
-            number: 0, page: 1, words: words.map { x, xMax, text in PDFWord(text, x: x, y: top, xMax: xMax, yMax: top + 13) })
+            number: 0, page: 1,
+            words: words.map { x, xMax, text in PDFWord(text, x: x, y: top, xMax: xMax, yMax: top + 13) })
     }
 
     /// The header: labels centred over the columns (number 85–110, task 116–320, lead 326–392, time
@@ -121,7 +122,8 @@ struct PDFCloseSetTableTests {
         var lines = Self.twoTables
         // "Nơi nhận: …" from the margin, 5.4 pt under the last row, its words a space apart across
         // the first gutter (none of them across the strip itself): not a row of the table.
-        lines.append(Self.line(lines.last!.yMax + 5.4, [(85, 100, "Nơi"), (103, 112, "nhận:"), (115, 200, "các phòng")]))
+        lines.append(
+            Self.line(lines.last!.yMax + 5.4, [(85, 100, "Nơi"), (103, 112, "nhận:"), (115, 200, "các phòng")]))
         let regions = unruled.closeSetTables(in: lines) ?? []
         #expect(regions.map(\.lines) == [1..<8, 9..<16])
     }

@@ -43,7 +43,8 @@ struct PDFMergedColumnTests {
         (
             "6", "Cải cách thể chế",
             "Lấy ý kiến nhân dân đối với dự thảo nghị quyết có nội dung liên quan trực tiếp đến quyền, lợi ích của người dân trong xã",
-            "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Văn phòng HĐND và UBND xã", "Khi có dự thảo", "Báo cáo tổng hợp ý kiến"
+            "Ủy ban Mặt trận Tổ quốc Việt Nam xã", "Văn phòng HĐND và UBND xã", "Khi có dự thảo",
+            "Báo cáo tổng hợp ý kiến"
         ),
         (
             "7", "Cải cách thể chế",
@@ -53,7 +54,8 @@ struct PDFMergedColumnTests {
         (
             "8", "Cải cách thủ tục hành chính",
             "Niêm yết công khai đầy đủ, kịp thời danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của xã tại Trung tâm phục vụ hành chính công và trên trang thông tin điện tử",
-            "Các bộ phận chuyên môn", "Trung tâm phục vụ hành chính công", "Quý I/2028", "Danh mục thủ tục được niêm yết"
+            "Các bộ phận chuyên môn", "Trung tâm phục vụ hành chính công", "Quý I/2028",
+            "Danh mục thủ tục được niêm yết"
         ),
         (
             "9", "Cải cách thủ tục hành chính",
@@ -63,7 +65,8 @@ struct PDFMergedColumnTests {
         (
             "10", "Cải cách thủ tục hành chính",
             "Tiếp nhận và xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính, trả lời công khai kết quả xử lý",
-            "Trung tâm phục vụ hành chính công", "Văn phòng HĐND và UBND xã", "Thường xuyên", "Sổ theo dõi phản ánh, kiến nghị"
+            "Trung tâm phục vụ hành chính công", "Văn phòng HĐND và UBND xã", "Thường xuyên",
+            "Sổ theo dõi phản ánh, kiến nghị"
         ),
         (
             "11", "Cải cách thủ tục hành chính",
@@ -83,7 +86,8 @@ struct PDFMergedColumnTests {
         (
             "14", "Cải cách chế độ công vụ",
             "Cử cán bộ, công chức tham gia các lớp bồi dưỡng kiến thức, kỹ năng chuyên môn và kỹ năng số do tỉnh tổ chức",
-            "Các bộ phận chuyên môn", "Phòng Văn hóa - Xã hội", "Theo kế hoạch của tỉnh", "Danh sách cán bộ được bồi dưỡng"
+            "Các bộ phận chuyên môn", "Phòng Văn hóa - Xã hội", "Theo kế hoạch của tỉnh",
+            "Danh sách cán bộ được bồi dưỡng"
         ),
         (
             "15", "Cải cách chế độ công vụ",
@@ -167,10 +171,14 @@ struct PDFMergedColumnTests {
     /// A header "STT | Lĩnh vực | Nhiệm vụ | Chủ trì", then rows of two lines, 7 pt apart, whose
     /// second column is `area(row)` centred between them (nil: empty).
     static func page(rows count: Int, area: (Int) -> String?) -> [PDFTextLine] {
-        var out = [line(1, 60, [(70, 90, "STT"), (110, 160, "Lĩnh vực"), (220, 280, "Nhiệm vụ"), (400, 440, "Chủ trì")])]
+        var out = [
+            line(1, 60, [(70, 90, "STT"), (110, 160, "Lĩnh vực"), (220, 280, "Nhiệm vụ"), (400, 440, "Chủ trì")])
+        ]
         var y = 80.0
         for row in 1...count {
-            out.append(line(out.count + 1, y, [(70, 78, "\(row)"), (220, 380, "Rà soát việc \(row)"), (400, 470, "Văn phòng")]))
+            out.append(
+                line(
+                    out.count + 1, y, [(70, 78, "\(row)"), (220, 380, "Rà soát việc \(row)"), (400, 470, "Văn phòng")]))
             if let text = area(row) { out.append(line(out.count + 1, y + 6, [(110, 190, text)])) }
             out.append(line(out.count + 1, y + 12, [(220, 330, "thực hiện \(row)"), (400, 450, "UBND")]))
             y += 32

@@ -61,7 +61,9 @@ struct PDFGeometry {
             runningEdges = pageFinder.edges
             pageFinders.append(pageFinder)
             if running != nil { runsOn.insert(tablesByPage.count) }
-            let found = pageFinder.regions(in: page, continuing: running).map { pageFinder.withHeaderColumns($0, in: page) }
+            let found = pageFinder.regions(in: page, continuing: running).map {
+                pageFinder.withHeaderColumns($0, in: page)
+            }
             tablesByPage.append(found)
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }

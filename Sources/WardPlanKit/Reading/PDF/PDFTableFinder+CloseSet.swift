@@ -77,7 +77,9 @@ extension PDFTableFinder {
             }
             guard lines[chain.lowerBound].yMin - lines[chain.lowerBound - 1].yMax <= rowGap else { break }
             let more = boxes + chain.flatMap { lines[$0].words.map { $0.xMin...$0.xMax } }
-            guard let next = closeSetGutters(labels: labels, boxes: more, lines: lines[head.lowerBound..<chain.upperBound]),
+            guard
+                let next = closeSetGutters(
+                    labels: labels, boxes: more, lines: lines[head.lowerBound..<chain.upperBound]),
                 !chain.contains(where: { runsAcrossFirstGutter(lines[$0], gutters: next) })
             else { break }
             gutters = next

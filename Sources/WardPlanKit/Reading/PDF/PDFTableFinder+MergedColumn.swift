@@ -159,7 +159,9 @@ extension PDFTableFinder {
                 }
                 reach = max(reach, word.upperBound)
             }
-            if b.lowerBound - reach > (strip.map { $0.upperBound - $0.lowerBound } ?? 1) { strip = reach...b.lowerBound }
+            if b.lowerBound - reach > (strip.map { $0.upperBound - $0.lowerBound } ?? 1) {
+                strip = reach...b.lowerBound
+            }
             guard let strip, !inside.isEmpty else { continue }
             gutters.append(max(strip.lowerBound, strip.upperBound - 1.5)...strip.upperBound)
         }
