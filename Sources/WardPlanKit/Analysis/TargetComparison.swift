@@ -214,23 +214,20 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     static func levelDue(before year: Int, like b: Benchmarks.Benchmark, in levels: [Benchmarks.Benchmark])
         -> Benchmarks.Benchmark?
     {
-        let upward = [.atLeast, .greater, .equal].contains(b.comparator)
-        return
-            levels
-            .filter {
-                $0.metric == b.metric && $0.unit == b.unit && $0.appliesTo == b.appliesTo
-                    && $0.binds == .byEnd && $0.period.to < year
-                    && [.atLeast, .greater, .equal].contains($0.comparator) == upward
-            }
+        levels.filter { sameFamily($0, b) && $0.binds == .byEnd && $0.period.to < year }
             .max { $0.period.to < $1.period.to }
     }
 
-    /// Whether `other` is a later figure of `b`'s metric (same unit, direction and scope).
+    /// Whether `other` is a later figure of `b`'s metric (`sameFamily`).
     static func isLater(_ other: Benchmarks.Benchmark, than b: Benchmarks.Benchmark) -> Bool {
-        other.metric == b.metric && other.unit == b.unit && other.appliesTo == b.appliesTo
-            && other.period.to > b.period.to
-            && [.atLeast, .greater, .equal].contains(other.comparator)
-                == [.atLeast, .greater, .equal].contains(b.comparator)
+        sameFamily(other, b) && other.period.to > b.period.to
+    }
+
+    /// Figures of one metric, unit, scope and direction: one may be the floor of the other.
+    static func sameFamily(_ a: Benchmarks.Benchmark, _ b: Benchmarks.Benchmark) -> Bool {
+        let upward: [Target.Comparator] = [.atLeast, .greater, .equal]
+        return a.metric == b.metric && a.unit == b.unit && a.appliesTo == b.appliesTo
+            && upward.contains(a.comparator) == upward.contains(b.comparator)
     }
 
     static func overlaps(_ a: YearRange, _ b: YearRange) -> Bool { a.from <= b.to && b.from <= a.to }
