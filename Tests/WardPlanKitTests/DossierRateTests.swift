@@ -27,7 +27,16 @@ struct DossierRateTests {
         // Other dossier rates keep theirs: digitising, on time, paid online.
         #expect(metric("100% hồ sơ TTHC được số hóa, kết quả trả trực tuyến.") == "digitised-records")
         #expect(metric("Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 98%.") == "on-time-rate")
-        #expect(metric("Tỷ lệ hồ sơ thanh toán trực tuyến đạt 40%.") == "online-payment")
+        #expect(metric("Tỷ lệ hồ sơ thanh toán trực tuyến đạt 40%.") == "online-payment-rate")
+        // Session 16: payments made online are not procedures deployed for online payment.
+        #expect(
+            metric("Tỷ lệ hồ sơ TTHC có nghĩa vụ tài chính được thanh toán trực tuyến đạt 70%.")
+                == "online-payment-rate")
+        #expect(metric("85% giao dịch có phí được thanh toán trực tuyến.") == "online-payment-rate")
+        #expect(
+            metric("100% TTHC có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến.") == "online-payment"
+        )
+        #expect(metric("Tỷ lệ thủ tục hành chính được tích hợp thanh toán trực tuyến đạt 90%.") == "online-payment")
     }
 
     @Test func noBenchmarkCountsADossierRate() {

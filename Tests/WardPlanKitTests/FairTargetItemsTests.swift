@@ -124,7 +124,7 @@ struct FairTargetItemsTests {
                 "Nâng cao chất lượng phục vụ người dân. Phần đấu 80% TTHC đủ điều kiện\nđược cung cấp DVCTT toàn trình và tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 97%.",
                 ["online-full-process 80", "on-time-rate 97"]
             ),
-            ("Phấn dấu tỷ lệ thanh toán trực tuyến đạt 60% trong năm 2026.", ["online-payment 60"]),
+            ("Phấn dấu tỷ lệ thanh toán trực tuyến đạt 60% trong năm 2026.", ["online-payment-rate 60"]),
             ("Đạt 85% TTHC được cung cấp dịch vụ công trực tuyến.", ["online-services 85"]),
             ("Bảo đảm mức độ hài lòng của người dân đạt từ 90% trở lên.", ["satisfaction 90"]),
             ("Tối thiểu 95% hồ sơ được giải quyết đúng hạn.", ["on-time-rate 95"]),
@@ -187,7 +187,7 @@ struct FairTargetItemsTests {
             ]))
         #expect(
             Self.metrics(plan) == [
-                "online-full-process 100", "on-time-rate 96", "online-services 100", "online-payment 70",
+                "online-full-process 100", "on-time-rate 96", "online-services 100", "online-payment-rate 70",
             ])
         #expect(plan.targets.map(\.line) == plan.tasks.map(\.line))
     }

@@ -109,7 +109,8 @@ struct SeedPlanTests {
         #expect(sipas.map(\.value) == [89, 95])
         #expect(sipas.allSatisfy { $0.comparator == .atLeast })
         #expect(sipas.map { $0.phase?.description } == ["2026-2027", "2028-2030"])
-        let payment = try #require(ngocHa.targets.first { $0.metric == "online-payment" })
+        // "trên tổng số giao dịch thanh toán DVC": a share of payments made online, not of procedures.
+        let payment = try #require(ngocHa.targets.first { $0.metric == "online-payment-rate" })
         #expect(payment.value == 90 && payment.unit == .percent)
         let governance = ngocHa.targets.filter { $0.metric == "data-governance-level" }
         #expect(governance.map(\.value) == [3, 4])

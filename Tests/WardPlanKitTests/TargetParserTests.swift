@@ -105,7 +105,7 @@ struct TargetParserTests {
     @Test func tableRowTakesValueAndUnitFromCells() {
         let t = parser.target(
             text: "Tỷ lệ thanh toán trực tuyến", unitCell: "%", valueCell: "90", phase: phase, line: 3)
-        #expect(t.metric == "online-payment" && t.value == 90 && t.unit == .percent && t.comparator == .equal)
+        #expect(t.metric == "online-payment-rate" && t.value == 90 && t.unit == .percent && t.comparator == .equal)
         let level = parser.target(text: "Quản trị dữ liệu", unitCell: "Cấp độ", valueCell: "3", phase: phase, line: 4)
         #expect(level.unit == .level && level.value == 3)
     }

@@ -143,7 +143,7 @@ struct TargetYearColumnTests {
                 "22 | online-full-process | = | 100 | % | 2030", "23 | satisfaction | >= | 92 | % | 2026",
                 "23 | satisfaction | >= | 94 | % | 2027", "23 | satisfaction | >= | 96 | % | 2030",
                 // "Duy trì", an empty cell and a dash: no figure, one target read from its words.
-                "24 | online-payment | - | - | - | 2026-2030",
+                "24 | online-payment-rate | - | - | - | 2026-2030",
                 "28 | satisfaction-land-construction-investment | >= | 85 | % | 2026-2027",
                 "28 | satisfaction-land-construction-investment | > | 90 | % | 2028-2030",
             ])
