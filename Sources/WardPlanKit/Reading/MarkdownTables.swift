@@ -1,13 +1,16 @@
 /// Tables in markdown as plans arrive in it, besides pipe tables (read line by line in
-/// `TextLines`): HTML `<table>` blocks that converters leave, and tables that legal-document
+/// `TextLines`): HTML `<table>` blocks that converters leave, pandoc's grid tables (`GridTables`),
+/// and tables that legal-document
 /// websites flatten to one cell per line between lines holding only `|`. Each becomes one
 /// `DocumentLine` carrying the whole `TableBlock`.
 enum MarkdownTables {
     /// A table that starts at `start` (0-based index into `lines`): the line standing for it and the
     /// index of the first line after it; nil when no such table starts there.
     static func table(at start: Int, in lines: [String]) -> (lines: [DocumentLine], next: Int)? {
-        // A table opens with `|` or `<table`: other lines are turned away before any trimming.
-        guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" else { return nil }
+        // A table opens with `|`, `<table` or a grid's `+---`: other lines are turned away before any trimming.
+        guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" || opening == "+"
+        else { return nil }
+        if opening == "+" { return GridTables.table(at: start, in: lines).map { ([$0.line], $0.next) } }
         let first = lines[start].trimmingBlanks
         if first == "|" { return cellPerLine(at: start, in: lines).map { ([$0.line], $0.next) } }
         if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }
