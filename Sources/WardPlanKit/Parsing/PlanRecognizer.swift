@@ -1124,7 +1124,10 @@ final class PlanRecognizer {
                 table?.rows.isEmpty == true ? Self.yearRowExtending([header], with: row) : nil
             }
             let hasYears = table.map { !$0.columns.yearColumns.isEmpty || !$0.columns.targetYears.isEmpty } == true
-            if withYears != nil || hasYears && YearMarkColumns.isYearRow(cells) {
+            let hasQuarters = table.map { !$0.columns.quarterColumns.isEmpty } == true
+            if withYears != nil || hasYears && YearMarkColumns.isYearRow(cells)
+                || hasQuarters && QuarterMarkColumns.isQuarterRow(cells)
+            {
                 plan.tableHeaders.append(
                     SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
                 if let withYears { table!.columns = withYears }
@@ -1159,6 +1162,7 @@ final class PlanRecognizer {
         guard opensTasks, columns != open else { return true }
         let unnamed = cells.indices.filter {
             !cells[$0].trimmingBlanks.isEmpty && columns.roles[$0] == nil && columns.yearColumns[$0] == nil
+                && columns.quarterColumns[$0] == nil
         }
         return unnamed.count <= 1
     }
@@ -1195,15 +1199,16 @@ final class PlanRecognizer {
         return out
     }
 
-    /// The columns of a task table's header with a row of years under it, when those years are
-    /// columns of marks (`YearMarkColumns`), or of a targets table's, when they are its stages
+    /// The columns of a task table's header with a row of years or quarters under it, when those are
+    /// columns of marks (`YearMarkColumns`, `QuarterMarkColumns`), or of a targets table's, when they are its stages
     /// ("Mục tiêu phấn đấu" over "2026 | 2028 | 2030", `TargetYearColumns`); nil when the row is
     /// not such a row.
     static func yearRowExtending(_ header: [TableRow], with row: TableRow) -> TableColumns? {
         let cells = columnCells(row)
-        guard YearMarkColumns.isYearRow(cells),
+        guard YearMarkColumns.isYearRow(cells) || QuarterMarkColumns.isQuarterRow(cells),
             let columns = TableColumns.detect(TableColumns.headerCells(header.map(columnCells) + [cells])),
-            columns.holdsTasks && !columns.yearColumns.isEmpty || columns.holdsTargets && !columns.targetYears.isEmpty
+            columns.holdsTasks && !(columns.yearColumns.isEmpty && columns.quarterColumns.isEmpty)
+                || columns.holdsTargets && !columns.targetYears.isEmpty
         else { return nil }
         return columns
     }
@@ -1406,9 +1411,11 @@ final class PlanRecognizer {
             } else if columns.holdsTasks {
                 // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
                 let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
-                let timelineText = value(.timeline) ?? roles?.timeline
-                // Years marked under "2026 | 2027 | …" give the time when no column or label does.
-                let marked = timelineText == nil ? draft.markedYears(of: row) : []
+                // Years marked under "2026 | 2027 | …" give the time when no column or label does;
+                // so do quarters marked under "Quý I | … | Quý IV", read in the plan's year.
+                let stated = value(.timeline) ?? roles?.timeline
+                let marked = stated == nil ? draft.markedYears(of: row) : []
+                let timelineText = stated ?? QuarterMarkColumns.text(of: draft.markedQuarters(of: row))
                 // Without a number column, a task cell may open with its own number ("1. Xây dựng
                 // …", restarting per area): that is the row's number, not the task's words.
                 let taskText = value(.task) ?? ""

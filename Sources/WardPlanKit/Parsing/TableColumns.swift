@@ -3,7 +3,8 @@
 /// trì | Thời hạn"), so columns are found by their header words, never by position.
 struct TableColumns: Equatable {
     static func == (a: TableColumns, b: TableColumns) -> Bool {
-        a.roles == b.roles && a.yearColumns == b.yearColumns && a.targetYears == b.targetYears
+        a.roles == b.roles && a.yearColumns == b.yearColumns && a.quarterColumns == b.quarterColumns
+            && a.targetYears == b.targetYears
     }
 
     enum Role: String, Equatable, Sendable, Decodable {
@@ -22,6 +23,9 @@ struct TableColumns: Equatable {
     /// The year each column under a merged "Thời gian thực hiện" stands for, by column, in a task
     /// table that marks the years a task runs (`YearMarkColumns`); empty in other tables.
     var yearColumns: [Int: Int] = [:]
+    /// The quarter (1–4) each column under a merged "Thời gian thực hiện" stands for, in a task table
+    /// that marks the quarters a task runs (`QuarterMarkColumns`); empty in other tables.
+    var quarterColumns: [Int: Int] = [:]
     /// The years each column of a targets table stands for ("Chỉ tiêu | 2026 | 2028 | 2030",
     /// `TargetYearColumns`), by column; empty in other tables.
     var targetYears: [Int: YearRange] = [:]
@@ -69,7 +73,12 @@ struct TableColumns: Equatable {
         // the time column they stand under is the first of them, not a time of its own.
         let years = roles.values.contains(.task) ? YearMarkColumns.columns(cells, roles: roles) : [:]
         for column in years.keys { roles[column] = nil }
-        return TableColumns(roles: roles, headers: cells, yearColumns: years, targetYears: targetYears)
+        // "Thời gian thực hiện" over "Quý I | Quý II | Quý III | Quý IV": the same, by quarter.
+        let quarters =
+            roles.values.contains(.task) && years.isEmpty ? QuarterMarkColumns.columns(cells, roles: roles) : [:]
+        for column in quarters.keys { roles[column] = nil }
+        return TableColumns(
+            roles: roles, headers: cells, yearColumns: years, quarterColumns: quarters, targetYears: targetYears)
     }
 
     /// The role a header cell's words give its column (`key` folded), or nil: the first entry of

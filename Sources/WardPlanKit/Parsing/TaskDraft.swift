@@ -189,6 +189,12 @@ struct TableDraft {
         let marked = markedYears(of: row)
         let firstYear = columns.yearColumns.keys.min()
         return row.cells.indices.flatMap { i -> [String] in
+            if let quarter = columns.quarterColumns[i] {
+                // A month or words under a quarter ("T6"), beyond a mark, stay as a note.
+                let cell = row.cells[i].trimmingBlanks
+                let words = YearMarkColumns.marks(cell) && !YearMarkColumns.isMark(cell)
+                return words ? ["\(QuarterMarkColumns.text(of: [quarter]) ?? ""): \(cell)"] : []
+            }
             if let year = columns.yearColumns[i] {
                 let cell = row.cells[i]
                 let words = YearMarkColumns.kind(of: cell, year: year) == .note ? ["\(year): \(cell)"] : []
@@ -207,6 +213,13 @@ struct TableDraft {
         columns.yearColumns.sorted { $0.key < $1.key }.compactMap { column, year in
             let cell = Self.cell(row.cells, column).trimmingBlanks
             return YearMarkColumns.kind(of: cell, year: year) == .product ? "\(year): \(cell)" : nil
+        }
+    }
+
+    /// The quarters a row marks in the quarter columns (`QuarterMarkColumns`), in column order.
+    func markedQuarters(of row: Row) -> [Int] {
+        columns.quarterColumns.sorted { $0.key < $1.key }.compactMap { column, quarter in
+            YearMarkColumns.marks(Self.cell(row.cells, column)) ? quarter : nil
         }
     }
 
