@@ -33,4 +33,41 @@ struct ThemesThatMeanWhatTheySay16Tests {
             ).contains("consultation"))
         #expect(P.ids("Lấy ý kiến Nhân dân về dự thảo nghị quyết của HĐND phường.").contains("consultation"))
     }
+
+    /// A satisfaction target with a task that measures satisfaction or follows the 766 index: reviewers
+    /// split on whether that task carries the target, so the item is for an officer (`review`), never
+    /// a letter's "stated, no task"; without such a task it stays `stated`.
+    @Test func aSatisfactionTargetBesideAMeasuringTaskIsForAnOfficer() throws {
+        let measuring =
+            "1. Theo dõi, đánh giá chất lượng phục vụ người dân theo Bộ chỉ số 766 hằng tháng.\n"
+            + "Trung tâm Phục vụ hành chính công chủ trì. Thời gian: hằng tháng.\n\n"
+        let football = "2. Tổ chức giải bóng đá thiếu niên.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027.\n"
+        func level(_ tasks: String) throws -> GapItem.Level? {
+            let text = """
+                ỦY BAN NHÂN DÂN
+                PHƯỜNG AN BÌNH
+                Số: 07/KH-UBND
+                An Bình, ngày 12 tháng 3 năm 2027
+                KẾ HOẠCH
+                Cải cách hành chính năm 2027
+
+                I. MỤC ĐÍCH, YÊU CẦU
+
+                1. Nâng cao hiệu quả phục vụ người dân.
+
+                II. CHỈ TIÊU
+
+                1. Mức độ hài lòng của người dân, tổ chức về giải quyết TTHC đạt tối thiểu 92%.
+
+                III. NHIỆM VỤ
+
+
+                """ + tasks
+            let plan = try Fixtures.plan(text: text, path: "an-binh.txt")
+            let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
+            return Comparer().compare([plan], asOf: asOf).gaps[0].item(.theme, "satisfaction")?.level
+        }
+        #expect(try level(measuring + football) == .review)
+        #expect(try level(football) == .stated)
+    }
 }
