@@ -46,7 +46,14 @@ enum PageBreakJoiner {
     static func join(_ lines: [DocumentLine], joining: Bool = true) -> [LogicalLine] {
         var out: [LogicalLine] = []
         var lastPhysical: DocumentLine?
-        for line in lines where !line.isBlank && !line.isRule {
+        for line in lines {
+            if line.isPageFurniture {
+                // A page's header and number (`DocumentLine.isPageFurniture`) right under a line:
+                // the line stands right above what follows them, so the sentence they cut joins up.
+                if lastPhysical?.number == line.number - 1 { lastPhysical?.number = line.number }
+                continue
+            }
+            guard !line.isBlank, !line.isRule else { continue }
             defer { lastPhysical = line }
             if line.continuesRow, let last = out.last, last.isTableRow {
                 out[out.count - 1].continueRow(with: line.cells ?? [line.text], line: line.number)

@@ -33,6 +33,9 @@ public struct DocumentLine: Hashable, Sendable {
     public var continuesRow: Bool
     /// Beside `cells`, each cell's lines when it holds more than one (a markdown cell's `<br>`).
     public var cellLines: [CellLines?]?
+    /// A page's running header or number in text copied out of a PDF viewer (`PastedPageFurniture`),
+    /// kept as markup (`isRule`): the sentence it cuts goes on across it (`PageBreakJoiner`).
+    public var isPageFurniture = false
 
     public init(
         number: Int, text: String, cells: [String]? = nil, headingHint: Bool = false, isRule: Bool = false,

@@ -42,11 +42,19 @@ enum TextLines {
         let decoded = try TextDecoding.lines(data, path: path)
         guard markdown else {
             let raw = ColumnLayout.unroll(decoded.lines)
+            // Text copied out of a PDF viewer: its pages' headers and numbers, its flattened tables.
+            let furniture = PastedPageFurniture.indices(in: raw)
             var lines: [DocumentLine] = []
             var index = 0
             while index < raw.count {
+                if furniture.contains(index) {
+                    lines.append(FlatTables.furnitureLine(raw[index].number))
+                    index += 1
+                    continue
+                }
                 if let table = TabTables.table(at: index, in: raw)
                     ?? TabTables.table(at: index, in: raw, separator: .pipe)
+                    ?? FlatTables.table(at: index, in: raw, furniture: furniture)
                 {
                     lines += table.lines
                     index = table.next
@@ -55,7 +63,12 @@ enum TextLines {
                 lines.append(line(number: raw[index].number, raw: raw[index].text, markdown: false))
                 index += 1
             }
-            return ReaderOutput(lines: lines, diagnostics: decoded.notes)
+            var notes = decoded.notes
+            let furnitureCount = furniture.filter { !raw[$0].text.trimmingBlanks.isEmpty }.count
+            if furnitureCount > 0 {
+                notes.append(Diagnostic(.pageFurniture, .note, path: path, ReaderMessage.pdfFurniture, furnitureCount))
+            }
+            return ReaderOutput(lines: lines, diagnostics: notes)
         }
         var lines: [DocumentLine] = []
         var index = 0

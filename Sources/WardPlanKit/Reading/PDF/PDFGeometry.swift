@@ -485,7 +485,7 @@ private func mode(_ values: [Double]) -> Double? {
 /// pages (digits ignored: "Trang 3"), and page numbers. A number alone on a line is a page number
 /// when it is a page's first or last line and counts with the pages (page index plus the same
 /// offset on at least two pages, or 1 on a one-page file), so a year alone on a line ("2026") stays.
-private struct Furniture {
+struct Furniture {
     private(set) var lines: Set<Int> = []
 
     /// The lines of `pages` that are page numbers.
@@ -544,7 +544,7 @@ private struct Furniture {
 
     private static let pageNumberPattern = Pattern(#"^(?:trang\s*)?[-–(]?\s*(\d{1,4})\s*[-–)]?(?:\s*/\s*\d{1,4})?$"#)
 
-    private static func key(_ text: String) -> String {
+    static func key(_ text: String) -> String {
         var out = ""
         var lastDigit = false
         for ch in text.collapsingWhitespace {
