@@ -104,4 +104,25 @@ struct PDFTouchingCellsTests {
         #expect(!finder.ruledEdges(ruled).isEmpty)
         #expect(finder.touchingEdges(ruled).isEmpty)
     }
+
+    @Test func oneCellRepeatedCloseToTheNextIsNoBorder() {
+        // "Không phát sinh" centred in a funding cell, 3.5 pt from the next column on four rows (no
+        // padding, no border), other cells far apart: no ruled edge. Three different words that
+        // close are (a border's padding), as before.
+        func page(_ words: [String]) -> [PDFTextLine] {
+            (0..<6).map { row in
+                let y = 60 + Double(row) * 20
+                let funding = row < 4 ? (300.0, 336.5, words[row]) : (300.0, 320.0, "Lồng \(row)")
+                return PDFTextLine(
+                    number: row + 1, page: 1,
+                    words: [
+                        (80.0, 88.0, "\(row + 1)"), (100, 180, "Rà soát \(row)"), funding, (340, 390, "Quý \(row)"),
+                    ]
+                    .map { PDFWord($0.2, x: $0.0, y: y, xMax: $0.1, yMax: y + 13) })
+            }
+        }
+        let finder = PDFTableFinder(minGutter: 3.9, maxLineGap: 10)
+        #expect(finder.ruledEdges(page(Array(repeating: "Không phát sinh", count: 4))).isEmpty)
+        #expect(!finder.ruledEdges(page(["Không phát sinh", "Ngân sách xã", "Xã hội hóa", "Không phát sinh"])).isEmpty)
+    }
 }

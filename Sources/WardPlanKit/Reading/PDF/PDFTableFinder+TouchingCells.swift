@@ -19,6 +19,20 @@ extension PDFTableFinder {
         }
     }
 
+    /// The words that end closer than `within` to the word starting at `edge`. In a ruled table
+    /// set close, the text of many cells runs up to the border's padding; one cell's text repeated
+    /// down a column ("Không phát sinh", centred, 3.7 pt from the next column) is no evidence of a
+    /// border: `ruledEdges` asks for three different words.
+    static func closeWords(before edge: Double, in lines: [PDFTextLine], within: Double) -> Set<String> {
+        Set(
+            lines.compactMap { line in
+                zip(line.words, line.words.dropFirst()).first {
+                    abs($1.xMin - edge) <= 0.3 && $1.xMin - $0.xMax < within
+                }?
+                .0.text
+            })
+    }
+
     /// Whether the cells at some of `edges` touch the cell before them on a line.
     static func touch(_ edges: [Double], in lines: [PDFTextLine]) -> Bool {
         edges.contains { edge in gaps(before: edge, in: lines).contains { $0 < touchingGap } }
