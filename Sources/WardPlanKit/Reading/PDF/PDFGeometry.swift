@@ -44,6 +44,8 @@ struct PDFGeometry {
         var pageFinders: [PDFTableFinder] = []
         var running: [ClosedRange<Double>]?
         var runningEdges: [Double] = []
+        // The touching cells' edges of the table that runs on (`touchingEdges`).
+        var runningTouching: [Double] = []
         var pageEdges = pageLines.map(finder.ruledEdges)
         // A ruled table's first page, under prose, may hold too few rows to show its cells closer
         // than a gutter, or only some of them: the page after completes its edges when all stand there.
@@ -59,6 +61,10 @@ struct PDFGeometry {
             let carried = edges.allSatisfy { x in runningEdges.contains { abs($0 - x) <= 0.3 } }
             pageFinder.edges = carried && running != nil ? runningEdges : edges
             runningEdges = pageFinder.edges
+            if pageFinder.edges.isEmpty {
+                pageFinder.touchingEdges = finder.touchingEdges(page, carried: running != nil ? runningTouching : [])
+            }
+            runningTouching = pageFinder.touchingEdges
             pageFinders.append(pageFinder)
             if running != nil { runsOn.insert(tablesByPage.count) }
             let found = pageFinder.regions(in: page, continuing: running).map {

@@ -38,11 +38,15 @@ extension PDFTableFinder {
         let boundaries = gutters.map { ($0.lowerBound + $0.upperBound) / 2 }
         var numerals: [String] = []
         for line in band {
-            guard fits(line, boundaries: boundaries) else { return false }
             let firstColumn = line.words.filter { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
             let rest = line.words.dropFirst(firstColumn.count)
+            // A title merged across the columns after the first (one line, reader16b) runs over
+            // their gutters; a title in its own cell keeps to it.
             guard firstColumn.count + rest.count == line.words.count,
-                rest.allSatisfy({ Self.column(of: $0.xMin, boundaries: boundaries) == 1 }),
+                band.count == 1
+                    || fits(line, boundaries: boundaries)
+                        && rest.allSatisfy({ Self.column(of: $0.xMin, boundaries: boundaries) == 1 }),
+                !firstColumn.contains(where: { $0.xMax > gutters[0].upperBound }),
                 let start = rest.first?.xMin, abs(start - gutters[0].upperBound) <= minGutter,
                 intervals(PDFTextLine(number: line.number, page: line.page, words: Array(rest))).count == 1
             else { return false }
@@ -98,6 +102,10 @@ extension PDFTableFinder {
                         && !line.words.contains { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
                 }
             guard cutRest || isAreaRow(band, gutters: region.gutters) else { break }
+            // A title merged across the columns is a row that spans them.
+            if !cutRest, band.count == 1, !fits(lines[bandTop], boundaries: boundaries) {
+                region.spanning.insert(bandTop)
+            }
             top = bandTop
         }
         guard top < region.lines.lowerBound else { return }
