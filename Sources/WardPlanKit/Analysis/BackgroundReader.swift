@@ -103,6 +103,7 @@ struct BackgroundReader: Sendable {
     /// Clauses at ";" and at a sentence's end ("." before a space or the end); a colon keeps its
     /// lead-in with what follows ("Kết quả đạt được: …").
     static func clauses(of text: String) -> [Substring] {
+        if let clauses = simpleClauses(of: text) { return clauses }
         var out: [Substring] = []
         var start = text.startIndex
         var i = text.startIndex
@@ -118,5 +119,28 @@ struct BackgroundReader: Sendable {
         }
         out.append(text[start...])
         return out.filter { !$0.allSatisfy(\.isWhitespace) }
+    }
+
+    /// `clauses(of:)` by bytes, for simple text (`SimpleText`: every scalar a character of its own,
+    /// so no line feed): there ";", "." and " " are their ASCII bytes. Nil for other text.
+    static func simpleClauses(of text: String) -> [Substring]? {
+        text.utf8.withContiguousStorageIfAvailable { utf8 -> [Substring]? in
+            guard SimpleText.isSimple(utf8) else { return nil }
+            func index(_ offset: Int) -> String.Index { text.utf8.index(text.startIndex, offsetBy: offset) }
+            var out: [Substring] = []
+            var start = 0
+            for i in utf8.indices {
+                let byte = utf8[i]
+                let ends =
+                    byte == UInt8(ascii: ";")
+                    || (byte == UInt8(ascii: ".") && (i + 1 == utf8.count || utf8[i + 1] == UInt8(ascii: " ")))
+                if ends {
+                    out.append(text[index(start)..<index(i)])
+                    start = i + 1
+                }
+            }
+            out.append(text[index(start)...])
+            return out.filter { !$0.allSatisfy(\.isWhitespace) }
+        } ?? nil
     }
 }

@@ -207,17 +207,7 @@ final class FileDigestIndex: @unchecked Sendable {
         let data = Self.encode(merged)
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(
-            ".\(Self.fileName).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        do { try data.write(to: temporary) } catch {
-            unlink(temporary.path)
-            return false
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            return false
-        }
-        return true
+        return CacheFile.replace(data, at: url)
     }
 
     // MARK: The file

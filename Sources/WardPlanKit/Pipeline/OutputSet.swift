@@ -190,18 +190,7 @@ public struct OutputSet {
         var failure: Int32 = 0
         var streamError: (any Error)?
         func put(_ data: Data) throws {
-            data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
-                var offset = 0
-                while offset < buffer.count {
-                    let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = errno
-                        return
-                    }
-                    offset += n
-                }
-            }
+            failure = data.withUnsafeBytes { writeAll($0, to: fd) }
             if failure != 0 { throw WriteFailed() }
         }
         if let stream = file.stream {

@@ -259,27 +259,13 @@ public final class PlanCache: @unchecked Sendable {
 
     func write(_ data: Data, name: String) -> Bool { write(data, to: entryURL(name: name)) }
 
-    /// Writes `data` whole to a temporary file beside `url` and renames it into place.
+    /// Writes `data` whole to a temporary file beside `url` and renames it into place (`CacheFile`).
     func write(_ data: Data, to url: URL) -> Bool {
-        let name = url.lastPathComponent
-        let folder = url.deletingLastPathComponent()
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch { return false }
-        // A name no other run picks: this process, this entry, a random part.
-        let temporary = folder.appendingPathComponent(
-            ".\(name).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
-        do {
-            try data.write(to: temporary)
-        } catch {
-            unlink(temporary.path)
-            return false
-        }
-        if rename(temporary.path, url.path) != 0 {
-            unlink(temporary.path)
-            return false
-        }
-        return true
+        return CacheFile.replace(data, at: url)
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

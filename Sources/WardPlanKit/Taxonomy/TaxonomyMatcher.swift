@@ -76,6 +76,8 @@ final class TaxonomyMatcher: Sendable {
         ]
 
         func admits(_ text: String) -> Bool {
+            // Most matches hold none of these characters, and their bytes say so at once.
+            guard text.utf8.contains(where: { Self.mayBeSplitting[Int($0)] }) else { return true }
             var seen: [Character: Int] = [:]
             for c in text where Self.splitting.contains(c) {
                 if c == "," && anyCommas { continue }
@@ -84,6 +86,19 @@ final class TaxonomyMatcher: Sendable {
             }
             return true
         }
+
+        /// By byte: whether it may belong to a character of `splitting`. Each of them is one scalar,
+        /// and the one other scalar a `Character` equal to one of them can be is U+037E (the Greek
+        /// question mark, canonically ";"): so the ASCII ones, the lead byte of the others (U+2018–
+        /// U+2026: 0xE2) and that of U+037E (0xCD). A text without any of these bytes has no such
+        /// character; one with them is read character by character.
+        static let mayBeSplitting: [Bool] = {
+            var table = [Bool](repeating: false, count: 256)
+            for scalar in splitting.flatMap(\.unicodeScalars) + ["\u{037E}"] {
+                table[Int(String(scalar).utf8.first!)] = true
+            }
+            return table
+        }()
     }
 
     /// A phrase found in a text. `keyRange` excludes the padding spaces.

@@ -21,7 +21,7 @@ public enum TonedKey {
             tone = nil
         }
         for scalar in text.unicodeScalars {
-            if let mark = marks[scalar.value] {
+            if let mark = mark(scalar.value) {
                 // A combining mark (NFD input): part of the letter before it.
                 switch mark {
                 case .tone(let t): if tone == nil { tone = t }
@@ -29,7 +29,7 @@ public enum TonedKey {
                 }
                 continue
             }
-            if let letter = letters[scalar] {
+            if let letter = letter(scalar.value) {
                 word += letter.base
                 if tone == nil { tone = letter.tone }
                 continue
@@ -53,6 +53,23 @@ public enum TonedKey {
         0x0301: .tone("'"), 0x0300: .tone("`"), 0x0309: .tone("?"), 0x0303: .tone("~"), 0x0323: .tone("."),
         0x0302: .vowel("^"), 0x0306: .vowel("("), 0x031B: .vowel("+"),
     ]
+
+    /// `marks[value]`, without hashing: every mark is in U+0300–U+0323, which most scalars are not.
+    @inline(__always)
+    static func mark(_ value: UInt32) -> Mark? {
+        (0x0300...0x0323).contains(value) ? marks[value] : nil
+    }
+
+    /// `letters[scalar]`, from arrays over the two blocks the table covers instead of a dictionary
+    /// (no hash of each scalar).
+    @inline(__always)
+    static func letter(_ value: UInt32) -> (base: String, tone: Character?)? {
+        if value >= 0x1E00 { return value <= 0x1EFF ? extendedAdditional[Int(value &- 0x1E00)] : nil }
+        return value >= 0x00C0 && value <= 0x024F ? latin[Int(value &- 0x00C0)] : nil
+    }
+
+    private static let latin = (UInt32(0x00C0)...0x024F).map { Unicode.Scalar($0).flatMap { letters[$0] } }
+    private static let extendedAdditional = (UInt32(0x1E00)...0x1EFF).map { Unicode.Scalar($0).flatMap { letters[$0] } }
 
     /// Every precomposed Latin letter (Latin-1 to Latin Extended Additional) as its lower-case base
     /// letter with vowel marks, and its tone.
