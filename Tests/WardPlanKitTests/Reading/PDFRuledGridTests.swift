@@ -122,17 +122,9 @@ struct PDFRuledGridTests {
     }
 
     @Test func theAreaColumnReadsLikeItsWordTwinCellForCell() throws {
-        func areas(_ path: String) throws -> [[String]] {
-            let reader: any DocumentReader = path.hasSuffix(".pdf") ? PDFReader() : DocxReader()
-            let tables = try reader.read(Fixtures.data(path), path: path).compactMap(\.table)
-            return tables.flatMap { table in
-                table.rows.dropFirst(table.headerRowCount).filter { !$0.continuesPrevious && $0.cells.count > 1 }
-                    .map { [$0.cells[0].text, $0.cells[1].text, "\($0.cells[1].mergedFromAbove)"] }
-            }
-        }
-        let word = try areas("reader16/doi-sim-2029.docx")
+        let word = try PDFMergedColumnTests.areas("reader16/doi-sim-2029.docx")
         #expect(word.count == 18)
-        #expect(try areas("reader16/doi-sim-2029.pdf") == word)
+        #expect(try PDFMergedColumnTests.areas("reader16/doi-sim-2029.pdf") == word)
     }
 
     @Test func aRuleUnderTheLetterheadAndABoxedParagraphAreNoTables() throws {
@@ -144,9 +136,68 @@ struct PDFRuledGridTests {
         #expect(plan.tasks.map(\.leadText) == ["Phòng Văn hóa - Xã hội", "Trung tâm phục vụ hành chính công"])
     }
 
-    @Test func dumpForDebugging() throws {
-        guard let path = ProcessInfo.processInfo.environment["R16_DUMP"] else { return }
-        let document = try ReaderRegistry.standard.read(Fixtures.data(path), path: path)
-        print(document.tree.dump())
+    // MARK: - Rulings from the SVG, by hand
+
+    @Test func strokedSegmentsAndThinFilledRectanglesAreRulings() {
+        // As pdftocairo writes them: y flipped by the path's matrix; a glyph in <defs> is no ruling.
+        let svg = """
+            <svg><defs><symbol id="g1"><path style="stroke:none;" d="M 0 0 L 5 0 L 5 0.5 L 0 0.5 Z"/></symbol></defs>
+            <pageSet><page><g id="surface1">
+            <path style="fill:none;stroke-width:0.1;stroke:rgb(0%,0%,0%);" d="M 56 458 L 86 458 " transform="matrix(1,0,0,-1,0,600)"/>
+            <path style="fill:none;stroke-width:0.1;stroke:rgb(0%,0%,0%);" d="M 56 400 L 57 300 "/>
+            <path style="stroke:none;fill-rule:nonzero;fill:rgb(0%,0%,0%);" d="M 100 100 L 100.5 100 L 100.5 300 L 100 300 Z M 100 100 "/>
+            <path style="stroke:none;fill:rgb(80%,80%,80%);" d="M 100 100 L 200 100 L 200 120 L 100 120 Z"/>
+            </g></page><page><g>
+            <path style="fill:none;stroke:rgb(0%,0%,0%);" d="M 10 10 L 50 10 L 50 30 L 10 30 Z"/>
+            </g></page></pageSet></svg>
+            """
+        let pages = PDFRulings.pages(svg: Data(svg.utf8))
+        #expect(pages.count == 2)
+        // The stroked line at y 600 − 458; the slanted one is none; the thin rectangle a vertical
+        // ruling along its middle; the shaded cell (20 pt high) none.
+        #expect(
+            Set(pages[0])
+                == [PDFRuling(.horizontal, at: 142, from: 56, to: 86), PDFRuling(.vertical, at: 100.25, from: 100, to: 300)])
+        // A stroked rectangle: its four sides.
+        #expect(pages[1].count == 4)
+    }
+
+    @Test func piecesOfOneBorderAreMerged() {
+        let pieces = [
+            PDFRuling(.horizontal, at: 100, from: 10, to: 50), PDFRuling(.horizontal, at: 100.2, from: 50.5, to: 90),
+            PDFRuling(.horizontal, at: 100, from: 120, to: 150),
+        ]
+        #expect(PDFRulings.merged(pieces).map { [$0.start, $0.end] } == [[10, 90], [120, 150]])
+    }
+
+    // MARK: - Grids, by hand
+
+    static func box(_ x0: Double, _ x1: Double, _ y0: Double, _ y1: Double) -> [PDFRuling] {
+        [
+            PDFRuling(.horizontal, at: y0, from: x0, to: x1), PDFRuling(.horizontal, at: y1, from: x0, to: x1),
+            PDFRuling(.vertical, at: x0, from: y0, to: y1), PDFRuling(.vertical, at: x1, from: y0, to: y1),
+        ]
+    }
+
+    @Test func aBoxOrARuleIsNoGrid() {
+        #expect(PDFGrid.grids(in: Self.box(50, 500, 100, 200)).isEmpty)
+        #expect(PDFGrid.grids(in: [PDFRuling(.horizontal, at: 90, from: 50, to: 500)]).isEmpty)
+    }
+
+    @Test func aCellMergedDownAndOneMergedAcrossBelongToTheirFirstCell() throws {
+        // Columns 50 | 100 | 200 | 300, rows 100 | 120 | 140 | 160. Column 1 merged over rows 1–2
+        // (no ruling across it at 140); row 0 merged over columns 1–2 (no ruling at 200 in it).
+        var rulings = Self.box(50, 300, 100, 160)
+        rulings += [
+            PDFRuling(.horizontal, at: 120, from: 50, to: 300), PDFRuling(.horizontal, at: 140, from: 50, to: 100),
+            PDFRuling(.horizontal, at: 140, from: 200, to: 300), PDFRuling(.vertical, at: 100, from: 100, to: 160),
+            PDFRuling(.vertical, at: 200, from: 120, to: 160),
+        ]
+        let grid = try #require(PDFGrid.grids(in: rulings).first)
+        #expect(grid.xs == [50, 100, 200, 300] && grid.ys == [100, 120, 140, 160])
+        let anchors = grid.anchors()
+        #expect(anchors[0][2] == PDFGrid.Cell(row: 0, column: 1))
+        #expect(anchors[2][1] == PDFGrid.Cell(row: 1, column: 1))
+        #expect(anchors[2][2] == PDFGrid.Cell(row: 2, column: 2))
     }
 }

@@ -98,10 +98,10 @@ struct PDFGeometry {
                     flushBody()
                     let continuing = runsOn.contains(p) && region == tablesByPage[p].first
                     if let grid = gridsByPage[p]?[index], grid.region == region {
+                        let rows = grid.rows(continuing: continuing)
                         pieces.append(
                             .table(
-                                page: p + 1, rows: grid.rows(continuing: continuing), gutters: region.gutters,
-                                headerRows: grid.headerRows))
+                                page: p + 1, rows: rows, gutters: region.gutters, headerRows: grid.headerRows(of: rows)))
                         index = region.lines.upperBound
                         continue
                     }

@@ -16,14 +16,28 @@ struct PDFGridTable: Hashable {
 
     var gutters: [ClosedRange<Double>] { grid.xs.dropFirst().dropLast().map { ($0 - 1)...($0 + 1) } }
 
-    /// The header: the first row with the rows its cells are merged down over ("Thời gian" over
-    /// the years under it makes two).
-    var headerRows: Int {
-        let last = (0..<grid.columnCount).map { c in
+    /// How many of `rows` (as `rows(continuing:)` gives them) are the header: the first row with
+    /// the rows its cells are merged down over, and the rows under it with nothing in the first
+    /// column when a row whose first cell numbers it ("1", "I", "A.") comes next: the years under a
+    /// "Thời gian" cell, drawn as a row of their own.
+    func headerRows(of rows: [PDFTableFinder.Row]) -> Int {
+        let merged = (0..<grid.columnCount).map { c in
             anchors.lastIndex { $0[c] == PDFGrid.Cell(row: 0, column: c) } ?? 0
         }
-        return (last.max() ?? 0) + 1
+        let lastLine = (merged.max() ?? 0) + 1 < grid.rowCount ? grid.ys[(merged.max() ?? 0) + 1] : grid.bottom
+        var count = max(1, rows.prefix { $0.lines.first.map { ($0.yMin + $0.yMax) / 2 < lastLine } ?? false }.count)
+        var next = count
+        while next < rows.count, next - count < 2, rows[next].isEmptyFirstCell { next += 1 }
+        if next > count, next < rows.count, Self.numbers(rows[next].cells.first?.text ?? "") { count = next }
+        return min(count, rows.count)
     }
+
+    /// A row's number or an area's numeral or letter: "1", "1.2", "II", "A.".
+    private static func numbers(_ text: String) -> Bool {
+        label.firstMatch(in: text) != nil
+    }
+
+    private static let label = Pattern(#"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-ZĐ])\.?$"#, caseSensitive: true)
 
     /// The table `grid` draws over `page` (one page's lines, top to bottom): the lines whose middle
     /// is inside its height, each word given to the cell its box's centre falls in. Nil when no word

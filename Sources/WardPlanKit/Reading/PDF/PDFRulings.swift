@@ -342,14 +342,16 @@ extension PDFReader {
     /// `pages` with the rulings drawn on them, when a page where the words show a table (or the
     /// page before or after it: a table's first rows may be too few to show) has a ruled grid;
     /// nil otherwise, and when `pdftocairo` cannot tell. One `pdftocairo` run over those pages.
+    /// (Drawing only the first or last table page first, to skip unruled tables, missed ruled
+    /// tables whose first and last table pages as the words show them hold none.)
     func ruledPages(_ pages: [PDFPage], near tablePages: [Int], pdf: URL, limits: InputLimits) -> [PDFPage]? {
         guard let low = tablePages.min(), let high = tablePages.max() else { return nil }
         let range = max(1, low - 1)...min(pages.count, high + 1)
         guard let drawn = PDFRulings.read(pdf: pdf, pages: range, searchPath: searchPath, limits: limits),
-            drawn.count == range.count
+            drawn.count == range.count, drawn.contains(where: { !PDFGrid.grids(in: $0).isEmpty })
         else { return nil }
         var out = pages
         for (offset, rulings) in drawn.enumerated() { out[range.lowerBound - 1 + offset].rulings = rulings }
-        return drawn.contains { !PDFGrid.grids(in: $0).isEmpty } ? out : nil
+        return out
     }
 }
