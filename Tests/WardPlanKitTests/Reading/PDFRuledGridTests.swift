@@ -14,58 +14,166 @@ struct PDFRuledGridTests {
     /// pages, the second area's cell cut by a page break.
     static let mergedArea: [(String, String, String, String, String, String, String)] = [
         (
-            "1", "Công tác chỉ đạo, điều hành cải cách hành chính", "Ban hành kế hoạch cải cách hành chính năm 2029 của phường, phân công rõ trách nhiệm từng bộ phận và người đứng đầu trong tổ chức thực hiện", "Các phòng, ban chuyên môn", "Phòng Văn hóa - Xã hội", "Tháng 01/2029", "Kế hoạch của Ủy ban nhân dân phường"
+            "1",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Ban hành kế hoạch cải cách hành chính năm 2029 của phường, phân công rõ trách nhiệm từng bộ phận và người đứng đầu trong tổ chức thực hiện",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Tháng 01/2029",
+            "Kế hoạch của Ủy ban nhân dân phường"
         ),
         (
-            "2", "Công tác chỉ đạo, điều hành cải cách hành chính", "Kiểm tra định kỳ và đột xuất việc thực hiện nhiệm vụ cải cách hành chính tại các bộ phận, kịp thời chấn chỉnh những tồn tại, hạn chế được phát hiện", "Phòng Văn hóa - Xã hội", "Văn phòng HĐND và UBND phường", "Quý II, Quý IV/2029", "Thông báo kết luận kiểm tra"
+            "2",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Kiểm tra định kỳ và đột xuất việc thực hiện nhiệm vụ cải cách hành chính tại các bộ phận, kịp thời chấn chỉnh những tồn tại, hạn chế được phát hiện",
+            "Phòng Văn hóa - Xã hội",
+            "Văn phòng HĐND và UBND phường",
+            "Quý II, Quý IV/2029",
+            "Thông báo kết luận kiểm tra"
         ),
         (
-            "3", "Công tác chỉ đạo, điều hành cải cách hành chính", "Tuyên truyền kết quả cải cách hành chính trên hệ thống loa truyền thanh, trang thông tin điện tử của phường và tại các buổi sinh hoạt tổ dân phố", "Các tổ dân phố", "Phòng Văn hóa - Xã hội", "Thường xuyên", "Tin, bài, phóng sự tuyên truyền"
+            "3",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Tuyên truyền kết quả cải cách hành chính trên hệ thống loa truyền thanh, trang thông tin điện tử của phường và tại các buổi sinh hoạt tổ dân phố",
+            "Các tổ dân phố",
+            "Phòng Văn hóa - Xã hội",
+            "Thường xuyên",
+            "Tin, bài, phóng sự tuyên truyền"
         ),
         (
-            "4", "Công tác chỉ đạo, điều hành cải cách hành chính", "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2029 của phường, chuẩn bị đầy đủ tài liệu kiểm chứng theo hướng dẫn của thành phố", "Các phòng, ban chuyên môn", "Phòng Văn hóa - Xã hội", "Tháng 11/2029", "Báo cáo tự đánh giá, chấm điểm"
+            "4",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2029 của phường, chuẩn bị đầy đủ tài liệu kiểm chứng theo hướng dẫn của thành phố",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Tháng 11/2029",
+            "Báo cáo tự đánh giá, chấm điểm"
         ),
         (
-            "5", "Công tác chỉ đạo, điều hành cải cách hành chính", "Tổ chức đối thoại giữa lãnh đạo Ủy ban nhân dân phường với người dân, doanh nghiệp về thủ tục hành chính và chất lượng phục vụ của các bộ phận", "Trung tâm phục vụ hành chính công", "Văn phòng HĐND và UBND phường", "Quý III/2029", "Biên bản hội nghị đối thoại"
+            "5",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Tổ chức đối thoại giữa lãnh đạo Ủy ban nhân dân phường với người dân, doanh nghiệp về thủ tục hành chính và chất lượng phục vụ của các bộ phận",
+            "Trung tâm phục vụ hành chính công",
+            "Văn phòng HĐND và UBND phường",
+            "Quý III/2029",
+            "Biên bản hội nghị đối thoại"
         ),
         (
-            "6", "Cải cách thủ tục hành chính", "Công khai đầy đủ danh mục và nội dung thủ tục hành chính thuộc thẩm quyền của phường tại nơi tiếp nhận hồ sơ và trên môi trường mạng", "Các phòng, ban chuyên môn", "Trung tâm phục vụ hành chính công", "Quý I/2029", "Danh mục thủ tục hành chính được công khai"
+            "6",
+            "Cải cách thủ tục hành chính",
+            "Công khai đầy đủ danh mục và nội dung thủ tục hành chính thuộc thẩm quyền của phường tại nơi tiếp nhận hồ sơ và trên môi trường mạng",
+            "Các phòng, ban chuyên môn",
+            "Trung tâm phục vụ hành chính công",
+            "Quý I/2029",
+            "Danh mục thủ tục hành chính được công khai"
         ),
         (
-            "7", "Cải cách thủ tục hành chính", "Rà soát, đề xuất phương án đơn giản hóa thành phần hồ sơ, rút ngắn thời gian giải quyết đối với các thủ tục có số lượng hồ sơ lớn", "Trung tâm phục vụ hành chính công", "Văn phòng HĐND và UBND phường", "Quý II/2029", "Báo cáo rà soát, đề xuất"
+            "7",
+            "Cải cách thủ tục hành chính",
+            "Rà soát, đề xuất phương án đơn giản hóa thành phần hồ sơ, rút ngắn thời gian giải quyết đối với các thủ tục có số lượng hồ sơ lớn",
+            "Trung tâm phục vụ hành chính công",
+            "Văn phòng HĐND và UBND phường",
+            "Quý II/2029",
+            "Báo cáo rà soát, đề xuất"
         ),
         (
-            "8", "Cải cách thủ tục hành chính", "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính và công khai kết quả xử lý theo quy định", "Các phòng, ban chuyên môn", "Văn phòng HĐND và UBND phường", "Thường xuyên", "Sổ theo dõi phản ánh, kiến nghị"
+            "8",
+            "Cải cách thủ tục hành chính",
+            "Tiếp nhận, xử lý phản ánh, kiến nghị của cá nhân, tổ chức về quy định hành chính và công khai kết quả xử lý theo quy định",
+            "Các phòng, ban chuyên môn",
+            "Văn phòng HĐND và UBND phường",
+            "Thường xuyên",
+            "Sổ theo dõi phản ánh, kiến nghị"
         ),
         (
-            "9", "Cải cách thủ tục hành chính", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính và cập nhật vào kho quản lý dữ liệu điện tử của tổ chức, cá nhân", "Các phòng, ban chuyên môn", "Trung tâm phục vụ hành chính công", "Cả năm", "Hồ sơ, kết quả được số hóa"
+            "9",
+            "Cải cách thủ tục hành chính",
+            "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính và cập nhật vào kho quản lý dữ liệu điện tử của tổ chức, cá nhân",
+            "Các phòng, ban chuyên môn",
+            "Trung tâm phục vụ hành chính công",
+            "Cả năm",
+            "Hồ sơ, kết quả được số hóa"
         ),
         (
-            "10", "Cải cách thủ tục hành chính", "Khảo sát mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết thủ tục hành chính tại Trung tâm phục vụ hành chính công", "Phòng Văn hóa - Xã hội", "Trung tâm phục vụ hành chính công", "Tháng 10/2029", "Báo cáo kết quả khảo sát"
+            "10",
+            "Cải cách thủ tục hành chính",
+            "Khảo sát mức độ hài lòng của người dân, doanh nghiệp đối với việc giải quyết thủ tục hành chính tại Trung tâm phục vụ hành chính công",
+            "Phòng Văn hóa - Xã hội",
+            "Trung tâm phục vụ hành chính công",
+            "Tháng 10/2029",
+            "Báo cáo kết quả khảo sát"
         ),
         (
-            "11", "Cải cách thủ tục hành chính", "Hướng dẫn người dân nộp hồ sơ trực tuyến toàn trình và thanh toán phí, lệ phí trực tuyến trên Cổng Dịch vụ công quốc gia", "Đoàn Thanh niên phường", "Trung tâm phục vụ hành chính công", "Cả năm", "Hồ sơ trực tuyến được tiếp nhận"
+            "11",
+            "Cải cách thủ tục hành chính",
+            "Hướng dẫn người dân nộp hồ sơ trực tuyến toàn trình và thanh toán phí, lệ phí trực tuyến trên Cổng Dịch vụ công quốc gia",
+            "Đoàn Thanh niên phường",
+            "Trung tâm phục vụ hành chính công",
+            "Cả năm",
+            "Hồ sơ trực tuyến được tiếp nhận"
         ),
         (
-            "12", "Cải cách chế độ công vụ", "Rà soát vị trí việc làm của cán bộ, công chức phường, đề xuất điều chỉnh cho phù hợp với chức năng, nhiệm vụ sau khi sắp xếp", "Các phòng, ban chuyên môn", "Phòng Văn hóa - Xã hội", "Quý II/2029", "Đề án vị trí việc làm"
+            "12",
+            "Cải cách chế độ công vụ",
+            "Rà soát vị trí việc làm của cán bộ, công chức phường, đề xuất điều chỉnh cho phù hợp với chức năng, nhiệm vụ sau khi sắp xếp",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Quý II/2029",
+            "Đề án vị trí việc làm"
         ),
         (
-            "13", "Cải cách chế độ công vụ", "Cử cán bộ, công chức tham gia các lớp bồi dưỡng chuyên môn, nghiệp vụ và kỹ năng số do thành phố tổ chức", "Các phòng, ban chuyên môn", "Phòng Văn hóa - Xã hội", "Theo kế hoạch của thành phố", "Danh sách cán bộ được cử đi bồi dưỡng"
+            "13",
+            "Cải cách chế độ công vụ",
+            "Cử cán bộ, công chức tham gia các lớp bồi dưỡng chuyên môn, nghiệp vụ và kỹ năng số do thành phố tổ chức",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Theo kế hoạch của thành phố",
+            "Danh sách cán bộ được cử đi bồi dưỡng"
         ),
         (
-            "14", "Cải cách chế độ công vụ", "Đánh giá, xếp loại chất lượng cán bộ, công chức hằng tháng trên cơ sở kết quả thực hiện nhiệm vụ được giao", "Các phòng, ban chuyên môn", "Văn phòng HĐND và UBND phường", "Hằng tháng", "Kết quả đánh giá, xếp loại"
+            "14",
+            "Cải cách chế độ công vụ",
+            "Đánh giá, xếp loại chất lượng cán bộ, công chức hằng tháng trên cơ sở kết quả thực hiện nhiệm vụ được giao",
+            "Các phòng, ban chuyên môn",
+            "Văn phòng HĐND và UBND phường",
+            "Hằng tháng",
+            "Kết quả đánh giá, xếp loại"
         ),
         (
-            "15", "Xây dựng chính quyền điện tử, chính quyền số", "Sử dụng hệ thống quản lý văn bản và điều hành, ký số văn bản đi trên môi trường mạng, trừ văn bản mật theo quy định", "Các phòng, ban chuyên môn", "Văn phòng HĐND và UBND phường", "Thường xuyên", "Văn bản điện tử được ký số"
+            "15",
+            "Xây dựng chính quyền điện tử, chính quyền số",
+            "Sử dụng hệ thống quản lý văn bản và điều hành, ký số văn bản đi trên môi trường mạng, trừ văn bản mật theo quy định",
+            "Các phòng, ban chuyên môn",
+            "Văn phòng HĐND và UBND phường",
+            "Thường xuyên",
+            "Văn bản điện tử được ký số"
         ),
         (
-            "16", "Xây dựng chính quyền điện tử, chính quyền số", "Cập nhật, làm sạch dữ liệu dân cư, đất đai và hộ tịch của phường bảo đảm đúng, đủ, sạch, sống phục vụ giải quyết thủ tục", "Phòng Kinh tế, Hạ tầng và Đô thị", "Công an phường", "Cả năm", "Dữ liệu được cập nhật"
+            "16",
+            "Xây dựng chính quyền điện tử, chính quyền số",
+            "Cập nhật, làm sạch dữ liệu dân cư, đất đai và hộ tịch của phường bảo đảm đúng, đủ, sạch, sống phục vụ giải quyết thủ tục",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Công an phường",
+            "Cả năm",
+            "Dữ liệu được cập nhật"
         ),
         (
-            "17", "Xây dựng chính quyền điện tử, chính quyền số", "Duy trì tổ công nghệ số cộng đồng tại các tổ dân phố, hướng dẫn người dân sử dụng các dịch vụ số thiết yếu", "Các tổ dân phố", "Phòng Văn hóa - Xã hội", "6 tháng/lần", "Báo cáo hoạt động của tổ"
+            "17",
+            "Xây dựng chính quyền điện tử, chính quyền số",
+            "Duy trì tổ công nghệ số cộng đồng tại các tổ dân phố, hướng dẫn người dân sử dụng các dịch vụ số thiết yếu",
+            "Các tổ dân phố",
+            "Phòng Văn hóa - Xã hội",
+            "6 tháng/lần",
+            "Báo cáo hoạt động của tổ"
         ),
         (
-            "18", "Xây dựng chính quyền điện tử, chính quyền số", "Bảo đảm an toàn thông tin cho hệ thống máy tính và mạng nội bộ của Ủy ban nhân dân phường", "Công an phường", "Văn phòng HĐND và UBND phường", "Quý IV/2029", "Báo cáo kiểm tra an toàn thông tin"
+            "18",
+            "Xây dựng chính quyền điện tử, chính quyền số",
+            "Bảo đảm an toàn thông tin cho hệ thống máy tính và mạng nội bộ của Ủy ban nhân dân phường",
+            "Công an phường",
+            "Văn phòng HĐND và UBND phường",
+            "Quý IV/2029",
+            "Báo cáo kiểm tra an toàn thông tin"
         ),
     ]
 
@@ -73,37 +181,103 @@ struct PDFRuledGridTests {
     /// column, the header repeated, task 5 cut by the page break.
     static let areaRows: [(String, String, String, String, String, String, String)] = [
         (
-            "1", "CẢI CÁCH THỂ CHẾ", "Rà soát các văn bản do Hội đồng nhân dân, Ủy ban nhân dân phường ban hành để kiến nghị sửa đổi, bổ sung hoặc bãi bỏ những quy định không còn phù hợp với thực tiễn", "Các phòng, ban chuyên môn", "Văn phòng HĐND và UBND phường", "Quý II/2029", "Danh mục văn bản đã rà soát"
+            "1",
+            "CẢI CÁCH THỂ CHẾ",
+            "Rà soát các văn bản do Hội đồng nhân dân, Ủy ban nhân dân phường ban hành để kiến nghị sửa đổi, bổ sung hoặc bãi bỏ những quy định không còn phù hợp với thực tiễn",
+            "Các phòng, ban chuyên môn",
+            "Văn phòng HĐND và UBND phường",
+            "Quý II/2029",
+            "Danh mục văn bản đã rà soát"
         ),
         (
-            "2", "CẢI CÁCH THỂ CHẾ", "Lấy ý kiến của nhân dân và các tổ chức đối với dự thảo văn bản có nội dung liên quan trực tiếp đến quyền và nghĩa vụ của người dân trên địa bàn", "Ủy ban Mặt trận Tổ quốc Việt Nam phường", "Văn phòng HĐND và UBND phường", "Khi có dự thảo", "Báo cáo tổng hợp ý kiến góp ý"
+            "2",
+            "CẢI CÁCH THỂ CHẾ",
+            "Lấy ý kiến của nhân dân và các tổ chức đối với dự thảo văn bản có nội dung liên quan trực tiếp đến quyền và nghĩa vụ của người dân trên địa bàn",
+            "Ủy ban Mặt trận Tổ quốc Việt Nam phường",
+            "Văn phòng HĐND và UBND phường",
+            "Khi có dự thảo",
+            "Báo cáo tổng hợp ý kiến góp ý"
         ),
         (
-            "3", "CẢI CÁCH THỂ CHẾ", "Phổ biến, giáo dục pháp luật về đất đai, trật tự xây dựng và bảo vệ môi trường cho người dân tại các tổ dân phố", "Công an phường", "Phòng Văn hóa - Xã hội", "Cả năm", "Hội nghị phổ biến pháp luật"
+            "3",
+            "CẢI CÁCH THỂ CHẾ",
+            "Phổ biến, giáo dục pháp luật về đất đai, trật tự xây dựng và bảo vệ môi trường cho người dân tại các tổ dân phố",
+            "Công an phường",
+            "Phòng Văn hóa - Xã hội",
+            "Cả năm",
+            "Hội nghị phổ biến pháp luật"
         ),
         (
-            "4", "CẢI CÁCH THỂ CHẾ", "Theo dõi tình hình thi hành pháp luật trong lĩnh vực trật tự đô thị, an toàn thực phẩm trên địa bàn phường và báo cáo kết quả", "Công an phường", "Phòng Kinh tế, Hạ tầng và Đô thị", "Tháng 11/2029", "Báo cáo theo dõi thi hành pháp luật"
+            "4",
+            "CẢI CÁCH THỂ CHẾ",
+            "Theo dõi tình hình thi hành pháp luật trong lĩnh vực trật tự đô thị, an toàn thực phẩm trên địa bàn phường và báo cáo kết quả",
+            "Công an phường",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Tháng 11/2029",
+            "Báo cáo theo dõi thi hành pháp luật"
         ),
         (
-            "5", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "Rà soát chức năng, nhiệm vụ, quyền hạn của các phòng, ban chuyên môn để bảo đảm không chồng chéo, bỏ sót nhiệm vụ sau khi vận hành chính quyền địa phương hai cấp", "Các phòng, ban chuyên môn", "Phòng Văn hóa - Xã hội", "Quý I/2029", "Quyết định quy định chức năng, nhiệm vụ"
+            "5",
+            "CẢI CÁCH TỔ CHỨC BỘ MÁY",
+            "Rà soát chức năng, nhiệm vụ, quyền hạn của các phòng, ban chuyên môn để bảo đảm không chồng chéo, bỏ sót nhiệm vụ sau khi vận hành chính quyền địa phương hai cấp",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Quý I/2029",
+            "Quyết định quy định chức năng, nhiệm vụ"
         ),
         (
-            "6", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "Sửa đổi quy chế làm việc của Ủy ban nhân dân phường cho phù hợp với quy định mới về tổ chức chính quyền địa phương", "Các phòng, ban chuyên môn", "Văn phòng HĐND và UBND phường", "Quý II/2029", "Quy chế làm việc được sửa đổi"
+            "6",
+            "CẢI CÁCH TỔ CHỨC BỘ MÁY",
+            "Sửa đổi quy chế làm việc của Ủy ban nhân dân phường cho phù hợp với quy định mới về tổ chức chính quyền địa phương",
+            "Các phòng, ban chuyên môn",
+            "Văn phòng HĐND và UBND phường",
+            "Quý II/2029",
+            "Quy chế làm việc được sửa đổi"
         ),
         (
-            "7", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "Thực hiện tinh giản biên chế theo đúng lộ trình, gắn với đánh giá chất lượng cán bộ, công chức và vị trí việc làm", "Văn phòng HĐND và UBND phường", "Phòng Văn hóa - Xã hội", "Theo kế hoạch của thành phố", "Danh sách tinh giản biên chế"
+            "7",
+            "CẢI CÁCH TỔ CHỨC BỘ MÁY",
+            "Thực hiện tinh giản biên chế theo đúng lộ trình, gắn với đánh giá chất lượng cán bộ, công chức và vị trí việc làm",
+            "Văn phòng HĐND và UBND phường",
+            "Phòng Văn hóa - Xã hội",
+            "Theo kế hoạch của thành phố",
+            "Danh sách tinh giản biên chế"
         ),
         (
-            "8", "CẢI CÁCH TỔ CHỨC BỘ MÁY", "Kiện toàn tổ chức và hoạt động của Trung tâm phục vụ hành chính công phường, bố trí công chức có năng lực làm việc tại bộ phận tiếp nhận hồ sơ", "Trung tâm phục vụ hành chính công", "Văn phòng HĐND và UBND phường", "Quý I/2029", "Quyết định kiện toàn"
+            "8",
+            "CẢI CÁCH TỔ CHỨC BỘ MÁY",
+            "Kiện toàn tổ chức và hoạt động của Trung tâm phục vụ hành chính công phường, bố trí công chức có năng lực làm việc tại bộ phận tiếp nhận hồ sơ",
+            "Trung tâm phục vụ hành chính công",
+            "Văn phòng HĐND và UBND phường",
+            "Quý I/2029",
+            "Quyết định kiện toàn"
         ),
         (
-            "9", "CẢI CÁCH TÀI CHÍNH CÔNG", "Công khai dự toán và quyết toán ngân sách nhà nước của phường theo quy định, niêm yết tại trụ sở và đăng tải trên trang thông tin điện tử", "Văn phòng HĐND và UBND phường", "Phòng Kinh tế, Hạ tầng và Đô thị", "Theo quy định", "Văn bản công khai ngân sách"
+            "9",
+            "CẢI CÁCH TÀI CHÍNH CÔNG",
+            "Công khai dự toán và quyết toán ngân sách nhà nước của phường theo quy định, niêm yết tại trụ sở và đăng tải trên trang thông tin điện tử",
+            "Văn phòng HĐND và UBND phường",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Theo quy định",
+            "Văn bản công khai ngân sách"
         ),
         (
-            "10", "CẢI CÁCH TÀI CHÍNH CÔNG", "Quản lý, sử dụng tài sản công tiết kiệm, hiệu quả, đúng tiêu chuẩn, định mức; thực hiện kiểm kê tài sản công cuối năm", "Các phòng, ban chuyên môn", "Phòng Kinh tế, Hạ tầng và Đô thị", "Tháng 12/2029", "Báo cáo kiểm kê tài sản công"
+            "10",
+            "CẢI CÁCH TÀI CHÍNH CÔNG",
+            "Quản lý, sử dụng tài sản công tiết kiệm, hiệu quả, đúng tiêu chuẩn, định mức; thực hiện kiểm kê tài sản công cuối năm",
+            "Các phòng, ban chuyên môn",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Tháng 12/2029",
+            "Báo cáo kiểm kê tài sản công"
         ),
         (
-            "11", "CẢI CÁCH TÀI CHÍNH CÔNG", "Thực hành tiết kiệm, chống lãng phí trong chi thường xuyên, hội nghị và sử dụng điện, nước tại trụ sở cơ quan", "Các phòng, ban chuyên môn", "Phòng Kinh tế, Hạ tầng và Đô thị", "Cả năm", "Báo cáo thực hành tiết kiệm"
+            "11",
+            "CẢI CÁCH TÀI CHÍNH CÔNG",
+            "Thực hành tiết kiệm, chống lãng phí trong chi thường xuyên, hội nghị và sử dụng điện, nước tại trụ sở cơ quan",
+            "Các phòng, ban chuyên môn",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+            "Cả năm",
+            "Báo cáo thực hành tiết kiệm"
         ),
     ]
 
@@ -157,7 +331,10 @@ struct PDFRuledGridTests {
         // ruling along its middle; the shaded cell (20 pt high) none.
         #expect(
             Set(pages[0])
-                == [PDFRuling(.horizontal, at: 142, from: 56, to: 86), PDFRuling(.vertical, at: 100.25, from: 100, to: 300)])
+                == [
+                    PDFRuling(.horizontal, at: 142, from: 56, to: 86),
+                    PDFRuling(.vertical, at: 100.25, from: 100, to: 300),
+                ])
         // A stroked rectangle: its four sides.
         #expect(pages[1].count == 4)
     }

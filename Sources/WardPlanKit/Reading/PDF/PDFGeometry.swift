@@ -101,7 +101,8 @@ struct PDFGeometry {
                         let rows = grid.rows(continuing: continuing)
                         pieces.append(
                             .table(
-                                page: p + 1, rows: rows, gutters: region.gutters, headerRows: grid.headerRows(of: rows)))
+                                page: p + 1, rows: rows, gutters: region.gutters, headerRows: grid.headerRows(of: rows))
+                        )
                         index = region.lines.upperBound
                         continue
                     }

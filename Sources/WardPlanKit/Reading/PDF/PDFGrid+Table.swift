@@ -94,7 +94,8 @@ struct PDFGridTable: Hashable {
                 let width = row[c...].prefix { $0 == row[c] }.count
                 cells.append(
                     TableCell(
-                        text(of: row[c]), columnSpan: width, mergedFromAbove: row[c].row < r || carried.contains(row[c])))
+                        text(of: row[c]), columnSpan: width, mergedFromAbove: row[c].row < r || carried.contains(row[c])
+                    ))
             }
             out.append(PDFTableFinder.Row(lines: lines, cells: cells))
         }

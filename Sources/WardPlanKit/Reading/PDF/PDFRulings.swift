@@ -137,7 +137,8 @@ enum PDFRulings {
         // Every corner on the box's edges: an axis-aligned rectangle.
         guard
             corners.allSatisfy({ p in
-                (abs(p.0 - left) <= 0.01 || abs(p.0 - right) <= 0.01) && (abs(p.1 - top) <= 0.01 || abs(p.1 - bottom) <= 0.01)
+                (abs(p.0 - left) <= 0.01 || abs(p.0 - right) <= 0.01)
+                    && (abs(p.1 - top) <= 0.01 || abs(p.1 - bottom) <= 0.01)
             })
         else { return nil }
         let (width, height) = (right - left, bottom - top)
