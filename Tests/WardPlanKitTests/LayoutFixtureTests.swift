@@ -259,13 +259,10 @@ struct LayoutFixtureTests {
     /// must still fail, so when a fix makes one pass, the test fails until its entry is removed
     /// here. The requirement itself (every check, ≥ 95 %) is never lowered.
     ///
-    /// `yen-phu-thuong-2027.pdf` (session 9): an area cell merged down over its rows leaves no
-    /// gap between the rows for the PDF table finder (`Reading/PDF/PDFTableFinder`), which cuts
-    /// rows at each line and glues the last lines of a task to the next row; the .md, .docx and
-    /// .txt of the same plan read right.
-    static let knownFailures: [String: Set<String>] = [
-        "yen-phu-thuong-2027.pdf": ["tasks", "refs", "leads", "times", "extra"]
-    ]
+    /// None now: `yen-phu-thuong-2027.pdf` (session 9: an area cell merged down over its rows left
+    /// no gap between the rows for the PDF table finder) reads right since reader16 reads its
+    /// ruled table from the rulings (`Reading/PDF/PDFGrid`).
+    static let knownFailures: [String: Set<String>] = [:]
 
     @Test(arguments: cases)
     func readsAsWritten(_ testCase: Case) throws {

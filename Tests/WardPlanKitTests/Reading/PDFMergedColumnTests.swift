@@ -108,20 +108,21 @@ struct PDFMergedColumnTests {
         try PDFRuledTableTests.readsLikeItsWordTwin(plan, word: "reader15d/ban-seo-lung-2028.docx")
     }
 
-    @Test func theAreaColumnReadsLikeItsWordTwinCellForCell() throws {
-        // The area cell of every task row (text, `mergedFromAbove`), tables in order (the PDF's
-        // last page may be a table of its own), header rows and the rest of a cut row left out.
-        func areas(_ path: String) throws -> [[String]] {
-            let reader: any DocumentReader = path.hasSuffix(".pdf") ? PDFReader() : DocxReader()
-            let tables = try reader.read(Fixtures.data(path), path: path).compactMap(\.table)
-            return tables.flatMap { table in
-                table.rows.dropFirst(table.headerRowCount).filter { !$0.continuesPrevious && $0.cells.count > 1 }
-                    .map { [$0.cells[1].text, "\($0.cells[1].mergedFromAbove)"] }
-            }
+    /// The area cell of every task row (text, `mergedFromAbove`), tables in order (the PDF's last
+    /// page may be a table of its own), header rows and the rest of a cut row left out.
+    static func areas(_ path: String) throws -> [[String]] {
+        let reader: any DocumentReader = path.hasSuffix(".pdf") ? PDFReader() : DocxReader()
+        let tables = try reader.read(Fixtures.data(path), path: path).compactMap(\.table)
+        return tables.flatMap { table in
+            table.rows.dropFirst(table.headerRowCount).filter { !$0.continuesPrevious && $0.cells.count > 1 }
+                .map { [$0.cells[1].text, "\($0.cells[1].mergedFromAbove)"] }
         }
-        let word = try areas("reader15d/ban-seo-lung-2028.docx")
+    }
+
+    @Test func theAreaColumnReadsLikeItsWordTwinCellForCell() throws {
+        let word = try Self.areas("reader15d/ban-seo-lung-2028.docx")
         #expect(word.count == 16)
-        #expect(try areas("reader15d/ban-seo-lung-2028.pdf") == word)
+        #expect(try Self.areas("reader15d/ban-seo-lung-2028.pdf") == word)
     }
 
     // MARK: - Spans from the rows' and texts' tops and bottoms

@@ -15,6 +15,8 @@ struct PDFGeometry {
     private(set) var lines: [DocumentLine] = []
     private(set) var furnitureLines = 0
     private(set) var letterCount = 0
+    /// The pages (from 1) on which a table was found: where `PDFReader` looks for rulings.
+    private(set) var tablePages: [Int] = []
 
     /// What the pages hold once furniture is gone, in reading order.
     private enum Piece {
@@ -42,6 +44,7 @@ struct PDFGeometry {
         // Pages whose first table may go on from the page before (`rowsReadingMergedColumn`).
         var runsOn: Set<Int> = []
         var pageFinders: [PDFTableFinder] = []
+        var gridsByPage: [Int: [Int: PDFGridTable]] = [:]
         var running: [ClosedRange<Double>]?
         var runningEdges: [Double] = []
         // The touching cells' edges of the table that runs on (`touchingEdges`).
@@ -67,13 +70,20 @@ struct PDFGeometry {
             runningTouching = pageFinder.touchingEdges
             pageFinders.append(pageFinder)
             if running != nil { runsOn.insert(tablesByPage.count) }
-            let found = pageFinder.regions(in: page, continuing: running).map {
+            var found = pageFinder.regions(in: page, continuing: running).map {
                 pageFinder.withHeaderColumns($0, in: page)
+            }
+            // Tables drawn by rulings are read from their grids instead (`PDFGrid`).
+            let grids = PDFGrid.grids(in: pages[tablesByPage.count].rulings).compactMap { PDFGridTable($0, page: page) }
+            if !grids.isEmpty {
+                found = PDFGridTable.regions(found, with: grids)
+                gridsByPage[tablesByPage.count] = Dictionary(grids.map { ($0.lines.lowerBound, $0) }) { a, _ in a }
             }
             tablesByPage.append(found)
             // A table that reaches the page's last line (its number is gone) may go on overleaf.
             running = found.last.flatMap { $0.lines.upperBound >= page.count ? $0.gutters : nil }
         }
+        tablePages = tablesByPage.indices.filter { !tablesByPage[$0].isEmpty }.map { $0 + 1 }
         Self.addTableStarts(&tablesByPage, pages: pageLines, finder: finder)
         Self.addHeadersAtFoot(&tablesByPage, pages: pageLines, finder: finder)
         let furniture = Furniture(pageLines, tables: tablesByPage)
@@ -92,8 +102,17 @@ struct PDFGeometry {
             while index < page.count {
                 if let region = tablesByPage[p].first(where: { $0.lines.lowerBound == index }) {
                     flushBody()
-                    let rows = pageFinders[p].rowsReadingMergedColumn(
-                        of: region, in: page, continuing: runsOn.contains(p) && region == tablesByPage[p].first)
+                    let continuing = runsOn.contains(p) && region == tablesByPage[p].first
+                    if let grid = gridsByPage[p]?[index], grid.region == region {
+                        let rows = grid.rows(continuing: continuing)
+                        pieces.append(
+                            .table(
+                                page: p + 1, rows: rows, gutters: region.gutters, headerRows: grid.headerRows(of: rows))
+                        )
+                        index = region.lines.upperBound
+                        continue
+                    }
+                    let rows = pageFinders[p].rowsReadingMergedColumn(of: region, in: page, continuing: continuing)
                     pieces.append(
                         .table(
                             page: p + 1, rows: rows, gutters: region.gutters,

@@ -56,9 +56,12 @@ public struct PDFReader: DocumentReader {
             throw InputError(Diagnostic(.damagedFile, .error, path: path, message, reason))
         }
         let pages = try PDFWordBoxes.pages(result.stdout, path: path, limits: limits)
-        let layout = PDFGeometry(pages: pages)
+        var layout = PDFGeometry(pages: pages)
         guard layout.letterCount >= 20 else {
             throw InputError(Diagnostic(.noTextLayer, .error, path: path, ReaderMessage.pdfNoTextLayer))
+        }
+        if let ruled = ruledPages(pages, near: layout.tablePages, pdf: input, limits: limits) {
+            layout = PDFGeometry(pages: ruled)
         }
         var notes: [Diagnostic] = []
         if layout.furnitureLines > 0 {

@@ -25,11 +25,15 @@ struct PDFPage: Hashable, Sendable {
     var width: Double
     var height: Double
     var words: [PDFWord]
+    /// The lines drawn on the page (`PDFRulings`), when they were read: ruled tables are read
+    /// from them (`PDFGrid`).
+    var rulings: [PDFRuling]
 
-    init(width: Double = 595, height: Double = 842, words: [PDFWord]) {
+    init(width: Double = 595, height: Double = 842, words: [PDFWord], rulings: [PDFRuling] = []) {
         self.width = width
         self.height = height
         self.words = words
+        self.rulings = rulings
     }
 }
 
