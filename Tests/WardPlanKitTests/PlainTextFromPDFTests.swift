@@ -53,7 +53,8 @@ struct PlainTextFromPDFTests {
         let economy = "Phòng Kinh tế, Hạ tầng và Đô thị"
         let want = [
             Want(
-                ref: "1", text: "Xây dựng, ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2028", lead: office,
+                ref: "1", text: "Xây dựng, ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2028",
+                lead: office,
                 partners: "", time: "Tháng 02/2028", product: "Kế hoạch kiểm tra"),
             Want(
                 ref: "2",
@@ -147,7 +148,10 @@ struct PlainTextFromPDFTests {
             """
         let plan = try Fixtures.plan(text: text, path: "dong-ha-2027.txt")
         #expect(plan.tasks.map(\.ref) == ["1", "1", "2"])
-        #expect(plan.tasks.map { $0.group ?? "" } == ["CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"])
+        #expect(
+            plan.tasks.map { $0.group ?? "" } == [
+                "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+            ])
         #expect(plan.tasks.map(\.text)[0] == "Ban hành Kế hoạch cải cách hành chính năm 2027")
         #expect(plan.tasks.map { $0.timeline?.text ?? "" } == ["Tháng 01/2027", "Thường xuyên", "Quý II/2027"])
         #expect(plan.tasks.map(\.products) == [["Kế hoạch"], [], ["Hồ sơ được số hóa"]])

@@ -219,7 +219,9 @@ enum FlatTables {
 
         private func repeatsHeader(at j: Int) -> Bool {
             guard j + header.lineKeys.count <= raw.count else { return false }
-            return header.lineKeys.enumerated().allSatisfy { raw[j + $0.offset].text.trimmingBlanks.foldedKey == $0.element }
+            return header.lineKeys.enumerated().allSatisfy {
+                raw[j + $0.offset].text.trimmingBlanks.foldedKey == $0.element
+            }
         }
 
         private func headerRow() -> TableRow {
@@ -249,7 +251,9 @@ enum FlatTables {
             row[0] = raw[number].text.trimmingBlanks
             let last = lines.last ?? number
             rows.append(
-                TableRow(cells: row.map { TableCell($0) }, span: SourceSpan(line: raw[number].number, endLine: raw[last].number)))
+                TableRow(
+                    cells: row.map { TableCell($0) },
+                    span: SourceSpan(line: raw[number].number, endLine: raw[last].number)))
             self.number = nil
             lines = []
         }
@@ -284,8 +288,10 @@ struct RowCells {
             // An office or a time where no column for it is left is text ("Báo cáo năm 2027" as
             // the product).
             if i > 0, kind != .wrapped,
-                let next = Self.column(for: kind, after: column, roles: roles, timeLater: timeLater, inText: roles[column] == .task)
-                    ?? Self.column(for: .other, after: column, roles: roles, timeLater: timeLater, inText: roles[column] == .task)
+                let next = Self.column(
+                    for: kind, after: column, roles: roles, timeLater: timeLater, inText: roles[column] == .task)
+                    ?? Self.column(
+                        for: .other, after: column, roles: roles, timeLater: timeLater, inText: roles[column] == .task)
             {
                 column = next
             }
@@ -329,7 +335,9 @@ struct RowCells {
     ) -> Int? {
         if kind == .other, inText { return nil }
         let later = roles.indices.filter { $0 > column }
-        func first(_ accepted: Set<TableColumns.Role>) -> Int? { later.first { roles[$0].map(accepted.contains) ?? false } }
+        func first(_ accepted: Set<TableColumns.Role>) -> Int? {
+            later.first { roles[$0].map(accepted.contains) ?? false }
+        }
         switch kind {
         case .office: return first([.lead, .coordinators, .supervisor])
         case .time: return first([.timeline, .start])

@@ -80,7 +80,8 @@ enum PastedPageFurniture {
     }
 
     /// Whether the pages beside the running header before occurrence `i` or after it count to `page`.
-    private static func countsOnAt(_ i: Int, _ page: Int, in anchors: [[(index: Int, page: Int, strong: Bool)]]) -> Bool {
+    private static func countsOnAt(_ i: Int, _ page: Int, in anchors: [[(index: Int, page: Int, strong: Bool)]]) -> Bool
+    {
         (i > 0 && anchors[i - 1].contains { $0.page == page - 1 })
             || (i + 1 < anchors.count && anchors[i + 1].contains { $0.page == page + 1 })
     }
