@@ -37,7 +37,7 @@ struct ComparisonXMLTests {
     @Test func theSeedsValidateAndNameTheirCodeLists() throws {
         try Self.withReport(try seeds()) { root in
             let codeLists = try #require(root.child("codeLists"))
-            #expect(codeLists.attribute("benchmarksVersion") == "2")
+            #expect(codeLists.attribute("benchmarksVersion") == "3")
             #expect(codeLists.attribute("citationsVersion") == "1")
             let comparison = try #require(root.child("comparison"))
             #expect(comparison.attribute("asOf") == "2026-07-01")

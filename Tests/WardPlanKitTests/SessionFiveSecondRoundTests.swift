@@ -79,10 +79,11 @@ struct SessionFiveSecondRoundTests {
         let fees = parser.targets(
             in: "Tỷ lệ hồ sơ nộp trực tuyến đạt 70%; tỷ lệ giao dịch thanh toán phí, lệ phí trực tuyến đạt 75%.",
             phase: phase, line: 10)
-        #expect(fees.map(\.metric) == ["online-dossier-rate", "online-payment"])
+        // Session 16: payments made online are their own metric, not procedures offering it.
+        #expect(fees.map(\.metric) == ["online-dossier-rate", "online-payment-rate"])
         let cashless = parser.targets(
             in: "Hồ sơ có nghĩa vụ tài chính được thanh toán không dùng tiền mặt đạt 60%.", phase: phase, line: 11)
-        #expect(cashless.map(\.metric) == ["online-payment"])
+        #expect(cashless.map(\.metric) == ["online-payment-rate"])
     }
 
     static let targetsPlan = """
@@ -127,7 +128,7 @@ struct SessionFiveSecondRoundTests {
         let level = try #require(Fixtures.ngocHa.targets.first { $0.line == 59 })
         #expect(level.metric == "data-governance-level" && level.value == 4)
         #expect(level.text.hasSuffix("; từng bước hướng tới cấp độ 5 theo định hướng của Thành phố"))
-        #expect(Fixtures.ngocHa.targets.first { $0.line == 61 }?.metric == "online-payment")
+        #expect(Fixtures.ngocHa.targets.first { $0.line == 61 }?.metric == "online-payment-rate")
         let tracked = try #require(Fixtures.namDoSon.targets.first { $0.line == 83 && $0.metric == nil })
         #expect(tracked.text.hasSuffix("; công khai minh bạch tiến độ để người dân, tổ chức giám sát"))
     }
