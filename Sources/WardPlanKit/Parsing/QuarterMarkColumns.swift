@@ -16,24 +16,7 @@ enum QuarterMarkColumns {
     /// The quarter columns of a header row: two or more side by side, rising, each a quarter alone,
     /// but the first may be the time column whose words end with its quarter. Empty when there are none.
     static func columns(_ cells: [String], roles: [Int: TableColumns.Role]) -> [Int: Int] {
-        var i = 0
-        while i < cells.count {
-            guard let first = headerQuarter(cells[i]), first.alone || roles[i] == .timeline else {
-                i += 1
-                continue
-            }
-            var run = [(column: i, quarter: first.quarter)]
-            var j = i + 1
-            while j < cells.count, let next = headerQuarter(cells[j]), next.alone,
-                next.quarter > run[run.count - 1].quarter
-            {
-                run.append((j, next.quarter))
-                j += 1
-            }
-            if run.count >= 2 { return Dictionary(uniqueKeysWithValues: run.map { ($0.column, $0.quarter) }) }
-            i = j
-        }
-        return [:]
+        YearMarkColumns.risingRun(cells, roles: roles) { headerQuarter($0).map { ($0.quarter, $0.alone) } }
     }
 
     /// A row that holds nothing but quarters, two or more ("| | | | Quý I | Quý II | Quý III |"): the

@@ -18,19 +18,28 @@ enum YearMarkColumns {
     /// alone, but the first may be the time column whose words end with its year (the merged
     /// "Thời gian thực hiện" over them, joined with the year under it). Empty when there are none.
     static func columns(_ cells: [String], roles: [Int: TableColumns.Role]) -> [Int: Int] {
+        risingRun(cells, roles: roles) { headerYear($0).map { ($0.year, $0.alone) } }
+    }
+
+    /// The first run of two or more header cells side by side whose values rise, each naming its
+    /// value alone, but the first may be the time column whose words end with it: year columns
+    /// here, quarter columns (`QuarterMarkColumns`) the same way. Column → value; empty when none.
+    static func risingRun(
+        _ cells: [String], roles: [Int: TableColumns.Role], reading value: (String) -> (value: Int, alone: Bool)?
+    ) -> [Int: Int] {
         var i = 0
         while i < cells.count {
-            guard let first = headerYear(cells[i]), first.alone || roles[i] == .timeline else {
+            guard let first = value(cells[i]), first.alone || roles[i] == .timeline else {
                 i += 1
                 continue
             }
-            var run = [(column: i, year: first.year)]
+            var run = [(column: i, value: first.value)]
             var j = i + 1
-            while j < cells.count, let next = headerYear(cells[j]), next.alone, next.year > run[run.count - 1].year {
-                run.append((j, next.year))
+            while j < cells.count, let next = value(cells[j]), next.alone, next.value > run[run.count - 1].value {
+                run.append((j, next.value))
                 j += 1
             }
-            if run.count >= 2 { return Dictionary(uniqueKeysWithValues: run.map { ($0.column, $0.year) }) }
+            if run.count >= 2 { return Dictionary(uniqueKeysWithValues: run.map { ($0.column, $0.value) }) }
             i = j
         }
         return [:]
