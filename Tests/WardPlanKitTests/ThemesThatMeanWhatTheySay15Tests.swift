@@ -21,6 +21,15 @@ struct ThemesThatMeanWhatTheySay15Tests {
         #expect(P.ids("Tăng cường kiểm tra, giám sát việc thực hiện nhiệm vụ CCHC.").contains("par-inspection"))
     }
 
+    /// The Ngọc Hà dump golden's change at line 72, asserted directly: the people's right to "biết, bàn,
+    /// kiểm tra, giám sát" is no inspection; the head's accountability on the same line stays.
+    @Test func theSeedsPurposeLineIsNoInspection() throws {
+        let item = try #require(Fixtures.ngocHa.narrative.first { $0.line == 72 })
+        #expect(item.text.contains("biết, bàn, kiểm tra, giám sát"))
+        #expect(!item.themes.contains { $0.id == "par-inspection" })
+        #expect(item.themes.contains { $0.id == "accountability" })
+    }
+
     @Test func linkedProcedureGroupsAreOneStop() {
         #expect(P.ids("Thực hiện liên thông nhóm TTHC khai tử, xóa đăng ký thường trú.").contains("one-stop"))
         #expect(!P.ids("Thực hiện liên thông văn bản điện tử với Đảng ủy.").contains("one-stop"))
