@@ -118,6 +118,10 @@ enum ColumnLayout {
         guard !block.contains(where: { SimpleText.contains(0x09, in: $0) && $0.contains("\t") }) else {
             return tabColumns(of: asIs)
         }
+        // A drawn grid's cells are read by its walls (`GridTables`), not as columns of text.
+        guard !block.contains(where: GridTables.isBorderLine) else {
+            return asIs
+        }
         let split = block.map { pieces($0) }
         guard split.allSatisfy({ $0.count <= 2 }),
             let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()

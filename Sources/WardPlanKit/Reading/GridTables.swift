@@ -15,15 +15,19 @@
 /// leaves a column open (`|     +-----+`, pandoc 3's row spans) carries that cell down: its text is
 /// the whole merged cell's, and the rows below repeat it as merged from above. Each table becomes
 /// one `DocumentLine` carrying its `TableBlock`, its borders inside the table's span.
+///
+/// The same grid drawn with box-drawing characters, as text browsers (`w3m -dump`) and
+/// document-management exports draw an HTML or Word table (`┌──┬──┐`, `│`, `├──┼──┤`, `╞══╪══╡`),
+/// reads the same way: each box character stands for the ASCII one it draws (`BoxDrawing`).
 enum GridTables {
     /// A grid table that starts at `start` (0-based index into `lines`): the line standing for it and
     /// the index of the first line after it; nil when none starts there.
     static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
-        guard isBorder(Array(lines[start].trimmingBlanks)) else { return nil }
+        guard isBorder(BoxDrawing.border(Array(lines[start].trimmingBlanks))) else { return nil }
         var grid: [[Character]] = []
         var index = start
         while index < lines.count {
-            let text = Array(lines[index].trimmingBlanks)
+            let text = BoxDrawing.gridLine(Array(lines[index].trimmingBlanks))
             guard let first = text.first, first == "+" || first == "|" else { break }
             grid.append(text)
             index += 1
@@ -37,6 +41,12 @@ enum GridTables {
         let span = SourceSpan(line: start + 1, endLine: start + grid.count)
         let block = TableBlock(rows: rows.rows, headerRowCount: rows.header, span: span)
         return (MarkdownTables.tableLine(block), start + grid.count)
+    }
+
+    /// A line of the file that draws a grid's border, in ASCII or box characters.
+    static func isBorderLine(_ line: String) -> Bool {
+        guard let first = TextLines.firstNonBlank(line), BoxDrawing.opensGrid(first) else { return false }
+        return isBorder(BoxDrawing.border(Array(line.trimmingBlanks)))
     }
 
     /// A border line: `+` at both ends, only `+ - = : |` and spaces between, and a run of `-` or `=`.
@@ -60,6 +70,9 @@ enum GridTables {
         var column: Int
         var span: Int
         var lines: [String]
+        /// Whether each line's text runs up to the right wall: a browser that fills a cell
+        /// (`w3m`) cuts a word too long for it there (`Quý II` / `/2027`).
+        var filled: [Bool]
     }
 
     private static func rows(of grid: [[Character]], edges: [Int], firstLine: Int)
@@ -82,7 +95,7 @@ enum GridTables {
                 let cells = cellsOfRow(content, edges: edges)
                 var tableCells: [TableCell] = []
                 for cell in cells {
-                    let text = cellText(cell.lines)
+                    let text = cellText(cell.lines, filled: cell.filled)
                     if carried.contains(cell.column), let origin = open[cell.column] {
                         // The merged cell goes on: its lines join the cell where it began, and every
                         // row it covers repeats the whole text.
@@ -126,7 +139,8 @@ enum GridTables {
                 guard left < line.count else { return "" }
                 return String(line[left..<min(right, line.count)]).trimmingBlanks
             }
-            cells.append(Cell(column: from, span: k - from, lines: texts))
+            let filled = lines.map { line in right <= line.count && right > left && line[right - 1] != " " }
+            cells.append(Cell(column: from, span: k - from, lines: texts, filled: filled))
             from = k
         }
         return cells
@@ -154,24 +168,36 @@ enum GridTables {
 
     /// A cell's text: wrapped lines joined by a space, a blank line or a list bullet opening a new
     /// paragraph; the paragraphs kept apart when there are several (`CellLines.paragraphs`).
-    private static func cellText(_ lines: [String]) -> (text: String, lines: CellLines?) {
-        var paragraphs: [[String]] = []
-        var current: [String] = []
-        for line in lines {
+    private static func cellText(_ lines: [String], filled: [Bool]) -> (text: String, lines: CellLines?) {
+        var paragraphs: [String] = []
+        var current = ""
+        for (index, line) in lines.enumerated() {
             if line.isEmpty {
                 if !current.isEmpty { paragraphs.append(current) }
-                current = []
+                current = ""
                 continue
             }
             if opensListItem(line), !current.isEmpty {
                 paragraphs.append(current)
-                current = []
+                current = ""
             }
-            current.append(line)
+            if current.isEmpty {
+                current = line
+            } else {
+                current += (index > 0 && filled[index - 1] && isCutToken(current, line) ? "" : " ") + line
+            }
         }
         if !current.isEmpty { paragraphs.append(current) }
-        let texts = paragraphs.map { InlineMarkup.clean($0.joined(separator: " ")).collapsingWhitespace }
+        let texts = paragraphs.map { InlineMarkup.clean($0).collapsingWhitespace }
         return (texts.joined(separator: " "), texts.count > 1 ? .paragraphs(texts) : nil)
+    }
+
+    /// A line that filled its cell and the next one are one token cut in two: the next opens with a
+    /// mark no word opens with ("/2027", ", …", ")"), the line ends with one no word ends with ("(",
+    /// "/"), or a number goes on ("06/20" / "27"). Otherwise the cut was at a space.
+    private static func isCutToken(_ before: String, _ after: String) -> Bool {
+        guard let last = before.last, let first = after.first else { return false }
+        return "/,.;:)%".contains(first) || "/(".contains(last) || (last.isNumber && first.isNumber)
     }
 
     /// "- ", "+ ", "* " or "1. ", "a) " at a line's start: a list item inside the cell.
@@ -181,5 +207,61 @@ enum GridTables {
         let marker = line[..<space]
         guard let last = marker.last, last == "." || last == ")" else { return false }
         return MarkdownTables.isRowNumber(String(marker))
+    }
+}
+
+/// Box-drawing characters (U+2500–U+257F) read as the ASCII grid they draw: a line `─ ━ ┄ …` is
+/// `-`, a double line `═` is `=` (a header rule when the other rules are single), a wall `│ ┃ ║ …`
+/// is `|`, and every corner, junction or arc is `+`. One character for one, so columns keep their
+/// offsets.
+enum BoxDrawing {
+    /// The line as a grid line: a border wholly in ASCII; on any other line only the walls, so a
+    /// cell's own text is kept as written.
+    static func gridLine(_ line: [Character]) -> [Character] {
+        let asBorder = border(line)
+        return GridTables.isBorder(asBorder) ? asBorder : line.map(wall)
+    }
+
+    /// Every box character replaced by its ASCII stand-in.
+    static func border(_ line: [Character]) -> [Character] {
+        guard line.contains(where: isBoxDrawing) else { return line }
+        return line.map(ascii)
+    }
+
+    /// Whether a line may open a grid: its first character a `+` or a box corner or junction.
+    static func opensGrid(_ first: Unicode.Scalar) -> Bool {
+        first == "+" || (isBoxDrawing(first) && ascii(first) == "+")
+    }
+
+    static func isBoxDrawing(_ character: Character) -> Bool {
+        character.unicodeScalars.count == 1 && isBoxDrawing(character.unicodeScalars.first!)
+    }
+
+    private static func isBoxDrawing(_ scalar: Unicode.Scalar) -> Bool { (0x2500...0x257F).contains(scalar.value) }
+
+    private static func wall(_ character: Character) -> Character {
+        guard isBoxDrawing(character), case let a = ascii(character.unicodeScalars.first!), a == "|" else {
+            return character
+        }
+        return a
+    }
+
+    private static func ascii(_ character: Character) -> Character {
+        guard isBoxDrawing(character) else { return character }
+        return ascii(character.unicodeScalars.first!)
+    }
+
+    private static func ascii(_ scalar: Unicode.Scalar) -> Character {
+        switch scalar.value {
+        case 0x2550: return "="  // ═
+        case 0x2500, 0x2501, 0x2504, 0x2505, 0x2508, 0x2509, 0x254C, 0x254D, 0x2574, 0x2576, 0x2578, 0x257A, 0x257C,
+            0x257E:
+            return "-"  // ─ ━ and their dashed and half forms
+        case 0x2502, 0x2503, 0x2506, 0x2507, 0x250A, 0x250B, 0x254E, 0x254F, 0x2551, 0x2575, 0x2577, 0x2579, 0x257B,
+            0x257D, 0x257F:
+            return "|"  // │ ┃ ║ and their dashed and half forms
+        case 0x2571...0x2573: return Character(scalar)  // ╱ ╲ ╳ draw no grid
+        default: return "+"  // corners, junctions, arcs
+        }
     }
 }

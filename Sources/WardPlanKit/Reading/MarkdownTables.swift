@@ -7,10 +7,12 @@ enum MarkdownTables {
     /// A table that starts at `start` (0-based index into `lines`): the line standing for it and the
     /// index of the first line after it; nil when no such table starts there.
     static func table(at start: Int, in lines: [String]) -> (lines: [DocumentLine], next: Int)? {
-        // A table opens with `|`, `<table` or a grid's `+---`: other lines are turned away before any trimming.
-        guard let opening = TextLines.firstNonBlank(lines[start]), opening == "|" || opening == "<" || opening == "+"
+        // A table opens with `|`, `<table` or a grid's `+---` (or `┌───`): other lines are turned away
+        // before any trimming.
+        guard let opening = TextLines.firstNonBlank(lines[start]),
+            opening == "|" || opening == "<" || BoxDrawing.opensGrid(opening)
         else { return nil }
-        if opening == "+" { return GridTables.table(at: start, in: lines).map { ([$0.line], $0.next) } }
+        if BoxDrawing.opensGrid(opening) { return GridTables.table(at: start, in: lines).map { ([$0.line], $0.next) } }
         let first = lines[start].trimmingBlanks
         if first == "|" { return cellPerLine(at: start, in: lines).map { ([$0.line], $0.next) } }
         if first.lowercased().hasPrefix("<table") { return html(at: start, in: lines) }

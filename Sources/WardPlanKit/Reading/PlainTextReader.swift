@@ -1,7 +1,8 @@
 import Foundation
 
-/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`),
-/// and often markdown or HTML emphasis left over from the editor it came from.
+/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`) or
+/// drawn as grids (`GridTables`: pandoc's plain text, a text browser's `┌──┬──┐`), and often
+/// markdown or HTML emphasis left over from the editor it came from.
 public struct PlainTextReader: DocumentReader {
     public let format = "text"
     public let fileExtensions: Set<String> = ["txt", "text"]
@@ -50,6 +51,15 @@ enum TextLines {
                 if furniture.contains(index) {
                     lines.append(FlatTables.furnitureLine(raw[index].number))
                     index += 1
+                    continue
+                }
+                if let first = TextLines.firstNonBlank(raw[index].text), BoxDrawing.opensGrid(first),
+                    let grid = GridTables.table(at: raw[index].number - 1, in: decoded.lines)
+                {
+                    // A grid's lines stand in `raw` as they are (`ColumnLayout` leaves them), so its
+                    // lines are the file's lines from this one on.
+                    lines.append(grid.line)
+                    while index < raw.count, raw[index].number <= grid.next { index += 1 }
                     continue
                 }
                 if let table = TabTables.table(at: index, in: raw)
