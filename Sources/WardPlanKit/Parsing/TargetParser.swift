@@ -24,6 +24,9 @@ public struct TargetParser: Sendable {
     }
 
     public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
+        // An item that opens with its years ("Giai đoạn 2026 - 2027: 100% TTHC …; tỷ lệ …") gives them
+        // to every clause that names none of its own.
+        let phase = Self.leadingYears(of: text) ?? phase
         let clauses = Self.clauses(of: text)
         var parsed = clauses.map { clause in
             (clause: clause, metric: index.metric(for: clause)?.id, value: Self.value(in: clause), phase: phase)
@@ -269,7 +272,17 @@ public struct TargetParser: Sendable {
         }
     }
 
-    /// The years a clause names for itself ("năm 2026 - 2027", "đến năm 2030", "vào năm 2030").
+    /// The years of a label that opens an item, up to its colon: "Giai đoạn 2026 - 2027:", "Năm
+    /// 2027:", "Đến năm 2030:" (six words at most, so a clause that only mentions a year is none).
+    static func leadingYears(of text: String) -> YearRange? {
+        guard let colon = text.prefix(48).firstIndex(of: ":"), case let label = String(text[..<colon]),
+            TextShape.wordCount(label) <= 6
+        else { return nil }
+        return TextShape.yearRange(in: label)
+    }
+
+    /// The years a clause names for itself ("năm 2026 - 2027", "đến năm 2030", "vào năm 2030",
+    /// "giai đoạn 2028 - 2030").
     static func years(in clause: String) -> YearRange? {
         guard let m = yearPattern.firstMatch(in: clause), let from = m[1].flatMap({ Int($0) }) else { return nil }
         return YearRange(from: from, to: m[2].flatMap { Int($0) } ?? from)
@@ -431,6 +444,6 @@ public struct TargetParser: Sendable {
     static let levelSource = #"(?:cấp độ|mức độ|cấp|mức)(?:\s+trưởng thành)?\s+(\d{1,2})(?!\s*%)(?!\d)"#
     static let level = Pattern(levelSource, needsDigit: true)
     private static let partBreak = Pattern(#",\s*|\s+và\s+"#)
-    private static let yearPattern = Pattern(#"năm\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#, needs: "2")
+    private static let yearPattern = Pattern(#"(?:năm|giai đoạn)\s+(20\d\d)(?:\s*[-–]\s*(20\d\d))?"#, needs: "2")
     private static let trongDo = Pattern(#",\s*trong đó\s*,?"#, needs: ",")
 }
