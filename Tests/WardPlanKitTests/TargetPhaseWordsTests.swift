@@ -15,7 +15,8 @@ struct TargetPhaseWordsTests {
 
     @Test func aStageNamedAsAPhaseIsATargetOfItsOwn() {
         let targets = parser.targets(
-            in: "Mức độ hài lòng của tổ chức, cá nhân đối với giải quyết TTHC đạt tối thiểu 88% năm 2026, 92% năm 2027 và từ 95% trở lên giai đoạn 2028 - 2030",
+            in: "Mức độ hài lòng của tổ chức, cá nhân đối với giải quyết TTHC đạt tối thiểu 88% năm 2026, "
+                + "92% năm 2027 và từ 95% trở lên giai đoạn 2028 - 2030",
             phase: plan, line: 7)
         #expect(targets.map(\.metric) == ["satisfaction", "satisfaction", "satisfaction"])
         #expect(targets.map(\.value) == [88, 92, 95])
@@ -28,7 +29,8 @@ struct TargetPhaseWordsTests {
 
     @Test func anItemOpeningWithItsYearsGivesThemToEveryClause() {
         let targets = parser.targets(
-            in: "Giai đoạn 2026 - 2027: 100% TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình; tỷ lệ hồ sơ nộp trực tuyến đạt trên 60%",
+            in: "Giai đoạn 2026 - 2027: 100% TTHC đủ điều kiện được cung cấp dịch vụ công trực tuyến toàn trình; "
+                + "tỷ lệ hồ sơ nộp trực tuyến đạt trên 60%",
             phase: plan, line: 9)
         #expect(targets.count == 2)
         #expect(targets.allSatisfy { $0.phase == YearRange(from: 2026, to: 2027) })
