@@ -128,6 +128,94 @@ struct PDFRuledGapsTests {
         #expect(AssignmentParts.markedCell("Công an phường") == nil)
     }
 
+    /// The same for `suoi-mo-2029`: landscape, the area in a cell merged down over its tasks, the
+    /// second area's name cut by the page break ("Cải cách thủ tục hành chính," on page 1, the rest
+    /// on page 2) inside task 5, a row the break cut too.
+    static let areaCutByThePage: [(String, String, String, String, String, String, String)] = [
+        (
+            "1",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Ban hành kế hoạch cải cách hành chính năm 2029 của phường và phân công trách nhiệm cho từng bộ phận",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Tháng 01/2029",
+            "Kế hoạch của Ủy ban nhân dân phường"
+        ),
+        (
+            "2",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Kiểm tra việc thực hiện nhiệm vụ cải cách hành chính tại các bộ phận chuyên môn và Trung tâm phục vụ hành chính công",
+            "Phòng Văn hóa - Xã hội",
+            "Văn phòng HĐND và UBND phường",
+            "Quý III/2029",
+            "Thông báo kết luận kiểm tra"
+        ),
+        (
+            "3",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Tuyên truyền về cải cách hành chính trên trang thông tin điện tử và hệ thống loa truyền thanh của phường",
+            "Các tổ dân phố",
+            "Phòng Văn hóa - Xã hội",
+            "Thường xuyên",
+            "Tin, bài tuyên truyền"
+        ),
+        (
+            "4",
+            "Công tác chỉ đạo, điều hành cải cách hành chính",
+            "Tự đánh giá, chấm điểm Chỉ số cải cách hành chính năm 2029 theo hướng dẫn của thành phố",
+            "Các phòng, ban chuyên môn",
+            "Phòng Văn hóa - Xã hội",
+            "Tháng 11/2029",
+            "Báo cáo tự đánh giá"
+        ),
+        (
+            "5",
+            "Cải cách thủ tục hành chính, nâng cao chất lượng giải quyết thủ tục hành chính và phục vụ người dân, doanh nghiệp tại Trung tâm phục vụ hành chính công của phường",
+            "Công khai danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của phường tại Trung tâm phục vụ hành chính công",
+            "Văn phòng HĐND và UBND phường",
+            "Trung tâm phục vụ hành chính công",
+            "Quý I/2029",
+            "Danh mục được công khai"
+        ),
+        (
+            "6",
+            "Cải cách thủ tục hành chính, nâng cao chất lượng giải quyết thủ tục hành chính và phục vụ người dân, doanh nghiệp tại Trung tâm phục vụ hành chính công của phường",
+            "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân, doanh nghiệp về quy định hành chính",
+            "Trung tâm phục vụ hành chính công",
+            "Văn phòng HĐND và UBND phường",
+            "Thường xuyên",
+            "Sổ theo dõi phản ánh, kiến nghị"
+        ),
+        (
+            "7",
+            "Cải cách thủ tục hành chính, nâng cao chất lượng giải quyết thủ tục hành chính và phục vụ người dân, doanh nghiệp tại Trung tâm phục vụ hành chính công của phường",
+            "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính theo quy định",
+            "Các phòng, ban chuyên môn",
+            "Trung tâm phục vụ hành chính công",
+            "Cả năm",
+            "Hồ sơ được số hóa"
+        ),
+        (
+            "8",
+            "Cải cách thủ tục hành chính, nâng cao chất lượng giải quyết thủ tục hành chính và phục vụ người dân, doanh nghiệp tại Trung tâm phục vụ hành chính công của phường",
+            "Khảo sát mức độ hài lòng của người dân đối với việc giải quyết thủ tục hành chính",
+            "Phòng Văn hóa - Xã hội",
+            "Trung tâm phục vụ hành chính công",
+            "Tháng 10/2029",
+            "Báo cáo kết quả khảo sát"
+        ),
+    ]
+
+    @Test func aMergedCellWhoseTextThePageBreakCutReadsWhole() throws {
+        // Before: tasks 5–8 under "Cải cách thủ tục hành chính, … nâng cao … nâng cao …" (the
+        // rest on page 2 read as a cell of its own and joined again in every row).
+        let plan = try PDFRuledTableTests.readsExpectedTasks("reader17b/suoi-mo-2029.pdf", Self.areaCutByThePage)
+        #expect(plan.unclassified.isEmpty && plan.notUnderstood.isEmpty)
+        try PDFRuledTableTests.readsLikeItsWordTwin(plan, word: "reader17b/suoi-mo-2029.docx")
+        let word = try PDFMergedColumnTests.areas("reader17b/suoi-mo-2029.docx")
+        #expect(try PDFMergedColumnTests.areas("reader17b/suoi-mo-2029.pdf") == word)
+    }
+
     // MARK: - Dashed rulings
 
     /// A dashed border is still a cell's border (Word and LibreOffice draw a dashed or dotted
