@@ -402,7 +402,8 @@ struct PDFGeometry {
                 }
                 for (i, piece, whole) in joined where i < tableRow.cells.count {
                     if tableRow.cells[i].mergedFromAbove, tableRow.cells[i].text == piece {
-                        tableRow.cells[i] = TableCell(whole, columnSpan: tableRow.cells[i].columnSpan, mergedFromAbove: true)
+                        tableRow.cells[i] = TableCell(
+                            whole, columnSpan: tableRow.cells[i].columnSpan, mergedFromAbove: true)
                     }
                 }
                 rows.append(tableRow)
@@ -415,7 +416,8 @@ struct PDFGeometry {
             for j in rows.indices.reversed() {
                 guard column < rows[j].cells.count, rows[j].cells[column].text == text else { return }
                 let cell = rows[j].cells[column]
-                rows[j].cells[column] = TableCell(whole, columnSpan: cell.columnSpan, mergedFromAbove: cell.mergedFromAbove)
+                rows[j].cells[column] = TableCell(
+                    whole, columnSpan: cell.columnSpan, mergedFromAbove: cell.mergedFromAbove)
                 if !cell.mergedFromAbove { return }
             }
         }
