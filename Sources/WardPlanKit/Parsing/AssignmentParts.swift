@@ -121,6 +121,19 @@ struct AssignmentParts: Equatable {
         return result == AssignmentParts() ? nil : result
     }
 
+    /// A table cell that marks its lead with "(chủ trì)" after the name, the partners after it:
+    /// "Phòng Văn hóa - Xã hội (chủ trì), các phòng, ban chuyên môn", "X (chủ trì); Y (phối hợp)".
+    /// Nil when nothing stands before the mark.
+    static func markedCell(_ text: String) -> AssignmentParts? {
+        guard let mark = text.range(of: "(chủ trì)", options: .caseInsensitive) else { return nil }
+        let lead = InlineAssignment.clean(String(text[..<mark.lowerBound]))
+        guard !lead.isEmpty else { return nil }
+        var rest = String(text[mark.upperBound...])
+        if let verb = rest.range(of: "(phối hợp)", options: .caseInsensitive) { rest.removeSubrange(verb) }
+        let partners = InlineAssignment.clean(rest)
+        return AssignmentParts(lead: lead, coordinators: partners.isEmpty ? nil : partners)
+    }
+
     /// The field label that ends at `colon`: the longest run of up to six words before it that
     /// is a label, starting the text or after ";" or ":", or with a capital. A label never reaches
     /// back over an earlier colon.

@@ -1409,8 +1409,9 @@ final class PlanRecognizer {
                 // One row per area, its task cell listing several tasks.
                 plan.tasks += listed
             } else if columns.holdsTasks {
-                // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label.
-                let roles = value(.lead).flatMap(AssignmentParts.labelledCell)
+                // "Phân công" | "Chủ trì: X<br>Phối hợp: Y": both roles in the lead column, by label
+                // or by a mark after the lead ("X (chủ trì), Y").
+                let roles = value(.lead).flatMap { AssignmentParts.labelledCell($0) ?? AssignmentParts.markedCell($0) }
                 // Years marked under "2026 | 2027 | …" give the time when no column or label does;
                 // so do quarters marked under "Quý I | … | Quý IV", read in the plan's year.
                 let stated = value(.timeline) ?? roles?.timeline

@@ -380,18 +380,45 @@ struct PDFGeometry {
                 headerLines += first.lines.map(\.text)
                 rest = rest.dropFirst()
             }
+            // Cells merged down whose text the page break cut: (column, the rest's text, the whole).
+            var joined: [(column: Int, rest: String, whole: String)] = []
             for (index, row) in rest.enumerated() {
                 var tableRow = Self.tableRow(row, page: page, gutters: gutters)
-                // A cell merged down from the page before (`rowsReadingMergedColumn`) repeats its text.
-                if let above = rows.last, above.cells.count == tableRow.cells.count {
-                    for (i, cell) in tableRow.cells.enumerated() where cell.mergedFromAbove && cell.text.isEmpty {
-                        tableRow.cells[i].text = above.cells[i].text
-                    }
-                }
                 // The page break cut a row: its rest comes first, with nothing in the first column.
                 tableRow.continuesPrevious =
                     index == 0 && row.isEmptyFirstCell && !(rows.last?.cells.first?.text.isEmpty ?? true)
+                // A cell merged down from the page before (`rowsReadingMergedColumn`) repeats its text;
+                // in a cut row, one with text of its own is the rest of that text (`PDFGridTable`).
+                if let above = rows.last, above.cells.count == tableRow.cells.count {
+                    for (i, cell) in tableRow.cells.enumerated() where cell.mergedFromAbove {
+                        if cell.text.isEmpty {
+                            tableRow.cells[i].text = above.cells[i].text
+                        } else if tableRow.continuesPrevious, !above.cells[i].text.isEmpty {
+                            let whole = PDFTextLine.join([above.cells[i].text, cell.text]).collapsingWhitespace.nfc
+                            joined.append((i, cell.text, whole))
+                            Self.replace(column: i, text: above.cells[i].text, with: whole, upward: &rows)
+                        }
+                    }
+                }
+                for (i, piece, whole) in joined where i < tableRow.cells.count {
+                    if tableRow.cells[i].mergedFromAbove, tableRow.cells[i].text == piece {
+                        tableRow.cells[i] = TableCell(
+                            whole, columnSpan: tableRow.cells[i].columnSpan, mergedFromAbove: true)
+                    }
+                }
                 rows.append(tableRow)
+            }
+        }
+
+        /// The cell in `column` of the last rows, up to the first of its merged cell, given `whole`
+        /// for `text` (the part above a page break).
+        private static func replace(column: Int, text: String, with whole: String, upward rows: inout [TableRow]) {
+            for j in rows.indices.reversed() {
+                guard column < rows[j].cells.count, rows[j].cells[column].text == text else { return }
+                let cell = rows[j].cells[column]
+                rows[j].cells[column] = TableCell(
+                    whole, columnSpan: cell.columnSpan, mergedFromAbove: cell.mergedFromAbove)
+                if !cell.mergedFromAbove { return }
             }
         }
 

@@ -71,17 +71,26 @@ struct PDFGridTable: Hashable {
     /// to each, marked `mergedFromAbove` in all but its first, as `DocxReader` gives a `vMerge`;
     /// one merged over columns is one cell of that `columnSpan`. `continuing`: the table goes on
     /// from the page before; in a column whose cells are merged down over rows on this page, the
-    /// first cell under the header left empty is the rest of the one above the page break, marked
-    /// `mergedFromAbove` for `TableBuilder` to repeat its text.
+    /// first cell under the header is the rest of the one above the page break when it is empty,
+    /// or when it is merged down from a row the break cut (nothing in its first column): marked
+    /// `mergedFromAbove` for `TableBuilder` to repeat the text above, or to join it with its own.
     func rows(continuing: Bool) -> [PDFTableFinder.Row] {
         var carried: Set<PDFGrid.Cell> = []
         if continuing {
+            // A cell merged down from a row the page break cut (its first column has nothing).
+            func cut(_ cell: PDFGrid.Cell) -> Bool {
+                let first = anchors[cell.row][0]
+                return cell.column > 0 && first.row == cell.row && words[first] == nil
+                    && anchors.filter { $0[cell.column] == cell }.count >= 2
+            }
             for c in 0..<grid.columnCount {
                 var down: [PDFGrid.Cell] = []
                 for row in anchors where row[c].column == c && down.last != row[c] { down.append(row[c]) }
                 let merged = down.contains { cell in anchors.filter { $0[c] == cell }.count >= 2 }
                 // The header repeated over it (its cell first) or not repeated.
-                if merged, let empty = down.prefix(2).first(where: { words[$0] == nil }) { carried.insert(empty) }
+                if merged, let rest = down.prefix(2).first(where: { words[$0] == nil || cut($0) }) {
+                    carried.insert(rest)
+                }
             }
         }
         var out: [PDFTableFinder.Row] = []

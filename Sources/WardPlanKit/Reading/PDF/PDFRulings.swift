@@ -60,6 +60,9 @@ enum PDFRulings {
         var sawPage = false
         var inDefs = false
         var paths = 0
+        // The transforms of the `<g>` elements a path is in, each composed with those outside it
+        // (nil inside a transform that is not a `matrix(…)`: those paths are left out).
+        var groups: [Matrix?] = []
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             let bytes = raw.bindMemory(to: UInt8.self)
             var index = 0
@@ -75,14 +78,21 @@ enum PDFRulings {
                     if sawPage { pages.append(Self.merged(current)) }
                     sawPage = true
                     current = []
+                    groups = []
                 case "defs": inDefs = true
                 case "/defs": inDefs = false
+                case "g" where bytes[end - 2] != UInt8(ascii: "/"):
+                    let outer = groups.last ?? .identity
+                    let own = Matrix(Self.attributes(bytes, from: index, to: end)["transform"])
+                    groups.append(outer.flatMap { outer in own.map { $0.then(outer) } })
+                case "/g": _ = groups.popLast()
                 case "path" where !inDefs && paths < maxPaths:
                     paths += 1
+                    guard let outer = groups.last ?? .identity else { break }
                     let attributes = Self.attributes(bytes, from: index, to: end)
                     current += Self.rulings(
                         style: attributes["style"] ?? "", d: attributes["d"] ?? "",
-                        transform: attributes["transform"])
+                        transform: attributes["transform"], within: outer)
                 default: break
                 }
                 index = end
@@ -94,9 +104,12 @@ enum PDFRulings {
 
     /// The rulings one `<path>` draws: its straight horizontal and vertical segments when it is
     /// stroked, or itself when it is a thin filled rectangle. A transform other than `matrix(…)`
-    /// and any curve in a filled path leave the path out.
-    static func rulings(style: String, d: String, transform: String?) -> [PDFRuling] {
-        guard let matrix = Matrix(transform) else { return [] }
+    /// and any curve in a filled path leave the path out. `outer`: the transforms of the groups
+    /// the path is in, applied after its own.
+    static func rulings(style: String, d: String, transform: String?, within outer: Matrix = .identity)
+        -> [PDFRuling]
+    {
+        guard let matrix = Matrix(transform)?.then(outer) else { return [] }
         let stroked = style.contains("stroke:") && !style.contains("stroke:none")
         let filled = !style.contains("fill:none")
         guard stroked || filled else { return [] }
@@ -200,8 +213,22 @@ enum PDFRulings {
             (a, b, c, d, e, f) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5])
         }
 
+        static let identity = Matrix(nil)!
+
         func apply(_ p: (Double, Double)) -> (Double, Double) {
             (a * p.0 + c * p.1 + e, b * p.0 + d * p.1 + f)
+        }
+
+        /// This transform, then `outer`: a path's own transform inside a group's.
+        func then(_ outer: Matrix) -> Matrix {
+            var out = Matrix.identity
+            out.a = outer.a * a + outer.c * b
+            out.b = outer.b * a + outer.d * b
+            out.c = outer.a * c + outer.c * d
+            out.d = outer.b * c + outer.d * d
+            out.e = outer.a * e + outer.c * f + outer.e
+            out.f = outer.b * e + outer.d * f + outer.f
+            return out
         }
     }
 
