@@ -10,12 +10,14 @@
 extension PDFTableFinder {
     /// The runs of words that give the columns of `row` (the lines of one row, a slice of
     /// `lines`): its line with the most runs (another line may run two centred cells together),
-    /// keeping only the strips between them that few of the lines from the row down leave
-    /// closed: at most a fifth of them (a line that touches the next column) and of the next
-    /// twelve at most, down to a gap wider than a row's. Nil when fewer than two gutters stay.
+    /// keeping of the strips between them only what the lines from the row down leave open
+    /// (`openPart`; of the twelve from the row's first at most, down to a gap wider than a row's).
+    /// Nil when fewer than two gutters stay.
     func rowColumns(_ row: ArraySlice<PDFTextLine>, in lines: [PDFTextLine]) -> [ClosedRange<Double>]? {
         guard let widest = row.max(by: { groups($0) < groups($1) }) else { return nil }
         let own = intervals(widest)
+        // Cells that touch (`touchingEdges`) or are ruled show their edges already.
+        guard edges.isEmpty, touchingEdges.isEmpty else { return gutters(own).count >= 2 ? own : nil }
         var end = row.endIndex
         while end < min(lines.count, row.startIndex + 12),
             lines[end].yMin - lines[end - 1].yMax <= Self.maxRowGap(row)
@@ -23,13 +25,7 @@ extension PDFTableFinder {
             end += 1
         }
         let below = lines[row.startIndex..<end]
-        let kept = gutters(own).filter { strip in
-            let inside = strip.lowerBound + 0.5...max(strip.lowerBound + 0.5, strip.upperBound - 0.5)
-            let closing = below.filter { line in
-                line.words.contains { $0.xMin < inside.upperBound && $0.xMax > inside.lowerBound }
-            }
-            return closing.count * 5 <= below.count
-        }
+        let kept = gutters(own).compactMap { openPart(of: $0, below: below) }
         guard kept.count >= 2, let left = own.first?.lowerBound, let right = own.last?.upperBound else {
             return gutters(own).count >= 2 ? own : nil
         }
@@ -42,6 +38,34 @@ extension PDFTableFinder {
         }
         out.append(from...max(from, right))
         return out
+    }
+
+    /// The widest stretch of `strip` that at most a fifth of the lines of `below` have a word in
+    /// (a line whose text touches the next column may), when it is a gutter wide: in a strip
+    /// between a short word and the next column, the part past the longer words of the lines
+    /// below; in a justified line's chance gap, nothing.
+    func openPart(of strip: ClosedRange<Double>, below: ArraySlice<PDFTextLine>) -> ClosedRange<Double>? {
+        let boxes = below.map { line in
+            line.words.filter { $0.xMax > strip.lowerBound && $0.xMin < strip.upperBound }.map { $0.xMin...$0.xMax }
+        }
+        let cuts = Set([strip.lowerBound, strip.upperBound] + boxes.flatMap { $0.flatMap { [$0.lowerBound, $0.upperBound] } })
+            .filter { strip.contains($0) }.sorted()
+        var best: ClosedRange<Double>?
+        var run: ClosedRange<Double>?
+        for (a, b) in zip(cuts, cuts.dropFirst()) {
+            let middle = (a + b) / 2
+            let closing = boxes.filter { $0.contains { $0.contains(middle) } }.count
+            if closing * 5 <= below.count {
+                run = (run?.lowerBound ?? a)...b
+                if let run, run.upperBound - run.lowerBound > (best.map { $0.upperBound - $0.lowerBound } ?? 0) {
+                    best = run
+                }
+            } else {
+                run = nil
+            }
+        }
+        guard let best, best.upperBound - best.lowerBound >= minGutter else { return nil }
+        return best
     }
 
     /// Whether the first column of `row` (left of its first gutter, `rowColumns`) holds words on
