@@ -80,7 +80,8 @@ struct PDFJustifiedCentredTests {
         // middle line, then a row of two lines with "2" between them: runs of interleaved lines
         // cut the first row into three pieces; centred, they are two rows.
         func line(_ n: Int, _ y: Double, _ words: [(Double, Double, String)]) -> PDFTextLine {
-            PDFTextLine(number: n, page: 1, words: words.map { PDFWord($0.2, x: $0.0, y: y, xMax: $0.1, yMax: y + 14.9) })
+            PDFTextLine(
+                number: n, page: 1, words: words.map { PDFWord($0.2, x: $0.0, y: y, xMax: $0.1, yMax: y + 14.9) })
         }
         let lines = [
             line(1, 100, [(104, 300, "Rà soát một")]),
@@ -98,10 +99,13 @@ struct PDFJustifiedCentredTests {
         let starts = finder.centredRowStarts(pieces, in: lines, firstGutter: 90...104, cutAtFoot: false)
         #expect(starts == [0, 5])
         // Every piece numbered: the rule leaves the pieces as they are.
-        #expect(finder.centredRowStarts([0..<1, 1..<2], in: Array(lines[2...3]).map { l in
-            var l = l
-            l.words.insert(PDFWord("9", x: 80, y: l.yMin, xMax: 90, yMax: l.yMax), at: 0)
-            return l
-        }, firstGutter: 90...104, cutAtFoot: false) == nil)
+        #expect(
+            finder.centredRowStarts(
+                [0..<1, 1..<2],
+                in: Array(lines[2...3]).map { l in
+                    var l = l
+                    l.words.insert(PDFWord("9", x: 80, y: l.yMin, xMax: 90, yMax: l.yMax), at: 0)
+                    return l
+                }, firstGutter: 90...104, cutAtFoot: false) == nil)
     }
 }

@@ -47,7 +47,9 @@ extension PDFTableFinder {
             let (top, bottom) = extent(range)
             let centred = (top + bottom) / 2 - number.mid
             var value = centred * centred
-            if cutAtFoot, range.upperBound == pieces.count { value = min(value, (top - number.top) * (top - number.top)) }
+            if cutAtFoot, range.upperBound == pieces.count {
+                value = min(value, (top - number.top) * (top - number.top))
+            }
             // Of equal partings, the one at the wider gap.
             return value - 0.001 * gapAbove(range.lowerBound)
         }
@@ -60,7 +62,8 @@ extension PDFTableFinder {
             let lowest = k == 0 ? 0 : anchors[k - 1] + 1
             for start in lowest...anchors[k] {
                 let highest = k + 1 < count ? anchors[k + 1] : pieces.count
-                for end in (anchors[k] + 1)...highest where best[k + 1][end].isFinite || k + 1 == count && end == pieces.count {
+                for end in (anchors[k] + 1)...highest
+                where best[k + 1][end].isFinite || k + 1 == count && end == pieces.count {
                     if k + 1 == count, end != pieces.count { continue }
                     let total = cost(start..<end, anchors[k]) + best[k + 1][end]
                     if total < best[k][start] {

@@ -48,8 +48,10 @@ extension PDFTableFinder {
         let boxes = below.map { line in
             line.words.filter { $0.xMax > strip.lowerBound && $0.xMin < strip.upperBound }.map { $0.xMin...$0.xMax }
         }
-        let cuts = Set([strip.lowerBound, strip.upperBound] + boxes.flatMap { $0.flatMap { [$0.lowerBound, $0.upperBound] } })
-            .filter { strip.contains($0) }.sorted()
+        let cuts = Set(
+            [strip.lowerBound, strip.upperBound] + boxes.flatMap { $0.flatMap { [$0.lowerBound, $0.upperBound] } }
+        )
+        .filter { strip.contains($0) }.sorted()
         var best: ClosedRange<Double>?
         var run: ClosedRange<Double>?
         for (a, b) in zip(cuts, cuts.dropFirst()) {
