@@ -18,13 +18,9 @@ extension PDFTableFinder {
             band.endIndex < lines.count
                 && lines[band.endIndex].yMin - lines[band.endIndex - 1].yMax <= Self.maxRowGap(band)
             ? self.band(at: band.endIndex, in: lines) : nil
-        guard centred || next.map(isCentred) == true else { return nil }
+        guard centred || next.map({ isCentred($0) || numberStandsMidRow($0, in: lines) }) == true else { return nil }
         var gutters = gutters
-        if underHeader, let widest = next?.max(by: { groups($0) < groups($1) }),
-            self.gutters(intervals(widest)).count >= 2
-        {
-            gutters = self.gutters(intervals(widest))
-        }
+        if underHeader, let next, let columns = rowColumns(next, in: lines) { gutters = self.gutters(columns) }
         return isAreaRow(band, gutters: gutters) ? band.indices : nil
     }
 
@@ -48,7 +44,9 @@ extension PDFTableFinder {
                         && rest.allSatisfy({ Self.column(of: $0.xMin, boundaries: boundaries) == 1 }),
                 !firstColumn.contains(where: { $0.xMax > gutters[0].upperBound }),
                 let start = rest.first?.xMin, abs(start - gutters[0].upperBound) <= minGutter,
-                intervals(PDFTextLine(number: line.number, page: line.page, words: Array(rest))).count == 1
+                // A title wrapped in its cell may be justified: its stretched spaces part runs.
+                band.count > 1
+                    || intervals(PDFTextLine(number: line.number, page: line.page, words: Array(rest))).count == 1
             else { return false }
             numerals += firstColumn.map(\.text)
         }

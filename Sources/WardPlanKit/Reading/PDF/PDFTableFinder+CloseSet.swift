@@ -89,6 +89,14 @@ extension PDFTableFinder {
         guard end > first + 1 else { return nil }
         var region = Region(lines: head.lowerBound..<chains[end - 1].upperBound, gutters: gutters, spanning: [])
         region.rowStarts = Set(chains[first..<end].map(\.lowerBound))
+        // Without rulings, the pieces of a tall row whose task lines touch join their number's row.
+        if edges.isEmpty, let gutter = gutters.first,
+            let starts = centredRowStarts(
+                Array(chains[(first + 1)..<end]), in: lines, firstGutter: gutter,
+                cutAtFoot: chains[end - 1].upperBound == lines.count)
+        {
+            region.rowStarts = Set([head.lowerBound] + starts)
+        }
         return region
     }
 
