@@ -97,7 +97,8 @@ struct PreviousOutputTests {
         for round in 0..<300 {
             let old = bytes(Int.random(in: 0...5000, using: &random), seed: UInt64(round))
             let shared = Int.random(in: 0...old.count, using: &random)
-            let new = Array(old[..<shared]) + bytes(Int.random(in: 0...3000, using: &random), seed: UInt64(round + 1000))
+            let new =
+                Array(old[..<shared]) + bytes(Int.random(in: 0...3000, using: &random), seed: UInt64(round + 1000))
             let chunks = (0..<5).map { _ in Int.random(in: 1...2000, using: &random) }
             try commit(old, to: path)
             try commit(new, to: path, chunks: chunks)
@@ -151,6 +152,7 @@ struct PreviousOutputTests {
         #expect((inode(same), inode(longer)) == inodes)
         #expect(try contents(same) == old)
         #expect(try contents(longer) == old)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["longer.txt", "same.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["longer.txt", "same.txt"])
     }
 }

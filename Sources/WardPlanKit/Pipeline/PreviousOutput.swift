@@ -75,13 +75,13 @@ final class PreviousOutput {
     func copyMatched(to out: Int32) -> Int32 {
         var offset = off_t(0)
         #if os(Linux)
-        while offset < matched {
-            let n = sendfile(out, fd, &offset, matched - Int(offset))
-            if n > 0 { continue }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 && (errno == EINVAL || errno == ENOSYS) { break }
-            return n == 0 ? EIO : errno
-        }
+            while offset < matched {
+                let n = sendfile(out, fd, &offset, matched - Int(offset))
+                if n > 0 { continue }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 && (errno == EINVAL || errno == ENOSYS) { break }
+                return n == 0 ? EIO : errno
+            }
         #endif
         while offset < matched {
             let count = min(Self.piece, matched - Int(offset))
