@@ -38,7 +38,9 @@ struct ReadingDoubt: Hashable, Sendable {
                     + " thời gian hoặc sản phẩm (\"\(shown)\", dòng \(labels[0].line))",
                 absentUnproven: true)
         }
-        let fragments = plan.tasks.filter { $0.text.split(whereSeparator: \.isWhitespace).count < fragmentWords }
+        // Counted on the bytes (`SimpleText.wordCount`): splitting every task's text by characters
+        // was 6 % of a warm `compare` (perf17).
+        let fragments = plan.tasks.filter { SimpleText.wordCount($0.text, limit: fragmentWords) < fragmentWords }
         let fragmented =
             fragments.count >= minFragments && Double(fragments.count) >= fragmentShare * Double(plan.tasks.count)
         if fragmented {

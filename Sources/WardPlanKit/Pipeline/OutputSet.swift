@@ -115,7 +115,9 @@ public struct OutputSet {
         var firstFailure: Failure?
         for (file, result) in zip(files, results) {
             switch result {
-            case .success(let temporary): staged.append((temporary, file.path))
+            case .success(let temporary?): staged.append((temporary, file.path))
+            // The file there has every byte already: it stays, untouched.
+            case .success(nil): break
             case .failure(let failure): if firstFailure == nil { firstFailure = failure }
             }
         }
@@ -142,12 +144,12 @@ public struct OutputSet {
             done.append((s.target, hadPrevious ? backup : nil))
         }
         for d in done { if let b = d.backup { unlink(b) } }
-        return staged.map(\.target)
+        return files.map(\.path)
     }
 
     /// Each file written to its temporary, the heaviest (`File.weight`) started first so the
     /// longest does not start last; the results in the order of `files`.
-    static func stageAll(_ files: [File], threads: Int) -> [Result<String, Failure>] {
+    static func stageAll(_ files: [File], threads: Int) -> [Result<String?, Failure>] {
         let order = files.indices.sorted { (-files[$0].weight, $0) < (-files[$1].weight, $1) }
         return ParallelSlots.map(count: files.count, threads: threads, order: order) { i in
             do throws(Failure) { return .success(try stage(files[i])) } catch { return .failure(error) }
@@ -180,17 +182,32 @@ public struct OutputSet {
         }
     }
 
-    /// Writes the data to a temporary file in the file's folder (made by `prepare`).
-    static func stage(_ file: File) throws(Failure) -> String {
+    /// Writes the data to a temporary file in the file's folder (made by `prepare`). Bytes the file
+    /// being replaced already starts with are copied from it once the new bytes differ, not
+    /// written as they come (`PreviousOutput`); nil when that file has every byte and stays.
+    static func stage(_ file: File) throws(Failure) -> String? {
         let folder = folder(of: file.path)
         let name = (file.path as NSString).lastPathComponent
         let temporary = (folder as NSString).appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure(path: file.path, problem: Problem(errno: errno, folder: folder)) }
+        let previous = PreviousOutput(path: file.path)
+        // Whether the temporary holds every byte given so far (it does not while they match).
+        var caughtUp = previous == nil
         var failure: Int32 = 0
         var streamError: (any Error)?
+        func catchUp() {
+            guard !caughtUp, let previous else { return }
+            caughtUp = true
+            failure = previous.copyMatched(to: fd)
+        }
         func put(_ data: Data) throws {
-            failure = data.withUnsafeBytes { writeAll($0, to: fd) }
+            data.withUnsafeBytes { chunk in
+                let same = caughtUp ? 0 : previous?.match(chunk) ?? 0
+                if same == chunk.count && !caughtUp { return }
+                catchUp()
+                if failure == 0 { failure = writeAll(UnsafeRawBufferPointer(rebasing: chunk[same...]), to: fd) }
+            }
             if failure != 0 { throw WriteFailed() }
         }
         if let stream = file.stream {
@@ -198,11 +215,14 @@ public struct OutputSet {
         } else {
             try? put(file.data)
         }
+        let kept = failure == 0 && streamError == nil && !caughtUp && previous?.standsFor(fd) == true
+        if failure == 0 && streamError == nil && !kept { catchUp() }
         if close(fd) != 0, failure == 0 { failure = errno }
-        if failure != 0 || streamError != nil {
+        if kept || failure != 0 || streamError != nil {
             unlink(temporary)
             if let streamError { throw Failure(path: file.path, problem: .other("\(streamError)")) }
-            throw Failure(path: file.path, problem: Problem(errno: failure, folder: folder))
+            if failure != 0 { throw Failure(path: file.path, problem: Problem(errno: failure, folder: folder)) }
+            return nil
         }
         return temporary
     }
