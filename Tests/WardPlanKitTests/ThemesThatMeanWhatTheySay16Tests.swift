@@ -43,31 +43,33 @@ struct ThemesThatMeanWhatTheySay16Tests {
             + "Trung tâm Phục vụ hành chính công chủ trì. Thời gian: hằng tháng.\n\n"
         let football = "2. Tổ chức giải bóng đá thiếu niên.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027.\n"
         func level(_ tasks: String) throws -> GapItem.Level? {
-            let text = """
-                ỦY BAN NHÂN DÂN
-                PHƯỜNG AN BÌNH
-                Số: 07/KH-UBND
-                An Bình, ngày 12 tháng 3 năm 2027
-                KẾ HOẠCH
-                Cải cách hành chính năm 2027
-
-                I. MỤC ĐÍCH, YÊU CẦU
-
-                1. Nâng cao hiệu quả phục vụ người dân.
-
-                II. CHỈ TIÊU
-
-                1. Mức độ hài lòng của người dân, tổ chức về giải quyết TTHC đạt tối thiểu 92%.
-
-                III. NHIỆM VỤ
-
-
-                """ + tasks
-            let plan = try Fixtures.plan(text: text, path: "an-binh.txt")
-            let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
-            return Comparer().compare([plan], asOf: asOf).gaps[0].item(.theme, "satisfaction")?.level
+            let target = "1. Mức độ hài lòng của người dân, tổ chức về giải quyết TTHC đạt tối thiểu 92%."
+            return try Self.level(of: "satisfaction", targets: target, tasks: tasks)
         }
         #expect(try level(measuring + football) == .review)
         #expect(try level(football) == .stated)
+    }
+
+    /// The level of `theme`'s gap item, as of 1 April 2027, for a one-year plan of 2027 with these
+    /// targets (a "CHỈ TIÊU" part; none when empty) and tasks.
+    static func level(of theme: String, targets: String, tasks: String) throws -> GapItem.Level? {
+        let targetsPart = targets.isEmpty ? "" : "II. CHỈ TIÊU\n\n\(targets)\n\n"
+        let text = """
+            ỦY BAN NHÂN DÂN
+            PHƯỜNG AN BÌNH
+            Số: 07/KH-UBND
+            An Bình, ngày 12 tháng 3 năm 2027
+            KẾ HOẠCH
+            Cải cách hành chính năm 2027
+
+            I. MỤC ĐÍCH, YÊU CẦU
+
+            1. Nâng cao hiệu quả phục vụ người dân.
+
+
+            """ + targetsPart + "III. NHIỆM VỤ\n\n\n" + tasks
+        let plan = try Fixtures.plan(text: text, path: "an-binh.txt")
+        let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
+        return Comparer().compare([plan], asOf: asOf).gaps[0].item(.theme, theme)?.level
     }
 }

@@ -27,25 +27,7 @@ struct ThemesThatMeanWhatTheySay17Tests {
             + "Phòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027.\n\n"
         let football = "2. Tổ chức giải bóng đá thiếu niên.\nPhòng Văn hóa - Xã hội chủ trì. Thời gian: Quý III/2027.\n"
         func level(_ tasks: String) throws -> GapItem.Level? {
-            let text = """
-                ỦY BAN NHÂN DÂN
-                XÃ TÂN HƯNG
-                Số: 11/KH-UBND
-                Tân Hưng, ngày 12 tháng 3 năm 2027
-                KẾ HOẠCH
-                Cải cách hành chính năm 2027
-
-                I. MỤC ĐÍCH, YÊU CẦU
-
-                1. Nâng cao hiệu quả phục vụ người dân.
-
-                II. NHIỆM VỤ
-
-
-                """ + tasks
-            let plan = try Fixtures.plan(text: text, path: "tan-hung.txt")
-            let asOf = CalendarDate(year: 2027, month: 4, day: 1)!
-            return Comparer().compare([plan], asOf: asOf).gaps[0].item(.theme, "streamlining")?.level
+            try ThemesThatMeanWhatTheySay16Tests.level(of: "streamlining", targets: "", tasks: tasks)
         }
         #expect(try level(schools + football) == .review)
         #expect(try level(football) == .absent)

@@ -218,7 +218,8 @@ enum BoxDrawing {
     /// The line as a grid line: a border wholly in ASCII; on any other line only the walls, so a
     /// cell's own text is kept as written.
     static func gridLine(_ line: [Character]) -> [Character] {
-        let asBorder = border(line)
+        guard line.contains(where: isBoxDrawing) else { return line }
+        let asBorder = line.map(ascii)
         return GridTables.isBorder(asBorder) ? asBorder : line.map(wall)
     }
 
