@@ -168,7 +168,7 @@ enum GridTables {
 
     /// A cell's text: wrapped lines joined by a space, a blank line or a list bullet opening a new
     /// paragraph; the paragraphs kept apart when there are several (`CellLines.paragraphs`).
-    private static func cellText(_ lines: [String], filled: [Bool]) -> (text: String, lines: CellLines?) {
+    static func cellText(_ lines: [String], filled: [Bool]) -> (text: String, lines: CellLines?) {
         var paragraphs: [String] = []
         var current = ""
         for (index, line) in lines.enumerated() {

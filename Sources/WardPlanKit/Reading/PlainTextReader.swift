@@ -1,7 +1,8 @@
 import Foundation
 
-/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`) or
-/// drawn as grids (`GridTables`: pandoc's plain text, a text browser's `┌──┬──┐`), and often
+/// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`),
+/// drawn as grids (`GridTables`: pandoc's plain text, a text browser's `┌──┬──┐`) or printed in
+/// columns aligned by spaces (`AlignedTables`), and often
 /// markdown or HTML emphasis left over from the editor it came from.
 public struct PlainTextReader: DocumentReader {
     public let format = "text"
@@ -60,6 +61,14 @@ enum TextLines {
                     // lines are the file's lines from this one on.
                     lines.append(grid.line)
                     while index < raw.count, raw[index].number <= grid.next { index += 1 }
+                    continue
+                }
+                if AlignedTables.mayOpen(raw[index].text),
+                    let aligned = AlignedTables.table(at: raw[index].number - 1, in: decoded.lines)
+                {
+                    // Like a grid, a table printed in aligned columns is read from the file's own lines.
+                    lines.append(aligned.line)
+                    while index < raw.count, raw[index].number <= aligned.next { index += 1 }
                     continue
                 }
                 if let table = TabTables.table(at: index, in: raw)
