@@ -25,7 +25,8 @@ struct ThemesThatMeanWhatTheySay18Tests {
 
     /// Running costs a public service unit covers itself are its financial autonomy, not budgeting.
     @Test func runningCostsCoveredByAUnitAreAutonomyNotBudget() {
-        let autonomy = P.ids("Giao tự chủ tài chính cho Trung tâm Dịch vụ sự nghiệp công, tự bảo đảm một phần chi thường xuyên.")
+        let autonomy = P.ids(
+            "Giao tự chủ tài chính cho Trung tâm Dịch vụ sự nghiệp công, tự bảo đảm một phần chi thường xuyên.")
         #expect(autonomy.contains("financial-autonomy") && !autonomy.contains("budget"))
         #expect(P.ids("Lập dự toán chi thường xuyên năm 2028 của xã.").contains("budget"))
     }
