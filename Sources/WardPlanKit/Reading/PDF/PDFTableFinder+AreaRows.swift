@@ -71,6 +71,9 @@ extension PDFTableFinder {
     /// `continuing`: the region is the first on a page where a table runs on from the page before;
     /// lines at the page's top, one band a row gap above, that keep to its columns with no word in
     /// the first column are the rest of a row cut by the page break, and the region starts there.
+    /// The row gap is the table's own, as for an area row: where rows stand closer than a line gap
+    /// (little cell padding: 10 pt, the line gap 13.5 pt), the rest is no further off, and left
+    /// out it stays prose and parts the table in two.
     func extendOverAreaRows(_ region: inout Region, in lines: [PDFTextLine], notBefore limit: Int, continuing: Bool) {
         guard edges.isEmpty, isCentred(lines[region.lines]) else { return }
         let boundaries = region.boundaries
@@ -94,7 +97,7 @@ extension PDFTableFinder {
             while bandTop - 1 >= limit, lines[bandTop].yMin - lines[bandTop - 1].yMax <= split { bandTop -= 1 }
             let band = lines[bandTop..<top]
             let cutRest =
-                continuing && bandTop == 0 && gap > maxLineGap
+                continuing && bandTop == 0
                 && band.allSatisfy { line in
                     fits(line, boundaries: boundaries)
                         && !line.words.contains { Self.column(of: $0.xMin, boundaries: boundaries) == 0 }
