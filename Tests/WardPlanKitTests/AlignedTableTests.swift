@@ -98,4 +98,44 @@ struct AlignedTableTests {
         #expect(!AlignedTables.mayOpen("Căn cứ Nghị quyết số 76/NQ-CP  ngày 15/7/2021"))
         #expect(AlignedTables.mayOpen("STT  Nội dung  Chủ trì"))
     }
+
+    /// A printout's page break inside the table: the page number, then the header (two lines, its
+    /// words wrapped) printed again. Both are markup; the row the break cuts goes on after them.
+    @Test func aPageBreakInsideTheTableIsMarkupAndTheCutRowGoesOn() throws {
+        var text = "KẾ HOẠCH\nCải cách hành chính năm 2027\n\n"
+        text += "Mở đầu.\n\n"
+        let header =
+            "TT   Nội dung                  Cơ quan       Thời gian\n"
+            + "                               chủ trì       hoàn thành\n"
+            + "=======================================================\n"
+        text += header
+        text += "1.   Rà soát văn bản do        Văn phòng     Quý I/2027\n"
+        text += "     phường ban hành           UBND\n"
+        // Padding lines so that the page furniture is more than a page apart.
+        for k in 2...22 {
+            let ref = "\(k).".padding(toLength: 5, withPad: " ", startingAt: 0)
+            text +=
+                ref + "Kiểm tra hồ sơ đợt \(k)".padding(toLength: 26, withPad: " ", startingAt: 0)
+                + "Văn phòng     Quý II/2027\n"
+        }
+        text += "23.  Công khai thủ tục hành    Bộ phận Một   Quý III/2027\n"
+        text += "\n                    - 2 -\n\n" + header
+        text += "     chính tại nhà văn hóa     cửa\n"
+        text += "24.  Đánh giá công chức        Văn phòng     12/2027\n"
+        for k in 25...45 {
+            text +=
+                "\(k).  Rà soát hồ sơ đợt \(k)".padding(toLength: 31, withPad: " ", startingAt: 0)
+                + "Văn phòng     Quý IV/2027\n"
+        }
+        text += "\n                    - 3 -\n\nIV. TỔ CHỨC THỰC HIỆN\nVăn phòng theo dõi, đôn đốc.\n"
+        let plan = try Fixtures.plan(Data(text.utf8), path: "printout-2027.txt")
+        #expect(plan.tasks.count == 45)
+        #expect(plan.tasks.first?.leadText == "Văn phòng UBND")
+        let cut = try #require(plan.tasks.first { $0.ref == "23" })
+        #expect(cut.text == "Công khai thủ tục hành chính tại nhà văn hóa")
+        #expect(cut.leadText == "Bộ phận Một cửa" && cut.timeline?.text == "Quý III/2027")
+        #expect(plan.tasks.first { $0.ref == "24" }?.text == "Đánh giá công chức")
+        #expect(!plan.tasks.contains { $0.text.contains("- 2 -") || $0.text.contains("chủ trì") })
+        #expect(plan.unclassified.isEmpty)
+    }
 }

@@ -13,7 +13,9 @@
 /// blank line or a rule —; its cells are its lines' slices between the column starts, wrapped lines
 /// joined as in a drawn grid (`GridTables.cellText`). A line that runs over the gutters is a row
 /// written across the table (an area) when a row follows it; when none follows, the table ended
-/// before it. Rules and the header printed again are markup inside the table's span.
+/// before it. Rules, the header printed again (all its lines) and a printed page's number or running
+/// header (`PastedPageFurniture`, given as `furniture`) are markup inside the table's span: a row cut
+/// by the page break goes on after them.
 enum AlignedTables {
     /// Spaces that part two header cells; words of one cell are parted by one.
     static let cellGap = 2
@@ -22,7 +24,8 @@ enum AlignedTables {
 
     /// A table whose header is line `start` (0-based index into `lines`): the line standing for it and
     /// the index of the first line after it; nil when no such table starts there.
-    static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
+    /// `furniture` holds the 0-based indices of page-furniture lines.
+    static func table(at start: Int, in lines: [String], furniture: Set<Int> = []) -> (line: DocumentLine, next: Int)? {
         guard mayOpen(lines[start]) else { return nil }
         let header = Array(lines[start])
         let headerCells = pieces(header)
@@ -30,7 +33,7 @@ enum AlignedTables {
             headerCells.allSatisfy({ $0.text.count <= 40 && !$0.text.hasSuffix(".") })
         else { return nil }
         let starts = [0] + headerCells.dropFirst().map(\.offset)
-        var reading = Reading(lines: lines, starts: starts, headerLine: start)
+        var reading = Reading(lines: lines, starts: starts, headerLine: start, furniture: furniture)
         return reading.read()
     }
 
@@ -93,13 +96,15 @@ enum AlignedTables {
         /// Where each column starts, in characters; the first at 0.
         let starts: [Int]
         let headerLine: Int
+        let furniture: Set<Int>
         var rows: [TableRow] = []
         var repeatedHeaders: [SourceSpan] = []
 
-        init(lines: [String], starts: [Int], headerLine: Int) {
+        init(lines: [String], starts: [Int], headerLine: Int, furniture: Set<Int>) {
             self.lines = lines
             self.starts = starts
             self.headerLine = headerLine
+            self.furniture = furniture
         }
 
         /// A row being gathered: its lines that hold text, and the file lines (0-based) it runs over.
@@ -119,11 +124,17 @@ enum AlignedTables {
                     index = rule
                 }
             }
-            let headerPieces = AlignedTables.pieces(header).map(\.text)
+            let headerPieces = headerLines.map { AlignedTables.pieces($0).map(\.text) }
             var last = index - 1  // the table's last line so far
             var afterBreak = true  // a blank line, a rule or a spanning row came last
             while index < lines.count {
                 let line = Array(lines[index])
+                if furniture.contains(index) {
+                    // A page's number or running header: the row it cuts goes on after it.
+                    last = index
+                    index += 1
+                    continue
+                }
                 if line.allSatisfy({ $0 == " " }) {
                     afterBreak = true
                     index += 1
@@ -136,11 +147,11 @@ enum AlignedTables {
                     index += 1
                     continue
                 }
-                if AlignedTables.pieces(line).map(\.text) == headerPieces {
+                if let after = repeatedHeader(at: index, headerPieces) {
                     close()
-                    repeatedHeaders.append(SourceSpan(line: index + 1, endLine: index + 1))
-                    last = index
-                    index += 1
+                    repeatedHeaders.append(SourceSpan(line: index + 1, endLine: after))
+                    last = after - 1
+                    index = after
                     continue
                 }
                 if fits(line) {
@@ -175,6 +186,17 @@ enum AlignedTables {
             return (MarkdownTables.tableLine(block), last + 1)
         }
 
+        /// The header printed again from line `index` on (after a page break): the index after its
+        /// lines; nil when the line does not open it.
+        func repeatedHeader(at index: Int, _ headerPieces: [[String]]) -> Int? {
+            guard index + headerPieces.count <= lines.count else { return nil }
+            for (k, pieces) in headerPieces.enumerated()
+            where AlignedTables.pieces(Array(lines[index + k])).map(\.text) != pieces {
+                return nil
+            }
+            return index + headerPieces.count
+        }
+
         /// Every gutter is blank (or past the line's end): the line keeps to the columns.
         func fits(_ line: [Character]) -> Bool {
             starts.dropFirst().allSatisfy { $0 > line.count || line[$0 - 1] == " " }
@@ -197,7 +219,7 @@ enum AlignedTables {
             var k = index
             while k < lines.count {
                 let line = Array(lines[k])
-                if line.allSatisfy({ $0 == " " }) || AlignedTables.isRule(line) {
+                if furniture.contains(k) || line.allSatisfy({ $0 == " " }) || AlignedTables.isRule(line) {
                     k += 1
                     continue
                 }

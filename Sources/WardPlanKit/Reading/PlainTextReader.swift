@@ -48,7 +48,21 @@ enum TextLines {
             let furniture = PastedPageFurniture.indices(in: raw)
             var lines: [DocumentLine] = []
             var index = 0
+            // Page furniture by file line, for a printed table it cuts (`AlignedTables`).
+            var furnitureLines: Set<Int>?
             while index < raw.count {
+                // Before the furniture: a table's header printed on every page reads like a running header.
+                if AlignedTables.mayOpen(raw[index].text) {
+                    if furnitureLines == nil { furnitureLines = Set(furniture.map { raw[$0].number - 1 }) }
+                    if let aligned = AlignedTables.table(
+                        at: raw[index].number - 1, in: decoded.lines, furniture: furnitureLines ?? [])
+                    {
+                        // Like a grid, a table printed in aligned columns is read from the file's own lines.
+                        lines.append(aligned.line)
+                        while index < raw.count, raw[index].number <= aligned.next { index += 1 }
+                        continue
+                    }
+                }
                 if furniture.contains(index) {
                     lines.append(FlatTables.furnitureLine(raw[index].number))
                     index += 1
@@ -61,14 +75,6 @@ enum TextLines {
                     // lines are the file's lines from this one on.
                     lines.append(grid.line)
                     while index < raw.count, raw[index].number <= grid.next { index += 1 }
-                    continue
-                }
-                if AlignedTables.mayOpen(raw[index].text),
-                    let aligned = AlignedTables.table(at: raw[index].number - 1, in: decoded.lines)
-                {
-                    // Like a grid, a table printed in aligned columns is read from the file's own lines.
-                    lines.append(aligned.line)
-                    while index < raw.count, raw[index].number <= aligned.next { index += 1 }
                     continue
                 }
                 if let table = TabTables.table(at: index, in: raw)
