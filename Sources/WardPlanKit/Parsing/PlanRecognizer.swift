@@ -1137,9 +1137,16 @@ final class PlanRecognizer {
             headerBefore = nil
             let spans = Self.spansTable(row, width: width)
             let cellLines = cellMap == nil ? Self.columnLines(row) : []
+            // The number and the task merged down over rows that each give an activity of their own
+            // ("Nhiệm vụ | Hoạt động cụ thể"): the row is the task's next part, with its own lead and
+            // time, not a cell's rest cut by a page break.
+            let sibling =
+                row.continuesPrevious && row.cells.first?.mergedFromAbove == true
+                && table?.columns.index(of: .detail).map { !TableDraft.cell(cells, $0).isEmpty } == true
             if table == nil
                 || !handleRow(
-                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans, cellLines: cellLines)
+                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans, cellLines: cellLines,
+                    sibling: sibling)
             {
                 finishTable()
                 let unit = OutlineUnit(
@@ -1234,6 +1241,14 @@ final class PlanRecognizer {
         return lines
     }
 
+    /// A task's statement from its task cell and, where the table has one, its detail cell ("Nhiệm vụ |
+    /// Hoạt động cụ thể"): the task's name, then its work.
+    static func statement(_ task: String, detail: String?) -> String {
+        guard let detail, !detail.isEmpty else { return task }
+        guard let last = task.last else { return detail }
+        return task + (":.;".contains(last) ? " " : ": ") + detail
+    }
+
     private func rowText(_ row: TableRow) -> String {
         row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
     }
@@ -1246,7 +1261,8 @@ final class PlanRecognizer {
 
     /// Reads a body row into the open table; false when there is no table to put it in.
     private func handleRow(
-        _ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false, cellLines: [CellLines?] = []
+        _ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false, cellLines: [CellLines?] = [],
+        sibling: Bool = false
     ) -> Bool {
         guard table != nil else { return false }
         let line = rowLines[0]
@@ -1292,7 +1308,7 @@ final class PlanRecognizer {
                 TableDraft.Row(ref: ref, cells: cells, lines: rowLines, group: table!.group, cellLines: cellLines))
         } else if !table!.rows.isEmpty {
             // A row continued on the next page: its TT cell is empty.
-            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines, cellLines: cellLines)
+            table!.rows[table!.rows.count - 1].merge(cells, lines: rowLines, cellLines: cellLines, separate: sibling)
         } else {
             plan.unclassified.append(SourceText(text: text, line: line, endLine: rowLines.last))
             diagnose(.orphanTableRow, .warning, line, .orphanTableRow)
@@ -1419,7 +1435,7 @@ final class PlanRecognizer {
                 let timelineText = stated ?? QuarterMarkColumns.text(of: draft.markedQuarters(of: row))
                 // Without a number column, a task cell may open with its own number ("1. Xây dựng
                 // …", restarting per area): that is the row's number, not the task's words.
-                let taskText = value(.task) ?? ""
+                let taskText = Self.statement(value(.task) ?? "", detail: value(.detail))
                 let ownNumber = row.ref.isEmpty ? Self.cellNumber(taskText) : nil
                 var task =
                     makeTask(

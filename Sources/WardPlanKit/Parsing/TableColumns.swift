@@ -15,6 +15,9 @@ struct TableColumns: Equatable {
         /// the first row of its group (a cell merged down in Word): the group of the tasks, not
         /// their text. Alone, without a task column, it is the task column.
         case area
+        /// A second task column ("Nhiệm vụ | Hoạt động cụ thể", "Nội dung | Công việc cụ thể"): the
+        /// task's work in detail, part of its statement.
+        case detail
     }
 
     var roles: [Int: Role]
@@ -46,8 +49,12 @@ struct TableColumns: Equatable {
         var roles: [Int: Role] = [:]
         for (i, cell) in cells.enumerated() {
             let key = cell.foldedKey
-            guard let role = role(ofHeader: key), !roles.values.contains(role) else { continue }
-            roles[i] = role
+            guard let role = role(ofHeader: key) else { continue }
+            if !roles.values.contains(role) {
+                roles[i] = role
+            } else if role == .task, !roles.values.contains(.detail) {
+                roles[i] = .detail
+            }
         }
         let hasKey = roles.values.contains(.ref) || roles.values.contains(.task) || roles.values.contains(.target)
         // "Chỉ tiêu | 2026 | 2028 | 2030": the indicator column and two year columns make a header.

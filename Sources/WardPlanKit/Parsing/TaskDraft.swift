@@ -139,8 +139,23 @@ struct TableDraft {
         var cellLines: [CellLines?] = []
 
         /// Appends a continuation row's cells to this row's, cell by cell.
-        mutating func merge(_ more: [String], lines moreLines: [Int], cellLines moreCellLines: [CellLines?] = []) {
+        /// `separate`: the row is a sibling part of this one (its first cell merged down), so its cells
+        /// are further values — "; " between, a value already there not repeated —, not the words of
+        /// a cell cut by a page break.
+        mutating func merge(
+            _ more: [String], lines moreLines: [Int], cellLines moreCellLines: [CellLines?] = [], separate: Bool = false
+        ) {
             for (i, cell) in more.enumerated() where !cell.isEmpty {
+                if separate {
+                    while cells.count <= i { cells.append("") }
+                    guard cells[i].foldedKey != cell.foldedKey else { continue }
+                    if i < cellLines.count, let have = cellLines[i] {
+                        let added = i < moreCellLines.count ? moreCellLines[i] : nil
+                        cellLines[i] = .paragraphs(have.lines + (added?.lines ?? [cell]))
+                    }
+                    cells[i] = cells[i].isEmpty ? cell : cells[i] + "; " + cell
+                    continue
+                }
                 while cells.count <= i { cells.append("") }
                 let added = i < moreCellLines.count ? moreCellLines[i] : nil
                 if let joined = Self.joined(cells[i], TableDraft.lines(self, i), cell, added) {
