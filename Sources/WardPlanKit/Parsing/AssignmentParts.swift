@@ -75,8 +75,15 @@ struct AssignmentParts: Equatable {
         return out
     }
 
-    /// "X chủ trì, Y phối hợp" split at the comma after "chủ trì": (X, Y); nil otherwise.
+    /// "X chủ trì, Y phối hợp" split at the comma after "chủ trì", or "X chủ trì (Y phối hợp)" with
+    /// the partners in brackets: (X, Y); nil otherwise.
     static func leadThenPartners(_ value: String) -> (lead: String, partners: String)? {
+        if let bracket = value.range(of: " chủ trì (", options: .caseInsensitive), value.hasSuffix(")") {
+            let lead = InlineAssignment.clean(String(value[..<bracket.lowerBound]))
+            let inside = String(value[bracket.upperBound...].dropLast())
+            guard !lead.isEmpty, let partners = withoutClosingVerb(inside, "phối hợp") else { return nil }
+            return (lead, partners)
+        }
         guard let comma = value.range(of: " chủ trì, ", options: .caseInsensitive) else { return nil }
         let lead = InlineAssignment.clean(String(value[..<comma.lowerBound]))
         guard !lead.isEmpty, let partners = withoutClosingVerb(String(value[comma.upperBound...]), "phối hợp")

@@ -77,6 +77,16 @@ enum BracketAssignment {
         return pending.isEmpty ? found : nil
     }
 
+    /// Whether an assignment's first part names its lead by a verb, whatever the name: "giao X",
+    /// "X chủ trì, Y phối hợp", "X thực hiện". For lines that say by their form that they assign
+    /// (after an arrow), where the name may be a short form only the plan explains.
+    static func namesLeadByVerb<Text: StringProtocol>(_ part: Text) -> Bool {
+        let pieces = String(part).components(separatedBy: ", ").prefix(3)
+        guard let first = pieces.first else { return false }
+        if first.foldedKey.hasWordPrefix("giao") { return true }
+        return pieces.contains { withoutVerb($0) != nil }
+    }
+
     /// "Văn phòng … tham mưu" → "Văn phòng …": the lead before its verb, or nil.
     private static func withoutVerb(_ text: String) -> String? {
         let key = text.foldedKey

@@ -37,6 +37,15 @@ enum LineShape: Equatable {
         {
             return .field(kind, value: value)
         }
+        // "→ VP chủ trì, CA phối hợp; Quý II/2026; SP: Báo cáo": the task's assignment after an arrow,
+        // labelled ("→ Chủ trì: …"), naming its lead by a verb, or its parts parted by ";" ("→ Các
+        // cơ quan, đơn vị; thường xuyên"): the first is the lead.
+        if let rest = afterArrow(text) {
+            if case .field(let kind, let value) = of(rest) { return .field(kind, value: value) }
+            if BracketAssignment.namesLeadByVerb(rest.prefix { $0 != ";" }) || rest.contains("; ") {
+                return .field(.lead, value: rest)
+            }
+        }
         if let m = MarkerScan.firstMatch(field, in: text, MarkerScan.field), let label = m[1],
             let kind = TaskField(label: label)
         {
@@ -64,6 +73,18 @@ enum LineShape: Equatable {
         }
         return .prose(text)
     }
+
+    /// What follows an arrow that opens `text` (`assignmentArrows`), or nil.
+    private static func afterArrow(_ text: String) -> String? {
+        guard let first = text.unicodeScalars.first, arrowOpenings.contains(first) else { return nil }
+        guard let arrow = arrows.first(where: { text.hasPrefix($0) }) else { return nil }
+        let rest = text.dropFirst(arrow.count).trimmingBlanks
+        return rest.isEmpty ? nil : rest
+    }
+
+    /// Longest first: "=>" before a one-scalar arrow it does not contain.
+    private static let arrows = (PlanLayout.standard.assignmentArrows ?? []).sorted { $0.count > $1.count }
+    private static let arrowOpenings = Set(arrows.compactMap(\.unicodeScalars.first))
 
     /// The text inside a line's enclosing parentheses, when it opens with a field label and a colon.
     private static func parenthesisedFields(_ text: String) -> String? {

@@ -78,6 +78,10 @@ struct PlanLayout: Sendable, Decodable {
     var workVerbs: [String]?
     /// Words that may stand before a verb of work: "Tự đánh giá …", "Chủ động rà soát …".
     var workAdverbs: [String]?
+    /// Marks that open a task's assignment on a line of its own: "→ VP chủ trì; Quý II" (`LineShape`).
+    var assignmentArrows: [String]?
+    /// Labels of a plan's list of abbreviations: "Ghi chú viết tắt: …" (`AbbreviationLegend`).
+    var abbreviationLabels: [String]?
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

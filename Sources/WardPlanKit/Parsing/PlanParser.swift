@@ -31,7 +31,7 @@ public struct PlanParser: Sendable {
 
         let recognizer = PlanRecognizer(
             units: units, shapes: shapes, contentLines: contentLines, skip: front.consumed, plan: plan,
-            reference: reference)
+            reference: reference, legend: AbbreviationLegend.read(units.map(\.text)))
         recognizer.walk()
         plan = recognizer.plan
 

@@ -40,6 +40,8 @@ final class PlanRecognizer {
     let contentLineNumbers: [Int]
     let skip: Set<Int>
     let reference: ReferenceData
+    /// The short office names the plan explains once ("Ghi chú viết tắt: VP: Văn phòng …").
+    let legend: AbbreviationLegend
     var plan: Plan
     /// Units placed in the model.
     private(set) var handled = Set<Int>()
@@ -99,9 +101,10 @@ final class PlanRecognizer {
 
     init(
         units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
-        reference: ReferenceData
+        reference: ReferenceData, legend: AbbreviationLegend = AbbreviationLegend()
     ) {
         self.units = units
+        self.legend = legend
         self.shapes = shapes ?? UnitShapes(units)
         self.contentLineNumbers = contentLines
         self.skip = skip
@@ -937,7 +940,7 @@ final class PlanRecognizer {
 
     func resolve(_ text: String) -> OfficeDirectory.Resolution {
         if let known = resolutions[ExactText(text)] { return known }
-        let resolution = reference.offices.resolve(text)
+        let resolution = reference.offices.resolve(legend.expanding(text))
         resolutions[ExactText(text)] = resolution
         return resolution
     }

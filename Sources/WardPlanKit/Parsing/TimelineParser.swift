@@ -58,11 +58,13 @@ public struct TimelineParser: Sendable {
             let years = YearRange(from: a, to: b)
             timeline.start = .firstDay(ofYear: years.from)
             timeline.end = .lastDay(ofYear: years.to)
-        } else if let year = singleYear(in: key) {
-            timeline.start = .firstDay(ofYear: year)
-            timeline.end = .lastDay(ofYear: year)
+        } else if let years = listedYears(in: key) {
+            // "2028, 2030", "năm 2026 và năm 2028": the work falls in those years, from the first to the last.
+            timeline.start = .firstDay(ofYear: years.from)
+            timeline.end = .lastDay(ofYear: years.to)
         } else if let years = planYears,
             timeline.recurrence != nil || key.containsWords("trong nam") || key.containsWords("ca nam")
+                || Self.wholePeriodKeys.contains(where: key.containsWords)
         {
             // "Thường xuyên trong năm", "Hằng năm": the plan's own period.
             timeline.start = .firstDay(ofYear: years.from)
@@ -125,13 +127,18 @@ public struct TimelineParser: Sendable {
         return (m[1] == "dau", y)
     }
 
-    private func singleYear(in key: String) -> Int? {
+    /// The years a time names, first to last: one year ("năm 2027") or several listed ("2028, 2030").
+    private func listedYears(in key: String) -> YearRange? {
         let years = key.split(separator: " ").compactMap { w -> Int? in
             guard w.count == 4, let y = Int(w), (1900...2200).contains(y) else { return nil }
             return y
         }
-        return years.count == 1 ? years[0] : nil
+        guard let first = years.min(), let last = years.max() else { return nil }
+        return YearRange(from: first, to: last)
     }
+
+    /// "cả giai đoạn", "suốt giai đoạn": the plan's whole period, as the plan gives it.
+    private static let wholePeriodKeys = ["ca giai doan", "suot giai doan", "trong ca giai doan"]
 
     private static let quarterNumbers: [String: Int] = [
         "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,

@@ -1,0 +1,123 @@
+/// The short names a plan explains once and then writes in its tasks: "Ghi chú viết tắt: VP: Văn
+/// phòng HĐND và UBND phường; CA: Công an phường; …", or the label alone ("Chữ viết tắt:") with
+/// one "VP: Văn phòng …" or "VP - Văn phòng …" per line after it. The labels are data
+/// (`abbreviationLabels` in plan-layout.yaml).
+///
+/// A lead or partner written short is read in full (`expanding`) before the office list resolves
+/// it; the task keeps the text as written. A short name matches only as written, in capitals and as
+/// a whole word: "CA" (Công an) is no "cả" or "cá", which fold to the same key.
+struct AbbreviationLegend: Equatable {
+    struct Entry: Equatable {
+        var short: String
+        var long: String
+    }
+
+    /// Longest short name first, so "TTPVHCC" is read before a shorter name inside it could be.
+    private(set) var entries: [Entry] = []
+
+    var isEmpty: Bool { entries.isEmpty }
+
+    /// The legend of a document whose paragraphs (or lines) are `texts`, in order.
+    static func read(_ texts: [String]) -> AbbreviationLegend {
+        var found: [Entry] = []
+        var i = 0
+        while i < texts.count {
+            guard let rest = afterLabel(texts[i]) else {
+                i += 1
+                continue
+            }
+            if rest.isEmpty {
+                // The label alone: one entry per line after it, while lines read as entries.
+                var j = i + 1
+                while j < texts.count, j - i <= 40, let entry = entry(unwrapped(texts[j])) {
+                    found.append(entry)
+                    j += 1
+                }
+                i = j
+            } else {
+                found += rest.split(separator: ";").compactMap { entry(String($0)) }
+                i += 1
+            }
+        }
+        var legend = AbbreviationLegend()
+        var seen = Set<String>()
+        for entry in found where seen.insert(entry.short).inserted { legend.entries.append(entry) }
+        legend.entries.sort { $0.short.count > $1.short.count }
+        return legend
+    }
+
+    /// `text` with every short name the legend explains written in full.
+    func expanding(_ text: String) -> String {
+        var out = text
+        for entry in entries where out.contains(entry.short) {
+            out = Self.replacingWords(entry.short, with: entry.long, in: out)
+        }
+        return out
+    }
+
+    // MARK: - Reading
+
+    /// What follows the colon of a legend's label ("Ghi chú viết tắt: …"), or nil when `text` opens
+    /// with no such label.
+    private static func afterLabel(_ text: String) -> String? {
+        // Most paragraphs have no colon near their start: they are passed over unchanged.
+        guard text.prefix(60).contains(":") else { return nil }
+        let body = unwrapped(text)
+        guard let colon = body.firstIndex(of: ":") else { return nil }
+        let label = body[..<colon]
+        guard label.count <= 40 else { return nil }
+        let key = String(label).foldedKey
+        guard labelKeys.contains(where: { key.containsWords($0) }) else { return nil }
+        return String(body[body.index(after: colon)...]).trimmingBlanks
+    }
+
+    /// "VP: Văn phòng HĐND và UBND phường", "VP - Văn phòng …", "VP = …": a short name in capitals
+    /// (two capitals or more, at most three words, no small letter) and what it stands for.
+    private static func entry(_ text: String) -> Entry? {
+        let body = text.trimmingBlanks
+        for separator in [":", " - ", " – ", " = "] {
+            guard let range = body.range(of: separator) else { continue }
+            let short = String(body[..<range.lowerBound]).trimmingBlanks
+            var long = String(body[range.upperBound...]).trimmingBlanks
+            while let last = long.last, ".;,".contains(last) { long.removeLast() }
+            guard isShortName(short), !long.isEmpty, long.count <= 120 else { continue }
+            return Entry(short: short, long: long)
+        }
+        return nil
+    }
+
+    private static func isShortName(_ text: String) -> Bool {
+        guard (2...20).contains(text.count), text.split(separator: " ").count <= 3 else { return false }
+        let letters = text.filter(\.isLetter)
+        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+    }
+
+    /// A paragraph without the emphasis, brackets and bullet a legend is often set in.
+    private static func unwrapped(_ text: String) -> String {
+        var body = text.trimmingBlanks
+        if let first = body.first, "-+•–".contains(first) { body.removeFirst() }
+        body = body.trimmingBlanks
+        while let first = body.first, "*_(".contains(first) { body.removeFirst() }
+        while let last = body.last, "*_)".contains(last) { body.removeLast() }
+        return body.trimmingBlanks
+    }
+
+    /// `text` with each whole-word `word` (no letter or digit either side) replaced.
+    private static func replacingWords(_ word: String, with replacement: String, in text: String) -> String {
+        var out = ""
+        var rest = text[...]
+        while let range = rest.range(of: word) {
+            let before = range.lowerBound == rest.startIndex ? nil : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound == rest.endIndex ? nil : rest[range.upperBound]
+            let whole = !(before.map(isWordCharacter) ?? false) && !(after.map(isWordCharacter) ?? false)
+            out += rest[..<range.lowerBound]
+            out += whole ? replacement : word
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
+    }
+
+    private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    private static let labelKeys = (PlanLayout.standard.abbreviationLabels ?? []).map(PlanLayout.key)
+}
