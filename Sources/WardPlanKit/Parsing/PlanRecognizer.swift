@@ -1139,6 +1139,7 @@ final class PlanRecognizer {
             }
             headerBefore = nil
             let spans = Self.spansTable(row, width: width)
+            let titleAcross = Self.numberThenTitleAcross(row, width: width)
             let cellLines = cellMap == nil ? Self.columnLines(row) : []
             // The number and the task merged down over rows that each give an activity of their own
             // ("Nhiệm vụ | Hoạt động cụ thể"): the row is the task's next part, with its own lead and
@@ -1148,8 +1149,8 @@ final class PlanRecognizer {
                 && table?.columns.index(of: .detail).map { !TableDraft.cell(cells, $0).isEmpty } == true
             if table == nil
                 || !handleRow(
-                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans, cellLines: cellLines,
-                    sibling: sibling)
+                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans,
+                    titleAcross: titleAcross, cellLines: cellLines, sibling: sibling)
             {
                 finishTable()
                 let unit = OutlineUnit(
@@ -1264,8 +1265,8 @@ final class PlanRecognizer {
 
     /// Reads a body row into the open table; false when there is no table to put it in.
     private func handleRow(
-        _ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false, cellLines: [CellLines?] = [],
-        sibling: Bool = false
+        _ cells: [String], lines rowLines: [Int], text: String, spansTable: Bool = false, titleAcross: Bool = false,
+        cellLines: [CellLines?] = [], sibling: Bool = false
     ) -> Bool {
         guard table != nil else { return false }
         let line = rowLines[0]
@@ -1299,6 +1300,14 @@ final class PlanRecognizer {
         }
         if filled.count == 1, let area = areaRow(filled[0], spansTable: spansTable) {
             openGroup(ref: area.ref, text: area.title, line: line, endLine: rowLines.last)
+            return true
+        }
+        // "1 | Công tác chỉ đạo, điều hành CCHC" with the title merged across every other column: a
+        // group row, whichever column comes after the number. The merge says it; the title is no
+        // sentence, and may be longer than a lone cell's ("Cải thiện môi trường đầu tư kinh doanh,
+        // nâng cao Chỉ số DDCI").
+        if titleAcross, filled.count == 2, !TextShape.endsSentence(filled[1]), TextShape.wordCount(filled[1]) <= 20 {
+            openGroup(ref: filled[0], text: filled[1], line: line, endLine: rowLines.last)
             return true
         }
         if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
@@ -1389,6 +1398,16 @@ final class PlanRecognizer {
         return (numbered.ref, title)
     }
 
+    /// Whether a row holds a short number in its first cell and its only other text in one cell merged
+    /// across all the other columns (two or more): "1 | Công tác chỉ đạo, điều hành CCHC".
+    static func numberThenTitleAcross(_ row: TableRow, width: Int) -> Bool {
+        guard width >= 3, row.cells.count == 2, row.cells[1].columnSpan >= width - 1 else { return false }
+        let number = row.cells[0].text.trimmingCharacters(in: OfficeDirectory.trimSet)
+        return (1...6).contains(number.count) && !row.cells[1].text.trimmingBlanks.isEmpty
+            && (number.allSatisfy { $0.isNumber || $0 == "." } || RomanNumeral.value(number) != nil
+                || (number.count == 1 && number.first!.isUppercase))
+    }
+
     /// Whether a row's only text stands in one cell merged across the table (two columns or more).
     static func spansTable(_ row: TableRow, width: Int) -> Bool {
         let filled = row.cells.filter { !$0.text.trimmingBlanks.isEmpty }
@@ -1438,7 +1457,18 @@ final class PlanRecognizer {
                 let timelineText = stated ?? QuarterMarkColumns.text(of: draft.markedQuarters(of: row))
                 // Without a number column, a task cell may open with its own number ("1. Xây dựng
                 // …", restarting per area): that is the row's number, not the task's words.
-                let taskText = Self.statement(value(.task) ?? "", detail: value(.detail))
+                var taskText = Self.statement(value(.task) ?? "", detail: value(.detail))
+                // "… năm 2026" then "Sản phẩm: Kế hoạch" inside the task cell, the row giving no
+                // product (or time) of its own: the labelled tail is that field, not the task's words.
+                var cellProducts: [String] = []
+                var cellTime: String?
+                if let tail = TaskCellLabels.split(taskText),
+                    tail.fields.allSatisfy({ $0.field == .products ? value(.products) == nil : stated == nil })
+                {
+                    taskText = tail.text
+                    cellProducts = tail.fields.filter { $0.field == .products }.flatMap { ProductList.split($0.value) }
+                    cellTime = tail.fields.first { $0.field == .timeline }?.value
+                }
                 let ownNumber = row.ref.isEmpty ? Self.cellNumber(taskText) : nil
                 var task =
                     makeTask(
@@ -1447,9 +1477,10 @@ final class PlanRecognizer {
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
-                        products: (value(.products).map(ProductList.split) ?? []) + draft.yearProducts(of: row),
+                        products: (value(.products).map(ProductList.split) ?? cellProducts)
+                            + draft.yearProducts(of: row),
                         supervisor: value(.supervisor),
-                        timelineText: timelineText, timeline: YearMarkColumns.timeline(of: marked),
+                        timelineText: cellTime ?? timelineText, timeline: YearMarkColumns.timeline(of: marked),
                         notes: draft.otherCells(of: row), lines: row.lines)
                 if let start = value(.start) {
                     task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }

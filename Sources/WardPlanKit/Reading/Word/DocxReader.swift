@@ -70,6 +70,8 @@ struct WordBodyWalker {
     let path: String
     private(set) var lines: [DocumentLine] = []
     private var index = 0
+    /// Framing tables open around the content being read (`frameCells`).
+    private var frameDepth = 0
 
     init(styles: WordStyles, numbering: WordNumbering, limits: InputLimits, path: String) {
         self.styles = styles
@@ -272,6 +274,20 @@ struct WordBodyWalker {
     // MARK: - Tables
 
     private mutating func table(_ node: XNode) throws(InputError) {
+        if let cells = Self.frameCells(node) {
+            // A box drawn around content ("PHỤ LỤC" over the task table): what it holds is the
+            // document's own paragraphs and tables, read in order.
+            frameDepth += 1
+            defer { frameDepth -= 1 }
+            if frameDepth > limits.maxTableNesting {
+                throw InputError(
+                    Diagnostic(
+                        .tooDeep, .error, path: path, line: index + 1, ReaderMessage.tablesTooDeep,
+                        limits.maxTableNesting))
+            }
+            for cell in cells { try blocks(cell.children) }
+            return
+        }
         let first = index + 1
         let found = try tableRows(node, depth: 1)
         guard !found.isEmpty else { return }
@@ -344,6 +360,19 @@ struct WordBodyWalker {
             above = texts
         }
         return rows
+    }
+
+    /// The cells of a table that only frames content: one cell in every row, and a table inside
+    /// one of them. Nil for any other table (a table inside a cell of a grid stays that cell's text).
+    private static func frameCells(_ node: XNode) -> [XNode]? {
+        var cells: [XNode] = []
+        for tr in elements("tr", in: node) {
+            let row = elements("tc", in: tr)
+            guard row.count == 1 else { return nil }
+            cells.append(row[0])
+        }
+        guard cells.contains(where: { cell in cell.children.contains { $0.isWord("tbl") } }) else { return nil }
+        return cells
     }
 
     /// Rows of a table, or cells of a row: the `local` elements, looking through the content
