@@ -119,7 +119,10 @@ struct PDFSpreadsheetTableTests {
             ["Số hồ sơ trực tuyến tăng"], ["Kinh phí (triệu đồng): 8", "Ghi chú: Tổ công nghệ số cộng đồng"]
         ),
         ("Văn phòng HĐND và UBND xã", "Các phòng chuyên môn", "Thường xuyên", ["Quy trình ISO được cập nhật"], []),
-        ("Phòng Kinh tế", "Ủy ban MTTQ Việt Nam xã", "Quý IV/2027", ["Biên bản đối thoại"], ["Kinh phí (triệu đồng): 2"]),
+        (
+            "Phòng Kinh tế", "Ủy ban MTTQ Việt Nam xã", "Quý IV/2027", ["Biên bản đối thoại"],
+            ["Kinh phí (triệu đồng): 2"]
+        ),
         (
             "Văn phòng HĐND và UBND xã", "Phòng Kinh tế; Phòng Văn hóa - Xã hội", "Tháng 10/2027", ["Danh mục văn bản"],
             ["Kinh phí (triệu đồng): 0", "Ghi chú: Công bố kết quả rà soát"]
@@ -129,7 +132,8 @@ struct PDFSpreadsheetTableTests {
             ["Kinh phí (triệu đồng): 4"]
         ),
         (
-            "Trung tâm Phục vụ hành chính công", "Viễn thông huyện", "Tháng 11/2027", ["Trợ lý ảo được đưa vào sử dụng"],
+            "Trung tâm Phục vụ hành chính công", "Viễn thông huyện", "Tháng 11/2027",
+            ["Trợ lý ảo được đưa vào sử dụng"],
             ["Kinh phí (triệu đồng): 15", "Ghi chú: Thí điểm"]
         ),
         ("Phòng Văn hóa - Xã hội", "Các phòng chuyên môn", "Định kỳ", ["Báo cáo"], []),
