@@ -1452,7 +1452,9 @@ final class PlanRecognizer {
                 let roles = value(.lead).flatMap { AssignmentParts.labelledCell($0) ?? AssignmentParts.markedCell($0) }
                 // Years marked under "2026 | 2027 | …" give the time when no column or label does;
                 // so do quarters marked under "Quý I | … | Quý IV", read in the plan's year.
-                let stated = value(.timeline) ?? roles?.timeline
+                // A start cell beside an empty completion cell ("Thường xuyên", "Theo hướng dẫn" in
+                // "Bắt đầu | Hoàn thành") is the row's only time, as a start line alone is.
+                let stated = value(.timeline) ?? draft.startAlone(of: row) ?? roles?.timeline
                 let marked = stated == nil ? draft.markedYears(of: row) : []
                 let timelineText = stated ?? QuarterMarkColumns.text(of: draft.markedQuarters(of: row))
                 // Without a number column, a task cell may open with its own number ("1. Xây dựng
@@ -1482,7 +1484,7 @@ final class PlanRecognizer {
                         supervisor: value(.supervisor),
                         timelineText: cellTime ?? timelineText, timeline: YearMarkColumns.timeline(of: marked),
                         notes: draft.otherCells(of: row), lines: row.lines)
-                if let start = value(.start) {
+                if let start = value(.start), draft.startAlone(of: row) == nil {
                     task.timeline = task.timeline.map { TableDraft.starting($0, at: readTimeline(start)) }
                 }
                 plan.tasks.append(task)

@@ -216,10 +216,22 @@ struct TableDraft {
                 return (i == firstYear ? YearMarkColumns.note(of: marked).map { [$0] } ?? [] : []) + words
             }
             let role = columns.roles[i]
-            guard role == nil || role == .notes || role == .start, !row.cells[i].isEmpty else { return [] }
+            guard role == nil || role == .notes || role == .start && startAlone(of: row) == nil, !row.cells[i].isEmpty
+            else { return [] }
             let header = i < columns.headers.count ? columns.headers[i] : ""
             return [header.isEmpty ? row.cells[i] : "\(header): \(row.cells[i])"]
         }
+    }
+
+    /// A row's start cell when the completion column beside it is empty in that row: the row's
+    /// only time ("Bắt đầu: Thường xuyên", "Hoàn thành" left blank), read as its time and not as a
+    /// note, as a start column alone is. Nil when the table has no start or no completion column.
+    func startAlone(of row: Row) -> String? {
+        guard let start = columns.index(of: .start), let end = columns.index(of: .timeline),
+            Self.cell(row.cells, end).trimmingBlanks.isEmpty
+        else { return nil }
+        let cell = Self.cell(row.cells, start).trimmingBlanks
+        return cell.isEmpty ? nil : cell
     }
 
     /// The milestones a row writes under its years ("Ban hành KH", "01 cuộc", "Báo cáo"), each with

@@ -43,8 +43,8 @@ public struct TimelineParser: Sendable {
         } else if let half = halfYear(in: key) {
             timeline.start = CalendarDate.firstDay(ofMonth: half.first ? 1 : 7, year: half.year)
             timeline.end = CalendarDate.lastDay(ofMonth: half.first ? 6 : 12, year: half.year)
-        } else if let month = Self.month.firstMatch(in: key), let m = Int(month[1]!), let y = Int(month[2]!),
-            let start = CalendarDate.firstDay(ofMonth: m, year: y)
+        } else if let month = Self.month.firstMatch(in: key) ?? Self.monthAlone.firstMatch(in: text),
+            let m = Int(month[1]!), let y = Int(month[2]!), let start = CalendarDate.firstDay(ofMonth: m, year: y)
         {
             timeline.start = start
             timeline.end = CalendarDate.lastDay(ofMonth: m, year: y)
@@ -150,6 +150,9 @@ public struct TimelineParser: Sendable {
     // The next three run on the folded key (ASCII for Vietnamese): their words are a byte test.
     static let monthSource = #"\bthang (\d{1,2})(?: nam)? (\d{4})\b"#
     private static let month = Pattern(monthSource, needsDigit: true, needsASCII: ["thang"])
+    // A month and year alone as the whole time ("06/2026", a spreadsheet's "Bắt đầu | Hoàn thành"
+    // cells): that month. Inside words ("Kế hoạch 06/2026") it is no time.
+    private static let monthAlone = Pattern(#"^\s*(\d{1,2})\s*/\s*((?:19|20|21)\d{2})\s*$"#, needs: "/")
     private static let yearSpan = Pattern(
         #"(?<!\d)((?:19|20|21)\d{2})\s*[-–—]\s*((?:19|20|21)\d{2})(?!\d)"#, needsOneOf: "12")
     static let halfYearSource = #"\b0?6 thang (dau|cuoi) nam(?: (\d{4}))?\b"#

@@ -369,17 +369,41 @@ enum PDFRulings {
 extension PDFReader {
     /// `pages` with the rulings drawn on them, when a page where the words show a table (or the
     /// page before or after it: a table's first rows may be too few to show) has a ruled grid;
-    /// nil otherwise, and when `pdftocairo` cannot tell. One `pdftocairo` run over those pages.
-    /// (Drawing only the first or last table page first, to skip unruled tables, missed ruled
-    /// tables whose first and last table pages as the words show them hold none.)
+    /// nil otherwise, and when `pdftocairo` cannot tell. One `pdftocairo` run over each stretch of
+    /// those pages that share a size (`sizeRuns`). (Drawing only the first or last table page
+    /// first, to skip unruled tables, missed ruled tables whose first and last table pages as the
+    /// words show them hold none.)
     func ruledPages(_ pages: [PDFPage], near tablePages: [Int], pdf: URL, limits: InputLimits) -> [PDFPage]? {
         guard let low = tablePages.min(), let high = tablePages.max() else { return nil }
         let range = max(1, low - 1)...min(pages.count, high + 1)
-        guard let drawn = PDFRulings.read(pdf: pdf, pages: range, searchPath: searchPath, limits: limits),
-            drawn.count == range.count, drawn.contains(where: { !PDFGrid.grids(in: $0).isEmpty })
-        else { return nil }
+        var drawn: [[PDFRuling]] = []
+        for run in Self.sizeRuns(pages, in: range) {
+            guard let part = PDFRulings.read(pdf: pdf, pages: run, searchPath: searchPath, limits: limits),
+                part.count == run.count
+            else { return nil }
+            drawn += part
+        }
+        guard drawn.count == range.count, drawn.contains(where: { !PDFGrid.grids(in: $0).isEmpty }) else { return nil }
         var out = pages
         for (offset, rulings) in drawn.enumerated() { out[range.lowerBound - 1 + offset].rulings = rulings }
         return out
+    }
+
+    /// `range` (pages from 1) cut where the page size changes. `pdftocairo -svg` draws every page
+    /// of one run on a surface of the first page's size and leaves out what falls outside it: the
+    /// landscape appendix of a spreadsheet after a portrait letter lost every ruling right of the
+    /// letter's width (its narrow right-hand columns ran together).
+    static func sizeRuns(_ pages: [PDFPage], in range: ClosedRange<Int>) -> [ClosedRange<Int>] {
+        var runs: [ClosedRange<Int>] = []
+        var start = range.lowerBound
+        for page in range.dropFirst() {
+            let (a, b) = (pages[page - 2], pages[page - 1])
+            if abs(a.width - b.width) > 0.5 || abs(a.height - b.height) > 0.5 {
+                runs.append(start...(page - 1))
+                start = page
+            }
+        }
+        runs.append(start...range.upperBound)
+        return runs
     }
 }
