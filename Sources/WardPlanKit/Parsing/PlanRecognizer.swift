@@ -1307,7 +1307,9 @@ final class PlanRecognizer {
         // sentence, and may be longer than a lone cell's ("Cải thiện môi trường đầu tư kinh doanh,
         // nâng cao Chỉ số DDCI").
         if titleAcross, filled.count == 2, !TextShape.endsSentence(filled[1]), TextShape.wordCount(filled[1]) <= 20 {
-            openGroup(ref: filled[0], text: filled[1], line: line, endLine: rowLines.last)
+            openGroup(
+                ref: filled[0].trimmingCharacters(in: OfficeDirectory.trimSet), text: filled[1], line: line,
+                endLine: rowLines.last)
             return true
         }
         if !nonEmpty.isEmpty, RomanNumeral.value(ref) != nil || (ref.count == 1 && ref.first!.isUppercase) {
