@@ -52,6 +52,9 @@ final class PlanRecognizer {
     private var labelPhase: (years: YearRange, headings: Int)?
     /// The unit being read is a row of a table whose header was not understood.
     private var readingTableRow = false
+    /// The columns and width of the last task table read: a table of the same width without a
+    /// header, its first row numbered, goes on with them (one table per area, one header).
+    private var lastTaskTable: (columns: TableColumns, width: Int)?
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
     private var taken = Set<Int>()
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
@@ -1104,6 +1107,14 @@ final class PlanRecognizer {
         }
         var headerBefore: TableRow?
         let width = block.columnCount
+        if columns == nil, table == nil, let last = lastTaskTable, last.width >= 4, width == last.width,
+            let first = block.rows.first, Self.opensWithNumber(first)
+        {
+            // One small table per area, the header only on the first: a table of the same columns whose
+            // first row is numbered goes on with that header, past the area's heading between them.
+            table = TableDraft(columns: last.columns)
+        }
+        if table != nil, table!.width == nil { table!.width = width }
         for row in rows {
             let raw = Self.columnCells(row)
             let cells = cellMap.map { Self.remap(raw, by: $0, width: table?.columns.headers.count ?? raw.count) } ?? raw
@@ -1302,6 +1313,16 @@ final class PlanRecognizer {
             openGroup(ref: area.ref, text: area.title, line: line, endLine: rowLines.last)
             return true
         }
+        // "| | 7. Nâng cao chỉ số năng lực cạnh tranh … (DDCI) | | |": in a table whose rows carry their
+        // numbers in a number column, a row without one whose only text opens with a number of its
+        // own (a markdown table cannot merge the title across) is an area's row, not the rest of the
+        // task above; the title is no sentence.
+        if ref.isEmpty, table!.columns.index(of: .ref) != nil, filled.count == 1, let own = Self.cellNumber(filled[0]),
+            !TextShape.endsSentence(own.text), TextShape.wordCount(own.text) <= 20
+        {
+            openGroup(ref: own.ref, text: own.text, line: line, endLine: rowLines.last)
+            return true
+        }
         // "1 | Công tác chỉ đạo, điều hành CCHC" with the title merged across every other column: a
         // group row, whichever column comes after the number. The merge says it; the title is no
         // sentence, and may be longer than a lone cell's ("Cải thiện môi trường đầu tư kinh doanh,
@@ -1400,6 +1421,14 @@ final class PlanRecognizer {
         return (numbered.ref, title)
     }
 
+    /// Whether a row's first cell holds a task's number ("7", "7.", "2.3").
+    static func opensWithNumber(_ row: TableRow) -> Bool {
+        guard let cell = row.cells.first else { return false }
+        let number = cell.text.trimmingCharacters(in: OfficeDirectory.trimSet)
+        return !number.isEmpty && number.count <= 6 && number.allSatisfy { $0.isNumber || $0 == "." }
+            && number.first!.isNumber
+    }
+
     /// Whether a row holds a short number in its first cell and its only other text in one cell merged
     /// across all the other columns (two or more): "1 | Công tác chỉ đạo, điều hành CCHC".
     static func numberThenTitleAcross(_ row: TableRow, width: Int) -> Bool {
@@ -1431,6 +1460,7 @@ final class PlanRecognizer {
         guard let draft = table else { return }
         table = nil
         let columns = draft.columns
+        if columns.holdsTasks, let width = draft.width { lastTaskTable = (columns, width) }
         // Year columns of a targets table: a column of years already past, or named a result
         // ("Kết quả 2025" in a plan from 2026), holds results; a table of results only holds no
         // target, its rows are statements.

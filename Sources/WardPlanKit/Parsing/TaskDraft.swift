@@ -190,6 +190,8 @@ struct TableDraft {
     /// The last area cell read (`TableColumns.Role.area`): a row that repeats it stays in its group.
     var areaCell: String?
     var rows: [Row] = []
+    /// The column count of the first block read into it (`PlanRecognizer.lastTaskTable`).
+    var width: Int?
 
     static func cell(_ cells: [String], _ index: Int) -> String { index < cells.count ? cells[index] : "" }
 
