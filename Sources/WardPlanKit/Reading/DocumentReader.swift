@@ -64,7 +64,9 @@ public struct ReaderRegistry: Sendable {
 
     /// As above; `contentDigest`, when given, is `data`'s SHA-256 (hex), already computed by the
     /// caller (the plan cache hashes every file it is asked about): not hashed a second time.
-    func read(_ data: Data, path: String, limits: InputLimits, contentDigest: String?) throws(InputError) -> ReadDocument {
+    func read(_ data: Data, path: String, limits: InputLimits, contentDigest: String?) throws(InputError)
+        -> ReadDocument
+    {
         guard let reader = reader(forPath: path) else {
             throw InputError(
                 Diagnostic(

@@ -276,7 +276,9 @@ final class TaxonomyMatcher: Sendable {
                 // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
                 // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
                 // the hints' cost of checking marks.
-                if let toned = patternToned[pattern], !key.sourceMatches(toned, ofKey: hit.keyRange, buffer: &tonedBuffer) {
+                if let toned = patternToned[pattern],
+                    !key.sourceMatches(toned, ofKey: hit.keyRange, buffer: &tonedBuffer)
+                {
                     return
                 }
                 if let punctuation = patternPunctuation[pattern],

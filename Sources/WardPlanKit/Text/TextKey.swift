@@ -51,7 +51,9 @@ public struct TextKey: Sendable {
     func sourceMatches(_ tonedKey: [UInt8], ofKey keyRange: Range<Int>, buffer: inout [UInt8]) -> Bool {
         let range = sourceRange(ofKey: keyRange)
         var text = text
-        return text.withUTF8 { TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey, buffer: &buffer) }
+        return text.withUTF8 {
+            TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey, buffer: &buffer)
+        }
     }
 
     /// The 1-based column (in characters; a combining mark is part of its letter) of key byte `index`.

@@ -143,7 +143,9 @@ extension TonedKey {
             let scalar: Unicode.Scalar
             switch decoder.decode(&iterator) {
             case .scalarValue(let s): scalar = s
-            case .emptyInput: finishWord(); return true
+            case .emptyInput:
+                finishWord()
+                return true
             case .error: return false
             }
             let value = scalar.value
