@@ -298,4 +298,79 @@ struct FastPath19Tests {
         #expect(ReadingDoubt.readsAsLabel("Đơn vị chủ trì: Văn phòng"))
         #expect(!ReadingDoubt.readsAsLabel("Phối hợp với các phòng tổ chức tập huấn"))
     }
+
+    // MARK: 6. The national list of units
+
+    /// `UnitRegistry.rows` as it was: every line and cell through Foundation.
+    static func rowsAsItWas(_ text: String) -> [(Int, [String])] {
+        var out: [(Int, [String])] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(
+                of: "\u{FEFF}", with: "")
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            out.append(
+                (
+                    i + 1,
+                    line.split(separator: ",", omittingEmptySubsequences: false).map {
+                        $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
+                    }
+                ))
+        }
+        return out
+    }
+
+    static func sameRows(_ a: [(Int, [String])], _ b: [(Int, [String])]) -> Bool {
+        a.count == b.count
+            && zip(a, b).allSatisfy { x, y in
+                x.0 == y.0 && x.1.count == y.1.count
+                    && zip(x.1, y.1).allSatisfy { Array($0.utf8) == Array($1.utf8) }
+            }
+    }
+
+    @Test func unitRowsAsTheyWereOnTheShippedList() throws {
+        let url = try #require(Bundle.module.url(forResource: "units", withExtension: "csv", subdirectory: "Data"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let header = ["code", "name", "kind", "province_code", "province"]
+        let rows = try UnitRegistry.rows(text, path: "units.csv", header: header)
+        // The old rows hold the header as well: the new function checks it and leaves it out.
+        let old = Self.rowsAsItWas(text)
+        #expect(old.first?.1 == header)
+        #expect(Self.sameRows(rows, Array(old.dropFirst())))
+        #expect(rows.count > 3_000)
+        #expect(try UnitRegistry.national(csv: text, source: "units.csv") == UnitRegistry.national)
+    }
+
+    @Test func unitRowsAsTheyWereOnAwkwardCells() throws {
+        // Spaces of every kind around cells and lines, a byte-order mark anywhere, CR LF, NFD names,
+        // comment lines and blank lines, the generated strings as cells.
+        let awkward = [
+            "Phường Ngọc Hà", " Phường Ngọc Hà ", "Pho\u{031B}\u{0300}ng", "\u{00A0}Xã An\u{00A0}", "\u{FEFF}Xã",
+            "Xã\u{FEFF}Bình", "\t1\t", "\u{2003}Hà Nội", "Hà Nội\u{3000}", "", " ", "#x", "\u{0301}a", "a\u{0301}",
+            "\u{200B}", "Ω", "\u{1680}x",
+        ]
+        var state: UInt64 = 19
+        func pick(_ list: [String]) -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return list[Int(truncatingIfNeeded: state >> 33) % list.count]
+        }
+        let cells = awkward + Array(Self.generated.prefix(2_000)).map { $0.replacingOccurrences(of: ",", with: " ") }
+        var lines = ["code,name,kind,province_code,province"]
+        for n in 0..<3_000 {
+            var line = (0..<5).map { _ in pick(cells).replacingOccurrences(of: "\n", with: " ") }.joined(separator: ",")
+            if n % 7 == 0 { line = pick([" ", "\u{FEFF}", "\t", "#", ""]) + line + pick(["\r", " ", "\u{FEFF}", ""]) }
+            lines.append(line)
+        }
+        let text = lines.joined(separator: "\n")
+        // Rows of other lengths make `rows` throw: compare the cells of each line on its own.
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let one = "code,name,kind,province_code,province\n" + line
+            let old = Array(Self.rowsAsItWas(one).dropFirst())
+            let header = ["code", "name", "kind", "province_code", "province"]
+            if let rows = try? UnitRegistry.rows(one, path: "x", header: header) {
+                #expect(Self.sameRows(rows, old), "\(line.debugDescription)")
+            } else {
+                #expect(old.count == 1 && old[0].1.count != 5, "\(line.debugDescription)")
+            }
+        }
+    }
 }
