@@ -75,8 +75,9 @@ struct ReadingDoubt: Hashable, Sendable {
     /// words or more (`TaskField`, "Đơn vị chủ trì", "Thời gian hoàn thành"; not one that opens
     /// work as well, "Phối hợp với … tổ chức …") and its value is short. A task's work never opens so.
     static func readsAsLabel(_ text: String) -> Bool {
+        // Folded once: `TaskField(label:)` would fold the text again (perf19).
         let key = text.foldedKey
-        guard TaskField(label: text) != nil,
+        guard TaskField(labelKey: key) != nil,
             let label = TaskField.labels.first(where: { $0.key.contains(" ") && key.hasWordPrefix($0.key) }),
             !workKeys.contains(where: { label.key.hasWordPrefix($0) })
         else { return false }

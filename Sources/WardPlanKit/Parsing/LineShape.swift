@@ -128,7 +128,12 @@ enum TaskField: String, Equatable, Sendable, Decodable {
     case statement
 
     init?(label: String) {
-        let key = label.foldedKey
+        self.init(labelKey: label.foldedKey)
+    }
+
+    /// As `init(label:)`, for a label already folded (`FoldedKey`): a caller that has the key
+    /// does not fold the text again.
+    init?(labelKey key: String) {
         // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
         guard
             let kind = TaskField.labels.first(where: {

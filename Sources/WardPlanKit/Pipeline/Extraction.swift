@@ -89,14 +89,22 @@ public struct PlanExtractor: Sendable {
 
     /// One input: a plan, or the failure that stopped it (unreadable, empty, binary, not a plan).
     public func extract(_ data: Data, path: String) -> Result<Plan, InputFailure> {
+        extract(data, path: path, contentDigest: nil)
+    }
+
+    /// As above; `contentDigest`, when given, is `data`'s SHA-256 (hex) that the cache has just
+    /// computed: the reader takes it instead of hashing the bytes again.
+    func extract(_ data: Data, path: String, contentDigest: String?) -> Result<Plan, InputFailure> {
         if let cache {
             var uncached = self
             uncached.cache = nil
-            return cache.result(for: data, path: path) { uncached.extract(data, path: path) }
+            return cache.result(for: data, path: path, read: nil) {
+                uncached.extract(data, path: path, contentDigest: $0)
+            }
         }
         let document: ReadDocument
         do {
-            document = try registry.read(data, path: path, limits: limits)
+            document = try registry.read(data, path: path, limits: limits, contentDigest: contentDigest)
         } catch {
             return .failure(InputFailure(path: path, diagnostics: [error.diagnostic]))
         }

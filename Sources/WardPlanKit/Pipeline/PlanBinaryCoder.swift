@@ -67,20 +67,10 @@ protocol BinaryCodable {
 struct BinaryWriter {
     private var body: [UInt8] = []
     private var strings: [String] = []
+    /// Keyed by the texts' UTF-8 bytes (`ExactText`, compared with `memcmp`): `String`'s `==` holds
+    /// for canonically equivalent texts ("hoá" in NFC and in NFD), which must keep their own bytes,
+    /// and comparing two `UTF8View`s byte by byte cost more than the lookup's hashing.
     private var index: [ExactText: Int] = [:]
-
-    /// A text compared and hashed by its UTF-8 bytes: `String`'s `==` holds for canonically
-    /// equivalent texts ("hoá" in NFC and in NFD), which must keep their own bytes.
-    private struct ExactText: Hashable {
-        let text: String
-
-        static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
 
     init() {
         body.reserveCapacity(64 << 10)
@@ -121,7 +111,7 @@ struct BinaryWriter {
     }
 
     private mutating func stringIndex(_ value: String) -> Int {
-        let key = ExactText(text: value)
+        let key = ExactText(value)
         if let i = index[key] { return i }
         strings.append(value)
         index[key] = strings.count - 1

@@ -145,13 +145,14 @@ public final class PlanCache: @unchecked Sendable {
     public func result(
         for data: Data, path: String, extract: () -> Result<Plan, InputFailure>
     ) -> Result<Plan, InputFailure> {
-        result(for: data, path: path, read: nil, extract: extract)
+        result(for: data, path: path, read: nil) { _ in extract() }
     }
 
     /// As above; `read`, when the bytes come from a file, is how it was read, so that the file's
-    /// digest is remembered for its version.
+    /// digest is remembered for its version. `extract` is given the bytes' SHA-256 (hex), for the
+    /// plan's `source.sha256`: the file is hashed once, here, not again by the reader.
     func result(
-        for data: Data, path: String, read: FileRead?, extract: () -> Result<Plan, InputFailure>
+        for data: Data, path: String, read: FileRead?, extract: (_ contentDigest: String) -> Result<Plan, InputFailure>
     ) -> Result<Plan, InputFailure> {
         let digest = data.withUnsafeBytes { SHA256.digest($0) }
         lock.withLock { hashed += 1 }
@@ -166,7 +167,7 @@ public final class PlanCache: @unchecked Sendable {
         case .missing: lock.withLock { counts.misses += 1 }
         case .rejected: lock.withLock { counts.rejected += 1 }
         }
-        let result = extract()
+        let result = extract(contentDigest)
         if case .success(let plan) = result {
             let entry = PendingEntry(key: key, plan: Data(PlanBinaryCoder.encode(plan)))
             lock.withLock { pending[name] = entry }

@@ -94,7 +94,9 @@ extension PlanExtractor {
         guard let cache else { return extract(read.data, path: path) }
         var uncached = self
         uncached.cache = nil
-        return cache.result(for: read.data, path: path, read: read) { uncached.extract(read.data, path: path) }
+        return cache.result(for: read.data, path: path, read: read) {
+            uncached.extract(read.data, path: path, contentDigest: $0)
+        }
     }
 
     private func extractReadByFoundation(_ path: String) -> Result<Plan, InputFailure> {

@@ -59,6 +59,14 @@ public struct ReaderRegistry: Sendable {
 
     /// Reads one file's bytes into a document, or throws the diagnostic that stops this input.
     public func read(_ data: Data, path: String, limits: InputLimits = .standard) throws(InputError) -> ReadDocument {
+        try read(data, path: path, limits: limits, contentDigest: nil)
+    }
+
+    /// As above; `contentDigest`, when given, is `data`'s SHA-256 (hex), already computed by the
+    /// caller (the plan cache hashes every file it is asked about): not hashed a second time.
+    func read(_ data: Data, path: String, limits: InputLimits, contentDigest: String?) throws(InputError)
+        -> ReadDocument
+    {
         guard let reader = reader(forPath: path) else {
             throw InputError(
                 Diagnostic(
@@ -71,7 +79,7 @@ public struct ReaderRegistry: Sendable {
         }
         let output = try reader.readDocument(data, path: path, limits: limits)
         return ReadDocument(
-            path: path, format: reader.format, sha256: SHA256.hex(data), lines: output.lines,
+            path: path, format: reader.format, sha256: contentDigest ?? SHA256.hex(data), lines: output.lines,
             diagnostics: output.diagnostics)
     }
 

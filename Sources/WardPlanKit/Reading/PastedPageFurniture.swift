@@ -20,7 +20,10 @@ enum PastedPageFurniture {
     static func indices(in raw: [(number: Int, text: String)]) -> Set<Int> {
         guard raw.count > pageGap else { return [] }
         var numbers: [(index: Int, page: Int, strong: Bool)] = []
-        var byKey: [String: [Int]] = [:]
+        // The lines that may be a running header, keyed only once a page number is known: a running
+        // header needs one beside it, most files have none, and keying every short line (white space
+        // collapsed, digits folded, by `Character`) was most of this function's cost.
+        var candidates: [(index: Int, text: String)] = []
         for (index, line) in raw.enumerated() {
             // Page furniture is short: longer lines are turned away before any trimming.
             guard line.text.utf8.count <= 160 else { continue }
@@ -28,11 +31,15 @@ enum PastedPageFurniture {
             guard !text.isEmpty else { continue }
             if let page = pageNumber(text) {
                 numbers.append((index, page.number, page.strong))
-            } else if text.count >= 8, text.count <= 100 {
-                byKey[Furniture.key(text), default: []].append(index)
+            } else {
+                candidates.append((index, text))
             }
         }
         guard !numbers.isEmpty else { return [] }
+        var byKey: [String: [Int]] = [:]
+        for (index, text) in candidates where text.count >= 8 && text.count <= 100 {
+            byKey[Furniture.key(text), default: []].append(index)
+        }
         let nonBlank = raw.indices.filter { !raw[$0].text.trimmingBlanks.isEmpty }
         let position = Dictionary(uniqueKeysWithValues: nonBlank.enumerated().map { ($0.element, $0.offset) })
         /// Whether two lines stand within two non-blank lines of each other.

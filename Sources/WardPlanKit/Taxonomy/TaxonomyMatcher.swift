@@ -131,7 +131,8 @@ final class TaxonomyMatcher: Sendable {
     private let patternPhrase: [Int32]
     private let patternPart: [Int32]
     private let patternWords: [Int32]
-    private let patternToned: [String?]
+    /// For each pattern matched with its marks, its toned key's UTF-8 (`TonedKey.matches`).
+    private let patternToned: [[UInt8]?]
     private let patternPunctuation: [Punctuation?]
     private let phraseRole: [Role]
     private let phraseOwner: [Int]
@@ -224,7 +225,7 @@ final class TaxonomyMatcher: Sendable {
         patternPhrase = patterns.map { Int32($0.phrase) }
         patternPart = patterns.map { Int32($0.part) }
         patternWords = patterns.map { Int32($0.words) }
-        patternToned = patterns.map(\.toned)
+        patternToned = patterns.map { $0.toned.map { Array($0.utf8) } }
         patternPunctuation = patterns.map(\.punctuation)
         phraseRole = phrases.map(\.role)
         phraseOwner = phrases.map(\.owner)
@@ -265,6 +266,7 @@ final class TaxonomyMatcher: Sendable {
     /// they need.
     private func scan(_ key: TextKey, _ body: (Hit) -> Void) {
         var chains: [Chain] = []
+        var tonedBuffer: [UInt8] = []
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
                 let pattern = match.pattern
@@ -272,7 +274,11 @@ final class TaxonomyMatcher: Sendable {
                 let role = phraseRole[phrase]
                 var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
                 // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
-                if let toned = patternToned[pattern], TonedKey.of(key.sourceText(ofKey: hit.keyRange)) != toned {
+                // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
+                // the hints' cost of checking marks.
+                if let toned = patternToned[pattern],
+                    !key.sourceMatches(toned, ofKey: hit.keyRange, buffer: &tonedBuffer)
+                {
                     return
                 }
                 if let punctuation = patternPunctuation[pattern],

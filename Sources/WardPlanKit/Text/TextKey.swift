@@ -46,6 +46,16 @@ public struct TextKey: Sendable {
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
+    /// Whether the toned key (`TonedKey`) of the text of key bytes `keyRange` is `tonedKey`'s UTF-8:
+    /// `TonedKey.of(sourceText(ofKey:)) == tonedKey` without making the strings.
+    func sourceMatches(_ tonedKey: [UInt8], ofKey keyRange: Range<Int>, buffer: inout [UInt8]) -> Bool {
+        let range = sourceRange(ofKey: keyRange)
+        var text = text
+        return text.withUTF8 {
+            TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey, buffer: &buffer)
+        }
+    }
+
     /// The 1-based column (in characters; a combining mark is part of its letter) of key byte `index`.
     func column(ofKey index: Int) -> Int {
         Self.column(ofByte: Int(origins[index]), in: Array(text.utf8))
