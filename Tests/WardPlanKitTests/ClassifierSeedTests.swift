@@ -187,14 +187,14 @@ struct ClassifierSeedTests {
 
     @Test func thePlanCarriesTheTaxonomyVersion() {
         #expect(namDoSon.taxonomyVersion == ReferenceData.standard.taxonomy.version)
-        #expect(ngocHa.taxonomyVersion == "2.19.0")
+        #expect(ngocHa.taxonomyVersion == "2.20.0")
     }
 
     @Test func jsonCarriesThemesAndEvidence() throws {
         let data = try JSONRenderer.render(ExtractionResult(plans: [namDoSon], failed: []))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let plan = try #require((json["plans"] as? [[String: Any]])?.first)
-        #expect(plan["taxonomyVersion"] as? String == "2.19.0")
+        #expect(plan["taxonomyVersion"] as? String == "2.20.0")
         let task = try #require((plan["tasks"] as? [[String: Any]])?.first { $0["ref"] as? String == "3.13" })
         let themes = try #require(task["themes"] as? [[String: Any]])
         #expect(themes.map { $0["id"] as? String }.contains("online-payment"))

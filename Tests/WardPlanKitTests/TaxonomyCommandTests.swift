@@ -59,7 +59,7 @@ struct TaxonomyCommandTests {
         try Fixtures.data(Fixtures.namDoSonPath).write(to: plan)
         // The city adds a theme of its own and versions its copy.
         var text = try TaxonomyFileTests.shippedText().replacingOccurrences(
-            of: "version: \"2.19.0\"", with: "version: \"2.19.0-hp.1\"")
+            of: "version: \"2.20.0\"", with: "version: \"2.20.0-hp.1\"")
         text += """
               - id: local-notice-board
                 area: other
@@ -81,13 +81,13 @@ struct TaxonomyCommandTests {
         let data = try Data(contentsOf: folder.url.appendingPathComponent("out.json"))
         let result = try JSONDecoder().decode(ExtractionResult.self, from: data)
         let classified = try #require(result.plans.first)
-        #expect(classified.taxonomyVersion == "2.19.0-hp.1")
+        #expect(classified.taxonomyVersion == "2.20.0-hp.1")
         #expect(classified.task("3.14")?.themes.contains { $0.id == "local-notice-board" } == true)
         // The XML names the city's taxonomy as the code list of its theme ids.
         let xml = try Self.run(["extract", "nam-do-son.txt", "--taxonomy", "city.yaml", "--format", "xml"], in: folder)
         #expect(xml.status == 0, "\(xml.stderr)")
-        #expect(xml.stdout.contains("taxonomyVersion=\"2.19.0-hp.1\""))
-        #expect(!xml.stdout.contains("taxonomyVersion=\"2.19.0\""))
+        #expect(xml.stdout.contains("taxonomyVersion=\"2.20.0-hp.1\""))
+        #expect(!xml.stdout.contains("taxonomyVersion=\"2.20.0\""))
 
         // A taxonomy that does not load stops the run before anything is written.
         try "version: \"x\"\nreviewed: 2026-01-01\nareas: []\nthemes: [{ id: a }]\n"
