@@ -33,4 +33,17 @@ struct ThemesThatMeanWhatTheySay19Tests {
             P.ids("Vận hành Trung tâm Phục vụ hành chính công theo cơ chế một cửa, một cửa liên thông.").contains(
                 "one-stop"))
     }
+
+    /// Cashless payment named before the fees it collects may be at the counter: cashless payment,
+    /// not online payment; the welfare it pays is its purpose, not social-services work.
+    @Test func cashlessFeesAndWelfareAreCashlessPayment() {
+        let cashless = P.ids(
+            "Mở rộng thanh toán không dùng tiền mặt khi thu học phí, viện phí và chi trả an sinh xã hội.")
+        #expect(cashless.contains("cashless-payment"))
+        #expect(!cashless.contains("online-payment") && !cashless.contains("social-services"))
+        #expect(
+            P.ids("Hướng dẫn công dân nộp lệ phí hộ tịch trực tuyến trên Cổng Dịch vụ công.").contains("online-payment")
+        )
+        #expect(P.ids("Chi trả kịp thời các chế độ an sinh xã hội cho người có công.").contains("social-services"))
+    }
 }

@@ -1304,6 +1304,13 @@ final class PlanRecognizer {
         // "I. CÔNG TÁC CHỈ ĐẠO" in one cell across the row (or alone in its row): the numeral and
         // the title of a group written together.
         let filled = cells.filter { !$0.isEmpty }
+        // "Kết quả/sản phẩm: Báo cáo" alone in a row under a task (merged across the table): the
+        // product of the task above, neither a group nor a task; with nothing after the label, nothing.
+        if filled.count == 1, !table!.rows.isEmpty, case .field(.products, let value) = LineShape.of(filled[0]) {
+            table!.rows[table!.rows.count - 1].productRows += value.isEmpty ? [] : ProductList.split(value)
+            table!.rows[table!.rows.count - 1].lines += rowLines
+            return true
+        }
         let single = filled.count == 1 ? Self.groupTitle(filled[0]) : nil
         if let single {
             openGroup(ref: single.ref, text: single.title, line: line, endLine: rowLines.last)
@@ -1511,7 +1518,7 @@ final class PlanRecognizer {
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
                         leadText: roles.map(\.lead) ?? value(.lead),
                         coordinatorsText: value(.coordinators) ?? roles?.coordinators,
-                        products: (value(.products).map(ProductList.split) ?? cellProducts)
+                        products: (value(.products).map(ProductList.split) ?? cellProducts) + row.productRows
                             + draft.yearProducts(of: row),
                         supervisor: value(.supervisor),
                         timelineText: cellTime ?? timelineText, timeline: YearMarkColumns.timeline(of: marked),

@@ -137,6 +137,8 @@ struct TableDraft {
         var group: PlanRecognizer.Group?
         /// Each cell's lines, where the format gives several (`CellLines`).
         var cellLines: [CellLines?] = []
+        /// Products given in a row of their own under the task ("Kết quả/sản phẩm: …" across the table).
+        var productRows: [String] = []
 
         /// Appends a continuation row's cells to this row's, cell by cell.
         /// `separate`: the row is a sibling part of this one (its first cell merged down), so its cells
