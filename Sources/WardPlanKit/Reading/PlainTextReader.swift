@@ -1,6 +1,7 @@
 import Foundation
 
 /// Plain text as wards paste it: one paragraph a line, tables as tab-separated rows (`TabTables`),
+/// saved from a spreadsheet with ";" between cells (`SemicolonTables`),
 /// drawn as grids (`GridTables`: pandoc's plain text, a text browser's `┌──┬──┐`) or printed in
 /// columns aligned by spaces (`AlignedTables`), and often
 /// markdown or HTML emphasis left over from the editor it came from.
@@ -77,7 +78,8 @@ enum TextLines {
                     while index < raw.count, raw[index].number <= grid.next { index += 1 }
                     continue
                 }
-                if let table = TabTables.table(at: index, in: raw)
+                if let table = SemicolonTables.table(at: index, in: raw)
+                    ?? TabTables.table(at: index, in: raw)
                     ?? TabTables.table(at: index, in: raw, separator: .pipe)
                     ?? FlatTables.table(at: index, in: raw, furniture: furniture)
                 {
@@ -103,6 +105,14 @@ enum TextLines {
             if TabTables.hasTab(decoded.lines[index]) {
                 if numbered == nil { numbered = decoded.lines.enumerated().map { ($0.offset + 1, $0.element) } }
                 if let table = TabTables.table(at: index, in: numbered!) {
+                    lines += table.lines
+                    index = table.next
+                    continue
+                }
+            }
+            if SemicolonTables.mayOpen(decoded.lines[index]) {
+                if numbered == nil { numbered = decoded.lines.enumerated().map { ($0.offset + 1, $0.element) } }
+                if let table = SemicolonTables.table(at: index, in: numbered!) {
                     lines += table.lines
                     index = table.next
                     continue
