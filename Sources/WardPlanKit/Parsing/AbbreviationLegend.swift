@@ -23,6 +23,13 @@ struct AbbreviationLegend: Equatable {
         var i = 0
         while i < texts.count {
             guard let rest = afterLabel(texts[i]) else {
+                // "Ghi chú: CT: chủ trì; PH: phối hợp. VP: Văn phòng …; CA: Công an phường": a note
+                // under a table that explains two short names or more, its sentences as parts too.
+                if let rest = afterLabel(texts[i], keys: noteLabelKeys) {
+                    let entries = rest.split(separator: ";").flatMap { $0.components(separatedBy: ". ") }
+                        .compactMap { entry($0) }.filter { !RoleMatrixColumns.isMarkMeaning($0.long) }
+                    if entries.count >= 2 { found += entries }
+                }
                 i += 1
                 continue
             }
@@ -59,7 +66,10 @@ struct AbbreviationLegend: Equatable {
 
     /// What follows the colon of a legend's label ("Ghi chú viết tắt: …"), or nil when `text` opens
     /// with no such label.
-    private static func afterLabel(_ text: String) -> String? {
+    private static func afterLabel(_ text: String) -> String? { afterLabel(text, keys: labelKeys) }
+
+    /// What follows the colon of a label that is one of `keys` or holds one, or nil.
+    private static func afterLabel(_ text: String, keys: [String]) -> String? {
         // Most paragraphs have no colon near their start: they are passed over unchanged.
         guard text.prefix(60).contains(":") else { return nil }
         let body = unwrapped(text)
@@ -67,7 +77,7 @@ struct AbbreviationLegend: Equatable {
         let label = body[..<colon]
         guard label.count <= 40 else { return nil }
         let key = String(label).foldedKey
-        guard labelKeys.contains(where: { key.containsWords($0) }) else { return nil }
+        guard keys.contains(where: { key.containsWords($0) }) else { return nil }
         return String(body[body.index(after: colon)...]).trimmingBlanks
     }
 
@@ -120,4 +130,5 @@ struct AbbreviationLegend: Equatable {
     private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
     private static let labelKeys = (PlanLayout.standard.abbreviationLabels ?? []).map(PlanLayout.key)
+    private static let noteLabelKeys = (PlanLayout.standard.abbreviationNoteLabels ?? []).map(PlanLayout.key)
 }

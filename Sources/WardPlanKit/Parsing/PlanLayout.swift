@@ -82,6 +82,17 @@ struct PlanLayout: Sendable, Decodable {
     var assignmentArrows: [String]?
     /// Labels of a plan's list of abbreviations: "Ghi chú viết tắt: …" (`AbbreviationLegend`).
     var abbreviationLabels: [String]?
+    /// Labels of a note that is a legend only when it explains two short names or more ("Ghi chú:
+    /// CT: chủ trì; … VP: Văn phòng …"; `AbbreviationLegend`).
+    var abbreviationNoteLabels: [String]?
+    /// The marks of a role matrix's cells: the lead's ("CT") and the partners' ("PH", "x";
+    /// `RoleMatrixColumns`).
+    var roleMarks: RoleMarks?
+
+    struct RoleMarks: Sendable, Decodable {
+        var lead: [String]
+        var coordinators: [String]
+    }
 
     /// The shipped file. Its validity is checked by the tests, so a failure here is a bug.
     static let standard: PlanLayout = {

@@ -1227,9 +1227,12 @@ final class PlanRecognizer {
     /// not such a row.
     static func yearRowExtending(_ header: [TableRow], with row: TableRow) -> TableColumns? {
         let cells = columnCells(row)
-        guard YearMarkColumns.isYearRow(cells) || QuarterMarkColumns.isQuarterRow(cells),
+        guard
+            YearMarkColumns.isYearRow(cells) || QuarterMarkColumns.isQuarterRow(cells)
+                || RoleMatrixColumns.isOfficeRow(cells),
             let columns = TableColumns.detect(TableColumns.headerCells(header.map(columnCells) + [cells])),
-            columns.holdsTasks && !(columns.yearColumns.isEmpty && columns.quarterColumns.isEmpty)
+            columns.holdsTasks
+                && !(columns.yearColumns.isEmpty && columns.quarterColumns.isEmpty && columns.officeColumns.isEmpty)
                 || columns.holdsTargets && !columns.targetYears.isEmpty
         else { return nil }
         return columns
@@ -1511,13 +1514,17 @@ final class PlanRecognizer {
                     cellTime = tail.fields.first { $0.field == .timeline }?.value
                 }
                 let ownNumber = row.ref.isEmpty ? Self.cellNumber(taskText) : nil
+                // "VP | VH-XH | CA" marked "PH | CT | …": the offices marked CT lead, PH take part.
+                let matrix = draft.matrixRoles(of: row)
+                let matrixLead = matrix.lead.isEmpty ? nil : matrix.lead.joined(separator: "; ")
+                let matrixPartners = matrix.partners.isEmpty ? nil : matrix.partners.joined(separator: "; ")
                 var task =
                     makeTask(
                         ref: ownNumber?.ref ?? (row.ref.isEmpty ? "\(index + 1)" : row.ref),
                         text: ownNumber?.text ?? taskText,
                         area: row.group?.area ?? contextArea, group: row.group?.text ?? contextGroup,
-                        leadText: roles.map(\.lead) ?? value(.lead),
-                        coordinatorsText: value(.coordinators) ?? roles?.coordinators,
+                        leadText: roles.map(\.lead) ?? value(.lead) ?? matrixLead,
+                        coordinatorsText: value(.coordinators) ?? roles?.coordinators ?? matrixPartners,
                         products: (value(.products).map(ProductList.split) ?? cellProducts) + row.productRows
                             + draft.yearProducts(of: row),
                         supervisor: value(.supervisor),

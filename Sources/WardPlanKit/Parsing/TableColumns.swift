@@ -4,7 +4,7 @@
 struct TableColumns: Equatable {
     static func == (a: TableColumns, b: TableColumns) -> Bool {
         a.roles == b.roles && a.yearColumns == b.yearColumns && a.quarterColumns == b.quarterColumns
-            && a.targetYears == b.targetYears
+            && a.targetYears == b.targetYears && a.officeColumns == b.officeColumns
     }
 
     enum Role: String, Equatable, Sendable, Decodable {
@@ -32,6 +32,9 @@ struct TableColumns: Equatable {
     /// The years each column of a targets table stands for ("Chỉ tiêu | 2026 | 2028 | 2030",
     /// `TargetYearColumns`), by column; empty in other tables.
     var targetYears: [Int: YearRange] = [:]
+    /// The office each column of a role matrix stands for, by column, as its header writes it short
+    /// ("VP | VH-XH | CA" under "Phân công thực hiện", `RoleMatrixColumns`); empty in other tables.
+    var officeColumns: [Int: String] = [:]
 
     func index(of role: Role) -> Int? { roles.first { $0.value == role }?.key }
 
@@ -84,8 +87,12 @@ struct TableColumns: Equatable {
         let quarters =
             roles.values.contains(.task) && years.isEmpty ? QuarterMarkColumns.columns(cells, roles: roles) : [:]
         for column in quarters.keys { roles[column] = nil }
+        // "Phân công thực hiện" over "VP | VH-XH | CA": one column per office, its cells role marks.
+        let offices = roles.values.contains(.task) ? RoleMatrixColumns.columns(cells, roles: roles) : [:]
+        for column in offices.keys { roles[column] = nil }
         return TableColumns(
-            roles: roles, headers: cells, yearColumns: years, quarterColumns: quarters, targetYears: targetYears)
+            roles: roles, headers: cells, yearColumns: years, quarterColumns: quarters, targetYears: targetYears,
+            officeColumns: offices)
     }
 
     /// The role a header cell's words give its column (`key` folded), or nil: the first entry of

@@ -207,7 +207,9 @@ struct TableDraft {
     func otherCells(of row: Row) -> [String] {
         let marked = markedYears(of: row)
         let firstYear = columns.yearColumns.keys.min()
+        let offices = officeColumns()
         return row.cells.indices.flatMap { i -> [String] in
+            if offices[i] != nil { return [] }
             if let quarter = columns.quarterColumns[i] {
                 // A month or words under a quarter ("T6"), beyond a mark, stay as a note.
                 let cell = row.cells[i].trimmingBlanks
@@ -245,6 +247,29 @@ struct TableDraft {
             let cell = Self.cell(row.cells, column).trimmingBlanks
             return YearMarkColumns.kind(of: cell, year: year) == .product ? "\(year): \(cell)" : nil
         }
+    }
+
+    /// The office columns of a role matrix whose every cell holds a role mark or nothing
+    /// (`RoleMatrixColumns`); a column with other words is read as before, as a note.
+    func officeColumns() -> [Int: String] {
+        columns.officeColumns.filter { column, _ in
+            rows.allSatisfy { RoleMatrixColumns.holdsMarkOrNothing(Self.cell($0.cells, column)) }
+        }
+    }
+
+    /// The offices a row marks in a role matrix, short as the header writes them, in column order:
+    /// the lead's (CT) and the partners' (PH, "x").
+    func matrixRoles(of row: Row) -> (lead: [String], partners: [String]) {
+        var lead: [String] = []
+        var partners: [String] = []
+        for (column, office) in officeColumns().sorted(by: { $0.key < $1.key }) {
+            switch RoleMatrixColumns.mark(Self.cell(row.cells, column)) {
+            case .lead: lead.append(office)
+            case .partner: partners.append(office)
+            case nil: break
+            }
+        }
+        return (lead, partners)
     }
 
     /// The quarters a row marks in the quarter columns (`QuarterMarkColumns`), in column order.
