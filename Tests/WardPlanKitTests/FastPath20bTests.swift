@@ -207,4 +207,36 @@ struct FastPath20bTests {
             }
         }
     }
+
+    // MARK: chunks in reused storage
+
+    @Test func aReusedChunkHoldsItsBytesAndAKeptChunkKeepsThem() {
+        var chunk = ReusedChunk()
+        var generator = SystemRandomNumberGenerator()
+        var kept: [(Data, [UInt8])] = []
+        for round in 0..<200 {
+            let count = [0, 1, 7, 4096, 1 << 20, Int.random(in: 0..<70_000, using: &generator)][round % 6]
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let data = chunk.holding(bytes)
+            #expect(Data(bytes) == data)
+            // Every third chunk kept, as a reader may: later chunks do not change it.
+            if round % 3 == 0 { kept.append((data, bytes)) }
+        }
+        for (data, bytes) in kept { #expect(data == Data(bytes)) }
+    }
+
+    @Test func streamsThatKeepTheirChunksGetTheBytesOfOneWrite() throws {
+        // The JSON stream: chunks kept by the sink and by the tee, joined, are the stream's bytes.
+        let report = Self.reports[0]
+        var sunk: [Data] = []
+        let stream = JSONStream(style: .compact) { sunk.append($0) }
+        var teed: [Data] = []
+        stream.tee = { teed.append($0) }
+        try JSONRenderer.stream(report.comparison, into: stream)
+        var whole = Data()
+        try JSONRenderer.stream(report.comparison, style: .compact) { whole.append($0) }
+        #expect(sunk.count > 1)
+        #expect(sunk.reduce(Data(), +) == whole)
+        #expect(teed.reduce(Data(), +) == whole)
+    }
 }

@@ -46,15 +46,11 @@ public struct CSVReportRenderer: ReportRenderer {
             StreamedFile(name: table.name + ".csv") { write in
                 var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
                 bytes.reserveCapacity(chunkSize + (1 << 16))
-                var chunk = Data()
+                var chunk = ReusedChunk()
                 var failure: (any Error)?
                 func deliver() {
-                    // The same storage every time, unless `write` kept the last chunk: then a copy
-                    // is made on write, and the kept chunk never changes.
-                    chunk.removeAll(keepingCapacity: true)
-                    chunk.append(contentsOf: bytes)
+                    do { try write(chunk.holding(bytes)) } catch { failure = error }
                     bytes.removeAll(keepingCapacity: true)
-                    do { try write(chunk) } catch { failure = error }
                 }
                 table.rows { row in
                     guard failure == nil else { return }
