@@ -208,6 +208,13 @@ struct ReadingFastPathTests {
                 #expect(message.values(in: text) == Self.regexValues(message, text), "\(message): \(text)")
             }
         }
+        // `vietnamese(of:)` makes the bytes once for every message it tries: the answer of trying
+        // each message's `values(in:)` in turn, as it did.
+        for text in texts {
+            let tried = ReaderMessage.allCases.lazy.compactMap { m in m.values(in: text).map { (m, $0) } }.first
+            let expected = tried.map { Localizer.fill($0.0.text.vi, $0.1) }
+            #expect(ReaderMessage.vietnamese(of: text) == expected, "\(text)")
+        }
     }
 
     @Test func messageValuesByHand() {
