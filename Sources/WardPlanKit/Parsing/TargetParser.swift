@@ -57,6 +57,14 @@ public struct TargetParser: Sendable {
                 parsed[i].metric = found.metric
                 context[i] = found.words
             }
+        } else {
+            // One year named by the figures themselves is theirs, not the heading's: "Mức độ trưởng
+            // thành … đạt mức 3 vào năm 2027" under "Chỉ tiêu đến năm 2030" is a target for 2027
+            // (judged against 2030's benchmark it read as below it).
+            // Years a figure starts from ("… lưu trữ điện tử từ năm 2027") are not when it is due.
+            for i in parsed.indices where !Self.yearsAreAStart(in: parsed[i].clause) {
+                if let own = years[i] { parsed[i].phase = own }
+            }
         }
         // A valued clause with no metric of its own that, read with the named clause before it,
         // names a narrower metric ("… hài lòng … đạt 95%, với lĩnh vực đất đai, xây dựng đạt 90%")
@@ -286,6 +294,13 @@ public struct TargetParser: Sendable {
     static func years(in clause: String) -> YearRange? {
         guard let m = yearPattern.firstMatch(in: clause), let from = m[1].flatMap({ Int($0) }) else { return nil }
         return YearRange(from: from, to: m[2].flatMap { Int($0) } ?? from)
+    }
+
+    /// Whether the years a clause names are where its figure starts ("từ năm 2027", "kể từ năm 2027").
+    static func yearsAreAStart(in clause: String) -> Bool {
+        guard let m = yearPattern.firstMatch(in: clause) else { return false }
+        let before = clause[..<m.range.lowerBound].suffix(6).description.foldedKey
+        return before == "tu" || before.hasSuffix(" tu")
     }
 
     /// The first value of a clause: a percentage or a level, with the comparator the words before
