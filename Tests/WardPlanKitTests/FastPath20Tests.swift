@@ -183,3 +183,25 @@ struct FastPath20Tests {
         #expect(quotedRecords > 10)
     }
 }
+
+extension FastPath20Tests {
+    /// `SemicolonTables.mayOpen` as it was: the `UTF8View` walked.
+    static func mayOpenAsItWas(_ text: String) -> Bool {
+        var count = 0
+        for byte in text.utf8 where byte == UInt8(ascii: ";") {
+            count += 1
+            if count >= 2 { return true }
+        }
+        return false
+    }
+
+    @Test func semicolonProbeAsItWas() {
+        var open = 0
+        let bridged = ["a;b;c" as NSString as String, "a;b" as NSString as String, "ệ;ệ;" as NSString as String]
+        for text in Self.fixtureLines + Self.generated + bridged + ["", ";", ";;", "a;\u{0301};"] {
+            #expect(SemicolonTables.mayOpen(text) == Self.mayOpenAsItWas(text), "\(text.debugDescription)")
+            if SemicolonTables.mayOpen(text) { open += 1 }
+        }
+        #expect(open > 100)
+    }
+}
