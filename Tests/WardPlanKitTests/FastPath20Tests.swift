@@ -205,3 +205,46 @@ extension FastPath20Tests {
         #expect(open > 100)
     }
 }
+
+extension FastPath20Tests {
+    // MARK: 3. Plain phrases
+
+    /// Every phrase of the shipped taxonomy, as the matchers and the check parse them.
+    static let taxonomyPhrases: [String] = {
+        let taxonomy = ReferenceData.standard.taxonomy
+        var out: [String] = []
+        for theme in taxonomy.themes {
+            for phrase in theme.phraseEntries + theme.hints { out += [phrase.text] + phrase.with }
+            out += theme.tonedPhrases + theme.notInside + theme.notWith
+        }
+        for area in taxonomy.areas { out += area.headings }
+        for context in taxonomy.contexts { out += context.phrases + context.except }
+        return out
+    }()
+
+    static func parsed(_ parse: (String) throws(PhrasePattern.SyntaxError) -> PhrasePattern, _ text: String)
+        -> Result<PhrasePattern, PhrasePattern.SyntaxError>
+    {
+        do throws(PhrasePattern.SyntaxError) { return .success(try parse(text)) } catch { return .failure(error) }
+    }
+
+    @Test func plainPhrasesAsWalked() {
+        let byHand = [
+            "kiểm tra công tác", "  dịch vụ công  ", "", " ", "-", "a.b", "a…b", "a...b", "{a|b} c", "a|b", "}", "{",
+            "ho\u{0301}a đơn", "{\u{0301} a", "a \u{2026}", "\u{2025}", "\u{2027} a", "…", "TTHC", "\u{00A0}a\u{00A0}",
+            "\u{0301}", "🙂 a", "a\r", "\u{3000}a",
+        ]
+        var plain = 0
+        var failures = 0
+        for text in Self.taxonomyPhrases + byHand + Self.generated {
+            let fast = Self.parsed({ (t: String) throws(PhrasePattern.SyntaxError) in try PhrasePattern(t) }, text)
+            #expect(fast == Self.parsed(PhrasePattern.init(walking:), text), "\(text.debugDescription)")
+            if PhrasePattern.isPlain(text) { plain += 1 }
+            if case .failure = fast { failures += 1 }
+        }
+        // Both kinds are compared, and failures too.
+        #expect(plain > 300)
+        #expect(Self.taxonomyPhrases.count - Self.taxonomyPhrases.filter(PhrasePattern.isPlain).count > 300)
+        #expect(failures > 10)
+    }
+}
