@@ -94,10 +94,11 @@ struct PlanFindingsTests {
         let values: [Any] =
             [findings] + findings.statements.values.joined().map { $0 as Any }
             + findings.hints.values.joined().map { $0 as Any }
+            + [ReadingDoubt(reason: "một lý do", absentUnproven: true) as Any]
         for value in values { PlanBinaryCoderTests.storedProperties(of: value, into: &found) }
         let coded: [String: [String]] = [
             "PlanFindings": PlanFindings.binaryFields, "GapPlace": GapPlace.binaryFields,
-            "Hit": ThemeHints.Hit.binaryFields,
+            "Hit": ThemeHints.Hit.binaryFields, "ReadingDoubt": ReadingDoubt.binaryFields,
         ]
         #expect(Set(found.keys) == Set(coded.keys))
         for (name, properties) in found { #expect(properties == coded[name], "\(name)") }

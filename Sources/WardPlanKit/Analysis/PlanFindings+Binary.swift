@@ -3,7 +3,7 @@
 /// give the same bytes in every run. A stored property added here must be written (and the entry's
 /// version, `Entry.version`, raised): `PlanFindingsTests` fails until it is.
 extension PlanFindings: BinaryCodable {
-    static let binaryFields = ["statements", "hints", "assigned", "taskThemes"]
+    static let binaryFields = ["statements", "hints", "assigned", "taskThemes", "doubt"]
 
     func write(to w: inout BinaryWriter) {
         w.varint(UInt64(statements.count))
@@ -18,6 +18,8 @@ extension PlanFindings: BinaryCodable {
         }
         w.array(assigned.sorted())
         w.array(taskThemes.sorted())
+        w.bool(doubt != nil)
+        if let doubt { doubt.write(to: &w) }
     }
 
     init(from r: inout BinaryReader) throws {
@@ -25,6 +27,7 @@ extension PlanFindings: BinaryCodable {
         hints = try Self.themeTable(&r)
         assigned = Set(try r.strings())
         taskThemes = Set(try r.strings())
+        doubt = try r.bool() ? try ReadingDoubt(from: &r) : nil
     }
 
     /// Theme id → values, as `write(to:)` writes each table; a theme twice is damage.
@@ -39,6 +42,19 @@ extension PlanFindings: BinaryCodable {
             }
         }
         return table
+    }
+}
+
+extension ReadingDoubt: BinaryCodable {
+    static let binaryFields = ["reason", "absentUnproven"]
+
+    func write(to w: inout BinaryWriter) {
+        w.string(reason)
+        w.bool(absentUnproven)
+    }
+
+    init(from r: inout BinaryReader) throws {
+        self.init(reason: try r.string(), absentUnproven: try r.bool())
     }
 }
 

@@ -14,13 +14,17 @@ struct PlanFindings: Hashable, Sendable {
     var assigned: Set<String>
     /// Themes some task states in its own words, not only in its products (`PeerGroups`).
     var taskThemes: Set<String>
+    /// The doubt about the plan's tasks (`ReadingDoubt.of`): kept here because it too is the plan's
+    /// alone, and folding every task's text for it was 2.4 % of a warm `compare` (perf20b).
+    var doubt: ReadingDoubt? = nil
 
     /// The findings of `plan`: the one function that makes them.
     static func make(_ plan: Plan, with finder: Finder) -> PlanFindings {
         PlanFindings(
             statements: Statements.places(in: plan, background: finder.background),
             hints: finder.hints.hits(in: plan, themes: finder.hinted),
-            assigned: finder.assigned.themes(in: plan), taskThemes: PeerGroups.statementThemes(in: plan))
+            assigned: finder.assigned.themes(in: plan), taskThemes: PeerGroups.statementThemes(in: plan),
+            doubt: ReadingDoubt.of(plan))
     }
 
     /// The readers of one taxonomy, built once for all plans.

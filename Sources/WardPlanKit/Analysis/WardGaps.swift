@@ -183,7 +183,8 @@ extension WardGaps {
             let expectations = Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
-            let doubt = ReadingDoubt.of(input.plans[w])
+            // Made with the plan's findings (kept in its cache entry), not again every run.
+            let doubt = input.findings[w].doubt
             for item in themeItems(input, themes: themes, w: w, expectations, doubt: doubt) {
                 if item.basis.contains(.national) || item.level == .update {
                     national.append(item)

@@ -117,10 +117,10 @@ public struct CompareJob: Sendable {
             }
         }
         if let csvFolder {
-            for file in CSVReportRenderer(separator: csvSeparator).deferredFiles(report) {
-                outputs.add(to: (csvFolder as NSString).appendingPathComponent(file.name), weight: 1) { write in
-                    try write(file.render())
-                }
+            // Streamed a megabyte at a time: a table never sits whole in memory.
+            for file in CSVReportRenderer(separator: csvSeparator).streamedFiles(report) {
+                outputs.add(
+                    to: (csvFolder as NSString).appendingPathComponent(file.name), weight: 1, stream: file.stream)
             }
         }
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }

@@ -394,8 +394,9 @@ struct PendingEntry {
 /// classifier's: `PlanExtractor.findingsStore(for:)`) and the code of the build the key names.
 enum Entry {
     static let magic = Array("WPCACHE\n".utf8)
-    /// 4: the plan's findings after it (3 had the plan only; 2 an FNV checksum over 8-byte words).
-    static let version: UInt32 = 4
+    /// 5: the findings hold the plan's reading doubt; 4: the plan's findings after it (3 had the
+    /// plan only; 2 an FNV checksum over 8-byte words).
+    static let version: UInt32 = 5
     static let headerSize = 8 + 4 + 32 + 8 + 8 + 8
 
     /// What an entry holds.

@@ -36,6 +36,33 @@ public struct CSVReportRenderer: ReportRenderer {
         }
     }
 
+    /// A file of `deferredFiles` as a stream: its bytes given to `write` `chunkSize` at a time as its
+    /// rows are made, through buffers reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
+    /// 3,321 plans) and then copied into a `Data`, a table cost 6 % of a warm `compare` in copies
+    /// and fresh pages (perf20b). The bytes are `deferredFiles`' bytes, cut into chunks.
+    public func streamedFiles(_ report: Report, chunkSize: Int = 1 << 20) -> [StreamedFile] {
+        let separator = Array(separator.character.utf8)
+        return Self.tableMakers(report).map { table in
+            StreamedFile(name: table.name + ".csv") { write in
+                var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+                bytes.reserveCapacity(chunkSize + (1 << 16))
+                var chunk = ReusedChunk()
+                var failure: (any Error)?
+                func deliver() {
+                    do { try write(chunk.holding(bytes)) } catch { failure = error }
+                    bytes.removeAll(keepingCapacity: true)
+                }
+                table.rows { row in
+                    guard failure == nil else { return }
+                    Self.append(row, separator: separator, to: &bytes)
+                    if bytes.count >= chunkSize { deliver() }
+                }
+                if failure == nil && !bytes.isEmpty { deliver() }
+                if let failure { throw failure }
+            }
+        }
+    }
+
     /// The tables, each a header row and its rows, in file order: `tasks`, `coverage`, `targets`,
     /// `gaps`, and `registry` when the plans were checked against a list of units. The workbook
     /// (`XLSXReportRenderer`) has the same tables as sheets.

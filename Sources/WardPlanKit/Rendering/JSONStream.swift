@@ -21,6 +21,7 @@ public final class JSONStream {
     public let style: JSONStyle
     private let sink: (Data) throws -> Void
     private var buffer: [UInt8] = []
+    private var chunk = ReusedChunk()
     private var depth = 0
     /// Per open object, whether a member was written (the next needs a comma).
     private var started: [Bool] = []
@@ -167,9 +168,9 @@ public final class JSONStream {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        let chunk = Data(buffer)
-        if toTee { tee?(chunk) }
-        if toSink { try sink(chunk) }
+        let piece = chunk.holding(buffer)
+        if toTee { tee?(piece) }
+        if toSink { try sink(piece) }
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -49,6 +49,18 @@ public struct DeferredFile: Sendable {
     }
 }
 
+/// A file of a report written as a stream: `stream` gives its bytes, in order, to the function it
+/// is called with, which may be called many times and throw to stop it.
+public struct StreamedFile: Sendable {
+    public var name: String
+    public var stream: @Sendable (_ write: (Data) throws -> Void) throws -> Void
+
+    public init(name: String, stream: @escaping @Sendable (_ write: (Data) throws -> Void) throws -> Void) {
+        self.name = name
+        self.stream = stream
+    }
+}
+
 /// A report format. Deterministic: the same report gives the same bytes (no clock, fixed order).
 public protocol ReportRenderer: Sendable {
     func render(_ report: Report) -> [RenderedFile]

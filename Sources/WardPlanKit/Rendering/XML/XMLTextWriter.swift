@@ -12,6 +12,7 @@ import Foundation
 /// them: they never make a document that does not parse.
 final class XMLTextWriter {
     private var buffer: [UInt8] = []
+    private var chunk = ReusedChunk()
     private let deliver: ((Data) throws -> Void)?
     /// Given what `deliver` is given, less the parts validated elsewhere (`append(part:lines:)`),
     /// each as its line breaks so the lines stay the document's: what is left to validate.
@@ -158,9 +159,9 @@ final class XMLTextWriter {
         if let error { throw error }
         guard let deliver else { return Data(buffer) }
         if !buffer.isEmpty {
-            let chunk = Data(buffer)
-            check?(checked(chunk))
-            try deliver(chunk)
+            let piece = chunk.holding(buffer)
+            check?(checked(piece))
+            try deliver(piece)
             buffer.removeAll()
             elsewhere.removeAll()
         }
@@ -267,9 +268,9 @@ final class XMLTextWriter {
         guard let deliver, buffer.count >= Self.chunkSize else { return }
         if error == nil {
             do {
-                let chunk = Data(buffer)
-                check?(checked(chunk))
-                try deliver(chunk)
+                let piece = chunk.holding(buffer)
+                check?(checked(piece))
+                try deliver(piece)
             } catch {
                 self.error = error
             }
