@@ -22,10 +22,12 @@ struct AbbreviationLegend: Equatable {
         var found: [Entry] = []
         var i = 0
         while i < texts.count {
-            guard let rest = afterLabel(texts[i]) else {
+            // A paragraph's label is read once and held against both kinds of label.
+            let opening = opening(texts[i])
+            guard let rest = opening.flatMap({ afterLabel($0, keys: labelKeys) }) else {
                 // "Ghi chú: CT: chủ trì; PH: phối hợp. VP: Văn phòng …; CA: Công an phường": a note
                 // under a table that explains two short names or more, its sentences as parts too.
-                if let rest = afterLabel(texts[i], keys: noteLabelKeys) {
+                if let rest = opening.flatMap({ afterLabel($0, keys: noteLabelKeys) }) {
                     let entries = rest.split(separator: ";").flatMap { $0.components(separatedBy: ". ") }
                         .compactMap { entry($0) }.filter { !RoleMatrixColumns.isMarkMeaning($0.long) }
                     if entries.count >= 2 { found += entries }
@@ -64,21 +66,50 @@ struct AbbreviationLegend: Equatable {
 
     // MARK: - Reading
 
-    /// What follows the colon of a legend's label ("Ghi chú viết tắt: …"), or nil when `text` opens
-    /// with no such label.
-    private static func afterLabel(_ text: String) -> String? { afterLabel(text, keys: labelKeys) }
+    /// A paragraph that opens with a label of at most 40 characters and a colon: the label's
+    /// folded key and what follows the colon.
+    struct Opening {
+        var key: String
+        var rest: Substring
+    }
 
     /// What follows the colon of a label that is one of `keys` or holds one, or nil.
-    private static func afterLabel(_ text: String, keys: [String]) -> String? {
+    static func afterLabel(_ text: String, keys: [String]) -> String? {
+        opening(text).flatMap { afterLabel($0, keys: keys) }
+    }
+
+    private static func afterLabel(_ opening: Opening, keys: [String]) -> String? {
+        guard keys.contains(where: { opening.key.containsWords($0) }) else { return nil }
+        return String(opening.rest).trimmingBlanks
+    }
+
+    static func opening(_ text: String) -> Opening? {
         // Most paragraphs have no colon near their start: they are passed over unchanged.
-        guard text.prefix(60).contains(":") else { return nil }
+        guard hasColonNearStart(text) else { return nil }
         let body = unwrapped(text)
         guard let colon = body.firstIndex(of: ":") else { return nil }
         let label = body[..<colon]
         guard label.count <= 40 else { return nil }
-        let key = String(label).foldedKey
-        guard keys.contains(where: { key.containsWords($0) }) else { return nil }
-        return String(body[body.index(after: colon)...]).trimmingBlanks
+        return Opening(key: String(label).foldedKey, rest: body[body.index(after: colon)...])
+    }
+
+    /// `text.prefix(60).contains(":")` (Foundation's search, a `Character` walk and a UTF-16 copy
+    /// a paragraph), on the bytes where the answer is sure: a text without a ':' byte holds no
+    /// colon, and in simple text every scalar is a character of its own, so the first 60 scalars
+    /// are the first 60 characters and a ':' scalar is a ':' character. Other text goes the old way.
+    static func hasColonNearStart(_ text: String) -> Bool {
+        let sure = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+            guard utf8.contains(UInt8(ascii: ":")) else { return false }
+            guard SimpleText.isSimple(utf8) else { return nil }
+            var scalars = 0
+            for byte in utf8 where byte & 0xC0 != 0x80 {
+                if byte == UInt8(ascii: ":") { return true }
+                scalars += 1
+                if scalars == 60 { return false }
+            }
+            return false
+        }
+        return (sure ?? nil) ?? text.prefix(60).contains(":")
     }
 
     /// "VP: Văn phòng HĐND và UBND phường", "VP - Văn phòng …", "VP = …": a short name in capitals
@@ -103,7 +134,7 @@ struct AbbreviationLegend: Equatable {
     }
 
     /// A paragraph without the emphasis, brackets and bullet a legend is often set in.
-    private static func unwrapped(_ text: String) -> String {
+    static func unwrapped(_ text: String) -> String {
         var body = text.trimmingBlanks
         if let first = body.first, "-+•–".contains(first) { body.removeFirst() }
         body = body.trimmingBlanks
@@ -129,6 +160,6 @@ struct AbbreviationLegend: Equatable {
 
     private static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 
-    private static let labelKeys = (PlanLayout.standard.abbreviationLabels ?? []).map(PlanLayout.key)
-    private static let noteLabelKeys = (PlanLayout.standard.abbreviationNoteLabels ?? []).map(PlanLayout.key)
+    static let labelKeys = (PlanLayout.standard.abbreviationLabels ?? []).map(PlanLayout.key)
+    static let noteLabelKeys = (PlanLayout.standard.abbreviationNoteLabels ?? []).map(PlanLayout.key)
 }

@@ -30,6 +30,18 @@ struct PhrasePattern: Sendable, Hashable {
     }
 
     init(_ text: String) throws(SyntaxError) {
+        // Half the taxonomy's phrases are plain words: no choice, no gap, nothing to walk. (Every
+        // phrase is parsed when the taxonomy is checked and again by each matcher built from it.)
+        if Self.isPlain(text) {
+            guard !FoldedKey.of(text).isEmpty else { throw Self.emptyPart }
+            self.init(literal: text.trimmed)
+        } else {
+            try self.init(walking: text)
+        }
+    }
+
+    /// The phrase parsed character by character.
+    init(walking text: String) throws(SyntaxError) {
         var parts: [[String]] = []
         // Each part is a sequence of pieces; a piece is a list of choices (a literal is one choice).
         var pieces: [[String]] = []
@@ -43,9 +55,7 @@ struct PhrasePattern: Sendable, Hashable {
         }
         func endPart() throws(SyntaxError) {
             endLiteral()
-            guard !pieces.isEmpty else {
-                throw SyntaxError(message: "a gap “…” must have words on both sides and not follow another gap")
-            }
+            guard !pieces.isEmpty else { throw Self.emptyPart }
             var spellings = [""]
             for piece in pieces {
                 var next: [String] = []
@@ -116,6 +126,30 @@ struct PhrasePattern: Sendable, Hashable {
         guard group == nil else { throw SyntaxError(message: "a “{” is not closed") }
         try endPart()
         self.parts = parts
+    }
+
+    private static let emptyPart = SyntaxError(
+        message: "a gap “…” must have words on both sides and not follow another gap")
+
+    /// Whether `text` holds none of the language's marks ("{", "|", "}", ".", "…") as a byte or
+    /// bytes. Its walk then sees no mark (a mark is one scalar, `mark(_:)`): every character goes
+    /// to one literal, which is the text itself, and the phrase is that literal alone, trimmed, or
+    /// the error of a part without words.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(isPlain) ?? isPlain(Array(text.utf8))
+    }
+
+    private static func isPlain(_ utf8: some Collection<UInt8>) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: "."): return false
+            // "…" is E2 80 A6.
+            case 0xA6 where previous == (0xE2, 0x80): return false
+            default: previous = (previous.1, byte)
+            }
+        }
+        return true
     }
 
     /// The character's scalar when it is one scalar, else nil: the language's marks ({, |, }, …, .)
