@@ -15,13 +15,19 @@ struct TargetOwnYearTests {
 
     @Test func aFigureDueInItsOwnYearIsNotTheHeadingsYear() {
         #expect(
-            phases("Mức độ trưởng thành quản trị dữ liệu của xã đạt mức 3 vào năm 2027", heading: YearRange(from: 2030, to: 2030))
+            phases(
+                "Mức độ trưởng thành quản trị dữ liệu của xã đạt mức 3 vào năm 2027",
+                heading: YearRange(from: 2030, to: 2030))
                 == [YearRange(from: 2027, to: 2027)])
         #expect(
-            phases("Tỷ lệ thanh toán trực tuyến đạt 80% trong giai đoạn 2026 - 2027", heading: YearRange(from: 2026, to: 2026))
+            phases(
+                "Tỷ lệ thanh toán trực tuyến đạt 80% trong giai đoạn 2026 - 2027",
+                heading: YearRange(from: 2026, to: 2026))
                 == [YearRange(from: 2026, to: 2027)])
         #expect(
-            phases("100% cán bộ, công chức được bồi dưỡng kỹ năng số chậm nhất trong năm 2028", heading: YearRange(from: 2026, to: 2030))
+            phases(
+                "100% cán bộ, công chức được bồi dưỡng kỹ năng số chậm nhất trong năm 2028",
+                heading: YearRange(from: 2026, to: 2030))
                 == [YearRange(from: 2028, to: 2028)])
     }
 
@@ -29,7 +35,9 @@ struct TargetOwnYearTests {
         let heading = YearRange(from: 2026, to: 2030)
         #expect(phases("Mức độ hài lòng của người dân đạt trên 90%", heading: heading) == [heading])
         #expect(
-            phases("100% hồ sơ giải quyết TTHC được số hóa và lưu trữ điện tử từ năm 2027", heading: heading) == [heading])
+            phases("100% hồ sơ giải quyết TTHC được số hóa và lưu trữ điện tử từ năm 2027", heading: heading) == [
+                heading
+            ])
         #expect(phases("Tỷ lệ hồ sơ trực tuyến đạt 70% kể từ năm 2027", heading: heading) == [heading])
         #expect(TargetParser.yearsAreAStart(in: "lưu trữ điện tử từ năm 2027"))
         #expect(!TargetParser.yearsAreAStart(in: "đạt mức 3 vào năm 2027"))
