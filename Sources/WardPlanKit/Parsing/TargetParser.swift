@@ -60,10 +60,11 @@ public struct TargetParser: Sendable {
         } else {
             // One year named by the figures themselves is theirs, not the heading's: "Mức độ trưởng
             // thành … đạt mức 3 vào năm 2027" under "Chỉ tiêu đến năm 2030" is a target for 2027
-            // (judged against 2030's benchmark it read as below it).
-            // Years a figure starts from ("… lưu trữ điện tử từ năm 2027") are not when it is due.
-            for i in parsed.indices where !Self.yearsAreAStart(in: parsed[i].clause) {
-                if let own = years[i] { parsed[i].phase = own }
+            // (judged against 2030's benchmark it read as below it). Years a figure starts from
+            // ("… lưu trữ điện tử từ năm 2027") are not when it is due.
+            for i in parsed.indices {
+                guard let own = years[i], !Self.yearsAreAStart(in: parsed[i].clause) else { continue }
+                parsed[i].phase = own
             }
         }
         // A valued clause with no metric of its own that, read with the named clause before it,
