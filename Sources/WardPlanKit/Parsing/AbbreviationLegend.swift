@@ -127,10 +127,9 @@ struct AbbreviationLegend: Equatable {
         return nil
     }
 
+    /// At most three words (`ShortName`: "TT PVHCC").
     private static func isShortName(_ text: String) -> Bool {
-        guard (2...20).contains(text.count), text.split(separator: " ").count <= 3 else { return false }
-        let letters = text.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        ShortName.isCapitals(text) && text.split(separator: " ").count <= 3
     }
 
     /// A paragraph without the emphasis, brackets and bullet a legend is often set in.

@@ -38,11 +38,9 @@ enum RoleMatrixColumns {
         return TableColumns.role(ofHeader: head.foldedKey) == role ? last : nil
     }
 
-    /// "VP", "VH-XH", "TTPVHCC": two capitals or more, no small letter, no digit.
+    /// "VP", "VH-XH", "TTPVHCC" (`ShortName`): one word of letters and "-", "&", ".", no digit.
     private static func isShortName(_ word: String) -> Bool {
-        let letters = word.filter(\.isLetter)
-        return (2...20).contains(word.count) && letters.count >= 2 && letters.allSatisfy(\.isUppercase)
-            && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
+        ShortName.isCapitals(word) && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "&" || $0 == "." }
     }
 
     /// The part a cell marks, or nil for an empty cell or other words.
