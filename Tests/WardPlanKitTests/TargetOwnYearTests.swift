@@ -42,6 +42,9 @@ struct TargetOwnYearTests {
         #expect(TargetParser.yearsAreAStart(in: "lưu trữ điện tử từ năm 2027"))
         #expect(!TargetParser.yearsAreAStart(in: "đạt mức 3 vào năm 2027"))
         #expect(!TargetParser.yearsAreAStart(in: "đạt 90% đến năm 2030"))
+        // "từ" with its marks: "quý tư năm 2027" (the fourth quarter) is a due date, not a start.
+        #expect(!TargetParser.yearsAreAStart(in: "đạt 90% vào quý tư năm 2027"))
+        #expect(TargetParser.yearsAreAStart(in: "đạt 90%\u{00A0}từ năm 2027"))
     }
 
     @Test func figuresOfDifferentYearsEachKeepTheirOwn() {

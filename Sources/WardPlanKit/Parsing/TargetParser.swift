@@ -300,9 +300,21 @@ public struct TargetParser: Sendable {
     /// Whether the years a clause names are where its figure starts ("từ năm 2027", "kể từ năm 2027").
     static func yearsAreAStart(in clause: String) -> Bool {
         guard let m = yearPattern.firstMatch(in: clause) else { return false }
-        let before = clause[..<m.range.lowerBound].suffix(6).description.foldedKey
-        return before == "tu" || before.hasSuffix(" tu")
+        return isFrom(lastWord(of: clause[..<m.range.lowerBound]))
     }
+
+    /// The last word of `text` (words parted by spaces and no-break spaces), or nil.
+    private static func lastWord(of text: Substring) -> Substring? {
+        text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).last
+    }
+
+    /// Whether `word` is "từ" (from) with its marks: folded, "tư" (fourth: "quý tư năm 2027") and
+    /// "tự" read the same.
+    private static func isFrom(_ word: Substring?) -> Bool {
+        word.map { TonedKey.of($0) == fromKey } ?? false
+    }
+
+    private static let fromKey = TonedKey.of("từ")
 
     /// The first value of a clause: a percentage or a level, with the comparator the words before
     /// (and "trở lên" after) give it.
@@ -334,11 +346,7 @@ public struct TargetParser: Sendable {
         let changesTo =
             afterWords.count >= 2 && ["len", "xuong", "con"].contains(afterWords[0])
             && afterWords[1].first?.isNumber == true
-        if let last = raw.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).last,
-            TonedKey.of(last) == TonedKey.of("từ")
-        {
-            return !changesTo
-        }
+        if isFrom(lastWord(of: raw)) { return !changesTo }
         return before.containsWords("phan dau") && !floorExceptions.contains { before.containsWords($0) }
     }
 
