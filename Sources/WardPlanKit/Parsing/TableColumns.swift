@@ -1,3 +1,5 @@
+import Foundation
+
 /// What each column of a table holds, read from its header row. Wards order and name columns
 /// differently ("TT | Nhiệm vụ | Sản phẩm | … | Thời gian hoàn thành", "STT | Nội dung | Đơn vị chủ
 /// trì | Thời hạn"), so columns are found by their header words, never by position.
@@ -100,6 +102,15 @@ struct TableColumns: Equatable {
     /// or contains. A cell of more than ten words is data, not a header. Task cards
     /// (`TaskCard`) read their row labels with the same words.
     static func role(ofHeader key: String) -> Role? {
+        // Every cell of every table-like run of lines asks this (a tenth of the plain-text reader's
+        // time went to `split` and `count` walking characters): a plain key is answered on its bytes.
+        var bytes = key
+        if let plain = bytes.withUTF8({ HeaderWordBytes.role(ofPlainKey: $0) }) { return plain }
+        return role(ofHeaderByCharacters: key)
+    }
+
+    /// `role(ofHeader:)` by `Character`s: the reference for a key that is not plain.
+    static func role(ofHeaderByCharacters key: String) -> Role? {
         guard !key.isEmpty, key.split(separator: " ").count <= 10 else { return nil }
         return headerWords.first(where: {
             key == $0.key || key.hasSuffix($0.spaced)
@@ -124,7 +135,73 @@ struct TableColumns: Equatable {
 
     /// Header words, most specific first (`plan-layout.yaml`), each also after a space (the end of
     /// a cell), made once rather than per cell.
-    private static let headerWords = PlanLayout.standard.columnKeys.map {
+    fileprivate static let headerWords = PlanLayout.standard.columnKeys.map {
         (key: $0.key, spaced: " " + $0.key, role: $0.role, alone: $0.alone)
+    }
+}
+
+/// `TableColumns.role(ofHeader:)` on the bytes of a plain key: every byte ASCII and none a CR.
+/// There every byte is a `Character` of its own (only CR LF joins two ASCII scalars), so equality,
+/// prefixes, suffixes and the count of space-separated words are those of the bytes.
+enum HeaderWordBytes {
+    /// The role, `.some(nil)` for none; nil when the key or a header word is not plain.
+    static func role(ofPlainKey key: UnsafeBufferPointer<UInt8>) -> TableColumns.Role?? {
+        guard let words, isPlain(key) else { return nil }
+        guard !key.isEmpty, wordCount(key, above: 10) <= 10 else { return .some(nil) }
+        for word in words {
+            let matches = word.key.withUnsafeBufferPointer { w in
+                equal(key, w) || hasSuffix(key, spacedBy: w)
+                    || !word.alone && (hasWordPrefix(key, w) || String.containsWords(w, in: key))
+            }
+            if matches { return .some(word.role) }
+        }
+        return .some(nil)
+    }
+
+    /// The header words' bytes in order, nil when any is not plain (then every key goes by characters).
+    private static let words: [(key: [UInt8], role: TableColumns.Role, alone: Bool)]? = {
+        let words = TableColumns.headerWords.map { (key: Array($0.key.utf8), role: $0.role, alone: $0.alone) }
+        return words.allSatisfy { $0.key.withUnsafeBufferPointer(isPlain) } ? words : nil
+    }()
+
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
+    /// The number of runs of bytes other than ' ' (`split(separator: " ").count`), counted up
+    /// to `above + 1`.
+    static func wordCount(_ bytes: UnsafeBufferPointer<UInt8>, above limit: Int) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in bytes {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count > limit { return count }
+            }
+        }
+        return count
+    }
+
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    private static func hasPrefix(_ key: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.count <= key.count && (word.isEmpty || memcmp(key.baseAddress!, word.baseAddress!, word.count) == 0)
+    }
+
+    /// Whether `key` ends with ' ' followed by `word`.
+    private static func hasSuffix(_ key: UnsafeBufferPointer<UInt8>, spacedBy word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = key.count - word.count - 1
+        guard start >= 0, key[start] == 0x20 else { return false }
+        return word.isEmpty || memcmp(key.baseAddress! + start + 1, word.baseAddress!, word.count) == 0
+    }
+
+    /// `String.hasWordPrefix`: the word, then the end or a space.
+    private static func hasWordPrefix(_ key: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        hasPrefix(key, word) && (key.count == word.count || key[word.count] == 0x20)
     }
 }

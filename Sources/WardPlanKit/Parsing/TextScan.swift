@@ -63,7 +63,7 @@ extension TextScan {
             var end = wanted
             while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
             let head = FoldedKey.key(ofUTF8: UnsafeBufferPointer(rebasing: utf8[..<end]))
-            return head.count >= key.count + 2 ? head : nil
+            return head.hasCharacters(atLeast: key.count + 2) ? head : nil
         }
     }
 

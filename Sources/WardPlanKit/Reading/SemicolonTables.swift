@@ -69,7 +69,7 @@ enum SemicolonTables {
 
     private static func isShortCell(_ cell: String) -> Bool {
         let t = cell.trimmingBlanks
-        return t.count <= headerCellLimit && !t.hasSuffix(".")
+        return !t.hasCharacters(atLeast: headerCellLimit + 1) && !t.hasSuffix(".")
     }
 
     /// A record's cells, a line's pieces joined at the breaks inside quoted cells.

@@ -81,6 +81,44 @@ extension String {
     /// row, or any other than the ASCII space. Read from the bytes: the White_Space scalars beyond
     /// ASCII are U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F and U+3000.
     static func needsCollapsing<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> Bool {
+        if let answer = bytes.withContiguousStorageIfAvailable(needsCollapsing(contiguous:)) { return answer }
+        return needsCollapsing(walking: bytes)
+    }
+
+    /// `needsCollapsing` on contiguous bytes: every line of every plain-text plan is asked, and most
+    /// of its bytes are printable ASCII, which can be neither white space nor part of a sequence the
+    /// walk looks for; they are stepped over with one test. The other bytes are tested as the walk
+    /// tests them, with the two bytes before them.
+    static func needsCollapsing(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let byte = bytes[i]
+            if byte > 0x20 && byte < 0x80 {
+                i += 1
+                continue
+            }
+            let previous: UInt8 = i > 0 ? bytes[i - 1] : 0
+            let before: UInt8 = i > 1 ? bytes[i - 2] : 0
+            if (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return true }
+            if byte >= 0x80 {
+                if previous == 0xC2, byte == 0x85 || byte == 0xA0 { return true }
+                if before == 0xE1, previous == 0x9A, byte == 0x80 { return true }
+                if before == 0xE2, previous == 0x80, byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF {
+                    return true
+                }
+                if before == 0xE2, previous == 0x81, byte == 0x9F { return true }
+                if before == 0xE3, previous == 0x80, byte == 0x80 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// `needsCollapsing` byte by byte over any collection (the reference for the contiguous form).
+    static func needsCollapsing<Bytes: BidirectionalCollection<UInt8>>(walking bytes: Bytes) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
         var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// perf21a's cold-path cuts held against the code they replace: a header cell's role read on the
+/// bytes of a plain key, the white-space test stepping over printable ASCII, and `count >= n`
+/// answered by walking at most n characters.
+@Suite("Fast paths (perf21a)")
+struct FastPath21aTests {
+    /// Pieces of header cells and lines: header words, Vietnamese precomposed and decomposed, CR
+    /// and CR LF, every kind of white space the collapsing test looks for and near misses of them,
+    /// letters of other scripts, joiners, emoji.
+    static let pieces = [
+        "tt", "stt", "nhiem vu", "noi dung", "don vi", "chu tri", "phoi hop", "thoi gian", "san pham", "ghi chu",
+        "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành", "ho\u{0301}a", "e\u{0302}\u{0301}", "\u{0301}", " ",
+        "  ", "\t", "\r", "\r\n", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}",
+        "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{2060}", "\u{3000}", "\u{3001}", "\u{2080}",
+        "\u{1681}", "\u{C2}", "Ω", "🙂", "👩\u{200D}💻", "\u{200D}", "2", ".", "-", "a", "x",
+    ]
+    static let generated =
+        GeneratedStrings.make(from: pieces, count: 8_000, upTo: 8, seed: 211)
+        + GeneratedStrings.make(from: pieces, count: 3_000, upTo: 40, seed: 212)
+
+    static let fixtureLines: [String] = FastPath20Tests.fixtureLines
+
+    // MARK: 1. A header cell's role
+
+    /// Keys by hand: each header word alone, first, last, inside, glued to another word, and
+    /// around the ten-word limit.
+    static let headerKeysByHand: [String] = {
+        let words = PlanLayout.standard.columnKeys.map(\.key)
+        var keys = ["", " ", "  ", "a", "a\r\nb", "\r", "tt\r", "nhiem vu\r\n", "1 2 3 4 5 6 7 8 9 10", "1 2 3 4 5 6 7 8 9 10 11"]
+        for word in words {
+            keys += [
+                word, word + " x", "x " + word, "x " + word + " y", "x" + word, word + "x", " " + word, word + " ",
+                "1 2 3 4 5 6 7 8 " + word, "1 2 3 4 5 6 7 8 9 " + word, word + "\r", word + " \u{0301}", "đ " + word,
+            ]
+        }
+        return keys
+    }()
+
+    @Test func headerRoleAsItWas() {
+        var roles = 0
+        var plain = 0
+        let keys =
+            Self.headerKeysByHand + Self.fixtureLines.map(\.foldedKey) + Self.fixtureLines + Self.generated
+            + Self.generated.map(\.foldedKey)
+        for key in keys {
+            let role = TableColumns.role(ofHeader: key)
+            #expect(role == TableColumns.role(ofHeaderByCharacters: key), "\(key.debugDescription)")
+            if role != nil { roles += 1 }
+            var bytes = key
+            if bytes.withUTF8({ HeaderWordBytes.role(ofPlainKey: $0) }) != nil { plain += 1 }
+        }
+        // Most keys take the byte path, and many of them name a column.
+        #expect(roles > 1_000)
+        #expect(plain > keys.count / 2)
+    }
+
+    @Test func wordCountIsTheSplitCount() {
+        for text in Self.headerKeysByHand + Self.generated where !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+            var bytes = text
+            let count = bytes.withUTF8 { HeaderWordBytes.wordCount($0, above: 100) }
+            #expect(count == text.split(separator: " ").count, "\(text.debugDescription)")
+        }
+    }
+
+    // MARK: 2. The white-space test
+
+    @Test func needsCollapsingAsItWas() {
+        var needing = 0
+        let byHand = [
+            "", " ", "a", "a ", " a", "a  b", "a b", "a\tb", "a\u{85}b", "a\u{A0}b", "a\u{1680}b", "a\u{2000}b", "a\u{200A}b",
+            "a\u{200B}b", "a\u{2028}b", "a\u{202F}b", "a\u{205F}b", "a\u{2060}b", "a\u{3000}b", "\u{A0}", "\u{3000}",
+            "ệ  ệ", "ệ ệ", "\u{7F}", "\u{1F}a",
+        ]
+        for text in byHand + Self.fixtureLines + Self.generated {
+            let bytes = Array(text.utf8)
+            let contiguous = bytes.withUnsafeBufferPointer { String.needsCollapsing(contiguous: $0) }
+            #expect(contiguous == String.needsCollapsing(walking: text.utf8), "\(text.debugDescription)")
+            #expect(String.needsCollapsing(text.utf8) == contiguous)
+            if contiguous { needing += 1 }
+        }
+        #expect(needing > 1_000)
+    }
+
+    // MARK: 3. Counting characters up to a limit
+
+    @Test func hasCharactersIsCountAtLeast() {
+        let byHand = ["", "a", "\r\n", "\r\n\r\n", "e\u{0301}", "👩\u{200D}💻", "🇻🇳🇻🇳", "ệ", String(repeating: "ệ", count: 70)]
+        for text in byHand + Self.fixtureLines.prefix(3_000) + Self.generated {
+            let count = text.count
+            for n in [0, 1, 2, 3, 5, 8, 13, 40, 41, 60, 61, count - 1, count, count + 1] {
+                #expect(text.hasCharacters(atLeast: n) == (count >= n), "\(text.debugDescription) \(n)")
+            }
+            let tail = text.dropFirst(text.isEmpty ? 0 : 1)
+            #expect(tail.hasCharacters(atLeast: tail.count) && !tail.hasCharacters(atLeast: tail.count + 1))
+        }
+    }
+}
