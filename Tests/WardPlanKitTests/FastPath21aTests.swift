@@ -30,7 +30,10 @@ struct FastPath21aTests {
     /// around the ten-word limit.
     static let headerKeysByHand: [String] = {
         let words = PlanLayout.standard.columnKeys.map(\.key)
-        var keys = ["", " ", "  ", "a", "a\r\nb", "\r", "tt\r", "nhiem vu\r\n", "1 2 3 4 5 6 7 8 9 10", "1 2 3 4 5 6 7 8 9 10 11"]
+        var keys = [
+            "", " ", "  ", "a", "a\r\nb", "\r", "tt\r", "nhiem vu\r\n", "1 2 3 4 5 6 7 8 9 10",
+            "1 2 3 4 5 6 7 8 9 10 11",
+        ]
         for word in words {
             keys += [
                 word, word + " x", "x " + word, "x " + word + " y", "x" + word, word + "x", " " + word, word + " ",
@@ -59,7 +62,8 @@ struct FastPath21aTests {
     }
 
     @Test func wordCountIsTheSplitCount() {
-        for text in Self.headerKeysByHand + Self.generated where !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+        for text in Self.headerKeysByHand + Self.generated
+        where !text.utf8.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
             var bytes = text
             let count = bytes.withUTF8 { HeaderWordBytes.wordCount($0, above: 100) }
             #expect(count == text.split(separator: " ").count, "\(text.debugDescription)")
@@ -71,7 +75,8 @@ struct FastPath21aTests {
     @Test func needsCollapsingAsItWas() {
         var needing = 0
         let byHand = [
-            "", " ", "a", "a ", " a", "a  b", "a b", "a\tb", "a\u{85}b", "a\u{A0}b", "a\u{1680}b", "a\u{2000}b", "a\u{200A}b",
+            "", " ", "a", "a ", " a", "a  b", "a b", "a\tb", "a\u{85}b", "a\u{A0}b", "a\u{1680}b", "a\u{2000}b",
+            "a\u{200A}b",
             "a\u{200B}b", "a\u{2028}b", "a\u{202F}b", "a\u{205F}b", "a\u{2060}b", "a\u{3000}b", "\u{A0}", "\u{3000}",
             "ệ  ệ", "ệ ệ", "\u{7F}", "\u{1F}a",
         ]
@@ -88,7 +93,9 @@ struct FastPath21aTests {
     // MARK: 3. Counting characters up to a limit
 
     @Test func hasCharactersIsCountAtLeast() {
-        let byHand = ["", "a", "\r\n", "\r\n\r\n", "e\u{0301}", "👩\u{200D}💻", "🇻🇳🇻🇳", "ệ", String(repeating: "ệ", count: 70)]
+        let byHand = [
+            "", "a", "\r\n", "\r\n\r\n", "e\u{0301}", "👩\u{200D}💻", "🇻🇳🇻🇳", "ệ", String(repeating: "ệ", count: 70),
+        ]
         for text in byHand + Self.fixtureLines.prefix(3_000) + Self.generated {
             let count = text.count
             for n in [0, 1, 2, 3, 5, 8, 13, 40, 41, 60, 61, count - 1, count, count + 1] {

@@ -194,7 +194,8 @@ enum HeaderWordBytes {
     }
 
     /// Whether `key` ends with ' ' followed by `word`.
-    private static func hasSuffix(_ key: UnsafeBufferPointer<UInt8>, spacedBy word: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func hasSuffix(_ key: UnsafeBufferPointer<UInt8>, spacedBy word: UnsafeBufferPointer<UInt8>) -> Bool
+    {
         let start = key.count - word.count - 1
         guard start >= 0, key[start] == 0x20 else { return false }
         return word.isEmpty || memcmp(key.baseAddress! + start + 1, word.baseAddress!, word.count) == 0
