@@ -105,4 +105,66 @@ struct FastPath21aTests {
             #expect(tail.hasCharacters(atLeast: tail.count) && !tail.hasCharacters(atLeast: tail.count + 1))
         }
     }
+
+    // MARK: 4. Splitting at ASCII separators on the bytes
+
+    @Test func splitAtASCIIAsItWas() {
+        let separatorSets: [Set<Character>] = [[" "], [" ", ",", ";"], ["/", "-"], [":"]]
+        var bySpace = 0
+        for text in Self.fixtureLines + Self.fixtureLines.map(\.foldedKey) + Self.generated {
+            for separators in separatorSets {
+                let split = text.split(atASCII: separators)
+                let old = text.splitByUTF8View(atASCII: separators)
+                #expect(split == old, "\(text.debugDescription)")
+                // The same pieces of the same text: equal bounds, not only equal words.
+                #expect(split.map(\.startIndex) == old.map(\.startIndex))
+                #expect(split.map(\.endIndex) == old.map(\.endIndex))
+            }
+            // Where `split(separator: " ")` was replaced by it.
+            #expect(text.split(atASCII: [" "]) == text.split(separator: " "))
+            bySpace += text.split(atASCII: [" "]).count
+        }
+        #expect(bySpace > 100_000)
+    }
+
+    // MARK: 5. A phrase parsed once
+
+    @Test func aPhraseParsedOnceIsThePhraseParsed() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        var phrases = taxonomy.themes.flatMap { theme in
+            theme.phraseEntries.flatMap { [$0.text] + $0.with } + theme.tonedPhrases + theme.notInside + theme.notWith
+        }
+        phrases += taxonomy.areas.flatMap(\.headings) + taxonomy.contexts.flatMap { $0.phrases + $0.except }
+        let byHand = [
+            "kiểm tra {công tác} {CCHC|KSTTHC}",
+            "kiểm tra {công tác} {CCHC|KSTTHC}".decomposedStringWithCanonicalMapping,
+            "a … b", "a ... b", "… b", "{a|}", "{|}", "{a", "a}", "a | b", "{a {b}}", "", " ", "{một|hai} … {ba|bốn}",
+        ]
+        var errors = 0
+        for text in byHand + phrases + phrases + Self.generated.prefix(2_000) {
+            let once = Result { () throws(PhrasePattern.SyntaxError) in try PhrasePattern.parsed(text) }
+            let again = Result { () throws(PhrasePattern.SyntaxError) in try PhrasePattern(text) }
+            #expect(once == again, "\(text.debugDescription)")
+            if case .failure = once { errors += 1 }
+        }
+        #expect(phrases.count > 900)
+        #expect(errors > 5)
+        // NFC and NFD spellings are kept apart: each keeps its own bytes.
+        let nfd = try? PhrasePattern.parsed("kiểm tra {CCHC|KSTTHC}".decomposedStringWithCanonicalMapping)
+        let nfc = try? PhrasePattern.parsed("kiểm tra {CCHC|KSTTHC}")
+        #expect(nfd?.parts.first?.first.map { Array($0.utf8) } != nfc?.parts.first?.first.map { Array($0.utf8) })
+    }
+
+    // MARK: 6. Task cells without a colon
+
+    @Test func aTextWithoutAColonByteHasNoColon() {
+        var without = 0
+        for text in Self.fixtureLines + Self.generated + [":", "a:\u{0301}", "\u{FF1A}", "a\u{FE13}b"]
+        where !text.utf8.contains(UInt8(ascii: ":")) {
+            #expect(!text.indices.contains { text[$0] == ":" }, "\(text.debugDescription)")
+            #expect(TaskCellLabels.split(text) == nil)
+            without += 1
+        }
+        #expect(without > 1_000)
+    }
 }

@@ -342,7 +342,7 @@ public struct TargetParser: Sendable {
     /// up; not "từ 80% lên 90%", a change), "phấn đấu (đạt) 90%" (a figure to reach, unless the
     /// clause lowers something: "phấn đấu giảm … còn 2%").
     static func isFloor(before raw: Substring, folded before: String, after: String) -> Bool {
-        let afterWords = after.split(separator: " ")
+        let afterWords = after.split(atASCII: [" "])
         let changesTo =
             afterWords.count >= 2 && ["len", "xuong", "con"].contains(afterWords[0])
             && afterWords[1].first?.isNumber == true
@@ -357,7 +357,7 @@ public struct TargetParser: Sendable {
     /// ("Toàn bộ thủ tục … toàn trình", "bảo đảm tất cả hồ sơ …"); nil otherwise.
     static func allValue(in clause: String) -> Value? {
         let key = clause.foldedKey
-        let words = key.split(separator: " ").prefix(6).joined(separator: " ")
+        let words = key.split(atASCII: [" "]).prefix(6).joined(separator: " ")
         guard allWords.contains(where: { words.containsWords($0) }) else { return nil }
         return Value(number: 100, unit: .percent, comparator: .equal)
     }

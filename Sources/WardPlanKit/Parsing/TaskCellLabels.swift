@@ -17,6 +17,9 @@ enum TaskCellLabels {
 
     /// The statement and the fields after it; nil when the cell has none.
     static func split(_ text: String) -> Split? {
+        // A text without a ':' byte has no ':' character (no other scalar is one), so no label:
+        // most cells are answered without walking their characters.
+        guard SimpleText.contains(UInt8(ascii: ":"), in: text) else { return nil }
         var labels: [(start: String.Index, colon: String.Index, field: TaskField)] = []
         for colon in text.indices where text[colon] == ":" {
             guard let (start, field) = label(before: colon, in: text) else { continue }

@@ -13,7 +13,7 @@ public struct TimelineParser: Sendable {
     public func parse(_ text: String) -> Timeline {
         var timeline = Timeline(text: text)
         let key = text.foldedKey
-        let words = key.split(separator: " ")
+        let words = key.split(atASCII: [" "])
 
         timeline.flags = flags(in: key)
         timeline.recurrence = recurrence(in: key)
@@ -129,7 +129,7 @@ public struct TimelineParser: Sendable {
 
     /// The years a time names, first to last: one year ("năm 2027") or several listed ("2028, 2030").
     private func listedYears(in key: String) -> YearRange? {
-        let years = key.split(separator: " ").compactMap { w -> Int? in
+        let years = key.split(atASCII: [" "]).compactMap { w -> Int? in
             guard w.count == 4, let y = Int(w), (1900...2200).contains(y) else { return nil }
             return y
         }

@@ -281,7 +281,7 @@ public struct TaxonomyFile: Sendable {
             return nil
         }
         do {
-            let pattern = try PhrasePattern(phrase)
+            let pattern = try PhrasePattern.parsed(phrase)
             if toned && pattern.hasGap {
                 problems.append(
                     error(

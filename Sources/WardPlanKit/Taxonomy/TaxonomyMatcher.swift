@@ -161,7 +161,7 @@ final class TaxonomyMatcher: Sendable {
             yieldsTo: [Int] = []
         ) {
             // `TaxonomyFile` rejects a phrase it cannot parse; one built in code is taken as plain words.
-            let parsed = (try? PhrasePattern(text)) ?? PhrasePattern(literal: text)
+            let parsed = (try? PhrasePattern.parsed(text)) ?? PhrasePattern(literal: text)
             let index = phrases.count
             phrases.append(
                 Phrase(

@@ -181,6 +181,30 @@ extension String {
         precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
         guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
         let bytes = separators.map { $0.asciiValue! }
+        var copy = self
+        // The pieces found on the contiguous bytes and cut out at their offsets (`UTF8View.split`
+        // walked the view an index at a time: half the cost of building a matcher's patterns).
+        let pieces = copy.withUTF8 { utf8 -> [Range<Int>] in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for i in 0..<utf8.count where bytes.contains(utf8[i]) {
+                if start < i { ranges.append(start..<i) }
+                start = i + 1
+            }
+            if start < utf8.count { ranges.append(start..<utf8.count) }
+            return ranges
+        }
+        return pieces.map { range in
+            let lower = utf8.index(startIndex, offsetBy: range.lowerBound)
+            return self[lower..<utf8.index(lower, offsetBy: range.count)]
+        }
+    }
+
+    /// `split(atASCII:)` as it was, by the `UTF8View`: the reference for the tests.
+    func splitByUTF8View(atASCII separators: Set<Character>) -> [Substring] {
+        precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
+        guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
+        let bytes = separators.map { $0.asciiValue! }
         return utf8.split(whereSeparator: bytes.contains).map(Substring.init)
     }
 
