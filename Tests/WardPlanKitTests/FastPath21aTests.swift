@@ -167,4 +167,36 @@ struct FastPath21aTests {
         }
         #expect(without > 1_000)
     }
+
+    // MARK: 7. A matcher's padded keys
+
+    @Test func paddedKeysAsTheyWere() {
+        var arrays: [[Substring]] = [[], [""], ["", ""], ["a"], ["a", "b"]]
+        arrays += (Self.fixtureLines.prefix(4_000) + Self.generated).map { FoldedKey.words($0) }
+        arrays += Self.generated.map { $0.split(separator: " ") }
+        for words in arrays {
+            #expect(TaxonomyMatcher.padded(words) == Array((" " + words.joined(separator: " ") + " ").utf8))
+        }
+    }
+
+    // MARK: 8. Sentence starts on the bytes
+
+    @Test func sentenceStartsAsTheyWere() {
+        let byHand = [
+            "Rà soát. Phòng Kinh tế chủ trì; Quý II/2026.", "a. B", "a.B", "a.  B", "a. b", "a.\u{A0}B", "a.\u{2003}Ê",
+            "a.\u{3000}Đ", "ệ. Đ", "ệ.\u{0301} Đ", "a.\u{0301} B", "\u{0600}. B", "\u{0600}.\u{0600} B", "🙂. B", ".",
+            ". B",
+            "; B", "a;\tB", "a.\nB", "a.\r\nB", "a. ", "a.  ", "x. Ω", "x. ω", "x. \u{01C5}", "x. 1",
+        ]
+        var found = 0
+        for text in byHand + Self.fixtureLines + Self.generated {
+            let starts = TextScan.sentenceStarts(in: text)
+            let old = TextScan.sentenceStartsByScalars(in: text)
+            #expect(starts == old, "\(text.debugDescription)")
+            // The same places, read the same way.
+            #expect(starts.map { text[$0...] } == old.map { text[$0...] })
+            found += starts.count
+        }
+        #expect(found > 1_000)
+    }
 }

@@ -9,6 +9,57 @@ enum TextScan {
     /// A "." inside a character (after a prepended mark) is left to the pattern, as `Pattern`
     /// reads it.
     static func sentenceStarts(in text: String) -> [String.Index] {
+        var copy = text
+        // On the bytes: a "." or ";" is its byte (no other scalar holds 0x2E or 0x3B), and only
+        // the scalars after one are decoded. A start after a "." that may sit inside a character
+        // is left to the walk, which reads it as before.
+        let offsets = copy.withUTF8 { sentenceStartOffsets($0, of: text) }
+        guard let offsets else { return sentenceStartsByScalars(in: text) }
+        return offsets.map { text.utf8.index(text.startIndex, offsetBy: $0) }
+    }
+
+    /// The byte offsets of `sentenceStarts`, or nil when a "." after a scalar beyond ASCII is not
+    /// at a character boundary of `text` (whose bytes `utf8` are).
+    private static func sentenceStartOffsets(_ utf8: UnsafeBufferPointer<UInt8>, of text: String) -> [Int]? {
+        var starts: [Int] = []
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let byte = utf8[i]
+            guard byte == 0x2E || byte == 0x3B else {
+                i += 1
+                continue
+            }
+            let at = i
+            var j = i + 1
+            var next: Unicode.Scalar?
+            while j < n {
+                let (value, length) = utf8[j] < 0x80 ? (UInt32(utf8[j]), 1) : TextKey.decode(utf8, at: j, lead: utf8[j])
+                let scalar = Unicode.Scalar(value)!
+                guard scalar.properties.isWhitespace else {
+                    next = scalar
+                    break
+                }
+                j += length
+            }
+            guard j > at + 1, let next, next.properties.generalCategory == .uppercaseLetter else {
+                i = at + 1
+                continue
+            }
+            if at > 0, utf8[at - 1] >= 0x80,
+                String.Index(text.utf8.index(text.startIndex, offsetBy: at), within: text) == nil
+            {
+                return nil
+            }
+            starts.append(j)
+            i = j
+        }
+        return starts
+    }
+
+    /// `sentenceStarts` scalar by scalar: the reference for the byte form, and its answer where a
+    /// "." may sit inside a character.
+    static func sentenceStartsByScalars(in text: String) -> [String.Index] {
         var starts: [String.Index] = []
         let scalars = text.unicodeScalars
         var i = scalars.startIndex

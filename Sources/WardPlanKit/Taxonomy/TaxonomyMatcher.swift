@@ -236,8 +236,17 @@ final class TaxonomyMatcher: Sendable {
         afterBreak = taxonomy.contexts.map(\.afterBreak)
     }
 
+    /// `" " + words.joined(separator: " ") + " "` as bytes, written straight into the array (the
+    /// joined string cost ≈ 5,000 instructions a pattern, 18,000 patterns a matcher).
     static func padded(_ words: [Substring]) -> [UInt8] {
-        Array((" " + words.joined(separator: " ") + " ").utf8)
+        var bytes: [UInt8] = [0x20]
+        bytes.reserveCapacity(words.reduce(words.count + 1) { $0 + $1.utf8.count })
+        for (index, word) in words.enumerated() {
+            if index > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: word.utf8)
+        }
+        bytes.append(0x20)
+        return bytes
     }
 
     var stateCount: Int { automaton.stateCount }

@@ -86,9 +86,9 @@ extension String {
     }
 
     /// `needsCollapsing` on contiguous bytes: every line of every plain-text plan is asked, and most
-    /// of its bytes are printable ASCII, which can be neither white space nor part of a sequence the
-    /// walk looks for; they are stepped over with one test. The other bytes are tested as the walk
-    /// tests them, with the two bytes before them.
+    /// of its bytes are printable ASCII or lead bytes, which can be neither white space nor the end
+    /// of a sequence the walk looks for; they are stepped over with one test. The other bytes are
+    /// tested as the walk tests them, with the two bytes before them.
     static func needsCollapsing(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return false }
         if first == 0x20 || last == 0x20 { return true }
@@ -96,7 +96,8 @@ extension String {
         var i = 0
         while i < n {
             let byte = bytes[i]
-            if byte > 0x20 && byte < 0x80 {
+            // Printable ASCII, and lead bytes: every sequence looked for ends in a continuation byte.
+            if byte > 0x20 && (byte < 0x80 || byte >= 0xC0) {
                 i += 1
                 continue
             }

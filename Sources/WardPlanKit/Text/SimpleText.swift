@@ -184,10 +184,11 @@ extension String {
         var copy = self
         // The pieces found on the contiguous bytes and cut out at their offsets (`UTF8View.split`
         // walked the view an index at a time: half the cost of building a matcher's patterns).
+        let single = bytes.count == 1 ? bytes[0] : nil
         let pieces = copy.withUTF8 { utf8 -> [Range<Int>] in
             var ranges: [Range<Int>] = []
             var start = 0
-            for i in 0..<utf8.count where bytes.contains(utf8[i]) {
+            for i in 0..<utf8.count where single.map({ utf8[i] == $0 }) ?? bytes.contains(utf8[i]) {
                 if start < i { ranges.append(start..<i) }
                 start = i + 1
             }
@@ -196,7 +197,7 @@ extension String {
         }
         return pieces.map { range in
             let lower = utf8.index(startIndex, offsetBy: range.lowerBound)
-            return self[lower..<utf8.index(lower, offsetBy: range.count)]
+            return Substring(utf8[lower..<utf8.index(lower, offsetBy: range.count)])
         }
     }
 
