@@ -199,4 +199,32 @@ struct FastPath21aTests {
         }
         #expect(found > 1_000)
     }
+
+    // MARK: 9. Sentence breaks counted once per key
+
+    @Test func sentenceBreaksAsTheyWere() {
+        let byHand = [
+            "phố; biên", "a. b", "a.b", "a.\nb", "a! b", "a? b", "a.", "Rà soát. Phòng; Quý II!", "ho\u{0301}a. b",
+            "ệ.\u{0301} b", "x . . y", "…; …",
+        ]
+        var crossing = 0
+        var checked = 0
+        for text in byHand + Self.fixtureLines.prefix(3_000) + Self.generated.prefix(4_000) {
+            let key = TextKey(text)
+            let breaks = ClauseScanner.SentenceBreaks(key.text)
+            let spaces = key.bytes.indices.filter { key.bytes[$0] == 0x20 }
+            for (n, start) in spaces.enumerated() {
+                for end in spaces[(n + 1)...].prefix(8) where end > start + 1 {
+                    let range = (start + 1)..<end
+                    let crosses = breaks.crosses(key.sourceRange(ofKey: range))
+                    #expect(
+                        crosses == ClauseScanner.crossesSentenceBreak(key, keyRange: range), "\(text.debugDescription)")
+                    if crosses { crossing += 1 }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50_000)
+        #expect(crossing > 1_000)
+    }
 }

@@ -276,6 +276,7 @@ final class TaxonomyMatcher: Sendable {
     private func scan(_ key: TextKey, _ body: (Hit) -> Void) {
         var chains: [Chain] = []
         var tonedBuffer: [UInt8] = []
+        var breaks: ClauseScanner.SentenceBreaks?
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
                 let pattern = match.pattern
@@ -318,7 +319,8 @@ final class TaxonomyMatcher: Sendable {
                     hit.gapped = true
                 }
                 // A phrase, with its gap, is said within one sentence.
-                if ClauseScanner.crossesSentenceBreak(key, keyRange: hit.keyRange) { return }
+                if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
+                if breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return }
                 if role == .context, afterBreak[hit.owner],
                     !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
                 {
