@@ -227,4 +227,42 @@ struct FastPath21aTests {
         #expect(checked > 50_000)
         #expect(crossing > 1_000)
     }
+
+    // MARK: 10. The phrase automaton built with one table of edges
+
+    @Test func automatonBuiltAsItWas() throws {
+        let taxonomy = ReferenceData.standard.taxonomy
+        var phrases = taxonomy.themes.flatMap { theme in
+            theme.phraseEntries.flatMap { [$0.text] + $0.with } + theme.tonedPhrases + theme.notInside + theme.notWith
+        }
+        phrases += taxonomy.areas.flatMap(\.headings) + taxonomy.contexts.flatMap { $0.phrases + $0.except }
+        let spellings = phrases.flatMap { (try? PhrasePattern.parsed($0))?.spellings ?? [$0] }
+        var patterns = spellings.map { TaxonomyMatcher.padded(FoldedKey.words($0)) }
+        // Shared openings and repeated words (deep failure links), and patterns that never match.
+        let words = ["a", "b", "c", "ab", "dich", "vu", "cong", "truc", "tuyen"]
+        var seed: UInt64 = 2121
+        for _ in 0..<3_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let count = 1 + Int(seed >> 60) % 5
+            let chosen = (0..<count).map { words[Int((seed >> UInt64(8 * $0)) & 0xFF) % words.count] }
+            patterns.append(TaxonomyMatcher.padded(chosen.map { Substring($0) }))
+        }
+        patterns += [[], [0x20], [0x20, 0x20], Array("a b".utf8), Array(" a  b ".utf8), Array(" a".utf8)]
+        let built = PhraseMatcher(patterns: patterns)
+        let old = PhraseMatcher(perStateDictionaries: patterns)
+        #expect(built.stateCount == old.stateCount)
+        #expect(built.stateCount > 5_000)
+        var texts = (Self.fixtureLines + Self.generated).map { TextKey($0).bytes }
+        texts += patterns.prefix(4_000)
+        for n in stride(from: 0, to: 3_000, by: 7) {
+            texts.append(patterns[n] + patterns[(n * 31) % patterns.count].dropFirst())
+        }
+        var found = 0
+        for text in texts {
+            let matches = built.matches(in: text)
+            #expect(matches == old.matches(in: text))
+            found += matches.count
+        }
+        #expect(found > 20_000)
+    }
 }

@@ -47,6 +47,92 @@ struct PhraseMatcher: Sendable {
 
     /// `patterns` must be padded word sequences (" w1 w2 "); anything else never matches.
     init(patterns: [[UInt8]]) {
+        // Built with one table of edges keyed by (state, word) and each state's edges listed in
+        // the order they were made: a dictionary per state (allocated, grown and retained at every
+        // step) was most of building a matcher. The trie, its numbering and its links are the same.
+        var words: [[UInt8]] = []
+        var wordIDs: [ArraySlice<UInt8>: Int32] = [:]
+        let sequences: [[Int32]] = patterns.map { pattern in
+            pattern.split(separator: 0x20).map { word in
+                if let id = wordIDs[word] { return id }
+                words.append(Array(word))
+                wordIDs[word] = Int32(words.count)
+                return Int32(words.count)
+            }
+        }
+        vocabulary = WordTable(words)
+
+        // The trie of word sequences.
+        var edges: [UInt64: Int32] = [:]
+        var childList: [[(word: Int32, next: Int32)]] = [[]]
+        var own: [[Int32]] = [[]]
+        for (index, sequence) in sequences.enumerated() where !sequence.isEmpty && Self.isPadded(patterns[index]) {
+            var state: Int32 = 0
+            for word in sequence {
+                let key = PairTable.key(state, word)
+                if let next = edges[key] {
+                    state = next
+                } else {
+                    let next = Int32(childList.count)
+                    edges[key] = next
+                    childList[Int(state)].append((word, next))
+                    state = next
+                    childList.append([])
+                    own.append([])
+                }
+            }
+            own[Int(state)].append(Int32(index))
+        }
+
+        // Breadth first: failure links, and outputs merged along them.
+        var failure = [Int32](repeating: 0, count: childList.count)
+        var merged = own
+        var queue = childList[0].map(\.next).sorted()
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            let fallback = Int(failure[state])
+            merged[state] += merged[fallback]
+            for (word, child) in childList[state].sorted(by: { $0.word < $1.word }) {
+                var link = failure[state]
+                while edges[PairTable.key(link, word)] == nil && link != 0 { link = failure[Int(link)] }
+                failure[Int(child)] = edges[PairTable.key(link, word)] ?? 0
+                queue.append(child)
+            }
+        }
+
+        var start = [Int32](repeating: 0, count: words.count + 1)
+        for (word, next) in childList[0] { start[Int(word)] = next }
+        fromStart = start
+        var states = [State](repeating: State(), count: childList.count)
+        var pairs: [(state: Int32, word: Int32, next: Int32)] = []
+        for (state, list) in childList.enumerated() where state != 0 {
+            for (word, next) in list {
+                if list.count == 1 {
+                    states[state].onlyWord = word
+                    states[state].onlyNext = next
+                } else {
+                    pairs.append((Int32(state), word, next))
+                }
+                states[state].mayStep |= Self.bit(word)
+            }
+        }
+        transitions = PairTable(pairs)
+        var outputs: [Int32] = []
+        for state in childList.indices {
+            states[state].failure = failure[state]
+            states[state].outputStart = Int32(outputs.count)
+            outputs += merged[state]
+            states[state].outputEnd = Int32(outputs.count)
+        }
+        self.states = states
+        self.outputs = outputs
+        lengths = patterns.map { Int32($0.count) }
+    }
+
+    /// The builder as it was, a dictionary per state: the reference for `PhraseMatcherBuildTests`.
+    init(perStateDictionaries patterns: [[UInt8]]) {
         var words: [[UInt8]] = []
         var wordIDs: [[UInt8]: Int32] = [:]
         let sequences: [[Int32]] = patterns.map { pattern in
