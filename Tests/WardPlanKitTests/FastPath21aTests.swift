@@ -109,7 +109,7 @@ struct FastPath21aTests {
     // MARK: 4. Splitting at ASCII separators on the bytes
 
     @Test func splitAtASCIIAsItWas() {
-        let separatorSets: [Set<Character>] = [[" "], [" ", ",", ";"], ["/", "-"], [":"]]
+        let separatorSets: [Set<Character>] = [[" "], [" ", ",", ";"], ["/", "-"], [":"], [" ", ",", ";", "."], []]
         var bySpace = 0
         for text in Self.fixtureLines + Self.fixtureLines.map(\.foldedKey) + Self.generated {
             for separators in separatorSets {

@@ -41,33 +41,35 @@ enum ClauseScanner {
         }
     }
 
-    /// The sentence breaks of a text (those `crossesSentenceBreak` looks for), counted once up to
-    /// each byte: every match of a scan asks about its own range, and each range was walked byte by
-    /// byte (a third of the matches' checks). A range holds a break when the count grows across it.
+    /// The sentence breaks of a text (those `crossesSentenceBreak` looks for), found once: every
+    /// match of a scan asks about its own range, and each range was walked byte by byte (a third of
+    /// the matches' checks). A range holds a break when the first break at or after its start is
+    /// before its end.
     struct SentenceBreaks {
-        /// `counts[i]`: the breaks at bytes before `i`.
-        private let counts: [Int32]
+        /// The bytes where a break stands, in order (a text has few).
+        private let positions: [Int]
 
         init(_ text: String) {
             var text = text
-            counts = text.withUTF8 { utf8 in
-                var counts = [Int32](repeating: 0, count: utf8.count + 1)
-                var count: Int32 = 0
+            positions = text.withUTF8 { utf8 in
+                var positions: [Int] = []
                 for i in 0..<utf8.count {
                     switch utf8[i] {
-                    case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): count += 1
+                    case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): positions.append(i)
                     case UInt8(ascii: "."):
-                        if i + 1 < utf8.count, utf8[i + 1] == 0x20 || utf8[i + 1] == 0x0A { count += 1 }
+                        if i + 1 < utf8.count, utf8[i + 1] == 0x20 || utf8[i + 1] == 0x0A { positions.append(i) }
                     default: break
                     }
-                    counts[i + 1] = count
                 }
-                return counts
+                return positions
             }
         }
 
         /// `crossesSentenceBreak` for the source bytes `range` (`TextKey.sourceRange(ofKey:)`).
-        func crosses(_ range: Range<Int>) -> Bool { counts[range.upperBound] > counts[range.lowerBound] }
+        func crosses(_ range: Range<Int>) -> Bool {
+            for position in positions where position >= range.lowerBound { return position < range.upperBound }
+            return false
+        }
     }
 
     /// The key index where the clause opened by the words at `opening` ends: at the end of the

@@ -51,12 +51,23 @@ struct PhraseMatcher: Sendable {
         // the order they were made: a dictionary per state (allocated, grown and retained at every
         // step) was most of building a matcher. The trie, its numbering and its links are the same.
         var words: [[UInt8]] = []
-        var wordIDs: [ArraySlice<UInt8>: Int32] = [:]
+        // Words numbered as first seen; one of at most seven bytes by an integer of its bytes and
+        // length (hashing a slice byte by byte was a sixth of the build), a longer one by its bytes.
+        var shortIDs: [UInt64: Int32] = [:]
+        var longIDs: [ArraySlice<UInt8>: Int32] = [:]
         let sequences: [[Int32]] = patterns.map { pattern in
             pattern.split(separator: 0x20).map { word in
-                if let id = wordIDs[word] { return id }
-                words.append(Array(word))
-                wordIDs[word] = Int32(words.count)
+                if word.count <= 7 {
+                    var key = UInt64(word.count) << 56
+                    for (k, byte) in word.enumerated() { key |= UInt64(byte) << (8 * k) }
+                    if let id = shortIDs[key] { return id }
+                    words.append(Array(word))
+                    shortIDs[key] = Int32(words.count)
+                } else {
+                    if let id = longIDs[word] { return id }
+                    words.append(Array(word))
+                    longIDs[word] = Int32(words.count)
+                }
                 return Int32(words.count)
             }
         }

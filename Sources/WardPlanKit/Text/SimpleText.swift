@@ -181,23 +181,27 @@ extension String {
         precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
         guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
         let bytes = separators.map { $0.asciiValue! }
-        var copy = self
+        guard let a = bytes.first, bytes.count <= 3 else { return splitByUTF8View(atASCII: separators) }
+        let b = bytes.count > 1 ? bytes[1] : a
+        let c = bytes.count > 2 ? bytes[2] : a
         // The pieces found on the contiguous bytes and cut out at their offsets (`UTF8View.split`
         // walked the view an index at a time: half the cost of building a matcher's patterns).
-        let single = bytes.count == 1 ? bytes[0] : nil
-        let pieces = copy.withUTF8 { utf8 -> [Range<Int>] in
-            var ranges: [Range<Int>] = []
+        func piece(_ lower: Int, _ upper: Int) -> Substring {
+            let from = utf8.index(startIndex, offsetBy: lower)
+            return Substring(utf8[from..<utf8.index(from, offsetBy: upper - lower)])
+        }
+        var copy = self
+        return copy.withUTF8 { utf8 in
+            var pieces: [Substring] = []
             var start = 0
-            for i in 0..<utf8.count where single.map({ utf8[i] == $0 }) ?? bytes.contains(utf8[i]) {
-                if start < i { ranges.append(start..<i) }
+            for i in 0..<utf8.count {
+                let byte = utf8[i]
+                guard byte == a || byte == b || byte == c else { continue }
+                if start < i { pieces.append(piece(start, i)) }
                 start = i + 1
             }
-            if start < utf8.count { ranges.append(start..<utf8.count) }
-            return ranges
-        }
-        return pieces.map { range in
-            let lower = utf8.index(startIndex, offsetBy: range.lowerBound)
-            return Substring(utf8[lower..<utf8.index(lower, offsetBy: range.count)])
+            if start < utf8.count { pieces.append(piece(start, utf8.count)) }
+            return pieces
         }
     }
 
