@@ -265,4 +265,17 @@ struct FastPath21aTests {
         }
         #expect(found > 20_000)
     }
+
+    // MARK: 11. A simple phrase's characters made from its scalars
+
+    @Test func simpleTextCharactersAreItsScalars() {
+        let taxonomy = ReferenceData.standard.taxonomy
+        let phrases = taxonomy.themes.flatMap { theme in theme.phraseEntries.map(\.text) + theme.tonedPhrases }
+        var simple = 0
+        for text in phrases + Self.fixtureLines + Self.generated where SimpleText.isSimple(text) {
+            #expect(text.unicodeScalars.map(Character.init) == Array(text), "\(text.debugDescription)")
+            simple += 1
+        }
+        #expect(simple > 5_000)
+    }
 }

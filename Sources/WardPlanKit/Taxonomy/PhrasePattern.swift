@@ -78,7 +78,9 @@ struct PhrasePattern: Sendable, Hashable {
             pieces = []
         }
 
-        var characters = Array(text)
+        // In simple text every character is one scalar: the characters are made from the scalars,
+        // without two grapheme walks (`Array(text)` counted the characters, then read them).
+        var characters = SimpleText.isSimple(text) ? text.unicodeScalars.map(Character.init) : Array(text)
         // "..." is a gap as well as "…".
         var i = 0
         var normalised: [Character] = []
