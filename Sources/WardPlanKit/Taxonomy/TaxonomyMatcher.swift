@@ -243,7 +243,9 @@ final class TaxonomyMatcher: Sendable {
         bytes.reserveCapacity(words.reduce(words.count + 1) { $0 + $1.utf8.count })
         for (index, word) in words.enumerated() {
             if index > 0 { bytes.append(0x20) }
-            bytes.append(contentsOf: word.utf8)
+            if word.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                bytes.append(contentsOf: word.utf8)
+            }
         }
         bytes.append(0x20)
         return bytes

@@ -32,8 +32,11 @@ public enum FoldedKey {
 
     /// Words of the key, for matching on word boundaries.
     public static func words(_ text: some StringProtocol) -> [Substring] {
-        of(text).split(atASCII: [" "])
+        of(text).split(atASCII: space)
     }
+
+    /// The separator of a key's words, made once (a set literal per call is a hash table built).
+    private static let space: Set<Character> = [" "]
 
     enum Folded {
         case drop

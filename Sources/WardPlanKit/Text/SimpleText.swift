@@ -178,12 +178,24 @@ extension String {
     /// when the text is simple (there each such byte is the character, and no other scalar is
     /// canonically equal to one), by characters otherwise.
     func split(atASCII separators: Set<Character>) -> [Substring] {
-        precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
+        // Up to three separator bytes read in the one pass that checks them (an array of them per
+        // call, and the pieces' array grown one at a time, were most of the cost of a short text).
+        var (a, b, c): (UInt8, UInt8, UInt8) = (0, 0, 0)
+        var count = 0
+        for separator in separators {
+            precondition(separator.isASCII && separator.unicodeScalars.count == 1, "ASCII separators")
+            let byte = separator.asciiValue!
+            if count == 0 {
+                (a, b, c) = (byte, byte, byte)
+            } else if count == 1 {
+                (b, c) = (byte, byte)
+            } else {
+                c = byte
+            }
+            count += 1
+        }
         guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
-        let bytes = separators.map { $0.asciiValue! }
-        guard let a = bytes.first, bytes.count <= 3 else { return splitByUTF8View(atASCII: separators) }
-        let b = bytes.count > 1 ? bytes[1] : a
-        let c = bytes.count > 2 ? bytes[2] : a
+        guard (1...3).contains(count) else { return splitByUTF8View(atASCII: separators) }
         // The pieces found on the contiguous bytes and cut out at their offsets (`UTF8View.split`
         // walked the view an index at a time: half the cost of building a matcher's patterns).
         func piece(_ lower: Int, _ upper: Int) -> Substring {
@@ -193,6 +205,7 @@ extension String {
         var copy = self
         return copy.withUTF8 { utf8 in
             var pieces: [Substring] = []
+            pieces.reserveCapacity(8)
             var start = 0
             for i in 0..<utf8.count {
                 let byte = utf8[i]
