@@ -71,7 +71,6 @@ struct PhraseMatcher: Sendable {
                 return Int32(words.count)
             }
         }
-        vocabulary = WordTable(words)
 
         // The trie of word sequences.
         var edges: [UInt64: Int32] = [:]
@@ -113,7 +112,19 @@ struct PhraseMatcher: Sendable {
             }
         }
 
-        var start = [Int32](repeating: 0, count: words.count + 1)
+        self.init(
+            vocabulary: WordTable(words), wordCount: words.count, edges: childList, failure: failure, merged: merged,
+            patterns: patterns)
+    }
+
+    /// The automaton from its trie: each state's edges, failure link and outputs merged along the
+    /// links. Both builders end here.
+    private init(
+        vocabulary: WordTable, wordCount: Int, edges childList: [[(word: Int32, next: Int32)]], failure: [Int32],
+        merged: [[Int32]], patterns: [[UInt8]]
+    ) {
+        self.vocabulary = vocabulary
+        var start = [Int32](repeating: 0, count: wordCount + 1)
         for (word, next) in childList[0] { start[Int(word)] = next }
         fromStart = start
         var states = [State](repeating: State(), count: childList.count)
@@ -155,7 +166,6 @@ struct PhraseMatcher: Sendable {
                 return Int32(words.count)
             }
         }
-        vocabulary = WordTable(words)
 
         // The trie of word sequences.
         var children: [[Int32: Int32]] = [[:]]
@@ -193,33 +203,10 @@ struct PhraseMatcher: Sendable {
             }
         }
 
-        var start = [Int32](repeating: 0, count: words.count + 1)
-        for (word, next) in children[0] { start[Int(word)] = next }
-        fromStart = start
-        var states = [State](repeating: State(), count: children.count)
-        var pairs: [(state: Int32, word: Int32, next: Int32)] = []
-        for (state, edges) in children.enumerated() where state != 0 {
-            for (word, next) in edges {
-                if edges.count == 1 {
-                    states[state].onlyWord = word
-                    states[state].onlyNext = next
-                } else {
-                    pairs.append((Int32(state), word, next))
-                }
-                states[state].mayStep |= Self.bit(word)
-            }
-        }
-        transitions = PairTable(pairs)
-        var outputs: [Int32] = []
-        for state in children.indices {
-            states[state].failure = failure[state]
-            states[state].outputStart = Int32(outputs.count)
-            outputs += merged[state]
-            states[state].outputEnd = Int32(outputs.count)
-        }
-        self.states = states
-        self.outputs = outputs
-        lengths = patterns.map { Int32($0.count) }
+        self.init(
+            vocabulary: WordTable(words), wordCount: words.count,
+            edges: children.map { $0.map { (word: $0.key, next: $0.value) } }, failure: failure, merged: merged,
+            patterns: patterns)
     }
 
     private static func isPadded(_ pattern: [UInt8]) -> Bool {

@@ -104,18 +104,23 @@ extension String {
             let previous: UInt8 = i > 0 ? bytes[i - 1] : 0
             let before: UInt8 = i > 1 ? bytes[i - 2] : 0
             if (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return true }
-            if byte >= 0x80 {
-                if previous == 0xC2, byte == 0x85 || byte == 0xA0 { return true }
-                if before == 0xE1, previous == 0x9A, byte == 0x80 { return true }
-                if before == 0xE2, previous == 0x80, byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF {
-                    return true
-                }
-                if before == 0xE2, previous == 0x81, byte == 0x9F { return true }
-                if before == 0xE3, previous == 0x80, byte == 0x80 { return true }
-            }
+            if byte >= 0x80, endsWhiteSpace(byte, after: previous, before) { return true }
             i += 1
         }
         return false
+    }
+
+    /// Whether `byte`, after `previous` and `before` them, ends the UTF-8 of a White_Space scalar
+    /// beyond ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    @inline(__always)
+    private static func endsWhiteSpace(_ byte: UInt8, after previous: UInt8, _ before: UInt8) -> Bool {
+        if previous == 0xC2, byte == 0x85 || byte == 0xA0 { return true }
+        if before == 0xE1, previous == 0x9A, byte == 0x80 { return true }
+        if before == 0xE2, previous == 0x80, byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF {
+            return true
+        }
+        if before == 0xE2, previous == 0x81, byte == 0x9F { return true }
+        return before == 0xE3 && previous == 0x80 && byte == 0x80
     }
 
     /// `needsCollapsing` byte by byte over any collection (the reference for the contiguous form).
@@ -125,15 +130,7 @@ extension String {
         var (before, previous): (UInt8, UInt8) = (0, 0)  // the two bytes before this one
         for byte in bytes {
             if (0x09...0x0D).contains(byte) || (byte == 0x20 && previous == 0x20) { return true }
-            if byte >= 0x80 {
-                if previous == 0xC2, byte == 0x85 || byte == 0xA0 { return true }
-                if before == 0xE1, previous == 0x9A, byte == 0x80 { return true }
-                if before == 0xE2, previous == 0x80, byte <= 0x8A || byte == 0xA8 || byte == 0xA9 || byte == 0xAF {
-                    return true
-                }
-                if before == 0xE2, previous == 0x81, byte == 0x9F { return true }
-                if before == 0xE3, previous == 0x80, byte == 0x80 { return true }
-            }
+            if byte >= 0x80, endsWhiteSpace(byte, after: previous, before) { return true }
             (before, previous) = (previous, byte)
         }
         return false
