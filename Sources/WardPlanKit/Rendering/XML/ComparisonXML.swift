@@ -308,7 +308,7 @@ struct ComparisonXML {
 
     private func lines(_ name: String, _ lines: [Int]) {
         guard !lines.isEmpty else { return }
-        writer.element(name, lines.map(String.init).joined(separator: " "))
+        writer.element(name, numbers: lines)
     }
 
     /// Writes what `body` writes (one element, a child of `parent`) as a part when parts are made.

@@ -152,6 +152,19 @@ final class XMLTextWriter {
         end()
     }
 
+    /// `<name>1 2 3</name>`: the bytes of `element(name, numbers.map(String.init).joined(separator:
+    /// " "))` (digits, '-' and spaces need no escaping), without a `String` per number.
+    func element(_ name: String, numbers: [Int]) {
+        start(name)
+        closeStartTag(newline: false)
+        indentEnd = false
+        for (i, value) in numbers.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: " ")) }
+            digits(value)
+        }
+        end()
+    }
+
     /// Ends the document and delivers what is left; in memory, returns the whole document (else empty).
     @discardableResult
     func finish() throws -> Data {
@@ -232,7 +245,11 @@ final class XMLTextWriter {
     private func escaped(_ value: String, attribute: Bool) {
         var value = value
         value.withUTF8 { bytes in
-            if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+            // Most values (ids, names, sentences) hold no byte either path below changes: one scan,
+            // one copy. A byte that may change (`needsCare`) sends the value the careful way.
+            if !bytes.contains(where: Self.needsCare) {
+                buffer.append(contentsOf: bytes)
+            } else if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
                 escape(bytes, attribute: attribute)
             } else {
                 // Rare: a control character, or a lead byte of U+FFFE/U+FFFF (EF) to look at closely.
@@ -240,6 +257,14 @@ final class XMLTextWriter {
                 clean.withUTF8 { escape($0, attribute: attribute) }
             }
         }
+    }
+
+    /// Whether `escaped` may write `byte` otherwise than as itself: a control character (tab, line
+    /// feed and carriage return included), `"`, `&`, `<`, `>`, or 0xEF (the lead byte of U+FFFE and
+    /// U+FFFF). A value without any is copied as it is by both of its paths.
+    static func needsCare(_ byte: UInt8) -> Bool {
+        if byte > 0x3E { return byte == 0xEF }
+        return byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E
     }
 
     private func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
