@@ -123,6 +123,37 @@ struct FastPath21bTests {
         }
     }
 
+    // MARK: empty elements
+
+    @Test func anEmptyElementIsItsStartAttributeAndEnd() throws {
+        for indent in [0, 2] {
+            for (n, value) in Self.texts.prefix(3_000).enumerated() {
+                func write(_ w: XMLTextWriter, fused: Bool) {
+                    w.start("list")
+                    if n % 3 == 1 { w.attribute("count", n) }
+                    if n % 5 == 2 { w.element("label", value) }
+                    for k in 0..<(1 + n % 3) {
+                        if fused {
+                            w.empty("task", "id", value + String(k))
+                        } else {
+                            w.start("task")
+                            w.attribute("id", value + String(k))
+                            w.end()
+                        }
+                    }
+                    if n % 7 == 3 { w.text(value) }
+                    w.end()
+                }
+                let fused = XMLTextWriter(indent: indent)
+                let plain = XMLTextWriter(indent: indent)
+                write(fused, fused: true)
+                write(plain, fused: false)
+                #expect(try fused.finish() == plain.finish())
+                #expect(fused.replacements.count == plain.replacements.count)
+            }
+        }
+    }
+
     // MARK: JSON keys and literals
 
     @Test func keysAndLiteralsAreTheirBytes() {

@@ -301,9 +301,7 @@ struct ComparisonXML {
     }
 
     private func empty(_ name: String, _ attribute: String, _ value: String) {
-        writer.start(name)
-        writer.attribute(attribute, value)
-        writer.end()
+        writer.empty(name, attribute, value)
     }
 
     private func lines(_ name: String, _ lines: [Int]) {
