@@ -175,6 +175,47 @@ struct FastPath21bTests {
         }
     }
 
+    // MARK: dates and CSV rows
+
+    @Test func aDateIsWrittenAsItsPaddedParts() {
+        var dates: [CalendarDate] = []
+        for year in [0, 1, 9, 10, 99, 100, 999, 1000, 1999, 2026, 9999, 10_000, 12_345, -1, -2026] {
+            for month in [0, 1, 9, 10, 12, 99, 100, -1] {
+                for day in [0, 1, 9, 10, 28, 31, 99, 100, -3] {
+                    var date = CalendarDate.firstDay(ofYear: 2026)
+                    (date.year, date.month, date.day) = (year, month, day)
+                    dates.append(date)
+                }
+            }
+        }
+        var day = CalendarDate.firstDay(ofYear: 1995)
+        while day.year < 2036 {
+            dates.append(day)
+            day = day.adding(days: 1)
+        }
+        for date in dates {
+            #expect(date.description == date.paddedDescription, "\(date.year) \(date.month) \(date.day)")
+        }
+    }
+
+    @Test func aRowWithAOneByteSeparatorIsItsFieldsJoined() {
+        let fields = Array(Self.texts.prefix(400)) + ["", ",", ";", "\"", "=1", "a\r\nb"]
+        for separator in [",", ";", "::"] {
+            for start in stride(from: 0, to: fields.count, by: 7) {
+                let row = Array(fields[start..<min(fields.count, start + 1 + start % 9)])
+                var bytes: [UInt8] = []
+                CSVReportRenderer.append(row, separator: Array(separator.utf8), to: &bytes)
+                var expected: [UInt8] = []
+                for (i, field) in row.enumerated() {
+                    if i > 0 { expected += Array(separator.utf8) }
+                    Escaping.appendCSVField(field, to: &expected)
+                }
+                expected += [0x0D, 0x0A]
+                #expect(bytes == expected)
+            }
+        }
+    }
+
     // MARK: the coverage's mentions emptied in its JSON
 
     /// Coverages whose texts hold what the mentions' key looks like, quotes, backslashes and brackets.
