@@ -95,8 +95,9 @@ struct FastPath21bTests {
     @Test func needsCareMarksEveryByteEitherPathChanges() {
         for byte in UInt8.min...UInt8.max {
             let changes =
-                byte < 0x20 || byte == 0xEF || [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\"")]
-                .contains(byte)
+                byte < 0x20 || byte == 0xEF
+                || [UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\"")]
+                    .contains(byte)
             #expect(XMLTextWriter.needsCare(byte) == changes, "\(byte)")
         }
     }
@@ -104,7 +105,9 @@ struct FastPath21bTests {
     // MARK: mention lines
 
     @Test func numbersAreTheJoinedDigits() {
-        var lists: [[Int]] = [[0], [7], [1, 2, 3], [-1], [-12, 0, 12], [Int.max, Int.min + 1], [10, 100, 1_000, 99_999]]
+        var lists: [[Int]] = [
+            [0], [7], [1, 2, 3], [-1], [-12, 0, 12], [Int.max, Int.min + 1], [10, 100, 1_000, 99_999],
+        ]
         var seed: UInt64 = 5
         for _ in 0..<2_000 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -244,7 +247,8 @@ struct FastPath21bTests {
     }
 
     @Test func mentionsEmptiedInTheBytesAreTheBytesOfTheEmptiedCoverage() throws {
-        let comparison = Comparer().compare(FastPath20bTests.fixturePlans, asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
+        let comparison = Comparer().compare(
+            FastPath20bTests.fixturePlans, asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
         var mentioned = 0
         for coverage in Self.awkwardCoverages + [comparison.coverage] {
             var bytes = try JSONBytesEncoder.encode(coverage, style: .compact)
