@@ -91,7 +91,7 @@ public enum JSONRenderer {
     /// `coverage`, whose every cell's mentions the tee reads emptied (`twin`'s coverage is not
     /// read): `HTMLPageDigests` hashes the twin while the output is written. In the compact style
     /// the tee's coverage is the real coverage's bytes with the mentions taken out
-    /// (`Coverage.emptyingMentions`), not encoded again.
+    /// (`Coverage.emptyingMentions`), not encoded again. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
@@ -101,7 +101,7 @@ public enum JSONRenderer {
         } else {
             try stream.twin(
                 real: { try stream.member("coverage", c.coverage) },
-                twin: { try stream.member("coverage", c.coverage.withoutMentions) })
+                twin: { try stream.member("coverage", twin == nil ? c.coverage : c.coverage.withoutMentions) })
         }
         try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)
