@@ -56,7 +56,32 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         }
     }
 
+    /// "2026-07-01": the year in four digits or more, month and day in two, each padded with zeros.
     public var description: String {
+        // Every output writes dates (a task's deadline, its due day): a date whose parts fit their
+        // widths, as every real one does, is written as ten digits and dashes, without the
+        // `String` per part of `paddedDescription`. The same characters.
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return paddedDescription
+        }
+        return String(unsafeUninitializedCapacity: 10) { out in
+            let zero = UInt8(ascii: "0")
+            out[0] = zero + UInt8(year / 1000)
+            out[1] = zero + UInt8(year / 100 % 10)
+            out[2] = zero + UInt8(year / 10 % 10)
+            out[3] = zero + UInt8(year % 10)
+            out[4] = UInt8(ascii: "-")
+            out[5] = zero + UInt8(month / 10)
+            out[6] = zero + UInt8(month % 10)
+            out[7] = UInt8(ascii: "-")
+            out[8] = zero + UInt8(day / 10)
+            out[9] = zero + UInt8(day % 10)
+            return 10
+        }
+    }
+
+    /// Each part as `String(n)` padded with zeros to its width (a part wider, or negative, as it is).
+    var paddedDescription: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -79,20 +79,32 @@ struct DirectJSONWriter {
     }
 
     /// A member's key (plain ASCII, no escapes) and the separator after it; its value follows.
+    /// Byte by byte: a key is a few bytes, and `append(contentsOf:)` of a buffer or an array
+    /// literal cost ten times a byte's `append` here (a million keys in a country's comparison).
     mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        appendBytes(of: name)
+        bytes.append(UInt8(ascii: "\""))
         if pretty {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), 0x20, UInt8(ascii: ":"), 0x20])
+            bytes.append(0x20)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(0x20)
         } else {
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            bytes.append(UInt8(ascii: ":"))
+        }
+    }
+
+    /// The bytes of a short literal (a key, `null`, `true`, `false`), one `append` each.
+    private mutating func appendBytes(of text: StaticString) {
+        text.withUTF8Buffer { utf8 in
+            for byte in utf8 { bytes.append(byte) }
         }
     }
 
     // MARK: values
 
-    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    mutating func null() { appendBytes(of: "null") }
 
     mutating func string(_ text: String) { JSONBytesEncoder.appendString(text, to: &bytes) }
 
@@ -103,11 +115,7 @@ struct DirectJSONWriter {
     mutating func strings(_ texts: [String]) { array(texts) { $0.string($1) } }
 
     mutating func bool(_ value: Bool) {
-        if value {
-            bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-        } else {
-            bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-        }
+        appendBytes(of: value ? "true" : "false")
     }
 
     /// Decimal digits, as `String(value)`.
@@ -602,6 +610,40 @@ extension Coverage: DirectJSONEncodable {
             out.key("themes")
             out.values(themes)
         }
+    }
+
+    /// Empties every cell's mentions in `json`, the compact JSON of a coverage (`JSONStyle.compact`),
+    /// in place: the bytes of `withoutMentions`'s compact JSON, without encoding it. In compact JSON
+    /// the bytes `"mentions":[` are only ever a cell's mentions key and its array: inside a string
+    /// every `"` is escaped (`\"`), so the second quote ends the string and the `:` after it makes
+    /// it a key, and no other key of a coverage ends in `mentions`. The array holds integers only,
+    /// so its first `]` ends it.
+    static func emptyingMentions(_ json: inout [UInt8]) {
+        let pattern = Array(#""mentions":["#.utf8)
+        let count = json.count
+        var write = 0
+        json.withUnsafeMutableBufferPointer { bytes in
+            var read = 0
+            while read < count {
+                let byte = bytes[read]
+                bytes[write] = byte
+                read += 1
+                write += 1
+                guard byte == UInt8(ascii: "\""), read + pattern.count - 1 <= count else { continue }
+                var matches = true
+                for k in 1..<pattern.count where bytes[read + k - 1] != pattern[k] {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                // The key and `[` copied; the numbers skipped up to the `]`, which is copied next.
+                for k in 1..<pattern.count { bytes[write + k - 1] = pattern[k] }
+                read += pattern.count - 1
+                write += pattern.count - 1
+                while read < count, bytes[read] != UInt8(ascii: "]") { read += 1 }
+            }
+        }
+        json.removeSubrange(write...)
     }
 }
 

@@ -69,7 +69,7 @@ struct HTMLPageDigests: Sendable {
         try withoutActuallyEscaping(write) { write in
             let stream = JSONStream(style: .compact, sink: write)
             stream.tee = { hasher.add($0) }
-            try JSONRenderer.stream(report.comparison, into: stream, twin: blanked(report.comparison))
+            try JSONRenderer.stream(report.comparison, into: stream, twin: blanked(report.comparison, coverage: false))
         }
         digest = hasher.finish()
     }
@@ -112,22 +112,17 @@ struct HTMLPageDigests: Sendable {
         return wards
     }
 
-    /// The comparison without the values of `wardValues` (they differ only in `wards` and `coverage`).
-    static func blanked(_ comparison: Comparison) -> Comparison {
+    /// The comparison without the values of `wardValues` (they differ only in `wards` and `coverage`);
+    /// without `coverage`, its coverage is left as it is (`JSONRenderer.stream(_:into:twin:)`
+    /// empties the mentions itself).
+    static func blanked(_ comparison: Comparison, coverage: Bool = true) -> Comparison {
         var comparison = comparison
         for w in comparison.wards.indices {
             comparison.wards[w].sha256 = ""
             comparison.wards[w].warningCount = 0
             comparison.wards[w].unclassifiedLines = 0
         }
-        for r in comparison.coverage.areas.indices {
-            for c in comparison.coverage.areas[r].cells.indices { comparison.coverage.areas[r].cells[c].mentions = [] }
-        }
-        for r in comparison.coverage.themes.indices {
-            for c in comparison.coverage.themes[r].cells.indices {
-                comparison.coverage.themes[r].cells[c].mentions = []
-            }
-        }
+        if coverage { comparison.coverage = comparison.coverage.withoutMentions }
         return comparison
     }
 

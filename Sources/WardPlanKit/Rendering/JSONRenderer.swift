@@ -86,16 +86,23 @@ public enum JSONRenderer {
         try withoutActuallyEscaping(write) { try stream(comparison, into: JSONStream(style: style, sink: $0)) }
     }
 
-    /// With `twin` (the comparison with some values changed, only in `coverage` and `wards`), the
-    /// stream's `tee` reads the twin's bytes: the same stream but for those two members, each
-    /// encoded for the tee alone (`HTMLPageDigests` hashes the twin while the output is written).
+    /// With `twin` (the comparison with some values of its `wards` changed), the stream's `tee`
+    /// reads the twin's bytes: the same stream but for `wards`, encoded for the tee alone, and for
+    /// `coverage`, whose every cell's mentions the tee reads emptied (`twin`'s coverage is not
+    /// read): `HTMLPageDigests` hashes the twin while the output is written. In the compact style
+    /// the tee's coverage is the real coverage's bytes with the mentions taken out
+    /// (`Coverage.emptyingMentions`), not encoded again. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
-        try stream.twin(
-            real: { try stream.member("coverage", c.coverage) },
-            twin: { try stream.member("coverage", (twin ?? c).coverage) })
+        if twin != nil, stream.style == .compact {
+            try stream.member("coverage", c.coverage, twin: Coverage.emptyingMentions)
+        } else {
+            try stream.twin(
+                real: { try stream.member("coverage", c.coverage) },
+                twin: { try stream.member("coverage", twin == nil ? c.coverage : c.coverage.withoutMentions) })
+        }
         try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)
         try stream.member("failed", elements: c.failed)

@@ -301,14 +301,12 @@ struct ComparisonXML {
     }
 
     private func empty(_ name: String, _ attribute: String, _ value: String) {
-        writer.start(name)
-        writer.attribute(attribute, value)
-        writer.end()
+        writer.empty(name, attribute, value)
     }
 
     private func lines(_ name: String, _ lines: [Int]) {
         guard !lines.isEmpty else { return }
-        writer.element(name, lines.map(String.init).joined(separator: " "))
+        writer.element(name, numbers: lines)
     }
 
     /// Writes what `body` writes (one element, a child of `parent`) as a part when parts are made.

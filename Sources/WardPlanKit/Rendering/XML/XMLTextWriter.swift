@@ -106,6 +106,20 @@ final class XMLTextWriter {
         pendingNamespace = namespace.map { (prefix, $0) }
     }
 
+    /// `<name attribute="value"/>`: the bytes of `start(name)`, `attribute(attribute, value)`,
+    /// `end()`, without opening the element (a comparison names hundreds of thousands of tasks so).
+    func empty(_ name: String, _ attribute: String, _ value: String) {
+        closeStartTag(newline: true)
+        writeIndent(depth: open.count)
+        buffer.append(UInt8(ascii: "<"))
+        append(name)
+        attributeName(attribute)
+        escaped(value, attribute: true)
+        append("\"/>\n")
+        indentEnd = true
+        flushIfFull()
+    }
+
     func end() {
         guard let name = open.popLast() else { return }
         if inStartTag {
@@ -149,6 +163,19 @@ final class XMLTextWriter {
         guard let text else { return }
         start(name)
         self.text(text)
+        end()
+    }
+
+    /// `<name>1 2 3</name>`: the bytes of `element(name, numbers.map(String.init).joined(separator:
+    /// " "))` (digits, '-' and spaces need no escaping), without a `String` per number.
+    func element(_ name: String, numbers: [Int]) {
+        start(name)
+        closeStartTag(newline: false)
+        indentEnd = false
+        for (i, value) in numbers.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: " ")) }
+            digits(value)
+        }
         end()
     }
 
@@ -232,7 +259,11 @@ final class XMLTextWriter {
     private func escaped(_ value: String, attribute: Bool) {
         var value = value
         value.withUTF8 { bytes in
-            if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
+            // Most values (ids, names, sentences) hold no byte either path below changes: one scan,
+            // one copy. A byte that may change (`needsCare`) sends the value the careful way.
+            if !bytes.contains(where: Self.needsCare) {
+                buffer.append(contentsOf: bytes)
+            } else if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
                 escape(bytes, attribute: attribute)
             } else {
                 // Rare: a control character, or a lead byte of U+FFFE/U+FFFF (EF) to look at closely.
@@ -240,6 +271,14 @@ final class XMLTextWriter {
                 clean.withUTF8 { escape($0, attribute: attribute) }
             }
         }
+    }
+
+    /// Whether `escaped` may write `byte` otherwise than as itself: a control character (tab, line
+    /// feed and carriage return included), `"`, `&`, `<`, `>`, or 0xEF (the lead byte of U+FFFE and
+    /// U+FFFF). A value without any is copied as it is by both of its paths.
+    static func needsCare(_ byte: UInt8) -> Bool {
+        if byte > 0x3E { return byte == 0xEF }
+        return byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E
     }
 
     private func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
