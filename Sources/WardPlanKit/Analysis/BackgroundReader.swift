@@ -19,7 +19,7 @@ struct BackgroundReader: Sendable {
         keeps = PhraseIndex(keys(words.keeps))
     }
 
-    var isEmpty: Bool { headings.isEmpty && opens.isEmpty && markers.phrases.isEmpty && keeps.phrases.isEmpty }
+    var isEmpty: Bool { headings.isEmpty && opens.isEmpty && markers.isEmpty && keeps.isEmpty }
 
     /// Whether a heading opens an assessment part: its words (after its own numbering) open with a
     /// background heading phrase.
@@ -150,15 +150,15 @@ struct BackgroundReader: Sendable {
 /// clause is found with one look-up a position, not a comparison with every phrase at every
 /// position (that walk was 4 % of a cold `compare`).
 struct PhraseIndex: Sendable {
-    let phrases: [[Substring]]
     private let byFirstWord: [Substring: [[Substring]]]
     private let hasEmpty: Bool
 
     init(_ phrases: [[Substring]]) {
-        self.phrases = phrases
         byFirstWord = Dictionary(grouping: phrases.filter { !$0.isEmpty }, by: { $0[0] })
         hasEmpty = phrases.contains { $0.isEmpty }
     }
+
+    var isEmpty: Bool { byFirstWord.isEmpty && !hasEmpty }
 
     /// `BackgroundReader.firstOccurrence(of: phrases, in: words)`: the smallest position where
     /// some phrase lies wholly inside `words` (an empty phrase lies at the start).
