@@ -26,12 +26,12 @@ public struct CSVReportRenderer: ReportRenderer {
     /// The files of `render`, each made when asked for (one table in memory at a time, as bytes:
     /// each row is appended as it is made, never kept as strings).
     public func deferredFiles(_ report: Report) -> [DeferredFile] {
-        Self.tableMakers(report).map { table in
-            DeferredFile(name: table.name + ".csv") { [self] in
-                var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-                let separator = Array(separator.character.utf8)
-                table.rows { Self.append($0, separator: separator, to: &bytes) }
-                return Data(bytes)
+        let separator = Array(separator.character.utf8)
+        return Self.tableList(report).map { table in
+            DeferredFile(name: table.name + ".csv") {
+                var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF])
+                Self.write(table.table, report, to: &out)
+                return Data(out.bytes)
             }
         }
     }
@@ -42,22 +42,23 @@ public struct CSVReportRenderer: ReportRenderer {
     /// and fresh pages (perf20b). The bytes are `deferredFiles`' bytes, cut into chunks.
     public func streamedFiles(_ report: Report, chunkSize: Int = 1 << 20) -> [StreamedFile] {
         let separator = Array(separator.character.utf8)
-        return Self.tableMakers(report).map { table in
+        return Self.tableList(report).map { table in
             StreamedFile(name: table.name + ".csv") { write in
-                var bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
-                bytes.reserveCapacity(chunkSize + (1 << 16))
                 var chunk = ReusedChunk()
                 var failure: (any Error)?
-                func deliver() {
-                    do { try write(chunk.holding(bytes)) } catch { failure = error }
-                    bytes.removeAll(keepingCapacity: true)
+                try withoutActuallyEscaping(write) { write in
+                    var start: [UInt8] = [0xEF, 0xBB, 0xBF]
+                    start.reserveCapacity(chunkSize + (1 << 16))
+                    // After a failed write the rows are still made, as before, but no longer written.
+                    var out = CSVBytes(separator: separator, bytes: start, chunkSize: chunkSize) { bytes in
+                        if failure == nil {
+                            do { try write(chunk.holding(bytes)) } catch { failure = error }
+                        }
+                        bytes.removeAll(keepingCapacity: true)
+                    }
+                    Self.write(table.table, report, to: &out)
+                    if failure == nil && !out.bytes.isEmpty { try write(chunk.holding(out.bytes)) }
                 }
-                table.rows { row in
-                    guard failure == nil else { return }
-                    Self.append(row, separator: separator, to: &bytes)
-                    if bytes.count >= chunkSize { deliver() }
-                }
-                if failure == nil && !bytes.isEmpty { deliver() }
                 if let failure { throw failure }
             }
         }
@@ -67,50 +68,57 @@ public struct CSVReportRenderer: ReportRenderer {
     /// `gaps`, and `registry` when the plans were checked against a list of units. The workbook
     /// (`XLSXReportRenderer`) has the same tables as sheets.
     static func tables(_ report: Report) -> [(name: String, rows: [[String]])] {
-        tableMakers(report).map { table in
-            var rows: [[String]] = []
-            table.rows { rows.append($0) }
-            return (table.name, rows)
+        tableList(report).map { table in
+            var rows = CSVFieldRows()
+            write(table.table, report, to: &rows)
+            return (table.name, rows.rows)
         }
     }
 
-    /// A table's rows, given one at a time in order (header first) to the function it is called with.
-    typealias RowMaker = @Sendable (_ emit: ([String]) -> Void) -> Void
+    /// One of the tables of `tables`.
+    enum Table: Sendable {
+        case tasks, coverage, targets, gaps, registry
+    }
 
-    /// The tables of `tables`, each made when asked for.
-    static func tableMakers(_ report: Report) -> [(name: String, rows: RowMaker)] {
-        let csv = CSVReportRenderer()
-        func table(_ name: String, _ make: @escaping @Sendable (Localizer, ([String]) -> Void) -> Void) -> (
-            name: String, rows: RowMaker
-        ) {
-            (name, { emit in make(Localizer(language: report.language), emit) })
-        }
-        var tables = [
-            table("tasks") { csv.tasks(report, $0, $1) }, table("coverage") { csv.coverage(report, $0, $1) },
-            table("targets") { csv.targets(report, $0, $1) }, table("gaps") { csv.gaps(report, $0, $1) },
+    /// The tables of `tables`, each made when written.
+    static func tableList(_ report: Report) -> [(name: String, table: Table)] {
+        var tables: [(name: String, table: Table)] = [
+            ("tasks", .tasks), ("coverage", .coverage), ("targets", .targets), ("gaps", .gaps),
         ]
-        if let registry = report.comparison.registry {
-            tables.append(table("registry") { csv.registry(registry, $0, $1) })
-        }
+        if report.comparison.registry != nil { tables.append(("registry", .registry)) }
         return tables
+    }
+
+    /// A table's rows, header first, given to `out` a field at a time.
+    static func write<Sink: CSVRowSink>(_ table: Table, _ report: Report, to out: inout Sink) {
+        let csv = CSVReportRenderer()
+        let t = Localizer(language: report.language)
+        switch table {
+        case .tasks: csv.tasks(report, t, &out)
+        case .coverage: csv.coverage(report, t, &out)
+        case .targets: csv.targets(report, t, &out)
+        case .gaps: csv.gaps(report, t, &out)
+        case .registry:
+            if let registry = report.comparison.registry { csv.registry(registry, t, &out) }
+        }
     }
 
     /// One row per unit: the plans matched to a unit (in the list or not), then the units of the
     /// list that sent no plan, by code.
-    func registry(_ registry: RegistryReport, _ t: Localizer, _ emit: ([String]) -> Void) {
-        emit([t(.csvUnitCode), t(.csvName), t(.csvProvince), t(.csvRegistryGroup), t(.csvStatus), t(.csvWardID)])
+    func registry<Sink: CSVRowSink>(_ registry: RegistryReport, _ t: Localizer, _ out: inout Sink) {
+        out.row([t(.csvUnitCode), t(.csvName), t(.csvProvince), t(.csvRegistryGroup), t(.csvStatus), t(.csvWardID)])
         let unknown = Set(registry.unknown)
         for unit in registry.wards {
             let status =
                 unit.code == nil
                 ? t(.registryNoMatch) : unknown.contains(unit.ward) ? t(.registryNotListed) : t(.registrySent)
-            emit([
+            out.row([
                 unit.code.map(String.init) ?? "", unit.name ?? "", unit.province ?? "", unit.group ?? "", status,
                 unit.ward,
             ])
         }
         for unit in registry.missing {
-            emit([String(unit.code), unit.name, unit.province, unit.group ?? "", t(.registryNotSent), ""])
+            out.row([String(unit.code), unit.name, unit.province, unit.group ?? "", t(.registryNotSent), ""])
         }
     }
 
@@ -131,9 +139,12 @@ public struct CSVReportRenderer: ReportRenderer {
 
     func wardColumns(_ ward: WardEntry) -> [String] { [ward.id, ward.label, ward.province ?? ""] }
 
-    func tasks(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
+    /// `wardColumns` of every ward, made once for the rows of a table.
+    func wardColumnList(_ wards: [WardEntry]) -> [[String]] { wards.map(wardColumns) }
+
+    func tasks<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
-        emit([
+        out.row([
             t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
             t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
             t(.csvLeadText), t(.csvGenericLead), t(.csvCoordinators), t(.colProducts), t(.colTimeAsWritten),
@@ -154,86 +165,121 @@ public struct CSVReportRenderer: ReportRenderer {
                 ward = wardColumns(c.wards[w]) + [c.wards[w].source]
             }
             let task = report.plans[w].tasks[f.task.index]
-            let themes = f.themes.map { id in names.themes[id] ?? id }
-            let area = names.areas[f.area] ?? f.area
-            emit(
-                ward + [
-                    String(task.line), task.endLine.map(String.init) ?? "", task.ref, f.area, area,
-                    task.group ?? "",
-                    f.themes.joined(separator: "; "), themes.joined(separator: "; "), task.text,
-                    f.leads.joined(separator: "; "),
-                    task.leadText ?? "", t.yesNo(f.genericLead), task.coordinators.joined(separator: "; "),
-                    task.products.joined(separator: "; "), task.timeline?.text ?? "", t.schedule(f.schedule),
-                    task.timeline?.start?.description ?? "", task.timeline?.end?.description ?? "",
-                    task.timeline?.deadline?.description ?? "", f.due?.description ?? "",
-                    f.dueQuarter?.description ?? "",
-                    t.yesNo(f.pastDue), f.flags.map { t.flag($0) }.joined(separator: "; "), task.supervisor ?? "",
-                    task.notes.joined(separator: "; "),
-                ])
+            out.fields(ward)
+            out.field(task.line)
+            if let endLine = task.endLine { out.field(endLine) } else { out.field("") }
+            out.field(task.ref)
+            out.field(f.area)
+            out.field(names.areas[f.area] ?? f.area)
+            out.field(task.group ?? "")
+            out.field(joining: f.themes)
+            out.field(joining: f.themes.lazy.map { id in names.themes[id] ?? id })
+            out.field(task.text)
+            out.field(joining: f.leads)
+            out.field(task.leadText ?? "")
+            out.field(t.yesNo(f.genericLead))
+            out.field(joining: task.coordinators)
+            out.field(joining: task.products)
+            out.field(task.timeline?.text ?? "")
+            out.field(t.schedule(f.schedule))
+            out.field(task.timeline?.start?.description ?? "")
+            out.field(task.timeline?.end?.description ?? "")
+            out.field(task.timeline?.deadline?.description ?? "")
+            out.field(f.due?.description ?? "")
+            out.field(f.dueQuarter?.description ?? "")
+            out.field(t.yesNo(f.pastDue))
+            out.field(joining: f.flags.lazy.map { t.flag($0) })
+            out.field(task.supervisor ?? "")
+            out.field(joining: task.notes)
+            out.endRow()
         }
     }
 
-    func coverage(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
+    func coverage<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
         var header = [t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvTotalTasks)]
         header += c.coverage.areas.map { t(.csvAreaPrefix, t.pick($0.vi, $0.en)) }
         header += c.coverage.themes.map { t(.csvThemePrefix, t.pick($0.vi, $0.en)) }
         header += [t(.colThemesMissing), t(.colThemesStated), t(.colGapsTotal)]
-        emit(header)
-        for (w, ward) in c.wards.enumerated() {
-            var row = wardColumns(ward) + [String(ward.taskCount)]
-            row += c.coverage.areas.map { String($0.cells[w].tasks.count) }
-            row += c.coverage.themes.map { String($0.cells[w].tasks.count) }
+        out.row(header)
+        let columns = wardColumnList(c.wards)
+        for w in c.wards.indices {
+            out.fields(columns[w])
+            out.field(c.wards[w].taskCount)
+            for area in c.coverage.areas { out.field(area.cells[w].tasks.count) }
+            for theme in c.coverage.themes { out.field(theme.cells[w].tasks.count) }
             let national = c.gaps[w].nationalThemeCounts
-            row += [String(national.absent), String(national.stated), String(c.gaps[w].count)]
-            emit(row)
+            out.field(national.absent)
+            out.field(national.stated)
+            out.field(c.gaps[w].count)
+            out.endRow()
         }
     }
 
     /// Every target of every plan: once per benchmark it is judged against, and once on its own
     /// when no benchmark applies; and a row for each benchmark a ward sets no target for.
-    func targets(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
+    func targets<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
-        emit([
+        out.row([
             t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvMetricID), t(.colMetric),
             t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
             t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
         ])
-        var judged = Set<[Int]>()
-        for (w, ward) in c.wards.enumerated() {
+        let columns = wardColumnList(c.wards)
+        for w in c.wards.indices {
+            let ward = c.wards[w]
             let plan = report.plans[w]
-            func targetColumns(_ index: Int?, benchmark: TargetComparison.BenchmarkRow? = nil) -> [String] {
+            func targetColumns(_ index: Int?, benchmark: TargetComparison.BenchmarkRow? = nil) {
+                out.field(ward.source)
                 guard let index else {
                     // No target of the ward: the row still names the benchmark's metric.
-                    let metric = benchmark.map { [$0.benchmark.metric, t.pick($0.metricVi, $0.metricEn)] } ?? ["", ""]
-                    return [ward.source, ""] + metric + ["", "", "", "", ""]
+                    out.field("")
+                    out.field(benchmark?.benchmark.metric ?? "")
+                    out.field(benchmark.map { t.pick($0.metricVi, $0.metricEn) } ?? "")
+                    for _ in 0..<5 { out.field("") }
+                    return
                 }
                 let target = plan.targets[index]
-                return [
-                    ward.source, String(target.line), target.metric ?? "",
-                    target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "",
-                    target.comparator?.rawValue ?? "", target.value.map { t.number($0) } ?? "",
-                    target.unit?.rawValue ?? "",
-                    target.phase.map { t.years($0) } ?? "", target.text,
-                ]
+                out.field(target.line)
+                out.field(target.metric ?? "")
+                out.field(
+                    target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "")
+                out.field(target.comparator?.rawValue ?? "")
+                out.field(target.value.map { t.number($0) } ?? "")
+                out.field(target.unit?.rawValue ?? "")
+                out.field(target.phase.map { t.years($0) } ?? "")
+                out.field(target.text)
             }
+            // The ward's targets judged against a benchmark (one ward at a time, so by index).
+            var judged = [Bool](repeating: false, count: plan.targets.count)
             for row in c.targets.benchmarks {
                 let cell = row.cells[w]
-                let benchmark = [t.measure(row.benchmark), t.years(row.benchmark), row.benchmark.source]
+                func benchmark() {
+                    out.field(t.measure(row.benchmark))
+                    out.field(t.years(row.benchmark))
+                    out.field(row.benchmark.source)
+                }
                 if cell.targets.isEmpty {
-                    emit(
-                        wardColumns(ward) + targetColumns(nil, benchmark: row) + benchmark + [t.status(cell.status)])
+                    out.fields(columns[w])
+                    targetColumns(nil, benchmark: row)
+                    benchmark()
+                    out.field(t.status(cell.status))
+                    out.endRow()
                 }
                 for value in cell.targets {
-                    judged.insert([w, value.index])
-                    emit(
-                        wardColumns(ward) + targetColumns(value.index) + benchmark + [
-                            t.status(value.status ?? cell.status)
-                        ])
+                    judged[value.index] = true
+                    out.fields(columns[w])
+                    targetColumns(value.index)
+                    benchmark()
+                    out.field(t.status(value.status ?? cell.status))
+                    out.endRow()
                 }
             }
-            for index in plan.targets.indices where !judged.contains([w, index]) {
-                emit(wardColumns(ward) + targetColumns(index) + ["", "", "", ""])
+            for index in plan.targets.indices where !judged[index] {
+                out.fields(columns[w])
+                targetColumns(index)
+                for _ in 0..<4 { out.field("") }
+                out.endRow()
             }
         }
     }
@@ -241,9 +287,9 @@ public struct CSVReportRenderer: ReportRenderer {
     /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
     /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
     /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
-    func gaps(_ report: Report, _ t: Localizer, _ emit: ([String]) -> Void) {
+    func gaps<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
-        emit([
+        out.row([
             t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvKind), t(.csvItemID), t(.csvName), t(.csvLevel),
             t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote), t(.csvMark), t(.csvMarkNote),
         ])
@@ -258,19 +304,25 @@ public struct CSVReportRenderer: ReportRenderer {
             case .citation: return c.citations.citation(id).map { t.pick($0.vi, $0.en) } ?? id
             }
         }
+        let columns = wardColumnList(c.wards)
         for (w, ward) in c.wards.enumerated() {
             for item in c.gaps[w].items {
-                emit(
-                    wardColumns(ward) + [
-                        item.kind.rawValue, item.id, name(item.kind, item.id), t.level(item.level),
-                        item.basis.map { t.basis($0) }.joined(separator: "; "), item.expectedBy.joined(separator: "; "),
-                        t.places(item.places), item.note, item.decision?.mark.rawValue ?? "",
-                        item.decision?.note ?? "",
-                    ])
+                out.fields(columns[w])
+                out.field(item.kind.rawValue)
+                out.field(item.id)
+                out.field(name(item.kind, item.id))
+                out.field(t.level(item.level))
+                out.field(joining: item.basis.lazy.map { t.basis($0) })
+                out.field(joining: item.expectedBy)
+                out.field(t.places(item.places))
+                out.field(item.note)
+                out.field(item.decision?.mark.rawValue ?? "")
+                out.field(item.decision?.note ?? "")
+                out.endRow()
             }
             for d in c.decisions ?? [] where d.ward == ward.id && d.state == .resolved {
-                emit(
-                    wardColumns(ward) + [
+                out.row(
+                    columns[w] + [
                         d.kind.rawValue, d.id, name(d.kind, d.id), t(.levelResolved), "", "", "", "", d.mark.rawValue,
                         d.note ?? "",
                     ])

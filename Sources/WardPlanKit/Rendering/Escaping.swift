@@ -213,27 +213,31 @@ public enum Escaping {
     /// `csvField(text)`'s UTF-8 appended to `out`.
     static func appendCSVField(_ text: String, to out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            let formula: Bool
-            switch bytes.first {
-            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
-            default: formula = false
-            }
-            let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
-            if quoted { out.append(0x22) }
-            if formula { out.append(0x27) }
-            if quoted {
-                var start = 0
-                for (i, b) in bytes.enumerated() where b == 0x22 {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
-                    out.append(0x22)
-                    start = i + 1
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        text.withUTF8 { appendCSVField(utf8: $0, to: &out) }
+    }
+
+    /// `csvField` of the text whose UTF-8 is `bytes`, appended to `out` (a field made of several
+    /// texts is escaped from their bytes, without a joined `String`).
+    static func appendCSVField(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let formula: Bool
+        switch bytes.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
+        default: formula = false
+        }
+        let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+        if quoted { out.append(0x22) }
+        if formula { out.append(0x27) }
+        if quoted {
+            var start = 0
+            for (i, b) in bytes.enumerated() where b == 0x22 {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
                 out.append(0x22)
-            } else {
-                out.append(contentsOf: bytes)
+                start = i + 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(0x22)
+        } else {
+            out.append(contentsOf: bytes)
         }
     }
 
