@@ -162,6 +162,60 @@ struct FastPath22wTests {
             }
         }
     }
+
+    /// The one-byte varint read inline against the byte-at-a-time reader it falls back to: every
+    /// value of one to ten bytes, the ends of each length, and bytes that stop short or run long.
+    @Test func varintsReadAsBefore() throws {
+        var values: [UInt64] = Array(0...300) + [UInt64.max, UInt64.max - 1, 1 << 63]
+        for shift in stride(from: 7, through: 63, by: 7) {
+            values += [(1 << UInt64(shift)) - 1, 1 << UInt64(shift), (1 << UInt64(shift)) + 1]
+        }
+        for value in values {
+            var writer = BinaryWriter()
+            writer.varint(value)
+            writer.varint(5)
+            // A payload of no texts, then the two numbers (`BinaryReader` reads the table first).
+            let payload = [UInt8](writer.payload())
+            try payload.withUnsafeBytes { raw in
+                var fast = try BinaryReader(raw)
+                var slow = try BinaryReader(raw)
+                #expect(try fast.varint() == value)
+                #expect(try slow.longVarint() == value)
+                #expect(try fast.varint() == 5 && fast.isAtEnd)
+            }
+        }
+        // Damaged bytes fail the same way: the end reached inside a number, a number too long.
+        for bytes in [[0x00, 0x80], [0x00], [0x00] + [UInt8](repeating: 0xFF, count: 11) + [0x01]] as [[UInt8]] {
+            bytes.withUnsafeBytes { raw in
+                guard var fast = try? BinaryReader(raw), var slow = try? BinaryReader(raw) else { return }
+                let a = Result { try fast.varint() }
+                let b = Result { try slow.longVarint() }
+                #expect(String(describing: a) == String(describing: b))
+                if case .success = a { Issue.record("\(bytes) read as a number") }
+            }
+        }
+    }
+
+    /// The texts' open-addressed table against the `Dictionary` it replaces, on hashes that share
+    /// their low bits (long probe runs, wrapping at the end), repeated and new, through several growths.
+    @Test func hashedTextsAreADictionary() {
+        var table = HashedTexts()
+        var dictionary: [UInt64: String] = [:]
+        var seed: UInt64 = 2_022
+        for n in 0..<20_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Low bits from a small set, so many hashes land on one slot.
+            let hash = n % 3 == 0 ? (seed & ~0x3FF) | UInt64(n % 5) : seed
+            let key = n % 4 == 0 && n > 0 ? Array(dictionary.keys.prefix(1))[0] : hash
+            #expect(table[key] == dictionary[key])
+            let text = "t\(n)"
+            table.insertIfAbsent(text, hash: key)
+            if dictionary[key] == nil { dictionary[key] = text }
+            #expect(table[key] == dictionary[key])
+        }
+        for (key, text) in dictionary { #expect(table[key] == text) }
+        #expect(table[0x1234_5678_9ABC_DEF0] == dictionary[0x1234_5678_9ABC_DEF0])
+    }
 }
 
 /// The CSV tables as they were made before perf22w (main at 26c8a2c), kept as the reference.

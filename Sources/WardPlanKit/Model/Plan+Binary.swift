@@ -267,19 +267,40 @@ extension PlanTask: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
+        // Every field read before the value is made: a `try` after `self.init` made the compiler
+        // copy the whole task twice (perf22w).
+        let ref = try r.string()
+        let text = try r.string()
+        let area = try r.string()
+        let group = try r.optionalString()
+        let lead = try r.strings()
+        let leadText = try r.optionalString()
+        let leadGeneric = try r.bool()
+        let coordinators = try r.strings()
+        let coordinatorsText = try r.optionalString()
+        let products = try r.strings()
+        let supervisor = try r.optionalString()
+        let timeline: Timeline? = try r.optional()
+        let notes = try r.strings()
+        let themes: [ThemeMatch] = try r.array()
+        let productThemes: [ThemeMatch] = try r.array()
+        let areaBasis: AreaBasis? = try r.optionalEnum()
+        let areaEvidence: [Evidence] = try r.array()
+        let secondaryAreas = try r.strings()
+        let line = try r.int()
+        let endLine = try r.optionalInt()
         self.init(
-            ref: try r.string(), text: try r.string(), area: try r.string(), group: try r.optionalString(),
-            lead: try r.strings(), leadText: try r.optionalString(), leadGeneric: try r.bool(),
-            coordinators: try r.strings(), coordinatorsText: try r.optionalString(), products: try r.strings(),
-            supervisor: try r.optionalString(), timeline: try r.optional(), line: 0)
-        notes = try r.strings()
-        themes = try r.array()
-        productThemes = try r.array()
-        areaBasis = try r.optionalEnum()
-        areaEvidence = try r.array()
-        secondaryAreas = try r.strings()
-        line = try r.int()
-        endLine = try r.optionalInt()
+            ref: ref, text: text, area: area, group: group, lead: lead, leadText: leadText, leadGeneric: leadGeneric,
+            coordinators: coordinators, coordinatorsText: coordinatorsText, products: products,
+            supervisor: supervisor, timeline: timeline, line: 0)
+        self.notes = notes
+        self.themes = themes
+        self.productThemes = productThemes
+        self.areaBasis = areaBasis
+        self.areaEvidence = areaEvidence
+        self.secondaryAreas = secondaryAreas
+        self.line = line
+        self.endLine = endLine
     }
 }
 
@@ -356,15 +377,25 @@ extension NarrativeItem: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        self.init(
-            ref: try r.optionalString(), text: try r.string(), section: try r.enumValue(), area: try r.optionalString(),
-            heading: try r.optionalString(), line: 0, endLine: nil)
-        themes = try r.array()
-        areaBasis = try r.optionalEnum()
-        areaEvidence = try r.array()
-        secondaryAreas = try r.strings()
-        line = try r.int()
-        endLine = try r.optionalInt()
+        // Every field read before the value is made, as `PlanTask`'s.
+        let ref = try r.optionalString()
+        let text = try r.string()
+        let section: SectionKind = try r.enumValue()
+        let area = try r.optionalString()
+        let heading = try r.optionalString()
+        let themes: [ThemeMatch] = try r.array()
+        let areaBasis: AreaBasis? = try r.optionalEnum()
+        let areaEvidence: [Evidence] = try r.array()
+        let secondaryAreas = try r.strings()
+        let line = try r.int()
+        let endLine = try r.optionalInt()
+        self.init(ref: ref, text: text, section: section, area: area, heading: heading, line: 0, endLine: nil)
+        self.themes = themes
+        self.areaBasis = areaBasis
+        self.areaEvidence = areaEvidence
+        self.secondaryAreas = secondaryAreas
+        self.line = line
+        self.endLine = endLine
     }
 }
 
