@@ -249,6 +249,25 @@ struct FastPath22wTests {
         }
         #expect(quoted > 4_000)
     }
+
+    /// The cache's settings name the classifier's taxonomy in a word when it is the parser's: still
+    /// the same for the same data, and another taxonomy for the classifier gives other settings.
+    @Test func settingsStillTellClassifierTaxonomiesApart() {
+        func fingerprint(_ extractor: PlanExtractor) -> [UInt8] { PlanCache.Settings(extractor).fingerprint }
+        let standard = PlanExtractor()
+        #expect(fingerprint(standard) == fingerprint(PlanExtractor()))
+        let same = PlanExtractor(classifier: PlanClassifier(taxonomy: standard.parser.reference.taxonomy))
+        #expect(fingerprint(same) == fingerprint(standard))
+        var other = standard.parser.reference.taxonomy
+        other.version += "-city"
+        let city = PlanExtractor(classifier: PlanClassifier(taxonomy: other))
+        #expect(fingerprint(city) != fingerprint(standard))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = Array((try? encoder.encode(other)) ?? Data())
+        #expect(json.first == UInt8(ascii: "{"))
+        #expect(fingerprint(city).suffix(json.count + 1) == ArraySlice(json + [0]))
+    }
 }
 
 /// The CSV tables as they were made before perf22w (main at 26c8a2c), kept as the reference.

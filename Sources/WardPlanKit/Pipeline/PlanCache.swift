@@ -339,7 +339,15 @@ extension PlanCache {
             add(reference.metrics)
             add(reference.offices.file)
             add(reference.benchmarks)
-            add(extractor.classifierTaxonomy)
+            // The classifier's taxonomy is nearly always the parser's: said so in a word (not a JSON
+            // value, which starts with `{`) instead of encoded again, ≈ 40 M instructions (perf22w).
+            let classifier = extractor.classifierTaxonomy
+            if classifier == reference.taxonomy {
+                bytes += Array("classifier: the parser's taxonomy".utf8)
+                bytes.append(0)
+            } else {
+                add(classifier)
+            }
             return bytes
         }
     }
