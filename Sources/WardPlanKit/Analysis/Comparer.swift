@@ -35,11 +35,11 @@ public struct Comparer: Sendable {
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
             ParallelSlots.map(count: plans.count, threads: PlanExtractor.defaultThreads) { w in
-                // The task read in place, not copied out of the array first (perf22w).
                 plans[w].tasks.indices.map { i in
-                    let ref = TaskRef(
-                        ward: wards[w].id, index: i, ref: plans[w].tasks[i].ref, line: plans[w].tasks[i].line)
-                    return TaskFacts.make(plans[w].tasks[i], ref: ref, period: plans[w].period, asOf: asOf)
+                    let task = plans[w].tasks[i]
+                    return TaskFacts.make(
+                        task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line),
+                        period: plans[w].period, asOf: asOf)
                 }
             })
         let findings = PlanFindings.of(plans, taxonomy: reference.taxonomy, store: store)

@@ -159,41 +159,38 @@ public struct CSVReportRenderer: ReportRenderer {
         // The ward's columns made once per ward, not once per task (a ward entry is a large value).
         var w = 0
         var ward = c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source]
-        var tasks = report.plans.first?.tasks ?? []
         for f in c.tasks {
             if c.wards[w].id != f.task.ward {
                 while c.wards[w].id != f.task.ward { w += 1 }
                 ward = wardColumns(c.wards[w]) + [c.wards[w].source]
-                tasks = report.plans[w].tasks
             }
-            // Each field read in place: a task taken whole out of the array is a copy of all its fields.
-            let i = f.task.index
+            let task = report.plans[w].tasks[f.task.index]
             out.fields(ward)
-            out.field(tasks[i].line)
-            if let endLine = tasks[i].endLine { out.field(endLine) } else { out.field("") }
-            out.field(tasks[i].ref)
+            out.field(task.line)
+            if let endLine = task.endLine { out.field(endLine) } else { out.field("") }
+            out.field(task.ref)
             out.field(f.area)
             out.field(names.areas[f.area] ?? f.area)
-            out.field(tasks[i].group ?? "")
+            out.field(task.group ?? "")
             out.field(joining: f.themes)
             out.field(joining: f.themes.lazy.map { id in names.themes[id] ?? id })
-            out.field(tasks[i].text)
+            out.field(task.text)
             out.field(joining: f.leads)
-            out.field(tasks[i].leadText ?? "")
+            out.field(task.leadText ?? "")
             out.field(t.yesNo(f.genericLead))
-            out.field(joining: tasks[i].coordinators)
-            out.field(joining: tasks[i].products)
-            out.field(tasks[i].timeline?.text ?? "")
+            out.field(joining: task.coordinators)
+            out.field(joining: task.products)
+            out.field(task.timeline?.text ?? "")
             out.field(t.schedule(f.schedule))
-            out.field(tasks[i].timeline?.start?.description ?? "")
-            out.field(tasks[i].timeline?.end?.description ?? "")
-            out.field(tasks[i].timeline?.deadline?.description ?? "")
+            out.field(task.timeline?.start?.description ?? "")
+            out.field(task.timeline?.end?.description ?? "")
+            out.field(task.timeline?.deadline?.description ?? "")
             out.field(f.due?.description ?? "")
             out.field(f.dueQuarter?.description ?? "")
             out.field(t.yesNo(f.pastDue))
             out.field(joining: f.flags.lazy.map { t.flag($0) })
-            out.field(tasks[i].supervisor ?? "")
-            out.field(joining: tasks[i].notes)
+            out.field(task.supervisor ?? "")
+            out.field(joining: task.notes)
             out.endRow()
         }
     }
