@@ -224,7 +224,7 @@ public enum Escaping {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
         default: formula = false
         }
-        let quoted = needsCSVQuotes(bytes)
+        let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
         if quoted { out.append(0x22) }
         if formula { out.append(0x27) }
         if quoted {
@@ -239,34 +239,6 @@ public enum Escaping {
         } else {
             out.append(contentsOf: bytes)
         }
-    }
-
-    /// Whether `bytes` hold a comma, quote, line feed, carriage return or semicolon (a CSV field
-    /// that must be quoted). Eight bytes at a time: a byte equal to one of them is a zero byte of the
-    /// word xor'ed with it, and `(x - 0x01…01) & ~x & 0x80…80` is nonzero exactly when `x` has a
-    /// zero byte. A byte at a time, every field of tasks.csv cost 5 % of a warm re-run (perf22w).
-    static func needsCSVQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & (ones << 7) != 0 }
-        var i = 0
-        while i + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if hasZeroByte(word ^ (0x2C &* ones)) || hasZeroByte(word ^ (0x22 &* ones))
-                || hasZeroByte(word ^ (0x0A &* ones)) || hasZeroByte(word ^ (0x0D &* ones))
-                || hasZeroByte(word ^ (0x3B &* ones))
-            {
-                return true
-            }
-            i += 8
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D || b == 0x3B { return true }
-            i += 1
-        }
-        return false
     }
 
     /// Whether a byte of the text's UTF-8 is marked in `table`: the bytes an escaping function may
