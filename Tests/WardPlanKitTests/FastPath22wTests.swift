@@ -234,6 +234,29 @@ struct FastPath22wTests {
         #expect(json.first == UInt8(ascii: "{"))
         #expect(fingerprint(city).suffix(json.count + 1) == ArraySlice(json + [0]))
     }
+
+    /// Themes the taxonomy does not list, found by index, against the `flatMap` they replace: the
+    /// same rows, in id order, each with the area the last task naming it gives.
+    @Test func unlistedThemesAreTheRowsTheyWere() {
+        var plans = Array(FastPath20bTests.fixturePlans.prefix(12))
+        for p in plans.indices {
+            for i in plans[p].tasks.indices where (i + p) % 3 == 0 {
+                let evidence = plans[p].tasks[i].themes.first?.evidence ?? []
+                plans[p].tasks[i].themes.append(ThemeMatch(id: "x.\(i % 4)", area: "area-\(p)", evidence: evidence))
+            }
+        }
+        let taxonomy = Comparer().reference.taxonomy
+        let known = Set(taxonomy.themes.map(\.id))
+        let old = Dictionary(
+            plans.flatMap { plan in
+                plan.tasks.flatMap { $0.themes.filter { !known.contains($0.id) }.map { ($0.id, $0.area) } }
+            }, uniquingKeysWith: { _, last in last }
+        ).sorted { $0.key < $1.key }
+        #expect(old.count == 4)
+        let rows = Comparer().compare(plans, asOf: Self.asOf).coverage.themes.suffix(old.count)
+        #expect(rows.map(\.id) == old.map(\.key))
+        #expect(rows.map(\.area) == old.map(\.value))
+    }
 }
 
 /// The CSV tables as they were made before perf22w (main at 26c8a2c), kept as the reference.

@@ -56,8 +56,8 @@ public struct Coverage: Hashable, Sendable, Codable {
         var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
         let known = Set(themes.map(\.id))
         // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
-        // area the last plan gives it).
-        // By index: a task taken whole from the array is a copy of every field (perf22w).
+        // area the last plan gives it). Tasks read by index: a task taken whole out of the array
+        // (as `flatMap` did) is a copy of every field (perf22w).
         let unknown = ParallelSlots.map(count: plans.count, threads: threads) { w in
             var found: [(String, String)] = []
             for i in plans[w].tasks.indices {
