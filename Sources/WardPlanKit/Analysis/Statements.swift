@@ -134,9 +134,8 @@ struct AssignedThemes: Sendable {
 
     init(taxonomy: Taxonomy) {
         standard = PlanClassifier.for(taxonomy)
-        var open = taxonomy
-        open.contexts.removeAll(where: \.assigns)
-        unassigned = open.contexts.count == taxonomy.contexts.count ? nil : PlanClassifier(taxonomy: open)
+        // The standard classifier's matcher, its `assigns` contexts skipped: no second build.
+        unassigned = taxonomy.contexts.contains(where: \.assigns) ? standard.without(contexts: \.assigns) : nil
     }
 
     /// Theme ids that only an assigning clause of a duty names.

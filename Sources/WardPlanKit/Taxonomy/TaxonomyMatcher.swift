@@ -333,8 +333,16 @@ final class TaxonomyMatcher: Sendable {
         }
     }
 
-    /// The phrases of `key`'s text.
-    func find(in key: TextKey) -> Found {
+    /// The phrases of `key`'s text. `skipping`: contexts (by index, true) whose hits are dropped,
+    /// which finds what a matcher built from the taxonomy without those contexts finds (how
+    /// `PlanClassifier.without(contexts:)` shares this one). A pattern added or left out changes
+    /// no other pattern's matches, nor their order: a state's outputs are its own patterns in the
+    /// order they were added, then those of its failure link's state, and that link's chain runs
+    /// through the same suffixes, only with the left-out patterns' states removed. Contexts come
+    /// after every other phrase, so the others keep their numbers; a left-out context's hits reach
+    /// nothing but `contextHits` and `excepts` (the gapped parts it leaves in `scan` are its own).
+    /// The kept contexts are read through their own index in both matchers alike.
+    func find(in key: TextKey, skipping skipped: [Bool]? = nil) -> Found {
         var found = Found()
         var signals: [Hit] = []
         var exclusions: [Hit] = []
@@ -348,8 +356,8 @@ final class TaxonomyMatcher: Sendable {
             case .notInside: exclusions.append(hit)
             case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
             case .areaHeading: found.areaHeadings.append(hit)
-            case .context: contextHits.append(hit)
-            case .contextExcept: excepts.append(hit)
+            case .context: if skipped?[hit.owner] != true { contextHits.append(hit) }
+            case .contextExcept: if skipped?[hit.owner] != true { excepts.append(hit) }
             case .requirement: if !met.contains(hit.owner) { met.append(hit.owner) }
             }
         }
