@@ -101,6 +101,29 @@ struct FastPath22cTests {
         #expect(differ > 10)
     }
 
+    /// `themeWords` and `themeIDs` against `themes(in:section:)`, on the standard classifier, the one
+    /// without the `assigns` contexts and the hints' strict one, in every section kind.
+    @Test func themeWordsAsClassified() throws {
+        let hints = try #require(ThemeHints.shipped.classifier)
+        let classifiers = [PlanClassifier.standard, PlanClassifier.standard.without(contexts: \.assigns), hints]
+        var found = 0
+        for classifier in classifiers {
+            for text in Self.classifierTexts.prefix(1_500) + Self.generated.prefix(300) {
+                let key = TextKey(text)
+                for section in [SectionKind.organisation, .tasks, .purpose, .targets, .other, .frontMatter] {
+                    let themes = classifier.themes(in: text, section: section)
+                    let words = classifier.themeWords(in: key, section: section)
+                    #expect(words.map(\.id) == themes.map(\.id), "\(text)")
+                    #expect(words.map { Array($0.words.utf8) } == themes.map { Array($0.evidence[0].matched.utf8) })
+                    #expect(themes.allSatisfy { $0.evidence.allSatisfy { $0.basis == .content } })
+                    #expect(classifier.themeIDs(in: key, section: section) == Set(themes.map(\.id)))
+                    found += themes.count
+                }
+            }
+        }
+        #expect(found > 5_000)
+    }
+
     // MARK: 2. Abbreviation spellings
 
     /// `Abbreviations` as it was: each word carries its `Substring`, every number looked up by
@@ -188,8 +211,13 @@ struct FastPath22cTests {
     @Test func spellingsAsTheyWereOnTheTaxonomy() {
         let taxonomy = ReferenceData.standard.taxonomy
         let pairs = taxonomy.abbreviations.map { (short: $0.short, long: $0.long) }
-        var texts = taxonomy.themes.flatMap {
-            $0.phrases + $0.notInside + $0.notWith + $0.phraseEntries.flatMap(\.with) + $0.hints.map(\.text)
+        var texts: [String] = []
+        for theme in taxonomy.themes {
+            texts += theme.phrases
+            texts += theme.notInside
+            texts += theme.notWith
+            texts += theme.phraseEntries.flatMap(\.with)
+            texts += theme.hints.map(\.text)
         }
         texts += taxonomy.areas.flatMap(\.headings) + taxonomy.contexts.flatMap { $0.phrases + $0.except }
         let spellings = texts.flatMap { text in
@@ -263,12 +291,12 @@ struct FastPath22cTests {
         return out
     }
 
+    /// The same pieces: the same bounds in the same text.
     static func same(_ a: [Substring], _ b: [Substring]) -> Bool {
-        a.count == b.count
-            && zip(a, b).allSatisfy { x, y in
-                x.startIndex.utf8Offset(in: x.base) == y.startIndex.utf8Offset(in: y.base)
-                    && x.endIndex.utf8Offset(in: x.base) == y.endIndex.utf8Offset(in: y.base)
-            }
+        func bounds(_ piece: Substring) -> [Int] {
+            [piece.startIndex.utf8Offset(in: piece.base), piece.endIndex.utf8Offset(in: piece.base)]
+        }
+        return a.map(bounds) == b.map(bounds)
     }
 
     @Test func linesAndCellsAsSplitByCharacter() throws {
@@ -328,6 +356,34 @@ struct FastPath22cTests {
             #expect(now.map { $0.1.map { Array($0.utf8) } } == before.map { $0.1.map { Array($0.utf8) } })
         }
         #expect(UnitRegistry.national.units.count == 3_321)
+    }
+
+    /// `bareName` on bytes against the `Character` walk: every unit of the list, and names with
+    /// marks, decomposed letters and other scripts after each prefix.
+    @Test func bareNamesAsWalked() {
+        func walked(_ name: String) -> String {
+            for prefix in UnitRegistry.kindPrefixes where name.hasPrefix(prefix) {
+                return String(name.dropFirst(prefix.count))
+            }
+            return name
+        }
+        var names = UnitRegistry.national.units.map(\.name)
+        for prefix in UnitRegistry.kindPrefixes + ["Phu\u{031B}\u{0300}ơng ", "Xa\u{0303} ", "", "Phường"] {
+            names += [
+                "Ngọc Hà", "\u{0301}Ngọc", "Ấp", "\u{1EA0}", "Ω", "🙂", "\u{200D}a", "\u{0600}a", "", " ", "Ba Đình",
+            ].map { prefix + $0 }
+        }
+        var onBytes = 0
+        for name in names {
+            let unit = UnitRegistry.Unit(code: 1, name: name, kind: "xa", province: "P")
+            #expect(UnitRegistry.bareName(unit) == walked(name), "\(name)")
+            #expect(Array(UnitRegistry.bareName(unit).utf8) == Array(walked(name).utf8), "\(name)")
+            if let bare = UnitRegistry.bareNameOnBytes(name) {
+                #expect(Array(bare.utf8) == Array(walked(name).utf8), "\(name)")
+                onBytes += 1
+            }
+        }
+        #expect(onBytes >= 3_321)
     }
 
     // MARK: 4. Lines of a YAML file, made when asked

@@ -144,9 +144,11 @@ struct AssignedThemes: Sendable {
         var out: Set<String> = []
         for r in plan.responsibilities {
             for duty in r.duties {
-                let named = Set(unassigned.themes(in: duty.text, section: .organisation).map(\.id))
+                // One key for both classifiers, which share a matcher; the ids alone.
+                let key = TextKey(duty.text)
+                let named = unassigned.themeIDs(in: key, section: .organisation)
                 guard !named.isEmpty else { continue }
-                out.formUnion(named.subtracting(standard.themes(in: duty.text, section: .organisation).map(\.id)))
+                out.formUnion(named.subtracting(standard.themeIDs(in: key, section: .organisation)))
             }
         }
         return out

@@ -86,11 +86,14 @@ struct Abbreviations: Sendable {
     /// The bytes of an ASCII word of one to eight bytes, the first in the low byte (no ASCII byte
     /// is 0, so the length is in it too); nil for any other word.
     static func packed(_ word: Substring) -> UInt64? {
-        let utf8 = word.utf8
-        guard (1...8).contains(utf8.count) else { return nil }
+        word.utf8.withContiguousStorageIfAvailable(packed) ?? packed(Array(word.utf8))
+    }
+
+    private static func packed(_ bytes: some Collection<UInt8>) -> UInt64? {
+        guard (1...8).contains(bytes.count) else { return nil }
         var key: UInt64 = 0
         var shift: UInt64 = 0
-        for byte in utf8 {
+        for byte in bytes {
             guard byte < 0x80 else { return nil }
             key |= UInt64(byte) << shift
             shift += 8

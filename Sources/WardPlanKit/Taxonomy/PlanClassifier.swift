@@ -138,6 +138,35 @@ public struct PlanClassifier: Sendable {
         classify(pieces: [text], lines: [DocumentLine(number: 1, text: text)], section: section, heading: nil).themes
     }
 
+    /// The ids of `themes(in:section:)` of the text `key` was made from, in the same order, each
+    /// with the words of its first evidence: without placing the evidence in lines or deciding an
+    /// area, which `ThemeHints` and `AssignedThemes` do not read (for one piece, the themes are
+    /// the owners of the signals neither vetoed nor blocked in the section, in the order of their
+    /// first signal, whose words are that theme's first evidence; the area passes them through).
+    func themeWords(in key: TextKey, section: SectionKind) -> [(id: String, words: String)] {
+        let found = matcher.find(in: key, skipping: skippedContexts)
+        var out: [(id: String, words: String)] = []
+        var owners: [Int] = []
+        for hit in found.signals
+        where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section)
+            && !owners.contains(hit.owner)
+        {
+            owners.append(hit.owner)
+            out.append((facts.ids[hit.owner], key.sourceText(ofKey: hit.keyRange)))
+        }
+        return out
+    }
+
+    /// The ids of `themes(in:section:)` of the text `key` was made from, as a set.
+    func themeIDs(in key: TextKey, section: SectionKind) -> Set<String> {
+        let found = matcher.find(in: key, skipping: skippedContexts)
+        var out: Set<String> = []
+        for hit in found.signals where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section) {
+            out.insert(facts.ids[hit.owner])
+        }
+        return out
+    }
+
     // MARK: - Headings
 
     /// The area a heading names, with the words that name it.
