@@ -52,6 +52,12 @@ public struct PlanClassifier: Sendable {
             taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: taskTargets, skippedContexts: skipped)
     }
 
+    /// The matcher's finds, less the contexts this classifier leaves out.
+    @inline(__always)
+    func find(in key: TextKey) -> TaxonomyMatcher.Found {
+        if let skippedContexts { matcher.find(in: key, skipping: skippedContexts) } else { matcher.find(in: key) }
+    }
+
     private init(
         taxonomy: Taxonomy, matcher: TaxonomyMatcher, facts: ThemeFacts, taskTargets: TaskTargets,
         skippedContexts: [Bool]
@@ -144,7 +150,7 @@ public struct PlanClassifier: Sendable {
     /// the owners of the signals neither vetoed nor blocked in the section, in the order of their
     /// first signal, whose words are that theme's first evidence; the area passes them through).
     func themeWords(in key: TextKey, section: SectionKind) -> [(id: String, words: String)] {
-        let found = matcher.find(in: key, skipping: skippedContexts)
+        let found = find(in: key)
         var out: [(id: String, words: String)] = []
         var owners: [Int] = []
         for hit in found.signals
@@ -159,7 +165,7 @@ public struct PlanClassifier: Sendable {
 
     /// The ids of `themes(in:section:)` of the text `key` was made from, as a set.
     func themeIDs(in key: TextKey, section: SectionKind) -> Set<String> {
-        let found = matcher.find(in: key, skipping: skippedContexts)
+        let found = find(in: key)
         var out: Set<String> = []
         for hit in found.signals where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section) {
             out.insert(facts.ids[hit.owner])
@@ -181,7 +187,7 @@ public struct PlanClassifier: Sendable {
     private func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
         guard heading.level > 0 else { return nil }
         let key = TextKey(heading.text)
-        let found = matcher.find(in: key, skipping: skippedContexts)
+        let found = find(in: key)
         if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
         var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
         let stretches = aligner.align(heading.text)
