@@ -134,9 +134,8 @@ struct AssignedThemes: Sendable {
 
     init(taxonomy: Taxonomy) {
         standard = PlanClassifier.for(taxonomy)
-        var open = taxonomy
-        open.contexts.removeAll(where: \.assigns)
-        unassigned = open.contexts.count == taxonomy.contexts.count ? nil : PlanClassifier(taxonomy: open)
+        // The standard classifier's matcher, its `assigns` contexts skipped: no second build.
+        unassigned = taxonomy.contexts.contains(where: \.assigns) ? standard.without(contexts: \.assigns) : nil
     }
 
     /// Theme ids that only an assigning clause of a duty names.
@@ -145,9 +144,11 @@ struct AssignedThemes: Sendable {
         var out: Set<String> = []
         for r in plan.responsibilities {
             for duty in r.duties {
-                let named = Set(unassigned.themes(in: duty.text, section: .organisation).map(\.id))
+                // One key for both classifiers, which share a matcher; the ids alone.
+                let key = TextKey(duty.text)
+                let named = unassigned.themeIDs(in: key, section: .organisation)
                 guard !named.isEmpty else { continue }
-                out.formUnion(named.subtracting(standard.themes(in: duty.text, section: .organisation).map(\.id)))
+                out.formUnion(named.subtracting(standard.themeIDs(in: key, section: .organisation)))
             }
         }
         return out

@@ -20,7 +20,7 @@ struct ThemeHints: Sendable {
     let taxonomy: Taxonomy
     /// The taxonomy's themes with their hints as their only phrases (and the same contexts, so a
     /// hint in a cited title or a channel counts no more than a phrase would): nil without hints.
-    private let classifier: PlanClassifier?
+    let classifier: PlanClassifier?
 
     init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
@@ -58,11 +58,11 @@ struct ThemeHints: Sendable {
         guard let classifier, !wanted.isEmpty else { return [:] }
         var out: [String: [Hit]] = [:]
         func scan(_ text: String, line: Int, ref: String?, section: SectionKind) {
-            for match in classifier.themes(in: text, section: section) where wanted.contains(match.id) {
-                guard out[match.id]?.contains(where: { $0.line == line }) != true else { continue }
-                let words =
-                    match.evidence.first(where: { $0.basis == .content })?.matched ?? match.evidence.first?.matched
-                out[match.id, default: []].append(Hit(line: line, ref: ref, words: words ?? ""))
+            // The themes and their first evidence's words, not the evidence placed in lines (every
+            // evidence here is `.content`, the first is the one a hit shows).
+            for (id, words) in classifier.themeWords(in: TextKey(text), section: section) where wanted.contains(id) {
+                guard out[id]?.contains(where: { $0.line == line }) != true else { continue }
+                out[id, default: []].append(Hit(line: line, ref: ref, words: words))
             }
         }
         for task in plan.tasks { scan(task.text, line: task.line, ref: task.ref, section: .tasks) }

@@ -55,7 +55,7 @@ extension PlanClassifier {
         var vetoed: [Int] = []
         for piece in pieces {
             let key = TextKey(piece)
-            let f = matcher.find(in: key)
+            let f = find(in: key)
             if !f.vetoed.isEmpty { vetoed += f.vetoed }
             keys.append(key)
             found.append(f)

@@ -13,6 +13,8 @@ public struct PlanClassifier: Sendable {
     let facts: ThemeFacts
     /// Reads the targets tasks state of their own (`metrics.yaml`'s `taskGoals`).
     let taskTargets: TaskTargets
+    /// The contexts of the matcher's taxonomy this classifier leaves out, by index (`without(contexts:)`).
+    let skippedContexts: [Bool]?
 
     /// Signals of another area an item needs, with none of its heading's, to count as clearly there.
     static let secondaryAreaSignals = 2
@@ -28,6 +30,43 @@ public struct PlanClassifier: Sendable {
         matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
         facts = ThemeFacts(taxonomy)
         taskTargets = TaskTargets(metrics: metrics)
+        skippedContexts = nil
+    }
+
+    /// This classifier for its taxonomy less the contexts `leaveOut` picks, classifying as
+    /// `PlanClassifier(taxonomy:)` of that taxonomy would (`TaxonomyMatcher.find(in:skipping:)`
+    /// says why), without building a second matcher: `AssignedThemes`' own classifier cost a third
+    /// of a one-plan `compare` (≈ 350 M instructions, as much as the standard one). Contexts reach
+    /// nothing but the matcher: the theme facts and the targets tasks state do not read them.
+    func without(contexts leaveOut: (Taxonomy.Context) -> Bool) -> PlanClassifier {
+        var taxonomy = self.taxonomy
+        taxonomy.contexts.removeAll(where: leaveOut)
+        var skipped = skippedContexts ?? Array(repeating: false, count: self.taxonomy.contexts.count)
+        // Index in the matcher's contexts: those this classifier keeps, in order.
+        var kept = skipped.indices.filter { !skipped[$0] }.makeIterator()
+        for context in self.taxonomy.contexts {
+            let index = kept.next()!
+            if leaveOut(context) { skipped[index] = true }
+        }
+        return PlanClassifier(
+            taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: taskTargets, skippedContexts: skipped)
+    }
+
+    /// The matcher's finds, less the contexts this classifier leaves out.
+    @inline(__always)
+    func find(in key: TextKey) -> TaxonomyMatcher.Found {
+        if let skippedContexts { matcher.find(in: key, skipping: skippedContexts) } else { matcher.find(in: key) }
+    }
+
+    private init(
+        taxonomy: Taxonomy, matcher: TaxonomyMatcher, facts: ThemeFacts, taskTargets: TaskTargets,
+        skippedContexts: [Bool]
+    ) {
+        self.taxonomy = taxonomy
+        self.matcher = matcher
+        self.facts = facts
+        self.taskTargets = taskTargets
+        self.skippedContexts = skippedContexts
     }
 
     /// The classifier of the shipped taxonomy, compiled once.
@@ -105,6 +144,35 @@ public struct PlanClassifier: Sendable {
         classify(pieces: [text], lines: [DocumentLine(number: 1, text: text)], section: section, heading: nil).themes
     }
 
+    /// The ids of `themes(in:section:)` of the text `key` was made from, in the same order, each
+    /// with the words of its first evidence: without placing the evidence in lines or deciding an
+    /// area, which `ThemeHints` and `AssignedThemes` do not read (for one piece, the themes are
+    /// the owners of the signals neither vetoed nor blocked in the section, in the order of their
+    /// first signal, whose words are that theme's first evidence; the area passes them through).
+    func themeWords(in key: TextKey, section: SectionKind) -> [(id: String, words: String)] {
+        let found = find(in: key)
+        var out: [(id: String, words: String)] = []
+        var owners: [Int] = []
+        for hit in found.signals
+        where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section)
+            && !owners.contains(hit.owner)
+        {
+            owners.append(hit.owner)
+            out.append((facts.ids[hit.owner], key.sourceText(ofKey: hit.keyRange)))
+        }
+        return out
+    }
+
+    /// The ids of `themes(in:section:)` of the text `key` was made from, as a set.
+    func themeIDs(in key: TextKey, section: SectionKind) -> Set<String> {
+        let found = find(in: key)
+        var out: Set<String> = []
+        for hit in found.signals where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section) {
+            out.insert(facts.ids[hit.owner])
+        }
+        return out
+    }
+
     // MARK: - Headings
 
     /// The area a heading names, with the words that name it.
@@ -119,7 +187,7 @@ public struct PlanClassifier: Sendable {
     private func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
         guard heading.level > 0 else { return nil }
         let key = TextKey(heading.text)
-        let found = matcher.find(in: key)
+        let found = find(in: key)
         if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
         var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
         let stretches = aligner.align(heading.text)

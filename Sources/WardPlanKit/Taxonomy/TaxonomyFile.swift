@@ -8,8 +8,8 @@ import Foundation
 public struct TaxonomyFile: Sendable {
     public let path: String
     public let taxonomy: Taxonomy
-    /// Line of every value, by path ("themes[3].examples.positive[0]").
-    let lines: [String: Int]
+    /// Line of every value, by path ("themes[3].examples.positive[0]"), made when a problem asks.
+    let lineIndex: YAMLLineIndex
 
     public init(path: String, text: String) throws(DataFileErrors) {
         let file: YAMLFile
@@ -22,7 +22,7 @@ public struct TaxonomyFile: Sendable {
         }
         self.path = path
         self.taxonomy = taxonomy
-        lines = file.lines
+        lineIndex = file.lineIndex
         let problems = validate()
         if !problems.isEmpty { throw DataFileErrors(problems) }
     }
@@ -50,7 +50,7 @@ public struct TaxonomyFile: Sendable {
         return try TaxonomyFile(url: url)
     }
 
-    func line(_ path: String) -> Int? { YAMLFile.line(at: path, in: lines) }
+    func line(_ path: String) -> Int? { lineIndex.line(at: path) }
 
     func error(_ path: String, _ message: String) -> DataFileError {
         DataFileError(path: self.path, line: line(path), message: message)

@@ -333,8 +333,23 @@ final class TaxonomyMatcher: Sendable {
         }
     }
 
-    /// The phrases of `key`'s text.
-    func find(in key: TextKey) -> Found {
+    /// The phrases of `key`'s text. `skipping`: contexts (by index, true) whose hits are dropped,
+    /// which finds what a matcher built from the taxonomy without those contexts finds (how
+    /// `PlanClassifier.without(contexts:)` shares this one). A pattern added or left out changes
+    /// no other pattern's matches, nor their order: a state's outputs are its own patterns in the
+    /// order they were added, then those of its failure link's state, and that link's chain runs
+    /// through the same suffixes, only with the left-out patterns' states removed. Contexts come
+    /// after every other phrase, so the others keep their numbers; a left-out context's hits reach
+    /// nothing but `contextHits` and `excepts` (the gapped parts it leaves in `scan` are its own).
+    /// The kept contexts are read through their own index in both matchers alike.
+    func find(in key: TextKey, skipping skipped: [Bool]) -> Found { find(in: key, leavingOut: skipped) }
+
+    /// The phrases of `key`'s text, every context kept.
+    func find(in key: TextKey) -> Found { find(in: key, leavingOut: KeepEveryContext()) }
+
+    // Generic so that the standard path, which keeps every context, is compiled without the check.
+    @inline(__always)
+    private func find(in key: TextKey, leavingOut skipped: some ContextsLeftOut) -> Found {
         var found = Found()
         var signals: [Hit] = []
         var exclusions: [Hit] = []
@@ -348,8 +363,8 @@ final class TaxonomyMatcher: Sendable {
             case .notInside: exclusions.append(hit)
             case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
             case .areaHeading: found.areaHeadings.append(hit)
-            case .context: contextHits.append(hit)
-            case .contextExcept: excepts.append(hit)
+            case .context: if !skipped.leavesOut(hit.owner) { contextHits.append(hit) }
+            case .contextExcept: if !skipped.leavesOut(hit.owner) { excepts.append(hit) }
             case .requirement: if !met.contains(hit.owner) { met.append(hit.owner) }
             }
         }
@@ -439,4 +454,17 @@ final class TaxonomyMatcher: Sendable {
             ($0.keyRange.lowerBound, $0.keyRange.upperBound) < ($1.keyRange.lowerBound, $1.keyRange.upperBound)
         }
     }
+}
+
+/// The contexts `TaxonomyMatcher.find` drops, by index.
+protocol ContextsLeftOut {
+    func leavesOut(_ context: Int) -> Bool
+}
+
+struct KeepEveryContext: ContextsLeftOut {
+    @inline(__always) func leavesOut(_ context: Int) -> Bool { false }
+}
+
+extension Array: ContextsLeftOut where Element == Bool {
+    @inline(__always) func leavesOut(_ context: Int) -> Bool { self[context] }
 }

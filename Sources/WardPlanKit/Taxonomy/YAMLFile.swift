@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// A YAML data file read for decoding, with the line of every value in it, so that an error can
@@ -6,8 +7,11 @@ import Yams
 struct YAMLFile {
     let path: String
     let node: Node
+    /// Line of every key and value, by path, made when first asked for.
+    let lineIndex: YAMLLineIndex
+
     /// Line of every key and value, by path ("themes[3].phrases[0]").
-    let lines: [String: Int]
+    var lines: [String: Int] { lineIndex.lines }
 
     /// `resolver`: how a plain scalar's type is found. The data files' types come from the Swift
     /// types they decode into (Yams builds numbers, true/false and nothing from the text, not from
@@ -28,9 +32,7 @@ struct YAMLFile {
         } catch {
             throw DataFileError(path: path, message: "not valid YAML: \(error)")
         }
-        var lines: [String: Int] = [:]
-        Self.collectLines(node, path: "", into: &lines)
-        self.lines = lines
+        lineIndex = YAMLLineIndex(node)
     }
 
     init(url: URL) throws(DataFileError) {
@@ -57,7 +59,7 @@ struct YAMLFile {
     }
 
     /// The line of the value at `path`, or of the nearest enclosing value the file has.
-    func line(at path: String) -> Int? { Self.line(at: path, in: lines) }
+    func line(at path: String) -> Int? { lineIndex.line(at: path) }
 
     static func line(at path: String, in lines: [String: Int]) -> Int? {
         var path = path
@@ -124,7 +126,7 @@ struct YAMLFile {
         }
     }
 
-    private static func collectLines(_ node: Node, path: String, into lines: inout [String: Int]) {
+    fileprivate static func collectLines(_ node: Node, path: String, into lines: inout [String: Int]) {
         if let line = node.mark?.line, lines[path] == nil { lines[path] = line }
         if let mapping = node.mapping {
             for (key, value) in mapping {
@@ -158,6 +160,31 @@ struct YAMLFile {
             return DataFileError(path: path, message: "not valid YAML: \(error)")
         }
     }
+}
+
+/// The line of every key and value of a composed YAML file, by path. Only a problem in the file
+/// asks for a line, so the index is made then: made at every load, it was ≈ 100 M instructions of
+/// every run's start (the taxonomy's 247 KB alone 76 M), for files that load without a problem.
+final class YAMLLineIndex: @unchecked Sendable {
+    // `@unchecked`: `Node` is not marked `Sendable`, but this node is composed once and only read.
+    private let node: Node
+    private let made = Mutex<[String: Int]?>(nil)
+
+    init(_ node: Node) { self.node = node }
+
+    /// Line of every key and value, by path ("themes[3].phrases[0]").
+    var lines: [String: Int] {
+        made.withLock { made in
+            if let made { return made }
+            var lines: [String: Int] = [:]
+            YAMLFile.collectLines(node, path: "", into: &lines)
+            made = lines
+            return lines
+        }
+    }
+
+    /// The line of the value at `path`, or of the nearest enclosing value the file has.
+    func line(at path: String) -> Int? { YAMLFile.line(at: path, in: lines) }
 }
 
 /// A key for reading every field of a mapping, known or not.
