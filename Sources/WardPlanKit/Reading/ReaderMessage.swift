@@ -269,8 +269,14 @@ extension ReaderMessage {
         // The text's bytes made once for every message tried: a run prints tens of thousands of
         // warnings, each tried against the messages in turn (perf20b saw the copies at 1.9 % of a re-run).
         let bytes = Array(english.utf8)
-        for message in allCases {
-            if let values = message.values(inBytes: bytes) { return Localizer.fill(message.text.vi, values) }
+        // Only the messages whose first literal can start the text, in `allCases`' order: a
+        // warning was ≈ 35,000 instructions when every message was looked up and tried (perf22w).
+        // The tables fetched once: each fetch of a static is a `swift_once` call (≈ 340 instructions).
+        let candidates = MessageTemplate.byFirstByte[Int(bytes.first ?? 0)]
+        let templates = MessageTemplate.inOrder
+        for index in candidates {
+            let (message, template) = templates[index]
+            if let values = template.values(inBytes: bytes) { return Localizer.fill(message.text.vi, values) }
         }
         return nil
     }
@@ -289,13 +295,7 @@ extension ReaderMessage {
 
     /// `values(in:)` of the text whose UTF-8 bytes are `bytes`.
     private func values(inBytes bytes: [UInt8]) -> [String]? {
-        let template = MessageTemplate.english[self]!
-        guard let ranges = template.match(bytes) else { return nil }
-        var values = Array(repeating: "", count: (template.order.max() ?? -1) + 1)
-        for (index, number) in template.order.enumerated() {
-            values[number] = String(decoding: bytes[ranges[index]], as: UTF8.self)
-        }
-        return values
+        MessageTemplate.english[self]!.values(inBytes: bytes)
     }
 }
 
@@ -306,7 +306,38 @@ struct MessageTemplate: Sendable {
     var order: [Int]
 
     static let english: [ReaderMessage: MessageTemplate] = Dictionary(
-        uniqueKeysWithValues: ReaderMessage.allCases.map { ($0, MessageTemplate($0.text.en)) })
+        uniqueKeysWithValues: inOrder.map { ($0.message, $0.template) })
+
+    /// Every message with its template, in `allCases`' order (the order they are tried in).
+    static let inOrder: [(message: ReaderMessage, template: MessageTemplate)] = ReaderMessage.allCases.map {
+        ($0, MessageTemplate($0.text.en))
+    }
+
+    /// For each byte, the indices in `inOrder` of the templates a text starting with that byte may
+    /// match, in order: those whose first literal starts with it, and those whose first literal is
+    /// empty. Byte 0 stands for the empty text as well (no template's first literal starts with 0).
+    static let byFirstByte: [[Int]] = {
+        var buckets = Array(repeating: [Int](), count: 256)
+        for (index, entry) in inOrder.enumerated() {
+            if let first = entry.template.literals[0].first {
+                buckets[Int(first)].append(index)
+            } else {
+                for byte in buckets.indices { buckets[byte].append(index) }
+            }
+        }
+        return buckets
+    }()
+
+    /// The values that fill this template to make the text whose UTF-8 bytes are `bytes`, by
+    /// placeholder number; nil when the text is not made from it.
+    func values(inBytes bytes: [UInt8]) -> [String]? {
+        guard let ranges = match(bytes) else { return nil }
+        var values = Array(repeating: "", count: (order.max() ?? -1) + 1)
+        for (index, number) in order.enumerated() {
+            values[number] = String(decoding: bytes[ranges[index]], as: UTF8.self)
+        }
+        return values
+    }
 
     /// Cut as the regular expression it replaces was built: a `{` not followed by a number and a `}`
     /// ends the placeholders, the rest being literal.
@@ -327,10 +358,24 @@ struct MessageTemplate: Sendable {
     /// The byte ranges of the placeholders' values in `text`, or nil when `text` is not this template
     /// filled in.
     func match(_ text: [UInt8]) -> [Range<Int>]? {
-        guard Self.occurs(literals[0], in: text, at: 0) else { return nil }
+        guard Self.occurs(literals[0], in: text, at: 0), endsWithLastLiteral(text) else { return nil }
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(order.count)
         return fill(1, from: literals[0].count, in: text, &ranges) ? ranges : nil
+    }
+
+    /// Whether the last literal can end a match: any match puts it at the text's end or before the
+    /// one line terminator `isEnd` allows (at most 3 bytes), after the first literal. A quick
+    /// rejection before the lazy search, which tries every position (most printed warnings start
+    /// with the same literal as several others: "task ").
+    private func endsWithLastLiteral(_ text: [UInt8]) -> Bool {
+        guard literals.count > 1 else { return true }
+        let last = literals[literals.count - 1]
+        return (0...3).contains { terminator in
+            let at = text.count - terminator - last.count
+            return at >= literals[0].count && Self.occurs(last, in: text, at: at)
+                && Self.isEnd(at + last.count, of: text)
+        }
     }
 
     /// Matches placeholder `index - 1` lazily from `start`, then literal `index` and what follows:

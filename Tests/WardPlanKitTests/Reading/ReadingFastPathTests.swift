@@ -232,6 +232,13 @@ struct ReadingFastPathTests {
         #expect(
             ReaderMessage.vietnamese(of: "the PDF's text is over 7 bytes; a real plan is far smaller")
                 == "phần chữ của tệp PDF vượt quá 7 byte; một kế hoạch thật nhỏ hơn nhiều")
+        // Tried by first byte: a message whose text starts with a value is tried for any first byte.
+        #expect(
+            ReaderMessage.vietnamese(of: "12 page header, footer and page-number line(s) left out")
+                == "đã bỏ qua 12 dòng đầu trang, chân trang và số trang")
+        #expect(ReaderMessage.vietnamese(of: "") == nil)
+        #expect(ReaderMessage.vietnamese(of: "\u{0}task 1 has no time limit") == nil)
+        #expect(ReaderMessage.vietnamese(of: "task 1 has no time limit") == "nhiệm vụ 1 chưa có thời hạn")
     }
 
     // MARK: - Markup and white space
