@@ -306,12 +306,12 @@ struct FastPath22cTests {
             + FastPath20Tests.fixtureLines.prefix(3_000)
         var bytePath = 0
         for text in texts {
-            let lines = CSVBytes.lines(of: text)
+            let lines = CSVCuts.lines(of: text)
             #expect(
                 Self.same(lines, text.split(separator: "\n", omittingEmptySubsequences: false)),
                 "\(text.debugDescription)")
             for line in lines + [text[...]] {
-                let cells = CSVBytes.cells(of: line)
+                let cells = CSVCuts.cells(of: line)
                 #expect(
                     Self.same(cells, line.split(separator: ",", omittingEmptySubsequences: false)),
                     "\(line.debugDescription)")
@@ -320,19 +320,19 @@ struct FastPath22cTests {
         }
         #expect(bytePath > 1_000)
         // By hand: commas joined by a mark after them or a Prepend scalar before them are not cuts.
-        #expect(CSVBytes.cells(of: "a,\u{0301}b,c").count == 2)
-        #expect(CSVBytes.cells(of: "a\u{0600},b,c").count == 2)
-        #expect(CSVBytes.cells(of: "Hà,Nội,Ạ,x").count == 4)
-        #expect(CSVBytes.lines(of: "a\r\nb\nc").count == 2)
-        #expect(CSVBytes.endsInLettersOrDigits("a b"))
-        #expect(!CSVBytes.endsInLettersOrDigits("a "))
-        #expect(!CSVBytes.endsInLettersOrDigits(""))
-        #expect(!CSVBytes.endsInLettersOrDigits("à"))
+        #expect(CSVCuts.cells(of: "a,\u{0301}b,c").count == 2)
+        #expect(CSVCuts.cells(of: "a\u{0600},b,c").count == 2)
+        #expect(CSVCuts.cells(of: "Hà,Nội,Ạ,x").count == 4)
+        #expect(CSVCuts.lines(of: "a\r\nb\nc").count == 2)
+        #expect(CSVCuts.endsInLettersOrDigits("a b"))
+        #expect(!CSVCuts.endsInLettersOrDigits("a "))
+        #expect(!CSVCuts.endsInLettersOrDigits(""))
+        #expect(!CSVCuts.endsInLettersOrDigits("à"))
     }
 
     /// Neither white-space set holds an ASCII letter or digit (`endsInLettersOrDigits`).
     @Test func noLetterOrDigitIsWhiteSpace() {
-        for byte in UInt8(0)..<0x80 where CSVBytes.isAlphanumericASCII(byte) {
+        for byte in UInt8(0)..<0x80 where CSVCuts.isAlphanumericASCII(byte) {
             let scalar = Unicode.Scalar(byte)
             #expect(!CharacterSet.whitespaces.contains(scalar))
             #expect(!CharacterSet.whitespacesAndNewlines.contains(scalar))

@@ -95,18 +95,18 @@ public struct UnitRegistry: Sendable, Hashable {
         // The sets fetched once: each fetch of `CharacterSet.whitespaces` costs ≈ 900 instructions.
         let whitespaces = CharacterSet.whitespaces
         let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
-        for (i, raw) in CSVBytes.lines(of: text).enumerated() {
+        for (i, raw) in CSVCuts.lines(of: text).enumerated() {
             // Foundation's trimming, search and normalisation only where they can change something:
             // on the 3,321 rows of the shipped list they were ≈ 0.7 G instructions, ≈ 0.2 s of every
             // `compare` and `letters` run, for rows that are trimmed and NFC already (perf19).
             let line =
-                (CSVBytes.endsInLettersOrDigits(raw) || Self.isTrimmed(raw, of: whitespacesAndNewlines))
+                (CSVCuts.endsInLettersOrDigits(raw) || Self.isTrimmed(raw, of: whitespacesAndNewlines))
                     && !raw.utf8.contains(0xEF)
                 ? String(raw)
                 : raw.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "\u{FEFF}", with: "")
             if line.isEmpty || line.hasPrefix("#") { continue }
-            let cells = CSVBytes.cells(of: line[...]).map { cell in
-                (CSVBytes.endsInLettersOrDigits(cell) || Self.isTrimmed(cell, of: whitespaces))
+            let cells = CSVCuts.cells(of: line[...]).map { cell in
+                (CSVCuts.endsInLettersOrDigits(cell) || Self.isTrimmed(cell, of: whitespaces))
                     && cell.utf8.withContiguousStorageIfAvailable(NFCQuickCheck.isNFC) == true
                     ? String(cell) : cell.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
             }

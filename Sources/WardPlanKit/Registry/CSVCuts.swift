@@ -3,7 +3,7 @@
 /// boundaries at every character: ≈ 60 % of reading the shipped units.csv, paid by every
 /// `compare`. A byte gives the same cut wherever the byte is a character of its own; where that is
 /// not certain, the `Character` split is asked as before.
-enum CSVBytes {
+enum CSVCuts {
     /// `text.split(separator: "\n", omittingEmptySubsequences: false)`. An LF is always a character
     /// of its own (grapheme rules GB4, GB5) except after a CR, which joins it (GB3): a text without
     /// a CR byte is cut at its LF bytes.
