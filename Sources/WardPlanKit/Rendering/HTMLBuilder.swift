@@ -5,7 +5,9 @@
 /// The page is built as UTF-8 bytes, text escaped straight into them (`Escaping.appendHTML`): no
 /// `String` is made or grown per piece of markup.
 final class HTMLBuilder {
-    private(set) var bytes: [UInt8] = []
+    // Unchecked for exclusivity: a builder is used by one thread and no method reaches `bytes` while
+    // another access to it is open (`capture` swaps it out and back around its body, not during).
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)

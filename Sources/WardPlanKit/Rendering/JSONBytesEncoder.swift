@@ -108,7 +108,9 @@ enum JSONBytesEncoder {
 
 /// The buffer being written, shared by the encoders of one value and its parts.
 private final class JSONOutput {
-    var bytes: [UInt8] = []
+    // Unchecked for exclusivity, as the containers' state below: one value is encoded by one thread,
+    // and no access to these properties is open while another begins.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     /// Line breaks, indentation and ` : ` (`JSONStyle.pretty`), or none of them.
     let pretty: Bool
     /// Something was met that only `JSONEncoder` writes right: the caller uses it instead.
@@ -240,8 +242,8 @@ private final class KeyedState {
     /// Where the first member starts (after `{`), and each member's key and bytes (from its
     /// indentation to the end of its value, without the separator before it).
     private let start: Int
-    private var members: [(key: String, start: Int, end: Int)] = []
-    private var sorted = true
+    @exclusivity(unchecked) private var members: [(key: String, start: Int, end: Int)] = []
+    @exclusivity(unchecked) private var sorted = true
 
     init(out: JSONOutput, depth: Int, dead: Bool) {
         self.out = out
@@ -369,7 +371,7 @@ private final class UnkeyedState {
     let out: JSONOutput
     let depth: Int
     let dead: Bool
-    var count = 0
+    @exclusivity(unchecked) var count = 0
 
     init(out: JSONOutput, depth: Int, dead: Bool) {
         self.out = out

@@ -20,11 +20,13 @@ import Foundation
 public final class JSONStream {
     public let style: JSONStyle
     private let sink: (Data) throws -> Void
-    private var buffer: [UInt8] = []
+    // Unchecked for exclusivity: a stream is written by one thread, and no method reaches these
+    // while another access to them is open.
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
     private var chunk = ReusedChunk()
-    private var depth = 0
+    @exclusivity(unchecked) private var depth = 0
     /// Per open object, whether a member was written (the next needs a comma).
-    private var started: [Bool] = []
+    @exclusivity(unchecked) private var started: [Bool] = []
     /// Given every chunk `sink` is given, unless paused (`sharing`): a second reader of the stream.
     var tee: ((Data) -> Void)?
     /// What `flush` gives to `sink` and to `tee` now (`twin(real:twin:)`).
