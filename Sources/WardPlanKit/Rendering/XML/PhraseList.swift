@@ -6,7 +6,7 @@ import Foundation
 /// what order, so two reports of different plan sets name a phrase alike.
 struct PhraseList {
     /// Each phrase's id, by its text.
-    private var ids: [String: String] = [:]
+    private(set) var ids: [String: String] = [:]
 
     /// The phrases of every evidence of `plans`. Two phrases with the same id (48 bits of a hash:
     /// about one chance in 10^8 for a taxonomy of 2,000 phrases) cannot both be named: an error,
@@ -18,8 +18,15 @@ struct PhraseList {
         // and the first seen is kept, as before.
         var seen = Set<ExactText>()
         var distinct: [String] = []
+        // Most evidence names one of a few thousand phrase strings shared by every plan (plans from
+        // the cache share their texts of more than 15 bytes; the classifier gives its phrases'
+        // own): a storage met before holds bytes already in `seen`, found by its address.
+        var seenStorage = Set<TextStorage>()
         for plan in plans {
-            plan.forEachEvidence { if seen.insert(ExactText($0.phrase)).inserted { distinct.append($0.phrase) } }
+            plan.forEachEvidence { evidence in
+                if let storage = TextStorage(evidence.phrase), !seenStorage.insert(storage).inserted { return }
+                if seen.insert(ExactText(evidence.phrase)).inserted { distinct.append(evidence.phrase) }
+            }
         }
         var texts = Set<String>()
         for text in distinct { texts.insert(text) }
@@ -56,6 +63,23 @@ struct PhraseList {
             w.end()
         }
         w.end()
+    }
+}
+
+/// Where a large string's UTF-8 bytes are stored, and how many: while the string lives, no other
+/// string's bytes are there, so two strings alive at once with the same storage hold the same bytes.
+/// Nil for a string of 15 bytes or fewer (Swift keeps those inside the value, not in a storage of
+/// its own) and for one whose bytes are not contiguous UTF-8.
+struct TextStorage: Hashable {
+    let address: UInt
+    let count: Int
+
+    init?(_ text: String) {
+        let count = text.utf8.count
+        guard count > 15, let address = text.utf8.withContiguousStorageIfAvailable({ UInt(bitPattern: $0.baseAddress) })
+        else { return nil }
+        self.address = address
+        self.count = count
     }
 }
 
