@@ -453,12 +453,21 @@ enum Entry {
         let start = data.startIndex + headerSize
         guard integer(header, at: 60, as: UInt64.self) == checksum(data.suffix(from: start)) else { return nil }
         let split = start + Int(planLength)
-        guard let plan = try? PlanBinaryCoder.decode(data[start..<split], pool: pool) else { return nil }
-        guard findingsLength > 0 else { return Decoded(plan: plan) }
-        guard let findings = try? PlanBinaryCoder.decode(PlanFindings.self, from: data[split...], pool: pool) else {
-            return nil
-        }
-        return Decoded(plan: plan, findings: findings)
+        guard let pool else { return decode(data, plan: start..<split, findingsLength: findingsLength, local: nil) }
+        // One pool of its own for the plan and its findings (`TextPool.withLocal`).
+        return pool.withLocal { decode(data, plan: start..<split, findingsLength: findingsLength, local: $0) }
+    }
+
+    private static func decode(
+        _ data: Data, plan: Range<Int>, findingsLength: UInt64, local: TextPool.Local?
+    ) -> Decoded? {
+        guard let decoded = try? PlanBinaryCoder.decode(Plan.self, from: data[plan], local: local) else { return nil }
+        guard findingsLength > 0 else { return Decoded(plan: decoded) }
+        guard
+            let findings = try? PlanBinaryCoder.decode(
+                PlanFindings.self, from: data[plan.upperBound...], local: local)
+        else { return nil }
+        return Decoded(plan: decoded, findings: findings)
     }
 
     static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
