@@ -390,9 +390,18 @@ final class TextPool: @unchecked Sendable {
 
     init() {}
 
-    /// `body` given a pool that no other thread uses until it returns.
+    /// `body` given a pool that no other thread uses until it returns: the one this thread had
+    /// last when it is free, so that a pool's texts stay in one processor's cache (taken last in,
+    /// first out, the pools went from thread to thread at almost every entry).
     func withLocal<R>(_ body: (Local) throws -> R) rethrows -> R {
-        let local = lock.withLock { idle.popLast() } ?? Local()
+        let thread = pthread_self()
+        let local = lock.withLock {
+            if let i = idle.lastIndex(where: { $0.thread.map { pthread_equal($0, thread) != 0 } ?? false }) {
+                return idle.remove(at: i)
+            }
+            return idle.popLast() ?? Local()
+        }
+        local.thread = thread
         defer { lock.withLock { idle.append(local) } }
         return try body(local)
     }
@@ -403,6 +412,8 @@ final class TextPool: @unchecked Sendable {
     /// One decoder's pool: not safe from several threads (`withLocal` lends it to one at a time),
     /// hence no exclusivity checks on its tables (each cost ≈ 75 instructions a text).
     final class Local {
+        /// The thread that has it, or had it last; guarded by the pool's `lock` while it is idle.
+        fileprivate var thread: pthread_t?
         @exclusivity(unchecked) private var texts = HashedTexts()
         @exclusivity(unchecked) private var short = ShortTexts()
 
