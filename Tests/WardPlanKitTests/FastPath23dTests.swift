@@ -97,6 +97,43 @@ struct FastPath23dTests {
         for _ in 0..<2 { #expect(invalid.withUnsafeBytes { pool.text($0) } == expected) }
     }
 
+    /// Entries read into a buffer kept from file to file against `FileRead.read`: files of sizes
+    /// around the buffer's first size and its growth, read in an order that grows and reuses it; a
+    /// missing file is nil. And an entry read so decodes as the entry's `Data` does.
+    @Test func entryFilesReadIntoAKeptBuffer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fastpath23d-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var buffer: [UInt8] = []
+        for (n, size) in [0, 1, 4_095, 4_096, 4_097, 200_000, 10, 8_193, 200_001, 0].enumerated() {
+            let url = folder.appendingPathComponent("\(n)")
+            try Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ n) }).write(to: url)
+            let count = Entry.readFile(url.path, into: &buffer)
+            #expect(count == size)
+            #expect(Array(buffer.prefix(count ?? 0)) == [UInt8](try FileRead.read(url.path).data))
+        }
+        #expect(Entry.readFile(folder.appendingPathComponent("none").path, into: &buffer) == nil)
+        #expect(Entry.readFile(folder.path, into: &buffer) == nil)
+
+        let key = [UInt8](repeating: 3, count: 32)
+        let pool = TextPool()
+        for plan in PlanBinaryCoderTests.plans.prefix(8) {
+            let url = folder.appendingPathComponent("entry")
+            let data = Entry.encode(plan, key: key)
+            try data.write(to: url)
+            let count = try #require(Entry.readFile(url.path, into: &buffer))
+            func decode(_ end: Int, _ local: TextPool.Local?) -> Entry.Decoded? {
+                buffer.withUnsafeBytes {
+                    Entry.decode(UnsafeRawBufferPointer(rebasing: $0[..<end]), key: key, local: local)
+                }
+            }
+            let decoded = pool.withLocal { decode(count, $0) }
+            #expect(decoded?.plan == plan && decoded?.plan == Entry.decode(data, key: key)?.plan)
+            // One byte short or one more: not an entry.
+            #expect(decode(count - 1, nil) == nil && decode(count + 1, nil) == nil)
+        }
+    }
+
     /// Short texts from their cache against `String(decoding:as:)`: every byte sequence of up to
     /// two bytes, then 40,000 generated ones (repeated and new, colliding on the cache's slots) of
     /// up to 15 bytes from bytes that end in zeros, repair invalid UTF-8, or are letters.

@@ -414,6 +414,8 @@ final class TextPool: @unchecked Sendable {
     final class Local {
         /// The thread that has it, or had it last; guarded by the pool's `lock` while it is idle.
         fileprivate var thread: pthread_t?
+        /// The bytes of the entry this decoder reads (`PlanCache`), kept for the next.
+        var entryBytes: [UInt8] = []
         @exclusivity(unchecked) private var texts = HashedTexts()
         @exclusivity(unchecked) private var short = ShortTexts()
 
