@@ -138,7 +138,7 @@ struct FastPath23dTests {
     /// two bytes, then 40,000 generated ones (repeated and new, colliding on the cache's slots) of
     /// up to 15 bytes from bytes that end in zeros, repair invalid UTF-8, or are letters.
     @Test func shortTextsAreTheirBytes() {
-        var cache = ShortTexts()
+        var cache = TextPool.ShortTexts()
         func check(_ bytes: [UInt8]) {
             let text = bytes.withUnsafeBytes { cache.text($0) }
             let expected = String(decoding: bytes, as: UTF8.self)

@@ -376,7 +376,8 @@ struct BinaryReader {
 /// and phrases in evidence, offices, headings, a city's template sentences), and making a `String`
 /// from UTF-8 validates every byte: a text met before is found by its bytes instead and shared.
 /// Found by a 64-bit hash of the bytes and then compared byte for byte, so a collision only makes
-/// a new string; texts of up to 15 bytes (stored inside the `String`, no allocation) are not pooled.
+/// a new string; texts of up to 15 bytes (stored inside the `String`, no allocation) are kept by
+/// their bytes in a small cache instead (`ShortTexts`).
 ///
 /// Safe from several threads: each decoder borrows a pool of its own (`Local`) for a whole entry,
 /// so no lock is taken per text, and a shared text's reference count is not changed by two
@@ -454,27 +455,29 @@ final class TextPool: @unchecked Sendable {
 /// share), but making one validates them, ≈ 330 instructions a text (a third of an entry's texts
 /// are this short: ids, numbers, refs). A cache, not a set: a slot keeps the last text that landed
 /// on it. The key is the bytes themselves (and their count), so a text found is the text.
-struct ShortTexts {
-    private static let size = 4_096
-    /// The bytes, then zeros, with the count + 1 in the 16th byte (0 marks an empty slot).
-    private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: ShortTexts.size)
-    private var texts = [String](repeating: "", count: ShortTexts.size)
+extension TextPool {
+    struct ShortTexts {
+        private static let size = 4_096
+        /// The bytes, then zeros, with the count + 1 in the 16th byte (0 marks an empty slot).
+        private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: ShortTexts.size)
+        private var texts = [String](repeating: "", count: ShortTexts.size)
 
-    /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
-    mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
-        assert(utf8.count <= 15)
-        var key: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &key) { key in
-            key.copyMemory(from: utf8)
-            key[15] = UInt8(utf8.count + 1)
+        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
+        mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
+            assert(utf8.count <= 15)
+            var key: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &key) { key in
+                key.copyMemory(from: utf8)
+                key[15] = UInt8(utf8.count + 1)
+            }
+            let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
+            let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
+            if keys[slot] == key { return texts[slot] }
+            let text = String(decoding: utf8, as: UTF8.self)
+            keys[slot] = key
+            texts[slot] = text
+            return text
         }
-        let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
-        let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
-        if keys[slot] == key { return texts[slot] }
-        let text = String(decoding: utf8, as: UTF8.self)
-        keys[slot] = key
-        texts[slot] = text
-        return text
     }
 }
 
