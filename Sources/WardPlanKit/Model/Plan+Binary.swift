@@ -222,9 +222,13 @@ extension Target: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        self.init(
-            text: try r.string(), metric: try r.optionalString(), comparator: try r.optionalEnum(),
-            value: try r.optionalDouble(), unit: try r.optionalEnum(), phase: try r.optional(), line: 0)
+        // Set in place, as `PlanTask`'s: made through `init(text:…)` and then set, it was copied twice.
+        text = try r.string()
+        metric = try r.optionalString()
+        comparator = try r.optionalEnum()
+        value = try r.optionalDouble()
+        unit = try r.optionalEnum()
+        phase = try r.optional()
         themes = try r.array()
         area = try r.optionalString()
         areaBasis = try r.optionalEnum()
@@ -267,40 +271,29 @@ extension PlanTask: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        // Every field read before the value is made, then set without a `try` between: 4 % fewer
-        // instructions here than setting them after `self.init` (perf22w, callgrind).
-        let ref = try r.string()
-        let text = try r.string()
-        let area = try r.string()
-        let group = try r.optionalString()
-        let lead = try r.strings()
-        let leadText = try r.optionalString()
-        let leadGeneric = try r.bool()
-        let coordinators = try r.strings()
-        let coordinatorsText = try r.optionalString()
-        let products = try r.strings()
-        let supervisor = try r.optionalString()
-        let timeline: Timeline? = try r.optional()
-        let notes = try r.strings()
-        let themes: [ThemeMatch] = try r.array()
-        let productThemes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        self.init(
-            ref: ref, text: text, area: area, group: group, lead: lead, leadText: leadText, leadGeneric: leadGeneric,
-            coordinators: coordinators, coordinatorsText: coordinatorsText, products: products,
-            supervisor: supervisor, timeline: timeline, line: 0)
-        self.notes = notes
-        self.themes = themes
-        self.productThemes = productThemes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+        // Every field set in place, in the order written, with no other initializer called: made
+        // through `init(ref:…)` and then set, the value was copied whole (its 17 references
+        // retained and released again) on the way (perf22w saw the copies; perf23d, callgrind).
+        ref = try r.string()
+        text = try r.string()
+        area = try r.string()
+        group = try r.optionalString()
+        lead = try r.strings()
+        leadText = try r.optionalString()
+        leadGeneric = try r.bool()
+        coordinators = try r.strings()
+        coordinatorsText = try r.optionalString()
+        products = try r.strings()
+        supervisor = try r.optionalString()
+        timeline = try r.optional()
+        notes = try r.strings()
+        themes = try r.array()
+        productThemes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 
@@ -377,25 +370,19 @@ extension NarrativeItem: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        // Every field read before the value is made, as `PlanTask`'s.
-        let ref = try r.optionalString()
-        let text = try r.string()
-        let section: SectionKind = try r.enumValue()
-        let area = try r.optionalString()
-        let heading = try r.optionalString()
-        let themes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        self.init(ref: ref, text: text, section: section, area: area, heading: heading, line: 0, endLine: nil)
-        self.themes = themes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+        // Every field set in place, as `PlanTask`'s (`init(ref:…)` would also turn an `endLine`
+        // equal to `line` into nil).
+        ref = try r.optionalString()
+        text = try r.string()
+        section = try r.enumValue()
+        area = try r.optionalString()
+        heading = try r.optionalString()
+        themes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 

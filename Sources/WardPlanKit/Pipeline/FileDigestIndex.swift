@@ -106,7 +106,7 @@ struct FileRead {
 
 /// `read(2)`, named apart from `FileRead.read`.
 @inline(__always)
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
         Glibc.read(fd, buffer, count)
     #else

@@ -43,10 +43,22 @@ enum PlanBinaryCoder {
     static func decode<T: BinaryCodable>(
         _ type: T.Type, from payload: UnsafeRawBufferPointer, pool: TextPool? = nil
     ) throws -> T {
-        var reader = try BinaryReader(payload, pool: pool)
+        guard let pool else { return try decode(type, from: payload, local: nil) }
+        return try pool.withLocal { try decode(type, from: payload, local: $0) }
+    }
+
+    /// As above, with a pool that this decoder alone uses while it runs (`TextPool.withLocal`).
+    static func decode<T: BinaryCodable>(
+        _ type: T.Type, from payload: UnsafeRawBufferPointer, local: TextPool.Local?
+    ) throws -> T {
+        var reader = try BinaryReader(payload, pool: local)
         let value = try T(from: &reader)
         guard reader.isAtEnd else { throw Failure(description: "bytes after the \(T.self)") }
         return value
+    }
+
+    static func decode<T: BinaryCodable>(_ type: T.Type, from payload: Data, local: TextPool.Local?) throws -> T {
+        try payload.withUnsafeBytes { try decode(type, from: $0, local: local) }
     }
 
     static func decode<T: BinaryCodable>(_ type: T.Type, from payload: Data, pool: TextPool? = nil) throws -> T {
@@ -172,9 +184,17 @@ struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
     private var table: [String] = []
+    /// Enum values read by text index (`enumValue(atTableIndex:)`); made at the first.
+    private var enumMemo: [EnumMemo] = []
+
+    /// A one-byte enum value of the type whose identity is `type` (0: none yet).
+    private struct EnumMemo {
+        var type: UInt = 0
+        var byte: UInt8 = 0
+    }
 
     /// Reads the string table, its texts taken from `pool` when it has them.
-    init(_ bytes: UnsafeRawBufferPointer, pool: TextPool? = nil) throws {
+    init(_ bytes: UnsafeRawBufferPointer, pool: TextPool.Local? = nil) throws {
         self.bytes = bytes
         let count = try self.count()
         table.reserveCapacity(count)
@@ -197,7 +217,8 @@ struct BinaryReader {
         return bytes[position]
     }
 
-    /// Most varints (text indexes, counts, small numbers) are one byte: read inline; the rest as before.
+    /// Most varints (text indexes, counts, small numbers) are one byte, and most others two (text
+    /// indexes past 127, line numbers past 63): both read inline; the rest by the loop.
     @inline(__always)
     mutating func varint() throws -> UInt64 {
         if position < bytes.count {
@@ -205,6 +226,13 @@ struct BinaryReader {
             if b < 0x80 {
                 position += 1
                 return UInt64(b)
+            }
+            if position + 1 < bytes.count {
+                let c = bytes[position + 1]
+                if c < 0x80 {
+                    position += 2
+                    return UInt64(b & 0x7f) | UInt64(c) << 7
+                }
             }
         }
         return try longVarint()
@@ -225,17 +253,20 @@ struct BinaryReader {
 
     /// A count or length no larger than the bytes left (every element takes at least one byte), so
     /// a damaged count cannot make a huge allocation.
+    @inline(__always)
     mutating func count() throws -> Int {
         let value = try varint()
         guard value <= UInt64(bytes.count - position) else { throw Self.failure("a length past the end of the entry") }
         return Int(value)
     }
 
+    @inline(__always)
     mutating func int() throws -> Int {
         let z = try varint()
         return Int(Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1))))
     }
 
+    @inline(__always)
     mutating func bool() throws -> Bool {
         switch try byte() {
         case 0: return false
@@ -251,12 +282,14 @@ struct BinaryReader {
         return Double(bitPattern: UInt64(littleEndian: bits))
     }
 
+    @inline(__always)
     mutating func string() throws -> String {
         let i = try varint()
         guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
         return table[Int(i)]
     }
 
+    @inline(__always)
     mutating func optionalString() throws -> String? {
         let i = try varint()
         if i == 0 { return nil }
@@ -275,13 +308,33 @@ struct BinaryReader {
     }
 
     mutating func enumValue<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T where T.RawValue == String {
-        let raw = try string()
-        guard let value = T(rawValue: raw) else { throw Self.failure("unknown value \(raw) of \(T.self)") }
-        return value
+        let i = try varint()
+        guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        return try enumValue(atTableIndex: Int(i))
     }
 
     mutating func optionalEnum<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T? where T.RawValue == String {
-        guard let raw = try optionalString() else { return nil }
+        let i = try varint()
+        if i == 0 { return nil }
+        guard i <= UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        return try enumValue(atTableIndex: Int(i - 1))
+    }
+
+    /// The enum value named by the table's text `i`. `T(rawValue:)` compares the text with each
+    /// case's name in turn (≈ 10 % of decoding an entry, perf23d), and an entry names few distinct
+    /// values thousands of times: a one-byte trivial enum (all of the model's) is kept by its byte
+    /// for the text, the first time that text is read as a `T`.
+    private mutating func enumValue<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
+        guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(table[i]) }
+        let type = UInt(bitPattern: ObjectIdentifier(T.self))
+        if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: table.count) }
+        if enumMemo[i].type == type { return withUnsafeBytes(of: enumMemo[i].byte) { $0.load(as: T.self) } }
+        let value: T = try Self.enumValue(table[i])
+        enumMemo[i] = EnumMemo(type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) })
+        return value
+    }
+
+    private static func enumValue<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: raw) else { throw Self.failure("unknown value \(raw) of \(T.self)") }
         return value
     }
@@ -323,34 +376,68 @@ struct BinaryReader {
 /// and phrases in evidence, offices, headings, a city's template sentences), and making a `String`
 /// from UTF-8 validates every byte: a text met before is found by its bytes instead and shared.
 /// Found by a 64-bit hash of the bytes and then compared byte for byte, so a collision only makes
-/// a new string; texts of up to 15 bytes (stored inside the `String`, no allocation) are not pooled.
-/// Safe from several threads (eight shards, each with its lock).
+/// a new string; texts of up to 15 bytes (stored inside the `String`, no allocation) are kept by
+/// their bytes in a small cache instead (`ShortTexts`).
+///
+/// Safe from several threads: each decoder borrows a pool of its own (`Local`) for a whole entry,
+/// so no lock is taken per text, and a shared text's reference count is not changed by two
+/// processors at once. That was the costly part (perf23d): with one pool for all, locked in eight
+/// shards, every pooled text's retains went back and forth between the two processors' caches.
+/// A text may be kept once by each `Local` (as many as decoders run at once).
 final class TextPool: @unchecked Sendable {
-    private static let shardCount = 8
-    private let locks = (0..<TextPool.shardCount).map { _ in NSLock() }
-    private var shards = [HashedTexts](repeating: HashedTexts(), count: TextPool.shardCount)
+    private let lock = NSLock()
+    /// The pools no decoder is using now; guarded by `lock`.
+    private var idle: [Local] = []
 
     init() {}
 
-    /// The text of the UTF-8 bytes `utf8` (invalid bytes repaired, as `String(decoding:as:)` does).
-    func text(_ utf8: UnsafeRawBufferPointer) -> String {
-        guard utf8.count > 15 else { return String(decoding: utf8, as: UTF8.self) }
-        let hash = Self.hash(utf8)
-        let shard = Int(hash >> 61)
-        if let found = locks[shard].withLock({ shards[shard][hash] }), Self.equal(found, utf8) { return found }
-        let text = String(decoding: utf8, as: UTF8.self)
-        locks[shard].withLock { shards[shard].insertIfAbsent(text, hash: hash) }
-        return text
+    /// `body` given a pool that no other thread uses until it returns: the one this thread had
+    /// last when it is free, so that a pool's texts stay in one processor's cache (taken last in,
+    /// first out, the pools went from thread to thread at almost every entry).
+    func withLocal<R>(_ body: (Local) throws -> R) rethrows -> R {
+        let thread = pthread_self()
+        let local = lock.withLock {
+            if let i = idle.lastIndex(where: { $0.thread.map { pthread_equal($0, thread) != 0 } ?? false }) {
+                return idle.remove(at: i)
+            }
+            return idle.popLast() ?? Local()
+        }
+        local.thread = thread
+        defer { lock.withLock { idle.append(local) } }
+        return try body(local)
     }
 
-    private static func equal(_ text: String, _ utf8: UnsafeRawBufferPointer) -> Bool {
+    /// The text of the UTF-8 bytes `utf8` (invalid bytes repaired, as `String(decoding:as:)` does).
+    func text(_ utf8: UnsafeRawBufferPointer) -> String { withLocal { $0.text(utf8) } }
+
+    /// One decoder's pool: not safe from several threads (`withLocal` lends it to one at a time),
+    /// hence no exclusivity checks on its tables (each cost ≈ 75 instructions a text).
+    final class Local {
+        /// The thread that has it, or had it last; guarded by the pool's `lock` while it is idle.
+        fileprivate var thread: pthread_t?
+        /// The bytes of the entry this decoder reads (`PlanCache`), kept for the next.
+        var entryBytes: [UInt8] = []
+        @exclusivity(unchecked) private var texts = HashedTexts()
+        @exclusivity(unchecked) private var short = ShortTexts()
+
+        func text(_ utf8: UnsafeRawBufferPointer) -> String {
+            guard utf8.count > 15 else { return short.text(utf8) }
+            let hash = TextPool.hash(utf8)
+            if let found = texts[hash], TextPool.equal(found, utf8) { return found }
+            let text = String(decoding: utf8, as: UTF8.self)
+            texts.insertIfAbsent(text, hash: hash)
+            return text
+        }
+    }
+
+    fileprivate static func equal(_ text: String, _ utf8: UnsafeRawBufferPointer) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { stored in
             stored.count == utf8.count && memcmp(stored.baseAddress!, utf8.baseAddress!, utf8.count) == 0
         } ?? text.utf8.elementsEqual(utf8)
     }
 
     /// 64 bits from the bytes, 8 at a time (a multiply-xorshift mix per word).
-    private static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    fileprivate static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
         let words = raw.count / 8
         for i in 0..<words {
@@ -361,6 +448,36 @@ final class TextPool: @unchecked Sendable {
         for i in (words * 8)..<raw.count { last = (last << 8) | UInt64(raw[i]) }
         h = (h ^ last) &* 0xc4ce_b9fe_1a85_ec53
         return h ^ (h >> 29)
+    }
+}
+
+/// Texts of up to 15 bytes by their bytes: such a `String` holds its bytes itself (no storage to
+/// share), but making one validates them, ≈ 330 instructions a text (a third of an entry's texts
+/// are this short: ids, numbers, refs). A cache, not a set: a slot keeps the last text that landed
+/// on it. The key is the bytes themselves (and their count), so a text found is the text.
+extension TextPool {
+    struct ShortTexts {
+        private static let size = 4_096
+        /// The bytes, then zeros, with the count + 1 in the 16th byte (0 marks an empty slot).
+        private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: ShortTexts.size)
+        private var texts = [String](repeating: "", count: ShortTexts.size)
+
+        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
+        mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
+            assert(utf8.count <= 15)
+            var key: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &key) { key in
+                key.copyMemory(from: utf8)
+                key[15] = UInt8(utf8.count + 1)
+            }
+            let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
+            let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
+            if keys[slot] == key { return texts[slot] }
+            let text = String(decoding: utf8, as: UTF8.self)
+            keys[slot] = key
+            texts[slot] = text
+            return text
+        }
     }
 }
 
