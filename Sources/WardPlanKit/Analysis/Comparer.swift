@@ -62,34 +62,57 @@ public struct Comparer: Sendable {
         let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
-            tasks: Array(shownFacts.joined()), coverage: coverage,
+            tasks: shownFacts, coverage: coverage,
             gaps: gaps,
             targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
             leads: leads, citations: citationSummary,
             withoutProduct: wards.indices.map { w in
-                WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
+                var tasks: [TaskRef] = []
+                for i in facts[w].indices where !facts[w][i].hasProduct { tasks.append(facts[w][i].task) }
+                return WardTasks(ward: wards[w].id, tasks: tasks)
             },
             diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
                 + Self.datedAfter(asOf, plans: plans, wards: wards))
     }
 
     /// `facts` with each lead written as the plan's kind of unit names it ("Công an xã" in a
-    /// commune's plan); the office rows of `leads` list the names shown for them.
+    /// commune's plan), in one list in ward order; the office rows of `leads` list the names shown
+    /// for them.
     static func kindNames(_ facts: [[TaskFacts]], plans: [Plan], leads: inout LeadOffices, offices: OfficeDirectory)
-        -> [[TaskFacts]]
+        -> [TaskFacts]
     {
         var shownAs: [String: [String]] = [:]
-        let out = facts.indices.map { w in
-            facts[w].map { f in
-                var f = f
-                f.leads = f.leads.map { name in
-                    let shown = KindOfficeName.shown(name, kind: plans[w].ward.kind, offices: offices)
-                    if shown != name, shownAs[name]?.contains(shown) != true {
-                        shownAs[name, default: []].append(shown)
+        // The name shown is the same for every task of one name (by its bytes) and kind of unit:
+        // made once, not once per task (a suffix test and a string made every time, perf23g).
+        // `shownAs` takes each pair at its first sight: a pair seen again would add nothing.
+        var seen: [KindNamesKey: KindNamesShown] = [:]
+        var out: [TaskFacts] = []
+        out.reserveCapacity(facts.reduce(0) { $0 + $1.count })
+        for w in facts.indices {
+            let kind = plans[w].ward.kind
+            for i in facts[w].indices {
+                var f = facts[w][i]
+                if !f.leads.isEmpty {
+                    var changed = false
+                    let shown = f.leads.map { name in
+                        let key = KindNamesKey(name: ExactText(name), kind: kind)
+                        if let known = seen[key] {
+                            if !known.isName { changed = true }
+                            return known.text
+                        }
+                        let shown = KindOfficeName.shown(name, kind: kind, offices: offices)
+                        if shown != name, shownAs[name]?.contains(shown) != true {
+                            shownAs[name, default: []].append(shown)
+                        }
+                        let isName = shown.utf8.elementsEqual(name.utf8)
+                        seen[key] = KindNamesShown(text: shown, isName: isName)
+                        if !isName { changed = true }
+                        return shown
                     }
-                    return shown
+                    // Leads shown as they are named are left as they are.
+                    if changed { f.leads = shown }
                 }
-                return f
+                out.append(f)
             }
         }
         for o in leads.offices.indices {
@@ -174,4 +197,16 @@ public struct Comparer: Sendable {
     }
 
     static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
+
+/// A lead's name by its bytes and the kind of unit of the plan it is shown in (`Comparer.kindNames`).
+private struct KindNamesKey: Hashable {
+    let name: ExactText
+    let kind: Ward.Kind?
+}
+
+/// The name shown for a `KindNamesKey`, and whether it is the name's own bytes.
+private struct KindNamesShown {
+    let text: String
+    let isName: Bool
 }
