@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Compares classified plans: plans and reference data in, a `Comparison` out. No I/O, no clock.
 public struct Comparer: Sendable {
     public var reference: ReferenceData
@@ -43,36 +45,62 @@ public struct Comparer: Sendable {
                 }
             })
         let findings = PlanFindings.of(plans, taxonomy: reference.taxonomy, store: store)
+        // Steps that read none of each other's results run beside the coverage and the gaps, on
+        // another thread: the targets and citations (which the gaps then read), and everything
+        // made of the tasks' facts alone (perf23g). Each value is the one the steps made in turn.
+        let threads = PlanExtractor.defaultThreads
+        let (reference, citations) = (reference, citations)
+        let targetsAndCitations = ComparerBranch(threads: threads) {
+            (
+                TargetComparison.make(
+                    plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics),
+                CitationSummary.make(plans: plans, wards: wards, rules: citations)
+            )
+        }
+        let ofTasks = ComparerBranch(threads: threads) {
+            // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
+            var leads = LeadOffices.make(wards: wards, facts: facts)
+            let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
+            return TasksBranch(
+                leads: leads, shownFacts: shownFacts, timelines: TimelineSummary.make(wards: wards, facts: facts),
+                withoutProduct: wards.indices.map { w in
+                    var tasks: [TaskRef] = []
+                    for i in facts[w].indices where !facts[w][i].hasProduct { tasks.append(facts[w][i].task) }
+                    return WardTasks(ward: wards[w].id, tasks: tasks)
+                },
+                diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
+                    + Self.datedAfter(asOf, plans: plans, wards: wards))
+        }
         let statements = findings.map(\.statements)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
-        let targets = TargetComparison.make(
-            plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics)
-        let citationSummary = CitationSummary.make(plans: plans, wards: wards, rules: citations)
+        let peers = PeerGroups(
+            plans: plans, wards: wards, documents: documents, minPeers: minPeers,
+            taskThemes: findings.map(\.taskThemes))
+        let (targets, citationSummary) = targetsAndCitations.wait()
         let gaps = WardGaps.make(
             WardGaps.Inputs(
                 plans: plans, wards: wards, coverage: coverage, targets: targets,
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
-                metrics: reference.metrics, documents: documents, findings: findings,
-                peers: PeerGroups(
-                    plans: plans, wards: wards, documents: documents, minPeers: minPeers,
-                    taskThemes: findings.map(\.taskThemes))))
-        // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
-        var leads = LeadOffices.make(wards: wards, facts: facts)
-        let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
+                metrics: reference.metrics, documents: documents, findings: findings, peers: peers))
+        let tasks = ofTasks.wait()
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
-            tasks: shownFacts, coverage: coverage,
+            tasks: tasks.shownFacts, coverage: coverage,
             gaps: gaps,
-            targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
-            leads: leads, citations: citationSummary,
-            withoutProduct: wards.indices.map { w in
-                var tasks: [TaskRef] = []
-                for i in facts[w].indices where !facts[w][i].hasProduct { tasks.append(facts[w][i].task) }
-                return WardTasks(ward: wards[w].id, tasks: tasks)
-            },
-            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
-                + Self.datedAfter(asOf, plans: plans, wards: wards))
+            targets: targets, timelines: tasks.timelines,
+            leads: tasks.leads, citations: citationSummary,
+            withoutProduct: tasks.withoutProduct,
+            diagnostics: tasks.diagnostics)
+    }
+
+    /// What the comparison makes of the tasks' facts alone (`compare`).
+    private struct TasksBranch: Sendable {
+        var leads: LeadOffices
+        var shownFacts: [TaskFacts]
+        var timelines: TimelineSummary
+        var withoutProduct: [WardTasks]
+        var diagnostics: [Diagnostic]
     }
 
     /// `facts` with each lead written as the plan's kind of unit names it ("Công an xã" in a
@@ -197,6 +225,30 @@ public struct Comparer: Sendable {
     }
 
     static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
+
+/// A step of `Comparer.compare` run on another thread (when it may use more than one) and waited
+/// for; run at once on this one otherwise. The value is written before `wait` returns it.
+private final class ComparerBranch<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchGroup()
+
+    init(threads: Int, _ work: @escaping @Sendable () -> Value) {
+        guard threads > 1 else {
+            value = work()
+            return
+        }
+        done.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.leave()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
 }
 
 /// A lead's name by its bytes and the kind of unit of the plan it is shown in (`Comparer.kindNames`).
