@@ -33,10 +33,17 @@ public struct Comparer: Sendable {
     func compare(
         _ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate, findings store: (any PlanFindingsStore)?
     ) -> Comparison {
+        let threads = PlanExtractor.defaultThreads
+        // The findings read only the plans: made (the changed plans') or decoded beside the wards'
+        // entries and the tasks' facts (perf23g).
+        let taxonomy = reference.taxonomy
+        let findingsOfPlans = ComparerBranch(threads: threads) {
+            PlanFindings.of(plans, taxonomy: taxonomy, store: store)
+        }
         let wards = Self.entries(plans, groups: groups)
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
-            ParallelSlots.map(count: plans.count, threads: PlanExtractor.defaultThreads) { w in
+            ParallelSlots.map(count: plans.count, threads: threads) { w in
                 plans[w].tasks.indices.map { i in
                     let task = plans[w].tasks[i]
                     return TaskFacts.make(
@@ -44,11 +51,10 @@ public struct Comparer: Sendable {
                         period: plans[w].period, asOf: asOf)
                 }
             })
-        let findings = PlanFindings.of(plans, taxonomy: reference.taxonomy, store: store)
+        let findings = findingsOfPlans.wait()
         // Steps that read none of each other's results run beside the coverage and the gaps, on
         // another thread: the targets and citations (which the gaps then read), and everything
         // made of the tasks' facts alone (perf23g). Each value is the one the steps made in turn.
-        let threads = PlanExtractor.defaultThreads
         let (reference, citations) = (reference, citations)
         let targetsAndCitations = ComparerBranch(threads: threads) {
             (
@@ -120,7 +126,8 @@ public struct Comparer: Sendable {
             let kind = plans[w].ward.kind
             for i in facts[w].indices {
                 var f = facts[w][i]
-                if !f.leads.isEmpty {
+                // Most leads cannot be renamed (no other kind's word at their end): not looked up.
+                if f.leads.contains(where: { KindOfficeName.mayRename($0, kind: kind) }) {
                     var changed = false
                     let shown = f.leads.map { name in
                         let key = KindNamesKey(name: ExactText(name), kind: kind)

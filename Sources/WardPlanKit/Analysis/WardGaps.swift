@@ -210,30 +210,38 @@ extension WardGaps {
         /// One per citation rule (`input.citationRules.citations`).
         var citations: [Expectations.Expected]
 
-        /// What a theme item reads of its theme.
-        struct Theme: Sendable {
-            var vi: String
-            var expectsSomething: Bool
-            var metByThePlan: Bool
-            var metByTasksIn: Taxonomy.RelatedTasks?
-            var expected: Expectations.Expected
+        /// Per group of peers, per coverage theme row: how many wards have a task for it
+        /// (`PeerGroups.counts(of:)`).
+        var peerCounts: [[Int]]
+
+        /// What a theme item reads of its theme (a class: taken out of the array per ward and row
+        /// without copying its fields).
+        final class Theme: Sendable {
+            let vi: String
+            let expectsSomething: Bool
+            let metByThePlan: Bool
+            let metByTasksIn: Taxonomy.RelatedTasks?
+            let expected: Expectations.Expected
             /// The peer rule may speak to it (`PeerGroups.share`: not weak, not of an optional area).
-            var hasPeers: Bool
+            let hasPeers: Bool
+
+            init(_ theme: Taxonomy.Theme, taxonomy: Taxonomy, documents: NationalDocuments) {
+                vi = theme.vi
+                expectsSomething = !theme.expectedBy.isEmpty
+                metByThePlan = theme.metByThePlan
+                metByTasksIn = theme.metByTasksIn
+                expected = Expectations.Expected(
+                    theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since, documents: documents)
+                hasPeers = PeerGroups.mayShare(theme, taxonomy: taxonomy)
+            }
         }
 
         init(_ input: Inputs) {
             let byID = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             themes = input.coverage.themes.map { row in
-                byID[row.id].map { theme in
-                    Theme(
-                        vi: theme.vi, expectsSomething: !theme.expectedBy.isEmpty, metByThePlan: theme.metByThePlan,
-                        metByTasksIn: theme.metByTasksIn,
-                        expected: Expectations.Expected(
-                            theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since,
-                            documents: input.documents),
-                        hasPeers: PeerGroups.mayShare(theme, taxonomy: input.taxonomy))
-                }
+                byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents) }
             }
+            peerCounts = input.peers.counts(of: input.coverage.themes.map(\.id))
             targets = input.targets.benchmarks.map { row in
                 Expectations.Expected(
                     [row.benchmark.source], appliesTo: row.benchmark.appliesTo, since: row.benchmark.since,
@@ -294,6 +302,7 @@ extension WardGaps {
         // (Tasks and rows are read in place, by index: one taken out of its array is a copy of
         // every field.)
         var shownInProducts = Set<String>()
+        shownInProducts.reserveCapacity(plan.tasks.indices.reduce(0) { $0 + plan.tasks[$1].productThemes.count })
         for t in plan.tasks.indices {
             for m in plan.tasks[t].productThemes.indices { shownInProducts.insert(plan.tasks[t].productThemes[m].id) }
         }
@@ -328,7 +337,7 @@ extension WardGaps {
             if places.isEmpty && findings.assigned.contains(id) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
-            let share = theme.hasPeers ? input.peers.share(ofTheme: id, for: w) : nil
+            let share = theme.hasPeers ? input.peers.share(ofTheme: id, row: r, counts: prepared.peerCounts, for: w) : nil
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
             if basis.isEmpty {
                 // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
@@ -413,7 +422,8 @@ extension WardGaps {
     static func targetItems(_ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations) -> [GapItem] {
         var byFamily: [String: [GapItem]] = [:]
         var families: [String] = []
-        let namer = PlaceNamer(headings: input.plans[w].headings)
+        // Made when an item names places: most wards' have none, and its outline costs.
+        var placeNamer: PlaceNamer? = nil
         for (k, row) in input.targets.benchmarks.enumerated() {
             let b = row.benchmark
             let cell = row.cells[w]
@@ -457,7 +467,9 @@ extension WardGaps {
                     expectedBy: outcome.expectedBy,
                     // A target a task states is cited by the task's own number ("mục 2.3 phần II").
                     places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-                        .map { line in namer.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
+                        .map { line in
+                            if placeNamer == nil { placeNamer = PlaceNamer(headings: input.plans[w].headings) }
+                            return placeNamer!.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
                         },
                     note: note
                 )
