@@ -132,7 +132,8 @@ struct FastPath23gTests {
         names += decomposed
         names += ["", "g", "u", "ã", "Công an phường\u{200D}"]
         for name in names {
-            for kind in [Ward.Kind.ward, .commune, .specialZone, nil] where !KindOfficeName.mayRename(name, kind: kind) {
+            for kind in [Ward.Kind.ward, .commune, .specialZone, nil] where !KindOfficeName.mayRename(name, kind: kind)
+            {
                 let shown = KindOfficeName.shown(name, kind: kind, offices: offices)
                 #expect(Array(shown.utf8) == Array(name.utf8), "\(name) \(String(describing: kind))")
             }
@@ -373,7 +374,9 @@ struct FastPath23gTests {
             let sinceDate = since.flatMap { CalendarDate(iso: $0) ?? e.documents.document($0)?.issuedOn }
             for name in names {
                 let document = e.documents.document(name)
-                if let document, !document.appliesTo.applies(province: e.province, kind: e.kind, held: e.held) { continue }
+                if let document, !document.appliesTo.applies(province: e.province, kind: e.kind, held: e.held) {
+                    continue
+                }
                 let short = document?.short ?? name
                 let date = [document?.issuedOn, sinceDate].compactMap { $0 }.max()
                 if let date, let issuedBy = e.issuedBy, issuedBy < date {
@@ -383,15 +386,20 @@ struct FastPath23gTests {
                 }
             }
             // Asked of every plan (a required citation with no document) but only since a day.
-            if names.isEmpty, let sinceDate, let issuedBy = e.issuedBy, issuedBy < sinceDate { later.append(("", sinceDate)) }
+            if names.isEmpty, let sinceDate, let issuedBy = e.issuedBy, issuedBy < sinceDate {
+                later.append(("", sinceDate))
+            }
             return Expectations.Outcome(applies: true, expectedBy: expectedBy, later: later)
         }
 
         static func coverage(
-            plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]], taxonomy: Taxonomy,
+            plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]],
+            taxonomy: Taxonomy,
             threads: Int = 2
         ) -> Coverage {
-            var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
+            var themes = taxonomy.themes.map {
+                (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy)
+            }
             let known = Set(themes.map(\.id))
             // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
             // area the last plan gives it). Tasks read by index: a task taken whole out of the array
@@ -424,7 +432,8 @@ struct FastPath23gTests {
                 return Coverage.Row(
                     id: area.id, area: area.id, vi: area.vi, en: area.en, expectedBy: area.sources,
                     cells: plans.indices.map { w in
-                        Coverage.Cell(ward: wards[w].id, tasks: index[w].areaTasks[slot], mentions: index[w].areaLines[slot])
+                        Coverage.Cell(
+                            ward: wards[w].id, tasks: index[w].areaTasks[slot], mentions: index[w].areaLines[slot])
                     })
             }
             let themeRows = themes.indices.map { r in
@@ -433,7 +442,8 @@ struct FastPath23gTests {
                 return Coverage.Row(
                     id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
                     cells: plans.indices.map { w in
-                        Coverage.Cell(ward: wards[w].id, tasks: index[w].themeTasks[slot], mentions: index[w].themeLines[slot])
+                        Coverage.Cell(
+                            ward: wards[w].id, tasks: index[w].themeTasks[slot], mentions: index[w].themeLines[slot])
                     })
             }
             return Coverage(areas: areaRows, themes: themeRows)
@@ -550,7 +560,8 @@ struct FastPath23gTests {
                     guard met.review else { continue }
                     related = met.themes
                 }
-                let outcome = outcome(expectations, of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
+                let outcome = outcome(
+                    expectations, of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
                 guard outcome.applies else { continue }
                 var places = findings.statements[row.id] ?? []
                 // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
@@ -565,7 +576,8 @@ struct FastPath23gTests {
                         items.append(
                             GapItem(
                                 kind: .theme, id: row.id, level: .update, basis: [.national],
-                                expectedBy: outcome.later.map(\.name), note: WardGaps.updateNote(outcome.later), area: row.area,
+                                expectedBy: outcome.later.map(\.name), note: WardGaps.updateNote(outcome.later),
+                                area: row.area,
                                 peers: share))
                     }
                     continue
@@ -681,7 +693,8 @@ struct FastPath23gTests {
                         expectedBy: outcome.expectedBy,
                         // A target a task states is cited by the task's own number ("mục 2.3 phần II").
                         places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-                            .map { line in namer.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
+                            .map { line in
+                                namer.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
                             },
                         note: note
                     )
@@ -718,8 +731,10 @@ struct FastPath23gTests {
 
         static func citationItems(_ input: WardGaps.Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
             var items: [GapItem] = []
-            for (rule, check) in zip(input.citationRules.citations, input.citations.wards[w].checks) where !check.found {
-                let outcome = outcome(expectations,
+            for (rule, check) in zip(input.citationRules.citations, input.citations.wards[w].checks) where !check.found
+            {
+                let outcome = outcome(
+                    expectations,
                     of: rule.document.map { [$0] } ?? [], appliesTo: rule.appliesTo, since: rule.since)
                 guard outcome.applies else { continue }
                 if !outcome.later.isEmpty && outcome.expectedBy.isEmpty {
@@ -736,7 +751,6 @@ struct FastPath23gTests {
             }
             return items
         }
-
 
     }
 }

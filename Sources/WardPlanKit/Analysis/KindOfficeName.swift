@@ -33,7 +33,6 @@ enum KindOfficeName {
         ]
     }
 
-
     static func shown(_ name: String, kind: Ward.Kind?, offices: OfficeDirectory) -> String {
         guard let kind else { return name }
         for other in [Ward.Kind.ward, .commune, .specialZone] where other != kind {

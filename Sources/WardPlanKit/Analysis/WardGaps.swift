@@ -337,7 +337,8 @@ extension WardGaps {
             if places.isEmpty && findings.assigned.contains(id) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
-            let share = theme.hasPeers ? input.peers.share(ofTheme: id, row: r, counts: prepared.peerCounts, for: w) : nil
+            let share =
+                theme.hasPeers ? input.peers.share(ofTheme: id, row: r, counts: prepared.peerCounts, for: w) : nil
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
             if basis.isEmpty {
                 // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
@@ -370,7 +371,9 @@ extension WardGaps {
                 }
             }
             if let related {
-                let relatedRows = rows.indices.filter { related.contains(rows[$0].id) && !rows[$0].cells[w].tasks.isEmpty }
+                let relatedRows = rows.indices.filter {
+                    related.contains(rows[$0].id) && !rows[$0].cells[w].tasks.isEmpty
+                }
                 let namer = PlaceNamer(headings: plan.headings)
                 // Where the plan states it first, then up to two tasks of each related theme.
                 let tasks = relatedRows.flatMap { rows[$0].cells[w].tasks.prefix(2) }
@@ -469,7 +472,8 @@ extension WardGaps {
                     places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
                         .map { line in
                             if placeNamer == nil { placeNamer = PlaceNamer(headings: input.plans[w].headings) }
-                            return placeNamer!.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
+                            return placeNamer!.place(
+                                line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
                         },
                     note: note
                 )
@@ -516,7 +520,8 @@ extension WardGaps {
 
     // MARK: - Citations
 
-    static func citationItems(_ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations) -> [GapItem] {
+    static func citationItems(_ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations) -> [GapItem]
+    {
         var items: [GapItem] = []
         for (k, (rule, check)) in zip(input.citationRules.citations, input.citations.wards[w].checks).enumerated()
         where !check.found {
