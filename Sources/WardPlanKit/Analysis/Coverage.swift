@@ -104,7 +104,7 @@ public struct Coverage: Hashable, Sendable, Codable {
     }
 
     /// Rows' ids by position: an id's slot is the position of its first row (rows of one id share it).
-    private struct Slots: Sendable {
+    struct Slots: Sendable {
         let slot: [String: Int]
         let ofRow: [Int]
         /// The slots again, by the ids' bytes, when every id is ASCII (taxonomy ids are).

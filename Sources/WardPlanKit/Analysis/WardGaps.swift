@@ -210,6 +210,9 @@ extension WardGaps {
         /// One per citation rule (`input.citationRules.citations`).
         var citations: [Expectations.Expected]
 
+        /// The coverage theme rows' ids by slot (`Coverage.Slots`): the themes a ward's products
+        /// show are marked by slot, not kept in a set of texts made per ward.
+        var themeSlots: Coverage.Slots
         /// Per group of peers, per coverage theme row: how many wards have a task for it
         /// (`PeerGroups.counts(of:)`).
         var peerCounts: [[Int]]
@@ -242,6 +245,7 @@ extension WardGaps {
                 byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents) }
             }
             peerCounts = input.peers.counts(of: input.coverage.themes.map(\.id))
+            themeSlots = Coverage.Slots(input.coverage.themes.map(\.id))
             targets = input.targets.benchmarks.map { row in
                 Expectations.Expected(
                     [row.benchmark.source], appliesTo: row.benchmark.appliesTo, since: row.benchmark.since,
@@ -301,17 +305,18 @@ extension WardGaps {
         // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
         // (Tasks and rows are read in place, by index: one taken out of its array is a copy of
         // every field.)
-        var shownInProducts = Set<String>()
-        shownInProducts.reserveCapacity(plan.tasks.indices.reduce(0) { $0 + plan.tasks[$1].productThemes.count })
+        var shownInProducts = [Bool](repeating: false, count: prepared.themeSlots.count)
         for t in plan.tasks.indices {
-            for m in plan.tasks[t].productThemes.indices { shownInProducts.insert(plan.tasks[t].productThemes[m].id) }
+            for m in plan.tasks[t].productThemes.indices {
+                if let slot = prepared.themeSlots(plan.tasks[t].productThemes[m].id) { shownInProducts[slot] = true }
+            }
         }
         let isReformPlan = plan.document.isReformPlan
         let rows = input.coverage.themes
         // The themes with a task here: made when a theme met by related themes' tasks asks.
         var withTasks: Set<String>? = nil
         let findings = input.findings[w]
-        for r in rows.indices where rows[r].cells[w].tasks.isEmpty && !shownInProducts.contains(rows[r].id) {
+        for r in rows.indices where rows[r].cells[w].tasks.isEmpty && !shownInProducts[prepared.themeSlots.ofRow[r]] {
             guard let theme = prepared.themes[r] else { continue }
             let id = rows[r].id
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
