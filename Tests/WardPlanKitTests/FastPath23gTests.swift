@@ -262,8 +262,64 @@ struct FastPath23gTests {
         #expect(Set(items.map(\.level)).count >= 4)
     }
 
+    @Test func citationsAndMetricLinksAsTheyWere() {
+        let rules = CitationRules.standard.citations
+        var bases = Self.plans.flatMap(\.legalBases)
+        for i in bases.indices where i % 5 == 0 {
+            bases[i].issuer = nil
+            bases[i].number = i % 2 == 0 ? nil : bases[i].number?.uppercased()
+        }
+        var found = 0
+        for rule in rules {
+            let folded = CitationRules.Citation.Folded(rule)
+            var plain = rule
+            plain.numbers = []
+            for basis in bases {
+                let new = folded.matches(CitationRules.FoldedBasis(basis))
+                #expect(new == Old.matches(rule, basis))
+                #expect(rule.matches(basis) == new)
+                #expect(
+                    CitationRules.Citation.Folded(plain).matches(CitationRules.FoldedBasis(basis))
+                        == Old.matches(plain, basis))
+                if new { found += 1 }
+            }
+        }
+        #expect(found > 0)
+
+        let catalog = Self.reference.metrics
+        let links = TargetComparison.MetricLinks(catalog)
+        let ids: [String?] =
+            catalog.metrics.map(\.id) + catalog.metrics.flatMap { $0.meets ?? [] } + ["no-such", "", nil]
+        for a in ids {
+            for b in ids.compactMap({ $0 }) {
+                #expect(links.counts(a, toward: b) == catalog.counts(a, toward: b))
+                #expect(links.isNarrower(a, than: b) == catalog.isNarrower(a, than: b))
+            }
+        }
+        let levels = Self.reference.benchmarks.benchmarks
+        for b in levels {
+            #expect(
+                TargetComparison.stillDue(b, levels: levels)
+                    == (b.binds == .byEnd && levels.contains(b)
+                        && !levels.contains { TargetComparison.isLater($0, than: b) }))
+        }
+    }
+
     /// The code as it was (941187f).
     enum Old {
+        static func matches(_ rule: CitationRules.Citation, _ basis: LegalBasis) -> Bool {
+            let text = basis.text.foldedKey
+            if !rule.numbers.isEmpty {
+                let number = basis.number?.foldedKey
+                return rule.numbers.contains { n in number == n.foldedKey || text.containsWords(n.foldedKey) }
+            }
+            let type = basis.type.foldedKey
+            let issuer = (basis.issuer ?? basis.text).foldedKey
+            return rule.types.contains { type.hasWordPrefix($0.foldedKey) }
+                && rule.issuers.contains { issuer.containsWords($0.foldedKey) }
+                && rule.subjects.contains { text.containsWords($0.foldedKey) }
+        }
+
         static func uniqueThemes(_ matches: [ThemeMatch]) -> [String] {
             var seen = Set<String>()
             return matches.map(\.id).filter { seen.insert($0).inserted }
