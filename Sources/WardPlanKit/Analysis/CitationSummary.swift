@@ -29,13 +29,20 @@ public struct CitationSummary: Hashable, Sendable, Codable {
     public func citation(_ id: String) -> Citation? { citations.first { $0.id == id } }
 
     static func make(plans: [Plan], wards: [WardEntry], rules: CitationRules) -> CitationSummary {
-        CitationSummary(
+        // Each rule's texts and each basis's folded once, not once per rule and basis (perf23g).
+        let folded = rules.citations.map(CitationRules.Citation.Folded.init)
+        return CitationSummary(
             citations: rules.citations.map { Citation(id: $0.id, vi: $0.vi, en: $0.en) },
             wards: plans.indices.map { w in
-                Ward(
+                // Folded when a rule first reads it: rules stop at the first basis they match.
+                var bases = [CitationRules.FoldedBasis?](repeating: nil, count: plans[w].legalBases.count)
+                return Ward(
                     ward: wards[w].id,
-                    checks: rules.citations.map { rule in
-                        let index = plans[w].legalBases.firstIndex(where: rule.matches)
+                    checks: zip(rules.citations, folded).map { rule, folded in
+                        let index = plans[w].legalBases.indices.first { i in
+                            if bases[i] == nil { bases[i] = CitationRules.FoldedBasis(plans[w].legalBases[i]) }
+                            return folded.matches(bases[i]!)
+                        }
                         return Check(
                             citation: rule.id, found: index != nil, basis: index,
                             line: index.map { plans[w].legalBases[$0].line })

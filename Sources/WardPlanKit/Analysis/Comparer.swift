@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Compares classified plans: plans and reference data in, a `Comparison` out. No I/O, no clock.
 public struct Comparer: Sendable {
     public var reference: ReferenceData
@@ -31,10 +33,17 @@ public struct Comparer: Sendable {
     func compare(
         _ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate, findings store: (any PlanFindingsStore)?
     ) -> Comparison {
+        let threads = PlanExtractor.defaultThreads
+        // The findings read only the plans: made (the changed plans') or decoded beside the wards'
+        // entries and the tasks' facts (perf23g).
+        let taxonomy = reference.taxonomy
+        let findingsOfPlans = ComparerBranch(threads: threads) {
+            PlanFindings.of(plans, taxonomy: taxonomy, store: store)
+        }
         let wards = Self.entries(plans, groups: groups)
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
-            ParallelSlots.map(count: plans.count, threads: PlanExtractor.defaultThreads) { w in
+            ParallelSlots.map(count: plans.count, threads: threads) { w in
                 plans[w].tasks.indices.map { i in
                     let task = plans[w].tasks[i]
                     return TaskFacts.make(
@@ -42,54 +51,103 @@ public struct Comparer: Sendable {
                         period: plans[w].period, asOf: asOf)
                 }
             })
-        let findings = PlanFindings.of(plans, taxonomy: reference.taxonomy, store: store)
+        let findings = findingsOfPlans.wait()
+        // Steps that read none of each other's results run beside the coverage and the gaps, on
+        // another thread: the targets and citations (which the gaps then read), and everything
+        // made of the tasks' facts alone (perf23g). Each value is the one the steps made in turn.
+        let (reference, citations) = (reference, citations)
+        let targetsAndCitations = ComparerBranch(threads: threads) {
+            (
+                TargetComparison.make(
+                    plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics),
+                CitationSummary.make(plans: plans, wards: wards, rules: citations)
+            )
+        }
+        let ofTasks = ComparerBranch(threads: threads) {
+            // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
+            var leads = LeadOffices.make(wards: wards, facts: facts)
+            let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
+            return TasksBranch(
+                leads: leads, shownFacts: shownFacts, timelines: TimelineSummary.make(wards: wards, facts: facts),
+                withoutProduct: wards.indices.map { w in
+                    var tasks: [TaskRef] = []
+                    for i in facts[w].indices where !facts[w][i].hasProduct { tasks.append(facts[w][i].task) }
+                    return WardTasks(ward: wards[w].id, tasks: tasks)
+                },
+                diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
+                    + Self.datedAfter(asOf, plans: plans, wards: wards))
+        }
         let statements = findings.map(\.statements)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
-        let targets = TargetComparison.make(
-            plans: plans, wards: wards, benchmarks: reference.benchmarks, metrics: reference.metrics)
-        let citationSummary = CitationSummary.make(plans: plans, wards: wards, rules: citations)
+        let peers = PeerGroups(
+            plans: plans, wards: wards, documents: documents, minPeers: minPeers,
+            taskThemes: findings.map(\.taskThemes))
+        let (targets, citationSummary) = targetsAndCitations.wait()
         let gaps = WardGaps.make(
             WardGaps.Inputs(
                 plans: plans, wards: wards, coverage: coverage, targets: targets,
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
-                metrics: reference.metrics, documents: documents, findings: findings,
-                peers: PeerGroups(
-                    plans: plans, wards: wards, documents: documents, minPeers: minPeers,
-                    taskThemes: findings.map(\.taskThemes))))
-        // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
-        var leads = LeadOffices.make(wards: wards, facts: facts)
-        let shownFacts = Self.kindNames(facts, plans: plans, leads: &leads, offices: reference.offices)
+                metrics: reference.metrics, documents: documents, findings: findings, peers: peers))
+        let tasks = ofTasks.wait()
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
-            tasks: Array(shownFacts.joined()), coverage: coverage,
+            tasks: tasks.shownFacts, coverage: coverage,
             gaps: gaps,
-            targets: targets, timelines: TimelineSummary.make(wards: wards, facts: facts),
-            leads: leads, citations: citationSummary,
-            withoutProduct: wards.indices.map { w in
-                WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasProduct }.map(\.task))
-            },
-            diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
-                + Self.datedAfter(asOf, plans: plans, wards: wards))
+            targets: targets, timelines: tasks.timelines,
+            leads: tasks.leads, citations: citationSummary,
+            withoutProduct: tasks.withoutProduct,
+            diagnostics: tasks.diagnostics)
+    }
+
+    /// What the comparison makes of the tasks' facts alone (`compare`).
+    private struct TasksBranch: Sendable {
+        var leads: LeadOffices
+        var shownFacts: [TaskFacts]
+        var timelines: TimelineSummary
+        var withoutProduct: [WardTasks]
+        var diagnostics: [Diagnostic]
     }
 
     /// `facts` with each lead written as the plan's kind of unit names it ("Công an xã" in a
-    /// commune's plan); the office rows of `leads` list the names shown for them.
+    /// commune's plan), in one list in ward order; the office rows of `leads` list the names shown
+    /// for them.
     static func kindNames(_ facts: [[TaskFacts]], plans: [Plan], leads: inout LeadOffices, offices: OfficeDirectory)
-        -> [[TaskFacts]]
+        -> [TaskFacts]
     {
         var shownAs: [String: [String]] = [:]
-        let out = facts.indices.map { w in
-            facts[w].map { f in
-                var f = f
-                f.leads = f.leads.map { name in
-                    let shown = KindOfficeName.shown(name, kind: plans[w].ward.kind, offices: offices)
-                    if shown != name, shownAs[name]?.contains(shown) != true {
-                        shownAs[name, default: []].append(shown)
+        // The name shown is the same for every task of one name (by its bytes) and kind of unit:
+        // made once, not once per task (a suffix test and a string made every time, perf23g).
+        // `shownAs` takes each pair at its first sight: a pair seen again would add nothing.
+        var seen: [KindNamesKey: KindNamesShown] = [:]
+        var out: [TaskFacts] = []
+        out.reserveCapacity(facts.reduce(0) { $0 + $1.count })
+        for w in facts.indices {
+            let kind = plans[w].ward.kind
+            for i in facts[w].indices {
+                var f = facts[w][i]
+                // Most leads cannot be renamed (no other kind's word at their end): not looked up.
+                if f.leads.contains(where: { KindOfficeName.mayRename($0, kind: kind) }) {
+                    var changed = false
+                    let shown = f.leads.map { name in
+                        let key = KindNamesKey(name: ExactText(name), kind: kind)
+                        if let known = seen[key] {
+                            if !known.isName { changed = true }
+                            return known.text
+                        }
+                        let shown = KindOfficeName.shown(name, kind: kind, offices: offices)
+                        if shown != name, shownAs[name]?.contains(shown) != true {
+                            shownAs[name, default: []].append(shown)
+                        }
+                        let isName = shown.utf8.elementsEqual(name.utf8)
+                        seen[key] = KindNamesShown(text: shown, isName: isName)
+                        if !isName { changed = true }
+                        return shown
                     }
-                    return shown
+                    // Leads shown as they are named are left as they are.
+                    if changed { f.leads = shown }
                 }
-                return f
+                out.append(f)
             }
         }
         for o in leads.offices.indices {
@@ -174,4 +232,40 @@ public struct Comparer: Sendable {
     }
 
     static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+}
+
+/// A step of `Comparer.compare` run on another thread (when it may use more than one) and waited
+/// for; run at once on this one otherwise. The value is written before `wait` returns it.
+private final class ComparerBranch<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchGroup()
+
+    init(threads: Int, _ work: @escaping @Sendable () -> Value) {
+        guard threads > 1 else {
+            value = work()
+            return
+        }
+        done.enter()
+        DispatchQueue.global().async {
+            self.value = work()
+            self.done.leave()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
+
+/// A lead's name by its bytes and the kind of unit of the plan it is shown in (`Comparer.kindNames`).
+private struct KindNamesKey: Hashable {
+    let name: ExactText
+    let kind: Ward.Kind?
+}
+
+/// The name shown for a `KindNamesKey`, and whether it is the name's own bytes.
+private struct KindNamesShown {
+    let text: String
+    let isName: Bool
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which wards have tasks in each area and theme of the taxonomy, how many, and which have none.
 public struct Coverage: Hashable, Sendable, Codable {
     /// One row per area, in taxonomy order.
@@ -102,9 +104,11 @@ public struct Coverage: Hashable, Sendable, Codable {
     }
 
     /// Rows' ids by position: an id's slot is the position of its first row (rows of one id share it).
-    private struct Slots: Sendable {
+    struct Slots: Sendable {
         let slot: [String: Int]
         let ofRow: [Int]
+        /// The slots again, by the ids' bytes, when every id is ASCII (taxonomy ids are).
+        private let ascii: CoverageASCIISlots?
         var count: Int { slot.count }
 
         init(_ ids: [String]) {
@@ -115,6 +119,15 @@ public struct Coverage: Hashable, Sendable, Codable {
                 return slot.count - 1
             }
             self.slot = slot
+            ascii = CoverageASCIISlots(slot)
+        }
+
+        /// `slot[id]`. An ASCII text equals (as a `String`) only the text of the same bytes, so an
+        /// ASCII id is looked up by its bytes, without `String`'s hashing (perf23g); any other
+        /// id as before.
+        func callAsFunction(_ id: String) -> Int? {
+            if let ascii, case .ascii(let found) = ascii.slot(of: id) { return found }
+            return slot[id]
         }
     }
 
@@ -130,26 +143,128 @@ public struct Coverage: Hashable, Sendable, Codable {
             facts: [TaskFacts], narrative: [NarrativeItem], statements: [String: [GapPlace]], areas: Slots,
             themes: Slots
         ) {
-            areaTasks = Array(repeating: [], count: areas.count)
-            areaLines = Array(repeating: [], count: areas.count)
-            themeTasks = Array(repeating: [], count: themes.count)
-            themeLines = Array(repeating: [], count: themes.count)
-            for fact in facts {
-                if let a = areas.slot[fact.area] { areaTasks[a].append(fact.task) }
-                // A task once under each of its themes, however often it names one.
-                for id in fact.themes {
-                    if let t = themes.slot[id], themeTasks[t].last != fact.task { themeTasks[t].append(fact.task) }
+            // Each fact's slots found first and each list's length counted, so that every list is
+            // allocated once at its size; facts and items read in place (by index), not copied.
+            var areaOf = [Int](repeating: -1, count: facts.count)
+            var themeOf: [Int] = []
+            var areaCount = [Int](repeating: 0, count: areas.count)
+            var themeCount = [Int](repeating: 0, count: themes.count)
+            for i in facts.indices {
+                if let a = areas(facts[i].area) {
+                    areaOf[i] = a
+                    areaCount[a] += 1
+                }
+                for k in facts[i].themes.indices {
+                    let t = themes(facts[i].themes[k]) ?? -1
+                    themeOf.append(t)
+                    if t >= 0 { themeCount[t] += 1 }
                 }
             }
-            for item in narrative {
-                if let area = item.area, let a = areas.slot[area] { areaLines[a].append(item.line) }
+            areaTasks = areaCount.map { Self.list(capacity: $0) }
+            themeTasks = themeCount.map { Self.list(capacity: $0) }
+            var next = 0
+            for i in facts.indices {
+                if areaOf[i] >= 0 { areaTasks[areaOf[i]].append(facts[i].task) }
+                // A task once under each of its themes, however often it names one.
+                for _ in facts[i].themes.indices {
+                    let t = themeOf[next]
+                    next += 1
+                    if t >= 0, themeTasks[t].last != facts[i].task { themeTasks[t].append(facts[i].task) }
+                }
+            }
+            areaLines = Array(repeating: [], count: areas.count)
+            themeLines = Array(repeating: [], count: themes.count)
+            for j in narrative.indices {
+                if let area = narrative[j].area, let a = areas(area) { areaLines[a].append(narrative[j].line) }
             }
             areaLines = areaLines.map { $0.isEmpty ? $0 : sortedUnique($0) }
             for (id, places) in statements {
-                if let t = themes.slot[id] { themeLines[t] = places.map(\.line) }
+                if let t = themes(id) { themeLines[t] = places.map(\.line) }
             }
+        }
+
+        private static func list(capacity: Int) -> [TaskRef] {
+            var list: [TaskRef] = []
+            list.reserveCapacity(capacity)
+            return list
         }
     }
 }
 
-func sortedUnique(_ lines: [Int]) -> [Int] { Array(Set(lines)).sorted() }
+/// Slots of ASCII ids by their bytes: an open-addressed table on FNV-1a, the bytes compared with
+/// `memcmp`. Made only when every id is ASCII.
+private struct CoverageASCIISlots: Sendable {
+    private var bytes: [UInt8] = []
+    /// Per table position: the entry's id (start and length in `bytes`) and slot; length -1 when empty.
+    private var start: [Int]
+    private var length: [Int]
+    private var slots: [Int]
+    private let mask: Int
+
+    init?(_ slot: [String: Int]) {
+        var size = 16
+        while size < 2 * slot.count { size *= 2 }
+        mask = size - 1
+        start = Array(repeating: 0, count: size)
+        length = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
+        for (id, s) in slot {
+            guard id.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var p = Int(truncatingIfNeeded: Self.hash(id.utf8)) & mask
+            while length[p] >= 0 { p = (p + 1) & mask }
+            start[p] = bytes.count
+            length[p] = id.utf8.count
+            slots[p] = s
+            bytes.append(contentsOf: id.utf8)
+        }
+    }
+
+    /// What the table says of `id`.
+    enum Found {
+        /// An ASCII id: its slot, nil when no row has it.
+        case ascii(Int?)
+        /// Not ASCII, or its bytes not at hand: the table cannot say.
+        case unknown
+    }
+
+    func slot(of id: String) -> Found {
+        let found = id.utf8.withContiguousStorageIfAvailable { utf8 -> Found in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for b in utf8 {
+                high |= b
+                h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+            }
+            guard high < 0x80 else { return .unknown }
+            var p = Int(truncatingIfNeeded: h) & mask
+            return bytes.withUnsafeBufferPointer { stored -> Found in
+                while length[p] >= 0 {
+                    if length[p] == utf8.count
+                        && (utf8.isEmpty || memcmp(stored.baseAddress! + start[p], utf8.baseAddress!, utf8.count) == 0)
+                    {
+                        return .ascii(slots[p])
+                    }
+                    p = (p + 1) & mask
+                }
+                return .ascii(nil)
+            }
+        }
+        return found ?? .unknown
+    }
+
+    private static func hash(_ utf8: String.UTF8View) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        return h
+    }
+}
+
+func sortedUnique(_ lines: [Int]) -> [Int] {
+    // Lines read in order are already sorted and unique (most are): kept as they are.
+    var increasing = true
+    for i in lines.indices.dropFirst() where lines[i - 1] >= lines[i] {
+        increasing = false
+        break
+    }
+    return increasing ? lines : Array(Set(lines)).sorted()
+}

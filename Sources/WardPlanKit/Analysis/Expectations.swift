@@ -41,25 +41,57 @@ struct Expectations {
     /// `names` are documents of `documents.yaml` by id or short name; a name the file does not list
     /// still expects (`wardplan taxonomy --check` reports it).
     func outcome(of names: [String], appliesTo: Applicability?, since: String?) -> Outcome {
-        guard appliesTo.applies(province: province, kind: kind, held: held) else {
+        outcome(Expected(names, appliesTo: appliesTo, since: since, documents: documents))
+    }
+
+    /// What one theme, benchmark or citation rule expects, its documents looked up and their dates
+    /// read once for every plan: each plan's look-ups and ISO dates parsed again were most of the
+    /// gaps' expectations (perf23g). Made with the `documents` of the `Expectations` it is given to.
+    struct Expected: Sendable {
+        /// One per name, in order: how reports name it, where its document applies (nil: everywhere,
+        /// or a name the file does not list), and the date from which it expects.
+        struct Name: Sendable {
+            var short: String
+            var appliesTo: Applicability?
+            var date: CalendarDate?
+        }
+
+        var appliesTo: Applicability?
+        var sinceDate: CalendarDate?
+        var names: [Name]
+
+        init(_ names: [String], appliesTo: Applicability?, since: String?, documents: NationalDocuments) {
+            self.appliesTo = appliesTo
+            let sinceDate = since.flatMap { CalendarDate(iso: $0) ?? documents.document($0)?.issuedOn }
+            self.sinceDate = sinceDate
+            self.names = names.map { name in
+                let document = documents.document(name)
+                return Name(
+                    short: document?.short ?? name, appliesTo: document?.appliesTo,
+                    date: [document?.issuedOn, sinceDate].compactMap { $0 }.max())
+            }
+        }
+    }
+
+    /// What `expected` expects of this plan.
+    func outcome(_ expected: Expected) -> Outcome {
+        guard expected.appliesTo.applies(province: province, kind: kind, held: held) else {
             return Outcome(applies: false, expectedBy: [], later: [])
         }
         var expectedBy: [String] = []
         var later: [(name: String, issued: CalendarDate)] = []
-        let sinceDate = since.flatMap { CalendarDate(iso: $0) ?? documents.document($0)?.issuedOn }
-        for name in names {
-            let document = documents.document(name)
-            if let document, !document.appliesTo.applies(province: province, kind: kind, held: held) { continue }
-            let short = document?.short ?? name
-            let date = [document?.issuedOn, sinceDate].compactMap { $0 }.max()
-            if let date, let issuedBy, issuedBy < date {
-                later.append((short, date))
+        for name in expected.names {
+            if !name.appliesTo.applies(province: province, kind: kind, held: held) { continue }
+            if let date = name.date, let issuedBy, issuedBy < date {
+                later.append((name.short, date))
             } else {
-                expectedBy.append(short)
+                expectedBy.append(name.short)
             }
         }
         // Asked of every plan (a required citation with no document) but only since a day.
-        if names.isEmpty, let sinceDate, let issuedBy, issuedBy < sinceDate { later.append(("", sinceDate)) }
+        if expected.names.isEmpty, let sinceDate = expected.sinceDate, let issuedBy, issuedBy < sinceDate {
+            later.append(("", sinceDate))
+        }
         return Outcome(applies: true, expectedBy: expectedBy, later: later)
     }
 }

@@ -21,22 +21,30 @@ public struct LeadOffices: Hashable, Sendable, Codable {
     /// One pass over the tasks: each task is added to the rows of its leads.
     static func make(wards: [WardEntry], facts: [[TaskFacts]]) -> LeadOffices {
         var rows: [String: Int] = [:]
+        // Rows found by a name's bytes first: hashing a `String` of Vietnamese checks each scalar
+        // for NFC; names equal as strings but not in bytes still meet in `rows` (perf23g).
+        var rowOfBytes: [ExactText: Int] = [:]
         var names: [String] = []
         var tasks: [[[TaskRef]]] = []  // row → ward → tasks
         for w in facts.indices {
-            for f in facts[w] {
-                for name in f.leads {
+            // Facts read in place (by index): a fact taken out of the array is a copy of every field.
+            for i in facts[w].indices {
+                for name in facts[w][i].leads {
                     let row: Int
-                    if let known = rows[name] {
+                    if let known = rowOfBytes[ExactText(name)] {
                         row = known
+                    } else if let known = rows[name] {
+                        row = known
+                        rowOfBytes[ExactText(name)] = row
                     } else {
                         row = names.count
                         rows[name] = row
+                        rowOfBytes[ExactText(name)] = row
                         names.append(name)
                         tasks.append(Array(repeating: [], count: wards.count))
                     }
                     // A task naming one office twice counts once, as before.
-                    if tasks[row][w].last != f.task { tasks[row][w].append(f.task) }
+                    if tasks[row][w].last != facts[w][i].task { tasks[row][w].append(facts[w][i].task) }
                 }
             }
         }
@@ -48,30 +56,54 @@ public struct LeadOffices: Hashable, Sendable, Codable {
         return LeadOffices(
             offices: offices,
             withoutNamedLead: wards.indices.map { w in
-                WardTasks(ward: wards[w].id, tasks: facts[w].filter { !$0.hasNamedLead }.map(\.task))
+                var without: [TaskRef] = []
+                for i in facts[w].indices where !facts[w][i].hasNamedLead { without.append(facts[w][i].task) }
+                return WardTasks(ward: wards[w].id, tasks: without)
             })
     }
 
     /// The leads of `facts` with every spelling of an office the directory does not know written as
     /// its first spelling (in ward order): "Đoàn Thanh niên phường" and "Đoàn thanh niên phường" are
     /// one office, one row. Known offices already carry their canonical name.
-    static func mergeSpellings(_ facts: [[TaskFacts]]) -> [[TaskFacts]] {
+    static func mergeSpellings(_ facts: consuming [[TaskFacts]]) -> [[TaskFacts]] {
         var first: [String: String] = [:]
-        return facts.map { ward in
-            ward.map { f in
-                var f = f
+        // A name's spelling is fixed at its first sight (the key's first spelling never changes), so
+        // each name, by its bytes, is folded once, not once per task that names it (perf23g).
+        var seen: [ExactText: LeadsSpelling] = [:]
+        for w in facts.indices {
+            for i in facts[w].indices where !facts[w][i].leads.isEmpty {
                 var leads: [String] = []
-                for name in f.leads {
-                    let key = name.foldedKey
-                    let spelling = first[key] ?? name
-                    first[key] = spelling
+                var changed = false
+                for name in facts[w][i].leads {
+                    let known = seen[ExactText(name)]
+                    let spelling: LeadsSpelling
+                    if let known {
+                        spelling = known
+                    } else {
+                        let key = name.foldedKey
+                        let text = first[key] ?? name
+                        first[key] = text
+                        spelling = LeadsSpelling(text: text, isName: text.utf8.elementsEqual(name.utf8))
+                        seen[ExactText(name)] = spelling
+                    }
                     // Two spellings of one office in one task are one lead.
-                    if spelling != name, leads.contains(spelling) { continue }
-                    leads.append(spelling)
+                    if spelling.text != name, leads.contains(spelling.text) {
+                        changed = true
+                        continue
+                    }
+                    if !spelling.isName { changed = true }
+                    leads.append(spelling.text)
                 }
-                f.leads = leads
-                return f
+                // Facts whose leads are already their spellings are left as they are (not copied).
+                if changed { facts[w][i].leads = leads }
             }
         }
+        return facts
     }
+}
+
+/// A lead's spelling in `LeadOffices.mergeSpellings`, and whether it is the name's own bytes.
+private struct LeadsSpelling {
+    let text: String
+    let isName: Bool
 }

@@ -70,10 +70,22 @@ struct PeerGroups: Sendable {
         }.map(\.id)
     }
 
-    /// How many peers of ward `w` have a task for `theme`, out of how many; nil when the rule does
-    /// not apply (too few peers, a weak theme, an optional area).
-    func share(of theme: Taxonomy.Theme, for w: Int, taxonomy: Taxonomy) -> GapItem.PeerShare? {
-        guard !theme.weak, taxonomy.area(id: theme.area)?.sources.isEmpty == false else { return nil }
+    /// Whether the rule may speak to `theme` at all: not a weak theme, not one of an optional area.
+    /// The same for every ward: `WardGaps` asks once per theme (perf23g).
+    static func mayShare(_ theme: Taxonomy.Theme, taxonomy: Taxonomy) -> Bool {
+        !theme.weak && taxonomy.area(id: theme.area)?.sources.isEmpty == false
+    }
+
+    /// Per group, how many of its wards have a task for each of `ids`: read once for every ward
+    /// (`share(ofTheme:row:counts:for:)`), not looked up per ward (perf23g).
+    func counts(of ids: [String]) -> [[Int]] {
+        themeCount.map { counts in ids.map { counts[$0] ?? 0 } }
+    }
+
+    /// How many peers of ward `w` have a task for a theme the rule may speak to (`mayShare`), out
+    /// of how many; nil when there are too few peers. `counts` is `counts(of:)` of ids whose
+    /// `row`th is `id`.
+    func share(ofTheme id: String, row: Int, counts: [[Int]], for w: Int) -> GapItem.PeerShare? {
         let g = group[w]
         // The ward's own plan (its newest) is in the counts when it is in this group: take it out.
         let own = representative[w]
@@ -81,7 +93,7 @@ struct PeerGroups: Sendable {
         let peers = wardCount[g] - (ownHere ? 1 : 0)
         guard peers >= minPeers, peers > 0 else { return nil }
         let covering =
-            (themeCount[g][theme.id] ?? 0) - (ownHere && taskThemes[own].contains(theme.id) ? 1 : 0)
+            counts[g][row] - (ownHere && taskThemes[own].contains(id) ? 1 : 0)
         return GapItem.PeerShare(covering: covering, of: peers)
     }
 }

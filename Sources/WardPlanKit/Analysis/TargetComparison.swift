@@ -89,12 +89,17 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         // plan this tool reads is a ward's or commune's, so its row would only show "missing"; a
         // ward's own figure for that metric is listed with the metrics no benchmark names.
         let asked = benchmarks.benchmarks.filter(\.speaksToCommunes)
+        // What every cell of a row reads of the catalog and the levels, made once (perf23g).
+        let links = MetricLinks(metrics)
         let rows = asked.map { b in
             let names = label(b.metric)
+            let stillDue = Self.stillDue(b, levels: benchmarks.benchmarks)
             return BenchmarkRow(
                 id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
                 cells: plans.indices.map {
-                    cell(plans[$0], ward: wards[$0].id, against: b, metrics: metrics, levels: benchmarks.benchmarks)
+                    cell(
+                        plans[$0], ward: wards[$0].id, against: b, metrics: metrics, levels: benchmarks.benchmarks,
+                        links: links, stillDue: stillDue)
                 })
         }
         let benchmarked = Set(asked.map(\.metric))
@@ -139,20 +144,20 @@ public struct TargetComparison: Hashable, Sendable, Codable {
     /// is on the way (`unclear`) unless it is below the level already due by its years (`levels`:
     /// the latest figure of the metric due by the end of an earlier period, "≥ 80 % by 2025" for a
     /// 2027 target against "≥ 90 % by 2030"): then it is `below`, and the cell names that level.
+    /// `links` and `stillDue`, when given, are `MetricLinks(metrics)` and `stillDue(b, levels:)`.
     static func cell(
         _ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog,
-        levels: [Benchmarks.Benchmark] = []
+        levels: [Benchmarks.Benchmark] = [], links: MetricLinks? = nil, stillDue: Bool? = nil
     ) -> Cell {
         var inYears: [TargetValue] = []
         var earlier: [(index: Int, target: Target)] = []
         var otherYears: [TargetValue] = []
         var dueLevel: Benchmarks.Benchmark?
-        // The latest `by-end` figure of its metric stays the level due after its period: a later
-        // target under it ("70 % in 2026" against "≥ 80 % by 2025", no figure after) is below it.
-        let stillDue = b.binds == .byEnd && levels.contains(b) && !levels.contains { isLater($0, than: b) }
-        for (i, target) in plan.targets.enumerated() where metrics.counts(target.metric, toward: b.metric) {
+        let metricLinks = links ?? MetricLinks(metrics)
+        let isStillDue = stillDue ?? Self.stillDue(b, levels: levels)
+        for (i, target) in plan.targets.enumerated() where metricLinks.counts(target.metric, toward: b.metric) {
             let years = target.phase ?? plan.period?.years
-            if let years, stillDue, years.from > b.period.to, !metrics.isNarrower(target.metric, than: b.metric),
+            if let years, isStillDue, years.from > b.period.to, !metricLinks.isNarrower(target.metric, than: b.metric),
                 judge(target, against: b) == .below
             {
                 inYears.append(value(target, index: i, status: .below))
@@ -163,7 +168,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                 earlier.append((i, target))
             } else {
                 let status = judge(target, against: b)
-                let narrower = metrics.isNarrower(target.metric, than: b.metric)
+                let narrower = metricLinks.isNarrower(target.metric, than: b.metric)
                 inYears.append(value(target, index: i, status: narrower && status == .below ? .unclear : status))
             }
         }
@@ -171,7 +176,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             inYears = earlier.map { i, target in
                 if judge(target, against: b) == .met { return value(target, index: i, status: .met) }
                 // A narrower share below the figure says nothing of the broader one, due or not.
-                if metrics.isNarrower(target.metric, than: b.metric) {
+                if metricLinks.isNarrower(target.metric, than: b.metric) {
                     return value(target, index: i, status: .unclear)
                 }
                 let years = target.phase ?? plan.period?.years
@@ -207,6 +212,37 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             status = .outsidePeriod
         }
         return Cell(ward: ward, status: status, targets: inYears, otherYears: otherYears, dueLevel: dueLevel)
+    }
+
+    /// The latest `by-end` figure of its metric stays the level due after its period: a later
+    /// target under it ("70 % in 2026" against "≥ 80 % by 2025", no figure after) is below it.
+    static func stillDue(_ b: Benchmarks.Benchmark, levels: [Benchmarks.Benchmark]) -> Bool {
+        b.binds == .byEnd && levels.contains(b) && !levels.contains { isLater($0, than: b) }
+    }
+
+    /// What `MetricCatalog.counts(_:toward:)` and `isNarrower(_:than:)` read: the `meets` of each
+    /// metric id (its first metric's, as `first` finds it), looked up once instead of a walk over
+    /// the catalog per target and benchmark (perf23g).
+    struct MetricLinks: Sendable {
+        private let meets: [String: [String]?]
+
+        init(_ catalog: MetricCatalog) {
+            var meets: [String: [String]?] = [:]
+            for metric in catalog.metrics where meets.index(forKey: metric.id) == nil {
+                meets[metric.id] = .some(metric.meets)
+            }
+            self.meets = meets
+        }
+
+        func counts(_ metric: String?, toward benchmarked: String) -> Bool {
+            guard let metric else { return false }
+            return metric == benchmarked || (meets[metric] ?? nil)?.contains(benchmarked) == true
+        }
+
+        func isNarrower(_ metric: String?, than broader: String) -> Bool {
+            guard let metric, metric != broader else { return false }
+            return (meets[metric] ?? nil)?.contains(broader) == true
+        }
     }
 
     /// The latest figure of `b`'s metric (same unit, direction and scope) due by the end of a

@@ -178,23 +178,84 @@ extension WardGaps {
     /// Each ward's items, on `threads` threads (a ward's are made from its own plan and the
     /// counts), in ward order.
     static func make(_ input: Inputs, threads: Int = PlanExtractor.defaultThreads) -> [WardGaps] {
-        let themes = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let prepared = Prepared(input)
         return ParallelSlots.map(count: input.wards.count, threads: threads) { w in
             let expectations = Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
             // Made with the plan's findings (kept in its cache entry), not again every run.
             let doubt = input.findings[w].doubt
-            for item in themeItems(input, themes: themes, w: w, expectations, doubt: doubt) {
+            for item in themeItems(input, prepared, w: w, expectations, doubt: doubt) {
                 if item.basis.contains(.national) || item.level == .update {
                     national.append(item)
                 } else {
                     peersOnly.append(item)
                 }
             }
-            national += targetItems(input, w: w, expectations)
-            national += citationItems(input, w: w, expectations)
+            national += targetItems(input, prepared, w: w, expectations)
+            national += citationItems(input, prepared, w: w, expectations)
             return WardGaps(ward: input.wards[w].id, items: national + peersOnly)
+        }
+    }
+
+    /// What the items read of the data for every ward, made once: each coverage theme row's theme
+    /// (found by id once, not per ward and row), and what each theme, benchmark and citation rule
+    /// expects (`Expectations.Expected`: documents looked up, dates read) (perf23g).
+    struct Prepared: Sendable {
+        /// One per coverage theme row (`input.coverage.themes`); nil for a theme the taxonomy does
+        /// not list.
+        var themes: [Theme?]
+        /// One per benchmark row (`input.targets.benchmarks`).
+        var targets: [Expectations.Expected]
+        /// One per citation rule (`input.citationRules.citations`).
+        var citations: [Expectations.Expected]
+
+        /// The coverage theme rows' ids by slot (`Coverage.Slots`): the themes a ward's products
+        /// show are marked by slot, not kept in a set of texts made per ward.
+        var themeSlots: Coverage.Slots
+        /// Per group of peers, per coverage theme row: how many wards have a task for it
+        /// (`PeerGroups.counts(of:)`).
+        var peerCounts: [[Int]]
+
+        /// What a theme item reads of its theme (a class: taken out of the array per ward and row
+        /// without copying its fields).
+        final class Theme: Sendable {
+            let vi: String
+            let expectsSomething: Bool
+            let metByThePlan: Bool
+            let metByTasksIn: Taxonomy.RelatedTasks?
+            let expected: Expectations.Expected
+            /// The peer rule may speak to it (`PeerGroups.share`: not weak, not of an optional area).
+            let hasPeers: Bool
+
+            init(_ theme: Taxonomy.Theme, taxonomy: Taxonomy, documents: NationalDocuments) {
+                vi = theme.vi
+                expectsSomething = !theme.expectedBy.isEmpty
+                metByThePlan = theme.metByThePlan
+                metByTasksIn = theme.metByTasksIn
+                expected = Expectations.Expected(
+                    theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since, documents: documents)
+                hasPeers = PeerGroups.mayShare(theme, taxonomy: taxonomy)
+            }
+        }
+
+        init(_ input: Inputs) {
+            let byID = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            themes = input.coverage.themes.map { row in
+                byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents) }
+            }
+            peerCounts = input.peers.counts(of: input.coverage.themes.map(\.id))
+            themeSlots = Coverage.Slots(input.coverage.themes.map(\.id))
+            targets = input.targets.benchmarks.map { row in
+                Expectations.Expected(
+                    [row.benchmark.source], appliesTo: row.benchmark.appliesTo, since: row.benchmark.since,
+                    documents: input.documents)
+            }
+            citations = input.citationRules.citations.map { rule in
+                Expectations.Expected(
+                    rule.document.map { [$0] } ?? [], appliesTo: rule.appliesTo, since: rule.since,
+                    documents: input.documents)
+            }
         }
     }
 
@@ -237,47 +298,65 @@ extension WardGaps {
     // MARK: - Themes
 
     static func themeItems(
-        _ input: Inputs, themes: [String: Taxonomy.Theme], w: Int, _ expectations: Expectations,
-        doubt: ReadingDoubt? = nil
+        _ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations, doubt: ReadingDoubt? = nil
     ) -> [GapItem] {
         var items: [GapItem] = []
+        let plan = input.plans[w]
         // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
-        let shownInProducts = Set(input.plans[w].tasks.flatMap { $0.productThemes.map(\.id) })
-        let isReformPlan = input.plans[w].document.isReformPlan
-        let withTasks = Set(input.coverage.themes.filter { !$0.cells[w].tasks.isEmpty }.map(\.id))
+        // (Tasks and rows are read in place, by index: one taken out of its array is a copy of
+        // every field.)
+        var shownInProducts = [Bool](repeating: false, count: prepared.themeSlots.count)
+        for t in plan.tasks.indices {
+            for m in plan.tasks[t].productThemes.indices {
+                if let slot = prepared.themeSlots(plan.tasks[t].productThemes[m].id) { shownInProducts[slot] = true }
+            }
+        }
+        let isReformPlan = plan.document.isReformPlan
+        let rows = input.coverage.themes
+        // The themes with a task here: made when a theme met by related themes' tasks asks.
+        var withTasks: Set<String>? = nil
         let findings = input.findings[w]
-        for row in input.coverage.themes where row.cells[w].tasks.isEmpty && !shownInProducts.contains(row.id) {
-            guard let theme = themes[row.id] else { continue }
+        for r in rows.indices where rows[r].cells[w].tasks.isEmpty && !shownInProducts[prepared.themeSlots.ofRow[r]] {
+            guard let theme = prepared.themes[r] else { continue }
+            let id = rows[r].id
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
             if theme.metByThePlan && isReformPlan { continue }
             // A ward does the theme's work through the related themes' tasks; where the taxonomy
             // holds that likely, not certain, an officer looks first (`review`), shown those tasks.
             var related: [String]? = nil
-            if let met = theme.metByTasksIn, met.met(byThemesWithTasks: withTasks) {
-                guard met.review else { continue }
-                related = met.themes
+            if let met = theme.metByTasksIn {
+                if withTasks == nil {
+                    var ids = Set<String>()
+                    for k in rows.indices where !rows[k].cells[w].tasks.isEmpty { ids.insert(rows[k].id) }
+                    withTasks = ids
+                }
+                if met.met(byThemesWithTasks: withTasks!) {
+                    guard met.review else { continue }
+                    related = met.themes
+                }
             }
-            let outcome = expectations.outcome(of: theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since)
+            let outcome = expectations.outcome(theme.expected)
             guard outcome.applies else { continue }
-            var places = findings.statements[row.id] ?? []
+            var places = findings.statements[id] ?? []
             // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
-            if places.isEmpty && findings.assigned.contains(row.id) { continue }
+            if places.isEmpty && findings.assigned.contains(id) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
-            let share = input.peers.share(of: theme, for: w, taxonomy: input.taxonomy)
+            let share =
+                theme.hasPeers ? input.peers.share(ofTheme: id, row: r, counts: prepared.peerCounts, for: w) : nil
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
             if basis.isEmpty {
                 // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
-                if level == .absent && related == nil && !outcome.later.isEmpty && !theme.expectedBy.isEmpty {
+                if level == .absent && related == nil && !outcome.later.isEmpty && theme.expectsSomething {
                     items.append(
                         GapItem(
-                            kind: .theme, id: row.id, level: .update, basis: [.national],
-                            expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later), area: row.area,
-                            peers: share))
+                            kind: .theme, id: id, level: .update, basis: [.national],
+                            expectedBy: outcome.later.map(\.name), note: updateNote(outcome.later),
+                            area: rows[r].area, peers: share))
                 }
                 continue
             }
-            let offices = level == .stated ? Self.offices(assigning: places, in: input.plans[w]) : []
+            let offices = level == .stated ? Self.offices(assigning: places, in: plan.responsibilities) : []
             let assignedTo = offices.count == 1 ? offices[0] : nil
             var note =
                 level == .absent
@@ -288,23 +367,26 @@ extension WardGaps {
             // A wrong request costs more than a late one: near words send it to an officer first.
             if level == .absent && basis.contains(.national) {
                 // The theme has no task here (the row's cell is empty): its hints' lines are read.
-                let near = findings.hints[row.id] ?? []
+                let near = findings.hints[id] ?? []
                 if !near.isEmpty {
-                    let namer = PlaceNamer(headings: input.plans[w].headings)
+                    let namer = PlaceNamer(headings: plan.headings)
                     level = .review
                     places = near.map { namer.place(line: $0.line, ref: $0.ref) }
                     note = Self.reviewNote(near)
                 }
             }
             if let related {
-                let rows = input.coverage.themes.filter { related.contains($0.id) && !$0.cells[w].tasks.isEmpty }
-                let namer = PlaceNamer(headings: input.plans[w].headings)
+                let relatedRows = rows.indices.filter {
+                    related.contains(rows[$0].id) && !rows[$0].cells[w].tasks.isEmpty
+                }
+                let namer = PlaceNamer(headings: plan.headings)
                 // Where the plan states it first, then up to two tasks of each related theme.
-                let tasks = rows.flatMap { $0.cells[w].tasks.prefix(2) }
+                let tasks = relatedRows.flatMap { rows[$0].cells[w].tasks.prefix(2) }
                 for task in tasks where !places.contains(where: { $0.line == task.line }) {
                     places.append(namer.place(line: task.line, ref: task.ref))
                 }
-                note = Self.relatedNote(rows.map { themes[$0.id]?.vi ?? $0.vi }, stated: level == .stated)
+                note = Self.relatedNote(
+                    relatedRows.map { prepared.themes[$0]?.vi ?? rows[$0].vi }, stated: level == .stated)
                 level = .review
             }
             // "Stated, no task" is only as good as the reading of the tasks.
@@ -319,8 +401,8 @@ extension WardGaps {
                 note += "; tham khảo: \(share.covering)/\(share.of) phường cùng nhóm có nhiệm vụ"
             }
             var item = GapItem(
-                kind: .theme, id: row.id, level: level, basis: basis, expectedBy: outcome.expectedBy,
-                places: places, note: note, area: row.area, peers: share)
+                kind: .theme, id: id, level: level, basis: basis, expectedBy: outcome.expectedBy,
+                places: places, note: note, area: rows[r].area, peers: share)
             item.assignedTo = level == .stated ? assignedTo : nil
             items.append(item)
         }
@@ -329,10 +411,10 @@ extension WardGaps {
 
     /// The named offices whose duties (organisation section) stand at these places, in plan order.
     /// General duties ("Trách nhiệm chung") name no office and assign nothing.
-    static func offices(assigning places: [GapPlace], in plan: Plan) -> [String] {
+    static func offices(assigning places: [GapPlace], in responsibilities: [Responsibility]) -> [String] {
         let lines = Set(places.map(\.line))
         var offices: [String] = []
-        for r in plan.responsibilities {
+        for r in responsibilities {
             guard let office = r.office, !offices.contains(office),
                 r.duties.contains(where: { lines.contains($0.line) })
             else { continue }
@@ -345,15 +427,16 @@ extension WardGaps {
 
     /// At most one item per indicator family: a target below first, then one not set, then an
     /// update note; the others of the family are named in its note.
-    static func targetItems(_ input: Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
+    static func targetItems(_ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations) -> [GapItem] {
         var byFamily: [String: [GapItem]] = [:]
         var families: [String] = []
-        let namer = PlaceNamer(headings: input.plans[w].headings)
-        for row in input.targets.benchmarks {
+        // Made when an item names places: most wards' have none, and its outline costs.
+        var placeNamer: PlaceNamer? = nil
+        for (k, row) in input.targets.benchmarks.enumerated() {
             let b = row.benchmark
             let cell = row.cells[w]
             guard cell.status == .below || cell.status == .missing else { continue }
-            let outcome = expectations.outcome(of: [b.source], appliesTo: b.appliesTo, since: b.since)
+            let outcome = expectations.outcome(prepared.targets[k])
             guard outcome.applies else { continue }
             var item: GapItem
             if !outcome.expectedBy.isEmpty {
@@ -392,7 +475,10 @@ extension WardGaps {
                     expectedBy: outcome.expectedBy,
                     // A target a task states is cited by the task's own number ("mục 2.3 phần II").
                     places: shown.map(\.line).reduce(into: [Int]()) { if !$0.contains($1) { $0.append($1) } }
-                        .map { line in namer.place(line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
+                        .map { line in
+                            if placeNamer == nil { placeNamer = PlaceNamer(headings: input.plans[w].headings) }
+                            return placeNamer!.place(
+                                line: line, ref: input.plans[w].tasks.first { $0.line == line }?.ref)
                         },
                     note: note
                 )
@@ -439,11 +525,12 @@ extension WardGaps {
 
     // MARK: - Citations
 
-    static func citationItems(_ input: Inputs, w: Int, _ expectations: Expectations) -> [GapItem] {
+    static func citationItems(_ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations) -> [GapItem]
+    {
         var items: [GapItem] = []
-        for (rule, check) in zip(input.citationRules.citations, input.citations.wards[w].checks) where !check.found {
-            let outcome = expectations.outcome(
-                of: rule.document.map { [$0] } ?? [], appliesTo: rule.appliesTo, since: rule.since)
+        for (k, (rule, check)) in zip(input.citationRules.citations, input.citations.wards[w].checks).enumerated()
+        where !check.found {
+            let outcome = expectations.outcome(prepared.citations[k])
             guard outcome.applies else { continue }
             if !outcome.later.isEmpty && outcome.expectedBy.isEmpty {
                 items.append(
