@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-scripts/setup.sh libxml2-dev pkg-config poppler-utils
+# LibreOffice reads the .odt and .rtf fixtures in the unit tests, so it is installed before them.
+scripts/setup.sh libxml2-dev pkg-config poppler-utils libreoffice-writer
 # Style: the checked-in .swift-format; `swift format -i -r Sources Tests` fixes what it reports.
 swift format lint --strict -r Sources Tests
 swift build --build-tests
