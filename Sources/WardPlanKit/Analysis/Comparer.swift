@@ -119,7 +119,7 @@ public struct Comparer: Sendable {
         // The name shown is the same for every task of one name (by its bytes) and kind of unit:
         // made once, not once per task (a suffix test and a string made every time, perf23g).
         // `shownAs` takes each pair at its first sight: a pair seen again would add nothing.
-        var seen: [KindNamesKey: KindNamesShown] = [:]
+        var seen: [KindNamesKey: RewrittenLead] = [:]
         var out: [TaskFacts] = []
         out.reserveCapacity(facts.reduce(0) { $0 + $1.count })
         for w in facts.indices {
@@ -139,9 +139,9 @@ public struct Comparer: Sendable {
                         if shown != name, shownAs[name]?.contains(shown) != true {
                             shownAs[name, default: []].append(shown)
                         }
-                        let isName = shown.utf8.elementsEqual(name.utf8)
-                        seen[key] = KindNamesShown(text: shown, isName: isName)
-                        if !isName { changed = true }
+                        let rewritten = RewrittenLead(shown, for: name)
+                        seen[key] = rewritten
+                        if !rewritten.isName { changed = true }
                         return shown
                     }
                     // Leads shown as they are named are left as they are.
@@ -262,10 +262,4 @@ private final class ComparerBranch<Value: Sendable>: @unchecked Sendable {
 private struct KindNamesKey: Hashable {
     let name: ExactText
     let kind: Ward.Kind?
-}
-
-/// The name shown for a `KindNamesKey`, and whether it is the name's own bytes.
-private struct KindNamesShown {
-    let text: String
-    let isName: Bool
 }

@@ -38,12 +38,6 @@ struct Expectations {
         var later: [(name: String, issued: CalendarDate)]
     }
 
-    /// `names` are documents of `documents.yaml` by id or short name; a name the file does not list
-    /// still expects (`wardplan taxonomy --check` reports it).
-    func outcome(of names: [String], appliesTo: Applicability?, since: String?) -> Outcome {
-        outcome(Expected(names, appliesTo: appliesTo, since: since, documents: documents))
-    }
-
     /// What one theme, benchmark or citation rule expects, its documents looked up and their dates
     /// read once for every plan: each plan's look-ups and ISO dates parsed again were most of the
     /// gaps' expectations (perf23g). Made with the `documents` of the `Expectations` it is given to.
@@ -60,6 +54,8 @@ struct Expectations {
         var sinceDate: CalendarDate?
         var names: [Name]
 
+        /// `names` are documents of `documents.yaml` by id or short name; a name the file does not
+        /// list still expects (`wardplan taxonomy --check` reports it).
         init(_ names: [String], appliesTo: Applicability?, since: String?, documents: NationalDocuments) {
             self.appliesTo = appliesTo
             let sinceDate = since.flatMap { CalendarDate(iso: $0) ?? documents.document($0)?.issuedOn }

@@ -69,21 +69,21 @@ public struct LeadOffices: Hashable, Sendable, Codable {
         var first: [String: String] = [:]
         // A name's spelling is fixed at its first sight (the key's first spelling never changes), so
         // each name, by its bytes, is folded once, not once per task that names it (perf23g).
-        var seen: [ExactText: LeadsSpelling] = [:]
+        var seen: [ExactText: RewrittenLead] = [:]
         for w in facts.indices {
             for i in facts[w].indices where !facts[w][i].leads.isEmpty {
                 var leads: [String] = []
                 var changed = false
                 for name in facts[w][i].leads {
                     let known = seen[ExactText(name)]
-                    let spelling: LeadsSpelling
+                    let spelling: RewrittenLead
                     if let known {
                         spelling = known
                     } else {
                         let key = name.foldedKey
                         let text = first[key] ?? name
                         first[key] = text
-                        spelling = LeadsSpelling(text: text, isName: text.utf8.elementsEqual(name.utf8))
+                        spelling = RewrittenLead(text, for: name)
                         seen[ExactText(name)] = spelling
                     }
                     // Two spellings of one office in one task are one lead.
@@ -102,8 +102,15 @@ public struct LeadOffices: Hashable, Sendable, Codable {
     }
 }
 
-/// A lead's spelling in `LeadOffices.mergeSpellings`, and whether it is the name's own bytes.
-private struct LeadsSpelling {
+/// A lead written another way (its spelling in `LeadOffices.mergeSpellings`, or the name its kind
+/// of unit uses in `Comparer.kindNames`), and whether that is the name's own bytes: a fact whose
+/// leads all are is left as it is.
+struct RewrittenLead {
     let text: String
     let isName: Bool
+
+    init(_ text: String, for name: String) {
+        self.text = text
+        isName = text.utf8.elementsEqual(name.utf8)
+    }
 }
