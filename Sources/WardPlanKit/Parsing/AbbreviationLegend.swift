@@ -87,9 +87,11 @@ struct AbbreviationLegend: Equatable {
         // Most paragraphs have no colon near their start: they are passed over unchanged.
         guard hasColonNearStart(text) else { return nil }
         let body = unwrapped(text)
-        guard let colon = body.firstIndex(of: ":") else { return nil }
+        // By bytes where every scalar is a character (`firstIndex(ofASCII:)`), and the label
+        // counted no further than its limit: a `Character` walk each was most of this function.
+        guard let colon = body.firstIndex(ofASCII: ":") else { return nil }
         let label = body[..<colon]
-        guard label.count <= 40 else { return nil }
+        guard body.startsWithin(40, charactersOf: colon) else { return nil }
         return Opening(key: String(label).foldedKey, rest: body[body.index(after: colon)...])
     }
 
@@ -135,11 +137,36 @@ struct AbbreviationLegend: Equatable {
     /// A paragraph without the emphasis, brackets and bullet a legend is often set in.
     static func unwrapped(_ text: String) -> String {
         var body = text.trimmingBlanks
+        if SimpleText.isSimple(body) { return unwrappedSimple(body) }
         if let first = body.first, "-+•–".contains(first) { body.removeFirst() }
         body = body.trimmingBlanks
         while let first = body.first, "*_(".contains(first) { body.removeFirst() }
         while let last = body.last, "*_)".contains(last) { body.removeLast() }
         return body.trimmingBlanks
+    }
+
+    /// `unwrapped`'s steps on a trimmed simple text (`SimpleText`: each scalar a character), by
+    /// scalar indices: no `Character` is made, no string but the result.
+    private static func unwrappedSimple(_ body: String) -> String {
+        let scalars = body.unicodeScalars
+        var lower = scalars.startIndex
+        var upper = scalars.endIndex
+        func dropFirst(while accepts: (Unicode.Scalar) -> Bool) {
+            while lower < upper, accepts(scalars[lower]) { lower = scalars.index(after: lower) }
+        }
+        func dropLast(while accepts: (Unicode.Scalar) -> Bool) {
+            while lower < upper, accepts(scalars[scalars.index(before: upper)]) { upper = scalars.index(before: upper) }
+        }
+        if lower < upper, case let first = scalars[lower], first == "-" || first == "+" || first == "•" || first == "–"
+        {
+            lower = scalars.index(after: lower)
+        }
+        dropFirst(while: Blanks.isBlank)
+        dropFirst(while: { $0 == "*" || $0 == "_" || $0 == "(" })
+        dropLast(while: { $0 == "*" || $0 == "_" || $0 == ")" })
+        dropFirst(while: Blanks.isBlank)
+        dropLast(while: Blanks.isBlank)
+        return String(body[lower..<upper])
     }
 
     /// `text` with each whole-word `word` (no letter or digit either side) replaced.

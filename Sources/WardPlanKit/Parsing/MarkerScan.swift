@@ -236,25 +236,7 @@ enum MarkerScan {
             return s.properties.isWhitespace
         }
 
-        static func hasLineTerminator(_ text: String) -> Bool {
-            var text = text
-            return text.withUTF8 { bytes in
-                var k = 0
-                while k < bytes.count {
-                    let b = bytes[k]
-                    if b >= 0x0A && b <= 0x0D { return true }
-                    // U+0085 (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
-                    if b == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0x85 { return true }
-                    if b == 0xE2, k + 2 < bytes.count, bytes[k + 1] == 0x80,
-                        bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9
-                    {
-                        return true
-                    }
-                    k += 1
-                }
-                return false
-            }
-        }
+        static func hasLineTerminator(_ text: String) -> Bool { MarkerScan.hasLineTerminator(text) }
 
         func peek(_ offset: Int) -> Unicode.Scalar? {
             var k = i
@@ -320,5 +302,53 @@ enum MarkerScan {
             if scalars[index].isASCII, scalars[scalars.index(before: index)].isASCII { return true }
             return String.Index(index, within: text) != nil
         }
+    }
+}
+
+extension MarkerScan {
+    /// Whether `text` holds a line terminator: LF, VT, FF, CR, U+0085 (C2 85), U+2028 or U+2029
+    /// (E2 80 A8/A9).
+    static func hasLineTerminator(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Eight bytes at a time: a word with no byte below 0x0E and no C2 or E2 byte starts no
+            // terminator, and only the bytes of the other words are read one by one (each line of
+            // a plan was read byte by byte once for each marker tried on it).
+            var k = 0
+            if let base = bytes.baseAddress {
+                while k + 8 <= bytes.count {
+                    if mayStartTerminator(UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) {
+                        for j in k..<(k + 8) where startsTerminator(bytes, at: j) { return true }
+                    }
+                    k += 8
+                }
+            }
+            while k < bytes.count {
+                if startsTerminator(bytes, at: k) { return true }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether a line terminator starts at byte `k`.
+    @inline(__always)
+    static func startsTerminator(_ bytes: UnsafeBufferPointer<UInt8>, at k: Int) -> Bool {
+        let b = bytes[k]
+        if b >= 0x0A && b <= 0x0D { return true }
+        if b == 0xC2, k + 1 < bytes.count, bytes[k + 1] == 0x85 { return true }
+        return b == 0xE2 && k + 2 < bytes.count && bytes[k + 1] == 0x80
+            && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)
+    }
+
+    /// Whether any of the eight bytes of `word` is below 0x0E, C2 or E2, in any byte order (the bit
+    /// tricks answer exactly whether any byte is such; which one, they do not say).
+    @inline(__always)
+    static func mayStartTerminator(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let below = (word &- ones &* 0x0E) & ~word & highs != 0
+        return below || hasZero(word ^ (ones &* 0xC2)) || hasZero(word ^ (ones &* 0xE2))
     }
 }

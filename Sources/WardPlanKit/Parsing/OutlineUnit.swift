@@ -8,22 +8,37 @@ struct OutlineUnit {
         case table(TableBlock)
     }
 
-    var kind: Kind
-    var marker: Marker?
+    let kind: Kind
+    let marker: Marker?
     /// The text without its marker.
-    var body: String
-    var emphasis: Emphasis?
-    var span: SourceSpan
+    let body: String
+    let emphasis: Emphasis?
+    let span: SourceSpan
     /// The source lines that hold text (blank lines inside the span left out).
-    var lines: [Int]
+    let lines: [Int]
     /// Index of the first unit after this one's subtree.
     var subtreeEnd: Int
+    /// The text as written, marker included: "II. NHIỆM VỤ", "- Cơ quan chủ trì: …". Made once:
+    /// the header parser, the legend and the walk each ask for it, and a marked unit's was a new
+    /// string every time.
+    let text: String
+
+    init(
+        kind: Kind, marker: Marker? = nil, body: String, emphasis: Emphasis? = nil, span: SourceSpan, lines: [Int],
+        subtreeEnd: Int
+    ) {
+        self.kind = kind
+        self.marker = marker
+        self.body = body
+        self.emphasis = emphasis
+        self.span = span
+        self.lines = lines
+        self.subtreeEnd = subtreeEnd
+        text = marker.map { "\($0.text) \(body)" } ?? body
+    }
 
     var line: Int { span.line }
     var endLine: Int { span.endLine }
-
-    /// The text as written, marker included: "II. NHIỆM VỤ", "- Cơ quan chủ trì: …".
-    var text: String { marker.map { "\($0.text) \(body)" } ?? body }
 
     var table: TableBlock? {
         if case .table(let t) = kind { return t }

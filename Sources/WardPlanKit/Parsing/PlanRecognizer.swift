@@ -24,6 +24,8 @@ final class PlanRecognizer {
         /// "- Kiểm soát TTHC" over bulleted task blocks (`bulletGroupHeading`): the next such bullet
         /// is its sibling.
         var isBulletGroup = false
+        /// The heading's folded text (`FoldedKey`), made once: every item asks it for its words.
+        var key: String
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -531,7 +533,7 @@ final class PlanRecognizer {
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
                 isPart: isPart, office: office, officeMarker: officeMarker,
-                time: isPart ? nil : TimeHeading.time(of: text)))
+                time: isPart ? nil : TimeHeading.time(of: text), key: text.foldedKey))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -547,6 +549,7 @@ final class PlanRecognizer {
         heading.area = reference.taxonomy.area(forHeading: heading.text)
         plan.headings[index] = heading
         open.heading = heading
+        open.key = heading.text.foldedKey
         open.phase = TextShape.yearRange(in: heading.text)
         stack.append(open)
     }
@@ -677,16 +680,16 @@ final class PlanRecognizer {
         // a known metric and a figure is one there, whatever verb (or none) opens it, unless it
         // reports a result already reached ("năm 2025 đạt 85%"). Requirements ("2. Yêu cầu") and
         // viewpoints say how to work, not what to reach.
-        let namesTargets = kind == .other && stack.contains { $0.heading.text.foldedKey.containsWords("chi tieu") }
+        let namesTargets = kind == .other && stack.contains { $0.key.containsWords("chi tieu") }
         let aims = stack.last { entry in
-            Self.purposeWords.contains { entry.heading.text.foldedKey.containsWords($0) }
-        }.map { entry in Self.aimWords.contains { entry.heading.text.foldedKey.containsWords($0) } }
+            Self.purposeWords.contains { entry.key.containsWords($0) }
+        }.map { entry in Self.aimWords.contains { entry.key.containsWords($0) } }
         if kind == .purpose && aims == true || namesTargets {
             // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
             // even when no metric names it; a sentence needs a known metric.
             let listed =
                 line.marker != nil
-                && (namesTargets || stack.contains { $0.heading.text.foldedKey.containsWords("muc tieu") })
+                && (namesTargets || stack.contains { $0.key.containsWords("muc tieu") })
             let start = plan.period?.years.from
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
                 .filter {

@@ -419,6 +419,14 @@ public struct TargetParser: Sendable {
     /// The comparator a sign right before the figure gives ("≥ 90%", ">95%", "≤ 2%"); folding
     /// drops signs, so they are read from the text as written.
     static func symbolComparator(before raw: Substring) -> Target.Comparator? {
+        if let known = raw.utf8.withContiguousStorageIfAvailable(symbolComparatorOfSimpleText), let known {
+            return known
+        }
+        return symbolComparatorByCharacter(before: raw)
+    }
+
+    /// `symbolComparator`, character by character: for any text.
+    static func symbolComparatorByCharacter(before raw: Substring) -> Target.Comparator? {
         var text = raw
         while let last = text.last, last == " " || last == "\u{00A0}" { text = text.dropLast() }
         for (sign, comparator) in comparatorSigns where text.hasSuffix(sign) {
@@ -427,6 +435,42 @@ public struct TargetParser: Sendable {
             return before == nil || before == " " || before == "(" || before == "\u{00A0}" ? comparator : nil
         }
         return nil
+    }
+
+    /// `symbolComparator` on the bytes of simple text (`SimpleText`), where each scalar is a
+    /// character and no sign outside ASCII can stand (they are not simple), so the signs are
+    /// ">=", "<=", ">" and "<"; nil (not known) for other text. `hasSuffix` on a substring walked
+    /// the text's characters backwards once a sign.
+    static func symbolComparatorOfSimpleText(_ utf8: UnsafeBufferPointer<UInt8>) -> Target.Comparator?? {
+        guard SimpleText.isSimple(utf8) else { return nil }
+        // A byte A0 after C2 is U+00A0: C2 is a lead byte, never inside a longer scalar.
+        func endsWithNoBreakSpace(_ end: Int) -> Bool { end >= 2 && utf8[end - 1] == 0xA0 && utf8[end - 2] == 0xC2 }
+        var end = utf8.count
+        while end > 0 {
+            if utf8[end - 1] == 0x20 {
+                end -= 1
+            } else if endsWithNoBreakSpace(end) {
+                end -= 2
+            } else {
+                break
+            }
+        }
+        guard end > 0 else { return .some(nil) }
+        let last = utf8[end - 1]
+        let before = end >= 2 ? utf8[end - 2] : nil
+        let sign: (length: Int, comparator: Target.Comparator)
+        switch (before, last) {
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): sign = (2, .atLeast)
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): sign = (2, .atMost)
+        case (_, UInt8(ascii: ">")): sign = (1, .greater)
+        case (_, UInt8(ascii: "<")): sign = (1, .less)
+        default: return .some(nil)
+        }
+        let start = end - sign.length
+        guard start > 0 else { return .some(sign.comparator) }
+        let standsAlone =
+            utf8[start - 1] == 0x20 || utf8[start - 1] == UInt8(ascii: "(") || endsWithNoBreakSpace(start)
+        return .some(standsAlone ? sign.comparator : nil)
     }
 
     /// Two-character signs before their one-character tails.

@@ -122,6 +122,10 @@ enum ColumnLayout {
         guard !block.contains(where: GridTables.isBorderLine) else {
             return asIs
         }
+        // Two columns need a gap of `columnGap` spaces: a block with no such run of space bytes in
+        // any line has no line of two pieces (a space `Character` is a space byte), and comes back
+        // as it is without its lines cut into pieces.
+        guard block.contains(where: hasColumnGap) else { return asIs }
         let split = block.map { pieces($0) }
         guard split.allSatisfy({ $0.count <= 2 }),
             let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()
@@ -173,6 +177,19 @@ enum ColumnLayout {
         let left = pieces[0].trimmingBlanks
         let right = pieces[1].trimmingBlanks
         return left.isEmpty && right.isEmpty ? nil : (left, right)
+    }
+
+    /// Whether `line` holds `columnGap` space bytes in a row.
+    static func hasColumnGap(_ line: String) -> Bool {
+        func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            var run = 0
+            for byte in utf8 {
+                run = byte == 0x20 ? run + 1 : 0
+                if run == columnGap { return true }
+            }
+            return false
+        }
+        return line.utf8.withContiguousStorageIfAvailable(scan) ?? Array(line.utf8).withUnsafeBufferPointer(scan)
     }
 
     private static func isBlank(_ line: String) -> Bool {

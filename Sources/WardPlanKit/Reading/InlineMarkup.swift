@@ -27,11 +27,17 @@ enum InlineMarkup {
     ]
 
     static func stripTags(_ text: String) -> String {
+        // In simple text (`SimpleText`) a '<' or '>' byte is that character: found by its byte,
+        // not by a walk over characters (a table cell full of `<br>` tags walked it once a tag).
+        let simple = SimpleText.isSimple(text)
+        func first(_ character: Character, in text: Substring) -> String.Index? {
+            simple ? text.utf8.firstIndex(of: character.asciiValue!) : text.firstIndex(of: character)
+        }
         var out = ""
         var rest = Substring(text)
-        while let open = rest.firstIndex(of: "<") {
+        while let open = first("<", in: rest) {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else {
+            guard let close = first(">", in: rest[open...]) else {
                 out += rest[open...]
                 return out
             }
@@ -55,9 +61,11 @@ enum InlineMarkup {
     ]
 
     static func decodeEntities(_ text: String) -> String {
+        // '&' found by its byte in simple text, as `stripTags` finds '<'.
+        let simple = SimpleText.isSimple(text)
         var out = ""
         var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
+        while let amp = simple ? rest.utf8.firstIndex(of: UInt8(ascii: "&")) : rest.firstIndex(of: "&") {
             out += rest[..<amp]
             let after = rest[rest.index(after: amp)...]
             if let semi = after.prefix(10).firstIndex(of: ";") {

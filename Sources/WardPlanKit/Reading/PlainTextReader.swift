@@ -226,6 +226,9 @@ enum TextLines {
     /// A cell's lines at its `<br>` tags ("Phòng A<br><br>Phòng C": three, the second empty), when
     /// it has two or more.
     static func breakLines(_ raw: String) -> CellLines? {
+        // A cell without a '<' has no tag: Foundation's search (a UTF-16 copy of the cell) is
+        // not asked, as most cells of a row with a tag have none.
+        guard SimpleText.contains(UInt8(ascii: "<"), in: raw) else { return nil }
         var pieces: [String] = []
         var rest = Substring(raw)
         while let tag = rest.range(of: "<br", options: .caseInsensitive),
@@ -240,6 +243,14 @@ enum TextLines {
 
     /// Cells of a pipe-table row, honouring `\|` escapes.
     static func pipeCells(_ row: String) -> [String] {
+        // A row of simple text is cut at its '|' bytes: a row walked by `Character` was 130,000
+        // instructions (a long table row of a markdown plan).
+        let split = row.utf8.withContiguousStorageIfAvailable(pipePiecesOfSimpleRow) ?? nil
+        return trimmingOuterPipePieces(split ?? pipePiecesByCharacter(row))
+    }
+
+    /// `pipeCells`'s pieces, character by character: for any row.
+    static func pipePiecesByCharacter(_ row: String) -> [String] {
         var cells: [String] = []
         var current = ""
         var escaped = false
@@ -258,7 +269,35 @@ enum TextLines {
             }
         }
         cells.append(current)
-        // A row written as `| a | b |` has an empty first and last piece.
+        return cells
+    }
+
+    /// `pipePiecesByCharacter` on the bytes of simple text (`SimpleText`: '|' and '\\' are then
+    /// characters of their own, and the character an escape takes is one scalar, whose other bytes
+    /// are no ASCII); nil for other text.
+    static func pipePiecesOfSimpleRow(_ utf8: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard SimpleText.isSimple(utf8) else { return nil }
+        var cells: [String] = []
+        var start = 0
+        var escaped = false
+        for i in 0..<utf8.count {
+            let byte = utf8[i]
+            if escaped {
+                escaped = false
+            } else if byte == UInt8(ascii: "\\") {
+                escaped = true
+            } else if byte == UInt8(ascii: "|") {
+                cells.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+        }
+        cells.append(String(decoding: UnsafeBufferPointer(rebasing: utf8[start...]), as: UTF8.self))
+        return cells
+    }
+
+    /// A row written as `| a | b |` has an empty first and last piece.
+    private static func trimmingOuterPipePieces(_ pieces: [String]) -> [String] {
+        var cells = pieces
         if cells.first?.trimmingBlanks.isEmpty == true { cells.removeFirst() }
         if cells.last?.trimmingBlanks.isEmpty == true { cells.removeLast() }
         return cells
