@@ -362,7 +362,136 @@ struct FastPath24RTests {
         return files.sorted { $0.path < $1.path }
     }
 
-    // MARK: 7. A unit's text
+    // MARK: 7. Field labels
+
+    /// `TaskField(labelKey:)` as it was: Foundation asked whether each label holds a space.
+    static func fieldAsItWas(labelKey key: String) -> TaskField? {
+        TaskField.labels.first(where: {
+            key.hasWordPrefix($0.key) && ($0.key.contains(" ") && !$0.whole || key == $0.key)
+        })?.field
+    }
+
+    @Test func fieldLabelsAsItWas() {
+        var keys = Self.inputs.map(\.foldedKey)
+        for label in TaskField.labels {
+            let words = label.key.split(separator: " ").map(String.init)
+            keys += [label.key, label.key + " x", label.key + "x", "x " + label.key, String(label.key.dropLast())]
+            keys += (1..<max(1, words.count)).map { words.prefix($0).joined(separator: " ") }
+        }
+        var fields = 0
+        for key in keys {
+            let now = TaskField(labelKey: key)
+            #expect(now == Self.fieldAsItWas(labelKey: key), "\(key)")
+            if now != nil { fields += 1 }
+        }
+        #expect(TaskField.labels.contains { $0.whole } && TaskField.labels.contains { $0.key.contains(" ") })
+        #expect(fields > 100)
+    }
+
+    // MARK: 8. Byte tests of every line
+
+    /// `AlignedTables.mayOpen` as it was: over the line's `UTF8View`.
+    static func alignedMayOpenAsItWas(_ line: String) -> Bool {
+        var gaps = 0
+        var spaces = 0
+        var seen = false
+        for (offset, byte) in line.utf8.enumerated() {
+            if byte == 0x20 {
+                spaces += 1
+                continue
+            }
+            if !seen, offset > 2 { return false }
+            if seen, spaces >= AlignedTables.cellGap { gaps += 1 }
+            if gaps >= 2 { return true }
+            seen = true
+            spaces = 0
+        }
+        return false
+    }
+
+    @Test func lineByteTestsAsItWas() {
+        var counts = [0, 0, 0, 0]
+        let aligned = [
+            "a    b    c", "  a    b    c", "   a    b    c", "a    b", "ệ     ệ     ệ", "", "    ", "a\t\tb;;",
+        ]
+        for text in Self.inputs + aligned + ["\u{0}", "a;b", ";;", "ệ;ệ;", ";", "|", "\t"] {
+            let now = [
+                AlignedTables.mayOpen(text), TabTables.hasTab(text), CellSeparator.pipe.parts(text),
+                SemicolonTables.mayOpen(text),
+            ]
+            let then = [
+                Self.alignedMayOpenAsItWas(text), text.utf8.contains(0x09), text.utf8.contains(UInt8(ascii: "|")),
+                text.utf8.filter { $0 == UInt8(ascii: ";") }.count >= 2,
+            ]
+            #expect(now == then, "\(text.debugDescription)")
+            for k in now.indices where now[k] { counts[k] += 1 }
+        }
+        #expect(counts.allSatisfy { $0 > 20 })
+        // Bridged text (no contiguous bytes) takes the other path.
+        let bridged = NSString(string: "a\tb;c;d | e") as String
+        #expect(TabTables.hasTab(bridged) && SemicolonTables.mayOpen(bridged) && CellSeparator.pipe.parts(bridged))
+    }
+
+    // MARK: 9. A lead and its partners
+
+    /// `AssignmentParts.leadThenPartners` and `.markedCell` as they were: Foundation asked of every
+    /// value.
+    static func leadThenPartnersAsItWas(_ value: String) -> [String]? {
+        func withoutClosingVerb(_ part: String, _ verb: String) -> String? {
+            let trimmed = InlineAssignment.clean(part)
+            guard trimmed.foldedKey.hasSuffix(" " + verb.foldedKey) else { return nil }
+            let name = InlineAssignment.clean(String(trimmed.dropLast(verb.count)))
+            return name.isEmpty ? nil : name
+        }
+        if let bracket = value.range(of: " chủ trì (", options: .caseInsensitive), value.hasSuffix(")") {
+            let lead = InlineAssignment.clean(String(value[..<bracket.lowerBound]))
+            let inside = String(value[bracket.upperBound...].dropLast())
+            guard !lead.isEmpty, let partners = withoutClosingVerb(inside, "phối hợp") else { return nil }
+            return [lead, partners]
+        }
+        guard let comma = value.range(of: " chủ trì, ", options: .caseInsensitive) else { return nil }
+        let lead = InlineAssignment.clean(String(value[..<comma.lowerBound]))
+        guard !lead.isEmpty, let partners = withoutClosingVerb(String(value[comma.upperBound...]), "phối hợp")
+        else { return nil }
+        return [lead, partners]
+    }
+
+    static func markedCellAsItWas(_ text: String) -> [String?]? {
+        guard let mark = text.range(of: "(chủ trì)", options: .caseInsensitive) else { return nil }
+        let lead = InlineAssignment.clean(String(text[..<mark.lowerBound]))
+        guard !lead.isEmpty else { return nil }
+        var rest = String(text[mark.upperBound...])
+        if let verb = rest.range(of: "(phối hợp)", options: .caseInsensitive) { rest.removeSubrange(verb) }
+        let partners = InlineAssignment.clean(rest)
+        return [lead, partners.isEmpty ? nil : partners]
+    }
+
+    @Test func leadThenPartnersAsItWas() {
+        var found = 0
+        var marked = 0
+        var texts = Self.inputs
+        for lead in ["Văn phòng", "VĂN PHÒNG", "ho\u{0301}a", ""] {
+            for verb in [
+                " chủ trì (", " chủ trì, ", " CHỦ TRÌ (", " Chủ Trì, ", " chủ trì ", " chu\u{0309} tri\u{0300}, ",
+                " (chủ trì) ",
+            ] {
+                for rest in ["Công an phối hợp)", "Công an phối hợp", "Công an PHỐI HỢP).", "(phối hợp) Công an", ""] {
+                    texts.append(lead + verb + rest)
+                }
+            }
+        }
+        for text in texts {
+            let now = AssignmentParts.leadThenPartners(text).map { [$0.lead, $0.partners] }
+            #expect(now == Self.leadThenPartnersAsItWas(text), "\(text.debugDescription)")
+            if now != nil { found += 1 }
+            let cell = AssignmentParts.markedCell(text).map { [$0.lead, $0.coordinators] }
+            #expect(cell == Self.markedCellAsItWas(text), "\(text.debugDescription)")
+            if cell != nil { marked += 1 }
+        }
+        #expect(found > 10 && marked > 5)
+    }
+
+    // MARK: 10. A unit's text
 
     @Test func unitTextAsItWas() throws {
         var marked = 0

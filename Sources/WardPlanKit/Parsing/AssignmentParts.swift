@@ -78,18 +78,28 @@ struct AssignmentParts: Equatable {
     /// "X chủ trì, Y phối hợp" split at the comma after "chủ trì", or "X chủ trì (Y phối hợp)" with
     /// the partners in brackets: (X, Y); nil otherwise.
     static func leadThenPartners(_ value: String) -> (lead: String, partners: String)? {
-        if let bracket = value.range(of: " chủ trì (", options: .caseInsensitive), value.hasSuffix(")") {
+        // Each search needs its '(' or ',' (no other character equals one, by case or by canonical
+        // equivalence): a value without the byte is not handed to Foundation, which copies it to
+        // UTF-16 and folds its case on every call.
+        let punctuation = SimpleText.asciiBytes(of: Self.leadPunctuation, in: value)
+        if punctuation & 1 != 0, let bracket = value.range(of: " chủ trì (", options: .caseInsensitive),
+            value.hasSuffix(")")
+        {
             let lead = InlineAssignment.clean(String(value[..<bracket.lowerBound]))
             let inside = String(value[bracket.upperBound...].dropLast())
             guard !lead.isEmpty, let partners = withoutClosingVerb(inside, "phối hợp") else { return nil }
             return (lead, partners)
         }
-        guard let comma = value.range(of: " chủ trì, ", options: .caseInsensitive) else { return nil }
+        guard punctuation & 2 != 0, let comma = value.range(of: " chủ trì, ", options: .caseInsensitive) else {
+            return nil
+        }
         let lead = InlineAssignment.clean(String(value[..<comma.lowerBound]))
         guard !lead.isEmpty, let partners = withoutClosingVerb(String(value[comma.upperBound...]), "phối hợp")
         else { return nil }
         return (lead, partners)
     }
+
+    private static let leadPunctuation: [UInt8] = Array("(,".utf8)
 
     /// "TTPVHCC phối hợp." without its closing verb ("TTPVHCC"), or nil when the part does not
     /// close with the verb after a name.
@@ -132,7 +142,10 @@ struct AssignmentParts: Equatable {
     /// "Phòng Văn hóa - Xã hội (chủ trì), các phòng, ban chuyên môn", "X (chủ trì); Y (phối hợp)".
     /// Nil when nothing stands before the mark.
     static func markedCell(_ text: String) -> AssignmentParts? {
-        guard let mark = text.range(of: "(chủ trì)", options: .caseInsensitive) else { return nil }
+        // No '(' byte, no "(chủ trì)" (as `leadThenPartners`).
+        guard SimpleText.contains(UInt8(ascii: "("), in: text),
+            let mark = text.range(of: "(chủ trì)", options: .caseInsensitive)
+        else { return nil }
         let lead = InlineAssignment.clean(String(text[..<mark.lowerBound]))
         guard !lead.isEmpty else { return nil }
         var rest = String(text[mark.upperBound...])

@@ -136,15 +136,21 @@ enum TaskField: String, Equatable, Sendable, Decodable {
     init?(labelKey key: String) {
         // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
         guard
-            let kind = TaskField.labels.first(where: {
-                key.hasWordPrefix($0.key) && ($0.key.contains(" ") && !$0.whole || key == $0.key)
-            })?.field
+            let index = TaskField.labels.indices.first(where: {
+                let label = TaskField.labels[$0]
+                return key.hasWordPrefix(label.key)
+                    && (TaskField.labelsHaveSpace[$0] && !label.whole || key == label.key)
+            })
         else { return nil }
-        self = kind
+        self = TaskField.labels[index].field
     }
 
     /// Label prefixes, most specific first (`plan-layout.yaml`).
     static let labels = PlanLayout.standard.fieldKeys
+
+    /// Whether each of `labels` holds a space, asked once: `contains(" ")` is Foundation's search,
+    /// and it ran on every field line.
+    static let labelsHaveSpace = labels.map { $0.key.contains(" ") }
 
     /// The statement labels ("Nhiệm vụ") as folded keys (`plan-layout.yaml`).
     static let statementKeys = Set(PlanLayout.standard.statementLabels.map(PlanLayout.key))

@@ -40,10 +40,15 @@ enum AlignedTables {
     /// A cheap look at the bytes: the line opens at the margin and holds at least two runs of
     /// `cellGap` spaces between words (three cells). Most lines of a plain-text plan fail it at once.
     static func mayOpen(_ line: String) -> Bool {
+        // Over the line's contiguous bytes: it runs on every line of a plain-text plan.
+        line.utf8.withContiguousStorageIfAvailable(mayOpen) ?? mayOpen(line.utf8)
+    }
+
+    private static func mayOpen(_ bytes: some Collection<UInt8>) -> Bool {
         var gaps = 0
         var spaces = 0
         var seen = false
-        for (offset, byte) in line.utf8.enumerated() {
+        for (offset, byte) in bytes.enumerated() {
             if byte == 0x20 {
                 spaces += 1
                 continue

@@ -8,7 +8,7 @@ enum CellSeparator: Sendable {
     func parts(_ text: String) -> Bool {
         switch self {
         case .tab: TabTables.hasTab(text)
-        case .pipe: SimpleText.contains(UInt8(ascii: "|"), in: Substring(text))
+        case .pipe: TabTables.holds(UInt8(ascii: "|"), in: text)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Tables pasted from Word into plain text: a row a line, its cells parted by tabs, the header row
 /// first. A cell that held several paragraphs breaks its row over several lines: the row's next
 /// cells come on a later line with tabs, or, for its last cell, on lines without any ("- Kế hoạch"
@@ -255,7 +257,16 @@ enum TabTables {
         }
     }
 
-    static func hasTab(_ text: String) -> Bool { SimpleText.contains(UInt8(ascii: "\t"), in: Substring(text)) }
+    static func hasTab(_ text: String) -> Bool { holds(UInt8(ascii: "\t"), in: text) }
+
+    /// Whether `text` holds the byte `byte`, found by the C library's `memchr` (which reads words,
+    /// not bytes) in its contiguous bytes: the readers ask it of every line, once a separator.
+    static func holds(_ byte: UInt8, in text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            return memchr(base, Int32(byte), utf8.count) != nil
+        } ?? text.utf8.contains(byte)
+    }
 
     /// A line's pieces between its tabs, as written.
     static func cells(_ text: String) -> [String] { TextLines.tabCells(Substring(text)) }
