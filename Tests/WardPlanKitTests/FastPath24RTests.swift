@@ -107,7 +107,12 @@ struct FastPath24RTests {
     @Test func legendOpeningAsItWas() {
         var opened = 0
         let long = String(repeating: "ệ", count: 39)
-        let lengths = [long + ":", long + "a:", long + "ab:", long + "\u{0301}a:", "- " + long + "a: x"]
+        let ascii = String(repeating: "a", count: 39)
+        let lengths = [
+            long + ":", long + "a:", long + "ab:", long + "\u{0301}a:", "- " + long + "a: x", ascii + ":", ascii + "a:",
+            ascii + "ab:", ascii + "\u{0301}:", ascii + "a\u{0301}:", ascii + "ab\u{0301}:", ascii + "🙂:",
+            ascii + "a🙂:", String(repeating: "ệ", count: 13) + "a:", String(repeating: "ệ", count: 14) + ":",
+        ]
         for text in Self.inputs + lengths {
             #expect(
                 Array(AbbreviationLegend.unwrapped(text).utf8) == Array(Self.unwrappedAsItWas(text).utf8),
@@ -491,7 +496,45 @@ struct FastPath24RTests {
         #expect(found > 10 && marked > 5)
     }
 
-    // MARK: 10. A unit's text
+    // MARK: 10. Lines of a file
+
+    /// `TextDecoding.splitLines` as it was: byte by byte.
+    static func splitLinesAsItWas(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        func trimCR(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> { slice.last == 0x0D ? slice.dropLast() : slice }
+        var out: [ArraySlice<UInt8>] = []
+        var start = bytes.startIndex
+        for index in bytes.indices where bytes[index] == 0x0A {
+            out.append(trimCR(bytes[start..<index]))
+            start = index + 1
+        }
+        if start < bytes.endIndex { out.append(trimCR(bytes[start...])) }
+        return out
+    }
+
+    @Test func splitLinesAsItWas() throws {
+        var files = try Self.fixtureFiles.filter { ["txt", "md"].contains($0.pathExtension) }.map {
+            try [UInt8](Data(contentsOf: $0))
+        }
+        files += [
+            [], [0x0A], [0x0A, 0x0A], [0x0D, 0x0A], [0x61], [0x61, 0x0D], [0x61, 0x0A, 0x62], [0x0D],
+            [0x0D, 0x0D, 0x0A],
+        ]
+        files += Self.generated.prefix(300).map { Array($0.utf8) }
+        var lines = 0
+        for bytes in files {
+            // Slices that start past 0 too (a byte-order mark dropped).
+            for slice in [bytes[...], bytes.dropFirst(min(3, bytes.count))] {
+                let now = TextDecoding.splitLines(slice)
+                let then = Self.splitLinesAsItWas(slice)
+                #expect(now.map(\.startIndex) == then.map(\.startIndex))
+                #expect(now.map { Array($0) } == then.map { Array($0) })
+                lines += now.count
+            }
+        }
+        #expect(lines > 10_000)
+    }
+
+    // MARK: 11. A unit's text
 
     @Test func unitTextAsItWas() throws {
         var marked = 0

@@ -91,8 +91,18 @@ struct AbbreviationLegend: Equatable {
         // counted no further than its limit: a `Character` walk each was most of this function.
         guard let colon = body.firstIndex(ofASCII: ":") else { return nil }
         let label = body[..<colon]
-        guard body.startsWithin(40, charactersOf: colon) else { return nil }
+        guard labelFits(body, before: colon) else { return nil }
         return Opening(key: String(label).foldedKey, rest: body[body.index(after: colon)...])
+    }
+
+    /// Whether the label before `colon` has at most 40 characters (`body[..<colon].count <= 40`):
+    /// at most 40 bytes have at most 40 characters, and in simple text (`SimpleText`) the characters
+    /// are the scalars, counted by their lead bytes; other text walks its characters.
+    static func labelFits(_ body: String, before colon: String.Index) -> Bool {
+        let bytes = body.utf8[..<colon]
+        if bytes.count <= 40 { return true }
+        if SimpleText.isSimple(body) { return bytes.lazy.filter { $0 & 0xC0 != 0x80 }.count <= 40 }
+        return body.startsWithin(40, charactersOf: colon)
     }
 
     /// `text.prefix(60).contains(":")` (Foundation's search, a `Character` walk and a UTF-16 copy

@@ -75,9 +75,17 @@ enum TextDecoding {
     static func splitLines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var out: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
-        for index in bytes.indices where bytes[index] == 0x0A {
-            out.append(trimCR(bytes[start..<index]))
-            start = index + 1
+        // Each LF found by the C library's `memchr` (it reads words, not bytes): the whole file
+        // was read a byte at a time here.
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let lf = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                out.append(trimCR(bytes[start..<(bytes.startIndex + lf)]))
+                start = bytes.startIndex + lf + 1
+                offset = lf + 1
+            }
         }
         if start < bytes.endIndex { out.append(trimCR(bytes[start...])) }
         return out
