@@ -153,3 +153,55 @@ struct FastPath24lTests {
         }
     }
 }
+
+/// lead24: the printed diagnostics made in blocks on several threads are the lines made one after
+/// another, at any number of threads, notes left out unless asked for.
+@Suite("Printed diagnostics (lead24)")
+struct PrintedDiagnosticsTests {
+    static func oneByOne(_ diagnostics: [Diagnostic], _ language: Language, verbose: Bool) -> [UInt8] {
+        var text = ""
+        for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
+            text += diagnostic.description(language) + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    static let diagnostics: [Diagnostic] = (0..<2_345).map { i in
+        let severity: Diagnostic.Severity = [.note, .warning, .error][i % 3]
+        let message =
+            i % 4 == 0
+            ? ReaderMessage.missingTimeline.text.en.replacingOccurrences(of: "{0}", with: "\(i % 17).\(i % 5)")
+            : "dòng \(i) không đọc được"
+        return Diagnostic(
+            i % 2 == 0 ? .missingTimeline : .unknownOffice, severity, path: "p/\(i / 50).md",
+            line: i % 7 == 0 ? nil : i,
+            message)
+    }
+
+    @Test func theSameBytesAtAnyNumberOfThreads() {
+        for language in Language.allCases {
+            for verbose in [false, true] {
+                let expected = Self.oneByOne(Self.diagnostics, language, verbose: verbose)
+                for threads in [1, 2, 3, 7] {
+                    let printed = Diagnostic.printed(
+                        Self.diagnostics, language: language, verbose: verbose, threads: threads)
+                    #expect(printed == expected, "\(language) \(verbose) \(threads)")
+                }
+            }
+        }
+        #expect(Diagnostic.printed([], language: .vi, verbose: true).isEmpty)
+    }
+
+    @Test func byHand() {
+        let two = [
+            Diagnostic(.missingLead, .note, path: "a.md", line: 3, "x"),
+            Diagnostic(.missingLead, .warning, path: "b.md", "y"),
+        ]
+        #expect(
+            String(decoding: Diagnostic.printed(two, language: .en, verbose: false), as: UTF8.self)
+                == "b.md: warning: y [parse.missing-lead]\n")
+        #expect(
+            String(decoding: Diagnostic.printed(two, language: .en, verbose: true), as: UTF8.self)
+                == "a.md:3: note: x [parse.missing-lead]\nb.md: warning: y [parse.missing-lead]\n")
+    }
+}
