@@ -47,12 +47,8 @@ struct DiagnosticPrinter {
 
     func print(_ diagnostics: [Diagnostic]) {
         // One write for all: a write per line was a system call per warning of a large run.
-        var text = ""
-        for diagnostic in diagnostics where verbose || diagnostic.severity >= .warning {
-            text += diagnostic.description(language)
-            text += "\n"
-        }
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+        let bytes = Diagnostic.printed(diagnostics, language: language, verbose: verbose)
+        if !bytes.isEmpty { FileHandle.standardError.write(Data(bytes)) }
     }
 
     func status(_ line: String) {

@@ -185,9 +185,17 @@ struct PlanCacheTests {
         #expect(a.key(path: "a.txt", contentDigest: "00") == b.key(path: "a.txt", contentDigest: "00"))
         #expect(a.key(path: "a.txt", contentDigest: "00") != a.key(path: "b.txt", contentDigest: "00"))
         #expect(a.key(path: "a.txt", contentDigest: "00") != a.key(path: "a.txt", contentDigest: "01"))
-        // Every part of the reference data is in the settings (none failed to encode).
-        let bytes = PlanCache.Settings.referenceBytes(PlanExtractor())
+        // The shipped data is named in a word; other data has every part in the settings (none
+        // failed to encode: an empty part would be two zeros in a row).
+        let shipped = PlanCache.Settings.referenceBytes(PlanExtractor())
+        #expect(String(decoding: shipped, as: UTF8.self).hasPrefix("reference: the shipped data\0"))
+        var taxonomy = ReferenceData.standard.taxonomy
+        taxonomy.version += "-city"
+        let city = PlanExtractor(reference: ReferenceData.standard.replacing(taxonomy: taxonomy))
+        let bytes = PlanCache.Settings.referenceBytes(city)
+        #expect(bytes.count > 10_000)
         #expect(bytes.split(separator: 0, omittingEmptySubsequences: false).filter(\.isEmpty).count <= 1)
+        #expect(!String(decoding: bytes, as: UTF8.self).contains("reference: the shipped data"))
         #expect(!PlanCache.shippedDataBytes.isEmpty)
         #expect(String(decoding: PlanCache.shippedDataBytes, as: UTF8.self).contains("plan-layout.yaml"))
     }

@@ -103,13 +103,9 @@ public enum Escaping {
     static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let count = bytes.count
         var start = 0
-        var i = 0
+        var i = ByteRuns.firstSpecial(ByteRuns.HTML.self, in: bytes, from: 0)
         while i < count {
             let b = bytes[i]
-            guard mayNeedHTMLCare(b) else {
-                i += 1
-                continue
-            }
             if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             var length = 1
             switch b {
@@ -133,22 +129,13 @@ public enum Escaping {
             }
             i += length
             start = i
+            i = ByteRuns.firstSpecial(ByteRuns.HTML.self, in: bytes, from: i)
         }
         if start < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
     }
 
     /// U+FFFD in UTF-8.
     private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
-
-    /// The bytes of `HTMLBytes.table`, as a switch (no table to load).
-    @inline(__always)
-    private static func mayNeedHTMLCare(_ b: UInt8) -> Bool {
-        switch b {
-        case 0x09, 0x0A, 0x0C: return false
-        case 0..<0x20, 0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF, 0xF0...0xF4: return true
-        default: return false
-        }
-    }
 
     /// `jsonInScript(text)`'s UTF-8 appended to `out`.
     static func appendJSONInScript(_ text: String, to out: inout [UInt8]) {
@@ -161,15 +148,9 @@ public enum Escaping {
         out.append(0x22)
         let count = bytes.count
         var start = 0
-        var i = 0
+        var i = ByteRuns.firstSpecial(ByteRuns.JSONInScript.self, in: bytes, from: 0)
         while i < count {
             let b = bytes[i]
-            switch b {
-            case 0..<0x20, 0x22, 0x3C, 0x5C, 0xE2: break
-            default:
-                i += 1
-                continue
-            }
             let next: UInt8 = i + 1 < count ? bytes[i + 1] : 0
             var length = 1
             var escape: StaticString? = nil
@@ -189,18 +170,19 @@ public enum Escaping {
             default:  // the other controls: \u00XX
                 escape = "\\u00"
             }
-            guard let escape else {
-                i += 1
-                continue
+            if let escape {
+                if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                escape.withUTF8Buffer { out.append(contentsOf: $0) }
+                if b < 0x20 && b != 0x0A {
+                    out.append(hexDigit(b >> 4))
+                    out.append(hexDigit(b & 0x0F))
+                }
+                i += length
+                start = i
+            } else {
+                i += 1  // a `<` or 0xE2 that stays as it is
             }
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            escape.withUTF8Buffer { out.append(contentsOf: $0) }
-            if b < 0x20 && b != 0x0A {
-                out.append(hexDigit(b >> 4))
-                out.append(hexDigit(b & 0x0F))
-            }
-            i += length
-            start = i
+            i = ByteRuns.firstSpecial(ByteRuns.JSONInScript.self, in: bytes, from: i)
         }
         if start < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
         out.append(0x22)
@@ -224,15 +206,19 @@ public enum Escaping {
         case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: formula = true
         default: formula = false
         }
-        let quoted = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }
+        let count = bytes.count
+        let quoted =
+            ByteRuns.firstSpecial(ByteRuns.CSVQuoting.self, in: bytes, from: 0) < count
         if quoted { out.append(0x22) }
         if formula { out.append(0x27) }
         if quoted {
             var start = 0
-            for (i, b) in bytes.enumerated() where b == 0x22 {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...i]))
+            var q = ByteRuns.firstSpecial(ByteRuns.Quote.self, in: bytes, from: 0)
+            while q < count {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...q]))
                 out.append(0x22)
-                start = i + 1
+                start = q + 1
+                q = ByteRuns.firstSpecial(ByteRuns.Quote.self, in: bytes, from: start)
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             out.append(0x22)

@@ -74,9 +74,9 @@ enum JSONBytesEncoder {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for i in 0..<utf8.count {
+            var i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: 0)
+            while i < utf8.count {
                 let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 runStart = i + 1
                 bytes.append(UInt8(ascii: "\\"))
@@ -92,6 +92,7 @@ enum JSONBytesEncoder {
                     bytes.append(hexDigits[Int(byte >> 4)])
                     bytes.append(hexDigits[Int(byte & 0xF)])
                 }
+                i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: i + 1)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }

@@ -264,14 +264,15 @@ final class XMLTextWriter {
         value.withUTF8 { bytes in
             // Most values (ids, names, sentences) hold no byte either path below changes: one scan,
             // one copy. A byte that may change (`needsCare`) sends the value the careful way.
-            if !bytes.contains(where: Self.needsCare) {
+            let first = ByteRuns.firstSpecial(ByteRuns.XML.self, in: bytes, from: 0)
+            if first == bytes.count {
                 buffer.append(contentsOf: bytes)
             } else if !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) {
-                escape(bytes, attribute: attribute)
+                escape(bytes, from: first, attribute: attribute)
             } else {
                 // Rare: a control character, or a lead byte of U+FFFE/U+FFFF (EF) to look at closely.
                 var clean = sanitized(String(decoding: bytes, as: UTF8.self))
-                clean.withUTF8 { escape($0, attribute: attribute) }
+                clean.withUTF8 { escape($0, from: 0, attribute: attribute) }
             }
         }
     }
@@ -279,16 +280,15 @@ final class XMLTextWriter {
     /// Whether `escaped` may write `byte` otherwise than as itself: a control character (tab, line
     /// feed and carriage return included), `"`, `&`, `<`, `>`, or 0xEF (the lead byte of U+FFFE and
     /// U+FFFF). A value without any is copied as it is by both of its paths.
-    static func needsCare(_ byte: UInt8) -> Bool {
-        if byte > 0x3E { return byte == 0xEF }
-        return byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E
-    }
+    static func needsCare(_ byte: UInt8) -> Bool { ByteRuns.XML.byte(byte) }
 
-    private func escape(_ bytes: UnsafeBufferPointer<UInt8>, attribute: Bool) {
+    /// `bytes` escaped, from `first`, the first byte that `needsCare` (all before it are copied).
+    private func escape(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, attribute: Bool) {
         var start = 0
-        for (i, byte) in bytes.enumerated() {
-            let entity: StaticString
-            switch byte {
+        var i = first
+        while i < bytes.count {
+            let entity: StaticString?
+            switch bytes[i] {
             case UInt8(ascii: "<"): entity = "&lt;"
             case UInt8(ascii: ">"): entity = "&gt;"
             case UInt8(ascii: "&"): entity = "&amp;"
@@ -296,11 +296,14 @@ final class XMLTextWriter {
             case 0x0D: entity = "&#13;"
             case 0x0A where attribute: entity = "&#10;"
             case 0x09 where attribute: entity = "&#9;"
-            default: continue
+            default: entity = nil
             }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            buffer.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            start = i + 1
+            if let entity {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                buffer.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = i + 1
+            }
+            i = ByteRuns.firstSpecial(ByteRuns.XML.self, in: bytes, from: i + 1)
         }
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
