@@ -35,6 +35,21 @@ enum SimpleText {
         return true
     }
 
+    /// Whether scalar `value` has a numeric type (`properties.numericType != nil`): from tables for
+    /// the blocks simple text holds (below U+0300, U+1E00–U+20CF), where asking the properties of
+    /// every Vietnamese letter was nearly all of `containsNumber`; other scalars ask.
+    @inline(__always)
+    static func isNumeric(_ value: UInt32) -> Bool {
+        if value < 0x300 { return numericLatin[Int(value)] }
+        if value >= 0x1E00 && value < 0x20D0 { return numericExtended[Int(value &- 0x1E00)] }
+        return Unicode.Scalar(value)?.properties.numericType != nil
+    }
+
+    private static let numericLatin = (UInt32(0)..<0x300).map { Unicode.Scalar($0)?.properties.numericType != nil }
+    private static let numericExtended = (UInt32(0x1E00)..<0x20D0).map {
+        Unicode.Scalar($0)?.properties.numericType != nil
+    }
+
     /// Whether `text` is simple; false also when its bytes are not at hand (a bridged string).
     static func isSimple(_ text: some StringProtocol) -> Bool {
         text.utf8.withContiguousStorageIfAvailable(isSimple) ?? false
@@ -166,7 +181,7 @@ extension String {
                     continue
                 }
                 let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
-                if Unicode.Scalar(value)?.properties.numericType != nil { return true }
+                if SimpleText.isNumeric(value) { return true }
                 i += length
             }
             return false
@@ -210,6 +225,28 @@ extension String {
             for i in 0..<utf8.count {
                 let byte = utf8[i]
                 guard byte == a || byte == b || byte == c else { continue }
+                if start < i { pieces.append(piece(start, i)) }
+                start = i + 1
+            }
+            if start < utf8.count { pieces.append(piece(start, utf8.count)) }
+            return pieces
+        }
+    }
+
+    /// `split(atASCII: [separator])` for simple text (the same pieces, cut the same way); nil for
+    /// other text, which must be split by characters.
+    func splitSimple(atASCII separator: UInt8) -> [Substring]? {
+        guard separator < 0x80, SimpleText.isSimple(self) else { return nil }
+        func piece(_ lower: Int, _ upper: Int) -> Substring {
+            let from = utf8.index(startIndex, offsetBy: lower)
+            return Substring(utf8[from..<utf8.index(from, offsetBy: upper - lower)])
+        }
+        var copy = self
+        return copy.withUTF8 { utf8 in
+            var pieces: [Substring] = []
+            pieces.reserveCapacity(8)
+            var start = 0
+            for i in 0..<utf8.count where utf8[i] == separator {
                 if start < i { pieces.append(piece(start, i)) }
                 start = i + 1
             }
