@@ -5,7 +5,8 @@ import Testing
 
 /// perf24c's cuts held against the code they replace: numbers found from a table, the sentence
 /// breaks found eight bytes at a time, the toned key written on the stack with its own decoder,
-/// the punctuation check on bytes, and one scan for both of `AssignedThemes`' classifiers.
+/// the punctuation check on bytes, one scan for both of `AssignedThemes`' classifiers, and a
+/// statement's places named from headings named once.
 @Suite("Fast paths (perf24c)")
 struct FastPath24cTests {
     /// Pieces of texts: Vietnamese precomposed and decomposed, capitals, đ/Đ, numbers of other
@@ -213,18 +214,7 @@ struct FastPath24cTests {
 }
 
 extension FastPath24cTests {
-    // MARK: 6. Words split at their space bytes
-
-    @Test func splitSimpleAsSplitAtASCII() {
-        for text in Self.texts + Self.texts.prefix(2_000).map(FoldedKey.of) + ["  a  b ", " ", "a", "a\u{0301} b"] {
-            let simple = text.splitSimple(atASCII: 0x20)
-            #expect(simple == nil || simple == text.split(atASCII: [" "]), "\(text.debugDescription)")
-            #expect((simple == nil) == !SimpleText.isSimple(text))
-            #expect(FoldedKey.words(text) == FoldedKey.of(text).split(atASCII: [" "]), "\(text.debugDescription)")
-        }
-    }
-
-    // MARK: 7. Places named from the headings named once
+    // MARK: 6. Places named from the headings named once
 
     @Test func placesNamedOnceAsEachTime() {
         let plans = CompactJSONTests.result.plans + [Fixtures.namDoSon]

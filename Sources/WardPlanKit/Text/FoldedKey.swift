@@ -32,9 +32,7 @@ public enum FoldedKey {
 
     /// Words of the key, for matching on word boundaries.
     public static func words(_ text: some StringProtocol) -> [Substring] {
-        let key = of(text)
-        // At the space bytes when the key is simple, without reading the separator set each time.
-        return key.splitSimple(atASCII: 0x20) ?? key.split(atASCII: space)
+        of(text).split(atASCII: space)
     }
 
     /// The separator of a key's words, made once (a set literal per call is a hash table built).

@@ -233,28 +233,6 @@ extension String {
         }
     }
 
-    /// `split(atASCII: [separator])` for simple text (the same pieces, cut the same way); nil for
-    /// other text, which must be split by characters.
-    func splitSimple(atASCII separator: UInt8) -> [Substring]? {
-        guard separator < 0x80, SimpleText.isSimple(self) else { return nil }
-        func piece(_ lower: Int, _ upper: Int) -> Substring {
-            let from = utf8.index(startIndex, offsetBy: lower)
-            return Substring(utf8[from..<utf8.index(from, offsetBy: upper - lower)])
-        }
-        var copy = self
-        return copy.withUTF8 { utf8 in
-            var pieces: [Substring] = []
-            pieces.reserveCapacity(8)
-            var start = 0
-            for i in 0..<utf8.count where utf8[i] == separator {
-                if start < i { pieces.append(piece(start, i)) }
-                start = i + 1
-            }
-            if start < utf8.count { pieces.append(piece(start, utf8.count)) }
-            return pieces
-        }
-    }
-
     /// `split(atASCII:)` as it was, by the `UTF8View`: the reference for the tests.
     func splitByUTF8View(atASCII separators: Set<Character>) -> [Substring] {
         precondition(separators.allSatisfy { $0.isASCII && $0.unicodeScalars.count == 1 }, "ASCII separators")
