@@ -23,10 +23,34 @@ public struct GapPlace: Hashable, Sendable, Codable {
 struct PlaceNamer {
     private let headings: [Heading]
     private let outline: HeadingOutline
+    /// With `namingEach`: what `section(at:ref:)` reads of each heading with a ref, worked out once
+    /// (a plan's statements name a place for each of their lines, and the same few headings each time).
+    private let named: [NamedHeading?]?
 
-    init(headings: [Heading]) {
+    private struct NamedHeading {
+        var ref: String
+        /// `ref + "."`: an inner ref starting so is in this heading.
+        var refDot: String
+        var isAppendix: Bool
+        /// The heading's name outside an appendix, and inside one.
+        var name: String
+        var nameInAppendix: String
+    }
+
+    /// `namingEach`: name every heading now, for a namer asked about many lines.
+    init(headings: [Heading], namingEach: Bool = false) {
         self.headings = headings
         outline = HeadingOutline(headings)
+        named =
+            namingEach
+            ? headings.map { heading in
+                heading.ref.map { ref in
+                    NamedHeading(
+                        ref: ref, refDot: ref + ".", isAppendix: Self.isAppendix(ref),
+                        name: Self.name(ref: ref, level: heading.level, inAppendix: false),
+                        nameInAppendix: Self.name(ref: ref, level: heading.level, inAppendix: true))
+                }
+            } : nil
     }
 
     func place(line: Int, ref: String?) -> GapPlace {
@@ -34,6 +58,7 @@ struct PlaceNamer {
     }
 
     func section(at line: Int, ref: String?) -> String? {
+        if let named { return section(at: line, ref: ref, named: named) }
         let chain = outline.chain(at: line).map { headings[$0] }.filter { $0.ref != nil }
         var parts: [String] = []
         var inner: String? = nil
@@ -48,6 +73,26 @@ struct PlaceNamer {
             if let inner, inner.hasPrefix(ref + ".") { continue }
             parts.append(Self.name(ref: ref, level: heading.level, inAppendix: inAppendix))
             inner = ref
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// `section(at:ref:)` from the headings named beforehand.
+    private func section(at line: Int, ref: String?, named: [NamedHeading?]) -> String? {
+        let chain = outline.chain(at: line)
+        var parts: [String] = []
+        var inner: String? = nil
+        let first = chain.first { named[$0] != nil }
+        let inAppendix = first.map { named[$0]!.isAppendix } ?? false
+        if let ref = ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty {
+            parts.append(Self.name(ref: ref, level: Int.max, inAppendix: inAppendix))
+            inner = ref
+        }
+        for index in chain.reversed() {
+            guard let heading = named[index] else { continue }
+            if let inner, inner.hasPrefix(heading.refDot) { continue }
+            parts.append(inAppendix ? heading.nameInAppendix : heading.name)
+            inner = heading.ref
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
@@ -75,7 +120,7 @@ enum Statements {
     /// what the ward has done, how it stands) states nothing: a narrative item under an assessment
     /// part, or a theme named only in a clause of the past or of assessment, gives no place.
     static func places(in plan: Plan, background: BackgroundReader? = nil) -> [String: [GapPlace]] {
-        let namer = PlaceNamer(headings: plan.headings)
+        let namer = PlaceNamer(headings: plan.headings, namingEach: true)
         let background = background.flatMap { $0.isEmpty ? nil : $0 }
         let outline = background == nil ? nil : HeadingOutline(plan.headings)
         // Each heading judged once, not once for every item under it.
@@ -144,11 +189,11 @@ struct AssignedThemes: Sendable {
         var out: Set<String> = []
         for r in plan.responsibilities {
             for duty in r.duties {
-                // One key for both classifiers, which share a matcher; the ids alone.
-                let key = TextKey(duty.text)
-                let named = unassigned.themeIDs(in: key, section: .organisation)
+                // One key and one scan for both classifiers, which share a matcher; the ids alone.
+                let (stated, named) = unassigned.themeIDsWithEveryContext(
+                    in: TextKey(duty.text), section: .organisation)
                 guard !named.isEmpty else { continue }
-                out.formUnion(named.subtracting(standard.themeIDs(in: key, section: .organisation)))
+                out.formUnion(named.subtracting(stated))
             }
         }
         return out

@@ -165,7 +165,23 @@ public struct PlanClassifier: Sendable {
 
     /// The ids of `themes(in:section:)` of the text `key` was made from, as a set.
     func themeIDs(in key: TextKey, section: SectionKind) -> Set<String> {
-        let found = find(in: key)
+        ids(of: find(in: key), section: section)
+    }
+
+    /// `(PlanClassifier(sharing this matcher, every context kept).themeIDs(in:section:),
+    /// themeIDs(in:section:))` from one scan of `key` (`TaxonomyMatcher.findBoth`): what
+    /// `AssignedThemes` asks of the standard classifier and of this one without its `assigns` contexts.
+    func themeIDsWithEveryContext(in key: TextKey, section: SectionKind) -> (all: Set<String>, own: Set<String>) {
+        guard let skippedContexts else {
+            let own = themeIDs(in: key, section: section)
+            return (own, own)
+        }
+        let (all, skipping) = matcher.findBoth(in: key, skipping: skippedContexts)
+        return (ids(of: all, section: section), ids(of: skipping, section: section))
+    }
+
+    /// The ids of `themeIDs(in:section:)`, from what the matcher found.
+    private func ids(of found: TaxonomyMatcher.Found, section: SectionKind) -> Set<String> {
         var out: Set<String> = []
         for hit in found.signals where !found.vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section) {
             out.insert(facts.ids[hit.owner])

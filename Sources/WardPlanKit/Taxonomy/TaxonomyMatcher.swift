@@ -277,7 +277,6 @@ final class TaxonomyMatcher: Sendable {
     /// they need.
     private func scan(_ key: TextKey, _ body: (Hit) -> Void) {
         var chains: [Chain] = []
-        var tonedBuffer: [UInt8] = []
         var breaks: ClauseScanner.SentenceBreaks?
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
@@ -289,11 +288,13 @@ final class TaxonomyMatcher: Sendable {
                 // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
                 // the hints' cost of checking marks.
                 if let toned = patternToned[pattern],
-                    !key.sourceMatches(toned, ofKey: hit.keyRange, buffer: &tonedBuffer)
+                    !key.sourceMatches(toned, ofKey: hit.keyRange)
                 {
                     return
                 }
+                // A match whose bytes hold no splitting character's byte is admitted without its text.
                 if let punctuation = patternPunctuation[pattern],
+                    key.sourceHolds(Punctuation.mayBeSplitting, ofKey: hit.keyRange),
                     !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
                 {
                     return
@@ -322,7 +323,7 @@ final class TaxonomyMatcher: Sendable {
                 }
                 // A phrase, with its gap, is said within one sentence.
                 if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
-                if breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return }
+                if !breaks!.isEmpty && breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return }
                 if role == .context, afterBreak[hit.owner],
                     !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
                 {
@@ -347,6 +348,45 @@ final class TaxonomyMatcher: Sendable {
     /// The phrases of `key`'s text, every context kept.
     func find(in key: TextKey) -> Found { find(in: key, leavingOut: KeepEveryContext()) }
 
+    /// `(find(in: key), find(in: key, skipping: skipped))` from one scan of the key: the hits of a
+    /// scan do not depend on the contexts left out, only what `find` keeps of them does.
+    func findBoth(in key: TextKey, skipping skipped: [Bool]) -> (all: Found, skipping: Found) {
+        var everyContext = Found()
+        var leavingOut = Found()
+        var signals: [Hit] = []
+        var exclusions: [Hit] = []
+        var contextHits: [Hit] = []
+        var excepts: [Hit] = []
+        var keptContextHits: [Hit] = []
+        var keptExcepts: [Hit] = []
+        var met: [Int] = []
+        scan(key) { hit in
+            switch phraseRole[hit.phrase] {
+            case .signal: signals.append(hit)
+            case .notInside: exclusions.append(hit)
+            case .notWith: if !everyContext.vetoed.contains(hit.owner) { everyContext.vetoed.append(hit.owner) }
+            case .areaHeading: everyContext.areaHeadings.append(hit)
+            case .context:
+                contextHits.append(hit)
+                if !skipped.leavesOut(hit.owner) { keptContextHits.append(hit) }
+            case .contextExcept:
+                excepts.append(hit)
+                if !skipped.leavesOut(hit.owner) { keptExcepts.append(hit) }
+            case .requirement: if !met.contains(hit.owner) { met.append(hit.owner) }
+            }
+        }
+        leavingOut.vetoed = everyContext.vetoed
+        leavingOut.areaHeadings = everyContext.areaHeadings
+        return (
+            settle(
+                everyContext, signals: signals, exclusions: exclusions, contextHits: contextHits, excepts: excepts,
+                met: met, in: key),
+            settle(
+                leavingOut, signals: signals, exclusions: exclusions, contextHits: keptContextHits,
+                excepts: keptExcepts, met: met, in: key)
+        )
+    }
+
     // Generic so that the standard path, which keeps every context, is compiled without the check.
     @inline(__always)
     private func find(in key: TextKey, leavingOut skipped: some ContextsLeftOut) -> Found {
@@ -368,6 +408,19 @@ final class TaxonomyMatcher: Sendable {
             case .requirement: if !met.contains(hit.owner) { met.append(hit.owner) }
             }
         }
+        return settle(
+            found, signals: signals, exclusions: exclusions, contextHits: contextHits, excepts: excepts, met: met,
+            in: key)
+    }
+
+    /// What `find` keeps of a scan's hits, by role: `found` holds the vetoes and area headings.
+    @inline(__always)
+    private func settle(
+        _ found: consuming Found, signals: consuming [Hit], exclusions: [Hit], contextHits: [Hit], excepts: [Hit],
+        met: [Int], in key: TextKey
+    ) -> Found {
+        var found = found
+        var signals = signals
         if signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
             signals.removeAll { hit in phraseNeeds[hit.phrase].map { !met.contains($0) } ?? false }
         }

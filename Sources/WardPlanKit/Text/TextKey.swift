@@ -46,14 +46,23 @@ public struct TextKey: Sendable {
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
-    /// Whether the toned key (`TonedKey`) of the text of key bytes `keyRange` is `tonedKey`'s UTF-8:
-    /// `TonedKey.of(sourceText(ofKey:)) == tonedKey` without making the strings.
-    func sourceMatches(_ tonedKey: [UInt8], ofKey keyRange: Range<Int>, buffer: inout [UInt8]) -> Bool {
+    /// Whether some byte of the text of key bytes `keyRange` is flagged in `table` (256 entries).
+    func sourceHolds(_ table: [Bool], ofKey keyRange: Range<Int>) -> Bool {
         let range = sourceRange(ofKey: keyRange)
         var text = text
-        return text.withUTF8 {
-            TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey, buffer: &buffer)
+        return text.withUTF8 { utf8 in
+            table.withUnsafeBufferPointer { table in
+                utf8[range].contains { table[Int($0)] }
+            }
         }
+    }
+
+    /// Whether the toned key (`TonedKey`) of the text of key bytes `keyRange` is `tonedKey`'s UTF-8:
+    /// `TonedKey.of(sourceText(ofKey:)) == tonedKey` without making the strings.
+    func sourceMatches(_ tonedKey: [UInt8], ofKey keyRange: Range<Int>) -> Bool {
+        let range = sourceRange(ofKey: keyRange)
+        var text = text
+        return text.withUTF8 { TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey) }
     }
 
     /// The 1-based column (in characters; a combining mark is part of its letter) of key byte `index`.

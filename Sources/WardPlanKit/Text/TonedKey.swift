@@ -100,24 +100,171 @@ public enum TonedKey {
 extension TonedKey {
     /// Whether the toned key of the UTF-8 text `utf8` is `key` (a `TonedKey.of` result, as UTF-8):
     /// `TonedKey.of(text) == key` without making a `String` per word and per text. The key is
-    /// written into `buffer` (reused between calls) byte by byte, as `of` builds it. A taxonomy
-    /// phrase checked with its marks asks this for every match (perf19).
+    /// written byte by byte, as `of` builds it, on the stack (`write(utf8:to:)`; perf24c: it was
+    /// written into an array with the standard decoder). A taxonomy phrase checked with its marks
+    /// asks this for every match (perf19).
     ///
     /// Exact: equal bytes are equal strings; two keys of ASCII bytes only (what Vietnamese text
     /// gives) are equal strings only with equal bytes. Otherwise (a key with other letters, whose
     /// strings may be canonically equivalent with other bytes, or bytes that are not UTF-8) it
     /// answers as `of` and `==` do.
     static func matches(utf8: UnsafeBufferPointer<UInt8>, key: [UInt8], buffer: inout [UInt8]) -> Bool {
-        guard write(utf8: utf8, into: &buffer) else {
-            return of(String(decoding: utf8, as: UTF8.self)) == String(decoding: key, as: UTF8.self)
+        matches(utf8: utf8, key: key)
+    }
+
+    /// `matches(utf8:key:buffer:)` without a buffer of the caller's.
+    static func matches(utf8: UnsafeBufferPointer<UInt8>, key: [UInt8]) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 &* utf8.count &+ 8) { out in
+            guard let count = write(utf8: utf8, to: out.baseAddress!) else {
+                return of(String(decoding: utf8, as: UTF8.self)) == String(decoding: key, as: UTF8.self)
+            }
+            let written = UnsafeBufferPointer(rebasing: out[..<count])
+            let same = key.withUnsafeBufferPointer { key in
+                key.count == count && (count == 0 || memcmp(key.baseAddress!, written.baseAddress!, count) == 0)
+            }
+            if same { return true }
+            if written.allSatisfy({ $0 < 0x80 }) && key.allSatisfy({ $0 < 0x80 }) { return false }
+            return String(decoding: written, as: UTF8.self) == String(decoding: key, as: UTF8.self)
         }
-        if buffer == key { return true }
-        if buffer.allSatisfy({ $0 < 0x80 }) && key.allSatisfy({ $0 < 0x80 }) { return false }
-        return String(decoding: buffer, as: UTF8.self) == String(decoding: key, as: UTF8.self)
+    }
+
+    /// `write(utf8:into:)` into memory with room for `3 * utf8.count + 8` bytes (a scalar of n bytes
+    /// writes at most n key bytes, a space before its word and a tone after it), decoding the bytes
+    /// itself: the standard decoder's buffer handling was most of the cost of each non-ASCII scalar.
+    /// Returns the key's length, or nil for bytes that are not valid UTF-8.
+    static func write(utf8: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var k = 0
+        var inWord = false
+        var tone: UInt8 = 0
+        @inline(__always) func openWord() {
+            guard !inWord else { return }
+            if k > 0 {
+                out[k] = 0x20
+                k &+= 1
+            }
+            inWord = true
+        }
+        @inline(__always) func finishWord() {
+            guard inWord else { return }
+            if tone != 0 {
+                out[k] = tone
+                k &+= 1
+            }
+            inWord = false
+            tone = 0
+        }
+        let latin = FoldTable.latin
+        let n = utf8.count
+        var i = 0
+        while i < n {
+            let b0 = utf8[i]
+            if b0 < 0x80 {
+                let code = latin[Int(b0)]
+                if code > FoldTable.separator {
+                    openWord()
+                    out[k] = code
+                    k &+= 1
+                } else {
+                    finishWord()
+                }
+                i &+= 1
+                continue
+            }
+            guard let (value, length) = decodeChecked(utf8, at: i, lead: b0) else { return nil }
+            i &+= length
+            if let mark = mark(value) {
+                switch mark {
+                case .tone(let t): if tone == 0 { tone = t.asciiValue! }
+                case .vowel(let v):
+                    if inWord {
+                        out[k] = v.asciiValue!
+                        k &+= 1
+                    }
+                }
+                continue
+            }
+            let letter = packedLetter(value)
+            if letter.count != 0 {
+                openWord()
+                var base = letter.base
+                for _ in 0..<letter.count {
+                    out[k] = UInt8(truncatingIfNeeded: base)
+                    k &+= 1
+                    base >>= 8
+                }
+                if tone == 0 { tone = letter.tone }
+                continue
+            }
+            if let letter = letterBytes(value) {
+                openWord()
+                for byte in letter.base {
+                    out[k] = byte
+                    k &+= 1
+                }
+                if tone == 0 { tone = letter.tone }
+                continue
+            }
+            if value < UInt32(latin.count) {
+                let code = latin[Int(value)]
+                if code == FoldTable.drop { continue }
+                if code == FoldTable.separator {
+                    finishWord()
+                    continue
+                }
+                if code != FoldTable.slowPath {
+                    openWord()
+                    out[k] = code
+                    k &+= 1
+                    continue
+                }
+            }
+            switch FoldedKey.fold(Unicode.Scalar(value)!) {
+            case .drop: continue
+            case .separator: finishWord()
+            case .scalar(let s):
+                openWord()
+                UTF8.encode(s) { byte in
+                    out[k] = byte
+                    k &+= 1
+                }
+            }
+        }
+        finishWord()
+        return k
+    }
+
+    /// The scalar at `i` (lead byte `b0` ≥ 0x80) and its length, or nil when the bytes there are not
+    /// well-formed UTF-8 (Unicode's table 3-7: no overlong forms, surrogates or values past U+10FFFF).
+    @inline(__always)
+    static func decodeChecked(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int, lead b0: UInt8) -> (UInt32, Int)? {
+        let n = utf8.count
+        @inline(__always) func continuation(_ j: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> UInt32? {
+            guard j < n else { return nil }
+            let b = utf8[j]
+            return b >= low && b <= high ? UInt32(b & 0x3F) : nil
+        }
+        switch b0 {
+        case 0xC2...0xDF:
+            guard let c1 = continuation(i + 1) else { return nil }
+            return (UInt32(b0 & 0x1F) << 6 | c1, 2)
+        case 0xE0...0xEF:
+            let low: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
+            let high: UInt8 = b0 == 0xED ? 0x9F : 0xBF
+            guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2) else { return nil }
+            return (UInt32(b0 & 0x0F) << 12 | c1 << 6 | c2, 3)
+        case 0xF0...0xF4:
+            let low: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
+            let high: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
+            guard let c1 = continuation(i + 1, low, high), let c2 = continuation(i + 2), let c3 = continuation(i + 3)
+            else { return nil }
+            return (UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
+        default: return nil
+        }
     }
 
     /// `of`'s key of `utf8`, as UTF-8, into `out`; false (and `out` unspecified) for bytes that are
-    /// not valid UTF-8, which `of` would see repaired.
+    /// not valid UTF-8, which `of` would see repaired. As it was before `write(utf8:to:)`: the
+    /// reference for the tests.
     static func write(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
         out.removeAll(keepingCapacity: true)
         // `of`'s `word` is the bytes after `wordStart`; its space before it is written when the word
@@ -175,6 +322,29 @@ extension TonedKey {
             }
         }
     }
+
+    /// `letterBytes(value)` packed: the base's bytes (at most four, the first in the low byte), how
+    /// many, and the tone; `count` 0 when there is no letter or its base does not fit.
+    struct PackedLetter {
+        var base: UInt32 = 0
+        var count: UInt8 = 0
+        var tone: UInt8 = 0
+    }
+
+    @inline(__always)
+    static func packedLetter(_ value: UInt32) -> PackedLetter {
+        if value >= 0x1E00 { return value <= 0x1EFF ? packedExtendedAdditional[Int(value &- 0x1E00)] : PackedLetter() }
+        return value >= 0x00C0 && value <= 0x024F ? packedLatin[Int(value &- 0x00C0)] : PackedLetter()
+    }
+
+    private static func packed(_ entry: (base: [UInt8], tone: UInt8)?) -> PackedLetter {
+        guard let entry, (1...4).contains(entry.base.count) else { return PackedLetter() }
+        let base = entry.base.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        return PackedLetter(base: base, count: UInt8(entry.base.count), tone: entry.tone)
+    }
+
+    private static let packedLatin = latinBytes.map(packed)
+    private static let packedExtendedAdditional = extendedAdditionalBytes.map(packed)
 
     /// `letter(value)` with its base as UTF-8 and its tone as a byte (0: none).
     @inline(__always)
