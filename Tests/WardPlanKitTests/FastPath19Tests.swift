@@ -171,15 +171,12 @@ struct FastPath19Tests {
     // MARK: 3. The toned key on bytes
 
     static func tonedBytes(_ text: String) -> [UInt8]? {
-        var buffer: [UInt8] = []
-        var text = text
-        return text.withUTF8 { TonedKey.write(utf8: $0, into: &buffer) } ? buffer : nil
+        FastPath24cTests.writtenOnStack(Array(text.utf8))
     }
 
     static func matches(_ text: String, _ key: String) -> Bool {
-        var buffer: [UInt8] = [9, 9, 9]
         var text = text
-        return text.withUTF8 { TonedKey.matches(utf8: $0, key: Array(key.utf8), buffer: &buffer) }
+        return text.withUTF8 { TonedKey.matches(utf8: $0, key: Array(key.utf8)) }
     }
 
     @Test func tonedBytesAreTheTonedKey() {
@@ -213,11 +210,9 @@ struct FastPath19Tests {
         #expect(Self.matches("Å", "a\u{030A}") == (TonedKey.of("Å") == "a\u{030A}"))
         // Bytes that are not UTF-8: answered as `of` answers the repaired text.
         let invalid: [UInt8] = [0x61, 0xC3, 0x28, 0x62]
-        var buffer: [UInt8] = []
         let repaired = TonedKey.of(String(decoding: invalid, as: UTF8.self))
-        #expect(invalid.withUnsafeBufferPointer { TonedKey.write(utf8: $0, into: &buffer) } == false)
-        #expect(
-            invalid.withUnsafeBufferPointer { TonedKey.matches(utf8: $0, key: Array(repaired.utf8), buffer: &buffer) })
+        #expect(FastPath24cTests.writtenOnStack(invalid) == nil)
+        #expect(invalid.withUnsafeBufferPointer { TonedKey.matches(utf8: $0, key: Array(repaired.utf8)) })
     }
 
     @Test func sourceMatchesAsTheMatcherCheckedIt() {

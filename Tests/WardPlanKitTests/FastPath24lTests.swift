@@ -13,6 +13,8 @@ struct FastPath24lTests {
     static let sets: [(name: String, set: any ByteSet.Type)] = [
         ("CSVQuoting", ByteRuns.CSVQuoting.self), ("Quote", ByteRuns.Quote.self), ("JSON", ByteRuns.JSON.self),
         ("JSONInScript", ByteRuns.JSONInScript.self), ("HTML", ByteRuns.HTML.self), ("XML", ByteRuns.XML.self),
+        ("BreakBytes", ClauseScanner.SentenceBreaks.BreakBytes.self),
+        ("TerminatorStart", MarkerScan.TerminatorStart.self),
     ]
 
     /// `ByteRuns.firstSpecial` of an existential set (the tests name the sets in a list).
@@ -56,6 +58,8 @@ struct FastPath24lTests {
             members(ByteRuns.HTML.byte)
                 == Array(0..<0x09) + [0x0B] + Array(0x0D..<0x20) + [0x22, 0x26, 0x27, 0x3C, 0x3E, 0x7F, 0xC2, 0xEF]
                 + Array(0xF0...0xF4))
+        #expect(members(ClauseScanner.SentenceBreaks.BreakBytes.byte) == [0x21, 0x2E, 0x3B, 0x3F])
+        #expect(members(MarkerScan.TerminatorStart.byte) == [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2])
         #expect(members(ByteRuns.XML.byte) == Array(0..<0x20) + [0x22, 0x26, 0x3C, 0x3E, 0xEF])
     }
 

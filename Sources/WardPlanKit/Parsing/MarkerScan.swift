@@ -311,21 +311,12 @@ extension MarkerScan {
     static func hasLineTerminator(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            // Eight bytes at a time: a word with no byte below 0x0E and no C2 or E2 byte starts no
-            // terminator, and only the bytes of the other words are read one by one (each line of
-            // a plan was read byte by byte once for each marker tried on it).
-            var k = 0
-            if let base = bytes.baseAddress {
-                while k + 8 <= bytes.count {
-                    if mayStartTerminator(UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)) {
-                        for j in k..<(k + 8) where startsTerminator(bytes, at: j) { return true }
-                    }
-                    k += 8
-                }
-            }
+            // Only the bytes a terminator can start with are looked at, found sixteen at a time
+            // (`ByteRuns`): each line of a plan was read byte by byte once for each marker tried on it.
+            var k = ByteRuns.firstSpecial(TerminatorStart.self, in: bytes, from: 0)
             while k < bytes.count {
                 if startsTerminator(bytes, at: k) { return true }
-                k += 1
+                k = ByteRuns.firstSpecial(TerminatorStart.self, in: bytes, from: k + 1)
             }
             return false
         }
@@ -341,14 +332,15 @@ extension MarkerScan {
             && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9)
     }
 
-    /// Whether any of the eight bytes of `word` is below 0x0E, C2 or E2, in any byte order (the bit
-    /// tricks answer exactly whether any byte is such; which one, they do not say).
-    @inline(__always)
-    static func mayStartTerminator(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let below = (word &- ones &* 0x0E) & ~word & highs != 0
-        return below || hasZero(word ^ (ones &* 0xC2)) || hasZero(word ^ (ones &* 0xE2))
+    /// The first bytes of a line terminator: LF, VT, FF, CR, and the lead bytes C2 and E2.
+    enum TerminatorStart: ByteSet {
+        @inline(__always)
+        static func byte(_ b: UInt8) -> Bool { (b >= 0x0A && b <= 0x0D) || b == 0xC2 || b == 0xE2 }
+
+        @inline(__always)
+        static func block(_ v: ByteRuns.Block) -> ByteRuns.Mask {
+            ByteRuns.below(v &- ByteRuns.Block(repeating: 0x0A), 4) .| ByteRuns.equal(v, 0xC2)
+                .| ByteRuns.equal(v, 0xE2)
+        }
     }
 }

@@ -61,50 +61,25 @@ enum ClauseScanner {
                     default: break
                     }
                 }
-                // Eight bytes at a time: most runs of eight hold none of ";", "!", "?", ".", which a
-                // zero-byte test of each says at once; a run with one is looked at byte by byte.
-                let count = utf8.count
-                var i = 0
-                while i &+ 8 <= count {
-                    let word = UInt64(
-                        littleEndian: UnsafeRawPointer(utf8.baseAddress! + i).loadUnaligned(as: UInt64.self))
-                    if Self.holds(word, 0x3B) || Self.holds(word, 0x21) || Self.holds(word, 0x3F)
-                        || Self.holds(word, 0x2E)
-                    {
-                        for j in i..<(i &+ 8) { look(at: j) }
-                    }
-                    i &+= 8
-                }
-                while i < count {
+                // Only the bytes of the set are looked at, found sixteen at a time (`ByteRuns`).
+                var i = ByteRuns.firstSpecial(BreakBytes.self, in: utf8, from: 0)
+                while i < utf8.count {
                     look(at: i)
-                    i &+= 1
+                    i = ByteRuns.firstSpecial(BreakBytes.self, in: utf8, from: i + 1)
                 }
                 return positions
             }
         }
 
-        /// Whether one of the eight bytes of `word` is `byte` (the zero-byte test on `word ^ byte…`:
-        /// nonzero exactly when some byte is zero).
-        @inline(__always)
-        static func holds(_ word: UInt64, _ byte: UInt8) -> Bool {
-            let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
-        }
+        /// The bytes a break is found at: `;`, `!`, `?` and `.`.
+        enum BreakBytes: ByteSet {
+            @inline(__always)
+            static func byte(_ b: UInt8) -> Bool { b == 0x3B || b == 0x21 || b == 0x3F || b == 0x2E }
 
-        /// The sentence breaks of `text`, byte by byte as they were found before: the reference for
-        /// the tests.
-        static func positionsByByte(_ text: String) -> [Int] {
-            let utf8 = Array(text.utf8)
-            var positions: [Int] = []
-            for i in 0..<utf8.count {
-                switch utf8[i] {
-                case UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"): positions.append(i)
-                case UInt8(ascii: "."):
-                    if i + 1 < utf8.count, utf8[i + 1] == 0x20 || utf8[i + 1] == 0x0A { positions.append(i) }
-                default: break
-                }
+            @inline(__always)
+            static func block(_ v: ByteRuns.Block) -> ByteRuns.Mask {
+                ByteRuns.equal(v, 0x3B) .| ByteRuns.equal(v, 0x21) .| ByteRuns.equal(v, 0x3F) .| ByteRuns.equal(v, 0x2E)
             }
-            return positions
         }
 
         /// The break positions found (for the tests).

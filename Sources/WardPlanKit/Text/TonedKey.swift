@@ -108,11 +108,6 @@ extension TonedKey {
     /// gives) are equal strings only with equal bytes. Otherwise (a key with other letters, whose
     /// strings may be canonically equivalent with other bytes, or bytes that are not UTF-8) it
     /// answers as `of` and `==` do.
-    static func matches(utf8: UnsafeBufferPointer<UInt8>, key: [UInt8], buffer: inout [UInt8]) -> Bool {
-        matches(utf8: utf8, key: key)
-    }
-
-    /// `matches(utf8:key:buffer:)` without a buffer of the caller's.
     static func matches(utf8: UnsafeBufferPointer<UInt8>, key: [UInt8]) -> Bool {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 3 &* utf8.count &+ 8) { out in
             guard let count = write(utf8: utf8, to: out.baseAddress!) else {
@@ -128,7 +123,7 @@ extension TonedKey {
         }
     }
 
-    /// `write(utf8:into:)` into memory with room for `3 * utf8.count + 8` bytes (a scalar of n bytes
+    /// `of`'s key of `utf8`, as UTF-8, into memory with room for `3 * utf8.count + 8` bytes (a scalar of n bytes
     /// writes at most n key bytes, a space before its word and a tone after it), decoding the bytes
     /// itself: the standard decoder's buffer handling was most of the cost of each non-ASCII scalar.
     /// Returns the key's length, or nil for bytes that are not valid UTF-8.
@@ -259,67 +254,6 @@ extension TonedKey {
             else { return nil }
             return (UInt32(b0 & 0x07) << 18 | c1 << 12 | c2 << 6 | c3, 4)
         default: return nil
-        }
-    }
-
-    /// `of`'s key of `utf8`, as UTF-8, into `out`; false (and `out` unspecified) for bytes that are
-    /// not valid UTF-8, which `of` would see repaired. As it was before `write(utf8:to:)`: the
-    /// reference for the tests.
-    static func write(utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool {
-        out.removeAll(keepingCapacity: true)
-        // `of`'s `word` is the bytes after `wordStart`; its space before it is written when the word
-        // gets its first byte (`of` writes it when the word ends: `out` has not changed between).
-        var inWord = false
-        var tone: UInt8 = 0
-        @inline(__always) func openWord() {
-            guard !inWord else { return }
-            if !out.isEmpty { out.append(0x20) }
-            inWord = true
-        }
-        // A word ends: its tone after it. A tone seen while no word was open stays for the next
-        // word, as in `of`.
-        @inline(__always) func finishWord() {
-            guard inWord else { return }
-            if tone != 0 { out.append(tone) }
-            inWord = false
-            tone = 0
-        }
-        var iterator = utf8.makeIterator()
-        var decoder = Unicode.UTF8()
-        while true {
-            let scalar: Unicode.Scalar
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let s): scalar = s
-            case .emptyInput:
-                finishWord()
-                return true
-            case .error: return false
-            }
-            let value = scalar.value
-            if let mark = mark(value) {
-                switch mark {
-                case .tone(let t): if tone == 0 { tone = t.asciiValue! }
-                case .vowel(let v): if inWord { out.append(v.asciiValue!) }
-                }
-                continue
-            }
-            if let letter = letterBytes(value) {
-                openWord()
-                out.append(contentsOf: letter.base)
-                if tone == 0 { tone = letter.tone }
-                continue
-            }
-            switch FoldedKey.fold(scalar) {
-            case .drop: continue
-            case .separator: finishWord()
-            case .scalar(let s):
-                openWord()
-                if s.isASCII {
-                    out.append(UInt8(s.value))
-                } else {
-                    out.append(contentsOf: String(s).utf8)
-                }
-            }
         }
     }
 

@@ -1,9 +1,10 @@
-/// Finding the next byte an escaper must look at, sixteen bytes at a time.
+/// Finding the next byte of a small set, sixteen bytes at a time.
 ///
 /// The escapers of the outputs (CSV fields, JSON strings, HTML text, XML values) copy long runs of
-/// bytes that need nothing and stop at a few ASCII bytes (and a few lead bytes). Tested one byte at
-/// a time, the test was the largest cost of writing the CSV files (≈ 9 instructions a byte); a
-/// 16-byte vector compared with the whole set at once tests a block in a dozen instructions.
+/// bytes that need nothing and stop at a few ASCII bytes (and a few lead bytes); the readers look for
+/// sentence breaks and line terminators the same way. Tested one byte at a time, the test was the
+/// largest cost of writing the CSV files (≈ 9 instructions a byte); a 16-byte vector compared with the
+/// whole set at once tests a block in a dozen instructions.
 ///
 /// Each set (`ByteSet`) is given twice, as a test of one byte and as the same test of a block: the
 /// block test only says which block to look at, the byte test finds the byte in it. A test checks
