@@ -146,7 +146,7 @@ final class PlanPartValidation: @unchecked Sendable {
     }
 
     /// A document's bytes in pieces, read one after another by libxml2 (its read callback).
-    private final class Pieces {
+    final class Pieces {
         private let pieces: [UnsafeRawBufferPointer]
         private var piece = 0
         private var offset = 0
