@@ -70,7 +70,7 @@ struct FastPath25XMLTests {
         let second = try #require(elements.last)
         var lines = first.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let task = try #require(lines.firstIndex { $0.hasPrefix("<task id=") })
-        lines[task] = lines[task].replacingOccurrences(of: " line=\"", with: " line=\"0")
+        lines[task] = lines[task].replacingOccurrences(of: " line=\"", with: " line=\"-")
         let badLine = lines.joined(separator: "\n")
         return [
             ("valid", first),
@@ -78,7 +78,7 @@ struct FastPath25XMLTests {
             ("empty", ""),
             ("a line break", "\n"),
             ("bogus attribute", "<plan bogus=\"1\" " + first.dropFirst("<plan ".count)),
-            ("line 0 deep inside", badLine),
+            ("a negative line deep inside", badLine),
             ("not closed", String(first.dropLast("</plan>\n".count))),
             ("two plans", first + second),
             ("text", "hello\n"),
@@ -136,6 +136,9 @@ struct FastPath25XMLTests {
                 !$0.message.contains("uniqueTaskId") && !$0.message.contains("uniquePlanId")
             }
             #expect(frame.map(\.line) == wholeLeft.map(\.line), "\(name)")
+            if ["negative", "bogus", "not closed", "text", "unknown"].contains(where: { name.contains($0) }) {
+                #expect(!frame.isEmpty, "\(name)")
+            }
             #expect(frame.isEmpty == whole.isEmpty || name.contains("twice") || name == "two plans", "\(name)")
         }
     }
@@ -307,9 +310,9 @@ struct FastPath25XMLTests {
                 text.replacingOccurrences(of: "<task id=\"\(firstTask)\"/>", with: "<task id=\"khong-co/task-1\"/>")
             ),
             (
-                "a line 0 in a plan",
+                "a negative line in a plan",
                 text.replacingOccurrences(
-                    of: first, with: first.replacingOccurrences(of: " line=\"", with: " line=\"0"))
+                    of: first, with: first.replacingOccurrences(of: " line=\"", with: " line=\"-"))
             ),
             (
                 "a phrase twice",
