@@ -58,7 +58,7 @@ struct XMLPartTests {
         #expect(plain.data.range(of: Data(part.bytes)) != nil)
         #expect(part.lines == part.bytes.filter { $0 == UInt8(ascii: "\n") }.count)
         #expect(part.lines > 100)
-        #expect(part.verdict == XMLSchemaSet.report.digest)
+        #expect(part.verdict == XMLSchemaSet.reportFrame.digest)
         // The document made of copied parts passes the whole schema, every byte of it.
         #expect(XMLValidator.validate(warm.data, path: "warm.xml").diagnostics == [])
     }
@@ -176,7 +176,7 @@ struct XMLPartTests {
     /// and copied by the next run.
     @Test(arguments: [
         "payload", "checksum", "lines", "truncated", "empty", "version", "another plan", "another id",
-        "another verdict", "invalid, another verdict", "format 1",
+        "another verdict", "invalid, another verdict", "format 1", "the whole schema's verdict",
     ])
     func aDamagedPartIsNotTrusted(damage: String) throws {
         let w = try Workspace()
@@ -187,7 +187,7 @@ struct XMLPartTests {
         var data = try Data(contentsOf: url)
         let key = Array(data[12..<44])
         let part = try #require(XMLPart.decode(data, key: key, id: partID(data)))
-        #expect(part.verdict == XMLSchemaSet.report.digest)
+        #expect(part.verdict == XMLSchemaSet.reportFrame.digest)
         switch damage {
         case "payload":
             // A letter of the plan's text changed, the checksum left as it was.
@@ -212,6 +212,12 @@ struct XMLPartTests {
             broken.bytes = Array("<plan bogus=\"1\" ".utf8) + part.bytes.dropFirst("<plan ".utf8.count)
             broken.verdict = 0
             data = XMLPart.encode(broken, key: key, id: partID(data))
+        case "the whole schema's verdict":
+            // As session 24's builds kept it (validated against the whole schema): made again once,
+            // now validated against the frame's.
+            var other = part
+            other.verdict = XMLSchemaSet.report.digest
+            data = XMLPart.encode(other, key: key, id: partID(data))
         case "format 1":
             // The first format's frame (no verdict: its parts were validated in each report).
             data = Self.formatOne(part.bytes, key: key, id: partID(data))

@@ -96,8 +96,10 @@ public enum XMLSchemaSet {
 final class CompiledSchema: @unchecked Sendable {
     let file: String
     let pointer: xmlSchemaPtr
-    /// XXH64 of the schema file's bytes: what a verdict kept with a validated part names
-    /// (`PlanPartValidation`), so an edited schema trusts no part validated against the old one.
+    /// XXH64 of the schema file's bytes (and, for a schema compiled without some constraints, of
+    /// their names): what a verdict kept with a validated part names (`PlanPartValidation`), so an
+    /// edited schema trusts no part validated against the old one, and a part found valid against
+    /// the frame's schema is never taken for one found valid against the whole schema.
     let digest: UInt64
     /// The schema document a derived schema was compiled from, kept while the schema lives.
     private let source: xmlDocPtr?
@@ -121,7 +123,7 @@ final class CompiledSchema: @unchecked Sendable {
         _ = LibXML.ready
         self.file = file
         let url = Self.shipped(file)
-        digest = Self.digest(of: url)
+        digest = Self.digest(of: url, dropping: dropping)
         guard let document = xmlReadFile(url.path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
             fatalError("libxml2 could not read \(url.path)")
         }
@@ -152,8 +154,17 @@ final class CompiledSchema: @unchecked Sendable {
         return url
     }
 
-    private static func digest(of url: URL) -> UInt64 {
-        guard let data = try? Data(contentsOf: url) else { fatalError("could not read \(url.path)") }
+    /// XXH64 of the file's bytes; with `dropping`, of those bytes followed by a zero byte and the
+    /// names dropped, sorted, each ended by a zero byte: never the digest of the file alone.
+    static func digest(of url: URL, dropping: Set<String> = []) -> UInt64 {
+        guard var data = try? Data(contentsOf: url) else { fatalError("could not read \(url.path)") }
+        if !dropping.isEmpty {
+            data.append(0)
+            for name in dropping.sorted() {
+                data.append(contentsOf: Array(name.utf8))
+                data.append(0)
+            }
+        }
         return data.withUnsafeBytes { XXH64.hash($0) }
     }
 

@@ -4,11 +4,12 @@ import Foundation
 /// edXML envelope. Deterministic (the model's order, no clock inside).
 ///
 /// Every document is validated against the shipped schema as it is written: an invalid document
-/// is never handed out (`XMLRenderError`), so it can never replace a good file. With a part store
-/// (`parts`) and no envelope, each plan's element is validated once, when it is made, alone in a
-/// report (`PlanPartValidation`) and kept with that verdict; the rest of the report against the
-/// schema without its report-wide constraints (`XMLSchemaSet.reportFrame`), and those from the ids
-/// (`XMLReportIDs`). Otherwise, or with `validation` `.whole`, every byte against the whole schema.
+/// is never handed out (`XMLRenderError`), so it can never replace a good file. Without an
+/// envelope, each plan's element is validated once, when it is made, alone in a report against the
+/// schema without its report-wide constraints (`XMLSchemaSet.reportFrame`, `PlanPartValidation`),
+/// and with a part store (`parts`) kept with that verdict; the rest of the report against that
+/// schema too, and those constraints from the ids (`XMLReportIDs`). With an envelope, or with
+/// `validation` `.whole`, every byte against the whole schema.
 public struct XMLReportWriter: Sendable {
     /// The versions of the code lists theme and metric ids refer to; with a comparison, also those
     /// its benchmark and citation ids refer to.
@@ -60,12 +61,14 @@ public struct XMLReportWriter: Sendable {
     public var comparisonVerdicts: (any ComparisonPartVerdicts)?
     public var validation: Validation
 
-    /// How a document with a part store is validated.
+    /// How a report (not an envelope) is validated.
     public enum Validation: Sendable {
-        /// Plans' elements once each, when made; the frame and the ids each run.
+        /// Plans' elements once each, when made (and, without a store, not kept); the frame and
+        /// the ids each run.
         case parts
-        /// Every byte against the whole schema each run, as without a store: a check of `parts`
-        /// (`WARDPLAN_XML_VALIDATION=whole`). Elements made are still validated alone to be kept.
+        /// Every byte against the whole schema each run: a check of `parts`
+        /// (`WARDPLAN_XML_VALIDATION=whole`). With a store, elements made are still validated
+        /// alone to be kept.
         case whole
 
         /// `.whole` when the environment's `WARDPLAN_XML_VALIDATION` is `whole`, else `.parts`.
@@ -120,10 +123,13 @@ public struct XMLReportWriter: Sendable {
         let phrases = try PhraseList(plans: result.plans)
         // Plans' elements validated one by one, and the rest against the frame's schema, only in a
         // bare report: an envelope's schema holds the whole report's.
-        let byParts = parts != nil && envelope == nil && validation == .parts
+        let byParts = envelope == nil && validation == .parts
         let schema = envelope != nil ? XMLSchemaSet.edXML : byParts ? XMLSchemaSet.reportFrame : XMLSchemaSet.report
         let stream = StreamingValidation(schema: schema, path: "(generated XML)")
-        let made = parts.map { (store: $0, validation: PlanPartValidation(), alone: byParts) }
+        // Elements are made apart when they are validated alone or kept.
+        let made =
+            byParts || parts != nil
+            ? (store: parts, validation: PlanPartValidation(), alone: byParts) : nil
         let writer = XMLTextWriter(deliver: deliver, check: stream.feed)
         let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
         let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
@@ -168,9 +174,9 @@ public struct XMLReportWriter: Sendable {
         var taskIDs: [[String]]
         var ids: XMLReportIDs
         var phrases: PhraseList
-        /// The store, the validation of the elements made, and whether the elements are left out
-        /// of the document's own validation (validated alone).
-        var parts: (store: any XMLPartStore, validation: PlanPartValidation, alone: Bool)?
+        /// The store (none: elements made are not kept), the validation of the elements made, and
+        /// whether the elements are left out of the document's own validation (validated alone).
+        var parts: (store: (any XMLPartStore)?, validation: PlanPartValidation, alone: Bool)?
         /// The comparison's children as parts, when verdicts on them are kept.
         var comparisonParts: ComparisonParts?
     }
@@ -193,7 +199,7 @@ public struct XMLReportWriter: Sendable {
                 PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
                 continue
             }
-            if let kept = store.xmlPart(for: plan, id: id, verdict: validation.schema.digest) {
+            if let kept = store?.xmlPart(for: plan, id: id, verdict: validation.schema.digest) {
                 if alone { w.append(part: kept.bytes, lines: kept.lines) } else { w.append(part: kept.bytes) }
                 continue
             }
@@ -204,7 +210,7 @@ public struct XMLReportWriter: Sendable {
             // A part whose characters were replaced is made again each run, so its warnings are.
             let keep = part.replacements.isEmpty
             validation.check(bytes, id: id) { verdict in
-                if keep {
+                if keep, let store {
                     store.keepXMLPart(XMLPlanPart(bytes: bytes, lines: lines, verdict: verdict), for: plan, id: id)
                 }
             }
