@@ -20,10 +20,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // SHA-256 with the x86-64 SHA instructions, which Swift cannot reach (Reading/SHA256.swift).
+        .target(name: "CSHA256"),
         .target(
             name: "WardPlanKit",
             dependencies: [
                 "CLibXML2",
+                "CSHA256",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -36,3 +36,50 @@ struct SHA256Tests {
         #expect(SHA256.hex(data) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+/// The SHA instructions' path (`CSHA256`) against the Swift rounds, on every length up to three
+/// blocks past the padding's boundaries and on longer random messages at odd offsets.
+@Suite("SHA-256 with the processor's instructions")
+struct SHA256HardwareTests {
+    @Test func hardwareAndSoftwareAgreeOnEveryShortLength() {
+        var generator = SystemRandomNumberGenerator()
+        for count in 0...200 {
+            let message = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let hardware = message.withUnsafeBytes { SHA256.digest($0) }
+            let software = message.withUnsafeBytes { SHA256.digest($0, software: true) }
+            #expect(hardware == software, "length \(count)")
+        }
+    }
+
+    @Test func hardwareAndSoftwareAgreeOnLongMessagesAtOffsets() {
+        var generator = SystemRandomNumberGenerator()
+        let buffer = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for (offset, count) in [(0, 65_536), (1, 4_097), (3, 64 * 100 + 55), (7, 69_000), (13, 1_000)] {
+            let slice = buffer[offset..<(offset + count)]
+            let hardware = slice.withUnsafeBytes { SHA256.digest($0) }
+            let software = slice.withUnsafeBytes { SHA256.digest($0, software: true) }
+            #expect(hardware == software, "offset \(offset), length \(count)")
+        }
+    }
+
+    /// The published value through whichever path this machine takes, and the Swift one.
+    @Test func publishedValueBothWays() {
+        let message = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        let expected = "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        for software in [false, true] {
+            let digest = message.withUnsafeBytes { SHA256.digest($0, software: software) }
+            #expect(digest.map { String(format: "%02x", $0) }.joined() == expected)
+        }
+    }
+
+    /// Where the machine has the instructions (Linux x86-64 with `sha` in /proc/cpuinfo), they are used:
+    /// otherwise the tests above compare the Swift rounds with themselves.
+    @Test func usesTheInstructionsWhereTheProcessorHasThem() throws {
+        #if arch(x86_64) && os(Linux)
+            let cpuinfo = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+            let flags = cpuinfo.split(separator: "\n").first { $0.hasPrefix("flags") } ?? ""
+            let hasSHA = flags.split(separator: " ").contains("sha_ni")
+            #expect(SHA256.hardware == hasSHA)
+        #endif
+    }
+}
