@@ -8,6 +8,8 @@ struct BackgroundReader: Sendable {
     private let opens: [[Substring]]
     private let markers: PhraseIndex
     private let keeps: PhraseIndex
+    /// The same lists as numbered words (`BackgroundReader+Numbers`): what `Statements` reads.
+    let numbered: Numbered
 
     init(_ words: Taxonomy.Background) {
         func keys(_ list: [String]) -> [[Substring]] {
@@ -17,6 +19,8 @@ struct BackgroundReader: Sendable {
         opens = keys(words.opens)
         markers = PhraseIndex(keys(words.markers))
         keeps = PhraseIndex(keys(words.keeps))
+        numbered = Numbered(
+            headings: headings, opens: opens, markers: keys(words.markers), keeps: keys(words.keeps))
     }
 
     var isEmpty: Bool { headings.isEmpty && opens.isEmpty && markers.isEmpty && keeps.isEmpty }

@@ -20,11 +20,13 @@ struct PlanFindings: Hashable, Sendable {
 
     /// The findings of `plan`: the one function that makes them.
     static func make(_ plan: Plan, with finder: Finder) -> PlanFindings {
-        PlanFindings(
+        // The duties' keys made once for the hints and the assigned themes (find25).
+        let dutyKeys = ThemeHints.dutyKeys(of: plan)
+        return PlanFindings(
             statements: Statements.places(in: plan, background: finder.background),
-            hints: finder.hints.hits(in: plan, themes: finder.hinted),
-            assigned: finder.assigned.themes(in: plan), taskThemes: PeerGroups.statementThemes(in: plan),
-            doubt: ReadingDoubt.of(plan))
+            hints: finder.hints.hits(in: plan, themes: finder.hinted, dutyKeys: dutyKeys),
+            assigned: finder.assigned.themes(in: plan, dutyKeys: dutyKeys),
+            taskThemes: PeerGroups.statementThemes(in: plan), doubt: ReadingDoubt.of(plan))
     }
 
     /// The readers of one taxonomy, built once for all plans.

@@ -123,8 +123,11 @@ enum Statements {
         let namer = PlaceNamer(headings: plan.headings, namingEach: true)
         let background = background.flatMap { $0.isEmpty ? nil : $0 }
         let outline = background == nil ? nil : HeadingOutline(plan.headings)
+        // Words compared as numbers (`WordNumbers`), numbered for the whole plan.
+        var numbers = background?.wordNumbers ?? WordNumbers()
         // Each heading judged once, not once for every item under it.
-        let assessment = background.map { b in plan.headings.map { b.isBackground(heading: $0) } } ?? []
+        let assessment =
+            background.map { b in plan.headings.map { b.isBackground(heading: $0, numbers: &numbers) } } ?? []
         let planYear = plan.period?.years.from
         var out: [String: [GapPlace]] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
@@ -147,10 +150,11 @@ enum Statements {
                 continue
             }
             let needsClauses = item.themes.contains { $0.evidence.contains { $0.basis == .content } }
-            let clauses = needsClauses ? BackgroundReader.clauseWords(of: item.text) : []
+            let clauses = needsClauses ? numbers.clauses(of: item.text) : ClauseNumbers()
             add(
-                item.themes.filter { background.states($0, inClauses: clauses, planYear: planYear) },
-                line: item.line, ref: item.ref)
+                item.themes.filter {
+                    background.states($0, inClauses: clauses, planYear: planYear, numbers: &numbers)
+                }, line: item.line, ref: item.ref)
         }
         for target in plan.targets { add(target.themes, line: target.line, ref: nil) }
         for r in plan.responsibilities {
@@ -184,14 +188,17 @@ struct AssignedThemes: Sendable {
     }
 
     /// Theme ids that only an assigning clause of a duty names.
-    func themes(in plan: Plan) -> Set<String> {
+    func themes(in plan: Plan) -> Set<String> { themes(in: plan, dutyKeys: nil) }
+
+    /// `themes(in:)`, with the keys of the plan's duties when made already (`ThemeHints.dutyKeys(of:)`).
+    func themes(in plan: Plan, dutyKeys: [[TextKey]]?) -> Set<String> {
         guard let unassigned else { return [] }
         var out: Set<String> = []
-        for r in plan.responsibilities {
-            for duty in r.duties {
+        for (r, responsibility) in plan.responsibilities.enumerated() {
+            for (d, duty) in responsibility.duties.enumerated() {
                 // One key and one scan for both classifiers, which share a matcher; the ids alone.
                 let (stated, named) = unassigned.themeIDsWithEveryContext(
-                    in: TextKey(duty.text), section: .organisation)
+                    in: dutyKeys?[r][d] ?? TextKey(duty.text), section: .organisation)
                 guard !named.isEmpty else { continue }
                 out.formUnion(named.subtracting(stated))
             }

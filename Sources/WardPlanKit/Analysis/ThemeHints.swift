@@ -55,24 +55,57 @@ struct ThemeHints: Sendable {
     /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same
     /// sections `Statements` reads, and targets and duties) that have one, in line order.
     func hits(in plan: Plan, themes wanted: Set<String>) -> [String: [Hit]] {
+        hits(in: plan, themes: wanted, dutyKeys: nil)
+    }
+
+    /// `hits(in:themes:)`, with the keys of the plan's duties when made already (`dutyKeys(of:)`,
+    /// shared with `AssignedThemes`).
+    func hits(in plan: Plan, themes wanted: Set<String>, dutyKeys: [[TextKey]]?) -> [String: [Hit]] {
         guard let classifier, !wanted.isEmpty else { return [:] }
         var out: [String: [Hit]] = [:]
-        func scan(_ text: String, line: Int, ref: String?, section: SectionKind) {
+        func scan(_ key: TextKey, line: Int, ref: String?, section: SectionKind) {
             // The themes and their first evidence's words, not the evidence placed in lines (every
             // evidence here is `.content`, the first is the one a hit shows).
-            for (id, words) in classifier.themeWords(in: TextKey(text), section: section) where wanted.contains(id) {
+            for (id, words) in Self.themeWords(of: classifier, in: key, section: section) where wanted.contains(id) {
                 guard out[id]?.contains(where: { $0.line == line }) != true else { continue }
                 out[id, default: []].append(Hit(line: line, ref: ref, words: words))
             }
         }
-        for task in plan.tasks { scan(task.text, line: task.line, ref: task.ref, section: .tasks) }
+        for task in plan.tasks { scan(TextKey(task.text), line: task.line, ref: task.ref, section: .tasks) }
         for item in plan.narrative where Statements.sections.contains(item.section) {
-            scan(item.text, line: item.line, ref: item.ref, section: item.section)
+            scan(TextKey(item.text), line: item.line, ref: item.ref, section: item.section)
         }
-        for target in plan.targets { scan(target.text, line: target.line, ref: nil, section: .targets) }
-        for r in plan.responsibilities {
-            for duty in r.duties { scan(duty.text, line: duty.line, ref: nil, section: .organisation) }
+        for target in plan.targets { scan(TextKey(target.text), line: target.line, ref: nil, section: .targets) }
+        for (r, responsibility) in plan.responsibilities.enumerated() {
+            for (d, duty) in responsibility.duties.enumerated() {
+                scan(dutyKeys?[r][d] ?? TextKey(duty.text), line: duty.line, ref: nil, section: .organisation)
+            }
         }
         return out.mapValues { $0.sorted { $0.line < $1.line } }
+    }
+
+    /// The keys of `plan`'s duties, by responsibility: read by both the hints and `AssignedThemes`.
+    static func dutyKeys(of plan: Plan) -> [[TextKey]] {
+        plan.responsibilities.map { $0.duties.map { TextKey($0.text) } }
+    }
+
+    /// `classifier.themeWords(in: key, section: section)` from the matcher's `findSignalsFirst`,
+    /// which checks the hints' requirements and contexts only when a hint is there (find25): the
+    /// same signals and vetoes as `find`, so the same owners, in the same order, with the same words.
+    static func themeWords(of classifier: PlanClassifier, in key: TextKey, section: SectionKind) -> [(
+        id: String, words: String
+    )] {
+        precondition(classifier.skippedContexts == nil, "a classifier with every context")
+        let found = classifier.matcher.findSignalsFirst(in: key)
+        var out: [(id: String, words: String)] = []
+        var owners: [Int] = []
+        for hit in found.signals
+        where !found.vetoed.contains(hit.owner) && !classifier.facts.isBlocked(hit.owner, in: section)
+            && !owners.contains(hit.owner)
+        {
+            owners.append(hit.owner)
+            out.append((classifier.facts.ids[hit.owner], key.sourceText(ofKey: hit.keyRange)))
+        }
+        return out
     }
 }

@@ -280,58 +280,128 @@ final class TaxonomyMatcher: Sendable {
         var breaks: ClauseScanner.SentenceBreaks?
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
-                let pattern = match.pattern
-                let phrase = Int(patternPhrase[pattern])
-                let role = phraseRole[phrase]
-                var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
-                // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
-                // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
-                // the hints' cost of checking marks.
-                if let toned = patternToned[pattern],
-                    !key.sourceMatches(toned, ofKey: hit.keyRange)
-                {
-                    return
-                }
-                // A match whose bytes hold no splitting character's byte is admitted without its text.
-                if let punctuation = patternPunctuation[pattern],
-                    key.sourceHolds(Punctuation.mayBeSplitting, ofKey: hit.keyRange),
-                    !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
-                {
-                    return
-                }
-                let partCount = Int(phraseParts[phrase])
-                if partCount > 1 {
-                    let part = Int(patternPart[pattern])
-                    let startWord = match.endWord - Int(patternWords[pattern])
-                    var start = match.start
-                    if part > 0 {
-                        // The nearest earlier part that ends at most `maxGap` words before this one starts.
-                        guard
-                            let previous = chains.last(where: {
-                                $0.phrase == phrase && $0.part == part - 1 && $0.endWord <= startWord
-                                    && startWord - $0.endWord <= PhrasePattern.maxGap
-                            })
-                        else { return }
-                        start = previous.start
-                    }
-                    guard part == partCount - 1 else {
-                        chains.append(Chain(phrase: phrase, part: part, start: start, endWord: match.endWord))
-                        return
-                    }
-                    hit.keyRange = (start + 1)..<(match.end - 1)
-                    hit.gapped = true
-                }
-                // A phrase, with its gap, is said within one sentence.
-                if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
-                if !breaks!.isEmpty && breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return }
-                if role == .context, afterBreak[hit.owner],
-                    !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
-                {
-                    return
-                }
-                body(hit)
+                if let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) { body(hit) }
             }
         }
+    }
+
+    /// The phrase `match` finds, or nil when its checks refuse it (or it is a part of a phrase with
+    /// gaps, kept in `chains`). A phrase's hits depend only on its own matches, in their order: the
+    /// chains a match reads are its own phrase's, and the breaks are the text's.
+    @inline(__always)
+    private func hit(
+        of match: PhraseMatcher.Match, in key: TextKey, chains: inout [Chain],
+        breaks: inout ClauseScanner.SentenceBreaks?
+    ) -> Hit? {
+        let pattern = match.pattern
+        let phrase = Int(patternPhrase[pattern])
+        let role = phraseRole[phrase]
+        var hit = Hit(phrase: phrase, owner: phraseOwner[phrase], keyRange: (match.start + 1)..<(match.end - 1))
+        // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
+        // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
+        // the hints' cost of checking marks.
+        if let toned = patternToned[pattern],
+            !key.sourceMatches(toned, ofKey: hit.keyRange)
+        {
+            return nil
+        }
+        // A match whose bytes hold no splitting character's byte is admitted without its text.
+        if let punctuation = patternPunctuation[pattern],
+            key.sourceHolds(Punctuation.mayBeSplitting, ofKey: hit.keyRange),
+            !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
+        {
+            return nil
+        }
+        let partCount = Int(phraseParts[phrase])
+        if partCount > 1 {
+            let part = Int(patternPart[pattern])
+            let startWord = match.endWord - Int(patternWords[pattern])
+            var start = match.start
+            if part > 0 {
+                // The nearest earlier part that ends at most `maxGap` words before this one starts.
+                guard
+                    let previous = chains.last(where: {
+                        $0.phrase == phrase && $0.part == part - 1 && $0.endWord <= startWord
+                            && startWord - $0.endWord <= PhrasePattern.maxGap
+                    })
+                else { return nil }
+                start = previous.start
+            }
+            guard part == partCount - 1 else {
+                chains.append(Chain(phrase: phrase, part: part, start: start, endWord: match.endWord))
+                return nil
+            }
+            hit.keyRange = (start + 1)..<(match.end - 1)
+            hit.gapped = true
+        }
+        // A phrase, with its gap, is said within one sentence.
+        if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
+        if !breaks!.isEmpty && breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return nil }
+        if role == .context, afterBreak[hit.owner],
+            !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
+        {
+            return nil
+        }
+        return hit
+    }
+
+    /// `find(in: key)`, checking the requirements and contexts only when they can change its
+    /// signals (find25): the hints' texts mostly have no signal their requirements meet, and a
+    /// context's checks (its marks, its break) were most of their scan. The hits of each role are
+    /// those `find` gets, in its order: the matches are taken in their order, the signals' roles
+    /// first and the requirements' and contexts' after, and a phrase's hits depend only on its own
+    /// matches (`hit(of:in:chains:breaks:)`). With no signal, `settle` keeps none whatever the
+    /// rest; with no signal needing a requirement, it reads no requirement; with none left after
+    /// the requirements, it reads no context.
+    func findSignalsFirst(in key: TextKey) -> Found {
+        var found = Found()
+        var signals: [Hit] = []
+        var exclusions: [Hit] = []
+        var contextHits: [Hit] = []
+        var excepts: [Hit] = []
+        var met: [Int] = []
+        var chains: [Chain] = []
+        var breaks: ClauseScanner.SentenceBreaks?
+        // The matches of requirements and contexts, checked only when needed.
+        var later: [PhraseMatcher.Match] = []
+        key.bytes.withUnsafeBufferPointer { bytes in
+            automaton.forEachMatch(in: bytes) { match in
+                switch phraseRole[Int(patternPhrase[match.pattern])] {
+                case .requirement, .context, .contextExcept:
+                    later.append(match)
+                    return
+                default: break
+                }
+                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { return }
+                switch phraseRole[hit.phrase] {
+                case .signal: signals.append(hit)
+                case .notInside: exclusions.append(hit)
+                case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
+                case .areaHeading: found.areaHeadings.append(hit)
+                case .context, .contextExcept, .requirement: break
+                }
+            }
+        }
+        guard !signals.isEmpty else {
+            found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
+            return found
+        }
+        if !later.isEmpty && signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
+            for match in later where phraseRole[Int(patternPhrase[match.pattern])] == .requirement {
+                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
+                if !met.contains(hit.owner) { met.append(hit.owner) }
+            }
+        }
+        let anyLeft = signals.contains { hit in phraseNeeds[hit.phrase].map { met.contains($0) } ?? true }
+        if anyLeft && !later.isEmpty {
+            for match in later where phraseRole[Int(patternPhrase[match.pattern])] != .requirement {
+                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
+                if phraseRole[hit.phrase] == .context { contextHits.append(hit) } else { excepts.append(hit) }
+            }
+        }
+        return settle(
+            found, signals: signals, exclusions: exclusions, contextHits: contextHits, excepts: excepts, met: met,
+            in: key)
     }
 
     /// The phrases of `key`'s text. `skipping`: contexts (by index, true) whose hits are dropped,

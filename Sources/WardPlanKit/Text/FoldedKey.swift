@@ -32,11 +32,9 @@ public enum FoldedKey {
 
     /// Words of the key, for matching on word boundaries.
     public static func words(_ text: some StringProtocol) -> [Substring] {
-        of(text).split(atASCII: space)
+        // At the space byte, without reading a set of separators (find25; perf24c measured it).
+        of(text).split(atASCIIByte: 0x20)
     }
-
-    /// The separator of a key's words, made once (a set literal per call is a hash table built).
-    private static let space: Set<Character> = [" "]
 
     enum Folded {
         case drop

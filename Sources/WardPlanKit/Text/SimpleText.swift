@@ -211,6 +211,22 @@ extension String {
         }
         guard SimpleText.isSimple(self) else { return split(whereSeparator: separators.contains) }
         guard (1...3).contains(count) else { return splitByUTF8View(atASCII: separators) }
+        return splitSimple(a, b, c)
+    }
+
+    /// `split(atASCII: [Character(Unicode.Scalar(byte))])` for an ASCII `byte`, without a set to
+    /// read (find25: `FoldedKey.words` cuts every key at its spaces).
+    func split(atASCIIByte byte: UInt8) -> [Substring] {
+        precondition(byte < 0x80, "an ASCII separator")
+        guard SimpleText.isSimple(self) else {
+            let separator = Character(Unicode.Scalar(byte))
+            return split(whereSeparator: { $0 == separator })
+        }
+        return splitSimple(byte, byte, byte)
+    }
+
+    /// The pieces of simple text between the bytes `a`, `b` and `c`, none empty.
+    private func splitSimple(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> [Substring] {
         // The pieces found on the contiguous bytes and cut out at their offsets (`UTF8View.split`
         // walked the view an index at a time: half the cost of building a matcher's patterns).
         func piece(_ lower: Int, _ upper: Int) -> Substring {
