@@ -11,6 +11,9 @@ import Foundation
 /// are written are they renamed into place. On a failure the temporaries are removed, and files
 /// already renamed get their previous version back (kept as a hard link until the end), so the
 /// outputs of the last good run stay together.
+///
+/// A target a rename must not replace (`writesInPlace`: `/dev/null`, a terminal, a pipe, anything
+/// under `/dev/` or `/proc/`) is written into, not replaced, once every other file is staged.
 public struct OutputSet {
     public struct File: Sendable {
         public var path: String
@@ -110,15 +113,27 @@ public struct OutputSet {
                 throw error
             }
         }
-        let results = Self.stageAll(files, threads: threads)
+        let inPlace = files.map { Self.writesInPlace($0.path) }
+        let replaced = files.indices.filter { !inPlace[$0] }
+        let results = Self.stageAll(replaced.map { files[$0] }, threads: threads)
         var staged: [(temporary: String, target: String)] = []
         var firstFailure: Failure?
-        for (file, result) in zip(files, results) {
+        for (file, result) in zip(replaced.map { files[$0] }, results) {
             switch result {
             case .success(let temporary?): staged.append((temporary, file.path))
             // The file there has every byte already: it stays, untouched.
             case .success(nil): break
             case .failure(let failure): if firstFailure == nil { firstFailure = failure }
+            }
+        }
+        // In order, one at a time (two of them may be one terminal), and only once the others are
+        // staged: a failure before here leaves them unwritten. What one has written stays written.
+        if firstFailure == nil {
+            for (file, isInPlace) in zip(files, inPlace) where isInPlace {
+                do { try Self.writeInPlace(file) } catch {
+                    firstFailure = error
+                    break
+                }
             }
         }
         if let firstFailure {
@@ -228,6 +243,47 @@ public struct OutputSet {
     }
 
     private struct WriteFailed: Error {}
+
+    /// Whether `path` names something a temporary renamed over it would destroy rather than
+    /// update: a device, a pipe or a socket (symbolic links followed: `/dev/stdout` on a terminal
+    /// or a pipe), or any existing file under `/dev/` or `/proc/`, whose names stand for devices
+    /// and open files (`/dev/stdout` redirected to a file is the shell's open file; replacing the
+    /// name would leave the file empty and `/dev` changed). Run as root, the rename replaced
+    /// `/dev/null` itself with a regular file. A new path, a folder or another regular file: false.
+    static func writesInPlace(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return false
+        case S_IFREG: return path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        default: return true
+        }
+    }
+
+    /// Writes the file's bytes into the existing target, not atomically: nothing can be renamed
+    /// over a device. A regular file (reached through `/dev/stdout` or `/proc/self/fd/N`) is
+    /// appended to, so output sent with `>>` stays after what the file held.
+    static func writeInPlace(_ file: File) throws(Failure) {
+        var info = stat()
+        let regular = stat(file.path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+        let fd = open(file.path, O_WRONLY | O_CLOEXEC | (regular ? O_APPEND : 0))
+        let folder = folder(of: file.path)
+        guard fd >= 0 else { throw Failure(path: file.path, problem: Problem(errno: errno, folder: folder)) }
+        var failure: Int32 = 0
+        var streamError: (any Error)?
+        func put(_ data: Data) throws {
+            failure = data.withUnsafeBytes { writeAll($0, to: fd) }
+            if failure != 0 { throw WriteFailed() }
+        }
+        if let stream = file.stream {
+            do { try stream(put) } catch is WriteFailed {} catch { streamError = error }
+        } else {
+            try? put(file.data)
+        }
+        if close(fd) != 0, failure == 0 { failure = errno }
+        if let streamError { throw Failure(path: file.path, problem: .other("\(streamError)")) }
+        if failure != 0 { throw Failure(path: file.path, problem: Problem(errno: failure, folder: folder)) }
+    }
 
     /// `mkdir -p`, with the error of the part that failed; the folders it makes are added to `created`.
     static func makeFolder(_ folder: String, for path: String, created: inout [String]) throws(Failure) {
