@@ -187,11 +187,9 @@ struct AssignedThemes: Sendable {
         unassigned = taxonomy.contexts.contains(where: \.assigns) ? standard.without(contexts: \.assigns) : nil
     }
 
-    /// Theme ids that only an assigning clause of a duty names.
-    func themes(in plan: Plan) -> Set<String> { themes(in: plan, dutyKeys: nil) }
-
-    /// `themes(in:)`, with the keys of the plan's duties when made already (`ThemeHints.dutyKeys(of:)`).
-    func themes(in plan: Plan, dutyKeys: [[TextKey]]?) -> Set<String> {
+    /// Theme ids that only an assigning clause of a duty names. `dutyKeys`: the keys of the plan's
+    /// duties when made already (`ThemeHints.dutyKeys(of:)`); nil makes them here.
+    func themes(in plan: Plan, dutyKeys: [[TextKey]]? = nil) -> Set<String> {
         guard let unassigned else { return [] }
         var out: Set<String> = []
         for (r, responsibility) in plan.responsibilities.enumerated() {

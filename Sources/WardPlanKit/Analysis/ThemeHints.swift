@@ -54,13 +54,9 @@ struct ThemeHints: Sendable {
 
     /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same
     /// sections `Statements` reads, and targets and duties) that have one, in line order.
-    func hits(in plan: Plan, themes wanted: Set<String>) -> [String: [Hit]] {
-        hits(in: plan, themes: wanted, dutyKeys: nil)
-    }
-
-    /// `hits(in:themes:)`, with the keys of the plan's duties when made already (`dutyKeys(of:)`,
-    /// shared with `AssignedThemes`).
-    func hits(in plan: Plan, themes wanted: Set<String>, dutyKeys: [[TextKey]]?) -> [String: [Hit]] {
+    /// `dutyKeys`: the keys of the plan's duties when made already (`dutyKeys(of:)`, shared with
+    /// `AssignedThemes`); nil makes them here.
+    func hits(in plan: Plan, themes wanted: Set<String>, dutyKeys: [[TextKey]]? = nil) -> [String: [Hit]] {
         guard let classifier, !wanted.isEmpty else { return [:] }
         var out: [String: [Hit]] = [:]
         func scan(_ key: TextKey, line: Int, ref: String?, section: SectionKind) {
