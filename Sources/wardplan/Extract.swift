@@ -18,8 +18,11 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp(say(.helpFormat)))
     var format: Format = .json
 
-    @Option(name: .shortAndLong, help: ArgumentHelp(say(.helpOutput)))
-    var output: String?
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(say(.helpOutput)))
+    var outputOption: String?
+
+    /// The output file; nil for standard output ("-" names it, as in most tools).
+    var output: String? { outputOption == "-" ? nil : outputOption }
 
     @Option(help: ArgumentHelp(say(.helpExtractXML)))
     var xml: String?

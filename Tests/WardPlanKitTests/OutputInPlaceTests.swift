@@ -144,3 +144,22 @@ struct OutputInPlaceTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("bad.txt")))
     }
 }
+
+/// `extract --output -` prints to standard output, as most tools do, instead of writing a file
+/// named "-"; `--output /dev/stdout` (a pipe here) gives the same bytes.
+@Suite("Standard output named as an output")
+struct StandardOutputNamedTests {
+    @Test func dashAndDevStdoutAreStandardOutput() throws {
+        let cli = CommandLineTests()
+        let dir = try cli.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plain = try cli.run(["extract", "wards", "--quiet"], in: dir)
+        let dash = try cli.run(["extract", "wards", "--quiet", "--output", "-"], in: dir)
+        let device = try cli.run(["extract", "wards", "--quiet", "-o", "/dev/stdout"], in: dir)
+        #expect(plain.status == 0 && dash.status == 0 && device.status == 0, "\(dash.stderr) \(device.stderr)")
+        #expect(plain.stdout.hasPrefix("{"))
+        #expect(dash.stdout == plain.stdout)
+        #expect(device.stdout == plain.stdout)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("-").path))
+    }
+}

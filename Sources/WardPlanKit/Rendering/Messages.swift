@@ -222,8 +222,8 @@ public enum Message: CaseIterable, Sendable {
         case .helpFormat: ("Định dạng đầu ra: json (mặc định) hoặc xml.", "Output format: json (default) or xml.")
         case .helpOutput:
             (
-                "Ghi đầu ra vào tệp này (thay trọn vẹn) thay vì in ra màn hình.",
-                "Write the output to this file (atomically) instead of standard output."
+                "Ghi đầu ra vào tệp này (thay trọn vẹn) thay vì in ra màn hình; \"-\" là in ra màn hình.",
+                "Write the output to this file (atomically) instead of standard output; \"-\" is standard output."
             )
         case .helpExtractXML:
             (
