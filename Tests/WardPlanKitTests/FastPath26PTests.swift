@@ -56,9 +56,11 @@ struct FastPath26PTests {
         var generic = 0
         var unknown = 0
         for text in Self.inputs {
-            let fast = offices.resolve(text)
+            let fast = offices.resolveByNumbers(text)
             let old = offices.resolveByText(text)
             #expect(fast == old, "\(text.debugDescription)")
+            // Asked twice: the second answer is the shared one.
+            #expect(offices.resolve(text) == old && offices.resolve(text) == old)
             #expect(fast.named.map { Array($0.utf8) } == old.named.map { Array($0.utf8) })
             #expect(fast.unknown.map { Array($0.utf8) } == old.unknown.map { Array($0.utf8) })
             named += fast.named.isEmpty ? 0 : 1
@@ -68,8 +70,36 @@ struct FastPath26PTests {
         #expect(named >= 100 && generic >= 20 && unknown >= 20)
         // By hand: two offices in order of place, one named twice, the generic body after them.
         let r = offices.resolve("Công an phường, Văn phòng HĐND và UBND phường và các phòng chuyên môn; Công an phường")
-        #expect(r == offices.resolveByText("Công an phường, Văn phòng HĐND và UBND phường và các phòng chuyên môn; Công an phường"))
+        let field = "Công an phường, Văn phòng HĐND và UBND phường và các phòng chuyên môn; Công an phường"
+        #expect(r == offices.resolveByText(field))
         #expect(r.named.count == 2 && r.generic)
+    }
+
+    /// The shared answers are the functions' own, asked first or again, from one thread or several.
+    @Test func sharedAnswersAreTheFunctionsOwn() {
+        let offices = OfficeDirectory(file: ReferenceData.standard.offices.file)
+        let leads = Self.fixtureLines.filter {
+            $0.contains("chủ trì") || $0.contains("Giao") || $0.contains("thực hiện")
+        }
+        let texts = Self.byHand + Array(leads.prefix(2_000)) + Array(Self.generated.prefix(1_000))
+        let expected = texts.map { InlineAssignment.readText($0, offices: offices) }
+        let expectedResolutions = texts.map { offices.resolveByNumbers($0) }
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            for (k, text) in texts.enumerated() {
+                #expect(InlineAssignment.read(text, offices: offices) == expected[k])
+                #expect(offices.resolve(text) == expectedResolutions[k])
+            }
+        }
+        var assigned = 0
+        for (k, text) in texts.enumerated() {
+            let answer = InlineAssignment.read(text, offices: offices)
+            #expect(answer == expected[k], "\(text.debugDescription)")
+            if let answer {
+                assigned += 1
+                #expect(Array(answer.text.utf8) == Array(expected[k]!.text.utf8))
+            }
+        }
+        #expect(assigned >= 20)
     }
 
     // MARK: 2. A closing full stop dropped by index
@@ -77,7 +107,8 @@ struct FastPath26PTests {
     @Test func closingStopMatchesCounting() {
         for text in Self.inputs {
             let fast = TaskDraft.withoutClosingStop(text)
-            #expect(Array(fast.utf8) == Array(TaskDraft.withoutClosingStopByCounting(text).utf8), "\(text.debugDescription)")
+            let old = TaskDraft.withoutClosingStopByCounting(text)
+            #expect(Array(fast.utf8) == Array(old.utf8), "\(text.debugDescription)")
         }
         #expect(TaskDraft.withoutClosingStop(".") == ".")
         #expect(TaskDraft.withoutClosingStop("a.") == "a")
@@ -236,7 +267,8 @@ struct FastPath26PTests {
                 if count > 0 { headed += 1 }
                 for header in rows.prefix(count) {
                     let keys = TableShape.cellKeys(header)
-                    #expect((!keys.isEmpty && keys == TableShape.cellKeys(rows[end - 1])) == TableShape.sameCells(header, rows[end - 1]))
+                    let same = !keys.isEmpty && keys == TableShape.cellKeys(rows[end - 1])
+                    #expect(same == TableShape.sameCells(header, rows[end - 1]))
                 }
             }
         }

@@ -24,8 +24,14 @@ struct InlineAssignment: Equatable {
     /// "…; sản phẩm là Báo cáo đánh giá": the product the assigning sentence names.
     var product: String?
 
-    /// The assignment in `text`, or nil when it names no lead.
+    /// The assignment in `text`, or nil when it names no lead. A text any plan read with `offices`
+    /// asked about before is not read again (`OfficeDirectory.SharedAnswers`).
     static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
+        offices.shared.assignment(ExactText(text)) { readText(text, offices: offices) }
+    }
+
+    /// `read` without the shared answers.
+    static func readText(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         guard
             var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)

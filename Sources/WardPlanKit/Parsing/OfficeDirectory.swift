@@ -47,6 +47,9 @@ public struct OfficeDirectory: Sendable {
     private let openingWords: OpeningWords
     /// The directory's words as numbers, for `leadingOffice`.
     private let numbers: WordNumbers
+    /// What `resolve` and `InlineAssignment.read` said of a text, for all plans read with this
+    /// directory (`SharedAnswers`).
+    let shared = SharedAnswers()
 
     public init(file: File) {
         self.file = file
@@ -82,8 +85,14 @@ public struct OfficeDirectory: Sendable {
     ///
     /// The piece's normalised words are compared with the aliases as numbers (`WordNumbers`): each
     /// word is hashed once, and the aliases tried are compared number by number, not as strings
-    /// (`resolveByText`, the way it was, is kept for `FastPath26PTests`).
+    /// (`resolveByText`, the way it was, is kept for `FastPath26PTests`). A text any plan read with
+    /// this directory resolved before is not resolved again (`SharedAnswers`).
     public func resolve(_ text: String) -> Resolution {
+        shared.resolution(ExactText(text)) { resolveByNumbers(text) }
+    }
+
+    /// `resolve` without the shared answers.
+    func resolveByNumbers(_ text: String) -> Resolution {
         var result = Resolution()
         // Pieces separated by ";" are separate names; inside a piece, known names are found anywhere.
         for piece in text.split(atASCII: [";", "\n"]) {
