@@ -47,11 +47,37 @@ extension DocumentTreeBuilder {
 
     /// Table rows read so far, before they become a `TableBlock`.
     fileprivate struct PendingTable {
-        var rows: [TableRow] = []
+        /// Added with `append` only, which keeps `dataRows` beside them.
+        private(set) var rows: [TableRow] = []
+        /// `TableShape.startsData` of each row, asked once as the row comes: the header's count was
+        /// asked again with every row, over all the rows before it.
+        private(set) var dataRows: [Bool] = []
+        /// The folded keys of the first rows' cells (`TableShape.cellKeys`), made once: the rows
+        /// the header may hold, each compared with every row after it.
+        private var leadingKeys: [[String]] = []
         var repeatedHeaderSpans: [SourceSpan] = []
         /// A blank line followed the last row: the next row either repeats the header (the table
         /// goes on after a page break) or starts another table.
         var interrupted = false
+
+        init(first row: TableRow) {
+            append(row)
+        }
+
+        mutating func append(_ row: TableRow) {
+            dataRows.append(TableShape.startsData(row))
+            if leadingKeys.count < 3 { leadingKeys.append(TableShape.cellKeys(row)) }
+            rows.append(row)
+        }
+
+        /// `TableShape.headerRowCount(rows)`.
+        var headerRowCount: Int { TableShape.headerRowCount(rows, dataRows: dataRows) }
+
+        /// Whether a header row (`headerRowCount` of them, at most three) has the cells of a row
+        /// whose keys are `keys`: `TableShape.sameCells(header, row)`.
+        func headerHas(_ keys: [String]) -> Bool {
+            leadingKeys.prefix(headerRowCount).contains { !$0.isEmpty && $0 == keys }
+        }
     }
 
     fileprivate struct Assembly {
@@ -178,27 +204,27 @@ extension DocumentTreeBuilder {
             if var pending = table {
                 let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)
                 pending.interrupted = pending.interrupted || (last + 1..<span.line).contains { blankLines.contains($0) }
-                let headers = pending.rows.prefix(TableShape.headerRowCount(pending.rows))
-                if headers.contains(where: { TableShape.sameCells($0, row) }), pending.rows.count > headers.count {
+                let headerCount = pending.headerRowCount
+                if pending.headerHas(TableShape.cellKeys(row)), pending.rows.count > headerCount {
                     pending.repeatedHeaderSpans.append(span)
                     pending.interrupted = false
                     table = pending
                     return
                 }
                 if !pending.interrupted {
-                    pending.rows.append(row)
+                    pending.append(row)
                     table = pending
                     return
                 }
                 flushTable()
             }
-            table = PendingTable(rows: [row])
+            table = PendingTable(first: row)
         }
 
         private mutating func flushTable() {
             guard let pending = table else { return }
             table = nil
-            let headerCount = TableShape.headerRowCount(pending.rows)
+            let headerCount = pending.headerRowCount
             var rows = pending.rows
             for index in rows.indices.dropFirst(headerCount) {
                 rows[index].continuesPrevious = index > headerCount && TableShape.continues(rows[index])
@@ -220,6 +246,21 @@ enum TableShape {
     /// a letter in the first filled cell); at most three. A table whose rows have no numbers has
     /// one header row.
     static func headerRowCount(_ rows: [TableRow]) -> Int {
+        headerRowCountAsked(rows)
+    }
+
+    /// `headerRowCount` with `startsData` of each row given (`dataRows[i]` for `rows[i]`).
+    static func headerRowCount(_ rows: [TableRow], dataRows: [Bool]) -> Int {
+        guard let first = rows.first, !dataRows[0] else { return 0 }
+        guard rows.count > 1 else { return holdsColumnWords(first) ? 1 : 0 }
+        var count = 1
+        while count < min(rows.count, 3), !dataRows[count], holdsColumnWords(rows[count]) { count += 1 }
+        return count < rows.count && !dataRows[count...].contains(true) ? 1 : count
+    }
+
+    /// `headerRowCount` asking `startsData` of the rows itself: the way it was, kept for
+    /// `FastPath26PTests`.
+    static func headerRowCountAsked(_ rows: [TableRow]) -> Int {
         guard let first = rows.first, !startsData(first) else { return 0 }
         guard rows.count > 1 else { return holdsColumnWords(first) ? 1 : 0 }
         // Rows after the first are header rows while they hold column words: two or more short
@@ -256,8 +297,12 @@ enum TableShape {
     }
 
     static func sameCells(_ a: TableRow, _ b: TableRow) -> Bool {
-        let keys = { (row: TableRow) in row.cells.map(\.text.foldedKey).filter { !$0.isEmpty } }
-        let ka = keys(a)
-        return !ka.isEmpty && ka == keys(b)
+        let ka = cellKeys(a)
+        return !ka.isEmpty && ka == cellKeys(b)
+    }
+
+    /// The folded keys of a row's cells that have one.
+    static func cellKeys(_ row: TableRow) -> [String] {
+        row.cells.map(\.text.foldedKey).filter { !$0.isEmpty }
     }
 }

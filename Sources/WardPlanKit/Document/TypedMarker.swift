@@ -4,12 +4,15 @@ enum TypedMarker {
     /// The marker a line starts with and the text after it, or nil for a line without one.
     static func read(_ text: String) -> (marker: Marker, text: String)? {
         if let part = readPart(text) { return part }
-        if let m = romanPath.firstMatch(in: text), RomanNumeral.value(m[1]!) != nil {
+        // "Xây dựng …", "Lĩnh vực …" open with a Roman digit too: by their bytes, the two Roman
+        // patterns cannot match them (`mayOpenRoman`), and ICU is not asked.
+        let romanMay = mayOpenRoman(text)
+        if romanMay.path, let m = romanPath.firstMatch(in: text), RomanNumeral.value(m[1]!) != nil {
             // "II.1.2." numbers a point inside part or section II: a path whose head is Roman.
             let value = m[1]! + "." + m[2]!
             return (Marker(style: .numberPath, text: m[0]!.prefixBefore(m[3]!), value: value), m[3]!)
         }
-        if let m = roman.firstMatch(in: text), let value = m[1], RomanNumeral.value(value) != nil {
+        if romanMay.roman, let m = roman.firstMatch(in: text), let value = m[1], RomanNumeral.value(value) != nil {
             return (Marker(style: .roman, text: m[0]!.prefixBefore(m[3]!), value: value.uppercased()), m[3]!)
         }
         if let m = MarkerScan.firstMatch(numberPath, in: text, MarkerScan.typedNumberPath) {
@@ -36,6 +39,47 @@ enum TypedMarker {
             return (Marker(style: .bullet, text: m[1]!, value: ""), m[2]!)
         }
         return nil
+    }
+
+    /// Whether `romanPath` and `roman` may match `text`, from its opening alone: both need a run of
+    /// one to six of the bytes "I", "V", "X", "L" at the start (matched case-sensitively, code point
+    /// by code point), `romanPath` then a ".", and `roman` then white space or one of ".):-–" — or,
+    /// for `roman`, a text opening with "p" or "P" ("Phần II."), which is left to the pattern. Only
+    /// ever false where the pattern has no match: any scalar after the run that is white space, a
+    /// separator or U+2013 leaves it to the pattern.
+    static func mayOpenRoman(_ text: String) -> (path: Bool, roman: Bool) {
+        var utf8 = text.utf8.makeIterator()
+        var run = 0
+        var next: UInt8?
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "I") || byte == UInt8(ascii: "V") || byte == UInt8(ascii: "X")
+                || byte == UInt8(ascii: "L")
+            {
+                run += 1
+                continue
+            }
+            next = byte
+            break
+        }
+        let phan = text.utf8.first.map { $0 == UInt8(ascii: "p") || $0 == UInt8(ascii: "P") } ?? false
+        guard (1...6).contains(run), let next else { return (false, phan) }
+        if next < 0x80 {
+            let path = next == UInt8(ascii: ".")
+            let punctuation =
+                next == UInt8(ascii: ".") || next == UInt8(ascii: ")") || next == UInt8(ascii: ":")
+                || next == UInt8(ascii: "-")
+            // ASCII white space and control bytes are left to the pattern (`\s` is ICU's).
+            return (path, punctuation || next <= 0x20 || next == 0x7F)
+        }
+        // The scalar after the run, decoded from its bytes.
+        let rest = text.unicodeScalars[text.utf8.index(text.startIndex, offsetBy: run)...]
+        guard let scalar = rest.first else { return (false, true) }
+        let separator: Bool
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format: separator = true
+        default: separator = false
+        }
+        return (false, scalar.properties.isWhitespace || separator || scalar == "\u{2013}")
     }
 
     /// "Phần A. MỤC ĐÍCH", "PHẦN I", "Phần thứ hai: NHIỆM VỤ", "Phần 2 -": a part's marker, the

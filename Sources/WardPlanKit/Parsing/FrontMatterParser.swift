@@ -193,7 +193,9 @@ struct FrontMatterParser {
     /// DÂN") followed by a person's name.
     private func signer(at i: Int) -> (signer: Signer, lines: [Int])? {
         let text = lines[i].text
-        guard text.hasAtMost(60), Self.isCapitals(text), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
+        // Capitals first: most lines answer no at their second letter, and `hasAtMost` walked 60
+        // characters of every long line (both are asked of the text alone, so the order is free).
+        guard Self.isCapitals(text), text.hasAtMost(60), Self.signingTitle.isMatch(text.foldedKey) else { return nil }
         var titleLines = [i]
         var title = text
         if i > 0, Self.isCapitals(lines[i - 1].text), Self.onBehalf.isMatch(lines[i - 1].text.foldedKey) {

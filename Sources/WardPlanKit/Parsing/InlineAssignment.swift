@@ -24,8 +24,14 @@ struct InlineAssignment: Equatable {
     /// "…; sản phẩm là Báo cáo đánh giá": the product the assigning sentence names.
     var product: String?
 
-    /// The assignment in `text`, or nil when it names no lead.
+    /// The assignment in `text`, or nil when it names no lead. A text any plan read with `offices`
+    /// asked about before is not read again (`OfficeDirectory.SharedAnswers`).
     static func read(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> InlineAssignment? {
+        offices.shared.assignment(ExactText(text)) { readText(text, offices: offices) }
+    }
+
+    /// `read` without the shared answers.
+    static func readText(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         guard
             var result = parenthesised(text, offices: offices) ?? assigningSentence(text, offices: offices)
                 ?? officeSentence(text, offices: offices) ?? officeActs(text, offices: offices)
@@ -122,7 +128,7 @@ struct InlineAssignment: Equatable {
     // MARK: - "Giao X chủ trì, phối hợp với Y …; hoàn thành trong Z"
 
     private static func assigningSentence(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
-        guard let m = assigning.firstMatch(in: text), var lead = m[2], let range = m.range(0) else {
+        guard mayAssign(text), let m = assigning.firstMatch(in: text), var lead = m[2], let range = m.range(0) else {
             return assigningOffice(text, offices: offices)
         }
         var rest = m[3] ?? ""
@@ -447,7 +453,35 @@ struct InlineAssignment: Equatable {
     /// giao Công an phường thực hiện"), the lead up to "chủ trì", the rest.
     /// A match holds "Giao" or "giao" (the pattern is case-sensitive): a text without either is
     /// turned away by its bytes.
-    private static let assigning = Pattern(assigningSource, caseSensitive: true, needsText: ["Giao", "giao"])
+    static let assigning = Pattern(assigningSource, caseSensitive: true, needsText: ["Giao", "giao"])
+    /// Whether `assigning` may match `text`, from its bytes: the pattern is case-sensitive, and a
+    /// match holds "Giao" or "giao", then, further on, one of its verbs (`assigningVerbs`), code
+    /// point by code point. So the text holds the bytes of a verb somewhere after the first
+    /// "Giao" or "giao": where it does not, ICU (about 170,000 instructions a text, trying every
+    /// place with its look-behinds) is not asked.
+    static func mayAssign(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            var keyword = -1
+            var i = 0
+            while i + 4 <= utf8.count {
+                if utf8[i + 1] == UInt8(ascii: "i"), utf8[i + 2] == UInt8(ascii: "a"), utf8[i + 3] == UInt8(ascii: "o"),
+                    utf8[i] == UInt8(ascii: "G") || utf8[i] == UInt8(ascii: "g")
+                {
+                    keyword = i
+                    break
+                }
+                i += 1
+            }
+            guard keyword >= 0 else { return false }
+            let rest = UnsafeBufferPointer(rebasing: utf8[(keyword + 4)...])
+            return assigningVerbs.contains { verb in verb.withUnsafeBufferPointer { TextScan.contains($0, in: rest) } }
+        }
+    }
+
+    /// The verbs that close an assigning sentence's lead, as `assigningSource` writes them (NFC).
+    static let assigningVerbs: [[UInt8]] = ["chủ trì", "làm đầu mối", "thực hiện"].map { Array($0.utf8) }
+
     /// "Việc này giao …" (`assignment.assignOpeners`) opens the sentence as "Giao" does.
     static let assigningSource =
         #"(^|(?<=[.;:]\s)|(?<=\s[–-]\s))(?:Giao|(?<=[–-]\s)giao|(?i:"#

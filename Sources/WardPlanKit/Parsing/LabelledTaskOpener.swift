@@ -40,13 +40,19 @@ enum LabelledTaskOpener {
     /// before it nor the rest of the task before it.
     static func opensItem(_ text: String) -> Bool {
         if read(text) != nil || label(text) != nil { return true }
+        // The first word must open a target opener's key, as `mayOpen` reads it for task openers:
+        // most paragraphs open otherwise, and ICU is not asked.
         guard let first = text.first, first.isLetter, first.isUppercase,
+            mayOpen(text, firstWords: targetOpenerFirstWords),
             let m = pattern.firstMatch(in: text), let word = m[1]
         else { return false }
         return targetOpenerKeys.contains(word.foldedKey)
     }
 
     static let targetOpenerKeys = Set((PlanLayout.standard.targetOpeners ?? []).map(PlanLayout.key))
+    /// The first word of each target opener's key (`openerFirstWords` for `targetOpenerKeys`).
+    static let targetOpenerFirstWords = Set(
+        targetOpenerKeys.compactMap { $0.split(separator: " ").first.map(String.init) })
 
     /// The number of a label that is the whole line ("Nhiệm vụ thứ nhất:", "Nhiệm vụ 1", "Nhiệm vụ
     /// số 2."), or nil. The words are the same as `read`'s; the punctuation is optional.
@@ -90,10 +96,15 @@ enum LabelledTaskOpener {
     /// After another character (ICU's case-insensitive `\p{L}` also takes a few marks) the
     /// pattern decides.
     static func mayOpen(_ text: String) -> Bool {
+        mayOpen(text, firstWords: openerFirstWords)
+    }
+
+    /// `mayOpen` for openers whose keys' first words are `firstWords`.
+    static func mayOpen(_ text: String, firstWords: Set<String>) -> Bool {
         let scalars = text.unicodeScalars
         let end = scalars.firstIndex { !isLetter($0) } ?? scalars.endIndex
         if end < scalars.endIndex, !scalars[end].isASCII, !scalars[end].properties.isWhitespace { return true }
-        return openerFirstWords.contains(FoldedKey.of(Substring(scalars[..<end])))
+        return firstWords.contains(FoldedKey.of(Substring(scalars[..<end])))
     }
 
     private static func isLetter(_ s: Unicode.Scalar) -> Bool {

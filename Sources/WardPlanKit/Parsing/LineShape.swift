@@ -32,7 +32,9 @@ enum LineShape: Equatable {
         }
         // "(Chủ trì: Đoàn Thanh niên xã; thời gian: Quý III/2026)" on a line of its own: the fields
         // of the task above, in parentheses.
-        if text.hasPrefix("("), let inner = parenthesisedFields(text),
+        // A text that opens with "(" opens with its byte (nothing else equals it): most lines do
+        // not, and `hasPrefix`, which compares characters, is not asked.
+        if text.utf8.first == UInt8(ascii: "("), text.hasPrefix("("), let inner = parenthesisedFields(text),
             case .field(let kind, let value) = of(inner)
         {
             return .field(kind, value: value)

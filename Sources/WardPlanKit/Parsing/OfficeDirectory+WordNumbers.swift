@@ -47,6 +47,9 @@ extension OfficeDirectory {
             }
         }
 
+        /// The number of a directory word, or nil when the directory lacks it.
+        func number(of word: Substring) -> Int32? { numbers[word] }
+
         /// The text of word `number`, with the text's unknown words.
         func word(_ number: Int32, unknown: [Substring]) -> Substring {
             Int(number) < words.count ? words[Int(number)] : unknown[Int(number) - words.count]

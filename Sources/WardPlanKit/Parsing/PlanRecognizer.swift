@@ -593,9 +593,16 @@ final class PlanRecognizer {
     }
 
     /// The kind of the innermost heading that names one.
+    /// Read in place from the top of the stack (`reversed().first` copied each open heading it passed).
     private var contextKind: SectionKind {
         if stack.isEmpty { return .frontMatter }
-        return stack.reversed().first { $0.heading.kind != .other }?.heading.kind ?? .other
+        var i = stack.count
+        while i > 0 {
+            i -= 1
+            let kind = stack[i].heading.kind
+            if kind != .other { return kind }
+        }
+        return .other
     }
 
     /// The time of the innermost time heading (`TimeHeading`) in a tasks part, when the tasks
@@ -605,7 +612,14 @@ final class PlanRecognizer {
         return stack.last { $0.time != nil }?.time
     }
 
-    var contextArea: String? { stack.reversed().first { $0.heading.area != nil }?.heading.area }
+    var contextArea: String? {
+        var i = stack.count
+        while i > 0 {
+            i -= 1
+            if let area = stack[i].heading.area { return area }
+        }
+        return nil
+    }
 
     private var contextPhase: YearRange? {
         if let label = labelPhase, label.headings == plan.headings.count { return label.years }

@@ -42,7 +42,18 @@ struct TaskDraft {
 
     /// "Phòng Văn hóa - Xã hội." on a field line: the sentence's full stop is not part of the
     /// office's name shown. An ellipsis ("…", "...") stays.
+    ///
+    /// By index: `count` and `dropLast()` walked the whole value to count its characters
+    /// (`withoutClosingStopByCounting`, the way it was, is kept for `FastPath26PTests`).
     static func withoutClosingStop(_ value: String) -> String {
+        guard value.hasSuffix("."), !value.hasSuffix(".."), !value.isEmpty else { return value }
+        let last = value.index(before: value.endIndex)
+        // More than one character: the last one is not the first.
+        guard last > value.startIndex else { return value }
+        return value[..<last].trimmingBlanks
+    }
+
+    static func withoutClosingStopByCounting(_ value: String) -> String {
         guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
         return value.dropLast().trimmingBlanks
     }

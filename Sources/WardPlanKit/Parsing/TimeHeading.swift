@@ -9,13 +9,30 @@ enum TimeHeading {
     /// heading says more than a time.
     static func time(of heading: String) -> String? {
         let key = heading.foldedKey
-        guard !key.isEmpty, key.count <= 80, pattern.isMatch(key) else { return nil }
+        guard !key.isEmpty, key.count <= 80, mayMatch(key), pattern.isMatch(key) else { return nil }
         let text = InlineAssignment.clean(heading)
         return text.isEmpty ? nil : text
     }
 
+    /// Whether `pattern` may match `key`, from its first word (up to the first space): a match
+    /// opens with one of `firstWords`, a number, or "06"/"6". A first word of ASCII letters alone
+    /// is compared as ICU does (case-insensitively, which in ASCII is ASCII's case); a first word
+    /// with a digit or a byte outside ASCII is left to the pattern.
+    static func mayMatch(_ key: String) -> Bool {
+        let word = key.utf8.prefix { $0 != UInt8(ascii: " ") }
+        guard word.allSatisfy({ $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) }) else { return true }
+        let lowered = String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return firstWords.contains(lowered)
+    }
+
+    /// The words `pattern` may open with (digits aside).
+    static let firstWords: Set<String> = [
+        "cac", "nhiem", "cong", "thuc", "trien", "hoan", "trong", "vao", "truoc", "den", "tu", "quy", "thang",
+        "nam", "giai", "thuong", "hang", "dinh", "lien",
+    ]
+
     /// The whole folded heading: a few opening words ("Các nhiệm vụ thực hiện trong"), then one time.
-    private static let pattern = Pattern(
+    static let pattern = Pattern(
         #"^(?:(?:cac )?(?:nhiem vu|cong viec) )?(?:(?:thuc hien|trien khai|hoan thanh) )?"#
             + #"(?:(?:trong|vao|truoc|den|tu) )?(?:"#
             + #"quy (?:i|ii|iii|iv|[1-4])(?: (?:va )?(?:i|ii|iii|iv|[1-4]))*(?: nam)? \d{4}"#
