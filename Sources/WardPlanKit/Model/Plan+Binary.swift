@@ -271,64 +271,29 @@ extension PlanTask: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        // Every field read into a local, in the order written, then all set at once by
-        // `init(binary:…)`, which cannot throw: set in place by the throwing initializer, the value
-        // was built aside and copied whole into place (its 17 references retained and released
-        // again, warm26). Made through `init(ref:…)` and then set, it was copied too (perf22w).
-        let ref = try r.string()
-        let text = try r.string()
-        let area = try r.string()
-        let group = try r.optionalString()
-        let lead = try r.strings()
-        let leadText = try r.optionalString()
-        let leadGeneric = try r.bool()
-        let coordinators = try r.strings()
-        let coordinatorsText = try r.optionalString()
-        let products = try r.strings()
-        let supervisor = try r.optionalString()
-        let timeline: Timeline? = try r.optional()
-        let notes = try r.strings()
-        let themes: [ThemeMatch] = try r.array()
-        let productThemes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        self.init(
-            binary: ref, text, area, group, lead, leadText, leadGeneric, coordinators, coordinatorsText, products,
-            supervisor, timeline, notes, themes, productThemes, areaBasis, areaEvidence, secondaryAreas, line, endLine)
-    }
-
-    /// Every stored property, as given (`PlanBinaryCoderTests` checks that the decoded task equals
-    /// the one written, so a property left out here fails it).
-    private init(
-        binary ref: String, _ text: String, _ area: String, _ group: String?, _ lead: [String], _ leadText: String?,
-        _ leadGeneric: Bool, _ coordinators: [String], _ coordinatorsText: String?, _ products: [String],
-        _ supervisor: String?, _ timeline: Timeline?, _ notes: [String], _ themes: [ThemeMatch],
-        _ productThemes: [ThemeMatch], _ areaBasis: AreaBasis?, _ areaEvidence: [Evidence], _ secondaryAreas: [String],
-        _ line: Int, _ endLine: Int?
-    ) {
-        self.ref = ref
-        self.text = text
-        self.area = area
-        self.group = group
-        self.lead = lead
-        self.leadText = leadText
-        self.leadGeneric = leadGeneric
-        self.coordinators = coordinators
-        self.coordinatorsText = coordinatorsText
-        self.products = products
-        self.supervisor = supervisor
-        self.timeline = timeline
-        self.notes = notes
-        self.themes = themes
-        self.productThemes = productThemes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+        // Every field set in place, in the order written, with no other initializer called: made
+        // through `init(ref:…)` and then set, the value was copied whole (its 17 references
+        // retained and released again) on the way (perf22w saw the copies; perf23d, callgrind).
+        ref = try r.string()
+        text = try r.string()
+        area = try r.string()
+        group = try r.optionalString()
+        lead = try r.strings()
+        leadText = try r.optionalString()
+        leadGeneric = try r.bool()
+        coordinators = try r.strings()
+        coordinatorsText = try r.optionalString()
+        products = try r.strings()
+        supervisor = try r.optionalString()
+        timeline = try r.optional()
+        notes = try r.strings()
+        themes = try r.array()
+        productThemes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 
@@ -405,40 +370,19 @@ extension NarrativeItem: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
-        // Read into locals and set at once, as `PlanTask`'s (`init(ref:…)` would also turn an
-        // `endLine` equal to `line` into nil).
-        let ref = try r.optionalString()
-        let text = try r.string()
-        let section: SectionKind = try r.enumValue()
-        let area = try r.optionalString()
-        let heading = try r.optionalString()
-        let themes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        self.init(
-            binary: ref, text, section, area, heading, themes, areaBasis, areaEvidence, secondaryAreas, line, endLine)
-    }
-
-    /// Every stored property, as given (checked as `PlanTask.init(binary:…)`).
-    private init(
-        binary ref: String?, _ text: String, _ section: SectionKind, _ area: String?, _ heading: String?,
-        _ themes: [ThemeMatch], _ areaBasis: AreaBasis?, _ areaEvidence: [Evidence], _ secondaryAreas: [String],
-        _ line: Int, _ endLine: Int?
-    ) {
-        self.ref = ref
-        self.text = text
-        self.section = section
-        self.area = area
-        self.heading = heading
-        self.themes = themes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+        // Every field set in place, as `PlanTask`'s (`init(ref:…)` would also turn an `endLine`
+        // equal to `line` into nil).
+        ref = try r.optionalString()
+        text = try r.string()
+        section = try r.enumValue()
+        area = try r.optionalString()
+        heading = try r.optionalString()
+        themes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 

@@ -197,20 +197,14 @@ struct BinaryReader {
     init(_ bytes: UnsafeRawBufferPointer, pool: TextPool.Local? = nil) throws {
         self.bytes = bytes
         let count = try self.count()
-        guard count > 0 else { return }
-        // Made at its size, as the arrays of `values(_:)`.
-        let texts = try [String](unsafeUninitializedCapacity: count) { texts, initialized in
-            let base = texts.baseAddress!
-            while initialized < count {
-                let length = try self.count()
-                let start = position
-                position += length
-                let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
-                (base + initialized).initialize(to: pool?.text(utf8) ?? String(decoding: utf8, as: UTF8.self))
-                initialized += 1
-            }
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try self.count()
+            let start = position
+            position += length
+            let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+            table.append(pool?.text(utf8) ?? String(decoding: utf8, as: UTF8.self))
         }
-        table = texts
     }
 
     var isAtEnd: Bool { position == bytes.count }
@@ -345,38 +339,36 @@ struct BinaryReader {
         return value
     }
 
-    /// `count()` values read by `read`, into an array made at its size: `reserveCapacity` and an
-    /// `append` a value went through the array's general growth path for each array (≈ 325
-    /// instructions, and an entry has hundreds of small arrays: evidence, themes) and checked the
-    /// capacity and uniqueness at every value (warm26). A read that throws leaves the values read
-    /// so far to the array's initializer, which destroys them.
-    @inline(__always)
-    private mutating func values<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
-        let count = try self.count()
-        guard count > 0 else { return [] }
-        return try [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = buffer.baseAddress!
-            while initialized < count {
-                (base + initialized).initialize(to: try read(&self))
-                initialized += 1
-            }
-        }
-    }
-
     mutating func array<T: BinaryCodable>(_ type: T.Type = T.self) throws -> [T] {
-        try values { try T(from: &$0) }
+        let count = try self.count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try T(from: &self)) }
+        return values
     }
 
     mutating func strings() throws -> [String] {
-        try values { try $0.string() }
+        let count = try self.count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
     }
 
     mutating func ints() throws -> [Int] {
-        try values { try $0.int() }
+        let count = try self.count()
+        var values: [Int] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try int()) }
+        return values
     }
 
     mutating func enums<T: RawRepresentable>(_ type: T.Type = T.self) throws -> [T] where T.RawValue == String {
-        try values { try $0.enumValue(T.self) }
+        let count = try self.count()
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try enumValue(T.self)) }
+        return values
     }
 }
 
