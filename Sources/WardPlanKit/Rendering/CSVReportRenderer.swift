@@ -31,7 +31,7 @@ public struct CSVReportRenderer: ReportRenderer {
             DeferredFile(name: table.name + ".csv") {
                 var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF])
                 Self.write(table.table, report, to: &out)
-                return Data(out.bytes)
+                return out.withBytes { Data($0) }
             }
         }
     }
@@ -44,20 +44,22 @@ public struct CSVReportRenderer: ReportRenderer {
         let separator = Array(separator.character.utf8)
         return Self.tableList(report).map { table in
             StreamedFile(name: table.name + ".csv") { write in
-                var chunk = ReusedChunk()
+                var chunk = ReusedRawChunk()
                 var failure: (any Error)?
                 try withoutActuallyEscaping(write) { write in
-                    var start: [UInt8] = [0xEF, 0xBB, 0xBF]
-                    start.reserveCapacity(chunkSize + (1 << 16))
                     // After a failed write the rows are still made, as before, but no longer written.
-                    var out = CSVBytes(separator: separator, bytes: start, chunkSize: chunkSize) { bytes in
+                    var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF], chunkSize: chunkSize) {
+                        bytes in
                         if failure == nil {
                             do { try write(chunk.holding(bytes)) } catch { failure = error }
                         }
-                        bytes.removeAll(keepingCapacity: true)
                     }
                     Self.write(table.table, report, to: &out)
-                    if failure == nil && !out.bytes.isEmpty { try write(chunk.holding(out.bytes)) }
+                    if failure == nil {
+                        try out.withBytes { bytes in
+                            if !bytes.isEmpty { try write(chunk.holding(bytes)) }
+                        }
+                    }
                 }
                 if let failure { throw failure }
             }
@@ -142,6 +144,11 @@ public struct CSVReportRenderer: ReportRenderer {
     /// `wardColumns` of every ward, made once for the rows of a table.
     func wardColumnList(_ wards: [WardEntry]) -> [[String]] { wards.map(wardColumns) }
 
+    /// `wardColumnList`, each ward's made ready for `out` (`CSVRowSink.prepared`).
+    func preparedWardColumns<Sink: CSVRowSink>(_ wards: [WardEntry], for out: Sink) -> [Sink.Prepared] {
+        wards.map { out.prepared(wardColumns($0)) }
+    }
+
     func tasks<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
         out.row([
@@ -157,15 +164,17 @@ public struct CSVReportRenderer: ReportRenderer {
         for row in c.coverage.areas where names.areas[row.id] == nil { names.areas[row.id] = t.pick(row.vi, row.en) }
         for row in c.coverage.themes where names.themes[row.id] == nil { names.themes[row.id] = t.pick(row.vi, row.en) }
         // The ward's columns made once per ward, not once per task (a ward entry is a large value).
+        // Escaped once per ward, too (`CSVRowSink.prepared`), and the yes and no of every row once.
         var w = 0
-        var ward = c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source]
+        var ward = out.prepared(c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source])
+        let (yes, no) = (t.yesNo(true), t.yesNo(false))
         for f in c.tasks {
             if c.wards[w].id != f.task.ward {
                 while c.wards[w].id != f.task.ward { w += 1 }
-                ward = wardColumns(c.wards[w]) + [c.wards[w].source]
+                ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
             }
             let task = report.plans[w].tasks[f.task.index]
-            out.fields(ward)
+            out.fields(prepared: ward)
             out.field(task.line)
             if let endLine = task.endLine { out.field(endLine) } else { out.field("") }
             out.field(task.ref)
@@ -177,7 +186,7 @@ public struct CSVReportRenderer: ReportRenderer {
             out.field(task.text)
             out.field(joining: f.leads)
             out.field(task.leadText ?? "")
-            out.field(t.yesNo(f.genericLead))
+            out.field(f.genericLead ? yes : no)
             out.field(joining: task.coordinators)
             out.field(joining: task.products)
             out.field(task.timeline?.text ?? "")
@@ -187,7 +196,7 @@ public struct CSVReportRenderer: ReportRenderer {
             out.field(task.timeline?.deadline?.description ?? "")
             out.field(f.due?.description ?? "")
             out.field(f.dueQuarter?.description ?? "")
-            out.field(t.yesNo(f.pastDue))
+            out.field(f.pastDue ? yes : no)
             out.field(joining: f.flags.lazy.map { t.flag($0) })
             out.field(task.supervisor ?? "")
             out.field(joining: task.notes)
@@ -225,7 +234,7 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvComparator), t(.colValue), t(.csvUnit), t(.colPhase), t(.colTargetText), t(.csvBenchmark),
             t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
         ])
-        let columns = wardColumnList(c.wards)
+        let columns = preparedWardColumns(c.wards, for: out)
         for w in c.wards.indices {
             let ward = c.wards[w]
             let plan = report.plans[w]
@@ -260,7 +269,7 @@ public struct CSVReportRenderer: ReportRenderer {
                     out.field(row.benchmark.source)
                 }
                 if cell.targets.isEmpty {
-                    out.fields(columns[w])
+                    out.fields(prepared: columns[w])
                     targetColumns(nil, benchmark: row)
                     benchmark()
                     out.field(t.status(cell.status))
@@ -268,7 +277,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 }
                 for value in cell.targets {
                     judged[value.index] = true
-                    out.fields(columns[w])
+                    out.fields(prepared: columns[w])
                     targetColumns(value.index)
                     benchmark()
                     out.field(t.status(value.status ?? cell.status))
@@ -276,7 +285,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 }
             }
             for index in plan.targets.indices where !judged[index] {
-                out.fields(columns[w])
+                out.fields(prepared: columns[w])
                 targetColumns(index)
                 for _ in 0..<4 { out.field("") }
                 out.endRow()
@@ -294,6 +303,15 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvBasis), t(.csvExpectedBy), t(.csvPlaces), t(.csvNote), t(.csvMark), t(.csvMarkNote),
         ])
         func name(_ kind: GapItem.Kind, _ id: String) -> String {
+            // The same items recur ward after ward: each name made once, by kind and by the id's
+            // bytes (`ExactText`: `String`'s `==` would take an id in NFD for its NFC twin).
+            if let known = names[kind]?[ExactText(id)] { return known }
+            let made = makeName(kind, id)
+            names[kind, default: [:]][ExactText(id)] = made
+            return made
+        }
+        var names: [GapItem.Kind: [ExactText: String]] = [:]
+        func makeName(_ kind: GapItem.Kind, _ id: String) -> String {
             switch kind {
             case .theme: return c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
             case .target:
@@ -304,17 +322,19 @@ public struct CSVReportRenderer: ReportRenderer {
             case .citation: return c.citations.citation(id).map { t.pick($0.vi, $0.en) } ?? id
             }
         }
-        let columns = wardColumnList(c.wards)
+        let places = CSVPlaces(t)
+        let lists = wardColumnList(c.wards)
+        let columns = preparedWardColumns(c.wards, for: out)
         for (w, ward) in c.wards.enumerated() {
             for item in c.gaps[w].items {
-                out.fields(columns[w])
+                out.fields(prepared: columns[w])
                 out.field(item.kind.rawValue)
                 out.field(item.id)
                 out.field(name(item.kind, item.id))
                 out.field(t.level(item.level))
                 out.field(joining: item.basis.lazy.map { t.basis($0) })
                 out.field(joining: item.expectedBy)
-                out.field(t.places(item.places))
+                out.field(places(item.places))
                 out.field(item.note)
                 out.field(item.decision?.mark.rawValue ?? "")
                 out.field(item.decision?.note ?? "")
@@ -322,11 +342,82 @@ public struct CSVReportRenderer: ReportRenderer {
             }
             for d in c.decisions ?? [] where d.ward == ward.id && d.state == .resolved {
                 out.row(
-                    columns[w] + [
+                    lists[w] + [
                         d.kind.rawValue, d.id, name(d.kind, d.id), t(.levelResolved), "", "", "", "", d.mark.rawValue,
                         d.note ?? "",
                     ])
             }
         }
+    }
+}
+
+/// `Localizer.places` for the gaps table, the same text made with fewer strings: a group's lines
+/// are put between the two halves of "dòng {0}" (split once, at a marker), and the groups joined
+/// as `Localizer.list` joins them. When a template does not fill as one prefix, the argument and
+/// one suffix (checked with three arguments, "1" among them: an English `one|many` template
+/// picks by it), every call goes to `Localizer.places`.
+struct CSVPlaces {
+    private let t: Localizer
+    private let halves: (one: (String, String), many: (String, String))?
+
+    init(_ t: Localizer) {
+        self.t = t
+        func split(_ phrase: Phrase) -> (String, String)? {
+            let marked = Array(t(phrase, "\u{1}").utf8)
+            guard let at = marked.firstIndex(of: 0x01), marked.lastIndex(of: 0x01) == at else { return nil }
+            let prefix = String(decoding: marked[..<at], as: UTF8.self)
+            let suffix = String(decoding: marked[(at + 1)...], as: UTF8.self)
+            for probe in ["1", "2", "12, 13"] {
+                guard Array(t(phrase, probe).utf8) == Array((prefix + probe + suffix).utf8) else { return nil }
+            }
+            return (prefix, suffix)
+        }
+        if let one = split(.lineOne), let many = split(.lineMany) {
+            halves = (one, many)
+        } else {
+            halves = nil
+        }
+    }
+
+    func callAsFunction(_ places: [GapPlace]) -> String {
+        guard let halves else { return t.places(places) }
+        // The groups as `Localizer.places` makes them: by section, in order of first place.
+        var groups: [(section: String?, lines: [Int])] = []
+        for place in places {
+            if let i = groups.firstIndex(where: { $0.section == place.section }) {
+                groups[i].lines.append(place.line)
+            } else {
+                groups.append((place.section, [place.line]))
+            }
+        }
+        var text = ""
+        for (k, group) in groups.enumerated() {
+            if k > 0 { text += k == groups.count - 1 ? (t.language == .vi ? " và " : " and ") : ", " }
+            if let section = group.section { text += section + " (" }
+            let (prefix, suffix) = group.lines.count == 1 ? halves.one : halves.many
+            text += prefix
+            for (i, line) in group.lines.enumerated() {
+                if i > 0 { text += ", " }
+                text += String(line)
+            }
+            text += suffix
+            if group.section != nil { text += ")" }
+        }
+        return text
+    }
+}
+
+/// `ReusedChunk` for bytes the CSV buffer lends (`CSVBytes.withBytes`): a chunk's `Data` made in
+/// storage reused from chunk to chunk.
+struct ReusedRawChunk {
+    private var data = Data()
+
+    /// A chunk holding `bytes`.
+    mutating func holding(_ bytes: UnsafeRawBufferPointer) -> Data {
+        data.removeAll(keepingCapacity: true)
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            data.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        return data
     }
 }
