@@ -166,12 +166,13 @@ struct CSVBytes: CSVRowSink {
 
 /// A growing byte buffer for `CSVBytes`: appending is a capacity check and a copy. Freed by its
 /// owner (`Storage`) when the last copy of the buffer goes; copies share the bytes, so only one
-/// copy may be written to (`CSVBytes` is never copied).
+/// copy may be written to (`CSVBytes` is never copied). Growing a buffer that has been copied stops
+/// the process (`grow`) rather than leave the copy pointing at freed memory.
 struct CSVByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
-    private let storage: Storage
+    private var storage: Storage
 
     private final class Storage {
         @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
@@ -196,6 +197,7 @@ struct CSVByteBuffer {
     }
 
     private mutating func grow(_ needed: Int) {
+        precondition(isKnownUniquelyReferenced(&storage), "a CSVByteBuffer grown after it was copied")
         let newCapacity = Swift.max(needed, capacity * 2)
         let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         grown.update(from: base, count: count)
