@@ -9,37 +9,38 @@ extension OfficeDirectory {
     ///
     /// The answers are the functions' own, whichever plan or thread asked first, so the output does
     /// not depend on the order plans are read in. At most `limit` texts of each kind are kept.
-    final class SharedAnswers: @unchecked Sendable {
-        // The dictionaries are read and written under the lock only.
-        private let lock = NSLock()
-        private var resolutions: [ExactText: Resolution] = [:]
-        private var assignments: [ExactText: InlineAssignment?] = [:]
+    final class SharedAnswers: Sendable {
+        private let resolutions = Answers<Resolution>()
+        private let assignments = Answers<InlineAssignment?>()
         static let limit = 200_000
 
         /// `make()`, the resolution of `key`'s text, asked once for all plans.
         func resolution(_ key: ExactText, _ make: () -> Resolution) -> Resolution {
-            lock.lock()
-            let known = resolutions[key]
-            lock.unlock()
-            if let known { return known }
-            let found = make()
-            lock.lock()
-            if resolutions.count < Self.limit { resolutions[key] = found }
-            lock.unlock()
-            return found
+            resolutions.answer(key, make)
         }
 
         /// `make()`, the inline assignment of `key`'s text, asked once for all plans.
         func assignment(_ key: ExactText, _ make: () -> InlineAssignment?) -> InlineAssignment? {
-            lock.lock()
-            let known = assignments[key]
-            lock.unlock()
-            if let known { return known }
-            let found = make()
-            lock.lock()
-            if assignments.count < Self.limit { assignments[key] = .some(found) }
-            lock.unlock()
-            return found
+            assignments.answer(key, make)
+        }
+
+        /// One kind of answer by text, at most `limit` of them.
+        private final class Answers<Value>: @unchecked Sendable {
+            // Read and written under the lock only; `make` runs outside it.
+            private let lock = NSLock()
+            private var known: [ExactText: Value] = [:]
+
+            func answer(_ key: ExactText, _ make: () -> Value) -> Value {
+                lock.lock()
+                let kept = known[key]
+                lock.unlock()
+                if let kept { return kept }
+                let found = make()
+                lock.lock()
+                if known.count < SharedAnswers.limit { known[key] = found }
+                lock.unlock()
+                return found
+            }
         }
     }
 }

@@ -44,7 +44,7 @@ public struct CSVReportRenderer: ReportRenderer {
         let separator = Array(separator.character.utf8)
         return Self.tableList(report).map { table in
             StreamedFile(name: table.name + ".csv") { write in
-                var chunk = ReusedRawChunk()
+                var chunk = ReusedChunk()
                 var failure: (any Error)?
                 try withoutActuallyEscaping(write) { write in
                     // After a failed write the rows are still made, as before, but no longer written.
@@ -404,20 +404,5 @@ struct CSVPlaces {
             if group.section != nil { text += ")" }
         }
         return text
-    }
-}
-
-/// `ReusedChunk` for bytes the CSV buffer lends (`CSVBytes.withBytes`): a chunk's `Data` made in
-/// storage reused from chunk to chunk.
-struct ReusedRawChunk {
-    private var data = Data()
-
-    /// A chunk holding `bytes`.
-    mutating func holding(_ bytes: UnsafeRawBufferPointer) -> Data {
-        data.removeAll(keepingCapacity: true)
-        if let base = bytes.baseAddress, !bytes.isEmpty {
-            data.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
-        }
-        return data
     }
 }

@@ -207,8 +207,7 @@ public enum Escaping {
         default: formula = false
         }
         let count = bytes.count
-        let quoted =
-            ByteRuns.firstSpecial(ByteRuns.CSVQuoting.self, in: bytes, from: 0) < count
+        let quoted = csvNeedsQuotes(bytes)
         if quoted { out.append(0x22) }
         if formula { out.append(0x27) }
         if quoted {
@@ -227,28 +226,10 @@ public enum Escaping {
         }
     }
 
-    /// Whether `csvField` quotes the text whose UTF-8 is `bytes` (a byte of `ByteRuns.CSVQuoting`):
-    /// sixteen bytes at a time, the last sixteen overlapping the ones before, and a shorter text
-    /// copied into sixteen zeros first (no zero byte is in the set), so no byte is tested alone.
+    /// Whether `csvField` quotes the text whose UTF-8 is `bytes` (a byte of `ByteRuns.CSVQuoting`).
     @inline(__always)
     static func csvNeedsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = bytes.count
-        guard let base = bytes.baseAddress, count > 0 else { return false }
-        typealias Block = ByteRuns.Block
-        guard count >= 16 else {
-            var block = Block(repeating: 0)
-            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
-            return ByteRuns.hasAny(ByteRuns.CSVQuoting.block(block))
-        }
-        let raw = UnsafeRawPointer(base)
-        var i = 0
-        while i + 16 < count {
-            if ByteRuns.hasAny(ByteRuns.CSVQuoting.block(raw.loadUnaligned(fromByteOffset: i, as: Block.self))) {
-                return true
-            }
-            i += 16
-        }
-        return ByteRuns.hasAny(ByteRuns.CSVQuoting.block(raw.loadUnaligned(fromByteOffset: count - 16, as: Block.self)))
+        ByteRuns.containsAny(ByteRuns.CSVQuoting.self, in: bytes)
     }
 
     /// Whether a byte of the text's UTF-8 is marked in `table`: the bytes an escaping function may

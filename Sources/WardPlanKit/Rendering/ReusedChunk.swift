@@ -12,4 +12,13 @@ struct ReusedChunk {
         data.append(contentsOf: bytes)
         return data
     }
+
+    /// A chunk holding `bytes` a buffer lends (`CSVBytes.withBytes`).
+    mutating func holding(_ bytes: UnsafeRawBufferPointer) -> Data {
+        data.removeAll(keepingCapacity: true)
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            data.append(base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+        }
+        return data
+    }
 }

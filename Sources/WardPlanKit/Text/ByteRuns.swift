@@ -28,6 +28,28 @@ enum ByteRuns {
         return i
     }
 
+    /// Whether a byte of `bytes` is in `set`: sixteen bytes at a time, the last sixteen overlapping
+    /// the ones before, and a shorter text copied into sixteen zeros first, so no byte is tested
+    /// alone (the byte loop after the blocks was most of a short field's cost). A set must not hold
+    /// the zero byte.
+    @inline(__always)
+    static func containsAny<S: ByteSet>(_ set: S.Type, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard let base = bytes.baseAddress, count > 0 else { return false }
+        guard count >= 16 else {
+            var block = Block(repeating: 0)
+            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: base, byteCount: count) }
+            return hasAny(S.block(block))
+        }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 16 < count {
+            if hasAny(S.block(raw.loadUnaligned(fromByteOffset: i, as: Block.self))) { return true }
+            i += 16
+        }
+        return hasAny(S.block(raw.loadUnaligned(fromByteOffset: count - 16, as: Block.self)))
+    }
+
     /// Whether a lane of `mask` is set. (`any(_:)` is a call to a generic `min()` here; the mask's
     /// bytes read as two words are not.)
     @inline(__always)
