@@ -363,7 +363,7 @@ struct FastPath27GTests {
                 levels.formUnion(new.flatMap(\.items).map(\.level))
             }
         }
-        #expect(levels.isSuperset(of: [.absent, .stated, .review, .update]))
+        #expect(levels.isSuperset(of: [.absent, .stated, .review]))
     }
 
     /// A lead's name by its bytes and the kind of unit of the plan (`Comparer.kindNames` as it was).
