@@ -31,22 +31,58 @@ public struct CitationSummary: Hashable, Sendable, Codable {
     static func make(plans: [Plan], wards: [WardEntry], rules: CitationRules) -> CitationSummary {
         // Each rule's texts and each basis's folded once, not once per rule and basis (perf23g).
         let folded = rules.citations.map(CitationRules.Citation.Folded.init)
+        // Plans cite the same documents in the same words: a basis is folded, and each rule's
+        // answer for it worked out, once per distinct basis (by the bytes of the fields folding
+        // reads), not once per plan that cites it (gaps27).
+        var distinct: [CitedBasis: Int] = [:]
+        var foldedBases: [CitationRules.FoldedBasis] = []
+        var answers: [[Bool?]] = []
         return CitationSummary(
             citations: rules.citations.map { Citation(id: $0.id, vi: $0.vi, en: $0.en) },
             wards: plans.indices.map { w in
-                // Folded when a rule first reads it: rules stop at the first basis they match.
-                var bases = [CitationRules.FoldedBasis?](repeating: nil, count: plans[w].legalBases.count)
+                // Found when a rule first reads it: rules stop at the first basis they match.
+                var bases = [Int?](repeating: nil, count: plans[w].legalBases.count)
                 return Ward(
                     ward: wards[w].id,
-                    checks: zip(rules.citations, folded).map { rule, folded in
+                    checks: rules.citations.indices.map { k in
                         let index = plans[w].legalBases.indices.first { i in
-                            if bases[i] == nil { bases[i] = CitationRules.FoldedBasis(plans[w].legalBases[i]) }
-                            return folded.matches(bases[i]!)
+                            if bases[i] == nil {
+                                let key = CitedBasis(plans[w].legalBases[i])
+                                if let known = distinct[key] {
+                                    bases[i] = known
+                                } else {
+                                    bases[i] = foldedBases.count
+                                    distinct[key] = foldedBases.count
+                                    foldedBases.append(CitationRules.FoldedBasis(plans[w].legalBases[i]))
+                                    answers.append(Array(repeating: nil, count: folded.count))
+                                }
+                            }
+                            let d = bases[i]!
+                            if let answer = answers[d][k] { return answer }
+                            let answer = folded[k].matches(foldedBases[d])
+                            answers[d][k] = answer
+                            return answer
                         }
                         return Check(
-                            citation: rule.id, found: index != nil, basis: index,
+                            citation: rules.citations[k].id, found: index != nil, basis: index,
                             line: index.map { plans[w].legalBases[$0].line })
                     })
             })
+    }
+}
+
+/// What `CitationRules.FoldedBasis` reads of a legal basis, by its bytes: bases of the same bytes
+/// fold to the same texts (`CitationSummary.make`).
+private struct CitedBasis: Hashable {
+    let text: ExactText
+    let number: ExactText?
+    let type: ExactText
+    let issuer: ExactText?
+
+    init(_ basis: LegalBasis) {
+        text = ExactText(basis.text)
+        number = basis.number.map(ExactText.init)
+        type = ExactText(basis.type)
+        issuer = basis.issuer.map(ExactText.init)
     }
 }

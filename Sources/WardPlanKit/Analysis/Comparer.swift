@@ -44,11 +44,10 @@ public struct Comparer: Sendable {
         // Lead offices the directory does not know count as one office however the plans spell them.
         let facts = LeadOffices.mergeSpellings(
             ParallelSlots.map(count: plans.count, threads: threads) { w in
+                // Each task's fields read in place: a task taken out of its array is a copy of every
+                // field (gaps27).
                 plans[w].tasks.indices.map { i in
-                    let task = plans[w].tasks[i]
-                    return TaskFacts.make(
-                        task, ref: TaskRef(ward: wards[w].id, index: i, ref: task.ref, line: task.line),
-                        period: plans[w].period, asOf: asOf)
+                    TaskFacts.make(plans[w].tasks, at: i, ward: wards[w].id, period: plans[w].period, asOf: asOf)
                 }
             })
         let findings = findingsOfPlans.wait()
@@ -80,15 +79,17 @@ public struct Comparer: Sendable {
         let statements = findings.map(\.statements)
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
+        let provinceKeys = Self.provinceKeys(plans, documents: documents)
         let peers = PeerGroups(
             plans: plans, wards: wards, documents: documents, minPeers: minPeers,
-            taskThemes: findings.map(\.taskThemes))
+            taskThemes: findings.map(\.taskThemes), provinceKeys: provinceKeys)
         let (targets, citationSummary) = targetsAndCitations.wait()
         let gaps = WardGaps.make(
             WardGaps.Inputs(
                 plans: plans, wards: wards, coverage: coverage, targets: targets,
                 citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
-                metrics: reference.metrics, documents: documents, findings: findings, peers: peers))
+                metrics: reference.metrics, documents: documents, findings: findings, peers: peers,
+                provinceKeys: provinceKeys))
         let tasks = ofTasks.wait()
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
@@ -124,12 +125,15 @@ public struct Comparer: Sendable {
         out.reserveCapacity(facts.reduce(0) { $0 + $1.count })
         for w in facts.indices {
             let kind = plans[w].ward.kind
+            // The ward's facts copied in one go, then renamed in place: each fact copied once, not
+            // taken out and put back (gaps27).
+            let start = out.count
+            out.append(contentsOf: facts[w])
             for i in facts[w].indices {
-                var f = facts[w][i]
                 // Most leads cannot be renamed (no other kind's word at their end): not looked up.
-                if f.leads.contains(where: { KindOfficeName.mayRename($0, kind: kind) }) {
+                if facts[w][i].leads.contains(where: { KindOfficeName.mayRename($0, kind: kind) }) {
                     var changed = false
-                    let shown = f.leads.map { name in
+                    let shown = facts[w][i].leads.map { name in
                         let key = KindNamesKey(name: ExactText(name), kind: kind)
                         if let known = seen[key] {
                             if !known.isName { changed = true }
@@ -145,15 +149,29 @@ public struct Comparer: Sendable {
                         return shown
                     }
                     // Leads shown as they are named are left as they are.
-                    if changed { f.leads = shown }
+                    if changed { out[start + i].leads = shown }
                 }
-                out.append(f)
             }
         }
         for o in leads.offices.indices {
             leads.offices[o].alsoShownAs = shownAs[leads.offices[o].name]
         }
         return out
+    }
+
+    /// Each plan's `documents.provinceKey(plan.ward.province)`, worked out once per province as its
+    /// bytes spell it (the same bytes give the same key): folding the name and reading every
+    /// province's names per plan, twice (the peers' groups and the expectations), was most of
+    /// both (gaps27).
+    static func provinceKeys(_ plans: [Plan], documents: NationalDocuments) -> [String?] {
+        var known: [ExactText: String?] = [:]
+        return plans.indices.map { w in
+            guard let province = plans[w].ward.province else { return nil }
+            if let key = known[ExactText(province)] { return key }
+            let key = documents.provinceKey(province)
+            known[ExactText(province)] = .some(key)
+            return key
+        }
     }
 
     /// A warning for each plan issued after the report date: judged on a day before it existed, its
@@ -205,7 +223,7 @@ public struct Comparer: Sendable {
         var used: [String: Int] = [:]
         let planIDs = PlanIdentity.ids(of: plans, units: units).ids
         return zip(plans, planIDs).map { plan, planID in
-            let fileName = plan.source.path.split(separator: "/").last.map(String.init) ?? plan.source.path
+            let fileName = Self.fileName(plan.source.path)
             let code = units.code(of: plan.ward)
             let key = code.map(UnitRegistry.codeText) ?? WardEntry.slugKey(plan.ward, fileName: fileName)
             let base = key.isEmpty ? "ward" : key
@@ -223,7 +241,7 @@ public struct Comparer: Sendable {
                 issuedText: plan.document.issuedText,
                 title: plan.document.title, period: plan.period?.years, taskCount: plan.tasks.count,
                 targetCount: plan.targets.count,
-                warningCount: plan.diagnostics.filter { $0.severity >= .warning }.count,
+                warningCount: Self.warnings(plan.diagnostics),
                 unclassifiedLines: plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
             entry.code = code
             entry.group = code.flatMap { groups[$0] }
@@ -232,6 +250,23 @@ public struct Comparer: Sendable {
     }
 
     static func capitalisedFirst(_ s: String) -> String { s.prefix(1).uppercased() + s.dropFirst() }
+
+    /// The last part of `path` between slashes that is not empty (`path.split(separator: "/").last`),
+    /// else `path` itself: found from the end, not by splitting the whole path (gaps27).
+    static func fileName(_ path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard end > path.startIndex else { return path }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
+    }
+
+    /// How many of `diagnostics` are warnings or worse, counted in place (not filtered into a copy).
+    static func warnings(_ diagnostics: [Diagnostic]) -> Int {
+        var n = 0
+        for d in diagnostics.indices where diagnostics[d].severity >= .warning { n += 1 }
+        return n
+    }
 }
 
 /// A step of `Comparer.compare` run on another thread (when it may use more than one) and waited

@@ -56,15 +56,17 @@ public struct Coverage: Hashable, Sendable, Codable {
         threads: Int = PlanExtractor.defaultThreads
     ) -> Coverage {
         var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
-        let known = Set(themes.map(\.id))
+        // The taxonomy's theme ids by slot: a task's theme is looked up by its bytes when ASCII
+        // (`Slots`), not hashed as a `String` into a set (gaps27).
+        let known = Slots(themes.map(\.id))
         // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
         // area the last plan gives it). Tasks read by index: a task taken whole out of the array
         // (as `flatMap` did) is a copy of every field (perf22w).
         let unknown = ParallelSlots.map(count: plans.count, threads: threads) { w in
             var found: [(String, String)] = []
             for i in plans[w].tasks.indices {
-                for theme in plans[w].tasks[i].themes where !known.contains(theme.id) {
-                    found.append((theme.id, theme.area))
+                for m in plans[w].tasks[i].themes.indices where known(plans[w].tasks[i].themes[m].id) == nil {
+                    found.append((plans[w].tasks[i].themes[m].id, plans[w].tasks[i].themes[m].area))
                 }
             }
             return found
@@ -76,7 +78,8 @@ public struct Coverage: Hashable, Sendable, Codable {
         // Each ward's tasks and lines by row, in one pass over its own (on all cores): the rows then
         // take them by position, rows × wards, not rows × wards × tasks.
         let areaSlots = Slots(taxonomy.areas.map(\.id))
-        let themeSlots = Slots(themes.map(\.id))
+        // With no theme the taxonomy lacks, the rows' ids are the taxonomy's: its slots serve.
+        let themeSlots = extra.isEmpty ? known : Slots(themes.map(\.id))
         let index = ParallelSlots.map(count: plans.count, threads: threads) { w in
             WardIndex(
                 facts: facts[w], narrative: plans[w].narrative, statements: statements[w], areas: areaSlots,
@@ -147,6 +150,10 @@ public struct Coverage: Hashable, Sendable, Codable {
             // allocated once at its size; facts and items read in place (by index), not copied.
             var areaOf = [Int](repeating: -1, count: facts.count)
             var themeOf: [Int] = []
+            // Allocated once at its size, not grown theme by theme (gaps27).
+            var named = 0
+            for i in facts.indices { named += facts[i].themes.count }
+            if named > 0 { themeOf.reserveCapacity(named) }
             var areaCount = [Int](repeating: 0, count: areas.count)
             var themeCount = [Int](repeating: 0, count: themes.count)
             for i in facts.indices {
@@ -184,6 +191,8 @@ public struct Coverage: Hashable, Sendable, Codable {
         }
 
         private static func list(capacity: Int) -> [TaskRef] {
+            // No list for an empty one: reserving nothing still made a new buffer (gaps27).
+            guard capacity > 0 else { return [] }
             var list: [TaskRef] = []
             list.reserveCapacity(capacity)
             return list

@@ -13,8 +13,14 @@ struct Expectations {
     let issuedBy: CalendarDate?
 
     init(plan: Plan, documents: NationalDocuments) {
+        self.init(plan: plan, documents: documents, province: documents.provinceKey(plan.ward.province))
+    }
+
+    /// As `init(plan:documents:)`, given `documents.provinceKey(plan.ward.province)` (gaps27:
+    /// worked out once per province, `Comparer.provinceKeys`).
+    init(plan: Plan, documents: NationalDocuments, province: String?) {
         self.documents = documents
-        province = documents.provinceKey(plan.ward.province)
+        self.province = province
         kind = Applicability.kindKey(plan.ward.kind)
         held = documents.competencesHeld(province: province, kind: kind)
         issuedBy = Self.latestIssueDate(plan.document)

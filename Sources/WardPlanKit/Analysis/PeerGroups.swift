@@ -16,20 +16,23 @@ struct PeerGroups: Sendable {
     private let representative: [Int]
     /// Per plan: themes some task states in its own words.
     private let taskThemes: [Set<String>]
-    /// Per group: how many wards (representative plans) it has, and how many have a task per theme.
+    /// Per group: how many wards (representative plans) it has.
     private let wardCount: [Int]
-    private let themeCount: [[String: Int]]
 
     /// `taskThemes`: per plan, the themes some task states in its own words (`PlanFindings`,
     /// `statementThemes(in:)`).
-    init(plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int, taskThemes: [Set<String>]) {
+    /// `provinceKeys`, when given, is `Comparer.provinceKeys(plans, documents:)`.
+    init(
+        plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int, taskThemes: [Set<String>],
+        provinceKeys: [String?]? = nil
+    ) {
         self.minPeers = minPeers
         var groupIndex: [String: Int] = [:]
-        group = zip(plans, wards).map { plan, ward in
+        group = plans.indices.map { i in
             // A city's group and a province never share a key.
-            let province = documents.provinceKey(plan.ward.province) ?? ""
-            let key = ward.group.map { "group:" + $0.foldedKey } ?? "province:" + province
-            if let i = groupIndex[key] { return i }
+            let province = (provinceKeys.map { $0[i] } ?? documents.provinceKey(plans[i].ward.province)) ?? ""
+            let key = wards[i].group.map { "group:" + $0.foldedKey } ?? "province:" + province
+            if let known = groupIndex[key] { return known }
             groupIndex[key] = groupIndex.count
             return groupIndex.count - 1
         }
@@ -49,13 +52,8 @@ struct PeerGroups: Sendable {
         representative = wards.indices.map { i in wards[i].wardKey.flatMap { newest[$0] } ?? i }
         self.taskThemes = taskThemes
         var wardCount = [Int](repeating: 0, count: groupIndex.count)
-        var themeCount = [[String: Int]](repeating: [:], count: groupIndex.count)
-        for i in plans.indices where representative[i] == i {
-            wardCount[group[i]] += 1
-            for theme in taskThemes[i] { themeCount[group[i]][theme, default: 0] += 1 }
-        }
+        for i in plans.indices where representative[i] == i { wardCount[group[i]] += 1 }
         self.wardCount = wardCount
-        self.themeCount = themeCount
     }
 
     /// The themes some task of `plan` shows in its own statement.
@@ -79,7 +77,44 @@ struct PeerGroups: Sendable {
     /// Per group, how many of its wards have a task for each of `ids`: read once for every ward
     /// (`share(ofTheme:row:counts:for:)`), not looked up per ward (perf23g).
     func counts(of ids: [String]) -> [[Int]] {
-        themeCount.map { counts in ids.map { counts[$0] ?? 0 } }
+        // Counted by the ids' slots (found by their bytes when ASCII), not in a table of theme
+        // texts per group (gaps27): a plan's themes are distinct as `String`s, so at most one of
+        // them falls in an id's slot, and ids equal as `String`s share one.
+        let slots = Coverage.Slots(ids)
+        var bySlot = [[Int]](repeating: [Int](repeating: 0, count: slots.count), count: wardCount.count)
+        for i in taskThemes.indices where representative[i] == i {
+            for theme in taskThemes[i] {
+                if let s = slots(theme) { bySlot[group[i]][s] += 1 }
+            }
+        }
+        return bySlot.map { counts in slots.ofRow.map { counts[$0] } }
+    }
+
+    /// Per plan that stands for its ward in the counts (and an empty list for the others): by
+    /// slot of `slots`, whether some task of it states the slot's theme (`taskThemes`), for
+    /// `share(row:slot:counts:stated:for:)` (gaps27).
+    func statedBySlot(_ slots: Coverage.Slots) -> [[Bool]] {
+        taskThemes.indices.map { i in
+            guard representative[i] == i else { return [] }
+            var stated = [Bool](repeating: false, count: slots.count)
+            for theme in taskThemes[i] {
+                if let s = slots(theme) { stated[s] = true }
+            }
+            return stated
+        }
+    }
+
+    /// `share(ofTheme:row:counts:for:)` of the theme of slot `slot` (of `slots`, its `row`th id's),
+    /// `stated` being `statedBySlot(slots)`: whether the ward's own plan states it is read by
+    /// position, not looked up in its set of theme texts (gaps27).
+    func share(row: Int, slot: Int, counts: [[Int]], stated: [[Bool]], for w: Int) -> GapItem.PeerShare? {
+        let g = group[w]
+        let own = representative[w]
+        let ownHere = group[own] == g
+        let peers = wardCount[g] - (ownHere ? 1 : 0)
+        guard peers >= minPeers, peers > 0 else { return nil }
+        let covering = counts[g][row] - (ownHere && stated[own][slot] ? 1 : 0)
+        return GapItem.PeerShare(covering: covering, of: peers)
     }
 
     /// How many peers of ward `w` have a task for a theme the rule may speak to (`mayShare`), out

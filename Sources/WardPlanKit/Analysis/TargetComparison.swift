@@ -91,22 +91,28 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         let asked = benchmarks.benchmarks.filter(\.speaksToCommunes)
         // What every cell of a row reads of the catalog and the levels, made once (perf23g).
         let links = MetricLinks(metrics)
-        let rows = asked.map { b in
+        let counting = Self.counting(plans, toward: asked.map(\.metric), links: links)
+        let rows = asked.indices.map { k in
+            let b = asked[k]
             let names = label(b.metric)
             let stillDue = Self.stillDue(b, levels: benchmarks.benchmarks)
             return BenchmarkRow(
                 id: "\(b.metric)@\(b.period)", benchmark: b, metricVi: names.vi, metricEn: names.en,
-                cells: plans.indices.map {
+                cells: plans.indices.map { w in
                     cell(
-                        plans[$0], ward: wards[$0].id, against: b, metrics: metrics, levels: benchmarks.benchmarks,
-                        links: links, stillDue: stillDue)
+                        targets: plans[w].targets, counting: counting[w][k], period: plans[w].period,
+                        ward: wards[w].id, against: b, levels: benchmarks.benchmarks, links: links,
+                        stillDue: stillDue)
                 })
         }
         let benchmarked = Set(asked.map(\.metric))
         var otherMetrics: [String] = []
-        for plan in plans {
-            for t in plan.targets {
-                if let m = t.metric, !benchmarked.contains(m), !otherMetrics.contains(m) { otherMetrics.append(m) }
+        // Plans and targets read in place, not copied out of their arrays (gaps27).
+        for w in plans.indices {
+            for i in plans[w].targets.indices {
+                if let m = plans[w].targets[i].metric, !benchmarked.contains(m), !otherMetrics.contains(m) {
+                    otherMetrics.append(m)
+                }
             }
         }
         let order = metrics.metrics.map(\.id)
@@ -149,14 +155,49 @@ public struct TargetComparison: Hashable, Sendable, Codable {
         _ plan: Plan, ward: String, against b: Benchmarks.Benchmark, metrics: MetricCatalog,
         levels: [Benchmarks.Benchmark] = [], links: MetricLinks? = nil, stillDue: Bool? = nil
     ) -> Cell {
+        let metricLinks = links ?? MetricLinks(metrics)
+        return cell(
+            targets: plan.targets,
+            counting: plan.targets.indices.filter { metricLinks.counts(plan.targets[$0].metric, toward: b.metric) },
+            period: plan.period, ward: ward, against: b, levels: levels, links: metricLinks,
+            stillDue: stillDue ?? Self.stillDue(b, levels: levels))
+    }
+
+    /// Per plan, per metric of `benchmarked`: the indices of the plan's targets that count toward it
+    /// (`MetricLinks.counts(_:toward:)`), in order. Each distinct metric of a target is looked up
+    /// once for every benchmark, not once per target and benchmark (gaps27).
+    static func counting(_ plans: [Plan], toward benchmarked: [String], links: MetricLinks) -> [[[Int]]] {
+        var towardOf: [String: [Bool]] = [:]
+        return plans.indices.map { w in
+            var counting = [[Int]](repeating: [], count: benchmarked.count)
+            for i in plans[w].targets.indices {
+                guard let metric = plans[w].targets[i].metric else { continue }
+                let toward: [Bool]
+                if let known = towardOf[metric] {
+                    toward = known
+                } else {
+                    toward = benchmarked.map { links.counts(metric, toward: $0) }
+                    towardOf[metric] = toward
+                }
+                for k in toward.indices where toward[k] { counting[k].append(i) }
+            }
+            return counting
+        }
+    }
+
+    /// `cell(_:ward:against:…)` of a plan of `targets` and `period`, given the indices of the targets
+    /// that count toward `b`'s metric (`counting`, in order): the others are not read (gaps27).
+    static func cell(
+        targets: [Target], counting: [Int], period: Period?, ward: String, against b: Benchmarks.Benchmark,
+        levels: [Benchmarks.Benchmark], links metricLinks: MetricLinks, stillDue isStillDue: Bool
+    ) -> Cell {
         var inYears: [TargetValue] = []
         var earlier: [(index: Int, target: Target)] = []
         var otherYears: [TargetValue] = []
         var dueLevel: Benchmarks.Benchmark?
-        let metricLinks = links ?? MetricLinks(metrics)
-        let isStillDue = stillDue ?? Self.stillDue(b, levels: levels)
-        for (i, target) in plan.targets.enumerated() where metricLinks.counts(target.metric, toward: b.metric) {
-            let years = target.phase ?? plan.period?.years
+        for i in counting {
+            let target = targets[i]
+            let years = target.phase ?? period?.years
             if let years, isStillDue, years.from > b.period.to, !metricLinks.isNarrower(target.metric, than: b.metric),
                 judge(target, against: b) == .below
             {
@@ -179,7 +220,7 @@ public struct TargetComparison: Hashable, Sendable, Codable {
                 if metricLinks.isNarrower(target.metric, than: b.metric) {
                     return value(target, index: i, status: .unclear)
                 }
-                let years = target.phase ?? plan.period?.years
+                let years = target.phase ?? period?.years
                 if let years, let due = levelDue(before: years.from, like: b, in: levels),
                     judge(target, against: due) == .below
                 {
@@ -199,14 +240,14 @@ public struct TargetComparison: Hashable, Sendable, Codable {
             status = .met
         } else if !inYears.isEmpty {
             status = .unclear
-        } else if let years = plan.period?.years, b.binds == .byEnd, years.to < b.period.to,
+        } else if let years = period?.years, b.binds == .byEnd, years.to < b.period.to,
             overlaps(years, b.period)
         {
             // Not yet due by the plan's end: nothing is missing, unless an earlier level of the
             // metric is already due by the plan's years (the plan should still keep that one).
             dueLevel = levelDue(before: years.from, like: b, in: levels)
             status = dueLevel == nil ? .outsidePeriod : .missing
-        } else if plan.period.map({ overlaps($0.years, b.period) }) ?? true {
+        } else if period.map({ overlaps($0.years, b.period) }) ?? true {
             status = .missing
         } else {
             status = .outsidePeriod

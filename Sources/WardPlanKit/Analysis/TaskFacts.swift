@@ -40,7 +40,26 @@ public struct TaskFacts: Hashable, Sendable, Codable {
 
     /// The facts of `task` of a plan of `period`, judged on `asOf`.
     public static func make(_ task: PlanTask, ref: TaskRef, period: Period? = nil, asOf: CalendarDate) -> TaskFacts {
-        let timeline = task.timeline
+        make(
+            timeline: task.timeline, area: task.area, themes: task.themes, lead: task.lead,
+            leadGeneric: task.leadGeneric, hasProduct: !task.products.isEmpty, ref: ref, period: period, asOf: asOf)
+    }
+
+    /// The facts of task `i` of `tasks` (a plan's, of `period`) in the ward `ward`, judged on
+    /// `asOf`: as `make(_:ref:period:asOf:)`, the task's fields read in place, the task not copied
+    /// out of the array whole (gaps27).
+    static func make(_ tasks: [PlanTask], at i: Int, ward: String, period: Period?, asOf: CalendarDate) -> TaskFacts {
+        make(
+            timeline: tasks[i].timeline, area: tasks[i].area, themes: tasks[i].themes, lead: tasks[i].lead,
+            leadGeneric: tasks[i].leadGeneric, hasProduct: !tasks[i].products.isEmpty,
+            ref: TaskRef(ward: ward, index: i, ref: tasks[i].ref, line: tasks[i].line), period: period, asOf: asOf)
+    }
+
+    /// The facts of a task of these fields.
+    private static func make(
+        timeline: Timeline?, area: String, themes: [ThemeMatch], lead: [String], leadGeneric: Bool, hasProduct: Bool,
+        ref: TaskRef, period: Period?, asOf: CalendarDate
+    ) -> TaskFacts {
         let schedule: Schedule
         if let timeline {
             if timeline.recurrence != nil {
@@ -59,10 +78,9 @@ public struct TaskFacts: Hashable, Sendable, Codable {
         }
         let due = schedule == .wholePeriod ? nil : timeline.flatMap { $0.deadline ?? $0.end }
         return TaskFacts(
-            task: ref, area: task.area, themes: uniqueThemes(task.themes), leads: task.lead,
-            genericLead: task.leadGeneric,
+            task: ref, area: area, themes: uniqueThemes(themes), leads: lead, genericLead: leadGeneric,
             schedule: schedule, due: due, dueQuarter: schedule == .dated ? due.map(Quarter.init(containing:)) : nil,
-            pastDue: due.map { $0 < asOf } ?? false, flags: timeline?.flags ?? [], hasProduct: !task.products.isEmpty)
+            pastDue: due.map { $0 < asOf } ?? false, flags: timeline?.flags ?? [], hasProduct: hasProduct)
     }
 
     /// A timeline that is the whole period of a plan of several years, and no deadline inside it.

@@ -173,6 +173,9 @@ extension WardGaps {
         /// items), the themes only an assigning duty names.
         var findings: [PlanFindings]
         var peers: PeerGroups
+        /// Per plan, `documents.provinceKey` of its province (`Comparer.provinceKeys`); worked out
+        /// per ward when nil.
+        var provinceKeys: [String?]? = nil
     }
 
     /// Each ward's items, on `threads` threads (a ward's are made from its own plan and the
@@ -180,7 +183,10 @@ extension WardGaps {
     static func make(_ input: Inputs, threads: Int = PlanExtractor.defaultThreads) -> [WardGaps] {
         let prepared = Prepared(input)
         return ParallelSlots.map(count: input.wards.count, threads: threads) { w in
-            let expectations = Expectations(plan: input.plans[w], documents: input.documents)
+            let expectations =
+                input.provinceKeys.map {
+                    Expectations(plan: input.plans[w], documents: input.documents, province: $0[w])
+                } ?? Expectations(plan: input.plans[w], documents: input.documents)
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
             // Made with the plan's findings (kept in its cache entry), not again every run.
@@ -216,6 +222,9 @@ extension WardGaps {
         /// Per group of peers, per coverage theme row: how many wards have a task for it
         /// (`PeerGroups.counts(of:)`).
         var peerCounts: [[Int]]
+        /// Per plan standing for its ward, per slot: whether a task of it states the theme
+        /// (`PeerGroups.statedBySlot`).
+        var peerStated: [[Bool]]
 
         /// What a theme item reads of its theme (a class: taken out of the array per ward and row
         /// without copying its fields).
@@ -227,12 +236,17 @@ extension WardGaps {
             let expected: Expectations.Expected
             /// The peer rule may speak to it (`PeerGroups.share`: not weak, not of an optional area).
             let hasPeers: Bool
+            /// The slots (`themeSlots`) of `metByTasksIn`'s themes, one per theme named (a theme
+            /// named twice counts twice, as `met(byThemesWithTasks:)` counts it); a theme no row
+            /// has is left out (no ward has a task for it) (gaps27).
+            let metSlots: [Int]
 
-            init(_ theme: Taxonomy.Theme, taxonomy: Taxonomy, documents: NationalDocuments) {
+            init(_ theme: Taxonomy.Theme, taxonomy: Taxonomy, documents: NationalDocuments, slots: Coverage.Slots) {
                 vi = theme.vi
                 expectsSomething = !theme.expectedBy.isEmpty
                 metByThePlan = theme.metByThePlan
                 metByTasksIn = theme.metByTasksIn
+                metSlots = theme.metByTasksIn.map { met in met.themes.compactMap { slots($0) } } ?? []
                 expected = Expectations.Expected(
                     theme.expectedBy, appliesTo: theme.appliesTo, since: theme.since, documents: documents)
                 hasPeers = PeerGroups.mayShare(theme, taxonomy: taxonomy)
@@ -241,11 +255,13 @@ extension WardGaps {
 
         init(_ input: Inputs) {
             let byID = Dictionary(input.taxonomy.themes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let themeSlots = Coverage.Slots(input.coverage.themes.map(\.id))
+            self.themeSlots = themeSlots
             themes = input.coverage.themes.map { row in
-                byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents) }
+                byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents, slots: themeSlots) }
             }
             peerCounts = input.peers.counts(of: input.coverage.themes.map(\.id))
-            themeSlots = Coverage.Slots(input.coverage.themes.map(\.id))
+            peerStated = input.peers.statedBySlot(themeSlots)
             targets = input.targets.benchmarks.map { row in
                 Expectations.Expected(
                     [row.benchmark.source], appliesTo: row.benchmark.appliesTo, since: row.benchmark.since,
@@ -313,37 +329,49 @@ extension WardGaps {
         }
         let isReformPlan = plan.document.isReformPlan
         let rows = input.coverage.themes
-        // The themes with a task here: made when a theme met by related themes' tasks asks.
-        var withTasks: Set<String>? = nil
+        // Per slot, whether a row of it has a task here (the themes with a task, by slot, not a set
+        // of their ids, gaps27): made when a theme met by related themes' tasks asks.
+        var slotHasTasks: [Bool]? = nil
         let findings = input.findings[w]
+        // Where the plan states each row's theme and which it assigns, by slot (gaps27).
+        let bySlot = SlotFindings(findings, slots: prepared.themeSlots)
         for r in rows.indices where rows[r].cells[w].tasks.isEmpty && !shownInProducts[prepared.themeSlots.ofRow[r]] {
             guard let theme = prepared.themes[r] else { continue }
             let id = rows[r].id
+            let slot = prepared.themeSlots.ofRow[r]
             // The reform plan under review is itself what the theme expects ("ban hành kế hoạch CCHC").
             if theme.metByThePlan && isReformPlan { continue }
             // A ward does the theme's work through the related themes' tasks; where the taxonomy
             // holds that likely, not certain, an officer looks first (`review`), shown those tasks.
             var related: [String]? = nil
             if let met = theme.metByTasksIn {
-                if withTasks == nil {
-                    var ids = Set<String>()
-                    for k in rows.indices where !rows[k].cells[w].tasks.isEmpty { ids.insert(rows[k].id) }
-                    withTasks = ids
+                if slotHasTasks == nil {
+                    var has = [Bool](repeating: false, count: prepared.themeSlots.count)
+                    for k in rows.indices where !rows[k].cells[w].tasks.isEmpty {
+                        has[prepared.themeSlots.ofRow[k]] = true
+                    }
+                    slotHasTasks = has
                 }
-                if met.met(byThemesWithTasks: withTasks!) {
+                // `met.met(byThemesWithTasks:)`: its themes with a task here, counted by slot.
+                var covered = 0
+                for s in theme.metSlots where slotHasTasks![s] { covered += 1 }
+                if covered >= met.atLeast {
                     guard met.review else { continue }
                     related = met.themes
                 }
             }
             let outcome = expectations.outcome(theme.expected)
             guard outcome.applies else { continue }
-            var places = findings.statements[id] ?? []
+            var places = bySlot.statements[slot] ?? []
             // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
-            if places.isEmpty && findings.assigned.contains(id) { continue }
+            if places.isEmpty && bySlot.assigns(slot) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
             var basis: [GapItem.Basis] = outcome.expectedBy.isEmpty ? [] : [.national]
             let share =
-                theme.hasPeers ? input.peers.share(ofTheme: id, row: r, counts: prepared.peerCounts, for: w) : nil
+                theme.hasPeers
+                ? input.peers.share(
+                    row: r, slot: slot, counts: prepared.peerCounts, stated: prepared.peerStated, for: w)
+                : nil
             if let share, share.covering * 2 > share.of { basis.append(.peers) }
             if basis.isEmpty {
                 // Expected only by documents newer than the plan: a note, and only if the plan says nothing of it.
@@ -412,15 +440,54 @@ extension WardGaps {
     /// The named offices whose duties (organisation section) stand at these places, in plan order.
     /// General duties ("Trách nhiệm chung") name no office and assign nothing.
     static func offices(assigning places: [GapPlace], in responsibilities: [Responsibility]) -> [String] {
-        let lines = Set(places.map(\.line))
+        // A few places are compared in turn, not hashed into a set; duties and offices are read in
+        // place, not copied (gaps27).
+        let lines: Set<Int>? = places.count > 8 ? Set(places.map(\.line)) : nil
+        func stated(_ line: Int) -> Bool {
+            if let lines { return lines.contains(line) }
+            for p in places.indices where places[p].line == line { return true }
+            return false
+        }
         var offices: [String] = []
-        for r in responsibilities {
-            guard let office = r.office, !offices.contains(office),
-                r.duties.contains(where: { lines.contains($0.line) })
-            else { continue }
+        for r in responsibilities.indices {
+            guard let office = responsibilities[r].office else { continue }
+            var assigns = false
+            for d in responsibilities[r].duties.indices where stated(responsibilities[r].duties[d].line) {
+                assigns = true
+                break
+            }
+            guard assigns, !offices.contains(office) else { continue }
             offices.append(office)
         }
         return offices
+    }
+
+    /// One plan's findings by theme slot (`Prepared.themeSlots`), read once per ward: a row then
+    /// finds its theme's statements and whether a duty assigns it by position, not by hashing its
+    /// id into the findings' tables (gaps27). A theme id of the findings no row has is left out (no
+    /// row asks for it); ids equal as `String`s share a slot, as they share a key of the tables.
+    struct SlotFindings {
+        /// Per slot: the places that state it (`PlanFindings.statements`); nil when none.
+        var statements: [[GapPlace]?]
+        /// Per slot: only an assigning duty names it (`PlanFindings.assigned`); empty when the plan
+        /// assigns none.
+        private var assigned: [Bool]
+
+        init(_ findings: PlanFindings, slots: Coverage.Slots) {
+            statements = Array(repeating: nil, count: slots.count)
+            for (id, places) in findings.statements {
+                if let s = slots(id) { statements[s] = places }
+            }
+            assigned = []
+            if !findings.assigned.isEmpty {
+                assigned = Array(repeating: false, count: slots.count)
+                for id in findings.assigned {
+                    if let s = slots(id) { assigned[s] = true }
+                }
+            }
+        }
+
+        func assigns(_ slot: Int) -> Bool { !assigned.isEmpty && assigned[slot] }
     }
 
     // MARK: - Targets
