@@ -14,6 +14,8 @@ struct Abbreviations: Sendable {
     let entries: [Entry]
     /// The entries again, their words numbered (`Word`).
     private let numbered: [(short: [Word], longs: [[Word]])]
+    /// `firstBits(of: numbered)`.
+    private let numberedFirstBits: [UInt64]
     /// The entries' words as written, where the `text` of their `Word`s points.
     private let entryWords: [Substring]
     /// The number of every word of the entries, from 1.
@@ -64,6 +66,7 @@ struct Abbreviations: Sendable {
         }
         self.entries = entries
         self.numbered = numbered
+        numberedFirstBits = Self.firstBits(of: numbered)
         self.entryWords = entryWords
         self.numbers = numbers
         let allNFC = numbers.keys.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(NFCQuickCheck.isNFC) == true }
@@ -113,21 +116,30 @@ struct Abbreviations: Sendable {
         }
         // Without an entry's word, no entry's short or long form is in the phrase: nothing to replace.
         guard numbered.contains(where: { $0.number > 0 }) else { return [words] }
-        return Self.spellings(of: numbered, using: self.numbered).map { spelling in
+        return Self.spellings(of: numbered, using: self.numbered, firstBits: numberedFirstBits).map { spelling in
             spelling.map { $0.text >= 0 ? entryWords[Int($0.text)] : words[Int(-$0.text - 1)] }
         }
     }
 
-    private static func spellings(of words: [Word], using entries: [(short: [Word], longs: [[Word]])]) -> [[Word]] {
+    /// `firstBits`: `firstBits(of: entries)`, when made before.
+    private static func spellings(
+        of words: [Word], using entries: [(short: [Word], longs: [[Word]])], firstBits: [UInt64]? = nil
+    ) -> [[Word]] {
         var found = [words]
         var seen: Set<[Word]> = [words]
         var next = 0
+        // For each entry, the bits of its short form's and long forms' first words: an entry none of
+        // whose bits a spelling has makes no candidate, and is passed without reading it (reading
+        // each entry retained and released its arrays: most of this function, for phrases with no
+        // abbreviation of most entries).
+        let firstBits = firstBits ?? Self.firstBits(of: entries)
         while next < found.count, found.count < limit {
             let current = found[next]
             next += 1
             // Bit `number % 64` of each of its words: a target whose first word's bit is clear is not in it.
             let present = current.reduce(UInt64(0)) { $0 | bit($1) }
-            for entry in entries {
+            for index in entries.indices where present & firstBits[index] != 0 {
+                let entry = entries[index]
                 // A replacement that finds nothing gives `current`, seen already: it is not made.
                 var candidates: [[Word]] = []
                 let shortMayBeIn = entry.short.first.map { present & bit($0) != 0 } ?? false
@@ -148,6 +160,13 @@ struct Abbreviations: Sendable {
             }
         }
         return found
+    }
+
+    /// For each entry, the bits (`bit(_:)`) of its short form's first word and its long forms' first words.
+    private static func firstBits(of entries: [(short: [Word], longs: [[Word]])]) -> [UInt64] {
+        entries.map { entry in
+            entry.longs.reduce(entry.short.first.map(bit) ?? 0) { $0 | ($1.first.map(bit) ?? 0) }
+        }
     }
 
     @inline(__always)

@@ -42,6 +42,19 @@ struct PhrasePattern: Sendable, Hashable {
 
     /// The phrase parsed character by character.
     init(walking text: String) throws(SyntaxError) {
+        // In simple text every character is one scalar: walked by its scalars, without making a
+        // `Character` of each and comparing and appending it as one (`Array(text)` counted the
+        // characters with two grapheme walks, then read them). Appending a character of one scalar
+        // and appending the scalar write the same bytes.
+        if SimpleText.isSimple(text) {
+            try self.init(walking: Array(text.unicodeScalars))
+        } else {
+            try self.init(walking: Array(text))
+        }
+    }
+
+    private init<Element: PhraseCharacter>(walking characters: [Element]) throws(SyntaxError) {
+        var characters = characters
         var parts: [[String]] = []
         // Each part is a sequence of pieces; a piece is a list of choices (a literal is one choice).
         var pieces: [[String]] = []
@@ -60,7 +73,10 @@ struct PhrasePattern: Sendable, Hashable {
             for piece in pieces {
                 var next: [String] = []
                 for prefix in spellings {
-                    for choice in piece { next.append([prefix, choice].filter { !$0.isEmpty }.joined(separator: " ")) }
+                    // `[prefix, choice].filter { !$0.isEmpty }.joined(separator: " ")`, without the arrays.
+                    for choice in piece {
+                        next.append(prefix.isEmpty ? choice : choice.isEmpty ? prefix : prefix + " " + choice)
+                    }
                 }
                 spellings = next
                 guard spellings.count <= Self.maxSpellings else {
@@ -78,17 +94,15 @@ struct PhrasePattern: Sendable, Hashable {
             pieces = []
         }
 
-        // In simple text every character is one scalar: the characters are made from the scalars,
-        // without two grapheme walks (`Array(text)` counted the characters, then read them).
-        var characters = SimpleText.isSimple(text) ? text.unicodeScalars.map(Character.init) : Array(text)
         // "..." is a gap as well as "…".
         var i = 0
-        var normalised: [Character] = []
+        var normalised: [Element] = []
+        normalised.reserveCapacity(characters.count)
         while i < characters.count {
-            if Self.mark(characters[i]) == ".", i + 2 < characters.count, Self.mark(characters[i + 1]) == ".",
-                Self.mark(characters[i + 2]) == "."
+            if characters[i].phraseMark == ".", i + 2 < characters.count, characters[i + 1].phraseMark == ".",
+                characters[i + 2].phraseMark == "."
             {
-                normalised.append("…")
+                normalised.append(Element.gap)
                 i += 3
             } else {
                 normalised.append(characters[i])
@@ -98,7 +112,7 @@ struct PhrasePattern: Sendable, Hashable {
         characters = normalised
 
         for character in characters {
-            switch Self.mark(character) {
+            switch character.phraseMark {
             case "{"?:
                 guard group == nil else { throw SyntaxError(message: "a choice “{…}” cannot hold another one") }
                 endLiteral()
@@ -122,7 +136,7 @@ struct PhrasePattern: Sendable, Hashable {
                 guard group == nil else { throw SyntaxError(message: "a gap “…” cannot be inside a choice “{…}”") }
                 try endPart()
             default:
-                if group != nil { choice.append(character) } else { literal.append(character) }
+                if group != nil { character.append(to: &choice) } else { character.append(to: &literal) }
             }
         }
         guard group == nil else { throw SyntaxError(message: "a “{” is not closed") }
@@ -159,7 +173,7 @@ struct PhrasePattern: Sendable, Hashable {
     /// Comparing `Character`s went through the general string comparison, for every character of
     /// every phrase at each start.
     @inline(__always)
-    private static func mark(_ character: Character) -> Unicode.Scalar? {
+    fileprivate static func mark(_ character: Character) -> Unicode.Scalar? {
         let scalars = character.unicodeScalars
         guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
             return nil
@@ -189,4 +203,26 @@ extension PhrasePattern {
     init(literal text: String) {
         parts = [[text]]
     }
+}
+
+/// What `PhrasePattern.init(walking:)` walks: the characters of a text, or the scalars of a simple one
+/// (`SimpleText`), where each character is one scalar.
+private protocol PhraseCharacter {
+    /// The element's scalar when it is one scalar (`PhrasePattern.mark(_:)`).
+    var phraseMark: Unicode.Scalar? { get }
+    /// "…".
+    static var gap: Self { get }
+    func append(to text: inout String)
+}
+
+extension Character: PhraseCharacter {
+    fileprivate var phraseMark: Unicode.Scalar? { PhrasePattern.mark(self) }
+    fileprivate static var gap: Character { "…" }
+    fileprivate func append(to text: inout String) { text.append(self) }
+}
+
+extension Unicode.Scalar: PhraseCharacter {
+    fileprivate var phraseMark: Unicode.Scalar? { self }
+    fileprivate static var gap: Unicode.Scalar { "…" }
+    fileprivate func append(to text: inout String) { text.unicodeScalars.append(self) }
 }

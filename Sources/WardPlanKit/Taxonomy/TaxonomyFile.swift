@@ -16,7 +16,12 @@ public struct TaxonomyFile: Sendable {
         let taxonomy: Taxonomy
         do {
             file = try YAMLFile(path: path, text: text)
-            taxonomy = try file.decode(Taxonomy.self)
+            // Read straight from the composed file when it can be exactly; else decoded (with its errors).
+            if let fast = Taxonomy.fastDecoded(from: file.node) {
+                taxonomy = fast
+            } else {
+                taxonomy = try file.decode(Taxonomy.self)
+            }
         } catch {
             throw DataFileErrors([error])
         }
