@@ -33,6 +33,36 @@ struct FastPath27STests {
         }
     }
 
+    /// The fields `Taxonomy.fastDecoded(from:)` reads, by type. A field added to a type's
+    /// `CodingKeys` but not to the reader would be taken as known and left at its default there,
+    /// unlike the decoder: this fails first. Read the new field in `Taxonomy+FastDecoding.swift`,
+    /// then list it here.
+    @Test func theReaderReadsEveryFieldTheDecoderKnows() {
+        func names<K: CodingKey & CaseIterable>(_ keys: K.Type) -> Set<String> {
+            Set(keys.allCases.map(\.stringValue))
+        }
+        #expect(
+            names(Taxonomy.CodingKeys.self)
+                == ["version", "reviewed", "abbreviations", "contexts", "background", "areas", "themes"])
+        #expect(names(Taxonomy.Abbreviation.CodingKeys.self) == ["short", "long"])
+        #expect(names(Taxonomy.Area.CodingKeys.self) == ["id", "vi", "en", "sources", "headings"])
+        #expect(
+            names(Taxonomy.Theme.CodingKeys.self) == [
+                "id", "area", "vi", "en", "expectedBy", "alsoIn", "weak", "metByThePlan", "metByTasksIn", "phrases",
+                "tonedPhrases", "notInside", "notWith", "notInSections", "appliesTo", "since", "hints", "examples",
+            ])
+        #expect(names(Taxonomy.Phrase.CodingKeys.self) == ["phrase", "with", "yieldsTo"])
+        #expect(
+            names(Taxonomy.Context.CodingKeys.self) == [
+                "id", "kind", "vi", "phrases", "toned", "afterBreak", "except", "themes", "spares", "reach",
+                "keepWhenAlone", "assigns", "keepsHints",
+            ])
+        #expect(names(Taxonomy.Examples.CodingKeys.self) == ["positive", "negative"])
+        #expect(names(Taxonomy.Example.CodingKeys.self) == ["text", "section"])
+        #expect(names(Taxonomy.Background.CodingKeys.self) == ["headings", "opens", "markers", "keeps"])
+        #expect(names(Applicability.CodingKeys.self) == ["provinces", "kinds", "competences", "levels"])
+    }
+
     @Test func theShippedTaxonomyIsReadStraightAndEqual() throws {
         let url = try #require(ReferenceData.resourceURL("taxonomy"))
         let text = try String(contentsOf: url, encoding: .utf8)
