@@ -131,7 +131,15 @@ struct FastPath22wTests {
 
     /// Numbers and joined lists against `String(n)` and `joined(separator: "; ")`, escaped.
     @Test func fieldsAreTheStringsEscaped() {
-        var numbers = [0, 1, 9, 10, 11, 99, 100, 101, 999, 1_000, 65_535, 1 << 40, Int.max, -1, -10, Int.min]
+        var numbers = [
+            0, 1, 9, 10, 11, 99, 100, 101, 999, 1_000, 65_535, 1 << 40, Int.max, Int.max - 1, -1, -10, Int.min,
+        ]
+        // Each power of ten and its neighbours: where a number's digit count changes.
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            numbers += [power - 1, power, power + 1, -power]
+        }
         var seed: UInt64 = 22
         for _ in 0..<2_000 {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

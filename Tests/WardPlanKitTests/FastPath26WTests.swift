@@ -67,24 +67,6 @@ struct FastPath26WTests {
         }
     }
 
-    @Test func numbersAreTheirStrings() {
-        var numbers = [0, 1, 9, 10, 11, 99, 100, 999_999_999, 1_000_000_000, Int.max, Int.max - 1, -1, -10, Int.min]
-        for digits in 1...18 {
-            let power = Int(pow(10.0, Double(digits)))
-            numbers += [power - 1, power, power + 1]
-        }
-        var seed: UInt64 = 26
-        for _ in 0..<2_000 {
-            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            numbers.append(Int(truncatingIfNeeded: seed >> UInt64(seed % 63)))
-        }
-        for n in numbers {
-            var out = CSVBytes(separator: [0x2C])
-            out.field(n)
-            #expect(out.bytes == Self.oldField(String(n)), "\(n)")
-        }
-    }
-
     /// Rows through `CSVBytes` (texts, numbers, lists, prepared fields) against the rows as texts
     /// through `CSVReportRenderer.append`, with both separators, whole and in chunks of every size.
     @Test func rowsAreTheRowsOfTexts() {
