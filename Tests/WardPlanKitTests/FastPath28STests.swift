@@ -173,37 +173,40 @@ struct FastPath28STests {
         #expect(units.count == 3_321)
         #expect(units == (try UnitRegistry.nationalByRows(csv: text, source: "units.csv")).units)
         #expect(UnitRegistry.national.units == units)
-        checkSameRegistry(text, onBytes: true)
+        Self.checkSameRegistry(text, onBytes: true)
     }
 
     @Test func handWrittenUnitListsReadOnTheirBytesAsRowsReadsThem() {
         let header = "code,name,kind,province_code,province\n"
         let row = "8,Phường Ngọc Hà,phuong,1,Thành phố Hà Nội\n"
         // Read on the bytes: comments, blank lines, no final newline, empty cells, codes with signs.
-        checkSameRegistry("# a list\n#\n\n" + header + row, onBytes: true)
-        checkSameRegistry(header + row + "\n\n" + "9,Xã Ba Vì,xa,1,Thành phố Hà Nội", onBytes: true)
-        checkSameRegistry(
+        Self.checkSameRegistry("# a list\n#\n\n" + header + row, onBytes: true)
+        Self.checkSameRegistry(header + row + "\n\n" + "9,Xã Ba Vì,xa,1,Thành phố Hà Nội", onBytes: true)
+        Self.checkSameRegistry(
             header + "10,Xã A,,1,\n" + "+11,Đặc khu Côn Đảo,dac-khu,79,Thành phố Hồ Chí Minh\n", onBytes: true)
-        checkSameRegistry(header + "12,Phường Ô Chợ Dừa,phuong,1,Hà Nội\n", onBytes: true)
+        Self.checkSameRegistry(header + "12,Phường Ô Chợ Dừa,phuong,1,Hà Nội\n", onBytes: true)
+        Self.checkSameRegistry(header + "13,Đồng Văn,xa,2,Điện Biên\n" + "14,Ả,,2,ờ\n", onBytes: true)
+        Self.checkSameRegistry(header + "15,x,xa,2,\u{301}Điện Biên\n", onBytes: false)
+        Self.checkSameRegistry(header + "16,x,xa,2,\u{0300}\n", onBytes: false)
         // Left to `rows`: its trims, its header in other cases, its errors, CR, BOM, joined marks.
-        checkSameRegistry("# only comments\n", onBytes: false)
-        checkSameRegistry("", onBytes: false)
-        checkSameRegistry("CODE,Name,KIND,province_code,Province\n" + row, onBytes: false)
-        checkSameRegistry(header + " 8 ,Phường Ngọc Hà ,phuong,1,Thành phố Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Thành phố Hà Nội \n", onBytes: false)
-        checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Thành phố Hà Nội\r\n", onBytes: false)
-        checkSameRegistry("\u{FEFF}" + header + row, onBytes: false)
-        checkSameRegistry(header + "8,Phường Ngọc Hà\u{301},phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,Phuo\u{301}ng,phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,Ngọc Hà,\u{301}phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry("#\u{301} not a comment\n" + header + row, onBytes: false)
-        checkSameRegistry(header + "x8,Phường Ngọc Hà,phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1\n", onBytes: false)
-        checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Hà Nội,x\n", onBytes: false)
-        checkSameRegistry("code,name,kind\n" + row, onBytes: false)
-        checkSameRegistry(header + "8,Phường \u{0600},phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,\"Phường, A\",phuong,1,Hà Nội\n", onBytes: false)
-        checkSameRegistry(header + "8,Phường\u{00A0},phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry("# only comments\n", onBytes: false)
+        Self.checkSameRegistry("", onBytes: false)
+        Self.checkSameRegistry("CODE,Name,KIND,province_code,Province\n" + row, onBytes: false)
+        Self.checkSameRegistry(header + " 8 ,Phường Ngọc Hà ,phuong,1,Thành phố Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Thành phố Hà Nội \n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Thành phố Hà Nội\r\n", onBytes: false)
+        Self.checkSameRegistry("\u{FEFF}" + header + row, onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường Ngọc Hà\u{301},phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phuo\u{301}ng,phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Ngọc Hà,\u{301}phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry("#\u{301} not a comment\n" + header + row, onBytes: false)
+        Self.checkSameRegistry(header + "x8,Phường Ngọc Hà,phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường Ngọc Hà,phuong,1,Hà Nội,x\n", onBytes: false)
+        Self.checkSameRegistry("code,name,kind\n" + row, onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường \u{0600},phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,\"Phường, A\",phuong,1,Hà Nội\n", onBytes: false)
+        Self.checkSameRegistry(header + "8,Phường\u{00A0},phuong,1,Hà Nội\n", onBytes: false)
     }
 
     // MARK: 4. A document number told on the bytes
@@ -218,7 +221,7 @@ struct FastPath28STests {
             "", " ", "a", "79/2025/NĐ-CP", "18-NQ/TW", "a b", "NĐ-CP", "-", "/", "a\u{301} b", " \u{301}", "a \u{301}b",
             "/\u{301}", "x-\u{301}", "\u{0600} a", "\u{0600}-", "ờ-ờ", "ờ ờ", "Đ/", "\u{301}/", "a\u{200D} b",
         ]
-        #expect(texts.count > 1_000)
+        #expect(texts.count > 900)
         for text in texts {
             for mark: Unicode.Scalar in [" ", "/", "-"] {
                 #expect(

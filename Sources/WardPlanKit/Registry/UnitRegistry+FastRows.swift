@@ -8,7 +8,7 @@ extension UnitRegistry {
     /// not one this reader settles: a text with a CR or a byte 0xEF (a BOM's lead byte; `rows`
     /// removes U+FEFF); a line or cell whose first or last scalar is not `isPlainEnd` (so neither
     /// trimmed nor a scalar a comma or "#" could join); a cell that is not NFC by the quick check; a
-    /// comma `CSVCuts.cells` would not cut at; a first row other than the header exactly; a row of
+    /// comma that may not be a character of its own; a first row other than the header exactly; a row of
     /// another number of cells or a code that is not a number (`rows` then reports it).
     static func nationalUnitsOnBytes(_ text: String) -> [Unit]? {
         var text = text
@@ -41,9 +41,13 @@ extension UnitRegistry {
                 var cellStart = 0
                 for k in 0...line.count where k == line.count || line[k] == 0x2C {
                     if k < line.count {
-                        // `CSVCuts.cells`' cut: an ASCII byte (or the end) after the comma, and
-                        // before it a scalar that cannot be Prepend.
-                        guard k + 1 == line.count || line[k + 1] < 0x80,
+                        // A cut as `CSVCuts.cells` makes it: an ASCII byte (or the end) after the
+                        // comma, and before it a scalar that cannot be Prepend; or, after it, a
+                        // Latin letter (`isPlainEnd`), which joins nothing before it either (the
+                        // line's `Character` split, where `cells` sends it, cuts there too).
+                        guard
+                            k + 1 == line.count || line[k + 1] < 0x80
+                                || isPlainEnd(UnsafeBufferPointer(rebasing: line[(k + 1)...]), first: true),
                             k == 0 || !CSVCuts.mayBePrepend(CSVCuts.scalar(endingBefore: k, in: line))
                         else { return nil }
                     }
