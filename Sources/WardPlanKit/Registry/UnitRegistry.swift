@@ -50,7 +50,15 @@ public struct UnitRegistry: Sendable, Hashable {
     }()
 
     /// Reads the national list: `code,name,kind,province_code,province` after `#` comment lines.
+    /// On its bytes where they settle every step (`nationalUnitsOnBytes`), else by `rows`.
     static func national(csv text: String, source: String) throws(DataFileError) -> UnitRegistry {
+        if let units = nationalUnitsOnBytes(text) { return UnitRegistry(units: units, source: source) }
+        return try nationalByRows(csv: text, source: source)
+    }
+
+    /// `national(csv:source:)` through `rows`: the reader for any list, with its errors, and the
+    /// reference for `FastPath28STests`.
+    static func nationalByRows(csv text: String, source: String) throws(DataFileError) -> UnitRegistry {
         var units: [Unit] = []
         for (n, row) in try Self.rows(
             text, path: source, header: ["code", "name", "kind", "province_code", "province"])

@@ -26,7 +26,7 @@ struct PhraseMatcher: Sendable {
     private let transitions: PairTable
     /// What a step reads of each state, in one record: one cache line a word instead of one per
     /// table (the tables were separate arrays, each a likely miss on a large automaton).
-    private struct State {
+    private struct State: Equatable {
         /// Bit `word % 64` is set when `transitions` may hold an edge on `word`: it skips most
         /// look-ups that would find nothing.
         var mayStep: UInt64 = 0
@@ -46,7 +46,211 @@ struct PhraseMatcher: Sendable {
     private let lengths: [Int32]
 
     /// `patterns` must be padded word sequences (" w1 w2 "); anything else never matches.
+    ///
+    /// Built in flat arrays: words read from each pattern's bytes (no array per pattern), numbered
+    /// and linked through open-addressing tables (`KeyTable`, no hashing of the standard
+    /// library's), each state's edges and patterns in one array grouped by state, outputs merged
+    /// into one array. Every table is the one `init(edgeDictionary:)` makes: words numbered as first
+    /// seen (also those of patterns that are not padded), states numbered as made (state `k + 1`
+    /// made by edge `k`), a state's edges in the order made, its children visited by word, the same
+    /// failure links, outputs merged in the same order (`FastPath28STests`). A matcher of the
+    /// shipped taxonomy took 118 M instructions with the dictionaries and an array per state.
     init(patterns: [[UInt8]]) {
+        var words: [[UInt8]] = []
+        var shortIDs = KeyTable(capacity: 4_096)
+        var longIDs: [ArraySlice<UInt8>: Int32] = [:]
+        // Each pattern's words, one after another: `sequence[sequenceEnd[p - 1] ..< sequenceEnd[p]]`.
+        var sequence: [Int32] = []
+        sequence.reserveCapacity(patterns.count * 4)
+        var sequenceEnd: [Int] = []
+        sequenceEnd.reserveCapacity(patterns.count)
+        for pattern in patterns {
+            pattern.withUnsafeBufferPointer { bytes in
+                var i = 0
+                let count = bytes.count
+                while i < count {
+                    if bytes[i] == 0x20 {
+                        i += 1
+                        continue
+                    }
+                    var end = i
+                    while end < count && bytes[end] != 0x20 { end += 1 }
+                    let length = end - i
+                    if length <= 7 {
+                        var key = UInt64(length) << 56
+                        for k in 0..<length { key |= UInt64(bytes[i + k]) << (8 * k) }
+                        let id = shortIDs.value(key)
+                        if id != 0 {
+                            sequence.append(id)
+                        } else {
+                            words.append(Array(bytes[i..<end]))
+                            shortIDs.insert(key, Int32(words.count))
+                            sequence.append(Int32(words.count))
+                        }
+                    } else {
+                        let word = pattern[i..<end]
+                        if let id = longIDs[word] {
+                            sequence.append(id)
+                        } else {
+                            words.append(Array(word))
+                            longIDs[word] = Int32(words.count)
+                            sequence.append(Int32(words.count))
+                        }
+                    }
+                    i = end
+                }
+            }
+            sequenceEnd.append(sequence.count)
+        }
+
+        // The trie of word sequences: edge `k` leads from `edgeFrom[k]` on `edgeWord[k]` to state `k + 1`.
+        var edges = KeyTable(capacity: sequence.count)
+        var edgeFrom: [Int32] = []
+        var edgeWord: [Int32] = []
+        edgeFrom.reserveCapacity(sequence.count)
+        edgeWord.reserveCapacity(sequence.count)
+        // The patterns that end at each state: (state, pattern) in pattern order.
+        var ownState: [Int32] = []
+        var ownPattern: [Int32] = []
+        ownState.reserveCapacity(patterns.count)
+        ownPattern.reserveCapacity(patterns.count)
+        var begin = 0
+        for (index, end) in sequenceEnd.enumerated() {
+            defer { begin = end }
+            guard end > begin && Self.isPaddedBytes(patterns[index]) else { continue }
+            var state: Int32 = 0
+            for word in sequence[begin..<end] {
+                let key = PairTable.key(state, word)
+                let next = edges.value(key)
+                if next != 0 {
+                    state = next
+                } else {
+                    edgeFrom.append(state)
+                    edgeWord.append(word)
+                    state = Int32(edgeFrom.count)
+                    edges.insert(key, state)
+                }
+            }
+            ownState.append(state)
+            ownPattern.append(Int32(index))
+        }
+        let stateCount = edgeFrom.count + 1
+
+        // Each state's children in the order made: `children[childStart[s] ..< childStart[s + 1]]`.
+        var childStart = [Int](repeating: 0, count: stateCount + 1)
+        for from in edgeFrom { childStart[Int(from) + 1] += 1 }
+        for s in 0..<stateCount { childStart[s + 1] += childStart[s] }
+        var children = [Int32](repeating: 0, count: edgeFrom.count)
+        var fill = childStart
+        for (k, from) in edgeFrom.enumerated() {
+            children[fill[Int(from)]] = Int32(k + 1)
+            fill[Int(from)] += 1
+        }
+        // Each state's own patterns in pattern order: `own[ownStart[s] ..< ownStart[s + 1]]`.
+        var ownStart = [Int](repeating: 0, count: stateCount + 1)
+        for state in ownState { ownStart[Int(state) + 1] += 1 }
+        for s in 0..<stateCount { ownStart[s + 1] += ownStart[s] }
+        var own = [Int32](repeating: 0, count: ownState.count)
+        fill = ownStart
+        for (k, state) in ownState.enumerated() {
+            own[fill[Int(state)]] = ownPattern[k]
+            fill[Int(state)] += 1
+        }
+
+        // Breadth first: failure links, and outputs merged along them (a state's own patterns,
+        // then those of its failure state), into `merged` at `mergedRange[s]`.
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var merged: [Int32] = []
+        var mergedRange = [Range<Int>](repeating: 0..<0, count: stateCount)
+        // The start's children, by state number (the order made).
+        var queue = Array(children[childStart[0]..<childStart[1]])
+        queue.reserveCapacity(stateCount)
+        var byWord: [Int32] = []
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            let fallback = Int(failure[state])
+            let first = merged.count
+            merged.append(contentsOf: own[ownStart[state]..<ownStart[state + 1]])
+            let inherited = mergedRange[fallback]
+            if !inherited.isEmpty {
+                for k in inherited { merged.append(merged[k]) }
+            }
+            mergedRange[state] = first..<merged.count
+            // The children by word (a state's words differ), by insertion: most states have one.
+            byWord.removeAll(keepingCapacity: true)
+            for child in children[childStart[state]..<childStart[state + 1]] {
+                let word = edgeWord[Int(child) - 1]
+                var at = byWord.count
+                byWord.append(child)
+                while at > 0 && edgeWord[Int(byWord[at - 1]) - 1] > word {
+                    byWord[at] = byWord[at - 1]
+                    at -= 1
+                }
+                byWord[at] = child
+            }
+            for child in byWord {
+                let word = edgeWord[Int(child) - 1]
+                var link = failure[state]
+                while edges.value(PairTable.key(link, word)) == 0 && link != 0 { link = failure[Int(link)] }
+                failure[Int(child)] = edges.value(PairTable.key(link, word))
+                queue.append(child)
+            }
+        }
+
+        // The tables `init(vocabulary:wordCount:edges:failure:merged:patterns:)` makes.
+        vocabulary = WordTable(words)
+        var start = [Int32](repeating: 0, count: words.count + 1)
+        for child in children[childStart[0]..<childStart[1]] { start[Int(edgeWord[Int(child) - 1])] = child }
+        fromStart = start
+        var states = [State](repeating: State(), count: stateCount)
+        var pairs: [(state: Int32, word: Int32, next: Int32)] = []
+        for state in 1..<max(stateCount, 1) {
+            let list = children[childStart[state]..<childStart[state + 1]]
+            for next in list {
+                let word = edgeWord[Int(next) - 1]
+                if list.count == 1 {
+                    states[state].onlyWord = word
+                    states[state].onlyNext = next
+                } else {
+                    pairs.append((Int32(state), word, next))
+                }
+                states[state].mayStep |= Self.bit(word)
+            }
+        }
+        transitions = PairTable(pairs)
+        var outputs: [Int32] = []
+        outputs.reserveCapacity(merged.count)
+        for state in 0..<stateCount {
+            states[state].failure = failure[state]
+            states[state].outputStart = Int32(outputs.count)
+            outputs.append(contentsOf: merged[mergedRange[state]])
+            states[state].outputEnd = Int32(outputs.count)
+        }
+        self.states = states
+        self.outputs = outputs
+        lengths = patterns.map { Int32($0.count) }
+    }
+
+    /// `isPadded` by a walk over the bytes.
+    private static func isPaddedBytes(_ pattern: [UInt8]) -> Bool {
+        pattern.withUnsafeBufferPointer { bytes in
+            guard bytes.count >= 3, bytes[0] == 0x20, bytes[bytes.count - 1] == 0x20 else { return false }
+            for k in 1..<bytes.count where bytes[k] == 0x20 && bytes[k - 1] == 0x20 { return false }
+            return true
+        }
+    }
+
+    /// Whether `other` has the same tables, slot for slot (for tests: two builders' results).
+    func sameTables(as other: PhraseMatcher) -> Bool {
+        vocabulary == other.vocabulary && fromStart == other.fromStart && transitions == other.transitions
+            && states == other.states && outputs == other.outputs && lengths == other.lengths
+    }
+
+    /// The builder with a dictionary of edges and an array of edges per state, as it was before
+    /// `init(patterns:)` (below): the reference for `FastPath28STests`.
+    init(edgeDictionary patterns: [[UInt8]]) {
         // Built with one table of edges keyed by (state, word) and each state's edges listed in
         // the order they were made: a dictionary per state (allocated, grown and retained at every
         // step) was most of building a matcher. The trie, its numbering and its links are the same.
@@ -313,9 +517,9 @@ struct PhraseMatcher: Sendable {
 
 /// The patterns' words and their numbers. A word of up to 8 bytes is its own key, packed into an
 /// integer; longer words (rare: long acronyms, foreign words) are looked up by their bytes.
-private struct WordTable: Sendable {
+private struct WordTable: Sendable, Equatable {
     /// A key and its number side by side, so that a probe reads one cache line.
-    private struct Slot {
+    private struct Slot: Equatable {
         var key: UInt64 = 0
         var id: Int32 = 0
     }
@@ -367,9 +571,9 @@ private struct WordTable: Sendable {
 
 /// Steps of the word automaton other than from its start: an open-addressing table keyed by
 /// (state, word).
-private struct PairTable: Sendable {
+private struct PairTable: Sendable, Equatable {
     /// A key (`UInt64.max` when empty) and its step side by side, so that a probe reads one cache line.
-    private struct Slot {
+    private struct Slot: Equatable {
         var key: UInt64 = .max
         var next: Int32 = 0
     }
@@ -405,6 +609,60 @@ private struct PairTable: Sendable {
             if found.key == key { return found.next }
             if found.key == .max { return nil }
             slot = (slot + 1) & mask
+        }
+    }
+}
+
+/// An open-addressing table from nonzero `UInt64` keys to nonzero `Int32` values (0: absent), for
+/// building a matcher: the words' numbers and the trie's edges. It grows at half full.
+private struct KeyTable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var count = 0
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    /// The value of `key`, or 0.
+    @inline(__always)
+    func value(_ key: UInt64) -> Int32 {
+        var slot = WordTable.slot(key, mask)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return 0 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Stores `value` for `key`, which must be absent.
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        var slot = WordTable.slot(key, mask)
+        while keys[slot] != 0 { slot = (slot + 1) & mask }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        let size = keys.count * 2
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        for (slot, key) in oldKeys.enumerated() where key != 0 {
+            var at = WordTable.slot(key, mask)
+            while keys[at] != 0 { at = (at + 1) & mask }
+            keys[at] = key
+            values[at] = oldValues[slot]
         }
     }
 }

@@ -39,7 +39,29 @@ final class TaxonomyMatcher: Sendable {
         /// A document's number ("79/2025/NĐ-CP", "18-NQ/TW"): one word with digits and a slash or
         /// a hyphen. It says which document, not what the statement is about.
         var isDocumentNumber: Bool {
-            !text.contains(" ") && text.contains(where: \.isNumber) && (text.contains("/") || text.contains("-"))
+            !Self.holds(text, " ") && text.contains(where: \.isNumber)
+                && (Self.holds(text, "/") || Self.holds(text, "-"))
+        }
+
+        /// `text.contains(String(mark))` (Foundation's search, ≈ 9,000 instructions a call, a
+        /// thousand calls a matcher), settled on the bytes where they settle it: without the
+        /// mark's byte the text holds no such character; a byte of it between ASCII bytes (or an
+        /// edge) is that character, on its own whatever the search compares (scalars or
+        /// characters). Any other text is left to the search.
+        static func holds(_ text: String, _ mark: Unicode.Scalar) -> Bool {
+            let byte = UInt8(mark.value)
+            let settled: Bool? =
+                text.utf8.withContiguousStorageIfAvailable { bytes in
+                    var found = false
+                    for k in bytes.indices where bytes[k] == byte {
+                        if (k == 0 || bytes[k - 1] < 0x80) && (k + 1 == bytes.count || bytes[k + 1] < 0x80) {
+                            return true
+                        }
+                        found = true
+                    }
+                    return found ? nil : false
+                } ?? nil
+            return settled ?? text.contains(String(mark))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A compiled regular expression with the few operations the parsers need. Patterns are written
 /// for NFC text; case-insensitive by default.
@@ -9,9 +10,11 @@ import Foundation
 /// expression (about a microsecond a line) runs. The check only ever turns away lines the
 /// expression could not match: a line opening with any non-ASCII character still goes to the
 /// expression (ICU's `\d` and case folding reach beyond ASCII).
-struct Pattern: @unchecked Sendable {
-    // NSRegularExpression is immutable after creation and safe to share across threads.
-    private let regex: NSRegularExpression
+struct Pattern: Sendable {
+    /// The expression, compiled at its first use (`LazyExpression`): a pattern whose byte tests
+    /// turn every line away, or whose parser does not run, is never compiled.
+    private let expression: LazyExpression
+    private var regex: NSRegularExpression { expression.regex }
     /// Per first byte, whether a match may start with it (all true without `opening`).
     private let mayOpen: [Bool]
     private let needs: UInt8?
@@ -76,11 +79,7 @@ struct Pattern: @unchecked Sendable {
         }
         var options: NSRegularExpression.Options = [.useUnicodeWordBoundaries]
         if !caseSensitive { options.insert(.caseInsensitive) }
-        do {
-            regex = try NSRegularExpression(pattern: pattern, options: options)
-        } catch {
-            preconditionFailure("invalid pattern \(pattern): \(error)")
-        }
+        expression = LazyExpression(pattern: pattern, options: options)
     }
 
     struct Match {
@@ -237,4 +236,35 @@ struct Pattern: @unchecked Sendable {
         }
         return Match(text: text, range: range, groups: groups)
     }
+}
+
+/// A regular expression compiled at its first use, once: the line-shape patterns were all
+/// compiled at their first reference (≈ 42 M instructions of ICU's compiler in every run that
+/// parses a plan), also those a run never asks. Threads that ask at once may each compile it;
+/// the first stored is the one every caller gets (`AtomicLazyReference`), and the compiled
+/// expression depends only on the pattern and its options. NSRegularExpression is immutable after creation and safe to share across
+/// threads. An invalid pattern stops the program at its first use, as it did at its creation.
+final class LazyExpression: @unchecked Sendable {
+    let pattern: String
+    let options: NSRegularExpression.Options
+    private let compiled = AtomicLazyReference<NSRegularExpression>()
+
+    init(pattern: String, options: NSRegularExpression.Options) {
+        self.pattern = pattern
+        self.options = options
+    }
+
+    var regex: NSRegularExpression {
+        if let regex = compiled.load() { return regex }
+        let regex: NSRegularExpression
+        do {
+            regex = try NSRegularExpression(pattern: pattern, options: options)
+        } catch {
+            preconditionFailure("invalid pattern \(pattern): \(error)")
+        }
+        return compiled.storeIfNil(regex)
+    }
+
+    /// Whether the expression has been compiled (for tests).
+    var isCompiled: Bool { compiled.load() != nil }
 }
