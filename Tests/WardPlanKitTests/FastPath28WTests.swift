@@ -78,7 +78,8 @@ struct FastPath28WTests {
     }
 
     static func sameBytes(_ a: [[TaskFacts]], _ b: [[TaskFacts]]) -> Bool {
-        a == b && a.joined().map { $0.leads.map { Array($0.utf8) } } == b.joined().map { $0.leads.map { Array($0.utf8) } }
+        func bytes(_ facts: [[TaskFacts]]) -> [[[UInt8]]] { facts.joined().map { $0.leads.map { Array($0.utf8) } } }
+        return a == b && bytes(a) == bytes(b)
     }
 
     @Test func leadsAsTheyWere() throws {
@@ -115,7 +116,8 @@ struct FastPath28WTests {
             seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: seed >> 33)
         }
-        let ids = ["one-stop", "online-services", "", "Hoá", "hóa", "K", "\u{212A}", "x"]
+        let ids =
+            ["one-stop", "online-services", "", "Hoá", "hóa", "K", "\u{212A}", "x"]
             + ["one-stop", "hoá".decomposedStringWithCanonicalMapping]
         for round in 0..<200 {
             let pairs = (0..<(round % 13)).map { k in (id: ids[next() % ids.count], name: "tên \(k) \(round)") }

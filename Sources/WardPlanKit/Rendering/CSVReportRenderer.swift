@@ -174,43 +174,47 @@ public struct CSVReportRenderer: ReportRenderer {
                 while c.wards[w].id != f.task.ward { w += 1 }
                 ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
             }
-            // The task's fields read in place (by index): a `PlanTask` taken out of its array was a
-            // copy of every field, ≈ 950 instructions a row (warm28).
-            let tasks = report.plans[w].tasks
-            let i = f.task.index
-            out.fields(prepared: ward)
-            out.field(tasks[i].line)
-            if let endLine = tasks[i].endLine { out.field(endLine) } else { out.field("") }
-            out.field(tasks[i].ref)
-            out.field(f.area)
-            out.field(areaNames[f.area] ?? f.area)
-            out.field(tasks[i].group ?? "")
-            out.field(joining: f.themes)
-            out.field(joining: f.themes.lazy.map { id in themeNames[id] ?? id })
-            out.field(tasks[i].text)
-            out.field(joining: f.leads)
-            out.field(tasks[i].leadText ?? "")
-            out.field(f.genericLead ? yes : no)
-            out.field(joining: tasks[i].coordinators)
-            out.field(joining: tasks[i].products)
-            out.field(tasks[i].timeline?.text ?? "")
-            out.field(t.schedule(f.schedule))
-            out.field(tasks[i].timeline?.start?.description ?? "")
-            out.field(tasks[i].timeline?.end?.description ?? "")
-            out.field(tasks[i].timeline?.deadline?.description ?? "")
-            out.field(f.due?.description ?? "")
-            out.field(f.dueQuarter?.description ?? "")
-            out.field(f.pastDue ? yes : no)
-            out.field(joining: f.flags.lazy.map { t.flag($0) })
-            out.field(tasks[i].supervisor ?? "")
-            out.field(joining: tasks[i].notes)
+            // The task's fields read in place, through the array's buffer: a `PlanTask` taken out of
+            // its array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions a
+            // row (warm28).
+            report.plans[w].tasks.withUnsafeBufferPointer { tasks in
+                let i = f.task.index
+                precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
+                out.fields(prepared: ward)
+                out.field(tasks[i].line)
+                if let endLine = tasks[i].endLine { out.field(endLine) } else { out.field("") }
+                out.field(tasks[i].ref)
+                out.field(f.area)
+                out.field(areaNames[f.area] ?? f.area)
+                out.field(tasks[i].group ?? "")
+                out.field(joining: f.themes)
+                out.field(joining: f.themes.lazy.map { id in themeNames[id] ?? id })
+                out.field(tasks[i].text)
+                out.field(joining: f.leads)
+                out.field(tasks[i].leadText ?? "")
+                out.field(f.genericLead ? yes : no)
+                out.field(joining: tasks[i].coordinators)
+                out.field(joining: tasks[i].products)
+                out.field(tasks[i].timeline?.text ?? "")
+                out.field(t.schedule(f.schedule))
+                out.field(tasks[i].timeline?.start?.description ?? "")
+                out.field(tasks[i].timeline?.end?.description ?? "")
+                out.field(tasks[i].timeline?.deadline?.description ?? "")
+                out.field(f.due?.description ?? "")
+                out.field(f.dueQuarter?.description ?? "")
+                out.field(f.pastDue ? yes : no)
+                out.field(joining: f.flags.lazy.map { t.flag($0) })
+                out.field(tasks[i].supervisor ?? "")
+                out.field(joining: tasks[i].notes)
+            }
             out.endRow()
         }
     }
 
     /// Names by id: the first name given for an id (ids equal as `String`s are one id), found by
-    /// the ids' slots (`Coverage.Slots`).
-    struct NamesBySlot {
+    /// the ids' slots (`Coverage.Slots`). A class: a row's closure that reads it holds a reference,
+    /// not a copy of its tables.
+    final class NamesBySlot {
         let slots: Coverage.Slots
         let names: [String]
 
