@@ -252,8 +252,9 @@ struct FastPath23gTests {
             citationRules: comparer.citations, taxonomy: Self.reference.taxonomy, metrics: Self.reference.metrics,
             documents: comparer.documents, findings: findings,
             peers: PeerGroups(
-                plans: plans, wards: wards, documents: comparer.documents, minPeers: minPeers,
-                taskThemes: findings.map(\.taskThemes)))
+                plans: plans, wards: wards, minPeers: minPeers, taskThemes: findings.map(\.taskThemes),
+                provinceKeys: Comparer.provinceKeys(plans, documents: comparer.documents)),
+            provinceKeys: Comparer.provinceKeys(plans, documents: comparer.documents))
         let new = WardGaps.make(inputs, threads: 2)
         let old = OldGaps.make(inputs)
         #expect(new == old)

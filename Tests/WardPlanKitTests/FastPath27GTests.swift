@@ -162,7 +162,8 @@ struct FastPath27GTests {
             }
             let documents = NationalDocuments.standard
             let new = PeerGroups(
-                plans: plans, wards: wards, documents: documents, minPeers: minPeers, taskThemes: taskThemes)
+                plans: plans, wards: wards, minPeers: minPeers, taskThemes: taskThemes,
+                provinceKeys: Comparer.provinceKeys(plans, documents: documents))
             let old = OldPeerGroups(
                 plans: plans, wards: wards, documents: documents, minPeers: minPeers, taskThemes: taskThemes)
             let coverage = Coverage.make(
@@ -210,8 +211,7 @@ struct FastPath27GTests {
         let ids = Self.taxonomy.themes.map(\.id)
         for minPeers in [0, 5] {
             let given = PeerGroups(
-                plans: plans, wards: wards, documents: documents, minPeers: minPeers, taskThemes: taskThemes,
-                provinceKeys: keys)
+                plans: plans, wards: wards, minPeers: minPeers, taskThemes: taskThemes, provinceKeys: keys)
             let made = OldPeerGroups(
                 plans: plans, wards: wards, documents: documents, minPeers: minPeers, taskThemes: taskThemes)
             let (givenCounts, madeCounts) = (given.counts(of: ids), made.counts(of: ids))
@@ -351,8 +351,9 @@ struct FastPath27GTests {
                     citationRules: comparer.citations, taxonomy: Self.taxonomy, metrics: Self.reference.metrics,
                     documents: comparer.documents, findings: findings,
                     peers: PeerGroups(
-                        plans: plans, wards: wards, documents: comparer.documents, minPeers: minPeers,
-                        taskThemes: findings.map(\.taskThemes)))
+                        plans: plans, wards: wards, minPeers: minPeers, taskThemes: findings.map(\.taskThemes),
+                        provinceKeys: Comparer.provinceKeys(plans, documents: comparer.documents)),
+                    provinceKeys: Comparer.provinceKeys(plans, documents: comparer.documents))
                 let new = WardGaps.make(inputs, threads: 2)
                 let old = Old27.make(inputs)
                 #expect(new == old)

@@ -81,8 +81,8 @@ public struct Comparer: Sendable {
             plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
         let provinceKeys = Self.provinceKeys(plans, documents: documents)
         let peers = PeerGroups(
-            plans: plans, wards: wards, documents: documents, minPeers: minPeers,
-            taskThemes: findings.map(\.taskThemes), provinceKeys: provinceKeys)
+            plans: plans, wards: wards, minPeers: minPeers, taskThemes: findings.map(\.taskThemes),
+            provinceKeys: provinceKeys)
         let (targets, citationSummary) = targetsAndCitations.wait()
         let gaps = WardGaps.make(
             WardGaps.Inputs(

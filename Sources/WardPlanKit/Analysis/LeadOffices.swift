@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who leads the tasks: tasks per lead office in each ward, and tasks with no named lead office.
 public struct LeadOffices: Hashable, Sendable, Codable {
     /// One row per office that leads some task, most tasks first (then by name).
@@ -22,8 +24,10 @@ public struct LeadOffices: Hashable, Sendable, Codable {
     static func make(wards: [WardEntry], facts: [[TaskFacts]]) -> LeadOffices {
         var rows: [String: Int] = [:]
         // Rows found by a name's bytes first: hashing a `String` of Vietnamese checks each scalar
-        // for NFC; names equal as strings but not in bytes still meet in `rows` (perf23g).
-        var rowOfBytes: [ExactText: Int] = [:]
+        // for NFC; names equal as strings but not in bytes still meet in `rows` (perf23g). In a
+        // table of its own hash (`ExactTextTable`), not a `[ExactText: Int]`: a look-up there
+        // cost ≈ 830 instructions (SipHash of the bytes), for a few dozen names (warm28).
+        var rowOfBytes = ExactTextTable<Int>()
         var names: [String] = []
         var tasks: [[[TaskRef]]] = []  // row → ward → tasks
         for w in facts.indices {
@@ -31,15 +35,15 @@ public struct LeadOffices: Hashable, Sendable, Codable {
             for i in facts[w].indices {
                 for name in facts[w][i].leads {
                     let row: Int
-                    if let known = rowOfBytes[ExactText(name)] {
+                    if let known = rowOfBytes[name] {
                         row = known
                     } else if let known = rows[name] {
                         row = known
-                        rowOfBytes[ExactText(name)] = row
+                        rowOfBytes.insert(name, row)
                     } else {
                         row = names.count
                         rows[name] = row
-                        rowOfBytes[ExactText(name)] = row
+                        rowOfBytes.insert(name, row)
                         names.append(name)
                         tasks.append(Array(repeating: [], count: wards.count))
                     }
@@ -69,13 +73,17 @@ public struct LeadOffices: Hashable, Sendable, Codable {
         var first: [String: String] = [:]
         // A name's spelling is fixed at its first sight (the key's first spelling never changes), so
         // each name, by its bytes, is folded once, not once per task that names it (perf23g).
-        var seen: [ExactText: RewrittenLead] = [:]
+        // By the names' bytes in a table of its own hash (`ExactTextTable`, warm28).
+        var seen = ExactTextTable<RewrittenLead>()
         for w in facts.indices {
             for i in facts[w].indices where !facts[w][i].leads.isEmpty {
+                // Made only once a lead is written another way (`merged`); until then the fact's own
+                // leads are the list (most facts: no list made, warm28).
                 var leads: [String] = []
                 var changed = false
-                for name in facts[w][i].leads {
-                    let known = seen[ExactText(name)]
+                let names = facts[w][i].leads
+                for (k, name) in names.enumerated() {
+                    let known = seen[name]
                     let spelling: RewrittenLead
                     if let known {
                         spelling = known
@@ -84,14 +92,16 @@ public struct LeadOffices: Hashable, Sendable, Codable {
                         let text = first[key] ?? name
                         first[key] = text
                         spelling = RewrittenLead(text, for: name)
-                        seen[ExactText(name)] = spelling
+                        seen.insert(name, spelling)
+                    }
+                    // The name's own bytes (`isName`) equal it as a `String` too: not compared again.
+                    if spelling.isName && !changed { continue }
+                    if !changed {
+                        leads = Array(names[..<k])
+                        changed = true
                     }
                     // Two spellings of one office in one task are one lead.
-                    if spelling.text != name, leads.contains(spelling.text) {
-                        changed = true
-                        continue
-                    }
-                    if !spelling.isName { changed = true }
+                    if !spelling.isName, spelling.text != name, leads.contains(spelling.text) { continue }
                     leads.append(spelling.text)
                 }
                 // Facts whose leads are already their spellings are left as they are (not copied).
@@ -112,5 +122,92 @@ struct RewrittenLead {
     init(_ text: String, for name: String) {
         self.text = text
         isName = text.utf8.elementsEqual(name.utf8)
+    }
+}
+
+/// Values by a text's exact bytes, as a `[ExactText: Value]` keeps them (texts equal only
+/// canonically, NFC and NFD, are two keys), in an open-addressed table on a hash of the bytes read
+/// eight at a time, the bytes then compared with `memcmp` (warm28).
+struct ExactTextTable<Value> {
+    private var keys: [String?] = []
+    private var hashes: [UInt64] = []
+    private var values: [Value?] = []
+    private var count = 0
+
+    subscript(text: String) -> Value? {
+        guard !keys.isEmpty else { return nil }
+        return Self.withBytes(text) { bytes in
+            let hash = Self.hash(bytes)
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while let key = keys[i] {
+                if hashes[i] == hash, Self.equal(key, bytes) { return values[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// Keeps `value` for `text`, replacing the value kept for its bytes, if any.
+    mutating func insert(_ text: String, _ value: Value) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let hash = Self.withBytes(text) { Self.hash($0) }
+        place(text, hash: hash, value: value)
+    }
+
+    private mutating func place(_ text: String, hash: UInt64, value: Value) {
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while let key = keys[i] {
+            if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) {
+                values[i] = value
+                return
+            }
+            i = (i + 1) & mask
+        }
+        keys[i] = text
+        hashes[i] = hash
+        values[i] = value
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = (keys, hashes, values)
+        let size = Swift.max(16, keys.count * 2)
+        keys = [String?](repeating: nil, count: size)
+        hashes = [UInt64](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+        count = 0
+        for i in old.0.indices {
+            if let key = old.0[i], let value = old.2[i] { place(key, hash: old.1[i], value: value) }
+        }
+    }
+
+    private static func withBytes<R>(_ text: String, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+            return result
+        }
+        return Array(text.utf8).withUnsafeBytes(body)
+    }
+
+    private static func equal(_ key: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        withBytes(key) { stored in
+            stored.count == bytes.count
+                && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+    }
+
+    /// 64 bits from the bytes, eight at a time (a multiply-xorshift mix per word).
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
+        let words = raw.count / 8
+        for i in 0..<words {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
+            h ^= h >> 32
+        }
+        var last: UInt64 = 0
+        for i in (words * 8)..<raw.count { last = (last << 8) | UInt64(raw[i]) }
+        h = (h ^ last) &* 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 29)
     }
 }

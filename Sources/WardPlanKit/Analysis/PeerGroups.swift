@@ -21,16 +21,15 @@ struct PeerGroups: Sendable {
 
     /// `taskThemes`: per plan, the themes some task states in its own words (`PlanFindings`,
     /// `statementThemes(in:)`).
-    /// `provinceKeys`, when given, is `Comparer.provinceKeys(plans, documents:)`.
+    /// `provinceKeys` is `Comparer.provinceKeys(plans, documents:)`: per plan, its province's key.
     init(
-        plans: [Plan], wards: [WardEntry], documents: NationalDocuments, minPeers: Int, taskThemes: [Set<String>],
-        provinceKeys: [String?]? = nil
+        plans: [Plan], wards: [WardEntry], minPeers: Int, taskThemes: [Set<String>], provinceKeys: [String?]
     ) {
         self.minPeers = minPeers
         var groupIndex: [String: Int] = [:]
         group = plans.indices.map { i in
             // A city's group and a province never share a key.
-            let province = (provinceKeys.map { $0[i] } ?? documents.provinceKey(plans[i].ward.province)) ?? ""
+            let province = provinceKeys[i] ?? ""
             let key = wards[i].group.map { "group:" + $0.foldedKey } ?? "province:" + province
             if let known = groupIndex[key] { return known }
             groupIndex[key] = groupIndex.count
@@ -76,11 +75,13 @@ struct PeerGroups: Sendable {
 
     /// Per group, how many of its wards have a task for each of `ids`: read once for every ward
     /// (`share(ofTheme:row:counts:for:)`), not looked up per ward (perf23g).
-    func counts(of ids: [String]) -> [[Int]] {
+    func counts(of ids: [String]) -> [[Int]] { counts(of: Coverage.Slots(ids)) }
+
+    /// As `counts(of:)` of the ids `slots` was made of (`WardGaps.Prepared` has them made already).
+    func counts(of slots: Coverage.Slots) -> [[Int]] {
         // Counted by the ids' slots (found by their bytes when ASCII), not in a table of theme
         // texts per group (gaps27): a plan's themes are distinct as `String`s, so at most one of
         // them falls in an id's slot, and ids equal as `String`s share one.
-        let slots = Coverage.Slots(ids)
         var bySlot = [[Int]](repeating: [Int](repeating: 0, count: slots.count), count: wardCount.count)
         for i in taskThemes.indices where representative[i] == i {
             for theme in taskThemes[i] {

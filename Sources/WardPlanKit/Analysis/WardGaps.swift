@@ -173,9 +173,8 @@ extension WardGaps {
         /// items), the themes only an assigning duty names.
         var findings: [PlanFindings]
         var peers: PeerGroups
-        /// Per plan, `documents.provinceKey` of its province (`Comparer.provinceKeys`); worked out
-        /// per ward when nil.
-        var provinceKeys: [String?]? = nil
+        /// Per plan, `documents.provinceKey` of its province (`Comparer.provinceKeys`).
+        var provinceKeys: [String?]
     }
 
     /// Each ward's items, on `threads` threads (a ward's are made from its own plan and the
@@ -183,10 +182,8 @@ extension WardGaps {
     static func make(_ input: Inputs, threads: Int = PlanExtractor.defaultThreads) -> [WardGaps] {
         let prepared = Prepared(input)
         return ParallelSlots.map(count: input.wards.count, threads: threads) { w in
-            let expectations =
-                input.provinceKeys.map {
-                    Expectations(plan: input.plans[w], documents: input.documents, province: $0[w])
-                } ?? Expectations(plan: input.plans[w], documents: input.documents)
+            let expectations = Expectations(
+                plan: input.plans[w], documents: input.documents, province: input.provinceKeys[w])
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
             // Made with the plan's findings (kept in its cache entry), not again every run.
@@ -260,7 +257,7 @@ extension WardGaps {
             themes = input.coverage.themes.map { row in
                 byID[row.id].map { Theme($0, taxonomy: input.taxonomy, documents: input.documents, slots: themeSlots) }
             }
-            peerCounts = input.peers.counts(of: input.coverage.themes.map(\.id))
+            peerCounts = input.peers.counts(of: themeSlots)
             peerStated = input.peers.statedBySlot(themeSlots)
             targets = input.targets.benchmarks.map { row in
                 Expectations.Expected(

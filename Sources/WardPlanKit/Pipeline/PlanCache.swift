@@ -83,6 +83,10 @@ public final class PlanCache: @unchecked Sendable {
     var pending: [String: PendingEntry] = [:]
     /// Findings decoded with their plans' entries, by entry name; guarded by `lock`.
     var decodedFindings: [String: PlanFindings] = [:]
+    /// The entry names of the plans loaded, by the path they were loaded for and their bytes'
+    /// digest (the plan's `source` then), so that `findings(for:)` finds a plan's entry without
+    /// working its key out again; guarded by `lock`.
+    var findingsNames: [FindingsPlace: String] = [:]
     /// Entries found without findings, by name, so that findings made for their plans are kept;
     /// guarded by `lock`.
     var entriesWithoutFindings: Set<String> = []
@@ -262,6 +266,7 @@ public final class PlanCache: @unchecked Sendable {
             } else {
                 entriesWithoutFindings.insert(name)
             }
+            findingsNames[FindingsPlace(path: path, contentDigest: contentDigest)] = name
         }
         return .hit(entry.plan.relocated(to: path))
     }

@@ -159,10 +159,11 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
             t(.csvSupervisor), t(.csvNotes),
         ])
-        // Names by id, looked up for every task (the first row of an id, as `Coverage.row`).
-        var names: (areas: [String: String], themes: [String: String]) = ([:], [:])
-        for row in c.coverage.areas where names.areas[row.id] == nil { names.areas[row.id] = t.pick(row.vi, row.en) }
-        for row in c.coverage.themes where names.themes[row.id] == nil { names.themes[row.id] = t.pick(row.vi, row.en) }
+        // Names by id, looked up for every task (the first row of an id, as `Coverage.row`): by the
+        // ids' slots (`Coverage.Slots`: an ASCII id by its bytes), not in a `[String: String]`,
+        // whose hashing of a `String` cost ≈ 1,900 instructions a row (warm28).
+        let areaNames = Self.NamesBySlot(c.coverage.areas.map { ($0.id, t.pick($0.vi, $0.en)) })
+        let themeNames = Self.NamesBySlot(c.coverage.themes.map { ($0.id, t.pick($0.vi, $0.en)) })
         // The ward's columns made once per ward, not once per task (a ward entry is a large value).
         // Escaped once per ward, too (`CSVRowSink.prepared`), and the yes and no of every row once.
         var w = 0
@@ -173,35 +174,58 @@ public struct CSVReportRenderer: ReportRenderer {
                 while c.wards[w].id != f.task.ward { w += 1 }
                 ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
             }
-            let task = report.plans[w].tasks[f.task.index]
-            out.fields(prepared: ward)
-            out.field(task.line)
-            if let endLine = task.endLine { out.field(endLine) } else { out.field("") }
-            out.field(task.ref)
-            out.field(f.area)
-            out.field(names.areas[f.area] ?? f.area)
-            out.field(task.group ?? "")
-            out.field(joining: f.themes)
-            out.field(joining: f.themes.lazy.map { id in names.themes[id] ?? id })
-            out.field(task.text)
-            out.field(joining: f.leads)
-            out.field(task.leadText ?? "")
-            out.field(f.genericLead ? yes : no)
-            out.field(joining: task.coordinators)
-            out.field(joining: task.products)
-            out.field(task.timeline?.text ?? "")
-            out.field(t.schedule(f.schedule))
-            out.field(task.timeline?.start?.description ?? "")
-            out.field(task.timeline?.end?.description ?? "")
-            out.field(task.timeline?.deadline?.description ?? "")
-            out.field(f.due?.description ?? "")
-            out.field(f.dueQuarter?.description ?? "")
-            out.field(f.pastDue ? yes : no)
-            out.field(joining: f.flags.lazy.map { t.flag($0) })
-            out.field(task.supervisor ?? "")
-            out.field(joining: task.notes)
+            // The task's fields read in place, through the array's buffer: a `PlanTask` taken out of
+            // its array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions a
+            // row (warm28).
+            report.plans[w].tasks.withUnsafeBufferPointer { tasks in
+                let i = f.task.index
+                precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
+                out.fields(prepared: ward)
+                out.field(tasks[i].line)
+                if let endLine = tasks[i].endLine { out.field(endLine) } else { out.field("") }
+                out.field(tasks[i].ref)
+                out.field(f.area)
+                out.field(areaNames[f.area] ?? f.area)
+                out.field(tasks[i].group ?? "")
+                out.field(joining: f.themes)
+                out.field(joining: f.themes.lazy.map { id in themeNames[id] ?? id })
+                out.field(tasks[i].text)
+                out.field(joining: f.leads)
+                out.field(tasks[i].leadText ?? "")
+                out.field(f.genericLead ? yes : no)
+                out.field(joining: tasks[i].coordinators)
+                out.field(joining: tasks[i].products)
+                out.field(tasks[i].timeline?.text ?? "")
+                out.field(t.schedule(f.schedule))
+                out.field(tasks[i].timeline?.start?.description ?? "")
+                out.field(tasks[i].timeline?.end?.description ?? "")
+                out.field(tasks[i].timeline?.deadline?.description ?? "")
+                out.field(f.due?.description ?? "")
+                out.field(f.dueQuarter?.description ?? "")
+                out.field(f.pastDue ? yes : no)
+                out.field(joining: f.flags.lazy.map { t.flag($0) })
+                out.field(tasks[i].supervisor ?? "")
+                out.field(joining: tasks[i].notes)
+            }
             out.endRow()
         }
+    }
+
+    /// Names by id: the first name given for an id (ids equal as `String`s are one id), found by
+    /// the ids' slots (`Coverage.Slots`). A class: a row's closure that reads it holds a reference,
+    /// not a copy of its tables.
+    final class NamesBySlot {
+        let slots: Coverage.Slots
+        let names: [String]
+
+        init(_ pairs: [(id: String, name: String)]) {
+            slots = Coverage.Slots(pairs.map(\.id))
+            var names = [String?](repeating: nil, count: slots.count)
+            for (r, pair) in pairs.enumerated() where names[slots.ofRow[r]] == nil { names[slots.ofRow[r]] = pair.name }
+            self.names = names.map { $0 ?? "" }
+        }
+
+        subscript(id: String) -> String? { slots(id).map { names[$0] } }
     }
 
     func coverage<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
