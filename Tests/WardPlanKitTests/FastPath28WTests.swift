@@ -51,9 +51,12 @@ struct FastPath28WTests {
         let long = String(Self.texts[5].dropFirst(2))
         table.insert(long, -1)
         #expect(table[String(Self.texts[5].dropFirst(2))] == -1)
+        // The empty text, with no storage at all, is hashed (no byte read) and kept.
         #expect(
-            ExactTextTable<Int>.hash(UnsafeRawBufferPointer(start: nil, count: 0))
-                == ExactTextTable<Int>.hash(UnsafeRawBufferPointer(start: nil, count: 0)))
+            TextPool.hash(UnsafeRawBufferPointer(start: nil, count: 0))
+                == TextPool.hash(UnsafeRawBufferPointer(start: nil, count: 0)))
+        table.insert("", 7)
+        #expect(table[""] == 7)
     }
 
     // MARK: - Lead offices against the session start's

@@ -126,8 +126,8 @@ struct RewrittenLead {
 }
 
 /// Values by a text's exact bytes, as a `[ExactText: Value]` keeps them (texts equal only
-/// canonically, NFC and NFD, are two keys), in an open-addressed table on a hash of the bytes read
-/// eight at a time, the bytes then compared with `memcmp` (warm28).
+/// canonically, NFC and NFD, are two keys), in an open-addressed table on the bytes' hash
+/// (`TextPool.hash`, the cache's text table's), the bytes then compared with `memcmp` (warm28).
 struct ExactTextTable<Value> {
     private var keys: [String?] = []
     private var hashes: [UInt64] = []
@@ -137,7 +137,7 @@ struct ExactTextTable<Value> {
     subscript(text: String) -> Value? {
         guard !keys.isEmpty else { return nil }
         return Self.withBytes(text) { bytes in
-            let hash = Self.hash(bytes)
+            let hash = TextPool.hash(bytes)
             let mask = keys.count - 1
             var i = Int(truncatingIfNeeded: hash) & mask
             while let key = keys[i] {
@@ -151,7 +151,7 @@ struct ExactTextTable<Value> {
     /// Keeps `value` for `text`, replacing the value kept for its bytes, if any.
     mutating func insert(_ text: String, _ value: Value) {
         if (count + 1) * 2 > keys.count { grow() }
-        let hash = Self.withBytes(text) { Self.hash($0) }
+        let hash = Self.withBytes(text) { TextPool.hash($0) }
         place(text, hash: hash, value: value)
     }
 
@@ -195,19 +195,5 @@ struct ExactTextTable<Value> {
             stored.count == bytes.count
                 && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }
-    }
-
-    /// 64 bits from the bytes, eight at a time (a multiply-xorshift mix per word).
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
-        let words = raw.count / 8
-        for i in 0..<words {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) &* 0xff51_afd7_ed55_8ccd
-            h ^= h >> 32
-        }
-        var last: UInt64 = 0
-        for i in (words * 8)..<raw.count { last = (last << 8) | UInt64(raw[i]) }
-        h = (h ^ last) &* 0xc4ce_b9fe_1a85_ec53
-        return h ^ (h >> 29)
     }
 }

@@ -436,8 +436,9 @@ final class TextPool: @unchecked Sendable {
         } ?? text.utf8.elementsEqual(utf8)
     }
 
-    /// 64 bits from the bytes, 8 at a time (a multiply-xorshift mix per word).
-    fileprivate static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    /// 64 bits from the bytes, 8 at a time (a multiply-xorshift mix per word). Also the hash of
+    /// `ExactTextTable` (the lead offices' names).
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(raw.count)
         let words = raw.count / 8
         for i in 0..<words {
