@@ -249,7 +249,7 @@ struct FastPath21aTests {
         }
         patterns += [[], [0x20], [0x20, 0x20], Array("a b".utf8), Array(" a  b ".utf8), Array(" a".utf8)]
         let built = PhraseMatcher(patterns: patterns)
-        let old = PhraseMatcher(perStateDictionaries: patterns)
+        let old = PhraseMatcher(edgeDictionary: patterns)
         #expect(built.stateCount == old.stateCount)
         #expect(built.stateCount > 5_000)
         var texts = (Self.fixtureLines + Self.generated).map { TextKey($0).bytes }

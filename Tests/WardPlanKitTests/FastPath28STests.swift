@@ -231,3 +231,84 @@ struct FastPath28STests {
         }
     }
 }
+
+extension PhraseMatcher {
+    /// The builder `init(patterns:)` replaced, kept as its reference: one dictionary of edges keyed
+    /// by (state, word), each state's edges in an array in the order made, outputs merged per state.
+    /// It hands its trie to the same last step (`init(words:trie:…)`), so the tables compared are
+    /// the trie's, the failure links' and the outputs' of each builder.
+    init(edgeDictionary patterns: [[UInt8]]) {
+        // Words numbered as first seen, also those of patterns that are not padded.
+        var words: [[UInt8]] = []
+        var ids: [ArraySlice<UInt8>: Int32] = [:]
+        let sequences: [[Int32]] = patterns.map { pattern in
+            pattern.split(separator: 0x20).map { word in
+                if let id = ids[word] { return id }
+                words.append(Array(word))
+                ids[word] = Int32(words.count)
+                return Int32(words.count)
+            }
+        }
+
+        // The trie of word sequences: states numbered as made.
+        func key(_ state: Int32, _ word: Int32) -> Int64 { Int64(state) << 32 | Int64(word) }
+        var edges: [Int64: Int32] = [:]
+        var childList: [[(word: Int32, next: Int32)]] = [[]]
+        var own: [[Int32]] = [[]]
+        for (index, sequence) in sequences.enumerated() where !sequence.isEmpty && Self.isPadded(patterns[index]) {
+            var state: Int32 = 0
+            for word in sequence {
+                if let next = edges[key(state, word)] {
+                    state = next
+                } else {
+                    let next = Int32(childList.count)
+                    edges[key(state, word)] = next
+                    childList[Int(state)].append((word, next))
+                    state = next
+                    childList.append([])
+                    own.append([])
+                }
+            }
+            own[Int(state)].append(Int32(index))
+        }
+
+        // Breadth first: failure links, and outputs merged along them.
+        var failure = [Int32](repeating: 0, count: childList.count)
+        var merged = own
+        var queue = childList[0].map(\.next).sorted()
+        var head = 0
+        while head < queue.count {
+            let state = Int(queue[head])
+            head += 1
+            merged[state] += merged[Int(failure[state])]
+            for (word, child) in childList[state].sorted(by: { $0.word < $1.word }) {
+                var link = failure[state]
+                while edges[key(link, word)] == nil && link != 0 { link = failure[Int(link)] }
+                failure[Int(child)] = edges[key(link, word)] ?? 0
+                queue.append(child)
+            }
+        }
+
+        // The same trie and outputs in flat arrays.
+        var trie = Trie(children: [], childStart: [0], edgeWord: Array(repeating: 0, count: childList.count - 1))
+        for list in childList {
+            for (word, next) in list {
+                trie.children.append(next)
+                trie.edgeWord[Int(next) - 1] = word
+            }
+            trie.childStart.append(trie.children.count)
+        }
+        var flat: [Int32] = []
+        var ranges: [Range<Int>] = []
+        for outputs in merged {
+            ranges.append(flat.count..<flat.count + outputs.count)
+            flat += outputs
+        }
+        self.init(words: words, trie: trie, failure: failure, merged: flat, mergedRange: ranges, patterns: patterns)
+    }
+
+    private static func isPadded(_ pattern: [UInt8]) -> Bool {
+        pattern.count >= 3 && pattern.first == 0x20 && pattern.last == 0x20
+            && !zip(pattern, pattern.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+    }
+}

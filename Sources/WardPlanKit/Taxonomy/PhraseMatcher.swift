@@ -50,11 +50,12 @@ struct PhraseMatcher: Sendable {
     /// Built in flat arrays: words read from each pattern's bytes (no array per pattern), numbered
     /// and linked through open-addressing tables (`KeyTable`, no hashing of the standard
     /// library's), each state's edges and patterns in one array grouped by state, outputs merged
-    /// into one array. Every table is the one `init(edgeDictionary:)` makes: words numbered as first
-    /// seen (also those of patterns that are not padded), states numbered as made (state `k + 1`
-    /// made by edge `k`), a state's edges in the order made, its children visited by word, the same
-    /// failure links, outputs merged in the same order (`FastPath28STests`). A matcher of the
-    /// shipped taxonomy took 118 M instructions with the dictionaries and an array per state.
+    /// into one array. Every table is the one the dictionary builder it replaced makes (kept in
+    /// `FastPath28STests`): words numbered as first seen (also those of patterns that are not
+    /// padded), states numbered as made (state `k + 1` made by edge `k`), a state's edges in the
+    /// order made, its children visited by word, the same failure links, outputs merged in the same
+    /// order. A matcher of the shipped taxonomy took 118 M instructions with the dictionaries and an
+    /// array per state.
     init(patterns: [[UInt8]]) {
         var words: [[UInt8]] = []
         var shortIDs = KeyTable(capacity: 4_096)
@@ -199,7 +200,28 @@ struct PhraseMatcher: Sendable {
             }
         }
 
-        // The tables `init(vocabulary:wordCount:edges:failure:merged:patterns:)` makes.
+        self.init(
+            words: words, trie: Trie(children: children, childStart: childStart, edgeWord: edgeWord),
+            failure: failure, merged: merged, mergedRange: mergedRange, patterns: patterns)
+    }
+
+    /// A trie in flat arrays: state `k + 1` is made by edge `k`, on word `edgeWord[k]`; each state's
+    /// children in the order made are `children[childStart[s] ..< childStart[s + 1]]`.
+    struct Trie {
+        var children: [Int32]
+        var childStart: [Int]
+        var edgeWord: [Int32]
+    }
+
+    /// The automaton from its trie: the tables a step reads, each state's edges, failure link and
+    /// outputs (`merged[mergedRange[s]]`, merged along the links). The builders end here: this
+    /// file's and the tests' reference (`FastPath28STests`), so the tables they make can be compared.
+    init(
+        words: [[UInt8]], trie: Trie, failure: [Int32], merged: [Int32], mergedRange: [Range<Int>],
+        patterns: [[UInt8]]
+    ) {
+        let stateCount = failure.count
+        let (children, childStart, edgeWord) = (trie.children, trie.childStart, trie.edgeWord)
         vocabulary = WordTable(words)
         var start = [Int32](repeating: 0, count: words.count + 1)
         for child in children[childStart[0]..<childStart[1]] { start[Int(edgeWord[Int(child) - 1])] = child }
@@ -246,176 +268,6 @@ struct PhraseMatcher: Sendable {
     func sameTables(as other: PhraseMatcher) -> Bool {
         vocabulary == other.vocabulary && fromStart == other.fromStart && transitions == other.transitions
             && states == other.states && outputs == other.outputs && lengths == other.lengths
-    }
-
-    /// The builder with a dictionary of edges and an array of edges per state, as it was before
-    /// `init(patterns:)` (below): the reference for `FastPath28STests`.
-    init(edgeDictionary patterns: [[UInt8]]) {
-        // Built with one table of edges keyed by (state, word) and each state's edges listed in
-        // the order they were made: a dictionary per state (allocated, grown and retained at every
-        // step) was most of building a matcher. The trie, its numbering and its links are the same.
-        var words: [[UInt8]] = []
-        // Words numbered as first seen; one of at most seven bytes by an integer of its bytes and
-        // length (hashing a slice byte by byte was a sixth of the build), a longer one by its bytes.
-        var shortIDs: [UInt64: Int32] = [:]
-        var longIDs: [ArraySlice<UInt8>: Int32] = [:]
-        let sequences: [[Int32]] = patterns.map { pattern in
-            pattern.split(separator: 0x20).map { word in
-                if word.count <= 7 {
-                    var key = UInt64(word.count) << 56
-                    for (k, byte) in word.enumerated() { key |= UInt64(byte) << (8 * k) }
-                    if let id = shortIDs[key] { return id }
-                    words.append(Array(word))
-                    shortIDs[key] = Int32(words.count)
-                } else {
-                    if let id = longIDs[word] { return id }
-                    words.append(Array(word))
-                    longIDs[word] = Int32(words.count)
-                }
-                return Int32(words.count)
-            }
-        }
-
-        // The trie of word sequences.
-        var edges: [UInt64: Int32] = [:]
-        var childList: [[(word: Int32, next: Int32)]] = [[]]
-        var own: [[Int32]] = [[]]
-        for (index, sequence) in sequences.enumerated() where !sequence.isEmpty && Self.isPadded(patterns[index]) {
-            var state: Int32 = 0
-            for word in sequence {
-                let key = PairTable.key(state, word)
-                if let next = edges[key] {
-                    state = next
-                } else {
-                    let next = Int32(childList.count)
-                    edges[key] = next
-                    childList[Int(state)].append((word, next))
-                    state = next
-                    childList.append([])
-                    own.append([])
-                }
-            }
-            own[Int(state)].append(Int32(index))
-        }
-
-        // Breadth first: failure links, and outputs merged along them.
-        var failure = [Int32](repeating: 0, count: childList.count)
-        var merged = own
-        var queue = childList[0].map(\.next).sorted()
-        var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            let fallback = Int(failure[state])
-            merged[state] += merged[fallback]
-            for (word, child) in childList[state].sorted(by: { $0.word < $1.word }) {
-                var link = failure[state]
-                while edges[PairTable.key(link, word)] == nil && link != 0 { link = failure[Int(link)] }
-                failure[Int(child)] = edges[PairTable.key(link, word)] ?? 0
-                queue.append(child)
-            }
-        }
-
-        self.init(
-            vocabulary: WordTable(words), wordCount: words.count, edges: childList, failure: failure, merged: merged,
-            patterns: patterns)
-    }
-
-    /// The automaton from its trie: each state's edges, failure link and outputs merged along the
-    /// links. Both builders end here.
-    private init(
-        vocabulary: WordTable, wordCount: Int, edges childList: [[(word: Int32, next: Int32)]], failure: [Int32],
-        merged: [[Int32]], patterns: [[UInt8]]
-    ) {
-        self.vocabulary = vocabulary
-        var start = [Int32](repeating: 0, count: wordCount + 1)
-        for (word, next) in childList[0] { start[Int(word)] = next }
-        fromStart = start
-        var states = [State](repeating: State(), count: childList.count)
-        var pairs: [(state: Int32, word: Int32, next: Int32)] = []
-        for (state, list) in childList.enumerated() where state != 0 {
-            for (word, next) in list {
-                if list.count == 1 {
-                    states[state].onlyWord = word
-                    states[state].onlyNext = next
-                } else {
-                    pairs.append((Int32(state), word, next))
-                }
-                states[state].mayStep |= Self.bit(word)
-            }
-        }
-        transitions = PairTable(pairs)
-        var outputs: [Int32] = []
-        for state in childList.indices {
-            states[state].failure = failure[state]
-            states[state].outputStart = Int32(outputs.count)
-            outputs += merged[state]
-            states[state].outputEnd = Int32(outputs.count)
-        }
-        self.states = states
-        self.outputs = outputs
-        lengths = patterns.map { Int32($0.count) }
-    }
-
-    /// The builder as it was, a dictionary per state: the reference for `PhraseMatcherBuildTests`.
-    init(perStateDictionaries patterns: [[UInt8]]) {
-        var words: [[UInt8]] = []
-        var wordIDs: [[UInt8]: Int32] = [:]
-        let sequences: [[Int32]] = patterns.map { pattern in
-            pattern.split(separator: 0x20).map { word in
-                let word = Array(word)
-                if let id = wordIDs[word] { return id }
-                words.append(word)
-                wordIDs[word] = Int32(words.count)
-                return Int32(words.count)
-            }
-        }
-
-        // The trie of word sequences.
-        var children: [[Int32: Int32]] = [[:]]
-        var own: [[Int32]] = [[]]
-        for (index, sequence) in sequences.enumerated() where !sequence.isEmpty && Self.isPadded(patterns[index]) {
-            var state: Int32 = 0
-            for word in sequence {
-                if let next = children[Int(state)][word] {
-                    state = next
-                } else {
-                    children[Int(state)][word] = Int32(children.count)
-                    state = Int32(children.count)
-                    children.append([:])
-                    own.append([])
-                }
-            }
-            own[Int(state)].append(Int32(index))
-        }
-
-        // Breadth first: failure links, and outputs merged along them.
-        var failure = [Int32](repeating: 0, count: children.count)
-        var merged = own
-        var queue = children[0].values.sorted()
-        var head = 0
-        while head < queue.count {
-            let state = Int(queue[head])
-            head += 1
-            let fallback = Int(failure[state])
-            merged[state] += merged[fallback]
-            for (word, child) in children[state].sorted(by: { $0.key < $1.key }) {
-                var link = failure[state]
-                while children[Int(link)][word] == nil && link != 0 { link = failure[Int(link)] }
-                failure[Int(child)] = children[Int(link)][word] ?? 0
-                queue.append(child)
-            }
-        }
-
-        self.init(
-            vocabulary: WordTable(words), wordCount: words.count,
-            edges: children.map { $0.map { (word: $0.key, next: $0.value) } }, failure: failure, merged: merged,
-            patterns: patterns)
-    }
-
-    private static func isPadded(_ pattern: [UInt8]) -> Bool {
-        pattern.count >= 3 && pattern.first == 0x20 && pattern.last == 0x20
-            && !zip(pattern, pattern.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
     }
 
     var stateCount: Int { states.count }
