@@ -77,6 +77,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        cacheOptions.useReferenceSnapshot()
         var job = CompareJob(
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),

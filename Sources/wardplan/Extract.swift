@@ -60,7 +60,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let reference = try data.referenceData()
+        let reference = try data.referenceData(cache: cacheOptions)
         var extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         extractor.language = messageLanguage
         extractor = cacheOptions.attach(to: extractor)

@@ -45,6 +45,7 @@ struct Letters: ParsableCommand {
     }
 
     func run() throws {
+        cacheOptions.useReferenceSnapshot()
         let printer = DiagnosticPrinter(verbose: verbose)
         var wording = LetterTemplate.standard
         if let template {

@@ -27,7 +27,10 @@ public struct PlanClassifier: Sendable {
     /// their spelling lacks (`TaxonomyMatcher`): the near words of `ThemeHints`.
     init(taxonomy: Taxonomy, strict: Bool, metrics: MetricCatalog = ReferenceData.standard.metrics) {
         self.taxonomy = taxonomy
-        matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
+        // The matcher read from the reference snapshot, when one was read for this taxonomy.
+        matcher =
+            ReferenceSnapshot.matcher(for: taxonomy, strict: strict)
+            ?? TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
         facts = ThemeFacts(taxonomy)
         taskTargets = TaskTargets(metrics: metrics)
         skippedContexts = nil
