@@ -102,7 +102,10 @@ struct Compare: ParsableCommand {
             printer.status(say(.xmlSchemaError, error))
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
+        if !outcome.written.isEmpty {
+            job.extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         KeptToExit.keep(outcome)
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics

@@ -67,7 +67,10 @@ struct Letters: ParsableCommand {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
+        if !outcome.written.isEmpty {
+            job.extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
         if outcome.extraction.plans.isEmpty {

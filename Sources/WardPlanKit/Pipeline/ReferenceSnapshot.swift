@@ -19,9 +19,9 @@ import Synchronization
 ///     · has a strict matcher (Bool) · the theme hints' matcher
 ///
 /// A snapshot that is missing, short, of another version or key, with a bad checksum or that does
-/// not decode is not used: the start builds as before and writes it again (whole, to a temporary
-/// file renamed into place: `CacheFile`). One that cannot be written is no error, as a plan cache
-/// entry. The values read equal the built ones field for field (`FastPath29SnapTests`).
+/// not decode is not used: the start builds as before, and the run writes it when it writes the plan
+/// cache's entries (`commit()`: only a run that writes its outputs; whole, to a temporary file renamed
+/// into place, `CacheFile`). One that cannot be written is no error, as a plan cache entry. The values read equal the built ones field for field (`FastPath29SnapTests`).
 ///
 /// The snapshot is read before the first use of `ReferenceData.standard`, a `static let` that many
 /// types take as a default (parsers, directories, classifiers): so the cache folder reaches it as a
@@ -79,13 +79,24 @@ public enum ReferenceSnapshot {
         var standardMade = false
         /// Whether `useShipped` ran.
         var configured = false
+        /// Snapshots to write, of the data this run loaded (their matchers are built as the run
+        /// needs them, the others by `commit()`).
+        var pending: [Pending] = []
+    }
+
+    private struct Pending {
+        var reference: ReferenceData?
+        var taxonomy: Taxonomy
+        var near: Taxonomy
+        var key: [UInt8]
+        var url: URL
     }
 
     private static let installed = Mutex(Installed())
 
     /// Makes `ReferenceData.standard` and the matchers of its taxonomy come from the shipped snapshot
-    /// in `cacheFolder`, read or, when there is none to trust, built and written. Once per process,
-    /// before the first use of `ReferenceData.standard` (else it does nothing).
+    /// in `cacheFolder`, read or, when there is none to trust, built (and written by `commit()`). Once
+    /// per process, before the first use of `ReferenceData.standard` (else it does nothing).
     public static func useShipped(cacheFolder: URL, toolVersion: String) {
         let first = installed.withLock { state in
             defer { state.configured = true }
@@ -93,25 +104,67 @@ public enum ReferenceSnapshot {
         }
         guard first else { return }
         let key = key(toolVersion: toolVersion, taxonomyBytes: nil)
-        let contents = readOrBuild(at: cacheFolder.appendingPathComponent(shippedName), key: key, shipped: true) {
-            let reference = ReferenceData.built()
-            return Contents(reference: reference, taxonomy: reference.taxonomy)
+        let url = cacheFolder.appendingPathComponent(shippedName)
+        if let contents = read(at: url, key: key, shipped: true) {
+            install(contents)
+            return
         }
-        install(contents)
+        let reference = ReferenceData.built()
+        let pending = Pending(
+            reference: reference, taxonomy: reference.taxonomy, near: ThemeHints.nearTaxonomy(reference.taxonomy),
+            key: key, url: url)
+        installed.withLock { state in
+            state.shipped = reference
+            state.pending.append(pending)
+        }
     }
 
     /// The snapshot at `url` when it is whole, made for `key` and of the kind asked (`shipped`: with
-    /// the whole reference data); else `build()`'s, written there for the next run.
+    /// the whole reference data).
+    static func read(at url: URL, key: [UInt8], shipped: Bool) -> Contents? {
+        guard let read = load(url, key: key), (read.reference != nil) == shipped else { return nil }
+        return read
+    }
+
+    /// `read(at:key:shipped:)`, else `build()`'s, written there at once.
     static func readOrBuild(at url: URL, key: [UInt8], shipped: Bool, build: () -> Contents) -> Contents {
-        if let read = load(url, key: key), (read.reference != nil) == shipped { return read }
+        if let read = read(at: url, key: key, shipped: shipped) { return read }
         let contents = build()
         store(contents, key: key, at: url)
         return contents
     }
 
+    /// Writes the snapshots of the data this run loaded (none when it read them), with the matchers
+    /// the run built and those it did not need built now: with the plan cache's entries, so that a
+    /// run that writes no output leaves the cache folder as it was (`PlanCache.commit()`).
+    public static func commit() {
+        let pending = installed.withLock { state in
+            defer { state.pending = [] }
+            return state.pending
+        }
+        for p in pending {
+            let built = Self.matcher(for: p.taxonomy, strict: false) ?? TaxonomyMatcher(taxonomy: p.taxonomy)
+            let strict =
+                p.near.themes.isEmpty
+                ? nil : Self.matcher(for: p.near, strict: true) ?? TaxonomyMatcher(taxonomy: p.near, strict: true)
+            let contents = Contents(
+                reference: p.reference, taxonomy: p.taxonomy, matcher: built, near: p.near, strict: strict)
+            store(contents, key: p.key, at: p.url)
+        }
+    }
+
+    /// Keeps `matcher`, just built for `taxonomy`, for the snapshot `commit()` writes, when one is to
+    /// be written for that taxonomy.
+    static func remember(_ matcher: TaxonomyMatcher, for taxonomy: Taxonomy, strict: Bool) {
+        installed.withLock { state in
+            guard state.pending.contains(where: { (strict ? $0.near : $0.taxonomy) == taxonomy }) else { return }
+            state.matchers.append((taxonomy, strict, matcher))
+        }
+    }
+
     /// The taxonomy of the file at `path` (`--taxonomy FILE`), with its matchers installed: read from
     /// its snapshot in `cacheFolder`, or loaded as `TaxonomyFile(url:)` loads it (its errors thrown
-    /// as they are) and its snapshot written.
+    /// as they are) and its snapshot written by `commit()`.
     public static func taxonomy(
         at path: String, cacheFolder: URL, toolVersion: String
     ) throws(DataFileErrors) -> Taxonomy {
@@ -126,10 +179,11 @@ public enum ReferenceSnapshot {
             install(read)
             return read.taxonomy
         }
-        let contents = Contents(reference: nil, taxonomy: try TaxonomyFile(url: url).taxonomy)
-        store(contents, key: key, at: snapshot)
-        install(contents)
-        return contents.taxonomy
+        let taxonomy = try TaxonomyFile(url: url).taxonomy
+        let pending = Pending(
+            reference: nil, taxonomy: taxonomy, near: ThemeHints.nearTaxonomy(taxonomy), key: key, url: snapshot)
+        installed.withLock { $0.pending.append(pending) }
+        return taxonomy
     }
 
     private static func install(_ contents: Contents) {
