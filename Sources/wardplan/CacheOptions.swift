@@ -18,6 +18,19 @@ struct CacheOptions: ParsableArguments {
         if noCache, cache != nil { throw ValidationError(say(.cacheAndNoCache)) }
     }
 
+    /// The cache's folder; nil with `--no-cache`.
+    var folder: URL? {
+        noCache ? nil : URL(fileURLWithPath: cache ?? Self.defaultFolder, isDirectory: true)
+    }
+
+    /// The shipped reference data and its matchers read from the snapshot in the cache's folder (or
+    /// built and written there), unless `--no-cache`. Call first in a command's `run()`: before the
+    /// first use of `ReferenceData.standard`, which every extractor and comparer takes by default.
+    func useReferenceSnapshot() {
+        guard let folder else { return }
+        ReferenceSnapshot.useShipped(cacheFolder: folder, toolVersion: WardPlan.configuration.version)
+    }
+
     /// `extractor` with the cache on, unless `--no-cache`. Call after every other setting of the
     /// extractor: the cache's keys are made of them.
     func attach(to extractor: PlanExtractor) -> PlanExtractor {

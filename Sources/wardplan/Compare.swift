@@ -77,6 +77,7 @@ struct Compare: ParsableCommand {
     }
 
     func run() throws {
+        cacheOptions.useReferenceSnapshot()
         var job = CompareJob(
             paths: paths, html: html, csvFolder: csv, json: json, xml: xml,
             envelope: envelope.envelope(defaultSubject: "So sánh kế hoạch cải cách hành chính của các phường, xã"),
@@ -101,7 +102,10 @@ struct Compare: ParsableCommand {
             printer.status(say(.xmlSchemaError, error))
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
+        if !outcome.written.isEmpty {
+            job.extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         KeptToExit.keep(outcome)
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.xmlDiagnostics

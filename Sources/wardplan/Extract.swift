@@ -60,7 +60,7 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        let reference = try data.referenceData()
+        let reference = try data.referenceData(cache: cacheOptions)
         var extractor = PlanExtractor(reference: reference, limits: InputLimits(maxInputBytes: maxInputMb << 20))
         extractor.language = messageLanguage
         extractor = cacheOptions.attach(to: extractor)
@@ -108,7 +108,10 @@ struct Extract: ParsableCommand {
             throw ExitCode(ExitStatus.someInputFailed)
         }
         // Only a run that wrote files keeps its plans (standard output alone leaves no trace).
-        if output != nil || xml != nil { extractor.cache?.commit() }
+        if output != nil || xml != nil {
+            extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         let tasks = result.plans.reduce(0) { $0 + $1.tasks.count }
         let targets = result.plans.reduce(0) { $0 + $1.targets.count }
         KeptToExit.keep(result)
@@ -139,7 +142,10 @@ struct Extract: ParsableCommand {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        if output != nil { extractor.cache?.commit() }
+        if output != nil {
+            extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         try finish(
             printer, plans: result.plans.count, failed: result.failed.count, tasks: result.taskCount,
             targets: result.targetCount)

@@ -45,6 +45,7 @@ struct Letters: ParsableCommand {
     }
 
     func run() throws {
+        cacheOptions.useReferenceSnapshot()
         let printer = DiagnosticPrinter(verbose: verbose)
         var wording = LetterTemplate.standard
         if let template {
@@ -66,7 +67,10 @@ struct Letters: ParsableCommand {
             printer.print([error.diagnostic(messageLanguage)])
             throw ExitCode(ExitStatus.someInputFailed)
         }
-        if !outcome.written.isEmpty { job.extractor.cache?.commit() }
+        if !outcome.written.isEmpty {
+            job.extractor.cache?.commit()
+            ReferenceSnapshot.commit()
+        }
         printer.print(
             outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
         if outcome.extraction.plans.isEmpty {

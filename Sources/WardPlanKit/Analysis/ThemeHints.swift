@@ -24,6 +24,14 @@ struct ThemeHints: Sendable {
 
     init(taxonomy: Taxonomy) {
         self.taxonomy = taxonomy
+        let near = Self.nearTaxonomy(taxonomy)
+        // Hints are short words: matched with their marks ("bỏ" is not the "bố" of "công bố") and
+        // within one stretch of words ("phường (mỗi" is not "phường mới").
+        classifier = near.themes.isEmpty ? nil : PlanClassifier(taxonomy: near, strict: true)
+    }
+
+    /// The taxonomy of the hints' classifier: the themes with hints, their hints as their phrases.
+    static func nearTaxonomy(_ taxonomy: Taxonomy) -> Taxonomy {
         var near = taxonomy
         near.themes = taxonomy.themes.filter { !$0.hints.isEmpty }.map { theme in
             var t = theme
@@ -47,9 +55,7 @@ struct ThemeHints: Sendable {
             // A context for other themes only would apply to all once its list is empty.
             return !context.themes.isEmpty && c.themes.isEmpty ? nil : c
         }
-        // Hints are short words: matched with their marks ("bỏ" is not the "bố" of "công bố") and
-        // within one stretch of words ("phường (mỗi" is not "phường mới").
-        classifier = near.themes.isEmpty ? nil : PlanClassifier(taxonomy: near, strict: true)
+        return near
     }
 
     /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same

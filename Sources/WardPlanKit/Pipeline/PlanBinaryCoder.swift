@@ -528,3 +528,32 @@ struct HashedTexts {
         self = grown
     }
 }
+
+// Raw arrays, for the reference snapshot's automaton tables (`ReferenceSnapshot`): numbers written
+// as they lie in memory, a count first. A snapshot is read only by the build that wrote it (its key
+// holds the build), so the byte order is the writer's.
+extension BinaryWriter {
+    mutating func rawIntegers<T: FixedWidthInteger>(_ values: [T]) {
+        varint(UInt64(values.count))
+        values.withUnsafeBytes { body.append(contentsOf: $0) }
+    }
+}
+
+extension BinaryReader {
+    /// An array written by `rawIntegers(_:)`, its length checked against the bytes left.
+    mutating func rawIntegers<T: FixedWidthInteger>(_ type: T.Type = T.self) throws -> [T] {
+        let count = try varint()
+        let size = MemoryLayout<T>.size
+        guard count <= UInt64((bytes.count - position) / size) else {
+            throw Self.failure("a length past the end of the entry")
+        }
+        let n = Int(count)
+        let source = UnsafeRawBufferPointer(rebasing: bytes[position..<position + n * size])
+        let values = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if n > 0 { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source) }
+            initialized = n
+        }
+        position += n * size
+        return values
+    }
+}

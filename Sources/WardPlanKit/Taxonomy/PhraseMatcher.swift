@@ -17,16 +17,16 @@ struct PhraseMatcher: Sendable {
         var endWord: Int
     }
 
-    private let vocabulary: WordTable
+    let vocabulary: WordTable
     /// The automaton's step from its start state, by word number.
-    private let fromStart: [Int32]
+    let fromStart: [Int32]
     /// The trie's other edges of states with several, by (state, word). A state without an edge for the next word follows
     /// its failure link. (Edges merged along the failure links beforehand made a table too large
     /// for the cache: a miss on it per word was a fifth of the matcher's time.)
-    private let transitions: PairTable
+    let transitions: PairTable
     /// What a step reads of each state, in one record: one cache line a word instead of one per
     /// table (the tables were separate arrays, each a likely miss on a large automaton).
-    private struct State: Equatable {
+    struct State: Equatable {
         /// Bit `word % 64` is set when `transitions` may hold an edge on `word`: it skips most
         /// look-ups that would find nothing.
         var mayStep: UInt64 = 0
@@ -41,9 +41,9 @@ struct PhraseMatcher: Sendable {
         var onlyNext: Int32 = 0
     }
 
-    private let states: [State]
-    private let outputs: [Int32]
-    private let lengths: [Int32]
+    let states: [State]
+    let outputs: [Int32]
+    let lengths: [Int32]
 
     /// `patterns` must be padded word sequences (" w1 w2 "); anything else never matches.
     ///
@@ -369,16 +369,16 @@ struct PhraseMatcher: Sendable {
 
 /// The patterns' words and their numbers. A word of up to 8 bytes is its own key, packed into an
 /// integer; longer words (rare: long acronyms, foreign words) are looked up by their bytes.
-private struct WordTable: Sendable, Equatable {
+struct WordTable: Sendable, Equatable {
     /// A key and its number side by side, so that a probe reads one cache line.
-    private struct Slot: Equatable {
+    struct Slot: Equatable {
         var key: UInt64 = 0
         var id: Int32 = 0
     }
 
-    private let slots: [Slot]
-    private let mask: Int
-    private let long: [[UInt8]: Int32]
+    let slots: [Slot]
+    let mask: Int
+    let long: [[UInt8]: Int32]
 
     init(_ words: [[UInt8]]) {
         var size = 16
@@ -423,15 +423,15 @@ private struct WordTable: Sendable, Equatable {
 
 /// Steps of the word automaton other than from its start: an open-addressing table keyed by
 /// (state, word).
-private struct PairTable: Sendable, Equatable {
+struct PairTable: Sendable, Equatable {
     /// A key (`UInt64.max` when empty) and its step side by side, so that a probe reads one cache line.
-    private struct Slot: Equatable {
+    struct Slot: Equatable {
         var key: UInt64 = .max
         var next: Int32 = 0
     }
 
-    private let slots: [Slot]
-    private let mask: Int
+    let slots: [Slot]
+    let mask: Int
 
     init(_ pairs: [(state: Int32, word: Int32, next: Int32)]) {
         var size = 16

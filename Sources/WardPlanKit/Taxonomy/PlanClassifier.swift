@@ -27,7 +27,14 @@ public struct PlanClassifier: Sendable {
     /// their spelling lacks (`TaxonomyMatcher`): the near words of `ThemeHints`.
     init(taxonomy: Taxonomy, strict: Bool, metrics: MetricCatalog = ReferenceData.standard.metrics) {
         self.taxonomy = taxonomy
-        matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
+        // The matcher read from the reference snapshot, when one was read for this taxonomy; else
+        // built, and kept for the snapshot when one is to be written.
+        if let read = ReferenceSnapshot.matcher(for: taxonomy, strict: strict) {
+            matcher = read
+        } else {
+            matcher = TaxonomyMatcher(taxonomy: taxonomy, strict: strict)
+            ReferenceSnapshot.remember(matcher, for: taxonomy, strict: strict)
+        }
         facts = ThemeFacts(taxonomy)
         taskTargets = TaskTargets(metrics: metrics)
         skippedContexts = nil

@@ -16,7 +16,11 @@ public struct ReferenceData: Sendable {
     }
 
     /// The shipped data. Its validity is checked by the test suite, so a failure here is a bug.
-    public static let standard: ReferenceData = {
+    /// Read from the reference snapshot when a command set one up before (`ReferenceSnapshot`).
+    public static let standard: ReferenceData = ReferenceSnapshot.shippedForStandard() ?? built()
+
+    /// The shipped data, loaded from its files.
+    static func built() -> ReferenceData {
         do {
             return ReferenceData(
                 taxonomy: try TaxonomyFile.standard().taxonomy,
@@ -26,7 +30,7 @@ public struct ReferenceData: Sendable {
         } catch {
             fatalError("the shipped reference data does not load: \(error)")
         }
-    }()
+    }
 
     /// The shipped data with another taxonomy (`--taxonomy FILE`).
     public func replacing(taxonomy: Taxonomy) -> ReferenceData {

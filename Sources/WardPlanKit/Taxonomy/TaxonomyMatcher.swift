@@ -147,7 +147,7 @@ final class TaxonomyMatcher: Sendable {
 
     let phrases: [Phrase]
     let patterns: [Pattern]
-    private let automaton: PhraseMatcher
+    let automaton: PhraseMatcher
     // What the hot path reads of `patterns` and `phrases`, as plain arrays: reading a whole
     // `Pattern` or `Phrase` for each match would retain its key and text.
     private let patternPhrase: [Int32]
@@ -172,7 +172,7 @@ final class TaxonomyMatcher: Sendable {
     /// one stretch of words (no punctuation between them that their spelling lacks) — what the
     /// `hints` need: short near words ("bỏ" is not "bố" of "công bố"), never evidence themselves.
     /// Their abbreviations still stand for the long forms, which are matched without marks.
-    init(taxonomy: Taxonomy, strict: Bool = false) {
+    convenience init(taxonomy: Taxonomy, strict: Bool = false) {
         let abbreviations = Abbreviations(taxonomy.abbreviations.map { ($0.short, $0.long) })
         var phrases: [Phrase] = []
         var patterns: [Pattern] = []
@@ -232,6 +232,16 @@ final class TaxonomyMatcher: Sendable {
             for phrase in context.phrases { add(phrase, owner: index, role: .context, toned: context.toned) }
             for phrase in context.except { add(phrase, owner: index, role: .contextExcept, toned: context.toned) }
         }
+        self.init(
+            taxonomy: taxonomy, phrases: phrases, patterns: patterns,
+            automaton: PhraseMatcher(patterns: patterns.map(\.key)))
+    }
+
+    /// The matcher of `taxonomy` from its phrases, patterns and automaton, built (above) or read
+    /// from the reference snapshot (`ReferenceSnapshot`): the rest is made from them here.
+    init(taxonomy: Taxonomy, phrases: [Phrase], patterns: [Pattern], automaton: PhraseMatcher) {
+        let themeIndex = Dictionary(
+            taxonomy.themes.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         contexts = taxonomy.contexts
         contextThemes = taxonomy.contexts.map { context in
             var themes = context.themes.isEmpty ? nil : Set(context.themes.compactMap { themeIndex[$0] })
@@ -243,7 +253,7 @@ final class TaxonomyMatcher: Sendable {
         }
         self.phrases = phrases
         self.patterns = patterns
-        automaton = PhraseMatcher(patterns: patterns.map(\.key))
+        self.automaton = automaton
         patternPhrase = patterns.map { Int32($0.phrase) }
         patternPart = patterns.map { Int32($0.part) }
         patternWords = patterns.map { Int32($0.words) }
