@@ -298,3 +298,34 @@ extension FastPath29ParseTests {
         #expect(scanned > 1_000)
     }
 }
+
+extension FastPath29ParseTests {
+    // MARK: The basis openers' keys, folded once
+
+    /// The standard layout's openers are folded once; another layout's on each call. A layout with
+    /// one opener more that never matches must answer as the standard one does, by the other path.
+    @Test func basisOpenersFoldedOnceAnswerAsBefore() {
+        var other = PlanLayout.standard
+        other.basisOpeners.beforeDocument.append("qqxz zzqq")
+        #expect(other.basisOpeners != PlanLayout.standard.basisOpeners)
+        var nfd = PlanLayout.standard
+        nfd.basisOpeners.always = nfd.basisOpeners.always.map(\.decomposedStringWithCanonicalMapping)
+        let bases = [
+            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", "Thực hiện Kế hoạch số 12/KH-UBND",
+            "Thực hiện cải cách hành chính", "THỰC HIỆN THEO Quyết định số 1", "Theo Công văn số 5", "Căn cứ",
+            "Ca\u{0306}n cu\u{031B}\u{0301} Luật", "triển khai thực hiện Chỉ thị số 3", "căn cứ vào",
+        ]
+        var opened = 0
+        for text in Self.inputs + bases {
+            let standard = LegalBasisParser.opening(of: text)
+            #expect(standard == LegalBasisParser.opening(of: text, layout: other), "\(text.debugDescription)")
+            #expect(standard == LegalBasisParser.opening(of: text, layout: nfd), "\(text.debugDescription)")
+            opened += standard == nil ? 0 : 1
+            if standard != nil {
+                let cited = LegalBasisParser.citations(in: text, line: 1)
+                #expect(cited == LegalBasisParser.citations(in: text, line: 1, layout: other))
+            }
+        }
+        #expect(opened >= 6)
+    }
+}
