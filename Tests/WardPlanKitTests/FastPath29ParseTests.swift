@@ -135,8 +135,8 @@ struct FastPath29ParseTests {
     @Test func needsCollapsingMatchesTheWalk() {
         var yes = 0
         for text in Self.inputs {
-            var text = text
-            text.withUTF8 { all in
+            var copy = text
+            copy.withUTF8 { all in
                 for start in 0...min(all.count, 20) {
                     let bytes = UnsafeBufferPointer(rebasing: all[start...])
                     let fast = String.needsCollapsing(contiguous: bytes)
@@ -327,5 +327,114 @@ extension FastPath29ParseTests {
             }
         }
         #expect(opened >= 6)
+    }
+}
+
+extension FastPath29ParseTests {
+    // MARK: Words in a key, sixteen places at a time
+
+    @Test func containsWordsMatchesTheWalk() {
+        let keys = Self.inputs.map(\.foldedKey)
+        // Needles: every word and pair of words of some keys, and pieces that cross word edges.
+        var needles = Set<String>(["a", "d", "van", "phong", "cong an", "x", "ng", "an p", " ", "zz"])
+        for key in keys.prefix(400) {
+            let words = key.split(separator: " ")
+            for (i, word) in words.enumerated() {
+                needles.insert(String(word))
+                if i + 1 < words.count { needles.insert(word + " " + words[i + 1]) }
+            }
+            if key.count > 6 { needles.insert(String(key.dropFirst(2).prefix(4))) }
+        }
+        var found = 0
+        var checked = 0
+        let sample = Array(needles).sorted()
+        for (k, key) in keys.enumerated() {
+            let own = key.split(separator: " ").map(String.init)
+            var copy = key
+            copy.withUTF8 { haystack in
+                // Each key against 40 needles (a different 40 for each), and its own words.
+                for needle in own + (0..<40).map({ sample[(k * 40 + $0) % sample.count] }) {
+                    var needle = needle
+                    needle.withUTF8 { needle in
+                        let fast = String.containsWords(needle, in: haystack)
+                        #expect(fast == String.containsWordsWalking(needle, in: haystack))
+                        found += fast ? 1 : 0
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(found > 5_000 && checked - found > 5_000)
+    }
+
+    /// A needle's first byte after a space at every place of haystacks of 0 to 40 bytes.
+    @Test func containsWordsAtEveryPlace() {
+        let needles: [[UInt8]] = [Array("ab".utf8), Array("a".utf8), Array("ab cd".utf8)]
+        for count in 0..<41 {
+            for place in 0..<max(count, 1) {
+                for spaceBefore in [false, true] {
+                    for needle in needles {
+                        var haystack = [UInt8](repeating: UInt8(ascii: "a"), count: count)
+                        for (k, byte) in needle.enumerated() where place + k < count { haystack[place + k] = byte }
+                        if spaceBefore, place > 0 { haystack[place - 1] = 0x20 }
+                        if place + needle.count < count { haystack[place + needle.count] = 0x20 }
+                        haystack.withUnsafeBufferPointer { h in
+                            needle.withUnsafeBufferPointer { n in
+                                #expect(String.containsWords(n, in: h) == String.containsWordsWalking(n, in: h))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension FastPath29ParseTests {
+    // MARK: A key's equality told by the letters and digits
+
+    @Test func keyEqualityAsTheFold() {
+        let keys = ["phu luc", "a", "", "muc luc", "phu luc 2"]
+        let texts = [
+            "Phụ lục", "PHỤ LỤC", "Phụ  lục", " phụ lục. ", "Phu\u{0323} lu\u{0323}c", "Phụ lục 2", "Phụ lục II",
+            "phụlục", "A", "a.", "Mục lục", "PHỤ LỤC\u{00A0}", "Ｐhụ lục", "Ṕhụ lục",
+        ]
+        var equal = 0
+        for text in Self.inputs + texts {
+            for key in keys {
+                let fast = TextScan.key(of: text, equals: key)
+                #expect(fast == (text.foldedKey == key), "\(text.debugDescription) \(key)")
+                equal += fast ? 1 : 0
+            }
+            var letters = 0
+            for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+                letters += 1
+            }
+            for limit in [0, 1, 7, 9] {
+                #expect(TextScan.hasAlphanumerics(text, moreThan: limit) == (letters > limit))
+            }
+        }
+        #expect(equal >= 8)
+    }
+}
+
+extension FastPath29ParseTests {
+    // MARK: A glued number path, told from its opening
+
+    /// Whenever `mayBeGlued` says no, the pattern has no match.
+    @Test func gluedNumberPathNeedsItsOpening() {
+        let pattern = Pattern(TypedMarker.gluedNumberPathSource, caseSensitive: true)
+        let openings = [
+            "7.1.Tổ chức", "7.1. Tổ chức", "1. Rà soát", "12.3.4.Xây", "123.4.Xây", "1.5ha", "1.\u{0663}.X",
+            "\u{0661}.2.X", "1\u{0662}.3.X", "12", "1.", "1", "1)", "1.2", "1.2.", "1.2.x", "01.02.Xã", "1.2.3.4.5.X",
+            "1.2\u{2028}.X", "1.2.\u{0301}X", "１.２.X", "1.2.Ｘ", "1.2.Đ", "9.9.É",
+        ]
+        var glued = 0
+        for text in Self.inputs + openings {
+            let matched = pattern.firstMatch(in: text) != nil
+            if !TypedMarker.mayBeGlued(text) { #expect(!matched, "\(text.debugDescription)") }
+            glued += matched ? 1 : 0
+        }
+        #expect(glued >= 5)
     }
 }

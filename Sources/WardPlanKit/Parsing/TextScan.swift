@@ -89,7 +89,20 @@ extension TextScan {
     /// opening when that already tells: a key built from a prefix of a text is a prefix of the
     /// text's key, so a prefix whose key runs past `key` answers no.
     static func key(of text: String, equals key: String) -> Bool {
-        keyOfOpening(text, longerThan: key) == nil && text.foldedKey == key
+        // Each ASCII letter or digit of a text is one byte of its key: a text with more of them
+        // than the key has bytes folds to another key (most lines, told by their first words).
+        if hasAlphanumerics(text, moreThan: key.utf8.count) { return false }
+        return keyOfOpening(text, longerThan: key) == nil && text.foldedKey == key
+    }
+
+    /// Whether `text` holds more than `limit` ASCII letters and digits.
+    static func hasAlphanumerics(_ text: String, moreThan limit: Int) -> Bool {
+        var count = 0
+        for byte in text.utf8 where byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
     }
 
     /// Whether `text`'s folded key starts with the word(s) `key`
