@@ -34,8 +34,11 @@ struct FastPath29ParseTests {
     static let fixtureLines: [String] = {
         var lines = FastPath19Tests.fixtureDocuments.flatMap { $0.raw.map(\.text) }
         let files = FileManager.default.enumerator(at: Fixtures.fixturesFolder, includingPropertiesForKeys: nil)
-        for case let url as URL in files?.allObjects ?? [] where url.pathExtension == "txt" || url.pathExtension == "md" {
-            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else { continue }
+        for case let url as URL in files?.allObjects ?? [] where url.pathExtension == "txt" || url.pathExtension == "md"
+        {
+            guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
+                continue
+            }
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         return lines
@@ -81,7 +84,9 @@ struct FastPath29ParseTests {
         for text in Self.inputs {
             Self.windows(text) { bytes in
                 let fast = SimpleText.isSimple(bytes)
-                #expect(fast == SimpleText.isSimpleWalking(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                #expect(
+                    fast == SimpleText.isSimpleWalking(bytes),
+                    "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
                 simple += fast ? 1 : 0
                 checked += 1
             }
@@ -96,7 +101,9 @@ struct FastPath29ParseTests {
         for text in Self.inputs {
             Self.windows(text) { bytes in
                 let fast = NFCQuickCheck.isNFC(bytes)
-                #expect(fast == NFCQuickCheck.isNFCWalking(bytes), "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
+                #expect(
+                    fast == NFCQuickCheck.isNFCWalking(bytes),
+                    "\(String(decoding: bytes, as: UTF8.self).debugDescription)")
                 nfc += fast ? 1 : 0
                 checked += 1
             }
@@ -255,7 +262,9 @@ extension FastPath29ParseTests {
 
     @Test func markupFlagsMatchTheByteScan() {
         var some = 0
-        let marked = ["<b>x</b>", "a &amp; b", "**Điều 1**", "a\\|b", "x < 5", "ệ*", String(repeating: "ệ", count: 9) + "&"]
+        let marked = [
+            "<b>x</b>", "a &amp; b", "**Điều 1**", "a\\|b", "x < 5", "ệ*", String(repeating: "ệ", count: 9) + "&",
+        ]
         for text in Self.inputs + marked {
             let flags = InlineMarkup.markupFlags(text)
             #expect(flags == SimpleText.asciiBytes(of: Array("<&*\\".utf8), in: text), "\(text.debugDescription)")
@@ -407,7 +416,8 @@ extension FastPath29ParseTests {
                 equal += fast ? 1 : 0
             }
             var letters = 0
-            for byte in text.utf8 where (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
+            for byte in text.utf8
+            where (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) {
                 letters += 1
             }
             for limit in [0, 1, 7, 9] {

@@ -14,9 +14,9 @@ extension ByteRuns {
         let v = raw.loadUnaligned(fromByteOffset: i, as: Block.self)
         let next = raw.loadUnaligned(fromByteOffset: i + 1, as: Block.self)
         // Below 0x80, or a continuation byte (80–BF), or a lead C2–CB: `v - 0xC2 < 10` for the leads.
-        var latin = below(v, 0xC0) .| below(v &- Block(repeating: 0xC2), 10)
-        if !lineFeed { latin = latin .& .!equal(v, 0x0A) }
-        latin = latin .| (equal(v, 0xE1) .& below(next &- Block(repeating: 0xB8), 4))
+        let twoByte = below(v, 0xC0) .| below(v &- Block(repeating: 0xC2), 10)
+        let allowed = lineFeed ? twoByte : twoByte .& .!equal(v, 0x0A)
+        let latin = allowed .| (equal(v, 0xE1) .& below(next &- Block(repeating: 0xB8), 4))
         return !hasAny(.!latin)
     }
 
@@ -37,7 +37,8 @@ extension ByteRuns {
     /// The first index `j >= start` with `bytes[j] == first` and `bytes[j + 1] == second`, or
     /// `bytes.count`: sixteen pairs at a time, the last few one by one.
     @inline(__always)
-    static func firstPair(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    static func firstPair(_ first: UInt8, _ second: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int
+    {
         let count = bytes.count
         guard let base = bytes.baseAddress else { return count }
         let raw = UnsafeRawPointer(base)
