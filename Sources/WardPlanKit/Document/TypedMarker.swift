@@ -18,7 +18,7 @@ enum TypedMarker {
         if let m = MarkerScan.firstMatch(numberPath, in: text, MarkerScan.typedNumberPath) {
             return (Marker(style: .numberPath, text: m[0]!.prefixBefore(m[2]!), value: m[1]!), m[2]!)
         }
-        if let m = gluedNumberPath.firstMatch(in: text) {
+        if mayBeGlued(text), let m = gluedNumberPath.firstMatch(in: text) {
             // "7.1.Tổ chức gặp gỡ …": the space after the point's number left out (typed so, or lost
             // on the way to PDF); the capital after the closing dot tells it from "1.5ha" or a date.
             return (Marker(style: .numberPath, text: m[1]! + ".", value: m[1]!), m[2]!)
@@ -39,6 +39,26 @@ enum TypedMarker {
             return (Marker(style: .bullet, text: m[1]!, value: ""), m[2]!)
         }
         return nil
+    }
+
+    /// Whether `gluedNumberPath` may match `text`, from its opening alone: after one or two ASCII
+    /// digits (`\d{1,2}`, greedy; a shorter reading leaves a digit where "." is needed) it needs
+    /// "." and then `\d`. An ASCII byte other than those there answers no ("1. Rà soát": the
+    /// space); a byte outside ASCII, which may be a digit of another script, leaves it to the pattern.
+    static func mayBeGlued(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            @inline(__always) func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+            guard let first = bytes.first, isDigit(first) else { return true }
+            var k = 1
+            if k < bytes.count, isDigit(bytes[k]) { k += 1 }
+            guard k < bytes.count else { return false }
+            if bytes[k] >= 0x80 { return true }
+            guard bytes[k] == UInt8(ascii: ".") else { return false }
+            k += 1
+            guard k < bytes.count else { return false }
+            return bytes[k] >= 0x80 || isDigit(bytes[k])
+        }
     }
 
     /// Whether `romanPath` and `roman` may match `text`, from its opening alone: both need a run of

@@ -24,7 +24,7 @@ struct PlanLayout: Sendable, Decodable {
     }
 
     /// Words that open a legal-basis paragraph: "Căn cứ" always, "Thực hiện" only before a document.
-    struct BasisOpeners: Sendable, Decodable {
+    struct BasisOpeners: Sendable, Decodable, Equatable {
         var always: [String]
         var beforeDocument: [String]
     }

@@ -89,7 +89,20 @@ extension TextScan {
     /// opening when that already tells: a key built from a prefix of a text is a prefix of the
     /// text's key, so a prefix whose key runs past `key` answers no.
     static func key(of text: String, equals key: String) -> Bool {
-        keyOfOpening(text, longerThan: key) == nil && text.foldedKey == key
+        // Each ASCII letter or digit of a text is one byte of its key: a text with more of them
+        // than the key has bytes folds to another key (most lines, told by their first words).
+        if hasAlphanumerics(text, moreThan: key.utf8.count) { return false }
+        return keyOfOpening(text, longerThan: key) == nil && text.foldedKey == key
+    }
+
+    /// Whether `text` holds more than `limit` ASCII letters and digits.
+    static func hasAlphanumerics(_ text: String, moreThan limit: Int) -> Bool {
+        var count = 0
+        for byte in text.utf8 where byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
     }
 
     /// Whether `text`'s folded key starts with the word(s) `key`
@@ -124,6 +137,39 @@ extension TextScan {
     /// (`maySpaceThenCapital`): "phối hợp" names nothing. A line without either is skipped before
     /// the regular expression.
     static func mayNameProvince(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(mayNameProvince)
+    }
+
+    /// `mayNameProvince` on the bytes: each E1 BB pair found sixteen bytes at a time
+    /// (`ByteRuns.firstPair`), where the walk (`mayNameProvinceWalking`) read every byte.
+    static func mayNameProvince(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = ByteRuns.firstPair(0xE1, 0xBB, in: bytes, from: 1)
+        while i + 2 < bytes.count {
+            if provinceWordEnds(bytes, at: i) { return true }
+            i = ByteRuns.firstPair(0xE1, 0xBB, in: bytes, from: i + 1)
+        }
+        return false
+    }
+
+    /// Whether "tỉnh" or "phố" (in some case) has its E1 BB at byte `i` and white space and a
+    /// capital may follow it.
+    @inline(__always)
+    private static func provinceWordEnds(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let third = bytes[i + 2]
+        let before = bytes[i - 1] | 0x20
+        if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 4 < bytes.count,
+            bytes[i + 3] | 0x20 == UInt8(ascii: "n"), bytes[i + 4] | 0x20 == UInt8(ascii: "h"),
+            maySpaceThenCapital(bytes, at: i + 5)
+        {
+            return true
+        }
+        return (third == 0x90 || third == 0x91) && before == UInt8(ascii: "h") && i >= 2
+            && bytes[i - 2] | 0x20 == UInt8(ascii: "p") && maySpaceThenCapital(bytes, at: i + 3)
+    }
+
+    /// `mayNameProvince` byte by byte (the reference for the pair search).
+    static func mayNameProvinceWalking(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var i = 1

@@ -90,6 +90,10 @@ enum ValueScan {
     /// The level expression starting at byte `start`: "cấp" or "mức", then " độ" when the rest
     /// follows it (the alternatives' order), else the rest right after the word.
     private static func level(_ utf8: UnsafeBufferPointer<UInt8>, at start: Int) -> Reading? {
+        // Both words open with an ASCII letter in either case ("c"/"C", "m"/"M"; `levelOpenings`
+        // is checked against them by a test): other bytes, most of them, ask neither word.
+        let opening = utf8[start] | 0x20
+        guard opening == UInt8(ascii: "c") || opening == UInt8(ascii: "m") else { return nil }
         guard let word = letters(cap, in: utf8, at: start) ?? letters(muc, in: utf8, at: start) else { return nil }
         if word < utf8.count, utf8[word] == 0x20, let degree = letters(degree, in: utf8, at: word + 1),
             let reading = levelRest(utf8, from: degree)
@@ -157,6 +161,9 @@ enum ValueScan {
     private static func word(_ lower: String) -> Word {
         lower.unicodeScalars.map { letter in (letter, String(letter).uppercased().unicodeScalars.first!) }
     }
+
+    /// The first letters of the two words, in both cases, as `level` tests them.
+    static var levelOpenings: [Unicode.Scalar] { [cap[0].lower, cap[0].upper, muc[0].lower, muc[0].upper] }
 
     private static let cap = word("cấp")
     private static let muc = word("mức")

@@ -41,10 +41,18 @@ enum AlignedTables {
     /// `cellGap` spaces between words (three cells). Most lines of a plain-text plan fail it at once.
     static func mayOpen(_ line: String) -> Bool {
         // Over the line's contiguous bytes: it runs on every line of a plain-text plan.
-        line.utf8.withContiguousStorageIfAvailable(mayOpen) ?? mayOpen(line.utf8)
+        line.utf8.withContiguousStorageIfAvailable(mayOpen) ?? mayOpenWalking(line.utf8)
     }
 
-    private static func mayOpen(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func mayOpen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // A gap is `cellGap` spaces or more: a line without two spaces in a row (most lines) has
+        // none, and the walk, which would read it to its end, is not asked.
+        if cellGap >= 2, !ByteRuns.containsTwice(0x20, in: bytes) { return false }
+        return mayOpenWalking(bytes)
+    }
+
+    /// `mayOpen` byte by byte over any bytes (the reference for the test of two spaces).
+    static func mayOpenWalking(_ bytes: some Collection<UInt8>) -> Bool {
         var gaps = 0
         var spaces = 0
         var seen = false

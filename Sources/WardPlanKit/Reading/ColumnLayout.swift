@@ -182,14 +182,21 @@ enum ColumnLayout {
     /// Whether `line` holds `columnGap` space bytes in a row.
     static func hasColumnGap(_ line: String) -> Bool {
         func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-            var run = 0
-            for byte in utf8 {
-                run = byte == 0x20 ? run + 1 : 0
-                if run == columnGap { return true }
-            }
-            return false
+            // A run of `columnGap` spaces holds two in a row: most lines have none.
+            if columnGap >= 2, !ByteRuns.containsTwice(0x20, in: utf8) { return false }
+            return hasColumnGapWalking(utf8)
         }
         return line.utf8.withContiguousStorageIfAvailable(scan) ?? Array(line.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// `hasColumnGap` byte by byte (the reference for the test of two spaces).
+    static func hasColumnGapWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for byte in utf8 {
+            run = byte == 0x20 ? run + 1 : 0
+            if run == columnGap { return true }
+        }
+        return false
     }
 
     private static func isBlank(_ line: String) -> Bool {

@@ -108,6 +108,42 @@ extension String {
 
     /// Whether `needle` occurs in `haystack` with a space or an end on either side.
     static func containsWords(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count, let base = haystack.baseAddress else { return false }
+        let space = UInt8(ascii: " ")
+        let first = needle[0]
+        let raw = UnsafeRawPointer(base)
+        var start = 0
+        // From the second byte on, sixteen places at a time: a place can start the needle only
+        // where its first byte follows a space, and a block without such a place is skipped.
+        var nextBlock = 1
+        while start + needle.count <= haystack.count {
+            if start == nextBlock {
+                if start + 16 <= haystack.count {
+                    let v = raw.loadUnaligned(fromByteOffset: start, as: ByteRuns.Block.self)
+                    let before = raw.loadUnaligned(fromByteOffset: start - 1, as: ByteRuns.Block.self)
+                    if !ByteRuns.hasAny(ByteRuns.equal(v, first) .& ByteRuns.equal(before, space)) {
+                        start += 16
+                        nextBlock = start
+                        continue
+                    }
+                }
+                nextBlock = start + 16
+            }
+            if haystack[start] == first, start == 0 || haystack[start - 1] == space,
+                start + needle.count == haystack.count || haystack[start + needle.count] == space,
+                memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+            {
+                return true
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// `containsWords(_:in:)` place by place (the reference for the block skip).
+    static func containsWordsWalking(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
         guard !needle.isEmpty, needle.count <= haystack.count else { return false }
         let space = UInt8(ascii: " ")
         let first = needle[0]

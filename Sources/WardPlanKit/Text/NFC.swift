@@ -90,11 +90,22 @@ extension String {
     /// of a sequence the walk looks for; they are stepped over with one test. The other bytes are
     /// tested as the walk tests them, with the two bytes before them.
     static func needsCollapsing(contiguous bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, let last = bytes.last else { return false }
+        guard let first = bytes.first, let last = bytes.last, let base = bytes.baseAddress else { return false }
         if first == 0x20 || last == 0x20 { return true }
         let n = bytes.count
         var i = 0
+        // From the third byte on, a block of sixteen in which no byte can answer yes
+        // (`ByteRuns.mayNeedCollapsing`, which looks at the two bytes before each) is skipped whole.
+        var nextBlock = 2
         while i < n {
+            if i == nextBlock {
+                if i + 16 <= n, !ByteRuns.mayNeedCollapsing(base, at: i) {
+                    i += 16
+                    nextBlock = i
+                    continue
+                }
+                nextBlock = i + 16
+            }
             let byte = bytes[i]
             // Printable ASCII, and lead bytes: every sequence looked for ends in a continuation byte.
             if byte > 0x20 && (byte < 0x80 || byte >= 0xC0) {
@@ -177,6 +188,42 @@ enum NFCQuickCheck {
     }
 
     static func isNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Sixteen bytes at a time where they are Latin (`ByteRuns.isLatinBlock`), when every Latin
+        // scalar is a known starter (`latinAreStarters`); other blocks are walked as `isNFCWalking` walks.
+        guard latinAreStarters, let base = utf8.baseAddress else { return isNFCWalking(utf8) }
+        let n = utf8.count
+        var i = 0
+        var nextBlock = 0
+        return starters.withUnsafeBufferPointer { starters in
+            while i < n {
+                if i >= nextBlock {
+                    if i + 17 <= n, ByteRuns.isLatinBlock(base, at: i, lineFeed: true) {
+                        i = ByteRuns.afterLatinBlock(utf8, at: i)
+                        continue
+                    }
+                    nextBlock = i + 16
+                }
+                let b0 = utf8[i]
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                }
+                guard b0 < 0xF0 else { return false }
+                let (value, length) = TextKey.decode(utf8, at: i, lead: b0)
+                guard value < UInt32(starters.count), starters[Int(value)] else { return false }
+                i += length
+            }
+            return true
+        }
+    }
+
+    /// Whether every scalar a Latin block can hold (U+0080–U+02FF, U+1E00–U+1EFF) is a known
+    /// starter, so that `isNFC` may step over such blocks.
+    static let latinAreStarters =
+        (0x80..<0x300).allSatisfy { starters[$0] } && (0x1E00..<0x1F00).allSatisfy { starters[$0] }
+
+    /// `isNFC` scalar by scalar (the reference for the block walk).
+    static func isNFCWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = utf8.count
         var i = 0
         return starters.withUnsafeBufferPointer { starters in

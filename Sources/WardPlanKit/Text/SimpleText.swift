@@ -19,6 +19,37 @@ enum SimpleText {
 
     /// Whether every scalar of `utf8` (valid UTF-8) is a character of its own.
     static func isSimple(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Sixteen bytes at a time where they are Latin (`ByteRuns.isLatinBlock`: every scalar below
+        // U+0300 but LF, or in Latin Extended Additional, each a character of its own); a block that
+        // is not is walked scalar by scalar, as `isSimpleWalking` walks.
+        guard let base = utf8.baseAddress else { return true }
+        let n = utf8.count
+        var i = 0
+        var nextBlock = 0
+        while i < n {
+            if i >= nextBlock {
+                if i + 17 <= n, ByteRuns.isLatinBlock(base, at: i, lineFeed: false) {
+                    i = ByteRuns.afterLatinBlock(utf8, at: i)
+                    continue
+                }
+                nextBlock = i + 16
+            }
+            let byte = utf8[i]
+            if byte < 0x80 {
+                if byte == 0x0A { return false }
+                i += 1
+                continue
+            }
+            guard byte < 0xF0 else { return false }
+            let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+            guard isOwnCharacter(value) else { return false }
+            i += length
+        }
+        return true
+    }
+
+    /// `isSimple` scalar by scalar (the reference for the block walk).
+    static func isSimpleWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < utf8.count {
             let byte = utf8[i]
