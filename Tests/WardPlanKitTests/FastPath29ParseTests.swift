@@ -6,8 +6,7 @@ import Testing
 /// parse29's cuts in reading and parsing held against the walks they replace (kept in the source):
 /// the per-line byte checks that step over sixteen bytes at a time where a block cannot change the
 /// answer (`SimpleText.isSimple`, `NFCQuickCheck.isNFC`, `String.needsCollapsing`), and the looks
-/// for two spaces in a row (`AlignedTables.mayOpen`, `ColumnLayout.hasColumnGap`) and for the
-/// E1 BB of "tỉnh"/"phố" (`TextScan.mayNameProvince`) before the walks.
+/// for two spaces in a row (`AlignedTables.mayOpen`, `ColumnLayout.hasColumnGap`) before the walks.
 @Suite("Fast paths (parse29)")
 struct FastPath29ParseTests {
     /// Pieces of awkward lines: NFD and combining marks, no-break and other spaces, line and
@@ -238,22 +237,6 @@ struct FastPath29ParseTests {
                 }
             }
         }
-    }
-
-    @Test func mayNameProvinceMatchesTheWalk() {
-        var yes = 0
-        for text in Self.inputs {
-            var text = text
-            text.withUTF8 { all in
-                for start in 0...min(all.count, 20) {
-                    let line = String(decoding: UnsafeBufferPointer(rebasing: all[start...]), as: UTF8.self)
-                    let fast = TextScan.mayNameProvince(line)
-                    #expect(fast == TextScan.mayNameProvinceWalking(line), "\(line.debugDescription)")
-                    yes += fast ? 1 : 0
-                }
-            }
-        }
-        #expect(yes > 100)
     }
 }
 

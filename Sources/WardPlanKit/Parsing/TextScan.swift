@@ -138,39 +138,6 @@ extension TextScan {
     /// the regular expression.
     static func mayNameProvince(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8(mayNameProvince)
-    }
-
-    /// `mayNameProvince` on the bytes: each E1 BB pair found sixteen bytes at a time
-    /// (`ByteRuns.firstPair`), where the walk (`mayNameProvinceWalking`) read every byte.
-    static func mayNameProvince(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = ByteRuns.firstPair(0xE1, 0xBB, in: bytes, from: 1)
-        while i + 2 < bytes.count {
-            if provinceWordEnds(bytes, at: i) { return true }
-            i = ByteRuns.firstPair(0xE1, 0xBB, in: bytes, from: i + 1)
-        }
-        return false
-    }
-
-    /// Whether "tỉnh" or "phố" (in some case) has its E1 BB at byte `i` and white space and a
-    /// capital may follow it.
-    @inline(__always)
-    private static func provinceWordEnds(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let third = bytes[i + 2]
-        let before = bytes[i - 1] | 0x20
-        if third == 0x88 || third == 0x89, before == UInt8(ascii: "t"), i + 4 < bytes.count,
-            bytes[i + 3] | 0x20 == UInt8(ascii: "n"), bytes[i + 4] | 0x20 == UInt8(ascii: "h"),
-            maySpaceThenCapital(bytes, at: i + 5)
-        {
-            return true
-        }
-        return (third == 0x90 || third == 0x91) && before == UInt8(ascii: "h") && i >= 2
-            && bytes[i - 2] | 0x20 == UInt8(ascii: "p") && maySpaceThenCapital(bytes, at: i + 3)
-    }
-
-    /// `mayNameProvince` byte by byte (the reference for the pair search).
-    static func mayNameProvinceWalking(_ text: String) -> Bool {
-        var text = text
         return text.withUTF8 { bytes in
             var i = 1
             while i + 2 < bytes.count {
