@@ -3,7 +3,8 @@ import Testing
 
 @testable import WardPlanKit
 
-/// parse29's cuts in reading and parsing held against the walks they replace (kept in the source):
+/// parse29's cuts in reading and parsing held against the walks they replace (kept at the end of
+/// this file, or in the source where the product still walks after a look for two spaces):
 /// the per-line byte checks that step over sixteen bytes at a time where a block cannot change the
 /// answer (`SimpleText.isSimple`, `NFCQuickCheck.isNFC`, `String.needsCollapsing`), and the looks
 /// for two spaces in a row (`AlignedTables.mayOpen`, `ColumnLayout.hasColumnGap`) before the walks.
@@ -294,8 +295,8 @@ extension FastPath29ParseTests {
 extension FastPath29ParseTests {
     // MARK: The basis openers' keys, folded once
 
-    /// The standard layout's openers are folded once; another layout's on each call. A layout with
-    /// one opener more that never matches must answer as the standard one does, by the other path.
+    /// A layout's openers are folded when set. A layout with one opener more that never matches, or
+    /// with its openers decomposed, must answer as the standard one does.
     @Test func basisOpenersFoldedOnceAnswerAsBefore() {
         var other = PlanLayout.standard
         other.basisOpeners.beforeDocument.append("qqxz zzqq")
@@ -319,6 +320,27 @@ extension FastPath29ParseTests {
             }
         }
         #expect(opened >= 6)
+    }
+
+    /// The folded keys follow the words when a layout's openers are changed, and a decoded layout's
+    /// keys are its words folded.
+    @Test func basisOpenerKeysFollowTheWords() throws {
+        let text = "Xét Công văn số 5/UBND ngày 2/3/2026 của Ủy ban nhân dân tỉnh"
+        #expect(LegalBasisParser.opening(of: text) == nil)
+        var layout = PlanLayout.standard
+        layout.basisOpeners.always.append("XÉT")
+        #expect(layout.basisOpeners.alwaysKeys.last == "xet")
+        #expect(LegalBasisParser.opening(of: text, layout: layout) == .always)
+        layout.basisOpeners.always.removeLast()
+        layout.basisOpeners.beforeDocument = ["Xét"]
+        #expect(layout.basisOpeners.beforeDocumentKeys == ["xet"])
+        #expect(LegalBasisParser.opening(of: text, layout: layout) == .beforeDocument)
+        #expect(LegalBasisParser.opening(of: "Xét tình hình thực tế của phường", layout: layout) == nil)
+
+        let standard = PlanLayout.standard.basisOpeners
+        #expect(standard.alwaysKeys == standard.always.map(\.foldedKey))
+        #expect(standard.beforeDocumentKeys == standard.beforeDocument.map(\.foldedKey))
+        #expect(standard.alwaysKeys.contains("can cu"))
     }
 }
 
@@ -429,5 +451,72 @@ extension FastPath29ParseTests {
             glued += matched ? 1 : 0
         }
         #expect(glued >= 5)
+    }
+}
+
+// The walks the block skips replaced: references for the tests above, not used by the product.
+
+extension SimpleText {
+    /// `isSimple` scalar by scalar (the reference for the block walk).
+    static func isSimpleWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                if byte == 0x0A { return false }
+                i += 1
+                continue
+            }
+            guard byte < 0xF0 else { return false }
+            let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+            guard isOwnCharacter(value) else { return false }
+            i += length
+        }
+        return true
+    }
+}
+
+extension NFCQuickCheck {
+    /// `isNFC` scalar by scalar (the reference for the block walk).
+    static func isNFCWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        var i = 0
+        return starters.withUnsafeBufferPointer { starters in
+            while i < n {
+                let b0 = utf8[i]
+                if b0 < 0x80 {
+                    i += 1
+                    continue
+                }
+                // A valid lead byte (the text is a Swift string): 4-byte scalars are beyond the table.
+                guard b0 < 0xF0 else { return false }
+                let (value, length) = TextKey.decode(utf8, at: i, lead: b0)
+                guard value < UInt32(starters.count), starters[Int(value)] else { return false }
+                i += length
+            }
+            return true
+        }
+    }
+}
+
+extension String {
+    /// `containsWords(_:in:)` place by place (the reference for the block skip).
+    static func containsWordsWalking(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+        let space = UInt8(ascii: " ")
+        let first = needle[0]
+        var start = 0
+        while start + needle.count <= haystack.count {
+            if haystack[start] == first, start == 0 || haystack[start - 1] == space,
+                start + needle.count == haystack.count || haystack[start + needle.count] == space,
+                memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+            {
+                return true
+            }
+            start += 1
+        }
+        return false
     }
 }

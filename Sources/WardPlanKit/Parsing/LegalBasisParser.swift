@@ -24,38 +24,16 @@ enum LegalBasisParser {
     /// The opener's folded key and kind; a "beforeDocument" opener counts only when a document type
     /// follows it directly ("Thực hiện cải cách hành chính …" is a title or a task, not a basis).
     private static func opener(of key: String, layout: PlanLayout) -> (key: String, Opening)? {
-        // The openers' keys: folded once for the standard layout (every paragraph of the front
-        // matter and every wrapped line asks, and each asking folded all six openers again).
-        let openers = layout.basisOpeners == standardOpeners.openers ? standardOpeners : OpenerKeys(layout.basisOpeners)
-        return opener(of: key, openers)
-    }
-
-    /// `opener(of:layout:)` with the openers' keys given.
-    private static func opener(of key: String, _ openers: OpenerKeys) -> (key: String, Opening)? {
-        if let always = openers.always.first(where: { key.hasWordPrefix($0) }) {
+        let openers = layout.basisOpeners
+        if let always = openers.alwaysKeys.first(where: { key.hasWordPrefix($0) }) {
             return (always, .always)
         }
-        for opener in openers.beforeDocument where key.hasWordPrefix(opener) {
+        for opener in openers.beforeDocumentKeys where key.hasWordPrefix(opener) {
             let rest = key.dropFirst(opener.count).drop { $0 == " " }
             if typeKeys.contains(where: { String(rest).hasWordPrefix($0) }) { return (opener, .beforeDocument) }
         }
         return nil
     }
-
-    /// A layout's basis openers and their folded keys.
-    struct OpenerKeys {
-        let openers: PlanLayout.BasisOpeners
-        let always: [String]
-        let beforeDocument: [String]
-
-        init(_ openers: PlanLayout.BasisOpeners) {
-            self.openers = openers
-            always = openers.always.map(\.foldedKey)
-            beforeDocument = openers.beforeDocument.map(\.foldedKey)
-        }
-    }
-
-    private static let standardOpeners = OpenerKeys(PlanLayout.standard.basisOpeners)
 
     static func citations(in text: String, line: Int, layout: PlanLayout = .standard) -> [LegalBasis] {
         // The opener's words are dropped ("Căn cứ", "Thực hiện"); tone placement may differ, so they

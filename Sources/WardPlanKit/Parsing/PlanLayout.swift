@@ -24,9 +24,30 @@ struct PlanLayout: Sendable, Decodable {
     }
 
     /// Words that open a legal-basis paragraph: "Căn cứ" always, "Thực hiện" only before a document.
+    /// Their folded keys are made when the words are set (`LegalBasisParser` asks of every paragraph
+    /// of the front matter and every wrapped line, and folding the openers each time cost more than
+    /// the look).
     struct BasisOpeners: Sendable, Decodable, Equatable {
-        var always: [String]
-        var beforeDocument: [String]
+        var always: [String] { didSet { alwaysKeys = always.map(\.foldedKey) } }
+        var beforeDocument: [String] { didSet { beforeDocumentKeys = beforeDocument.map(\.foldedKey) } }
+        private(set) var alwaysKeys: [String]
+        private(set) var beforeDocumentKeys: [String]
+
+        init(always: [String], beforeDocument: [String]) {
+            self.always = always
+            self.beforeDocument = beforeDocument
+            alwaysKeys = always.map(\.foldedKey)
+            beforeDocumentKeys = beforeDocument.map(\.foldedKey)
+        }
+
+        private enum CodingKeys: String, CodingKey { case always, beforeDocument }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                always: try container.decode([String].self, forKey: .always),
+                beforeDocument: try container.decode([String].self, forKey: .beforeDocument))
+        }
     }
 
     /// The words of a task paragraph that names its lead in a sentence: "Văn phòng HĐND và UBND xã

@@ -131,27 +131,7 @@ extension String {
             }
             if haystack[start] == first, start == 0 || haystack[start - 1] == space,
                 start + needle.count == haystack.count || haystack[start + needle.count] == space,
-                memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
-            {
-                return true
-            }
-            start += 1
-        }
-        return false
-    }
-
-    /// `containsWords(_:in:)` place by place (the reference for the block skip).
-    static func containsWordsWalking(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>)
-        -> Bool
-    {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-        let space = UInt8(ascii: " ")
-        let first = needle[0]
-        var start = 0
-        while start + needle.count <= haystack.count {
-            if haystack[start] == first, start == 0 || haystack[start - 1] == space,
-                start + needle.count == haystack.count || haystack[start + needle.count] == space,
-                memcmp(haystack.baseAddress! + start, needle.baseAddress!, needle.count) == 0
+                memcmp(base + start, needle.baseAddress!, needle.count) == 0
             {
                 return true
             }

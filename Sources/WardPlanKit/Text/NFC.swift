@@ -189,14 +189,15 @@ enum NFCQuickCheck {
 
     static func isNFC(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         // Sixteen bytes at a time where they are Latin (`ByteRuns.isLatinBlock`), when every Latin
-        // scalar is a known starter (`latinAreStarters`); other blocks are walked as `isNFCWalking` walks.
-        guard latinAreStarters, let base = utf8.baseAddress else { return isNFCWalking(utf8) }
+        // scalar is a known starter (`latinAreStarters`); other blocks are walked scalar by scalar.
+        guard let base = utf8.baseAddress else { return true }
+        let skipsLatin = latinAreStarters
         let n = utf8.count
         var i = 0
         var nextBlock = 0
         return starters.withUnsafeBufferPointer { starters in
             while i < n {
-                if i >= nextBlock {
+                if skipsLatin, i >= nextBlock {
                     if i + 17 <= n, ByteRuns.isLatinBlock(base, at: i, lineFeed: true) {
                         i = ByteRuns.afterLatinBlock(utf8, at: i)
                         continue
@@ -221,27 +222,6 @@ enum NFCQuickCheck {
     /// starter, so that `isNFC` may step over such blocks.
     static let latinAreStarters =
         (0x80..<0x300).allSatisfy { starters[$0] } && (0x1E00..<0x1F00).allSatisfy { starters[$0] }
-
-    /// `isNFC` scalar by scalar (the reference for the block walk).
-    static func isNFCWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = utf8.count
-        var i = 0
-        return starters.withUnsafeBufferPointer { starters in
-            while i < n {
-                let b0 = utf8[i]
-                if b0 < 0x80 {
-                    i += 1
-                    continue
-                }
-                // A valid lead byte (the text is a Swift string): 4-byte scalars are beyond the table.
-                guard b0 < 0xF0 else { return false }
-                let (value, length) = TextKey.decode(utf8, at: i, lead: b0)
-                guard value < UInt32(starters.count), starters[Int(value)] else { return false }
-                i += length
-            }
-            return true
-        }
-    }
 
     /// Per scalar value below U+2100, whether it is one of the known starters.
     static let starters: [Bool] = (0..<UInt32(0x2100)).map { value in

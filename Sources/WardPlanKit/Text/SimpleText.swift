@@ -21,7 +21,7 @@ enum SimpleText {
     static func isSimple(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         // Sixteen bytes at a time where they are Latin (`ByteRuns.isLatinBlock`: every scalar below
         // U+0300 but LF, or in Latin Extended Additional, each a character of its own); a block that
-        // is not is walked scalar by scalar, as `isSimpleWalking` walks.
+        // is not is walked scalar by scalar (a test compares it with a walk of every scalar).
         guard let base = utf8.baseAddress else { return true }
         let n = utf8.count
         var i = 0
@@ -34,24 +34,6 @@ enum SimpleText {
                 }
                 nextBlock = i + 16
             }
-            let byte = utf8[i]
-            if byte < 0x80 {
-                if byte == 0x0A { return false }
-                i += 1
-                continue
-            }
-            guard byte < 0xF0 else { return false }
-            let (value, length) = TextKey.decode(utf8, at: i, lead: byte)
-            guard isOwnCharacter(value) else { return false }
-            i += length
-        }
-        return true
-    }
-
-    /// `isSimple` scalar by scalar (the reference for the block walk).
-    static func isSimpleWalking(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < utf8.count {
             let byte = utf8[i]
             if byte < 0x80 {
                 if byte == 0x0A { return false }
