@@ -89,6 +89,39 @@ struct FastPath30InputTests {
         #expect(direct.missing.count == 1 && direct.paths == [plans.appendingPathComponent("c.bin").path])
     }
 
+    /// A plan's path made absolute without splitting it when it has no empty or `.` component, and
+    /// the cache's files named as strings: as the split and join, and as `URL`, made them.
+    @Test func cachePathsAreAsBefore() {
+        let cache = PlanCache(
+            directory: URL(fileURLWithPath: "/tmp/fastpath30 cache/.cache"),
+            settings: PlanCache.Settings(PlanExtractor()))
+        let paths = [
+            "/", "//", "/a", "/a/", "/a//b", "/a/./b", "/a/.", "/./a", "/.", "/a/..", "/a/../b", "/.a/b.", "/a/.b/c",
+            "/a/b.txt", "a.txt", "./a.txt", "wards/x.md", "wards//x.md", "wards/./x.md", "wards/", ".", "..", "",
+            "/phường Ngọc Hà/kế hoạch.md", "/a/.../b", "/a/b/.", "/..", "/a/ /b",
+        ]
+        for path in paths {
+            let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+            let old = "/" + full.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            #expect(cache.absolute(path) == old, "\(path.debugDescription)")
+            if PlanCache.isPlainAbsolute(full) { #expect(full == old, "\(path.debugDescription)") }
+        }
+        #expect(
+            PlanCache.isPlainAbsolute("/a/b.txt") && PlanCache.isPlainAbsolute("/")
+                && PlanCache.isPlainAbsolute("/a/.b"))
+        #expect(
+            !PlanCache.isPlainAbsolute("/a/./b") && !PlanCache.isPlainAbsolute("/a//b")
+                && !PlanCache.isPlainAbsolute("/a/"))
+        #expect(
+            !PlanCache.isPlainAbsolute("a/b") && !PlanCache.isPlainAbsolute("/a/.") && !PlanCache.isPlainAbsolute(""))
+        for key in [[UInt8](repeating: 0, count: 32), (0..<32).map { UInt8($0 * 7) }] {
+            let name = PlanCache.hex(key)
+            #expect(cache.entryPath(name: name) == cache.entryURL(name: name).path)
+            #expect(cache.entryPath(name: name, fileExtension: "json") == cache.fragmentURL(key: key).path)
+            #expect(cache.entryPath(name: name, fileExtension: "xml") == cache.xmlPartURL(key: key).path)
+        }
+    }
+
     /// `InputFiles.collect` as it was before session 30, by `FileManager`'s enumerator (the
     /// reference for `FolderWalk`; its skipped files in the enumerator's order).
     static func collectWithFileManager(_ arguments: [String], registry: ReaderRegistry) -> InputFiles.Collected {

@@ -34,7 +34,7 @@ extension PlanCache: JSONFragmentStore {
         guard let digest = digests.digest(path: absolute(path), version: version) else { return nil }
         let contentDigest = Self.hex(digest)
         let key = fragmentKey(path: path, contentDigest: contentDigest)
-        switch JSONFragment.summary(atPath: fragmentURL(key: key).path, key: key) {
+        switch JSONFragment.summary(atPath: entryPath(name: Self.hex(key), fileExtension: "json"), key: key) {
         case .missing: return nil
         case .found(let summary) where summary.path == path && summary.sha256 == contentDigest:
             lock.withLock {
@@ -59,7 +59,7 @@ extension PlanCache: JSONFragmentStore {
     private func jsonFragment(path: String, contentDigest: String) -> [UInt8]? {
         let key = fragmentKey(path: path, contentDigest: contentDigest)
         if lock.withLock({ rejectedFragments.contains(key) }) { return nil }
-        switch JSONFragment.payload(atPath: fragmentURL(key: key).path, key: key) {
+        switch JSONFragment.payload(atPath: entryPath(name: Self.hex(key), fileExtension: "json"), key: key) {
         case .missing: return nil
         case .rejected:
             reject(key)

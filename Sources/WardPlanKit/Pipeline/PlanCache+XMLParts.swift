@@ -14,7 +14,9 @@ import Foundation
 extension PlanCache: XMLPartStore {
     public func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart? {
         let key = fragmentKey(path: plan.source.path, contentDigest: plan.source.sha256)
-        guard let data = try? FileRead.read(xmlPartURL(key: key).path).data else { return nil }
+        guard let data = try? FileRead.read(entryPath(name: Self.hex(key), fileExtension: "xml")).data else {
+            return nil
+        }
         guard let part = XMLPart.decode(data, key: key, id: id), part.verdict == verdict else {
             lock.withLock { counts.xmlPartsRejected += 1 }
             return nil

@@ -67,6 +67,9 @@ public final class PlanCache: @unchecked Sendable {
     }
 
     public let directory: URL
+    /// `directory.path`, made once: the files read for each plan are named from it as strings
+    /// (`entryPath`), not through `URL` (its appending and `path` were ≈ 50,000 instructions an entry).
+    let directoryPath: String
     /// SHA-256 of the settings: the part of every key that is the same for all files of a run.
     let settingsDigest: [UInt8]
 
@@ -105,6 +108,7 @@ public final class PlanCache: @unchecked Sendable {
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
     public init(directory: URL, settings: Settings) {
         self.directory = directory
+        directoryPath = directory.path
         settingsDigest = SHA256.digest(settings.fingerprint)
         digests = FileDigestIndex(folder: directory)
     }
@@ -141,7 +145,34 @@ public final class PlanCache: @unchecked Sendable {
     /// kept: through a link it need not name the parent.)
     func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+        // Most paths have no such component: they are kept as they are (splitting and joining every
+        // path was ≈ 29,000 instructions, twice for each plan of a warm run).
+        if Self.isPlainAbsolute(full) { return full }
         return "/" + full.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+    }
+
+    /// Whether `path` starts with `/` and has no empty or `.` component after it: what `absolute`
+    /// would make of it is itself.
+    static func isPlainAbsolute(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var utf8 = path.utf8.makeIterator()
+        guard utf8.next() == slash else { return false }
+        if path.utf8.count == 1 { return true }
+        // The length of the component read so far, and whether it is only a dot.
+        var length = 0
+        var onlyDot = false
+        while let byte = utf8.next() {
+            if byte == slash {
+                if length == 0 || onlyDot { return false }
+                length = 0
+                onlyDot = false
+            } else {
+                onlyDot = length == 0 && byte == dot
+                length += 1
+            }
+        }
+        return length > 0 && !onlyDot
     }
 
     /// The plan of `data` read at `path`: from the folder when a trusted entry is there, otherwise
@@ -239,6 +270,12 @@ public final class PlanCache: @unchecked Sendable {
             .appendingPathComponent(name + ".plan")
     }
 
+    /// `entryURL(name:)`'s path, with `fileExtension` for `plan`: made as a string, for the files
+    /// read for every plan (a fragment, a part and an entry share the name).
+    func entryPath(name: String, fileExtension: String = "plan") -> String {
+        directoryPath + "/" + name.prefix(2) + "/" + name + "." + fileExtension
+    }
+
     private enum Lookup {
         case hit(Plan)
         case missing
@@ -246,13 +283,13 @@ public final class PlanCache: @unchecked Sendable {
     }
 
     private func load(name: String, key: [UInt8], path: String, contentDigest: String) -> Lookup {
-        let url = entryURL(name: name)
+        let file = entryPath(name: name)
         // Read, not mapped: a file truncated under a mapping would stop the process. Read into the
         // decoder's buffer, kept from entry to entry: a new buffer for every entry (≈ 70 KB) was
         // fresh memory each time, zeroed and faulted in (≈ 5 % of the extraction's processor time
         // at 3,321 plans, perf23d).
         let read: Entry.Decoded?? = texts.withLocal { local in
-            guard let count = Entry.readFile(url.path, into: &local.entryBytes) else { return .none }
+            guard let count = Entry.readFile(file, into: &local.entryBytes) else { return .none }
             return local.entryBytes.withUnsafeBytes { bytes in
                 .some(Entry.decode(UnsafeRawBufferPointer(rebasing: bytes[..<count]), key: key, local: local))
             }
