@@ -375,9 +375,24 @@ struct BinaryReader {
     // An empty list is `[]` itself: `reserveCapacity(0)` on it still went through
     // `_consumeAndCreateNew` (≈ 140 instructions), and most of a task's lists are empty (its notes,
     // coordinators, secondary areas, product themes).
+    //
+    // A list of one to three values (most evidence and theme lists: 1.75 evidence a list) is made as
+    // an array literal, allocated at its size at once: `reserveCapacity` went through
+    // `_consumeAndCreateNew` and asked `malloc` the block's usable size.
     mutating func array<T: BinaryCodable>(_ type: T.Type = T.self) throws -> [T] {
         let count = try self.count()
-        if count == 0 { return [] }
+        switch count {
+        case 0: return []
+        case 1: return [try T.read(from: &self)]
+        case 2:
+            let first = try T.read(from: &self)
+            return [first, try T.read(from: &self)]
+        case 3:
+            let first = try T.read(from: &self)
+            let second = try T.read(from: &self)
+            return [first, second, try T.read(from: &self)]
+        default: break
+        }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try T.read(from: &self)) }
@@ -387,6 +402,7 @@ struct BinaryReader {
     mutating func strings() throws -> [String] {
         let count = try self.count()
         if count == 0 { return [] }
+        if count == 1 { return [try string()] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
