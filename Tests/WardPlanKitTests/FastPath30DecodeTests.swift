@@ -4,10 +4,10 @@ import Testing
 @testable import WardPlanKit
 
 /// decode30's cuts in reading a cached plan's entry, each against the code it replaced (kept here
-/// as `Old30`, as it was at 6cbfe02): tasks, narrative items and targets read into locals and made
-/// by one initializer (`read(from:)`) instead of set field by field in a throwing `init(from:)`;
-/// empty lists returned as `[]` without `reserveCapacity`; the enum memo looked up inline; the
-/// text table read by pointer.
+/// as `Old30`, as it was at 6cbfe02): empty lists returned as `[]` without `reserveCapacity`, lists
+/// of one to three values made as array literals, the enum memo looked up inline, the text table
+/// read by pointer. Tasks, narrative items and targets (the types with the most lists) are read
+/// by the new reader and by the old loops, field for field.
 @Suite("Fast path 30: decoding entries")
 struct FastPath30DecodeTests {
     /// The replaced code, as it was.
@@ -251,8 +251,8 @@ struct FastPath30DecodeTests {
         #expect(full.tasks[0].timeline?.flags == [.perGuidance, .perRequest])
     }
 
-    /// Tasks, narrative items and targets read by `read(from:)` are what the old field-by-field
-    /// initializers read, by their JSON bytes, for every hand-written plan's and fixture's values.
+    /// Tasks, narrative items and targets read by the reader are what the old reader's loops read,
+    /// by their JSON bytes, for every hand-written plan's and fixture's values.
     @Test func tasksItemsAndTargetsReadAsTheOldInitializersRead() throws {
         let plans = Self.plans + PlanBinaryCoderTests.plans
         var tasks = 0
@@ -309,7 +309,8 @@ struct FastPath30DecodeTests {
             let numbers = (0..<count).map { $0 % 2 == 0 ? $0 * 1_000_003 : -$0 }
             let flags = (0..<count).map { Timeline.Flag.allCases[$0 % Timeline.Flag.allCases.count] }
             let evidence = (0..<count).map {
-                Evidence(phrase: texts[$0], matched: "m", line: $0, column: $0, basis: $0 % 3 == 0 ? .heading : .content)
+                Evidence(
+                    phrase: texts[$0], matched: "m", line: $0, column: $0, basis: $0 % 3 == 0 ? .heading : .content)
             }
             w.array(texts)
             w.array(numbers)

@@ -221,52 +221,22 @@ extension Target: BinaryCodable {
         w.string(lead)
     }
 
-    init(from r: inout BinaryReader) throws { self = try Self.read(from: &r) }
-
-    static func read(from r: inout BinaryReader) throws -> Self {
-        // Read into locals, then made by one initializer that sets every field (decode30): set
-        // field by field in this throwing initializer, the value was built aside and copied whole
-        // into place (an outlined copy and destroy per target).
-        let text = try r.string()
-        let metric = try r.optionalString()
-        let comparator: Comparator? = try r.optionalEnum()
-        let value = try r.optionalDouble()
-        let unit: Unit? = try r.optionalEnum()
-        let phase: YearRange? = try r.optional()
-        let themes: [ThemeMatch] = try r.array()
-        let area = try r.optionalString()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        let lead = try r.optionalString()
-        return Self(
-            binaryText: text, metric: metric, comparator: comparator, value: value, unit: unit, phase: phase,
-            themes: themes, area: area, areaBasis: areaBasis, areaEvidence: areaEvidence,
-            secondaryAreas: secondaryAreas, line: line, endLine: endLine, lead: lead)
-    }
-
-    /// Every stored property as given, in `binaryFields`' order (nothing adjusted).
-    private init(
-        binaryText text: String, metric: String?, comparator: Comparator?, value: Double?, unit: Unit?,
-        phase: YearRange?, themes: [ThemeMatch], area: String?, areaBasis: AreaBasis?, areaEvidence: [Evidence],
-        secondaryAreas: [String], line: Int, endLine: Int?, lead: String?
-    ) {
-        self.text = text
-        self.metric = metric
-        self.comparator = comparator
-        self.value = value
-        self.unit = unit
-        self.phase = phase
-        self.themes = themes
-        self.area = area
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
-        self.lead = lead
+    init(from r: inout BinaryReader) throws {
+        // Set in place, as `PlanTask`'s: made through `init(text:…)` and then set, it was copied twice.
+        text = try r.string()
+        metric = try r.optionalString()
+        comparator = try r.optionalEnum()
+        value = try r.optionalDouble()
+        unit = try r.optionalEnum()
+        phase = try r.optional()
+        themes = try r.array()
+        area = try r.optionalString()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
+        lead = try r.optionalString()
     }
 }
 
@@ -300,68 +270,30 @@ extension PlanTask: BinaryCodable {
         w.int(endLine)
     }
 
-    init(from r: inout BinaryReader) throws { self = try Self.read(from: &r) }
-
-    static func read(from r: inout BinaryReader) throws -> Self {
-        // Every field read into a local, in the order written, then set by one initializer that
-        // adjusts nothing (decode30): set field by field in this throwing initializer, the task was
-        // built aside and copied whole into place (its references retained and released again);
-        // made through `init(ref:…)` and then set, it was copied too (perf22w, perf23d).
-        let ref = try r.string()
-        let text = try r.string()
-        let area = try r.string()
-        let group = try r.optionalString()
-        let lead = try r.strings()
-        let leadText = try r.optionalString()
-        let leadGeneric = try r.bool()
-        let coordinators = try r.strings()
-        let coordinatorsText = try r.optionalString()
-        let products = try r.strings()
-        let supervisor = try r.optionalString()
-        let timeline: Timeline? = try r.optional()
-        let notes = try r.strings()
-        let themes: [ThemeMatch] = try r.array()
-        let productThemes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        return Self(
-            binaryRef: ref, text: text, area: area, group: group, lead: lead, leadText: leadText,
-            leadGeneric: leadGeneric, coordinators: coordinators, coordinatorsText: coordinatorsText,
-            products: products, supervisor: supervisor, timeline: timeline, notes: notes, themes: themes,
-            productThemes: productThemes, areaBasis: areaBasis, areaEvidence: areaEvidence,
-            secondaryAreas: secondaryAreas, line: line, endLine: endLine)
-    }
-
-    /// Every stored property as given, in `binaryFields`' order (nothing adjusted).
-    private init(
-        binaryRef ref: String, text: String, area: String, group: String?, lead: [String], leadText: String?,
-        leadGeneric: Bool, coordinators: [String], coordinatorsText: String?, products: [String],
-        supervisor: String?, timeline: Timeline?, notes: [String], themes: [ThemeMatch], productThemes: [ThemeMatch],
-        areaBasis: AreaBasis?, areaEvidence: [Evidence], secondaryAreas: [String], line: Int, endLine: Int?
-    ) {
-        self.ref = ref
-        self.text = text
-        self.area = area
-        self.group = group
-        self.lead = lead
-        self.leadText = leadText
-        self.leadGeneric = leadGeneric
-        self.coordinators = coordinators
-        self.coordinatorsText = coordinatorsText
-        self.products = products
-        self.supervisor = supervisor
-        self.timeline = timeline
-        self.notes = notes
-        self.themes = themes
-        self.productThemes = productThemes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+    init(from r: inout BinaryReader) throws {
+        // Every field set in place, in the order written, with no other initializer called: made
+        // through `init(ref:…)` and then set, the value was copied whole (its 17 references
+        // retained and released again) on the way (perf22w saw the copies; perf23d, callgrind).
+        ref = try r.string()
+        text = try r.string()
+        area = try r.string()
+        group = try r.optionalString()
+        lead = try r.strings()
+        leadText = try r.optionalString()
+        leadGeneric = try r.bool()
+        coordinators = try r.strings()
+        coordinatorsText = try r.optionalString()
+        products = try r.strings()
+        supervisor = try r.optionalString()
+        timeline = try r.optional()
+        notes = try r.strings()
+        themes = try r.array()
+        productThemes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 
@@ -437,45 +369,20 @@ extension NarrativeItem: BinaryCodable {
         w.int(endLine)
     }
 
-    init(from r: inout BinaryReader) throws { self = try Self.read(from: &r) }
-
-    static func read(from r: inout BinaryReader) throws -> Self {
-        // Read into locals and set by one initializer, as `PlanTask`'s (`init(ref:…)` would also
-        // turn an `endLine` equal to `line` into nil).
-        let ref = try r.optionalString()
-        let text = try r.string()
-        let section: SectionKind = try r.enumValue()
-        let area = try r.optionalString()
-        let heading = try r.optionalString()
-        let themes: [ThemeMatch] = try r.array()
-        let areaBasis: AreaBasis? = try r.optionalEnum()
-        let areaEvidence: [Evidence] = try r.array()
-        let secondaryAreas = try r.strings()
-        let line = try r.int()
-        let endLine = try r.optionalInt()
-        return Self(
-            binaryRef: ref, text: text, section: section, area: area, heading: heading, themes: themes,
-            areaBasis: areaBasis, areaEvidence: areaEvidence, secondaryAreas: secondaryAreas, line: line,
-            endLine: endLine)
-    }
-
-    /// Every stored property as given, in `binaryFields`' order (nothing adjusted).
-    private init(
-        binaryRef ref: String?, text: String, section: SectionKind, area: String?, heading: String?,
-        themes: [ThemeMatch], areaBasis: AreaBasis?, areaEvidence: [Evidence], secondaryAreas: [String], line: Int,
-        endLine: Int?
-    ) {
-        self.ref = ref
-        self.text = text
-        self.section = section
-        self.area = area
-        self.heading = heading
-        self.themes = themes
-        self.areaBasis = areaBasis
-        self.areaEvidence = areaEvidence
-        self.secondaryAreas = secondaryAreas
-        self.line = line
-        self.endLine = endLine
+    init(from r: inout BinaryReader) throws {
+        // Every field set in place, as `PlanTask`'s (`init(ref:…)` would also turn an `endLine`
+        // equal to `line` into nil).
+        ref = try r.optionalString()
+        text = try r.string()
+        section = try r.enumValue()
+        area = try r.optionalString()
+        heading = try r.optionalString()
+        themes = try r.array()
+        areaBasis = try r.optionalEnum()
+        areaEvidence = try r.array()
+        secondaryAreas = try r.strings()
+        line = try r.int()
+        endLine = try r.optionalInt()
     }
 }
 

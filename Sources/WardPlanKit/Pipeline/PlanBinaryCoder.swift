@@ -74,14 +74,6 @@ protocol BinaryCodable {
     func write(to writer: inout BinaryWriter)
     /// The stored properties `write(to:)` writes, in order.
     static var binaryFields: [String] { get }
-    /// The value read, as `init(from:)` reads it; what the reader's `array`, `value` and `optional`
-    /// call. A large type (`PlanTask`) returns the value made by one initializer from locals: a
-    /// throwing `init(from:)` built it aside and copied it whole into place (decode30).
-    static func read(from reader: inout BinaryReader) throws -> Self
-}
-
-extension BinaryCodable {
-    static func read(from reader: inout BinaryReader) throws -> Self { try Self(from: &reader) }
 }
 
 struct BinaryWriter {
@@ -319,10 +311,10 @@ struct BinaryReader {
 
     mutating func optionalDouble() throws -> Double? { try bool() ? try double() : nil }
 
-    mutating func value<T: BinaryCodable>(_ type: T.Type = T.self) throws -> T { try T.read(from: &self) }
+    mutating func value<T: BinaryCodable>(_ type: T.Type = T.self) throws -> T { try T(from: &self) }
 
     mutating func optional<T: BinaryCodable>(_ type: T.Type = T.self) throws -> T? {
-        try bool() ? try T.read(from: &self) : nil
+        try bool() ? try T(from: &self) : nil
     }
 
     @inline(__always)
@@ -383,19 +375,19 @@ struct BinaryReader {
         let count = try self.count()
         switch count {
         case 0: return []
-        case 1: return [try T.read(from: &self)]
+        case 1: return [try T(from: &self)]
         case 2:
-            let first = try T.read(from: &self)
-            return [first, try T.read(from: &self)]
+            let first = try T(from: &self)
+            return [first, try T(from: &self)]
         case 3:
-            let first = try T.read(from: &self)
-            let second = try T.read(from: &self)
-            return [first, second, try T.read(from: &self)]
+            let first = try T(from: &self)
+            let second = try T(from: &self)
+            return [first, second, try T(from: &self)]
         default: break
         }
         var values: [T] = []
         values.reserveCapacity(count)
-        for _ in 0..<count { values.append(try T.read(from: &self)) }
+        for _ in 0..<count { values.append(try T(from: &self)) }
         return values
     }
 
