@@ -365,8 +365,8 @@ struct BinaryReader {
     }
 
     // An empty list is `[]` itself: `reserveCapacity(0)` on it still went through
-    // `_consumeAndCreateNew` (≈ 140 instructions), and most of a task's lists are empty (its notes,
-    // coordinators, secondary areas, product themes).
+    // `_consumeAndCreateNew` (≈ 140 instructions a text list on average), and most of a task's
+    // lists are empty (its notes, coordinators, secondary areas, product themes).
     //
     // A list of one to three values (most evidence and theme lists: 1.75 evidence a list) is made as
     // an array literal, allocated at its size at once: `reserveCapacity` went through
