@@ -197,13 +197,23 @@ struct BinaryReader {
     init(_ bytes: UnsafeRawBufferPointer, pool: TextPool.Local? = nil) throws {
         self.bytes = bytes
         let count = try self.count()
+        guard count > 0, let base = bytes.baseAddress else { return }
         table.reserveCapacity(count)
-        for _ in 0..<count {
-            let length = try self.count()
-            let start = position
-            position += length
-            let utf8 = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
-            table.append(pool?.text(utf8) ?? String(decoding: utf8, as: UTF8.self))
+        // `count()` has checked each length against the bytes left, so the texts are taken by
+        // pointer, without a slice's bounds checks; the pool looked at once, not once a text.
+        if let pool {
+            for _ in 0..<count {
+                let length = try self.count()
+                table.append(pool.text(UnsafeRawBufferPointer(start: base + position, count: length)))
+                position += length
+            }
+        } else {
+            for _ in 0..<count {
+                let length = try self.count()
+                let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
+                table.append(String(decoding: utf8, as: UTF8.self))
+                position += length
+            }
         }
     }
 
@@ -307,12 +317,14 @@ struct BinaryReader {
         try bool() ? try T(from: &self) : nil
     }
 
+    @inline(__always)
     mutating func enumValue<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T where T.RawValue == String {
         let i = try varint()
         guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
         return try enumValue(atTableIndex: Int(i))
     }
 
+    @inline(__always)
     mutating func optionalEnum<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T? where T.RawValue == String {
         let i = try varint()
         if i == 0 { return nil }
@@ -324,11 +336,24 @@ struct BinaryReader {
     /// case's name in turn (≈ 10 % of decoding an entry, perf23d), and an entry names few distinct
     /// values thousands of times: a one-byte trivial enum (all of the model's) is kept by its byte
     /// for the text, the first time that text is read as a `T`.
+    ///
+    /// The memo's look-up is inlined at every read (decode30: a call per evidence's `basis` cost
+    /// ≈ 90 instructions); the first read of a text as a `T` goes to `memoEnum(atTableIndex:)`.
+    @inline(__always)
     private mutating func enumValue<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
         guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(table[i]) }
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
+        if i < enumMemo.count, enumMemo[i].type == type {
+            return withUnsafeBytes(of: enumMemo[i].byte) { $0.load(as: T.self) }
+        }
+        return try memoEnum(atTableIndex: i)
+    }
+
+    /// `T(rawValue:)` of the table's text `i`, kept in the memo for the next reads.
+    @inline(never)
+    private mutating func memoEnum<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
+        let type = UInt(bitPattern: ObjectIdentifier(T.self))
         if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: table.count) }
-        if enumMemo[i].type == type { return withUnsafeBytes(of: enumMemo[i].byte) { $0.load(as: T.self) } }
         let value: T = try Self.enumValue(table[i])
         enumMemo[i] = EnumMemo(type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) })
         return value
@@ -339,8 +364,27 @@ struct BinaryReader {
         return value
     }
 
+    // An empty list is `[]` itself: `reserveCapacity(0)` on it still went through
+    // `_consumeAndCreateNew` (≈ 140 instructions a text list on average), and most of a task's
+    // lists are empty (its notes, coordinators, secondary areas, product themes).
+    //
+    // A list of one to three values (most evidence and theme lists: 1.75 evidence a list) is made as
+    // an array literal, allocated at its size at once: `reserveCapacity` went through
+    // `_consumeAndCreateNew` and asked `malloc` the block's usable size.
     mutating func array<T: BinaryCodable>(_ type: T.Type = T.self) throws -> [T] {
         let count = try self.count()
+        switch count {
+        case 0: return []
+        case 1: return [try T(from: &self)]
+        case 2:
+            let first = try T(from: &self)
+            return [first, try T(from: &self)]
+        case 3:
+            let first = try T(from: &self)
+            let second = try T(from: &self)
+            return [first, second, try T(from: &self)]
+        default: break
+        }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try T(from: &self)) }
@@ -349,6 +393,8 @@ struct BinaryReader {
 
     mutating func strings() throws -> [String] {
         let count = try self.count()
+        if count == 0 { return [] }
+        if count == 1 { return [try string()] }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
@@ -357,6 +403,7 @@ struct BinaryReader {
 
     mutating func ints() throws -> [Int] {
         let count = try self.count()
+        if count == 0 { return [] }
         var values: [Int] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try int()) }
@@ -365,6 +412,7 @@ struct BinaryReader {
 
     mutating func enums<T: RawRepresentable>(_ type: T.Type = T.self) throws -> [T] where T.RawValue == String {
         let count = try self.count()
+        if count == 0 { return [] }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try enumValue(T.self)) }
