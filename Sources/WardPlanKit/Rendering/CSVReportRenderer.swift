@@ -169,45 +169,51 @@ public struct CSVReportRenderer: ReportRenderer {
         var w = 0
         var ward = out.prepared(c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source])
         let (yes, no) = (t.yesNo(true), t.yesNo(false))
-        for f in c.tasks {
-            if c.wards[w].id != f.task.ward {
-                while c.wards[w].id != f.task.ward { w += 1 }
-                ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
+        // The facts read in place too (a `TaskFacts` taken out of the array was copied and
+        // destroyed again, ≈ 340 instructions a row).
+        c.tasks.withUnsafeBufferPointer { facts in
+            for k in facts.indices {
+                if c.wards[w].id != facts[k].task.ward {
+                    while c.wards[w].id != facts[k].task.ward { w += 1 }
+                    ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
+                }
+                // The task's fields read in place, through the array's buffer: a `PlanTask` taken out
+                // of its array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions
+                // a row (warm28).
+                report.plans[w].tasks.withUnsafeBufferPointer { tasks in
+                    let i = facts[k].task.index
+                    precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
+                    out.fields(prepared: ward)
+                    out.field(tasks[i].line)
+                    if let endLine = tasks[i].endLine { out.field(endLine) } else { out.emptyField() }
+                    out.field(tasks[i].ref)
+                    out.field(facts[k].area)
+                    out.field(areaNames[facts[k].area] ?? facts[k].area)
+                    out.field(tasks[i].group ?? "")
+                    out.field(joining: facts[k].themes)
+                    out.field(joining: facts[k].themes.lazy.map { id in themeNames[id] ?? id })
+                    out.field(tasks[i].text)
+                    out.field(joining: facts[k].leads)
+                    out.field(tasks[i].leadText ?? "")
+                    out.field(facts[k].genericLead ? yes : no)
+                    out.field(joining: tasks[i].coordinators)
+                    out.field(joining: tasks[i].products)
+                    // Each part of the timeline read through the optional (taken out whole, the
+                    // timeline was a copy and cost more, csv30).
+                    out.field(tasks[i].timeline?.text ?? "")
+                    out.field(t.schedule(facts[k].schedule))
+                    out.field(date: tasks[i].timeline?.start)
+                    out.field(date: tasks[i].timeline?.end)
+                    out.field(date: tasks[i].timeline?.deadline)
+                    out.field(date: facts[k].due)
+                    out.field(quarter: facts[k].dueQuarter)
+                    out.field(facts[k].pastDue ? yes : no)
+                    out.field(joining: facts[k].flags.lazy.map { t.flag($0) })
+                    out.field(tasks[i].supervisor ?? "")
+                    out.field(joining: tasks[i].notes)
+                }
+                out.endRow()
             }
-            // The task's fields read in place, through the array's buffer: a `PlanTask` taken out of
-            // its array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions a
-            // row (warm28).
-            report.plans[w].tasks.withUnsafeBufferPointer { tasks in
-                let i = f.task.index
-                precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
-                out.fields(prepared: ward)
-                out.field(tasks[i].line)
-                if let endLine = tasks[i].endLine { out.field(endLine) } else { out.field("") }
-                out.field(tasks[i].ref)
-                out.field(f.area)
-                out.field(areaNames[f.area] ?? f.area)
-                out.field(tasks[i].group ?? "")
-                out.field(joining: f.themes)
-                out.field(joining: f.themes.lazy.map { id in themeNames[id] ?? id })
-                out.field(tasks[i].text)
-                out.field(joining: f.leads)
-                out.field(tasks[i].leadText ?? "")
-                out.field(f.genericLead ? yes : no)
-                out.field(joining: tasks[i].coordinators)
-                out.field(joining: tasks[i].products)
-                out.field(tasks[i].timeline?.text ?? "")
-                out.field(t.schedule(f.schedule))
-                out.field(tasks[i].timeline?.start?.description ?? "")
-                out.field(tasks[i].timeline?.end?.description ?? "")
-                out.field(tasks[i].timeline?.deadline?.description ?? "")
-                out.field(f.due?.description ?? "")
-                out.field(f.dueQuarter?.description ?? "")
-                out.field(f.pastDue ? yes : no)
-                out.field(joining: f.flags.lazy.map { t.flag($0) })
-                out.field(tasks[i].supervisor ?? "")
-                out.field(joining: tasks[i].notes)
-            }
-            out.endRow()
         }
     }
 
@@ -259,59 +265,80 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvBenchmarkPeriod), t(.csvBenchmarkSource), t(.csvStatus),
         ])
         let columns = preparedWardColumns(c.wards, for: out)
+        // What recurs from ward to ward made once: a benchmark's three columns (escaped once), the
+        // statuses' names, a metric's name by its id, a phase's years (warm28 made them every row:
+        // ≈ 2,400 instructions a benchmark's years).
+        let benchmarkColumns = c.targets.benchmarks.map { row in
+            out.prepared([t.measure(row.benchmark), t.years(row.benchmark), row.benchmark.source])
+        }
+        var statusNames: [TargetComparison.Status: String] = [:]
+        for status in TargetComparison.Status.allCases { statusNames[status] = t.status(status) }
+        // A name found for a metric is the name of every id equal to it as a `String` (`metricNames`
+        // compares with `==`); an id without one is written as it is, so it is not kept.
+        var metricNames: [String: String] = [:]
+        func metricName(_ id: String) -> String {
+            if let known = metricNames[id] { return known }
+            guard let names = c.targets.metricNames(id) else { return id }
+            let name = t.pick(names.vi, names.en)
+            metricNames[id] = name
+            return name
+        }
+        var phaseYears: [YearRange: String] = [:]
+        func years(_ phase: YearRange) -> String {
+            if let known = phaseYears[phase] { return known }
+            let made = t.years(phase)
+            phaseYears[phase] = made
+            return made
+        }
         for w in c.wards.indices {
             let ward = c.wards[w]
             let plan = report.plans[w]
-            func targetColumns(_ index: Int?, benchmark: TargetComparison.BenchmarkRow? = nil) {
+            func targetColumns(_ index: Int?, benchmark b: Int = 0) {
                 out.field(ward.source)
                 guard let index else {
-                    // No target of the ward: the row still names the benchmark's metric.
-                    out.field("")
-                    out.field(benchmark?.benchmark.metric ?? "")
-                    out.field(benchmark.map { t.pick($0.metricVi, $0.metricEn) } ?? "")
-                    for _ in 0..<5 { out.field("") }
+                    // No target of the ward: the row still names the benchmark's metric (the row read
+                    // in place, not copied).
+                    out.emptyField()
+                    out.field(c.targets.benchmarks[b].benchmark.metric)
+                    out.field(t.pick(c.targets.benchmarks[b].metricVi, c.targets.benchmarks[b].metricEn))
+                    for _ in 0..<5 { out.emptyField() }
                     return
                 }
                 let target = plan.targets[index]
                 out.field(target.line)
                 out.field(target.metric ?? "")
-                out.field(
-                    target.metric.map { id in c.targets.metricNames(id).map { t.pick($0.vi, $0.en) } ?? id } ?? "")
+                out.field(target.metric.map(metricName) ?? "")
                 out.field(target.comparator?.rawValue ?? "")
                 out.field(target.value.map { t.number($0) } ?? "")
                 out.field(target.unit?.rawValue ?? "")
-                out.field(target.phase.map { t.years($0) } ?? "")
+                out.field(target.phase.map(years) ?? "")
                 out.field(target.text)
             }
             // The ward's targets judged against a benchmark (one ward at a time, so by index).
             var judged = [Bool](repeating: false, count: plan.targets.count)
-            for row in c.targets.benchmarks {
-                let cell = row.cells[w]
-                func benchmark() {
-                    out.field(t.measure(row.benchmark))
-                    out.field(t.years(row.benchmark))
-                    out.field(row.benchmark.source)
-                }
+            for b in c.targets.benchmarks.indices {
+                let cell = c.targets.benchmarks[b].cells[w]
                 if cell.targets.isEmpty {
                     out.fields(prepared: columns[w])
-                    targetColumns(nil, benchmark: row)
-                    benchmark()
-                    out.field(t.status(cell.status))
+                    targetColumns(nil, benchmark: b)
+                    out.fields(prepared: benchmarkColumns[b])
+                    out.field(statusNames[cell.status] ?? t.status(cell.status))
                     out.endRow()
                 }
                 for value in cell.targets {
                     judged[value.index] = true
                     out.fields(prepared: columns[w])
                     targetColumns(value.index)
-                    benchmark()
-                    out.field(t.status(value.status ?? cell.status))
+                    out.fields(prepared: benchmarkColumns[b])
+                    let status = value.status ?? cell.status
+                    out.field(statusNames[status] ?? t.status(status))
                     out.endRow()
                 }
             }
             for index in plan.targets.indices where !judged[index] {
                 out.fields(prepared: columns[w])
                 targetColumns(index)
-                for _ in 0..<4 { out.field("") }
+                for _ in 0..<4 { out.emptyField() }
                 out.endRow()
             }
         }
@@ -320,6 +347,15 @@ public struct CSVReportRenderer: ReportRenderer {
     /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
     /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
     /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
+    /// A gap kind's place in `gaps`' tables of names.
+    static func kindIndex(_ kind: GapItem.Kind) -> Int {
+        switch kind {
+        case .theme: return 0
+        case .target: return 1
+        case .citation: return 2
+        }
+    }
+
     func gaps<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
         out.row([
@@ -328,13 +364,15 @@ public struct CSVReportRenderer: ReportRenderer {
         ])
         func name(_ kind: GapItem.Kind, _ id: String) -> String {
             // The same items recur ward after ward: each name made once, by kind and by the id's
-            // bytes (`ExactText`: `String`'s `==` would take an id in NFD for its NFC twin).
-            if let known = names[kind]?[ExactText(id)] { return known }
+            // bytes (`ExactText`: `String`'s `==` would take an id in NFD for its NFC twin). A
+            // table per kind, found by the kind's place, not by hashing it.
+            let k = Self.kindIndex(kind)
+            if let known = names[k][ExactText(id)] { return known }
             let made = makeName(kind, id)
-            names[kind, default: [:]][ExactText(id)] = made
+            names[k][ExactText(id)] = made
             return made
         }
-        var names: [GapItem.Kind: [ExactText: String]] = [:]
+        var names = [[ExactText: String]](repeating: [:], count: 3)
         func makeName(_ kind: GapItem.Kind, _ id: String) -> String {
             switch kind {
             case .theme: return c.coverage.row(theme: id).map { t.pick($0.vi, $0.en) } ?? id
@@ -358,7 +396,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 out.field(t.level(item.level))
                 out.field(joining: item.basis.lazy.map { t.basis($0) })
                 out.field(joining: item.expectedBy)
-                out.field(places(item.places))
+                out.field(places: item.places, places)
                 out.field(item.note)
                 out.field(item.decision?.mark.rawValue ?? "")
                 out.field(item.decision?.note ?? "")
@@ -398,9 +436,104 @@ struct CSVPlaces {
         }
         if let one = split(.lineOne), let many = split(.lineMany) {
             halves = (one, many)
+            byteHalves = (
+                (Array(one.0.utf8), Array(one.1.utf8)), (Array(many.0.utf8), Array(many.1.utf8))
+            )
         } else {
             halves = nil
+            byteHalves = nil
         }
+        and = Array((t.language == .vi ? " và " : " and ").utf8)
+    }
+
+    /// The halves of `halves` as UTF-8, and the word before a list's last group.
+    private let byteHalves: (one: ([UInt8], [UInt8]), many: ([UInt8], [UInt8]))?
+    private let and: [UInt8]
+
+    /// The UTF-8 of `callAsFunction(places)` appended to `out`, without a `String` (an item's
+    /// places cost ≈ 5,000 instructions as one, session 29): the same groups in the same order (a
+    /// place joins the first group whose section equals its own as a `String?`, as before), the
+    /// same halves and separators. False, and nothing appended, when the halves were not found
+    /// (`callAsFunction` goes to `Localizer.places` then) or for more than 32 places (those go the
+    /// `String` way).
+    func append(_ places: [GapPlace], to out: inout CSVByteBuffer) -> Bool {
+        guard let byteHalves, places.count <= 32 else { return false }
+        let n = places.count
+        guard n > 0 else { return true }
+        return places.withUnsafeBufferPointer { places in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * n) { scratch in
+                // The first place of each group, each place's group, and whether each place's
+                // section is certainly NFC (1) or not known to be (0).
+                let leaders = scratch.baseAddress!
+                let groupOf = leaders + n
+                let nfc = leaders + 2 * n
+                var groups = 0
+                for m in 0..<n {
+                    nfc[m] = places[m].section.map { NFCQuickCheck.isNFC($0.utf8) ? 1 : 0 } ?? 1
+                    var g = 0
+                    while g < groups {
+                        let leader = leaders[g]
+                        if Self.sameSection(places[leader].section, nfc[leader] == 1, places[m].section, nfc[m] == 1) {
+                            break
+                        }
+                        g += 1
+                    }
+                    if g == groups {
+                        leaders[g] = m
+                        groups += 1
+                    }
+                    groupOf[m] = g
+                }
+                for g in 0..<groups {
+                    if g > 0 {
+                        if g == groups - 1 {
+                            and.withUnsafeBufferPointer { out.append($0) }
+                        } else {
+                            out.append(0x2C)
+                            out.append(0x20)
+                        }
+                    }
+                    let section = places[leaders[g]].section
+                    var lines = 0
+                    for m in leaders[g]..<n where groupOf[m] == g { lines += 1 }
+                    if let section {
+                        CSVBytes.withUTF8(section) { out.append($0) }
+                        out.append(0x20)
+                        out.append(0x28)
+                    }
+                    let (prefix, suffix) = lines == 1 ? byteHalves.one : byteHalves.many
+                    prefix.withUnsafeBufferPointer { out.append($0) }
+                    var first = true
+                    for m in leaders[g]..<n where groupOf[m] == g {
+                        if !first {
+                            out.append(0x2C)
+                            out.append(0x20)
+                        }
+                        first = false
+                        out.appendNumber(places[m].line)
+                    }
+                    suffix.withUnsafeBufferPointer { out.append($0) }
+                    if section != nil { out.append(0x29) }
+                }
+                return true
+            }
+        }
+    }
+
+    /// `a == b` for two sections, each said certainly NFC or not: the same bytes are equal; two
+    /// texts in NFC that differ in a byte are not canonically equivalent, so not equal; any other
+    /// pair is compared by `==` (session 29's `==` on two Vietnamese texts was a normalising
+    /// comparison, ≈ 260 instructions).
+    static func sameSection(_ a: String?, _ aNFC: Bool, _ b: String?, _ bNFC: Bool) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        let same =
+            a.utf8.count == b.utf8.count
+            && CSVBytes.withUTF8(a) { x in
+                CSVBytes.withUTF8(b) { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            }
+        if same { return true }
+        if aNFC && bNFC { return false }
+        return a == b
     }
 
     func callAsFunction(_ places: [GapPlace]) -> String {
