@@ -344,9 +344,6 @@ public struct CSVReportRenderer: ReportRenderer {
         }
     }
 
-    /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
-    /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
-    /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
     /// A gap kind's place in `gaps`' tables of names.
     static func kindIndex(_ kind: GapItem.Kind) -> Int {
         switch kind {
@@ -356,6 +353,9 @@ public struct CSVReportRenderer: ReportRenderer {
         }
     }
 
+    /// One row per gap item of every ward: kind, id and name, level, basis, the documents that
+    /// expect it, where the plan states it, the note, and the specialist's mark (`decisions.yaml`)
+    /// with its note; then a row per decision on an item the ward's plan no longer lacks (resolved).
     func gaps<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
         let c = report.comparison
         out.row([
@@ -443,7 +443,7 @@ struct CSVPlaces {
             halves = nil
             byteHalves = nil
         }
-        and = Array((t.language == .vi ? " và " : " and ").utf8)
+        and = Array(t.listAnd.utf8)
     }
 
     /// The halves of `halves` as UTF-8, and the word before a list's last group.
@@ -549,7 +549,7 @@ struct CSVPlaces {
         }
         var text = ""
         for (k, group) in groups.enumerated() {
-            if k > 0 { text += k == groups.count - 1 ? (t.language == .vi ? " và " : " and ") : ", " }
+            if k > 0 { text += k == groups.count - 1 ? t.listAnd : ", " }
             if let section = group.section { text += section + " (" }
             let (prefix, suffix) = group.lines.count == 1 ? halves.one : halves.many
             text += prefix

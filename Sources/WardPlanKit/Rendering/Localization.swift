@@ -712,8 +712,11 @@ struct Localizer {
     /// "A, B và C" / "A, B and C".
     func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + (language == .vi ? " và " : " and ") + items.last!
+        return items.dropLast().joined(separator: ", ") + listAnd + items.last!
     }
+
+    /// What stands before a list's last item (`list`).
+    var listAnd: String { language == .vi ? " và " : " and " }
 
     func documentType(_ kind: DocumentInfo.Kind) -> String {
         switch kind {
