@@ -22,6 +22,8 @@ let package = Package(
         ),
         // SHA-256 with the x86-64 SHA instructions, which Swift cannot reach (Reading/SHA256.swift).
         .target(name: "CSHA256"),
+        // The C allocator's heap growth, which Swift cannot set (glibc's mallopt is not imported).
+        .target(name: "CAllocator"),
         .target(
             name: "WardPlanKit",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
             name: "wardplan",
             dependencies: [
                 "WardPlanKit",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

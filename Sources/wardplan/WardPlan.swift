@@ -1,4 +1,5 @@
 import ArgumentParser
+import CAllocator
 import Foundation
 import WardPlanKit
 
@@ -17,6 +18,7 @@ struct WardPlan: ParsableCommand {
 
     /// ArgumentParser exits 64 on a usage error; we document 2, as most command-line tools do.
     static func main() {
+        MemoryGrowth.inLargeSteps()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -28,6 +30,15 @@ struct WardPlan: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+}
+
+/// How the C allocator grows its heaps. By default each thread's heap grows 128 KB at a time, one
+/// `mprotect` each: ≈ 35,000 system calls in a warm re-run of 3,321 plans. Grown 64 MB at a time
+/// instead; pages count only once touched, so the peak memory stays the same.
+enum MemoryGrowth {
+    static func inLargeSteps() {
+        _ = wardplans_grow_heaps_in_steps_of(64 << 20)
     }
 }
 
