@@ -48,18 +48,21 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// What a command prints of `diagnostics`: each one's `description(language)` and a line break,
     /// notes left out unless `verbose`. Made in blocks on `threads` threads and joined in order, so
-    /// the bytes are the same at any number of threads: a country's run prints ≈ 39,000 warnings,
-    /// ≈ 19,000 instructions each (the Vietnamese found by its English template), once all its
-    /// outputs are written and both cores are free.
+    /// the bytes are the same at any number of threads: a country's run prints ≈ 39,000 warnings
+    /// (each text's Vietnamese found by its English template once a block), once all its outputs are
+    /// written and both cores are free.
     public static func printed(
         _ diagnostics: [Diagnostic], language: Language, verbose: Bool, threads: Int = PlanExtractor.defaultThreads
     ) -> [UInt8] {
-        let block = 1_000
+        // One block a thread (of 1,000 at least): a block finds each text's Vietnamese once, and
+        // the blocks of 1,000 that were here found most texts again in each.
+        let block = max(1_000, (diagnostics.count + threads - 1) / max(1, threads))
         let blocks = ParallelSlots.map(count: (diagnostics.count + block - 1) / block, threads: threads) { b in
             var bytes: [UInt8] = []
+            var translations = MessageTranslations()
             for diagnostic in diagnostics[(b * block)..<min(diagnostics.count, (b + 1) * block)]
             where verbose || diagnostic.severity != .note {
-                diagnostic.appendLine(language, to: &bytes)
+                diagnostic.appendLine(language, to: &bytes, translations: &translations)
             }
             return bytes
         }
@@ -74,6 +77,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// interpolated into a `String` (nine appends a line, half of printing a warning once its
     /// Vietnamese was found).
     func appendLine(_ language: Language, to bytes: inout [UInt8]) {
+        var translations = MessageTranslations()
+        appendLine(language, to: &bytes, translations: &translations)
+    }
+
+    /// As above, each message's Vietnamese taken from `translations` when it was found before.
+    func appendLine(_ language: Language, to bytes: inout [UInt8], translations: inout MessageTranslations) {
         bytes.append(contentsOf: path.utf8)
         if let line {
             bytes.append(0x3A)  // :
@@ -82,7 +91,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         bytes.append(contentsOf: ": ".utf8)
         bytes.append(contentsOf: severity.rawValue.utf8)
         bytes.append(contentsOf: ": ".utf8)
-        if language == .vi, let vietnamese = ReaderMessage.vietnamese(of: message) {
+        if language == .vi, let vietnamese = translations.vietnamese(of: message) {
             bytes.append(contentsOf: vietnamese.utf8)
         } else {
             bytes.append(contentsOf: message.utf8)
@@ -90,6 +99,21 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         bytes.append(contentsOf: " [".utf8)
         bytes.append(contentsOf: code.rawValue.utf8)
         bytes.append(contentsOf: "]\n".utf8)
+    }
+
+    /// The Vietnamese of each English message (`ReaderMessage.vietnamese(of:)`), found once per text:
+    /// warnings repeat (a country's 39,157 printed warnings have 560 texts: the same task numbers
+    /// and messages in ward after ward), and finding one is ≈ 7,300 instructions, a look-up here a
+    /// few hundred.
+    struct MessageTranslations {
+        private var known: [String: String?] = [:]
+
+        mutating func vietnamese(of english: String) -> String? {
+            if let found = known[english] { return found }
+            let found = ReaderMessage.vietnamese(of: english)
+            known[english] = found
+            return found
+        }
     }
 
     /// `String(n)`'s bytes: a minus sign for a negative number, then its decimal digits.

@@ -89,7 +89,7 @@ extension PlanCache: JSONFragmentStore {
 
     /// `ab/abcd….json`, beside the entry `ab/abcd….plan`.
     func fragmentURL(key: [UInt8]) -> URL {
-        entryURL(name: Self.hex(key)).deletingPathExtension().appendingPathExtension("json")
+        entryURL(name: Self.hex(key), fileExtension: "json")
     }
 }
 

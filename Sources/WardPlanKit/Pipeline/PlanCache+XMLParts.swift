@@ -35,7 +35,7 @@ extension PlanCache: XMLPartStore {
 
     /// `ab/abcd….xml`, beside the entry `ab/abcd….plan`.
     func xmlPartURL(key: [UInt8]) -> URL {
-        entryURL(name: Self.hex(key)).deletingPathExtension().appendingPathExtension("xml")
+        entryURL(name: Self.hex(key), fileExtension: "xml")
     }
 }
 

@@ -264,16 +264,16 @@ public final class PlanCache: @unchecked Sendable {
         return SHA256.digest(material)
     }
 
-    /// The entry's file, in one of 256 folders (the key's first byte) so no folder grows large.
-    func entryURL(name: String) -> URL {
-        directory.appendingPathComponent(String(name.prefix(2)), isDirectory: true)
-            .appendingPathComponent(name + ".plan")
-    }
-
-    /// `entryURL(name:)`'s path, with `fileExtension` for `plan`: made as a string, for the files
-    /// read for every plan (a fragment, a part and an entry share the name).
+    /// The path of the entry named `name` (`ab/abcd….plan`), in one of 256 folders (the key's first
+    /// byte) so no folder grows large; with another `fileExtension`, the file kept beside it (a
+    /// fragment, a part and an entry share the name). Made as a string: it is read for every plan.
     func entryPath(name: String, fileExtension: String = "plan") -> String {
         directoryPath + "/" + name.prefix(2) + "/" + name + "." + fileExtension
+    }
+
+    /// `entryPath(name:)` as a URL, for the writes.
+    func entryURL(name: String, fileExtension: String = "plan") -> URL {
+        URL(fileURLWithPath: entryPath(name: name, fileExtension: fileExtension), isDirectory: false)
     }
 
     private enum Lookup {

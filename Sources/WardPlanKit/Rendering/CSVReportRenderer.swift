@@ -497,7 +497,7 @@ struct CSVPlaces {
                     var lines = 0
                     for m in leaders[g]..<n where groupOf[m] == g { lines += 1 }
                     if let section {
-                        CSVBytes.withUTF8(section) { out.append($0) }
+                        section.withContiguousUTF8 { out.append($0) }
                         out.append(0x20)
                         out.append(0x28)
                     }
@@ -528,8 +528,8 @@ struct CSVPlaces {
         guard let a, let b else { return a == nil && b == nil }
         let same =
             a.utf8.count == b.utf8.count
-            && CSVBytes.withUTF8(a) { x in
-                CSVBytes.withUTF8(b) { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+            && a.withContiguousUTF8 { x in
+                b.withContiguousUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
             }
         if same { return true }
         if aNFC && bNFC { return false }

@@ -148,9 +148,9 @@ struct CSVBytes: CSVRowSink {
         startField()
         var iterator = parts.makeIterator()
         guard let first = iterator.next() else { return }
-        guard let second = iterator.next() else { return Self.withUTF8(first) { out.appendCSVField($0) } }
+        guard let second = iterator.next() else { return first.withContiguousUTF8 { out.appendCSVField($0) } }
         out.append(0x22)
-        Self.withUTF8(first) { bytes in
+        first.withContiguousUTF8 { bytes in
             if let lead = bytes.first, CSVByteBuffer.startsFormula(lead) { out.append(0x27) }
             out.appendDoublingQuotes(bytes)
         }
@@ -158,18 +158,10 @@ struct CSVBytes: CSVRowSink {
         while let next = part {
             out.append(0x3B)
             out.append(0x20)
-            Self.withUTF8(next) { out.appendDoublingQuotes($0) }
+            next.withContiguousUTF8 { out.appendDoublingQuotes($0) }
             part = iterator.next()
         }
         out.append(0x22)
-    }
-
-    /// `body` given the text's UTF-8: its own bytes where it has them, else a copy's.
-    @inline(__always)
-    static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        var text = text
-        return text.withUTF8(body)
     }
 
     mutating func emptyField() { startField() }

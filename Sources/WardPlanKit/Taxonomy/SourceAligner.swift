@@ -35,7 +35,7 @@ struct SourceAligner {
     /// The stretches of `piece`, looked for from the end of the previous piece, or from the first
     /// line when they are not found after it.
     mutating func align(_ piece: String) -> [Stretch] {
-        Self.withUTF8(piece) { align($0) }
+        piece.withContiguousUTF8 { align($0) }
     }
 
     private mutating func align(_ piece: UnsafeBufferPointer<UInt8>) -> [Stretch] {
@@ -64,12 +64,7 @@ struct SourceAligner {
 
     /// Line `index`'s UTF-8, in place.
     private func withLine<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        Self.withUTF8(line(index).text, body)
-    }
-
-    /// A string's UTF-8 in place (a native string's is contiguous), or copied when it is not.
-    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+        line(index).text.withContiguousUTF8(body)
     }
 
     private func stretches(of piece: UnsafeBufferPointer<UInt8>, from start: (line: Int, offset: Int)) -> [Stretch] {
