@@ -220,7 +220,8 @@ public struct Coverage: Hashable, Sendable, Codable {
                 }
             }
             areaTasks = (0..<areas.count).map { s in
-                areaStart[s] == areaStart[s + 1] ? [] : areaFacts[areaStart[s]..<areaStart[s + 1]].map { facts[$0].task }
+                areaStart[s] == areaStart[s + 1]
+                    ? [] : areaFacts[areaStart[s]..<areaStart[s + 1]].map { facts[$0].task }
             }
             themeTasks = (0..<themes.count).map { s in
                 themeStart[s] == next[s] ? [] : themeFacts[themeStart[s]..<next[s]].map { facts[$0].task }
