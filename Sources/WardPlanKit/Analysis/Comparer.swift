@@ -40,20 +40,15 @@ public struct Comparer: Sendable {
         let findingsOfPlans = ComparerBranch(threads: threads) {
             PlanFindings.of(plans, taxonomy: taxonomy, store: store)
         }
-        let wards = Self.entries(plans, groups: groups)
-        // Lead offices the directory does not know count as one office however the plans spell them.
-        let facts = LeadOffices.mergeSpellings(
-            ParallelSlots.map(count: plans.count, threads: threads) { w in
-                // Each task's fields read in place: a task taken out of its array is a copy of every
-                // field (gaps27).
-                plans[w].tasks.indices.map { i in
-                    TaskFacts.make(plans[w].tasks, at: i, ward: wards[w].id, period: plans[w].period, asOf: asOf)
-                }
-            })
-        let findings = findingsOfPlans.wait()
-        // Steps that read none of each other's results run beside the coverage and the gaps, on
-        // another thread: the targets and citations (which the gaps then read), and everything
-        // made of the tasks' facts alone (perf23g). Each value is the one the steps made in turn.
+        // Each ward looked up in the national list once, for its entry, its plan id and its
+        // warnings (three times before), on all cores (compare31).
+        let units = UnitRegistry.national
+        let matches = ParallelSlots.map(count: plans.count, threads: threads) { units.match(plans[$0].ward) }
+        let wards = Self.entries(plans, matches: matches, groups: groups, threads: threads)
+        // Steps that read none of each other's results run beside the others, on another thread:
+        // the targets and citations (which the gaps then read; they read only the plans and wards:
+        // started before the facts, compare31), and everything made of the tasks' facts alone
+        // (perf23g). Each value is the one the steps made in turn.
         let (reference, citations) = (reference, citations)
         let targetsAndCitations = ComparerBranch(threads: threads) {
             (
@@ -62,6 +57,17 @@ public struct Comparer: Sendable {
                 CitationSummary.make(plans: plans, wards: wards, rules: citations)
             )
         }
+        // Lead offices the directory does not know count as one office however the plans spell them.
+        let facts = LeadOffices.mergeSpellings(
+            ParallelSlots.map(count: plans.count, threads: threads) { w in
+                // Each task's fields read in place: a task taken out of its array is a copy of every
+                // field (gaps27); the ward's id and period taken once, not once per task (compare31).
+                let ward = wards[w].id
+                let period = plans[w].period
+                return plans[w].tasks.indices.map { i in
+                    TaskFacts.make(plans[w].tasks, at: i, ward: ward, period: period, asOf: asOf)
+                }
+            })
         let ofTasks = ComparerBranch(threads: threads) {
             // Counted by canonical name (one office); each ward's tasks show the name its kind uses.
             var leads = LeadOffices.make(wards: wards, facts: facts)
@@ -73,23 +79,34 @@ public struct Comparer: Sendable {
                     for i in facts[w].indices where !facts[w][i].hasProduct { tasks.append(facts[w][i].task) }
                     return WardTasks(ward: wards[w].id, tasks: tasks)
                 },
-                diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(plans, wards: wards)
+                diagnostics: Self.duplicateWards(wards) + Self.ambiguousUnits(matches, wards: wards)
                     + Self.datedAfter(asOf, plans: plans, wards: wards))
         }
-        let statements = findings.map(\.statements)
+        // Taken out of the branch: the comparison's own copy is the only one left, let go below.
+        let findings = findingsOfPlans.take()
+        // The peers' groups read the findings and provinces alone: beside the coverage (compare31).
+        let (documents, minPeers) = (documents, minPeers)
+        let peersBranch = ComparerBranch(threads: threads) {
+            let provinceKeys = Self.provinceKeys(plans, documents: documents)
+            let peers = PeerGroups(
+                plans: plans, wards: wards, minPeers: minPeers, taskThemes: findings.map(\.taskThemes),
+                provinceKeys: provinceKeys)
+            return (provinceKeys, peers)
+        }
         let coverage = Coverage.make(
-            plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: reference.taxonomy)
-        let provinceKeys = Self.provinceKeys(plans, documents: documents)
-        let peers = PeerGroups(
-            plans: plans, wards: wards, minPeers: minPeers, taskThemes: findings.map(\.taskThemes),
-            provinceKeys: provinceKeys)
+            plans: plans, wards: wards, facts: facts, statements: findings.map(\.statements),
+            taxonomy: reference.taxonomy, threads: threads)
+        let (provinceKeys, peers) = peersBranch.take()
         let (targets, citationSummary) = targetsAndCitations.wait()
-        let gaps = WardGaps.make(
-            WardGaps.Inputs(
-                plans: plans, wards: wards, coverage: coverage, targets: targets,
-                citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
-                metrics: reference.metrics, documents: documents, findings: findings, peers: peers,
-                provinceKeys: provinceKeys))
+        let inputs = WardGaps.Inputs(
+            plans: plans, wards: wards, coverage: coverage, targets: targets,
+            citations: citationSummary, citationRules: citations, taxonomy: reference.taxonomy,
+            metrics: reference.metrics, documents: documents, findings: consume findings, peers: peers,
+            provinceKeys: provinceKeys)
+        let gaps = WardGaps.make(inputs, threads: threads)
+        // The findings (≈ 19 M instructions to free at n-500), the peers and the facts are read no
+        // more: freed on another thread, beside what the caller does next (compare31).
+        LaterRelease.hand((consume inputs, consume facts), threads: threads)
         let tasks = ofTasks.wait()
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
@@ -205,8 +222,13 @@ public struct Comparer: Sendable {
     /// A warning for each plan whose ward is the name of units in several provinces when the plan's
     /// province does not settle which (the ward keeps a key made from its name).
     static func ambiguousUnits(_ plans: [Plan], wards: [WardEntry], units: UnitRegistry = .national) -> [Diagnostic] {
-        zip(plans, wards).compactMap { plan, ward in
-            guard case .ambiguous(let found) = units.match(plan.ward) else { return nil }
+        ambiguousUnits(plans.map { units.match($0.ward) }, wards: wards)
+    }
+
+    /// As above, with each plan's match in the list (`UnitRegistry.match`) already made, in ward order.
+    static func ambiguousUnits(_ matches: [UnitRegistry.Match], wards: [WardEntry]) -> [Diagnostic] {
+        zip(matches, wards).compactMap { match, ward in
+            guard case .ambiguous(let found) = match else { return nil }
             let names = found.map { "\($0.name) (\($0.province))" }.joined(separator: ", ")
             return Diagnostic(
                 .ambiguousUnit, .warning, path: ward.source, ReaderMessage.ambiguousUnit, ward.label, found.count,
@@ -220,31 +242,48 @@ public struct Comparer: Sendable {
     static func entries(_ plans: [Plan], groups: [Int: String] = [:], units: UnitRegistry = .national)
         -> [WardEntry]
     {
-        var used: [String: Int] = [:]
-        let planIDs = PlanIdentity.ids(of: plans, units: units).ids
-        return zip(plans, planIDs).map { plan, planID in
-            let fileName = Self.fileName(plan.source.path)
-            let code = units.code(of: plan.ward)
-            let key = code.map(UnitRegistry.codeText) ?? WardEntry.slugKey(plan.ward, fileName: fileName)
-            let base = key.isEmpty ? "ward" : key
-            used[base, default: 0] += 1
-            let id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
+        entries(plans, matches: plans.map { units.match($0.ward) }, groups: groups)
+    }
+
+    /// As above, with each plan's match in the national list (`UnitRegistry.match`) already made,
+    /// in the plans' order: a ward's code is its match's, looked up once (compare31). Each entry but
+    /// its two ids is made on `threads` threads (a plan's own); the ids, unique in the list, then in
+    /// plan order, as before.
+    static func entries(
+        _ plans: [Plan], matches: [UnitRegistry.Match], groups: [Int: String] = [:], threads: Int = 1
+    ) -> [WardEntry] {
+        let made = ParallelSlots.map(count: plans.count, threads: threads) { p -> (entry: WardEntry, key: String) in
+            let code: Int? = if case .unit(let unit) = matches[p] { unit.code } else { nil }
+            let fileName = Self.fileName(plans[p].source.path)
+            let key = code.map(UnitRegistry.codeText) ?? WardEntry.slugKey(plans[p].ward, fileName: fileName)
+            let ward = plans[p].ward
+            let document = plans[p].document
             let label =
-                plan.ward.name.map { name in
-                    plan.ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
+                ward.name.map { name in
+                    ward.kind.map { capitalisedFirst($0.rawValue) + " " + name } ?? name
                 } ?? fileName
             var entry = WardEntry(
-                id: id, planID: planID, label: label, name: plan.ward.name, kind: plan.ward.kind,
-                province: plan.ward.province,
-                source: plan.source.path, sha256: plan.source.sha256, documentType: plan.document.type,
-                documentNumber: plan.document.number, issuedOn: plan.document.issuedOn,
-                issuedText: plan.document.issuedText,
-                title: plan.document.title, period: plan.period?.years, taskCount: plan.tasks.count,
-                targetCount: plan.targets.count,
-                warningCount: Self.warnings(plan.diagnostics),
-                unclassifiedLines: plan.unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
+                id: "", planID: PlanIdentity.baseID(of: plans[p], code: code), label: label, name: ward.name,
+                kind: ward.kind, province: ward.province,
+                source: plans[p].source.path, sha256: plans[p].source.sha256, documentType: document.type,
+                documentNumber: document.number, issuedOn: document.issuedOn, issuedText: document.issuedText,
+                title: document.title, period: plans[p].period?.years, taskCount: plans[p].tasks.count,
+                targetCount: plans[p].targets.count,
+                warningCount: Self.warnings(plans[p].diagnostics),
+                unclassifiedLines: plans[p].unclassified.reduce(0) { $0 + (($1.endLine ?? $1.line) - $1.line + 1) })
             entry.code = code
             entry.group = code.flatMap { groups[$0] }
+            return (entry, key)
+        }
+        // The plan ids from the base ids just made (`PlanIdentity.ids`), then the ward ids.
+        let planIDs = PlanIdentity.ids(of: plans, base: made.map(\.entry.planID)).ids
+        var used: [String: Int] = [:]
+        return made.indices.map { p in
+            let base = made[p].key.isEmpty ? "ward" : made[p].key
+            used[base, default: 0] += 1
+            var entry = made[p].entry
+            entry.id = used[base]! == 1 ? base : "\(base)-\(used[base]!)"
+            entry.planID = planIDs[p]
             return entry
         }
     }
@@ -254,11 +293,32 @@ public struct Comparer: Sendable {
     /// The last part of `path` between slashes that is not empty (`path.split(separator: "/").last`),
     /// else `path` itself: found from the end, not by splitting the whole path (gaps27).
     static func fileName(_ path: String) -> String {
+        // An ASCII path's characters are its bytes (no byte joins another into one character):
+        // its slashes found by byte (compare31; by `Character`s, ≈ 11,000 instructions a path).
+        if let name = asciiFileName(path) { return name }
         var end = path.endIndex
         while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
         guard end > path.startIndex else { return path }
         let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         return String(path[start..<end])
+    }
+
+    /// `fileName(path)` when `path` is ASCII and its bytes at hand; nil otherwise.
+    static func asciiFileName(_ path: String) -> String? {
+        let found = path.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var high: UInt8 = 0
+            for b in bytes { high |= b }
+            guard high < 0x80 else { return .none }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+            guard end > 0 else { return .some(nil) }
+            var start = end
+            while start > 0, bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        }
+        guard let found, let known = found else { return nil }
+        // Only slashes: the path itself, as the `Character` walk gives it.
+        return known ?? path
     }
 
     /// How many of `diagnostics` are warnings or worse, counted in place (not filtered into a copy).
@@ -289,6 +349,13 @@ private final class ComparerBranch<Value: Sendable>: @unchecked Sendable {
 
     func wait() -> Value {
         done.wait()
+        return value!
+    }
+
+    /// The value, the branch keeping no copy of it (whoever takes it holds the only one).
+    func take() -> Value {
+        done.wait()
+        defer { value = nil }
         return value!
     }
 }

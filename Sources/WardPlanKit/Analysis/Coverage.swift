@@ -59,33 +59,39 @@ public struct Coverage: Hashable, Sendable, Codable {
         // The taxonomy's theme ids by slot: a task's theme is looked up by its bytes when ASCII
         // (`Slots`), not hashed as a `String` into a set (gaps27).
         let known = Slots(themes.map(\.id))
-        // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
-        // area the last plan gives it). Tasks read by index: a task taken whole out of the array
-        // (as `flatMap` did) is a copy of every field (perf22w).
-        let unknown = ParallelSlots.map(count: plans.count, threads: threads) { w in
-            var found: [(String, String)] = []
-            for i in plans[w].tasks.indices {
-                for m in plans[w].tasks[i].themes.indices where known(plans[w].tasks[i].themes[m].id) == nil {
-                    found.append((plans[w].tasks[i].themes[m].id, plans[w].tasks[i].themes[m].area))
-                }
-            }
-            return found
-        }
-        let extra = Dictionary(unknown.joined().map { $0 }, uniquingKeysWith: { _, last in last })
-        for (id, area) in extra.sorted(by: { $0.key < $1.key }) {
-            themes.append((id: id, area: area, vi: id, en: id, expectedBy: []))
-        }
         // Each ward's tasks and lines by row, in one pass over its own (on all cores): the rows then
         // take them by position, rows × wards, not rows × wards × tasks.
         let areaSlots = Slots(taxonomy.areas.map(\.id))
-        // With no theme the taxonomy lacks, the rows' ids are the taxonomy's: its slots serve.
-        let themeSlots = extra.isEmpty ? known : Slots(themes.map(\.id))
-        let index = ParallelSlots.map(count: plans.count, threads: threads) { w in
+        // Made with the taxonomy's slots first: the same pass finds the theme ids on tasks the
+        // taxonomy does not list (one pass over the tasks less, compare31).
+        // (`facts[w]` are the facts of `plans[w].tasks`, one per task in order, as `Comparer` makes
+        // them; a fact's theme ids are its task's, each once.)
+        let first = ParallelSlots.map(count: plans.count, threads: threads) { w in
             WardIndex(
-                facts: facts[w], narrative: plans[w].narrative, statements: statements[w], areas: areaSlots,
-                themes: themeSlots)
+                facts: facts[w], tasks: plans[w].tasks, narrative: plans[w].narrative, statements: statements[w],
+                areas: areaSlots, themes: known)
         }
-        let areaRows = taxonomy.areas.indices.map { r in
+        // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
+        // area the last plan gives it).
+        let extra = Dictionary(first.lazy.flatMap(\.unknown).map { $0 }, uniquingKeysWith: { _, last in last })
+        for (id, area) in extra.sorted(by: { $0.key < $1.key }) {
+            themes.append((id: id, area: area, vi: id, en: id, expectedBy: []))
+        }
+        // With no theme the taxonomy lacks, the rows' ids are the taxonomy's: its slots serve; with
+        // one, the index is made again with the rows' slots (rare: a plan classified with another
+        // taxonomy).
+        let themeSlots = extra.isEmpty ? known : Slots(themes.map(\.id))
+        let index =
+            extra.isEmpty
+            ? first
+            : ParallelSlots.map(count: plans.count, threads: threads) { w in
+                WardIndex(
+                    facts: facts[w], tasks: nil, narrative: plans[w].narrative, statements: statements[w],
+                    areas: areaSlots, themes: themeSlots)
+            }
+        // Rows on all cores too (the cells of one row are its own): each cell takes its lists from
+        // its ward's index (compare31).
+        let areaRows = ParallelSlots.map(count: taxonomy.areas.count, threads: threads) { r in
             let area = taxonomy.areas[r]
             let slot = areaSlots.ofRow[r]
             return Row(
@@ -94,8 +100,9 @@ public struct Coverage: Hashable, Sendable, Codable {
                     Cell(ward: wards[w].id, tasks: index[w].areaTasks[slot], mentions: index[w].areaLines[slot])
                 })
         }
-        let themeRows = themes.indices.map { r in
-            let theme = themes[r]
+        let rowThemes = themes
+        let themeRows = ParallelSlots.map(count: rowThemes.count, threads: threads) { r in
+            let theme = rowThemes[r]
             let slot = themeSlots.ofRow[r]
             return Row(
                 id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
@@ -103,6 +110,9 @@ public struct Coverage: Hashable, Sendable, Codable {
                     Cell(ward: wards[w].id, tasks: index[w].themeTasks[slot], mentions: index[w].themeLines[slot])
                 })
         }
+        // The wards' lists of lists are read no more (their lists are the cells'): freed beside
+        // what comes next (compare31).
+        LaterRelease.hand((consume first, consume index), threads: threads)
         return Coverage(areas: areaRows, themes: themeRows)
     }
 
@@ -141,46 +151,83 @@ public struct Coverage: Hashable, Sendable, Codable {
         var areaLines: [[Int]]
         var themeTasks: [[TaskRef]]
         var themeLines: [[Int]]
+        /// The theme matches of the ward's tasks whose id no theme slot has (id, the match's area),
+        /// in task order and match order, when `tasks` was given.
+        var unknown: [(String, String)] = []
 
+        /// `tasks`, when given, are the plan's tasks the facts were made of (one fact per task, in
+        /// order): a fact's theme no slot has is looked up in its task's matches for `unknown`.
         init(
-            facts: [TaskFacts], narrative: [NarrativeItem], statements: [String: [GapPlace]], areas: Slots,
-            themes: Slots
+            facts: [TaskFacts], tasks: [PlanTask]?, narrative: [NarrativeItem], statements: [String: [GapPlace]],
+            areas: Slots, themes: Slots
         ) {
-            // Each fact's slots found first and each list's length counted, so that every list is
-            // allocated once at its size; facts and items read in place (by index), not copied.
+            // Each fact's slots found first; then each slot's facts in task order by a counting
+            // sort (one list of fact numbers for all slots), and each slot's list made from them at
+            // its size: no list per slot grown task by task, no list of lists mutated in place
+            // (compare31). Facts and items read in place (by index), not copied.
             var areaOf = [Int](repeating: -1, count: facts.count)
-            var themeOf: [Int] = []
-            // Allocated once at its size, not grown theme by theme (gaps27).
+            var areaStart = [Int](repeating: 0, count: areas.count + 1)
+            var themeStart = [Int](repeating: 0, count: themes.count + 1)
             var named = 0
             for i in facts.indices { named += facts[i].themes.count }
-            if named > 0 { themeOf.reserveCapacity(named) }
-            var areaCount = [Int](repeating: 0, count: areas.count)
-            var themeCount = [Int](repeating: 0, count: themes.count)
+            var themeOf = [Int](repeating: -1, count: named)
+            var unknown: [(String, String)] = []
+            var k = 0
             for i in facts.indices {
                 if let a = areas(facts[i].area) {
                     areaOf[i] = a
-                    areaCount[a] += 1
+                    areaStart[a + 1] += 1
                 }
-                for k in facts[i].themes.indices {
-                    let t = themes(facts[i].themes[k]) ?? -1
-                    themeOf.append(t)
-                    if t >= 0 { themeCount[t] += 1 }
+                var lacking = false
+                for m in facts[i].themes.indices {
+                    if let t = themes(facts[i].themes[m]) {
+                        themeOf[k] = t
+                        themeStart[t + 1] += 1
+                    } else {
+                        lacking = true
+                    }
+                    k += 1
+                }
+                // The task's matches no slot has, in match order (as many as the task names).
+                if lacking, let tasks, i < tasks.count {
+                    for m in tasks[i].themes.indices where themes(tasks[i].themes[m].id) == nil {
+                        unknown.append((tasks[i].themes[m].id, tasks[i].themes[m].area))
+                    }
                 }
             }
-            areaTasks = areaCount.map { Self.list(capacity: $0) }
-            themeTasks = themeCount.map { Self.list(capacity: $0) }
-            var next = 0
+            self.unknown = unknown
+            for s in 0..<areas.count { areaStart[s + 1] += areaStart[s] }
+            for s in 0..<themes.count { themeStart[s + 1] += themeStart[s] }
+            // Fact numbers by slot, in task order.
+            var areaFacts = [Int](repeating: 0, count: areaStart[areas.count])
+            var next = areaStart
+            for i in facts.indices where areaOf[i] >= 0 {
+                areaFacts[next[areaOf[i]]] = i
+                next[areaOf[i]] += 1
+            }
+            var themeFacts = [Int](repeating: 0, count: themeStart[themes.count])
+            next = themeStart
+            k = 0
             for i in facts.indices {
-                if areaOf[i] >= 0 { areaTasks[areaOf[i]].append(facts[i].task) }
-                // A task once under each of its themes, however often it names one.
                 for _ in facts[i].themes.indices {
-                    let t = themeOf[next]
-                    next += 1
-                    if t >= 0, themeTasks[t].last != facts[i].task { themeTasks[t].append(facts[i].task) }
+                    let t = themeOf[k]
+                    k += 1
+                    guard t >= 0 else { continue }
+                    // A task once under each of its themes, however often it names one.
+                    if next[t] > themeStart[t], facts[themeFacts[next[t] - 1]].task == facts[i].task { continue }
+                    themeFacts[next[t]] = i
+                    next[t] += 1
                 }
             }
-            // The narrative items' lines by area, each list allocated once at its size (grown item
-            // by item, ≈ 28,000 new buffers at n-500, warm28): the items' slots found first.
+            areaTasks = (0..<areas.count).map { s in
+                areaStart[s] == areaStart[s + 1]
+                    ? [] : areaFacts[areaStart[s]..<areaStart[s + 1]].map { facts[$0].task }
+            }
+            themeTasks = (0..<themes.count).map { s in
+                themeStart[s] == next[s] ? [] : themeFacts[themeStart[s]..<next[s]].map { facts[$0].task }
+            }
+            // The narrative items' lines by area, each list made at its size (grown item by item,
+            // ≈ 28,000 new buffers at n-500, warm28): the items' slots found first.
             var itemArea = [Int](repeating: -1, count: narrative.count)
             var lineCount = [Int](repeating: 0, count: areas.count)
             for j in narrative.indices {
@@ -198,18 +245,11 @@ public struct Coverage: Hashable, Sendable, Codable {
             for j in narrative.indices where itemArea[j] >= 0 { lines[itemArea[j]].append(narrative[j].line) }
             for a in lines.indices where !lines[a].isEmpty { lines[a] = sortedUnique(lines[a]) }
             areaLines = lines
-            themeLines = Array(repeating: [], count: themes.count)
+            var themeLines = [[Int]](repeating: [], count: themes.count)
             for (id, places) in statements {
                 if let t = themes(id) { themeLines[t] = places.map(\.line) }
             }
-        }
-
-        private static func list(capacity: Int) -> [TaskRef] {
-            // No list for an empty one: reserving nothing still made a new buffer (gaps27).
-            guard capacity > 0 else { return [] }
-            var list: [TaskRef] = []
-            list.reserveCapacity(capacity)
-            return list
+            self.themeLines = themeLines
         }
     }
 }

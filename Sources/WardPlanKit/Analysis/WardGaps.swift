@@ -496,10 +496,13 @@ extension WardGaps {
         var families: [String] = []
         // Made when an item names places: most wards' have none, and its outline costs.
         var placeNamer: PlaceNamer? = nil
-        for (k, row) in input.targets.benchmarks.enumerated() {
+        let rows = input.targets.benchmarks
+        // A row is read only when its cell here is a gap (most are not): the row, its benchmark and
+        // its cell are not copied out of their arrays to ask (compare31).
+        for k in rows.indices where rows[k].cells[w].status == .below || rows[k].cells[w].status == .missing {
+            let row = rows[k]
             let b = row.benchmark
             let cell = row.cells[w]
-            guard cell.status == .below || cell.status == .missing else { continue }
             let outcome = expectations.outcome(prepared.targets[k])
             guard outcome.applies else { continue }
             var item: GapItem
@@ -565,11 +568,20 @@ extension WardGaps {
             if byFamily[family] == nil { families.append(family) }
             byFamily[family, default: []].append(item)
         }
-        let rank: [GapItem.Level: Int] = [.below: 0, .absent: 1, .stated: 2, .update: 3, .review: 4]
+        // The levels' rank as a function, not a dictionary made per ward (compare31).
+        func rank(_ level: GapItem.Level) -> Int {
+            switch level {
+            case .below: 0
+            case .absent: 1
+            case .stated: 2
+            case .update: 3
+            case .review: 4
+            }
+        }
         return families.map { family in
             let candidates = byFamily[family]!
             var best = candidates.enumerated().min {
-                (rank[$0.element.level]!, $0.offset) < (rank[$1.element.level]!, $1.offset)
+                (rank($0.element.level), $0.offset) < (rank($1.element.level), $1.offset)
             }!.element
             let others = candidates.filter { $0.id != best.id }.map(\.id)
             if !others.isEmpty { best.note += "; cùng nhóm chỉ tiêu: " + others.joined(separator: ", ") }

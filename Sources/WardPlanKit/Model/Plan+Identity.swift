@@ -15,6 +15,12 @@
 public enum PlanIdentity {
     /// The id a plan has on its own.
     public static func baseID(of plan: Plan, units: UnitRegistry = .national) -> String {
+        baseID(of: plan, code: units.code(of: plan.ward))
+    }
+
+    /// As `baseID(of:units:)`, with `code`, the official code the list gives the plan's ward
+    /// (`units.code(of: plan.ward)`), already known: the ward is not looked up again (compare31).
+    static func baseID(of plan: Plan, code: Int?) -> String {
         let period = plan.period.map { "\($0.years)" } ?? plan.document.issuedYear.map(String.init) ?? "undated"
         let document: String
         if let number = plan.document.number, let slug = nonEmpty(Slug.of(number)) {
@@ -22,12 +28,17 @@ public enum PlanIdentity {
         } else {
             document = (nonEmpty(Slug.of(plan.document.code ?? "")).map { $0 + "-" } ?? "") + "unnumbered"
         }
-        return [wardPart(of: plan, units: units), period, document].joined(separator: ".")
+        return [wardPart(of: plan, code: code), period, document].joined(separator: ".")
     }
 
     /// The key of the plan's ward: its unit's official code, else `province.kind-name` slugs.
     static func wardPart(of plan: Plan, units: UnitRegistry) -> String {
-        if let code = units.code(of: plan.ward) { return UnitRegistry.codeText(code) }
+        wardPart(of: plan, code: units.code(of: plan.ward))
+    }
+
+    /// As `wardPart(of:units:)`, with the ward's official code already known.
+    static func wardPart(of plan: Plan, code: Int?) -> String {
+        if let code { return UnitRegistry.codeText(code) }
         let province = nonEmpty(Slug.of(plan.ward.province ?? "")) ?? "unknown-province"
         let ward: String
         if let name = plan.ward.name, let slug = nonEmpty(Slug.of("\(plan.ward.kind?.rawValue ?? "") \(name)")) {
@@ -42,19 +53,32 @@ public enum PlanIdentity {
     public static func ids(of plans: [Plan], units: UnitRegistry = .national) -> (
         ids: [String], diagnostics: [Diagnostic]
     ) {
-        let base = plans.map { baseID(of: $0, units: units) }
+        ids(of: plans, codes: plans.map { units.code(of: $0.ward) })
+    }
+
+    /// As `ids(of:units:)`, with each plan's official code (`units.code(of: plan.ward)`, nil when
+    /// none) already known, in the plans' order (compare31).
+    static func ids(of plans: [Plan], codes: [Int?]) -> (ids: [String], diagnostics: [Diagnostic]) {
+        ids(of: plans, base: plans.indices.map { baseID(of: plans[$0], code: codes[$0]) })
+    }
+
+    /// As `ids(of:units:)`, with each plan's `baseID` already made, in the plans' order.
+    static func ids(of plans: [Plan], base: [String]) -> (ids: [String], diagnostics: [Diagnostic]) {
         var count: [String: Int] = [:]
         for id in base { count[id, default: 0] += 1 }
         var ids: [String] = []
         var used: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for (plan, id) in zip(plans, base) {
+        ids.reserveCapacity(plans.count)
+        // Plans read in place (by index), not copied out of the array (compare31).
+        for p in plans.indices {
+            let id = base[p]
             var unique = id
             if count[id]! > 1 {
-                unique = "\(id).sha-\(plan.source.sha256.prefix(12))"
+                unique = "\(id).sha-\(plans[p].source.sha256.prefix(12))"
                 diagnostics.append(
                     Diagnostic(
-                        .xmlDuplicatePlanID, .warning, path: plan.source.path, ReaderMessage.duplicatePlanID,
+                        .xmlDuplicatePlanID, .warning, path: plans[p].source.path, ReaderMessage.duplicatePlanID,
                         count[id]!, id,
                         unique))
             }

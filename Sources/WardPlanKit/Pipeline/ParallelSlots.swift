@@ -45,3 +45,23 @@ final class ParallelSlots<Value>: @unchecked Sendable {
         return (0..<count).map { slots[$0]! }
     }
 }
+
+/// Values a step no longer reads, freed on another thread when more than one is allowed (at once on
+/// this one otherwise): freeing millions of small objects need not hold up what comes next
+/// (compare31: the plans' findings at the end of `Comparer.compare`).
+enum LaterRelease {
+    static func hand<Value>(_ value: consuming Value, threads: Int) {
+        guard threads > 1 else { return }
+        let box = Box(consume value)
+        DispatchQueue.global().async { box.clear() }
+    }
+
+    /// The only reference to the value: cleared on the other thread.
+    private final class Box<Value>: @unchecked Sendable {
+        private var value: Value?
+
+        init(_ value: consuming Value) { self.value = consume value }
+
+        func clear() { value = nil }
+    }
+}
