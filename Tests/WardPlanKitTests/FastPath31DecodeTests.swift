@@ -162,7 +162,7 @@ struct FastPath31DecodeTests {
             #expect(Array(old[oldTable.end...]) == Array(payload[table.end...]))
             #expect(payload.count - old.count == 8 * table.texts.filter { $0.count > 15 }.count)
         }
-        #expect(long > 100)
+        #expect(long > 30)
     }
 
     /// Hand-written plans (every optional present and absent, empty and non-ASCII texts: NFC and
