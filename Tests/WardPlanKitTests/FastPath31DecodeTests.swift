@@ -183,8 +183,9 @@ struct FastPath31DecodeTests {
                 let payload = Data(PlanBinaryCoder.encode(findings))
                 let back = try PlanBinaryCoder.decode(PlanFindings.self, from: payload, pool: round == 0 ? nil : pool)
                 #expect(back == findings)
-                #expect(back.statements.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-                    == findings.statements.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+                #expect(
+                    back.statements.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+                        == findings.statements.keys.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
             }
         }
     }

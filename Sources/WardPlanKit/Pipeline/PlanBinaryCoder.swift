@@ -224,13 +224,16 @@ struct BinaryReader {
             for _ in 0..<count {
                 let length = try self.count()
                 if length > TextPool.shortLength {
-                    guard bytes.count - position - length >= 8 else { throw Self.failure("unexpected end of the entry") }
+                    guard bytes.count - position - length >= 8 else {
+                        throw Self.failure("unexpected end of the entry")
+                    }
                     let hash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                     position += 8
                     let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
                     table.appendBorrowed(pool.longTextBits(utf8, hash: hash))
                 } else {
-                    table.appendBorrowed(pool.shortTextBits(UnsafeRawBufferPointer(start: base + position, count: length)))
+                    table.appendBorrowed(
+                        pool.shortTextBits(UnsafeRawBufferPointer(start: base + position, count: length)))
                 }
                 position += length
             }
@@ -240,7 +243,9 @@ struct BinaryReader {
             for _ in 0..<count {
                 let length = try self.count()
                 if length > TextPool.shortLength {
-                    guard bytes.count - position - length >= 8 else { throw Self.failure("unexpected end of the entry") }
+                    guard bytes.count - position - length >= 8 else {
+                        throw Self.failure("unexpected end of the entry")
+                    }
                     position += 8
                 }
                 let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
