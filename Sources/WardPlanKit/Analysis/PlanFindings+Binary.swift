@@ -25,16 +25,26 @@ extension PlanFindings: BinaryCodable {
     init(from r: inout BinaryReader) throws {
         statements = try Self.themeTable(&r)
         hints = try Self.themeTable(&r)
-        assigned = Set(try r.strings())
-        taskThemes = Set(try r.strings())
+        assigned = try Self.themeSet(&r)
+        taskThemes = try Self.themeSet(&r)
         doubt = try r.bool() ? try ReadingDoubt(from: &r) : nil
+    }
+
+    /// A set of theme ids, as `Set(try r.strings())` made it (a text twice is kept once, the first),
+    /// without the list in between.
+    private static func themeSet(_ r: inout BinaryReader) throws -> Set<String> {
+        let count = try r.count()
+        if count == 0 { return [] }
+        var set = Set<String>(minimumCapacity: count)
+        for _ in 0..<count { set.insert(try r.string()) }
+        return set
     }
 
     /// Theme id → values, as `write(to:)` writes each table; a theme twice is damage.
     private static func themeTable<T: BinaryCodable>(_ r: inout BinaryReader) throws -> [String: [T]] {
         let count = try r.count()
-        var table: [String: [T]] = [:]
-        table.reserveCapacity(count)
+        if count == 0 { return [:] }
+        var table = [String: [T]](minimumCapacity: count)
         for _ in 0..<count {
             let id = try r.string()
             guard table.updateValue(try r.array(), forKey: id) == nil else {

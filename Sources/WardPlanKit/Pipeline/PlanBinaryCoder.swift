@@ -5,12 +5,15 @@ import Foundation
 /// (format 1 of the cache) took 5–8 ms a plan, too slow to load a country's plans in a second; this reads a field after the
 /// other, in the order written, straight from the bytes.
 ///
-///     payload = string count (varint) · strings (varint length · UTF-8) · plan
+///     payload = string count (varint) · strings · plan
+///     string  = varint length · (the pool hash, UInt64 little-endian, when length > 15) · UTF-8
 ///
 /// Every text of the plan is written once, in a table at the start, and named by its index: a
 /// plan repeats its area and theme ids, phrases, headings and paths hundreds of times, so the
 /// table makes an entry smaller and its decoding cheaper (one `String` made per distinct text; the
-/// others share its storage). Whole numbers are zig-zag varints, counts and indexes varints,
+/// others share its storage). A text longer than 15 bytes carries its `TextPool.hash`, so the
+/// reader finds it in its pool without hashing it (decode31: hashing was ≈ 40 M instructions of
+/// 500 entries); the pool still compares the bytes, so a wrong hash only misses the pool. Whole numbers are zig-zag varints, counts and indexes varints,
 /// `Double`s 8 bytes little-endian, a `Bool` one byte, an optional a presence byte before its value
 /// (an optional text: its index + 1, 0 for nil), an enum its raw value (a text).
 ///
@@ -96,6 +99,10 @@ struct BinaryWriter {
             var string = string
             string.withUTF8 { utf8 in
                 table.varint(UInt64(utf8.count))
+                if utf8.count > TextPool.shortLength {
+                    let hash = TextPool.hash(UnsafeRawBufferPointer(utf8))
+                    withUnsafeBytes(of: hash.littleEndian) { table.body.append(contentsOf: $0) }
+                }
                 table.body.append(contentsOf: utf8)
             }
         }
@@ -183,7 +190,11 @@ struct BinaryWriter {
 struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
-    private var table: [String] = []
+    /// The text table's `String`s (`TextTable`), and their count (none read before it is made).
+    private var texts = UnsafeRawPointer(bitPattern: MemoryLayout<String>.alignment)!
+    private var textCount = 0
+    /// What keeps `texts` alive: a table of the reader's own, or the pool's (`TextPool.Local`).
+    private var textOwner: TextTable? = nil
     /// Enum values read by text index (`enumValue(atTableIndex:)`); made at the first.
     private var enumMemo: [EnumMemo] = []
 
@@ -194,28 +205,61 @@ struct BinaryReader {
     }
 
     /// Reads the string table, its texts taken from `pool` when it has them.
+    ///
+    /// With a pool, the table is the pool's (`TextPool.Local.borrowedTable`): it holds its texts
+    /// without a reference of its own, the pool keeping them, so a text costs no retain when the
+    /// table is filled and no release when the reader is done (decode31: ≈ 20 M instructions of
+    /// 500 entries). The next reader with the same pool reuses it: a reader with a pool lives only
+    /// while `PlanBinaryCoder.decode` reads one value.
     init(_ bytes: UnsafeRawBufferPointer, pool: TextPool.Local? = nil) throws {
         self.bytes = bytes
         let count = try self.count()
         guard count > 0, let base = bytes.baseAddress else { return }
-        table.reserveCapacity(count)
         // `count()` has checked each length against the bytes left, so the texts are taken by
         // pointer, without a slice's bounds checks; the pool looked at once, not once a text.
+        // A long text's hash (8 bytes) is checked against the bytes left with its text.
         if let pool {
+            let table = pool.borrowedTable(for: count)
+            textOwner = table
             for _ in 0..<count {
                 let length = try self.count()
-                table.append(pool.text(UnsafeRawBufferPointer(start: base + position, count: length)))
+                if length > TextPool.shortLength {
+                    guard bytes.count - position - length >= 8 else {
+                        throw Self.failure("unexpected end of the entry")
+                    }
+                    let hash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                    position += 8
+                    let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
+                    table.appendBorrowed(pool.longTextBits(utf8, hash: hash))
+                } else {
+                    table.appendBorrowed(
+                        pool.shortTextBits(UnsafeRawBufferPointer(start: base + position, count: length)))
+                }
                 position += length
             }
         } else {
+            let table = TextTable(owning: count)
+            textOwner = table
             for _ in 0..<count {
                 let length = try self.count()
+                if length > TextPool.shortLength {
+                    guard bytes.count - position - length >= 8 else {
+                        throw Self.failure("unexpected end of the entry")
+                    }
+                    position += 8
+                }
                 let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
-                table.append(String(decoding: utf8, as: UTF8.self))
+                table.appendOwned(String(decoding: utf8, as: UTF8.self))
                 position += length
             }
         }
+        texts = UnsafeRawPointer(textOwner!.base)
+        textCount = count
     }
+
+    /// The table's text `i` (checked by the caller), a reference of its own.
+    @inline(__always)
+    private func text(_ i: Int) -> String { texts.load(fromByteOffset: i &* 16, as: String.self) }
 
     var isAtEnd: Bool { position == bytes.count }
 
@@ -295,16 +339,16 @@ struct BinaryReader {
     @inline(__always)
     mutating func string() throws -> String {
         let i = try varint()
-        guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
-        return table[Int(i)]
+        guard i < UInt64(textCount) else { throw Self.failure("a text index past the table") }
+        return text(Int(i))
     }
 
     @inline(__always)
     mutating func optionalString() throws -> String? {
         let i = try varint()
         if i == 0 { return nil }
-        guard i <= UInt64(table.count) else { throw Self.failure("a text index past the table") }
-        return table[Int(i - 1)]
+        guard i <= UInt64(textCount) else { throw Self.failure("a text index past the table") }
+        return text(Int(i - 1))
     }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
@@ -320,7 +364,7 @@ struct BinaryReader {
     @inline(__always)
     mutating func enumValue<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T where T.RawValue == String {
         let i = try varint()
-        guard i < UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        guard i < UInt64(textCount) else { throw Self.failure("a text index past the table") }
         return try enumValue(atTableIndex: Int(i))
     }
 
@@ -328,7 +372,7 @@ struct BinaryReader {
     mutating func optionalEnum<T: RawRepresentable>(_ type: T.Type = T.self) throws -> T? where T.RawValue == String {
         let i = try varint()
         if i == 0 { return nil }
-        guard i <= UInt64(table.count) else { throw Self.failure("a text index past the table") }
+        guard i <= UInt64(textCount) else { throw Self.failure("a text index past the table") }
         return try enumValue(atTableIndex: Int(i - 1))
     }
 
@@ -341,7 +385,7 @@ struct BinaryReader {
     /// ≈ 90 instructions); the first read of a text as a `T` goes to `memoEnum(atTableIndex:)`.
     @inline(__always)
     private mutating func enumValue<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
-        guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(table[i]) }
+        guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(text(i)) }
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
         if i < enumMemo.count, enumMemo[i].type == type {
             return withUnsafeBytes(of: enumMemo[i].byte) { $0.load(as: T.self) }
@@ -353,8 +397,8 @@ struct BinaryReader {
     @inline(never)
     private mutating func memoEnum<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
-        if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: table.count) }
-        let value: T = try Self.enumValue(table[i])
+        if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: textCount) }
+        let value: T = try Self.enumValue(text(i))
         enumMemo[i] = EnumMemo(type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) })
         return value
     }
@@ -468,15 +512,55 @@ final class TextPool: @unchecked Sendable {
         @exclusivity(unchecked) private var texts = HashedTexts()
         @exclusivity(unchecked) private var short = ShortTexts()
 
+        /// The table that the readers with this pool fill (`BinaryReader.init`), one at a time.
+        private let table = TextTable(borrowing: 0)
+        /// The texts of the current table that the pool does not keep (`ShortTexts` keeps one
+        /// slot's text only until another lands there; `HashedTexts` one text a hash): kept here
+        /// until the next table, so every text the table borrows stays alive while it is read.
+        @exclusivity(unchecked) private var kept: [String] = []
+
         func text(_ utf8: UnsafeRawBufferPointer) -> String {
-            guard utf8.count > 15 else { return short.text(utf8) }
+            guard utf8.count > TextPool.shortLength else { return short.text(utf8) }
             let hash = TextPool.hash(utf8)
             if let found = texts[hash], TextPool.equal(found, utf8) { return found }
             let text = String(decoding: utf8, as: UTF8.self)
             texts.insertIfAbsent(text, hash: hash)
             return text
         }
+
+        /// The pool's table, emptied, for a reader of `count` texts; the texts kept for the last
+        /// table let go (the values read from it hold their own references).
+        func borrowedTable(for count: Int) -> TextTable {
+            kept.removeAll(keepingCapacity: true)
+            table.reset(capacity: count)
+            return table
+        }
+
+        /// The bits of `text(_:)` of a text of at most `shortLength` bytes, the text kept alive
+        /// until the next table.
+        @inline(__always)
+        func shortTextBits(_ utf8: UnsafeRawBufferPointer) -> TextTable.Bits {
+            if let bits = short.bits(utf8) { return bits }
+            // Not a small string (its bytes repaired to more than 15): kept here, not in the cache.
+            let text = String(decoding: utf8, as: UTF8.self)
+            kept.append(text)
+            return TextTable.bits(of: text)
+        }
+
+        /// The bits of `text(_:)` of a text longer than `shortLength` bytes whose `TextPool.hash`
+        /// is `hash` (as the entry's table records it), the text kept alive until the next table.
+        /// Any `hash` gives the text of `utf8`: the bytes are compared.
+        func longTextBits(_ utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits {
+            if let bits = texts.bits(of: utf8, hash: hash) { return bits }
+            let text = String(decoding: utf8, as: UTF8.self)
+            if !texts.insertIfAbsent(text, hash: hash) { kept.append(text) }
+            return TextTable.bits(of: text)
+        }
     }
+
+    /// Texts of up to this many bytes are kept in `ShortTexts` (a `String` holds them itself); the
+    /// longer ones are pooled by their hash, which the entry's text table records.
+    static let shortLength = 15
 
     fileprivate static func equal(_ text: String, _ utf8: UnsafeRawBufferPointer) -> Bool {
         text.utf8.withContiguousStorageIfAvailable { stored in
@@ -527,6 +611,26 @@ extension TextPool {
             texts[slot] = text
             return text
         }
+
+        /// `text(utf8)`'s bits when it is a small string (no storage: the bits are the text), as
+        /// every text of up to 15 bytes is unless invalid bytes were repaired into more: then nil,
+        /// and the cache is left as it was.
+        mutating func bits(_ utf8: UnsafeRawBufferPointer) -> TextTable.Bits? {
+            assert(utf8.count <= 15)
+            var key: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &key) { key in
+                key.copyMemory(from: utf8)
+                key[15] = UInt8(utf8.count + 1)
+            }
+            let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
+            let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
+            if keys[slot] == key { return texts.withUnsafeBufferPointer { TextTable.bits(at: slot, of: $0) } }
+            let text = String(decoding: utf8, as: UTF8.self)
+            guard text.utf8.count <= 15 else { return nil }
+            keys[slot] = key
+            texts[slot] = text
+            return TextTable.bits(of: text)
+        }
     }
 }
 
@@ -550,18 +654,35 @@ struct HashedTexts {
         return nil
     }
 
-    /// Keeps `text` for `hash` unless a text is kept for it already.
-    mutating func insertIfAbsent(_ text: String, hash: UInt64) {
+    /// The bits of the text kept for `hash` (`TextTable.Bits`, no reference taken) when its bytes
+    /// are `utf8`'s; nil when none is kept for `hash` or another is.
+    func bits(of utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits? {
+        guard !texts.isEmpty else { return nil }
+        let mask = texts.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        return texts.withUnsafeBufferPointer { slots in
+            while let text = slots[i] {
+                if hashes[i] == hash { return TextPool.equal(text, utf8) ? TextTable.bits(at: i, of: slots) : nil }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+    }
+
+    /// Keeps `text` for `hash` unless a text is kept for it already: whether it was kept.
+    @discardableResult
+    mutating func insertIfAbsent(_ text: String, hash: UInt64) -> Bool {
         if (count + 1) * 4 > texts.count * 3 { grow() }
         let mask = texts.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while texts[i] != nil {
-            if hashes[i] == hash { return }
+            if hashes[i] == hash { return false }
             i = (i + 1) & mask
         }
         hashes[i] = hash
         texts[i] = text
         count += 1
+        return true
     }
 
     private mutating func grow() {
@@ -574,6 +695,82 @@ struct HashedTexts {
             if let text { grown.insertIfAbsent(text, hash: hash) }
         }
         self = grown
+    }
+}
+
+/// A payload's text table as `BinaryReader` holds it: `String`s side by side in memory of its own.
+/// A table that owns its texts holds a reference to each and releases them with itself; one that
+/// borrows them (the pool's, `TextPool.Local.borrowedTable`) holds only their bits, each a copy of
+/// a `String` that someone else keeps alive (the pool, or its `kept` list) while the table is read,
+/// and drops them without a release. Reading a text (`BinaryReader.text`) copies it: the copy
+/// has a reference of its own either way.
+final class TextTable {
+    /// A `String`'s two words as they lie in memory (a small string's bytes, or its storage's
+    /// address and flags): copied without a retain.
+    typealias Bits = (UInt64, UInt64)
+
+    private(set) var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
+    private let owns: Bool
+
+    init(owning capacity: Int) {
+        owns = true
+        self.capacity = Swift.max(capacity, 1)
+        base = .allocate(byteCount: self.capacity * 16, alignment: 16)
+    }
+
+    init(borrowing capacity: Int) {
+        owns = false
+        self.capacity = Swift.max(capacity, 1)
+        base = .allocate(byteCount: self.capacity * 16, alignment: 16)
+    }
+
+    deinit {
+        if owns { base.assumingMemoryBound(to: String.self).deinitialize(count: count) }
+        base.deallocate()
+    }
+
+    /// Empties a borrowing table (nothing to release) with room for `capacity` texts.
+    func reset(capacity needed: Int) {
+        precondition(!owns)
+        count = 0
+        if needed > capacity {
+            base.deallocate()
+            capacity = Swift.max(needed, capacity * 2)
+            base = .allocate(byteCount: capacity * 16, alignment: 16)
+        }
+    }
+
+    /// Adds a text the table owns (`init(owning:)`, with room for it).
+    @inline(__always)
+    func appendOwned(_ text: String) {
+        precondition(owns && count < capacity)
+        (base + count &* 16).initializeMemory(as: String.self, to: text)
+        count += 1
+    }
+
+    /// Adds a text's bits (`init(borrowing:)` and `reset`, with room for it): the text must stay
+    /// alive, kept by another, while the table is read.
+    @inline(__always)
+    func appendBorrowed(_ bits: Bits) {
+        precondition(!owns && count < capacity)
+        (base + count &* 16).storeBytes(of: bits, as: Bits.self)
+        count += 1
+    }
+
+    @inline(__always)
+    static func bits(of text: String) -> Bits { unsafeBitCast(text, to: Bits.self) }
+
+    /// The bits of the text in `slots[i]` (not nil), without a reference taken.
+    @inline(__always)
+    static func bits(at i: Int, of slots: UnsafeBufferPointer<String?>) -> Bits {
+        UnsafeRawPointer(slots.baseAddress! + i).load(as: Bits.self)
+    }
+
+    @inline(__always)
+    static func bits(at i: Int, of slots: UnsafeBufferPointer<String>) -> Bits {
+        UnsafeRawPointer(slots.baseAddress! + i).load(as: Bits.self)
     }
 }
 
