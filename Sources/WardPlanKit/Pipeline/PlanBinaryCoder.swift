@@ -259,7 +259,7 @@ struct BinaryReader {
 
     /// The table's text `i` (checked by the caller), a reference of its own.
     @inline(__always)
-    private func text(_ i: Int) -> String { texts.load(fromByteOffset: i &* 16, as: String.self) }
+    private func text(_ i: Int) -> String { texts.load(fromByteOffset: i &* TextTable.stride, as: String.self) }
 
     var isAtEnd: Bool { position == bytes.count }
 
@@ -709,6 +709,11 @@ final class TextTable {
     /// address and flags): copied without a retain.
     typealias Bits = (UInt64, UInt64)
 
+    /// A text's place in the table (16 bytes on the 64-bit platforms the tool is built for;
+    /// `unsafeBitCast` to `Bits` stops the program on any other size).
+    @inline(__always) static var stride: Int { MemoryLayout<String>.stride }
+    @inline(__always) static var alignment: Int { MemoryLayout<String>.alignment }
+
     private(set) var base: UnsafeMutableRawPointer
     private var capacity: Int
     private var count = 0
@@ -717,13 +722,13 @@ final class TextTable {
     init(owning capacity: Int) {
         owns = true
         self.capacity = Swift.max(capacity, 1)
-        base = .allocate(byteCount: self.capacity * 16, alignment: 16)
+        base = .allocate(byteCount: self.capacity * Self.stride, alignment: Self.alignment)
     }
 
     init(borrowing capacity: Int) {
         owns = false
         self.capacity = Swift.max(capacity, 1)
-        base = .allocate(byteCount: self.capacity * 16, alignment: 16)
+        base = .allocate(byteCount: self.capacity * Self.stride, alignment: Self.alignment)
     }
 
     deinit {
@@ -738,7 +743,7 @@ final class TextTable {
         if needed > capacity {
             base.deallocate()
             capacity = Swift.max(needed, capacity * 2)
-            base = .allocate(byteCount: capacity * 16, alignment: 16)
+            base = .allocate(byteCount: capacity * Self.stride, alignment: Self.alignment)
         }
     }
 
@@ -746,7 +751,7 @@ final class TextTable {
     @inline(__always)
     func appendOwned(_ text: String) {
         precondition(owns && count < capacity)
-        (base + count &* 16).initializeMemory(as: String.self, to: text)
+        (base + count &* Self.stride).initializeMemory(as: String.self, to: text)
         count += 1
     }
 
@@ -755,7 +760,7 @@ final class TextTable {
     @inline(__always)
     func appendBorrowed(_ bits: Bits) {
         precondition(!owns && count < capacity)
-        (base + count &* 16).storeBytes(of: bits, as: Bits.self)
+        (base + count &* Self.stride).storeBytes(of: bits, as: Bits.self)
         count += 1
     }
 
