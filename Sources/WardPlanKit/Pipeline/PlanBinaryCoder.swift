@@ -595,8 +595,9 @@ extension TextPool {
         private var keys = [(UInt64, UInt64)](repeating: (0, 0), count: ShortTexts.size)
         private var texts = [String](repeating: "", count: ShortTexts.size)
 
-        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
-        mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
+        /// `utf8`'s key (its bytes, then zeros, the count + 1 last) and the slot it hashes to.
+        @inline(__always)
+        private static func keyAndSlot(_ utf8: UnsafeRawBufferPointer) -> (key: (UInt64, UInt64), slot: Int) {
             assert(utf8.count <= 15)
             var key: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &key) { key in
@@ -604,7 +605,12 @@ extension TextPool {
                 key[15] = UInt8(utf8.count + 1)
             }
             let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
-            let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
+            return (key, Int(truncatingIfNeeded: mixed >> 52) & (size - 1))
+        }
+
+        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
+        mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
+            let (key, slot) = Self.keyAndSlot(utf8)
             if keys[slot] == key { return texts[slot] }
             let text = String(decoding: utf8, as: UTF8.self)
             keys[slot] = key
@@ -616,14 +622,7 @@ extension TextPool {
         /// every text of up to 15 bytes is unless invalid bytes were repaired into more: then nil,
         /// and the cache is left as it was.
         mutating func bits(_ utf8: UnsafeRawBufferPointer) -> TextTable.Bits? {
-            assert(utf8.count <= 15)
-            var key: (UInt64, UInt64) = (0, 0)
-            withUnsafeMutableBytes(of: &key) { key in
-                key.copyMemory(from: utf8)
-                key[15] = UInt8(utf8.count + 1)
-            }
-            let mixed = (key.0 ^ key.1 &* 0x9e37_79b9_7f4a_7c15) &* 0xff51_afd7_ed55_8ccd
-            let slot = Int(truncatingIfNeeded: mixed >> 52) & (Self.size - 1)
+            let (key, slot) = Self.keyAndSlot(utf8)
             if keys[slot] == key { return texts.withUnsafeBufferPointer { TextTable.bits(at: slot, of: $0) } }
             let text = String(decoding: utf8, as: UTF8.self)
             guard text.utf8.count <= 15 else { return nil }
