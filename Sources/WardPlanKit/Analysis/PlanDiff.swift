@@ -77,28 +77,37 @@ public struct PlanDiff: Hashable, Sendable, Codable {
     static func side(_ task: PlanTask) -> TaskSide { TaskSide(ref: task.ref, line: task.line, text: task.text) }
 
     /// Index pairs (old, new): identical wording first, then the most similar remaining pair while
-    /// similar enough.
+    /// similar enough (the share of their distinct words they have in common).
     static func pairTasks(_ old: [PlanTask], _ new: [PlanTask]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
         var freeOld = Set(old.indices)
         var freeNew = Set(new.indices)
         let oldKeys = old.map(\.text.foldedKey)
         let newKeys = new.map(\.text.foldedKey)
+        // Each wording's old tasks in index order: the first one still free is the pair.
+        var oldByKey: [String: [Int]] = [:]
+        for o in old.indices { oldByKey[oldKeys[o], default: []].append(o) }
         for n in new.indices {
-            if let o = old.indices.first(where: { freeOld.contains($0) && oldKeys[$0] == newKeys[n] }) {
-                pairs.append((o, n))
-                freeOld.remove(o)
-                freeNew.remove(n)
-            }
+            guard var same = oldByKey[newKeys[n]], !same.isEmpty else { continue }
+            let o = same.removeFirst()
+            oldByKey[newKeys[n]] = same
+            pairs.append((o, n))
+            freeOld.remove(o)
+            freeNew.remove(n)
         }
-        let oldWords = oldKeys.map { Set($0.split(separator: " ")) }
-        let newWords = newKeys.map { Set($0.split(separator: " ")) }
+        // Every pair of free tasks is scored (a revision of a country's worth of wards runs this on
+        // every re-run): their words as sorted numbers, counted by one merge, not as sets of
+        // strings united and intersected (an allocation per pair: 34 ms of a 3,321-plan re-run).
+        var words = WordNumbers()
+        let oldWords = oldKeys.map { words.sortedNumbers($0) }
+        let newWords = newKeys.map { words.sortedNumbers($0) }
         var candidates: [(score: Double, o: Int, n: Int)] = []
         for o in freeOld.sorted() {
             for n in freeNew.sorted() {
-                let union = oldWords[o].union(newWords[n]).count
+                let common = WordNumbers.commonCount(oldWords[o], newWords[n])
+                let union = oldWords[o].count + newWords[n].count - common
                 guard union > 0 else { continue }
-                let score = Double(oldWords[o].intersection(newWords[n]).count) / Double(union)
+                let score = Double(common) / Double(union)
                 if score >= similarity { candidates.append((score, o, n)) }
             }
         }
@@ -109,6 +118,47 @@ public struct PlanDiff: Hashable, Sendable, Codable {
             freeNew.remove(c.n)
         }
         return pairs
+    }
+
+    /// A number for each distinct word (split at spaces, as `Set(key.split(separator: " "))` saw
+    /// them), so that a text's distinct words are a sorted list of numbers.
+    struct WordNumbers {
+        private var numbers: [Substring: Int] = [:]
+
+        mutating func sortedNumbers(_ key: String) -> [Int] {
+            var out: [Int] = []
+            for word in key.split(separator: " ") {
+                if let known = numbers[word] {
+                    out.append(known)
+                } else {
+                    out.append(numbers.count)
+                    numbers[word] = numbers.count
+                }
+            }
+            out.sort()
+            // Distinct words only: a word said twice counts once, as in a set.
+            var unique: [Int] = []
+            unique.reserveCapacity(out.count)
+            for number in out where unique.last != number { unique.append(number) }
+            return unique
+        }
+
+        /// How many numbers two sorted lists of distinct numbers share.
+        static func commonCount(_ a: [Int], _ b: [Int]) -> Int {
+            var (i, j, common) = (0, 0, 0)
+            while i < a.count && j < b.count {
+                if a[i] < b[j] {
+                    i += 1
+                } else if a[i] > b[j] {
+                    j += 1
+                } else {
+                    common += 1
+                    i += 1
+                    j += 1
+                }
+            }
+            return common
+        }
     }
 
     /// The fields that differ, compared as folded keys (tone placement and case do not count).

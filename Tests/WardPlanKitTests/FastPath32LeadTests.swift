@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// Session 32's lead cuts on issue 11, each compared with the code it replaced, kept here.
+@Suite("Fast path 32: the lead's cuts")
+struct FastPath32LeadTests {
+    /// `PlanDiff.pairTasks` before session 32: sets of words united and intersected per pair, and a
+    /// scan for each identical wording.
+    static func referencePairs(_ old: [PlanTask], _ new: [PlanTask]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        var freeOld = Set(old.indices)
+        var freeNew = Set(new.indices)
+        let oldKeys = old.map(\.text.foldedKey)
+        let newKeys = new.map(\.text.foldedKey)
+        for n in new.indices {
+            if let o = old.indices.first(where: { freeOld.contains($0) && oldKeys[$0] == newKeys[n] }) {
+                pairs.append((o, n))
+                freeOld.remove(o)
+                freeNew.remove(n)
+            }
+        }
+        let oldWords = oldKeys.map { Set($0.split(separator: " ")) }
+        let newWords = newKeys.map { Set($0.split(separator: " ")) }
+        var candidates: [(score: Double, o: Int, n: Int)] = []
+        for o in freeOld.sorted() {
+            for n in freeNew.sorted() {
+                let union = oldWords[o].union(newWords[n]).count
+                guard union > 0 else { continue }
+                let score = Double(oldWords[o].intersection(newWords[n]).count) / Double(union)
+                if score >= PlanDiff.similarity { candidates.append((score, o, n)) }
+            }
+        }
+        for c in candidates.sorted(by: { ($0.score, -$0.o, -$0.n) > ($1.score, -$1.o, -$1.n) })
+        where freeOld.contains(c.o) && freeNew.contains(c.n) {
+            pairs.append((c.o, c.n))
+            freeOld.remove(c.o)
+            freeNew.remove(c.n)
+        }
+        return pairs
+    }
+
+    static func tasks(_ texts: [String]) -> [PlanTask] {
+        texts.enumerated().map {
+            PlanTask(ref: "\($0.offset + 1)", text: $0.element, area: "procedures", line: $0.offset + 1)
+        }
+    }
+
+    static func same(_ a: [(Int, Int)], _ b: [(Int, Int)]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+
+    @Test func identicalWordingsPairInOrderAndRevisedOnesByTheirWords() {
+        // Hand-worked: the two "Rà soát" tasks pair with the old ones in order (0→1, 2→2 would be
+        // wrong); "Công khai … đúng hạn" shares 5 of its 6 distinct words with old 3 (5/6 ≥ 0.6).
+        let old = Self.tasks([
+            "Rà soát thủ tục hành chính", "Số hóa hồ sơ", "Rà soát thủ tục hành chính",
+            "Công khai kết quả giải quyết hồ sơ", "Nội dung bỏ đi",
+        ])
+        let new = Self.tasks([
+            "Rà soát thủ tục hành chính", "Công khai kết quả giải quyết hồ sơ đúng hạn", "Rà soát thủ tục hành chính",
+            "Việc mới hoàn toàn", "",
+        ])
+        let pairs = PlanDiff.pairTasks(old, new)
+        #expect(Self.same(pairs, [(0, 0), (2, 2), (3, 1)]))
+        #expect(Self.same(pairs, Self.referencePairs(old, new)))
+    }
+
+    @Test func aWordSaidTwiceCountsOnceAsInASet() {
+        // As sets both are {alpha, beta}: 2 of 2, a pair. Counted with its repeats the new text would
+        // share 2 of 4 (0.5 < 0.6) and not pair.
+        let old = Self.tasks(["alpha beta"])
+        let new = Self.tasks(["alpha alpha alpha beta"])
+        #expect(Self.same(PlanDiff.pairTasks(old, new), [(0, 0)]))
+        #expect(PlanDiff.WordNumbers.commonCount([1, 3, 5, 7], [2, 3, 7, 8]) == 2)
+        var numbers = PlanDiff.WordNumbers()
+        #expect(numbers.sortedNumbers("b a b c") == [0, 1, 2])
+        #expect(numbers.sortedNumbers("c d a") == [1, 2, 3])
+    }
+
+    @Test func pairsMatchTheSetCodeOnManyGeneratedRevisions() {
+        // Deterministic revisions: words dropped, added, repeated and reordered, tasks moved,
+        // duplicates and empty texts; every ordering question (ties of equal scores) included.
+        let vocabulary = [
+            "rà", "soát", "thủ", "tục", "hồ", "sơ", "số", "hóa", "công", "khai", "Đất", "đai", "cấp", "xã",
+        ]
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        var (compared, revised) = (0, 0)
+        for _ in 0..<300 {
+            let oldTexts = (0..<(1 + next(12))).map { _ in
+                (0..<next(7)).map { _ in vocabulary[next(vocabulary.count)] }.joined(separator: " ")
+            }
+            var newTexts = oldTexts.map { text -> String in
+                var words = text.split(separator: " ").map(String.init)
+                if !words.isEmpty && next(3) == 0 { words.remove(at: next(words.count)) }
+                if next(3) == 0 { words.append(vocabulary[next(vocabulary.count)]) }
+                return words.joined(separator: " ")
+            }
+            var generator = GeneratorFromSeed(seed: seed)
+            newTexts.shuffle(using: &generator)
+            let (old, new) = (Self.tasks(oldTexts), Self.tasks(newTexts))
+            let pairs = PlanDiff.pairTasks(old, new)
+            #expect(Self.same(pairs, Self.referencePairs(old, new)))
+            revised += pairs.filter { oldTexts[$0.0].foldedKey != newTexts[$0.1].foldedKey }.count
+            compared += 1
+        }
+        #expect(compared == 300)
+        // The word-share path was taken, not only identical wordings.
+        #expect(revised > 100)
+    }
+
+    struct GeneratorFromSeed: RandomNumberGenerator {
+        var seed: UInt64
+        mutating func next() -> UInt64 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return seed
+        }
+    }
+}
