@@ -114,6 +114,25 @@ struct FastPath32LeadTests {
         #expect(revised > 100)
     }
 
+    @Test func olderVersionsAreTheSameDiffedOnOneThreadOrTwo() {
+        // Two wards with two versions each: Nam Đồ Sơn revised (PlanDiffTests), Ngọc Hà issued again
+        // a year on without its last task.
+        var ngocHaLater = Fixtures.ngocHa
+        ngocHaLater.document.issuedOn = CalendarDate(year: 2027, month: 1, day: 1)
+        let dropped = ngocHaLater.tasks.removeLast()
+        ngocHaLater.source.path = "wards/ngoc-ha-2027.md"
+        let plans = [PlanDiffTests.revised, Fixtures.ngocHa, Fixtures.namDoSon, ngocHaLater]
+        let one = PlanVersions.split(plans, threads: 1)
+        let two = PlanVersions.split(plans, threads: 2)
+        #expect(one.older == two.older)
+        #expect(one.current.map(\.source.path) == two.current.map(\.source.path))
+        // In input order, each against its newest version, with what that version dropped.
+        #expect(one.older.map(\.source) == [Fixtures.ngocHa.source.path, Fixtures.namDoSon.source.path])
+        #expect(one.older.map(\.current) == ["wards/ngoc-ha-2027.md", PlanDiffTests.revised.source.path])
+        #expect(one.older.map(\.removed) == [1, 1])
+        #expect(!dropped.text.isEmpty)
+    }
+
     struct GeneratorFromSeed: RandomNumberGenerator {
         var seed: UInt64
         mutating func next() -> UInt64 {

@@ -7,7 +7,7 @@ public struct PlanVersions: Sendable {
     /// The older versions, in input order.
     public var older: [OlderVersion]
 
-    public static func split(_ plans: [Plan]) -> PlanVersions {
+    public static func split(_ plans: [Plan], threads: Int = PlanExtractor.defaultThreads) -> PlanVersions {
         var newest: [String: Int] = [:]
         var replaced: [Int: Int] = [:]  // older index → newer index
         for (i, plan) in plans.enumerated() {
@@ -27,8 +27,12 @@ public struct PlanVersions: Sendable {
         }
         // A chain (v1 → v2 → v3) points each older one at the newest.
         func newestOf(_ i: Int) -> Int { replaced[i].map(newestOf) ?? i }
-        let older = plans.indices.filter { replaced[$0] != nil }.map { i in
-            OlderVersion(plan: plans[i], current: plans[newestOf(i)])
+        let olderIndices = plans.indices.filter { replaced[$0] != nil }
+        let currentIndices = olderIndices.map(newestOf)
+        // Each diffed on its own core: two versions that share no wording score every pair of
+        // their tasks, and the comparison waits for them.
+        let older = ParallelSlots.map(count: olderIndices.count, threads: threads) { k in
+            OlderVersion(plan: plans[olderIndices[k]], current: plans[currentIndices[k]])
         }
         return PlanVersions(current: plans.indices.filter { replaced[$0] == nil }.map { plans[$0] }, older: older)
     }
