@@ -70,7 +70,7 @@ struct Extract: ParsableCommand {
             return try runFromSummaries(extractor, printer: printer)
         }
         let result = extractor.extract(paths: paths, progress: ProgressLine(quiet: quiet, forced: progress).callback)
-        printer.print(result.allDiagnostics)
+        printer.print(parts: result.diagnosticParts)
         if coverage { printer.status(CoverageReport(result).text) }
         var xmlData: Data?
         if format == .xml || xml != nil {

@@ -72,7 +72,7 @@ struct Letters: ParsableCommand {
             ReferenceSnapshot.commit()
         }
         printer.print(
-            outcome.extraction.allDiagnostics + outcome.comparison.diagnostics + outcome.decisionDiagnostics)
+            parts: outcome.extraction.diagnosticParts + [outcome.comparison.diagnostics, outcome.decisionDiagnostics])
         if outcome.extraction.plans.isEmpty {
             printer.print([Diagnostic(.noInput, .error, path: paths.joined(separator: " "), say(.lettersNoInput))])
             throw ExitCode(ExitStatus.someInputFailed)

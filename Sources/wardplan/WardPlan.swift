@@ -57,8 +57,13 @@ struct DiagnosticPrinter {
         arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 
     func print(_ diagnostics: [Diagnostic]) {
+        print(parts: [diagnostics])
+    }
+
+    /// The lists one after another, as one list would be printed.
+    func print(parts: [[Diagnostic]]) {
         // One write for all: a write per line was a system call per warning of a large run.
-        let bytes = Diagnostic.printed(diagnostics, language: language, verbose: verbose)
+        let bytes = Diagnostic.printed(parts: parts, language: language, verbose: verbose)
         if !bytes.isEmpty { FileHandle.standardError.write(Data(bytes)) }
     }
 

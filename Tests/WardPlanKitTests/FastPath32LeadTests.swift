@@ -133,6 +133,35 @@ struct FastPath32LeadTests {
         #expect(!dropped.text.isEmpty)
     }
 
+    @Test func diagnosticsPrintedInPartsAreTheBytesOfTheJoinedList() {
+        // PrintedDiagnosticsTests' 2,345 diagnostics (notes, warnings, errors; Vietnamese templates) cut
+        // into parts of every kind: empty ones first, between and last, one-element ones, and parts
+        // longer than a block (1,000) so that a block starts and ends inside a part.
+        let all = PrintedDiagnosticsTests.diagnostics
+        let cuts = [0, 0, 1, 2, 2, 999, 1_000, 1_001, 1_500, 2_100, 2_345, 2_345]
+        var parts = zip(cuts, cuts.dropFirst()).map { Array(all[$0..<$1]) }
+        parts.append([])
+        #expect(parts.reduce(0) { $0 + $1.count } == all.count)
+        for language in Language.allCases {
+            for verbose in [false, true] {
+                let joined = Diagnostic.printed(all, language: language, verbose: verbose, threads: 1)
+                for threads in [1, 2, 3] {
+                    let printed = Diagnostic.printed(
+                        parts: parts, language: language, verbose: verbose, threads: threads)
+                    // A Bool, so that a failure names the case instead of printing both byte lists.
+                    let same = printed == joined
+                    #expect(same, "\(language) \(verbose) \(threads)")
+                }
+            }
+        }
+        #expect(Diagnostic.printed(parts: [[], []], language: .vi, verbose: true).isEmpty)
+        // The extraction's parts are `allDiagnostics`, in order.
+        let result = ExtractionResult(
+            plans: [Fixtures.namDoSon, Fixtures.ngocHa],
+            failed: [InputFailure(path: "x.pdf", diagnostics: [all[1]])], skipped: [all[4]])
+        #expect(Array(result.diagnosticParts.joined()) == result.allDiagnostics)
+    }
+
     struct GeneratorFromSeed: RandomNumberGenerator {
         var seed: UInt64
         mutating func next() -> UInt64 {

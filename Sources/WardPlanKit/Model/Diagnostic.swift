@@ -54,15 +54,34 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public static func printed(
         _ diagnostics: [Diagnostic], language: Language, verbose: Bool, threads: Int = PlanExtractor.defaultThreads
     ) -> [UInt8] {
+        printed(parts: [diagnostics], language: language, verbose: verbose, threads: threads)
+    }
+
+    /// `printed` of the lists one after another, without joining them into one list first (a
+    /// country's run copied its 39,000 warnings from 3,321 plans into one array on one thread).
+    public static func printed(
+        parts: [[Diagnostic]], language: Language, verbose: Bool, threads: Int = PlanExtractor.defaultThreads
+    ) -> [UInt8] {
+        // Where each part starts among all the diagnostics.
+        var ends = 0
+        let starts = parts.map { part in
+            defer { ends += part.count }
+            return ends
+        }
+        let total = ends
         // One block a thread (of 1,000 at least): a block finds each text's Vietnamese once, and
         // the blocks of 1,000 that were here found most texts again in each.
-        let block = max(1_000, (diagnostics.count + threads - 1) / max(1, threads))
-        let blocks = ParallelSlots.map(count: (diagnostics.count + block - 1) / block, threads: threads) { b in
+        let block = max(1_000, (total + threads - 1) / max(1, threads))
+        let blocks = ParallelSlots.map(count: (total + block - 1) / block, threads: threads) { b in
+            let (from, to) = (b * block, min(total, (b + 1) * block))
             var bytes: [UInt8] = []
             var translations = MessageTranslations()
-            for diagnostic in diagnostics[(b * block)..<min(diagnostics.count, (b + 1) * block)]
-            where verbose || diagnostic.severity != .note {
-                diagnostic.appendLine(language, to: &bytes, translations: &translations)
+            for p in parts.indices where starts[p] < to && starts[p] + parts[p].count > from {
+                let part = parts[p]
+                for i in (max(from, starts[p]) - starts[p])..<(min(to, starts[p] + part.count) - starts[p])
+                where verbose || part[i].severity != .note {
+                    part[i].appendLine(language, to: &bytes, translations: &translations)
+                }
             }
             return bytes
         }

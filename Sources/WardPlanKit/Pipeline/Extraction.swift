@@ -32,6 +32,12 @@ public struct ExtractionResult: Sendable, Codable {
         skipped + plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics)
     }
 
+    /// `allDiagnostics` as the lists they are kept in, in the same order, not copied into one
+    /// (`Diagnostic.printed(parts:)`).
+    public var diagnosticParts: [[Diagnostic]] {
+        [skipped] + plans.map(\.diagnostics) + failed.map(\.diagnostics)
+    }
+
     private enum CodingKeys: String, CodingKey { case schemaVersion, plans, failed, skipped }
 
     public init(from decoder: Decoder) throws {
