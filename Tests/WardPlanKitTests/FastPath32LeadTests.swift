@@ -130,6 +130,13 @@ struct FastPath32LeadTests {
         #expect(one.older.map(\.source) == [Fixtures.ngocHa.source.path, Fixtures.namDoSon.source.path])
         #expect(one.older.map(\.current) == ["wards/ngoc-ha-2027.md", PlanDiffTests.revised.source.path])
         #expect(one.older.map(\.removed) == [1, 1])
+        // The current ones in input order; in place, the same.
+        #expect(one.current.map(\.source.path) == [PlanDiffTests.revised.source.path, "wards/ngoc-ha-2027.md"])
+        var inPlace = plans
+        #expect(PlanVersions.removeOlder(from: &inPlace, threads: 2) == one.older)
+        #expect(inPlace.map(\.source.path) == one.current.map(\.source.path))
+        var single = [Fixtures.ngocHa]
+        #expect(PlanVersions.removeOlder(from: &single).isEmpty && single.count == 1)
         #expect(!dropped.text.isEmpty)
     }
 

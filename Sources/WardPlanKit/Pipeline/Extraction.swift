@@ -130,9 +130,8 @@ public struct PlanExtractor: Sendable {
         paths: [String], progress: Progress? = nil
     ) -> (extraction: ExtractionResult, older: [OlderVersion]) {
         var extraction = extract(paths: paths, progress: progress)
-        let versions = PlanVersions.split(extraction.plans)
-        extraction.plans = versions.current
-        return (extraction, versions.older)
+        let older = PlanVersions.removeOlder(from: &extraction.plans)
+        return (extraction, older)
     }
 
     public func extract(paths arguments: [String], progress: Progress? = nil) -> ExtractionResult {
