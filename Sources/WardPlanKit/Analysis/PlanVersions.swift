@@ -19,14 +19,15 @@ public struct PlanVersions: Sendable {
     static func removeOlder(from plans: inout [Plan], threads: Int = PlanExtractor.defaultThreads) -> [OlderVersion] {
         var newest: [String: Int] = [:]
         var replaced: [Int: Int] = [:]  // older index → newer index
-        // By index: a plan taken out of its array (`enumerated()`) is a copy of every field.
+        // By index, and only the parts read: a plan taken out of its array (`enumerated()`, or
+        // passed whole) is a copy of every field.
         for i in plans.indices {
-            guard let key = wardKey(plans[i]) else { continue }
+            guard let key = wardKey(plans[i].ward) else { continue }
             guard let j = newest[key] else {
                 newest[key] = i
                 continue
             }
-            let (a, b) = (order(plans[j]), order(plans[i]))
+            let (a, b) = (order(plans[j].document), order(plans[i].document))
             if a == b { continue }  // cannot tell them apart: both stay
             if a < b {
                 replaced[j] = i
@@ -68,17 +69,16 @@ public struct PlanVersions: Sendable {
 
     /// The unit's official code when the national list settles the ward (so "Phường Ngọc Hà" with
     /// and without its province is one ward), else kind, name and province, folded.
-    static func wardKey(_ plan: Plan, units: UnitRegistry = .national) -> String? {
-        if let code = units.code(of: plan.ward) { return "unit:\(code)" }
-        return plan.ward.name.map {
-            [plan.ward.kind?.rawValue, $0, plan.ward.province].compactMap { $0 }.joined(separator: " ").foldedKey
+    static func wardKey(_ ward: Ward, units: UnitRegistry = .national) -> String? {
+        if let code = units.code(of: ward) { return "unit:\(code)" }
+        return ward.name.map {
+            [ward.kind?.rawValue, $0, ward.province].compactMap { $0 }.joined(separator: " ").foldedKey
         }
     }
 
     /// Later date first decides (a month alone counts as its last day, a year as its last day);
     /// then a plan with a number is later than a draft without.
-    static func order(_ plan: Plan) -> Order {
-        let d = plan.document
+    static func order(_ d: DocumentInfo) -> Order {
         let date =
             d.issuedOn
             ?? d.issuedYear.flatMap { year in
