@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import WardPlanKit
@@ -167,6 +168,30 @@ struct FastPath32LeadTests {
             plans: [Fixtures.namDoSon, Fixtures.ngocHa],
             failed: [InputFailure(path: "x.pdf", diagnostics: [all[1]])], skipped: [all[4]])
         #expect(Array(result.diagnosticParts.joined()) == result.allDiagnostics)
+    }
+
+    /// Counts its instances' deinitializations.
+    final class Counted: Sendable {
+        static let freed = Mutex<[Int]>([])
+        let id: Int
+        init(_ id: Int) { self.id = id }
+        deinit { Self.freed.withLock { $0.append(id) } }
+    }
+
+    @Test func slotsHandTheirValuesOverEachFreedOnceAfterwards() {
+        // Moved out of their slots: each value comes back right, uniquely held by the result, and
+        // is freed exactly once, when the result goes (not with the slots, not twice).
+        Counted.freed.withLock { $0 = [] }
+        for threads in [1, 2, 3] {
+            var out: [Counted]? = ParallelSlots.map(count: 50, threads: threads) { Counted($0 + threads * 1_000) }
+            #expect(out!.map(\.id) == (0..<50).map { $0 + threads * 1_000 })
+            #expect(Counted.freed.withLock { $0.filter { $0 / 1_000 == threads } }.isEmpty)
+            #expect(out!.indices.allSatisfy { isKnownUniquelyReferenced(&out![$0]) })
+            out = nil
+            #expect(
+                Counted.freed.withLock { $0.filter { $0 / 1_000 == threads }.sorted() }
+                    == (0..<50).map { $0 + threads * 1_000 })
+        }
     }
 
     struct GeneratorFromSeed: RandomNumberGenerator {
