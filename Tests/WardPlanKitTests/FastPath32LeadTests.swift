@@ -170,6 +170,25 @@ struct FastPath32LeadTests {
         #expect(Array(result.diagnosticParts.joined()) == result.allDiagnostics)
     }
 
+    @Test func plansAndFailuresKeepTheOrderOfTheFiles() throws {
+        // A folder of two plans and two files that cannot be read, between them, and a path that
+        // does not exist: the plans in file order, the missing path's failure first, then the files'.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fp32-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = Fixtures.fixturesFolder
+        try FileManager.default.copyItem(
+            at: seeds.appendingPathComponent(Fixtures.namDoSonPath), to: folder.appendingPathComponent("a.txt"))
+        try Data("%PDF-1.4 not really".utf8).write(to: folder.appendingPathComponent("b.pdf"))
+        try FileManager.default.copyItem(
+            at: seeds.appendingPathComponent(Fixtures.ngocHaPath), to: folder.appendingPathComponent("c.md"))
+        try Data("PK not a zip".utf8).write(to: folder.appendingPathComponent("d.docx"))
+        let missing = folder.appendingPathComponent("none.txt").path
+        let result = PlanExtractor().extract(paths: [folder.path, missing])
+        #expect(result.plans.map { ($0.source.path as NSString).lastPathComponent } == ["a.txt", "c.md"])
+        #expect(result.failed.map { ($0.path as NSString).lastPathComponent } == ["none.txt", "b.pdf", "d.docx"])
+    }
+
     /// Counts its instances' deinitializations.
     final class Counted: Sendable {
         static let freed = Mutex<[Int]>([])

@@ -137,13 +137,19 @@ public struct PlanExtractor: Sendable {
     public func extract(paths arguments: [String], progress: Progress? = nil) -> ExtractionResult {
         let inputs = InputFiles.collect(arguments, registry: registry)
         var plans: [Plan] = []
-        var failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) }
-        for result in extract(files: inputs.paths, progress: progress) {
+        var failures: [InputFailure] = []
+        // Taken off the end of the results, so each plan is moved, not copied (a copy retained every
+        // reference in a plan, and freeing the results released them all again, on one thread),
+        // then put back in the order of the files.
+        var results = extract(files: inputs.paths, progress: progress)
+        while let result = results.popLast() {
             switch result {
             case .success(let plan): plans.append(plan)
-            case .failure(let failure): failed.append(failure)
+            case .failure(let failure): failures.append(failure)
             }
         }
+        plans.reverse()
+        let failed = inputs.missing.map { InputFailure(path: $0.path, diagnostics: [$0]) } + failures.reversed()
         let skipped = inputs.skipped.map {
             Diagnostic(.skippedFile, .warning, path: $0, Message.skippedFile(language))
         }
