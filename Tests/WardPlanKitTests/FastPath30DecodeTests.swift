@@ -101,7 +101,8 @@ struct FastPath30DecodeTests {
             t.themes = try array(&r, theme)
             t.productThemes = try array(&r, theme)
             t.areaBasis = try optionalEnum(&r)
-            t.areaEvidence = try array(&r, evidence)
+            // decode32: area evidence as references (entry version 7), read by today's reader.
+            t.areaEvidence = try r.areaEvidence(themes: t.themes)
             t.secondaryAreas = try strings(&r)
             t.line = try r.int()
             t.endLine = try r.optionalInt()
@@ -118,7 +119,8 @@ struct FastPath30DecodeTests {
             item.heading = try r.optionalString()
             item.themes = try array(&r, theme)
             item.areaBasis = try optionalEnum(&r)
-            item.areaEvidence = try array(&r, evidence)
+            // decode32: area evidence as references (entry version 7), read by today's reader.
+            item.areaEvidence = try r.areaEvidence(themes: item.themes)
             item.secondaryAreas = try strings(&r)
             item.line = try r.int()
             item.endLine = try r.optionalInt()
@@ -136,7 +138,8 @@ struct FastPath30DecodeTests {
             t.themes = try array(&r, theme)
             t.area = try r.optionalString()
             t.areaBasis = try optionalEnum(&r)
-            t.areaEvidence = try array(&r, evidence)
+            // decode32: area evidence as references (entry version 7), read by today's reader.
+            t.areaEvidence = try r.areaEvidence(themes: t.themes)
             t.secondaryAreas = try strings(&r)
             t.line = try r.int()
             t.endLine = try r.optionalInt()

@@ -303,7 +303,7 @@ struct FastPath31DecodeTests {
             relabelled.replaceSubrange(8..<12, with: withUnsafeBytes(of: UInt32(6).littleEndian) { Array($0) })
             #expect(Entry.decode(relabelled, key: key) == nil)
         }
-        #expect(Entry.version == 6)
+        #expect(Entry.version == 7)  // decode32: 7 (area evidence as references)
     }
 
     /// The full plan's entry, each of its bytes flipped (one bit of eight, in turn) and cut at

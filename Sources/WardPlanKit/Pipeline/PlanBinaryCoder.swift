@@ -17,6 +17,9 @@ import Foundation
 /// `Double`s 8 bytes little-endian, a `Bool` one byte, an optional a presence byte before its value
 /// (an optional text: its index + 1, 0 for nil), an enum its raw value (a text).
 ///
+/// An item's area evidence is written as references to its themes' evidence and the previous
+/// item's where it repeats them (`Pipeline/AreaEvidenceCoding.swift`).
+///
 /// The fields of each model type and their order are in `Model/Plan+Binary.swift`. The decoder
 /// checks every length and index against the bytes it has and that the plan ends where the payload
 /// does: damaged bytes give an error, never a crash or a read past the end. (An entry's checksum
@@ -86,6 +89,9 @@ struct BinaryWriter {
     /// for canonically equivalent texts ("hoá" in NFC and in NFD), which must keep their own bytes,
     /// and comparing two `UTF8View`s byte by byte cost more than the lookup's hashing.
     private var index: [ExactText: Int] = [:]
+    /// The last non-empty area evidence written (`areaEvidence(_:themes:)`): the next item's often
+    /// repeats its heading's evidence.
+    var previousAreaEvidence: [Evidence] = []
 
     init() {
         body.reserveCapacity(64 << 10)
@@ -197,11 +203,19 @@ struct BinaryReader {
     private var textOwner: TextTable? = nil
     /// Enum values read by text index (`enumValue(atTableIndex:)`); made at the first.
     private var enumMemo: [EnumMemo] = []
+    /// The last non-empty area evidence read (`areaEvidence(themes:)`), as the writer's.
+    var previousAreaEvidence: [Evidence] = []
 
-    /// A one-byte enum value of the type whose identity is `type` (0: none yet).
+    /// One-byte enum values of the types whose identities are `type` and `otherType` (0: none
+    /// yet). Two, because one text names cases of two types in turn ("content" and "heading" are
+    /// an `Evidence.Basis` and an `AreaBasis` item after item): with one, each read of the other
+    /// type went to `T(rawValue:)` again (decode32, n-500: 44,403 first reads in 499 entries;
+    /// 12,997 with two).
     private struct EnumMemo {
         var type: UInt = 0
         var byte: UInt8 = 0
+        var otherType: UInt = 0
+        var otherByte: UInt8 = 0
     }
 
     /// Reads the string table, its texts taken from `pool` when it has them.
@@ -387,8 +401,10 @@ struct BinaryReader {
     private mutating func enumValue<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
         guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(text(i)) }
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
-        if i < enumMemo.count, enumMemo[i].type == type {
-            return withUnsafeBytes(of: enumMemo[i].byte) { $0.load(as: T.self) }
+        if i < enumMemo.count {
+            let memo = enumMemo[i]
+            if memo.type == type { return withUnsafeBytes(of: memo.byte) { $0.load(as: T.self) } }
+            if memo.otherType == type { return withUnsafeBytes(of: memo.otherByte) { $0.load(as: T.self) } }
         }
         return try memoEnum(atTableIndex: i)
     }
@@ -399,7 +415,11 @@ struct BinaryReader {
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
         if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: textCount) }
         let value: T = try Self.enumValue(text(i))
-        enumMemo[i] = EnumMemo(type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) })
+        // The newest first, the one it replaces second; a third type pushes the oldest out.
+        let old = enumMemo[i]
+        enumMemo[i] = EnumMemo(
+            type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) }, otherType: old.type,
+            otherByte: old.byte)
         return value
     }
 

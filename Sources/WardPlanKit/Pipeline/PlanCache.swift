@@ -461,11 +461,13 @@ struct PendingEntry {
 /// classifier's: `PlanExtractor.findingsStore(for:)`) and the code of the build the key names.
 enum Entry {
     static let magic = Array("WPCACHE\n".utf8)
-    /// 6: the checksum is `wardplans_crc32c_pair` (two CRC-32C), and a long text of the payloads'
-    /// tables carries its pool hash (`PlanBinaryCoder`); 5: the findings hold the plan's reading
+    /// 7: an item's area evidence refers to its themes' evidence and the previous item's
+    /// (`BinaryWriter.areaEvidence(_:themes:)`); 6: the checksum is `wardplans_crc32c_pair` (two
+    /// CRC-32C), and a long text of the payloads' tables carries its pool hash
+    /// (`PlanBinaryCoder`); 5: the findings hold the plan's reading
     /// doubt; 4: the plan's findings after it (3 had the plan only; 2 an FNV checksum over 8-byte
     /// words).
-    static let version: UInt32 = 6
+    static let version: UInt32 = 7
     static let headerSize = 8 + 4 + 32 + 8 + 8 + 8
 
     /// What an entry holds.
