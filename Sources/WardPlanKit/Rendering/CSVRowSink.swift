@@ -220,10 +220,48 @@ struct CSVBytes: CSVRowSink {
         out.append(0x0D)
         out.append(0x0A)
         fieldsInRow = 0
+        deliverIfFull()
+    }
+
+    /// The bytes so far given to `deliver` once they hold `chunkSize` or more (after a row).
+    @inline(__always)
+    private mutating func deliverIfFull() {
         if out.count >= chunkSize, let deliver {
             deliver(out.raw)
             out.removeAll()
         }
+    }
+
+    /// A sink of its own with this one's separator and nothing written, whose bytes nobody is
+    /// given: a ward's block of rows is made there, then copied in (`appendRows`) and kept.
+    func emptyBlock() -> CSVBytes { CSVBytes(separator: separator) }
+
+    /// The separator's bytes (the kept rows' key holds them).
+    var separatorBytes: [UInt8] { separator }
+
+    /// Forgets every byte written (the buffer's room is kept), for the next block.
+    mutating func removeAll() {
+        out.removeAll()
+        fieldsInRow = 0
+    }
+
+    /// Whole rows written before (each ending in CR LF), copied in after the last row: the bytes
+    /// are as if those rows were written here field by field. Delivered as `endRow` delivers.
+    mutating func appendRows(_ rows: UnsafeRawBufferPointer) {
+        precondition(fieldsInRow == 0, "rows are copied in between rows")
+        guard let base = rows.baseAddress, !rows.isEmpty else { return }
+        out.append(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: rows.count))
+        deliverIfFull()
+    }
+
+    /// `appendRows` of the `count` bytes `fill` writes into room at the end of the buffer (a kept
+    /// file's rows read straight there), when it says they are whole rows (true); nothing
+    /// otherwise.
+    mutating func appendRows(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        precondition(fieldsInRow == 0, "rows are copied in between rows")
+        guard out.appendFilling(count, fill) else { return false }
+        deliverIfFull()
+        return true
     }
 }
 
@@ -284,6 +322,15 @@ struct CSVByteBuffer {
         reserve(n)
         (base + count).update(from: bytes.baseAddress!, count: n)
         count += n
+    }
+
+    /// `count` bytes written by `fill` into room at the end, kept when it returns true.
+    mutating func appendFilling(_ count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        precondition(count >= 0, "a length")
+        reserve(count)
+        guard fill(UnsafeMutableRawBufferPointer(start: base + self.count, count: count)) else { return false }
+        self.count += count
+        return true
     }
 
     /// The bytes as a `UInt8` buffer.
