@@ -322,6 +322,38 @@ struct FastPath32RowsTests {
         #expect(store.keeps == keeps)
     }
 
+    // MARK: chunks lent from the sink's buffer
+
+    /// Each chunk of a streamed file is a `Data` sharing the sink's buffer: one the reader keeps
+    /// (every third here) keeps its bytes while the rows go on in a new buffer, and one let go has
+    /// its buffer reused; every chunk's bytes are the file's at its place.
+    @Test func chunksKeptOrLetGoHoldTheFilesBytes() throws {
+        let report = Self.fixtureReport()
+        let store = MemoryStore()
+        for round in 0..<2 {
+            let renderer = CSVReportRenderer(separator: .semicolon, keptTaskRows: round == 0 ? nil : store)
+            let whole = renderer.deferredFiles(report).map { [UInt8]($0.render()) }
+            for (f, file) in renderer.streamedFiles(report, chunkSize: 100).enumerated() {
+                var kept: [(at: Int, data: Data)] = []
+                var copies: [(at: Int, bytes: [UInt8])] = []
+                var offset = 0
+                try file.stream { data in
+                    if copies.count % 3 == 0 { kept.append((offset, data)) }
+                    copies.append((offset, [UInt8](data)))
+                    offset += data.count
+                }
+                #expect(offset == whole[f].count, "\(file.name)")
+                #expect(copies.count > 3, "\(file.name)")
+                for chunk in copies {
+                    #expect(chunk.bytes == Array(whole[f][chunk.at..<chunk.at + chunk.bytes.count]))
+                }
+                for chunk in kept {
+                    #expect([UInt8](chunk.data) == Array(whole[f][chunk.at..<chunk.at + chunk.data.count]))
+                }
+            }
+        }
+    }
+
     // MARK: compare
 
     @Test func compareWritesTheSameCSVFilesWithAndWithoutKeptRows() throws {

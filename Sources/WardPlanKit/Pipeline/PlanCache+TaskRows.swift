@@ -25,18 +25,19 @@ extension PlanCache: TaskRowStore {
         into append: (_ count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool
     ) -> Bool {
         let name = taskRowsName(path: path, contentDigest: contentDigest)
-        let fd = open(entryPath(name: name, fileExtension: "tasks"), O_RDONLY | O_CLOEXEC)
+        let fd = open(taskRowsPath(name: name), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { return false }
         // The header read and checked first; the rows then read straight into the sink's room.
-        var header = [UInt8](repeating: 0, count: TaskRows.headerSize)
-        guard header.withUnsafeMutableBytes({ TaskRows.read(fd, into: $0, at: 0) }),
-            let head = header.withUnsafeBytes({
-                TaskRows.Header($0, name: name, digest: digest, fileSize: Int(status.st_size))
-            })
-        else { return false }
+        let header = withUnsafeTemporaryAllocation(byteCount: TaskRows.headerSize, alignment: 8) { header in
+            TaskRows.read(fd, into: header, at: 0)
+                ? TaskRows.Header(
+                    UnsafeRawBufferPointer(header), name: name, digest: digest, fileSize: Int(status.st_size))
+                : nil
+        }
+        guard let head = header else { return false }
         return append(head.rowsLength) { room in
             TaskRows.read(fd, into: room, at: TaskRows.headerSize)
                 && TaskRows.rowsHold(UnsafeRawBufferPointer(room), checksum: head.checksum)
@@ -47,6 +48,30 @@ extension PlanCache: TaskRowStore {
         let name = taskRowsName(path: path, contentDigest: contentDigest)
         tag()
         _ = write(TaskRows.encode(rows, name: name, digest: digest), to: entryURL(name: name, fileExtension: "tasks"))
+    }
+
+    /// `entryPath(name:fileExtension: "tasks")`, made in one buffer (the concatenations were ≈ 5,600
+    /// instructions a ward).
+    func taskRowsPath(name: String) -> String {
+        let suffix = ".tasks"
+        let count = directoryPath.utf8.count + 1 + 2 + 1 + name.utf8.count + suffix.utf8.count
+        return String(unsafeUninitializedCapacity: count) { out in
+            var at = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+                (out.baseAddress! + at).update(from: base, count: bytes.count)
+                at += bytes.count
+            }
+            directoryPath.withContiguousUTF8 { put($0) }
+            out[at] = 0x2F
+            at += 1
+            name.withContiguousUTF8 { put(UnsafeBufferPointer(rebasing: $0.prefix(2))) }
+            out[at] = 0x2F
+            at += 1
+            name.withContiguousUTF8 { put($0) }
+            suffix.withContiguousUTF8 { put($0) }
+            return at
+        }
     }
 
     /// The name of the entry of the plan of `path` and `contentDigest`: the one it was loaded from
@@ -105,9 +130,13 @@ enum TaskRows {
             }
             let digestAt = 12 + TaskRows.nameSize
             let lengthAt = digestAt + TaskRows.digestSize
-            guard bytes[0..<8].elementsEqual(TaskRows.magic), integer(at: 8, as: UInt32.self) == TaskRows.version,
-                bytes[12..<digestAt].elementsEqual(name.utf8),
-                bytes[digestAt..<lengthAt].elementsEqual(digest),
+            // Compared by `memcmp` (a slice's `elementsEqual` was ≈ 4,500 instructions a header).
+            func same(_ at: Int, _ expected: UnsafeBufferPointer<UInt8>) -> Bool {
+                memcmp(bytes.baseAddress! + at, expected.baseAddress!, expected.count) == 0
+            }
+            guard TaskRows.magic.withUnsafeBufferPointer({ same(0, $0) }),
+                integer(at: 8, as: UInt32.self) == TaskRows.version,
+                name.withContiguousUTF8({ same(12, $0) }), digest.withUnsafeBufferPointer({ same(digestAt, $0) }),
                 integer(at: lengthAt, as: UInt64.self) == UInt64(fileSize - TaskRows.headerSize)
             else { return nil }
             rowsLength = fileSize - TaskRows.headerSize

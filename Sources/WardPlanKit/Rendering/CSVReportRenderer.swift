@@ -43,29 +43,27 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     /// A file of `deferredFiles` as a stream: its bytes given to `write` `chunkSize` at a time as its
-    /// rows are made, through buffers reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
+    /// rows are made, each chunk lent from the sink's buffer, which is reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
     /// 3,321 plans) and then copied into a `Data`, a table cost 6 % of a warm `compare` in copies
     /// and fresh pages (perf20b). The bytes are `deferredFiles`' bytes, cut into chunks.
     public func streamedFiles(_ report: Report, chunkSize: Int = 1 << 20) -> [StreamedFile] {
         let separator = Array(separator.character.utf8)
         return Self.tableList(report).map { table in
             StreamedFile(name: table.name + ".csv") { write in
-                var chunk = ReusedChunk()
                 var failure: (any Error)?
-                try withoutActuallyEscaping(write) { write in
-                    // After a failed write the rows are still made, as before, but no longer written.
-                    var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF], chunkSize: chunkSize) {
-                        bytes in
-                        if failure == nil {
-                            do { try write(chunk.holding(bytes)) } catch { failure = error }
-                        }
+                withoutActuallyEscaping(write) { write in
+                    // Each chunk a `Data` that shares the sink's buffer (`CSVByteBuffer.lend`): the
+                    // buffer is reused when the reader lets the chunk go, as a `ReusedChunk` was, and
+                    // left to the chunk when it keeps it. After a failed write the rows are still made,
+                    // as before, but no longer written.
+                    func deliver(_ data: Data) {
+                        guard failure == nil else { return }
+                        do { try write(data) } catch { failure = error }
                     }
+                    var out = CSVBytes(
+                        separator: separator, bytes: [0xEF, 0xBB, 0xBF], chunkSize: chunkSize, deliver: deliver)
                     Self.write(table.table, report, to: &out, keeping: keptTaskRows)
-                    if failure == nil {
-                        try out.withBytes { bytes in
-                            if !bytes.isEmpty { try write(chunk.holding(bytes)) }
-                        }
-                    }
+                    out.deliverRest(deliver)
                 }
                 if let failure { throw failure }
             }
