@@ -117,8 +117,10 @@ public struct CompareJob: Sendable {
             }
         }
         if let csvFolder {
-            // Streamed a megabyte at a time: a table never sits whole in memory.
-            for file in CSVReportRenderer(separator: csvSeparator).streamedFiles(report) {
+            // Streamed a megabyte at a time: a table never sits whole in memory. tasks.csv's rows of
+            // a ward whose inputs did not change are copied from the cache.
+            let renderer = CSVReportRenderer(separator: csvSeparator, keptTaskRows: extractor.cache)
+            for file in renderer.streamedFiles(report) {
                 outputs.add(
                     to: (csvFolder as NSString).appendingPathComponent(file.name), weight: 1, stream: file.stream)
             }

@@ -16,8 +16,14 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     public var separator: Separator
+    /// Where tasks.csv's rows of each ward are kept from run to run (`tasks(_:_:_:keeping:)`):
+    /// a plan cache, whose plans are a function of their path and SHA-256. Nil: every row is made.
+    public var keptTaskRows: (any TaskRowStore)?
 
-    public init(separator: Separator = .comma) { self.separator = separator }
+    public init(separator: Separator = .comma, keptTaskRows: (any TaskRowStore)? = nil) {
+        self.separator = separator
+        self.keptTaskRows = keptTaskRows
+    }
 
     public func render(_ report: Report) -> [RenderedFile] {
         deferredFiles(report).map { RenderedFile(name: $0.name, data: $0.render()) }
@@ -30,36 +36,34 @@ public struct CSVReportRenderer: ReportRenderer {
         return Self.tableList(report).map { table in
             DeferredFile(name: table.name + ".csv") {
                 var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF])
-                Self.write(table.table, report, to: &out)
+                Self.write(table.table, report, to: &out, keeping: keptTaskRows)
                 return out.withBytes { Data($0) }
             }
         }
     }
 
     /// A file of `deferredFiles` as a stream: its bytes given to `write` `chunkSize` at a time as its
-    /// rows are made, through buffers reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
+    /// rows are made, each chunk lent from the sink's buffer, which is reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
     /// 3,321 plans) and then copied into a `Data`, a table cost 6 % of a warm `compare` in copies
     /// and fresh pages (perf20b). The bytes are `deferredFiles`' bytes, cut into chunks.
     public func streamedFiles(_ report: Report, chunkSize: Int = 1 << 20) -> [StreamedFile] {
         let separator = Array(separator.character.utf8)
         return Self.tableList(report).map { table in
             StreamedFile(name: table.name + ".csv") { write in
-                var chunk = ReusedChunk()
                 var failure: (any Error)?
-                try withoutActuallyEscaping(write) { write in
-                    // After a failed write the rows are still made, as before, but no longer written.
-                    var out = CSVBytes(separator: separator, bytes: [0xEF, 0xBB, 0xBF], chunkSize: chunkSize) {
-                        bytes in
-                        if failure == nil {
-                            do { try write(chunk.holding(bytes)) } catch { failure = error }
-                        }
+                withoutActuallyEscaping(write) { write in
+                    // Each chunk a `Data` that shares the sink's buffer (`CSVByteBuffer.lend`): the
+                    // buffer is reused when the reader lets the chunk go, as a `ReusedChunk` was, and
+                    // left to the chunk when it keeps it. After a failed write the rows are still made,
+                    // as before, but no longer written.
+                    func deliver(_ data: Data) {
+                        guard failure == nil else { return }
+                        do { try write(data) } catch { failure = error }
                     }
-                    Self.write(table.table, report, to: &out)
-                    if failure == nil {
-                        try out.withBytes { bytes in
-                            if !bytes.isEmpty { try write(chunk.holding(bytes)) }
-                        }
-                    }
+                    var out = CSVBytes(
+                        separator: separator, bytes: [0xEF, 0xBB, 0xBF], chunkSize: chunkSize, deliver: deliver)
+                    Self.write(table.table, report, to: &out, keeping: keptTaskRows)
+                    out.deliverRest(deliver)
                 }
                 if let failure { throw failure }
             }
@@ -103,6 +107,13 @@ public struct CSVReportRenderer: ReportRenderer {
         case .registry:
             if let registry = report.comparison.registry { csv.registry(registry, t, &out) }
         }
+    }
+
+    /// `write(_:_:to:)` into bytes, tasks.csv's rows of each ward copied from `store` when it kept
+    /// them (`tasks(_:_:_:keeping:)`).
+    static func write(_ table: Table, _ report: Report, to out: inout CSVBytes, keeping store: (any TaskRowStore)?) {
+        guard table == .tasks, let store else { return write(table, report, to: &out) }
+        CSVReportRenderer().tasks(report, Localizer(language: report.language), &out, keeping: store)
     }
 
     /// One row per unit: the plans matched to a unit (in the list or not), then the units of the
@@ -149,8 +160,34 @@ public struct CSVReportRenderer: ReportRenderer {
         wards.map { out.prepared(wardColumns($0)) }
     }
 
-    func tasks<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
-        let c = report.comparison
+    /// What every row of tasks.csv looks up, made once per table: the areas' and themes' names by
+    /// id, and the yes and no.
+    struct TaskRowNames {
+        let t: Localizer
+        /// The (id, name) pairs the tables below are made of, in the coverage's order (the kept
+        /// rows' key holds them).
+        let areaPairs: [(id: String, name: String)]
+        let themePairs: [(id: String, name: String)]
+        let areas: NamesBySlot
+        let themes: NamesBySlot
+        let yes: String
+        let no: String
+
+        init(_ c: Comparison, _ t: Localizer) {
+            self.t = t
+            areaPairs = c.coverage.areas.map { ($0.id, t.pick($0.vi, $0.en)) }
+            themePairs = c.coverage.themes.map { ($0.id, t.pick($0.vi, $0.en)) }
+            // Names by id, looked up for every task (the first row of an id, as `Coverage.row`): by
+            // the ids' slots (`Coverage.Slots`: an ASCII id by its bytes), not in a `[String: String]`,
+            // whose hashing of a `String` cost ≈ 1,900 instructions a row (warm28).
+            areas = NamesBySlot(areaPairs)
+            themes = NamesBySlot(themePairs)
+            (yes, no) = (t.yesNo(true), t.yesNo(false))
+        }
+    }
+
+    /// tasks.csv's header row, and the names its rows look up.
+    func taskHeader<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) -> TaskRowNames {
         out.row([
             t(.csvWardID), t(.csvWard), t(.csvProvince), t(.csvSource), t(.csvLine), t(.csvEndLine), t(.colTask),
             t(.csvAreaID), t(.colArea), t(.csvGroup), t(.csvThemeIDs), t(.colThemes), t(.colTaskText), t(.colLead),
@@ -159,59 +196,114 @@ public struct CSVReportRenderer: ReportRenderer {
             t(.csvStart), t(.csvEnd), t(.csvDeadline), t(.colDue), t(.csvDueQuarter), t(.csvPastDue), t(.csvFlags),
             t(.csvSupervisor), t(.csvNotes),
         ])
-        // Names by id, looked up for every task (the first row of an id, as `Coverage.row`): by the
-        // ids' slots (`Coverage.Slots`: an ASCII id by its bytes), not in a `[String: String]`,
-        // whose hashing of a `String` cost ≈ 1,900 instructions a row (warm28).
-        let areaNames = Self.NamesBySlot(c.coverage.areas.map { ($0.id, t.pick($0.vi, $0.en)) })
-        let themeNames = Self.NamesBySlot(c.coverage.themes.map { ($0.id, t.pick($0.vi, $0.en)) })
+        return TaskRowNames(report.comparison, t)
+    }
+
+    /// A ward's columns in tasks.csv: `wardColumns` and its source.
+    func taskWardColumns(_ ward: WardEntry) -> [String] { wardColumns(ward) + [ward.source] }
+
+    /// The facts in runs of one ward each, in order, with the ward's index: a run is the facts that
+    /// follow one another with the ward's id (compared with `==`, as the rows always were).
+    static func wardRuns(
+        _ wards: [WardEntry], _ facts: UnsafeBufferPointer<TaskFacts>, _ body: (_ w: Int, _ run: Range<Int>) -> Void
+    ) {
+        var w = 0
+        var k = 0
+        while k < facts.count {
+            while wards[w].id != facts[k].task.ward { w += 1 }
+            var end = k + 1
+            while end < facts.count && wards[w].id == facts[end].task.ward { end += 1 }
+            body(w, k..<end)
+            k = end
+        }
+    }
+
+    func tasks<Sink: CSVRowSink>(_ report: Report, _ t: Localizer, _ out: inout Sink) {
+        let c = report.comparison
+        let names = taskHeader(report, t, &out)
         // The ward's columns made once per ward, not once per task (a ward entry is a large value).
         // Escaped once per ward, too (`CSVRowSink.prepared`), and the yes and no of every row once.
-        var w = 0
-        var ward = out.prepared(c.wards.isEmpty ? [] : wardColumns(c.wards[0]) + [c.wards[0].source])
-        let (yes, no) = (t.yesNo(true), t.yesNo(false))
         // The facts read in place too (a `TaskFacts` taken out of the array was copied and
         // destroyed again, ≈ 340 instructions a row).
         c.tasks.withUnsafeBufferPointer { facts in
-            for k in facts.indices {
-                if c.wards[w].id != facts[k].task.ward {
-                    while c.wards[w].id != facts[k].task.ward { w += 1 }
-                    ward = out.prepared(wardColumns(c.wards[w]) + [c.wards[w].source])
+            Self.wardRuns(c.wards, facts) { w, run in
+                let ward = out.prepared(taskWardColumns(c.wards[w]))
+                taskRows(report, w, facts, run, ward, names, &out)
+            }
+        }
+    }
+
+    /// tasks.csv as `tasks` writes it, each ward's rows copied from `store` when it kept them for
+    /// the ward's plan (its source path and SHA-256) made from the same inputs (`TaskRowsDigest`);
+    /// otherwise made as `tasks` makes them, copied in, and kept. A plan must be a function of its
+    /// path and SHA-256 under the store's settings, as a plan cache's plans are.
+    func tasks(_ report: Report, _ t: Localizer, _ out: inout CSVBytes, keeping store: any TaskRowStore) {
+        let c = report.comparison
+        let names = taskHeader(report, t, &out)
+        var digest = TaskRowsDigest(separator: out.separatorBytes, names: names)
+        var block = out.emptyBlock()
+        c.tasks.withUnsafeBufferPointer { facts in
+            Self.wardRuns(c.wards, facts) { w, run in
+                let key = digest.digest(
+                    ward: taskWardColumns(c.wards[w]), facts: UnsafeBufferPointer(rebasing: facts[run]))
+                let (path, contentDigest) = (report.plans[w].source.path, report.plans[w].source.sha256)
+                // Read straight into the file's buffer (a copy through an array was ≈ 13 M at n-500).
+                let copied = store.keptTaskRows(path: path, contentDigest: contentDigest, digest: key) { count, fill in
+                    out.appendRows(count: count, fill)
                 }
-                // The task's fields read in place, through the array's buffer: a `PlanTask` taken out
-                // of its array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions
-                // a row (warm28).
-                report.plans[w].tasks.withUnsafeBufferPointer { tasks in
-                    let i = facts[k].task.index
-                    precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
-                    out.fields(prepared: ward)
-                    out.field(tasks[i].line)
-                    if let endLine = tasks[i].endLine { out.field(endLine) } else { out.emptyField() }
-                    out.field(tasks[i].ref)
-                    out.field(facts[k].area)
-                    out.field(areaNames[facts[k].area] ?? facts[k].area)
-                    out.field(tasks[i].group ?? "")
-                    out.field(joining: facts[k].themes)
-                    out.field(joining: facts[k].themes.lazy.map { id in themeNames[id] ?? id })
-                    out.field(tasks[i].text)
-                    out.field(joining: facts[k].leads)
-                    out.field(tasks[i].leadText ?? "")
-                    out.field(facts[k].genericLead ? yes : no)
-                    out.field(joining: tasks[i].coordinators)
-                    out.field(joining: tasks[i].products)
-                    // Each part of the timeline read through the optional (taken out whole, the
-                    // timeline was a copy and cost more, csv30).
-                    out.field(tasks[i].timeline?.text ?? "")
-                    out.field(t.schedule(facts[k].schedule))
-                    out.field(date: tasks[i].timeline?.start)
-                    out.field(date: tasks[i].timeline?.end)
-                    out.field(date: tasks[i].timeline?.deadline)
-                    out.field(date: facts[k].due)
-                    out.field(quarter: facts[k].dueQuarter)
-                    out.field(facts[k].pastDue ? yes : no)
-                    out.field(joining: facts[k].flags.lazy.map { t.flag($0) })
-                    out.field(tasks[i].supervisor ?? "")
-                    out.field(joining: tasks[i].notes)
+                if copied { return }
+                block.removeAll()
+                let ward = block.prepared(taskWardColumns(c.wards[w]))
+                taskRows(report, w, facts, run, ward, names, &block)
+                block.withBytes { rows in
+                    out.appendRows(rows)
+                    store.keepTaskRows(rows, path: path, contentDigest: contentDigest, digest: key)
                 }
+            }
+        }
+    }
+
+    /// The rows of the facts `run`, all of ward `w`, whose columns are `ward`.
+    func taskRows<Sink: CSVRowSink>(
+        _ report: Report, _ w: Int, _ facts: UnsafeBufferPointer<TaskFacts>, _ run: Range<Int>, _ ward: Sink.Prepared,
+        _ names: TaskRowNames, _ out: inout Sink
+    ) {
+        let t = names.t
+        let (yes, no) = (names.yes, names.no)
+        // The task's fields read in place, through the array's buffer: a `PlanTask` taken out of its
+        // array (as `tasks[i]` still was) is a copy of every field, ≈ 950 instructions a row (warm28).
+        report.plans[w].tasks.withUnsafeBufferPointer { tasks in
+            for k in run {
+                let i = facts[k].task.index
+                precondition(tasks.indices.contains(i), "a task's facts name a task of its plan")
+                out.fields(prepared: ward)
+                out.field(tasks[i].line)
+                if let endLine = tasks[i].endLine { out.field(endLine) } else { out.emptyField() }
+                out.field(tasks[i].ref)
+                out.field(facts[k].area)
+                out.field(names.areas[facts[k].area] ?? facts[k].area)
+                out.field(tasks[i].group ?? "")
+                out.field(joining: facts[k].themes)
+                out.field(joining: facts[k].themes.lazy.map { id in names.themes[id] ?? id })
+                out.field(tasks[i].text)
+                out.field(joining: facts[k].leads)
+                out.field(tasks[i].leadText ?? "")
+                out.field(facts[k].genericLead ? yes : no)
+                out.field(joining: tasks[i].coordinators)
+                out.field(joining: tasks[i].products)
+                // Each part of the timeline read through the optional (taken out whole, the
+                // timeline was a copy and cost more, csv30).
+                out.field(tasks[i].timeline?.text ?? "")
+                out.field(t.schedule(facts[k].schedule))
+                out.field(date: tasks[i].timeline?.start)
+                out.field(date: tasks[i].timeline?.end)
+                out.field(date: tasks[i].timeline?.deadline)
+                out.field(date: facts[k].due)
+                out.field(quarter: facts[k].dueQuarter)
+                out.field(facts[k].pastDue ? yes : no)
+                out.field(joining: facts[k].flags.lazy.map { t.flag($0) })
+                out.field(tasks[i].supervisor ?? "")
+                out.field(joining: tasks[i].notes)
                 out.endRow()
             }
         }

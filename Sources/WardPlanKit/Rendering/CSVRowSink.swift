@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the CSV tables' rows go, a field at a time: written as CSV bytes (`CSVBytes`, the files)
 /// or kept as texts (`CSVFieldRows`, the workbook). The tables were made as an array of `String`s
 /// a row, a `String` a number and a joined `String` a list, then escaped: at 3,321 plans tasks.csv
@@ -77,13 +79,14 @@ struct CSVBytes: CSVRowSink {
     private let single: UInt8?
     private var fieldsInRow = 0
     private var scratch = CSVByteBuffer(capacity: 256)
-    /// Given the bytes after a row once they hold `chunkSize` or more; then they are emptied.
-    private let deliver: ((UnsafeRawBufferPointer) -> Void)?
+    /// Given the bytes after a row once they hold `chunkSize` or more, as a `Data` that shares the
+    /// buffer (`CSVByteBuffer.lend`); then they are emptied.
+    private let deliver: ((Data) -> Void)?
     private let chunkSize: Int
 
     init(
         separator: [UInt8], bytes: [UInt8] = [], chunkSize: Int = .max,
-        deliver: ((UnsafeRawBufferPointer) -> Void)? = nil
+        deliver: ((Data) -> Void)? = nil
     ) {
         self.separator = separator
         single = separator.count == 1 ? separator[0] : nil
@@ -220,10 +223,62 @@ struct CSVBytes: CSVRowSink {
         out.append(0x0D)
         out.append(0x0A)
         fieldsInRow = 0
-        if out.count >= chunkSize, let deliver {
-            deliver(out.raw)
+        deliverIfFull()
+    }
+
+    /// The bytes so far given to `deliver` once they hold `chunkSize` or more (after a row).
+    @inline(__always)
+    private mutating func deliverIfFull() {
+        if out.count >= chunkSize, let deliver { deliverAll(deliver) }
+    }
+
+    /// The bytes so far lent to `body` as a `Data` (no copy: a copy into a chunk's `Data` was ≈ 1
+    /// instruction a byte, 18 MB at n-500), then emptied; when the reader kept that `Data`, the
+    /// bytes are its own and the sink goes on in a new buffer.
+    private mutating func deliverAll(_ body: (Data) -> Void) {
+        if out.lend(body) {
+            out = CSVByteBuffer(capacity: out.capacity)
+        } else {
             out.removeAll()
         }
+    }
+
+    /// The bytes written and not yet delivered lent to `body` as `deliver` is given them (when there
+    /// are any), and emptied: the stream's last chunk.
+    mutating func deliverRest(_ body: (Data) -> Void) {
+        if out.count > 0 { deliverAll(body) }
+    }
+
+    /// A sink of its own with this one's separator and nothing written, whose bytes nobody is
+    /// given: a ward's block of rows is made there, then copied in (`appendRows`) and kept.
+    func emptyBlock() -> CSVBytes { CSVBytes(separator: separator) }
+
+    /// The separator's bytes (the kept rows' key holds them).
+    var separatorBytes: [UInt8] { separator }
+
+    /// Forgets every byte written (the buffer's room is kept), for the next block.
+    mutating func removeAll() {
+        out.removeAll()
+        fieldsInRow = 0
+    }
+
+    /// Whole rows written before (each ending in CR LF), copied in after the last row: the bytes
+    /// are as if those rows were written here field by field. Delivered as `endRow` delivers.
+    mutating func appendRows(_ rows: UnsafeRawBufferPointer) {
+        precondition(fieldsInRow == 0, "rows are copied in between rows")
+        guard let base = rows.baseAddress, !rows.isEmpty else { return }
+        out.append(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: rows.count))
+        deliverIfFull()
+    }
+
+    /// `appendRows` of the `count` bytes `fill` writes into room at the end of the buffer (a kept
+    /// file's rows read straight there), when it says they are whole rows (true); nothing
+    /// otherwise.
+    mutating func appendRows(count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        precondition(fieldsInRow == 0, "rows are copied in between rows")
+        guard out.appendFilling(count, fill) else { return false }
+        deliverIfFull()
+        return true
     }
 }
 
@@ -234,10 +289,11 @@ struct CSVBytes: CSVRowSink {
 struct CSVByteBuffer {
     private var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
-    private var capacity: Int
+    private(set) var capacity: Int
     private var storage: Storage
 
-    private final class Storage {
+    /// The bytes' owner; a lent `Data` holds it too (`lend`), possibly on another thread.
+    private final class Storage: @unchecked Sendable {
         @exclusivity(unchecked) var base: UnsafeMutablePointer<UInt8>
         init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
         deinit { base.deallocate() }
@@ -250,6 +306,40 @@ struct CSVByteBuffer {
     }
 
     var raw: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+    /// `body` given the bytes as a `Data` that shares them (no copy). True when that `Data`, or a
+    /// copy of it, outlived `body` (a reader kept it, as a reader may): the bytes are then its own
+    /// (it holds their storage) and this buffer must not be written again; false when it was let go,
+    /// so the buffer is free to reuse. A `Data` keeps its bytes as they were given, either way.
+    @inline(never)
+    func lend(_ body: (Data) -> Void) -> Bool {
+        let returned = Returned()
+        Self.give(base, count, storage, returned, body)
+        return !returned.isReturned
+    }
+
+    /// `body` given the `Data`, which is let go when this returns (a separate function, so it is).
+    @inline(never)
+    private static func give(
+        _ base: UnsafeMutablePointer<UInt8>, _ count: Int, _ storage: Storage, _ returned: Returned,
+        _ body: (Data) -> Void
+    ) {
+        body(
+            Data(
+                bytesNoCopy: base, count: count,
+                deallocator: .custom { _, _ in
+                    withExtendedLifetime(storage) {}
+                    returned.set()
+                }))
+    }
+
+    /// Whether a lent `Data`'s last copy has gone (its deallocator ran), on whatever thread.
+    private final class Returned: @unchecked Sendable {
+        private let lock = NSLock()
+        private var returned = false
+        func set() { lock.withLock { returned = true } }
+        var isReturned: Bool { lock.withLock { returned } }
+    }
 
     mutating func removeAll() { count = 0 }
 
@@ -284,6 +374,15 @@ struct CSVByteBuffer {
         reserve(n)
         (base + count).update(from: bytes.baseAddress!, count: n)
         count += n
+    }
+
+    /// `count` bytes written by `fill` into room at the end, kept when it returns true.
+    mutating func appendFilling(_ count: Int, _ fill: (UnsafeMutableRawBufferPointer) -> Bool) -> Bool {
+        precondition(count >= 0, "a length")
+        reserve(count)
+        guard fill(UnsafeMutableRawBufferPointer(start: base + self.count, count: count)) else { return false }
+        self.count += count
+        return true
     }
 
     /// The bytes as a `UInt8` buffer.
