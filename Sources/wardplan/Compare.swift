@@ -116,7 +116,7 @@ struct Compare: ParsableCommand {
             ReferenceSnapshot.commit()
         }
         KeptToExit.keep(outcome)
-        // The cache too: its text pool and indexes took ≈ 13 ms to free at 3,321 plans.
+        // The cache too: freeing its text pool and indexes came after the outputs, on one thread.
         KeptToExit.keep(job)
         printer.print(
             parts: outcome.extraction.diagnosticParts + [

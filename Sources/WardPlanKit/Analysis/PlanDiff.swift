@@ -97,7 +97,8 @@ public struct PlanDiff: Hashable, Sendable, Codable {
         }
         // Every pair of free tasks is scored (a revision of a country's worth of wards runs this on
         // every re-run): their words as sorted numbers, counted by one merge, not as sets of
-        // strings united and intersected (an allocation per pair: 34 ms of a 3,321-plan re-run).
+        // strings united and intersected (allocations per pair: 90 M instructions for two plans of
+        // 50 and 29 tasks that share no wording).
         var words = WordNumbers()
         let oldWords = oldKeys.map { words.sortedNumbers($0) }
         let newWords = newKeys.map { words.sortedNumbers($0) }
