@@ -41,3 +41,16 @@ func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
     }
     return 0
 }
+
+/// Fills `buffer` from the file `fd` at `offset`, again after a short read or a signal: false when
+/// the file ends first or cannot be read.
+func readAll(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+    var done = 0
+    while done < buffer.count {
+        let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        done += n
+    }
+    return true
+}

@@ -162,13 +162,13 @@ enum JSONFragment {
     static func summary(atPath path: String, key: [UInt8]) -> Lookup<PlanSummary> {
         withFile(path) { fd, size in
             var prefix = [UInt8](repeating: 0, count: min(size, headerSize + 8192))
-            guard prefix.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }),
+            guard prefix.withUnsafeMutableBytes({ readAll(fd, into: $0, at: 0) }),
                 let header = prefix.withUnsafeBytes({ Header($0, key: key, fileSize: size) })
             else { return .rejected }
             let end = headerSize + header.summaryLength
             if prefix.count < end {
                 prefix = [UInt8](repeating: 0, count: end)
-                guard prefix.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }) else { return .rejected }
+                guard prefix.withUnsafeMutableBytes({ readAll(fd, into: $0, at: 0) }) else { return .rejected }
             }
             return prefix.withUnsafeBytes { raw in
                 let bytes = UnsafeRawBufferPointer(rebasing: raw[headerSize..<end])
@@ -184,13 +184,13 @@ enum JSONFragment {
     static func payload(atPath path: String, key: [UInt8]) -> Lookup<[UInt8]> {
         withFile(path) { fd, size in
             var head = [UInt8](repeating: 0, count: min(size, headerSize + 4096))
-            guard head.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }),
+            guard head.withUnsafeMutableBytes({ readAll(fd, into: $0, at: 0) }),
                 let header = head.withUnsafeBytes({ Header($0, key: key, fileSize: size) })
             else { return .rejected }
             let end = headerSize + header.summaryLength
             if head.count < end {
                 head = [UInt8](repeating: 0, count: end)
-                guard head.withUnsafeMutableBytes({ read(fd, into: $0, at: 0) }) else { return .rejected }
+                guard head.withUnsafeMutableBytes({ readAll(fd, into: $0, at: 0) }) else { return .rejected }
             }
             let summaryChecks = head.withUnsafeBytes {
                 XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[headerSize..<end])) == header.summaryChecksum
@@ -198,7 +198,7 @@ enum JSONFragment {
             guard summaryChecks else { return .rejected }
             var complete = false
             let payload = [UInt8](unsafeUninitializedCapacity: header.payloadLength) { buffer, count in
-                complete = read(
+                complete = readAll(
                     fd, into: UnsafeMutableRawBufferPointer(buffer), at: headerSize + header.summaryLength)
                 count = complete ? header.payloadLength : 0
             }
@@ -234,17 +234,5 @@ enum JSONFragment {
         var s = stat()
         guard fstat(fd, &s) == 0 else { return .rejected }
         return body(fd, Int(s.st_size))
-    }
-
-    /// Fills `buffer` from `offset`; false when the file ends first or cannot be read.
-    private static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
     }
 }

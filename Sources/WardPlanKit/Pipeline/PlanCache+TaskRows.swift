@@ -32,14 +32,14 @@ extension PlanCache: TaskRowStore {
         guard fstat(fd, &status) == 0 else { return false }
         // The header read and checked first; the rows then read straight into the sink's room.
         let header = withUnsafeTemporaryAllocation(byteCount: TaskRows.headerSize, alignment: 8) { header in
-            TaskRows.read(fd, into: header, at: 0)
+            readAll(fd, into: header, at: 0)
                 ? TaskRows.Header(
                     UnsafeRawBufferPointer(header), name: name, digest: digest, fileSize: Int(status.st_size))
                 : nil
         }
         guard let head = header else { return false }
         return append(head.rowsLength) { room in
-            TaskRows.read(fd, into: room, at: TaskRows.headerSize)
+            readAll(fd, into: room, at: TaskRows.headerSize)
                 && TaskRows.rowsHold(UnsafeRawBufferPointer(room), checksum: head.checksum)
         }
     }
@@ -156,17 +156,5 @@ enum TaskRows {
         guard let header = Header(file, name: name, digest: digest, fileSize: file.count) else { return nil }
         let rows = headerSize..<(headerSize + header.rowsLength)
         return rowsHold(UnsafeRawBufferPointer(rebasing: file[rows]), checksum: header.checksum) ? rows : nil
-    }
-
-    /// Fills `buffer` from `offset`; false when the file ends first or cannot be read.
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { return false }
-            done += n
-        }
-        return true
     }
 }
