@@ -189,6 +189,21 @@ struct FastPath32LeadTests {
         #expect(result.failed.map { ($0.path as NSString).lastPathComponent } == ["none.txt", "b.pdf", "d.docx"])
     }
 
+    @Test func entryPathsAreWrittenOut() {
+        // By hand: the folder (Vietnamese and a space in it), the name's first two characters, the
+        // name, the extension; as the concatenation it replaced made them.
+        let cache = PlanCache(
+            directory: URL(fileURLWithPath: "/tmp/lưu tạm/.cache"), settings: PlanCache.Settings(PlanExtractor()))
+        #expect(cache.entryPath(name: "ab12") == "/tmp/lưu tạm/.cache/ab/ab12.plan")
+        #expect(cache.entryPath(name: "ab12", fileExtension: "tasks") == "/tmp/lưu tạm/.cache/ab/ab12.tasks")
+        #expect(cache.entryPath(name: "x", fileExtension: "") == "/tmp/lưu tạm/.cache/x/x.")
+        let name = PlanCache.hex((0..<32).map { UInt8($0 * 5) })
+        for fileExtension in ["plan", "json", "xml", "tasks"] {
+            let concatenated = cache.directoryPath + "/" + name.prefix(2) + "/" + name + "." + fileExtension
+            #expect(cache.entryPath(name: name, fileExtension: fileExtension) == concatenated)
+        }
+    }
+
     /// Counts its instances' deinitializations.
     final class Counted: Sendable {
         static let freed = Mutex<[Int]>([])
