@@ -41,7 +41,7 @@ struct FastPath26WTests {
 
     @Test func theBufferEscapesAsTheArrayEscaper() {
         for text in Self.texts {
-            var buffer = CSVByteBuffer(capacity: 1)
+            var buffer = ByteBuffer(capacity: 1)
             var copy = text
             copy.withUTF8 { buffer.appendCSVField($0) }
             #expect(Array(buffer.raw) == Self.oldField(text), "\(Array(text.utf8))")
@@ -124,7 +124,7 @@ struct FastPath26WTests {
     }
 
     @Test func theBufferGrowsAndKeepsItsBytes() {
-        var buffer = CSVByteBuffer(capacity: 1)
+        var buffer = ByteBuffer(capacity: 1)
         var expected: [UInt8] = []
         var seed: UInt64 = 1
         for round in 0..<300 {

@@ -52,7 +52,7 @@ public struct CSVReportRenderer: ReportRenderer {
             StreamedFile(name: table.name + ".csv") { write in
                 var failure: (any Error)?
                 withoutActuallyEscaping(write) { write in
-                    // Each chunk a `Data` that shares the sink's buffer (`CSVByteBuffer.lend`): the
+                    // Each chunk a `Data` that shares the sink's buffer (`ByteBuffer.lend`): the
                     // buffer is reused when the reader lets the chunk go, as a `ReusedChunk` was, and
                     // left to the chunk when it keeps it. After a failed write the rows are still made,
                     // as before, but no longer written.
@@ -548,7 +548,7 @@ struct CSVPlaces {
     /// same halves and separators. False, and nothing appended, when the halves were not found
     /// (`callAsFunction` goes to `Localizer.places` then) or for more than 32 places (those go the
     /// `String` way).
-    func append(_ places: [GapPlace], to out: inout CSVByteBuffer) -> Bool {
+    func append(_ places: [GapPlace], to out: inout ByteBuffer) -> Bool {
         guard let byteHalves, places.count <= 32 else { return false }
         let n = places.count
         guard n > 0 else { return true }

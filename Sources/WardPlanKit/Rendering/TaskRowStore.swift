@@ -34,10 +34,10 @@ struct TaskRowsDigest {
     /// The table-wide part's SHA-256 (made once).
     let table: [UInt8]
     /// The bytes hashed for one ward, kept from ward to ward.
-    private var bytes = CSVByteBuffer(capacity: 1 << 14)
+    private var bytes = ByteBuffer(capacity: 1 << 14)
 
     init(separator: [UInt8], names: CSVReportRenderer.TaskRowNames) {
-        var bytes = CSVByteBuffer()
+        var bytes = ByteBuffer()
         Self.add(Self.version, to: &bytes)
         Self.addLength(separator.count, to: &bytes)
         separator.withUnsafeBufferPointer { bytes.append($0) }
@@ -139,7 +139,7 @@ struct TaskRowsDigest {
 
     /// A length: one byte below 255, else 255 and eight bytes.
     @inline(__always)
-    private static func addLength(_ n: Int, to bytes: inout CSVByteBuffer) {
+    private static func addLength(_ n: Int, to bytes: inout ByteBuffer) {
         if n >= 0 && n < 255 { return bytes.append(UInt8(n)) }
         bytes.append(255)
         add(n, to: &bytes)
@@ -147,13 +147,13 @@ struct TaskRowsDigest {
 
     /// A number: its eight bytes, little-endian.
     @inline(__always)
-    private static func add(_ n: Int, to bytes: inout CSVByteBuffer) {
+    private static func add(_ n: Int, to bytes: inout ByteBuffer) {
         withUnsafeBytes(of: Int64(n).littleEndian) { bytes.append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
     /// A text: its length, then its UTF-8 (the bytes a row writes, not its canonical form).
     @inline(__always)
-    private static func add(_ text: String, to bytes: inout CSVByteBuffer) {
+    private static func add(_ text: String, to bytes: inout ByteBuffer) {
         text.withContiguousUTF8 { utf8 in
             addLength(utf8.count, to: &bytes)
             bytes.append(utf8)
@@ -162,7 +162,7 @@ struct TaskRowsDigest {
 
     /// A list of texts: its count, then each text.
     @inline(__always)
-    private static func add(_ texts: [String], to bytes: inout CSVByteBuffer) {
+    private static func add(_ texts: [String], to bytes: inout ByteBuffer) {
         addLength(texts.count, to: &bytes)
         for text in texts { add(text, to: &bytes) }
     }

@@ -76,13 +76,16 @@ struct ComparisonXML {
         w.attribute("area", area)
         w.attribute("wardsWithTasks", row.wardsWithTasks)
         for document in row.expectedBy { w.element("expectedBy", document) }
-        for cell in row.cells {
-            w.start("ward")
-            w.attribute("plan", planID(cell.ward))
-            w.attribute("tasks", cell.tasks.count)
-            tasks(cell.tasks)
-            lines("mentions", cell.mentions)
-            w.end()
+        // Each cell read in place, not copied out of the row (a retain of each of its lists).
+        row.cells.withUnsafeBufferPointer { cells in
+            for c in cells.indices {
+                w.start("ward")
+                w.attribute("plan", planID(cells[c].ward))
+                w.attribute("tasks", cells[c].tasks.count)
+                tasks(cells[c].tasks)
+                lines("mentions", cells[c].mentions)
+                w.end()
+            }
         }
         w.end()
     }
@@ -272,11 +275,17 @@ struct ComparisonXML {
 
     /// A list's tasks are mostly of one ward: its position is looked up once for the run of refs
     /// that name it, not once per task.
+    /// The refs are read in place and the writer found once: a ref taken out of the list, and the
+    /// writer fetched for each task, were a retain and a release each (a country's coverage names
+    /// every task of every ward under each of its themes).
     private func tasks(_ refs: [TaskRef]) {
+        let w = writer
         var last: (ward: String, position: Int?)?
-        for ref in refs {
-            if last?.ward != ref.ward { last = (ref.ward, position[ref.ward]) }
-            empty("task", "id", taskID(ref, position: last?.position))
+        refs.withUnsafeBufferPointer { refs in
+            for k in refs.indices {
+                if last?.ward != refs[k].ward { last = (refs[k].ward, position[refs[k].ward]) }
+                w.empty("task", "id", taskID(refs[k], position: last?.position))
+            }
         }
     }
 
