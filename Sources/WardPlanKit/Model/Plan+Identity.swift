@@ -97,19 +97,60 @@ public enum PlanIdentity {
 
     /// The ids of a plan's tasks, unique within the plan. A reference that repeats (two tables
     /// numbered from 1) gets `-2`, `-3` … in the plan's own order.
+    ///
+    /// Made for every plan of every XML report: the tasks are read in place (each `PlanTask` taken
+    /// out of the list was a copy of every field), the ids told apart by what follows their shared
+    /// `<plan id>/task-` (the same sets, shorter keys), and a plain reference's slug made without
+    /// `Slug.of` (`plainReferenceSlug`).
     public static func taskIDs(planID: String, tasks: [PlanTask]) -> [String] {
-        var used: Set<String> = []
-        return tasks.enumerated().map { index, task in
-            let ref = nonEmpty(Slug.of(task.ref, keeping: ["."])) ?? "n\(index + 1)"
-            var id = "\(planID)/task-\(ref)"
-            var n = 2
-            while used.contains(id) {
-                id = "\(planID)/task-\(ref)-\(n)"
-                n += 1
+        let prefix = planID + "/task-"
+        var used = Set<String>(minimumCapacity: tasks.count)
+        var ids: [String] = []
+        ids.reserveCapacity(tasks.count)
+        tasks.withUnsafeBufferPointer { tasks in
+            for index in tasks.indices {
+                let ref = referenceSlug(tasks[index].ref) ?? "n\(index + 1)"
+                var suffix = ref
+                var n = 2
+                while used.contains(suffix) {
+                    suffix = "\(ref)-\(n)"
+                    n += 1
+                }
+                used.insert(suffix)
+                ids.append(prefix + suffix)
             }
-            used.insert(id)
-            return id
         }
+        return ids
+    }
+
+    /// `Slug.of(ref, keeping: ["."])`, nil when empty.
+    static func referenceSlug(_ ref: String) -> String? {
+        plainReferenceSlug(ref) ?? nonEmpty(Slug.of(ref, keeping: ["."]))
+    }
+
+    /// The slug of a reference made of ASCII letters and digits with single dots between them
+    /// ("3.12", "II.1", "b"): the reference lower-cased, as `Slug.of(ref, keeping: ["."])` makes it
+    /// (each such letter or digit is itself folded to lower case, and a dot between two of them is
+    /// kept); nil for any other reference (left to `Slug.of`).
+    static func plainReferenceSlug(_ ref: String) -> String? {
+        var upper = false
+        let plain = ref.withContiguousUTF8 { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last, first != 0x2E, last != 0x2E else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0x30...0x39, 0x61...0x7A: break
+                case 0x41...0x5A: upper = true
+                case 0x2E where previous != 0x2E: break
+                default: return false
+                }
+                previous = byte
+            }
+            return true
+        }
+        guard plain else { return nil }
+        guard upper else { return ref }
+        return String(decoding: ref.utf8.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
 
     private static func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
