@@ -142,6 +142,10 @@ struct FastPath33DecodeTests {
         #expect(table.name(heading, type: 1) == 4)
         #expect(table.name(heading, type: 2) == nil)
         #expect(table.name(headings, type: 1) == nil)
+        // A name kept for one type is not another type's, even where both types land on one place.
+        let place = EnumMemoTable.nameSlot(heading, type: 1)
+        let other = try #require((2..<100_000).first { EnumMemoTable.nameSlot(heading, type: UInt($0)) == place })
+        #expect(table.name(heading, type: UInt(other)) == nil)
     }
 
     /// The pool's hashed texts against a dictionary: texts found by their hash and bytes, the

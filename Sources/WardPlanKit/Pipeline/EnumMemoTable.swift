@@ -85,8 +85,9 @@ final class EnumMemoTable {
         }
     }
 
+    /// The place of a name in `names` (internal for the test that finds two types on one place).
     @inline(__always)
-    private static func nameSlot(_ key: (UInt64, UInt64), type: UInt) -> Int {
+    static func nameSlot(_ key: (UInt64, UInt64), type: UInt) -> Int {
         let mixed = (key.0 ^ (key.1 &* 0x9e37_79b9_7f4a_7c15) ^ UInt64(type)) &* 0xff51_afd7_ed55_8ccd
         return Int(truncatingIfNeeded: mixed >> 52) & (nameCount - 1)
     }
