@@ -37,8 +37,8 @@ extension Plan: BinaryCodable {
         period = try r.optional()
         legalBases = try r.array()
         targets = try r.array()
-        tasks = try r.array()
-        narrative = try r.array()
+        tasks = try r.arrayInPlace()
+        narrative = try r.arrayInPlace()
         responsibilities = try r.array()
         headings = try r.array()
         tableHeaders = try r.array()
@@ -271,9 +271,23 @@ extension PlanTask: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
+        self = Self.binaryBlank
+        try read(from: &r)
+    }
+}
+
+extension PlanTask: BinaryReadableInPlace {
+    static var binaryBlank: PlanTask { PlanTask(ref: "", text: "", area: "", line: 0) }
+
+    /// Twenty fields of at least a byte each.
+    static var minimumBinaryCount: Int { 20 }
+
+    mutating func read(from r: inout BinaryReader) throws {
         // Every field set in place, in the order written, with no other initializer called: made
         // through `init(ref:…)` and then set, the value was copied whole (its 17 references
         // retained and released again) on the way (perf22w saw the copies; perf23d, callgrind).
+        // Read into its place in the plan's list (`arrayInPlace`), not returned by an initializer,
+        // it is not copied at all (decode33).
         ref = try r.string()
         text = try r.string()
         area = try r.string()
@@ -370,6 +384,20 @@ extension NarrativeItem: BinaryCodable {
     }
 
     init(from r: inout BinaryReader) throws {
+        self = Self.binaryBlank
+        try read(from: &r)
+    }
+}
+
+extension NarrativeItem: BinaryReadableInPlace {
+    static var binaryBlank: NarrativeItem {
+        NarrativeItem(ref: nil, text: "", section: .frontMatter, area: nil, heading: nil, line: 0, endLine: nil)
+    }
+
+    /// Eleven fields of at least a byte each.
+    static var minimumBinaryCount: Int { 11 }
+
+    mutating func read(from r: inout BinaryReader) throws {
         // Every field set in place, as `PlanTask`'s (`init(ref:…)` would also turn an `endLine`
         // equal to `line` into nil).
         ref = try r.optionalString()

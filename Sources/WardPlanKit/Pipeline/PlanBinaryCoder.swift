@@ -82,6 +82,16 @@ protocol BinaryCodable {
     static var binaryFields: [String] { get }
 }
 
+/// A model value that `BinaryReader.arrayInPlace` reads into its place in a list: its fields in
+/// the order `init(from:)` reads them (which calls `read(from:)` on a blank).
+protocol BinaryReadableInPlace: BinaryCodable {
+    /// A value whose every field `read(from:)` sets.
+    static var binaryBlank: Self { get }
+    /// The least number of bytes a value takes in a payload (a byte a field).
+    static var minimumBinaryCount: Int { get }
+    mutating func read(from reader: inout BinaryReader) throws
+}
+
 struct BinaryWriter {
     private var body: [UInt8] = []
     private var strings: [String] = []
@@ -201,22 +211,16 @@ struct BinaryReader {
     private var textCount = 0
     /// What keeps `texts` alive: a table of the reader's own, or the pool's (`TextPool.Local`).
     private var textOwner: TextTable? = nil
-    /// Enum values read by text index (`enumValue(atTableIndex:)`); made at the first.
-    private var enumMemo: [EnumMemo] = []
+    /// Enum values read by text index (`enumValue(atTableIndex:)`): the pool's table, or one of
+    /// the reader's own made at the first enum read; `memoSlots`, `memoStamp` and `memoCount` (0
+    /// before a table is attached) copied from it so that a read does not go through the class.
+    private var memo: EnumMemoTable? = nil
+    private var memoSlots = UnsafeMutablePointer<EnumMemoTable.Slot>(
+        bitPattern: MemoryLayout<EnumMemoTable.Slot>.alignment)!
+    private var memoStamp: UInt32 = 0
+    private var memoCount = 0
     /// The last non-empty area evidence read (`areaEvidence(themes:)`), as the writer's.
     var previousAreaEvidence: [Evidence] = []
-
-    /// One-byte enum values of the types whose identities are `type` and `otherType` (0: none
-    /// yet). Two, because one text names cases of two types in turn ("content" and "heading" are
-    /// an `Evidence.Basis` and an `AreaBasis` item after item): with one, each read of the other
-    /// type went to `T(rawValue:)` again (decode32, n-500: 44,403 first reads in 499 entries;
-    /// 12,997 with two).
-    private struct EnumMemo {
-        var type: UInt = 0
-        var byte: UInt8 = 0
-        var otherType: UInt = 0
-        var otherByte: UInt8 = 0
-    }
 
     /// Reads the string table, its texts taken from `pool` when it has them.
     ///
@@ -235,22 +239,26 @@ struct BinaryReader {
         if let pool {
             let table = pool.borrowedTable(for: count)
             textOwner = table
-            for _ in 0..<count {
+            // The table has room for `count` texts (`reset`): each text's bits stored at its place,
+            // without `appendBorrowed`'s check and count a text (decode33).
+            let slots = table.base
+            for k in 0..<count {
                 let length = try self.count()
+                let bits: TextTable.Bits
                 if length > TextPool.shortLength {
                     guard bytes.count - position - length >= 8 else {
                         throw Self.failure("unexpected end of the entry")
                     }
                     let hash = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                     position += 8
-                    let utf8 = UnsafeRawBufferPointer(start: base + position, count: length)
-                    table.appendBorrowed(pool.longTextBits(utf8, hash: hash))
+                    bits = pool.longTextBits(UnsafeRawBufferPointer(start: base + position, count: length), hash: hash)
                 } else {
-                    table.appendBorrowed(
-                        pool.shortTextBits(UnsafeRawBufferPointer(start: base + position, count: length)))
+                    bits = pool.shortTextBits(UnsafeRawBufferPointer(start: base + position, count: length))
                 }
+                slots.storeBytes(of: bits, toByteOffset: k &* TextTable.stride, as: TextTable.Bits.self)
                 position += length
             }
+            attachMemo(pool.enumMemo, count: count)
         } else {
             let table = TextTable(owning: count)
             textOwner = table
@@ -269,6 +277,15 @@ struct BinaryReader {
         }
         texts = UnsafeRawPointer(textOwner!.base)
         textCount = count
+    }
+
+    /// Makes `table` this reader's enum memo for its `count` texts (`EnumMemoTable.begin`).
+    private mutating func attachMemo(_ table: EnumMemoTable, count: Int) {
+        table.begin(count: count)
+        memo = table
+        memoSlots = table.slots
+        memoStamp = table.stamp
+        memoCount = count
     }
 
     /// The table's text `i` (checked by the caller), a reference of its own.
@@ -393,34 +410,48 @@ struct BinaryReader {
     /// The enum value named by the table's text `i`. `T(rawValue:)` compares the text with each
     /// case's name in turn (≈ 10 % of decoding an entry, perf23d), and an entry names few distinct
     /// values thousands of times: a one-byte trivial enum (all of the model's) is kept by its byte
-    /// for the text, the first time that text is read as a `T`.
+    /// for the text, the first time that text is read as a `T` (`EnumMemoTable`).
     ///
     /// The memo's look-up is inlined at every read (decode30: a call per evidence's `basis` cost
     /// ≈ 90 instructions); the first read of a text as a `T` goes to `memoEnum(atTableIndex:)`.
+    /// A slot holds two types, because one text names cases of two types in turn ("content" and
+    /// "heading" are an `Evidence.Basis` and an `AreaBasis` item after item; decode32).
     @inline(__always)
     private mutating func enumValue<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
         guard _isPOD(T.self), MemoryLayout<T>.size == 1 else { return try Self.enumValue(text(i)) }
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
-        if i < enumMemo.count {
-            let memo = enumMemo[i]
-            if memo.type == type { return withUnsafeBytes(of: memo.byte) { $0.load(as: T.self) } }
-            if memo.otherType == type { return withUnsafeBytes(of: memo.otherByte) { $0.load(as: T.self) } }
+        if i < memoCount {
+            let slot = memoSlots[i]
+            if slot.stamp == memoStamp {
+                if slot.type == type { return withUnsafeBytes(of: slot.byte) { $0.load(as: T.self) } }
+                if slot.otherType == type { return withUnsafeBytes(of: slot.otherByte) { $0.load(as: T.self) } }
+            }
         }
         return try memoEnum(atTableIndex: i)
     }
 
-    /// `T(rawValue:)` of the table's text `i`, kept in the memo for the next reads.
+    /// `T(rawValue:)` of the table's text `i` (or the byte it gave for the same bytes in an earlier
+    /// entry, `EnumMemoTable.name`), kept in the memo for the next reads.
     @inline(never)
     private mutating func memoEnum<T: RawRepresentable>(atTableIndex i: Int) throws -> T where T.RawValue == String {
+        if memoCount == 0 { attachMemo(EnumMemoTable(capacity: textCount), count: textCount) }
         let type = UInt(bitPattern: ObjectIdentifier(T.self))
-        if enumMemo.isEmpty { enumMemo = [EnumMemo](repeating: EnumMemo(), count: textCount) }
-        let value: T = try Self.enumValue(text(i))
-        // The newest first, the one it replaces second; a third type pushes the oldest out.
-        let old = enumMemo[i]
-        enumMemo[i] = EnumMemo(
-            type: type, byte: withUnsafeBytes(of: value) { $0.load(as: UInt8.self) }, otherType: old.type,
-            otherByte: old.byte)
-        return value
+        let text = text(i)
+        let key = EnumMemoTable.key(text)
+        let byte: UInt8
+        if let key, let kept = memo!.name(key, type: type) {
+            byte = kept
+        } else {
+            let value: T = try Self.enumValue(text)
+            byte = withUnsafeBytes(of: value) { $0.load(as: UInt8.self) }
+            if let key { memo!.keepName(key, type: type, byte: byte) }
+        }
+        // The newest first, the one it replaces second; a third type pushes the oldest out. A slot
+        // of another reader's stamp is empty.
+        let old = memoSlots[i].stamp == memoStamp ? memoSlots[i] : EnumMemoTable.Slot()
+        memoSlots[i] = EnumMemoTable.Slot(
+            stamp: memoStamp, byte: byte, otherByte: old.byte, type: type, otherType: old.type)
+        return withUnsafeBytes(of: byte) { $0.load(as: T.self) }
     }
 
     private static func enumValue<T: RawRepresentable>(_ raw: String) throws -> T where T.RawValue == String {
@@ -455,10 +486,37 @@ struct BinaryReader {
         return values
     }
 
+    /// A list of tasks or narrative items, each read where it lies in the list
+    /// (`BinaryReadableInPlace.read(from:)`) instead of returned by `init(from:)`: an initializer
+    /// that sets a large value's fields one by one returned it through an outlined copy and
+    /// destroy of the whole value (decode30–32: ≈ 950 instructions a task; 25.8 M of n-500's
+    /// entries for tasks and narrative items). The list is made of blanks first; on an error it is
+    /// dropped whole (each element a blank or a value read, never half-made memory).
+    ///
+    /// A count is no larger than the bytes left divided by the type's least size, so that damaged
+    /// bytes cannot make a list of many blanks.
+    mutating func arrayInPlace<T: BinaryReadableInPlace>(_ type: T.Type = T.self) throws -> [T] {
+        let count = try self.count()
+        if count == 0 { return [] }
+        guard count <= (bytes.count - position) / T.minimumBinaryCount else {
+            throw Self.failure("a length past the end of the entry")
+        }
+        var values = [T](repeating: T.binaryBlank, count: count)
+        try values.withUnsafeMutableBufferPointer { values in
+            for k in 0..<count { try values[k].read(from: &self) }
+        }
+        return values
+    }
+
     mutating func strings() throws -> [String] {
         let count = try self.count()
         if count == 0 { return [] }
         if count == 1 { return [try string()] }
+        if count == 2 {
+            // As `array`'s lists of two: allocated at their size (decode33).
+            let first = try string()
+            return [first, try string()]
+        }
         var values: [String] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try string()) }
@@ -538,6 +596,8 @@ final class TextPool: @unchecked Sendable {
         /// slot's text only until another lands there; `HashedTexts` one text a hash): kept here
         /// until the next table, so every text the table borrows stays alive while it is read.
         @exclusivity(unchecked) private var kept: [String] = []
+        /// The enum memo that the readers with this pool use, one at a time (`EnumMemoTable`).
+        let enumMemo = EnumMemoTable()
 
         func text(_ utf8: UnsafeRawBufferPointer) -> String {
             guard utf8.count > TextPool.shortLength else { return short.text(utf8) }
@@ -570,8 +630,17 @@ final class TextPool: @unchecked Sendable {
         /// The bits of `text(_:)` of a text longer than `shortLength` bytes whose `TextPool.hash`
         /// is `hash` (as the entry's table records it), the text kept alive until the next table.
         /// Any `hash` gives the text of `utf8`: the bytes are compared.
+        ///
+        /// The look-up is inlined in the reader's loop (96 % of long texts are found); a text the
+        /// pool lacks is made by `newLongTextBits`.
+        @inline(__always)
         func longTextBits(_ utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits {
             if let bits = texts.bits(of: utf8, hash: hash) { return bits }
+            return newLongTextBits(utf8, hash: hash)
+        }
+
+        @inline(never)
+        private func newLongTextBits(_ utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits {
             let text = String(decoding: utf8, as: UTF8.self)
             if !texts.insertIfAbsent(text, hash: hash) { kept.append(text) }
             return TextTable.bits(of: text)
@@ -656,18 +725,26 @@ extension TextPool {
 /// Texts by a 64-bit hash of their bytes (`TextPool.hash`), one text a hash, in an open-addressed
 /// table indexed by the hash's low bits: the hash is already mixed, and a `Dictionary` keyed by it
 /// hashed it again (SipHash) on every look-up, 0.8 % of a warm re-run of 500 plans (perf22w).
+/// A slot holds the text and its hash side by side, so a look-up reads one place of the table
+/// (until decode33 they were two arrays: at 3,321 plans the table is megabytes, and each look-up
+/// missed the processor's cache in both).
 struct HashedTexts {
-    private var hashes: [UInt64] = []
-    private var texts: [String?] = []
+    /// The text first: its bits are the slot's first 16 bytes (`TextTable.bits(atSlot:of:)`).
+    fileprivate struct Slot {
+        var text: String? = nil
+        var hash: UInt64 = 0
+    }
+
+    private var slots: [Slot] = []
     private var count = 0
 
     /// The text kept for `hash`, if any.
     subscript(hash: UInt64) -> String? {
-        guard !texts.isEmpty else { return nil }
-        let mask = texts.count - 1
+        guard !slots.isEmpty else { return nil }
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
-        while let text = texts[i] {
-            if hashes[i] == hash { return text }
+        while let text = slots[i].text {
+            if slots[i].hash == hash { return text }
             i = (i + 1) & mask
         }
         return nil
@@ -675,13 +752,16 @@ struct HashedTexts {
 
     /// The bits of the text kept for `hash` (`TextTable.Bits`, no reference taken) when its bytes
     /// are `utf8`'s; nil when none is kept for `hash` or another is.
+    @inline(__always)
     func bits(of utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits? {
-        guard !texts.isEmpty else { return nil }
-        let mask = texts.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        return texts.withUnsafeBufferPointer { slots in
-            while let text = slots[i] {
-                if hashes[i] == hash { return TextPool.equal(text, utf8) ? TextTable.bits(at: i, of: slots) : nil }
+        guard !slots.isEmpty else { return nil }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while let text = slots[i].text {
+                if slots[i].hash == hash {
+                    return TextPool.equal(text, utf8) ? TextTable.bits(atSlot: i, of: slots) : nil
+                }
                 i = (i + 1) & mask
             }
             return nil
@@ -691,27 +771,26 @@ struct HashedTexts {
     /// Keeps `text` for `hash` unless a text is kept for it already: whether it was kept.
     @discardableResult
     mutating func insertIfAbsent(_ text: String, hash: UInt64) -> Bool {
-        if (count + 1) * 4 > texts.count * 3 { grow() }
-        let mask = texts.count - 1
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
-        while texts[i] != nil {
-            if hashes[i] == hash { return false }
+        while slots[i].text != nil {
+            if slots[i].hash == hash { return false }
             i = (i + 1) & mask
         }
-        hashes[i] = hash
-        texts[i] = text
+        slots[i] = Slot(text: text, hash: hash)
         count += 1
         return true
     }
 
     private mutating func grow() {
-        let old = zip(hashes, texts)
-        let size = Swift.max(1_024, texts.count * 2)
+        // `TextTable.bits(atSlot:of:)` reads a slot's first 16 bytes as its text.
+        precondition(MemoryLayout<Slot>.offset(of: \Slot.text) == 0)
+        let old = slots
         var grown = HashedTexts()
-        grown.hashes = [UInt64](repeating: 0, count: size)
-        grown.texts = [String?](repeating: nil, count: size)
-        for (hash, text) in old {
-            if let text { grown.insertIfAbsent(text, hash: hash) }
+        grown.slots = [Slot](repeating: Slot(), count: Swift.max(1_024, slots.count * 2))
+        for slot in old {
+            if let text = slot.text { grown.insertIfAbsent(text, hash: slot.hash) }
         }
         self = grown
     }
@@ -787,8 +866,10 @@ final class TextTable {
     static func bits(of text: String) -> Bits { unsafeBitCast(text, to: Bits.self) }
 
     /// The bits of the text in `slots[i]` (not nil), without a reference taken.
+    /// The bits of the text of `slots[i]` (not nil): an optional `String` that holds one has its
+    /// bits, and it lies first in the slot.
     @inline(__always)
-    static func bits(at i: Int, of slots: UnsafeBufferPointer<String?>) -> Bits {
+    fileprivate static func bits(atSlot i: Int, of slots: UnsafeBufferPointer<HashedTexts.Slot>) -> Bits {
         UnsafeRawPointer(slots.baseAddress! + i).load(as: Bits.self)
     }
 
