@@ -29,9 +29,12 @@ public struct Comparer: Sendable {
     }
 
     /// As above, with each plan's findings taken from `store` when it keeps them (made and given to
-    /// it otherwise). `store` must keep findings made with `reference.taxonomy`.
+    /// it otherwise). `store` must keep findings made with `reference.taxonomy`. The values the
+    /// comparison made and reads no more (the findings, peers, facts, the coverage's index) go to
+    /// `keep` when given (a caller that exits next: nothing freed), else are freed (`LaterRelease`).
     func compare(
-        _ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate, findings store: (any PlanFindingsStore)?
+        _ plans: [Plan], failed: [InputFailure] = [], asOf: CalendarDate, findings store: (any PlanFindingsStore)?,
+        keep: LaterRelease.Keeper? = nil
     ) -> Comparison {
         let threads = PlanExtractor.defaultThreads
         // The findings read only the plans: made (the changed plans') or decoded beside the wards'
@@ -95,7 +98,7 @@ public struct Comparer: Sendable {
         }
         let coverage = Coverage.make(
             plans: plans, wards: wards, facts: facts, statements: findings.map(\.statements),
-            taxonomy: reference.taxonomy, threads: threads)
+            taxonomy: reference.taxonomy, threads: threads, keep: keep)
         let (provinceKeys, peers) = peersBranch.take()
         let (targets, citationSummary) = targetsAndCitations.wait()
         let inputs = WardGaps.Inputs(
@@ -105,8 +108,9 @@ public struct Comparer: Sendable {
             provinceKeys: provinceKeys)
         let gaps = WardGaps.make(inputs, threads: threads)
         // The findings (≈ 19 M instructions to free at n-500), the peers and the facts are read no
-        // more: freed on another thread, beside what the caller does next (compare31).
-        LaterRelease.hand((consume inputs, consume facts), threads: threads)
+        // more: freed on another thread, beside what the caller does next (compare31), or kept to
+        // the exit when the caller says so (compare33).
+        LaterRelease.hand((consume inputs, consume facts), threads: threads, keep: keep)
         let tasks = ofTasks.wait()
         return Comparison(
             asOf: asOf, taxonomyVersion: reference.taxonomy.version, wards: wards, failed: failed,
@@ -136,23 +140,34 @@ public struct Comparer: Sendable {
         var shownAs: [String: [String]] = [:]
         // The name shown is the same for every task of one name (by its bytes) and kind of unit:
         // made once, not once per task (a suffix test and a string made every time, perf23g).
-        // `shownAs` takes each pair at its first sight: a pair seen again would add nothing.
-        var seen: [KindNamesKey: RewrittenLead] = [:]
+        // `shownAs` takes each pair at its first sight: a pair seen again would add nothing. One
+        // table per kind of unit, by the name's bytes (`ExactTextTable`: a `[KindNamesKey: …]`
+        // hashed the bytes with SipHash, ≈ 1,100 instructions a look-up; compare33).
+        var seen = [ExactTextTable<RewrittenLead>](repeating: ExactTextTable(), count: KindNames.kinds)
+        // `KindOfficeName.mayRename` tells by the kind and the name's last byte: its answer kept per
+        // pair (it looked two bytes up in sets, hashed, for every lead; compare33).
+        var mayRename = [Int8](repeating: -1, count: KindNames.kinds * 256)
         var out: [TaskFacts] = []
         out.reserveCapacity(facts.reduce(0) { $0 + $1.count })
         for w in facts.indices {
             let kind = plans[w].ward.kind
+            let k = KindNames.number(kind)
             // The ward's facts copied in one go, then renamed in place: each fact copied once, not
             // taken out and put back (gaps27).
             let start = out.count
             out.append(contentsOf: facts[w])
             for i in facts[w].indices {
                 // Most leads cannot be renamed (no other kind's word at their end): not looked up.
-                if facts[w][i].leads.contains(where: { KindOfficeName.mayRename($0, kind: kind) }) {
+                let renamable = facts[w][i].leads.contains { name in
+                    guard let last = name.utf8.last else { return false }
+                    let pair = k * 256 + Int(last)
+                    if mayRename[pair] < 0 { mayRename[pair] = KindOfficeName.mayRename(name, kind: kind) ? 1 : 0 }
+                    return mayRename[pair] == 1
+                }
+                if renamable {
                     var changed = false
                     let shown = facts[w][i].leads.map { name in
-                        let key = KindNamesKey(name: ExactText(name), kind: kind)
-                        if let known = seen[key] {
+                        if let known = seen[k][name] {
                             if !known.isName { changed = true }
                             return known.text
                         }
@@ -161,7 +176,7 @@ public struct Comparer: Sendable {
                             shownAs[name, default: []].append(shown)
                         }
                         let rewritten = RewrittenLead(shown, for: name)
-                        seen[key] = rewritten
+                        seen[k].insert(name, rewritten)
                         if !rewritten.isName { changed = true }
                         return shown
                     }
@@ -360,8 +375,16 @@ private final class ComparerBranch<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// A lead's name by its bytes and the kind of unit of the plan it is shown in (`Comparer.kindNames`).
-private struct KindNamesKey: Hashable {
-    let name: ExactText
-    let kind: Ward.Kind?
+/// The kinds of unit a plan may be of, numbered for `Comparer.kindNames`' tables.
+private enum KindNames {
+    static let kinds = 4
+
+    static func number(_ kind: Ward.Kind?) -> Int {
+        switch kind {
+        case nil: 0
+        case .ward: 1
+        case .commune: 2
+        case .specialZone: 3
+        }
+    }
 }

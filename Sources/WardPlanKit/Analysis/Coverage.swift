@@ -53,15 +53,17 @@ public struct Coverage: Hashable, Sendable, Codable {
 
     static func make(
         plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]], taxonomy: Taxonomy,
-        threads: Int = PlanExtractor.defaultThreads
+        threads: Int = PlanExtractor.defaultThreads, keep: LaterRelease.Keeper? = nil
     ) -> Coverage {
         var themes = taxonomy.themes.map { (id: $0.id, area: $0.area, vi: $0.vi, en: $0.en, expectedBy: $0.expectedBy) }
         // The taxonomy's theme ids by slot: a task's theme is looked up by its bytes when ASCII
         // (`Slots`), not hashed as a `String` into a set (gaps27).
-        let known = Slots(themes.map(\.id))
+        // The first wards' ids teach the slots their storages (`Slots.learning`, compare33).
+        let sample = facts.prefix(8).joined()
+        let known = Slots(themes.map(\.id)).learning(sample.lazy.flatMap(\.themes))
         // Each ward's tasks and lines by row, in one pass over its own (on all cores): the rows then
         // take them by position, rows × wards, not rows × wards × tasks.
-        let areaSlots = Slots(taxonomy.areas.map(\.id))
+        let areaSlots = Slots(taxonomy.areas.map(\.id)).learning(sample.lazy.map(\.area))
         // Made with the taxonomy's slots first: the same pass finds the theme ids on tasks the
         // taxonomy does not list (one pass over the tasks less, compare31).
         // (`facts[w]` are the facts of `plans[w].tasks`, one per task in order, as `Comparer` makes
@@ -111,8 +113,8 @@ public struct Coverage: Hashable, Sendable, Codable {
                 })
         }
         // The wards' lists of lists are read no more (their lists are the cells'): freed beside
-        // what comes next (compare31).
-        LaterRelease.hand((consume first, consume index), threads: threads)
+        // what comes next (compare31), or kept to the exit (`keep`, compare33).
+        LaterRelease.hand((consume first, consume index), threads: threads, keep: keep)
         return Coverage(areas: areaRows, themes: themeRows)
     }
 
@@ -122,6 +124,8 @@ public struct Coverage: Hashable, Sendable, Codable {
         let ofRow: [Int]
         /// The slots again, by the ids' bytes, when every id is ASCII (taxonomy ids are).
         private let ascii: CoverageASCIISlots?
+        /// The slots once more, by the ids' two words as `String` stores them (`StringWords`).
+        private var words: StringWords
         var count: Int { slot.count }
 
         init(_ ids: [String]) {
@@ -133,12 +137,32 @@ public struct Coverage: Hashable, Sendable, Codable {
             }
             self.slot = slot
             ascii = CoverageASCIISlots(slot)
+            words = StringWords(slot.map { ($0.key, $0.value) })
         }
 
-        /// `slot[id]`. An ASCII text equals (as a `String`) only the text of the same bytes, so an
-        /// ASCII id is looked up by its bytes, without `String`'s hashing (perf23g); any other
-        /// id as before.
+        /// These slots, their `StringWords` also holding each of `texts` that has a slot (by
+        /// `callAsFunction`), under the words it is stored as. An id of more than 15 bytes is held in a
+        /// storage of its own, and the plans read from the cache share one storage per text (its text
+        /// table, decode30): the storages of a few wards' ids then find the other wards' by their words.
+        func learning(_ texts: some Sequence<String>) -> Slots {
+            var learned: [(String, Int)] = []
+            for text in texts where words.slot(of: text) == nil {
+                guard let s = self(text) else { continue }
+                learned.append((text, s))
+                if learned.count >= 1_024 { break }
+            }
+            guard !learned.isEmpty else { return self }
+            var slots = self
+            slots.words = StringWords(slot.map { ($0.key, $0.value) } + learned)
+            return slots
+        }
+
+        /// `slot[id]`. First by the id's two words (an id of up to 15 bytes is held in them, so the
+        /// plans' ids meet the rows' there: ≈ 30 instructions instead of ≈ 200, compare33); then an
+        /// ASCII text equals (as a `String`) only the text of the same bytes, so an ASCII id is
+        /// looked up by its bytes, without `String`'s hashing (perf23g); any other id as before.
         func callAsFunction(_ id: String) -> Int? {
+            if let found = words.slot(of: id) { return found }
             if let ascii, case .ascii(let found) = ascii.slot(of: id) { return found }
             return slot[id]
         }
@@ -220,11 +244,10 @@ public struct Coverage: Hashable, Sendable, Codable {
                 }
             }
             areaTasks = (0..<areas.count).map { s in
-                areaStart[s] == areaStart[s + 1]
-                    ? [] : areaFacts[areaStart[s]..<areaStart[s + 1]].map { facts[$0].task }
+                Self.tasks(of: facts, numbered: areaFacts, from: areaStart[s], to: areaStart[s + 1])
             }
             themeTasks = (0..<themes.count).map { s in
-                themeStart[s] == next[s] ? [] : themeFacts[themeStart[s]..<next[s]].map { facts[$0].task }
+                Self.tasks(of: facts, numbered: themeFacts, from: themeStart[s], to: next[s])
             }
             // The narrative items' lines by area, each list made at its size (grown item by item,
             // ≈ 28,000 new buffers at n-500, warm28): the items' slots found first.
@@ -251,6 +274,74 @@ public struct Coverage: Hashable, Sendable, Codable {
             }
             self.themeLines = themeLines
         }
+
+        /// The tasks of the facts `numbers[from..<to]` name, in that order; `[]` when none. (A list
+        /// `reserveCapacity` allocates is specialised here; `init(unsafeUninitializedCapacity:)`
+        /// allocates through the library's generic code, ≈ 680 instructions a list against ≈ 335:
+        /// measured, compare33.)
+        static func tasks(of facts: [TaskFacts], numbered numbers: [Int], from: Int, to: Int) -> [TaskRef] {
+            guard from < to else { return [] }
+            var list: [TaskRef] = []
+            list.reserveCapacity(to - from)
+            for k in from..<to { list.append(facts[numbers[k]].task) }
+            return list
+        }
+    }
+}
+
+/// Slots of ids by the two words a `String` value is (its count and flags, and its bytes when it
+/// has up to 15 of them, else its storage's address). Two strings of the same two words are the
+/// same bytes (the same inline bytes, or one storage object, which neither may change while the
+/// other holds it): a text found here is equal to the id it is filed under. A text not found may
+/// still equal an id (stored another way): the caller then looks it up as before. The texts are
+/// kept here (`held`): their storages live, and no other text takes their words. Empty when a
+/// `String` is not two 64-bit words (another platform).
+struct StringWords: Sendable {
+    private let held: [String]
+    private var first: [UInt64]
+    private var second: [UInt64]
+    /// Per table position: the text's slot; -1 when empty.
+    private var slots: [Int]
+    private let mask: Int
+
+    /// `texts`: each text and its slot; a text whose words an earlier one has is left out.
+    init(_ texts: [(String, Int)]) {
+        guard MemoryLayout<String>.size == 16, !texts.isEmpty else {
+            (held, first, second, slots, mask) = ([], [], [], [], 0)
+            return
+        }
+        held = texts.map(\.0)
+        var size = 16
+        while size < 2 * texts.count { size *= 2 }
+        mask = size - 1
+        first = Array(repeating: 0, count: size)
+        second = Array(repeating: 0, count: size)
+        slots = Array(repeating: -1, count: size)
+        for (text, s) in texts {
+            let (a, b) = Self.words(text)
+            var p = Self.position(a, b, mask: mask)
+            while slots[p] >= 0 && !(first[p] == a && second[p] == b) { p = (p + 1) & mask }
+            if slots[p] < 0 { (first[p], second[p], slots[p]) = (a, b, s) }
+        }
+    }
+
+    static func words(_ text: String) -> (UInt64, UInt64) { unsafeBitCast(text, to: (UInt64, UInt64).self) }
+
+    private static func position(_ a: UInt64, _ b: UInt64, mask: Int) -> Int {
+        let h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+
+    /// The slot of the id stored as `text` is, nil when none is.
+    func slot(of text: String) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        let (a, b) = Self.words(text)
+        var p = Self.position(a, b, mask: mask)
+        while slots[p] >= 0 {
+            if first[p] == a && second[p] == b { return slots[p] }
+            p = (p + 1) & mask
+        }
+        return nil
     }
 }
 

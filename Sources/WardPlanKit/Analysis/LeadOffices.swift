@@ -29,7 +29,12 @@ public struct LeadOffices: Hashable, Sendable, Codable {
         // cost ≈ 830 instructions (SipHash of the bytes), for a few dozen names (warm28).
         var rowOfBytes = ExactTextTable<Int>()
         var names: [String] = []
-        var tasks: [[[TaskRef]]] = []  // row → ward → tasks
+        // Each task counted for a row, in ward and task order (its row, ward and fact): each cell's
+        // list is then made at its size, not grown task by task in a list of lists of lists (8,200
+        // lists grown again at n-500, each append through three uniqueness checks; compare33).
+        var counted: [(row: Int, ward: Int, fact: Int)] = []
+        // Per row, the ward and fact it last counted (ward -1: none yet).
+        var last: [(ward: Int, fact: Int)] = []
         for w in facts.indices {
             // Facts read in place (by index): a fact taken out of the array is a copy of every field.
             for i in facts[w].indices {
@@ -45,18 +50,44 @@ public struct LeadOffices: Hashable, Sendable, Codable {
                         rows[name] = row
                         rowOfBytes.insert(name, row)
                         names.append(name)
-                        tasks.append(Array(repeating: [], count: wards.count))
+                        last.append((-1, 0))
                     }
-                    // A task naming one office twice counts once, as before.
-                    if tasks[row][w].last != facts[w][i].task { tasks[row][w].append(facts[w][i].task) }
+                    // A task naming one office twice counts once, as before: the task is compared
+                    // with the last one its cell counted.
+                    if last[row].ward == w, facts[w][last[row].fact].task == facts[w][i].task { continue }
+                    last[row] = (w, i)
+                    counted.append((row, w, i))
                 }
             }
         }
-        let offices = names.indices.map { row in
-            Office(
-                name: names[row],
-                cells: wards.indices.map { w in WardTasks(ward: wards[w].id, tasks: tasks[row][w]) })
-        }.sorted { ($1.total, $0.name) < ($0.total, $1.name) }
+        // The counted tasks by row (a counting sort, ward and task order kept within a row).
+        var rowStart = [Int](repeating: 0, count: names.count + 1)
+        for c in counted.indices { rowStart[counted[c].row + 1] += 1 }
+        for r in names.indices { rowStart[r + 1] += rowStart[r] }
+        var byRow = [Int](repeating: 0, count: counted.count)
+        var next = rowStart
+        for c in counted.indices {
+            byRow[next[counted[c].row]] = c
+            next[counted[c].row] += 1
+        }
+        let made = names.indices.map { row in
+            var k = rowStart[row]
+            let cells = wards.indices.map { w in
+                var end = k
+                while end < rowStart[row + 1], counted[byRow[end]].ward == w { end += 1 }
+                var tasks: [TaskRef] = []
+                if end > k {
+                    tasks.reserveCapacity(end - k)
+                    for j in k..<end { tasks.append(facts[w][counted[byRow[j]].fact].task) }
+                }
+                k = end
+                return WardTasks(ward: wards[w].id, tasks: tasks)
+            }
+            return Office(name: names[row], cells: cells)
+        }
+        // Most tasks first, then by name: the totals counted once, not by every comparison.
+        let totals = names.indices.map { rowStart[$0 + 1] - rowStart[$0] }
+        let offices = names.indices.sorted { (totals[$1], names[$0]) < (totals[$0], names[$1]) }.map { made[$0] }
         return LeadOffices(
             offices: offices,
             withoutNamedLead: wards.indices.map { w in

@@ -95,6 +95,14 @@ public struct TaskFacts: Hashable, Sendable, Codable {
     /// checked against those kept (the same `==` a set's look-up ends in) instead of hashed into a
     /// set made per task, which was most of the facts' cost (perf23g).
     static func uniqueThemes(_ matches: [ThemeMatch]) -> [String] {
+        // None, one or two (most tasks): the list made at its size at once; `reserveCapacity` made a
+        // buffer even for none and asked `malloc` for its size (compare33).
+        switch matches.count {
+        case 0: return []
+        case 1: return [matches[0].id]
+        case 2: return matches[0].id == matches[1].id ? [matches[0].id] : [matches[0].id, matches[1].id]
+        default: break
+        }
         guard matches.count <= 8 else {
             var seen = Set<String>()
             return matches.map(\.id).filter { seen.insert($0).inserted }

@@ -80,7 +80,7 @@ public struct CompareJob: Sendable {
         // Each plan's findings from its cache entry when it has them; made and kept there otherwise.
         var comparison = comparer.compare(
             extraction.plans, failed: extraction.failed, asOf: asOf,
-            findings: extractor.findingsStore(for: comparer.reference.taxonomy))
+            findings: extractor.findingsStore(for: comparer.reference.taxonomy), keep: keepToExit)
         guard !extraction.plans.isEmpty else {
             // An empty report would say no ward misses anything and replace a good one.
             return Outcome(extraction: extraction, comparison: comparison, written: [], noInput: true)

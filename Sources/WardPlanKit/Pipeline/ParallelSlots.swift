@@ -57,9 +57,18 @@ final class ParallelSlots<Value>: @unchecked Sendable {
 
 /// Values a step no longer reads, freed on another thread when more than one is allowed (at once on
 /// this one otherwise): freeing millions of small objects need not hold up what comes next
-/// (compare31: the plans' findings at the end of `Comparer.compare`).
+/// (compare31: the plans' findings at the end of `Comparer.compare`). A caller that ends the process
+/// next gives a `Keeper` instead (`CompareJob.keepToExit`): the values go to it and are never freed,
+/// neither on this thread nor beside the outputs (compare33).
 enum LaterRelease {
-    static func hand<Value>(_ value: consuming Value, threads: Int) {
+    /// Takes values to keep until the process exits.
+    typealias Keeper = @Sendable (any Sendable) -> Void
+
+    static func hand<Value: Sendable>(_ value: consuming Value, threads: Int, keep: Keeper? = nil) {
+        if let keep {
+            keep(consume value)
+            return
+        }
         guard threads > 1 else { return }
         let box = Box(consume value)
         DispatchQueue.global().async { box.clear() }
