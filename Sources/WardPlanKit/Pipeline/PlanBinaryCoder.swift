@@ -865,9 +865,8 @@ final class TextTable {
     @inline(__always)
     static func bits(of text: String) -> Bits { unsafeBitCast(text, to: Bits.self) }
 
-    /// The bits of the text in `slots[i]` (not nil), without a reference taken.
-    /// The bits of the text of `slots[i]` (not nil): an optional `String` that holds one has its
-    /// bits, and it lies first in the slot.
+    /// The bits of the text of `slots[i]` (not nil), without a reference taken: an optional
+    /// `String` that holds one has its bits, and it lies first in the slot.
     @inline(__always)
     fileprivate static func bits(atSlot i: Int, of slots: UnsafeBufferPointer<HashedTexts.Slot>) -> Bits {
         UnsafeRawPointer(slots.baseAddress! + i).load(as: Bits.self)
