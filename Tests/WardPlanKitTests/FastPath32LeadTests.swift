@@ -163,11 +163,14 @@ struct FastPath32LeadTests {
             }
         }
         #expect(Diagnostic.printed(parts: [[], []], language: .vi, verbose: true).isEmpty)
-        // The extraction's parts are `allDiagnostics`, in order.
+        // The extraction's parts, joined, are its warnings in order: the skipped files', each
+        // plan's, each failure's (written out here: `allDiagnostics` is made of the parts).
         let result = ExtractionResult(
             plans: [Fixtures.namDoSon, Fixtures.ngocHa],
             failed: [InputFailure(path: "x.pdf", diagnostics: [all[1]])], skipped: [all[4]])
-        #expect(Array(result.diagnosticParts.joined()) == result.allDiagnostics)
+        let inOrder = [all[4]] + Fixtures.namDoSon.diagnostics + Fixtures.ngocHa.diagnostics + [all[1]]
+        #expect(Array(result.diagnosticParts.joined()) == inOrder)
+        #expect(result.allDiagnostics == inOrder)
     }
 
     @Test func plansAndFailuresKeepTheOrderOfTheFiles() throws {

@@ -28,12 +28,11 @@ public struct ExtractionResult: Sendable, Codable {
         self.skipped = skipped
     }
 
-    public var allDiagnostics: [Diagnostic] {
-        skipped + plans.flatMap(\.diagnostics) + failed.flatMap(\.diagnostics)
-    }
+    /// Every warning of the run: the skipped files', then each plan's, then each failure's.
+    public var allDiagnostics: [Diagnostic] { Array(diagnosticParts.joined()) }
 
-    /// `allDiagnostics` as the lists they are kept in, in the same order, not copied into one
-    /// (`Diagnostic.printed(parts:)`).
+    /// `allDiagnostics` as the lists they are kept in, not copied into one (`Diagnostic.printed(parts:)`):
+    /// the one place their order is written.
     public var diagnosticParts: [[Diagnostic]] {
         [skipped] + plans.map(\.diagnostics) + failed.map(\.diagnostics)
     }

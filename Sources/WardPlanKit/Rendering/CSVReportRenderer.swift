@@ -43,9 +43,10 @@ public struct CSVReportRenderer: ReportRenderer {
     }
 
     /// A file of `deferredFiles` as a stream: its bytes given to `write` `chunkSize` at a time as its
-    /// rows are made, each chunk lent from the sink's buffer, which is reused from chunk to chunk. Made whole (tasks.csv: 127 MB at
-    /// 3,321 plans) and then copied into a `Data`, a table cost 6 % of a warm `compare` in copies
-    /// and fresh pages (perf20b). The bytes are `deferredFiles`' bytes, cut into chunks.
+    /// rows are made, each chunk lent from the sink's buffer, which is reused from chunk to chunk.
+    /// Made whole (tasks.csv: 127 MB at 3,321 plans) and then copied into a `Data`, a table cost 6 %
+    /// of a warm `compare` in copies and fresh pages (perf20b). The bytes are `deferredFiles`' bytes,
+    /// cut into chunks.
     public func streamedFiles(_ report: Report, chunkSize: Int = 1 << 20) -> [StreamedFile] {
         let separator = Array(separator.character.utf8)
         return Self.tableList(report).map { table in

@@ -42,8 +42,8 @@ struct DirectJSONWriter {
         bytes.append(UInt8(ascii: "["))
         container { out in
             // Each element read in place: `for value in elements` copied it first, a retain and a
-            // release of every reference it holds (≈ 7 % of a country's JSON, the gaps' places and
-            // items above all).
+            // release of every reference it holds (≈ 8 % of the JSON's perf samples at 3,321
+            // plans, lead33).
             elements.withUnsafeBufferPointer { elements in
                 for i in elements.indices {
                     out.separate()

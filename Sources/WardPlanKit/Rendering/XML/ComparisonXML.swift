@@ -274,10 +274,9 @@ struct ComparisonXML {
     }
 
     /// A list's tasks are mostly of one ward: its position is looked up once for the run of refs
-    /// that name it, not once per task.
-    /// The refs are read in place and the writer found once: a ref taken out of the list, and the
-    /// writer fetched for each task, were a retain and a release each (a country's coverage names
-    /// every task of every ward under each of its themes).
+    /// that name it, not once per task. The refs are read in place and the writer found once: a ref
+    /// taken out of the list, and the writer fetched for each task, were a retain and a release each
+    /// (a country's coverage names every task of every ward under each of its themes).
     private func tasks(_ refs: [TaskRef]) {
         let w = writer
         var last: (ward: String, position: Int?)?
