@@ -25,8 +25,8 @@ public struct DataDigest: Hashable, Sendable {
 /// deflate was ≈ 11 % of a warm `compare`, and one changed plan changes one page of a split report.
 /// Called from several threads at once.
 public protocol DeflatedDataStore: Sendable {
-    /// The raw deflate kept for `page`, when it was made by the zlib `zlibVersion` from bytes of
-    /// `digest`; nil otherwise.
+    /// The raw deflate kept for `page`, when it was made by `zlibVersion` (zlib's version and
+    /// level: `Deflate.maker`) from bytes of `digest`; nil otherwise.
     func deflated(page: String, digest: DataDigest, zlibVersion: String) -> [UInt8]?
     /// Keeps `bytes`, the raw deflate of the page's data of `digest` just made, in place of the last.
     func keepDeflated(_ bytes: [UInt8], page: String, digest: DataDigest, zlibVersion: String)

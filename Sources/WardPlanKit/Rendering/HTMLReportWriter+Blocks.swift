@@ -44,7 +44,7 @@ extension HTMLReportWriter {
 
     /// The lazy page's parts as one JSON object, compressed (raw deflate, which browsers inflate
     /// with `DecompressionStream`) and in base64, in a data block that is never run: a browser reads
-    /// a page's 15 MB of markup as a script's text in seconds, its 2 MB of base64 at once.
+    /// a page's megabytes of markup as a script's text in seconds, its base64 (a fifth as long) at once.
     func deferredData() {
         guard !deferredParts.isEmpty else { return }
         // The object written as bytes, each part's markup escaped straight from the page's bytes.
@@ -120,21 +120,26 @@ extension HTMLReportWriter {
 }
 
 /// Raw deflate (RFC 1951, no header): what a browser's `DecompressionStream("deflate-raw")` reads.
-/// zlib with the settings ZIPFoundation's `Data.compress` uses (default level, 15-bit window,
-/// memory level 9, default strategy), so the bytes are the ones it made; called directly, without
-/// the copies of the input in 64 KB pieces and the CRC-32 it computes for a zip entry.
+/// zlib called directly (15-bit window, memory level 9, default strategy) at `level`.
 enum Deflate {
-    /// zlib's version, which a kept result names: another zlib may compress to other bytes.
-    static let zlibVersion = String(cString: CZlib.zlibVersion())
+    /// zlib's level 2, not its default 6: a country's pages hold 292 MB of markup to compress, which
+    /// level 6 packed to 10.0 % in 4.6 s of processor time (≈ 9 % of a cold `compare`), level 2 to
+    /// 13.7 % in 1.4 s (zlib 1.2.13, docs/performance.md, lead34). A page's data grows by a third;
+    /// the browser inflates either at once.
+    static let level: Int32 = 2
+
+    /// What a kept result names: zlib's version and the level (another zlib or another level may
+    /// compress to other bytes).
+    static let maker = "\(String(cString: CZlib.zlibVersion())) level \(level)"
 
     /// `raw(input)`, taken from `kept` when it holds the result for these bytes (a page whose data
     /// did not change since the run that kept it), else compressed and given to it to keep.
     static func raw(_ input: [UInt8], kept: (store: any DeflatedDataStore, page: String)?) -> [UInt8]? {
         guard let (store, page) = kept else { return raw(input) }
         let digest = DataDigest(input)
-        if let packed = store.deflated(page: page, digest: digest, zlibVersion: zlibVersion) { return packed }
+        if let packed = store.deflated(page: page, digest: digest, zlibVersion: maker) { return packed }
         guard let packed = raw(input) else { return nil }
-        store.keepDeflated(packed, page: page, digest: digest, zlibVersion: zlibVersion)
+        store.keepDeflated(packed, page: page, digest: digest, zlibVersion: maker)
         return packed
     }
 
@@ -142,7 +147,7 @@ enum Deflate {
         var stream = z_stream()
         guard
             deflateInit2_(
-                &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+                &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
                 Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { return nil }
         defer { deflateEnd(&stream) }
