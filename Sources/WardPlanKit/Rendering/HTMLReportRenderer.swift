@@ -126,6 +126,8 @@ final class HTMLReportWriter {
     let officeIndex: [String: Int]
     /// Per ward, where each theme's gap item is (`HTMLReportIndex.themeGaps`).
     let themeGaps: [[String: Int]]
+    /// Wards that name one unit (`HTMLReportIndex.duplicateWards`).
+    let duplicateWards: [[Int]]
     /// Area and theme names in the page's language by id (the first row of an id, as `Coverage.row`),
     /// and area names' folded keys: looked up for every task row.
     let areaNames: [String: String]
@@ -154,6 +156,7 @@ final class HTMLReportWriter {
         facts = index.facts
         officeIndex = index.officeIndex
         themeGaps = index.themeGaps
+        duplicateWards = index.duplicateWards
         let t = Localizer(language: report.language)
         var areas: [String: String] = [:]
         for row in report.comparison.coverage.areas where areas[row.id] == nil {
@@ -431,6 +434,10 @@ struct HTMLReportIndex: Sendable {
     /// Per ward, the position in its gaps' items of each theme's first item (as `WardGaps.item`):
     /// the theme matrices look one up per ward and theme.
     let themeGaps: [[String: Int]]
+    /// Groups of two or more wards that name one unit (`WardEntry.wardKey`), as positions in
+    /// `comparison.wards`: each group in ward order, the groups by their first ward's `wardIndex`.
+    /// Every page lists them; grouped per page, it was pages × wards keys folded (lead34).
+    let duplicateWards: [[Int]]
 
     init(_ comparison: Comparison) {
         groupOf = HTMLReportWriter.groups(comparison)
@@ -454,6 +461,13 @@ struct HTMLReportIndex: Sendable {
             for name in office.alsoShownAs ?? [] where offices[name] == nil { offices[name] = o }
         }
         officeIndex = offices
+        var byUnit: [String: [Int]] = [:]
+        for (w, ward) in comparison.wards.enumerated() {
+            if let key = ward.wardKey { byUnit[key, default: []].append(w) }
+        }
+        duplicateWards = byUnit.values.filter { $0.count > 1 }.sorted {
+            index[comparison.wards[$0[0]].id]! < index[comparison.wards[$1[0]].id]!
+        }
         themeGaps = comparison.gaps.map { gaps in
             var first: [String: Int] = [:]
             for i in gaps.items.indices where gaps.items[i].kind == .theme && first[gaps.items[i].id] == nil {

@@ -163,8 +163,7 @@ extension HTMLReportWriter {
     }
 
     func failedInputs() {
-        let groups = Dictionary(grouping: wards.filter { $0.wardKey != nil }, by: { $0.wardKey! }).values
-            .filter { $0.count > 1 }.sorted { wardIndex[$0[0].id]! < wardIndex[$1[0].id]! }
+        let groups = duplicateWards.map { $0.map { wards[$0] } }
         if !groups.isEmpty {
             h.element("h3", text: t(.duplicateWards))
             h.element("ul", [.class("failed")]) {
