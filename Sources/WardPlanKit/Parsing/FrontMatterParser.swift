@@ -43,8 +43,29 @@ struct FrontMatterParser {
 
     /// A line drawn under a title or a letterhead: dashes, underscores, stars or equals signs only.
     static func isRule(_ text: String) -> Bool {
+        // One walk that stops at the first scalar no rule holds (the first letter of nearly every
+        // line): the marks were copied into a new text first, scalar by scalar, for every line
+        // of the header.
+        var marks = 0
+        for scalar in text.unicodeScalars where scalar != " " && scalar != "\t" {
+            guard isRuleMark(scalar) else { return false }
+            marks += 1
+        }
+        return marks >= 3
+    }
+
+    /// `isRule` copying the marks first: the reference for the walk that stops early.
+    static func isRuleByCopying(_ text: String) -> Bool {
         let marks = text.unicodeScalars.filter { $0 != " " && $0 != "\t" }
         return marks.count >= 3 && marks.allSatisfy { "-_=*–—".unicodeScalars.contains($0) }
+    }
+
+    /// Whether a rule is drawn with `scalar`: "-", "_", "=", "*", "–" or "—".
+    private static func isRuleMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "_", "=", "*", "–", "—": true
+        default: false
+        }
     }
 
     func parse() -> Result {
