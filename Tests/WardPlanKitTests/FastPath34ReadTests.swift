@@ -270,3 +270,78 @@ struct FastPath34ReadTests {
         return (InlineMarkup.clean(String(body)), headingLevel)
     }
 }
+
+extension FastPath34ReadTests {
+    // MARK: Markdown's emphasis marks, a block at a time
+
+    @Test func emphasisMarkAsTheWalk() {
+        var marked = 0
+        for text in Self.inputs + ["**Điều 1**", "_a_", "a*", "ệ_", String(repeating: "ệ", count: 9) + "*"] {
+            let line = Substring(text)
+            let fast = MarkdownInline.hasMark(line)
+            #expect(fast == MarkdownInline.hasMarkWalking(line), "\(text.debugDescription)")
+            // A piece of a line, as the reader hands on after a heading's "#".
+            let tail = text.dropFirst(min(2, text.count))
+            #expect(MarkdownInline.hasMark(tail) == MarkdownInline.hasMarkWalking(tail), "\(text.debugDescription)")
+            marked += fast ? 1 : 0
+        }
+        #expect(marked >= 5)
+        // Each mark at every place of 0–40 bytes.
+        for count in 1...40 {
+            for place in 0..<count {
+                for mark in ["*", "_"] {
+                    var scalars = Array(repeating: "a", count: count)
+                    scalars[place] = mark
+                    let line = Substring(scalars.joined())
+                    #expect(MarkdownInline.hasMark(line))
+                    #expect(!MarkdownInline.hasMark(Substring(String(repeating: "ệ", count: count))))
+                }
+            }
+        }
+    }
+
+    @Test func emphasisMarkAgreesInEveryLane() {
+        for value in 0...255 {
+            for lane in 0..<16 {
+                var block = ByteRuns.Block(repeating: 0x61)
+                block[lane] = UInt8(value)
+                let mask = MarkdownInline.EmphasisMark.block(block)
+                for k in 0..<16 {
+                    #expect(mask[k] == MarkdownInline.EmphasisMark.byte(block[k]))
+                }
+            }
+        }
+    }
+
+    // MARK: A labelled task's opening character
+
+    /// `mayStart` by the ASCII opening gives what the first character gives: the inputs, the
+    /// openers themselves, and every pair of a first and a second scalar from an awkward list.
+    @Test func mayStartAsTheCharacter() {
+        var started = 0
+        let openers = [
+            "Nhiệm vụ 1: Rà soát", "Nhiệm vụ thứ nhất:", "Chỉ tiêu 2: 100%", "NHIỆM VỤ 3: x", "nhiệm vụ 1: x",
+        ]
+        for text in Self.inputs + openers {
+            let fast = LabelledTaskOpener.mayStart(text)
+            #expect(fast == LabelledTaskOpener.mayStartByCharacter(text), "\(text.debugDescription)")
+            started += fast ? 1 : 0
+        }
+        #expect(started >= 3)
+        let scalars = [
+            "N", "n", "C", "c", "A", "Z", "a", "z", "@", "[", "`", "{", "1", " ", "\t", "\r", "\n", "-", "Đ", "đ", "Ủ",
+            "\u{0301}",
+            "\u{0308}", "\u{200D}", "\u{FEFF}", "\u{00A0}", "İ", "\u{212A}", "ǅ", "Ω", "中", "🙂", "\u{1F3FD}",
+        ]
+        for first in scalars {
+            for second in scalars + [""] {
+                for rest in ["", "hiệm vụ 1: x", " vụ 1: x"] {
+                    let text = first + second + rest
+                    #expect(
+                        LabelledTaskOpener.mayStart(text) == LabelledTaskOpener.mayStartByCharacter(text),
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+}
