@@ -345,3 +345,81 @@ extension FastPath34ReadTests {
         }
     }
 }
+
+extension FastPath34ReadTests {
+    // MARK: Characters walked as scalars
+
+    /// Lines of capitals and awkward ones: marks after a capital or a small letter, CR LF, ZWJ,
+    /// emoji, other scripts' letters, digits and punctuation only.
+    static let capitalLines = [
+        "ỦY BAN NHÂN DÂN", "UBND PHƯỜNG", "KẾ HOẠCH", "KÊ\u{0301} HOẠCH", "KẾ HOA\u{0323}CH", "Ke\u{0301} HOẠCH",
+        "ABc", "AB", "ABC", "A B C", "A1B2C3", "ÀÁÂ", "ÀÁâ", "ǄǅǆA", "ǅAB", "ΑΒΓ", "ΑΒγ", "İII", "\u{212A}KK", "ẞẞẞ",
+        "ABC\r\n", "AB\r\nC", "A\u{200D}BC", "ABC👍🏽", "A\u{0301}B\u{0301}C\u{0301}", "a\u{0301}BC", "ABC\u{0308}d",
+        "123", "—–-", "", " ", "ABC DEF ghi", "ABC DEF GHİ", "ⅠⅡⅢ", "ABC\u{00AD}", "ABC\u{0600}d", "\u{0600}aBC",
+        "ABCD\u{2028}e", "中文ABC", "ABC中文", "ＡＢＣ", "ａＢＣ",
+    ]
+
+    @Test func capitalsAsTheCharacters() {
+        var capitals = 0
+        for text in Self.inputs + Self.capitalLines {
+            let fast = FrontMatterParser.isCapitals(text)
+            #expect(fast == FrontMatterParser.isCapitalsByCharacter(text), "\(text.debugDescription)")
+            capitals += fast ? 1 : 0
+        }
+        #expect(capitals >= 10)
+        // Every pair of awkward scalars after and before capitals.
+        let scalars = [
+            "A", "a", "Ầ", "ầ", "\u{0301}", "\u{0308}", "\r", "\n", "\u{200D}", "\u{FE0F}", "ǅ", "İ", "ß", "1", " ",
+            "中",
+            "🙂", "\u{1F3FD}", "\u{00AD}", "\u{0600}", "Ω", "ω",
+        ]
+        for first in scalars {
+            for second in scalars {
+                for text in [first + second + "ABC", "ABC" + first + second, "AB" + first + second + "C"] {
+                    #expect(
+                        FrontMatterParser.isCapitals(text) == FrontMatterParser.isCapitalsByCharacter(text),
+                        "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test func characterCountAsTheCharacters() {
+        for text in Self.inputs {
+            for n in [0, 1, 2, 3, 59, 60, 61] {
+                #expect(
+                    OwnCharacters.hasCharacters(text, atLeast: n) == text.hasCharacters(atLeast: n),
+                    "\(text.debugDescription) \(n)")
+            }
+        }
+        // Texts around the limit with an awkward scalar at every place.
+        for awkward in ["\u{0301}", "\r\n", "\n", "\u{200D}", "🙂", "👍🏽", "ệ", "\u{00A0}"] {
+            for count in 55...64 {
+                for place in 0...count {
+                    var pieces = Array(repeating: "ệ", count: count)
+                    pieces.insert(awkward, at: place)
+                    let text = pieces.joined()
+                    for n in 55...66 {
+                        #expect(
+                            OwnCharacters.hasCharacters(text, atLeast: n) == text.hasCharacters(atLeast: n),
+                            "\(text.debugDescription) \(n)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// The walk gives a text's scalars while they are characters of their own, and stops before
+    /// one that may join a neighbour.
+    @Test func ownCharactersStopBeforeAJoin() {
+        var walk = OwnCharacters("ab\u{0301}c")
+        #expect(walk.next() == "a")
+        #expect(walk.next() == nil)
+        #expect(walk.stopped)
+        var whole = OwnCharacters("Kế hoạch")
+        var scalars: [Unicode.Scalar] = []
+        while let scalar = whole.next() { scalars.append(scalar) }
+        #expect(String(String.UnicodeScalarView(scalars)) == "Kế hoạch")
+        #expect(!whole.stopped)
+    }
+}

@@ -290,7 +290,29 @@ struct FrontMatterParser {
     }
 
     static func isCapitals(_ text: String) -> Bool {
-        // At least three letters, all upper case: the first other letter answers no.
+        // At least three letters, all upper case: the first other letter answers no. Character by
+        // character while each scalar is one (`OwnCharacters`, its properties those of the
+        // character); from the start by characters when one is not.
+        var letters = 0
+        var walk = OwnCharacters(text)
+        while let scalar = walk.next() {
+            if scalar.isASCII {
+                // ASCII letters are "A"–"Z" and "a"–"z"; upper case only the first.
+                if scalar.value &- 0x61 < 26 { return false }
+                if scalar.value &- 0x41 < 26 { letters += 1 }
+                continue
+            }
+            let character = Character(scalar)
+            guard character.isLetter else { continue }
+            guard character.isUppercase else { return false }
+            letters += 1
+        }
+        return walk.stopped ? isCapitalsByCharacter(text) : letters >= 3
+    }
+
+    /// `isCapitals` walking the characters: the reference for the walk over scalars, and the path
+    /// for a text where a scalar may join its neighbour.
+    static func isCapitalsByCharacter(_ text: String) -> Bool {
         var letters = 0
         for character in text where character.isLetter {
             guard character.isUppercase else { return false }
