@@ -373,6 +373,15 @@ extension FastPath34ReadTests {
             "中",
             "🙂", "\u{1F3FD}", "\u{00AD}", "\u{0600}", "Ω", "ω",
         ]
+        // Every ASCII scalar among capitals, so each end of the letter ranges counts.
+        for value in UInt8(0)...0x7F {
+            let ascii = String(UnicodeScalar(value))
+            for text in [ascii + "AB", "AB" + ascii, "A" + ascii + "B", ascii + ascii + ascii, "ẦB" + ascii] {
+                #expect(
+                    FrontMatterParser.isCapitals(text) == FrontMatterParser.isCapitalsByCharacter(text),
+                    "\(text.debugDescription)")
+            }
+        }
         for first in scalars {
             for second in scalars {
                 for text in [first + second + "ABC", "ABC" + first + second, "AB" + first + second + "C"] {
