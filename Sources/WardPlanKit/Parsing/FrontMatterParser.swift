@@ -43,8 +43,29 @@ struct FrontMatterParser {
 
     /// A line drawn under a title or a letterhead: dashes, underscores, stars or equals signs only.
     static func isRule(_ text: String) -> Bool {
+        // One walk that stops at the first scalar no rule holds (the first letter of nearly every
+        // line): the marks were copied into a new text first, scalar by scalar, for every line
+        // of the header.
+        var marks = 0
+        for scalar in text.unicodeScalars where scalar != " " && scalar != "\t" {
+            guard isRuleMark(scalar) else { return false }
+            marks += 1
+        }
+        return marks >= 3
+    }
+
+    /// `isRule` copying the marks first: the reference for the walk that stops early.
+    static func isRuleByCopying(_ text: String) -> Bool {
         let marks = text.unicodeScalars.filter { $0 != " " && $0 != "\t" }
         return marks.count >= 3 && marks.allSatisfy { "-_=*–—".unicodeScalars.contains($0) }
+    }
+
+    /// Whether a rule is drawn with `scalar`: "-", "_", "=", "*", "–" or "—".
+    private static func isRuleMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "-", "_", "=", "*", "–", "—": true
+        default: false
+        }
     }
 
     func parse() -> Result {
@@ -269,7 +290,29 @@ struct FrontMatterParser {
     }
 
     static func isCapitals(_ text: String) -> Bool {
-        // At least three letters, all upper case: the first other letter answers no.
+        // At least three letters, all upper case: the first other letter answers no. Character by
+        // character while each scalar is one (`OwnCharacters`, its properties those of the
+        // character); from the start by characters when one is not.
+        var letters = 0
+        var walk = OwnCharacters(text)
+        while let scalar = walk.next() {
+            if scalar.isASCII {
+                // ASCII letters are "A"–"Z" and "a"–"z"; upper case only the first.
+                if scalar.value &- 0x61 < 26 { return false }
+                if scalar.value &- 0x41 < 26 { letters += 1 }
+                continue
+            }
+            let character = Character(scalar)
+            guard character.isLetter else { continue }
+            guard character.isUppercase else { return false }
+            letters += 1
+        }
+        return walk.stopped ? isCapitalsByCharacter(text) : letters >= 3
+    }
+
+    /// `isCapitals` walking the characters: the reference for the walk over scalars, and the path
+    /// for a text where a scalar may join its neighbour.
+    static func isCapitalsByCharacter(_ text: String) -> Bool {
         var letters = 0
         for character in text where character.isLetter {
             guard character.isUppercase else { return false }

@@ -16,6 +16,19 @@ enum LabelledTaskOpener {
     /// Whether `read` or `label` may find a task opening in `text`: its first character is a
     /// capital letter and its first word opens an opener's key.
     static func mayStart(_ text: String) -> Bool {
+        // An ASCII byte before an ASCII byte (or the end) is a character of its own (no mark joins
+        // it; CR LF opens with no letter): an upper-case letter only from "A" to "Z". The first
+        // character, its letter and case properties are asked only of other openings.
+        var utf8 = text.utf8.makeIterator()
+        if let first = utf8.next(), first < 0x80, utf8.next().map({ $0 < 0x80 }) ?? true {
+            return first &- UInt8(ascii: "A") < 26 && mayOpen(text)
+        }
+        return mayStartByCharacter(text)
+    }
+
+    /// `mayStart` by the first character: the reference for the ASCII opening, and the path for
+    /// other openings.
+    static func mayStartByCharacter(_ text: String) -> Bool {
         guard let first = text.first, first.isLetter, first.isUppercase else { return false }
         return mayOpen(text)
     }

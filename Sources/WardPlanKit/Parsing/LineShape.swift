@@ -136,16 +136,62 @@ enum TaskField: String, Equatable, Sendable, Decodable {
     /// As `init(label:)`, for a label already folded (`FoldedKey`): a caller that has the key
     /// does not fold the text again.
     init?(labelKey key: String) {
-        // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
-        guard
-            let index = TaskField.labels.indices.first(where: {
-                let label = TaskField.labels[$0]
-                return key.hasWordPrefix(label.key)
-                    && (TaskField.labelsHaveSpace[$0] && !label.whole || key == label.key)
-            })
-        else { return nil }
+        guard let index = TaskField.labelIndex(ofKey: key) else { return nil }
         self = TaskField.labels[index].field
     }
+
+    /// The index in `labels` of the first label `key` opens with, or nil. Compared as bytes when
+    /// the key and every label are plain (`isPlain`): a folded key is ASCII for Vietnamese text, and
+    /// `hasWordPrefix` compared characters and counted both texts' characters again for every label
+    /// of every field line.
+    static func labelIndex(ofKey key: String) -> Int? {
+        if labelsArePlain, let answer = key.utf8.withContiguousStorageIfAvailable(labelIndex(ofPlainKey:)),
+            case .index(let index) = answer
+        {
+            return index
+        }
+        return labelIndexByCharacters(key)
+    }
+
+    /// `labelIndex(ofKey:)` by characters: the reference for the byte path, and the path for a key
+    /// that is not plain.
+    static func labelIndexByCharacters(_ key: String) -> Int? {
+        // A one-word label ("Giao:") is the whole label: "Giao Văn phòng … thực hiện:" opens a sentence.
+        TaskField.labels.indices.first(where: {
+            let label = TaskField.labels[$0]
+            return key.hasWordPrefix(label.key) && (TaskField.labelsHaveSpace[$0] && !label.whole || key == label.key)
+        })
+    }
+
+    enum ByteAnswer: Equatable {
+        case index(Int?)
+        /// The key holds a byte outside ASCII or a CR: characters decide.
+        case notPlain
+    }
+
+    /// `labelIndexByCharacters` on the bytes of a plain key, with plain labels: each ASCII byte but
+    /// CR is a character of its own (CR LF is one), so a prefix, a count, the character after a
+    /// prefix and equality are those of the bytes.
+    static func labelIndex(ofPlainKey key: UnsafeBufferPointer<UInt8>) -> ByteAnswer {
+        guard isPlain(key) else { return .notPlain }
+        for (i, label) in labelBytes.enumerated() where key.count >= label.count {
+            var k = 0
+            while k < label.count, key[k] == label[k] { k += 1 }
+            guard k == label.count else { continue }
+            let same = key.count == label.count
+            guard same || key[label.count] == 0x20 else { continue }
+            if TaskField.labelsHaveSpace[i] && !labels[i].whole || same { return .index(i) }
+        }
+        return .index(nil)
+    }
+
+    /// ASCII without CR.
+    static func isPlain<C: Collection<UInt8>>(_ bytes: C) -> Bool { bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
+
+    /// The labels' keys as UTF-8, and whether all of them are plain (`plan-layout.yaml` may say
+    /// otherwise: then every key is compared by characters).
+    static let labelBytes: [[UInt8]] = labels.map { Array($0.key.utf8) }
+    static let labelsArePlain = labels.allSatisfy { isPlain($0.key.utf8) }
 
     /// Label prefixes, most specific first (`plan-layout.yaml`).
     static let labels = PlanLayout.standard.fieldKeys

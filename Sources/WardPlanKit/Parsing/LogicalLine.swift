@@ -123,7 +123,7 @@ enum PageBreakJoiner {
     static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
         guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
             previous.table == nil,
-            previous.text.hasCharacters(atLeast: wrappedLineMinimum),
+            OwnCharacters.hasCharacters(previous.text, atLeast: wrappedLineMinimum),
             !TextShape.endsSentence(previous.text) || leavesParenthesisOpen(previous.text),
             !FrontMatterParser.isCapitals(previous.text)
         else { return false }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level (scalar-level) readers of the markers and field labels lines open with, in place of
 /// the regular expressions `LineShape` and `TypedMarker` tried on every line. Each returns what
 /// its pattern's `firstMatch` returns: the same groups at the same places.
@@ -133,15 +135,29 @@ enum MarkerScan {
     /// the bullet and its spaces to the first colon, less the spaces before the colon (but at
     /// least two characters); the value is what follows the colon and its spaces.
     static func field(_ text: String) -> Result {
-        guard SimpleText.contains(UInt8(ascii: ":"), in: text) else { return .noMatch }
+        // The colon and the label's length read from the bytes (`FieldBytes`): walking the
+        // label's scalars to the colon, then twice more to count them, was most of this test's
+        // cost on every line that holds a colon. A text without contiguous bytes is walked.
+        text.utf8.withContiguousStorageIfAvailable { field(text, bytes: $0) } ?? fieldByScalars(text)
+    }
+
+    /// `field` over the text's UTF-8 `bytes`: ":" is one byte that no other scalar's bytes hold, so
+    /// the first ":" byte after the label's start is the first ":" scalar there; a span holds as
+    /// many scalars as bytes that are not continuation bytes (10xxxxxx).
+    private static func field(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> Result {
+        guard let base = bytes.baseAddress, memchr(base, 0x3A, bytes.count) != nil else { return .noMatch }
         guard var c = Cursor(text) else { return .unsure }
         if c.take(where: { fieldBullets.contains($0) }) != nil { c.skipSpaces() }
         let labelStart = c.i
-        let scalars = text.unicodeScalars
-        guard let colon = scalars[labelStart...].firstIndex(of: ":") else { return .noMatch }
+        let utf8 = text.utf8
+        let startOffset = utf8.distance(from: utf8.startIndex, to: labelStart)
+        guard let found = memchr(base + startOffset, 0x3A, bytes.count - startOffset) else { return .noMatch }
+        let colonOffset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
         // A label of fewer than two characters before the colon: ICU then tries the spaces after
         // the bullet, or no bullet at all.
-        guard scalars.distance(from: labelStart, to: colon) >= 2 else { return .unsure }
+        guard FieldBytes.hasScalars(bytes, from: startOffset, to: colonOffset, atLeast: 2) else { return .unsure }
+        let scalars = text.unicodeScalars
+        let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
         var labelEnd = colon
         while labelEnd > labelStart {
             let before = scalars.index(before: labelEnd)
@@ -151,10 +167,54 @@ enum MarkerScan {
         let shortest = scalars.index(labelStart, offsetBy: 2)
         if labelEnd < shortest { labelEnd = shortest }
         // Every other reading makes the label longer: too long here is too long for all.
+        let endOffset = utf8.distance(from: utf8.startIndex, to: labelEnd)
+        guard !FieldBytes.hasScalars(bytes, from: startOffset, to: endOffset, atLeast: 61) else { return .noMatch }
+        c.i = scalars.index(after: colon)
+        c.skipSpaces()
+        return c.match([labelStart..<labelEnd, c.i..<text.endIndex])
+    }
+
+    /// `field` walking the label's scalars: the reference for `field(_:bytes:)`, and the path for a
+    /// text without contiguous bytes.
+    static func fieldByScalars(_ text: String) -> Result {
+        guard SimpleText.contains(UInt8(ascii: ":"), in: text) else { return .noMatch }
+        guard var c = Cursor(text) else { return .unsure }
+        if c.take(where: { fieldBullets.contains($0) }) != nil { c.skipSpaces() }
+        let labelStart = c.i
+        let scalars = text.unicodeScalars
+        guard let colon = scalars[labelStart...].firstIndex(of: ":") else { return .noMatch }
+        guard scalars.distance(from: labelStart, to: colon) >= 2 else { return .unsure }
+        var labelEnd = colon
+        while labelEnd > labelStart {
+            let before = scalars.index(before: labelEnd)
+            guard Cursor.isSpace(scalars[before]) else { break }
+            labelEnd = before
+        }
+        let shortest = scalars.index(labelStart, offsetBy: 2)
+        if labelEnd < shortest { labelEnd = shortest }
         guard scalars.distance(from: labelStart, to: labelEnd) <= 60 else { return .noMatch }
         c.i = scalars.index(after: colon)
         c.skipSpaces()
         return c.match([labelStart..<labelEnd, c.i..<text.endIndex])
+    }
+
+    /// Scalars counted on UTF-8 bytes.
+    enum FieldBytes {
+        /// Whether `bytes[start..<end]` (valid UTF-8, cut at scalar boundaries) holds at least
+        /// `minimum` scalars: each scalar has exactly one byte that is not a continuation byte, and
+        /// a span of fewer bytes than `minimum` cannot hold that many.
+        static func hasScalars(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, atLeast minimum: Int)
+            -> Bool
+        {
+            guard minimum > 0 else { return true }
+            guard end - start >= minimum else { return false }
+            var count = 0
+            for k in start..<end where bytes[k] & 0xC0 != 0x80 {
+                count += 1
+                if count >= minimum { return true }
+            }
+            return false
+        }
     }
 
     // MARK: - Pieces

@@ -36,10 +36,27 @@ enum MarkdownInline {
     }
 
     /// Whether the line holds a `*` or a `_`, without which it has no emphasis.
-    private static func hasMark(_ line: Substring) -> Bool {
-        // From the contiguous bytes: a walk over `Substring.UTF8View` indices cost ten times more.
-        let isMark = { (byte: UInt8) in byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") }
-        return line.utf8.withContiguousStorageIfAvailable { $0.contains(where: isMark) }
-            ?? line.utf8.contains(where: isMark)
+    static func hasMark(_ line: Substring) -> Bool {
+        // Sixteen bytes at a time (`EmphasisMark`): the byte loop was asked twice of every line of
+        // a markdown file (`emphasis`, then `emphasizedLead`).
+        line.utf8.withContiguousStorageIfAvailable { ByteRuns.containsAny(EmphasisMark.self, in: $0) }
+            ?? hasMarkWalking(line)
+    }
+
+    /// `hasMark` byte by byte: the reference for the search by blocks, and the path for a line
+    /// without contiguous bytes.
+    static func hasMarkWalking(_ line: Substring) -> Bool {
+        line.utf8.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") }
+    }
+
+    /// "*" and "_", the bytes emphasis is marked with.
+    enum EmphasisMark: ByteSet {
+        @inline(__always)
+        static func byte(_ b: UInt8) -> Bool { b == UInt8(ascii: "*") || b == UInt8(ascii: "_") }
+
+        @inline(__always)
+        static func block(_ v: ByteRuns.Block) -> ByteRuns.Mask {
+            ByteRuns.equal(v, UInt8(ascii: "*")) .| ByteRuns.equal(v, UInt8(ascii: "_"))
+        }
     }
 }

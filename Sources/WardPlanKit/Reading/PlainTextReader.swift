@@ -164,14 +164,17 @@ enum TextLines {
         var headingLevel: Int?
         if markdown {
             let trimmed = body.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("#") {
+            // A text that opens with "#" or ">" opens with its byte: most lines do not, and
+            // `hasPrefix`, which compares characters, is asked only of those that do.
+            let first = trimmed.utf8.first
+            if first == UInt8(ascii: "#"), trimmed.hasPrefix("#") {
                 let hashes = trimmed.prefix(while: { $0 == "#" })
                 let rest = trimmed.dropFirst(hashes.count)
                 if hashes.count <= 6, rest.isEmpty || rest.first == " " {
                     headingLevel = hashes.count
                     body = rest
                 }
-            } else if trimmed.hasPrefix(">") {
+            } else if first == UInt8(ascii: ">"), trimmed.hasPrefix(">") {
                 body = trimmed.dropFirst()
             }
             // Trimmed only when a pipe opens the line.
