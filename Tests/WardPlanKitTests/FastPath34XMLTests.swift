@@ -269,6 +269,17 @@ struct FastPath34XMLTests {
         }
     }
 
+    /// Numbers (one and two digits by a shorter path) as `String(_:)` writes them.
+    @Test func numbersAreWrittenAsStringWritesThem() throws {
+        let values = Array(-120...1_200) + [9_999, 10_000, 99_999, 100_000, 123_456_789, Int.max]
+        for value in values {
+            let w = XMLTextWriter(partIndent: 0)
+            w.start("a")
+            w.attribute("n", value)
+            #expect(String(decoding: w.partBytes(), as: UTF8.self) == "<a n=\"\(value)\"/>\n", "\(value)")
+        }
+    }
+
     @Test func sameBytesIsTheByteComparison() {
         let texts = [
             "", "a", "&", "<", "\"", "\u{7}", "e\u{301}", "é", "hoá", "hóa", "Cải cách", "Cải cách ", "cải cách",
@@ -297,8 +308,10 @@ struct FastPath34XMLTests {
         plan.tasks[0].themes.append(
             ThemeMatch(id: "x-test", area: plan.tasks[0].themes.first?.area ?? "", evidence: evidence))
         let list = try PhraseList(plans: [Fixtures.namDoSon, plan])
-        var texts = [nfc, nfd, "&<\"\u{7}", "", "not in the list", "cải cách"]
-        Fixtures.namDoSon.forEachEvidence { texts.append($0.phrase) }
+        // Each text also as a copy made apart (its bytes stored elsewhere, so found by its bytes).
+        let apart = { (text: String) in String(decoding: Array(text.utf8), as: UTF8.self) }
+        var texts = [nfc, nfd, apart(nfc), apart(nfd), "&<\"\u{7}", "", "not in the list", "cải cách"]
+        Fixtures.namDoSon.forEachEvidence { texts += [$0.phrase, apart($0.phrase)] }
         for text in texts {
             #expect(list.id(of: text) == (list.ids[text] ?? PhraseList.id(of: text)), "\(text)")
         }

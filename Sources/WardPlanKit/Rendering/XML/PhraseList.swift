@@ -11,6 +11,10 @@ struct PhraseList {
     /// its NFC form, checking each Vietnamese scalar, ≈ 2,400 instructions an evidence at n-100;
     /// the bytes' hash and a `memcmp` take a fraction of that.
     private var exact = ExactTextTable<String>()
+    /// The same ids by where the bytes of a text kept in `exact` are stored: most evidence names a
+    /// phrase by the very string the taxonomy holds, found so without reading its bytes. Sound while
+    /// the list lives: `exact` keeps those strings, so no other string's bytes can be stored there.
+    private var stored: [TextStorage: String] = [:]
 
     /// The phrases of every evidence of `plans`. Two phrases with the same id (48 bits of a hash:
     /// about one chance in 10^8 for a taxonomy of 2,000 phrases) cannot both be named: an error,
@@ -46,7 +50,9 @@ struct PhraseList {
             ids[text] = id
         }
         for text in distinct {
-            if let id = ids[text] { exact.insert(text, id) }
+            guard let id = ids[text] else { continue }
+            exact.insert(text, id)
+            if let storage = TextStorage(text) { stored[storage] = id }
         }
     }
 
@@ -57,7 +63,8 @@ struct PhraseList {
 
     /// The id of a phrase of the plans the list was made from.
     func id(of phrase: String) -> String {
-        exact[phrase] ?? ids[phrase] ?? Self.id(of: phrase)
+        if let storage = TextStorage(phrase), let id = stored[storage] { return id }
+        return exact[phrase] ?? ids[phrase] ?? Self.id(of: phrase)
     }
 
     /// `<phrases>`, in the byte order of the phrases' text.

@@ -304,6 +304,13 @@ final class XMLTextWriter {
 
     private func digits(_ value: Int) {
         guard value >= 0 else { return append(String(value)) }
+        // Most numbers (columns, lines of short plans) have one or two digits: no divisor to find.
+        if value < 10 { return buffer.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value)) }
+        if value < 100 {
+            buffer.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10))
+            buffer.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+            return
+        }
         var divisor = 1
         while divisor <= value / 10 { divisor *= 10 }
         var rest = value
