@@ -98,7 +98,10 @@ final class PlanPartValidation: @unchecked Sendable {
                 next = 0
             }
             condition.unlock()
-            let found = Self.problems(job.part, id: job.id, schema: schema)
+            // The frame's schema, the writer's: the folded bytes first (`frameProblems`).
+            let found =
+                schema === XMLSchemaSet.reportFrame
+                ? Self.frameProblems(job.part, id: job.id) : Self.problems(job.part, id: job.id, schema: schema)
             if found.isEmpty { job.valid(schema.digest) }
             condition.lock()
             if !found.isEmpty { problems.append((job.index, found)) }

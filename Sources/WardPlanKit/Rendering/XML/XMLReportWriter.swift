@@ -206,7 +206,7 @@ public struct XMLReportWriter: Sendable {
             let part = XMLTextWriter(partIndent: 0)
             PlanXML(plan: plan, id: id, phrases: phrases, writer: part).write()
             let bytes = part.partBytes()
-            let lines = bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            let lines = Self.lineBreaks(in: bytes)
             // A part whose characters were replaced is made again each run, so its warnings are.
             let keep = part.replacements.isEmpty
             validation.check(bytes, id: id) { verdict in
@@ -237,6 +237,39 @@ public struct XMLReportWriter: Sendable {
             ).write()
         }
         w.end()
+    }
+}
+
+extension XMLReportWriter {
+    /// The line feeds in `bytes`, sixteen bytes at a time: a byte at a time (`reduce`) it was about
+    /// 5 instructions a byte, 70 M on n-100's 14 MB of plans' elements.
+    static func lineBreaks(in bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            let raw = UnsafeRawPointer(base)
+            let count = buffer.count
+            let lineFeed = ByteRuns.Block(repeating: 0x0A)
+            var total = 0
+            var i = 0
+            while i + 16 <= count {
+                // Each lane counts its line feeds, up to 255 blocks before they are added up.
+                var lanes = ByteRuns.Block(repeating: 0)
+                var blocks = 0
+                while blocks < 255 && i + 16 <= count {
+                    let found = raw.loadUnaligned(fromByteOffset: i, as: ByteRuns.Block.self) .== lineFeed
+                    // A found lane is all ones: subtracting it adds one.
+                    lanes &-= unsafeBitCast(found, to: ByteRuns.Block.self)
+                    blocks += 1
+                    i += 16
+                }
+                for lane in 0..<16 { total += Int(lanes[lane]) }
+            }
+            while i < count {
+                if buffer[i] == 0x0A { total += 1 }
+                i += 1
+            }
+            return total
+        }
     }
 }
 
