@@ -158,14 +158,7 @@ enum MarkerScan {
         guard FieldBytes.hasScalars(bytes, from: startOffset, to: colonOffset, atLeast: 2) else { return .unsure }
         let scalars = text.unicodeScalars
         let colon = utf8.index(utf8.startIndex, offsetBy: colonOffset)
-        var labelEnd = colon
-        while labelEnd > labelStart {
-            let before = scalars.index(before: labelEnd)
-            guard Cursor.isSpace(scalars[before]) else { break }
-            labelEnd = before
-        }
-        let shortest = scalars.index(labelStart, offsetBy: 2)
-        if labelEnd < shortest { labelEnd = shortest }
+        let labelEnd = Self.labelEnd(scalars, from: labelStart, colon: colon)
         // Every other reading makes the label longer: too long here is too long for all.
         let endOffset = utf8.distance(from: utf8.startIndex, to: labelEnd)
         guard !FieldBytes.hasScalars(bytes, from: startOffset, to: endOffset, atLeast: 61) else { return .noMatch }
@@ -184,18 +177,26 @@ enum MarkerScan {
         let scalars = text.unicodeScalars
         guard let colon = scalars[labelStart...].firstIndex(of: ":") else { return .noMatch }
         guard scalars.distance(from: labelStart, to: colon) >= 2 else { return .unsure }
-        var labelEnd = colon
-        while labelEnd > labelStart {
-            let before = scalars.index(before: labelEnd)
-            guard Cursor.isSpace(scalars[before]) else { break }
-            labelEnd = before
-        }
-        let shortest = scalars.index(labelStart, offsetBy: 2)
-        if labelEnd < shortest { labelEnd = shortest }
+        let labelEnd = Self.labelEnd(scalars, from: labelStart, colon: colon)
         guard scalars.distance(from: labelStart, to: labelEnd) <= 60 else { return .noMatch }
         c.i = scalars.index(after: colon)
         c.skipSpaces()
         return c.match([labelStart..<labelEnd, c.i..<text.endIndex])
+    }
+
+    /// Where a field's label ends: before the spaces that precede its colon, but at least two
+    /// scalars after `labelStart` (both `field` paths).
+    private static func labelEnd(
+        _ scalars: String.UnicodeScalarView, from labelStart: String.Index, colon: String.Index
+    ) -> String.Index {
+        var end = colon
+        while end > labelStart {
+            let before = scalars.index(before: end)
+            guard Cursor.isSpace(scalars[before]) else { break }
+            end = before
+        }
+        let shortest = scalars.index(labelStart, offsetBy: 2)
+        return end < shortest ? shortest : end
     }
 
     /// Scalars counted on UTF-8 bytes.
