@@ -30,12 +30,17 @@ import Foundation
 /// costs the second validation.
 extension PlanPartValidation {
     /// What is wrong with `part` (the element of the plan with the id `id`) against the frame's
-    /// schema: `problems(_:id:schema:)` with `XMLSchemaSet.reportFrame`, its folded bytes validated
-    /// first.
-    static func frameProblems(_ part: [UInt8], id: String) -> [Diagnostic] {
-        let folded = part.withUnsafeBufferPointer { Self.folded($0) }
-        if problems(folded, id: id, schema: XMLSchemaSet.reportPart).isEmpty { return [] }
-        return problems(part, id: id, schema: XMLSchemaSet.reportFrame)
+    /// schema: `problems(_:id:schema:)` with `schema` (`XMLSchemaSet.reportFrame`), its folded bytes
+    /// validated first against `folded` (`XMLSchemaSet.reportPart`; or the two without the id types'
+    /// patterns, `reportFrameIDs` and `reportPartIDs`: what is said above holds of them too, an id
+    /// type without its pattern being an `xs:token`, which takes `~` and any XML character alike).
+    static func frameProblems(
+        _ part: [UInt8], id: String, schema: CompiledSchema = XMLSchemaSet.reportFrame,
+        folded: CompiledSchema = XMLSchemaSet.reportPart
+    ) -> [Diagnostic] {
+        let foldedBytes = part.withUnsafeBufferPointer { Self.folded($0) }
+        if problems(foldedBytes, id: id, schema: folded).isEmpty { return [] }
+        return problems(part, id: id, schema: schema)
     }
 
     /// `part` with each byte of a two- or three-byte UTF-8 character of its text content (outside

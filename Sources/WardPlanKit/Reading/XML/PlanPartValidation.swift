@@ -13,6 +13,9 @@ import Foundation
 /// for the problems, in the order the parts were given (none: every part valid).
 final class PlanPartValidation: @unchecked Sendable {
     let schema: CompiledSchema
+    /// The schema a part's folded bytes are validated against first (`frameProblems`); nil: none,
+    /// each part validated as it is against `schema`.
+    let foldedSchema: CompiledSchema?
     /// Threads validating parts, started with the first part.
     let workers: Int
     /// Parts given and not yet validated (waiting or being validated) before `check` blocks.
@@ -37,9 +40,15 @@ final class PlanPartValidation: @unchecked Sendable {
         var valid: @Sendable (UInt64) -> Void
     }
 
-    init(schema: CompiledSchema = XMLSchemaSet.reportFrame, workers: Int = PlanExtractor.defaultThreads) {
+    /// `schema` and `foldedSchema` are the frame's and the part's of one kind: `reportFrame` and
+    /// `reportPart`, or both without the id types' patterns (`reportFrameIDs`, `reportPartIDs`).
+    init(
+        schema: CompiledSchema = XMLSchemaSet.reportFrame, foldedSchema: CompiledSchema? = XMLSchemaSet.reportPart,
+        workers: Int = PlanExtractor.defaultThreads
+    ) {
         _ = LibXML.ready
         self.schema = schema
+        self.foldedSchema = foldedSchema
         self.workers = max(1, workers)
         capacity = max(8, 2 * self.workers)
     }
@@ -100,8 +109,8 @@ final class PlanPartValidation: @unchecked Sendable {
             condition.unlock()
             // The frame's schema, the writer's: the folded bytes first (`frameProblems`).
             let found =
-                schema === XMLSchemaSet.reportFrame
-                ? Self.frameProblems(job.part, id: job.id) : Self.problems(job.part, id: job.id, schema: schema)
+                foldedSchema.map { Self.frameProblems(job.part, id: job.id, schema: schema, folded: $0) }
+                ?? Self.problems(job.part, id: job.id, schema: schema)
             if found.isEmpty { job.valid(schema.digest) }
             condition.lock()
             if !found.isEmpty { problems.append((job.index, found)) }

@@ -69,6 +69,14 @@ public enum XMLSchemaSet {
     /// kept with the frame's digest.
     static let reportPart = CompiledSchema(
         file: reportFile, dropping: XMLReportIDs.constraints.union(XMLReportIDs.frameConstraints), keeping: [])
+    /// `reportFrame` and `reportPart` without the patterns of the id types, which the writer checks
+    /// on its ids instead (`XMLIDPatterns`): what a report is validated against when they hold.
+    static let reportFrameIDs = CompiledSchema(
+        file: reportFile, dropping: XMLReportIDs.constraints, keeping: XMLReportIDs.frameConstraints,
+        unpatterned: XMLIDPatterns.types)
+    static let reportPartIDs = CompiledSchema(
+        file: reportFile, dropping: XMLReportIDs.constraints.union(XMLReportIDs.frameConstraints), keeping: [],
+        unpatterned: XMLIDPatterns.types)
     static let reportVersion2 = CompiledSchema(file: reportVersion2File)
     static let reportVersion1 = CompiledSchema(file: reportVersion1File)
     static let edXML = CompiledSchema(file: edXMLFile)
@@ -126,11 +134,12 @@ final class CompiledSchema: @unchecked Sendable {
     /// `report` element. The constraints declared on `report` or on `plans` must be exactly
     /// `dropping` and `keeping`: one added to the schema stops the tool here (and the tests), so a
     /// constraint across plans is never left unchecked by this schema and by the code alike.
-    init(file: String, dropping: Set<String>, keeping: Set<String>) {
+    /// `unpatterned`: named simple types whose one `xs:pattern` is left out too (each must have one).
+    init(file: String, dropping: Set<String>, keeping: Set<String>, unpatterned: Set<String> = []) {
         _ = LibXML.ready
         self.file = file
         let url = Self.shipped(file)
-        digest = Self.digest(of: url, dropping: dropping)
+        digest = Self.digest(of: url, dropping: dropping.union(unpatterned.map { "pattern:" + $0 }))
         guard let document = xmlReadFile(url.path, nil, Int32(XML_PARSE_NONET.rawValue)) else {
             fatalError("libxml2 could not read \(url.path)")
         }
@@ -149,9 +158,42 @@ final class CompiledSchema: @unchecked Sendable {
                 "\(file) declares the report-wide constraints \(found.sorted()); the tool checks \(dropping.sorted()) itself and leaves \(keeping.sorted()) to the schema. Check a new one in XMLReportIDs"
             )
         }
+        Self.dropPatterns(of: unpatterned, in: document, file: file)
         source = document
         guard let parser = xmlSchemaNewDocParserCtxt(document) else { fatalError("libxml2 could not read \(url.path)") }
         pointer = Self.compile(parser, path: url.path)
+    }
+
+    /// Unlinks the `xs:pattern` of each simple type named in `types` (top-level `xs:simpleType`
+    /// with one `xs:restriction` holding exactly one pattern); stops when a type is not so.
+    private static func dropPatterns(of types: Set<String>, in document: xmlDocPtr, file: String) {
+        guard !types.isEmpty, let root = xmlDocGetRootElement(document) else { return }
+        var done: Set<String> = []
+        for type in elements(of: root) where XMLElementView(node: type).name == "simpleType" {
+            guard let name = XMLElementView(node: type).attribute("name"), types.contains(name) else { continue }
+            let patterns = elements(of: type).filter { XMLElementView(node: $0).name == "restriction" }
+                .flatMap { elements(of: $0) }.filter { XMLElementView(node: $0).name == "pattern" }
+            guard patterns.count == 1 else { continue }
+            xmlUnlinkNode(patterns[0])
+            xmlFreeNode(patterns[0])
+            done.insert(name)
+        }
+        guard done == types else {
+            fatalError(
+                "\(file): the types \(types.subtracting(done).sorted()) are not simple types with one pattern; the tool checks their patterns itself (XMLIDPatterns)"
+            )
+        }
+    }
+
+    /// The element children of `node`.
+    private static func elements(of node: xmlNodePtr) -> [xmlNodePtr] {
+        var found: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { found.append(current) }
+            child = current.pointee.next
+        }
+        return found
     }
 
     private static func shipped(_ file: String) -> URL {
@@ -162,7 +204,8 @@ final class CompiledSchema: @unchecked Sendable {
     }
 
     /// XXH64 of the file's bytes; with `dropping`, of those bytes followed by a zero byte and the
-    /// names dropped, sorted, each ended by a zero byte: never the digest of the file alone.
+    /// names dropped (a pattern's as "pattern:" and its type), sorted, each ended by a zero byte:
+    /// never the digest of the file alone.
     static func digest(of url: URL, dropping: Set<String> = []) -> UInt64 {
         guard var data = try? Data(contentsOf: url) else { fatalError("could not read \(url.path)") }
         if !dropping.isEmpty {

@@ -124,14 +124,22 @@ public struct XMLReportWriter: Sendable {
         // Plans' elements validated one by one, and the rest against the frame's schema, only in a
         // bare report: an envelope's schema holds the whole report's.
         let byParts = envelope == nil && validation == .parts
-        let schema = envelope != nil ? XMLSchemaSet.edXML : byParts ? XMLSchemaSet.reportFrame : XMLSchemaSet.report
+        let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
+        // The id types' patterns checked here, once per id, when every id has its form (`XMLIDPatterns`).
+        let idsHold = XMLIDPatterns.hold(planIDs: planIDs, taskIDs: taskIDs, phraseIDs: phrases.ids.values)
+        let frame = idsHold ? XMLSchemaSet.reportFrameIDs : XMLSchemaSet.reportFrame
+        let schema = envelope != nil ? XMLSchemaSet.edXML : byParts ? frame : XMLSchemaSet.report
         let stream = StreamingValidation(schema: schema, path: "(generated XML)")
         // Elements are made apart when they are validated alone or kept.
         let made =
             byParts || parts != nil
-            ? (store: parts, validation: PlanPartValidation(), alone: byParts) : nil
+            ? (
+                store: parts,
+                validation: PlanPartValidation(
+                    schema: frame, foldedSchema: idsHold ? XMLSchemaSet.reportPartIDs : XMLSchemaSet.reportPart),
+                alone: byParts
+            ) : nil
         let writer = XMLTextWriter(deliver: deliver, check: stream.feed)
-        let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
         let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
         // The comparison's children found valid before are left out of the validation with the
         // plans' elements: only with the frame's schema (not the envelope's, nor `.whole`).
