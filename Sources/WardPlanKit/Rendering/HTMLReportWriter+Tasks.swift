@@ -144,8 +144,20 @@ extension HTMLReportWriter {
         for (i, match) in task.themes.enumerated() {
             if i > 0 { h.text("; ") }
             h.text(themeName(match.id))
-            let words = match.evidence.map { "«\($0.matched)», \(t(.lineOne, String($0.line)))" }
-            if !words.isEmpty { h.element("span", [.class("evi")], text: " (" + words.joined(separator: "; ") + ")") }
+            guard !match.evidence.isEmpty else { continue }
+            // Piece by piece: `Escaping.appendHTML` maps each character on its own, so the pieces
+            // give the bytes of their join escaped as one text, without making the join.
+            h.open("span", [.class("evi")])
+            h.text(" (")
+            for (k, evidence) in match.evidence.enumerated() {
+                if k > 0 { h.text("; ") }
+                h.text("«")
+                h.text(evidence.matched)
+                h.text("», ")
+                h.text(t(.lineOne, String(evidence.line)))
+            }
+            h.text(")")
+            h.close("span")
         }
     }
 
