@@ -35,4 +35,32 @@ struct FastPath35HTMLTests {
             }
         }
     }
+
+    /// A long text escaped by pointer gives the bytes of the escape run by run: random texts of the
+    /// bytes the escape stops at (`</`, `<!`, U+2028, U+2029, a lone E2 lead, controls) and others.
+    @Test func aLongTextIsEscapedAsRunByRun() {
+        let pieces: [[UInt8]] = [
+            Array("</".utf8), Array("<!".utf8), Array("<".utf8), Array("\"".utf8), Array("\\".utf8), [0x0A], [0x0D],
+            [0x00], [0x1F], [0x09], Array("\u{2028}".utf8), Array("\u{2029}".utf8), Array("\u{2026}".utf8),
+            Array("ệ".utf8), Array("<td class=\"x\">".utf8), Array(String(repeating: "a", count: 40).utf8),
+        ]
+        var generator = SplitMix64(seed: 351)
+        for round in 0..<400 {
+            var text: [UInt8] = []
+            let count = round < 10 ? round : Int(generator.next() % 600)
+            for _ in 0..<count { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            var byRuns: [UInt8] = []
+            text.withUnsafeBufferPointer { Escaping.appendJSONInScriptByRuns($0, to: &byRuns) }
+            let byPointer = text.withUnsafeBufferPointer { Escaping.jsonInScriptBytes($0) }
+            #expect(byPointer == byRuns, "\(text)")
+            var appended: [UInt8] = [0x41]
+            text.withUnsafeBufferPointer { Escaping.appendJSONInScript($0, to: &appended) }
+            #expect(appended == [0x41] + byRuns)
+        }
+        // The worst case: every byte a control (six bytes each), the buffer's bound.
+        let controls = [UInt8](repeating: 0x01, count: 3000)
+        let escaped = controls.withUnsafeBufferPointer { Escaping.jsonInScriptBytes($0) }
+        #expect(escaped.count == 3000 * 6 + 2)
+        #expect(escaped.prefix(7) == Array("\"\\u0001".utf8)[...])
+    }
 }
