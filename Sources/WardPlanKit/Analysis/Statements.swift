@@ -132,7 +132,10 @@ enum Statements {
         var out: [String: [GapPlace]] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
             var place: GapPlace?  // named once for all the item's themes
-            for id in Set(themes.map(\.id)) {
+            // Each id once (a set of them was made for each item, find35; the order ids are met in
+            // changes no list: each id's places are its own, sorted by line below).
+            for (k, theme) in themes.enumerated() where !themes[..<k].contains(where: { $0.id == theme.id }) {
+                let id = theme.id
                 if out[id]?.contains(where: { $0.line == line }) == true { continue }
                 if place == nil { place = namer.place(line: line, ref: ref) }
                 out[id, default: []].append(place!)
@@ -181,10 +184,23 @@ struct AssignedThemes: Sendable {
     /// The same taxonomy without the `assigns` contexts: what the assigning clauses name.
     private let unassigned: PlanClassifier?
 
+    /// The opening words of the `assigns` contexts' phrases (`KeyOpenings`): a duty without any
+    /// has no assigning clause, so both classifiers find the same themes in it and it names none
+    /// only an assigning clause names (`findBoth` differs between them only by those contexts' hits).
+    private let assigningOpenings: KeyOpenings
+
     init(taxonomy: Taxonomy) {
         standard = PlanClassifier.for(taxonomy)
         // The standard classifier's matcher, its `assigns` contexts skipped: no second build.
         unassigned = taxonomy.contexts.contains(where: \.assigns) ? standard.without(contexts: \.assigns) : nil
+        let matcher = standard.matcher
+        let contexts = taxonomy.contexts
+        assigningOpenings = KeyOpenings(
+            patterns: matcher.patterns.filter { pattern in
+                let phrase = matcher.phrases[pattern.phrase]
+                return phrase.role == .context && contexts.indices.contains(phrase.owner)
+                    && contexts[phrase.owner].assigns
+            }.map(\.key), words: 3)
     }
 
     /// Theme ids that only an assigning clause of a duty names. `dutyKeys`: the keys of the plan's
@@ -194,9 +210,10 @@ struct AssignedThemes: Sendable {
         var out: Set<String> = []
         for (r, responsibility) in plan.responsibilities.enumerated() {
             for (d, duty) in responsibility.duties.enumerated() {
+                let key = dutyKeys?[r][d] ?? TextKey(duty.text)
+                guard assigningOpenings.any(in: key.bytes) else { continue }
                 // One key and one scan for both classifiers, which share a matcher; the ids alone.
-                let (stated, named) = unassigned.themeIDsWithEveryContext(
-                    in: dutyKeys?[r][d] ?? TextKey(duty.text), section: .organisation)
+                let (stated, named) = unassigned.themeIDsWithEveryContext(in: key, section: .organisation)
                 guard !named.isEmpty else { continue }
                 out.formUnion(named.subtracting(stated))
             }

@@ -289,7 +289,7 @@ final class TaxonomyMatcher: Sendable {
 
     /// A part of a phrase with gaps, found: the phrase's parts up to `part` in order, from key byte
     /// `start` (its padding space) to the end of word `endWord - 1`.
-    private struct Chain {
+    fileprivate struct Chain {
         var phrase: Int
         var part: Int
         var start: Int
@@ -386,16 +386,58 @@ final class TaxonomyMatcher: Sendable {
     /// rest; with no signal needing a requirement, it reads no requirement; with none left after
     /// the requirements, it reads no context.
     func findSignalsFirst(in key: TextKey) -> Found {
+        var scratch = SignalLists()
+        return findSignalsFirst(in: key, reusing: &scratch)
+    }
+
+    /// The lists `findSignalsFirst` fills for one text, kept between texts by a caller that reads
+    /// many (`ThemeHints.hits`, a plan's texts): each text's lists start empty, in memory the last
+    /// one grew (growing them text after text was a tenth of the hints' matcher, find35). Only the
+    /// lists are shared, never what they held: every text's `Found` is its own.
+    struct SignalLists {
+        fileprivate var signals: [Hit] = []
+        fileprivate var exclusions: [Hit] = []
+        fileprivate var contextHits: [Hit] = []
+        fileprivate var excepts: [Hit] = []
+        fileprivate var met: [Int] = []
+        fileprivate var chains: [Chain] = []
+        fileprivate var later: [PhraseMatcher.Match] = []
+        /// For `ThemeHints.themeWords`: the owners a text's hits have shown.
+        var owners: [Int] = []
+
+        init() {}
+
+        /// `list`, emptied, its memory kept, and `list` left empty: the caller's copy is then the
+        /// only reference, so appending to it does not copy.
+        fileprivate static func take<T>(_ list: inout [T]) -> [T] {
+            var taken: [T] = []
+            swap(&taken, &list)
+            taken.removeAll(keepingCapacity: true)
+            return taken
+        }
+    }
+
+    /// `findSignalsFirst(in: key)`, its lists taken from `scratch` and given back to it.
+    func findSignalsFirst(in key: TextKey, reusing scratch: inout SignalLists) -> Found {
         var found = Found()
-        var signals: [Hit] = []
-        var exclusions: [Hit] = []
-        var contextHits: [Hit] = []
-        var excepts: [Hit] = []
-        var met: [Int] = []
-        var chains: [Chain] = []
+        var signals = SignalLists.take(&scratch.signals)
+        var exclusions = SignalLists.take(&scratch.exclusions)
+        var contextHits = SignalLists.take(&scratch.contextHits)
+        var excepts = SignalLists.take(&scratch.excepts)
+        var met = SignalLists.take(&scratch.met)
+        var chains = SignalLists.take(&scratch.chains)
         var breaks: ClauseScanner.SentenceBreaks?
         // The matches of requirements and contexts, checked only when needed.
-        var later: [PhraseMatcher.Match] = []
+        var later = SignalLists.take(&scratch.later)
+        defer {
+            scratch.signals = signals
+            scratch.exclusions = exclusions
+            scratch.contextHits = contextHits
+            scratch.excepts = excepts
+            scratch.met = met
+            scratch.chains = chains
+            scratch.later = later
+        }
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
                 switch phraseRole[Int(patternPhrase[match.pattern])] {
