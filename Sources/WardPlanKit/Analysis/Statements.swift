@@ -53,6 +53,18 @@ struct PlaceNamer {
             } : nil
     }
 
+    /// What `section(at:ref:)` reads of a line and ref, for naming each place once: the innermost
+    /// heading open at the line (a chain of the outline ends with its own heading, each heading's
+    /// the same, so the last index stands for the chain; -1 for none) and the ref.
+    struct SectionKey: Hashable {
+        var innermost: Int
+        var ref: String?
+    }
+
+    func sectionKey(at line: Int, ref: String?) -> SectionKey {
+        SectionKey(innermost: outline.chain(at: line).last ?? -1, ref: ref)
+    }
+
     func place(line: Int, ref: String?) -> GapPlace {
         GapPlace(line: line, section: section(at: line, ref: ref))
     }
@@ -130,15 +142,31 @@ enum Statements {
             background.map { b in plan.headings.map { b.isBackground(heading: $0, numbers: &numbers) } } ?? []
         let planYear = plan.period?.years.from
         var out: [String: [GapPlace]] = [:]
+        // The section names made, by the innermost open heading and the ref (`PlaceNamer.sectionKey`):
+        // a plan's items name the same few places again and again (find35).
+        var sectionNames: [PlaceNamer.SectionKey: String?] = [:]
         func add(_ themes: [ThemeMatch], line: Int, ref: String?) {
             var place: GapPlace?  // named once for all the item's themes
             // Each id once (a set of them was made for each item, find35; the order ids are met in
             // changes no list: each id's places are its own, sorted by line below).
             for (k, theme) in themes.enumerated() where !themes[..<k].contains(where: { $0.id == theme.id }) {
-                let id = theme.id
-                if out[id]?.contains(where: { $0.line == line }) == true { continue }
-                if place == nil { place = namer.place(line: line, ref: ref) }
-                out[id, default: []].append(place!)
+                // One look-up: an id met first gets its list here, and the place is appended to it.
+                func addOnce(_ list: inout [GapPlace]) {
+                    if list.contains(where: { $0.line == line }) { return }
+                    if place == nil {
+                        let key = namer.sectionKey(at: line, ref: ref)
+                        let section: String?
+                        if let known = sectionNames[key] {
+                            section = known
+                        } else {
+                            section = namer.section(at: line, ref: ref)
+                            sectionNames[key] = .some(section)
+                        }
+                        place = GapPlace(line: line, section: section)
+                    }
+                    list.append(place!)
+                }
+                addOnce(&out[theme.id, default: []])
             }
         }
         for item in plan.narrative where sections.contains(item.section) {
@@ -187,7 +215,7 @@ struct AssignedThemes: Sendable {
     /// The opening words of the `assigns` contexts' phrases (`KeyOpenings`): a duty without any
     /// has no assigning clause, so both classifiers find the same themes in it and it names none
     /// only an assigning clause names (`findBoth` differs between them only by those contexts' hits).
-    private let assigningOpenings: KeyOpenings
+    let assigningOpenings: KeyOpenings
 
     init(taxonomy: Taxonomy) {
         standard = PlanClassifier.for(taxonomy)

@@ -586,7 +586,9 @@ final class TaxonomyMatcher: Sendable {
             // A theme that only a document's number signals outside the contexts ("triển khai Nghị định
             // 79/2025/NĐ-CP … về kiểm tra, rà soát … văn bản") also shows the words of the document's
             // title that mean it: the evidence points at them, not only at the number. No theme is added.
-            if !alone {
+            // Only a free signal that is a document's number can leave a theme so (find35: the two
+            // sets were made for every statement with a context).
+            if !alone && free.contains(where: { phraseIsDocumentNumber[signals[$0].phrase] }) {
                 let byNumberOnly = Set(free.map { signals[$0].owner }).filter { owner in
                     free.allSatisfy { signals[$0].owner != owner || phraseIsDocumentNumber[signals[$0].phrase] }
                 }
