@@ -46,7 +46,9 @@ struct ReadingDoubt: Hashable, Sendable {
         }
         // Counted on the bytes (`SimpleText.wordCount`): splitting every task's text by characters
         // was 6 % of a warm `compare` (perf17).
-        let fragments = plan.tasks.filter { SimpleText.wordCount($0.text, limit: fragmentWords) < fragmentWords }
+        let fragments = plan.tasks.indices.filter {
+            SimpleText.wordCount(plan.tasks[$0].text, limit: fragmentWords) < fragmentWords
+        }.map { plan.tasks[$0] }
         let fragmented =
             fragments.count >= minFragments && Double(fragments.count) >= fragmentShare * Double(plan.tasks.count)
         if fragmented {

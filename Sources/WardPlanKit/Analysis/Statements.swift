@@ -75,7 +75,7 @@ struct PlaceNamer {
         var parts: [String] = []
         var inner: String? = nil
         let inAppendix = chain.first.map { Self.isAppendix($0.ref!) } ?? false
-        if let ref = ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty {
+        if let ref = ref.map(Self.trimmed), !ref.isEmpty {
             parts.append(Self.name(ref: ref, level: Int.max, inAppendix: inAppendix))
             inner = ref
         }
@@ -93,10 +93,11 @@ struct PlaceNamer {
     private func section(at line: Int, ref: String?, named: [NamedHeading?]) -> String? {
         let chain = outline.chain(at: line)
         var parts: [String] = []
+        parts.reserveCapacity(chain.count + 1)
         var inner: String? = nil
         let first = chain.first { named[$0] != nil }
         let inAppendix = first.map { named[$0]!.isAppendix } ?? false
-        if let ref = ref?.trimmingCharacters(in: .whitespaces), !ref.isEmpty {
+        if let ref = ref.map(Self.trimmed), !ref.isEmpty {
             parts.append(Self.name(ref: ref, level: Int.max, inAppendix: inAppendix))
             inner = ref
         }
@@ -107,6 +108,19 @@ struct PlaceNamer {
             inner = heading.ref
         }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// `ref.trimmingCharacters(in: .whitespaces)`. The set's ASCII members are the space and the
+    /// tab only (`CharacterSet.whitespaces`: the Zs category and the tab), so a ref that starts and
+    /// ends with another ASCII byte has nothing to trim and is itself: Foundation's trim was a
+    /// fifth of naming a place (find35).
+    static func trimmed(_ ref: String) -> String {
+        if let first = ref.utf8.first, let last = ref.utf8.last, first < 0x80, last < 0x80,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09
+        {
+            return ref
+        }
+        return ref.trimmingCharacters(in: .whitespaces)
     }
 
     /// "phần II" for a Roman section, "Phụ lục II" as written, "mục 3" for a numbered heading,

@@ -88,13 +88,20 @@ struct ThemeHints: Sendable {
                 lists[s].append(Hit(line: line, ref: ref, words: key.sourceText(ofKey: range)))
             }
         }
-        for (t, task) in plan.tasks.enumerated() {
-            scan(taskKeys?[t] ?? TextKey(task.text), line: task.line, ref: task.ref, section: .tasks)
+        // By index, reading only the fields used: a task or an item taken whole was copied (find35).
+        for t in plan.tasks.indices {
+            scan(
+                taskKeys?[t] ?? TextKey(plan.tasks[t].text), line: plan.tasks[t].line, ref: plan.tasks[t].ref,
+                section: .tasks)
         }
-        for item in plan.narrative where Statements.sections.contains(item.section) {
-            scan(TextKey(item.text), line: item.line, ref: item.ref, section: item.section)
+        for i in plan.narrative.indices where Statements.sections.contains(plan.narrative[i].section) {
+            scan(
+                TextKey(plan.narrative[i].text), line: plan.narrative[i].line, ref: plan.narrative[i].ref,
+                section: plan.narrative[i].section)
         }
-        for target in plan.targets { scan(TextKey(target.text), line: target.line, ref: nil, section: .targets) }
+        for i in plan.targets.indices {
+            scan(TextKey(plan.targets[i].text), line: plan.targets[i].line, ref: nil, section: .targets)
+        }
         for (r, responsibility) in plan.responsibilities.enumerated() {
             for (d, duty) in responsibility.duties.enumerated() {
                 scan(dutyKeys?[r][d] ?? TextKey(duty.text), line: duty.line, ref: nil, section: .organisation)

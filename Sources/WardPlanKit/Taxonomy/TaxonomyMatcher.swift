@@ -332,17 +332,23 @@ final class TaxonomyMatcher: Sendable {
         // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
         // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
         // the hints' cost of checking marks.
-        if let toned = patternToned[pattern],
-            !key.sourceMatches(toned, ofKey: hit.keyRange)
-        {
-            return nil
+        // The part's own words' place in the text, worked out once for every check that reads it
+        // (find35: it was worked out again by each).
+        var partSource: Range<Int>?
+        if let toned = patternToned[pattern] {
+            let source = key.sourceRange(ofKey: hit.keyRange)
+            partSource = source
+            if !key.sourceMatches(toned, source: source) { return nil }
         }
         // A match whose bytes hold no splitting character's byte is admitted without its text.
-        if let punctuation = patternPunctuation[pattern],
-            key.sourceHolds(Punctuation.mayBeSplitting, ofKey: hit.keyRange),
-            !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
-        {
-            return nil
+        if let punctuation = patternPunctuation[pattern] {
+            let source = partSource ?? key.sourceRange(ofKey: hit.keyRange)
+            partSource = source
+            if key.sourceHolds(Punctuation.mayBeSplitting, source: source),
+                !punctuation.admits(key.sourceText(source: source))
+            {
+                return nil
+            }
         }
         let partCount = Int(phraseParts[phrase])
         if partCount > 1 {
@@ -368,7 +374,12 @@ final class TaxonomyMatcher: Sendable {
         }
         // A phrase, with its gap, is said within one sentence.
         if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
-        if !breaks!.isEmpty && breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return nil }
+        // A phrase put together across a gap spans more than its last part: its own range then.
+        if !breaks!.isEmpty
+            && breaks!.crosses(hit.gapped ? key.sourceRange(ofKey: hit.keyRange) : partSource ?? key.sourceRange(ofKey: hit.keyRange))
+        {
+            return nil
+        }
         if role == .context, afterBreak[hit.owner],
             !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
         {
