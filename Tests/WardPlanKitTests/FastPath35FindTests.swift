@@ -104,7 +104,8 @@ struct FastPath35FindTests {
     // MARK: The tasks' folded keys shared
 
     @Test func textKeyStringIsTheFoldedKey() {
-        for text in Self.texts + ["Ⱥ", "a\u{0301}", "\u{0301}", "ĐĐ", "\r\n\r\n", String(repeating: "Ω", count: 3_000)] {
+        for text in Self.texts + ["Ⱥ", "a\u{0301}", "\u{0301}", "ĐĐ", "\r\n\r\n", String(repeating: "Ω", count: 3_000)]
+        {
             #expect(Array(TextKey(text).string.utf8) == Array(FoldedKey.of(text).utf8), "\(text.debugDescription)")
         }
     }
@@ -158,7 +159,8 @@ struct FastPath35FindTests {
             for text in Self.texts {
                 let key = TextKey(text).bytes
                 #expect(
-                    openings.any(in: key) == openings.openings.contains { Self.holds(key, $0) }, "\(text.debugDescription)")
+                    openings.any(in: key) == openings.openings.contains { Self.holds(key, $0) },
+                    "\(text.debugDescription)")
             }
         }
         #expect(!KeyOpenings(patterns: [], words: 3).any(in: Array(" a ".utf8)))
@@ -247,7 +249,8 @@ struct FastPath35FindTests {
         for var plan in Self.plans {
             // The crafted duties' themes as the classifier gives them, repeated ids included.
             for r in plan.responsibilities.indices {
-                for d in plan.responsibilities[r].duties.indices where plan.responsibilities[r].duties[d].themes.isEmpty {
+                for d in plan.responsibilities[r].duties.indices where plan.responsibilities[r].duties[d].themes.isEmpty
+                {
                     let themes = PlanClassifier.standard.themes(
                         in: plan.responsibilities[r].duties[d].text, section: .organisation)
                     plan.responsibilities[r].duties[d].themes = themes + themes.prefix(1)

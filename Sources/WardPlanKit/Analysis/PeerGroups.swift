@@ -64,7 +64,12 @@ struct PeerGroups: Sendable {
         precondition(foldedTexts.count == plan.tasks.count, "one folded text a task")
         var out: Set<String> = []
         for t in plan.tasks.indices {
-            out.formUnion(statementThemes(plan.tasks[t].themes, foldedText: foldedTexts[t]))
+            let text = foldedTexts[t]
+            // Inserted as found, without a list a task (find35); the same test as `statementThemes(_:foldedText:)`.
+            for theme in plan.tasks[t].themes
+            where theme.evidence.contains(where: { $0.basis == .content && text.containsWords($0.matched.foldedKey) }) {
+                out.insert(theme.id)
+            }
         }
         return out
     }

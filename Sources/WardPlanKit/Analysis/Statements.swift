@@ -45,10 +45,13 @@ struct PlaceNamer {
             namingEach
             ? headings.map { heading in
                 heading.ref.map { ref in
-                    NamedHeading(
-                        ref: ref, refDot: ref + ".", isAppendix: Self.isAppendix(ref),
-                        name: Self.name(ref: ref, level: heading.level, inAppendix: false),
-                        nameInAppendix: Self.name(ref: ref, level: heading.level, inAppendix: true))
+                    // The ref folded once for the three answers (find35), not once for each.
+                    let appendix = Self.isAppendix(ref)
+                    return NamedHeading(
+                        ref: ref, refDot: ref + ".", isAppendix: appendix,
+                        name: appendix ? ref : Self.name(notAppendix: ref, level: heading.level, inAppendix: false),
+                        nameInAppendix: appendix
+                            ? ref : Self.name(notAppendix: ref, level: heading.level, inAppendix: true))
                 }
             } : nil
     }
@@ -126,7 +129,11 @@ struct PlaceNamer {
     /// "phần II" for a Roman section, "Phụ lục II" as written, "mục 3" for a numbered heading,
     /// "điểm c" for a lettered point, "dòng 12" for a numbered row of an appendix table.
     static func name(ref: String, level: Int, inAppendix: Bool) -> String {
-        if isAppendix(ref) { return ref }
+        isAppendix(ref) ? ref : name(notAppendix: ref, level: level, inAppendix: inAppendix)
+    }
+
+    /// `name(ref:level:inAppendix:)` of a ref that is not an appendix's.
+    private static func name(notAppendix ref: String, level: Int, inAppendix: Bool) -> String {
         if level == 1 { return "phần \(ref)" }
         if ref.count <= 2, ref.allSatisfy({ $0.isLetter && $0.isLowercase }) { return "điểm \(ref)" }
         if level == Int.max && inAppendix && ref.allSatisfy(\.isNumber) { return "dòng \(ref)" }
@@ -183,23 +190,26 @@ enum Statements {
                 addOnce(&out[theme.id, default: []])
             }
         }
-        for item in plan.narrative where sections.contains(item.section) {
-            guard let background, let outline else {
+        // The reader unwrapped once for all items (find35: unwrapped for each, it was copied for each).
+        if let background, let outline {
+            for item in plan.narrative where sections.contains(item.section) {
+                // An assessment part is one the plan's outline does not name as its own (`other`).
+                if item.section == .other,
+                    outline.chain(at: item.line).contains(where: { assessment[$0] })
+                {
+                    continue
+                }
+                let needsClauses = item.themes.contains { $0.evidence.contains { $0.basis == .content } }
+                let clauses = needsClauses ? numbers.clauses(of: item.text) : ClauseNumbers()
+                add(
+                    item.themes.filter {
+                        background.states($0, inClauses: clauses, planYear: planYear, numbers: &numbers)
+                    }, line: item.line, ref: item.ref)
+            }
+        } else {
+            for item in plan.narrative where sections.contains(item.section) {
                 add(item.themes, line: item.line, ref: item.ref)
-                continue
             }
-            // An assessment part is one the plan's outline does not name as its own (`other`).
-            if item.section == .other,
-                outline.chain(at: item.line).contains(where: { assessment[$0] })
-            {
-                continue
-            }
-            let needsClauses = item.themes.contains { $0.evidence.contains { $0.basis == .content } }
-            let clauses = needsClauses ? numbers.clauses(of: item.text) : ClauseNumbers()
-            add(
-                item.themes.filter {
-                    background.states($0, inClauses: clauses, planYear: planYear, numbers: &numbers)
-                }, line: item.line, ref: item.ref)
         }
         for target in plan.targets { add(target.themes, line: target.line, ref: nil) }
         for r in plan.responsibilities {

@@ -70,12 +70,9 @@ struct ThemeHints: Sendable {
         // By the matcher's owner numbers, not by id (find35): a wanted owner and the list it files
         // into, the first owner of its id (owners of one id share one list, as one key did).
         let ids = classifier.facts.ids
-        var firstOwner: [String: Int] = [:]
         let slot: [Int] = ids.indices.map { owner in
             guard wanted.contains(ids[owner]) else { return -1 }
-            if let first = firstOwner[ids[owner]] { return first }
-            firstOwner[ids[owner]] = owner
-            return owner
+            return ids[..<owner].firstIndex(of: ids[owner]) ?? owner
         }
         var lists = [[Hit]](repeating: [], count: ids.count)
         var scratch = TaxonomyMatcher.SignalLists()

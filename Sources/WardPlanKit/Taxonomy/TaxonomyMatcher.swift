@@ -375,10 +375,10 @@ final class TaxonomyMatcher: Sendable {
         // A phrase, with its gap, is said within one sentence.
         if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
         // A phrase put together across a gap spans more than its last part: its own range then.
-        if !breaks!.isEmpty
-            && breaks!.crosses(hit.gapped ? key.sourceRange(ofKey: hit.keyRange) : partSource ?? key.sourceRange(ofKey: hit.keyRange))
-        {
-            return nil
+        if !breaks!.isEmpty {
+            let source =
+                hit.gapped ? key.sourceRange(ofKey: hit.keyRange) : partSource ?? key.sourceRange(ofKey: hit.keyRange)
+            if breaks!.crosses(source) { return nil }
         }
         if role == .context, afterBreak[hit.owner],
             !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
@@ -418,75 +418,68 @@ final class TaxonomyMatcher: Sendable {
 
         init() {}
 
-        /// `list`, emptied, its memory kept, and `list` left empty: the caller's copy is then the
-        /// only reference, so appending to it does not copy.
-        fileprivate static func take<T>(_ list: inout [T]) -> [T] {
-            var taken: [T] = []
-            swap(&taken, &list)
-            taken.removeAll(keepingCapacity: true)
-            return taken
+        /// Every list emptied, its memory kept.
+        fileprivate mutating func clear() {
+            signals.removeAll(keepingCapacity: true)
+            exclusions.removeAll(keepingCapacity: true)
+            contextHits.removeAll(keepingCapacity: true)
+            excepts.removeAll(keepingCapacity: true)
+            met.removeAll(keepingCapacity: true)
+            chains.removeAll(keepingCapacity: true)
+            later.removeAll(keepingCapacity: true)
         }
     }
 
     /// `findSignalsFirst(in: key)`, its lists taken from `scratch` and given back to it.
     func findSignalsFirst(in key: TextKey, reusing scratch: inout SignalLists) -> Found {
         var found = Found()
-        var signals = SignalLists.take(&scratch.signals)
-        var exclusions = SignalLists.take(&scratch.exclusions)
-        var contextHits = SignalLists.take(&scratch.contextHits)
-        var excepts = SignalLists.take(&scratch.excepts)
-        var met = SignalLists.take(&scratch.met)
-        var chains = SignalLists.take(&scratch.chains)
+        scratch.clear()
         var breaks: ClauseScanner.SentenceBreaks?
-        // The matches of requirements and contexts, checked only when needed.
-        var later = SignalLists.take(&scratch.later)
-        defer {
-            scratch.signals = signals
-            scratch.exclusions = exclusions
-            scratch.contextHits = contextHits
-            scratch.excepts = excepts
-            scratch.met = met
-            scratch.chains = chains
-            scratch.later = later
-        }
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
                 switch phraseRole[Int(patternPhrase[match.pattern])] {
                 case .requirement, .context, .contextExcept:
-                    later.append(match)
+                    // The matches of requirements and contexts, checked only when needed.
+                    scratch.later.append(match)
                     return
                 default: break
                 }
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { return }
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { return }
                 switch phraseRole[hit.phrase] {
-                case .signal: signals.append(hit)
-                case .notInside: exclusions.append(hit)
+                case .signal: scratch.signals.append(hit)
+                case .notInside: scratch.exclusions.append(hit)
                 case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
                 case .areaHeading: found.areaHeadings.append(hit)
                 case .context, .contextExcept, .requirement: break
                 }
             }
         }
-        guard !signals.isEmpty else {
+        guard !scratch.signals.isEmpty else {
             found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
             return found
         }
-        if !later.isEmpty && signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
-            for match in later where phraseRole[Int(patternPhrase[match.pattern])] == .requirement {
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
-                if !met.contains(hit.owner) { met.append(hit.owner) }
+        if !scratch.later.isEmpty && scratch.signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
+            for match in scratch.later where phraseRole[Int(patternPhrase[match.pattern])] == .requirement {
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { continue }
+                if !scratch.met.contains(hit.owner) { scratch.met.append(hit.owner) }
             }
         }
-        let anyLeft = signals.contains { hit in phraseNeeds[hit.phrase].map { met.contains($0) } ?? true }
-        if anyLeft && !later.isEmpty {
-            for match in later where phraseRole[Int(patternPhrase[match.pattern])] != .requirement {
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
-                if phraseRole[hit.phrase] == .context { contextHits.append(hit) } else { excepts.append(hit) }
+        let anyLeft = scratch.signals.contains { hit in
+            phraseNeeds[hit.phrase].map { scratch.met.contains($0) } ?? true
+        }
+        if anyLeft && !scratch.later.isEmpty {
+            for match in scratch.later where phraseRole[Int(patternPhrase[match.pattern])] != .requirement {
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { continue }
+                if phraseRole[hit.phrase] == .context {
+                    scratch.contextHits.append(hit)
+                } else {
+                    scratch.excepts.append(hit)
+                }
             }
         }
         return settle(
-            found, signals: signals, exclusions: exclusions, contextHits: contextHits, excepts: excepts, met: met,
-            in: key)
+            found, signals: scratch.signals, exclusions: scratch.exclusions, contextHits: scratch.contextHits,
+            excepts: scratch.excepts, met: scratch.met, in: key)
     }
 
     /// The phrases of `key`'s text. `skipping`: contexts (by index, true) whose hits are dropped,
