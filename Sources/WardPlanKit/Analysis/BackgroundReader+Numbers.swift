@@ -48,7 +48,13 @@ struct WordNumbers: Sendable {
     /// `Substring` a word.
     mutating func words(of text: some StringProtocol) -> [UInt64] {
         var out: [UInt64] = []
-        let done = text.utf8.withContiguousStorageIfAvailable { utf8 in append(utf8, to: &out) } ?? false
+        let done =
+            text.utf8.withContiguousStorageIfAvailable { utf8 in
+                // Room for every word at once (a word and the space after it take two bytes at
+                // least): grown word by word, the lists were a quarter of the numbering (find35).
+                out.reserveCapacity(utf8.count / 2 + 1)
+                return append(utf8, to: &out)
+            } ?? false
         if done { return out }
         return FoldedKey.words(text).map { number($0) }
     }
@@ -80,6 +86,8 @@ struct WordNumbers: Sendable {
         var text = text
         let done = text.withUTF8 { utf8 -> Bool in
             guard SimpleText.isSimple(utf8) else { return false }
+            // Room for every word at once, as in `words(of:)`.
+            clauses.words.reserveCapacity(utf8.count / 2 + 1)
             var start = 0
             func clause(_ end: Int) -> Bool {
                 let before = clauses.words.count

@@ -58,11 +58,31 @@ struct PeerGroups: Sendable {
     /// The themes some task of `plan` shows in its own statement.
     static func statementThemes(in plan: Plan) -> Set<String> { Set(plan.tasks.flatMap(statementThemes)) }
 
+    /// `statementThemes(in: plan)`, given the folded key of each task's text (`FoldedKey.of`), in
+    /// task order: `PlanFindings.make` folds them once for this and the doubt.
+    static func statementThemes(in plan: Plan, foldedTexts: [String]) -> Set<String> {
+        precondition(foldedTexts.count == plan.tasks.count, "one folded text a task")
+        var out: Set<String> = []
+        for t in plan.tasks.indices {
+            let text = foldedTexts[t]
+            // Inserted as found, without a list a task (find35); the same test as `statementThemes(_:foldedText:)`.
+            for theme in plan.tasks[t].themes
+            where theme.evidence.contains(where: { $0.basis == .content && text.containsWords($0.matched.foldedKey) }) {
+                out.insert(theme.id)
+            }
+        }
+        return out
+    }
+
     /// The themes a task shows in its own statement: some evidence is words of its text, not only
     /// of its products.
     static func statementThemes(_ task: PlanTask) -> [String] {
-        let text = task.text.foldedKey
-        return task.themes.filter { theme in
+        statementThemes(task.themes, foldedText: task.text.foldedKey)
+    }
+
+    /// `statementThemes(_:)` of a task with `themes` whose text folds to `text`.
+    static func statementThemes(_ themes: [ThemeMatch], foldedText text: String) -> [String] {
+        themes.filter { theme in
             theme.evidence.contains { $0.basis == .content && text.containsWords($0.matched.foldedKey) }
         }.map(\.id)
     }

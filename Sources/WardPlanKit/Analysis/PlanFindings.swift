@@ -20,13 +20,18 @@ struct PlanFindings: Hashable, Sendable {
 
     /// The findings of `plan`: the one function that makes them.
     static func make(_ plan: Plan, with finder: Finder) -> PlanFindings {
-        // The duties' keys made once for the hints and the assigned themes (find25).
+        // The duties' keys made once for the hints and the assigned themes (find25); the tasks'
+        // once for the hints, and their folded keys (`TextKey.string` is `FoldedKey.of`) for the
+        // peer groups and the doubt, which folded every task's text again each (find35).
         let dutyKeys = ThemeHints.dutyKeys(of: plan)
+        let taskKeys = plan.tasks.map { TextKey($0.text) }
+        let foldedTasks = taskKeys.map(\.string)
         return PlanFindings(
             statements: Statements.places(in: plan, background: finder.background),
-            hints: finder.hints.hits(in: plan, themes: finder.hinted, dutyKeys: dutyKeys),
+            hints: finder.hints.hits(in: plan, themes: finder.hinted, dutyKeys: dutyKeys, taskKeys: taskKeys),
             assigned: finder.assigned.themes(in: plan, dutyKeys: dutyKeys),
-            taskThemes: PeerGroups.statementThemes(in: plan), doubt: ReadingDoubt.of(plan))
+            taskThemes: PeerGroups.statementThemes(in: plan, foldedTexts: foldedTasks),
+            doubt: ReadingDoubt.of(plan, foldedTexts: foldedTasks))
     }
 
     /// The readers of one taxonomy, built once for all plans.

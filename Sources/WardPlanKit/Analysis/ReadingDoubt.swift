@@ -30,7 +30,13 @@ struct ReadingDoubt: Hashable, Sendable {
 
     /// The doubt about `plan`'s tasks, or nil when they look read.
     static func of(_ plan: Plan) -> ReadingDoubt? {
-        let labels = plan.tasks.filter { Self.readsAsLabel($0.text) }
+        of(plan, foldedTexts: plan.tasks.map(\.text.foldedKey))
+    }
+
+    /// `of(plan)`, given the folded key of each task's text (`FoldedKey.of`), in task order.
+    static func of(_ plan: Plan, foldedTexts: [String]) -> ReadingDoubt? {
+        precondition(foldedTexts.count == plan.tasks.count, "one folded text a task")
+        let labels = plan.tasks.indices.filter { Self.readsAsLabel(key: foldedTexts[$0]) }.map { plan.tasks[$0] }
         if labels.count >= 2, labels.count * 2 >= plan.tasks.count {
             let shown = labels[0].text.prefix(40)
             return ReadingDoubt(
@@ -40,7 +46,9 @@ struct ReadingDoubt: Hashable, Sendable {
         }
         // Counted on the bytes (`SimpleText.wordCount`): splitting every task's text by characters
         // was 6 % of a warm `compare` (perf17).
-        let fragments = plan.tasks.filter { SimpleText.wordCount($0.text, limit: fragmentWords) < fragmentWords }
+        let fragments = plan.tasks.indices.filter {
+            SimpleText.wordCount(plan.tasks[$0].text, limit: fragmentWords) < fragmentWords
+        }.map { plan.tasks[$0] }
         let fragmented =
             fragments.count >= minFragments && Double(fragments.count) >= fragmentShare * Double(plan.tasks.count)
         if fragmented {
@@ -76,7 +84,11 @@ struct ReadingDoubt: Hashable, Sendable {
     /// work as well, "Phối hợp với … tổ chức …") and its value is short. A task's work never opens so.
     static func readsAsLabel(_ text: String) -> Bool {
         // Folded once: `TaskField(label:)` would fold the text again (perf19).
-        let key = text.foldedKey
+        readsAsLabel(key: text.foldedKey)
+    }
+
+    /// `readsAsLabel(_:)` of a text whose folded key (`FoldedKey.of`) is `key`.
+    static func readsAsLabel(key: String) -> Bool {
         guard TaskField(labelKey: key) != nil,
             let label = TaskField.labels.first(where: { $0.key.contains(" ") && key.hasWordPrefix($0.key) }),
             !workKeys.contains(where: { label.key.hasWordPrefix($0) })

@@ -60,30 +60,55 @@ struct ThemeHints: Sendable {
 
     /// For each of `themes` that has hints, the lines of the plan's tasks and statements (the same
     /// sections `Statements` reads, and targets and duties) that have one, in line order.
-    /// `dutyKeys`: the keys of the plan's duties when made already (`dutyKeys(of:)`, shared with
-    /// `AssignedThemes`); nil makes them here.
-    func hits(in plan: Plan, themes wanted: Set<String>, dutyKeys: [[TextKey]]? = nil) -> [String: [Hit]] {
+    /// `dutyKeys`, `taskKeys`: the keys of the plan's duties and tasks when made already
+    /// (`dutyKeys(of:)`, shared with `AssignedThemes`; `PlanFindings.make`'s task keys); nil makes
+    /// them here.
+    func hits(
+        in plan: Plan, themes wanted: Set<String>, dutyKeys: [[TextKey]]? = nil, taskKeys: [TextKey]? = nil
+    ) -> [String: [Hit]] {
         guard let classifier, !wanted.isEmpty else { return [:] }
-        var out: [String: [Hit]] = [:]
+        // By the matcher's owner numbers, not by id (find35): a wanted owner and the list it files
+        // into, the first owner of its id (owners of one id share one list, as one key did).
+        let ids = classifier.facts.ids
+        let slot: [Int] = ids.indices.map { owner in
+            guard wanted.contains(ids[owner]) else { return -1 }
+            return ids[..<owner].firstIndex(of: ids[owner]) ?? owner
+        }
+        var lists = [[Hit]](repeating: [], count: ids.count)
+        var scratch = TaxonomyMatcher.SignalLists()
         func scan(_ key: TextKey, line: Int, ref: String?, section: SectionKind) {
             // The themes and their first evidence's words, not the evidence placed in lines (every
             // evidence here is `.content`, the first is the one a hit shows).
-            for (id, words) in Self.themeWords(of: classifier, in: key, section: section) where wanted.contains(id) {
-                guard out[id]?.contains(where: { $0.line == line }) != true else { continue }
-                out[id, default: []].append(Hit(line: line, ref: ref, words: words))
+            Self.forEachThemeWords(of: classifier, in: key, section: section, reusing: &scratch) { owner, range in
+                let s = slot[owner]
+                guard s >= 0, !lists[s].contains(where: { $0.line == line }) else { return }
+                lists[s].append(Hit(line: line, ref: ref, words: key.sourceText(ofKey: range)))
             }
         }
-        for task in plan.tasks { scan(TextKey(task.text), line: task.line, ref: task.ref, section: .tasks) }
-        for item in plan.narrative where Statements.sections.contains(item.section) {
-            scan(TextKey(item.text), line: item.line, ref: item.ref, section: item.section)
+        // By index, reading only the fields used: a task or an item taken whole was copied (find35).
+        for t in plan.tasks.indices {
+            scan(
+                taskKeys?[t] ?? TextKey(plan.tasks[t].text), line: plan.tasks[t].line, ref: plan.tasks[t].ref,
+                section: .tasks)
         }
-        for target in plan.targets { scan(TextKey(target.text), line: target.line, ref: nil, section: .targets) }
+        for i in plan.narrative.indices where Statements.sections.contains(plan.narrative[i].section) {
+            scan(
+                TextKey(plan.narrative[i].text), line: plan.narrative[i].line, ref: plan.narrative[i].ref,
+                section: plan.narrative[i].section)
+        }
+        for i in plan.targets.indices {
+            scan(TextKey(plan.targets[i].text), line: plan.targets[i].line, ref: nil, section: .targets)
+        }
         for (r, responsibility) in plan.responsibilities.enumerated() {
             for (d, duty) in responsibility.duties.enumerated() {
                 scan(dutyKeys?[r][d] ?? TextKey(duty.text), line: duty.line, ref: nil, section: .organisation)
             }
         }
-        return out.mapValues { $0.sorted { $0.line < $1.line } }
+        var out: [String: [Hit]] = [:]
+        for owner in lists.indices where !lists[owner].isEmpty {
+            out[ids[owner]] = lists[owner].sorted { $0.line < $1.line }
+        }
+        return out
     }
 
     /// The keys of `plan`'s duties, by responsibility: read by both the hints and `AssignedThemes`.
@@ -97,17 +122,30 @@ struct ThemeHints: Sendable {
     static func themeWords(of classifier: PlanClassifier, in key: TextKey, section: SectionKind) -> [(
         id: String, words: String
     )] {
-        precondition(classifier.skippedContexts == nil, "a classifier with every context")
-        let found = classifier.matcher.findSignalsFirst(in: key)
+        var scratch = TaxonomyMatcher.SignalLists()
         var out: [(id: String, words: String)] = []
-        var owners: [Int] = []
-        for hit in found.signals
-        where !found.vetoed.contains(hit.owner) && !classifier.facts.isBlocked(hit.owner, in: section)
-            && !owners.contains(hit.owner)
-        {
-            owners.append(hit.owner)
-            out.append((classifier.facts.ids[hit.owner], key.sourceText(ofKey: hit.keyRange)))
+        forEachThemeWords(of: classifier, in: key, section: section, reusing: &scratch) { owner, range in
+            out.append((classifier.facts.ids[owner], key.sourceText(ofKey: range)))
         }
         return out
+    }
+
+    /// `themeWords(of:in:section:)` given to `body` one at a time, as the theme's owner number and
+    /// the key range of its words: the caller makes only the words it keeps. `scratch`'s lists are
+    /// the matcher's and this function's, reused from text to text.
+    static func forEachThemeWords(
+        of classifier: PlanClassifier, in key: TextKey, section: SectionKind,
+        reusing scratch: inout TaxonomyMatcher.SignalLists, _ body: (_ owner: Int, _ keyRange: Range<Int>) -> Void
+    ) {
+        precondition(classifier.skippedContexts == nil, "a classifier with every context")
+        let found = classifier.matcher.findSignalsFirst(in: key, reusing: &scratch)
+        scratch.owners.removeAll(keepingCapacity: true)
+        for hit in found.signals
+        where !found.vetoed.contains(hit.owner) && !classifier.facts.isBlocked(hit.owner, in: section)
+            && !scratch.owners.contains(hit.owner)
+        {
+            scratch.owners.append(hit.owner)
+            body(hit.owner, hit.keyRange)
+        }
     }
 }

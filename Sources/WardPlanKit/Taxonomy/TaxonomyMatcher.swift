@@ -289,7 +289,7 @@ final class TaxonomyMatcher: Sendable {
 
     /// A part of a phrase with gaps, found: the phrase's parts up to `part` in order, from key byte
     /// `start` (its padding space) to the end of word `endWord - 1`.
-    private struct Chain {
+    fileprivate struct Chain {
         var phrase: Int
         var part: Int
         var start: Int
@@ -332,17 +332,23 @@ final class TaxonomyMatcher: Sendable {
         // Marks and punctuation are checked on each part's own words (a gap's words are not the phrase's).
         // On the bytes (`TonedKey.matches`): two `String`s a word made per check were most of
         // the hints' cost of checking marks.
-        if let toned = patternToned[pattern],
-            !key.sourceMatches(toned, ofKey: hit.keyRange)
-        {
-            return nil
+        // The part's own words' place in the text, worked out once for every check that reads it
+        // (find35: it was worked out again by each).
+        var partSource: Range<Int>?
+        if let toned = patternToned[pattern] {
+            let source = key.sourceRange(ofKey: hit.keyRange)
+            partSource = source
+            if !key.sourceMatches(toned, source: source) { return nil }
         }
         // A match whose bytes hold no splitting character's byte is admitted without its text.
-        if let punctuation = patternPunctuation[pattern],
-            key.sourceHolds(Punctuation.mayBeSplitting, ofKey: hit.keyRange),
-            !punctuation.admits(key.sourceText(ofKey: hit.keyRange))
-        {
-            return nil
+        if let punctuation = patternPunctuation[pattern] {
+            let source = partSource ?? key.sourceRange(ofKey: hit.keyRange)
+            partSource = source
+            if key.sourceHolds(Punctuation.mayBeSplitting, source: source),
+                !punctuation.admits(key.sourceText(source: source))
+            {
+                return nil
+            }
         }
         let partCount = Int(phraseParts[phrase])
         if partCount > 1 {
@@ -368,7 +374,12 @@ final class TaxonomyMatcher: Sendable {
         }
         // A phrase, with its gap, is said within one sentence.
         if breaks == nil { breaks = ClauseScanner.SentenceBreaks(key.text) }
-        if !breaks!.isEmpty && breaks!.crosses(key.sourceRange(ofKey: hit.keyRange)) { return nil }
+        // A phrase put together across a gap spans more than its last part: its own range then.
+        if !breaks!.isEmpty {
+            let source =
+                hit.gapped ? key.sourceRange(ofKey: hit.keyRange) : partSource ?? key.sourceRange(ofKey: hit.keyRange)
+            if breaks!.crosses(source) { return nil }
+        }
         if role == .context, afterBreak[hit.owner],
             !ClauseScanner.isAfterBreak(key, keyStart: hit.keyRange.lowerBound, sentenceOnly: false)
         {
@@ -386,54 +397,89 @@ final class TaxonomyMatcher: Sendable {
     /// rest; with no signal needing a requirement, it reads no requirement; with none left after
     /// the requirements, it reads no context.
     func findSignalsFirst(in key: TextKey) -> Found {
+        var scratch = SignalLists()
+        return findSignalsFirst(in: key, reusing: &scratch)
+    }
+
+    /// The lists `findSignalsFirst` fills for one text, kept between texts by a caller that reads
+    /// many (`ThemeHints.hits`, a plan's texts): each text's lists start empty, in memory the last
+    /// one grew (growing them text after text was a tenth of the hints' matcher, find35). Only the
+    /// lists are shared, never what they held: every text's `Found` is its own.
+    struct SignalLists {
+        fileprivate var signals: [Hit] = []
+        fileprivate var exclusions: [Hit] = []
+        fileprivate var contextHits: [Hit] = []
+        fileprivate var excepts: [Hit] = []
+        fileprivate var met: [Int] = []
+        fileprivate var chains: [Chain] = []
+        fileprivate var later: [PhraseMatcher.Match] = []
+        /// For `ThemeHints.themeWords`: the owners a text's hits have shown.
+        var owners: [Int] = []
+
+        init() {}
+
+        /// Every list emptied, its memory kept.
+        fileprivate mutating func clear() {
+            signals.removeAll(keepingCapacity: true)
+            exclusions.removeAll(keepingCapacity: true)
+            contextHits.removeAll(keepingCapacity: true)
+            excepts.removeAll(keepingCapacity: true)
+            met.removeAll(keepingCapacity: true)
+            chains.removeAll(keepingCapacity: true)
+            later.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// `findSignalsFirst(in: key)`, its lists taken from `scratch` and given back to it.
+    func findSignalsFirst(in key: TextKey, reusing scratch: inout SignalLists) -> Found {
         var found = Found()
-        var signals: [Hit] = []
-        var exclusions: [Hit] = []
-        var contextHits: [Hit] = []
-        var excepts: [Hit] = []
-        var met: [Int] = []
-        var chains: [Chain] = []
+        scratch.clear()
         var breaks: ClauseScanner.SentenceBreaks?
-        // The matches of requirements and contexts, checked only when needed.
-        var later: [PhraseMatcher.Match] = []
         key.bytes.withUnsafeBufferPointer { bytes in
             automaton.forEachMatch(in: bytes) { match in
                 switch phraseRole[Int(patternPhrase[match.pattern])] {
                 case .requirement, .context, .contextExcept:
-                    later.append(match)
+                    // The matches of requirements and contexts, checked only when needed.
+                    scratch.later.append(match)
                     return
                 default: break
                 }
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { return }
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { return }
                 switch phraseRole[hit.phrase] {
-                case .signal: signals.append(hit)
-                case .notInside: exclusions.append(hit)
+                case .signal: scratch.signals.append(hit)
+                case .notInside: scratch.exclusions.append(hit)
                 case .notWith: if !found.vetoed.contains(hit.owner) { found.vetoed.append(hit.owner) }
                 case .areaHeading: found.areaHeadings.append(hit)
                 case .context, .contextExcept, .requirement: break
                 }
             }
         }
-        guard !signals.isEmpty else {
+        guard !scratch.signals.isEmpty else {
             found.areaHeadings.sort { $0.keyRange.lowerBound < $1.keyRange.lowerBound }
             return found
         }
-        if !later.isEmpty && signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
-            for match in later where phraseRole[Int(patternPhrase[match.pattern])] == .requirement {
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
-                if !met.contains(hit.owner) { met.append(hit.owner) }
+        if !scratch.later.isEmpty && scratch.signals.contains(where: { phraseNeeds[$0.phrase] != nil }) {
+            for match in scratch.later where phraseRole[Int(patternPhrase[match.pattern])] == .requirement {
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { continue }
+                if !scratch.met.contains(hit.owner) { scratch.met.append(hit.owner) }
             }
         }
-        let anyLeft = signals.contains { hit in phraseNeeds[hit.phrase].map { met.contains($0) } ?? true }
-        if anyLeft && !later.isEmpty {
-            for match in later where phraseRole[Int(patternPhrase[match.pattern])] != .requirement {
-                guard let hit = hit(of: match, in: key, chains: &chains, breaks: &breaks) else { continue }
-                if phraseRole[hit.phrase] == .context { contextHits.append(hit) } else { excepts.append(hit) }
+        let anyLeft = scratch.signals.contains { hit in
+            phraseNeeds[hit.phrase].map { scratch.met.contains($0) } ?? true
+        }
+        if anyLeft && !scratch.later.isEmpty {
+            for match in scratch.later where phraseRole[Int(patternPhrase[match.pattern])] != .requirement {
+                guard let hit = hit(of: match, in: key, chains: &scratch.chains, breaks: &breaks) else { continue }
+                if phraseRole[hit.phrase] == .context {
+                    scratch.contextHits.append(hit)
+                } else {
+                    scratch.excepts.append(hit)
+                }
             }
         }
         return settle(
-            found, signals: signals, exclusions: exclusions, contextHits: contextHits, excepts: excepts, met: met,
-            in: key)
+            found, signals: scratch.signals, exclusions: scratch.exclusions, contextHits: scratch.contextHits,
+            excepts: scratch.excepts, met: scratch.met, in: key)
     }
 
     /// The phrases of `key`'s text. `skipping`: contexts (by index, true) whose hits are dropped,
@@ -544,7 +590,9 @@ final class TaxonomyMatcher: Sendable {
             // A theme that only a document's number signals outside the contexts ("triển khai Nghị định
             // 79/2025/NĐ-CP … về kiểm tra, rà soát … văn bản") also shows the words of the document's
             // title that mean it: the evidence points at them, not only at the number. No theme is added.
-            if !alone {
+            // Only a free signal that is a document's number can leave a theme so (find35: the two
+            // sets were made for every statement with a context).
+            if !alone && free.contains(where: { phraseIsDocumentNumber[signals[$0].phrase] }) {
                 let byNumberOnly = Set(free.map { signals[$0].owner }).filter { owner in
                     free.allSatisfy { signals[$0].owner != owner || phraseIsDocumentNumber[signals[$0].phrase] }
                 }

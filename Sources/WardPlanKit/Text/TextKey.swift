@@ -41,14 +41,22 @@ public struct TextKey: Sendable {
 
     /// The text of key bytes `keyRange`, in the plan's own words.
     func sourceText(ofKey keyRange: Range<Int>) -> String {
-        let range = sourceRange(ofKey: keyRange)
+        sourceText(source: sourceRange(ofKey: keyRange))
+    }
+
+    /// The text of UTF-8 range `range` of `text` (a `sourceRange(ofKey:)`).
+    func sourceText(source range: Range<Int>) -> String {
         var text = text
         return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
     }
 
     /// Whether some byte of the text of key bytes `keyRange` is flagged in `table` (256 entries).
     func sourceHolds(_ table: [Bool], ofKey keyRange: Range<Int>) -> Bool {
-        let range = sourceRange(ofKey: keyRange)
+        sourceHolds(table, source: sourceRange(ofKey: keyRange))
+    }
+
+    /// `sourceHolds(_:ofKey:)` of UTF-8 range `range` of `text` (a `sourceRange(ofKey:)`).
+    func sourceHolds(_ table: [Bool], source range: Range<Int>) -> Bool {
         var text = text
         return text.withUTF8 { utf8 in
             table.withUnsafeBufferPointer { table in
@@ -60,7 +68,11 @@ public struct TextKey: Sendable {
     /// Whether the toned key (`TonedKey`) of the text of key bytes `keyRange` is `tonedKey`'s UTF-8:
     /// `TonedKey.of(sourceText(ofKey:)) == tonedKey` without making the strings.
     func sourceMatches(_ tonedKey: [UInt8], ofKey keyRange: Range<Int>) -> Bool {
-        let range = sourceRange(ofKey: keyRange)
+        sourceMatches(tonedKey, source: sourceRange(ofKey: keyRange))
+    }
+
+    /// `sourceMatches(_:ofKey:)` of UTF-8 range `range` of `text` (a `sourceRange(ofKey:)`).
+    func sourceMatches(_ tonedKey: [UInt8], source range: Range<Int>) -> Bool {
         var text = text
         return text.withUTF8 { TonedKey.matches(utf8: UnsafeBufferPointer(rebasing: $0[range]), key: tonedKey) }
     }
@@ -110,22 +122,18 @@ public struct TextKey: Sendable {
         return text.withUTF8 { utf8 in
             // A scalar can fold to a longer one (U+023A, 2 bytes → U+2C65, 3 bytes): room for twice the input.
             let capacity = 2 * utf8.count + 2
-            var origins: [Int32] = []
-            let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, outCount in
-                origins = [Int32](unsafeUninitializedCapacity: capacity) { from, fromCount in
-                    fromCount = fold(utf8, into: out, origins: from)
+            // Folded into scratch memory and copied out at the key's length (find35): arrays made at
+            // twice the text's length cost their allocation several times a short one's.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { out in
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { from in
+                    let count = FoldTable.fold(utf8, into: out.baseAddress!, origins: from.baseAddress!)
+                    return (
+                        Array(UnsafeBufferPointer(rebasing: out[..<count])),
+                        Array(UnsafeBufferPointer(rebasing: from[..<count]))
+                    )
                 }
-                outCount = origins.count
             }
-            return (bytes, origins)
         }
-    }
-
-    private static func fold(
-        _ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
-        origins: UnsafeMutableBufferPointer<Int32>
-    ) -> Int {
-        FoldTable.fold(utf8, into: out.baseAddress!, origins: origins.baseAddress!)
     }
 
     @inline(__always)
