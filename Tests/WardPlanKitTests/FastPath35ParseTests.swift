@@ -166,4 +166,172 @@ struct FastPath35ParseTests {
         let copy = units
         #expect(zip(copy, units).allSatisfy { $0 === $1 })
     }
+
+    // MARK: Answers kept for all plans (parse35's second step)
+
+    /// A text and the same bytes made again (another string's storage), for the kept answers.
+    static func again(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
+
+    @Test func hashedTextsAreTheirBytes() {
+        var byString: [String: Int] = [:]
+        var byBytes: [HashedText: Int] = [:]
+        for (i, text) in Self.inputs.enumerated() {
+            if byBytes[HashedText(text)] == nil { byBytes[HashedText(text)] = i }
+            if byString[text] == nil { byString[text] = i }
+        }
+        // Strings equal by canonical equivalence are distinct keys by their bytes.
+        #expect(byBytes.count >= byString.count)
+        for text in Self.inputs {
+            let key = HashedText(Self.again(text))
+            #expect(key == HashedText(text))
+            #expect(key.bits == HashedText(text).bits)
+            #expect(byBytes[key].map { Array(Self.inputs[$0].utf8) == Array(text.utf8) } == true)
+        }
+        #expect(HashedText("ệ") != HashedText("e\u{0323}\u{0302}"))
+        #expect(HashedText("") == HashedText(""))
+        // Every length 0–40 and a one-byte change at every place: other bits.
+        let base = Array("Phòng Văn hóa - Xã hội; Công an phường".utf8)
+        for n in 0...base.count {
+            let text = String(decoding: base[..<n], as: UTF8.self)
+            for k in 0..<n {
+                var changed = Array(base[..<n])
+                changed[k] ^= 0x01
+                let other = String(decoding: changed, as: UTF8.self)
+                if Array(other.utf8) != Array(text.utf8) { #expect(HashedText(other) != HashedText(text)) }
+            }
+        }
+    }
+
+    @Test func answersAreMadeOnceAndLimited() {
+        let answers = TextAnswers<HashedText, Int>(limit: 3)
+        var made = 0
+        for text in ["a", "b", "a", Self.again("a"), "c", "d", "d"] {
+            _ = answers.answer(text) {
+                made += 1
+                return text.utf8.count
+            }
+        }
+        // "a", "b", "c" kept; "d" beyond the limit made twice.
+        #expect(made == 5)
+        #expect(answers.count == 3)
+        let long = String(repeating: "x", count: TextAnswers<HashedText, Int>.longest + 1)
+        #expect(answers.answer(long) { 7 } == 7)
+        #expect(answers.count == 3)
+        let optional = TextAnswers<HashedText, Int?>()
+        var asked = 0
+        for _ in 0..<3 {
+            let answer = optional.answer("none") {
+                asked += 1
+                return nil
+            }
+            #expect(answer == nil)
+        }
+        #expect(asked == 1)
+    }
+
+    /// Each function read once for all plans gives, asked twice and with the same bytes in another
+    /// string, what its reader gives.
+    @Test func keptAnswersAreTheReadersOwn() {
+        var texts = Self.inputs
+        texts += [
+            "- Kế hoạch - Quyết định phê duyệt - Báo cáo", "+ Báo cáo\n+ Kế hoạch", "Báo cáo; Kế hoạch;",
+            "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về Chương trình tổng thể; Quyết định số 282/QĐ-TTg",
+            "UBND thành phố Hà Nội; tỉnh Lào Cai", "Tỷ lệ hồ sơ đạt 100%; trong đó 90% trực tuyến",
+            "Phòng Văn hóa - Xã hội; thời gian: Quý II/2026", "VP HĐND-UBND chủ trì, CA xã phối hợp",
+            "Thời gian: Quý II/2027. Sản phẩm: Báo cáo", "Hoàn thành trong Quý II/2027.", "QUÝ I/2027",
+            "NHIỆM VỤ CỤ THỂ VÀ TRÁCH NHIỆM", "Thứ nhất, rà soát thủ tục", "Nhiệm vụ thứ hai: Số hóa",
+        ]
+        let offices = ReferenceData.standard.offices
+        for text in texts {
+            for asked in [text, text, Self.again(text)] {
+                #expect(LineShape.of(asked) == LineShape.read(text), "\(text.debugDescription)")
+                let marker = TypedMarker.read(asked)
+                let markerRead = TypedMarker.readText(text)
+                #expect(marker?.marker == markerRead?.marker && marker?.text == markerRead?.text)
+                #expect(ProductList.split(asked) == ProductList.splitting(text))
+                for field in [TaskField.lead, .coordinators, .products, .timeline, .start, .supervisor] {
+                    let kept = AssignmentParts.fields(field, value: asked)
+                    let read = AssignmentParts.readFields(field, value: text)
+                    #expect(kept.map(\.field) == read.map(\.field) && kept.map(\.value) == read.map(\.value))
+                }
+                #expect(
+                    LegalBasisParser.citations(in: asked, line: 7)
+                        == LegalBasisParser.citations(in: text, line: 7, layout: .standard))
+                #expect(
+                    FrontMatterParser.provinceNames(in: asked)
+                        == FrontMatterParser.provinceName.matches(in: text).map { $0[1]! })
+                #expect(TargetParser.clauses(of: asked) == TargetParser.cutClauses(of: text))
+                #expect(TargetParser.value(in: asked) == TargetParser.readValue(in: text))
+                #expect(TimeHeading.time(of: asked) == TimeHeading.timeOf(text))
+                let sentence = InlineAssignment.timeSentence(in: asked)
+                let sentenceRead = InlineAssignment.readTimeSentence(in: text)
+                #expect(sentence?.value == sentenceRead?.value)
+                #expect(
+                    sentence.map { asked.utf8.distance(from: asked.startIndex, to: $0.start) }
+                        == sentenceRead.map { text.utf8.distance(from: text.startIndex, to: $0.start) })
+                #expect(SectionKind.of(heading: asked) == SectionKind.reading(heading: text))
+                let ordinal = OrdinalWords.opening(asked)
+                let ordinalRead = OrdinalWords.readOpening(text)
+                #expect(ordinal?.ref == ordinalRead?.ref && ordinal?.title == ordinalRead?.title)
+                #expect(
+                    InlineAssignment.readParagraph(asked, offices: offices)
+                        == InlineAssignment.readParagraphText(text, offices: offices))
+                #expect(
+                    InlineAssignment.opensAssignment(asked, offices: offices)
+                        == InlineAssignment.opensAssignmentText(text, offices: offices))
+            }
+        }
+    }
+
+    /// Citations kept at one line are given the line each paragraph is on.
+    @Test func keptCitationsTakeTheirLine() {
+        let text = "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ; Quyết định số 282/QĐ-TTg"
+        let first = LegalBasisParser.citations(in: text, line: 3)
+        let second = LegalBasisParser.citations(in: Self.again(text), line: 40)
+        #expect(first.count == 2 && first.allSatisfy { $0.line == 3 })
+        #expect(second.allSatisfy { $0.line == 40 })
+        let moved = second.map { basis in
+            var basis = basis
+            basis.line = 3
+            return basis
+        }
+        #expect(moved == first)
+    }
+
+    // MARK: Brackets and small letters on bytes
+
+    @Test func openBracketOnBytesMatchesTheSearch() {
+        var inputs = Self.inputs
+        let pieces = ["(", ")", "a", "ệ", "\u{0301}", "\u{0600}", " ", "\u{FF08}", "\r\n"]
+        for a in pieces {
+            for b in pieces {
+                for c in pieces { inputs.append(a + b + c) }
+            }
+        }
+        for text in inputs {
+            #expect(
+                PageBreakJoiner.holdsOpenBracket(Substring(text)) == Substring(text).contains("("),
+                "\(text.debugDescription)")
+            if let close = text.firstIndex(ofASCII: ")") {
+                #expect(PageBreakJoiner.holdsOpenBracket(text[..<close]) == text[..<close].contains("("))
+            }
+        }
+    }
+
+    @Test func smallLetterOpeningOnBytesMatchesTheCharacter() {
+        let openings = [
+            "a", "z", "A", "Z", "@", "[", "`", "{", "\r", "\n", "\r\n", " ", "ệ", "Ệ", "đ", "Đ", "e\u{0301}",
+            "\u{0301}",
+            "ǅ", "ß", "İ", "K", "\u{200D}", "\u{FEFF}", "1", "",
+        ]
+        var inputs = Self.inputs
+        for a in openings {
+            for b in openings { inputs.append(a + b + " x") }
+        }
+        for text in inputs {
+            #expect(
+                PageBreakJoiner.opensLowercase(text) == PageBreakJoiner.opensLowercaseByCharacter(text),
+                "\(text.debugDescription)")
+        }
+    }
 }

@@ -7,7 +7,7 @@ enum TypedMarker {
         markers.answer(text) { readText(text) }
     }
 
-    private static let markers = TextAnswers<ExactText, (marker: Marker, text: String)?>()
+    private static let markers = TextAnswers<HashedText, (marker: Marker, text: String)?>()
 
     /// `read` without the kept answers.
     static func readText(_ text: String) -> (marker: Marker, text: String)? {

@@ -43,13 +43,13 @@ struct AssignmentParts: Equatable {
     /// lead and the time. A part that is neither stays in the value before it.
     static func fields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {
         guard value.utf8.count <= FieldAnswers.longest else { return readFields(field, value: value) }
-        return fieldAnswers.answer(FieldKey(field: field, value: ExactText(value))) { readFields(field, value: value) }
+        return fieldAnswers.answer(FieldKey(field: field, value: HashedText(value))) { readFields(field, value: value) }
     }
 
     /// A field and its value, the key of `fields`' kept answers.
     struct FieldKey: Hashable {
         let field: TaskField
-        let value: ExactText
+        let value: HashedText
     }
 
     private typealias FieldAnswers = TextAnswers<FieldKey, [(field: TaskField, value: String)]>

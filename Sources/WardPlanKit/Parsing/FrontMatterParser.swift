@@ -294,7 +294,7 @@ struct FrontMatterParser {
         provinceNameAnswers.answer(text) { Self.provinceName.matches(in: text).map { $0[1]! } }
     }
 
-    private static let provinceNameAnswers = TextAnswers<ExactText, [String]>()
+    private static let provinceNameAnswers = TextAnswers<HashedText, [String]>()
 
     static func isCapitals(_ text: String) -> Bool {
         // At least three letters, all upper case: the first other letter answers no. Character by

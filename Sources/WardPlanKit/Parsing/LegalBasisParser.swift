@@ -47,7 +47,7 @@ enum LegalBasisParser {
         }
     }
 
-    private static let standardCitations = TextAnswers<ExactText, [LegalBasis]>()
+    private static let standardCitations = TextAnswers<HashedText, [LegalBasis]>()
 
     static func citations(in text: String, line: Int, layout: PlanLayout) -> [LegalBasis] {
         // The opener's words are dropped ("Căn cứ", "Thực hiện"); tone placement may differ, so they

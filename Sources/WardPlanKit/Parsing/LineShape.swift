@@ -27,7 +27,7 @@ enum LineShape: Equatable {
         shapes.answer(text) { read(text) }
     }
 
-    private static let shapes = TextAnswers<ExactText, LineShape>()
+    private static let shapes = TextAnswers<HashedText, LineShape>()
 
     /// The shape of `text`, read: `of` without the kept answers.
     static func read(_ text: String) -> LineShape {

@@ -970,7 +970,7 @@ final class PlanRecognizer {
         // Read once for all plans of the same years (`TextAnswers`): the parser reads nothing else.
         let parsed =
             text.utf8.count <= TimelineAnswers.longest
-            ? Self.sharedTimelines.answer(TimelineKey(text: ExactText(text), planYears: timelines.planYears)) {
+            ? Self.sharedTimelines.answer(TimelineKey(text: HashedText(text), planYears: timelines.planYears)) {
                 timelines.parse(text)
             } : timelines.parse(text)
         parsedTimelines[ExactText(text)] = parsed
@@ -979,7 +979,7 @@ final class PlanRecognizer {
 
     /// A time field and the plan's years, the key of the timelines kept for all plans.
     struct TimelineKey: Hashable {
-        let text: ExactText
+        let text: HashedText
         let planYears: YearRange?
     }
 

@@ -159,7 +159,7 @@ public struct TargetParser: Sendable {
         clauseAnswers.answer(text) { cutClauses(of: text) }
     }
 
-    private static let clauseAnswers = TextAnswers<ExactText, [String]>()
+    private static let clauseAnswers = TextAnswers<HashedText, [String]>()
 
     /// `clauses(of:)` without the kept answers.
     static func cutClauses(of text: String) -> [String] {
@@ -339,7 +339,7 @@ public struct TargetParser: Sendable {
         valueAnswers.answer(clause) { readValue(in: clause) }
     }
 
-    private static let valueAnswers = TextAnswers<ExactText, Value?>()
+    private static let valueAnswers = TextAnswers<HashedText, Value?>()
 
     /// `value(in:)` without the kept answers.
     static func readValue(in clause: String) -> Value? {

@@ -324,7 +324,7 @@ enum ProductList {
         lists.answer(text) { splitting(text) }
     }
 
-    private static let lists = TextAnswers<ExactText, [String]>()
+    private static let lists = TextAnswers<HashedText, [String]>()
 
     /// `split` without the kept answers.
     static func splitting(_ text: String) -> [String] {
