@@ -1,8 +1,16 @@
 /// Outline markers typed at the start of a line ("II.", "3.12.", "a)", "(1)", "-"), for formats
 /// that do not give their numbering (plain text, markdown headings, PDF).
 enum TypedMarker {
-    /// The marker a line starts with and the text after it, or nil for a line without one.
+    /// The marker a line starts with and the text after it, or nil for a line without one. Read
+    /// once for all plans (`TextAnswers`): most lines of a plan are lines of other plans too.
     static func read(_ text: String) -> (marker: Marker, text: String)? {
+        markers.answer(text) { readText(text) }
+    }
+
+    private static let markers = TextAnswers<HashedText, (marker: Marker, text: String)?>()
+
+    /// `read` without the kept answers.
+    static func readText(_ text: String) -> (marker: Marker, text: String)? {
         if let part = readPart(text) { return part }
         // "Xây dựng …", "Lĩnh vực …" open with a Roman digit too: by their bytes, the two Roman
         // patterns cannot match them (`mayOpenRoman`), and ICU is not asked.

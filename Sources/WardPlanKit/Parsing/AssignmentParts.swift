@@ -42,6 +42,22 @@ struct AssignmentParts: Equatable {
     /// lead or partners, read as a time: "Phòng Văn hoá - Xã hội; thời gian: Quý II/2026" gives the
     /// lead and the time. A part that is neither stays in the value before it.
     static func fields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {
+        guard value.utf8.count <= FieldAnswers.longest else { return readFields(field, value: value) }
+        return fieldAnswers.answer(FieldKey(field: field, value: HashedText(value))) { readFields(field, value: value) }
+    }
+
+    /// A field and its value, the key of `fields`' kept answers.
+    struct FieldKey: Hashable {
+        let field: TaskField
+        let value: HashedText
+    }
+
+    private typealias FieldAnswers = TextAnswers<FieldKey, [(field: TaskField, value: String)]>
+    /// `fields` of a field line, read once for all plans (`TextAnswers`).
+    private static let fieldAnswers = FieldAnswers()
+
+    /// `fields` without the kept answers.
+    static func readFields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {
         var out: [(field: TaskField, value: String)] = [(field, "")]
         for part in parts(of: value) {
             if !out[0].value.isEmpty, let (other, rest) = labelled(part) {

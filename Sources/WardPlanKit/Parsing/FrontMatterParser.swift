@@ -280,14 +280,21 @@ struct FrontMatterParser {
         var counts: [String: Int] = [:]
         var order: [String] = []
         for line in lines where TextScan.mayNameProvince(line.text) {
-            for m in Self.provinceName.matches(in: line.text) {
-                let name = m[1]!
+            for name in Self.provinceNames(in: line.text) {
                 if counts[name] == nil { order.append(name) }
                 counts[name, default: 0] += 1
             }
         }
         return order.max { counts[$0]! < counts[$1]! }
     }
+
+    /// The names `provinceName` finds in `text`, in order, read once for all plans (`TextAnswers`):
+    /// the lines that name the province are much the same in every plan of a city.
+    static func provinceNames(in text: String) -> [String] {
+        provinceNameAnswers.answer(text) { Self.provinceName.matches(in: text).map { $0[1]! } }
+    }
+
+    private static let provinceNameAnswers = TextAnswers<HashedText, [String]>()
 
     static func isCapitals(_ text: String) -> Bool {
         // At least three letters, all upper case: the first other letter answers no. Character by

@@ -47,6 +47,11 @@ struct InlineAssignment: Equatable {
     static func readParagraph(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices)
         -> InlineAssignment
     {
+        offices.shared.paragraph(ExactText(text)) { readParagraphText(text, offices: offices) }
+    }
+
+    /// `readParagraph` without the shared answers.
+    static func readParagraphText(_ text: String, offices: OfficeDirectory) -> InlineAssignment {
         if let assigned = read(text, offices: offices) { return assigned }
         // "… Hội Phụ nữ và Tổ công nghệ số phối hợp thực hiện thường xuyên.": partners, no lead.
         if let partners = partnersSentence(text, offices: offices) { return partners }
@@ -91,6 +96,11 @@ struct InlineAssignment: Equatable {
     /// phòng HĐND và UBND xã chủ trì, …") or the time ("Thời gian: …", "Hoàn thành …"). Such a
     /// paragraph right after a task's text is the task's (a line break put it apart).
     static func opensAssignment(_ text: String, offices: OfficeDirectory = ReferenceData.standard.offices) -> Bool {
+        offices.shared.opensAssignment(ExactText(text)) { opensAssignmentText(text, offices: offices) }
+    }
+
+    /// `opensAssignment` without the shared answers.
+    static func opensAssignmentText(_ text: String, offices: OfficeDirectory) -> Bool {
         if text.hasPrefix("Giao "), let found = assigningSentence(text, offices: offices), found.text == text {
             return true
         }
@@ -399,6 +409,14 @@ struct InlineAssignment: Equatable {
     /// sentence, or a sentence opening "Hoàn thành …" (the words after "hoàn thành trong").
     /// A start ("Thời gian bắt đầu: …") gives the time only when no sentence gives the completion.
     static func timeSentence(in text: String) -> (start: String.Index, value: String)? {
+        // Read once for all plans (`TextAnswers`): the index is one of a text of the same bytes.
+        timeSentences.answer(text) { readTimeSentence(in: text) }
+    }
+
+    private static let timeSentences = TextAnswers<HashedText, (start: String.Index, value: String)?>()
+
+    /// `timeSentence(in:)` without the kept answers.
+    static func readTimeSentence(in text: String) -> (start: String.Index, value: String)? {
         let starts = [text.startIndex] + sentenceStarts(in: text)
         var startOnly: (start: String.Index, value: String)?
         for (k, start) in starts.enumerated() {

@@ -35,7 +35,21 @@ enum LegalBasisParser {
         return nil
     }
 
-    static func citations(in text: String, line: Int, layout: PlanLayout = .standard) -> [LegalBasis] {
+    /// The citations of a paragraph with the standard layout's openers, read once for all plans
+    /// (`TextAnswers`; the paragraphs of legal bases are the same in most plans): the kept ones
+    /// are read at line 0 and given `line`.
+    static func citations(in text: String, line: Int) -> [LegalBasis] {
+        let read = standardCitations.answer(text) { citations(in: text, line: 0, layout: .standard) }
+        return read.map { basis in
+            var basis = basis
+            basis.line = line
+            return basis
+        }
+    }
+
+    private static let standardCitations = TextAnswers<HashedText, [LegalBasis]>()
+
+    static func citations(in text: String, line: Int, layout: PlanLayout) -> [LegalBasis] {
         // The opener's words are dropped ("Căn cứ", "Thực hiện"); tone placement may differ, so they
         // are counted on the folded key and dropped from the text as written.
         var text = text

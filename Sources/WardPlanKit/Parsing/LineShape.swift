@@ -21,7 +21,16 @@ enum LineShape: Equatable {
     case field(TaskField, value: String)
     case prose(String)
 
+    /// The shape of `text`, read once for all plans (`TextAnswers`): most lines of a plan are
+    /// lines of other plans too.
     static func of(_ text: String) -> LineShape {
+        shapes.answer(text) { read(text) }
+    }
+
+    private static let shapes = TextAnswers<HashedText, LineShape>()
+
+    /// The shape of `text`, read: `of` without the kept answers.
+    static func read(_ text: String) -> LineShape {
         if let part = TypedMarker.readPart(text) { return .part(ref: part.marker.value, title: part.text) }
         // `read` and `label` test the same opening: once for both.
         if LabelledTaskOpener.mayStart(text) {

@@ -78,12 +78,48 @@ enum PageBreakJoiner {
     }
 
     static func startsAsContinuation(_ text: String) -> Bool {
-        guard let first = text.first, first.isLetter, first.isLowercase else { return false }
+        guard opensLowercase(text) else { return false }
         return MarkerScan.firstMatch(LineShape.letteredItem, in: text, MarkerScan.letteredItem) == nil
+    }
+
+    /// Whether the first character is a small letter. An ASCII byte before an ASCII byte (or the
+    /// end) is a character of its own (no mark joins it; CR LF opens with no letter), a small
+    /// letter only from "a" to "z"; other openings ask the character (`opensLowercaseByCharacter`).
+    static func opensLowercase(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        if let first = utf8.next(), first < 0x80, utf8.next().map({ $0 < 0x80 }) ?? true {
+            return first &- UInt8(ascii: "a") < 26
+        }
+        return opensLowercaseByCharacter(text)
+    }
+
+    /// `opensLowercase` by the first character: the reference for the ASCII opening.
+    static func opensLowercaseByCharacter(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return first.isLetter && first.isLowercase
     }
 
     /// "… năm 2027 (Chủ trì:" cut by the wrap: a colon inside an open parenthesis ends nothing.
     static func leavesParenthesisOpen(_ text: String) -> Bool {
+        guard let open = text.lastIndex(ofASCII: "(") else { return false }
+        switch ASCIIMark.find(UInt8(ascii: ")"), in: text[open...]) {
+        case .absent: return true
+        case .present: return false
+        case .unsure: return !text[open...].contains(")")
+        }
+    }
+
+    /// Whether `text` holds "(" (Foundation's search where the bytes do not decide, `ASCIIMark`).
+    static func holdsOpenBracket(_ text: Substring) -> Bool {
+        switch ASCIIMark.find(UInt8(ascii: "("), in: text) {
+        case .absent: false
+        case .present: true
+        case .unsure: text.contains("(")
+        }
+    }
+
+    /// `leavesParenthesisOpen` with Foundation's search alone: the reference for `ClosingParenthesis`.
+    static func leavesParenthesisOpenBySearch(_ text: String) -> Bool {
         guard let open = text.lastIndex(ofASCII: "(") else { return false }
         return !text[open...].contains(")")
     }
@@ -94,7 +130,7 @@ enum PageBreakJoiner {
     static func closesOpenBracket(_ line: DocumentLine, of paragraph: String, after previous: DocumentLine?) -> Bool {
         guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
             previous.table == nil, let close = line.text.firstIndex(ofASCII: ")"),
-            !line.text[..<close].contains("("), leavesParenthesisOpen(paragraph),
+            !holdsOpenBracket(line.text[..<close]), leavesParenthesisOpen(paragraph),
             !LabelledTaskOpener.opensItem(line.text)
         else { return false }
         return true
@@ -144,6 +180,29 @@ enum PageBreakJoiner {
             return text.first?.isLowercase == true
         default:
             return false
+        }
+    }
+}
+
+/// Whether a text holds a bracket ("(" or ")"), on its bytes where they decide (Foundation's
+/// `contains`, a search with canonical equivalence through a UTF-16 copy, was ≈ 24,000
+/// instructions a call): no such byte is no such character (no other character is canonically
+/// one); the byte between ASCII bytes (or the text's ends) is that character of its own. One
+/// beside a byte outside ASCII (a mark may join it) is left to the search.
+enum ASCIIMark {
+    enum Answer { case absent, present, unsure }
+
+    static func find(_ mark: UInt8, in text: Substring) -> Answer {
+        var slice = text
+        return slice.withUTF8 { bytes -> Answer in
+            var unsure = false
+            for k in bytes.indices where bytes[k] == mark {
+                let asciiBefore = k == 0 || bytes[k - 1] < 0x80
+                let asciiAfter = k + 1 == bytes.count || bytes[k + 1] < 0x80
+                if asciiBefore && asciiAfter { return .present }
+                unsure = true
+            }
+            return unsure ? .unsure : .absent
         }
     }
 }

@@ -12,6 +12,8 @@ extension OfficeDirectory {
     final class SharedAnswers: Sendable {
         private let resolutions = Answers<Resolution>()
         private let assignments = Answers<InlineAssignment?>()
+        private let paragraphs = Answers<InlineAssignment>()
+        private let openings = Answers<Bool>()
         static let limit = 200_000
 
         /// `make()`, the resolution of `key`'s text, asked once for all plans.
@@ -24,13 +26,25 @@ extension OfficeDirectory {
             assignments.answer(key, make)
         }
 
+        /// `make()`, `InlineAssignment.readParagraph` of `key`'s text, asked once for all plans.
+        func paragraph(_ key: ExactText, _ make: () -> InlineAssignment) -> InlineAssignment {
+            paragraphs.answer(key, make)
+        }
+
+        /// `make()`, `InlineAssignment.opensAssignment` of `key`'s text, asked once for all plans.
+        func opensAssignment(_ key: ExactText, _ make: () -> Bool) -> Bool {
+            openings.answer(key, make)
+        }
+
         /// One kind of answer by text, at most `limit` of them.
         private final class Answers<Value>: @unchecked Sendable {
             // Read and written under the lock only; `make` runs outside it.
             private let lock = NSLock()
-            private var known: [ExactText: Value] = [:]
+            // Keyed by `HashedText`: the same bytes, hashed once and eight at a time.
+            private var known: [HashedText: Value] = [:]
 
-            func answer(_ key: ExactText, _ make: () -> Value) -> Value {
+            func answer(_ exact: ExactText, _ make: () -> Value) -> Value {
+                let key = HashedText(exact.text)
                 lock.lock()
                 let kept = known[key]
                 lock.unlock()

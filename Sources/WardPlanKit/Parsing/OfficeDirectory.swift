@@ -407,10 +407,23 @@ public struct OfficeDirectory: Sendable {
 
 extension String {
     /// The text without the characters of `set` at either end. Walks in from each end by index
-    /// (`dropLast` on a substring counted the whole text each time).
+    /// (`dropLast` on a substring counted the whole text each time). The ends are first walked on
+    /// the bytes (`ASCIITrim`) as far as they can decide; the characters are walked from there.
     func trimmingCharacters(in set: Set<Character>) -> String {
-        var start = startIndex
-        var end = endIndex
+        guard let (start, end) = ASCIITrim.ends(of: self, set: set) else { return trimmingByCharacters(in: set) }
+        return trimmingByCharacters(in: set, from: start, to: end)
+    }
+
+    /// `trimmingCharacters(in:)` by characters alone: the reference for the byte walk, and the
+    /// rest of the walk where a byte cannot decide.
+    func trimmingByCharacters(in set: Set<Character>) -> String {
+        trimmingByCharacters(in: set, from: startIndex, to: endIndex)
+    }
+
+    /// The walk by characters between `start` and `end`, both character boundaries.
+    private func trimmingByCharacters(in set: Set<Character>, from start: Index, to end: Index) -> String {
+        var start = start
+        var end = end
         while start < end, set.contains(self[start]) { start = index(after: start) }
         while start < end {
             let before = index(before: end)

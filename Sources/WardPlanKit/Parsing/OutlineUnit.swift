@@ -1,6 +1,11 @@
 /// One block of the document tree as plan recognition visits it, in document order: a heading, an
 /// item, a paragraph or a whole table, with its marker, its place in the tree and its source lines.
-struct OutlineUnit {
+///
+/// A class: the header parser, the legend, the shapes and the walk each take units out of the list
+/// again and again, and a struct of two texts, a marker, a list of lines and a table was copied
+/// (and each of its references retained and released) at every take. Nothing changes after
+/// `flatten` has set `subtreeEnd`, so sharing one object is the same as copying it.
+final class OutlineUnit {
     enum Kind {
         case heading(level: Int)
         case item
@@ -16,8 +21,8 @@ struct OutlineUnit {
     let span: SourceSpan
     /// The source lines that hold text (blank lines inside the span left out).
     let lines: [Int]
-    /// Index of the first unit after this one's subtree.
-    var subtreeEnd: Int
+    /// Index of the first unit after this one's subtree (set by `flatten` once the subtree is in).
+    fileprivate(set) var subtreeEnd: Int
     /// The text as written, marker included: "II. NHIỆM VỤ", "- Cơ quan chủ trì: …". Made once:
     /// the header parser, the legend and the walk each ask for it, and a marked unit's was a new
     /// string every time.

@@ -13,7 +13,12 @@ public struct PlanParser: Sendable {
     }
 
     public func parse(_ document: ReadDocument) -> Plan {
-        let contentLines = document.lines.filter { !$0.isBlank && !$0.isRule }.map(\.number).sorted()
+        // The numbers taken in one pass: `filter` copied each line (texts, cells, table) first.
+        var contentLines: [Int] = []
+        contentLines.reserveCapacity(document.lines.count)
+        let lines = document.lines
+        for i in lines.indices where !lines[i].isBlank && !lines[i].isRule { contentLines.append(lines[i].number) }
+        contentLines.sort()
         let units = OutlineUnit.flatten(document.tree, contentLines: contentLines)
         var plan = Plan(
             source: SourceInfo(

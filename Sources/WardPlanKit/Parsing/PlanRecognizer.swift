@@ -967,10 +967,24 @@ final class PlanRecognizer {
 
     func readTimeline(_ text: String) -> Timeline {
         if let known = parsedTimelines[ExactText(text)] { return known }
-        let parsed = timelines.parse(text)
+        // Read once for all plans of the same years (`TextAnswers`): the parser reads nothing else.
+        let parsed =
+            text.utf8.count <= TimelineAnswers.longest
+            ? Self.sharedTimelines.answer(TimelineKey(text: HashedText(text), planYears: timelines.planYears)) {
+                timelines.parse(text)
+            } : timelines.parse(text)
         parsedTimelines[ExactText(text)] = parsed
         return parsed
     }
+
+    /// A time field and the plan's years, the key of the timelines kept for all plans.
+    struct TimelineKey: Hashable {
+        let text: HashedText
+        let planYears: YearRange?
+    }
+
+    private typealias TimelineAnswers = TextAnswers<TimelineKey, Timeline>
+    private static let sharedTimelines = TimelineAnswers()
 
     /// `OfficeDirectory.canonicalName`, from the kept resolution.
     private func canonicalName(_ text: String) -> String? {

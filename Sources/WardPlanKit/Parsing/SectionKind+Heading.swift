@@ -2,7 +2,14 @@ extension SectionKind {
     /// The kind a heading's words name. A heading that names several ("MỤC TIÊU, CHỈ TIÊU, YÊU
     /// CẦU") is `.other`, and its sub-headings decide; tasks win over organisation ("NHIỆM VỤ CỤ
     /// THỂ VÀ TRÁCH NHIỆM CỦA CÁC CƠ QUAN").
+    /// `reading(heading:)` once for all plans (`TextAnswers`).
     static func of(heading text: String) -> SectionKind {
+        headingKinds.answer(text) { reading(heading: text) }
+    }
+
+    private static let headingKinds = TextAnswers<HashedText, SectionKind>()
+
+    static func reading(heading text: String) -> SectionKind {
         let key = text.foldedKey
         var kinds = Set<SectionKind>()
         for (phrase, kind) in keywords where key.containsWords(phrase) { kinds.insert(kind) }

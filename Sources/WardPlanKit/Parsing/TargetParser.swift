@@ -154,7 +154,15 @@ public struct TargetParser: Sendable {
     }
 
     /// The clauses of an item: split at top-level ";", at ", trong đó", and between two values.
+    /// The clauses of `text`, cut once for all plans (`TextAnswers`).
     static func clauses(of text: String) -> [String] {
+        clauseAnswers.answer(text) { cutClauses(of: text) }
+    }
+
+    private static let clauseAnswers = TextAnswers<HashedText, [String]>()
+
+    /// `clauses(of:)` without the kept answers.
+    static func cutClauses(of text: String) -> [String] {
         sentences(of: text).flatMap { String($0).splitAtTopLevelSemicolons() }.flatMap { clause -> [String] in
             guard Self.mayHoldTrongDo(clause), let m = trongDo.firstMatch(in: clause) else { return [clause] }
             return [String(clause[..<m.range.lowerBound]), String(clause[m.range.upperBound...])]
@@ -326,7 +334,15 @@ public struct TargetParser: Sendable {
 
     /// The first value of a clause: a percentage or a level, with the comparator the words before
     /// (and "trở lên" after) give it.
+    /// The value `clause` states, read once for all plans (`TextAnswers`).
     static func value(in clause: String) -> Value? {
+        valueAnswers.answer(clause) { readValue(in: clause) }
+    }
+
+    private static let valueAnswers = TextAnswers<HashedText, Value?>()
+
+    /// `value(in:)` without the kept answers.
+    static func readValue(in clause: String) -> Value? {
         var best: (match: Pattern.Match, unit: Target.Unit)?
         if let m = firstPercent(in: clause) { best = (m, .percent) }
         if let m = firstLevel(in: clause), best == nil || m.range.lowerBound < best!.match.range.lowerBound {

@@ -319,7 +319,15 @@ struct TableDraft {
 /// on separate "+" lines, or items separated by ";". Commas stay: they separate words of one
 /// product as often as products.
 enum ProductList {
+    /// The items of `text`, split once for all plans (`TextAnswers`).
     static func split(_ text: String) -> [String] {
+        lists.answer(text) { splitting(text) }
+    }
+
+    private static let lists = TextAnswers<HashedText, [String]>()
+
+    /// `split` without the kept answers.
+    static func splitting(_ text: String) -> [String] {
         let trimmed = text.trimmingCharacters(in: OfficeDirectory.trimSet)
         var pieces: [String]
         if trimmed.hasPrefix("- ") || trimmed.hasPrefix("+ ") {

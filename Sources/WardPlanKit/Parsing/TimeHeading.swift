@@ -7,7 +7,14 @@
 enum TimeHeading {
     /// The time a heading names, as written without its closing colon or stop; nil when the
     /// heading says more than a time.
+    /// `timeOf` read once for all plans (`TextAnswers`).
     static func time(of heading: String) -> String? {
+        times.answer(heading) { timeOf(heading) }
+    }
+
+    private static let times = TextAnswers<HashedText, String?>()
+
+    static func timeOf(_ heading: String) -> String? {
         let key = heading.foldedKey
         guard !key.isEmpty, key.count <= 80, mayMatch(key), pattern.isMatch(key) else { return nil }
         let text = InlineAssignment.clean(heading)

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Answers of a function of a text alone (and of fixed data: the layout, the patterns), kept for
+/// every plan a run reads. The plans of a city are written from a few templates: of the 24,754
+/// non-blank lines of the 100 plans of `n-100`, 3,375 differ (of 255,783 in 1,000 plans, 15,650),
+/// so the parser read the same line's shape, marker, fields and citations again in plan after plan.
+/// `OfficeDirectory.SharedAnswers` keeps the offices' answers so; these keep the parser's own.
+///
+/// The answer is the function's own, whichever plan or thread asked first (the function reads
+/// nothing but its arguments and constant data), so no output depends on the order plans are read
+/// in. A text is kept by its bytes (`HashedText`); at most `limit` answers are kept, and texts of
+/// more than `longest` bytes are not (hashing them costs what reading them does).
+final class TextAnswers<Key: Hashable, Value>: @unchecked Sendable {
+    // `known` is read and written under the lock only; `make` runs outside it.
+    private let lock = NSLock()
+    private var known: [Key: Value] = [:]
+    let limit: Int
+
+    static var longest: Int { 2_000 }
+
+    init(limit: Int = 100_000) {
+        self.limit = limit
+    }
+
+    /// `make()`, the answer for `key`, asked once for all plans.
+    func answer(_ key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        let kept = known[key]
+        lock.unlock()
+        if let kept { return kept }
+        let found = make()
+        lock.lock()
+        if known.count < limit { known[key] = found }
+        lock.unlock()
+        return found
+    }
+
+    /// The number of answers kept (for tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return known.count
+    }
+}
+
+extension TextAnswers where Key == HashedText {
+    /// `make()` for `text`: kept when the text is at most `longest` bytes, else made every time.
+    func answer(_ text: String, _ make: () -> Value) -> Value {
+        guard text.utf8.count <= Self.longest else { return make() }
+        return answer(HashedText(text), make)
+    }
+}
+
+/// A text as a dictionary key by its UTF-8 bytes (as `ExactText`), with the bits it hashes by made
+/// once, eight bytes a step: `ExactText` fed every byte to the standard hasher (SipHash), about
+/// 1,600 instructions a look-up of a line, and a look-up that missed hashed the text again to keep
+/// the answer. Equal texts have equal bits; texts with equal bits are compared byte for byte.
+struct HashedText: Hashable {
+    let text: String
+    let bits: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        var text = text
+        bits = text.withUTF8 { Self.bits(of: $0) }
+    }
+
+    static func == (a: HashedText, b: HashedText) -> Bool {
+        a.bits == b.bits && ExactText(a.text) == ExactText(b.text)
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(bits)
+    }
+
+    /// A mix of the bytes, eight at a time, and of their count; the standard hasher, seeded per
+    /// run, mixes the result again.
+    static func bits(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return h }
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 32)
+    }
+}
