@@ -10,51 +10,31 @@ extension OfficeDirectory {
     /// The answers are the functions' own, whichever plan or thread asked first, so the output does
     /// not depend on the order plans are read in. At most `limit` texts of each kind are kept.
     final class SharedAnswers: Sendable {
-        private let resolutions = Answers<Resolution>()
-        private let assignments = Answers<InlineAssignment?>()
-        private let paragraphs = Answers<InlineAssignment>()
-        private let openings = Answers<Bool>()
+        // Keyed by `HashedText`: the same bytes, hashed once and eight at a time.
+        private let resolutions = TextAnswers<HashedText, Resolution>(limit: SharedAnswers.limit)
+        private let assignments = TextAnswers<HashedText, InlineAssignment?>(limit: SharedAnswers.limit)
+        private let paragraphs = TextAnswers<HashedText, InlineAssignment>(limit: SharedAnswers.limit)
+        private let openings = TextAnswers<HashedText, Bool>(limit: SharedAnswers.limit)
         static let limit = 200_000
 
         /// `make()`, the resolution of `key`'s text, asked once for all plans.
         func resolution(_ key: ExactText, _ make: () -> Resolution) -> Resolution {
-            resolutions.answer(key, make)
+            resolutions.answer(HashedText(key.text), make)
         }
 
         /// `make()`, the inline assignment of `key`'s text, asked once for all plans.
         func assignment(_ key: ExactText, _ make: () -> InlineAssignment?) -> InlineAssignment? {
-            assignments.answer(key, make)
+            assignments.answer(HashedText(key.text), make)
         }
 
         /// `make()`, `InlineAssignment.readParagraph` of `key`'s text, asked once for all plans.
         func paragraph(_ key: ExactText, _ make: () -> InlineAssignment) -> InlineAssignment {
-            paragraphs.answer(key, make)
+            paragraphs.answer(HashedText(key.text), make)
         }
 
         /// `make()`, `InlineAssignment.opensAssignment` of `key`'s text, asked once for all plans.
         func opensAssignment(_ key: ExactText, _ make: () -> Bool) -> Bool {
-            openings.answer(key, make)
-        }
-
-        /// One kind of answer by text, at most `limit` of them.
-        private final class Answers<Value>: @unchecked Sendable {
-            // Read and written under the lock only; `make` runs outside it.
-            private let lock = NSLock()
-            // Keyed by `HashedText`: the same bytes, hashed once and eight at a time.
-            private var known: [HashedText: Value] = [:]
-
-            func answer(_ exact: ExactText, _ make: () -> Value) -> Value {
-                let key = HashedText(exact.text)
-                lock.lock()
-                let kept = known[key]
-                lock.unlock()
-                if let kept { return kept }
-                let found = make()
-                lock.lock()
-                if known.count < SharedAnswers.limit { known[key] = found }
-                lock.unlock()
-                return found
-            }
+            openings.answer(HashedText(key.text), make)
         }
     }
 }
