@@ -73,10 +73,19 @@ struct HashedText: Hashable {
         hasher.combine(bits)
     }
 
-    /// A mix of the bytes, eight at a time, and of their count; the standard hasher, seeded per
-    /// run, mixes the result again.
+    /// The standard hasher's output for a constant: its per-process seed's, so fixed where
+    /// `SWIFT_DETERMINISTIC_HASHING` fixes the hasher's.
+    private static let seed: UInt64 = {
+        var hasher = Hasher()
+        hasher.combine(0x9E37_79B9_7F4A_7C15 as UInt64)
+        return UInt64(bitPattern: Int64(hasher.finalize()))
+    }()
+
+    /// A mix of the bytes, eight at a time, and of their count, from a seed made per process; the
+    /// standard hasher, seeded per run, mixes the result again. Without the seed, texts made to
+    /// collide in these bits (a ward's file is not trusted) would share one bucket chain in every run.
     static func bits(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(bytes.count)
+        var h: UInt64 = seed &+ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return h }
         let raw = UnsafeRawPointer(base)
         var i = 0
