@@ -42,8 +42,9 @@ struct AssignmentParts: Equatable {
     /// lead or partners, read as a time: "Phòng Văn hoá - Xã hội; thời gian: Quý II/2026" gives the
     /// lead and the time. A part that is neither stays in the value before it.
     static func fields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {
-        guard value.utf8.count <= FieldAnswers.longest else { return readFields(field, value: value) }
-        return fieldAnswers.answer(FieldKey(field: field, value: HashedText(value))) { readFields(field, value: value) }
+        fieldAnswers.answer(FieldKey(field: field, value: HashedText(value)), textLength: value.utf8.count) {
+            readFields(field, value: value)
+        }
     }
 
     /// A field and its value, the key of `fields`' kept answers.
@@ -52,9 +53,8 @@ struct AssignmentParts: Equatable {
         let value: HashedText
     }
 
-    private typealias FieldAnswers = TextAnswers<FieldKey, [(field: TaskField, value: String)]>
     /// `fields` of a field line, read once for all plans (`TextAnswers`).
-    private static let fieldAnswers = FieldAnswers()
+    private static let fieldAnswers = TextAnswers<FieldKey, [(field: TaskField, value: String)]>()
 
     /// `fields` without the kept answers.
     static func readFields(_ field: TaskField, value: String) -> [(field: TaskField, value: String)] {

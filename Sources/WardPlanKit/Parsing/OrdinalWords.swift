@@ -31,14 +31,7 @@ enum OrdinalWords {
 
     /// "Thứ nhất, …", "Thứ hai: …", "Thứ mười. …" at the start of a paragraph: the ordinal's
     /// value and the text after its punctuation, or nil.
-    /// `readOpening` once for all plans (`TextAnswers`).
     static func opening(_ text: String) -> (ref: String, title: String)? {
-        openings.answer(text) { readOpening(text) }
-    }
-
-    private static let openings = TextAnswers<HashedText, (ref: String, title: String)?>()
-
-    static func readOpening(_ text: String) -> (ref: String, title: String)? {
         guard let m = opener.firstMatch(in: text), let words = m[1], let title = m[2], let n = value(words)
         else { return nil }
         return (String(n), title)

@@ -968,11 +968,9 @@ final class PlanRecognizer {
     func readTimeline(_ text: String) -> Timeline {
         if let known = parsedTimelines[ExactText(text)] { return known }
         // Read once for all plans of the same years (`TextAnswers`): the parser reads nothing else.
-        let parsed =
-            text.utf8.count <= TimelineAnswers.longest
-            ? Self.sharedTimelines.answer(TimelineKey(text: HashedText(text), planYears: timelines.planYears)) {
-                timelines.parse(text)
-            } : timelines.parse(text)
+        let parsed = Self.sharedTimelines.answer(
+            TimelineKey(text: HashedText(text), planYears: timelines.planYears), textLength: text.utf8.count
+        ) { timelines.parse(text) }
         parsedTimelines[ExactText(text)] = parsed
         return parsed
     }
@@ -983,8 +981,7 @@ final class PlanRecognizer {
         let planYears: YearRange?
     }
 
-    private typealias TimelineAnswers = TextAnswers<TimelineKey, Timeline>
-    private static let sharedTimelines = TimelineAnswers()
+    private static let sharedTimelines = TextAnswers<TimelineKey, Timeline>()
 
     /// `OfficeDirectory.canonicalName`, from the kept resolution.
     private func canonicalName(_ text: String) -> String? {

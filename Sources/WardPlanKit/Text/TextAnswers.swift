@@ -35,6 +35,13 @@ final class TextAnswers<Key: Hashable, Value>: @unchecked Sendable {
         return found
     }
 
+    /// `make()`, the answer for the key of a text of `textLength` UTF-8 bytes: kept when the text is
+    /// at most `longest` bytes, else made every time (and the key, which hashes the text, not made).
+    func answer(_ key: @autoclosure () -> Key, textLength: Int, _ make: () -> Value) -> Value {
+        guard textLength <= Self.longest else { return make() }
+        return answer(key(), make)
+    }
+
     /// The number of answers kept (for tests).
     var count: Int {
         lock.lock()
@@ -46,8 +53,7 @@ final class TextAnswers<Key: Hashable, Value>: @unchecked Sendable {
 extension TextAnswers where Key == HashedText {
     /// `make()` for `text`: kept when the text is at most `longest` bytes, else made every time.
     func answer(_ text: String, _ make: () -> Value) -> Value {
-        guard text.utf8.count <= Self.longest else { return make() }
-        return answer(HashedText(text), make)
+        answer(HashedText(text), textLength: text.utf8.count, make)
     }
 }
 
