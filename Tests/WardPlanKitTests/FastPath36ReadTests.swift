@@ -296,6 +296,39 @@ struct FastPath36ReadTests {
         #expect(turned > 100)
     }
 
+    /// A pipe row's kept cells are the read ones, and those of the test `layoutTable` made before
+    /// (the first non-blank scalar "|", the trimmed line opening with "|", its `pipeCells`).
+    @Test func pipeRowsAsRead() {
+        var lines =
+            Self.inputs + ["|", "||", " | a | b |", "|\u{0301} a |", "\u{00A0}| a |", "| a \\| b |", "|---|---|"]
+        lines += lines.map { "| " + $0 + " |" }
+        var rows = 0
+        for line in lines {
+            let expected: [String]? =
+                TextLines.firstNonBlank(line) == "|" && line.trimmingBlanks.hasPrefix("|")
+                ? TextLines.pipeCells(line.trimmingBlanks) : nil
+            #expect(TextLines.readPipeRow(line) == expected, "\(line.debugDescription)")
+            for text in [line, Self.copy(line)] {
+                let cells = TextLines.pipeRow(text)
+                #expect(cells?.map { Array($0.utf8) } == expected?.map { Array($0.utf8) }, "\(line.debugDescription)")
+            }
+            rows += expected == nil ? 0 : 1
+        }
+        #expect(rows > 100)
+    }
+
+    /// The furniture's trim is `trimmingBlanks`, to the byte.
+    @Test func furnitureTrimAsBlanks() {
+        var texts =
+            Self.inputs + ["a", " a", "a ", "\ta", "a\u{00A0}", "\u{00A0}a", "~", "!x!", "a\u{0301}", "\u{3000}a"]
+        texts += texts.map { "x" + $0 + "y" }
+        for text in texts {
+            #expect(
+                Array(PastedPageFurniture.trimmed(text).utf8) == Array(text.trimmingBlanks.utf8),
+                "\(text.debugDescription)")
+        }
+    }
+
     // MARK: A plain-text file's blocks
 
     /// `ColumnLayout.unroll` gives what it gave when each block made a list of its own lines first

@@ -150,12 +150,8 @@ enum TextLines {
     private static func layoutTable(at start: Int, in raw: [String]) -> (lines: [DocumentLine], next: Int)? {
         var rows: [(number: Int, cells: [String])] = []
         var index = start
-        while index < raw.count {
-            // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
-            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else {
-                break
-            }
-            rows.append((index + 1, pipeCells(t)))
+        while index < raw.count, let cells = pipeRow(raw[index]) {
+            rows.append((index + 1, cells))
             index += 1
         }
         let content = rows.filter { !$0.cells.allSatisfy(isRuleCell) }
@@ -172,6 +168,23 @@ enum TextLines {
 
     /// The line a file's line `raw` reads as, numbered `number`: read once for all plans by its
     /// bytes (`TextAnswers`; the plans of a city repeat most of their lines), the number set after.
+    /// The cells of a markdown line that is a pipe row (trimmed, it opens with "|"), nil for other
+    /// lines. `layoutTable` reads a pipe table's rows again from each of its lines: the cells are
+    /// kept for all plans (`TextAnswers`).
+    static func pipeRow(_ line: String) -> [String]? {
+        // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
+        guard firstNonBlank(line) == "|" else { return nil }
+        return pipeRows.answer(line) { readPipeRow(line) }
+    }
+
+    private static let pipeRows = TextAnswers<HashedText, [String]?>()
+
+    /// `pipeRow` read from the line, every time (the tests' reference).
+    static func readPipeRow(_ line: String) -> [String]? {
+        guard firstNonBlank(line) == "|", case let t = line.trimmingBlanks, t.hasPrefix("|") else { return nil }
+        return pipeCells(t)
+    }
+
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var line = (markdown ? markdownLines : textLines).answer(raw) {
             readLine(number: 0, raw: raw, markdown: markdown)
