@@ -67,7 +67,9 @@ enum FlatTables {
     /// numbers' column ("TT", "STT"). Every short line of a plain-text plan is asked: answered once
     /// for all plans (`TextAnswers`), by `readOpensHeader`.
     static func opensHeader(_ text: String) -> Bool {
-        headerOpenings.answer(text) { readOpensHeader(text) }
+        // An empty line is read at less than its look-up costs.
+        guard !text.isEmpty else { return readOpensHeader(text) }
+        return headerOpenings.answer(text) { readOpensHeader(text) }
     }
 
     private static let headerOpenings = TextAnswers<HashedText, Bool>()
