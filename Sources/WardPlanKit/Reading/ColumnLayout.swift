@@ -106,30 +106,37 @@ enum ColumnLayout {
             }
             var end = index
             while end < raw.count, !isBlank(raw[end]) { end += 1 }
-            out += columns(of: raw[index..<end], firstNumber: index + 1)
+            columns(of: raw[index..<end], firstNumber: index + 1, into: &out)
             index = end
         }
         return out
     }
 
-    private static func columns(of block: ArraySlice<String>, firstNumber: Int) -> [(number: Int, text: String)] {
-        let asIs = block.enumerated().map { (firstNumber + $0.offset, $0.element) }
-        // The byte test first: `contains("\t")` is a search through the whole line.
-        guard !block.contains(where: { SimpleText.contains(0x09, in: $0) && $0.contains("\t") }) else {
-            return tabColumns(of: asIs)
+    /// A block's lines, as they are or as columns, appended to `out`: most blocks (a paragraph)
+    /// are as they are, and are appended without a list of their own made first.
+    private static func columns(
+        of block: ArraySlice<String>, firstNumber: Int, into out: inout [(number: Int, text: String)]
+    ) {
+        func appendAsIs() {
+            for (offset, line) in block.enumerated() { out.append((number: firstNumber + offset, text: line)) }
+        }
+        // The byte test first (`memchr`): `contains("\t")` is a search through the whole line.
+        if block.contains(where: { TabTables.hasTab($0) && $0.contains("\t") }) {
+            out += tabColumns(
+                of: block.enumerated().map { (number: firstNumber + $0.offset, text: $0.element) })
+            return
         }
         // A drawn grid's cells are read by its walls (`GridTables`), not as columns of text.
-        guard !block.contains(where: GridTables.isBorderLine) else {
-            return asIs
-        }
         // Two columns need a gap of `columnGap` spaces: a block with no such run of space bytes in
         // any line has no line of two pieces (a space `Character` is a space byte), and comes back
         // as it is without its lines cut into pieces.
-        guard block.contains(where: hasColumnGap) else { return asIs }
+        guard !block.contains(where: GridTables.isBorderLine), block.contains(where: hasColumnGap) else {
+            return appendAsIs()
+        }
         let split = block.map { pieces($0) }
         guard split.allSatisfy({ $0.count <= 2 }),
             let rightStart = split.filter({ $0.count == 2 }).map({ $0[1].offset }).min()
-        else { return asIs }
+        else { return appendAsIs() }
         var left: [(number: Int, text: String)] = []
         var right: [(number: Int, text: String)] = []
         for (offset, line) in split.enumerated() {
@@ -138,7 +145,7 @@ enum ColumnLayout {
             left.append((number, line.count == 2 || !onRight ? line[0].text : ""))
             right.append((number, line.count == 2 ? line[1].text : onRight ? line[0].text : ""))
         }
-        return left + right
+        out += left + right
     }
 
     /// A letterhead or signature block pasted from Word's two-cell table: lines of two pieces

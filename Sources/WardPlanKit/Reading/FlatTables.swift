@@ -36,9 +36,7 @@ enum FlatTables {
     }
 
     static func header(at start: Int, in raw: [(number: Int, text: String)]) -> Header? {
-        guard raw[start].text.utf8.count <= maxHeaderBytes, case let t = raw[start].text.trimmingBlanks, !t.isEmpty,
-            !(t.first?.isNumber ?? true), TableColumns.role(ofHeader: t.foldedKey) == .ref
-        else { return nil }
+        guard raw[start].text.utf8.count <= maxHeaderBytes, opensHeader(raw[start].text) else { return nil }
         var cells: [String] = []
         var keys: [String] = []
         var k = start
@@ -63,6 +61,23 @@ enum FlatTables {
         else { return nil }
         return Header(
             cells: cells, roles: cells.indices.map { columns.roles[$0] }, lineKeys: keys, start: start, end: k)
+    }
+
+    /// Whether a header may open at a line of this text (of at most `maxHeaderBytes`): it names the
+    /// numbers' column ("TT", "STT"). Every short line of a plain-text plan is asked: answered once
+    /// for all plans (`TextAnswers`), by `readOpensHeader`.
+    static func opensHeader(_ text: String) -> Bool {
+        // An empty line is read at less than its look-up costs.
+        guard !text.isEmpty else { return readOpensHeader(text) }
+        return headerOpenings.answer(text) { readOpensHeader(text) }
+    }
+
+    private static let headerOpenings = TextAnswers<HashedText, Bool>()
+
+    /// `opensHeader` read from the text, every time (the tests' reference).
+    static func readOpensHeader(_ text: String) -> Bool {
+        let t = text.trimmingBlanks
+        return !t.isEmpty && !(t.first?.isNumber ?? true) && TableColumns.role(ofHeader: t.foldedKey) == .ref
     }
 
     /// "I", "II.", "A": a group row's number (`MarkdownTables.isRowNumber`, not a number).

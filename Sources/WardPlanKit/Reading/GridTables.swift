@@ -23,7 +23,9 @@ enum GridTables {
     /// A grid table that starts at `start` (0-based index into `lines`): the line standing for it and
     /// the index of the first line after it; nil when none starts there.
     static func table(at start: Int, in lines: [String]) -> (line: DocumentLine, next: Int)? {
-        guard isBorder(BoxDrawing.border(Array(lines[start].trimmingBlanks))) else { return nil }
+        guard mayEndBorder(lines[start]), isBorder(BoxDrawing.border(Array(lines[start].trimmingBlanks))) else {
+            return nil
+        }
         var grid: [[Character]] = []
         var index = start
         while index < lines.count {
@@ -45,8 +47,19 @@ enum GridTables {
 
     /// A line of the file that draws a grid's border, in ASCII or box characters.
     static func isBorderLine(_ line: String) -> Bool {
-        guard let first = TextLines.firstNonBlank(line), BoxDrawing.opensGrid(first) else { return false }
+        guard mayEndBorder(line), let first = TextLines.firstNonBlank(line), BoxDrawing.opensGrid(first) else {
+            return false
+        }
         return isBorder(BoxDrawing.border(Array(line.trimmingBlanks)))
+    }
+
+    /// Whether `line` may be a border (`isBorder` after `BoxDrawing.border`), by its last byte: a
+    /// border ends with "+" or "|" (or a box character drawing one), and a line whose last byte is
+    /// other printable ASCII ends with that character, which no mapping changes. Lines opening with
+    /// "+" are mostly list items ("+ Phòng Văn hóa …"), and each was copied into characters first.
+    static func mayEndBorder(_ line: String) -> Bool {
+        guard let last = line.utf8.last, last > 0x20, last < 0x7F else { return true }
+        return last == UInt8(ascii: "+") || last == UInt8(ascii: "|")
     }
 
     /// A border line: `+` at both ends, only `+ - = : |` and spaces between, and a run of `-` or `=`.

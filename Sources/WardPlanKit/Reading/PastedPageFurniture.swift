@@ -27,7 +27,7 @@ enum PastedPageFurniture {
         for (index, line) in raw.enumerated() {
             // Page furniture is short: longer lines are turned away before any trimming.
             guard line.text.utf8.count <= 160 else { continue }
-            let text = line.text.trimmingBlanks
+            let text = trimmed(line.text)
             guard !text.isEmpty else { continue }
             if let page = pageNumber(text) {
                 numbers.append((index, page.number, page.strong))
@@ -84,6 +84,17 @@ enum PastedPageFurniture {
             }
         }
         return out
+    }
+
+    /// `text.trimmingBlanks`, without the copy where the first and the last byte are printable
+    /// ASCII: the first and last scalars are then no blank, and the trim leaves every byte.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first),
+            (0x21...0x7E).contains(last)
+        {
+            return text
+        }
+        return text.trimmingBlanks
     }
 
     /// Whether the pages beside the running header before occurrence `i` or after it count to `page`.

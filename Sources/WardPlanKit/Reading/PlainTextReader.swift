@@ -118,15 +118,17 @@ enum TextLines {
                     continue
                 }
             }
-            if let table = MarkdownTables.table(at: index, in: decoded.lines) {
-                lines += table.lines
-                index = table.next
-                continue
-            }
-            if let layout = layoutTable(at: index, in: decoded.lines) {
-                lines += layout.lines
-                index = layout.next
-                continue
+            if mayOpenMarkdownTable(decoded.lines[index]) {
+                if let table = MarkdownTables.table(at: index, in: decoded.lines) {
+                    lines += table.lines
+                    index = table.next
+                    continue
+                }
+                if let layout = layoutTable(at: index, in: decoded.lines) {
+                    lines += layout.lines
+                    index = layout.next
+                    continue
+                }
             }
             lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true))
             index += 1
@@ -134,17 +136,22 @@ enum TextLines {
         return ReaderOutput(lines: lines, diagnostics: decoded.notes)
     }
 
+    /// Whether `MarkdownTables.table` or `layoutTable` may find a table at `line`: its first
+    /// non-blank scalar is "|", "<" or one that opens a grid ("+", a box-drawing corner). A line
+    /// that opens with printable ASCII opens with that scalar, so only "|", "<" and "+" may; other
+    /// lines are asked. Most lines of a markdown plan open with a letter, a digit, "-" or "#".
+    static func mayOpenMarkdownTable(_ line: String) -> Bool {
+        guard let first = line.utf8.first, first > 0x20, first < 0x7F else { return true }
+        return first == UInt8(ascii: "|") || first == UInt8(ascii: "<") || BoxDrawing.opensGrid(Unicode.Scalar(first))
+    }
+
     /// A pipe table that lays a letterhead or signature block out in two cells (`ColumnLayout`): each
     /// row read cell by cell, its rule kept as a rule.
     private static func layoutTable(at start: Int, in raw: [String]) -> (lines: [DocumentLine], next: Int)? {
         var rows: [(number: Int, cells: [String])] = []
         var index = start
-        while index < raw.count {
-            // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
-            guard firstNonBlank(raw[index]) == "|", case let t = raw[index].trimmingBlanks, t.hasPrefix("|") else {
-                break
-            }
-            rows.append((index + 1, pipeCells(t)))
+        while index < raw.count, let cells = pipeRow(raw[index]) {
+            rows.append((index + 1, cells))
             index += 1
         }
         let content = rows.filter { !$0.cells.allSatisfy(isRuleCell) }
@@ -159,7 +166,40 @@ enum TextLines {
         return (lines, index)
     }
 
+    /// The line a file's line `raw` reads as, numbered `number`: read once for all plans by its
+    /// bytes (`TextAnswers`; the plans of a city repeat most of their lines), the number set after.
+    /// The cells of a markdown line that is a pipe row (trimmed, it opens with "|"), nil for other
+    /// lines. `layoutTable` reads a pipe table's rows again from each of its lines: the cells are
+    /// kept for all plans (`TextAnswers`).
+    static func pipeRow(_ line: String) -> [String]? {
+        // Trimmed only when a pipe opens the line: this runs on every line of a markdown file.
+        guard firstNonBlank(line) == "|" else { return nil }
+        return pipeRows.answer(line) { readPipeRow(line) }
+    }
+
+    private static let pipeRows = TextAnswers<HashedText, [String]?>()
+
+    /// `pipeRow` read from the line, every time (the tests' reference).
+    static func readPipeRow(_ line: String) -> [String]? {
+        guard firstNonBlank(line) == "|", case let t = line.trimmingBlanks, t.hasPrefix("|") else { return nil }
+        return pipeCells(t)
+    }
+
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
+        var line = (markdown ? markdownLines : textLines).answer(raw) {
+            readLine(number: 0, raw: raw, markdown: markdown)
+        }
+        line.number = number
+        return line
+    }
+
+    /// `readLine`'s lines, of plain text and of markdown: a function of the raw text alone but for
+    /// the number, which is given, not read.
+    private static let textLines = TextAnswers<HashedText, DocumentLine>()
+    private static let markdownLines = TextAnswers<HashedText, DocumentLine>()
+
+    /// `line` read from the text, every time (the tests' reference).
+    static func readLine(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var body = Substring(raw)
         var headingLevel: Int?
         if markdown {
@@ -199,6 +239,39 @@ enum TextLines {
     /// tab is a control, always a character of its own (no mark joins it), so this is the split by
     /// characters without the walk over characters.
     static func tabCells(_ body: Substring) -> [String] {
+        // The tabs found by `memchr`, the pieces copied out of the line as substrings between them
+        // (a tab and the byte after it are scalar boundaries): cutting the bytes and reading each
+        // piece as UTF-8 again was most of the cost of a table row.
+        guard let tabs = body.utf8.withContiguousStorageIfAvailable(tabOffsets) else {
+            return body.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
+        var cells: [String] = []
+        cells.reserveCapacity(tabs.count + 1)
+        var start = body.startIndex
+        for offset in tabs {
+            let tab = body.utf8.index(body.startIndex, offsetBy: offset)
+            cells.append(String(body[start..<tab]))
+            start = body.utf8.index(after: tab)
+        }
+        cells.append(String(body[start...]))
+        return cells
+    }
+
+    /// The offsets of the tab bytes, by `memchr`.
+    private static func tabOffsets(_ utf8: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var tabs: [Int] = []
+        guard let base = utf8.baseAddress else { return tabs }
+        var from = 0
+        while from < utf8.count, let found = memchr(base + from, 0x09, utf8.count - from) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            tabs.append(at)
+            from = at + 1
+        }
+        return tabs
+    }
+
+    /// `tabCells` on the bytes, each piece read as UTF-8 (the code before read36; the tests' reference).
+    static func tabCellsByBytes(_ body: Substring) -> [String] {
         let split = body.utf8.withContiguousStorageIfAvailable { utf8 in
             utf8.split(separator: 0x09, omittingEmptySubsequences: false).map {
                 String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self)
@@ -215,7 +288,22 @@ enum TextLines {
     /// A cell's text without markup, white space collapsed.
     static func cleanCell(_ raw: String) -> String { InlineMarkup.clean(raw) }
 
+    /// A table row's line from its cells as written, numbered `number`: read once for all plans by
+    /// the cells' bytes (`TextAnswers`: the rows of a province's task table come back in plan after
+    /// plan), the number set after.
     static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
+        guard rawCells.reduce(0, { $0 + $1.utf8.count }) <= TextAnswers<HashedCells, DocumentLine>.longest else {
+            return readTableLine(number: number, cells: rawCells)
+        }
+        var line = tableLines.answer(HashedCells(rawCells)) { readTableLine(number: 0, cells: rawCells) }
+        line.number = number
+        return line
+    }
+
+    private static let tableLines = TextAnswers<HashedCells, DocumentLine>()
+
+    /// `tableLine` read from the cells, every time (the tests' reference).
+    static func readTableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
         let cells = rawCells.map(cleanCell)
         let text = cells.filter { !$0.isEmpty }.joined(separator: " ")
         var line = DocumentLine(number: number, text: text, cells: cells)
@@ -309,5 +397,15 @@ enum TextLines {
     static func isRuleCell(_ cell: String) -> Bool {
         let t = cell.trimmingBlanks
         return !t.isEmpty && t.allSatisfy { $0 == "-" || $0 == ":" }
+    }
+}
+
+/// A row's cells as a dictionary key by their bytes, each a `HashedText`: equal keys are cells of
+/// the same bytes, in the same order and number.
+struct HashedCells: Hashable {
+    let cells: [HashedText]
+
+    init(_ cells: [String]) {
+        self.cells = cells.map(HashedText.init)
     }
 }

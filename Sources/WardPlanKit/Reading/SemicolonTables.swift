@@ -39,15 +39,13 @@ enum SemicolonTables {
     }
 
     static func table(at start: Int, in raw: [(number: Int, text: String)]) -> (lines: [DocumentLine], next: Int)? {
-        guard mayOpen(raw[start].text), let head = record(at: start, in: raw), head.next == start + 1,
-            let cells = head.pieces.first, cells.count >= 3, cells.allSatisfy(isShortCell)
-        else { return nil }
+        guard mayOpen(raw[start].text), let cells = headerCells(raw[start].text) else { return nil }
         let words = cells.map(TextLines.cleanCell)
         let headed = words.filter { !$0.isEmpty }.count >= 2 && TableColumns.detect(words) != nil
         var lines = [TextLines.tableLine(number: raw[start].number, cells: cells)]
         var index = start + 1
         var rows = 0
-        while index < raw.count, raw[index].text.contains(";"), let row = record(at: index, in: raw) {
+        while index < raw.count, holdsSemicolon(raw[index].text), let row = record(at: index, in: raw) {
             guard isRow(joined(row.pieces), width: cells.count, headed: headed) else { break }
             for (offset, pieces) in row.pieces.enumerated() {
                 let number = raw[index + offset].number
@@ -68,6 +66,25 @@ enum SemicolonTables {
         return (lines, index)
     }
 
+    /// The cells of a line that may head a table: a record of its own (a quote opened on it is
+    /// closed on it) of three or more short cells. Lines with two ';' are mostly sentences ("Căn
+    /// cứ …; …;") that plans repeat: answered once for all plans (`TextAnswers`).
+    static func headerCells(_ text: String) -> [String]? {
+        headers.answer(text) { readHeaderCells(text) }
+    }
+
+    private static let headers = TextAnswers<HashedText, [String]?>()
+
+    /// `headerCells` read from the line, every time (the tests' reference). A record that starts at a
+    /// line and ends on it is read from that line alone, so the line alone answers as the table's
+    /// lines would (`record` on the line by itself is nil where the quote runs on).
+    static func readHeaderCells(_ text: String) -> [String]? {
+        guard let head = record(at: 0, in: [(number: 1, text: text)]), head.next == 1, let cells = head.pieces.first,
+            cells.count >= 3, cells.allSatisfy(isShortCell)
+        else { return nil }
+        return cells
+    }
+
     /// A row has the header's cells (a spreadsheet writes the empty ones), or fewer with the last
     /// ones left out under a header.
     private static func isRow(_ cells: [String], width: Int, headed: Bool) -> Bool {
@@ -79,6 +96,14 @@ enum SemicolonTables {
     private static func isShortCell(_ cell: String) -> Bool {
         let t = cell.trimmingBlanks
         return !t.hasCharacters(atLeast: headerCellLimit + 1) && !t.hasSuffix(".")
+    }
+
+    /// `text.contains(";")`: yes at once when a ';' byte stands in simple text (`SimpleText`: it is
+    /// then a character of its own); otherwise by the walk over characters, which also knows the
+    /// characters canonically equal to ';'. Asked of every row of a table.
+    static func holdsSemicolon(_ text: String) -> Bool {
+        if case .at = SimpleText.offset(of: ";", in: text, last: false) { return true }
+        return text.contains(";")
     }
 
     /// A record's cells, a line's pieces joined at the breaks inside quoted cells.

@@ -25,7 +25,7 @@ enum TabTables {
         if separator == .pipe, !PipeRows.startRun(at: start, in: raw) { return nil }
         let head = separator.cells(raw[start].text)
         let words = head.map(TextLines.cleanCell)
-        if words.filter({ !$0.isEmpty }).count >= 2, let columns = TableColumns.detect(words) {
+        if words.filter({ !$0.isEmpty }).count >= 2, let columns = headerColumns(words) {
             var reading = Reading(
                 raw: raw, start: start, header: head, refColumn: columns.index(of: .ref) != nil, separator: separator)
             let table = reading.read()
@@ -34,6 +34,18 @@ enum TabTables {
         }
         return evenRun(at: start, in: raw, separator: separator)
     }
+
+    /// `TableColumns.detect` of a header's words (a function of the words and the layout's fixed
+    /// data): a province's tables repeat their header in plan after plan, and the detection,
+    /// hundreds of thousands of instructions a header, is made once for all plans (`TextAnswers`).
+    static func headerColumns(_ words: [String]) -> TableColumns? {
+        guard words.reduce(0, { $0 + $1.utf8.count }) <= TextAnswers<HashedCells, TableColumns?>.longest else {
+            return TableColumns.detect(words)
+        }
+        return detected.answer(HashedCells(words)) { TableColumns.detect(words) }
+    }
+
+    private static let detected = TextAnswers<HashedCells, TableColumns?>()
 
     /// Lines with the same number of cells (at least three, the first line with three filled):
     /// a table as written, row by row.

@@ -66,16 +66,22 @@ enum TextDecoding {
         var line: Int
     }
 
-    /// Strict UTF-8: the first invalid byte stops it, with its offset.
-    static func utf8Lines(_ bytes: [UInt8]) throws(InvalidUTF8) -> [String] {
+    /// Strict UTF-8: the first invalid byte stops it, with its offset. A line whose bytes an earlier
+    /// file held is given the text read then (`DecodedLineAnswers`); with `kept` nil every line is
+    /// validated and normalised (the tests' reference).
+    static func utf8Lines(
+        _ bytes: [UInt8], kept: DecodedLineAnswers? = .shared
+    ) throws(InvalidUTF8) -> [String] {
         var lines: [String] = []
-        var lineStart = 0
         for slice in splitLines(bytes[...]) {
-            lineStart = slice.startIndex
-            guard let text = String(validating: slice, as: UTF8.self) else {
-                throw InvalidUTF8(offset: lineStart + firstInvalidUTF8Offset(slice), line: lines.count + 1)
+            let text = slice.withUnsafeBufferPointer { buffer in
+                guard let kept else { return String(validating: buffer, as: UTF8.self)?.nfc }
+                return kept.text(of: buffer) { String(validating: buffer, as: UTF8.self)?.nfc }
             }
-            lines.append(text.nfc)
+            guard let text else {
+                throw InvalidUTF8(offset: slice.startIndex + firstInvalidUTF8Offset(slice), line: lines.count + 1)
+            }
+            lines.append(text)
         }
         return lines
     }
