@@ -166,8 +166,6 @@ enum TextLines {
         return (lines, index)
     }
 
-    /// The line a file's line `raw` reads as, numbered `number`: read once for all plans by its
-    /// bytes (`TextAnswers`; the plans of a city repeat most of their lines), the number set after.
     /// The cells of a markdown line that is a pipe row (trimmed, it opens with "|"), nil for other
     /// lines. `layoutTable` reads a pipe table's rows again from each of its lines: the cells are
     /// kept for all plans (`TextAnswers`).
@@ -185,6 +183,8 @@ enum TextLines {
         return pipeCells(t)
     }
 
+    /// The line a file's line `raw` reads as, numbered `number`: read once for all plans by its
+    /// bytes (`TextAnswers`; the plans of a city repeat most of their lines), the number set after.
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var line = (markdown ? markdownLines : textLines).answer(raw) {
             readLine(number: 0, raw: raw, markdown: markdown)
