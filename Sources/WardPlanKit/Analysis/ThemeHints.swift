@@ -76,32 +76,40 @@ struct ThemeHints: Sendable {
         }
         var lists = [[Hit]](repeating: [], count: ids.count)
         var scratch = TaxonomyMatcher.SignalLists()
-        func scan(_ key: TextKey, line: Int, ref: String?, section: SectionKind) {
+        let matcher = classifier.matcher
+        /// `text`'s hits; `key`: its key when made already, else made only when the text is new to
+        /// the run: what it says, with its signals' words, is kept (`PlanClassifier.Said`).
+        func scan(_ text: String, key: TextKey?, line: Int, ref: String?, section: SectionKind) {
+            let said = classifier.answers.signalsFirst.answer(text) {
+                let made = key ?? TextKey(text)
+                return PlanClassifier.Said(found: matcher.findSignalsFirst(in: made, reusing: &scratch), in: made)
+            }
             // The themes and their first evidence's words, not the evidence placed in lines (every
             // evidence here is `.content`, the first is the one a hit shows).
-            Self.forEachThemeWords(of: classifier, in: key, section: section, reusing: &scratch) { owner, range in
+            Self.forEachThemeSignal(of: classifier, in: said.found, section: section, owners: &scratch.owners) {
+                owner, signal in
                 let s = slot[owner]
                 guard s >= 0, !lists[s].contains(where: { $0.line == line }) else { return }
-                lists[s].append(Hit(line: line, ref: ref, words: key.sourceText(ofKey: range)))
+                lists[s].append(Hit(line: line, ref: ref, words: said.signalWords[signal]))
             }
         }
         // By index, reading only the fields used: a task or an item taken whole was copied (find35).
         for t in plan.tasks.indices {
             scan(
-                taskKeys?[t] ?? TextKey(plan.tasks[t].text), line: plan.tasks[t].line, ref: plan.tasks[t].ref,
+                plan.tasks[t].text, key: taskKeys?[t], line: plan.tasks[t].line, ref: plan.tasks[t].ref,
                 section: .tasks)
         }
         for i in plan.narrative.indices where Statements.sections.contains(plan.narrative[i].section) {
             scan(
-                TextKey(plan.narrative[i].text), line: plan.narrative[i].line, ref: plan.narrative[i].ref,
+                plan.narrative[i].text, key: nil, line: plan.narrative[i].line, ref: plan.narrative[i].ref,
                 section: plan.narrative[i].section)
         }
         for i in plan.targets.indices {
-            scan(TextKey(plan.targets[i].text), line: plan.targets[i].line, ref: nil, section: .targets)
+            scan(plan.targets[i].text, key: nil, line: plan.targets[i].line, ref: nil, section: .targets)
         }
         for (r, responsibility) in plan.responsibilities.enumerated() {
             for (d, duty) in responsibility.duties.enumerated() {
-                scan(dutyKeys?[r][d] ?? TextKey(duty.text), line: duty.line, ref: nil, section: .organisation)
+                scan(duty.text, key: dutyKeys?[r][d], line: duty.line, ref: nil, section: .organisation)
             }
         }
         var out: [String: [Hit]] = [:]
@@ -137,15 +145,27 @@ struct ThemeHints: Sendable {
         of classifier: PlanClassifier, in key: TextKey, section: SectionKind,
         reusing scratch: inout TaxonomyMatcher.SignalLists, _ body: (_ owner: Int, _ keyRange: Range<Int>) -> Void
     ) {
+        let found = classifier.foundSignalsFirst(in: key, reusing: &scratch)
+        forEachThemeSignal(of: classifier, in: found, section: section, owners: &scratch.owners) { owner, signal in
+            body(owner, found.signals[signal].keyRange)
+        }
+    }
+
+    /// `forEachThemeWords(of:in:section:reusing:_:)` of what the matcher found in a text (`found`,
+    /// `findSignalsFirst`'s), each theme's first signal given by its index in `found.signals`;
+    /// `owners`: a list to reuse, emptied first.
+    static func forEachThemeSignal(
+        of classifier: PlanClassifier, in found: TaxonomyMatcher.Found, section: SectionKind, owners: inout [Int],
+        _ body: (_ owner: Int, _ signal: Int) -> Void
+    ) {
         precondition(classifier.skippedContexts == nil, "a classifier with every context")
-        let found = classifier.matcher.findSignalsFirst(in: key, reusing: &scratch)
-        scratch.owners.removeAll(keepingCapacity: true)
-        for hit in found.signals
+        owners.removeAll(keepingCapacity: true)
+        for (index, hit) in found.signals.enumerated()
         where !found.vetoed.contains(hit.owner) && !classifier.facts.isBlocked(hit.owner, in: section)
-            && !scratch.owners.contains(hit.owner)
+            && !owners.contains(hit.owner)
         {
-            scratch.owners.append(hit.owner)
-            body(hit.owner, hit.keyRange)
+            owners.append(hit.owner)
+            body(hit.owner, index)
         }
     }
 }

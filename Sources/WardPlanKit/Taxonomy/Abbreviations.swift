@@ -18,6 +18,8 @@ struct Abbreviations: Sendable {
     private let numberedFirstBits: [UInt64]
     /// The entries' words as written, where the `text` of their `Word`s points.
     private let entryWords: [Substring]
+    /// The UTF-8 of each of `entryWords`, for `paddedSpellings(of:)`.
+    private let entryBytes: [[UInt8]]
     /// The number of every word of the entries, from 1.
     private let numbers: [Substring: Int32]
     /// The numbers of the entries' ASCII words of up to eight bytes by their bytes (`packed`), when
@@ -68,6 +70,7 @@ struct Abbreviations: Sendable {
         self.numbered = numbered
         numberedFirstBits = Self.firstBits(of: numbered)
         self.entryWords = entryWords
+        entryBytes = entryWords.map { Array($0.utf8) }
         self.numbers = numbers
         let allNFC = numbers.keys.allSatisfy { $0.utf8.withContiguousStorageIfAvailable(NFCQuickCheck.isNFC) == true }
         shortASCIINumbers =
@@ -107,18 +110,66 @@ struct Abbreviations: Sendable {
     /// Every spelling of a phrase's words: long forms shortened and short forms expanded, in turn,
     /// until nothing new appears. The phrase as written comes first.
     func spellings(of words: [Substring]) -> [[Substring]] {
-        // A word no entry has is numbered by its place in the phrase: it is never replaced and no
-        // entry writes it, so every spelling holds the phrase's such words in their order, at the
-        // places where the spelling holds no entry's word, and two spellings are equal as words
-        // exactly when they are equal as numbers.
-        let numbered = words.indices.map { index in
-            Word(number: number(of: words[index]) ?? -Int32(index + 1), text: -Int32(index + 1))
-        }
-        // Without an entry's word, no entry's short or long form is in the phrase: nothing to replace.
-        guard numbered.contains(where: { $0.number > 0 }) else { return [words] }
+        guard let numbered = numbered(words) else { return [words] }
         return Self.spellings(of: numbered, using: self.numbered, firstBits: numberedFirstBits).map { spelling in
             spelling.map { $0.text >= 0 ? entryWords[Int($0.text)] : words[Int(-$0.text - 1)] }
         }
+    }
+
+    /// `spellings(of: words)`, each as its padded key (`TaxonomyMatcher.padded`) and its number of
+    /// words, in the same order: made from the words' bytes, without the spellings' `Substring`s
+    /// (making those and joining them were two thirds of a matcher's patterns, class36). The first is
+    /// the phrase as written; no other spelling equals it (they differ in their words' numbers).
+    /// `key`: the folded key the words were split from, when at hand (`TaxonomyMatcher.padded(key:words:)`).
+    func paddedSpellings(of words: [Substring], key: String? = nil) -> [(key: [UInt8], words: Int)] {
+        guard let numbered = numbered(words) else {
+            let padded = key.map { TaxonomyMatcher.padded(key: $0, words: words) } ?? TaxonomyMatcher.padded(words)
+            return [(padded, words.count)]
+        }
+        let spellings = Self.spellings(of: numbered, using: self.numbered, firstBits: numberedFirstBits)
+        var padded: [(key: [UInt8], words: Int)] = []
+        padded.reserveCapacity(spellings.count)
+        for (number, spelling) in spellings.enumerated() {
+            // The first spelling is the phrase's words as they are.
+            if number == 0, let key {
+                padded.append((TaxonomyMatcher.padded(key: key, words: words), words.count))
+                continue
+            }
+            // Its length first, so that the key is one allocation.
+            var length = spelling.count + 1
+            for word in spelling {
+                length += word.text >= 0 ? entryBytes[Int(word.text)].count : words[Int(-word.text - 1)].utf8.count
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(length)
+            bytes.append(0x20)
+            for (index, word) in spelling.enumerated() {
+                if index > 0 { bytes.append(0x20) }
+                if word.text >= 0 {
+                    bytes.append(contentsOf: entryBytes[Int(word.text)])
+                } else {
+                    let own = words[Int(-word.text - 1)]
+                    if own.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+                        bytes.append(contentsOf: own.utf8)
+                    }
+                }
+            }
+            bytes.append(0x20)
+            padded.append((bytes, spelling.count))
+        }
+        return padded
+    }
+
+    /// The phrase's words numbered, or nil when none is an entry's word (no entry's short or long
+    /// form is in the phrase: nothing to replace). A word no entry has is numbered by its place in the
+    /// phrase: it is never replaced and no entry writes it, so every spelling holds the phrase's such
+    /// words in their order, at the places where the spelling holds no entry's word, and two spellings
+    /// are equal as words exactly when they are equal as numbers.
+    private func numbered(_ words: [Substring]) -> [Word]? {
+        let numbered = words.indices.map { index in
+            Word(number: number(of: words[index]) ?? -Int32(index + 1), text: -Int32(index + 1))
+        }
+        return numbered.contains(where: { $0.number > 0 }) ? numbered : nil
     }
 
     /// `firstBits`: `firstBits(of: entries)`, when made before.
@@ -126,7 +177,6 @@ struct Abbreviations: Sendable {
         of words: [Word], using entries: [(short: [Word], longs: [[Word]])], firstBits: [UInt64]? = nil
     ) -> [[Word]] {
         var found = [words]
-        var seen: Set<[Word]> = [words]
         var next = 0
         // For each entry, the bits of its short form's and long forms' first words: an entry none of
         // whose bits a spelling has makes no candidate, and is passed without reading it (reading
@@ -153,8 +203,9 @@ struct Abbreviations: Sendable {
                         candidates.append(candidate)
                     }
                 }
-                for candidate in candidates where !seen.contains(candidate) && found.count < limit {
-                    seen.insert(candidate)
+                // A search of the spellings found (at most `limit`) for the ones seen: a set of them,
+                // made for every phrase, cost more than the searches (most phrases make no candidate).
+                for candidate in candidates where found.count < limit && !found.contains(candidate) {
                     found.append(candidate)
                 }
             }

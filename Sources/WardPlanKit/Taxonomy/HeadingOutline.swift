@@ -44,24 +44,30 @@ struct SourceLines {
         // A table the reader rebuilt is one line numbered as its first row, but the items read from
         // it carry their rows' lines: each row stands as a line of its own, at its row's line, so
         // their words are found (and pointed at) there.
-        var byRow: [DocumentLine] = []
-        byRow.reserveCapacity(lines.count)
-        for line in lines {
-            guard let table = line.table else {
-                byRow.append(line)
-                continue
-            }
-            for row in table.rows {
-                let text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
-                byRow.append(DocumentLine(number: row.span.line, text: text))
+        // The lines are read by index, field by field: each taken whole was a copy of it (class36).
+        // Without a table they are the lines as given, the same array, not a copy.
+        var byRow = lines
+        if lines.indices.contains(where: { lines[$0].table != nil }) {
+            byRow = []
+            byRow.reserveCapacity(lines.count)
+            for line in lines {
+                guard let table = line.table else {
+                    byRow.append(line)
+                    continue
+                }
+                for row in table.rows {
+                    let text = row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+                    byRow.append(DocumentLine(number: row.span.line, text: text))
+                }
             }
         }
-        if !byRow.isSorted(by: { $0.number <= $1.number }) {
+        // `byRow.isSorted(by: { $0.number <= $1.number })`.
+        if !byRow.indices.dropFirst().allSatisfy({ byRow[$0 - 1].number <= byRow[$0].number }) {
             byRow = byRow.enumerated().sorted { ($0.element.number, $0.offset) < ($1.element.number, $1.offset) }
                 .map(\.element)
         }
         self.lines = byRow
-        dense = byRow.enumerated().allSatisfy { $0.element.number == $0.offset + 1 }
+        dense = byRow.indices.allSatisfy { byRow[$0].number == $0 + 1 }
     }
 
     func lines(_ range: ClosedRange<Int>) -> ArraySlice<DocumentLine> {

@@ -47,18 +47,15 @@ extension PlanClassifier {
         -> Outcome
     {
         // Plain loops: `pieces.map(matcher.find)` would copy the matcher (a retain of each of its
-        // tables) for every piece.
-        var keys: [TextKey] = []
-        var found: [TaxonomyMatcher.Found] = []
-        keys.reserveCapacity(pieces.count)
-        found.reserveCapacity(pieces.count)
+        // tables) for every piece. What each piece says, with its signals' places, is kept for the
+        // run (`said(inText:)`): a piece known already is neither keyed nor scanned again.
+        var said: [Said] = []
+        said.reserveCapacity(pieces.count)
         var vetoed: [Int] = []
         for piece in pieces {
-            let key = TextKey(piece)
-            let f = find(in: key)
-            if !f.vetoed.isEmpty { vetoed += f.vetoed }
-            keys.append(key)
-            found.append(f)
+            let s = self.said(inText: piece)
+            if !s.found.vetoed.isEmpty { vetoed += s.found.vetoed }
+            said.append(s)
         }
 
         // Themes in order of their first signal (a slot each), every signal pointed at in the lines.
@@ -68,18 +65,21 @@ extension PlanClassifier {
         var productOrder: [Int] = []
         var productEvidence: [[Evidence]] = []
         var aligner: SourceAligner?
-        for (index, (key, found)) in zip(keys, found).enumerated() {
-            let hits = found.signals.filter { hit in
-                !vetoed.contains(hit.owner) && !facts.isBlocked(hit.owner, in: section)
+        for (index, (piece, said)) in zip(pieces, said).enumerated() {
+            let signals = said.found.signals
+            // The signals that count, by their index in `signals`.
+            let hits = signals.indices.filter { s in
+                !vetoed.contains(signals[s].owner) && !facts.isBlocked(signals[s].owner, in: section)
             }
             if aligner == nil && !hits.isEmpty { aligner = SourceAligner(lines: lines) }
             // Once one piece had a signal, every later piece is aligned, so each starts after the last.
             guard aligner != nil else { continue }
-            let stretches = aligner!.align(key.text)
-            for hit in hits {
+            let stretches = aligner!.align(piece)
+            for s in hits {
+                let hit = signals[s]
                 let item = self.evidence(
-                    hit, in: key, stretches: stretches, aligner: &aligner!, fallbackLine: lines.first?.number ?? 0,
-                    basis: .content)
+                    hit, words: said.signalWords[s], source: said.signalSources[s], stretches: stretches,
+                    aligner: &aligner!, fallbackLine: lines.first?.number ?? 0, basis: .content)
                 let phrase = hit.phrase
                 // A later piece adds evidence to the statement's themes; its other themes are kept apart.
                 if index > 0 && !order.contains(hit.owner) {
@@ -133,9 +133,14 @@ extension PlanClassifier {
             for (slot, theme) in order.enumerated() where !facts.weak[theme] {
                 signals[facts.primaryArea[theme]] += phrases[slot].count
             }
-            let clear = signals.indices.filter { signals[$0] >= Self.secondaryAreaSignals }
-                .sorted { (signals[$1], taxonomy.areas[$0].id) < (signals[$0], taxonomy.areas[$1].id) }
+            var clear = signals.indices.filter { signals[$0] >= Self.secondaryAreaSignals }
             guard !clear.isEmpty else { return outcome }
+            // Most by signals, then by id; one area is its own order (the sort's closure copied the
+            // classifier, class36).
+            if clear.count > 1 {
+                let areas = taxonomy.areas
+                clear.sort { (signals[$1], areas[$0].id) < (signals[$0], areas[$1].id) }
+            }
             let names = clear.map { taxonomy.areas[$0].id }
             let words = order.indices.filter { clear.contains(facts.primaryArea[order[$0]]) && !facts.weak[order[$0]] }
                 .map { "\(facts.ids[order[$0]]) (\"\(evidence[$0][0].matched)\")" }

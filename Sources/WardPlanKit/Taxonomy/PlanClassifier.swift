@@ -15,6 +15,8 @@ public struct PlanClassifier: Sendable {
     let taskTargets: TaskTargets
     /// The contexts of the matcher's taxonomy this classifier leaves out, by index (`without(contexts:)`).
     let skippedContexts: [Bool]?
+    /// What this classifier found in the texts it read, by text (`FoundAnswers`).
+    let answers: FoundAnswers
 
     /// Signals of another area an item needs, with none of its heading's, to count as clearly there.
     static let secondaryAreaSignals = 2
@@ -38,6 +40,7 @@ public struct PlanClassifier: Sendable {
         facts = ThemeFacts(taxonomy)
         taskTargets = TaskTargets(metrics: metrics)
         skippedContexts = nil
+        answers = FoundAnswers()
     }
 
     /// This classifier for its taxonomy less the contexts `leaveOut` picks, classifying as
@@ -55,8 +58,18 @@ public struct PlanClassifier: Sendable {
             let index = kept.next()!
             if leaveOut(context) { skipped[index] = true }
         }
+        // Answers of its own: it leaves out contexts this one keeps.
         return PlanClassifier(
-            taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: taskTargets, skippedContexts: skipped)
+            taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: taskTargets, skippedContexts: skipped,
+            answers: FoundAnswers())
+    }
+
+    /// This classifier with answers of its own, none kept yet (`FoundAnswers`): what a classifier
+    /// built anew for its taxonomy (and contexts) finds, without building the matcher again.
+    func withNewAnswers() -> PlanClassifier {
+        PlanClassifier(
+            taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: TaskTargets(metrics: taskTargets.metrics),
+            skippedContexts: skippedContexts, answers: FoundAnswers())
     }
 
     /// The matcher's finds, less the contexts this classifier leaves out.
@@ -67,13 +80,14 @@ public struct PlanClassifier: Sendable {
 
     private init(
         taxonomy: Taxonomy, matcher: TaxonomyMatcher, facts: ThemeFacts, taskTargets: TaskTargets,
-        skippedContexts: [Bool]
+        skippedContexts: [Bool]?, answers: FoundAnswers
     ) {
         self.taxonomy = taxonomy
         self.matcher = matcher
         self.facts = facts
         self.taskTargets = taskTargets
         self.skippedContexts = skippedContexts
+        self.answers = answers
     }
 
     /// The classifier of the shipped taxonomy, compiled once.
@@ -209,9 +223,9 @@ public struct PlanClassifier: Sendable {
 
     private func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
         guard heading.level > 0 else { return nil }
-        let key = TextKey(heading.text)
-        let found = find(in: key)
+        let found = self.found(inText: heading.text)
         if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
+        let key = TextKey(heading.text)
         var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
         let stretches = aligner.align(heading.text)
         func evidence(_ hit: TaxonomyMatcher.Hit) -> Evidence {
@@ -236,12 +250,20 @@ public struct PlanClassifier: Sendable {
         _ hit: TaxonomyMatcher.Hit, in key: TextKey, stretches: [SourceAligner.Stretch], aligner: inout SourceAligner,
         fallbackLine: Int, basis: Evidence.Basis
     ) -> Evidence {
-        let at =
-            aligner.position(ofPieceByte: key.sourceRange(ofKey: hit.keyRange).lowerBound, in: stretches) ?? (
-                fallbackLine, 1
-            )
+        let source = key.sourceRange(ofKey: hit.keyRange)
+        return evidence(
+            hit, words: key.sourceText(source: source), source: source, stretches: stretches, aligner: &aligner,
+            fallbackLine: fallbackLine, basis: basis)
+    }
+
+    /// `evidence(_:in:…)` of a hit whose `words` are at UTF-8 range `source` of the piece (its
+    /// key's `sourceRange(ofKey:)` and `sourceText(ofKey:)`), without the key.
+    func evidence(
+        _ hit: TaxonomyMatcher.Hit, words: String, source: Range<Int>, stretches: [SourceAligner.Stretch],
+        aligner: inout SourceAligner, fallbackLine: Int, basis: Evidence.Basis
+    ) -> Evidence {
+        let at = aligner.position(ofPieceByte: source.lowerBound, in: stretches) ?? (fallbackLine, 1)
         return Evidence(
-            phrase: matcher.phrase(of: hit), matched: key.sourceText(ofKey: hit.keyRange), line: at.line,
-            column: at.column, basis: basis)
+            phrase: matcher.phrase(of: hit), matched: words, line: at.line, column: at.column, basis: basis)
     }
 }

@@ -12,10 +12,16 @@
 /// year the figure is for).
 struct TaskTargets: Sendable {
     let parser: TargetParser
+    /// The catalogue it reads (`PlanClassifier.withNewAnswers()` makes another from it).
+    let metrics: MetricCatalog
     /// Folded goal words.
     let goals: [String]
+    /// `mayState(_:)` of the tasks' texts, kept for the run (`TextAnswers`): the plans of a city
+    /// repeat their tasks' words, and the check read every task's text three times (class36).
+    private let mayStateAnswers = TextAnswers<HashedText, Bool>()
 
     init(metrics: MetricCatalog) {
+        self.metrics = metrics
         parser = TargetParser(metrics: metrics)
         goals = (metrics.taskGoals ?? []).map(\.foldedKey)
     }
@@ -23,12 +29,12 @@ struct TaskTargets: Sendable {
     /// The targets of each task, in task order; `start` is the plan's first year.
     func targets(of tasks: [PlanTask], from start: Int? = nil) -> [Target] {
         var found: [Target] = []
-        for task in tasks {
+        // By index, reading the fields used: a task taken whole was a copy of it (class36).
+        for t in tasks.indices {
+            let text = tasks[t].text
             // Cheap first: most tasks have no figure.
-            guard task.text.contains(simple: "%") || task.text.containsNumber && hasGoal(task.text) else {
-                continue
-            }
-            for var target in parser.targets(in: task.text, phase: nil, line: task.line, endLine: task.endLine)
+            guard mayStateAnswers.answer(text, { mayState(text) }) else { continue }
+            for var target in parser.targets(in: text, phase: nil, line: tasks[t].line, endLine: tasks[t].endLine)
             where target.value != nil && target.metric != nil
                 && (hasGoal(target.text) || Self.opensWithFigure(target.text))
                 && !parser.isResult(target.text, before: start)
@@ -38,6 +44,11 @@ struct TaskTargets: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether a task's text may state a target: a percentage, or a number and a goal word.
+    func mayState(_ text: String) -> Bool {
+        text.contains(simple: "%") || text.containsNumber && hasGoal(text)
     }
 
     private func hasGoal(_ text: String) -> Bool {

@@ -191,14 +191,21 @@ final class TaxonomyMatcher: Sendable {
                     yieldsTo: yieldsTo))
             for (part, spellings) in parsed.parts.enumerated() {
                 for spelling in spellings {
-                    let words = FoldedKey.words(spelling)
+                    // `FoldedKey.words(spelling)`, its key kept for the padded keys made from it.
+                    let folded = FoldedKey.of(spelling)
+                    let words = folded.split(atASCIIByte: 0x20)
                     guard !words.isEmpty else { continue }
-                    let all = toned ? [words] : abbreviations.spellings(of: words)
-                    for variant in all where !variant.isEmpty {
-                        let asWritten = variant == words
+                    // Each spelling's padded key, made from the bytes (`paddedSpellings`); the first
+                    // is the phrase as written.
+                    let all =
+                        toned
+                        ? [(Self.padded(key: folded, words: words), words.count)]
+                        : abbreviations.paddedSpellings(of: words, key: folded)
+                    for (number, variant) in all.enumerated() where variant.words > 0 {
+                        let asWritten = number == 0
                         patterns.append(
                             Pattern(
-                                phrase: index, part: part, key: Self.padded(variant), words: variant.count,
+                                phrase: index, part: part, key: variant.key, words: variant.words,
                                 toned: toned || (exact && asWritten) ? TonedKey.of(spelling) : nil,
                                 punctuation: exact ? Punctuation(spelling: spelling, respelt: !asWritten) : nil))
                     }
@@ -281,6 +288,26 @@ final class TaxonomyMatcher: Sendable {
         }
         bytes.append(0x20)
         return bytes
+    }
+
+    /// `padded(words)` of a folded key's words (`key.split(atASCIIByte: 0x20)`): the key's own
+    /// bytes between two spaces when its words are one space apart in it, as a folded key's are, and
+    /// it is simple text (where that split is at the space bytes); else the words joined.
+    static func padded(key: String, words: [Substring]) -> [UInt8] {
+        var key = key
+        let bytes: [UInt8]? = key.withUTF8 { utf8 in
+            guard let first = utf8.first, first != 0x20, utf8.last != 0x20, SimpleText.isSimple(utf8) else {
+                return nil
+            }
+            for k in 1..<utf8.count where utf8[k] == 0x20 && utf8[k - 1] == 0x20 { return nil }
+            var padded: [UInt8] = []
+            padded.reserveCapacity(utf8.count + 2)
+            padded.append(0x20)
+            padded.append(contentsOf: utf8)
+            padded.append(0x20)
+            return padded
+        }
+        return bytes ?? padded(words)
     }
 
     var stateCount: Int { automaton.stateCount }
