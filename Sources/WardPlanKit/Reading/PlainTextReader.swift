@@ -292,10 +292,10 @@ enum TextLines {
     /// the cells' bytes (`TextAnswers`: the rows of a province's task table come back in plan after
     /// plan), the number set after.
     static func tableLine(number: Int, cells rawCells: [String]) -> DocumentLine {
-        guard rawCells.reduce(0, { $0 + $1.utf8.count }) <= TextAnswers<HashedCells, DocumentLine>.longest else {
-            return readTableLine(number: number, cells: rawCells)
+        let length = rawCells.reduce(0) { $0 + $1.utf8.count }
+        var line = tableLines.answer(HashedCells(rawCells), textLength: length) {
+            readTableLine(number: 0, cells: rawCells)
         }
-        var line = tableLines.answer(HashedCells(rawCells)) { readTableLine(number: 0, cells: rawCells) }
         line.number = number
         return line
     }

@@ -39,10 +39,9 @@ enum TabTables {
     /// data): a province's tables repeat their header in plan after plan, and the detection,
     /// hundreds of thousands of instructions a header, is made once for all plans (`TextAnswers`).
     static func headerColumns(_ words: [String]) -> TableColumns? {
-        guard words.reduce(0, { $0 + $1.utf8.count }) <= TextAnswers<HashedCells, TableColumns?>.longest else {
-            return TableColumns.detect(words)
+        detected.answer(HashedCells(words), textLength: words.reduce(0) { $0 + $1.utf8.count }) {
+            TableColumns.detect(words)
         }
-        return detected.answer(HashedCells(words)) { TableColumns.detect(words) }
     }
 
     private static let detected = TextAnswers<HashedCells, TableColumns?>()
