@@ -9,7 +9,7 @@ import Foundation
 /// holds them exactly) are compared whole with the bytes asked about, so a kept text is given only
 /// for the very bytes it was made from, and bytes that are not UTF-8 never match one. Like
 /// `TextAnswers`, whichever plan or thread asked first made the answer, which is the same for all
-/// (a function of the bytes alone); at most `limit` lines of at most `longest` bytes are kept.
+/// (a function of the bytes alone); lines of at most `longest` bytes are kept as `KeepingRule` says.
 final class DecodedLineAnswers: @unchecked Sendable {
     /// A line as read: its bytes (as a string: they are valid UTF-8) and its NFC text.
     private struct Kept {
@@ -17,17 +17,17 @@ final class DecodedLineAnswers: @unchecked Sendable {
         let text: String
     }
 
-    // `known` and `count` are read and written under the lock only.
+    // `known`, `count` and `rule` are read and written under the lock only.
     private let lock = NSLock()
     /// By `HashedText.bits` of the raw bytes; lines whose bits collide share a bucket.
     private var known: [UInt64: [Kept]] = [:]
     private var count = 0
-    let limit: Int
+    private var rule: KeepingRule
 
     static let longest = 2_000
 
     init(limit: Int = 100_000) {
-        self.limit = limit
+        rule = KeepingRule(limit: limit)
     }
 
     /// The lines read from every file of a run.
@@ -48,20 +48,21 @@ final class DecodedLineAnswers: @unchecked Sendable {
     @inline(__always)
     private func kept(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> String? {
         lock.lock()
-        let bucket = known[bits]
-        lock.unlock()
-        guard let bucket else { return nil }
-        for kept in bucket where Self.holds(kept.raw, bytes) { return kept.text }
-        return nil
+        defer { lock.unlock() }
+        let text = known[bits]?.first { Self.holds($0.raw, bytes) }?.text
+        rule.asked(found: text != nil)
+        return text
     }
 
-    /// Keeps `text` as the text of `bytes`, unless the store is full or has them already.
+    /// Keeps `text` as the text of `bytes`, unless `KeepingRule` says no or it has them already.
     private func keep(_ text: String, of bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) {
         // The raw bytes as a string: the text itself when NFC left them as they were.
         let raw = Self.holds(text, bytes) ? text : String(decoding: bytes, as: UTF8.self)
         lock.lock()
         defer { lock.unlock() }
-        guard count < limit, known[bits]?.contains(where: { Self.holds($0.raw, bytes) }) != true else { return }
+        guard rule.keeps(count: count), known[bits]?.contains(where: { Self.holds($0.raw, bytes) }) != true else {
+            return
+        }
         known[bits, default: []].append(Kept(raw: raw, text: text))
         count += 1
     }
