@@ -76,14 +76,10 @@ struct ThemeHints: Sendable {
         }
         var lists = [[Hit]](repeating: [], count: ids.count)
         var scratch = TaxonomyMatcher.SignalLists()
-        let matcher = classifier.matcher
         /// `text`'s hits; `key`: its key when made already, else made only when the text is new to
         /// the run: what it says, with its signals' words, is kept (`PlanClassifier.Said`).
         func scan(_ text: String, key: TextKey?, line: Int, ref: String?, section: SectionKind) {
-            let said = classifier.answers.signalsFirst.answer(text) {
-                let made = key ?? TextKey(text)
-                return PlanClassifier.Said(found: matcher.findSignalsFirst(in: made, reusing: &scratch), in: made)
-            }
+            let said = classifier.saidSignalsFirst(inText: text, key: key, reusing: &scratch)
             // The themes and their first evidence's words, not the evidence placed in lines (every
             // evidence here is `.content`, the first is the one a hit shows).
             Self.forEachThemeSignal(of: classifier, in: said.found, section: section, owners: &scratch.owners) {

@@ -59,9 +59,18 @@ extension PlanClassifier {
     func foundSignalsFirst(in key: TextKey, reusing scratch: inout TaxonomyMatcher.SignalLists)
         -> TaxonomyMatcher.Found
     {
+        saidSignalsFirst(inText: key.text, key: key, reusing: &scratch).found
+    }
+
+    /// What `text` says to `findSignalsFirst`, kept for the run (`FoundAnswers`); `key`: the text's
+    /// key when made already, else it is made only when the text is new to the run.
+    func saidSignalsFirst(inText text: String, key: TextKey?, reusing scratch: inout TaxonomyMatcher.SignalLists)
+        -> Said
+    {
         let matcher = self.matcher
-        return answers.signalsFirst.answer(key.text) {
-            Said(found: matcher.findSignalsFirst(in: key, reusing: &scratch), in: key)
-        }.found
+        return answers.signalsFirst.answer(text) {
+            let made = key ?? TextKey(text)
+            return Said(found: matcher.findSignalsFirst(in: made, reusing: &scratch), in: made)
+        }
     }
 }
