@@ -338,6 +338,19 @@ struct DirectJSONTests {
         }
     }
 
+    /// The writer keeps its bytes in a `ByteBuffer` (lead37): the escaper writes the same bytes
+    /// there as into an array, across many growths of a small buffer.
+    @Test func stringsEscapedIntoAByteBufferAreTheArraysBytes() {
+        var buffer = ByteBuffer(capacity: 16)
+        var array: [UInt8] = []
+        for text in FastPath24lTests.texts + ["", "\u{0}", "Phường Ngọc Hà\r\n\t\"x\""] {
+            JSONBytesEncoder.appendString(text, to: &buffer)
+            JSONBytesEncoder.appendString(text, to: &array)
+        }
+        #expect(array.count > 10_000)
+        #expect(buffer.withUTF8 { Array($0) } == array)
+    }
+
     @Test func extractedPlansAreWrittenAsBefore() throws {
         let result = PlanExtractor().extract(paths: ParallelExtractionTests.files)
         #expect(result.plans.count >= 5)

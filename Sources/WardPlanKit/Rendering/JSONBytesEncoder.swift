@@ -69,7 +69,7 @@ enum JSONBytesEncoder {
 
     /// `"text"` with JSONEncoder's escapes: `\"`, `\\`, `\b \f \n \r \t`, other control
     /// characters as `\u00XX`; everything else (slashes, non-ASCII) as it is, in UTF-8.
-    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+    static func appendString<Sink: ByteSink>(_ text: String, to bytes: inout Sink) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -77,7 +77,7 @@ enum JSONBytesEncoder {
             var i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: 0)
             while i < utf8.count {
                 let byte = utf8[i]
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                 runStart = i + 1
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -88,13 +88,15 @@ enum JSONBytesEncoder {
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
                     bytes.append(hexDigits[Int(byte >> 4)])
                     bytes.append(hexDigits[Int(byte & 0xF)])
                 }
                 i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: i + 1)
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
@@ -163,10 +165,9 @@ private final class JSONOutput {
             return
         }
         if direct, let model = value as? any DirectJSONEncodable {
-            var writer = DirectJSONWriter(bytes: [], pretty: pretty, depth: depth)
-            swap(&writer.bytes, &bytes)
+            var writer = DirectJSONWriter(pretty: pretty, depth: depth)
             model.writeJSON(to: &writer)
-            swap(&writer.bytes, &bytes)
+            writer.appendBytes(to: &bytes)
             if writer.unsupported { unsupported = true }
             return
         }
