@@ -22,20 +22,13 @@ struct AbbreviationLegend: Equatable {
         var found: [Entry] = []
         var i = 0
         while i < texts.count {
-            // A paragraph's label is read once and held against both kinds of label.
-            let opening = opening(texts[i])
-            guard let rest = opening.flatMap({ afterLabel($0, keys: labelKeys) }) else {
-                // "Ghi chú: CT: chủ trì; PH: phối hợp. VP: Văn phòng …; CA: Công an phường": a note
-                // under a table that explains two short names or more, its sentences as parts too.
-                if let rest = opening.flatMap({ afterLabel($0, keys: noteLabelKeys) }) {
-                    let entries = rest.split(separator: ";").flatMap { $0.components(separatedBy: ". ") }
-                        .compactMap { entry($0) }.filter { !RoleMatrixColumns.isMarkMeaning($0.long) }
-                    if entries.count >= 2 { found += entries }
-                }
+            switch paragraph(texts[i]) {
+            case .other:
                 i += 1
-                continue
-            }
-            if rest.isEmpty {
+            case .note(let entries), .labelled(let entries):
+                found += entries
+                i += 1
+            case .labelAlone:
                 // The label alone: one entry per line after it, while lines read as entries.
                 var j = i + 1
                 while j < texts.count, j - i <= 40, let entry = entry(unwrapped(texts[j])) {
@@ -43,9 +36,6 @@ struct AbbreviationLegend: Equatable {
                     j += 1
                 }
                 i = j
-            } else {
-                found += rest.split(separator: ";").compactMap { entry(String($0)) }
-                i += 1
             }
         }
         var legend = AbbreviationLegend()
@@ -53,6 +43,43 @@ struct AbbreviationLegend: Equatable {
         for entry in found where seen.insert(entry.short).inserted { legend.entries.append(entry) }
         legend.entries.sort { $0.short.count > $1.short.count }
         return legend
+    }
+
+    /// What one paragraph gives a legend, read from its text alone.
+    enum Paragraph: Equatable {
+        /// No label of a legend, or a note that explains fewer than two short names.
+        case other
+        /// A legend's label and nothing after it: the entries are the lines after it.
+        case labelAlone
+        /// A legend's label and its entries after the colon ("Ghi chú viết tắt: VP: …; CA: …").
+        case labelled([Entry])
+        /// "Ghi chú: CT: chủ trì; PH: phối hợp. VP: Văn phòng …; CA: Công an phường": a note under a
+        /// table that explains two short names or more, its sentences as parts too.
+        case note([Entry])
+    }
+
+    /// What `text` gives a legend. Most paragraphs have no colon near their start and give nothing;
+    /// the others (a task's field lines, mostly) are read once for all plans (`TextAnswers`).
+    static func paragraph(_ text: String) -> Paragraph {
+        guard hasColonNearStart(text) else { return .other }
+        return paragraphs.answer(text) { readParagraph(text) }
+    }
+
+    private static let paragraphs = TextAnswers<HashedText, Paragraph>()
+
+    /// `paragraph`, read from the text every time.
+    static func readParagraph(_ text: String) -> Paragraph {
+        // A paragraph's label is read once and held against both kinds of label.
+        let opening = opening(text)
+        guard let rest = opening.flatMap({ afterLabel($0, keys: labelKeys) }) else {
+            if let rest = opening.flatMap({ afterLabel($0, keys: noteLabelKeys) }) {
+                let entries = rest.split(separator: ";").flatMap { $0.components(separatedBy: ". ") }
+                    .compactMap { entry($0) }.filter { !RoleMatrixColumns.isMarkMeaning($0.long) }
+                if entries.count >= 2 { return .note(entries) }
+            }
+            return .other
+        }
+        return rest.isEmpty ? .labelAlone : .labelled(rest.split(separator: ";").compactMap { entry(String($0)) })
     }
 
     /// `text` with every short name the legend explains written in full.
@@ -126,7 +153,7 @@ struct AbbreviationLegend: Equatable {
 
     /// "VP: Văn phòng HĐND và UBND phường", "VP - Văn phòng …", "VP = …": a short name in capitals
     /// (two capitals or more, at most three words, no small letter) and what it stands for.
-    private static func entry(_ text: String) -> Entry? {
+    static func entry(_ text: String) -> Entry? {
         let body = text.trimmingBlanks
         for separator in [":", " - ", " – ", " = "] {
             guard let range = body.range(of: separator) else { continue }

@@ -99,7 +99,7 @@ struct AssignmentParts: Equatable {
         // UTF-16 and folds its case on every call.
         let punctuation = SimpleText.asciiBytes(of: Self.leadPunctuation, in: value)
         if punctuation & 1 != 0, let bracket = value.range(of: " chủ trì (", options: .caseInsensitive),
-            value.hasSuffix(")")
+            value.endsWithMark(")")
         {
             let lead = InlineAssignment.clean(String(value[..<bracket.lowerBound]))
             let inside = String(value[bracket.upperBound...].dropLast())

@@ -68,7 +68,7 @@ struct InlineAssignment: Equatable {
     /// gives no time ("(theo hướng dẫn của Sở)") stays in the text.
     static func closingBracketTime(_ text: String) -> InlineAssignment? {
         var body = text.trimmingBlanks
-        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        while body.endsWithMark(".") || body.endsWithMark(";") { body.removeLast() }
         guard let close = body.last, close == ")" || close == "]",
             let open = body.lastIndex(of: close == ")" ? "(" : "[")
         else { return nil }
@@ -119,8 +119,8 @@ struct InlineAssignment: Equatable {
 
     private static func parenthesised(_ text: String, offices: OfficeDirectory) -> InlineAssignment? {
         var body = text.trimmingBlanks
-        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
-        guard body.hasSuffix(")"), let open = body.lastIndex(ofASCII: "(") else { return nil }
+        while body.endsWithMark(".") || body.endsWithMark(";") { body.removeLast() }
+        guard body.endsWithMark(")"), let open = body.lastIndex(ofASCII: "(") else { return nil }
         let inside = body[body.index(after: open)..<body.index(before: body.endIndex)]
         // A lead named in words ("giao X, Quý II/2027", "X tham mưu; …"), else labelled parts ("Chủ
         // trì: …; …", an office alone).
@@ -442,7 +442,7 @@ struct InlineAssignment: Equatable {
     /// Whether `text` ends with a timeline label and its colon ("… Thời gian:"): a line break put
     /// the time on the next line.
     static func endsWithTimeLabel(_ text: String) -> Bool {
-        guard text.hasSuffix(":") else { return false }
+        guard text.endsWithMark(":") else { return false }
         let start = sentenceStarts(in: text).last ?? text.startIndex
         let field = TaskField(label: String(text[start...].dropLast()))
         return field == .timeline || field == .start

@@ -12,11 +12,24 @@ enum LegalBasisParser {
         case beforeDocument
     }
 
-    static func isBasisParagraph(_ text: String, layout: PlanLayout = .standard) -> Bool {
+    static func isBasisParagraph(_ text: String) -> Bool {
+        opening(of: text) != nil
+    }
+
+    static func isBasisParagraph(_ text: String, layout: PlanLayout) -> Bool {
         opening(of: text, layout: layout) != nil
     }
 
-    static func opening(of text: String, layout: PlanLayout = .standard) -> Opening? {
+    /// How `text` opens as legal bases with the standard layout's openers, read once for all plans
+    /// (`TextAnswers`): the header parser asks it of every line of a plan's opening and closing,
+    /// and folding a whole paragraph to read its first words was most of the answer.
+    static func opening(of text: String) -> Opening? {
+        standardOpenings.answer(text) { opening(of: text, layout: .standard) }
+    }
+
+    private static let standardOpenings = TextAnswers<HashedText, Opening?>()
+
+    static func opening(of text: String, layout: PlanLayout) -> Opening? {
         guard let (_, opening) = opener(of: text.foldedKey, layout: layout) else { return nil }
         return opening
     }

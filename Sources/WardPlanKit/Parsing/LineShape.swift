@@ -100,8 +100,8 @@ enum LineShape: Equatable {
     /// The text inside a line's enclosing parentheses, when it opens with a field label and a colon.
     private static func parenthesisedFields(_ text: String) -> String? {
         var body = Substring(text)
-        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
-        guard body.hasSuffix(")"), body.dropFirst().firstIndex(of: "(") == nil else { return nil }
+        while body.endsWithMark(".") || body.endsWithMark(";") { body.removeLast() }
+        guard body.endsWithMark(")"), body.dropFirst().firstIndex(of: "(") == nil else { return nil }
         let inner = String(body.dropFirst().dropLast())
         return AssignmentParts.labelled(AssignmentParts.parts(of: inner).first ?? "") != nil ? inner : nil
     }

@@ -45,6 +45,8 @@ enum PageBreakJoiner {
 
     static func join(_ lines: [DocumentLine], joining: Bool = true) -> [LogicalLine] {
         var out: [LogicalLine] = []
+        // At most one logical line a physical one: the array grew by copying as lines came.
+        out.reserveCapacity(lines.count)
         var lastPhysical: DocumentLine?
         for line in lines {
             if line.isPageFurniture {

@@ -22,9 +22,19 @@ extension OfficeDirectory {
             resolutions.answer(HashedText(key.text), make)
         }
 
+        /// `resolution` by a key made already (the recognizer keeps its plan's answers by it too).
+        func resolution(_ key: HashedText, _ make: () -> Resolution) -> Resolution {
+            resolutions.answer(key, make)
+        }
+
         /// `make()`, the inline assignment of `key`'s text, asked once for all plans.
         func assignment(_ key: ExactText, _ make: () -> InlineAssignment?) -> InlineAssignment? {
             assignments.answer(HashedText(key.text), make)
+        }
+
+        /// `assignment` by a key made already.
+        func assignment(_ key: HashedText, _ make: () -> InlineAssignment?) -> InlineAssignment? {
+            assignments.answer(key, make)
         }
 
         /// `make()`, `InlineAssignment.readParagraph` of `key`'s text, asked once for all plans.
@@ -35,6 +45,11 @@ extension OfficeDirectory {
         /// `make()`, `InlineAssignment.opensAssignment` of `key`'s text, asked once for all plans.
         func opensAssignment(_ key: ExactText, _ make: () -> Bool) -> Bool {
             openings.answer(HashedText(key.text), make)
+        }
+
+        /// `opensAssignment` by a key made already.
+        func opensAssignment(_ key: HashedText, _ make: () -> Bool) -> Bool {
+            openings.answer(key, make)
         }
     }
 }

@@ -345,7 +345,10 @@ public struct OfficeDirectory: Sendable {
             return .known(alias.words.count)
         }
         if Self.officeKinds.contains(where: { words.starts(with: $0) }) { return .kind }
-        if words.first == "cac", genericKeys.contains(where: { words.joined(separator: " ").hasWordPrefix($0) }) {
+        // The words joined once: the join was made again for each generic key.
+        if words.first == "cac", case let joined = words.joined(separator: " "),
+            genericKeys.contains(where: { joined.hasWordPrefix($0) })
+        {
             return .generic
         }
         return nil

@@ -69,8 +69,8 @@ extension PlanRecognizer {
     /// Quý II/2027)", "… (Quý III/2027)").
     private func ownAssignment(_ item: String) -> InlineAssignment? {
         var body = item.trimmingBlanks
-        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
-        guard body.hasSuffix(")") else { return nil }
+        while body.endsWithMark(".") || body.endsWithMark(";") { body.removeLast() }
+        guard body.endsWithMark(")") else { return nil }
         if let assigned = inlineAssignment(in: item), assigned.lead != nil || assigned.timeline != nil {
             return assigned
         }

@@ -94,15 +94,19 @@ final class PlanRecognizer {
     private var headingDuties: [Int: Duty] = [:]
     private let timelines: TimelineParser
     private let targets: TargetParser
+    /// The areas the taxonomy gives headings, kept for all plans (`HeadingAreas`).
+    private let headingAreas: HeadingAreas
     /// What `InlineAssignment` and `OfficeDirectory` said of a text, by text: look-ahead and
     /// joined pieces ask about the same paragraphs again, and a plan names the same offices in
     /// many tasks. Both answers depend on the text alone (and this plan's office list).
-    /// Keyed by the texts' bytes (`ExactText`): a `String` key checks each scalar for NFC as it hashes.
-    private var assignments: [ExactText: InlineAssignment?] = [:]
-    private var opensAssignments: [ExactText: Bool] = [:]
-    private var resolutions: [ExactText: OfficeDirectory.Resolution] = [:]
+    /// Keyed by the texts' bytes (`HashedText`, hashed once and eight bytes a step, the same key
+    /// then asking the answers kept for all plans): `ExactText` fed every byte to the standard
+    /// hasher at each look-up, and the shared store hashed the text again.
+    private var assignments: [HashedText: InlineAssignment?] = [:]
+    private var opensAssignments: [HashedText: Bool] = [:]
+    private var resolutions: [HashedText: OfficeDirectory.Resolution] = [:]
     /// What `TimelineParser` read of a time, by text: a plan gives the same times to many tasks.
-    private var parsedTimelines: [ExactText: Timeline] = [:]
+    private var parsedTimelines: [HashedText: Timeline] = [:]
 
     init(
         units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
@@ -117,6 +121,7 @@ final class PlanRecognizer {
         self.reference = reference
         timelines = TimelineParser(planYears: plan.period?.years)
         targets = TargetParser(metrics: reference.metrics)
+        headingAreas = HeadingAreas.of(reference.taxonomy)
     }
 
     var path: String { plan.source.path }
@@ -407,7 +412,7 @@ final class PlanRecognizer {
     /// (a colon may close it), of two words or more, one of them a word of three letters that is no
     /// Roman numeral; a time ("III/2026", the rest of a wrapped "Quý") is none.
     static func isCapitalsHeading(_ text: String) -> Bool {
-        let body = text.hasSuffix(":") ? String(text.dropLast()) : text
+        let body = text.endsWithMark(":") ? String(text.dropLast()) : text
         guard FrontMatterParser.isCapitals(body), !TextShape.endsSentence(body) else { return false }
         let words = text.split(separator: " ")
         guard words.count >= 2, words.count <= 15,
@@ -526,7 +531,7 @@ final class PlanRecognizer {
         handled.insert(i)
         let heading = Heading(
             ref: ref, text: text, level: level, kind: SectionKind.of(heading: text),
-            area: reference.taxonomy.area(forHeading: text), line: current.line, endLine: current.endLine)
+            area: areaOfHeading(text), line: current.line, endLine: current.endLine)
         plan.headings.append(heading)
         while let last = stack.last, last.heading.level >= level { stack.removeLast() }
         stack.append(
@@ -546,7 +551,7 @@ final class PlanRecognizer {
         heading.text = heading.text.isEmpty ? text : heading.text + " " + text
         heading.endLine = current.endLine
         heading.kind = SectionKind.of(heading: heading.text)
-        heading.area = reference.taxonomy.area(forHeading: heading.text)
+        heading.area = areaOfHeading(heading.text)
         plan.headings[index] = heading
         open.heading = heading
         open.key = heading.text.foldedKey
@@ -559,7 +564,7 @@ final class PlanRecognizer {
     /// "Công an phường:"). The name is read by `OfficeDirectory.isOfficeName`, so "Công tác tuyên
     /// truyền:" heads nothing.
     private func officeHeading(_ text: String) -> String? {
-        guard contextKind == .tasks, !planHasTaskTable, text.hasSuffix(":") else { return nil }
+        guard contextKind == .tasks, !planHasTaskTable, text.endsWithMark(":") else { return nil }
         let name = String(text.dropLast()).trimmingBlanks
         guard !name.isEmpty, !name.contains(":") else { return nil }
         // "Các cơ quan, đơn vị thuộc phường:": a generic body, longer than a subject's name may be.
@@ -655,7 +660,7 @@ final class PlanRecognizer {
         let kind = contextKind
         // A short item that only names years and opens a list ("Năm 2026:", "Đến năm 2030:") gives
         // its years to the targets after it, until the next label or heading.
-        if text.hasSuffix(":"), TextShape.wordCount(text) <= 6, let years = TextShape.yearRange(in: text) {
+        if text.endsWithMark(":"), TextShape.wordCount(text) <= 6, let years = TextShape.yearRange(in: text) {
             labelPhase = (years, plan.headings.count)
         }
         if kind == .targets, !TextShape.isParenthesised(text) {
@@ -788,13 +793,13 @@ final class PlanRecognizer {
             if assignment.lead == nil { assignment.lead = office }
         } else if let marker = current.marker, marker.style == .bullet,
             writesListedTasks || marker.text.first.map(blockBulletMarkers.contains) == true,
-            !TextShape.isParenthesised(text), !text.hasSuffix(":")
+            !TextShape.isParenthesised(text), !text.endsWithMark(":")
         {
             // Among bullets that close with their assignment, one without is a task whose lead is
             // missing; so is a bullet of the plan's task blocks without its field lines ("+ Số hóa
             // …" without the "=> Giao: …; t/g: …" line its siblings have).
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
-        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.hasSuffix(":") || !taken.isEmpty {
+        } else if headingTime != nil, !TextShape.isParenthesised(text), !text.endsWithMark(":") || !taken.isEmpty {
             // "a) Tuyên truyền … gồm:" with its "- …" lines is one task.
             assignment = InlineAssignment.readParagraph(joined, offices: offices)
         } else if isLetteredWork(text) {
@@ -856,14 +861,14 @@ final class PlanRecognizer {
     /// Whether a text closes with a bracket that names a lead or a time: "… (giao X, Quý II/2027).",
     /// "… (thường xuyên)".
     private func closesWithAssignment(_ text: String) -> Bool {
-        guard contextKind == .tasks, bracketBody(text).hasSuffix(")") else { return false }
+        guard contextKind == .tasks, bracketBody(text).endsWithMark(")") else { return false }
         return inlineAssignment(in: text) != nil || InlineAssignment.closingBracketTime(text) != nil
     }
 
     /// The text without the "." or ";" after its closing bracket.
     private func bracketBody(_ text: String) -> String {
         var body = text.trimmingBlanks
-        while body.hasSuffix(".") || body.hasSuffix(";") { body.removeLast() }
+        while body.endsWithMark(".") || body.endsWithMark(";") { body.removeLast() }
         return body
     }
 
@@ -885,8 +890,8 @@ final class PlanRecognizer {
             }
             // A sentence names the lead, not a closing parenthesis of fields "(Chủ trì: …)".
             var closing = text
-            while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
-            guard !closing.hasSuffix(")"), inlineAssignment(in: text) != nil else {
+            while closing.endsWithMark(".") || closing.endsWithMark(";") { closing.removeLast() }
+            guard !closing.endsWithMark(")"), inlineAssignment(in: text) != nil else {
                 continue
             }
             found += 1
@@ -916,8 +921,8 @@ final class PlanRecognizer {
         var found = 0
         for unit in units where !unit.isHeading && unit.marker?.style == .bullet {
             var closing = unit.body
-            while closing.hasSuffix(".") || closing.hasSuffix(";") { closing.removeLast() }
-            guard closing.hasSuffix(")"), inlineAssignment(in: unit.body) != nil else {
+            while closing.endsWithMark(".") || closing.endsWithMark(";") { closing.removeLast() }
+            guard closing.endsWithMark(")"), inlineAssignment(in: unit.body) != nil else {
                 continue
             }
             found += 1
@@ -945,33 +950,52 @@ final class PlanRecognizer {
     // MARK: - Answers kept by text
 
     func inlineAssignment(in text: String) -> InlineAssignment? {
-        if let known = assignments[ExactText(text)] { return known }
-        let found = InlineAssignment.read(text, offices: reference.offices)
-        assignments[ExactText(text)] = .some(found)
+        let key = HashedText(text)
+        if let known = assignments[key] { return known }
+        // `InlineAssignment.read`, asked by the key made here.
+        let offices = reference.offices
+        let found = offices.shared.assignment(key) { InlineAssignment.readText(text, offices: offices) }
+        assignments[key] = .some(found)
         return found
     }
 
     private func opensAssignment(_ text: String) -> Bool {
-        if let known = opensAssignments[ExactText(text)] { return known }
-        let opens = InlineAssignment.opensAssignment(text, offices: reference.offices)
-        opensAssignments[ExactText(text)] = opens
+        let key = HashedText(text)
+        if let known = opensAssignments[key] { return known }
+        // `InlineAssignment.opensAssignment`, asked by the key made here.
+        let offices = reference.offices
+        let opens = offices.shared.opensAssignment(key) { InlineAssignment.opensAssignmentText(text, offices: offices) }
+        opensAssignments[key] = opens
         return opens
     }
 
     func resolve(_ text: String) -> OfficeDirectory.Resolution {
-        if let known = resolutions[ExactText(text)] { return known }
-        let resolution = reference.offices.resolve(legend.expanding(text))
-        resolutions[ExactText(text)] = resolution
+        let key = HashedText(text)
+        if let known = resolutions[key] { return known }
+        // `OfficeDirectory.resolve` of the text with the legend's short names written in full: the
+        // same text, and so the same key, when the plan has no legend.
+        let offices = reference.offices
+        let expanded = legend.isEmpty ? text : legend.expanding(text)
+        let resolution = offices.shared.resolution(legend.isEmpty ? key : HashedText(expanded)) {
+            offices.resolveByNumbers(expanded)
+        }
+        resolutions[key] = resolution
         return resolution
     }
 
+    /// `Taxonomy.area(forHeading:)`, kept for all plans read with the taxonomy (`HeadingAreas`).
+    private func areaOfHeading(_ text: String) -> String? {
+        headingAreas.area(forHeading: text, in: reference.taxonomy)
+    }
+
     func readTimeline(_ text: String) -> Timeline {
-        if let known = parsedTimelines[ExactText(text)] { return known }
+        let key = HashedText(text)
+        if let known = parsedTimelines[key] { return known }
         // Read once for all plans of the same years (`TextAnswers`): the parser reads nothing else.
         let parsed = Self.sharedTimelines.answer(
-            TimelineKey(text: HashedText(text), planYears: timelines.planYears), textLength: text.utf8.count
+            TimelineKey(text: key, planYears: timelines.planYears), textLength: text.utf8.count
         ) { timelines.parse(text) }
-        parsedTimelines[ExactText(text)] = parsed
+        parsedTimelines[key] = parsed
         return parsed
     }
 
@@ -1115,12 +1139,12 @@ final class PlanRecognizer {
             pendingAppendixTitle = false
             for row in headerRows {
                 plan.tableHeaders.append(
-                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                    SourceText(text: Self.rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
             }
             for repeated in block.repeatedHeaderSpans {
                 plan.tableHeaders.append(
                     SourceText(
-                        text: rowText(headerRows.last!), line: repeated.line, endLine: nilIfSame(repeated)))
+                        text: Self.rowText(headerRows.last!), line: repeated.line, endLine: nilIfSame(repeated)))
             }
             rows = rows.dropFirst(headerRows.count)
             if let open = table?.columns, open != columns, let map = Self.columnMap(from: columns, onto: open) {
@@ -1151,7 +1175,7 @@ final class PlanRecognizer {
             {
                 // A header inside the block: a new table, or the same header again.
                 plan.tableHeaders.append(
-                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                    SourceText(text: Self.rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
                 if table?.columns != columns {
                     finishTask()
                     finishTable()
@@ -1171,7 +1195,7 @@ final class PlanRecognizer {
                 || hasQuarters && QuarterMarkColumns.isQuarterRow(cells)
             {
                 plan.tableHeaders.append(
-                    SourceText(text: rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
+                    SourceText(text: Self.rowText(row), line: row.span.line, endLine: nilIfSame(row.span)))
                 if let withYears { table!.columns = withYears }
                 headerBefore = nil
                 continue
@@ -1188,12 +1212,12 @@ final class PlanRecognizer {
                 && table?.columns.index(of: .detail).map { !TableDraft.cell(cells, $0).isEmpty } == true
             if table == nil
                 || !handleRow(
-                    cells, lines: contentLines(row.span), text: rowText(row), spansTable: spans,
+                    cells, lines: contentLines(row.span), text: Self.rowText(row), spansTable: spans,
                     titleAcross: titleAcross, cellLines: cellLines, sibling: sibling)
             {
                 finishTable()
                 let unit = OutlineUnit(
-                    kind: .paragraph, body: rowText(row), span: row.span, lines: contentLines(row.span),
+                    kind: .paragraph, body: Self.rowText(row), span: row.span, lines: contentLines(row.span),
                     subtreeEnd: index + 1)
                 readingTableRow = true
                 handleLine(unit, at: index, shape: Self.shape(of: unit))
@@ -1295,8 +1319,18 @@ final class PlanRecognizer {
         return task + (":.;".contains(last) ? " " : ": ") + detail
     }
 
-    private func rowText(_ row: TableRow) -> String {
-        row.cells.map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    /// The row's filled cells, a space between (`cells.map(\.text).filter { !$0.isEmpty }
+    /// .joined(separator: " ")`), made in one buffer without the lists between.
+    static func rowText(_ row: TableRow) -> String {
+        var length = 0
+        for cell in row.cells { length += cell.text.utf8.count + 1 }
+        var text = ""
+        text.reserveCapacity(length)
+        for cell in row.cells where !cell.text.isEmpty {
+            if !text.isEmpty { text += " " }
+            text += cell.text
+        }
+        return text
     }
 
     private func nilIfSame(_ span: SourceSpan) -> Int? { span.endLine == span.line ? nil : span.endLine }
@@ -1392,7 +1426,7 @@ final class PlanRecognizer {
     /// A group row: its title gives the area and phase of the rows under it.
     private func openGroup(ref: String?, text: String, line: Int, endLine: Int?) {
         let group = Group(
-            text: text, area: reference.taxonomy.area(forHeading: text), phase: TextShape.yearRange(in: text))
+            text: text, area: areaOfHeading(text), phase: TextShape.yearRange(in: text))
         table!.group = group
         plan.headings.append(
             Heading(
@@ -1408,7 +1442,7 @@ final class PlanRecognizer {
         }
         let old = group.text
         group.text += " " + words
-        group.area = reference.taxonomy.area(forHeading: group.text)
+        group.area = areaOfHeading(group.text)
         group.phase = TextShape.yearRange(in: group.text)
         table!.group = group
         table!.areaCell = (table!.areaCell ?? "") + " " + words
@@ -1455,7 +1489,7 @@ final class PlanRecognizer {
         let title = numbered?.text ?? text
         guard !TextShape.endsSentence(title), TextShape.wordCount(title) <= 12 else { return nil }
         if spansTable { return (numbered?.ref, title) }
-        guard let numbered, reference.taxonomy.area(forHeading: title) != nil else { return nil }
+        guard let numbered, areaOfHeading(title) != nil else { return nil }
         return (numbered.ref, title)
     }
 
@@ -1479,6 +1513,18 @@ final class PlanRecognizer {
 
     /// Whether a row's only text stands in one cell merged across the table (two columns or more).
     static func spansTable(_ row: TableRow, width: Int) -> Bool {
+        // The one filled cell counted in place: a cell trimmed to empty is one of blanks only, and
+        // the cells were copied and each trimmed into a new text.
+        var filledSpan: Int?
+        for cell in row.cells where !cell.text.unicodeScalars.allSatisfy(Blanks.isBlank) {
+            guard filledSpan == nil else { return false }
+            filledSpan = cell.columnSpan
+        }
+        return width >= 2 && (filledSpan ?? 0) >= width
+    }
+
+    /// `spansTable` as it was: the reference for the count in place.
+    static func spansTableByFiltering(_ row: TableRow, width: Int) -> Bool {
         let filled = row.cells.filter { !$0.text.trimmingBlanks.isEmpty }
         return width >= 2 && filled.count == 1 && filled[0].columnSpan >= width
     }

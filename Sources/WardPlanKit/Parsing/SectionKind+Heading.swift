@@ -63,7 +63,7 @@ enum TextShape {
     static func wordCountByCharacter(_ text: String) -> Int { text.split(separator: " ").count }
 
     /// A note in parentheses: "(Chi tiết tại Phụ lục I kèm theo)".
-    static func isParenthesised(_ text: String) -> Bool { text.hasPrefix("(") && text.hasSuffix(")") }
+    static func isParenthesised(_ text: String) -> Bool { text.hasPrefix("(") && text.endsWithMark(")") }
 
     static func yearRange(in text: String) -> YearRange? {
         if let m = span.firstMatch(in: text), let a = Int(m[1]!), let b = Int(m[2]!) {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Reads targets (chỉ tiêu) out of an item of a targets section or a row of a targets table.
 ///
 /// One sentence can hold several targets ("Chỉ số SIPAS đạt từ 89% trở lên; mức độ hài lòng …
@@ -10,8 +12,11 @@ public struct TargetParser: Sendable {
         didSet {
             index = .of(metrics)
             resultWords = (metrics.resultWords ?? []).map(\.foldedKey)
+            kept = .of(metrics)
         }
     }
+    /// The targets read of a text, kept for every plan read with this catalog (`KeptTargets`).
+    private var kept: KeptTargets
     /// Folded `resultWords` of the catalog.
     private var resultWords: [String]
     /// `index.metric(for:)` with the phrases folded once.
@@ -21,9 +26,26 @@ public struct TargetParser: Sendable {
         self.metrics = metrics
         index = .of(metrics)
         resultWords = (metrics.resultWords ?? []).map(\.foldedKey)
+        kept = .of(metrics)
     }
 
+    /// The targets an item's text states, the item's years given to those that name none. Read
+    /// once for all plans by the text and the years (`KeptTargets`): a city's plans state the same
+    /// targets in the same words. The lines are the item's, set on the kept answer.
     public func targets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
+        var found = kept.answers.answer(
+            KeptTargets.Key(text: HashedText(text), phase: phase), textLength: text.utf8.count
+        ) { readTargets(in: text, phase: phase, line: 0) }
+        for i in found.indices {
+            found[i].line = line
+            // As `Target.init` sets it: no end line when it is the line.
+            found[i].endLine = endLine == line ? nil : endLine
+        }
+        return found
+    }
+
+    /// `targets` read from the text, not kept.
+    func readTargets(in text: String, phase: YearRange?, line: Int, endLine: Int? = nil) -> [Target] {
         // An item that opens with its years ("Giai đoạn 2026 - 2027: 100% TTHC …; tỷ lệ …") gives them
         // to every clause that names none of its own.
         let phase = Self.leadingYears(of: text) ?? phase
@@ -556,4 +578,34 @@ public struct TargetParser: Sendable {
             return false
         }
     }
+}
+
+/// The targets `TargetParser` read of a text with a given phase, kept for every plan read with one
+/// metric catalog (`TextAnswers`): `readTargets` reads nothing but the text, the phase and the
+/// catalog. Kept with line 0; the caller sets the item's lines.
+final class KeptTargets: Sendable {
+    struct Key: Hashable {
+        let text: HashedText
+        let phase: YearRange?
+    }
+
+    let catalog: MetricCatalog
+    let answers = TextAnswers<Key, [Target]>()
+
+    private init(_ catalog: MetricCatalog) {
+        self.catalog = catalog
+    }
+
+    /// The answers of `catalog`, made once for the catalog last asked about (as
+    /// `MetricCatalog.Index.of`): every plan's parser asks with the same catalog.
+    static func of(_ catalog: MetricCatalog) -> KeptTargets {
+        last.withLock { last in
+            if let last, last.catalog == catalog { return last }
+            let made = KeptTargets(catalog)
+            last = made
+            return made
+        }
+    }
+
+    private static let last = Mutex<KeptTargets?>(nil)
 }

@@ -46,7 +46,7 @@ struct TaskDraft {
     /// By index: `count` and `dropLast()` walked the whole value to count its characters
     /// (`withoutClosingStopByCounting`, the way it was, is kept for `FastPath26PTests`).
     static func withoutClosingStop(_ value: String) -> String {
-        guard value.hasSuffix("."), !value.hasSuffix(".."), !value.isEmpty else { return value }
+        guard value.endsWithMark("."), !value.hasSuffix(".."), !value.isEmpty else { return value }
         let last = value.index(before: value.endIndex)
         // More than one character: the last one is not the first.
         guard last > value.startIndex else { return value }
@@ -54,7 +54,7 @@ struct TaskDraft {
     }
 
     static func withoutClosingStopByCounting(_ value: String) -> String {
-        guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
+        guard value.endsWithMark("."), !value.hasSuffix(".."), value.count > 1 else { return value }
         return value.dropLast().trimmingBlanks
     }
 
@@ -65,10 +65,10 @@ struct TaskDraft {
         if marker != nil, marker == self.marker { return false }
         if noteOpen, let last = notes.last {
             let continuesNote = marker == nil && !TextShape.endsSentence(last)
-            let listItem = marker == "+" || marker == "•" || last.hasSuffix(":")
+            let listItem = marker == "+" || marker == "•" || last.endsWithMark(":")
             guard continuesNote || listItem else { return false }
             lines += more
-            notes[notes.count - 1] += (continuesNote ? " " : (last.hasSuffix(":") ? " " : "; ")) + line
+            notes[notes.count - 1] += (continuesNote ? " " : (last.endsWithMark(":") ? " " : "; ")) + line
             return true
         }
         guard let last = fields.last else {

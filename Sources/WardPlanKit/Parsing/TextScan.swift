@@ -97,8 +97,27 @@ extension TextScan {
 
     /// Whether `text` holds more than `limit` ASCII letters and digits.
     static func hasAlphanumerics(_ text: String, moreThan limit: Int) -> Bool {
+        // On the contiguous bytes (every line the reader makes): the `utf8` view's iterator checked
+        // its place at each byte, most of `TextScan.key(of:equals:)`, asked of every line.
+        if let sure = text.utf8.withContiguousStorageIfAvailable({ countsAlphanumerics($0, moreThan: limit) }) {
+            return sure
+        }
+        return hasAlphanumericsWalking(text, moreThan: limit)
+    }
+
+    /// `hasAlphanumerics` through the `utf8` view: the reference, and the path of a bridged text.
+    static func hasAlphanumericsWalking(_ text: String, moreThan limit: Int) -> Bool {
         var count = 0
         for byte in text.utf8 where byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
+            count += 1
+            if count > limit { return true }
+        }
+        return false
+    }
+
+    private static func countsAlphanumerics(_ bytes: UnsafeBufferPointer<UInt8>, moreThan limit: Int) -> Bool {
+        var count = 0
+        for byte in bytes where byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 {
             count += 1
             if count > limit { return true }
         }
