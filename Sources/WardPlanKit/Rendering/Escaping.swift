@@ -156,7 +156,8 @@ public enum Escaping {
 
     /// `appendJSONInScriptByRuns`' bytes, written by pointer into a buffer sized for the worst case
     /// (six bytes a byte, a control's `\u00XX`; untouched memory costs nothing): the per-run
-    /// appends were most of the escaping of a page's data (perf, lead35).
+    /// appends were most of the escaping of a page's data (perf, lead35). The next byte to escape
+    /// is found from the block's lanes (`firstSpecialByLanes`): markup has one every few bytes.
     static func jsonInScriptBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let count = bytes.count
         return [UInt8](unsafeUninitializedCapacity: count * 6 + 2) { buffer, written in
@@ -171,7 +172,7 @@ public enum Escaping {
             }
             put(0x22)
             var start = 0
-            var i = ByteRuns.firstSpecial(ByteRuns.JSONInScript.self, in: bytes, from: 0)
+            var i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: 0)
             while i < count {
                 if start < i {
                     (out + o).update(from: bytes.baseAddress! + start, count: i - start)
@@ -208,7 +209,7 @@ public enum Escaping {
                     i += 1
                 }
                 start = i
-                i = ByteRuns.firstSpecial(ByteRuns.JSONInScript.self, in: bytes, from: i)
+                i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: i)
             }
             if start < count {
                 (out + o).update(from: bytes.baseAddress! + start, count: count - start)
