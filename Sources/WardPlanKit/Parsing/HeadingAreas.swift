@@ -1,5 +1,3 @@
-import Synchronization
-
 /// `Taxonomy.area(forHeading:)` kept for every plan read with one taxonomy's areas (`TextAnswers`):
 /// the answer reads the heading's words against every area's heading phrases (about 20,000
 /// instructions a heading), and a city's plans give their sections and groups the same headings.
@@ -21,14 +19,7 @@ final class HeadingAreas: Sendable {
     /// The store of `taxonomy`'s areas, made once for the areas last asked about: every plan's
     /// recognizer asks with the same taxonomy (the arrays then share their storage and compare at
     /// once).
-    static func of(_ taxonomy: Taxonomy) -> HeadingAreas {
-        last.withLock { last in
-            if let last, last.areas == taxonomy.areas { return last }
-            let made = HeadingAreas(taxonomy.areas)
-            last = made
-            return made
-        }
-    }
+    static func of(_ taxonomy: Taxonomy) -> HeadingAreas { made.value(for: taxonomy.areas, HeadingAreas.init) }
 
-    private static let last = Mutex<HeadingAreas?>(nil)
+    private static let made = LastMade<[Taxonomy.Area], HeadingAreas>()
 }

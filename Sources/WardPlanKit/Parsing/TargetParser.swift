@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Reads targets (chỉ tiêu) out of an item of a targets section or a row of a targets table.
 ///
 /// One sentence can hold several targets ("Chỉ số SIPAS đạt từ 89% trở lên; mức độ hài lòng …
@@ -598,14 +596,7 @@ final class KeptTargets: Sendable {
 
     /// The answers of `catalog`, made once for the catalog last asked about (as
     /// `MetricCatalog.Index.of`): every plan's parser asks with the same catalog.
-    static func of(_ catalog: MetricCatalog) -> KeptTargets {
-        last.withLock { last in
-            if let last, last.catalog == catalog { return last }
-            let made = KeptTargets(catalog)
-            last = made
-            return made
-        }
-    }
+    static func of(_ catalog: MetricCatalog) -> KeptTargets { made.value(for: catalog, KeptTargets.init) }
 
-    private static let last = Mutex<KeptTargets?>(nil)
+    private static let made = LastMade<MetricCatalog, KeptTargets>()
 }

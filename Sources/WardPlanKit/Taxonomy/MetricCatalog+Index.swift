@@ -1,5 +1,3 @@
-import Synchronization
-
 extension MetricCatalog {
     /// `metric(for:)` with every phrase folded once: one pass of a `PhraseMatcher` over the text's
     /// key says which phrases occur, then the first metric with an alternative whose phrases all
@@ -59,15 +57,8 @@ extension MetricCatalog {
 
         /// The index of `catalog`, made once for the catalog last asked about: every plan's
         /// `TargetParser` asks with the same catalog.
-        static func of(_ catalog: MetricCatalog) -> Index {
-            last.withLock { last in
-                if let last, last.catalog == catalog { return last }
-                let index = Index(catalog)
-                last = index
-                return index
-            }
-        }
+        static func of(_ catalog: MetricCatalog) -> Index { made.value(for: catalog, Index.init) }
 
-        private static let last = Mutex<Index?>(nil)
+        private static let made = LastMade<MetricCatalog, Index>()
     }
 }
