@@ -33,8 +33,14 @@ struct LastMadeTests {
     }
 
     @Test func parsersOfOneCatalogShareTheirKeptTargets() {
-        let catalog = ReferenceData.standard.metrics
-        #expect(KeptTargets.of(catalog) === KeptTargets.of(catalog))
-        #expect(MetricCatalog.Index.of(catalog).catalog == catalog)
+        let standard = ReferenceData.standard.metrics
+        var bare = standard
+        bare.metrics.removeAll()
+        #expect(KeptTargets.of(standard) === KeptTargets.of(standard))
+        #expect(KeptTargets.of(bare).catalog == bare)
+        // Each catalog gets the index made from it, whichever was asked last.
+        #expect(MetricCatalog.Index.of(standard).catalog == standard)
+        #expect(MetricCatalog.Index.of(bare).catalog == bare)
+        #expect(MetricCatalog.Index.of(standard).catalog == standard)
     }
 }

@@ -54,7 +54,7 @@ struct TaskDraft {
     }
 
     static func withoutClosingStopByCounting(_ value: String) -> String {
-        guard value.endsWithMark("."), !value.hasSuffix(".."), value.count > 1 else { return value }
+        guard value.hasSuffix("."), !value.hasSuffix(".."), value.count > 1 else { return value }
         return value.dropLast().trimmingBlanks
     }
 
