@@ -127,6 +127,34 @@ struct ClauseNumbers: Equatable, Sendable {
     var list: [[UInt64]] {
         ends.indices.map { Array(words[($0 == 0 ? 0 : ends[$0 - 1])..<ends[$0]]) }
     }
+
+    /// Whether every word is numbered by its bytes alone (packed: seven key bytes at most), not by
+    /// the order a plan met it in, so that any `WordNumbers` numbers the text so.
+    var isPacked: Bool { words.allSatisfy { $0 >> 56 == 0 } }
+}
+
+extension WordNumbers {
+    /// Clauses of statements' texts numbered by their bytes alone, kept for every plan of a run:
+    /// plans written from one template state the same items (`clauses(of:)` was ≈ 23,000
+    /// instructions a text, 93 M of `PlanFindings` in a cold `compare` of n-100; lead38).
+    private static let packedClauses = TextAnswers<HashedText, ClauseNumbers?>()
+
+    /// `clauses(of: text)`, taken from the kept answers when the text's words are all packed
+    /// (`isPacked`). Such a text numbers no word of its own, so a kept answer leaves these numbers
+    /// as computing it would have; a text with a longer word is numbered here, as before.
+    mutating func keptClauses(of text: String) -> ClauseNumbers {
+        var made: ClauseNumbers?
+        let kept = Self.packedClauses.answer(text) { () -> ClauseNumbers? in
+            let clauses = self.clauses(of: text)
+            made = clauses
+            guard clauses.isPacked else { return nil }
+            // Kept at its size: `clauses(of:)` reserves room for a word every two bytes.
+            var kept = clauses
+            kept.words = clauses.words.withUnsafeBufferPointer { Array($0) }
+            return kept
+        }
+        return kept ?? made ?? clauses(of: text)
+    }
 }
 
 /// `PhraseIndex` for numbered words: a few phrases, found by a scan of their first words.

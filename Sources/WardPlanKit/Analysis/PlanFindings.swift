@@ -24,7 +24,7 @@ struct PlanFindings: Hashable, Sendable {
         // once for the hints, and their folded keys (`TextKey.string` is `FoldedKey.of`) for the
         // peer groups and the doubt, which folded every task's text again each (find35).
         let dutyKeys = ThemeHints.dutyKeys(of: plan)
-        let taskKeys = plan.tasks.map { TextKey($0.text) }
+        let taskKeys = plan.tasks.map { keptKeys.key(of: $0.text) }
         let foldedTasks = taskKeys.map(\.string)
         return PlanFindings(
             statements: Statements.places(in: plan, background: finder.background),
@@ -33,6 +33,11 @@ struct PlanFindings: Hashable, Sendable {
             taskThemes: PeerGroups.statementThemes(in: plan, foldedTexts: foldedTasks),
             doubt: ReadingDoubt.of(plan, foldedTexts: foldedTasks))
     }
+
+    /// Matching keys of task and duty texts, kept for every plan of a run: plans written from one
+    /// template hand out the same tasks and duties (the keys were 34 M of `PlanFindings` in a cold
+    /// `compare` of n-100, lead38). A key is its text's alone.
+    static let keptKeys = KeptTextKeys()
 
     /// The readers of one taxonomy, built once for all plans.
     struct Finder: Sendable {
@@ -84,4 +89,11 @@ protocol PlanFindingsStore: Sendable {
     func findings(for plan: Plan) -> PlanFindings?
     /// Keeps `findings`, just made for `plan`.
     func keepFindings(_ findings: PlanFindings, for plan: Plan)
+}
+
+/// `TextKey(text)`, kept by the text's bytes for the run (`TextAnswers`).
+final class KeptTextKeys: Sendable {
+    private let keys = TextAnswers<HashedText, TextKey>()
+
+    func key(of text: String) -> TextKey { keys.answer(text) { TextKey(text) } }
 }

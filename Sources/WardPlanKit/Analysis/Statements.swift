@@ -200,7 +200,7 @@ enum Statements {
                     continue
                 }
                 let needsClauses = item.themes.contains { $0.evidence.contains { $0.basis == .content } }
-                let clauses = needsClauses ? numbers.clauses(of: item.text) : ClauseNumbers()
+                let clauses = needsClauses ? numbers.keptClauses(of: item.text) : ClauseNumbers()
                 add(
                     item.themes.filter {
                         background.states($0, inClauses: clauses, planYear: planYear, numbers: &numbers)

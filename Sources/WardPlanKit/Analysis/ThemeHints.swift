@@ -117,7 +117,7 @@ struct ThemeHints: Sendable {
 
     /// The keys of `plan`'s duties, by responsibility: read by both the hints and `AssignedThemes`.
     static func dutyKeys(of plan: Plan) -> [[TextKey]] {
-        plan.responsibilities.map { $0.duties.map { TextKey($0.text) } }
+        plan.responsibilities.map { $0.duties.map { PlanFindings.keptKeys.key(of: $0.text) } }
     }
 
     /// `classifier.themeWords(in: key, section: section)` from the matcher's `findSignalsFirst`,
