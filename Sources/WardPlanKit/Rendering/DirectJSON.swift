@@ -94,9 +94,7 @@ struct DirectJSONWriter {
     /// A member's key (plain ASCII, no escapes) and the separator after it; its value follows.
     mutating func key(_ name: StaticString) {
         separate()
-        buffer.append(UInt8(ascii: "\""))
-        appendBytes(of: name)
-        appendBytes(of: pretty ? "\" : " : "\":")
+        buffer.appendKey(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), pretty: pretty)
     }
 
     /// The bytes of a short literal (a key, `null`, `true`, `false`): string literals, which are

@@ -73,32 +73,55 @@ enum JSONBytesEncoder {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: 0)
-            while i < utf8.count {
-                let byte = utf8[i]
-                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                runStart = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(UInt8(ascii: "u"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(UInt8(ascii: "0"))
-                    bytes.append(hexDigits[Int(byte >> 4)])
-                    bytes.append(hexDigits[Int(byte & 0xF)])
-                }
-                i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: i + 1)
-            }
-            bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            appendEscaped(utf8, from: ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: 0), to: &bytes)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `appendString` into a `ByteBuffer`: a text with nothing to escape (most of a plan's) is
+    /// its quotes and bytes in one step, not four appends each checking for room (the model's
+    /// JSON wrote ≈ 340 instructions a string, lead38).
+    static func appendString(_ text: String, to bytes: inout ByteBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let first = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: 0)
+            if first == utf8.count { return bytes.appendQuoted(utf8) }
+            bytes.append(UInt8(ascii: "\""))
+            appendEscaped(utf8, from: first, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// The bytes of `utf8` with JSON's escapes, `first` being the index of the first byte to
+    /// escape (or the count).
+    @inline(__always)
+    private static func appendEscaped<Sink: ByteSink>(
+        _ utf8: UnsafeBufferPointer<UInt8>, from first: Int, to bytes: inout Sink
+    ) {
+        var runStart = 0
+        var i = first
+        while i < utf8.count {
+            let byte = utf8[i]
+            bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+            runStart = i + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+            case 0x08: bytes.append(UInt8(ascii: "b"))
+            case 0x0C: bytes.append(UInt8(ascii: "f"))
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(UInt8(ascii: "u"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0xF)])
+            }
+            i = ByteRuns.firstSpecial(ByteRuns.JSON.self, in: utf8, from: i + 1)
+        }
+        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
