@@ -295,6 +295,47 @@ struct DirectJSONTests {
         #expect(throws: EncodingError.self) { try JSONBytesEncoder.encode(broken, style: .compact) }
     }
 
+    static let fullTimelines = TimelineSummary(
+        quarters: [Quarter(year: 2026, quarter: 3), Quarter(year: 2026, quarter: 4)],
+        wards: [
+            TimelineSummary.Ward(
+                ward: "w1", missing: [task], vague: [task, task], relative: [task], wholePeriod: [task],
+                pastDue: [task], recurring: 2, perQuarter: [0, 5]),
+            TimelineSummary.Ward(
+                ward: "w\"2", missing: [], vague: [], relative: [], wholePeriod: [], pastDue: [], recurring: 0,
+                perQuarter: []),
+        ])
+
+    static let fullCitations = CitationSummary(
+        citations: [CitationSummary.Citation(id: "nq76", vi: "Nghị quyết 76/NQ-CP", en: "Resolution \"76\"")],
+        wards: [
+            CitationSummary.Ward(
+                ward: "w1",
+                checks: [
+                    CitationSummary.Check(citation: "nq76", found: true, basis: 2, line: 14),
+                    CitationSummary.Check(citation: "qd282", found: false, basis: nil, line: nil),
+                ]),
+            CitationSummary.Ward(ward: "w2", checks: []),
+        ])
+
+    /// The timelines' and citations' summaries, per ward, as JSONEncoder writes them: the optional
+    /// basis and line of a check left out when nil, as the synthesized `encode(to:)` does.
+    @Test func summariesAreWrittenAsJSONEncoderWritesThem() throws {
+        try Self.expectSame(Self.fullTimelines)
+        try Self.expectSame(TimelineSummary(quarters: [], wards: []))
+        try Self.expectSame(Self.fullCitations)
+        try Self.expectSame(CitationSummary(citations: [], wards: []))
+        #expect(
+            try Self.direct(CitationSummary.Check(citation: "x", found: false, basis: nil, line: nil), .compact)
+                == #"{"citation":"x","found":false}"#)
+        try Self.expectMembers(Self.fullTimelines)
+        try Self.expectMembers(Self.fullTimelines.wards[0])
+        try Self.expectMembers(Self.fullCitations)
+        try Self.expectMembers(Self.fullCitations.citations[0])
+        try Self.expectMembers(Self.fullCitations.wards[0])
+        try Self.expectMembers(Self.fullCitations.wards[0].checks[0])
+    }
+
     /// The same check as `everyStoredPropertyHasItsMember`, for the comparison's parts.
     @Test func everyComparisonPartHasAMemberPerStoredProperty() throws {
         try Self.expectMembers(Self.fullFacts)
