@@ -260,6 +260,40 @@ struct FastPath38ParseTests {
         }
     }
 
+    // MARK: Typed markers turned away by their opening
+
+    @Test func markerOpeningsTurnAwayOnlyProse() {
+        var texts =
+            Self.inputs + [
+                "Rà soát TTHC", "A. MỤC ĐÍCH", "A) x", "a) x", "a. x", "b.x", "Phần A", "phần I", "PHẦN II",
+                "IV. KINH PHÍ",
+                "I.1. x", "Lĩnh vực", "Xây dựng", "Vận hành", "1. x", "7.1.Tổ chức", "(1) x", "- x", "+ x", "* x",
+                "• x", "–x",
+                "đ) x", "Đ. x", "R\u{0301}. x", "R.\u{0301} x", "A", "a", "", " a) x", "\ta) x", "k) x", "K) x",
+                "\u{212A}) x",
+            ]
+        for a in Self.awkward {
+            for b in [". x", ") x", "x", ".", ")"] { texts += [a + b, "R" + a + b, "a" + a + b] }
+        }
+        for text in texts where !TypedMarker.mayOpenMarker(text) {
+            #expect(TypedMarker.readText(text) == nil, "\(text.debugDescription)")
+        }
+        #expect(!TypedMarker.mayOpenMarker("Rà soát TTHC"))
+        #expect(TypedMarker.mayOpenMarker("A. MỤC ĐÍCH"))
+    }
+
+    @Test func numberPathPiecesAsSplit() {
+        var values = ["", "1", "1.1", "1.1.1", "II.1", "1..1", ".1", "1.", "a", "1\r\n.2", "1.\u{0301}2", "１.２", "1。2"]
+        for a in Self.awkward {
+            for b in ["1", ".", "2.1", ""] { values += [a + b, b + a, b + a + b] }
+        }
+        for value in values {
+            #expect(
+                DocumentTreeBuilder.StyleKey.pieces(of: value) == value.split(separator: ".").count,
+                "\(value.debugDescription)")
+        }
+    }
+
     // MARK: Headings' words
 
     @Test func headingWordsAsTheKeySays() {

@@ -60,10 +60,27 @@ extension DocumentTreeBuilder {
 
         static func of(_ marker: Marker) -> StyleKey {
             switch marker.style {
-            case .numberPath: StyleKey(style: marker.style, numbers: marker.value.split(separator: ".").count)
+            case .numberPath: StyleKey(style: marker.style, numbers: pieces(of: marker.value))
             case .bullet: StyleKey(style: marker.style, bullet: marker.text)
             default: StyleKey(style: marker.style)
             }
+        }
+
+        /// `value.split(separator: ".").count`: in ASCII text every byte is a character of its own
+        /// but CR LF, and neither is ".", so the runs of other bytes are counted; other text is split.
+        static func pieces(of value: String) -> Int {
+            var count = 0
+            var inPiece = false
+            for byte in value.utf8 {
+                if byte >= 0x80 { return value.split(separator: ".").count }
+                if byte == UInt8(ascii: ".") {
+                    inPiece = false
+                } else if !inPiece {
+                    inPiece = true
+                    count += 1
+                }
+            }
+            return count
         }
 
         /// The key as the text it was ("number", "number-path-2", "bullet--"): the reference for
@@ -183,7 +200,7 @@ extension DocumentTreeBuilder {
                 text = typed.text
             }
             let key = marker.map(StyleKey.of)
-            if let key, let open = stack.lastIndex(where: { $0.key == key }) {
+            if let key, let open = lastFrame(with: key) {
                 // A marker style open above: a sibling of that heading or item, whatever the level
                 // the markup gives (converters often get heading levels wrong).
                 popTo(open)
@@ -207,11 +224,22 @@ extension DocumentTreeBuilder {
                 while let top = stack.last, let item = top.item, item.level >= formatLevel { closeTop() }
                 level = formatLevel
             } else {
-                if let open = stack.lastIndex(where: { $0.key == key }) { popTo(open) }
+                if let open = lastFrame(with: key) { popTo(open) }
                 level = (stack.last { $0.item != nil }?.item?.level ?? 0) + 1
             }
             let item = ItemBlock(marker: marker, level: level, text: text, emphasis: emphasis, span: span)
             stack.append(Frame(item: item, key: key))
+        }
+
+        /// The index of the innermost open frame whose marker style is `key`'s. Read in place:
+        /// `lastIndex(where:)` copied each frame it passed to compare its key.
+        private func lastFrame(with key: StyleKey) -> Int? {
+            var index = stack.count
+            while index > 0 {
+                index -= 1
+                if stack[index].key == key { return index }
+            }
+            return nil
         }
 
         /// Closes the frame at `index` and every frame above it.
