@@ -17,7 +17,10 @@ public struct DocumentTreeBuilder: Sendable {
     }
 
     public func build(_ lines: [DocumentLine]) -> DocumentTree {
-        var assembly = Assembly(blankLines: Set(lines.filter(\.isBlank).map(\.number)))
+        // The blank lines' numbers in one pass (`filter` copied each blank line first).
+        var blankLines = Set<Int>()
+        for i in lines.indices where lines[i].isBlank { blankLines.insert(lines[i].number) }
+        var assembly = Assembly(blankLines: blankLines)
         for line in PageBreakJoiner.join(lines, joining: joinsLines) { assembly.add(line) }
         return DocumentTree(blocks: assembly.finish())
     }
@@ -28,8 +31,9 @@ extension DocumentTreeBuilder {
     fileprivate struct Frame {
         var heading: HeadingBlock?
         var item: ItemBlock?
-        /// The style of its marker ("number", "number-path-2", "bullet--"), nil for an unmarked heading.
-        var key: String?
+        /// The style of its marker ("number", "number-path" of two numbers, the bullet "-"), nil
+        /// for an unmarked heading.
+        var key: StyleKey?
         var children: [Block] = []
 
         var isBullet: Bool { item?.marker.style == .bullet }
@@ -42,6 +46,51 @@ extension DocumentTreeBuilder {
             var item = item!
             item.children = children
             return .item(item)
+        }
+    }
+
+    /// What tells two markers' styles apart in the stack: the style, the count of a number path's
+    /// numbers, a bullet's character. Equal exactly when the texts `Assembly.keyText` made were
+    /// (no style's name opens another's, and the bullet follows a "-"), without a text made per
+    /// item and compared at each open frame.
+    struct StyleKey: Equatable {
+        var style: Marker.Style
+        var numbers = 0
+        var bullet = ""
+
+        static func of(_ marker: Marker) -> StyleKey {
+            switch marker.style {
+            case .numberPath: StyleKey(style: marker.style, numbers: pieces(of: marker.value))
+            case .bullet: StyleKey(style: marker.style, bullet: marker.text)
+            default: StyleKey(style: marker.style)
+            }
+        }
+
+        /// `value.split(separator: ".").count`: in ASCII text every byte is a character of its own
+        /// but CR LF, and neither is ".", so the runs of other bytes are counted; other text is split.
+        static func pieces(of value: String) -> Int {
+            var count = 0
+            var inPiece = false
+            for byte in value.utf8 {
+                if byte >= 0x80 { return value.split(separator: ".").count }
+                if byte == UInt8(ascii: ".") {
+                    inPiece = false
+                } else if !inPiece {
+                    inPiece = true
+                    count += 1
+                }
+            }
+            return count
+        }
+
+        /// The key as the text it was ("number", "number-path-2", "bullet--"): the reference for
+        /// the equality of keys.
+        static func text(of marker: Marker) -> String {
+            switch marker.style {
+            case .numberPath: "\(marker.style.rawValue)-\(marker.value.split(separator: ".").count)"
+            case .bullet: "\(marker.style.rawValue)-\(marker.text)"
+            default: marker.style.rawValue
+            }
         }
     }
 
@@ -64,9 +113,10 @@ extension DocumentTreeBuilder {
             append(row)
         }
 
-        mutating func append(_ row: TableRow) {
+        /// Adds `row`; `keys`, when given, are its `TableShape.cellKeys` made already.
+        mutating func append(_ row: TableRow, keys: [String]? = nil) {
             dataRows.append(TableShape.startsData(row))
-            if leadingKeys.count < 3 { leadingKeys.append(TableShape.cellKeys(row)) }
+            if leadingKeys.count < 3 { leadingKeys.append(keys ?? TableShape.cellKeys(row)) }
             rows.append(row)
         }
 
@@ -76,7 +126,26 @@ extension DocumentTreeBuilder {
         /// Whether a header row (`headerRowCount` of them, at most three) has the cells of a row
         /// whose keys are `keys`: `TableShape.sameCells(header, row)`.
         func headerHas(_ keys: [String]) -> Bool {
-            leadingKeys.prefix(headerRowCount).contains { !$0.isEmpty && $0 == keys }
+            headerHas(keys, among: headerRowCount)
+        }
+
+        /// `headerHas` with the header's row count given.
+        func headerHas(_ keys: [String], among headerCount: Int) -> Bool {
+            leadingKeys.prefix(headerCount).contains { !$0.isEmpty && $0 == keys }
+        }
+
+        /// Whether a header row (the first `headerCount`) may have the cells of `row`: false only
+        /// where `headerHas(TableShape.cellKeys(row))` is. Two lists of keys are equal only when
+        /// their first keys are, and a row's first key (`TableShape.firstCellKey`) folds its cells
+        /// up to the first that has one, most often one short cell: every row of a table asked for
+        /// all its cells' keys, to be compared with the header's, and a row of data ("1 | Rà soát
+        /// …") differs from them at its first.
+        func headerMayHave(_ row: TableRow, among headerCount: Int) -> Bool {
+            let headers = leadingKeys.prefix(headerCount)
+            guard headers.contains(where: { !$0.isEmpty }), let first = TableShape.firstCellKey(row) else {
+                return false
+            }
+            return headers.contains { $0.first == first }
         }
     }
 
@@ -130,8 +199,8 @@ extension DocumentTreeBuilder {
                 marker = typed.marker
                 text = typed.text
             }
-            let key = marker.map(Self.key)
-            if let key, let open = stack.lastIndex(where: { $0.key == key }) {
+            let key = marker.map(StyleKey.of)
+            if let key, let open = lastFrame(with: key) {
                 // A marker style open above: a sibling of that heading or item, whatever the level
                 // the markup gives (converters often get heading levels wrong).
                 popTo(open)
@@ -149,17 +218,28 @@ extension DocumentTreeBuilder {
         private mutating func openItem(
             marker: Marker, text: String, formatLevel: Int?, emphasis: Emphasis?, span: SourceSpan
         ) {
-            let key = Self.key(marker)
+            let key = StyleKey.of(marker)
             let level: Int
             if let formatLevel {
                 while let top = stack.last, let item = top.item, item.level >= formatLevel { closeTop() }
                 level = formatLevel
             } else {
-                if let open = stack.lastIndex(where: { $0.key == key }) { popTo(open) }
+                if let open = lastFrame(with: key) { popTo(open) }
                 level = (stack.last { $0.item != nil }?.item?.level ?? 0) + 1
             }
             let item = ItemBlock(marker: marker, level: level, text: text, emphasis: emphasis, span: span)
             stack.append(Frame(item: item, key: key))
+        }
+
+        /// The index of the innermost open frame whose marker style is `key`'s. Read in place:
+        /// `lastIndex(where:)` copied each frame it passed to compare its key.
+        private func lastFrame(with key: StyleKey) -> Int? {
+            var index = stack.count
+            while index > 0 {
+                index -= 1
+                if stack[index].key == key { return index }
+            }
+            return nil
         }
 
         /// Closes the frame at `index` and every frame above it.
@@ -187,14 +267,6 @@ extension DocumentTreeBuilder {
             append(block)
         }
 
-        static func key(_ marker: Marker) -> String {
-            switch marker.style {
-            case .numberPath: "\(marker.style.rawValue)-\(marker.value.split(separator: ".").count)"
-            case .bullet: "\(marker.style.rawValue)-\(marker.text)"
-            default: marker.style.rawValue
-            }
-        }
-
         // MARK: Tables
 
         private mutating func addRow(_ cells: [String], span: SourceSpan, lines: [CellLines?]?) {
@@ -205,14 +277,17 @@ extension DocumentTreeBuilder {
                 let last = max(pending.rows.last?.span.endLine ?? 0, pending.repeatedHeaderSpans.last?.endLine ?? 0)
                 pending.interrupted = pending.interrupted || (last + 1..<span.line).contains { blankLines.contains($0) }
                 let headerCount = pending.headerRowCount
-                if pending.headerHas(TableShape.cellKeys(row)), pending.rows.count > headerCount {
+                // The row's keys are made only when a header row may have them (`headerMayHave`),
+                // and given to `append`, which keeps those of the first three rows.
+                let keys = pending.headerMayHave(row, among: headerCount) ? TableShape.cellKeys(row) : nil
+                if let keys, pending.headerHas(keys, among: headerCount), pending.rows.count > headerCount {
                     pending.repeatedHeaderSpans.append(span)
                     pending.interrupted = false
                     table = pending
                     return
                 }
                 if !pending.interrupted {
-                    pending.append(row)
+                    pending.append(row, keys: keys)
                     table = pending
                     return
                 }
@@ -273,7 +348,7 @@ enum TableShape {
     static func holdsColumnWords(_ row: TableRow) -> Bool {
         let filled = row.cells.map(\.text).filter { !$0.isEmpty }
         return filled.count >= 2
-            && filled.allSatisfy { TextShape.wordCount($0) <= 6 && !TextShape.endsSentence($0) }
+            && filled.allSatisfy { TextShape.hasAtMostWords($0, 6) && !TextShape.endsSentence($0) }
     }
 
     /// A row of data: its first filled cell is a number, a Roman numeral or a letter, or its second
@@ -304,5 +379,14 @@ enum TableShape {
     /// The folded keys of a row's cells that have one.
     static func cellKeys(_ row: TableRow) -> [String] {
         row.cells.map(\.text.foldedKey).filter { !$0.isEmpty }
+    }
+
+    /// `cellKeys(row).first`, folding the cells up to the first with a key.
+    static func firstCellKey(_ row: TableRow) -> String? {
+        for cell in row.cells {
+            let key = cell.text.foldedKey
+            if !key.isEmpty { return key }
+        }
+        return nil
     }
 }

@@ -4,7 +4,31 @@ enum TypedMarker {
     /// The marker a line starts with and the text after it, or nil for a line without one. Read
     /// once for all plans (`TextAnswers`): most lines of a plan are lines of other plans too.
     static func read(_ text: String) -> (marker: Marker, text: String)? {
-        markers.answer(text) { readText(text) }
+        // Most lines are prose opening with a letter no marker opens with: answered from their first
+        // two bytes, without hashing the line to find its kept answer.
+        guard mayOpenMarker(text) else { return nil }
+        return markers.answer(text) { readText(text) }
+    }
+
+    /// False only where `readText` is nil, from the first two bytes: an ASCII letter first that
+    /// opens no Roman numeral ("I", "V", "X", "L") and no "Phần" ("P", "p"), with no "." or ")"
+    /// after it. Every pattern `readText` tries opens with "Phần" in any case, a Roman digit, a
+    /// decimal digit, "(", a bullet (no ASCII letter), or a single letter then "." or ")"
+    /// (`letter`, `upperLetter`); the patterns match code point by code point from the start, so
+    /// an ASCII first byte is the first scalar.
+    static func mayOpenMarker(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return true }
+        let isLetter = first &- UInt8(ascii: "A") < 26 || first &- UInt8(ascii: "a") < 26
+        guard isLetter else { return true }
+        switch first {
+        case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"), UInt8(ascii: "P"),
+            UInt8(ascii: "p"):
+            return true
+        default:
+            let second = utf8.next()
+            return second == UInt8(ascii: ".") || second == UInt8(ascii: ")")
+        }
     }
 
     private static let markers = TextAnswers<HashedText, (marker: Marker, text: String)?>()

@@ -137,6 +137,42 @@ struct AbbreviationLegend: Equatable {
     /// colon, and in simple text every scalar is a character of its own, so the first 60 scalars
     /// are the first 60 characters and a ':' scalar is a ':' character. Other text goes the old way.
     static func hasColonNearStart(_ text: String) -> Bool {
+        // Every unit of every plan asks, and a long paragraph's bytes were all read for a ':' (and
+        // again for `isSimple`): the opening alone answers where its scalars are characters of
+        // their own (`SimpleText.isOwnCharacter`, a property of each scalar): a ':' among the
+        // first 60 scalars with the scalar after it its own too is a ':' among the first 60
+        // characters, and 61 scalars of their own without one (or fewer, the whole text) say no.
+        // An opening with another scalar goes the way below.
+        let opening = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+            var i = 0
+            var scalars = 0
+            var colonSeen = false
+            while i < utf8.count {
+                let byte = utf8[i]
+                let value: UInt32
+                let length: Int
+                if byte < 0x80 {
+                    (value, length) = (UInt32(byte), 1)
+                } else {
+                    guard byte < 0xF0 else { return nil }
+                    (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+                }
+                guard SimpleText.isOwnCharacter(value) else { return nil }
+                // The scalar after a ':' is its own: the ':' is a character of its own.
+                if colonSeen { return true }
+                if scalars == 60 { return false }
+                if value == 0x3A { colonSeen = true }
+                scalars += 1
+                i += length
+            }
+            return colonSeen
+        }
+        return (opening ?? nil) ?? hasColonNearStartByScanning(text)
+    }
+
+    /// `hasColonNearStart` reading every byte for a ':' first, as it was: the way for an opening
+    /// with a scalar that may join its neighbours, and a reference for the tests.
+    static func hasColonNearStartByScanning(_ text: String) -> Bool {
         let sure = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
             guard utf8.contains(UInt8(ascii: ":")) else { return false }
             guard SimpleText.isSimple(utf8) else { return nil }

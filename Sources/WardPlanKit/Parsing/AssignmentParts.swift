@@ -131,6 +131,14 @@ struct AssignmentParts: Equatable {
     /// hợp: Y". A label opens the cell, then each label that starts with a capital or follows ";"
     /// ends the value before it. Nil unless the cell opens with a label of a lead, partners or time.
     static func labelledCell(_ text: String) -> AssignmentParts? {
+        // A label closes with ':': a cell without the byte has none (no other character is
+        // canonically ':'), and its characters were walked for nothing (most cells of a table).
+        guard SimpleText.contains(UInt8(ascii: ":"), in: text) else { return nil }
+        return labelledCellByCharacters(text)
+    }
+
+    /// `labelledCell` walking every character, as it was: the reference for its byte test.
+    static func labelledCellByCharacters(_ text: String) -> AssignmentParts? {
         var labels: [(start: String.Index, colon: String.Index, field: TaskField)] = []
         for colon in text.indices where text[colon] == ":" {
             guard let (start, field) = labelBefore(colon, in: text) else { continue }

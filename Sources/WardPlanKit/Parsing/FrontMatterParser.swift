@@ -32,8 +32,10 @@ struct FrontMatterParser {
     private static func basisSections(_ units: [OutlineUnit]) -> [Range<Int>] {
         units.indices.compactMap { i in
             let unit = units[i]
-            guard unit.subtreeEnd > i + 1, unit.body.hasAtMost(80),
-                TextScan.key(of: unit.body, hasWordPrefix: "can cu")
+            // The opening's key first: `hasAtMost` walked 81 characters of every heading with
+            // children, and few open with "Căn cứ" (both are pure: the order changes no answer).
+            guard unit.subtreeEnd > i + 1, TextScan.key(of: unit.body, hasWordPrefix: "can cu"),
+                unit.body.hasAtMost(80)
             else {
                 return nil
             }

@@ -223,7 +223,26 @@ enum TaskField: String, Equatable, Sendable, Decodable {
 }
 
 enum RomanNumeral {
+    /// The value of a Roman numeral ("IV", "xii"), nil for any other text.
     static func value(_ text: String) -> Int? {
+        // Every table cell, marker and heading word asks: most are words. A numeral's upper case is
+        // made of "I", "V", "X" and "L" alone (`valueByCharacters` writes the value back and
+        // compares), and the upper case of an ASCII byte other than those letters in either case
+        // is not one of them, so such a byte answers nil without the upper-cased copy.
+        for byte in text.utf8 where byte < 0x80 {
+            switch byte {
+            case UInt8(ascii: "I"), UInt8(ascii: "V"), UInt8(ascii: "X"), UInt8(ascii: "L"),
+                UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "x"), UInt8(ascii: "l"):
+                continue
+            default:
+                return nil
+            }
+        }
+        return valueByCharacters(text)
+    }
+
+    /// `value` by characters, as it was: the reference for its byte test.
+    static func valueByCharacters(_ text: String) -> Int? {
         let digits: [Character: Int] = ["I": 1, "V": 5, "X": 10, "L": 50]
         let values = text.uppercased().compactMap { digits[$0] }
         guard values.count == text.count, !values.isEmpty else { return nil }

@@ -47,7 +47,9 @@ enum PageBreakJoiner {
         var out: [LogicalLine] = []
         // At most one logical line a physical one: the array grew by copying as lines came.
         out.reserveCapacity(lines.count)
-        var lastPhysical: DocumentLine?
+        // What the checks read of the last physical line, not a copy of the whole line (its cells,
+        // table and marker retained and released at every line).
+        var lastPhysical: PreviousLine?
         for line in lines {
             if line.isPageFurniture {
                 // A page's header and number (`DocumentLine.isPageFurniture`) right under a line:
@@ -56,16 +58,18 @@ enum PageBreakJoiner {
                 continue
             }
             guard !line.isBlank, !line.isRule else { continue }
-            defer { lastPhysical = line }
-            if line.continuesRow, let last = out.last, last.isTableRow {
-                out[out.count - 1].continueRow(with: line.cells ?? [line.text], line: line.number)
+            defer { lastPhysical = PreviousLine(line) }
+            // The last logical line is read in place (`out.last` copied it at every line).
+            let last = out.count - 1
+            if line.continuesRow, last >= 0, out[last].isTableRow {
+                out[last].continueRow(with: line.cells ?? [line.text], line: line.number)
                 continue
             }
-            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, let last = out.last,
-                !last.isTableRow,
-                !last.first.carriesStructure || last.first.marker != nil,
+            if joining, line.cells == nil, !line.headingHint, !line.carriesStructure, last >= 0,
+                !out[last].isTableRow,
+                !out[last].first.carriesStructure || out[last].first.marker != nil,
                 startsAsContinuation(line.text) || continuesWrappedLine(line, after: lastPhysical)
-                    || closesOpenBracket(line, of: last.text, after: lastPhysical)
+                    || closesOpenBracket(line, of: out[last].text, after: lastPhysical)
             {
                 out[out.count - 1].text += " " + line.text
                 out[out.count - 1].lines.append(line.number)
@@ -129,9 +133,9 @@ enum PageBreakJoiner {
     /// "(Chủ trì: …; Quý" + "II - Quý IV/2027)": a line right after the one before it that closes
     /// the bracket the paragraph left open goes on it, whatever it looks like (a Roman numeral, a
     /// time in capitals). A new labelled item ("Nhiệm vụ 4: …") never does.
-    static func closesOpenBracket(_ line: DocumentLine, of paragraph: String, after previous: DocumentLine?) -> Bool {
-        guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
-            previous.table == nil, let close = line.text.firstIndex(ofASCII: ")"),
+    static func closesOpenBracket(_ line: DocumentLine, of paragraph: String, after previous: PreviousLine?) -> Bool {
+        guard let previous, previous.number == line.number - 1, previous.isPlain,
+            let close = line.text.firstIndex(ofASCII: ")"),
             !holdsOpenBracket(line.text[..<close]), leavesParenthesisOpen(paragraph),
             !LabelledTaskOpener.opensItem(line.text)
         else { return false }
@@ -158,9 +162,8 @@ enum PageBreakJoiner {
         #"^([IVX]{1,4})\s*(?:[-–,]|và\s)\s*(\S.*)$"#, caseSensitive: true, opening: "IVX")
 
     /// A plain line right after a long line (no blank line between) that stops mid-sentence.
-    static func continuesWrappedLine(_ line: DocumentLine, after previous: DocumentLine?) -> Bool {
-        guard let previous, previous.number == line.number - 1, previous.cells == nil, !previous.headingHint,
-            previous.table == nil,
+    static func continuesWrappedLine(_ line: DocumentLine, after previous: PreviousLine?) -> Bool {
+        guard let previous, previous.number == line.number - 1, previous.isPlain,
             OwnCharacters.hasCharacters(previous.text, atLeast: wrappedLineMinimum),
             !TextShape.endsSentence(previous.text) || leavesParenthesisOpen(previous.text),
             !FrontMatterParser.isCapitals(previous.text)
@@ -183,6 +186,21 @@ enum PageBreakJoiner {
         default:
             return false
         }
+    }
+}
+
+/// What `PageBreakJoiner` reads of the physical line before the one it looks at: its number
+/// (moved past a page's furniture right under it), whether it is plain text (no cells, no
+/// heading hint, no table) and its text.
+struct PreviousLine {
+    var number: Int
+    let isPlain: Bool
+    let text: String
+
+    init(_ line: DocumentLine) {
+        number = line.number
+        isPlain = line.cells == nil && !line.headingHint && line.table == nil
+        text = line.text
     }
 }
 

@@ -15,6 +15,9 @@ extension OfficeDirectory {
         private let assignments = TextAnswers<HashedText, InlineAssignment?>(limit: SharedAnswers.limit)
         private let paragraphs = TextAnswers<HashedText, InlineAssignment>(limit: SharedAnswers.limit)
         private let openings = TextAnswers<HashedText, Bool>(limit: SharedAnswers.limit)
+        private let leadingSplits = TextAnswers<HashedText, (office: String, duty: String)?>(
+            limit: SharedAnswers.limit)
+        private let workOpenings = TextAnswers<HashedText, Bool>(limit: SharedAnswers.limit)
         static let limit = 200_000
 
         /// `make()`, the resolution of `key`'s text, asked once for all plans.
@@ -45,6 +48,19 @@ extension OfficeDirectory {
         /// `make()`, `InlineAssignment.opensAssignment` of `key`'s text, asked once for all plans.
         func opensAssignment(_ key: ExactText, _ make: () -> Bool) -> Bool {
             openings.answer(HashedText(key.text), make)
+        }
+
+        /// `make()`, `splitLeadingOffice` of `text`, asked once for all plans.
+        func leadingSplit(_ text: String, _ make: () -> (office: String, duty: String)?) -> (
+            office: String, duty: String
+        )? {
+            leadingSplits.answer(text, make)
+        }
+
+        /// `make()`, `PlanRecognizer.opensWithWork` of `text` with this directory, asked once for
+        /// all plans.
+        func workOpening(_ text: String, _ make: () -> Bool) -> Bool {
+            workOpenings.answer(text, make)
         }
 
         /// `opensAssignment` by a key made already.

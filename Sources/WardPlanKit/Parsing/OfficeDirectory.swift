@@ -197,6 +197,12 @@ public struct OfficeDirectory: Sendable {
     /// open with a known office ("Công an phường"), with a new office's kind ("Phòng Tư pháp") or be a
     /// generic body ("Các phòng chuyên môn"). "Công tác tuyên truyền:" or "Tổ chức thực hiện:" are not.
     public func splitLeadingOffice(_ text: String) -> (office: String, duty: String)? {
+        // Every item of an organisation section asks, and the plans of a city give the same duties.
+        shared.leadingSplit(text) { splitLeadingOfficeText(text) }
+    }
+
+    /// `splitLeadingOffice` without the shared answers.
+    func splitLeadingOfficeText(_ text: String) -> (office: String, duty: String)? {
         guard let colon = text.firstIndex(ofASCII: ":") else { return nil }
         let office = String(text[..<colon]).trimmingCharacters(in: Self.trimSet)
         let words = Self.normalisedWords(office, expansions: expansions, ignored: ignored)

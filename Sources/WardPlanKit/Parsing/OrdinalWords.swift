@@ -38,7 +38,14 @@ enum OrdinalWords {
     }
 
     /// "Thứ" with a capital, one to three words, then ",", ":" or "." and the paragraph's text.
-    private static let opener = Pattern(openerSource, caseSensitive: true, opening: "T", needsText: ["Thứ"])
+    /// The match opens the text (`^`, code point by code point), so a text is turned away unless
+    /// it opens with "Thứ" (`opensWith`): the search for "Thứ" anywhere (`needsText`) read every
+    /// byte of every line opening with "T" ("Tổ chức", "Thực hiện", "Tăng cường" …).
+    private static let opener = Pattern(openerSource, caseSensitive: true, opening: "T", opensWith: ["Thứ"])
+    /// `opener` as it was, turning texts away by "Thứ" anywhere in them: the reference for its test.
+    static let openerSearching = Pattern(openerSource, caseSensitive: true, opening: "T", needsText: ["Thứ"])
+    /// `opener`, for tests.
+    static var openerOpening: Pattern { opener }
     static let openerSource = #"^Thứ\s+(\p{Ll}+(?:\s+\p{Ll}+){0,2})\s*[,:.]\s*(\S.*)$"#
 
     /// Unit words by `TonedKey`: "tư" and "bốn" are 4, "bảy" and "bẩy" 7.

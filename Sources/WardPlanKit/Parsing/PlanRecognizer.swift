@@ -24,8 +24,29 @@ final class PlanRecognizer {
         /// "- Kiểm soát TTHC" over bulleted task blocks (`bulletGroupHeading`): the next such bullet
         /// is its sibling.
         var isBulletGroup = false
-        /// The heading's folded text (`FoldedKey`), made once: every item asks it for its words.
-        var key: String
+        /// What the heading's words say of the items under it (`HeadingWords`), read once: every
+        /// item asked the folded text of each open heading for them.
+        var words: HeadingWords
+    }
+
+    /// The words of a heading that tell what its items state, read from its folded text
+    /// (`FoldedKey`) when it is pushed.
+    struct HeadingWords {
+        /// "chỉ tiêu": its listed figures are targets.
+        var namesTargets: Bool
+        /// "Mục đích", "Mục tiêu", "Yêu cầu", "Quan điểm" (`purposeWords`).
+        var namesPurpose: Bool
+        /// "Mục đích", "Mục tiêu" (`aimWords`): a purpose that states aims.
+        var namesAims: Bool
+        /// "mục tiêu".
+        var namesObjectives: Bool
+
+        init(key: String) {
+            namesTargets = key.containsWords("chi tieu")
+            namesPurpose = PlanRecognizer.purposeWords.contains { key.containsWords($0) }
+            namesAims = PlanRecognizer.aimWords.contains { key.containsWords($0) }
+            namesObjectives = key.containsWords("muc tieu")
+        }
     }
 
     /// A table group row ("I | CÔNG TÁC CHỈ ĐẠO ĐIỀU HÀNH CCHC", "II | Giai đoạn 2028-2030").
@@ -175,8 +196,7 @@ final class PlanRecognizer {
         case .roman:
             return .roman(ref: marker.value, title: unit.body)
         case .number, .numberPath:
-            let depth = marker.value.split(separator: ".").filter { Int($0) != nil }.count
-            return .numbered(ref: marker.value, depth: depth, title: unit.body)
+            return .numbered(ref: marker.value, depth: numberDepth(marker.value), title: unit.body)
         case .letter:
             // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
             if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
@@ -189,6 +209,31 @@ final class PlanRecognizer {
             // "(1) Tỷ lệ …", "A. …": read as prose; the marker is the item's ref.
             return .prose(unit.body)
         }
+    }
+
+    /// The count of the numbers of a marker's value ("2.1" two, "II.1.2" two): its parts between
+    /// dots that read as an `Int`. A value of ASCII digits and dots, no part longer than 18 digits
+    /// (none overflows), is counted on its bytes; any other is split (`numberDepthBySplit`).
+    static func numberDepth(_ value: String) -> Int {
+        var count = 0
+        var run = 0
+        for byte in value.utf8 {
+            if byte == UInt8(ascii: ".") {
+                run = 0
+            } else if byte &- UInt8(ascii: "0") < 10 {
+                run += 1
+                if run == 1 { count += 1 }
+                if run > 18 { return numberDepthBySplit(value) }
+            } else {
+                return numberDepthBySplit(value)
+            }
+        }
+        return count
+    }
+
+    /// `numberDepth` by splitting, as it was: the reference for the byte count.
+    static func numberDepthBySplit(_ value: String) -> Int {
+        value.split(separator: ".").filter { Int($0) != nil }.count
     }
 
     // MARK: - Lines
@@ -260,7 +305,7 @@ final class PlanRecognizer {
                     ref: letter, text: title, level: letteredLevel, at: i, office: office, officeMarker: .letter)
             } else if officeLead == nil,
                 line.isHeading
-                    || (TextShape.wordCount(title) <= 8 && !TextShape.endsSentence(title)
+                    || (TextShape.hasAtMostWords(title, 8) && !TextShape.endsSentence(title)
                         && !closesWithAssignment(title))
             {
                 pushHeading(ref: letter, text: title, level: letteredLevel, at: i)
@@ -357,7 +402,8 @@ final class PlanRecognizer {
                 let sibling = stack.last?.time != nil
                 let level = (stack.last?.heading.level ?? 0) + (sibling ? 0 : 1)
                 pushHeading(ref: nil, text: text, level: level, at: i)
-            } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.wordCount(text) <= 15 {
+            } else if line.isHeading, !stack.isEmpty, !TextShape.endsSentence(text), TextShape.hasAtMostWords(text, 15)
+            {
                 pushHeading(ref: nil, text: text, level: (stack.last?.heading.level ?? 0) + 1, at: i)
             } else if endsTask, line.marker == nil, !stack.isEmpty {
                 // A line in capitals that ended a task block heads what follows, below the section.
@@ -393,7 +439,7 @@ final class PlanRecognizer {
     /// like a sentence. In a targets section a line with a value is a target, however short.
     private func isHeading(_ line: OutlineUnit, title: String, at i: Int) -> Bool {
         if line.isHeading { return true }
-        if TextShape.endsSentence(title) || TextShape.wordCount(title) > 15 { return false }
+        if TextShape.endsSentence(title) || !TextShape.hasAtMostWords(title, 15) { return false }
         // "1. Rà soát TTHC (Chủ trì: Văn phòng; thời gian: Quý I)" assigns a task, however short.
         if contextKind == .tasks, inlineAssignment(in: title) != nil || isLabelledTask(at: i) { return false }
         if contextKind == .targets, title.contains("%") { return false }
@@ -426,7 +472,7 @@ final class PlanRecognizer {
     /// "C. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "D. Tổ chức bộ máy": a capital-lettered line in capitals,
     /// or short and not a sentence.
     static func isLetteredHeading(_ text: String) -> Bool {
-        FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12)
+        FrontMatterParser.isCapitals(text) || (!TextShape.endsSentence(text) && TextShape.hasAtMostWords(text, 12))
     }
 
     /// The bullets that open task blocks in this plan ("+ …" then "=> Giao: …; t/g: …"): a bullet
@@ -447,7 +493,7 @@ final class PlanRecognizer {
             case .bullet(let next, _) = shapes[i + 1], next != marker, blockBulletMarkers.contains(next),
             !blockBulletMarkers.contains(marker)
         else { return false }
-        return !TextShape.endsSentence(text) && TextShape.wordCount(text) <= 12 && inlineAssignment(in: text) == nil
+        return !TextShape.endsSentence(text) && TextShape.hasAtMostWords(text, 12) && inlineAssignment(in: text) == nil
     }
 
     /// Whether the next unit is a lettered or bulleted item.
@@ -484,7 +530,7 @@ final class PlanRecognizer {
                     case .lettered = shapes[i + 1], inlineAssignment(in: title) == nil
                 else { continue }
                 let readsAsHeading =
-                    units[i].isHeading || (!TextShape.endsSentence(title) && TextShape.wordCount(title) <= 15)
+                    units[i].isHeading || (!TextShape.endsSentence(title) && TextShape.hasAtMostWords(title, 15))
                 groups[[section, depth], default: ([], 0)].members.append(i)
                 if readsAsHeading { groups[[section, depth], default: ([], 0)].headings += 1 }
             default: continue
@@ -538,7 +584,7 @@ final class PlanRecognizer {
             OpenHeading(
                 heading: heading, phase: TextShape.yearRange(in: text), numbering: numbering, isSection: isSection,
                 isPart: isPart, office: office, officeMarker: officeMarker,
-                time: isPart ? nil : TimeHeading.time(of: text), key: text.foldedKey))
+                time: isPart ? nil : TimeHeading.time(of: text), words: HeadingWords(key: text.foldedKey)))
         if level == 1 || isSection { responsibility = nil }
         if level > 1, !isSection, contextKind == .organisation { startResponsibility(heading: text, at: i) }
     }
@@ -554,7 +600,7 @@ final class PlanRecognizer {
         heading.area = areaOfHeading(heading.text)
         plan.headings[index] = heading
         open.heading = heading
-        open.key = heading.text.foldedKey
+        open.words = HeadingWords(key: heading.text.foldedKey)
         open.phase = TextShape.yearRange(in: heading.text)
         stack.append(open)
     }
@@ -660,7 +706,7 @@ final class PlanRecognizer {
         let kind = contextKind
         // A short item that only names years and opens a list ("Năm 2026:", "Đến năm 2030:") gives
         // its years to the targets after it, until the next label or heading.
-        if text.endsWithMark(":"), TextShape.wordCount(text) <= 6, let years = TextShape.yearRange(in: text) {
+        if text.endsWithMark(":"), TextShape.hasAtMostWords(text, 6), let years = TextShape.yearRange(in: text) {
             labelPhase = (years, plan.headings.count)
         }
         if kind == .targets, !TextShape.isParenthesised(text) {
@@ -699,16 +745,14 @@ final class PlanRecognizer {
         // a known metric and a figure is one there, whatever verb (or none) opens it, unless it
         // reports a result already reached ("năm 2025 đạt 85%"). Requirements ("2. Yêu cầu") and
         // viewpoints say how to work, not what to reach.
-        let namesTargets = kind == .other && stack.contains { $0.key.containsWords("chi tieu") }
-        let aims = stack.last { entry in
-            Self.purposeWords.contains { entry.key.containsWords($0) }
-        }.map { entry in Self.aimWords.contains { entry.key.containsWords($0) } }
+        let namesTargets = kind == .other && stack.contains { $0.words.namesTargets }
+        let aims = stack.last { $0.words.namesPurpose }.map(\.words.namesAims)
         if kind == .purpose && aims == true || namesTargets {
             // A listed objective with a figure ("- 100% cán bộ … sử dụng thành thạo …") is a target
             // even when no metric names it; a sentence needs a known metric.
             let listed =
                 line.marker != nil
-                && (namesTargets || stack.contains { $0.key.containsWords("muc tieu") })
+                && (namesTargets || stack.contains { $0.words.namesObjectives })
             let start = plan.period?.years.from
             plan.targets += targets.targets(in: text, phase: contextPhase, line: line.line, endLine: line.endLine)
                 .filter {
@@ -844,6 +888,13 @@ final class PlanRecognizer {
     /// quan, đơn vị đăng ký …": `OfficeDirectory.opensWithOffice`, the verb in lower case within its
     /// first ten words).
     static func opensWithWork(_ text: String, offices: OfficeDirectory) -> Bool {
+        // Read once for all plans with the directory (`OfficeDirectory.SharedAnswers`): the whole
+        // sentence was folded to read its first words, at every lettered item of every plan.
+        offices.shared.workOpening(text) { readsOpeningWithWork(text, offices: offices) }
+    }
+
+    /// `opensWithWork` without the shared answers.
+    static func readsOpeningWithWork(_ text: String, offices: OfficeDirectory) -> Bool {
         let key = text.foldedKey
         if workVerbKeys.contains(where: { key.hasWordPrefix($0) }) { return true }
         if let adverb = workAdverbKeys.first(where: { key.hasWordPrefix($0) }) {
@@ -941,7 +992,7 @@ final class PlanRecognizer {
         plan.responsibilities.append(
             Responsibility(office: office, heading: name, line: current.line, duties: duties))
         responsibility = plan.responsibilities.count - 1
-        if split == nil, TextShape.wordCount(heading) > 15 || TextShape.endsSentence(heading) {
+        if split == nil, !TextShape.hasAtMostWords(heading, 15) || TextShape.endsSentence(heading) {
             headingDuties[plan.responsibilities.count - 1] = Duty(
                 text: heading, line: current.line, endLine: current.endLine)
         }

@@ -59,6 +59,43 @@ enum TextShape {
         return wordCountByCharacter(text)
     }
 
+    /// `wordCount(text) <= limit`, reading no further than the word past the limit: a long
+    /// paragraph asked whether it is short enough for a heading was walked whole, twice (`isSimple`
+    /// and the count). While the scalars are characters of their own (`SimpleText.isOwnCharacter`,
+    /// a property of each scalar) the words are the runs of bytes other than the space, and a word
+    /// opened past the limit answers no whatever follows it (its first scalar is no space, and the
+    /// space before it is one, its neighbours being their own). A text with another scalar before
+    /// that is counted by `wordCount`.
+    static func hasAtMostWords(_ text: String, _ limit: Int) -> Bool {
+        let answer = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
+            var words = 0
+            var inWord = false
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                let value: UInt32
+                let length: Int
+                if byte < 0x80 {
+                    (value, length) = (UInt32(byte), 1)
+                } else {
+                    guard byte < 0xF0 else { return nil }
+                    (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+                }
+                guard SimpleText.isOwnCharacter(value) else { return nil }
+                if value == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    words += 1
+                    if words > limit { return false }
+                }
+                i += length
+            }
+            return true
+        }
+        return (answer ?? nil) ?? (wordCount(text) <= limit)
+    }
+
     /// `wordCount` character by character: the path for any text, kept for tests.
     static func wordCountByCharacter(_ text: String) -> Int { text.split(separator: " ").count }
 

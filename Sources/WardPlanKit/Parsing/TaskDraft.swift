@@ -132,6 +132,21 @@ struct TaskDraft {
     /// closing full stop ("Thời hạn: Quý III/2026.") is the sentence's, not the time's; it is kept
     /// while the draft is read, as it tells that the value has ended (`attach`).
     func value(_ field: TaskField) -> String? {
+        // One pass, and no list made for the one value most fields have (three lists were made
+        // for every field asked of every task).
+        var first: String?
+        var more: [String] = []
+        for entry in fields where entry.field == field {
+            let value = field == .timeline ? Self.withoutClosingStop(entry.value) : entry.value
+            if value.isEmpty { continue }
+            if first == nil { first = value } else { more.append(value) }
+        }
+        guard let first else { return nil }
+        return more.isEmpty ? first : ([first] + more).joined(separator: "; ")
+    }
+
+    /// `value` by filtering and joining lists, as it was: the reference for its test.
+    func valueByLists(_ field: TaskField) -> String? {
         let values = fields.filter { $0.field == field }
             .map { field == .timeline ? Self.withoutClosingStop($0.value) : $0.value }
             .filter { !$0.isEmpty }
