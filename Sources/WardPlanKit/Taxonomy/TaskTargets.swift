@@ -39,8 +39,19 @@ struct TaskTargets: Sendable {
         // By index, reading the fields used: a task taken whole was a copy of it (class36).
         for t in tasks.indices {
             let text = tasks[t].text
-            let own = ownTargets.answer(TaskText(text: HashedText(text), start: start), textLength: text.utf8.count) {
-                readTargets(ofTask: text, from: start)
+            // `kept` and `keep`, not `answer` with a closure: a closure that reads `self` copied this
+            // struct (a retain of each of its fields) at every task.
+            let own: [Target]
+            if text.utf8.count > TextAnswers<TaskText, [Target]>.longest {
+                own = readTargets(ofTask: text, from: start)
+            } else {
+                let key = TaskText(text: HashedText(text), start: start)
+                if let kept = ownTargets.kept(key) {
+                    own = kept
+                } else {
+                    own = readTargets(ofTask: text, from: start)
+                    ownTargets.keep(own, for: key)
+                }
             }
             guard !own.isEmpty else { continue }
             let line = tasks[t].line
