@@ -10,17 +10,32 @@ import Foundation
 /// for the very bytes it was made from, and bytes that are not UTF-8 never match one. Like
 /// `TextAnswers`, whichever plan or thread asked first made the answer, which is the same for all
 /// (a function of the bytes alone); lines of at most `longest` bytes are kept as `KeepingRule` says.
+///
+/// A kept line also keeps the line the text or markdown reader makes of its text (`Line.read`), so
+/// that a line met again costs one look-up, not two (its bytes here, then its text in
+/// `TextLines.line`'s store).
 final class DecodedLineAnswers: @unchecked Sendable {
-    /// A line as read: its bytes (as a string: they are valid UTF-8) and its NFC text.
-    private struct Kept {
+    /// A line as read: its bytes (as a string: they are valid UTF-8), its NFC text, and the lines
+    /// the readers made of that text so far.
+    final class Line: @unchecked Sendable {
         let raw: String
         let text: String
+        /// `TextLines.readLine(number: 0, raw: text, markdown:)`, without and with markdown, once
+        /// asked (`line(_:markdown:_:)`); read and written under the store's lock only.
+        fileprivate var read: (text: DocumentLine?, markdown: DocumentLine?) = (nil, nil)
+        /// `FlatTables.readOpensHeader(text)`, once asked (`opensFlatHeader(_:_:)`); under the lock.
+        fileprivate var opensFlatHeader: Bool?
+
+        fileprivate init(raw: String, text: String) {
+            self.raw = raw
+            self.text = text
+        }
     }
 
     // `known`, `count` and `rule` are read and written under the lock only.
     private let lock = NSLock()
     /// By `HashedText.bits` of the raw bytes; lines whose bits collide share a bucket.
-    private var known: [UInt64: [Kept]] = [:]
+    private var known: [UInt64: [Line]] = [:]
     private var count = 0
     private var rule: KeepingRule
 
@@ -36,35 +51,69 @@ final class DecodedLineAnswers: @unchecked Sendable {
     /// The NFC text of `bytes` when they are valid UTF-8 (`make` reads them: it is asked only when
     /// no kept line has these bytes), nil when they are not.
     func text(of bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String?) -> String? {
-        guard bytes.count <= Self.longest else { return make() }
-        let bits = HashedText.bits(of: bytes)
-        if let text = kept(bytes, bits: bits) { return text }
-        guard let text = make() else { return nil }
-        keep(text, of: bytes, bits: bits)
-        return text
+        line(of: bytes, make)?.text
     }
 
-    /// The text kept for exactly these bytes, if any.
+    /// `text(of:_:)`, with the kept line it came from (nil when the line is not kept).
+    func line(of bytes: UnsafeBufferPointer<UInt8>, _ make: () -> String?) -> (text: String, kept: Line?)? {
+        guard bytes.count <= Self.longest else { return make().map { ($0, nil) } }
+        let bits = HashedText.bits(of: bytes)
+        if let line = kept(bytes, bits: bits) { return (line.text, line) }
+        guard let text = make() else { return nil }
+        return (text, keep(text, of: bytes, bits: bits))
+    }
+
+    /// `read()`, the line a reader makes of `line`'s text (`TextLines.readLine` numbered 0, with
+    /// or without markdown), made once for the line and kept with it.
+    func read(_ line: Line, markdown: Bool, _ read: () -> DocumentLine) -> DocumentLine {
+        lock.lock()
+        let kept = markdown ? line.read.markdown : line.read.text
+        lock.unlock()
+        if let kept { return kept }
+        let made = read()
+        lock.lock()
+        if markdown { line.read.markdown = made } else { line.read.text = made }
+        lock.unlock()
+        return made
+    }
+
+    /// `make()`, whether a flat table's header may open at `line` (`FlatTables.readOpensHeader` of
+    /// its text), asked once for the line and kept with it.
+    func opensFlatHeader(_ line: Line, _ make: () -> Bool) -> Bool {
+        lock.lock()
+        let kept = line.opensFlatHeader
+        lock.unlock()
+        if let kept { return kept }
+        let made = make()
+        lock.lock()
+        line.opensFlatHeader = made
+        lock.unlock()
+        return made
+    }
+
+    /// The line kept for exactly these bytes, if any.
     @inline(__always)
-    private func kept(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> String? {
+    private func kept(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
         lock.lock()
         defer { lock.unlock() }
-        let text = known[bits]?.first { Self.holds($0.raw, bytes) }?.text
-        rule.asked(found: text != nil)
-        return text
+        let line = known[bits]?.first { Self.holds($0.raw, bytes) }
+        rule.asked(found: line != nil)
+        return line
     }
 
-    /// Keeps `text` as the text of `bytes`, unless `KeepingRule` says no or it has them already.
-    private func keep(_ text: String, of bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) {
+    /// Keeps `text` as the text of `bytes`, unless `KeepingRule` says no or it has them already:
+    /// the line kept, or nil.
+    private func keep(_ text: String, of bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
         // The raw bytes as a string: the text itself when NFC left them as they were.
         let raw = Self.holds(text, bytes) ? text : String(decoding: bytes, as: UTF8.self)
         lock.lock()
         defer { lock.unlock() }
-        guard rule.keeps(count: count), known[bits]?.contains(where: { Self.holds($0.raw, bytes) }) != true else {
-            return
-        }
-        known[bits, default: []].append(Kept(raw: raw, text: text))
+        guard rule.keeps(count: count) else { return nil }
+        if let line = known[bits]?.first(where: { Self.holds($0.raw, bytes) }) { return line }
+        let line = Line(raw: raw, text: text)
+        known[bits, default: []].append(line)
         count += 1
+        return line
     }
 
     /// Whether `raw`'s bytes are `bytes`.

@@ -14,10 +14,14 @@ enum FlatTables {
     /// A header cell or a row's number is short; longer lines are turned away before folding.
     static let maxHeaderBytes = 80
 
+    /// `opening`: the kept decoded line whose text is line `start`'s, when there is one: whether a
+    /// header opens there is kept with it (`DecodedLineAnswers.opensFlatHeader`).
     static func table(
-        at start: Int, in raw: [(number: Int, text: String)], furniture: Set<Int>
+        at start: Int, in raw: [(number: Int, text: String)], furniture: Set<Int>,
+        opening: DecodedLineAnswers.Line? = nil
     ) -> (lines: [DocumentLine], next: Int)? {
-        guard let header = header(at: start, in: raw), let first = nextFilled(after: header.end - 1, in: raw, furniture)
+        guard let header = header(at: start, in: raw, opening: opening),
+            let first = nextFilled(after: header.end - 1, in: raw, furniture)
         else { return nil }
         // The first row, or a group row ("I" then "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH") over it.
         var reading = Reading(raw: raw, furniture: furniture, header: header, expected: rowNumber(raw[first].text) ?? 1)
@@ -35,8 +39,12 @@ enum FlatTables {
         var end: Int
     }
 
-    static func header(at start: Int, in raw: [(number: Int, text: String)]) -> Header? {
-        guard raw[start].text.utf8.count <= maxHeaderBytes, opensHeader(raw[start].text) else { return nil }
+    static func header(
+        at start: Int, in raw: [(number: Int, text: String)], opening: DecodedLineAnswers.Line? = nil
+    ) -> Header? {
+        guard raw[start].text.utf8.count <= maxHeaderBytes, opensHeader(raw[start].text, kept: opening) else {
+            return nil
+        }
         var cells: [String] = []
         var keys: [String] = []
         var k = start
@@ -73,6 +81,12 @@ enum FlatTables {
     }
 
     private static let headerOpenings = TextAnswers<HashedText, Bool>()
+
+    /// `opensHeader(text)`, from `kept` (the decoded line whose text is `text`) when there is one.
+    static func opensHeader(_ text: String, kept: DecodedLineAnswers.Line?) -> Bool {
+        guard let kept, !text.isEmpty else { return opensHeader(text) }
+        return DecodedLineAnswers.shared.opensFlatHeader(kept) { readOpensHeader(text) }
+    }
 
     /// `opensHeader` read from the text, every time (the tests' reference).
     static func readOpensHeader(_ text: String) -> Bool {

@@ -48,6 +48,8 @@ enum TextLines {
             // Text copied out of a PDF viewer: its pages' headers and numbers, its flattened tables.
             let furniture = PastedPageFurniture.indices(in: raw)
             var lines: [DocumentLine] = []
+            // A line a file line (most; a table is one line or more), so the list is rarely grown.
+            lines.reserveCapacity(raw.count)
             var index = 0
             // Page furniture by file line, for a printed table it cuts (`AlignedTables`).
             var furnitureLines: Set<Int>?
@@ -78,16 +80,20 @@ enum TextLines {
                     while index < raw.count, raw[index].number <= grid.next { index += 1 }
                     continue
                 }
+                // The decoded line this one is, when the columns left it as it was: what is read of
+                // its text is kept with it.
+                let number = raw[index].number
+                let kept = decoded.kept(number: number, text: raw[index].text)
                 if let table = SemicolonTables.table(at: index, in: raw)
                     ?? TabTables.table(at: index, in: raw)
                     ?? TabTables.table(at: index, in: raw, separator: .pipe)
-                    ?? FlatTables.table(at: index, in: raw, furniture: furniture)
+                    ?? FlatTables.table(at: index, in: raw, furniture: furniture, opening: kept)
                 {
                     lines += table.lines
                     index = table.next
                     continue
                 }
-                lines.append(line(number: raw[index].number, raw: raw[index].text, markdown: false))
+                lines.append(line(number: number, raw: raw[index].text, markdown: false, kept: kept))
                 index += 1
             }
             var notes = decoded.notes
@@ -98,6 +104,7 @@ enum TextLines {
             return ReaderOutput(lines: lines, diagnostics: notes)
         }
         var lines: [DocumentLine] = []
+        lines.reserveCapacity(decoded.lines.count)
         var index = 0
         // Tab-separated tables are read over the numbered lines (`TabTables`), made when a line has a tab.
         var numbered: [(number: Int, text: String)]?
@@ -130,7 +137,8 @@ enum TextLines {
                     continue
                 }
             }
-            lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true))
+            let kept = index < decoded.kept.count ? decoded.kept[index] : nil
+            lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true, kept: kept))
             index += 1
         }
         return ReaderOutput(lines: lines, diagnostics: decoded.notes)
@@ -187,6 +195,18 @@ enum TextLines {
     /// bytes (`TextAnswers`; the plans of a city repeat most of their lines), the number set after.
     static func line(number: Int, raw: String, markdown: Bool) -> DocumentLine {
         var line = (markdown ? markdownLines : textLines).answer(raw) {
+            readLine(number: 0, raw: raw, markdown: markdown)
+        }
+        line.number = number
+        return line
+    }
+
+    /// `line(number:raw:markdown:)` of a file line as it was decoded (`raw` is `kept`'s text): the
+    /// line is kept with the decoded line (`DecodedLineAnswers.read`), so a line met before costs
+    /// no second look-up by its text.
+    static func line(number: Int, raw: String, markdown: Bool, kept: DecodedLineAnswers.Line?) -> DocumentLine {
+        guard let kept else { return line(number: number, raw: raw, markdown: markdown) }
+        var line = DecodedLineAnswers.shared.read(kept, markdown: markdown) {
             readLine(number: 0, raw: raw, markdown: markdown)
         }
         line.number = number

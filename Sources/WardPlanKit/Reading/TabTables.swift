@@ -66,7 +66,7 @@ enum TabTables {
                 let pieces = separator.cells(line.text)
                 return pieces.allSatisfy(TextLines.isRuleCell)
                     ? DocumentLine(number: line.number, text: "", isRule: true)
-                    : TextLines.tableLine(number: line.number, cells: pieces)
+                    : rowLine(number: line.number, text: line.text, cells: pieces, separator: separator)
             }, end
         )
     }
@@ -107,7 +107,7 @@ enum TabTables {
 
         mutating func read() -> (lines: [DocumentLine], next: Int) {
             width = Self.width(header: header, rows: raw[(start + 1)...], separator: separator)
-            addRow(header, number: raw[start].number)
+            addRow(header, text: raw[start].text, number: raw[start].number)
             var j = start + 1
             scan: while j < raw.count {
                 let text = raw[j].text
@@ -129,7 +129,7 @@ enum TabTables {
                     } else if continues(with: pieces) {
                         addContinuation(pieces, number: raw[j].number)
                     } else if isRow(pieces) {
-                        addRow(pieces, number: raw[j].number)
+                        addRow(pieces, text: text, number: raw[j].number)
                     } else {
                         break scan
                     }
@@ -213,8 +213,9 @@ enum TabTables {
             ["- ", "+ ", "• ", "– "].contains(where: text.hasPrefix)
         }
 
-        private mutating func addRow(_ pieces: [String], number: Int) {
-            let line = TextLines.tableLine(number: number, cells: pieces)
+        /// A row of `pieces`, the cells of line `text` (`cells(text)`).
+        private mutating func addRow(_ pieces: [String], text: String, number: Int) {
+            let line = TabTables.rowLine(number: number, text: text, cells: pieces, separator: separator)
             if !lines.isEmpty {
                 rows += 1
                 if let ref = line.cells?.first, MarkdownTables.isRowNumber(ref) {
@@ -279,8 +280,27 @@ enum TabTables {
         } ?? text.utf8.contains(byte)
     }
 
-    /// A line's pieces between its tabs, as written.
-    static func cells(_ text: String) -> [String] { TextLines.tabCells(Substring(text)) }
+    /// A line's pieces between its tabs, as written: cut once for all plans (`TextAnswers`; a
+    /// province's table rows come back in plan after plan, and every line of a table is cut again
+    /// by each probe that reads it).
+    static func cells(_ text: String) -> [String] {
+        tabCellAnswers.answer(text) { TextLines.tabCells(Substring(text)) }
+    }
+
+    private static let tabCellAnswers = TextAnswers<HashedText, [String]>()
+
+    /// `TextLines.tableLine(number:cells:)` of the cells of a row's line `text` (`cells`, which
+    /// `separator` cuts from the text alone): kept for all plans by the line's bytes, so a row met
+    /// before costs one hash of its line, not one of each of its cells.
+    static func rowLine(number: Int, text: String, cells: [String], separator: CellSeparator) -> DocumentLine {
+        let store = separator == .tab ? tabRowLines : pipeRowLines
+        var line = store.answer(text) { TextLines.readTableLine(number: 0, cells: cells) }
+        line.number = number
+        return line
+    }
+
+    private static let tabRowLines = TextAnswers<HashedText, DocumentLine>()
+    private static let pipeRowLines = TextAnswers<HashedText, DocumentLine>()
 
     private static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 }

@@ -11,6 +11,15 @@ enum TextDecoding {
         /// What was found: "UTF-8", "UTF-16LE", "TCVN3 (ABC)", …
         var encoding: String
         var notes: [Diagnostic] = []
+        /// For each line of UTF-8, the kept line it was read from (`DecodedLineAnswers`), nil for a
+        /// line not kept; empty for other encodings.
+        var kept: [DecodedLineAnswers.Line?] = []
+
+        /// The kept line of file line `number` (1-based) when `text` is its text, byte for byte.
+        func kept(number: Int, text: String) -> DecodedLineAnswers.Line? {
+            guard number >= 1, number <= kept.count, let line = kept[number - 1] else { return nil }
+            return ExactText(line.text) == ExactText(text) ? line : nil
+        }
     }
 
     static func lines(_ data: Data, path: String) throws(InputError) -> Decoded {
@@ -35,7 +44,8 @@ enum TextDecoding {
                 Diagnostic(.binaryFile, .error, path: path, ReaderMessage.notText, nul))
         }
         do {
-            return Decoded(lines: try utf8Lines(bytes), encoding: encoding)
+            let (lines, kept) = try utf8LinesKept(bytes)
+            return Decoded(lines: lines, encoding: encoding, kept: kept)
         } catch let invalid {
             guard let legacy = LegacyEncoding.detect(bytes) else {
                 throw InputError(
@@ -72,18 +82,39 @@ enum TextDecoding {
     static func utf8Lines(
         _ bytes: [UInt8], kept: DecodedLineAnswers? = .shared
     ) throws(InvalidUTF8) -> [String] {
-        var lines: [String] = []
-        for slice in splitLines(bytes[...]) {
-            let text = slice.withUnsafeBufferPointer { buffer in
-                guard let kept else { return String(validating: buffer, as: UTF8.self)?.nfc }
-                return kept.text(of: buffer) { String(validating: buffer, as: UTF8.self)?.nfc }
+        guard let kept else {
+            var lines: [String] = []
+            for slice in splitLines(bytes[...]) {
+                guard let text = slice.withUnsafeBufferPointer({ String(validating: $0, as: UTF8.self)?.nfc }) else {
+                    throw InvalidUTF8(offset: slice.startIndex + firstInvalidUTF8Offset(slice), line: lines.count + 1)
+                }
+                lines.append(text)
             }
-            guard let text else {
+            return lines
+        }
+        return try utf8LinesKept(bytes, in: kept).lines
+    }
+
+    /// `utf8Lines`, with the kept line each came from (`DecodedLineAnswers.line(of:_:)`).
+    static func utf8LinesKept(
+        _ bytes: [UInt8], in store: DecodedLineAnswers = .shared
+    ) throws(InvalidUTF8) -> (lines: [String], kept: [DecodedLineAnswers.Line?]) {
+        let slices = splitLines(bytes[...])
+        var lines: [String] = []
+        var kept: [DecodedLineAnswers.Line?] = []
+        lines.reserveCapacity(slices.count)
+        kept.reserveCapacity(slices.count)
+        for slice in slices {
+            let line = slice.withUnsafeBufferPointer { buffer in
+                store.line(of: buffer) { String(validating: buffer, as: UTF8.self)?.nfc }
+            }
+            guard let line else {
                 throw InvalidUTF8(offset: slice.startIndex + firstInvalidUTF8Offset(slice), line: lines.count + 1)
             }
-            lines.append(text)
+            lines.append(line.text)
+            kept.append(line.kept)
         }
-        return lines
+        return (lines, kept)
     }
 
     /// Lines split at LF, a trailing CR removed.

@@ -16,8 +16,14 @@ extension PlanClassifier {
         /// hints (`ThemeHints`): kept apart from `all`, since it is another function, even if its
         /// signals are the same.
         let signalsFirst = TextAnswers<HashedText, Said>()
+        /// `classify(pieces:lines:section:heading:)`: an item's outcomes, by its pieces, section and
+        /// heading's area, each with the bytes of the lines it read (`KeptOutcome`); nil where every
+        /// item is read anew (the tests' reference).
+        let outcomes: TextAnswers<ItemKey, [KeptOutcome]>?
 
-        init() {}
+        init(keepingOutcomes: Bool = true) {
+            outcomes = keepingOutcomes ? TextAnswers() : nil
+        }
     }
 
     /// What a text says: the matcher's find, and the place in the text and the words of each of

@@ -43,9 +43,21 @@ extension PlanClassifier {
     /// `lines`. Themes come from the statement: a later piece adds evidence to a theme the
     /// statement has, but never makes one ("sáng kiến" in a list of products is not a task about
     /// initiatives).
-    func classify(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?)
+    ///
+    /// This reads the item every time (the tests' reference); `classify(pieces:lines:section:heading:)`
+    /// gives its answer kept for the run when the same item was read before (`KeptOutcome`).
+    func readOutcome(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?)
         -> Outcome
     {
+        var reach = SourceAligner.Reach.nothing
+        return readOutcome(pieces: pieces, lines: lines, section: section, heading: heading, reach: &reach)
+    }
+
+    /// `readOutcome(pieces:lines:section:heading:)`, and what it read of the lines (`reach`).
+    func readOutcome(
+        pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?,
+        reach: inout SourceAligner.Reach
+    ) -> Outcome {
         // Plain loops: `pieces.map(matcher.find)` would copy the matcher (a retain of each of its
         // tables) for every piece. What each piece says, with its signals' places, is kept for the
         // run (`said(inText:)`): a piece known already is neither keyed nor scanned again.
@@ -99,6 +111,7 @@ extension PlanClassifier {
                 }
             }
         }
+        reach = aligner?.reach ?? .nothing
         let themes = order.indices.map { slot in
             ThemeMatch(
                 id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id,

@@ -66,10 +66,11 @@ public struct PlanClassifier: Sendable {
 
     /// This classifier with answers of its own, none kept yet (`FoundAnswers`): what a classifier
     /// built anew for its taxonomy (and contexts) finds, without building the matcher again.
-    func withNewAnswers() -> PlanClassifier {
+    /// With `keepingOutcomes` false, it reads every item anew (`readOutcome`): the tests' reference.
+    func withNewAnswers(keepingOutcomes: Bool = true) -> PlanClassifier {
         PlanClassifier(
             taxonomy: taxonomy, matcher: matcher, facts: facts, taskTargets: TaskTargets(metrics: taskTargets.metrics),
-            skippedContexts: skippedContexts, answers: FoundAnswers())
+            skippedContexts: skippedContexts, answers: FoundAnswers(keepingOutcomes: keepingOutcomes))
     }
 
     /// The matcher's finds, less the contexts this classifier leaves out.

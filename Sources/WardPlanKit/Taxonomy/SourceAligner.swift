@@ -28,6 +28,26 @@ struct SourceAligner {
     /// A stretch shorter than this (and than the rest of the piece) is a coincidence, not a match.
     static let shortest = 4
 
+    /// What the aligner has read of its lines so far: what an outcome that points into them
+    /// depends on (`PlanClassifier.KeptOutcome`).
+    enum Reach: Equatable, Sendable {
+        /// No line, nor their number.
+        case nothing
+        /// The lines before `line` whole, the first `bytes` bytes of line `line`, and that there are
+        /// more than `line` lines; no other byte, length or line. The reading goes forward from the
+        /// first line's first byte: while every piece is found whole in one stretch at its first look
+        /// (from where the last one ended), the scan for it read every byte before the stretch's end
+        /// and none after, stopping at the first whole match (neither the rest of that line nor its
+        /// length is looked at), and the columns counted lie inside the stretches.
+        case prefix(line: Int, bytes: Int)
+        /// Anything: every line whole and their number (a piece found in parts, or not at all,
+        /// looked for to the end of the lines).
+        case everything
+    }
+
+    /// What the alignments so far read (`Reach`).
+    private(set) var reach = Reach.nothing
+
     init(lines: ArraySlice<DocumentLine>) {
         self.lines = lines
     }
@@ -40,6 +60,14 @@ struct SourceAligner {
 
     private mutating func align(_ piece: UnsafeBufferPointer<UInt8>) -> [Stretch] {
         var stretches = stretches(of: piece, from: cursor)
+        // An empty piece reads nothing; one found whole at its first look read up to the stretch's end.
+        if !piece.isEmpty && reach != .everything {
+            if stretches.count == 1, let whole = stretches.first, whole.length == piece.count {
+                reach = .prefix(line: whole.line, bytes: whole.lineStart + whole.length)
+            } else {
+                reach = .everything
+            }
+        }
         let found = stretches.reduce(0) { $0 + $1.length }
         if found < piece.count, cursor != (0, 0) {
             let again = self.stretches(of: piece, from: (0, 0))

@@ -16,9 +16,16 @@ struct TaskTargets: Sendable {
     let metrics: MetricCatalog
     /// Folded goal words.
     let goals: [String]
-    /// `mayState(_:)` of the tasks' texts, kept for the run (`TextAnswers`): the plans of a city
-    /// repeat their tasks' words, and the check read every task's text three times (class36).
-    private let mayStateAnswers = TextAnswers<HashedText, Bool>()
+    /// `readTargets(ofTask:from:)`, kept for the run (`TextAnswers`): the plans of a city repeat
+    /// their tasks' words, and each task's text was checked, its targets looked up and each
+    /// target's words folded again in plan after plan (class36 kept the first check, class38 all).
+    private let ownTargets = TextAnswers<TaskText, [Target]>()
+
+    /// A task's text and the plan's first year: what its own targets are a function of.
+    struct TaskText: Hashable {
+        let text: HashedText
+        let start: Int?
+    }
 
     init(metrics: MetricCatalog) {
         self.metrics = metrics
@@ -32,16 +39,46 @@ struct TaskTargets: Sendable {
         // By index, reading the fields used: a task taken whole was a copy of it (class36).
         for t in tasks.indices {
             let text = tasks[t].text
-            // Cheap first: most tasks have no figure.
-            guard mayStateAnswers.answer(text, { mayState(text) }) else { continue }
-            for var target in parser.targets(in: text, phase: nil, line: tasks[t].line, endLine: tasks[t].endLine)
-            where target.value != nil && target.metric != nil
-                && (hasGoal(target.text) || Self.opensWithFigure(target.text))
-                && !parser.isResult(target.text, before: start)
-            {
-                target.phase = nil
+            // `kept` and `keep`, not `answer` with a closure: a closure that reads `self` copied this
+            // struct (a retain of each of its fields) at every task.
+            let own: [Target]
+            if text.utf8.count > TextAnswers<TaskText, [Target]>.longest {
+                own = readTargets(ofTask: text, from: start)
+            } else {
+                let key = TaskText(text: HashedText(text), start: start)
+                if let kept = ownTargets.kept(key) {
+                    own = kept
+                } else {
+                    own = readTargets(ofTask: text, from: start)
+                    ownTargets.keep(own, for: key)
+                }
+            }
+            guard !own.isEmpty else { continue }
+            let line = tasks[t].line
+            // As `TargetParser.targets(in:phase:line:endLine:)` sets them: no end line when it is the line.
+            let endLine = tasks[t].endLine == line ? nil : tasks[t].endLine
+            for var target in own {
+                target.line = line
+                target.endLine = endLine
                 found.append(target)
             }
+        }
+        return found
+    }
+
+    /// The targets a task's text states of its own, at line 0 (the parser's targets read nothing
+    /// else of the line, which the caller sets): read every time (the tests' reference).
+    func readTargets(ofTask text: String, from start: Int?) -> [Target] {
+        // Cheap first: most tasks have no figure.
+        guard mayState(text) else { return [] }
+        var found: [Target] = []
+        for var target in parser.targets(in: text, phase: nil, line: 0)
+        where target.value != nil && target.metric != nil
+            && (hasGoal(target.text) || Self.opensWithFigure(target.text))
+            && !parser.isResult(target.text, before: start)
+        {
+            target.phase = nil
+            found.append(target)
         }
         return found
     }

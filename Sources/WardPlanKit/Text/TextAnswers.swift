@@ -37,6 +37,24 @@ final class TextAnswers<Key: Hashable, Value>: @unchecked Sendable {
         return found
     }
 
+    /// The answer kept for `key`, if any; the ask is counted as `answer(_:_:)` counts it. For a
+    /// caller that makes a missing answer itself and gives it to `keep(_:for:)`: a closure passed to
+    /// `answer` that reads a struct's `self` copies it (a retain of each field) at every ask.
+    func kept(_ key: Key) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        let kept = known[key]
+        rule.asked(found: kept != nil)
+        return kept
+    }
+
+    /// Keeps `value`, the answer for `key` that `kept(_:)` did not find, as `answer(_:_:)` would.
+    func keep(_ value: Value, for key: Key) {
+        lock.lock()
+        defer { lock.unlock() }
+        if rule.keeps(count: known.count) { known[key] = value }
+    }
+
     /// `make()`, the answer for the key of a text of `textLength` UTF-8 bytes: kept when the text is
     /// at most `longest` bytes, else made every time (and the key, which hashes the text, not made).
     func answer(_ key: @autoclosure () -> Key, textLength: Int, _ make: () -> Value) -> Value {
