@@ -144,28 +144,17 @@ struct AbbreviationLegend: Equatable {
         // characters, and 61 scalars of their own without one (or fewer, the whole text) say no.
         // An opening with another scalar goes the way below.
         let opening = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
-            var i = 0
             var scalars = 0
             var colonSeen = false
-            while i < utf8.count {
-                let byte = utf8[i]
-                let value: UInt32
-                let length: Int
-                if byte < 0x80 {
-                    (value, length) = (UInt32(byte), 1)
-                } else {
-                    guard byte < 0xF0 else { return nil }
-                    (value, length) = TextKey.decode(utf8, at: i, lead: byte)
-                }
-                guard SimpleText.isOwnCharacter(value) else { return nil }
+            let walked = SimpleText.walkOwnScalars(utf8) { value -> Bool? in
                 // The scalar after a ':' is its own: the ':' is a character of its own.
                 if colonSeen { return true }
                 if scalars == 60 { return false }
                 if value == 0x3A { colonSeen = true }
                 scalars += 1
-                i += length
+                return nil
             }
-            return colonSeen
+            return walked.ended ? colonSeen : walked.answer
         }
         return (opening ?? nil) ?? hasColonNearStartByScanning(text)
     }

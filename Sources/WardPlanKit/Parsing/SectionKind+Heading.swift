@@ -70,18 +70,7 @@ enum TextShape {
         let answer = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool? in
             var words = 0
             var inWord = false
-            var i = 0
-            while i < utf8.count {
-                let byte = utf8[i]
-                let value: UInt32
-                let length: Int
-                if byte < 0x80 {
-                    (value, length) = (UInt32(byte), 1)
-                } else {
-                    guard byte < 0xF0 else { return nil }
-                    (value, length) = TextKey.decode(utf8, at: i, lead: byte)
-                }
-                guard SimpleText.isOwnCharacter(value) else { return nil }
+            let walked = SimpleText.walkOwnScalars(utf8) { value -> Bool? in
                 if value == 0x20 {
                     inWord = false
                 } else if !inWord {
@@ -89,9 +78,9 @@ enum TextShape {
                     words += 1
                     if words > limit { return false }
                 }
-                i += length
+                return nil
             }
-            return true
+            return walked.ended ? true : walked.answer
         }
         return (answer ?? nil) ?? (wordCount(text) <= limit)
     }

@@ -17,6 +17,32 @@ enum SimpleText {
                 || (0x2030..<0x205F).contains(value) || (0x20A0..<0x20D0).contains(value)
     }
 
+    /// Walks the scalars of `utf8` from its start, giving each one's value to `step`, while each is
+    /// a character of its own (`isOwnCharacter`): `step`'s first answer, or nil once a scalar that
+    /// is not its own (or one of four bytes) comes before any, or when the text ends without one.
+    /// For the tests that read a text's opening only, where its characters are its scalars.
+    @inline(__always)
+    static func walkOwnScalars<Answer>(_ utf8: UnsafeBufferPointer<UInt8>, _ step: (UInt32) -> Answer?)
+        -> (answer: Answer?, ended: Bool)
+    {
+        var i = 0
+        while i < utf8.count {
+            let byte = utf8[i]
+            let value: UInt32
+            let length: Int
+            if byte < 0x80 {
+                (value, length) = (UInt32(byte), 1)
+            } else {
+                guard byte < 0xF0 else { return (nil, false) }
+                (value, length) = TextKey.decode(utf8, at: i, lead: byte)
+            }
+            guard isOwnCharacter(value) else { return (nil, false) }
+            if let answer = step(value) { return (answer, false) }
+            i += length
+        }
+        return (nil, true)
+    }
+
     /// Whether every scalar of `utf8` (valid UTF-8) is a character of its own.
     static func isSimple(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         // Sixteen bytes at a time where they are Latin (`ByteRuns.isLatinBlock`: every scalar below
