@@ -50,7 +50,10 @@ struct PlanXML {
         }
         list("targets", plan.targets, write)
         let taskIDs = PlanIdentity.taskIDs(planID: id, tasks: plan.tasks)
-        list("tasks", Array(zip(plan.tasks, taskIDs))) { write($0.0, id: $0.1) }
+        // By index: an array of the tasks zipped with their ids copied every task first.
+        w.start("tasks")
+        for i in plan.tasks.indices { write(plan.tasks[i], id: taskIDs[i]) }
+        w.end()
         list("narrative", plan.narrative, write)
         list("responsibilities", plan.responsibilities) { r in
             w.start("responsibility")
