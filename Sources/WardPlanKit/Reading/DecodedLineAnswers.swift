@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The NFC text of a line's UTF-8 bytes, kept for every plan a run reads. The plans of a city are
 /// written from a few templates (of the 24,754 non-blank lines of `n-100`'s 100 plans, 3,375
@@ -11,31 +12,80 @@ import Foundation
 /// `TextAnswers`, whichever plan or thread asked first made the answer, which is the same for all
 /// (a function of the bytes alone); lines of at most `longest` bytes are kept as `KeepingRule` says.
 ///
-/// A kept line also keeps the line the text or markdown reader makes of its text (`Line.read`), so
-/// that a line met again costs one look-up, not two (its bytes here, then its text in
-/// `TextLines.line`'s store).
+/// A kept line also keeps the line the text or markdown reader makes of its text (`Line.textRead`,
+/// `markdownRead`), so that a line met again costs one look-up, not two (its bytes here, then its
+/// text in `TextLines.line`'s store), and the first tests of the table probes (`LineProbes`).
 final class DecodedLineAnswers: @unchecked Sendable {
     /// A line as read: its bytes (as a string: they are valid UTF-8), its NFC text, and the lines
     /// the readers made of that text so far.
     final class Line: @unchecked Sendable {
         let raw: String
         let text: String
+        /// What the plain-text reader's table probes ask first of the text (`LineProbes`), read
+        /// once when the line is kept, so a line met again is asked none of them.
+        let probes: LineProbes
         /// `TextLines.readLine(number: 0, raw: text, markdown:)`, without and with markdown, once
-        /// asked (`line(_:markdown:_:)`); read and written under the store's lock only.
-        fileprivate var read: (text: DocumentLine?, markdown: DocumentLine?) = (nil, nil)
-        /// `FlatTables.readOpensHeader(text)`, once asked (`opensFlatHeader(_:_:)`); under the lock.
-        fileprivate var opensFlatHeader: Bool?
+        /// asked (`read(_:markdown:_:)`): a retained `ReadLine`'s address, 0 before; set once,
+        /// read without the store's lock (each line met again locked it twice to read its line).
+        /// (`AtomicLazyReference`, which says the same, is not inlined: 640 instructions a load.)
+        fileprivate let textRead = Atomic<Int>(0)
+        fileprivate let markdownRead = Atomic<Int>(0)
+        /// `FlatTables.readOpensHeader(text)`, once asked (`opensFlatHeader(_:_:)`): 0 not yet, 1
+        /// no, 2 yes; set once, read without the lock.
+        fileprivate let opensFlatHeader = Atomic<UInt8>(0)
+        /// A line kept before it whose bytes have the same `HashedText.bits` (rare): a chain, set
+        /// once under the lock when this line is kept, read under it.
+        fileprivate var collided: Line?
 
         fileprivate init(raw: String, text: String) {
             self.raw = raw
             self.text = text
+            probes = LineProbes(text)
+        }
+
+        deinit {
+            for address in [textRead.load(ordering: .acquiring), markdownRead.load(ordering: .acquiring)]
+            where address != 0 {
+                Self.readLine(at: address).release()
+            }
+        }
+
+        /// The reader's line kept, if any.
+        fileprivate func kept(markdown: Bool) -> ReadLine? {
+            let address = markdown ? markdownRead.load(ordering: .acquiring) : textRead.load(ordering: .acquiring)
+            return address == 0 ? nil : Self.readLine(at: address).takeUnretainedValue()
+        }
+
+        /// Keeps `made` unless a line was kept first (by another thread): the one kept.
+        fileprivate func keep(_ made: ReadLine, markdown: Bool) -> ReadLine {
+            let address = Int(bitPattern: Unmanaged.passRetained(made).toOpaque())
+            let (exchanged, original) =
+                markdown
+                ? markdownRead.compareExchange(expected: 0, desired: address, ordering: .acquiringAndReleasing)
+                : textRead.compareExchange(expected: 0, desired: address, ordering: .acquiringAndReleasing)
+            if exchanged { return made }
+            Self.readLine(at: address).release()
+            return Self.readLine(at: original).takeUnretainedValue()
+        }
+
+        private static func readLine(at address: Int) -> Unmanaged<ReadLine> {
+            Unmanaged<ReadLine>.fromOpaque(UnsafeRawPointer(bitPattern: address)!)
+        }
+    }
+
+    /// A reader's line, kept with its decoded line (`Line.textRead`, `markdownRead`).
+    final class ReadLine: Sendable {
+        let line: DocumentLine
+
+        init(_ line: DocumentLine) {
+            self.line = line
         }
     }
 
     // `known`, `count` and `rule` are read and written under the lock only.
     private let lock = NSLock()
-    /// By `HashedText.bits` of the raw bytes; lines whose bits collide share a bucket.
-    private var known: [UInt64: [Line]] = [:]
+    /// By `HashedText.bits` of the raw bytes; lines whose bits collide are chained (`Line.collided`).
+    private var known: [UInt64: Line] = [:]
     private var count = 0
     private var rule: KeepingRule
 
@@ -66,29 +116,23 @@ final class DecodedLineAnswers: @unchecked Sendable {
     /// `read()`, the line a reader makes of `line`'s text (`TextLines.readLine` numbered 0, with
     /// or without markdown), made once for the line and kept with it.
     func read(_ line: Line, markdown: Bool, _ read: () -> DocumentLine) -> DocumentLine {
-        lock.lock()
-        let kept = markdown ? line.read.markdown : line.read.text
-        lock.unlock()
-        if let kept { return kept }
-        let made = read()
-        lock.lock()
-        if markdown { line.read.markdown = made } else { line.read.text = made }
-        lock.unlock()
-        return made
+        // Two threads may both read a line new to them: the first stored is the one kept, and
+        // both are `read()` of the same text.
+        if let kept = line.kept(markdown: markdown) { return kept.line }
+        return line.keep(ReadLine(read()), markdown: markdown).line
     }
 
     /// `make()`, whether a flat table's header may open at `line` (`FlatTables.readOpensHeader` of
     /// its text), asked once for the line and kept with it.
     func opensFlatHeader(_ line: Line, _ make: () -> Bool) -> Bool {
-        lock.lock()
-        let kept = line.opensFlatHeader
-        lock.unlock()
-        if let kept { return kept }
-        let made = make()
-        lock.lock()
-        line.opensFlatHeader = made
-        lock.unlock()
-        return made
+        switch line.opensFlatHeader.load(ordering: .relaxed) {
+        case 1: return false
+        case 2: return true
+        default:
+            let made = make()
+            line.opensFlatHeader.store(made ? 2 : 1, ordering: .relaxed)
+            return made
+        }
     }
 
     /// The line kept for exactly these bytes, if any.
@@ -96,24 +140,108 @@ final class DecodedLineAnswers: @unchecked Sendable {
     private func kept(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
         lock.lock()
         defer { lock.unlock() }
-        let line = known[bits]?.first { Self.holds($0.raw, bytes) }
+        let line = find(bytes, bits: bits)
         rule.asked(found: line != nil)
+        return line
+    }
+
+    /// The line kept for exactly these bytes, if any; under the lock.
+    @inline(__always)
+    private func find(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
+        Self.find(bytes, bits: bits, in: known)
+    }
+
+    /// The line of `known` kept for exactly these bytes, if any.
+    @inline(__always)
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, bits: UInt64, in known: [UInt64: Line]) -> Line? {
+        var line = known[bits]
+        while let candidate = line, !Self.holds(candidate.raw, bytes) { line = candidate.collided }
         return line
     }
 
     /// Keeps `text` as the text of `bytes`, unless `KeepingRule` says no or it has them already:
     /// the line kept, or nil.
     private func keep(_ text: String, of bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
-        // The raw bytes as a string: the text itself when NFC left them as they were.
-        let raw = Self.holds(text, bytes) ? text : String(decoding: bytes, as: UTF8.self)
+        let made = Line(raw: Self.raw(of: bytes, text: text), text: text)
         lock.lock()
         defer { lock.unlock() }
+        return keep(made, of: bytes, bits: bits)
+    }
+
+    /// Keeps `made`, the line of `bytes`, unless `KeepingRule` says no or a line of them is kept
+    /// already (that line is given); under the lock.
+    private func keep(_ made: Line, of bytes: UnsafeBufferPointer<UInt8>, bits: UInt64) -> Line? {
         guard rule.keeps(count: count) else { return nil }
-        if let line = known[bits]?.first(where: { Self.holds($0.raw, bytes) }) { return line }
-        let line = Line(raw: raw, text: text)
-        known[bits, default: []].append(line)
+        if let line = find(bytes, bits: bits) { return line }
+        made.collided = known[bits]
+        known[bits] = made
         count += 1
-        return line
+        return made
+    }
+
+    /// The raw bytes as a string: the text itself when NFC left them as they were.
+    private static func raw(of bytes: UnsafeBufferPointer<UInt8>, text: String) -> String {
+        holds(text, bytes) ? text : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `line(of:_:)` of each of a file's lines (`ranges` of `bytes`), in order: the texts, the kept
+    /// lines, and the index of the first line `make` found no text for (bytes that are not UTF-8;
+    /// the lists then stop before it). Asked line by line, each line locked the store twice, for a
+    /// look-up that finds most of them (a city's plans repeat their lines): here all are looked up
+    /// under one lock, the lines not kept are made outside it, then kept under one more. What is
+    /// found and kept is what asking line by line finds and keeps, but that `KeepingRule` counts
+    /// a file's asks before its keeps, and a line twice in a file new to the store is made twice
+    /// (the second given the first's kept line): no text depends on it.
+    func lines(
+        of ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, make: (UnsafeBufferPointer<UInt8>) -> String?
+    ) -> (texts: [String], kept: [Line?], invalid: Int?) {
+        let n = ranges.count
+        var bits = [UInt64](repeating: 0, count: n)
+        var kept = [Line?](repeating: nil, count: n)
+        lock.lock()
+        lookUp(ranges, in: bytes, bits: &bits, kept: &kept)
+        lock.unlock()
+        var texts: [String] = []
+        texts.reserveCapacity(n)
+        var made: [(index: Int, line: Line)] = []
+        for i in 0..<n {
+            if let line = kept[i] {
+                texts.append(line.text)
+                continue
+            }
+            let line = UnsafeBufferPointer(rebasing: bytes[ranges[i]])
+            guard let text = make(line) else { return (texts, kept, i) }
+            texts.append(text)
+            if ranges[i].count <= Self.longest {
+                made.append((i, Line(raw: Self.raw(of: line, text: text), text: text)))
+            }
+        }
+        if !made.isEmpty {
+            lock.lock()
+            for (i, line) in made {
+                kept[i] = keep(line, of: UnsafeBufferPointer(rebasing: bytes[ranges[i]]), bits: bits[i])
+            }
+            lock.unlock()
+        }
+        return (texts, kept, nil)
+    }
+
+    /// The kept line of each of `ranges` (of `bytes`) and its bits; under the lock. The dictionary
+    /// and the rule are read once and the rule written back once: a class's property was checked
+    /// for exclusive access at each read. (Their copies end with this function, before any line is
+    /// kept: a copy still held would make the dictionary's next change copy it whole.)
+    private func lookUp(
+        _ ranges: [Range<Int>], in bytes: UnsafeBufferPointer<UInt8>, bits: inout [UInt64], kept: inout [Line?]
+    ) {
+        let known = self.known
+        var rule = self.rule
+        for i in ranges.indices where ranges[i].count <= Self.longest {
+            let line = UnsafeBufferPointer(rebasing: bytes[ranges[i]])
+            bits[i] = HashedText.bits(of: line)
+            kept[i] = Self.find(line, bits: bits[i], in: known)
+            rule.asked(found: kept[i] != nil)
+        }
+        self.rule = rule
     }
 
     /// Whether `raw`'s bytes are `bytes`.

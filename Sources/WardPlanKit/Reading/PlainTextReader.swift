@@ -54,8 +54,13 @@ enum TextLines {
             // Page furniture by file line, for a printed table it cuts (`AlignedTables`).
             var furnitureLines: Set<Int>?
             while index < raw.count {
+                // The decoded line this one is, when the columns left it as it was: what is read of
+                // its text is kept with it, the table probes' first tests among it (`LineProbes`).
+                let number = raw[index].number
+                let kept = decoded.kept(number: number, text: raw[index].text)
+                let probes = kept?.probes ?? LineProbes(raw[index].text)
                 // Before the furniture: a table's header printed on every page reads like a running header.
-                if AlignedTables.mayOpen(raw[index].text) {
+                if probes.mayOpenAligned {
                     if furnitureLines == nil { furnitureLines = Set(furniture.map { raw[$0].number - 1 }) }
                     if let aligned = AlignedTables.table(
                         at: raw[index].number - 1, in: decoded.lines, furniture: furnitureLines ?? [])
@@ -71,23 +76,19 @@ enum TextLines {
                     index += 1
                     continue
                 }
-                if let first = TextLines.firstNonBlank(raw[index].text), BoxDrawing.opensGrid(first),
-                    let grid = GridTables.table(at: raw[index].number - 1, in: decoded.lines)
-                {
+                if probes.mayOpenGrid, let grid = GridTables.table(at: raw[index].number - 1, in: decoded.lines) {
                     // A grid's lines stand in `raw` as they are (`ColumnLayout` leaves them), so its
                     // lines are the file's lines from this one on.
                     lines.append(grid.line)
                     while index < raw.count, raw[index].number <= grid.next { index += 1 }
                     continue
                 }
-                // The decoded line this one is, when the columns left it as it was: what is read of
-                // its text is kept with it.
-                let number = raw[index].number
-                let kept = decoded.kept(number: number, text: raw[index].text)
-                if let table = SemicolonTables.table(at: index, in: raw)
-                    ?? TabTables.table(at: index, in: raw)
-                    ?? TabTables.table(at: index, in: raw, separator: .pipe)
-                    ?? FlatTables.table(at: index, in: raw, furniture: furniture, opening: kept)
+                // Each probe asked only when the line passes its first test (the probe's own).
+                if let table = (probes.mayOpenSemicolonTable ? SemicolonTables.table(at: index, in: raw) : nil)
+                    ?? (probes.hasTab ? TabTables.table(at: index, in: raw) : nil)
+                    ?? (probes.hasPipe ? TabTables.table(at: index, in: raw, separator: .pipe) : nil)
+                    ?? (probes.mayOpenFlatHeader
+                        ? FlatTables.table(at: index, in: raw, furniture: furniture, opening: kept) : nil)
                 {
                     lines += table.lines
                     index = table.next
@@ -109,7 +110,9 @@ enum TextLines {
         // Tab-separated tables are read over the numbered lines (`TabTables`), made when a line has a tab.
         var numbered: [(number: Int, text: String)]?
         while index < decoded.lines.count {
-            if TabTables.hasTab(decoded.lines[index]) {
+            let kept = index < decoded.kept.count ? decoded.kept[index] : nil
+            let probes = kept?.probes ?? LineProbes(decoded.lines[index])
+            if probes.hasTab {
                 if numbered == nil { numbered = decoded.lines.enumerated().map { ($0.offset + 1, $0.element) } }
                 if let table = TabTables.table(at: index, in: numbered!) {
                     lines += table.lines
@@ -117,7 +120,7 @@ enum TextLines {
                     continue
                 }
             }
-            if SemicolonTables.mayOpen(decoded.lines[index]) {
+            if probes.mayOpenSemicolonTable {
                 if numbered == nil { numbered = decoded.lines.enumerated().map { ($0.offset + 1, $0.element) } }
                 if let table = SemicolonTables.table(at: index, in: numbered!) {
                     lines += table.lines
@@ -125,7 +128,7 @@ enum TextLines {
                     continue
                 }
             }
-            if mayOpenMarkdownTable(decoded.lines[index]) {
+            if probes.mayOpenMarkdownTable {
                 if let table = MarkdownTables.table(at: index, in: decoded.lines) {
                     lines += table.lines
                     index = table.next
@@ -137,7 +140,6 @@ enum TextLines {
                     continue
                 }
             }
-            let kept = index < decoded.kept.count ? decoded.kept[index] : nil
             lines.append(line(number: index + 1, raw: decoded.lines[index], markdown: true, kept: kept))
             index += 1
         }

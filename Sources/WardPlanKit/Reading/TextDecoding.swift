@@ -95,50 +95,45 @@ enum TextDecoding {
         return try utf8LinesKept(bytes, in: kept).lines
     }
 
-    /// `utf8Lines`, with the kept line each came from (`DecodedLineAnswers.line(of:_:)`).
+    /// `utf8Lines`, with the kept line each came from (`DecodedLineAnswers.lines(of:in:make:)`: the
+    /// file's lines looked up at once).
     static func utf8LinesKept(
         _ bytes: [UInt8], in store: DecodedLineAnswers = .shared
     ) throws(InvalidUTF8) -> (lines: [String], kept: [DecodedLineAnswers.Line?]) {
-        let slices = splitLines(bytes[...])
-        var lines: [String] = []
-        var kept: [DecodedLineAnswers.Line?] = []
-        lines.reserveCapacity(slices.count)
-        kept.reserveCapacity(slices.count)
-        for slice in slices {
-            let line = slice.withUnsafeBufferPointer { buffer in
-                store.line(of: buffer) { String(validating: buffer, as: UTF8.self)?.nfc }
-            }
-            guard let line else {
-                throw InvalidUTF8(offset: slice.startIndex + firstInvalidUTF8Offset(slice), line: lines.count + 1)
-            }
-            lines.append(line.text)
-            kept.append(line.kept)
+        let read = bytes.withUnsafeBufferPointer { all in
+            let ranges = lineRanges(all)
+            return (
+                ranges,
+                store.lines(of: ranges, in: all) { line in String(validating: line, as: UTF8.self)?.nfc }
+            )
         }
-        return (lines, kept)
+        if let invalid = read.1.invalid {
+            let slice = bytes[read.0[invalid]]
+            throw InvalidUTF8(offset: slice.startIndex + firstInvalidUTF8Offset(slice), line: invalid + 1)
+        }
+        return (read.1.texts, read.1.kept)
     }
 
     /// Lines split at LF, a trailing CR removed.
     static func splitLines(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
-        var out: [ArraySlice<UInt8>] = []
-        var start = bytes.startIndex
-        // Each LF found by the C library's `memchr` (it reads words, not bytes): the whole file
-        // was read a byte at a time here.
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-                let lf = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-                out.append(trimCR(bytes[start..<(bytes.startIndex + lf)]))
-                start = bytes.startIndex + lf + 1
-                offset = lf + 1
-            }
-        }
-        if start < bytes.endIndex { out.append(trimCR(bytes[start...])) }
-        return out
+        let ranges = bytes.withUnsafeBufferPointer(lineRanges)
+        return ranges.map { bytes[(bytes.startIndex + $0.lowerBound)..<(bytes.startIndex + $0.upperBound)] }
     }
 
-    private static func trimCR(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        slice.last == 0x0D ? slice.dropLast() : slice
+    /// The ranges of `splitLines`'s lines in `bytes`: a slice of an array a line retained the array.
+    static func lineRanges(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        guard let base = bytes.baseAddress else { return out }
+        var start = 0
+        // Each LF found by the C library's `memchr` (it reads words, not bytes): the whole file
+        // was read a byte at a time here.
+        while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+            let lf = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            out.append(start..<(lf > start && bytes[lf - 1] == 0x0D ? lf - 1 : lf))
+            start = lf + 1
+        }
+        if start < bytes.count { out.append(start..<(bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count)) }
+        return out
     }
 
     private static func utf16(_ bytes: [UInt8], path: String) throws(InputError) -> Decoded {

@@ -35,12 +35,18 @@ extension PlanClassifier {
         var signalSources: [Range<Int>]
         /// For each of `found.signals`, the text's bytes in that range.
         var signalWords: [String]
+        /// For each of `found.areaHeadings`, its UTF-8 range in the text and the text's bytes there
+        /// (a heading's area names itself by these: `headingArea(of:source:)`).
+        var areaHeadingSources: [Range<Int>]
+        var areaHeadingWords: [String]
 
         /// What the text `key` was made from says, `found` by a scan of it.
         init(found: TaxonomyMatcher.Found, in key: TextKey) {
             self.found = found
             signalSources = found.signals.map { key.sourceRange(ofKey: $0.keyRange) }
             signalWords = signalSources.map { key.sourceText(source: $0) }
+            areaHeadingSources = found.areaHeadings.map { key.sourceRange(ofKey: $0.keyRange) }
+            areaHeadingWords = areaHeadingSources.map { key.sourceText(source: $0) }
         }
     }
 

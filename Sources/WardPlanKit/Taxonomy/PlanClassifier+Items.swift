@@ -49,14 +49,15 @@ extension PlanClassifier {
     func readOutcome(pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?)
         -> Outcome
     {
-        var reach = SourceAligner.Reach.nothing
-        return readOutcome(pieces: pieces, lines: lines, section: section, heading: heading, reach: &reach)
+        var aligned = SourceAligner(lines: [])
+        return readOutcome(pieces: pieces, lines: lines, section: section, heading: heading, aligned: &aligned)
     }
 
-    /// `readOutcome(pieces:lines:section:heading:)`, and what it read of the lines (`reach`).
+    /// `readOutcome(pieces:lines:section:heading:)`, and the aligner that read the lines (its
+    /// `reach` and `anchors` say what it read; one that read none is `aligned` as given).
     func readOutcome(
         pieces: [String], lines: ArraySlice<DocumentLine>, section: SectionKind, heading: HeadingArea?,
-        reach: inout SourceAligner.Reach
+        aligned: inout SourceAligner
     ) -> Outcome {
         // Plain loops: `pieces.map(matcher.find)` would copy the matcher (a retain of each of its
         // tables) for every piece. What each piece says, with its signals' places, is kept for the
@@ -111,7 +112,7 @@ extension PlanClassifier {
                 }
             }
         }
-        reach = aligner?.reach ?? .nothing
+        if let aligner { aligned = aligner }
         let themes = order.indices.map { slot in
             ThemeMatch(
                 id: facts.ids[order[slot]], area: taxonomy.areas[facts.primaryArea[order[slot]]].id,

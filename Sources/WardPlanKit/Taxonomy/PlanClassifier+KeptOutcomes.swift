@@ -29,11 +29,12 @@ extension PlanClassifier {
         let key = ItemKey(pieces: pieces, section: section, headingArea: heading?.area)
         let known = store.kept(key) ?? []
         for kept in known where kept.holds(lines) { return kept.placed(in: lines, heading: heading) }
-        var reach = SourceAligner.Reach.nothing
+        var aligned = SourceAligner(lines: [])
         let outcome = readOutcome(
             pieces: pieces, lines: KeptOutcome.linesByPlace(lines), section: section,
-            heading: heading.map { HeadingArea(area: $0.area, explicit: $0.explicit, evidence: []) }, reach: &reach)
-        let made = KeptOutcome(outcome, reach: reach, lines: lines)
+            heading: heading.map { HeadingArea(area: $0.area, explicit: $0.explicit, evidence: []) },
+            aligned: &aligned)
+        let made = KeptOutcome(outcome, reach: aligned.reach, anchors: aligned.anchors, lines: lines)
         if known.count < Self.outcomesPerItem { store.keep(known + [made], for: key) }
         return made.placed(in: lines, heading: heading)
     }
@@ -93,30 +94,42 @@ extension PlanClassifier {
     /// It holds for other lines that have the bytes it read (`SourceAligner.Reach`): the pieces are
     /// looked for from the first line's first byte on, so the outcome depends on a first stretch of
     /// the lines' bytes, up to the end of the last piece found, when each piece was found whole;
-    /// on all the lines otherwise.
+    /// on all the lines otherwise. Of that first stretch, it depends on each piece's line up to the
+    /// piece's end, and on the lines before it, from where the look for it began, only in that
+    /// none holds the whole piece (`SourceAligner.Anchor`): a task whose product stands some lines
+    /// under its statement, with the ward's offices on the lines between, is one outcome for every
+    /// ward (each office line kept whole, a key's eight outcomes were soon taken and such a task
+    /// read again in every later plan: 12,417 of 52,919 items read at 3,321 plans, class39).
     /// (A class: the look-up walks an item's kept outcomes, and a struct was copied, a retain of
     /// each of its fields, at each step.)
     final class KeptOutcome: Sendable {
         let outcome: Outcome
         let reach: SourceAligner.Reach
-        /// The texts it read: the lines before the reach whole, then the line it stops in cut at
-        /// its byte (the end of a piece found whole, so a scalar's boundary); all of them for
-        /// `everything`, none for `nothing`.
+        /// The texts it read: for `everything`, all the lines; for a prefix, each anchor's line cut
+        /// at the anchor's end (the end of a piece found whole, so a scalar's boundary); none for
+        /// `nothing`.
         let read: [String]
+        /// For a prefix, the pieces found whole and where (`SourceAligner.Anchor`), as `read`.
+        let anchors: [SourceAligner.Anchor]
 
-        init(_ outcome: Outcome, reach: SourceAligner.Reach, lines: ArraySlice<DocumentLine>) {
+        init(
+            _ outcome: Outcome, reach: SourceAligner.Reach, anchors: [SourceAligner.Anchor],
+            lines: ArraySlice<DocumentLine>
+        ) {
             self.outcome = outcome
             self.reach = reach
             switch reach {
             case .nothing:
                 read = []
+                self.anchors = []
             case .everything:
                 read = lines.map(\.text)
-            case .prefix(let line, let bytes):
-                var texts = lines.prefix(line).map(\.text)
-                let last = lines[lines.startIndex + line].text
-                texts.append(String(decoding: last.utf8.prefix(bytes), as: UTF8.self))
-                read = texts
+                self.anchors = []
+            case .prefix:
+                read = anchors.map { anchor in
+                    String(decoding: lines[lines.startIndex + anchor.line].text.utf8.prefix(anchor.end), as: UTF8.self)
+                }
+                self.anchors = anchors
             }
         }
 
@@ -127,14 +140,48 @@ extension PlanClassifier {
                 return true
             case .everything:
                 guard lines.count == read.count else { return false }
+                for (i, text) in read.enumerated() {
+                    guard Self.same(text, lines[lines.startIndex + i].text, whole: true) else { return false }
+                }
+                return true
             case .prefix(let line, _):
                 guard lines.count > line else { return false }
+                let first = lines.startIndex
+                for (anchor, text) in zip(anchors, read) {
+                    guard Self.same(text, lines[first + anchor.line].text, whole: false) else { return false }
+                    guard anchor.fromLine < anchor.line else { continue }
+                    if Self.holdsWhole(anchor.piece, in: lines[first + anchor.fromLine].text, from: anchor.fromOffset) {
+                        return false
+                    }
+                    for between in (anchor.fromLine + 1)..<anchor.line
+                    where Self.holdsWhole(anchor.piece, in: lines[first + between].text, from: 0) {
+                        return false
+                    }
+                }
+                return true
             }
-            for (i, text) in read.enumerated() {
-                let whole = i < read.count - 1 || reach == .everything
-                guard Self.same(text, lines[lines.startIndex + i].text, whole: whole) else { return false }
+        }
+
+        /// Whether `line`'s bytes from byte `from` on hold all of `piece`'s: each place of the
+        /// piece's first byte found by the C library's `memchr`, the rest compared by `memcmp`.
+        private static func holdsWhole(_ piece: String, in line: String, from: Int) -> Bool {
+            var piece = piece
+            var line = line
+            return line.withUTF8 { l in
+                piece.withUTF8 { p in
+                    guard !p.isEmpty, from < l.count, l.count - from >= p.count, let base = l.baseAddress else {
+                        return false
+                    }
+                    let last = l.count - p.count
+                    var at = from
+                    while at <= last, let found = memchr(base + at, Int32(p[0]), last - at + 1) {
+                        at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                        if memcmp(base + at, p.baseAddress!, p.count) == 0 { return true }
+                        at += 1
+                    }
+                    return false
+                }
             }
-            return true
         }
 
         /// Whether `line`'s bytes are `read`'s (`whole`) or begin with them.
@@ -160,32 +207,40 @@ extension PlanClassifier {
         /// the line at its place (0 when the item has no line, as `readOutcome`'s fallback gives),
         /// the heading's evidence first in the area's.
         func placed(in lines: ArraySlice<DocumentLine>, heading: HeadingArea?) -> Outcome {
-            // New lists made straight (`map`), not copies of the kept ones changed in place: each
-            // change of a shared list copied it first.
-            func numbered(_ evidence: [Evidence]) -> [Evidence] {
-                guard !lines.isEmpty else { return evidence }
-                return evidence.map {
-                    Evidence(
-                        phrase: $0.phrase, matched: $0.matched, line: lines[lines.startIndex + $0.line].number,
-                        column: $0.column, basis: $0.basis)
-                }
+            // Made straight, each list once: a copy of the kept outcome changed field by field
+            // retained every field, and the area's evidence was made, then copied after the heading's.
+            Outcome(
+                area: outcome.area, basis: outcome.basis,
+                areaEvidence: Self.numbered(outcome.areaEvidence, in: lines, after: heading?.evidence ?? []),
+                secondaryAreas: outcome.secondaryAreas, themes: Self.numbered(outcome.themes, in: lines),
+                productThemes: outcome.productThemes.isEmpty ? [] : Self.numbered(outcome.productThemes, in: lines),
+                conflict: outcome.conflict)
+        }
+
+        /// `evidence` with each line the number of the line at its place in `lines` (as it is when
+        /// there are no lines), after `opening`.
+        private static func numbered(
+            _ evidence: [Evidence], in lines: ArraySlice<DocumentLine>, after opening: [Evidence] = []
+        ) -> [Evidence] {
+            if lines.isEmpty { return opening.isEmpty ? evidence : opening + evidence }
+            if evidence.isEmpty { return opening }
+            func placed(_ item: Evidence) -> Evidence {
+                Evidence(
+                    phrase: item.phrase, matched: item.matched, line: lines[lines.startIndex + item.line].number,
+                    column: item.column, basis: item.basis)
             }
-            func numbered(_ themes: [ThemeMatch]) -> [ThemeMatch] {
-                themes.map { ThemeMatch(id: $0.id, area: $0.area, evidence: numbered($0.evidence)) }
-            }
-            var placed = outcome
-            let own = numbered(outcome.areaEvidence)
-            if let heading, !heading.evidence.isEmpty {
-                var evidence = heading.evidence
-                evidence.reserveCapacity(evidence.count + own.count)
-                evidence += own
-                placed.areaEvidence = evidence
-            } else {
-                placed.areaEvidence = own
-            }
-            placed.themes = numbered(outcome.themes)
-            if !outcome.productThemes.isEmpty { placed.productThemes = numbered(outcome.productThemes) }
-            return placed
+            // `map` when nothing comes first: it fills the new list without a check of room for each.
+            guard !opening.isEmpty else { return evidence.map(placed) }
+            var out: [Evidence] = []
+            out.reserveCapacity(opening.count + evidence.count)
+            out.append(contentsOf: opening)
+            for item in evidence { out.append(placed(item)) }
+            return out
+        }
+
+        /// `themes` with their evidence numbered (`numbered(_:in:after:)`).
+        private static func numbered(_ themes: [ThemeMatch], in lines: ArraySlice<DocumentLine>) -> [ThemeMatch] {
+            themes.map { ThemeMatch(id: $0.id, area: $0.area, evidence: numbered($0.evidence, in: lines)) }
         }
     }
 }

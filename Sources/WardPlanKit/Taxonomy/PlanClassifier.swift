@@ -124,13 +124,15 @@ public struct PlanClassifier: Sendable {
 
         func classifyAll<Item: ClassifiedItem>(_ items: inout [Item], section: (Item, SectionKind) -> SectionKind) {
             for i in items.indices {
-                let item = items[i]
-                let (heading, kind) = context(at: item.line)
+                // The item read in place: a copy of it (a task's dozen fields) was retained and
+                // released for each item.
+                let line = items[i].line
+                let (heading, kind) = context(at: line)
                 let outcome = classify(
-                    pieces: item.pieces, lines: source.lines(item.line...(item.endLine ?? item.line)),
-                    section: section(item, kind), heading: heading)
+                    pieces: items[i].pieces, lines: source.lines(line...(items[i].endLine ?? line)),
+                    section: section(items[i], kind), heading: heading)
                 items[i].record(outcome)
-                if let conflict = outcome.conflict { note(.areaConflict, item.line, "\(item.label) \(conflict)") }
+                if let conflict = outcome.conflict { note(.areaConflict, line, "\(items[i].label) \(conflict)") }
             }
         }
         classifyAll(&plan.tasks) { _, kind in kind }
@@ -222,7 +224,52 @@ public struct PlanClassifier: Sendable {
         var evidence: [Evidence]
     }
 
-    private func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
+    func headingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
+        guard heading.level > 0 else { return nil }
+        // What the heading says is kept for the run (`said(inText:)`), with the words and places of
+        // its signals and area phrases: the heading's key was made for every heading with one in
+        // every plan.
+        let said = self.said(inText: heading.text)
+        let found = said.found
+        if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }
+        func aligned() -> (SourceAligner, [SourceAligner.Stretch]) {
+            var aligner = SourceAligner(lines: source.lines(heading.line...(heading.endLine ?? heading.line)))
+            let stretches = aligner.align(heading.text)
+            return (aligner, stretches)
+        }
+        let named = found.areaHeadings.indices.first { i in
+            heading.area == nil || taxonomy.areas[found.areaHeadings[i].owner].id == heading.area
+        }
+        if let named {
+            var (aligner, stretches) = aligned()
+            let hit = found.areaHeadings[named]
+            let evidence = self.evidence(
+                hit, words: said.areaHeadingWords[named], source: said.areaHeadingSources[named], stretches: stretches,
+                aligner: &aligner, fallbackLine: heading.line, basis: .heading)
+            return HeadingArea(area: hit.owner, explicit: true, evidence: [evidence])
+        }
+        // No area phrase: the heading's themes name an area when they all belong to one.
+        let hits = found.signals.indices.filter { s in
+            let owner = found.signals[s].owner
+            return !facts.weak[owner] && !found.vetoed.contains(owner) && !facts.isBlocked(owner, in: heading.kind)
+        }
+        let areas = Set(hits.map { facts.primaryArea[found.signals[$0].owner] })
+        guard areas.count == 1, let area = areas.first else { return nil }
+        var (aligner, stretches) = aligned()
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(hits.count)
+        for s in hits {
+            evidence.append(
+                self.evidence(
+                    found.signals[s], words: said.signalWords[s], source: said.signalSources[s], stretches: stretches,
+                    aligner: &aligner, fallbackLine: heading.line, basis: .heading))
+        }
+        return HeadingArea(area: area, explicit: false, evidence: evidence)
+    }
+
+    /// `headingArea(of:source:)` with the heading's key made every time (the code before class39;
+    /// the tests' reference).
+    func readHeadingArea(of heading: Heading, source: SourceLines) -> HeadingArea? {
         guard heading.level > 0 else { return nil }
         let found = self.found(inText: heading.text)
         if found.signals.isEmpty && found.areaHeadings.isEmpty { return nil }

@@ -48,6 +48,29 @@ struct SourceAligner {
     /// What the alignments so far read (`Reach`).
     private(set) var reach = Reach.nothing
 
+    /// A piece found whole at its first look, while `reach` is a prefix: where the look began (the
+    /// end of the piece before, or the first line's start) and where the piece was found. What the
+    /// look read, more closely than `Reach.prefix` says: the scan for a piece goes line by line from
+    /// where it began and stops at the first line that holds the whole piece, at the first place
+    /// in it; a partial match is kept only while no whole one is found, and a whole one is longer
+    /// than any partial. So the piece's stretch and the columns counted in its line are the same
+    /// on any lines where the bytes of line `line` up to `end` are these, and neither the rest of
+    /// line `fromLine` after `fromOffset` nor a line between holds the whole piece (when `line` is
+    /// `fromLine`, the bytes up to `end` say it). The lines between (a task's offices, between its
+    /// statement and its product) are not read for anything else.
+    struct Anchor: Sendable {
+        /// The piece as given.
+        let piece: String
+        let fromLine: Int
+        let fromOffset: Int
+        let line: Int
+        /// The end of the piece's bytes in line `line`.
+        let end: Int
+    }
+
+    /// The pieces found whole so far, in order, while `reach` is a prefix (`Anchor`).
+    private(set) var anchors: [Anchor] = []
+
     init(lines: ArraySlice<DocumentLine>) {
         self.lines = lines
     }
@@ -55,7 +78,16 @@ struct SourceAligner {
     /// The stretches of `piece`, looked for from the end of the previous piece, or from the first
     /// line when they are not found after it.
     mutating func align(_ piece: String) -> [Stretch] {
-        piece.withContiguousUTF8 { align($0) }
+        let from = cursor
+        let stretches = piece.withContiguousUTF8 { align($0) }
+        // A piece that leaves the reach a prefix was found whole, in one stretch (an empty one reads nothing).
+        if case .prefix = reach, !piece.isEmpty, let whole = stretches.first {
+            anchors.append(
+                Anchor(
+                    piece: piece, fromLine: from.line, fromOffset: from.offset, line: whole.line,
+                    end: whole.lineStart + whole.length))
+        }
+        return stretches
     }
 
     private mutating func align(_ piece: UnsafeBufferPointer<UInt8>) -> [Stretch] {
