@@ -70,6 +70,24 @@ struct FastPath39ParseTests {
         #expect(HashedText("ệ") != HashedText("e\u{0323}\u{0302}"))
     }
 
+    /// Two keys are equal exactly when their bytes are, the bytes read in place (`sameBytes`) as
+    /// `ExactText` reads them: small and large strings, substrings made strings, NFC and NFD,
+    /// CR LF, empty.
+    @Test func keysAreEqualExactlyWhenTheirBytesAre() {
+        var texts = Self.edges + ["ab", "ba", "abc"]
+        texts += [String(repeating: "x", count: 15), String(repeating: "x", count: 16)]
+        texts += Self.edges.map { String($0.dropFirst()) } + Self.edges.map { String($0.prefix(3)) }
+        for a in texts {
+            for b in texts {
+                let sameBytes = Array(a.utf8) == Array(b.utf8)
+                #expect(HashedText.sameBytes(a, b) == sameBytes)
+                #expect(HashedText.sameBytes(a, b) == (ExactText(a) == ExactText(b)))
+                #expect((HashedText(a) == HashedText(b)) == sameBytes)
+                #expect((HashedText(a, bits: 9) == HashedText(FastPath35ParseTests.again(b), bits: 9)) == sameBytes)
+            }
+        }
+    }
+
     /// `bits(of:)` reads every byte: whatever the length (0–72, the last word read whole or by four,
     /// two and one bytes), a one-byte change anywhere gives other bits.
     @Test func theBitsReadEveryByte() {
