@@ -10,7 +10,7 @@ struct FrontMatterParser {
         var ward = Ward()
         var period: Period?
         var legalBases: [LegalBasis] = []
-        var consumed: Set<Int> = []
+        var consumed = UnitIndexSet()
         var diagnostics: [Diagnostic] = []
     }
 

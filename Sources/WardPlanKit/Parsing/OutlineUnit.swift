@@ -58,36 +58,39 @@ final class OutlineUnit {
     /// The tree in document order (pre-order), each block once.
     static func flatten(_ tree: DocumentTree, contentLines: [Int]) -> [OutlineUnit] {
         var units: [OutlineUnit] = []
-        func lines(_ span: SourceSpan) -> [Int] { Self.lines(in: span, contentLines: contentLines) }
-        func visit(_ block: Block) {
-            let index = units.count
-            switch block {
-            case .heading(let h):
-                units.append(
-                    OutlineUnit(
-                        kind: .heading(level: h.level), marker: h.marker, body: h.text, span: h.span,
-                        lines: lines(h.span), subtreeEnd: 0))
-                h.children.forEach(visit)
-            case .item(let i):
-                units.append(
-                    OutlineUnit(
-                        kind: .item, marker: i.marker, body: i.text, emphasis: i.emphasis, span: i.span,
-                        lines: lines(i.span), subtreeEnd: 0))
-                i.children.forEach(visit)
-            case .paragraph(let p):
-                units.append(
-                    OutlineUnit(
-                        kind: .paragraph, body: p.text, emphasis: p.emphasis, span: p.span, lines: lines(p.span),
-                        subtreeEnd: 0))
-            case .table(let t):
-                units.append(
-                    OutlineUnit(
-                        kind: .table(t), body: "", span: t.span, lines: lines(t.span), subtreeEnd: 0))
-            }
-            units[index].subtreeEnd = units.count
-        }
-        tree.blocks.forEach(visit)
+        for block in tree.blocks { visit(block, into: &units, contentLines: contentLines) }
         return units
+    }
+
+    /// Appends `block` and its children to `units`. A function of its own, the list passed in:
+    /// a nested function that captured the list checked each access to it at run time.
+    private static func visit(_ block: Block, into units: inout [OutlineUnit], contentLines: [Int]) {
+        func lines(_ span: SourceSpan) -> [Int] { Self.lines(in: span, contentLines: contentLines) }
+        let index = units.count
+        switch block {
+        case .heading(let h):
+            units.append(
+                OutlineUnit(
+                    kind: .heading(level: h.level), marker: h.marker, body: h.text, span: h.span,
+                    lines: lines(h.span), subtreeEnd: 0))
+            for child in h.children { visit(child, into: &units, contentLines: contentLines) }
+        case .item(let i):
+            units.append(
+                OutlineUnit(
+                    kind: .item, marker: i.marker, body: i.text, emphasis: i.emphasis, span: i.span,
+                    lines: lines(i.span), subtreeEnd: 0))
+            for child in i.children { visit(child, into: &units, contentLines: contentLines) }
+        case .paragraph(let p):
+            units.append(
+                OutlineUnit(
+                    kind: .paragraph, body: p.text, emphasis: p.emphasis, span: p.span, lines: lines(p.span),
+                    subtreeEnd: 0))
+        case .table(let t):
+            units.append(
+                OutlineUnit(
+                    kind: .table(t), body: "", span: t.span, lines: lines(t.span), subtreeEnd: 0))
+        }
+        units[index].subtreeEnd = units.count
     }
 }
 
@@ -117,14 +120,16 @@ extension Array where Element == Int {
 /// walk and its look-ahead for field lines all ask about the same units.
 final class UnitShapes {
     private let units: [OutlineUnit]
-    private var shapes: [LineShape?]
+    /// Read and written by `subscript` alone, on the thread that reads the plan: the runtime's
+    /// check of each access is left out (asked ≈ 34,000 times in the 100 plans of `n-100`).
+    @exclusivity(unchecked) private var shapes: [LineShape?]
     /// Capital-lettered lines that open a part of the document ("A. MỤC ĐÍCH, YÊU CẦU").
-    private let letteredParts: Set<Int>
+    private let letteredParts: UnitIndexSet
 
     init(_ units: [OutlineUnit]) {
         self.units = units
         shapes = Array(repeating: nil, count: units.count)
-        letteredParts = LetteredParts.indices(in: units)
+        letteredParts = UnitIndexSet(LetteredParts.indices(in: units))
     }
 
     subscript(_ index: Int) -> LineShape {

@@ -61,25 +61,29 @@ final class PlanRecognizer {
     let shapes: UnitShapes
     /// Source lines with text, in order: the lines of a span.
     let contentLineNumbers: [Int]
-    let skip: Set<Int>
+    let skip: UnitIndexSet
     let reference: ReferenceData
     /// The short office names the plan explains once ("Ghi chú viết tắt: VP: Văn phòng …").
     let legend: AbbreviationLegend
-    var plan: Plan
+    // The walk's state: read and written by this recognizer's own methods, on the one thread that
+    // reads the document. The runtime's check of each access to a class's stored property
+    // (`swift_beginAccess`, ≈ 80 instructions; ≈ 200,000 of them in the 100 plans of `n-100`) is
+    // left out; the compiler still checks what it can see.
+    @exclusivity(unchecked) var plan: Plan
     /// Units placed in the model.
-    private(set) var handled = Set<Int>()
+    @exclusivity(unchecked) private(set) var handled = UnitIndexSet()
 
-    private var stack: [OpenHeading] = []
+    @exclusivity(unchecked) private var stack: [OpenHeading] = []
     /// The years a label item gives the items after it under the same heading ("a) Năm 2026:",
     /// "b) Đến năm 2030:"), with the number of headings read when it was met.
-    private var labelPhase: (years: YearRange, headings: Int)?
+    @exclusivity(unchecked) private var labelPhase: (years: YearRange, headings: Int)?
     /// The unit being read is a row of a table whose header was not understood.
-    private var readingTableRow = false
+    @exclusivity(unchecked) private var readingTableRow = false
     /// The columns and width of the last task table read: a table of the same width without a
     /// header, its first row numbered, goes on with them (one table per area, one header).
-    private var lastTaskTable: (columns: TableColumns, width: Int)?
+    @exclusivity(unchecked) private var lastTaskTable: (columns: TableColumns, width: Int)?
     /// Units a task took ahead of the walk (an inline task's sub-items and "Giao …" sentence).
-    private var taken = Set<Int>()
+    @exclusivity(unchecked) private var taken = UnitIndexSet()
     /// The plan has a task table: its rows are the tasks, and items in the body stay statements.
     private lazy var planHasTaskTable: Bool =
         units.contains { unit in
@@ -105,14 +109,14 @@ final class PlanRecognizer {
         return titles
     }()
     /// The unit being read (a block, or a row of a table without a header read as a line).
-    private var current: OutlineUnit!
-    private var task: TaskDraft?
-    private var table: TableDraft?
-    private var pendingAppendixTitle = false
-    private var responsibility: Int?
+    @exclusivity(unchecked) private var current: OutlineUnit!
+    @exclusivity(unchecked) private var task: TaskDraft?
+    @exclusivity(unchecked) private var table: TableDraft?
+    @exclusivity(unchecked) private var pendingAppendixTitle = false
+    @exclusivity(unchecked) private var responsibility: Int?
     /// An office's heading too long for a name, by its responsibility's index: its duty when no
     /// other follows (`finishResponsibilities`).
-    private var headingDuties: [Int: Duty] = [:]
+    @exclusivity(unchecked) private var headingDuties: [Int: Duty] = [:]
     private let timelines: TimelineParser
     private let targets: TargetParser
     /// The areas the taxonomy gives headings, kept for all plans (`HeadingAreas`).
@@ -123,14 +127,14 @@ final class PlanRecognizer {
     /// Keyed by the texts' bytes (`HashedText`, hashed once and eight bytes a step, the same key
     /// then asking the answers kept for all plans): `ExactText` fed every byte to the standard
     /// hasher at each look-up, and the shared store hashed the text again.
-    private var assignments: [HashedText: InlineAssignment?] = [:]
-    private var opensAssignments: [HashedText: Bool] = [:]
-    private var resolutions: [HashedText: OfficeDirectory.Resolution] = [:]
+    @exclusivity(unchecked) private var assignments: [HashedText: InlineAssignment?] = [:]
+    @exclusivity(unchecked) private var opensAssignments: [HashedText: Bool] = [:]
+    @exclusivity(unchecked) private var resolutions: [HashedText: OfficeDirectory.Resolution] = [:]
     /// What `TimelineParser` read of a time, by text: a plan gives the same times to many tasks.
-    private var parsedTimelines: [HashedText: Timeline] = [:]
+    @exclusivity(unchecked) private var parsedTimelines: [HashedText: Timeline] = [:]
 
     init(
-        units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: Set<Int>, plan: Plan,
+        units: [OutlineUnit], shapes: UnitShapes? = nil, contentLines: [Int], skip: UnitIndexSet, plan: Plan,
         reference: ReferenceData, legend: AbbreviationLegend = AbbreviationLegend()
     ) {
         self.units = units
@@ -519,7 +523,7 @@ final class PlanRecognizer {
     /// them. A long one among them ("7. Cải thiện môi trường kinh doanh; nâng cao chất lượng …")
     /// heads its items as the others do, whatever its words. A line that names its lead inline is
     /// a task, as before.
-    private lazy var areaHeadingsOverLetters: Set<Int> = {
+    private lazy var areaHeadingsOverLetters: UnitIndexSet = {
         var groups: [[Int]: (members: [Int], headings: Int)] = [:]
         var section = -1
         for i in units.indices where !skip.contains(i) {
@@ -536,7 +540,7 @@ final class PlanRecognizer {
             default: continue
             }
         }
-        return Set(groups.values.filter { $0.members.count >= 2 && $0.headings >= 1 }.flatMap(\.members))
+        return UnitIndexSet(groups.values.filter { $0.members.count >= 2 && $0.headings >= 1 }.flatMap(\.members))
     }()
 
     /// Whether the next unit is numbered as this one's first child ("7." then "7.1."), so this one
