@@ -114,7 +114,7 @@ struct TaskCard: Equatable {
         guard known >= 2, unknown * 3 <= fields.count,
             fields.first(where: { $0.role == .task }).map({ !$0.value.isEmpty }) == true,
             roles.contains(where: { [.lead, .coordinators, .timeline, .products].contains($0) }),
-            Set(roles.filter { $0 != .notes }).count == roles.filter { $0 != .notes }.count
+            Set(roles.filter({ $0 != .notes })).count == roles.filter({ $0 != .notes }).count
         else { return nil }
         return TaskCard(fields: fields, number: number, span: rows[0].span.through(rows[rows.count - 1].span))
     }

@@ -148,7 +148,7 @@ struct PDFColumnLayout {
         var out: [Cell] = []
         for (index, line) in lines.enumerated() {
             let text = line.text.collapsingWhitespace.nfc
-            if index > 0, gaps[index - 1].map { $0 <= closest + gapSlack } ?? true, let last = out.last,
+            if index > 0, gaps[index - 1].map({ $0 <= closest + gapSlack }) ?? true, let last = out.last,
                 continues(last.text, with: text)
             {
                 out[out.count - 1].text = PDFTextLine.join([last.text, text])

@@ -29,7 +29,7 @@ extension PDFTableFinder {
         guard let header = keys.first(where: { key in key != nil && keys.filter { $0 == key }.count >= 2 }) ?? nil
         else { return nil }
         var out: [Region] = []
-        for (c, chain) in chains.enumerated() where keys[c] == header {
+        for c in chains.indices where keys[c] == header {
             if let region = closeSetTable(from: c, chains: chains, keys: keys, header: header, in: lines) {
                 out.append(region)
             }
