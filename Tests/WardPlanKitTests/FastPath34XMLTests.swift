@@ -287,7 +287,7 @@ struct FastPath34XMLTests {
         ]
         for a in texts {
             for b in texts {
-                #expect(PlanXML.sameBytes(a, b) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
+                #expect(ExactText.sameBytes(a, b) == a.utf8.elementsEqual(b.utf8), "\(a) \(b)")
             }
         }
     }
@@ -297,7 +297,7 @@ struct FastPath34XMLTests {
     @Test func phraseIDsAreTheDictionarys() throws {
         let nfc = "cải cách hành chính"
         let nfd = nfc.decomposedStringWithCanonicalMapping
-        #expect(!PlanXML.sameBytes(nfc, nfd))
+        #expect(!ExactText.sameBytes(nfc, nfd))
         var plan = Fixtures.ngocHa
         let evidence = [
             Evidence(phrase: nfd, matched: nfd, line: 1, column: 1, basis: .content),

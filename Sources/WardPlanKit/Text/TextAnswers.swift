@@ -122,14 +122,8 @@ struct HashedText: Hashable {
 
     init(_ text: String) {
         self.text = text
-        // The bytes read in place (a `var` copy for `withUTF8` retained the string); a string
-        // without contiguous UTF-8 is copied as before.
-        if let bits = text.utf8.withContiguousStorageIfAvailable({ Self.bits(of: $0) }) {
-            self.bits = bits
-        } else {
-            var text = text
-            bits = text.withUTF8 { Self.bits(of: $0) }
-        }
+        // The bytes read in place (a `var` copy for `withUTF8` retained the string).
+        bits = text.withContiguousUTF8 { Self.bits(of: $0) }
     }
 
     /// A key with the bits given, not made from the text: for tests, to make texts collide.
@@ -139,22 +133,7 @@ struct HashedText: Hashable {
     }
 
     static func == (a: HashedText, b: HashedText) -> Bool {
-        a.bits == b.bits && sameBytes(a.text, b.text)
-    }
-
-    /// `ExactText(a) == ExactText(b)` with the bytes read in place: `ExactText` copied both strings
-    /// to read them (a retain and a release of each, ≈ 90 instructions a compare), and a kept key's
-    /// string is shared by the threads, whose counts of it then pass from one core to the other.
-    /// A string without contiguous UTF-8 is compared as before.
-    static func sameBytes(_ a: String, _ b: String) -> Bool {
-        let count = a.utf8.count
-        guard count == b.utf8.count else { return false }
-        let same = a.utf8.withContiguousStorageIfAvailable { x in
-            b.utf8.withContiguousStorageIfAvailable { y in
-                count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0
-            }
-        }
-        return (same ?? nil) ?? (ExactText(a) == ExactText(b))
+        a.bits == b.bits && ExactText.sameBytes(a.text, b.text)
     }
 
     func hash(into hasher: inout Hasher) {
