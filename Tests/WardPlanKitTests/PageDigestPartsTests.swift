@@ -139,4 +139,40 @@ struct PageDigestPartsTests {
             #expect(Set(store.made) == [KeptPagesTests.haNoi, KeptPagesTests.haiPhong], "\(name)")
         }
     }
+
+    /// The split report's pages list each group's wards in the order of all wards by label,
+    /// filtered (each label's collation key made once): the order of sorting each group's wards
+    /// alone, as before, whatever the labels (equal ones, NFD, numbers, case, tabs, blanks, empty).
+    @Test func eachGroupsWardsAreInTheOrderOfSortingThemAlone() {
+        let labels = [
+            "Phường 10", "Phường 2", "Xã Đông", "Xã Dông", "Phường An", "phường an", "Phu\u{031B}\u{0300}ng Ân",
+            "Xã A", "Xã A", "", " ", "Phường\tB", "Phường Ân", "Xã A\r\n", "Phường 02", "Z", "Ă", "Xã Ǻ 3",
+        ]
+        var report = Self.report
+        let base = report.comparison.wards[0]
+        let provinces: [String?] = ["Hà Nội", "Hải Phòng", nil]
+        report.comparison.wards = labels.enumerated().map { i, label in
+            var ward = base
+            ward.id = "w\(i)"
+            ward.label = label
+            ward.province = provinces[i % provinces.count]
+            return ward
+        }
+        for splitAbove in [1, 2, 3, 100] {
+            let split = HTMLSplitReport(report, renderer: HTMLReportRenderer(splitAbove: splitAbove))
+            let comparison = report.comparison
+            // As `pages()` made them before: each group's wards sorted alone.
+            let groups = HTMLReportWriter.groups(comparison)
+            let unnamed = Localizer(language: report.language)(.unknown)
+            var members: [String: [Int]] = [:]
+            for w in comparison.wards.indices { members[groups[w] ?? unnamed, default: []].append(w) }
+            var before: [Int] = []
+            for name in VietnameseCollation.sorted(Array(members.keys), by: { $0 }) {
+                before += VietnameseCollation.sorted(members[name]!) { comparison.wards[$0].label }
+            }
+            #expect(split.pages().flatMap(\.wards) == before)
+            #expect(split.pages().map(\.wards).allSatisfy { $0.count <= splitAbove })
+        }
+        #expect(HTMLReportIndex(report.comparison).collated == HTMLReportIndex.collatedWards(report.comparison))
+    }
 }
