@@ -175,38 +175,4 @@ struct PageDigestPartsTests {
         }
         #expect(HTMLReportIndex(report.comparison).collated == HTMLReportIndex.collatedWards(report.comparison))
     }
-
-    /// `leads`, `targets` and `timelines` encoded on a thread of their own while the first part is
-    /// written (`JSONRenderer.WholeValues`) give the stream's bytes; a value JSON cannot hold throws
-    /// at its member, after the same bytes.
-    @Test(arguments: [JSONStyle.compact, .pretty])
-    func valuesEncodedBesideGiveTheStreamsBytes(_ style: JSONStyle) throws {
-        func streamed(_ comparison: Comparison, beside: Bool) -> (bytes: Data, failed: Bool) {
-            var bytes = Data()
-            let stream = JSONStream(style: style, sink: { bytes.append($0) })
-            let early = JSONRenderer.WholeValues.encoding(comparison, style: style, threads: beside ? 2 : 1)
-            #expect((early != nil) == beside)
-            do {
-                try JSONRenderer.streamFirstPart(comparison, into: stream)
-                try stream.flush()
-                try JSONRenderer.streamSecondPart(comparison, into: stream, early: early)
-                return (bytes, false)
-            } catch {
-                return (bytes, true)
-            }
-        }
-        for (name, comparison) in try Self.changedComparisons() {
-            let plain = streamed(comparison, beside: false)
-            #expect(!plain.failed)
-            #expect(streamed(comparison, beside: true) == plain, "\(name)")
-            #expect(plain.bytes == (try Self.whole(comparison, style: style)), "\(name)")
-        }
-        var report = Self.report
-        let row = try #require(report.comparison.targets.benchmarks.indices.first)
-        report.comparison.targets.benchmarks[row].benchmark.value = .nan
-        let plain = streamed(report.comparison, beside: false)
-        #expect(plain.failed)
-        #expect(!plain.bytes.isEmpty)
-        #expect(streamed(report.comparison, beside: true) == plain)
-    }
 }

@@ -108,13 +108,12 @@ struct HTMLPageDigests: Sendable {
         try withoutActuallyEscaping(write) { write in
             let stream = JSONStream(style: .compact, sink: write)
             let twin = blanked(report.comparison, coverage: false)
-            let early = JSONRenderer.WholeValues.encoding(report.comparison, style: .compact)
             stream.tee = { first.add($0) }
             try JSONRenderer.streamFirstPart(report.comparison, into: stream, twin: twin)
             // The first part's last bytes to its own hasher, then the second part's to the other.
             try stream.flush()
             stream.tee = { second.add($0) }
-            try JSONRenderer.streamSecondPart(report.comparison, into: stream, twin: twin, early: early)
+            try JSONRenderer.streamSecondPart(report.comparison, into: stream, twin: twin)
         }
         digest = combined(head: head(report), parts: [first.finish(), second.finish()])
     }

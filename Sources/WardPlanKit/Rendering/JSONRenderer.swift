@@ -93,35 +93,8 @@ public enum JSONRenderer {
     /// the tee's coverage is the real coverage's bytes with the mentions taken out
     /// (`Coverage.emptyingMentions`), not encoded again. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
-        let early = WholeValues.encoding(c, style: stream.style)
         try streamFirstPart(c, into: stream, twin: twin)
-        try streamSecondPart(c, into: stream, twin: twin, early: early)
-    }
-
-    /// The second part's members that are one value each, not a list, and large (`leads`, `targets`,
-    /// `timelines`: ≈ 18 MB of the 98 MB at 3,321 plans): encoded whole on one thread, they are
-    /// encoded on a thread of their own while the first part is written, then copied in. Their
-    /// bytes are the stream's (the top-level object's members, depth 1, in the stream's style); a
-    /// value that cannot be encoded throws when its member is reached, as it did.
-    struct WholeValues: Sendable {
-        var leads: Result<[UInt8], any Error>
-        var targets: Result<[UInt8], any Error>
-        var timelines: Result<[UInt8], any Error>
-
-        /// Being encoded on a thread of its own when more than one is allowed; nil otherwise (the
-        /// members are then encoded when they are reached).
-        static func encoding(
-            _ c: Comparison, style: JSONStyle, threads: Int = PlanExtractor.defaultThreads
-        ) -> OwnThread<WholeValues>? {
-            guard threads > 1 else { return nil }
-            return OwnThread {
-                func encoded<T: Encodable>(_ value: T) -> Result<[UInt8], any Error> {
-                    Result { try JSONBytesEncoder.encode(value, depth: 1, style: style) }
-                }
-                return WholeValues(
-                    leads: encoded(c.leads), targets: encoded(c.targets), timelines: encoded(c.timelines))
-            }
-        }
+        try streamSecondPart(c, into: stream, twin: twin)
     }
 
     /// The comparison's stream cut in two before `leads`, so that `HTMLPageDigests` can hash the
@@ -148,18 +121,14 @@ public enum JSONRenderer {
     /// The second part: `leads` to `withoutProduct`, and the object closed. Written after the first
     /// part on the same stream, or on a stream of its own that stands where the first part ends
     /// (`JSONStream.continueTopLevelObject`): the same bytes.
-    /// `early`: `leads`, `targets` and `timelines` being encoded beside the first part.
-    static func streamSecondPart(
-        _ c: Comparison, into stream: JSONStream, twin: Comparison? = nil, early: OwnThread<WholeValues>? = nil
-    ) throws {
-        let early = early?.wait()
-        try stream.member("leads", c.leads, encoded: early?.leads)
+    static func streamSecondPart(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
+        try stream.member("leads", c.leads)
         try stream.member("registry", ifPresent: c.registry)
         try stream.member("schemaVersion", c.schemaVersion)
-        try stream.member("targets", c.targets, encoded: early?.targets)
+        try stream.member("targets", c.targets)
         try stream.member("tasks", elements: c.tasks)
         try stream.member("taxonomyVersion", c.taxonomyVersion)
-        try stream.member("timelines", c.timelines, encoded: early?.timelines)
+        try stream.member("timelines", c.timelines)
         try stream.member("versions", ifPresent: c.versions)
         try stream.twin(
             real: { try stream.member("wards", elements: c.wards) },

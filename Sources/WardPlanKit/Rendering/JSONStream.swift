@@ -85,16 +85,6 @@ public final class JSONStream {
         try flushIfFull()
     }
 
-    /// `"key" : value`, the value's bytes `encoded` when given: what `JSONBytesEncoder` made of it
-    /// at this stream's depth and in its style, elsewhere (`JSONRenderer.WholeValues`); its error
-    /// thrown here, after the key, as `member(_:_:)` throws it.
-    func member<T: Encodable>(_ key: String, _ value: T, encoded: Result<[UInt8], any Error>?) throws {
-        guard let encoded else { return try member(key, value) }
-        memberKey(key)
-        buffer.append(contentsOf: try encoded.get())
-        try flushIfFull()
-    }
-
     /// `"key" : value` when there is a value; nothing otherwise (as `encodeIfPresent`).
     public func member<T: Encodable>(_ key: String, ifPresent value: T?) throws {
         if let value { try member(key, value) }
