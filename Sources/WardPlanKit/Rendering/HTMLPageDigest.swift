@@ -25,9 +25,16 @@ public protocol KeptPageStore: Sendable {
 /// plan outside its tasks changes, so such a change rebuilds one page; one that changes anything
 /// else of the comparison (a task, an office, a quarter, a gap) rebuilds every page. A ward's plan
 /// is named by its path and hash (the plan cache's key), not encoded.
+///
+/// The comparison's JSON is hashed in two parts (`JSONRenderer.streamFirstPart`, `streamSecondPart`),
+/// each part's bytes in stripes (`StripedDigest`), and the report-wide digest is of the head and
+/// the two parts' digests: the same bytes are covered as when the stream was hashed whole
+/// (version 1), but the parts can be hashed on two threads. Made on one of the outputs' threads,
+/// the digest was most of a one-change `compare --html` with the cache, on one core while the
+/// other waited for it (pages40).
 struct HTMLPageDigests: Sendable {
-    /// Raised when what a digest covers changes (a new input of a page).
-    static let version = "wardplan html page digest 1"
+    /// Raised when what a digest covers changes (a new input of a page), or how it is hashed.
+    static let version = "wardplan html page digest 2"
 
     /// Length and two hashes of the report-wide bytes; nil when the comparison has no JSON form
     /// (a number JSON cannot hold), and then no page is kept.
@@ -36,21 +43,54 @@ struct HTMLPageDigests: Sendable {
     let wards: [[UInt8]]
 
     /// With `shared`, the report-wide digest the `--json` output made from its own stream, when it
-    /// made one (`streamJSON`); otherwise the comparison is encoded here.
-    init(_ report: Report, shared: SharedReportDigest? = nil) {
+    /// made one (`streamJSON`); otherwise the comparison is encoded here, its second part on a
+    /// thread of its own when more than one is allowed.
+    init(_ report: Report, shared: SharedReportDigest? = nil, threads: Int = PlanExtractor.defaultThreads) {
         wards = Self.wardValues(report.comparison)
         if let made = shared?.made() {
             self.report = made
             return
         }
-        let hasher = StripedDigest()
-        hasher.add(Self.head(report))
-        do {
-            try JSONRenderer.stream(Self.blanked(report.comparison), style: .compact) { hasher.add($0) }
-            self.report = hasher.finish()
-        } catch {
-            self.report = nil
+        let comparison = report.comparison
+        let secondPart: @Sendable () -> DataDigest? = {
+            Self.partDigest {
+                $0.continueTopLevelObject()
+                try JSONRenderer.streamSecondPart(Self.blanked(comparison, coverage: false), into: $0)
+            }
         }
+        let beside = threads > 1 ? OwnThread(secondPart) : nil
+        var first = comparison
+        first.coverage = comparison.coverage.withoutMentions
+        let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(first, into: $0) }
+        let secondDigest = if let beside { beside.wait() } else { secondPart() }
+        self.report = Self.combined(head: Self.head(report), parts: [firstDigest, secondDigest])
+    }
+
+    /// The digest of the bytes `write` writes to a compact stream; nil when it throws.
+    private static func partDigest(_ write: (JSONStream) throws -> Void) -> DataDigest? {
+        let hasher = StripedDigest()
+        let stream = JSONStream(style: .compact, sink: { hasher.add($0) })
+        do {
+            try write(stream)
+            try stream.flush()
+            return hasher.finish()
+        } catch {
+            return nil
+        }
+    }
+
+    /// The report-wide digest: of the head's bytes and the parts' digests, in order; nil when a
+    /// part has none.
+    private static func combined(head: [UInt8], parts: [DataDigest?]) -> DataDigest? {
+        var bytes = CanonicalBytes()
+        bytes.bytes = head
+        for part in parts {
+            guard let part else { return nil }
+            bytes.add(Int(truncatingIfNeeded: part.count))
+            bytes.add(Int(truncatingIfNeeded: part.first))
+            bytes.add(Int(truncatingIfNeeded: part.second))
+        }
+        return DataDigest(bytes.bytes)
     }
 
     /// Writes the comparison's compact JSON (the `--json` output's bytes) to `write` and, from the
@@ -64,14 +104,18 @@ struct HTMLPageDigests: Sendable {
         var digest: DataDigest?
         // Pages waiting for it make their own when the stream did not finish.
         defer { shared.finish(digest) }
-        let hasher = StripedDigest()
-        hasher.add(head(report))
+        let (first, second) = (StripedDigest(), StripedDigest())
         try withoutActuallyEscaping(write) { write in
             let stream = JSONStream(style: .compact, sink: write)
-            stream.tee = { hasher.add($0) }
-            try JSONRenderer.stream(report.comparison, into: stream, twin: blanked(report.comparison, coverage: false))
+            let twin = blanked(report.comparison, coverage: false)
+            stream.tee = { first.add($0) }
+            try JSONRenderer.streamFirstPart(report.comparison, into: stream, twin: twin)
+            // The first part's last bytes to its own hasher, then the second part's to the other.
+            try stream.flush()
+            stream.tee = { second.add($0) }
+            try JSONRenderer.streamSecondPart(report.comparison, into: stream, twin: twin)
         }
-        digest = hasher.finish()
+        digest = combined(head: head(report), parts: [first.finish(), second.finish()])
     }
 
     /// What the report-wide bytes start with: the version, the language, the skipped files, the decisions.
@@ -142,6 +186,27 @@ struct HTMLPageDigests: Sendable {
         bytes.add(shown.count)
         for w in shown { bytes.bytes += wards[w] }
         return DataDigest(bytes.bytes)
+    }
+}
+
+/// Work run on a thread of its own and waited for. Not on the dispatch pool: the pages' digest is
+/// made inside the outputs' `ParallelSlots.map`, where the pool's threads may all be busy or
+/// waiting for the digest (a nested `concurrentPerform` runs on the calling thread alone).
+final class OwnThread<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread {
+            self.value = work()
+            self.done.signal()
+        }.start()
+    }
+
+    /// The work's value, once it is done.
+    func wait() -> Value {
+        done.wait()
+        return value!
     }
 }
 

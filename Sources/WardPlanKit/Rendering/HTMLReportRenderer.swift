@@ -439,16 +439,24 @@ struct HTMLReportIndex: Sendable {
     /// Every page lists them; grouped per page, it was pages × wards keys folded (lead34).
     let duplicateWards: [[Int]]
 
-    init(_ comparison: Comparison) {
+    /// Every ward (positions in `comparison.wards`) by its label in Vietnamese order, equal labels
+    /// in ward order.
+    static func collatedWards(_ comparison: Comparison) -> [Int] {
+        VietnameseCollation.sorted(Array(comparison.wards.indices)) { comparison.wards[$0].label }
+    }
+
+    /// With `collated`, the wards in that order as `collatedWards` gives it (a split report's page
+    /// list made it first: each label's collation key is made once per run, not twice).
+    init(_ comparison: Comparison, collated: [Int]? = nil) {
         groupOf = HTMLReportWriter.groups(comparison)
         var index: [String: Int] = [:]
         for (i, ward) in comparison.wards.enumerated() { index[ward.id] = i }
         wardIndex = index
-        let all = VietnameseCollation.sorted(Array(comparison.wards.indices)) { comparison.wards[$0].label }
+        let all = collated ?? Self.collatedWards(comparison)
         var rank: [String: Int] = [:]
         for (r, w) in all.enumerated() { rank[comparison.wards[w].id] = r }
         wardRank = rank
-        collated = all
+        self.collated = all
         var perWard: [[TaskFacts]] = comparison.wards.map { _ in [] }
         for f in comparison.tasks {
             if let w = index[f.task.ward] { perWard[w].append(f) }

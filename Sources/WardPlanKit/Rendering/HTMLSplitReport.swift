@@ -21,17 +21,22 @@ struct HTMLSplitReport {
         var wards: [Int]
     }
 
-    func pages() -> [GroupPage] {
+    /// `collated`: every ward in Vietnamese order of its label (`HTMLReportIndex.collatedWards`).
+    func pages(collated: [Int]? = nil) -> [GroupPage] {
         let comparison = report.comparison
         let groups = HTMLReportWriter.groups(comparison)
         let unnamed = Localizer(language: report.language)(.unknown)
+        // Each group's wards in the order of all wards by label (equal labels in ward order): the
+        // order of sorting each group's wards alone, but every label's key made once.
         var members: [String: [Int]] = [:]
-        for w in comparison.wards.indices { members[groups[w] ?? unnamed, default: []].append(w) }
+        for w in collated ?? HTMLReportIndex.collatedWards(comparison) {
+            members[groups[w] ?? unnamed, default: []].append(w)
+        }
         let names = VietnameseCollation.sorted(Array(members.keys)) { $0 }
         let size = max(renderer.splitAbove, 1)
         var pages: [GroupPage] = []
         for name in names {
-            let wards = VietnameseCollation.sorted(members[name]!) { comparison.wards[$0].label }
+            let wards = members[name]!
             let parts = (wards.count + size - 1) / size
             let per = (wards.count + parts - 1) / parts
             for part in 0..<parts {
@@ -50,13 +55,15 @@ struct HTMLSplitReport {
 
     /// The overview, then a page per group, each made when asked for.
     func deferredFiles() -> [DeferredFile] {
-        let pages = pages()
+        // The wards' order is made once, for the page list and the pages' index.
+        let collated = HTMLReportIndex.collatedWards(report.comparison)
+        let pages = pages(collated: collated)
         let folder = renderer.fileStem
         let lazyAbove = renderer.lazyAbove
         let keptData = renderer.keptData
         // Made once for all pages, when the first file is made (the first asked for: files may be
         // made on several threads).
-        let shared = MadeOnce { [report] in HTMLReportIndex(report.comparison) }
+        let shared = MadeOnce { [report] in HTMLReportIndex(report.comparison, collated: collated) }
         let digests = renderer.keptPages.map { [sharedDigest = renderer.sharedDigest] _ in
             MadeOnce { [report] in HTMLPageDigests(report, shared: sharedDigest) }
         }

@@ -93,6 +93,15 @@ public enum JSONRenderer {
     /// the tee's coverage is the real coverage's bytes with the mentions taken out
     /// (`Coverage.emptyingMentions`), not encoded again. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
+        try streamFirstPart(c, into: stream, twin: twin)
+        try streamSecondPart(c, into: stream, twin: twin)
+    }
+
+    /// The comparison's stream cut in two before `leads`, so that `HTMLPageDigests` can hash the
+    /// two parts on two threads: about half the bytes each side at 3,321 plans (coverage and gaps;
+    /// tasks, leads, targets, timelines and wards). The first part opens the object and writes
+    /// `asOf` to `gaps`; `twin` as in `stream(_:into:twin:)`.
+    static func streamFirstPart(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
@@ -107,6 +116,12 @@ public enum JSONRenderer {
         try stream.member("diagnostics", elements: c.diagnostics)
         try stream.member("failed", elements: c.failed)
         try stream.member("gaps", elements: c.gaps)
+    }
+
+    /// The second part: `leads` to `withoutProduct`, and the object closed. Written after the first
+    /// part on the same stream, or on a stream of its own that stands where the first part ends
+    /// (`JSONStream.continueTopLevelObject`): the same bytes.
+    static func streamSecondPart(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try stream.member("leads", c.leads)
         try stream.member("registry", ifPresent: c.registry)
         try stream.member("schemaVersion", c.schemaVersion)

@@ -49,6 +49,16 @@ public final class JSONStream {
         started.append(false)
     }
 
+    /// Stands where a stream stands that has written `{` and at least one member of the top-level
+    /// object: what is written next is what that stream would write next (a comma first). For a
+    /// new stream only: `HTMLPageDigests` writes a comparison's second part on a thread of its own
+    /// (`JSONRenderer.streamSecondPart`).
+    func continueTopLevelObject() {
+        precondition(depth == 0 && started.isEmpty && buffer.isEmpty, "a new stream only")
+        depth = 1
+        started = [true]
+    }
+
     /// `}`; at depth 0 also the final newline `JSONRenderer` adds.
     public func endObject() throws {
         let hadMembers = started.removeLast()
