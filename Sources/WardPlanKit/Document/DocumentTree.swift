@@ -116,6 +116,8 @@ public struct ItemBlock: Hashable, Sendable {
     public var span: SourceSpan
     /// Blocks that belong to the item: its continuation paragraphs, sub-items, tables.
     public var children: [Block]
+    /// The typed line's reading, when the tree builder read its marker so (not part of equality).
+    var reading = LineReadingSlot()
 
     public init(
         marker: Marker, level: Int, text: String, emphasis: Emphasis? = nil, span: SourceSpan, children: [Block] = []
@@ -141,6 +143,8 @@ public struct ParagraphBlock: Hashable, Sendable {
     /// "Đơn vị chủ trì thực hiện:"), when the format shows one; `text` still holds the whole.
     public var emphasizedLead: String?
     public var span: SourceSpan
+    /// The line's reading, when the tree builder read it so (not part of equality).
+    var reading = LineReadingSlot()
 
     public init(text: String, emphasis: Emphasis? = nil, emphasizedLead: String? = nil, span: SourceSpan) {
         self.text = text

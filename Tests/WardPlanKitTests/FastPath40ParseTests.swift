@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import Testing
+
+@testable import WardPlanKit
+
+/// parse40's cuts held against what they replace: a line's typed marker and its unit's shape read
+/// in one kept answer (`LineReading`) where the tree builder and the recognizer each looked one up.
+@Suite("Fast paths (parse40)")
+struct FastPath40ParseTests {
+    /// Bodies after every marker style the tree builder types, and the edge texts on their own.
+    static var lines: [String] {
+        let bodies =
+            FastPath39ParseTests.edges + [
+                "Cơ quan chủ trì: Công an phường", "Cơ quan thực hiện: Phòng Kinh tế\r\n", "Nhiệm vụ: Rà soát thủ tục",
+                "Thời gian: Quý II/2026", "Sản phẩm: Báo cáo", "Rà soát, đơn giản hóa thủ tục hành chính",
+                "Chủ trì:\tVăn phòng HĐND và UBND", "co\u{0301} quan chu\u{0309} tri\u{0300}: Phòng", "Phụ lục II",
+                "Nhiệm vụ thứ nhất:", "(Chủ trì: Đoàn Thanh niên; thời gian: Quý III/2026)",
+                "→ VP chủ trì, CA phối hợp",
+                "MỤC ĐÍCH, YÊU CẦU", "",
+            ]
+        let markers = [
+            "", "1. ", "2) ", "3.12. ", "1.1 ", "II. ", "IV- ", "II.1.2. ", "PHẦN II. ", "Phần thứ hai: ", "(1) ",
+            "a) ", "đ) ", "b. ", "A. ", "- ", "+ ", "• ", "* ", "-\t", "7.1.", "a)\r\n",
+        ]
+        return markers.flatMap { marker in bodies.map { marker + $0 } } + FastPath39ParseTests.inputs
+    }
+
+    /// The shape of a unit with `marker` and `body` as the recognizer read it before: the body's
+    /// shape from its own store.
+    static func plainShape(marker: Marker?, body: String) -> LineShape {
+        PlanRecognizer.shape(marker: marker, body: body, bodyShape: LineShape.of)
+    }
+
+    /// A line's reading is the typed marker `TypedMarker.read` gives and the shape the recognizer
+    /// gave the unit it opens, read and kept alike, from the same bytes in another string too.
+    @Test func aReadingIsTheMarkerAndTheShapeReadApart() {
+        for text in Self.lines {
+            let typed = TypedMarker.read(text)
+            let shape = Self.plainShape(marker: typed?.marker, body: typed?.text ?? text)
+            for reading in [
+                LineReading.read(text), LineReading.of(text), LineReading.of(FastPath35ParseTests.again(text)),
+            ] {
+                #expect(reading.typed?.marker == typed?.marker, "\(text.debugDescription)")
+                #expect(reading.typed.map { Array($0.text.utf8) } == typed.map { Array($0.text.utf8) })
+                #expect(reading.shape == shape, "\(text.debugDescription)")
+                #expect(Array(reading.text.utf8) == Array(text.utf8))
+            }
+        }
+    }
+
+    /// A reading gives its shape only to the unit it read: its marker and text, not another's.
+    @Test func aReadingAnswersOnlyItsOwnUnit() {
+        let item = LineReading.read("b) Cơ quan thực hiện: Phòng Kinh tế")
+        let typed = item.typed!
+        #expect(item.shape(marker: typed.marker, body: typed.text) == item.shape)
+        #expect(item.shape(marker: nil, body: typed.text) == nil)
+        #expect(item.shape(marker: typed.marker, body: typed.text + " ") == nil)
+        #expect(item.shape(marker: Marker(style: .bullet, text: "-", value: ""), body: typed.text) == nil)
+        let prose = LineReading.read("Rà soát thủ tục")
+        #expect(prose.typed == nil)
+        #expect(prose.shape(marker: nil, body: "Rà soát thủ tục") == prose.shape)
+        #expect(prose.shape(marker: nil, body: "Rà soát thủ tục.") == nil)
+        // NFD against NFC: other bytes, another text.
+        #expect(prose.shape(marker: nil, body: "Ra\u{0300} soát thủ tục") == nil)
+        // A marker of the same style with other text or value: not this reading's.
+        #expect(item.shape(marker: Marker(style: .letter, text: "b.", value: "b"), body: typed.text) == nil)
+        #expect(item.shape(marker: Marker(style: .letter, text: "b)", value: "c"), body: typed.text) == nil)
+        #expect(item.shape(marker: Marker(style: .letter, text: "b)", value: "b"), body: typed.text) == item.shape)
+        // An NFD body after a typed marker: its own bytes, not the NFC reading's.
+        let nfd = LineReading.read("a) Ra\u{0300} soát")
+        #expect(nfd.typed.map { Array($0.text.utf8) } == Array("Ra\u{0300} soát".utf8))
+        #expect(nfd.shape(marker: nfd.typed!.marker, body: "Rà soát") == nil)
+        #expect(prose.shape(marker: Marker(style: .letter, text: "a)", value: "a"), body: "Rà soát thủ tục") == nil)
+    }
+
+    /// Units of a tree built from hand-written plain text (CR LF, tabs, NFD, blanks, long lines, every
+    /// marker style): each unit's shape is the one read from its marker and body, whether it came from
+    /// its line's reading or not, and the lines the builder typed do carry their reading.
+    @Test func unitsOfATreeHaveTheShapesReadApart() throws {
+        let long = String(repeating: "Ủy ban nhân dân phường chủ trì thực hiện; ", count: 60)
+        let text = [
+            "KẾ HOẠCH", "Thực hiện nhiệm vụ năm 2026", "", "I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích",
+            "a) Cơ quan chủ trì: Công an phường", "b) Nhiệm vụ: Rà soát thủ tục\t", "- Thời gian: Quý II/2026",
+            "+ Sản phẩm: Báo cáo", "\t", "Ra\u{0300} soa\u{0301}t thu\u{0309} tu\u{0323}c", "(1) Tỷ lệ hồ sơ",
+            "A. CÁC NHIỆM VỤ", "2.1 Tổ chức", long, "- " + long, "Phụ lục II", "Chủ trì: Văn phòng", "",
+        ].joined(separator: "\r\n")
+        let lines = try TextLines.read(Data(text.utf8), path: "tree.txt", markdown: false).lines
+        let tree = DocumentTreeBuilder().build(lines)
+        let contentLines = lines.filter { !$0.isBlank && !$0.isRule }.map(\.number).sorted()
+        let units = OutlineUnit.flatten(tree, contentLines: contentLines)
+        var read = 0
+        for unit in units where unit.table == nil {
+            let plain = Self.plainShape(marker: unit.marker, body: unit.body)
+            #expect(PlanRecognizer.shape(of: unit) == plain, "\(unit.text.debugDescription)")
+            if let shape = unit.readShape {
+                read += 1
+                #expect(shape == plain, "\(unit.text.debugDescription)")
+            }
+        }
+        #expect(read >= 10)
+    }
+
+    /// The reading kept beside a block is not part of it: a block with one equals the same block
+    /// without, and hashes alike.
+    @Test func aBlocksReadingIsNotPartOfIt() {
+        let span = SourceSpan(line: 3)
+        var withReading = ParagraphBlock(text: "Rà soát", span: span)
+        withReading.reading.reading = LineReading.read("Rà soát")
+        let without = ParagraphBlock(text: "Rà soát", span: span)
+        #expect(withReading == without)
+        #expect(withReading.hashValue == without.hashValue)
+        let marker = Marker(style: .letter, text: "a)", value: "a")
+        var item = ItemBlock(marker: marker, level: 1, text: "Rà soát", span: span)
+        item.reading.reading = LineReading.read("a) Rà soát")
+        #expect(item == ItemBlock(marker: marker, level: 1, text: "Rà soát", span: span))
+        #expect(
+            Block.item(item).hashValue
+                == Block.item(ItemBlock(marker: marker, level: 1, text: "Rà soát", span: span)).hashValue)
+        #expect(item != ItemBlock(marker: marker, level: 1, text: "Rà soát.", span: span))
+    }
+
+    // MARK: HashedText.bits, sixteen bytes a step
+
+    /// The bits of texts read sixteen bytes a step: every byte counts at every length up to 200
+    /// (one, two and twelve steps and the words and bytes after them), the same bytes at another
+    /// address give the same bits, two sixteen-byte blocks swapped or two words of a block swapped
+    /// give other bits, and so do texts whose second word of a block differs only there.
+    @Test func theBitsReadEveryByteSixteenAtATime() {
+        let base = Array(String(repeating: "Ủy ban nhân dân phường chủ trì\t; CR\r\n ", count: 6).utf8)
+        for n in [0, 1, 7, 8, 9, 15, 16, 17, 23, 24, 31, 32, 33, 47, 48, 49, 100, 191, 192, 193, 200] {
+            let bytes = Array(base[..<n])
+            let bits = bytes.withUnsafeBufferPointer { HashedText.bits(of: $0) }
+            let copy = [UInt8](repeating: 0x55, count: 5) + bytes
+            #expect(
+                copy.withUnsafeBufferPointer { HashedText.bits(of: UnsafeBufferPointer(rebasing: $0[5...])) } == bits)
+            for k in 0..<n {
+                var changed = bytes
+                changed[k] ^= 0x01
+                #expect(changed.withUnsafeBufferPointer { HashedText.bits(of: $0) } != bits, "length \(n), byte \(k)")
+            }
+        }
+        // Blocks and words swapped: other bits (the state goes into each step, and the two words of
+        // a step are mixed with different words of the seed).
+        let blocks = Array("0123456789abcdefFEDCBA9876543210".utf8)
+        let swappedBlocks = Array(blocks[16...] + blocks[..<16])
+        let swappedWords = Array(blocks[8..<16] + blocks[..<8] + blocks[16...])
+        let bitsOf = { (bytes: [UInt8]) in bytes.withUnsafeBufferPointer { HashedText.bits(of: $0) } }
+        #expect(bitsOf(blocks) != bitsOf(swappedBlocks))
+        #expect(bitsOf(blocks) != bitsOf(swappedWords))
+        // Texts as keys: the same bytes in NFC and NFD are other texts, and long texts that differ
+        // only in their middle are other keys.
+        let long = String(repeating: "Phòng Văn hóa - Xã hội ", count: 20)
+        #expect(HashedText(long + "a" + long) != HashedText(long + "b" + long))
+        #expect(HashedText(long + "a" + long) == HashedText(FastPath35ParseTests.again(long + "a" + long)))
+        #expect(HashedText("Pho\u{0300}ng " + long).bits != HashedText("Phòng " + long).bits)
+    }
+
+    /// Threads reading the same lines at once get the readings read apart.
+    @Test func threadsAskingAtOnceGetTheReadings() {
+        let texts = Self.lines
+        let expected = texts.map { text in
+            let typed = TypedMarker.read(text)
+            return (typed?.marker, Self.plainShape(marker: typed?.marker, body: typed?.text ?? text))
+        }
+        let wrong = Mismatches()
+        DispatchQueue.concurrentPerform(iterations: 8) { thread in
+            for k in texts.indices {
+                let i = thread % 2 == 0 ? k : texts.count - 1 - k
+                let reading = LineReading.of(FastPath35ParseTests.again(texts[i]))
+                if reading.typed?.marker != expected[i].0 || reading.shape != expected[i].1 { wrong.add() }
+            }
+        }
+        #expect(wrong.value == 0)
+    }
+}
+
+private final class Mismatches: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func add() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+}
