@@ -44,34 +44,47 @@ struct FastPath40ParseTests {
                 #expect(reading.typed?.marker == typed?.marker, "\(text.debugDescription)")
                 #expect(reading.typed.map { Array($0.text.utf8) } == typed.map { Array($0.text.utf8) })
                 #expect(reading.shape == shape, "\(text.debugDescription)")
-                #expect(Array(reading.text.utf8) == Array(text.utf8))
             }
         }
     }
 
-    /// A reading gives its shape only to the unit it read: its marker and text, not another's.
-    @Test func aReadingAnswersOnlyItsOwnUnit() {
-        let item = LineReading.read("b) Cơ quan thực hiện: Phòng Kinh tế")
-        let typed = item.typed!
-        #expect(item.shape(marker: typed.marker, body: typed.text) == item.shape)
-        #expect(item.shape(marker: nil, body: typed.text) == nil)
-        #expect(item.shape(marker: typed.marker, body: typed.text + " ") == nil)
-        #expect(item.shape(marker: Marker(style: .bullet, text: "-", value: ""), body: typed.text) == nil)
-        let prose = LineReading.read("Rà soát thủ tục")
-        #expect(prose.typed == nil)
-        #expect(prose.shape(marker: nil, body: "Rà soát thủ tục") == prose.shape)
-        #expect(prose.shape(marker: nil, body: "Rà soát thủ tục.") == nil)
-        // NFD against NFC: other bytes, another text.
-        #expect(prose.shape(marker: nil, body: "Ra\u{0300} soát thủ tục") == nil)
-        // A marker of the same style with other text or value: not this reading's.
-        #expect(item.shape(marker: Marker(style: .letter, text: "b.", value: "b"), body: typed.text) == nil)
-        #expect(item.shape(marker: Marker(style: .letter, text: "b)", value: "c"), body: typed.text) == nil)
-        #expect(item.shape(marker: Marker(style: .letter, text: "b)", value: "b"), body: typed.text) == item.shape)
-        // An NFD body after a typed marker: its own bytes, not the NFC reading's.
-        let nfd = LineReading.read("a) Ra\u{0300} soát")
-        #expect(nfd.typed.map { Array($0.text.utf8) } == Array("Ra\u{0300} soát".utf8))
-        #expect(nfd.shape(marker: nfd.typed!.marker, body: "Rà soát") == nil)
-        #expect(prose.shape(marker: Marker(style: .letter, text: "a)", value: "a"), body: "Rà soát thủ tục") == nil)
+    /// A block holds its reading only while its marker and text are those read: setting either
+    /// drops it (to the same value too), and the unit made of the block then reads its shape apart.
+    @Test func aBlockDropsItsReadingWhenChanged() {
+        let span = SourceSpan(line: 1)
+        let reading = LineReading.read("b) Cơ quan thực hiện: Phòng Kinh tế")
+        let typed = reading.typed!
+        var item = ItemBlock(marker: typed.marker, level: 1, text: typed.text, span: span)
+        item.reading.reading = reading
+        #expect(item.reading.reading != nil)
+        item.level = 2
+        item.children = [.paragraph(ParagraphBlock(text: "x", span: span))]
+        #expect(item.reading.reading != nil)
+        var retexted = item
+        retexted.text = "Rà soát thủ tục"
+        #expect(retexted.reading.reading == nil)
+        var remarked = item
+        remarked.marker = Marker(style: .bullet, text: "-", value: "")
+        #expect(remarked.reading.reading == nil)
+        var same = item
+        same.text = typed.text
+        #expect(same.reading.reading == nil)
+        var paragraph = ParagraphBlock(text: "Rà soát thủ tục", span: span)
+        paragraph.reading.reading = LineReading.read("Rà soát thủ tục")
+        paragraph.emphasis = .bold
+        #expect(paragraph.reading.reading != nil)
+        paragraph.text = "Ra\u{0300} soát thủ tục"
+        #expect(paragraph.reading.reading == nil)
+        // The units: the held reading's shape, or the one read apart for the changed block.
+        let units = OutlineUnit.flatten(
+            DocumentTree(blocks: [.item(item), .item(retexted), .item(remarked), .paragraph(paragraph)]),
+            contentLines: [1])
+        #expect(units[0].readShape == reading.shape)
+        for unit in units {
+            #expect(PlanRecognizer.shape(of: unit) == Self.plainShape(marker: unit.marker, body: unit.body))
+        }
+        // Only the unchanged item holds one (its child paragraph "x" was made without).
+        #expect(units.filter { $0.readShape != nil }.count == 1)
     }
 
     /// Units of a tree built from hand-written plain text (CR LF, tabs, NFD, blanks, long lines, every

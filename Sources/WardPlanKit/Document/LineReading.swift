@@ -5,22 +5,19 @@
 /// The tree builder asked the typed markers' store for the line, and the recognizer then asked
 /// the line shapes' store for the unit's text: two kept answers of one line, each look-up hashing
 /// the text and probing a large table (at 3,321 plans the two look-ups were ≈ 3.7 % of `extract`'s
-/// samples, most of it the probes' memory). The block keeps the reading (`LineReadingSlot`), and
-/// the unit made from it takes its shape from there while its marker and text are still those
-/// read (`shape(marker:body:)`).
+/// samples, most of it the probes' memory). The block made of the line keeps the reading
+/// (`LineReadingSlot`, dropped when its marker or text is changed), and the unit made of the block
+/// takes its shape from there.
 ///
 /// A class: the kept answer is shared by every block of every plan whose line has this text.
 final class LineReading: Sendable {
-    /// The line's text as read.
-    let text: String
     /// The marker the line opens with and the text after it (`TypedMarker.read`).
     let typed: (marker: Marker, text: String)?
     /// The outline role of the unit the line opens: of an item with `typed`'s marker and text, or
     /// of a paragraph of the whole text.
     let shape: LineShape
 
-    init(text: String, typed: (marker: Marker, text: String)?, shape: LineShape) {
-        self.text = text
+    init(typed: (marker: Marker, text: String)?, shape: LineShape) {
         self.typed = typed
         self.shape = shape
     }
@@ -38,26 +35,14 @@ final class LineReading: Sendable {
     static func read(_ text: String) -> LineReading {
         let typed = TypedMarker.mayOpenMarker(text) ? TypedMarker.readText(text) : nil
         let shape = PlanRecognizer.shape(marker: typed?.marker, body: typed?.text ?? text, bodyShape: LineShape.read)
-        return LineReading(text: text, typed: typed, shape: shape)
-    }
-
-    /// `shape` when a unit with `marker` and `body` is the one this reading gives (an item of the
-    /// typed marker and its text, or a paragraph of the whole text), else nil: the shape is a
-    /// function of the marker and the text alone. Compared by their bytes: `String`'s `==` holds
-    /// an NFD text equal to its NFC form, whose shape holds other bytes.
-    func shape(marker: Marker?, body: String) -> LineShape? {
-        guard let typed else {
-            return marker == nil && ExactText.sameBytes(body, text) ? shape : nil
-        }
-        guard let marker, marker.style == typed.marker.style, ExactText.sameBytes(body, typed.text),
-            ExactText.sameBytes(marker.text, typed.marker.text), ExactText.sameBytes(marker.value, typed.marker.value)
-        else { return nil }
-        return shape
+        return LineReading(typed: typed, shape: shape)
     }
 }
 
 /// A block's `LineReading`, kept beside the block and not part of what it is: two blocks with the
 /// same marker, text and children are equal (and hash alike) whether or not either was read so.
+/// Set by the tree builder with the marker and text the reading gave; a block whose marker or text
+/// is changed afterwards drops it (`didSet`), so a reading held is always the block's own.
 struct LineReadingSlot: Hashable, Sendable {
     var reading: LineReading?
 

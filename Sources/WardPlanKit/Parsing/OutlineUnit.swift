@@ -27,8 +27,9 @@ final class OutlineUnit {
     /// the header parser, the legend and the walk each ask for it, and a marked unit's was a new
     /// string every time.
     let text: String
-    /// The unit's shape as its line's kept reading gives it (`LineReading`), read with its marker
-    /// and body: `PlanRecognizer.shape(of:)` answers it without looking the body up again.
+    /// The unit's shape as its line's kept reading gives it (`LineReading`, held by the block only
+    /// while its marker and text are those read): `PlanRecognizer.shape(of:)` answers it without
+    /// looking the body up again.
     let readShape: LineShape?
 
     init(
@@ -43,7 +44,7 @@ final class OutlineUnit {
         self.lines = lines
         self.subtreeEnd = subtreeEnd
         text = marker.map { "\($0.text) \(body)" } ?? body
-        readShape = reading?.shape(marker: marker, body: body)
+        readShape = reading?.shape
     }
 
     var line: Int { span.line }
