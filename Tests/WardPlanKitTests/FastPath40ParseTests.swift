@@ -169,6 +169,24 @@ struct FastPath40ParseTests {
         #expect(HashedText("Pho\u{0300}ng " + long).bits != HashedText("Phòng " + long).bits)
     }
 
+    /// Two texts at the same address are the same bytes; at other addresses they are compared:
+    /// `sameBytes` against the byte lists for a text and itself, its copy, a text one byte apart,
+    /// NFD against NFC, small (inline) and large strings, empty.
+    @Test func sameBytesAtOneAddressOrTwo() {
+        let long = String(repeating: "Ủy ban nhân dân phường chủ trì; ", count: 10)
+        let texts =
+            FastPath39ParseTests.edges + [
+                long, long + "a", long + "b", "Phòng " + long, "Pho\u{0300}ng " + long, "short", "shorT",
+            ]
+        for a in texts {
+            #expect(ExactText.sameBytes(a, a))
+            #expect(ExactText.sameBytes(a, FastPath35ParseTests.again(a)))
+            for b in texts {
+                #expect(ExactText.sameBytes(a, b) == (Array(a.utf8) == Array(b.utf8)), "\(a.debugDescription)")
+            }
+        }
+    }
+
     /// Threads reading the same lines at once get the readings read apart.
     @Test func threadsAskingAtOnceGetTheReadings() {
         let texts = Self.lines
