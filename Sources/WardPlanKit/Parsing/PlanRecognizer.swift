@@ -193,25 +193,33 @@ final class PlanRecognizer {
     /// The outline role of a unit: its marker when it has one, else what its words say (a field
     /// line "Cơ quan chủ trì: …", an appendix "Phụ lục II", prose).
     static func shape(of unit: OutlineUnit) -> LineShape {
-        guard let marker = unit.marker else { return LineShape.of(unit.body) }
+        // Read with the unit's line when the tree builder read its marker (`LineReading`).
+        if let read = unit.readShape { return read }
+        return shape(marker: unit.marker, body: unit.body, bodyShape: LineShape.of)
+    }
+
+    /// `shape(of:)` of a unit with `marker` and `body`, the body's own shape given by `bodyShape`
+    /// (`LineShape.of`, or `LineShape.read` where the answer is being kept elsewhere).
+    static func shape(marker: Marker?, body: String, bodyShape: (String) -> LineShape) -> LineShape {
+        guard let marker else { return bodyShape(body) }
         switch marker.style {
         case .part:
-            return .part(ref: marker.value, title: unit.body)
+            return .part(ref: marker.value, title: body)
         case .roman:
-            return .roman(ref: marker.value, title: unit.body)
+            return .roman(ref: marker.value, title: body)
         case .number, .numberPath:
-            return .numbered(ref: marker.value, depth: numberDepth(marker.value), title: unit.body)
+            return .numbered(ref: marker.value, depth: numberDepth(marker.value), title: body)
         case .letter:
             // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
-            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
-            if let statement = TaskField.statement(in: unit.body) { return .field(.statement, value: statement) }
-            return .lettered(ref: marker.value.lowercased(), title: unit.body)
+            if case .field(let field, let value) = bodyShape(body) { return .field(field, value: value) }
+            if let statement = TaskField.statement(in: body) { return .field(.statement, value: statement) }
+            return .lettered(ref: marker.value.lowercased(), title: body)
         case .bullet:
-            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
-            return .bullet(marker: marker.text.first ?? "-", text: unit.body)
+            if case .field(let field, let value) = bodyShape(body) { return .field(field, value: value) }
+            return .bullet(marker: marker.text.first ?? "-", text: body)
         case .parenthesizedNumber, .upperLetter:
             // "(1) Tỷ lệ …", "A. …": read as prose; the marker is the item's ref.
-            return .prose(unit.body)
+            return .prose(body)
         }
     }
 

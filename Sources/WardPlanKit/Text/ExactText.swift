@@ -21,12 +21,16 @@ struct ExactText: Hashable {
     /// Whether two texts have the same UTF-8 bytes (not only canonically equal), read in place and
     /// compared with `memcmp`: `utf8.elementsEqual` cost ≈ 1,000 instructions an evidence, and a
     /// `var` copy of each string for `withUTF8` a retain and a release of each (a kept key's string
-    /// is shared by the threads, whose counts of it then pass from one core to the other).
+    /// is shared by the threads, whose counts of it then pass from one core to the other). Two texts
+    /// read at the same address are the same bytes without reading them: a line met again is the
+    /// decoded string kept for all plans (`DecodedLineAnswers`), the one a store's key was made from.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         let count = a.utf8.count
         guard count == b.utf8.count else { return false }
         return a.withContiguousUTF8 { x in
-            b.withContiguousUTF8 { y in count == 0 || memcmp(x.baseAddress!, y.baseAddress!, count) == 0 }
+            b.withContiguousUTF8 { y in
+                count == 0 || x.baseAddress == y.baseAddress || memcmp(x.baseAddress!, y.baseAddress!, count) == 0
+            }
         }
     }
 }
