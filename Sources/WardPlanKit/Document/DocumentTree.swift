@@ -105,24 +105,17 @@ public struct HeadingBlock: Hashable, Sendable {
 }
 
 public struct ItemBlock: Hashable, Sendable {
-    public var marker: Marker {
-        didSet { reading = LineReadingSlot() }
-    }
+    public var marker: Marker
     /// Depth in the document's outline, 1 for the outermost items (Word's numbering level + 1, or
     /// the nesting of typed markers).
     public var level: Int
     /// The item's own text, without its marker.
-    public var text: String {
-        didSet { reading = LineReadingSlot() }
-    }
+    public var text: String
     /// Every run of the text is bold or every run italic (a Word run style, `**…**`, `*…*`).
     public var emphasis: Emphasis?
     public var span: SourceSpan
     /// Blocks that belong to the item: its continuation paragraphs, sub-items, tables.
     public var children: [Block]
-    /// The typed line's reading, when the tree builder read its marker so (not part of equality;
-    /// dropped when `marker` or `text` is set).
-    var reading = LineReadingSlot()
 
     public init(
         marker: Marker, level: Int, text: String, emphasis: Emphasis? = nil, span: SourceSpan, children: [Block] = []
@@ -142,17 +135,12 @@ public enum Emphasis: String, Hashable, Sendable {
 }
 
 public struct ParagraphBlock: Hashable, Sendable {
-    public var text: String {
-        didSet { reading = LineReadingSlot() }
-    }
+    public var text: String
     public var emphasis: Emphasis?
     /// A label in emphasis that opens the paragraph ("*Đơn vị chủ trì thực hiện:* Phòng …" →
     /// "Đơn vị chủ trì thực hiện:"), when the format shows one; `text` still holds the whole.
     public var emphasizedLead: String?
     public var span: SourceSpan
-    /// The line's reading, when the tree builder read it so (not part of equality; dropped when
-    /// `text` is set).
-    var reading = LineReadingSlot()
 
     public init(text: String, emphasis: Emphasis? = nil, emphasizedLead: String? = nil, span: SourceSpan) {
         self.text = text

@@ -177,18 +177,10 @@ extension DocumentTreeBuilder {
             } else if let marker = first.marker {
                 openItem(
                     marker: marker, text: line.text, formatLevel: first.level, emphasis: first.emphasis, span: span)
+            } else if let typed = TypedMarker.read(line.text) {
+                openItem(marker: typed.marker, text: typed.text, formatLevel: nil, emphasis: first.emphasis, span: span)
             } else {
-                // The typed marker and the unit's shape in one kept answer (`LineReading`).
-                let reading = LineReading.of(line.text)
-                if let typed = reading.typed {
-                    openItem(
-                        marker: typed.marker, text: typed.text, formatLevel: nil, emphasis: first.emphasis, span: span,
-                        reading: reading)
-                } else {
-                    var paragraph = ParagraphBlock(text: line.text, emphasis: first.emphasis, span: span)
-                    paragraph.reading.reading = reading
-                    attach(.paragraph(paragraph))
-                }
+                attach(.paragraph(ParagraphBlock(text: line.text, emphasis: first.emphasis, span: span)))
             }
         }
 
@@ -224,8 +216,7 @@ extension DocumentTreeBuilder {
         }
 
         private mutating func openItem(
-            marker: Marker, text: String, formatLevel: Int?, emphasis: Emphasis?, span: SourceSpan,
-            reading: LineReading? = nil
+            marker: Marker, text: String, formatLevel: Int?, emphasis: Emphasis?, span: SourceSpan
         ) {
             let key = StyleKey.of(marker)
             let level: Int
@@ -236,8 +227,7 @@ extension DocumentTreeBuilder {
                 if let open = lastFrame(with: key) { popTo(open) }
                 level = (stack.last { $0.item != nil }?.item?.level ?? 0) + 1
             }
-            var item = ItemBlock(marker: marker, level: level, text: text, emphasis: emphasis, span: span)
-            item.reading.reading = reading
+            let item = ItemBlock(marker: marker, level: level, text: text, emphasis: emphasis, span: span)
             stack.append(Frame(item: item, key: key))
         }
 

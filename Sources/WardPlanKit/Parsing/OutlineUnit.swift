@@ -27,14 +27,10 @@ final class OutlineUnit {
     /// the header parser, the legend and the walk each ask for it, and a marked unit's was a new
     /// string every time.
     let text: String
-    /// The unit's shape as its line's kept reading gives it (`LineReading`, held by the block only
-    /// while its marker and text are those read): `PlanRecognizer.shape(of:)` answers it without
-    /// looking the body up again.
-    let readShape: LineShape?
 
     init(
         kind: Kind, marker: Marker? = nil, body: String, emphasis: Emphasis? = nil, span: SourceSpan, lines: [Int],
-        subtreeEnd: Int, reading: LineReading? = nil
+        subtreeEnd: Int
     ) {
         self.kind = kind
         self.marker = marker
@@ -44,7 +40,6 @@ final class OutlineUnit {
         self.lines = lines
         self.subtreeEnd = subtreeEnd
         text = marker.map { "\($0.text) \(body)" } ?? body
-        readShape = reading?.shape
     }
 
     var line: Int { span.line }
@@ -83,13 +78,13 @@ final class OutlineUnit {
             units.append(
                 OutlineUnit(
                     kind: .item, marker: i.marker, body: i.text, emphasis: i.emphasis, span: i.span,
-                    lines: lines(i.span), subtreeEnd: 0, reading: i.reading.reading))
+                    lines: lines(i.span), subtreeEnd: 0))
             for child in i.children { visit(child, into: &units, contentLines: contentLines) }
         case .paragraph(let p):
             units.append(
                 OutlineUnit(
                     kind: .paragraph, body: p.text, emphasis: p.emphasis, span: p.span, lines: lines(p.span),
-                    subtreeEnd: 0, reading: p.reading.reading))
+                    subtreeEnd: 0))
         case .table(let t):
             units.append(
                 OutlineUnit(

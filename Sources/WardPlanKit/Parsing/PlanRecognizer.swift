@@ -193,33 +193,25 @@ final class PlanRecognizer {
     /// The outline role of a unit: its marker when it has one, else what its words say (a field
     /// line "Cơ quan chủ trì: …", an appendix "Phụ lục II", prose).
     static func shape(of unit: OutlineUnit) -> LineShape {
-        // Read with the unit's line when the tree builder read its marker (`LineReading`).
-        if let read = unit.readShape { return read }
-        return shape(marker: unit.marker, body: unit.body, bodyShape: LineShape.of)
-    }
-
-    /// `shape(of:)` of a unit with `marker` and `body`, the body's own shape given by `bodyShape`
-    /// (`LineShape.of`, or `LineShape.read` where the answer is being kept elsewhere).
-    static func shape(marker: Marker?, body: String, bodyShape: (String) -> LineShape) -> LineShape {
-        guard let marker else { return bodyShape(body) }
+        guard let marker = unit.marker else { return LineShape.of(unit.body) }
         switch marker.style {
         case .part:
-            return .part(ref: marker.value, title: body)
+            return .part(ref: marker.value, title: unit.body)
         case .roman:
-            return .roman(ref: marker.value, title: body)
+            return .roman(ref: marker.value, title: unit.body)
         case .number, .numberPath:
-            return .numbered(ref: marker.value, depth: numberDepth(marker.value), title: body)
+            return .numbered(ref: marker.value, depth: numberDepth(marker.value), title: unit.body)
         case .letter:
             // "b) Cơ quan thực hiện: …", "a) Nhiệm vụ: …": a task's fields written as lettered items.
-            if case .field(let field, let value) = bodyShape(body) { return .field(field, value: value) }
-            if let statement = TaskField.statement(in: body) { return .field(.statement, value: statement) }
-            return .lettered(ref: marker.value.lowercased(), title: body)
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            if let statement = TaskField.statement(in: unit.body) { return .field(.statement, value: statement) }
+            return .lettered(ref: marker.value.lowercased(), title: unit.body)
         case .bullet:
-            if case .field(let field, let value) = bodyShape(body) { return .field(field, value: value) }
-            return .bullet(marker: marker.text.first ?? "-", text: body)
+            if case .field(let field, let value) = LineShape.of(unit.body) { return .field(field, value: value) }
+            return .bullet(marker: marker.text.first ?? "-", text: unit.body)
         case .parenthesizedNumber, .upperLetter:
             // "(1) Tỷ lệ …", "A. …": read as prose; the marker is the item's ref.
-            return .prose(body)
+            return .prose(unit.body)
         }
     }
 
