@@ -24,11 +24,14 @@ let package = Package(
         .target(name: "CSHA256"),
         // The C allocator's heap growth, which Swift cannot set (glibc's mallopt is not imported).
         .target(name: "CAllocator"),
+        // Two files swapped in one step (renameat2's RENAME_EXCHANGE), which Glibc does not import.
+        .target(name: "CFileExchange"),
         .target(
             name: "WardPlanKit",
             dependencies: [
                 "CLibXML2",
                 "CSHA256",
+                "CFileExchange",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -1,3 +1,4 @@
+import CFileExchange
 import Foundation
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Foundation
 /// Writes all outputs of a run together or not at all. Every file is first written whole to a
 /// temporary file beside its target (so the rename never crosses a disk); only when all of them
 /// are written are they renamed into place. On a failure the temporaries are removed, and files
-/// already renamed get their previous version back (kept as a hard link until the end), so the
+/// already renamed get their previous version back (kept under another name until the end), so the
 /// outputs of the last good run stay together.
 ///
 /// A target a rename must not replace (`writesInPlace`: `/dev/null`, a terminal, a pipe, anything
@@ -144,11 +145,9 @@ public struct OutputSet {
         // Every file is written; now rename, keeping each previous version until all succeed.
         var done: [(target: String, backup: String?)] = []
         for (index, s) in staged.enumerated() {
-            let backup = s.temporary + ".previous"
-            let hadPrevious = link(s.target, backup) == 0
-            if rename(s.temporary, s.target) != 0 {
-                let code = errno
-                if hadPrevious { unlink(backup) }
+            switch Self.replace(s.target, with: s.temporary) {
+            case .done(let previous): done.append((s.target, previous))
+            case .failed(let code):
                 for d in done.reversed() {
                     if let b = d.backup { rename(b, d.target) } else { unlink(d.target) }
                 }
@@ -156,10 +155,38 @@ public struct OutputSet {
                 for folder in created.reversed() { rmdir(folder) }
                 throw Failure(path: s.target, problem: Problem(errno: code, folder: Self.folder(of: s.target)))
             }
-            done.append((s.target, hadPrevious ? backup : nil))
         }
         for d in done { if let b = d.backup { unlink(b) } }
         return files.map(\.path)
+    }
+
+    /// What `replace` did.
+    enum Replaced: Equatable {
+        /// `temporary` is in `target`'s place; the previous version is at `previous` (to put back or
+        /// remove), nil when there was none.
+        case done(previous: String?)
+        /// Nothing changed; the rename failed with this `errno`.
+        case failed(Int32)
+    }
+
+    /// Puts `temporary` in `target`'s place. The two are swapped in one step where the file system
+    /// can (`wardplans_exchange`): a rename over an existing file makes ext4 write the new file's
+    /// data out before the rename returns (its `auto_da_alloc`, for programs that rename without
+    /// `fsync`), 0.13–0.16 s for a 500 MB report here, on the run's clock. Neither way is durable
+    /// against a power cut (nothing is synced; the next run writes the outputs again); a reader
+    /// sees the old file or the new one.
+    static func replace(_ target: String, with temporary: String) -> Replaced {
+        if wardplans_exchange(temporary, target) == 0 { return .done(previous: temporary) }
+        // No file there yet (ENOENT), or a file system that cannot swap: renamed, the previous
+        // version kept as a hard link.
+        let backup = temporary + ".previous"
+        let hadPrevious = link(target, backup) == 0
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            if hadPrevious { unlink(backup) }
+            return .failed(code)
+        }
+        return .done(previous: hadPrevious ? backup : nil)
     }
 
     /// Each file written to its temporary, the heaviest (`File.weight`) started first so the
