@@ -60,6 +60,9 @@ public struct XMLReportWriter: Sendable {
     /// child found valid before is not validated again. Used with `parts`, as its plans' elements.
     public var comparisonVerdicts: (any ComparisonPartVerdicts)?
     public var validation: Validation
+    /// With more than one, a comparison is written on a thread of its own while the plans'
+    /// elements before it are written or copied (`ComparisonAhead`): the same bytes.
+    public var threads = PlanExtractor.defaultThreads
 
     /// How a report (not an envelope) is validated.
     public enum Validation: Sendable {
@@ -200,6 +203,16 @@ public struct XMLReportWriter: Sendable {
         w.attribute("benchmarksVersion", codeLists.benchmarksVersion)
         w.attribute("citationsVersion", codeLists.citationsVersion)
         w.end()
+        // The comparison is made beside the plans' elements, and handed over where it goes.
+        let ahead = comparison.flatMap { comparison in
+            threads > 1
+                ? ComparisonAhead { writer in
+                    ComparisonXML(
+                        comparison: comparison, taskIDs: report.taskIDs, ids: report.ids, writer: writer,
+                        parts: report.comparisonParts
+                    ).write()
+                } : nil
+        }
         phrases.write(to: w)
         w.start("plans")
         for (plan, id) in zip(result.plans, planIDs) {
@@ -238,7 +251,10 @@ public struct XMLReportWriter: Sendable {
             w.end()
         }
         w.end()
-        if let comparison {
+        if let ahead {
+            ahead.handOver(to: w)
+            w.location = ("(comparison)", nil)
+        } else if let comparison {
             ComparisonXML(
                 comparison: comparison, taskIDs: report.taskIDs, ids: report.ids, writer: w,
                 parts: report.comparisonParts
