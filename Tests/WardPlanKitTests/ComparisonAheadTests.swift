@@ -17,7 +17,8 @@ struct ComparisonAheadTests {
     static func both(
         _ result: ExtractionResult, envelope: EdXMLEnvelope? = nil, validation: XMLReportWriter.Validation = .parts,
         parts: (Int) -> (any XMLPartStore)? = { _ in nil },
-        verdicts: (Int) -> (any ComparisonPartVerdicts)? = { _ in nil }, adjust: (inout Comparison) -> Void = { _ in }
+        verdicts: (Int) -> (any ComparisonPartVerdicts)? = { _ in nil }, adjust: (inout Comparison) -> Void = { _ in },
+        timing: XMLReportWriter.ComparisonTiming = .always
     ) throws -> (one: XMLReportWriter.Output, two: XMLReportWriter.Output) {
         var comparison = Comparer().compare(result.plans, asOf: asOf)
         adjust(&comparison)
@@ -26,6 +27,7 @@ struct ComparisonAheadTests {
                 codeLists: codeLists, parts: parts(threads), comparisonVerdicts: verdicts(threads),
                 validation: validation)
             writer.threads = threads
+            writer.comparisonTiming = timing
             return try writer.render(result, comparison: comparison, envelope: envelope)
         }
         return (try render(threads: 1), try render(threads: 2))
@@ -69,6 +71,12 @@ struct ComparisonAheadTests {
         Self.expectSame(mixed)
         #expect(mixed.one.data == (try Self.both(more)).one.data)
         #expect(stores[1].kept == stores[0].kept)
+        // Started at the first element copied (the store's own timing), and with none copied.
+        let timed = { (store: XMLPartTests.MemoryParts) in
+            try Self.both(more, parts: { _ in store }, timing: .onceElementsAreCopied)
+        }
+        Self.expectSame(try timed(stores[1]))
+        Self.expectSame(try timed(XMLPartTests.MemoryParts()))
     }
 
     @Test func aFailedInputAndZeroPlans() throws {
