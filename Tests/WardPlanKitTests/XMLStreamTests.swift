@@ -13,9 +13,9 @@ struct XMLStreamTests {
     static let many = ExtractionResult(
         plans: Array(repeating: [Fixtures.namDoSon, Fixtures.ngocHa], count: 6).flatMap { $0 }, failed: [])
 
-    /// At one thread every chunk but the last is of at least 1 MB; at two, the comparison, written
-    /// on a thread of its own (`ComparisonAhead`), is handed over in its own chunks: the one before
-    /// it and its last may be shorter.
+    /// Every chunk but the last is of at least 1 MB, but where a comparison written on a thread of
+    /// its own (`ComparisonAhead`, at two threads when plans' elements are copied; not here, with no
+    /// store) is handed over in its own chunks: the one before it and its last may be shorter.
     @Test(arguments: [1, 2]) func theStreamIsTheWholeDocumentInChunks(threads: Int) throws {
         let comparison = Comparer().compare(Self.many.plans, asOf: Self.asOf)
         var writer = XMLReportWriter(codeLists: .init(comparer: Comparer()))
