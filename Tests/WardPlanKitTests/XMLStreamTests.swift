@@ -13,15 +13,19 @@ struct XMLStreamTests {
     static let many = ExtractionResult(
         plans: Array(repeating: [Fixtures.namDoSon, Fixtures.ngocHa], count: 6).flatMap { $0 }, failed: [])
 
-    @Test func theStreamIsTheWholeDocumentInChunks() throws {
+    /// Every chunk but the last is of at least 1 MB, but where a comparison written on a thread of
+    /// its own (`ComparisonAhead`, at two threads when plans' elements are copied; not here, with no
+    /// store) is handed over in its own chunks: the one before it and its last may be shorter.
+    @Test(arguments: [1, 2]) func theStreamIsTheWholeDocumentInChunks(threads: Int) throws {
         let comparison = Comparer().compare(Self.many.plans, asOf: Self.asOf)
-        let writer = XMLReportWriter(codeLists: .init(comparer: Comparer()))
+        var writer = XMLReportWriter(codeLists: .init(comparer: Comparer()))
+        writer.threads = threads
         let whole = try writer.render(Self.many, comparison: comparison)
         var chunks: [Data] = []
         let diagnostics = try writer.write(Self.many, comparison: comparison) { chunks.append($0) }
         #expect(whole.data.count > 2 << 20)
         #expect(chunks.count >= 2)
-        #expect(chunks.dropLast().allSatisfy { $0.count >= 1 << 20 })
+        #expect(chunks.dropLast().filter { $0.count < 1 << 20 }.count <= (threads == 1 ? 0 : 2))
         #expect(chunks.reduce(Data(), +) == whole.data)
         #expect(diagnostics == whole.diagnostics)
     }

@@ -48,7 +48,9 @@ final class ComparisonParts {
         digests.append(digest)
         if valid.contains(digest) {
             trusted += 1
-            let lines = bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            // Sixteen bytes at a time: a byte at a time (`reduce`) was ≈ 1.6 % of a warm
+            // `compare --xml` at 3,321 plans, whose comparison's parts are nearly all trusted.
+            let lines = XMLReportWriter.lineBreaks(in: bytes)
             writer.append(part: bytes, lines: lines, replacements: replacements)
         } else {
             writer.append(part: bytes, replacements: replacements)

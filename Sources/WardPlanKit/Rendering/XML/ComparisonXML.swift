@@ -18,6 +18,9 @@ struct ComparisonXML {
 
     /// The ward key of the comparison → the ward's position.
     private let position: [String: Int]
+    /// Per ward in order, its key and plan id when `position` names it (its key's first ward):
+    /// a coverage row's cells come in ward order, so a cell's ward is found without hashing.
+    private let inOrder: [(key: String, planID: String?)]
 
     init(
         comparison: Comparison, taskIDs: [[String]], ids: XMLReportIDs, writer: XMLTextWriter,
@@ -28,7 +31,9 @@ struct ComparisonXML {
         self.ids = ids
         self.output = writer
         self.parts = parts
-        position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        self.position = position
+        inOrder = comparison.wards.enumerated().map { ($1.id, position[$1.id] == $0 ? $1.planID : nil) }
     }
 
     func write() {
@@ -74,13 +79,16 @@ struct ComparisonXML {
         w.start(element)
         w.attribute("id", row.id)
         w.attribute("area", area)
-        w.attribute("wardsWithTasks", row.wardsWithTasks)
-        for document in row.expectedBy { w.element("expectedBy", document) }
         // Each cell read in place, not copied out of the row (a retain of each of its lists).
         row.cells.withUnsafeBufferPointer { cells in
+            // `row.wardsWithTasks`, counted without the array of cells its `filter` makes.
+            var wardsWithTasks = 0
+            for c in cells.indices where !cells[c].tasks.isEmpty { wardsWithTasks += 1 }
+            w.attribute("wardsWithTasks", wardsWithTasks)
+            for document in row.expectedBy { w.element("expectedBy", document) }
             for c in cells.indices {
                 w.start("ward")
-                w.attribute("plan", planID(cells[c].ward))
+                w.attribute("plan", planID(cells[c].ward, expectedAt: c))
                 w.attribute("tasks", cells[c].tasks.count)
                 tasks(cells[c].tasks)
                 lines("mentions", cells[c].mentions)
@@ -295,6 +303,12 @@ struct ComparisonXML {
     private func planID(_ ward: String) -> String {
         guard let w = position[ward] else { return ids.plan(ward) }
         return comparison.wards[w].planID
+    }
+
+    /// `planID(ward)`, looked for first at the ward's expected position `c`.
+    private func planID(_ ward: String, expectedAt c: Int) -> String {
+        if c < inOrder.count, let id = inOrder[c].planID, inOrder[c].key == ward { return id }
+        return planID(ward)
     }
 
     private func taskID(_ ref: TaskRef) -> String { taskID(ref, position: position[ref.ward]) }

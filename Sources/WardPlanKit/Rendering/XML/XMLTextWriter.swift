@@ -51,13 +51,18 @@ final class XMLTextWriter {
 
     /// Gives the document to `deliver` in chunks of about 1 MB, in order, as it is written; the
     /// last one at `finish`. When `deliver` throws, writing stops and `finish` throws that error.
-    /// `check`, when given, is called before `deliver` with the chunk to validate.
-    init(indent: Int = 0, deliver: @escaping (Data) throws -> Void, check: ((Data) -> Void)? = nil) {
+    /// `check`, when given, is called before `deliver` with the chunk to validate. Without the
+    /// `declaration`, it writes one element of a document another writer is handed chunk by chunk
+    /// (`pass(_:checked:)`, `ComparisonAhead`).
+    init(
+        indent: Int = 0, declaration: Bool = true, deliver: @escaping (Data) throws -> Void,
+        check: ((Data) -> Void)? = nil
+    ) {
         self.deliver = deliver
         self.check = check
         self.indent = indent
         buffer.reserve(Self.chunkSize + (64 << 10))
-        start()
+        if declaration { start() }
     }
 
     /// Writes one element of a document into memory, without the XML declaration: a part another
@@ -103,6 +108,34 @@ final class XMLTextWriter {
         closeStartTag(newline: true)
         if check != nil { elsewhere.append((buffer.count..<buffer.count + bytes.count, lines)) }
         append(part: bytes, replacements: replacements)
+    }
+
+    /// Delivers `bytes`, a chunk of an element written by a writer with no indentation and no
+    /// declaration (`init(indent:declaration:deliver:check:)`), as the next child of the element open here, after what is
+    /// written so far; `check` is given `checked`, what is to be validated of it. The chunks of one
+    /// element, passed in order, make the same bytes as writing the element here. In memory (no
+    /// `deliver`), the bytes are kept as written.
+    func pass(_ bytes: Data, checked: Data) {
+        precondition(indent == 0, "a part is passed only into a document with no indentation")
+        closeStartTag(newline: true)
+        indentEnd = true
+        guard let deliver else {
+            bytes.withUnsafeBytes { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
+            return
+        }
+        flush()
+        guard error == nil else { return }
+        do {
+            check?(checked)
+            try deliver(bytes)
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// Adds characters replaced elsewhere in what this writer carries (a passed element's).
+    func add(replacements: [Diagnostic]) {
+        self.replacements += replacements
     }
 
     /// Starts an element; with a namespace, declares it (as the default namespace when `prefix` is nil).
@@ -374,7 +407,13 @@ final class XMLTextWriter {
 
     /// Delivers the buffer once it holds a chunk; after `deliver` failed, drops what is written.
     private func flushIfFull() {
-        guard let deliver, buffer.count >= Self.chunkSize else { return }
+        guard buffer.count >= Self.chunkSize else { return }
+        flush()
+    }
+
+    /// Delivers what the buffer holds, however little; after `deliver` failed, drops it.
+    private func flush() {
+        guard let deliver, buffer.count > 0 else { return }
         if error == nil {
             do {
                 let piece = chunk.holding(buffer.raw)
