@@ -228,3 +228,5 @@ struct ExactTextTable<Value> {
         }
     }
 }
+
+extension ExactTextTable: Sendable where Value: Sendable {}

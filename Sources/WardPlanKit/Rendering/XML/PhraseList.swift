@@ -4,7 +4,7 @@ import Foundation
 /// each written once, evidence naming it by id. The id depends on the phrase's text alone ("p" and
 /// the first 12 hex digits of the SHA-256 of its UTF-8 bytes), not on which plans are written or in
 /// what order, so two reports of different plan sets name a phrase alike.
-struct PhraseList {
+struct PhraseList: Sendable {
     /// Each phrase's id, by its text.
     private(set) var ids: [String: String] = [:]
     /// The same ids by the exact bytes of every text seen (`distinct`): a `String` key hashes as
@@ -84,7 +84,7 @@ struct PhraseList {
 /// string's bytes are there, so two strings alive at once with the same storage hold the same bytes.
 /// Nil for a string of 15 bytes or fewer (Swift keeps those inside the value, not in a storage of
 /// its own) and for one whose bytes are not contiguous UTF-8.
-struct TextStorage: Hashable {
+struct TextStorage: Hashable, Sendable {
     let address: UInt
     let count: Int
 

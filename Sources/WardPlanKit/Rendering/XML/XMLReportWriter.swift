@@ -138,10 +138,13 @@ public struct XMLReportWriter: Sendable {
         // ids and their index: neither needs the other. Only with a store, where the plans' elements
         // may be copied and this is a good part of the run: without one, the two's working memory
         // at once raised the peak of a cold compare of 3,321 plans by ≈ 10–15 MB.
-        let phrasesAhead = threads > 1 && parts != nil ? PhrasesAhead(plans: result.plans) : nil
+        let plans = result.plans
+        let phrasesAhead =
+            threads > 1 && parts != nil
+            ? OwnThread { Result { () throws(XMLRenderError) in try PhraseList(plans: plans) } } : nil
         let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
         let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
-        let phrases = try phrasesAhead?.phrases() ?? PhraseList(plans: result.plans)
+        let phrases = try phrasesAhead?.wait().get() ?? PhraseList(plans: result.plans)
         // Plans' elements validated one by one, and the rest against the frame's schema, only in a
         // bare report: an envelope's schema holds the whole report's.
         let byParts = envelope == nil && validation == .parts
@@ -282,29 +285,6 @@ public struct XMLReportWriter: Sendable {
             ).write()
         }
         w.end()
-    }
-}
-
-/// `PhraseList(plans:)` made on another thread while the caller goes on.
-private final class PhrasesAhead: @unchecked Sendable {
-    private var made: Result<PhraseList, XMLRenderError>?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(plans: [Plan]) {
-        DispatchQueue.global().async { [self] in
-            do throws(XMLRenderError) {
-                made = .success(try PhraseList(plans: plans))
-            } catch {
-                made = .failure(error)
-            }
-            done.signal()
-        }
-    }
-
-    /// The list, once made (its error, when two phrases share an id).
-    func phrases() throws(XMLRenderError) -> PhraseList {
-        done.wait()
-        return try made!.get()
     }
 }
 
