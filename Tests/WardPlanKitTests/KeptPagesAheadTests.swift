@@ -90,7 +90,7 @@ struct KeptPagesAheadTests {
         let pages = pages(report, count: count)
         let kept = KeptPages(report, pages: pages, store: store, shared: nil, threads: threads)
         let order = reversed ? Array(pages.indices.reversed()) : nil
-        return ParallelSlots.map(count: pages.count, threads: askers, order: order) { kept.bytes($0) }
+        return ParallelSlots.map(count: pages.count, threads: askers, order: order) { [UInt8](kept.bytes($0)) }
     }
 
     static func plain(_ report: Report) -> [[UInt8]] {
@@ -138,6 +138,36 @@ struct KeptPagesAheadTests {
             #expect(count.all == Dictionary(uniqueKeysWithValues: names.map { ($0, 1) }), "\(change)")
             #expect(run(Self.report) == Self.plain(Self.report))
         }
+    }
+
+    /// A page whose kept one may still be used waits for the report-wide digest (here the JSON
+    /// output's, held back) and meanwhile makes the pages whose own part changed; their own files
+    /// then take them, made once. The page is asked for on a thread of its own, not in a task: a task blocked
+    /// there holds one of the few threads of the tasks' pool, which the tests running beside need.
+    @Test func aPageWaitingForTheDigestMakesTheChangedPagesMeanwhile() throws {
+        let store = OwnPartStore()
+        let count = MakeCount()
+        _ = Self.run(Self.report, store: store, count: count, threads: 2, askers: 1, reversed: false)
+        var changed = Self.report
+        changed.comparison.wards[0].warningCount += 1
+        store.reset()
+        count.reset()
+        let share = SharedReportDigest()
+        share.start()
+        let kept = KeptPages(
+            changed, pages: Self.pages(changed, count: count), store: store, shared: share, threads: 2)
+        let waiting = OwnThread { [UInt8](kept.bytes(1)) }
+        let deadline = Date().addingTimeInterval(30)
+        while count.all.count < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(count.all == ["r/01.html": 1, "r/03.html": 1])
+        #expect(store.made.isEmpty && store.used.isEmpty)
+        share.finish(HTMLPageDigests.reportDigest(changed, threads: 1))
+        let plain = Self.plain(changed)
+        #expect(waiting.wait() == plain[1])
+        #expect([0, 2, 3].map { [UInt8](kept.bytes($0)) } == [plain[0], plain[2], plain[3]])
+        #expect(count.all == ["r/01.html": 1, "r/03.html": 1])
+        #expect(Set(store.made) == ["r/01.html", "r/03.html"] && store.made.count == 2)
+        #expect(Set(store.used) == ["r/02.html", "r/04.html"])
     }
 
     /// Pages of a report without a JSON form are made, never kept, each once.

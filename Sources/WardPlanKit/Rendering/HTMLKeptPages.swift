@@ -79,21 +79,21 @@ final class KeptPages: @unchecked Sendable {
 
     /// The bytes of page `i`: the kept ones when what it shows is as when they were kept, else
     /// made (or taken from a thread that made them ahead) and kept.
-    func bytes(_ i: Int) -> [UInt8] {
+    func bytes(_ i: Int) -> Data {
         startReportDigest()
         let page = pages[i]
         let own = self.own.value.pages[i]
         if !own.mayBeKept {
             let bytes = takeAhead(i) ?? page.make()
             if let digest = pageDigest(i) { store.keepPage(bytes, page: page.name, digest: digest, own: own.digest) }
-            return bytes
+            return Data(bytes)
         }
         helpWhileTheDigestIsMade()
-        guard let digest = pageDigest(i) else { return page.make() }
-        if let bytes = store.keptPage(page.name, digest: digest) { return bytes }
+        guard let digest = pageDigest(i) else { return Data(page.make()) }
+        if let data = store.keptPageData(page.name, digest: digest) { return data }
         let bytes = page.make()
         store.keepPage(bytes, page: page.name, digest: digest, own: own.digest)
-        return bytes
+        return Data(bytes)
     }
 
     /// The digest of page `i`'s inputs (waiting for the report-wide digest); nil when pages of this

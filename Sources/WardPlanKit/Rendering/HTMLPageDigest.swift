@@ -18,6 +18,8 @@ public protocol KeptPageStore: Sendable {
     func keptPage(_ page: String, mayShow own: DataDigest) -> Bool
     /// `keepPage(_:page:digest:)`, with the page's own part's digest for `keptPage(_:mayShow:)`.
     func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest, own: DataDigest)
+    /// The bytes of `keptPage(_:digest:)` as `Data`, where a store can give them without a copy.
+    func keptPageData(_ page: String, digest: DataDigest) -> Data?
 }
 
 extension KeptPageStore {
@@ -26,6 +28,10 @@ extension KeptPageStore {
 
     public func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest, own: DataDigest) {
         keepPage(bytes, page: page, digest: digest)
+    }
+
+    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
+        keptPage(page, digest: digest).map { Data($0) }
     }
 }
 

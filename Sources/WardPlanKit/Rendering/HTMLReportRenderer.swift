@@ -49,7 +49,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         }
         let page = KeptPages.Page(name: fileStem + ".html", options: pageOptions(report)) { pageBytes(report) }
         let kept = keptPages.map { KeptPages(report, pages: [page], store: $0, shared: sharedDigest) }
-        return [DeferredFile(name: page.name) { Data(kept?.bytes(0) ?? page.make()) }]
+        return [DeferredFile(name: page.name) { kept?.bytes(0) ?? Data(page.make()) }]
     }
 
     func pageOptions(_ report: Report) -> HTMLReportWriter.Page {

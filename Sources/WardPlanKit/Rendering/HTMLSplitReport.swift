@@ -82,7 +82,7 @@ struct HTMLSplitReport {
             KeptPages(report, pages: made, store: $0, shared: renderer.sharedDigest)
         }
         for (i, page) in made.enumerated() {
-            files.append(DeferredFile(name: page.name) { Data(kept?.bytes(i) ?? page.make()) })
+            files.append(DeferredFile(name: page.name) { kept?.bytes(i) ?? Data(page.make()) })
         }
         return files
     }
