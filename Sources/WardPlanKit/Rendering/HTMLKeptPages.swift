@@ -9,7 +9,7 @@ import Foundation
 /// core (pages41). A page whose own part (its wards' own values, `HTMLPageDigests.ownDigest`) is
 /// not the kept page's is made again whatever the report-wide digest says, so here it is made
 /// while that digest is: by its own file's thread when that comes first, or by a thread whose page
-/// must wait for the digest (`helpWhileTheDigestIsMade`). The digest decides, as before, every
+/// waits for the digest another thread makes (`waitForReportDigest`). The digest decides, as before, every
 /// page whose own part is the kept one's; what a page's bytes are does not depend on who made it
 /// or when (`HTMLReportWriter` reads the report alone).
 final class KeptPages: @unchecked Sendable {
@@ -52,8 +52,8 @@ final class KeptPages: @unchecked Sendable {
     private var ahead: [Ahead]
     private var madeAhead = 0
 
-    /// `threads`: with one, the report-wide digest is made on the first thread that needs it and
-    /// no page is made ahead; with more, on threads of its own from the first page asked for.
+    /// The report-wide digest is made by the first thread that needs it (its second part on a
+    /// thread of its own when `threads` allows); with one thread, no page is made ahead.
     init(
         _ report: Report, pages: [Page], store: any KeptPageStore, shared: SharedReportDigest?,
         threads: Int = PlanExtractor.defaultThreads
@@ -80,7 +80,6 @@ final class KeptPages: @unchecked Sendable {
     /// The bytes of page `i`: the kept ones when what it shows is as when they were kept, else
     /// made (or taken from a thread that made them ahead) and kept.
     func bytes(_ i: Int) -> Data {
-        startReportDigest()
         let page = pages[i]
         let own = self.own.value.pages[i]
         if !own.mayBeKept {
@@ -88,7 +87,6 @@ final class KeptPages: @unchecked Sendable {
             if let digest = pageDigest(i) { store.keepPage(bytes, page: page.name, digest: digest, own: own.digest) }
             return Data(bytes)
         }
-        helpWhileTheDigestIsMade()
         guard let digest = pageDigest(i) else { return Data(page.make()) }
         if let data = store.keptPageData(page.name, digest: digest) { return data }
         let bytes = page.make()
@@ -105,31 +103,27 @@ final class KeptPages: @unchecked Sendable {
 
     // MARK: the report-wide digest
 
-    /// With more than one thread, starts the report-wide digest on a thread of its own (its second
-    /// part on another: `HTMLPageDigests.reportDigest`), once.
-    private func startReportDigest() {
-        guard threads > 1 else { return }
-        condition.withLock {
-            guard case .notStarted = reportDigest else { return }
-            reportDigest = .making
-            Thread { [self] in
-                let digest = HTMLPageDigests.reportDigest(report, shared: shared, threads: threads)
-                condition.withLock {
-                    reportDigest = .made(digest)
-                    condition.broadcast()
-                }
-            }.start()
-        }
-    }
-
-    /// The report-wide digest, made here when no thread makes it (one thread allowed).
+    /// The report-wide digest, made here when no thread makes it yet. While another makes it, the
+    /// pages that will be made whatever it says and that no thread has taken are made here (at
+    /// most `aheadLimit` held at once).
     private func waitForReportDigest() -> DataDigest? {
+        let own = self.own.value.pages
         condition.lock()
         defer { condition.unlock() }
         while true {
             switch reportDigest {
             case .made(let digest): return digest
-            case .making: condition.wait()
+            case .making:
+                guard let i = claimPageToMakeAhead(own) else {
+                    condition.wait()
+                    continue
+                }
+                condition.unlock()
+                let bytes = pages[i].make()
+                condition.lock()
+                ahead[i] = .made(bytes)
+                madeAhead += 1
+                condition.broadcast()
             case .notStarted:
                 reportDigest = .making
                 condition.unlock()
@@ -143,31 +137,16 @@ final class KeptPages: @unchecked Sendable {
 
     // MARK: pages made ahead
 
-    /// While the report-wide digest is being made, the pages that will be made whatever it says
-    /// and that no thread has taken, made here (at most `aheadLimit` held at once).
-    private func helpWhileTheDigestIsMade() {
-        while let i = claimPageToMakeAhead() {
-            let bytes = pages[i].make()
-            condition.withLock {
-                ahead[i] = .made(bytes)
-                madeAhead += 1
-                condition.broadcast()
-            }
-        }
-    }
-
-    private func claimPageToMakeAhead() -> Int? {
-        let own = self.own.value.pages
-        return condition.withLock {
-            guard case .making = reportDigest, madeAhead < Self.aheadLimit,
-                let i = ahead.indices.first(where: { i in
-                    if case .open = ahead[i] { return !own[i].mayBeKept }
-                    return false
-                })
-            else { return nil }
-            ahead[i] = .making
-            return i
-        }
+    /// A page to make ahead, marked as being made (the lock held).
+    private func claimPageToMakeAhead(_ own: [(digest: DataDigest, mayBeKept: Bool)]) -> Int? {
+        guard threads > 1, madeAhead < Self.aheadLimit,
+            let i = ahead.indices.first(where: { i in
+                if case .open = ahead[i] { return !own[i].mayBeKept }
+                return false
+            })
+        else { return nil }
+        ahead[i] = .making
+        return i
     }
 
     /// Page `i`'s bytes when another thread made them ahead (waiting while it makes them); nil
