@@ -234,7 +234,7 @@ struct KeptPagesTests {
             first: data[28..<36].reversed().reduce(0) { $0 << 8 | UInt64($1) },
             second: data[36..<44].reversed().reduce(0) { $0 << 8 | UInt64($1) })
         let page = try #require(
-            DeflatedData.decode(data, digest: digest, zlibVersion: nil, magic: PlanCache.pageMagic))
+            DeflatedData.decode(data, digest: digest, zlibVersion: "", magic: PlanCache.pageMagic))
         #expect(Data(page) == plain[0].data)
         switch damage {
         case "checksum": data[12] ^= 0xFF

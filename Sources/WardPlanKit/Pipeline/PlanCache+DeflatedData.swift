@@ -59,31 +59,9 @@ enum DeflatedData {
         return data
     }
 
-    /// The zlib-version field of a file's first bytes (`head`, at least the header and the field),
-    /// when they start as `encode` writes them with `magic`; nil otherwise. Not checksummed.
-    static func label(in head: [UInt8], magic: [UInt8]) -> [UInt8]? {
-        head.withUnsafeBytes { raw -> [UInt8]? in
-            guard raw.count >= headerSize, raw[0..<8].elementsEqual(magic),
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == version
-            else { return nil }
-            let length = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 44, as: UInt64.self))
-            guard length <= UInt64(raw.count - headerSize) else { return nil }
-            return [UInt8](raw[headerSize..<(headerSize + Int(length))])
-        }
-    }
-
-    /// The payload, when the file is as `encode` wrote it for `digest` and `zlibVersion` (any
-    /// zlib-version field when nil).
-    static func decode(_ data: Data, digest: DataDigest, zlibVersion: String?, magic: [UInt8] = magic) -> [UInt8]? {
-        payload(of: data, digest: digest, zlibVersion: zlibVersion, magic: magic).map { [UInt8](data[$0]) }
-    }
-
-    /// Where `decode`'s payload is in `data` (its indices), when it would give one.
-    static func payload(
-        of data: Data, digest: DataDigest, zlibVersion: String?, magic: [UInt8] = magic
-    ) -> Range<Int>? {
-        let start = data.startIndex
-        return data.withUnsafeBytes { raw -> Range<Int>? in
+    /// The payload, when the file is as `encode` wrote it for `digest` and `zlibVersion`.
+    static func decode(_ data: Data, digest: DataDigest, zlibVersion: String, magic: [UInt8] = magic) -> [UInt8]? {
+        data.withUnsafeBytes { raw -> [UInt8]? in
             guard raw.count >= headerSize else { return nil }
             func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
@@ -99,9 +77,9 @@ enum DeflatedData {
             guard zlibLength <= body, payloadLength <= body, zlibLength + payloadLength == body else { return nil }
             let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
             guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 12, as: UInt64.self),
-                zlibVersion.map({ rest[0..<Int(zlibLength)].elementsEqual($0.utf8) }) ?? true
+                rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)
             else { return nil }
-            return (start + headerSize + Int(zlibLength))..<(start + raw.count)
+            return [UInt8](rest[Int(zlibLength)...])
         }
     }
 }

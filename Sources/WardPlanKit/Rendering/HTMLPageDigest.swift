@@ -11,28 +11,6 @@ public protocol KeptPageStore: Sendable {
     func keptPage(_ page: String, digest: DataDigest) -> [UInt8]?
     /// Keeps `bytes`, the page just made from inputs of `digest`, in place of the last.
     func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest)
-    /// Whether the page kept for `page` may have been made for the page's own part `own`
-    /// (`HTMLPageDigests.ownDigest`: its name, options and wards' own values): false when the one
-    /// kept was made for another, or none is kept, and the page is made again whatever the rest of
-    /// the report; then it can be made before the report-wide digest is known (`KeptPages`).
-    func keptPage(_ page: String, mayShow own: DataDigest) -> Bool
-    /// `keepPage(_:page:digest:)`, with the page's own part's digest for `keptPage(_:mayShow:)`.
-    func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest, own: DataDigest)
-    /// The bytes of `keptPage(_:digest:)` as `Data`, where a store can give them without a copy.
-    func keptPageData(_ page: String, digest: DataDigest) -> Data?
-}
-
-extension KeptPageStore {
-    /// Not known: the report-wide digest decides.
-    public func keptPage(_ page: String, mayShow own: DataDigest) -> Bool { true }
-
-    public func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest, own: DataDigest) {
-        keepPage(bytes, page: page, digest: digest)
-    }
-
-    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
-        keptPage(page, digest: digest).map { Data($0) }
-    }
 }
 
 /// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.
@@ -68,23 +46,11 @@ struct HTMLPageDigests: Sendable {
     /// made one (`streamJSON`); otherwise the comparison is encoded here, its second part on a
     /// thread of its own when more than one is allowed.
     init(_ report: Report, shared: SharedReportDigest? = nil, threads: Int = PlanExtractor.defaultThreads) {
-        self.init(
-            report: Self.reportDigest(report, shared: shared, threads: threads),
-            wards: Self.wardValues(report.comparison))
-    }
-
-    /// Of a report-wide digest and ward values made apart (`KeptPages` makes the first on a thread
-    /// of its own).
-    init(report: DataDigest?, wards: [[UInt8]]) {
-        self.report = report
-        self.wards = wards
-    }
-
-    /// The report-wide digest of `init(_:shared:threads:)`.
-    static func reportDigest(
-        _ report: Report, shared: SharedReportDigest? = nil, threads: Int = PlanExtractor.defaultThreads
-    ) -> DataDigest? {
-        if let made = shared?.made() { return made }
+        wards = Self.wardValues(report.comparison)
+        if let made = shared?.made() {
+            self.report = made
+            return
+        }
         let comparison = report.comparison
         let secondPart: @Sendable () -> DataDigest? = {
             Self.partDigest {
@@ -97,7 +63,7 @@ struct HTMLPageDigests: Sendable {
         first.coverage = comparison.coverage.withoutMentions
         let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(first, into: $0) }
         let secondDigest = if let beside { beside.wait() } else { secondPart() }
-        return combined(head: head(report), parts: [firstDigest, secondDigest])
+        self.report = Self.combined(head: Self.head(report), parts: [firstDigest, secondDigest])
     }
 
     /// The digest of the bytes `write` writes to a compact stream; nil when it throws.
@@ -166,7 +132,7 @@ struct HTMLPageDigests: Sendable {
 
     /// Per ward, the values only its own page shows: its file's hash, warning and unclassified-line
     /// counts, and its coverage cells' mentions.
-    static func wardValues(_ comparison: Comparison) -> [[UInt8]] {
+    private static func wardValues(_ comparison: Comparison) -> [[UInt8]] {
         var wards: [[UInt8]] = []
         wards.reserveCapacity(comparison.wards.count)
         for w in comparison.wards.indices {
@@ -212,20 +178,6 @@ struct HTMLPageDigests: Sendable {
         bytes.add(Int(truncatingIfNeeded: report.count))
         bytes.add(Int(truncatingIfNeeded: report.first))
         bytes.add(Int(truncatingIfNeeded: report.second))
-        addOwnPart(page: name, options: options, to: &bytes)
-        return DataDigest(bytes.bytes)
-    }
-
-    /// The digest of what `digest(page:options:)` covers but the report-wide part: the page's name,
-    /// its options and its wards' own values. When it differs from the kept page's, that page
-    /// cannot be used whatever the report-wide digest is (`KeptPageStore.keptPage(_:mayShow:)`).
-    func ownDigest(page name: String, options: HTMLReportWriter.Page) -> DataDigest {
-        var bytes = CanonicalBytes()
-        addOwnPart(page: name, options: options, to: &bytes)
-        return DataDigest(bytes.bytes)
-    }
-
-    private func addOwnPart(page name: String, options: HTMLReportWriter.Page, to bytes: inout CanonicalBytes) {
         bytes.add(name)
         bytes.add(options.lazy ? 1 : 0)
         bytes.add(options.group ?? "\u{0}none")
@@ -233,6 +185,7 @@ struct HTMLPageDigests: Sendable {
         let shown = options.wards ?? Array(wards.indices)
         bytes.add(shown.count)
         for w in shown { bytes.bytes += wards[w] }
+        return DataDigest(bytes.bytes)
     }
 }
 

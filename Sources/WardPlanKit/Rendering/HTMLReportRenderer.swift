@@ -47,9 +47,29 @@ public struct HTMLReportRenderer: ReportRenderer {
         if report.comparison.wards.count > splitAbove {
             return HTMLSplitReport(report, renderer: self).deferredFiles()
         }
-        let page = KeptPages.Page(name: fileStem + ".html", options: pageOptions(report)) { pageBytes(report) }
-        let kept = keptPages.map { KeptPages(report, pages: [page], store: $0, shared: sharedDigest) }
-        return [DeferredFile(name: page.name) { kept?.bytes(0) ?? Data(page.make()) }]
+        let digests = keptPages.map { [sharedDigest] _ in
+            MadeOnce { HTMLPageDigests(report, shared: sharedDigest) }
+        }
+        return [
+            DeferredFile(name: fileStem + ".html") {
+                let name = fileStem + ".html"
+                return Data(kept(name, options: pageOptions(report), digests: digests) { pageBytes(report) })
+            }
+        ]
+    }
+
+    /// The page named `name` from `keptPages` when what it shows is as when it was kept; otherwise
+    /// made by `make` and kept.
+    func kept(
+        _ name: String, options: HTMLReportWriter.Page, digests: MadeOnce<HTMLPageDigests>?, make: () -> [UInt8]
+    ) -> [UInt8] {
+        guard let store = keptPages, let digest = digests?.value.digest(page: name, options: options) else {
+            return make()
+        }
+        if let bytes = store.keptPage(name, digest: digest) { return bytes }
+        let bytes = make()
+        store.keepPage(bytes, page: name, digest: digest)
+        return bytes
     }
 
     func pageOptions(_ report: Report) -> HTMLReportWriter.Page {

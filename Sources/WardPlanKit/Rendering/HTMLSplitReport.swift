@@ -64,25 +64,26 @@ struct HTMLSplitReport {
         // Made once for all pages, when the first file is made (the first asked for: files may be
         // made on several threads).
         let shared = MadeOnce { [report] in HTMLReportIndex(report.comparison, collated: collated) }
+        let digests = renderer.keptPages.map { [sharedDigest = renderer.sharedDigest] _ in
+            MadeOnce { [report] in HTMLPageDigests(report, shared: sharedDigest) }
+        }
         var files = [
             DeferredFile(name: folder + ".html") { [report] in
                 Data(HTMLReportWriter(report, index: shared.value).overview(pages, folder: folder))
             }
         ]
-        let made = pages.map { page in
-            let name = folder + "/" + page.file
-            let options = HTMLReportWriter.Page(
-                wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
-                overview: "../" + folder + ".html", keptData: keptData.map { ($0, name) })
-            return KeptPages.Page(name: name, options: options) { [report] in
-                HTMLReportWriter(report, page: options, index: shared.value).page()
-            }
-        }
-        let kept = renderer.keptPages.map {
-            KeptPages(report, pages: made, store: $0, shared: renderer.sharedDigest)
-        }
-        for (i, page) in made.enumerated() {
-            files.append(DeferredFile(name: page.name) { kept?.bytes(i) ?? Data(page.make()) })
+        for page in pages {
+            files.append(
+                DeferredFile(name: folder + "/" + page.file) { [report, renderer] in
+                    let name = folder + "/" + page.file
+                    let options = HTMLReportWriter.Page(
+                        wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
+                        overview: "../" + folder + ".html", keptData: keptData.map { ($0, name) })
+                    return Data(
+                        renderer.kept(name, options: options, digests: digests) {
+                            HTMLReportWriter(report, page: options, index: shared.value).page()
+                        })
+                })
         }
         return files
     }
