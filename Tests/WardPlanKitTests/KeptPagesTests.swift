@@ -262,6 +262,26 @@ struct KeptPagesTests {
         #expect(cache.statistics.keptPages == (reused ? 2 : 1))
     }
 
+    /// The cache gives a kept page as the file's bytes (a slice, not copied out), the bytes
+    /// `keptPage` gives; a store without its own `keptPageData` gives `keptPage`'s.
+    @Test func aKeptPageIsGivenAsTheFilesBytes() throws {
+        let folder = try TemporaryFolder()
+        let cache = PlanCache(directory: folder.url, settings: PlanCache.Settings(PlanExtractor()))
+        let digest = DataDigest(count: 5, first: 6, second: 7)
+        let page = Array("<p>Trang đã giữ</p>".utf8)
+        cache.keepPage(page, page: "a.html", digest: digest)
+        #expect(cache.keptPageData("a.html", digest: digest) == Data(page))
+        #expect(cache.keptPage("a.html", digest: digest) == page)
+        #expect(cache.keptPageData("a.html", digest: DataDigest(count: 5, first: 6, second: 8)) == nil)
+        #expect(cache.keptPageData("b.html", digest: digest) == nil)
+        cache.keepPage([], page: "empty.html", digest: digest)
+        #expect(cache.keptPageData("empty.html", digest: digest) == Data())
+        let store = MemoryStore()
+        store.keepPage(page, page: "a.html", digest: digest)
+        #expect(store.keptPageData("a.html", digest: digest) == Data(page))
+        #expect(store.keptPageData("a.html", digest: DataDigest(count: 0, first: 0, second: 0)) == nil)
+    }
+
     /// `compare` with the cache: a second run copies both pages; a line added to one plan (a
     /// note outside its tasks) rebuilds that plan's page alone; the outputs are always those of a
     /// run without the cache.

@@ -61,7 +61,15 @@ enum DeflatedData {
 
     /// The payload, when the file is as `encode` wrote it for `digest` and `zlibVersion`.
     static func decode(_ data: Data, digest: DataDigest, zlibVersion: String, magic: [UInt8] = magic) -> [UInt8]? {
-        data.withUnsafeBytes { raw -> [UInt8]? in
+        payload(of: data, digest: digest, zlibVersion: zlibVersion, magic: magic).map { [UInt8](data[$0]) }
+    }
+
+    /// Where `decode`'s payload is in `data` (its indices), when it would give one.
+    static func payload(
+        of data: Data, digest: DataDigest, zlibVersion: String, magic: [UInt8] = magic
+    ) -> Range<Int>? {
+        let start = data.startIndex
+        return data.withUnsafeBytes { raw -> Range<Int>? in
             guard raw.count >= headerSize else { return nil }
             func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
@@ -79,7 +87,7 @@ enum DeflatedData {
             guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 12, as: UInt64.self),
                 rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)
             else { return nil }
-            return [UInt8](rest[Int(zlibLength)...])
+            return (start + headerSize + Int(zlibLength))..<(start + raw.count)
         }
     }
 }

@@ -10,11 +10,17 @@ extension PlanCache: KeptPageStore {
     static let pageMagic = Array("WPHTML\n\0".utf8)
 
     public func keptPage(_ page: String, digest: DataDigest) -> [UInt8]? {
+        keptPageData(page, digest: digest).map { [UInt8]($0) }
+    }
+
+    /// The page's bytes in the file's bytes as read, not copied out: a kept page was copied twice
+    /// more on its way to the output (≈ 2 MB a page, each copy into fresh pages of memory).
+    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
         guard let data = try? FileRead.read(keptPageURL(page: page).path).data,
-            let bytes = DeflatedData.decode(data, digest: digest, zlibVersion: "", magic: Self.pageMagic)
+            let payload = DeflatedData.payload(of: data, digest: digest, zlibVersion: "", magic: Self.pageMagic)
         else { return nil }
         lock.withLock { counts.keptPages += 1 }
-        return bytes
+        return data[payload]
     }
 
     public func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest) {

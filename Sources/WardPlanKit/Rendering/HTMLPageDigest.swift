@@ -11,6 +11,14 @@ public protocol KeptPageStore: Sendable {
     func keptPage(_ page: String, digest: DataDigest) -> [UInt8]?
     /// Keeps `bytes`, the page just made from inputs of `digest`, in place of the last.
     func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest)
+    /// The bytes of `keptPage(_:digest:)` as `Data`, where a store can give them without a copy.
+    func keptPageData(_ page: String, digest: DataDigest) -> Data?
+}
+
+extension KeptPageStore {
+    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
+        keptPage(page, digest: digest).map { Data($0) }
+    }
 }
 
 /// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.

@@ -53,23 +53,23 @@ public struct HTMLReportRenderer: ReportRenderer {
         return [
             DeferredFile(name: fileStem + ".html") {
                 let name = fileStem + ".html"
-                return Data(kept(name, options: pageOptions(report), digests: digests) { pageBytes(report) })
+                return kept(name, options: pageOptions(report), digests: digests) { pageBytes(report) }
             }
         ]
     }
 
-    /// The page named `name` from `keptPages` when what it shows is as when it was kept; otherwise
-    /// made by `make` and kept.
+    /// The page named `name` from `keptPages` when what it shows is as when it was kept (the kept
+    /// bytes as the store read them, not copied); otherwise made by `make` and kept.
     func kept(
         _ name: String, options: HTMLReportWriter.Page, digests: MadeOnce<HTMLPageDigests>?, make: () -> [UInt8]
-    ) -> [UInt8] {
+    ) -> Data {
         guard let store = keptPages, let digest = digests?.value.digest(page: name, options: options) else {
-            return make()
+            return Data(make())
         }
-        if let bytes = store.keptPage(name, digest: digest) { return bytes }
+        if let data = store.keptPageData(name, digest: digest) { return data }
         let bytes = make()
         store.keepPage(bytes, page: name, digest: digest)
-        return bytes
+        return Data(bytes)
     }
 
     func pageOptions(_ report: Report) -> HTMLReportWriter.Page {

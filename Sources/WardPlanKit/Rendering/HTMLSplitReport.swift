@@ -79,10 +79,9 @@ struct HTMLSplitReport {
                     let options = HTMLReportWriter.Page(
                         wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,
                         overview: "../" + folder + ".html", keptData: keptData.map { ($0, name) })
-                    return Data(
-                        renderer.kept(name, options: options, digests: digests) {
-                            HTMLReportWriter(report, page: options, index: shared.value).page()
-                        })
+                    return renderer.kept(name, options: options, digests: digests) {
+                        HTMLReportWriter(report, page: options, index: shared.value).page()
+                    }
                 })
         }
         return files
