@@ -20,11 +20,11 @@ struct KeptPagesTests {
         var used: [String] = []
         var made: [String] = []
 
-        func keptPage(_ page: String, digest: DataDigest) -> [UInt8]? {
+        func keptPage(_ page: String, digest: DataDigest) -> Data? {
             lock.withLock {
                 guard let entry = kept[page], entry.digest == digest else { return nil }
                 used.append(page)
-                return entry.bytes
+                return Data(entry.bytes)
             }
         }
 
@@ -262,24 +262,24 @@ struct KeptPagesTests {
         #expect(cache.statistics.keptPages == (reused ? 2 : 1))
     }
 
-    /// The cache gives a kept page as the file's bytes (a slice, not copied out), the bytes
-    /// `keptPage` gives; a store without its own `keptPageData` gives `keptPage`'s.
+    /// The cache gives a kept page as the file's bytes (a slice, not copied out); the memory store
+    /// its bytes as they were kept.
     @Test func aKeptPageIsGivenAsTheFilesBytes() throws {
         let folder = try TemporaryFolder()
         let cache = PlanCache(directory: folder.url, settings: PlanCache.Settings(PlanExtractor()))
         let digest = DataDigest(count: 5, first: 6, second: 7)
         let page = Array("<p>Trang đã giữ</p>".utf8)
         cache.keepPage(page, page: "a.html", digest: digest)
-        #expect(cache.keptPageData("a.html", digest: digest) == Data(page))
-        #expect(cache.keptPage("a.html", digest: digest) == page)
-        #expect(cache.keptPageData("a.html", digest: DataDigest(count: 5, first: 6, second: 8)) == nil)
-        #expect(cache.keptPageData("b.html", digest: digest) == nil)
+        #expect(cache.keptPage("a.html", digest: digest) == Data(page))
+        #expect(cache.keptPage("a.html", digest: digest).map { [UInt8]($0) } == page)
+        #expect(cache.keptPage("a.html", digest: DataDigest(count: 5, first: 6, second: 8)) == nil)
+        #expect(cache.keptPage("b.html", digest: digest) == nil)
         cache.keepPage([], page: "empty.html", digest: digest)
-        #expect(cache.keptPageData("empty.html", digest: digest) == Data())
+        #expect(cache.keptPage("empty.html", digest: digest) == Data())
         let store = MemoryStore()
         store.keepPage(page, page: "a.html", digest: digest)
-        #expect(store.keptPageData("a.html", digest: digest) == Data(page))
-        #expect(store.keptPageData("a.html", digest: DataDigest(count: 0, first: 0, second: 0)) == nil)
+        #expect(store.keptPage("a.html", digest: digest) == Data(page))
+        #expect(store.keptPage("a.html", digest: DataDigest(count: 0, first: 0, second: 0)) == nil)
     }
 
     /// `compare` with the cache: a second run copies both pages; a line added to one plan (a

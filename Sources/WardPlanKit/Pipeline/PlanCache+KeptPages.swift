@@ -9,13 +9,9 @@ import Foundation
 extension PlanCache: KeptPageStore {
     static let pageMagic = Array("WPHTML\n\0".utf8)
 
-    public func keptPage(_ page: String, digest: DataDigest) -> [UInt8]? {
-        keptPageData(page, digest: digest).map { [UInt8]($0) }
-    }
-
     /// The page's bytes in the file's bytes as read, not copied out: a kept page was copied twice
     /// more on its way to the output (≈ 2 MB a page, each copy into fresh pages of memory).
-    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
+    public func keptPage(_ page: String, digest: DataDigest) -> Data? {
         guard let data = try? FileRead.read(keptPageURL(page: page).path).data,
             let payload = DeflatedData.payload(of: data, digest: digest, zlibVersion: "", magic: Self.pageMagic)
         else { return nil }

@@ -7,18 +7,11 @@ import Foundation
 /// The digest names a ward's plan by its source path and SHA-256 (`HTMLPageDigests`): give a store
 /// only for plans that are a function of those under the store's settings, as a plan cache's are.
 public protocol KeptPageStore: Sendable {
-    /// The bytes kept for `page` when they were made from inputs of `digest`; nil otherwise.
-    func keptPage(_ page: String, digest: DataDigest) -> [UInt8]?
+    /// The bytes kept for `page` when they were made from inputs of `digest`; nil otherwise. As
+    /// `Data`, the output's type, so a store can hand over the bytes it read without a copy.
+    func keptPage(_ page: String, digest: DataDigest) -> Data?
     /// Keeps `bytes`, the page just made from inputs of `digest`, in place of the last.
     func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest)
-    /// The bytes of `keptPage(_:digest:)` as `Data`, where a store can give them without a copy.
-    func keptPageData(_ page: String, digest: DataDigest) -> Data?
-}
-
-extension KeptPageStore {
-    public func keptPageData(_ page: String, digest: DataDigest) -> Data? {
-        keptPage(page, digest: digest).map { Data($0) }
-    }
 }
 
 /// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.

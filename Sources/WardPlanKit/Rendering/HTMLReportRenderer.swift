@@ -66,7 +66,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         guard let store = keptPages, let digest = digests?.value.digest(page: name, options: options) else {
             return Data(make())
         }
-        if let data = store.keptPageData(name, digest: digest) { return data }
+        if let data = store.keptPage(name, digest: digest) { return data }
         let bytes = make()
         store.keepPage(bytes, page: name, digest: digest)
         return Data(bytes)

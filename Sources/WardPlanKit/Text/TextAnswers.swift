@@ -161,8 +161,8 @@ struct HashedText: Hashable {
     /// Two words mixed with the seed for the sixteen-byte steps of `bits(of:)`.
     private static let seeds: (UInt64, UInt64) = (seed ^ 0xA076_1D64_78BD_642F, seed ^ 0xE703_7ED1_A0B4_28DB)
 
-    /// A mix of the bytes, sixteen at a time, and of their count, from a seed made per process; the
-    /// standard hasher, seeded per run, mixes the result again. Without the seed, texts made to
+    /// A mix of the bytes, sixteen at a time, and of their count, from a seed made per process; a
+    /// table mixes the result once more with its own seed (`_rawHashValue`). Without the seed, texts made to
     /// collide in these bits (a ward's file is not trusted) would share one bucket chain in every run.
     static func bits(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = seed &+ UInt64(bytes.count)
