@@ -5,8 +5,9 @@ import Testing
 
 /// perf21b's cuts on the comparison's outputs held against the code they replace: XML values
 /// without a byte to escape copied whole, a cell's mention lines written as digits, the JSON
-/// writer's keys and literals a byte at a time, and the pages' digest reading the coverage's
-/// mentions emptied out of the JSON output's bytes instead of encoding the coverage again.
+/// writer's keys and literals a byte at a time, and the pages' digest made from the JSON output's
+/// stream. (The coverage's mentions emptied out of that stream's bytes, also perf21b's, went with
+/// digest42: the digest walks the coverage instead, `CoverageDigestWalkTests`.)
 @Suite("Fast paths (perf21b)")
 struct FastPath21bTests {
     /// Lines of every text and Markdown fixture, and strings of every awkward byte.
@@ -228,49 +229,10 @@ struct FastPath21bTests {
         }
     }
 
-    // MARK: the coverage's mentions emptied in its JSON
+    // MARK: the pages' digest from the JSON output's stream
 
-    /// Coverages whose texts hold what the mentions' key looks like, quotes, backslashes and brackets.
-    static var awkwardCoverages: [Coverage] {
-        let names = [
-            "00008", #""mentions":["#, #"\"mentions":[1]"#, #"a\"#, #"\\"#, "]", "[", #"mentions":["#,
-            #"x"mentions":[2,3]"#, "Phường \"Ba\" Đình", "",
-        ]
-        var coverages: [Coverage] = []
-        for (n, name) in names.enumerated() {
-            func cell(_ w: Int) -> Coverage.Cell {
-                Coverage.Cell(
-                    ward: names[(n + w) % names.count],
-                    tasks: (0..<(w % 3)).map {
-                        TaskRef(ward: names[(n + w + $0) % names.count], index: $0, ref: name, line: 10 + $0)
-                    },
-                    mentions: (0..<((n + w) % 4)).map { 5 * $0 + w })
-            }
-            let row = Coverage.Row(
-                id: name, area: name, vi: #"nói "mentions":[9] "#, en: name, expectedBy: [name, #""mentions":[]"#],
-                cells: (0..<5).map(cell))
-            coverages.append(Coverage(areas: [row], themes: [row, row]))
-        }
-        coverages.append(Coverage(areas: [], themes: []))
-        return coverages
-    }
-
-    @Test func mentionsEmptiedInTheBytesAreTheBytesOfTheEmptiedCoverage() throws {
-        let comparison = Comparer().compare(
-            FastPath20bTests.fixturePlans, asOf: CalendarDate(year: 2026, month: 7, day: 1)!)
-        var mentioned = 0
-        for coverage in Self.awkwardCoverages + [comparison.coverage] {
-            var bytes = try JSONBytesEncoder.encode(coverage, style: .compact)
-            let before = bytes
-            Coverage.emptyingMentions(&bytes)
-            #expect(bytes == (try JSONBytesEncoder.encode(coverage.withoutMentions, style: .compact)))
-            if bytes != before { mentioned += 1 }
-        }
-        #expect(mentioned > 5)
-    }
-
-    /// The whole digest the pages read, made from the output's stream, as made apart (which encodes
-    /// the emptied coverage), for a report of every fixture plan.
+    /// The whole digest the pages read, made from the output's stream, as made apart, for a report
+    /// of every fixture plan.
     @Test func theSharedDigestOfTheFixturesIsTheDigestMadeApart() throws {
         let plans = FastPath20bTests.fixturePlans
         let comparison = Comparer().compare(plans, asOf: CalendarDate(year: 2026, month: 7, day: 1)!)

@@ -35,19 +35,6 @@ public struct Coverage: Hashable, Sendable, Codable {
         public var mentions: [Int]
     }
 
-    /// The same rows with every cell's mentions emptied (what only a ward's own page shows:
-    /// `HTMLPageDigests`).
-    var withoutMentions: Coverage {
-        var coverage = self
-        for r in coverage.areas.indices {
-            for c in coverage.areas[r].cells.indices { coverage.areas[r].cells[c].mentions = [] }
-        }
-        for r in coverage.themes.indices {
-            for c in coverage.themes[r].cells.indices { coverage.themes[r].cells[c].mentions = [] }
-        }
-        return coverage
-    }
-
     public func row(area id: String) -> Row? { areas.first { $0.id == id } }
     public func row(theme id: String) -> Row? { themes.first { $0.id == id } }
 

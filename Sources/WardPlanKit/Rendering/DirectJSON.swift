@@ -598,40 +598,6 @@ extension Coverage: DirectJSONEncodable {
             out.values(themes)
         }
     }
-
-    /// Empties every cell's mentions in `json`, the compact JSON of a coverage (`JSONStyle.compact`),
-    /// in place: the bytes of `withoutMentions`'s compact JSON, without encoding it. In compact JSON
-    /// the bytes `"mentions":[` are only ever a cell's mentions key and its array: inside a string
-    /// every `"` is escaped (`\"`), so the second quote ends the string and the `:` after it makes
-    /// it a key, and no other key of a coverage ends in `mentions`. The array holds integers only,
-    /// so its first `]` ends it.
-    static func emptyingMentions(_ json: inout [UInt8]) {
-        let pattern = Array(#""mentions":["#.utf8)
-        let count = json.count
-        var write = 0
-        json.withUnsafeMutableBufferPointer { bytes in
-            var read = 0
-            while read < count {
-                let byte = bytes[read]
-                bytes[write] = byte
-                read += 1
-                write += 1
-                guard byte == UInt8(ascii: "\""), read + pattern.count - 1 <= count else { continue }
-                var matches = true
-                for k in 1..<pattern.count where bytes[read + k - 1] != pattern[k] {
-                    matches = false
-                    break
-                }
-                guard matches else { continue }
-                // The key and `[` copied; the numbers skipped up to the `]`, which is copied next.
-                for k in 1..<pattern.count { bytes[write + k - 1] = pattern[k] }
-                read += pattern.count - 1
-                write += pattern.count - 1
-                while read < count, bytes[read] != UInt8(ascii: "]") { read += 1 }
-            }
-        }
-        json.removeSubrange(write...)
-    }
 }
 
 extension Coverage.Row: DirectJSONEncodable {

@@ -17,25 +17,26 @@ public protocol KeptPageStore: Sendable {
 /// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.
 ///
 /// A page's bytes are a function of the report-wide part (the language, the skipped files, the
-/// decisions, and the whole comparison as compact JSON — every count, rank, office, quarter,
-/// benchmark, citation, failed input and version the sections read, whoever's they are) and of
-/// its options and its wards. Four values per ward are taken out of the report-wide part and put
-/// in their ward's, because only the ward's own page shows them (its profile's SHA-256 and
-/// parsing line, its matrix cells' "stated" marks): a plan's file hash, its warning and
-/// unclassified-line counts and its coverage cells' mentions. These are what a line added to a
-/// plan outside its tasks changes, so such a change rebuilds one page; one that changes anything
-/// else of the comparison (a task, an office, a quarter, a gap) rebuilds every page. A ward's plan
-/// is named by its path and hash (the plan cache's key), not encoded.
+/// decisions, and the whole comparison as compact JSON, its coverage as canonical bytes — every
+/// count, rank, office, quarter, benchmark, citation, failed input and version the sections read,
+/// whoever's they are) and of its options and its wards. Four values per ward are taken out of the
+/// report-wide part and put in their ward's, because only the ward's own page shows them (its
+/// profile's SHA-256 and parsing line, its matrix cells' "stated" marks): a plan's file hash, its
+/// warning and unclassified-line counts and its coverage cells' mentions. These are what a line
+/// added to a plan outside its tasks changes, so such a change rebuilds one page; one that changes
+/// anything else of the comparison (a task, an office, a quarter, a gap) rebuilds every page. A
+/// ward's plan is named by its path and hash (the plan cache's key), not encoded.
 ///
 /// The comparison's JSON is hashed in two parts (`JSONRenderer.streamFirstPart`, `streamSecondPart`),
-/// each part's bytes in stripes (`StripedDigest`), and the report-wide digest is of the head and
-/// the two parts' digests: the same bytes are covered as when the stream was hashed whole
-/// (version 1), but the parts can be hashed on two threads. Made on one of the outputs' threads,
-/// the digest was most of a one-change `compare --html` with the cache, on one core while the
-/// other waited for it (pages40).
+/// each part's bytes in stripes (`StripedDigest`), so the parts can be hashed on two threads
+/// (pages40: made on one of the outputs' threads, the digest was most of a one-change
+/// `compare --html` with the cache). The first part is hashed without its `coverage` member, the
+/// comparison's largest: the coverage is walked field by field instead (`CoverageDigestWalk`,
+/// digest42), its mentions skipped. The report-wide digest is of the head and the three digests,
+/// in order: the first part's, the coverage's, the second part's.
 struct HTMLPageDigests: Sendable {
     /// Raised when what a digest covers changes (a new input of a page), or how it is hashed.
-    static let version = "wardplan html page digest 2"
+    static let version = "wardplan html page digest 3"
 
     /// Length and two hashes of the report-wide bytes; nil when the comparison has no JSON form
     /// (a number JSON cannot hold), and then no page is kept.
@@ -56,15 +57,14 @@ struct HTMLPageDigests: Sendable {
         let secondPart: @Sendable () -> DataDigest? = {
             Self.partDigest {
                 $0.continueTopLevelObject()
-                try JSONRenderer.streamSecondPart(Self.blanked(comparison, coverage: false), into: $0)
+                try JSONRenderer.streamSecondPart(Self.blanked(comparison), into: $0)
             }
         }
         let beside = threads > 1 ? OwnThread(secondPart) : nil
-        var first = comparison
-        first.coverage = comparison.coverage.withoutMentions
-        let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(first, into: $0) }
+        let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(comparison, into: $0, coverage: false) }
+        let coverageDigest = CoverageDigestWalk.digest(comparison.coverage)
         let secondDigest = if let beside { beside.wait() } else { secondPart() }
-        self.report = Self.combined(head: Self.head(report), parts: [firstDigest, secondDigest])
+        self.report = Self.combined(head: Self.head(report), parts: [firstDigest, coverageDigest, secondDigest])
     }
 
     /// The digest of the bytes `write` writes to a compact stream; nil when it throws.
@@ -96,8 +96,9 @@ struct HTMLPageDigests: Sendable {
 
     /// Writes the comparison's compact JSON (the `--json` output's bytes) to `write` and, from the
     /// same stream, the report-wide digest into `shared`: the comparison is encoded once. The
-    /// digest's bytes are the stream's but for `coverage` and `wards`, which it reads from the
-    /// comparison with its ward values taken out (`blanked`), encoded for it alone.
+    /// digest's bytes are the stream's but for `coverage`, which the tee does not read (the
+    /// coverage is walked, as `init` walks it), and `wards`, which it reads from the comparison
+    /// with its ward values taken out (`blanked`), encoded for it alone.
     static func streamJSON(
         _ report: Report, sharing shared: SharedReportDigest, to write: (Data) throws -> Void
     ) throws {
@@ -108,7 +109,7 @@ struct HTMLPageDigests: Sendable {
         let (first, second) = (StripedDigest(), StripedDigest())
         try withoutActuallyEscaping(write) { write in
             let stream = JSONStream(style: .compact, sink: write)
-            let twin = blanked(report.comparison, coverage: false)
+            let twin = blanked(report.comparison)
             stream.tee = { first.add($0) }
             try JSONRenderer.streamFirstPart(report.comparison, into: stream, twin: twin)
             // The first part's last bytes to its own hasher, then the second part's to the other.
@@ -116,7 +117,8 @@ struct HTMLPageDigests: Sendable {
             stream.tee = { second.add($0) }
             try JSONRenderer.streamSecondPart(report.comparison, into: stream, twin: twin)
         }
-        digest = combined(head: head(report), parts: [first.finish(), second.finish()])
+        let coverage = CoverageDigestWalk.digest(report.comparison.coverage)
+        digest = combined(head: head(report), parts: [first.finish(), coverage, second.finish()])
     }
 
     /// What the report-wide bytes start with: the version, the language, the skipped files, the decisions.
@@ -157,17 +159,15 @@ struct HTMLPageDigests: Sendable {
         return wards
     }
 
-    /// The comparison without the values of `wardValues` (they differ only in `wards` and `coverage`);
-    /// without `coverage`, its coverage is left as it is (`JSONRenderer.stream(_:into:twin:)`
-    /// empties the mentions itself).
-    static func blanked(_ comparison: Comparison, coverage: Bool = true) -> Comparison {
+    /// The comparison with the `wards` values of `wardValues` taken out (the coverage's, its cells'
+    /// mentions, are not walked: `CoverageDigestWalk`).
+    static func blanked(_ comparison: Comparison) -> Comparison {
         var comparison = comparison
         for w in comparison.wards.indices {
             comparison.wards[w].sha256 = ""
             comparison.wards[w].warningCount = 0
             comparison.wards[w].unclassifiedLines = 0
         }
-        if coverage { comparison.coverage = comparison.coverage.withoutMentions }
         return comparison
     }
 

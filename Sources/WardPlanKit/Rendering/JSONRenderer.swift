@@ -87,11 +87,9 @@ public enum JSONRenderer {
     }
 
     /// With `twin` (the comparison with some values of its `wards` changed), the stream's `tee`
-    /// reads the twin's bytes: the same stream but for `wards`, encoded for the tee alone, and for
-    /// `coverage`, whose every cell's mentions the tee reads emptied (`twin`'s coverage is not
-    /// read): `HTMLPageDigests` hashes the twin while the output is written. In the compact style
-    /// the tee's coverage is the real coverage's bytes with the mentions taken out
-    /// (`Coverage.emptyingMentions`), not encoded again. Without `twin` the tee reads the stream.
+    /// reads the twin's bytes: the same stream but for `wards`, encoded for the tee alone, and
+    /// without `coverage`, which `HTMLPageDigests` walks apart (`CoverageDigestWalk`): it hashes the
+    /// twin while the output is written. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try streamFirstPart(c, into: stream, twin: twin)
         try streamSecondPart(c, into: stream, twin: twin)
@@ -100,17 +98,20 @@ public enum JSONRenderer {
     /// The comparison's stream cut in two before `leads`, so that `HTMLPageDigests` can hash the
     /// two parts on two threads: about half the bytes each side at 3,321 plans (coverage and gaps;
     /// tasks, leads, targets, timelines and wards). The first part opens the object and writes
-    /// `asOf` to `gaps`; `twin` as in `stream(_:into:twin:)`.
-    static func streamFirstPart(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
+    /// `asOf` to `gaps`; `twin` as in `stream(_:into:twin:)`. Without `coverage`, the part without
+    /// its `coverage` member: the bytes a tee reads with a twin.
+    static func streamFirstPart(
+        _ c: Comparison, into stream: JSONStream, twin: Comparison? = nil, coverage: Bool = true
+    ) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
-        if twin != nil, stream.style == .compact {
-            try stream.member("coverage", c.coverage, twin: Coverage.emptyingMentions)
-        } else {
-            try stream.twin(
-                real: { try stream.member("coverage", c.coverage) },
-                twin: { try stream.member("coverage", twin == nil ? c.coverage : c.coverage.withoutMentions) })
+        if coverage && twin != nil {
+            // To the sink alone: the tee reads no bytes for it. (`asOf` before it has started the
+            // object's members, so the comma after it is written the same either way.)
+            try stream.twin(real: { try stream.member("coverage", c.coverage) }, twin: {})
+        } else if coverage {
+            try stream.member("coverage", c.coverage)
         }
         try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)

@@ -205,34 +205,6 @@ public final class JSONStream {
         started = after
     }
 
-    /// `"key":value` to the sink and, to `tee`, the member whose value's bytes are the real ones
-    /// changed in place by `twin` (as `twin(real:twin:)` with a twin value whose bytes are those):
-    /// the value is encoded once. Without a tee, `member(key, value)`.
-    func member<T: Encodable>(_ key: String, _ value: T, twin: (inout [UInt8]) -> Void) throws {
-        guard tee != nil else { return try member(key, value) }
-        var bytes = try JSONBytesEncoder.encode(value, depth: depth, style: style)
-        try self.twin(
-            real: {
-                memberKey(key)
-                try flush()
-                try flush(bytes)
-            },
-            twin: {
-                memberKey(key)
-                try flush()
-                twin(&bytes)
-                try flush(bytes)
-            })
-    }
-
-    /// `bytes` given on as `flush` gives the buffer (the buffer empty).
-    private func flush(_ bytes: [UInt8]) throws {
-        guard !bytes.isEmpty else { return }
-        let piece = chunk.holding(bytes)
-        if toTee { tee?(piece) }
-        if toSink { try sink(piece) }
-    }
-
     // MARK: -
 
     private func emitIndent(_ level: Int? = nil) {
