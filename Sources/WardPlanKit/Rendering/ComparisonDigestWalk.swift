@@ -1,40 +1,78 @@
 import Foundation
 
-/// The comparison's coverage as canonical bytes, hashed for the pages' report-wide digest
-/// (`HTMLPageDigests`) in place of its JSON. The coverage is the digest's largest part (≈ 30 MB of
-/// compact JSON at 3,321 plans, one value on one thread: pages41): walking it field by field with
-/// no keys, no number formatting and no escaping, and skipping each cell's mentions instead of
-/// copying the coverage without them, covers the same values for less work (digest42).
+/// The comparison's two largest members, its coverage and its tasks' facts, as canonical bytes,
+/// hashed for the pages' report-wide digest (`HTMLPageDigests`) in place of their JSON. Encoding
+/// them as JSON only to hash them was most of the digest (the coverage ≈ 30 MB at 3,321 plans, one
+/// value on one thread: pages41; the tasks ≈ 44 % of the digest's instructions after it: digest42).
+/// Walked field by field with no keys, no number formatting and no escaping, and each coverage
+/// cell's mentions skipped instead of copying the coverage without them, they cost less for the
+/// same values.
 ///
 /// The bytes: every list as its count then its elements, every string as its UTF-8 byte count then
 /// its bytes (the bytes a page writes, so an NFD spelling is not an NFC one), every integer as 8
-/// bytes (`CanonicalBytes`), in the order of `walked`. So two coverages give the same bytes only
-/// when every walked field of every row, cell and task reference is equal. A cell's mentions are
-/// not walked: only its ward's own page shows them, and they are in that ward's part of the page
-/// digest (`HTMLPageDigests.wardValues`).
+/// bytes (`CanonicalBytes`), a `Bool` as 0 or 1, an optional as 0, or 1 then its value, an enum case
+/// as a fixed number (`number(of:)`: a switch without `default`, so a new case does not compile
+/// until it has one), in the order of `walked`. So two values give the same bytes only when every
+/// walked field is equal. A coverage cell's mentions are not walked: only its ward's own page shows
+/// them, and they are in that ward's part of the page digest (`HTMLPageDigests.wardValues`).
 ///
-/// `CoverageDigestWalkTests` holds `walked` and `leftToTheWards` against the types' stored
-/// properties (`Mirror`), so a property added to `Coverage`, `Row`, `Cell` or `TaskRef` fails until
-/// it is named here, and changes each walked field alone to see the digest change: a page kept when
-/// something it shows changed would be a wrong report.
-enum CoverageDigestWalk {
+/// `ComparisonDigestWalkTests` holds `walked` and `leftToTheWards` against the types' stored
+/// properties (`Mirror`), so a property added to one of them fails until it is named here, and
+/// changes each walked field alone to see the digest change: a page kept when something it shows
+/// changed would be a wrong report.
+enum ComparisonDigestWalk {
     /// The stored properties walked, per type, in the order they are walked.
     static let walked: [String: [String]] = [
         "Coverage": ["areas", "themes"],
         "Row": ["id", "area", "vi", "en", "expectedBy", "cells"],
         "Cell": ["ward", "tasks"],
         "TaskRef": ["ward", "index", "ref", "line"],
+        "TaskFacts": [
+            "task", "area", "themes", "leads", "genericLead", "schedule", "due", "dueQuarter", "pastDue", "flags",
+            "hasProduct",
+        ],
+        "CalendarDate": ["year", "month", "day"],
+        "Quarter": ["year", "quarter"],
     ]
     /// The stored properties in each ward's own digest instead.
     static let leftToTheWards: [String: [String]] = ["Cell": ["mentions"]]
 
-    /// The digest of the coverage's walk: the same bytes hashed as a `StripedDigest` does, a stripe
-    /// at a time, so they are never held whole.
+    /// The digest of the coverage's walk: the bytes hashed as a `StripedDigest` hashes them, a
+    /// stripe at a time, so they are never held whole.
     static func digest(_ coverage: Coverage) -> DataDigest {
         var walk = HashedWalk()
         walk.rows(coverage.areas)
         walk.rows(coverage.themes)
         return walk.finish()
+    }
+
+    /// The digest of the tasks' facts' walk, as `digest(_:)` of a coverage.
+    static func digest(_ tasks: [TaskFacts]) -> DataDigest {
+        var walk = HashedWalk()
+        walk.tasks(tasks)
+        return walk.finish()
+    }
+
+    /// A schedule's fixed number in the walk.
+    static func number(of schedule: TaskFacts.Schedule) -> Int {
+        switch schedule {
+        case .dated: 1
+        case .recurring: 2
+        case .relative: 3
+        case .wholePeriod: 4
+        case .vague: 5
+        case .missing: 6
+        }
+    }
+
+    /// A timeline flag's fixed number in the walk.
+    static func number(of flag: Timeline.Flag) -> Int {
+        switch flag {
+        case .perGuidance: 1
+        case .perPlan: 2
+        case .perDirection: 3
+        case .perRequest: 4
+        }
     }
 
     /// The walk's bytes, handed to the hasher about a stripe at a time.
@@ -49,21 +87,55 @@ enum CoverageDigestWalk {
                 add(row.area)
                 add(row.vi)
                 add(row.en)
-                add(row.expectedBy.count)
-                for document in row.expectedBy { add(document) }
+                add(row.expectedBy)
                 add(row.cells.count)
                 for cell in row.cells {
                     add(cell.ward)
                     add(cell.tasks.count)
-                    for task in cell.tasks {
-                        add(task.ward)
-                        add(task.index)
-                        add(task.ref)
-                        add(task.line)
-                    }
+                    for task in cell.tasks { add(task) }
                 }
                 handOnIfFull()
             }
+        }
+
+        mutating func tasks(_ facts: [TaskFacts]) {
+            add(facts.count)
+            for fact in facts {
+                add(fact.task)
+                add(fact.area)
+                add(fact.themes)
+                add(fact.leads)
+                add(fact.genericLead)
+                add(ComparisonDigestWalk.number(of: fact.schedule))
+                if let due = fact.due {
+                    add(1)
+                    add(due.year)
+                    add(due.month)
+                    add(due.day)
+                } else {
+                    add(0)
+                }
+                if let quarter = fact.dueQuarter {
+                    add(1)
+                    add(quarter.year)
+                    add(quarter.quarter)
+                } else {
+                    add(0)
+                }
+                add(fact.pastDue)
+                add(fact.flags.count)
+                for flag in fact.flags { add(ComparisonDigestWalk.number(of: flag)) }
+                add(fact.hasProduct)
+                handOnIfFull()
+            }
+        }
+
+        @inline(__always)
+        private mutating func add(_ task: TaskRef) {
+            add(task.ward)
+            add(task.index)
+            add(task.ref)
+            add(task.line)
         }
 
         /// 8 bytes, little-endian, as `CanonicalBytes.add(_:)`.
@@ -71,6 +143,9 @@ enum CoverageDigestWalk {
         private mutating func add(_ value: Int) {
             withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append($0.assumingMemoryBound(to: UInt8.self)) }
         }
+
+        @inline(__always)
+        private mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
 
         /// The byte count, then the bytes, as `CanonicalBytes.add(_:)`.
         @inline(__always)
@@ -82,7 +157,12 @@ enum CoverageDigestWalk {
             }
         }
 
-        /// A row at a time: a row of 3,321 cells is ≈ 0.2 MB.
+        private mutating func add(_ texts: [String]) {
+            add(texts.count)
+            for text in texts { add(text) }
+        }
+
+        /// A row or a task at a time: the buffer holds a stripe and what one row adds.
         private mutating func handOnIfFull() {
             guard bytes.count >= StripedDigest.stripe else { return }
             handOn()

@@ -30,10 +30,12 @@ public protocol KeptPageStore: Sendable {
 /// The comparison's JSON is hashed in two parts (`JSONRenderer.streamFirstPart`, `streamSecondPart`),
 /// each part's bytes in stripes (`StripedDigest`), so the parts can be hashed on two threads
 /// (pages40: made on one of the outputs' threads, the digest was most of a one-change
-/// `compare --html` with the cache). The first part is hashed without its `coverage` member, the
-/// comparison's largest: the coverage is walked field by field instead (`CoverageDigestWalk`,
-/// digest42), its mentions skipped. The report-wide digest is of the head and the three digests,
-/// in order: the first part's, the coverage's, the second part's.
+/// `compare --html` with the cache). The comparison's two largest members, `coverage` (in the first
+/// part) and `tasks` (in the second), are left out of the JSON and walked field by field instead
+/// (`ComparisonDigestWalk`, digest42: no keys, no number formatting, no escaping; the coverage's
+/// mentions skipped), both walks on the first part's thread, so the two threads do about as much.
+/// The report-wide digest is of the head and four digests, in order: the first part's, the
+/// coverage's, the tasks', the second part's.
 struct HTMLPageDigests: Sendable {
     /// Raised when what a digest covers changes (a new input of a page), or how it is hashed.
     static let version = "wardplan html page digest 3"
@@ -57,14 +59,19 @@ struct HTMLPageDigests: Sendable {
         let secondPart: @Sendable () -> DataDigest? = {
             Self.partDigest {
                 $0.continueTopLevelObject()
-                try JSONRenderer.streamSecondPart(Self.blanked(comparison), into: $0)
+                try JSONRenderer.streamSecondPart(Self.blanked(comparison), into: $0, walked: false)
             }
         }
         let beside = threads > 1 ? OwnThread(secondPart) : nil
-        let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(comparison, into: $0, coverage: false) }
-        let coverageDigest = CoverageDigestWalk.digest(comparison.coverage)
+        let firstDigest = Self.partDigest { try JSONRenderer.streamFirstPart(comparison, into: $0, walked: false) }
+        let walked = Self.walkedDigests(comparison)
         let secondDigest = if let beside { beside.wait() } else { secondPart() }
-        self.report = Self.combined(head: Self.head(report), parts: [firstDigest, coverageDigest, secondDigest])
+        self.report = Self.combined(head: Self.head(report), parts: [firstDigest] + walked + [secondDigest])
+    }
+
+    /// The digests of the members walked instead of read as JSON: the coverage's, the tasks'.
+    private static func walkedDigests(_ comparison: Comparison) -> [DataDigest?] {
+        [ComparisonDigestWalk.digest(comparison.coverage), ComparisonDigestWalk.digest(comparison.tasks)]
     }
 
     /// The digest of the bytes `write` writes to a compact stream; nil when it throws.
@@ -96,8 +103,8 @@ struct HTMLPageDigests: Sendable {
 
     /// Writes the comparison's compact JSON (the `--json` output's bytes) to `write` and, from the
     /// same stream, the report-wide digest into `shared`: the comparison is encoded once. The
-    /// digest's bytes are the stream's but for `coverage`, which the tee does not read (the
-    /// coverage is walked, as `init` walks it), and `wards`, which it reads from the comparison
+    /// digest's bytes are the stream's but for `coverage` and `tasks`, which the tee does not read
+    /// (they are walked, as `init` walks them), and `wards`, which it reads from the comparison
     /// with its ward values taken out (`blanked`), encoded for it alone.
     static func streamJSON(
         _ report: Report, sharing shared: SharedReportDigest, to write: (Data) throws -> Void
@@ -117,8 +124,8 @@ struct HTMLPageDigests: Sendable {
             stream.tee = { second.add($0) }
             try JSONRenderer.streamSecondPart(report.comparison, into: stream, twin: twin)
         }
-        let coverage = CoverageDigestWalk.digest(report.comparison.coverage)
-        digest = combined(head: head(report), parts: [first.finish(), coverage, second.finish()])
+        let walked = walkedDigests(report.comparison)
+        digest = combined(head: head(report), parts: [first.finish()] + walked + [second.finish()])
     }
 
     /// What the report-wide bytes start with: the version, the language, the skipped files, the decisions.
@@ -160,7 +167,7 @@ struct HTMLPageDigests: Sendable {
     }
 
     /// The comparison with the `wards` values of `wardValues` taken out (the coverage's, its cells'
-    /// mentions, are not walked: `CoverageDigestWalk`).
+    /// mentions, are not walked: `ComparisonDigestWalk`).
     static func blanked(_ comparison: Comparison) -> Comparison {
         var comparison = comparison
         for w in comparison.wards.indices {

@@ -88,31 +88,24 @@ public enum JSONRenderer {
 
     /// With `twin` (the comparison with some values of its `wards` changed), the stream's `tee`
     /// reads the twin's bytes: the same stream but for `wards`, encoded for the tee alone, and
-    /// without `coverage`, which `HTMLPageDigests` walks apart (`CoverageDigestWalk`): it hashes the
-    /// twin while the output is written. Without `twin` the tee reads the stream.
+    /// without `coverage` and `tasks`, which `HTMLPageDigests` walks apart (`ComparisonDigestWalk`):
+    /// it hashes the twin while the output is written. Without `twin` the tee reads the stream.
     static func stream(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
         try streamFirstPart(c, into: stream, twin: twin)
         try streamSecondPart(c, into: stream, twin: twin)
     }
 
     /// The comparison's stream cut in two before `leads`, so that `HTMLPageDigests` can hash the
-    /// two parts on two threads: about half the bytes each side at 3,321 plans (coverage and gaps;
-    /// tasks, leads, targets, timelines and wards). The first part opens the object and writes
-    /// `asOf` to `gaps`; `twin` as in `stream(_:into:twin:)`. Without `coverage`, the part without
-    /// its `coverage` member: the bytes a tee reads with a twin.
+    /// two parts on two threads. The first part opens the object and writes `asOf` to `gaps`;
+    /// `twin` as in `stream(_:into:twin:)`. Without `walked`, the part without the members
+    /// `ComparisonDigestWalk` walks (`coverage`): the bytes a tee reads with a twin.
     static func streamFirstPart(
-        _ c: Comparison, into stream: JSONStream, twin: Comparison? = nil, coverage: Bool = true
+        _ c: Comparison, into stream: JSONStream, twin: Comparison? = nil, walked: Bool = true
     ) throws {
         try stream.beginObject()
         try stream.member("asOf", c.asOf)
         try stream.member("citations", c.citations)
-        if coverage && twin != nil {
-            // To the sink alone: the tee reads no bytes for it. (`asOf` before it has started the
-            // object's members, so the comma after it is written the same either way.)
-            try stream.twin(real: { try stream.member("coverage", c.coverage) }, twin: {})
-        } else if coverage {
-            try stream.member("coverage", c.coverage)
-        }
+        try walkedMember(in: stream, twin: twin, walked: walked) { try stream.member("coverage", c.coverage) }
         try stream.member("decisions", ifPresent: c.decisions)
         try stream.member("diagnostics", elements: c.diagnostics)
         try stream.member("failed", elements: c.failed)
@@ -121,13 +114,15 @@ public enum JSONRenderer {
 
     /// The second part: `leads` to `withoutProduct`, and the object closed. Written after the first
     /// part on the same stream, or on a stream of its own that stands where the first part ends
-    /// (`JSONStream.continueTopLevelObject`): the same bytes.
-    static func streamSecondPart(_ c: Comparison, into stream: JSONStream, twin: Comparison? = nil) throws {
+    /// (`JSONStream.continueTopLevelObject`): the same bytes. `walked` (`tasks`) as in the first part.
+    static func streamSecondPart(
+        _ c: Comparison, into stream: JSONStream, twin: Comparison? = nil, walked: Bool = true
+    ) throws {
         try stream.member("leads", c.leads)
         try stream.member("registry", ifPresent: c.registry)
         try stream.member("schemaVersion", c.schemaVersion)
         try stream.member("targets", c.targets)
-        try stream.member("tasks", elements: c.tasks)
+        try walkedMember(in: stream, twin: twin, walked: walked) { try stream.member("tasks", elements: c.tasks) }
         try stream.member("taxonomyVersion", c.taxonomyVersion)
         try stream.member("timelines", c.timelines)
         try stream.member("versions", ifPresent: c.versions)
@@ -136,5 +131,20 @@ public enum JSONRenderer {
             twin: { try stream.member("wards", elements: (twin ?? c).wards) })
         try stream.member("withoutProduct", elements: c.withoutProduct)
         try stream.endObject()
+    }
+
+    /// A member the pages' digest walks instead of reading its JSON: written by `write` when
+    /// `walked`, and then, with a twin, to the sink alone (the tee reads no bytes for it). Never a
+    /// part's first member, so what follows it is written the same with it or without it (a comma
+    /// first).
+    private static func walkedMember(
+        in stream: JSONStream, twin: Comparison?, walked: Bool, _ write: () throws -> Void
+    ) throws {
+        guard walked else { return }
+        if twin != nil {
+            try stream.twin(real: write, twin: {})
+        } else {
+            try write()
+        }
     }
 }
