@@ -25,8 +25,10 @@ final class XMLTextWriter {
     /// Parts in `buffer` validated elsewhere: where they are and their line breaks.
     @exclusivity(unchecked) private var elsewhere: [(range: Range<Int>, lines: Int)] = []
     /// The line breaks of parts validated elsewhere and delivered since `check` was last called
-    /// (`pass(part:lines:)`): given to it before what it is given next.
+    /// (`pass(part:lines:)`): given to it before what it is given next, or once those parts'
+    /// bytes reach a chunk (`bytesDelivered`), so the validator keeps pace with the document.
     @exclusivity(unchecked) private var linesDelivered = 0
+    @exclusivity(unchecked) private var bytesDelivered = 0
     /// The first error of `deliver`: nothing is written or delivered after it.
     private var error: (any Error)?
     /// The open elements' qualified names, innermost last.
@@ -209,8 +211,11 @@ final class XMLTextWriter {
         guard error == nil else { return }
         do {
             if let lines {
-                // Not a call of `check` each (a wake of the validator's thread): with the next bytes.
+                // Not a call of `check` each (a wake of the validator's thread): a chunk's worth at a
+                // time, as when the parts were copied into chunks.
                 linesDelivered += lines
+                bytesDelivered += bytes.count
+                if bytesDelivered >= Self.chunkSize { checkLinesDelivered() }
             } else {
                 checkLinesDelivered()
                 check?(bytes)
@@ -223,6 +228,7 @@ final class XMLTextWriter {
 
     /// Gives `check` the line breaks of the parts delivered since it was last called, if any.
     private func checkLinesDelivered() {
+        bytesDelivered = 0
         guard linesDelivered > 0 else { return }
         check?(Data(repeating: UInt8(ascii: "\n"), count: linesDelivered))
         linesDelivered = 0
