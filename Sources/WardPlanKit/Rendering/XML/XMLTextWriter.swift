@@ -197,8 +197,9 @@ final class XMLTextWriter {
     /// Delivers `bytes`, an element written before by a writer with no indentation (a part, such as
     /// a plan's element kept with the cache), as the next child of the element open here, straight
     /// after what is written so far: not copied into this writer's buffer. `check` is given its
-    /// `lines` line breaks (a part validated elsewhere) with what it is given next, or its bytes
-    /// when `lines` is nil. In memory (no `deliver`), the bytes are kept as written.
+    /// `lines` line breaks (a part validated elsewhere; a chunk's worth of parts at a time, at the
+    /// latest before what it is given next), or its bytes when `lines` is nil. In memory (no
+    /// `deliver`), the bytes are kept as written.
     func pass(part bytes: Data, lines: Int?) {
         precondition(indent == 0, "a part is passed only into a document with no indentation")
         closeStartTag(newline: true)
