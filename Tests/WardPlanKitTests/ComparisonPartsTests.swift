@@ -67,6 +67,15 @@ struct ComparisonPartsTests {
         #expect(String(decoding: changed, as: UTF8.self).contains("Ghi chú khác"))
     }
 
+    /// A part's digest read in place is `DataDigest`'s of its bytes: verdicts kept by earlier
+    /// versions still name the same parts.
+    @Test func aDigestReadInPlaceIsTheDigestOfTheBytes() {
+        for text in ["", "<ward plan=\"p\" tasks=\"0\"/>\n", String(repeating: "Phường ệ <x/>\n", count: 999)] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer { ComparisonParts.digest($0) } == DataDigest(bytes))
+        }
+    }
+
     /// The same bytes under another parent are another part (another element type).
     @Test func aPartIsTrustedOnlyUnderItsParent() {
         let comparison = Self.comparison()

@@ -71,7 +71,7 @@ struct XMLPartTests {
         _ = try writer.render(Self.seeds)
         let path = Fixtures.ngocHa.source.path
         store.parts[path]!.id = "another-id"
-        store.parts[path]!.part.bytes = Array("<plan id=\"another-id\"/>\n".utf8)
+        store.parts[path]!.part.bytes = Data("<plan id=\"another-id\"/>\n".utf8)
         let again = try writer.render(Self.seeds)
         #expect(again.data == plain.data)
         #expect((store.kept, store.copied) == (3, 1))
@@ -210,7 +210,7 @@ struct XMLPartTests {
         case "invalid, another verdict":
             // A part that breaks the schema, its checksum right: never copied without this schema's verdict.
             var broken = part
-            broken.bytes = Array("<plan bogus=\"1\" ".utf8) + part.bytes.dropFirst("<plan ".utf8.count)
+            broken.bytes = Data("<plan bogus=\"1\" ".utf8) + part.bytes.dropFirst("<plan ".utf8.count)
             broken.verdict = 0
             data = XMLPart.encode(broken, key: key, id: partID(data))
         case "the whole schema's verdict":
@@ -221,7 +221,7 @@ struct XMLPartTests {
             data = XMLPart.encode(other, key: key, id: partID(data))
         case "format 1":
             // The first format's frame (no verdict: its parts were validated in each report).
-            data = Self.formatOne(part.bytes, key: key, id: partID(data))
+            data = Self.formatOne(Array(part.bytes), key: key, id: partID(data))
         default: data = XMLPart.encode(part, key: key, id: "phuong-khac")
         }
         try data.write(to: url)
@@ -238,10 +238,14 @@ struct XMLPartTests {
 
     @Test func aPartIsReadOnlyForItsKeyIDAndVersion() {
         let key = [UInt8](repeating: 7, count: 32)
-        let part = XMLPlanPart(bytes: Array("<plan id=\"a\"/>\n".utf8), lines: 1, verdict: 0x1234_5678_9ABC_DEF0)
+        let part = XMLPlanPart(bytes: Data("<plan id=\"a\"/>\n".utf8), lines: 1, verdict: 0x1234_5678_9ABC_DEF0)
         let data = XMLPart.encode(part, key: key, id: "a")
         #expect(data.count == XMLPart.headerSize + 1 + part.bytes.count)
         #expect(XMLPart.decode(data, key: key, id: "a") == part)
+        // Its bytes a slice of the file's, wherever the file's bytes start.
+        let inFile = Data([9, 9, 9]) + data
+        #expect(XMLPart.decode(inFile.dropFirst(3), key: key, id: "a") == part)
+        #expect(XMLPart.decode(inFile.dropFirst(3), key: key, id: "a")?.bytes.elementsEqual(part.bytes) == true)
         #expect(XMLPart.decode(data, key: key, id: "b") == nil)
         #expect(XMLPart.decode(data, key: [UInt8](repeating: 8, count: 32), id: "a") == nil)
         #expect(XMLPart.decode(XMLPart.encode(part, key: key, id: "a", version: 0), key: key, id: "a") == nil)

@@ -73,9 +73,10 @@ enum XMLPart {
         return data
     }
 
-    /// The part, when everything about it is as `encode` wrote it for `key` and `id`.
+    /// The part, when everything about it is as `encode` wrote it for `key` and `id`: its bytes a
+    /// slice of `data`, not a copy.
     static func decode(_ data: Data, key: [UInt8], id: String) -> XMLPlanPart? {
-        data.withUnsafeBytes { raw -> XMLPlanPart? in
+        let found = data.withUnsafeBytes { raw -> (payload: Int, lines: Int, verdict: UInt64)? in
             guard raw.count >= headerSize else { return nil }
             func integer<T: FixedWidthInteger>(at offset: Int, as: T.Type) -> T {
                 T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
@@ -94,8 +95,10 @@ enum XMLPart {
             guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 44, as: UInt64.self),
                 rest[0..<Int(idLength)].elementsEqual(id.utf8)
             else { return nil }
-            return XMLPlanPart(
-                bytes: [UInt8](rest[Int(idLength)...]), lines: Int(lines), verdict: integer(at: 52, as: UInt64.self))
+            return (headerSize + Int(idLength), Int(lines), integer(at: 52, as: UInt64.self))
         }
+        guard let found else { return nil }
+        return XMLPlanPart(
+            bytes: data[(data.startIndex + found.payload)...], lines: found.lines, verdict: found.verdict)
     }
 }

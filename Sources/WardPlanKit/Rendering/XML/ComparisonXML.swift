@@ -18,13 +18,17 @@ struct ComparisonXML {
 
     /// The ward key of the comparison → the ward's position.
     private let position: [String: Int]
-    /// Per ward in order, its key and plan id when `position` names it (its key's first ward):
-    /// a coverage row's cells come in ward order, so a cell's ward is found without hashing.
-    private let inOrder: [(key: String, planID: String?)]
+    /// Per ward in order, its key when `position` names it (its key's first ward): a coverage
+    /// row's cells come in ward order, so a cell's ward is found without hashing.
+    private let inOrder: [String?]
+    /// The task lines and ward starts written most, made once (`ComparisonLines`).
+    private let idLines: ComparisonLines
 
+    /// `idLines`: the lines to copy; made from the ids when nil (tests give `ComparisonLines.empty`
+    /// to write every element the plain way).
     init(
         comparison: Comparison, taskIDs: [[String]], ids: XMLReportIDs, writer: XMLTextWriter,
-        parts: ComparisonParts? = nil
+        parts: ComparisonParts? = nil, idLines: ComparisonLines? = nil
     ) {
         self.comparison = comparison
         self.taskIDs = taskIDs
@@ -33,7 +37,8 @@ struct ComparisonXML {
         self.parts = parts
         let position = Dictionary(comparison.wards.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         self.position = position
-        inOrder = comparison.wards.enumerated().map { ($1.id, position[$1.id] == $0 ? $1.planID : nil) }
+        inOrder = comparison.wards.enumerated().map { position[$1.id] == $0 ? $1.id : nil }
+        self.idLines = idLines ?? ComparisonLines(planIDs: comparison.wards.map(\.planID), taskIDs: taskIDs)
     }
 
     func write() {
@@ -87,10 +92,10 @@ struct ComparisonXML {
             w.attribute("wardsWithTasks", wardsWithTasks)
             for document in row.expectedBy { w.element("expectedBy", document) }
             for c in cells.indices {
-                w.start("ward")
-                w.attribute("plan", planID(cells[c].ward, expectedAt: c))
+                let at = wardPosition(cells[c].ward, expectedAt: c)
+                startWard(cells[c].ward, at: at)
                 w.attribute("tasks", cells[c].tasks.count)
-                tasks(cells[c].tasks)
+                tasks(cells[c].tasks, of: (cells[c].ward, at))
                 lines("mentions", cells[c].mentions)
                 w.end()
             }
@@ -100,8 +105,7 @@ struct ComparisonXML {
 
     private func write(_ gaps: WardGaps) {
         let w = writer
-        w.start("ward")
-        w.attribute("plan", planID(gaps.ward))
+        startWard(gaps.ward)
         w.attribute("count", gaps.count)
         for item in gaps.items {
             w.start(item.kind.rawValue)
@@ -164,8 +168,7 @@ struct ComparisonXML {
             w.element("source", b.source)
             w.element("note", b.note)
             for cell in row.cells {
-                w.start("ward")
-                w.attribute("plan", planID(cell.ward))
+                startWard(cell.ward)
                 w.attribute("verdict", cell.status.rawValue)
                 for value in cell.targets { write(value, element: "target") }
                 for value in cell.otherYears { write(value, element: "otherYearsTarget") }
@@ -184,8 +187,7 @@ struct ComparisonXML {
         w.start("metric")
         w.attribute("id", row.metric)
         for cell in row.cells {
-            w.start("ward")
-            w.attribute("plan", planID(cell.ward))
+            startWard(cell.ward)
             for value in cell.targets { write(value, element: "target") }
             w.end()
         }
@@ -204,8 +206,7 @@ struct ComparisonXML {
 
     private func write(_ ward: TimelineSummary.Ward) {
         let w = writer
-        w.start("ward")
-        w.attribute("plan", planID(ward.ward))
+        startWard(ward.ward)
         w.attribute("recurring", ward.recurring)
         let followUps = [
             ("missing", ward.missing), ("vague", ward.vague), ("relative", ward.relative),
@@ -253,8 +254,7 @@ struct ComparisonXML {
         for ward in summary.wards {
             part("citations") {
                 let w = writer
-                w.start("ward")
-                w.attribute("plan", planID(ward.ward))
+                startWard(ward.ward)
                 for check in ward.checks {
                     w.start("check")
                     w.attribute("citation", check.citation)
@@ -274,41 +274,68 @@ struct ComparisonXML {
     }
 
     private func wardTaskList(_ list: WardTasks) {
-        writer.start("ward")
-        writer.attribute("plan", planID(list.ward))
+        let at = position[list.ward]
+        startWard(list.ward, at: at)
         writer.attribute("tasks", list.tasks.count)
-        tasks(list.tasks)
+        tasks(list.tasks, of: (list.ward, at))
         writer.end()
     }
 
     /// A list's tasks are mostly of one ward: its position is looked up once for the run of refs
     /// that name it, not once per task. The refs are read in place and the writer found once: a ref
     /// taken out of the list, and the writer fetched for each task, were a retain and a release each
-    /// (a country's coverage names every task of every ward under each of its themes).
-    private func tasks(_ refs: [TaskRef]) {
+    /// (a country's coverage names every task of every ward under each of its themes). A task's
+    /// line is copied from `idLines`, refs to tasks one after the other in one copy; a task
+    /// without one is written the plain way. `ward`: the ward the refs are expected to name and
+    /// its position, already looked up (a cell's or a list's).
+    private func tasks(_ refs: [TaskRef], of ward: (ward: String, position: Int?)) {
         let w = writer
-        var last: (ward: String, position: Int?)?
+        var last: (ward: String, position: Int?) = ward
+        // Lines of `idLines` not copied yet, one after the other there.
+        var run: Range<Int>?
+        func copyRun() {
+            guard let lines = run else { return }
+            idLines.withTaskLines(lines) { w.append(elements: $0) }
+            run = nil
+        }
         refs.withUnsafeBufferPointer { refs in
             for k in refs.indices {
-                if last?.ward != refs[k].ward { last = (refs[k].ward, position[refs[k].ward]) }
-                w.empty("task", "id", taskID(refs[k], position: last?.position))
+                if last.ward != refs[k].ward { last = (refs[k].ward, position[refs[k].ward]) }
+                if let p = last.position, let line = idLines.taskLine(ward: p, index: refs[k].index) {
+                    if let lines = run, lines.upperBound == line {
+                        run = lines.lowerBound..<line + 1
+                    } else {
+                        copyRun()
+                        run = line..<line + 1
+                    }
+                } else {
+                    copyRun()
+                    w.empty("task", "id", taskID(refs[k], position: last.position))
+                }
             }
         }
+        copyRun()
     }
 
-    /// The plan id of a ward key. A key the comparison does not list is written as it is: `ids`
+    /// Starts a `<ward>` element naming `ward` by its plan id: the ward's start copied from
+    /// `idLines` when it has one. A key the comparison does not list is written as it is: `ids`
     /// (and the schema's keyref) then refuse the document, the loud failure such a bug deserves.
     /// A listed ward's id needs no look-up in `ids`: the report's plan ids are the comparison's
     /// wards' (`XMLReportWriter.write` refuses a comparison whose are not), so it is held.
-    private func planID(_ ward: String) -> String {
-        guard let w = position[ward] else { return ids.plan(ward) }
-        return comparison.wards[w].planID
+    private func startWard(_ ward: String) { startWard(ward, at: position[ward]) }
+
+    /// `startWard(ward)` for the ward at `w` (`position[ward]`, or nil when not listed).
+    private func startWard(_ ward: String, at w: Int?) {
+        let writer = self.writer
+        if let w, idLines.withWardHead(w, { head in head.map { writer.start("ward", head: $0) } != nil }) { return }
+        writer.start("ward")
+        writer.attribute("plan", w.map { comparison.wards[$0].planID } ?? ids.plan(ward))
     }
 
-    /// `planID(ward)`, looked for first at the ward's expected position `c`.
-    private func planID(_ ward: String, expectedAt c: Int) -> String {
-        if c < inOrder.count, let id = inOrder[c].planID, inOrder[c].key == ward { return id }
-        return planID(ward)
+    /// `position[ward]`, looked for first at the ward's expected position `c`.
+    private func wardPosition(_ ward: String, expectedAt c: Int) -> Int? {
+        if c < inOrder.count, let key = inOrder[c], key == ward { return c }
+        return position[ward]
     }
 
     private func taskID(_ ref: TaskRef) -> String { taskID(ref, position: position[ref.ward]) }
@@ -331,15 +358,18 @@ struct ComparisonXML {
         writer.element(name, numbers: lines)
     }
 
-    /// Writes what `body` writes (one element, a child of `parent`) as a part when parts are made.
+    /// Writes what `body` writes (one element, a child of `parent`) as a part when parts are made,
+    /// in one writer reused for every part (its buffer's room kept), whose bytes are handed on in place.
     private func part(_ parent: String, _ body: () -> Void) {
         guard let parts else { return body() }
-        let part = XMLTextWriter(partIndent: 0)
+        precondition(current.writer == nil, "parts do not nest")
+        let part = current.spare
+        part.reset()
         part.location = output.location
         current.writer = part
         body()
         current.writer = nil
-        parts.append(part.partBytes(), replacements: part.replacements, parent: parent, to: output)
+        part.withPartBytes { parts.append($0, replacements: part.replacements, parent: parent, to: output) }
     }
 
     private func list<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
@@ -352,4 +382,6 @@ struct ComparisonXML {
 /// The writer of the part `ComparisonXML` is writing (a reference, so its non-mutating methods set it).
 private final class CurrentPart {
     var writer: XMLTextWriter?
+    /// The writer every part is written in, one after the other.
+    let spare = XMLTextWriter(partIndent: 0)
 }

@@ -24,6 +24,11 @@ final class XMLTextWriter {
     private let check: ((Data) -> Void)?
     /// Parts in `buffer` validated elsewhere: where they are and their line breaks.
     @exclusivity(unchecked) private var elsewhere: [(range: Range<Int>, lines: Int)] = []
+    /// The line breaks of parts validated elsewhere and delivered since `check` was last called
+    /// (`pass(part:lines:)`): given to it before what it is given next, or once those parts'
+    /// bytes reach a chunk (`bytesDelivered`), so the validator keeps pace with the document.
+    @exclusivity(unchecked) private var linesDelivered = 0
+    @exclusivity(unchecked) private var bytesDelivered = 0
     /// The first error of `deliver`: nothing is written or delivered after it.
     private var error: (any Error)?
     /// The open elements' qualified names, innermost last.
@@ -89,25 +94,80 @@ final class XMLTextWriter {
         }
     }
 
+    /// The bytes written so far (a part's, `init(partIndent:)`), its open elements closed, lent to
+    /// `body` without a copy; `reset()` then readies the writer for the next part.
+    func withPartBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        while !open.isEmpty { end() }
+        return buffer.withUTF8(body)
+    }
+
+    /// Empties a part's writer (`init(partIndent:)`) for another part, keeping its buffer's room:
+    /// a comparison writes thousands of parts, up to ≈ 0.4 MB each, and a writer made for each
+    /// grew its buffer from nothing each time.
+    func reset() {
+        precondition(deliver == nil, "only a part's writer is reset")
+        buffer.removeAll()
+        elsewhere.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        inStartTag = false
+        pendingNamespace = nil
+        indentEnd = true
+        location = ("", nil)
+        replacements = []
+    }
+
     /// Copies the bytes of an element written before by a writer with no indentation (a part),
     /// as the next child of the element open here, with the characters it replaced: the same bytes
     /// as writing the element here. Only for writers with no indentation (the part does not know
     /// its depth).
     func append(part bytes: [UInt8], replacements: [Diagnostic] = []) {
-        precondition(indent == 0, "a part is copied only into a document with no indentation")
-        closeStartTag(newline: true)
-        bytes.withUnsafeBufferPointer { buffer.append($0) }
-        self.replacements += replacements
-        indentEnd = true
-        flushIfFull()
+        bytes.withUnsafeBufferPointer { append(part: $0, replacements: replacements) }
     }
 
     /// As `append(part:replacements:)`, for a part validated elsewhere (`PlanPartValidation`):
     /// `check` is given its `lines` line breaks instead of its bytes.
     func append(part bytes: [UInt8], lines: Int, replacements: [Diagnostic] = []) {
+        bytes.withUnsafeBufferPointer { append(part: $0, lines: lines, replacements: replacements) }
+    }
+
+    /// `append(part:replacements:)` of bytes held elsewhere (a part writer's buffer).
+    func append(part bytes: UnsafeBufferPointer<UInt8>, replacements: [Diagnostic] = []) {
+        precondition(indent == 0, "a part is copied only into a document with no indentation")
+        closeStartTag(newline: true)
+        buffer.append(bytes)
+        if !replacements.isEmpty { self.replacements += replacements }
+        indentEnd = true
+        flushIfFull()
+    }
+
+    /// `append(part:lines:replacements:)` of bytes held elsewhere (a part writer's buffer).
+    func append(part bytes: UnsafeBufferPointer<UInt8>, lines: Int, replacements: [Diagnostic] = []) {
         closeStartTag(newline: true)
         if check != nil { elsewhere.append((buffer.count..<buffer.count + bytes.count, lines)) }
         append(part: bytes, replacements: replacements)
+    }
+
+    /// Appends `bytes`, whole elements written before in this writer's form with no character
+    /// replaced (each as `empty(_:_:_:)` writes one here), as the next children of the element open
+    /// here: the same bytes as those calls. Only with no indentation (the bytes hold none).
+    func append(elements bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(indent == 0, "elements are copied only into a document with no indentation")
+        closeStartTag(newline: true)
+        buffer.append(bytes)
+        indentEnd = true
+        flushIfFull()
+    }
+
+    /// Starts the element `name` whose start tag so far is `head`: `<name` and attributes as
+    /// `attribute(_:_:)` writes them, no character replaced. The bytes of `start(name)` and those
+    /// calls; attributes may follow.
+    func start(_ name: String, head: UnsafeBufferPointer<UInt8>) {
+        closeStartTag(newline: true)
+        open.append(name)
+        writeIndent(depth: open.count - 1)
+        buffer.append(head)
+        inStartTag = true
+        pendingNamespace = nil
     }
 
     /// Delivers `bytes`, a chunk of an element written by a writer with no indentation and no
@@ -126,11 +186,53 @@ final class XMLTextWriter {
         flush()
         guard error == nil else { return }
         do {
+            checkLinesDelivered()
             check?(checked)
             try deliver(bytes)
         } catch {
             self.error = error
         }
+    }
+
+    /// Delivers `bytes`, an element written before by a writer with no indentation (a part, such as
+    /// a plan's element kept with the cache), as the next child of the element open here, straight
+    /// after what is written so far: not copied into this writer's buffer. `check` is given its
+    /// `lines` line breaks (a part validated elsewhere; a chunk's worth of parts at a time, at the
+    /// latest before what it is given next), or its bytes when `lines` is nil. In memory (no
+    /// `deliver`), the bytes are kept as written.
+    func pass(part bytes: Data, lines: Int?) {
+        precondition(indent == 0, "a part is passed only into a document with no indentation")
+        closeStartTag(newline: true)
+        indentEnd = true
+        guard let deliver else {
+            bytes.withUnsafeBytes { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
+            return
+        }
+        flush()
+        guard error == nil else { return }
+        do {
+            if let lines {
+                // Not a call of `check` each (a wake of the validator's thread): a chunk's worth at a
+                // time, as when the parts were copied into chunks.
+                linesDelivered += lines
+                bytesDelivered += bytes.count
+                if bytesDelivered >= Self.chunkSize { checkLinesDelivered() }
+            } else {
+                checkLinesDelivered()
+                check?(bytes)
+            }
+            try deliver(bytes)
+        } catch {
+            self.error = error
+        }
+    }
+
+    /// Gives `check` the line breaks of the parts delivered since it was last called, if any.
+    private func checkLinesDelivered() {
+        bytesDelivered = 0
+        guard linesDelivered > 0 else { return }
+        check?(Data(repeating: UInt8(ascii: "\n"), count: linesDelivered))
+        linesDelivered = 0
     }
 
     /// Adds characters replaced elsewhere in what this writer carries (a passed element's).
@@ -274,6 +376,7 @@ final class XMLTextWriter {
         while !open.isEmpty { end() }
         if let error { throw error }
         guard let deliver else { return Data(buffer.raw) }
+        checkLinesDelivered()
         if buffer.count > 0 {
             let piece = chunk.holding(buffer.raw)
             check?(checked(piece))
@@ -416,6 +519,7 @@ final class XMLTextWriter {
         guard let deliver, buffer.count > 0 else { return }
         if error == nil {
             do {
+                checkLinesDelivered()
                 let piece = chunk.holding(buffer.raw)
                 check?(checked(piece))
                 try deliver(piece)
