@@ -17,9 +17,9 @@ public protocol KeptPageStore: Sendable {
 /// The digests of a report's pages: of canonical bytes of what a page shows, not of the page.
 ///
 /// A page's bytes are a function of the report-wide part (the language, the skipped files, the
-/// decisions, and the whole comparison as compact JSON, its coverage as canonical bytes — every
-/// count, rank, office, quarter, benchmark, citation, failed input and version the sections read,
-/// whoever's they are) and of its options and its wards. Four values per ward are taken out of the
+/// decisions, and the whole comparison as compact JSON, its coverage and tasks as canonical bytes —
+/// every count, rank, office, quarter, benchmark, citation, failed input and version the sections
+/// read, whoever's they are) and of its options and its wards. Four values per ward are taken out of the
 /// report-wide part and put in their ward's, because only the ward's own page shows them (its
 /// profile's SHA-256 and parsing line, its matrix cells' "stated" marks): a plan's file hash, its
 /// warning and unclassified-line counts and its coverage cells' mentions. These are what a line

@@ -176,21 +176,9 @@ final class XMLTextWriter {
     /// element, passed in order, make the same bytes as writing the element here. In memory (no
     /// `deliver`), the bytes are kept as written.
     func pass(_ bytes: Data, checked: Data) {
-        precondition(indent == 0, "a part is passed only into a document with no indentation")
-        closeStartTag(newline: true)
-        indentEnd = true
-        guard let deliver else {
-            bytes.withUnsafeBytes { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
-            return
-        }
-        flush()
-        guard error == nil else { return }
-        do {
+        deliverAsChild(bytes) {
             checkLinesDelivered()
             check?(checked)
-            try deliver(bytes)
-        } catch {
-            self.error = error
         }
     }
 
@@ -201,16 +189,7 @@ final class XMLTextWriter {
     /// latest before what it is given next), or its bytes when `lines` is nil. In memory (no
     /// `deliver`), the bytes are kept as written.
     func pass(part bytes: Data, lines: Int?) {
-        precondition(indent == 0, "a part is passed only into a document with no indentation")
-        closeStartTag(newline: true)
-        indentEnd = true
-        guard let deliver else {
-            bytes.withUnsafeBytes { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
-            return
-        }
-        flush()
-        guard error == nil else { return }
-        do {
+        deliverAsChild(bytes) {
             if let lines {
                 // Not a call of `check` each (a wake of the validator's thread): a chunk's worth at a
                 // time, as when the parts were copied into chunks.
@@ -221,10 +200,24 @@ final class XMLTextWriter {
                 checkLinesDelivered()
                 check?(bytes)
             }
-            try deliver(bytes)
-        } catch {
-            self.error = error
         }
+    }
+
+    /// The `pass` methods' common way: `bytes` delivered as the next child of the element open
+    /// here, after what is written so far (flushed first) and after `checking` has told `check`
+    /// what to validate; in memory (no `deliver`), appended as written.
+    private func deliverAsChild(_ bytes: Data, checking: () -> Void) {
+        precondition(indent == 0, "a part is passed only into a document with no indentation")
+        closeStartTag(newline: true)
+        indentEnd = true
+        guard let deliver else {
+            bytes.withUnsafeBytes { buffer.append($0.assumingMemoryBound(to: UInt8.self)) }
+            return
+        }
+        flush()
+        guard error == nil else { return }
+        checking()
+        do { try deliver(bytes) } catch { self.error = error }
     }
 
     /// Gives `check` the line breaks of the parts delivered since it was last called, if any.
