@@ -67,12 +67,18 @@ struct ComparisonPartsTests {
         #expect(String(decoding: changed, as: UTF8.self).contains("Ghi chú khác"))
     }
 
-    /// A part's digest read in place is `DataDigest`'s of its bytes: verdicts kept by earlier
-    /// versions still name the same parts.
+    /// A part's digest read in place (`DataDigest` of a buffer, as `ComparisonParts.append` makes
+    /// it) is the array's, and both are the digest's definition (its length and two XXH64 of the
+    /// bytes): verdicts kept by earlier versions still name the same parts.
     @Test func aDigestReadInPlaceIsTheDigestOfTheBytes() {
         for text in ["", "<ward plan=\"p\" tasks=\"0\"/>\n", String(repeating: "Phường ệ <x/>\n", count: 999)] {
             let bytes = Array(text.utf8)
-            #expect(bytes.withUnsafeBufferPointer { ComparisonParts.digest($0) } == DataDigest(bytes))
+            let defined = bytes.withUnsafeBytes {
+                DataDigest(
+                    count: UInt64($0.count), first: XXH64.hash($0), second: XXH64.hash($0, seed: 0x5750_4445_464C_4154))
+            }
+            #expect(bytes.withUnsafeBytes { DataDigest($0) } == DataDigest(bytes))
+            #expect(DataDigest(bytes) == defined)
         }
     }
 
@@ -81,10 +87,16 @@ struct ComparisonPartsTests {
         let comparison = Self.comparison()
         let bytes = Array("<ward plan=\"p\" tasks=\"0\"/>\n".utf8)
         let first = ComparisonParts(comparison, valid: [])
-        first.append(bytes, replacements: [], parent: "withoutProduct", to: XMLTextWriter())
+        bytes.withUnsafeBufferPointer {
+            first.append($0, replacements: [], parent: "withoutProduct", to: XMLTextWriter())
+        }
         let second = ComparisonParts(comparison, valid: Set(first.digests))
-        second.append(bytes, replacements: [], parent: "leads/withoutNamedLead", to: XMLTextWriter())
-        second.append(bytes, replacements: [], parent: "withoutProduct", to: XMLTextWriter())
+        bytes.withUnsafeBufferPointer {
+            second.append($0, replacements: [], parent: "leads/withoutNamedLead", to: XMLTextWriter())
+        }
+        bytes.withUnsafeBufferPointer {
+            second.append($0, replacements: [], parent: "withoutProduct", to: XMLTextWriter())
+        }
         #expect(second.trusted == 1)
         #expect(second.digests[0] != first.digests[0])
         #expect(second.digests[1] == first.digests[0])

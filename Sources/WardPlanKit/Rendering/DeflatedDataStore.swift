@@ -13,10 +13,14 @@ public struct DataDigest: Hashable, Sendable {
     }
 
     init(_ bytes: [UInt8]) {
-        self = bytes.withUnsafeBytes {
-            DataDigest(
-                count: UInt64($0.count), first: XXH64.hash($0), second: XXH64.hash($0, seed: 0x5750_4445_464C_4154))
-        }
+        self = bytes.withUnsafeBytes { DataDigest($0) }
+    }
+
+    /// The digest of bytes held elsewhere (a writer's buffer), read in place.
+    init(_ bytes: UnsafeRawBufferPointer) {
+        self.init(
+            count: UInt64(bytes.count), first: XXH64.hash(bytes), second: XXH64.hash(bytes, seed: 0x5750_4445_464C_4154)
+        )
     }
 }
 

@@ -33,19 +33,13 @@ final class ComparisonParts {
         self.keys = keys
     }
 
-    /// Appends `bytes`, a child of the element `parent` (a path in `<comparison>`, such as
-    /// "gaps"), to `writer`: for the validator, only its line breaks when a verdict holds it.
-    func append(
-        _ bytes: [UInt8], replacements: [Diagnostic], parent: String, to writer: XMLTextWriter
-    ) {
-        bytes.withUnsafeBufferPointer { append($0, replacements: replacements, parent: parent, to: writer) }
-    }
-
-    /// `append(_:replacements:parent:to:)` of bytes held elsewhere (a part writer's buffer).
+    /// Appends `bytes` (held elsewhere: a part writer's buffer), a child of the element `parent` (a
+    /// path in `<comparison>`, such as "gaps"), to `writer`: for the validator, only its line
+    /// breaks when a verdict holds it.
     func append(
         _ bytes: UnsafeBufferPointer<UInt8>, replacements: [Diagnostic], parent: String, to writer: XMLTextWriter
     ) {
-        let own = Self.digest(bytes)
+        let own = DataDigest(UnsafeRawBufferPointer(bytes))
         var named = keys
         named.add(parent)
         named.add(Int(truncatingIfNeeded: own.count))
@@ -62,13 +56,6 @@ final class ComparisonParts {
         } else {
             writer.append(part: bytes, replacements: replacements)
         }
-    }
-
-    /// `DataDigest(_:)` of the bytes, read in place.
-    static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> DataDigest {
-        let raw = UnsafeRawBufferPointer(bytes)
-        return DataDigest(
-            count: UInt64(raw.count), first: XXH64.hash(raw), second: XXH64.hash(raw, seed: 0x5750_4445_464C_4154))
     }
 }
 
