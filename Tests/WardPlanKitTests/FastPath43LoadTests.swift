@@ -36,12 +36,9 @@ struct FastPath43LoadTests {
                 let (wards, facts) = FastPath31CompareTests.wardsAndFacts(plans)
                 let finder = PlanFindings.Finder(taxonomy: taxonomy)
                 let statements = plans.map { Statements.places(in: $0, background: finder.background) }
-                let old = Old.coverage(
+                for (new, old) in FastPath31CompareTests.coverages(
                     plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy)
-                for threads in [1, 2] {
-                    let new = Coverage.make(
-                        plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy,
-                        threads: threads)
+                {
                     #expect(new == old)
                     #expect(new.areas.map(\.id) == old.areas.map(\.id))
                     // Rows of one slot show the same lists.
