@@ -141,12 +141,9 @@ struct FastPath31CompareTests {
                 for w in statements.indices where w % 3 == 0 {
                     statements[w]["no-such-theme"] = [GapPlace(line: 3, section: nil)]
                 }
-                let old = Old31.coverage(
+                for (new, old) in Self.coverages(
                     plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy)
-                for threads in [1, 2] {
-                    let new = Coverage.make(
-                        plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy,
-                        threads: threads)
+                {
                     #expect(new == old)
                     #expect(
                         new.themes.map { Array($0.id.utf8) + Array($0.area.utf8) }
@@ -158,6 +155,20 @@ struct FastPath31CompareTests {
             }
         }
         #expect(checked == 20)
+    }
+
+    /// The coverage as `Coverage.make` makes it on one thread and on two, each with the coverage as
+    /// it was (`Old31.coverage`) of the same inputs.
+    static func coverages(
+        plans: [Plan], wards: [WardEntry], facts: [[TaskFacts]], statements: [[String: [GapPlace]]],
+        taxonomy: Taxonomy
+    ) -> [(new: Coverage, old: Coverage)] {
+        let old = Old31.coverage(plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy)
+        return [1, 2].map { threads in
+            let new = Coverage.make(
+                plans: plans, wards: wards, facts: facts, statements: statements, taxonomy: taxonomy, threads: threads)
+            return (new, old)
+        }
     }
 
     /// Facts with a task under one theme twice (by two matches equal as `String`s but not in bytes)

@@ -131,8 +131,8 @@ struct PlanFindingsTests {
         let kept = Mutex<[String: PlanFindings]>([:])
         let taken = Mutex(0)
 
-        func findings(for plan: Plan) -> PlanFindings? {
-            guard let found = kept.withLock({ $0[plan.source.path] }) else { return nil }
+        func findings(for source: SourceInfo) -> PlanFindings? {
+            guard let found = kept.withLock({ $0[source.path] }) else { return nil }
             taken.withLock { $0 += 1 }
             return found
         }

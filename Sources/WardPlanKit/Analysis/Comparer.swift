@@ -167,7 +167,7 @@ public struct Comparer: Sendable {
                 if renamable {
                     var changed = false
                     let shown = facts[w][i].leads.map { name in
-                        if let known = seen[k][name] {
+                        if let known = seen[k].find(name) {
                             if !known.isName { changed = true }
                             return known.text
                         }
@@ -209,8 +209,11 @@ public struct Comparer: Sendable {
     /// A warning for each plan issued after the report date: judged on a day before it existed, its
     /// deadlines are not yet due and documents issued since are not held against it.
     static func datedAfter(_ asOf: CalendarDate, plans: [Plan], wards: [WardEntry]) -> [Diagnostic] {
-        zip(plans, wards).compactMap { plan, ward in
-            guard let issued = plan.document.issuedOn, issued > asOf else { return nil }
+        // By index: a plan and a ward taken out of their lists (`zip`) were copies of every field,
+        // each list and text retained and released again, for every plan (load43).
+        (0..<min(plans.count, wards.count)).compactMap { p in
+            guard let issued = plans[p].document.issuedOn, issued > asOf else { return nil }
+            let ward = wards[p]
             return Diagnostic(
                 .datedAfterAsOf, .warning, path: ward.source, ReaderMessage.datedAfterAsOf, ward.label, issued, asOf)
         }

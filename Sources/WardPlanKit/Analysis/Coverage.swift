@@ -55,14 +55,15 @@ public struct Coverage: Hashable, Sendable, Codable {
         // taxonomy does not list (one pass over the tasks less, compare31).
         // (`facts[w]` are the facts of `plans[w].tasks`, one per task in order, as `Comparer` makes
         // them; a fact's theme ids are its task's, each once.)
-        let first = ParallelSlots.map(count: plans.count, threads: threads) { w in
-            WardIndex(
-                facts: facts[w], tasks: plans[w].tasks, narrative: plans[w].narrative, statements: statements[w],
-                areas: areaSlots, themes: known)
-        }
+        let first = WardIndexes(
+            ParallelSlots.map(count: plans.count, threads: threads) { w in
+                WardIndex(
+                    facts: facts[w], tasks: plans[w].tasks, narrative: plans[w].narrative, statements: statements[w],
+                    areas: areaSlots, themes: known)
+            }, areas: areaSlots.count, themes: known.count)
         // A theme id on a task that the taxonomy does not list is still shown, under its id (with the
         // area the last plan gives it).
-        let extra = Dictionary(first.lazy.flatMap(\.unknown).map { $0 }, uniquingKeysWith: { _, last in last })
+        let extra = Dictionary(first.wards.lazy.flatMap(\.unknown).map { $0 }, uniquingKeysWith: { _, last in last })
         for (id, area) in extra.sorted(by: { $0.key < $1.key }) {
             themes.append((id: id, area: area, vi: id, en: id, expectedBy: []))
         }
@@ -73,11 +74,18 @@ public struct Coverage: Hashable, Sendable, Codable {
         let index =
             extra.isEmpty
             ? first
-            : ParallelSlots.map(count: plans.count, threads: threads) { w in
-                WardIndex(
-                    facts: facts[w], tasks: nil, narrative: plans[w].narrative, statements: statements[w],
-                    areas: areaSlots, themes: themeSlots)
-            }
+            : WardIndexes(
+                ParallelSlots.map(count: plans.count, threads: threads) { w in
+                    WardIndex(
+                        facts: facts[w], tasks: nil, narrative: plans[w].narrative, statements: statements[w],
+                        areas: areaSlots, themes: themeSlots)
+                }, areas: areaSlots.count, themes: themeSlots.count)
+        // Each ward's list of a slot goes to the one row of that slot: moved out of the index, not
+        // copied. A copy retained every list, and at 3,321 wards each list's header is far from the
+        // last one read (a processor cache miss each, twice a cell, ≈ 380,000 cells: load43); the
+        // index then released them all again. Rows of one id share a slot: then copied, as before.
+        let areaRowsTake = areaSlots.count == taxonomy.areas.count
+        let themeRowsTake = themeSlots.count == themes.count
         // Rows on all cores too (the cells of one row are its own): each cell takes its lists from
         // its ward's index (compare31).
         let areaRows = ParallelSlots.map(count: taxonomy.areas.count, threads: threads) { r in
@@ -86,7 +94,9 @@ public struct Coverage: Hashable, Sendable, Codable {
             return Row(
                 id: area.id, area: area.id, vi: area.vi, en: area.en, expectedBy: area.sources,
                 cells: plans.indices.map { w in
-                    Cell(ward: wards[w].id, tasks: index[w].areaTasks[slot], mentions: index[w].areaLines[slot])
+                    Cell(
+                        ward: wards[w].id, tasks: index.areaTasks(w, slot, take: areaRowsTake),
+                        mentions: index.areaLines(w, slot, take: areaRowsTake))
                 })
         }
         let rowThemes = themes
@@ -96,11 +106,14 @@ public struct Coverage: Hashable, Sendable, Codable {
             return Row(
                 id: theme.id, area: theme.area, vi: theme.vi, en: theme.en, expectedBy: theme.expectedBy,
                 cells: plans.indices.map { w in
-                    Cell(ward: wards[w].id, tasks: index[w].themeTasks[slot], mentions: index[w].themeLines[slot])
+                    Cell(
+                        ward: wards[w].id, tasks: index.themeTasks(w, slot, take: themeRowsTake),
+                        mentions: index.themeLines(w, slot, take: themeRowsTake))
                 })
         }
-        // The wards' lists of lists are read no more (their lists are the cells'): freed beside
-        // what comes next (compare31), or kept to the exit (`keep`, compare33).
+        index.taken(areas: areaRowsTake, themes: themeRowsTake)
+        // The wards' index is read no more (its lists are the cells'): freed beside what comes next
+        // (compare31), or kept to the exit (`keep`, compare33).
         LaterRelease.hand((consume first, consume index), threads: threads, keep: keep)
         return Coverage(areas: areaRows, themes: themeRows)
     }
@@ -156,12 +169,15 @@ public struct Coverage: Hashable, Sendable, Codable {
     }
 
     /// One ward's tasks (in task order) and lines by area slot and by theme slot: the area's
-    /// narrative lines (sorted, each once), the lines that state the theme.
-    private struct WardIndex: Sendable {
-        var areaTasks: [[TaskRef]]
-        var areaLines: [[Int]]
-        var themeTasks: [[TaskRef]]
-        var themeLines: [[Int]]
+    /// narrative lines (sorted, each once), the lines that state the theme. Each list lies in memory
+    /// of the index's own (a slot's list at the slot's place), so that the coverage's rows can move
+    /// it out instead of copying it (`WardIndexes`): the index is a plain value of four addresses,
+    /// made by `init` and owned, once made, by a `WardIndexes`, which frees what was not moved.
+    fileprivate struct WardIndex: @unchecked Sendable {
+        let areaTasks: UnsafeMutablePointer<[TaskRef]>
+        let areaLines: UnsafeMutablePointer<[Int]>
+        let themeTasks: UnsafeMutablePointer<[TaskRef]>
+        let themeLines: UnsafeMutablePointer<[Int]>
         /// The theme matches of the ward's tasks whose id no theme slot has (id, the match's area),
         /// in task order and match order, when `tasks` was given.
         var unknown: [(String, String)] = []
@@ -230,11 +246,15 @@ public struct Coverage: Hashable, Sendable, Codable {
                     next[t] += 1
                 }
             }
-            areaTasks = (0..<areas.count).map { s in
-                Self.tasks(of: facts, numbered: areaFacts, from: areaStart[s], to: areaStart[s + 1])
+            areaTasks = .allocate(capacity: areas.count)
+            for s in 0..<areas.count {
+                (areaTasks + s).initialize(
+                    to: Self.tasks(of: facts, numbered: areaFacts, from: areaStart[s], to: areaStart[s + 1]))
             }
-            themeTasks = (0..<themes.count).map { s in
-                Self.tasks(of: facts, numbered: themeFacts, from: themeStart[s], to: next[s])
+            themeTasks = .allocate(capacity: themes.count)
+            for s in 0..<themes.count {
+                (themeTasks + s).initialize(
+                    to: Self.tasks(of: facts, numbered: themeFacts, from: themeStart[s], to: next[s]))
             }
             // The narrative items' lines by area, each list made at its size (grown item by item,
             // ≈ 28,000 new buffers at n-500, warm28): the items' slots found first.
@@ -246,20 +266,20 @@ public struct Coverage: Hashable, Sendable, Codable {
                     lineCount[a] += 1
                 }
             }
-            var lines = lineCount.map { count -> [Int] in
-                guard count > 0 else { return [] }
+            let lines = UnsafeMutablePointer<[Int]>.allocate(capacity: areas.count)
+            for a in 0..<areas.count {
                 var list: [Int] = []
-                list.reserveCapacity(count)
-                return list
+                if lineCount[a] > 0 { list.reserveCapacity(lineCount[a]) }
+                (lines + a).initialize(to: list)
             }
             for j in narrative.indices where itemArea[j] >= 0 { lines[itemArea[j]].append(narrative[j].line) }
-            for a in lines.indices where !lines[a].isEmpty { lines[a] = sortedUnique(lines[a]) }
+            for a in 0..<areas.count where !lines[a].isEmpty { lines[a] = sortedUnique(lines[a]) }
             areaLines = lines
-            var themeLines = [[Int]](repeating: [], count: themes.count)
+            themeLines = .allocate(capacity: themes.count)
+            themeLines.initialize(repeating: [], count: themes.count)
             for (id, places) in statements {
                 if let t = themes(id) { themeLines[t] = places.map(\.line) }
             }
-            self.themeLines = themeLines
         }
 
         /// The tasks of the facts `numbers[from..<to]` name, in that order; `[]` when none. (A list
@@ -272,6 +292,66 @@ public struct Coverage: Hashable, Sendable, Codable {
             list.reserveCapacity(to - from)
             for k in from..<to { list.append(facts[numbers[k]].task) }
             return list
+        }
+    }
+}
+
+extension Coverage {
+    /// Every ward's index (`WardIndex`), owning their lists: a row takes (moves out) its slot's list
+    /// of each ward, or copies it when rows share the slot. `taken(areas:themes:)` says which lists
+    /// were all moved out; the others are freed with the index.
+    fileprivate final class WardIndexes: @unchecked Sendable {
+        let wards: [WardIndex]
+        private let areaCount: Int
+        private let themeCount: Int
+        private var areasTaken = false
+        private var themesTaken = false
+
+        init(_ wards: [WardIndex], areas: Int, themes: Int) {
+            self.wards = wards
+            areaCount = areas
+            themeCount = themes
+        }
+
+        /// Ward `w`'s tasks of area slot `slot`: moved out when `take` (each list once), else a copy.
+        func areaTasks(_ w: Int, _ slot: Int, take: Bool) -> [TaskRef] {
+            take ? (wards[w].areaTasks + slot).move() : wards[w].areaTasks[slot]
+        }
+
+        func areaLines(_ w: Int, _ slot: Int, take: Bool) -> [Int] {
+            take ? (wards[w].areaLines + slot).move() : wards[w].areaLines[slot]
+        }
+
+        func themeTasks(_ w: Int, _ slot: Int, take: Bool) -> [TaskRef] {
+            take ? (wards[w].themeTasks + slot).move() : wards[w].themeTasks[slot]
+        }
+
+        func themeLines(_ w: Int, _ slot: Int, take: Bool) -> [Int] {
+            take ? (wards[w].themeLines + slot).move() : wards[w].themeLines[slot]
+        }
+
+        /// Every ward's area lists (`areas`) and theme lists (`themes`) were moved out, each once:
+        /// not to be freed again.
+        func taken(areas: Bool, themes: Bool) {
+            areasTaken = areasTaken || areas
+            themesTaken = themesTaken || themes
+        }
+
+        deinit {
+            for ward in wards {
+                if !areasTaken {
+                    ward.areaTasks.deinitialize(count: areaCount)
+                    ward.areaLines.deinitialize(count: areaCount)
+                }
+                if !themesTaken {
+                    ward.themeTasks.deinitialize(count: themeCount)
+                    ward.themeLines.deinitialize(count: themeCount)
+                }
+                ward.areaTasks.deallocate()
+                ward.areaLines.deallocate()
+                ward.themeTasks.deallocate()
+                ward.themeLines.deallocate()
+            }
         }
     }
 }

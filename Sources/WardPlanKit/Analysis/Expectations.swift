@@ -19,11 +19,18 @@ struct Expectations {
     /// As `init(plan:documents:)`, given `documents.provinceKey(plan.ward.province)` (gaps27:
     /// worked out once per province, `Comparer.provinceKeys`).
     init(plan: Plan, documents: NationalDocuments, province: String?) {
+        self.init(kind: plan.ward.kind, document: plan.document, documents: documents, province: province)
+    }
+
+    /// As above, given the plan's kind of unit and its document: the plan itself not passed (a
+    /// plan passed from its list was copied for the call, every list and text of it retained and
+    /// released again: load43).
+    init(kind: Ward.Kind?, document: DocumentInfo, documents: NationalDocuments, province: String?) {
         self.documents = documents
         self.province = province
-        kind = Applicability.kindKey(plan.ward.kind)
-        held = documents.competencesHeld(province: province, kind: kind)
-        issuedBy = Self.latestIssueDate(plan.document)
+        self.kind = Applicability.kindKey(kind)
+        held = documents.competencesHeld(province: province, kind: self.kind)
+        issuedBy = Self.latestIssueDate(document)
     }
 
     static func latestIssueDate(_ document: DocumentInfo) -> CalendarDate? {

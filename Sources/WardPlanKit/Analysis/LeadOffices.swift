@@ -40,7 +40,7 @@ public struct LeadOffices: Hashable, Sendable, Codable {
             for i in facts[w].indices {
                 for name in facts[w][i].leads {
                     let row: Int
-                    if let known = rowOfBytes[name] {
+                    if let known = rowOfBytes.find(name) {
                         row = known
                     } else if let known = rows[name] {
                         row = known
@@ -114,7 +114,7 @@ public struct LeadOffices: Hashable, Sendable, Codable {
                 var changed = false
                 let names = facts[w][i].leads
                 for (k, name) in names.enumerated() {
-                    let known = seen[name]
+                    let known = seen.find(name)
                     let spelling: RewrittenLead
                     if let known {
                         spelling = known
@@ -159,11 +159,18 @@ struct RewrittenLead {
 /// Values by a text's exact bytes, as a `[ExactText: Value]` keeps them (texts equal only
 /// canonically, NFC and NFD, are two keys), in an open-addressed table on the bytes' hash
 /// (`TextPool.hash`, the cache's text table's), the bytes then compared with `memcmp` (warm28).
+///
+/// `find` looks a text up by the two words it is stored as first (`PlacesByWords`): the plans
+/// read from the cache share one storage per text, so the lead offices' names are met again and
+/// again in the same few storages, found without reading (and hashing) their bytes. At 3,321 plans
+/// those bytes were far from the last read, a processor cache miss for each lead of each task (load43).
 struct ExactTextTable<Value> {
     private var keys: [String?] = []
     private var hashes: [UInt64] = []
     private var values: [Value?] = []
     private var count = 0
+    /// Places of `keys` by the words of the texts found or inserted there; emptied when the table grows.
+    private var byWords = PlacesByWords()
 
     subscript(text: String) -> Value? {
         guard !keys.isEmpty else { return nil }
@@ -179,20 +186,42 @@ struct ExactTextTable<Value> {
         }
     }
 
+    /// `self[text]`, found by the words `text` is stored as when it (or a text of the same words)
+    /// was found or inserted before; else by its bytes, and its words learnt.
+    mutating func find(_ text: String) -> Value? {
+        if let i = byWords.place(of: text) { return values[i] }
+        guard !keys.isEmpty else { return nil }
+        let found: Int? = Self.withBytes(text) { bytes in
+            let hash = TextPool.hash(bytes)
+            let mask = keys.count - 1
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while let key = keys[i] {
+                if hashes[i] == hash, Self.equal(key, bytes) { return i }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        guard let found else { return nil }
+        byWords.learn(text, place: found)
+        return values[found]
+    }
+
     /// Keeps `value` for `text`, replacing the value kept for its bytes, if any.
     mutating func insert(_ text: String, _ value: Value) {
         if (count + 1) * 2 > keys.count { grow() }
         let hash = Self.withBytes(text) { TextPool.hash($0) }
-        place(text, hash: hash, value: value)
+        byWords.learn(text, place: place(text, hash: hash, value: value))
     }
 
-    private mutating func place(_ text: String, hash: UInt64, value: Value) {
+    /// Where `text` (of `hash`) was kept or its value replaced.
+    @discardableResult
+    private mutating func place(_ text: String, hash: UInt64, value: Value) -> Int {
         let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while let key = keys[i] {
             if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) {
                 values[i] = value
-                return
+                return i
             }
             i = (i + 1) & mask
         }
@@ -200,6 +229,7 @@ struct ExactTextTable<Value> {
         hashes[i] = hash
         values[i] = value
         count += 1
+        return i
     }
 
     private mutating func grow() {
@@ -209,6 +239,8 @@ struct ExactTextTable<Value> {
         hashes = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)
         count = 0
+        // The places move: the words are learnt again.
+        byWords = PlacesByWords()
         for i in old.0.indices {
             if let key = old.0[i], let value = old.2[i] { place(key, hash: old.1[i], value: value) }
         }
@@ -230,3 +262,64 @@ struct ExactTextTable<Value> {
 }
 
 extension ExactTextTable: Sendable where Value: Sendable {}
+
+/// Places (of an `ExactTextTable`) by the two words a `String` value is (`StringWords.words`):
+/// two strings of the same two words are the same bytes (the same inline bytes, or one storage
+/// object, which neither may change while the other holds it), so a text found here is the text
+/// learnt at that place. The texts learnt are kept (`held`): their storages live, and no other
+/// text takes their words. Learns nothing when a `String` is not two 64-bit words.
+struct PlacesByWords: Sendable {
+    private var first: [UInt64] = []
+    private var second: [UInt64] = []
+    /// Per table position: the place learnt; -1 when empty.
+    private var places: [Int] = []
+    private var held: [String] = []
+
+    func place(of text: String) -> Int? {
+        guard !places.isEmpty else { return nil }
+        let (a, b) = StringWords.words(text)
+        let mask = places.count - 1
+        var i = Self.position(a, b, mask: mask)
+        while places[i] >= 0 {
+            if first[i] == a && second[i] == b { return places[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    mutating func learn(_ text: String, place: Int) {
+        guard MemoryLayout<String>.size == 16 else { return }
+        if (held.count + 1) * 2 > places.count { grow() }
+        let (a, b) = StringWords.words(text)
+        let mask = places.count - 1
+        var i = Self.position(a, b, mask: mask)
+        while places[i] >= 0 {
+            if first[i] == a && second[i] == b {
+                places[i] = place
+                return
+            }
+            i = (i + 1) & mask
+        }
+        (first[i], second[i], places[i]) = (a, b, place)
+        held.append(text)
+    }
+
+    private mutating func grow() {
+        let old = (first, second, places)
+        let size = Swift.max(16, places.count * 2)
+        first = Array(repeating: 0, count: size)
+        second = Array(repeating: 0, count: size)
+        places = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for k in old.2.indices where old.2[k] >= 0 {
+            var i = Self.position(old.0[k], old.1[k], mask: mask)
+            while places[i] >= 0 { i = (i + 1) & mask }
+            (first[i], second[i], places[i]) = (old.0[k], old.1[k], old.2[k])
+        }
+    }
+
+    private static func position(_ a: UInt64, _ b: UInt64, mask: Int) -> Int {
+        let h = (a ^ (b &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        return Int(truncatingIfNeeded: h >> 32) & mask
+    }
+}

@@ -64,7 +64,9 @@ struct PlanFindings: Hashable, Sendable {
     ) -> [PlanFindings] {
         let kept: [PlanFindings?] =
             store.map { store in
-                ParallelSlots.map(count: plans.count, threads: threads) { store.findings(for: plans[$0]) }
+                // Asked by the plan's source: passed whole, each plan was copied for the call (its
+                // lists and texts retained and released again, far apart at 3,321 plans: load43).
+                ParallelSlots.map(count: plans.count, threads: threads) { store.findings(for: plans[$0].source) }
             }
             ?? Array(repeating: nil, count: plans.count)
         let missing = kept.indices.filter { kept[$0] == nil }
@@ -85,10 +87,16 @@ struct PlanFindings: Hashable, Sendable {
 /// Findings made before, kept so that a run decodes them instead of making them again
 /// (`PlanCache` keeps them in the plans' entries). Called from several threads at once.
 protocol PlanFindingsStore: Sendable {
-    /// The findings of `plan`, when kept and trusted; nil otherwise.
-    func findings(for plan: Plan) -> PlanFindings?
+    /// The findings of the plan read from `source` (its path and bytes' digest), when kept and
+    /// trusted; nil otherwise.
+    func findings(for source: SourceInfo) -> PlanFindings?
     /// Keeps `findings`, just made for `plan`.
     func keepFindings(_ findings: PlanFindings, for plan: Plan)
+}
+
+extension PlanFindingsStore {
+    /// The findings of `plan`, when kept and trusted; nil otherwise.
+    func findings(for plan: Plan) -> PlanFindings? { findings(for: plan.source) }
 }
 
 /// `TextKey(text)`, kept by the text's bytes for the run (`TextAnswers`).

@@ -185,7 +185,8 @@ extension WardGaps {
         let prepared = Prepared(input)
         return ParallelSlots.map(count: input.wards.count, threads: threads) { w in
             let expectations = Expectations(
-                plan: input.plans[w], documents: input.documents, province: input.provinceKeys[w])
+                kind: input.plans[w].ward.kind, document: input.plans[w].document, documents: input.documents,
+                province: input.provinceKeys[w])
             var national: [GapItem] = []
             var peersOnly: [GapItem] = []
             // Made with the plan's findings (kept in its cache entry), not again every run.
@@ -316,24 +317,28 @@ extension WardGaps {
         _ input: Inputs, _ prepared: Prepared, w: Int, _ expectations: Expectations, doubt: ReadingDoubt? = nil
     ) -> [GapItem] {
         var items: [GapItem] = []
-        let plan = input.plans[w]
+        // The plan's parts read where they lie, not the plan taken out of its list: a copy of the
+        // plan retained each of its lists and texts, at 3,321 wards each far from the last read
+        // (a processor cache miss each: load43). Its tasks are read for every ward, its duties
+        // and headings for a few items.
+        let tasks = input.plans[w].tasks
         // A theme a task's own products show is not a gap: a wrong gap costs more than a missing one.
         // (Tasks and rows are read in place, by index: one taken out of its array is a copy of
         // every field.)
         var shownInProducts = [Bool](repeating: false, count: prepared.themeSlots.count)
-        for t in plan.tasks.indices {
-            for m in plan.tasks[t].productThemes.indices {
-                if let slot = prepared.themeSlots(plan.tasks[t].productThemes[m].id) { shownInProducts[slot] = true }
+        for t in tasks.indices {
+            for m in tasks[t].productThemes.indices {
+                if let slot = prepared.themeSlots(tasks[t].productThemes[m].id) { shownInProducts[slot] = true }
             }
         }
-        let isReformPlan = plan.document.isReformPlan
+        let isReformPlan = input.plans[w].document.isReformPlan
         let rows = input.coverage.themes
         // Per slot, whether a row of it has a task here (the themes with a task, by slot, not a set
         // of their ids, gaps27): made when a theme met by related themes' tasks asks.
         var slotHasTasks: [Bool]? = nil
-        let findings = input.findings[w]
-        // Where the plan states each row's theme and which it assigns, by slot (gaps27).
-        let bySlot = SlotFindings(findings, slots: prepared.themeSlots)
+        // Where the plan states each row's theme and which it assigns, by slot (gaps27). The plan's
+        // findings read where they lie, not copied (load43).
+        let bySlot = SlotFindings(input.findings[w], slots: prepared.themeSlots)
         for r in rows.indices where rows[r].cells[w].tasks.isEmpty && !shownInProducts[prepared.themeSlots.ofRow[r]] {
             guard let theme = prepared.themes[r] else { continue }
             let id = rows[r].id
@@ -361,7 +366,7 @@ extension WardGaps {
             }
             let outcome = expectations.outcome(theme.expected)
             guard outcome.applies else { continue }
-            var places = bySlot.statements[slot] ?? []
+            var places = bySlot.statements(slot) ?? []
             // The plan says its own tasks carry it; the tasks may word it otherwise than the taxonomy.
             if places.isEmpty && bySlot.assigns(slot) { continue }
             var level: GapItem.Level = places.isEmpty ? .absent : .stated
@@ -383,7 +388,7 @@ extension WardGaps {
                 }
                 continue
             }
-            let offices = level == .stated ? Self.offices(assigning: places, in: plan.responsibilities) : []
+            let offices = level == .stated ? Self.offices(assigning: places, in: input.plans[w].responsibilities) : []
             let assignedTo = offices.count == 1 ? offices[0] : nil
             var note =
                 level == .absent
@@ -394,9 +399,9 @@ extension WardGaps {
             // A wrong request costs more than a late one: near words send it to an officer first.
             if level == .absent && basis.contains(.national) {
                 // The theme has no task here (the row's cell is empty): its hints' lines are read.
-                let near = findings.hints[id] ?? []
+                let near = input.findings[w].hints[id] ?? []
                 if !near.isEmpty {
-                    let namer = PlaceNamer(headings: plan.headings)
+                    let namer = PlaceNamer(headings: input.plans[w].headings)
                     level = .review
                     places = near.map { namer.place(line: $0.line, ref: $0.ref) }
                     note = Self.reviewNote(near)
@@ -406,7 +411,7 @@ extension WardGaps {
                 let relatedRows = rows.indices.filter {
                     related.contains(rows[$0].id) && !rows[$0].cells[w].tasks.isEmpty
                 }
-                let namer = PlaceNamer(headings: plan.headings)
+                let namer = PlaceNamer(headings: input.plans[w].headings)
                 // Where the plan states it first, then up to two tasks of each related theme.
                 let tasks = relatedRows.flatMap { rows[$0].cells[w].tasks.prefix(2) }
                 for task in tasks where !places.contains(where: { $0.line == task.line }) {
@@ -466,16 +471,21 @@ extension WardGaps {
     /// id into the findings' tables (gaps27). A theme id of the findings no row has is left out (no
     /// row asks for it); ids equal as `String`s share a slot, as they share a key of the tables.
     struct SlotFindings {
-        /// Per slot: the places that state it (`PlanFindings.statements`); nil when none.
-        var statements: [[GapPlace]?]
+        /// The plan's statements (`PlanFindings.statements`).
+        private let table: [String: [GapPlace]]
+        /// Per slot: the position of its places in `table`; nil when none. A position, not the
+        /// places: most slots' places are never read (their theme has a task), and taking each list
+        /// out retained it (far from the last read at 3,321 wards: load43).
+        private var positions: [Dictionary<String, [GapPlace]>.Index?]
         /// Per slot: only an assigning duty names it (`PlanFindings.assigned`); empty when the plan
         /// assigns none.
         private var assigned: [Bool]
 
         init(_ findings: PlanFindings, slots: Coverage.Slots) {
-            statements = Array(repeating: nil, count: slots.count)
-            for (id, places) in findings.statements {
-                if let s = slots(id) { statements[s] = places }
+            table = findings.statements
+            positions = Array(repeating: nil, count: slots.count)
+            for position in table.indices {
+                if let s = slots(table.keys[position]) { positions[s] = position }
             }
             assigned = []
             if !findings.assigned.isEmpty {
@@ -485,6 +495,9 @@ extension WardGaps {
                 }
             }
         }
+
+        /// The places that state the theme of `slot`; nil when none.
+        func statements(_ slot: Int) -> [GapPlace]? { positions[slot].map { table.values[$0] } }
 
         func assigns(_ slot: Int) -> Bool { !assigned.isEmpty && assigned[slot] }
     }

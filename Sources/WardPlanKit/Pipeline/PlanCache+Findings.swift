@@ -14,10 +14,10 @@ extension PlanCache: PlanFindingsStore {
     /// (`findingsNames`: the name `key(path:contentDigest:)` gives for them, as the plan is relocated
     /// to the path it was loaded for), worked out only for a plan no entry gave (perf: ≈ 58,000
     /// instructions a plan, of it making the path absolute and SHA-256, warm28).
-    func findings(for plan: Plan) -> PlanFindings? {
-        let place = FindingsPlace(path: plan.source.path, contentDigest: plan.source.sha256)
+    func findings(for source: SourceInfo) -> PlanFindings? {
+        let place = FindingsPlace(path: source.path, contentDigest: source.sha256)
         let known = lock.withLock { findingsNames[place] }
-        let name = known ?? Self.hex(key(path: plan.source.path, contentDigest: plan.source.sha256))
+        let name = known ?? Self.hex(key(path: source.path, contentDigest: source.sha256))
         return lock.withLock {
             guard let findings = decodedFindings.removeValue(forKey: name) else { return nil }
             counts.findings += 1
