@@ -24,16 +24,49 @@ struct DirectJSONWriter {
     private var empty = true
     /// A value only `JSONEncoder` writes right (a number that is not finite: it fails there).
     private(set) var unsupported = false
+    /// The report's task references made once (compact style only): a `TaskRef` it holds is copied
+    /// from it, not written again (`TaskRef.writeJSON`).
+    let taskRefs: TaskRefJSON?
+    /// The position in the comparison's wards of the ward whose task references are being written,
+    /// as far as the writer knows: looked at first (`TaskRefJSON.append`).
+    var wardHint = 0
 
-    init(pretty: Bool, depth: Int) {
+    init(pretty: Bool, depth: Int, taskRefs: TaskRefJSON? = nil) {
         self.buffer = ByteBuffer()
         self.pretty = pretty
         self.depth = depth
+        self.taskRefs = pretty ? nil : taskRefs
     }
 
     /// The bytes written, appended to `bytes`.
     func appendBytes(to bytes: inout [UInt8]) {
         buffer.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// The number of bytes written.
+    var count: Int { buffer.count }
+
+    /// Forgets what was written (its room kept) and whether it was all supported: the writer of the
+    /// next part of a stream (`JSONStream`).
+    mutating func removeAll() {
+        buffer.removeAll()
+        unsupported = false
+    }
+
+    /// Bytes a caller puts between values it writes (a stream's separators), as they are.
+    mutating func raw(_ text: StaticString) { appendBytes(of: text) }
+
+    /// The indentation of `level` (pretty style; nothing in the compact one).
+    mutating func indent(level: Int) {
+        guard pretty else { return }
+        for _ in 0..<level * 2 { buffer.append(UInt8(ascii: " ")) }
+    }
+
+    /// Copies the bytes of `ref` from `taskRefs` when it holds them; false (nothing written) otherwise.
+    @inline(__always)
+    mutating func copyKept(_ ref: TaskRef) -> Bool {
+        guard let taskRefs else { return false }
+        return taskRefs.append(ref, hint: &wardHint, to: &buffer)
     }
 
     // MARK: containers
@@ -56,6 +89,20 @@ struct DirectJSONWriter {
                 for i in elements.indices {
                     out.separate()
                     element(&out, elements[i])
+                }
+            }
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// `[ … ]` of `elements`, each written by `element` with its index.
+    mutating func array<T>(indexed elements: [T], _ element: (inout DirectJSONWriter, Int, T) -> Void) {
+        buffer.append(UInt8(ascii: "["))
+        container { out in
+            elements.withUnsafeBufferPointer { elements in
+                for i in elements.indices {
+                    out.separate()
+                    element(&out, i, elements[i])
                 }
             }
         }
@@ -606,7 +653,12 @@ extension Coverage.Row: DirectJSONEncodable {
             out.key("area")
             out.string(area)
             out.key("cells")
-            out.values(cells)
+            // A row has a cell per ward, in the wards' order: the cell's position is where its
+            // task references' ward is looked for first.
+            out.array(indexed: cells) { out, c, cell in
+                out.wardHint = c
+                cell.writeJSON(to: &out)
+            }
             out.key("en")
             out.string(en)
             out.key("expectedBy")
@@ -634,6 +686,9 @@ extension Coverage.Cell: DirectJSONEncodable {
 
 extension TaskRef: DirectJSONEncodable {
     func writeJSON(to out: inout DirectJSONWriter) {
+        // Made once per report and copied (a reference is written for its task, for each coverage
+        // cell, office and timeline list naming it): the same bytes as writing it here.
+        if out.copyKept(self) { return }
         out.object { out in
             out.key("index")
             out.integer(index)
