@@ -279,9 +279,9 @@ extension TimelineSummary: DirectJSONEncodable {
             out.key("wards")
             // A ward's lists in the wards' order: its position is where its task references' ward
             // is looked for first (`TaskRefJSON`).
-            out.array(indexed: wards) { out, w, ward in
+            out.array(inPlace: wards) { out, w, ward in
                 out.wardHint = w
-                ward.writeJSON(to: &out)
+                ward.pointee.writeJSON(to: &out)
             }
         }
     }
