@@ -95,6 +95,13 @@ struct DirectJSONWriter {
         buffer.append(UInt8(ascii: "]"))
     }
 
+    /// `[]` as `array` writes an empty list, without one.
+    mutating func emptyArray() {
+        buffer.append(UInt8(ascii: "["))
+        container { _ in }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
     /// `[ … ]` of `elements`, each written by `element` from its place in the array with its index,
     /// for a writer that reads the fields in place. Passed as a value, a coverage cell was copied:
     /// its ward's id and its lists retained and released (`swift_retain_n` alone ≈ 11 % of the
@@ -683,13 +690,16 @@ extension Coverage.Cell: DirectJSONEncodable {
         withUnsafePointer(to: self) { Self.writeJSON($0, to: &out) }
     }
 
-    /// The cell at `cell`, its fields read in place.
+    /// The cell at `cell`, its fields read in place. An empty list is written without being
+    /// passed on: most cells have no mention and over half no task, and each empty list passed
+    /// retained and released the one storage all empty arrays share, from both threads at once
+    /// (`swift_retain` ≈ 14 % of the JSON's perf samples of a warm `--json` run at 3,321 plans, json43).
     static func writeJSON(_ cell: UnsafePointer<Coverage.Cell>, to out: inout DirectJSONWriter) {
         out.object { out in
             out.key("mentions")
-            out.integers(cell.pointee.mentions)
+            if cell.pointee.mentions.isEmpty { out.emptyArray() } else { out.integers(cell.pointee.mentions) }
             out.key("tasks")
-            out.values(cell.pointee.tasks)
+            if cell.pointee.tasks.isEmpty { out.emptyArray() } else { out.values(cell.pointee.tasks) }
             out.key("ward")
             out.string(cell.pointee.ward)
         }
