@@ -337,6 +337,25 @@ struct DirectJSONTests {
     }
 
     /// The same check as `everyStoredPropertyHasItsMember`, for the comparison's parts.
+    static let fullWard = WardEntry(
+        id: "00008", planID: "ha-noi.phuong-ngoc-ha.2026-2030.263-kh-ubnd", label: "Phường Ngọc \"Hà\"",
+        name: "Ngọc Hà", kind: .ward, province: "Hà Nội", source: "wards/ngoc-ha.txt", sha256: "ab12",
+        documentType: .plan, documentNumber: "263/KH-UBND", issuedOn: date, issuedText: "ngày 30/6/2026",
+        title: "Kế hoạch\tchuyển đổi số", period: YearRange(from: 2026, to: 2030), taskCount: 12, targetCount: 3,
+        warningCount: 1, unclassifiedLines: 4, code: 8, group: "Nhóm 1")
+
+    /// json43: a ward of the comparison, every optional field set and none.
+    @Test func wardsAreWrittenAsJSONEncoderWritesThem() throws {
+        try Self.expectSame(Self.fullWard)
+        let bare = WardEntry(
+            id: "phuong-x", planID: "", label: "", name: nil, kind: nil, province: nil, source: "x.txt", sha256: "",
+            documentType: nil, documentNumber: nil, issuedOn: nil, issuedText: nil, title: nil, period: nil,
+            taskCount: 0, targetCount: 0, warningCount: 0, unclassifiedLines: 0, code: nil, group: nil)
+        try Self.expectSame(bare)
+        try Self.expectSame([Self.fullWard, bare])
+        try Self.expectMembers(Self.fullWard)
+    }
+
     @Test func everyComparisonPartHasAMemberPerStoredProperty() throws {
         try Self.expectMembers(Self.fullFacts)
         try Self.expectMembers(WardGaps(ward: "w1", items: [Self.fullGapItem]))

@@ -116,6 +116,7 @@ struct HTMLPageDigests: Sendable {
         let (first, second) = (StripedDigest(), StripedDigest())
         try withoutActuallyEscaping(write) { write in
             let stream = JSONStream(style: .compact, sink: write)
+            stream.taskRefs = JSONRenderer.taskRefs(report.comparison, style: .compact)
             let twin = blanked(report.comparison)
             stream.tee = { first.add($0) }
             try JSONRenderer.streamFirstPart(report.comparison, into: stream, twin: twin)

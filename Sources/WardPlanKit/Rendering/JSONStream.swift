@@ -32,6 +32,14 @@ public final class JSONStream {
     /// What `flush` gives to `sink` and to `tee` now (`twin(real:twin:)`).
     private var toSink = true
     private var toTee = true
+    /// The threads a large array's elements are encoded on, read once: each read of
+    /// `PlanExtractor.defaultThreads` builds the process's environment as a dictionary (≈ 370,000
+    /// instructions; a batch of 256 elements read it, 27 M of a warm `--json` run at n-500, json43).
+    /// Set by tests to compare one thread with two.
+    var threads = PlanExtractor.defaultThreads
+    /// The report's task references made once (`TaskRefJSON`): copied into the compact JSON of the
+    /// values written directly (`DirectJSONEncodable`). Nil: written in place.
+    var taskRefs: TaskRefJSON?
 
     /// Writes to `sink` in chunks of about 1 MB.
     public init(style: JSONStyle = .pretty, sink: @escaping (Data) throws -> Void) {
@@ -47,6 +55,12 @@ public final class JSONStream {
         try emit("{")
         depth += 1
         started.append(false)
+    }
+
+    /// `"key" : {`: an object member whose members follow (then `endObject`).
+    func beginObject(member key: String) throws {
+        memberKey(key)
+        try beginObject()
     }
 
     /// Stands where a stream stands that has written `{` and at least one member of the top-level
@@ -85,6 +99,21 @@ public final class JSONStream {
         try flushIfFull()
     }
 
+    /// `"key" : value` for a value that writes itself: as `member(_:_:)` writes it (through the same
+    /// writer), with the stream's task references (`taskRefs`).
+    func member<T: DirectJSONEncodable & Encodable>(_ key: String, _ value: T) throws {
+        memberKey(key)
+        var writer = DirectJSONWriter(pretty: pretty, depth: depth, taskRefs: taskRefs)
+        value.writeJSON(to: &writer)
+        if writer.unsupported {
+            // What `JSONBytesEncoder` does with it: `JSONEncoder`'s bytes, or its error.
+            try JSONBytesEncoder.encode(value, depth: depth, style: style, into: &buffer)
+        } else {
+            writer.appendBytes(to: &buffer)
+        }
+        try flushIfFull()
+    }
+
     /// `"key" : value` when there is a value; nothing otherwise (as `encodeIfPresent`).
     public func member<T: Encodable>(_ key: String, ifPresent value: T?) throws {
         if let value { try member(key, value) }
@@ -96,6 +125,85 @@ public final class JSONStream {
         try member(key, elements: elements, batch: batch) {
             try JSONBytesEncoder.encode($0, depth: elementDepth, style: style)
         }
+    }
+
+    /// `"key" : [ … ]` of values that write themselves (`DirectJSONEncodable`): the bytes of
+    /// `member(_:elements:batch:)`, each run of `batch` elements written on one of the cores into one
+    /// writer, the separators between them included, with the stream's task references. Encoded
+    /// each on its own through `JSONBytesEncoder` (a class, a dynamic cast, a buffer made and copied
+    /// twice) the elements' own JSON was less than half of the work for a task's facts (json43).
+    func member<T: DirectJSONEncodable & Encodable & Sendable>(
+        _ key: String, elements: [T], batch: Int = 256
+    ) throws {
+        memberKey(key)
+        guard !elements.isEmpty else {
+            try JSONBytesEncoder.encode([Int](), depth: depth, style: style, into: &buffer)
+            return try flushIfFull()
+        }
+        let runs = (elements.count + batch - 1) / batch
+        let (elementDepth, style, pretty, lineBreaks, taskRefs) = (depth + 1, style, pretty, breaksLines, taskRefs)
+        try emit("[")
+        var start = 0
+        // As many runs at a time as there are threads, a few each, so the bytes waiting stay small.
+        let runsAtOnce = max(1, threads) * 4
+        while start < runs {
+            let (first, end) = (start, min(start + runsAtOnce, runs))
+            let written = ParallelSlots.map(count: end - first, threads: threads) { r in
+                Result {
+                    let run = (first + r) * batch..<min((first + r + 1) * batch, elements.count)
+                    return try Self.directRun(
+                        elements, run, depth: elementDepth, style: style, pretty: pretty, lineBreaks: lineBreaks,
+                        taskRefs: taskRefs)
+                }
+            }
+            for run in written {
+                buffer.append(contentsOf: try run.get())
+                try flushIfFull()
+            }
+            start = end
+        }
+        if lineBreaks { try emit("\n") }
+        emitIndent()
+        try emit("]")
+    }
+
+    /// The bytes of `elements[run]` with the separator and indentation before each (as
+    /// `member(_:elements:batch:encode:)` writes them): written directly, or, when a value only
+    /// `JSONEncoder` writes right is met, each encoded by `JSONBytesEncoder` (its bytes or its error).
+    private static func directRun<T: DirectJSONEncodable & Encodable>(
+        _ elements: [T], _ run: Range<Int>, depth: Int, style: JSONStyle, pretty: Bool, lineBreaks: Bool,
+        taskRefs: TaskRefJSON?
+    ) throws -> [UInt8] {
+        var writer = DirectJSONWriter(pretty: pretty, depth: depth, taskRefs: taskRefs)
+        elements.withUnsafeBufferPointer { elements in
+            for i in run {
+                separate(i, lineBreaks: lineBreaks, depth: depth, into: &writer)
+                elements[i].writeJSON(to: &writer)
+            }
+        }
+        var bytes: [UInt8] = []
+        if !writer.unsupported {
+            bytes.reserveCapacity(writer.count)
+            writer.appendBytes(to: &bytes)
+            return bytes
+        }
+        for i in run {
+            var separator = DirectJSONWriter(pretty: pretty, depth: depth)
+            separate(i, lineBreaks: lineBreaks, depth: depth, into: &separator)
+            separator.appendBytes(to: &bytes)
+            bytes += try JSONBytesEncoder.encode(elements[i], depth: depth, style: style)
+        }
+        return bytes
+    }
+
+    /// What comes before element `i` of an array member whose elements stand at `depth`.
+    private static func separate(_ i: Int, lineBreaks: Bool, depth: Int, into writer: inout DirectJSONWriter) {
+        if lineBreaks {
+            writer.raw(i == 0 ? "\n" : ",\n")
+        } else if i > 0 {
+            writer.raw(",")
+        }
+        writer.indent(level: depth)
     }
 
     /// `"key" : [ … ]` of plans; in the compact style each plan's bytes come from `fragments` when it
@@ -160,7 +268,7 @@ public final class JSONStream {
         var start = 0
         while start < elements.count {
             let end = min(start + batch, elements.count)
-            let encoded = try Self.encodeInParallel(elements[start..<end], encode: encode)
+            let encoded = try Self.encodeInParallel(elements[start..<end], threads: threads, encode: encode)
             for (i, bytes) in encoded.enumerated() {
                 if lineBreaks {
                     try emit(start + i == 0 ? "\n" : ",\n")
@@ -235,10 +343,10 @@ public final class JSONStream {
     }
 
     private static func encodeInParallel<T: Sendable>(
-        _ items: ArraySlice<T>, encode: @Sendable (T) throws -> [UInt8]
+        _ items: ArraySlice<T>, threads: Int, encode: @Sendable (T) throws -> [UInt8]
     ) throws -> [[UInt8]] {
         let items = Array(items)
-        return try ParallelSlots.map(count: items.count, threads: PlanExtractor.defaultThreads) { i in
+        return try ParallelSlots.map(count: items.count, threads: threads) { i in
             Result { try encode(items[i]) }
         }.map { try $0.get() }
     }
