@@ -46,13 +46,6 @@ struct DirectJSONWriter {
     /// The number of bytes written.
     var count: Int { buffer.count }
 
-    /// Forgets what was written (its room kept) and whether it was all supported: the writer of the
-    /// next part of a stream (`JSONStream`).
-    mutating func removeAll() {
-        buffer.removeAll()
-        unsupported = false
-    }
-
     /// Bytes a caller puts between values it writes (a stream's separators), as they are.
     mutating func raw(_ text: StaticString) { appendBytes(of: text) }
 
@@ -133,7 +126,7 @@ struct DirectJSONWriter {
             // As JSONEncoder: an empty container is its brackets around a blank line.
             buffer.append(0x0A)
             if empty { buffer.append(0x0A) }
-            indent()
+            indent(level: depth)
         }
         empty = outerEmpty
     }
@@ -144,12 +137,8 @@ struct DirectJSONWriter {
         empty = false
         if pretty {
             buffer.append(0x0A)
-            indent()
+            indent(level: depth)
         }
-    }
-
-    private mutating func indent() {
-        for _ in 0..<depth * 2 { buffer.append(UInt8(ascii: " ")) }
     }
 
     /// A member's key (plain ASCII, no escapes) and the separator after it; its value follows.

@@ -32,9 +32,7 @@ public final class JSONStream {
     /// What `flush` gives to `sink` and to `tee` now (`twin(real:twin:)`).
     private var toSink = true
     private var toTee = true
-    /// The threads a large array's elements are encoded on, read once: each read of
-    /// `PlanExtractor.defaultThreads` builds the process's environment as a dictionary (≈ 370,000
-    /// instructions; a batch of 256 elements read it, 27 M of a warm `--json` run at n-500, json43).
+    /// The threads a large array's elements are encoded on, read once per stream (not per batch).
     /// Set by tests to compare one thread with two.
     var threads = PlanExtractor.defaultThreads
     /// The report's task references made once (`TaskRefJSON`): copied into the compact JSON of the
