@@ -65,7 +65,8 @@ struct XMLPartBufferTests {
         let plans = [Fixtures.namDoSon, Fixtures.ngocHa]
         let kept = plans.enumerated().map { i, plan in
             XMLPlanPart(
-                bytes: Data("<plan id=\"p\(i)\">\n".utf8 + Self.bytes(1_000 + 150_000 * i, seed: UInt8(i)) + "</plan>\n".utf8),
+                bytes: Data(
+                    "<plan id=\"p\(i)\">\n".utf8 + Self.bytes(1_000 + 150_000 * i, seed: UInt8(i)) + "</plan>\n".utf8),
                 lines: 2, verdict: 42)
         }
         for (i, plan) in plans.enumerated() { cache.keepXMLPart(kept[i], for: plan, id: "p\(i)") }
@@ -93,7 +94,9 @@ struct XMLPartBufferTests {
         defer { folder.remove() }
         let cache = folder.cache()
         let plan = Fixtures.ngocHa
-        let part = XMLPlanPart(bytes: Data("<plan id=\"p\">\n".utf8 + Self.bytes(70_000, seed: 3) + "</plan>\n".utf8), lines: 2, verdict: 7)
+        let part = XMLPlanPart(
+            bytes: Data("<plan id=\"p\">\n".utf8 + Self.bytes(70_000, seed: 3) + "</plan>\n".utf8), lines: 2, verdict: 7
+        )
         cache.keepXMLPart(part, for: plan, id: "p")
         var buffer = Data()
         #expect(cache.xmlPart(for: plan, id: "p", verdict: 7, readingInto: &buffer) == part)
@@ -142,7 +145,10 @@ struct XMLPartBufferTests {
         }
 
         func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String) {
-            lock.withLock { parts[plan.source.path + "\u{0}" + id] = XMLPlanPart(bytes: Data(part.bytes), lines: part.lines, verdict: part.verdict) }
+            lock.withLock {
+                parts[plan.source.path + "\u{0}" + id] = XMLPlanPart(
+                    bytes: Data(part.bytes), lines: part.lines, verdict: part.verdict)
+            }
         }
     }
 
@@ -170,7 +176,8 @@ struct XMLPartBufferTests {
                 #expect(out.diagnostics == plain.diagnostics)
             }
         }
-        #expect((cache.statistics.xmlParts, cache.statistics.xmlPartsRejected, buffered.places.count) == (count, 0, count))
+        #expect(
+            (cache.statistics.xmlParts, cache.statistics.xmlPartsRejected, buffered.places.count) == (count, 0, count))
         // Each part read into the same bytes: the writer released the one before.
         #expect(Set(buffered.places).count == min(count, 1))
     }
