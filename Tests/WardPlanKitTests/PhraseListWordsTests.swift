@@ -10,8 +10,9 @@ import Testing
 /// words, another normal form).
 @Suite("Phrase list found by the strings' words")
 struct PhraseListWordsTests {
-    /// A plan of one task whose one theme has evidence naming `phrases`, in order.
-    static func plan(_ phrases: [String]) -> Plan {
+    /// A plan of one task whose one theme has evidence naming `phrases`, in order, on lines from
+    /// `firstLine` on (`XMLPhraseListTests` makes its plans so too).
+    static func plan(_ phrases: [String], firstLine: Int = 1) -> Plan {
         var plan = XMLSamples.fullPlan
         plan.tasks = [plan.tasks[0]]
         plan.targets = []
@@ -23,7 +24,7 @@ struct PhraseListWordsTests {
             ThemeMatch(
                 id: "one-stop", area: "procedures",
                 evidence: phrases.enumerated().map {
-                    Evidence(phrase: $1, matched: $1, line: $0 + 1, column: 1, basis: .content)
+                    Evidence(phrase: $1, matched: $1, line: firstLine + $0, column: 1, basis: .content)
                 })
         ]
         return plan
