@@ -188,21 +188,7 @@ struct XMLPhraseListTests {
         let composed = "hóa đơn"
         let decomposed = composed.decomposedStringWithCanonicalMapping
         #expect(!composed.utf8.elementsEqual(decomposed.utf8))
-        func plan(_ phrase: String, line: Int) -> Plan {
-            var plan = XMLSamples.fullPlan
-            plan.tasks = [plan.tasks[0]]
-            plan.targets = []
-            plan.narrative = []
-            plan.responsibilities = []
-            plan.tasks[0].areaEvidence = []
-            plan.tasks[0].productThemes = []
-            plan.tasks[0].themes = [
-                ThemeMatch(
-                    id: "one-stop", area: "procedures",
-                    evidence: [Evidence(phrase: phrase, matched: phrase, line: line, column: 1, basis: .content)])
-            ]
-            return plan
-        }
+        func plan(_ phrase: String, line: Int) -> Plan { PhraseListWordsTests.plan([phrase], firstLine: line) }
         let first = decomposedFirst ? decomposed : composed
         let list = try PhraseList(plans: [plan(first, line: 1), plan(composed, line: 2), plan(decomposed, line: 3)])
         let w = XMLTextWriter(partIndent: 0)

@@ -238,12 +238,17 @@ public struct XMLReportWriter: Sendable {
         if comparisonTiming == .always { startComparison() }
         phrases.write(to: w)
         w.start("plans")
+        // Kept elements are read into this, one after another, each released before the next is
+        // read (so it is read into in place, not copied).
+        var readBuffer = Data()
         for (plan, id) in zip(result.plans, planIDs) {
             guard let (store, validation, alone) = report.parts else {
                 PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
                 continue
             }
-            if let kept = store?.xmlPart(for: plan, id: id, verdict: validation.schema.digest) {
+            if let kept = store?.xmlPart(
+                for: plan, id: id, verdict: validation.schema.digest, readingInto: &readBuffer)
+            {
                 startComparison()
                 w.pass(part: kept.bytes, lines: alone ? kept.lines : nil)
                 continue
@@ -334,15 +339,27 @@ public protocol XMLPartStore: Sendable {
     /// The `<plan>` element of `plan` with the id `id`, when kept, trusted and found valid against
     /// the schema whose digest is `verdict`; nil otherwise.
     func xmlPart(for plan: Plan, id: String, verdict: UInt64) -> XMLPlanPart?
+    /// `xmlPart(for:id:verdict:)`, its bytes read into `buffer` (may be a slice of it): room the
+    /// caller keeps from part to part, empty at first, so a report does not take fresh memory for
+    /// each plan. The part is a value all the same: should the caller still hold it when the
+    /// buffer is read into again, `Data` copies the buffer first. By default, `buffer` is unused.
+    func xmlPart(for plan: Plan, id: String, verdict: UInt64, readingInto buffer: inout Data) -> XMLPlanPart?
     /// Keeps `part`, the element just written for `plan` with the id `id` and found valid.
     func keepXMLPart(_ part: XMLPlanPart, for plan: Plan, id: String)
 }
 
+extension XMLPartStore {
+    public func xmlPart(for plan: Plan, id: String, verdict: UInt64, readingInto buffer: inout Data) -> XMLPlanPart? {
+        xmlPart(for: plan, id: id, verdict: verdict)
+    }
+}
+
 /// A plan's `<plan>` element and its line break, found valid (`PlanPartValidation`).
 public struct XMLPlanPart: Sendable, Hashable {
-    /// The element's bytes; from a store, a slice of the bytes it read (its indices are theirs): a
-    /// kept element goes to the output as it was read, not copied into an array and again into
-    /// the writer's buffer and its chunk (≈ 160 KB a plan, 540 MB at 3,321 plans).
+    /// The element's bytes; from a store, a slice of the bytes it read (its indices are theirs;
+    /// with `readingInto:`, a slice of the caller's buffer): a kept element goes to the output as
+    /// it was read, not copied into an array and again into the writer's buffer and its chunk
+    /// (≈ 160 KB a plan, 540 MB at 3,321 plans).
     public var bytes: Data
     /// Its line breaks (the lines it takes in a report).
     public var lines: Int
