@@ -596,14 +596,19 @@ final class TextPool: @unchecked Sendable {
         /// slot's text only until another lands there; `HashedTexts` one text a hash): kept here
         /// until the next table, so every text the table borrows stays alive while it is read.
         @exclusivity(unchecked) private var kept: [String] = []
+        /// The memory of the long texts this pool keeps, never freed (`ImmortalTexts`).
+        @exclusivity(unchecked) private var immortal = ImmortalTexts()
         /// The enum memo that the readers with this pool use, one at a time (`EnumMemoTable`).
         let enumMemo = EnumMemoTable()
 
         func text(_ utf8: UnsafeRawBufferPointer) -> String {
             guard utf8.count > TextPool.shortLength else { return short.text(utf8) }
             let hash = TextPool.hash(utf8)
-            if let found = texts[hash], TextPool.equal(found, utf8) { return found }
-            let text = String(decoding: utf8, as: UTF8.self)
+            if let found = texts[hash] {
+                // Another text with this hash is kept: this one is not (nor made immortal).
+                return TextPool.equal(found, utf8) ? found : String(decoding: utf8, as: UTF8.self)
+            }
+            let text = immortal.text(utf8)
             texts.insertIfAbsent(text, hash: hash)
             return text
         }
@@ -641,8 +646,16 @@ final class TextPool: @unchecked Sendable {
 
         @inline(never)
         private func newLongTextBits(_ utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits {
-            let text = String(decoding: utf8, as: UTF8.self)
-            if !texts.insertIfAbsent(text, hash: hash) { kept.append(text) }
+            // A text kept by the pool is made immortal (`ImmortalTexts`); one whose hash another
+            // text holds (a collision, or a hash that the entry gives wrong) stays native, kept
+            // until the next table: never freed, such texts could add up from damaged entries.
+            guard texts[hash] == nil else {
+                let made = String(decoding: utf8, as: UTF8.self)
+                kept.append(made)
+                return TextTable.bits(of: made)
+            }
+            let text = immortal.text(utf8)
+            texts.insertIfAbsent(text, hash: hash)
             return TextTable.bits(of: text)
         }
     }
@@ -697,24 +710,69 @@ extension TextPool {
             return (key, Int(truncatingIfNeeded: mixed >> 52) & (size - 1))
         }
 
-        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it.
+        /// The bits of a small string of ASCII bytes, made from its key (`keyAndSlot`): the bytes
+        /// in memory order, zeros after them, and in the last byte the discriminator "small,
+        /// ASCII, immortal" (0xE) above the count (Swift's `StringObject.swift`: what
+        /// `String(decoding:as:)` makes of them, bit for bit, `asciiBitsAvailable` checks). Nil for
+        /// any other bytes, or where that form is not the platform's. Making the string validated
+        /// its bytes, and the cache found it by a hash and two comparisons (load43: `bits` ≈ 5 % of
+        /// the decode's samples at 3,321 plans; ids, numbers and references are short and ASCII).
+        @inline(__always)
+        private static func asciiBits(key: (UInt64, UInt64), count: Int) -> TextTable.Bits? {
+            let high = key.1 & 0x00FF_FFFF_FFFF_FFFF
+            guard (key.0 | high) & 0x8080_8080_8080_8080 == 0, asciiBitsAvailable else { return nil }
+            return (key.0, high | (0xE0 | UInt64(count)) << 56)
+        }
+
+        /// Whether `asciiBits` gives the bits that `String(decoding:as:)` makes, on samples of
+        /// every length (checked once).
+        static let asciiBitsAvailable: Bool = {
+            #if (arch(x86_64) || arch(arm64)) && !os(Android)
+                let sample = Array("0123456789abcdef".utf8)
+                for count in 0...15 {
+                    let made = sample[..<count].withUnsafeBytes { raw -> Bool in
+                        var key: (UInt64, UInt64) = (0, 0)
+                        withUnsafeMutableBytes(of: &key) { key in
+                            key.copyMemory(from: raw)
+                            key[15] = UInt8(count + 1)
+                        }
+                        let high = key.1 & 0x00FF_FFFF_FFFF_FFFF
+                        let bits = (key.0, high | (0xE0 | UInt64(count)) << 56)
+                        let native = TextTable.bits(of: String(decoding: raw, as: UTF8.self))
+                        return bits == native
+                    }
+                    if !made { return false }
+                }
+                return true
+            #else
+                return false
+            #endif
+        }()
+
+        /// The text of `utf8` (at most 15 bytes), as `String(decoding:as:)` makes it. Only valid
+        /// bytes' texts (small strings) are cached: `bits` hands out what the cache holds to tables
+        /// that borrow it, and a native text would be freed when another took its slot.
         mutating func text(_ utf8: UnsafeRawBufferPointer) -> String {
             let (key, slot) = Self.keyAndSlot(utf8)
             if keys[slot] == key { return texts[slot] }
             let text = String(decoding: utf8, as: UTF8.self)
+            guard UTF8Check.check(utf8).valid else { return text }
             keys[slot] = key
             texts[slot] = text
             return text
         }
 
         /// `text(utf8)`'s bits when it is a small string (no storage: the bits are the text), as
-        /// every text of up to 15 bytes is unless invalid bytes were repaired into more: then nil,
-        /// and the cache is left as it was.
+        /// every valid text of up to 15 bytes is; nil for invalid bytes, and the cache is left as
+        /// it was. Repaired, such bytes make a native string whatever its length (decode44: the
+        /// check was of the repaired length, and a short one was kept here while a table borrowed
+        /// it, freed when a later text took its slot).
         mutating func bits(_ utf8: UnsafeRawBufferPointer) -> TextTable.Bits? {
             let (key, slot) = Self.keyAndSlot(utf8)
+            if let bits = Self.asciiBits(key: key, count: utf8.count) { return bits }
             if keys[slot] == key { return texts.withUnsafeBufferPointer { TextTable.bits(at: slot, of: $0) } }
+            guard UTF8Check.check(utf8).valid else { return nil }
             let text = String(decoding: utf8, as: UTF8.self)
-            guard text.utf8.count <= 15 else { return nil }
             keys[slot] = key
             texts[slot] = text
             return TextTable.bits(of: text)
