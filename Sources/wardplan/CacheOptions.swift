@@ -38,7 +38,9 @@ struct CacheOptions: ParsableArguments {
         var cached = extractor
         cached.cache = PlanCache(
             directory: URL(fileURLWithPath: cache ?? Self.defaultFolder, isDirectory: true),
-            settings: PlanCache.Settings(extractor, toolVersion: WardPlan.configuration.version))
+            settings: PlanCache.Settings(extractor, toolVersion: WardPlan.configuration.version),
+            // The process ends after the command (as `KeptToExit` counts on): its texts may live until then.
+            textsLiveToExit: true)
         return cached
     }
 }

@@ -84,7 +84,7 @@ struct FastPath44DecodeTests {
     /// The pool's long texts are immortal, found again as the same text (the same two words);
     /// short texts are small strings; invalid bytes are repaired as `String(decoding:as:)` does.
     @Test func poolKeepsLongTextsImmortal() {
-        let pool = TextPool()
+        let pool = TextPool(immortalTexts: true)
         pool.withLocal { local in
             for text in Self.longTexts {
                 let first = Array(text.utf8).withUnsafeBytes { local.text($0) }
@@ -127,7 +127,7 @@ struct FastPath44DecodeTests {
         var at = 1 + FastPath31DecodeTests.varint(first.utf8.count).count + 8 + first.utf8.count
         at += FastPath31DecodeTests.varint(second.utf8.count).count
         withUnsafeBytes(of: hash.littleEndian) { payload.replaceSubrange(at..<at + 8, with: $0) }
-        let pool = TextPool()
+        let pool = TextPool(immortalTexts: true)
         for _ in 0..<2 {
             let back = try pool.withLocal { local -> [String] in
                 try payload.withUnsafeBytes { raw in
@@ -217,12 +217,13 @@ struct FastPath44DecodeTests {
     }
 
     /// Every fixture plan through one pool, at one thread and at two, three rounds: the plan, with
-    /// the same JSON and evidence bytes; its long texts immortal.
-    @Test func fixturePlansThroughAPoolAtOneAndTwoThreads() throws {
+    /// the same JSON and evidence bytes; its long texts immortal when the pool makes them so, and
+    /// native strings otherwise (a pool's default).
+    @Test(arguments: [true, false]) func fixturePlansThroughAPoolAtOneAndTwoThreads(immortal: Bool) throws {
         let plans = PlanBinaryCoderTests.plans + [FastPath32DecodeTests.crafted]
         let payloads = plans.map { Data(PlanBinaryCoder.encode($0)) }
         for threads in [1, 2] {
-            let pool = TextPool()
+            let pool = immortal ? TextPool(immortalTexts: true) : TextPool()
             final class Slots: @unchecked Sendable {
                 let lock = NSLock()
                 var plans: [Plan?]
@@ -246,9 +247,38 @@ struct FastPath44DecodeTests {
                 #expect(try PlanBinaryCoderTests.json(found) == PlanBinaryCoderTests.json(plan))
                 #expect(FastPath32DecodeTests.evidenceBytes(found) == FastPath32DecodeTests.evidenceBytes(plan))
                 for task in found.tasks where task.text.utf8.count > TextPool.shortLength {
-                    #expect(Self.isImmortalLarge(task.text))
+                    #expect(immortal ? Self.isImmortalLarge(task.text) : Self.isNative(task.text))
                 }
             }
         }
+    }
+
+    /// A cache made for the command line (`textsLiveToExit`) gives plans whose long texts are
+    /// immortal; a cache made as a library's default gives native strings, freed with their last
+    /// copy (a program reading cache after cache keeps none of them). Both give the same plans.
+    @Test func onlyACacheAskedForItMakesItsTextsImmortal() throws {
+        let w = try PlanCacheTests.Workspace()
+        defer { w.remove() }
+        func warmPlans(textsLiveToExit: Bool) -> (plans: [Plan], hits: Int) {
+            var extractor = PlanExtractor()
+            let cache = PlanCache(
+                directory: w.cache, settings: PlanCache.Settings(extractor), textsLiveToExit: textsLiveToExit)
+            extractor.cache = cache
+            let plans = extractor.extract(paths: [w.wards.path]).plans
+            cache.commit()
+            return (plans, cache.statistics.hits)
+        }
+        _ = warmPlans(textsLiveToExit: false)
+        let (library, libraryHits) = warmPlans(textsLiveToExit: false)
+        let (commandLine, commandLineHits) = warmPlans(textsLiveToExit: true)
+        // Both read from the cache's entries (decoded through the pool), not the files.
+        #expect(libraryHits == 2 && commandLineHits == 2)
+        #expect(library == commandLine && library.count == 2)
+        let long = { (plans: [Plan]) in
+            plans.flatMap(\.tasks).map(\.text).filter { $0.utf8.count > TextPool.shortLength }
+        }
+        #expect(!long(library).isEmpty)
+        #expect(long(library).allSatisfy(Self.isNative))
+        #expect(long(commandLine).allSatisfy(Self.isImmortalLarge))
     }
 }

@@ -558,8 +558,12 @@ final class TextPool: @unchecked Sendable {
     private let lock = NSLock()
     /// The pools no decoder is using now; guarded by `lock`.
     private var idle: [Local] = []
+    /// Whether the pools make their long texts immortal (`ImmortalTexts`): never freed.
+    private let immortalTexts: Bool
 
-    init() {}
+    init(immortalTexts: Bool = false) {
+        self.immortalTexts = immortalTexts
+    }
 
     /// `body` given a pool that no other thread uses until it returns: the one this thread had
     /// last when it is free, so that a pool's texts stay in one processor's cache (taken last in,
@@ -570,7 +574,7 @@ final class TextPool: @unchecked Sendable {
             if let i = idle.lastIndex(where: { $0.thread.map { pthread_equal($0, thread) != 0 } ?? false }) {
                 return idle.remove(at: i)
             }
-            return idle.popLast() ?? Local()
+            return idle.popLast() ?? Local(immortalTexts: immortalTexts)
         }
         local.thread = thread
         defer { lock.withLock { idle.append(local) } }
@@ -596,10 +600,21 @@ final class TextPool: @unchecked Sendable {
         /// slot's text only until another lands there; `HashedTexts` one text a hash): kept here
         /// until the next table, so every text the table borrows stays alive while it is read.
         @exclusivity(unchecked) private var kept: [String] = []
-        /// The memory of the long texts this pool keeps, never freed (`ImmortalTexts`).
-        @exclusivity(unchecked) private var immortal = ImmortalTexts()
+        /// The memory of the long texts this pool keeps, never freed (`ImmortalTexts`), when the
+        /// pool makes them immortal; nil: they are native strings, freed with the last copy.
+        @exclusivity(unchecked) private var immortal: ImmortalTexts?
         /// The enum memo that the readers with this pool use, one at a time (`EnumMemoTable`).
         let enumMemo = EnumMemoTable()
+
+        init(immortalTexts: Bool = false) {
+            immortal = immortalTexts ? ImmortalTexts() : nil
+        }
+
+        /// A long text the pool keeps: immortal when the pool makes them so.
+        private func keptText(_ utf8: UnsafeRawBufferPointer) -> String {
+            // Mutated in place (the optional's payload), not copied out and back.
+            immortal?.text(utf8) ?? String(decoding: utf8, as: UTF8.self)
+        }
 
         func text(_ utf8: UnsafeRawBufferPointer) -> String {
             guard utf8.count > TextPool.shortLength else { return short.text(utf8) }
@@ -608,7 +623,7 @@ final class TextPool: @unchecked Sendable {
                 // Another text with this hash is kept: this one is not (nor made immortal).
                 return TextPool.equal(found, utf8) ? found : String(decoding: utf8, as: UTF8.self)
             }
-            let text = immortal.text(utf8)
+            let text = keptText(utf8)
             texts.insertIfAbsent(text, hash: hash)
             return text
         }
@@ -654,7 +669,7 @@ final class TextPool: @unchecked Sendable {
                 kept.append(made)
                 return TextTable.bits(of: made)
             }
-            let text = immortal.text(utf8)
+            let text = keptText(utf8)
             texts.insertIfAbsent(text, hash: hash)
             return TextTable.bits(of: text)
         }

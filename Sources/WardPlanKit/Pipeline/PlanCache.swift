@@ -80,7 +80,7 @@ public final class PlanCache: @unchecked Sendable {
     private let workingDirectory = FileManager.default.currentDirectoryPath
 
     /// The texts of the plans this cache decodes, shared among them.
-    private let texts = TextPool()
+    private let texts: TextPool
 
     let lock = NSLock()
     /// Entries to write, by name; guarded by `lock`.
@@ -107,8 +107,12 @@ public final class PlanCache: @unchecked Sendable {
     private var hashed = 0
 
     /// A cache in `directory` (created by the first `commit()`), for results made with `settings`.
-    public init(directory: URL, settings: Settings) {
+    /// `textsLiveToExit`: the long texts of the plans it decodes are never freed, so copies of them
+    /// are not reference-counted (`TextPool.ImmortalTexts`): for a program that ends after its run
+    /// (the command line), not for one that reads cache after cache and would keep every text.
+    public init(directory: URL, settings: Settings, textsLiveToExit: Bool = false) {
         self.directory = directory
+        texts = TextPool(immortalTexts: textsLiveToExit)
         directoryPath = directory.path
         settingsDigest = SHA256.digest(settings.fingerprint)
         digests = FileDigestIndex(folder: directory)

@@ -15,8 +15,10 @@ import Foundation
 /// The cost: a text kept here is never freed. A pool keeps its long texts for as long as it lives
 /// anyway (the plans read from one cache share them), and a run's pool lives until the run ends,
 /// so a run of the tool holds no more than before (less: no object header and no `malloc`
-/// rounding a text). A program that makes many caches, one after the other, keeps the texts of
-/// each (tests; a long-lived host would see them add up).
+/// rounding a text). A program that makes many caches, one after the other, would keep the texts
+/// of each: so a pool makes its texts immortal only when asked (`PlanCache`'s `textsLiveToExit`,
+/// which the command line sets, as it keeps its large values to the exit: `KeptToExit`); by
+/// default its texts are native strings.
 ///
 /// The form (Swift's `StringObject.swift`, the same on every 64-bit platform but Android's
 /// AArch64): the first word is the count with the flags isASCII and isNFC (both set only for
