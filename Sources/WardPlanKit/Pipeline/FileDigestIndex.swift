@@ -78,29 +78,61 @@ struct FileRead {
         defer { close(fd) }
         guard let before = FileVersion.of(descriptor: fd) else { throw FileReadError(path: path, code: errno) }
         try checkSize(Int(before.size))
-        // One byte more than the size, so that the read that finds the end is the second and only
-        // a file that grew needs a third.
-        var capacity = max(Int(before.size) + 1, 4096)
-        var data = Data(count: capacity)
-        var count = 0
-        while true {
-            if count == capacity {
-                capacity *= 2
-                data.count = capacity
-            }
-            let n = data.withUnsafeMutableBytes { raw in
-                systemRead(fd, raw.baseAddress! + count, capacity - count)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileReadError(path: path, code: errno)
-            }
-            if n == 0 { break }
-            count += n
+        var data = Data()
+        guard let count = readToEnd(fd, size: Int(before.size), into: &data) else {
+            throw FileReadError(path: path, code: errno)
         }
         guard let after = FileVersion.of(descriptor: fd) else { throw FileReadError(path: path, code: errno) }
         data.count = count
         return FileRead(data: data, before: before, after: after, started: started)
+    }
+}
+
+/// Reads `fd` from its start to its end into `buffer`, room its caller may keep from file to file:
+/// the count of bytes read (those past it are an earlier file's, or zeros), or nil (`errno` set)
+/// when a read fails. `buffer` grows to one byte more than `size`, the file's size, so that the read
+/// that finds the end is the second and only a file that grew needs a third; it never shrinks.
+func readToEnd<Room: ReadRoom>(_ fd: Int32, size: Int, into buffer: inout Room) -> Int? {
+    buffer.grow(to: max(size + 1, 4096))
+    var count = 0
+    while true {
+        if count == buffer.count { buffer.grow(to: buffer.count * 2) }
+        let n = buffer.withUnsafeMutableBytes { raw in systemRead(fd, raw.baseAddress! + count, raw.count - count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+        }
+        if n == 0 { return count }
+        count += n
+    }
+}
+
+/// The whole file at `path` read into `buffer` (`readToEnd`); nil when it cannot be opened or read.
+func readWholeFile<Room: ReadRoom>(_ path: String, into buffer: inout Room) -> Int? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else { return nil }
+    return readToEnd(fd, size: Int(status.st_size), into: &buffer)
+}
+
+/// Bytes a file is read into in place (`readToEnd`).
+protocol ReadRoom: MutableDataProtocol {
+    mutating func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R
+    /// At least `wanted` bytes, those held kept, zeros after them.
+    mutating func grow(to wanted: Int)
+}
+
+extension Array: ReadRoom where Element == UInt8 {
+    mutating func grow(to wanted: Int) {
+        if count < wanted { self += [UInt8](repeating: 0, count: wanted - count) }
+    }
+}
+
+extension Data: ReadRoom {
+    mutating func grow(to wanted: Int) {
+        if count < wanted { count = wanted }
     }
 }
 

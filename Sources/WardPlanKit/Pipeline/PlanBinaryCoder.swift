@@ -661,9 +661,10 @@ final class TextPool: @unchecked Sendable {
 
         @inline(never)
         private func newLongTextBits(_ utf8: UnsafeRawBufferPointer, hash: UInt64) -> TextTable.Bits {
-            // A text kept by the pool is made immortal (`ImmortalTexts`); one whose hash another
-            // text holds (a collision, or a hash that the entry gives wrong) stays native, kept
-            // until the next table: never freed, such texts could add up from damaged entries.
+            // A text kept by the pool is made immortal when the pool makes them so (`ImmortalTexts`);
+            // one whose hash another text holds (a collision, or a hash that the entry gives wrong)
+            // stays native, kept until the next table: never freed, such texts could add up from
+            // damaged entries.
             guard texts[hash] == nil else {
                 let made = String(decoding: utf8, as: UTF8.self)
                 kept.append(made)

@@ -88,26 +88,10 @@ enum XMLPart {
     /// when it cannot be opened or read. `buffer` grows to hold the file (one byte more, so the
     /// read that finds the end is the second) and never shrinks, so bytes past the count are an
     /// earlier file's. Read, not mapped: a file truncated under a mapping would stop the process.
-    /// `Entry.readFile` of a `Data`, so that a part's bytes go to the output as a slice of it.
+    /// Into a `Data` (`readWholeFile`, as `Entry.readFile` into bytes), so that a part's bytes go
+    /// to the output as a slice of it.
     static func readFile(_ path: String, into buffer: inout Data) -> Int? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { return nil }
-        let wanted = max(Int(status.st_size) + 1, 4096)
-        if buffer.count < wanted { buffer.count = wanted }
-        var count = 0
-        while true {
-            if count == buffer.count { buffer.count *= 2 }
-            let n = buffer.withUnsafeMutableBytes { raw in systemRead(fd, raw.baseAddress! + count, raw.count - count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { return count }
-            count += n
-        }
+        readWholeFile(path, into: &buffer)
     }
 
     /// The part, when everything about it is as `encode` wrote it for `key` and `id`: its bytes a

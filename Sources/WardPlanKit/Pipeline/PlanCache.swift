@@ -570,25 +570,7 @@ enum Entry {
     /// Reads the whole file at `path` into `buffer`, grown when it is too small (never shrunk):
     /// the count of its bytes, or nil when it cannot be opened or read (as `FileRead.read` throws).
     static func readFile(_ path: String, into buffer: inout [UInt8]) -> Int? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { return nil }
-        // One byte more than the size, so that the read that finds the end is the second.
-        let wanted = max(Int(status.st_size) + 1, 4096)
-        if buffer.count < wanted { buffer = [UInt8](repeating: 0, count: wanted) }
-        var count = 0
-        while true {
-            if count == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
-            let n = buffer.withUnsafeMutableBytes { raw in systemRead(fd, raw.baseAddress! + count, raw.count - count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { return count }
-            count += n
-        }
+        readWholeFile(path, into: &buffer)
     }
 
     static func append<T: FixedWidthInteger>(_ value: T, to data: inout Data) {
