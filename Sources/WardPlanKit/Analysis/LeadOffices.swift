@@ -171,6 +171,20 @@ struct ExactTextTable<Value> {
     private var count = 0
     /// Places of `keys` by the words of the texts found or inserted there; emptied when the table grows.
     private var byWords = PlacesByWords()
+    /// Whether `value(for:orInsert:)` looks texts up by their words and learns them.
+    private var learnsWords = true
+    /// The table's size when the first text comes (then doubled as it fills).
+    private var firstSize = 16
+
+    init() {}
+
+    /// A table with room for `count` texts from the first one on (none allocated before it), so
+    /// that filling it does not grow it again and again; `learnsWords` false: texts found by
+    /// `value(for:orInsert:)` through their bytes only.
+    init(reserving count: Int, learnsWords: Bool = true) {
+        while firstSize < count * 2 { firstSize *= 2 }
+        self.learnsWords = learnsWords
+    }
 
     subscript(text: String) -> Value? {
         guard !keys.isEmpty else { return nil }
@@ -206,6 +220,30 @@ struct ExactTextTable<Value> {
         return values[found]
     }
 
+    /// The value kept for `text`'s bytes; else `make(hash)`'s, kept for them (`hash`: the bytes'
+    /// `TextPool.hash`). One look-up either way (`find` then `insert` would hash a new text twice):
+    /// by the words `text` is stored as, then by its bytes, the words learnt (when the table learns
+    /// them: `init(reserving:learnsWords:)`).
+    mutating func value(for text: String, orInsert make: (_ hash: UInt64) -> Value) -> Value {
+        if learnsWords, let i = byWords.place(of: text) { return values[i]! }
+        if (count + 1) * 2 > keys.count { grow() }
+        let hash = Self.withBytes(text) { TextPool.hash($0) }
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while let key = keys[i] {
+            if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) { break }
+            i = (i + 1) & mask
+        }
+        if keys[i] == nil {
+            keys[i] = text
+            hashes[i] = hash
+            values[i] = make(hash)
+            count += 1
+        }
+        if learnsWords { byWords.learn(text, place: i) }
+        return values[i]!
+    }
+
     /// Keeps `value` for `text`, replacing the value kept for its bytes, if any.
     mutating func insert(_ text: String, _ value: Value) {
         if (count + 1) * 2 > keys.count { grow() }
@@ -234,7 +272,7 @@ struct ExactTextTable<Value> {
 
     private mutating func grow() {
         let old = (keys, hashes, values)
-        let size = Swift.max(16, keys.count * 2)
+        let size = Swift.max(firstSize, keys.count * 2)
         keys = [String?](repeating: nil, count: size)
         hashes = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)

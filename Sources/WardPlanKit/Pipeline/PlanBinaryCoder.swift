@@ -95,10 +95,16 @@ protocol BinaryReadableInPlace: BinaryCodable {
 struct BinaryWriter {
     private var body: [UInt8] = []
     private var strings: [String] = []
-    /// Keyed by the texts' UTF-8 bytes (`ExactText`, compared with `memcmp`): `String`'s `==` holds
-    /// for canonically equivalent texts ("hoá" in NFC and in NFD), which must keep their own bytes,
-    /// and comparing two `UTF8View`s byte by byte cost more than the lookup's hashing.
-    private var index: [ExactText: Int] = [:]
+    /// Each of `strings`' `TextPool.hash`, found by the look-up that kept it: the table writes a
+    /// long text's hash before its bytes.
+    private var stringHashes: [UInt64] = []
+    /// Keyed by the texts' UTF-8 bytes: `String`'s `==` holds for canonically equivalent texts
+    /// ("hoá" in NFC and in NFD), which must keep their own bytes. An `ExactTextTable`, not a
+    /// `[ExactText: Int]` (`Hasher` on every text's bytes, a second look-up to insert): one hash a
+    /// text, kept for the table (`stringHashes`). Room for a plan's texts from the first (a plan
+    /// has about a thousand; growing from 16 was a sixth of the writer), none before; by bytes
+    /// only: finding texts by their words saved less than learning them cost (callgrind, lead45).
+    private var index = ExactTextTable<Int>(reserving: 1_024, learnsWords: false)
     /// The last non-empty area evidence written (`areaEvidence(_:themes:)`): the next item's often
     /// repeats its heading's evidence.
     var previousAreaEvidence: [Evidence] = []
@@ -111,12 +117,11 @@ struct BinaryWriter {
     func payload() -> [UInt8] {
         var table = BinaryWriter()
         table.varint(UInt64(strings.count))
-        for string in strings {
+        for (string, hash) in zip(strings, stringHashes) {
             var string = string
             string.withUTF8 { utf8 in
                 table.varint(UInt64(utf8.count))
                 if utf8.count > TextPool.shortLength {
-                    let hash = TextPool.hash(UnsafeRawBufferPointer(utf8))
                     withUnsafeBytes(of: hash.littleEndian) { table.body.append(contentsOf: $0) }
                 }
                 table.body.append(contentsOf: utf8)
@@ -146,11 +151,17 @@ struct BinaryWriter {
     }
 
     private mutating func stringIndex(_ value: String) -> Int {
-        let key = ExactText(value)
-        if let i = index[key] { return i }
-        strings.append(value)
-        index[key] = strings.count - 1
-        return strings.count - 1
+        let next = strings.count
+        var newHash: UInt64? = nil
+        let i = index.value(for: value) { hash in
+            newHash = hash
+            return next
+        }
+        if let newHash {
+            strings.append(value)
+            stringHashes.append(newHash)
+        }
+        return i
     }
 
     mutating func string(_ value: String) { varint(UInt64(stringIndex(value))) }
