@@ -113,6 +113,8 @@ final class HTMLReportWriter {
     /// Each ward id's place in Vietnamese dictionary order of the wards' names (`VietnameseCollation`):
     /// the order of ward lists and of sorting by ward.
     let wardRank: [String: Int]
+    /// `wardRank` of each ward's id, in ward order (a task row's sort key, without hashing the id).
+    let rankOf: [Int]
     /// The page's wards (positions in `comparison.wards`) in that order.
     let collatedWards: [Int]
     /// Task facts per ward, in ward order.
@@ -133,8 +135,10 @@ final class HTMLReportWriter {
     let areaNames: [String: String]
     let themeNames: [String: String]
     let areaNameKeys: [String: String]
-    /// Parts kept as data in a lazy page: key, markup.
-    var deferredParts: [(key: String, markup: [UInt8])] = []
+    /// Parts kept as data in a lazy page, as the members of one JSON object (`"key":"markup"`, the
+    /// markup escaped for a script block), written as each part is made (`keepDeferred`); empty
+    /// when there are none. The `{` is written with the first member, the `}` by `deferredData`.
+    var deferredJSON = ByteBuffer(capacity: 0)
 
     init(_ report: Report, page: Page = Page(), index: HTMLReportIndex? = nil) {
         let index = index ?? HTMLReportIndex(report.comparison)
@@ -147,6 +151,7 @@ final class HTMLReportWriter {
         groupOf = index.groupOf
         wardIndex = index.wardIndex
         wardRank = index.wardRank
+        rankOf = index.rankOf
         if let subset = page.wards {
             let chosen = Set(subset)
             collatedWards = index.collated.filter { chosen.contains($0) }
@@ -330,8 +335,12 @@ final class HTMLReportWriter {
         h.open("tbody")
         for w in collatedWards {
             let entry = wards[w]
-            h.open("tr", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
-            h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            h.start("tr")
+            h.attribute("data-ward", entry.id)
+            h.attribute("data-group", entry.group)
+            h.raw("><th scope=\"row\">")
+            wardLink(entry.id)
+            h.raw("</th>")
             cells(w, entry)
             h.close("tr")
             h.newline()
@@ -374,12 +383,35 @@ final class HTMLReportWriter {
 
     /// A link to a ward's profile.
     func wardLink(_ id: String) {
-        h.element("a", [.href("#" + Anchor.ward(id))], text: ward(id).label)
+        h.raw("<a href=\"#")
+        wardAnchor(id)
+        h.raw("\">")
+        h.text(ward(id).label)
+        h.raw("</a>")
     }
 
     /// A link to a task's row in the task table: its number in the plan.
     func taskLink(_ ref: TaskRef) {
-        h.element("a", [.href("#" + Anchor.task(ref))], text: ref.ref)
+        h.raw("<a href=\"#")
+        taskAnchor(ref)
+        h.raw("\">")
+        h.text(ref.ref)
+        h.raw("</a>")
+    }
+
+    /// `Anchor.ward(id)` written, escaped, without making it: the piece of it that varies is
+    /// `Anchor.safe`'s, which is the id itself when it is safe already.
+    func wardAnchor(_ id: String) {
+        h.raw("w-")
+        h.text(Anchor.safe(id))
+    }
+
+    /// `Anchor.task(ref)` written, escaped, without making it.
+    func taskAnchor(_ ref: TaskRef) {
+        h.raw("t-")
+        h.text(Anchor.safe(ref.ward))
+        h.raw("-")
+        h.number(ref.index)
     }
 
     func taskLinks(_ refs: [TaskRef]) {
@@ -423,6 +455,8 @@ struct HTMLReportIndex: Sendable {
     let wardIndex: [String: Int]
     /// Each ward id's place in Vietnamese dictionary order of the wards' names.
     let wardRank: [String: Int]
+    /// `wardRank` of each ward's id, in ward order.
+    let rankOf: [Int]
     /// Every ward (positions in `comparison.wards`) in that order.
     let collated: [Int]
     /// Task facts per ward, in ward order.
@@ -456,6 +490,7 @@ struct HTMLReportIndex: Sendable {
         var rank: [String: Int] = [:]
         for (r, w) in all.enumerated() { rank[comparison.wards[w].id] = r }
         wardRank = rank
+        rankOf = comparison.wards.map { rank[$0.id]! }
         self.collated = all
         var perWard: [[TaskFacts]] = comparison.wards.map { _ in [] }
         for f in comparison.tasks {
