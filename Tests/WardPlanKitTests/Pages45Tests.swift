@@ -135,6 +135,23 @@ struct Pages45Tests {
         }
     }
 
+    /// The line of a theme's word written around its number is the phrase filled with it.
+    @Test func lineOneWrittenAroundItsNumberIsThePhraseFilled() throws {
+        for language in Language.allCases {
+            let writer = HTMLReportWriter(ReportTests.report(language))
+            let (before, after) = try #require(writer.lineOneAround)
+            for n in [0, 1, 2, 10, 123_456, -1] {
+                #expect(before + String(n) + after == writer.t(.lineOne, String(n)))
+            }
+        }
+        #expect(HTMLReportWriter.around("dòng {0}")?.before == "dòng ")
+        #expect(HTMLReportWriter.around("dòng {0}")?.after == "")
+        #expect(HTMLReportWriter.around("{0} task|{0} tasks") == nil)
+        #expect(HTMLReportWriter.around("{0} of {1}") == nil)
+        #expect(HTMLReportWriter.around("{0}{0}") == nil)
+        #expect(HTMLReportWriter.around("no number") == nil)
+    }
+
     @Test func attributesWrittenOneByOneAreTheOpensAttributes() {
         for value in Self.awkward + [nil] {
             let h = HTMLBuilder()

@@ -135,6 +135,10 @@ final class HTMLReportWriter {
     let areaNames: [String: String]
     let themeNames: [String: String]
     let areaNameKeys: [String: String]
+    /// `t(.lineOne, n)` as the text before and after its number, when the phrase is one `{0}` between
+    /// fixed text (no `|` form to pick): a task's theme words write it for every word (≈ 2,000
+    /// instructions a fill); nil otherwise (filled each time).
+    let lineOneAround: (before: String, after: String)?
     /// Parts kept as data in a lazy page, as the members of one JSON object (`"key":"markup"`, the
     /// markup escaped for a script block), written as each part is made (`keepDeferred`); empty
     /// when there are none. The `{` is written with the first member, the `}` by `deferredData`.
@@ -174,6 +178,16 @@ final class HTMLReportWriter {
             themes[row.id] = t.pick(row.vi, row.en)
         }
         themeNames = themes
+        lineOneAround = Self.around(t.language == .vi ? Phrase.lineOne.text.vi : Phrase.lineOne.text.en)
+    }
+
+    /// A template's text before and after its one `{0}`, when it has no other `{` and no `|`.
+    static func around(_ template: String) -> (before: String, after: String)? {
+        let parts = template.components(separatedBy: "{0}")
+        guard parts.count == 2, !template.contains("|"), !parts[0].contains("{"), !parts[1].contains("{") else {
+            return nil
+        }
+        return (parts[0], parts[1])
     }
 
     var lazy: Bool { options.lazy }
@@ -368,7 +382,8 @@ final class HTMLReportWriter {
 
     func ward(_ id: String) -> WardEntry { wards[wardIndex[id]!] }
     func plan(_ wardID: String) -> Plan { plans[wardIndex[wardID]!] }
-    func task(_ ref: TaskRef) -> PlanTask { plan(ref.ward).tasks[ref.index] }
+    /// The task a reference names, read from its plan in place (not through a copy of the plan).
+    func task(_ ref: TaskRef) -> PlanTask { plans[wardIndex[ref.ward]!].tasks[ref.index] }
 
     func areaName(_ id: String) -> String { areaNames[id] ?? id }
 

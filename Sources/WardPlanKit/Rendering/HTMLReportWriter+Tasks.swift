@@ -203,7 +203,13 @@ extension HTMLReportWriter {
                 h.raw("«")
                 h.text(evidence[k].matched)
                 h.raw("», ")
-                h.text(t(.lineOne, String(evidence[k].line)))
+                if let (before, after) = lineOneAround {
+                    h.text(before)
+                    h.number(evidence[k].line)
+                    h.text(after)
+                } else {
+                    h.text(t(.lineOne, String(evidence[k].line)))
+                }
             }
             h.raw(")</span>")
         }
