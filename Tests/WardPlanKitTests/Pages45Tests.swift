@@ -228,7 +228,8 @@ struct Pages45Tests {
 
     @Test func deflateInOneCallIsDeflateInChunks() throws {
         var generator = SplitMix64(seed: 45)
-        let markup = Array(String(repeating: "<tr class=\"task\" data-ward=\"w-1\"><td>Phường</td></tr>\n", count: 3000).utf8)
+        let row = "<tr class=\"task\" data-ward=\"w-1\"><td>Phường</td></tr>\n"
+        let markup = Array(String(repeating: row, count: 3000).utf8)
         for count in [0, 1, 2, 100, 65_535, 65_536, 65_537, 150_000, markup.count] {
             var random = [UInt8](repeating: 0, count: count)
             for i in random.indices { random[i] = UInt8(truncatingIfNeeded: generator.next()) }

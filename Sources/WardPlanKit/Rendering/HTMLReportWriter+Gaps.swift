@@ -30,7 +30,8 @@ extension HTMLReportWriter {
                 h.element("p", text: t(.noGaps))
             }
             // Absent before stated: a plan that says nothing of a theme is the first thing to ask about.
-            let ordered = national.filter { items[$0].level != .stated } + national.filter { items[$0].level == .stated }
+            let ordered =
+                national.filter { items[$0].level != .stated } + national.filter { items[$0].level == .stated }
             for (title, list) in [
                 (t(.gapsRequired), ordered), (t(.gapsReview), reviews), (t(.gapsUpdate), updates),
                 (t(.gapsCommon), peersOnly),
