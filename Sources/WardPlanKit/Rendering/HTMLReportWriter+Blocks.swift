@@ -174,11 +174,7 @@ enum Deflate {
     static func raw(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard input.count <= Int(UInt32.max) else { return nil }
         var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
+        guard start(&stream) else { return nil }
         defer { deflateEnd(&stream) }
         let bound = Int(deflateBound(&stream, UInt(input.count)))
         var result = Z_OK
@@ -194,15 +190,18 @@ enum Deflate {
         return result == Z_STREAM_END ? out : rawInChunks(input)
     }
 
+    /// `stream` made ready for raw deflate at `level` (in place: zlib keeps its address).
+    private static func start(_ stream: inout z_stream) -> Bool {
+        deflateInit2_(
+            &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    }
+
     /// Raw deflate written 64 KB at a time into a buffer and appended: the way before, kept for
     /// the rare case above and as the tests' reference.
     static func rawInChunks(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
+        guard start(&stream) else { return nil }
         defer { deflateEnd(&stream) }
         var out: [UInt8] = []
         let chunk = 1 << 16

@@ -166,9 +166,7 @@ extension HTMLReportWriter {
             h.number(count)
             h.raw("</a>")
         } else if let gapLink = gapLink() {
-            h.raw("<a")
-            h.attribute("href", gapLink)
-            h.endStart()
+            linkStart(gapLink)
             h.raw(symbol)
             h.raw("</a>")
         } else {
@@ -180,14 +178,19 @@ extension HTMLReportWriter {
     func numberCell(_ value: Int, bad: Bool = false, link: String? = nil) {
         h.raw(bad && value > 0 ? "<td class=\"n bad\">" : "<td class=\"n\">")
         if let link {
-            h.raw("<a")
-            h.attribute("href", link)
-            h.endStart()
+            linkStart(link)
             h.number(value)
             h.raw("</a>")
         } else {
             h.number(value)
         }
         h.raw("</td>")
+    }
+
+    /// `<a href="…">`, the address escaped (as `h.open("a", [.href(link)])` writes it).
+    func linkStart(_ link: String) {
+        h.raw("<a")
+        h.attribute("href", link)
+        h.endStart()
     }
 }
