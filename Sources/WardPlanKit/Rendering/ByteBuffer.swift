@@ -227,3 +227,16 @@ struct ByteBuffer {
         append(0x22)
     }
 }
+
+extension ByteBuffer {
+    /// Bytes written by `write` into room for `maximum` at the end, at the pointer it is given; it
+    /// returns how many it wrote (at most `maximum`). For writers whose length is known only once
+    /// written (an escape of a page's data: at most six bytes a byte), without a buffer of their own.
+    mutating func appendWriting(atMost maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        precondition(maximum >= 0, "a length")
+        reserve(maximum)
+        let written = write(base + count)
+        precondition(written >= 0 && written <= maximum, "written past the room made")
+        count += written
+    }
+}

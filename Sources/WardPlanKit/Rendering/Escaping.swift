@@ -93,49 +93,52 @@ public enum Escaping {
     // MARK: Escaping into a byte buffer (the HTML pages: no `String` made per piece of text)
 
     /// `html(text)`'s UTF-8 appended to `out`.
-    static func appendHTML(_ text: String, to out: inout [UInt8]) {
+    static func appendHTML<Sink: ByteSink>(_ text: String, to out: inout Sink) {
         var text = text
         text.withUTF8 { appendHTML($0, to: &out) }
     }
 
     /// `html` of UTF-8 text (valid UTF-8, as a `String`'s) appended to `out`: runs of bytes that need
-    /// nothing are copied as they are.
-    static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// nothing are copied as they are. Generic over the sink (specialised for each): the pages write
+    /// into a `ByteBuffer` (`HTMLBuilder`), whose append is a capacity check and a copy.
+    static func appendHTML<Sink: ByteSink>(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         let count = bytes.count
         var start = 0
         var i = ByteRuns.firstSpecial(ByteRuns.HTML.self, in: bytes, from: 0)
         while i < count {
             let b = bytes[i]
-            if start < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            if start < i { out.append(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             var length = 1
             switch b {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            case 0x26: appendStatic("&amp;", to: &out)
+            case 0x3C: appendStatic("&lt;", to: &out)
+            case 0x3E: appendStatic("&gt;", to: &out)
+            case 0x22: appendStatic("&quot;", to: &out)
+            case 0x27: appendStatic("&#39;", to: &out)
             case 0x0D: out.append(0x0A)
-            case 0..<0x80: out.append(contentsOf: replacementCharacter)  // controls and DEL
+            case 0..<0x80: appendStatic("\u{FFFD}", to: &out)  // controls and DEL
             default:
                 // A lead byte of a code point HTML may forbid: decoded, kept unless it is one.
                 length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
                 var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 if isForbiddenInHTML(Unicode.Scalar(value)!) {
-                    out.append(contentsOf: replacementCharacter)
+                    appendStatic("\u{FFFD}", to: &out)
                 } else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                    out.append(UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
                 }
             }
             i += length
             start = i
             i = ByteRuns.firstSpecial(ByteRuns.HTML.self, in: bytes, from: i)
         }
-        if start < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count])) }
+        if start < count { out.append(UnsafeBufferPointer(rebasing: bytes[start..<count])) }
     }
 
-    /// U+FFFD in UTF-8.
-    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+    @inline(__always)
+    private static func appendStatic<Sink: ByteSink>(_ text: StaticString, to out: inout Sink) {
+        text.withUTF8Buffer { out.append($0) }
+    }
 
     /// `jsonInScript(text)`'s UTF-8 appended to `out`.
     static func appendJSONInScript(_ text: String, to out: inout [UInt8]) {
@@ -159,65 +162,79 @@ public enum Escaping {
     /// appends were most of the escaping of a page's data (perf, lead35). The next byte to escape
     /// is found from the block's lanes (`firstSpecialByLanes`): markup has one every few bytes.
     static func jsonInScriptBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let count = bytes.count
-        return [UInt8](unsafeUninitializedCapacity: count * 6 + 2) { buffer, written in
-            let out = buffer.baseAddress!
-            var o = 0
-            @inline(__always) func put(_ b: UInt8) {
-                out[o] = b
-                o += 1
-            }
-            @inline(__always) func put(_ text: StaticString) {
-                text.withUTF8Buffer { for b in $0 { put(b) } }
-            }
-            put(0x22)
-            var start = 0
-            var i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: 0)
-            while i < count {
-                if start < i {
-                    (out + o).update(from: bytes.baseAddress! + start, count: i - start)
-                    o += i - start
-                }
-                let b = bytes[i]
-                let next: UInt8 = i + 1 < count ? bytes[i + 1] : 0
-                switch b {
-                case 0x3C where next == 0x2F:
-                    put("<\\/")
-                    i += 2
-                case 0x3C where next == 0x21:
-                    put("\\u003c")
-                    i += 1
-                case 0x22:
-                    put("\\\"")
-                    i += 1
-                case 0x5C:
-                    put("\\\\")
-                    i += 1
-                case 0x0A:
-                    put("\\n")
-                    i += 1
-                case 0xE2 where next == 0x80 && i + 2 < count && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    put(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    i += 3
-                case 0x3C, 0xE2:
-                    put(b)  // a `<` or 0xE2 that stays as it is
-                    i += 1
-                default:  // the other controls: \u00XX
-                    put("\\u00")
-                    put(hexDigit(b >> 4))
-                    put(hexDigit(b & 0x0F))
-                    i += 1
-                }
-                start = i
-                i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: i)
-            }
-            if start < count {
-                (out + o).update(from: bytes.baseAddress! + start, count: count - start)
-                o += count - start
-            }
-            put(0x22)
-            written = o
+        [UInt8](unsafeUninitializedCapacity: jsonInScriptRoom(bytes.count)) { buffer, written in
+            written = writeJSONInScript(bytes, to: buffer.baseAddress!)
         }
+    }
+
+    /// `jsonInScriptBytes(bytes)` appended to `out`, written in place (no buffer of its own).
+    static func appendJSONInScript(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        out.appendWriting(atMost: jsonInScriptRoom(bytes.count)) { writeJSONInScript(bytes, to: $0) }
+    }
+
+    /// The most bytes `writeJSONInScript` writes for `count` bytes: two quotes and six bytes a byte.
+    @inline(__always)
+    static func jsonInScriptRoom(_ count: Int) -> Int { count * 6 + 2 }
+
+    /// `jsonInScript` of UTF-8 text written at `out`, quotes included; returns how many bytes
+    /// (at most `jsonInScriptRoom(bytes.count)`).
+    static func writeJSONInScript(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let count = bytes.count
+        var o = 0
+        @inline(__always) func put(_ b: UInt8) {
+            out[o] = b
+            o += 1
+        }
+        @inline(__always) func put(_ text: StaticString) {
+            text.withUTF8Buffer { for b in $0 { put(b) } }
+        }
+        put(0x22)
+        var start = 0
+        var i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: 0)
+        while i < count {
+            if start < i {
+                (out + o).update(from: bytes.baseAddress! + start, count: i - start)
+                o += i - start
+            }
+            let b = bytes[i]
+            let next: UInt8 = i + 1 < count ? bytes[i + 1] : 0
+            switch b {
+            case 0x3C where next == 0x2F:
+                put("<\\/")
+                i += 2
+            case 0x3C where next == 0x21:
+                put("\\u003c")
+                i += 1
+            case 0x22:
+                put("\\\"")
+                i += 1
+            case 0x5C:
+                put("\\\\")
+                i += 1
+            case 0x0A:
+                put("\\n")
+                i += 1
+            case 0xE2 where next == 0x80 && i + 2 < count && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                put(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                i += 3
+            case 0x3C, 0xE2:
+                put(b)  // a `<` or 0xE2 that stays as it is
+                i += 1
+            default:  // the other controls: \u00XX
+                put("\\u00")
+                put(hexDigit(b >> 4))
+                put(hexDigit(b & 0x0F))
+                i += 1
+            }
+            start = i
+            i = ByteRuns.firstSpecialByLanes(ByteRuns.JSONInScript.self, in: bytes, from: i)
+        }
+        if start < count {
+            (out + o).update(from: bytes.baseAddress! + start, count: count - start)
+            o += count - start
+        }
+        put(0x22)
+        return o
     }
 
     /// `appendJSONInScript` run by run: each run of bytes that need nothing appended, then the

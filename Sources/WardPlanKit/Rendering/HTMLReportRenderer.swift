@@ -113,6 +113,8 @@ final class HTMLReportWriter {
     /// Each ward id's place in Vietnamese dictionary order of the wards' names (`VietnameseCollation`):
     /// the order of ward lists and of sorting by ward.
     let wardRank: [String: Int]
+    /// `wardRank` of each ward's id, in ward order (a task row's sort key, without hashing the id).
+    let rankOf: [Int]
     /// The page's wards (positions in `comparison.wards`) in that order.
     let collatedWards: [Int]
     /// Task facts per ward, in ward order.
@@ -133,8 +135,14 @@ final class HTMLReportWriter {
     let areaNames: [String: String]
     let themeNames: [String: String]
     let areaNameKeys: [String: String]
-    /// Parts kept as data in a lazy page: key, markup.
-    var deferredParts: [(key: String, markup: [UInt8])] = []
+    /// `t(.lineOne, n)` as the text before and after its number, when the phrase is one `{0}` between
+    /// fixed text (no `|` form to pick): a task's theme words write it for every word (≈ 2,000
+    /// instructions a fill); nil otherwise (filled each time).
+    let lineOneAround: (before: String, after: String)?
+    /// Parts kept as data in a lazy page, as the members of one JSON object (`"key":"markup"`, the
+    /// markup escaped for a script block), written as each part is made (`keepDeferred`); empty
+    /// when there are none. The `{` is written with the first member, the `}` by `deferredData`.
+    var deferredJSON = ByteBuffer(capacity: 0)
 
     init(_ report: Report, page: Page = Page(), index: HTMLReportIndex? = nil) {
         let index = index ?? HTMLReportIndex(report.comparison)
@@ -147,6 +155,7 @@ final class HTMLReportWriter {
         groupOf = index.groupOf
         wardIndex = index.wardIndex
         wardRank = index.wardRank
+        rankOf = index.rankOf
         if let subset = page.wards {
             let chosen = Set(subset)
             collatedWards = index.collated.filter { chosen.contains($0) }
@@ -169,6 +178,16 @@ final class HTMLReportWriter {
             themes[row.id] = t.pick(row.vi, row.en)
         }
         themeNames = themes
+        lineOneAround = Self.around(t.language == .vi ? Phrase.lineOne.text.vi : Phrase.lineOne.text.en)
+    }
+
+    /// A template's text before and after its one `{0}`, when it has no other `{` and no `|`.
+    static func around(_ template: String) -> (before: String, after: String)? {
+        let parts = template.components(separatedBy: "{0}")
+        guard parts.count == 2, !template.contains("|"), !parts[0].contains("{"), !parts[1].contains("{") else {
+            return nil
+        }
+        return (parts[0], parts[1])
     }
 
     var lazy: Bool { options.lazy }
@@ -330,8 +349,12 @@ final class HTMLReportWriter {
         h.open("tbody")
         for w in collatedWards {
             let entry = wards[w]
-            h.open("tr", [Attribute("data-ward", entry.id), Attribute("data-group", entry.group)])
-            h.element("th", [Attribute("scope", "row")]) { wardLink(entry.id) }
+            h.start("tr")
+            h.attribute("data-ward", entry.id)
+            h.attribute("data-group", entry.group)
+            h.raw("><th scope=\"row\">")
+            wardLink(entry.id)
+            h.raw("</th>")
             cells(w, entry)
             h.close("tr")
             h.newline()
@@ -359,7 +382,8 @@ final class HTMLReportWriter {
 
     func ward(_ id: String) -> WardEntry { wards[wardIndex[id]!] }
     func plan(_ wardID: String) -> Plan { plans[wardIndex[wardID]!] }
-    func task(_ ref: TaskRef) -> PlanTask { plan(ref.ward).tasks[ref.index] }
+    /// The task a reference names, read from its plan in place (not through a copy of the plan).
+    func task(_ ref: TaskRef) -> PlanTask { plans[wardIndex[ref.ward]!].tasks[ref.index] }
 
     func areaName(_ id: String) -> String { areaNames[id] ?? id }
 
@@ -374,12 +398,35 @@ final class HTMLReportWriter {
 
     /// A link to a ward's profile.
     func wardLink(_ id: String) {
-        h.element("a", [.href("#" + Anchor.ward(id))], text: ward(id).label)
+        h.raw("<a href=\"#")
+        wardAnchor(id)
+        h.raw("\">")
+        h.text(ward(id).label)
+        h.raw("</a>")
     }
 
     /// A link to a task's row in the task table: its number in the plan.
     func taskLink(_ ref: TaskRef) {
-        h.element("a", [.href("#" + Anchor.task(ref))], text: ref.ref)
+        h.raw("<a href=\"#")
+        taskAnchor(ref)
+        h.raw("\">")
+        h.text(ref.ref)
+        h.raw("</a>")
+    }
+
+    /// `Anchor.ward(id)` written, escaped, without making it: the piece of it that varies is
+    /// `Anchor.safe`'s, which is the id itself when it is safe already.
+    func wardAnchor(_ id: String) {
+        h.raw("w-")
+        h.text(Anchor.safe(id))
+    }
+
+    /// `Anchor.task(ref)` written, escaped, without making it.
+    func taskAnchor(_ ref: TaskRef) {
+        h.raw("t-")
+        h.text(Anchor.safe(ref.ward))
+        h.raw("-")
+        h.number(ref.index)
     }
 
     func taskLinks(_ refs: [TaskRef]) {
@@ -423,6 +470,8 @@ struct HTMLReportIndex: Sendable {
     let wardIndex: [String: Int]
     /// Each ward id's place in Vietnamese dictionary order of the wards' names.
     let wardRank: [String: Int]
+    /// `wardRank` of each ward's id, in ward order.
+    let rankOf: [Int]
     /// Every ward (positions in `comparison.wards`) in that order.
     let collated: [Int]
     /// Task facts per ward, in ward order.
@@ -456,6 +505,7 @@ struct HTMLReportIndex: Sendable {
         var rank: [String: Int] = [:]
         for (r, w) in all.enumerated() { rank[comparison.wards[w].id] = r }
         wardRank = rank
+        rankOf = comparison.wards.map { rank[$0.id]! }
         self.collated = all
         var perWard: [[TaskFacts]] = comparison.wards.map { _ in [] }
         for f in comparison.tasks {

@@ -28,7 +28,7 @@ extension HTMLReportWriter {
     /// `body` in place, or in a lazy page kept as data under `key` with an empty slot in its place.
     func deferred(_ key: String, _ body: () -> Void) {
         if lazy {
-            deferredParts.append((key, h.capture(body)))
+            keepDeferred(key, body)
             h.element("div", [Attribute("data-lazy", key)]) {}
         } else {
             body()
@@ -42,30 +42,43 @@ extension HTMLReportWriter {
         foldable(key: key, summary: { h.element("strong", text: caption) }, body: body)
     }
 
+    /// What `body` writes, kept out of the page as a member of its data (`deferredJSON`) under `key`:
+    /// escaped straight from the builder's buffer into the data, after `body` has run (a part kept
+    /// inside `body` is a member before this one, as when the parts were listed and then written).
+    func keepDeferred(_ key: String, _ body: () -> Void) {
+        h.captured(body) { markup in
+            if deferredJSON.count == 0 {
+                deferredJSON.append(0x7B)  // {
+            } else {
+                deferredJSON.append(0x2C)  // ,
+                deferredJSON.append(0x0A)
+            }
+            var key = key
+            key.withUTF8 { Escaping.appendJSONInScript($0, to: &deferredJSON) }
+            deferredJSON.append(0x3A)  // :
+            Escaping.appendJSONInScript(markup, to: &deferredJSON)
+        }
+    }
+
     /// The lazy page's parts as one JSON object, compressed (raw deflate, which browsers inflate
     /// with `DecompressionStream`) and in base64, in a data block that is never run: a browser reads
     /// a page's megabytes of markup as a script's text in seconds, its base64 (a fifth as long) at once.
     func deferredData() {
-        guard !deferredParts.isEmpty else { return }
-        // The object written as bytes, each part's markup escaped straight from the page's bytes.
-        var json: [UInt8] = [0x7B]  // {
-        json.reserveCapacity(deferredParts.reduce(16) { $0 + $1.markup.count + $1.key.utf8.count + 16 })
-        for (i, part) in deferredParts.enumerated() {
-            if i > 0 { json.append(contentsOf: [0x2C, 0x0A]) }  // ",\n"
-            Escaping.appendJSONInScript(part.key, to: &json)
-            json.append(0x3A)  // :
-            part.markup.withUnsafeBufferPointer { Escaping.appendJSONInScript($0, to: &json) }
-        }
-        json.append(0x7D)  // }
-        if let packed = Deflate.raw(json, kept: options.keptData) {
+        guard deferredJSON.count > 0 else { return }
+        deferredJSON.append(0x7D)  // }
+        let packed = deferredJSON.withUTF8 { Deflate.raw($0, kept: options.keptData) }
+        if let packed {
             h.raw("<script type=\"application/octet-stream\" id=\"wp-data\" data-encoding=\"deflate-raw\">")
             // Base64 needs no escaping: letters, digits, `+`, `/`, `=`.
-            h.raw(bytes: Base64.encode(packed))
+            packed.withUnsafeBufferPointer { packed in
+                h.raw(atMost: Base64.encodedCount(packed.count)) { Base64.encode(packed, to: $0) }
+            }
         } else {
             // Unlikely (compression failed): the object's text as one JSON string.
             h.raw("<script type=\"application/json\" id=\"wp-data\" data-encoding=\"json\">")
-            h.json(String(decoding: json, as: UTF8.self))
+            h.json(deferredJSON.withUTF8 { String(decoding: $0, as: UTF8.self) })
         }
+        deferredJSON = ByteBuffer(capacity: 0)
         h.raw("</script>\n")
     }
 
@@ -134,43 +147,78 @@ enum Deflate {
 
     /// `raw(input)`, taken from `kept` when it holds the result for these bytes (a page whose data
     /// did not change since the run that kept it), else compressed and given to it to keep.
-    static func raw(_ input: [UInt8], kept: (store: any DeflatedDataStore, page: String)?) -> [UInt8]? {
+    static func raw(_ input: UnsafeBufferPointer<UInt8>, kept: (store: any DeflatedDataStore, page: String)?)
+        -> [UInt8]?
+    {
         guard let (store, page) = kept else { return raw(input) }
-        let digest = DataDigest(input)
+        let digest = DataDigest(UnsafeRawBufferPointer(input))
         if let packed = store.deflated(page: page, digest: digest, zlibVersion: maker) { return packed }
         guard let packed = raw(input) else { return nil }
         store.keepDeflated(packed, page: page, digest: digest, zlibVersion: maker)
         return packed
     }
 
+    static func raw(_ input: [UInt8], kept: (store: any DeflatedDataStore, page: String)?) -> [UInt8]? {
+        input.withUnsafeBufferPointer { raw($0, kept: kept) }
+    }
+
     static func raw(_ input: [UInt8]) -> [UInt8]? {
+        input.withUnsafeBufferPointer { raw($0) }
+    }
+
+    /// The input read where it is (zlib does not write to it; it was copied into an array of its
+    /// own before: a page's data, ≈ 10 MB, once more per page) and compressed in one call into room
+    /// for `deflateBound` bytes, which zlib finishes in (no 64 KB chunks copied out and appended).
+    /// The bytes are those of any other way of feeding it: deflate's blocks end where its own
+    /// buffers fill, not where the output's room does (`rawInChunks`, the way before, is the check).
+    static func raw(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard input.count <= Int(UInt32.max) else { return nil }
         var stream = z_stream()
-        guard
-            deflateInit2_(
-                &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { return nil }
+        guard start(&stream) else { return nil }
+        defer { deflateEnd(&stream) }
+        let bound = Int(deflateBound(&stream, UInt(input.count)))
+        var result = Z_OK
+        let out = [UInt8](unsafeUninitializedCapacity: bound) { target, written in
+            stream.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = target.baseAddress
+            stream.avail_out = UInt32(truncatingIfNeeded: target.count)
+            result = deflate(&stream, Z_FINISH)
+            written = target.count - Int(stream.avail_out)
+        }
+        // zlib promises one call with `deflateBound`'s room finishes; should it not, the old way.
+        return result == Z_STREAM_END ? out : rawInChunks(input)
+    }
+
+    /// `stream` made ready for raw deflate at `level` (in place: zlib keeps its address).
+    private static func start(_ stream: inout z_stream) -> Bool {
+        deflateInit2_(
+            &stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    }
+
+    /// Raw deflate written 64 KB at a time into a buffer and appended: the way before, kept for
+    /// the rare case above and as the tests' reference.
+    static func rawInChunks(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var stream = z_stream()
+        guard start(&stream) else { return nil }
         defer { deflateEnd(&stream) }
         var out: [UInt8] = []
         let chunk = 1 << 16
         var buffer = [UInt8](repeating: 0, count: chunk)
-        var input = input
-        let result: Int32 = input.withUnsafeMutableBufferPointer { source in
-            stream.next_in = source.baseAddress
-            stream.avail_in = UInt32(source.count)
-            var result = Z_OK
-            repeat {
-                buffer.withUnsafeMutableBufferPointer { target in
-                    stream.next_out = target.baseAddress
-                    stream.avail_out = UInt32(chunk)
-                    result = deflate(&stream, Z_FINISH)
-                }
-                guard result == Z_OK || result == Z_STREAM_END else { return result }
-                out.append(contentsOf: buffer[..<(chunk - Int(stream.avail_out))])
-            } while result != Z_STREAM_END
-            return result
-        }
-        return result == Z_STREAM_END ? out : nil
+        stream.next_in = input.baseAddress.map { UnsafeMutablePointer(mutating: $0) }
+        stream.avail_in = UInt32(input.count)
+        var result = Z_OK
+        repeat {
+            buffer.withUnsafeMutableBufferPointer { target in
+                stream.next_out = target.baseAddress
+                stream.avail_out = UInt32(chunk)
+                result = deflate(&stream, Z_FINISH)
+            }
+            guard result == Z_OK || result == Z_STREAM_END else { return nil }
+            out.append(contentsOf: buffer[..<(chunk - Int(stream.avail_out))])
+        } while result != Z_STREAM_END
+        return out
     }
 }
 
@@ -179,26 +227,41 @@ enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ input: [UInt8]) -> [UInt8] {
-        let alphabet = alphabet
-        var out: [UInt8] = []
-        out.reserveCapacity((input.count + 2) / 3 * 4)
-        var i = 0
-        while i + 3 <= input.count {
-            let n = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8 | UInt32(input[i + 2])
-            out.append(alphabet[Int(n >> 18)])
-            out.append(alphabet[Int(n >> 12 & 0x3F)])
-            out.append(alphabet[Int(n >> 6 & 0x3F)])
-            out.append(alphabet[Int(n & 0x3F)])
-            i += 3
+        guard !input.isEmpty else { return [] }
+        return input.withUnsafeBufferPointer { input in
+            [UInt8](unsafeUninitializedCapacity: encodedCount(input.count)) { buffer, written in
+                written = encode(input, to: buffer.baseAddress!)
+            }
         }
-        let rest = input.count - i
-        if rest > 0 {
-            let n = UInt32(input[i]) << 16 | (rest == 2 ? UInt32(input[i + 1]) << 8 : 0)
-            out.append(alphabet[Int(n >> 18)])
-            out.append(alphabet[Int(n >> 12 & 0x3F)])
-            out.append(rest == 2 ? alphabet[Int(n >> 6 & 0x3F)] : 0x3D)
-            out.append(0x3D)
+    }
+
+    /// The length of `count` bytes' base64.
+    static func encodedCount(_ count: Int) -> Int { (count + 2) / 3 * 4 }
+
+    /// `input`'s base64 written at `out` (room for `encodedCount(input.count)`); returns its length.
+    static func encode(_ input: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        alphabet.withUnsafeBufferPointer { alphabet in
+            var o = 0
+            var i = 0
+            while i + 3 <= input.count {
+                let n = UInt32(input[i]) << 16 | UInt32(input[i + 1]) << 8 | UInt32(input[i + 2])
+                out[o] = alphabet[Int(n >> 18)]
+                out[o + 1] = alphabet[Int(n >> 12 & 0x3F)]
+                out[o + 2] = alphabet[Int(n >> 6 & 0x3F)]
+                out[o + 3] = alphabet[Int(n & 0x3F)]
+                o += 4
+                i += 3
+            }
+            let rest = input.count - i
+            if rest > 0 {
+                let n = UInt32(input[i]) << 16 | (rest == 2 ? UInt32(input[i + 1]) << 8 : 0)
+                out[o] = alphabet[Int(n >> 18)]
+                out[o + 1] = alphabet[Int(n >> 12 & 0x3F)]
+                out[o + 2] = rest == 2 ? alphabet[Int(n >> 6 & 0x3F)] : 0x3D
+                out[o + 3] = 0x3D
+                o += 4
+            }
+            return o
         }
-        return out
     }
 }

@@ -137,15 +137,25 @@ extension HTMLReportWriter {
                     }
                 }
                 h.open("tbody")
+                // The start tags written piece by piece (`HTMLBuilder.start`): a country's lists have
+                // tens of thousands of rows.
                 for ref in refs {
                     let task = task(ref)
-                    h.open("tr", [Attribute("data-ward", ref.ward)])
-                    h.element("td") { wardLink(ref.ward) }
-                    h.element("td", [Attribute("data-sort", String(ref.index))]) { taskLink(ref) }
-                    h.element("td", text: areaName(task.area))
+                    h.start("tr")
+                    h.attribute("data-ward", ref.ward)
+                    h.raw("><td>")
+                    wardLink(ref.ward)
+                    h.raw("</td><td data-sort=\"")
+                    h.number(ref.index)
+                    h.raw("\">")
+                    taskLink(ref)
+                    h.raw("</td><td>")
+                    h.text(areaName(task.area))
+                    h.raw("</td>")
                     cells(ref, task)
-                    h.element("td", [.class("src")], text: source(ref.ward, line: task.line, endLine: task.endLine))
-                    h.close("tr")
+                    h.raw("<td class=\"src\">")
+                    h.text(source(ref.ward, line: task.line, endLine: task.endLine))
+                    h.raw("</td></tr>")
                     h.newline()
                 }
                 h.close("tbody")

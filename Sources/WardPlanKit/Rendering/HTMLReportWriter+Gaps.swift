@@ -19,19 +19,26 @@ extension HTMLReportWriter {
                 h.element("span", [.class(gaps.count > 0 ? "badge bad" : "badge ok")], text: t(.gapCount, gaps.count))
             }
         } body: {
-            let national = gaps.national
-            if national.isEmpty && gaps.peersOnly.isEmpty && gaps.updates.isEmpty && gaps.reviews.isEmpty {
+            // `gaps.national`, `reviews`, `updates` and `peersOnly` as positions in `gaps.items`: the
+            // items are read in place, not copied into four lists (a retain per string of each).
+            let items = gaps.items
+            let national = items.indices.filter { items[$0].basis.contains(.national) && items[$0].isRequest }
+            let reviews = items.indices.filter { items[$0].level == .review }
+            let updates = items.indices.filter { items[$0].level == .update }
+            let peersOnly = items.indices.filter { !items[$0].basis.contains(.national) }
+            if national.isEmpty && peersOnly.isEmpty && updates.isEmpty && reviews.isEmpty {
                 h.element("p", text: t(.noGaps))
             }
             // Absent before stated: a plan that says nothing of a theme is the first thing to ask about.
-            let ordered = national.filter { $0.level != .stated } + national.filter { $0.level == .stated }
-            for (title, items) in [
-                (t(.gapsRequired), ordered), (t(.gapsReview), gaps.reviews), (t(.gapsUpdate), gaps.updates),
-                (t(.gapsCommon), gaps.peersOnly),
-            ] where !items.isEmpty {
+            let ordered =
+                national.filter { items[$0].level != .stated } + national.filter { items[$0].level == .stated }
+            for (title, list) in [
+                (t(.gapsRequired), ordered), (t(.gapsReview), reviews), (t(.gapsUpdate), updates),
+                (t(.gapsCommon), peersOnly),
+            ] where !list.isEmpty {
                 h.element("h4", text: title)
                 h.open("ol")
-                for item in items { gapItem(item, ward: entry.id, w: w) }
+                for i in list { gapItem(items[i], ward: entry.id, w: w) }
                 h.close("ol")
             }
             resolvedDecisions(of: entry)

@@ -48,7 +48,7 @@ extension HTMLReportWriter {
     }
 
     /// Heat class for a count of tasks.
-    static func heat(_ count: Int) -> String {
+    static func heat(_ count: Int) -> StaticString {
         switch count {
         case 0: return "c0"
         case 1: return "c1"
@@ -143,33 +143,54 @@ extension HTMLReportWriter {
     /// states it (amber when it is a national gap) or ○ (red when it is a national gap), linking to
     /// the gap's explanation; ◌ (violet) when the plan has near words an officer should read first.
     /// The link filters the task table when scripts run: the ward is the row's, the area or theme
-    /// the column header's.
+    /// the column header's. The links are made only when shown (a country's matrices have
+    /// ≈ 250,000 cells), the tag written piece by piece (`HTMLBuilder.start`).
     func coverageCell(
-        _ cell: Coverage.Cell, isGap: Bool, stated: Bool, review: Bool = false, taskLink: String, gapLink: String?
+        _ cell: Coverage.Cell, isGap: Bool, stated: Bool, review: Bool = false,
+        taskLink: @autoclosure () -> String, gapLink: @autoclosure () -> String?
     ) {
         let count = cell.tasks.count
         var heat = Self.heat(count)
         if count == 0 { heat = review ? "c0r" : isGap ? (stated ? "c0m" : "c0") : "c0o" }
-        let symbol = review ? "◌" : stated ? "◐" : "○"
+        let symbol: StaticString = review ? "◌" : stated ? "◐" : "○"
         // Sorted by the count, not by the symbol.
-        h.element("td", [.class("n " + heat), Attribute("data-sort", String(count))]) {
-            if count > 0 {
-                h.element("a", [.href(taskLink), .class("f")], text: "●\u{A0}\(count)")
-            } else if let gapLink {
-                h.element("a", [.href(gapLink)], text: symbol)
-            } else {
-                h.text(symbol)
-            }
+        h.raw("<td class=\"n ")
+        h.raw(heat)
+        h.raw("\" data-sort=\"")
+        h.number(count)
+        h.raw("\">")
+        if count > 0 {
+            h.raw("<a")
+            h.attribute("href", taskLink())
+            h.raw(" class=\"f\">●\u{A0}")
+            h.number(count)
+            h.raw("</a>")
+        } else if let gapLink = gapLink() {
+            linkStart(gapLink)
+            h.raw(symbol)
+            h.raw("</a>")
+        } else {
+            h.raw(symbol)
         }
+        h.raw("</td>")
     }
 
     func numberCell(_ value: Int, bad: Bool = false, link: String? = nil) {
-        h.element("td", [.class(bad && value > 0 ? "n bad" : "n")]) {
-            if let link {
-                h.element("a", [.href(link)], text: String(value))
-            } else {
-                h.text(String(value))
-            }
+        h.raw(bad && value > 0 ? "<td class=\"n bad\">" : "<td class=\"n\">")
+        if let link {
+            linkStart(link)
+            h.number(value)
+            h.raw("</a>")
+        } else {
+            h.number(value)
         }
+        h.raw("</td>")
+    }
+
+    /// `<a href="…">`, the address escaped (as `h.open("a", [.href(link)])` writes it).
+    func linkStart(_ link: String) {
+        h.raw("<a")
+        h.attribute("href", link)
+        h.endStart()
     }
 }

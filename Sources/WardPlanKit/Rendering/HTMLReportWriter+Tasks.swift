@@ -33,21 +33,24 @@ extension HTMLReportWriter {
                     }
                     for w in collatedWards {
                         let entry = wards[w]
+                        // The facts read in place, by index (a `for f in` copied each one out: a
+                        // retain per string and list of it, 250,000 rows in a country).
                         let rows = {
+                            let facts = self.facts[w]
                             var area: String?
-                            for f in self.facts[w] {
-                                if f.area != area {
-                                    area = f.area
-                                    self.groupRow(
-                                        entry, area: f.area,
-                                        count: self.facts[w].reduce(0) { $0 + ($1.area == f.area ? 1 : 0) })
+                            for i in facts.indices {
+                                if facts[i].area != area {
+                                    area = facts[i].area
+                                    var count = 0
+                                    for k in facts.indices where facts[k].area == facts[i].area { count += 1 }
+                                    self.groupRow(entry, area: facts[i].area, count: count)
                                 }
-                                self.taskRow(f, w: w)
+                                self.taskRow(facts[i], w: w)
                             }
                         }
                         if lazy {
                             let key = "t:" + entry.id
-                            deferredParts.append((key, h.capture(rows)))
+                            keepDeferred(key, rows)
                             h.element(
                                 "tbody",
                                 [
@@ -70,94 +73,145 @@ extension HTMLReportWriter {
 
     /// The row that starts a ward's tasks in one area: the target of the matrix's links.
     func groupRow(_ entry: WardEntry, area: String, count: Int) {
-        h.open("tr", [.class("group")])
-        h.element("td", [Attribute("colspan", "9"), .id(Anchor.taskGroup(entry.id, area))]) {
-            h.element("a", [.href("#" + Anchor.ward(entry.id))], text: entry.label)
-            h.element("strong", text: " · " + areaName(area))
-            h.text(" (" + t(.nTasks, count) + ")")
-        }
-        h.close("tr")
+        h.raw("<tr class=\"group\"><td colspan=\"9\"")
+        h.attribute("id", Anchor.taskGroup(entry.id, area))
+        h.endStart()
+        h.raw("<a href=\"#")
+        wardAnchor(entry.id)
+        h.raw("\">")
+        h.text(entry.label)
+        h.raw("</a><strong>")
+        h.text(" · ")
+        h.text(areaName(area))
+        h.raw("</strong>")
+        h.text(" (" + t(.nTasks, count) + ")")
+        h.raw("</td></tr>")
         h.newline()
     }
 
-    /// A task's row; `w` is its ward's position (`f.task.ward` is that ward's id).
+    /// A task's row; `w` is its ward's position (`f.task.ward` is that ward's id). Its start tags
+    /// written attribute by attribute (`HTMLBuilder.start`): a country has 250,000 rows.
     func taskRow(_ f: TaskFacts, w: Int) {
-        let entry = wards[w]
-        let task = plans[w].tasks[f.task.index]
-        var flags: [String] = []
-        if !f.hasNamedLead { flags.append("nolead") }
-        if f.schedule == .missing || f.schedule == .vague { flags.append("vague") }
-        if f.pastDue { flags.append("pastdue") }
-        if !f.hasProduct { flags.append("noproduct") }
-        let offices = f.leads.compactMap { officeIndex[$0].map(String.init) }
-        let quarter = f.dueQuarter?.description ?? (f.schedule == .recurring ? "recurring" : "none")
-        h.open(
-            "tr",
-            [
-                .id(Anchor.task(f.task)), .class("task"), Attribute("data-ward", f.task.ward),
-                Attribute("data-group", entry.group),
-                Attribute("data-area", f.area),
-                Attribute("data-themes", f.themes.joined(separator: " ")),
-                Attribute("data-offices", offices.joined(separator: " ")),
-                Attribute("data-quarter", quarter), Attribute("data-flags", flags.joined(separator: " ")),
-            ])
-        h.element("td", [Attribute("data-sort", String(wardRank[entry.id]!))], text: entry.label)
-        h.element("td", [Attribute("data-sort", String(f.task.index))], text: task.ref)
-        h.element("td") {
-            h.text(areaName(f.area))
-            if let group = task.group, group.foldedKey != (areaNameKeys[f.area] ?? f.area.foldedKey) {
-                h.element("span", [.class("grp"), .lang(quoteLanguage)], text: group)
-            }
+        taskRow(f, entry: comparison.wards[w], task: plans[w].tasks[f.task.index], rank: rankOf[w])
+    }
+
+    /// The row, its ward and task given as arguments (borrowed where they are, not copied out).
+    private func taskRow(_ f: TaskFacts, entry: WardEntry, task: PlanTask, rank: Int) {
+        let vague = f.schedule == .missing || f.schedule == .vague
+        h.start("tr")
+        h.attributeStart("id")
+        taskAnchor(f.task)
+        h.attributeEnd()
+        h.raw(" class=\"task\"")
+        h.attribute("data-ward", f.task.ward)
+        h.attribute("data-group", entry.group)
+        h.attribute("data-area", f.area)
+        h.attribute("data-themes", joined: f.themes)
+        h.attributeStart("data-offices")
+        var first = true
+        for lead in f.leads {
+            guard let office = officeIndex[lead] else { continue }
+            if !first { h.raw(" ") }
+            h.number(office)
+            first = false
         }
-        h.element("td") { themesCell(task) }
-        h.element("td", [.class("text")]) {
-            quote(task.text)
-            for note in task.notes { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: note) }
-        }
-        h.element("td", [.class(f.hasNamedLead ? nil : "bad")]) { leadCell(task, f) }
-        h.element(
-            "td",
-            [
-                .class(f.schedule == .missing || f.schedule == .vague || f.pastDue ? "warn" : nil),
-                Attribute("data-sort", f.due?.description ?? ""),
-            ]
-        ) {
-            timeCell(task, f)
-        }
-        if task.products.isEmpty {
-            h.element("td", [.class("bad")], text: t(.noProduct))
+        h.attributeEnd()
+        h.attributeStart("data-quarter")
+        if let quarter = f.dueQuarter {
+            h.text(quarter.description)
         } else {
-            h.element("td") { quote(task.products.joined(separator: "; ")) }
+            h.raw(f.schedule == .recurring ? "recurring" : "none")
         }
-        h.element("td", [.class("src")], text: source(entry, line: task.line, endLine: task.endLine))
-        h.close("tr")
+        h.attributeEnd()
+        // The flags joined by spaces, as the filter reads them.
+        h.attributeStart("data-flags")
+        first = true
+        func flag(_ on: Bool, _ name: StaticString) {
+            guard on else { return }
+            if !first { h.raw(" ") }
+            h.raw(name)
+            first = false
+        }
+        flag(!f.hasNamedLead, "nolead")
+        flag(vague, "vague")
+        flag(f.pastDue, "pastdue")
+        flag(!f.hasProduct, "noproduct")
+        h.attributeEnd()
+        h.endStart()
+        h.raw("<td data-sort=\"")
+        h.number(rank)
+        h.raw("\">")
+        h.text(entry.label)
+        h.raw("</td><td data-sort=\"")
+        h.number(f.task.index)
+        h.raw("\">")
+        h.text(task.ref)
+        h.raw("</td><td>")
+        h.text(areaName(f.area))
+        if let group = task.group, group.foldedKey != (areaNameKeys[f.area] ?? f.area.foldedKey) {
+            h.raw("<span class=\"grp\"")
+            h.attribute("lang", quoteLanguage)
+            h.endStart()
+            h.text(group)
+            h.raw("</span>")
+        }
+        h.raw("</td><td>")
+        themesCell(task)
+        h.raw("</td><td class=\"text\">")
+        quote(task.text)
+        for note in task.notes { h.element("span", [.class("asw"), .lang(quoteLanguage)], text: note) }
+        h.raw(f.hasNamedLead ? "</td><td>" : "</td><td class=\"bad\">")
+        leadCell(task, f)
+        h.raw(vague || f.pastDue ? "</td><td class=\"warn\"" : "</td><td")
+        h.attributeStart("data-sort")
+        if let due = f.due { h.text(due.description) }
+        h.attributeEnd()
+        h.endStart()
+        timeCell(task, f)
+        if task.products.isEmpty {
+            h.raw("</td><td class=\"bad\">")
+            h.text(t(.noProduct))
+        } else {
+            h.raw("</td><td>")
+            quote(task.products.joined(separator: "; "))
+        }
+        h.raw("</td><td class=\"src\">")
+        h.text(source(entry, line: task.line, endLine: task.endLine))
+        h.raw("</td></tr>")
         h.newline()
     }
 
     /// The themes of a task, each with the plan's words that show it, in small type:
-    /// "Một cửa («một cửa», dòng 112); …".
+    /// "Một cửa («một cửa», dòng 112); …". The themes and their words read in place, by index (not
+    /// copied out one by one); fixed pieces that need no escaping written as they are.
     func themesCell(_ task: PlanTask) {
-        guard !task.themes.isEmpty else {
+        let themes = task.themes
+        guard !themes.isEmpty else {
             h.text("–")
             return
         }
-        for (i, match) in task.themes.enumerated() {
-            if i > 0 { h.text("; ") }
-            h.text(themeName(match.id))
-            guard !match.evidence.isEmpty else { continue }
+        for i in themes.indices {
+            if i > 0 { h.raw("; ") }
+            h.text(themeName(themes[i].id))
+            let evidence = themes[i].evidence
+            guard !evidence.isEmpty else { continue }
             // Piece by piece: `Escaping.appendHTML` maps each character on its own, so the pieces
             // give the bytes of their join escaped as one text, without making the join.
-            h.open("span", [.class("evi")])
-            h.text(" (")
-            for (k, evidence) in match.evidence.enumerated() {
-                if k > 0 { h.text("; ") }
-                h.text("«")
-                h.text(evidence.matched)
-                h.text("», ")
-                h.text(t(.lineOne, String(evidence.line)))
+            h.raw("<span class=\"evi\"> (")
+            for k in evidence.indices {
+                if k > 0 { h.raw("; ") }
+                h.raw("«")
+                h.text(evidence[k].matched)
+                h.raw("», ")
+                if let (before, after) = lineOneAround {
+                    h.text(before)
+                    h.number(evidence[k].line)
+                    h.text(after)
+                } else {
+                    h.text(t(.lineOne, String(evidence[k].line)))
+                }
             }
-            h.text(")")
-            h.close("span")
+            h.raw(")</span>")
         }
     }
 
