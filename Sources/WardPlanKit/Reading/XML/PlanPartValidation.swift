@@ -17,8 +17,10 @@ final class PlanPartValidation: @unchecked Sendable {
     /// each part validated as it is against `schema`.
     let foldedSchema: CompiledSchema?
     /// `foldedSchema` without the code types' patterns, for a part whose code values the writer
-    /// found in form (`XMLCodePatterns`); nil: `foldedSchema` for every part.
-    let codesSchema: CompiledSchema?
+    /// found in form (`XMLCodePatterns`); nil: `foldedSchema` for every part. Asked for by the
+    /// workers, so it is compiled (once, ≈ 9 M instructions) only in a run that validates a part, and
+    /// not on the writer's thread.
+    let codesSchema: @Sendable () -> CompiledSchema?
     /// Threads validating parts, started with the first part.
     let workers: Int
     /// Parts given and not yet validated (waiting or being validated) before `check` blocks.
@@ -49,12 +51,13 @@ final class PlanPartValidation: @unchecked Sendable {
     /// `codesSchema` is `reportPartCodes`, only with the latter two.
     init(
         schema: CompiledSchema = XMLSchemaSet.reportFrame, foldedSchema: CompiledSchema? = XMLSchemaSet.reportPart,
-        codesSchema: CompiledSchema? = nil, workers: Int = PlanExtractor.defaultThreads
+        codesSchema: @autoclosure @escaping @Sendable () -> CompiledSchema? = nil,
+        workers: Int = PlanExtractor.defaultThreads
     ) {
         _ = LibXML.ready
         self.schema = schema
         self.foldedSchema = foldedSchema
-        self.codesSchema = foldedSchema == nil ? nil : codesSchema
+        self.codesSchema = codesSchema
         self.workers = max(1, workers)
         capacity = max(8, 2 * self.workers)
     }
@@ -118,7 +121,7 @@ final class PlanPartValidation: @unchecked Sendable {
             condition.unlock()
             // The frame's schema, the writer's: the folded bytes first (`frameProblems`), without the
             // code types' patterns when the writer found the part's codes in form.
-            let folded = job.codesHold ? codesSchema ?? foldedSchema : foldedSchema
+            let folded = job.codesHold && foldedSchema != nil ? codesSchema() ?? foldedSchema : foldedSchema
             let found =
                 folded.map { Self.frameProblems(job.part, id: job.id, schema: schema, folded: $0) }
                 ?? Self.problems(job.part, id: job.id, schema: schema)
