@@ -77,6 +77,12 @@ public enum XMLSchemaSet {
     static let reportPartIDs = CompiledSchema(
         file: reportFile, dropping: XMLReportIDs.constraints.union(XMLReportIDs.frameConstraints), keeping: [],
         unpatterned: XMLIDPatterns.types)
+    /// `reportPartIDs` without the patterns of the code types either (`CodeToken`, `DiagnosticCode`,
+    /// `Sha256`, `VersionToken`): what a plan's folded element is validated against first when the
+    /// writer found every code value of it in form (`XMLCodePatterns`). Never a verdict.
+    static let reportPartCodes = CompiledSchema(
+        file: reportFile, dropping: XMLReportIDs.constraints.union(XMLReportIDs.frameConstraints), keeping: [],
+        unpatterned: XMLIDPatterns.types.union(XMLCodePatterns.types))
     static let reportVersion2 = CompiledSchema(file: reportVersion2File)
     static let reportVersion1 = CompiledSchema(file: reportVersion1File)
     static let edXML = CompiledSchema(file: edXMLFile)

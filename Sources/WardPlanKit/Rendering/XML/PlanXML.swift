@@ -8,17 +8,20 @@ struct PlanXML {
     /// The report's phrase list, which evidence names its phrase from.
     let phrases: PhraseList
     let writer: XMLTextWriter
+    /// Whether every code value written matched its type's pattern (`XMLCodePatterns`): each of the
+    /// five attributes of those types is written through it.
+    let codes = XMLCodePatterns.Tally()
 
     func write() {
         let w = writer
         w.location = (plan.source.path, nil)
         w.start("plan")
         w.attribute("id", id)
-        w.attribute("taxonomyVersion", plan.taxonomyVersion)
+        w.attribute("taxonomyVersion", codes.version(plan.taxonomyVersion))
 
         w.start("source")
         w.attribute("path", plan.source.path)
-        w.attribute("sha256", plan.source.sha256)
+        w.attribute("sha256", codes.digest(plan.source.sha256))
         w.attribute("format", plan.source.format)
         w.attribute("nonBlankLines", plan.source.nonBlankLines)
         w.end()
@@ -82,7 +85,7 @@ struct PlanXML {
         list("tableHeaders", plan.tableHeaders) { sourceText("text", $0) }
         list("unclassified", plan.unclassified) { sourceText("text", $0) }
         if !plan.notUnderstood.isEmpty { list("notUnderstood", plan.notUnderstood) { sourceText("text", $0) } }
-        list("diagnostics", plan.diagnostics) { PlanXML.write($0, to: w) }
+        list("diagnostics", plan.diagnostics) { PlanXML.write($0, to: w, codes: codes) }
         w.end()
     }
 
@@ -114,7 +117,7 @@ struct PlanXML {
     private func write(_ target: Target) {
         let w = writer
         w.start("target")
-        w.attribute("metric", target.metric)
+        w.attribute("metric", codes.code(target.metric))
         Self.writeFigure(target.comparator, target.value, target.unit, target.phase, to: w)
         w.attribute("area", target.area)
         w.attribute("areaBasis", target.areaBasis?.rawValue)
@@ -186,7 +189,7 @@ struct PlanXML {
         let w = writer
         for theme in themes {
             w.start(name)
-            w.attribute("id", theme.id)
+            w.attribute("id", codes.code(theme.id))
             w.attribute("area", theme.area)
             for item in theme.evidence { evidence(item, named: "evidence") }
             w.end()
@@ -215,9 +218,11 @@ struct PlanXML {
         w.attribute("phaseTo", phase.map { year($0.to) })
     }
 
-    static func write(_ diagnostic: Diagnostic, to w: XMLTextWriter) {
+    /// `codes`: a plan's element's tally, which its diagnostics' codes go through.
+    static func write(_ diagnostic: Diagnostic, to w: XMLTextWriter, codes: XMLCodePatterns.Tally? = nil) {
         w.start("diagnostic")
-        w.attribute("code", diagnostic.code.rawValue)
+        let code = diagnostic.code.rawValue
+        w.attribute("code", codes?.diagnostic(code) ?? code)
         w.attribute("severity", diagnostic.severity.rawValue)
         w.attribute("path", diagnostic.path)
         w.attribute("line", diagnostic.line)

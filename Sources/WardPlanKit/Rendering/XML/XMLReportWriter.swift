@@ -159,7 +159,8 @@ public struct XMLReportWriter: Sendable {
             ? (
                 store: parts,
                 validation: PlanPartValidation(
-                    schema: frame, foldedSchema: idsHold ? XMLSchemaSet.reportPartIDs : XMLSchemaSet.reportPart),
+                    schema: frame, foldedSchema: idsHold ? XMLSchemaSet.reportPartIDs : XMLSchemaSet.reportPart,
+                    codesSchema: idsHold ? XMLSchemaSet.reportPartCodes : nil),
                 alone: byParts
             ) : nil
         let writer = XMLTextWriter(deliver: deliver, check: stream.feed)
@@ -254,12 +255,13 @@ public struct XMLReportWriter: Sendable {
                 continue
             }
             let part = XMLTextWriter(partIndent: 0)
-            PlanXML(plan: plan, id: id, phrases: phrases, writer: part).write()
+            let element = PlanXML(plan: plan, id: id, phrases: phrases, writer: part)
+            element.write()
             let bytes = part.partBytes()
             let lines = Self.lineBreaks(in: bytes)
             // A part whose characters were replaced is made again each run, so its warnings are.
             let keep = part.replacements.isEmpty
-            validation.check(bytes, id: id) { verdict in
+            validation.check(bytes, id: id, codesHold: element.codes.hold) { verdict in
                 if keep, let store {
                     store.keepXMLPart(
                         XMLPlanPart(bytes: Data(bytes), lines: lines, verdict: verdict), for: plan, id: id)
