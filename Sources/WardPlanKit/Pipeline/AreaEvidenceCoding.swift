@@ -107,10 +107,12 @@ extension BinaryReader {
 }
 
 extension Evidence {
-    /// The same value with the same bytes: texts compared by their UTF-8, not as `==` compares them.
+    /// The same value with the same bytes: texts compared by their UTF-8, not as `==` compares them;
+    /// with `memcmp` (`ExactText.sameBytes`): `utf8.elementsEqual` cost ≈ 2,200 instructions a list
+    /// the cache writer compares, 74 M of a cold n-100 run (lead45).
     func sameBytes(as other: Evidence) -> Bool {
         line == other.line && column == other.column && basis == other.basis
-            && phrase.utf8.elementsEqual(other.phrase.utf8) && matched.utf8.elementsEqual(other.matched.utf8)
+            && ExactText.sameBytes(phrase, other.phrase) && ExactText.sameBytes(matched, other.matched)
     }
 
     static func sameBytes(_ a: [Evidence], _ b: [Evidence]) -> Bool {
