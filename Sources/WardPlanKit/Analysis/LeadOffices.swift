@@ -228,18 +228,8 @@ struct ExactTextTable<Value> {
         if learnsWords, let i = byWords.place(of: text) { return values[i]! }
         if (count + 1) * 2 > keys.count { grow() }
         let hash = Self.withBytes(text) { TextPool.hash($0) }
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: hash) & mask
-        while let key = keys[i] {
-            if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) { break }
-            i = (i + 1) & mask
-        }
-        if keys[i] == nil {
-            keys[i] = text
-            hashes[i] = hash
-            values[i] = make(hash)
-            count += 1
-        }
+        let i = slot(text, hash: hash)
+        if keys[i] == nil { fill(i, text, hash: hash, value: make(hash)) }
         if learnsWords { byWords.learn(text, place: i) }
         return values[i]!
     }
@@ -254,20 +244,32 @@ struct ExactTextTable<Value> {
     /// Where `text` (of `hash`) was kept or its value replaced.
     @discardableResult
     private mutating func place(_ text: String, hash: UInt64, value: Value) -> Int {
+        let i = slot(text, hash: hash)
+        if keys[i] == nil {
+            fill(i, text, hash: hash, value: value)
+        } else {
+            values[i] = value
+        }
+        return i
+    }
+
+    /// Where `text` (of `hash`) is kept, or the empty place it would take.
+    private func slot(_ text: String, hash: UInt64) -> Int {
         let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while let key = keys[i] {
-            if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) {
-                values[i] = value
-                return i
-            }
+            if hashes[i] == hash, Self.withBytes(text, { Self.equal(key, $0) }) { return i }
             i = (i + 1) & mask
         }
+        return i
+    }
+
+    /// Keeps `text` at the empty place `i`.
+    private mutating func fill(_ i: Int, _ text: String, hash: UInt64, value: Value) {
         keys[i] = text
         hashes[i] = hash
         values[i] = value
         count += 1
-        return i
     }
 
     private mutating func grow() {

@@ -14,9 +14,9 @@ public struct WardGaps: Hashable, Sendable, Codable {
 
     /// Items a national document, benchmark or citation rule raises (update notes and items to
     /// review left out).
-    public var national: [GapItem] { items.filter { $0.basis.contains(.national) && $0.isRequest } }
+    public var national: [GapItem] { items.filter(\.isNationalRequest) }
     /// Items only most peer wards raise: reference, not a request.
-    public var peersOnly: [GapItem] { items.filter { !$0.basis.contains(.national) } }
+    public var peersOnly: [GapItem] { items.filter(\.isPeersOnly) }
     /// Notes for documents newer than the plan: to update when the plan is amended.
     public var updates: [GapItem] { items.filter { $0.level == .update } }
     /// National themes the plan has no evidence of but near words for: an officer reads the lines
@@ -123,6 +123,12 @@ public struct GapItem: Hashable, Sendable, Codable {
 
     /// An item a letter may ask the ward for: not an update note, not an item to review first.
     public var isRequest: Bool { level != .update && level != .review }
+
+    /// A request a national document, benchmark or citation rule raises (`WardGaps.national`).
+    var isNationalRequest: Bool { basis.contains(.national) && isRequest }
+
+    /// Raised only by most peer wards (`WardGaps.peersOnly`).
+    var isPeersOnly: Bool { !basis.contains(.national) }
 
     private enum CodingKeys: String, CodingKey {
         case kind, id, level, basis, expectedBy, places, note, area, peers, assignedTo, decision

@@ -102,7 +102,7 @@ struct BinaryWriter {
     /// ("hoá" in NFC and in NFD), which must keep their own bytes. An `ExactTextTable`, not a
     /// `[ExactText: Int]` (`Hasher` on every text's bytes, a second look-up to insert): one hash a
     /// text, kept for the table (`stringHashes`). Room for a plan's texts from the first (a plan
-    /// has about a thousand; growing from 16 was a sixth of the writer), none before; by bytes
+    /// has about a thousand; growing from 16 was a fifth of the writer), none before; by bytes
     /// only: finding texts by their words saved less than learning them cost (callgrind, lead45).
     private var index = ExactTextTable<Int>(reserving: 1_024, learnsWords: false)
     /// The last non-empty area evidence written (`areaEvidence(_:themes:)`): the next item's often

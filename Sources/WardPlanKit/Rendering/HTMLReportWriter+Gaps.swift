@@ -22,10 +22,10 @@ extension HTMLReportWriter {
             // `gaps.national`, `reviews`, `updates` and `peersOnly` as positions in `gaps.items`: the
             // items are read in place, not copied into four lists (a retain per string of each).
             let items = gaps.items
-            let national = items.indices.filter { items[$0].basis.contains(.national) && items[$0].isRequest }
+            let national = items.indices.filter { items[$0].isNationalRequest }
             let reviews = items.indices.filter { items[$0].level == .review }
             let updates = items.indices.filter { items[$0].level == .update }
-            let peersOnly = items.indices.filter { !items[$0].basis.contains(.national) }
+            let peersOnly = items.indices.filter { items[$0].isPeersOnly }
             if national.isEmpty && peersOnly.isEmpty && updates.isEmpty && reviews.isEmpty {
                 h.element("p", text: t(.noGaps))
             }

@@ -127,7 +127,7 @@ extension HTMLReportWriter {
                 for row in themes {
                     // `gaps[w].item(.theme, row.id)`, found by the index instead of a scan per cell.
                     let found = themeGaps[w][row.id]
-                    let isGap = found.map { items[$0].basis.contains(.national) && items[$0].isRequest } ?? false
+                    let isGap = found.map { items[$0].isNationalRequest } ?? false
                     coverageCell(
                         row.cells[w], isGap: isGap, stated: !row.cells[w].mentions.isEmpty,
                         review: found.map { items[$0].level == .review } ?? false,
