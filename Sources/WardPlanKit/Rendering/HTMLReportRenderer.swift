@@ -390,11 +390,17 @@ final class HTMLReportWriter {
     func themeName(_ id: String) -> String { themeNames[id] ?? id }
 
     /// "Phường A, Phường B và 3 phường khác".
-    func wardNames(_ ids: [String], limit: Int = 4) -> String {
-        let names = ids.prefix(limit).map { ward($0).label }
-        let rest = ids.count - names.count
+    func wardNames(_ ids: [String]) -> String { wardNames(Array(ids.prefix(Self.namesShown)), count: ids.count) }
+
+    /// The same, given the first `namesShown` ids of `count`.
+    func wardNames(_ first: [String], count: Int) -> String {
+        let names = first.prefix(Self.namesShown).map { ward($0).label }
+        let rest = count - names.count
         return rest > 0 ? t(.namesAndMore, names.joined(separator: ", "), rest) : t.list(names)
     }
+
+    /// How many wards a list names before "and N more".
+    static let namesShown = 4
 
     /// A link to a ward's profile.
     func wardLink(_ id: String) {

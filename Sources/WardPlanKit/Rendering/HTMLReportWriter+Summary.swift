@@ -13,7 +13,19 @@ extension HTMLReportWriter {
     func figures() {
         let tasks = shownWards.reduce(0) { $0 + $1.taskCount }
         let targets = shownWards.reduce(0) { $0 + $1.targetCount }
-        let gaps = shownGaps
+        // Counted where the items lie: `national` and `updates` each made a filtered copy of every
+        // ward's list, 3,321 of them on a country's overview.
+        var gaps = 0
+        var stated = 0
+        var updates = 0
+        for w in collatedWards {
+            let items = comparison.gaps[w].items
+            gaps += comparison.gaps[w].count
+            for i in items.indices {
+                if items[i].isNationalRequest && items[i].level == .stated { stated += 1 }
+                if items[i].level == .update { updates += 1 }
+            }
+        }
         h.element("dl", [.class("figures")]) {
             func figure(_ label: Phrase, _ value: Int, bad: Bool = false) {
                 h.element("div", [.class(bad ? "fig bad" : "fig")]) {
@@ -24,9 +36,9 @@ extension HTMLReportWriter {
             figure(.figWards, shownCount)
             figure(.figTasks, tasks)
             figure(.figTargets, targets)
-            figure(.figGaps, gaps.reduce(0) { $0 + $1.count }, bad: true)
-            figure(.figStated, gaps.reduce(0) { $0 + $1.national.filter { $0.level == .stated }.count })
-            figure(.figUpdates, gaps.reduce(0) { $0 + $1.updates.count })
+            figure(.figGaps, gaps, bad: true)
+            figure(.figStated, stated)
+            figure(.figUpdates, updates)
             if !comparison.failed.isEmpty { figure(.figFailed, comparison.failed.count, bad: true) }
         }
         h.newline()
@@ -35,57 +47,30 @@ extension HTMLReportWriter {
     /// Gaps shared by the most wards, of every kind: what the national framework requires (areas,
     /// required themes, targets, citations), then themes most other wards cover.
     func biggestGaps(linked: Bool = true) {
-        let shown = shownGaps
         h.element("h3", text: t(.biggestGaps))
-        typealias Item = (wards: [String], name: String, link: String)
+        let missing = MissingWards(comparison, wards: collatedWards)
+        typealias Item = (wards: [Int], name: String, link: String)
         var required: [Item] = []
         var common: [Item] = []
-        // Each ward's national items it lacks outright (absent, a target below; peer practice apart)
-        // and the themes only its peers raise, gathered once: every item below asks every ward.
-        struct Key: Hashable {
-            var kind: GapItem.Kind
-            var id: String
+        func add(_ list: inout [Item], _ wards: [Int], _ name: @autoclosure () -> String, _ link: String) {
+            if !wards.isEmpty { list.append((wards, name(), link)) }
         }
-        var lacking: [Set<Key>] = []
-        var peerThemes: [Set<String>] = []
-        for gaps in shown {
-            var lacks = Set<Key>()
-            var peers = Set<String>()
-            for item in gaps.items {
-                if item.basis.contains(.national) {
-                    if item.isRequest && item.level != .stated {
-                        lacks.insert(Key(kind: item.kind, id: item.id))
-                    }
-                } else if item.kind == .theme {
-                    peers.insert(item.id)
-                }
-            }
-            lacking.append(lacks)
-            peerThemes.append(peers)
-        }
-        func add(_ list: inout [Item], _ name: String, _ link: String, _ has: (Int) -> Bool) {
-            let missing = shown.indices.filter(has).map { shown[$0].ward }
-            if !missing.isEmpty { list.append((missing, name, link)) }
-        }
-        func lacks(_ kind: GapItem.Kind, _ id: String) -> (Int) -> Bool {
-            let key = Key(kind: kind, id: id)
-            return { lacking[$0].contains(key) }
-        }
-        for citation in comparison.citations.citations {
+        for (k, citation) in comparison.citations.citations.enumerated() {
             add(
-                &required, t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations",
-                lacks(.citation, citation.id))
+                &required, missing.citations[k], t(.citationLabel, t.pick(citation.vi, citation.en)), "#citations")
         }
-        for row in comparison.targets.benchmarks {
-            let target = t(
-                .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
-                t.years(row.benchmark.period))
-            add(&required, target, "#targets", lacks(.target, row.id))
+        for (k, row) in comparison.targets.benchmarks.enumerated() {
+            add(
+                &required, missing.targets[k],
+                t(
+                    .targetLabel, t.pick(row.metricVi, row.metricEn), t.measure(row.benchmark),
+                    t.years(row.benchmark.period)),
+                "#targets")
         }
-        for row in comparison.coverage.themes {
+        for (k, row) in comparison.coverage.themes.enumerated() {
             let name = t(.themeLabel, t.pick(row.vi, row.en), areaName(row.area))
-            add(&required, name, "#matrix-themes", lacks(.theme, row.id))
-            add(&common, name, "#matrix-themes") { peerThemes[$0].contains(row.id) }
+            add(&required, missing.themes[k], name, "#matrix-themes")
+            add(&common, missing.peerThemes[k], name, "#matrix-themes")
         }
         guard !required.isEmpty || !common.isEmpty else {
             h.element("p", text: t(.noGapsAnywhere))
@@ -101,7 +86,10 @@ extension HTMLReportWriter {
                 for item in ranked.prefix(10) {
                     h.element("li") {
                         if linked { h.element("a", [.href(item.link)], text: item.name) } else { h.text(item.name) }
-                        h.text(": " + t(.missingInWards, item.wards.count, shownCount) + " – " + wardNames(item.wards))
+                        let names = item.wards.prefix(Self.namesShown).map { comparison.gaps[collatedWards[$0]].ward }
+                        h.text(
+                            ": " + t(.missingInWards, item.wards.count, shownCount) + " – "
+                                + wardNames(names, count: item.wards.count))
                     }
                 }
             }
