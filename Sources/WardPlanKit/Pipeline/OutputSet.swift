@@ -224,10 +224,9 @@ public struct OutputSet {
         }
     }
 
-    /// Writes the data to a temporary file in the file's folder (made by `prepare`). The new bytes
-    /// are compared with the file being replaced (`PreviousOutput`): its ranges that hold them are
-    /// copied from it, only the bytes that differ are written; nil when that file has every byte
-    /// and stays.
+    /// Writes the data to a temporary file in the file's folder (made by `prepare`). Bytes the file
+    /// being replaced already starts with are copied from it once the new bytes differ, not
+    /// written as they come (`PreviousOutput`); nil when that file has every byte and stays.
     static func stage(_ file: File) throws(Failure) -> String? {
         let folder = folder(of: file.path)
         let name = (file.path as NSString).lastPathComponent
@@ -235,12 +234,21 @@ public struct OutputSet {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw Failure(path: file.path, problem: Problem(errno: errno, folder: folder)) }
         let previous = PreviousOutput(path: file.path)
+        // Whether the temporary holds every byte given so far (it does not while they match).
+        var caughtUp = previous == nil
         var failure: Int32 = 0
         var streamError: (any Error)?
+        func catchUp() {
+            guard !caughtUp, let previous else { return }
+            caughtUp = true
+            failure = previous.copyMatched(to: fd)
+        }
         func put(_ data: Data) throws {
-            failure = data.withUnsafeBytes { chunk in
-                if let previous { return previous.give(chunk, to: fd) }
-                return writeAll(chunk, to: fd)
+            data.withUnsafeBytes { chunk in
+                let same = caughtUp ? 0 : previous?.match(chunk) ?? 0
+                if same == chunk.count && !caughtUp { return }
+                catchUp()
+                if failure == 0 { failure = writeAll(UnsafeRawBufferPointer(rebasing: chunk[same...]), to: fd) }
             }
             if failure != 0 { throw WriteFailed() }
         }
@@ -249,8 +257,8 @@ public struct OutputSet {
         } else {
             try? put(file.data)
         }
-        let kept = failure == 0 && streamError == nil && previous?.standsFor(fd) == true
-        if failure == 0 && streamError == nil && !kept, let previous { failure = previous.finish(to: fd) }
+        let kept = failure == 0 && streamError == nil && !caughtUp && previous?.standsFor(fd) == true
+        if failure == 0 && streamError == nil && !kept { catchUp() }
         if close(fd) != 0, failure == 0 { failure = errno }
         if kept || failure != 0 || streamError != nil {
             unlink(temporary)
