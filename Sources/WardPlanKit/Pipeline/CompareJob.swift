@@ -95,6 +95,9 @@ public struct CompareJob: Sendable {
             comparison: comparison, plans: extraction.plans, language: language,
             skipped: extraction.skipped.map(\.path), decisions: decisions)
         var outputs = OutputSet()
+        // The files' weights, in wards' worth of work: the XML, the JSON and the CSV tables each show
+        // every ward (in that order of cost); a split report's pages their own.
+        let wards = comparison.wards.count
         // The pages' digest encodes the whole comparison as compact JSON: when the JSON output is
         // that too, it is made from the output's stream (the output is started before the pages).
         let sharedDigest =
@@ -111,9 +114,8 @@ public struct CompareJob: Sendable {
             renderer.sharedDigest = sharedDigest
             let files = renderer.deferredFiles(report)
             for (i, file) in files.enumerated() {
-                outputs.add(to: i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)) { write in
-                    try write(file.render())
-                }
+                let path = i == 0 ? html : (folder as NSString).appendingPathComponent(file.name)
+                outputs.add(to: path, weight: file.weight) { write in try write(file.render()) }
             }
         }
         if let csvFolder {
@@ -122,13 +124,13 @@ public struct CompareJob: Sendable {
             let renderer = CSVReportRenderer(separator: csvSeparator, keptTaskRows: extractor.cache)
             for file in renderer.streamedFiles(report) {
                 outputs.add(
-                    to: (csvFolder as NSString).appendingPathComponent(file.name), weight: 1, stream: file.stream)
+                    to: (csvFolder as NSString).appendingPathComponent(file.name), weight: wards, stream: file.stream)
             }
         }
         if let xlsx, let book = XLSXReportRenderer().render(report).first { outputs.add(book.data, to: xlsx) }
         if let json {
             // Written as a stream when the set is committed: the JSON of a country never sits whole in memory.
-            outputs.add(to: json, weight: 2) { [comparison, jsonStyle, report] write in
+            outputs.add(to: json, weight: 2 * wards) { [comparison, jsonStyle, report] write in
                 if let sharedDigest {
                     try HTMLPageDigests.streamJSON(report, sharing: sharedDigest, to: write)
                 } else {
@@ -145,7 +147,7 @@ public struct CompareJob: Sendable {
             let writer = XMLReportWriter(
                 codeLists: .init(comparer: comparer), parts: extractor.cache, comparisonVerdicts: extractor.cache)
             // The heaviest output: started first when the set is written on several cores.
-            outputs.add(to: xml, weight: 3) { [extraction, comparison, envelope] write in
+            outputs.add(to: xml, weight: 3 * wards) { [extraction, comparison, envelope] write in
                 do {
                     xmlOutcome.diagnostics = try withoutActuallyEscaping(write) {
                         try writer.write(extraction, comparison: comparison, envelope: envelope, to: $0)

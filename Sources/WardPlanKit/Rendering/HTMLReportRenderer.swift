@@ -51,7 +51,7 @@ public struct HTMLReportRenderer: ReportRenderer {
             MadeOnce { HTMLPageDigests(report, shared: sharedDigest) }
         }
         return [
-            DeferredFile(name: fileStem + ".html") {
+            DeferredFile(name: fileStem + ".html", weight: report.comparison.wards.count) {
                 let name = fileStem + ".html"
                 return kept(name, options: pageOptions(report), digests: digests) { pageBytes(report) }
             }

@@ -68,13 +68,16 @@ struct HTMLSplitReport {
             MadeOnce { [report] in HTMLPageDigests(report, shared: sharedDigest) }
         }
         var files = [
-            DeferredFile(name: folder + ".html") { [report] in
+            // The overview reads every ward, a page about its own: the largest pages are started
+            // first (the page of a changed ward, made again last of all, kept one core busy alone
+            // for the last 0.1 s of a warm run at 3,321 plans).
+            DeferredFile(name: folder + ".html", weight: report.comparison.wards.count) { [report] in
                 Data(HTMLReportWriter(report, index: shared.value).overview(pages, folder: folder))
             }
         ]
         for page in pages {
             files.append(
-                DeferredFile(name: folder + "/" + page.file) { [report, renderer] in
+                DeferredFile(name: folder + "/" + page.file, weight: page.wards.count) { [report, renderer] in
                     let name = folder + "/" + page.file
                     let options = HTMLReportWriter.Page(
                         wards: page.wards, lazy: page.wards.count > lazyAbove, group: page.title,

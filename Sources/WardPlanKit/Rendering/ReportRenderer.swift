@@ -42,9 +42,13 @@ public struct RenderedFile: Sendable, Hashable {
 public struct DeferredFile: Sendable {
     public var name: String
     public var render: @Sendable () -> Data
+    /// Roughly how much making it takes, in wards it shows: files made on several cores are started
+    /// heaviest first, so the longest does not start last (`OutputSet.File.weight`).
+    public var weight: Int
 
-    public init(name: String, render: @escaping @Sendable () -> Data) {
+    public init(name: String, weight: Int = 0, render: @escaping @Sendable () -> Data) {
         self.name = name
+        self.weight = weight
         self.render = render
     }
 }
