@@ -126,6 +126,35 @@ struct OutputInPlaceTests {
         #expect(try contents(path) == Array("before\nafter\n".utf8))
     }
 
+    /// A file the shell opened, named through `/dev/fd/`, is appended to as through `/proc/`.
+    @Test func aRegularFileNamedThroughDevFdIsAppendedTo() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("out.txt")
+        try Data("before\n".utf8).write(to: URL(fileURLWithPath: path))
+        let fd = open(path, O_WRONLY | O_APPEND)
+        defer { close(fd) }
+        #expect(OutputSet.writesInPlace("/dev/fd/\(fd)"))
+        var set = OutputSet()
+        set.add(Data("after\n".utf8), to: "/dev/fd/\(fd)")
+        try set.commit(threads: 1)
+        #expect(try contents(path) == Array("before\nafter\n".utf8))
+    }
+
+    /// `/dev/shm` is a folder of ordinary files (in memory): an output there is replaced like any
+    /// other, not appended to (each run added a whole copy of the report after the last).
+    @Test(.enabled(if: FileManager.default.isWritableFile(atPath: "/dev/shm")))
+    func aFileInDevShmIsReplaced() throws {
+        let path = "/dev/shm/wardplans-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).xml"
+        defer { unlink(path) }
+        for text in ["<report>first</report>", "<report>second</report>", "<report>second</report>"] {
+            var set = OutputSet()
+            set.add(to: path) { write in try write(Data(text.utf8)) }
+            try set.commit(threads: 1)
+            #expect(try contents(path) == Array(text.utf8))
+        }
+        #expect(!OutputSet.writesInPlace(path))
+    }
+
     /// A file that cannot be staged stops the set before any in-place target is written.
     @Test func aFailedSetWritesNoTargetInPlace() throws {
         let folder = try TemporaryFolder()

@@ -273,16 +273,21 @@ public struct OutputSet {
 
     /// Whether `path` names something a temporary renamed over it would destroy rather than
     /// update: a device, a pipe or a socket (symbolic links followed: `/dev/stdout` on a terminal
-    /// or a pipe), or any existing file under `/dev/` or `/proc/`, whose names stand for devices
-    /// and open files (`/dev/stdout` redirected to a file is the shell's open file; replacing the
-    /// name would leave the file empty and `/dev` changed). Run as root, the rename replaced
-    /// `/dev/null` itself with a regular file. A new path, a folder or another regular file: false.
+    /// or a pipe), or a regular file named through an open file's name: anything under `/proc/`,
+    /// or a symbolic link under `/dev/` (`/dev/stdout`, `/dev/fd/3`; redirected to a file, it is
+    /// the shell's open file: replacing the name would leave the file empty and `/dev` changed).
+    /// Run as root, the rename replaced `/dev/null` itself with a regular file. A new path, a
+    /// folder or another regular file, a file in `/dev/shm` among them: false (a file there was
+    /// appended to, run after run, where it should have been replaced).
     static func writesInPlace(_ path: String) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: return false
-        case S_IFREG: return path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        case S_IFREG:
+            if path.hasPrefix("/proc/") { return true }
+            var named = stat()
+            return path.hasPrefix("/dev/") && lstat(path, &named) == 0 && named.st_mode & S_IFMT == S_IFLNK
         default: return true
         }
     }
