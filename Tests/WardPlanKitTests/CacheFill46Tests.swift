@@ -4,8 +4,8 @@ import Testing
 @testable import WardPlanKit
 
 /// The first run that fills the cache (fill46): files written from their pieces (header and payload
-/// where they are), entries framed on the comparison's threads and written on every core, the XML
-/// elements' and pages' files in their new versions (older ones rebuilt), and runs at once.
+/// where they are), entries written on every core, the XML elements' and pages' files in their new
+/// versions (older ones rebuilt), and runs at once.
 @Suite("Cache fill (fill46)")
 struct CacheFill46Tests {
     private static func folder() throws -> URL {
@@ -70,10 +70,10 @@ struct CacheFill46Tests {
 
     // MARK: Entries
 
-    /// A run's entries, framed when their findings are kept and written by `commit` at one and two
-    /// threads, have the bytes `Entry.encode` gives (the path before fill46) and decode.
+    /// A run's entries, written by `commit` at one and two threads, with their findings or none,
+    /// have the bytes `Entry.encode` gives (one after another before fill46) and decode.
     @Test(arguments: [1, 2])
-    func entriesFramedWithTheirFindingsHaveTheBytesOfTheOldPath(threads: Int) throws {
+    func entriesWrittenOnEveryCoreHaveTheBytesOfTheOldPath(threads: Int) throws {
         let root = try Self.folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = PlanCache(
@@ -91,7 +91,7 @@ struct CacheFill46Tests {
             if i % 2 == 0 {
                 let findings = PlanFindings.make(plan, with: finder)
                 cache.keepFindings(findings, for: plan)
-                // Twice (two spellings of one file): the entry is framed once.
+                // Twice (two spellings of one file): one entry, its findings counted each time.
                 cache.keepFindings(findings, for: plan)
                 expected.append((path, Entry.encode(plan, findings: findings, key: key), key))
             } else {

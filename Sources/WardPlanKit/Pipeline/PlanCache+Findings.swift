@@ -29,28 +29,17 @@ extension PlanCache: PlanFindingsStore {
         let key = key(path: plan.source.path, contentDigest: plan.source.sha256)
         let name = Self.hex(key)
         let bytes = Data(PlanBinaryCoder.encode(findings))
-        // A plan made in this run: its entry framed here, on the comparison's threads, with the
-        // plan's payload taken out of `pending` for it (copying it into the entry under the lock
-        // would hold up the other threads). A plan kept twice (two spellings of one file) keeps
-        // the findings framed first.
-        let made = lock.withLock { () -> PendingEntry?? in
-            guard let entry = pending[name] else { return .none }
-            guard entry.framed == nil, !entry.plan.isEmpty else { return .some(nil) }
-            pending[name]!.plan = Data()
-            return .some(entry)
-        }
-        if case .some(let made) = made {
-            if let made {
-                let framed = PendingEntry.framed(key: made.key, plan: made.plan, findings: bytes)
-                lock.withLock { pending[name] = framed }
+        let foundWithout = lock.withLock {
+            if pending[name] != nil {
+                pending[name]!.findings = bytes
+                counts.findingsKept += 1
+                return false
             }
-            lock.withLock { counts.findingsKept += 1 }
-            return
+            return entriesWithoutFindings.contains(name)
         }
-        let foundWithout = lock.withLock { entriesWithoutFindings.contains(name) }
         guard foundWithout else { return }
         // Encoded here, on the comparison's threads, not one after another in `commit()`.
-        let entry = PendingEntry.framed(key: key, plan: Data(PlanBinaryCoder.encode(plan)), findings: bytes)
+        let entry = PendingEntry(key: key, plan: Data(PlanBinaryCoder.encode(plan)), findings: bytes)
         lock.withLock {
             guard entriesWithoutFindings.remove(name) != nil else { return }
             pending[name] = entry

@@ -229,13 +229,13 @@ public final class PlanCache: @unchecked Sendable {
         if !entries.isEmpty || digests.hasChanges { tag() }
         digests.save()
         // On every core: this is the run's last step, which one thread took alone (3,321 entries,
-        // 240 MB: ≈ 0.7 s of a cold run at 3,321 plans, fill46). An entry whose findings were kept
-        // was framed then, on the comparison's threads (`keepFindings`).
+        // 240 MB: ≈ 0.7 s of a cold run at 3,321 plans, fill46). Each entry is framed by the worker
+        // that writes it and let go at once, so the workers reuse their memory (framing them on the
+        // comparison's threads, kept until here, was tried: no gain that the runs could show).
         let list = Array(entries)
         let done = ParallelSlots<Bool>.map(count: list.count, threads: threads) { i in
             let (name, entry) = list[i]
-            let bytes = entry.framed ?? Entry.encode(plan: entry.plan, findings: entry.findings, key: entry.key)
-            return write(bytes, name: name)
+            return write(Entry.encode(plan: entry.plan, findings: entry.findings, key: entry.key), name: name)
         }
         let written = done.filter { $0 }.count
         lock.withLock { counts.written += written }
@@ -500,14 +500,6 @@ struct PendingEntry {
     var key: [UInt8]
     var plan: Data
     var findings: Data? = nil
-    /// The entry's bytes (`Entry.encode`), made when its findings are kept: then the plan's and the
-    /// findings' payloads are let go (`PlanCache.keepFindings`).
-    var framed: Data? = nil
-
-    /// The entry of `plan` and `findings` framed, holding no payload besides.
-    static func framed(key: [UInt8], plan: Data, findings: Data) -> PendingEntry {
-        PendingEntry(key: key, plan: Data(), framed: Entry.encode(plan: plan, findings: findings, key: key))
-    }
 }
 
 /// One entry's bytes: a header that says what it is, then the plan and what a comparison found in it.
