@@ -97,6 +97,9 @@ EOF
     echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB; load $(cut -d' ' -f1-3 /proc/loadavg); threads ${WARDPLAN_THREADS:-all}"
     echo "| N | MB | run | wall | cpu (user+sys) | peak memory | throughput |"
     echo "|---|---|---|---|---|---|---|"
+    # A previous run's caches, if it stopped half-way; this run's are deleted when it ends.
+    rm -rf "$work"/warm-* "$work"/cache-* "$work"/out-*-cached
+    spent=()
     for n in $(tr ',' '\n' <<<"$sizes"); do
         dir="$work/n-$n"
         if [ ! -d "$dir" ]; then
@@ -118,9 +121,14 @@ EOF
         if [ "$cached" = 1 ] && { [ -z "$cache_sizes" ] || grep -qx "$n" <<<"$(tr ',' '\n' <<<"$cache_sizes")"; }; then
             # The cache (issue 11 item 4): fill it, then change one ward's file and run again. The
             # corpus is linked into a folder of its own, so the changed file leaves the others alone.
+            # The fill is a user's first run: a cache folder never used and outputs into a new folder.
+            # (Into the `--no-cache` run's folder it wrote no output: each file's bytes equal the
+            # old file's, which `PreviousOutput` keeps as it is, fill46.)
             warm="$work/warm-$n"
-            rm -rf "$warm" "$work/cache-$n"; cp -al "$dir" "$warm"
+            cp -al "$dir" "$warm"
             cache=(--cache "$work/cache-$n")
+            out="$work/out-$n-cached"
+            mkdir -p "$out"
             measure "compare, filling the cache" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
                 --html "$out/report.html" --xml "$out/report.xml" --csv "$out/csv" --json "$out/comparison.json" | row
             first=$(ls "$warm" | sort | sed -n 1p)  # sed reads it all: head would stop sort with SIGPIPE (pipefail)
@@ -136,9 +144,13 @@ EOF
             measure "extract, one file changed, fragments kept" "$bin" extract "$warm" --quiet "${cache[@]}" --output "$out/plans.json" | row
             measure "compare --json only, all from the cache" "$bin" compare "$warm" --quiet "${cache[@]}" --as-of 2026-07-01 \
                 --json "$out/comparison.json" | row
-            rm -rf "$warm" "$work/cache-$n"
+            # Deleted at the end, not here: ext4 (without a journal, as here) skips inodes freed in
+            # the last minute or more when it makes files, and deleting a cache of thousands of files
+            # just before the next size's fill added seconds of that to it (fill46).
+            spent+=("$warm" "$work/cache-$n" "$out")
         fi
     done
+    rm -rf "${spent[@]+"${spent[@]}"}"
 fi
 
 if [ "$classifier" = 1 ]; then

@@ -111,7 +111,8 @@ struct DeflatedDataTests {
         case "payload": data[data.count - 1] ^= 0x01
         case "truncated": data = data.prefix(data.count - 1)
         case "empty": data = Data()
-        case "version": data = DeflatedData.encode(payload, digest: digest, zlibVersion: zlib, version: 2)
+        case "version":
+            data = DeflatedData.encode(payload, digest: digest, zlibVersion: zlib, version: DeflatedData.version + 1)
         case "zlib": data = DeflatedData.encode(payload, digest: digest, zlibVersion: "0.0.1")
         case "level":
             // Kept by a build that compressed at zlib's default level: other bytes, not reused.

@@ -17,8 +17,11 @@ extension PlanCache: DeflatedDataStore {
 
     public func keepDeflated(_ bytes: [UInt8], page: String, digest: DataDigest, zlibVersion: String) {
         tag()
-        let data = DeflatedData.encode(bytes, digest: digest, zlibVersion: zlibVersion)
-        if write(data, to: deflatedURL(page: page)) { lock.withLock { counts.deflatedDataWritten += 1 } }
+        if DeflatedData.write(
+            bytes, digest: digest, zlibVersion: zlibVersion, to: deflatedURL(page: page).path, in: self)
+        {
+            lock.withLock { counts.deflatedDataWritten += 1 }
+        }
     }
 
     func deflatedURL(page: String) -> URL {
@@ -29,14 +32,17 @@ extension PlanCache: DeflatedDataStore {
 
 /// One page's kept compression:
 ///
-///     magic "WPDEFL\n\0" · version (UInt32) · checksum (UInt64, XXH64 of all that follows) ·
-///     data length, first hash, second hash (the `DataDigest`, 3 × UInt64) · zlib version length
-///     (UInt64) · payload length (UInt64) · zlib version (UTF-8) · payload (raw deflate)
+///     magic "WPDEFL\n\0" · version (UInt32) · checksum (UInt64) · data length, first hash, second
+///     hash (the `DataDigest`, 3 × UInt64) · zlib version length (UInt64) · payload length (UInt64)
+///     · zlib version (UTF-8) · payload (raw deflate)
 ///
-/// Integers little-endian. A kept HTML page (`PlanCache+KeptPages`) is the same with its own magic.
+/// Integers little-endian. The checksum is XXH64 of the payload seeded with XXH64 of all between the
+/// checksum and the payload, so the header is made without the payload beside it (version 1: XXH64
+/// of all that follows the checksum in one pass). A kept HTML page (`PlanCache+KeptPages`) is the
+/// same with its own magic.
 enum DeflatedData {
     static let magic = Array("WPDEFL\n\0".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 8 + 4 + 8 + 24 + 8 + 8
     /// Where the checksummed bytes start.
     private static let checked = 8 + 4 + 8
@@ -44,8 +50,26 @@ enum DeflatedData {
     static func encode(
         _ payload: [UInt8], digest: DataDigest, zlibVersion: String, version: UInt32 = version, magic: [UInt8] = magic
     ) -> Data {
+        var data = header(payload, digest: digest, zlibVersion: zlibVersion, version: version, magic: magic)
+        data.append(contentsOf: payload)
+        return data
+    }
+
+    /// Writes what `encode` makes as the file at `path` in `cache`, the payload from where it is.
+    static func write(
+        _ payload: [UInt8], digest: DataDigest, zlibVersion: String, magic: [UInt8] = magic, to path: String,
+        in cache: PlanCache
+    ) -> Bool {
+        let header = header(payload, digest: digest, zlibVersion: zlibVersion, magic: magic)
+        return header.withUnsafeBytes { head in payload.withUnsafeBytes { cache.write([head, $0], toPath: path) } }
+    }
+
+    /// The bytes before the payload: the header and the zlib version, the checksum in place.
+    static func header(
+        _ payload: [UInt8], digest: DataDigest, zlibVersion: String, version: UInt32 = version, magic: [UInt8] = magic
+    ) -> Data {
         let zlib = Array(zlibVersion.utf8)
-        var data = Data(capacity: headerSize + zlib.count + payload.count)
+        var data = Data(capacity: headerSize + zlib.count)
         data.append(contentsOf: magic)
         Entry.append(version, to: &data)
         Entry.append(UInt64(0), to: &data)
@@ -53,8 +77,11 @@ enum DeflatedData {
             Entry.append(value, to: &data)
         }
         data.append(contentsOf: zlib)
-        data.append(contentsOf: payload)
-        let checksum = data.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[checked...])) }
+        let checksum = data.withUnsafeBytes { framing in
+            payload.withUnsafeBytes {
+                XMLPart.checksumOf(framing: UnsafeRawBufferPointer(rebasing: framing[checked...]), payload: $0)
+            }
+        }
         withUnsafeBytes(of: checksum.littleEndian) { data.replaceSubrange(checked - 8..<checked, with: $0) }
         return data
     }
@@ -84,8 +111,11 @@ enum DeflatedData {
             let payloadLength = integer(at: 52, as: UInt64.self)
             guard zlibLength <= body, payloadLength <= body, zlibLength + payloadLength == body else { return nil }
             let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
-            guard XXH64.hash(UnsafeRawBufferPointer(rebasing: raw[checked...])) == integer(at: 12, as: UInt64.self),
-                rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)
+            let payloadStart = headerSize + Int(zlibLength)
+            let sum = XMLPart.checksumOf(
+                framing: UnsafeRawBufferPointer(rebasing: raw[checked..<payloadStart]),
+                payload: UnsafeRawBufferPointer(rebasing: raw[payloadStart...]))
+            guard sum == integer(at: 12, as: UInt64.self), rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)
             else { return nil }
             return (start + headerSize + Int(zlibLength))..<(start + raw.count)
         }

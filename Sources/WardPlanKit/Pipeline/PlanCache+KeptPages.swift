@@ -21,8 +21,11 @@ extension PlanCache: KeptPageStore {
 
     public func keepPage(_ bytes: [UInt8], page: String, digest: DataDigest) {
         tag()
-        let data = DeflatedData.encode(bytes, digest: digest, zlibVersion: "", magic: Self.pageMagic)
-        if write(data, to: keptPageURL(page: page)) { lock.withLock { counts.keptPagesWritten += 1 } }
+        if DeflatedData.write(
+            bytes, digest: digest, zlibVersion: "", magic: Self.pageMagic, to: keptPageURL(page: page).path, in: self)
+        {
+            lock.withLock { counts.keptPagesWritten += 1 }
+        }
     }
 
     func keptPageURL(page: String) -> URL {

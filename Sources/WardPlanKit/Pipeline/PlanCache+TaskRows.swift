@@ -47,7 +47,9 @@ extension PlanCache: TaskRowStore {
     public func keepTaskRows(_ rows: UnsafeRawBufferPointer, path: String, contentDigest: String, digest: [UInt8]) {
         let name = taskRowsName(path: path, contentDigest: contentDigest)
         tag()
-        _ = write(TaskRows.encode(rows, name: name, digest: digest), to: entryURL(name: name, fileExtension: "tasks"))
+        // The header made apart and the rows written from the sink's buffer, not copied behind it.
+        let header = TaskRows.header(rows, name: name, digest: digest)
+        _ = header.withUnsafeBytes { write([$0, rows], toPath: entryPath(name: name, fileExtension: "tasks")) }
     }
 
     /// The name of the entry of the plan of `path` and `contentDigest`: the one it was loaded from
@@ -78,16 +80,23 @@ enum TaskRows {
 
     static func encode(_ rows: UnsafeRawBufferPointer, name: String, digest: [UInt8], version: UInt32 = version) -> Data
     {
-        var data = Data(capacity: headerSize + rows.count)
+        var data = header(rows, name: name, digest: digest, version: version)
+        if let base = rows.baseAddress, !rows.isEmpty {
+            data.append(base.assumingMemoryBound(to: UInt8.self), count: rows.count)
+        }
+        return data
+    }
+
+    /// The bytes before the rows (`encode` without them).
+    static func header(_ rows: UnsafeRawBufferPointer, name: String, digest: [UInt8], version: UInt32 = version) -> Data
+    {
+        var data = Data(capacity: headerSize)
         data.append(contentsOf: magic)
         Entry.append(version, to: &data)
         data.append(contentsOf: Array(name.utf8))
         data.append(contentsOf: digest)
         Entry.append(UInt64(rows.count), to: &data)
         Entry.append(Entry.bodyChecksum(rows), to: &data)
-        if let base = rows.baseAddress, !rows.isEmpty {
-            data.append(base.assumingMemoryBound(to: UInt8.self), count: rows.count)
-        }
         return data
     }
 
