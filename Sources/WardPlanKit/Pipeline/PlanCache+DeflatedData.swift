@@ -79,7 +79,7 @@ enum DeflatedData {
         data.append(contentsOf: zlib)
         let checksum = data.withUnsafeBytes { framing in
             payload.withUnsafeBytes {
-                XMLPart.checksumOf(framing: UnsafeRawBufferPointer(rebasing: framing[checked...]), payload: $0)
+                Entry.checksum(framing: UnsafeRawBufferPointer(rebasing: framing[checked...]), payload: $0)
             }
         }
         withUnsafeBytes(of: checksum.littleEndian) { data.replaceSubrange(checked - 8..<checked, with: $0) }
@@ -112,7 +112,7 @@ enum DeflatedData {
             guard zlibLength <= body, payloadLength <= body, zlibLength + payloadLength == body else { return nil }
             let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
             let payloadStart = headerSize + Int(zlibLength)
-            let sum = XMLPart.checksumOf(
+            let sum = Entry.checksum(
                 framing: UnsafeRawBufferPointer(rebasing: raw[checked..<payloadStart]),
                 payload: UnsafeRawBufferPointer(rebasing: raw[payloadStart...]))
             guard sum == integer(at: 12, as: UInt64.self), rest[0..<Int(zlibLength)].elementsEqual(zlibVersion.utf8)

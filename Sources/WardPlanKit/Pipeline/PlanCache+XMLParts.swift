@@ -97,16 +97,11 @@ enum XMLPart {
         data.append(contentsOf: id)
         let checksum = data.withUnsafeBytes { framing in
             part.bytes.withUnsafeBytes {
-                checksumOf(framing: UnsafeRawBufferPointer(rebasing: framing[checked...]), payload: $0)
+                Entry.checksum(framing: UnsafeRawBufferPointer(rebasing: framing[checked...]), payload: $0)
             }
         }
         withUnsafeBytes(of: checksum.littleEndian) { data.replaceSubrange(checked - 8..<checked, with: $0) }
         return data
-    }
-
-    /// XXH64 of `payload` seeded with XXH64 of `framing` (the verdict to the id).
-    static func checksumOf(framing: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer) -> UInt64 {
-        XXH64.hash(payload, seed: XXH64.hash(framing))
     }
 
     /// Reads the whole file at `path` into `buffer` from its start: the count of bytes read, nil
@@ -139,7 +134,7 @@ enum XMLPart {
             else { return nil }
             let rest = UnsafeRawBufferPointer(rebasing: raw[headerSize...])
             let payloadStart = headerSize + Int(idLength)
-            let sum = checksumOf(
+            let sum = Entry.checksum(
                 framing: UnsafeRawBufferPointer(rebasing: raw[checked..<payloadStart]),
                 payload: UnsafeRawBufferPointer(rebasing: raw[payloadStart...]))
             guard sum == integer(at: 44, as: UInt64.self), rest[0..<Int(idLength)].elementsEqual(id.utf8)

@@ -623,6 +623,13 @@ enum Entry {
     }
 
     static func checksum(_ payload: UnsafeRawBufferPointer) -> UInt64 { XXH64.hash(payload) }
+
+    /// XXH64 of `payload` seeded with XXH64 of `framing` (what a file's header holds between its
+    /// checksum and the payload): the header made and checked without the payload beside it (an
+    /// XML element's file, a page's compressed data, a kept page).
+    static func checksum(framing: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer) -> UInt64 {
+        XXH64.hash(payload, seed: XXH64.hash(framing))
+    }
 }
 
 extension PlanCache {

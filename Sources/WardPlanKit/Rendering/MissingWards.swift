@@ -4,13 +4,13 @@
 /// about a million lookups of hashed strings on a country's overview.
 struct MissingWards {
     /// By index of `comparison.citations.citations`: positions in the wards given, ascending.
-    private(set) var citations: [[Int]] = []
+    let citations: [[Int]]
     /// By index of `comparison.targets.benchmarks`.
-    private(set) var targets: [[Int]] = []
+    let targets: [[Int]]
     /// By index of `comparison.coverage.themes`: wards whose national request for it is open.
-    private(set) var themes: [[Int]] = []
+    let themes: [[Int]]
     /// By index of `comparison.coverage.themes`: wards only their peers' practice asks it of.
-    private(set) var peerThemes: [[Int]] = []
+    let peerThemes: [[Int]]
 
     private struct Key: Hashable {
         var kind: GapItem.Kind
@@ -40,10 +40,11 @@ struct MissingWards {
             let items = comparison.gaps[w].items
             for i in items.indices {
                 let slot: Int?
-                if items[i].basis.contains(.national) {
-                    guard items[i].isRequest && items[i].level != .stated else { continue }
+                if items[i].isNationalRequest {
+                    // Stated in the plan: asked to become a task, not ranked as missing.
+                    guard items[i].level != .stated else { continue }
                     slot = slots[Key(kind: items[i].kind, id: items[i].id)]
-                } else if items[i].kind == .theme {
+                } else if items[i].isPeersOnly && items[i].kind == .theme {
                     slot = peerSlots[items[i].id]
                 } else {
                     continue
