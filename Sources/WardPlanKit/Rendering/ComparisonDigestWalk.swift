@@ -80,53 +80,65 @@ enum ComparisonDigestWalk {
         private var bytes = ByteBuffer(capacity: StripedDigest.stripe + 4_096)
         private let hasher = StripedDigest()
 
+        // Rows, cells, tasks' facts and references read where they are stored: a `for` over them
+        // copied each, retaining and releasing every list and text in it, the same lists the
+        // JSON's writer reads on the other core at the same time (warm47).
         mutating func rows(_ rows: [Coverage.Row]) {
             add(rows.count)
-            for row in rows {
-                add(row.id)
-                add(row.area)
-                add(row.vi)
-                add(row.en)
-                add(row.expectedBy)
-                add(row.cells.count)
-                for cell in row.cells {
-                    add(cell.ward)
-                    add(cell.tasks.count)
-                    for task in cell.tasks { add(task) }
+            rows.withUnsafeBufferPointer { rows in
+                for r in rows.indices {
+                    add(rows[r].id)
+                    add(rows[r].area)
+                    add(rows[r].vi)
+                    add(rows[r].en)
+                    add(rows[r].expectedBy)
+                    add(rows[r].cells.count)
+                    rows[r].cells.withUnsafeBufferPointer { cells in
+                        for c in cells.indices {
+                            add(cells[c].ward)
+                            add(cells[c].tasks.count)
+                            if cells[c].tasks.isEmpty { continue }
+                            cells[c].tasks.withUnsafeBufferPointer { tasks in
+                                for t in tasks.indices { add(tasks[t]) }
+                            }
+                        }
+                    }
+                    handOnIfFull()
                 }
-                handOnIfFull()
             }
         }
 
         mutating func tasks(_ facts: [TaskFacts]) {
             add(facts.count)
-            for fact in facts {
-                add(fact.task)
-                add(fact.area)
-                add(fact.themes)
-                add(fact.leads)
-                add(fact.genericLead)
-                add(ComparisonDigestWalk.number(of: fact.schedule))
-                if let due = fact.due {
-                    add(1)
-                    add(due.year)
-                    add(due.month)
-                    add(due.day)
-                } else {
-                    add(0)
+            facts.withUnsafeBufferPointer { facts in
+                for i in facts.indices {
+                    add(facts[i].task)
+                    add(facts[i].area)
+                    add(facts[i].themes)
+                    add(facts[i].leads)
+                    add(facts[i].genericLead)
+                    add(ComparisonDigestWalk.number(of: facts[i].schedule))
+                    if let due = facts[i].due {
+                        add(1)
+                        add(due.year)
+                        add(due.month)
+                        add(due.day)
+                    } else {
+                        add(0)
+                    }
+                    if let quarter = facts[i].dueQuarter {
+                        add(1)
+                        add(quarter.year)
+                        add(quarter.quarter)
+                    } else {
+                        add(0)
+                    }
+                    add(facts[i].pastDue)
+                    add(facts[i].flags.count)
+                    for f in facts[i].flags.indices { add(ComparisonDigestWalk.number(of: facts[i].flags[f])) }
+                    add(facts[i].hasProduct)
+                    handOnIfFull()
                 }
-                if let quarter = fact.dueQuarter {
-                    add(1)
-                    add(quarter.year)
-                    add(quarter.quarter)
-                } else {
-                    add(0)
-                }
-                add(fact.pastDue)
-                add(fact.flags.count)
-                for flag in fact.flags { add(ComparisonDigestWalk.number(of: flag)) }
-                add(fact.hasProduct)
-                handOnIfFull()
             }
         }
 
@@ -159,7 +171,10 @@ enum ComparisonDigestWalk {
 
         private mutating func add(_ texts: [String]) {
             add(texts.count)
-            for text in texts { add(text) }
+            if texts.isEmpty { return }
+            texts.withUnsafeBufferPointer { texts in
+                for i in texts.indices { add(texts[i]) }
+            }
         }
 
         /// A row or a task at a time: the buffer holds a stripe and what one row adds.

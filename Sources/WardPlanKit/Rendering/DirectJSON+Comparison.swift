@@ -6,33 +6,41 @@
 
 extension TaskFacts: DirectJSONEncodable {
     func writeJSON(to out: inout DirectJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON($0, to: &out) }
+    }
+
+    /// The facts at `facts`, their fields read in place: the tasks' list of a comparison is written
+    /// by the JSON's stream while the pages' digest walks it on the other core, and a copy of each
+    /// retained and released its lists and texts from both (warm47). An empty list is written
+    /// without being passed on, as `Coverage.Cell`'s: every empty array is the one storage.
+    static func writeJSON(_ facts: UnsafePointer<TaskFacts>, to out: inout DirectJSONWriter) {
         out.object { out in
             out.key("area")
-            out.string(area)
-            if let due {
+            out.string(facts.pointee.area)
+            if let due = facts.pointee.due {
                 out.key("due")
                 out.value(due)
             }
-            if let dueQuarter {
+            if let dueQuarter = facts.pointee.dueQuarter {
                 out.key("dueQuarter")
                 out.value(dueQuarter)
             }
             out.key("flags")
-            out.array(flags) { $0.raw($1) }
+            if facts.pointee.flags.isEmpty { out.emptyArray() } else { out.array(facts.pointee.flags) { $0.raw($1) } }
             out.key("genericLead")
-            out.bool(genericLead)
+            out.bool(facts.pointee.genericLead)
             out.key("hasProduct")
-            out.bool(hasProduct)
+            out.bool(facts.pointee.hasProduct)
             out.key("leads")
-            out.strings(leads)
+            if facts.pointee.leads.isEmpty { out.emptyArray() } else { out.strings(facts.pointee.leads) }
             out.key("pastDue")
-            out.bool(pastDue)
+            out.bool(facts.pointee.pastDue)
             out.key("schedule")
-            out.raw(schedule)
+            out.raw(facts.pointee.schedule)
             out.key("task")
-            out.value(task)
+            facts.pointee.task.writeJSON(to: &out)
             out.key("themes")
-            out.strings(themes)
+            if facts.pointee.themes.isEmpty { out.emptyArray() } else { out.strings(facts.pointee.themes) }
         }
     }
 }
@@ -54,37 +62,42 @@ extension WardGaps: DirectJSONEncodable {
 
 extension GapItem: DirectJSONEncodable {
     func writeJSON(to out: inout DirectJSONWriter) {
+        withUnsafePointer(to: self) { Self.writeJSON($0, to: &out) }
+    }
+
+    /// The item at `item`, its fields read in place (as `TaskFacts.writeJSON(_:to:)`).
+    static func writeJSON(_ item: UnsafePointer<GapItem>, to out: inout DirectJSONWriter) {
         out.object { out in
-            if let area {
+            if let area = item.pointee.area {
                 out.key("area")
                 out.string(area)
             }
-            if let assignedTo {
+            if let assignedTo = item.pointee.assignedTo {
                 out.key("assignedTo")
                 out.string(assignedTo)
             }
             out.key("basis")
-            out.array(basis) { $0.raw($1) }
-            if let decision {
+            out.array(item.pointee.basis) { $0.raw($1) }
+            if let decision = item.pointee.decision {
                 out.key("decision")
                 out.value(decision)
             }
             out.key("expectedBy")
-            out.strings(expectedBy)
+            if item.pointee.expectedBy.isEmpty { out.emptyArray() } else { out.strings(item.pointee.expectedBy) }
             out.key("id")
-            out.string(id)
+            out.string(item.pointee.id)
             out.key("kind")
-            out.raw(kind)
+            out.raw(item.pointee.kind)
             out.key("level")
-            out.raw(level)
+            out.raw(item.pointee.level)
             out.key("note")
-            out.string(note)
-            if let peers {
+            out.string(item.pointee.note)
+            if let peers = item.pointee.peers {
                 out.key("peers")
                 out.value(peers)
             }
             out.key("places")
-            out.values(places)
+            if item.pointee.places.isEmpty { out.emptyArray() } else { out.values(item.pointee.places) }
         }
     }
 }

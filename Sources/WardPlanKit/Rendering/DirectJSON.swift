@@ -9,6 +9,15 @@
 /// every stored property (a field added to a type and not here fails there).
 protocol DirectJSONEncodable {
     func writeJSON(to out: inout DirectJSONWriter)
+    /// The value at `value`, written as `writeJSON(to:)` writes it. A type whose writer reads its
+    /// fields in place gives its own; by default the value is read out (copied) and written.
+    static func writeJSON(_ value: UnsafePointer<Self>, to out: inout DirectJSONWriter)
+}
+
+extension DirectJSONEncodable {
+    static func writeJSON(_ value: UnsafePointer<Self>, to out: inout DirectJSONWriter) {
+        value.pointee.writeJSON(to: &out)
+    }
 }
 
 /// A byte buffer and where in the value the writer stands. `depth` is the indentation of the
@@ -205,8 +214,10 @@ struct DirectJSONWriter {
         if let value { value.writeJSON(to: &self) } else { null() }
     }
 
+    /// Each value written from its place (`DirectJSONEncodable.writeJSON(_:to:)`): a type that
+    /// reads its fields in place is not copied out of the array first.
     mutating func values<T: DirectJSONEncodable>(_ values: [T]) {
-        array(values) { $1.writeJSON(to: &$0) }
+        array(inPlace: values) { out, _, value in T.writeJSON(value, to: &out) }
     }
 
     /// A rare value without a writer of its own, through its `Encodable` conformance at this depth

@@ -180,9 +180,12 @@ public final class JSONStream {
     ) throws -> [UInt8] {
         var writer = DirectJSONWriter(pretty: pretty, depth: depth, taskRefs: taskRefs)
         elements.withUnsafeBufferPointer { elements in
+            guard let base = elements.baseAddress else { return }
             for i in run {
                 separate(i, lineBreaks: lineBreaks, depth: depth, into: &writer)
-                elements[i].writeJSON(to: &writer)
+                // From its place: `elements[i].writeJSON` copied each element (a task's facts:
+                // every list and text in it retained and released, warm47).
+                T.writeJSON(base + i, to: &writer)
             }
         }
         var bytes: [UInt8] = []

@@ -107,41 +107,60 @@ struct ComparisonXML {
         let w = writer
         startWard(gaps.ward)
         w.attribute("count", gaps.count)
-        for item in gaps.items {
-            w.start(item.kind.rawValue)
-            switch item.kind {
-            case .theme: w.attribute("id", item.id)
-            case .target: w.attribute("benchmark", item.id)
-            case .citation: w.attribute("citation", item.id)
-            }
-            w.attribute("level", item.level.rawValue)
-            w.attribute("basis", item.basis.map(\.rawValue).joined(separator: " "))
-            w.attribute("area", item.area)
-            w.attribute("peersCovering", item.peers?.covering)
-            w.attribute("peers", item.peers?.of)
-            for document in item.expectedBy { w.element("expectedBy", document) }
-            for place in item.places {
-                w.start("place")
-                w.attribute("line", place.line)
-                w.attribute("section", place.section)
-                w.end()
-            }
-            if let office = item.assignedTo { w.element("assignedTo", office) }
-            w.element("note", item.note)
-            if let d = item.decision {
-                w.start("decision")
-                w.attribute("mark", d.mark.rawValue)
-                w.attribute("date", d.date)
-                w.element("note", d.note)
-                w.end()
-            }
-            w.end()
+        // Each item read in place: `for item in gaps.items` copied it (every list and text in it
+        // retained and released, warm47).
+        gaps.items.withUnsafeBufferPointer { items in
+            guard let first = items.baseAddress else { return }
+            for i in items.indices { write(gapItem: first + i) }
         }
         // Decisions on items the plan no longer lacks: said, not dropped.
         for d in comparison.decisions ?? [] where d.ward == gaps.ward && d.state == .resolved {
             w.start("resolved")
             w.attribute("kind", d.kind.rawValue)
             w.attribute("id", d.id)
+            w.attribute("mark", d.mark.rawValue)
+            w.attribute("date", d.date)
+            w.element("note", d.note)
+            w.end()
+        }
+        w.end()
+    }
+
+    private func write(gapItem item: UnsafePointer<GapItem>) {
+        let w = writer
+        w.start(item.pointee.kind.rawValue)
+        switch item.pointee.kind {
+        case .theme: w.attribute("id", item.pointee.id)
+        case .target: w.attribute("benchmark", item.pointee.id)
+        case .citation: w.attribute("citation", item.pointee.id)
+        }
+        w.attribute("level", item.pointee.level.rawValue)
+        // Most items have one basis: its name, without the array and the string `joined` made.
+        switch item.pointee.basis.count {
+        case 0: w.attribute("basis", "")
+        case 1: w.attribute("basis", item.pointee.basis[0].rawValue)
+        default: w.attribute("basis", item.pointee.basis.map(\.rawValue).joined(separator: " "))
+        }
+        w.attribute("area", item.pointee.area)
+        w.attribute("peersCovering", item.pointee.peers?.covering)
+        w.attribute("peers", item.pointee.peers?.of)
+        if !item.pointee.expectedBy.isEmpty {
+            for document in item.pointee.expectedBy { w.element("expectedBy", document) }
+        }
+        if !item.pointee.places.isEmpty {
+            item.pointee.places.withUnsafeBufferPointer { places in
+                for p in places.indices {
+                    w.start("place")
+                    w.attribute("line", places[p].line)
+                    w.attribute("section", places[p].section)
+                    w.end()
+                }
+            }
+        }
+        if let office = item.pointee.assignedTo { w.element("assignedTo", office) }
+        w.element("note", item.pointee.note)
+        if let d = item.pointee.decision {
+            w.start("decision")
             w.attribute("mark", d.mark.rawValue)
             w.attribute("date", d.date)
             w.element("note", d.note)

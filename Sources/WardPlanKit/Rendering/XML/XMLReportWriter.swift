@@ -142,7 +142,8 @@ public struct XMLReportWriter: Sendable {
         let phrasesAhead =
             threads > 1 && parts != nil
             ? OwnThread { Result { () throws(XMLRenderError) in try PhraseList(plans: plans) } } : nil
-        let taskIDs = zip(result.plans, planIDs).map { PlanIdentity.taskIDs(planID: $1, tasks: $0.tasks) }
+        // By index: a `zip` of the plans copied each plan (every reference in it retained and released).
+        let taskIDs = plans.indices.map { PlanIdentity.taskIDs(planID: planIDs[$0], tasks: plans[$0].tasks) }
         let ids = XMLReportIDs(planIDs: planIDs, taskIDs: taskIDs)
         let phrases = try phrasesAhead?.wait().get() ?? PhraseList(plans: result.plans)
         // Plans' elements validated one by one, and the rest against the frame's schema, only in a
@@ -242,18 +243,23 @@ public struct XMLReportWriter: Sendable {
         // Kept elements are read into this, one after another, each released before the next is
         // read (so it is read into in place, not copied).
         var readBuffer = Data()
-        for (plan, id) in zip(result.plans, planIDs) {
+        // By index, the plan copied out of the array only when its element is written: a kept
+        // element needs the plan's source alone (a `zip` copied every plan, retaining and releasing
+        // every reference in it).
+        for index in result.plans.indices {
+            let id = planIDs[index]
             guard let (store, validation, alone) = report.parts else {
-                PlanXML(plan: plan, id: id, phrases: phrases, writer: w).write()
+                PlanXML(plan: result.plans[index], id: id, phrases: phrases, writer: w).write()
                 continue
             }
             if let kept = store?.xmlPart(
-                for: plan, id: id, verdict: validation.schema.digest, readingInto: &readBuffer)
+                for: result.plans[index], id: id, verdict: validation.schema.digest, readingInto: &readBuffer)
             {
                 startComparison()
                 w.pass(part: kept.bytes, lines: alone ? kept.lines : nil)
                 continue
             }
+            let plan = result.plans[index]
             let part = XMLTextWriter(partIndent: 0)
             let element = PlanXML(plan: plan, id: id, phrases: phrases, writer: part)
             element.write()
