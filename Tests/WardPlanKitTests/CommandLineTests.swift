@@ -40,7 +40,8 @@ struct CommandLineTests {
         // messages fill the pipe's buffer (64 KB) while standard output is still open never ends.
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
             "wardplan-cli-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        // Not made: the handle below throws, naming the file.
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let err = try FileHandle(forWritingTo: errorFile)
         let out = Pipe()
