@@ -154,7 +154,7 @@ extension HTMLReportWriter {
                     h.raw("</td>")
                     cells(ref, task)
                     h.raw("<td class=\"src\">")
-                    h.text(source(ref.ward, line: task.line, endLine: task.endLine))
+                    writeSource(wards[wardIndex[ref.ward]!], line: task.line, endLine: task.endLine)
                     h.raw("</td></tr>")
                     h.newline()
                 }

@@ -176,7 +176,7 @@ extension HTMLReportWriter {
             quote(task.products.joined(separator: "; "))
         }
         h.raw("</td><td class=\"src\">")
-        h.text(source(entry, line: task.line, endLine: task.endLine))
+        writeSource(entry, line: task.line, endLine: task.endLine)
         h.raw("</td></tr>")
         h.newline()
     }
