@@ -7,6 +7,9 @@ protocol ClassifiedItem {
     var pieces: [String] { get }
     /// How a diagnostic names the item ("task 3.12", "the target").
     var label: String { get }
+    /// The kind of section the item is read as, given the kind of the section it stands in (a
+    /// method of the item, not a closure given the item: passing the item copied it whole).
+    func section(in kind: SectionKind) -> SectionKind
     var areaBasis: AreaBasis? { get set }
     var areaEvidence: [Evidence] { get set }
     var secondaryAreas: [String] { get set }
@@ -33,6 +36,7 @@ extension ClassifiedItem {
 extension PlanTask: ClassifiedItem {
     var pieces: [String] { [text] + products }
     var label: String { "task \(ref)" }
+    func section(in kind: SectionKind) -> SectionKind { kind }
     mutating func setArea(_ area: String) { self.area = area }
     mutating func setProductThemes(_ themes: [ThemeMatch]) { productThemes = themes }
 }
@@ -40,11 +44,13 @@ extension PlanTask: ClassifiedItem {
 extension Target: ClassifiedItem {
     var pieces: [String] { [text] }
     var label: String { "the target" }
+    func section(in kind: SectionKind) -> SectionKind { .targets }
     mutating func setArea(_ area: String) { self.area = area }
 }
 
 extension NarrativeItem: ClassifiedItem {
     var pieces: [String] { [text] }
     var label: String { "the item" + (ref.map { " \($0))" } ?? "") }
+    func section(in kind: SectionKind) -> SectionKind { self.section }
     mutating func setArea(_ area: String) { self.area = area }
 }

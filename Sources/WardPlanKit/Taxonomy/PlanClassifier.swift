@@ -122,7 +122,7 @@ public struct PlanClassifier: Sendable {
             diagnostics.append(Diagnostic(code, .note, path: path, line: line, message))
         }
 
-        func classifyAll<Item: ClassifiedItem>(_ items: inout [Item], section: (Item, SectionKind) -> SectionKind) {
+        func classifyAll<Item: ClassifiedItem>(_ items: inout [Item]) {
             for i in items.indices {
                 // The item read in place: a copy of it (a task's dozen fields) was retained and
                 // released for each item.
@@ -130,31 +130,34 @@ public struct PlanClassifier: Sendable {
                 let (heading, kind) = context(at: line)
                 let outcome = classify(
                     pieces: items[i].pieces, lines: source.lines(line...(items[i].endLine ?? line)),
-                    section: section(items[i], kind), heading: heading)
+                    section: items[i].section(in: kind), heading: heading)
                 items[i].record(outcome)
                 if let conflict = outcome.conflict { note(.areaConflict, line, "\(items[i].label) \(conflict)") }
             }
         }
-        classifyAll(&plan.tasks) { _, kind in kind }
+        classifyAll(&plan.tasks)
         // A figure a task states of its own is a target of the plan too, at the task's line.
         plan.targets += taskTargets.targets(of: plan.tasks, from: plan.period?.years.from)
-        classifyAll(&plan.targets) { _, _ in .targets }
-        classifyAll(&plan.narrative) { item, _ in item.section }
+        classifyAll(&plan.targets)
+        classifyAll(&plan.narrative)
         // Duties: only their themes count (a duty states a theme; its office is the responsibility's).
         for r in plan.responsibilities.indices {
             for d in plan.responsibilities[r].duties.indices {
-                let duty = plan.responsibilities[r].duties[d]
+                // The duty's fields read in place (a copy of the duty retained and released each).
+                let line = plan.responsibilities[r].duties[d].line
+                let endLine = plan.responsibilities[r].duties[d].endLine ?? line
                 plan.responsibilities[r].duties[d].themes =
                     classify(
-                        pieces: [duty.text], lines: source.lines(duty.line...(duty.endLine ?? duty.line)),
+                        pieces: [plan.responsibilities[r].duties[d].text], lines: source.lines(line...endLine),
                         section: .organisation, heading: nil
                     ).themes
             }
         }
-        for task in plan.tasks where task.themes.isEmpty {
+        // By index: a `for` over the tasks copied each (a dozen fields retained and released).
+        for t in plan.tasks.indices where plan.tasks[t].themes.isEmpty {
             note(
-                .noTheme, task.line,
-                "task \(task.ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml"
+                .noTheme, plan.tasks[t].line,
+                "task \(plan.tasks[t].ref) names no theme of the taxonomy; if it is about a reform theme, add its words to the theme's phrases in taxonomy.yaml"
             )
         }
         plan.diagnostics += diagnostics

@@ -169,7 +169,7 @@ struct PDFRowGapTests {
     private func summary(_ plan: Plan) -> [String] {
         plan.tasks.map { task in
             [
-                task.ref ?? "-", task.group ?? "-", task.text, task.leadText ?? "-", task.timeline?.text ?? "-",
+                task.ref, task.group ?? "-", task.text, task.leadText ?? "-", task.timeline?.text ?? "-",
                 task.products.joined(separator: ";"), String(describing: task.area),
             ].joined(separator: " | ")
         }

@@ -162,7 +162,7 @@ struct PDFUnruledAreaRowTests {
     private func summary(_ plan: Plan) -> [String] {
         plan.tasks.map { task in
             [
-                task.ref ?? "-", task.group ?? "-", task.text, task.leadText ?? "-", task.coordinatorsText ?? "-",
+                task.ref, task.group ?? "-", task.text, task.leadText ?? "-", task.coordinatorsText ?? "-",
                 task.timeline?.text ?? "-", task.notes.joined(separator: ";"), String(describing: task.area),
             ].joined(separator: " | ")
         }

@@ -51,13 +51,13 @@ struct PlanXML {
             w.element("text", basis.text)
             w.end()
         }
-        list("targets", plan.targets, write)
+        // Targets, tasks and narrative items read where they are stored: a `for` over them (or an
+        // array of the tasks zipped with their ids) copied each, every text and list in it
+        // retained and released, for every plan of a cold run.
+        list("targets", inPlace: plan.targets) { target, _ in write(target: target) }
         let taskIDs = PlanIdentity.taskIDs(planID: id, tasks: plan.tasks)
-        // By index: an array of the tasks zipped with their ids copied every task first.
-        w.start("tasks")
-        for i in plan.tasks.indices { write(plan.tasks[i], id: taskIDs[i]) }
-        w.end()
-        list("narrative", plan.narrative, write)
+        list("tasks", inPlace: plan.tasks) { write(task: $0, id: taskIDs[$1]) }
+        list("narrative", inPlace: plan.narrative) { item, _ in write(item: item) }
         list("responsibilities", plan.responsibilities) { r in
             w.start("responsibility")
             span(r.line, nil)
@@ -114,39 +114,40 @@ struct PlanXML {
         w.end()
     }
 
-    private func write(_ target: Target) {
+    private func write(target: UnsafePointer<Target>) {
         let w = writer
         w.start("target")
-        w.attribute("metric", codes.code(target.metric))
-        Self.writeFigure(target.comparator, target.value, target.unit, target.phase, to: w)
-        w.attribute("area", target.area)
-        w.attribute("areaBasis", target.areaBasis?.rawValue)
-        span(target.line, target.endLine)
-        w.element("text", target.text)
-        w.element("lead", target.lead)
-        areaDetail(target.secondaryAreas, target.areaEvidence)
-        themes(target.themes)
+        w.attribute("metric", codes.code(target.pointee.metric))
+        Self.writeFigure(
+            target.pointee.comparator, target.pointee.value, target.pointee.unit, target.pointee.phase, to: w)
+        w.attribute("area", target.pointee.area)
+        w.attribute("areaBasis", target.pointee.areaBasis?.rawValue)
+        span(target.pointee.line, target.pointee.endLine)
+        w.element("text", target.pointee.text)
+        w.element("lead", target.pointee.lead)
+        areaDetail(target.pointee.secondaryAreas, target.pointee.areaEvidence)
+        themes(target.pointee.themes)
         w.end()
     }
 
-    private func write(_ task: PlanTask, id: String) {
+    private func write(task: UnsafePointer<PlanTask>, id: String) {
         let w = writer
         w.start("task")
         w.attribute("id", id)
-        w.attribute("ref", task.ref)
-        w.attribute("area", task.area)
-        w.attribute("areaBasis", task.areaBasis?.rawValue)
-        w.attribute("leadGeneric", task.leadGeneric ? "true" : "false")
-        span(task.line, task.endLine)
-        w.element("text", task.text)
-        w.element("group", task.group)
-        for lead in task.lead { w.element("lead", lead) }
-        w.element("leadText", task.leadText)
-        for coordinator in task.coordinators { w.element("coordinator", coordinator) }
-        w.element("coordinatorsText", task.coordinatorsText)
-        for product in task.products { w.element("product", product) }
-        w.element("supervisor", task.supervisor)
-        if let timeline = task.timeline {
+        w.attribute("ref", task.pointee.ref)
+        w.attribute("area", task.pointee.area)
+        w.attribute("areaBasis", task.pointee.areaBasis?.rawValue)
+        w.attribute("leadGeneric", task.pointee.leadGeneric ? "true" : "false")
+        span(task.pointee.line, task.pointee.endLine)
+        w.element("text", task.pointee.text)
+        w.element("group", task.pointee.group)
+        for lead in task.pointee.lead { w.element("lead", lead) }
+        w.element("leadText", task.pointee.leadText)
+        for coordinator in task.pointee.coordinators { w.element("coordinator", coordinator) }
+        w.element("coordinatorsText", task.pointee.coordinatorsText)
+        for product in task.pointee.products { w.element("product", product) }
+        w.element("supervisor", task.pointee.supervisor)
+        if let timeline = task.pointee.timeline {
             w.start("timeline")
             w.attribute("start", timeline.start?.description)
             w.attribute("end", timeline.end?.description)
@@ -157,52 +158,63 @@ struct PlanXML {
             w.element("relativeDeadline", timeline.relativeDeadline)
             w.end()
         }
-        for note in task.notes { w.element("note", note) }
-        areaDetail(task.secondaryAreas, task.areaEvidence)
-        themes(task.themes)
-        themes(task.productThemes, named: "productTheme")
+        for note in task.pointee.notes { w.element("note", note) }
+        areaDetail(task.pointee.secondaryAreas, task.pointee.areaEvidence)
+        themes(task.pointee.themes)
+        themes(task.pointee.productThemes, named: "productTheme")
         w.end()
     }
 
-    private func write(_ item: NarrativeItem) {
+    private func write(item: UnsafePointer<NarrativeItem>) {
         let w = writer
         w.start("item")
-        w.attribute("ref", item.ref)
-        w.attribute("section", item.section.rawValue)
-        w.attribute("area", item.area)
-        w.attribute("areaBasis", item.areaBasis?.rawValue)
-        span(item.line, item.endLine)
-        w.element("text", item.text)
-        w.element("heading", item.heading)
-        areaDetail(item.secondaryAreas, item.areaEvidence)
-        themes(item.themes)
+        w.attribute("ref", item.pointee.ref)
+        w.attribute("section", item.pointee.section.rawValue)
+        w.attribute("area", item.pointee.area)
+        w.attribute("areaBasis", item.pointee.areaBasis?.rawValue)
+        span(item.pointee.line, item.pointee.endLine)
+        w.element("text", item.pointee.text)
+        w.element("heading", item.pointee.heading)
+        areaDetail(item.pointee.secondaryAreas, item.pointee.areaEvidence)
+        themes(item.pointee.themes)
         w.end()
     }
 
     /// The classifier's secondary areas and the evidence of the item's area.
     private func areaDetail(_ secondaryAreas: [String], _ evidence: [Evidence]) {
         for area in secondaryAreas { writer.element("secondaryArea", area) }
-        for item in evidence { self.evidence(item, named: "areaEvidence") }
+        self.evidence(evidence, named: "areaEvidence")
     }
 
+    /// Each theme and its evidence read where they are stored (a `for` copied each).
     private func themes(_ themes: [ThemeMatch], named name: String = "theme") {
         let w = writer
-        for theme in themes {
-            w.start(name)
-            w.attribute("id", codes.code(theme.id))
-            w.attribute("area", theme.area)
-            for item in theme.evidence { evidence(item, named: "evidence") }
-            w.end()
+        themes.withUnsafeBufferPointer { themes in
+            for t in themes.indices {
+                w.start(name)
+                w.attribute("id", codes.code(themes[t].id))
+                w.attribute("area", themes[t].area)
+                evidence(themes[t].evidence, named: "evidence")
+                w.end()
+            }
+        }
+    }
+
+    private func evidence(_ list: [Evidence], named name: StaticString) {
+        list.withUnsafeBufferPointer { list in
+            guard let first = list.baseAddress else { return }
+            for i in list.indices { evidence(first + i, named: name) }
         }
     }
 
     /// The phrase by its id in the report's list; the words matched only when they are not the
     /// phrase's text byte for byte; the basis only when it is not the schema's default (content).
-    private func evidence(_ evidence: Evidence, named name: StaticString) {
+    private func evidence(_ evidence: UnsafePointer<Evidence>, named name: StaticString) {
+        let phrase = evidence.pointee.phrase
         writer.evidence(
-            name, line: evidence.line, column: evidence.column, phrase: phrases.id(of: evidence.phrase),
-            basis: evidence.basis != .content ? evidence.basis.rawValue : nil,
-            matched: ExactText.sameBytes(evidence.matched, evidence.phrase) ? nil : evidence.matched)
+            name, line: evidence.pointee.line, column: evidence.pointee.column, phrase: phrases.id(of: phrase),
+            basis: evidence.pointee.basis != .content ? evidence.pointee.basis.rawValue : nil,
+            matched: ExactText.sameBytes(evidence.pointee.matched, phrase) ? nil : evidence.pointee.matched)
     }
 
     /// A target's figure as attributes: comparator, value, unit and the years it applies to. The
@@ -247,6 +259,16 @@ struct PlanXML {
     private func list<T>(_ name: String, _ items: [T], _ body: (T) -> Void) {
         writer.start(name)
         items.forEach(body)
+        writer.end()
+    }
+
+    /// `list` with each item given where it is stored, with its index.
+    private func list<T>(_ name: String, inPlace items: [T], _ body: (UnsafePointer<T>, Int) -> Void) {
+        writer.start(name)
+        items.withUnsafeBufferPointer { items in
+            guard let first = items.baseAddress else { return }
+            for i in items.indices { body(first + i, i) }
+        }
         writer.end()
     }
 
